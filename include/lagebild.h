@@ -1,0 +1,162 @@
+/* lagebild.h: the public API of liblagebild.
+ *
+ * lagebild turns news articles into annotations (clean body, sentences,
+ * actors, temporal expressions, quotes, events) and stores them. The CLI and
+ * any server are thin clients of this header.
+ *
+ * Conventions (in the manner of libgit2 and SQLite):
+ *   - Opaque handles: lb_x_new() creates, lb_x_free() destroys; free(NULL) is a no-op.
+ *   - Functions return an int status (LB_OK or a negative LB_E* code);
+ *     out-parameters come first. The error text lives on the handle
+ *     (lb_x_errmsg) and stays valid until the next call on that handle.
+ *   - Text is (pointer, length) UTF-8; offsets are byte offsets into the
+ *     document text as given. Nothing relies on NUL termination of input.
+ *   - Ownership: every function says who owns what it returns. "Borrowed"
+ *     means owned by the handle and valid until the stated point.
+ *   - Library code never prints, exits or aborts.
+ *   - An lb_ctx is read-only once created and may be shared by threads; an
+ *     lb_doc or lb_reader belongs to one thread at a time.
+ */
+#ifndef LAGEBILD_H
+#define LAGEBILD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- status codes ------------------------------------------------------ */
+#define LB_OK        0
+#define LB_DONE      1    /* lb_reader_next: no more documents */
+#define LB_ERROR    (-1)  /* generic failure; see the handle's errmsg */
+#define LB_ENOMEM   (-2)  /* out of memory */
+#define LB_EINPUT   (-3)  /* malformed input for one document (batch goes on) */
+#define LB_EIO      (-4)  /* file cannot be opened or read */
+#define LB_ELIMIT   (-5)  /* an input exceeded a hard cap (see docs/limits) */
+#define LB_EDATA    (-6)  /* a dictionary file is malformed */
+#define LB_EUSAGE   (-7)  /* invalid argument */
+
+/* Returns a static string naming a status code, e.g. "malformed input". */
+const char *lb_strerror(int status);
+/* Returns the library version, a static string. */
+const char *lb_version(void);
+
+/* ---- context: loaded dictionaries -------------------------------------- */
+typedef struct lb_ctx lb_ctx;
+
+/* Loads and compiles the dictionaries under data_dir (NULL: $LAGEBILD_DATA,
+ * else the directory compiled in). On failure *out is still set when memory
+ * allowed it, so that lb_ctx_errmsg can say which file and line failed; the
+ * caller frees it either way. */
+int lb_ctx_new(lb_ctx **out, const char *data_dir);
+void lb_ctx_free(lb_ctx *ctx);
+/* Borrowed; valid until the next call on ctx. Never NULL. */
+const char *lb_ctx_errmsg(const lb_ctx *ctx);
+/* Borrowed; the data directory in use. */
+const char *lb_ctx_data_dir(const lb_ctx *ctx);
+
+/* ---- input documents --------------------------------------------------- */
+/* One document as read. All pointers are borrowed from whoever filled the
+ * struct (for lb_reader_next: valid until the next lb_reader_next/free).
+ * Optional strings are NULL when absent; lengths are byte counts. */
+typedef struct lb_input {
+    const char *id;     size_t id_len;
+    const char *text;   size_t text_len;
+    int is_html;        /* text holds an HTML page (not yet supported) */
+    const char *date;   size_t date_len;
+    const char *lang;   size_t lang_len;
+    const char *source; size_t source_len;
+    const char *url;    size_t url_len;
+    const char *title;  size_t title_len;
+    const char *origin; /* NUL-terminated "file:line" for messages */
+    size_t repaired;    /* invalid UTF-8 sequences replaced with U+FFFD */
+    size_t nuls;        /* NUL bytes replaced with spaces */
+} lb_input;
+
+/* ---- reader: files, directories, stdin, JSONL, gzip -------------------- */
+typedef struct lb_reader lb_reader;
+
+typedef enum lb_format {
+    LB_FORMAT_AUTO = 0, /* by extension (.jsonl/.ndjson), else by first byte '{' */
+    LB_FORMAT_TEXT,     /* one article per file */
+    LB_FORMAT_JSONL     /* one JSON object per line, per the eval contract */
+} lb_format;
+
+int lb_reader_new(lb_reader **out, lb_format format);
+void lb_reader_free(lb_reader *r);
+/* Queues a file, a directory (walked recursively, sorted by name) or "-" for
+ * standard input. Gzip files are decompressed transparently. Never fails for
+ * a missing file here: that error comes from lb_reader_next in its turn. */
+int lb_reader_add(lb_reader *r, const char *path);
+/* Fills *in with the next document. Returns LB_OK, LB_DONE at the end, or a
+ * negative status for an item that could not be read (malformed line, unreadable
+ * file, over a limit); lb_reader_errmsg then names file and position, and the
+ * caller may go on calling lb_reader_next for the rest of the batch. */
+int lb_reader_next(lb_reader *r, lb_input *in);
+/* Borrowed; valid until the next call on r. Never NULL. */
+const char *lb_reader_errmsg(const lb_reader *r);
+/* Borrowed: the id of the item that failed, if it was known, else NULL. */
+const char *lb_reader_failed_id(const lb_reader *r);
+
+/* ---- documents and annotation ------------------------------------------ */
+typedef struct lb_doc lb_doc;
+
+typedef struct lb_span { size_t start, end; } lb_span;
+
+/* A document handle is reused across documents: its memory is recycled. */
+int lb_doc_new(lb_doc **out, const lb_ctx *ctx);
+void lb_doc_free(lb_doc *doc);
+/* Borrowed; valid until the next call on doc. Never NULL. */
+const char *lb_doc_errmsg(const lb_doc *doc);
+
+/* Copies the input and runs the whole pipeline on it. Returns LB_OK or a
+ * negative status (the document is then empty; lb_doc_errmsg says why). */
+int lb_doc_annotate(lb_doc *doc, const lb_input *in);
+
+/* Pipeline stages, in order; lb_doc_annotate_upto stops after the named one.
+ * Used by benchmarks to time the text layer on its own. */
+typedef enum lb_stage {
+    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_ALL
+} lb_stage;
+int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last);
+
+/* The document text as copied (borrowed, valid until the next annotate). */
+int lb_doc_text(const lb_doc *doc, const char **text, size_t *len);
+/* Borrowed NUL-terminated id and language ("de", "en" or "und"). */
+const char *lb_doc_id(const lb_doc *doc);
+const char *lb_doc_lang(const lb_doc *doc);
+
+/* How many invalid UTF-8 sequences (replaced by U+FFFD) and NUL bytes
+ * (replaced by spaces) the input held. */
+int lb_doc_repairs(size_t *invalid_utf8, size_t *nul_bytes, const lb_doc *doc);
+
+/* Counts and items of the text layer; index out of range gives LB_EUSAGE. */
+size_t lb_doc_body_count(const lb_doc *doc);
+int lb_doc_body(lb_span *out, const lb_doc *doc, size_t i);
+size_t lb_doc_sentence_count(const lb_doc *doc);
+int lb_doc_sentence(lb_span *out, const lb_doc *doc, size_t i);
+size_t lb_doc_token_count(const lb_doc *doc);
+/* Token i: its span in the text and its normalised (NFC, case-folded) form,
+ * borrowed until the next annotate. */
+int lb_doc_token(lb_span *out, const char **norm, size_t *norm_len, const lb_doc *doc, size_t i);
+
+/* Metadata the cleaning stage found (or the input gave); borrowed
+ * NUL-terminated strings, NULL when unknown. field: "title", "author",
+ * "date", "source", "url". */
+const char *lb_doc_meta(const lb_doc *doc, const char *field);
+
+/* The annotation as one line of contract JSON (no trailing newline).
+ * Borrowed: owned by doc, valid until the next annotate or free. */
+int lb_doc_json(const char **json, size_t *len, lb_doc *doc);
+
+/* Writes {"id":...,"error":...} for an input that failed before annotation,
+ * so that output lines stay aligned with input lines. Borrowed like lb_doc_json. */
+int lb_doc_error_json(const char **json, size_t *len, lb_doc *doc,
+                      const char *id, const char *message);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,12 @@
+/* actors.h: the actors stage (placeholder until its issue lands): loads its
+ * dictionaries from data/actors/ and fills its layer of the document. */
+#ifndef LB_ACTORS_H
+#define LB_ACTORS_H
+#include "doc.h"
+
+struct lb_actor_kb;
+/* Loads the stage's data files under dir; 0 or LB_E* with err naming file:line. */
+int lb_actors_load(struct lb_actor_kb **out, const char *dir, char *err, size_t errlen);
+void lb_actors_free(struct lb_actor_kb *rules);
+int lb_actors_run(lb_doc *doc);
+#endif

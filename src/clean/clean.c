@@ -1,0 +1,279 @@
+/* clean.c: line-based boilerplate removal and metadata extraction.
+ * Rules come from data files (see data/clean/README.md for the format); this
+ * file only applies them. It never changes the text: the body is a list of
+ * spans over whole lines. */
+#include "clean/clean.h"
+#include "core/dictfile.h"
+#include "ctx.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum action { ACT_DROP, ACT_META, ACT_CUT };
+enum scope { SCOPE_ANY, SCOPE_HEAD, SCOPE_TAIL };
+enum field { F_TITLE, F_AUTHOR, F_DATE, F_SOURCE, F_COUNT };
+static const char *const field_names[F_COUNT] = { "title", "author", "date", "source" };
+
+/* How many non-empty lines count as the head or the tail of a document. */
+#define HEAD_LINES 12
+#define TAIL_LINES 12
+#define MAX_GROUPS 10
+
+typedef struct rule {
+    enum action action;
+    enum scope scope;
+    regex_t re;
+    int group[F_COUNT];     /* capture group per meta field, 0 = none */
+    int has_groups;
+} rule;
+
+struct lb_clean_rules {
+    rule *rules;
+    size_t n, cap;
+};
+
+static int parse_rule(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    struct lb_clean_rules *rs = user;
+    if (l->nfields < 3) { snprintf(err, errlen, "expected ACTION<TAB>SCOPE<TAB>REGEX[<TAB>field=group...]"); return 1; }
+    rule r = { 0 };
+    const char *a = l->field[0], *s = l->field[1];
+    if (!strcmp(a, "drop")) r.action = ACT_DROP;
+    else if (!strcmp(a, "meta")) r.action = ACT_META;
+    else if (!strcmp(a, "cut")) r.action = ACT_CUT;
+    else { snprintf(err, errlen, "unknown action '%s' (drop, meta, cut)", a); return 1; }
+    if (!strcmp(s, "any")) r.scope = SCOPE_ANY;
+    else if (!strcmp(s, "head")) r.scope = SCOPE_HEAD;
+    else if (!strcmp(s, "tail")) r.scope = SCOPE_TAIL;
+    else { snprintf(err, errlen, "unknown scope '%s' (any, head, tail)", s); return 1; }
+    for (size_t i = 3; i < l->nfields; i++) {
+        const char *eq = strchr(l->field[i], '=');
+        int f = -1;
+        for (int k = 0; eq && k < F_COUNT; k++)
+            if ((size_t)(eq - l->field[i]) == strlen(field_names[k]) && !strncmp(l->field[i], field_names[k], (size_t)(eq - l->field[i]))) f = k;
+        int g = eq ? atoi(eq + 1) : 0;
+        if (f < 0 || g < 1 || g >= MAX_GROUPS) { snprintf(err, errlen, "bad capture '%s' (want title|author|date|source=1..9)", l->field[i]); return 1; }
+        r.group[f] = g; r.has_groups = 1;
+    }
+    int rc = regcomp(&r.re, l->field[2], REG_EXTENDED | REG_ICASE | (r.has_groups ? 0 : REG_NOSUB));
+    if (rc) {
+        char m[200];
+        regerror(rc, &r.re, m, sizeof m);
+        snprintf(err, errlen, "bad regular expression: %s", m);
+        return 1;
+    }
+    if (r.has_groups && r.re.re_nsub < MAX_GROUPS) {
+        for (int k = 0; k < F_COUNT; k++)
+            if ((size_t)r.group[k] > r.re.re_nsub) { regfree(&r.re); snprintf(err, errlen, "capture group %d does not exist", r.group[k]); return 1; }
+    }
+    if (rs->n == rs->cap) {
+        size_t ncap = rs->cap ? rs->cap * 2 : 32;
+        rule *nr = realloc(rs->rules, ncap * sizeof *nr);
+        if (!nr) { regfree(&r.re); snprintf(err, errlen, "out of memory"); return 1; }
+        rs->rules = nr; rs->cap = ncap;
+    }
+    rs->rules[rs->n++] = r;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int lb_clean_load(struct lb_clean_rules **out, const char *dir, char *err, size_t errlen)
+{
+    *out = NULL;
+    struct lb_clean_rules *rs = calloc(1, sizeof *rs);
+    if (!rs) return LB_ENOMEM;
+    DIR *d = opendir(dir);
+    if (!d) { snprintf(err, errlen, "%s: cannot open rule directory", dir); lb_clean_free(rs); return LB_EIO; }
+    char *names[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 256) {
+        size_t l = strlen(e->d_name);
+        if (l > 6 && !strcmp(e->d_name + l - 6, ".rules") && e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        if (!rc && names[i]) {
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            rc = lb_dict_read(path, parse_rule, rs, err, errlen);
+        } else if (!names[i]) rc = LB_ENOMEM;
+        free(names[i]);
+    }
+    if (rc) { lb_clean_free(rs); return rc; }
+    *out = rs;
+    return 0;
+}
+
+void lb_clean_free(struct lb_clean_rules *rs)
+{
+    if (!rs) return;
+    for (size_t i = 0; i < rs->n; i++) regfree(&rs->rules[i].re);
+    free(rs->rules);
+    free(rs);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static int num(const char *s, size_t n, size_t *i, int maxdigits)
+{
+    int v = 0, d = 0;
+    while (*i < n && d < maxdigits && isdigit((unsigned char)s[*i])) { v = v * 10 + (s[*i] - '0'); (*i)++; d++; }
+    return d ? v : -1;
+}
+
+int lb_clean_iso_date(char out[16], const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !isdigit((unsigned char)s[i])) i++;
+    size_t st = i;
+    int a = num(s, n, &i, 4);
+    if (a < 0) return -1;
+    if (i - st == 4) {                          /* YYYY[-MM[-DD]] */
+        int y = a, m = -1, dd = -1;
+        if (i < n && s[i] == '-') { i++; m = num(s, n, &i, 2); }
+        if (m > 0 && i < n && s[i] == '-') { i++; dd = num(s, n, &i, 2); }
+        if (y < 1000) return -1;
+        if (m < 1) { snprintf(out, 16, "%04d", y); return 0; }
+        if (m > 12) return -1;
+        if (dd < 1) { snprintf(out, 16, "%04d-%02d", y, m); return 0; }
+        if (dd > 31) return -1;
+        snprintf(out, 16, "%04d-%02d-%02d", y, m, dd);
+        return 0;
+    }
+    if (i < n && s[i] == '.') {                 /* DD.MM.YYYY */
+        i++;
+        int m = num(s, n, &i, 2);
+        if (m < 1 || m > 12 || a < 1 || a > 31 || i >= n || s[i] != '.') return -1;
+        i++;
+        size_t ys = i;
+        int y = num(s, n, &i, 4);
+        if (y < 0) return -1;
+        if (i - ys == 2) y += 2000;
+        else if (i - ys != 4) return -1;
+        snprintf(out, 16, "%04d-%02d-%02d", y, m, a);
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- applying the rules ------------------------------------------------ */
+
+typedef struct line { uint32_t start, end; uint32_t tstart, tend; int blank, boiler; } line;
+
+static const char *set_meta(lb_doc *doc, const char *s, size_t n, int field)
+{
+    while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ',' || s[n - 1] == ':')) n--;
+    if (!n || n >= LB_MAX_FIELD_BYTES) return NULL;
+    if (field == F_DATE) {
+        char iso[16];
+        if (lb_clean_iso_date(iso, s, n)) return NULL;
+        return lb_arena_strndup(&doc->arena, iso, strlen(iso));
+    }
+    return lb_arena_strndup(&doc->arena, s, n);
+}
+
+static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* Is the trimmed line a headline: short, no sentence punctuation at its end? */
+static int looks_like_title(const char *s, size_t n)
+{
+    if (n < 8 || n > 250) return 0;
+    char last = s[n - 1];
+    if (last == '.' || last == ',' || last == ';' || last == ':') return 0;
+    size_t spaces = 0;
+    for (size_t i = 0; i < n; i++) spaces += s[i] == ' ';
+    return spaces >= 2;
+}
+
+int lb_clean_run(lb_doc *doc)
+{
+    const lb_ctx *ctx = doc->ctx;
+    const struct lb_clean_rules *rs = ctx->clean;
+    const char *t = doc->text;
+    size_t len = doc->len;
+    /* split into lines */
+    lb_vec lines;
+    lb_vec_init(&lines, sizeof(line));
+    size_t nonblank = 0;
+    for (size_t p = 0; p < len || (p == 0 && len == 0);) {
+        if (len == 0) break;
+        const char *nl = memchr(t + p, '\n', len - p);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        line *ln = lb_vec_push(&lines, &doc->arena);
+        if (!ln) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+        ln->start = (uint32_t)p; ln->end = (uint32_t)e;
+        size_t a = p, b = e;
+        while (a < b && is_space_byte(t[a])) a++;
+        /* U+00A0 no-break space at either end */
+        while (b > a && (is_space_byte(t[b - 1]) || (b - a >= 2 && (unsigned char)t[b - 2] == 0xC2 && (unsigned char)t[b - 1] == 0xA0))) b -= is_space_byte(t[b - 1]) ? 1 : 2;
+        ln->tstart = (uint32_t)a; ln->tend = (uint32_t)b;
+        ln->blank = a == b;
+        nonblank += !ln->blank;
+        p = nl ? e + 1 : len;
+    }
+    line *L = lines.items;
+    const char *found[F_COUNT] = { 0 };
+    size_t seen = 0;
+    int cut = 0;
+    char tmp[LB_MAX_RULE_LINE_BYTES + 1];
+    for (size_t i = 0; i < lines.len; i++) {
+        line *ln = &L[i];
+        if (ln->blank) continue;
+        seen++;
+        if (cut) { ln->boiler = 1; continue; }
+        size_t n = ln->tend - ln->tstart;
+        if (n > LB_MAX_RULE_LINE_BYTES) continue;
+        memcpy(tmp, t + ln->tstart, n);
+        tmp[n] = '\0';
+        int head = seen <= HEAD_LINES, tail = nonblank - seen < TAIL_LINES;
+        for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
+            const rule *r = &rs->rules[k];
+            if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail)) continue;
+            regmatch_t m[MAX_GROUPS];
+            if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
+            for (int f = 0; f < F_COUNT; f++) {
+                int g = r->group[f];
+                if (!g || found[f] || m[g].rm_so < 0) continue;
+                found[f] = set_meta(doc, tmp + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
+            }
+            if (r->action == ACT_DROP) ln->boiler = 1;
+            else if (r->action == ACT_CUT) { ln->boiler = 1; cut = 1; }
+            if (r->action != ACT_META) break;
+        }
+    }
+    /* title: the first article line, when it reads like a headline */
+    for (size_t i = 0; i < lines.len && !found[F_TITLE]; i++) {
+        if (L[i].blank || L[i].boiler) continue;
+        size_t n = L[i].tend - L[i].tstart;
+        int more = 0;
+        for (size_t j = i + 1; j < lines.len && !more; j++) more = !L[j].blank && !L[j].boiler;
+        if (more && looks_like_title(t + L[i].tstart, n)) found[F_TITLE] = set_meta(doc, t + L[i].tstart, n, F_TITLE);
+        break;
+    }
+    /* body: maximal runs of article lines (blank lines inside a run join it) */
+    lb_rspan *cur = NULL;
+    for (size_t i = 0; i < lines.len; i++) {
+        if (L[i].blank) continue;
+        if (L[i].boiler) { cur = NULL; continue; }
+        if (!cur) {
+            cur = lb_vec_push(&doc->body, &doc->arena);
+            if (!cur) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+            cur->start = L[i].start;
+        }
+        cur->end = L[i].end;
+    }
+    doc->meta.title = found[F_TITLE] ? found[F_TITLE] : doc->input.title;
+    doc->meta.author = found[F_AUTHOR];
+    doc->meta.date = found[F_DATE] ? found[F_DATE] : doc->input.date;
+    doc->meta.source = found[F_SOURCE] ? found[F_SOURCE] : doc->input.source;
+    doc->meta.url = doc->input.url;
+    return LB_OK;
+}

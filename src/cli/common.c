@@ -1,0 +1,21 @@
+/* common.c: option parsing shared by the CLI commands. */
+#include "cli/cli.h"
+#include <stdio.h>
+#include <string.h>
+
+int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "--data") || !strcmp(a, "--format")) {
+        if (*i + 1 >= argc) { fprintf(stderr, "lagebild: %s needs a value\n", a); return -1; }
+        const char *v = argv[++*i];
+        if (!strcmp(a, "--data")) { o->data_dir = v; return 1; }
+        if (!strcmp(v, "auto")) o->format = LB_FORMAT_AUTO;
+        else if (!strcmp(v, "text")) o->format = LB_FORMAT_TEXT;
+        else if (!strcmp(v, "jsonl")) o->format = LB_FORMAT_JSONL;
+        else { fprintf(stderr, "lagebild: --format must be auto, text or jsonl\n"); return -1; }
+        return 1;
+    }
+    if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; return 1; }
+    return 0;
+}

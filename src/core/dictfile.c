@@ -1,0 +1,90 @@
+/* dictfile.c: line reader for dictionary files (see dictfile.h). */
+#include "core/dictfile.h"
+#include "core/limits.h"
+#include "core/utf8.h"
+#include "core/wordset.h"
+#include "lagebild.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *trim(char *s, size_t *len)
+{
+    while (*s == ' ' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
+    *len = n;
+    return s;
+}
+
+int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno)); return LB_EIO; }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, entries = 0;
+    ssize_t n;
+    int rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if ((size_t)n > LB_MAX_DICT_LINE_BYTES) {
+            snprintf(err, errlen, "%s:%zu: line longer than %zu bytes", path, lineno, (size_t)LB_MAX_DICT_LINE_BYTES);
+            rc = LB_EDATA; break;
+        }
+        if (memchr(line, '\0', (size_t)n) || lb_utf8_valid_prefix(line, (size_t)n) != (size_t)n) {
+            snprintf(err, errlen, "%s:%zu: invalid UTF-8 or NUL byte", path, lineno);
+            rc = LB_EDATA; break;
+        }
+        size_t len;
+        char *s = trim(line, &len);
+        if (len == 0 || s[0] == '#') continue;
+        if (++entries > LB_MAX_DICT_ENTRIES) {
+            snprintf(err, errlen, "%s:%zu: more than %zu entries", path, lineno, (size_t)LB_MAX_DICT_ENTRIES);
+            rc = LB_EDATA; break;
+        }
+        lb_dict_line dl = { .path = path, .lineno = lineno };
+        char *p = s;
+        for (;;) {
+            if (dl.nfields == LB_DICT_MAX_FIELDS) {
+                snprintf(err, errlen, "%s:%zu: more than %d fields", path, lineno, LB_DICT_MAX_FIELDS);
+                rc = LB_EDATA; goto out;
+            }
+            char *tab = strchr(p, '\t');
+            if (tab) *tab = '\0';
+            size_t fl;
+            dl.field[dl.nfields] = trim(p, &fl);
+            dl.flen[dl.nfields++] = fl;
+            if (!tab) break;
+            p = tab + 1;
+        }
+        char msg[LB_MAX_ERROR_BYTES] = "";
+        if (cb(&dl, user, msg, sizeof msg)) {
+            snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg[0] ? msg : "rejected");
+            rc = LB_EDATA; break;
+        }
+    }
+    if (!rc && ferror(f)) { snprintf(err, errlen, "%s: read error", path); rc = LB_EIO; }
+out:
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+static int word_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    uint32_t v = 1;
+    if (l->nfields > 1 && l->flen[1]) {
+        char *end;
+        unsigned long x = strtoul(l->field[1], &end, 10);
+        if (*end || x > UINT32_MAX) { snprintf(err, errlen, "second field must be a number: '%s'", l->field[1]); return 1; }
+        v = (uint32_t)x;
+    }
+    if (lb_wordset_put(user, l->field[0], l->flen[0], v)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
+int lb_dict_load_words(struct lb_wordset *set, const char *path, char *err, size_t errlen)
+{
+    return lb_dict_read(path, word_cb, set, err, errlen);
+}

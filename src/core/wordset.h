@@ -1,0 +1,23 @@
+/* wordset.h: a compiled set of byte strings with a 32-bit value each
+ * (open addressing, FNV-1a). Built once from dictionary files, then only read.
+ * Keys are copied into the set's own arena. Lookups never allocate. */
+#ifndef LB_WORDSET_H
+#define LB_WORDSET_H
+#include "core/arena.h"
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lb_wordset {
+    struct lb_ws_slot *slots;
+    size_t cap, count;
+    lb_arena keys;
+} lb_wordset;
+
+void lb_wordset_init(lb_wordset *s);
+void lb_wordset_fini(lb_wordset *s);
+/* Adds key (or overwrites its value). 0, or -1 when out of memory. */
+int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value);
+/* 1 and *value when found, else 0. value may be NULL. */
+int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value);
+uint64_t lb_hash_bytes(const void *p, size_t n);
+#endif

@@ -1,0 +1,99 @@
+/* ctx.c: creates the context: finds the data directory and loads every
+ * stage's dictionaries once. Holds no per-document state. */
+#include "ctx.h"
+#include "clean/clean.h"
+#include "text/text.h"
+#include "actors/actors.h"
+#include "time/time.h"
+#include "quotes/quotes.h"
+#include "events/events.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef LB_DATA_DIR
+#define LB_DATA_DIR "data"
+#endif
+#ifndef LB_VERSION
+#define LB_VERSION "0"
+#endif
+
+const char *lb_version(void) { return LB_VERSION; }
+
+const char *lb_strerror(int status)
+{
+    switch (status) {
+    case LB_OK: return "ok";
+    case LB_DONE: return "done";
+    case LB_ENOMEM: return "out of memory";
+    case LB_EINPUT: return "malformed input";
+    case LB_EIO: return "input/output error";
+    case LB_ELIMIT: return "input exceeds a limit";
+    case LB_EDATA: return "malformed dictionary";
+    case LB_EUSAGE: return "invalid argument";
+    default: return "error";
+    }
+}
+
+int lb_ctx_path(char *out, size_t n, const lb_ctx *ctx, const char *rel)
+{
+    int w = snprintf(out, n, "%s/%s", ctx->data_dir, rel);
+    return (w < 0 || (size_t)w >= n) ? -1 : 0;
+}
+
+static int ctx_fail(lb_ctx *ctx, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int ctx_fail(lb_ctx *ctx, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int lb_ctx_new(lb_ctx **out, const char *data_dir)
+{
+    *out = NULL;
+    lb_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) return LB_ENOMEM;
+    *out = ctx;
+    if (!data_dir || !*data_dir) data_dir = getenv("LAGEBILD_DATA");
+    if (!data_dir || !*data_dir) data_dir = LB_DATA_DIR;
+    if (!(ctx->data_dir = strdup(data_dir))) return ctx_fail(ctx, LB_ENOMEM, "out of memory");
+    struct stat st;
+    if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return ctx_fail(ctx, LB_EIO, "data directory '%s' not found (use --data DIR or LAGEBILD_DATA)", data_dir);
+    char path[4096];
+    int rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "clean")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_clean_load(&ctx->clean, path, ctx->err, sizeof ctx->err))) return rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "text")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_text_load(&ctx->text, path, ctx->err, sizeof ctx->err))) return rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "actors")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_actors_load(&ctx->actors, path, ctx->err, sizeof ctx->err))) return rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "time")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_time_load(&ctx->time, path, ctx->err, sizeof ctx->err))) return rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "quotes")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_quotes_load(&ctx->quotes, path, ctx->err, sizeof ctx->err))) return rc;
+    if (lb_ctx_path(path, sizeof path, ctx, "events")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
+    if ((rc = lb_events_load(&ctx->events, path, ctx->err, sizeof ctx->err))) return rc;
+    return LB_OK;
+}
+
+void lb_ctx_free(lb_ctx *ctx)
+{
+    if (!ctx) return;
+    lb_clean_free(ctx->clean);
+    lb_text_free(ctx->text);
+    lb_actors_free(ctx->actors);
+    lb_time_free(ctx->time);
+    lb_quotes_free(ctx->quotes);
+    lb_events_free(ctx->events);
+    free(ctx->data_dir);
+    free(ctx);
+}
+
+const char *lb_ctx_errmsg(const lb_ctx *ctx) { return ctx ? ctx->err : "out of memory"; }
+const char *lb_ctx_data_dir(const lb_ctx *ctx) { return ctx->data_dir; }

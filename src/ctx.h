@@ -1,0 +1,29 @@
+/* ctx.h: the loaded, compiled dictionaries every stage reads (internal).
+ * Filled once by lb_ctx_new, read-only afterwards. Each stage owns one member
+ * and its own load/free functions; this file only ties them together. */
+#ifndef LB_CTX_H
+#define LB_CTX_H
+#include "lagebild.h"
+#include "core/limits.h"
+
+struct lb_clean_rules;
+struct lb_text_dicts;
+struct lb_actor_kb;
+struct lb_time_rules;
+struct lb_quote_rules;
+struct lb_event_rules;
+
+struct lb_ctx {
+    char *data_dir;
+    struct lb_clean_rules *clean;
+    struct lb_text_dicts *text;
+    struct lb_actor_kb *actors;
+    struct lb_time_rules *time;
+    struct lb_quote_rules *quotes;
+    struct lb_event_rules *events;
+    char err[LB_MAX_ERROR_BYTES];
+};
+
+/* Path of a file under the data dir: "<data_dir>/<rel>" into out (size n). */
+int lb_ctx_path(char *out, size_t n, const lb_ctx *ctx, const char *rel);
+#endif

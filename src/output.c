@@ -1,0 +1,185 @@
+/* output.c: the contract JSON of a document (see output.h). */
+#include "output.h"
+#include "core/jsonw.h"
+#include <string.h>
+
+static void write_meta(lb_jsonw *w, const lb_doc *doc)
+{
+    lb_jw_key(w, "meta");
+    lb_jw_obj(w);
+    lb_jw_key(w, "title"); lb_jw_cstr(w, doc->meta.title);
+    lb_jw_key(w, "date"); lb_jw_cstr(w, doc->meta.date);
+    lb_jw_key(w, "author"); lb_jw_cstr(w, doc->meta.author);
+    lb_jw_key(w, "source"); lb_jw_cstr(w, doc->meta.source);
+    if (doc->meta.url) { lb_jw_key(w, "url"); lb_jw_cstr(w, doc->meta.url); }
+    lb_jw_obj_end(w);
+}
+
+static void write_spans(lb_jsonw *w, const char *key, const lb_vec *v, size_t stride_start, size_t stride_end, size_t elem)
+{
+    lb_jw_key(w, key);
+    lb_jw_arr(w);
+    const unsigned char *p = v->items;
+    for (size_t i = 0; i < v->len; i++, p += elem) {
+        uint32_t s, e;
+        memcpy(&s, p + stride_start, sizeof s);
+        memcpy(&e, p + stride_end, sizeof e);
+        lb_jw_span(w, s, e);
+    }
+    lb_jw_arr_end(w);
+}
+
+static void write_actor(lb_jsonw *w, const lb_actor_ref *a, int with_name)
+{
+    lb_jw_obj(w);
+    lb_jw_key(w, "code"); lb_jw_cstr(w, a->code);
+    lb_jw_key(w, "sector"); lb_jw_cstr(w, a->sector);
+    if (with_name) { lb_jw_key(w, "name"); lb_jw_cstr(w, a->name); }
+    if (with_name && a->id) { lb_jw_key(w, "id"); lb_jw_cstr(w, a->id); }
+    lb_jw_obj_end(w);
+}
+
+static void write_mentions(lb_jsonw *w, const lb_doc *doc)
+{
+    static const char *const types[] = { "PER", "LOC", "ORG", "OTH" };
+    static const char *const forms[] = { "name", "deriv", "part" };
+    lb_jw_key(w, "mentions");
+    lb_jw_arr(w);
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        lb_jw_obj(w);
+        lb_jw_key(w, "start"); lb_jw_int(w, m->start);
+        lb_jw_key(w, "end"); lb_jw_int(w, m->end);
+        lb_jw_key(w, "type"); lb_jw_cstr(w, types[m->type & 3]);
+        lb_jw_key(w, "form"); lb_jw_cstr(w, forms[m->form % 3]);
+        if (m->actor.code) { lb_jw_key(w, "actor"); write_actor(w, &m->actor, 1); }
+        lb_jw_obj_end(w);
+    }
+    lb_jw_arr_end(w);
+}
+
+static void write_timex(lb_jsonw *w, const lb_doc *doc)
+{
+    static const char *const types[] = { "DATE", "TIME", "DURATION", "SET" };
+    lb_jw_key(w, "timex");
+    lb_jw_arr(w);
+    for (size_t i = 0; i < doc->timex.len; i++) {
+        const lb_timex *t = &LB_TIMEXES(doc)[i];
+        lb_jw_obj(w);
+        lb_jw_key(w, "start"); lb_jw_int(w, t->start);
+        lb_jw_key(w, "end"); lb_jw_int(w, t->end);
+        lb_jw_key(w, "type"); lb_jw_cstr(w, types[t->type & 3]);
+        lb_jw_key(w, "value"); lb_jw_cstr(w, t->value);
+        lb_jw_obj_end(w);
+    }
+    lb_jw_arr_end(w);
+}
+
+static void write_quotes(lb_jsonw *w, const lb_doc *doc)
+{
+    lb_jw_key(w, "quotes");
+    lb_jw_arr(w);
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const lb_quote *q = &LB_QUOTES(doc)[i];
+        lb_jw_obj(w);
+        lb_jw_key(w, "start"); lb_jw_int(w, q->start);
+        lb_jw_key(w, "end"); lb_jw_int(w, q->end);
+        lb_jw_key(w, "kind"); lb_jw_cstr(w, q->indirect ? "indirect" : "direct");
+        lb_jw_key(w, "speaker");
+        if (q->speaker_start >= 0 || q->speaker_name) {
+            lb_jw_obj(w);
+            if (q->speaker_start >= 0) {
+                lb_jw_key(w, "start"); lb_jw_int(w, q->speaker_start);
+                lb_jw_key(w, "end"); lb_jw_int(w, q->speaker_end);
+            }
+            lb_jw_key(w, "name"); lb_jw_cstr(w, q->speaker_name);
+            if (q->speaker_actor.code) { lb_jw_key(w, "actor"); write_actor(w, &q->speaker_actor, 0); }
+            lb_jw_obj_end(w);
+        } else lb_jw_null(w);
+        if (q->cue_start >= 0) {
+            lb_jw_key(w, "cue");
+            lb_jw_obj(w);
+            lb_jw_key(w, "start"); lb_jw_int(w, q->cue_start);
+            lb_jw_key(w, "end"); lb_jw_int(w, q->cue_end);
+            lb_jw_obj_end(w);
+        }
+        lb_jw_obj_end(w);
+    }
+    lb_jw_arr_end(w);
+}
+
+static void write_events(lb_jsonw *w, const lb_doc *doc)
+{
+    lb_jw_key(w, "events");
+    lb_jw_arr(w);
+    for (size_t i = 0; i < doc->events.len; i++) {
+        const lb_event *e = &LB_EVENTS(doc)[i];
+        lb_jw_obj(w);
+        lb_jw_key(w, "type"); lb_jw_cstr(w, e->type);
+        lb_jw_key(w, "mode"); lb_jw_cstr(w, e->mode);
+        lb_jw_key(w, "actor"); lb_jw_arr(w);
+        for (size_t k = 0; k < e->nactor; k++) write_actor(w, &e->actor[k], 1);
+        lb_jw_arr_end(w);
+        lb_jw_key(w, "recipient"); lb_jw_arr(w);
+        for (size_t k = 0; k < e->nrecipient; k++) write_actor(w, &e->recipient[k], 1);
+        lb_jw_arr_end(w);
+        lb_jw_key(w, "date"); lb_jw_cstr(w, e->date);
+        lb_jw_key(w, "negated"); lb_jw_bool(w, e->negated);
+        lb_jw_key(w, "hypothetical"); lb_jw_bool(w, e->hypothetical);
+        lb_jw_key(w, "start"); lb_jw_int(w, e->start);
+        lb_jw_key(w, "end"); lb_jw_int(w, e->end);
+        if (e->trigger_start >= 0) {
+            lb_jw_key(w, "trigger"); lb_jw_span(w, (size_t)e->trigger_start, (size_t)e->trigger_end);
+        }
+        lb_jw_key(w, "rule"); lb_jw_cstr(w, e->rule);
+        lb_jw_key(w, "confidence"); lb_jw_num(w, e->confidence);
+        if (e->cameo) { lb_jw_key(w, "cameo"); lb_jw_cstr(w, e->cameo); }
+        lb_jw_key(w, "goldstein"); lb_jw_num(w, e->goldstein);
+        lb_jw_obj_end(w);
+    }
+    lb_jw_arr_end(w);
+}
+
+int lb_doc_json(const char **json, size_t *len, lb_doc *doc)
+{
+    lb_buf_reset(&doc->json);
+    lb_jsonw w;
+    lb_jw_init(&w, &doc->json);
+    lb_jw_obj(&w);
+    lb_jw_key(&w, "id"); lb_jw_cstr(&w, doc->id);
+    lb_jw_key(&w, "lang"); lb_jw_cstr(&w, doc->lang);
+    write_meta(&w, doc);
+    write_spans(&w, "body", &doc->body, offsetof(lb_rspan, start), offsetof(lb_rspan, end), sizeof(lb_rspan));
+    write_spans(&w, "sentences", &doc->sents, offsetof(lb_sent, start), offsetof(lb_sent, end), sizeof(lb_sent));
+    write_mentions(&w, doc);
+    write_timex(&w, doc);
+    write_quotes(&w, doc);
+    write_events(&w, doc);
+    if (doc->repaired || doc->nuls) {
+        lb_jw_key(&w, "warnings");
+        lb_jw_obj(&w);
+        lb_jw_key(&w, "invalid_utf8"); lb_jw_int(&w, (int64_t)doc->repaired);
+        lb_jw_key(&w, "nul_bytes"); lb_jw_int(&w, (int64_t)doc->nuls);
+        lb_jw_obj_end(&w);
+    }
+    lb_jw_obj_end(&w);
+    if (lb_jw_status(&w)) return lb_doc_fail(doc, LB_ENOMEM, "output too large");
+    *json = doc->json.data;
+    *len = doc->json.len;
+    return LB_OK;
+}
+
+int lb_doc_error_json(const char **json, size_t *len, lb_doc *doc, const char *id, const char *message)
+{
+    lb_buf_reset(&doc->json);
+    lb_jsonw w;
+    lb_jw_init(&w, &doc->json);
+    lb_jw_obj(&w);
+    lb_jw_key(&w, "id"); lb_jw_cstr(&w, id);
+    lb_jw_key(&w, "error"); lb_jw_cstr(&w, message ? message : "error");
+    lb_jw_obj_end(&w);
+    if (lb_jw_status(&w)) return LB_ENOMEM;
+    *json = doc->json.data;
+    *len = doc->json.len;
+    return LB_OK;
+}

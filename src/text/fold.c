@@ -1,0 +1,29 @@
+/* fold.c: NFC normalisation plus Unicode case folding of short strings
+ * (tokens, dictionary keys) through utf8proc, without allocating. */
+#include "text/text.h"
+#include "core/limits.h"
+#include <utf8proc.h>
+#include <string.h>
+
+size_t lb_fold(char *out, size_t cap, const char *s, size_t n)
+{
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
+    if (ascii) {
+        if (n > cap) return 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        return n;
+    }
+    utf8proc_int32_t buf[4 * LB_MAX_TOKEN_BYTES + 8];
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf,
+                                            (utf8proc_ssize_t)(sizeof buf / sizeof buf[0]) - 1,
+                                            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    if (m < 0 || m >= (utf8proc_ssize_t)(sizeof buf / sizeof buf[0]) - 1) return 0;
+    utf8proc_ssize_t bytes = utf8proc_reencode(buf, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (bytes < 0 || (size_t)bytes > cap) return 0;
+    memcpy(out, buf, (size_t)bytes);
+    return (size_t)bytes;
+}

@@ -1,0 +1,37 @@
+/* text.h: the text layer: tokens with byte offsets and folded forms,
+ * sentences, and language identification, over the body spans the cleaning
+ * stage found. Word lists (abbreviations, months, function words) are data
+ * files under data/text/. It never modifies doc->text. */
+#ifndef LB_TEXT_H
+#define LB_TEXT_H
+#include "doc.h"
+#include "core/wordset.h"
+
+/* values in lb_text_dicts.abbrev */
+enum { LB_ABBR_INNER = 1,   /* never ends a sentence: "z.B.", "Dr." */
+       LB_ABBR_END = 2 };   /* may end a sentence: "usw.", "U.S.", "etc." */
+/* bits in lb_text_dicts.function_words */
+enum { LB_LANG_DE = 1, LB_LANG_EN = 2 };
+
+struct lb_text_dicts {
+    lb_wordset abbrev;          /* folded, without the final period */
+    lb_wordset months;          /* folded month names -> 1..12 */
+    lb_wordset function_words;  /* folded -> LB_LANG_* bits */
+};
+
+int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen);
+void lb_text_free(struct lb_text_dicts *d);
+
+/* The stage: tokenise, split sentences, identify the language. */
+int lb_text_run(lb_doc *doc);
+
+/* Parts, exposed for tests. */
+int lb_tokenize(lb_doc *doc);
+int lb_split_sentences(lb_doc *doc);
+void lb_identify_language(lb_doc *doc);
+/* Folds s (valid UTF-8) to NFC + Unicode case folding into out (cap bytes);
+ * returns the length, or 0 when it did not fit. */
+size_t lb_fold(char *out, size_t cap, const char *s, size_t n);
+/* The folded form of token i (not NUL-terminated). */
+static inline const char *lb_tok_norm(const lb_doc *doc, const lb_tok *t) { return doc->norm + t->norm; }
+#endif

@@ -1,0 +1,323 @@
+/* token.c: splits the body spans of a document into tokens with byte offsets
+ * and folded forms. Handles German compounds with hyphens (US-Außenminister,
+ * Staats- und), ordinals (22. März), numbers (1.000, 3,5), dotted
+ * abbreviations (U.S., z.B.), dictionary abbreviations (Dr., usw.),
+ * apostrophes, URLs and typographic quotes. No allocation per token: tokens
+ * and folded forms live in the document's arena. It does not split sentences. */
+#include "text/text.h"
+#include "text/charclass.h"
+#include "ctx.h"
+#include <string.h>
+
+typedef struct scan {
+    lb_doc *doc;
+    const struct lb_text_dicts *dicts;
+    const char *t;
+    size_t end;          /* end of the current body span */
+} scan;
+
+static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
+{
+    size_t need = n * 3 + 8;
+    if (doc->norm_cap - doc->norm_len < need) {
+        size_t ncap = doc->norm_cap ? doc->norm_cap * 2 : 4096;
+        while (ncap - doc->norm_len < need) ncap *= 2;
+        char *nn = lb_arena_alloc(&doc->arena, ncap);
+        if (!nn) return -1;
+        if (doc->norm_len) memcpy(nn, doc->norm, doc->norm_len);
+        doc->norm = nn; doc->norm_cap = ncap;
+    }
+    size_t m = lb_fold(doc->norm + doc->norm_len, doc->norm_cap - doc->norm_len, s, n);
+    if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
+    tok->norm = (uint32_t)doc->norm_len;
+    tok->norm_len = (uint32_t)m;
+    doc->norm_len += m;
+    return 0;
+}
+
+static enum lb_cc cc_at(const scan *s, size_t i, int32_t *cp, size_t *len)
+{
+    int32_t c;
+    size_t l = lb_cp_at(s->t, s->end, i, &c);
+    if (cp) *cp = c;
+    if (len) *len = l;
+    return lb_cc_of(c);
+}
+
+static int is_hyphen(const scan *s, size_t i, size_t *len)
+{
+    if (s->t[i] == '-') { *len = 1; return 1; }
+    /* U+2011 non-breaking hyphen: E2 80 91 */
+    if (i + 2 < s->end && (unsigned char)s->t[i] == 0xE2 && (unsigned char)s->t[i + 1] == 0x80 &&
+        (unsigned char)s->t[i + 2] == 0x91) { *len = 3; return 1; }
+    return 0;
+}
+
+static int is_apostrophe(const scan *s, size_t i, size_t *len)
+{
+    if (s->t[i] == '\'') { *len = 1; return 1; }
+    if (i + 2 < s->end && (unsigned char)s->t[i] == 0xE2 && (unsigned char)s->t[i + 1] == 0x80 &&
+        (unsigned char)s->t[i + 2] == 0x99) { *len = 3; return 1; }   /* U+2019 */
+    return 0;
+}
+
+/* The word that starts at i (after spaces), as [*ws, *we). 0 when none. */
+static int next_word(const scan *s, size_t i, size_t *ws, size_t *we)
+{
+    while (i < s->end && (s->t[i] == ' ' || s->t[i] == '\t')) i++;
+    size_t j = i;
+    while (j < s->end) {
+        size_t l;
+        enum lb_cc c = cc_at(s, j, NULL, &l);
+        if (!lb_cc_wordlike(c)) break;
+        j += l;
+    }
+    *ws = i; *we = j;
+    return j > i;
+}
+
+static int word_is(const scan *s, size_t a, size_t b, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == b - a && memcmp(s->t + a, *list, b - a) == 0) return 1;
+    return 0;
+}
+
+/* "U.S.", "z.B.", "D.C.", "e.V.": 1-3 ASCII letters and a period, twice or more. */
+static size_t dotted_abbrev(const scan *s, size_t i)
+{
+    size_t j = i, groups = 0;
+    for (;;) {
+        size_t k = j;
+        while (k < s->end && k - j < 4 && ((s->t[k] >= 'a' && s->t[k] <= 'z') || (s->t[k] >= 'A' && s->t[k] <= 'Z'))) k++;
+        if (k == j || k - j > 3 || k >= s->end || s->t[k] != '.') break;
+        j = k + 1; groups++;
+    }
+    if (groups < 2) return 0;
+    /* must not run on into a word: "U.S.A" is fine, "z.B.das" is not a token */
+    return j - i;
+}
+
+static int fold_lookup(const lb_wordset *set, const char *p, size_t n, uint32_t *value)
+{
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t m = lb_fold(buf, sizeof buf, p, n);
+    return m && lb_wordset_get(set, buf, m, value);
+}
+
+static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
+{
+    lb_doc *doc = s->doc;
+    if (doc->toks.len >= LB_MAX_TOKENS) return NULL;
+    lb_tok *tok = lb_vec_push(&doc->toks, &doc->arena);
+    if (!tok) return NULL;
+    tok->start = (uint32_t)a; tok->end = (uint32_t)b; tok->flags = flags;
+    if (norm_append(doc, tok, s->t + a, b - a)) return NULL;
+    return tok;
+}
+
+static const char *const trunc_followers[] = { "und", "oder", "bis", "sowie", "bzw", "noch", "als", "wie", "and", "or", "to", NULL };
+
+/* Scans a word-like token starting at i; returns its end and sets flags. */
+static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
+{
+    const char *t = s->t;
+    size_t dl = dotted_abbrev(s, i);
+    if (dl) {
+        uint32_t kind = LB_ABBR_END;
+        fold_lookup(&s->dicts->abbrev, t + i, dl - 1, &kind);
+        *flags |= LB_TOK_WORD | LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0) |
+                  ((t[i] >= 'A' && t[i] <= 'Z') ? LB_TOK_UPPER | LB_TOK_ALLCAPS : 0);
+        return i + dl;
+    }
+    size_t j = i, letters = 0, uppers = 0;
+    int first_letter_seen = 0, digits_only = 1, has_digit = 0;
+    enum lb_cc prev = CC_SPACE;
+    while (j < s->end && j - i < LB_MAX_TOKEN_BYTES) {
+        size_t l;
+        enum lb_cc c = cc_at(s, j, NULL, &l);
+        if (lb_cc_wordlike(c)) {
+            if (lb_cc_letter(c)) {
+                letters++;
+                if (c == CC_UPPER) uppers++;
+                if (!first_letter_seen) { first_letter_seen = 1; if (c == CC_UPPER) *flags |= LB_TOK_UPPER; }
+                digits_only = 0;
+            } else if (c == CC_DIGIT) has_digit = 1;
+            else if (c == CC_MARK) { /* keeps the class of the previous character */ }
+            prev = c;
+            j += l;
+            continue;
+        }
+        size_t hl, al;
+        if (is_hyphen(s, j, &hl)) {
+            size_t k = j + hl;
+            if (k < s->end && lb_cc_wordlike(cc_at(s, k, NULL, NULL))) { j = k; *flags |= LB_TOK_HYPHEN; digits_only = 0; continue; }
+            /* truncation hyphen: "Staats- und", "Ost-, West-" */
+            if (lb_cc_letter(prev) || prev == CC_MARK) {
+                size_t ws, we;
+                if (k < s->end && t[k] == ',') { j = k; *flags |= LB_TOK_TRUNC; break; }
+                if (k < s->end && t[k] == ' ' && next_word(s, k, &ws, &we) && word_is(s, ws, we, trunc_followers)) {
+                    j = k; *flags |= LB_TOK_TRUNC; break;
+                }
+            }
+            break;
+        }
+        if ((t[j] == '.' || t[j] == ',') && prev == CC_DIGIT && j + 1 < s->end && t[j + 1] >= '0' && t[j + 1] <= '9') { j++; continue; }
+        if (is_apostrophe(s, j, &al) && lb_cc_letter(prev)) {
+            size_t k = j + al;
+            if (k < s->end && lb_cc_letter(cc_at(s, k, NULL, NULL))) {
+                /* English possessive 's is a token of its own */
+                if ((t[k] == 's' || t[k] == 'S') && (k + 1 >= s->end || !lb_cc_wordlike(cc_at(s, k + 1, NULL, NULL)))) break;
+                j = k; continue;
+            }
+        }
+        break;
+    }
+    if (letters) *flags |= LB_TOK_WORD;
+    if (!letters && has_digit) *flags |= LB_TOK_NUM;
+    else if (has_digit && t[i] >= '0' && t[i] <= '9') *flags |= LB_TOK_NUM;
+    if (letters > 1 && uppers == letters) *flags |= LB_TOK_ALLCAPS;
+    /* a period that belongs to the token */
+    if (j < s->end && t[j] == '.' && !(*flags & LB_TOK_TRUNC) && !(j + 1 < s->end && t[j + 1] == '.')) {
+        size_t ws, we;
+        int has_next = next_word(s, j + 1, &ws, &we);
+        if (letters && !has_digit) {
+            uint32_t kind;
+            /* compounds ending in an abbreviation: "Zimmermann-Str." */
+            size_t seg = j;
+            while (seg > i && t[seg - 1] != '-') seg--;
+            if (fold_lookup(&s->dicts->abbrev, t + seg, j - seg, &kind)) {
+                *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
+                return j + 1;
+            }
+            if (letters == 1 && uppers == 1 && j - i <= 2) { *flags |= LB_TOK_ABBREV; return j + 1; }  /* initial */
+        } else if (digits_only && j - i <= 3) {
+            /* ordinal: "22. März", "3. Oktober", "1. Startseite" */
+            int lower_next = has_next && cc_at(s, ws, NULL, NULL) == CC_LOWER;
+            uint32_t month;
+            int month_next = has_next && we - ws <= 12 && fold_lookup(&s->dicts->months, t + ws, we - ws, &month);
+            int list_item = line_start && j - i <= 2 && j + 1 < s->end && t[j + 1] == ' ' && has_next;
+            /* after an article or preposition: "die 27. Große Strafkammer", "am 3. Oktober" */
+            int after_det = 0;
+            if (s->doc->toks.len) {
+                const lb_tok *pt = &LB_TOKS(s->doc)[s->doc->toks.len - 1];
+                uint32_t bits;
+                after_det = pt->end < i && lb_wordset_get(&s->dicts->function_words, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
+                            bits == LB_LANG_DE && has_next;
+            }
+            if (lower_next || month_next || list_item || after_det) {
+                *flags |= LB_TOK_ORDINAL;
+                return j + 1;
+            }
+        } else if (has_digit && !letters && (j - i) > 3 && memchr(t + i, '.', j - i)) {
+            /* "22.03." before a lower-case word */
+            if (has_next && cc_at(s, ws, NULL, NULL) == CC_LOWER) { *flags |= LB_TOK_ORDINAL; return j + 1; }
+        }
+    }
+    return j;
+}
+
+static int starts_with(const scan *s, size_t i, const char *p)
+{
+    size_t n = strlen(p);
+    return s->end - i >= n && strncasecmp(s->t + i, p, n) == 0;
+}
+
+static size_t scan_url(const scan *s, size_t i)
+{
+    if (!(starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) return 0;
+    size_t j = i;
+    while (j < s->end && j - i < LB_MAX_TOKEN_BYTES) {
+        size_t l;
+        enum lb_cc c = cc_at(s, j, NULL, &l);
+        if (c == CC_SPACE || c == CC_NEWLINE) break;
+        j += l;
+    }
+    while (j > i && strchr(".,;:!?)]\"'", s->t[j - 1])) j--;
+    return j - i;
+}
+
+/* Quote marks: code point -> open/close ability. Context decides the ambiguous ones. */
+static uint32_t quote_flags(int32_t cp, int space_before, int space_after)
+{
+    switch (cp) {
+    case 0x201E: case 0x201A: return LB_TOK_QUOTE | LB_TOK_QOPEN;              /* „ ‚ */
+    case 0x201D: return LB_TOK_QUOTE | LB_TOK_QCLOSE;                          /* ” */
+    case 0x201C: case 0x2018: case 0x00BB: case 0x00AB: case '"': case '\'': case 0x2019: case 0x201F: case 0x2039: case 0x203A:
+        if (space_before && !space_after) return LB_TOK_QUOTE | LB_TOK_QOPEN;
+        if (!space_before && space_after) return LB_TOK_QUOTE | LB_TOK_QCLOSE;
+        if (cp == 0x201C || cp == 0x2019) return LB_TOK_QUOTE | LB_TOK_QCLOSE;  /* German closing “ */
+        return LB_TOK_QUOTE | LB_TOK_QOPEN | LB_TOK_QCLOSE;
+    default: return 0;
+    }
+}
+
+static int tokenize_span(scan *s, size_t a, size_t b)
+{
+    const char *t = s->t;
+    s->end = b;
+    size_t i = a;
+    int newlines = 2;            /* a body span starts a paragraph */
+    int space_before = 1;
+    while (i < b) {
+        int32_t cp;
+        size_t l;
+        enum lb_cc c = cc_at(s, i, &cp, &l);
+        if (c == CC_SPACE || c == CC_NEWLINE) {
+            if (c == CC_NEWLINE) newlines++;
+            space_before = 1;
+            i += l;
+            continue;
+        }
+        uint32_t flags = 0;
+        if (newlines >= 1) flags |= LB_TOK_NL_BEFORE;
+        if (newlines >= 2) flags |= LB_TOK_PARA_BEFORE;
+        int line_start = newlines > 0;
+        size_t j;
+        size_t ul = scan_url(s, i);
+        if (ul) {
+            j = i + ul;
+            flags |= LB_TOK_URL | LB_TOK_WORD;
+        } else if (lb_cc_wordlike(c)) {
+            j = scan_word(s, i, &flags, line_start);
+        } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+            j = i + l;
+            while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
+                             (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
+                j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
+            flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
+        } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+            j = i + l;
+            if (cp == '-') while (j < b && t[j] == '-') j++;
+            flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
+        } else {
+            j = i + l;
+            int space_after = j >= b || lb_cc_of((int32_t)(unsigned char)t[j]) == CC_SPACE || t[j] == '\n';
+            if (j < b && (unsigned char)t[j] >= 0x80) {
+                int32_t ncp; lb_cp_at(t, b, j, &ncp);
+                enum lb_cc nc = lb_cc_of(ncp);
+                space_after = nc == CC_SPACE || nc == CC_NEWLINE;
+            }
+            uint32_t q = quote_flags(cp, space_before, space_after);
+            flags |= LB_TOK_PUNCT | q;
+            if (cp == '(' || cp == '[' || cp == '{') flags |= LB_TOK_BRACKET_OPEN;
+            if (cp == ')' || cp == ']' || cp == '}') flags |= LB_TOK_BRACKET_CLOSE;
+        }
+        if (!emit(s, i, j, flags)) return -1;
+        i = j;
+        newlines = 0;
+        space_before = 0;
+    }
+    return 0;
+}
+
+int lb_tokenize(lb_doc *doc)
+{
+    scan s = { .doc = doc, .dicts = doc->ctx->text, .t = doc->text };
+    const lb_rspan *body = LB_BODY(doc);
+    for (size_t k = 0; k < doc->body.len; k++)
+        if (tokenize_span(&s, body[k].start, body[k].end))
+            return lb_doc_fail(doc, doc->toks.len >= LB_MAX_TOKENS ? LB_ELIMIT : LB_ENOMEM,
+                               "tokenizer: %s", doc->toks.len >= LB_MAX_TOKENS ? "too many tokens" : "out of memory");
+    return LB_OK;
+}
