@@ -59,6 +59,7 @@ static void reset(lb_doc *doc)
     memset(&doc->input, 0, sizeof doc->input);
     doc->input_lang = NULL;
     lb_vec_init(&doc->body, sizeof(lb_rspan));
+    lb_vec_init(&doc->skip, sizeof(lb_rspan));
     lb_vec_init(&doc->toks, sizeof(lb_tok));
     lb_vec_init(&doc->sents, sizeof(lb_sent));
     doc->dct = NULL;

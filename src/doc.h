@@ -129,6 +129,7 @@ struct lb_doc {
     const char *input_lang;
 
     lb_vec body;                /* lb_rspan: article lines, merged */
+    lb_vec skip;                /* lb_rspan: metadata prefixes inside body lines, not text */
     lb_vec toks;                /* lb_tok, only inside body */
     lb_vec sents;               /* lb_sent */
     char *norm;                 /* folded token forms, back to back */

@@ -244,6 +244,12 @@ int lb_clean_run(lb_doc *doc)
                 if (!g || found[f] || m[g].rm_so < 0) continue;
                 found[f] = set_meta(doc, tmp + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
             }
+            if (r->action == ACT_META && r->has_groups && m[0].rm_so == 0 && m[0].rm_eo > 0) {
+                /* the matched prefix carries metadata, not article text */
+                lb_rspan *sk = lb_vec_push(&doc->skip, &doc->arena);
+                if (!sk) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+                sk->start = ln->tstart; sk->end = ln->tstart + (uint32_t)m[0].rm_eo;
+            }
             if (r->action == ACT_DROP) ln->boiler = 1;
             else if (r->action == ACT_CUT) { ln->boiler = 1; cut = 1; }
             if (r->action != ACT_META) break;

@@ -100,6 +100,22 @@ static int push_item(lb_reader *r, const char *path, int status, const char *err
     return LB_OK;
 }
 
+/* In a directory walk, only files that look like articles are read: .txt,
+ * .text, .jsonl, .ndjson (each maybe .gz) and names without an extension.
+ * Files named on the command line are always read. */
+static int article_file(const char *name)
+{
+    static const char *const exts[] = { ".txt", ".text", ".jsonl", ".ndjson", NULL };
+    size_t n = strlen(name);
+    if (n > 3 && !strcmp(name + n - 3, ".gz")) n -= 3;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) if (name[i] == '.') dot = name + i;
+    if (!dot) return 1;
+    for (size_t k = 0; exts[k]; k++)
+        if ((size_t)(name + n - dot) == strlen(exts[k]) && !strncmp(dot, exts[k], strlen(exts[k]))) return 1;
+    return 0;
+}
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int walk(lb_reader *r, const char *dir, int depth)
@@ -145,7 +161,7 @@ static int walk(lb_reader *r, const char *dir, int depth)
             rc = push_item(r, path, LB_EIO, msg);
         } else if (S_ISDIR(st.st_mode)) {
             rc = walk(r, path, depth + 1);
-        } else if (S_ISREG(st.st_mode)) {
+        } else if (S_ISREG(st.st_mode) && article_file(names[i])) {
             if (r->nitems >= LB_MAX_DIR_FILES) {
                 snprintf(msg, sizeof msg, "%s: more than %zu files", dir, (size_t)LB_MAX_DIR_FILES);
                 rc = push_item(r, path, LB_ELIMIT, msg);

@@ -286,6 +286,10 @@ static int tokenize_span(scan *s, size_t a, size_t b)
                              (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
                 j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
             flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
+        } else if ((cp == '\'' || cp == 0x2019) && !space_before && i + l < b && (t[i + l] == 's' || t[i + l] == 'S') &&
+                   (i + l + 1 >= b || !lb_cc_wordlike(cc_at(s, i + l + 1, NULL, NULL)))) {
+            j = i + l + 1;                 /* English possessive: "Trump's" -> Trump + 's */
+            flags |= LB_TOK_WORD;
         } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
             j = i + l;
             if (cp == '-') while (j < b && t[j] == '-') j++;
@@ -314,10 +318,20 @@ static int tokenize_span(scan *s, size_t a, size_t b)
 int lb_tokenize(lb_doc *doc)
 {
     scan s = { .doc = doc, .dicts = doc->ctx->text, .t = doc->text };
-    const lb_rspan *body = LB_BODY(doc);
-    for (size_t k = 0; k < doc->body.len; k++)
-        if (tokenize_span(&s, body[k].start, body[k].end))
+    const lb_rspan *body = LB_BODY(doc), *skip = doc->skip.items;
+    size_t sk = 0;
+    for (size_t k = 0; k < doc->body.len; k++) {
+        /* a body span minus the metadata prefixes inside it (both sorted) */
+        size_t a = body[k].start;
+        int rc = 0;
+        while (!rc && sk < doc->skip.len && skip[sk].start < body[k].end) {
+            if (skip[sk].start >= a) rc = tokenize_span(&s, a, skip[sk].start);
+            if (skip[sk].end > a) a = skip[sk].end;
+            sk++;
+        }
+        if (rc || tokenize_span(&s, a, body[k].end))
             return lb_doc_fail(doc, doc->toks.len >= LB_MAX_TOKENS ? LB_ELIMIT : LB_ENOMEM,
                                "tokenizer: %s", doc->toks.len >= LB_MAX_TOKENS ? "too many tokens" : "out of memory");
+    }
     return LB_OK;
 }

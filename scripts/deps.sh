@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# deps.sh: installs the Debian packages lagebild needs, only those missing.
+# Usage: scripts/deps.sh [--test]   (--test adds valgrind, clang and the fuzzer runtime)
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config libutf8proc-dev libstemmer-dev libjansson-dev
+      libsqlite3-dev zlib1g-dev python3)
+if [ "${1:-}" = "--test" ]; then pkgs+=(valgrind clang libclang-rt-dev gzip); fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "deps: installing ${missing[*]}" >&2
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# test.sh: sets everything up on a fresh Debian machine and runs the full test
+# suite: a release build and a sanitizer (ASan+UBSan) build, each with all
+# CTest tests, then valgrind over the CLI on the example articles.
+# LB_FUZZ_SECONDS=N additionally runs every fuzz target for N seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh --test
+jobs=$(nproc)
+
+echo "== release build and tests"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs" >/dev/null
+(cd build && ctest --output-on-failure -j"$jobs")
+
+echo "== sanitizer build (ASan+UBSan) and tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLB_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs" >/dev/null
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+   ctest --output-on-failure -j"$jobs")
+
+echo "== valgrind over the CLI"
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+  build/lagebild annotate examples/ > /dev/null
+echo "valgrind: clean"
+
+if [ "${LB_FUZZ_SECONDS:-0}" -gt 0 ] && [ -x tests/fuzz/run.sh ]; then
+  echo "== fuzzing, ${LB_FUZZ_SECONDS}s per target"
+  tests/fuzz/run.sh "$LB_FUZZ_SECONDS"
+fi
+echo "== all tests passed"

@@ -1,0 +1,175 @@
+/* test_text.c: unit tests of the text layer: tokenizer (compounds,
+ * ordinals, numbers, abbreviations, quotes, URLs), folding, sentence
+ * splitting (German and English) and language identification. */
+#include "test.h"
+#include "doc.h"
+#include "text/text.h"
+#include "lagebild.h"
+#include <stdlib.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text, const char *lang)
+{
+    lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text) };
+    if (lang) { in.lang = lang; in.lang_len = strlen(lang); }
+    int rc = lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT);
+    CHECK_INT(rc, LB_OK);
+}
+
+/* the i-th token's text equals lit */
+static int tok_is(size_t i, const char *lit)
+{
+    if (i >= doc->toks.len) return 0;
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    return t->end - t->start == strlen(lit) && !memcmp(doc->text + t->start, lit, strlen(lit));
+}
+
+static int find_tok(const char *lit)
+{
+    for (size_t i = 0; i < doc->toks.len; i++) if (tok_is(i, lit)) return (int)i;
+    return -1;
+}
+
+static void test_tokens_german(void)
+{
+    run("Der US-Außenminister traf am 22. März 2023 die Staats- und Regierungschefs.", NULL);
+    CHECK(find_tok("US-Außenminister") >= 0);
+    int i = find_tok("US-Außenminister");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_HYPHEN));
+    i = find_tok("22.");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_ORDINAL));
+    CHECK(find_tok("2023") >= 0);
+    i = find_tok("Staats-");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_TRUNC));
+    CHECK(find_tok("Regierungschefs") >= 0);
+    CHECK(tok_is(doc->toks.len - 1, "."));
+    CHECK(LB_TOKS(doc)[doc->toks.len - 1].flags & LB_TOK_SENT_END);
+    /* folded forms: case folding, ß -> ss */
+    i = find_tok("US-Außenminister");
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    CHECK_SPAN(doc->norm, t->norm, t->norm + t->norm_len, "us-aussenminister");
+}
+
+static void test_tokens_numbers_quotes(void)
+{
+    run("Es geht um 240 Milliarden, also 1.000,50 Euro. „Das ist gut“, sagte er. »Ja«, sagte sie. Siehe https://example.org/a?b=1.", NULL);
+    CHECK(find_tok("240") >= 0);
+    CHECK(find_tok("1.000,50") >= 0);
+    int i = find_tok("„");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_QOPEN));
+    i = find_tok("“");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_QCLOSE));
+    i = find_tok("»");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_QOPEN));
+    i = find_tok("«");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_QCLOSE));
+    i = find_tok("https://example.org/a?b=1");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_URL));
+}
+
+static void test_tokens_abbrev(void)
+{
+    run("Dr. Müller kam z.B. mit der U.S. Navy. Trump's plan didn't work.", NULL);
+    int i = find_tok("Dr.");
+    CHECK(i >= 0 && (LB_TOKS(doc)[i].flags & LB_TOK_ABBREV));
+    CHECK(find_tok("z.B.") >= 0);
+    CHECK(find_tok("U.S.") >= 0);
+    CHECK(find_tok("Trump") >= 0);
+    CHECK(find_tok("'s") >= 0);
+    CHECK(find_tok("didn't") >= 0);
+}
+
+/* sentence i spans exactly lit */
+static void check_sentences(const char *const *expect, size_t n)
+{
+    CHECK_INT(doc->sents.len, n);
+    for (size_t i = 0; i < n && i < doc->sents.len; i++) {
+        const lb_sent *s = &LB_SENTS(doc)[i];
+        CHECK_SPAN(doc->text, s->start, s->end, expect[i]);
+    }
+}
+
+static void test_sentences_german(void)
+{
+    run("Putin antwortete: „Ich stimme zu.“ Dann ging er. Am 3. Oktober kam Dr. Schmidt usw. Die Lage ist ernst!\n"
+        "Neue Zeile ohne Punkt\nnoch dieselbe Zeile.", NULL);
+    const char *exp[] = { "Putin antwortete: „Ich stimme zu.“", "Dann ging er.",
+                          "Am 3. Oktober kam Dr. Schmidt usw.", "Die Lage ist ernst!",
+                          "Neue Zeile ohne Punkt\nnoch dieselbe Zeile." };
+    check_sentences(exp, 5);
+    run("„Passen Sie auf, lieber Freund“, sagte Xi. „Wer?“, fragte er. Das kostet 5 Mrd. Euro. Überschrift\n\nText hier.", NULL);
+    const char *exp2[] = { "„Passen Sie auf, lieber Freund“, sagte Xi.", "„Wer?“, fragte er.",
+                           "Das kostet 5 Mrd. Euro.", "Überschrift", "Text hier." };
+    check_sentences(exp2, 5);
+}
+
+static void test_sentences_english(void)
+{
+    run("The U.S. President met him in Washington D.C. The talks ended. Mr. Smith said \"No.\" Then he left... Later (at 5 p.m.) it rained.", NULL);
+    const char *exp[] = { "The U.S. President met him in Washington D.C.", "The talks ended.",
+                          "Mr. Smith said \"No.\"", "Then he left...", "Later (at 5 p.m.) it rained." };
+    check_sentences(exp, 5);
+}
+
+static void test_language(void)
+{
+    run("Die Bundesregierung hat am Mittwoch beschlossen, dass die Hilfe für die Ukraine weiter ausgebaut wird.", NULL);
+    CHECK_STR(lb_doc_lang(doc), "de");
+    run("The government decided on Wednesday that the aid for Ukraine will be expanded further.", NULL);
+    CHECK_STR(lb_doc_lang(doc), "en");
+    run("Xi Jinping Wladimir Putin 2023", NULL);
+    CHECK_STR(lb_doc_lang(doc), "und");
+    run("Xi Jinping Wladimir Putin 2023", "en");          /* declared language wins */
+    CHECK_STR(lb_doc_lang(doc), "en");
+}
+
+static void test_fold(void)
+{
+    char out[64];
+    size_t n = lb_fold(out, sizeof out, "STRASSE Straße ÄÖÜ", strlen("STRASSE Straße ÄÖÜ"));
+    CHECK_SPAN(out, 0, n, "strasse strasse äöü");
+    /* NFC: a + combining diaeresis composes to ä */
+    n = lb_fold(out, sizeof out, "A\xCC\x88", 3);
+    CHECK_SPAN(out, 0, n, "ä");
+}
+
+static void test_offsets_invalid(void)
+{
+    /* invalid UTF-8 is replaced; offsets refer to the repaired text */
+    const char t[] = "Ein \xFF Test. Zweiter Satz.";
+    lb_input in = { .id = "x", .id_len = 1, .text = t, .text_len = sizeof t - 1 };
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    size_t bad, nuls;
+    lb_doc_repairs(&bad, &nuls, doc);
+    CHECK_INT(bad, 1);
+    CHECK_INT(lb_doc_sentence_count(doc), 2);
+    const char *text; size_t len;
+    lb_doc_text(doc, &text, &len);
+    CHECK_INT(len, sizeof t - 1 + 2);
+    lb_span s;
+    CHECK_INT(lb_doc_sentence(&s, doc, 1), LB_OK);
+    CHECK_SPAN(text, s.start, s.end, "Zweiter Satz.");
+    CHECK_INT(lb_doc_sentence(&s, doc, 2), LB_EUSAGE);
+}
+
+int main(void)
+{
+    int rc = lb_ctx_new(&ctx, LB_TEST_DATA_DIR);
+    if (rc) { fprintf(stderr, "ctx: %s\n", lb_ctx_errmsg(ctx)); return 1; }
+    lb_doc_new(&doc, ctx);
+    test_tokens_german();
+    test_tokens_numbers_quotes();
+    test_tokens_abbrev();
+    test_sentences_german();
+    test_sentences_english();
+    test_language();
+    test_fold();
+    test_offsets_invalid();
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    lb_doc_free(NULL);
+    lb_ctx_free(NULL);
+    return TEST_END();
+}
