@@ -225,6 +225,8 @@ static int starts_with(const scan *s, size_t i, const char *p)
 
 static size_t scan_url(const scan *s, size_t i)
 {
+    char c0 = s->t[i];
+    if (c0 != 'h' && c0 != 'H' && c0 != 'w' && c0 != 'W') return 0;
     if (!(starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) return 0;
     size_t j = i;
     while (j < s->end && j - i < LB_MAX_TOKEN_BYTES) {
