@@ -179,8 +179,14 @@ int lb_reader_add(lb_reader *r, const char *path)
 {
     if (!path) return fail(r, LB_EUSAGE, "no path given");
     struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk(r, path, 0);
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char dir[4096];
+        size_t n = strlen(path);
+        if (n >= sizeof dir) return push_item(r, path, LB_ELIMIT, "directory path too long");
+        memcpy(dir, path, n + 1);
+        while (n > 1 && dir[n - 1] == '/') dir[--n] = '\0';   /* "dir/" names files "dir/x" */
+        return walk(r, dir, 0);
+    }
     return push_item(r, path, LB_OK, NULL);
 }
 
