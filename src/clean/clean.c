@@ -27,6 +27,7 @@ typedef struct rule {
     enum scope scope;
     regex_t re;
     int group[F_COUNT];     /* capture group per meta field, 0 = none */
+    size_t maxlen;          /* longest line the rule applies to (bytes) */
     int has_groups;
 } rule;
 
@@ -49,8 +50,19 @@ static int parse_rule(const lb_dict_line *l, void *user, char *err, size_t errle
     else if (!strcmp(s, "head")) r.scope = SCOPE_HEAD;
     else if (!strcmp(s, "tail")) r.scope = SCOPE_TAIL;
     else { snprintf(err, errlen, "unknown scope '%s' (any, head, tail)", s); return 1; }
+    r.maxlen = LB_MAX_RULE_LINE_BYTES;
     for (size_t i = 3; i < l->nfields; i++) {
         const char *eq = strchr(l->field[i], '=');
+        if (eq && !strncmp(l->field[i], "maxlen=", 7)) {
+            char *end;
+            unsigned long v = strtoul(eq + 1, &end, 10);
+            if (*end || v == 0 || v > LB_MAX_RULE_LINE_BYTES) {
+                snprintf(err, errlen, "bad '%s' (maxlen=1..%d)", l->field[i], LB_MAX_RULE_LINE_BYTES);
+                return 1;
+            }
+            r.maxlen = v;
+            continue;
+        }
         int f = -1;
         for (int k = 0; eq && k < F_COUNT; k++)
             if ((size_t)(eq - l->field[i]) == strlen(field_names[k]) && !strncmp(l->field[i], field_names[k], (size_t)(eq - l->field[i]))) f = k;
@@ -182,6 +194,23 @@ static const char *set_meta(lb_doc *doc, const char *s, size_t n, int field)
 
 static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+/* Does s read like a person's name: its first and last words start with an
+ * upper-case letter (ASCII or a two-byte UTF-8 Latin capital)? */
+static int upper_initial(const char *w, size_t n)
+{
+    unsigned char c = (unsigned char)w[0];
+    if (c >= 'A' && c <= 'Z') return 1;
+    return n >= 2 && c == 0xC3 && (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E;
+}
+
+static int name_like(const char *s, size_t n)
+{
+    if (!n || !upper_initial(s, n)) return 0;
+    size_t last = n;
+    while (last > 0 && s[last - 1] != ' ') last--;
+    return upper_initial(s + last, n - last);
+}
+
 /* Is the trimmed line a headline: short, no sentence punctuation at its end? */
 static int looks_like_title(const char *s, size_t n)
 {
@@ -236,9 +265,13 @@ int lb_clean_run(lb_doc *doc)
         int head = seen <= HEAD_LINES, tail = nonblank - seen < TAIL_LINES;
         for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
             const rule *r = &rs->rules[k];
-            if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail)) continue;
+            if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail) || n > r->maxlen) continue;
             regmatch_t m[MAX_GROUPS];
             if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
+            /* a byline must name a person: "Von den Grünen" is text */
+            if (r->group[F_AUTHOR] && m[r->group[F_AUTHOR]].rm_so >= 0 &&
+                !name_like(tmp + m[r->group[F_AUTHOR]].rm_so, (size_t)(m[r->group[F_AUTHOR]].rm_eo - m[r->group[F_AUTHOR]].rm_so)))
+                continue;
             for (int f = 0; f < F_COUNT; f++) {
                 int g = r->group[f];
                 if (!g || found[f] || m[g].rm_so < 0) continue;
