@@ -75,6 +75,18 @@ static void test_plain_text_untouched(void)
     CHECK_INT(doc->body.len, 0);
 }
 
+static void test_no_false_positives(void)
+{
+    /* words that start like boilerplate but are article text */
+    run("Erste Zeile des Artikels ist lang genug.\nVon den Grünen kam Kritik\nStandhaft bleiben\n"
+        "Der Minister sprach mit Journalisten. Die Lage sei ernst, sagte er. (dpa)\n(dpa)\n", NULL);
+    CHECK_INT(in_body("Von den Grünen"), 1);
+    CHECK_INT(in_body("Standhaft bleiben"), 1);
+    CHECK_INT(in_body("Die Lage sei ernst, sagte er. (dpa)"), 1);  /* a credit at a paragraph's end */
+    CHECK(lb_doc_meta(doc, "author") == NULL);
+    CHECK_INT(doc->body.len, 1);                                  /* the lone "(dpa)" is dropped */
+}
+
 static void test_iso_date(void)
 {
     char out[16];
@@ -134,6 +146,7 @@ int main(void)
     test_scraped_german();
     test_prefix_and_tail();
     test_plain_text_untouched();
+    test_no_false_positives();
     test_iso_date();
     test_malformed_rules();
     lb_doc_free(doc);
