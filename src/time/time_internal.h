@@ -39,6 +39,7 @@ enum tm_builtin {
     BI_MIN,     /* two digits 00..59 */
     BI_DECADE,  /* "1990er", "1990s" */
     BI_HHMM,    /* "15:00" as one token */
+    BI_CAP,     /* a capitalised word */
     BI_COUNT
 };
 
@@ -46,7 +47,7 @@ enum tm_elem_kind { EL_LIT, EL_CLASS, EL_BUILTIN };
 enum tm_case { CASE_ANY, CASE_UPPER, CASE_LOWER };
 
 typedef struct tm_elem {
-    uint8_t kind, opt, cas;
+    uint8_t kind, opt, cas, neg;   /* neg: the next token must not match; consumes nothing */
     uint32_t id;            /* class id or builtin id */
     uint32_t alt0, nalt;    /* EL_LIT: word ids in rules->alts */
 } tm_elem;

@@ -171,7 +171,7 @@ static int words_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
 
 static int builtin_of(const char *s)
 {
-    static const char *names[BI_COUNT] = { "day", "dayn", "ord", "year", "int", "dmy", "hour", "min", "decade", "hhmm" };
+    static const char *names[BI_COUNT] = { "day", "dayn", "ord", "year", "int", "dmy", "hour", "min", "decade", "hhmm", "cap" };
     for (int i = 0; i < BI_COUNT; i++) if (!strcmp(names[i], s)) return i;
     return -1;
 }
@@ -250,6 +250,7 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
     for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
         tm_elem el = { 0 };
         size_t n = strlen(tok);
+        if (n > 1 && tok[0] == '!') { el.neg = 1; tok++; n--; }
         if (n > 1 && tok[n - 1] == '?') { el.opt = 1; tok[--n] = 0; }
         if (n > 1 && tok[0] == '@' && (tok[n - 1] == '^' || tok[n - 1] == '_')) {
             el.cas = tok[n - 1] == '^' ? CASE_UPPER : CASE_LOWER; tok[--n] = 0;
@@ -276,7 +277,8 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
                 a = bar ? bar + 1 : NULL;
             }
         }
-        if (!el.opt) required++;
+        if (el.neg && el.opt) { snprintf(err, errlen, "'!' and '?' do not combine"); return -1; }
+        if (!el.opt && !el.neg) required++;
         tm_elem *e = tm_vec_push(&r->elems);
         if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
         *e = el;
@@ -316,13 +318,14 @@ static int build_index(struct lb_time_rules *r)
             const tm_rule *ru = &TM_R(r)[i];
             for (uint32_t j = 0; j < ru->nelem; j++) {
                 const tm_elem *e = &TM_E(r)[ru->elem0 + j];
+                if (e->neg) continue;
                 uint32_t na = e->kind == EL_LIT ? e->nalt : 1;
                 for (uint32_t a = 0; a < na; a++) {
                     size_t k = elem_key(r, e, a);
                     if (pass == 0) r->idx_off[k + 1]++;
                     else r->idx_rules[r->idx_off[k] + fill[k]++] = (uint32_t)i;
                 }
-                if (!e->opt) break;
+                if (!e->opt && !e->neg) break;
             }
         }
         free(fill);

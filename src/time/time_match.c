@@ -85,6 +85,8 @@ int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *
         if (l3 == 2) slot_set(sl, SL_K, 2);
         return 1;
     }
+    case BI_CAP:
+        return (flags & LB_TOK_WORD) && (flags & LB_TOK_UPPER);
     default: return 0;
     }
 }
@@ -147,6 +149,12 @@ static void walk(mctx *m, uint32_t ei, uint32_t t, tm_slots s)
         return;
     }
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
+    if (e->neg) {
+        tm_slots s2 = s;
+        if (t < m->ntok && elem_match(m, e, t, &s2)) return;
+        walk(m, ei + 1, t, s);
+        return;
+    }
     if (t < m->ntok) {
         tm_slots s2 = s;
         if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, s2);
@@ -203,7 +211,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
             }
         }
         if (tok->flags & LB_TOK_NUM) {
-            for (int b = 0; b < BI_COUNT; b++) {
+            for (int b = 0; b < BI_CAP; b++) {
                 tm_slots tmp = { 0 };
                 if (tm_builtin_match(b, doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp))
                     try_key(&m, nw + nc + (size_t)b, t, &best_end, &best_rule, &best);
