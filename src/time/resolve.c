@@ -53,7 +53,9 @@ static void fmt_day(char *buf, size_t n, tm_date d)
     else snprintf(buf, n, "XXXX-XX-XX");
 }
 
-static tm_date deictic(const tm_state *st) { return st->dct.gran ? st->dct : st->ref; }
+/* deictic expressions count from the publication date; in a narrative
+ * ("im Vorjahr", "dieses Jahres") from the time the text is at */
+static tm_date deictic(const tm_state *st) { return st->dct.gran && !(st->narrative && st->ref.gran) ? st->dct : st->ref; }
 static tm_date anaphoric(const tm_state *st) { return st->ref.gran ? st->ref : st->dct; }
 
 static tm_date shift_days(tm_date a, long n)
@@ -245,6 +247,7 @@ static int do_dur(const tm_slots *s, char *buf, size_t n)
     if (U == 'Q') u = 'M';
     if (has(s, SL_N) || has(s, SL_K)) {
         long v = (long)get(s, SL_N, 1) * get(s, SL_K, 1);
+        if (U == 'H' && v >= 24 && v % 24 == 0) { snprintf(buf, n, "P%ldD", v / 24); return 0; }
         if (U == 'Q') v *= 3;
         snprintf(buf, n, "P%s%ld%c", time ? "T" : "", v, u);
     } else {
