@@ -238,7 +238,7 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     }
 }
 
-static int do_dur(const tm_slots *s, char *buf, size_t n)
+static int do_dur(const lb_doc *doc, const tm_slots *s, char *buf, size_t n)
 {
     int U = get(s, SL_U, 0);
     if (!U) return -1;
@@ -247,7 +247,7 @@ static int do_dur(const tm_slots *s, char *buf, size_t n)
     if (U == 'Q') u = 'M';
     if (has(s, SL_N) || has(s, SL_K)) {
         long v = (long)get(s, SL_N, 1) * get(s, SL_K, 1);
-        if (U == 'H' && v >= 24 && v % 24 == 0) { snprintf(buf, n, "P%ldD", v / 24); return 0; }
+        if (U == 'H' && doc->lang[0] == 'd' && v >= 24 && v % 24 == 0) { snprintf(buf, n, "P%ldD", v / 24); return 0; }
         if (U == 'Q') v *= 3;
         snprintf(buf, n, "P%s%ld%c", time ? "T" : "", v, u);
     } else {
@@ -268,7 +268,7 @@ int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, c
     case AC_REL: return do_rel(r, st, s, tense, 0, buf, n);
     case AC_ANA: return do_rel(r, st, s, tense, 1, buf, n);
     case AC_WDAY: return do_wday(r, st, s, tense, 0, buf, n);
-    case AC_DUR: return do_dur(s, buf, n);
+    case AC_DUR: return do_dur(doc, s, buf, n);
     case AC_LIT: {
         const char *l = str(r, s, SL_L);
         if (!l) return -1;

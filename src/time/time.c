@@ -9,21 +9,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* a document is a narrative when most explicit years lie far from the DCT */
-static int is_narrative(const lb_doc *doc, const tm_date *dct)
+/* a document is a narrative (a history, not a report) when it names many
+ * years and few of them lie near the DCT; explicit years come from the matches */
+static int is_narrative(const lb_vec *matches, const tm_date *dct)
 {
     if (!dct->gran) return 1;
     size_t years = 0, near = 0;
-    for (size_t i = 0; i < doc->toks.len; i++) {
-        const lb_tok *t = &LB_TOKS(doc)[i];
-        tm_slots s = { 0 };
-        if ((t->flags & LB_TOK_NUM) && tm_builtin_match(BI_YEAR, doc->text + t->start, t->end - t->start, t->flags, &s)) {
-            years++;
-            int d = s.v[SL_Y] - dct->y;
-            if (d >= -2 && d <= 1) near++;
-        }
+    for (size_t i = 0; i < matches->len; i++) {
+        const tm_slots *s = &((const tm_match *)matches->items)[i].slots;
+        if (!((s->has >> SL_Y) & 1u)) continue;
+        years++;
+        int d = s->v[SL_Y] - dct->y;
+        if (!((s->has >> SL_B) & 1u && s->v[SL_B] == 1) && d >= -2 && d <= 1) near++;
     }
-    return years >= 4 && near * 4 < years;
+    return years >= 8 && near * 4 < years;
 }
 
 static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec *matches, tm_state *st,
@@ -65,7 +64,7 @@ int lb_time_run(lb_doc *doc)
     const char *src = doc->input.date ? doc->input.date : doc->meta.date;
     tm_date dct = { 0, 0, 0, 0 };
     if (src && tm_parse_date(src, &dct)) dct.gran = 0;
-    tm_state st = { dct, dct, is_narrative(doc, &dct), 0, 0 };
+    tm_state st = { dct, dct, is_narrative(&matches, &dct), 0, 0 };
     int8_t *tense = lb_arena_alloc(&doc->arena, doc->sents.len + 1);
     if (!tense) return lb_doc_fail(doc, LB_ENOMEM, "time: out of memory");
     memset(tense, -1, doc->sents.len + 1);
