@@ -45,11 +45,15 @@ static void add_time(const struct lb_time_rules *r, const tm_slots *s, char *buf
     }
 }
 
+/* years before Christ are kept negative: -479 is BC0479 */
+#define YFMT "%s%04d"
+#define YARG(y) ((y) < 0 ? "BC" : ""), ((y) < 0 ? -(y) : (y))
+
 static void fmt_day(char *buf, size_t n, tm_date d)
 {
-    if (d.gran == 'D') snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
-    else if (d.gran == 'M') snprintf(buf, n, "%04d-%02d", d.y, d.m);
-    else if (d.gran == 'Y') snprintf(buf, n, "%04d", d.y);
+    if (d.gran == 'D') snprintf(buf, n, YFMT "-%02d-%02d", YARG(d.y), d.m, d.d);
+    else if (d.gran == 'M') snprintf(buf, n, YFMT "-%02d", YARG(d.y), d.m);
+    else if (d.gran == 'Y') snprintf(buf, n, YFMT, YARG(d.y));
     else snprintf(buf, n, "XXXX-XX-XX");
 }
 
@@ -101,6 +105,10 @@ static int do_wday(const struct lb_time_rules *r, tm_state *st, const tm_slots *
 static int do_abs(const struct lb_time_rules *r, tm_state *st, const tm_slots *s, int tense, uint32_t sent, char *buf, size_t n)
 {
     tm_date d = { 0, 1, 1, 0 };
+    tm_slots bc;
+    if (get(s, SL_B, 0) == 1 && !has(s, SL_Y) && has(s, SL_N)) {   /* "490 v. Chr." */
+        bc = *s; bc.has |= 1u << SL_Y; bc.v[SL_Y] = s->v[SL_N]; s = &bc;
+    }
     int explicit_year = has(s, SL_Y);
     if (explicit_year) {
         d.y = s->v[SL_Y];
@@ -141,7 +149,7 @@ static int do_abs(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
             return 0;
         }
     }
-    if (get(s, SL_B, 0) == 1) { snprintf(buf, n, "BC%04d", d.y); return 0; }
+    if (get(s, SL_B, 0) == 1 && explicit_year) d.y = -d.y;
     if (has(s, SL_M)) {
         d.m = s->v[SL_M]; d.gran = 'M';
         if (has(s, SL_D)) {
@@ -152,7 +160,7 @@ static int do_abs(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
         fmt_day(buf, n, d);
         if (d.gran == 'D') add_time(r, s, buf, n);
     } else if (str(r, s, SL_S)) {
-        snprintf(buf, n, "%04d-%s", d.y, str(r, s, SL_S));
+        snprintf(buf, n, YFMT "-%s", YARG(d.y), str(r, s, SL_S));
     } else {
         fmt_day(buf, n, d);
     }
@@ -176,7 +184,7 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
         if (a.m == 12 && si != 4) y++;        /* December belongs to the winter of its year */
         if (R > 0 && si <= cur) y++;
         if (R < 0 && si >= cur) y--;
-        snprintf(buf, n, "%04d-%s", y, season);
+        snprintf(buf, n, YFMT "-%s", YARG(y), season);
         return 0;
     }
     if (!U && has(s, SL_M)) {
@@ -192,10 +200,10 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     switch (U) {
     case 'Y': {
         int y = (int)(a.y + shift);
-        if (K >= 100 && !has(s, SL_M)) { snprintf(buf, n, "%02d", y / 100); return 0; }
-        if (K == 10 && !has(s, SL_M)) { snprintf(buf, n, "%03d", y / 10); return 0; }
+        if (K >= 100 && !has(s, SL_M)) { snprintf(buf, n, "%s%02d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 100); return 0; }
+        if (K == 10 && !has(s, SL_M)) { snprintf(buf, n, "%s%03d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 10); return 0; }
         if (has(s, SL_M)) { d.y = y; d.m = s->v[SL_M]; d.gran = 'M'; fmt_day(buf, n, d); set_ref(st, d); return 0; }
-        if (season) { snprintf(buf, n, "%04d-%s", y, season); return 0; }
+        if (season) { snprintf(buf, n, YFMT "-%s", YARG(y), season); return 0; }
         d.y = y; d.gran = 'Y';
         fmt_day(buf, n, d);
         if (ana) set_ref(st, d);
@@ -278,7 +286,7 @@ int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, c
     case AC_CENT: {
         int c = has(s, SL_D) ? s->v[SL_D] : get(s, SL_N, 0);
         if (c < 1 || c > 30) return -1;
-        snprintf(buf, n, "%02d", c - 1);
+        snprintf(buf, n, "%s%02d", get(s, SL_B, 0) == 1 ? "BC" : "", c - 1);
         return 0;
     }
     case AC_DECADE:
