@@ -26,14 +26,14 @@ static int is_narrative(const lb_vec *matches, const tm_date *dct)
 }
 
 static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec *matches, tm_state *st,
-                       int8_t *tense, int emit, tm_date *latest)
+                       int emit, tm_date *latest)
 {
     char buf[64];
     for (size_t i = 0; i < matches->len; i++) {
         const tm_match *m = &((const tm_match *)matches->items)[i];
         uint32_t si = LB_TOKS(doc)[m->tok0].sent;
-        if (tense[si] < 0) tense[si] = (int8_t)tm_sentence_tense(r, doc, si);
-        if (tm_resolve(r, doc, st, m, tense[si], buf, sizeof buf)) continue;
+        int tense = tm_tense_at(r, doc, si, m->tok0);
+        if (tm_resolve(r, doc, st, m, tense, buf, sizeof buf)) continue;
         if (latest) {
             tm_date d;
             if (!tm_parse_date(buf, &d) && d.gran == 'D' && strlen(buf) == 10 && d.y == st->dct.y &&
@@ -65,18 +65,15 @@ int lb_time_run(lb_doc *doc)
     tm_date dct = { 0, 0, 0, 0 };
     if (src && tm_parse_date(src, &dct)) dct.gran = 0;
     tm_state st = { dct, dct, is_narrative(&matches, &dct), 0, 0 };
-    int8_t *tense = lb_arena_alloc(&doc->arena, doc->sents.len + 1);
-    if (!tense) return lb_doc_fail(doc, LB_ENOMEM, "time: out of memory");
-    memset(tense, -1, doc->sents.len + 1);
 
     if (dct.gran && dct.gran != 'D' && !st.narrative) {
         /* coarse metadata date: the latest explicit date inside it refines it */
         tm_date latest = { 0, 0, 0, 0 };
         tm_state probe = st;
-        if ((rc = resolve_all(r, doc, &matches, &probe, tense, 0, &latest))) return lb_doc_fail(doc, rc, "time: out of memory");
+        if ((rc = resolve_all(r, doc, &matches, &probe, 0, &latest))) return lb_doc_fail(doc, rc, "time: out of memory");
         if (latest.gran) { st.dct = latest; st.ref = latest; }
     }
-    if ((rc = resolve_all(r, doc, &matches, &st, tense, 1, NULL))) return lb_doc_fail(doc, rc, "time: out of memory");
+    if ((rc = resolve_all(r, doc, &matches, &st, 1, NULL))) return lb_doc_fail(doc, rc, "time: out of memory");
 
     if (st.dct.gran) {
         char buf[32];

@@ -48,6 +48,7 @@ enum tm_case { CASE_ANY, CASE_UPPER, CASE_LOWER };
 
 typedef struct tm_elem {
     uint8_t kind, opt, cas, neg;   /* neg: the next token must not match; consumes nothing */
+    uint8_t ctx;            /* trailing context: must match, lies outside the span, fills only unset slots */
     uint32_t id;            /* class id or builtin id */
     uint32_t alt0, nalt;    /* EL_LIT: word ids in rules->alts */
 } tm_elem;
@@ -113,8 +114,8 @@ void tm_vec_free(tm_vec *v);
 int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out);
 /* parses a builtin number shape; 1 and slots when tok matches */
 int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *sl);
-/* tense of sentence si, from TENSE lexicon entries and suffixes */
-int tm_sentence_tense(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si);
+/* tense at token tok of sentence si: that of the nearest TENSE word or suffix */
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok);
 
 /* ---- calendar */
 typedef struct tm_date { int y, m, d; char gran; } tm_date;  /* gran 0,'Y','M','D' */

@@ -246,11 +246,14 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
     char buf[1024];
     if (strlen(pattern) >= sizeof buf) { snprintf(err, errlen, "pattern too long"); return -1; }
     memcpy(buf, pattern, strlen(pattern) + 1);
-    int required = 0;
+    int required = 0, in_ctx = 0;
     for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
         tm_elem el = { 0 };
         size_t n = strlen(tok);
         if (n > 1 && tok[0] == '!') { el.neg = 1; tok++; n--; }
+        else if (n > 1 && tok[0] == '>') { el.ctx = 1; tok++; n--; }
+        else if (in_ctx) { snprintf(err, errlen, "only context elements ('>') may follow a context element"); return -1; }
+        if (el.ctx) in_ctx = 1;
         if (n > 1 && tok[n - 1] == '?') { el.opt = 1; tok[--n] = 0; }
         if (n > 1 && tok[0] == '@' && (tok[n - 1] == '^' || tok[n - 1] == '_')) {
             el.cas = tok[n - 1] == '^' ? CASE_UPPER : CASE_LOWER; tok[--n] = 0;
@@ -278,7 +281,7 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
             }
         }
         if (el.neg && el.opt) { snprintf(err, errlen, "'!' and '?' do not combine"); return -1; }
-        if (!el.opt && !el.neg) required++;
+        if (!el.opt && !el.neg && !el.ctx) required++;
         tm_elem *e = tm_vec_push(&r->elems);
         if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
         *e = el;

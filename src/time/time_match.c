@@ -99,15 +99,15 @@ typedef struct mctx {
     uint32_t sent;
     const tm_rule *rule;
     /* best so far */
-    uint32_t best_end;
+    uint32_t best_end, best_span;
     tm_slots best;
 } mctx;
 
-static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint32_t na)
+static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint32_t na, int keep)
 {
     for (uint32_t i = 0; i < na; i++) {
         const tm_assign *a = &TM_A(r)[a0 + i];
-        slot_set(s, a->slot, a->value);
+        if (!keep || !((s->has >> a->slot) & 1u)) slot_set(s, a->slot, a->value);
     }
 }
 
@@ -132,34 +132,42 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
         const tm_word *wd = &TM_W(r)[w];
         for (uint32_t i = 0; i < wd->ne; i++) {
             const tm_entry *en = &TM_ENT(r)[wd->e0 + i];
-            if (en->cls == e->id && (en->lang == m->rule->lang)) { apply(r, s, en->as0, en->nas); return 1; }
+            if (en->cls == e->id && (en->lang == m->rule->lang)) { apply(r, s, en->as0, en->nas, e->ctx); return 1; }
         }
         return 0;
     }
-    default:
-        return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, s);
+    default: {
+        if (!e->ctx) return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, s);
+        tm_slots tmp = { 0 };
+        if (!tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp)) return 0;
+        for (int k = 0; k < SL_NSLOTS; k++)
+            if (((tmp.has >> k) & 1u) && !((s->has >> k) & 1u)) slot_set(s, k, tmp.v[k]);
+        return 1;
+    }
     }
 }
 
-static void walk(mctx *m, uint32_t ei, uint32_t t, tm_slots s)
+static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, tm_slots s)
 {
     const tm_rule *ru = m->rule;
     if (ei == ru->nelem) {
-        if (t > m->best_end) { m->best_end = t; m->best = s; }
+        if (span == UINT32_MAX) span = t;
+        if (span > m->best_span) { m->best_end = t; m->best_span = span; m->best = s; }
         return;
     }
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
     if (e->neg) {
         tm_slots s2 = s;
         if (t < m->ntok && elem_match(m, e, t, &s2)) return;
-        walk(m, ei + 1, t, s);
+        walk(m, ei + 1, t, span, s);
         return;
     }
+    if (e->ctx && span == UINT32_MAX) span = t;
     if (t < m->ntok) {
         tm_slots s2 = s;
-        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, s2);
+        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, s2);
     }
-    if (e->opt) walk(m, ei + 1, t, s);
+    if (e->opt) walk(m, ei + 1, t, span, s);
 }
 
 static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_t *best_rule, tm_slots *best)
@@ -173,12 +181,13 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
               (m->doc->lang[0] != 'd' && m->doc->lang[0] != 'e'))) continue;
         m->rule = ru;
         m->best_end = 0;
+        m->best_span = 0;
         tm_slots s = { 0 };
-        apply(r, &s, ru->as0, ru->nas);
-        walk(m, 0, t, s);
-        /* leftmost-longest; among equals the earlier rule */
-        if (m->best_end > t && (m->best_end > *best_end || (m->best_end == *best_end && ri < *best_rule))) {
-            *best_end = m->best_end; *best_rule = ri; *best = m->best;
+        apply(r, &s, ru->as0, ru->nas, 0);
+        walk(m, 0, t, UINT32_MAX, s);
+        /* leftmost-longest span; among equals the earlier rule */
+        if (m->best_span > t && (m->best_span > *best_end || (m->best_span == *best_end && ri < *best_rule))) {
+            *best_end = m->best_span; *best_rule = ri; *best = m->best;
         }
     }
 }
@@ -193,7 +202,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
         uint32_t id;
         wid[i] = lb_wordset_get(&r->words, lb_tok_norm(doc, t), t->norm_len, &id) ? (int32_t)id : -1;
     }
-    mctx m = { r, doc, wid, n, 0, NULL, 0, { 0 } };
+    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n };
     size_t nw = r->wordv.len, nc = r->classes.len;
     for (uint32_t t = 0; t < n;) {
         const lb_tok *tok = &LB_TOKS(doc)[t];
@@ -229,33 +238,32 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
     return LB_OK;
 }
 
-int tm_sentence_tense(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si)
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok)
 {
     const lb_sent *s = &LB_SENTS(doc)[si];
     int lang = doc->lang[0] == 'e' ? 2 : 1;
-    int past = 0, fut = 0;
+    int best = TENSE_NONE;
+    uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = s->tok0; i < s->tok0 + s->ntok; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
+        uint32_t dist = i > tok ? i - tok : tok - i;
+        if (dist >= best_dist) continue;
         const char *f = lb_tok_norm(doc, t);
+        int tense = TENSE_NONE;
         uint32_t id;
         if (lb_wordset_get(&r->words, f, t->norm_len, &id)) {
             const tm_word *wd = &TM_W(r)[id];
             for (uint32_t k = 0; k < wd->ne; k++) {
                 const tm_entry *e = &TM_ENT(r)[wd->e0 + k];
-                if (e->cls == r->cls_tense && e->lang == lang && e->nas) {
-                    if (TM_A(r)[e->as0].value == TENSE_FUT) fut++; else past++;
-                }
+                if (e->cls == r->cls_tense && e->lang == lang && e->nas) tense = TM_A(r)[e->as0].value;
             }
         }
         const tm_suffix *sx = r->suffixes.p;
-        for (size_t k = 0; k < r->suffixes.len; k++)
+        for (size_t k = 0; !tense && k < r->suffixes.len; k++)
             if (sx[k].lang == lang && t->norm_len > (uint32_t)sx[k].len + 2 && (t->flags & LB_TOK_WORD) &&
-                !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len)) {
-                if (sx[k].tense == TENSE_FUT) fut++; else past++;
-            }
+                !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len))
+                tense = sx[k].tense;
+        if (tense) { best = tense; best_dist = dist; }
     }
-    if (fut > past) return TENSE_FUT;
-    if (past) return TENSE_PAST;
-    if (fut) return TENSE_FUT;
-    return TENSE_NONE;
+    return best;
 }
