@@ -121,7 +121,7 @@ static int do_abs(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
         }
         d.gran = 'Y';
     } else {
-        int use_ref = st->ref.gran && (st->narrative || !st->dct.gran || (st->ref_explicit && sent <= st->ref_sent + 1));
+        int use_ref = st->ref.gran && (st->narrative || !st->dct.gran || (st->ref_explicit && sent == st->ref_sent));
         tm_date a = use_ref ? st->ref : deictic(st);
         if (!a.gran) {
             /* no anchor at all */
