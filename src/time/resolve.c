@@ -202,7 +202,13 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
         int y = (int)(a.y + shift);
         if (K >= 100 && !has(s, SL_M)) { snprintf(buf, n, "%s%02d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 100); return 0; }
         if (K == 10 && !has(s, SL_M)) { snprintf(buf, n, "%s%03d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 10); return 0; }
-        if (has(s, SL_M)) { d.y = y; d.m = s->v[SL_M]; d.gran = 'M'; fmt_day(buf, n, d); set_ref(st, d); return 0; }
+        if (has(s, SL_M)) {
+            d.y = y; d.m = s->v[SL_M]; d.gran = 'M';
+            if (has(s, SL_D) && s->v[SL_D] <= tm_mdays(d.y, d.m)) { d.d = s->v[SL_D]; d.gran = 'D'; }
+            fmt_day(buf, n, d);
+            set_ref(st, d);
+            return 0;
+        }
         if (season) { snprintf(buf, n, YFMT "-%s", YARG(y), season); return 0; }
         d.y = y; d.gran = 'Y';
         fmt_day(buf, n, d);
