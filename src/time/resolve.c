@@ -308,6 +308,6 @@ int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, c
         add_time(r, s, buf, n);
         return 0;
     }
-    default: return -1;
+    default: return -1;   /* AC_SKIP: a phrase that blocks the patterns */
     }
 }

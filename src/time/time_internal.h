@@ -53,7 +53,7 @@ typedef struct tm_elem {
     uint32_t alt0, nalt;    /* EL_LIT: word ids in rules->alts */
 } tm_elem;
 
-enum tm_action { AC_ABS, AC_REL, AC_ANA, AC_WDAY, AC_DUR, AC_LIT, AC_CENT, AC_DECADE, AC_TIME };
+enum tm_action { AC_ABS, AC_REL, AC_ANA, AC_WDAY, AC_DUR, AC_LIT, AC_CENT, AC_DECADE, AC_TIME, AC_SKIP };
 
 typedef struct tm_rule {
     uint8_t type;           /* enum lb_timex_type */

@@ -178,7 +178,7 @@ static int builtin_of(const char *s)
 
 static int action_of(const char *s)
 {
-    static const char *names[] = { "abs", "rel", "ana", "wday", "dur", "lit", "cent", "decade", "time" };
+    static const char *names[] = { "abs", "rel", "ana", "wday", "dur", "lit", "cent", "decade", "time", "skip" };
     for (int i = 0; i < (int)(sizeof names / sizeof *names); i++) if (!strcmp(names[i], s)) return i;
     return -1;
 }

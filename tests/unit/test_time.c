@@ -85,6 +85,12 @@ static void test_absolute(void)
     CHECK_INT(annotate("2023-03-23", "de", "Die Armee setzte 1500 Panzer ein."), LB_OK);
     CHECK(value_of("1500") == NULL);
     EXPECT("2023-03-23", "de", "Im Jahr 490 v. Chr. siegten die Griechen.", "Jahr 490 v. Chr.", "BC0490");
+    /* the first day of a pair borrows month and year from the second */
+    EXPECT("2023-03-23", "de", "Am 8. und 9. Mai 2021 wurde gewählt.", "8.", "2021-05-08");
+    CHECK_STR(value_of("9. Mai 2021"), "2021-05-09");
+    /* blocked phrases */
+    CHECK_INT(annotate("2023-03-23", "de", "Eines Tages kam er zum 75. Jahrestag."), LB_OK);
+    CHECK_INT(doc->timex.len, 0);
 }
 
 static void test_deictic(void)
