@@ -231,6 +231,11 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     case 'W': {
         if (a.gran != 'D') return -1;
         d = shift_days(a, shift * 7);
+        if (ana && shift) {   /* "eine Woche später": a day, like its anchor */
+            fmt_day(buf, n, d);
+            set_ref(st, d);
+            return 0;
+        }
         int wy, wk;
         tm_isoweek(d.y, d.m, d.d, &wy, &wk);
         snprintf(buf, n, "%04d-W%02d", wy, wk);

@@ -17,10 +17,11 @@ static int is_narrative(const lb_vec *matches, const tm_date *dct)
     size_t years = 0, near = 0;
     for (size_t i = 0; i < matches->len; i++) {
         const tm_slots *s = &((const tm_match *)matches->items)[i].slots;
+        if ((s->has >> SL_B) & 1u && s->v[SL_B] == 1) { years++; continue; }   /* before Christ: far */
         if (!((s->has >> SL_Y) & 1u)) continue;
         years++;
         int d = s->v[SL_Y] - dct->y;
-        if (!((s->has >> SL_B) & 1u && s->v[SL_B] == 1) && d >= -2 && d <= 1) near++;
+        if (d >= -2 && d <= 1) near++;
     }
     return years >= 8 && near * 4 < years;
 }

@@ -247,7 +247,8 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
     if (strlen(pattern) >= sizeof buf) { snprintf(err, errlen, "pattern too long"); return -1; }
     memcpy(buf, pattern, strlen(pattern) + 1);
     int required = 0, in_ctx = 0;
-    for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
         tm_elem el = { 0 };
         size_t n = strlen(tok);
         if (n > 1 && tok[0] == '!') { el.neg = 1; tok++; n--; }
