@@ -83,6 +83,8 @@ int lb_time_run(lb_doc *doc)
         else snprintf(buf, sizeof buf, "%04d", st.dct.y);
         doc->dct = lb_arena_strndup(&doc->arena, buf, strlen(buf));
     }
-    if (!doc->meta.date && src) doc->meta.date = src;
+    /* meta.date reports the date the DCT came from (the input's, else the
+     * page's); a refinement inside a coarse date stays in doc->dct only */
+    if (src) doc->meta.date = src;
     return LB_OK;
 }
