@@ -1,5 +1,6 @@
-/* time.h: the time stage (placeholder until its issue lands): loads its
- * dictionaries from data/time/ and fills its layer of the document. */
+/* time.h: the time stage: loads the temporal patterns and lexicon from
+ * data/time/ (time_load.c), finds temporal expressions over the token stream
+ * and fills doc->timex with TIMEX3 values resolved against doc->dct (time.c). */
 #ifndef LB_TIME_H
 #define LB_TIME_H
 #include "doc.h"

@@ -1,0 +1,269 @@
+/* time_match.c: applies the compiled time patterns to the token stream
+ * (folded forms, lexicon classes, number shapes) and returns leftmost-longest
+ * non-overlapping matches with their slots. It computes no TIMEX values. */
+#include "time/time_internal.h"
+#include "text/text.h"
+#include <string.h>
+
+static void slot_set(tm_slots *s, int sl, int32_t v) { s->has |= 1u << sl; s->v[sl] = v; }
+
+static int num(const char *s, size_t n, long *out)
+{
+    if (!n || n > 9) return 0;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *sl)
+{
+    long v, a, b, c;
+    switch (bi) {
+    case BI_DAY:
+        if (n >= 2 && s[n - 1] == '.' && num(s, n - 1, &v) && v >= 1 && v <= 31) { slot_set(sl, SL_D, (int32_t)v); return 1; }
+        return 0;
+    case BI_DAYN:
+        if (n <= 2 && num(s, n, &v) && v >= 1 && v <= 31) { slot_set(sl, SL_D, (int32_t)v); return 1; }
+        return 0;
+    case BI_ORD:
+        if (n >= 3 && n <= 4 && num(s, n - 2, &v) && v >= 1 && v <= 31) {
+            const char *e = s + n - 2;
+            if (!strncmp(e, "st", 2) || !strncmp(e, "nd", 2) || !strncmp(e, "rd", 2) || !strncmp(e, "th", 2)) {
+                slot_set(sl, SL_D, (int32_t)v); return 1;
+            }
+        }
+        return 0;
+    case BI_YEAR:
+        if (n == 4 && num(s, n, &v) && v >= 1000 && v <= 2199) { slot_set(sl, SL_Y, (int32_t)v); return 1; }
+        return 0;
+    case BI_INT:
+        if (!(flags & LB_TOK_NUM)) return 0;
+        if (num(s, n, &v) && v <= 100000) { slot_set(sl, SL_N, (int32_t)v); return 1; }
+        return 0;
+    case BI_HOUR:
+        if (n <= 2 && num(s, n, &v) && v <= 24) { slot_set(sl, SL_HR, (int32_t)v); return 1; }
+        return 0;
+    case BI_MIN:
+        if (n == 2 && num(s, n, &v) && v <= 59) { slot_set(sl, SL_MI, (int32_t)v); return 1; }
+        return 0;
+    case BI_HHMM: {
+        const char *colon = memchr(s, ':', n);
+        if (!colon) colon = memchr(s, '.', n);
+        if (!colon) return 0;
+        size_t h = (size_t)(colon - s);
+        if (h >= 1 && h <= 2 && n - h - 1 == 2 && num(s, h, &a) && num(colon + 1, 2, &b) && a <= 24 && b <= 59) {
+            slot_set(sl, SL_HR, (int32_t)a); slot_set(sl, SL_MI, (int32_t)b); return 1;
+        }
+        return 0;
+    }
+    case BI_DECADE:
+        if (n == 6 && (!memcmp(s + 4, "er", 2)) && num(s, 4, &v) && v % 10 == 0 && v >= 1000 && v <= 2190) { slot_set(sl, SL_Y, (int32_t)v); return 1; }
+        if (n == 5 && s[4] == 's' && num(s, 4, &v) && v % 10 == 0 && v >= 1000 && v <= 2190) { slot_set(sl, SL_Y, (int32_t)v); return 1; }
+        return 0;
+    case BI_DMY: {
+        /* 2023-03-22 */
+        if (n == 10 && s[4] == '-' && s[7] == '-' && num(s, 4, &a) && num(s + 5, 2, &b) && num(s + 8, 2, &c)
+            && a >= 1000 && b >= 1 && b <= 12 && c >= 1 && c <= 31) {
+            slot_set(sl, SL_Y, (int32_t)a); slot_set(sl, SL_M, (int32_t)b); slot_set(sl, SL_D, (int32_t)c); return 1;
+        }
+        /* d.m.y, d.m.yy, d.m. */
+        const char *p1 = memchr(s, '.', n);
+        if (!p1) return 0;
+        const char *p2 = memchr(p1 + 1, '.', (size_t)(s + n - p1 - 1));
+        if (!p2) return 0;
+        size_t l1 = (size_t)(p1 - s), l2 = (size_t)(p2 - p1 - 1), l3 = (size_t)(s + n - p2 - 1);
+        if (l1 < 1 || l1 > 2 || l2 < 1 || l2 > 2 || !num(s, l1, &a) || !num(p1 + 1, l2, &b)) return 0;
+        if (a < 1 || a > 31 || b < 1 || b > 12) return 0;
+        if (l3 == 0) { slot_set(sl, SL_D, (int32_t)a); slot_set(sl, SL_M, (int32_t)b); return 1; }
+        if ((l3 != 2 && l3 != 4) || !num(p2 + 1, l3, &c)) return 0;
+        if (l3 == 2) c += 1900;    /* two-digit years are resolved later against the DCT */
+        slot_set(sl, SL_D, (int32_t)a); slot_set(sl, SL_M, (int32_t)b); slot_set(sl, SL_Y, (int32_t)c);
+        if (l3 == 2) slot_set(sl, SL_K, 2);
+        return 1;
+    }
+    case BI_CAP:
+        return (flags & LB_TOK_WORD) && (flags & LB_TOK_UPPER);
+    default: return 0;
+    }
+}
+
+typedef struct mctx {
+    const struct lb_time_rules *r;
+    const lb_doc *doc;
+    const int32_t *wid;     /* word id per token, -1 none */
+    uint32_t ntok;
+    uint32_t sent;
+    const tm_rule *rule;
+    /* best so far */
+    uint32_t best_end, best_span;
+    tm_slots best;
+} mctx;
+
+static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint32_t na, int keep)
+{
+    for (uint32_t i = 0; i < na; i++) {
+        const tm_assign *a = &TM_A(r)[a0 + i];
+        if (!keep || !((s->has >> a->slot) & 1u)) slot_set(s, a->slot, a->value);
+    }
+}
+
+/* does token t match element e? fills slots */
+static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
+{
+    const lb_tok *tok = &LB_TOKS(m->doc)[t];
+    if (tok->sent != m->sent) return 0;
+    if (e->cas == CASE_UPPER && !(tok->flags & LB_TOK_UPPER)) return 0;
+    if (e->cas == CASE_LOWER && (tok->flags & LB_TOK_UPPER)) return 0;
+    const struct lb_time_rules *r = m->r;
+    switch (e->kind) {
+    case EL_LIT: {
+        int32_t w = m->wid[t];
+        if (w < 0) return 0;
+        for (uint32_t i = 0; i < e->nalt; i++) if (TM_ALT(r)[e->alt0 + i] == (uint32_t)w) return 1;
+        return 0;
+    }
+    case EL_CLASS: {
+        int32_t w = m->wid[t];
+        if (w < 0) return 0;
+        const tm_word *wd = &TM_W(r)[w];
+        for (uint32_t i = 0; i < wd->ne; i++) {
+            const tm_entry *en = &TM_ENT(r)[wd->e0 + i];
+            if (en->cls == e->id && (en->lang == m->rule->lang)) { apply(r, s, en->as0, en->nas, e->ctx); return 1; }
+        }
+        return 0;
+    }
+    default: {
+        if (!e->ctx) return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, s);
+        tm_slots tmp = { 0 };
+        if (!tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp)) return 0;
+        for (int k = 0; k < SL_NSLOTS; k++)
+            if (((tmp.has >> k) & 1u) && !((s->has >> k) & 1u)) slot_set(s, k, tmp.v[k]);
+        return 1;
+    }
+    }
+}
+
+static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, tm_slots s)
+{
+    const tm_rule *ru = m->rule;
+    if (ei == ru->nelem) {
+        if (span == UINT32_MAX) span = t;
+        if (span > m->best_span) { m->best_end = t; m->best_span = span; m->best = s; }
+        return;
+    }
+    const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
+    if (e->neg) {
+        tm_slots s2 = s;
+        if (t < m->ntok && elem_match(m, e, t, &s2)) return;
+        walk(m, ei + 1, t, span, s);
+        return;
+    }
+    if (e->ctx && span == UINT32_MAX) span = t;
+    if (t < m->ntok) {
+        tm_slots s2 = s;
+        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, s2);
+    }
+    if (e->opt) walk(m, ei + 1, t, span, s);
+}
+
+static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_t *best_rule, tm_slots *best)
+{
+    const struct lb_time_rules *r = m->r;
+    if (key >= r->nkeys) return;
+    for (uint32_t i = r->idx_off[key]; i < r->idx_off[key + 1]; i++) {
+        uint32_t ri = r->idx_rules[i];
+        const tm_rule *ru = &TM_R(r)[ri];
+        if (!((m->doc->lang[0] == 'd' && ru->lang == 1) || (m->doc->lang[0] == 'e' && ru->lang == 2) ||
+              (m->doc->lang[0] != 'd' && m->doc->lang[0] != 'e'))) continue;
+        m->rule = ru;
+        m->best_end = 0;
+        m->best_span = 0;
+        tm_slots s = { 0 };
+        apply(r, &s, ru->as0, ru->nas, 0);
+        walk(m, 0, t, UINT32_MAX, s);
+        /* leftmost-longest span; among equals the earlier rule */
+        if (m->best_span > t && (m->best_span > *best_end || (m->best_span == *best_end && ri < *best_rule))) {
+            *best_end = m->best_span; *best_rule = ri; *best = m->best;
+        }
+    }
+}
+
+int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
+{
+    uint32_t n = (uint32_t)doc->toks.len;
+    int32_t *wid = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *wid + 1);
+    if (!wid) return LB_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        uint32_t id;
+        wid[i] = lb_wordset_get(&r->words, lb_tok_norm(doc, t), t->norm_len, &id) ? (int32_t)id : -1;
+    }
+    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n };
+    size_t nw = r->wordv.len, nc = r->classes.len;
+    for (uint32_t t = 0; t < n;) {
+        const lb_tok *tok = &LB_TOKS(doc)[t];
+        m.sent = tok->sent;
+        uint32_t best_end = 0, best_rule = UINT32_MAX;
+        tm_slots best = { 0 };
+        if (wid[t] >= 0) {
+            try_key(&m, (size_t)wid[t], t, &best_end, &best_rule, &best);
+            const tm_word *wd = &TM_W(r)[wid[t]];
+            for (uint32_t i = 0; i < wd->ne; i++) {
+                uint32_t cls = TM_ENT(r)[wd->e0 + i].cls;
+                int dup = 0;
+                for (uint32_t j = 0; j < i; j++) if (TM_ENT(r)[wd->e0 + j].cls == cls) dup = 1;
+                if (!dup) try_key(&m, nw + cls, t, &best_end, &best_rule, &best);
+            }
+        }
+        if (tok->flags & LB_TOK_NUM) {
+            for (int b = 0; b < BI_CAP; b++) {
+                tm_slots tmp = { 0 };
+                if (tm_builtin_match(b, doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp))
+                    try_key(&m, nw + nc + (size_t)b, t, &best_end, &best_rule, &best);
+            }
+        }
+        if (best_end > t) {
+            tm_match *mm = lb_vec_push(out, &doc->arena);
+            if (!mm) return LB_ENOMEM;
+            mm->tok0 = t; mm->tok1 = best_end; mm->rule = best_rule; mm->slots = best;
+            t = best_end;
+        } else {
+            t++;
+        }
+    }
+    return LB_OK;
+}
+
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok)
+{
+    const lb_sent *s = &LB_SENTS(doc)[si];
+    int lang = doc->lang[0] == 'e' ? 2 : 1;
+    int best = TENSE_NONE;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t i = s->tok0; i < s->tok0 + s->ntok; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        uint32_t dist = i > tok ? i - tok : tok - i;
+        if (dist >= best_dist) continue;
+        const char *f = lb_tok_norm(doc, t);
+        int tense = TENSE_NONE;
+        uint32_t id;
+        if (lb_wordset_get(&r->words, f, t->norm_len, &id)) {
+            const tm_word *wd = &TM_W(r)[id];
+            for (uint32_t k = 0; k < wd->ne; k++) {
+                const tm_entry *e = &TM_ENT(r)[wd->e0 + k];
+                if (e->cls == r->cls_tense && e->lang == lang && e->nas) tense = TM_A(r)[e->as0].value;
+            }
+        }
+        const tm_suffix *sx = r->suffixes.p;
+        for (size_t k = 0; !tense && k < r->suffixes.len; k++)
+            if (sx[k].lang == lang && t->norm_len > (uint32_t)sx[k].len + 2 && (t->flags & LB_TOK_WORD) &&
+                !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len))
+                tense = sx[k].tense;
+        if (tense) { best = tense; best_dist = dist; }
+    }
+    return best;
+}
