@@ -8,6 +8,7 @@
 #
 #   tests/fuzz/run.sh SECONDS [TARGET...]     (default: all four targets)
 #   replay one input:  build-fuzz/fuzz/fuzz_text FILE
+#   extra libFuzzer flags: LB_FUZZ_ARGS="-len_control=0 -max_len=65536" tests/fuzz/run.sh 60
 #
 # Needs clang and libFuzzer (Debian: clang-14, libclang-rt-14-dev).
 set -uo pipefail
@@ -39,7 +40,7 @@ for t in "${targets[@]}"; do
     log="$build/fuzz-logs/$name.log"
     mkdir -p "$work" "$art" "$(dirname "$log")"
     echo "== $t: ${secs}s (seeds $seeds)"
-    "$build/fuzz/$t" -max_total_time="$secs" -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
+    "$build/fuzz/$t" -max_total_time="$secs" -max_len=16384 ${LB_FUZZ_ARGS:-} -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$art/" "$work" "$seeds" > "$log" 2>&1
     rc=$?
     grep -E '^(stat::number_of_executed_runs|stat::peak_rss_mb)|cov:' "$log" | tail -3
