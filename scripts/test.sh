@@ -2,7 +2,8 @@
 # test.sh: sets everything up on a fresh Debian machine and runs the full test
 # suite: a release build and a sanitizer (ASan+UBSan) build, each with all
 # CTest tests, then valgrind over the CLI on the example articles.
-# LB_FUZZ_SECONDS=N additionally runs every fuzz target for N seconds.
+# Finally every libFuzzer target runs for LB_FUZZ_SECONDS seconds (default 15;
+# 0 skips fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
@@ -24,8 +25,9 @@ valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-
   build/lagebild annotate examples/ > /dev/null
 echo "valgrind: clean"
 
-if [ "${LB_FUZZ_SECONDS:-0}" -gt 0 ] && [ -x tests/fuzz/run.sh ]; then
-  echo "== fuzzing, ${LB_FUZZ_SECONDS}s per target"
-  tests/fuzz/run.sh "$LB_FUZZ_SECONDS"
+fuzz_seconds=${LB_FUZZ_SECONDS:-15}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzzing, ${fuzz_seconds}s per target"
+  bash tests/fuzz/run.sh "$fuzz_seconds"
 fi
 echo "== all tests passed"
