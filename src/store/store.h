@@ -1,0 +1,45 @@
+/* store.h: internals of the SQLite store (the lb_store handle, its cached
+ * statements, the schema and the FTS5 tokenizer). Declarations only. */
+#ifndef LB_STORE_H
+#define LB_STORE_H
+#include "lagebild.h"
+#include "core/limits.h"
+#include <sqlite3.h>
+
+/* The schema version this build writes; older databases are migrated. */
+#define LB_STORE_SCHEMA_VERSION 1
+
+/* Shared state of the FTS5 tokenizer of one connection: the language of the
+ * document being indexed ("de", "en", else both stems are indexed). */
+typedef struct lb_fts_state {
+    char lang[8];
+    struct sb_stemmer *de, *en;
+} lb_fts_state;
+
+enum lb_store_stmt {
+    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_SENT, LB_ST_ACTOR, LB_ST_MENTION,
+    LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD,
+    LB_ST_COUNT
+};
+
+struct lb_store {
+    sqlite3 *db;
+    int readonly;
+    int in_batch;
+    lb_fts_state *fts;
+    sqlite3_stmt *st[LB_ST_COUNT];
+    char err[LB_MAX_ERROR_BYTES];
+};
+
+/* Sets s->err (printf-style) and returns status. */
+int lb_store_fail(lb_store *s, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Sets s->err from the connection's last error, prefixed with what failed. */
+int lb_store_dbfail(lb_store *s, const char *what);
+
+/* Registers the "lagebild" FTS5 tokenizer on db; the state is owned by the
+ * connection afterwards (freed when it closes). */
+int lb_fts_register(sqlite3 *db, lb_fts_state **state);
+
+/* Creates or migrates the schema to LB_STORE_SCHEMA_VERSION. */
+int lb_schema_migrate(lb_store *s);
+#endif
