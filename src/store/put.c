@@ -25,7 +25,11 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                     " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein)"
                     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
     [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event) VALUES(?1,?2,?3,?4)",
-    [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, month, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
+    [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
+    [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, events, gsum, coop, conflict)"
+                         " VALUES(?1,?2,?3,?4,1,?5,?6,?7) ON CONFLICT(a, r, month, type) DO UPDATE SET"
+                         " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
+                         " conflict = conflict + excluded.conflict",
 };
 
 static sqlite3_stmt *stmt(lb_store *s, int which)
@@ -314,14 +318,12 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
             if (!st) return lb_store_dbfail(s, "preparing insert");
             sqlite3_bind_int(st, 1, role);
             sqlite3_bind_int64(st, 2, ids[k]);
-            bind_text(st, 3, date);
+            bind_text(st, 3, date ? date : "");
             sqlite3_bind_int64(st, 4, ev);
             if (run(st)) return lb_store_dbfail(s, "storing event party");
         }
     }
-    char month[8];
-    int has_month = date && strlen(date) >= 7;
-    if (has_month) { memcpy(month, date, 7); month[7] = '\0'; }
+    const char *d = date ? date : "";
     for (size_t i = 0; i < na; i++)
         for (size_t k = 0; k < nr; k++) {
             if (!aids[i] || !rids[k]) continue;
@@ -329,11 +331,36 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
             if (!st) return lb_store_dbfail(s, "preparing insert");
             sqlite3_bind_int64(st, 1, aids[i]);
             sqlite3_bind_int64(st, 2, rids[k]);
-            if (has_month) sqlite3_bind_text(st, 3, month, 7, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
             sqlite3_bind_double(st, 5, e->goldstein);
             sqlite3_bind_int64(st, 6, ev);
             if (run(st)) return lb_store_dbfail(s, "storing dyad");
+        }
+    /* code-level monthly aggregate: each unordered code pair once per event */
+    char month[8] = "";
+    if (strlen(d) >= 7) { memcpy(month, d, 7); month[7] = '\0'; }
+    const char *seen_a[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES], *seen_r[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES];
+    size_t nseen = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nr; k++) {
+            const char *ac = e->actor[i].code, *rc = e->recipient[k].code;
+            if (!ac || !*ac || !rc || !*rc) continue;
+            int dup = 0;
+            for (size_t j = 0; j < nseen && !dup; j++)
+                dup = (!strcmp(seen_a[j], ac) && !strcmp(seen_r[j], rc)) || (!strcmp(seen_a[j], rc) && !strcmp(seen_r[j], ac));
+            if (dup) continue;
+            seen_a[nseen] = ac; seen_r[nseen] = rc; nseen++;
+            st = stmt(s, LB_ST_DYAD_MONTH);
+            if (!st) return lb_store_dbfail(s, "preparing insert");
+            sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, month, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+            sqlite3_bind_double(st, 5, e->goldstein);
+            sqlite3_bind_int(st, 6, e->goldstein > 0);
+            sqlite3_bind_int(st, 7, e->goldstein < 0);
+            if (run(st)) return lb_store_dbfail(s, "storing dyad month");
         }
     return LB_OK;
 }

@@ -29,7 +29,7 @@ static void where_dates(qb *q, const lb_store_filter *f, const char *col)
 {
     if (f->since) { add(q, " AND "); add(q, col); add(q, " >= :since"); }
     /* "2024-03" includes "2024-03-31": compare against the prefix + '~' */
-    if (f->until) { add(q, " AND "); add(q, col); add(q, " <= :until || '~'"); }
+    if (f->until) { add(q, " AND "); add(q, col); add(q, " <= :until || '~' AND "); add(q, col); add(q, " <> ''"); }
 }
 
 static void where_source(qb *q, const lb_store_filter *f, const char *doccol)
@@ -45,13 +45,24 @@ static void where_source(qb *q, const lb_store_filter *f, const char *doccol)
  * Driven by the covering index of event_parties when an actor is given. */
 static void event_ids(qb *q, const lb_store_filter *f)
 {
+    if (f->actor && f->recipient) {
+        add(q, "SELECT DISTINCT y.event AS id, y.date AS date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
+               " AND y.r IN " ACTOR_IDS(":recipient"));
+        where_dates(q, f, "y.date");
+        if (f->type) add(q, " AND y.type = upper(:type)");
+        if (f->source) {
+            add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
+            where_source(q, f, "e.doc");
+            add(q, ")");
+        }
+        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit");
+        return;
+    }
     if (f->actor || f->recipient) {
         int role = f->actor ? 0 : 1;
         add(q, role ? "SELECT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 1 AND p.actor IN " ACTOR_IDS(":recipient")
                     : "SELECT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 0 AND p.actor IN " ACTOR_IDS(":actor"));
         where_dates(q, f, "p.date");
-        if (f->actor && f->recipient)
-            add(q, " AND p.event IN (SELECT event FROM event_parties WHERE role = 1 AND actor IN " ACTOR_IDS(":recipient") ")");
         if (f->type || f->source) {
             add(q, " AND p.event IN (SELECT e.id FROM events e WHERE e.id = p.event");
             if (f->type) add(q, " AND e.type = upper(:type)");
@@ -163,45 +174,74 @@ static void build_actors(qb *q, const lb_store_filter *f)
 
 #define LABEL(t) t ".code || CASE WHEN " t ".sector <> '' THEN '/' || " t ".sector ELSE '' END"
 
+/* Code-level dyads from the monthly aggregate. */
 static void build_dyads(qb *q, const lb_store_filter *f)
 {
-    add(q, "WITH g AS (SELECT y.a, y.r, count(DISTINCT y.event) AS events, avg(y.goldstein) AS g FROM dyads y WHERE 1");
-    if (f->actor) add(q, " AND y.a IN " ACTOR_IDS(":actor"));
-    if (f->recipient) add(q, " AND y.r IN " ACTOR_IDS(":recipient"));
-    if (f->type) add(q, " AND y.type = upper(:type)");
-    if (f->since) add(q, " AND y.month >= substr(:since, 1, 7)");
-    if (f->until) add(q, " AND y.month <= substr(:until, 1, 7)");
-    add(q, " GROUP BY y.a, y.r ORDER BY events DESC LIMIT :limit)"
-           " SELECT " LABEL("aa") " AS actor, " LABEL("rr") " AS recipient, g.events, round(g.g, 2) AS goldstein"
-           " FROM g JOIN actors aa ON aa.id = g.a JOIN actors rr ON rr.id = g.r ORDER BY g.events DESC, actor, recipient");
+    add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
+           " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1");
+    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+    if (f->type) add(q, " AND type = upper(:type)");
+    if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+    if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
+    add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit");
 }
 
-/* Events of the dyad A-B in either direction, each event once. */
-static void dyad_events(qb *q, const lb_store_filter *f)
+/* Timelines of two actor codes read the monthly aggregate (each event once
+ * per unordered code pair); other actor arguments (names, Wikidata ids) go
+ * through the per-event dyads, each event once. Both give rows ev(month,
+ * type, events, gsum, coop, conflict). */
+static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
 {
-    add(q, "WITH ev AS (SELECT DISTINCT y.event, y.month, y.type, y.goldstein FROM dyads y"
+    if (by_code) {
+        for (int dir = 0; dir < 2; dir++) {
+            add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)"
+                       : "WITH ev AS (SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:a) AND r = upper(:b)");
+            if (f->type) add(q, " AND type = upper(:type)");
+            if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+            if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
+        }
+        add(q, ") ");
+        return;
+    }
+    add(q, "WITH d AS (SELECT DISTINCT y.event, substr(y.date, 1, 7) AS month, y.type, y.goldstein FROM dyads y"
            " WHERE ((y.a IN " ACTOR_IDS(":a") " AND y.r IN " ACTOR_IDS(":b") ")"
            " OR (y.a IN " ACTOR_IDS(":b") " AND y.r IN " ACTOR_IDS(":a") "))");
     if (f->type) add(q, " AND y.type = upper(:type)");
-    if (f->since) add(q, " AND y.month >= substr(:since, 1, 7)");
-    if (f->until) add(q, " AND y.month <= substr(:until, 1, 7)");
-    add(q, ") ");
+    where_dates(q, f, "y.date");
+    add(q, "), ev AS (SELECT month, type, 1 AS events, goldstein AS gsum, goldstein > 0 AS coop,"
+           " goldstein < 0 AS conflict FROM d) ");
 }
 
-static void build_timeline(qb *q, const lb_store_filter *f)
+static void build_timeline(qb *q, const lb_store_filter *f, int by_code)
 {
-    dyad_events(q, f);
-    add(q, "SELECT coalesce(month, 'undated') AS month, type, count(*) AS events, round(avg(goldstein), 2) AS goldstein"
-           " FROM ev GROUP BY month, type ORDER BY month, type LIMIT :limit");
+    dyad_events(q, f, by_code);
+    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
+           " round(sum(gsum) / sum(events), 2) AS goldstein"
+           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit");
 }
 
-static void build_balance(qb *q, const lb_store_filter *f)
+static void build_balance(qb *q, const lb_store_filter *f, int by_code)
 {
-    dyad_events(q, f);
-    add(q, "SELECT coalesce(month, 'undated') AS month, count(*) AS events,"
-           " sum(goldstein > 0) AS cooperation, sum(goldstein < 0) AS conflict,"
-           " round(avg(goldstein), 2) AS balance"
-           " FROM ev GROUP BY month ORDER BY month LIMIT :limit");
+    dyad_events(q, f, by_code);
+    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
+           " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
+           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit");
+}
+
+/* 1 when v is an actor code in the store. */
+static int is_code(lb_store *s, const char *v)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM actors WHERE code = upper(?1) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
 }
 
 static void build_search(qb *q, const lb_store_filter *f)
@@ -278,7 +318,10 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
             lb_buf_free(&q.sql); lb_buf_free(&fq);
             return lb_store_fail(s, LB_EUSAGE, "a timeline needs two actors");
         }
-        if (kind == LB_Q_TIMELINE) build_timeline(&q, f); else build_balance(&q, f);
+        {
+            int by_code = is_code(s, f->a) && is_code(s, f->b);
+            if (kind == LB_Q_TIMELINE) build_timeline(&q, f, by_code); else build_balance(&q, f, by_code);
+        }
         break;
     case LB_Q_SEARCH:
         if (!f->text || (f->raw_query ? lb_buf_adds(&fq, f->text) : fts_query(&fq, f->text)) || !fq.len) {

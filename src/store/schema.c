@@ -66,15 +66,24 @@ static const char *const v1 =
     "CREATE INDEX events_date ON events(date);"
     "CREATE INDEX events_type ON events(type, date);"
     "CREATE INDEX events_doc ON events(doc);"
-    /* role 0 = actor, 1 = recipient; covering index for --actor/--recipient */
+    /* role 0 = actor, 1 = recipient; covering index for --actor/--recipient.
+     * Key columns of WITHOUT ROWID tables are NOT NULL: '' = undated. */
     "CREATE TABLE event_parties("
-    "  role INTEGER NOT NULL, actor INTEGER NOT NULL, date TEXT, event INTEGER NOT NULL,"
+    "  role INTEGER NOT NULL, actor INTEGER NOT NULL, date TEXT NOT NULL, event INTEGER NOT NULL,"
     "  PRIMARY KEY(role, actor, date, event)) WITHOUT ROWID;"
-    /* every actor x recipient pair of an event: covering index for timelines */
+    "CREATE INDEX event_parties_event ON event_parties(event, role);"
+    /* every actor x recipient pair of an event: --actor with --recipient, and
+     * timelines of actors given by name or Wikidata id */
     "CREATE TABLE dyads("
-    "  a INTEGER NOT NULL, r INTEGER NOT NULL, month TEXT, type TEXT NOT NULL,"
+    "  a INTEGER NOT NULL, r INTEGER NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL,"
     "  goldstein REAL, event INTEGER NOT NULL,"
-    "  PRIMARY KEY(a, r, month, type, event)) WITHOUT ROWID;"
+    "  PRIMARY KEY(a, r, date, type, event)) WITHOUT ROWID;"
+    /* per actor code pair, month and type: events and Goldstein sums, kept up
+     * to date on insert (each event counts once per unordered code pair) */
+    "CREATE TABLE dyad_months("
+    "  a TEXT NOT NULL, r TEXT NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL,"
+    "  events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL,"
+    "  PRIMARY KEY(a, r, month, type)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content='documents',"
     "  content_rowid='id', tokenize='lagebild');";
 

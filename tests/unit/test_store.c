@@ -113,6 +113,8 @@ static const char *TEXT2 =
     "\"This is a good day for cooperation,\" the chancellor said. "
     "Washington praised the deal with China.";
 
+static const char *TEXT3 = "Ohne Zeitangabe.\n\nBerlin droht Washington mit Gegenmaßnahmen.";
+
 static void fill(lb_store *s, lb_doc *doc)
 {
     lb_input in = input("doc-1", TEXT1, "2024-03-04", "de", "Testblatt");
@@ -137,6 +139,12 @@ static void fill(lb_store *s, lb_doc *doc)
     CHECK_INT(lb_store_begin(s), LB_OK);
     CHECK_INT(lb_store_put(s, doc, "test:2"), LB_OK);
     CHECK_INT(lb_store_commit(s), LB_OK);
+    /* a document without any date: its event is undated */
+    in = input("doc-3", TEXT3, "", "de", "Testblatt");
+    in.date = NULL; in.date_len = 0;
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    add_event(doc, "THREATEN", DEU, USA, NULL, "droht", -6.0, 0);
+    CHECK_INT(lb_store_put(s, doc, "test:3"), LB_OK);
     int found = 0;
     CHECK_INT(lb_store_has_text(&found, s, TEXT2, strlen(TEXT2)), LB_OK);
     CHECK_INT(found, 1);
@@ -156,6 +164,8 @@ static void test_events(lb_store *s)
     CHECK(strstr(all, "2024-05|USA/GOV|CONSULT|-|CHN/GOV|negated|3.5|") != NULL);
     CHECK(strstr(all, "2024-03-04|USA/GOV|SANCTION|-|CHN/GOV||-8.0|0.75|doc-1|Testblatt|Die Vereinigten Staaten haben") != NULL);
     CHECK(strstr(all, "2024-03-04|CHN/GOV|DISAPPROVE|") != NULL);
+    CHECK(strstr(all, "\n-|DEU/GOV|THREATEN|-|USA/GOV||-6.0|0.75|doc-3|Testblatt|Berlin droht Washington") != NULL);
+    CHECK(all[strlen(all) - 1] == '\n' && strstr(all, "THREATEN") > strstr(all, "SANCTION"));   /* undated last */
     free(all);
 
     f.actor = "usa";           /* code, any case */
@@ -177,7 +187,15 @@ static void test_events(lb_store *s)
     memset(&f, 0, sizeof f);
     f.recipient = "USA";
     r = rows(s, LB_Q_EVENTS, &f, NULL);
-    CHECK(strstr(r, "DISAPPROVE") && !strstr(r, "SANCTION"));
+    CHECK(strstr(r, "DISAPPROVE") && strstr(r, "THREATEN") && !strstr(r, "SANCTION"));
+    f.until = "2030";          /* a date range leaves undated events out */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "DISAPPROVE") && !strstr(r, "THREATEN"));
+    f.until = NULL;
+    f.actor = "CHN";           /* actor and recipient together */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "DISAPPROVE") && !strstr(r, "THREATEN") && !strstr(r, "SANCTION"));
+    f.actor = NULL;
     f.recipient = NULL; f.source = "test herald";
     r = rows(s, LB_Q_EVENTS, &f, NULL);
     CHECK(strstr(r, "COOPERATE") && !strstr(r, "SANCTION"));
@@ -190,7 +208,7 @@ static void test_events(lb_store *s)
     int n = 0;
     for (const char *p = r; (p = strchr(p, '\n')); p++) n++;
     CHECK_INT(n, 3);
-    f.limit = 4;
+    f.limit = 5;
     rows(s, LB_Q_EVENTS, &f, &tr);
     CHECK_INT(tr, 0);
 }
@@ -212,9 +230,11 @@ static void test_quotes_actors_timeline(lb_store *s)
     r = rows(s, LB_Q_ACTORS, &f, NULL);
     /* code|sector|name|wikidata|as_actor|as_recipient|mentions|quotes */
     CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
-    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|1|1|1\n") != NULL);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|2|1|1\n") != NULL);
     r = rows(s, LB_Q_DYADS, &f, NULL);
-    CHECK(strstr(r, "USA/GOV|CHN/GOV|2|-2.25\n") == r);
+    /* actor|recipient|events|goldstein|cooperation|conflict, by code */
+    CHECK(strstr(r, "USA|CHN|2|-2.25|1|1\n") == r);
+    CHECK(strstr(r, "DEU|USA|1|-6.0|0|1\n") != NULL);
 
     f.a = "CHN"; f.b = "usa";
     r = rows(s, LB_Q_TIMELINE, &f, NULL);
@@ -223,6 +243,19 @@ static void test_quotes_actors_timeline(lb_store *s)
     CHECK_STR(r, "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
     f.type = "SANCTION";
     CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|1|0|1|-8.0\n");
+    f.type = NULL;
+    f.a = "China"; f.b = "Q30";      /* by name and Wikidata id: the per-event path */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    f.since = "2024-05";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
+    f.a = "usa"; f.b = "China";      /* a code with a name */
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
+    f.since = NULL;
+    f.a = "DEU"; f.b = "USA";
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "undated|THREATEN|1|-6.0\n");
+    f.a = "Deutschland";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "undated|1|0|1|-6.0\n");
     f.b = NULL;
     lb_cursor *c = NULL;
     CHECK_INT(lb_store_query(&c, s, LB_Q_TIMELINE, &f), LB_EUSAGE);
@@ -276,8 +309,8 @@ static void test_export_search_stats(lb_store *s)
     memset(&f, 0, sizeof f);
     r = rows(s, LB_Q_STATS, &f, NULL);
     /* documents|sentences|events|quotes|mentions|actors|timex|first_doc|last_doc|first_event|last_event */
-    CHECK(!strncmp(r, "2|", 2));
-    CHECK(strstr(r, "|4|2|5|3|") != NULL);
+    CHECK(!strncmp(r, "3|", 2));
+    CHECK(strstr(r, "|5|2|5|3|") != NULL);
     CHECK(strstr(r, "|2024-03-04|2024-05-07|2024-03-04|2024-05-07\n") != NULL);
 }
 
