@@ -7,6 +7,7 @@
 #include "doc.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const stmt_sql[LB_ST_COUNT] = {
@@ -107,10 +108,37 @@ static void bind_sent(sqlite3_stmt *st, int i, int64_t sent)
     else sqlite3_bind_null(st, i);
 }
 
+/* The cache slot for an actor's key (found or empty), NULL when the cache
+ * cannot hold it. */
+static lb_actor_slot *cache_slot(lb_store *s, const char *key, uint64_t h)
+{
+    if (!s->acache) {
+        s->acache = calloc(LB_ACTOR_CACHE_SLOTS, sizeof *s->acache);
+        if (!s->acache) return NULL;
+    }
+    for (size_t i = (size_t)h % LB_ACTOR_CACHE_SLOTS, n = 0; n < LB_ACTOR_CACHE_SLOTS;
+         i = (i + 1) % LB_ACTOR_CACHE_SLOTS, n++) {
+        lb_actor_slot *sl = &s->acache[i];
+        if (!sl->key || (sl->hash == h && !strcmp(sl->key, key))) return sl;
+    }
+    return NULL;
+}
+
 /* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
 static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
 {
     if (!a->code || !*a->code) return 0;
+    char key[1024];
+    int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", a->code, a->sector ? a->sector : "",
+                      a->name ? a->name : "", a->id ? a->id : "");
+    lb_actor_slot *slot = NULL;
+    uint64_t h = 1469598103934665603ull;
+    if (kl > 0 && (size_t)kl < sizeof key) {
+        for (int i = 0; i < kl; i++) h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+        if (s->acache_used >= LB_ACTOR_CACHE_SLOTS * 3 / 4) lb_store_cache_clear(s, 0);
+        slot = cache_slot(s, key, h);
+        if (slot && slot->key) return slot->id;
+    }
     sqlite3_stmt *st = stmt(s, LB_ST_ACTOR);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
@@ -121,6 +149,11 @@ static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
     if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
     if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
     sqlite3_reset(st);
+    if (id > 0 && slot && (slot->key = strdup(key))) {
+        slot->hash = h;
+        slot->id = id;
+        s->acache_used++;
+    }
     return id;
 }
 
@@ -400,12 +433,14 @@ int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
         return lb_store_dbfail(s, "savepoint");
     int rc = put_all(s, doc, origin, hash);
     if (rc) {
+        lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
         sqlite3_exec(s->db, "ROLLBACK TO lb_put", NULL, NULL, NULL);
         sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL);
         return rc;
     }
     if (sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL) != SQLITE_OK) {
         rc = lb_store_dbfail(s, "committing document");
+        lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         s->in_batch = 0;
         return rc;

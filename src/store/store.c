@@ -63,9 +63,19 @@ int lb_store_open(lb_store **out, const char *path, int flags)
     return LB_OK;
 }
 
+void lb_store_cache_clear(lb_store *s, int free_all)
+{
+    if (!s->acache) return;
+    for (size_t i = 0; i < LB_ACTOR_CACHE_SLOTS; i++) free(s->acache[i].key);
+    memset(s->acache, 0, LB_ACTOR_CACHE_SLOTS * sizeof *s->acache);
+    s->acache_used = 0;
+    if (free_all) { free(s->acache); s->acache = NULL; }
+}
+
 void lb_store_close(lb_store *s)
 {
     if (!s) return;
+    lb_store_cache_clear(s, 1);
     for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     if (s->db) {
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -91,6 +101,7 @@ int lb_store_commit(lb_store *s)
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int rc = lb_store_dbfail(s, "commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        lb_store_cache_clear(s, 0);
         s->in_batch = 0;
         return rc;
     }
@@ -102,6 +113,7 @@ int lb_store_rollback(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
     s->in_batch = 0;
+    lb_store_cache_clear(s, 0);
     if (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "rollback");
     return LB_OK;
 }

@@ -5,6 +5,7 @@
 #include "lagebild.h"
 #include "core/limits.h"
 #include <sqlite3.h>
+#include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
 #define LB_STORE_SCHEMA_VERSION 1
@@ -22,12 +23,19 @@ enum lb_store_stmt {
     LB_ST_COUNT
 };
 
+/* Actor row ids seen in this connection, so that a put need not ask SQLite
+ * for every party. Cleared whenever a write is rolled back. */
+#define LB_ACTOR_CACHE_SLOTS 4096
+typedef struct lb_actor_slot { uint64_t hash; char *key; int64_t id; } lb_actor_slot;
+
 struct lb_store {
     sqlite3 *db;
     int readonly;
     int in_batch;
     lb_fts_state *fts;
     sqlite3_stmt *st[LB_ST_COUNT];
+    lb_actor_slot *acache;      /* LB_ACTOR_CACHE_SLOTS slots or NULL */
+    size_t acache_used;
     char err[LB_MAX_ERROR_BYTES];
 };
 
@@ -39,6 +47,9 @@ int lb_store_dbfail(lb_store *s, const char *what);
 /* Registers the "lagebild" FTS5 tokenizer on db; the state is owned by the
  * connection afterwards (freed when it closes). */
 int lb_fts_register(sqlite3 *db, lb_fts_state **state);
+
+/* Empties (and with free_all also frees) the actor id cache. */
+void lb_store_cache_clear(lb_store *s, int free_all);
 
 /* Creates or migrates the schema to LB_STORE_SCHEMA_VERSION. */
 int lb_schema_migrate(lb_store *s);
