@@ -174,6 +174,8 @@ static int generate(const char *path, long nevents)
              " SELECT aa.code, rr.code, substr(y.date, 1, 7), y.type, count(*), sum(y.goldstein),"
              " sum(y.goldstein > 0), sum(y.goldstein < 0)"
              " FROM dyads y JOIN actors aa ON aa.id = y.a JOIN actors rr ON rr.id = y.r GROUP BY 1, 2, 3, 4");
+    exec(db, "UPDATE actors SET n_actor = (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = actors.id),"
+             " n_recipient = (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = actors.id)");
     exec(db, "COMMIT");
     exec(db, "ANALYZE");
     sqlite3_finalize(ia); sqlite3_finalize(id); sqlite3_finalize(is); sqlite3_finalize(ie);
@@ -226,6 +228,7 @@ static void queries(const char *path)
         { "search sanctions", LB_Q_SEARCH, { .text = "sanctions" } },
         { "search YEM QAT", LB_Q_SEARCH, { .text = "YEM QAT" } },
         { "actors", LB_Q_ACTORS, { 0 } },
+        { "actors --since 2024", LB_Q_ACTORS, { .since = "2024" } },
         { "actors --dyads", LB_Q_DYADS, { 0 } },
         { "stats", LB_Q_STATS, { 0 } },
     };

@@ -26,6 +26,8 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                     " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein)"
                     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
     [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event) VALUES(?1,?2,?3,?4)",
+    [LB_ST_COUNTS] = "UPDATE actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
+                     " n_mentions = n_mentions + ?4, n_quotes = n_quotes + ?5 WHERE id = ?1",
     [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
     [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, events, gsum, coop, conflict)"
                          " VALUES(?1,?2,?3,?4,1,?5,?6,?7) ON CONFLICT(a, r, month, type) DO UPDATE SET"
@@ -157,6 +159,39 @@ static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
     return id;
 }
 
+/* Per-put actor counts (as actor, as recipient, mentions, quotes), written
+ * with one UPDATE per actor at the end of the put. */
+#define MAX_COUNTED 256
+typedef struct counts { size_t n; int64_t id[MAX_COUNTED]; int64_t c[MAX_COUNTED][4]; } counts;
+
+static int flush_counts(lb_store *s, counts *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        sqlite3_stmt *st = stmt(s, LB_ST_COUNTS);
+        if (!st) return lb_store_dbfail(s, "preparing update");
+        sqlite3_bind_int64(st, 1, cs->id[i]);
+        for (int k = 0; k < 4; k++) sqlite3_bind_int64(st, 2 + k, cs->c[i][k]);
+        if (run(st)) return lb_store_dbfail(s, "counting actors");
+    }
+    cs->n = 0;
+    return LB_OK;
+}
+
+/* Counts one more of `what` for actor id (0: none); flushes when full. */
+static int count(lb_store *s, counts *cs, int64_t id, int what)
+{
+    if (id <= 0) return LB_OK;
+    for (size_t i = 0; i < cs->n; i++) if (cs->id[i] == id) { cs->c[i][what]++; return LB_OK; }
+    if (cs->n == MAX_COUNTED) {
+        int rc = flush_counts(s, cs);
+        if (rc) return rc;
+    }
+    cs->id[cs->n] = id;
+    memset(cs->c[cs->n], 0, sizeof cs->c[0]);
+    cs->c[cs->n++][what] = 1;
+    return LB_OK;
+}
+
 static void bind_actor(sqlite3_stmt *st, int i, int64_t id)
 {
     if (id > 0) sqlite3_bind_int64(st, i, id);
@@ -234,7 +269,7 @@ out:
     return rc;
 }
 
-static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow)
+static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow, counts *cs)
 {
     static const char *const mtypes[] = { "PER", "LOC", "ORG", "OTH" };
     static const char *const forms[] = { "name", "deriv", "part" };
@@ -242,6 +277,7 @@ static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow)
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const lb_mention *m = &LB_MENTIONS(doc)[i];
         int64_t aid = actor_id(s, &m->actor);
+        if (aid > 0 && count(s, cs, aid, 2)) return LB_ERROR;
         sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_MENTION);
         if (!st) return lb_store_dbfail(s, "storing mention actor");
         sqlite3_bind_int64(st, 1, docrow);
@@ -267,11 +303,12 @@ static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow)
     return LB_OK;
 }
 
-static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date)
+static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date, counts *cs)
 {
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const lb_quote *q = &LB_QUOTES(doc)[i];
         int64_t aid = actor_id(s, &q->speaker_actor);
+        if (aid > 0 && count(s, cs, aid, 3)) return LB_ERROR;
         sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_QUOTE);
         if (!st) return lb_store_dbfail(s, "storing speaker actor");
         sqlite3_bind_int64(st, 1, docrow);
@@ -304,7 +341,7 @@ static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char
 }
 
 static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const char *doc_date,
-                     lb_buf *lab)
+                     lb_buf *lab, counts *cs)
 {
     char dbuf[11];
     const char *date = iso_date(dbuf, e->date);
@@ -354,6 +391,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
             bind_text(st, 3, date ? date : "");
             sqlite3_bind_int64(st, 4, ev);
             if (run(st)) return lb_store_dbfail(s, "storing event party");
+            if (sqlite3_changes(s->db) > 0 && count(s, cs, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
         }
     }
     const char *d = date ? date : "";
@@ -405,13 +443,18 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     if (!doc_date) doc_date = doc->meta.date;
     int64_t docrow = 0;
     int rc = put_text_layer(s, doc, &docrow, origin, hash, doc_date);
-    if (!rc) rc = put_mentions_timex(s, doc, docrow);
-    if (!rc) rc = put_quotes(s, doc, docrow, doc_date);
+    counts *cs = calloc(1, sizeof *cs);
+    if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
+    if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
+    if (!rc) rc = put_quotes(s, doc, docrow, doc_date, cs);
     lb_buf lab;
     lb_buf_init(&lab, 4096);
-    for (size_t i = 0; !rc && i < doc->events.len; i++)
-        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], doc_date, &lab);
+    for (size_t i = 0; !rc && i < doc->events.len; i++) {
+        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], doc_date, &lab, cs);
+    }
+    if (!rc) rc = flush_counts(s, cs);
     lb_buf_free(&lab);
+    free(cs);
     return rc;
 }
 

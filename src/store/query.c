@@ -60,8 +60,9 @@ static void event_ids(qb *q, const lb_store_filter *f)
     }
     if (f->actor || f->recipient) {
         int role = f->actor ? 0 : 1;
-        add(q, role ? "SELECT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 1 AND p.actor IN " ACTOR_IDS(":recipient")
-                    : "SELECT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 0 AND p.actor IN " ACTOR_IDS(":actor"));
+        /* DISTINCT: two parties of one event may match (USA/GOV and USA/MIL) */
+        add(q, role ? "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 1 AND p.actor IN " ACTOR_IDS(":recipient")
+                    : "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 0 AND p.actor IN " ACTOR_IDS(":actor"));
         where_dates(q, f, "p.date");
         if (f->type || f->source) {
             add(q, " AND p.event IN (SELECT e.id FROM events e WHERE e.id = p.event");
@@ -159,13 +160,26 @@ static void build_quotes(qb *q, const lb_store_filter *f)
 
 static void build_actors(qb *q, const lb_store_filter *f)
 {
+    if (!f->since && !f->until) {
+        /* the counts kept on insert */
+        add(q, "SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
+               " n_actor AS as_actor, n_recipient AS as_recipient, n_mentions AS mentions, n_quotes AS quotes"
+               " FROM actors WHERE n_actor + n_recipient + n_mentions + n_quotes > 0");
+        if (f->actor) add(q, " AND id IN " ACTOR_IDS(":actor"));
+        add(q, " ORDER BY n_actor + n_recipient DESC, n_mentions DESC, code LIMIT :limit");
+        return;
+    }
+    /* a date range: events counted by date, mentions and quotes by document date */
     add(q, "WITH c AS (SELECT a.id, a.code, a.sector, a.name, a.wikidata,"
            " (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id");
     where_dates(q, f, "p.date");
     add(q, ") AS as_actor, (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id");
     where_dates(q, f, "p.date");
-    add(q, ") AS as_recipient, (SELECT count(*) FROM mentions m WHERE m.actor = a.id) AS mentions,"
-           " (SELECT count(*) FROM quotes qq WHERE qq.speaker_actor = a.id) AS quotes FROM actors a WHERE 1");
+    add(q, ") AS as_recipient, (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.actor = a.id");
+    where_dates(q, f, "d.date");
+    add(q, ") AS mentions, (SELECT count(*) FROM quotes qq WHERE qq.speaker_actor = a.id");
+    where_dates(q, f, "qq.date");
+    add(q, ") AS quotes FROM actors a WHERE 1");
     if (f->actor) add(q, " AND a.id IN " ACTOR_IDS(":actor"));
     add(q, ") SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
            " as_actor, as_recipient, mentions, quotes FROM c"

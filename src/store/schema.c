@@ -31,6 +31,9 @@ static const char *const v1 =
     "  id INTEGER PRIMARY KEY,"
     "  code TEXT NOT NULL, sector TEXT NOT NULL DEFAULT '',"
     "  name TEXT NOT NULL DEFAULT '', wikidata TEXT NOT NULL DEFAULT '',"
+    /* counts kept up to date on insert, for `lagebild actors` */
+    "  n_actor INTEGER NOT NULL DEFAULT 0, n_recipient INTEGER NOT NULL DEFAULT 0,"
+    "  n_mentions INTEGER NOT NULL DEFAULT 0, n_quotes INTEGER NOT NULL DEFAULT 0,"
     "  UNIQUE(code, sector, name, wikidata));"
     "CREATE INDEX actors_name ON actors(name COLLATE NOCASE);"
     "CREATE INDEX actors_wikidata ON actors(wikidata);"

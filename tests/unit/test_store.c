@@ -231,6 +231,14 @@ static void test_quotes_actors_timeline(lb_store *s)
     /* code|sector|name|wikidata|as_actor|as_recipient|mentions|quotes */
     CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
     CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|2|1|1\n") != NULL);
+    f.since = "2024-01";     /* counted by date instead of the kept counts */
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|1|1|1\n") != NULL);   /* the undated threat is out */
+    f.since = "2024-04";
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|1|0|0|0\n") != NULL);
+    f.since = NULL;
     r = rows(s, LB_Q_DYADS, &f, NULL);
     /* actor|recipient|events|goldstein|cooperation|conflict, by code */
     CHECK(strstr(r, "USA|CHN|2|-2.25|1|1\n") == r);
@@ -314,6 +322,64 @@ static void test_export_search_stats(lb_store *s)
     CHECK(strstr(r, "|2024-03-04|2024-05-07|2024-03-04|2024-05-07\n") != NULL);
 }
 
+/* An event with several parties of one country is counted once everywhere;
+ * documents of unknown language are found by German and English stems. */
+static void test_multi_party(lb_doc *doc)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.multi", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    static const lb_actor_ref USA_MIL = { "USA", "MIL", "US-Streitkräfte", NULL };
+    static const lb_actor_ref CHN_MIL = { "CHN", "MIL", NULL, NULL };
+    lb_input in = input("multi", TEXT1, "2024-06-01", "", "Testblatt");
+    in.lang = NULL; in.lang_len = 0;
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    add_event(doc, "COERCE", USA, CHN, "2024-06-02", "verhängt", -7.0, 0);
+    lb_event *e = &LB_EVENTS(doc)[0];
+    e->actor[1] = USA_MIL; e->nactor = 2;
+    e->recipient[1] = CHN_MIL; e->nrecipient = 2;
+    CHECK_INT(lb_store_put(s, doc, "multi"), LB_OK);
+
+    lb_store_filter f = { 0 };
+    f.actor = "USA";
+    CHECK_INT(strlen(rows(s, LB_Q_EVENTS, &f, NULL)) > 0, 1);
+    const char *r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "2024-06-02|USA/GOV+USA/MIL|COERCE|-|CHN/GOV+CHN/MIL|") == r && !strchr(r, '\n')[1]);
+    f.recipient = "CHN";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "|COERCE|") != NULL && !strchr(r, '\n')[1]);
+    memset(&f, 0, sizeof f);
+    f.a = "USA"; f.b = "CHN";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-06|1|0|1|-7.0\n");
+    f.a = "US-Streitkräfte"; f.b = "CHN";    /* per-event path */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-06|COERCE|1|-7.0\n");
+    f.a = "USA"; f.b = "USA";                 /* not a dyad of this event */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "");
+    memset(&f, 0, sizeof f);
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|1|-7.0|0|1\n");
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "USA|MIL|US-Streitkräfte|-|1|0|0|0\n") != NULL);
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EXPORT, &f), LB_OK);
+    CHECK_INT(lb_cursor_next(c), LB_OK);
+    json_t *j = json_loads(lb_cursor_text(c, 0), 0, NULL);
+    CHECK(j && json_array_size(json_object_get(j, "actors")) == 2 && json_array_size(json_object_get(j, "recipients")) == 2);
+    json_decref(j);
+    CHECK_INT(lb_cursor_next(c), LB_DONE);
+    lb_cursor_free(c);
+    /* language unknown: both stems are indexed */
+    f.text = "Sanktion";
+    CHECK(strstr(rows(s, LB_Q_SEARCH, &f, NULL), "multi|") != NULL);
+    f.text = "chinesischen";    /* German stem of "chinesische" */
+    CHECK(strstr(rows(s, LB_Q_SEARCH, &f, NULL), "multi|") != NULL);
+    lb_store_close(s);
+    char p[320];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
+}
+
 static void test_versions(void)
 {
     lb_store *s = NULL;
@@ -361,6 +427,7 @@ int main(void)
     CHECK_INT(lb_store_open(&s, dbpath, 0), LB_OK);
     CHECK_INT(lb_store_put(s, doc, "again"), LB_DONE);
     lb_store_close(s);
+    test_multi_party(doc);
     test_versions();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
