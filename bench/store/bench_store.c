@@ -174,6 +174,8 @@ static int generate(const char *path, long nevents)
              " SELECT aa.code, rr.code, substr(y.date, 1, 7), y.type, count(*), sum(y.goldstein),"
              " sum(y.goldstein > 0), sum(y.goldstein < 0)"
              " FROM dyads y JOIN actors aa ON aa.id = y.a JOIN actors rr ON rr.id = y.r GROUP BY 1, 2, 3, 4");
+    exec(db, "INSERT INTO dyad_totals(a, r, events, gsum, coop, conflict)"
+             " SELECT a, r, sum(events), sum(gsum), sum(coop), sum(conflict) FROM dyad_months GROUP BY a, r");
     exec(db, "UPDATE actors SET n_actor = (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = actors.id),"
              " n_recipient = (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = actors.id)");
     exec(db, "COMMIT");
@@ -230,6 +232,7 @@ static void queries(const char *path)
         { "actors", LB_Q_ACTORS, { 0 } },
         { "actors --since 2024", LB_Q_ACTORS, { .since = "2024" } },
         { "actors --dyads", LB_Q_DYADS, { 0 } },
+        { "actors --dyads --type FIGHT", LB_Q_DYADS, { .type = "FIGHT" } },
         { "stats", LB_Q_STATS, { 0 } },
     };
     printf("%-48s %10s %8s\n", "query (best of 5, warm cache)", "ms", "rows");

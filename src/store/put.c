@@ -26,6 +26,9 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                     " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein)"
                     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
     [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event) VALUES(?1,?2,?3,?4)",
+    [LB_ST_DYAD_TOTAL] = "INSERT INTO dyad_totals(a, r, events, gsum, coop, conflict) VALUES(?1,?2,1,?5,?6,?7)"
+                         " ON CONFLICT(a, r) DO UPDATE SET events = events + 1, gsum = gsum + excluded.gsum,"
+                         " coop = coop + excluded.coop, conflict = conflict + excluded.conflict",
     [LB_ST_COUNTS] = "UPDATE actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
                      " n_mentions = n_mentions + ?4, n_quotes = n_quotes + ?5 WHERE id = ?1",
     [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
@@ -422,16 +425,20 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
                 dup = (!strcmp(seen_a[j], ac) && !strcmp(seen_r[j], rc)) || (!strcmp(seen_a[j], rc) && !strcmp(seen_r[j], ac));
             if (dup) continue;
             seen_a[nseen] = ac; seen_r[nseen] = rc; nseen++;
-            st = stmt(s, LB_ST_DYAD_MONTH);
-            if (!st) return lb_store_dbfail(s, "preparing insert");
-            sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, month, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
-            sqlite3_bind_double(st, 5, e->goldstein);
-            sqlite3_bind_int(st, 6, e->goldstein > 0);
-            sqlite3_bind_int(st, 7, e->goldstein < 0);
-            if (run(st)) return lb_store_dbfail(s, "storing dyad month");
+            for (int which = LB_ST_DYAD_MONTH; which <= LB_ST_DYAD_TOTAL; which++) {
+                st = stmt(s, which);
+                if (!st) return lb_store_dbfail(s, "preparing insert");
+                sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
+                if (which == LB_ST_DYAD_MONTH) {
+                    sqlite3_bind_text(st, 3, month, -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+                }
+                sqlite3_bind_double(st, 5, e->goldstein);
+                sqlite3_bind_int(st, 6, e->goldstein > 0);
+                sqlite3_bind_int(st, 7, e->goldstein < 0);
+                if (run(st)) return lb_store_dbfail(s, "storing dyad counts");
+            }
         }
     return LB_OK;
 }

@@ -192,6 +192,14 @@ static void build_actors(qb *q, const lb_store_filter *f)
 /* Code-level dyads from the monthly aggregate. */
 static void build_dyads(qb *q, const lb_store_filter *f)
 {
+    if (!f->type && !f->since && !f->until) {
+        add(q, "SELECT a AS actor, r AS recipient, events, round(gsum / events, 2) AS goldstein,"
+               " coop AS cooperation, conflict FROM dyad_totals WHERE 1");
+        if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+        if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+        add(q, " ORDER BY events DESC, a, r LIMIT :limit");
+        return;
+    }
     add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
            " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1");
     if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
@@ -261,7 +269,7 @@ static int is_code(lb_store *s, const char *v)
 
 static void build_search(qb *q, const lb_store_filter *f)
 {
-    add(q, "SELECT d.doc_id AS doc, d.date, d.source, d.title, round(bm25(docs_fts, 4.0, 1.0), 3) AS score,"
+    add(q, "SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-bm25(docs_fts, 4.0, 1.0), 3) AS score,"
            " snippet(docs_fts, 1, :hlo, :hlc, '…', 16) AS snippet"
            " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH :query");
     where_dates(q, f, "d.date");

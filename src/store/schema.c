@@ -87,6 +87,10 @@ static const char *const v1 =
     "  a TEXT NOT NULL, r TEXT NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL,"
     "  events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL,"
     "  PRIMARY KEY(a, r, month, type)) WITHOUT ROWID;"
+    "CREATE TABLE dyad_totals("
+    "  a TEXT NOT NULL, r TEXT NOT NULL,"
+    "  events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL,"
+    "  PRIMARY KEY(a, r)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content='documents',"
     "  content_rowid='id', tokenize='lagebild');";
 

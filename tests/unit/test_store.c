@@ -243,6 +243,11 @@ static void test_quotes_actors_timeline(lb_store *s)
     /* actor|recipient|events|goldstein|cooperation|conflict, by code */
     CHECK(strstr(r, "USA|CHN|2|-2.25|1|1\n") == r);
     CHECK(strstr(r, "DEU|USA|1|-6.0|0|1\n") != NULL);
+    f.type = "threaten";     /* filtered: from the monthly aggregate */
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "DEU|USA|1|-6.0|0|1\n");
+    f.type = NULL; f.actor = "Q30";
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|2|-2.25|1|1\n");
+    f.actor = NULL;
 
     f.a = "CHN"; f.b = "usa";
     r = rows(s, LB_Q_TIMELINE, &f, NULL);
