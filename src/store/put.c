@@ -446,10 +446,11 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
 static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash)
 {
     char dbuf[11];
+    /* events and quotes get an ISO date or none (filters compare strings);
+     * the document keeps whatever date it gave */
     const char *doc_date = iso_date(dbuf, doc->meta.date);
-    if (!doc_date) doc_date = doc->meta.date;
     int64_t docrow = 0;
-    int rc = put_text_layer(s, doc, &docrow, origin, hash, doc_date);
+    int rc = put_text_layer(s, doc, &docrow, origin, hash, doc_date ? doc_date : doc->meta.date);
     counts *cs = calloc(1, sizeof *cs);
     if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
     if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
