@@ -156,6 +156,96 @@ int lb_doc_json(const char **json, size_t *len, lb_doc *doc);
 int lb_doc_error_json(const char **json, size_t *len, lb_doc *doc,
                       const char *id, const char *message);
 
+
+/* ---- store: the SQLite event database ---------------------------------- */
+/* A handle on one database file (schema versioned with PRAGMA user_version,
+ * migrated on open; WAL mode). One thread at a time. */
+typedef struct lb_store lb_store;
+
+#define LB_STORE_READONLY 1   /* lb_store_open flag: never create or write */
+#define LB_STORE_DEFAULT_LIMIT 100
+
+/* Opens (creating and migrating unless LB_STORE_READONLY) the database at path.
+ * On failure *out is still set when memory allowed, so that lb_store_errmsg
+ * can say why; the caller closes it either way. */
+int lb_store_open(lb_store **out, const char *path, int flags);
+/* Commits nothing: an open transaction is rolled back. close(NULL) is a no-op. */
+void lb_store_close(lb_store *s);
+/* Borrowed; valid until the next call on s. Never NULL. */
+const char *lb_store_errmsg(const lb_store *s);
+
+/* Batch transactions: lb_store_put calls between begin and commit are one
+ * transaction; outside a batch each put commits on its own. */
+int lb_store_begin(lb_store *s);
+int lb_store_commit(lb_store *s);
+int lb_store_rollback(lb_store *s);
+
+/* Sets *found to 1 when a document with exactly this text (by SHA-256 of the
+ * bytes) is stored already. */
+int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len);
+/* Stores an annotated document with all its layers (text, meta, body,
+ * sentences, mentions, actors, timex, quotes, events). Returns LB_OK, LB_DONE
+ * when the same text is stored already (nothing written), or a negative
+ * status; a failed put leaves the database (and the open batch) as it was.
+ * doc is only read. */
+int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin);
+
+/* What a query asks for. Strings are borrowed for the duration of
+ * lb_store_query only; NULL means "no filter". */
+typedef struct lb_store_filter {
+    const char *actor;      /* code, canonical name or Wikidata id */
+    const char *recipient;
+    const char *type;       /* PLOVER type */
+    const char *since;      /* ISO date prefix, inclusive */
+    const char *until;      /* ISO date prefix, inclusive */
+    const char *source;
+    const char *speaker;    /* quotes: speaker name or actor */
+    const char *about;      /* quotes: an actor mentioned in the quote */
+    const char *a, *b;      /* timeline: the dyad */
+    const char *text;       /* search: the query words */
+    int raw_query;          /* search: text is FTS5 query syntax */
+    const char *hl_open, *hl_close;  /* search: snippet markers ("[", "]") */
+    size_t limit;           /* most rows; 0 = LB_STORE_DEFAULT_LIMIT */
+} lb_store_filter;
+
+typedef enum lb_query {
+    LB_Q_EVENTS = 1,    /* date, actor, type, mode, recipient, flags, ..., sentence */
+    LB_Q_QUOTES,        /* date, speaker, actor, kind, quote, doc, source */
+    LB_Q_ACTORS,        /* the most active actors */
+    LB_Q_DYADS,         /* the most active actor -> recipient pairs */
+    LB_Q_TIMELINE,      /* dyad a,b: month, type, events, goldstein */
+    LB_Q_BALANCE,       /* dyad a,b: month, events, coop, conflict, balance */
+    LB_Q_SEARCH,        /* ranked articles with snippets */
+    LB_Q_EXPORT,        /* one column "json": a PLOVER record with provenance */
+    LB_Q_EXPORT_FLAT,   /* the same as flat columns (for CSV) */
+    LB_Q_STATS          /* one row of counts and the date range */
+} lb_query;
+
+/* A query result, read row by row. */
+typedef struct lb_cursor lb_cursor;
+enum { LB_VAL_NULL = 0, LB_VAL_INT, LB_VAL_REAL, LB_VAL_TEXT };
+
+/* Runs a query (a prepared statement with bound parameters). The cursor
+ * borrows s: free it before closing s. */
+int lb_store_query(lb_cursor **out, lb_store *s, lb_query q, const lb_store_filter *f);
+/* LB_OK: a row is available; LB_DONE: no more rows (the limit may have cut
+ * the result: see lb_cursor_truncated); negative on error (errmsg on s). */
+int lb_cursor_next(lb_cursor *c);
+size_t lb_cursor_ncols(const lb_cursor *c);
+/* Borrowed static/statement strings valid until lb_cursor_free. */
+const char *lb_cursor_colname(const lb_cursor *c, size_t col);
+/* Of the current row: LB_VAL_* type; text (borrowed until the next
+ * lb_cursor_next, NULL for NULL values); numbers. */
+int lb_cursor_type(const lb_cursor *c, size_t col);
+const char *lb_cursor_text(lb_cursor *c, size_t col);
+double lb_cursor_double(const lb_cursor *c, size_t col);
+int64_t lb_cursor_int(const lb_cursor *c, size_t col);
+/* 1 when more rows matched than the limit let through (known at LB_DONE). */
+int lb_cursor_truncated(const lb_cursor *c);
+/* The limit in force. */
+size_t lb_cursor_limit(const lb_cursor *c);
+void lb_cursor_free(lb_cursor *c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,15 @@
 #include "lagebild.h"
 
 int lb_cmd_annotate(int argc, char **argv);
+/* store and query commands (src/cli/cmd_{ingest,events,...}.c) */
+int lb_cmd_ingest(int argc, char **argv);
+int lb_cmd_events(int argc, char **argv);
+int lb_cmd_quotes(int argc, char **argv);
+int lb_cmd_actors(int argc, char **argv);
+int lb_cmd_timeline(int argc, char **argv);
+int lb_cmd_search(int argc, char **argv);
+int lb_cmd_export(int argc, char **argv);
+int lb_cmd_stats(int argc, char **argv);
 
 /* Options every command that reads articles shares. */
 typedef struct lb_cli_common {

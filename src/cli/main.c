@@ -12,6 +12,14 @@ static void usage(FILE *f)
         "\n"
         "commands:\n"
         "  annotate [FILE|DIR|-]...   annotate articles, write contract JSONL to stdout\n"
+        "  ingest [FILE|DIR|-]...     annotate articles and store them in ./lagebild.db (--db PATH)\n"
+        "  events                     stored events, filtered (--actor, --type, --since, ...)\n"
+        "  quotes                     who said what, when, where (--speaker, --about)\n"
+        "  actors                     the most active actors and dyads\n"
+        "  timeline A B               events of a dyad per month and type, with the balance\n"
+        "  search WORD...             full-text search over stored articles\n"
+        "  export                     PLOVER records with provenance (plover-jsonl, csv)\n"
+        "  stats                      counts and date range of the database\n"
         "  version                    print the version\n"
         "  help                       this text\n"
         "\n"
@@ -23,6 +31,13 @@ int main(int argc, char **argv)
     if (argc < 2) { usage(stderr); return 2; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "annotate")) return lb_cmd_annotate(argc - 1, argv + 1);
+    static const struct { const char *name; int (*fn)(int, char **); } store_cmds[] = {
+        { "ingest", lb_cmd_ingest }, { "events", lb_cmd_events }, { "quotes", lb_cmd_quotes },
+        { "actors", lb_cmd_actors }, { "timeline", lb_cmd_timeline }, { "search", lb_cmd_search },
+        { "export", lb_cmd_export }, { "stats", lb_cmd_stats },
+    };
+    for (size_t i = 0; i < sizeof store_cmds / sizeof store_cmds[0]; i++)
+        if (!strcmp(cmd, store_cmds[i].name)) return store_cmds[i].fn(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("lagebild %s\n", lb_version()); return 0; }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return 0; }
     fprintf(stderr, "lagebild: unknown command '%s'\n", cmd);

@@ -1,0 +1,135 @@
+/* fts_tok.c: the "lagebild" FTS5 tokenizer: splits text into runs of letters
+ * and digits (Unicode classes via utf8proc), lower-cases them and stems them
+ * with Snowball german or english by the language of the document being
+ * indexed; queries (and documents of unknown language) get both stems as
+ * colocated tokens, so a query matches German and English articles alike.
+ * Token boundaries never depend on the language, so snippets stay aligned.
+ * It does not know about documents or the schema. */
+#include "store/store.h"
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define TOK_MAX 128  /* longer words are indexed by their first bytes */
+
+typedef struct lb_fts_tok { lb_fts_state *st; } lb_fts_tok;
+
+static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
+{
+    lb_fts_tok *t = malloc(sizeof *t);
+    if (!t) return SQLITE_NOMEM;
+    t->st = user;
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t) { free(t); }
+
+static int is_word(utf8proc_int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+typedef int (*token_cb)(void *, int, const char *, int, int, int);
+
+static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const char *w, int wl, int s, int e)
+{
+    if (flags & FTS5_TOKENIZE_PREFIX) return cb(ctx, 0, w, wl, s, e);
+    int want_de = 1, want_en = 1;
+    if (flags & FTS5_TOKENIZE_DOCUMENT) {
+        if (!strcmp(st->lang, "de")) want_en = 0;
+        else if (!strcmp(st->lang, "en")) want_de = 0;
+    }
+    const char *first = NULL;
+    int firstl = 0, rc;
+    if (want_de && st->de) {
+        const sb_symbol *r = sb_stemmer_stem(st->de, (const sb_symbol *)w, wl);
+        if (r) { first = (const char *)r; firstl = sb_stemmer_length(st->de); }
+    }
+    if (first) {
+        rc = cb(ctx, 0, first, firstl, s, e);
+        if (rc != SQLITE_OK) return rc;
+    }
+    if (want_en && st->en) {
+        const sb_symbol *r = sb_stemmer_stem(st->en, (const sb_symbol *)w, wl);
+        int l = sb_stemmer_length(st->en);
+        /* first points into the german stemmer's buffer, still valid here */
+        if (r && !(first && l == firstl && !memcmp(r, first, (size_t)l)))
+            return cb(ctx, first ? FTS5_TOKEN_COLOCATED : 0, (const char *)r, l, s, e);
+        if (r && !first) return cb(ctx, 0, (const char *)r, l, s, e);
+        return SQLITE_OK;
+    }
+    if (!first) return cb(ctx, 0, w, wl, s, e);
+    return SQLITE_OK;
+}
+
+static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int n, token_cb cb)
+{
+    lb_fts_state *st = ((lb_fts_tok *)tk)->st;
+    char w[TOK_MAX + 8];
+    int i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
+        if (k <= 0) { i++; continue; }
+        if (!is_word(cp)) { i += (int)k; continue; }
+        int start = i, wl = 0;
+        while (i < n) {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
+            if (k <= 0 || !is_word(cp)) break;
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+            if (wl + el <= TOK_MAX) { memcpy(w + wl, enc, (size_t)el); wl += (int)el; }
+            i += (int)k;
+        }
+        int rc = emit(st, ctx, cb, flags, w, wl, start, i);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+static void state_free(void *p)
+{
+    lb_fts_state *st = p;
+    if (!st) return;
+    if (st->de) sb_stemmer_delete(st->de);
+    if (st->en) sb_stemmer_delete(st->en);
+    free(st);
+}
+
+static fts5_api *get_api(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK) return NULL;
+    sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+int lb_fts_register(sqlite3 *db, lb_fts_state **state)
+{
+    *state = NULL;
+    fts5_api *api = get_api(db);
+    if (!api) return SQLITE_ERROR;
+    lb_fts_state *st = calloc(1, sizeof *st);
+    if (!st) return SQLITE_NOMEM;
+    memcpy(st->lang, "und", 4);
+    st->de = sb_stemmer_new("german", "UTF_8");
+    st->en = sb_stemmer_new("english", "UTF_8");
+    fts5_tokenizer t = { tok_create, tok_delete, tok_tokenize };
+    int rc = api->xCreateTokenizer(api, "lagebild", st, &t, state_free);
+    if (rc != SQLITE_OK) { state_free(st); return rc; }
+    *state = st;
+    return SQLITE_OK;
+}

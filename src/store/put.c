@@ -1,0 +1,500 @@
+/* put.c: storing one annotated document with all its layers (lb_store_put)
+ * and the content-hash check that makes ingest idempotent. Each put runs in a
+ * savepoint, so a failed document leaves the database and the open batch as
+ * they were. Must not run the pipeline or print. */
+#include "store/store.h"
+#include "store/sha256.h"
+#include "doc.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const stmt_sql[LB_ST_COUNT] = {
+    [LB_ST_HAS] = "SELECT 1 FROM documents WHERE hash = ?1",
+    [LB_ST_DOC] = "INSERT INTO documents(doc_id, hash, lang, title, author, date, source, url, origin,"
+                  " text, body, body_spans) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
+    [LB_ST_SENT] = "INSERT INTO sentences(doc, idx, start, end) VALUES(?1,?2,?3,?4)",
+    [LB_ST_ACTOR] = "INSERT INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
+                    " ON CONFLICT(code, sector, name, wikidata) DO UPDATE SET code = excluded.code RETURNING id",
+    [LB_ST_MENTION] = "INSERT INTO mentions(doc, start, end, sent, type, form, actor) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [LB_ST_TIMEX] = "INSERT INTO timex(doc, start, end, type, value) VALUES(?1,?2,?3,?4,?5)",
+    [LB_ST_QUOTE] = "INSERT INTO quotes(doc, start, end, sent, kind, speaker_start, speaker_end, speaker_name,"
+                    " speaker_actor, cue_start, cue_end, date) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    [LB_ST_EVENT] = "INSERT INTO events(doc, sent, start, end, type, mode, date, timex, actors, recipients,"
+                    " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein)"
+                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+    [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event) VALUES(?1,?2,?3,?4)",
+    [LB_ST_DYAD_TOTAL] = "INSERT INTO dyad_totals(a, r, events, gsum, coop, conflict) VALUES(?1,?2,1,?5,?6,?7)"
+                         " ON CONFLICT(a, r) DO UPDATE SET events = events + 1, gsum = gsum + excluded.gsum,"
+                         " coop = coop + excluded.coop, conflict = conflict + excluded.conflict",
+    [LB_ST_COUNTS] = "UPDATE actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
+                     " n_mentions = n_mentions + ?4, n_quotes = n_quotes + ?5 WHERE id = ?1",
+    [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
+    [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, events, gsum, coop, conflict)"
+                         " VALUES(?1,?2,?3,?4,1,?5,?6,?7) ON CONFLICT(a, r, month, type) DO UPDATE SET"
+                         " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
+                         " conflict = conflict + excluded.conflict",
+};
+
+static sqlite3_stmt *stmt(lb_store *s, int which)
+{
+    if (!s->st[which] && sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                                            &s->st[which], NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_reset(s->st[which]);
+    sqlite3_clear_bindings(s->st[which]);
+    return s->st[which];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+/* Runs an insert to completion; 0 or -1. */
+static int run(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
+{
+    *found = 0;
+    char hex[65];
+    lb_sha256_hex(hex, text ? text : "", text ? len : 0);
+    sqlite3_stmt *st = stmt(s, LB_ST_HAS);
+    if (!st) return lb_store_dbfail(s, "preparing lookup");
+    sqlite3_bind_text(st, 1, hex, 64, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) *found = 1;
+    else if (rc != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
+    return LB_OK;
+}
+
+/* An ISO date prefix of v ("2024-03-05", "2024-03", "2024") into out, or
+ * NULL when v does not start with a year. */
+static const char *iso_date(char out[11], const char *v)
+{
+    if (!v) return NULL;
+    for (int i = 0; i < 4; i++) if (!isdigit((unsigned char)v[i])) return NULL;
+    size_t n = 4;
+    if (v[4] == '-' && isdigit((unsigned char)v[5]) && isdigit((unsigned char)v[6])) {
+        n = 7;
+        if (v[7] == '-' && isdigit((unsigned char)v[8]) && isdigit((unsigned char)v[9])) n = 10;
+    }
+    memcpy(out, v, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* Sentence index of a byte offset, -1 when outside every sentence. */
+static int64_t sent_of(const lb_doc *doc, uint32_t off)
+{
+    size_t lo = 0, hi = doc->sents.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const lb_sent *st = &LB_SENTS(doc)[mid];
+        if (off < st->start) hi = mid;
+        else if (off >= st->end) lo = mid + 1;
+        else return (int64_t)mid;
+    }
+    return -1;
+}
+
+static void bind_sent(sqlite3_stmt *st, int i, int64_t sent)
+{
+    if (sent >= 0) sqlite3_bind_int64(st, i, sent);
+    else sqlite3_bind_null(st, i);
+}
+
+/* The cache slot for an actor's key (found or empty), NULL when the cache
+ * cannot hold it. */
+static lb_actor_slot *cache_slot(lb_store *s, const char *key, uint64_t h)
+{
+    if (!s->acache) {
+        s->acache = calloc(LB_ACTOR_CACHE_SLOTS, sizeof *s->acache);
+        if (!s->acache) return NULL;
+    }
+    for (size_t i = (size_t)h % LB_ACTOR_CACHE_SLOTS, n = 0; n < LB_ACTOR_CACHE_SLOTS;
+         i = (i + 1) % LB_ACTOR_CACHE_SLOTS, n++) {
+        lb_actor_slot *sl = &s->acache[i];
+        if (!sl->key || (sl->hash == h && !strcmp(sl->key, key))) return sl;
+    }
+    return NULL;
+}
+
+/* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
+static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
+{
+    if (!a->code || !*a->code) return 0;
+    char key[1024];
+    int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", a->code, a->sector ? a->sector : "",
+                      a->name ? a->name : "", a->id ? a->id : "");
+    lb_actor_slot *slot = NULL;
+    uint64_t h = 1469598103934665603ull;
+    if (kl > 0 && (size_t)kl < sizeof key) {
+        for (int i = 0; i < kl; i++) h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+        if (s->acache_used >= LB_ACTOR_CACHE_SLOTS * 3 / 4) lb_store_cache_clear(s, 0);
+        slot = cache_slot(s, key, h);
+        if (slot && slot->key) return slot->id;
+    }
+    sqlite3_stmt *st = stmt(s, LB_ST_ACTOR);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, a->id ? a->id : "", -1, SQLITE_STATIC);
+    int64_t id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
+    sqlite3_reset(st);
+    if (id > 0 && slot && (slot->key = strdup(key))) {
+        slot->hash = h;
+        slot->id = id;
+        s->acache_used++;
+    }
+    return id;
+}
+
+/* Per-put actor counts (as actor, as recipient, mentions, quotes), written
+ * with one UPDATE per actor at the end of the put. */
+#define MAX_COUNTED 256
+typedef struct counts { size_t n; int64_t id[MAX_COUNTED]; int64_t c[MAX_COUNTED][4]; } counts;
+
+static int flush_counts(lb_store *s, counts *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        sqlite3_stmt *st = stmt(s, LB_ST_COUNTS);
+        if (!st) return lb_store_dbfail(s, "preparing update");
+        sqlite3_bind_int64(st, 1, cs->id[i]);
+        for (int k = 0; k < 4; k++) sqlite3_bind_int64(st, 2 + k, cs->c[i][k]);
+        if (run(st)) return lb_store_dbfail(s, "counting actors");
+    }
+    cs->n = 0;
+    return LB_OK;
+}
+
+/* Counts one more of `what` for actor id (0: none); flushes when full. */
+static int count(lb_store *s, counts *cs, int64_t id, int what)
+{
+    if (id <= 0) return LB_OK;
+    for (size_t i = 0; i < cs->n; i++) if (cs->id[i] == id) { cs->c[i][what]++; return LB_OK; }
+    if (cs->n == MAX_COUNTED) {
+        int rc = flush_counts(s, cs);
+        if (rc) return rc;
+    }
+    cs->id[cs->n] = id;
+    memset(cs->c[cs->n], 0, sizeof cs->c[0]);
+    cs->c[cs->n++][what] = 1;
+    return LB_OK;
+}
+
+static void bind_actor(sqlite3_stmt *st, int i, int64_t id)
+{
+    if (id > 0) sqlite3_bind_int64(st, i, id);
+    else sqlite3_bind_null(st, i);
+}
+
+/* "USA/GOV+CHN" for display; lb_buf holds it. */
+static int party_label(lb_buf *b, const lb_actor_ref *refs, size_t n)
+{
+    lb_buf_reset(b);
+    int any = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!refs[k].code) continue;
+        if (any && lb_buf_addc(b, '+')) return -1;
+        if (lb_buf_adds(b, refs[k].code)) return -1;
+        if (refs[k].sector && *refs[k].sector && lb_buf_printf(b, "/%s", refs[k].sector)) return -1;
+        any = 1;
+    }
+    return lb_buf_addc(b, '\0');
+}
+
+static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const char *origin, const char *hash,
+                          const char *doc_date)
+{
+    lb_buf body, spans;
+    lb_buf_init(&body, LB_MAX_DOC_BYTES + 1);
+    lb_buf_init(&spans, LB_MAX_DOC_BYTES);
+    int fail = lb_buf_addc(&spans, '[');
+    for (size_t i = 0; i < doc->body.len && !fail; i++) {
+        const lb_rspan *b = &LB_BODY(doc)[i];
+        if (i) fail |= lb_buf_addc(&body, '\n') | lb_buf_addc(&spans, ',');
+        fail |= lb_buf_add(&body, doc->text + b->start, b->end - b->start);
+        fail |= lb_buf_printf(&spans, "[%u,%u]", b->start, b->end);
+    }
+    fail |= lb_buf_addc(&spans, ']');
+    if (fail) { lb_buf_free(&body); lb_buf_free(&spans); return lb_store_fail(s, LB_ENOMEM, "out of memory"); }
+    int rc = LB_OK;
+    sqlite3_stmt *st = stmt(s, LB_ST_DOC);
+    if (!st) { rc = lb_store_dbfail(s, "preparing insert"); goto out; }
+    bind_text(st, 1, doc->id ? doc->id : "");
+    sqlite3_bind_text(st, 2, hash, 64, SQLITE_STATIC);
+    bind_text(st, 3, doc->lang);
+    bind_text(st, 4, doc->meta.title);
+    bind_text(st, 5, doc->meta.author);
+    bind_text(st, 6, doc_date);
+    bind_text(st, 7, doc->meta.source);
+    bind_text(st, 8, doc->meta.url);
+    bind_text(st, 9, origin);
+    sqlite3_bind_text(st, 10, doc->text, (int)doc->len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, spans.data, (int)spans.len, SQLITE_STATIC);
+    if (run(st)) { rc = lb_store_dbfail(s, "storing document"); goto out; }
+    int64_t docrow = *rowp = sqlite3_last_insert_rowid(s->db);
+
+    snprintf(s->fts->lang, sizeof s->fts->lang, "%s", doc->lang);
+    st = stmt(s, LB_ST_FTS);
+    if (!st) { rc = lb_store_dbfail(s, "preparing index"); goto out; }
+    sqlite3_bind_int64(st, 1, docrow);
+    bind_text(st, 2, doc->meta.title);
+    sqlite3_bind_text(st, 3, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
+    if (run(st)) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
+
+    for (size_t i = 0; i < doc->sents.len; i++) {
+        st = stmt(s, LB_ST_SENT);
+        if (!st) { rc = lb_store_dbfail(s, "preparing insert"); goto out; }
+        sqlite3_bind_int64(st, 1, docrow);
+        sqlite3_bind_int64(st, 2, (int64_t)i);
+        sqlite3_bind_int64(st, 3, LB_SENTS(doc)[i].start);
+        sqlite3_bind_int64(st, 4, LB_SENTS(doc)[i].end);
+        if (run(st)) { rc = lb_store_dbfail(s, "storing sentence"); goto out; }
+    }
+out:
+    lb_buf_free(&body);
+    lb_buf_free(&spans);
+    return rc;
+}
+
+static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow, counts *cs)
+{
+    static const char *const mtypes[] = { "PER", "LOC", "ORG", "OTH" };
+    static const char *const forms[] = { "name", "deriv", "part" };
+    static const char *const ttypes[] = { "DATE", "TIME", "DURATION", "SET" };
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        int64_t aid = actor_id(s, &m->actor);
+        if (aid > 0 && count(s, cs, aid, 2)) return LB_ERROR;
+        sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_MENTION);
+        if (!st) return lb_store_dbfail(s, "storing mention actor");
+        sqlite3_bind_int64(st, 1, docrow);
+        sqlite3_bind_int64(st, 2, m->start);
+        sqlite3_bind_int64(st, 3, m->end);
+        bind_sent(st, 4, sent_of(doc, m->start));
+        sqlite3_bind_text(st, 5, mtypes[m->type & 3], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, forms[m->form % 3], -1, SQLITE_STATIC);
+        bind_actor(st, 7, aid);
+        if (run(st)) return lb_store_dbfail(s, "storing mention");
+    }
+    for (size_t i = 0; i < doc->timex.len; i++) {
+        const lb_timex *t = &LB_TIMEXES(doc)[i];
+        sqlite3_stmt *st = stmt(s, LB_ST_TIMEX);
+        if (!st) return lb_store_dbfail(s, "preparing insert");
+        sqlite3_bind_int64(st, 1, docrow);
+        sqlite3_bind_int64(st, 2, t->start);
+        sqlite3_bind_int64(st, 3, t->end);
+        sqlite3_bind_text(st, 4, ttypes[t->type & 3], -1, SQLITE_STATIC);
+        bind_text(st, 5, t->value);
+        if (run(st)) return lb_store_dbfail(s, "storing timex");
+    }
+    return LB_OK;
+}
+
+static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date, counts *cs)
+{
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const lb_quote *q = &LB_QUOTES(doc)[i];
+        int64_t aid = actor_id(s, &q->speaker_actor);
+        if (aid > 0 && count(s, cs, aid, 3)) return LB_ERROR;
+        sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_QUOTE);
+        if (!st) return lb_store_dbfail(s, "storing speaker actor");
+        sqlite3_bind_int64(st, 1, docrow);
+        sqlite3_bind_int64(st, 2, q->start);
+        sqlite3_bind_int64(st, 3, q->end);
+        bind_sent(st, 4, sent_of(doc, q->start));
+        sqlite3_bind_text(st, 5, q->indirect ? "indirect" : "direct", -1, SQLITE_STATIC);
+        if (q->speaker_start >= 0) {
+            sqlite3_bind_int64(st, 6, q->speaker_start);
+            sqlite3_bind_int64(st, 7, q->speaker_end);
+        }
+        const char *name = q->speaker_name;
+        char span_name[256];
+        if (!name && q->speaker_start >= 0 && q->speaker_end > q->speaker_start
+            && (size_t)q->speaker_end <= doc->len) {
+            snprintf(span_name, sizeof span_name, "%.*s", (int)(q->speaker_end - q->speaker_start),
+                     doc->text + q->speaker_start);
+            name = span_name;
+        }
+        if (name) sqlite3_bind_text(st, 8, name, -1, SQLITE_TRANSIENT);
+        bind_actor(st, 9, aid);
+        if (q->cue_start >= 0) {
+            sqlite3_bind_int64(st, 10, q->cue_start);
+            sqlite3_bind_int64(st, 11, q->cue_end);
+        }
+        bind_text(st, 12, doc_date);
+        if (run(st)) return lb_store_dbfail(s, "storing quote");
+    }
+    return LB_OK;
+}
+
+static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const char *doc_date,
+                     lb_buf *lab, counts *cs)
+{
+    char dbuf[11];
+    const char *date = iso_date(dbuf, e->date);
+    if (!date) date = doc_date;
+    int64_t aids[LB_MAX_EVENT_PARTIES], rids[LB_MAX_EVENT_PARTIES];
+    size_t na = e->nactor < LB_MAX_EVENT_PARTIES ? e->nactor : LB_MAX_EVENT_PARTIES;
+    size_t nr = e->nrecipient < LB_MAX_EVENT_PARTIES ? e->nrecipient : LB_MAX_EVENT_PARTIES;
+    for (size_t k = 0; k < na; k++) if ((aids[k] = actor_id(s, &e->actor[k])) < 0) return lb_store_dbfail(s, "storing actor");
+    for (size_t k = 0; k < nr; k++) if ((rids[k] = actor_id(s, &e->recipient[k])) < 0) return lb_store_dbfail(s, "storing actor");
+
+    sqlite3_stmt *st = stmt(s, LB_ST_EVENT);
+    if (!st) return lb_store_dbfail(s, "preparing insert");
+    sqlite3_bind_int64(st, 1, docrow);
+    bind_sent(st, 2, e->sent < doc->sents.len ? (int64_t)e->sent : -1);
+    sqlite3_bind_int64(st, 3, e->start);
+    sqlite3_bind_int64(st, 4, e->end);
+    sqlite3_bind_text(st, 5, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+    bind_text(st, 6, e->mode);
+    bind_text(st, 7, date);
+    bind_text(st, 8, e->date);
+    if (party_label(lab, e->actor, na)) return lb_store_fail(s, LB_ENOMEM, "out of memory");
+    if (lab->data[0]) sqlite3_bind_text(st, 9, lab->data, -1, SQLITE_TRANSIENT);
+    if (party_label(lab, e->recipient, nr)) return lb_store_fail(s, LB_ENOMEM, "out of memory");
+    if (lab->data[0]) sqlite3_bind_text(st, 10, lab->data, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 11, e->negated != 0);
+    sqlite3_bind_int(st, 12, e->hypothetical != 0);
+    if (e->trigger_start >= 0) {
+        sqlite3_bind_int64(st, 13, e->trigger_start);
+        sqlite3_bind_int64(st, 14, e->trigger_end);
+    }
+    bind_text(st, 15, e->rule);
+    sqlite3_bind_double(st, 16, e->confidence);
+    bind_text(st, 17, e->cameo);
+    sqlite3_bind_double(st, 18, e->goldstein);
+    if (run(st)) return lb_store_dbfail(s, "storing event");
+    int64_t ev = sqlite3_last_insert_rowid(s->db);
+
+    for (int role = 0; role < 2; role++) {
+        const int64_t *ids = role ? rids : aids;
+        size_t n = role ? nr : na;
+        for (size_t k = 0; k < n; k++) {
+            if (!ids[k]) continue;
+            st = stmt(s, LB_ST_PARTY);
+            if (!st) return lb_store_dbfail(s, "preparing insert");
+            sqlite3_bind_int(st, 1, role);
+            sqlite3_bind_int64(st, 2, ids[k]);
+            bind_text(st, 3, date ? date : "");
+            sqlite3_bind_int64(st, 4, ev);
+            if (run(st)) return lb_store_dbfail(s, "storing event party");
+            if (sqlite3_changes(s->db) > 0 && count(s, cs, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
+        }
+    }
+    const char *d = date ? date : "";
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nr; k++) {
+            if (!aids[i] || !rids[k]) continue;
+            st = stmt(s, LB_ST_DYAD);
+            if (!st) return lb_store_dbfail(s, "preparing insert");
+            sqlite3_bind_int64(st, 1, aids[i]);
+            sqlite3_bind_int64(st, 2, rids[k]);
+            sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+            sqlite3_bind_double(st, 5, e->goldstein);
+            sqlite3_bind_int64(st, 6, ev);
+            if (run(st)) return lb_store_dbfail(s, "storing dyad");
+        }
+    /* code-level monthly aggregate: each unordered code pair once per event */
+    char month[8] = "";
+    if (strlen(d) >= 7) { memcpy(month, d, 7); month[7] = '\0'; }
+    const char *seen_a[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES], *seen_r[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES];
+    size_t nseen = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nr; k++) {
+            const char *ac = e->actor[i].code, *rc = e->recipient[k].code;
+            if (!ac || !*ac || !rc || !*rc) continue;
+            int dup = 0;
+            for (size_t j = 0; j < nseen && !dup; j++)
+                dup = (!strcmp(seen_a[j], ac) && !strcmp(seen_r[j], rc)) || (!strcmp(seen_a[j], rc) && !strcmp(seen_r[j], ac));
+            if (dup) continue;
+            seen_a[nseen] = ac; seen_r[nseen] = rc; nseen++;
+            for (int which = LB_ST_DYAD_MONTH; which <= LB_ST_DYAD_TOTAL; which++) {
+                st = stmt(s, which);
+                if (!st) return lb_store_dbfail(s, "preparing insert");
+                sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
+                if (which == LB_ST_DYAD_MONTH) {
+                    sqlite3_bind_text(st, 3, month, -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+                }
+                sqlite3_bind_double(st, 5, e->goldstein);
+                sqlite3_bind_int(st, 6, e->goldstein > 0);
+                sqlite3_bind_int(st, 7, e->goldstein < 0);
+                if (run(st)) return lb_store_dbfail(s, "storing dyad counts");
+            }
+        }
+    return LB_OK;
+}
+
+static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash)
+{
+    char dbuf[11];
+    /* events and quotes get an ISO date or none (filters compare strings);
+     * the document keeps whatever date it gave */
+    const char *doc_date = iso_date(dbuf, doc->meta.date);
+    int64_t docrow = 0;
+    int rc = put_text_layer(s, doc, &docrow, origin, hash, doc_date ? doc_date : doc->meta.date);
+    counts *cs = calloc(1, sizeof *cs);
+    if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
+    if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
+    if (!rc) rc = put_quotes(s, doc, docrow, doc_date, cs);
+    lb_buf lab;
+    lb_buf_init(&lab, 4096);
+    for (size_t i = 0; !rc && i < doc->events.len; i++) {
+        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], doc_date, &lab, cs);
+    }
+    if (!rc) rc = flush_counts(s, cs);
+    lb_buf_free(&lab);
+    free(cs);
+    return rc;
+}
+
+int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
+{
+    if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
+    if (doc->len > (size_t)INT32_MAX) return lb_store_fail(s, LB_ELIMIT, "document too large to store");
+    char hash[65];
+    lb_sha256_hex(hash, doc->text, doc->len);
+    sqlite3_stmt *st = stmt(s, LB_ST_HAS);
+    if (!st) return lb_store_dbfail(s, "preparing lookup");
+    sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step == SQLITE_ROW) return LB_DONE;
+    if (step != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
+
+    if (sqlite3_exec(s->db, "SAVEPOINT lb_put", NULL, NULL, NULL) != SQLITE_OK)
+        return lb_store_dbfail(s, "savepoint");
+    int rc = put_all(s, doc, origin, hash);
+    if (rc) {
+        lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
+        sqlite3_exec(s->db, "ROLLBACK TO lb_put", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL);
+        return rc;
+    }
+    if (sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = lb_store_dbfail(s, "committing document");
+        lb_store_cache_clear(s, 0);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->in_batch = 0;
+        return rc;
+    }
+    return LB_OK;
+}

@@ -1,0 +1,433 @@
+/* query.c: the analyst's queries (events, quotes, actors, dyads, timeline,
+ * search, export, stats) as prepared statements with bound parameters, and
+ * the lb_cursor that reads their rows with a hard row limit. The SQL text is
+ * assembled only from fixed fragments; every user value is a bound
+ * parameter. Must not format output or print. */
+#include "store/store.h"
+#include "core/buf.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lb_cursor {
+    lb_store *s;
+    sqlite3_stmt *st;
+    size_t limit, rows;
+    int truncated, done;
+};
+
+/* Actor ids matching a user's actor argument: code (any case), canonical
+ * name (any case) or Wikidata id. P is the parameter name. */
+#define ACTOR_IDS(P) "(SELECT id FROM actors WHERE code = upper(" P ") OR name = " P " COLLATE NOCASE" \
+                     " OR (wikidata <> '' AND wikidata = " P "))"
+
+typedef struct qb { lb_buf sql; int fail; } qb;
+
+static void add(qb *q, const char *frag) { q->fail |= lb_buf_adds(&q->sql, frag); }
+
+static void where_dates(qb *q, const lb_store_filter *f, const char *col)
+{
+    if (f->since) { add(q, " AND "); add(q, col); add(q, " >= :since"); }
+    /* "2024-03" includes "2024-03-31": compare against the prefix + '~' */
+    if (f->until) { add(q, " AND "); add(q, col); add(q, " <= :until || '~' AND "); add(q, col); add(q, " <> ''"); }
+}
+
+static void where_source(qb *q, const lb_store_filter *f, const char *doccol)
+{
+    if (f->source) {
+        add(q, " AND ");
+        add(q, doccol);
+        add(q, " IN (SELECT id FROM documents WHERE source = :source COLLATE NOCASE)");
+    }
+}
+
+/* The ids of the events matching f, newest first, at most :limit + 1.
+ * Driven by the covering index of event_parties when an actor is given. */
+static void event_ids(qb *q, const lb_store_filter *f)
+{
+    if (f->actor && f->recipient) {
+        add(q, "SELECT DISTINCT y.event AS id, y.date AS date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
+               " AND y.r IN " ACTOR_IDS(":recipient"));
+        where_dates(q, f, "y.date");
+        if (f->type) add(q, " AND y.type = upper(:type)");
+        if (f->source) {
+            add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
+            where_source(q, f, "e.doc");
+            add(q, ")");
+        }
+        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit");
+        return;
+    }
+    if (f->actor || f->recipient) {
+        int role = f->actor ? 0 : 1;
+        /* DISTINCT: two parties of one event may match (USA/GOV and USA/MIL) */
+        add(q, role ? "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 1 AND p.actor IN " ACTOR_IDS(":recipient")
+                    : "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 0 AND p.actor IN " ACTOR_IDS(":actor"));
+        where_dates(q, f, "p.date");
+        if (f->type || f->source) {
+            add(q, " AND p.event IN (SELECT e.id FROM events e WHERE e.id = p.event");
+            if (f->type) add(q, " AND e.type = upper(:type)");
+            where_source(q, f, "e.doc");
+            add(q, ")");
+        }
+        add(q, " ORDER BY p.date DESC, p.event DESC LIMIT :limit");
+        return;
+    }
+    add(q, "SELECT e.id AS id, e.date AS date FROM events e WHERE 1");
+    if (f->type) add(q, " AND e.type = upper(:type)");
+    where_dates(q, f, "e.date");
+    /* unary + keeps the planner on the date index: it stops after :limit rows */
+    where_source(q, f, "+e.doc");
+    add(q, " ORDER BY e.date DESC, e.id DESC LIMIT :limit");
+}
+
+#define TEXT_SPAN(doc, s, e) "CAST(substr(CAST(" doc ".text AS BLOB), " s " + 1, " e " - " s ") AS TEXT)"
+
+static void build_events(qb *q, const lb_store_filter *f)
+{
+    add(q, "WITH sel AS (");
+    event_ids(q, f);
+    add(q, ") SELECT e.date, e.actors AS actor, e.type, e.mode, e.recipients AS recipient,"
+           " trim(CASE WHEN e.negated THEN 'negated ' ELSE '' END || CASE WHEN e.hypothetical THEN 'hypothetical' ELSE '' END) AS flags,"
+           " round(e.goldstein, 1) AS goldstein, round(e.confidence, 2) AS confidence,"
+           " d.doc_id AS doc, d.source,"
+           " coalesce(" TEXT_SPAN("d", "s.start", "s.end") ", " TEXT_SPAN("d", "e.start", "e.end") ") AS sentence"
+           " FROM sel JOIN events e ON e.id = sel.id JOIN documents d ON d.id = e.doc"
+           " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sent"
+           " ORDER BY sel.date DESC, sel.id DESC");
+}
+
+static void build_export(qb *q, const lb_store_filter *f, int flat)
+{
+    add(q, "WITH sel AS (");
+    event_ids(q, f);
+    add(q, "), rec AS (SELECT e.*, d.doc_id, d.source AS src, d.url, d.title,"
+           " s.start AS s_start, s.end AS s_end,"
+           " " TEXT_SPAN("d", "s.start", "s.end") " AS s_text,"
+           " CASE WHEN e.trigger_start IS NOT NULL THEN " TEXT_SPAN("d", "e.trigger_start", "e.trigger_end") " END AS t_text,"
+           " (SELECT json_group_array(json_object('code', a.code, 'sector', nullif(a.sector, ''),"
+           "    'name', nullif(a.name, ''), 'id', nullif(a.wikidata, '')))"
+           "  FROM event_parties p JOIN actors a ON a.id = p.actor WHERE p.role = 0 AND p.event = e.id) AS a_json,"
+           " (SELECT json_group_array(json_object('code', a.code, 'sector', nullif(a.sector, ''),"
+           "    'name', nullif(a.name, ''), 'id', nullif(a.wikidata, '')))"
+           "  FROM event_parties p JOIN actors a ON a.id = p.actor WHERE p.role = 1 AND p.event = e.id) AS r_json,"
+           " sel.date AS sdate"
+           " FROM sel JOIN events e ON e.id = sel.id JOIN documents d ON d.id = e.doc"
+           " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sent) ");
+    if (flat) {
+        add(q, "SELECT doc_id || ':' || id AS event_id, date, type AS event_type, mode, actors AS actor,"
+               " recipients AS recipient, negated, hypothetical, cameo, goldstein,"
+               " doc_id, src AS source, s_start AS sentence_start, s_end AS sentence_end, s_text AS sentence,"
+               " trigger_start, trigger_end, t_text AS trigger, rule, confidence"
+               " FROM rec ORDER BY sdate DESC, id DESC");
+        return;
+    }
+    add(q, "SELECT json_object("
+           " 'event_id', doc_id || ':' || id, 'date', date, 'event_type', type, 'mode', mode,"
+           " 'actor', json_extract(a_json, '$[0].code'), 'actor_sector', json_extract(a_json, '$[0].sector'),"
+           " 'recipient', json_extract(r_json, '$[0].code'), 'recipient_sector', json_extract(r_json, '$[0].sector'),"
+           " 'actors', json(a_json), 'recipients', json(r_json),"
+           " 'negated', json(CASE WHEN negated THEN 'true' ELSE 'false' END),"
+           " 'hypothetical', json(CASE WHEN hypothetical THEN 'true' ELSE 'false' END),"
+           " 'cameo', cameo, 'goldstein', goldstein, 'timex', timex,"
+           " 'provenance', json_object('doc_id', doc_id, 'source', src, 'url', url, 'title', title,"
+           "   'sentence', json_object('start', s_start, 'end', s_end, 'text', s_text),"
+           "   'event_span', json_array(start, end),"
+           "   'trigger', CASE WHEN trigger_start IS NULL THEN NULL ELSE"
+           "     json_object('start', trigger_start, 'end', trigger_end, 'text', t_text) END,"
+           "   'rule', rule, 'confidence', confidence)) AS json"
+           " FROM rec ORDER BY sdate DESC, id DESC");
+}
+
+static void build_quotes(qb *q, const lb_store_filter *f)
+{
+    add(q, "WITH sel AS (SELECT q.id, q.date FROM quotes q WHERE 1");
+    if (f->speaker)
+        add(q, " AND (q.speaker_name LIKE '%' || :speaker || '%' OR q.speaker_actor IN " ACTOR_IDS(":speaker") ")");
+    if (f->actor) add(q, " AND q.speaker_actor IN " ACTOR_IDS(":actor"));
+    if (f->about)
+        add(q, " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m.end <= q.end"
+               " AND m.actor IN " ACTOR_IDS(":about") ")");
+    where_dates(q, f, "q.date");
+    where_source(q, f, "q.doc");
+    add(q, " ORDER BY q.date DESC, q.id DESC LIMIT :limit)"
+           " SELECT q.date, coalesce(q.speaker_name, nullif(a.name, '')) AS speaker,"
+           " a.code || CASE WHEN a.sector <> '' THEN '/' || a.sector ELSE '' END AS actor,"
+           " q.kind, " TEXT_SPAN("d", "q.start", "q.end") " AS quote, d.doc_id AS doc, d.source"
+           " FROM sel JOIN quotes q ON q.id = sel.id JOIN documents d ON d.id = q.doc"
+           " LEFT JOIN actors a ON a.id = q.speaker_actor ORDER BY sel.date DESC, sel.id DESC");
+}
+
+static void build_actors(qb *q, const lb_store_filter *f)
+{
+    if (!f->since && !f->until) {
+        /* the counts kept on insert */
+        add(q, "SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
+               " n_actor AS as_actor, n_recipient AS as_recipient, n_mentions AS mentions, n_quotes AS quotes"
+               " FROM actors WHERE n_actor + n_recipient + n_mentions + n_quotes > 0");
+        if (f->actor) add(q, " AND id IN " ACTOR_IDS(":actor"));
+        add(q, " ORDER BY n_actor + n_recipient DESC, n_mentions DESC, code LIMIT :limit");
+        return;
+    }
+    /* a date range: events counted by date, mentions and quotes by document date */
+    add(q, "WITH c AS (SELECT a.id, a.code, a.sector, a.name, a.wikidata,"
+           " (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id");
+    where_dates(q, f, "p.date");
+    add(q, ") AS as_actor, (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id");
+    where_dates(q, f, "p.date");
+    add(q, ") AS as_recipient, (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.actor = a.id");
+    where_dates(q, f, "d.date");
+    add(q, ") AS mentions, (SELECT count(*) FROM quotes qq WHERE qq.speaker_actor = a.id");
+    where_dates(q, f, "qq.date");
+    add(q, ") AS quotes FROM actors a WHERE 1");
+    if (f->actor) add(q, " AND a.id IN " ACTOR_IDS(":actor"));
+    add(q, ") SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
+           " as_actor, as_recipient, mentions, quotes FROM c"
+           " WHERE as_actor + as_recipient + mentions + quotes > 0"
+           " ORDER BY as_actor + as_recipient DESC, mentions DESC, code LIMIT :limit");
+}
+
+#define LABEL(t) t ".code || CASE WHEN " t ".sector <> '' THEN '/' || " t ".sector ELSE '' END"
+
+/* Code-level dyads from the monthly aggregate. */
+static void build_dyads(qb *q, const lb_store_filter *f)
+{
+    if (!f->type && !f->since && !f->until) {
+        add(q, "SELECT a AS actor, r AS recipient, events, round(gsum / events, 2) AS goldstein,"
+               " coop AS cooperation, conflict FROM dyad_totals WHERE 1");
+        if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+        if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+        add(q, " ORDER BY events DESC, a, r LIMIT :limit");
+        return;
+    }
+    add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
+           " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1");
+    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+    if (f->type) add(q, " AND type = upper(:type)");
+    if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+    if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
+    add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit");
+}
+
+/* Timelines of two actor codes read the monthly aggregate (each event once
+ * per unordered code pair); other actor arguments (names, Wikidata ids) go
+ * through the per-event dyads, each event once. Both give rows ev(month,
+ * type, events, gsum, coop, conflict). */
+static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
+{
+    if (by_code) {
+        for (int dir = 0; dir < 2; dir++) {
+            add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)"
+                       : "WITH ev AS (SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:a) AND r = upper(:b)");
+            if (f->type) add(q, " AND type = upper(:type)");
+            if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+            if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
+        }
+        add(q, ") ");
+        return;
+    }
+    add(q, "WITH d AS (SELECT DISTINCT y.event, substr(y.date, 1, 7) AS month, y.type, y.goldstein FROM dyads y"
+           " WHERE ((y.a IN " ACTOR_IDS(":a") " AND y.r IN " ACTOR_IDS(":b") ")"
+           " OR (y.a IN " ACTOR_IDS(":b") " AND y.r IN " ACTOR_IDS(":a") "))");
+    if (f->type) add(q, " AND y.type = upper(:type)");
+    where_dates(q, f, "y.date");
+    add(q, "), ev AS (SELECT month, type, 1 AS events, goldstein AS gsum, goldstein > 0 AS coop,"
+           " goldstein < 0 AS conflict FROM d) ");
+}
+
+static void build_timeline(qb *q, const lb_store_filter *f, int by_code)
+{
+    dyad_events(q, f, by_code);
+    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
+           " round(sum(gsum) / sum(events), 2) AS goldstein"
+           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit");
+}
+
+static void build_balance(qb *q, const lb_store_filter *f, int by_code)
+{
+    dyad_events(q, f, by_code);
+    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
+           " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
+           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit");
+}
+
+/* 1 when v is an actor code in the store. */
+static int is_code(lb_store *s, const char *v)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM actors WHERE code = upper(?1) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static void build_search(qb *q, const lb_store_filter *f)
+{
+    add(q, "SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-bm25(docs_fts, 4.0, 1.0), 3) AS score,"
+           " snippet(docs_fts, 1, :hlo, :hlc, '…', 16) AS snippet"
+           " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH :query");
+    where_dates(q, f, "d.date");
+    if (f->source) add(q, " AND d.source = :source COLLATE NOCASE");
+    add(q, " ORDER BY bm25(docs_fts, 4.0, 1.0) LIMIT :limit");
+}
+
+static void build_stats(qb *q)
+{
+    add(q, "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM sentences) AS sentences,"
+           " (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes,"
+           " (SELECT count(*) FROM mentions) AS mentions, (SELECT count(*) FROM actors) AS actors,"
+           " (SELECT count(*) FROM timex) AS timex,"
+           " (SELECT min(date) FROM documents) AS first_document, (SELECT max(date) FROM documents) AS last_document,"
+           " (SELECT min(date) FROM events) AS first_event, (SELECT max(date) FROM events) AS last_event"
+           " LIMIT :limit");
+}
+
+/* Turns words into an FTS5 query: each whitespace-separated word becomes a
+ * quoted string (so punctuation is never query syntax); all must match. */
+static int fts_query(lb_buf *out, const char *text)
+{
+    const char *p = text;
+    int any = 0;
+    while (*p) {
+        while (*p && isspace((unsigned char)*p)) p++;
+        if (!*p) break;
+        if (any && lb_buf_addc(out, ' ')) return -1;
+        if (lb_buf_addc(out, '"')) return -1;
+        for (; *p && !isspace((unsigned char)*p); p++) {
+            if (*p == '"' && lb_buf_addc(out, '"')) return -1;
+            if (lb_buf_addc(out, *p)) return -1;
+        }
+        if (lb_buf_addc(out, '"')) return -1;
+        any = 1;
+    }
+    return any ? 0 : 1;
+}
+
+static void bind(sqlite3_stmt *st, const char *name, const char *v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_filter *fin)
+{
+    *out = NULL;
+    lb_store_filter none;
+    memset(&none, 0, sizeof none);
+    const lb_store_filter *f = fin ? fin : &none;
+    size_t limit = f->limit ? f->limit : LB_STORE_DEFAULT_LIMIT;
+    if (limit > (size_t)INT64_MAX - 1) limit = (size_t)INT64_MAX - 1;
+    qb q;
+    lb_buf_init(&q.sql, (size_t)1 << 20);
+    q.fail = 0;
+    lb_buf fq;
+    lb_buf_init(&fq, (size_t)1 << 20);
+    switch (kind) {
+    case LB_Q_EVENTS: build_events(&q, f); break;
+    case LB_Q_EXPORT: build_export(&q, f, 0); break;
+    case LB_Q_EXPORT_FLAT: build_export(&q, f, 1); break;
+    case LB_Q_QUOTES: build_quotes(&q, f); break;
+    case LB_Q_ACTORS: build_actors(&q, f); break;
+    case LB_Q_DYADS: build_dyads(&q, f); break;
+    case LB_Q_TIMELINE:
+    case LB_Q_BALANCE:
+        if (!f->a || !f->b) {
+            lb_buf_free(&q.sql); lb_buf_free(&fq);
+            return lb_store_fail(s, LB_EUSAGE, "a timeline needs two actors");
+        }
+        {
+            int by_code = is_code(s, f->a) && is_code(s, f->b);
+            if (kind == LB_Q_TIMELINE) build_timeline(&q, f, by_code); else build_balance(&q, f, by_code);
+        }
+        break;
+    case LB_Q_SEARCH:
+        if (!f->text || (f->raw_query ? lb_buf_adds(&fq, f->text) : fts_query(&fq, f->text)) || !fq.len) {
+            lb_buf_free(&q.sql); lb_buf_free(&fq);
+            return lb_store_fail(s, LB_EUSAGE, "empty search query");
+        }
+        build_search(&q, f);
+        break;
+    case LB_Q_STATS: build_stats(&q); break;
+    default:
+        lb_buf_free(&q.sql); lb_buf_free(&fq);
+        return lb_store_fail(s, LB_EUSAGE, "unknown query");
+    }
+    if (q.fail) { lb_buf_free(&q.sql); lb_buf_free(&fq); return lb_store_fail(s, LB_ENOMEM, "out of memory"); }
+    lb_cursor *c = calloc(1, sizeof *c);
+    if (!c) { lb_buf_free(&q.sql); lb_buf_free(&fq); return lb_store_fail(s, LB_ENOMEM, "out of memory"); }
+    c->s = s;
+    c->limit = limit;
+    if (sqlite3_prepare_v2(s->db, q.sql.data, (int)q.sql.len, &c->st, NULL) != SQLITE_OK) {
+        int rc = lb_store_dbfail(s, "preparing query");
+        lb_buf_free(&q.sql); lb_buf_free(&fq); free(c);
+        return rc;
+    }
+    lb_buf_free(&q.sql);
+    bind(c->st, ":actor", f->actor);
+    bind(c->st, ":recipient", f->recipient);
+    bind(c->st, ":type", f->type);
+    bind(c->st, ":since", f->since);
+    bind(c->st, ":until", f->until);
+    bind(c->st, ":source", f->source);
+    bind(c->st, ":speaker", f->speaker);
+    bind(c->st, ":about", f->about);
+    bind(c->st, ":a", f->a);
+    bind(c->st, ":b", f->b);
+    bind(c->st, ":query", fq.data);
+    bind(c->st, ":hlo", f->hl_open ? f->hl_open : "[");
+    bind(c->st, ":hlc", f->hl_close ? f->hl_close : "]");
+    lb_buf_free(&fq);
+    int li = sqlite3_bind_parameter_index(c->st, ":limit");
+    if (li > 0) sqlite3_bind_int64(c->st, li, (int64_t)limit + 1);   /* one more: detects truncation */
+    *out = c;
+    return LB_OK;
+}
+
+int lb_cursor_next(lb_cursor *c)
+{
+    if (c->done) return LB_DONE;
+    int rc = sqlite3_step(c->st);
+    if (rc == SQLITE_ROW) {
+        if (c->rows == c->limit) { c->truncated = 1; c->done = 1; return LB_DONE; }
+        c->rows++;
+        return LB_OK;
+    }
+    c->done = 1;
+    if (rc == SQLITE_DONE) return LB_DONE;
+    int code = sqlite3_errcode(sqlite3_db_handle(c->st));
+    int st = lb_store_dbfail(c->s, "query");
+    if (code == SQLITE_ERROR && strstr(c->s->err, "fts5")) return LB_EUSAGE;   /* bad raw search syntax */
+    return st;
+}
+
+size_t lb_cursor_ncols(const lb_cursor *c) { return (size_t)sqlite3_column_count(c->st); }
+const char *lb_cursor_colname(const lb_cursor *c, size_t col) { return sqlite3_column_name(c->st, (int)col); }
+
+int lb_cursor_type(const lb_cursor *c, size_t col)
+{
+    switch (sqlite3_column_type(c->st, (int)col)) {
+    case SQLITE_INTEGER: return LB_VAL_INT;
+    case SQLITE_FLOAT: return LB_VAL_REAL;
+    case SQLITE_NULL: return LB_VAL_NULL;
+    default: return LB_VAL_TEXT;
+    }
+}
+
+const char *lb_cursor_text(lb_cursor *c, size_t col) { return (const char *)sqlite3_column_text(c->st, (int)col); }
+double lb_cursor_double(const lb_cursor *c, size_t col) { return sqlite3_column_double(c->st, (int)col); }
+int64_t lb_cursor_int(const lb_cursor *c, size_t col) { return sqlite3_column_int64(c->st, (int)col); }
+int lb_cursor_truncated(const lb_cursor *c) { return c->truncated; }
+size_t lb_cursor_limit(const lb_cursor *c) { return c->limit; }
+
+void lb_cursor_free(lb_cursor *c)
+{
+    if (!c) return;
+    sqlite3_finalize(c->st);
+    free(c);
+}

@@ -1,0 +1,119 @@
+/* store.c: opening and closing an lb_store (connection settings, tokenizer,
+ * migrations), its error text and batch transactions. Must not hold SQL for
+ * inserts or queries. */
+#include "store/store.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int lb_store_fail(lb_store *s, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+int lb_store_dbfail(lb_store *s, const char *what)
+{
+    int code = s->db ? sqlite3_errcode(s->db) : SQLITE_ERROR;
+    lb_store_fail(s, LB_ERROR, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+    if (code == SQLITE_NOMEM) return LB_ENOMEM;
+    if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_FULL) return LB_EIO;
+    return LB_ERROR;
+}
+
+const char *lb_store_errmsg(const lb_store *s) { return s ? s->err : "no store"; }
+
+int lb_store_open(lb_store **out, const char *path, int flags)
+{
+    *out = NULL;
+    if (!path) return LB_EUSAGE;
+    lb_store *s = calloc(1, sizeof *s);
+    if (!s) return LB_ENOMEM;
+    *out = s;
+    s->readonly = (flags & LB_STORE_READONLY) != 0;
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+        lb_store_fail(s, LB_EIO, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        return LB_EIO;
+    }
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, 10000);
+    if (lb_fts_register(s->db, &s->fts) != SQLITE_OK)
+        return lb_store_fail(s, LB_ERROR, "%s: cannot register the full-text tokenizer (FTS5 missing?)", path);
+    /* a file that is not a database fails here with a clear message */
+    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+        lb_store_dbfail(s, path);
+        return LB_EDATA;
+    }
+    if (!s->readonly) {
+        if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
+            return lb_store_dbfail(s, "setting WAL mode");
+        /* NORMAL is durable across process crashes in WAL mode; only a power
+         * loss may lose the last commits (never corrupts) */
+        sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    }
+    sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
+    int rc = lb_schema_migrate(s);
+    if (rc) return rc;
+    return LB_OK;
+}
+
+void lb_store_cache_clear(lb_store *s, int free_all)
+{
+    if (!s->acache) return;
+    for (size_t i = 0; i < LB_ACTOR_CACHE_SLOTS; i++) free(s->acache[i].key);
+    memset(s->acache, 0, LB_ACTOR_CACHE_SLOTS * sizeof *s->acache);
+    s->acache_used = 0;
+    if (free_all) { free(s->acache); s->acache = NULL; }
+}
+
+void lb_store_close(lb_store *s)
+{
+    if (!s) return;
+    lb_store_cache_clear(s, 1);
+    for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    if (s->db) {
+        if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if (!s->readonly) sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+        sqlite3_close_v2(s->db);   /* also frees the tokenizer state */
+    }
+    free(s);
+}
+
+int lb_store_begin(lb_store *s)
+{
+    if (s->in_batch) return lb_store_fail(s, LB_EUSAGE, "a batch is open already");
+    if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return lb_store_dbfail(s, "begin");
+    s->in_batch = 1;
+    return LB_OK;
+}
+
+int lb_store_commit(lb_store *s)
+{
+    if (!s->in_batch) return LB_OK;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = lb_store_dbfail(s, "commit");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        lb_store_cache_clear(s, 0);
+        s->in_batch = 0;
+        return rc;
+    }
+    s->in_batch = 0;
+    return LB_OK;
+}
+
+int lb_store_rollback(lb_store *s)
+{
+    if (!s->in_batch) return LB_OK;
+    s->in_batch = 0;
+    lb_store_cache_clear(s, 0);
+    if (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "rollback");
+    return LB_OK;
+}

@@ -1,0 +1,56 @@
+/* store.h: internals of the SQLite store (the lb_store handle, its cached
+ * statements, the schema and the FTS5 tokenizer). Declarations only. */
+#ifndef LB_STORE_H
+#define LB_STORE_H
+#include "lagebild.h"
+#include "core/limits.h"
+#include <sqlite3.h>
+#include <stdint.h>
+
+/* The schema version this build writes; older databases are migrated. */
+#define LB_STORE_SCHEMA_VERSION 1
+
+/* Shared state of the FTS5 tokenizer of one connection: the language of the
+ * document being indexed ("de", "en", else both stems are indexed). */
+typedef struct lb_fts_state {
+    char lang[8];
+    struct sb_stemmer *de, *en;
+} lb_fts_state;
+
+enum lb_store_stmt {
+    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_SENT, LB_ST_ACTOR, LB_ST_MENTION,
+    LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS,
+    LB_ST_COUNT
+};
+
+/* Actor row ids seen in this connection, so that a put need not ask SQLite
+ * for every party. Cleared whenever a write is rolled back. */
+#define LB_ACTOR_CACHE_SLOTS 4096
+typedef struct lb_actor_slot { uint64_t hash; char *key; int64_t id; } lb_actor_slot;
+
+struct lb_store {
+    sqlite3 *db;
+    int readonly;
+    int in_batch;
+    lb_fts_state *fts;
+    sqlite3_stmt *st[LB_ST_COUNT];
+    lb_actor_slot *acache;      /* LB_ACTOR_CACHE_SLOTS slots or NULL */
+    size_t acache_used;
+    char err[LB_MAX_ERROR_BYTES];
+};
+
+/* Sets s->err (printf-style) and returns status. */
+int lb_store_fail(lb_store *s, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Sets s->err from the connection's last error, prefixed with what failed. */
+int lb_store_dbfail(lb_store *s, const char *what);
+
+/* Registers the "lagebild" FTS5 tokenizer on db; the state is owned by the
+ * connection afterwards (freed when it closes). */
+int lb_fts_register(sqlite3 *db, lb_fts_state **state);
+
+/* Empties (and with free_all also frees) the actor id cache. */
+void lb_store_cache_clear(lb_store *s, int free_all);
+
+/* Creates or migrates the schema to LB_STORE_SCHEMA_VERSION. */
+int lb_schema_migrate(lb_store *s);
+#endif

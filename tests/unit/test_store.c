@@ -1,0 +1,444 @@
+/* test_store.c: the store stage: documents with synthetic mentions, quotes and
+ * events (pushed after annotation) are stored and the queries return them:
+ * filters, limits and truncation, timeline balance, export provenance,
+ * stemmed full-text search, idempotent puts, schema version checks. */
+#include "test.h"
+#include "doc.h"
+#include "lagebild.h"
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dbpath[256];
+
+static lb_input input(const char *id, const char *text, const char *date, const char *lang, const char *source)
+{
+    lb_input in;
+    memset(&in, 0, sizeof in);
+    in.id = id; in.id_len = strlen(id);
+    in.text = text; in.text_len = strlen(text);
+    in.date = date; in.date_len = strlen(date);
+    in.lang = lang; in.lang_len = strlen(lang);
+    in.source = source; in.source_len = strlen(source);
+    in.origin = "test";
+    return in;
+}
+
+static uint32_t find(const lb_doc *doc, const char *needle)
+{
+    const char *p = strstr(doc->text, needle);
+    return p ? (uint32_t)(p - doc->text) : 0;
+}
+
+static const lb_actor_ref USA = { "USA", "GOV", "Vereinigte Staaten", "Q30" };
+static const lb_actor_ref CHN = { "CHN", "GOV", "China", "Q148" };
+static const lb_actor_ref DEU = { "DEU", "GOV", "Deutschland", "Q183" };
+
+static void add_event(lb_doc *doc, const char *type, lb_actor_ref a, lb_actor_ref r, const char *date,
+                      const char *trigger, double goldstein, int negated)
+{
+    lb_event *e = lb_vec_push(&doc->events, &doc->arena);
+    CHECK(e != NULL);
+    uint32_t t = find(doc, trigger);
+    e->type = type;
+    e->actor[0] = a; e->nactor = 1;
+    e->recipient[0] = r; e->nrecipient = 1;
+    e->date = date;
+    e->negated = (uint8_t)negated;
+    e->sent = LB_TOKS(doc)[0].sent;
+    for (size_t i = 0; i < doc->sents.len; i++)
+        if (LB_SENTS(doc)[i].start <= t && t < LB_SENTS(doc)[i].end) e->sent = (uint32_t)i;
+    e->start = LB_SENTS(doc)[e->sent].start;
+    e->end = LB_SENTS(doc)[e->sent].end;
+    e->trigger_start = (int32_t)t;
+    e->trigger_end = (int32_t)(t + strlen(trigger));
+    e->rule = "test.rule";
+    e->confidence = 0.75;
+    e->goldstein = goldstein;
+}
+
+static void add_mention(lb_doc *doc, const char *word, lb_actor_ref a)
+{
+    lb_mention *m = lb_vec_push(&doc->mentions, &doc->arena);
+    m->start = find(doc, word);
+    m->end = m->start + (uint32_t)strlen(word);
+    m->type = LB_MEN_LOC;
+    m->actor = a;
+}
+
+static void add_quote(lb_doc *doc, const char *content, const char *speaker, lb_actor_ref a)
+{
+    lb_quote *q = lb_vec_push(&doc->quotes, &doc->arena);
+    q->start = find(doc, content);
+    q->end = q->start + (uint32_t)strlen(content);
+    q->speaker_start = (int32_t)find(doc, speaker);
+    q->speaker_end = q->speaker_start + (int32_t)strlen(speaker);
+    q->speaker_name = speaker;
+    q->speaker_actor = a;
+    q->cue_start = q->cue_end = -1;
+}
+
+/* Runs a query and returns the rows as one string "a|b|c\n..." of the given columns. */
+static char *rows(lb_store *s, lb_query q, const lb_store_filter *f, int *truncated)
+{
+    static char out[8192];
+    out[0] = '\0';
+    lb_cursor *c = NULL;
+    int rc = lb_store_query(&c, s, q, f);
+    CHECK_INT(rc, LB_OK);
+    if (rc) { fprintf(stderr, "%s\n", lb_store_errmsg(s)); return out; }
+    while ((rc = lb_cursor_next(c)) == LB_OK) {
+        for (size_t i = 0; i < lb_cursor_ncols(c); i++) {
+            const char *v = lb_cursor_text(c, i);
+            strncat(out, v ? v : "-", sizeof out - strlen(out) - 2);
+            strncat(out, i + 1 < lb_cursor_ncols(c) ? "|" : "\n", sizeof out - strlen(out) - 1);
+        }
+    }
+    CHECK_INT(rc, LB_DONE);
+    if (truncated) *truncated = lb_cursor_truncated(c);
+    lb_cursor_free(c);
+    return out;
+}
+
+static const char *TEXT1 =
+    "Washington straft Peking ab.\n\n"
+    "Die Vereinigten Staaten haben am Montag neue Sanktionen gegen chinesische Firmen verhängt. "
+    "Der Sprecher sagte: \"Wir werden China zur Verantwortung ziehen.\" "
+    "Peking kritisierte die Entscheidung scharf.";
+static const char *TEXT2 =
+    "Berlin and Beijing sign a trade agreement.\n\n"
+    "Germany and China signed a trade agreement in Berlin on Tuesday. "
+    "\"This is a good day for cooperation,\" the chancellor said. "
+    "Washington praised the deal with China.";
+
+static const char *TEXT3 = "Ohne Zeitangabe.\n\nBerlin droht Washington mit Gegenmaßnahmen.";
+
+static void fill(lb_store *s, lb_doc *doc)
+{
+    lb_input in = input("doc-1", TEXT1, "2024-03-04", "de", "Testblatt");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    CHECK(doc->sents.len >= 3);
+    add_mention(doc, "Vereinigten Staaten", USA);
+    add_mention(doc, "China", CHN);
+    add_mention(doc, "Peking", CHN);
+    add_event(doc, "SANCTION", USA, CHN, "2024-03-04", "verhängt", -8.0, 0);
+    add_event(doc, "DISAPPROVE", CHN, USA, NULL, "kritisierte", -2.0, 0);
+    add_quote(doc, "Wir werden China zur Verantwortung ziehen.", "Der Sprecher", USA);
+    CHECK_INT(lb_store_put(s, doc, "test:1"), LB_OK);
+    CHECK_INT(lb_store_put(s, doc, "test:1"), LB_DONE);   /* same text: skipped */
+
+    in = input("doc-2", TEXT2, "2024-05-07", "en", "Test Herald");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    add_mention(doc, "China", CHN);
+    add_mention(doc, "Germany", DEU);
+    add_event(doc, "COOPERATE", DEU, CHN, "2024-05-07", "signed", 6.0, 0);
+    add_event(doc, "CONSULT", USA, CHN, "2024-05", "praised", 3.5, 1);
+    add_quote(doc, "This is a good day for cooperation,", "the chancellor", DEU);
+    CHECK_INT(lb_store_begin(s), LB_OK);
+    CHECK_INT(lb_store_put(s, doc, "test:2"), LB_OK);
+    CHECK_INT(lb_store_commit(s), LB_OK);
+    /* a document without any date: its event is undated */
+    in = input("doc-3", TEXT3, "", "de", "Testblatt");
+    in.date = NULL; in.date_len = 0;
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    add_event(doc, "THREATEN", DEU, USA, NULL, "droht", -6.0, 0);
+    CHECK_INT(lb_store_put(s, doc, "test:3"), LB_OK);
+    int found = 0;
+    CHECK_INT(lb_store_has_text(&found, s, TEXT2, strlen(TEXT2)), LB_OK);
+    CHECK_INT(found, 1);
+    CHECK_INT(lb_store_has_text(&found, s, "nope", 4), LB_OK);
+    CHECK_INT(found, 0);
+}
+
+static void test_events(lb_store *s)
+{
+    lb_store_filter f = { 0 };
+    int tr = -1;
+    const char *r;
+    char *all = strdup(rows(s, LB_Q_EVENTS, &f, &tr));
+    CHECK_INT(tr, 0);
+    /* newest first: the May events, then March; the DISAPPROVE event has the document date */
+    CHECK(strstr(all, "2024-05-07|DEU/GOV|COOPERATE|-|CHN/GOV||6.0|0.75|doc-2|Test Herald|Germany and China signed") == all);
+    CHECK(strstr(all, "2024-05|USA/GOV|CONSULT|-|CHN/GOV|negated|3.5|") != NULL);
+    CHECK(strstr(all, "2024-03-04|USA/GOV|SANCTION|-|CHN/GOV||-8.0|0.75|doc-1|Testblatt|Die Vereinigten Staaten haben") != NULL);
+    CHECK(strstr(all, "2024-03-04|CHN/GOV|DISAPPROVE|") != NULL);
+    CHECK(strstr(all, "\n-|DEU/GOV|THREATEN|-|USA/GOV||-6.0|0.75|doc-3|Testblatt|Berlin droht Washington") != NULL);
+    CHECK(all[strlen(all) - 1] == '\n' && strstr(all, "THREATEN") > strstr(all, "SANCTION"));   /* undated last */
+    free(all);
+
+    f.actor = "usa";           /* code, any case */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "CONSULT") && strstr(r, "SANCTION") && !strstr(r, "COOPERATE") && !strstr(r, "DISAPPROVE"));
+    f.actor = "Vereinigte Staaten";   /* canonical name */
+    CHECK(strstr(rows(s, LB_Q_EVENTS, &f, NULL), "SANCTION") != NULL);
+    f.actor = "Q30";           /* Wikidata id */
+    CHECK(strstr(rows(s, LB_Q_EVENTS, &f, NULL), "SANCTION") != NULL);
+    f.actor = "USA"; f.type = "sanction";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "SANCTION") && !strstr(r, "CONSULT"));
+    f.type = NULL; f.since = "2024-04";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "CONSULT") && !strstr(r, "SANCTION"));
+    f.since = NULL; f.until = "2024-03";   /* inclusive prefix */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(!strstr(r, "CONSULT") && strstr(r, "SANCTION"));
+    memset(&f, 0, sizeof f);
+    f.recipient = "USA";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "DISAPPROVE") && strstr(r, "THREATEN") && !strstr(r, "SANCTION"));
+    f.until = "2030";          /* a date range leaves undated events out */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "DISAPPROVE") && !strstr(r, "THREATEN"));
+    f.until = NULL;
+    f.actor = "CHN";           /* actor and recipient together */
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "DISAPPROVE") && !strstr(r, "THREATEN") && !strstr(r, "SANCTION"));
+    f.actor = NULL;
+    f.recipient = NULL; f.source = "test herald";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "COOPERATE") && !strstr(r, "SANCTION"));
+    f.source = NULL; f.actor = "x' OR 1=1 --";   /* bound, never SQL */
+    CHECK_STR(rows(s, LB_Q_EVENTS, &f, NULL), "");
+    memset(&f, 0, sizeof f);
+    f.limit = 3;
+    r = rows(s, LB_Q_EVENTS, &f, &tr);
+    CHECK_INT(tr, 1);
+    int n = 0;
+    for (const char *p = r; (p = strchr(p, '\n')); p++) n++;
+    CHECK_INT(n, 3);
+    f.limit = 5;
+    rows(s, LB_Q_EVENTS, &f, &tr);
+    CHECK_INT(tr, 0);
+}
+
+static void test_quotes_actors_timeline(lb_store *s)
+{
+    lb_store_filter f = { 0 };
+    const char *r = rows(s, LB_Q_QUOTES, &f, NULL);
+    CHECK(strstr(r, "2024-05-07|the chancellor|DEU/GOV|direct|This is a good day for cooperation,|doc-2|Test Herald\n") == r);
+    CHECK(strstr(r, "2024-03-04|Der Sprecher|USA/GOV|direct|Wir werden China zur Verantwortung ziehen.|doc-1|Testblatt\n") != NULL);
+    f.speaker = "sprecher";
+    r = rows(s, LB_Q_QUOTES, &f, NULL);
+    CHECK(strstr(r, "Sprecher") && !strstr(r, "chancellor"));
+    f.speaker = NULL; f.about = "CHN";     /* the mention "China" lies inside the quote */
+    r = rows(s, LB_Q_QUOTES, &f, NULL);
+    CHECK(strstr(r, "Verantwortung") && !strstr(r, "chancellor"));
+
+    memset(&f, 0, sizeof f);
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    /* code|sector|name|wikidata|as_actor|as_recipient|mentions|quotes */
+    CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|2|1|1\n") != NULL);
+    f.since = "2024-01";     /* counted by date instead of the kept counts */
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|1|1|1\n") != NULL);   /* the undated threat is out */
+    f.since = "2024-04";
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|1|0|0|0\n") != NULL);
+    f.since = NULL;
+    r = rows(s, LB_Q_DYADS, &f, NULL);
+    /* actor|recipient|events|goldstein|cooperation|conflict, by code */
+    CHECK(strstr(r, "USA|CHN|2|-2.25|1|1\n") == r);
+    CHECK(strstr(r, "DEU|USA|1|-6.0|0|1\n") != NULL);
+    f.type = "threaten";     /* filtered: from the monthly aggregate */
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "DEU|USA|1|-6.0|0|1\n");
+    f.type = NULL; f.actor = "Q30";
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|2|-2.25|1|1\n");
+    f.actor = NULL;
+
+    f.a = "CHN"; f.b = "usa";
+    r = rows(s, LB_Q_TIMELINE, &f, NULL);
+    CHECK_STR(r, "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
+    r = rows(s, LB_Q_BALANCE, &f, NULL);
+    CHECK_STR(r, "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    f.type = "SANCTION";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|1|0|1|-8.0\n");
+    f.type = NULL;
+    f.a = "China"; f.b = "Q30";      /* by name and Wikidata id: the per-event path */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    f.since = "2024-05";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
+    f.a = "usa"; f.b = "China";      /* a code with a name */
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
+    f.since = NULL;
+    f.a = "DEU"; f.b = "USA";
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "undated|THREATEN|1|-6.0\n");
+    f.a = "Deutschland";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "undated|1|0|1|-6.0\n");
+    f.b = NULL;
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_TIMELINE, &f), LB_EUSAGE);
+    CHECK(c == NULL);
+}
+
+static void test_export_search_stats(lb_store *s)
+{
+    lb_store_filter f = { 0 };
+    f.type = "SANCTION";
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EXPORT, &f), LB_OK);
+    CHECK_INT(lb_cursor_next(c), LB_OK);
+    json_error_t err;
+    json_t *j = json_loads(lb_cursor_text(c, 0), 0, &err);
+    CHECK(j != NULL);
+    if (j) {
+        CHECK_STR(json_string_value(json_object_get(j, "event_type")), "SANCTION");
+        CHECK_STR(json_string_value(json_object_get(j, "actor")), "USA");
+        CHECK_STR(json_string_value(json_object_get(j, "recipient")), "CHN");
+        CHECK_STR(json_string_value(json_object_get(j, "date")), "2024-03-04");
+        json_t *p = json_object_get(j, "provenance");
+        CHECK_STR(json_string_value(json_object_get(p, "doc_id")), "doc-1");
+        CHECK_STR(json_string_value(json_object_get(p, "rule")), "test.rule");
+        CHECK(json_real_value(json_object_get(p, "confidence")) == 0.75);
+        CHECK_STR(json_string_value(json_object_get(json_object_get(p, "trigger"), "text")), "verhängt");
+        const char *sent = json_string_value(json_object_get(json_object_get(p, "sentence"), "text"));
+        CHECK(sent && !strncmp(sent, "Die Vereinigten Staaten haben am Montag", 39));
+        CHECK(json_is_false(json_object_get(j, "negated")));
+        CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(j, "actors"), 0), "id")), "Q30");
+        json_decref(j);
+    }
+    CHECK_INT(lb_cursor_next(c), LB_DONE);
+    lb_cursor_free(c);
+
+    memset(&f, 0, sizeof f);
+    f.text = "Sanktion";      /* stem of "Sanktionen" */
+    const char *r = rows(s, LB_Q_SEARCH, &f, NULL);
+    CHECK(strstr(r, "doc-1|2024-03-04|Testblatt|") == r && strstr(r, "[Sanktionen]") && !strstr(r, "doc-2"));
+    f.text = "agreements";    /* English stem */
+    r = rows(s, LB_Q_SEARCH, &f, NULL);
+    CHECK(strstr(r, "doc-2|") == r && strstr(r, "[agreement]"));
+    f.text = "china";
+    r = rows(s, LB_Q_SEARCH, &f, NULL);
+    CHECK(strstr(r, "doc-1") && strstr(r, "doc-2"));
+    f.text = "\"unbalanced (query*";   /* punctuation is not query syntax */
+    CHECK_STR(rows(s, LB_Q_SEARCH, &f, NULL), "");
+    f.text = "   ";
+    CHECK_INT(lb_store_query(&c, s, LB_Q_SEARCH, &f), LB_EUSAGE);
+
+    memset(&f, 0, sizeof f);
+    r = rows(s, LB_Q_STATS, &f, NULL);
+    /* documents|sentences|events|quotes|mentions|actors|timex|first_doc|last_doc|first_event|last_event */
+    CHECK(!strncmp(r, "3|", 2));
+    CHECK(strstr(r, "|5|2|5|3|") != NULL);
+    CHECK(strstr(r, "|2024-03-04|2024-05-07|2024-03-04|2024-05-07\n") != NULL);
+}
+
+/* An event with several parties of one country is counted once everywhere;
+ * documents of unknown language are found by German and English stems. */
+static void test_multi_party(lb_doc *doc)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.multi", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    static const lb_actor_ref USA_MIL = { "USA", "MIL", "US-Streitkräfte", NULL };
+    static const lb_actor_ref CHN_MIL = { "CHN", "MIL", NULL, NULL };
+    lb_input in = input("multi", TEXT1, "2024-06-01", "", "Testblatt");
+    in.lang = NULL; in.lang_len = 0;
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    add_event(doc, "COERCE", USA, CHN, "2024-06-02", "verhängt", -7.0, 0);
+    lb_event *e = &LB_EVENTS(doc)[0];
+    e->actor[1] = USA_MIL; e->nactor = 2;
+    e->recipient[1] = CHN_MIL; e->nrecipient = 2;
+    CHECK_INT(lb_store_put(s, doc, "multi"), LB_OK);
+
+    lb_store_filter f = { 0 };
+    f.actor = "USA";
+    CHECK_INT(strlen(rows(s, LB_Q_EVENTS, &f, NULL)) > 0, 1);
+    const char *r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "2024-06-02|USA/GOV+USA/MIL|COERCE|-|CHN/GOV+CHN/MIL|") == r && !strchr(r, '\n')[1]);
+    f.recipient = "CHN";
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "|COERCE|") != NULL && !strchr(r, '\n')[1]);
+    memset(&f, 0, sizeof f);
+    f.a = "USA"; f.b = "CHN";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-06|1|0|1|-7.0\n");
+    f.a = "US-Streitkräfte"; f.b = "CHN";    /* per-event path */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-06|COERCE|1|-7.0\n");
+    f.a = "USA"; f.b = "USA";                 /* not a dyad of this event */
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "");
+    memset(&f, 0, sizeof f);
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|1|-7.0|0|1\n");
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "USA|MIL|US-Streitkräfte|-|1|0|0|0\n") != NULL);
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EXPORT, &f), LB_OK);
+    CHECK_INT(lb_cursor_next(c), LB_OK);
+    json_t *j = json_loads(lb_cursor_text(c, 0), 0, NULL);
+    CHECK(j && json_array_size(json_object_get(j, "actors")) == 2 && json_array_size(json_object_get(j, "recipients")) == 2);
+    json_decref(j);
+    CHECK_INT(lb_cursor_next(c), LB_DONE);
+    lb_cursor_free(c);
+    /* language unknown: both stems are indexed */
+    f.text = "Sanktion";
+    CHECK(strstr(rows(s, LB_Q_SEARCH, &f, NULL), "multi|") != NULL);
+    f.text = "chinesischen";    /* German stem of "chinesische" */
+    CHECK(strstr(rows(s, LB_Q_SEARCH, &f, NULL), "multi|") != NULL);
+    lb_store_close(s);
+    char p[320];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
+}
+
+static void test_versions(void)
+{
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, dbpath, LB_STORE_READONLY), LB_OK);
+    lb_doc *none = NULL;
+    (void)none;
+    CHECK_INT(lb_store_begin(s), LB_EUSAGE);
+    lb_store_close(s);
+    /* a database from a newer build is refused, not damaged */
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(dbpath, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(lb_store_open(&s, dbpath, 0) == LB_EDATA);
+    CHECK(strstr(lb_store_errmsg(s), "newer") != NULL);
+    lb_store_close(s);
+    /* not a database at all */
+    char junk[300];
+    snprintf(junk, sizeof junk, "%s.junk", dbpath);
+    FILE *fp = fopen(junk, "w");
+    fputs("this is not a database, just text that is long enough to be a header....................", fp);
+    fclose(fp);
+    CHECK(lb_store_open(&s, junk, 0) != LB_OK);
+    CHECK(strlen(lb_store_errmsg(s)) > 0);
+    lb_store_close(s);
+    unlink(junk);
+    lb_store_close(NULL);
+}
+
+int main(void)
+{
+    snprintf(dbpath, sizeof dbpath, "/tmp/lb-test-store-%d.db", (int)getpid());
+    lb_ctx *ctx = NULL;
+    if (lb_ctx_new(&ctx, LB_TEST_DATA_DIR)) { fprintf(stderr, "%s\n", lb_ctx_errmsg(ctx)); return 1; }
+    lb_doc *doc = NULL;
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, dbpath, 0), LB_OK);
+    fill(s, doc);
+    test_events(s);
+    test_quotes_actors_timeline(s);
+    test_export_search_stats(s);
+    lb_store_close(s);
+    /* reopening finds everything; a put of the same text is still skipped */
+    CHECK_INT(lb_store_open(&s, dbpath, 0), LB_OK);
+    CHECK_INT(lb_store_put(s, doc, "again"), LB_DONE);
+    lb_store_close(s);
+    test_multi_party(doc);
+    test_versions();
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    char p[300];
+    unlink(dbpath);
+    snprintf(p, sizeof p, "%s-wal", dbpath); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", dbpath); unlink(p);
+    return TEST_END();
+}
