@@ -1,0 +1,268 @@
+/* qindirect.c: indirect speech: a speech verb with a clause (sagte, dass …;
+ * erklärte, Russland sei …; said that …; said the …), a post-posed attribution
+ * (…, sagte X. / …, so X. / …, X said.), source phrases (laut X, X zufolge,
+ * according to X), speech nouns with a clause (Behauptungen, dass …), and
+ * Konjunktiv sentences that carry reported speech on. The content span is
+ * the reported clause. It skips text inside direct quotes and does not
+ * decide who is meant by a pronoun (qspeaker.c, lb_quotes_run). */
+#include "quotes/qint.h"
+#include <string.h>
+
+typedef struct { uint32_t lo, hi; } range;
+
+/* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten" */
+static int zu_inf(const qdoc *q, uint32_t i)
+{
+    const lb_tok *t = &q->t[i];
+    const char *w = lb_tok_norm(q->doc, t);
+    size_t n = t->norm_len;
+    if (n == 2 && !memcmp(w, "zu", 2)) return i + 1 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER);
+    if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
+    for (size_t k = 2; k + 4 <= n; k++)
+        if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {
+            /* a particle before "zu": an, auf, ein, zusammen, aus, ab, bei, vor, mit, nach, zurück, fest, her */
+            return k >= 2 && k <= 8;
+        }
+    return 0;
+}
+
+/* the reported clause [a, hi) looks like one: Konjunktiv, zu-infinitive, or English */
+static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
+{
+    if (a >= hi) return 0;
+    uint32_t c0 = q_cls(q, a);
+    if (c0 & QC_SUB) return 0;
+    if (q->t[a].flags & LB_TOK_QUOTE) return 0;
+    uint32_t words = 0;
+    for (uint32_t i = a; i < hi; i++) {
+        if (q->t[i].flags & LB_TOK_WORD) words++;
+        if (q->lang != QL_EN && ((q_cls(q, i) & QC_KONJ) || zu_inf(q, i))) return 1;
+    }
+    return q->lang == QL_EN && words >= 4;
+}
+
+static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
+{
+    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
+    return b;
+}
+
+/* share of [s, e) covered by direct quotes */
+static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
+{
+    uint64_t cov = 0;
+    for (size_t k = 0; k < q->doc->quotes.len; k++) {
+        const lb_quote *d = &LB_QUOTES(q->doc)[k];
+        if (d->indirect || d->end <= s || d->start >= e) continue;
+        uint32_t a = d->start > s ? d->start : s, b = d->end < e ? d->end : e;
+        cov += b - a;
+    }
+    return cov * 2 >= (uint64_t)(e - s);
+}
+
+static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
+{
+    b = trim_end(q, a, b);
+    while (a < b && ((q->t[a].flags & LB_TOK_PUNCT) && !(q->t[a].flags & LB_TOK_QUOTE))) a++;
+    if (a >= b) return NULL;
+    uint32_t words = 0;
+    for (uint32_t i = a; i < b; i++) words += (q->t[i].flags & LB_TOK_WORD) != 0;
+    if (words < 2) return NULL;
+    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
+    if (q->inq[a] && (q->t[a].flags & LB_TOK_QUOTE)) return NULL;     /* a direct quote */
+    if (mostly_direct(q, s, e)) return NULL;
+    for (size_t k = 0; k < q->doc->quotes.len; k++) {            /* no duplicates */
+        const lb_quote *o = &LB_QUOTES(q->doc)[k];
+        if (o->indirect && o->start < e && s < o->end) return NULL;
+    }
+    lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
+    if (!qt) { q->oom = 1; return NULL; }
+    qt->start = s; qt->end = e; qt->indirect = 1;
+    qt->speaker_start = qt->speaker_end = -1;
+    qt->cue_start = qt->cue_end = -1;
+    q_attribute(q, qt, sp, cue);
+    return qt;
+}
+
+/* "in einer Erklärung der KPCh", "in demselben Bericht": the source of an
+ * impersonal or passive speech verb */
+static qspk sentence_source(const qdoc *q, range r)
+{
+    qspk none = { -1, -1, -1, -1 };
+    for (uint32_t i = r.lo; i < r.hi; i++) {
+        if (!(q_cls(q, i) & QC_NOUN)) continue;
+        uint32_t s = i;
+        while (s > r.lo && i - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP)) &&
+               ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER))) s--;
+        qspk sp = q_np_forward(q, s, r.hi);
+        if (sp.s >= 0) return sp;
+    }
+    return none;
+}
+
+/* speaker of the speech verb at v, falling back to the sentence's source */
+static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
+{
+    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
+    return sentence_source(q, r);
+}
+
+static int any_inq(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++) if (q->inq[i]) return 1;
+    return 0;
+}
+
+/* Looks for the reported clause after the cue at v; start token or 0. */
+static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
+{
+    *by_conj = 0;
+    for (uint32_t k = v + 1; k < r.hi && k < v + 10; k++) {
+        const lb_tok *t = &q->t[k];
+        if (q->inq[k] || (t->flags & (LB_TOK_SENT_END | LB_TOK_QUOTE))) return 0;
+        uint32_t c = q_cls(q, k);
+        if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
+        if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
+            uint32_t a = k + 1;
+            if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            uint32_t e = a;
+            while (e < r.hi && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+            if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
+            if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
+                /* "erklärte, die beiden Politiker würden …, darunter …" */
+                for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & QC_KONJ) return a;
+            }
+            return 0;
+        }
+        if (c & (QC_VERB | QC_SUB)) return 0;
+        /* English: "said the …", "says he …" without "that" */
+        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+    }
+    return 0;
+}
+
+static int sentence(qdoc *q, range r, size_t *last)
+{
+    int found = 0;
+    for (uint32_t v = r.lo; v < r.hi; v++) {
+        if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
+        uint32_t c = q_cls(q, v);
+        int cue = q_is_cue(q, v);
+        if (cue) {
+            /* post-posed: "…, sagte Putin." / "…, Tapper said." */
+            int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
+            qspk sp = { -1, -1, -1, -1 };
+            uint32_t cstart = r.lo;
+            if (comma_before) {
+                sp = q_np_forward(q, v + 1, r.hi);
+                if (sp.s >= 0 && trim_end(q, (uint32_t)sp.e, r.hi) == (uint32_t)sp.e) {
+                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) {
+                        lb_quote *qt = emit(q, cstart, v - 1, sp, (int32_t)v);
+                        if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+                    }
+                    continue;
+                }
+            } else if (v > r.lo + 1) {
+                qspk b = q_np_backward(q, v, r.lo);
+                if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && trim_end(q, v + 1, r.hi) == v + 1) {
+                    uint32_t cend = (uint32_t)b.s - 1;
+                    if (!(cend >= 1 && q->inq[cend - 1])) {
+                        lb_quote *qt = emit(q, cstart, cend, b, (int32_t)v);
+                        if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+                    }
+                    continue;
+                }
+            }
+            int by_conj;
+            uint32_t a = clause_after(q, v, r, &by_conj);
+            if (a && a < r.hi) {
+                sp = verb_speaker(q, v, r);
+                lb_quote *qt = emit(q, a, r.hi, sp, (int32_t)v);
+                if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; v = a; }
+            }
+            continue;
+        }
+        if (c & QC_SO) {
+            /* "…, so Uschakow." */
+            if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
+                qspk sp = q_np_forward(q, v + 1, r.hi);
+                if (sp.s >= 0 && trim_end(q, (uint32_t)sp.e, r.hi) == (uint32_t)sp.e && !any_inq(q, v - 2, v - 1)) {
+                    lb_quote *qt = emit(q, r.lo, v - 1, sp, (int32_t)v);
+                    if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+                }
+            }
+            continue;
+        }
+        if (c & QC_PREP) {
+            /* "Laut X …" / "…, according to X." */
+            uint32_t k = v + 1;
+            if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
+            qspk sp = q_np_forward(q, k, r.hi);
+            if (sp.s < 0 || any_inq(q, r.lo, r.hi)) continue;
+            lb_quote *qt = NULL;
+            if (v == r.lo || (v == r.lo + 1 && !(q->t[r.lo].flags & LB_TOK_WORD))) qt = emit(q, (uint32_t)sp.e, r.hi, sp, (int32_t)v);
+            else if (q_punct_is(q, v - 1, ',')) qt = emit(q, r.lo, v - 1, sp, (int32_t)v);
+            else qt = emit(q, r.lo, r.hi, sp, (int32_t)v);
+            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+            continue;
+        }
+        if (c & QC_POSTP) {
+            /* "X zufolge …" */
+            qspk sp = q_np_backward(q, v, r.lo);
+            if (sp.s < 0) continue;
+            uint32_t cs = (uint32_t)sp.s;
+            while (cs > r.lo && !q_punct_is(q, cs - 1, ',')) cs--;
+            if (any_inq(q, cs > r.lo ? cs - 1 : cs, v)) continue;
+            lb_quote *qt = (uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v);
+            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+            continue;
+        }
+        if (c & QC_NOUN) {
+            /* "Moskaus Behauptungen, dass …", "the claim that …" */
+            uint32_t k = v + 1;
+            if (k < r.hi && q_punct_is(q, k, ',')) k++;
+            if (!(k < r.hi && (q_cls(q, k) & QC_CONJ))) continue;
+            if (q->lang == QL_EN && k == v + 1 && 0) continue;
+            uint32_t s = v;
+            while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ)) &&
+                   ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER) || (q->t[s - 1].flags & LB_TOK_UPPER && s - 1 + 1 == v))) s--;
+            qspk sp = q_np_forward(q, s, k);
+            if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
+            lb_quote *qt = emit(q, k + 1, r.hi, sp, -1);
+            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; v = k; }
+            continue;
+        }
+    }
+    return found;
+}
+
+int q_indirect(qdoc *q)
+{
+    size_t last = SIZE_MAX;       /* index of the last indirect quote */
+    uint32_t last_sent = UINT32_MAX;
+    const lb_sent *ss = LB_SENTS(q->doc);
+    for (uint32_t s = 0; s < q->doc->sents.len && !q->oom; s++) {
+        range r = { ss[s].tok0, ss[s].tok0 + ss[s].ntok };
+        if (r.hi > q->n) r.hi = q->n;
+        if (r.lo >= r.hi) continue;
+        if (sentence(q, r, &last)) { last_sent = s; continue; }
+        /* Konjunktiv carries reported speech on into the next sentence */
+        if (q->lang != QL_EN && last != SIZE_MAX && last_sent + 1 == s && !any_inq(q, r.lo, r.hi) &&
+            !(q->t[r.lo].flags & LB_TOK_PARA_BEFORE)) {
+            int konj = 0;
+            for (uint32_t i = r.lo; i < r.hi; i++) if (q_cls(q, i) & QC_KONJ) konj = 1;
+            if (!konj) continue;
+            qspk none = { -1, -1, -1, -1 };
+            lb_quote *qt = emit(q, r.lo, r.hi, none, -1);
+            if (!qt) continue;
+            const lb_quote *prev = &LB_QUOTES(q->doc)[last];
+            qt->speaker_name = prev->speaker_name; qt->speaker_actor = prev->speaker_actor;
+            qt->speaker_start = prev->speaker_start; qt->speaker_end = prev->speaker_end;
+            last = (size_t)(qt - LB_QUOTES(q->doc));
+            last_sent = s;
+        }
+    }
+    return q->oom ? -1 : 0;
+}

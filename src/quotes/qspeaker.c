@@ -1,0 +1,300 @@
+/* qspeaker.c: finds the speaker phrase of a speech cue by token patterns
+ * (subject of the verb, "laut X", appositions, genitive sources) and turns it
+ * into a speaker: the actor mention that overlaps it, else the surface name;
+ * pronouns, role nouns and short names resolve to the nearest earlier full
+ * speaker. It does not decide what is a quote. */
+#include "quotes/qint.h"
+#include <string.h>
+
+#define NP_MAX 9
+/* classes that end a noun phrase */
+#define Q_STOPSET (QC_STOP | QC_VERB | QC_CONJ | QC_SUB | QC_AUX | QC_COORD | QC_PREP | QC_POSTP | \
+                   QC_SO | QC_KONJ | QC_TIME | QC_IMPERS | QC_SEP)
+
+static int same_sent(const qdoc *q, uint32_t a, uint32_t b) { return q->t[a].sent == q->t[b].sent; }
+
+/* an apostrophe token glued between letters or before "s": CNN's */
+static int is_possessive(const qdoc *q, uint32_t i)
+{
+    if (i + 1 >= q->n || !(q->t[i].flags & LB_TOK_QUOTE) || i == 0) return 0;
+    const lb_tok *a = &q->t[i - 1], *b = &q->t[i + 1];
+    if (a->end != q->t[i].start || b->start != q->t[i].end) return 0;
+    return b->norm_len == 1 && lb_tok_norm(q->doc, b)[0] == 's';
+}
+
+/* role lookup also for the last part of a hyphenated compound: US-Außenminister */
+static int is_role(const qdoc *q, uint32_t i)
+{
+    uint32_t c = q_cls(q, i);
+    if (c & (QC_ROLE | QC_NOUN)) return 1;
+    const lb_tok *t = &q->t[i];
+    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
+    const char *w = lb_tok_norm(q->doc, t);
+    const char *h = NULL;
+    for (uint32_t k = 0; k < t->norm_len; k++) if (w[k] == '-') h = w + k;
+    if (!h || h + 1 >= w + t->norm_len) return 0;
+    size_t n = (size_t)(w + t->norm_len - h - 1);
+    uint32_t v = 0;
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->words[k], h + 1, n, &v) && (v & (QC_ROLE | QC_NOUN))) return 1;
+    }
+    return 0;
+}
+
+static int is_cap(const qdoc *q, uint32_t i) { return (q->t[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) == (LB_TOK_WORD | LB_TOK_UPPER); }
+
+/* a capitalised token that can be part of a name */
+static int name_tok(const qdoc *q, uint32_t i)
+{
+    if (!is_cap(q, i) || is_role(q, i)) return 0;
+    uint32_t c = q_cls(q, i);
+    if (c & (Q_STOPSET | QC_PRON)) return 0;
+    if (c & QC_DET) {
+        /* "Der Spiegel": an article inside a name, not at the sentence start */
+        const lb_tok *t = &q->t[i];
+        const lb_sent *s = &LB_SENTS(q->doc)[t->sent];
+        return s->tok0 != i && i + 1 < q->n && is_cap(q, i + 1) && !is_role(q, i + 1);
+    }
+    return 1;
+}
+
+/* the last run of name tokens in [s, e) */
+static void find_name(const qdoc *q, qspk *sp)
+{
+    sp->ns = sp->ne = -1;
+    for (int32_t i = sp->e - 1; i >= sp->s; i--) {
+        if (name_tok(q, (uint32_t)i)) {
+            int32_t e = i + 1;
+            while (i - 1 >= sp->s && name_tok(q, (uint32_t)(i - 1))) i--;
+            /* a leading article is no part of the name */
+            while (i < e && (q_cls(q, (uint32_t)i) & QC_DET)) i++;
+            if (i < e) { sp->ns = i; sp->ne = e; }
+            return;
+        }
+    }
+}
+
+static qspk none(void) { qspk s = { -1, -1, -1, -1 }; return s; }
+
+/* core of the forward phrase: DET? words; returns the end token */
+static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
+{
+    uint32_t j = i;
+    int det = 0;
+    *caps = 0;
+    const int de = q->lang != QL_EN;
+    while (j < lim && j < i + NP_MAX && same_sent(q, i, j)) {
+        const lb_tok *t = &q->t[j];
+        if (j > i && (t->flags & LB_TOK_PARA_BEFORE)) break;
+        if (is_possessive(q, j) && *caps) { j += 2; continue; }
+        if (!(t->flags & LB_TOK_WORD)) break;
+        uint32_t c = q_cls(q, j);
+        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && j > i && *caps)) {
+            if (j > i && !det && !*caps) break;
+            if (*caps && j > i) break;      /* a second article starts a new phrase */
+            det = 1; j++; continue;
+        }
+        if (c & (Q_STOPSET | QC_PRON | QC_OF)) {
+            if (!((c & QC_DET) && (t->flags & LB_TOK_UPPER))) break;
+        }
+        if (t->flags & LB_TOK_UPPER) { (*caps)++; j++; continue; }
+        if (t->flags & LB_TOK_NUM) break;
+        /* lower case: adjectives after an article (and nouns in English) */
+        if (!det) break;
+        if (de && *caps) break;
+        j++;
+    }
+    /* no trailing article */
+    while (j > i && (q_cls(q, j - 1) & QC_DET) && !(q->t[j - 1].flags & LB_TOK_UPPER && j - 1 > i)) j--;
+    return j;
+}
+
+qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
+{
+    if (i >= lim || i >= q->n) return none();
+    if (q_cls(q, i) & QC_PRON) { qspk s = { (int32_t)i, (int32_t)i + 1, -1, -1 }; return s; }
+    int caps;
+    uint32_t e = np_core(q, i, lim, &caps);
+    if (e == i) return none();
+    /* nothing but lower case words and articles: no phrase (English "the newspaper" is one) */
+    qspk sp = { (int32_t)i, (int32_t)e, -1, -1 };
+    find_name(q, &sp);
+    /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
+    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && same_sent(q, i, e); hop++) {
+        int c2;
+        uint32_t e2 = np_core(q, e + 1, lim, &c2);
+        if (e2 <= e + 1) break;
+        qspk g = { sp.s, (int32_t)e2, -1, -1 };
+        find_name(q, &g);
+        e = e2;
+        sp = g;
+    }
+    /* apposition: "ein Berater des Kremls, Juri Uschakow," */
+    if (e + 1 < lim && q_punct_is(q, e, ',') && same_sent(q, i, e + 1)) {
+        int32_t only_roles = 1;
+        for (int32_t k = sp.s; k < sp.e; k++) if (name_tok(q, (uint32_t)k) && !(q_cls(q, (uint32_t)k) & QC_DET)) {
+            /* the genitive part may hold a name (des Kremls); a person name after it still wins */
+            only_roles = sp.ns < 0 || k >= sp.ns;
+            break;
+        }
+        uint32_t a = e + 1, b = a;
+        while (b < lim && b < a + 4 && name_tok(q, b)) b++;
+        int closes = b >= lim || q_punct_is(q, b, ',') || (q->t[b].flags & (LB_TOK_SENT_END | LB_TOK_BRACKET_OPEN)) || q_is_cue(q, b);
+        if (b > a && closes && (only_roles || sp.ns < 0 || b - a >= 2)) {
+            sp.e = (int32_t)b; sp.ns = (int32_t)a; sp.ne = (int32_t)b;
+        }
+    }
+    if (sp.ns < 0 && !caps && q->lang == QL_DE) return none();
+    return sp;
+}
+
+qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
+{
+    if (i == 0 || i <= lo) return none();
+    uint32_t j = i;
+    int det = 0;
+    while (j > lo && i - j < NP_MAX && same_sent(q, j - 1, i - 1)) {
+        uint32_t k = j - 1;
+        const lb_tok *t = &q->t[k];
+        if (k + 1 < q->n && is_possessive(q, k)) { j--; continue; }
+        if (t->norm_len == 1 && lb_tok_norm(q->doc, t)[0] == 's' && k > 0 && is_possessive(q, k - 1)) { j--; continue; }
+        if (!(t->flags & LB_TOK_WORD)) break;
+        uint32_t c = q_cls(q, k);
+        if (c & QC_PRON) {
+            if (k + 1 == i) { qspk s = { (int32_t)k, (int32_t)i, -1, -1 }; return s; }
+            break;
+        }
+        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) { det = 1; j--; break; }
+        if (c & (Q_STOPSET | QC_OF)) {
+            /* a phrase after a preposition is no subject ("laut CCTV lobte") */
+            if ((c & (QC_STOP | QC_PREP | QC_OF)) && j < i) return none();
+            break;
+        }
+        if (t->flags & LB_TOK_NUM) break;
+        j--;
+    }
+    if (j >= i) return none();
+    uint32_t s = j, e = i;
+    if (!det) {
+        while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */
+        while (e > s && !(q->t[e - 1].flags & LB_TOK_UPPER)) e--;    /* adverbs: "Tapper also said" */
+    }
+    if (s >= e) return none();
+    qspk sp = { (int32_t)s, (int32_t)e, -1, -1 };
+    find_name(q, &sp);
+    /* "Yang äußerte sich": a lone sentence-initial common noun is fine too */
+    return sp;
+}
+
+static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_QCLOSE); }
+
+qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    qspk sp;
+    int inverted = v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
+                   (q_cls(q, v - 1) & QC_STOP);
+    if (inverted) {
+        sp = q_np_forward(q, v + 1, hi);
+        if (sp.s >= 0) return sp;
+    }
+    sp = q_np_backward(q, v, lo);
+    if (sp.s >= 0) return sp;
+    /* perfect tense: "X hat gesagt", "hat X gesagt" */
+    for (uint32_t k = v; k > lo && v - k < 10; k--) {
+        uint32_t a = k - 1;
+        if (q_punct_is(q, a, ',') || (q->t[a].flags & LB_TOK_QUOTE)) break;
+        if (q_cls(q, a) & QC_AUX) {
+            sp = q_np_backward(q, a, lo);
+            if (sp.s >= 0) return sp;
+            sp = q_np_forward(q, a + 1, v);
+            if (sp.s >= 0) return sp;
+            break;
+        }
+    }
+    if (!inverted) {
+        sp = q_np_forward(q, v + 1, hi);
+        if (sp.s >= 0 && (sp.ns >= 0 || q_cls(q, (uint32_t)sp.s) & QC_PRON)) return sp;
+    }
+    /* a pronoun earlier in the clause: "wandte er sich an X und sagte" */
+    for (uint32_t k = v; k > lo; k--) {
+        if (q->t[k - 1].flags & LB_TOK_QUOTE) break;
+        if (q_cls(q, k - 1) & QC_PRON) { qspk s = { (int32_t)k - 1, (int32_t)k, -1, -1 }; return s; }
+    }
+    /* the phrase that opens the sentence: "Die USA haben ... davor gewarnt" */
+    if (lo < v && !(q->t[lo].flags & LB_TOK_QUOTE)) {
+        sp = q_np_forward(q, lo, v);
+        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
+    }
+    return none();
+}
+
+/* ---- attribution */
+
+static const lb_mention *overlapping_mention(const lb_doc *doc, uint32_t s, uint32_t e)
+{
+    const lb_mention *best = NULL;
+    for (size_t k = 0; k < doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[k];
+        if (m->start >= e) break;
+        if (m->end <= s) continue;
+        if (!best || (m->type == LB_MEN_PER && best->type != LB_MEN_PER) ||
+            (m->actor.name && !best->actor.name)) best = m;
+    }
+    return best;
+}
+
+static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
+{
+    const lb_tok *x = &q->t[a], *y = &q->t[b];
+    return x->norm_len == y->norm_len && !memcmp(lb_tok_norm(q->doc, x), lb_tok_norm(q->doc, y), x->norm_len);
+}
+
+/* a short name (one token) expanded to the first longer name run around an
+ * earlier (or later) occurrence of the same word: Xi -> Xi Jinping */
+static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
+        if (b - a > 50000) { if (pass) b = a + 50000; else a = b - 50000; }
+        for (uint32_t k = a; k < b; k++) {
+            if (!tok_eq(q, k, tok)) continue;
+            uint32_t s = k, e = k + 1;
+            while (s > 0 && k - s < 2 && name_tok(q, s - 1) && same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start) s--;
+            while (e < q->n && e - k < 3 && name_tok(q, e) && same_sent(q, e, k)) e++;
+            if (e - s >= 2 && e - s <= 3) { *rs = s; *re = e; return 1; }
+        }
+    }
+    return 0;
+}
+
+static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
+{
+    return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
+}
+
+void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
+{
+    if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
+    if (sp.s < 0) return;
+    const lb_tok *t = q->t;
+    qt->speaker_start = (int32_t)t[sp.s].start;
+    qt->speaker_end = (int32_t)t[sp.e - 1].end;
+    uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
+    const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if (m && m->actor.code) {
+        qt->speaker_actor = m->actor;
+        qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
+        return;
+    }
+    if (sp.ns < 0) {
+        /* pronoun or role noun alone: resolved later to the nearest earlier
+         * speaker (lb_quotes_run), once all quotes are in text order */
+        if (m) qt->speaker_name = text_dup(q, m->start, m->end);
+        return;
+    }
+    uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
+    if (re - rs == 1) expand_short(q, rs, &rs, &re);
+    qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
+    if (m) qt->speaker_actor = m->actor;
+}
