@@ -143,13 +143,27 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
         if (sp->s >= 0) { *cue = (int32_t)j; return 1; }
         return 0;
     }
-    /* subject first: "…," Tapper said / "…," the newspaper said / “…,” he added */
+    /* subject first: "…," Tapper said / "…," the newspaper said / “…,” he added;
+     * or a source further on: "…“, soll Xis Wortlaut … gewesen sein" */
     for (uint32_t k = j + 1; k < hi && k < j + NPMAX_AFTER; k++) {
         if (!(q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_QUOTE)) break;
         if (q_is_cue(q, k)) {
             qspk s = q_np_backward(q, k, j);
             if (s.s == (int32_t)j) { *sp = s; *cue = (int32_t)k; return 1; }
             break;
+        }
+        uint32_t kc = q_cls(q, k);
+        if ((kc & QC_NOUN) && !(kc & QC_ROLE)) {
+            const lb_tok *pt = &q->t[k - 1];
+            if ((pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's' && !q_cls(q, k - 1)) {
+                qspk s = { (int32_t)k - 1, (int32_t)k, (int32_t)k - 1, (int32_t)k };
+                *sp = s; *cue = -1;
+                return 1;
+            }
+        }
+        if (kc & QC_POSTP) {
+            qspk s = q_np_backward(q, k, j);
+            if (s.s >= 0) { *sp = s; *cue = (int32_t)k; return 1; }
         }
     }
     return 0;
@@ -184,7 +198,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
         return 0;
     }
     /* the quoted words are the object of a speech verb: lobte die „gute …“ */
-    for (uint32_t k = o; k > lo && o - k < 5; k--) {
+    for (uint32_t k = o; k > lo && o - k < 7; k--) {
         uint32_t v = k - 1;
         if (!(q->t[v].flags & LB_TOK_WORD)) break;
         if (q_is_cue(q, v)) {
@@ -193,9 +207,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             *sp = q_verb_subject(q, v, lo, o);
             return 1;
         }
-        uint32_t c = q_cls(q, v);
-        if (c && !(c & QC_DET) && v + 1 != o) break;
-        if ((q->t[v].flags & LB_TOK_UPPER) && !(c & QC_DET)) break;
+        if (q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ)) break;
     }
     return 0;
 }
@@ -228,6 +240,18 @@ int q_direct(qdoc *q)
             if (before(q, p->o, &s2, &c2, &object)) { found = 1; sp = s2; cue = c2; }
         }
         int line_start = (q->t[p->o].flags & LB_TOK_NL_BEFORE) != 0;
+        if (!found && !line_start && words >= Q_LONG_WORDS) {
+            /* "heißt es in einer Erklärung der X, dass die Nationen „…“" */
+            uint32_t lo = sent_lo(q, p->o);
+            for (uint32_t v = p->o; v > lo; v--) {
+                if (q->t[v - 1].flags & LB_TOK_QUOTE) break;
+                if (!q_is_cue(q, v - 1)) continue;
+                sp = q_verb_subject(q, v - 1, lo, p->o);
+                if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) sp = q_sentence_source(q, lo, p->o);
+                if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
+                break;
+            }
+        }
         int is_quote;
         if (found && object) is_quote = 1;
         else if (found) is_quote = words >= 2 || sent_end;

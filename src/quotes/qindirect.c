@@ -16,7 +16,9 @@ static int zu_inf(const qdoc *q, uint32_t i)
     const lb_tok *t = &q->t[i];
     const char *w = lb_tok_norm(q->doc, t);
     size_t n = t->norm_len;
-    if (n == 2 && !memcmp(w, "zu", 2)) return i + 1 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER);
+    if (n == 2 && !memcmp(w, "zu", 2))
+        return i + 2 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER) &&
+               !q_cls(q, i + 1) && (q->t[i + 2].flags & LB_TOK_PUNCT);
     if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
     for (size_t k = 2; k + 4 <= n; k++)
         if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {
@@ -84,28 +86,12 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     return qt;
 }
 
-/* "in einer Erklärung der KPCh", "in demselben Bericht": the source of an
- * impersonal or passive speech verb */
-static qspk sentence_source(const qdoc *q, range r)
-{
-    qspk none = { -1, -1, -1, -1 };
-    for (uint32_t i = r.lo; i < r.hi; i++) {
-        if (!(q_cls(q, i) & QC_NOUN)) continue;
-        uint32_t s = i;
-        while (s > r.lo && i - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP)) &&
-               ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER))) s--;
-        qspk sp = q_np_forward(q, s, r.hi);
-        if (sp.s >= 0) return sp;
-    }
-    return none;
-}
-
 /* speaker of the speech verb at v, falling back to the sentence's source */
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
-    return sentence_source(q, r);
+    return q_sentence_source(q, r.lo, r.hi);
 }
 
 static int any_inq(const qdoc *q, uint32_t a, uint32_t b)
@@ -126,6 +112,19 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* a relative clause between: "ein Bericht …, der … zitiert, dass" */
+            if (a < r.hi && (q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER)) {
+                for (uint32_t m = a + 1; m + 1 < r.hi && m < a + 14; m++) {
+                    if (q->t[m].flags & (LB_TOK_SENT_END | LB_TOK_QUOTE)) break;
+                    if (q_punct_is(q, m, ',')) {
+                        if (q_cls(q, m + 1) & QC_CONJ) { *by_conj = 1; return m + 2; }
+                        break;
+                    }
+                }
+            }
+            /* German "sagte, Russland sei …": a main clause right after the verb */
+            if (q->lang != QL_EN && k == v + 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
+                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP)) && !(q->t[a].flags & LB_TOK_QUOTE)) return a;
             uint32_t e = a;
             while (e < r.hi && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
@@ -143,6 +142,39 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
     return 0;
 }
 
+/* a phrase that ends the sentence: only an optional "(…)" and punctuation follow */
+static int ends_sentence(const qdoc *q, uint32_t e, uint32_t hi)
+{
+    if (e < hi && (q->t[e].flags & LB_TOK_BRACKET_OPEN)) {
+        while (e < hi && !(q->t[e].flags & LB_TOK_BRACKET_CLOSE)) e++;
+        if (e < hi) e++;
+    }
+    return trim_end(q, e, hi) == e;
+}
+
+/* token after which a reported clause that starts at a ends: before the next
+ * cue that opens a clause of its own ("…, und betont, dass …") */
+static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
+{
+    for (uint32_t w = a + 1; w < r.hi; w++) {
+        if (q->inq[w] || !(q->t[w].flags & LB_TOK_WORD)) continue;
+        int by_conj, next = 0;
+        if (q_is_cue(q, w) && clause_after(q, w, r, &by_conj)) next = 1;
+        uint32_t c = q_cls(q, w);
+        if ((c & QC_NOUN) && w + 2 < r.hi && ((q_cls(q, w + 1) & QC_CONJ) || (q_punct_is(q, w + 1, ',') && (q_cls(q, w + 2) & QC_CONJ)))) next = 1;
+        if (!next) continue;
+        /* back to the comma or coordinator before the next cue's phrase */
+        for (uint32_t k = w; k > a + 1; k--) {
+            if (q_punct_is(q, k - 1, ',')) return k - 1;
+            if ((q_cls(q, k - 1) & QC_COORD) && k - 1 > a + 1 && q_punct_is(q, k - 2, ',')) return k - 2;
+        }
+        return r.hi;
+    }
+    return r.hi;
+}
+
+#define DONE(qt) do { if (qt) { *last = (size_t)((qt) - LB_QUOTES(q->doc)); found = 1; } } while (0)
+
 static int sentence(qdoc *q, range r, size_t *last)
 {
     int found = 0;
@@ -151,36 +183,46 @@ static int sentence(qdoc *q, range r, size_t *last)
         uint32_t c = q_cls(q, v);
         int cue = q_is_cue(q, v);
         if (cue) {
-            /* post-posed: "…, sagte Putin." / "…, Tapper said." */
             int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
             qspk sp = { -1, -1, -1, -1 };
-            uint32_t cstart = r.lo;
             if (comma_before) {
+                /* post-posed: "…, sagte Putin." */
                 sp = q_np_forward(q, v + 1, r.hi);
-                if (sp.s >= 0 && trim_end(q, (uint32_t)sp.e, r.hi) == (uint32_t)sp.e) {
-                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) {
-                        lb_quote *qt = emit(q, cstart, v - 1, sp, (int32_t)v);
-                        if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
-                    }
+                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi)) {
+                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
                     continue;
                 }
             } else if (v > r.lo + 1) {
+                /* post-posed: "…, Tapper said." */
                 qspk b = q_np_backward(q, v, r.lo);
-                if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && trim_end(q, v + 1, r.hi) == v + 1) {
+                if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
                     uint32_t cend = (uint32_t)b.s - 1;
-                    if (!(cend >= 1 && q->inq[cend - 1])) {
-                        lb_quote *qt = emit(q, cstart, cend, b, (int32_t)v);
-                        if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
-                    }
+                    if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, r.lo, cend, b, (int32_t)v));
                     continue;
                 }
             }
             int by_conj;
             uint32_t a = clause_after(q, v, r, &by_conj);
-            if (a && a < r.hi) {
+            if (!a) {
+                /* "Wie X mitteilte, haben …" / "As X said, …" */
+                uint32_t k = v + 1;
+                while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
+                int as = 0;
+                for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
+                if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
+                    sp = q_np_forward(q, r.lo + 1, v);
+                    lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
+                    DONE(qt);
+                    if (qt) v = k;
+                }
+                continue;
+            }
+            if (a < r.hi) {
                 sp = verb_speaker(q, v, r);
-                lb_quote *qt = emit(q, a, r.hi, sp, (int32_t)v);
-                if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; v = a; }
+                uint32_t end = clause_end(q, a, r);
+                lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
+                DONE(qt);
+                if (qt || end < r.hi) v = end > a ? end - 1 : a;
             }
             continue;
         }
@@ -188,10 +230,8 @@ static int sentence(qdoc *q, range r, size_t *last)
             /* "…, so Uschakow." */
             if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
                 qspk sp = q_np_forward(q, v + 1, r.hi);
-                if (sp.s >= 0 && trim_end(q, (uint32_t)sp.e, r.hi) == (uint32_t)sp.e && !any_inq(q, v - 2, v - 1)) {
-                    lb_quote *qt = emit(q, r.lo, v - 1, sp, (int32_t)v);
-                    if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
-                }
+                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi) && !any_inq(q, v - 2, v - 1))
+                    DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
             }
             continue;
         }
@@ -201,22 +241,21 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
             qspk sp = q_np_forward(q, k, r.hi);
             if (sp.s < 0 || any_inq(q, r.lo, r.hi)) continue;
-            lb_quote *qt = NULL;
-            if (v == r.lo || (v == r.lo + 1 && !(q->t[r.lo].flags & LB_TOK_WORD))) qt = emit(q, (uint32_t)sp.e, r.hi, sp, (int32_t)v);
-            else if (q_punct_is(q, v - 1, ',')) qt = emit(q, r.lo, v - 1, sp, (int32_t)v);
-            else qt = emit(q, r.lo, r.hi, sp, (int32_t)v);
-            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+            if (v == r.lo || (v == r.lo + 1 && !(q->t[r.lo].flags & LB_TOK_WORD))) {
+                uint32_t a = (uint32_t)sp.e;
+                if (a < r.hi && q_punct_is(q, a, ',')) a++;
+                DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
+            } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
+            else DONE(emit(q, r.lo, r.hi, sp, (int32_t)v));
             continue;
         }
         if (c & QC_POSTP) {
             /* "X zufolge …" */
             qspk sp = q_np_backward(q, v, r.lo);
-            if (sp.s < 0) continue;
+            if (sp.s < 0 || any_inq(q, r.lo, v)) continue;
             uint32_t cs = (uint32_t)sp.s;
             while (cs > r.lo && !q_punct_is(q, cs - 1, ',')) cs--;
-            if (any_inq(q, cs > r.lo ? cs - 1 : cs, v)) continue;
-            lb_quote *qt = (uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v);
-            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; }
+            DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));
             continue;
         }
         if (c & QC_NOUN) {
@@ -224,14 +263,19 @@ static int sentence(qdoc *q, range r, size_t *last)
             uint32_t k = v + 1;
             if (k < r.hi && q_punct_is(q, k, ',')) k++;
             if (!(k < r.hi && (q_cls(q, k) & QC_CONJ))) continue;
-            if (q->lang == QL_EN && k == v + 1 && 0) continue;
             uint32_t s = v;
-            while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ)) &&
-                   ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER) || (q->t[s - 1].flags & LB_TOK_UPPER && s - 1 + 1 == v))) s--;
+            while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
+                   !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ))) {
+                const lb_tok *pt = &q->t[s - 1];
+                int gen = (pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's';
+                if ((pt->flags & LB_TOK_UPPER) && !(q_cls(q, s - 1) & QC_DET) && !gen && s != v) break;
+                s--;
+            }
             qspk sp = q_np_forward(q, s, k);
             if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
-            lb_quote *qt = emit(q, k + 1, r.hi, sp, -1);
-            if (qt) { *last = (size_t)(qt - LB_QUOTES(q->doc)); found = 1; v = k; }
+            uint32_t end = clause_end(q, k + 1, r);
+            DONE(emit(q, k + 1, end, sp, -1));
+            v = end > k ? end - 1 : k;
             continue;
         }
     }

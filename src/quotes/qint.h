@@ -26,7 +26,8 @@ enum {
     QC_STOP   = 1u << 14,  /* word that ends a noun phrase: prepositions, conjunctions */
     QC_COORD  = 1u << 15,  /* und, and: joins two speakers */
     QC_OF     = 1u << 16,  /* genitive link after a role noun: des, der, of */
-    QC_IMPERS = 1u << 17   /* impersonal subject of a speech verb: es, it */
+    QC_IMPERS = 1u << 17,  /* impersonal subject of a speech verb: es, it */
+    QC_AS     = 1u << 18   /* "Wie X sagte, …" / "As X said, …" */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -69,6 +70,8 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim);
 qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
 /* The subject of the speech verb at token v inside [lo, hi). */
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
+qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
 /* Fills the speaker fields of qt from sp (resolving pronouns, role nouns and
  * short names against the quotes found so far); no-op when sp.s < 0. */
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);

@@ -123,7 +123,8 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
     for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && same_sent(q, i, e); hop++) {
         int c2;
-        uint32_t e2 = np_core(q, e + 1, lim, &c2);
+        uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
+        uint32_t e2 = np_core(q, g0, lim, &c2);
         if (e2 <= e + 1) break;
         qspk g = { sp.s, (int32_t)e2, -1, -1 };
         find_name(q, &g);
@@ -165,7 +166,11 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
             if (k + 1 == i) { qspk s = { (int32_t)k, (int32_t)i, -1, -1 }; return s; }
             break;
         }
-        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) { det = 1; j--; break; }
+        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) {
+            /* "in der Vergangenheit": a phrase after a preposition is no subject */
+            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && same_sent(q, k - 1, k)) return none();
+            det = 1; j--; break;
+        }
         if (c & (Q_STOPSET | QC_OF)) {
             /* a phrase after a preposition is no subject ("laut CCTV lobte") */
             if ((c & (QC_STOP | QC_PREP | QC_OF)) && j < i) return none();
@@ -183,7 +188,11 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
     if (s >= e) return none();
     qspk sp = { (int32_t)s, (int32_t)e, -1, -1 };
     find_name(q, &sp);
-    /* "Yang äußerte sich": a lone sentence-initial common noun is fine too */
+    /* several speakers: "die EU und die USA warnten": the first named */
+    if (s > lo + 1 && (q_cls(q, s - 1) & QC_COORD) && same_sent(q, s - 1, s)) {
+        qspk first = q_np_backward(q, s - 1, lo);
+        if (first.s >= 0 && first.ns >= 0) return first;
+    }
     return sp;
 }
 
@@ -216,6 +225,17 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
         sp = q_np_forward(q, v + 1, hi);
         if (sp.s >= 0 && (sp.ns >= 0 || q_cls(q, (uint32_t)sp.s) & QC_PRON)) return sp;
     }
+    /* verb-final clause: "dass der Präsident X am Mittwoch betonte" */
+    for (uint32_t k = v; k > lo && v - k < 16; k--) {
+        uint32_t a = k - 1;
+        if (q->t[a].flags & LB_TOK_QUOTE) break;
+        if (q_cls(q, a) & (QC_CONJ | QC_SUB | QC_AS)) {
+            sp = q_np_forward(q, a + 1, v);
+            if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
+            break;
+        }
+        if (q_punct_is(q, a, ',')) break;
+    }
     /* a pronoun earlier in the clause: "wandte er sich an X und sagte" */
     for (uint32_t k = v; k > lo; k--) {
         if (q->t[k - 1].flags & LB_TOK_QUOTE) break;
@@ -225,6 +245,19 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     if (lo < v && !(q->t[lo].flags & LB_TOK_QUOTE)) {
         sp = q_np_forward(q, lo, v);
         if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
+    }
+    return none();
+}
+
+qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = lo; i < hi; i++) {
+        if (!(q_cls(q, i) & QC_NOUN) || q->inq[i]) continue;
+        uint32_t s = i;
+        while (s > lo && i - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP)) &&
+               ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER))) s--;
+        qspk sp = q_np_forward(q, s, hi);
+        if (sp.s >= 0) return sp;
     }
     return none();
 }
@@ -244,10 +277,13 @@ static const lb_mention *overlapping_mention(const lb_doc *doc, uint32_t s, uint
     return best;
 }
 
+/* same folded form; b may carry a genitive s that a lacks (Xis ~ Xi) */
 static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
 {
     const lb_tok *x = &q->t[a], *y = &q->t[b];
-    return x->norm_len == y->norm_len && !memcmp(lb_tok_norm(q->doc, x), lb_tok_norm(q->doc, y), x->norm_len);
+    const char *xs = lb_tok_norm(q->doc, x), *ys = lb_tok_norm(q->doc, y);
+    if (x->norm_len == y->norm_len) return !memcmp(xs, ys, x->norm_len);
+    return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
 }
 
 /* a short name (one token) expanded to the first longer name run around an
@@ -285,6 +321,36 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     if (m && m->actor.code) {
         qt->speaker_actor = m->actor;
         qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
+        return;
+    }
+    if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
+        /* a pronoun: the nearest person named before it in its sentence or the one before */
+        uint32_t p = (uint32_t)sp.s;
+        uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
+        if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
+        const lb_mention *best = NULL;
+        for (size_t k = 0; k < q->doc->mentions.len; k++) {
+            const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+            if (mm->start >= t[p].start) break;
+            if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
+        }
+        if (best) {
+            qt->speaker_actor = best->actor;
+            qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
+            return;
+        }
+        uint32_t slo = LB_SENTS(q->doc)[t[p].sent].tok0;
+        for (uint32_t k = p; k > slo + 1; k--) {
+            if (!name_tok(q, k - 1) || !name_tok(q, k - 2)) continue;
+            uint32_t e = k, b = k - 2;
+            while (b > slo && e - b < 3 && name_tok(q, b - 1)) b--;
+            if (q_cls(q, b) & QC_DET) b++;
+            if (e - b >= 2 && q->t[b].sent == q->t[p].sent && (t[b].flags & LB_TOK_UPPER)) {
+                qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
+                return;
+            }
+            break;
+        }
         return;
     }
     if (sp.ns < 0) {
