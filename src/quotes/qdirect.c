@@ -133,7 +133,8 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     if (q_is_cue(q, j)) {
         *cue = (int32_t)j;
         *sp = q_np_forward(q, j + 1, hi);
-        if (sp->s < 0) *sp = q_verb_subject(q, j, j, hi);
+        /* verb-final: "die sich als „…“ bezeichneten" */
+        if (sp->s < 0) *sp = q_verb_subject(q, j, j == c + 1 ? sent_lo(q, c) : j, hi);
         return 1;
     }
     if (cls & (QC_SO | QC_PREP)) {
@@ -212,6 +213,18 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
     return 0;
 }
 
+static int konj_clause(const qdoc *q, uint32_t v)
+{
+    uint32_t lo = sent_lo(q, v);
+    for (uint32_t k = v; k > lo; k--) {
+        uint32_t a = k - 1;
+        if (q->inq[a]) continue;
+        if (q_punct_is(q, a, ',') || q_punct_is(q, a, ':') || (q->t[a].flags & LB_TOK_QUOTE)) break;
+        if (q_cls(q, a) & QC_KONJ) return 1;
+    }
+    return 0;
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -233,6 +246,7 @@ int q_direct(qdoc *q)
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;
+        for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 1;
         if (p->closed && after(q, p->c, &sp, &cue)) found = 1;
         else {
             qspk s2 = sp;
@@ -256,7 +270,13 @@ int q_direct(qdoc *q)
         if (found && object) is_quote = 1;
         else if (found) is_quote = words >= 2 || sent_end;
         else is_quote = words >= Q_LONG_WORDS || (sent_end && words >= 3 && line_start);
-        if (!is_quote) continue;
+        if (!is_quote) {
+            for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
+            continue;
+        }
+        /* "X und Y hätten über „…“ gesprochen": a Konjunktiv in the cue's own
+         * clause reports someone else's words; the previous speaker goes on */
+        if (found && cue >= 0 && konj_clause(q, (uint32_t)cue)) found = 0;
         lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
         if (!qt) return -1;
         qt->start = q->t[a].start;
@@ -266,7 +286,6 @@ int q_direct(qdoc *q)
         qt->cue_start = qt->cue_end = -1;
         if (found) q_attribute(q, qt, sp, cue);
         else qt->cue_start = Q_CONTINUES;
-        for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 1;
     }
     return 0;
 }

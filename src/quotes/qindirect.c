@@ -124,7 +124,8 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …": a main clause right after the verb */
             if (q->lang != QL_EN && k == v + 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
-                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP)) && !(q->t[a].flags & LB_TOK_QUOTE)) return a;
+                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
+                ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
             uint32_t e = a;
             while (e < r.hi && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
@@ -152,16 +153,29 @@ static int ends_sentence(const qdoc *q, uint32_t e, uint32_t hi)
     return trim_end(q, e, hi) == e;
 }
 
+/* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
+ * the token after the complementizer, or 0 */
+static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
+{
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
+    if (k < r.hi && q_punct_is(q, k, ',')) k++;
+    else if (k != w + 1) return 0;
+    return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+}
+
 /* token after which a reported clause that starts at a ends: before the next
  * cue that opens a clause of its own ("…, und betont, dass …") */
 static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
 {
     for (uint32_t w = a + 1; w < r.hi; w++) {
+        /* a coordinated main clause: "…, hat aber …" */
+        if (q->lang != QL_EN && q_punct_is(q, w, ',') && w + 1 < r.hi && (q_cls(q, w + 1) & QC_AUX) && !q->inq[w]) return w;
         if (q->inq[w] || !(q->t[w].flags & LB_TOK_WORD)) continue;
         int by_conj, next = 0;
         if (q_is_cue(q, w) && clause_after(q, w, r, &by_conj)) next = 1;
         uint32_t c = q_cls(q, w);
-        if ((c & QC_NOUN) && w + 2 < r.hi && ((q_cls(q, w + 1) & QC_CONJ) || (q_punct_is(q, w + 1, ',') && (q_cls(q, w + 2) & QC_CONJ)))) next = 1;
+        if ((c & QC_NOUN) && noun_conj(q, w, r)) next = 1;
         if (!next) continue;
         /* back to the comma or coordinator before the next cue's phrase */
         for (uint32_t k = w; k > a + 1; k--) {
@@ -182,6 +196,8 @@ static int sentence(qdoc *q, range r, size_t *last)
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
         uint32_t c = q_cls(q, v);
         int cue = q_is_cue(q, v);
+        /* "darauf verzichtet, zu sagen, dass": no speech act reported */
+        if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
         if (cue) {
             int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
             qspk sp = { -1, -1, -1, -1 };
@@ -260,9 +276,9 @@ static int sentence(qdoc *q, range r, size_t *last)
         }
         if (c & QC_NOUN) {
             /* "Moskaus Behauptungen, dass …", "the claim that …" */
-            uint32_t k = v + 1;
-            if (k < r.hi && q_punct_is(q, k, ',')) k++;
-            if (!(k < r.hi && (q_cls(q, k) & QC_CONJ))) continue;
+            uint32_t k = noun_conj(q, v, r);
+            if (!k) continue;
+            k--;
             uint32_t s = v;
             while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
                    !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ))) {

@@ -88,6 +88,7 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
         const lb_tok *t = &q->t[j];
         if (j > i && (t->flags & LB_TOK_PARA_BEFORE)) break;
         if (is_possessive(q, j) && *caps) { j += 2; continue; }
+        if ((t->flags & LB_TOK_TRUNC) && j + 2 < lim && (q_cls(q, j + 1) & QC_COORD)) { (*caps)++; j += 2; continue; }
         if (!(t->flags & LB_TOK_WORD)) break;
         uint32_t c = q_cls(q, j);
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && j > i && *caps)) {
@@ -223,18 +224,26 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     }
     if (!inverted) {
         sp = q_np_forward(q, v + 1, hi);
-        if (sp.s >= 0 && (sp.ns >= 0 || q_cls(q, (uint32_t)sp.s) & QC_PRON)) return sp;
+        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
     }
     /* verb-final clause: "dass der Präsident X am Mittwoch betonte" */
-    for (uint32_t k = v; k > lo && v - k < 16; k--) {
+    for (uint32_t k = v; k > lo && v - k < 24; k--) {
         uint32_t a = k - 1;
+        if (q->inq[a]) continue;       /* the quoted object: als „lieber Freund“ bezeichneten */
         if (q->t[a].flags & LB_TOK_QUOTE) break;
         if (q_cls(q, a) & (QC_CONJ | QC_SUB | QC_AS)) {
             sp = q_np_forward(q, a + 1, v);
             if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
             break;
         }
-        if (q_punct_is(q, a, ',')) break;
+        if (q_punct_is(q, a, ',')) {
+            /* relative clause: "Putin und Xi, die sich … bezeichneten" */
+            if (a > lo && a + 1 < v && (q_cls(q, a + 1) & QC_DET) && !(q->t[a + 1].flags & LB_TOK_UPPER)) {
+                sp = q_np_backward(q, a, lo);
+                if (sp.s >= 0 && sp.ns >= 0) return sp;
+            }
+            break;
+        }
     }
     /* a pronoun earlier in the clause: "wandte er sich an X und sagte" */
     for (uint32_t k = v; k > lo; k--) {
@@ -304,6 +313,17 @@ static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
     return 0;
 }
 
+/* more than one capital letter: KPCh, CCTV, EU (never a short form of a person) */
+static int acronym(const qdoc *q, uint32_t i)
+{
+    int caps = 0;
+    for (uint32_t k = q->t[i].start; k < q->t[i].end; k++) {
+        unsigned char ch = (unsigned char)q->doc->text[k];
+        caps += ch >= 'A' && ch <= 'Z';
+    }
+    return caps > 1;
+}
+
 static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
 {
     return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
@@ -339,28 +359,37 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
             qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
             return;
         }
+        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte" */
         uint32_t slo = LB_SENTS(q->doc)[t[p].sent].tok0;
         for (uint32_t k = p; k > slo + 1; k--) {
             if (!name_tok(q, k - 1) || !name_tok(q, k - 2)) continue;
             uint32_t e = k, b = k - 2;
             while (b > slo && e - b < 3 && name_tok(q, b - 1)) b--;
-            if (q_cls(q, b) & QC_DET) b++;
-            if (e - b >= 2 && q->t[b].sent == q->t[p].sent && (t[b].flags & LB_TOK_UPPER)) {
+            if (b > slo && is_role(q, b - 1)) {
                 qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
                 return;
             }
-            break;
+            k = b + 1;
         }
         return;
     }
     if (sp.ns < 0) {
+        int adj = 0;
+        for (int32_t k = sp.s; k < sp.e; k++) adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
+        if (adj && q->lang != QL_EN) {
+            /* "die chinesische Regierung": no one earlier is meant */
+            int32_t s0 = sp.s;
+            while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+            if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
+            return;
+        }
         /* pronoun or role noun alone: resolved later to the nearest earlier
          * speaker (lb_quotes_run), once all quotes are in text order */
         if (m) qt->speaker_name = text_dup(q, m->start, m->end);
         return;
     }
     uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
-    if (re - rs == 1) expand_short(q, rs, &rs, &re);
+    if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
     qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
     if (m) qt->speaker_actor = m->actor;
 }
