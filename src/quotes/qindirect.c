@@ -140,6 +140,14 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
     }
+    if (q->lang == QL_EN) {
+        /* English: what was said, denied, called for is the verb's object */
+        uint32_t k = v + 1;
+        if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 3 && (q->t[k].flags & LB_TOK_WORD)) k++;
+        if (k + 1 < r.hi && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] &&
+            !(q_cls(q, k) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
+            (q->t[k + 1].flags & LB_TOK_WORD)) return k;
+    }
     return 0;
 }
 
@@ -198,6 +206,8 @@ static int sentence(qdoc *q, range r, size_t *last)
         int cue = q_is_cue(q, v);
         /* "darauf verzichtet, zu sagen, dass": no speech act reported */
         if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
+        /* the attribution of a direct quote: "“…,” said X" */
+        if (cue && v > r.lo && (q->inq[v - 1] || (v > r.lo + 1 && q_punct_is(q, v - 1, ',') && q->inq[v - 2]))) continue;
         if (cue) {
             int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
             qspk sp = { -1, -1, -1, -1 };

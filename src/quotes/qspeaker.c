@@ -186,7 +186,11 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */
         while (e > s && !(q->t[e - 1].flags & LB_TOK_UPPER)) e--;    /* adverbs: "Tapper also said" */
     }
-    if (s >= e) return none();
+    if (s >= e) {
+        /* "…, analysts said": a bare role noun right before the verb */
+        if (!det && i > lo && is_role(q, i - 1) && (q->t[i - 1].flags & LB_TOK_WORD)) { qspk r = { (int32_t)i - 1, (int32_t)i, -1, -1 }; return r; }
+        return none();
+    }
     qspk sp = { (int32_t)s, (int32_t)e, -1, -1 };
     find_name(q, &sp);
     /* several speakers: "die EU und die USA warnten": the first named */
@@ -222,7 +226,8 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
             break;
         }
     }
-    if (!inverted) {
+    if (!inverted && q->lang != QL_EN) {
+        /* German inversion after an adverb: "Dabei sagte der Präsident" */
         sp = q_np_forward(q, v + 1, hi);
         if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
     }
@@ -295,6 +300,19 @@ static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
     return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
 }
 
+/* the sentence of token i is written in title case (a headline) */
+static int headline(const qdoc *q, uint32_t i)
+{
+    const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok && k < q->n; k++) {
+        if (!(q->t[k].flags & LB_TOK_WORD)) continue;
+        words++;
+        caps += (q->t[k].flags & LB_TOK_UPPER) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
 /* a short name (one token) expanded to the first longer name run around an
  * earlier (or later) occurrence of the same word: Xi -> Xi Jinping */
 static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
@@ -303,7 +321,7 @@ static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
         if (b - a > 50000) { if (pass) b = a + 50000; else a = b - 50000; }
         for (uint32_t k = a; k < b; k++) {
-            if (!tok_eq(q, k, tok)) continue;
+            if (!tok_eq(q, k, tok) || headline(q, k)) continue;
             uint32_t s = k, e = k + 1;
             while (s > 0 && k - s < 2 && name_tok(q, s - 1) && same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start) s--;
             while (e < q->n && e - k < 3 && name_tok(q, e) && same_sent(q, e, k)) e++;
