@@ -291,7 +291,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             k--;
             uint32_t s = v;
             while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
-                   !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ))) {
+                   !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ | QC_SEP))) {
                 const lb_tok *pt = &q->t[s - 1];
                 int gen = (pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's';
                 if ((pt->flags & LB_TOK_UPPER) && !(q_cls(q, s - 1) & QC_DET) && !gen && s != v) break;
@@ -300,6 +300,13 @@ static int sentence(qdoc *q, range r, size_t *last)
             qspk sp = q_np_forward(q, s, k);
             if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
             uint32_t end = clause_end(q, k + 1, r);
+            /* the embedded clause ends where the main clause resumes: "…, entschieden zurück" */
+            for (uint32_t m = k + 2; m + 1 < end; m++) {
+                if (!q_punct_is(q, m, ',') || q->inq[m]) continue;
+                const lb_tok *nt = &q->t[m + 1];
+                if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
+                    !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
+            }
             DONE(emit(q, k + 1, end, sp, -1));
             v = end > k ? end - 1 : k;
             continue;
