@@ -219,7 +219,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
 static int konj_clause(const qdoc *q, uint32_t v)
 {
     uint32_t lo = sent_lo(q, v);
-    for (uint32_t k = v; k > lo; k--) {
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
         uint32_t a = k - 1;
         if (q->inq[a]) continue;
         if (q_punct_is(q, a, ',') || q_punct_is(q, a, ':') || (q->t[a].flags & LB_TOK_QUOTE)) break;
@@ -260,7 +260,7 @@ int q_direct(qdoc *q)
         if (!found && !line_start && words >= Q_LONG_WORDS) {
             /* "heißt es in einer Erklärung der X, dass die Nationen „…“" */
             uint32_t lo = sent_lo(q, p->o);
-            for (uint32_t v = p->o; v > lo; v--) {
+            for (uint32_t v = p->o; v > lo && p->o - v < Q_SCAN; v--) {
                 if (q->t[v - 1].flags & LB_TOK_QUOTE) break;
                 if (!q_is_cue(q, v - 1)) continue;
                 sp = q_verb_subject(q, v - 1, lo, p->o);
@@ -290,5 +290,6 @@ int q_direct(qdoc *q)
         if (found) q_attribute(q, qt, sp, cue);
         else qt->cue_start = Q_CONTINUES;
     }
+    q->ndirect = q->doc->quotes.len;
     return 0;
 }

@@ -36,6 +36,7 @@ static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
     if (c0 & QC_SUB) return 0;
     if (q->t[a].flags & LB_TOK_QUOTE) return 0;
     uint32_t words = 0;
+    if (hi > a + Q_SCAN) hi = a + Q_SCAN;
     for (uint32_t i = a; i < hi; i++) {
         if (q->t[i].flags & LB_TOK_WORD) words++;
         if (q->lang != QL_EN && ((q_cls(q, i) & QC_KONJ) || zu_inf(q, i))) return 1;
@@ -53,9 +54,11 @@ static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
 static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
 {
     uint64_t cov = 0;
-    for (size_t k = 0; k < q->doc->quotes.len; k++) {
-        const lb_quote *d = &LB_QUOTES(q->doc)[k];
-        if (d->indirect || d->end <= s || d->start >= e) continue;
+    const lb_quote *qs = LB_QUOTES(q->doc);
+    size_t lo = 0, hi = q->ndirect;      /* first direct quote that ends after s */
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (qs[mid].end <= s) lo = mid + 1; else hi = mid; }
+    for (size_t k = lo; k < q->ndirect && qs[k].start < e; k++) {
+        const lb_quote *d = &qs[k];
         uint32_t a = d->start > s ? d->start : s, b = d->end < e ? d->end : e;
         cov += b - a;
     }
@@ -73,9 +76,10 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
     if (q->inq[a] && (q->t[a].flags & LB_TOK_QUOTE)) return NULL;     /* a direct quote */
     if (mostly_direct(q, s, e)) return NULL;
-    for (size_t k = 0; k < q->doc->quotes.len; k++) {            /* no duplicates */
+    for (size_t k = q->doc->quotes.len; k-- > q->ndirect;) {     /* no duplicates (text order) */
         const lb_quote *o = &LB_QUOTES(q->doc)[k];
-        if (o->indirect && o->start < e && s < o->end) return NULL;
+        if (o->start < e && s < o->end) return NULL;
+        if (o->end <= s) break;
     }
     lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
     if (!qt) { q->oom = 1; return NULL; }
@@ -127,7 +131,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                 !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
                 ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
             uint32_t e = a;
-            while (e < r.hi && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+            while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
             if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
@@ -176,7 +180,7 @@ static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
  * cue that opens a clause of its own ("…, und betont, dass …") */
 static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
 {
-    for (uint32_t w = a + 1; w < r.hi; w++) {
+    for (uint32_t w = a + 1; w < r.hi && w < a + Q_CLAUSE; w++) {
         /* a coordinated main clause: "…, hat aber …" */
         if (q->lang != QL_EN && q_punct_is(q, w, ',') && w + 1 < r.hi && (q_cls(q, w + 1) & QC_AUX) && !q->inq[w]) return w;
         if (q->inq[w] || !(q->t[w].flags & LB_TOK_WORD)) continue;
@@ -195,11 +199,12 @@ static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
     return r.hi;
 }
 
-#define DONE(qt) do { if (qt) { *last = (size_t)((qt) - LB_QUOTES(q->doc)); found = 1; } } while (0)
+#define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
 
 static int sentence(qdoc *q, range r, size_t *last)
 {
     int found = 0;
+    const int sent_inq = any_inq(q, r.lo, r.hi);
     for (uint32_t v = r.lo; v < r.hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
         uint32_t c = q_cls(q, v);
@@ -266,7 +271,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             uint32_t k = v + 1;
             if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
             qspk sp = q_np_forward(q, k, r.hi);
-            if (sp.s < 0 || any_inq(q, r.lo, r.hi)) continue;
+            if (sp.s < 0 || sent_inq) continue;
             if (v == r.lo || (v == r.lo + 1 && !(q->t[r.lo].flags & LB_TOK_WORD))) {
                 uint32_t a = (uint32_t)sp.e;
                 if (a < r.hi && q_punct_is(q, a, ',')) a++;
@@ -278,9 +283,9 @@ static int sentence(qdoc *q, range r, size_t *last)
         if (c & QC_POSTP) {
             /* "X zufolge …" */
             qspk sp = q_np_backward(q, v, r.lo);
-            if (sp.s < 0 || any_inq(q, r.lo, v)) continue;
+            if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) continue;
             uint32_t cs = (uint32_t)sp.s;
-            while (cs > r.lo && !q_punct_is(q, cs - 1, ',')) cs--;
+            while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
             DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));
             continue;
         }

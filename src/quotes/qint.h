@@ -45,7 +45,9 @@ typedef struct qdoc {
     uint32_t n;              /* token count */
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
+    uint32_t *cls;           /* per token: its QC_* classes, looked up once */
     int oom;                 /* an allocation failed */
+    size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
 } qdoc;
 
 /* classes of token i (0 for punctuation) */
@@ -84,6 +86,15 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
 #define Q_LONG_WORDS 5
 /* how far after a closing mark the speech verb of "…," X said may stand */
 #define NPMAX_AFTER 8
+/* bounds that keep every scan linear in the document: how far (tokens) a
+ * clause is searched for its parts, how long a reported clause is looked
+ * through for the next cue, how far a short name looks for its full form,
+ * and how many earlier quotes a pronoun speaker is resolved against */
+#define Q_SCAN 64
+#define Q_CLAUSE 256
+#define Q_NAME_BACK 4000
+#define Q_NAME_AHEAD 1000
+#define Q_RESOLVE_BACK 64
 
 /* ---- the two finders */
 int q_direct(qdoc *q);

@@ -251,7 +251,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
         }
     }
     /* a pronoun earlier in the clause: "wandte er sich an X und sagte" */
-    for (uint32_t k = v; k > lo; k--) {
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
         if (q->t[k - 1].flags & LB_TOK_QUOTE) break;
         if (q_cls(q, k - 1) & QC_PRON) { qspk s = { (int32_t)k - 1, (int32_t)k, -1, -1 }; return s; }
     }
@@ -265,6 +265,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 
 qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
 {
+    if (hi > lo + Q_SCAN) hi = lo + Q_SCAN;
     for (uint32_t i = lo; i < hi; i++) {
         if (!(q_cls(q, i) & QC_NOUN) || q->inq[i]) continue;
         uint32_t s = i;
@@ -278,10 +279,19 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
 
 /* ---- attribution */
 
+/* index of the first mention that starts at or after pos (mentions are in text order) */
+static size_t mention_at(const lb_doc *doc, uint32_t pos)
+{
+    size_t lo = 0, hi = doc->mentions.len;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(doc)[mid].start < pos) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
 static const lb_mention *overlapping_mention(const lb_doc *doc, uint32_t s, uint32_t e)
 {
     const lb_mention *best = NULL;
-    for (size_t k = 0; k < doc->mentions.len; k++) {
+    size_t first = mention_at(doc, s > 256 ? s - 256 : 0);
+    for (size_t k = first; k < doc->mentions.len; k++) {
         const lb_mention *m = &LB_MENTIONS(doc)[k];
         if (m->start >= e) break;
         if (m->end <= s) continue;
@@ -305,7 +315,7 @@ static int headline(const qdoc *q, uint32_t i)
 {
     const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
     uint32_t words = 0, caps = 0;
-    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok && k < q->n; k++) {
+    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok && k < q->n && k < s->tok0 + Q_SCAN; k++) {
         if (!(q->t[k].flags & LB_TOK_WORD)) continue;
         words++;
         caps += (q->t[k].flags & LB_TOK_UPPER) != 0;
@@ -319,7 +329,8 @@ static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
 {
     for (int pass = 0; pass < 2; pass++) {
         uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
-        if (b - a > 50000) { if (pass) b = a + 50000; else a = b - 50000; }
+        if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
+        if (pass && b - a > Q_NAME_AHEAD) b = a + Q_NAME_AHEAD;
         for (uint32_t k = a; k < b; k++) {
             if (!tok_eq(q, k, tok) || headline(q, k)) continue;
             uint32_t s = k, e = k + 1;
@@ -366,8 +377,9 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
         uint32_t p = (uint32_t)sp.s;
         uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
         if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
+        if (p > lo + Q_SCAN) lo = p - Q_SCAN;
         const lb_mention *best = NULL;
-        for (size_t k = 0; k < q->doc->mentions.len; k++) {
+        for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
             const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
             if (mm->start >= t[p].start) break;
             if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
@@ -379,6 +391,7 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
         }
         /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte" */
         uint32_t slo = LB_SENTS(q->doc)[t[p].sent].tok0;
+        if (p > slo + Q_SCAN) slo = p - Q_SCAN;
         for (uint32_t k = p; k > slo + 1; k--) {
             if (!name_tok(q, k - 1) || !name_tok(q, k - 2)) continue;
             uint32_t e = k, b = k - 2;

@@ -104,7 +104,9 @@ int q_punct_is(const qdoc *q, uint32_t i, char c)
     return t->end == t->start + 1 && q->doc->text[t->start] == c;
 }
 
-uint32_t q_cls(const qdoc *q, uint32_t i)
+uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] : 0; }
+
+static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 {
     if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
@@ -170,7 +172,9 @@ static void resolve(lb_doc *doc)
             }
         } else if (qt->speaker_start >= 0 && !qt->speaker_name) {
             const lb_quote *best = NULL;
-            for (size_t k = 0; k < doc->quotes.len; k++) {
+            size_t k0 = i > Q_RESOLVE_BACK ? i - Q_RESOLVE_BACK : 0;
+            size_t k1 = i + Q_RESOLVE_BACK < doc->quotes.len ? i + Q_RESOLVE_BACK : doc->quotes.len;
+            for (size_t k = k0; k < k1; k++) {
                 const lb_quote *o = &qs[k];
                 if (o == qt || !o->speaker_name || o->speaker_start < 0 || o->speaker_start >= qt->speaker_start) continue;
                 if (!best || o->speaker_start > best->speaker_start) best = o;
@@ -187,11 +191,13 @@ int lb_quotes_run(lb_doc *doc)
     qdoc q = { .doc = doc, .rules = r, .t = LB_TOKS(doc), .n = (uint32_t)doc->toks.len };
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
-    if (!q.inq) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
+    if (!q.inq || !q.cls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    for (uint32_t i = 0; i < q.n; i++) q.cls[i] = lookup_cls(&q, i);
     int rc = q_direct(&q);
     if (!rc) rc = q_indirect(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
-    qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
+    if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
     resolve(doc);
     return LB_OK;
 }
