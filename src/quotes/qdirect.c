@@ -138,6 +138,9 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
         *sp = q_np_forward(q, j + 1, hi);
         /* verb-final: "die sich als „…“ bezeichneten" */
         if (sp->s < 0) *sp = q_verb_subject(q, j, j == c + 1 ? sent_lo(q, c) : j, hi);
+        /* „…“, heißt es in der Mitteilung des Ministeriums */
+        if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS) || (j + 1 < hi && (q_cls(q, j + 1) & QC_IMPERS)))
+            *sp = q_sentence_source(q, j + 1, hi);
         return 1;
     }
     if (cls & (QC_SO | QC_PREP)) {

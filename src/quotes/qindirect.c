@@ -104,6 +104,31 @@ static int any_inq(const qdoc *q, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* a negation within three words before the cue, or (German V2) between the
+ * cue and its clause: "did not say", "forderte die Firma nicht dazu auf," */
+static int negated(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    for (uint32_t k = v; k > lo && v - k < 3; k--) {
+        if (!(q->t[k - 1].flags & LB_TOK_WORD)) break;
+        if (q_cls(q, k - 1) & QC_NEG) return 1;
+    }
+    for (uint32_t k = v + 1; q->lang != QL_EN && k < q->n && k < v + 8; k++) {
+        if (!(q->t[k].flags & LB_TOK_WORD) || (q_cls(q, k) & QC_CONJ)) break;
+        if (q_cls(q, k) & QC_NEG) return 1;
+    }
+    return 0;
+}
+
+/* [a, b) is empty or a subject: a pronoun, "es", or a short noun phrase */
+static int subject_only(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (a == b) return 1;
+    if (b - a == 1 && (q_cls(q, a) & (QC_PRON | QC_IMPERS))) return 1;
+    if (b - a > 6) return 0;
+    qspk sp = q_np_forward(q, a, b);
+    return sp.s == (int32_t)a && sp.e == (int32_t)b;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -126,8 +151,9 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                     }
                 }
             }
-            /* German "sagte, Russland sei …": a main clause right after the verb */
-            if (q->lang != QL_EN && k == v + 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
+            /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
+             * a main clause right after the verb and its subject */
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
                 !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
                 ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
             uint32_t e = a;
@@ -211,6 +237,8 @@ static int sentence(qdoc *q, range r, size_t *last)
         int cue = q_is_cue(q, v);
         /* "darauf verzichtet, zu sagen, dass": no speech act reported */
         if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
+        /* "forderte … nicht dazu auf", "did not say": no speech act */
+        if (cue && negated(q, v, r.lo)) continue;
         /* the attribution of a direct quote: "“…,” said X" */
         if (cue && v > r.lo && (q->inq[v - 1] || (v > r.lo + 1 && q_punct_is(q, v - 1, ',') && q->inq[v - 2]))) continue;
         if (cue) {
@@ -272,7 +300,9 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
             qspk sp = q_np_forward(q, k, r.hi);
             if (sp.s < 0 || sent_inq) continue;
-            if (v == r.lo || (v == r.lo + 1 && !(q->t[r.lo].flags & LB_TOK_WORD))) {
+            int initial = 1;
+            for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
+            if (initial && v < r.lo + 3) {
                 uint32_t a = (uint32_t)sp.e;
                 if (a < r.hi && q_punct_is(q, a, ',')) a++;
                 DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));

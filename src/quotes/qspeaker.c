@@ -207,7 +207,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     int inverted = v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
-                   (q_cls(q, v - 1) & QC_STOP);
+                   (q->lang != QL_EN && (q_cls(q, v - 1) & QC_STOP));
     if (inverted) {
         sp = q_np_forward(q, v + 1, hi);
         if (sp.s >= 0) return sp;
@@ -389,14 +389,15 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
             qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
             return;
         }
-        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte" */
-        uint32_t slo = LB_SENTS(q->doc)[t[p].sent].tok0;
+        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte";
+         * also in the sentence before: "Botschafter X kritisierte … Er warf …" */
+        uint32_t slo = lo;
         if (p > slo + Q_SCAN) slo = p - Q_SCAN;
         for (uint32_t k = p; k > slo + 1; k--) {
             if (!name_tok(q, k - 1) || !name_tok(q, k - 2)) continue;
             uint32_t e = k, b = k - 2;
-            while (b > slo && e - b < 3 && name_tok(q, b - 1)) b--;
-            if (b > slo && is_role(q, b - 1)) {
+            while (b > slo && e - b < 3 && name_tok(q, b - 1) && same_sent(q, b - 1, k - 1)) b--;
+            if (b > slo && is_role(q, b - 1) && same_sent(q, b - 1, k - 1)) {
                 qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
                 return;
             }

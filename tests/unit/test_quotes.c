@@ -168,6 +168,34 @@ static void german_speakers(void)
     EXPECT("die Sanktionen", "die Sanktionen umgangen würden", IND, "EU");
 }
 
+static void german_more(void)
+{
+    /* a separable verb and a pronoun after the quote */
+    run("Regierungssprecher Max Weber betonte: „Wir lassen uns nicht erpressen.“ „Die Gespräche gehen weiter“, fügte er hinzu.", "de");
+    EXPECT("Die Gespräche", "Die Gespräche gehen weiter", DIR, "Max Weber");
+    /* impersonal attribution after the quote: the statement's genitive */
+    run("„Eine Einigung ist in Reichweite“, heißt es in der Mitteilung der Stadtverwaltung.", "de");
+    EXPECT("Eine Einigung", "Eine Einigung ist in Reichweite", DIR, "Stadtverwaltung");
+    /* "Wie X mitteilte, …" and "Nach Angaben der X …" */
+    run("Wie das Innenministerium mitteilte, wurden bei der Kontrolle zwanzig Personen festgenommen.", "de");
+    EXPECT("wurden", "wurden bei der Kontrolle zwanzig Personen festgenommen", IND, "Innenministerium");
+    run("Nach Angaben der Feuerwehr gab es keine Verletzten.", "de");
+    EXPECT("gab es", "gab es keine Verletzten", IND, "Feuerwehr");
+    /* "hieß es, …": a main clause after the verb and its subject */
+    run("Im Ministerium hieß es, die Entscheidung falle erst im Herbst.", "de");
+    const lb_quote *q = find("die Entscheidung");
+    CHECK(q && q->indirect);
+    /* a pronoun in the next sentence: the person named after a role noun */
+    run("Der frühere Botschafter Klaus Brandt kritisierte die Entscheidung scharf. Er warf der Regierung vor, die Lage falsch einzuschätzen.", "de");
+    EXPECT("die Lage", "die Lage falsch einzuschätzen", IND, "Klaus Brandt");
+    /* a negated speech act reports nothing */
+    run("Der Minister forderte die Firma nicht dazu auf, die Produktion einzustellen.", "de");
+    CHECK_INT(doc->quotes.len, 0);
+    /* a prepositional phrase before the verb is no subject */
+    run("Laut dem Sender Radio Nord lobte Ministerin Eva Brandt die „gute Zusammenarbeit“ der Behörden.", "de");
+    EXPECT("gute", "gute Zusammenarbeit", DIR, "Eva Brandt");
+}
+
 static void english(void)
 {
     run("\"We will not back down,\" said Johnson.", "en");
@@ -190,6 +218,13 @@ static void english(void)
     run("The economy is slowing down, analysts said.", "en");
     const lb_quote *q = find("The economy");
     CHECK(q && q->indirect && q->speaker_start >= 0);
+    run("Hale told reporters on Monday that the state would not raise taxes.", "en");
+    EXPECT("the state", "the state would not raise taxes", IND, "Hale");
+    run("The mayor did not say that the plan had failed.", "en");
+    CHECK_INT(doc->quotes.len, 0);
+    /* "He also said …": the subject is before the verb */
+    run("Governor Tom Hale spoke on Friday. He also said the budget would be balanced by 2025.", "en");
+    EXPECT("the budget", "the budget would be balanced by 2025", IND, "Tom Hale");
     /* a pronoun refers back to the earlier speaker */
     run("“We have the votes,” said Senator Mary Jones.\n\nShe said the committee would meet again on Friday.", "en");
     EXPECT("the committee", "the committee would meet again on Friday", IND, "Mary Jones");
@@ -253,6 +288,7 @@ int main(void)
     german_scare();
     german_indirect();
     german_speakers();
+    german_more();
     english();
     with_mentions();
     bad_dictionary();
