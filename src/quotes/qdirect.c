@@ -152,9 +152,19 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     }
     /* subject first: "…," Tapper said / "…," the newspaper said / “…,” he added;
      * or a source further on: "…“, soll Xis Wortlaut … gewesen sein" */
-    for (uint32_t k = j + 1; k < hi && k < j + NPMAX_AFTER; k++) {
+    int commas = 0;
+    for (uint32_t k = j + 1; k < hi && k < j + NPMAX_AFTER + (commas ? 12 : 0); k++) {
+        if (q_punct_is(q, k, ',') && !commas && k > j + 1) { commas = 1; continue; }   /* "X, a retired astronaut, said" */
+        if (q_punct_is(q, k, ',') && commas == 1 && q_is_cue(q, k + 1)) { commas = 2; continue; }
         if (!(q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_QUOTE)) break;
         if (q_is_cue(q, k)) {
+            if (commas) {
+                qspk s = q_np_forward(q, j, k);
+                if (s.s != (int32_t)j) break;
+                s.e = (int32_t)(q_punct_is(q, k - 1, ',') ? k - 1 : k);
+                *sp = s; *cue = (int32_t)k;
+                return 1;
+            }
             qspk s = q_np_backward(q, k, j);
             if (s.s == (int32_t)j) { *sp = s; *cue = (int32_t)k; return 1; }
             break;

@@ -115,6 +115,7 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
 {
     if (i >= lim || i >= q->n) return none();
     if (q_cls(q, i) & QC_PRON) { qspk s = { (int32_t)i, (int32_t)i + 1, -1, -1 }; return s; }
+    if (q_cls(q, i) & (QC_CONJ | QC_SUB)) return none();    /* "noting that …" */
     int caps;
     uint32_t e = np_core(q, i, lim, &caps);
     if (e == i) return none();
@@ -182,10 +183,11 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
     }
     if (j >= i) return none();
     uint32_t s = j, e = i;
-    if (!det) {
+    if (!det && q->lang != QL_EN) {
         while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */
-        while (e > s && !(q->t[e - 1].flags & LB_TOK_UPPER)) e--;    /* adverbs: "Tapper also said" */
+        while (e > s && !(q->t[e - 1].flags & LB_TOK_UPPER)) e--;    /* adverbs */
     }
+    /* English bare plurals and quantified nouns are subjects: "critics said", "one analyst said" */
     if (s >= e) {
         /* "…, analysts said": a bare role noun right before the verb */
         if (!det && i > lo && is_role(q, i - 1) && (q->t[i - 1].flags & LB_TOK_WORD)) { qspk r = { (int32_t)i - 1, (int32_t)i, -1, -1 }; return r; }
@@ -258,7 +260,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     /* the phrase that opens the sentence: "Die USA haben ... davor gewarnt" */
     if (lo < v && !(q->t[lo].flags & LB_TOK_QUOTE)) {
         sp = q_np_forward(q, lo, v);
-        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
+        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
     }
     return none();
 }
