@@ -224,7 +224,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             *sp = q_verb_subject(q, v, lo, o);
             return 1;
         }
-        if (q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ)) break;
+        if (q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) break;
     }
     return 0;
 }
@@ -236,7 +236,7 @@ static int konj_clause(const qdoc *q, uint32_t v)
         uint32_t a = k - 1;
         if (q->inq[a]) continue;
         if (q_punct_is(q, a, ',') || q_punct_is(q, a, ':') || (q->t[a].flags & LB_TOK_QUOTE)) break;
-        if (q_cls(q, a) & QC_KONJ) return 1;
+        if (q_cls(q, a) & (QC_KONJ | QC_KONJ2)) return 1;
     }
     return 0;
 }

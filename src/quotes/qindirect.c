@@ -39,7 +39,7 @@ static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
     if (hi > a + Q_SCAN) hi = a + Q_SCAN;
     for (uint32_t i = a; i < hi; i++) {
         if (q->t[i].flags & LB_TOK_WORD) words++;
-        if (q->lang != QL_EN && ((q_cls(q, i) & QC_KONJ) || zu_inf(q, i))) return 1;
+        if (q->lang != QL_EN && ((q_cls(q, i) & (QC_KONJ | QC_KONJ2)) || zu_inf(q, i))) return 1;
     }
     return q->lang == QL_EN && words >= 4;
 }
@@ -161,7 +161,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
             if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
-                for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & QC_KONJ) return a;
+                for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & (QC_KONJ | QC_KONJ2)) return a;
             }
             return 0;
         }

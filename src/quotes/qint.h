@@ -28,7 +28,8 @@ enum {
     QC_OF     = 1u << 16,  /* genitive link after a role noun: des, der, of */
     QC_IMPERS = 1u << 17,  /* impersonal subject of a speech verb: es, it */
     QC_AS     = 1u << 18,  /* "Wie X sagte, …" / "As X said, …" */
-    QC_NEG    = 1u << 19   /* negation: a speech act that did not happen */
+    QC_NEG    = 1u << 19,  /* negation: a speech act that did not happen */
+    QC_KONJ2  = 1u << 20   /* Konjunktiv II: reported clause only under a speech verb */
 };
 
 enum { QL_DE, QL_EN, QL_N };

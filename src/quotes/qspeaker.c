@@ -9,7 +9,7 @@
 #define NP_MAX 9
 /* classes that end a noun phrase */
 #define Q_STOPSET (QC_STOP | QC_VERB | QC_CONJ | QC_SUB | QC_AUX | QC_COORD | QC_PREP | QC_POSTP | \
-                   QC_SO | QC_KONJ | QC_TIME | QC_IMPERS | QC_SEP)
+                   QC_SO | QC_KONJ | QC_KONJ2 | QC_TIME | QC_IMPERS | QC_SEP)
 
 static int same_sent(const qdoc *q, uint32_t a, uint32_t b) { return q->t[a].sent == q->t[b].sent; }
 
