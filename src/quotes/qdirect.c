@@ -283,7 +283,12 @@ int q_direct(qdoc *q)
             }
         }
         int is_quote;
-        if (found && object) is_quote = 1;
+        if (found && object) {
+            /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
+            int lower = 0;
+            for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
+            is_quote = lower || words >= 3;
+        }
         else if (found) is_quote = words >= 2 || sent_end;
         else is_quote = words >= Q_LONG_WORDS || (sent_end && words >= 3 && line_start);
         if (!is_quote) {

@@ -22,24 +22,33 @@ static int is_possessive(const qdoc *q, uint32_t i)
     return b->norm_len == 1 && lb_tok_norm(q->doc, b)[0] == 's';
 }
 
+static int role_word(const qdoc *q, const char *w, size_t n)
+{
+    uint32_t v = 0;
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->words[k], w, n, &v) && (v & (QC_ROLE | QC_NOUN))) return 1;
+        /* German feminine forms: Bürgermeisterin, Ministerinnen */
+        if (k == QL_DE && n > 5 && !memcmp(w + n - 2, "in", 2) && lb_wordset_get(&q->rules->words[k], w, n - 2, &v) && (v & QC_ROLE)) return 1;
+        if (k == QL_DE && n > 8 && !memcmp(w + n - 5, "innen", 5) && lb_wordset_get(&q->rules->words[k], w, n - 5, &v) && (v & QC_ROLE)) return 1;
+    }
+    return 0;
+}
+
 /* role lookup also for the last part of a hyphenated compound: US-Außenminister */
 static int is_role(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
     if (c & (QC_ROLE | QC_NOUN)) return 1;
     const lb_tok *t = &q->t[i];
-    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
+    if (!(t->flags & LB_TOK_WORD)) return 0;
     const char *w = lb_tok_norm(q->doc, t);
+    if (role_word(q, w, t->norm_len)) return 1;
+    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
     const char *h = NULL;
     for (uint32_t k = 0; k < t->norm_len; k++) if (w[k] == '-') h = w + k;
     if (!h || h + 1 >= w + t->norm_len) return 0;
-    size_t n = (size_t)(w + t->norm_len - h - 1);
-    uint32_t v = 0;
-    for (int k = 0; k < QL_N; k++) {
-        if (q->lang >= 0 && q->lang != k) continue;
-        if (lb_wordset_get(&q->rules->words[k], h + 1, n, &v) && (v & (QC_ROLE | QC_NOUN))) return 1;
-    }
-    return 0;
+    return role_word(q, h + 1, (size_t)(w + t->norm_len - h - 1));
 }
 
 static int is_cap(const qdoc *q, uint32_t i) { return (q->t[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) == (LB_TOK_WORD | LB_TOK_UPPER); }

@@ -191,6 +191,18 @@ static void german_more(void)
     /* a negated speech act reports nothing */
     run("Der Minister forderte die Firma nicht dazu auf, die Produktion einzustellen.", "de");
     CHECK_INT(doc->quotes.len, 0);
+    /* a newspaper title after the verb is no quote */
+    run("„Wir brauchen mehr Tempo beim Ausbau“, sagte der Politiker Frank Ott der „Süddeutschen Zeitung“.", "de");
+    CHECK_INT(doc->quotes.len, 1);
+    EXPECT("Wir brauchen", "Wir brauchen mehr Tempo beim Ausbau", DIR, "Frank Ott");
+    /* Konjunktiv II under a cue; a feminine role noun is no name */
+    run("Präsident Joe Miller sagte am Dienstag in Washington, die Partner stünden fest zusammen.", "de");
+    EXPECT("die Partner", "die Partner stünden fest zusammen", IND, "Joe Miller");
+    run("„Ich bin sehr zufrieden“, so die Bürgermeisterin Lena Hoff.", "de");
+    EXPECT("Ich bin", "Ich bin sehr zufrieden", DIR, "Lena Hoff");
+    /* the writer's own Konjunktiv II does not carry reported speech on */
+    run("Huber sagte, die Lage sei ruhig. Das könnte sich aber bald ändern.", "de");
+    CHECK_INT(doc->quotes.len, 1);
     /* a prepositional phrase before the verb is no subject */
     run("Laut dem Sender Radio Nord lobte Ministerin Eva Brandt die „gute Zusammenarbeit“ der Behörden.", "de");
     EXPECT("gute", "gute Zusammenarbeit", DIR, "Eva Brandt");
