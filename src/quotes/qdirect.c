@@ -89,7 +89,8 @@ static int pair_marks(qdoc *q, lb_vec *out)
         if (o >= 0 && (t->flags & LB_TOK_NL_BEFORE)) {
             /* the open quote ends with its line; a new opening mark of the same
              * style at the line start continues it (multi-paragraph quote) */
-            if (push_pair(q, out, (uint32_t)o, i, i, 0)) return -1;
+            /* single marks that never close are apostrophes ('90s), not quotes */
+            if (!single(fam) && push_pair(q, out, (uint32_t)o, i, i, 0)) return -1;
             o = -1; so = -1;
         }
         if (!(t->flags & LB_TOK_QUOTE)) continue;
@@ -109,7 +110,7 @@ static int pair_marks(qdoc *q, lb_vec *out)
         int f = opens(cp);
         if (f != F_NONE && (t->flags & LB_TOK_QOPEN)) { o = i; fam = f; so = -1; }
     }
-    if (o >= 0 && push_pair(q, out, (uint32_t)o, q->n, q->n, 0)) return -1;
+    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, q->n, q->n, 0)) return -1;
     return 0;
 }
 

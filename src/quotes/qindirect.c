@@ -209,6 +209,8 @@ static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
     for (uint32_t w = a + 1; w < r.hi && w < a + Q_CLAUSE; w++) {
         /* a coordinated main clause: "…, hat aber …" */
         if (q->lang != QL_EN && q_punct_is(q, w, ',') && w + 1 < r.hi && (q_cls(q, w + 1) & QC_AUX) && !q->inq[w]) return w;
+        /* "…: „…“" a colon opens something else (often a direct quote) */
+        if (q_punct_is(q, w, ':') && !q->inq[w]) return w;
         if (q->inq[w] || !(q->t[w].flags & LB_TOK_WORD)) continue;
         int by_conj, next = 0;
         if (q_is_cue(q, w) && clause_after(q, w, r, &by_conj)) next = 1;

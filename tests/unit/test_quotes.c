@@ -223,6 +223,8 @@ static void english(void)
     run("The so-called “peace plan” was not Clinton's idea, and it isn't new.", "en");
     CHECK_INT(doc->quotes.len, 0);
 
+    run("In the '90s the party grew strong in the southern states and won many seats.", "en");
+    CHECK_INT(doc->quotes.len, 0);
     run("Senator Mary Jones said that the bill would pass next week.", "en");
     EXPECT("the bill", "the bill would pass next week", IND, "Mary Jones");
     run("According to Reuters, the talks collapsed after two days.", "en");
