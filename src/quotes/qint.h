@@ -62,7 +62,12 @@ int q_is(const lb_tok *t, uint32_t f);   /* flag test */
 int q_word(const qdoc *q, uint32_t i);   /* a word token */
 int q_punct_is(const qdoc *q, uint32_t i, char c);   /* one-byte punctuation c */
 
-/* ---- speaker (qspeaker.c) */
+/* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
+int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
+/* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
+int q_is_role(const qdoc *q, uint32_t i);
+/* a capitalised token that can be part of a name */
+int q_name_tok(const qdoc *q, uint32_t i);
 typedef struct qspk {
     int32_t s, e;            /* token range of the speaker phrase, s < 0: none */
     int32_t ns, ne;          /* token range of the name inside it, ns < 0: none */

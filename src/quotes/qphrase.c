@@ -1,8 +1,9 @@
-/* qspeaker.c: finds the speaker phrase of a speech cue by token patterns
- * (subject of the verb, "laut X", appositions, genitive sources) and turns it
- * into a speaker: the actor mention that overlaps it, else the surface name;
- * pronouns, role nouns and short names resolve to the nearest earlier full
- * speaker. It does not decide what is a quote. */
+/* qphrase.c: finds the speaker phrase of a speech cue by token patterns:
+ * the subject of the verb (before it, inverted after it, after an auxiliary,
+ * at the start of a verb-final clause), "laut X", appositions ("ein Berater
+ * des Kremls, Juri Uschakow"), genitive sources ("ein Bericht der Kyodo
+ * News"), and the name inside the phrase. It does not resolve names to
+ * people or actors (qattr.c) and does not decide what is a quote. */
 #include "quotes/qint.h"
 #include <string.h>
 
@@ -11,7 +12,7 @@
 #define Q_STOPSET (QC_STOP | QC_VERB | QC_CONJ | QC_SUB | QC_AUX | QC_COORD | QC_PREP | QC_POSTP | \
                    QC_SO | QC_KONJ | QC_KONJ2 | QC_TIME | QC_IMPERS | QC_SEP)
 
-static int same_sent(const qdoc *q, uint32_t a, uint32_t b) { return q->t[a].sent == q->t[b].sent; }
+int q_same_sent(const qdoc *q, uint32_t a, uint32_t b) { return q->t[a].sent == q->t[b].sent; }
 
 /* an apostrophe token glued between letters or before "s": CNN's */
 static int is_possessive(const qdoc *q, uint32_t i)
@@ -36,7 +37,7 @@ static int role_word(const qdoc *q, const char *w, size_t n)
 }
 
 /* role lookup also for the last part of a hyphenated compound: US-Außenminister */
-static int is_role(const qdoc *q, uint32_t i)
+int q_is_role(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
     if (c & (QC_ROLE | QC_NOUN)) return 1;
@@ -54,16 +55,16 @@ static int is_role(const qdoc *q, uint32_t i)
 static int is_cap(const qdoc *q, uint32_t i) { return (q->t[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) == (LB_TOK_WORD | LB_TOK_UPPER); }
 
 /* a capitalised token that can be part of a name */
-static int name_tok(const qdoc *q, uint32_t i)
+int q_name_tok(const qdoc *q, uint32_t i)
 {
-    if (!is_cap(q, i) || is_role(q, i)) return 0;
+    if (!is_cap(q, i) || q_is_role(q, i)) return 0;
     uint32_t c = q_cls(q, i);
     if (c & (Q_STOPSET | QC_PRON)) return 0;
     if (c & QC_DET) {
         /* "Der Spiegel": an article inside a name, not at the sentence start */
         const lb_tok *t = &q->t[i];
         const lb_sent *s = &LB_SENTS(q->doc)[t->sent];
-        return s->tok0 != i && i + 1 < q->n && is_cap(q, i + 1) && !is_role(q, i + 1);
+        return s->tok0 != i && i + 1 < q->n && is_cap(q, i + 1) && !q_is_role(q, i + 1);
     }
     return 1;
 }
@@ -73,9 +74,9 @@ static void find_name(const qdoc *q, qspk *sp)
 {
     sp->ns = sp->ne = -1;
     for (int32_t i = sp->e - 1; i >= sp->s; i--) {
-        if (name_tok(q, (uint32_t)i)) {
+        if (q_name_tok(q, (uint32_t)i)) {
             int32_t e = i + 1;
-            while (i - 1 >= sp->s && name_tok(q, (uint32_t)(i - 1))) i--;
+            while (i - 1 >= sp->s && q_name_tok(q, (uint32_t)(i - 1))) i--;
             /* a leading article is no part of the name */
             while (i < e && (q_cls(q, (uint32_t)i) & QC_DET)) i++;
             if (i < e) { sp->ns = i; sp->ne = e; }
@@ -93,7 +94,7 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
     int det = 0;
     *caps = 0;
     const int de = q->lang != QL_EN;
-    while (j < lim && j < i + NP_MAX && same_sent(q, i, j)) {
+    while (j < lim && j < i + NP_MAX && q_same_sent(q, i, j)) {
         const lb_tok *t = &q->t[j];
         if (j > i && (t->flags & LB_TOK_PARA_BEFORE)) break;
         if (is_possessive(q, j) && *caps) { j += 2; continue; }
@@ -132,7 +133,7 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     qspk sp = { (int32_t)i, (int32_t)e, -1, -1 };
     find_name(q, &sp);
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
-    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && same_sent(q, i, e); hop++) {
+    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
         int c2;
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
         uint32_t e2 = np_core(q, g0, lim, &c2);
@@ -143,15 +144,15 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
         sp = g;
     }
     /* apposition: "ein Berater des Kremls, Juri Uschakow," */
-    if (e + 1 < lim && q_punct_is(q, e, ',') && same_sent(q, i, e + 1)) {
+    if (e + 1 < lim && q_punct_is(q, e, ',') && q_same_sent(q, i, e + 1)) {
         int32_t only_roles = 1;
-        for (int32_t k = sp.s; k < sp.e; k++) if (name_tok(q, (uint32_t)k) && !(q_cls(q, (uint32_t)k) & QC_DET)) {
+        for (int32_t k = sp.s; k < sp.e; k++) if (q_name_tok(q, (uint32_t)k) && !(q_cls(q, (uint32_t)k) & QC_DET)) {
             /* the genitive part may hold a name (des Kremls); a person name after it still wins */
             only_roles = sp.ns < 0 || k >= sp.ns;
             break;
         }
         uint32_t a = e + 1, b = a;
-        while (b < lim && b < a + 4 && name_tok(q, b)) b++;
+        while (b < lim && b < a + 4 && q_name_tok(q, b)) b++;
         int closes = b >= lim || q_punct_is(q, b, ',') || (q->t[b].flags & (LB_TOK_SENT_END | LB_TOK_BRACKET_OPEN)) || q_is_cue(q, b);
         if (b > a && closes && (only_roles || sp.ns < 0 || b - a >= 2)) {
             sp.e = (int32_t)b; sp.ns = (int32_t)a; sp.ne = (int32_t)b;
@@ -166,7 +167,7 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
     if (i == 0 || i <= lo) return none();
     uint32_t j = i;
     int det = 0;
-    while (j > lo && i - j < NP_MAX && same_sent(q, j - 1, i - 1)) {
+    while (j > lo && i - j < NP_MAX && q_same_sent(q, j - 1, i - 1)) {
         uint32_t k = j - 1;
         const lb_tok *t = &q->t[k];
         if (k + 1 < q->n && is_possessive(q, k)) { j--; continue; }
@@ -179,7 +180,7 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         }
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) {
             /* "in der Vergangenheit": a phrase after a preposition is no subject */
-            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && same_sent(q, k - 1, k)) return none();
+            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && q_same_sent(q, k - 1, k)) return none();
             det = 1; j--; break;
         }
         if (c & (Q_STOPSET | QC_OF)) {
@@ -199,13 +200,13 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
     /* English bare plurals and quantified nouns are subjects: "critics said", "one analyst said" */
     if (s >= e) {
         /* "…, analysts said": a bare role noun right before the verb */
-        if (!det && i > lo && is_role(q, i - 1) && (q->t[i - 1].flags & LB_TOK_WORD)) { qspk r = { (int32_t)i - 1, (int32_t)i, -1, -1 }; return r; }
+        if (!det && i > lo && q_is_role(q, i - 1) && (q->t[i - 1].flags & LB_TOK_WORD)) { qspk r = { (int32_t)i - 1, (int32_t)i, -1, -1 }; return r; }
         return none();
     }
     qspk sp = { (int32_t)s, (int32_t)e, -1, -1 };
     find_name(q, &sp);
     /* several speakers: "die EU und die USA warnten": the first named */
-    if (s > lo + 1 && (q_cls(q, s - 1) & QC_COORD) && same_sent(q, s - 1, s)) {
+    if (s > lo + 1 && (q_cls(q, s - 1) & QC_COORD) && q_same_sent(q, s - 1, s)) {
         qspk first = q_np_backward(q, s - 1, lo);
         if (first.s >= 0 && first.ns >= 0) return first;
     }
@@ -290,149 +291,3 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
 
 /* ---- attribution */
 
-/* index of the first mention that starts at or after pos (mentions are in text order) */
-static size_t mention_at(const lb_doc *doc, uint32_t pos)
-{
-    size_t lo = 0, hi = doc->mentions.len;
-    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(doc)[mid].start < pos) lo = mid + 1; else hi = mid; }
-    return lo;
-}
-
-static const lb_mention *overlapping_mention(const lb_doc *doc, uint32_t s, uint32_t e)
-{
-    const lb_mention *best = NULL;
-    size_t first = mention_at(doc, s > 256 ? s - 256 : 0);
-    for (size_t k = first; k < doc->mentions.len; k++) {
-        const lb_mention *m = &LB_MENTIONS(doc)[k];
-        if (m->start >= e) break;
-        if (m->end <= s) continue;
-        if (!best || (m->type == LB_MEN_PER && best->type != LB_MEN_PER) ||
-            (m->actor.name && !best->actor.name)) best = m;
-    }
-    return best;
-}
-
-/* same folded form; b may carry a genitive s that a lacks (Xis ~ Xi) */
-static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
-{
-    const lb_tok *x = &q->t[a], *y = &q->t[b];
-    const char *xs = lb_tok_norm(q->doc, x), *ys = lb_tok_norm(q->doc, y);
-    if (x->norm_len == y->norm_len) return !memcmp(xs, ys, x->norm_len);
-    return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
-}
-
-/* the sentence of token i is written in title case (a headline) */
-static int headline(const qdoc *q, uint32_t i)
-{
-    const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
-    uint32_t words = 0, caps = 0;
-    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok && k < q->n && k < s->tok0 + Q_SCAN; k++) {
-        if (!(q->t[k].flags & LB_TOK_WORD)) continue;
-        words++;
-        caps += (q->t[k].flags & LB_TOK_UPPER) != 0;
-    }
-    return words >= 4 && caps * 10 >= words * 7;
-}
-
-/* a short name (one token) expanded to the first longer name run around an
- * earlier (or later) occurrence of the same word: Xi -> Xi Jinping */
-static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
-{
-    for (int pass = 0; pass < 2; pass++) {
-        uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
-        if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
-        if (pass && b - a > Q_NAME_AHEAD) b = a + Q_NAME_AHEAD;
-        for (uint32_t k = a; k < b; k++) {
-            if (!tok_eq(q, k, tok) || headline(q, k)) continue;
-            uint32_t s = k, e = k + 1;
-            while (s > 0 && k - s < 2 && name_tok(q, s - 1) && same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start) s--;
-            while (e < q->n && e - k < 3 && name_tok(q, e) && same_sent(q, e, k)) e++;
-            if (e - s >= 2 && e - s <= 3) { *rs = s; *re = e; return 1; }
-        }
-    }
-    return 0;
-}
-
-/* more than one capital letter: KPCh, CCTV, EU (never a short form of a person) */
-static int acronym(const qdoc *q, uint32_t i)
-{
-    int caps = 0;
-    for (uint32_t k = q->t[i].start; k < q->t[i].end; k++) {
-        unsigned char ch = (unsigned char)q->doc->text[k];
-        caps += ch >= 'A' && ch <= 'Z';
-    }
-    return caps > 1;
-}
-
-static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
-{
-    return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
-}
-
-void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
-{
-    if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
-    if (sp.s < 0) return;
-    const lb_tok *t = q->t;
-    qt->speaker_start = (int32_t)t[sp.s].start;
-    qt->speaker_end = (int32_t)t[sp.e - 1].end;
-    uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
-    const lb_mention *m = overlapping_mention(q->doc, ms, me);
-    if (m && m->actor.code) {
-        qt->speaker_actor = m->actor;
-        qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
-        return;
-    }
-    if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
-        /* a pronoun: the nearest person named before it in its sentence or the one before */
-        uint32_t p = (uint32_t)sp.s;
-        uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
-        if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
-        if (p > lo + Q_SCAN) lo = p - Q_SCAN;
-        const lb_mention *best = NULL;
-        for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
-            const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
-            if (mm->start >= t[p].start) break;
-            if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
-        }
-        if (best) {
-            qt->speaker_actor = best->actor;
-            qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
-            return;
-        }
-        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte";
-         * also in the sentence before: "Botschafter X kritisierte … Er warf …" */
-        uint32_t slo = lo;
-        if (p > slo + Q_SCAN) slo = p - Q_SCAN;
-        for (uint32_t k = p; k > slo + 1; k--) {
-            if (!name_tok(q, k - 1) || !name_tok(q, k - 2)) continue;
-            uint32_t e = k, b = k - 2;
-            while (b > slo && e - b < 3 && name_tok(q, b - 1) && same_sent(q, b - 1, k - 1)) b--;
-            if (b > slo && is_role(q, b - 1) && same_sent(q, b - 1, k - 1)) {
-                qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
-                return;
-            }
-            k = b + 1;
-        }
-        return;
-    }
-    if (sp.ns < 0) {
-        int adj = 0;
-        for (int32_t k = sp.s; k < sp.e; k++) adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
-        if (adj && q->lang != QL_EN) {
-            /* "die chinesische Regierung": no one earlier is meant */
-            int32_t s0 = sp.s;
-            while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
-            if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
-            return;
-        }
-        /* pronoun or role noun alone: resolved later to the nearest earlier
-         * speaker (lb_quotes_run), once all quotes are in text order */
-        if (m) qt->speaker_name = text_dup(q, m->start, m->end);
-        return;
-    }
-    uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
-    if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
-    qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
-    if (m) qt->speaker_actor = m->actor;
-}
