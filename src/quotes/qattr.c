@@ -143,6 +143,17 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
             if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
             return;
         }
+        uint32_t c0 = q_cls(q, (uint32_t)sp.s);
+        int role = 0;
+        for (int32_t k = sp.s; k < sp.e; k++) role |= q_is_role(q, (uint32_t)k);
+        if (!(c0 & QC_PRON) && (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role)) {
+            /* a bare plural ("Officials", "Analysten"), a new one ("ein Bericht",
+             * "a report") or no role ("the company"): the phrase itself */
+            int32_t s0 = sp.s;
+            while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+            qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
+            return;
+        }
         /* pronoun or role noun alone: resolved later to the nearest earlier
          * speaker (lb_quotes_run), once all quotes are in text order */
         if (m) qt->speaker_name = text_dup(q, m->start, m->end);

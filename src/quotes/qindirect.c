@@ -167,7 +167,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         }
         if (c & (QC_VERB | QC_SUB)) return 0;
         /* English: "said the …", "says he …" without "that" */
-        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
     }
     if (q->lang == QL_EN) {

@@ -29,7 +29,8 @@ enum {
     QC_IMPERS = 1u << 17,  /* impersonal subject of a speech verb: es, it */
     QC_AS     = 1u << 18,  /* "Wie X sagte, …" / "As X said, …" */
     QC_NEG    = 1u << 19,  /* negation: a speech act that did not happen */
-    QC_KONJ2  = 1u << 20   /* Konjunktiv II: reported clause only under a speech verb */
+    QC_KONJ2  = 1u << 20,  /* Konjunktiv II: reported clause only under a speech verb */
+    QC_INDEF  = 1u << 21   /* indefinite article: a new referent, never an earlier speaker */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -106,7 +106,7 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
             if (*caps && j > i) break;      /* a second article starts a new phrase */
             det = 1; j++; continue;
         }
-        if (c & (Q_STOPSET | QC_PRON | QC_OF)) {
+        if ((c & (Q_STOPSET | QC_PRON | QC_OF)) && !(det && (c & (QC_NOUN | QC_ROLE)) && !(c & (QC_STOP | QC_OF)))) {
             if (!((c & QC_DET) && (t->flags & LB_TOK_UPPER))) break;
         }
         if (t->flags & LB_TOK_UPPER) { (*caps)++; j++; continue; }
@@ -133,6 +133,7 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     qspk sp = { (int32_t)i, (int32_t)e, -1, -1 };
     find_name(q, &sp);
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
+    int had_of = 0;
     for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
         int c2;
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
@@ -142,21 +143,14 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
         find_name(q, &g);
         e = e2;
         sp = g;
+        had_of = 1;
     }
-    /* apposition: "ein Berater des Kremls, Juri Uschakow," */
-    if (e + 1 < lim && q_punct_is(q, e, ',') && q_same_sent(q, i, e + 1)) {
-        int32_t only_roles = 1;
-        for (int32_t k = sp.s; k < sp.e; k++) if (q_name_tok(q, (uint32_t)k) && !(q_cls(q, (uint32_t)k) & QC_DET)) {
-            /* the genitive part may hold a name (des Kremls); a person name after it still wins */
-            only_roles = sp.ns < 0 || k >= sp.ns;
-            break;
-        }
+    /* apposition: "ein Berater des Kremls, Juri Uschakow," (not "Sen. John McCain, R-Ariz.") */
+    if (e + 1 < lim && q_punct_is(q, e, ',') && q_same_sent(q, i, e + 1) && (sp.ns < 0 || had_of)) {
         uint32_t a = e + 1, b = a;
         while (b < lim && b < a + 4 && q_name_tok(q, b)) b++;
         int closes = b >= lim || q_punct_is(q, b, ',') || (q->t[b].flags & (LB_TOK_SENT_END | LB_TOK_BRACKET_OPEN)) || q_is_cue(q, b);
-        if (b > a && closes && (only_roles || sp.ns < 0 || b - a >= 2)) {
-            sp.e = (int32_t)b; sp.ns = (int32_t)a; sp.ne = (int32_t)b;
-        }
+        if (b > a && closes) { sp.e = (int32_t)b; sp.ns = (int32_t)a; sp.ne = (int32_t)b; }
     }
     if (sp.ns < 0 && !caps && q->lang == QL_DE) return none();
     return sp;
@@ -218,8 +212,10 @@ static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
-    int inverted = v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
-                   (q->lang != QL_EN && (q_cls(q, v - 1) & QC_STOP));
+    int inverted = q->lang == QL_EN
+        ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
+        : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
+           (q_cls(q, v - 1) & QC_STOP));
     if (inverted) {
         sp = q_np_forward(q, v + 1, hi);
         if (sp.s >= 0) return sp;
