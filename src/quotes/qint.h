@@ -30,7 +30,9 @@ enum {
     QC_AS     = 1u << 18,  /* "Wie X sagte, …" / "As X said, …" */
     QC_NEG    = 1u << 19,  /* negation: a speech act that did not happen */
     QC_KONJ2  = 1u << 20,  /* Konjunktiv II: reported clause only under a speech verb */
-    QC_INDEF  = 1u << 21   /* indefinite article: a new referent, never an earlier speaker */
+    QC_INDEF  = 1u << 21,  /* indefinite article: a new referent, never an earlier speaker */
+    QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
+    QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -67,6 +69,8 @@ int q_punct_is(const qdoc *q, uint32_t i, char c);   /* one-byte punctuation c *
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
 /* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
 int q_is_role(const qdoc *q, uint32_t i);
+/* the lookup behind q_is_role (done once per token by lb_quotes_run) */
+int q_role_lookup(const qdoc *q, uint32_t i);
 /* a capitalised token that can be part of a name */
 int q_name_tok(const qdoc *q, uint32_t i);
 typedef struct qspk {

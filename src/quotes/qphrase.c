@@ -36,8 +36,16 @@ static int role_word(const qdoc *q, const char *w, size_t n)
     return 0;
 }
 
-/* role lookup also for the last part of a hyphenated compound: US-Außenminister */
+/* looked up once per token, then cached in the token's class bits */
 int q_is_role(const qdoc *q, uint32_t i)
+{
+    if (i >= q->n) return 0;
+    if (!(q->cls[i] & QC_ROLEDONE)) q->cls[i] |= QC_ROLEDONE | (q_role_lookup(q, i) ? QC_ISROLE : 0);
+    return (q->cls[i] & QC_ISROLE) != 0;
+}
+
+/* role lookup also for the last part of a hyphenated compound: US-Außenminister */
+int q_role_lookup(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
     if (c & (QC_ROLE | QC_NOUN)) return 1;

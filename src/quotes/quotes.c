@@ -104,7 +104,7 @@ int q_punct_is(const qdoc *q, uint32_t i, char c)
     return t->end == t->start + 1 && q->doc->text[t->start] == c;
 }
 
-uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] : 0; }
+uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
 
 static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 {
