@@ -163,9 +163,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
                 for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & (QC_KONJ | QC_KONJ2)) return a;
             }
+            if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }
-        if (c & (QC_VERB | QC_SUB)) return 0;
+        if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
