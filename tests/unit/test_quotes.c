@@ -244,6 +244,37 @@ static void english(void)
     EXPECT("the committee", "the committee would meet again on Friday", IND, "Mary Jones");
 }
 
+/* sentences with cue-like words, names and scare quotes but no speech */
+static void no_false_quotes(void)
+{
+    static const char *const de[] = {
+        "Die Musik war laut, und die Gäste tanzten bis spät in die Nacht.",
+        "Es kam, so scheint es, ganz anders als geplant.",
+        "Der Bericht umfasst 300 Seiten und wurde im Mai veröffentlicht.",
+        "Die Regierung hat die Steuern erhöht, weil die Einnahmen gesunken sind.",
+        "Das Unternehmen „Nordwind“ baut neue Anlagen an der Küste.",
+        "Die sogenannte „Zeitenwende“ prägt die Debatte seit Monaten.",
+        "Als sie ankam, war der Saal bereits voll.",
+        NULL };
+    static const char *const en[] = {
+        "The music was loud, and the guests danced until late.",
+        "The report has 300 pages and was published in May.",
+        "The company \"Northwind\" builds new plants on the coast.",
+        "The so-called \"turning point\" has shaped the debate for months.",
+        "She drove to Boston to attend the meeting.",
+        NULL };
+    for (int i = 0; de[i]; i++) {
+        run(de[i], "de");
+        if (doc->quotes.len) fprintf(stderr, "false quote in: %s\n", de[i]);
+        CHECK_INT(doc->quotes.len, 0);
+    }
+    for (int i = 0; en[i]; i++) {
+        run(en[i], "en");
+        if (doc->quotes.len) fprintf(stderr, "false quote in: %s\n", en[i]);
+        CHECK_INT(doc->quotes.len, 0);
+    }
+}
+
 /* (a) of the attribution: a mention over the speaker gives the actor and
  * canonical name (the mention layer is filled by the actors stage) */
 static void with_mentions(void)
@@ -304,6 +335,7 @@ int main(void)
     german_speakers();
     german_more();
     english();
+    no_false_quotes();
     with_mentions();
     bad_dictionary();
     lb_doc_free(doc);
