@@ -79,14 +79,32 @@ static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t b, uint32_t c, int
     return 0;
 }
 
-/* Pairs the marks; quotes end at a line break at the latest. */
+/* A line break inside a hard-wrapped paragraph: the next mark of the open
+ * quote's style (within Q_CLAUSE tokens, before a blank line) closes it, and
+ * the new line does not start with an opening mark of that style. */
+static int wrapped(const qdoc *q, uint32_t i, int fam)
+{
+    if (q->t[i].flags & LB_TOK_PARA_BEFORE) return 0;
+    for (uint32_t k = i; k < q->n && k < i + Q_CLAUSE; k++) {
+        const lb_tok *t = &q->t[k];
+        if (k > i && (t->flags & LB_TOK_PARA_BEFORE)) return 0;
+        if (!(t->flags & LB_TOK_QUOTE)) continue;
+        int32_t cp = tok_cp(q, k);
+        if (k == i && opens(cp) == fam) return 0;          /* a continuation paragraph */
+        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"';
+        if (opens(cp) == fam && (t->flags & LB_TOK_QOPEN)) return 0;
+    }
+    return 0;
+}
+
+/* Pairs the marks; quotes end at a line break unless the paragraph is hard-wrapped. */
 static int pair_marks(qdoc *q, lb_vec *out)
 {
     int64_t o = -1, so = -1;     /* open outer / inner single quote */
     int fam = F_NONE, sfam = F_NONE;
     for (uint32_t i = 0; i < q->n; i++) {
         const lb_tok *t = &q->t[i];
-        if (o >= 0 && (t->flags & LB_TOK_NL_BEFORE)) {
+        if (o >= 0 && (t->flags & LB_TOK_NL_BEFORE) && !wrapped(q, i, fam)) {
             /* the open quote ends with its line; a new opening mark of the same
              * style at the line start continues it (multi-paragraph quote) */
             /* single marks that never close are apostrophes ('90s), not quotes */

@@ -76,6 +76,13 @@ static void german_direct(void)
     EXPECT("Dieser", "Dieser Satz endet mit seinem Absatz.", DIR, "Maria Roth");
     EXPECT("Und dieser", "Und dieser Satz führt den Gedanken weiter.", DIR, "Maria Roth");
 
+    /* a hard-wrapped paragraph: the quote goes on over the line break */
+    run("„Wir werden die Gespräche mit allen Beteiligten\nfortsetzen“, sagte Scholz am Abend.\n\n„Nächster Absatz“, sagte er.", "de");
+    EXPECT("Wir", "Wir werden die Gespräche mit allen Beteiligten\nfortsetzen", DIR, "Scholz");
+    /* one paragraph per line: an unclosed quote ends with its line */
+    run("Xi sagte: „Wir sind bereit, die Zusammenarbeit auszubauen.\nDie Gespräche dauerten drei Stunden.\n„Das war gut“, sagte Li.", "de");
+    EXPECT("Wir sind", "Wir sind bereit, die Zusammenarbeit auszubauen.", DIR, "Xi");
+    EXPECT("Das war", "Das war gut", DIR, "Li");
     /* the speaker comes first, inverted after the verb */
     run("Danach sagte Präsident Olaf Lenz: „Wir stehen zu unseren Partnern.“", "de");
     EXPECT("Wir stehen", "Wir stehen zu unseren Partnern.", DIR, "Olaf Lenz");
