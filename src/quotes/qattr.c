@@ -62,9 +62,10 @@ static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         for (uint32_t k = a; k < b; k++) {
             if (!tok_eq(q, k, tok) || headline(q, k)) continue;
             uint32_t s = k, e = k + 1;
-            while (s > 0 && k - s < 2 && q_name_tok(q, s - 1) && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start) s--;
+            while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
+                   (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;
             while (e < q->n && e - k < 3 && q_name_tok(q, e) && q_same_sent(q, e, k)) e++;
-            if (e - s >= 2 && e - s <= 3) { *rs = s; *re = e; return 1; }
+            if (e - s >= 2 && e - s <= 4) { *rs = s; *re = e; return 1; }
         }
     }
     return 0;

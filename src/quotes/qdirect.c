@@ -228,8 +228,8 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             }
         }
         if (q_punct_is(q, p, ':')) {
-            *sp = q_np_backward(q, p, lo);     /* "Putin: „…“" */
-            if (sp->s >= 0 && sp->ns >= 0) { *cue = -1; return 1; }
+            *sp = q_np_backward(q, p, lo);     /* "Putin: „…“" (the name opens its sentence) */
+            if (sp->s >= 0 && sp->ns >= 0 && (q->lang == QL_EN || (uint32_t)sp->s == lo || (q->t[sp->s].flags & LB_TOK_NL_BEFORE))) { *cue = -1; return 1; }
         }
         return 0;
     }

@@ -302,7 +302,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             uint32_t k = v + 1;
             if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
             qspk sp = q_np_forward(q, k, r.hi);
-            if (sp.s < 0 || sent_inq) continue;
+            if (sp.s < 0 || sent_inq) goto not_prep;       /* maybe a speech noun: "Aussage, dass" */
             int initial = 1;
             for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
             if (initial && v < r.lo + 3) {
@@ -313,6 +313,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             else DONE(emit(q, r.lo, r.hi, sp, (int32_t)v));
             continue;
         }
+    not_prep:
         if (c & QC_POSTP) {
             /* "X zufolge …" */
             qspk sp = q_np_backward(q, v, r.lo);

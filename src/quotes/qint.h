@@ -31,6 +31,7 @@ enum {
     QC_NEG    = 1u << 19,  /* negation: a speech act that did not happen */
     QC_KONJ2  = 1u << 20,  /* Konjunktiv II: reported clause only under a speech verb */
     QC_INDEF  = 1u << 21,  /* indefinite article: a new referent, never an earlier speaker */
+    QC_NAMEPART = 1u << 22, /* particle inside a name: von, van, de */
     QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
     QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
 };
@@ -71,6 +72,8 @@ int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
 int q_is_role(const qdoc *q, uint32_t i);
 /* the lookup behind q_is_role (done once per token by lb_quotes_run) */
 int q_role_lookup(const qdoc *q, uint32_t i);
+/* a name particle between capitalised words: Richard von Weizsäcker */
+int q_particle(const qdoc *q, uint32_t i);
 /* a capitalised token that can be part of a name */
 int q_name_tok(const qdoc *q, uint32_t i);
 typedef struct qspk {

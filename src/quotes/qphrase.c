@@ -23,15 +23,33 @@ static int is_possessive(const qdoc *q, uint32_t i)
     return b->norm_len == 1 && lb_tok_norm(q->doc, b)[0] == 's';
 }
 
-static int role_word(const qdoc *q, const char *w, size_t n)
+static int has(const qdoc *q, int k, const char *w, size_t n, uint32_t bits)
 {
     uint32_t v = 0;
+    return n && lb_wordset_get(&q->rules->words[k], w, n, &v) && (v & bits);
+}
+
+/* a German role form: as listed, feminine (-in, -innen) or genitive (-s, -es) */
+static int de_role_form(const qdoc *q, const char *w, size_t n, uint32_t bits)
+{
+    if (has(q, QL_DE, w, n, bits)) return 1;
+    if (n > 5 && !memcmp(w + n - 2, "in", 2) && has(q, QL_DE, w, n - 2, QC_ROLE)) return 1;
+    if (n > 8 && !memcmp(w + n - 5, "innen", 5) && has(q, QL_DE, w, n - 5, QC_ROLE)) return 1;
+    if (n > 4 && w[n - 1] == 's' && has(q, QL_DE, w, n - 1, bits)) return 1;
+    if (n > 5 && w[n - 1] == 's' && w[n - 2] == 'e' && has(q, QL_DE, w, n - 2, bits)) return 1;
+    return 0;
+}
+
+static int role_word(const qdoc *q, const char *w, size_t n)
+{
     for (int k = 0; k < QL_N; k++) {
         if (q->lang >= 0 && q->lang != k) continue;
-        if (lb_wordset_get(&q->rules->words[k], w, n, &v) && (v & (QC_ROLE | QC_NOUN))) return 1;
-        /* German feminine forms: Bürgermeisterin, Ministerinnen */
-        if (k == QL_DE && n > 5 && !memcmp(w + n - 2, "in", 2) && lb_wordset_get(&q->rules->words[k], w, n - 2, &v) && (v & QC_ROLE)) return 1;
-        if (k == QL_DE && n > 8 && !memcmp(w + n - 5, "innen", 5) && lb_wordset_get(&q->rules->words[k], w, n - 5, &v) && (v & QC_ROLE)) return 1;
+        if (k == QL_EN && has(q, k, w, n, QC_ROLE | QC_NOUN)) return 1;
+        if (k != QL_DE) continue;
+        if (de_role_form(q, w, n, QC_ROLE | QC_NOUN)) return 1;
+        /* compounds ending in a role: Spitzendiplomat, Oberkommandeurs, Regierungssprecher */
+        for (size_t p = 3; n >= 8 && p + 5 <= n; p++)
+            if (((unsigned char)w[p] & 0xC0) != 0x80 && de_role_form(q, w + p, n - p, QC_ROLE)) return 1;
     }
     return 0;
 }
@@ -78,13 +96,22 @@ int q_name_tok(const qdoc *q, uint32_t i)
 }
 
 /* the last run of name tokens in [s, e) */
+/* a lower-case particle between two parts of a name: Richard von Weizsäcker */
+int q_particle(const qdoc *q, uint32_t i)
+{
+    return i > 0 && i + 1 < q->n && (q_cls(q, i) & QC_NAMEPART) && !(q->t[i].flags & LB_TOK_UPPER) &&
+           (q->t[i - 1].flags & LB_TOK_UPPER) && (q->t[i + 1].flags & LB_TOK_UPPER) &&
+           q_same_sent(q, i - 1, i + 1) && !q_is_role(q, i - 1);
+}
+
 static void find_name(const qdoc *q, qspk *sp)
 {
     sp->ns = sp->ne = -1;
     for (int32_t i = sp->e - 1; i >= sp->s; i--) {
         if (q_name_tok(q, (uint32_t)i)) {
             int32_t e = i + 1;
-            while (i - 1 >= sp->s && q_name_tok(q, (uint32_t)(i - 1))) i--;
+            while (i - 1 >= sp->s && (q_name_tok(q, (uint32_t)(i - 1)) ||
+                                      (i - 2 >= sp->s && q_particle(q, (uint32_t)(i - 1)) && q_name_tok(q, (uint32_t)(i - 2))))) i--;
             /* a leading article is no part of the name */
             while (i < e && (q_cls(q, (uint32_t)i) & QC_DET)) i++;
             if (i < e) { sp->ns = i; sp->ne = e; }
@@ -108,6 +135,7 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
         if (is_possessive(q, j) && *caps) { j += 2; continue; }
         if ((t->flags & LB_TOK_TRUNC) && j + 2 < lim && (q_cls(q, j + 1) & QC_COORD)) { (*caps)++; j += 2; continue; }
         if (!(t->flags & LB_TOK_WORD)) break;
+        if (*caps && q_particle(q, j)) { j++; continue; }
         uint32_t c = q_cls(q, j);
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && j > i && *caps)) {
             if (j > i && !det && !*caps) break;
@@ -175,6 +203,7 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         if (k + 1 < q->n && is_possessive(q, k)) { j--; continue; }
         if (t->norm_len == 1 && lb_tok_norm(q->doc, t)[0] == 's' && k > 0 && is_possessive(q, k - 1)) { j--; continue; }
         if (!(t->flags & LB_TOK_WORD)) break;
+        if (j < i && q_particle(q, k)) { j--; continue; }
         uint32_t c = q_cls(q, k);
         if (c & QC_PRON) {
             if (k + 1 == i) { qspk s = { (int32_t)k, (int32_t)i, -1, -1 }; return s; }

@@ -16,7 +16,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "so", QC_SO }, { "conj", QC_CONJ }, { "pron", QC_PRON }, { "role", QC_ROLE },
     { "det", QC_DET }, { "konj", QC_KONJ }, { "aux", QC_AUX }, { "sub", QC_SUB },
     { "time", QC_TIME }, { "sep", QC_SEP }, { "stop", QC_STOP }, { "coord", QC_COORD },
-    { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF } };
+    { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART } };
 
 typedef struct { lb_wordset *words, *sep; } load_ctx;
 

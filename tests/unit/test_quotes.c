@@ -164,6 +164,17 @@ static void german_speakers(void)
     run("Olga Petrova besuchte die Stadt.\n\n„Wir bleiben in engem Kontakt“, sagte Petrova.", "de");
     EXPECT("Wir bleiben", "Wir bleiben in engem Kontakt", DIR, "Olga Petrova");
 
+    /* a name with a particle; its short form later */
+    run("Richard von Weizsäcker erklärte in seiner Rede, der Tag sei ein Tag der Befreiung gewesen.\n\n"
+        "„Wir müssen der Wahrheit ins Auge sehen“, sagte Weizsäcker.", "de");
+    EXPECT("der Tag", "der Tag sei ein Tag der Befreiung gewesen", IND, "Richard von Weizsäcker");
+    EXPECT("Wir müssen", "Wir müssen der Wahrheit ins Auge sehen", DIR, "Richard von Weizsäcker");
+    /* a compound role noun is no name; an institution is */
+    run("Der Regierungssprecher erklärte, die Lage sei ruhig.", "de");
+    const lb_quote *rq = find("die Lage");
+    CHECK(rq && rq->indirect && rq->speaker_start >= 0 && !rq->speaker_name);
+    run("Das Außenministerium erklärte, die Botschaft bleibe geöffnet.", "de");
+    EXPECT("die Botschaft", "die Botschaft bleibe geöffnet", IND, "Außenministerium");
     /* a role noun alone refers back */
     run("„Die Lage ist stabil“, sagte Präsidentin Olga Petrova.\n\nDer Präsidentin zufolge soll die Hilfe weitergehen.", "de");
     const lb_quote *q = find("soll");
