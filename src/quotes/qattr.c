@@ -101,6 +101,12 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
         qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
         return;
     }
+    if (sp.ns >= 0) {
+        /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
+         * phrase's actor when the name itself is none */
+        const lb_mention *pm = overlapping_mention(q->doc, t[sp.s].start, t[sp.e - 1].end);
+        if (pm && pm->actor.code) { qt->speaker_actor = pm->actor; m = NULL; }
+    }
     if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
         /* a pronoun: the nearest person named before it in its sentence or the one before */
         uint32_t p = (uint32_t)sp.s;

@@ -320,6 +320,29 @@ static void with_mentions(void)
     }
 }
 
+/* the phrase's actor when its name has none: "die chinesische Regierung" */
+static void phrase_actor(void)
+{
+    const char *text = "Die chinesische Regierung erklärte, die Gespräche seien gut verlaufen.";
+    lb_input in = {0};
+    in.id = "p"; in.id_len = 1; in.text = text; in.text_len = strlen(text); in.lang = "de"; in.lang_len = 2;
+    CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT), LB_OK);
+    const char *adj = strstr(doc->text, "chinesische");
+    lb_mention *m = lb_vec_push(&doc->mentions, &doc->arena);
+    CHECK(m != NULL);
+    if (!m) return;
+    m->start = (uint32_t)(adj - doc->text); m->end = m->start + (uint32_t)strlen("chinesische");
+    m->type = LB_MEN_LOC; m->form = LB_FORM_DERIV;
+    m->actor.code = "CHN"; m->actor.name = "China";
+    CHECK_INT(lb_quotes_run(doc), LB_OK);
+    CHECK_INT(doc->quotes.len, 1);
+    if (doc->quotes.len) {
+        const lb_quote *q = &LB_QUOTES(doc)[0];
+        CHECK_STR(q->speaker_actor.code, "CHN");
+        CHECK_SPAN(doc->text, q->start, q->end, "die Gespräche seien gut verlaufen");
+    }
+}
+
 /* a malformed dictionary line is reported with file and line */
 static void bad_dictionary(void)
 {
@@ -355,6 +378,7 @@ int main(void)
     english();
     no_false_quotes();
     with_mentions();
+    phrase_actor();
     bad_dictionary();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
