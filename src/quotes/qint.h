@@ -62,15 +62,13 @@ uint32_t q_cls(const qdoc *q, uint32_t i);
 int q_sep_ok(const qdoc *q, uint32_t i);
 /* token i is a speech verb (with the separable particle check) */
 int q_is_cue(const qdoc *q, uint32_t i);
-int q_is(const lb_tok *t, uint32_t f);   /* flag test */
-int q_word(const qdoc *q, uint32_t i);   /* a word token */
 int q_punct_is(const qdoc *q, uint32_t i, char c);   /* one-byte punctuation c */
 
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
 /* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
 int q_is_role(const qdoc *q, uint32_t i);
-/* the lookup behind q_is_role (done once per token by lb_quotes_run) */
+/* the lookup behind q_is_role (which caches it per token in qdoc.cls) */
 int q_role_lookup(const qdoc *q, uint32_t i);
 /* a name particle between capitalised words: Richard von Weizsäcker */
 int q_particle(const qdoc *q, uint32_t i);
@@ -89,8 +87,10 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
 qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
-/* Fills the speaker fields of qt from sp (resolving pronouns, role nouns and
- * short names against the quotes found so far); no-op when sp.s < 0. */
+/* Fills the speaker and cue fields of qt from sp: the overlapping mention's
+ * actor and name, else the surface name (short names expanded, pronouns to a
+ * nearby named person); role nouns and pronouns left without a name are
+ * resolved by lb_quotes_run. Only the cue when sp.s < 0. */
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
 /* cue_start value of a quote without its own attribution: it takes the
  * speaker of the quote before it (resolved by lb_quotes_run) */

@@ -95,8 +95,6 @@ void lb_quotes_free(struct lb_quote_rules *r)
 
 /* ---- token helpers shared by the stage's files */
 
-int q_is(const lb_tok *t, uint32_t f) { return (t->flags & f) != 0; }
-int q_word(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_WORD); }
 int q_punct_is(const qdoc *q, uint32_t i, char c)
 {
     if (i >= q->n) return 0;
