@@ -53,8 +53,16 @@ static int headline(const qdoc *q, uint32_t i)
 
 /* a short name (one token) expanded to the first longer name run around an
  * earlier (or later) occurrence of the same word: Xi -> Xi Jinping */
-static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
+static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
 {
+    /* a small cache of recent expansions: the same short name comes back often */
+    for (int c = 0; c < Q_NAME_CACHE; c++) {
+        const struct qname *n = &q->names[c];
+        if (n->re > n->rs && tok_eq(q, n->tok, tok) && q->t[n->tok].norm_len == q->t[tok].norm_len) {
+            *rs = n->rs; *re = n->re;
+            return 1;
+        }
+    }
     for (int pass = 0; pass < 2; pass++) {
         uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
         if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
@@ -65,7 +73,12 @@ static int expand_short(const qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
             while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
                    (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;
             while (e < q->n && e - k < 3 && q_name_tok(q, e) && q_same_sent(q, e, k)) e++;
-            if (e - s >= 2 && e - s <= 4) { *rs = s; *re = e; return 1; }
+            if (e - s >= 2 && e - s <= 4) {
+                struct qname *n = &q->names[q->next_name++ % Q_NAME_CACHE];
+                n->tok = tok; n->rs = s; n->re = e;
+                *rs = s; *re = e;
+                return 1;
+            }
         }
     }
     return 0;

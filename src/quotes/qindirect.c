@@ -67,6 +67,7 @@ static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
 
 static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 {
+    if (b > a + Q_CLAUSE) b = a + Q_CLAUSE;      /* a run-on "sentence" */
     b = trim_end(q, a, b);
     while (a < b && ((q->t[a].flags & LB_TOK_PUNCT) && !(q->t[a].flags & LB_TOK_QUOTE))) a++;
     if (a >= b) return NULL;
@@ -251,7 +252,7 @@ static int sentence(qdoc *q, range r, size_t *last)
                 /* post-posed: "…, sagte Putin." */
                 sp = q_np_forward(q, v + 1, r.hi);
                 if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi)) {
-                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
+                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
                     continue;
                 }
             } else if (v > r.lo + 1) {
@@ -259,7 +260,7 @@ static int sentence(qdoc *q, range r, size_t *last)
                 qspk b = q_np_backward(q, v, r.lo);
                 if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
                     uint32_t cend = (uint32_t)b.s - 1;
-                    if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, r.lo, cend, b, (int32_t)v));
+                    if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
                     continue;
                 }
             }
@@ -293,7 +294,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
                 qspk sp = q_np_forward(q, v + 1, r.hi);
                 if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi) && !any_inq(q, v - 2, v - 1))
-                    DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
+                    DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
             }
             continue;
         }
@@ -309,8 +310,8 @@ static int sentence(qdoc *q, range r, size_t *last)
                 uint32_t a = (uint32_t)sp.e;
                 if (a < r.hi && q_punct_is(q, a, ',')) a++;
                 DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
-            } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, r.lo, v - 1, sp, (int32_t)v));
-            else DONE(emit(q, r.lo, r.hi, sp, (int32_t)v));
+            } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
             continue;
         }
     not_prep:

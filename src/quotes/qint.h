@@ -37,6 +37,8 @@ enum {
 };
 
 enum { QL_DE, QL_EN, QL_N };
+/* short-name expansions remembered per document (qattr.c) */
+#define Q_NAME_CACHE 8
 
 struct lb_quote_rules {
     lb_wordset words[QL_N];  /* folded form -> QC_* bits */
@@ -54,6 +56,8 @@ typedef struct qdoc {
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
+    struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */
+    uint32_t next_name;
 } qdoc;
 
 /* classes of token i (0 for punctuation) */
