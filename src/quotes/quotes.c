@@ -1,16 +1,203 @@
-/* quotes.c: placeholder of the quotes stage: loads nothing and adds nothing,
- * so that the pipeline and output are complete before the stage lands. */
+/* quotes.c: the quotes stage: loads the cue dictionaries (data/quotes/<lang>.cues),
+ * and runs the direct and indirect finders over a document, then orders the
+ * layer by position. It does not itself decide what is a quote (qdirect.c,
+ * qindirect.c) or who spoke (qspeaker.c). */
 #include "quotes/quotes.h"
+#include "quotes/qint.h"
+#include "core/dictfile.h"
+#include "text/text.h"
+#include "ctx.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct lb_quote_rules { int unused; };
+static const struct { const char *name; uint32_t bit; } classes[] = {
+    { "verb", QC_VERB }, { "noun", QC_NOUN }, { "prep", QC_PREP }, { "postp", QC_POSTP },
+    { "so", QC_SO }, { "conj", QC_CONJ }, { "pron", QC_PRON }, { "role", QC_ROLE },
+    { "det", QC_DET }, { "konj", QC_KONJ }, { "aux", QC_AUX }, { "sub", QC_SUB },
+    { "time", QC_TIME }, { "sep", QC_SEP }, { "stop", QC_STOP }, { "coord", QC_COORD },
+    { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART } };
+
+typedef struct { lb_wordset *words, *sep; } load_ctx;
+
+static int add_word(lb_wordset *set, const char *w, size_t n, uint32_t bits, char *err, size_t errlen)
+{
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t m = lb_fold(buf, sizeof buf, w, n);
+    if (!m) { snprintf(err, errlen, "word too long or empty: '%.*s'", (int)n, w); return 1; }
+    uint32_t old = 0;
+    lb_wordset_get(set, buf, m, &old);
+    if (lb_wordset_put(set, buf, m, old | bits)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
+static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    load_ctx *lc = user;
+    if (l->nfields != 2) { snprintf(err, errlen, "expected CLASS<TAB>forms, got %zu fields", l->nfields); return 1; }
+    uint32_t bit = 0;
+    for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
+        if (!strcmp(l->field[0], classes[k].name)) bit = classes[k].bit;
+    if (!bit) { snprintf(err, errlen, "unknown class '%s'", l->field[0]); return 1; }
+    const char *p = l->field[1], *end = p + l->flen[1];
+    while (p < end) {
+        while (p < end && *p == ' ') p++;
+        const char *w = p;
+        while (p < end && *p != ' ') p++;
+        if (p == w) break;
+        size_t n = (size_t)(p - w);
+        if (bit == QC_SEP) {
+            const char *colon = memchr(w, ':', n);
+            if (!colon || colon == w || colon + 1 == p) { snprintf(err, errlen, "sep form must be verb:particle, not '%.*s'", (int)n, w); return 1; }
+            char key[2 * LB_MAX_TOKEN_BYTES + 2];
+            size_t vl = (size_t)(colon - w), pl = n - vl - 1;
+            if (vl + pl + 1 >= sizeof key) { snprintf(err, errlen, "sep form too long"); return 1; }
+            if (add_word(lc->words, w, vl, QC_SEP, err, errlen)) return 1;
+            /* key "verb particle", both folded */
+            char fv[LB_MAX_TOKEN_BYTES * 3], fp[LB_MAX_TOKEN_BYTES * 3];
+            size_t a = lb_fold(fv, sizeof fv, w, vl), b = lb_fold(fp, sizeof fp, colon + 1, pl);
+            if (!a || !b || a + b + 1 > sizeof key) { snprintf(err, errlen, "bad sep form '%.*s'", (int)n, w); return 1; }
+            memcpy(key, fv, a); key[a] = ' '; memcpy(key + a + 1, fp, b);
+            if (lb_wordset_put(lc->sep, key, a + b + 1, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        } else if (add_word(lc->words, w, n, bit, err, errlen)) return 1;
+    }
+    return 0;
+}
 
 int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size_t errlen)
 {
-    *out = calloc(1, sizeof **out);
-    return *out ? LB_OK : LB_ENOMEM;
+    *out = NULL;
+    struct lb_quote_rules *r = calloc(1, sizeof *r);
+    if (!r) return LB_ENOMEM;
+    static const char *const files[QL_N] = { "de.cues", "en.cues" };
+    for (int k = 0; k < QL_N; k++) { lb_wordset_init(&r->words[k]); lb_wordset_init(&r->sep[k]); }
+    for (int k = 0; k < QL_N; k++) {
+        char path[4096];
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[k]) >= sizeof path) {
+            snprintf(err, errlen, "%s: path too long", dir);
+            lb_quotes_free(r);
+            return LB_EUSAGE;
+        }
+        load_ctx lc = { &r->words[k], &r->sep[k] };
+        int rc = lb_dict_read(path, load_line, &lc, err, errlen);
+        if (rc) { lb_quotes_free(r); return rc; }
+    }
+    *out = r;
+    return LB_OK;
 }
 
-void lb_quotes_free(struct lb_quote_rules *rules) { free(rules); }
+void lb_quotes_free(struct lb_quote_rules *r)
+{
+    if (!r) return;
+    for (int k = 0; k < QL_N; k++) { lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->sep[k]); }
+    free(r);
+}
 
-int lb_quotes_run(lb_doc *doc) { return LB_OK; }
+/* ---- token helpers shared by the stage's files */
+
+int q_punct_is(const qdoc *q, uint32_t i, char c)
+{
+    if (i >= q->n) return 0;
+    const lb_tok *t = &q->t[i];
+    return t->end == t->start + 1 && q->doc->text[t->start] == c;
+}
+
+uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
+
+static uint32_t lookup_cls(const qdoc *q, uint32_t i)
+{
+    if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
+    const char *w = lb_tok_norm(q->doc, &q->t[i]);
+    size_t n = q->t[i].norm_len;
+    uint32_t v = 0, all = 0;
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->words[k], w, n, &v)) all |= v;
+    }
+    return all;
+}
+
+int q_sep_ok(const qdoc *q, uint32_t i)
+{
+    const lb_tok *v = &q->t[i];
+    char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
+    for (uint32_t j = i + 1; j < q->n && j < i + 12; j++) {
+        const lb_tok *p = &q->t[j];
+        if (p->sent != v->sent || (p->flags & (LB_TOK_QUOTE | LB_TOK_SENT_END))) break;
+        if (q_punct_is(q, j, ',') || q_punct_is(q, j, ':')) break;
+        if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) continue;
+        memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
+        key[v->norm_len] = ' ';
+        memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
+        for (int k = 0; k < QL_N; k++) {
+            if (q->lang >= 0 && q->lang != k) continue;
+            if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
+        }
+    }
+    return 0;
+}
+
+int q_is_cue(const qdoc *q, uint32_t i)
+{
+    uint32_t c = q_cls(q, i);
+    if (q->lang == QL_DE && (q->t[i].flags & LB_TOK_UPPER) && i != LB_SENTS(q->doc)[q->t[i].sent].tok0 &&
+        !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
+    if (c & QC_VERB) return 1;
+    return (c & QC_SEP) && q_sep_ok(q, i);
+}
+
+static int cmp_quote(const void *a, const void *b)
+{
+    const lb_quote *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end < y->end ? -1 : x->end > y->end);
+}
+
+/* In text order: continuation quotes take the speaker of the quote before
+ * them; pronoun and role-noun speakers take the nearest earlier named one. */
+static void resolve(lb_doc *doc)
+{
+    lb_quote *qs = LB_QUOTES(doc);
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        lb_quote *qt = &qs[i];
+        if (qt->cue_start == Q_CONTINUES) {
+            qt->cue_start = qt->cue_end = -1;
+            for (size_t k = i; k-- > 0;) {
+                const lb_quote *o = &qs[k];
+                if (o->end > qt->start) continue;
+                if (qt->start - o->end <= Q_CONTINUE_BYTES && (o->speaker_name || o->speaker_start >= 0)) {
+                    qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
+                    qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
+                }
+                break;
+            }
+        } else if (qt->speaker_start >= 0 && !qt->speaker_name) {
+            const lb_quote *best = NULL;
+            size_t k0 = i > Q_RESOLVE_BACK ? i - Q_RESOLVE_BACK : 0;
+            size_t k1 = i + Q_RESOLVE_BACK < doc->quotes.len ? i + Q_RESOLVE_BACK : doc->quotes.len;
+            for (size_t k = k0; k < k1; k++) {
+                const lb_quote *o = &qs[k];
+                if (o == qt || !o->speaker_name || o->speaker_start < 0 || o->speaker_start >= qt->speaker_start) continue;
+                if (!best || o->speaker_start > best->speaker_start) best = o;
+            }
+            if (best) { qt->speaker_name = best->speaker_name; qt->speaker_actor = best->speaker_actor; }
+        }
+    }
+}
+
+int lb_quotes_run(lb_doc *doc)
+{
+    const struct lb_quote_rules *r = doc->ctx->quotes;
+    if (!r || !doc->toks.len) return LB_OK;
+    qdoc q = { .doc = doc, .rules = r, .t = LB_TOKS(doc), .n = (uint32_t)doc->toks.len };
+    q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
+    q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
+    q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
+    if (!q.inq || !q.cls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    for (uint32_t i = 0; i < q.n; i++) q.cls[i] = lookup_cls(&q, i);
+    int rc = q_direct(&q);
+    if (!rc) rc = q_indirect(&q);
+    if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
+    resolve(doc);
+    return LB_OK;
+}

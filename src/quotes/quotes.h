@@ -1,12 +1,17 @@
-/* quotes.h: the quotes stage (placeholder until its issue lands): loads its
- * dictionaries from data/quotes/ and fills its layer of the document. */
+/* quotes.h: the quotes stage: loads its cue dictionaries from data/quotes/
+ * (<lang>.cues) and fills doc->quotes with direct and indirect quotes, each
+ * with its speaker (span, canonical name, actor from an overlapping mention)
+ * and cue. It reads tokens, sentences and mentions; it changes no other layer. */
 #ifndef LB_QUOTES_H
 #define LB_QUOTES_H
 #include "doc.h"
 
 struct lb_quote_rules;
-/* Loads the stage's data files under dir; 0 or LB_E* with err naming file:line. */
+/* Loads the stage's data files under dir; 0 or LB_E* with err naming file:line.
+ * *out is owned by the caller (lb_quotes_free); NULL on failure. */
 int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size_t errlen);
 void lb_quotes_free(struct lb_quote_rules *rules);
+/* Appends the document's quotes (in text order) to doc->quotes; memory from
+ * doc->arena. Needs the text layer; uses doc->mentions when present. */
 int lb_quotes_run(lb_doc *doc);
 #endif

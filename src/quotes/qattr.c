@@ -1,0 +1,186 @@
+/* qattr.c: turns a speaker phrase into a speaker: the actor mention that
+ * overlaps its name (canonical name, code, sector), else the surface name;
+ * short names expand to the full name given elsewhere in the document
+ * (Xi -> Xi Jinping), pronouns take the person named nearby. Role nouns and
+ * pronouns without a nearby name are left for lb_quotes_run to resolve to
+ * the nearest earlier speaker. It does not find phrases (qphrase.c). */
+#include "quotes/qint.h"
+#include <string.h>
+
+/* index of the first mention that starts at or after pos (mentions are in text order) */
+static size_t mention_at(const lb_doc *doc, uint32_t pos)
+{
+    size_t lo = 0, hi = doc->mentions.len;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(doc)[mid].start < pos) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
+static const lb_mention *overlapping_mention(const lb_doc *doc, uint32_t s, uint32_t e)
+{
+    const lb_mention *best = NULL;
+    size_t first = mention_at(doc, s > 256 ? s - 256 : 0);
+    for (size_t k = first; k < doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[k];
+        if (m->start >= e) break;
+        if (m->end <= s) continue;
+        if (!best || (m->type == LB_MEN_PER && best->type != LB_MEN_PER) ||
+            (m->actor.name && !best->actor.name)) best = m;
+    }
+    return best;
+}
+
+/* same folded form; b may carry a genitive s that a lacks (Xis ~ Xi) */
+static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
+{
+    const lb_tok *x = &q->t[a], *y = &q->t[b];
+    const char *xs = lb_tok_norm(q->doc, x), *ys = lb_tok_norm(q->doc, y);
+    if (x->norm_len == y->norm_len) return !memcmp(xs, ys, x->norm_len);
+    return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
+}
+
+/* the sentence of token i is written in title case (a headline) */
+static int headline(const qdoc *q, uint32_t i)
+{
+    const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok && k < q->n && k < s->tok0 + Q_SCAN; k++) {
+        if (!(q->t[k].flags & LB_TOK_WORD)) continue;
+        words++;
+        caps += (q->t[k].flags & LB_TOK_UPPER) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
+/* a short name (one token) expanded to the first longer name run around an
+ * earlier (or later) occurrence of the same word: Xi -> Xi Jinping */
+static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
+{
+    /* a small cache of recent expansions: the same short name comes back often */
+    for (int c = 0; c < Q_NAME_CACHE; c++) {
+        const struct qname *n = &q->names[c];
+        if (n->re > n->rs && tok_eq(q, n->tok, tok) && q->t[n->tok].norm_len == q->t[tok].norm_len) {
+            *rs = n->rs; *re = n->re;
+            return 1;
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
+        if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
+        if (pass && b - a > Q_NAME_AHEAD) b = a + Q_NAME_AHEAD;
+        for (uint32_t k = a; k < b; k++) {
+            if (!tok_eq(q, k, tok) || headline(q, k)) continue;
+            uint32_t s = k, e = k + 1;
+            while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
+                   (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;
+            while (e < q->n && e - k < 3 && q_name_tok(q, e) && q_same_sent(q, e, k)) e++;
+            if (e - s >= 2 && e - s <= 4) {
+                struct qname *n = &q->names[q->next_name++ % Q_NAME_CACHE];
+                n->tok = tok; n->rs = s; n->re = e;
+                *rs = s; *re = e;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* more than one capital letter: KPCh, CCTV, EU (never a short form of a person) */
+static int acronym(const qdoc *q, uint32_t i)
+{
+    int caps = 0;
+    for (uint32_t k = q->t[i].start; k < q->t[i].end; k++) {
+        unsigned char ch = (unsigned char)q->doc->text[k];
+        caps += ch >= 'A' && ch <= 'Z';
+    }
+    return caps > 1;
+}
+
+static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
+{
+    return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
+}
+
+void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
+{
+    if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
+    if (sp.s < 0) return;
+    const lb_tok *t = q->t;
+    qt->speaker_start = (int32_t)t[sp.s].start;
+    qt->speaker_end = (int32_t)t[sp.e - 1].end;
+    uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
+    const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if (m && m->actor.code) {
+        qt->speaker_actor = m->actor;
+        qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
+        return;
+    }
+    if (sp.ns >= 0) {
+        /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
+         * phrase's actor when the name itself is none */
+        const lb_mention *pm = overlapping_mention(q->doc, t[sp.s].start, t[sp.e - 1].end);
+        if (pm && pm->actor.code) { qt->speaker_actor = pm->actor; m = NULL; }
+    }
+    if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
+        /* a pronoun: the nearest person named before it in its sentence or the one before */
+        uint32_t p = (uint32_t)sp.s;
+        uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
+        if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
+        if (p > lo + Q_SCAN) lo = p - Q_SCAN;
+        const lb_mention *best = NULL;
+        for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+            const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+            if (mm->start >= t[p].start) break;
+            if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
+        }
+        if (best) {
+            qt->speaker_actor = best->actor;
+            qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
+            return;
+        }
+        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte";
+         * also in the sentence before: "Botschafter X kritisierte … Er warf …" */
+        uint32_t slo = lo;
+        if (p > slo + Q_SCAN) slo = p - Q_SCAN;
+        for (uint32_t k = p; k > slo + 1; k--) {
+            if (!q_name_tok(q, k - 1) || !q_name_tok(q, k - 2)) continue;
+            uint32_t e = k, b = k - 2;
+            while (b > slo && e - b < 3 && q_name_tok(q, b - 1) && q_same_sent(q, b - 1, k - 1)) b--;
+            if (b > slo && q_is_role(q, b - 1) && q_same_sent(q, b - 1, k - 1)) {
+                qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
+                return;
+            }
+            k = b + 1;
+        }
+        return;
+    }
+    if (sp.ns < 0) {
+        int adj = 0;
+        for (int32_t k = sp.s; k < sp.e; k++) adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
+        if (adj && q->lang != QL_EN) {
+            /* "die chinesische Regierung": no one earlier is meant */
+            int32_t s0 = sp.s;
+            while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+            if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
+            return;
+        }
+        uint32_t c0 = q_cls(q, (uint32_t)sp.s);
+        int role = 0;
+        for (int32_t k = sp.s; k < sp.e; k++) role |= q_is_role(q, (uint32_t)k);
+        if (!(c0 & QC_PRON) && (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role)) {
+            /* a bare plural ("Officials", "Analysten"), a new one ("ein Bericht",
+             * "a report") or no role ("the company"): the phrase itself */
+            int32_t s0 = sp.s;
+            while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+            qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
+            return;
+        }
+        /* pronoun or role noun alone: resolved later to the nearest earlier
+         * speaker (lb_quotes_run), once all quotes are in text order */
+        if (m) qt->speaker_name = text_dup(q, m->start, m->end);
+        return;
+    }
+    uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
+    if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
+    qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
+    if (m) qt->speaker_actor = m->actor;
+}

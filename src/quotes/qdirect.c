@@ -1,0 +1,332 @@
+/* qdirect.c: direct quotes: pairs quotation marks of every common style
+ * („…“ “…” "…" »…« «…» ‘…’ '…'), including quotes that run to the end of a
+ * paragraph and go on in the next one, tells quotes from scare quotes and
+ * titles (length, attribution, object of a speech verb), and attributes each
+ * quote (cue after: „…“, sagte X; cue before: X sagte: „…“; none: the
+ * previous speaker goes on). It does not find indirect speech. */
+#include "quotes/qint.h"
+#include <string.h>
+
+enum qfam { F_NONE, F_DE, F_EN, F_GR, F_GL, F_ASCII, F_SDE, F_SEN, F_SASCII, F_SGR, F_SGL };
+
+static int32_t tok_cp(const qdoc *q, uint32_t i)
+{
+    const unsigned char *p = (const unsigned char *)q->doc->text + q->t[i].start;
+    size_t n = q->t[i].end - q->t[i].start;
+    if (n == 1) return p[0];
+    if (n == 2 && (p[0] & 0xE0) == 0xC0) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    if (n == 3 && (p[0] & 0xF0) == 0xE0) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return -1;
+}
+
+/* the family a mark opens (F_NONE: it cannot open) */
+static int opens(int32_t cp)
+{
+    switch (cp) {
+    case 0x201E: return F_DE;
+    case 0x201C: return F_EN;
+    case 0x00BB: return F_GR;
+    case 0x00AB: return F_GL;
+    case '"': return F_ASCII;
+    case 0x201A: return F_SDE;
+    case 0x2018: return F_SEN;
+    case '\'': return F_SASCII;
+    case 0x203A: return F_SGR;
+    case 0x2039: return F_SGL;
+    default: return F_NONE;
+    }
+}
+
+static int closes(int fam, int32_t cp)
+{
+    switch (fam) {
+    case F_DE: return cp == 0x201C || cp == 0x201D || cp == '"';
+    case F_EN: return cp == 0x201D || cp == 0x201C;   /* some texts close with “ */
+    case F_GR: return cp == 0x00AB;
+    case F_GL: return cp == 0x00BB;
+    case F_ASCII: return cp == '"';
+    case F_SDE: return cp == 0x2018 || cp == 0x2019;
+    case F_SEN: return cp == 0x2019;
+    case F_SASCII: return cp == '\'';
+    case F_SGR: return cp == 0x2039;
+    case F_SGL: return cp == 0x203A;
+    default: return 0;
+    }
+}
+
+static int single(int fam) { return fam >= F_SDE; }
+
+/* an apostrophe: glued to letters (don't, Clinton’s) or after a plural s (Jones’ ) */
+static int apostrophe(const qdoc *q, uint32_t i, int32_t cp)
+{
+    if (cp != '\'' && cp != 0x2019 && cp != 0x2018) return 0;
+    const lb_tok *t = &q->t[i];
+    int glued_before = i > 0 && q->t[i - 1].end == t->start && (q->t[i - 1].flags & (LB_TOK_WORD | LB_TOK_NUM));
+    int glued_after = i + 1 < q->n && q->t[i + 1].start == t->end && (q->t[i + 1].flags & (LB_TOK_WORD | LB_TOK_NUM));
+    if (glued_before && glued_after) return 1;
+    if (glued_after && cp == 0x2019) return 1;              /* ’90s */
+    return 0;
+}
+
+typedef struct qpair { uint32_t o, a, b, c; int closed; } qpair;   /* marks o, c; content tokens [a, b) */
+
+static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t b, uint32_t c, int closed)
+{
+    if (b <= o + 1) return 0;
+    qpair *p = lb_vec_push(v, &q->doc->arena);
+    if (!p) return -1;
+    p->o = o; p->a = o + 1; p->b = b; p->c = c; p->closed = closed;
+    return 0;
+}
+
+/* A line break inside a hard-wrapped paragraph: the next mark of the open
+ * quote's style (within Q_CLAUSE tokens, before a blank line) closes it, and
+ * the new line does not start with an opening mark of that style. */
+static int wrapped(const qdoc *q, uint32_t i, int fam)
+{
+    if (q->t[i].flags & LB_TOK_PARA_BEFORE) return 0;
+    for (uint32_t k = i; k < q->n && k < i + Q_CLAUSE; k++) {
+        const lb_tok *t = &q->t[k];
+        if (k > i && (t->flags & LB_TOK_PARA_BEFORE)) return 0;
+        if (!(t->flags & LB_TOK_QUOTE)) continue;
+        int32_t cp = tok_cp(q, k);
+        if (k == i && opens(cp) == fam) return 0;          /* a continuation paragraph */
+        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"';
+        if (opens(cp) == fam && (t->flags & LB_TOK_QOPEN)) return 0;
+    }
+    return 0;
+}
+
+/* Pairs the marks; quotes end at a line break unless the paragraph is hard-wrapped. */
+static int pair_marks(qdoc *q, lb_vec *out)
+{
+    int64_t o = -1, so = -1;     /* open outer / inner single quote */
+    int fam = F_NONE, sfam = F_NONE;
+    for (uint32_t i = 0; i < q->n; i++) {
+        const lb_tok *t = &q->t[i];
+        if (o >= 0 && (t->flags & LB_TOK_NL_BEFORE) && !wrapped(q, i, fam)) {
+            /* the open quote ends with its line; a new opening mark of the same
+             * style at the line start continues it (multi-paragraph quote) */
+            /* single marks that never close are apostrophes ('90s), not quotes */
+            if (!single(fam) && push_pair(q, out, (uint32_t)o, i, i, 0)) return -1;
+            o = -1; so = -1;
+        }
+        if (!(t->flags & LB_TOK_QUOTE)) continue;
+        int32_t cp = tok_cp(q, i);
+        if (apostrophe(q, i, cp)) continue;
+        if (o >= 0) {
+            if (so >= 0 && closes(sfam, cp) && (t->flags & LB_TOK_QCLOSE)) { so = -1; continue; }
+            if (closes(fam, cp) && ((t->flags & LB_TOK_QCLOSE) || i > (uint32_t)o + 1)) {
+                if (push_pair(q, out, (uint32_t)o, i, i, 1)) return -1;
+                o = -1; so = -1;
+                continue;
+            }
+            int f = opens(cp);
+            if (f != F_NONE && single(f) && !single(fam) && (t->flags & LB_TOK_QOPEN)) { so = i; sfam = f; }
+            continue;
+        }
+        int f = opens(cp);
+        if (f != F_NONE && (t->flags & LB_TOK_QOPEN)) { o = i; fam = f; so = -1; }
+    }
+    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, q->n, q->n, 0)) return -1;
+    return 0;
+}
+
+static uint32_t sent_lo(const qdoc *q, uint32_t i) { return LB_SENTS(q->doc)[q->t[i].sent].tok0; }
+static uint32_t sent_hi(const qdoc *q, uint32_t i)
+{
+    const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
+    return s->tok0 + s->ntok;
+}
+
+/* Attribution after the closing mark: „…“, sagte X / "…," X said / „…“, so X */
+static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
+{
+    uint32_t j = c + 1;
+    if (j >= q->n || (q->t[j].flags & LB_TOK_NL_BEFORE)) return 0;
+    /* „Ein Satz.“ Ein neuer Satz: what follows is no attribution */
+    if (c > 0 && (q->t[c - 1].flags & LB_TOK_SENT_END) && q->t[c - 1].end - q->t[c - 1].start == 1 &&
+        q->doc->text[q->t[c - 1].start] == '.' && (q->t[j].flags & LB_TOK_UPPER)) return 0;
+    if (q_punct_is(q, j, ',') || (q->t[j].flags & LB_TOK_DASH)) j++;
+    if (j >= q->n || (q->t[j].flags & LB_TOK_NL_BEFORE)) return 0;
+    uint32_t hi = sent_hi(q, j);
+    if (hi <= j) hi = q->n;
+    uint32_t cls = q_cls(q, j);
+    if (q_is_cue(q, j)) {
+        *cue = (int32_t)j;
+        *sp = q_np_forward(q, j + 1, hi);
+        /* verb-final: "die sich als „…“ bezeichneten" */
+        if (sp->s < 0) *sp = q_verb_subject(q, j, j == c + 1 ? sent_lo(q, c) : j, hi);
+        /* „…“, heißt es in der Mitteilung des Ministeriums */
+        if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS) || (j + 1 < hi && (q_cls(q, j + 1) & QC_IMPERS)))
+            *sp = q_sentence_source(q, j + 1, hi);
+        return 1;
+    }
+    if (cls & (QC_SO | QC_PREP)) {
+        uint32_t k = j + 1;
+        if (k < hi && (q_cls(q, k) & QC_STOP) && (cls & QC_PREP) && q->t[k].norm_len <= 2) k++;   /* according to */
+        *sp = q_np_forward(q, k, hi);
+        if (sp->s >= 0) { *cue = (int32_t)j; return 1; }
+        return 0;
+    }
+    /* subject first: "…," Tapper said / "…," the newspaper said / “…,” he added;
+     * or a source further on: "…“, soll Xis Wortlaut … gewesen sein" */
+    int commas = 0;
+    for (uint32_t k = j + 1; k < hi && k < j + NPMAX_AFTER + (commas ? 12 : 0); k++) {
+        if (q_punct_is(q, k, ',') && !commas && k > j + 1) { commas = 1; continue; }   /* "X, a retired astronaut, said" */
+        if (q_punct_is(q, k, ',') && commas == 1 && q_is_cue(q, k + 1)) { commas = 2; continue; }
+        if (!(q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_QUOTE)) break;
+        if (q_is_cue(q, k)) {
+            if (commas) {
+                qspk s = q_np_forward(q, j, k);
+                if (s.s != (int32_t)j) break;
+                s.e = (int32_t)(q_punct_is(q, k - 1, ',') ? k - 1 : k);
+                *sp = s; *cue = (int32_t)k;
+                return 1;
+            }
+            qspk s = q_np_backward(q, k, j);
+            if (s.s == (int32_t)j) { *sp = s; *cue = (int32_t)k; return 1; }
+            break;
+        }
+        uint32_t kc = q_cls(q, k);
+        if ((kc & QC_NOUN) && !(kc & QC_ROLE)) {
+            const lb_tok *pt = &q->t[k - 1];
+            if ((pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's' && !q_cls(q, k - 1)) {
+                qspk s = { (int32_t)k - 1, (int32_t)k, (int32_t)k - 1, (int32_t)k };
+                *sp = s; *cue = -1;
+                return 1;
+            }
+        }
+        if (kc & QC_POSTP) {
+            qspk s = q_np_backward(q, k, j);
+            if (s.s >= 0) { *sp = s; *cue = (int32_t)k; return 1; }
+        }
+    }
+    return 0;
+}
+
+/* Attribution before the opening mark: X sagte: „…“ / sagte X: „…“ / X said, "…" */
+static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object)
+{
+    if (o == 0) return 0;
+    uint32_t lo = sent_lo(q, o);
+    if (lo >= o) lo = o > 30 ? o - 30 : 0;
+    uint32_t p = o - 1;
+    *object = 0;
+    if (q_punct_is(q, p, ':') || q_punct_is(q, p, ',')) {
+        for (uint32_t k = p; k > lo && p - k < 16; k--) {
+            uint32_t v = k - 1;
+            if (q->t[v].flags & LB_TOK_QUOTE) break;
+            if (q_is_cue(q, v)) {
+                *cue = (int32_t)v;
+                *sp = q_verb_subject(q, v, lo, p);
+                return 1;
+            }
+            if ((q_cls(q, v) & (QC_PREP | QC_SO)) && v + 1 < p) {   /* laut X: „…“ */
+                *sp = q_np_forward(q, v + 1, p);
+                if (sp->s >= 0) { *cue = (int32_t)v; return 1; }
+            }
+        }
+        if (q_punct_is(q, p, ':')) {
+            *sp = q_np_backward(q, p, lo);     /* "Putin: „…“" (the name opens its sentence) */
+            if (sp->s >= 0 && sp->ns >= 0 && (q->lang == QL_EN || (uint32_t)sp->s == lo || (q->t[sp->s].flags & LB_TOK_NL_BEFORE))) { *cue = -1; return 1; }
+        }
+        return 0;
+    }
+    /* the quoted words are the object of a speech verb: lobte die „gute …“ */
+    for (uint32_t k = o; k > lo && o - k < 7; k--) {
+        uint32_t v = k - 1;
+        if (!(q->t[v].flags & LB_TOK_WORD)) break;
+        if (q_is_cue(q, v)) {
+            *cue = (int32_t)v;
+            *object = 1;
+            *sp = q_verb_subject(q, v, lo, o);
+            return 1;
+        }
+        if (q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) break;
+    }
+    return 0;
+}
+
+static int konj_clause(const qdoc *q, uint32_t v)
+{
+    uint32_t lo = sent_lo(q, v);
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
+        uint32_t a = k - 1;
+        if (q->inq[a]) continue;
+        if (q_punct_is(q, a, ',') || q_punct_is(q, a, ':') || (q->t[a].flags & LB_TOK_QUOTE)) break;
+        if (q_cls(q, a) & (QC_KONJ | QC_KONJ2)) return 1;
+    }
+    return 0;
+}
+
+int q_direct(qdoc *q)
+{
+    lb_vec pairs;
+    lb_vec_init(&pairs, sizeof(qpair));
+    if (pair_marks(q, &pairs)) return -1;
+    const qpair *ps = pairs.items;
+    for (size_t k = 0; k < pairs.len; k++) {
+        const qpair *p = &ps[k];
+        uint32_t a = p->a, b = p->b;
+        while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_SENT_END) &&
+               !(q->t[b - 1].flags & LB_TOK_QUOTE)) b--;   /* trailing comma */
+        if (b <= a) continue;
+        uint32_t words = 0, sent_end = 0;
+        for (uint32_t i = a; i < b; i++) {
+            if (q->t[i].flags & LB_TOK_WORD) words++;
+            if (q->t[i].flags & LB_TOK_SENT_END) sent_end++;
+        }
+        if (!words) continue;
+        qspk sp = { -1, -1, -1, -1 };
+        int32_t cue = -1;
+        int object = 0, found = 0;
+        for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 1;
+        if (p->closed && after(q, p->c, &sp, &cue)) found = 1;
+        else {
+            qspk s2 = sp;
+            int32_t c2 = -1;
+            if (before(q, p->o, &s2, &c2, &object)) { found = 1; sp = s2; cue = c2; }
+        }
+        int line_start = (q->t[p->o].flags & LB_TOK_NL_BEFORE) != 0;
+        if (!found && !line_start && words >= Q_LONG_WORDS) {
+            /* "heißt es in einer Erklärung der X, dass die Nationen „…“" */
+            uint32_t lo = sent_lo(q, p->o);
+            for (uint32_t v = p->o; v > lo && p->o - v < Q_SCAN; v--) {
+                if (q->t[v - 1].flags & LB_TOK_QUOTE) break;
+                if (!q_is_cue(q, v - 1)) continue;
+                sp = q_verb_subject(q, v - 1, lo, p->o);
+                if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) sp = q_sentence_source(q, lo, p->o);
+                if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
+                break;
+            }
+        }
+        int is_quote;
+        if (found && object) {
+            /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
+            int lower = 0;
+            for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
+            is_quote = lower || words >= 3;
+        }
+        else if (found) is_quote = words >= 2 || sent_end;
+        else is_quote = words >= Q_LONG_WORDS || (sent_end && words >= 3 && line_start);
+        if (!is_quote) {
+            for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
+            continue;
+        }
+        /* "X und Y hätten über „…“ gesprochen": a Konjunktiv in the cue's own
+         * clause reports someone else's words; the previous speaker goes on */
+        if (found && cue >= 0 && konj_clause(q, (uint32_t)cue)) found = 0;
+        lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
+        if (!qt) return -1;
+        qt->start = q->t[a].start;
+        qt->end = q->t[b - 1].end;
+        qt->indirect = 0;
+        qt->speaker_start = qt->speaker_end = -1;
+        qt->cue_start = qt->cue_end = -1;
+        if (found) q_attribute(q, qt, sp, cue);
+        else qt->cue_start = Q_CONTINUES;
+    }
+    q->ndirect = q->doc->quotes.len;
+    return 0;
+}

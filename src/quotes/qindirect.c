@@ -1,0 +1,385 @@
+/* qindirect.c: indirect speech: a speech verb with a clause (sagte, dass …;
+ * erklärte, Russland sei …; said that …; said the …), a post-posed attribution
+ * (…, sagte X. / …, so X. / …, X said.), source phrases (laut X, X zufolge,
+ * according to X), speech nouns with a clause (Behauptungen, dass …), and
+ * Konjunktiv sentences that carry reported speech on. The content span is
+ * the reported clause. It skips text inside direct quotes and does not
+ * decide who is meant by a pronoun (qspeaker.c, lb_quotes_run). */
+#include "quotes/qint.h"
+#include <string.h>
+
+typedef struct { uint32_t lo, hi; } range;
+
+/* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten" */
+static int zu_inf(const qdoc *q, uint32_t i)
+{
+    const lb_tok *t = &q->t[i];
+    const char *w = lb_tok_norm(q->doc, t);
+    size_t n = t->norm_len;
+    if (n == 2 && !memcmp(w, "zu", 2))
+        return i + 2 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER) &&
+               !q_cls(q, i + 1) && (q->t[i + 2].flags & LB_TOK_PUNCT);
+    if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
+    for (size_t k = 2; k + 4 <= n; k++)
+        if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {
+            /* a particle before "zu": an, auf, ein, zusammen, aus, ab, bei, vor, mit, nach, zurück, fest, her */
+            return k >= 2 && k <= 8;
+        }
+    return 0;
+}
+
+/* the reported clause [a, hi) looks like one: Konjunktiv, zu-infinitive, or English */
+static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
+{
+    if (a >= hi) return 0;
+    uint32_t c0 = q_cls(q, a);
+    if (c0 & QC_SUB) return 0;
+    if (q->t[a].flags & LB_TOK_QUOTE) return 0;
+    uint32_t words = 0;
+    if (hi > a + Q_SCAN) hi = a + Q_SCAN;
+    for (uint32_t i = a; i < hi; i++) {
+        if (q->t[i].flags & LB_TOK_WORD) words++;
+        if (q->lang != QL_EN && ((q_cls(q, i) & (QC_KONJ | QC_KONJ2)) || zu_inf(q, i))) return 1;
+    }
+    return q->lang == QL_EN && words >= 4;
+}
+
+static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
+{
+    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
+    return b;
+}
+
+/* share of [s, e) covered by direct quotes */
+static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
+{
+    uint64_t cov = 0;
+    const lb_quote *qs = LB_QUOTES(q->doc);
+    size_t lo = 0, hi = q->ndirect;      /* first direct quote that ends after s */
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (qs[mid].end <= s) lo = mid + 1; else hi = mid; }
+    for (size_t k = lo; k < q->ndirect && qs[k].start < e; k++) {
+        const lb_quote *d = &qs[k];
+        uint32_t a = d->start > s ? d->start : s, b = d->end < e ? d->end : e;
+        cov += b - a;
+    }
+    return cov * 2 >= (uint64_t)(e - s);
+}
+
+static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
+{
+    if (b > a + Q_CLAUSE) b = a + Q_CLAUSE;      /* a run-on "sentence" */
+    b = trim_end(q, a, b);
+    while (a < b && ((q->t[a].flags & LB_TOK_PUNCT) && !(q->t[a].flags & LB_TOK_QUOTE))) a++;
+    if (a >= b) return NULL;
+    uint32_t words = 0;
+    for (uint32_t i = a; i < b; i++) words += (q->t[i].flags & LB_TOK_WORD) != 0;
+    if (words < 2) return NULL;
+    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
+    if (q->inq[a] && (q->t[a].flags & LB_TOK_QUOTE)) return NULL;     /* a direct quote */
+    if (mostly_direct(q, s, e)) return NULL;
+    for (size_t k = q->doc->quotes.len; k-- > q->ndirect;) {     /* no duplicates (text order) */
+        const lb_quote *o = &LB_QUOTES(q->doc)[k];
+        if (o->start < e && s < o->end) return NULL;
+        if (o->end <= s) break;
+    }
+    lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
+    if (!qt) { q->oom = 1; return NULL; }
+    qt->start = s; qt->end = e; qt->indirect = 1;
+    qt->speaker_start = qt->speaker_end = -1;
+    qt->cue_start = qt->cue_end = -1;
+    q_attribute(q, qt, sp, cue);
+    return qt;
+}
+
+/* speaker of the speech verb at v, falling back to the sentence's source */
+static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
+{
+    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
+    return q_sentence_source(q, r.lo, r.hi);
+}
+
+static int any_inq(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++) if (q->inq[i]) return 1;
+    return 0;
+}
+
+/* a negation within three words before the cue, or (German V2) between the
+ * cue and its clause: "did not say", "forderte die Firma nicht dazu auf," */
+static int negated(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    for (uint32_t k = v; k > lo && v - k < 3; k--) {
+        if (!(q->t[k - 1].flags & LB_TOK_WORD)) break;
+        if (q_cls(q, k - 1) & QC_NEG) return 1;
+    }
+    for (uint32_t k = v + 1; q->lang != QL_EN && k < q->n && k < v + 8; k++) {
+        if (!(q->t[k].flags & LB_TOK_WORD) || (q_cls(q, k) & QC_CONJ)) break;
+        if (q_cls(q, k) & QC_NEG) return 1;
+    }
+    return 0;
+}
+
+/* [a, b) is empty or a subject: a pronoun, "es", or a short noun phrase */
+static int subject_only(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (a == b) return 1;
+    if (b - a == 1 && (q_cls(q, a) & (QC_PRON | QC_IMPERS))) return 1;
+    if (b - a > 6) return 0;
+    qspk sp = q_np_forward(q, a, b);
+    return sp.s == (int32_t)a && sp.e == (int32_t)b;
+}
+
+/* Looks for the reported clause after the cue at v; start token or 0. */
+static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
+{
+    *by_conj = 0;
+    for (uint32_t k = v + 1; k < r.hi && k < v + 10; k++) {
+        const lb_tok *t = &q->t[k];
+        if (q->inq[k] || (t->flags & (LB_TOK_SENT_END | LB_TOK_QUOTE))) return 0;
+        uint32_t c = q_cls(q, k);
+        if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
+        if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
+            uint32_t a = k + 1;
+            if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* a relative clause between: "ein Bericht …, der … zitiert, dass" */
+            if (a < r.hi && (q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER)) {
+                for (uint32_t m = a + 1; m + 1 < r.hi && m < a + 14; m++) {
+                    if (q->t[m].flags & (LB_TOK_SENT_END | LB_TOK_QUOTE)) break;
+                    if (q_punct_is(q, m, ',')) {
+                        if (q_cls(q, m + 1) & QC_CONJ) { *by_conj = 1; return m + 2; }
+                        break;
+                    }
+                }
+            }
+            /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
+             * a main clause right after the verb and its subject */
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
+                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
+                ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
+            uint32_t e = a;
+            while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+            if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
+            if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
+                /* "erklärte, die beiden Politiker würden …, darunter …" */
+                for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & (QC_KONJ | QC_KONJ2)) return a;
+            }
+            if (q->lang == QL_EN) break;      /* the verb's object, below */
+            return 0;
+        }
+        if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
+        /* English: "said the …", "says he …" without "that" */
+        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+    }
+    if (q->lang == QL_EN) {
+        /* English: what was said, denied, called for is the verb's object */
+        uint32_t k = v + 1;
+        if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 3 && (q->t[k].flags & LB_TOK_WORD)) k++;
+        if (k + 1 < r.hi && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] &&
+            !(q_cls(q, k) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
+            (q->t[k + 1].flags & LB_TOK_WORD)) return k;
+    }
+    return 0;
+}
+
+/* a phrase that ends the sentence: only an optional "(…)" and punctuation follow */
+static int ends_sentence(const qdoc *q, uint32_t e, uint32_t hi)
+{
+    if (e < hi && (q->t[e].flags & LB_TOK_BRACKET_OPEN)) {
+        while (e < hi && !(q->t[e].flags & LB_TOK_BRACKET_CLOSE)) e++;
+        if (e < hi) e++;
+    }
+    return trim_end(q, e, hi) == e;
+}
+
+/* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
+ * the token after the complementizer, or 0 */
+static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
+{
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
+    if (k < r.hi && q_punct_is(q, k, ',')) k++;
+    else if (k != w + 1) return 0;
+    return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+}
+
+/* token after which a reported clause that starts at a ends: before the next
+ * cue that opens a clause of its own ("…, und betont, dass …") */
+static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
+{
+    for (uint32_t w = a + 1; w < r.hi && w < a + Q_CLAUSE; w++) {
+        /* a coordinated main clause: "…, hat aber …" */
+        if (q->lang != QL_EN && q_punct_is(q, w, ',') && w + 1 < r.hi && (q_cls(q, w + 1) & QC_AUX) && !q->inq[w]) return w;
+        /* "…: „…“" a colon opens something else (often a direct quote) */
+        if (q_punct_is(q, w, ':') && !q->inq[w]) return w;
+        if (q->inq[w] || !(q->t[w].flags & LB_TOK_WORD)) continue;
+        int by_conj, next = 0;
+        if (q_is_cue(q, w) && clause_after(q, w, r, &by_conj)) next = 1;
+        uint32_t c = q_cls(q, w);
+        if ((c & QC_NOUN) && noun_conj(q, w, r)) next = 1;
+        if (!next) continue;
+        /* back to the comma or coordinator before the next cue's phrase */
+        for (uint32_t k = w; k > a + 1; k--) {
+            if (q_punct_is(q, k - 1, ',')) return k - 1;
+            if ((q_cls(q, k - 1) & QC_COORD) && k - 1 > a + 1 && q_punct_is(q, k - 2, ',')) return k - 2;
+        }
+        return r.hi;
+    }
+    return r.hi;
+}
+
+#define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
+
+static int sentence(qdoc *q, range r, size_t *last)
+{
+    int found = 0;
+    const int sent_inq = any_inq(q, r.lo, r.hi);
+    for (uint32_t v = r.lo; v < r.hi; v++) {
+        if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
+        uint32_t c = q_cls(q, v);
+        int cue = q_is_cue(q, v);
+        /* "darauf verzichtet, zu sagen, dass": no speech act reported */
+        if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
+        /* "forderte … nicht dazu auf", "did not say": no speech act */
+        if (cue && negated(q, v, r.lo)) continue;
+        /* the attribution of a direct quote: "“…,” said X" */
+        if (cue && v > r.lo && (q->inq[v - 1] || (v > r.lo + 1 && q_punct_is(q, v - 1, ',') && q->inq[v - 2]))) continue;
+        if (cue) {
+            int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
+            qspk sp = { -1, -1, -1, -1 };
+            if (comma_before) {
+                /* post-posed: "…, sagte Putin." */
+                sp = q_np_forward(q, v + 1, r.hi);
+                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi)) {
+                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+                    continue;
+                }
+            } else if (v > r.lo + 1) {
+                /* post-posed: "…, Tapper said." */
+                qspk b = q_np_backward(q, v, r.lo);
+                if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
+                    uint32_t cend = (uint32_t)b.s - 1;
+                    if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
+                    continue;
+                }
+            }
+            int by_conj;
+            uint32_t a = clause_after(q, v, r, &by_conj);
+            if (!a) {
+                /* "Wie X mitteilte, haben …" / "As X said, …" */
+                uint32_t k = v + 1;
+                while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
+                int as = 0;
+                for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
+                if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
+                    sp = q_np_forward(q, r.lo + 1, v);
+                    lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
+                    DONE(qt);
+                    if (qt) v = k;
+                }
+                continue;
+            }
+            if (a < r.hi) {
+                sp = verb_speaker(q, v, r);
+                uint32_t end = clause_end(q, a, r);
+                lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
+                DONE(qt);
+                if (qt || end < r.hi) v = end > a ? end - 1 : a;
+            }
+            continue;
+        }
+        if (c & QC_SO) {
+            /* "…, so Uschakow." */
+            if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
+                qspk sp = q_np_forward(q, v + 1, r.hi);
+                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi) && !any_inq(q, v - 2, v - 1))
+                    DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            }
+            continue;
+        }
+        if (c & QC_PREP) {
+            /* "Laut X …" / "…, according to X." */
+            uint32_t k = v + 1;
+            if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
+            qspk sp = q_np_forward(q, k, r.hi);
+            if (sp.s < 0 || sent_inq) goto not_prep;       /* maybe a speech noun: "Aussage, dass" */
+            int initial = 1;
+            for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
+            if (initial && v < r.lo + 3) {
+                uint32_t a = (uint32_t)sp.e;
+                if (a < r.hi && q_punct_is(q, a, ',')) a++;
+                DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
+            } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
+            continue;
+        }
+    not_prep:
+        if (c & QC_POSTP) {
+            /* "X zufolge …" */
+            qspk sp = q_np_backward(q, v, r.lo);
+            if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) continue;
+            uint32_t cs = (uint32_t)sp.s;
+            while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
+            DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));
+            continue;
+        }
+        if (c & QC_NOUN) {
+            /* "Moskaus Behauptungen, dass …", "the claim that …" */
+            uint32_t k = noun_conj(q, v, r);
+            if (!k) continue;
+            k--;
+            uint32_t s = v;
+            while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
+                   !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ | QC_SEP))) {
+                const lb_tok *pt = &q->t[s - 1];
+                int gen = (pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's';
+                if ((pt->flags & LB_TOK_UPPER) && !(q_cls(q, s - 1) & QC_DET) && !gen && s != v) break;
+                s--;
+            }
+            qspk sp = q_np_forward(q, s, k);
+            if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
+            uint32_t end = clause_end(q, k + 1, r);
+            /* the embedded clause ends where the main clause resumes: "…, entschieden zurück" */
+            for (uint32_t m = k + 2; m + 1 < end; m++) {
+                if (!q_punct_is(q, m, ',') || q->inq[m]) continue;
+                const lb_tok *nt = &q->t[m + 1];
+                if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
+                    !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
+            }
+            DONE(emit(q, k + 1, end, sp, -1));
+            v = end > k ? end - 1 : k;
+            continue;
+        }
+    }
+    return found;
+}
+
+int q_indirect(qdoc *q)
+{
+    size_t last = SIZE_MAX;       /* index of the last indirect quote */
+    uint32_t last_sent = UINT32_MAX;
+    const lb_sent *ss = LB_SENTS(q->doc);
+    for (uint32_t s = 0; s < q->doc->sents.len && !q->oom; s++) {
+        range r = { ss[s].tok0, ss[s].tok0 + ss[s].ntok };
+        if (r.hi > q->n) r.hi = q->n;
+        if (r.lo >= r.hi) continue;
+        if (sentence(q, r, &last)) { last_sent = s; continue; }
+        /* Konjunktiv carries reported speech on into the next sentence */
+        if (q->lang != QL_EN && last != SIZE_MAX && last_sent + 1 == s && !any_inq(q, r.lo, r.hi) &&
+            !(q->t[r.lo].flags & LB_TOK_PARA_BEFORE)) {
+            int konj = 0;
+            for (uint32_t i = r.lo; i < r.hi; i++) if (q_cls(q, i) & QC_KONJ) konj = 1;
+            if (!konj) continue;
+            qspk none = { -1, -1, -1, -1 };
+            lb_quote *qt = emit(q, r.lo, r.hi, none, -1);
+            if (!qt) continue;
+            const lb_quote *prev = &LB_QUOTES(q->doc)[last];
+            qt->speaker_name = prev->speaker_name; qt->speaker_actor = prev->speaker_actor;
+            qt->speaker_start = prev->speaker_start; qt->speaker_end = prev->speaker_end;
+            last = (size_t)(qt - LB_QUOTES(q->doc));
+            last_sent = s;
+        }
+    }
+    return q->oom ? -1 : 0;
+}

@@ -1,0 +1,121 @@
+/* qint.h: internals shared by the files of the quotes stage: the compiled cue
+ * dictionaries (word classes per language), the per-document working state,
+ * and the helpers each file exports. Not part of the library's interface. */
+#ifndef LB_QINT_H
+#define LB_QINT_H
+#include "doc.h"
+#include "core/wordset.h"
+#include "text/text.h"
+
+/* word classes of data/quotes/<lang>.cues (bits of a wordset value) */
+enum {
+    QC_VERB   = 1u << 0,   /* speech verb form: sagte, said */
+    QC_NOUN   = 1u << 1,   /* speech noun or document: Erklärung, report */
+    QC_PREP   = 1u << 2,   /* source preposition before the source: laut, according */
+    QC_POSTP  = 1u << 3,   /* source postposition: zufolge */
+    QC_SO     = 1u << 4,   /* ", so X" */
+    QC_CONJ   = 1u << 5,   /* complementizer: dass, that */
+    QC_PRON   = 1u << 6,   /* personal pronoun that can be a speaker */
+    QC_ROLE   = 1u << 7,   /* role noun: Präsident, spokesman, newspaper */
+    QC_DET    = 1u << 8,   /* article, determiner, possessive */
+    QC_KONJ   = 1u << 9,   /* Konjunktiv form of reported speech: sei, habe */
+    QC_AUX    = 1u << 10,  /* auxiliary before a participle: hat, has */
+    QC_SUB    = 1u << 11,  /* subordinator that starts no reported clause: bevor, when */
+    QC_TIME   = 1u << 12,  /* capitalised time word that is no name: Montag, Monday */
+    QC_SEP    = 1u << 13,  /* finite verb with a separable particle (see rules->sep) */
+    QC_STOP   = 1u << 14,  /* word that ends a noun phrase: prepositions, conjunctions */
+    QC_COORD  = 1u << 15,  /* und, and: joins two speakers */
+    QC_OF     = 1u << 16,  /* genitive link after a role noun: des, der, of */
+    QC_IMPERS = 1u << 17,  /* impersonal subject of a speech verb: es, it */
+    QC_AS     = 1u << 18,  /* "Wie X sagte, …" / "As X said, …" */
+    QC_NEG    = 1u << 19,  /* negation: a speech act that did not happen */
+    QC_KONJ2  = 1u << 20,  /* Konjunktiv II: reported clause only under a speech verb */
+    QC_INDEF  = 1u << 21,  /* indefinite article: a new referent, never an earlier speaker */
+    QC_NAMEPART = 1u << 22, /* particle inside a name: von, van, de */
+    QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
+    QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
+};
+
+enum { QL_DE, QL_EN, QL_N };
+/* short-name expansions remembered per document (qattr.c) */
+#define Q_NAME_CACHE 8
+
+struct lb_quote_rules {
+    lb_wordset words[QL_N];  /* folded form -> QC_* bits */
+    lb_wordset sep[QL_N];    /* "verb particle" (folded, one space) -> 1 */
+};
+
+/* Working state for one document. */
+typedef struct qdoc {
+    lb_doc *doc;
+    const struct lb_quote_rules *rules;
+    const lb_tok *t;         /* tokens */
+    uint32_t n;              /* token count */
+    int lang;                /* QL_DE, QL_EN, or -1: both */
+    uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
+    uint32_t *cls;           /* per token: its QC_* classes, looked up once */
+    int oom;                 /* an allocation failed */
+    size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
+    struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */
+    uint32_t next_name;
+} qdoc;
+
+/* classes of token i (0 for punctuation) */
+uint32_t q_cls(const qdoc *q, uint32_t i);
+/* 1 when the finite verb at i has its particle later in the clause */
+int q_sep_ok(const qdoc *q, uint32_t i);
+/* token i is a speech verb (with the separable particle check) */
+int q_is_cue(const qdoc *q, uint32_t i);
+int q_punct_is(const qdoc *q, uint32_t i, char c);   /* one-byte punctuation c */
+
+/* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
+int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
+/* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
+int q_is_role(const qdoc *q, uint32_t i);
+/* the lookup behind q_is_role (which caches it per token in qdoc.cls) */
+int q_role_lookup(const qdoc *q, uint32_t i);
+/* a name particle between capitalised words: Richard von Weizsäcker */
+int q_particle(const qdoc *q, uint32_t i);
+/* a capitalised token that can be part of a name */
+int q_name_tok(const qdoc *q, uint32_t i);
+typedef struct qspk {
+    int32_t s, e;            /* token range of the speaker phrase, s < 0: none */
+    int32_t ns, ne;          /* token range of the name inside it, ns < 0: none */
+} qspk;
+
+/* Phrase that starts at token i (after the verb, after "laut"). */
+qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim);
+/* Phrase that ends just before token i (the subject before the verb). */
+qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
+/* The subject of the speech verb at token v inside [lo, hi). */
+qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
+qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
+/* Fills the speaker and cue fields of qt from sp: the overlapping mention's
+ * actor and name, else the surface name (short names expanded, pronouns to a
+ * nearby named person); role nouns and pronouns left without a name are
+ * resolved by lb_quotes_run. Only the cue when sp.s < 0. */
+void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
+/* cue_start value of a quote without its own attribution: it takes the
+ * speaker of the quote before it (resolved by lb_quotes_run) */
+#define Q_CONTINUES (-2)
+/* how far (bytes) a continuation may be from the quote it continues */
+#define Q_CONTINUE_BYTES 400
+/* an unattributed quote of this many words is a quote, not a scare quote */
+#define Q_LONG_WORDS 5
+/* how far after a closing mark the speech verb of "…," X said may stand */
+#define NPMAX_AFTER 8
+/* bounds that keep every scan linear in the document: how far (tokens) a
+ * clause is searched for its parts, how long a reported clause is looked
+ * through for the next cue, how far a short name looks for its full form,
+ * and how many earlier quotes a pronoun speaker is resolved against */
+#define Q_SCAN 64
+#define Q_CLAUSE 256
+#define Q_NAME_BACK 4000
+#define Q_NAME_AHEAD 1000
+#define Q_RESOLVE_BACK 64
+
+/* ---- the two finders */
+int q_direct(qdoc *q);
+int q_indirect(qdoc *q);
+#endif

@@ -1,0 +1,326 @@
+/* qphrase.c: finds the speaker phrase of a speech cue by token patterns:
+ * the subject of the verb (before it, inverted after it, after an auxiliary,
+ * at the start of a verb-final clause), "laut X", appositions ("ein Berater
+ * des Kremls, Juri Uschakow"), genitive sources ("ein Bericht der Kyodo
+ * News"), and the name inside the phrase. It does not resolve names to
+ * people or actors (qattr.c) and does not decide what is a quote. */
+#include "quotes/qint.h"
+#include <string.h>
+
+#define NP_MAX 9
+/* classes that end a noun phrase */
+#define Q_STOPSET (QC_STOP | QC_VERB | QC_CONJ | QC_SUB | QC_AUX | QC_COORD | QC_PREP | QC_POSTP | \
+                   QC_SO | QC_KONJ | QC_KONJ2 | QC_TIME | QC_IMPERS | QC_SEP)
+
+int q_same_sent(const qdoc *q, uint32_t a, uint32_t b) { return q->t[a].sent == q->t[b].sent; }
+
+/* an apostrophe token glued between letters or before "s": CNN's */
+static int is_possessive(const qdoc *q, uint32_t i)
+{
+    if (i + 1 >= q->n || !(q->t[i].flags & LB_TOK_QUOTE) || i == 0) return 0;
+    const lb_tok *a = &q->t[i - 1], *b = &q->t[i + 1];
+    if (a->end != q->t[i].start || b->start != q->t[i].end) return 0;
+    return b->norm_len == 1 && lb_tok_norm(q->doc, b)[0] == 's';
+}
+
+static int has(const qdoc *q, int k, const char *w, size_t n, uint32_t bits)
+{
+    uint32_t v = 0;
+    return n && lb_wordset_get(&q->rules->words[k], w, n, &v) && (v & bits);
+}
+
+/* a German role form: as listed, feminine (-in, -innen) or genitive (-s, -es) */
+static int de_role_form(const qdoc *q, const char *w, size_t n, uint32_t bits)
+{
+    if (has(q, QL_DE, w, n, bits)) return 1;
+    if (n > 5 && !memcmp(w + n - 2, "in", 2) && has(q, QL_DE, w, n - 2, QC_ROLE)) return 1;
+    if (n > 8 && !memcmp(w + n - 5, "innen", 5) && has(q, QL_DE, w, n - 5, QC_ROLE)) return 1;
+    if (n > 4 && w[n - 1] == 's' && has(q, QL_DE, w, n - 1, bits)) return 1;
+    if (n > 5 && w[n - 1] == 's' && w[n - 2] == 'e' && has(q, QL_DE, w, n - 2, bits)) return 1;
+    return 0;
+}
+
+static int role_word(const qdoc *q, const char *w, size_t n)
+{
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (k == QL_EN && has(q, k, w, n, QC_ROLE | QC_NOUN)) return 1;
+        if (k != QL_DE) continue;
+        if (de_role_form(q, w, n, QC_ROLE | QC_NOUN)) return 1;
+        /* compounds ending in a role: Spitzendiplomat, Oberkommandeurs, Regierungssprecher */
+        for (size_t p = 3; n >= 8 && p + 5 <= n; p++)
+            if (((unsigned char)w[p] & 0xC0) != 0x80 && de_role_form(q, w + p, n - p, QC_ROLE)) return 1;
+    }
+    return 0;
+}
+
+/* looked up once per token, then cached in the token's class bits */
+int q_is_role(const qdoc *q, uint32_t i)
+{
+    if (i >= q->n) return 0;
+    if (!(q->cls[i] & QC_ROLEDONE)) q->cls[i] |= QC_ROLEDONE | (q_role_lookup(q, i) ? QC_ISROLE : 0);
+    return (q->cls[i] & QC_ISROLE) != 0;
+}
+
+/* role lookup also for the last part of a hyphenated compound: US-Außenminister */
+int q_role_lookup(const qdoc *q, uint32_t i)
+{
+    uint32_t c = q_cls(q, i);
+    if (c & (QC_ROLE | QC_NOUN)) return 1;
+    const lb_tok *t = &q->t[i];
+    if (!(t->flags & LB_TOK_WORD)) return 0;
+    const char *w = lb_tok_norm(q->doc, t);
+    if (role_word(q, w, t->norm_len)) return 1;
+    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
+    const char *h = NULL;
+    for (uint32_t k = 0; k < t->norm_len; k++) if (w[k] == '-') h = w + k;
+    if (!h || h + 1 >= w + t->norm_len) return 0;
+    return role_word(q, h + 1, (size_t)(w + t->norm_len - h - 1));
+}
+
+static int is_cap(const qdoc *q, uint32_t i) { return (q->t[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) == (LB_TOK_WORD | LB_TOK_UPPER); }
+
+/* a capitalised token that can be part of a name */
+int q_name_tok(const qdoc *q, uint32_t i)
+{
+    if (!is_cap(q, i) || q_is_role(q, i)) return 0;
+    uint32_t c = q_cls(q, i);
+    if (c & (Q_STOPSET | QC_PRON)) return 0;
+    if (c & QC_DET) {
+        /* "Der Spiegel": an article inside a name, not at the sentence start */
+        const lb_tok *t = &q->t[i];
+        const lb_sent *s = &LB_SENTS(q->doc)[t->sent];
+        return s->tok0 != i && i + 1 < q->n && is_cap(q, i + 1) && !q_is_role(q, i + 1);
+    }
+    return 1;
+}
+
+/* the last run of name tokens in [s, e) */
+/* a lower-case particle between two parts of a name: Richard von Weizsäcker */
+int q_particle(const qdoc *q, uint32_t i)
+{
+    return i > 0 && i + 1 < q->n && (q_cls(q, i) & QC_NAMEPART) && !(q->t[i].flags & LB_TOK_UPPER) &&
+           (q->t[i - 1].flags & LB_TOK_UPPER) && (q->t[i + 1].flags & LB_TOK_UPPER) &&
+           q_same_sent(q, i - 1, i + 1) && !q_is_role(q, i - 1);
+}
+
+static void find_name(const qdoc *q, qspk *sp)
+{
+    sp->ns = sp->ne = -1;
+    for (int32_t i = sp->e - 1; i >= sp->s; i--) {
+        if (q_name_tok(q, (uint32_t)i)) {
+            int32_t e = i + 1;
+            while (i - 1 >= sp->s && (q_name_tok(q, (uint32_t)(i - 1)) ||
+                                      (i - 2 >= sp->s && q_particle(q, (uint32_t)(i - 1)) && q_name_tok(q, (uint32_t)(i - 2))))) i--;
+            /* a leading article is no part of the name */
+            while (i < e && (q_cls(q, (uint32_t)i) & QC_DET)) i++;
+            if (i < e) { sp->ns = i; sp->ne = e; }
+            return;
+        }
+    }
+}
+
+static qspk none(void) { qspk s = { -1, -1, -1, -1 }; return s; }
+
+/* core of the forward phrase: DET? words; returns the end token */
+static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
+{
+    uint32_t j = i;
+    int det = 0;
+    *caps = 0;
+    const int de = q->lang != QL_EN;
+    while (j < lim && j < i + NP_MAX && q_same_sent(q, i, j)) {
+        const lb_tok *t = &q->t[j];
+        if (j > i && (t->flags & LB_TOK_PARA_BEFORE)) break;
+        if (is_possessive(q, j) && *caps) { j += 2; continue; }
+        if ((t->flags & LB_TOK_TRUNC) && j + 2 < lim && (q_cls(q, j + 1) & QC_COORD)) { (*caps)++; j += 2; continue; }
+        if (!(t->flags & LB_TOK_WORD)) break;
+        if (*caps && q_particle(q, j)) { j++; continue; }
+        uint32_t c = q_cls(q, j);
+        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && j > i && *caps)) {
+            if (j > i && !det && !*caps) break;
+            if (*caps && j > i) break;      /* a second article starts a new phrase */
+            det = 1; j++; continue;
+        }
+        if ((c & (Q_STOPSET | QC_PRON | QC_OF)) && !(det && (c & (QC_NOUN | QC_ROLE)) && !(c & (QC_STOP | QC_OF)))) {
+            if (!((c & QC_DET) && (t->flags & LB_TOK_UPPER))) break;
+        }
+        if (t->flags & LB_TOK_UPPER) { (*caps)++; j++; continue; }
+        if (t->flags & LB_TOK_NUM) break;
+        /* lower case: adjectives after an article (and nouns in English) */
+        if (!det) break;
+        if (de && *caps) break;
+        j++;
+    }
+    /* no trailing article */
+    while (j > i && (q_cls(q, j - 1) & QC_DET) && !(q->t[j - 1].flags & LB_TOK_UPPER && j - 1 > i)) j--;
+    return j;
+}
+
+qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
+{
+    if (i >= lim || i >= q->n) return none();
+    if (q_cls(q, i) & QC_PRON) { qspk s = { (int32_t)i, (int32_t)i + 1, -1, -1 }; return s; }
+    if (q_cls(q, i) & (QC_CONJ | QC_SUB)) return none();    /* "noting that …" */
+    int caps;
+    uint32_t e = np_core(q, i, lim, &caps);
+    if (e == i) return none();
+    /* nothing but lower case words and articles: no phrase (English "the newspaper" is one) */
+    qspk sp = { (int32_t)i, (int32_t)e, -1, -1 };
+    find_name(q, &sp);
+    /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
+    int had_of = 0;
+    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
+        int c2;
+        uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
+        uint32_t e2 = np_core(q, g0, lim, &c2);
+        if (e2 <= e + 1) break;
+        qspk g = { sp.s, (int32_t)e2, -1, -1 };
+        find_name(q, &g);
+        e = e2;
+        sp = g;
+        had_of = 1;
+    }
+    /* apposition: "ein Berater des Kremls, Juri Uschakow," (not "Sen. John McCain, R-Ariz.") */
+    if (e + 1 < lim && q_punct_is(q, e, ',') && q_same_sent(q, i, e + 1) && (sp.ns < 0 || had_of)) {
+        uint32_t a = e + 1, b = a;
+        while (b < lim && b < a + 4 && q_name_tok(q, b)) b++;
+        int closes = b >= lim || q_punct_is(q, b, ',') || (q->t[b].flags & (LB_TOK_SENT_END | LB_TOK_BRACKET_OPEN)) || q_is_cue(q, b);
+        if (b > a && closes) { sp.e = (int32_t)b; sp.ns = (int32_t)a; sp.ne = (int32_t)b; }
+    }
+    if (sp.ns < 0 && !caps && q->lang == QL_DE) return none();
+    return sp;
+}
+
+qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
+{
+    if (i == 0 || i <= lo) return none();
+    uint32_t j = i;
+    int det = 0;
+    while (j > lo && i - j < NP_MAX && q_same_sent(q, j - 1, i - 1)) {
+        uint32_t k = j - 1;
+        const lb_tok *t = &q->t[k];
+        if (k + 1 < q->n && is_possessive(q, k)) { j--; continue; }
+        if (t->norm_len == 1 && lb_tok_norm(q->doc, t)[0] == 's' && k > 0 && is_possessive(q, k - 1)) { j--; continue; }
+        if (!(t->flags & LB_TOK_WORD)) break;
+        if (j < i && q_particle(q, k)) { j--; continue; }
+        uint32_t c = q_cls(q, k);
+        if (c & QC_PRON) {
+            if (k + 1 == i) { qspk s = { (int32_t)k, (int32_t)i, -1, -1 }; return s; }
+            break;
+        }
+        if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) {
+            /* "in der Vergangenheit": a phrase after a preposition is no subject */
+            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && q_same_sent(q, k - 1, k)) return none();
+            det = 1; j--; break;
+        }
+        if (c & (Q_STOPSET | QC_OF)) {
+            /* a phrase after a preposition is no subject ("laut CCTV lobte") */
+            if ((c & (QC_STOP | QC_PREP | QC_OF)) && j < i) return none();
+            break;
+        }
+        if (t->flags & LB_TOK_NUM) break;
+        j--;
+    }
+    if (j >= i) return none();
+    uint32_t s = j, e = i;
+    if (!det && q->lang != QL_EN) {
+        while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */
+        while (e > s && !(q->t[e - 1].flags & LB_TOK_UPPER)) e--;    /* adverbs */
+    }
+    /* English bare plurals and quantified nouns are subjects: "critics said", "one analyst said" */
+    if (s >= e) {
+        /* "…, analysts said": a bare role noun right before the verb */
+        if (!det && i > lo && q_is_role(q, i - 1) && (q->t[i - 1].flags & LB_TOK_WORD)) { qspk r = { (int32_t)i - 1, (int32_t)i, -1, -1 }; return r; }
+        return none();
+    }
+    qspk sp = { (int32_t)s, (int32_t)e, -1, -1 };
+    find_name(q, &sp);
+    /* several speakers: "die EU und die USA warnten": the first named */
+    if (s > lo + 1 && (q_cls(q, s - 1) & QC_COORD) && q_same_sent(q, s - 1, s)) {
+        qspk first = q_np_backward(q, s - 1, lo);
+        if (first.s >= 0 && first.ns >= 0) return first;
+    }
+    return sp;
+}
+
+static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_QCLOSE); }
+
+qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    qspk sp;
+    int inverted = q->lang == QL_EN
+        ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
+        : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
+           (q_cls(q, v - 1) & QC_STOP));
+    if (inverted) {
+        sp = q_np_forward(q, v + 1, hi);
+        if (sp.s >= 0) return sp;
+    }
+    sp = q_np_backward(q, v, lo);
+    if (sp.s >= 0) return sp;
+    /* perfect tense: "X hat gesagt", "hat X gesagt" */
+    for (uint32_t k = v; k > lo && v - k < 10; k--) {
+        uint32_t a = k - 1;
+        if (q_punct_is(q, a, ',') || (q->t[a].flags & LB_TOK_QUOTE)) break;
+        if (q_cls(q, a) & QC_AUX) {
+            sp = q_np_backward(q, a, lo);
+            if (sp.s >= 0) return sp;
+            sp = q_np_forward(q, a + 1, v);
+            if (sp.s >= 0) return sp;
+            break;
+        }
+    }
+    if (!inverted && q->lang != QL_EN) {
+        /* German inversion after an adverb: "Dabei sagte der Präsident" */
+        sp = q_np_forward(q, v + 1, hi);
+        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
+    }
+    /* verb-final clause: "dass der Präsident X am Mittwoch betonte" */
+    for (uint32_t k = v; k > lo && v - k < 24; k--) {
+        uint32_t a = k - 1;
+        if (q->inq[a]) continue;       /* the quoted object: als „lieber Freund“ bezeichneten */
+        if (q->t[a].flags & LB_TOK_QUOTE) break;
+        if (q_cls(q, a) & (QC_CONJ | QC_SUB | QC_AS)) {
+            sp = q_np_forward(q, a + 1, v);
+            if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & QC_PRON))) return sp;
+            break;
+        }
+        if (q_punct_is(q, a, ',')) {
+            /* relative clause: "Putin und Xi, die sich … bezeichneten" */
+            if (a > lo && a + 1 < v && (q_cls(q, a + 1) & QC_DET) && !(q->t[a + 1].flags & LB_TOK_UPPER)) {
+                sp = q_np_backward(q, a, lo);
+                if (sp.s >= 0 && sp.ns >= 0) return sp;
+            }
+            break;
+        }
+    }
+    /* a pronoun earlier in the clause: "wandte er sich an X und sagte" */
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
+        if (q->t[k - 1].flags & LB_TOK_QUOTE) break;
+        if (q_cls(q, k - 1) & QC_PRON) { qspk s = { (int32_t)k - 1, (int32_t)k, -1, -1 }; return s; }
+    }
+    /* the phrase that opens the sentence: "Die USA haben ... davor gewarnt" */
+    if (lo < v && !(q->t[lo].flags & LB_TOK_QUOTE)) {
+        sp = q_np_forward(q, lo, v);
+        if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
+    }
+    return none();
+}
+
+qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
+{
+    if (hi > lo + Q_SCAN) hi = lo + Q_SCAN;
+    for (uint32_t i = lo; i < hi; i++) {
+        if (!(q_cls(q, i) & QC_NOUN) || q->inq[i]) continue;
+        uint32_t s = i;
+        while (s > lo && i - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) && !(q_cls(q, s - 1) & (QC_STOP | QC_PREP)) &&
+               ((q_cls(q, s - 1) & QC_DET) || !(q->t[s - 1].flags & LB_TOK_UPPER))) s--;
+        qspk sp = q_np_forward(q, s, hi);
+        if (sp.s >= 0) return sp;
+    }
+    return none();
+}
+
+/* ---- attribution */
+
