@@ -1,0 +1,223 @@
+/* resolve.c: pass 2 of the actors stage, over what match.c found: titles
+ * with a state (der russische Botschafter, Russlands Außenminister) give the
+ * state mention the title's sector and make the name after them a person of
+ * that state; first names and titles mark persons not in the dictionary;
+ * a later surname (Xi, Uschakow) or bare title (der Präsident) refers to the
+ * person named before. Never matches dictionary names itself. */
+#include "actors/run.h"
+#include "text/text.h"
+#include "ctx.h"
+#include <string.h>
+
+static int is_func(const act_run *r, const lb_tok *t)
+{
+    return lb_wordset_get(&r->doc->ctx->text->function_words, lb_tok_norm(r->doc, t), t->norm_len, NULL);
+}
+
+/* A word that may be part of a person's name (capitalised, not covered). */
+static int name_word(const act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->cover[i]) return 0;
+    const lb_tok *t = &r->toks[i];
+    if (t->sent != sent) return 0;
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_URL | LB_TOK_HYPHEN)) return (t->flags & LB_TOK_HYPHEN) && !(t->flags & LB_TOK_ALLCAPS);
+    if (is_func(r, t)) return 0;
+    if (lb_wordset_get(&r->kb->titles, lb_tok_norm(r->doc, t), t->norm_len, NULL)) return 0;
+    return 1;
+}
+
+/* Title at token i (one or more words): its index and token count. */
+static size_t title_at(const act_run *r, size_t i, const kb_title **out)
+{
+    const lb_tok *T = r->toks;
+    char key[512];
+    for (size_t n = r->kb->title_maxtok; n >= 1; n--) {
+        if (i + n > r->ntoks || T[i + n - 1].sent != T[i].sent) continue;
+        size_t o = 0;
+        int ok = 1;
+        for (size_t k = 0; k < n && ok; k++) {
+            const lb_tok *t = &T[i + k];
+            if (o + t->norm_len + 1 > sizeof key) { ok = 0; break; }
+            if (k) key[o++] = ' ';
+            memcpy(key + o, lb_tok_norm(r->doc, t), t->norm_len);
+            o += t->norm_len;
+        }
+        uint32_t v;
+        if (ok && lb_wordset_get(&r->kb->titles, key, o, &v)) { *out = &r->kb->titlev[v]; return n; }
+    }
+    return 0;
+}
+
+static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, int32_t person)
+{
+    if (!len) return 0;
+    act_local *l = lb_vec_push(&r->locals, &r->doc->arena);
+    if (!l) return -1;
+    l->key = key; l->len = (uint32_t)len; l->actor = a; l->person = person;
+    return 0;
+}
+
+static const act_local *find_local(const act_run *r, const char *key, size_t len)
+{
+    const act_local *L = r->locals.items;
+    for (size_t k = r->locals.len; k-- > 0;)
+        if (L[k].len == len && !memcmp(L[k].key, key, len)) return &L[k];
+    return NULL;
+}
+
+/* Registers the short form of a person mention (surname; family name first
+ * for East Asian names). */
+static int register_person(act_run *r, const lb_mention *m, int32_t person)
+{
+    if (m->ntok < 2) return 0;
+    int first = person >= 0 && r->kb->persons[person].surname_first;
+    const lb_tok *t = &r->toks[first ? m->tok0 : m->tok0 + m->ntok - 1];
+    if (!(t->flags & LB_TOK_UPPER)) return 0;
+    return add_local(r, lb_tok_norm(r->doc, t), t->norm_len, m->actor, person);
+}
+
+/* A person not in the dictionary over name words from i; returns its size. */
+static size_t name_run(const act_run *r, size_t i)
+{
+    uint32_t sent = r->toks[i].sent;
+    size_t n = 0;
+    while (n < 4 && name_word(r, i + n, sent)) n++;
+    return n;
+}
+
+static int32_t person_of(const act_run *r, const lb_mention *m)
+{
+    if (!m->actor.name) return -1;
+    uint32_t p;
+    if (lb_wordset_get(&r->kb->persons_by_name, m->actor.name, strlen(m->actor.name), &p)) return (int32_t)p;
+    return -1;
+}
+
+/* Index of the mention covering token i (mentions are in token order here). */
+static long mention_at(const act_run *r, size_t i)
+{
+    const lb_mention *M = r->doc->mentions.items;
+    for (size_t k = 0; k < r->doc->mentions.len; k++)
+        if (M[k].tok0 <= i && i < M[k].tok0 + M[k].ntok) return (long)k;
+    return -1;
+}
+
+/* Titles: state + title (+ name). */
+static int titles(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t i = 0; i < r->ntoks; i++) {
+        if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
+        const kb_title *tt;
+        size_t tn = title_at(r, i, &tt);
+        if (!tn) continue;
+        lb_actor_ref a = { 0 };
+        /* the state before the title: adjective, genitive name or implied code */
+        if (tt->code) { a.code = tt->code; a.sector = tt->sector; }
+        else if (i > 0 && r->cover[i - 1] && T[i - 1].sent == T[i].sent) {
+            long k = mention_at(r, i - 1);
+            lb_mention *M = r->doc->mentions.items;
+            if (k >= 0 && M[k].type == LB_MEN_LOC && M[k].actor.code) {
+                if (tt->sector) M[k].actor.sector = tt->sector;
+                a = M[k].actor;
+                a.sector = tt->sector; a.name = NULL; a.id = NULL;
+            }
+        }
+        size_t j = i + tn;
+        /* "Botschafter Chinas": the state after the title */
+        if (!a.code && j < r->ntoks && r->cover[j] && T[j].sent == T[i].sent) {
+            long k = mention_at(r, j);
+            lb_mention *M = r->doc->mentions.items;
+            if (k >= 0 && M[k].type == LB_MEN_LOC && M[k].form == LB_FORM_NAME && M[k].actor.code &&
+                M[k].end - M[k].start > 0 && (r->doc->text[M[k].end - 1] == 's')) {
+                if (tt->sector) M[k].actor.sector = tt->sector;
+                a = M[k].actor; a.sector = tt->sector; a.name = NULL; a.id = NULL;
+                j = M[k].tok0 + M[k].ntok;
+            }
+        }
+        if (j < r->ntoks && T[j].sent == T[i].sent && (T[j].flags & LB_TOK_PUNCT) && T[j].end - T[j].start == 1 &&
+            r->doc->text[T[j].start] == ',') j++;
+        if (!a.code) continue;
+        if (j < r->ntoks && !r->cover[j]) {
+            size_t n = name_run(r, j);
+            if (n) {
+                lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+                if (!m || register_person(r, m, -1)) return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Persons not in the dictionary: a first name and capitalised words. */
+static int first_names(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+        if (!name_word(r, i, T[i].sent) || (T[i].flags & LB_TOK_HYPHEN)) continue;
+        if (!lb_wordset_get(&r->kb->firstnames, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, NULL)) continue;
+        size_t n = name_run(r, i);
+        if (n < 2) {
+            /* "Hans von Dohnanyi": a particle between */
+            continue;
+        }
+        lb_actor_ref a = { 0 };
+        lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+        if (!m || register_person(r, m, -1)) return -1;
+        i += n - 1;
+    }
+    return 0;
+}
+
+/* After a speech verb ("sagte Müller"): a capitalised word is a person. */
+static int speech_cues(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+        if (!lb_wordset_get(&r->kb->pcues, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, NULL)) continue;
+        size_t j = i + 1;
+        if (!name_word(r, j, T[i].sent) || (T[j].flags & LB_TOK_HYPHEN)) continue;
+        size_t n = name_run(r, j);
+        size_t after = j + n;
+        /* the name must end the clause: punctuation or a lower-case word */
+        if (after < r->ntoks && T[after].sent == T[i].sent && (T[after].flags & LB_TOK_UPPER) && !is_func(r, &T[after])) continue;
+        lb_actor_ref a = { 0 };
+        const act_local *l = find_local(r, lb_tok_norm(r->doc, &T[j + n - 1]), T[j + n - 1].norm_len);
+        if (l) a = l->actor;
+        lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+        if (!m || register_person(r, m, l ? l->person : -1)) return -1;
+    }
+    return 0;
+}
+
+/* Later short forms of persons named in the document. */
+static int short_forms(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    if (!r->locals.len) return 0;
+    for (size_t i = 0; i < r->ntoks; i++) {
+        if (r->cover[i] || (T[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) continue;
+        const char *nm = lb_tok_norm(r->doc, &T[i]);
+        const act_local *l = find_local(r, nm, T[i].norm_len);
+        if (!l) {
+            size_t g = act_gen_strip(nm, T[i].norm_len);
+            if (g >= 2) l = find_local(r, nm, g);
+        }
+        if (!l) continue;
+        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_PER, LB_FORM_NAME, l->actor)) return -1;
+    }
+    return 0;
+}
+
+int act_resolve(act_run *r)
+{
+    /* register the persons the dictionary found */
+    size_t n0 = r->doc->mentions.len;
+    for (size_t k = 0; k < n0; k++) {
+        lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
+        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
+    }
+    if (titles(r) || first_names(r) || speech_cues(r) || short_forms(r)) return LB_ENOMEM;
+    return LB_OK;
+}
