@@ -93,8 +93,12 @@ def de_inflect(name):
         out.append(' '.join(v[:-1] + [last + 's']))
     return out
 
+# names too ambiguous in German or English text to stand for a state
+AMBIGUOUS = {'Victoria', 'Nassau', 'Kingston', 'Hamilton', 'Georgetown', 'Praia', 'Male', 'Malé', 'Lima', 'Santiago',
+             'Jamestown', 'Plymouth', 'Avarua', 'Alofi', 'Amerika', 'Zhonghua', 'Zhongguo'}
+
 def ok_name(s):
-    return len(s) >= 2 and not re.search(r'[()\d]', s)
+    return len(s) >= 2 and not re.search(r'[()\d]', s) and s not in AMBIGUOUS
 
 def gen_states():
     countries = load_mledoze()

@@ -19,7 +19,7 @@ static struct lb_actor_kb *kb_new(void)
     if (!kb) return NULL;
     lb_arena_init(&kb->mem);
     lb_wordset *sets[] = { &kb->names, &kb->firsts, &kb->persons_by_name, &kb->titles,
-                           &kb->firstnames, &kb->nopart, &kb->pcues };
+                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
     return kb;
 }
@@ -66,7 +66,7 @@ void lb_actors_free(struct lb_actor_kb *kb)
 {
     if (!kb) return;
     lb_wordset *sets[] = { &kb->names, &kb->firsts, &kb->persons_by_name, &kb->titles,
-                           &kb->firstnames, &kb->nopart, &kb->pcues };
+                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
     free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);

@@ -164,6 +164,14 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     e->flags |= (uint8_t)(cf & KB_CAPFIRST);
     if ((cf & KB_CS) && !(proto->flags & KB_CI)) e->flags |= KB_CS;
     if (!e->surface) { snprintf(err, errlen, "out of memory"); return 1; }
+    e->next = -1;
+    uint32_t prev;
+    if (lb_wordset_get(&kb->names, key, kl, &prev)) {
+        /* same folded key: the same surface replaces, another case form joins */
+        const kb_entry *pe = &kb->entries[prev];
+        if (pe->surface_len == e->surface_len && !memcmp(pe->surface, e->surface, e->surface_len)) e->next = pe->next;
+        else e->next = (int32_t)prev;
+    }
     if (lb_wordset_put(&kb->names, key, kl, (uint32_t)kb->nentries)) { snprintf(err, errlen, "out of memory"); return 1; }
     kb->nentries++;
     size_t fl = 0;
@@ -252,15 +260,15 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     const char *kind = l->field[0];
     if (!strcmp(kind, "name")) {
         if (need(l, 6, "SURFACE CODE SECTOR TYPE FORM [FLAGS] [CANONICAL]", err, errlen)) return 1;
-        if (check_code(l, 2, err, errlen) || check_sector(l, 3, err, errlen)) return 1;
+        if ((strcmp(l->field[2], "-") && check_code(l, 2, err, errlen)) || check_sector(l, 3, err, errlen)) return 1;
         int t = parse_type(l->field[4]), f = parse_form(l->field[5]);
         if (t < 0) { snprintf(err, errlen, "type '%s' must be PER, LOC, ORG or OTH", l->field[4]); return 1; }
         if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }
         if (l->nfields > 8) { snprintf(err, errlen, "'name' has at most 7 fields"); return 1; }
         kb_entry e = { .type = (uint8_t)t, .form = (uint8_t)f, .person = -1 };
         if (parse_flags(l, 6, &e.flags, err, errlen)) return 1;
-        e.code = str(kb, 0, l->field[2], l->flen[2]);
-        e.sector = opt(kb, 1, l, 3);
+        e.code = opt(kb, 0, l, 2);
+        e.sector = e.code ? opt(kb, 1, l, 3) : NULL;
         e.canon = opt(kb, 2, l, 7);
         if (!e.canon) e.canon = str(kb, 2, l->field[1], l->flen[1]);
         return add_surface(kb, l->field[1], l->flen[1], &e, err, errlen);
@@ -336,17 +344,19 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
         return 0;
     }
-    if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue")) {
+    if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue") ||
+        !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) {
         if (need(l, 2, "WORD", err, errlen)) return 1;
         if (l->nfields > 2) { snprintf(err, errlen, "'%s' has 1 field", kind); return 1; }
         char key[512];
         size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
         if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%s' must be one word", l->field[1]); return 1; }
-        lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart : &kb->pcues;
+        lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart :
+                          kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
         if (lb_wordset_put(set, key, kl, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
         return 0;
     }
-    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue)", kind);
+    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
     return 1;
 }
 

@@ -17,7 +17,8 @@ typedef struct kb_entry {
     uint32_t surface_len;
     uint8_t type, form, flags, ntok;
     int32_t person;             /* index into persons, or -1 */
-    const char *code, *sector, *canon, *id;
+    int32_t next;               /* another entry of the same key (other case), or -1 */
+    const char *code, *sector, *canon, *id;   /* code NULL: a mention without actor */
 } kb_entry;
 
 typedef struct kb_role {
@@ -46,6 +47,8 @@ struct lb_actor_kb {
     lb_wordset firstnames;      /* folded first names */
     lb_wordset nopart;          /* folded compound heads */
     lb_wordset pcues;           /* folded speech verbs after which a name is a person */
+    lb_wordset orgstart;        /* folded words that open an organisation name (FC) */
+    lb_wordset orgend;          /* folded words that close one (AG, GmbH) */
     kb_entry *entries; size_t nentries, capentries;
     kb_person *persons; size_t npersons, cappersons;
     kb_role *roles; size_t nroles, caproles;

@@ -13,6 +13,7 @@
 lb_actor_ref act_entry_actor(const act_run *r, const kb_entry *e)
 {
     lb_actor_ref a = { e->code, e->sector, e->canon, e->id };
+    if (!e->code) { lb_actor_ref none = { 0 }; return none; }
     if (e->person >= 0) {
         const kb_person *p = &r->kb->persons[e->person];
         const kb_role *ro = kb_role_on(r->kb, (uint32_t)e->person, r->date);
@@ -102,16 +103,15 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
     for (size_t n = avail; n >= 1; n--) {
         const lb_tok *last = &T[i + n - 1];
         size_t kl = join_key(r, key, i, n, last->norm_len);
-        const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL;
-        if (e && case_ok(r, e, i, n, 0)) { *ep = e; *stripp = 0; return n; }
+        for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)
+            if (case_ok(r, e, i, n, 0)) { *ep = e; *stripp = 0; return n; }
         size_t ls = act_gen_strip(lb_tok_norm(r->doc, last), last->norm_len);
         if (ls >= 2) {
             kl = join_key(r, key, i, n, ls);
-            e = kl ? kb_get(r->kb, key, kl) : NULL;
-            if (e && e->form == LB_FORM_NAME && !(e->flags & KB_NOGEN) &&
-                case_ok(r, e, i, n, last->norm_len - ls)) {
-                *ep = e; *stripp = last->norm_len - ls; return n;
-            }
+            for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)
+                if (e->form == LB_FORM_NAME && !(e->flags & KB_NOGEN) && case_ok(r, e, i, n, last->norm_len - ls)) {
+                    *ep = e; *stripp = last->norm_len - ls; return n;
+                }
         }
     }
     return 0;
@@ -122,11 +122,13 @@ static const kb_entry *seg_entry(const act_run *r, const char *s, size_t n, char
     if (!n) return NULL;
     *fl = lb_fold(buf, KEY_MAX, s, n);
     if (!*fl) return NULL;
-    const kb_entry *e = kb_get(r->kb, buf, *fl);
-    if (!e || e->ntok != 1) return NULL;
-    if (e->flags & KB_CS) { if (e->surface_len != n || memcmp(e->surface, s, n)) return NULL; }
-    else if (e->flags & KB_CAPFIRST) { if (!(s[0] >= 'A' && s[0] <= 'Z') && !((unsigned char)s[0] >= 0xC3)) return NULL; }
-    return e;
+    for (const kb_entry *e = kb_get(r->kb, buf, *fl); e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL) {
+        if (e->ntok != 1) continue;
+        if (e->flags & KB_CS) { if (e->surface_len != n || memcmp(e->surface, s, n)) continue; }
+        else if (e->flags & KB_CAPFIRST) { if (!(s[0] >= 'A' && s[0] <= 'Z') && !((unsigned char)s[0] >= 0xC3)) continue; }
+        return e;
+    }
+    return NULL;
 }
 
 /* Names inside a hyphenated token. 1 when mentions were added. */

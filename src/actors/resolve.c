@@ -21,6 +21,7 @@ static int name_word(const act_run *r, size_t i, uint32_t sent)
     const lb_tok *t = &r->toks[i];
     if (t->sent != sent) return 0;
     if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (t->flags & LB_TOK_ABBREV) return 0;
     if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_URL | LB_TOK_HYPHEN)) return (t->flags & LB_TOK_HYPHEN) && !(t->flags & LB_TOK_ALLCAPS);
     if (is_func(r, t)) return 0;
     if (lb_wordset_get(&r->kb->titles, lb_tok_norm(r->doc, t), t->norm_len, NULL)) return 0;
@@ -150,18 +151,50 @@ static int titles(act_run *r)
     return 0;
 }
 
-/* Persons not in the dictionary: a first name and capitalised words. */
+static int is_particle2(const act_run *r, size_t i, int second)
+{
+    static const char *const P[] = { "von", "van", "de", "zu", "di", "da", "du", "del", "la", "le", "bin", "al", "ten", "ter", NULL };
+    static const char *const Q[] = { "der", "den", "dem", "la", "de", NULL };
+    const char *const *L = second ? Q : P;
+    const lb_tok *t = &r->toks[i];
+    if (t->flags & LB_TOK_UPPER) return 0;
+    for (int k = 0; L[k]; k++)
+        if (strlen(L[k]) == t->norm_len && !memcmp(L[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
+    return 0;
+}
+
+/* A first name (also the first part of Hans-Peter) at token i? */
+static int first_name_at(const act_run *r, size_t i)
+{
+    const lb_tok *t = &r->toks[i];
+    const char *nm = lb_tok_norm(r->doc, t);
+    size_t n = t->norm_len;
+    if (t->flags & LB_TOK_HYPHEN) {
+        const char *h = memchr(nm, '-', n);
+        if (h) n = (size_t)(h - nm);
+    }
+    return lb_wordset_get(&r->kb->firstnames, nm, n, NULL);
+}
+
+/* Persons not in the dictionary: a first name and capitalised words,
+ * with particles between (Wilhelm von Nesselrode). */
 static int first_names(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i + 1 < r->ntoks; i++) {
-        if (!name_word(r, i, T[i].sent) || (T[i].flags & LB_TOK_HYPHEN)) continue;
-        if (!lb_wordset_get(&r->kb->firstnames, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, NULL)) continue;
-        size_t n = name_run(r, i);
-        if (n < 2) {
-            /* "Hans von Dohnanyi": a particle between */
-            continue;
+        if (!name_word(r, i, T[i].sent) || !first_name_at(r, i)) continue;
+        /* first names (Hans Peter), then one surname, or particles and a surname */
+        size_t n = 1;
+        while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
+               name_word(r, i + n + 1, T[i].sent)) n++;
+        if (name_word(r, i + n, T[i].sent)) n++;
+        else if (i + n + 1 < r->ntoks && is_particle2(r, i + n, 0)) {
+            size_t p = 1;
+            if (i + n + p < r->ntoks && is_particle2(r, i + n + p, 1)) p++;
+            if (!name_word(r, i + n + p, T[i].sent)) continue;
+            n += p + 1;
         }
+        if (n < 2) continue;
         lb_actor_ref a = { 0 };
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
         if (!m || register_person(r, m, -1)) return -1;
@@ -187,6 +220,32 @@ static int speech_cues(act_run *r)
         if (l) a = l->actor;
         lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
         if (!m || register_person(r, m, l ? l->person : -1)) return -1;
+    }
+    return 0;
+}
+
+/* Organisations not in the dictionary: FC ... / ... AG, ... Verlag. */
+static int org_names(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    lb_actor_ref none = { 0 };
+    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+        if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
+        const char *nm = lb_tok_norm(r->doc, &T[i]);
+        if (lb_wordset_get(&r->kb->orgstart, nm, T[i].norm_len, NULL) && (T[i].flags & LB_TOK_UPPER)) {
+            size_t n = 0;
+            while (n < 3 && name_word(r, i + 1 + n, T[i].sent)) n++;
+            if (!n) continue;
+            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+            i += n;
+            continue;
+        }
+        if (lb_wordset_get(&r->kb->orgend, nm, T[i].norm_len, NULL) && i > 0) {
+            size_t n = 0;
+            while (n < 3 && i > n && name_word(r, i - 1 - n, T[i].sent)) n++;
+            if (!n) continue;
+            if (!act_add(r, (uint32_t)(i - n), (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+        }
     }
     return 0;
 }
@@ -218,6 +277,6 @@ int act_resolve(act_run *r)
         lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
         if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
     }
-    if (titles(r) || first_names(r) || speech_cues(r) || short_forms(r)) return LB_ENOMEM;
+    if (titles(r) || first_names(r) || org_names(r) || speech_cues(r) || short_forms(r)) return LB_ENOMEM;
     return LB_OK;
 }
