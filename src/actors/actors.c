@@ -6,6 +6,7 @@
 #include "actors/kb.h"
 #include "actors/run.h"
 #include "ctx.h"
+#include "text/text.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +19,11 @@ static struct lb_actor_kb *kb_new(void)
     struct lb_actor_kb *kb = calloc(1, sizeof *kb);
     if (!kb) return NULL;
     lb_arena_init(&kb->mem);
-    lb_wordset *sets[] = { &kb->names, &kb->firsts, &kb->persons_by_name, &kb->titles,
+    lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
+    kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
+    if (!kb->bloom) { free(kb); return NULL; }
     return kb;
 }
 
@@ -65,10 +68,10 @@ int lb_actors_load(struct lb_actor_kb **out, const char *dir, char *err, size_t 
 void lb_actors_free(struct lb_actor_kb *kb)
 {
     if (!kb) return;
-    lb_wordset *sets[] = { &kb->names, &kb->firsts, &kb->persons_by_name, &kb->titles,
+    lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
-    free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
+    free(kb->bloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);
     free(kb);
 }
@@ -94,7 +97,13 @@ int lb_actors_run(lb_doc *doc)
     if (!kb || !kb->nentries || !doc->toks.len) return LB_OK;
     act_run r = { .doc = doc, .kb = kb, .toks = LB_TOKS(doc), .ntoks = doc->toks.len };
     r.cover = lb_arena_calloc(&doc->arena, r.ntoks, 1);
-    if (!r.cover) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.cls = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cls);
+    if (!r.cover || !r.cls) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    const lb_tok *T = r.toks;
+    for (size_t i = 0; i < r.ntoks; i++) {
+        if (!(T[i].flags & LB_TOK_WORD)) continue;
+        r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len);
+    }
     lb_vec_init(&r.locals, sizeof(act_local));
     const char *d = doc->input.date ? doc->input.date : doc->meta.date;
     r.date = d ? kb_date(d, strlen(d)) : 0;

@@ -144,6 +144,45 @@ static unsigned case_flags(const char *s, size_t n)
     return f;
 }
 
+static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n)
+{
+    uint64_t h = lb_hash_bytes(w, n);
+    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
+    kb->bloom[a >> 6] |= (uint64_t)1 << (a & 63);
+    kb->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n)
+{
+    uint64_t h = lb_hash_bytes(w, n);
+    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
+    if (!(kb->bloom[a >> 6] >> (a & 63) & 1) || !(kb->bloom[b >> 6] >> (b & 63) & 1)) return 0;
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return v;
+}
+
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits)
+{
+    bloom_set(kb, w, n);
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return (v | bits) == v ? 0 : lb_wordset_put(&kb->wclass, w, n, v | bits);
+}
+
+/* Records that a name of nt tokens starts with w (gen: w is a genitive form). */
+static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigned nt, int gen)
+{
+    bloom_set(kb, w, n);
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    uint32_t nv = v;
+    if (nt > 255) nt = 255;
+    if (!gen && nt > W_MAXN(v)) nv = (nv & ~0xff00u) | (nt << 8) | W_FIRST;
+    if (gen && nt > W_MAXG(v)) nv = (nv & ~0xff0000u) | (nt << 16) | W_GEN;
+    return nv == v ? 0 : lb_wordset_put(&kb->wclass, w, n, nv);
+}
+
 static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb_entry *proto, char *err, size_t errlen)
 {
     char key[1024];
@@ -173,12 +212,19 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
         else e->next = (int32_t)prev;
     }
     if (lb_wordset_put(&kb->names, key, kl, (uint32_t)kb->nentries)) { snprintf(err, errlen, "out of memory"); return 1; }
+    bloom_set(kb, key, kl);
     kb->nentries++;
     size_t fl = 0;
     while (fl < kl && key[fl] != ' ') fl++;
-    uint32_t old = 0;
-    lb_wordset_get(&kb->firsts, key, fl, &old);
-    if (nt > old && lb_wordset_put(&kb->firsts, key, fl, nt)) { snprintf(err, errlen, "out of memory"); return 1; }
+    if (kb_class_max(kb, key, fl, nt, 0)) { snprintf(err, errlen, "out of memory"); return 1; }
+    /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
+    static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
+    for (int g = 0; g < 3 && fl + 4 < sizeof key; g++) {
+        char gk[1100];
+        size_t gl = strlen(gen[g]);
+        memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);
+        if (kb_class_max(kb, gk, fl + gl, nt, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
     return 0;
 }
 
@@ -340,6 +386,9 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         t->role = str(kb, 4, l->field[3], l->flen[3]);
         t->code = opt(kb, 0, l, 4);
         if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
+        size_t fl = 0;
+        while (fl < kl && key[fl] != ' ') fl++;
+        if (kb_class_add(kb, key, fl, W_TITLE)) { snprintf(err, errlen, "out of memory"); return 1; }
         kb->ntitles++;
         if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
         return 0;
@@ -353,7 +402,9 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%s' must be one word", l->field[1]); return 1; }
         lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart :
                           kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
-        if (lb_wordset_put(set, key, kl, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        uint32_t bit = kind[0] == 'f' ? W_FIRSTNAME : kind[0] == 'n' ? W_NOPART : kind[0] == 'p' ? W_PCUE :
+                       !strcmp(kind, "orgstart") ? W_ORGSTART : W_ORGEND;
+        if (lb_wordset_put(set, key, kl, 1) || kb_class_add(kb, key, kl, bit)) { snprintf(err, errlen, "out of memory"); return 1; }
         return 0;
     }
     snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
@@ -406,6 +457,9 @@ const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d)
 
 const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
 {
+    uint64_t h = lb_hash_bytes(key, len);
+    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
+    if (!(kb->bloom[a >> 6] >> (a & 63) & 1) || !(kb->bloom[b >> 6] >> (b & 63) & 1)) return NULL;
     uint32_t v;
     if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
     return &kb->entries[v];

@@ -12,6 +12,14 @@
 
 enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16 };
 
+/* Word classes: one lookup per token gives everything the passes need.
+ * Bits 0-7 flags; bits 8-15 the longest name starting with the word;
+ * bits 16-23 the longest name starting with the word minus a genitive. */
+enum { W_FIRST = 1, W_GEN = 2, W_TITLE = 4, W_FIRSTNAME = 8, W_ORGSTART = 16,
+       W_ORGEND = 32, W_PCUE = 64, W_NOPART = 128 };
+#define W_MAXN(v) (((v) >> 8) & 0xff)
+#define W_MAXG(v) (((v) >> 16) & 0xff)
+
 typedef struct kb_entry {
     const char *surface;        /* as written in the file (for case checks) */
     uint32_t surface_len;
@@ -41,7 +49,8 @@ typedef struct kb_title {
 struct lb_actor_kb {
     lb_arena mem;               /* strings of the whole KB */
     lb_wordset names;           /* folded "tok tok" -> entry index */
-    lb_wordset firsts;          /* folded first token -> max token count */
+    lb_wordset wclass;          /* folded word -> W_* bits and name lengths */
+    uint64_t *bloom;            /* KB_BLOOM_BITS bits over wclass keys: most words miss here */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */
@@ -61,6 +70,12 @@ struct lb_actor_kb {
 
 /* Adds one dictionary file; 0 or LB_E* with "file:line: problem" in err. */
 int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen);
+#define KB_BLOOM_BITS ((size_t)1 << 20)
+/* The W_* bits of a folded word (0 when none); a bit filter first, so
+ * that the common words of a text never touch the big table. */
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n);
+/* Adds W_* bits to a folded word. 0 or -1 when out of memory. */
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits);
 /* Groups roles by person; called after every file. 0 or LB_ENOMEM. */
 int kb_finish(struct lb_actor_kb *kb);
 /* Splits a surface into folded tokens joined by single spaces, as the text

@@ -91,11 +91,8 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
 {
     const lb_tok *T = r->toks;
     const lb_tok *t = &T[i];
-    const char *nm = lb_tok_norm(r->doc, t);
-    uint32_t maxn = 0, g = 0;
-    lb_wordset_get(&r->kb->firsts, nm, t->norm_len, &maxn);
-    size_t gs = act_gen_strip(nm, t->norm_len);
-    if (gs && lb_wordset_get(&r->kb->firsts, nm, gs, &g) && g > maxn) maxn = g;
+    uint32_t maxn = W_MAXN(r->cls[i]), g = W_MAXG(r->cls[i]);
+    if (g > maxn) maxn = g;
     if (!maxn) return 0;
     size_t avail = 0;
     while (avail < maxn && i + avail < r->ntoks && T[i + avail].sent == t->sent && matchable(&T[i + avail])) avail++;
@@ -159,13 +156,14 @@ static int compound(act_run *r, size_t i)
         return 1;
     }
     size_t hl = lb_fold(head, sizeof head, s + ss[ns - 1], se[ns - 1] - ss[ns - 1]);
-    if (hl && lb_wordset_get(&r->kb->nopart, head, hl, NULL)) return 0;
+    uint32_t hv = hl ? kb_class(r->kb, head, hl) : 0;
+    if (hv & W_NOPART) return 0;
     for (size_t k = 0; k < ns; k++) {
         if (!e[k] || e[k]->form == LB_FORM_DERIV || (k == 0 && (e[k]->flags & KB_NOPREFIX))) continue;
         if (k + 1 == ns && se[k] - ss[k] == 0) continue;
         lb_actor_ref ar = act_entry_actor(r, e[k]);
         uint32_t ti;
-        if (k + 1 < ns && hl && lb_wordset_get(&r->kb->titles, head, hl, &ti)) {
+        if (k + 1 < ns && (hv & W_TITLE) && lb_wordset_get(&r->kb->titles, head, hl, &ti)) {
             const kb_title *tt = &r->kb->titlev[ti];
             if (tt->sector && e[k]->person < 0) ar.sector = tt->sector;
         }
@@ -180,6 +178,7 @@ int act_match(act_run *r)
     const lb_tok *T = r->toks;
     for (size_t i = 0; i < r->ntoks; i++) {
         if (!(T[i].flags & LB_TOK_WORD) || (T[i].flags & LB_TOK_URL)) continue;
+        if (!(r->cls[i] & (W_FIRST | W_GEN)) && !(T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC))) continue;
         const kb_entry *e = NULL;
         size_t strip = 0;
         size_t n = longest(r, i, &e, &strip);

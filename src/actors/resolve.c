@@ -9,9 +9,17 @@
 #include "ctx.h"
 #include <string.h>
 
+#define W_FUNC_DONE (1u << 31)
+#define W_FUNC (1u << 30)
+
+/* A function word? Looked up once per token, then cached in cls. */
 static int is_func(const act_run *r, const lb_tok *t)
 {
-    return lb_wordset_get(&r->doc->ctx->text->function_words, lb_tok_norm(r->doc, t), t->norm_len, NULL);
+    size_t i = (size_t)(t - r->toks);
+    if (!(r->cls[i] & W_FUNC_DONE))
+        r->cls[i] |= W_FUNC_DONE | (lb_wordset_get(&r->doc->ctx->text->function_words, lb_tok_norm(r->doc, t),
+                                                   t->norm_len, NULL) ? W_FUNC : 0);
+    return (r->cls[i] & W_FUNC) != 0;
 }
 
 /* A word that may be part of a person's name (capitalised, not covered). */
@@ -23,8 +31,8 @@ static int name_word(const act_run *r, size_t i, uint32_t sent)
     if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
     if (t->flags & LB_TOK_ABBREV) return 0;
     if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_URL | LB_TOK_HYPHEN)) return (t->flags & LB_TOK_HYPHEN) && !(t->flags & LB_TOK_ALLCAPS);
+    if (r->cls[i] & W_TITLE) return 0;
     if (is_func(r, t)) return 0;
-    if (lb_wordset_get(&r->kb->titles, lb_tok_norm(r->doc, t), t->norm_len, NULL)) return 0;
     return 1;
 }
 
@@ -33,6 +41,7 @@ static size_t title_at(const act_run *r, size_t i, const kb_title **out)
 {
     const lb_tok *T = r->toks;
     char key[512];
+    if (!(r->cls[i] & W_TITLE)) return 0;
     for (size_t n = r->kb->title_maxtok; n >= 1; n--) {
         if (i + n > r->ntoks || T[i + n - 1].sent != T[i].sent) continue;
         size_t o = 0;
@@ -50,9 +59,19 @@ static size_t title_at(const act_run *r, size_t i, const kb_title **out)
     return 0;
 }
 
+static const act_local *find_local(const act_run *r, const char *key, size_t len);
+
+static uint64_t local_bit(const char *key, size_t len)
+{
+    return (uint64_t)1 << (((unsigned char)key[0] * 31u + (unsigned)len) & 63);
+}
+
 static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, int32_t person)
 {
     if (!len) return 0;
+    const act_local *old = find_local(r, key, len);
+    if (old && old->person == person && old->actor.code == a.code && old->actor.sector == a.sector) return 0;
+    r->local_mask |= local_bit(key, len);
     act_local *l = lb_vec_push(&r->locals, &r->doc->arena);
     if (!l) return -1;
     l->key = key; l->len = (uint32_t)len; l->actor = a; l->person = person;
@@ -61,6 +80,7 @@ static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, in
 
 static const act_local *find_local(const act_run *r, const char *key, size_t len)
 {
+    if (!len || !(r->local_mask & local_bit(key, len))) return NULL;
     const act_local *L = r->locals.items;
     for (size_t k = r->locals.len; k-- > 0;)
         if (L[k].len == len && !memcmp(L[k].key, key, len)) return &L[k];
@@ -167,13 +187,11 @@ static int is_particle2(const act_run *r, size_t i, int second)
 static int first_name_at(const act_run *r, size_t i)
 {
     const lb_tok *t = &r->toks[i];
+    if (r->cls[i] & W_FIRSTNAME) return 1;
+    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
     const char *nm = lb_tok_norm(r->doc, t);
-    size_t n = t->norm_len;
-    if (t->flags & LB_TOK_HYPHEN) {
-        const char *h = memchr(nm, '-', n);
-        if (h) n = (size_t)(h - nm);
-    }
-    return lb_wordset_get(&r->kb->firstnames, nm, n, NULL);
+    const char *h = memchr(nm, '-', t->norm_len);
+    return h && lb_wordset_get(&r->kb->firstnames, nm, (size_t)(h - nm), NULL);
 }
 
 /* Persons not in the dictionary: a first name and capitalised words,
@@ -182,7 +200,8 @@ static int first_names(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i + 1 < r->ntoks; i++) {
-        if (!name_word(r, i, T[i].sent) || !first_name_at(r, i)) continue;
+        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN)) continue;
+        if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
         /* first names (Hans Peter), then one surname, or particles and a surname */
         size_t n = 1;
         while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
@@ -208,7 +227,7 @@ static int speech_cues(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i + 1 < r->ntoks; i++) {
-        if (!lb_wordset_get(&r->kb->pcues, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, NULL)) continue;
+        if (!(r->cls[i] & W_PCUE)) continue;
         size_t j = i + 1;
         if (!name_word(r, j, T[i].sent) || (T[j].flags & LB_TOK_HYPHEN)) continue;
         size_t n = name_run(r, j);
@@ -231,8 +250,7 @@ static int org_names(act_run *r)
     lb_actor_ref none = { 0 };
     for (size_t i = 0; i + 1 < r->ntoks; i++) {
         if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
-        const char *nm = lb_tok_norm(r->doc, &T[i]);
-        if (lb_wordset_get(&r->kb->orgstart, nm, T[i].norm_len, NULL) && (T[i].flags & LB_TOK_UPPER)) {
+        if ((r->cls[i] & W_ORGSTART) && (T[i].flags & LB_TOK_UPPER)) {
             size_t n = 0;
             while (n < 3 && name_word(r, i + 1 + n, T[i].sent)) n++;
             if (!n) continue;
@@ -240,7 +258,7 @@ static int org_names(act_run *r)
             i += n;
             continue;
         }
-        if (lb_wordset_get(&r->kb->orgend, nm, T[i].norm_len, NULL) && i > 0) {
+        if ((r->cls[i] & W_ORGEND) && i > 0) {
             size_t n = 0;
             while (n < 3 && i > n && name_word(r, i - 1 - n, T[i].sent)) n++;
             if (!n) continue;

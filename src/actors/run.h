@@ -18,8 +18,10 @@ typedef struct act_run {
     const lb_tok *toks;
     size_t ntoks;
     uint8_t *cover;             /* 1 where a token is inside a mention */
+    uint32_t *cls;              /* W_* bits of each word token (kb.h) */
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
+    uint64_t local_mask;        /* quick filter over the locals' first byte and length */
 } act_run;
 
 /* The actor a KB entry gives on the run's date. */
