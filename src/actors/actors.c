@@ -110,6 +110,6 @@ int lb_actors_run(lb_doc *doc)
     int rc = act_match(&r);
     if (!rc) rc = act_resolve(&r);
     if (rc) return lb_doc_fail(doc, rc, "out of memory");
-    qsort(doc->mentions.items, doc->mentions.len, sizeof(lb_mention), cmp_mention);
+    if (doc->mentions.len > 1) qsort(doc->mentions.items, doc->mentions.len, sizeof(lb_mention), cmp_mention);
     return LB_OK;
 }
