@@ -306,7 +306,8 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     const char *kind = l->field[0];
     if (!strcmp(kind, "name")) {
         if (need(l, 6, "SURFACE CODE SECTOR TYPE FORM [FLAGS] [CANONICAL]", err, errlen)) return 1;
-        if ((strcmp(l->field[2], "-") && check_code(l, 2, err, errlen)) || check_sector(l, 3, err, errlen)) return 1;
+        if ((strcmp(l->field[2], "-") && strcmp(l->field[2], "?") && check_code(l, 2, err, errlen)) ||
+            check_sector(l, 3, err, errlen)) return 1;
         int t = parse_type(l->field[4]), f = parse_form(l->field[5]);
         if (t < 0) { snprintf(err, errlen, "type '%s' must be PER, LOC, ORG or OTH", l->field[4]); return 1; }
         if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }

@@ -159,7 +159,22 @@ static int titles(act_run *r)
         }
         if (j < r->ntoks && T[j].sent == T[i].sent && (T[j].flags & LB_TOK_PUNCT) && T[j].end - T[j].start == 1 &&
             r->doc->text[T[j].start] == ',') j++;
-        if (!a.code) continue;
+        if (!a.code) {
+            /* Trainer Klopp, Herr Müller: a name after the title ends the phrase */
+            size_t n = j < r->ntoks && !r->cover[j] && !(T[j].flags & LB_TOK_HYPHEN) ? name_run(r, j) : 0;
+            if (n && n <= 3) {
+                size_t after = j + n;
+                int ends = after >= r->ntoks || T[after].sent != T[i].sent || !(T[after].flags & LB_TOK_UPPER) ||
+                           (T[after].flags & LB_TOK_PUNCT);
+                if (ends) {
+                    lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+                    if (!m) return -1;
+                    const lb_tok *last = &T[j + n - 1];
+                    if (add_local(r, lb_tok_norm(r->doc, last), last->norm_len, a, -1)) return -1;
+                }
+            }
+            continue;
+        }
         if (j < r->ntoks && !r->cover[j]) {
             size_t n = name_run(r, j);
             if (n) {
@@ -287,6 +302,76 @@ static int short_forms(act_run *r)
     return 0;
 }
 
+/* Names whose state the context gives (code "?": die Kommunistische Partei):
+ * the state named most often in the document. */
+static void context_codes(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    size_t n = r->doc->mentions.len, need = 0;
+    for (size_t k = 0; k < n; k++) if (M[k].actor.code && !strcmp(M[k].actor.code, "?")) need++;
+    if (!need) return;
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *c = M[k].actor.code;
+        if (M[k].type != LB_MEN_LOC || !c || strlen(c) != 3 || !strcmp(c, "?")) continue;
+        size_t cnt = 0;
+        for (size_t j = 0; j < n; j++) if (M[j].actor.code == c || (M[j].actor.code && !strcmp(M[j].actor.code, c))) cnt++;
+        if (cnt > bestn) { bestn = cnt; best = c; }
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (!M[k].actor.code || strcmp(M[k].actor.code, "?")) continue;
+        if (best) M[k].actor.code = best;
+        else { lb_actor_ref none = { 0 }; M[k].actor = none; }
+    }
+}
+
+static int word_is(const act_run *r, size_t i, const char *const *list)
+{
+    const lb_tok *t = &r->toks[i];
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == t->norm_len && !memcmp(list[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
+    return 0;
+}
+
+/* A person without actor followed by its affiliation ("X, Professor an der
+ * Nanyang Technological University", "X von der Deutschen Bank"): the
+ * organisation's actor. */
+static void affiliations(act_run *r)
+{
+    static const char *const prep[] = { "an", "von", "vom", "bei", "beim", "of", "at", "from", NULL };
+    static const char *const stop[] = { "und", "sagte", "sagt", "and", "said", NULL };
+    lb_mention *M = r->doc->mentions.items;
+    size_t n = r->doc->mentions.len;
+    const lb_tok *T = r->toks;
+    for (size_t k = 0; k < n; k++) {
+        if (M[k].type != LB_MEN_PER || M[k].actor.code) continue;
+        size_t i = M[k].tok0 + M[k].ntok;
+        uint32_t sent = T[M[k].tok0].sent;
+        int commas = 0;
+        for (size_t j = i; j < r->ntoks && j < i + 12 && T[j].sent == sent; j++) {
+            if (T[j].flags & LB_TOK_PUNCT) {
+                if (r->doc->text[T[j].start] != ',' || ++commas > 1) break;
+                continue;
+            }
+            if (j == i && !word_is(r, j, prep)) break;   /* directly after: a preposition or a comma */
+            if (word_is(r, j, stop)) break;
+            if (!r->cover[j] && word_is(r, j, prep)) {
+                size_t o = j + 1;
+                if (o < r->ntoks && !r->cover[o] && is_func(r, &T[o])) o++;
+                if (o >= r->ntoks || !r->cover[o]) continue;
+                for (size_t q = 0; q < n; q++) {
+                    if (M[q].tok0 != o || M[q].type != LB_MEN_ORG || !M[q].actor.code || !strcmp(M[q].actor.code, "?")) continue;
+                    M[k].actor.code = M[q].actor.code;
+                    M[k].actor.sector = M[q].actor.sector;
+                    break;
+                }
+                break;
+            }
+        }
+    }
+}
+
 int act_resolve(act_run *r)
 {
     /* register the persons the dictionary found */
@@ -295,6 +380,9 @@ int act_resolve(act_run *r)
         lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
         if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
     }
-    if (titles(r) || first_names(r) || org_names(r) || speech_cues(r) || short_forms(r)) return LB_ENOMEM;
+    if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
+    affiliations(r);
+    if (short_forms(r)) return LB_ENOMEM;
+    context_codes(r);
     return LB_OK;
 }
