@@ -372,6 +372,39 @@ static void affiliations(act_run *r)
     }
 }
 
+/* "der Präsident", "der Kremlchef": a bare title refers to the last person
+ * named before it who holds that office on the article's date. */
+static int bare_titles(act_run *r)
+{
+    static const char *const det[] = { "der", "die", "des", "dem", "den", "the", NULL };
+    const lb_tok *T = r->toks;
+    for (size_t i = 1; i < r->ntoks; i++) {
+        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, det)) continue;
+        const kb_title *tt;
+        size_t tn = title_at(r, i, &tt);
+        if (!tn || !tt->role || !strcmp(tt->role, "other")) continue;
+        size_t j = i + tn;
+        if (j < r->ntoks && T[j].sent == T[i].sent && (r->cover[j] || name_word(r, j, T[i].sent))) continue;
+        const lb_mention *M = r->doc->mentions.items;
+        const lb_mention *best = NULL;
+        for (size_t k = 0; k < r->doc->mentions.len; k++) {
+            const lb_mention *m = &M[k];
+            if (m->type != LB_MEN_PER || m->form != LB_FORM_NAME || m->start >= T[i].start) continue;
+            if (best && best->start > m->start) continue;
+            int32_t p = person_of(r, m);
+            if (p < 0) continue;
+            const kb_role *ro = kb_role_on(r->kb, (uint32_t)p, r->date);
+            if (!ro || !ro->role || strcmp(ro->role, tt->role)) continue;
+            if (tt->code && strcmp(tt->code, ro->code)) continue;
+            best = m;
+        }
+        if (!best) continue;
+        lb_actor_ref a = best->actor;
+        if (!act_add(r, (uint32_t)i, (uint32_t)tn, 0, 0, LB_MEN_PER, LB_FORM_NAME, a)) return -1;
+    }
+    return 0;
+}
+
 int act_resolve(act_run *r)
 {
     /* register the persons the dictionary found */
@@ -382,7 +415,7 @@ int act_resolve(act_run *r)
     }
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
     affiliations(r);
-    if (short_forms(r)) return LB_ENOMEM;
+    if (short_forms(r) || bare_titles(r)) return LB_ENOMEM;
     context_codes(r);
     return LB_OK;
 }
