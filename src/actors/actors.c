@@ -110,6 +110,10 @@ int lb_actors_run(lb_doc *doc)
     int rc = act_match(&r);
     if (!rc) rc = act_resolve(&r);
     if (rc) return lb_doc_fail(doc, rc, "out of memory");
+    lb_mention *M = doc->mentions.items;
+    size_t w = 0;
+    for (size_t k = 0; k < doc->mentions.len; k++) if (M[k].type != ACT_DEAD) M[w++] = M[k];
+    doc->mentions.len = w;
     if (doc->mentions.len > 1) qsort(doc->mentions.items, doc->mentions.len, sizeof(lb_mention), cmp_mention);
     return LB_OK;
 }

@@ -273,11 +273,22 @@ static int org_names(act_run *r)
             i += n;
             continue;
         }
-        if ((r->cls[i] & W_ORGEND) && i > 0) {
+        if ((r->cls[i] & W_ORGEND) && i > 0 && (T[i].flags & LB_TOK_UPPER)) {
             size_t n = 0;
             while (n < 3 && i > n && name_word(r, i - 1 - n, T[i].sent)) n++;
+            lb_actor_ref a = none;
+            if (!n && r->cover[i - 1] && T[i - 1].sent == T[i].sent) {
+                /* Frankfurter Rundschau, Lübecker Nachrichten: a place adjective opens it */
+                long k = mention_at(r, i - 1);
+                lb_mention *M = r->doc->mentions.items;
+                if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_DERIV || M[k].ntok != 1 ||
+                    M[k].start != T[i - 1].start || M[k].end != T[i - 1].end || !(T[i - 1].flags & LB_TOK_UPPER)) continue;
+                a.code = M[k].actor.code;
+                M[k].type = ACT_DEAD;
+                n = 1;
+            }
             if (!n) continue;
-            if (!act_add(r, (uint32_t)(i - n), (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+            if (!act_add(r, (uint32_t)(i - n), (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
         }
     }
     return 0;
@@ -405,6 +416,24 @@ static int bare_titles(act_run *r)
     return 0;
 }
 
+/* "auf Deutsch", "Englisch lernen": a capitalised bare adjective stem
+ * inside a sentence names a language, not a state. */
+static void languages(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    const lb_tok *T = r->toks;
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        lb_mention *m = &M[k];
+        if (m->type != LB_MEN_LOC || m->form != LB_FORM_DERIV || m->ntok != 1) continue;
+        const lb_tok *t = &T[m->tok0];
+        if (!(t->flags & LB_TOK_UPPER) || m->tok0 == 0 || T[m->tok0 - 1].sent != t->sent) continue;
+        if (m->start != t->start || m->end != t->end || t->norm_len < 6) continue;
+        const char *nm = lb_tok_norm(r->doc, t);
+        if (memcmp(nm + t->norm_len - 4, "isch", 4) && !(t->norm_len == 7 && !memcmp(nm, "deutsch", 7))) continue;
+        m->type = ACT_DEAD;
+    }
+}
+
 int act_resolve(act_run *r)
 {
     /* register the persons the dictionary found */
@@ -416,6 +445,7 @@ int act_resolve(act_run *r)
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
     affiliations(r);
     if (short_forms(r) || bare_titles(r)) return LB_ENOMEM;
+    languages(r);
     context_codes(r);
     return LB_OK;
 }

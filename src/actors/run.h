@@ -6,6 +6,9 @@
 #include "actors/kb.h"
 #include "doc.h"
 
+/* type of a mention that a later rule replaced; dropped before sorting */
+#define ACT_DEAD 0xff
+
 typedef struct act_local {      /* a short form that refers to a person of this document */
     const char *key; uint32_t len;
     lb_actor_ref actor;
