@@ -127,6 +127,22 @@ int main(void)
     CHECK(has_actor(find("Nato", 0), "NATO", NULL));
     CHECK(has_actor(find("SOZ", 0), "SCO", NULL));
 
+    /* bare titles refer to the last holder named before; languages; context codes */
+    CHECK_INT(annotate("Wladimir Putin empfing Gäste. Der Kremlchef sagte, er spreche kein Englisch. "
+                       "China lobte das Treffen, die Kommunistische Partei auch.", "2024-05-16"), LB_OK);
+    m = find("Kremlchef", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "RUS", "GOV") && m->actor.name && !strcmp(m->actor.name, "Wladimir Putin"));
+    CHECK(find("Englisch", 0) == NULL);
+    m = find("Kommunistische Partei", 0);
+    CHECK(m && m->type == LB_MEN_ORG && has_actor(m, "CHN", "PTY"));
+    CHECK_INT(annotate("Trainer Hinterberger lobte das Team. Hinterberger war zufrieden.", "2024-05-16"), LB_OK);
+    m = find("Hinterberger", 1);
+    CHECK(m && m->type == LB_MEN_PER && m->actor.code == NULL);
+    CHECK_INT(annotate("Die Frankfurter Rundschau berichtete.", NULL), LB_OK);
+    m = find("Frankfurter Rundschau", 0);
+    CHECK(m && m->type == LB_MEN_ORG);
+    check_layer_invariants();
+
     /* empty and punctuation-only documents */
     CHECK_INT(annotate("", NULL), LB_OK);
     CHECK_INT(doc->mentions.len, 0);
