@@ -170,16 +170,19 @@ int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits)
     return (v | bits) == v ? 0 : lb_wordset_put(&kb->wclass, w, n, v | bits);
 }
 
-/* Records that a name of nt tokens starts with w (gen: w is a genitive form). */
-static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigned nt, int gen)
+/* Records that a name of nt tokens starts with w (gen: w is a genitive form;
+ * lower: the name may start with a lower-case word). */
+static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigned nt, int gen, int lower)
 {
     bloom_set(kb, w, n);
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     uint32_t nv = v;
-    if (nt > 255) nt = 255;
-    if (!gen && nt > W_MAXN(v)) nv = (nv & ~0xff00u) | (nt << 8) | W_FIRST;
-    if (gen && nt > W_MAXG(v)) nv = (nv & ~0xff0000u) | (nt << 16) | W_GEN;
+    if (nt > 15) nt = 15;
+    int sh = (gen ? 12 : 8);
+    if (nt > ((nv >> sh) & 0xf)) nv = (nv & ~(0xfu << sh)) | (nt << sh);
+    if (lower && nt > ((nv >> (sh + 8)) & 0xf)) nv = (nv & ~(0xfu << (sh + 8))) | (nt << (sh + 8));
+    nv |= gen ? W_GEN : W_FIRST;
     return nv == v ? 0 : lb_wordset_put(&kb->wclass, w, n, nv);
 }
 
@@ -216,14 +219,15 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     kb->nentries++;
     size_t fl = 0;
     while (fl < kl && key[fl] != ' ') fl++;
-    if (kb_class_max(kb, key, fl, nt, 0)) { snprintf(err, errlen, "out of memory"); return 1; }
+    int lower = !(e->flags & KB_CAPFIRST);
+    if (kb_class_max(kb, key, fl, nt, 0, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
     static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
     for (int g = 0; g < 3 && fl + 4 < sizeof key; g++) {
         char gk[1100];
         size_t gl = strlen(gen[g]);
         memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);
-        if (kb_class_max(kb, gk, fl + gl, nt, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        if (kb_class_max(kb, gk, fl + gl, nt, 1, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     }
     return 0;
 }

@@ -13,12 +13,15 @@
 enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16 };
 
 /* Word classes: one lookup per token gives everything the passes need.
- * Bits 0-7 flags; bits 8-15 the longest name starting with the word;
- * bits 16-23 the longest name starting with the word minus a genitive. */
+ * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
+ * word, 12-15 the same for the word as a genitive; 16-19 and 20-23 the same
+ * for names that may start with a lower-case word (most need a capital). */
 enum { W_FIRST = 1, W_GEN = 2, W_TITLE = 4, W_FIRSTNAME = 8, W_ORGSTART = 16,
        W_ORGEND = 32, W_PCUE = 64, W_NOPART = 128 };
-#define W_MAXN(v) (((v) >> 8) & 0xff)
-#define W_MAXG(v) (((v) >> 16) & 0xff)
+#define W_MAXN(v) (((v) >> 8) & 0xf)
+#define W_MAXG(v) (((v) >> 12) & 0xf)
+#define W_MAXNL(v) (((v) >> 16) & 0xf)
+#define W_MAXGL(v) (((v) >> 20) & 0xf)
 
 typedef struct kb_entry {
     const char *surface;        /* as written in the file (for case checks) */

@@ -91,7 +91,9 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
 {
     const lb_tok *T = r->toks;
     const lb_tok *t = &T[i];
-    uint32_t maxn = W_MAXN(r->cls[i]), g = W_MAXG(r->cls[i]);
+    uint32_t c = r->cls[i];
+    int up = (t->flags & LB_TOK_UPPER) != 0;
+    uint32_t maxn = up ? W_MAXN(c) : W_MAXNL(c), g = up ? W_MAXG(c) : W_MAXGL(c);
     if (g > maxn) maxn = g;
     if (!maxn) return 0;
     size_t avail = 0;
