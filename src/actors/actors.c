@@ -23,7 +23,8 @@ static struct lb_actor_kb *kb_new(void)
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
-    if (!kb->bloom) { free(kb); return NULL; }
+    kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
+    if (!kb->bloom || !kb->nbloom) { free(kb->bloom); free(kb->nbloom); free(kb); return NULL; }
     return kb;
 }
 
@@ -71,7 +72,7 @@ void lb_actors_free(struct lb_actor_kb *kb)
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
-    free(kb->bloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
+    free(kb->bloom); free(kb->nbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);
     free(kb);
 }
@@ -98,11 +99,17 @@ int lb_actors_run(lb_doc *doc)
     act_run r = { .doc = doc, .kb = kb, .toks = LB_TOKS(doc), .ntoks = doc->toks.len };
     r.cover = lb_arena_calloc(&doc->arena, r.ntoks, 1);
     r.cls = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cls);
-    if (!r.cover || !r.cls) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.cand = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cand);
+    r.upper = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.upper);
+    if (!r.cover || !r.cls || !r.cand || !r.upper) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     const lb_tok *T = r.toks;
     for (size_t i = 0; i < r.ntoks; i++) {
         if (!(T[i].flags & LB_TOK_WORD)) continue;
-        r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len);
+        uint32_t c = r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len);
+        int up = (T[i].flags & LB_TOK_UPPER) != 0;
+        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
+            r.cand[r.ncand++] = (uint32_t)i;
+        if (up) r.upper[r.nupper++] = (uint32_t)i;
     }
     lb_vec_init(&r.locals, sizeof(act_local));
     const char *d = doc->input.date ? doc->input.date : doc->meta.date;

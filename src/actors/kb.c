@@ -144,13 +144,15 @@ static unsigned case_flags(const char *s, size_t n)
     return f;
 }
 
-static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n)
+static void bloom_add(uint64_t *bl, const char *w, size_t n)
 {
     uint64_t h = lb_hash_bytes(w, n);
     size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    kb->bloom[a >> 6] |= (uint64_t)1 << (a & 63);
-    kb->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+    bl[a >> 6] |= (uint64_t)1 << (a & 63);
+    bl[b >> 6] |= (uint64_t)1 << (b & 63);
 }
+
+static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n) { bloom_add(kb->bloom, w, n); }
 
 uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n)
 {
@@ -215,7 +217,7 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
         else e->next = (int32_t)prev;
     }
     if (lb_wordset_put(&kb->names, key, kl, (uint32_t)kb->nentries)) { snprintf(err, errlen, "out of memory"); return 1; }
-    bloom_set(kb, key, kl);
+    bloom_add(kb->nbloom, key, kl);
     kb->nentries++;
     size_t fl = 0;
     while (fl < kl && key[fl] != ' ') fl++;
@@ -464,7 +466,7 @@ const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len
 {
     uint64_t h = lb_hash_bytes(key, len);
     size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    if (!(kb->bloom[a >> 6] >> (a & 63) & 1) || !(kb->bloom[b >> 6] >> (b & 63) & 1)) return NULL;
+    if (!(kb->nbloom[a >> 6] >> (a & 63) & 1) || !(kb->nbloom[b >> 6] >> (b & 63) & 1)) return NULL;
     uint32_t v;
     if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
     return &kb->entries[v];

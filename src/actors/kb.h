@@ -54,6 +54,7 @@ struct lb_actor_kb {
     lb_wordset names;           /* folded "tok tok" -> entry index */
     lb_wordset wclass;          /* folded word -> W_* bits and name lengths */
     uint64_t *bloom;            /* KB_BLOOM_BITS bits over wclass keys: most words miss here */
+    uint64_t *nbloom;           /* the same over name keys */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */

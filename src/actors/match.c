@@ -116,12 +116,11 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
     return 0;
 }
 
-static const kb_entry *seg_entry(const act_run *r, const char *s, size_t n, char *buf, size_t *fl)
+/* The one-word entry of a folded segment f (original bytes s, n). */
+static const kb_entry *seg_entry(const act_run *r, const char *f, size_t fl, const char *s, size_t n)
 {
-    if (!n) return NULL;
-    *fl = lb_fold(buf, KEY_MAX, s, n);
-    if (!*fl) return NULL;
-    for (const kb_entry *e = kb_get(r->kb, buf, *fl); e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL) {
+    if (!n || !fl) return NULL;
+    for (const kb_entry *e = kb_get(r->kb, f, fl); e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL) {
         if (e->ntok != 1) continue;
         if (e->flags & KB_CS) { if (e->surface_len != n || memcmp(e->surface, s, n)) continue; }
         else if (e->flags & KB_CAPFIRST) { if (!(s[0] >= 'A' && s[0] <= 'Z') && !((unsigned char)s[0] >= 0xC3)) continue; }
@@ -142,12 +141,18 @@ static int compound(act_run *r, size_t i)
         if (k == n || s[k] == '-') { ss[ns] = (uint32_t)a; se[ns] = (uint32_t)k; ns++; a = k + 1; }
     }
     if (ns < 2) return 0;
-    char buf[KEY_MAX], head[KEY_MAX];
-    size_t fl;
+    /* the folded form has the same hyphens: its segments match the original's */
+    const char *f = lb_tok_norm(r->doc, t);
+    uint32_t fs[8], fe[8];
+    size_t nf = 0, b = 0;
+    for (size_t k = 0; k <= t->norm_len && nf < 8; k++) {
+        if (k == t->norm_len || f[k] == '-') { fs[nf] = (uint32_t)b; fe[nf] = (uint32_t)k; nf++; b = k + 1; }
+    }
+    if (nf != ns) return 0;
     const kb_entry *e[8];
     int alld = 1;
     for (size_t k = 0; k < ns; k++) {
-        e[k] = seg_entry(r, s + ss[k], se[k] - ss[k], buf, &fl);
+        e[k] = seg_entry(r, f + fs[k], fe[k] - fs[k], s + ss[k], se[k] - ss[k]);
         if (!e[k] || e[k]->form != LB_FORM_DERIV) alld = 0;
     }
     if (alld) {   /* russisch-chinesische: one mention per adjective */
@@ -157,7 +162,8 @@ static int compound(act_run *r, size_t i)
         }
         return 1;
     }
-    size_t hl = lb_fold(head, sizeof head, s + ss[ns - 1], se[ns - 1] - ss[ns - 1]);
+    const char *head = f + fs[ns - 1];
+    size_t hl = fe[ns - 1] - fs[ns - 1];
     uint32_t hv = hl ? kb_class(r->kb, head, hl) : 0;
     if (hv & W_NOPART) return 0;
     for (size_t k = 0; k < ns; k++) {

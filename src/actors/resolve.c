@@ -128,7 +128,8 @@ static long mention_at(const act_run *r, size_t i)
 static int titles(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t i = 0; i < r->ntoks; i++) {
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
         if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
         const kb_title *tt;
         size_t tn = title_at(r, i, &tt);
@@ -214,7 +215,9 @@ static int first_name_at(const act_run *r, size_t i)
 static int first_names(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
         if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN)) continue;
         if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
         /* first names (Hans Peter), then one surname, or particles and a surname */
@@ -241,7 +244,9 @@ static int first_names(act_run *r)
 static int speech_cues(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
         if (!(r->cls[i] & W_PCUE)) continue;
         size_t j = i + 1;
         if (!name_word(r, j, T[i].sent) || (T[j].flags & LB_TOK_HYPHEN)) continue;
@@ -263,7 +268,9 @@ static int org_names(act_run *r)
 {
     const lb_tok *T = r->toks;
     lb_actor_ref none = { 0 };
-    for (size_t i = 0; i + 1 < r->ntoks; i++) {
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
         if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
         if ((r->cls[i] & W_ORGSTART) && (T[i].flags & LB_TOK_UPPER)) {
             size_t n = 0;
@@ -299,7 +306,8 @@ static int short_forms(act_run *r)
 {
     const lb_tok *T = r->toks;
     if (!r->locals.len) return 0;
-    for (size_t i = 0; i < r->ntoks; i++) {
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
         if (r->cover[i] || (T[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) continue;
         const char *nm = lb_tok_norm(r->doc, &T[i]);
         const act_local *l = find_local(r, nm, T[i].norm_len);
@@ -389,7 +397,9 @@ static int bare_titles(act_run *r)
 {
     static const char *const det[] = { "der", "die", "des", "dem", "den", "the", NULL };
     const lb_tok *T = r->toks;
-    for (size_t i = 1; i < r->ntoks; i++) {
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i < 1) continue;
         if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, det)) continue;
         const kb_title *tt;
         size_t tn = title_at(r, i, &tt);

@@ -22,6 +22,10 @@ typedef struct act_run {
     size_t ntoks;
     uint8_t *cover;             /* 1 where a token is inside a mention */
     uint32_t *cls;              /* W_* bits of each word token (kb.h) */
+    uint32_t *cand;             /* tokens with title, first-name, org or cue bits, or hyphenated capitalised */
+    size_t ncand;
+    uint32_t *upper;            /* capitalised word tokens */
+    size_t nupper;
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
     uint64_t local_mask;        /* quick filter over the locals' first byte and length */
