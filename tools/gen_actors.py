@@ -71,6 +71,10 @@ def dem_forms(m, pl, f):
         out += [f, f + 'nen']
     return out
 
+# short state names that open too many ordinary words (Malignome, Tongalle)
+NO_CP = {'Mali', 'Oman', 'Niger', 'Chile', 'Togo', 'Tonga', 'Samoa', 'Malta', 'Guinea', 'Gambia', 'Benin',
+         'Palau', 'Nauru', 'Tuvalu', 'Laos', 'Schweiz', 'Island', 'Jordanien', 'Georgien'}
+
 def de_inflect(name):
     """Weak/dative forms of German multi-word state names: Vereinigte Staaten ->
     Vereinigten Staaten; Vereinigte Arabische Emirate -> ... Emiraten;
@@ -133,7 +137,9 @@ def gen_states():
                     names.append(v)
         names += split(h[6])
         for n in names + [v for n in names for v in de_inflect(n)]:
-            add(n, code, '-', 'LOC', 'name', '-', canon)
+            # one-word German state names may open a compound (Russlandreise)
+            cp = 'cp' if ' ' not in n and '-' not in n and len(n) >= 4 and n.isalpha() and n not in NO_CP else '-'
+            add(n, code, '-', 'LOC', 'name', cp, canon)
         en = []
         if c:
             en += [c['name']['common'], c['name']['official']]

@@ -24,7 +24,11 @@ static struct lb_actor_kb *kb_new(void)
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
     kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
-    if (!kb->bloom || !kb->nbloom) { free(kb->bloom); free(kb->nbloom); free(kb); return NULL; }
+    kb->pbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->pbloom);
+    if (!kb->bloom || !kb->nbloom || !kb->pbloom) {
+        free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb);
+        return NULL;
+    }
     return kb;
 }
 
@@ -72,7 +76,7 @@ void lb_actors_free(struct lb_actor_kb *kb)
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
-    free(kb->bloom); free(kb->nbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
+    free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);
     free(kb);
 }

@@ -154,6 +154,13 @@ static void bloom_add(uint64_t *bl, const char *w, size_t n)
 
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n) { bloom_add(kb->bloom, w, n); }
 
+int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
+{
+    uint64_t h = lb_hash_bytes(w, 4);
+    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
+    return (kb->pbloom[a >> 6] >> (a & 63) & 1) && (kb->pbloom[b >> 6] >> (b & 63) & 1);
+}
+
 uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n)
 {
     uint64_t h = lb_hash_bytes(w, n);
@@ -218,6 +225,7 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     }
     if (lb_wordset_put(&kb->names, key, kl, (uint32_t)kb->nentries)) { snprintf(err, errlen, "out of memory"); return 1; }
     bloom_add(kb->nbloom, key, kl);
+    if ((e->flags & KB_CP) && kl >= 4) bloom_add(kb->pbloom, key, 4);
     kb->nentries++;
     size_t fl = 0;
     while (fl < kl && key[fl] != ' ') fl++;
@@ -245,7 +253,8 @@ static int parse_flags(const lb_dict_line *l, size_t i, uint8_t *flags, char *er
         else if (n == 2 && !memcmp(p, "ci", 2)) *flags |= KB_CI;
         else if (n == 5 && !memcmp(p, "nogen", 5)) *flags |= KB_NOGEN;
         else if (n == 8 && !memcmp(p, "noprefix", 8)) *flags |= KB_NOPREFIX;
-        else { snprintf(err, errlen, "unknown flag '%.*s' (cs, ci, nogen, noprefix)", (int)n, p); return 1; }
+        else if (n == 2 && !memcmp(p, "cp", 2)) *flags |= KB_CP;
+        else { snprintf(err, errlen, "unknown flag '%.*s' (cs, ci, nogen, noprefix, cp)", (int)n, p); return 1; }
         p += n;
         if (*p == ',') p++;
     }

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16 };
+enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB_CP = 32 };
 
 /* Word classes: one lookup per token gives everything the passes need.
  * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
@@ -55,6 +55,7 @@ struct lb_actor_kb {
     lb_wordset wclass;          /* folded word -> W_* bits and name lengths */
     uint64_t *bloom;            /* KB_BLOOM_BITS bits over wclass keys: most words miss here */
     uint64_t *nbloom;           /* the same over name keys */
+    uint64_t *pbloom;           /* the same over the first 4 bytes of compound prefixes (flag cp) */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */
@@ -78,6 +79,8 @@ int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errl
 /* The W_* bits of a folded word (0 when none); a bit filter first, so
  * that the common words of a text never touch the big table. */
 uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n);
+/* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
+int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
 /* Adds W_* bits to a folded word. 0 or -1 when out of memory. */
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits);
 /* Groups roles by person; called after every file. 0 or LB_ENOMEM. */

@@ -181,12 +181,34 @@ static int compound(act_run *r, size_t i)
     return 0;
 }
 
+/* Russlandreise, Chinapolitik: a one-word state name (flag cp) opening a
+ * capitalised compound of at least 4 more bytes. 1 when a mention was added. */
+static int prefix_compound(act_run *r, size_t i)
+{
+    const lb_tok *t = &r->toks[i];
+    const char *f = lb_tok_norm(r->doc, t);
+    size_t n = t->norm_len;
+    if (n < 8 || !kb_may_prefix(r->kb, f)) return 0;
+    for (size_t l = n - 4; l >= 4; l--) {
+        if ((f[l] & 0xC0) == 0x80) continue;   /* inside a UTF-8 sequence */
+        for (const kb_entry *e = kb_get(r->kb, f, l); e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL) {
+            if (!(e->flags & KB_CP) || e->ntok != 1) continue;
+            lb_actor_ref a = act_entry_actor(r, e);
+            return act_add(r, (uint32_t)i, 1, 0, 0, e->type, LB_FORM_PART, a) ? 1 : -1;
+        }
+    }
+    return 0;
+}
+
 int act_match(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i < r->ntoks; i++) {
         if (!(T[i].flags & LB_TOK_WORD) || (T[i].flags & LB_TOK_URL)) continue;
-        if (!(r->cls[i] & (W_FIRST | W_GEN)) && !(T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC))) continue;
+        if (!(r->cls[i] & (W_FIRST | W_GEN)) && !(T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC))) {
+            if ((T[i].flags & LB_TOK_UPPER) && !(T[i].flags & LB_TOK_ALLCAPS) && prefix_compound(r, i) < 0) return LB_ENOMEM;
+            continue;
+        }
         const kb_entry *e = NULL;
         size_t strip = 0;
         size_t n = longest(r, i, &e, &strip);
