@@ -76,6 +76,11 @@ int main(void)
     m = find("KPCh-Regime", 0);
     CHECK(m && m->type == LB_MEN_ORG && m->form == LB_FORM_PART && has_actor(m, "CHN", "PTY"));
     CHECK(find("US-Dollar", 0) == NULL);
+    CHECK_INT(annotate("Die Russlandreise des Kanzlers war kurz.", "2024-05-16"), LB_OK);
+    m = find("Russlandreise", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->form == LB_FORM_PART && has_actor(m, "RUS", NULL));
+    CHECK_INT(annotate("Der Kurs des US-Dollar fiel. Die russisch-chinesische Freundschaft hält.", "2024-05-16"), LB_OK);
+    CHECK(find("US-Dollar", 0) == NULL);
     CHECK(has_actor(find("russisch", 0), "RUS", NULL));
     CHECK(has_actor(find("chinesische", 0), "CHN", NULL));
     check_layer_invariants();
