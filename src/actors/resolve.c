@@ -301,6 +301,29 @@ static int org_names(act_run *r)
     return 0;
 }
 
+/* An unknown acronym (EADS, ZEW) is an organisation, unless listed as
+ * "nopart" (CD, TV, DNA): those are words, not names. */
+static int acronyms(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (r->cover[i] || !(T[i].flags & LB_TOK_ALLCAPS) || (T[i].flags & (LB_TOK_HYPHEN | LB_TOK_NUM | LB_TOK_ABBREV))) continue;
+        size_t n = T[i].end - T[i].start;
+        if (n < 2 || n > 5 || (r->cls[i] & (W_NOPART | W_TITLE | W_ORGSTART | W_ORGEND)) || is_func(r, &T[i])) continue;
+        /* a headline in capitals is no acronym */
+        if ((i > 0 && T[i - 1].sent == T[i].sent && (T[i - 1].flags & LB_TOK_ALLCAPS)) ||
+            (i + 1 < r->ntoks && T[i + 1].sent == T[i].sent && (T[i + 1].flags & LB_TOK_ALLCAPS))) continue;
+        const char *s = r->doc->text + T[i].start;
+        int letters = 1;
+        for (size_t k = 0; k < n; k++) if (!(s[k] >= 'A' && s[k] <= 'Z')) { letters = 0; break; }
+        if (!letters) continue;
+        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+    }
+    return 0;
+}
+
 /* Later short forms of persons named in the document. */
 static int short_forms(act_run *r)
 {
@@ -454,7 +477,7 @@ int act_resolve(act_run *r)
     }
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
     affiliations(r);
-    if (short_forms(r) || bare_titles(r)) return LB_ENOMEM;
+    if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
     context_codes(r);
     return LB_OK;

@@ -148,6 +148,12 @@ int main(void)
     CHECK(m && m->type == LB_MEN_ORG);
     check_layer_invariants();
 
+    /* unknown acronyms are organisations, listed words (CD) are not */
+    CHECK_INT(annotate("Die Firma QXZ brachte eine CD heraus.", NULL), LB_OK);
+    m = find("QXZ", 0);
+    CHECK(m && m->type == LB_MEN_ORG && m->actor.code == NULL);
+    CHECK(find("CD", 0) == NULL);
+
     /* empty and punctuation-only documents */
     CHECK_INT(annotate("", NULL), LB_OK);
     CHECK_INT(doc->mentions.len, 0);
