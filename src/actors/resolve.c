@@ -275,9 +275,19 @@ static int org_names(act_run *r)
         if ((r->cls[i] & W_ORGSTART) && (T[i].flags & LB_TOK_UPPER)) {
             size_t n = 0;
             while (n < 3 && name_word(r, i + 1 + n, T[i].sent)) n++;
+            lb_actor_ref a = none;
+            if (!n && i + 1 < r->ntoks && r->cover[i + 1] && T[i + 1].sent == T[i].sent) {
+                /* Universität Tübingen, Landgericht München: a place closes it */
+                long k = mention_at(r, i + 1);
+                lb_mention *M = r->doc->mentions.items;
+                if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_NAME || M[k].ntok != 1 ||
+                    M[k].tok0 != i + 1) continue;
+                a.code = M[k].actor.code;
+                M[k].type = ACT_DEAD;
+                n = 1;
+            }
             if (!n) continue;
-            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
-            i += n;
+            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
             continue;
         }
         if ((r->cls[i] & W_ORGEND) && i > 0 && (T[i].flags & LB_TOK_UPPER)) {
