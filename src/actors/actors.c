@@ -25,8 +25,9 @@ static struct lb_actor_kb *kb_new(void)
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
     kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
     kb->pbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->pbloom);
-    if (!kb->bloom || !kb->nbloom || !kb->pbloom) {
-        free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb);
+    kb->lbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->lbloom);
+    if (!kb->bloom || !kb->nbloom || !kb->pbloom || !kb->lbloom) {
+        free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->lbloom); free(kb);
         return NULL;
     }
     return kb;
@@ -76,7 +77,7 @@ void lb_actors_free(struct lb_actor_kb *kb)
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
-    free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
+    free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->lbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);
     free(kb);
 }
@@ -109,8 +110,8 @@ int lb_actors_run(lb_doc *doc)
     const lb_tok *T = r.toks;
     for (size_t i = 0; i < r.ntoks; i++) {
         if (!(T[i].flags & LB_TOK_WORD)) continue;
-        uint32_t c = r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len);
         int up = (T[i].flags & LB_TOK_UPPER) != 0;
+        uint32_t c = r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len, up);
         if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
             r.cand[r.ncand++] = (uint32_t)i;
         if (up) r.upper[r.nupper++] = (uint32_t)i;

@@ -144,36 +144,44 @@ static unsigned case_flags(const char *s, size_t n)
     return f;
 }
 
+/* Blocked bit filters: both bits of a key in one 64-bit word, one memory access. */
+static uint64_t bl_bits(uint64_t h) { return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)); }
+static size_t bl_word(uint64_t h) { return (size_t)(h >> 40) & (KB_BLOOM_BITS / 64 - 1); }
+
 static void bloom_add(uint64_t *bl, const char *w, size_t n)
 {
     uint64_t h = lb_hash_bytes(w, n);
-    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    bl[a >> 6] |= (uint64_t)1 << (a & 63);
-    bl[b >> 6] |= (uint64_t)1 << (b & 63);
+    bl[bl_word(h)] |= bl_bits(h);
 }
 
-static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n) { bloom_add(kb->bloom, w, n); }
+static int bloom_has(const uint64_t *bl, uint64_t h)
+{
+    uint64_t b = bl_bits(h);
+    return (bl[bl_word(h)] & b) == b;
+}
+
+static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
+{
+    bloom_add(kb->bloom, w, n);
+    if (lower) bloom_add(kb->lbloom, w, n);
+}
 
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
 {
-    uint64_t h = lb_hash_bytes(w, 4);
-    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    return (kb->pbloom[a >> 6] >> (a & 63) & 1) && (kb->pbloom[b >> 6] >> (b & 63) & 1);
+    return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
 }
 
-uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n)
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
 {
-    uint64_t h = lb_hash_bytes(w, n);
-    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    if (!(kb->bloom[a >> 6] >> (a & 63) & 1) || !(kb->bloom[b >> 6] >> (b & 63) & 1)) return 0;
+    if (!bloom_has(upper ? kb->bloom : kb->lbloom, lb_hash_bytes(w, n))) return 0;
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     return v;
 }
 
-int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits)
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
 {
-    bloom_set(kb, w, n);
+    bloom_set(kb, w, n, lower);
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     return (v | bits) == v ? 0 : lb_wordset_put(&kb->wclass, w, n, v | bits);
@@ -183,7 +191,7 @@ int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits)
  * lower: the name may start with a lower-case word). */
 static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigned nt, int gen, int lower)
 {
-    bloom_set(kb, w, n);
+    bloom_set(kb, w, n, lower);
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     uint32_t nv = v;
@@ -404,7 +412,7 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
         size_t fl = 0;
         while (fl < kl && key[fl] != ' ') fl++;
-        if (kb_class_add(kb, key, fl, W_TITLE)) { snprintf(err, errlen, "out of memory"); return 1; }
+        if (kb_class_add(kb, key, fl, W_TITLE, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
         kb->ntitles++;
         if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
         return 0;
@@ -420,7 +428,8 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
                           kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
         uint32_t bit = kind[0] == 'f' ? W_FIRSTNAME : kind[0] == 'n' ? W_NOPART : kind[0] == 'p' ? W_PCUE :
                        !strcmp(kind, "orgstart") ? W_ORGSTART : W_ORGEND;
-        if (lb_wordset_put(set, key, kl, 1) || kb_class_add(kb, key, kl, bit)) { snprintf(err, errlen, "out of memory"); return 1; }
+        if (lb_wordset_put(set, key, kl, 1) ||
+            kb_class_add(kb, key, kl, bit, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
         return 0;
     }
     snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
@@ -473,9 +482,7 @@ const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d)
 
 const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
 {
-    uint64_t h = lb_hash_bytes(key, len);
-    size_t a = h & (KB_BLOOM_BITS - 1), b = (h >> 32) & (KB_BLOOM_BITS - 1);
-    if (!(kb->nbloom[a >> 6] >> (a & 63) & 1) || !(kb->nbloom[b >> 6] >> (b & 63) & 1)) return NULL;
+    if (!bloom_has(kb->nbloom, lb_hash_bytes(key, len))) return NULL;
     uint32_t v;
     if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
     return &kb->entries[v];

@@ -56,6 +56,7 @@ struct lb_actor_kb {
     uint64_t *bloom;            /* KB_BLOOM_BITS bits over wclass keys: most words miss here */
     uint64_t *nbloom;           /* the same over name keys */
     uint64_t *pbloom;           /* the same over the first 4 bytes of compound prefixes (flag cp) */
+    uint64_t *lbloom;           /* wclass keys that matter for a lower-case token */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */
@@ -77,12 +78,13 @@ struct lb_actor_kb {
 int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen);
 #define KB_BLOOM_BITS ((size_t)1 << 20)
 /* The W_* bits of a folded word (0 when none); a bit filter first, so
- * that the common words of a text never touch the big table. */
-uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n);
+ * that the common words of a text never touch the big table. upper: the
+ * token is capitalised (else only what matters for lower-case words). */
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper);
 /* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
-/* Adds W_* bits to a folded word. 0 or -1 when out of memory. */
-int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits);
+/* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower);
 /* Groups roles by person; called after every file. 0 or LB_ENOMEM. */
 int kb_finish(struct lb_actor_kb *kb);
 /* Splits a surface into folded tokens joined by single spaces, as the text

@@ -164,7 +164,7 @@ static int compound(act_run *r, size_t i)
     }
     const char *head = f + fs[ns - 1];
     size_t hl = fe[ns - 1] - fs[ns - 1];
-    uint32_t hv = hl ? kb_class(r->kb, head, hl) : 0;
+    uint32_t hv = hl ? kb_class(r->kb, head, hl, 1) : 0;
     if (hv & W_NOPART) return 0;
     for (size_t k = 0; k < ns; k++) {
         if (!e[k] || e[k]->form == LB_FORM_DERIV || (k == 0 && (e[k]->flags & KB_NOPREFIX))) continue;
