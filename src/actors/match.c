@@ -173,7 +173,7 @@ static int compound(act_run *r, size_t i)
         uint32_t ti;
         if (k + 1 < ns && (hv & W_TITLE) && lb_wordset_get(&r->kb->titles, head, hl, &ti)) {
             const kb_title *tt = &r->kb->titlev[ti];
-            if (tt->sector && e[k]->person < 0) ar.sector = tt->sector;
+            if (tt->sector && e[k]->person < 0 && (e[k]->type == LB_MEN_LOC || !ar.sector)) ar.sector = tt->sector;
         }
         if (!act_add(r, (uint32_t)i, 1, 0, 0, e[k]->type, LB_FORM_PART, ar)) return -1;
         return 1;
