@@ -99,7 +99,8 @@ def de_inflect(name):
 
 # names too ambiguous in German or English text to stand for a state
 AMBIGUOUS = {'Victoria', 'Nassau', 'Kingston', 'Hamilton', 'Georgetown', 'Praia', 'Male', 'Malé', 'Lima', 'Santiago',
-             'Jamestown', 'Plymouth', 'Avarua', 'Alofi', 'Amerika', 'Zhonghua', 'Zhongguo'}
+             'Jamestown', 'Plymouth', 'Avarua', 'Alofi', 'Amerika', 'Zhonghua', 'Zhongguo',
+             'Brüssel', 'Brussels'}  # Brüssel/Brussels stand for the EU: see orgs.tsv
 
 def ok_name(s):
     return len(s) >= 2 and not re.search(r'[()\d]', s) and s not in AMBIGUOUS

@@ -233,6 +233,14 @@ static int first_names(act_run *r)
         }
         if (n < 2) continue;
         lb_actor_ref a = { 0 };
+        /* Robert-Bosch-Stiftung, Max Planck-Institut: a name with an organisation head */
+        const lb_tok *lt = &T[i + n - 1];
+        const char *ln = lb_tok_norm(r->doc, lt), *h = NULL;
+        for (size_t k = lt->norm_len; k-- > 0;) if (ln[k] == '-') { h = ln + k + 1; break; }
+        if (h && (kb_class(r->kb, h, lt->norm_len - (size_t)(h - ln), 1) & W_ORGEND)) {
+            if (!act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+            continue;
+        }
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
         if (!m || register_person(r, m, -1)) return -1;
         i += n - 1;
