@@ -412,7 +412,8 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
         size_t fl = 0;
         while (fl < kl && key[fl] != ' ') fl++;
-        if (kb_class_add(kb, key, fl, W_TITLE, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
+        /* lower case too: English titles are written so in running text */
+        if (kb_class_add(kb, key, fl, W_TITLE, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
         kb->ntitles++;
         if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
         return 0;
