@@ -25,7 +25,7 @@ static struct lb_actor_kb *kb_new(void)
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
     kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
     kb->pbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->pbloom);
-    kb->lbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->lbloom);
+    kb->lbloom = calloc(KB_LBLOOM_BITS / 64, sizeof *kb->lbloom);
     if (!kb->bloom || !kb->nbloom || !kb->pbloom || !kb->lbloom) {
         free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->lbloom); free(kb);
         return NULL;

@@ -160,10 +160,15 @@ static int bloom_has(const uint64_t *bl, uint64_t h)
     return (bl[bl_word(h)] & b) == b;
 }
 
+static size_t bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS / 64 - 1); }
+
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
     bloom_add(kb->bloom, w, n);
-    if (lower) bloom_add(kb->lbloom, w, n);
+    if (lower) {
+        uint64_t h = lb_hash_bytes(w, n);
+        kb->lbloom[bl_lword(h)] |= bl_bits(h);
+    }
 }
 
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
@@ -173,7 +178,8 @@ int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
 
 uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
 {
-    if (!bloom_has(upper ? kb->bloom : kb->lbloom, lb_hash_bytes(w, n))) return 0;
+    uint64_t h = lb_hash_bytes(w, n), b = bl_bits(h);
+    if (upper ? (kb->bloom[bl_word(h)] & b) != b : (kb->lbloom[bl_lword(h)] & b) != b) return 0;
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     return v;
@@ -241,7 +247,8 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     if (kb_class_max(kb, key, fl, nt, 0, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
     static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
-    for (int g = 0; g < 3 && fl + 4 < sizeof key; g++) {
+    int gens = e->form == 0 && !(e->flags & KB_NOGEN);   /* adjectives take no genitive */
+    for (int g = 0; gens && g < 3 && fl + 4 < sizeof key; g++) {
         char gk[1100];
         size_t gl = strlen(gen[g]);
         memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);

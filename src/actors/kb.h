@@ -77,6 +77,7 @@ struct lb_actor_kb {
 /* Adds one dictionary file; 0 or LB_E* with "file:line: problem" in err. */
 int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen);
 #define KB_BLOOM_BITS ((size_t)1 << 20)
+#define KB_LBLOOM_BITS ((size_t)1 << 17)   /* small enough to stay in cache */
 /* The W_* bits of a folded word (0 when none); a bit filter first, so
  * that the common words of a text never touch the big table. upper: the
  * token is capitalised (else only what matters for lower-case words). */
