@@ -56,6 +56,16 @@ void lb_ctx_free(lb_ctx *ctx);
 const char *lb_ctx_errmsg(const lb_ctx *ctx);
 /* Borrowed; the data directory in use. */
 const char *lb_ctx_data_dir(const lb_ctx *ctx);
+/* Adds a user dictionary of actors (format: data/actors/README.md) to ctx,
+ * after the built-in files; a later record for the same name or person
+ * replaces an earlier one. Call before annotating (ctx is read-only once in
+ * use). LB_OK, LB_EIO or LB_EDATA; lb_ctx_errmsg then says "file:line: problem". */
+int lb_ctx_add_dict(lb_ctx *ctx, const char *path);
+/* Describes what name resolves to on date (ISO 8601, NULL = latest roles):
+ * one line per mention found ("surface TAB type form TAB code/sector TAB
+ * canonical [wikidata]"), persons followed by their dated roles. *out is
+ * malloc'd, NUL-terminated, owned by the caller (free()). */
+int lb_actors_lookup(char **out, const lb_ctx *ctx, const char *name, size_t name_len, const char *date);
 
 /* ---- input documents --------------------------------------------------- */
 /* One document as read. All pointers are borrowed from whoever filled the

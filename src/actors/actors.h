@@ -1,5 +1,7 @@
-/* actors.h: the actors stage (placeholder until its issue lands): loads its
- * dictionaries from data/actors/ and fills its layer of the document. */
+/* actors.h: the actors stage: loads the actor knowledge base from
+ * data/actors/ (format in data/actors/README.md) once per process and fills
+ * doc->mentions (sorted by start, non-overlapping, tok0/ntok set; actor
+ * strings live in the knowledge base). It reads the text layer only. */
 #ifndef LB_ACTORS_H
 #define LB_ACTORS_H
 #include "doc.h"

@@ -15,15 +15,21 @@ int lb_cmd_timeline(int argc, char **argv);
 int lb_cmd_search(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_stats(int argc, char **argv);
+int lb_cmd_actors_lookup(int argc, char **argv);
 
 /* Options every command that reads articles shares. */
 typedef struct lb_cli_common {
     const char *data_dir;    /* --data DIR */
     lb_format format;        /* --format auto|text|jsonl */
     int quiet;               /* --quiet: no per-document errors on stderr */
+    const char *dicts[16];   /* --dict FILE: user actor dictionaries */
+    int ndicts;
 } lb_cli_common;
 
 /* Parses the common option at argv[*i] (advancing *i over its value).
  * Returns 1 when it was one, 0 when not, -1 on a bad value (message printed). */
 int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i);
+/* Loads the context with --data and every --dict; prints the error and
+ * returns 2 on failure (*ctx is then freed and NULL), else 0. */
+int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o);
 #endif

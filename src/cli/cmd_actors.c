@@ -1,6 +1,6 @@
 /* cmd_actors.c: `lagebild actors`: the most active actors (as actor and
  * recipient of events, in mentions and quotes) and the most active dyads.
- * `actors lookup` belongs to the actors stage and is wired in at merge.
+ * `actors lookup NAME` goes to the knowledge-base lookup (cmd_actors_lookup.c).
  * A thin client of lb_store_query. */
 #include "cli/cli.h"
 #include "cli/cmd_query.h"
@@ -18,10 +18,7 @@ static void help(void)
 
 int lb_cmd_actors(int argc, char **argv)
 {
-    if (argc > 1 && !strcmp(argv[1], "lookup")) {
-        fprintf(stderr, "actors lookup: not built in this tree\n");
-        return 2;
-    }
+    if (argc > 1 && !strcmp(argv[1], "lookup")) return lb_cmd_actors_lookup(argc - 1, argv + 1);
     lb_qopts o = { 0 };
     int want_actors = 1, want_dyads = 1, only_dyads = 0;
     for (int i = 1; i < argc; i++) {

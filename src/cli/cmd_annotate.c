@@ -9,7 +9,7 @@
 
 static void help(void)
 {
-    printf("usage: lagebild annotate [--data DIR] [--format auto|text|jsonl] [--quiet] [FILE|DIR|-]...\n"
+    printf("usage: lagebild annotate [--data DIR] [--dict FILE]... [--format auto|text|jsonl] [--quiet] [FILE|DIR|-]...\n"
            "\n"
            "Reads plain-text articles (one per file), directories of them, or JSONL\n"
            "({\"id\",\"text\",\"date\",\"lang\",\"source\"} per line); .gz is read transparently.\n"
@@ -34,12 +34,8 @@ int lb_cmd_annotate(int argc, char **argv)
     if (!npaths) paths[npaths++] = "-";
 
     lb_ctx *ctx = NULL;
-    int rc = lb_ctx_new(&ctx, o.data_dir);
-    if (rc) {
-        fprintf(stderr, "lagebild: cannot load dictionaries: %s\n", lb_ctx_errmsg(ctx));
-        lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
+    int rc = lb_cli_open_ctx(&ctx, &o);
+    if (rc) { free(paths); return 2; }
     lb_reader *r = NULL;
     lb_doc *doc = NULL;
     if (lb_reader_new(&r, o.format) || lb_doc_new(&doc, ctx)) {

@@ -17,5 +17,24 @@ int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i)
         return 1;
     }
     if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; return 1; }
+    if (!strcmp(a, "--dict")) {
+        if (*i + 1 >= argc) { fprintf(stderr, "lagebild: --dict needs a file\n"); return -1; }
+        if (o->ndicts == (int)(sizeof o->dicts / sizeof o->dicts[0])) { fprintf(stderr, "lagebild: too many --dict files\n"); return -1; }
+        o->dicts[o->ndicts++] = argv[++*i];
+        return 1;
+    }
+    return 0;
+}
+
+int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o)
+{
+    int rc = lb_ctx_new(ctx, o->data_dir);
+    for (int k = 0; !rc && k < o->ndicts; k++) rc = lb_ctx_add_dict(*ctx, o->dicts[k]);
+    if (rc) {
+        fprintf(stderr, "lagebild: cannot load dictionaries: %s\n", lb_ctx_errmsg(*ctx));
+        lb_ctx_free(*ctx);
+        *ctx = NULL;
+        return 2;
+    }
     return 0;
 }

@@ -20,6 +20,7 @@ static void usage(FILE *f)
         "  search WORD...             full-text search over stored articles\n"
         "  export                     PLOVER records with provenance (plover-jsonl, csv)\n"
         "  stats                      counts and date range of the database\n"
+        "  actors lookup NAME         show what a name resolves to (--date D, --dict FILE)\n"
         "  version                    print the version\n"
         "  help                       this text\n"
         "\n"

@@ -1,0 +1,497 @@
+/* kb.c: loads and compiles actor dictionary files (format in
+ * data/actors/README.md) into struct lb_actor_kb. Validates every field and
+ * reports "file:line: problem". Knows nothing about documents or matching
+ * order; see match.c and resolve.c for that. */
+#include "actors/kb.h"
+#include "core/dictfile.h"
+#include "core/utf8.h"
+#include "text/text.h"
+#include "lagebild.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static int grow(void **p, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 256;
+    void *q = realloc(*p, nc * elem);
+    if (!q) return -1;
+    *p = q; *cap = nc;
+    return 0;
+}
+
+static int is_punct_split(unsigned char c)
+{
+    return c == ',' || c == '(' || c == ')' || c == '/' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?';
+}
+
+/* Pieces of a surface: split at spaces and around some punctuation. */
+static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned *ntok, int fold)
+{
+    size_t o = 0, i = 0;
+    unsigned nt = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+        if (i >= n) break;
+        size_t j = i;
+        if (is_punct_split((unsigned char)s[i])) j = i + 1;
+        else while (j < n && s[j] != ' ' && s[j] != '\t' && !is_punct_split((unsigned char)s[j])) j++;
+        if (nt) { if (o + 1 > cap) return 0; out[o++] = ' '; }
+        if (fold) {
+            size_t m = lb_fold(out + o, cap - o, s + i, j - i);
+            if (!m) return 0;
+            o += m;
+        } else {
+            if (o + (j - i) > cap) return 0;
+            memcpy(out + o, s + i, j - i); o += j - i;
+        }
+        nt++;
+        i = j;
+    }
+    *ntok = nt;
+    return o;
+}
+
+size_t kb_key(char *out, size_t cap, const char *s, size_t n, unsigned *ntok)
+{
+    return key_impl(out, cap, s, n, ntok, 1);
+}
+
+int32_t kb_date(const char *s, size_t n)
+{
+    if (!s || n < 4) return 0;
+    for (int i = 0; i < 4; i++) if (s[i] < '0' || s[i] > '9') return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = 6, d = 15;
+    if (n >= 7 && s[4] == '-' && s[5] >= '0' && s[5] <= '1' && s[6] >= '0' && s[6] <= '9') {
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (m < 1 || m > 12) return 0;
+        d = 15;
+        if (n >= 10 && s[7] == '-' && s[8] >= '0' && s[8] <= '3' && s[9] >= '0' && s[9] <= '9') {
+            d = (s[8] - '0') * 10 + (s[9] - '0');
+            if (d < 1 || d > 31) return 0;
+        }
+    }
+    return y * 10000 + m * 100 + d;
+}
+
+static const char *str(struct lb_actor_kb *kb, int slot, const char *s, size_t n)
+{
+    const char *c = kb->last_str[slot];
+    if (c && strlen(c) == n && !memcmp(c, s, n)) return c;
+    c = lb_arena_strndup(&kb->mem, s, n);
+    kb->last_str[slot] = c;
+    return c;
+}
+
+static const char *opt(struct lb_actor_kb *kb, int slot, const lb_dict_line *l, size_t i)
+{
+    if (i >= l->nfields || !l->flen[i] || !strcmp(l->field[i], "-")) return NULL;
+    return str(kb, slot, l->field[i], l->flen[i]);
+}
+
+static int valid_code(const char *s, size_t n)
+{
+    if (n < 2 || n > 6) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'))) return 0;
+    return 1;
+}
+
+static int parse_type(const char *s)
+{
+    if (!strcmp(s, "PER")) return 0;
+    if (!strcmp(s, "LOC")) return 1;
+    if (!strcmp(s, "ORG")) return 2;
+    if (!strcmp(s, "OTH")) return 3;
+    return -1;
+}
+
+static int parse_form(const char *s)
+{
+    if (!strcmp(s, "name")) return 0;
+    if (!strcmp(s, "deriv")) return 1;
+    if (!strcmp(s, "part")) return 2;
+    return -1;
+}
+
+/* Upper-case letter at a code point? */
+static int cp_upper(int32_t c) { return utf8proc_category(c) == UTF8PROC_CATEGORY_LU; }
+
+/* Case flags a surface implies: capitalised first letter; capitals inside a word. */
+static unsigned case_flags(const char *s, size_t n)
+{
+    unsigned f = 0;
+    size_t i = 0, inword = 0;
+    int first = 1;
+    while (i < n) {
+        int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (l <= 0) break;
+        if (c == ' ' || c == '-' || c == '/') inword = 0;
+        else {
+            if (cp_upper(c)) {
+                if (first) f |= KB_CAPFIRST;
+                else if (inword) f |= KB_CS;
+            }
+            if (utf8proc_category(c) <= UTF8PROC_CATEGORY_LO) inword++;
+            first = 0;
+        }
+        i += (size_t)l;
+    }
+    return f;
+}
+
+/* Blocked bit filters: both bits of a key in one 64-bit word, one memory access. */
+static uint64_t bl_bits(uint64_t h) { return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)); }
+static size_t bl_word(uint64_t h) { return (size_t)(h >> 40) & (KB_BLOOM_BITS / 64 - 1); }
+
+static void bloom_add(uint64_t *bl, const char *w, size_t n)
+{
+    uint64_t h = lb_hash_bytes(w, n);
+    bl[bl_word(h)] |= bl_bits(h);
+}
+
+static int bloom_has(const uint64_t *bl, uint64_t h)
+{
+    uint64_t b = bl_bits(h);
+    return (bl[bl_word(h)] & b) == b;
+}
+
+static size_t bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS / 64 - 1); }
+
+static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
+{
+    bloom_add(kb->bloom, w, n);
+    if (lower) {
+        uint64_t h = lb_hash_bytes(w, n);
+        kb->lbloom[bl_lword(h)] |= bl_bits(h);
+    }
+}
+
+int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
+{
+    return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
+}
+
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
+{
+    uint64_t h = lb_hash_bytes(w, n), b = bl_bits(h);
+    if (upper ? (kb->bloom[bl_word(h)] & b) != b : (kb->lbloom[bl_lword(h)] & b) != b) return 0;
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return v;
+}
+
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
+{
+    bloom_set(kb, w, n, lower);
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return (v | bits) == v ? 0 : lb_wordset_put(&kb->wclass, w, n, v | bits);
+}
+
+/* Records that a name of nt tokens starts with w (gen: w is a genitive form;
+ * lower: the name may start with a lower-case word). */
+static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigned nt, int gen, int lower)
+{
+    bloom_set(kb, w, n, lower);
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    uint32_t nv = v;
+    if (nt > 15) nt = 15;
+    int sh = (gen ? 12 : 8);
+    if (nt > ((nv >> sh) & 0xf)) nv = (nv & ~(0xfu << sh)) | (nt << sh);
+    if (lower && nt > ((nv >> (sh + 8)) & 0xf)) nv = (nv & ~(0xfu << (sh + 8))) | (nt << (sh + 8));
+    nv |= gen ? W_GEN : W_FIRST;
+    return nv == v ? 0 : lb_wordset_put(&kb->wclass, w, n, nv);
+}
+
+static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb_entry *proto, char *err, size_t errlen)
+{
+    char key[1024];
+    unsigned nt;
+    size_t kl = kb_key(key, sizeof key, s, n, &nt);
+    if (!kl || nt == 0) { snprintf(err, errlen, "surface '%.*s' is empty or too long", (int)n, s); return 1; }
+    if (nt > 12) { snprintf(err, errlen, "surface '%.*s' has more than 12 words", (int)n, s); return 1; }
+    if (grow((void **)&kb->entries, &kb->capentries, kb->nentries, sizeof *kb->entries)) { snprintf(err, errlen, "out of memory"); return 1; }
+    kb_entry *e = &kb->entries[kb->nentries];
+    *e = *proto;
+    char orig[1024];
+    unsigned nt2;
+    size_t ol = key_impl(orig, sizeof orig, s, n, &nt2, 0);
+    e->surface = lb_arena_strndup(&kb->mem, orig, ol);
+    e->surface_len = (uint32_t)ol;
+    e->ntok = (uint8_t)nt;
+    unsigned cf = case_flags(s, n);
+    e->flags |= (uint8_t)(cf & KB_CAPFIRST);
+    if ((cf & KB_CS) && !(proto->flags & KB_CI)) e->flags |= KB_CS;
+    if (!e->surface) { snprintf(err, errlen, "out of memory"); return 1; }
+    e->next = -1;
+    uint32_t prev;
+    if (lb_wordset_get(&kb->names, key, kl, &prev)) {
+        /* same folded key: the same surface replaces, another case form joins */
+        const kb_entry *pe = &kb->entries[prev];
+        if (pe->surface_len == e->surface_len && !memcmp(pe->surface, e->surface, e->surface_len)) e->next = pe->next;
+        else e->next = (int32_t)prev;
+    }
+    if (lb_wordset_put(&kb->names, key, kl, (uint32_t)kb->nentries)) { snprintf(err, errlen, "out of memory"); return 1; }
+    bloom_add(kb->nbloom, key, kl);
+    if ((e->flags & KB_CP) && kl >= 4) bloom_add(kb->pbloom, key, 4);
+    kb->nentries++;
+    size_t fl = 0;
+    while (fl < kl && key[fl] != ' ') fl++;
+    int lower = !(e->flags & KB_CAPFIRST);
+    if (kb_class_max(kb, key, fl, nt, 0, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
+    /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
+    static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
+    int gens = e->form == 0 && !(e->flags & KB_NOGEN);   /* adjectives take no genitive */
+    for (int g = 0; gens && g < 3 && fl + 4 < sizeof key; g++) {
+        char gk[1100];
+        size_t gl = strlen(gen[g]);
+        memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);
+        if (kb_class_max(kb, gk, fl + gl, nt, 1, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
+    return 0;
+}
+
+static int parse_flags(const lb_dict_line *l, size_t i, uint8_t *flags, char *err, size_t errlen)
+{
+    *flags = 0;
+    if (i >= l->nfields || !l->flen[i] || !strcmp(l->field[i], "-")) return 0;
+    const char *p = l->field[i];
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        if (n == 2 && !memcmp(p, "cs", 2)) *flags |= KB_CS;
+        else if (n == 2 && !memcmp(p, "ci", 2)) *flags |= KB_CI;
+        else if (n == 5 && !memcmp(p, "nogen", 5)) *flags |= KB_NOGEN;
+        else if (n == 8 && !memcmp(p, "noprefix", 8)) *flags |= KB_NOPREFIX;
+        else if (n == 2 && !memcmp(p, "cp", 2)) *flags |= KB_CP;
+        else { snprintf(err, errlen, "unknown flag '%.*s' (cs, ci, nogen, noprefix, cp)", (int)n, p); return 1; }
+        p += n;
+        if (*p == ',') p++;
+    }
+    return 0;
+}
+
+static int need(const lb_dict_line *l, size_t n, const char *what, char *err, size_t errlen)
+{
+    if (l->nfields < n) { snprintf(err, errlen, "'%s' needs %zu fields: %s", l->field[0], n - 1, what); return 1; }
+    for (size_t i = 1; i < n; i++)
+        if (!l->flen[i]) { snprintf(err, errlen, "field %zu of '%s' is empty (use - for none): %s", i + 1, l->field[0], what); return 1; }
+    return 0;
+}
+
+static int check_sector(const lb_dict_line *l, size_t i, char *err, size_t errlen)
+{
+    const char *s = l->field[i];
+    if (!strcmp(s, "-")) return 0;
+    size_t n = l->flen[i];
+    if (n != 3) { snprintf(err, errlen, "sector '%s' is not a 3-letter PLOVER code or -", s); return 1; }
+    for (size_t k = 0; k < n; k++) if (s[k] < 'A' || s[k] > 'Z') { snprintf(err, errlen, "sector '%s' is not a 3-letter PLOVER code or -", s); return 1; }
+    return 0;
+}
+
+static int check_code(const lb_dict_line *l, size_t i, char *err, size_t errlen)
+{
+    if (!valid_code(l->field[i], l->flen[i])) {
+        snprintf(err, errlen, "actor code '%s' must be 2-6 capital letters or digits", l->field[i]);
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_day(const char *s, size_t n, int32_t *out)
+{
+    if (n == 1 && s[0] == '-') { *out = 0; return 0; }
+    if (!(n == 4 || n == 7 || n == 10)) return -1;
+    int32_t d = kb_date(s, n);
+    if (!d) return -1;
+    if (n == 4) d = d / 10000 * 10000 + 101;
+    else if (n == 7) d = d / 100 * 100 + 1;
+    *out = d;
+    return 0;
+}
+
+typedef struct load_state { struct lb_actor_kb *kb; uint32_t file; } load_state;
+
+static int find_person(struct lb_actor_kb *kb, const char *name, size_t n, uint32_t *idx)
+{
+    return lb_wordset_get(&kb->persons_by_name, name, n, idx);
+}
+
+static int surname_first(const char *code)
+{
+    static const char *const east[] = { "CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "SGP", "KHM", "MMR", NULL };
+    for (int i = 0; east[i]; i++) if (code && !strcmp(code, east[i])) return 1;
+    return 0;
+}
+
+static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    load_state *st = user;
+    struct lb_actor_kb *kb = st->kb;
+    const char *kind = l->field[0];
+    if (!strcmp(kind, "name")) {
+        if (need(l, 6, "SURFACE CODE SECTOR TYPE FORM [FLAGS] [CANONICAL]", err, errlen)) return 1;
+        if ((strcmp(l->field[2], "-") && strcmp(l->field[2], "?") && check_code(l, 2, err, errlen)) ||
+            check_sector(l, 3, err, errlen)) return 1;
+        int t = parse_type(l->field[4]), f = parse_form(l->field[5]);
+        if (t < 0) { snprintf(err, errlen, "type '%s' must be PER, LOC, ORG or OTH", l->field[4]); return 1; }
+        if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }
+        if (l->nfields > 8) { snprintf(err, errlen, "'name' has at most 7 fields"); return 1; }
+        kb_entry e = { .type = (uint8_t)t, .form = (uint8_t)f, .person = -1 };
+        if (parse_flags(l, 6, &e.flags, err, errlen)) return 1;
+        e.code = opt(kb, 0, l, 2);
+        e.sector = e.code ? opt(kb, 1, l, 3) : NULL;
+        e.canon = opt(kb, 2, l, 7);
+        if (!e.canon) e.canon = str(kb, 2, l->field[1], l->flen[1]);
+        return add_surface(kb, l->field[1], l->flen[1], &e, err, errlen);
+    }
+    if (!strcmp(kind, "person")) {
+        if (need(l, 5, "CANONICAL HOME-CODE WIKIDATA ALIASES", err, errlen)) return 1;
+        if (l->nfields > 5) { snprintf(err, errlen, "'person' has 4 fields"); return 1; }
+        if (check_code(l, 2, err, errlen)) return 1;
+        const char *id = l->field[3];
+        if (strcmp(id, "-")) {
+            int ok = id[0] == 'Q' && l->flen[3] > 1;
+            for (size_t k = 1; ok && k < l->flen[3]; k++) ok = id[k] >= '0' && id[k] <= '9';
+            if (!ok) { snprintf(err, errlen, "Wikidata id '%s' must be Q followed by digits, or -", id); return 1; }
+        }
+        uint32_t p;
+        if (!find_person(kb, l->field[1], l->flen[1], &p)) {
+            if (grow((void **)&kb->persons, &kb->cappersons, kb->npersons, sizeof *kb->persons)) { snprintf(err, errlen, "out of memory"); return 1; }
+            p = (uint32_t)kb->npersons++;
+            if (lb_wordset_put(&kb->persons_by_name, l->field[1], l->flen[1], p)) { snprintf(err, errlen, "out of memory"); return 1; }
+        }
+        kb_person *ps = &kb->persons[p];
+        memset(ps, 0, sizeof *ps);
+        ps->canon = lb_arena_strndup(&kb->mem, l->field[1], l->flen[1]);
+        ps->code = str(kb, 0, l->field[2], l->flen[2]);
+        ps->id = opt(kb, 3, l, 3);
+        ps->file = st->file;
+        ps->surname_first = (uint8_t)surname_first(ps->code);
+        kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
+        if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
+        const char *a = l->field[4];
+        if (!strcmp(a, "-")) return 0;
+        while (*a) {
+            size_t n = strcspn(a, "|");
+            if (n && add_surface(kb, a, n, &e, err, errlen)) return 1;
+            a += n;
+            if (*a == '|') a++;
+        }
+        return 0;
+    }
+    if (!strcmp(kind, "role")) {
+        if (need(l, 6, "CANONICAL CODE SECTOR FROM TO [ROLE]", err, errlen)) return 1;
+        if (l->nfields > 7) { snprintf(err, errlen, "'role' has at most 6 fields"); return 1; }
+        uint32_t p;
+        if (!find_person(kb, l->field[1], l->flen[1], &p)) { snprintf(err, errlen, "role for unknown person '%s' (a 'person' line must come first)", l->field[1]); return 1; }
+        if (check_code(l, 2, err, errlen) || check_sector(l, 3, err, errlen)) return 1;
+        kb_role r = { .person = p, .file = st->file };
+        if (parse_day(l->field[4], l->flen[4], &r.from)) { snprintf(err, errlen, "FROM date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[4]); return 1; }
+        if (parse_day(l->field[5], l->flen[5], &r.to)) { snprintf(err, errlen, "TO date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[5]); return 1; }
+        if (r.from && r.to && r.to < r.from) { snprintf(err, errlen, "role ends (%s) before it starts (%s)", l->field[5], l->field[4]); return 1; }
+        r.code = str(kb, 0, l->field[2], l->flen[2]);
+        r.sector = opt(kb, 1, l, 3);
+        r.role = opt(kb, 4, l, 6);
+        if (grow((void **)&kb->roles, &kb->caproles, kb->nroles, sizeof *kb->roles)) { snprintf(err, errlen, "out of memory"); return 1; }
+        kb->roles[kb->nroles++] = r;
+        return 0;
+    }
+    if (!strcmp(kind, "title")) {
+        if (need(l, 4, "WORD SECTOR ROLE [CODE]", err, errlen)) return 1;
+        if (l->nfields > 5) { snprintf(err, errlen, "'title' has at most 4 fields"); return 1; }
+        if (check_sector(l, 2, err, errlen)) return 1;
+        if (l->nfields == 5 && strcmp(l->field[4], "-") && check_code(l, 4, err, errlen)) return 1;
+        char key[512];
+        unsigned nt;
+        size_t kl = kb_key(key, sizeof key, l->field[1], l->flen[1], &nt);
+        if (!kl) { snprintf(err, errlen, "title '%s' is empty or too long", l->field[1]); return 1; }
+        if (grow((void **)&kb->titlev, &kb->captitles, kb->ntitles, sizeof *kb->titlev)) { snprintf(err, errlen, "out of memory"); return 1; }
+        kb_title *t = &kb->titlev[kb->ntitles];
+        t->sector = opt(kb, 1, l, 2);
+        t->role = str(kb, 4, l->field[3], l->flen[3]);
+        t->code = opt(kb, 0, l, 4);
+        if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
+        size_t fl = 0;
+        while (fl < kl && key[fl] != ' ') fl++;
+        /* lower case too: English titles are written so in running text */
+        if (kb_class_add(kb, key, fl, W_TITLE, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        kb->ntitles++;
+        if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
+        return 0;
+    }
+    if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue") ||
+        !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) {
+        if (need(l, 2, "WORD", err, errlen)) return 1;
+        if (l->nfields > 2) { snprintf(err, errlen, "'%s' has 1 field", kind); return 1; }
+        char key[512];
+        size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
+        if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%s' must be one word", l->field[1]); return 1; }
+        lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart :
+                          kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
+        uint32_t bit = kind[0] == 'f' ? W_FIRSTNAME : kind[0] == 'n' ? W_NOPART : kind[0] == 'p' ? W_PCUE :
+                       !strcmp(kind, "orgstart") ? W_ORGSTART : W_ORGEND;
+        if (lb_wordset_put(set, key, kl, 1) ||
+            kb_class_add(kb, key, kl, bit, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
+        return 0;
+    }
+    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
+    return 1;
+}
+
+int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen)
+{
+    load_state st = { kb, ++kb->nfiles };
+    memset(kb->last_str, 0, sizeof kb->last_str);
+    int rc = lb_dict_read(path, line_cb, &st, err, errlen);
+    if (rc) return rc;
+    if (kb_finish(kb)) { snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    return LB_OK;
+}
+
+int kb_finish(struct lb_actor_kb *kb)
+{
+    free(kb->role_idx);
+    kb->role_idx = malloc((kb->nroles + 1) * sizeof *kb->role_idx);
+    if (!kb->role_idx) return -1;
+    for (size_t p = 0; p < kb->npersons; p++) kb->persons[p].nrole = 0;
+    for (size_t r = 0; r < kb->nroles; r++) {
+        kb_person *ps = &kb->persons[kb->roles[r].person];
+        if (kb->roles[r].file >= ps->file) ps->nrole++;
+    }
+    uint32_t at = 0;
+    for (size_t p = 0; p < kb->npersons; p++) { kb->persons[p].role0 = at; at += kb->persons[p].nrole; kb->persons[p].nrole = 0; }
+    for (size_t r = 0; r < kb->nroles; r++) {
+        kb_person *ps = &kb->persons[kb->roles[r].person];
+        if (kb->roles[r].file >= ps->file) kb->role_idx[ps->role0 + ps->nrole++] = (uint32_t)r;
+    }
+    return 0;
+}
+
+const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d)
+{
+    const kb_person *ps = &kb->persons[p];
+    const kb_role *best = NULL;
+    for (uint32_t i = 0; i < ps->nrole; i++) {
+        const kb_role *r = &kb->roles[kb->role_idx[ps->role0 + i]];
+        if (d) {
+            if ((r->from && d < r->from) || (r->to && d > r->to)) continue;
+            /* of two roles that hold, the later-starting one (a new office) wins */
+            if (!best || r->from >= best->from) best = r;
+        } else if (!best || r->from >= best->from) best = r;
+    }
+    return best;
+}
+
+const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
+{
+    if (!bloom_has(kb->nbloom, lb_hash_bytes(key, len))) return NULL;
+    uint32_t v;
+    if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
+    return &kb->entries[v];
+}

@@ -1,0 +1,103 @@
+/* kb.h: the compiled actor knowledge base (internal to the actors stage):
+ * name entries keyed by their folded token sequence, persons with dated
+ * roles, title nouns, first names and compound heads that make no mention.
+ * Built once per process from the .tsv files of data/actors/ (and --dict files), then only
+ * read; lookups never allocate. It does not look at documents. */
+#ifndef LB_ACTORS_KB_H
+#define LB_ACTORS_KB_H
+#include "core/arena.h"
+#include "core/wordset.h"
+#include <stddef.h>
+#include <stdint.h>
+
+enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB_CP = 32 };
+
+/* Word classes: one lookup per token gives everything the passes need.
+ * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
+ * word, 12-15 the same for the word as a genitive; 16-19 and 20-23 the same
+ * for names that may start with a lower-case word (most need a capital). */
+enum { W_FIRST = 1, W_GEN = 2, W_TITLE = 4, W_FIRSTNAME = 8, W_ORGSTART = 16,
+       W_ORGEND = 32, W_PCUE = 64, W_NOPART = 128 };
+#define W_MAXN(v) (((v) >> 8) & 0xf)
+#define W_MAXG(v) (((v) >> 12) & 0xf)
+#define W_MAXNL(v) (((v) >> 16) & 0xf)
+#define W_MAXGL(v) (((v) >> 20) & 0xf)
+
+typedef struct kb_entry {
+    const char *surface;        /* as written in the file (for case checks) */
+    uint32_t surface_len;
+    uint8_t type, form, flags, ntok;
+    int32_t person;             /* index into persons, or -1 */
+    int32_t next;               /* another entry of the same key (other case), or -1 */
+    const char *code, *sector, *canon, *id;   /* code NULL: a mention without actor */
+} kb_entry;
+
+typedef struct kb_role {
+    uint32_t person, file;
+    int32_t from, to;           /* yyyymmdd; 0 = open */
+    const char *code, *sector, *role;
+} kb_role;
+
+typedef struct kb_person {
+    const char *canon, *code, *id;
+    uint32_t file;              /* file that defined it last: older roles are dropped */
+    uint32_t role0, nrole;      /* into kb.role_idx */
+    uint8_t surname_first;      /* East Asian order: the family name comes first */
+} kb_person;
+
+typedef struct kb_title {
+    const char *sector, *role, *code;   /* code: a state the title implies, or NULL */
+} kb_title;
+
+struct lb_actor_kb {
+    lb_arena mem;               /* strings of the whole KB */
+    lb_wordset names;           /* folded "tok tok" -> entry index */
+    lb_wordset wclass;          /* folded word -> W_* bits and name lengths */
+    uint64_t *bloom;            /* KB_BLOOM_BITS bits over wclass keys: most words miss here */
+    uint64_t *nbloom;           /* the same over name keys */
+    uint64_t *pbloom;           /* the same over the first 4 bytes of compound prefixes (flag cp) */
+    uint64_t *lbloom;           /* wclass keys that matter for a lower-case token */
+    lb_wordset persons_by_name; /* canonical (exact) -> person index */
+    lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
+    lb_wordset firstnames;      /* folded first names */
+    lb_wordset nopart;          /* folded compound heads */
+    lb_wordset pcues;           /* folded speech verbs after which a name is a person */
+    lb_wordset orgstart;        /* folded words that open an organisation name (FC) */
+    lb_wordset orgend;          /* folded words that close one (AG, GmbH) */
+    kb_entry *entries; size_t nentries, capentries;
+    kb_person *persons; size_t npersons, cappersons;
+    kb_role *roles; size_t nroles, caproles;
+    uint32_t *role_idx;         /* roles grouped by person (rebuilt after each file) */
+    kb_title *titlev; size_t ntitles, captitles;
+    uint8_t title_maxtok;
+    uint32_t nfiles;
+    const char *last_str[8];    /* string cache: consecutive lines share strings */
+};
+
+/* Adds one dictionary file; 0 or LB_E* with "file:line: problem" in err. */
+int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen);
+#define KB_BLOOM_BITS ((size_t)1 << 20)
+#define KB_LBLOOM_BITS ((size_t)1 << 17)   /* small enough to stay in cache */
+/* The W_* bits of a folded word (0 when none); a bit filter first, so
+ * that the common words of a text never touch the big table. upper: the
+ * token is capitalised (else only what matters for lower-case words). */
+uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper);
+/* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
+int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
+/* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */
+int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower);
+/* Groups roles by person; called after every file. 0 or LB_ENOMEM. */
+int kb_finish(struct lb_actor_kb *kb);
+/* Splits a surface into folded tokens joined by single spaces, as the text
+ * layer would fold them: writes into out (cap bytes), returns the length or
+ * 0 when it does not fit; *ntok gets the token count. */
+size_t kb_key(char *out, size_t cap, const char *s, size_t n, unsigned *ntok);
+/* yyyymmdd of an ISO date prefix ("2023", "2023-03", "2023-03-23"), 0 if none.
+ * A missing month or day counts as the middle of the year or month. */
+int32_t kb_date(const char *s, size_t n);
+/* The role of person p on date d (yyyymmdd, 0 = unknown: the latest role);
+ * NULL when none holds. */
+const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d);
+/* Looks up a key made by kb_key; NULL when absent. */
+const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len);
+#endif

@@ -1,0 +1,502 @@
+/* resolve.c: pass 2 of the actors stage, over what match.c found: titles
+ * with a state (der russische Botschafter, Russlands Außenminister) give the
+ * state mention the title's sector and make the name after them a person of
+ * that state; first names and titles mark persons not in the dictionary;
+ * a later surname (Xi, Uschakow) or bare title (der Präsident) refers to the
+ * person named before. Never matches dictionary names itself. */
+#include "actors/run.h"
+#include "text/text.h"
+#include "ctx.h"
+#include <string.h>
+
+#define W_FUNC_DONE (1u << 31)
+#define W_FUNC (1u << 30)
+
+/* A function word? Looked up once per token, then cached in cls. */
+static int is_func(const act_run *r, const lb_tok *t)
+{
+    size_t i = (size_t)(t - r->toks);
+    if (!(r->cls[i] & W_FUNC_DONE))
+        r->cls[i] |= W_FUNC_DONE | (lb_wordset_get(&r->doc->ctx->text->function_words, lb_tok_norm(r->doc, t),
+                                                   t->norm_len, NULL) ? W_FUNC : 0);
+    return (r->cls[i] & W_FUNC) != 0;
+}
+
+/* A word that may be part of a person's name (capitalised, not covered). */
+static int name_word(const act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->cover[i]) return 0;
+    const lb_tok *t = &r->toks[i];
+    if (t->sent != sent) return 0;
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (t->flags & LB_TOK_ABBREV) return 0;
+    if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_URL | LB_TOK_HYPHEN)) return (t->flags & LB_TOK_HYPHEN) && !(t->flags & LB_TOK_ALLCAPS);
+    if (r->cls[i] & W_TITLE) return 0;
+    if (is_func(r, t)) return 0;
+    return 1;
+}
+
+/* Title at token i (one or more words): its index and token count. */
+static size_t title_at(const act_run *r, size_t i, const kb_title **out)
+{
+    const lb_tok *T = r->toks;
+    char key[512];
+    if (!(r->cls[i] & W_TITLE)) return 0;
+    for (size_t n = r->kb->title_maxtok; n >= 1; n--) {
+        if (i + n > r->ntoks || T[i + n - 1].sent != T[i].sent) continue;
+        size_t o = 0;
+        int ok = 1;
+        for (size_t k = 0; k < n && ok; k++) {
+            const lb_tok *t = &T[i + k];
+            if (o + t->norm_len + 1 > sizeof key) { ok = 0; break; }
+            if (k) key[o++] = ' ';
+            memcpy(key + o, lb_tok_norm(r->doc, t), t->norm_len);
+            o += t->norm_len;
+        }
+        uint32_t v;
+        if (ok && lb_wordset_get(&r->kb->titles, key, o, &v)) { *out = &r->kb->titlev[v]; return n; }
+    }
+    return 0;
+}
+
+static const act_local *find_local(const act_run *r, const char *key, size_t len);
+
+static uint64_t local_bit(const char *key, size_t len)
+{
+    return (uint64_t)1 << (((unsigned char)key[0] * 31u + (unsigned)len) & 63);
+}
+
+static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, int32_t person)
+{
+    if (!len) return 0;
+    const act_local *old = find_local(r, key, len);
+    if (old && old->person == person && old->actor.code == a.code && old->actor.sector == a.sector) return 0;
+    r->local_mask |= local_bit(key, len);
+    act_local *l = lb_vec_push(&r->locals, &r->doc->arena);
+    if (!l) return -1;
+    l->key = key; l->len = (uint32_t)len; l->actor = a; l->person = person;
+    return 0;
+}
+
+static const act_local *find_local(const act_run *r, const char *key, size_t len)
+{
+    if (!len || !(r->local_mask & local_bit(key, len))) return NULL;
+    const act_local *L = r->locals.items;
+    for (size_t k = r->locals.len; k-- > 0;)
+        if (L[k].len == len && !memcmp(L[k].key, key, len)) return &L[k];
+    return NULL;
+}
+
+/* Registers the short form of a person mention (surname; family name first
+ * for East Asian names). */
+static int register_person(act_run *r, const lb_mention *m, int32_t person)
+{
+    if (m->ntok < 2) return 0;
+    int first = person >= 0 && r->kb->persons[person].surname_first;
+    const lb_tok *t = &r->toks[first ? m->tok0 : m->tok0 + m->ntok - 1];
+    if (!(t->flags & LB_TOK_UPPER)) return 0;
+    return add_local(r, lb_tok_norm(r->doc, t), t->norm_len, m->actor, person);
+}
+
+/* A person not in the dictionary over name words from i; returns its size. */
+static size_t name_run(const act_run *r, size_t i)
+{
+    uint32_t sent = r->toks[i].sent;
+    size_t n = 0;
+    while (n < 4 && name_word(r, i + n, sent)) n++;
+    return n;
+}
+
+static int32_t person_of(const act_run *r, const lb_mention *m)
+{
+    if (!m->actor.name) return -1;
+    uint32_t p;
+    if (lb_wordset_get(&r->kb->persons_by_name, m->actor.name, strlen(m->actor.name), &p)) return (int32_t)p;
+    return -1;
+}
+
+/* Index of the mention covering token i (mentions are in token order here). */
+static long mention_at(const act_run *r, size_t i)
+{
+    const lb_mention *M = r->doc->mentions.items;
+    for (size_t k = 0; k < r->doc->mentions.len; k++)
+        if (M[k].tok0 <= i && i < M[k].tok0 + M[k].ntok) return (long)k;
+    return -1;
+}
+
+/* Titles: state + title (+ name). */
+static int titles(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
+        const kb_title *tt;
+        size_t tn = title_at(r, i, &tt);
+        if (!tn) continue;
+        lb_actor_ref a = { 0 };
+        /* the state before the title: adjective, genitive name or implied code */
+        if (tt->code) { a.code = tt->code; a.sector = tt->sector; }
+        else if (i > 0 && r->cover[i - 1] && T[i - 1].sent == T[i].sent) {
+            long k = mention_at(r, i - 1);
+            lb_mention *M = r->doc->mentions.items;
+            if (k >= 0 && M[k].type == LB_MEN_LOC && M[k].actor.code) {
+                if (tt->sector) M[k].actor.sector = tt->sector;
+                a = M[k].actor;
+                a.sector = tt->sector; a.name = NULL; a.id = NULL;
+            }
+        }
+        size_t j = i + tn;
+        /* "Botschafter Chinas": the state after the title */
+        if (!a.code && j < r->ntoks && r->cover[j] && T[j].sent == T[i].sent) {
+            long k = mention_at(r, j);
+            lb_mention *M = r->doc->mentions.items;
+            if (k >= 0 && M[k].type == LB_MEN_LOC && M[k].form == LB_FORM_NAME && M[k].actor.code &&
+                M[k].end - M[k].start > 0 && (r->doc->text[M[k].end - 1] == 's')) {
+                if (tt->sector) M[k].actor.sector = tt->sector;
+                a = M[k].actor; a.sector = tt->sector; a.name = NULL; a.id = NULL;
+                j = M[k].tok0 + M[k].ntok;
+            }
+        }
+        if (j < r->ntoks && T[j].sent == T[i].sent && (T[j].flags & LB_TOK_PUNCT) && T[j].end - T[j].start == 1 &&
+            r->doc->text[T[j].start] == ',') j++;
+        if (!a.code) {
+            /* Trainer Klopp, Herr Müller: a name after the title ends the phrase */
+            size_t n = j < r->ntoks && !r->cover[j] && !(T[j].flags & LB_TOK_HYPHEN) ? name_run(r, j) : 0;
+            if (n && n <= 3) {
+                size_t after = j + n;
+                int ends = after >= r->ntoks || T[after].sent != T[i].sent || !(T[after].flags & LB_TOK_UPPER) ||
+                           (T[after].flags & LB_TOK_PUNCT);
+                if (ends) {
+                    lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+                    if (!m) return -1;
+                    const lb_tok *last = &T[j + n - 1];
+                    if (add_local(r, lb_tok_norm(r->doc, last), last->norm_len, a, -1)) return -1;
+                }
+            }
+            continue;
+        }
+        if (j < r->ntoks && !r->cover[j]) {
+            size_t n = name_run(r, j);
+            if (n) {
+                lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+                if (!m || register_person(r, m, -1)) return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int is_particle2(const act_run *r, size_t i, int second)
+{
+    static const char *const P[] = { "von", "van", "de", "zu", "di", "da", "du", "del", "la", "le", "bin", "al", "ten", "ter", NULL };
+    static const char *const Q[] = { "der", "den", "dem", "la", "de", NULL };
+    const char *const *L = second ? Q : P;
+    const lb_tok *t = &r->toks[i];
+    if (t->flags & LB_TOK_UPPER) return 0;
+    for (int k = 0; L[k]; k++)
+        if (strlen(L[k]) == t->norm_len && !memcmp(L[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
+    return 0;
+}
+
+/* A first name (also the first part of Hans-Peter) at token i? */
+static int first_name_at(const act_run *r, size_t i)
+{
+    const lb_tok *t = &r->toks[i];
+    if (r->cls[i] & W_FIRSTNAME) return 1;
+    if (!(t->flags & LB_TOK_HYPHEN)) return 0;
+    const char *nm = lb_tok_norm(r->doc, t);
+    const char *h = memchr(nm, '-', t->norm_len);
+    return h && lb_wordset_get(&r->kb->firstnames, nm, (size_t)(h - nm), NULL);
+}
+
+/* Persons not in the dictionary: a first name and capitalised words,
+ * with particles between (Wilhelm von Nesselrode). */
+static int first_names(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
+        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN)) continue;
+        if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
+        /* first names (Hans Peter), then one surname, or particles and a surname */
+        size_t n = 1;
+        while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
+               name_word(r, i + n + 1, T[i].sent)) n++;
+        if (name_word(r, i + n, T[i].sent)) n++;
+        else if (i + n + 1 < r->ntoks && is_particle2(r, i + n, 0)) {
+            size_t p = 1;
+            if (i + n + p < r->ntoks && is_particle2(r, i + n + p, 1)) p++;
+            if (!name_word(r, i + n + p, T[i].sent)) continue;
+            n += p + 1;
+        }
+        if (n < 2) continue;
+        lb_actor_ref a = { 0 };
+        /* Robert-Bosch-Stiftung, Max Planck-Institut: a name with an organisation head */
+        const lb_tok *lt = &T[i + n - 1];
+        const char *ln = lb_tok_norm(r->doc, lt), *h = NULL;
+        for (size_t k = lt->norm_len; k-- > 0;) if (ln[k] == '-') { h = ln + k + 1; break; }
+        if (h && (kb_class(r->kb, h, lt->norm_len - (size_t)(h - ln), 1) & W_ORGEND)) {
+            if (!act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+            continue;
+        }
+        lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+        if (!m || register_person(r, m, -1)) return -1;
+        i += n - 1;
+    }
+    return 0;
+}
+
+/* After a speech verb ("sagte Müller"): a capitalised word is a person. */
+static int speech_cues(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
+        if (!(r->cls[i] & W_PCUE)) continue;
+        size_t j = i + 1;
+        if (!name_word(r, j, T[i].sent) || (T[j].flags & LB_TOK_HYPHEN)) continue;
+        size_t n = name_run(r, j);
+        size_t after = j + n;
+        /* the name must end the clause: punctuation or a lower-case word */
+        if (after < r->ntoks && T[after].sent == T[i].sent && (T[after].flags & LB_TOK_UPPER) && !is_func(r, &T[after])) continue;
+        lb_actor_ref a = { 0 };
+        const act_local *l = find_local(r, lb_tok_norm(r->doc, &T[j + n - 1]), T[j + n - 1].norm_len);
+        if (l) a = l->actor;
+        lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
+        if (!m || register_person(r, m, l ? l->person : -1)) return -1;
+    }
+    return 0;
+}
+
+/* Organisations not in the dictionary: FC ... / ... AG, ... Verlag. */
+static int org_names(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    lb_actor_ref none = { 0 };
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i + 1 >= r->ntoks) continue;
+        if (r->cover[i] || !(T[i].flags & LB_TOK_WORD)) continue;
+        if ((r->cls[i] & W_ORGSTART) && (T[i].flags & LB_TOK_UPPER)) {
+            size_t n = 0;
+            while (n < 3 && name_word(r, i + 1 + n, T[i].sent)) n++;
+            lb_actor_ref a = none;
+            if (!n && i + 1 < r->ntoks && r->cover[i + 1] && T[i + 1].sent == T[i].sent) {
+                /* Universität Tübingen, Landgericht München: a place closes it */
+                long k = mention_at(r, i + 1);
+                lb_mention *M = r->doc->mentions.items;
+                if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_NAME || M[k].ntok != 1 ||
+                    M[k].tok0 != i + 1) continue;
+                a.code = M[k].actor.code;
+                M[k].type = ACT_DEAD;
+                n = 1;
+            }
+            if (!n) continue;
+            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+            continue;
+        }
+        if ((r->cls[i] & W_ORGEND) && i > 0 && (T[i].flags & LB_TOK_UPPER)) {
+            size_t n = 0;
+            while (n < 3 && i > n && name_word(r, i - 1 - n, T[i].sent)) n++;
+            lb_actor_ref a = none;
+            if (!n && r->cover[i - 1] && T[i - 1].sent == T[i].sent) {
+                /* Frankfurter Rundschau, Lübecker Nachrichten: a place adjective opens it */
+                long k = mention_at(r, i - 1);
+                lb_mention *M = r->doc->mentions.items;
+                if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_DERIV || M[k].ntok != 1 ||
+                    M[k].start != T[i - 1].start || M[k].end != T[i - 1].end || !(T[i - 1].flags & LB_TOK_UPPER)) continue;
+                a.code = M[k].actor.code;
+                M[k].type = ACT_DEAD;
+                n = 1;
+            }
+            if (!n) continue;
+            if (!act_add(r, (uint32_t)(i - n), (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* An unknown acronym (EADS, ZEW) is an organisation, unless listed as
+ * "nopart" (CD, TV, DNA): those are words, not names. */
+static int acronyms(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (r->cover[i] || !(T[i].flags & LB_TOK_ALLCAPS) || (T[i].flags & (LB_TOK_HYPHEN | LB_TOK_NUM | LB_TOK_ABBREV))) continue;
+        size_t n = T[i].end - T[i].start;
+        if (n < 2 || n > 5 || (r->cls[i] & (W_NOPART | W_TITLE | W_ORGSTART | W_ORGEND)) || is_func(r, &T[i])) continue;
+        /* a headline in capitals is no acronym */
+        if ((i > 0 && T[i - 1].sent == T[i].sent && (T[i - 1].flags & LB_TOK_ALLCAPS)) ||
+            (i + 1 < r->ntoks && T[i + 1].sent == T[i].sent && (T[i + 1].flags & LB_TOK_ALLCAPS))) continue;
+        const char *s = r->doc->text + T[i].start;
+        int letters = 1;
+        for (size_t k = 0; k < n; k++) if (!(s[k] >= 'A' && s[k] <= 'Z')) { letters = 0; break; }
+        if (!letters) continue;
+        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+    }
+    return 0;
+}
+
+/* Later short forms of persons named in the document. */
+static int short_forms(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    if (!r->locals.len) return 0;
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (r->cover[i] || (T[i].flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) continue;
+        const char *nm = lb_tok_norm(r->doc, &T[i]);
+        const act_local *l = find_local(r, nm, T[i].norm_len);
+        if (!l) {
+            size_t g = act_gen_strip(nm, T[i].norm_len);
+            if (g >= 2) l = find_local(r, nm, g);
+        }
+        if (!l) continue;
+        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_PER, LB_FORM_NAME, l->actor)) return -1;
+    }
+    return 0;
+}
+
+/* Names whose state the context gives (code "?": die Kommunistische Partei):
+ * the state named most often in the document. */
+static void context_codes(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    size_t n = r->doc->mentions.len, need = 0;
+    for (size_t k = 0; k < n; k++) if (M[k].actor.code && !strcmp(M[k].actor.code, "?")) need++;
+    if (!need) return;
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *c = M[k].actor.code;
+        if (M[k].type != LB_MEN_LOC || !c || strlen(c) != 3 || !strcmp(c, "?")) continue;
+        size_t cnt = 0;
+        for (size_t j = 0; j < n; j++) if (M[j].actor.code == c || (M[j].actor.code && !strcmp(M[j].actor.code, c))) cnt++;
+        if (cnt > bestn) { bestn = cnt; best = c; }
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (!M[k].actor.code || strcmp(M[k].actor.code, "?")) continue;
+        if (best) M[k].actor.code = best;
+        else { lb_actor_ref none = { 0 }; M[k].actor = none; }
+    }
+}
+
+static int word_is(const act_run *r, size_t i, const char *const *list)
+{
+    const lb_tok *t = &r->toks[i];
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == t->norm_len && !memcmp(list[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
+    return 0;
+}
+
+/* A person without actor followed by its affiliation ("X, Professor an der
+ * Nanyang Technological University", "X von der Deutschen Bank"): the
+ * organisation's actor. */
+static void affiliations(act_run *r)
+{
+    static const char *const prep[] = { "an", "von", "vom", "bei", "beim", "of", "at", "from", NULL };
+    static const char *const stop[] = { "und", "sagte", "sagt", "and", "said", NULL };
+    lb_mention *M = r->doc->mentions.items;
+    size_t n = r->doc->mentions.len;
+    const lb_tok *T = r->toks;
+    for (size_t k = 0; k < n; k++) {
+        if (M[k].type != LB_MEN_PER || M[k].actor.code) continue;
+        size_t i = M[k].tok0 + M[k].ntok;
+        uint32_t sent = T[M[k].tok0].sent;
+        int commas = 0;
+        for (size_t j = i; j < r->ntoks && j < i + 12 && T[j].sent == sent; j++) {
+            if (T[j].flags & LB_TOK_PUNCT) {
+                if (r->doc->text[T[j].start] != ',' || ++commas > 1) break;
+                continue;
+            }
+            if (j == i && !word_is(r, j, prep)) break;   /* directly after: a preposition or a comma */
+            if (word_is(r, j, stop)) break;
+            if (!r->cover[j] && word_is(r, j, prep)) {
+                size_t o = j + 1;
+                if (o < r->ntoks && !r->cover[o] && is_func(r, &T[o])) o++;
+                if (o >= r->ntoks || !r->cover[o]) continue;
+                for (size_t q = 0; q < n; q++) {
+                    if (M[q].tok0 != o || M[q].type != LB_MEN_ORG || !M[q].actor.code || !strcmp(M[q].actor.code, "?")) continue;
+                    M[k].actor.code = M[q].actor.code;
+                    M[k].actor.sector = M[q].actor.sector;
+                    break;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/* "der Präsident", "der Kremlchef": a bare title refers to the last person
+ * named before it who holds that office on the article's date. */
+static int bare_titles(act_run *r)
+{
+    static const char *const det[] = { "der", "die", "des", "dem", "den", "the", NULL };
+    const lb_tok *T = r->toks;
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        if (i < 1) continue;
+        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, det)) continue;
+        const kb_title *tt;
+        size_t tn = title_at(r, i, &tt);
+        if (!tn || !tt->role || !strcmp(tt->role, "other")) continue;
+        size_t j = i + tn;
+        if (j < r->ntoks && T[j].sent == T[i].sent && (r->cover[j] || name_word(r, j, T[i].sent))) continue;
+        const lb_mention *M = r->doc->mentions.items;
+        const lb_mention *best = NULL;
+        for (size_t k = 0; k < r->doc->mentions.len; k++) {
+            const lb_mention *m = &M[k];
+            if (m->type != LB_MEN_PER || m->form != LB_FORM_NAME || m->start >= T[i].start) continue;
+            if (best && best->start > m->start) continue;
+            int32_t p = person_of(r, m);
+            if (p < 0) continue;
+            const kb_role *ro = kb_role_on(r->kb, (uint32_t)p, r->date);
+            if (!ro || !ro->role || strcmp(ro->role, tt->role)) continue;
+            if (tt->code && strcmp(tt->code, ro->code)) continue;
+            best = m;
+        }
+        if (!best) continue;
+        lb_actor_ref a = best->actor;
+        if (!act_add(r, (uint32_t)i, (uint32_t)tn, 0, 0, LB_MEN_PER, LB_FORM_NAME, a)) return -1;
+    }
+    return 0;
+}
+
+/* "auf Deutsch", "Englisch lernen": a capitalised bare adjective stem
+ * inside a sentence names a language, not a state. */
+static void languages(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    const lb_tok *T = r->toks;
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        lb_mention *m = &M[k];
+        if (m->type != LB_MEN_LOC || m->form != LB_FORM_DERIV || m->ntok != 1) continue;
+        const lb_tok *t = &T[m->tok0];
+        if (!(t->flags & LB_TOK_UPPER) || m->tok0 == 0 || T[m->tok0 - 1].sent != t->sent) continue;
+        if (m->start != t->start || m->end != t->end || t->norm_len < 6) continue;
+        const char *nm = lb_tok_norm(r->doc, t);
+        if (memcmp(nm + t->norm_len - 4, "isch", 4) && !(t->norm_len == 7 && !memcmp(nm, "deutsch", 7))) continue;
+        m->type = ACT_DEAD;
+    }
+}
+
+int act_resolve(act_run *r)
+{
+    /* register the persons the dictionary found */
+    size_t n0 = r->doc->mentions.len;
+    for (size_t k = 0; k < n0; k++) {
+        lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
+        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
+    }
+    if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
+    affiliations(r);
+    if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
+    languages(r);
+    context_codes(r);
+    return LB_OK;
+}

@@ -1,0 +1,45 @@
+/* run.h: per-document state of the actors stage, shared by match.c (the
+ * dictionary pass) and resolve.c (titles, unknown names, in-document
+ * references). Everything lives in doc->arena; nothing outlives a document. */
+#ifndef LB_ACTORS_RUN_H
+#define LB_ACTORS_RUN_H
+#include "actors/kb.h"
+#include "doc.h"
+
+/* type of a mention that a later rule replaced; dropped before sorting */
+#define ACT_DEAD 0xff
+
+typedef struct act_local {      /* a short form that refers to a person of this document */
+    const char *key; uint32_t len;
+    lb_actor_ref actor;
+    int32_t person;             /* KB person or -1 */
+} act_local;
+
+typedef struct act_run {
+    lb_doc *doc;
+    const struct lb_actor_kb *kb;
+    const lb_tok *toks;
+    size_t ntoks;
+    uint8_t *cover;             /* 1 where a token is inside a mention */
+    uint32_t *cls;              /* W_* bits of each word token (kb.h) */
+    uint32_t *cand;             /* tokens with title, first-name, org or cue bits, or hyphenated capitalised */
+    size_t ncand;
+    uint32_t *upper;            /* capitalised word tokens */
+    size_t nupper;
+    int32_t date;               /* yyyymmdd of the article, 0 unknown */
+    lb_vec locals;              /* act_local */
+    uint64_t local_mask;        /* quick filter over the locals' first byte and length */
+} act_run;
+
+/* The actor a KB entry gives on the run's date. */
+lb_actor_ref act_entry_actor(const act_run *r, const kb_entry *e);
+/* Adds a mention over tokens [t0, t0+n) (or the byte span s..e when s < e
+ * differs from the tokens) and marks them covered. NULL when out of memory. */
+lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e, int type, int form, lb_actor_ref a);
+/* Pass 1: longest dictionary matches, genitives, hyphen compounds. */
+int act_match(act_run *r);
+/* Pass 2: titles with states, unknown persons, short forms, bare titles. */
+int act_resolve(act_run *r);
+/* Folded genitive stem of a token: length without 's / ’s / s, or 0. */
+size_t act_gen_strip(const char *norm, size_t n);
+#endif

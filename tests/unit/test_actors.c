@@ -1,0 +1,166 @@
+/* test_actors.c: the mention layer on hand-written sentences: inflection,
+ * genitive, hyphen compounds, case rules, dated roles, titles with states,
+ * persons outside the dictionary and in-document short forms. */
+#include "test.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <stdlib.h>
+#include <string.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static int annotate(const char *text, const char *date)
+{
+    lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text),
+                    .date = date, .date_len = date ? strlen(date) : 0, .origin = "test" };
+    return lb_doc_annotate(doc, &in);
+}
+
+/* The mention whose surface is exactly s (the n-th such), or NULL. */
+static const lb_mention *find(const char *s, int nth)
+{
+    size_t l = strlen(s);
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        if (m->end - m->start == l && !memcmp(doc->text + m->start, s, l) && nth-- == 0) return m;
+    }
+    return NULL;
+}
+
+static int has_actor(const lb_mention *m, const char *code, const char *sector)
+{
+    if (!m || !m->actor.code || strcmp(m->actor.code, code)) return 0;
+    if (!sector) return m->actor.sector == NULL;
+    return m->actor.sector && !strcmp(m->actor.sector, sector);
+}
+
+static void check_layer_invariants(void)
+{
+    const lb_tok *T = LB_TOKS(doc);
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        CHECK(m->start < m->end && m->end <= doc->len);
+        CHECK(m->ntok >= 1 && m->tok0 + m->ntok <= doc->toks.len);
+        CHECK(T[m->tok0].start <= m->start && m->end <= T[m->tok0 + m->ntok - 1].end);
+        if (i) CHECK(LB_MENTIONS(doc)[i - 1].end <= m->start);
+    }
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+
+    /* inflection and genitive */
+    CHECK_INT(annotate("Die chinesischen Behörden und ein russischer Sprecher äußerten sich. "
+                       "Chinas Führung begrüßte Putins Besuch in Moskau.", "2024-05-16"), LB_OK);
+    const lb_mention *m = find("chinesischen", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->form == LB_FORM_DERIV && has_actor(m, "CHN", NULL));
+    m = find("russischer", 0);
+    CHECK(m && m->form == LB_FORM_DERIV && has_actor(m, "RUS", "GOV"));   /* + Sprecher */
+    m = find("Chinas", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->form == LB_FORM_NAME && has_actor(m, "CHN", NULL));
+    m = find("Putins", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "RUS", "GOV"));
+    CHECK(m && m->actor.name && !strcmp(m->actor.name, "Wladimir Putin"));
+    CHECK(m && m->actor.id && !strcmp(m->actor.id, "Q7747"));
+    CHECK(has_actor(find("Moskau", 0), "RUS", NULL));
+    check_layer_invariants();
+
+    /* hyphen compounds; a currency is no mention */
+    CHECK_INT(annotate("Der US-Außenminister kritisierte das KPCh-Regime. Der Kurs des US-Dollar fiel. "
+                       "Die russisch-chinesische Freundschaft hält.", "2024-05-16"), LB_OK);
+    m = find("US-Außenminister", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->form == LB_FORM_PART && has_actor(m, "USA", "GOV"));
+    m = find("KPCh-Regime", 0);
+    CHECK(m && m->type == LB_MEN_ORG && m->form == LB_FORM_PART && has_actor(m, "CHN", "PTY"));
+    CHECK(find("US-Dollar", 0) == NULL);
+    CHECK_INT(annotate("Die Russlandreise des Kanzlers war kurz.", "2024-05-16"), LB_OK);
+    m = find("Russlandreise", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->form == LB_FORM_PART && has_actor(m, "RUS", NULL));
+    CHECK_INT(annotate("Der Kurs des US-Dollar fiel. Die russisch-chinesische Freundschaft hält.", "2024-05-16"), LB_OK);
+    CHECK(find("US-Dollar", 0) == NULL);
+    CHECK(has_actor(find("russisch", 0), "RUS", NULL));
+    CHECK(has_actor(find("chinesische", 0), "CHN", NULL));
+    check_layer_invariants();
+
+    /* case: "us" is not the US; "US" is */
+    CHECK_INT(annotate("Let us talk. The US sanctions hit hard.", "2024-01-01"), LB_OK);
+    CHECK(find("us", 0) == NULL);
+    CHECK(has_actor(find("US", 0), "USA", NULL));
+
+    /* dated roles */
+    CHECK_INT(annotate("Antony Blinken reiste nach Peking.", "2024-04-26"), LB_OK);
+    CHECK(has_actor(find("Antony Blinken", 0), "USA", "GOV"));
+    CHECK_INT(annotate("Antony Blinken reiste nach Peking.", "2025-06-01"), LB_OK);
+    CHECK(has_actor(find("Antony Blinken", 0), "USA", NULL));     /* out of office */
+    CHECK_INT(annotate("Annalena Baerbock sprach.", "2023-01-10"), LB_OK);
+    CHECK(has_actor(find("Annalena Baerbock", 0), "DEU", "GOV"));
+    CHECK_INT(annotate("Annalena Baerbock sprach.", "2025-10-01"), LB_OK);
+    CHECK(has_actor(find("Annalena Baerbock", 0), "UNO", "GOV"));
+
+    /* in-document short forms: the family name first for Chinese names */
+    CHECK_INT(annotate("Li Zhanshu traf die Delegation. Später sagte Li, man sei zufrieden. "
+                       "Andrej Denissow kam ebenfalls; Denissows Rede war kurz.", "2022-09-10"), LB_OK);
+    CHECK(has_actor(find("Li Zhanshu", 0), "CHN", "LEG"));
+    m = find("Li", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "CHN", "LEG"));
+    CHECK(has_actor(find("Denissows", 0), "RUS", "GOV"));
+
+    /* titles with a state; persons outside the dictionary */
+    CHECK_INT(annotate("Der russische Botschafter Pawel Kusnezow traf Xi Jinping. "
+                       "Kusnezow lobte die Gespräche.", "2024-05-16"), LB_OK);
+    m = find("russische", 0);
+    CHECK(has_actor(m, "RUS", "GOV"));
+    m = find("Pawel Kusnezow", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "RUS", "GOV"));
+    m = find("Kusnezow", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "RUS", "GOV"));
+    CHECK(has_actor(find("Xi Jinping", 0), "CHN", "GOV"));
+    CHECK_INT(annotate("Laut Kremlsprecher Dmitri Peskow war Brigitte Sommerfeld anwesend.", "2024-05-16"), LB_OK);
+    CHECK(has_actor(find("Dmitri Peskow", 0), "RUS", "GOV"));
+    m = find("Brigitte Sommerfeld", 0);
+    CHECK(m && m->type == LB_MEN_PER && m->actor.code == NULL);
+    check_layer_invariants();
+
+    /* organisations and seats of power */
+    CHECK_INT(annotate("Der Kreml und das Weiße Haus reagierten; die Nato und die SOZ schwiegen.", "2023-03-23"), LB_OK);
+    CHECK(has_actor(find("Kreml", 0), "RUS", "GOV"));
+    m = find("Weiße Haus", 0);
+    CHECK(m && m->type == LB_MEN_ORG && has_actor(m, "USA", "GOV"));
+    CHECK(has_actor(find("Nato", 0), "NATO", NULL));
+    CHECK(has_actor(find("SOZ", 0), "SCO", NULL));
+
+    /* bare titles refer to the last holder named before; languages; context codes */
+    CHECK_INT(annotate("Wladimir Putin empfing Gäste. Der Kremlchef sagte, er spreche kein Englisch. "
+                       "China lobte das Treffen, die Kommunistische Partei auch.", "2024-05-16"), LB_OK);
+    m = find("Kremlchef", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "RUS", "GOV") && m->actor.name && !strcmp(m->actor.name, "Wladimir Putin"));
+    CHECK(find("Englisch", 0) == NULL);
+    m = find("Kommunistische Partei", 0);
+    CHECK(m && m->type == LB_MEN_ORG && has_actor(m, "CHN", "PTY"));
+    CHECK_INT(annotate("Trainer Hinterberger lobte das Team. Hinterberger war zufrieden.", "2024-05-16"), LB_OK);
+    m = find("Hinterberger", 1);
+    CHECK(m && m->type == LB_MEN_PER && m->actor.code == NULL);
+    CHECK_INT(annotate("Die Frankfurter Rundschau berichtete.", NULL), LB_OK);
+    m = find("Frankfurter Rundschau", 0);
+    CHECK(m && m->type == LB_MEN_ORG);
+    check_layer_invariants();
+
+    /* unknown acronyms are organisations, listed words (CD) are not */
+    CHECK_INT(annotate("Die Firma QXZ brachte eine CD heraus.", NULL), LB_OK);
+    m = find("QXZ", 0);
+    CHECK(m && m->type == LB_MEN_ORG && m->actor.code == NULL);
+    CHECK(find("CD", 0) == NULL);
+
+    /* empty and punctuation-only documents */
+    CHECK_INT(annotate("", NULL), LB_OK);
+    CHECK_INT(doc->mentions.len, 0);
+    CHECK_INT(annotate("… — !!", NULL), LB_OK);
+    CHECK_INT(doc->mentions.len, 0);
+
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
