@@ -1,0 +1,380 @@
+/* code.c: codes the events of one analysed sentence (see sent.c): finds
+ * actor and recipient groups of each trigger by word order, prepositions,
+ * passive voice, relative and coordinated clauses, sets the negated and
+ * hypothetical flags and the date, and appends deduplicated lb_events with
+ * their provenance. Reads only the sentence state and doc layers. */
+#include "events/sent.h"
+#include "text/text.h"
+#include <string.h>
+
+typedef struct roles {
+    int actor, recipient;      /* group indices, -1 none */
+    int split;                 /* actor group holds both sides of a symmetric event */
+    int inherited;             /* actor came from another clause */
+    const lb_actor_ref *speaker;   /* actor from a quote's speaker */
+} roles;
+
+static int usable(const ev_sent *s, int gi, const ev_pattern *p)
+{
+    if (gi < 0) return 0;
+    const ev_group *g = &s->g[gi];
+    if (!g->place) return 1;
+    return g->prep >= 0 && (p->rec_preps >> g->prep & 1);
+}
+
+static int bare(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    return g->prep < 0 && !g->place;
+}
+
+static int is_agent(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->prep < 0) return 0;
+    /* the agent preposition is marked on the word; find it before the group */
+    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
+        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_AGENT) != 0;
+    return 0;
+}
+
+static int prep_between(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->prep < 0) return 0;
+    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
+        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_BETWEEN) != 0;
+    return 0;
+}
+
+/* looks like a past participle (for passive voice) */
+static int participle(const ev_sent *s, uint32_t i)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    const char *w = lb_tok_norm(s->doc, tk);
+    size_t n = tk->norm_len;
+    if (n < 4) return 0;
+    if (s->lang == EV_EN)
+        return !memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "en", 2) || !memcmp(w + n - 2, "wn", 2);
+    if (!memcmp(w, "ge", 2) || w[n - 1] == 't') return 1;
+    /* separable participle: an-ge-griffen */
+    for (size_t k = 2; k + 4 < n && k <= 5; k++) if (w[k] == 'g' && w[k + 1] == 'e') return 1;
+    return 0;
+}
+
+/* subject of clause ci relative to trigger t, or -1; inherited through clauses */
+static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
+
+static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
+{
+    const ev_clause *c = &s->c[ci];
+    if (depth > 3) return -1;
+    if (c->kind == EV_CL_REL) { *inherited = 1; return c->antecedent; }
+    /* coordination, zu-clauses and interrupted main clauses: the nearest earlier main clause */
+    for (int k = ci - 1; k >= 0; k--) {
+        const ev_clause *p = &s->c[k];
+        if (p->kind == EV_CL_REL || (p->kind == EV_CL_SUB && c->kind != EV_CL_SUB)) continue;
+        int sub = clause_subject(s, k, p->t1, inherited, depth + 1);
+        if (sub >= 0) { *inherited = 1; return sub; }
+        if (p->kind == EV_CL_MAIN) break;
+    }
+    return -1;
+}
+
+static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
+{
+    const ev_clause *c = &s->c[ci];
+    if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
+    int best = -1;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != ci || !bare(s, gi)) continue;
+        if (s->lang == EV_DE) { best = gi; break; }       /* first bare group of the clause */
+        if (g->t1 <= t) best = gi;                         /* English: nearest before the verb */
+    }
+    if (best >= 0) return best;
+    if (c->kind == EV_CL_COORD || c->kind == EV_CL_MAIN || c->kind == EV_CL_SUB) {
+        int inh = inherit_subject(s, ci, inherited, depth);
+        if (inh >= 0) return inh;
+    }
+    if (s->lang == EV_EN)
+        for (int gi = 0; gi < s->ng; gi++)
+            if (s->g[gi].clause == ci && bare(s, gi) && s->g[gi].t0 > t) return gi;
+    return -1;
+}
+
+static int first_group(const ev_sent *s, int ci, uint32_t from, uint32_t to, int skip, int want_bare,
+                       uint64_t preps, const ev_pattern *p)
+{
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != ci || gi == skip || g->t0 < from || g->t0 >= to) continue;
+        if (want_bare && bare(s, gi)) return gi;
+        if (!want_bare && g->prep >= 0 && (preps >> g->prep & 1) && usable(s, gi, p)) return gi;
+    }
+    return -1;
+}
+
+static const lb_actor_ref *quote_speaker(const lb_doc *doc, const lb_tok *tk)
+{
+    for (size_t q = 0; q < doc->quotes.len; q++) {
+        const lb_quote *Q = &LB_QUOTES(doc)[q];
+        if (tk->start >= Q->start && tk->end <= Q->end && Q->speaker_actor.code) return &Q->speaker_actor;
+    }
+    return NULL;
+}
+
+static int zu_marked(const ev_sent *s, uint32_t t)
+{
+    return t > 0 && (s->t[t - 1].cue & EV_C_ZU);
+}
+
+static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    R->actor = R->recipient = -1;
+    R->split = R->inherited = 0;
+    R->speaker = NULL;
+    if (p->kind != EV_VERB) {
+        /* participants inside the noun phrase */
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (g->clause != ci) continue;
+            if (g->t0 <= t && g->t1 > t) { R->actor = gi; break; }                 /* Nato-Gipfel */
+            if (g->t1 == t || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
+            if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi)) { R->actor = gi; R->split = 1; return; }
+        }
+        if (R->actor < 0 && s->lang == EV_DE) {
+            /* genitive after the noun: der Besuch des chinesischen Präsidenten */
+            for (int gi = 0; gi < s->ng; gi++) {
+                const ev_group *g = &s->g[gi];
+                if (g->clause == ci && g->t0 > t && g->t0 <= t + 3 && bare(s, gi)) { R->actor = gi; break; }
+            }
+        }
+        if (R->actor < 0 && p->act_preps) R->actor = first_group(s, ci, t + 1, c->t1, -1, 0, p->act_preps, p);
+        R->recipient = first_group(s, ci, t + 1, c->t1, R->actor, 0, p->rec_preps, p);
+        if (R->actor < 0) R->actor = clause_subject(s, ci, t, &R->inherited, 0);
+        if (R->actor == R->recipient) R->recipient = -1;
+        return;
+    }
+    int inh = 0;
+    /* a zu-infinitive has no subject of its own: the governing clause's subject */
+    int subj = zu_marked(s, t) ? inherit_subject(s, ci, &inh, 0) : -1;
+    if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
+    /* passive voice: a passive auxiliary in the clause and a participle or an agent */
+    int agent = -1;
+    for (int gi = 0; gi < s->ng; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 > (s->lang == EV_EN ? t : c->t0) && is_agent(s, gi)
+            && !(p->act_preps >> s->g[gi].prep & 1)) { agent = gi; break; }
+    int aux = 0;
+    for (uint32_t j = c->t0; j < c->t1; j++)
+        if ((s->t[j].cue & EV_C_PASSAUX) && (s->lang == EV_DE || j < t)) aux = 1;
+    if (aux && (agent >= 0 || participle(s, t))) {
+        R->actor = agent;
+        R->recipient = subj;
+        R->inherited = inh;
+        if (R->actor == R->recipient) R->recipient = -1;
+        return;
+    }
+    if (p->flags & EV_F_INVERSE) {
+        R->recipient = subj;
+        R->actor = first_group(s, ci, c->t0, c->t1, subj, 0, p->act_preps, p);
+        return;
+    }
+    R->actor = subj;
+    R->inherited = inh;
+    if (p->rec_preps) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 0, p->rec_preps, p);
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ)) {
+        if (s->lang == EV_DE) {
+            uint32_t from = (subj >= 0 && s->g[subj].clause == ci) ? s->g[subj].t1 : c->t0;
+            R->recipient = first_group(s, ci, from, c->t1, subj, 1, 0, p);
+            if (R->recipient < 0) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
+        } else {
+            R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
+        }
+    }
+    /* pledges and requests: the counterpart may stand in the following zu/dass clause */
+    if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc)
+        R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 1, 0, p);
+    if (R->actor >= 0 && R->actor == R->recipient) R->recipient = -1;
+}
+
+/* ---- flags ------------------------------------------------------------- */
+
+
+/* governing cues of trigger t: what stands before it in its clause, and the clause before */
+static uint32_t governing_cues(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    uint32_t v = 0;
+    for (uint32_t j = c->t0; j < t; j++) v |= s->t[j].cue;
+    int dependent = zu_marked(s, t) || c->kind == EV_CL_SUB;
+    for (uint32_t j = t + 1; j < c->t1 && !dependent; j++)
+        if ((s->t[j].cue & EV_C_ZU) && j + 1 < c->t1 && s->t[j + 1].form >= 0) dependent = 1;
+    if (!dependent) return 0;
+    if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
+    return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
+}
+
+/* ---- date ---------------------------------------------------------------- */
+
+static const char *doc_date(const lb_doc *doc)
+{
+    if (doc->dct && *doc->dct) return doc->dct;
+    const char *d = doc->meta.date ? doc->meta.date : doc->input.date;
+    if (!d || !*d) return NULL;
+    if (strlen(d) > 10 && d[10] == 'T') return lb_arena_strndup((lb_arena *)&doc->arena, d, 10);
+    return d;
+}
+
+static const char *event_date(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + t];
+    const char *best = NULL;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t i = 0; i < doc->timex.len; i++) {
+        const lb_timex *x = &LB_TIMEXES(doc)[i];
+        if (x->start < S->start || x->end > S->end || !x->value) continue;
+        if (x->type != LB_TIMEX_DATE && x->type != LB_TIMEX_TIME) continue;
+        const char *v = x->value;
+        if (!strcmp(v, "PRESENT_REF")) v = doc_date(doc);
+        else if (!(v[0] >= '0' && v[0] <= '9')) continue;
+        if (!v) continue;
+        uint32_t d = x->end <= tk->start ? tk->start - x->end : x->start >= tk->end ? x->start - tk->end : 0;
+        if (d < bestd) { bestd = d; best = v; }
+    }
+    if (best && strlen(best) > 10 && best[10] == 'T') best = lb_arena_strndup((lb_arena *)&doc->arena, best, 10);
+    return best ? best : doc_date(doc);
+}
+
+/* ---- emission -------------------------------------------------------------- */
+
+static int has_code(const lb_actor_ref *a, int n, const char *code)
+{
+    for (int i = 0; i < n; i++) if (!strcmp(a[i].code, code)) return 1;
+    return 0;
+}
+
+static void add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const lb_actor_ref *not, int nnot)
+{
+    if (gi < 0) return;
+    const ev_group *g = &s->g[gi];
+    for (int k = 0; k < g->nmen && *n < LB_MAX_EVENT_PARTIES; k++) {
+        const lb_mention *m = &LB_MENTIONS(s->doc)[g->men[k]];
+        if (has_code(out, *n, m->actor.code) || has_code(not, nnot, m->actor.code)) continue;
+        out[(*n)++] = m->actor;
+    }
+}
+
+static int symmetric(const char *type)
+{
+    return !strcmp(type, "AGREE") || !strcmp(type, "CONSULT") || !strcmp(type, "COOPERATE");
+}
+
+static int set_equal(const lb_actor_ref *a, int na, const lb_actor_ref *b, int nb)
+{
+    if (na != nb) return 0;
+    for (int i = 0; i < na; i++) if (!has_code(b, nb, a[i].code)) return 0;
+    return 1;
+}
+
+static int duplicate(const lb_doc *doc, const lb_event *e)
+{
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const lb_event *o = &LB_EVENTS(doc)[i];
+        if (o->sent != e->sent) break;
+        if (strcmp(o->type, e->type) || o->negated != e->negated || o->hypothetical != e->hypothetical) continue;
+        if ((o->date == NULL) != (e->date == NULL) || (o->date && strcmp(o->date, e->date))) continue;
+        if (symmetric(e->type)) {
+            lb_actor_ref u1[2 * LB_MAX_EVENT_PARTIES], u2[2 * LB_MAX_EVENT_PARTIES];
+            int n1 = 0, n2 = 0;
+            for (int k = 0; k < o->nactor; k++) if (!has_code(u1, n1, o->actor[k].code)) u1[n1++] = o->actor[k];
+            for (int k = 0; k < o->nrecipient; k++) if (!has_code(u1, n1, o->recipient[k].code)) u1[n1++] = o->recipient[k];
+            for (int k = 0; k < e->nactor; k++) if (!has_code(u2, n2, e->actor[k].code)) u2[n2++] = e->actor[k];
+            for (int k = 0; k < e->nrecipient; k++) if (!has_code(u2, n2, e->recipient[k].code)) u2[n2++] = e->recipient[k];
+            if (set_equal(u1, n1, u2, n2)) return 1;
+        } else if (set_equal(o->actor, o->nactor, e->actor, e->nactor)
+                   && set_equal(o->recipient, o->nrecipient, e->recipient, e->nrecipient)) return 1;
+    }
+    return 0;
+}
+
+static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t)
+{
+    const ev_rules *r = s->rules;
+    const ev_form *f = &r->forms[s->t[t].form];
+    const ev_pattern *p = &r->patterns[f->pattern];
+    if (!p->type) return LB_OK;
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    if (p->kind == EV_NOUN_SUPPORT && !(c->cues & EV_C_SUPPORT)) return LB_OK;
+    uint32_t gov = governing_cues(s, t);
+    if (gov & EV_C_CTL) {
+        /* the content of a pledge or request: unless the trigger is itself the speech act */
+        if (!(s->t[t].cue & EV_C_CTL)) return LB_OK;
+    }
+    roles R;
+    find_roles(s, t, p, &R);
+    lb_event e;
+    memset(&e, 0, sizeof e);
+    e.type = p->type;
+    e.mode = p->mode;
+    add_refs(s, R.actor, e.actor, &e.nactor, NULL, 0);
+    if (!e.nactor) {
+        const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
+        if (sp) { e.actor[0] = *sp; e.nactor = 1; R.inherited = 1; }
+    }
+    add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.inherited && ci > 0) {
+        /* Xi traf Putin und unterzeichnete Abkommen: the counterpart of the clause before */
+        for (int gi = 0; gi < s->ng && !e.nrecipient; gi++)
+            if (s->g[gi].clause == ci - 1 && gi != R.actor && !s->g[gi].place)
+                add_refs(s, gi, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    }
+    if (symmetric(p->type) && !e.nrecipient && e.nactor >= 2) {
+        /* joint actors (Xi und Putin unterzeichneten): one side each */
+        for (int k = 1; k < e.nactor; k++) e.recipient[e.nrecipient++] = e.actor[k];
+        e.nactor = 1;
+    } else if (R.split && e.nactor >= 2 && !e.nrecipient) {
+        for (int k = 1; k < e.nactor; k++) e.recipient[e.nrecipient++] = e.actor[k];
+        e.nactor = 1;
+    }
+    if (!e.nactor) return LB_OK;
+    if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return LB_OK;
+    /* flags */
+    uint32_t cl = c->cues;
+    e.negated = (cl & EV_C_NEG) || ((cl & EV_C_NEGZU) && (cl & EV_C_ZU)) || (gov & EV_C_NEGSUB);
+    e.hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB);
+    e.date = event_date(s, t);
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + t];
+    e.start = S->start; e.end = S->end; e.sent = s->si;
+    e.trigger_start = (int32_t)tk->start; e.trigger_end = (int32_t)tk->end;
+    e.rule = p->id;
+    double conf = p->conf;
+    if (R.inherited) conf -= 0.1;
+    if (!e.nrecipient) conf -= 0.1;
+    if (conf < 0.1) conf = 0.1;
+    e.confidence = conf;
+    e.cameo = p->cameo_root;
+    e.goldstein = p->goldstein;
+    if (duplicate(doc, &e)) return LB_OK;
+    lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
+    if (!slot) return LB_ENOMEM;
+    *slot = e;
+    return LB_OK;
+}
+
+int ev_code_sentence(ev_sent *s, lb_doc *doc)
+{
+    for (uint32_t t = 0; t < s->n; t++) {
+        if (s->t[t].form < 0) continue;
+        int rc = code_trigger(s, doc, t);
+        if (rc) return rc;
+    }
+    return LB_OK;
+}

@@ -1,0 +1,337 @@
+/* sent.c: analyses one sentence for the events stage without a parser:
+ * cue classes per token, trigger matches (stems, separable particles,
+ * multiword forms, heads of German compounds), actor groups (mentions with
+ * an actor code, joined by coordination) with their prepositions, and clause
+ * segmentation. Assigns no roles and emits nothing (that is code.c). */
+#include "events/sent.h"
+#include "text/text.h"
+#include <string.h>
+
+static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    uint32_t v = 0, w = 0;
+    lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, tk), tk->norm_len, &v);
+    /* stem cues are verbs: not for German capitalised words (Beginn is no beginnen) */
+    int noun = s->lang == EV_DE && (tk->flags & LB_TOK_UPPER) && i > 0;
+    if (sn && !noun && lb_wordset_get(&s->rules->cue_stems[s->lang], stem, sn, &w)) v |= w;
+    if (i + 1 < s->n) {
+        const lb_tok *nx = tk + 1;
+        char pair[2 * LB_MAX_TOKEN_BYTES + 2];
+        if (tk->norm_len + nx->norm_len + 1 < sizeof pair) {
+            memcpy(pair, lb_tok_norm(s->doc, tk), tk->norm_len);
+            pair[tk->norm_len] = ' ';
+            memcpy(pair + tk->norm_len + 1, lb_tok_norm(s->doc, nx), nx->norm_len);
+            uint32_t pv;
+            if (lb_wordset_get(&s->rules->cues[s->lang], pair, tk->norm_len + 1 + nx->norm_len, &pv)) {
+                if (pv & EV_C_NOTNEG) v &= ~(uint32_t)EV_C_NEG;
+                v |= pv & ~(uint32_t)EV_C_NOTNEG;
+            }
+        }
+    }
+    return v;
+}
+
+static int tok_is(const ev_sent *s, uint32_t i, const char *w, size_t n)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    return tk->norm_len == n && !memcmp(lb_tok_norm(s->doc, tk), w, n);
+}
+
+/* a following word matches a required word: equal, or with a short inflection */
+static int tok_like(const ev_sent *s, uint32_t i, const char *w, size_t n)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    return tk->norm_len >= n && tk->norm_len <= n + 2 && !memcmp(lb_tok_norm(s->doc, tk), w, n);
+}
+
+static int is_stop_punct(const lb_tok *tk)
+{
+    return (tk->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE)) && !(tk->flags & LB_TOK_WORD);
+}
+
+static int req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
+{
+    if (f->req_kind == EV_REQ_PARTICLE) {
+        size_t n = strlen(f->req);
+        for (uint32_t j = i + 1; j < s->n; j++) {
+            const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
+            if (is_stop_punct(tk) && !(tk->flags & LB_TOK_QUOTE)) {
+                /* a comma ends the clause of a separable verb */
+                return 0;
+            }
+            if (tok_is(s, j, f->req, n)) return 1;
+        }
+        return 0;
+    }
+    if (f->req_kind == EV_REQ_NEXT) {
+        const char *w = f->req;
+        uint32_t pos = i;
+        while (*w) {
+            const char *e = strchr(w, ' ');
+            size_t n = e ? (size_t)(e - w) : strlen(w);
+            uint32_t j, found = 0;
+            for (j = pos + 1; j < s->n && j <= pos + 3; j++) {
+                if (is_stop_punct(&LB_TOKS(s->doc)[s->tok0 + j])) break;
+                if (tok_like(s, j, w, n)) { found = 1; break; }
+            }
+            if (!found) return 0;
+            pos = j;
+            w += n + (e ? 1 : 0);
+        }
+        return 1;
+    }
+    return 1;
+}
+
+/* first form of a chain whose requirement holds: required forms first */
+static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
+{
+    const ev_rules *r = s->rules;
+    /* German capitalised words inside a sentence are nouns: prefer noun patterns
+     * (Besuch/besuchen share a stem); elsewhere prefer verbs */
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    int want_noun = s->lang == EV_DE && i > 0 && (tk->flags & LB_TOK_UPPER);
+    int32_t fallback = -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {
+            const ev_form *f = &r->forms[k];
+            if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
+            if (!req_ok(s, i, f)) continue;
+            const ev_pattern *p = &r->patterns[f->pattern];
+            if (p->flags & EV_F_BLOCK) return fallback;
+            int noun = p->kind != EV_VERB;
+            if (noun == want_noun || s->lang != EV_DE) return (int32_t)k;
+            if (fallback < 0) fallback = (int32_t)k;
+        }
+    return fallback;
+}
+
+static int32_t match_trigger(const ev_sent *s, uint32_t i, const char *stem, size_t sn)
+{
+    const ev_rules *r = s->rules;
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    uint32_t first;
+    if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) return pick_form(s, i, first);
+    /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
+    if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len) {
+        for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
+            if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
+            if (stem[off] == '-') continue;
+            if (lb_wordset_get(&r->tails[s->lang], stem + off, sn - off, &first)) return pick_form(s, i, first);
+        }
+    }
+    return -1;
+}
+
+static uint32_t men_tok0(const ev_sent *s, const lb_mention *m, uint32_t *t1)
+{
+    /* tokens overlapping the mention's bytes (robust to tok0/ntok left unset) */
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t a = UINT32_MAX, b = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (T[i].end <= m->start) continue;
+        if (T[i].start >= m->end) break;
+        if (a == UINT32_MAX) a = i;
+        b = i + 1;
+    }
+    *t1 = b;
+    return a;
+}
+
+static int mention_usable(const lb_mention *m) { return m->actor.code && *m->actor.code; }
+
+static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m)
+{
+    for (int k = 0; k < g->nmen; k++)
+        if (!strcmp(LB_MENTIONS(s->doc)[g->men[k]].actor.code, m->actor.code)) return 1;
+    return 0;
+}
+
+static void build_groups(ev_sent *s, lb_arena *a)
+{
+    const lb_doc *doc = s->doc;
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    s->ng = 0;
+    for (size_t mi = 0; mi < doc->mentions.len; mi++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[mi];
+        if (m->end <= S->start || m->start >= S->end || !mention_usable(m)) continue;
+        uint32_t t1, t0 = men_tok0(s, m, &t1);
+        if (t0 == UINT32_MAX) continue;
+        ev_group *last = s->ng ? &s->g[s->ng - 1] : NULL;
+        if (last && t0 < last->t1) {
+            /* overlapping mention: part of the same group */
+            if (last->nmen < EV_MAX_GROUP_MEN) last->men[last->nmen++] = (uint32_t)mi;
+            if (t1 > last->t1) last->t1 = t1;
+            continue;
+        }
+        if (last && last->nmen < EV_MAX_GROUP_MEN) {
+            /* join: only coordinators/commas between, or a short same-entity phrase */
+            int coord = 0, words = 0, other = 0;
+            for (uint32_t j = last->t1; j < t0; j++) {
+                if (s->t[j].cue & EV_C_COORD) coord = 1;
+                else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
+                else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
+                else other = 1;
+            }
+            int gap = (int)(t0 - last->t1);
+            int join = 0;
+            if (!other && coord && words == 0) join = 1;
+            else if (!other && !coord && words <= 2 && same_code_in(s, last, m)) join = 1;
+            else if (gap == 0 && same_code_in(s, last, m)) join = 1;
+            if (join) {
+                last->men[last->nmen++] = (uint32_t)mi;
+                if (t1 > last->t1) last->t1 = t1;
+                continue;
+            }
+        }
+        ev_group *g = &s->g[s->ng++];
+        memset(g, 0, sizeof *g);
+        g->t0 = t0; g->t1 = t1; g->prep = -1;
+        g->men[g->nmen++] = (uint32_t)mi;
+        if (s->ng >= EV_MAX_SENT_TOKS) break;
+    }
+    /* preposition before each group, possessive after it, place groups */
+    for (int gi = 0; gi < s->ng; gi++) {
+        ev_group *g = &s->g[gi];
+        uint32_t lim = gi ? s->g[gi - 1].t1 : 0;
+        for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
+            uint32_t j = g->t0 - k;
+            if (is_stop_punct(&T[j]) || s->t[j].form >= 0) break;
+            uint32_t c = s->t[j].cue;
+            if (c & EV_C_PREP) {
+                g->prep = (int8_t)((c >> EV_PREP_SHIFT) - 1);
+                if (c & EV_C_PLACE) {
+                    int all_loc = 1;
+                    for (int q = 0; q < g->nmen; q++) {
+                        const lb_mention *m = &LB_MENTIONS(doc)[g->men[q]];
+                        if (!(m->type == LB_MEN_LOC && m->form == LB_FORM_NAME)) all_loc = 0;
+                    }
+                    g->place = (uint8_t)all_loc;
+                }
+                break;
+            }
+            if (c & (EV_C_SUB | EV_C_COORD)) break;
+        }
+        if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
+        for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = (int16_t)gi;
+    }
+    (void)a;
+}
+
+static int is_boundary_punct(const ev_sent *s, uint32_t i)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    const lb_tok *tk = &T[i];
+    if (tk->flags & (LB_TOK_QUOTE | LB_TOK_DASH | LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 1;
+    if (!(tk->flags & LB_TOK_PUNCT) || tk->norm_len != 1) return 0;
+    char c = lb_tok_norm(s->doc, tk)[0];
+    if (c == ';' || c == ':') return 1;
+    if (c != ',') return 0;
+    /* a comma inside a list of actors is no clause boundary */
+    if (i > 0 && i + 1 < s->n && s->t[i - 1].group >= 0) {
+        uint32_t j = i + 1;
+        if (j < s->n && (s->t[j].cue & EV_C_COORD)) j++;
+        if (j < s->n && s->t[j].group >= 0) return 0;
+    }
+    return 1;
+}
+
+static int next_is_verb_trigger(const ev_sent *s, uint32_t i)
+{
+    for (uint32_t j = i + 1; j < s->n && j <= i + 2; j++) {
+        if (s->t[j].form >= 0) {
+            const ev_pattern *p = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+            return p->kind == EV_VERB;
+        }
+        if (s->t[j].group >= 0) return 0;
+    }
+    return 0;
+}
+
+static void build_clauses(ev_sent *s)
+{
+    s->nc = 0;
+    ev_clause *c = &s->c[s->nc++];
+    memset(c, 0, sizeof *c);
+    c->antecedent = c->subject = -1;
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t cue = s->t[i].cue;
+        int split_before = 0, kind = EV_CL_MAIN;
+        if (i > c->t0) {
+            if (cue & EV_C_SUB) { split_before = 1; kind = EV_CL_SUB; }
+            if ((cue & EV_C_REL) && s->lang == EV_EN) {
+                /* "that/which/who" right after an actor group is relative; else a that-clause */
+                int after_group = (i >= 1 && s->t[i - 1].group >= 0) || (i >= 2 && s->t[i - 2].group >= 0);
+                if (after_group) { split_before = 1; kind = EV_CL_REL; }
+            }
+            if ((cue & EV_C_COORD) && next_is_verb_trigger(s, i)) { split_before = 1; kind = EV_CL_COORD; }
+        }
+        if (split_before) {
+            c->t1 = i;
+            c = &s->c[s->nc++];
+            memset(c, 0, sizeof *c);
+            c->t0 = i; c->kind = (uint8_t)kind;
+            c->antecedent = c->subject = -1;
+        }
+        s->t[i].clause = (uint16_t)(s->nc - 1);
+        c->cues |= cue;
+        if (is_boundary_punct(s, i) && i + 1 < s->n) {
+            c->t1 = i + 1;
+            c = &s->c[s->nc++];
+            memset(c, 0, sizeof *c);
+            c->t0 = i + 1;
+            c->antecedent = c->subject = -1;
+            uint32_t nc = s->t[i + 1].cue;
+            if (nc & EV_C_SUB) c->kind = EV_CL_SUB;
+            else if (nc & EV_C_REL) c->kind = EV_CL_REL;
+            else if (nc & EV_C_COORD) c->kind = EV_CL_COORD;
+        }
+    }
+    c->t1 = s->n;
+    /* antecedents of relative clauses: a group ending at most two words before */
+    for (int k = 1; k < s->nc; k++) {
+        ev_clause *r = &s->c[k];
+        if (r->kind != EV_CL_REL) continue;
+        uint32_t pos = r->t0;
+        for (uint32_t back = 1; back <= 4 && pos >= back; back++) {
+            int gi = s->t[pos - back].group;
+            if (gi >= 0) { r->antecedent = gi; break; }
+        }
+    }
+    for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
+}
+
+int ev_sent_build(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    s->tok0 = S->tok0;
+    s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
+    /* cues first (particles and multiword checks only read folded forms) */
+    for (uint32_t i = 0; i < s->n; i++) {
+        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0;
+        size_t sn = 0;
+        if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
+        s->t[i].cue = cue_of(s, i, stem, sn);
+    }
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (!(T[i].flags & LB_TOK_WORD)) continue;
+        size_t sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
+        if (sn) s->t[i].form = match_trigger(s, i, stem, sn);
+    }
+    build_groups(s, NULL);
+    /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (s->t[i].form < 0 || s->t[i].group < 0) continue;
+        const ev_group *g = &s->g[s->t[i].group];
+        int part = 0;
+        for (int q = 0; q < g->nmen; q++) if (LB_MENTIONS(doc)[g->men[q]].form == LB_FORM_PART) part = 1;
+        if (!part) s->t[i].form = -1;
+    }
+    build_clauses(s);
+    return LB_OK;
+}

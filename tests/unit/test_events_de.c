@@ -1,0 +1,149 @@
+/* test_events_de.c: unit tests of the events stage on German sentences
+ * written for these tests: every PLOVER type, separable verbs, negation,
+ * hypotheticals, passive voice, coordination, relative clauses, event nouns
+ * with their participants, dates and provenance. Mentions are synthetic. */
+#include "test_events_util.h"
+
+enum { PER = LB_MEN_PER, LOC = LB_MEN_LOC, ORG = LB_MEN_ORG };
+enum { NAME = LB_FORM_NAME, DERIV = LB_FORM_DERIV, PART = LB_FORM_PART };
+
+static const tmen M[] = {
+    {"Xi Jinping", "CHN", "GOV", PER, NAME}, {"Xi", "CHN", "GOV", PER, NAME},
+    {"Wladimir Putin", "RUS", "GOV", PER, NAME}, {"Putin", "RUS", "GOV", PER, NAME},
+    {"Putins", "RUS", "GOV", PER, NAME},
+    {"Peking", "CHN", "GOV", LOC, NAME}, {"China", "CHN", NULL, LOC, NAME},
+    {"Moskau", "RUS", "GOV", LOC, NAME}, {"Russland", "RUS", NULL, LOC, NAME},
+    {"Russlands", "RUS", NULL, LOC, NAME},
+    {"Kiew", "UKR", "GOV", LOC, NAME}, {"Ukraine", "UKR", NULL, LOC, NAME},
+    {"Washington", "USA", "GOV", LOC, NAME}, {"USA", "USA", NULL, LOC, NAME},
+    {"Biden", "USA", "GOV", PER, NAME}, {"Scholz", "DEU", "GOV", PER, NAME},
+    {"Berlin", "DEU", "GOV", LOC, NAME}, {"EU", "EUR", NULL, ORG, NAME},
+    {"Nato", "NATO", NULL, ORG, NAME}, {"Taiwan", "TWN", NULL, LOC, NAME},
+    {"Iran", "IRN", NULL, LOC, NAME},
+    {"chinesische", "CHN", "BUS", LOC, DERIV}, {"chinesischen", "CHN", NULL, LOC, DERIV},
+    {"russische", "RUS", "MIL", LOC, DERIV}, {"russischen", "RUS", NULL, LOC, DERIV},
+    {NULL, NULL, NULL, 0, 0}
+};
+
+static void test_types(void)
+{
+    ev_run("Xi und Putin unterzeichneten am Dienstag ein Abkommen über Energie.", "de", M, NULL);
+    EXPECT("AGREE", "CHN", "RUS", 0, 0);
+    ev_run("Putin empfing Xi im Kreml.", "de", M, NULL);
+    EXPECT("CONSULT", "RUS", "CHN", 0, 0);
+    CHECK_STR(LB_EVENTS(doc)[0].mode, "visit");
+    ev_run("Scholz telefonierte am Abend mit Biden.", "de", M, NULL);
+    EXPECT("CONSULT", "DEU", "USA", 0, 0);
+    ev_run("Peking lobte Moskau für seine Haltung.", "de", M, NULL);
+    EXPECT("SUPPORT", "CHN", "RUS", 0, 0);
+    ev_run("Am Ende lenkte Kiew gegenüber Washington ein.", "de", M, NULL);
+    EXPECT("CONCEDE", "UKR", "USA", 0, 0);
+    ev_run("China arbeitet seit Jahren eng mit Russland zusammen.", "de", M, NULL);
+    EXPECT("COOPERATE", "CHN", "RUS", 0, 0);
+    ev_run("Die USA liefern der Ukraine weitere Raketen.", "de", M, NULL);
+    EXPECT("AID", "USA", "UKR", 0, 0);
+    ev_run("Russland zog seine Truppen aus der Ukraine ab.", "de", M, NULL);
+    EXPECT("RETREAT", "RUS", "UKR", 0, 0);
+    ev_run("Die EU forderte China auf, mehr Druck auszuüben.", "de", M, NULL);
+    EXPECT("REQUEST", "EUR", "CHN", 0, 0);
+    ev_run("Washington kritisierte Peking scharf.", "de", M, NULL);
+    EXPECT("ACCUSE", "USA", "CHN", 0, 0);
+    ev_run("Moskau wies die Vorwürfe Kiews zurück.", "de", M, NULL);
+    ev_run("Peking lehnte den Vorschlag Washingtons ab.", "de",
+           (const tmen[]){{"Peking", "CHN", "GOV", LOC, NAME}, {"Washingtons", "USA", "GOV", LOC, NAME}, {NULL, NULL, NULL, 0, 0}}, NULL);
+    EXPECT("REJECT", "CHN", "USA", 0, 0);
+    ev_run("Putin drohte der Nato mit Konsequenzen.", "de", M, NULL);
+    EXPECT("THREATEN", "RUS", "NATO", 0, 0);
+    ev_run("Die Nato verlegte weitere Soldaten.", "de", M, NULL);
+    EXPECT("MOBILIZE", "NATO", "", 0, 0);
+    ev_run("Die EU verhängte neue Sanktionen gegen Russland.", "de", M, NULL);
+    EXPECT("SANCTION", "EUR", "RUS", 0, 0);
+    ev_run("Russland griff die Ukraine im Februar 2022 an.", "de", M, (const char *const[]){"im Februar 2022", "2022-02", NULL});
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
+    CHECK_STR(LB_EVENTS(doc)[0].date, "2022-02");
+    ev_run("Der Iran nahm zwei Bürger der USA fest.", "de", M, NULL);
+    EXPECT("COERCE", "IRN", "USA", 0, 0);
+    ev_run("Die Nato protestierte gegen Russland.", "de", M, NULL);
+    EXPECT("PROTEST", "NATO", "RUS", 0, 0);
+}
+
+static void test_flags(void)
+{
+    ev_run("China lieferte Russland keine Waffen.", "de", M, NULL);
+    EXPECT("AID", "CHN", "RUS", 1, 0);
+    ev_run("Peking weigerte sich, den Angriff Russlands zu verurteilen.", "de", M, NULL);
+    EXPECT("ACCUSE", "CHN", "RUS", 1, 0);
+    ev_run("China könnte Russland Waffen liefern.", "de", M, NULL);
+    EXPECT("AID", "CHN", "RUS", 0, 1);
+    ev_run("Die USA befürchten, dass China Russland Waffen liefert.", "de", M, NULL);
+    EXPECT("AID", "CHN", "RUS", 0, 1);
+    /* nicht nur is no negation */
+    ev_run("Xi traf nicht nur Putin.", "de", M, NULL);
+    EXPECT("CONSULT", "CHN", "RUS", 0, 0);
+    /* a pledge: AGREE, the pledged action is no event of its own */
+    ev_run("Putin sagte, Russland sei bereit, China zu unterstützen.", "de", M, NULL);
+    EXPECT("AGREE", "RUS", "CHN", 0, 0);
+    CHECK(find_event("SUPPORT", "RUS", "CHN", 0, 0) < 0);
+}
+
+static void test_structure(void)
+{
+    /* passive with von */
+    ev_run("Die Ukraine wurde von Russland angegriffen.", "de", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
+    /* relative clause: the antecedent is the subject */
+    ev_run("Die USA sanktionieren chinesische Unternehmen, die das russische Militär beliefern.", "de", M, NULL);
+    EXPECT("AID", "CHN", "RUS", 0, 0);
+    EXPECT("SANCTION", "USA", "CHN", 0, 0);
+    /* noun with participants */
+    ev_run("Nach einem Gespräch zwischen Xi und Putin reiste die Delegation ab.", "de", M, NULL);
+    EXPECT("CONSULT", "CHN", "RUS", 0, 0);
+    ev_run("Putins Besuch in China dauerte drei Tage.", "de", M, NULL);
+    EXPECT("CONSULT", "RUS", "CHN", 0, 0);
+    /* separable verb, verb second with the subject after the verb */
+    ev_run("Am Mittwoch schlug Peking Kiew einen Waffenstillstand vor.", "de", M, NULL);
+    EXPECT("REQUEST", "CHN", "UKR", 0, 0);
+    CHECK_STR(LB_EVENTS(doc)[0].rule, "de.vorschlagen");
+    /* a place is no actor */
+    ev_run("Xi hielt in Moskau eine Rede.", "de", M, NULL);
+    EXPECT_NONE();
+    /* background noun without a support verb: no event */
+    ev_run("Seit Beginn der russischen Invasion ist viel geschehen.", "de", M, NULL);
+    EXPECT_NONE();
+    /* coordination of verbs: the second inherits the subject */
+    ev_run("Xi traf Putin und unterzeichnete mehrere Abkommen.", "de", M, NULL);
+    EXPECT("CONSULT", "CHN", "RUS", 0, 0);
+    EXPECT("AGREE", "CHN", "RUS", 0, 0);
+    /* one event per type, participants and date */
+    ev_run("Xi und Putin unterzeichneten ein Abkommen und vereinbarten eine Partnerschaft.", "de", M, NULL);
+    CHECK_INT(doc->events.len, 1);
+}
+
+static void test_provenance(void)
+{
+    const char *t = "Vorher kam es zu Unruhen. Russland griff die Ukraine an.";
+    ev_run(t, "de", M, NULL);
+    CHECK_INT(doc->events.len, 1);
+    if (doc->events.len == 1) {
+        const lb_event *e = &LB_EVENTS(doc)[0];
+        CHECK_SPAN(t, e->start, e->end, "Russland griff die Ukraine an.");
+        CHECK_SPAN(t, e->trigger_start, e->trigger_end, "griff");
+        CHECK_STR(e->rule, "de.angreifen");
+        CHECK_STR(e->cameo, "19");
+        CHECK(e->goldstein < -9);
+        CHECK(e->confidence > 0 && e->confidence <= 1);
+        CHECK_STR(e->date, "2024-05-10");
+        CHECK_INT(e->sent, 1);
+    }
+}
+
+int main(void)
+{
+    ev_setup();
+    test_types();
+    test_flags();
+    test_structure();
+    test_provenance();
+    ev_teardown();
+    return TEST_END();
+}
