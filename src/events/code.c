@@ -140,7 +140,7 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         /* participants inside the noun phrase */
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
-            if (g->clause != ci) continue;
+            if (g->clause != ci || g->place) continue;
             if (g->t0 <= t && g->t1 > t) { R->actor = gi; break; }                 /* Nato-Gipfel */
             if (g->t1 == t || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
             if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi)) { R->actor = gi; R->split = 1; return; }
@@ -211,8 +211,6 @@ static uint32_t governing_cues(const ev_sent *s, uint32_t t)
     uint32_t v = 0;
     for (uint32_t j = c->t0; j < t; j++) v |= s->t[j].cue;
     int dependent = zu_marked(s, t) || c->kind == EV_CL_SUB;
-    for (uint32_t j = t + 1; j < c->t1 && !dependent; j++)
-        if ((s->t[j].cue & EV_C_ZU) && j + 1 < c->t1 && s->t[j + 1].form >= 0) dependent = 1;
     if (!dependent) return 0;
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
     return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
@@ -303,19 +301,17 @@ static int duplicate(const lb_doc *doc, const lb_event *e)
     return 0;
 }
 
-static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t)
+/* codes trigger t with pattern p; 1 when an event was added (or was a duplicate) */
+static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p)
 {
-    const ev_rules *r = s->rules;
-    const ev_form *f = &r->forms[s->t[t].form];
-    const ev_pattern *p = &r->patterns[f->pattern];
-    if (!p->type) return LB_OK;
+    if (!p->type) return 0;
     int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
-    if (p->kind == EV_NOUN_SUPPORT && !(c->cues & EV_C_SUPPORT)) return LB_OK;
+    if (p->kind == EV_NOUN_SUPPORT && !(c->cues & EV_C_SUPPORT)) return 0;
     uint32_t gov = governing_cues(s, t);
     if (gov & EV_C_CTL) {
         /* the content of a pledge or request: unless the trigger is itself the speech act */
-        if (!(s->t[t].cue & EV_C_CTL)) return LB_OK;
+        if (!(s->t[t].cue & EV_C_CTL)) return 1;
     }
     roles R;
     find_roles(s, t, p, &R);
@@ -343,8 +339,8 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t)
         for (int k = 1; k < e.nactor; k++) e.recipient[e.nrecipient++] = e.actor[k];
         e.nactor = 1;
     }
-    if (!e.nactor) return LB_OK;
-    if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return LB_OK;
+    if (!e.nactor) return 0;
+    if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
     /* flags */
     uint32_t cl = c->cues;
     e.negated = (cl & EV_C_NEG) || ((cl & EV_C_NEGZU) && (cl & EV_C_ZU)) || (gov & EV_C_NEGSUB);
@@ -362,19 +358,31 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t)
     e.confidence = conf;
     e.cameo = p->cameo_root;
     e.goldstein = p->goldstein;
-    if (duplicate(doc, &e)) return LB_OK;
+    if (duplicate(doc, &e)) return 1;
     lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
-    if (!slot) return LB_ENOMEM;
+    if (!slot) return -1;
     *slot = e;
-    return LB_OK;
+    return 1;
 }
 
 int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
+    const ev_rules *r = s->rules;
     for (uint32_t t = 0; t < s->n; t++) {
         if (s->t[t].form < 0) continue;
-        int rc = code_trigger(s, doc, t);
-        if (rc) return rc;
+        const ev_pattern *first = &r->patterns[r->forms[s->t[t].form].pattern];
+        int rc = code_trigger(s, doc, t, first);
+        if (rc < 0) return LB_ENOMEM;
+        if (rc > 0 || s->t[t].chain == UINT32_MAX) continue;
+        /* the preferred reading found no participants: try the word's other
+         * patterns of another kind (talks: verb, then noun) */
+        for (uint32_t k = s->t[t].chain; k != UINT32_MAX && rc == 0; k = r->forms[k].next) {
+            const ev_pattern *p = &r->patterns[r->forms[k].pattern];
+            if (p == first || p->kind == first->kind || (p->flags & EV_F_BLOCK)) continue;
+            if (!ev_req_ok(s, t, &r->forms[k])) continue;
+            rc = code_trigger(s, doc, t, p);
+            if (rc < 0) return LB_ENOMEM;
+        }
     }
     return LB_OK;
 }

@@ -41,7 +41,8 @@ enum {
     EV_C_AGENT   = 1u << 15,  /* von, by: passive agent */
     EV_C_BETWEEN = 1u << 16,  /* zwischen, between: participants of a noun */
     EV_C_POSS    = 1u << 17,  /* 's: possessive marker */
-    EV_C_PRON1   = 1u << 18   /* wir, we: first person (a quote's speaker) */
+    EV_C_PRON1   = 1u << 18,  /* wir, we: first person (a quote's speaker) */
+    EV_C_DET     = 1u << 19   /* the, a: the next word is a noun (no support verb) */
 };
 #define EV_PREP_SHIFT 24      /* value >> EV_PREP_SHIFT = prep id + 1 (0 = none) */
 #define EV_MAX_PREPS 63

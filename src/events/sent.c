@@ -50,7 +50,7 @@ static int is_stop_punct(const lb_tok *tk)
     return (tk->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE)) && !(tk->flags & LB_TOK_WORD);
 }
 
-static int req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
+int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
 {
     if (f->req_kind == EV_REQ_PARTICLE) {
         size_t n = strlen(f->req);
@@ -71,7 +71,7 @@ static int req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
             const char *e = strchr(w, ' ');
             size_t n = e ? (size_t)(e - w) : strlen(w);
             uint32_t j, found = 0;
-            for (j = pos + 1; j < s->n && j <= pos + 3; j++) {
+            for (j = pos + 1; j < s->n && j <= pos + 2; j++) {
                 if (is_stop_punct(&LB_TOKS(s->doc)[s->tok0 + j])) break;
                 if (tok_like(s, j, w, n)) { found = 1; break; }
             }
@@ -82,6 +82,26 @@ static int req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
         return 1;
     }
     return 1;
+}
+
+/* the words of a multiword trigger (call on) are no prepositions of a group */
+static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
+{
+    if (f->req_kind != EV_REQ_NEXT) return;
+    const char *w = f->req;
+    uint32_t pos = i;
+    while (*w) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        uint32_t j;
+        for (j = pos + 1; j < s->n && j <= pos + 2; j++)
+            if (tok_like(s, j, w, n)) break;
+        if (j >= s->n || j > pos + 2) return;
+        s->t[j].cue &= ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN);
+        s->t[j].cue &= (1u << EV_PREP_SHIFT) - 1;
+        pos = j;
+        w += n + (e ? 1 : 0);
+    }
 }
 
 /* first form of a chain whose requirement holds: required forms first */
@@ -97,7 +117,7 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
         for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {
             const ev_form *f = &r->forms[k];
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
-            if (!req_ok(s, i, f)) continue;
+            if (!ev_req_ok(s, i, f)) continue;
             const ev_pattern *p = &r->patterns[f->pattern];
             if (p->flags & EV_F_BLOCK) return fallback;
             int noun = p->kind != EV_VERB;
@@ -107,18 +127,18 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
     return fallback;
 }
 
-static int32_t match_trigger(const ev_sent *s, uint32_t i, const char *stem, size_t sn)
+static int32_t match_trigger(ev_sent *s, uint32_t i, const char *stem, size_t sn)
 {
     const ev_rules *r = s->rules;
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     uint32_t first;
-    if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) return pick_form(s, i, first);
+    if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
     /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
     if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len) {
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
             if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
             if (stem[off] == '-') continue;
-            if (lb_wordset_get(&r->tails[s->lang], stem + off, sn - off, &first)) return pick_form(s, i, first);
+            if (lb_wordset_get(&r->tails[s->lang], stem + off, sn - off, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
         }
     }
     return -1;
@@ -313,15 +333,19 @@ int ev_sent_build(ev_sent *s)
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     /* cues first (particles and multiword checks only read folded forms) */
     for (uint32_t i = 0; i < s->n; i++) {
-        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0;
+        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
         size_t sn = 0;
         if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         s->t[i].cue = cue_of(s, i, stem, sn);
     }
+    /* after a determiner a word is a noun, not a support verb (the start of) */
+    for (uint32_t i = 1; i < s->n; i++)
+        if (s->t[i - 1].cue & EV_C_DET) s->t[i].cue &= ~(uint32_t)EV_C_SUPPORT;
     for (uint32_t i = 0; i < s->n; i++) {
         if (!(T[i].flags & LB_TOK_WORD)) continue;
         size_t sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         if (sn) s->t[i].form = match_trigger(s, i, stem, sn);
+        if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
     }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */

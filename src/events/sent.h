@@ -13,6 +13,7 @@
 typedef struct ev_tok {
     uint32_t cue;           /* EV_C_* bits (and prep id) */
     int32_t form;           /* matched form index, -1 none */
+    uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
     int16_t group;          /* group index, -1 none */
     uint16_t clause;
 } ev_tok;
@@ -51,6 +52,8 @@ typedef struct ev_sent {
 
 /* Fills cues, triggers, groups and clauses of sentence si. 0 or LB_ENOMEM. */
 int ev_sent_build(ev_sent *s);
+/* 1 when form f's required words are present around sentence token i. */
+int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f);
 /* Codes the events of a built sentence into doc->events. 0 or LB_ENOMEM. */
 int ev_code_sentence(ev_sent *s, lb_doc *doc);
 #endif
