@@ -7,6 +7,8 @@
 #include "text/text.h"
 #include <string.h>
 
+static int symmetric(const char *type);
+
 typedef struct roles {
     int actor, recipient;      /* group indices, -1 none */
     int split;                 /* actor group holds both sides of a symmetric event */
@@ -154,7 +156,16 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         }
         if (R->actor < 0 && p->act_preps) R->actor = first_group(s, ci, t + 1, c->t1, -1, 0, p->act_preps, p);
         R->recipient = first_group(s, ci, t + 1, c->t1, R->actor, 0, p->rec_preps, p);
+        if (R->actor >= 0 && R->recipient < 0 && !R->split && symmetric(p->type)) {
+            /* Scholz reiste zum Nato-Gipfel: the clause subject meets the noun's participant */
+            int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
+            if (sub >= 0 && sub != R->actor) { R->recipient = R->actor; R->actor = sub; R->inherited = inh; }
+        }
         if (R->actor < 0) R->actor = clause_subject(s, ci, t, &R->inherited, 0);
+        if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ))
+            /* den Rücken stärken: the dative object of the clause */
+            for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
+                if (s->g[gi].clause == ci && gi != R->actor && bare(s, gi)) R->recipient = gi;
         if (R->actor == R->recipient) R->recipient = -1;
         return;
     }
@@ -211,6 +222,16 @@ static uint32_t governing_cues(const ev_sent *s, uint32_t t)
     uint32_t v = 0;
     for (uint32_t j = c->t0; j < t; j++) v |= s->t[j].cue;
     int dependent = zu_marked(s, t) || c->kind == EV_CL_SUB;
+    if (!dependent && s->lang == EV_EN) {
+        /* to + verb ... trigger with no other trigger between: to launch an offensive */
+        for (uint32_t j = t; j-- > c->t0;) {
+            if (s->t[j].form >= 0) break;
+            if ((s->t[j].cue & EV_C_ZU) && j + 1 < t) { dependent = 1; break; }
+        }
+    }
+    if (!dependent && s->lang == EV_DE && ci > 0)
+        for (uint32_t j = c->t0; j < c->t1; j++)
+            if ((s->t[j].cue & EV_C_ZU) && j + 1 < c->t1 && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)) dependent = 1;
     if (!dependent) return 0;
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
     return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
@@ -335,7 +356,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         /* joint actors (Xi und Putin unterzeichneten): one side each */
         for (int k = 1; k < e.nactor; k++) e.recipient[e.nrecipient++] = e.actor[k];
         e.nactor = 1;
-    } else if (R.split && e.nactor >= 2 && !e.nrecipient) {
+    } else if ((R.split || (c->cues & EV_C_MUTUAL)) && e.nactor >= 2 && !e.nrecipient) {
         for (int k = 1; k < e.nactor; k++) e.recipient[e.nrecipient++] = e.actor[k];
         e.nactor = 1;
     }
@@ -358,10 +379,22 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     e.confidence = conf;
     e.cameo = p->cameo_root;
     e.goldstein = p->goldstein;
-    if (duplicate(doc, &e)) return 1;
-    lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
-    if (!slot) return -1;
-    *slot = e;
+    if (!duplicate(doc, &e)) {
+        lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
+        if (!slot) return -1;
+        *slot = e;
+    }
+    /* mutual action of a directed type (unterstützen einander): the other direction too */
+    if ((cl & EV_C_MUTUAL) && !symmetric(p->type) && e.nactor && e.nrecipient) {
+        lb_event m = e;
+        memcpy(m.actor, e.recipient, sizeof m.actor); m.nactor = e.nrecipient;
+        memcpy(m.recipient, e.actor, sizeof m.recipient); m.nrecipient = e.nactor;
+        if (!duplicate(doc, &m)) {
+            lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
+            if (!slot) return -1;
+            *slot = m;
+        }
+    }
     return 1;
 }
 

@@ -51,7 +51,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
     {"NEGSUB", EV_C_NEGSUB}, {"CTL", EV_C_CTL}, {"PASSAUX", EV_C_PASSAUX}, {"REL", EV_C_REL},
     {"SUB", EV_C_SUB}, {"COORD", EV_C_COORD}, {"ZU", EV_C_ZU}, {"PLACE", EV_C_PLACE},
     {"SUPPORT", EV_C_SUPPORT}, {"NOTNEG", EV_C_NOTNEG}, {"PREP", EV_C_PREP},
-    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET},
+    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL},
 };
 
 typedef struct load_state {
@@ -219,8 +219,9 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
     struct sb_stemmer *sb = st->stem[st->lang];
     char f[512], s[512];
     size_t fn, sn;
-    int tail = 0;
+    int tail = 0, exact = 0;
     if (n && w[0] == '~') { tail = 1; w++; n--; }
+    else if (n && w[0] == '=') { exact = 1; w++; n--; }
     if (!n || fold_word(f, sizeof f, w, n, &fn)) { snprintf(err, errlen, "bad form '%.*s'", (int)n, w); return -1; }
     char *plus = strchr(f, '+'), *us = strchr(f, '_');
     if (plus && us) { snprintf(err, errlen, "form '%s' mixes + and _", f); return -1; }
@@ -258,6 +259,13 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         const char *req = intern(r, rest, rn);
         if (!req || !(sn = ev_stem(sb, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
         if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) goto oom;
+        return 0;
+    }
+    if (exact) {
+        /* =word: the folded form itself, not its stem (willing is no will) */
+        s[0] = '=';
+        memcpy(s + 1, f, fn + 1);
+        if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
         return 0;
     }
     if (!(sn = ev_stem(sb, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }

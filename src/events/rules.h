@@ -42,7 +42,9 @@ enum {
     EV_C_BETWEEN = 1u << 16,  /* zwischen, between: participants of a noun */
     EV_C_POSS    = 1u << 17,  /* 's: possessive marker */
     EV_C_PRON1   = 1u << 18,  /* wir, we: first person (a quote's speaker) */
-    EV_C_DET     = 1u << 19   /* the, a: the next word is a noun (no support verb) */
+    EV_C_DET     = 1u << 19,  /* the, a: the next word is a noun (no support verb) */
+    EV_C_CLAIMED = 1u << 20,  /* (set at run time) a word of a multiword trigger */
+    EV_C_MUTUAL  = 1u << 21   /* einander, each other: one event per direction */
 };
 #define EV_PREP_SHIFT 24      /* value >> EV_PREP_SHIFT = prep id + 1 (0 = none) */
 #define EV_MAX_PREPS 63

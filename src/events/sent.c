@@ -99,6 +99,8 @@ static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
         if (j >= s->n || j > pos + 2) return;
         s->t[j].cue &= ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN);
         s->t[j].cue &= (1u << EV_PREP_SHIFT) - 1;
+        s->t[j].cue |= EV_C_CLAIMED;
+        s->t[j].form = -1;
         pos = j;
         w += n + (e ? 1 : 0);
     }
@@ -121,6 +123,9 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             const ev_pattern *p = &r->patterns[f->pattern];
             if (p->flags & EV_F_BLOCK) return fallback;
             int noun = p->kind != EV_VERB;
+            /* English: after a determiner or a preposition a word is no verb (of fighting) */
+            if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
+                && !(s->t[i - 1].cue & EV_C_ZU)) continue;
             if (noun == want_noun || s->lang != EV_DE) return (int32_t)k;
             if (fallback < 0) fallback = (int32_t)k;
         }
@@ -132,6 +137,12 @@ static int32_t match_trigger(ev_sent *s, uint32_t i, const char *stem, size_t sn
     const ev_rules *r = s->rules;
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     uint32_t first;
+    char exact[LB_MAX_TOKEN_BYTES + 2];
+    if (tk->norm_len < sizeof exact - 1) {
+        exact[0] = '=';
+        memcpy(exact + 1, lb_tok_norm(s->doc, tk), tk->norm_len);
+        if (lb_wordset_get(&r->keys[s->lang], exact, tk->norm_len + 1, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+    }
     if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
     /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
     if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len) {
@@ -342,7 +353,7 @@ int ev_sent_build(ev_sent *s)
     for (uint32_t i = 1; i < s->n; i++)
         if (s->t[i - 1].cue & EV_C_DET) s->t[i].cue &= ~(uint32_t)EV_C_SUPPORT;
     for (uint32_t i = 0; i < s->n; i++) {
-        if (!(T[i].flags & LB_TOK_WORD)) continue;
+        if (!(T[i].flags & LB_TOK_WORD) || (s->t[i].cue & EV_C_CLAIMED)) continue;
         size_t sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         if (sn) s->t[i].form = match_trigger(s, i, stem, sn);
         if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);

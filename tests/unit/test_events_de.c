@@ -119,6 +119,37 @@ static void test_structure(void)
     CHECK_INT(doc->events.len, 1);
 }
 
+static void test_more(void)
+{
+    /* mutual support: one event per direction */
+    ev_run("China und Russland unterstützen einander in allen Fragen.", "de", M, NULL);
+    EXPECT("SUPPORT", "CHN", "RUS", 0, 0);
+    EXPECT("SUPPORT", "RUS", "CHN", 0, 0);
+    /* reported speech in Konjunktiv II is not hypothetical */
+    ev_run("Putin und Xi hätten dabei über Energie gesprochen.", "de", M, NULL);
+    EXPECT("CONSULT", "RUS", "CHN", 0, 0);
+    /* taking part in an event of a state */
+    ev_run("Der Iran nahm an Chinas Parade teil.", "de",
+           (const tmen[]){{"Iran", "IRN", NULL, LOC, NAME}, {"Chinas", "CHN", NULL, LOC, NAME}, {NULL, NULL, NULL, 0, 0}}, NULL);
+    EXPECT("CONSULT", "IRN", "CHN", 0, 0);
+    /* idiom with a dative object */
+    ev_run("China will Putin den Rücken stärken.", "de", M, NULL);
+    EXPECT("SUPPORT", "CHN", "RUS", 0, 0);
+    /* a compound noun head with support verb and participants */
+    ev_run("Die USA kündigten neue Militärhilfen für Kiew an.", "de", M, NULL);
+    EXPECT("AID", "USA", "UKR", 0, 0);
+    /* a declared partnership is AGREE */
+    ev_run("Xi und Putin erklärten eine Partnerschaft ohne Grenzen.", "de", M, NULL);
+    EXPECT("AGREE", "CHN", "RUS", 0, 0);
+    /* Nato-Gipfel: the name inside the word is a participant */
+    ev_run("Scholz reiste zum Nato-Gipfel.", "de",
+           (const tmen[]){{"Scholz", "DEU", "GOV", PER, NAME}, {"Nato-Gipfel", "NATO", NULL, ORG, PART}, {NULL, NULL, NULL, 0, 0}}, NULL);
+    EXPECT("CONSULT", "DEU", "NATO", 0, 0);
+    /* unconfirmed: no evidence that ... */
+    ev_run("Es gebe keine Beweise dafür, dass China Russland Waffen geliefert habe.", "de", M, NULL);
+    EXPECT("AID", "CHN", "RUS", 0, 1);
+}
+
 static void test_provenance(void)
 {
     const char *t = "Vorher kam es zu Unruhen. Russland griff die Ukraine an.";
@@ -143,6 +174,7 @@ int main(void)
     test_types();
     test_flags();
     test_structure();
+    test_more();
     test_provenance();
     ev_teardown();
     return TEST_END();
