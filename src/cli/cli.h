@@ -6,6 +6,7 @@
 #include "lagebild.h"
 
 int lb_cmd_annotate(int argc, char **argv);
+int lb_cmd_explain(int argc, char **argv);
 
 /* Options every command that reads articles shares. */
 typedef struct lb_cli_common {

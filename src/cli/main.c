@@ -12,6 +12,7 @@ static void usage(FILE *f)
         "\n"
         "commands:\n"
         "  annotate [FILE|DIR|-]...   annotate articles, write contract JSONL to stdout\n"
+        "  explain [FILE|DIR|-]...    show each event with its sentence, participants and rule\n"
         "  version                    print the version\n"
         "  help                       this text\n"
         "\n"
@@ -23,6 +24,7 @@ int main(int argc, char **argv)
     if (argc < 2) { usage(stderr); return 2; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "annotate")) return lb_cmd_annotate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return lb_cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("lagebild %s\n", lb_version()); return 0; }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return 0; }
     fprintf(stderr, "lagebild: unknown command '%s'\n", cmd);
