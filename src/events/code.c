@@ -87,6 +87,15 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
 {
     const ev_clause *c = &s->c[ci];
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
+    /* a pronoun before any group (indem sie ..., they said): the subject of the clause before */
+    for (uint32_t j = c->t0; j < c->t1 && j < t + 1 && ci > 0; j++) {
+        if (s->t[j].group >= 0) break;
+        if (s->t[j].cue & EV_C_PRON3) {
+            int inh = inherit_subject(s, ci, inherited, depth);
+            if (inh >= 0) return inh;
+            break;
+        }
+    }
     int best = -1;
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
@@ -198,8 +207,12 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     if (p->rec_preps) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 0, p->rec_preps, p);
     if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ)) {
         if (s->lang == EV_DE) {
+            /* the nearest object before the verb (verb-final and perfect clauses), else the first after it */
             uint32_t from = (subj >= 0 && s->g[subj].clause == ci) ? s->g[subj].t1 : c->t0;
-            R->recipient = first_group(s, ci, from, c->t1, subj, 1, 0, p);
+            for (int gi = 0; gi < s->ng; gi++)
+                if (s->g[gi].clause == ci && gi != subj && s->g[gi].t0 >= from && s->g[gi].t1 <= t && bare(s, gi))
+                    R->recipient = gi;
+            if (R->recipient < 0) R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
             if (R->recipient < 0) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
         } else {
             R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
@@ -407,6 +420,8 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
         int rc = code_trigger(s, doc, t, first);
         if (rc < 0) return LB_ENOMEM;
         if (rc > 0 || s->t[t].chain == UINT32_MAX) continue;
+        /* German: capitalisation already decided between noun and verb */
+        if (s->lang == EV_DE && t > 0 && (LB_TOKS(doc)[s->tok0 + t].flags & LB_TOK_UPPER)) continue;
         /* the preferred reading found no participants: try the word's other
          * patterns of another kind (talks: verb, then noun) */
         for (uint32_t k = s->t[t].chain; k != UINT32_MAX && rc == 0; k = r->forms[k].next) {

@@ -203,6 +203,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
             for (uint32_t j = last->t1; j < t0; j++) {
                 if (s->t[j].cue & EV_C_COORD) coord = 1;
                 else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
+                else if (s->t[j].cue & EV_C_DET) continue;      /* und die USA */
                 else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
                 else other = 1;
             }
