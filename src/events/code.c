@@ -64,6 +64,17 @@ static int participle(const ev_sent *s, uint32_t i)
     return 0;
 }
 
+/* a German zu-infinitive clause after a comma (…, den Angriff zu verurteilen) */
+static int zu_clause(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    if (s->lang != EV_DE || ci == 0) return 0;
+    for (uint32_t j = c->t0; j + 1 < c->t1; j++)
+        if ((s->t[j].cue & EV_C_ZU) && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)
+            && (LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_WORD)) return 1;
+    return 0;
+}
+
 /* subject of clause ci relative to trigger t, or -1; inherited through clauses */
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
 
@@ -87,13 +98,18 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
 {
     const ev_clause *c = &s->c[ci];
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
+    /* a verb right after the coordinator (China versteht und unterstützt Russland),
+     * a zu-infinitive clause: the subject of the clause before */
+    if (c->kind == EV_CL_COORD || zu_clause(s, ci)) {
+        int inh = inherit_subject(s, ci, inherited, depth);
+        if (inh >= 0) return inh;
+    }
     /* a pronoun before any group (indem sie ..., they said): the subject of the clause before */
-    for (uint32_t j = c->t0; j < c->t1 && j < t + 1 && ci > 0; j++) {
+    for (uint32_t j = c->t0; j < c->t1 && j < t + 1; j++) {
         if (s->t[j].group >= 0) break;
         if (s->t[j].cue & EV_C_PRON3) {
-            int inh = inherit_subject(s, ci, inherited, depth);
-            if (inh >= 0) return inh;
-            break;
+            int inh = ci > 0 ? inherit_subject(s, ci, inherited, depth) : -1;
+            return inh;     /* an unresolved pronoun is the subject: no group of the clause is */
         }
     }
     int best = -1;

@@ -231,6 +231,8 @@ static void build_groups(ev_sent *s, lb_arena *a)
         for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
             uint32_t j = g->t0 - k;
             if (is_stop_punct(&T[j]) || s->t[j].form >= 0) break;
+            /* a German noun between (am Donnerstag die USA) has the preposition; a title (mit Präsident Xi) not */
+            if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
             uint32_t c = s->t[j].cue;
             if (c & EV_C_PREP) {
                 g->prep = (int8_t)((c >> EV_PREP_SHIFT) - 1);
