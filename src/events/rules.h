@@ -45,7 +45,8 @@ enum {
     EV_C_DET     = 1u << 19,  /* the, a: the next word is a noun (no support verb) */
     EV_C_CLAIMED = 1u << 20,  /* (set at run time) a word of a multiword trigger */
     EV_C_MUTUAL  = 1u << 21,  /* einander, each other: one event per direction */
-    EV_C_PRON3   = 1u << 22   /* sie, er, they: a subject that refers back (inherit it) */
+    EV_C_PRON3   = 1u << 22,  /* sie, er, they: a subject that refers back (inherit it) */
+    EV_C_BOTH    = 1u << 23   /* beide, both: the two actors named last */
 };
 #define EV_PREP_SHIFT 24      /* value >> EV_PREP_SHIFT = prep id + 1 (0 = none) */
 #define EV_MAX_PREPS 63

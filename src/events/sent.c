@@ -179,6 +179,42 @@ static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m
     return 0;
 }
 
+/* "die beiden Staatsoberhäupter", "both sides": a group of the two actors
+ * named last (in this sentence or the two before), when they are two */
+static void add_both_groups(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS; i++) {
+        if (!(s->t[i].cue & EV_C_BOTH)) continue;
+        int inside = 0;
+        for (int gi = 0; gi < s->ng; gi++) if (s->g[gi].t0 <= i && s->g[gi].t1 > i) inside = 1;
+        if (inside) continue;
+        uint32_t lo_sent = s->si >= 2 ? s->si - 2 : 0;
+        uint32_t lo = LB_SENTS(doc)[lo_sent].start;
+        uint32_t men[2]; int nm = 0;
+        for (size_t mi = doc->mentions.len; mi-- > 0 && nm < 2;) {
+            const lb_mention *m = &LB_MENTIONS(doc)[mi];
+            if (m->end > T[i].start) continue;
+            if (m->start < lo) break;
+            if (!mention_usable(m)) continue;
+            if (nm == 1 && !strcmp(LB_MENTIONS(doc)[men[0]].actor.code, m->actor.code)) continue;
+            men[nm++] = (uint32_t)mi;
+        }
+        if (nm < 2) continue;
+        ev_group g;
+        memset(&g, 0, sizeof g);
+        g.t0 = i; g.t1 = i + 1; g.prep = -1;
+        if (i + 1 < s->n && (T[i + 1].flags & LB_TOK_WORD) && s->t[i + 1].form < 0) g.t1 = i + 2;
+        g.men[0] = men[1]; g.men[1] = men[0]; g.nmen = 2;
+        /* keep groups in text order */
+        int at = s->ng;
+        while (at > 0 && s->g[at - 1].t0 > i) { s->g[at] = s->g[at - 1]; at--; }
+        s->g[at] = g;
+        s->ng++;
+    }
+}
+
 static void build_groups(ev_sent *s, lb_arena *a)
 {
     const lb_doc *doc = s->doc;
@@ -224,6 +260,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
         g->men[g->nmen++] = (uint32_t)mi;
         if (s->ng >= EV_MAX_SENT_TOKS) break;
     }
+    add_both_groups(s);
     /* preposition before each group, possessive after it, place groups */
     for (int gi = 0; gi < s->ng; gi++) {
         ev_group *g = &s->g[gi];

@@ -150,6 +150,19 @@ static void test_more(void)
     EXPECT("AID", "CHN", "RUS", 0, 1);
 }
 
+static void test_both(void)
+{
+    /* "beide" refers to the two actors named last */
+    ev_run("Xi traf Putin in Moskau. Beide Seiten unterstützen einander.", "de", M, NULL);
+    EXPECT("SUPPORT", "CHN", "RUS", 0, 0);
+    EXPECT("SUPPORT", "RUS", "CHN", 0, 0);
+    ev_run("Peking und Moskau verhandeln. Ein Treffen zwischen den beiden Staatschefs ist geplant.", "de", M, NULL);
+    CHECK_INT(doc->events.len, 2);
+    /* only one actor named before: no group */
+    ev_run("Xi sprach in Peking. Die beiden Staatschefs trafen sich.", "de", M, NULL);
+    EXPECT_NONE();
+}
+
 static void test_provenance(void)
 {
     const char *t = "Vorher kam es zu Unruhen. Russland griff die Ukraine an.";
@@ -175,6 +188,7 @@ int main(void)
     test_flags();
     test_structure();
     test_more();
+    test_both();
     test_provenance();
     ev_teardown();
     return TEST_END();
