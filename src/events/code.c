@@ -111,6 +111,8 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
             int inh = ci > 0 ? inherit_subject(s, ci, inherited, depth) : -1;
             return inh;     /* an unresolved pronoun is the subject: no group of the clause is */
         }
+        if ((s->t[j].cue & EV_C_PRON1) && !(j + 1 < c->t1 && (s->t[j + 1].cue & EV_C_COORD)))
+            return -1;      /* wir: the speaker of the quote (see code_trigger) */
     }
     int best = -1;
     for (int gi = 0; gi < s->ng; gi++) {
@@ -357,7 +359,19 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     if (!p->type) return 0;
     int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
-    if (p->kind == EV_NOUN_SUPPORT && !(c->cues & EV_C_SUPPORT)) return 0;
+    if (p->kind == EV_NOUN_SUPPORT) {
+        int ok = 0;
+        if (p->nsup) {
+            /* the noun's own support verbs (Sanktionen verhängen, not Krieg verhängen) */
+            for (uint32_t j = c->t0; j < c->t1 && !ok; j++) {
+                /* verbs only: not a German noun (Beginn), not after a determiner (the start) */
+                if (s->lang == EV_DE && j > 0 && (LB_TOKS(doc)[s->tok0 + j].flags & LB_TOK_UPPER)) continue;
+                if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) continue;
+                for (int k = 0; k < p->nsup; k++) if (s->t[j].stem == p->sup[k]) { ok = 1; break; }
+            }
+        } else ok = (c->cues & EV_C_SUPPORT) != 0;
+        if (!ok) return 0;
+    }
     uint32_t gov = governing_cues(s, t);
     if (gov & EV_C_CTL) {
         /* the content of a pledge or request: unless the trigger is itself the speech act */
@@ -370,9 +384,17 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     e.type = p->type;
     e.mode = p->mode;
     add_refs(s, R.actor, e.actor, &e.nactor, NULL, 0);
-    if (!e.nactor) {
-        const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
-        if (sp) { e.actor[0] = *sp; e.nactor = 1; R.inherited = 1; }
+    /* first person in a quote (wir ..., ich und Präsident Putin ...): the quote's speaker */
+    const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
+    if (sp && e.nactor < LB_MAX_EVENT_PARTIES && !has_code(e.actor, e.nactor, sp->code)) {
+        int first_person = !e.nactor;
+        if (R.actor >= 0) {
+            const ev_group *g = &s->g[R.actor];
+            for (uint32_t k = 1; k <= 3 && g->t0 >= k + 1; k++)
+                if ((s->t[g->t0 - k].cue & EV_C_COORD) && (s->t[g->t0 - k - 1].cue & EV_C_PRON1)) first_person = 1;
+            if (g->t1 + 1 < s->n && (s->t[g->t1].cue & EV_C_COORD) && (s->t[g->t1 + 1].cue & EV_C_PRON1)) first_person = 1;
+        }
+        if (first_person) { e.actor[e.nactor++] = *sp; if (e.nactor == 1) R.inherited = 1; }
     }
     add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.inherited && ci > 0) {

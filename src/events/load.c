@@ -36,6 +36,12 @@ size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap)
     return m;
 }
 
+uint32_t ev_stem_hash(const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)lb_hash_bytes(s, n);
+    return h ? h : 1;
+}
+
 double ev_goldstein(const ev_rules *r, const char *cameo)
 {
     if (!cameo || strlen(cameo) < 2) return 0;
@@ -186,7 +192,26 @@ static int parse_preps(ev_rules *r, const char *p, size_t n, uint64_t *mask, cha
     return 0;
 }
 
-static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, char *err, size_t errlen)
+static int parse_sup(void *stemmer, ev_pattern *pt, const char *p, size_t n, char *err, size_t errlen)
+{
+    while (n) {
+        const char *bar = memchr(p, '|', n);
+        size_t k = bar ? (size_t)(bar - p) : n;
+        char f[256], st[256];
+        size_t fn, sn;
+        if (pt->nsup >= sizeof pt->sup / sizeof pt->sup[0]) { snprintf(err, errlen, "too many support verbs"); return -1; }
+        if (!k || fold_word(f, sizeof f, p, k, &fn) || !(sn = ev_stem(stemmer, f, fn, st, sizeof st))) {
+            snprintf(err, errlen, "bad support verb '%.*s'", (int)k, p);
+            return -1;
+        }
+        pt->sup[pt->nsup++] = ev_stem_hash(st, sn);
+        if (!bar) break;
+        n -= k + 1; p += k + 1;
+    }
+    return 0;
+}
+
+static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer, char *err, size_t errlen)
 {
     if (!strcmp(a, "-") || !*a) return 0;
     while (*a) {
@@ -197,6 +222,8 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, char *err, siz
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
             if (parse_preps(r, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "sup=", 4)) {
+            if (parse_sup(stemmer, pt, a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {
             if (parse_preps(r, a + 4, n - 4, &pt->act_preps, err, errlen)) return -1;
         } else if (n > 5 && !memcmp(a, "conf=", 5)) {
@@ -316,7 +343,7 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
     else if (!strcmp(kind, "NS")) pt->kind = EV_NOUN_SUPPORT;
     else { snprintf(err, errlen, "kind must be V, N or NS"); return 1; }
     pt->conf = pt->kind == EV_VERB ? 0.7 : 0.6;
-    if (l->nfields == 7 && parse_args(r, pt, l->field[6], err, errlen)) return 1;
+    if (l->nfields == 7 && parse_args(r, pt, l->field[6], st->stem[st->lang], err, errlen)) return 1;
     if (pt->kind == EV_VERB && !pt->rec_preps && !(pt->flags & (EV_F_REC_NONE | EV_F_INVERSE))) pt->flags |= EV_F_REC_OBJ;
     if (!pt->id || (pt->mode == NULL && strcmp(l->field[2], "-"))) { snprintf(err, errlen, "out of memory"); return 1; }
     const char *p = l->field[5];

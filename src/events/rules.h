@@ -63,6 +63,8 @@ typedef struct ev_pattern {
     uint16_t flags;
     uint64_t rec_preps;       /* bit (prep id): a group after it is the recipient */
     uint64_t act_preps;       /* bit (prep id): a group after it is the actor */
+    uint32_t sup[40];         /* NS: hashes of the stems of its own support verbs */
+    uint8_t nsup;
 } ev_pattern;
 
 /* one key of a pattern: a stem, maybe with more words required */
@@ -97,6 +99,8 @@ typedef struct lb_event_rules ev_rules;
 /* Stems a folded word into out (cap bytes, NUL-terminated); returns its length,
  * 0 when it does not fit. stemmer is a struct sb_stemmer *. */
 size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap);
+/* Hash of a stem, as stored in ev_pattern.sup. */
+uint32_t ev_stem_hash(const char *s, size_t n);
 /* Goldstein value of a CAMEO code's root (0 when unknown). */
 double ev_goldstein(const ev_rules *r, const char *cameo);
 /* Language index of a doc's language code, or -1. */

@@ -193,6 +193,24 @@ static void add_both_groups(ev_sent *s)
         uint32_t lo_sent = s->si >= 2 ? s->si - 2 : 0;
         uint32_t lo = LB_SENTS(doc)[lo_sent].start;
         uint32_t men[2]; int nm = 0;
+        /* preferably the two sides of the last two-sided event (the protagonists) */
+        for (size_t ei = doc->events.len; ei-- > 0 && nm < 2;) {
+            const lb_event *e = &LB_EVENTS(doc)[ei];
+            if (e->sent + 3 < s->si) break;
+            if (!e->nactor || !e->nrecipient || !strcmp(e->actor[0].code, e->recipient[0].code)) continue;
+            const char *want[2] = { e->actor[0].code, e->recipient[0].code };
+            uint32_t far = LB_SENTS(doc)[s->si >= 5 ? s->si - 5 : 0].start;
+            for (int w = 0; w < 2; w++)
+                for (size_t mi = doc->mentions.len; mi-- > 0;) {
+                    const lb_mention *m = &LB_MENTIONS(doc)[mi];
+                    if (m->end > T[i].start) continue;
+                    if (m->start < far) break;
+                    if (mention_usable(m) && !strcmp(m->actor.code, want[w])) { men[nm++] = (uint32_t)mi; break; }
+                }
+            if (nm < 2) nm = 0;
+            else { uint32_t x = men[0]; men[0] = men[1]; men[1] = x; }
+            break;
+        }
         for (size_t mi = doc->mentions.len; mi-- > 0 && nm < 2;) {
             const lb_mention *m = &LB_MENTIONS(doc)[mi];
             if (m->end > T[i].start) continue;
@@ -388,6 +406,7 @@ int ev_sent_build(ev_sent *s)
         size_t sn = 0;
         if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         s->t[i].cue = cue_of(s, i, stem, sn);
+        s->t[i].stem = sn ? ev_stem_hash(stem, sn) : 0;
     }
     /* after a determiner a word is a noun, not a support verb (the start of) */
     for (uint32_t i = 1; i < s->n; i++)

@@ -14,6 +14,7 @@ typedef struct ev_tok {
     uint32_t cue;           /* EV_C_* bits (and prep id) */
     int32_t form;           /* matched form index, -1 none */
     uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
+    uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
     int16_t group;          /* group index, -1 none */
     uint16_t clause;
 } ev_tok;

@@ -163,6 +163,19 @@ static void test_both(void)
     EXPECT_NONE();
 }
 
+static void test_quotes(void)
+{
+    /* first person in a quote: the speaker */
+    ev_quote_text = "Ich und Präsident Putin sind uns einig";
+    ev_quote_speaker = "CHN";
+    ev_run("„Ich und Präsident Putin sind uns einig“, sagte der Gast.", "de", M, NULL);
+    EXPECT("AGREE", "CHN", "RUS", 0, 0);
+    ev_quote_text = "Wir unterstützen Kiew";
+    ev_quote_speaker = "DEU";
+    ev_run("„Wir unterstützen Kiew“, sagte die Ministerin.", "de", M, NULL);
+    EXPECT("SUPPORT", "DEU", "UKR", 0, 0);
+}
+
 static void test_provenance(void)
 {
     const char *t = "Vorher kam es zu Unruhen. Russland griff die Ukraine an.";
@@ -189,6 +202,7 @@ int main(void)
     test_structure();
     test_more();
     test_both();
+    test_quotes();
     test_provenance();
     ev_teardown();
     return TEST_END();

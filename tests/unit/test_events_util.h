@@ -15,6 +15,9 @@ static lb_doc *doc;
 
 typedef struct tmen { const char *surface, *code, *sector; int type, form; } tmen;
 
+/* an optional direct quote for the next ev_run: its content and speaker code */
+static const char *ev_quote_text, *ev_quote_speaker;
+
 /* Annotates text (lang "de"/"en"), adds a mention for every whole-word
  * occurrence of each surface, the timex list (surface=value pairs), runs events. */
 static void ev_run(const char *text, const char *lang, const tmen *men, const char *const *timex)
@@ -62,6 +65,16 @@ static void ev_run(const char *text, const char *lang, const tmen *men, const ch
         lb_timex *x = lb_vec_push(&doc->timex, &doc->arena);
         x->start = (uint32_t)(p - text); x->end = x->start + (uint32_t)strlen(timex[k]);
         x->type = LB_TIMEX_DATE; x->value = timex[k + 1];
+    }
+    if (ev_quote_text) {
+        const char *p = strstr(text, ev_quote_text);
+        if (p) {
+            lb_quote *q = lb_vec_push(&doc->quotes, &doc->arena);
+            q->start = (uint32_t)(p - text); q->end = q->start + (uint32_t)strlen(ev_quote_text);
+            q->speaker_start = q->speaker_end = q->cue_start = q->cue_end = -1;
+            q->speaker_actor.code = ev_quote_speaker; q->speaker_actor.sector = "GOV";
+        }
+        ev_quote_text = ev_quote_speaker = NULL;
     }
     CHECK_INT(lb_events_run(doc), LB_OK);
 }
