@@ -174,6 +174,10 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (g->t1 == t || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
             if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi)) { R->actor = gi; R->split = 1; return; }
         }
+        if (R->actor < 0 && symmetric(p->type))
+            /* das Treffen für die beiden Staatsoberhäupter */
+            for (int gi = 0; gi < s->ng; gi++)
+                if (s->g[gi].clause == ci && s->g[gi].both) { R->actor = gi; R->split = 1; return; }
         if (R->actor < 0 && s->lang == EV_DE) {
             /* genitive after the noun: der Besuch des chinesischen Präsidenten */
             for (int gi = 0; gi < s->ng; gi++) {
@@ -237,8 +241,11 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         }
     }
     /* pledges and requests: the counterpart may stand in the following zu/dass clause */
-    if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc)
+    if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc) {
         R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 1, 0, p);
+        if (R->recipient < 0 && p->rec_preps)
+            R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 0, p->rec_preps, p);
+    }
     if (R->actor >= 0 && R->actor == R->recipient) R->recipient = -1;
 }
 
@@ -417,6 +424,12 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     uint32_t cl = c->cues;
     e.negated = (cl & EV_C_NEG) || ((cl & EV_C_NEGZU) && (cl & EV_C_ZU)) || (gov & EV_C_NEGSUB);
     e.hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB);
+    if (!e.hypothetical && (cl & EV_C_HYPW)) {
+        /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
+        int said = 0;
+        for (int k = 0; k <= ci && !said; k++) if (s->c[k].cues & EV_C_SAY) said = 1;
+        e.hypothetical = !said;
+    }
     e.date = event_date(s, t);
     const lb_sent *S = &LB_SENTS(doc)[s->si];
     const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + t];

@@ -57,7 +57,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
     {"NEGSUB", EV_C_NEGSUB}, {"CTL", EV_C_CTL}, {"PASSAUX", EV_C_PASSAUX}, {"REL", EV_C_REL},
     {"SUB", EV_C_SUB}, {"COORD", EV_C_COORD}, {"ZU", EV_C_ZU}, {"PLACE", EV_C_PLACE},
     {"SUPPORT", EV_C_SUPPORT}, {"NOTNEG", EV_C_NOTNEG}, {"PREP", EV_C_PREP},
-    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH},
+    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW},
 };
 
 typedef struct load_state {
@@ -66,14 +66,13 @@ typedef struct load_state {
     struct sb_stemmer *stem[EV_NLANG];
 } load_state;
 
-static int prep_id(ev_rules *r, const char *w, size_t n, int create)
+static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)
 {
-    for (int i = 0; i < r->nprep; i++)
-        if (strlen(r->prep_names[i]) == n && !memcmp(r->prep_names[i], w, n)) return i;
-    if (!create || r->nprep >= EV_MAX_PREPS || n >= sizeof r->prep_names[0]) return -1;
-    memcpy(r->prep_names[r->nprep], w, n);
-    r->prep_names[r->nprep][n] = '\0';
-    return r->nprep++;
+    uint32_t id;
+    if (lb_wordset_get(&r->preps[lang], w, n, &id)) return (int)id;
+    if (!create || r->nprep[lang] >= EV_MAX_PREPS) return -1;
+    if (lb_wordset_put(&r->preps[lang], w, n, (uint32_t)r->nprep[lang])) return -1;
+    return r->nprep[lang]++;
 }
 
 static int fold_word(char *out, size_t cap, const char *s, size_t n, size_t *outn)
@@ -112,9 +111,8 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     if (!*w || fold_word(f, sizeof f, w, strlen(w), &fn)) { snprintf(err, errlen, "bad cue word"); return 1; }
     if (bits & (EV_C_PREP | EV_C_AGENT | EV_C_BETWEEN)) {
         bits |= EV_C_PREP;
-        int id = prep_id(r, f, fn, 1);
-        if (id < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
-        bits |= (uint32_t)(id + 1) << EV_PREP_SHIFT;
+        if (bystem) { snprintf(err, errlen, "a preposition cannot be a stem cue"); return 1; }
+        if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
     }
     lb_wordset *set = &r->cues[st->lang];
     if (bystem) {
@@ -125,8 +123,6 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     }
     uint32_t old = 0;
     lb_wordset_get(set, f, fn, &old);
-    /* a word keeps one preposition id; classes accumulate */
-    if ((old >> EV_PREP_SHIFT) && (bits >> EV_PREP_SHIFT)) bits &= (1u << EV_PREP_SHIFT) - 1;
     if (lb_wordset_put(set, f, fn, old | bits)) { snprintf(err, errlen, "out of memory"); return 1; }
     return 0;
 }
@@ -178,12 +174,12 @@ static const char *default_cameo(const ev_rules *r, const char *type)
     return NULL;
 }
 
-static int parse_preps(ev_rules *r, const char *p, size_t n, uint64_t *mask, char *err, size_t errlen)
+static int parse_preps(ev_rules *r, int lang, const char *p, size_t n, uint64_t *mask, char *err, size_t errlen)
 {
     while (n) {
         const char *bar = memchr(p, '|', n);
         size_t k = bar ? (size_t)(bar - p) : n;
-        int id = prep_id(r, p, k, 0);
+        int id = prep_id(r, lang, p, k, 0);
         if (id < 0) { snprintf(err, errlen, "'%.*s' is not a preposition of the cue files", (int)k, p); return -1; }
         *mask |= (uint64_t)1 << id;
         if (!bar) break;
@@ -221,11 +217,11 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
         else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
-            if (parse_preps(r, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
+            if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "sup=", 4)) {
             if (parse_sup(stemmer, pt, a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {
-            if (parse_preps(r, a + 4, n - 4, &pt->act_preps, err, errlen)) return -1;
+            if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->act_preps, err, errlen)) return -1;
         } else if (n > 5 && !memcmp(a, "conf=", 5)) {
             char tmp[16];
             if (n - 5 >= sizeof tmp) { snprintf(err, errlen, "bad conf"); return -1; }
@@ -404,6 +400,7 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
     for (int i = 0; i < EV_NLANG; i++) {
         lb_wordset_init(&r->keys[i]); lb_wordset_init(&r->tails[i]);
         lb_wordset_init(&r->cues[i]); lb_wordset_init(&r->cue_stems[i]);
+        lb_wordset_init(&r->preps[i]);
     }
     *out = r;
     load_state st = { .r = r };
@@ -456,6 +453,7 @@ void lb_events_free(struct lb_event_rules *r)
     for (int i = 0; i < EV_NLANG; i++) {
         lb_wordset_fini(&r->keys[i]); lb_wordset_fini(&r->tails[i]);
         lb_wordset_fini(&r->cues[i]); lb_wordset_fini(&r->cue_stems[i]);
+        lb_wordset_fini(&r->preps[i]);
     }
     free(r->patterns);
     free(r->forms);

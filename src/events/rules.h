@@ -37,7 +37,7 @@ enum {
     EV_C_PLACE   = 1u << 11,  /* in, auf, at: a LOC after it is a place, not an actor */
     EV_C_SUPPORT = 1u << 12,  /* verhängen, launch: makes a support noun an event */
     EV_C_NOTNEG  = 1u << 13,  /* (pairs) nicht nur, not only: cancels NEG */
-    EV_C_PREP    = 1u << 14,  /* a preposition (its id in the high bits) */
+    EV_C_PREP    = 1u << 14,  /* a preposition (its id in lb_event_rules.preps) */
     EV_C_AGENT   = 1u << 15,  /* von, by: passive agent */
     EV_C_BETWEEN = 1u << 16,  /* zwischen, between: participants of a noun */
     EV_C_POSS    = 1u << 17,  /* 's: possessive marker */
@@ -46,10 +46,12 @@ enum {
     EV_C_CLAIMED = 1u << 20,  /* (set at run time) a word of a multiword trigger */
     EV_C_MUTUAL  = 1u << 21,  /* einander, each other: one event per direction */
     EV_C_PRON3   = 1u << 22,  /* sie, er, they: a subject that refers back (inherit it) */
-    EV_C_BOTH    = 1u << 23   /* beide, both: the two actors named last */
+    EV_C_BOTH    = 1u << 23,  /* beide, both: the two actors named last */
+    EV_C_SUBSTART= 1u << 24,  /* seit, bis: a subordinator only at the start of a clause */
+    EV_C_SAY     = 1u << 25,  /* sagte, erklärte, said: reported speech follows */
+    EV_C_HYPW    = 1u << 26   /* würde, would: hypothetical unless it reports speech */
 };
-#define EV_PREP_SHIFT 24      /* value >> EV_PREP_SHIFT = prep id + 1 (0 = none) */
-#define EV_MAX_PREPS 63
+#define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
 
 typedef struct ev_pattern {
     const char *id;           /* rule id, e.g. "de.treffen" */
@@ -88,8 +90,8 @@ struct lb_event_rules {
     lb_wordset tails[EV_NLANG];    /* head-of-compound stems -> first form index */
     lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
     lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */
-    char prep_names[EV_MAX_PREPS + 1][24];
-    int nprep;
+    lb_wordset preps[EV_NLANG];    /* folded preposition -> id (per language) */
+    int nprep[EV_NLANG];
     ev_cameo_root roots[32]; int nroots;
     struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
     uint32_t last_tail_len;        /* shortest compound head stem (bytes) */

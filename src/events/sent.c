@@ -98,7 +98,7 @@ static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
             if (tok_like(s, j, w, n)) break;
         if (j >= s->n || j > pos + 2) return;
         s->t[j].cue &= ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN);
-        s->t[j].cue &= (1u << EV_PREP_SHIFT) - 1;
+        s->t[j].prep = -1;
         s->t[j].cue |= EV_C_CLAIMED;
         s->t[j].form = -1;
         pos = j;
@@ -196,10 +196,10 @@ static void add_both_groups(ev_sent *s)
         /* preferably the two sides of the last two-sided event (the protagonists) */
         for (size_t ei = doc->events.len; ei-- > 0 && nm < 2;) {
             const lb_event *e = &LB_EVENTS(doc)[ei];
-            if (e->sent + 3 < s->si) break;
+            if (e->sent + 6 < s->si) break;
             if (!e->nactor || !e->nrecipient || !strcmp(e->actor[0].code, e->recipient[0].code)) continue;
             const char *want[2] = { e->actor[0].code, e->recipient[0].code };
-            uint32_t far = LB_SENTS(doc)[s->si >= 5 ? s->si - 5 : 0].start;
+            uint32_t far = LB_SENTS(doc)[s->si >= 8 ? s->si - 8 : 0].start;
             for (int w = 0; w < 2; w++)
                 for (size_t mi = doc->mentions.len; mi-- > 0;) {
                     const lb_mention *m = &LB_MENTIONS(doc)[mi];
@@ -222,7 +222,7 @@ static void add_both_groups(ev_sent *s)
         if (nm < 2) continue;
         ev_group g;
         memset(&g, 0, sizeof g);
-        g.t0 = i; g.t1 = i + 1; g.prep = -1;
+        g.t0 = i; g.t1 = i + 1; g.prep = -1; g.both = 1;
         if (i + 1 < s->n && (T[i + 1].flags & LB_TOK_WORD) && s->t[i + 1].form < 0) g.t1 = i + 2;
         g.men[0] = men[1]; g.men[1] = men[0]; g.nmen = 2;
         /* keep groups in text order */
@@ -290,7 +290,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
             if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
             uint32_t c = s->t[j].cue;
             if (c & EV_C_PREP) {
-                g->prep = (int8_t)((c >> EV_PREP_SHIFT) - 1);
+                g->prep = s->t[j].prep;
                 if (c & EV_C_PLACE) {
                     int all_loc = 1;
                     for (int q = 0; q < g->nmen; q++) {
@@ -373,7 +373,7 @@ static void build_clauses(ev_sent *s)
             c->t0 = i + 1;
             c->antecedent = c->subject = -1;
             uint32_t nc = s->t[i + 1].cue;
-            if (nc & EV_C_SUB) c->kind = EV_CL_SUB;
+            if (nc & (EV_C_SUB | EV_C_SUBSTART)) c->kind = EV_CL_SUB;
             else if (nc & EV_C_REL) c->kind = EV_CL_REL;
             else if (nc & EV_C_COORD) c->kind = EV_CL_COORD;
         }
@@ -407,6 +407,11 @@ int ev_sent_build(ev_sent *s)
         if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         s->t[i].cue = cue_of(s, i, stem, sn);
         s->t[i].stem = sn ? ev_stem_hash(stem, sn) : 0;
+        uint32_t pid;
+        s->t[i].prep = -1;
+        if ((s->t[i].cue & EV_C_PREP)
+            && lb_wordset_get(&s->rules->preps[s->lang], lb_tok_norm(doc, &T[i]), T[i].norm_len, &pid))
+            s->t[i].prep = (int8_t)pid;
     }
     /* after a determiner a word is a noun, not a support verb (the start of) */
     for (uint32_t i = 1; i < s->n; i++)

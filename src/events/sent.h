@@ -16,6 +16,7 @@ typedef struct ev_tok {
     uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
     uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
     int16_t group;          /* group index, -1 none */
+    int8_t prep;            /* preposition id, -1 none */
     uint16_t clause;
 } ev_tok;
 
@@ -26,6 +27,7 @@ typedef struct ev_group {
     int8_t prep;            /* preposition id before the group, -1 none */
     uint8_t place;          /* place preposition and only LOC names */
     uint8_t poss;           /* followed by a possessive marker ('s) */
+    uint8_t both;           /* made from "beide/both", not from a mention of its own */
     uint16_t clause;
 } ev_group;
 
