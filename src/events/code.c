@@ -403,7 +403,9 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         }
         if (first_person) { e.actor[e.nactor++] = *sp; if (e.nactor == 1) R.inherited = 1; }
     }
-    add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    /* a separate group may name the same state (domestic events: X -> X) */
+    if (R.recipient >= 0 && R.recipient != R.actor) add_refs(s, R.recipient, e.recipient, &e.nrecipient, NULL, 0);
+    else add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.inherited && ci > 0) {
         /* Xi traf Putin und unterzeichnete Abkommen: the counterpart of the clause before */
         for (int gi = 0; gi < s->ng && !e.nrecipient; gi++)
@@ -429,6 +431,19 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         int said = 0;
         for (int k = 0; k <= ci && !said; k++) if (s->c[k].cues & EV_C_SAY) said = 1;
         e.hypothetical = !said;
+    }
+    /* English: "will/would (after said) + cooperative act" announces it: a pledge (AGREE);
+     * "will + hostile act": a threat */
+    if (s->lang == EV_EN && !e.negated) {
+        int intent = 0;
+        for (uint32_t j = t >= 3 ? t - 3 : 0; j < t && j >= c->t0; j++)
+            if ((s->t[j].cue & EV_C_INTENT) || ((s->t[j].cue & EV_C_HYPW) && !e.hypothetical)) intent = 1;
+        if (intent && p->kind == EV_VERB) {
+            static const char *const coop[] = { "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", NULL };
+            static const char *const hostile[] = { "ASSAULT", "COERCE", "SANCTION", "PROTEST", NULL };
+            for (int k = 0; coop[k]; k++) if (!strcmp(e.type, coop[k])) { e.type = "AGREE"; e.mode = NULL; }
+            for (int k = 0; hostile[k]; k++) if (!strcmp(e.type, hostile[k])) { e.type = "THREATEN"; e.mode = NULL; }
+        }
     }
     e.date = event_date(s, t);
     const lb_sent *S = &LB_SENTS(doc)[s->si];

@@ -49,7 +49,8 @@ enum {
     EV_C_BOTH    = 1u << 23,  /* beide, both: the two actors named last */
     EV_C_SUBSTART= 1u << 24,  /* seit, bis: a subordinator only at the start of a clause */
     EV_C_SAY     = 1u << 25,  /* sagte, erklärte, said: reported speech follows */
-    EV_C_HYPW    = 1u << 26   /* würde, would: hypothetical unless it reports speech */
+    EV_C_HYPW    = 1u << 26,  /* würde, would: hypothetical unless it reports speech */
+    EV_C_INTENT  = 1u << 27   /* will, 'll (English): an announced cooperative act is a pledge */
 };
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
 

@@ -78,6 +78,9 @@ static void test_flags(void)
     ev_run("Russia not only attacked Ukraine but also threatened NATO.", "en", M, NULL);
     EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
     /* a pledge is AGREE; the pledged action is no event of its own */
+    /* an announced act of support is a pledge; a planned visit stays a visit */
+    ev_run("Japan will support India with loans.", "en", M, NULL);
+    EXPECT("AGREE", "JPN", "IND", 0, 0);
     ev_run("China pledged to support Russia.", "en", M, NULL);
     EXPECT("AGREE", "CHN", "RUS", 0, 0);
     CHECK(find_event("SUPPORT", "CHN", "RUS", 0, 0) < 0);
