@@ -118,6 +118,7 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
         if (g->clause != ci || !bare(s, gi)) continue;
+        if (s->lang == EV_DE && g->poss) continue;         /* a genitive attribute is no subject */
         if (s->lang == EV_DE) { best = gi; break; }       /* first bare group of the clause */
         if (g->t1 <= t) best = gi;                         /* English: nearest before the verb */
     }
@@ -192,7 +193,15 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
             if (sub >= 0 && sub != R->actor) { R->recipient = R->actor; R->actor = sub; R->inherited = inh; }
         }
-        if (R->actor < 0) R->actor = clause_subject(s, ci, t, &R->inherited, 0);
+        if (R->actor < 0) {
+            R->actor = clause_subject(s, ci, t, &R->inherited, 0);
+            /* rather than a subject from another clause: a possessor in this one (Xis Wortlaut ... Telefonat) */
+            if (R->actor < 0 || R->inherited)
+                for (int gi = 0; gi < s->ng; gi++)
+                    if (s->g[gi].clause == ci && s->g[gi].poss && s->g[gi].t1 <= t && gi != R->recipient) {
+                        R->actor = gi; R->inherited = 0; break;
+                    }
+        }
         if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ))
             /* den Rücken stärken: the dative object of the clause */
             for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
@@ -231,9 +240,15 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         if (s->lang == EV_DE) {
             /* the nearest object before the verb (verb-final and perfect clauses), else the first after it */
             uint32_t from = (subj >= 0 && s->g[subj].clause == ci) ? s->g[subj].t1 : c->t0;
+            int deriv = -1;
             for (int gi = 0; gi < s->ng; gi++)
-                if (s->g[gi].clause == ci && gi != subj && s->g[gi].t0 >= from && s->g[gi].t1 <= t && bare(s, gi))
-                    R->recipient = gi;
+                if (s->g[gi].clause == ci && gi != subj && s->g[gi].t0 >= from && s->g[gi].t1 <= t && bare(s, gi)) {
+                    /* an adjective (die chinesische Unterstützung) names a thing: a weaker candidate */
+                    const lb_mention *m = &LB_MENTIONS(s->doc)[s->g[gi].men[0]];
+                    if (s->g[gi].nmen == 1 && m->form == LB_FORM_DERIV && !s->g[gi].both) deriv = gi;
+                    else R->recipient = gi;
+                }
+            if (R->recipient < 0) R->recipient = deriv;
             if (R->recipient < 0) R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
             if (R->recipient < 0) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
         } else {

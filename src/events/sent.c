@@ -304,6 +304,12 @@ static void build_groups(ev_sent *s, lb_arena *a)
             if (c & (EV_C_SUB | EV_C_COORD)) break;
         }
         if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
+        /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
+        if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
+            && s->t[g->t1].group < 0) {
+            const lb_tok *last = &T[g->t1 - 1];
+            if (last->norm_len > 2 && lb_tok_norm(doc, last)[last->norm_len - 1] == 's') g->poss = 1;
+        }
         for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = (int16_t)gi;
     }
     (void)a;
