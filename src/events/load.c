@@ -121,6 +121,14 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         memcpy(f, s, fn + 1);
         set = &r->cue_stems[st->lang];
     }
+    char *sp = bystem ? NULL : memchr(f, ' ', fn);
+    if (sp) {
+        /* mark the first word, so that only its tokens pay for a pair lookup */
+        uint32_t hv = 0;
+        size_t hn = (size_t)(sp - f);
+        lb_wordset_get(set, f, hn, &hv);
+        if (lb_wordset_put(set, f, hn, hv | EV_C_PAIRHEAD)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
     uint32_t old = 0;
     lb_wordset_get(set, f, fn, &old);
     if (lb_wordset_put(set, f, fn, old | bits)) { snprintf(err, errlen, "out of memory"); return 1; }
@@ -289,12 +297,15 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         s[0] = '=';
         memcpy(s + 1, f, fn + 1);
         if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
+        r->nexact[st->lang]++;
         return 0;
     }
     if (!(sn = ev_stem(sb, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
     if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
     if (tail) {
         if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) goto oom;
+        size_t k = sn < 3 ? sn : 3;
+        if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
         if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
     }
     return 0;
@@ -400,7 +411,7 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
     for (int i = 0; i < EV_NLANG; i++) {
         lb_wordset_init(&r->keys[i]); lb_wordset_init(&r->tails[i]);
         lb_wordset_init(&r->cues[i]); lb_wordset_init(&r->cue_stems[i]);
-        lb_wordset_init(&r->preps[i]);
+        lb_wordset_init(&r->preps[i]); lb_wordset_init(&r->tail_ends[i]);
     }
     *out = r;
     load_state st = { .r = r };
@@ -453,7 +464,7 @@ void lb_events_free(struct lb_event_rules *r)
     for (int i = 0; i < EV_NLANG; i++) {
         lb_wordset_fini(&r->keys[i]); lb_wordset_fini(&r->tails[i]);
         lb_wordset_fini(&r->cues[i]); lb_wordset_fini(&r->cue_stems[i]);
-        lb_wordset_fini(&r->preps[i]);
+        lb_wordset_fini(&r->preps[i]); lb_wordset_fini(&r->tail_ends[i]);
     }
     free(r->patterns);
     free(r->forms);

@@ -50,7 +50,8 @@ enum {
     EV_C_SUBSTART= 1u << 24,  /* seit, bis: a subordinator only at the start of a clause */
     EV_C_SAY     = 1u << 25,  /* sagte, erklärte, said: reported speech follows */
     EV_C_HYPW    = 1u << 26,  /* würde, would: hypothetical unless it reports speech */
-    EV_C_INTENT  = 1u << 27   /* will, 'll (English): an announced cooperative act is a pledge */
+    EV_C_INTENT  = 1u << 27,  /* will, 'll (English): an announced cooperative act is a pledge */
+    EV_C_PAIRHEAD= 1u << 31   /* (set at load) the first word of a two-word cue */
 };
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
 
@@ -89,10 +90,12 @@ struct lb_event_rules {
     ev_form *forms; size_t nforms, cap_forms;
     lb_wordset keys[EV_NLANG];     /* stem -> first form index */
     lb_wordset tails[EV_NLANG];    /* head-of-compound stems -> first form index */
+    lb_wordset tail_ends[EV_NLANG];/* last 3 bytes of those stems: a quick filter */
     lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
     lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */
     lb_wordset preps[EV_NLANG];    /* folded preposition -> id (per language) */
     int nprep[EV_NLANG];
+    size_t nexact[EV_NLANG];       /* =word forms (an extra lookup only when there are some) */
     ev_cameo_root roots[32]; int nroots;
     struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
     uint32_t last_tail_len;        /* shortest compound head stem (bytes) */

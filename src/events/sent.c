@@ -15,7 +15,7 @@ static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn
     /* stem cues are verbs: not for German capitalised words (Beginn is no beginnen) */
     int noun = s->lang == EV_DE && (tk->flags & LB_TOK_UPPER) && i > 0;
     if (sn && !noun && lb_wordset_get(&s->rules->cue_stems[s->lang], stem, sn, &w)) v |= w;
-    if (i + 1 < s->n) {
+    if ((v & EV_C_PAIRHEAD) && i + 1 < s->n) {
         const lb_tok *nx = tk + 1;
         char pair[2 * LB_MAX_TOKEN_BYTES + 2];
         if (tk->norm_len + nx->norm_len + 1 < sizeof pair) {
@@ -29,7 +29,7 @@ static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn
             }
         }
     }
-    return v;
+    return v & ~(uint32_t)EV_C_PAIRHEAD;
 }
 
 static int tok_is(const ev_sent *s, uint32_t i, const char *w, size_t n)
@@ -97,10 +97,7 @@ static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
         for (j = pos + 1; j < s->n && j <= pos + 2; j++)
             if (tok_like(s, j, w, n)) break;
         if (j >= s->n || j > pos + 2) return;
-        s->t[j].cue &= ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN);
-        s->t[j].prep = -1;
-        s->t[j].cue |= EV_C_CLAIMED;
-        s->t[j].form = -1;
+        s->t[j].cue |= EV_C_CLAIMED;     /* its cues are computed when the pass reaches it */
         pos = j;
         w += n + (e ? 1 : 0);
     }
@@ -138,14 +135,15 @@ static int32_t match_trigger(ev_sent *s, uint32_t i, const char *stem, size_t sn
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     uint32_t first;
     char exact[LB_MAX_TOKEN_BYTES + 2];
-    if (tk->norm_len < sizeof exact - 1) {
+    if (r->nexact[s->lang] && tk->norm_len < sizeof exact - 1) {
         exact[0] = '=';
         memcpy(exact + 1, lb_tok_norm(s->doc, tk), tk->norm_len);
         if (lb_wordset_get(&r->keys[s->lang], exact, tk->norm_len + 1, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
     }
     if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
     /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
-    if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len) {
+    if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len && sn >= 3
+        && lb_wordset_get(&r->tail_ends[s->lang], stem + sn - 3, 3, NULL)) {
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
             if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
             if (stem[off] == '-') continue;
@@ -239,9 +237,12 @@ static void build_groups(ev_sent *s, lb_arena *a)
     const lb_sent *S = &LB_SENTS(doc)[s->si];
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
     s->ng = 0;
-    for (size_t mi = 0; mi < doc->mentions.len; mi++) {
+    /* mentions are in text order and sentences are visited in order: a cursor */
+    while (s->mcursor < doc->mentions.len && LB_MENTIONS(doc)[s->mcursor].end <= S->start) s->mcursor++;
+    for (size_t mi = s->mcursor; mi < doc->mentions.len; mi++) {
         const lb_mention *m = &LB_MENTIONS(doc)[mi];
-        if (m->end <= S->start || m->start >= S->end || !mention_usable(m)) continue;
+        if (m->start >= S->end) break;
+        if (m->end <= S->start || !mention_usable(m)) continue;
         uint32_t t1, t0 = men_tok0(s, m, &t1);
         if (t0 == UINT32_MAX) continue;
         ev_group *last = s->ng ? &s->g[s->ng - 1] : NULL;
@@ -406,26 +407,27 @@ int ev_sent_build(ev_sent *s)
     s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
-    /* cues first (particles and multiword checks only read folded forms) */
     for (uint32_t i = 0; i < s->n; i++) {
         s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
+        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0;
+    }
+    /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
+     * folded forms after it; a multiword trigger claims the words after it) */
+    for (uint32_t i = 0; i < s->n; i++) {
         size_t sn = 0;
         if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
-        s->t[i].cue = cue_of(s, i, stem, sn);
+        uint32_t claimed = s->t[i].cue & EV_C_CLAIMED;
+        uint32_t cue = cue_of(s, i, stem, sn);
+        if (claimed) cue = (cue & ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN)) | EV_C_CLAIMED;
+        /* after a determiner a word is a noun, not a support verb (the start of) */
+        if (i > 0 && (s->t[i - 1].cue & EV_C_DET)) cue &= ~(uint32_t)EV_C_SUPPORT;
+        s->t[i].cue = cue;
         s->t[i].stem = sn ? ev_stem_hash(stem, sn) : 0;
         uint32_t pid;
-        s->t[i].prep = -1;
-        if ((s->t[i].cue & EV_C_PREP)
-            && lb_wordset_get(&s->rules->preps[s->lang], lb_tok_norm(doc, &T[i]), T[i].norm_len, &pid))
+        if ((cue & EV_C_PREP) && lb_wordset_get(&s->rules->preps[s->lang], lb_tok_norm(doc, &T[i]), T[i].norm_len, &pid))
             s->t[i].prep = (int8_t)pid;
-    }
-    /* after a determiner a word is a noun, not a support verb (the start of) */
-    for (uint32_t i = 1; i < s->n; i++)
-        if (s->t[i - 1].cue & EV_C_DET) s->t[i].cue &= ~(uint32_t)EV_C_SUPPORT;
-    for (uint32_t i = 0; i < s->n; i++) {
-        if (!(T[i].flags & LB_TOK_WORD) || (s->t[i].cue & EV_C_CLAIMED)) continue;
-        size_t sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
-        if (sn) s->t[i].form = match_trigger(s, i, stem, sn);
+        if (!sn || claimed) continue;
+        s->t[i].form = match_trigger(s, i, stem, sn);
         if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
     }
     build_groups(s, NULL);
