@@ -96,7 +96,7 @@ static int codes_are(const lb_actor_ref *a, int n, const char *csv)
 
 /* an event of type with actor and recipient codes (for symmetric types: the
  * union of both), flags as given; returns its index or -1 */
-static int find_event(const char *type, const char *actor, const char *recipient, int neg, int hyp)
+__attribute__((unused)) static int find_event(const char *type, const char *actor, const char *recipient, int neg, int hyp)
 {
     for (size_t i = 0; i < doc->events.len; i++) {
         const lb_event *e = &LB_EVENTS(doc)[i];
@@ -117,7 +117,7 @@ static int find_event(const char *type, const char *actor, const char *recipient
     return -1;
 }
 
-static void dump_events(void)
+__attribute__((unused)) static void dump_events(void)
 {
     for (size_t i = 0; i < doc->events.len; i++) {
         const lb_event *e = &LB_EVENTS(doc)[i];
