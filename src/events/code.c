@@ -399,6 +399,15 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         /* the content of a pledge or request: unless the trigger is itself the speech act */
         if (!(s->t[t].cue & EV_C_CTL)) return 1;
     }
+    /* English: "a Brazilian ship" - after a determiner and an actor adjective a word is a noun */
+    if (s->lang == EV_EN && p->kind == EV_VERB && t > 0 && s->t[t - 1].group >= 0) {
+        const ev_group *g = &s->g[s->t[t - 1].group];
+        const lb_tok *d = g->t0 > 0 ? &LB_TOKS(doc)[s->tok0 + g->t0 - 1] : NULL;
+        int indef = d && ((d->norm_len == 1 && lb_tok_norm(doc, d)[0] == 'a')
+                          || (d->norm_len == 2 && !memcmp(lb_tok_norm(doc, d), "an", 2)));
+        int adj = LB_MENTIONS(doc)[g->men[g->nmen - 1]].form == LB_FORM_DERIV;
+        if (d && (s->t[g->t0 - 1].cue & EV_C_DET) && (indef || adj)) return 0;
+    }
     roles R;
     find_roles(s, t, p, &R);
     lb_event e;
