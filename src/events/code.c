@@ -256,6 +256,11 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         }
     }
     /* pledges and requests: the counterpart may stand in the following zu/dass clause */
+    if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && s->lang == EV_EN) {
+        /* willing to withdraw from Lebanon: the counterpart in the pledged action */
+        for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
+            if (s->g[gi].clause == ci && s->g[gi].t0 > t && gi != subj && !s->g[gi].place) R->recipient = gi;
+    }
     if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc) {
         R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 1, 0, p);
         if (R->recipient < 0 && p->rec_preps)
