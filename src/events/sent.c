@@ -60,7 +60,14 @@ int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
                 /* a comma ends the clause of a separable verb */
                 return 0;
             }
-            if (tok_is(s, j, f->req, n)) return 1;
+            if (tok_is(s, j, f->req, n)) {
+                /* a separated particle closes its clause: "sagte Hilfe zu." not "zu einer" */
+                if (j + 1 >= s->n) return 1;
+                const lb_tok *nx = &LB_TOKS(s->doc)[s->tok0 + j + 1];
+                uint32_t nc = 0;     /* cues after the trigger are not computed yet: look up */
+                lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, nx), nx->norm_len, &nc);
+                if ((nx->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE | LB_TOK_DASH)) || (nc & EV_C_COORD)) return 1;
+            }
         }
         return 0;
     }

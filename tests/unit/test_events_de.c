@@ -101,6 +101,11 @@ static void test_structure(void)
     ev_run("Putins Besuch in China dauerte drei Tage.", "de", M, NULL);
     EXPECT("CONSULT", "RUS", "CHN", 0, 0);
     /* separable verb, verb second with the subject after the verb */
+    /* a separable particle closes its clause: "zu einer" is no particle of "sichern" */
+    ev_run("Die beiden Mächte verpflichten sich zu einer engeren Zusammenarbeit.", "de", M, NULL);
+    CHECK(doc->events.len == 0 || strcmp(LB_EVENTS(doc)[0].rule, "de.zusichern"));
+    ev_run("Putin sicherte Xi Hilfe zu und reiste ab.", "de", M, NULL);
+    EXPECT("AGREE", "RUS", "CHN", 0, 0);
     ev_run("Am Mittwoch schlug Peking Kiew einen Waffenstillstand vor.", "de", M, NULL);
     EXPECT("REQUEST", "CHN", "UKR", 0, 0);
     CHECK_STR(LB_EVENTS(doc)[0].rule, "de.vorschlagen");
