@@ -179,8 +179,9 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             /* das Treffen für die beiden Staatsoberhäupter */
             for (int gi = 0; gi < s->ng; gi++)
                 if (s->g[gi].clause == ci && s->g[gi].both) { R->actor = gi; R->split = 1; return; }
-        if (R->actor < 0 && s->lang == EV_DE) {
-            /* genitive after the noun: der Besuch des chinesischen Präsidenten */
+        if (R->actor < 0 && s->lang == EV_DE && !(p->flags & EV_F_REC_OBJ)) {
+            /* genitive after the noun: der Besuch des chinesischen Präsidenten
+             * (not for nouns whose object follows: die Eroberung der Ukraine) */
             for (int gi = 0; gi < s->ng; gi++) {
                 const ev_group *g = &s->g[gi];
                 if (g->clause == ci && g->t0 > t && g->t0 <= t + 3 && bare(s, gi)) { R->actor = gi; break; }
