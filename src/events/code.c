@@ -122,14 +122,17 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
         if (s->lang == EV_DE) { best = gi; break; }       /* first bare group of the clause */
         if (g->t1 <= t) best = gi;                         /* English: nearest before the verb */
     }
+    if (best < 0 && s->lang == EV_EN)
+        /* the president of Russia met ...: an of-group before the verb */
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (g->clause == ci && g->t1 <= t && g->t0 > 0 && (s->t[g->t0 - 1].cue & EV_C_OF) && !g->place) best = gi;
+        }
     if (best >= 0) return best;
     if (c->kind == EV_CL_COORD || c->kind == EV_CL_MAIN || c->kind == EV_CL_SUB) {
         int inh = inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
     }
-    if (s->lang == EV_EN)
-        for (int gi = 0; gi < s->ng; gi++)
-            if (s->g[gi].clause == ci && bare(s, gi) && s->g[gi].t0 > t) return gi;
     return -1;
 }
 

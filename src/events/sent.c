@@ -12,6 +12,8 @@ static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     uint32_t v = 0, w = 0;
     lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, tk), tk->norm_len, &v);
+    /* English function words are lower case inside a sentence ("May" is a month) */
+    if (s->lang == EV_EN && i > 0 && (tk->flags & LB_TOK_UPPER) && tk->norm_len > 1) v &= EV_C_PRON1 | EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN | EV_C_PAIRHEAD;
     /* stem cues are verbs: not for German capitalised words (Beginn is no beginnen) */
     int noun = s->lang == EV_DE && (tk->flags & LB_TOK_UPPER) && i > 0;
     if (sn && !noun && lb_wordset_get(&s->rules->cue_stems[s->lang], stem, sn, &w)) v |= w;
@@ -293,10 +295,12 @@ static void build_groups(ev_sent *s, lb_arena *a)
         uint32_t lim = gi ? s->g[gi - 1].t1 : 0;
         for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
             uint32_t j = g->t0 - k;
-            if (is_stop_punct(&T[j]) || s->t[j].form >= 0) break;
+            if (is_stop_punct(&T[j]) || s->t[j].form >= 0 || (T[j].flags & LB_TOK_NUM)) break;
             /* a German noun between (am Donnerstag die USA) has the preposition; a title (mit Präsident Xi) not */
             if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
             uint32_t c = s->t[j].cue;
+            /* English: only articles and capitalised words (titles) stand between (for ten years Russia ...) */
+            if (s->lang == EV_EN && !(c & (EV_C_PREP | EV_C_DET)) && (T[j].flags & LB_TOK_WORD) && !(T[j].flags & LB_TOK_UPPER)) break;
             if (c & EV_C_PREP) {
                 g->prep = s->t[j].prep;
                 if (c & EV_C_PLACE) {

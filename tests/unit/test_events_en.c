@@ -109,6 +109,17 @@ static void test_structure(void)
     EXPECT_NONE();
     ev_run("Putin, who arrived on Monday, met Xi.", "en", M, NULL);
     EXPECT("CONSULT", "RUS", "CHN", 0, 0);
+    ev_run("The foreign minister of Japan met Xi on Monday.", "en", M, NULL);
+    EXPECT("CONSULT", "JPN", "CHN", 0, 0);
+    /* dates: the nearest date expression; durations are no dates; PRESENT_REF is the document date */
+    ev_run("In March 2021 Russia attacked Ukraine and in May 2022 China praised Russia.", "en", M,
+           (const char *const[]){"March 2021", "2021-03", "May 2022", "2022-05", NULL});
+    int a = find_event("ASSAULT", "RUS", "UKR", 0, 0), b = find_event("SUPPORT", "CHN", "RUS", 0, 0);
+    CHECK(a >= 0 && b >= 0);
+    if (a >= 0) CHECK_STR(LB_EVENTS(doc)[a].date, "2021-03");
+    if (b >= 0) CHECK_STR(LB_EVENTS(doc)[b].date, "2022-05");
+    ev_run("For ten years Russia has attacked Ukraine.", "en", M, (const char *const[]){"ten years", "P10Y", NULL});
+    CHECK(doc->events.len == 1 && !strcmp(LB_EVENTS(doc)[0].date, "2024-05-10"));
 }
 
 int main(void)
