@@ -129,7 +129,7 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
             if (g->clause == ci && g->t1 <= t && g->t0 > 0 && (s->t[g->t0 - 1].cue & EV_C_OF) && !g->place) best = gi;
         }
     if (best >= 0) return best;
-    if (c->kind == EV_CL_COORD || c->kind == EV_CL_MAIN || c->kind == EV_CL_SUB) {
+    if (c->kind == EV_CL_COORD || c->kind == EV_CL_MAIN) {
         int inh = inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
     }
@@ -407,6 +407,12 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     if (gov & EV_C_CTL) {
         /* the content of a pledge or request: unless the trigger is itself the speech act */
         if (!(s->t[t].cue & EV_C_CTL)) return 1;
+    }
+    /* English: "a missile attack" - a base form two words after an article is a noun */
+    if (s->lang == EV_EN && p->kind == EV_VERB && t >= 2 && (s->t[t - 2].cue & EV_C_DET) && s->t[t - 1].group < 0
+        && s->t[t - 1].form < 0 && !(s->t[t - 1].cue & (EV_C_PASSAUX | EV_C_INTENT | EV_C_HYP | EV_C_HYPW | EV_C_NEG))) {
+        const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + t];
+        if (!(tk->norm_len > 2 && !memcmp(lb_tok_norm(doc, tk) + tk->norm_len - 2, "ed", 2))) return 0;
     }
     /* English: "a Brazilian ship" - after a determiner and an actor adjective a word is a noun */
     if (s->lang == EV_EN && p->kind == EV_VERB && t > 0 && s->t[t - 1].group >= 0) {
