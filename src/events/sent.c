@@ -133,7 +133,8 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
                 && !(s->t[i - 1].cue & EV_C_ZU)) continue;
             if (noun == want_noun || s->lang != EV_DE) return (int32_t)k;
-            if (fallback < 0) fallback = (int32_t)k;
+            /* a German noun never takes a verb pattern (Kampf, Angreifer, Zerstörungen) */
+            if (fallback < 0 && !(want_noun && !noun)) fallback = (int32_t)k;
         }
     return fallback;
 }
@@ -316,6 +317,15 @@ static void build_groups(ev_sent *s, lb_arena *a)
             if (c & (EV_C_SUB | EV_C_COORD)) break;
         }
         if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
+        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
+        if (g->t0 <= 2 && g->t1 < s->n) {
+            uint32_t j = g->t1;
+            while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
+            int all_loc = 1;
+            for (int q = 0; q < g->nmen; q++)
+                if (LB_MENTIONS(doc)[g->men[q]].type != LB_MEN_LOC) all_loc = 0;
+            if (j < s->n && (T[j].flags & LB_TOK_DASH) && all_loc) g->place = 1;
+        }
         /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
         if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
             && s->t[g->t1].group < 0) {
