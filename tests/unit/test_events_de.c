@@ -155,6 +155,19 @@ static void test_more(void)
     EXPECT("AID", "CHN", "RUS", 0, 1);
 }
 
+static void test_ambiguity(void)
+{
+    /* bereits is no bereit; a capitalised noun takes no verb pattern; a dateline is a place */
+    ev_run("China und Russland stehen bereits fest.", "de", M, NULL);
+    EXPECT_NONE();
+    ev_run("Der Kampf Russlands gegen die Ukraine dauert an.", "de", M, NULL);
+    EXPECT_NONE();
+    ev_run("Moskau – Die Polizei nahm zwei Demonstranten fest.", "de", M, NULL);
+    EXPECT_NONE();
+    ev_run("Moskau – Russland griff die Ukraine an.", "de", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
+}
+
 static void test_both(void)
 {
     /* "beide" refers to the two actors named last */
@@ -206,6 +219,7 @@ int main(void)
     test_flags();
     test_structure();
     test_more();
+    test_ambiguity();
     test_both();
     test_quotes();
     test_provenance();
