@@ -84,12 +84,14 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     if (depth > 3) return -1;
     if (c->kind == EV_CL_REL) { *inherited = 1; return c->antecedent; }
     /* coordination, zu-clauses and interrupted main clauses: the nearest earlier main clause */
-    for (int k = ci - 1; k >= 0; k--) {
+    int seen = 0;
+    for (int k = ci - 1; k >= 0 && seen < 3; k--) {
         const ev_clause *p = &s->c[k];
-        if (p->kind == EV_CL_REL || (p->kind == EV_CL_SUB && c->kind != EV_CL_SUB)) continue;
+        /* a coordinated verb continues the main clause, not a subordinate one in between */
+        if (p->kind == EV_CL_REL || (p->kind == EV_CL_SUB && c->kind == EV_CL_COORD)) continue;
+        seen++;     /* an apposition between commas has no subject: look further back */
         int sub = clause_subject(s, k, p->t1, inherited, depth + 1);
         if (sub >= 0) { *inherited = 1; return sub; }
-        if (p->kind == EV_CL_MAIN) break;
     }
     return -1;
 }
@@ -283,7 +285,7 @@ static uint32_t governing_cues(const ev_sent *s, uint32_t t)
     const ev_clause *c = &s->c[ci];
     uint32_t v = 0;
     for (uint32_t j = c->t0; j < t; j++) v |= s->t[j].cue;
-    int dependent = zu_marked(s, t) || c->kind == EV_CL_SUB;
+    int dependent = zu_marked(s, t) || c->kind == EV_CL_SUB || s->rules->forms[s->t[t].form].zuinf;
     if (!dependent && s->lang == EV_EN) {
         /* to + verb ... trigger with no other trigger between: to launch an offensive */
         for (uint32_t j = t; j-- > c->t0;) {

@@ -160,7 +160,7 @@ static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, ui
     }
     uint32_t idx = (uint32_t)r->nforms++;
     ev_form *f = &r->forms[idx];
-    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind;
+    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0;
     uint32_t first;
     if (lb_wordset_get(set, key, kn, &first)) {
         uint32_t i = first;
@@ -275,6 +275,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
             memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
             if (!(sn = ev_stem(sb, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
             if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
+            r->forms[r->nforms - 1].zuinf = 1;
         }
         return 0;
     }

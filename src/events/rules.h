@@ -78,6 +78,7 @@ typedef struct ev_form {
     uint32_t next;            /* next form with the same key, UINT32_MAX = end */
     const char *req;          /* folded words required after the trigger, space-separated, or NULL */
     uint8_t req_kind;         /* EV_REQ_* */
+    uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
 } ev_form;
 enum { EV_REQ_NONE = 0,
        EV_REQ_PARTICLE = 1,   /* German separable particle later in the clause */

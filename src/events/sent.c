@@ -341,7 +341,10 @@ static int is_boundary_punct(const ev_sent *s, uint32_t i)
 {
     const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
     const lb_tok *tk = &T[i];
-    if (tk->flags & (LB_TOK_QUOTE | LB_TOK_DASH | LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 1;
+    /* quotation marks are no boundary: scare quotes („grenzenlose“ Partnerschaft) sit
+     * inside clauses, and a quote's end is marked by the comma after it anyway */
+    if (tk->flags & (LB_TOK_DASH | LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 1;
+    if (tk->flags & LB_TOK_QUOTE) return 0;
     if (!(tk->flags & LB_TOK_PUNCT) || tk->norm_len != 1) return 0;
     char c = lb_tok_norm(s->doc, tk)[0];
     if (c == ';' || c == ':') return 1;
