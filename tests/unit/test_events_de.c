@@ -143,6 +143,10 @@ static void test_more(void)
     /* a compound noun head with support verb and participants */
     ev_run("Die USA kündigten neue Militärhilfen für Kiew an.", "de", M, NULL);
     EXPECT("AID", "USA", "UKR", 0, 0);
+    /* trade named with both partners is COOPERATE */
+    ev_run("Chinas Handel mit Russland wuchs im letzten Jahr stark.", "de",
+           (const tmen[]){{"Chinas", "CHN", NULL, LOC, NAME}, {"Russland", "RUS", NULL, LOC, NAME}, {NULL, NULL, NULL, 0, 0}}, NULL);
+    EXPECT("COOPERATE", "CHN", "RUS", 0, 0);
     /* a declared partnership is AGREE */
     ev_run("Xi und Putin erklärten eine Partnerschaft ohne Grenzen.", "de", M, NULL);
     EXPECT("AGREE", "CHN", "RUS", 0, 0);
