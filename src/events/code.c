@@ -447,6 +447,18 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     /* a separate group may name the same state (domestic events: X -> X) */
     if (R.recipient >= 0 && R.recipient != R.actor) add_refs(s, R.recipient, e.recipient, &e.nrecipient, NULL, 0);
     else add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.actor >= 0 && ci > 0) {
+        /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner
+         * (the subject of the clause before) is the other side */
+        const ev_group *g = &s->g[R.actor];
+        int poss = 0;
+        if (g->t0 >= 3 && (s->t[g->t0 - 1].cue & EV_C_COORD) && (s->t[g->t0 - 3].cue & EV_C_POSSPRON)) poss = 1;
+        if (g->t1 + 2 < s->n && (s->t[g->t1].cue & EV_C_COORD) && (s->t[g->t1 + 1].cue & EV_C_POSSPRON)) poss = 1;
+        if (poss) {
+            int inh = 0, owner = inherit_subject(s, ci, &inh, 0);
+            if (owner >= 0 && owner != R.actor) add_refs(s, owner, e.recipient, &e.nrecipient, e.actor, e.nactor);
+        }
+    }
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.inherited && ci > 0) {
         /* Xi traf Putin und unterzeichnete Abkommen: the counterpart of the clause before */
         for (int gi = 0; gi < s->ng && !e.nrecipient; gi++)

@@ -57,7 +57,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
     {"NEGSUB", EV_C_NEGSUB}, {"CTL", EV_C_CTL}, {"PASSAUX", EV_C_PASSAUX}, {"REL", EV_C_REL},
     {"SUB", EV_C_SUB}, {"COORD", EV_C_COORD}, {"ZU", EV_C_ZU}, {"PLACE", EV_C_PLACE},
     {"SUPPORT", EV_C_SUPPORT}, {"NOTNEG", EV_C_NOTNEG}, {"PREP", EV_C_PREP},
-    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW}, {"INTENT", EV_C_INTENT}, {"OF", EV_C_OF},
+    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW}, {"INTENT", EV_C_INTENT}, {"OF", EV_C_OF}, {"POSSPRON", EV_C_POSSPRON},
 };
 
 typedef struct load_state {

@@ -52,6 +52,7 @@ enum {
     EV_C_HYPW    = 1u << 26,  /* würde, would: hypothetical unless it reports speech */
     EV_C_INTENT  = 1u << 27,  /* will, 'll (English): an announced cooperative act is a pledge */
     EV_C_OF      = 1u << 28,  /* of: "the president of Russia" may be a subject */
+    EV_C_POSSPRON= 1u << 29,  /* sein, ihr, its, their: refers to the subject of the clause before */
     EV_C_PAIRHEAD= 1u << 31   /* (set at load) the first word of a two-word cue */
 };
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */

@@ -143,6 +143,9 @@ static void test_more(void)
     /* a compound noun head with support verb and participants */
     ev_run("Die USA kündigten neue Militärhilfen für Kiew an.", "de", M, NULL);
     EXPECT("AID", "USA", "UKR", 0, 0);
+    /* a possessive pronoun refers to the subject before */
+    ev_run("Xi hat gesagt, dass sein Land und Russland zusammenarbeiten.", "de", M, NULL);
+    EXPECT("COOPERATE", "CHN", "RUS", 0, 0);
     /* trade named with both partners is COOPERATE */
     ev_run("Chinas Handel mit Russland wuchs im letzten Jahr stark.", "de",
            (const tmen[]){{"Chinas", "CHN", NULL, LOC, NAME}, {"Russland", "RUS", NULL, LOC, NAME}, {NULL, NULL, NULL, 0, 0}}, NULL);
