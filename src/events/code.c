@@ -452,7 +452,12 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
          * (the subject of the clause before) is the other side */
         const ev_group *g = &s->g[R.actor];
         int poss = 0;
-        if (g->t0 >= 3 && (s->t[g->t0 - 1].cue & EV_C_COORD) && (s->t[g->t0 - 3].cue & EV_C_POSSPRON)) poss = 1;
+        uint32_t j = g->t0;
+        /* skip first names and titles: "sein Regime und Wladimir Putins Russland" */
+        while (j > 0 && j + 3 > g->t0 && (LB_TOKS(doc)[s->tok0 + j - 1].flags & LB_TOK_UPPER) && !(s->t[j - 1].cue & EV_C_COORD)) j--;
+        if (j > 0 && (s->t[j - 1].cue & EV_C_COORD))
+            for (uint32_t k = j - 1; k-- > 0 && k + 4 >= j;)
+                if (s->t[k].cue & EV_C_POSSPRON) { poss = 1; break; }
         if (g->t1 + 2 < s->n && (s->t[g->t1].cue & EV_C_COORD) && (s->t[g->t1 + 1].cue & EV_C_POSSPRON)) poss = 1;
         if (poss) {
             int inh = 0, owner = inherit_subject(s, ci, &inh, 0);
