@@ -13,6 +13,7 @@ typedef struct roles {
     int actor, recipient;      /* group indices, -1 none */
     int split;                 /* actor group holds both sides of a symmetric event */
     int inherited;             /* actor came from another clause */
+    int dep;                   /* recipient found in the dependent clause (pattern dep=) */
     const lb_actor_ref *speaker;   /* actor from a quote's speaker */
 } roles;
 
@@ -169,7 +170,7 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
     R->actor = R->recipient = -1;
-    R->split = R->inherited = 0;
+    R->split = R->inherited = R->dep = 0;
     R->speaker = NULL;
     if (p->kind != EV_VERB) {
         /* participants inside the noun phrase */
@@ -260,6 +261,11 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         } else {
             R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
         }
+    }
+    /* warnte, dass China Waffen liefern könnte: the dass clause's subject, coded as dep= says */
+    if (R->recipient < 0 && p->dep_type && ci + 1 < s->nc && s->c[ci + 1].kind == EV_CL_SUB) {
+        int dinh = 0, sub = clause_subject(s, ci + 1, s->c[ci + 1].t1, &dinh, 0);
+        if (sub >= 0 && !dinh && sub != subj) { R->recipient = sub; R->dep = 1; }
     }
     /* pledges and requests: the counterpart may stand in the following zu/dass clause */
     if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && s->lang == EV_EN) {
@@ -429,8 +435,8 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     find_roles(s, t, p, &R);
     lb_event e;
     memset(&e, 0, sizeof e);
-    e.type = p->type;
-    e.mode = p->mode;
+    e.type = R.dep ? p->dep_type : p->type;
+    e.mode = R.dep ? NULL : p->mode;
     add_refs(s, R.actor, e.actor, &e.nactor, NULL, 0);
     /* first person in a quote (wir ..., ich und Präsident Putin ...): the quote's speaker */
     const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
@@ -514,8 +520,8 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     if (!e.nrecipient) conf -= 0.1;
     if (conf < 0.1) conf = 0.1;
     e.confidence = conf;
-    e.cameo = p->cameo_root;
-    e.goldstein = p->goldstein;
+    e.cameo = R.dep ? p->dep_cameo_root : p->cameo_root;
+    e.goldstein = R.dep ? p->dep_goldstein : p->goldstein;
     if (!duplicate(doc, &e)) {
         lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
         if (!slot) return -1;

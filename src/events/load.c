@@ -226,6 +226,15 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
             if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "dep=", 4)) {
+            int k;
+            for (k = 0; PLOVER_TYPES[k]; k++)
+                if (strlen(PLOVER_TYPES[k]) == n - 4 && !memcmp(PLOVER_TYPES[k], a + 4, n - 4)) break;
+            if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "dep= needs a PLOVER type"); return -1; }
+            pt->dep_type = PLOVER_TYPES[k];
+            const char *dc = default_cameo(r, pt->dep_type);
+            pt->dep_goldstein = ev_goldstein(r, dc);
+            if (dc && !(pt->dep_cameo_root = intern(r, dc, 2))) { snprintf(err, errlen, "out of memory"); return -1; }
         } else if (n > 4 && !memcmp(a, "sup=", 4)) {
             if (parse_sup(stemmer, pt, a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {

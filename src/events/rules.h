@@ -69,6 +69,9 @@ typedef struct ev_pattern {
     uint16_t flags;
     uint64_t rec_preps;       /* bit (prep id): a group after it is the recipient */
     uint64_t act_preps;       /* bit (prep id): a group after it is the actor */
+    const char *dep_type;     /* dep=TYPE: with its counterpart in a dass/that clause, this type */
+    const char *dep_cameo_root; /* ... and its default CAMEO root and Goldstein value */
+    double dep_goldstein;
     uint32_t sup[40];         /* NS: hashes of the stems of its own support verbs */
     uint8_t nsup;
 } ev_pattern;

@@ -146,6 +146,12 @@ static void test_more(void)
     /* a possessive pronoun refers to the subject before */
     ev_run("Xi hat gesagt, dass sein Land und Russland zusammenarbeiten.", "de", M, NULL);
     EXPECT("COOPERATE", "CHN", "RUS", 0, 0);
+    /* a warning about what another state may do is an accusation; a warning to a state a threat */
+    ev_run("Die USA haben davor gewarnt, dass China Russland Waffen liefern könnte.", "de", M, NULL);
+    EXPECT("ACCUSE", "USA", "CHN", 0, 0);
+    EXPECT("AID", "CHN", "RUS", 0, 1);
+    ev_run("Die USA warnten China vor Waffenlieferungen.", "de", M, NULL);
+    EXPECT("THREATEN", "USA", "CHN", 0, 0);
     /* trade named with both partners is COOPERATE */
     ev_run("Chinas Handel mit Russland wuchs im letzten Jahr stark.", "de",
            (const tmen[]){{"Chinas", "CHN", NULL, LOC, NAME}, {"Russland", "RUS", NULL, LOC, NAME}, {NULL, NULL, NULL, 0, 0}}, NULL);
