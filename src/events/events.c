@@ -12,6 +12,11 @@ int lb_events_run(lb_doc *doc)
     if (!r || !doc->sents.len) return LB_OK;
     int lang = ev_lang(doc->lang);
     if (lang < 0) return LB_OK;
+    /* no actor, no event (quote speakers are actors too) */
+    int any = 0;
+    for (size_t i = 0; i < doc->mentions.len && !any; i++) if (LB_MENTIONS(doc)[i].actor.code) any = 1;
+    for (size_t i = 0; i < doc->quotes.len && !any; i++) if (LB_QUOTES(doc)[i].speaker_actor.code) any = 1;
+    if (!any) return LB_OK;
     uint32_t maxn = 0;
     for (size_t i = 0; i < doc->sents.len; i++)
         if (LB_SENTS(doc)[i].ntok > maxn) maxn = LB_SENTS(doc)[i].ntok;
