@@ -16,6 +16,7 @@ int lb_cmd_search(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_stats(int argc, char **argv);
 int lb_cmd_actors_lookup(int argc, char **argv);
+int lb_cmd_explain(int argc, char **argv);
 
 /* Options every command that reads articles shares. */
 typedef struct lb_cli_common {

@@ -21,6 +21,7 @@ static void usage(FILE *f)
         "  export                     PLOVER records with provenance (plover-jsonl, csv)\n"
         "  stats                      counts and date range of the database\n"
         "  actors lookup NAME         show what a name resolves to (--date D, --dict FILE)\n"
+        "  explain [FILE|DIR|-]...    show each event with its sentence, participants and rule\n"
         "  version                    print the version\n"
         "  help                       this text\n"
         "\n"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof store_cmds / sizeof store_cmds[0]; i++)
         if (!strcmp(cmd, store_cmds[i].name)) return store_cmds[i].fn(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return lb_cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("lagebild %s\n", lb_version()); return 0; }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return 0; }
     fprintf(stderr, "lagebild: unknown command '%s'\n", cmd);

@@ -1,0 +1,483 @@
+/* load.c: reads and compiles the event dictionaries under data/events/:
+ * cue words (<lang>.cues), trigger patterns (<lang>*.patterns, stemmed with
+ * Snowball at load time) and the CAMEO table (cameo.tsv). Errors name
+ * file:line. Does no matching; see match.c and the stage in events.c. */
+#include "events/rules.h"
+#include "events/events.h"
+#include "core/dictfile.h"
+#include "text/text.h"
+#include <dirent.h>
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const PLOVER_TYPES[] = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL
+};
+
+int ev_lang(const char *lang)
+{
+    if (!lang) return -1;
+    if (!strcmp(lang, "de")) return EV_DE;
+    if (!strcmp(lang, "en")) return EV_EN;
+    return -1;
+}
+
+size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap)
+{
+    const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)w, (int)n);
+    if (!s) return 0;
+    size_t m = (size_t)sb_stemmer_length(stemmer);
+    if (m + 1 > cap) return 0;
+    memcpy(out, s, m);
+    out[m] = '\0';
+    return m;
+}
+
+uint32_t ev_stem_hash(const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)lb_hash_bytes(s, n);
+    return h ? h : 1;
+}
+
+double ev_goldstein(const ev_rules *r, const char *cameo)
+{
+    if (!cameo || strlen(cameo) < 2) return 0;
+    for (int i = 0; i < r->nroots; i++)
+        if (!memcmp(r->roots[i].root, cameo, 2)) return r->roots[i].goldstein;
+    return 0;
+}
+
+/* ---- cue files ------------------------------------------------------- */
+
+static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
+    {"NEG", EV_C_NEG}, {"NEGZU", EV_C_NEGZU}, {"HYP", EV_C_HYP}, {"HYPSUB", EV_C_HYPSUB},
+    {"NEGSUB", EV_C_NEGSUB}, {"CTL", EV_C_CTL}, {"PASSAUX", EV_C_PASSAUX}, {"REL", EV_C_REL},
+    {"SUB", EV_C_SUB}, {"COORD", EV_C_COORD}, {"ZU", EV_C_ZU}, {"PLACE", EV_C_PLACE},
+    {"SUPPORT", EV_C_SUPPORT}, {"NOTNEG", EV_C_NOTNEG}, {"PREP", EV_C_PREP},
+    {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW}, {"INTENT", EV_C_INTENT}, {"OF", EV_C_OF}, {"POSSPRON", EV_C_POSSPRON},
+};
+
+typedef struct load_state {
+    ev_rules *r;
+    int lang;
+    struct sb_stemmer *stem[EV_NLANG];
+} load_state;
+
+static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)
+{
+    uint32_t id;
+    if (lb_wordset_get(&r->preps[lang], w, n, &id)) return (int)id;
+    if (!create || r->nprep[lang] >= EV_MAX_PREPS) return -1;
+    if (lb_wordset_put(&r->preps[lang], w, n, (uint32_t)r->nprep[lang])) return -1;
+    return r->nprep[lang]++;
+}
+
+static int fold_word(char *out, size_t cap, const char *s, size_t n, size_t *outn)
+{
+    *outn = lb_fold(out, cap - 1, s, n);
+    if (!*outn) return -1;
+    out[*outn] = '\0';
+    return 0;
+}
+
+static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    load_state *st = user;
+    ev_rules *r = st->r;
+    if (l->nfields != 2) { snprintf(err, errlen, "expected: word TAB CLASS[,CLASS]"); return 1; }
+    uint32_t bits = 0;
+    const char *p = l->field[1];
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        size_t k;
+        for (k = 0; k < sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]; k++)
+            if (strlen(CUE_CLASSES[k].name) == n && !memcmp(CUE_CLASSES[k].name, p, n)) break;
+        if (k == sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]) {
+            snprintf(err, errlen, "unknown cue class '%.*s'", (int)n, p);
+            return 1;
+        }
+        bits |= CUE_CLASSES[k].bit;
+        p += n + (e ? 1 : 0);
+    }
+    const char *w = l->field[0];
+    int bystem = w[0] == '~';
+    if (bystem) w++;
+    char f[256], s[256];
+    size_t fn;
+    if (!*w || fold_word(f, sizeof f, w, strlen(w), &fn)) { snprintf(err, errlen, "bad cue word"); return 1; }
+    if (bits & (EV_C_PREP | EV_C_AGENT | EV_C_BETWEEN)) {
+        bits |= EV_C_PREP;
+        if (bystem) { snprintf(err, errlen, "a preposition cannot be a stem cue"); return 1; }
+        if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
+    }
+    lb_wordset *set = &r->cues[st->lang];
+    if (bystem) {
+        fn = ev_stem(st->stem[st->lang], f, fn, s, sizeof s);
+        if (!fn) { snprintf(err, errlen, "cannot stem '%s'", w); return 1; }
+        memcpy(f, s, fn + 1);
+        set = &r->cue_stems[st->lang];
+    }
+    char *sp = bystem ? NULL : memchr(f, ' ', fn);
+    if (sp) {
+        /* mark the first word, so that only its tokens pay for a pair lookup */
+        uint32_t hv = 0;
+        size_t hn = (size_t)(sp - f);
+        lb_wordset_get(set, f, hn, &hv);
+        if (lb_wordset_put(set, f, hn, hv | EV_C_PAIRHEAD)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
+    uint32_t old = 0;
+    lb_wordset_get(set, f, fn, &old);
+    if (lb_wordset_put(set, f, fn, old | bits)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
+/* ---- pattern files ---------------------------------------------------- */
+
+static int add_pattern(ev_rules *r)
+{
+    if (r->npatterns == r->cap_patterns) {
+        size_t nc = r->cap_patterns ? r->cap_patterns * 2 : 256;
+        ev_pattern *p = realloc(r->patterns, nc * sizeof *p);
+        if (!p) return -1;
+        r->patterns = p; r->cap_patterns = nc;
+    }
+    memset(&r->patterns[r->npatterns], 0, sizeof r->patterns[0]);
+    return (int)r->npatterns++;
+}
+
+static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, uint32_t pat,
+                    const char *req, uint8_t req_kind)
+{
+    if (r->nforms == r->cap_forms) {
+        size_t nc = r->cap_forms ? r->cap_forms * 2 : 1024;
+        ev_form *f = realloc(r->forms, nc * sizeof *f);
+        if (!f) return -1;
+        r->forms = f; r->cap_forms = nc;
+    }
+    uint32_t idx = (uint32_t)r->nforms++;
+    ev_form *f = &r->forms[idx];
+    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0;
+    uint32_t first;
+    if (lb_wordset_get(set, key, kn, &first)) {
+        uint32_t i = first;
+        while (r->forms[i].next != UINT32_MAX) i = r->forms[i].next;
+        r->forms[i].next = idx;
+        return 0;
+    }
+    return lb_wordset_put(set, key, kn, idx);
+}
+
+static const char *intern(ev_rules *r, const char *s, size_t n)
+{
+    return lb_arena_strndup(&r->strings, s, n);
+}
+
+static const char *default_cameo(const ev_rules *r, const char *type)
+{
+    for (int i = 0; i < r->ndefaults; i++) if (!strcmp(r->defaults[i].type, type)) return r->defaults[i].cameo;
+    return NULL;
+}
+
+static int parse_preps(ev_rules *r, int lang, const char *p, size_t n, uint64_t *mask, char *err, size_t errlen)
+{
+    while (n) {
+        const char *bar = memchr(p, '|', n);
+        size_t k = bar ? (size_t)(bar - p) : n;
+        int id = prep_id(r, lang, p, k, 0);
+        if (id < 0) { snprintf(err, errlen, "'%.*s' is not a preposition of the cue files", (int)k, p); return -1; }
+        *mask |= (uint64_t)1 << id;
+        if (!bar) break;
+        n -= k + 1; p += k + 1;
+    }
+    return 0;
+}
+
+static int parse_sup(void *stemmer, ev_pattern *pt, const char *p, size_t n, char *err, size_t errlen)
+{
+    while (n) {
+        const char *bar = memchr(p, '|', n);
+        size_t k = bar ? (size_t)(bar - p) : n;
+        char f[256], st[256];
+        size_t fn, sn;
+        if (pt->nsup >= sizeof pt->sup / sizeof pt->sup[0]) { snprintf(err, errlen, "too many support verbs"); return -1; }
+        if (!k || fold_word(f, sizeof f, p, k, &fn) || !(sn = ev_stem(stemmer, f, fn, st, sizeof st))) {
+            snprintf(err, errlen, "bad support verb '%.*s'", (int)k, p);
+            return -1;
+        }
+        pt->sup[pt->nsup++] = ev_stem_hash(st, sn);
+        if (!bar) break;
+        n -= k + 1; p += k + 1;
+    }
+    return 0;
+}
+
+static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer, char *err, size_t errlen)
+{
+    if (!strcmp(a, "-") || !*a) return 0;
+    while (*a) {
+        const char *e = strchr(a, ',');
+        size_t n = e ? (size_t)(e - a) : strlen(a);
+        if (n == 7 && !memcmp(a, "rec=obj", 7)) pt->flags |= EV_F_REC_OBJ;
+        else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
+        else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
+        else if (n > 4 && !memcmp(a, "rec=", 4)) {
+            if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "dep=", 4)) {
+            int k;
+            for (k = 0; PLOVER_TYPES[k]; k++)
+                if (strlen(PLOVER_TYPES[k]) == n - 4 && !memcmp(PLOVER_TYPES[k], a + 4, n - 4)) break;
+            if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "dep= needs a PLOVER type"); return -1; }
+            pt->dep_type = PLOVER_TYPES[k];
+            const char *dc = default_cameo(r, pt->dep_type);
+            pt->dep_goldstein = ev_goldstein(r, dc);
+            if (dc && !(pt->dep_cameo_root = intern(r, dc, 2))) { snprintf(err, errlen, "out of memory"); return -1; }
+        } else if (n > 4 && !memcmp(a, "sup=", 4)) {
+            if (parse_sup(stemmer, pt, a + 4, n - 4, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "act=", 4)) {
+            if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->act_preps, err, errlen)) return -1;
+        } else if (n > 5 && !memcmp(a, "conf=", 5)) {
+            char tmp[16];
+            if (n - 5 >= sizeof tmp) { snprintf(err, errlen, "bad conf"); return -1; }
+            memcpy(tmp, a + 5, n - 5); tmp[n - 5] = '\0';
+            char *end; double c = strtod(tmp, &end);
+            if (*end || c <= 0 || c > 1) { snprintf(err, errlen, "conf must be in (0,1]"); return -1; }
+            pt->conf = c;
+        } else { snprintf(err, errlen, "unknown argument '%.*s'", (int)n, a); return -1; }
+        a += n + (e ? 1 : 0);
+    }
+    return 0;
+}
+
+/* Registers one form word of a pattern ("treffen", "vor+schlagen", "call_on", "~hilfe"). */
+static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char *err, size_t errlen)
+{
+    ev_rules *r = st->r;
+    struct sb_stemmer *sb = st->stem[st->lang];
+    char f[512], s[512];
+    size_t fn, sn;
+    int tail = 0, exact = 0;
+    if (n && w[0] == '~') { tail = 1; w++; n--; }
+    else if (n && w[0] == '=') { exact = 1; w++; n--; }
+    if (!n || fold_word(f, sizeof f, w, n, &fn)) { snprintf(err, errlen, "bad form '%.*s'", (int)n, w); return -1; }
+    char *plus = strchr(f, '+'), *us = strchr(f, '_');
+    if (plus && us) { snprintf(err, errlen, "form '%s' mixes + and _", f); return -1; }
+    if (plus) {
+        /* separable verb: particle later in the clause, or joined (infinitive, participle, zu-infinitive) */
+        size_t pn = (size_t)(plus - f);
+        const char *base = plus + 1;
+        size_t bn = fn - pn - 1;
+        if (!pn || !bn) { snprintf(err, errlen, "bad separable form '%s'", f); return -1; }
+        const char *req = intern(r, f, pn);
+        if (!req || !(sn = ev_stem(sb, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_PARTICLE)) goto oom;
+        char j[512];
+        if (pn + bn + 3 > sizeof j) { snprintf(err, errlen, "form too long"); return -1; }
+        memcpy(j, f, pn); memcpy(j + pn, base, bn);
+        if (!(sn = ev_stem(sb, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
+        /* zu-infinitive: vorzuschlagen */
+        if (bn > 2 && !memcmp(base + bn - 2, "en", 2)) {
+            memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
+            if (!(sn = ev_stem(sb, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+            if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
+            r->forms[r->nforms - 1].zuinf = 1;
+        }
+        return 0;
+    }
+    if (us) {
+        /* multiword: the first word is the key, the rest must follow in order */
+        size_t hn = (size_t)(us - f);
+        if (!hn || hn + 1 >= fn) { snprintf(err, errlen, "bad multiword form '%s'", f); return -1; }
+        char rest[512];
+        size_t rn = fn - hn - 1;
+        memcpy(rest, us + 1, rn);
+        rest[rn] = '\0';
+        for (size_t i = 0; i < rn; i++) if (rest[i] == '_') rest[i] = ' ';
+        const char *req = intern(r, rest, rn);
+        if (!req || !(sn = ev_stem(sb, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) goto oom;
+        return 0;
+    }
+    if (exact) {
+        /* =word: the folded form itself, not its stem (willing is no will) */
+        s[0] = '=';
+        memcpy(s + 1, f, fn + 1);
+        if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
+        r->nexact[st->lang]++;
+        return 0;
+    }
+    if (!(sn = ev_stem(sb, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
+    if (tail) {
+        if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) goto oom;
+        size_t k = sn < 3 ? sn : 3;
+        if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
+        if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
+    }
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    load_state *st = user;
+    ev_rules *r = st->r;
+    if (l->nfields < 6 || l->nfields > 7) {
+        snprintf(err, errlen, "expected: id TAB type TAB mode TAB cameo TAB kind TAB forms [TAB args]");
+        return 1;
+    }
+    int pi = add_pattern(r);
+    if (pi < 0) { snprintf(err, errlen, "out of memory"); return 1; }
+    ev_pattern *pt = &r->patterns[pi];
+    pt->lang = (uint8_t)st->lang;
+    pt->id = intern(r, l->field[0], l->flen[0]);
+    const char *type = l->field[1];
+    if (!strcmp(type, "-")) pt->flags |= EV_F_BLOCK;
+    else {
+        int k;
+        for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], type)) break;
+        if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", type); return 1; }
+        pt->type = PLOVER_TYPES[k];
+    }
+    if (strcmp(l->field[2], "-")) pt->mode = intern(r, l->field[2], l->flen[2]);
+    if (strcmp(l->field[3], "-")) {
+        for (size_t i = 0; i < l->flen[3]; i++)
+            if (l->field[3][i] < '0' || l->field[3][i] > '9') { snprintf(err, errlen, "CAMEO code must be digits"); return 1; }
+        if (l->flen[3] < 2 || l->flen[3] > 4) { snprintf(err, errlen, "CAMEO code must have 2 to 4 digits"); return 1; }
+        pt->cameo = intern(r, l->field[3], l->flen[3]);
+    } else if (pt->type) pt->cameo = default_cameo(r, pt->type);
+    pt->goldstein = ev_goldstein(r, pt->cameo);
+    if (pt->cameo && !(pt->cameo_root = intern(r, pt->cameo, 2))) { snprintf(err, errlen, "out of memory"); return 1; }
+    const char *kind = l->field[4];
+    if (!strcmp(kind, "V")) pt->kind = EV_VERB;
+    else if (!strcmp(kind, "N")) pt->kind = EV_NOUN;
+    else if (!strcmp(kind, "NS")) pt->kind = EV_NOUN_SUPPORT;
+    else { snprintf(err, errlen, "kind must be V, N or NS"); return 1; }
+    pt->conf = pt->kind == EV_VERB ? 0.7 : 0.6;
+    if (l->nfields == 7 && parse_args(r, pt, l->field[6], st->stem[st->lang], err, errlen)) return 1;
+    if (pt->kind == EV_VERB && !pt->rec_preps && !(pt->flags & (EV_F_REC_NONE | EV_F_INVERSE))) pt->flags |= EV_F_REC_OBJ;
+    if (!pt->id || (pt->mode == NULL && strcmp(l->field[2], "-"))) { snprintf(err, errlen, "out of memory"); return 1; }
+    const char *p = l->field[5];
+    int nw = 0;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        if (e > p) {
+            if (add_word(st, (uint32_t)pi, p, (size_t)(e - p), err, errlen)) return 1;
+            nw++;
+        }
+        p = e;
+    }
+    if (!nw) { snprintf(err, errlen, "no forms"); return 1; }
+    return 0;
+}
+
+/* ---- CAMEO table ------------------------------------------------------ */
+
+static int cameo_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    ev_rules *r = ((load_state *)user)->r;
+    if (l->nfields >= 3 && !strcmp(l->field[0], "root")) {
+        if (r->nroots >= (int)(sizeof r->roots / sizeof r->roots[0]) || l->flen[1] != 2) {
+            snprintf(err, errlen, "bad root line"); return 1;
+        }
+        char *end;
+        double g = strtod(l->field[2], &end);
+        if (*end || g < -10 || g > 10) { snprintf(err, errlen, "Goldstein value must be in [-10,10]"); return 1; }
+        memcpy(r->roots[r->nroots].root, l->field[1], 2);
+        r->roots[r->nroots].root[2] = '\0';
+        r->roots[r->nroots++].goldstein = g;
+        return 0;
+    }
+    if (l->nfields >= 3 && !strcmp(l->field[0], "default")) {
+        if (r->ndefaults >= (int)(sizeof r->defaults / sizeof r->defaults[0])
+            || l->flen[1] >= sizeof r->defaults[0].type || l->flen[2] >= sizeof r->defaults[0].cameo) {
+            snprintf(err, errlen, "bad default line"); return 1;
+        }
+        memcpy(r->defaults[r->ndefaults].type, l->field[1], l->flen[1] + 1);
+        memcpy(r->defaults[r->ndefaults].cameo, l->field[2], l->flen[2] + 1);
+        r->ndefaults++;
+        return 0;
+    }
+    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]' or 'default TYPE CAMEO'");
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size_t errlen)
+{
+    *out = NULL;
+    ev_rules *r = calloc(1, sizeof *r);
+    if (!r) return LB_ENOMEM;
+    lb_arena_init(&r->strings);
+    for (int i = 0; i < EV_NLANG; i++) {
+        lb_wordset_init(&r->keys[i]); lb_wordset_init(&r->tails[i]);
+        lb_wordset_init(&r->cues[i]); lb_wordset_init(&r->cue_stems[i]);
+        lb_wordset_init(&r->preps[i]); lb_wordset_init(&r->tail_ends[i]);
+    }
+    *out = r;
+    load_state st = { .r = r };
+    st.stem[EV_DE] = sb_stemmer_new("german", NULL);
+    st.stem[EV_EN] = sb_stemmer_new("english", NULL);
+    int rc = LB_OK;
+    char path[4096];
+    char *names[256];
+    int nnames = 0;
+    if (!st.stem[EV_DE] || !st.stem[EV_EN]) { snprintf(err, errlen, "cannot create Snowball stemmers"); rc = LB_ENOMEM; goto done; }
+    snprintf(path, sizeof path, "%s/cameo.tsv", dir);
+    if ((rc = lb_dict_read(path, cameo_cb, &st, err, errlen))) goto done;
+    static const char *const LANGS[EV_NLANG] = { "de", "en" };
+    for (int L = 0; L < EV_NLANG; L++) {
+        st.lang = L;
+        snprintf(path, sizeof path, "%s/%s.cues", dir, LANGS[L]);
+        if ((rc = lb_dict_read(path, cue_cb, &st, err, errlen))) goto done;
+    }
+    /* pattern files: <lang>.patterns first, then <lang>.*.patterns in name order */
+    DIR *d = opendir(dir);
+    if (!d) { snprintf(err, errlen, "%s: cannot open directory", dir); rc = LB_EIO; goto done; }
+    struct dirent *de;
+    while ((de = readdir(d)) && nnames < 256) {
+        size_t n = strlen(de->d_name);
+        if (n > 9 && !strcmp(de->d_name + n - 9, ".patterns") && de->d_name[0] != '.') {
+            if (!(names[nnames] = strdup(de->d_name))) { closedir(d); rc = LB_ENOMEM; goto done; }
+            nnames++;
+        }
+    }
+    closedir(d);
+    qsort(names, (size_t)nnames, sizeof names[0], cmp_str);
+    for (int i = 0; i < nnames; i++) {
+        char lang[3] = { names[i][0], names[i][1], 0 };
+        st.lang = ev_lang(lang);
+        if (st.lang < 0 || names[i][2] != '.') { snprintf(err, errlen, "%s/%s: file name must start with de. or en.", dir, names[i]); rc = LB_EDATA; goto done; }
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if ((rc = lb_dict_read(path, pattern_cb, &st, err, errlen))) goto done;
+    }
+    if (!r->npatterns) { snprintf(err, errlen, "%s: no *.patterns files", dir); rc = LB_EDATA; }
+done:
+    for (int i = 0; i < nnames; i++) free(names[i]);
+    if (st.stem[EV_DE]) sb_stemmer_delete(st.stem[EV_DE]);
+    if (st.stem[EV_EN]) sb_stemmer_delete(st.stem[EV_EN]);
+    return rc;
+}
+
+void lb_events_free(struct lb_event_rules *r)
+{
+    if (!r) return;
+    for (int i = 0; i < EV_NLANG; i++) {
+        lb_wordset_fini(&r->keys[i]); lb_wordset_fini(&r->tails[i]);
+        lb_wordset_fini(&r->cues[i]); lb_wordset_fini(&r->cue_stems[i]);
+        lb_wordset_fini(&r->preps[i]); lb_wordset_fini(&r->tail_ends[i]);
+    }
+    free(r->patterns);
+    free(r->forms);
+    lb_arena_fini(&r->strings);
+    free(r);
+}

@@ -1,0 +1,120 @@
+/* rules.h: the compiled event dictionaries (internal to src/events/):
+ * trigger patterns keyed by Snowball stems, cue words (negation, modality,
+ * clause structure, prepositions) and the CAMEO/Goldstein table. Built once
+ * by lb_events_load, read-only afterwards. Holds no per-document state. */
+#ifndef LB_EVENTS_RULES_H
+#define LB_EVENTS_RULES_H
+#include "core/arena.h"
+#include "core/wordset.h"
+#include <stdint.h>
+
+enum { EV_DE = 0, EV_EN = 1, EV_NLANG = 2 };
+
+/* pattern kinds */
+enum { EV_VERB = 0,        /* a verb (or adjective with copula): clause roles */
+       EV_NOUN = 1,        /* a noun naming an event: participants in its phrase or the clause */
+       EV_NOUN_SUPPORT = 2 /* a noun that is an event only with a support verb in its clause */ };
+
+/* pattern flags */
+enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
+       EV_F_REC_NONE = 1u << 1,   /* no recipient needed (MOBILIZE, PROTEST, ASSAULT) */
+       EV_F_INVERSE  = 1u << 2,   /* subject is the recipient, actor via act= preps (receive from) */
+       EV_F_BLOCK    = 1u << 3 }; /* not a trigger: stops a weaker pattern with the same key */
+
+/* cue classes (bits of a cue word's value) */
+enum {
+    EV_C_NEG     = 1u << 0,   /* nicht, kein, not, never */
+    EV_C_NEGZU   = 1u << 1,   /* ohne (... zu): negates a zu-clause */
+    EV_C_HYP     = 1u << 2,   /* könnte, würde, could, if */
+    EV_C_HYPSUB  = 1u << 3,   /* befürchten (dass), fear: the dependent clause is hypothetical */
+    EV_C_NEGSUB  = 1u << 4,   /* sich weigern, refuse: the dependent (zu) clause is negated */
+    EV_C_CTL     = 1u << 5,   /* auffordern, urge, bereit: the dependent action is content, no event */
+    EV_C_PASSAUX = 1u << 6,   /* wurde, worden, was, been: passive auxiliary */
+    EV_C_REL     = 1u << 7,   /* die, der, which, who: relative pronoun (subject) */
+    EV_C_SUB     = 1u << 8,   /* dass, ob, weil, that: subordinate clause */
+    EV_C_COORD   = 1u << 9,   /* und, and, sowie */
+    EV_C_ZU      = 1u << 10,  /* zu, to: infinitive marker */
+    EV_C_PLACE   = 1u << 11,  /* in, auf, at: a LOC after it is a place, not an actor */
+    EV_C_SUPPORT = 1u << 12,  /* verhängen, launch: makes a support noun an event */
+    EV_C_NOTNEG  = 1u << 13,  /* (pairs) nicht nur, not only: cancels NEG */
+    EV_C_PREP    = 1u << 14,  /* a preposition (its id in lb_event_rules.preps) */
+    EV_C_AGENT   = 1u << 15,  /* von, by: passive agent */
+    EV_C_BETWEEN = 1u << 16,  /* zwischen, between: participants of a noun */
+    EV_C_POSS    = 1u << 17,  /* 's: possessive marker */
+    EV_C_PRON1   = 1u << 18,  /* wir, we: first person (a quote's speaker) */
+    EV_C_DET     = 1u << 19,  /* the, a: the next word is a noun (no support verb) */
+    EV_C_CLAIMED = 1u << 20,  /* (set at run time) a word of a multiword trigger */
+    EV_C_MUTUAL  = 1u << 21,  /* einander, each other: one event per direction */
+    EV_C_PRON3   = 1u << 22,  /* sie, er, they: a subject that refers back (inherit it) */
+    EV_C_BOTH    = 1u << 23,  /* beide, both: the two actors named last */
+    EV_C_SUBSTART= 1u << 24,  /* seit, bis: a subordinator only at the start of a clause */
+    EV_C_SAY     = 1u << 25,  /* sagte, erklärte, said: reported speech follows */
+    EV_C_HYPW    = 1u << 26,  /* würde, would: hypothetical unless it reports speech */
+    EV_C_INTENT  = 1u << 27,  /* will, 'll (English): an announced cooperative act is a pledge */
+    EV_C_OF      = 1u << 28,  /* of: "the president of Russia" may be a subject */
+    EV_C_POSSPRON= 1u << 29,  /* sein, ihr, its, their: refers to the subject of the clause before */
+    EV_C_PAIRHEAD= 1u << 31   /* (set at load) the first word of a two-word cue */
+};
+#define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
+
+typedef struct ev_pattern {
+    const char *id;           /* rule id, e.g. "de.treffen" */
+    const char *type;         /* PLOVER type; NULL for a block pattern */
+    const char *mode;         /* PLOVER mode or NULL */
+    const char *cameo;        /* CAMEO code */
+    const char *cameo_root;   /* its two-digit root */
+    double goldstein;
+    double conf;              /* base confidence */
+    uint8_t kind, lang;
+    uint16_t flags;
+    uint64_t rec_preps;       /* bit (prep id): a group after it is the recipient */
+    uint64_t act_preps;       /* bit (prep id): a group after it is the actor */
+    const char *dep_type;     /* dep=TYPE: with its counterpart in a dass/that clause, this type */
+    const char *dep_cameo_root; /* ... and its default CAMEO root and Goldstein value */
+    double dep_goldstein;
+    uint32_t sup[40];         /* NS: hashes of the stems of its own support verbs */
+    uint8_t nsup;
+} ev_pattern;
+
+/* one key of a pattern: a stem, maybe with more words required */
+typedef struct ev_form {
+    uint32_t pattern;
+    uint32_t next;            /* next form with the same key, UINT32_MAX = end */
+    const char *req;          /* folded words required after the trigger, space-separated, or NULL */
+    uint8_t req_kind;         /* EV_REQ_* */
+    uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
+} ev_form;
+enum { EV_REQ_NONE = 0,
+       EV_REQ_PARTICLE = 1,   /* German separable particle later in the clause */
+       EV_REQ_NEXT = 2 };     /* words following within a small window, in order */
+
+typedef struct ev_cameo_root { char root[3]; double goldstein; } ev_cameo_root;
+
+struct lb_event_rules {
+    lb_arena strings;
+    ev_pattern *patterns; size_t npatterns, cap_patterns;
+    ev_form *forms; size_t nforms, cap_forms;
+    lb_wordset keys[EV_NLANG];     /* stem -> first form index */
+    lb_wordset tails[EV_NLANG];    /* head-of-compound stems -> first form index */
+    lb_wordset tail_ends[EV_NLANG];/* last 3 bytes of those stems: a quick filter */
+    lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
+    lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */
+    lb_wordset preps[EV_NLANG];    /* folded preposition -> id (per language) */
+    int nprep[EV_NLANG];
+    size_t nexact[EV_NLANG];       /* =word forms (an extra lookup only when there are some) */
+    ev_cameo_root roots[32]; int nroots;
+    struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
+    uint32_t last_tail_len;        /* shortest compound head stem (bytes) */
+};
+typedef struct lb_event_rules ev_rules;
+
+/* Stems a folded word into out (cap bytes, NUL-terminated); returns its length,
+ * 0 when it does not fit. stemmer is a struct sb_stemmer *. */
+size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap);
+/* Hash of a stem, as stored in ev_pattern.sup. */
+uint32_t ev_stem_hash(const char *s, size_t n);
+/* Goldstein value of a CAMEO code's root (0 when unknown). */
+double ev_goldstein(const ev_rules *r, const char *cameo);
+/* Language index of a doc's language code, or -1. */
+int ev_lang(const char *lang);
+#endif

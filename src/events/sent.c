@@ -1,0 +1,468 @@
+/* sent.c: analyses one sentence for the events stage without a parser:
+ * cue classes per token, trigger matches (stems, separable particles,
+ * multiword forms, heads of German compounds), actor groups (mentions with
+ * an actor code, joined by coordination) with their prepositions, and clause
+ * segmentation. Assigns no roles and emits nothing (that is code.c). */
+#include "events/sent.h"
+#include "text/text.h"
+#include <string.h>
+
+static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    uint32_t v = 0, w = 0;
+    lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, tk), tk->norm_len, &v);
+    /* English function words are lower case inside a sentence ("May" is a month) */
+    if (s->lang == EV_EN && i > 0 && (tk->flags & LB_TOK_UPPER) && tk->norm_len > 1) v &= EV_C_PRON1 | EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN | EV_C_PAIRHEAD;
+    /* stem cues are verbs: not for German capitalised words (Beginn is no beginnen) */
+    int noun = s->lang == EV_DE && (tk->flags & LB_TOK_UPPER) && i > 0;
+    if (sn && !noun && lb_wordset_get(&s->rules->cue_stems[s->lang], stem, sn, &w)) v |= w;
+    if ((v & EV_C_PAIRHEAD) && i + 1 < s->n) {
+        const lb_tok *nx = tk + 1;
+        char pair[2 * LB_MAX_TOKEN_BYTES + 2];
+        if (tk->norm_len + nx->norm_len + 1 < sizeof pair) {
+            memcpy(pair, lb_tok_norm(s->doc, tk), tk->norm_len);
+            pair[tk->norm_len] = ' ';
+            memcpy(pair + tk->norm_len + 1, lb_tok_norm(s->doc, nx), nx->norm_len);
+            uint32_t pv;
+            if (lb_wordset_get(&s->rules->cues[s->lang], pair, tk->norm_len + 1 + nx->norm_len, &pv)) {
+                if (pv & EV_C_NOTNEG) v &= ~(uint32_t)EV_C_NEG;
+                v |= pv & ~(uint32_t)EV_C_NOTNEG;
+            }
+        }
+    }
+    return v & ~(uint32_t)EV_C_PAIRHEAD;
+}
+
+static int tok_is(const ev_sent *s, uint32_t i, const char *w, size_t n)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    return tk->norm_len == n && !memcmp(lb_tok_norm(s->doc, tk), w, n);
+}
+
+/* a following word matches a required word: equal, or with a short inflection */
+static int tok_like(const ev_sent *s, uint32_t i, const char *w, size_t n)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    return tk->norm_len >= n && tk->norm_len <= n + 2 && !memcmp(lb_tok_norm(s->doc, tk), w, n);
+}
+
+static int is_stop_punct(const lb_tok *tk)
+{
+    return (tk->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE)) && !(tk->flags & LB_TOK_WORD);
+}
+
+int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
+{
+    if (f->req_kind == EV_REQ_PARTICLE) {
+        size_t n = strlen(f->req);
+        for (uint32_t j = i + 1; j < s->n; j++) {
+            const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
+            if (is_stop_punct(tk) && !(tk->flags & LB_TOK_QUOTE)) {
+                /* a comma ends the clause of a separable verb */
+                return 0;
+            }
+            if (tok_is(s, j, f->req, n)) {
+                /* a separated particle closes its clause: "sagte Hilfe zu." not "zu einer" */
+                if (j + 1 >= s->n) return 1;
+                const lb_tok *nx = &LB_TOKS(s->doc)[s->tok0 + j + 1];
+                uint32_t nc = 0;     /* cues after the trigger are not computed yet: look up */
+                lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, nx), nx->norm_len, &nc);
+                if ((nx->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE | LB_TOK_DASH)) || (nc & EV_C_COORD)) return 1;
+            }
+        }
+        return 0;
+    }
+    if (f->req_kind == EV_REQ_NEXT) {
+        const char *w = f->req;
+        uint32_t pos = i;
+        while (*w) {
+            const char *e = strchr(w, ' ');
+            size_t n = e ? (size_t)(e - w) : strlen(w);
+            uint32_t j, found = 0;
+            for (j = pos + 1; j < s->n && j <= pos + 2; j++) {
+                if (is_stop_punct(&LB_TOKS(s->doc)[s->tok0 + j])) break;
+                if (tok_like(s, j, w, n)) { found = 1; break; }
+            }
+            if (!found) return 0;
+            pos = j;
+            w += n + (e ? 1 : 0);
+        }
+        return 1;
+    }
+    return 1;
+}
+
+/* the words of a multiword trigger (call on) are no prepositions of a group */
+static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
+{
+    if (f->req_kind != EV_REQ_NEXT) return;
+    const char *w = f->req;
+    uint32_t pos = i;
+    while (*w) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        uint32_t j;
+        for (j = pos + 1; j < s->n && j <= pos + 2; j++)
+            if (tok_like(s, j, w, n)) break;
+        if (j >= s->n || j > pos + 2) return;
+        s->t[j].cue |= EV_C_CLAIMED;     /* its cues are computed when the pass reaches it */
+        pos = j;
+        w += n + (e ? 1 : 0);
+    }
+}
+
+/* first form of a chain whose requirement holds: required forms first */
+static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
+{
+    const ev_rules *r = s->rules;
+    /* German capitalised words inside a sentence are nouns: prefer noun patterns
+     * (Besuch/besuchen share a stem); elsewhere prefer verbs */
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    int want_noun = s->lang == EV_DE && i > 0 && (tk->flags & LB_TOK_UPPER);
+    int32_t fallback = -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {
+            const ev_form *f = &r->forms[k];
+            if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
+            if (!ev_req_ok(s, i, f)) continue;
+            const ev_pattern *p = &r->patterns[f->pattern];
+            if (p->flags & EV_F_BLOCK) return fallback;
+            int noun = p->kind != EV_VERB;
+            /* English: after a determiner or a preposition a word is no verb (of fighting) */
+            if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
+                && !(s->t[i - 1].cue & EV_C_ZU)) continue;
+            if (noun == want_noun || s->lang != EV_DE) return (int32_t)k;
+            /* a German noun never takes a verb pattern (Kampf, Angreifer, Zerstörungen) */
+            if (fallback < 0 && !(want_noun && !noun)) fallback = (int32_t)k;
+        }
+    return fallback;
+}
+
+static int32_t match_trigger(ev_sent *s, uint32_t i, const char *stem, size_t sn)
+{
+    const ev_rules *r = s->rules;
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    uint32_t first;
+    char exact[LB_MAX_TOKEN_BYTES + 2];
+    if (r->nexact[s->lang] && tk->norm_len < sizeof exact - 1) {
+        exact[0] = '=';
+        memcpy(exact + 1, lb_tok_norm(s->doc, tk), tk->norm_len);
+        if (lb_wordset_get(&r->keys[s->lang], exact, tk->norm_len + 1, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+    }
+    if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+    /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
+    if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len && sn >= 3
+        && lb_wordset_get(&r->tail_ends[s->lang], stem + sn - 3, 3, NULL)) {
+        for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
+            if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
+            if (stem[off] == '-') continue;
+            if (lb_wordset_get(&r->tails[s->lang], stem + off, sn - off, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+        }
+    }
+    return -1;
+}
+
+static uint32_t men_tok0(const ev_sent *s, const lb_mention *m, uint32_t *t1)
+{
+    /* tokens overlapping the mention's bytes (robust to tok0/ntok left unset) */
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t a = UINT32_MAX, b = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (T[i].end <= m->start) continue;
+        if (T[i].start >= m->end) break;
+        if (a == UINT32_MAX) a = i;
+        b = i + 1;
+    }
+    *t1 = b;
+    return a;
+}
+
+static int mention_usable(const lb_mention *m) { return m->actor.code && *m->actor.code; }
+
+static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m)
+{
+    for (int k = 0; k < g->nmen; k++)
+        if (!strcmp(LB_MENTIONS(s->doc)[g->men[k]].actor.code, m->actor.code)) return 1;
+    return 0;
+}
+
+/* "die beiden Staatsoberhäupter", "both sides": a group of the two actors
+ * named last (in this sentence or the two before), when they are two */
+static void add_both_groups(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS; i++) {
+        if (!(s->t[i].cue & EV_C_BOTH)) continue;
+        int inside = 0;
+        for (int gi = 0; gi < s->ng; gi++) if (s->g[gi].t0 <= i && s->g[gi].t1 > i) inside = 1;
+        if (inside) continue;
+        uint32_t lo_sent = s->si >= 2 ? s->si - 2 : 0;
+        uint32_t lo = LB_SENTS(doc)[lo_sent].start;
+        uint32_t men[2]; int nm = 0;
+        /* preferably the two sides of the last two-sided event (the protagonists) */
+        for (size_t ei = doc->events.len; ei-- > 0 && nm < 2;) {
+            const lb_event *e = &LB_EVENTS(doc)[ei];
+            if (e->sent + 6 < s->si) break;
+            if (!e->nactor || !e->nrecipient || !strcmp(e->actor[0].code, e->recipient[0].code)) continue;
+            const char *want[2] = { e->actor[0].code, e->recipient[0].code };
+            uint32_t far = LB_SENTS(doc)[s->si >= 8 ? s->si - 8 : 0].start;
+            for (int w = 0; w < 2; w++)
+                for (size_t mi = doc->mentions.len; mi-- > 0;) {
+                    const lb_mention *m = &LB_MENTIONS(doc)[mi];
+                    if (m->end > T[i].start) continue;
+                    if (m->start < far) break;
+                    if (mention_usable(m) && !strcmp(m->actor.code, want[w])) { men[nm++] = (uint32_t)mi; break; }
+                }
+            if (nm < 2) nm = 0;
+            else { uint32_t x = men[0]; men[0] = men[1]; men[1] = x; }
+            break;
+        }
+        for (size_t mi = doc->mentions.len; mi-- > 0 && nm < 2;) {
+            const lb_mention *m = &LB_MENTIONS(doc)[mi];
+            if (m->end > T[i].start) continue;
+            if (m->start < lo) break;
+            if (!mention_usable(m)) continue;
+            if (nm == 1 && !strcmp(LB_MENTIONS(doc)[men[0]].actor.code, m->actor.code)) continue;
+            men[nm++] = (uint32_t)mi;
+        }
+        if (nm < 2) continue;
+        ev_group g;
+        memset(&g, 0, sizeof g);
+        g.t0 = i; g.t1 = i + 1; g.prep = -1; g.both = 1;
+        if (i + 1 < s->n && (T[i + 1].flags & LB_TOK_WORD) && s->t[i + 1].form < 0) g.t1 = i + 2;
+        g.men[0] = men[1]; g.men[1] = men[0]; g.nmen = 2;
+        /* keep groups in text order */
+        int at = s->ng;
+        while (at > 0 && s->g[at - 1].t0 > i) { s->g[at] = s->g[at - 1]; at--; }
+        s->g[at] = g;
+        s->ng++;
+    }
+}
+
+static void build_groups(ev_sent *s, lb_arena *a)
+{
+    const lb_doc *doc = s->doc;
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    s->ng = 0;
+    /* mentions are in text order and sentences are visited in order: a cursor */
+    while (s->mcursor < doc->mentions.len && LB_MENTIONS(doc)[s->mcursor].end <= S->start) s->mcursor++;
+    for (size_t mi = s->mcursor; mi < doc->mentions.len; mi++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[mi];
+        if (m->start >= S->end) break;
+        if (m->end <= S->start || !mention_usable(m)) continue;
+        uint32_t t1, t0 = men_tok0(s, m, &t1);
+        if (t0 == UINT32_MAX) continue;
+        ev_group *last = s->ng ? &s->g[s->ng - 1] : NULL;
+        if (last && t0 < last->t1) {
+            /* overlapping mention: part of the same group */
+            if (last->nmen < EV_MAX_GROUP_MEN) last->men[last->nmen++] = (uint32_t)mi;
+            if (t1 > last->t1) last->t1 = t1;
+            continue;
+        }
+        if (last && last->nmen < EV_MAX_GROUP_MEN) {
+            /* join: only coordinators/commas between, or a short same-entity phrase */
+            int coord = 0, words = 0, other = 0;
+            for (uint32_t j = last->t1; j < t0; j++) {
+                if (s->t[j].cue & EV_C_COORD) coord = 1;
+                else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
+                else if (s->t[j].cue & EV_C_DET) continue;      /* und die USA */
+                else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
+                else other = 1;
+            }
+            int gap = (int)(t0 - last->t1);
+            int join = 0;
+            if (!other && coord && words == 0) join = 1;
+            else if (!other && !coord && words <= 2 && same_code_in(s, last, m)) join = 1;
+            else if (gap == 0 && same_code_in(s, last, m)) join = 1;
+            if (join) {
+                last->men[last->nmen++] = (uint32_t)mi;
+                if (t1 > last->t1) last->t1 = t1;
+                continue;
+            }
+        }
+        ev_group *g = &s->g[s->ng++];
+        memset(g, 0, sizeof *g);
+        g->t0 = t0; g->t1 = t1; g->prep = -1;
+        g->men[g->nmen++] = (uint32_t)mi;
+        if (s->ng >= EV_MAX_SENT_TOKS) break;
+    }
+    add_both_groups(s);
+    /* preposition before each group, possessive after it, place groups */
+    for (int gi = 0; gi < s->ng; gi++) {
+        ev_group *g = &s->g[gi];
+        uint32_t lim = gi ? s->g[gi - 1].t1 : 0;
+        for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
+            uint32_t j = g->t0 - k;
+            if (is_stop_punct(&T[j]) || s->t[j].form >= 0 || (T[j].flags & LB_TOK_NUM)) break;
+            /* a German noun between (am Donnerstag die USA) has the preposition; a title (mit Präsident Xi) not */
+            if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
+            uint32_t c = s->t[j].cue;
+            /* English: only articles and capitalised words (titles) stand between (for ten years Russia ...) */
+            if (s->lang == EV_EN && !(c & (EV_C_PREP | EV_C_DET)) && (T[j].flags & LB_TOK_WORD) && !(T[j].flags & LB_TOK_UPPER)) break;
+            if (c & EV_C_PREP) {
+                g->prep = s->t[j].prep;
+                if (c & EV_C_PLACE) {
+                    int all_loc = 1;
+                    for (int q = 0; q < g->nmen; q++) {
+                        const lb_mention *m = &LB_MENTIONS(doc)[g->men[q]];
+                        if (!(m->type == LB_MEN_LOC && m->form == LB_FORM_NAME)) all_loc = 0;
+                    }
+                    g->place = (uint8_t)all_loc;
+                }
+                break;
+            }
+            if (c & (EV_C_SUB | EV_C_COORD)) break;
+        }
+        if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
+        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
+        if (g->t0 <= 2 && g->t1 < s->n) {
+            uint32_t j = g->t1;
+            while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
+            int all_loc = 1;
+            for (int q = 0; q < g->nmen; q++)
+                if (LB_MENTIONS(doc)[g->men[q]].type != LB_MEN_LOC) all_loc = 0;
+            if (j < s->n && (T[j].flags & LB_TOK_DASH) && all_loc) g->place = 1;
+        }
+        /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
+        if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
+            && s->t[g->t1].group < 0) {
+            const lb_tok *last = &T[g->t1 - 1];
+            if (last->norm_len > 2 && lb_tok_norm(doc, last)[last->norm_len - 1] == 's') g->poss = 1;
+        }
+        for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = (int16_t)gi;
+    }
+    (void)a;
+}
+
+static int is_boundary_punct(const ev_sent *s, uint32_t i)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    const lb_tok *tk = &T[i];
+    /* quotation marks are no boundary: scare quotes („grenzenlose“ Partnerschaft) sit
+     * inside clauses, and a quote's end is marked by the comma after it anyway */
+    if (tk->flags & (LB_TOK_DASH | LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 1;
+    if (tk->flags & LB_TOK_QUOTE) return 0;
+    if (!(tk->flags & LB_TOK_PUNCT) || tk->norm_len != 1) return 0;
+    char c = lb_tok_norm(s->doc, tk)[0];
+    if (c == ';' || c == ':') return 1;
+    if (c != ',') return 0;
+    /* a comma inside a list of actors is no clause boundary */
+    if (i > 0 && i + 1 < s->n && s->t[i - 1].group >= 0) {
+        uint32_t j = i + 1;
+        if (j < s->n && (s->t[j].cue & EV_C_COORD)) j++;
+        if (j < s->n && s->t[j].group >= 0) return 0;
+    }
+    return 1;
+}
+
+static int next_is_verb_trigger(const ev_sent *s, uint32_t i)
+{
+    for (uint32_t j = i + 1; j < s->n && j <= i + 2; j++) {
+        if (s->t[j].form >= 0) {
+            const ev_pattern *p = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+            return p->kind == EV_VERB;
+        }
+        if (s->t[j].group >= 0) return 0;
+    }
+    return 0;
+}
+
+static void build_clauses(ev_sent *s)
+{
+    s->nc = 0;
+    ev_clause *c = &s->c[s->nc++];
+    memset(c, 0, sizeof *c);
+    c->antecedent = c->subject = -1;
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t cue = s->t[i].cue;
+        int split_before = 0, kind = EV_CL_MAIN;
+        if (i > c->t0) {
+            if (cue & EV_C_SUB) { split_before = 1; kind = EV_CL_SUB; }
+            if ((cue & EV_C_REL) && s->lang == EV_EN) {
+                /* "that/which/who" right after an actor group is relative; else a that-clause */
+                int after_group = (i >= 1 && s->t[i - 1].group >= 0) || (i >= 2 && s->t[i - 2].group >= 0);
+                if (after_group) { split_before = 1; kind = EV_CL_REL; }
+            }
+            if ((cue & EV_C_COORD) && next_is_verb_trigger(s, i)) { split_before = 1; kind = EV_CL_COORD; }
+        }
+        if (split_before) {
+            c->t1 = i;
+            c = &s->c[s->nc++];
+            memset(c, 0, sizeof *c);
+            c->t0 = i; c->kind = (uint8_t)kind;
+            c->antecedent = c->subject = -1;
+        }
+        s->t[i].clause = (uint16_t)(s->nc - 1);
+        c->cues |= cue;
+        if (is_boundary_punct(s, i) && i + 1 < s->n) {
+            c->t1 = i + 1;
+            c = &s->c[s->nc++];
+            memset(c, 0, sizeof *c);
+            c->t0 = i + 1;
+            c->antecedent = c->subject = -1;
+            uint32_t nc = s->t[i + 1].cue;
+            if (nc & (EV_C_SUB | EV_C_SUBSTART)) c->kind = EV_CL_SUB;
+            else if (nc & EV_C_REL) c->kind = EV_CL_REL;
+            else if (nc & EV_C_COORD) c->kind = EV_CL_COORD;
+        }
+    }
+    c->t1 = s->n;
+    /* antecedents of relative clauses: a group ending at most two words before */
+    for (int k = 1; k < s->nc; k++) {
+        ev_clause *r = &s->c[k];
+        if (r->kind != EV_CL_REL) continue;
+        uint32_t pos = r->t0;
+        for (uint32_t back = 1; back <= 4 && pos >= back; back++) {
+            int gi = s->t[pos - back].group;
+            if (gi >= 0) { r->antecedent = gi; break; }
+        }
+    }
+    for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
+}
+
+int ev_sent_build(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    const lb_sent *S = &LB_SENTS(doc)[s->si];
+    s->tok0 = S->tok0;
+    s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
+    for (uint32_t i = 0; i < s->n; i++) {
+        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
+        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0;
+    }
+    /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
+     * folded forms after it; a multiword trigger claims the words after it) */
+    for (uint32_t i = 0; i < s->n; i++) {
+        size_t sn = 0;
+        if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
+        uint32_t claimed = s->t[i].cue & EV_C_CLAIMED;
+        uint32_t cue = cue_of(s, i, stem, sn);
+        if (claimed) cue = (cue & ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN)) | EV_C_CLAIMED;
+        /* after a determiner a word is a noun, not a support verb (the start of) */
+        if (i > 0 && (s->t[i - 1].cue & EV_C_DET)) cue &= ~(uint32_t)EV_C_SUPPORT;
+        s->t[i].cue = cue;
+        s->t[i].stem = sn ? ev_stem_hash(stem, sn) : 0;
+        uint32_t pid;
+        if ((cue & EV_C_PREP) && lb_wordset_get(&s->rules->preps[s->lang], lb_tok_norm(doc, &T[i]), T[i].norm_len, &pid))
+            s->t[i].prep = (int8_t)pid;
+        if (!sn || claimed) continue;
+        s->t[i].form = match_trigger(s, i, stem, sn);
+        if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
+    }
+    build_groups(s, NULL);
+    /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (s->t[i].form < 0 || s->t[i].group < 0) continue;
+        const ev_group *g = &s->g[s->t[i].group];
+        int part = 0;
+        for (int q = 0; q < g->nmen; q++) if (LB_MENTIONS(doc)[g->men[q]].form == LB_FORM_PART) part = 1;
+        if (!part) s->t[i].form = -1;
+    }
+    build_clauses(s);
+    return LB_OK;
+}

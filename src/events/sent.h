@@ -1,0 +1,63 @@
+/* sent.h: the per-sentence working state of the events stage (internal):
+ * token cues and trigger matches, actor groups (coordinated mentions with
+ * their preposition) and clauses. Built by sent.c, read by code.c. All
+ * arrays live in doc->arena, sized once per document. */
+#ifndef LB_EVENTS_SENT_H
+#define LB_EVENTS_SENT_H
+#include "doc.h"
+#include "events/rules.h"
+
+#define EV_MAX_SENT_TOKS 400     /* tokens of a sentence examined (longer: the rest is skipped) */
+#define EV_MAX_GROUP_MEN 8
+
+typedef struct ev_tok {
+    uint32_t cue;           /* EV_C_* bits (and prep id) */
+    int32_t form;           /* matched form index, -1 none */
+    uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
+    uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
+    int16_t group;          /* group index, -1 none */
+    int8_t prep;            /* preposition id, -1 none */
+    uint16_t clause;
+} ev_tok;
+
+typedef struct ev_group {
+    uint32_t t0, t1;        /* sentence-relative tokens [t0, t1) */
+    uint32_t men[EV_MAX_GROUP_MEN];   /* indices into doc->mentions */
+    uint8_t nmen;
+    int8_t prep;            /* preposition id before the group, -1 none */
+    uint8_t place;          /* place preposition and only LOC names */
+    uint8_t poss;           /* followed by a possessive marker ('s) */
+    uint8_t both;           /* made from "beide/both", not from a mention of its own */
+    uint16_t clause;
+} ev_group;
+
+enum { EV_CL_MAIN = 0, EV_CL_SUB, EV_CL_REL, EV_CL_COORD };
+
+typedef struct ev_clause {
+    uint32_t t0, t1;
+    uint8_t kind;
+    uint32_t cues;          /* union of its tokens' cue bits (NOTNEG pairs removed) */
+    int antecedent;         /* REL: group before the relative pronoun, -1 none */
+    int subject;            /* group used as subject by its first verb, -1 none */
+} ev_clause;
+
+typedef struct ev_sent {
+    const lb_doc *doc;
+    const ev_rules *rules;
+    int lang;
+    void *stemmer;
+    uint32_t si;            /* sentence index */
+    uint32_t tok0, n;       /* absolute first token, tokens examined */
+    ev_tok *t;
+    ev_group *g; int ng;
+    ev_clause *c; int nc;
+    size_t mcursor;         /* first mention that may lie in this or a later sentence */
+} ev_sent;
+
+/* Fills cues, triggers, groups and clauses of sentence si. 0 or LB_ENOMEM. */
+int ev_sent_build(ev_sent *s);
+/* 1 when form f's required words are present around sentence token i. */
+int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f);
+/* Codes the events of a built sentence into doc->events. 0 or LB_ENOMEM. */
+int ev_code_sentence(ev_sent *s, lb_doc *doc);
+#endif
