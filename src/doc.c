@@ -4,6 +4,7 @@
 #include "doc.h"
 #include "ctx.h"
 #include "clean/clean.h"
+#include "core/strmap.h"
 #include "core/utf8.h"
 #include "output.h"
 #include "text/text.h"
@@ -43,6 +44,8 @@ void lb_doc_free(lb_doc *doc)
 {
     if (!doc) return;
     lb_arena_fini(&doc->arena);
+    lb_strmap_free(doc->stem_cache[0]);
+    lb_strmap_free(doc->stem_cache[1]);
     lb_buf_free(&doc->json);
     free(doc);
 }

@@ -141,6 +141,8 @@ struct lb_doc {
     lb_vec quotes;              /* lb_quote */
     lb_vec events;              /* lb_event */
 
+    struct lb_strmap *stem_cache[2];  /* events: word -> stem (de, en), kept across documents */
+
     lb_buf json;                /* output line */
     char err[LB_MAX_ERROR_BYTES];
 };

@@ -3,10 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct lb_ws_slot { const char *key; uint32_t len, value; uint64_t hash; };
+struct lb_ws_slot { const char *key; uint32_t len, value; };
 
-void lb_wordset_init(lb_wordset *s) { s->slots = NULL; s->cap = s->count = 0; lb_arena_init(&s->keys); }
-void lb_wordset_fini(lb_wordset *s) { free(s->slots); s->slots = NULL; s->cap = s->count = 0; lb_arena_fini(&s->keys); }
+void lb_wordset_init(lb_wordset *s) { s->tags = NULL; s->slots = NULL; s->cap = s->count = 0; lb_arena_init(&s->keys); }
+void lb_wordset_fini(lb_wordset *s)
+{
+    free(s->tags); free(s->slots);
+    s->tags = NULL; s->slots = NULL; s->cap = s->count = 0;
+    lb_arena_fini(&s->keys);
+}
+
+/* the slot index comes from the low bits, the tag from the high bits */
+static inline uint32_t tag_of(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
 
 uint64_t lb_hash_bytes(const void *p, size_t n)
 {
@@ -19,18 +27,33 @@ uint64_t lb_hash_bytes(const void *p, size_t n)
 static int grow(lb_wordset *s)
 {
     size_t ncap = s->cap ? s->cap * 2 : 64;
+    uint32_t *nt = calloc(ncap, sizeof *nt);
     struct lb_ws_slot *n = calloc(ncap, sizeof *n);
-    if (!n) return -1;
+    if (!nt || !n) { free(nt); free(n); return -1; }
     for (size_t i = 0; i < s->cap; i++) {
-        struct lb_ws_slot *o = &s->slots[i];
-        if (!o->key) continue;
-        size_t j = o->hash & (ncap - 1);
-        while (n[j].key) j = (j + 1) & (ncap - 1);
+        if (!s->tags[i]) continue;
+        const struct lb_ws_slot *o = &s->slots[i];
+        uint64_t h = lb_hash_bytes(o->key, o->len);
+        size_t j = h & (ncap - 1);
+        while (nt[j]) j = (j + 1) & (ncap - 1);
+        nt[j] = s->tags[i];
         n[j] = *o;
     }
-    free(s->slots);
-    s->slots = n; s->cap = ncap;
+    free(s->tags); free(s->slots);
+    s->tags = nt; s->slots = n; s->cap = ncap;
     return 0;
+}
+
+/* Index of key's slot, or of the empty slot where it would go. */
+static inline size_t probe(const lb_wordset *s, const char *key, size_t len, uint64_t h)
+{
+    uint32_t tag = tag_of(h);
+    size_t j = h & (s->cap - 1);
+    while (s->tags[j]) {
+        if (s->tags[j] == tag && s->slots[j].len == len && memcmp(s->slots[j].key, key, len) == 0) return j;
+        j = (j + 1) & (s->cap - 1);
+    }
+    return j;
 }
 
 int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
@@ -38,15 +61,12 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
     if (len > UINT32_MAX) return -1;
     if ((s->count + 1) * 2 > s->cap && grow(s)) return -1;
     uint64_t h = lb_hash_bytes(key, len);
-    size_t j = h & (s->cap - 1);
-    while (s->slots[j].key) {
-        struct lb_ws_slot *o = &s->slots[j];
-        if (o->hash == h && o->len == len && memcmp(o->key, key, len) == 0) { o->value = value; return 0; }
-        j = (j + 1) & (s->cap - 1);
-    }
+    size_t j = probe(s, key, len, h);
+    if (s->tags[j]) { s->slots[j].value = value; return 0; }
     char *k = lb_arena_strndup(&s->keys, key, len);
     if (!k) return -1;
-    s->slots[j] = (struct lb_ws_slot){ k, (uint32_t)len, value, h };
+    s->tags[j] = tag_of(h);
+    s->slots[j] = (struct lb_ws_slot){ k, (uint32_t)len, value };
     s->count++;
     return 0;
 }
@@ -54,15 +74,8 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value)
 {
     if (!s->cap) return 0;
-    uint64_t h = lb_hash_bytes(key, len);
-    size_t j = h & (s->cap - 1);
-    while (s->slots[j].key) {
-        const struct lb_ws_slot *o = &s->slots[j];
-        if (o->hash == h && o->len == len && memcmp(o->key, key, len) == 0) {
-            if (value) *value = o->value;
-            return 1;
-        }
-        j = (j + 1) & (s->cap - 1);
-    }
-    return 0;
+    size_t j = probe(s, key, len, lb_hash_bytes(key, len));
+    if (!s->tags[j]) return 0;
+    if (value) *value = s->slots[j].value;
+    return 1;
 }

@@ -1,6 +1,8 @@
 /* wordset.h: a compiled set of byte strings with a 32-bit value each
  * (open addressing, FNV-1a). Built once from dictionary files, then only read.
- * Keys are copied into the set's own arena. Lookups never allocate. */
+ * Keys are copied into the set's own arena. Lookups never allocate; a dense
+ * array of 32-bit hash tags is probed first, so a miss (the common case for
+ * a token) touches one cache line and never the keys. */
 #ifndef LB_WORDSET_H
 #define LB_WORDSET_H
 #include "core/arena.h"
@@ -8,6 +10,7 @@
 #include <stdint.h>
 
 typedef struct lb_wordset {
+    uint32_t *tags;             /* 0 = empty slot */
     struct lb_ws_slot *slots;
     size_t cap, count;
     lb_arena keys;

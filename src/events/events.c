@@ -4,6 +4,7 @@
 #include "events/events.h"
 #include "events/sent.h"
 #include "ctx.h"
+#include "core/strmap.h"
 #include <libstemmer.h>
 
 int lb_events_run(lb_doc *doc)
@@ -21,7 +22,8 @@ int lb_events_run(lb_doc *doc)
     for (size_t i = 0; i < doc->sents.len; i++)
         if (LB_SENTS(doc)[i].ntok > maxn) maxn = LB_SENTS(doc)[i].ntok;
     if (maxn > EV_MAX_SENT_TOKS) maxn = EV_MAX_SENT_TOKS;
-    ev_sent s = { .doc = doc, .rules = r, .lang = lang };
+    if (!doc->stem_cache[lang == EV_DE ? 0 : 1]) doc->stem_cache[lang == EV_DE ? 0 : 1] = lb_strmap_new(1u << 16);
+    ev_sent s = { .doc = doc, .rules = r, .lang = lang, .stems = doc->stem_cache[lang == EV_DE ? 0 : 1] };
     s.t = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.t);
     s.g = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.g);
     s.c = lb_arena_calloc(&doc->arena, maxn + 2, sizeof *s.c);
@@ -30,9 +32,26 @@ int lb_events_run(lb_doc *doc)
     struct sb_stemmer *sb = sb_stemmer_new(lang == EV_DE ? "german" : "english", NULL);
     if (!sb) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.stemmer = sb;
+    /* a sentence can only code an event when an actor is near: a mention in it
+     * or in the two sentences before ("beide", pronouns), or a quote with a
+     * known speaker over it (ich/wir); the rest is skipped unstemmed */
+    uint8_t *near = lb_arena_calloc(&doc->arena, doc->sents.len, 1);
+    if (!near) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        if (!m->actor.code || m->tok0 >= doc->toks.len) continue;
+        uint32_t si = LB_TOKS(doc)[m->tok0].sent;
+        for (uint32_t k = si; k < si + 3 && k < doc->sents.len; k++) near[k] = 1;
+    }
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const lb_quote *q = &LB_QUOTES(doc)[i];
+        if (!q->speaker_actor.code) continue;
+        for (size_t k = 0; k < doc->sents.len; k++)
+            if (LB_SENTS(doc)[k].start < q->end && LB_SENTS(doc)[k].end > q->start) near[k] = 1;
+    }
     int rc = LB_OK;
     for (size_t i = 0; i < doc->sents.len && !rc; i++) {
-        if (!LB_SENTS(doc)[i].ntok) continue;
+        if (!LB_SENTS(doc)[i].ntok || !near[i]) continue;
         s.si = (uint32_t)i;
         rc = ev_sent_build(&s);
         if (!rc) rc = ev_code_sentence(&s, doc);

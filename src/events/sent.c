@@ -4,6 +4,7 @@
  * an actor code, joined by coordination) with their prepositions, and clause
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
+#include "core/strmap.h"
 #include "text/text.h"
 #include <string.h>
 
@@ -423,6 +424,23 @@ static void build_clauses(ev_sent *s)
     for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
 }
 
+/* The stem of w, through the handle's cache: Snowball is the most expensive
+ * step of the stage, and words repeat within and across documents. */
+static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
+{
+    const char *v;
+    size_t vn;
+    if (s->stems && lb_strmap_get(s->stems, w, n, &v, &vn)) {
+        if (vn + 1 > cap) return 0;
+        memcpy(out, v, vn);
+        out[vn] = '\0';
+        return vn;
+    }
+    size_t sn = ev_stem(s->stemmer, w, n, out, cap);
+    if (s->stems) lb_strmap_put(s->stems, w, n, out, sn);   /* a failed put only costs speed */
+    return sn;
+}
+
 int ev_sent_build(ev_sent *s)
 {
     const lb_doc *doc = s->doc;
@@ -439,7 +457,7 @@ int ev_sent_build(ev_sent *s)
      * folded forms after it; a multiword trigger claims the words after it) */
     for (uint32_t i = 0; i < s->n; i++) {
         size_t sn = 0;
-        if (T[i].flags & LB_TOK_WORD) sn = ev_stem(s->stemmer, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
+        if (T[i].flags & LB_TOK_WORD) sn = cached_stem(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
         uint32_t claimed = s->t[i].cue & EV_C_CLAIMED;
         uint32_t cue = cue_of(s, i, stem, sn);
         if (claimed) cue = (cue & ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN)) | EV_C_CLAIMED;

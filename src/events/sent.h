@@ -52,6 +52,7 @@ typedef struct ev_sent {
     ev_group *g; int ng;
     ev_clause *c; int nc;
     size_t mcursor;         /* first mention that may lie in this or a later sentence */
+    struct lb_strmap *stems;  /* word -> stem cache of the lb_doc handle; may be NULL */
 } ev_sent;
 
 /* Fills cues, triggers, groups and clauses of sentence si. 0 or LB_ENOMEM. */
