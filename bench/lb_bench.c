@@ -4,6 +4,7 @@
  * annotates every document with one lb_doc, once per pipeline:
  *   clean  lb_doc_annotate_upto(doc, in, LB_STAGE_CLEAN)
  *   text   lb_doc_annotate_upto(doc, in, LB_STAGE_TEXT)   (clean + text layer)
+ *   +actors, +time, +quotes, +events: up to that stage (cumulative, no JSON)
  *   full   lb_doc_annotate(doc, in) + lb_doc_json(...)
  * (plus a derived row text-cl = text minus clean: the text layer on its own)
  * and prints docs, bytes (of the `text` fields), seconds, docs/s, MB/s
@@ -13,7 +14,7 @@
  * It only measures and prints numbers: it is not a test, asserts nothing
  * about speed, and never writes files.
  *
- * usage: lb_bench [--data DIR] [--repeat N] [--pipeline clean|text|full|all] FILE.jsonl...
+ * usage: lb_bench [--data DIR] [--repeat N] [--pipeline clean|text|+actors|+time|+quotes|+events|full|all] FILE.jsonl...
  */
 #include "lagebild.h"
 #include <stdio.h>
@@ -100,8 +101,11 @@ static void to_input(lb_input *in, const owned_doc *d)
     in->origin = "lb_bench";
 }
 
-enum { P_CLEAN, P_TEXT, P_FULL, P_COUNT };
-static const char *const pipeline_name[P_COUNT] = { "clean", "text", "full" };
+/* cumulative pipelines: each runs every stage up to its own */
+enum { P_CLEAN, P_TEXT, P_ACTORS, P_TIME, P_QUOTES, P_EVENTS, P_FULL, P_COUNT };
+static const char *const pipeline_name[P_COUNT] = { "clean", "text", "+actors", "+time", "+quotes", "+events", "full" };
+static const lb_stage pipeline_stage[P_COUNT] = { LB_STAGE_CLEAN, LB_STAGE_TEXT, LB_STAGE_ACTORS, LB_STAGE_TIME,
+                                                  LB_STAGE_QUOTES, LB_STAGE_ALL, LB_STAGE_ALL };
 
 /* Annotates every document once with pipeline p; returns seconds, counts failures. */
 static double run_pipeline(lb_doc *doc, const corpus *c, int p, size_t *failed, size_t *json_bytes)
@@ -119,7 +123,7 @@ static double run_pipeline(lb_doc *doc, const corpus *c, int p, size_t *failed, 
             if (rc == LB_OK) rc = lb_doc_json(&json, &len, doc);
             if (rc == LB_OK) *json_bytes += len;
         } else {
-            rc = lb_doc_annotate_upto(doc, &in, p == P_CLEAN ? LB_STAGE_CLEAN : LB_STAGE_TEXT);
+            rc = lb_doc_annotate_upto(doc, &in, pipeline_stage[p]);
         }
         if (rc != LB_OK) (*failed)++;
     }
@@ -128,14 +132,15 @@ static double run_pipeline(lb_doc *doc, const corpus *c, int p, size_t *failed, 
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: lb_bench [--data DIR] [--repeat N] [--pipeline clean|text|full|all] FILE.jsonl...\n");
+    fprintf(stderr, "usage: lb_bench [--data DIR] [--repeat N] [--pipeline clean|text|+actors|+time|+quotes|+events|full|all] FILE.jsonl...\n");
 }
 
 int main(int argc, char **argv)
 {
     const char *data_dir = NULL;
     int repeat = 1;
-    int want[P_COUNT] = { 1, 1, 1 };
+    int want[P_COUNT];
+    for (int p = 0; p < P_COUNT; p++) want[p] = 1;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return 2;
@@ -204,7 +209,8 @@ int main(int argc, char **argv)
     if (lb_doc_new(&doc, ctx)) { fprintf(stderr, "lb_bench: out of memory\n"); return 2; }
     /* the pipelines take turns in each round, so that load from other
      * processes hits them alike; each keeps its best round */
-    double best_of[P_COUNT] = { -1, -1, -1 };
+    double best_of[P_COUNT];
+    for (int p = 0; p < P_COUNT; p++) best_of[p] = -1;
     size_t failed[P_COUNT] = { 0 }, json_bytes = 0;
     for (int k = 0; k < repeat; k++)
         for (int p = 0; p < P_COUNT; p++) {

@@ -126,9 +126,10 @@ const char *lb_doc_errmsg(const lb_doc *doc);
 int lb_doc_annotate(lb_doc *doc, const lb_input *in);
 
 /* Pipeline stages, in order; lb_doc_annotate_upto stops after the named one.
- * Used by benchmarks to time the text layer on its own. */
+ * Used by benchmarks to time each layer (and by tests to run a stage alone). */
 typedef enum lb_stage {
-    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_ALL
+    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_ACTORS, LB_STAGE_TIME, LB_STAGE_QUOTES,
+    LB_STAGE_ALL        /* ... and events */
 } lb_stage;
 int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last);
 

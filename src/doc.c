@@ -135,9 +135,9 @@ int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last)
     if (!rc) rc = lb_clean_run(doc);
     if (!rc && last >= LB_STAGE_TEXT) rc = lb_text_run(doc);
     /* the analysis stages, in dependency order */
-    if (!rc && last >= LB_STAGE_ALL) rc = lb_actors_run(doc);
-    if (!rc && last >= LB_STAGE_ALL) rc = lb_time_run(doc);
-    if (!rc && last >= LB_STAGE_ALL) rc = lb_quotes_run(doc);
+    if (!rc && last >= LB_STAGE_ACTORS) rc = lb_actors_run(doc);
+    if (!rc && last >= LB_STAGE_TIME) rc = lb_time_run(doc);
+    if (!rc && last >= LB_STAGE_QUOTES) rc = lb_quotes_run(doc);
     if (!rc && last >= LB_STAGE_ALL) rc = lb_events_run(doc);
     if (rc) {
         /* keep the id for the error line; drop partial layers */
