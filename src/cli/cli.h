@@ -33,4 +33,12 @@ int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i);
 /* Loads the context with --data and every --dict; prints the error and
  * returns 2 on failure (*ctx is then freed and NULL), else 0. */
 int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o);
+
+/* What a command that reads articles runs: the context (--data, --dict), a
+ * reader over the paths, and one document handle. */
+typedef struct lb_cli_pipeline { lb_ctx *ctx; lb_reader *reader; lb_doc *doc; } lb_cli_pipeline;
+/* Opens all three; prints the error and returns 2 on failure (then nothing
+ * is left open), else 0. */
+int lb_cli_pipeline_open(lb_cli_pipeline *p, const lb_cli_common *o, char **paths, int npaths);
+void lb_cli_pipeline_close(lb_cli_pipeline *p);
 #endif

@@ -33,17 +33,11 @@ int lb_cmd_annotate(int argc, char **argv)
     }
     if (!npaths) paths[npaths++] = "-";
 
-    lb_ctx *ctx = NULL;
-    int rc = lb_cli_open_ctx(&ctx, &o);
-    if (rc) { free(paths); return 2; }
-    lb_reader *r = NULL;
-    lb_doc *doc = NULL;
-    if (lb_reader_new(&r, o.format) || lb_doc_new(&doc, ctx)) {
-        fprintf(stderr, "lagebild: out of memory\n");
-        lb_reader_free(r); lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
-    for (int i = 0; i < npaths; i++) lb_reader_add(r, paths[i]);
+    lb_cli_pipeline pl;
+    if (lb_cli_pipeline_open(&pl, &o, paths, npaths)) { free(paths); return 2; }
+    lb_reader *r = pl.reader;
+    lb_doc *doc = pl.doc;
+    int rc;
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 
@@ -88,9 +82,7 @@ int lb_cmd_annotate(int argc, char **argv)
     fflush(stdout);
     if (ferror(stdout)) { fprintf(stderr, "lagebild: error writing output\n"); failed++; }
     if (!o.quiet && failed) fprintf(stderr, "lagebild: %zu document(s) annotated, %zu failed\n", done, failed);
-    lb_doc_free(doc);
-    lb_reader_free(r);
-    lb_ctx_free(ctx);
+    lb_cli_pipeline_close(&pl);
     free(paths);
     return failed ? 1 : 0;
 }

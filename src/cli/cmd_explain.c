@@ -12,7 +12,7 @@
 
 static void help(void)
 {
-    printf("usage: lagebild explain [--data DIR] [--format auto|text|jsonl] [--quiet] [FILE|DIR|-]...\n"
+    printf("usage: lagebild explain [--data DIR] [--dict FILE]... [--format auto|text|jsonl] [--quiet] [FILE|DIR|-]...\n"
            "\n"
            "Annotates the articles and explains every event: the sentence with the actor\n"
            "[A ...], the recipient [R ...] and the trigger {T ...} marked, and the pattern\n"
@@ -94,21 +94,11 @@ int lb_cmd_explain(int argc, char **argv)
         paths[npaths++] = argv[i];
     }
     if (!npaths) paths[npaths++] = "-";
-    lb_ctx *ctx = NULL;
-    int rc = lb_ctx_new(&ctx, o.data_dir);
-    if (rc) {
-        fprintf(stderr, "lagebild: cannot load dictionaries: %s\n", lb_ctx_errmsg(ctx));
-        lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
-    lb_reader *r = NULL;
-    lb_doc *doc = NULL;
-    if (lb_reader_new(&r, o.format) || lb_doc_new(&doc, ctx)) {
-        fprintf(stderr, "lagebild: out of memory\n");
-        lb_reader_free(r); lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
-    for (int i = 0; i < npaths; i++) lb_reader_add(r, paths[i]);
+    lb_cli_pipeline pl;
+    if (lb_cli_pipeline_open(&pl, &o, paths, npaths)) { free(paths); return 2; }
+    lb_reader *r = pl.reader;
+    lb_doc *doc = pl.doc;
+    int rc;
     size_t failed = 0;
     lb_input in;
     for (;;) {
@@ -128,9 +118,7 @@ int lb_cmd_explain(int argc, char **argv)
         for (size_t k = 0; k < doc->events.len; k++) explain_event(doc, k);
     }
     fflush(stdout);
-    lb_doc_free(doc);
-    lb_reader_free(r);
-    lb_ctx_free(ctx);
+    lb_cli_pipeline_close(&pl);
     free(paths);
     return failed ? 1 : 0;
 }

@@ -12,7 +12,7 @@
 
 static void help(void)
 {
-    printf("usage: lagebild ingest [--db PATH] [--data DIR] [--format auto|text|jsonl] [--quiet]\n"
+    printf("usage: lagebild ingest [--db PATH] [--data DIR] [--dict FILE]... [--format auto|text|jsonl] [--quiet]\n"
            "         [--batch N] [--no-progress] [FILE|DIR|-]...\n"
            "\n"
            "Annotates articles and stores them (text, meta, sentences, mentions, actors,\n"
@@ -97,26 +97,16 @@ int lb_cmd_ingest(int argc, char **argv)
     if (!npaths) paths[npaths++] = "-";
     show_progress = show_progress && !o.quiet && isatty(STDERR_FILENO);
 
-    lb_ctx *ctx = NULL;
-    if (lb_ctx_new(&ctx, o.data_dir)) {
-        fprintf(stderr, "lagebild ingest: cannot load dictionaries: %s\n", lb_ctx_errmsg(ctx));
-        lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
     lb_store *s = NULL;
     if (lb_store_open(&s, db, 0)) {
         fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(s));
-        lb_store_close(s); lb_ctx_free(ctx); free(paths);
+        lb_store_close(s); free(paths);
         return 2;
     }
-    lb_reader *r = NULL;
-    lb_doc *doc = NULL;
-    if (lb_reader_new(&r, o.format) || lb_doc_new(&doc, ctx)) {
-        fprintf(stderr, "lagebild ingest: out of memory\n");
-        lb_reader_free(r); lb_store_close(s); lb_ctx_free(ctx); free(paths);
-        return 2;
-    }
-    for (int i = 0; i < npaths; i++) lb_reader_add(r, paths[i]);
+    lb_cli_pipeline pl;
+    if (lb_cli_pipeline_open(&pl, &o, paths, npaths)) { lb_store_close(s); free(paths); return 2; }
+    lb_reader *r = pl.reader;
+    lb_doc *doc = pl.doc;
     size_t total = show_progress ? count_docs(paths, npaths, o.format) : 0;
 
     size_t seen = 0, stored = 0, skipped = 0, failed = 0;
@@ -174,10 +164,8 @@ int lb_cmd_ingest(int argc, char **argv)
     if (!o.quiet && (show_progress || failed || fatal))
         fprintf(stderr, "lagebild ingest: %zu stored, %zu already present, %zu failed (%.1f docs/s)\n",
                 stored, skipped, failed, el > 0 ? (double)seen / el : 0.0);
-    lb_doc_free(doc);
-    lb_reader_free(r);
+    lb_cli_pipeline_close(&pl);
     lb_store_close(s);
-    lb_ctx_free(ctx);
     free(paths);
     if (fatal) return 2;
     return failed ? 1 : 0;

@@ -38,3 +38,24 @@ int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o)
     }
     return 0;
 }
+
+int lb_cli_pipeline_open(lb_cli_pipeline *p, const lb_cli_common *o, char **paths, int npaths)
+{
+    p->ctx = NULL; p->reader = NULL; p->doc = NULL;
+    if (lb_cli_open_ctx(&p->ctx, o)) return 2;
+    if (lb_reader_new(&p->reader, o->format) || lb_doc_new(&p->doc, p->ctx)) {
+        fprintf(stderr, "lagebild: out of memory\n");
+        lb_cli_pipeline_close(p);
+        return 2;
+    }
+    for (int i = 0; i < npaths; i++) lb_reader_add(p->reader, paths[i]);
+    return 0;
+}
+
+void lb_cli_pipeline_close(lb_cli_pipeline *p)
+{
+    lb_doc_free(p->doc);
+    lb_reader_free(p->reader);
+    lb_ctx_free(p->ctx);
+    p->doc = NULL; p->reader = NULL; p->ctx = NULL;
+}
