@@ -486,6 +486,17 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     }
     if (!e.nactor) return 0;
     if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
+    /* one-sided events (fighting, protests) must be reported by a clause: a noun,
+     * or a verb form used as one ("the bombing", "after two days of fighting"),
+     * names a war or protest as background (GUIDELINES §2) */
+    if (!e.nrecipient && (p->kind != EV_VERB || (t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
+    /* a protest with no named target is directed at the protesters' own
+     * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
+    if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
+        static const char gov_sector[] = "GOV";
+        e.recipient[0] = (lb_actor_ref){ e.actor[0].code, gov_sector, NULL, NULL };
+        e.nrecipient = 1;
+    }
     /* flags */
     uint32_t cl = c->cues;
     e.negated = (cl & EV_C_NEG) || ((cl & EV_C_NEGZU) && (cl & EV_C_ZU)) || (gov & EV_C_NEGSUB);

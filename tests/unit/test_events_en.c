@@ -18,9 +18,16 @@ static const tmen M[] = {
     {"Iran", "IRN", NULL, LOC, NAME}, {"Israel", "ISR", NULL, LOC, NAME},
     {"European Union", "EUR", NULL, ORG, NAME}, {"NATO", "NATO", NULL, ORG, NAME},
     {"Chinese", "CHN", "BUS", LOC, DERIV}, {"Russian", "RUS", "MIL", LOC, DERIV},
-    {"Paris", "FRA", "GOV", LOC, NAME},
+    {"Paris", "FRA", "GOV", LOC, NAME}, {"Iranian", "IRN", NULL, LOC, DERIV},
     {NULL, NULL, NULL, 0, 0}
 };
+
+static int count_type(const char *type)
+{
+    int n = 0;
+    for (size_t i = 0; i < doc->events.len; i++) n += !strcmp(LB_EVENTS(doc)[i].type, type);
+    return n;
+}
 
 static void test_types(void)
 {
@@ -63,6 +70,17 @@ static void test_types(void)
     CHECK(find_event("PROTEST", "IND", "EUR", 0, 0) < 0);
     ev_run("Japan protested against China.", "en", M, NULL);
     EXPECT("PROTEST", "JPN", "CHN", 0, 0);
+    /* a protest without a named target is directed at the own government */
+    ev_run("Thousands of Iranian students protested on Monday.", "en", M, NULL);
+    EXPECT("PROTEST", "IRN", "IRN", 0, 0);
+    /* fighting named by a noun is background, not an event (no recipient) */
+    ev_run("Iran and Japan agreed to a ceasefire after two days of fighting.", "en", M, NULL);
+    CHECK_INT(count_type("ASSAULT"), 0);
+    EXPECT("AGREE", "IRN", "JPN", 0, 0);
+    ev_run("Iran blamed Japan for the bombing.", "en", M, NULL);
+    CHECK_INT(count_type("ASSAULT"), 0);
+    ev_run("Iranian troops fought in the north.", "en", M, NULL);
+    EXPECT("ASSAULT", "IRN", "", 0, 0);
 }
 
 static void test_flags(void)
