@@ -38,6 +38,13 @@ static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned 
         size_t j = i;
         if (is_punct_split((unsigned char)s[i])) j = i + 1;
         else while (j < n && s[j] != ' ' && s[j] != '\t' && !is_punct_split((unsigned char)s[j])) j++;
+        /* the tokenizer makes an English possessive a token of its own
+         * ("People's" -> People + 's): so does the key */
+        size_t apos = 0;
+        if (j - i > 2 && s[j - 2] == '\'' && s[j - 1] == 's') apos = 2;
+        else if (j - i > 4 && !memcmp(s + j - 4, "\xe2\x80\x99s", 4)) apos = 4;
+        if (apos && i < n && !(i == j - apos)) j -= apos;
+        else apos = 0;
         if (nt) { if (o + 1 > cap) return 0; out[o++] = ' '; }
         if (fold) {
             size_t m = lb_fold(out + o, cap - o, s + i, j - i);
@@ -49,6 +56,17 @@ static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned 
         }
         nt++;
         i = j;
+        if (apos) {     /* the possessive as the next piece; the loop resumes after it */
+            if (o + 1 + apos > cap) return 0;
+            out[o++] = ' ';
+            if (fold) {
+                size_t m = lb_fold(out + o, cap - o, s + j, apos);
+                if (!m) return 0;
+                o += m;
+            } else { memcpy(out + o, s + j, apos); o += apos; }
+            nt++;
+            i = j + apos;
+        }
     }
     *ntok = nt;
     return o;

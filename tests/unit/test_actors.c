@@ -89,6 +89,11 @@ int main(void)
     CHECK_INT(annotate("Let us talk. The US sanctions hit hard.", "2024-01-01"), LB_OK);
     CHECK(find("us", 0) == NULL);
     CHECK(has_actor(find("US", 0), "USA", NULL));
+    /* a possessive inside a name ("People's" is two tokens, so is the key) */
+    CHECK_INT(annotate("The Democratic People's Republic of Korea rejected it. China's reply came.", "2024-01-01"), LB_OK);
+    CHECK(has_actor(find("Democratic People's Republic of Korea", 0), "PRK", NULL));
+    CHECK(find("Republic of Korea", 0) == NULL);
+    CHECK(has_actor(find("China", 0), "CHN", NULL));
 
     /* dated roles */
     CHECK_INT(annotate("Antony Blinken reiste nach Peking.", "2024-04-26"), LB_OK);
