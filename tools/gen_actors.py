@@ -46,7 +46,7 @@ EN_EXTRA = {'SUN': ['USSR', 'Soviet Union'], 'CSK': ['Czechoslovakia'], 'YUG': [
             'USA': ['United States', 'United States of America', 'America', 'U.S.', 'U.S.A.', 'US', 'USA'],
             'GBR': ['Britain', 'Great Britain', 'UK', 'U.K.', 'United Kingdom'],
             'TWN': ['Taiwan', 'Republic of China'], 'PSE': ['Palestine', 'Palestinian territories'],
-            'VAT': ['Vatican', 'Holy See']}
+            'VAT': ['Vatican', 'Holy See'], 'CHN': ['PRC', 'P.R.C.'], 'KOR': ['ROK'], 'ARE': ['UAE', 'U.A.E.']}
 EN_SEATS = {'USA': ['White House', 'Pentagon', 'Capitol Hill'], 'RUS': ['Kremlin'],
             'GBR': ['Downing Street', 'Whitehall'], 'FRA': ['Elysee Palace', 'Élysée Palace']}
 
