@@ -83,7 +83,10 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
 {
     const ev_clause *c = &s->c[ci];
     if (depth > 3) return -1;
-    if (c->kind == EV_CL_REL) { *inherited = 1; return c->antecedent; }
+    if (c->kind == EV_CL_REL) {
+        if (c->antecedent >= 0 && s->g[c->antecedent].place) return -1;
+        *inherited = 1; return c->antecedent;
+    }
     /* coordination, zu-clauses and interrupted main clauses: the nearest earlier main clause */
     int seen = 0;
     for (int k = ci - 1; k >= 0 && seen < 3; k--) {
@@ -91,7 +94,11 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
         /* a coordinated verb continues the main clause, not a subordinate one in between */
         if (p->kind == EV_CL_REL || (p->kind == EV_CL_SUB && c->kind == EV_CL_COORD)) continue;
         seen++;     /* an apposition between commas has no subject: look further back */
-        int sub = clause_subject(s, k, p->t1, inherited, depth + 1);
+        /* its subject as seen from its first trigger, not from its end
+         * (X killed a U.S. soldier and wounded two: X, not the object) */
+        uint32_t at = p->t1;
+        for (uint32_t j = p->t0; j < p->t1; j++) if (s->t[j].form >= 0) { at = j; break; }
+        int sub = clause_subject(s, k, at, inherited, depth + 1);
         if (sub >= 0) { *inherited = 1; return sub; }
     }
     return -1;
@@ -100,7 +107,8 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
 {
     const ev_clause *c = &s->c[ci];
-    if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
+    /* (a place is no antecedent: "Moskau – Die Polizei ...") */
+    if (c->kind == EV_CL_REL && c->antecedent >= 0 && !s->g[c->antecedent].place) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
     if (c->kind == EV_CL_COORD || zu_clause(s, ci)) {
@@ -130,6 +138,14 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
             if (g->clause == ci && g->t1 <= t && g->t0 > 0 && (s->t[g->t0 - 1].cue & EV_C_OF) && !g->place) best = gi;
+        }
+    if (best < 0 && s->lang == EV_EN)
+        /* rebels in the Ivory Coast dismissed ...: a group noun with its place */
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (g->clause != ci || g->t1 > t || !g->place) continue;
+            for (uint32_t k = 2; k <= 4 && g->t0 >= k + c->t0; k++)
+                if (s->t[g->t0 - k].cue & EV_C_GROUP) { best = gi; break; }
         }
     if (best >= 0) return best;
     if (c->kind == EV_CL_COORD || c->kind == EV_CL_MAIN) {
@@ -217,6 +233,22 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         return;
     }
     int inh = 0;
+    if (p->flags & EV_F_SPEAKER) {
+        /* X said (that) Y must ...: Y, the subject of the trigger's own clause, is
+         * the recipient; the actor is who says it (the quote's speaker, else the
+         * subject of a clause with a speech verb) */
+        R->recipient = clause_subject(s, ci, t, &inh, 0);
+        if (inh) R->recipient = -1;
+        R->speaker = quote_speaker(s->doc, &LB_TOKS(s->doc)[s->tok0 + t]);
+        for (int k = 0; k < s->nc && !R->speaker && R->actor < 0; k++) {
+            if (k == ci || !(s->c[k].cues & EV_C_SAY)) continue;
+            uint32_t at = s->c[k].t1;
+            for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) if (s->t[j].cue & EV_C_SAY) { at = j; break; }
+            int i2 = 0, sub = clause_subject(s, k, at, &i2, 0);
+            if (sub >= 0 && sub != R->recipient) R->actor = sub;
+        }
+        return;
+    }
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
     int subj = zu_marked(s, t) ? inherit_subject(s, ci, &inh, 0) : -1;
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
@@ -268,7 +300,7 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         if (sub >= 0 && !dinh && sub != subj) { R->recipient = sub; R->dep = 1; }
     }
     /* pledges and requests: the counterpart may stand in the following zu/dass clause */
-    if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && s->lang == EV_EN) {
+    if (R->recipient < 0 && (s->t[t].cue & (EV_C_CTL | EV_C_NEGSUB)) && s->lang == EV_EN) {
         /* willing to withdraw from Lebanon: the counterpart in the pledged action */
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
             if (s->g[gi].clause == ci && s->g[gi].t0 > t && gi != subj && !s->g[gi].place) R->recipient = gi;
@@ -392,6 +424,61 @@ static int duplicate(const lb_doc *doc, const lb_event *e)
     return 0;
 }
 
+/* one of the pattern's obj= words follows the trigger closely in its clause */
+static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    uint32_t end = s->c[s->t[t].clause].t1;
+    for (uint32_t j = t + 1; j < end && j <= t + 6; j++)
+        for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k]) return 1;
+    return 0;
+}
+
+/* the first place group after trigger t in its clause, or -1 */
+static int place_after(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    for (int gi = 0; gi < s->ng; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && s->g[gi].t0 <= t + 12 && s->g[gi].place) return gi;
+    return -1;
+}
+
+/* a group noun (opposition, rebels, students) follows trigger t in its clause */
+static int group_noun_after(const ev_sent *s, uint32_t t)
+{
+    uint32_t end = s->c[s->t[t].clause].t1;
+    for (uint32_t j = t + 1; j < end && j <= t + 8; j++) if (s->t[j].cue & EV_C_GROUP) return 1;
+    return 0;
+}
+
+/* English -s and -ing forms are often nouns or modifiers (US attacks, halt
+ * attacks, fierce fighting, rebels fighting to ...). An -s form is a verb after
+ * its actor or a pronoun; an -ing form after a form of "be" or at the start of
+ * a clause (", killing 20 people"). */
+static int english_verb_reading(const ev_sent *s, uint32_t t)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + t];
+    const char *w = lb_tok_norm(s->doc, tk);
+    size_t n = tk->norm_len;
+    if (s->t[t].cue & EV_C_CLAIMED) return 1;
+    /* after a determiner or a preposition: a noun (for a rally, the bombing) */
+    if (t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP)) && !(s->t[t - 1].cue & EV_C_ZU)) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    int first = t == c->t0 || t == 0 || (LB_TOKS(s->doc)[s->tok0 + t - 1].flags & LB_TOK_PUNCT);
+    if (n > 4 && !memcmp(w + n - 3, "ing", 3))
+        return first || (s->t[t - 1].cue & (EV_C_PASSAUX | EV_C_INTENT | EV_C_HYP | EV_C_HYPW | EV_C_NEG));
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
+        if (first) return 0;
+        if (s->t[t - 1].cue & (EV_C_PRON3 | EV_C_REL | EV_C_COORD)) return 1;
+        int gi = s->t[t - 1].group >= 0 ? s->t[t - 1].group : t >= 2 ? s->t[t - 2].group : -1;
+        if (gi < 0) return 0;
+        /* an adjective names the doer of a noun (Israeli attacks, Palestinian riots) */
+        const lb_tok *last = &LB_TOKS(s->doc)[s->tok0 + s->g[gi].t1 - 1];
+        const lb_mention *m = &LB_MENTIONS(s->doc)[s->g[gi].men[s->g[gi].nmen - 1]];
+        return !(m->form == LB_FORM_DERIV && lb_tok_norm(s->doc, last)[last->norm_len - 1] != 's');
+    }
+    return 1;
+}
+
 /* codes trigger t with pattern p; 1 when an event was added (or was a duplicate) */
 static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p)
 {
@@ -406,6 +493,8 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
                 /* verbs only: not a German noun (Beginn), not after a determiner (the start) */
                 if (s->lang == EV_DE && j > 0 && (LB_TOKS(doc)[s->tok0 + j].flags & LB_TOK_UPPER)) continue;
                 if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) continue;
+                /* English: the support verb governs the noun before it (launch a war, not war starts) */
+                if (s->lang == EV_EN && (j >= t || j + 6 < t)) continue;
                 for (int k = 0; k < p->nsup; k++) if (s->t[j].stem == p->sup[k]) { ok = 1; break; }
             }
         } else ok = (c->cues & EV_C_SUPPORT) != 0;
@@ -422,6 +511,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + t];
         if (!(tk->norm_len > 2 && !memcmp(lb_tok_norm(doc, tk) + tk->norm_len - 2, "ed", 2))) return 0;
     }
+    if (s->lang == EV_EN && p->kind == EV_VERB && !english_verb_reading(s, t)) return 0;
     /* English: "a Brazilian ship" - after a determiner and an actor adjective a word is a noun */
     if (s->lang == EV_EN && p->kind == EV_VERB && t > 0 && s->t[t - 1].group >= 0) {
         const ev_group *g = &s->g[s->t[t - 1].group];
@@ -431,6 +521,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         int adj = LB_MENTIONS(doc)[g->men[g->nmen - 1]].form == LB_FORM_DERIV;
         if (d && (s->t[g->t0 - 1].cue & EV_C_DET) && (indef || adj)) return 0;
     }
+    if (p->nobj && !object_follows(s, t, p)) return 0;
     roles R;
     find_roles(s, t, p, &R);
     lb_event e;
@@ -438,6 +529,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     e.type = R.dep ? p->dep_type : p->type;
     e.mode = R.dep ? NULL : p->mode;
     add_refs(s, R.actor, e.actor, &e.nactor, NULL, 0);
+    if (R.speaker && !e.nactor) { e.actor[e.nactor++] = *R.speaker; }
     /* first person in a quote (wir ..., ich und Präsident Putin ...): the quote's speaker */
     const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
     if (sp && e.nactor < LB_MAX_EVENT_PARTIES && !has_code(e.actor, e.nactor, sp->code)) {
@@ -453,6 +545,15 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     /* a separate group may name the same state (domestic events: X -> X) */
     if (R.recipient >= 0 && R.recipient != R.actor) add_refs(s, R.recipient, e.recipient, &e.nrecipient, NULL, 0);
     else add_refs(s, R.recipient, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    if (!e.nrecipient && e.nactor && !(p->flags & EV_F_SPEAKER)) {
+        /* shelled Juba, opened fire at targets in Jericho: the place's state
+         * (for the types cameo.tsv lists under 'place') */
+        int pg = (p->flags & EV_F_REC_PLACE) ? place_after(s, t) : -1;
+        if (pg >= 0) add_refs(s, pg, e.recipient, &e.nrecipient, NULL, 0);
+        /* arrested opposition activists, accepted the rebels' demands: a group
+         * of the actor's own state (domestic event X -> X) */
+        else if (group_noun_after(s, t)) e.recipient[e.nrecipient++] = (lb_actor_ref){ e.actor[0].code, NULL, NULL, NULL };
+    }
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.actor >= 0 && ci > 0) {
         /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner
          * (the subject of the clause before) is the other side */
@@ -486,10 +587,12 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     }
     if (!e.nactor) return 0;
     if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
-    /* one-sided events (fighting, protests) must be reported by a clause: a noun,
-     * or a verb form used as one ("the bombing", "after two days of fighting"),
+    /* one-sided events (fighting, protests) must be reported by a clause: a noun
+     * without a support verb (began a hunger strike, staged protests), or a
+     * verb form used as one ("the bombing", "after two days of fighting"),
      * names a war or protest as background (GUIDELINES §2) */
-    if (!e.nrecipient && (p->kind != EV_VERB || (t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
+    if (!e.nrecipient && ((p->kind == EV_NOUN && !(c->cues & EV_C_SUPPORT))
+                          || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
     /* a protest with no named target is directed at the protesters' own
      * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
     if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
@@ -567,7 +670,8 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
          * patterns of another kind (talks: verb, then noun) */
         for (uint32_t k = s->t[t].chain; k != UINT32_MAX && rc == 0; k = r->forms[k].next) {
             const ev_pattern *p = &r->patterns[r->forms[k].pattern];
-            if (p == first || p->kind == first->kind || (p->flags & EV_F_BLOCK)) continue;
+            /* (a pattern whose obj= words were missing gives way to any other) */
+            if (p == first || (p->kind == first->kind && !first->nobj) || (p->flags & EV_F_BLOCK)) continue;
             if (!ev_req_ok(s, t, &r->forms[k])) continue;
             rc = code_trigger(s, doc, t, p);
             if (rc < 0) return LB_ENOMEM;

@@ -58,6 +58,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
     {"SUB", EV_C_SUB}, {"COORD", EV_C_COORD}, {"ZU", EV_C_ZU}, {"PLACE", EV_C_PLACE},
     {"SUPPORT", EV_C_SUPPORT}, {"NOTNEG", EV_C_NOTNEG}, {"PREP", EV_C_PREP},
     {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW}, {"INTENT", EV_C_INTENT}, {"OF", EV_C_OF}, {"POSSPRON", EV_C_POSSPRON},
+    {"GROUP", EV_C_GROUP},
 };
 
 typedef struct load_state {
@@ -196,19 +197,21 @@ static int parse_preps(ev_rules *r, int lang, const char *p, size_t n, uint64_t 
     return 0;
 }
 
-static int parse_sup(void *stemmer, ev_pattern *pt, const char *p, size_t n, char *err, size_t errlen)
+/* a |-separated list of words, stemmed, as hashes into arr (what: for errors) */
+static int parse_stems(void *stemmer, uint32_t *arr, uint8_t *cnt, size_t cap, const char *what,
+                       const char *p, size_t n, char *err, size_t errlen)
 {
     while (n) {
         const char *bar = memchr(p, '|', n);
         size_t k = bar ? (size_t)(bar - p) : n;
         char f[256], st[256];
         size_t fn, sn;
-        if (pt->nsup >= sizeof pt->sup / sizeof pt->sup[0]) { snprintf(err, errlen, "too many support verbs"); return -1; }
+        if (*cnt >= cap) { snprintf(err, errlen, "too many %s words", what); return -1; }
         if (!k || fold_word(f, sizeof f, p, k, &fn) || !(sn = ev_stem(stemmer, f, fn, st, sizeof st))) {
-            snprintf(err, errlen, "bad support verb '%.*s'", (int)k, p);
+            snprintf(err, errlen, "bad %s word '%.*s'", what, (int)k, p);
             return -1;
         }
-        pt->sup[pt->nsup++] = ev_stem_hash(st, sn);
+        arr[(*cnt)++] = ev_stem_hash(st, sn);
         if (!bar) break;
         n -= k + 1; p += k + 1;
     }
@@ -236,7 +239,13 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
             pt->dep_goldstein = ev_goldstein(r, dc);
             if (dc && !(pt->dep_cameo_root = intern(r, dc, 2))) { snprintf(err, errlen, "out of memory"); return -1; }
         } else if (n > 4 && !memcmp(a, "sup=", 4)) {
-            if (parse_sup(stemmer, pt, a + 4, n - 4, err, errlen)) return -1;
+            if (parse_stems(stemmer, pt->sup, &pt->nsup, sizeof pt->sup / sizeof pt->sup[0], "support",
+                            a + 4, n - 4, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "obj=", 4)) {
+            if (parse_stems(stemmer, pt->obj, &pt->nobj, sizeof pt->obj / sizeof pt->obj[0], "object",
+                            a + 4, n - 4, err, errlen)) return -1;
+        } else if (n == 11 && !memcmp(a, "act=speaker", 11)) {
+            pt->flags |= EV_F_SPEAKER;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {
             if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->act_preps, err, errlen)) return -1;
         } else if (n > 5 && !memcmp(a, "conf=", 5)) {
@@ -344,6 +353,7 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
         for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], type)) break;
         if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", type); return 1; }
         pt->type = PLOVER_TYPES[k];
+        if (r->place_types >> k & 1) pt->flags |= EV_F_REC_PLACE;
     }
     if (strcmp(l->field[2], "-")) pt->mode = intern(r, l->field[2], l->flen[2]);
     if (strcmp(l->field[3], "-")) {
@@ -406,7 +416,16 @@ static int cameo_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         r->ndefaults++;
         return 0;
     }
-    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]' or 'default TYPE CAMEO'");
+    if (l->nfields >= 2 && !strcmp(l->field[0], "place")) {
+        for (size_t f = 1; f < l->nfields; f++) {
+            int k;
+            for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], l->field[f])) break;
+            if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", l->field[f]); return 1; }
+            r->place_types |= 1u << k;
+        }
+        return 0;
+    }
+    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]', 'default TYPE CAMEO' or 'place TYPE...'");
     return 1;
 }
 

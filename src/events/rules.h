@@ -19,7 +19,9 @@ enum { EV_VERB = 0,        /* a verb (or adjective with copula): clause roles */
 enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
        EV_F_REC_NONE = 1u << 1,   /* no recipient needed (MOBILIZE, PROTEST, ASSAULT) */
        EV_F_INVERSE  = 1u << 2,   /* subject is the recipient, actor via act= preps (receive from) */
-       EV_F_BLOCK    = 1u << 3 }; /* not a trigger: stops a weaker pattern with the same key */
+       EV_F_BLOCK    = 1u << 3,   /* not a trigger: stops a weaker pattern with the same key */
+       EV_F_SPEAKER  = 1u << 4,   /* act=speaker: the actor is who says it (X said Y must ...) */
+       EV_F_REC_PLACE= 1u << 5 }; /* a place in the clause may be the recipient (cameo.tsv 'place') */
 
 /* cue classes (bits of a cue word's value) */
 enum {
@@ -53,6 +55,7 @@ enum {
     EV_C_INTENT  = 1u << 27,  /* will, 'll (English): an announced cooperative act is a pledge */
     EV_C_OF      = 1u << 28,  /* of: "the president of Russia" may be a subject */
     EV_C_POSSPRON= 1u << 29,  /* sein, ihr, its, their: refers to the subject of the clause before */
+    EV_C_GROUP   = 1u << 30,  /* Opposition, rebels, students: a group of the actor's own state */
     EV_C_PAIRHEAD= 1u << 31   /* (set at load) the first word of a two-word cue */
 };
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
@@ -74,6 +77,8 @@ typedef struct ev_pattern {
     double dep_goldstein;
     uint32_t sup[40];         /* NS: hashes of the stems of its own support verbs */
     uint8_t nsup;
+    uint32_t obj[24];         /* obj=: hashes of stems one of which must follow the trigger */
+    uint8_t nobj;
 } ev_pattern;
 
 /* one key of a pattern: a stem, maybe with more words required */
@@ -104,6 +109,7 @@ struct lb_event_rules {
     size_t nexact[EV_NLANG];       /* =word forms (an extra lookup only when there are some) */
     ev_cameo_root roots[32]; int nroots;
     struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
+    uint32_t place_types;          /* bit k: PLOVER type k takes a place as recipient */
     uint32_t last_tail_len;        /* shortest compound head stem (bytes) */
 };
 typedef struct lb_event_rules ev_rules;

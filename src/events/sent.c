@@ -121,6 +121,12 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
      * (Besuch/besuchen share a stem); elsewhere prefer verbs */
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     int want_noun = s->lang == EV_DE && i > 0 && (tk->flags & LB_TOK_UPPER);
+    /* English: a capitalised word inside a sentence is a name or part of one
+     * (last March, the Warsaw Pact, the Agency for Development and Cooperation) */
+    if (s->lang == EV_EN && i > 0 && (tk->flags & LB_TOK_UPPER)) {
+        const lb_tok *pv = &LB_TOKS(s->doc)[s->tok0 + i - 1];
+        if (pv->flags & LB_TOK_WORD) return -1;
+    }
     int32_t fallback = -1;
     for (int pass = 0; pass < 2; pass++)
         for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {

@@ -66,7 +66,9 @@ static void test_types(void)
     EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
     CHECK_STR(LB_EVENTS(doc)[0].date, "2022-02");
     ev_run("Farmers in India protested against the European Union.", "en", M, NULL);
-    /* farmers have no code: the place India is no actor */
+    /* a group noun with its place acts for the place's state (not a bare place) */
+    EXPECT("PROTEST", "IND", "EUR", 0, 0);
+    ev_run("In India, farmers protested against the European Union.", "en", M, NULL);
     CHECK(find_event("PROTEST", "IND", "EUR", 0, 0) < 0);
     ev_run("Japan protested against China.", "en", M, NULL);
     EXPECT("PROTEST", "JPN", "CHN", 0, 0);
