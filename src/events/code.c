@@ -518,7 +518,10 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         const lb_tok *d = g->t0 > 0 ? &LB_TOKS(doc)[s->tok0 + g->t0 - 1] : NULL;
         int indef = d && ((d->norm_len == 1 && lb_tok_norm(doc, d)[0] == 'a')
                           || (d->norm_len == 2 && !memcmp(lb_tok_norm(doc, d), "an", 2)));
-        int adj = LB_MENTIONS(doc)[g->men[g->nmen - 1]].form == LB_FORM_DERIV;
+        const lb_tok *gl = &LB_TOKS(doc)[s->tok0 + g->t1 - 1];
+        /* (a plural demonym is a noun: "the Palestinians reject") */
+        int adj = LB_MENTIONS(doc)[g->men[g->nmen - 1]].form == LB_FORM_DERIV
+                  && lb_tok_norm(doc, gl)[gl->norm_len - 1] != 's';
         if (d && (s->t[g->t0 - 1].cue & EV_C_DET) && (indef || adj)) return 0;
     }
     if (p->nobj && !object_follows(s, t, p)) return 0;

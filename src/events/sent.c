@@ -81,7 +81,7 @@ int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
             const char *e = strchr(w, ' ');
             size_t n = e ? (size_t)(e - w) : strlen(w);
             uint32_t j, found = 0;
-            for (j = pos + 1; j < s->n && j <= pos + 2; j++) {
+            for (j = pos + 1; j < s->n && j <= pos + 3; j++) {
                 if (is_stop_punct(&LB_TOKS(s->doc)[s->tok0 + j])) break;
                 if (tok_like(s, j, w, n)) { found = 1; break; }
             }
