@@ -292,6 +292,13 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (R->recipient < 0) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
         } else {
             R->recipient = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
+            /* physical targets: shelled positions of the Palestinian forces, arrested members of X */
+            if (R->recipient < 0 && (p->flags & EV_F_REC_PLACE))
+                for (int gi = 0; gi < s->ng && R->recipient < 0; gi++) {
+                    const ev_group *g = &s->g[gi];
+                    if (g->clause == ci && gi != subj && g->t0 > t + 1 && g->t0 <= t + 5 && !g->place
+                        && (s->t[g->t0 - 1].cue & EV_C_OF)) R->recipient = gi;
+                }
         }
     }
     /* warnte, dass China Waffen liefern könnte: the dass clause's subject, coded as dep= says */
@@ -304,6 +311,9 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         /* willing to withdraw from Lebanon: the counterpart in the pledged action */
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
             if (s->g[gi].clause == ci && s->g[gi].t0 > t && gi != subj && !s->g[gi].place) R->recipient = gi;
+        /* ready to send troops to a force in Liberia: else the place of the pledged action */
+        for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
+            if (s->g[gi].clause == ci && s->g[gi].t0 > t && gi != subj && s->g[gi].place) R->recipient = gi;
     }
     if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc) {
         R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 1, 0, p);
@@ -605,7 +615,13 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     }
     /* flags */
     uint32_t cl = c->cues;
-    e.negated = (cl & EV_C_NEG) || ((cl & EV_C_NEGZU) && (cl & EV_C_ZU)) || (gov & EV_C_NEGSUB);
+    int negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
+    if ((cl & EV_C_NEGZU) && s->lang == EV_EN) {
+        /* without + -ing negates only its own verb (agreed to resign without returning) */
+        negzu = 0;
+        for (uint32_t j = t >= 2 ? t - 2 : 0; j < t; j++) if (s->t[j].cue & EV_C_NEGZU) negzu = 1;
+    }
+    e.negated = (cl & EV_C_NEG) || negzu || (gov & EV_C_NEGSUB);
     e.hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB);
     if (!e.hypothetical && (cl & EV_C_HYPW)) {
         /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
@@ -658,9 +674,28 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     return 1;
 }
 
+/* drops the one-sided events of a sentence that a directed event of the same
+ * type, actor and flags already covers (shelled Juba, killing 20: one ASSAULT) */
+static void drop_covered(lb_doc *doc, size_t from)
+{
+    lb_event *E = LB_EVENTS(doc);
+    size_t out = from;
+    for (size_t i = from; i < doc->events.len; i++) {
+        int covered = 0;
+        if (!E[i].nrecipient)
+            for (size_t j = from; j < doc->events.len && !covered; j++)
+                covered = j != i && E[j].nrecipient && !strcmp(E[j].type, E[i].type)
+                          && E[j].negated == E[i].negated && E[j].hypothetical == E[i].hypothetical
+                          && set_equal(E[j].actor, E[j].nactor, E[i].actor, E[i].nactor);
+        if (!covered) E[out++] = E[i];
+    }
+    doc->events.len = out;
+}
+
 int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
     const ev_rules *r = s->rules;
+    size_t from = doc->events.len;
     for (uint32_t t = 0; t < s->n; t++) {
         if (s->t[t].form < 0) continue;
         const ev_pattern *first = &r->patterns[r->forms[s->t[t].form].pattern];
@@ -680,5 +715,6 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
             if (rc < 0) return LB_ENOMEM;
         }
     }
+    drop_covered(doc, from);
     return LB_OK;
 }
