@@ -565,7 +565,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         if (pg >= 0) add_refs(s, pg, e.recipient, &e.nrecipient, NULL, 0);
         /* arrested opposition activists, accepted the rebels' demands: a group
          * of the actor's own state (domestic event X -> X) */
-        else if (group_noun_after(s, t)) e.recipient[e.nrecipient++] = (lb_actor_ref){ e.actor[0].code, NULL, NULL, NULL };
+        else if ((p->flags & EV_F_DOMESTIC) && group_noun_after(s, t)) e.recipient[e.nrecipient++] = (lb_actor_ref){ e.actor[0].code, NULL, NULL, NULL };
     }
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.actor >= 0 && ci > 0) {
         /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner

@@ -354,6 +354,7 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
         if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", type); return 1; }
         pt->type = PLOVER_TYPES[k];
         if (r->place_types >> k & 1) pt->flags |= EV_F_REC_PLACE;
+        if (r->domestic_types >> k & 1) pt->flags |= EV_F_DOMESTIC;
     }
     if (strcmp(l->field[2], "-")) pt->mode = intern(r, l->field[2], l->flen[2]);
     if (strcmp(l->field[3], "-")) {
@@ -416,16 +417,17 @@ static int cameo_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         r->ndefaults++;
         return 0;
     }
-    if (l->nfields >= 2 && !strcmp(l->field[0], "place")) {
+    if (l->nfields >= 2 && (!strcmp(l->field[0], "place") || !strcmp(l->field[0], "domestic"))) {
+        uint32_t *set = l->field[0][0] == 'p' ? &r->place_types : &r->domestic_types;
         for (size_t f = 1; f < l->nfields; f++) {
             int k;
             for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], l->field[f])) break;
             if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", l->field[f]); return 1; }
-            r->place_types |= 1u << k;
+            *set |= 1u << k;
         }
         return 0;
     }
-    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]', 'default TYPE CAMEO' or 'place TYPE...'");
+    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]', 'default TYPE CAMEO', 'place TYPE...' or 'domestic TYPE...'");
     return 1;
 }
 

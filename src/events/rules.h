@@ -21,7 +21,8 @@ enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
        EV_F_INVERSE  = 1u << 2,   /* subject is the recipient, actor via act= preps (receive from) */
        EV_F_BLOCK    = 1u << 3,   /* not a trigger: stops a weaker pattern with the same key */
        EV_F_SPEAKER  = 1u << 4,   /* act=speaker: the actor is who says it (X said Y must ...) */
-       EV_F_REC_PLACE= 1u << 5 }; /* a place in the clause may be the recipient (cameo.tsv 'place') */
+       EV_F_REC_PLACE= 1u << 5,   /* a physical target: a place or of-phrase may be the recipient (cameo.tsv 'place') */
+       EV_F_DOMESTIC = 1u << 6 }; /* a group noun object is a group of the actor's state (cameo.tsv 'domestic') */
 
 /* cue classes (bits of a cue word's value) */
 enum {
@@ -110,6 +111,7 @@ struct lb_event_rules {
     ev_cameo_root roots[32]; int nroots;
     struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
     uint32_t place_types;          /* bit k: PLOVER type k takes a place as recipient */
+    uint32_t domestic_types;       /* bit k: PLOVER type k takes a group noun as a domestic recipient */
     uint32_t last_tail_len;        /* shortest compound head stem (bytes) */
 };
 typedef struct lb_event_rules ev_rules;
