@@ -195,7 +195,9 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (g->clause != ci || g->place) continue;
             if (g->t0 <= t && g->t1 > t) { R->actor = gi; break; }                 /* Nato-Gipfel */
             if (g->t1 == t || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
-            if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi)) { R->actor = gi; R->split = 1; return; }
+            if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi) && !(p->rec_preps >> g->prep & 1)) {
+                R->actor = gi; R->split = 1; return;
+            }
         }
         if (R->actor < 0 && symmetric(p->type))
             /* das Treffen für die beiden Staatsoberhäupter */
@@ -443,6 +445,22 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return 0;
 }
 
+/* a noun that is the object of a verb rejecting, accepting or cancelling it
+ * (rejected a U.S. request, accepted the demands, cancelled a visit) names
+ * what that verb acts on: no event of its own */
+static int object_of_verdict(const ev_sent *s, uint32_t t)
+{
+    uint32_t c0 = s->c[s->t[t].clause].t0;
+    for (uint32_t k = 1; k <= 5 && t >= k && t - k >= c0; k++) {
+        int32_t f = s->t[t - k].form;
+        if (f < 0) continue;
+        const ev_pattern *v = &s->rules->patterns[s->rules->forms[f].pattern];
+        if (v->kind != EV_VERB || !v->type) return 0;
+        return !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "SANCTION");
+    }
+    return 0;
+}
+
 /* the first place group after trigger t in its clause, or -1 */
 static int place_after(const ev_sent *s, uint32_t t)
 {
@@ -510,6 +528,10 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         } else ok = (c->cues & EV_C_SUPPORT) != 0;
         if (!ok) return 0;
     }
+    if (p->kind != EV_VERB && object_of_verdict(s, t)) return 1;
+    /* groups on the move (troops arrived in Bosnia) pay no visit */
+    if (p->mode && !strcmp(p->mode, "visit") && p->kind == EV_VERB)
+        for (uint32_t k = 1; k <= 2 && k <= t; k++) if (s->t[t - k].cue & EV_C_GROUP) return 0;
     uint32_t gov = governing_cues(s, t);
     if (gov & EV_C_CTL) {
         /* the content of a pledge or request: unless the trigger is itself the speech act */
