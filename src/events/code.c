@@ -76,6 +76,24 @@ static int zu_clause(const ev_sent *s, int ci)
     return 0;
 }
 
+/* clause k is an apposition with an indefinite article between commas
+ * (", a key U.S. ally in the war against terrorism,"): it describes the group
+ * before it and holds no subject */
+static int indefinite_apposition(const ev_sent *s, int k)
+{
+    if (s->lang != EV_EN || k == 0) return 0;
+    const ev_clause *c = &s->c[k];
+    uint32_t j = c->t0;
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    if (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
+    if (j >= c->t1 || !(j > 0 && (T[j - 1].flags & LB_TOK_PUNCT))) return 0;
+    int indef = (T[j].norm_len == 1 && lb_tok_norm(s->doc, &T[j])[0] == 'a')
+                || (T[j].norm_len == 2 && !memcmp(lb_tok_norm(s->doc, &T[j]), "an", 2));
+    if (!indef) return 0;
+    for (uint32_t i = j; i < c->t1; i++) if (s->t[i].form >= 0) return 0;
+    return 1;
+}
+
 /* subject of clause ci relative to trigger t, or -1; inherited through clauses */
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
 
@@ -93,6 +111,7 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
         const ev_clause *p = &s->c[k];
         /* a coordinated verb continues the main clause, not a subordinate one in between */
         if (p->kind == EV_CL_REL || (p->kind == EV_CL_SUB && c->kind == EV_CL_COORD)) continue;
+        if (indefinite_apposition(s, k)) continue;   /* Pakistan, a key U.S. ally, has refused */
         seen++;     /* an apposition between commas has no subject: look further back */
         /* its subject as seen from its first trigger, not from its end
          * (X killed a U.S. soldier and wounded two: X, not the object) */
@@ -470,11 +489,15 @@ static int place_after(const ev_sent *s, uint32_t t)
     return -1;
 }
 
-/* a group noun (opposition, rebels, students) follows trigger t in its clause */
-static int group_noun_after(const ev_sent *s, uint32_t t)
+/* a group noun (opposition, rebels, students) is the object of trigger t:
+ * close after it, with no other preposition than the pattern's own between */
+static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     uint32_t end = s->c[s->t[t].clause].t1;
-    for (uint32_t j = t + 1; j < end && j <= t + 8; j++) if (s->t[j].cue & EV_C_GROUP) return 1;
+    for (uint32_t j = t + 1; j < end && j <= t + 6; j++) {
+        if (s->t[j].cue & EV_C_GROUP) return 1;
+        if ((s->t[j].cue & EV_C_PREP) && !(s->t[j].prep >= 0 && (p->rec_preps >> s->t[j].prep & 1))) return 0;
+    }
     return 0;
 }
 
@@ -587,7 +610,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         if (pg >= 0) add_refs(s, pg, e.recipient, &e.nrecipient, NULL, 0);
         /* arrested opposition activists, accepted the rebels' demands: a group
          * of the actor's own state (domestic event X -> X) */
-        else if ((p->flags & EV_F_DOMESTIC) && group_noun_after(s, t)) e.recipient[e.nrecipient++] = (lb_actor_ref){ e.actor[0].code, NULL, NULL, NULL };
+        else if ((p->flags & EV_F_DOMESTIC) && group_noun_after(s, t, p)) e.recipient[e.nrecipient++] = (lb_actor_ref){ e.actor[0].code, NULL, NULL, NULL };
     }
     if (symmetric(p->type) && !e.nrecipient && e.nactor == 1 && R.actor >= 0 && ci > 0) {
         /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner
