@@ -317,8 +317,10 @@ static void find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (R->recipient < 0 && (p->flags & EV_F_REC_PLACE))
                 for (int gi = 0; gi < s->ng && R->recipient < 0; gi++) {
                     const ev_group *g = &s->g[gi];
-                    if (g->clause == ci && gi != subj && g->t0 > t + 1 && g->t0 <= t + 5 && !g->place
-                        && (s->t[g->t0 - 1].cue & EV_C_OF)) R->recipient = gi;
+                    if (g->clause != ci || gi == subj || g->t0 <= t + 1 || g->t0 > t + 6 || g->place) continue;
+                    uint32_t j = g->t0 - 1;
+                    if ((s->t[j].cue & EV_C_DET) && j > t + 1) j--;      /* positions of the Palestinian forces */
+                    if (s->t[j].cue & EV_C_OF) R->recipient = gi;
                 }
         }
     }
@@ -654,6 +656,11 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     /* a protest with no named target is directed at the protesters' own
      * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
     if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
+        /* (rioted at a jail in northern Israel: in another state, against that state) */
+        int pg = place_after(s, t);
+        if (pg >= 0) add_refs(s, pg, e.recipient, &e.nrecipient, e.actor, e.nactor);
+    }
+    if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
         static const char gov_sector[] = "GOV";
         e.recipient[0] = (lb_actor_ref){ e.actor[0].code, gov_sector, NULL, NULL };
         e.nrecipient = 1;
@@ -680,7 +687,11 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         int intent = 0;
         for (uint32_t j = t >= 3 ? t - 3 : 0; j < t && j >= c->t0; j++)
             if ((s->t[j].cue & EV_C_INTENT) || ((s->t[j].cue & EV_C_HYPW) && !e.hypothetical)) intent = 1;
-        if (intent && p->kind == EV_VERB) {
+        if (!intent && p->kind == EV_NOUN_SUPPORT)
+            /* will extend the curfew: the support verb carries the announcement */
+            for (uint32_t j = t >= 6 ? t - 6 : 0; j < t && j >= c->t0; j++)
+                if (s->t[j].cue & EV_C_INTENT) intent = 1;
+        if (intent && p->kind != EV_NOUN) {
             static const char *const coop[] = { "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", NULL };
             static const char *const hostile[] = { "ASSAULT", "COERCE", "SANCTION", "PROTEST", NULL };
             for (int k = 0; coop[k]; k++) if (!strcmp(e.type, coop[k])) { e.type = "AGREE"; e.mode = NULL; }
