@@ -474,6 +474,7 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
     uint32_t c0 = s->c[s->t[t].clause].t0;
     for (uint32_t k = 1; k <= 5 && t >= k && t - k >= c0; k++) {
         int32_t f = s->t[t - k].form;
+        if (s->t[t - k].cue & EV_C_ZU) return 0;      /* refused to meet: a negated meeting */
         if (f < 0) continue;
         const ev_pattern *v = &s->rules->patterns[s->rules->forms[f].pattern];
         if (v->kind != EV_VERB || !v->type) return 0;
@@ -522,8 +523,13 @@ static int english_verb_reading(const ev_sent *s, uint32_t t)
     if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
         if (first) return 0;
         if (s->t[t - 1].cue & (EV_C_PRON3 | EV_C_REL | EV_C_COORD)) return 1;
-        int gi = s->t[t - 1].group >= 0 ? s->t[t - 1].group : t >= 2 ? s->t[t - 2].group : -1;
-        if (gi < 0) return 0;
+        int gi = s->t[t - 1].group;
+        if (gi < 0 && t >= 2 && s->t[t - 2].group >= 0) {
+            /* Russia again attacks: an adverb between */
+            const lb_tok *adv = &LB_TOKS(s->doc)[s->tok0 + t - 1];
+            if (adv->norm_len > 3 && !memcmp(lb_tok_norm(s->doc, adv) + adv->norm_len - 2, "ly", 2)) gi = s->t[t - 2].group;
+        }
+        if (gi < 0 || s->g[gi].place) return 0;
         /* an adjective names the doer of a noun (Israeli attacks, Palestinian riots) */
         const lb_tok *last = &LB_TOKS(s->doc)[s->tok0 + s->g[gi].t1 - 1];
         const lb_mention *m = &LB_MENTIONS(s->doc)[s->g[gi].men[s->g[gi].nmen - 1]];
@@ -553,7 +559,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         } else ok = (c->cues & EV_C_SUPPORT) != 0;
         if (!ok) return 0;
     }
-    if (p->kind != EV_VERB && object_of_verdict(s, t)) return 1;
+    if (object_of_verdict(s, t)) return 1;
     /* groups on the move (troops arrived in Bosnia) pay no visit */
     if (p->mode && !strcmp(p->mode, "visit") && p->kind == EV_VERB)
         for (uint32_t k = 1; k <= 2 && k <= t; k++) if (s->t[t - k].cue & EV_C_GROUP) return 0;
@@ -593,7 +599,9 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     /* first person in a quote (wir ..., ich und Präsident Putin ...): the quote's speaker */
     const lb_actor_ref *sp = quote_speaker(doc, &LB_TOKS(doc)[s->tok0 + t]);
     if (sp && e.nactor < LB_MAX_EVENT_PARTIES && !has_code(e.actor, e.nactor, sp->code)) {
-        int first_person = !e.nactor;
+        /* (only for a pronoun subject - we; X said he would ...: an actor-less
+         * event in reported speech is not the speaker's) */
+        int first_person = !e.nactor && (c->cues & (EV_C_PRON1 | EV_C_PRON3));
         if (R.actor >= 0) {
             const ev_group *g = &s->g[R.actor];
             for (uint32_t k = 1; k <= 3 && g->t0 >= k + 1; k++)
@@ -731,7 +739,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
 }
 
 /* drops the one-sided events of a sentence that a directed event of the same
- * type, actor and flags already covers (shelled Juba, killing 20: one ASSAULT) */
+ * type and flags already covers (shelled Juba, killing 20: one ASSAULT) */
 static void drop_covered(lb_doc *doc, size_t from)
 {
     lb_event *E = LB_EVENTS(doc);
@@ -741,8 +749,7 @@ static void drop_covered(lb_doc *doc, size_t from)
         if (!E[i].nrecipient)
             for (size_t j = from; j < doc->events.len && !covered; j++)
                 covered = j != i && E[j].nrecipient && !strcmp(E[j].type, E[i].type)
-                          && E[j].negated == E[i].negated && E[j].hypothetical == E[i].hypothetical
-                          && set_equal(E[j].actor, E[j].nactor, E[i].actor, E[i].nactor);
+                          && E[j].negated == E[i].negated && E[j].hypothetical == E[i].hypothetical;
         if (!covered) E[out++] = E[i];
     }
     doc->events.len = out;
