@@ -391,6 +391,8 @@ static void build_clauses(ev_sent *s)
             if ((cue & EV_C_REL) && s->lang == EV_EN) {
                 /* "that/which/who" right after an actor group is relative; else a that-clause */
                 int after_group = (i >= 1 && s->t[i - 1].group >= 0) || (i >= 2 && s->t[i - 2].group >= 0);
+                /* (X said that ...: a speech or governing verb takes a that-clause) */
+                if (s->t[i - 1].cue & (EV_C_SAY | EV_C_CTL | EV_C_HYPSUB)) after_group = 0;
                 if (after_group) { split_before = 1; kind = EV_CL_REL; }
             }
             if ((cue & EV_C_COORD) && next_is_verb_trigger(s, i)) { split_before = 1; kind = EV_CL_COORD; }

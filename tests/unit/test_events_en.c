@@ -19,6 +19,7 @@ static const tmen M[] = {
     {"European Union", "EUR", NULL, ORG, NAME}, {"NATO", "NATO", NULL, ORG, NAME},
     {"Chinese", "CHN", "BUS", LOC, DERIV}, {"Russian", "RUS", "MIL", LOC, DERIV},
     {"Paris", "FRA", "GOV", LOC, NAME}, {"Iranian", "IRN", NULL, LOC, DERIV},
+    {"Tehran", "IRN", "GOV", LOC, NAME}, {"Israeli", "ISR", NULL, LOC, DERIV},
     {NULL, NULL, NULL, 0, 0}
 };
 
@@ -142,12 +143,55 @@ static void test_structure(void)
     CHECK(doc->events.len == 1 && !strcmp(LB_EVENTS(doc)[0].date, "2024-05-10"));
 }
 
+/* heuristics for roles without a parser: reported demands, domestic and
+ * place recipients, object words, appositions, noun and verb readings */
+static void test_roles(void)
+{
+    ev_run("Washington said that Iran must stop the enrichment.", "en", M, NULL);
+    EXPECT("REQUEST", "USA", "IRN", 0, 0);
+    ev_run("Iran arrested dozens of opposition activists.", "en", M, NULL);
+    EXPECT("COERCE", "IRN", "IRN", 0, 0);
+    ev_run("Israel carried out air strikes in Iran.", "en", M, NULL);
+    EXPECT("ASSAULT", "ISR", "IRN", 0, 0);
+    ev_run("Iranian students protested in Paris.", "en", M, NULL);
+    EXPECT("PROTEST", "IRN", "FRA", 0, 0);
+    ev_run("Iran said it will impose a curfew in Tehran.", "en", M, NULL);
+    EXPECT("THREATEN", "IRN", "IRN", 0, 0);
+    /* obj= words decide the reading: suspending aid or talks is a sanction,
+     * and the suspended talks are no meeting */
+    ev_run("Japan suspended aid to Iran.", "en", M, NULL);
+    EXPECT("SANCTION", "JPN", "IRN", 0, 0);
+    ev_run("Japan suspended the talks with Iran.", "en", M, NULL);
+    EXPECT("SANCTION", "JPN", "IRN", 0, 0);
+    CHECK(count_type("CONSULT") == 0);
+    ev_run("Iran rejected a Chinese offer of talks.", "en", M, NULL);
+    EXPECT("REJECT", "IRN", "CHN", 0, 0);
+    CHECK(count_type("CONSULT") == 0 && count_type("AGREE") == 0);
+    /* an indefinite apposition is no subject */
+    ev_run("Iran, a close ally of Russia, condemned Israel.", "en", M, NULL);
+    EXPECT("ACCUSE", "IRN", "ISR", 0, 0);
+    CHECK(find_event("ACCUSE", "RUS", "ISR", 0, 0) < 0);
+    /* -s forms: a verb after its actor, a noun after an adjective */
+    ev_run("Israel attacks Iran.", "en", M, NULL);
+    EXPECT("ASSAULT", "ISR", "IRN", 0, 0);
+    ev_run("Israeli attacks on Iran continued.", "en", M, NULL);
+    EXPECT_NONE();
+    /* without negates its own verb only */
+    ev_run("Japan agreed to help Ukraine without sending troops.", "en", M, NULL);
+    EXPECT("AGREE", "JPN", "UKR", 0, 0);
+    /* a one-sided event covered by a directed one of its type */
+    ev_run("Russia shelled Kyiv, killing dozens.", "en", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
+    CHECK(count_type("ASSAULT") == 1);
+}
+
 int main(void)
 {
     ev_setup();
     test_types();
     test_flags();
     test_structure();
+    test_roles();
     ev_teardown();
     return TEST_END();
 }
