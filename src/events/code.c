@@ -499,6 +499,7 @@ static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
     uint32_t end = s->c[s->t[t].clause].t1;
     for (uint32_t j = t + 1; j < end && j <= t + 6; j++) {
         if (s->t[j].cue & EV_C_GROUP) return 1;
+        if (s->t[j].group >= 0) return 0;      /* Russian troops: the actor group decides */
         if ((s->t[j].cue & EV_C_PREP) && !(s->t[j].cue & EV_C_OF)        /* dozens of activists */
             && !(s->t[j].prep >= 0 && (p->rec_preps >> s->t[j].prep & 1))) return 0;
     }
