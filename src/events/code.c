@@ -658,11 +658,12 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     if (!e.nactor) return 0;
     if (!e.nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
     /* one-sided events (fighting, protests) must be reported by a clause: a noun
-     * without a support verb (began a hunger strike, staged protests), or a
+     * without a support verb (English: began a hunger strike, staged protests;
+     * German support verbs stand anywhere in the clause: no evidence), or a
      * verb form used as one ("the bombing", "after two days of fighting"),
      * names a war or protest as background (GUIDELINES §2) */
-    if (!e.nrecipient && ((p->kind == EV_NOUN && !(c->cues & EV_C_SUPPORT))
-                          || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
+    int reported = p->kind == EV_VERB || (s->lang == EV_EN && (p->kind == EV_NOUN_SUPPORT || (c->cues & EV_C_SUPPORT)));
+    if (!e.nrecipient && (!reported || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
     /* a protest with no named target is directed at the protesters' own
      * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
     if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
