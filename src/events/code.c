@@ -506,7 +506,8 @@ static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return 0;
 }
 
-/* English -s and -ing forms are often nouns or modifiers (US attacks, halt
+/* After an article, a preposition or a possessive an English word is a noun.
+ * English -s and -ing forms are often nouns or modifiers (US attacks, halt
  * attacks, fierce fighting, rebels fighting to ...). An -s form is a verb after
  * its actor or a pronoun; an -ing form after a form of "be" or at the start of
  * a clause (", killing 20 people"). */
@@ -518,6 +519,7 @@ static int english_verb_reading(const ev_sent *s, uint32_t t)
     if (s->t[t].cue & EV_C_CLAIMED) return 1;
     /* after a determiner or a preposition: a noun (for a rally, the bombing) */
     if (t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP)) && !(s->t[t - 1].cue & EV_C_ZU)) return 0;
+    if (t > 0 && (s->t[t - 1].cue & EV_C_POSS)) return 0;          /* Israel's blockade */
     const ev_clause *c = &s->c[s->t[t].clause];
     int first = t == c->t0 || t == 0 || (LB_TOKS(s->doc)[s->tok0 + t - 1].flags & LB_TOK_PUNCT);
     if (n > 4 && !memcmp(w + n - 3, "ing", 3))
