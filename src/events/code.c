@@ -90,7 +90,8 @@ static int indefinite_apposition(const ev_sent *s, int k)
     int indef = (T[j].norm_len == 1 && lb_tok_norm(s->doc, &T[j])[0] == 'a')
                 || (T[j].norm_len == 2 && !memcmp(lb_tok_norm(s->doc, &T[j]), "an", 2));
     if (!indef) return 0;
-    for (uint32_t i = j; i < c->t1; i++) if (s->t[i].form >= 0) return 0;
+    /* closed by a comma, with no relative pronoun (a country that attacked ...) */
+    if (!(T[c->t1 - 1].flags & LB_TOK_PUNCT) || (c->cues & EV_C_REL) || k + 1 >= s->nc) return 0;
     return 1;
 }
 
