@@ -6,7 +6,8 @@ project never needs to run this; rerun it to refresh the derived files.
 
   states.tsv          every state: German/English names (CLDR, mledoze),
                       capitals, seats of power, adjectives in every
-                      inflection, demonyms (tools/actors/states_de.txt)
+                      inflection, demonyms (tools/actors/states_de.txt;
+                      English: tools/actors/states_en.txt)
   persons-phoenix.tsv office holders with dated roles from the PETRARCH2
                       Phoenix dictionary (MIT), terms touching 2000-2014
   firstnames-phoenix.tsv  first names of those office holders
@@ -47,8 +48,33 @@ EN_EXTRA = {'SUN': ['USSR', 'Soviet Union'], 'CSK': ['Czechoslovakia'], 'YUG': [
             'GBR': ['Britain', 'Great Britain', 'UK', 'U.K.', 'United Kingdom'],
             'TWN': ['Taiwan', 'Republic of China'], 'PSE': ['Palestine', 'Palestinian territories'],
             'VAT': ['Vatican', 'Holy See'], 'CHN': ['PRC', 'P.R.C.'], 'KOR': ['ROK'], 'ARE': ['UAE', 'U.A.E.']}
-EN_SEATS = {'USA': ['White House', 'Pentagon', 'Capitol Hill'], 'RUS': ['Kremlin'],
-            'GBR': ['Downing Street', 'Whitehall'], 'FRA': ['Elysee Palace', 'Élysée Palace']}
+
+def load_en():
+    """tools/actors/states_en.txt: code -> (adjectives, singular demonyms, plural
+    demonyms, further English names, seats as (name, sector))."""
+    rows = {}
+    for line in open(os.path.join(HERE, 'actors', 'states_en.txt'), encoding='utf-8'):
+        line = line.rstrip('\n')
+        if not line or line.startswith('#'):
+            continue
+        f = line.split(';')
+        f += [''] * (6 - len(f))
+        seats = []
+        for x in split(f[5]):
+            name, _, sec = x.partition(':')
+            seats.append((name.strip(), sec.strip() or 'GOV'))
+        rows[f[0]] = (split(f[1]), split(f[2]), split(f[3]), split(f[4]), seats)
+    return rows
+
+def en_plural(d):
+    """English plural of a demonym, or None (Chinese, Swiss, French, Danish)."""
+    if d.endswith(('ese', 'ss', 'sh', 'ch', 's', 'x', 'y')):
+        return None
+    return d + 's'
+
+def en_demonyms(d):
+    """mledoze demonyms may list two: 'Bosnian, Herzegovinian', 'Kittitian or Nevisian'."""
+    return [x.strip() for x in re.split(r',| or ', d) if x.strip()]
 
 def adj_forms(stem):
     return [stem + e for e in ('', 'e', 'en', 'er', 'es', 'em')]
@@ -113,6 +139,7 @@ def gen_states():
     cldr = {'de': load_cldr('de'), 'en': load_cldr('en')}
     codes = [c['cca3'] for c in countries if c.get('independent') or c.get('unMember')]
     codes += [k for k in hand if k not in codes]
+    en_hand = load_en()
     lines = []
     seen = set()
     def add(surface, code, sector, typ, form, flags='-', canon=''):
@@ -124,11 +151,27 @@ def gen_states():
             return
         seen.add(key)
         lines.append('\t'.join(['name', surface, code, sector, typ, form, flags, canon]))
+    def canon_of(code):
+        c = by3.get(code)
+        h = hand.get(code, [code] + [''] * 7)
+        canon_de = c['translations']['deu']['common'] if c else (split(h[6]) or [code])[0]
+        return c['name']['common'] if c else HISTORIC.get(code, canon_de)
+    # the English hand table first: its records win over generated ones (Dominican -> DOM)
+    for code, (adjs, sgs, pls, names, seats) in en_hand.items():
+        canon = canon_of(code)
+        for n in names:
+            add(n, code, '-', 'LOC', 'name', '-', canon)
+        for n, sec in seats:
+            add(n, code, sec, 'ORG', 'name', '-', canon)
+        for n in adjs + sgs:
+            add(n, code, '-', 'LOC', 'deriv', '-', canon)
+        for n in pls or [p for p in map(en_plural, sgs) if p]:
+            add(n, code, '-', 'LOC', 'deriv', '-', canon)
     for code in codes:
         c = by3.get(code)
         h = hand.get(code, [code] + [''] * 7)
         canon_de = c['translations']['deu']['common'] if c else (split(h[6]) or [code])[0]
-        canon = c['name']['common'] if c else HISTORIC.get(code, canon_de)
+        canon = canon_of(code)
         names = [canon_de]
         if c:
             names.append(c['translations']['deu']['official'])
@@ -154,7 +197,7 @@ def gen_states():
         caps = split(h[5]) + (c.get('capital', []) if c else [])
         for n in caps:
             add(n, code, '-', 'LOC', 'name', '-', canon)
-        for n in split(h[7]) + EN_SEATS.get(code, []):
+        for n in split(h[7]):
             add(n, code, 'GOV', 'ORG', 'name', '-', canon)
             # German article forms of "Weißes Haus": weak inflection after the article
             if n.startswith('Weißes '):
@@ -173,11 +216,10 @@ def gen_states():
                 add(n, code, '-', 'LOC', 'deriv', '-', canon)
         if c:
             for g in ('m', 'f'):
-                d = c.get('demonyms', {}).get('eng', {}).get(g)
-                if d:
+                for d in en_demonyms(c.get('demonyms', {}).get('eng', {}).get(g) or ''):
                     add(d, code, '-', 'LOC', 'deriv', '-', canon)
-                    if not d.endswith(('ese', 's', 'i')):
-                        add(d + 's', code, '-', 'LOC', 'deriv', '-', canon)
+                    if en_plural(d):
+                        add(en_plural(d), code, '-', 'LOC', 'deriv', '-', canon)
     hdr = ('# states.tsv: GENERATED by tools/gen_actors.py - do not edit; change\n'
            '# tools/actors/states_de.txt and rerun. Sources: see SOURCES.md.\n'
            '# name\tSURFACE\tCODE\tSECTOR\tTYPE\tFORM\tFLAGS\tCANONICAL\n')
