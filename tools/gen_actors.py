@@ -27,16 +27,17 @@ def load_cldr(lang):
     d = json.load(open(os.path.join(SHARED, 'cldr', lang, 'territories.json'), encoding='utf-8'))
     return d['main'][lang]['localeDisplayNames']['territories']
 
-def load_hand():
-    rows = {}
-    for line in open(os.path.join(HERE, 'actors', 'states_de.txt'), encoding='utf-8'):
+def hand_records(name, nfields):
+    """The ';'-separated records of tools/actors/NAME, padded to nfields."""
+    for line in open(os.path.join(HERE, 'actors', name), encoding='utf-8'):
         line = line.rstrip('\n')
         if not line or line.startswith('#'):
             continue
         f = line.split(';')
-        f += [''] * (8 - len(f))
-        rows[f[0]] = f
-    return rows
+        yield f + [''] * (nfields - len(f))
+
+def load_hand():
+    return {f[0]: f for f in hand_records('states_de.txt', 8)}
 
 def split(s):
     return [x.strip() for x in s.split('|') if x.strip()]
@@ -53,12 +54,7 @@ def load_en():
     """tools/actors/states_en.txt: code -> (adjectives, singular demonyms, plural
     demonyms, further English names, seats as (name, sector))."""
     rows = {}
-    for line in open(os.path.join(HERE, 'actors', 'states_en.txt'), encoding='utf-8'):
-        line = line.rstrip('\n')
-        if not line or line.startswith('#'):
-            continue
-        f = line.split(';')
-        f += [''] * (6 - len(f))
+    for f in hand_records('states_en.txt', 6):
         seats = []
         for x in split(f[5]):
             name, _, sec = x.partition(':')
