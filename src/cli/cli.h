@@ -27,9 +27,11 @@ typedef struct lb_cli_common {
     int ndicts;
 } lb_cli_common;
 
-/* Parses the common option at argv[*i] (advancing *i over its value).
- * Returns 1 when it was one, 0 when not, -1 on a bad value (message printed). */
-int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i);
+/* Parses the common option at argv[*i] (advancing *i over its value); call it
+ * after the command's own options. Returns 1 when it was one, 0 for an
+ * argument that is no option ("-" is one), -1 on a bad value or an unknown
+ * option (message printed, naming the command cmd). */
+int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i, const char *cmd);
 /* Loads the context with --data and every --dict; prints the error and
  * returns 2 on failure (*ctx is then freed and NULL), else 0. */
 int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o);

@@ -28,10 +28,9 @@ int lb_cmd_actors_lookup(int argc, char **argv)
             date = argv[++i];
             continue;
         }
-        int r = lb_cli_common_opt(&o, argc, argv, &i);
+        int r = lb_cli_common_opt(&o, argc, argv, &i, "actors lookup");
         if (r < 0) return 2;
         if (r) continue;
-        if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "lagebild actors lookup: unknown option '%s'\n", argv[i]); return 2; }
         size_t l = strlen(argv[i]);
         if (nl + l + 2 > sizeof name) { fprintf(stderr, "lagebild actors lookup: name too long\n"); return 2; }
         if (nl) name[nl++] = ' ';

@@ -87,10 +87,9 @@ int lb_cmd_explain(int argc, char **argv)
     if (!paths) { fprintf(stderr, "lagebild: out of memory\n"); return 2; }
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { help(); free(paths); return 0; }
-        int r = lb_cli_common_opt(&o, argc, argv, &i);
+        int r = lb_cli_common_opt(&o, argc, argv, &i, "explain");
         if (r < 0) { free(paths); return 2; }
         if (r) continue;
-        if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "lagebild explain: unknown option '%s'\n", argv[i]); free(paths); return 2; }
         paths[npaths++] = argv[i];
     }
     if (!npaths) paths[npaths++] = "-";

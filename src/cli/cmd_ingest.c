@@ -88,10 +88,9 @@ int lb_cmd_ingest(int argc, char **argv)
             continue;
         }
         if (!strcmp(a, "--no-progress")) { show_progress = 0; continue; }
-        int r = lb_cli_common_opt(&o, argc, argv, &i);
+        int r = lb_cli_common_opt(&o, argc, argv, &i, "ingest");
         if (r < 0) { free(paths); return 2; }
         if (r) continue;
-        if (a[0] == '-' && a[1]) { fprintf(stderr, "lagebild ingest: unknown option '%s'\n", a); free(paths); return 2; }
         paths[npaths++] = argv[i];
     }
     if (!npaths) paths[npaths++] = "-";

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i)
+int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i, const char *cmd)
 {
     const char *a = argv[*i];
     if (!strcmp(a, "--data") || !strcmp(a, "--format")) {
@@ -23,6 +23,7 @@ int lb_cli_common_opt(lb_cli_common *o, int argc, char **argv, int *i)
         o->dicts[o->ndicts++] = argv[++*i];
         return 1;
     }
+    if (a[0] == '-' && a[1]) { fprintf(stderr, "lagebild %s: unknown option '%s'\n", cmd, a); return -1; }
     return 0;
 }
 
