@@ -103,7 +103,7 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     const ev_clause *c = &s->c[ci];
     if (depth > 3) return -1;
     if (c->kind == EV_CL_REL) {
-        if (c->antecedent >= 0 && s->g[c->antecedent].place) return -1;
+        if (c->antecedent < 0) return -1;
         *inherited = 1; return c->antecedent;
     }
     /* coordination, zu-clauses and interrupted main clauses: the nearest earlier main clause */
@@ -127,8 +127,7 @@ static int inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
 {
     const ev_clause *c = &s->c[ci];
-    /* (a place is no antecedent: "Moskau – Die Polizei ...") */
-    if (c->kind == EV_CL_REL && c->antecedent >= 0 && !s->g[c->antecedent].place) { *inherited = 1; return c->antecedent; }
+    if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
     if (c->kind == EV_CL_COORD || zu_clause(s, ci)) {
@@ -673,20 +672,20 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
         /* (rioted at a jail in northern Israel: in another state, against that state) */
         int pg = place_after(s, t);
         if (pg >= 0) add_refs(s, pg, e.recipient, &e.nrecipient, e.actor, e.nactor);
-    }
-    if (!e.nrecipient && !strcmp(e.type, "PROTEST") && e.nactor) {
-        static const char gov_sector[] = "GOV";
-        e.recipient[0] = (lb_actor_ref){ e.actor[0].code, gov_sector, NULL, NULL };
-        e.nrecipient = 1;
+        if (!e.nrecipient) {
+            static const char gov_sector[] = "GOV";
+            e.recipient[0] = (lb_actor_ref){ e.actor[0].code, gov_sector, NULL, NULL };
+            e.nrecipient = 1;
+        }
     }
     /* flags */
     uint32_t cl = c->cues;
-    int negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
-    if ((cl & EV_C_NEGZU) && s->lang == EV_EN) {
-        /* without + -ing negates only its own verb (agreed to resign without returning) */
-        negzu = 0;
+    /* ohne ... zu negates its zu-clause; English without + -ing only its own
+     * verb (agreed to resign without returning) */
+    int negzu = 0;
+    if (s->lang == EV_EN) {
         for (uint32_t j = t >= 2 ? t - 2 : 0; j < t; j++) if (s->t[j].cue & EV_C_NEGZU) negzu = 1;
-    }
+    } else negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
     e.negated = (cl & EV_C_NEG) || negzu || (gov & EV_C_NEGSUB);
     e.hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB);
     if (!e.hypothetical && (cl & EV_C_HYPW)) {

@@ -382,7 +382,7 @@ static void build_clauses(ev_sent *s)
     s->nc = 0;
     ev_clause *c = &s->c[s->nc++];
     memset(c, 0, sizeof *c);
-    c->antecedent = c->subject = -1;
+    c->antecedent = -1;
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t cue = s->t[i].cue;
         int split_before = 0, kind = EV_CL_MAIN;
@@ -402,7 +402,7 @@ static void build_clauses(ev_sent *s)
             c = &s->c[s->nc++];
             memset(c, 0, sizeof *c);
             c->t0 = i; c->kind = (uint8_t)kind;
-            c->antecedent = c->subject = -1;
+            c->antecedent = -1;
         }
         s->t[i].clause = (uint16_t)(s->nc - 1);
         c->cues |= cue;
@@ -411,7 +411,7 @@ static void build_clauses(ev_sent *s)
             c = &s->c[s->nc++];
             memset(c, 0, sizeof *c);
             c->t0 = i + 1;
-            c->antecedent = c->subject = -1;
+            c->antecedent = -1;
             uint32_t nc = s->t[i + 1].cue;
             if (nc & (EV_C_SUB | EV_C_SUBSTART)) c->kind = EV_CL_SUB;
             else if (nc & EV_C_REL) c->kind = EV_CL_REL;
@@ -419,14 +419,15 @@ static void build_clauses(ev_sent *s)
         }
     }
     c->t1 = s->n;
-    /* antecedents of relative clauses: a group ending at most two words before */
+    /* antecedents of relative clauses: a group ending at most two words before;
+     * a place is none (the dateline of "Moskau – Die Polizei ...") */
     for (int k = 1; k < s->nc; k++) {
         ev_clause *r = &s->c[k];
         if (r->kind != EV_CL_REL) continue;
         uint32_t pos = r->t0;
         for (uint32_t back = 1; back <= 4 && pos >= back; back++) {
             int gi = s->t[pos - back].group;
-            if (gi >= 0) { r->antecedent = gi; break; }
+            if (gi >= 0) { if (!s->g[gi].place) r->antecedent = gi; break; }
         }
     }
     for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;

@@ -38,7 +38,6 @@ typedef struct ev_clause {
     uint8_t kind;
     uint32_t cues;          /* union of its tokens' cue bits (NOTNEG pairs removed) */
     int antecedent;         /* REL: group before the relative pronoun, -1 none */
-    int subject;            /* group used as subject by its first verb, -1 none */
 } ev_clause;
 
 typedef struct ev_sent {
