@@ -102,9 +102,9 @@ static void to_input(lb_input *in, const owned_doc *d)
 }
 
 /* cumulative pipelines: each runs every stage up to its own */
-enum { P_CLEAN, P_TEXT, P_ACTORS, P_TIME, P_QUOTES, P_EVENTS, P_FULL, P_COUNT };
-static const char *const pipeline_name[P_COUNT] = { "clean", "text", "+actors", "+time", "+quotes", "+events", "full" };
-static const lb_stage pipeline_stage[P_COUNT] = { LB_STAGE_CLEAN, LB_STAGE_TEXT, LB_STAGE_ACTORS, LB_STAGE_TIME,
+enum { P_CLEAN, P_TEXT, P_MORPH, P_SYNTAX, P_ACTORS, P_TIME, P_QUOTES, P_EVENTS, P_FULL, P_COUNT };
+static const char *const pipeline_name[P_COUNT] = { "clean", "text", "+morph", "+clauses", "+actors", "+time", "+quotes", "+events", "full" };
+static const lb_stage pipeline_stage[P_COUNT] = { LB_STAGE_CLEAN, LB_STAGE_TEXT, LB_STAGE_MORPH, LB_STAGE_SYNTAX, LB_STAGE_ACTORS, LB_STAGE_TIME,
                                                   LB_STAGE_QUOTES, LB_STAGE_ALL, LB_STAGE_ALL };
 
 /* Annotates every document once with pipeline p; returns seconds, counts failures. */

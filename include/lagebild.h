@@ -56,6 +56,11 @@ void lb_ctx_free(lb_ctx *ctx);
 const char *lb_ctx_errmsg(const lb_ctx *ctx);
 /* Borrowed; the data directory in use. */
 const char *lb_ctx_data_dir(const lb_ctx *ctx);
+/* The SHA-256 (64 hex digits and NUL into out) of every dictionary ctx was
+ * made from: the files under its data directory (relative path and content)
+ * and the user dictionaries added with lb_ctx_add_dict. Reads the files
+ * again; LB_OK, LB_EIO or LB_ENOMEM (lb_ctx_errmsg says which file). */
+int lb_ctx_digest(char out[65], lb_ctx *ctx);
 /* Adds a user dictionary of actors (format: data/actors/README.md) to ctx,
  * after the built-in files; a later record for the same name or person
  * replaces an earlier one. Call before annotating (ctx is read-only once in
@@ -74,7 +79,7 @@ int lb_actors_lookup(char **out, const lb_ctx *ctx, const char *name, size_t nam
 typedef struct lb_input {
     const char *id;     size_t id_len;
     const char *text;   size_t text_len;
-    int is_html;        /* text holds an HTML page (not yet supported) */
+    int is_html;        /* text holds an HTML page: the html stage extracts its main text */
     const char *date;   size_t date_len;
     const char *lang;   size_t lang_len;
     const char *source; size_t source_len;
@@ -109,6 +114,11 @@ int lb_reader_next(lb_reader *r, lb_input *in);
 const char *lb_reader_errmsg(const lb_reader *r);
 /* Borrowed: the id of the item that failed, if it was known, else NULL. */
 const char *lb_reader_failed_id(const lb_reader *r);
+/* How far the reader has got, for a progress display that never reads the
+ * input twice: *done bytes of the queued files consumed so far (compressed
+ * bytes for gzip) of *total, the sum of their sizes when queued. *total is 0
+ * when some source's size is unknown (standard input, a pipe). */
+int lb_reader_progress(uint64_t *done, uint64_t *total, const lb_reader *r);
 
 /* ---- documents and annotation ------------------------------------------ */
 typedef struct lb_doc lb_doc;
@@ -128,16 +138,25 @@ int lb_doc_annotate(lb_doc *doc, const lb_input *in);
 /* Pipeline stages, in order; lb_doc_annotate_upto stops after the named one.
  * Used by benchmarks to time each layer (and by tests to run a stage alone). */
 typedef enum lb_stage {
-    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_ACTORS, LB_STAGE_TIME, LB_STAGE_QUOTES,
-    LB_STAGE_ALL        /* ... and events */
+    LB_STAGE_HTML = 0,  /* main text of an HTML input (always runs) */
+    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_MORPH, LB_STAGE_SYNTAX, LB_STAGE_ACTORS, LB_STAGE_TIME, LB_STAGE_QUOTES,
+    LB_STAGE_ALL,       /* ... and events */
+    LB_STAGE_EVENTS = LB_STAGE_ALL
 } lb_stage;
 int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last);
+/* A static string naming the stage ("clean", "text", ..., "events"; also the
+ * name of its data subdirectory), NULL for a value that names no stage. */
+const char *lb_stage_name(lb_stage stage);
 
 /* The document text as copied (borrowed, valid until the next annotate). */
 int lb_doc_text(const lb_doc *doc, const char **text, size_t *len);
 /* Borrowed NUL-terminated id and language ("de", "en" or "und"). */
 const char *lb_doc_id(const lb_doc *doc);
 const char *lb_doc_lang(const lb_doc *doc);
+
+/* A problem with the input that did not stop annotation (a publication date
+ * that cannot be read, ...), or NULL. Borrowed until the next annotate. */
+const char *lb_doc_warning(const lb_doc *doc);
 
 /* How many invalid UTF-8 sequences (replaced by U+FFFD) and NUL bytes
  * (replaced by spaces) the input held. */
@@ -153,6 +172,72 @@ size_t lb_doc_token_count(const lb_doc *doc);
  * borrowed until the next annotate. */
 int lb_doc_token(lb_span *out, const char **norm, size_t *norm_len, const lb_doc *doc, size_t i);
 
+/* ---- annotation layers: read access (mentions, quotes, events, clauses) --
+ * For clients that show an analysis (lagebild explain) without the JSON.
+ * Strings are borrowed: static, from the context's dictionaries or from doc,
+ * valid until the next annotate or free of doc; NULL when unknown. Spans are
+ * byte offsets into lb_doc_text; an empty span (start == end) means "none".
+ * An index out of range gives LB_EUSAGE and leaves *out untouched. */
+typedef struct lb_actor_info {
+    const char *code;       /* "DEU", "NATO"; NULL: no political actor */
+    const char *sector;     /* "GOV", "MIL", ... */
+    const char *name;       /* canonical name */
+    const char *wikidata;   /* Wikidata id, "Q183" */
+} lb_actor_info;
+
+typedef struct lb_mention_info {
+    lb_span span;
+    const char *type;       /* "PER", "LOC", "ORG" or "OTH" */
+    const char *form;       /* "name", "deriv" (deutsch, Berliner) or "part" */
+    lb_actor_info actor;    /* actor.code NULL when it codes no actor */
+} lb_mention_info;
+/* Mentions of people, places, organisations, in text order. */
+size_t lb_doc_mention_count(const lb_doc *doc);
+int lb_doc_mention(lb_mention_info *out, const lb_doc *doc, size_t i);
+
+typedef struct lb_quote_info {
+    lb_span span;           /* the quoted words, without quotation marks */
+    int indirect;           /* 1: reported speech (sagte, dass ...) */
+    lb_span speaker;        /* the speaker's words; empty when unknown */
+    const char *speaker_name;
+    lb_actor_info speaker_actor;
+    lb_span cue;            /* the speech verb; empty when none */
+} lb_quote_info;
+size_t lb_doc_quote_count(const lb_doc *doc);
+int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i);
+
+#define LB_EVENT_MAX_PARTIES 8
+typedef struct lb_event_info {
+    const char *type;       /* PLOVER event type, "ACCUSE" */
+    const char *mode;       /* PLOVER mode or NULL */
+    const char *rule;       /* id of the pattern that coded it (provenance) */
+    const char *cameo;      /* CAMEO root code or NULL */
+    const char *date;       /* TIMEX3 value or NULL */
+    double goldstein;       /* cooperation (+10) to conflict (-10) */
+    double confidence;
+    int negated, hypothetical;
+    size_t sentence;        /* its sentence: lb_doc_sentence(..., sentence) */
+    lb_span span;           /* its extent within the sentence */
+    lb_span trigger;        /* the words that triggered the rule; may be empty */
+    size_t nactor, nrecipient;
+    lb_actor_info actor[LB_EVENT_MAX_PARTIES];
+    lb_actor_info recipient[LB_EVENT_MAX_PARTIES];
+    /* Per participant the first mention inside span that carries its code;
+     * empty when it came from elsewhere (an earlier sentence, a pronoun). */
+    lb_span actor_span[LB_EVENT_MAX_PARTIES];
+    lb_span recipient_span[LB_EVENT_MAX_PARTIES];
+} lb_event_info;
+size_t lb_doc_event_count(const lb_doc *doc);
+int lb_doc_event(lb_event_info *out, const lb_doc *doc, size_t i);
+
+/* The clauses of sentence i as readable text, one line per clause: its kind
+ * and voice, the verb lemma, subject, objects and agent of a passive, each
+ * with its words; embedded clauses indented under their parent. For people,
+ * not machines (the format may change). Borrowed: NUL-terminated, valid until
+ * the next annotate or free of doc. Empty (*len 0) when the sentence has no
+ * clause analysis; LB_EUSAGE for a sentence out of range. */
+int lb_doc_clauses_text(const char **out, size_t *len, lb_doc *doc, size_t sentence);
+
 /* Metadata the cleaning stage found (or the input gave); borrowed
  * NUL-terminated strings, NULL when unknown. field: "title", "author",
  * "date", "source", "url". */
@@ -161,6 +246,12 @@ const char *lb_doc_meta(const lb_doc *doc, const char *field);
 /* The annotation as one line of contract JSON (no trailing newline).
  * Borrowed: owned by doc, valid until the next annotate or free. */
 int lb_doc_json(const char **json, size_t *len, lb_doc *doc);
+/* Optional layers of lb_doc_json_with (flags, or-ed together):
+ * LB_JSON_TOKENS adds "tokens": [{"start","end","lemma","upos","feats"}], the
+ * words with lemma, UD part of speech and UD features ("Case=Nom|Number=Sing").
+ * flags 0 gives the same line as lb_doc_json. Borrowed like lb_doc_json. */
+#define LB_JSON_TOKENS 1u
+int lb_doc_json_with(const char **json, size_t *len, lb_doc *doc, unsigned flags);
 
 /* Writes {"id":...,"error":...} for an input that failed before annotation,
  * so that output lines stay aligned with input lines. Borrowed like lb_doc_json. */
@@ -192,7 +283,9 @@ int lb_store_commit(lb_store *s);
 int lb_store_rollback(lb_store *s);
 
 /* Sets *found to 1 when a document with exactly this text (by SHA-256 of the
- * bytes) is stored already. */
+ * bytes) is stored already, 2 when it is stored but was annotated by another
+ * lagebild version or other dictionaries than lb_store_set_annotator named
+ * (lb_store_reannotate brings it up to date), 0 when it is not stored. */
 int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len);
 /* Stores an annotated document with all its layers (text, meta, body,
  * sentences, mentions, actors, timex, quotes, events). Returns LB_OK, LB_DONE
@@ -201,10 +294,26 @@ int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len);
  * doc is only read. */
 int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin);
 
+/* One stored document (by its id; the first stored when several share it)
+ * with text, metadata, body, sentences, mentions, timex, quotes and events,
+ * all with byte offsets into the text, as one JSON object in *json
+ * (malloc'd, owned by the caller: free()). LB_DONE when no document has the
+ * id. */
+int lb_store_doc(char **json, lb_store *s, const char *doc_id);
+
+/* Provenance: every later put records this lagebild version and dictionary
+ * digest (lb_ctx_digest) with the document. Strings are copied. */
+int lb_store_set_annotator(lb_store *s, const char *version, const char *dicts);
+/* Re-annotates, with ctx, every stored document that another version or
+ * other dictionaries annotated (needs lb_store_set_annotator first), replaces
+ * its layers in one transaction and recomputes the aggregates; counts in
+ * *done and *failed (a failing document keeps its old layers). */
+int lb_store_reannotate(size_t *done, size_t *failed, lb_store *s, const lb_ctx *ctx);
+
 /* What a query asks for. Strings are borrowed for the duration of
  * lb_store_query only; NULL means "no filter". */
 typedef struct lb_store_filter {
-    const char *actor;      /* code, canonical name or Wikidata id */
+    const char *actor;      /* code, code/sector (DEU/GOV), canonical name or Wikidata id */
     const char *recipient;
     const char *type;       /* PLOVER type */
     const char *since;      /* ISO date prefix, inclusive */
@@ -216,8 +325,14 @@ typedef struct lb_store_filter {
     const char *text;       /* search: the query words */
     int raw_query;          /* search: text is FTS5 query syntax */
     const char *hl_open, *hl_close;  /* search: snippet markers ("[", "]") */
-    size_t limit;           /* most rows; 0 = LB_STORE_DEFAULT_LIMIT */
+    size_t limit;           /* most rows; 0 = LB_STORE_DEFAULT_LIMIT, LB_STORE_NO_LIMIT = all */
+    size_t offset;          /* rows skipped before the first (paging); 0 = none */
+    unsigned include;       /* LB_INCLUDE_* bits: counts, aggregates, timelines and
+                               dyads leave negated and hypothetical events out unless set */
 } lb_store_filter;
+#define LB_STORE_NO_LIMIT ((size_t)-1)
+#define LB_INCLUDE_NEGATED      1u
+#define LB_INCLUDE_HYPOTHETICAL 2u
 
 typedef enum lb_query {
     LB_Q_EVENTS = 1,    /* date, actor, type, mode, recipient, flags, ..., sentence */
@@ -229,7 +344,9 @@ typedef enum lb_query {
     LB_Q_SEARCH,        /* ranked articles with snippets */
     LB_Q_EXPORT,        /* one column "json": a PLOVER record with provenance */
     LB_Q_EXPORT_FLAT,   /* the same as flat columns (for CSV) */
-    LB_Q_STATS          /* one row of counts and the date range */
+    LB_Q_STATS,         /* one row of counts, the date range, annotators */
+    LB_Q_SUGGEST,       /* actors whose code or name contains text: code, name, weight */
+    LB_Q_NAMED_CODE     /* codes of code-level actors named text (any case): code */
 } lb_query;
 
 /* A query result, read row by row. */
@@ -257,6 +374,28 @@ int lb_cursor_truncated(const lb_cursor *c);
 size_t lb_cursor_limit(const lb_cursor *c);
 void lb_cursor_free(lb_cursor *c);
 
+/* lagebild serve (src/server/, on libmicrohttpd): the JSON API and the
+ * browser UI's static files on a read-only database; never prints. */
+typedef struct lb_server_opts {
+    const char *db;          /* the database, opened read-only */
+    const char *host;        /* an IPv4 address to bind ("127.0.0.1") */
+    unsigned port;           /* 0: any free port (lb_server_port tells) */
+    const char *static_dir;  /* the UI's files; NULL serves the API only */
+    unsigned threads;        /* worker threads = read-only connections */
+    unsigned query_ms;       /* a query running longer is interrupted (503) */
+    unsigned cache_mb;       /* MiB of cached API replies (emptied when the
+                                database changes); 0 = no cache */
+} lb_server_opts;
+
+typedef struct lb_server lb_server;
+
+/* Opens the connection pool and starts listening. LB_OK, or a negative
+ * status with the reason in err. */
+int lb_server_start(lb_server **out, const lb_server_opts *o, char *err, size_t errlen);
+/* The port bound (useful with port 0). */
+unsigned lb_server_port(const lb_server *s);
+/* Stops accepting, lets running requests finish, closes everything. */
+void lb_server_stop(lb_server *s);
 #ifdef __cplusplus
 }
 #endif

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # deps.sh: installs the Debian packages lagebild needs, only those missing.
-# Usage: scripts/deps.sh [--test]   (--test adds valgrind, clang and the fuzzer runtime)
+# Usage: scripts/deps.sh [--test]   (--test adds valgrind, clang, the fuzzer runtime, curl, chromium, pandas)
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libutf8proc-dev libstemmer-dev libjansson-dev
-      libsqlite3-dev zlib1g-dev python3)
-if [ "${1:-}" = "--test" ]; then pkgs+=(valgrind clang libclang-rt-dev gzip); fi
+      libsqlite3-dev zlib1g-dev libmicrohttpd-dev libxml2-dev python3)
+# --test: curl for the API tests, chromium for the browser tests (tests/e2e, driven by
+# playwright-core from npm; node and npm come with the machine)
+if [ "${1:-}" = "--test" ]; then pkgs+=(valgrind clang libclang-rt-dev gzip curl chromium python3-pandas); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

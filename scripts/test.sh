@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # test.sh: sets everything up on a fresh Debian machine and runs the full test
 # suite: a release build and a sanitizer (ASan+UBSan) build, each with all
-# CTest tests, then valgrind over the CLI on the example articles.
-# Finally every libFuzzer target runs for LB_FUZZ_SECONDS seconds (default 15;
+# CTest tests (the browser tests in headless Chromium among them), then valgrind over the CLI on the example articles.
+# Finally every libFuzzer target runs for LB_FUZZ_SECONDS seconds (default 10;
 # 0 skips fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
+scripts/web.sh   # the UI's chart library and playwright-core (npm ci, pinned by package-lock.json)
 jobs=$(nproc)
 
 echo "== release build and tests"
@@ -25,7 +26,7 @@ valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-
   build/lagebild annotate examples/ > /dev/null
 echo "valgrind: clean"
 
-fuzz_seconds=${LB_FUZZ_SECONDS:-15}
+fuzz_seconds=${LB_FUZZ_SECONDS:-10}
 if [ "$fuzz_seconds" -gt 0 ]; then
   echo "== fuzzing, ${fuzz_seconds}s per target"
   bash tests/fuzz/run.sh "$fuzz_seconds"

@@ -1,12 +1,8 @@
-/* ctx.c: creates the context: finds the data directory and loads every
- * stage's dictionaries once. Holds no per-document state. */
+/* ctx.c: creates the context: finds the data directory and has the
+ * pipeline driver (pipeline.c) load every stage's dictionaries once. Holds
+ * no per-document state. */
 #include "ctx.h"
-#include "clean/clean.h"
-#include "text/text.h"
-#include "actors/actors.h"
-#include "time/time.h"
-#include "quotes/quotes.h"
-#include "events/events.h"
+#include "pipeline.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,32 +61,13 @@ int lb_ctx_new(lb_ctx **out, const char *data_dir)
     struct stat st;
     if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return ctx_fail(ctx, LB_EIO, "data directory '%s' not found (use --data DIR or LAGEBILD_DATA)", data_dir);
-    char path[4096];
-    int rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "clean")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_clean_load(&ctx->clean, path, ctx->err, sizeof ctx->err))) return rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "text")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_text_load(&ctx->text, path, ctx->err, sizeof ctx->err))) return rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "actors")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_actors_load(&ctx->actors, path, ctx->err, sizeof ctx->err))) return rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "time")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_time_load(&ctx->time, path, ctx->err, sizeof ctx->err))) return rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "quotes")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_quotes_load(&ctx->quotes, path, ctx->err, sizeof ctx->err))) return rc;
-    if (lb_ctx_path(path, sizeof path, ctx, "events")) return ctx_fail(ctx, LB_EUSAGE, "data path too long");
-    if ((rc = lb_events_load(&ctx->events, path, ctx->err, sizeof ctx->err))) return rc;
-    return LB_OK;
+    return lb_pipeline_load(ctx);
 }
 
 void lb_ctx_free(lb_ctx *ctx)
 {
     if (!ctx) return;
-    lb_clean_free(ctx->clean);
-    lb_text_free(ctx->text);
-    lb_actors_free(ctx->actors);
-    lb_time_free(ctx->time);
-    lb_quotes_free(ctx->quotes);
-    lb_events_free(ctx->events);
+    lb_pipeline_free(ctx);
     free(ctx->data_dir);
     free(ctx);
 }

@@ -1,13 +1,17 @@
 /* ctx.h: the loaded, compiled dictionaries every stage reads (internal).
  * Filled once by lb_ctx_new, read-only afterwards. Each stage owns one member
- * and its own load/free functions; this file only ties them together. */
+ * (named like the stage) and its own load/free functions; the table of
+ * stages in pipeline.c calls them. */
 #ifndef LB_CTX_H
 #define LB_CTX_H
 #include "lagebild.h"
 #include "core/limits.h"
 
+struct lb_html_rules;
 struct lb_clean_rules;
 struct lb_text_dicts;
+struct lb_morph_data;
+struct lb_syntax_rules;
 struct lb_actor_kb;
 struct lb_time_rules;
 struct lb_quote_rules;
@@ -15,8 +19,11 @@ struct lb_event_rules;
 
 struct lb_ctx {
     char *data_dir;
+    struct lb_html_rules *html;
     struct lb_clean_rules *clean;
     struct lb_text_dicts *text;
+    struct lb_morph_data *morph;
+    struct lb_syntax_rules *syntax;
     struct lb_actor_kb *actors;
     struct lb_time_rules *time;
     struct lb_quote_rules *quotes;

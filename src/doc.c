@@ -1,17 +1,9 @@
-/* doc.c: the document handle: copies and repairs the input, runs the
- * pipeline stages in order, and gives read access to the result. The stages
- * themselves live in their own modules; this file only sequences them. */
+/* doc.c: the document handle: copies and repairs the input, hands it to
+ * the pipeline driver (pipeline.c) and gives read access to the text layer.
+ * Knows no stage: the stages live in their own modules. */
 #include "doc.h"
-#include "ctx.h"
-#include "clean/clean.h"
-#include "core/strmap.h"
+#include "pipeline.h"
 #include "core/utf8.h"
-#include "output.h"
-#include "text/text.h"
-#include "actors/actors.h"
-#include "time/time.h"
-#include "quotes/quotes.h"
-#include "events/events.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +35,8 @@ int lb_doc_new(lb_doc **out, const lb_ctx *ctx)
 void lb_doc_free(lb_doc *doc)
 {
     if (!doc) return;
+    lb_pipeline_doc_free(doc);   /* what stages keep in doc across documents */
     lb_arena_fini(&doc->arena);
-    lb_strmap_free(doc->stem_cache[0]);
-    lb_strmap_free(doc->stem_cache[1]);
     lb_buf_free(&doc->json);
     free(doc);
 }
@@ -57,14 +48,19 @@ static void reset(lb_doc *doc)
     lb_arena_reset(&doc->arena);
     doc->id = ""; doc->text = ""; doc->len = 0;
     doc->repaired = doc->nuls = 0;
+    doc->warning = NULL;
     memcpy(doc->lang, "und", 4);
     memset(&doc->meta, 0, sizeof doc->meta);
     memset(&doc->input, 0, sizeof doc->input);
+    doc->is_html = 0;
     doc->input_lang = NULL;
     lb_vec_init(&doc->body, sizeof(lb_rspan));
     lb_vec_init(&doc->skip, sizeof(lb_rspan));
     lb_vec_init(&doc->toks, sizeof(lb_tok));
     lb_vec_init(&doc->sents, sizeof(lb_sent));
+    lb_vec_init(&doc->morph, sizeof(lb_morph));
+    lb_vec_init(&doc->phrases, sizeof(lb_phrase));
+    lb_vec_init(&doc->clauses, sizeof(lb_clause));
     doc->dct = NULL;
     lb_vec_init(&doc->mentions, sizeof(lb_mention));
     lb_vec_init(&doc->timex, sizeof(lb_timex));
@@ -125,6 +121,7 @@ static int load_input(lb_doc *doc, const lb_input *in)
     doc->input.url = copy_field(doc, in->url, in->url_len);
     doc->input.title = copy_field(doc, in->title, in->title_len);
     doc->input_lang = copy_field(doc, in->lang, in->lang_len);
+    doc->is_html = in->is_html != 0;
     return LB_OK;
 }
 
@@ -132,18 +129,15 @@ int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last)
 {
     reset(doc);
     int rc = load_input(doc, in);
-    if (!rc) rc = lb_clean_run(doc);
-    if (!rc && last >= LB_STAGE_TEXT) rc = lb_text_run(doc);
-    /* the analysis stages, in dependency order */
-    if (!rc && last >= LB_STAGE_ACTORS) rc = lb_actors_run(doc);
-    if (!rc && last >= LB_STAGE_TIME) rc = lb_time_run(doc);
-    if (!rc && last >= LB_STAGE_QUOTES) rc = lb_quotes_run(doc);
-    if (!rc && last >= LB_STAGE_ALL) rc = lb_events_run(doc);
+    if (!rc) rc = lb_pipeline_run(doc, last);
     if (rc) {
         /* keep the id for the error line; drop partial layers */
         lb_vec_init(&doc->body, sizeof(lb_rspan));
         lb_vec_init(&doc->toks, sizeof(lb_tok));
         lb_vec_init(&doc->sents, sizeof(lb_sent));
+        lb_vec_init(&doc->morph, sizeof(lb_morph));
+        lb_vec_init(&doc->phrases, sizeof(lb_phrase));
+        lb_vec_init(&doc->clauses, sizeof(lb_clause));
         lb_vec_init(&doc->mentions, sizeof(lb_mention));
         lb_vec_init(&doc->timex, sizeof(lb_timex));
         lb_vec_init(&doc->quotes, sizeof(lb_quote));
@@ -162,6 +156,7 @@ int lb_doc_repairs(size_t *invalid_utf8, size_t *nul_bytes, const lb_doc *doc)
     return LB_OK;
 }
 const char *lb_doc_id(const lb_doc *doc) { return doc->id; }
+const char *lb_doc_warning(const lb_doc *doc) { return doc->warning; }
 const char *lb_doc_lang(const lb_doc *doc) { return doc->lang; }
 
 size_t lb_doc_body_count(const lb_doc *doc) { return doc->body.len; }

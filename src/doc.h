@@ -52,6 +52,124 @@ typedef struct lb_meta {
     const char *title, *author, *date, *source, *url;   /* arena strings or NULL */
 } lb_meta;
 
+/* ---- morphology layer (src/morph): one lb_morph per token, same index --- */
+
+/* Universal Dependencies parts of speech. */
+enum lb_upos {
+    LB_UPOS_X = 0, LB_UPOS_ADJ, LB_UPOS_ADP, LB_UPOS_ADV, LB_UPOS_AUX, LB_UPOS_CCONJ,
+    LB_UPOS_DET, LB_UPOS_INTJ, LB_UPOS_NOUN, LB_UPOS_NUM, LB_UPOS_PART, LB_UPOS_PRON,
+    LB_UPOS_PROPN, LB_UPOS_PUNCT, LB_UPOS_SCONJ, LB_UPOS_SYM, LB_UPOS_VERB,
+    LB_UPOS_COUNT
+};
+
+/* UD features packed into 32 bits, one small field per feature, 0 = unset.
+ * LB_FEAT_GET(feats, CASE) == LB_CASE_NOM; LB_FEAT(CASE, LB_CASE_DAT) builds. */
+#define LB_FEAT(f, v)       ((uint32_t)(v) << LB_##f##_SHIFT)
+#define LB_FEAT_GET(x, f)   (((x) >> LB_##f##_SHIFT) & LB_##f##_MASK)
+#define LB_FEAT_CLEAR(x, f) ((x) & ~((uint32_t)LB_##f##_MASK << LB_##f##_SHIFT))
+enum { LB_CASE_SHIFT = 0,      LB_CASE_MASK = 7 };
+enum { LB_NUMBER_SHIFT = 3,    LB_NUMBER_MASK = 3 };
+enum { LB_GENDER_SHIFT = 5,    LB_GENDER_MASK = 3 };
+enum { LB_PERSON_SHIFT = 7,    LB_PERSON_MASK = 3 };
+enum { LB_TENSE_SHIFT = 9,     LB_TENSE_MASK = 3 };
+enum { LB_MOOD_SHIFT = 11,     LB_MOOD_MASK = 3 };
+enum { LB_VERBFORM_SHIFT = 13, LB_VERBFORM_MASK = 7 };
+enum { LB_DEGREE_SHIFT = 16,   LB_DEGREE_MASK = 3 };
+enum { LB_DEFINITE_SHIFT = 18, LB_DEFINITE_MASK = 3 };
+enum { LB_PRONTYPE_SHIFT = 20, LB_PRONTYPE_MASK = 15 };
+enum { LB_REFLEX_SHIFT = 24,   LB_REFLEX_MASK = 1 };     /* Reflex=Yes */
+enum { LB_POSS_SHIFT = 25,     LB_POSS_MASK = 1 };       /* Poss=Yes */
+enum { LB_POLARITY_SHIFT = 26, LB_POLARITY_MASK = 1 };   /* Polarity=Neg */
+enum { LB_CASE_NOM = 1, LB_CASE_ACC, LB_CASE_DAT, LB_CASE_GEN };
+enum { LB_NUMBER_SING = 1, LB_NUMBER_PLUR };
+enum { LB_GENDER_MASC = 1, LB_GENDER_FEM, LB_GENDER_NEUT };
+enum { LB_TENSE_PRES = 1, LB_TENSE_PAST };
+enum { LB_MOOD_IND = 1, LB_MOOD_SUB, LB_MOOD_IMP };
+enum { LB_VERBFORM_FIN = 1, LB_VERBFORM_INF, LB_VERBFORM_PART, LB_VERBFORM_GER };
+enum { LB_DEGREE_POS = 1, LB_DEGREE_CMP, LB_DEGREE_SUP };
+enum { LB_DEFINITE_DEF = 1, LB_DEFINITE_IND };
+enum { LB_PRONTYPE_PRS = 1, LB_PRONTYPE_ART, LB_PRONTYPE_DEM, LB_PRONTYPE_REL,
+       LB_PRONTYPE_INT, LB_PRONTYPE_IND, LB_PRONTYPE_NEG, LB_PRONTYPE_TOT, LB_PRONTYPE_RCP };
+
+/* lb_morph.flags */
+enum {
+    LB_MF_KNOWN    = 1u << 0,   /* the lexicon knew the form (else guessed) */
+    LB_MF_COMPOUND = 1u << 1,   /* analysed by its head: head_off > 0 */
+    LB_MF_CONTR    = 1u << 2,   /* contraction of preposition and article: am = an dem */
+    LB_MF_ZU_INF   = 1u << 3,   /* zu-infinitive (zu abzuschließen, zu kommen) */
+    LB_MF_SEP_VERB = 1u << 4,   /* finite verb whose particle stands apart (lemma includes it) */
+    LB_MF_SEP_PART = 1u << 5    /* that particle (link points back to the verb) */
+};
+
+typedef struct lb_morph {
+    const char *lemma;          /* lemma_len bytes, lexicon or arena memory */
+    uint32_t lemma_len;
+    uint32_t feats;             /* LB_FEAT bit fields */
+    uint8_t upos;               /* enum lb_upos */
+    uint8_t flags;              /* LB_MF_* */
+    uint16_t head_off;          /* compound: byte offset of the head in the token */
+    int32_t link;               /* separable verb <-> particle token, -1 none */
+    int32_t clause;             /* syntax: clause index, -1 none */
+    int32_t phrase;             /* syntax: innermost phrase index, -1 none */
+} lb_morph;
+
+/* ---- clause layer (src/syntax) ------------------------------------------ */
+
+enum lb_phrase_kind { LB_PH_NG = 1,     /* noun group: det adj* noun, a pronoun, a name */
+                      LB_PH_PG };       /* prepositional group: prep + noun group */
+enum lb_role { LB_ROLE_NONE = 0, LB_ROLE_SUBJ, LB_ROLE_OBJ /* accusative, direct */,
+               LB_ROLE_IOBJ /* dative, indirect */, LB_ROLE_AGENT /* of a passive */,
+               LB_ROLE_PP /* other prepositional group */, LB_ROLE_PRED /* predicative */,
+               LB_ROLE_GEN /* genitive attribute */, LB_ROLE_APPOS,
+               LB_ROLE_CONJ /* a later conjunct: parent is the first one, which has the role */ };
+
+typedef struct lb_phrase {
+    uint32_t tok0, ntok;        /* all its tokens (preposition included) */
+    uint32_t head;              /* head token (noun, name, pronoun) */
+    int32_t prep;               /* preposition token of a PG, -1 none */
+    uint32_t feats;             /* agreed Case, Number, Gender, Person */
+    int32_t clause;             /* its clause */
+    int32_t parent;             /* phrase it is attached to (genitive, of-PG, apposition, conjunct), -1 */
+    uint8_t kind;               /* enum lb_phrase_kind */
+    uint8_t role;               /* enum lb_role, in its clause */
+    uint8_t coord;              /* 1: first conjunct of a coordination (plural for agreement) */
+    uint32_t agree;             /* agreement mask: bit (case-1)*6 + (number-1)*3 + (gender-1)
+                                 * for each reading all its tokens allow; 0 = no case info */
+    int32_t conj;               /* next conjunct of a coordination ("Russland und China"), -1 */
+    int32_t antecedent;         /* relative pronoun: the phrase it refers to, -1 */
+} lb_phrase;
+
+enum lb_clause_kind { LB_CL_MAIN = 1, LB_CL_SUB /* dass, weil, that, because */,
+                      LB_CL_REL, LB_CL_ZU_INF /* zu-/to-infinitive; English -ing clause after a comma */,
+                      LB_CL_QUESTION /* a question sentence's main clause, or an indirect
+                                      * question (ob, whether, wer ... after a comma) */ };
+enum { LB_VOICE_ACT = 0, LB_VOICE_PASS };
+
+typedef struct lb_clause {
+    uint32_t tok0, ntok;        /* the clause's extent; embedded clauses lie inside */
+    uint32_t sent;              /* sentence index */
+    int32_t parent;             /* enclosing clause, -1 for a main clause */
+    int32_t intro;              /* subordinator or relative pronoun token, -1 */
+    int32_t fin;                /* finite verb token, -1 */
+    int32_t verb;               /* lexical (main) verb token, -1 */
+    const char *verb_lemma;     /* its lemma with a separable particle joined */
+    uint32_t verb_lemma_len;
+    int32_t subj, obj, iobj, agent;   /* phrase indices, -1 none */
+    uint32_t phrase0, nphrase;  /* the range of phrases from this clause's first to its last;
+                                 * phrases of embedded clauses may lie inside: check .clause */
+    uint8_t kind;               /* enum lb_clause_kind */
+    uint8_t voice;              /* LB_VOICE_* */
+    uint8_t mood;               /* LB_MOOD_* of the finite verb */
+    uint8_t negated;            /* nicht, kein, not, never */
+    int32_t modal;              /* modal verb token, -1 */
+    int32_t particle;           /* separable particle token joined into verb_lemma, -1 */
+    int32_t pred;               /* predicative noun group of a copula (phrase), -1 */
+} lb_clause;
+
+#define LB_MORPH(d)   ((lb_morph *)(d)->morph.items)
+#define LB_PHRASES(d) ((lb_phrase *)(d)->phrases.items)
+#define LB_CLAUSES(d) ((lb_clause *)(d)->clauses.items)
+
 /* ---- annotation layers (filled by the actors, time, quotes, events stages) */
 
 /* A political actor as the contract reports it; strings are static or live
@@ -123,9 +241,11 @@ struct lb_doc {
     const char *text;           /* arena copy of the input text */
     size_t len;
     size_t repaired, nuls;      /* from the reader */
+    const char *warning;        /* arena; a problem with the input that did not stop it, or NULL */
     char lang[8];               /* "de", "en", "und" */
     lb_meta meta;               /* what the output reports */
     lb_meta input;              /* what the input said (date, lang, source, url, title) */
+    int is_html;                /* the input was an HTML page (the html stage made text of it) */
     const char *input_lang;
 
     lb_vec body;                /* lb_rspan: article lines, merged */
@@ -135,6 +255,10 @@ struct lb_doc {
     char *norm;                 /* folded token forms, back to back */
     size_t norm_len, norm_cap;
 
+    lb_vec morph;               /* lb_morph, one per token (morph stage) */
+    lb_vec phrases;             /* lb_phrase (syntax stage), in text order */
+    lb_vec clauses;             /* lb_clause (syntax stage), in text order of their start */
+
     const char *dct;            /* document creation time used by the time stage */
     lb_vec mentions;            /* lb_mention, in text order */
     lb_vec timex;               /* lb_timex, in text order */
@@ -142,6 +266,7 @@ struct lb_doc {
     lb_vec events;              /* lb_event */
 
     struct lb_strmap *stem_cache[2];  /* events: word -> stem (de, en), kept across documents */
+    struct lb_morph_cache *morph_cache[2]; /* morph: word form -> analysis (de, en), kept across documents */
 
     lb_buf json;                /* output line */
     char err[LB_MAX_ERROR_BYTES];

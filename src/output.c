@@ -1,6 +1,8 @@
 /* output.c: the contract JSON of a document (see output.h). */
 #include "output.h"
 #include "core/jsonw.h"
+#include "morph/morph.h"
+#include "ud_words.h"
 #include <string.h>
 
 static void write_meta(lb_jsonw *w, const lb_doc *doc)
@@ -140,7 +142,77 @@ static void write_events(lb_jsonw *w, const lb_doc *doc)
     lb_jw_arr_end(w);
 }
 
+/* The tokens layer: one object per token with its morphology (if the stage ran). */
+/* u's lemma as UD writes it into out (room for u->lemma_len bytes): lower
+ * case for file names, a number without thousands commas; 0 if unchanged. */
+static size_t lemma_form(char *out, const lb_udw *u)
+{
+    const char *s = u->lemma;
+    size_t n = u->lemma_len, k = 0;
+    if (u->lower) {
+        for (size_t i = 0; i < n; i++) out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        return n;
+    }
+    if (!u->nocomma || !memchr(s, ',', n)) return 0;
+    for (size_t i = 0; i < n; i++) {
+        int group = s[i] == ',' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 3 < n
+                    && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9'
+                    && (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9');
+        if (!group) out[k++] = s[i];
+    }
+    return k;
+}
+
+static void write_word(lb_jsonw *w, const lb_udw *u)
+{
+    char feats[256];
+    lb_jw_obj(w);
+    lb_jw_key(w, "start"); lb_jw_int(w, u->start);
+    lb_jw_key(w, "end"); lb_jw_int(w, u->end);
+    char lemma[256];
+    size_t ln = u->lemma && u->lemma_len <= sizeof lemma ? lemma_form(lemma, u) : 0;
+    lb_jw_key(w, "lemma");
+    if (!u->lemma) lb_jw_str(w, u->lbuf, u->lemma_len);
+    else if (ln) lb_jw_str(w, lemma, ln);
+    else lb_jw_str(w, u->lemma, u->lemma_len);
+    lb_jw_key(w, "upos"); lb_jw_cstr(w, lb_upos_name(u->upos));
+    size_t n = lb_feats_format(feats, sizeof feats, u->feats);
+    lb_jw_key(w, "feats"); lb_jw_str(w, feats, n);
+    lb_jw_obj_end(w);
+}
+
+/* English tokens are written as UD words (src/ud_words.h), other languages as they are. */
+static void write_tokens(lb_jsonw *w, const lb_doc *doc)
+{
+    lb_jw_key(w, "tokens");
+    lb_jw_arr(w);
+    const lb_morph *mo = doc->morph.len == doc->toks.len ? LB_MORPH(doc) : NULL;
+    int ud = mo && strcmp(doc->lang, "en") == 0;
+    lb_udw words[LB_UDW_MAX];
+    for (size_t i = 0; i < doc->toks.len;) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        size_t next = i + 1, nw = 1;
+        if (ud) nw = lb_ud_words(doc, mo, i, words, &next);
+        else if (mo) words[0] = (lb_udw){ t->start, t->end, mo[i].lemma, mo[i].lemma_len, mo[i].feats, mo[i].upos, 0, { 0 }, 0 };
+        if (mo) {
+            for (size_t k = 0; k < nw; k++) write_word(w, &words[k]);
+        } else {
+            lb_jw_obj(w);
+            lb_jw_key(w, "start"); lb_jw_int(w, t->start);
+            lb_jw_key(w, "end"); lb_jw_int(w, t->end);
+            lb_jw_obj_end(w);
+        }
+        i = next;
+    }
+    lb_jw_arr_end(w);
+}
+
 int lb_doc_json(const char **json, size_t *len, lb_doc *doc)
+{
+    return lb_doc_json_with(json, len, doc, 0);
+}
+
+int lb_doc_json_with(const char **json, size_t *len, lb_doc *doc, unsigned flags)
 {
     lb_buf_reset(&doc->json);
     lb_jsonw w;
@@ -149,12 +221,15 @@ int lb_doc_json(const char **json, size_t *len, lb_doc *doc)
     lb_jw_key(&w, "id"); lb_jw_cstr(&w, doc->id);
     lb_jw_key(&w, "lang"); lb_jw_cstr(&w, doc->lang);
     write_meta(&w, doc);
+    /* an HTML input's text is its extract: offsets below refer to it */
+    if (doc->is_html) { lb_jw_key(&w, "text"); lb_jw_str(&w, doc->text, doc->len); }
     write_spans(&w, "body", &doc->body, offsetof(lb_rspan, start), offsetof(lb_rspan, end), sizeof(lb_rspan));
     write_spans(&w, "sentences", &doc->sents, offsetof(lb_sent, start), offsetof(lb_sent, end), sizeof(lb_sent));
     write_mentions(&w, doc);
     write_timex(&w, doc);
     write_quotes(&w, doc);
     write_events(&w, doc);
+    if (flags & LB_JSON_TOKENS) write_tokens(&w, doc);
     if (doc->repaired || doc->nuls) {
         lb_jw_key(&w, "warnings");
         lb_jw_obj(&w);

@@ -170,12 +170,12 @@ static int generate(const char *path, long nevents)
         }
     }
     /* the monthly code-pair aggregate that lb_store_put keeps up to date */
-    exec(db, "INSERT INTO dyad_months(a, r, month, type, events, gsum, coop, conflict)"
-             " SELECT aa.code, rr.code, substr(y.date, 1, 7), y.type, count(*), sum(y.goldstein),"
+    exec(db, "INSERT INTO dyad_months(a, r, month, type, flags, events, gsum, coop, conflict)"
+             " SELECT aa.code, rr.code, substr(y.date, 1, 7), y.type, 0, count(*), sum(y.goldstein),"
              " sum(y.goldstein > 0), sum(y.goldstein < 0)"
              " FROM dyads y JOIN actors aa ON aa.id = y.a JOIN actors rr ON rr.id = y.r GROUP BY 1, 2, 3, 4");
-    exec(db, "INSERT INTO dyad_totals(a, r, events, gsum, coop, conflict)"
-             " SELECT a, r, sum(events), sum(gsum), sum(coop), sum(conflict) FROM dyad_months GROUP BY a, r");
+    exec(db, "INSERT INTO dyad_totals(a, r, flags, events, gsum, coop, conflict)"
+             " SELECT a, r, 0, sum(events), sum(gsum), sum(coop), sum(conflict) FROM dyad_months GROUP BY a, r");
     exec(db, "UPDATE actors SET n_actor = (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = actors.id),"
              " n_recipient = (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = actors.id)");
     exec(db, "COMMIT");

@@ -12,7 +12,8 @@ echo
 echo "CLI, end to end (best of 3):"
 for cmd in "timeline USA CHN" "timeline DEU FRA --svg /tmp/lb-bench-timeline.svg" \
            "events --actor USA" "events --actor YEM" "events --actor USA --type SANCTION" \
-           "events --actor USA --recipient RUS" "stats"; do
+           "events --actor USA --recipient RUS" "stats" "actors --since 2024" "actors --since 2020 --until 2023" \
+           "actors --dyads --type ASSAULT" "search sanctions"; do
     best=999999
     for i in 1 2 3; do
         t0=$(date +%s%N)

@@ -74,6 +74,8 @@ int lb_actors_load(struct lb_actor_kb **out, const char *dir, char *err, size_t 
 void lb_actors_free(struct lb_actor_kb *kb)
 {
     if (!kb) return;
+    for (size_t i = 0; i < kb->nuser_paths; i++) free(kb->user_paths[i]);
+    free(kb->user_paths);
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
@@ -87,7 +89,13 @@ int lb_ctx_add_dict(lb_ctx *ctx, const char *path)
     if (!ctx || !path) return LB_EUSAGE;
     if (!ctx->actors && !(ctx->actors = kb_new())) return LB_ENOMEM;
     ctx->err[0] = '\0';
-    return kb_add_file(ctx->actors, path, ctx->err, sizeof ctx->err);
+    struct lb_actor_kb *kb = ctx->actors;
+    char **g = realloc(kb->user_paths, (kb->nuser_paths + 1) * sizeof *g);
+    if (!g) return LB_ENOMEM;
+    kb->user_paths = g;
+    if (!(g[kb->nuser_paths] = strdup(path))) return LB_ENOMEM;
+    kb->nuser_paths++;
+    return kb_add_file(kb, path, ctx->err, sizeof ctx->err);
 }
 
 static int cmp_mention(const void *a, const void *b)
@@ -106,7 +114,9 @@ int lb_actors_run(lb_doc *doc)
     r.cls = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cls);
     r.cand = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cand);
     r.upper = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.upper);
-    if (!r.cover || !r.cls || !r.cand || !r.upper) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.men_at = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.men_at);
+    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    memset(r.men_at, 0xff, r.ntoks * sizeof *r.men_at);   /* -1: no mention */
     const lb_tok *T = r.toks;
     for (size_t i = 0; i < r.ntoks; i++) {
         if (!(T[i].flags & LB_TOK_WORD)) continue;
@@ -117,6 +127,7 @@ int lb_actors_run(lb_doc *doc)
         if (up) r.upper[r.nupper++] = (uint32_t)i;
     }
     lb_vec_init(&r.locals, sizeof(act_local));
+    act_keymap_init(&r.local_index, &doc->arena);
     const char *d = doc->input.date ? doc->input.date : doc->meta.date;
     r.date = d ? kb_date(d, strlen(d)) : 0;
     int rc = act_match(&r);

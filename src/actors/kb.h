@@ -71,6 +71,8 @@ struct lb_actor_kb {
     kb_title *titlev; size_t ntitles, captitles;
     uint8_t title_maxtok;
     uint32_t nfiles;
+    char **user_paths;          /* files added with lb_ctx_add_dict, for lb_ctx_digest */
+    size_t nuser_paths;
     const char *last_str[8];    /* string cache: consecutive lines share strings */
 };
 

@@ -34,7 +34,11 @@ lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e,
     m->end = s < e ? e : r->toks[t0 + n - 1].end;
     m->type = (uint8_t)type; m->form = (uint8_t)form;
     m->actor = a;
-    for (uint32_t i = t0; i < t0 + n; i++) r->cover[i] = 1;
+    int32_t k = (int32_t)(r->doc->mentions.len - 1);
+    for (uint32_t i = t0; i < t0 + n; i++) {
+        r->cover[i] = 1;
+        if (r->men_at[i] < 0) r->men_at[i] = k;
+    }
     return m;
 }
 

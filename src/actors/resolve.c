@@ -7,6 +7,8 @@
 #include "actors/run.h"
 #include "text/text.h"
 #include "ctx.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define W_FUNC_DONE (1u << 31)
@@ -59,11 +61,11 @@ static size_t title_at(const act_run *r, size_t i, const kb_title **out)
     return 0;
 }
 
-static const act_local *find_local(const act_run *r, const char *key, size_t len);
-
-static uint64_t local_bit(const char *key, size_t len)
+/* The latest short form registered for key, or NULL. */
+static const act_local *find_local(const act_run *r, const char *key, size_t len)
 {
-    return (uint64_t)1 << (((unsigned char)key[0] * 31u + (unsigned)len) & 63);
+    const uint32_t *k = len ? act_keymap_get(&r->local_index, key, len) : NULL;
+    return k ? &((const act_local *)r->locals.items)[*k] : NULL;
 }
 
 static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, int32_t person)
@@ -71,20 +73,10 @@ static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, in
     if (!len) return 0;
     const act_local *old = find_local(r, key, len);
     if (old && old->person == person && old->actor.code == a.code && old->actor.sector == a.sector) return 0;
-    r->local_mask |= local_bit(key, len);
     act_local *l = lb_vec_push(&r->locals, &r->doc->arena);
     if (!l) return -1;
     l->key = key; l->len = (uint32_t)len; l->actor = a; l->person = person;
-    return 0;
-}
-
-static const act_local *find_local(const act_run *r, const char *key, size_t len)
-{
-    if (!len || !(r->local_mask & local_bit(key, len))) return NULL;
-    const act_local *L = r->locals.items;
-    for (size_t k = r->locals.len; k-- > 0;)
-        if (L[k].len == len && !memcmp(L[k].key, key, len)) return &L[k];
-    return NULL;
+    return act_keymap_put(&r->local_index, key, len, (uint32_t)(r->locals.len - 1));
 }
 
 /* Registers the short form of a person mention (surname; family name first
@@ -115,14 +107,8 @@ static int32_t person_of(const act_run *r, const lb_mention *m)
     return -1;
 }
 
-/* Index of the mention covering token i (mentions are in token order here). */
-static long mention_at(const act_run *r, size_t i)
-{
-    const lb_mention *M = r->doc->mentions.items;
-    for (size_t k = 0; k < r->doc->mentions.len; k++)
-        if (M[k].tok0 <= i && i < M[k].tok0 + M[k].ntok) return (long)k;
-    return -1;
-}
+/* Index of the first mention covering token i, -1 (kept by act_add). */
+static long mention_at(const act_run *r, size_t i) { return r->men_at[i]; }
 
 /* Titles: state + title (+ name). */
 static int titles(act_run *r)
@@ -363,20 +349,28 @@ static int short_forms(act_run *r)
 }
 
 /* Names whose state the context gives (code "?": die Kommunistische Partei):
- * the state named most often in the document. */
-static void context_codes(act_run *r)
+ * the state named most often in the document (the first of equals). */
+static int context_codes(act_run *r)
 {
     lb_mention *M = r->doc->mentions.items;
     size_t n = r->doc->mentions.len, need = 0;
     for (size_t k = 0; k < n; k++) if (M[k].actor.code && !strcmp(M[k].actor.code, "?")) need++;
-    if (!need) return;
+    if (!need) return 0;
+    act_keymap count;   /* code -> mentions with that code */
+    act_keymap_init(&count, &r->doc->arena);
+    for (size_t k = 0; k < n; k++) {
+        const char *c = M[k].actor.code;
+        if (!c) continue;
+        uint32_t *v = act_keymap_get(&count, c, strlen(c));
+        if (v) (*v)++;
+        else if (act_keymap_put(&count, c, strlen(c), 1)) return -1;
+    }
     const char *best = NULL;
     size_t bestn = 0;
     for (size_t k = 0; k < n; k++) {
         const char *c = M[k].actor.code;
         if (M[k].type != LB_MEN_LOC || !c || strlen(c) != 3 || !strcmp(c, "?")) continue;
-        size_t cnt = 0;
-        for (size_t j = 0; j < n; j++) if (M[j].actor.code == c || (M[j].actor.code && !strcmp(M[j].actor.code, c))) cnt++;
+        size_t cnt = *act_keymap_get(&count, c, 3);
         if (cnt > bestn) { bestn = cnt; best = c; }
     }
     for (size_t k = 0; k < n; k++) {
@@ -384,6 +378,7 @@ static void context_codes(act_run *r)
         if (best) M[k].actor.code = best;
         else { lb_actor_ref none = { 0 }; M[k].actor = none; }
     }
+    return 0;
 }
 
 static int word_is(const act_run *r, size_t i, const char *const *list)
@@ -394,11 +389,26 @@ static int word_is(const act_run *r, size_t i, const char *const *list)
     return 0;
 }
 
+/* Per token: the first organisation mention with a known actor that starts
+ * there, -1. NULL when out of memory. */
+static int32_t *orgs_by_token(const act_run *r)
+{
+    int32_t *at = lb_arena_alloc(&r->doc->arena, r->ntoks * sizeof *at);
+    if (!at) return NULL;
+    memset(at, 0xff, r->ntoks * sizeof *at);
+    const lb_mention *M = r->doc->mentions.items;
+    for (size_t q = r->doc->mentions.len; q-- > 0;)
+        if (M[q].type == LB_MEN_ORG && M[q].actor.code && strcmp(M[q].actor.code, "?") && M[q].tok0 < r->ntoks)
+            at[M[q].tok0] = (int32_t)q;
+    return at;
+}
+
 /* A person without actor followed by its affiliation ("X, Professor an der
  * Nanyang Technological University", "X von der Deutschen Bank"): the
  * organisation's actor. */
-static void affiliations(act_run *r)
+static int affiliations(act_run *r)
 {
+    int32_t *org_at = NULL;   /* built when first needed */
     static const char *const prep[] = { "an", "von", "vom", "bei", "beim", "of", "at", "from", NULL };
     static const char *const stop[] = { "und", "sagte", "sagt", "and", "said", NULL };
     lb_mention *M = r->doc->mentions.items;
@@ -420,16 +430,91 @@ static void affiliations(act_run *r)
                 size_t o = j + 1;
                 if (o < r->ntoks && !r->cover[o] && is_func(r, &T[o])) o++;
                 if (o >= r->ntoks || !r->cover[o]) continue;
-                for (size_t q = 0; q < n; q++) {
-                    if (M[q].tok0 != o || M[q].type != LB_MEN_ORG || !M[q].actor.code || !strcmp(M[q].actor.code, "?")) continue;
-                    M[k].actor.code = M[q].actor.code;
-                    M[k].actor.sector = M[q].actor.sector;
-                    break;
+                if (!org_at && !(org_at = orgs_by_token(r))) return -1;
+                if (org_at[o] >= 0) {
+                    M[k].actor.code = M[org_at[o]].actor.code;
+                    M[k].actor.sector = M[org_at[o]].actor.sector;
                 }
                 break;
             }
         }
     }
+    return 0;
+}
+
+/* The office a person mention's holder has on the article's date, when it
+ * can stand for a bare title (a named person of the dictionary with a role). */
+static const kb_role *holder_role(const act_run *r, const lb_mention *m)
+{
+    if (m->type != LB_MEN_PER || m->form != LB_FORM_NAME) return NULL;
+    int32_t p = person_of(r, m);
+    if (p < 0) return NULL;
+    const kb_role *ro = kb_role_on(r->kb, (uint32_t)p, r->date);
+    return ro && ro->role ? ro : NULL;
+}
+
+/* The office holders named so far: per "role" and per "role TAB code" the
+ * mention named last (greatest start, then greatest index). Mentions are
+ * noted in order of start as a sweep over the titles passes them. */
+typedef struct holders {
+    act_keymap last;            /* key -> mention index */
+    struct holder_pos { uint32_t start, k; } *order;   /* candidates, by start */
+    size_t n, next;
+    int ready;
+} holders;
+
+static size_t holder_key(char *key, size_t cap, const char *role, const char *code)
+{
+    int w = code ? snprintf(key, cap, "%s\t%s", role, code) : snprintf(key, cap, "%s", role);
+    return w < 0 || (size_t)w >= cap ? 0 : (size_t)w;
+}
+
+static int holder_set(act_run *r, holders *h, const char *key, size_t len, uint32_t k)
+{
+    const lb_mention *M = r->doc->mentions.items;
+    uint32_t *v = act_keymap_get(&h->last, key, len);
+    if (v) {
+        if (M[k].start > M[*v].start || (M[k].start == M[*v].start && k > *v)) *v = k;
+        return 0;
+    }
+    char *copy = lb_arena_strndup(&r->doc->arena, key, len);
+    return copy ? act_keymap_put(&h->last, copy, len, k) : -1;
+}
+
+static int holder_note(act_run *r, holders *h, uint32_t k)
+{
+    const kb_role *ro = holder_role(r, &((const lb_mention *)r->doc->mentions.items)[k]);
+    if (!ro) return 0;
+    char key[512];
+    size_t n = holder_key(key, sizeof key, ro->role, NULL);
+    if (n && holder_set(r, h, key, n, k)) return -1;
+    n = ro->code ? holder_key(key, sizeof key, ro->role, ro->code) : 0;
+    return n && holder_set(r, h, key, n, k) ? -1 : 0;
+}
+
+static int cmp_holder_pos(const void *a, const void *b)
+{
+    const struct holder_pos *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* Notes every mention (of those there when first called) that starts before pos. */
+static int holders_before(act_run *r, holders *h, uint32_t pos)
+{
+    const lb_mention *M = r->doc->mentions.items;
+    if (!h->ready) {
+        h->ready = 1;
+        act_keymap_init(&h->last, &r->doc->arena);
+        h->order = lb_arena_alloc(&r->doc->arena, (r->doc->mentions.len + 1) * sizeof *h->order);
+        if (!h->order) return -1;
+        for (size_t k = 0; k < r->doc->mentions.len; k++)
+            if (holder_role(r, &M[k])) h->order[h->n++] = (struct holder_pos){ M[k].start, (uint32_t)k };
+        qsort(h->order, h->n, sizeof *h->order, cmp_holder_pos);
+    }
+    for (; h->next < h->n && h->order[h->next].start < pos; h->next++)
+        if (holder_note(r, h, h->order[h->next].k)) return -1;
+    return 0;
 }
 
 /* "der Präsident", "der Kremlchef": a bare title refers to the last person
@@ -438,6 +523,7 @@ static int bare_titles(act_run *r)
 {
     static const char *const det[] = { "der", "die", "des", "dem", "den", "the", NULL };
     const lb_tok *T = r->toks;
+    holders h = { 0 };
     for (size_t ci = 0; ci < r->ncand; ci++) {
         size_t i = r->cand[ci];
         if (i < 1) continue;
@@ -447,22 +533,14 @@ static int bare_titles(act_run *r)
         if (!tn || !tt->role || !strcmp(tt->role, "other")) continue;
         size_t j = i + tn;
         if (j < r->ntoks && T[j].sent == T[i].sent && (r->cover[j] || name_word(r, j, T[i].sent))) continue;
-        const lb_mention *M = r->doc->mentions.items;
-        const lb_mention *best = NULL;
-        for (size_t k = 0; k < r->doc->mentions.len; k++) {
-            const lb_mention *m = &M[k];
-            if (m->type != LB_MEN_PER || m->form != LB_FORM_NAME || m->start >= T[i].start) continue;
-            if (best && best->start > m->start) continue;
-            int32_t p = person_of(r, m);
-            if (p < 0) continue;
-            const kb_role *ro = kb_role_on(r->kb, (uint32_t)p, r->date);
-            if (!ro || !ro->role || strcmp(ro->role, tt->role)) continue;
-            if (tt->code && strcmp(tt->code, ro->code)) continue;
-            best = m;
-        }
+        if (holders_before(r, &h, T[i].start)) return -1;
+        char key[512];
+        size_t kn = holder_key(key, sizeof key, tt->role, tt->code);
+        const uint32_t *best = kn ? act_keymap_get(&h.last, key, kn) : NULL;
         if (!best) continue;
-        lb_actor_ref a = best->actor;
+        lb_actor_ref a = ((const lb_mention *)r->doc->mentions.items)[*best].actor;
         if (!act_add(r, (uint32_t)i, (uint32_t)tn, 0, 0, LB_MEN_PER, LB_FORM_NAME, a)) return -1;
+        if (holder_note(r, &h, (uint32_t)(r->doc->mentions.len - 1))) return -1;
     }
     return 0;
 }
@@ -494,9 +572,8 @@ int act_resolve(act_run *r)
         if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
     }
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
-    affiliations(r);
+    if (affiliations(r)) return LB_ENOMEM;
     if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
-    context_codes(r);
-    return LB_OK;
+    return context_codes(r) ? LB_ENOMEM : LB_OK;
 }

@@ -4,6 +4,7 @@
 #ifndef LB_ACTORS_RUN_H
 #define LB_ACTORS_RUN_H
 #include "actors/kb.h"
+#include "actors/keymap.h"
 #include "doc.h"
 
 /* type of a mention that a later rule replaced; dropped before sorting */
@@ -21,6 +22,7 @@ typedef struct act_run {
     const lb_tok *toks;
     size_t ntoks;
     uint8_t *cover;             /* 1 where a token is inside a mention */
+    int32_t *men_at;            /* per token: the first mention (index) covering it, -1 */
     uint32_t *cls;              /* W_* bits of each word token (kb.h) */
     uint32_t *cand;             /* tokens with title, first-name, org or cue bits, or hyphenated capitalised */
     size_t ncand;
@@ -28,7 +30,7 @@ typedef struct act_run {
     size_t nupper;
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
-    uint64_t local_mask;        /* quick filter over the locals' first byte and length */
+    act_keymap local_index;     /* short form -> its latest act_local */
 } act_run;
 
 /* The actor a KB entry gives on the run's date. */

@@ -3,6 +3,7 @@
  * file only applies them. It never changes the text: the body is a list of
  * spans over whole lines. */
 #include "clean/clean.h"
+#include "text/text.h"
 #include "core/dictfile.h"
 #include "ctx.h"
 #include <ctype.h>
@@ -152,50 +153,6 @@ void lb_clean_free(struct lb_clean_rules *rs)
     free(rs);
 }
 
-/* ---- dates ------------------------------------------------------------- */
-
-static int num(const char *s, size_t n, size_t *i, int maxdigits)
-{
-    int v = 0, d = 0;
-    while (*i < n && d < maxdigits && isdigit((unsigned char)s[*i])) { v = v * 10 + (s[*i] - '0'); (*i)++; d++; }
-    return d ? v : -1;
-}
-
-int lb_clean_iso_date(char out[16], const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && !isdigit((unsigned char)s[i])) i++;
-    size_t st = i;
-    int a = num(s, n, &i, 4);
-    if (a < 0) return -1;
-    if (i - st == 4) {                          /* YYYY[-MM[-DD]] */
-        int y = a, m = -1, dd = -1;
-        if (i < n && s[i] == '-') { i++; m = num(s, n, &i, 2); }
-        if (m > 0 && i < n && s[i] == '-') { i++; dd = num(s, n, &i, 2); }
-        if (y < 1000) return -1;
-        if (m < 1) { snprintf(out, 16, "%04d", y); return 0; }
-        if (m > 12) return -1;
-        if (dd < 1) { snprintf(out, 16, "%04d-%02d", y, m); return 0; }
-        if (dd > 31) return -1;
-        snprintf(out, 16, "%04d-%02d-%02d", y, m, dd);
-        return 0;
-    }
-    if (i < n && s[i] == '.') {                 /* DD.MM.YYYY */
-        i++;
-        int m = num(s, n, &i, 2);
-        if (m < 1 || m > 12 || a < 1 || a > 31 || i >= n || s[i] != '.') return -1;
-        i++;
-        size_t ys = i;
-        int y = num(s, n, &i, 4);
-        if (y < 0) return -1;
-        if (i - ys == 2) y += 2000;
-        else if (i - ys != 4) return -1;
-        snprintf(out, 16, "%04d-%02d-%02d", y, m, a);
-        return 0;
-    }
-    return -1;
-}
-
 /* ---- applying the rules ------------------------------------------------ */
 
 typedef struct line { uint32_t start, end; uint32_t tstart, tend; int blank, boiler; } line;
@@ -207,7 +164,7 @@ static const char *set_meta(lb_doc *doc, const char *s, size_t n, int field)
     if (!n || n >= LB_MAX_FIELD_BYTES) return NULL;
     if (field == F_DATE) {
         char iso[16];
-        if (lb_clean_iso_date(iso, s, n)) return NULL;
+        if (lb_pubdate(iso, s, n, &doc->ctx->text->months)) return NULL;
         return lb_arena_strndup(&doc->arena, iso, strlen(iso));
     }
     return lb_arena_strndup(&doc->arena, s, n);
@@ -243,9 +200,30 @@ static int looks_like_title(const char *s, size_t n)
     return spaces >= 2;
 }
 
+/* The input's publication date, normalised to ISO 8601; a date that cannot
+ * be read becomes a warning and the document keeps no date. */
+static int normalise_input_date(lb_doc *doc)
+{
+    doc->warning = NULL;
+    const char *d = doc->input.date;
+    if (!d) return LB_OK;
+    char iso[16];
+    if (!lb_pubdate(iso, d, strlen(d), &doc->ctx->text->months)) {
+        doc->input.date = lb_arena_strndup(&doc->arena, iso, strlen(iso));
+        return doc->input.date ? LB_OK : lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    }
+    char w[160];
+    snprintf(w, sizeof w, "publication date '%.80s' not understood; the document keeps no date", d);
+    doc->warning = lb_arena_strndup(&doc->arena, w, strlen(w));
+    doc->input.date = NULL;
+    return LB_OK;
+}
+
 int lb_clean_run(lb_doc *doc)
 {
     const lb_ctx *ctx = doc->ctx;
+    int drc = normalise_input_date(doc);
+    if (drc) return drc;
     const struct lb_clean_rules *rs = ctx->clean;
     const char *t = doc->text;
     size_t len = doc->len;
@@ -337,5 +315,10 @@ int lb_clean_run(lb_doc *doc)
     doc->meta.date = found[F_DATE] ? found[F_DATE] : doc->input.date;
     doc->meta.source = found[F_SOURCE] ? found[F_SOURCE] : doc->input.source;
     doc->meta.url = doc->input.url;
+    if (doc->is_html) {   /* the page's own metadata (html stage) beats guesses from its text */
+        if (doc->input.title) doc->meta.title = doc->input.title;
+        if (doc->input.author) doc->meta.author = doc->input.author;
+        if (doc->input.date) doc->meta.date = doc->input.date;
+    }
     return LB_OK;
 }

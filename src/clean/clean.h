@@ -6,6 +6,7 @@
 #ifndef LB_CLEAN_H
 #define LB_CLEAN_H
 #include "doc.h"
+#include "core/wordset.h"
 
 struct lb_clean_rules;
 /* Loads every *.rules file under dir. 0 or LB_E*, with err naming file:line. */
@@ -13,7 +14,9 @@ int lb_clean_load(struct lb_clean_rules **out, const char *dir, char *err, size_
 void lb_clean_free(struct lb_clean_rules *rules);
 /* Fills doc->body and doc->meta. */
 int lb_clean_run(lb_doc *doc);
-/* Normalises a date as written ("15.06.2022", "2022-09", "2022-06-15T10:04")
- * into ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) in out (11 bytes); 0 or -1. */
-int lb_clean_iso_date(char out[16], const char *s, size_t n);
+/* Normalises a date as written ("15.06.2022", "2022-09", "2022-6-5T10:04",
+ * "2022/06/15", "15. Juni 2022", "June 15, 2022", "Wed, 15 Jun 2022 10:04:00 +0000")
+ * into ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) in out; 0, or -1 for anything
+ * else and for impossible dates. months: folded month names -> 1..12. */
+int lb_pubdate(char out[16], const char *s, size_t n, const lb_wordset *months);
 #endif

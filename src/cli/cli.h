@@ -4,6 +4,8 @@
 #ifndef LB_CLI_H
 #define LB_CLI_H
 #include "lagebild.h"
+#include <stdint.h>
+#include <stdio.h>
 
 int lb_cmd_annotate(int argc, char **argv);
 /* store and query commands (src/cli/cmd_{ingest,events,...}.c) */
@@ -15,6 +17,10 @@ int lb_cmd_timeline(int argc, char **argv);
 int lb_cmd_search(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_stats(int argc, char **argv);
+int lb_cmd_reannotate(int argc, char **argv);
+int lb_cmd_codes(int argc, char **argv);
+int lb_cmd_show(int argc, char **argv);
+int lb_cmd_serve(int argc, char **argv);   /* cmd_serve.c, on src/server/ */
 int lb_cmd_actors_lookup(int argc, char **argv);
 int lb_cmd_explain(int argc, char **argv);
 
@@ -43,4 +49,34 @@ typedef struct lb_cli_pipeline { lb_ctx *ctx; lb_reader *reader; lb_doc *doc; } 
  * is left open), else 0. */
 int lb_cli_pipeline_open(lb_cli_pipeline *p, const lb_cli_common *o, char **paths, int npaths);
 void lb_cli_pipeline_close(lb_cli_pipeline *p);
+
+/* Safe output (safe_text.c): text from articles or a database never reaches
+ * a terminal or spreadsheet raw. */
+/* Decodes the UTF-8 sequence at s (n > 0 bytes): its length, and *cp (U+FFFD
+ * with length 1 for an invalid byte). */
+size_t lb_cli_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* 1 for a C0 control, DEL or a C1 control (U+0080..U+009F). */
+int lb_cli_is_control(uint32_t cp);
+/* Modes of lb_cli_safe_text: what becomes of newline and tab (and CR). */
+enum { LB_SAFE_STRICT = 0,   /* replaced like every control character */
+       LB_SAFE_KEEP_NL,      /* newline and tab kept (CR replaced) */
+       LB_SAFE_FLATTEN };    /* newline, tab and CR become spaces */
+/* A copy of s (n bytes) with every control character (C0, DEL, C1; newline
+ * and tab as mode says) and invalid UTF-8 byte replaced by U+FFFD, so that
+ * no escape sequence survives. malloc'd (caller frees), NULL when out of
+ * memory. */
+char *lb_cli_safe_text(const char *s, size_t n, int mode);
+/* Writes s (n bytes) to out, made safe like lb_cli_safe_text. */
+void lb_cli_put_safe(FILE *out, const char *s, size_t n, int mode);
+/* Prints a message line (printf-style, no newline in fmt) to out, made safe
+ * (ids and messages may quote article text); raw_prefix (a terminal
+ * control of the CLI's own, or NULL) goes first unchanged. */
+void lb_cli_msg(FILE *out, const char *raw_prefix, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* errcap.c: a reader error (prefix + msg), at most a few per input file; the
+ * flush reports how many more there were. */
+void lb_cli_reader_error(FILE *out, const char *raw_prefix, const char *prefix, const char *msg);
+void lb_cli_reader_error_flush(FILE *out, const char *raw_prefix);
+/* 1 when a CSV cell starting so would be a formula to a spreadsheet (= + - @,
+ * tab, carriage return): the caller prefixes a single quote. */
+int lb_cli_csv_formula(const char *s);
 #endif

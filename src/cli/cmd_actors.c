@@ -10,8 +10,10 @@ static void help(void)
 {
     printf("usage: lagebild actors [--db PATH] [--format table|json|csv] [--limit N]\n"
            "         [--dyads | --no-dyads] [--actor A] [--recipient R] [--type T] [--since DATE] [--until DATE]\n"
+           "         [--include negated,hypothetical]\n"
            "\n"
-           "The most active actors and actor->recipient dyads. Tables show both; JSON\n"
+           "The most active actors and actor->recipient dyads, counting real events only:\n"
+           "negated and hypothetical events count only with --include. Tables show both; JSON\n"
            "gives {\"actors\":[...],\"dyads\":[...]}; CSV gives actors, or dyads with --dyads.\n"
            "Default limit %d per list.\n", LB_STORE_DEFAULT_LIMIT);
 }
@@ -33,6 +35,7 @@ int lb_cmd_actors(int argc, char **argv)
     if (o.format == LB_OUT_CSV && want_actors) want_dyads = 0;
     lb_store *s = lb_qopen(&o, "actors");
     if (!s) return 2;
+    if (lb_qresolve(&o, s, "actors")) { lb_store_close(s); return 2; }
     int rc = 0;
     int json = o.format == LB_OUT_JSON;
     if (json) fputs("{", stdout);

@@ -52,7 +52,7 @@ int lb_cmd_actors_lookup(int argc, char **argv)
         return 2;
     }
     int found = out[0] != '\0';
-    if (found) fputs(out, stdout);
+    if (found) lb_cli_put_safe(stdout, out, strlen(out), LB_SAFE_KEEP_NL);
     else printf("%.*s: not found\n", (int)nl, name);
     free(out);
     lb_ctx_free(ctx);

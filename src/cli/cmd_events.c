@@ -8,8 +8,11 @@ static void help(void)
 {
     printf("usage: lagebild events [--db PATH] [--format table|json|csv] [--limit N]\n"
            "         [--actor A] [--recipient R] [--type PLOVER] [--since DATE] [--until DATE] [--source S]\n"
+           "         [--include negated,hypothetical]\n"
            "\n"
-           "Lists events (date, actor, type, recipient, flags, the sentence), newest first.\n"
+           "Lists events (event id, date and its precision, actor, type, recipient, flags,\n"
+           "the sentence, document, title, URL), newest first. Negated and hypothetical\n"
+           "events are listed only with --include (then flagged in the flags column).\n"
            "Actors are matched by code (CHN), canonical name or Wikidata id; dates are ISO\n"
            "prefixes (2024, 2024-03, 2024-03-05), both ends inclusive. Default limit %d.\n",
            LB_STORE_DEFAULT_LIMIT);
@@ -26,6 +29,7 @@ int lb_cmd_events(int argc, char **argv)
     }
     lb_store *s = lb_qopen(&o, "events");
     if (!s) return 2;
+    if (lb_qresolve(&o, s, "events")) { lb_store_close(s); return 2; }
     int rc = lb_qrun(s, LB_Q_EVENTS, &o, 0, "events");
     lb_store_close(s);
     return rc;

@@ -9,15 +9,18 @@ int lb_cmd_export(int argc, char **argv)
 {
     lb_qopts o = { 0 };
     o.format = LB_OUT_JSONL;
+    o.f.limit = LB_STORE_NO_LIMIT;       /* an export is complete unless --limit says otherwise */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: lagebild export [--format plover-jsonl|csv] [--db PATH] [--limit N]\n"
                    "         [--actor A] [--recipient R] [--type T] [--since DATE] [--until DATE] [--source S]\n"
+                   "         [--include negated,hypothetical]\n"
                    "\n"
-                   "Writes events as PLOVER records (event_id, date, event_type, mode, actor,\n"
-                   "recipient, ...) with provenance: doc id, source, sentence span and text,\n"
-                   "trigger, rule, confidence. Newest first; default limit %d (--limit N for more).\n",
-                   LB_STORE_DEFAULT_LIMIT);
+                   "Writes every matching event (or the first N with --limit) as a PLOVER record\n"
+                   "(event_id, date, event_type, mode, actor, recipient, ...) with provenance:\n"
+                   "doc id, title, URL, source, sentence span and text, trigger, rule, confidence.\n"
+                   "CSV: one row per event, columns in docs/CODEBOOK.md. Newest first. Negated and\n"
+                   "hypothetical events only with --include.\n");
             return 0;
         }
         if (!strcmp(argv[i], "--format") && i + 1 < argc) {
@@ -33,6 +36,7 @@ int lb_cmd_export(int argc, char **argv)
     }
     lb_store *s = lb_qopen(&o, "export");
     if (!s) return 2;
+    if (lb_qresolve(&o, s, "export")) { lb_store_close(s); return 2; }
     int rc = lb_qrun(s, o.format == LB_OUT_CSV ? LB_Q_EXPORT_FLAT : LB_Q_EXPORT, &o, 0, "export");
     lb_store_close(s);
     return rc;

@@ -1,9 +1,63 @@
 /* cmd_query.c: options, store opening and output formatting shared by the
- * query commands. Output only: all querying is done by the library. */
+ * query commands. Output only: all querying is done by the library. Text
+ * from the database is made safe on the way out (safe_text.c): no control
+ * character reaches a terminal, no CSV cell is a spreadsheet formula. */
 #include "cli/cmd_query.h"
+#include "cli/cli.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+
+/* One of the 16 PLOVER event types of the event schema (any case). */
+static int valid_type(const char *v)
+{
+    static const char *const types[] = { "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                         "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                         "MOBILIZE", "COERCE", "ASSAULT", NULL };
+    for (int i = 0; types[i]; i++) if (!strcasecmp(v, types[i])) return 1;
+    return 0;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real calendar date. */
+static int valid_date(const char *v)
+{
+    size_t n = strlen(v);
+    if (n != 4 && n != 7 && n != 10) return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return 0;
+    if (n == 4) return 1;
+    int y = atoi(v), m = atoi(v + 5);
+    if (m < 1 || m > 12) return 0;
+    if (n == 7) return 1;
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int d = atoi(v + 8);
+    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* --include negated,hypothetical (or all): brings flagged events into counts. */
+static int parse_include(lb_qopts *o, const char *v, const char *cmd)
+{
+    unsigned inc = 0;
+    const char *p = v;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        if (n == 7 && !strncmp(p, "negated", 7)) inc |= LB_INCLUDE_NEGATED;
+        else if (n == 12 && !strncmp(p, "hypothetical", 12)) inc |= LB_INCLUDE_HYPOTHETICAL;
+        else if (n == 3 && !strncmp(p, "all", 3)) inc |= LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL;
+        else {
+            fprintf(stderr, "lagebild %s: --include takes negated, hypothetical or all (comma-separated), not '%.*s'\n",
+                    cmd, (int)n, p);
+            return -1;
+        }
+        p += n;
+        if (*p == ',') p++;
+    }
+    o->f.include = inc;
+    return 1;
+}
 
 int lb_qopt(lb_qopts *o, int argc, char **argv, int *i, const char *cmd)
 {
@@ -18,20 +72,32 @@ int lb_qopt(lb_qopts *o, int argc, char **argv, int *i, const char *cmd)
         { "--about", offsetof(lb_store_filter, about) },
     };
     const char *a = argv[*i];
-    int known = !strcmp(a, "--db") || !strcmp(a, "--format") || !strcmp(a, "--limit");
+    int known = !strcmp(a, "--db") || !strcmp(a, "--format") || !strcmp(a, "--limit") || !strcmp(a, "--include");
     size_t k = 0;
     for (; k < sizeof strs / sizeof strs[0] && !known; k++)
         if (!strcmp(a, strs[k].name)) { known = 2; break; }
     if (!known) return 0;
     if (*i + 1 >= argc) { fprintf(stderr, "lagebild %s: %s needs a value\n", cmd, a); return -1; }
     const char *v = argv[++*i];
-    if (known == 2) { *(const char **)((char *)&o->f + strs[k].off) = v; return 1; }
+    if (known == 2) {
+        if (!strcmp(a, "--type") && !valid_type(v)) {
+            fprintf(stderr, "lagebild %s: --type '%s' is no PLOVER event type ('lagebild codes' lists them)\n", cmd, v);
+            return -1;
+        }
+        if ((!strcmp(a, "--since") || !strcmp(a, "--until")) && !valid_date(v)) {
+            fprintf(stderr, "lagebild %s: %s '%s' is no date (YYYY, YYYY-MM or YYYY-MM-DD)\n", cmd, a, v);
+            return -1;
+        }
+        *(const char **)((char *)&o->f + strs[k].off) = v;
+        return 1;
+    }
+    if (!strcmp(a, "--include")) return parse_include(o, v, cmd);
     if (!strcmp(a, "--db")) { o->db = v; return 1; }
     if (!strcmp(a, "--limit")) {
         char *end;
         unsigned long long n = strtoull(v, &end, 10);
-        if (*end || !*v || v[0] == '-' || n == 0) {
-            fprintf(stderr, "lagebild %s: --limit needs a positive number\n", cmd);
+        if (*end || v[0] < '0' || v[0] > '9' || n == 0 || n > 1000000000ULL) {
+            fprintf(stderr, "lagebild %s: --limit needs a number from 1 to 1000000000\n", cmd);
             return -1;
         }
         o->f.limit = (size_t)n;
@@ -63,30 +129,56 @@ lb_store *lb_qopen(const lb_qopts *o, const char *cmd)
 static void json_str(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        uint32_t cp;
+        size_t len = lb_cli_utf8_next(s + i, n - i, &cp);
+        switch (cp) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
         case '\n': fputs("\\n", out); break;
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            if (*p < 0x20) fprintf(out, "\\u%04x", *p);
-            else fputc(*p, out);
+            if (lb_cli_is_control(cp) || cp == 0xFFFD) fprintf(out, "\\u%04x", (unsigned)cp);
+            else fwrite(s + i, 1, len, out);
         }
+        i += len;
     }
     fputc('"', out);
 }
 
-static void csv_str(FILE *out, const char *s)
+/* A CSV cell: control characters replaced, a text cell that a spreadsheet
+ * would take for a formula (=, +, -, @) prefixed with a single quote. */
+static void csv_str(FILE *out, const char *s, int text)
 {
-    if (!strpbrk(s, ",\"\r\n")) { fputs(s, out); return; }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
+    char *safe = lb_cli_safe_text(s, strlen(s), LB_SAFE_KEEP_NL);
+    const char *v = safe ? safe : "";
+    const char *pre = text && lb_cli_csv_formula(v) ? "'" : "";
+    if (!strpbrk(v, ",\"\r\n")) fprintf(out, "%s%s", pre, v);
+    else {
+        fprintf(out, "\"%s", pre);
+        for (const char *p = v; *p; p++) {
+            if (*p == '"') fputc('"', out);
+            fputc(*p, out);
+        }
+        fputc('"', out);
     }
-    fputc('"', out);
+    free(safe);
+}
+
+/* A JSON record as the library wrote it, with DEL, C1 controls (which can
+ * only stand inside its strings) and invalid bytes escaped as well. */
+static void jsonl_record(FILE *out, const char *s)
+{
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        uint32_t cp;
+        size_t len = lb_cli_utf8_next(s + i, n - i, &cp);
+        if ((cp >= 0x7F && cp <= 0x9F) || (cp == 0xFFFD && len == 1)) fprintf(out, "\\u%04x", (unsigned)cp);
+        else if (cp < 0x20) fputc(' ', out);   /* raw controls never appear in valid JSON */
+        else fwrite(s + i, 1, len, out);
+        i += len;
+    }
+    fputc('\n', out);
 }
 
 static void json_row(FILE *out, lb_cursor *c)
@@ -116,23 +208,88 @@ static size_t width(const char *s)
 
 #define CELL_MAX 72   /* table cells are cut to this many characters */
 
-/* A copy of s for a table cell: newlines flattened, cut at CELL_MAX. */
+/* A copy of s for a table cell: newlines and tabs flattened, other control
+ * characters and invalid bytes replaced by U+FFFD, cut at CELL_MAX. */
 static char *cell(const char *s)
 {
     if (!s) return strdup("");
-    size_t n = strlen(s), total = width(s), w = 0, o = 0;
-    char *r = malloc(n + 4);
+    size_t n = strlen(s), total = 0, w = 0, o = 0;
+    uint32_t cp;
+    for (size_t i = 0; i < n; total++) i += lb_cli_utf8_next(s + i, n - i, &cp);
+    char *r = malloc(n * 3 + 4);
     if (!r) return NULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch & 0xC0) != 0x80) {
-            if (total > CELL_MAX && w == CELL_MAX - 1) { memcpy(r + o, "\xe2\x80\xa6", 3); o += 3; break; }
-            w++;
-        }
-        r[o++] = (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : (char)ch;
+    for (size_t i = 0; i < n;) {
+        size_t len = lb_cli_utf8_next(s + i, n - i, &cp);
+        if (total > CELL_MAX && w == CELL_MAX - 1) { memcpy(r + o, "\xe2\x80\xa6", 3); o += 3; break; }
+        w++;
+        if (cp == '\n' || cp == '\r' || cp == '\t') r[o++] = ' ';
+        else if (lb_cli_is_control(cp) || (cp == 0xFFFD && len == 1)) { memcpy(r + o, "\xef\xbf\xbd", 3); o += 3; }
+        else { memcpy(r + o, s + i, len); o += len; }
+        i += len;
     }
     r[o] = '\0';
     return r;
+}
+
+/* Columns a narrow terminal drops first, in this order (provenance stays in
+ * JSON and CSV, and `show` prints the article). */
+static const char *const droppable[] = { "url", "title", "wikidata", "precision", "confidence", "mode",
+                                         "goldstein", "source", "event_id", "score", NULL };
+
+/* The width of the terminal out writes to; 0 when it is none (no fitting). */
+static size_t term_cols(FILE *out)
+{
+    const char *env = getenv("COLUMNS");
+    if (env && atoi(env) > 0) return (size_t)atoi(env);
+    struct winsize ws;
+    if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 0;
+}
+
+#define MIN_CELL 8    /* a column is never narrowed below this */
+
+/* Fits the table into cols: drops droppable columns (w[i] = 0), then narrows
+ * the widest remaining columns (not below MIN_CELL). */
+static void fit_columns(lb_cursor *c, size_t *w, size_t n, size_t cols)
+{
+    if (!cols) return;
+    for (;;) {
+        size_t total = 0, shown = 0;
+        for (size_t i = 0; i < n; i++) if (w[i]) { total += w[i]; shown++; }
+        if (shown > 1) total += 2 * (shown - 1);
+        if (total <= cols) return;
+        int dropped = 0;
+        for (int d = 0; droppable[d] && !dropped; d++)
+            for (size_t i = 0; i < n && !dropped; i++)
+                if (w[i] && !strcmp(lb_cursor_colname(c, i), droppable[d])) { w[i] = 0; dropped = 1; }
+        if (dropped) continue;
+        /* the widest column gives up what is over, down to the next widest
+         * (at least MIN_CELL): long text columns shrink first, evenly */
+        size_t wi = 0, second = 0;
+        for (size_t i = 1; i < n; i++) if (w[i] > w[wi]) wi = i;
+        for (size_t i = 0; i < n; i++) if (i != wi && w[i] > second) second = w[i];
+        size_t over = total - cols, floor = second > MIN_CELL ? second : MIN_CELL;
+        if (w[wi] <= MIN_CELL) return;
+        if (w[wi] - floor >= over) w[wi] -= over;
+        else w[wi] = w[wi] > floor ? floor : w[wi] - 1;
+    }
+}
+
+/* Prints v cut to at most cw code points (the last one an ellipsis when cut);
+ * returns the width printed. */
+static size_t put_cut(FILE *out, const char *v, size_t cw)
+{
+    size_t vw = width(v);
+    if (vw <= cw) { fputs(v, out); return vw; }
+    size_t k = 0;
+    const char *p = v;
+    for (; *p && k < cw - 1; k++) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80) p++;
+    }
+    fwrite(v, 1, (size_t)(p - v), out);
+    fputs("\xe2\x80\xa6", out);
+    return cw;
 }
 
 static int print_table(lb_cursor *c, lb_store *s, FILE *out, const char *cmd, int *got)
@@ -164,23 +321,38 @@ static int print_table(lb_cursor *c, lb_store *s, FILE *out, const char *cmd, in
     }
     if (st < 0) { fprintf(stderr, "lagebild %s: %s\n", cmd, lb_store_errmsg(s)); rc = 1; }
     *got = (int)rows;
+    fit_columns(c, w, n, term_cols(out));
+    size_t last = 0;
+    for (size_t i = 0; i < n; i++) if (w[i]) last = i;
+    int first = 1;
     for (size_t i = 0; i < n; i++) {
+        if (!w[i]) continue;
         const char *h = lb_cursor_colname(c, i);
-        fprintf(out, "%s%s%*s", i ? "  " : "", h, i + 1 < n ? (int)(w[i] - width(h)) : 0, "");
+        if (!first) fputs("  ", out);
+        first = 0;
+        size_t hw = put_cut(out, h, w[i]);
+        if (i != last) fprintf(out, "%*s", (int)(w[i] - hw), "");
     }
     fputc('\n', out);
+    first = 1;
     for (size_t i = 0; i < n; i++) {
-        if (i) fputs("  ", out);
+        if (!w[i]) continue;
+        if (!first) fputs("  ", out);
+        first = 0;
         for (size_t k = 0; k < w[i]; k++) fputc('-', out);
     }
     fputc('\n', out);
     for (size_t r = 0; r < rows; r++) {
+        first = 1;
         for (size_t i = 0; i < n; i++) {
+            if (!w[i]) continue;
             const char *v = cells[r * n + i] ? cells[r * n + i] : "";
-            int pad = (int)(w[i] - width(v));
-            if (i) fputs("  ", out);
-            if (numeric[i]) fprintf(out, "%*s%s", pad, "", v);
-            else fprintf(out, "%s%*s", v, i + 1 < n ? pad : 0, "");
+            if (!first) fputs("  ", out);
+            first = 0;
+            size_t vw = width(v) < w[i] ? width(v) : w[i];
+            if (numeric[i]) fprintf(out, "%*s", (int)(w[i] - vw), "");
+            put_cut(out, v, w[i]);
+            if (!numeric[i] && i != last) fprintf(out, "%*s", (int)(w[i] - vw), "");
         }
         fputc('\n', out);
     }
@@ -204,7 +376,7 @@ int lb_qprint(lb_cursor *c, lb_store *s, int format, int single, FILE *out, cons
         return rc;
     }
     if (format == LB_OUT_CSV) {
-        for (size_t i = 0; i < n; i++) { if (i) fputc(',', out); csv_str(out, lb_cursor_colname(c, i)); }
+        for (size_t i = 0; i < n; i++) { if (i) fputc(',', out); csv_str(out, lb_cursor_colname(c, i), 0); }
         fputc('\n', out);
     }
     if (format == LB_OUT_JSON && !single) fputc('[', out);
@@ -217,13 +389,12 @@ int lb_qprint(lb_cursor *c, lb_store *s, int format, int single, FILE *out, cons
         } else if (format == LB_OUT_JSONL) {
             /* one column holding a JSON record */
             const char *v = lb_cursor_text(c, 0);
-            fputs(v ? v : "null", out);
-            fputc('\n', out);
+            jsonl_record(out, v ? v : "null");
         } else {
             for (size_t i = 0; i < n; i++) {
                 if (i) fputc(',', out);
                 const char *v = lb_cursor_text(c, i);
-                if (v) csv_str(out, v);
+                if (v) csv_str(out, v, lb_cursor_type(c, i) == LB_VAL_TEXT);
             }
             fputc('\n', out);
         }

@@ -21,6 +21,11 @@ typedef struct lb_qopts {
 int lb_qopt(lb_qopts *o, int argc, char **argv, int *i, const char *cmd);
 /* Opens the store read-only; prints the error and returns NULL on failure. */
 lb_store *lb_qopen(const lb_qopts *o, const char *cmd);
+/* Resolves the actor arguments (--actor, --recipient, --about, the timeline's
+ * A and B) against the store and the actor knowledge base (names in German
+ * or English, persons, code/sector); prints an error with suggestions and
+ * returns 2 when one names no actor, else 0. */
+int lb_qresolve(lb_qopts *o, lb_store *s, const char *cmd);
 /* Prints every row of c to out in o->format; a note on truncation goes to
  * the table's footer (or to stderr for JSON/CSV). JSON: an array of objects,
  * or with single != 0 the first row as one object. Returns 0, or 1 on error. */

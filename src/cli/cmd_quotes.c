@@ -25,6 +25,7 @@ int lb_cmd_quotes(int argc, char **argv)
     }
     lb_store *s = lb_qopen(&o, "quotes");
     if (!s) return 2;
+    if (lb_qresolve(&o, s, "quotes")) { lb_store_close(s); return 2; }
     int rc = lb_qrun(s, LB_Q_QUOTES, &o, 0, "quotes");
     lb_store_close(s);
     return rc;

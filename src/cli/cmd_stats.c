@@ -30,7 +30,9 @@ int lb_cmd_stats(int argc, char **argv)
         if (rc == LB_OK && lb_cursor_next(c) == LB_OK) {
             for (size_t i = 0; i < lb_cursor_ncols(c); i++) {
                 const char *v = lb_cursor_text(c, i);
-                printf("%-15s %s\n", lb_cursor_colname(c, i), v ? v : "-");
+                printf("%-15s ", lb_cursor_colname(c, i));
+                lb_cli_put_safe(stdout, v ? v : "-", v ? strlen(v) : 1, LB_SAFE_FLATTEN);
+                putchar('\n');
             }
             rc = 0;
         } else {

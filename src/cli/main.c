@@ -19,7 +19,12 @@ static void usage(FILE *f)
         "  timeline A B               events of a dyad per month and type, with the balance\n"
         "  search WORD...             full-text search over stored articles\n"
         "  export                     PLOVER records with provenance (plover-jsonl, csv)\n"
-        "  stats                      counts and date range of the database\n"
+        "  stats                      counts, date range and annotators of the database\n"
+        "  reannotate                 re-annotate stored documents another version or other\n"
+        "                             dictionaries annotated (--db PATH, --dict FILE)\n"
+        "  show DOC                   a stored article with its annotations marked (--format json)\n"
+        "  serve                      the JSON API and browser UI on a database (--db, --listen)\n"
+        "  codes                      the codebook in short: event types, sectors, codes, flags\n"
         "  actors lookup NAME         show what a name resolves to (--date D, --dict FILE)\n"
         "  explain [FILE|DIR|-]...    show each event with its sentence, participants and rule\n"
         "  version                    print the version\n"
@@ -36,7 +41,8 @@ int main(int argc, char **argv)
     static const struct { const char *name; int (*fn)(int, char **); } store_cmds[] = {
         { "ingest", lb_cmd_ingest }, { "events", lb_cmd_events }, { "quotes", lb_cmd_quotes },
         { "actors", lb_cmd_actors }, { "timeline", lb_cmd_timeline }, { "search", lb_cmd_search },
-        { "export", lb_cmd_export }, { "stats", lb_cmd_stats },
+        { "export", lb_cmd_export }, { "stats", lb_cmd_stats }, { "reannotate", lb_cmd_reannotate },
+        { "codes", lb_cmd_codes }, { "show", lb_cmd_show }, { "serve", lb_cmd_serve },
     };
     for (size_t i = 0; i < sizeof store_cmds / sizeof store_cmds[0]; i++)
         if (!strcmp(cmd, store_cmds[i].name)) return store_cmds[i].fn(argc - 1, argv + 1);

@@ -18,18 +18,47 @@ static char *trim(char *s, size_t *len)
     return s;
 }
 
+/* Reads one line (without its '\n', '\r\n' or lone '\r') into buf, which
+ * holds cap bytes; never reads more than cap - 1 bytes of a line, so a huge
+ * line (/dev/zero) costs no memory. Returns the length, -1 at the end of the file, -2 for a line
+ * longer than cap - 1 bytes, -3 on a read error. */
+static long read_line(FILE *f, char *buf, size_t cap)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == '\r') {   /* CR-only or CRLF line end */
+            int d = getc(f);
+            if (d != '\n' && d != EOF) ungetc(d, f);
+            break;
+        }
+        if (n + 1 >= cap) return -2;
+        buf[n++] = (char)c;
+    }
+    if (c == EOF && ferror(f)) return -3;
+    if (c == EOF && n == 0) return -1;
+    buf[n] = '\0';
+    return (long)n;
+}
+
 int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
     if (!f) { snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno)); return LB_EIO; }
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, entries = 0;
-    ssize_t n;
+    char *line = malloc(LB_MAX_DICT_LINE_BYTES + 1);
+    if (!line) { fclose(f); snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    size_t lineno = 0, entries = 0;
+    long n;
     int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    while ((n = read_line(f, line, LB_MAX_DICT_LINE_BYTES + 1)) != -1) {
         lineno++;
-        if ((size_t)n > LB_MAX_DICT_LINE_BYTES) {
+        if (n == -3) { snprintf(err, errlen, "%s:%zu: read error", path, lineno); rc = LB_EIO; break; }
+        if (n == -2) {
             snprintf(err, errlen, "%s:%zu: line longer than %zu bytes", path, lineno, (size_t)LB_MAX_DICT_LINE_BYTES);
+            rc = LB_EDATA; break;
+        }
+        if (lineno > LB_MAX_DICT_LINES) {
+            snprintf(err, errlen, "%s:%zu: more than %zu lines", path, lineno, (size_t)LB_MAX_DICT_LINES);
             rc = LB_EDATA; break;
         }
         if (memchr(line, '\0', (size_t)n) || lb_utf8_valid_prefix(line, (size_t)n) != (size_t)n) {
@@ -37,7 +66,9 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
             rc = LB_EDATA; break;
         }
         size_t len;
-        char *s = trim(line, &len);
+        char *s = line;
+        if (lineno == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3;   /* UTF-8 byte-order mark */
+        s = trim(s, &len);
         if (len == 0 || s[0] == '#') continue;
         if (++entries > LB_MAX_DICT_ENTRIES) {
             snprintf(err, errlen, "%s:%zu: more than %zu entries", path, lineno, (size_t)LB_MAX_DICT_ENTRIES);
@@ -61,10 +92,10 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
         char msg[LB_MAX_ERROR_BYTES] = "";
         if (cb(&dl, user, msg, sizeof msg)) {
             snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg[0] ? msg : "rejected");
-            rc = LB_EDATA; break;
+            rc = strcmp(msg, "out of memory") ? LB_EDATA : LB_ENOMEM;
+            break;
         }
     }
-    if (!rc && ferror(f)) { snprintf(err, errlen, "%s: read error", path); rc = LB_EIO; }
 out:
     free(line);
     fclose(f);

@@ -6,6 +6,26 @@
 #include "ctx.h"
 #include "core/strmap.h"
 #include <libstemmer.h>
+#include <string.h>
+
+/* The handle's word cache of language k (stems and sent.c's per-word lookups,
+ * which depend on the rules): made on first use, remade when the rules change
+ * (the key "\2" holds the rules it was filled with). Without memory the
+ * cache stays NULL: that costs speed only. */
+static void stem_cache_for(lb_doc *doc, int k, const ev_rules *r)
+{
+    const char *v;
+    size_t vn;
+    if (doc->stem_cache[k] && lb_strmap_get(doc->stem_cache[k], "\2", 1, &v, &vn)
+        && (vn != sizeof r || memcmp(v, &r, sizeof r))) {
+        lb_strmap_free(doc->stem_cache[k]);
+        doc->stem_cache[k] = NULL;
+    }
+    if (!doc->stem_cache[k]) doc->stem_cache[k] = lb_strmap_new(1u << 17);
+    if (!doc->stem_cache[k]) return;
+    /* (a full cache starts afresh, without this key: then it holds no old lookups either) */
+    if (!lb_strmap_get(doc->stem_cache[k], "\2", 1, &v, &vn)) lb_strmap_put(doc->stem_cache[k], "\2", 1, (const char *)&r, sizeof r);
+}
 
 int lb_events_run(lb_doc *doc)
 {
@@ -22,12 +42,14 @@ int lb_events_run(lb_doc *doc)
     for (size_t i = 0; i < doc->sents.len; i++)
         if (LB_SENTS(doc)[i].ntok > maxn) maxn = LB_SENTS(doc)[i].ntok;
     if (maxn > EV_MAX_SENT_TOKS) maxn = EV_MAX_SENT_TOKS;
-    if (!doc->stem_cache[lang == EV_DE ? 0 : 1]) doc->stem_cache[lang == EV_DE ? 0 : 1] = lb_strmap_new(1u << 16);
+    stem_cache_for(doc, lang == EV_DE ? 0 : 1, r);
     ev_sent s = { .doc = doc, .rules = r, .lang = lang, .stems = doc->stem_cache[lang == EV_DE ? 0 : 1] };
     s.t = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.t);
     s.g = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.g);
     s.c = lb_arena_calloc(&doc->arena, maxn + 2, sizeof *s.c);
-    if (!s.t || !s.g || !s.c) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    s.xm = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.xm);
+    if (!s.t || !s.g || !s.c || !s.xm) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    s.state = ev_doc_state(doc, r);
     /* the stemmer keeps state: one per run, so that a context can be shared */
     struct sb_stemmer *sb = sb_stemmer_new(lang == EV_DE ? "german" : "english", NULL);
     if (!sb) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
@@ -43,12 +65,17 @@ int lb_events_run(lb_doc *doc)
         uint32_t si = LB_TOKS(doc)[m->tok0].sent;
         for (uint32_t k = si; k < si + 3 && k < doc->sents.len; k++) near[k] = 1;
     }
+    ev_docindex ix;
+    if (ev_docindex_build(doc, &ix)) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    s.ix = &ix;
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const lb_quote *q = &LB_QUOTES(doc)[i];
         if (!q->speaker_actor.code) continue;
-        for (size_t k = 0; k < doc->sents.len; k++)
-            if (LB_SENTS(doc)[k].start < q->end && LB_SENTS(doc)[k].end > q->start) near[k] = 1;
+        for (size_t k = ev_sent_ending_from(doc, q->start); k < doc->sents.len && LB_SENTS(doc)[k].start < q->end; k++)
+            if (LB_SENTS(doc)[k].end > q->start) near[k] = 1;
     }
+    /* with a state of its own, every sentence may name a group noun of it (die Polizei) */
+    if (s.state) memset(near, 1, doc->sents.len);
     int rc = LB_OK;
     for (size_t i = 0; i < doc->sents.len && !rc; i++) {
         if (!LB_SENTS(doc)[i].ntok || !near[i]) continue;

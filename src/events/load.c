@@ -60,6 +60,9 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
     {"AGENT", EV_C_AGENT}, {"BETWEEN", EV_C_BETWEEN}, {"POSS", EV_C_POSS}, {"PRON1", EV_C_PRON1}, {"DET", EV_C_DET}, {"MUTUAL", EV_C_MUTUAL}, {"PRON3", EV_C_PRON3}, {"BOTH", EV_C_BOTH}, {"SUBSTART", EV_C_SUBSTART}, {"SAY", EV_C_SAY}, {"HYPW", EV_C_HYPW}, {"INTENT", EV_C_INTENT}, {"OF", EV_C_OF}, {"POSSPRON", EV_C_POSSPRON},
     {"GROUP", EV_C_GROUP},
 };
+static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
+    {"STATEAUX", EV_C2_STATEAUX}, {"SEAT", EV_C2_SEAT}, {"SUBJPRON", EV_C2_SUBJPRON}, {"PLURPRON", EV_C2_PLURPRON},
+};
 
 typedef struct load_state {
     ev_rules *r;
@@ -89,7 +92,7 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     load_state *st = user;
     ev_rules *r = st->r;
     if (l->nfields != 2) { snprintf(err, errlen, "expected: word TAB CLASS[,CLASS]"); return 1; }
-    uint32_t bits = 0;
+    uint32_t bits = 0, bits2 = 0;
     const char *p = l->field[1];
     while (*p) {
         const char *e = strchr(p, ',');
@@ -98,8 +101,16 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         for (k = 0; k < sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]; k++)
             if (strlen(CUE_CLASSES[k].name) == n && !memcmp(CUE_CLASSES[k].name, p, n)) break;
         if (k == sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]) {
-            snprintf(err, errlen, "unknown cue class '%.*s'", (int)n, p);
-            return 1;
+            size_t k2;
+            for (k2 = 0; k2 < sizeof CUE2_CLASSES / sizeof CUE2_CLASSES[0]; k2++)
+                if (strlen(CUE2_CLASSES[k2].name) == n && !memcmp(CUE2_CLASSES[k2].name, p, n)) break;
+            if (k2 == sizeof CUE2_CLASSES / sizeof CUE2_CLASSES[0]) {
+                snprintf(err, errlen, "unknown cue class '%.*s'", (int)n, p);
+                return 1;
+            }
+            bits2 |= CUE2_CLASSES[k2].bit;
+            p += n + (e ? 1 : 0);
+            continue;
         }
         bits |= CUE_CLASSES[k].bit;
         p += n + (e ? 1 : 0);
@@ -114,6 +125,13 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         bits |= EV_C_PREP;
         if (bystem) { snprintf(err, errlen, "a preposition cannot be a stem cue"); return 1; }
         if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
+    }
+    if (bits2) {
+        if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT and pronoun cues are single folded words"); return 1; }
+        uint32_t o2 = 0;
+        lb_wordset_get(&r->cues2[st->lang], f, fn, &o2);
+        if (lb_wordset_put(&r->cues2[st->lang], f, fn, o2 | bits2)) { snprintf(err, errlen, "out of memory"); return 1; }
+        if (!bits) return 0;
     }
     lb_wordset *set = &r->cues[st->lang];
     if (bystem) {
@@ -161,7 +179,7 @@ static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, ui
     }
     uint32_t idx = (uint32_t)r->nforms++;
     ev_form *f = &r->forms[idx];
-    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0;
+    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0; f->er_noun = 0;
     uint32_t first;
     if (lb_wordset_get(set, key, kn, &first)) {
         uint32_t i = first;
@@ -226,6 +244,8 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
         size_t n = e ? (size_t)(e - a) : strlen(a);
         if (n == 7 && !memcmp(a, "rec=obj", 7)) pt->flags |= EV_F_REC_OBJ;
         else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
+        else if (n == 7 && !memcmp(a, "rec=own", 7)) pt->flags |= EV_F_OWNGOV;
+        else if (n == 6 && !memcmp(a, "mutual", 6)) pt->flags |= EV_F_MUTUAL;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
             if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
@@ -241,9 +261,20 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
         } else if (n > 4 && !memcmp(a, "sup=", 4)) {
             if (parse_stems(stemmer, pt->sup, &pt->nsup, sizeof pt->sup / sizeof pt->sup[0], "support",
                             a + 4, n - 4, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "hyp=", 4)) {
+            if (parse_stems(stemmer, pt->hypw, &pt->nhyp, sizeof pt->hypw / sizeof pt->hypw[0], "hyp",
+                            a + 4, n - 4, err, errlen)) return -1;
+        } else if (n > 4 && !memcmp(a, "not=", 4)) {
+            if (parse_stems(stemmer, pt->notw, &pt->nnot, sizeof pt->notw / sizeof pt->notw[0], "not",
+                            a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "obj=", 4)) {
             if (parse_stems(stemmer, pt->obj, &pt->nobj, sizeof pt->obj / sizeof pt->obj[0], "object",
                             a + 4, n - 4, err, errlen)) return -1;
+        } else if (n > 6 && !memcmp(a, "agent=", 6)) {
+            if (n - 6 < 2 || n - 6 > 3) { snprintf(err, errlen, "agent= needs a PLOVER sector (COP, JUD, GOV, MIL)"); return -1; }
+            for (size_t k = 6; k < n; k++)
+                if (a[k] < 'A' || a[k] > 'Z') { snprintf(err, errlen, "agent= needs an upper-case sector"); return -1; }
+            if (!(pt->agent_sector = intern(r, a + 6, n - 6))) { snprintf(err, errlen, "out of memory"); return -1; }
         } else if (n == 11 && !memcmp(a, "act=speaker", 11)) {
             pt->flags |= EV_F_SPEAKER;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {
@@ -261,9 +292,62 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
     return 0;
 }
 
+static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char *err, size_t errlen);
+
+/* German prefixes that take no ge- in the participle (verhaftet, beschossen) */
+static int inseparable_prefix(const char *v, size_t n)
+{
+    static const char *const P[] = { "be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider", "hinter", NULL };
+    for (int i = 0; P[i]; i++) {
+        size_t k = strlen(P[i]);
+        if (n > k + 3 && !memcmp(v, P[i], k)) return 1;
+    }
+    return 0;
+}
+
+/* "verhaften*", "fest+setzen*": a regular (weak) German verb given by its
+ * infinitive; registers the infinitive and its finite forms and participle
+ * (verhaftet, verhaftete, verhafteten; setzte fest, festgesetzt). */
+static int add_weak_verb(load_state *st, uint32_t pat, const char *w, size_t n, char *err, size_t errlen)
+{
+    const char *plus = memchr(w, '+', n);
+    size_t pn = plus ? (size_t)(plus - w) + 1 : 0;          /* particle with its '+' */
+    const char *v = w + pn;
+    size_t vn = n - pn;
+    size_t bn;
+    if (vn > 4 && !memcmp(v + vn - 2, "en", 2)) bn = vn - 2;
+    else if (vn > 4 && v[vn - 1] == 'n' && v[vn - 3] == 'e') bn = vn - 1;     /* handeln, fordern */
+    else { snprintf(err, errlen, "'%.*s*' is no German infinitive", (int)n, w); return -1; }
+    /* e before the ending after t, d and a consonant + m/n (zeichnet, atmet; not warnt, wohnt) */
+    int e = v[bn - 1] == 't' || v[bn - 1] == 'd';
+    if (bn >= 3 && (v[bn - 1] == 'm' || v[bn - 1] == 'n')) {
+        char c = v[bn - 2];
+        e = !strchr("aeiouylrmn", c) && !(c == 'h' && v[bn - 3] != 'c') && !((unsigned char)c & 0x80);
+    }
+    static const char *const END[] = { "t", "te", "ten", "test" };
+    char f[256];
+    if (pn + bn + 8 > sizeof f) { snprintf(err, errlen, "form too long"); return -1; }
+    if (add_word(st, pat, w, n, err, errlen)) return -1;
+    for (int k = 0; k < 4; k++) {
+        int m = snprintf(f, sizeof f, "%.*s%.*s%s%s", (int)pn, w, (int)bn, v, e ? "e" : "", END[k]);
+        if (add_word(st, pat, f, (size_t)m, err, errlen)) return -1;
+    }
+    /* participle: joined with its particle, ge- unless the verb has an inseparable prefix or -ieren */
+    int ge = !inseparable_prefix(v, vn) && !(vn > 5 && !memcmp(v + vn - 5, "ieren", 5));
+    int m = snprintf(f, sizeof f, "%.*s%s%.*s%st", (int)(pn ? pn - 1 : 0), w, ge ? "ge" : "", (int)bn, v, e ? "e" : "");
+    return add_word(st, pat, f, (size_t)m, err, errlen);
+}
+
 /* Registers one form word of a pattern ("treffen", "vor+schlagen", "call_on", "~hilfe"). */
 static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char *err, size_t errlen)
 {
+    if (n > 1 && w[n - 1] == '*') {
+        if (st->lang != EV_DE || w[0] == '~' || w[0] == '=' || memchr(w, '_', n)) {
+            snprintf(err, errlen, "'%.*s': only plain German verbs can be expanded with *", (int)n, w);
+            return -1;
+        }
+        return add_weak_verb(st, pat, w, n - 1, err, errlen);
+    }
     ev_rules *r = st->r;
     struct sb_stemmer *sb = st->stem[st->lang];
     char f[512], s[512];
@@ -316,13 +400,18 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         s[0] = '=';
         memcpy(s + 1, f, fn + 1);
         if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
+        r->forms[r->nforms - 1].er_noun = 1;     /* the exact word is meant (=feuer) */
         r->nexact[st->lang]++;
         return 0;
     }
     if (!(sn = ev_stem(sb, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
     if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
+    /* a listed noun that is its stem + er (Massaker) may match words of that shape */
+    int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);
+    if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
     if (tail) {
         if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) goto oom;
+        if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
         size_t k = sn < 3 ? sn : 3;
         if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
         if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
@@ -390,6 +479,74 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
     return 0;
 }
 
+/* ---- group nouns --------------------------------------------------------- */
+
+/* "polizei TAB COP", "~truppen TAB MIL": a noun naming a group of a state, keyed
+ * by its folded form (inflected forms match by their ending, see sent.c; not
+ * by stem: Ermittler is no Ermittlung); ~ also matches it as the head of a compound */
+static int group_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    load_state *st = user;
+    ev_rules *r = st->r;
+    if (l->nfields != 2) { snprintf(err, errlen, "expected: noun TAB SECTOR"); return 1; }
+    if (l->flen[1] < 2 || l->flen[1] > 3) { snprintf(err, errlen, "sector must be a PLOVER sector code (GOV, MIL, COP, ...)"); return 1; }
+    for (size_t i = 0; i < l->flen[1]; i++)
+        if (l->field[1][i] < 'A' || l->field[1][i] > 'Z') { snprintf(err, errlen, "sector must be upper case"); return 1; }
+    int sid;
+    for (sid = 0; sid < r->nsectors; sid++) if (!strcmp(r->sectors[sid], l->field[1])) break;
+    if (sid == r->nsectors) {
+        if (r->nsectors >= EV_MAX_SECTORS) { snprintf(err, errlen, "too many sectors"); return 1; }
+        if (!(r->sectors[r->nsectors++] = intern(r, l->field[1], l->flen[1]))) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
+    const char *w = l->field[0];
+    int tail = w[0] == '~';
+    if (tail) w++;
+    char f[256];
+    size_t fn;
+    if (!*w || fold_word(f, sizeof f, w, strlen(w), &fn) || memchr(f, ' ', fn)) {
+        snprintf(err, errlen, "bad group noun '%s'", l->field[0]);
+        return 1;
+    }
+    if (lb_wordset_put(&r->groups[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
+    if (tail && lb_wordset_put(&r->group_tails[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
+    /* the filter of compound heads: last 3 bytes of the word and of its inflected forms (sent.c group_form) */
+    static const char *const END[] = { "", "n", "en", "e", "s", "es", NULL };
+    for (int k = 0; tail && END[k]; k++) {
+        char x[300];
+        int xn = snprintf(x, sizeof x, "%s%s", f, END[k]);
+        if (xn < 3 || (size_t)xn >= sizeof x) continue;
+        if (lb_wordset_put(&r->group_tail_ends[st->lang], x + xn - 3, 3, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
+    return 0;
+}
+
+/* ---- seats of international organisations --------------------------------- */
+
+static int seat_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    ev_rules *r = ((load_state *)user)->r;
+    if (l->nfields != 2 || l->flen[1] != 3) { snprintf(err, errlen, "expected: city TAB ISO alpha-3 code"); return 1; }
+    for (int i = 0; i < 3; i++)
+        if (l->field[1][i] < 'A' || l->field[1][i] > 'Z') { snprintf(err, errlen, "the code must be 3 upper-case letters"); return 1; }
+    if (r->nseats >= EV_MAX_SEATS) { snprintf(err, errlen, "too many seats"); return 1; }
+    char f[256];
+    size_t fn;
+    if (fold_word(f, sizeof f, l->field[0], l->flen[0], &fn)) { snprintf(err, errlen, "bad city '%s'", l->field[0]); return 1; }
+    if (!(r->seat_codes[r->nseats] = intern(r, l->field[1], 3))) { snprintf(err, errlen, "out of memory"); return 1; }
+    if (lb_wordset_put(&r->seats, f, fn, (uint32_t)r->nseats++)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
+const char *ev_seat_state(const ev_rules *r, const char *text, size_t n)
+{
+    char f[256];
+    uint32_t v;
+    if (!n || n >= sizeof f) return NULL;
+    size_t fn = lb_fold(f, sizeof f - 1, text, n);
+    if (!fn || !lb_wordset_get(&r->seats, f, fn, &v) || v >= (uint32_t)r->nseats) return NULL;
+    return r->seat_codes[v];
+}
+
 /* ---- CAMEO table ------------------------------------------------------ */
 
 static int cameo_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
@@ -443,7 +600,10 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
         lb_wordset_init(&r->keys[i]); lb_wordset_init(&r->tails[i]);
         lb_wordset_init(&r->cues[i]); lb_wordset_init(&r->cue_stems[i]);
         lb_wordset_init(&r->preps[i]); lb_wordset_init(&r->tail_ends[i]);
+        lb_wordset_init(&r->groups[i]); lb_wordset_init(&r->group_tails[i]);
+        lb_wordset_init(&r->cues2[i]); lb_wordset_init(&r->group_tail_ends[i]);
     }
+    lb_wordset_init(&r->seats);
     *out = r;
     load_state st = { .r = r };
     st.stem[EV_DE] = sb_stemmer_new("german", NULL);
@@ -455,11 +615,15 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
     if (!st.stem[EV_DE] || !st.stem[EV_EN]) { snprintf(err, errlen, "cannot create Snowball stemmers"); rc = LB_ENOMEM; goto done; }
     snprintf(path, sizeof path, "%s/cameo.tsv", dir);
     if ((rc = lb_dict_read(path, cameo_cb, &st, err, errlen))) goto done;
+    snprintf(path, sizeof path, "%s/seats.tsv", dir);
+    if ((rc = lb_dict_read(path, seat_cb, &st, err, errlen))) goto done;
     static const char *const LANGS[EV_NLANG] = { "de", "en" };
     for (int L = 0; L < EV_NLANG; L++) {
         st.lang = L;
         snprintf(path, sizeof path, "%s/%s.cues", dir, LANGS[L]);
         if ((rc = lb_dict_read(path, cue_cb, &st, err, errlen))) goto done;
+        snprintf(path, sizeof path, "%s/%s.groups", dir, LANGS[L]);
+        if ((rc = lb_dict_read(path, group_cb, &st, err, errlen))) goto done;
     }
     /* pattern files: <lang>.patterns first, then <lang>.*.patterns in name order */
     DIR *d = opendir(dir);
@@ -496,7 +660,10 @@ void lb_events_free(struct lb_event_rules *r)
         lb_wordset_fini(&r->keys[i]); lb_wordset_fini(&r->tails[i]);
         lb_wordset_fini(&r->cues[i]); lb_wordset_fini(&r->cue_stems[i]);
         lb_wordset_fini(&r->preps[i]); lb_wordset_fini(&r->tail_ends[i]);
+        lb_wordset_fini(&r->groups[i]); lb_wordset_fini(&r->group_tails[i]);
+        lb_wordset_fini(&r->cues2[i]); lb_wordset_fini(&r->group_tail_ends[i]);
     }
+    lb_wordset_fini(&r->seats);
     free(r->patterns);
     free(r->forms);
     lb_arena_fini(&r->strings);

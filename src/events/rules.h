@@ -22,7 +22,9 @@ enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
        EV_F_BLOCK    = 1u << 3,   /* not a trigger: stops a weaker pattern with the same key */
        EV_F_SPEAKER  = 1u << 4,   /* act=speaker: the actor is who says it (X said Y must ...) */
        EV_F_REC_PLACE= 1u << 5,   /* a physical target: a place or of-phrase may be the recipient (cameo.tsv 'place') */
-       EV_F_DOMESTIC = 1u << 6 }; /* a group noun object is a group of the actor's state (cameo.tsv 'domestic') */
+       EV_F_DOMESTIC = 1u << 6,   /* a group noun object is a group of the actor's state (cameo.tsv 'domestic') */
+       EV_F_OWNGOV   = 1u << 7,   /* rec=own: with no counterpart named, the actor's own government */
+       EV_F_MUTUAL   = 1u << 8 }; /* mutual: one event per direction (Zusammenstöße mit X) */
 
 /* cue classes (bits of a cue word's value) */
 enum {
@@ -59,6 +61,15 @@ enum {
     EV_C_GROUP   = 1u << 30,  /* Opposition, rebels, students: a group of the actor's own state */
     EV_C_PAIRHEAD= 1u << 31   /* (set at load) the first word of a two-word cue */
 };
+/* more cue classes, in ev_tok.cue2 */
+enum {
+    EV_C2_STATEAUX = 1u << 0, /* ist, sind, war: with the participle of a physical act, a state passive */
+    EV_C2_SEAT     = 1u << 1, /* in, aus: a place after a group noun is its seat (die Regierung in Damaskus) */
+    EV_C2_SUBJPRON = 1u << 2, /* er: a pronoun that is always a subject (refers to a person named before) */
+    EV_C2_PLURPRON = 1u << 3  /* sie: a subject pronoun at the start of a clause (refers to an actor named before) */
+};
+#define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
+#define EV_MAX_SEATS 128   /* lines of seats.tsv */
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
 
 typedef struct ev_pattern {
@@ -73,13 +84,18 @@ typedef struct ev_pattern {
     uint16_t flags;
     uint64_t rec_preps;       /* bit (prep id): a group after it is the recipient */
     uint64_t act_preps;       /* bit (prep id): a group after it is the actor */
+    const char *agent_sector; /* agent=SECTOR: the act fixes its agent (festnehmen: the state's COP) */
     const char *dep_type;     /* dep=TYPE: with its counterpart in a dass/that clause, this type */
     const char *dep_cameo_root; /* ... and its default CAMEO root and Goldstein value */
     double dep_goldstein;
-    uint32_t sup[40];         /* NS: hashes of the stems of its own support verbs */
+    uint32_t sup[80];         /* NS: hashes of the stems of its own support verbs */
     uint8_t nsup;
-    uint32_t obj[24];         /* obj=: hashes of stems one of which must follow the trigger */
+    uint32_t obj[80];         /* obj=: hashes of stems one of which must follow the trigger */
     uint8_t nobj;
+    uint32_t notw[16];        /* not=: hashes of stems none of which may stand in the clause */
+    uint8_t nnot;
+    uint32_t hypw[16];        /* hyp=: hashes of stems that make the event hypothetical (Haft drohen) */
+    uint8_t nhyp;
 } ev_pattern;
 
 /* one key of a pattern: a stem, maybe with more words required */
@@ -89,6 +105,7 @@ typedef struct ev_form {
     const char *req;          /* folded words required after the trigger, space-separated, or NULL */
     uint8_t req_kind;         /* EV_REQ_* */
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
+    uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
 } ev_form;
 enum { EV_REQ_NONE = 0,
        EV_REQ_PARTICLE = 1,   /* German separable particle later in the clause */
@@ -105,7 +122,14 @@ struct lb_event_rules {
     lb_wordset tail_ends[EV_NLANG];/* last 3 bytes of those stems: a quick filter */
     lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
     lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */
+    lb_wordset cues2[EV_NLANG];    /* folded word -> EV_C2_* bits */
     lb_wordset preps[EV_NLANG];    /* folded preposition -> id (per language) */
+    lb_wordset groups[EV_NLANG];   /* group noun stem (Polizei, troops) -> sector id */
+    lb_wordset group_tails[EV_NLANG]; /* heads of compound group nouns (Kriminalpolizei) -> sector id */
+    lb_wordset group_tail_ends[EV_NLANG]; /* last 3 bytes of those heads and their inflected forms: a quick filter */
+    const char *sectors[EV_MAX_SECTORS]; int nsectors;   /* PLOVER sector codes of group nouns */
+    lb_wordset seats;              /* folded city of an international organisation -> index in seat_codes */
+    const char *seat_codes[EV_MAX_SEATS]; int nseats;
     int nprep[EV_NLANG];
     size_t nexact[EV_NLANG];       /* =word forms (an extra lookup only when there are some) */
     ev_cameo_root roots[32]; int nroots;
@@ -123,6 +147,9 @@ size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap);
 uint32_t ev_stem_hash(const char *s, size_t n);
 /* Goldstein value of a CAMEO code's root (0 when unknown). */
 double ev_goldstein(const ev_rules *r, const char *cameo);
+/* The state a city seating an international organisation lies in (Brüssel:
+ * BEL), from seats.tsv; NULL when the text span is no such city. */
+const char *ev_seat_state(const ev_rules *r, const char *text, size_t n);
 /* Language index of a doc's language code, or -1. */
 int ev_lang(const char *lang);
 #endif

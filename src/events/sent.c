@@ -8,16 +8,33 @@
 #include "text/text.h"
 #include <string.h>
 
-static uint32_t cue_of(const ev_sent *s, uint32_t i, const char *stem, size_t sn)
+/* what a word form's lookups give whatever its context, kept per word in the
+ * handle's stem cache (key "\1" + form): words repeat, lookups need not */
+typedef struct ev_wmemo {
+    uint32_t cue;           /* cues of the form, 0 none */
+    uint32_t cue_stem;      /* cue_stems of its stem, 0 none */
+    uint32_t stem_hash;     /* 0 without a stem */
+    uint32_t exact_first;   /* keys "=form", UINT32_MAX none */
+    uint32_t stem_first;    /* keys of the stem, UINT32_MAX none */
+    uint32_t tail_first;    /* a German compound's head in tails (flags unchecked), UINT32_MAX none */
+    uint32_t prep;          /* preps id, UINT32_MAX none */
+    uint32_t sn;            /* stem length */
+    uint8_t cue2;
+    int8_t group;           /* group noun sector without the capital check, -1 none */
+} ev_wmemo;
+
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n);
+
+static uint32_t cue_of(const ev_sent *s, uint32_t i, const ev_wmemo *wm)
 {
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
-    uint32_t v = 0, w = 0;
-    lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, tk), tk->norm_len, &v);
+    uint32_t v = wm->cue;
+    size_t sn = wm->sn;
     /* English function words are lower case inside a sentence ("May" is a month) */
     if (s->lang == EV_EN && i > 0 && (tk->flags & LB_TOK_UPPER) && tk->norm_len > 1) v &= EV_C_PRON1 | EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN | EV_C_PAIRHEAD;
     /* stem cues are verbs: not for German capitalised words (Beginn is no beginnen) */
     int noun = s->lang == EV_DE && (tk->flags & LB_TOK_UPPER) && i > 0;
-    if (sn && !noun && lb_wordset_get(&s->rules->cue_stems[s->lang], stem, sn, &w)) v |= w;
+    if (sn && !noun) v |= wm->cue_stem;
     if ((v & EV_C_PAIRHEAD) && i + 1 < s->n) {
         const lb_tok *nx = tk + 1;
         char pair[2 * LB_MAX_TOKEN_BYTES + 2];
@@ -121,6 +138,9 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
      * (Besuch/besuchen share a stem); elsewhere prefer verbs */
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     int want_noun = s->lang == EV_DE && i > 0 && (tk->flags & LB_TOK_UPPER);
+    /* the first word of a sentence: the morphology layer's part of speech (Festnahmen in Kiew) */
+    if (s->lang == EV_DE && i == 0 && s->doc->morph.len == s->doc->toks.len && s->tok0 < s->doc->morph.len)
+        want_noun = LB_MORPH(s->doc)[s->tok0].upos == LB_UPOS_NOUN;
     /* English: a capitalised word inside a sentence is a name or part of one
      * (last March, the Warsaw Pact, the Agency for Development and Cooperation) */
     if (s->lang == EV_EN && i > 0 && (tk->flags & LB_TOK_UPPER)) {
@@ -146,26 +166,106 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
     return fallback;
 }
 
-static int32_t match_trigger(ev_sent *s, uint32_t i, const char *stem, size_t sn)
+static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap);
+
+/* a verb form no pattern lists (erschoss, verhaftete): its lemma from the
+ * morphology layer, stemmed like the patterns' infinitives */
+static int32_t lemma_trigger(ev_sent *s, uint32_t i)
 {
-    const ev_rules *r = s->rules;
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + i;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return -1;
+    const lb_morph *m = &LB_MORPH(doc)[abs];
+    if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return -1;
+    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;
+    if (m->flags & LB_MF_SEP_PART) return -1;
+    char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
+    size_t fn = lb_fold(f, sizeof f - 1, m->lemma, m->lemma_len);
+    if (!fn) return -1;
+    size_t sn = cached_stem(s, f, fn, st, sizeof st);
+    uint32_t first;
+    if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return -1;
+    s->t[i].chain = first;
+    return pick_form(s, i, first);
+}
+
+/* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
+ * the stem + er, ern, erin, erinnen) names persons, no event, unless the listed
+ * noun has that shape itself (Massaker) */
+static int agent_noun(const ev_sent *s, uint32_t i, size_t sn, int32_t form)
+{
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    if (form < 0 || s->lang != EV_DE || !(tk->flags & LB_TOK_UPPER) || s->rules->forms[form].er_noun) return 0;
+    const char *w = lb_tok_norm(s->doc, tk);
+    size_t n = tk->norm_len;
+    static const char *const END[] = { "er", "ern", "erin", "erinnen", NULL };
+    for (int k = 0; END[k]; k++) {
+        size_t e = strlen(END[k]);
+        /* (the stem has umlauts folded: compare lengths and the ending only) */
+        if (n >= sn + e && n <= sn + e + 1 && !memcmp(w + n - e, END[k], e)) return 1;
+    }
+    return 0;
+}
+
+/* the keys a word form and its stem find (exact form, stem, compound head) */
+static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm)
+{
     uint32_t first;
     char exact[LB_MAX_TOKEN_BYTES + 2];
-    if (r->nexact[s->lang] && tk->norm_len < sizeof exact - 1) {
+    wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
+    if (r->nexact[lang] && n < sizeof exact - 1) {
         exact[0] = '=';
-        memcpy(exact + 1, lb_tok_norm(s->doc, tk), tk->norm_len);
-        if (lb_wordset_get(&r->keys[s->lang], exact, tk->norm_len + 1, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+        memcpy(exact + 1, w, n);
+        if (lb_wordset_get(&r->keys[lang], exact, n + 1, &first)) wm->exact_first = first;
     }
-    if (lb_wordset_get(&r->keys[s->lang], stem, sn, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+    if (lb_wordset_get(&r->keys[lang], stem, sn, &first)) wm->stem_first = first;
     /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
-    if (s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) && r->last_tail_len && sn >= 3
-        && lb_wordset_get(&r->tail_ends[s->lang], stem + sn - 3, 3, NULL)) {
+    if (lang == EV_DE && r->last_tail_len && sn >= 3 && lb_wordset_get(&r->tail_ends[lang], stem + sn - 3, 3, NULL)) {
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
             if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
             if (stem[off] == '-') continue;
-            if (lb_wordset_get(&r->tails[s->lang], stem + off, sn - off, &first)) { s->t[i].chain = first; return pick_form(s, i, first); }
+            if (lb_wordset_get(&r->tails[lang], stem + off, sn - off, &first)) { wm->tail_first = first; break; }
         }
+    }
+}
+
+static int32_t match_trigger(ev_sent *s, uint32_t i, const ev_wmemo *wm)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    uint32_t first = wm->exact_first;
+    if (first == UINT32_MAX) first = wm->stem_first;
+    /* (a compound's head: German capitalised or hyphenated words only) */
+    if (first == UINT32_MAX && s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN))) first = wm->tail_first;
+    if (first != UINT32_MAX) { s->t[i].chain = first; return pick_form(s, i, first); }
+    return lemma_trigger(s, i);
+}
+
+/* a group noun's sector id for the folded word w[0..n) or an inflected form
+ * of it (Polizisten, Soldaten, Kräfte: the listed form plus n, en, e, s, es), -1 */
+static int group_form(const lb_wordset *set, const char *w, size_t n)
+{
+    static const char *const END[] = { "", "n", "en", "e", "s", "es", NULL };
+    uint32_t v;
+    for (int k = 0; END[k]; k++) {
+        size_t e = strlen(END[k]);
+        if (n <= e + 2 || memcmp(w + n - e, END[k], e)) continue;
+        if (lb_wordset_get(set, w, n - e, &v)) return (int)v;
+    }
+    return -1;
+}
+
+/* the sector id of a group noun (Polizei, Regierungstruppen, troops) for the
+ * folded form w[0..n), also as the head of a compound, -1 none (German: the
+ * caller checks that the word is capitalised) */
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n)
+{
+    int v = group_form(&r->groups[lang], w, n);
+    if (v >= 0 || lang != EV_DE || n < 7 || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
+        return (int8_t)v;
+    for (size_t off = 3; off + 4 <= n; off++) {
+        if (((unsigned char)w[off] & 0xC0) == 0x80) continue;
+        size_t o = w[off] == '-' ? off + 1 : off;
+        if ((v = group_form(&r->group_tails[lang], w + o, n - o)) >= 0) return (int8_t)v;
     }
     return -1;
 }
@@ -190,7 +290,7 @@ static int mention_usable(const lb_mention *m) { return m->actor.code && *m->act
 static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m)
 {
     for (int k = 0; k < g->nmen; k++)
-        if (!strcmp(LB_MENTIONS(s->doc)[g->men[k]].actor.code, m->actor.code)) return 1;
+        if (!strcmp(ev_men(s, g->men[k])->actor.code, m->actor.code)) return 1;
     return 0;
 }
 
@@ -208,6 +308,8 @@ static void add_both_groups(ev_sent *s)
         uint32_t lo_sent = s->si >= 2 ? s->si - 2 : 0;
         uint32_t lo = LB_SENTS(doc)[lo_sent].start;
         uint32_t men[2]; int nm = 0;
+        /* (mentions starting at or after the token end after it: skipped anyway) */
+        size_t upper = ev_mention_upper(doc, s->ix, T[i].start);
         /* preferably the two sides of the last two-sided event (the protagonists) */
         for (size_t ei = doc->events.len; ei-- > 0 && nm < 2;) {
             const lb_event *e = &LB_EVENTS(doc)[ei];
@@ -216,7 +318,7 @@ static void add_both_groups(ev_sent *s)
             const char *want[2] = { e->actor[0].code, e->recipient[0].code };
             uint32_t far = LB_SENTS(doc)[s->si >= 8 ? s->si - 8 : 0].start;
             for (int w = 0; w < 2; w++)
-                for (size_t mi = doc->mentions.len; mi-- > 0;) {
+                for (size_t mi = upper; mi-- > 0;) {
                     const lb_mention *m = &LB_MENTIONS(doc)[mi];
                     if (m->end > T[i].start) continue;
                     if (m->start < far) break;
@@ -226,7 +328,7 @@ static void add_both_groups(ev_sent *s)
             else { uint32_t x = men[0]; men[0] = men[1]; men[1] = x; }
             break;
         }
-        for (size_t mi = doc->mentions.len; mi-- > 0 && nm < 2;) {
+        for (size_t mi = upper; mi-- > 0 && nm < 2;) {
             const lb_mention *m = &LB_MENTIONS(doc)[mi];
             if (m->end > T[i].start) continue;
             if (m->start < lo) break;
@@ -245,6 +347,71 @@ static void add_both_groups(ev_sent *s)
         while (at > 0 && s->g[at - 1].t0 > i) { s->g[at] = s->g[at - 1]; at--; }
         s->g[at] = g;
         s->ng++;
+    }
+}
+
+/* the token lies inside a temporal expression */
+static int in_timex(const ev_sent *s, const lb_tok *tk)
+{
+    const lb_doc *doc = s->doc;
+    const ev_docindex *ix = s->ix;
+    for (uint32_t k = ix->xoff[tk->sent]; k < ix->xoff[tk->sent + 1]; k++) {
+        const lb_timex *x = &LB_TIMEXES(doc)[ix->xidx[k]];
+        if (x->start <= tk->start && x->end >= tk->end) return 1;
+    }
+    return 0;
+}
+
+/* the preposition before each group, a possessive after it, place groups
+ * (a place preposition and only place names; a dateline), German genitives */
+static void group_context(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    for (int gi = 0; gi < s->ng; gi++) {
+        ev_group *g = &s->g[gi];
+        uint32_t lim = gi ? s->g[gi - 1].t1 : 0;
+        for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
+            uint32_t j = g->t0 - k;
+            if (is_stop_punct(&T[j]) || s->t[j].form >= 0 || (T[j].flags & LB_TOK_NUM)) break;
+            /* a German noun between (am Donnerstag die USA) has the preposition; a title (mit Präsident Xi) not */
+            if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
+            /* a date between (besuchte am Dienstag Frankreich): its preposition is the date's */
+            if (in_timex(s, &T[j])) break;
+            uint32_t c = s->t[j].cue;
+            /* English: only articles and capitalised words (titles) stand between (for ten years Russia ...) */
+            if (s->lang == EV_EN && !(c & (EV_C_PREP | EV_C_DET)) && (T[j].flags & LB_TOK_WORD) && !(T[j].flags & LB_TOK_UPPER)) break;
+            if (c & EV_C_PREP) {
+                g->prep = s->t[j].prep;
+                if (c & EV_C_PLACE) {
+                    int all_loc = 1;
+                    for (int q = 0; q < g->nmen; q++) {
+                        const lb_mention *m = ev_men(s, g->men[q]);
+                        if (!(m->type == LB_MEN_LOC && m->form == LB_FORM_NAME)) all_loc = 0;
+                    }
+                    g->place = (uint8_t)all_loc;
+                }
+                break;
+            }
+            if (c & (EV_C_SUB | EV_C_COORD)) break;
+        }
+        if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
+        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
+        if (g->t0 <= 2 && g->t1 < s->n) {
+            uint32_t j = g->t1;
+            while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
+            int all_loc = 1;
+            for (int q = 0; q < g->nmen; q++)
+                if (ev_men(s, g->men[q])->type != LB_MEN_LOC) all_loc = 0;
+            if (j < s->n && (T[j].flags & LB_TOK_DASH) && all_loc) g->place = 1;
+        }
+        /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
+        if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
+            && s->t[g->t1].group < 0) {
+            const lb_tok *last = &T[g->t1 - 1];
+            if (last->norm_len > 2 && lb_tok_norm(doc, last)[last->norm_len - 1] == 's') g->poss = 1;
+        }
+        for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = (int16_t)gi;
     }
 }
 
@@ -281,9 +448,13 @@ static void build_groups(ev_sent *s, lb_arena *a)
             }
             int gap = (int)(t0 - last->t1);
             int join = 0;
+            /* a place before a person or organisation is no part of it (in Peking Xi Jinping) */
+            const lb_mention *lm = ev_men(s, last->men[last->nmen - 1]);
+            int place_then_actor = m->type != LB_MEN_LOC && lm->type == LB_MEN_LOC && lm->form == LB_FORM_NAME
+                                   && last->t0 > 0 && (s->t[last->t0 - 1].cue & EV_C_PLACE);
             if (!other && coord && words == 0) join = 1;
-            else if (!other && !coord && words <= 2 && same_code_in(s, last, m)) join = 1;
-            else if (gap == 0 && same_code_in(s, last, m)) join = 1;
+            else if (!other && !coord && words <= 2 && same_code_in(s, last, m) && !place_then_actor) join = 1;
+            else if (gap == 0 && same_code_in(s, last, m) && !place_then_actor) join = 1;
             if (join) {
                 last->men[last->nmen++] = (uint32_t)mi;
                 if (t1 > last->t1) last->t1 = t1;
@@ -296,51 +467,9 @@ static void build_groups(ev_sent *s, lb_arena *a)
         g->men[g->nmen++] = (uint32_t)mi;
         if (s->ng >= EV_MAX_SENT_TOKS) break;
     }
+    ev_noun_groups(s);
     add_both_groups(s);
-    /* preposition before each group, possessive after it, place groups */
-    for (int gi = 0; gi < s->ng; gi++) {
-        ev_group *g = &s->g[gi];
-        uint32_t lim = gi ? s->g[gi - 1].t1 : 0;
-        for (uint32_t k = 1; k <= 4 && g->t0 >= k && g->t0 - k >= lim; k++) {
-            uint32_t j = g->t0 - k;
-            if (is_stop_punct(&T[j]) || s->t[j].form >= 0 || (T[j].flags & LB_TOK_NUM)) break;
-            /* a German noun between (am Donnerstag die USA) has the preposition; a title (mit Präsident Xi) not */
-            if (s->lang == EV_DE && k > 1 && (T[j].flags & LB_TOK_UPPER) && j > 0) break;
-            uint32_t c = s->t[j].cue;
-            /* English: only articles and capitalised words (titles) stand between (for ten years Russia ...) */
-            if (s->lang == EV_EN && !(c & (EV_C_PREP | EV_C_DET)) && (T[j].flags & LB_TOK_WORD) && !(T[j].flags & LB_TOK_UPPER)) break;
-            if (c & EV_C_PREP) {
-                g->prep = s->t[j].prep;
-                if (c & EV_C_PLACE) {
-                    int all_loc = 1;
-                    for (int q = 0; q < g->nmen; q++) {
-                        const lb_mention *m = &LB_MENTIONS(doc)[g->men[q]];
-                        if (!(m->type == LB_MEN_LOC && m->form == LB_FORM_NAME)) all_loc = 0;
-                    }
-                    g->place = (uint8_t)all_loc;
-                }
-                break;
-            }
-            if (c & (EV_C_SUB | EV_C_COORD)) break;
-        }
-        if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
-        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
-        if (g->t0 <= 2 && g->t1 < s->n) {
-            uint32_t j = g->t1;
-            while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
-            int all_loc = 1;
-            for (int q = 0; q < g->nmen; q++)
-                if (LB_MENTIONS(doc)[g->men[q]].type != LB_MEN_LOC) all_loc = 0;
-            if (j < s->n && (T[j].flags & LB_TOK_DASH) && all_loc) g->place = 1;
-        }
-        /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
-        if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
-            && s->t[g->t1].group < 0) {
-            const lb_tok *last = &T[g->t1 - 1];
-            if (last->norm_len > 2 && lb_tok_norm(doc, last)[last->norm_len - 1] == 's') g->poss = 1;
-        }
-        for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = (int16_t)gi;
-    }
+    group_context(s);
     (void)a;
 }
 
@@ -373,6 +502,8 @@ static int next_is_verb_trigger(const ev_sent *s, uint32_t i)
             return p->kind == EV_VERB;
         }
         if (s->t[j].group >= 0) return 0;
+        /* German: a noun between makes it noun coordination (mit Stangen und Schlägern attackiert) */
+        if (s->lang == EV_DE && (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER)) return 0;
     }
     return 0;
 }
@@ -414,7 +545,9 @@ static void build_clauses(ev_sent *s)
             c->antecedent = -1;
             uint32_t nc = s->t[i + 1].cue;
             if (nc & (EV_C_SUB | EV_C_SUBSTART)) c->kind = EV_CL_SUB;
-            else if (nc & EV_C_REL) c->kind = EV_CL_REL;
+            /* a relative pronoun follows its noun; after a verb (sagte, die Türkei ...) it is an article */
+            else if ((nc & EV_C_REL) && !(s->lang == EV_DE && i > 0 && !(LB_TOKS(s->doc)[s->tok0 + i - 1].flags & LB_TOK_UPPER)
+                                           && s->t[i - 1].group < 0)) c->kind = EV_CL_REL;
             else if (nc & EV_C_COORD) c->kind = EV_CL_COORD;
         }
     }
@@ -450,6 +583,53 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
     return sn;
 }
 
+/* a token that is no word: its cue lookups only (no stem) */
+static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
+{
+    const ev_rules *r = s->rules;
+    uint32_t x = 0;
+    memset(wm, 0, sizeof *wm);
+    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
+    wm->cue2 = (uint8_t)x;
+    wm->prep = UINT32_MAX;
+    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+    wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
+    wm->group = -1;
+}
+
+/* the context-free lookups of word form w[0..n) (cached in the handle's stem
+ * cache under "\1" + w; events.c drops the cache when the rules change) */
+static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
+{
+    char key[LB_MAX_TOKEN_BYTES + 2];
+    const char *v;
+    size_t vn;
+    int keyed = s->stems && n + 1 < sizeof key;
+    if (keyed) {
+        key[0] = '\1';
+        memcpy(key + 1, w, n);
+        if (lb_strmap_get(s->stems, key, n + 1, &v, &vn) && vn == sizeof *wm) { memcpy(wm, v, sizeof *wm); return; }
+    }
+    const ev_rules *r = s->rules;
+    char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
+    memset(wm, 0, sizeof *wm);
+    size_t sn = cached_stem(s, w, n, stem, sizeof stem);
+    uint32_t x = 0;
+    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
+    x = 0;
+    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
+    wm->cue2 = (uint8_t)x;
+    wm->prep = UINT32_MAX;
+    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+    wm->sn = (uint32_t)sn;
+    wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
+    wm->group = group_noun_form(r, s->lang, w, n);
+    memo_keys(r, s->lang, w, n, stem, sn, wm);
+    if (keyed) lb_strmap_put(s->stems, key, n + 1, (const char *)wm, sizeof *wm);
+}
+
 int ev_sent_build(ev_sent *s)
 {
     const lb_doc *doc = s->doc;
@@ -457,28 +637,42 @@ int ev_sent_build(ev_sent *s)
     s->tok0 = S->tok0;
     s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
-    char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     for (uint32_t i = 0; i < s->n; i++) {
         s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
-        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0;
+        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0; s->t[i].gsec = -1; s->t[i].cue2 = 0;
     }
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
     for (uint32_t i = 0; i < s->n; i++) {
-        size_t sn = 0;
-        if (T[i].flags & LB_TOK_WORD) sn = cached_stem(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, stem, sizeof stem);
+        ev_wmemo wm;
+        if (T[i].flags & LB_TOK_WORD) word_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
+        else nonword_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
+        size_t sn = wm.sn;
         uint32_t claimed = s->t[i].cue & EV_C_CLAIMED;
-        uint32_t cue = cue_of(s, i, stem, sn);
+        uint32_t cue = cue_of(s, i, &wm);
         if (claimed) cue = (cue & ~(uint32_t)(EV_C_PREP | EV_C_PLACE | EV_C_AGENT | EV_C_BETWEEN)) | EV_C_CLAIMED;
         /* after a determiner a word is a noun, not a support verb (the start of) */
         if (i > 0 && (s->t[i - 1].cue & EV_C_DET)) cue &= ~(uint32_t)EV_C_SUPPORT;
         s->t[i].cue = cue;
-        s->t[i].stem = sn ? ev_stem_hash(stem, sn) : 0;
-        uint32_t pid;
-        if ((cue & EV_C_PREP) && lb_wordset_get(&s->rules->preps[s->lang], lb_tok_norm(doc, &T[i]), T[i].norm_len, &pid))
-            s->t[i].prep = (int8_t)pid;
+        s->t[i].cue2 = wm.cue2;
+        s->t[i].stem = wm.stem_hash;
+        s->t[i].head = 0;
+        if (sn && (T[i].flags & LB_TOK_HYPHEN)) {
+            /* the part after the last hyphen: obj= words match it (den UN-Sicherheitsrat anrufen) */
+            const char *w = lb_tok_norm(doc, &T[i]);
+            size_t last = T[i].norm_len;
+            while (last > 0 && w[last - 1] != '-') last--;
+            char hs[LB_MAX_TOKEN_BYTES * 2 + 8];
+            size_t hn = last > 0 && last < T[i].norm_len ? cached_stem(s, w + last, T[i].norm_len - last, hs, sizeof hs) : 0;
+            if (hn) s->t[i].head = ev_stem_hash(hs, hn);
+        }
+        if ((cue & EV_C_PREP) && wm.prep != UINT32_MAX) s->t[i].prep = (int8_t)wm.prep;
         if (!sn || claimed) continue;
-        s->t[i].form = match_trigger(s, i, stem, sn);
+        s->t[i].gsec = s->lang == EV_DE && !(T[i].flags & LB_TOK_UPPER) ? -1 : wm.group;
+        /* a group noun names actors, no event (Attentäter is no Attentat) */
+        if (s->t[i].gsec >= 0) continue;
+        s->t[i].form = match_trigger(s, i, &wm);
+        if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
     }
     build_groups(s, NULL);
@@ -487,7 +681,7 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].form < 0 || s->t[i].group < 0) continue;
         const ev_group *g = &s->g[s->t[i].group];
         int part = 0;
-        for (int q = 0; q < g->nmen; q++) if (LB_MENTIONS(doc)[g->men[q]].form == LB_FORM_PART) part = 1;
+        for (int q = 0; q < g->nmen; q++) if (ev_men(s, g->men[q])->form == LB_FORM_PART) part = 1;
         if (!part) s->t[i].form = -1;
     }
     build_clauses(s);

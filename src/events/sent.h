@@ -6,6 +6,7 @@
 #define LB_EVENTS_SENT_H
 #include "doc.h"
 #include "events/rules.h"
+#include "events/docindex.h"
 
 #define EV_MAX_SENT_TOKS 400     /* tokens of a sentence examined (longer: the rest is skipped) */
 #define EV_MAX_GROUP_MEN 8
@@ -15,7 +16,10 @@ typedef struct ev_tok {
     int32_t form;           /* matched form index, -1 none */
     uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
     uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
+    uint32_t head;          /* of a hyphenated compound, the hash of its last part's stem (UN-Sicherheitsrat), else 0 */
     int16_t group;          /* group index, -1 none */
+    uint8_t cue2;           /* EV_C2_* bits */
+    int8_t gsec;            /* a group noun (Polizei, troops): its sector id in the rules, -1 none */
     int8_t prep;            /* preposition id, -1 none */
     uint16_t clause;
 } ev_tok;
@@ -51,8 +55,35 @@ typedef struct ev_sent {
     ev_group *g; int ng;
     ev_clause *c; int nc;
     size_t mcursor;         /* first mention that may lie in this or a later sentence */
+    lb_mention *xm; uint32_t nxm;   /* mentions made by the stage (group nouns); index = mentions.len + k */
+    const char *state;      /* the document's state: its dateline, else the state it names most; may be NULL */
     struct lb_strmap *stems;  /* word -> stem cache of the lb_doc handle; may be NULL */
+    const ev_docindex *ix;    /* per-sentence quotes and temporal expressions */
 } ev_sent;
+
+/* A group's mention idx: a mention of the document, or one the stage made. */
+static inline const lb_mention *ev_men(const ev_sent *s, uint32_t idx)
+{
+    return idx < s->doc->mentions.len ? &LB_MENTIONS(s->doc)[idx] : &s->xm[idx - s->doc->mentions.len];
+}
+
+/* groups.c: actor groups of group nouns (die türkische Armee, die Regierung in
+ * Damaskus, die Polizei) and of non-state armed groups; the document's state. */
+void ev_noun_groups(ev_sent *s);
+const char *ev_doc_state(const lb_doc *doc, const ev_rules *r);
+const char *ev_place_state(const ev_rules *r, const lb_doc *doc, const lb_mention *m);
+/* 1 when code is a state's (ISO alpha-3), not an organisation's */
+int ev_state_code(const char *code);
+
+/* clause_roles.c: the roles the clause layer gives a verb trigger's clause,
+ * as actor groups (-1: none, or a phrase without an actor) */
+typedef struct ev_clause_roles_t {
+    int subj, obj, iobj, agent;
+    int has_subj, has_obj;      /* the clause has such phrases (actors or not) */
+    int passive;
+} ev_clause_roles_t;
+/* 1 when the clause layer analysed the clause whose verb is trigger t */
+int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out);
 
 /* Fills cues, triggers, groups and clauses of sentence si. 0 or LB_ENOMEM. */
 int ev_sent_build(ev_sent *s);

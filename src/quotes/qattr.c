@@ -100,6 +100,29 @@ static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
     return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
 }
 
+/* "der SPD-Politiker", "der Minister", "der 69-Jährige": a person's role with
+ * an article and no name is the person named last before it, in its sentence
+ * or the two before; 1 when that filled the speaker */
+static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
+{
+    const lb_tok *t = q->t;
+    uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
+    if (sp.ns >= 0 || !(c0 & QC_DET) || (c0 & QC_INDEF) || !q_is_role(q, h) || (q_cls(q, h) & QC_NOUN)) return 0;
+    uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
+    if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
+    const lb_mention *best = NULL;
+    for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+        const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+        if (mm->start >= t[sp.s].start) break;
+        if (mm->type == LB_MEN_PER && mm->form == LB_FORM_NAME) best = mm;
+    }
+    if (!best) return 0;
+    if (best->actor.code) qt->speaker_actor = best->actor;
+    else if (m && m->actor.code) qt->speaker_actor = m->actor;
+    qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
+    return 1;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
@@ -109,6 +132,7 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     qt->speaker_end = (int32_t)t[sp.e - 1].end;
     uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
     if (m && m->actor.code) {
         qt->speaker_actor = m->actor;
         qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);

@@ -205,6 +205,31 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     return 0;
 }
 
+/* German: unattributed quoted words mostly capitalised and without a sentence
+ * end are a title or a name ("2. Deutschen Klimakongress der EnBW AG") */
+static int title(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (q->lang != QL_DE) return 0;
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (q->t[i].flags & LB_TOK_SENT_END) return 0;
+        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        words++;
+        caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
+    }
+    return caps * 10 >= words * 6;
+}
+
+/* "als" or "von" right before the opening mark: the quote is what the speech
+ * verb calls something (bezeichnete X als „…“, sprach von „…“) */
+static int evaluative(const qdoc *q, uint32_t i)
+{
+    const lb_tok *t = &q->t[i];
+    const char *w = lb_tok_norm(q->doc, t);
+    return q->lang != QL_EN && (t->flags & LB_TOK_WORD) &&
+           ((t->norm_len == 3 && (!memcmp(w, "als", 3) || !memcmp(w, "von", 3))));
+}
+
 /* Attribution before the opening mark: X sagte: „…“ / sagte X: „…“ / X said, "…" */
 static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object)
 {
@@ -233,17 +258,19 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
         }
         return 0;
     }
-    /* the quoted words are the object of a speech verb: lobte die „gute …“ */
-    for (uint32_t k = o; k > lo && o - k < 7; k--) {
+    /* the quoted words are the object of a speech verb: lobte die „gute …“;
+     * the complement of an evaluation: bezeichnete X als „…“, sprach von „…“ */
+    int eval = o > lo && evaluative(q, o - 1);
+    for (uint32_t k = o; k > lo && o - k < (eval ? 12u : 7u); k--) {
         uint32_t v = k - 1;
         if (!(q->t[v].flags & LB_TOK_WORD)) break;
         if (q_is_cue(q, v)) {
             *cue = (int32_t)v;
-            *object = 1;
+            *object = eval ? 2 : 1;
             *sp = q_verb_subject(q, v, lo, o);
             return 1;
         }
-        if (q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) break;
+        if ((q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) && !(eval && v == o - 1)) break;
     }
     return 0;
 }
@@ -255,7 +282,7 @@ static int konj_clause(const qdoc *q, uint32_t v)
         uint32_t a = k - 1;
         if (q->inq[a]) continue;
         if (q_punct_is(q, a, ',') || q_punct_is(q, a, ':') || (q->t[a].flags & LB_TOK_QUOTE)) break;
-        if (q_cls(q, a) & (QC_KONJ | QC_KONJ2)) return 1;
+        if (q_konj(q, a)) return 1;
     }
     return 0;
 }
@@ -306,12 +333,15 @@ int q_direct(qdoc *q)
             /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
             int lower = 0;
             for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
-            is_quote = lower || words >= 3;
+            is_quote = lower || words >= 3 || object == 2;
         }
         else if (found) is_quote = words >= 2 || sent_end;
-        else is_quote = words >= Q_LONG_WORDS || (sent_end && words >= 3 && line_start);
+        else is_quote = (words >= Q_LONG_WORDS && !title(q, a, b)) || (sent_end && words >= 3 && line_start);
         if (!is_quote) {
             for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
+            /* a phrase, not a term (terms are scare quotes): kept for q_fragments */
+            lb_rspan *fr = q->lang != QL_EN && words >= 3 ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
+            if (fr) { fr->start = q->t[a].start; fr->end = q->t[b - 1].end; }
             continue;
         }
         /* "X und Y hätten über „…“ gesprochen": a Konjunktiv in the cue's own

@@ -33,13 +33,14 @@ static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
 {
     if (a >= hi) return 0;
     uint32_t c0 = q_cls(q, a);
-    if (c0 & QC_SUB) return 0;
+    /* "damit solle …": a subordinator before a finite verb is an adverb */
+    if ((c0 & QC_SUB) && !(a + 1 < hi && q_konj(q, a + 1))) return 0;
     if (q->t[a].flags & LB_TOK_QUOTE) return 0;
     uint32_t words = 0;
     if (hi > a + Q_SCAN) hi = a + Q_SCAN;
     for (uint32_t i = a; i < hi; i++) {
         if (q->t[i].flags & LB_TOK_WORD) words++;
-        if (q->lang != QL_EN && ((q_cls(q, i) & (QC_KONJ | QC_KONJ2)) || zu_inf(q, i))) return 1;
+        if (q->lang != QL_EN && (q_konj(q, i) || zu_inf(q, i))) return 1;
     }
     return q->lang == QL_EN && words >= 4;
 }
@@ -125,18 +126,26 @@ static int subject_only(const qdoc *q, uint32_t a, uint32_t b)
 {
     if (a == b) return 1;
     if (b - a == 1 && (q_cls(q, a) & (QC_PRON | QC_IMPERS))) return 1;
-    if (b - a > 6) return 0;
     qspk sp = q_np_forward(q, a, b);
-    return sp.s == (int32_t)a && sp.e == (int32_t)b;
+    if (b - a <= 6 && sp.s == (int32_t)a && sp.e == (int32_t)b) return 1;
+    /* adjuncts around it: "sagte am Samstag in Genf dem Sender Y," (2: the
+     * clause must then show that it is reported); only adverbs: "teilte auch mit," */
+    if (!q_adjuncts(q, a, b, &sp)) return 0;
+    for (uint32_t k = a; k < b; k++) if (!(q_xcls(q, k) & (QX_ADV | QX_ADP))) return 2;
+    return 1;
 }
 
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
     *by_conj = 0;
-    for (uint32_t k = v + 1; k < r.hi && k < v + 10; k++) {
+    for (uint32_t k = v + 1; k < r.hi && k < v + (q->lang == QL_EN ? 10 : 16); k++) {
         const lb_tok *t = &q->t[k];
-        if (q->inq[k] || (t->flags & (LB_TOK_SENT_END | LB_TOK_QUOTE))) return 0;
+        if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
+        if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
+            if (q->lang == QL_EN) return 0;
+            continue;
+        }
         uint32_t c = q_cls(q, k);
         if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
@@ -154,7 +163,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
              * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
                 !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
                 ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
             uint32_t e = a;
@@ -162,7 +171,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
             if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
-                for (uint32_t i = a; i < e; i++) if (q_cls(q, i) & (QC_KONJ | QC_KONJ2)) return a;
+                for (uint32_t i = a; i < e; i++) if (q_konj(q, i)) return a;
             }
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
@@ -229,6 +238,114 @@ static uint32_t clause_end(const qdoc *q, uint32_t a, range r)
     return r.hi;
 }
 
+/* a speech verb right after a source phrase that ends at a: "Laut CCTV lobte Xi …" */
+static int cue_after(const qdoc *q, uint32_t a, uint32_t hi)
+{
+    if (a < hi && q_punct_is(q, a, ',')) a++;
+    for (uint32_t k = a; k < hi && k < a + 2; k++) if (!q->inq[k] && q_is_cue(q, k)) return 1;
+    return 0;
+}
+
+/* a speech verb before the source phrase in its clause: "Er erläuterte die
+ * Politik aus Sicht Chinas." (the phrase belongs to what was said) */
+static int cue_before(const qdoc *q, uint32_t ps, uint32_t lo)
+{
+    for (uint32_t k = ps; k > lo && ps - k < Q_SCAN; k--) {
+        if (q_punct_is(q, k - 1, ',') || q_punct_is(q, k - 1, ':')) return 0;
+        if (!q->inq[k - 1] && q_is_cue(q, k - 1)) return 1;
+    }
+    return 0;
+}
+
+/* the clause a source phrase at [ps, pe) credits: what follows a phrase that
+ * opens the sentence, what precedes "…, laut X.", else the whole sentence */
+static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t pe, uint32_t v, uint32_t *next)
+{
+    int initial = 1;
+    for (uint32_t m = r.lo; m < ps && initial; m++)
+        initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & (QC_STOP | QC_COORD));
+    if (initial) {
+        uint32_t a = pe < r.hi && q_punct_is(q, pe, ',') ? pe + 1 : pe;
+        if (a > pe) {
+            /* past an apposition of the source: "Nach Ansicht von X, Vorsitzender des Y, hat …" */
+            uint32_t c2 = a;
+            while (c2 < r.hi && c2 < a + 16 && !q_punct_is(q, c2, ',') && !(q->t[c2].flags & LB_TOK_SENT_END)) c2++;
+            if (c2 < r.hi && c2 > a && q_punct_is(q, c2, ',') && !q_has_verb(q, a, c2) && q->doc->morph.len == q->n) a = c2 + 1;
+        }
+        uint32_t end = clause_end(q, a, r);
+        *next = end;
+        return emit(q, a, end, sp, (int32_t)v);
+    }
+    *next = r.hi;
+    if (ps > r.lo + 1 && q_punct_is(q, ps - 1, ',') && ends_sentence(q, pe, r.hi)) return emit(q, r.lo, ps - 1, sp, (int32_t)v);
+    /* inside the sentence: the clause it stands in, from the comma before it */
+    uint32_t a = ps;
+    while (a > r.lo && !q_punct_is(q, a - 1, ',') && !q_punct_is(q, a - 1, ':')) a--;
+    if (a > r.lo && (q_cls(q, a) & QC_SUB)) a++;
+    if (a == ps) a = pe;          /* the phrase opens its clause: "…, nach denen X …" */
+    return emit(q, a, r.hi, sp, (int32_t)v);
+}
+
+/* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
+ * Sender Y.": the speaker among adjuncts up to the end of the sentence, or up
+ * to a comma before an apposition or a relative clause about the speaker */
+static qspk post_speaker(const qdoc *q, uint32_t v, range r)
+{
+    qspk sp = { -1, -1, -1, -1 };
+    uint32_t e = v + 1;
+    while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+    uint32_t b = trim_end(q, v + 1, e);
+    if (e < r.hi && q_punct_is(q, e, ',') && !(e + 1 < r.hi && (q->t[e + 1].flags & LB_TOK_WORD) &&
+        ((q_cls(q, e + 1) & QC_DET) || (q->t[e + 1].flags & LB_TOK_UPPER)))) return sp;
+    /* "…, sagte er, die Lage sei ernst": what follows the comma is reported itself */
+    for (uint32_t k = e + 1; e < r.hi && k < r.hi && k < e + Q_SCAN && !q_punct_is(q, k, ','); k++)
+        if (q_konj(q, k) || (q_cls(q, k) & QC_CONJ)) return sp;
+    if ((q_cls(q, v) & QC_SEP) && b > v + 1 && (q_xcls(q, b - 1) & QX_ADP)) b--;    /* "…, teilte X mit." */
+    if (!q_adjuncts(q, v + 1, b, &sp) || (sp.s >= 0 && q->lang != QL_EN && !q_can_speak(q, sp))) sp.s = -1;
+    return sp;
+}
+
+/* The anaphoric frame ("… . Das bestätigte ein Sprecher.": the sentence before
+ * is reported) and the as-frame ("(Denn) wie X mitteilte, …" / "…, wie X
+ * berichtete.") at token v: 1 with the quote (or NULL) and the token to go on
+ * after (the loop's next is *next + 1). */
+static int frame_at(qdoc *q, range r, uint32_t v, lb_quote **out, uint32_t *next)
+{
+    uint32_t fcue, fend;
+    qspk fsp;
+    *out = NULL;
+    if (v == r.lo && q->t[v].sent > 0 && q_anaphoric_frame(q, r.lo, r.hi, &fsp, &fcue)) {
+        const lb_sent *ps = &LB_SENTS(q->doc)[q->t[v].sent - 1];
+        if (!(q->t[r.lo].flags & LB_TOK_PARA_BEFORE)) *out = emit(q, ps->tok0, ps->tok0 + ps->ntok, fsp, (int32_t)fcue);
+        *next = r.hi - 1;
+        return 1;
+    }
+    if (!(q_cls(q, v) & QC_AS) || !q_as_frame(q, v, r.hi, &fsp, &fcue, &fend)) return 0;
+    if (v == r.lo || !q_punct_is(q, v - 1, ',')) {
+        uint32_t a = fend < r.hi && q_punct_is(q, fend, ',') ? fend + 1 : fend;
+        uint32_t end = clause_end(q, a, r);
+        *out = emit(q, a, end, fsp, (int32_t)fcue);
+        *next = end > a ? end - 1 : a;
+    } else {
+        *out = emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, fsp, (int32_t)fcue);
+        *next = fend;
+    }
+    return 1;
+}
+
+/* A source phrase at v that credits its clause; not when a speech verb right
+ * after it speaks for itself ("Laut CCTV lobte Xi …") or one before it owns it. */
+static int source_at(qdoc *q, range r, uint32_t v, lb_quote **out, uint32_t *next)
+{
+    qspk sp;
+    uint32_t ps, pe, n;
+    if (!q_source_phrase(q, v, r.lo, r.hi, &sp, &ps, &pe)) return 0;
+    if (cue_after(q, pe, r.hi) || cue_before(q, ps, r.lo)) return 0;
+    *out = source_quote(q, r, sp, ps, pe, v, &n);
+    *next = n > v ? n - 1 : v;
+    return 1;
+}
+
 #define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
 
 static int sentence(qdoc *q, range r, size_t *last)
@@ -238,6 +355,9 @@ static int sentence(qdoc *q, range r, size_t *last)
     for (uint32_t v = r.lo; v < r.hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
         uint32_t c = q_cls(q, v);
+        uint32_t next;
+        lb_quote *fq = NULL;
+        if (frame_at(q, r, v, &fq, &next)) { DONE(fq); v = next; continue; }
         int cue = q_is_cue(q, v);
         /* "darauf verzichtet, zu sagen, dass": no speech act reported */
         if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
@@ -251,7 +371,9 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (comma_before) {
                 /* post-posed: "…, sagte Putin." */
                 sp = q_np_forward(q, v + 1, r.hi);
-                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi)) {
+                /* "…, sagte X am Dienstag." */
+                if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
+                if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
                     if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
                     continue;
                 }
@@ -289,11 +411,15 @@ static int sentence(qdoc *q, range r, size_t *last)
             }
             continue;
         }
+        /* "nach Angaben der Polizei", "laut X", "ersten Angaben zufolge" */
+        if (!sent_inq && (c & (QC_SRCPREP | QC_PREP | QC_POSTP)) && source_at(q, r, v, &fq, &next)) { DONE(fq); v = next; continue; }
         if (c & QC_SO) {
             /* "…, so Uschakow." */
             if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
                 qspk sp = q_np_forward(q, v + 1, r.hi);
-                if (sp.s >= 0 && ends_sentence(q, (uint32_t)sp.e, r.hi) && !any_inq(q, v - 2, v - 1))
+                /* "…, so X gegenüber der Zeitung." */
+                if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
+                if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
                     DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
             }
             continue;
@@ -339,6 +465,15 @@ static int sentence(qdoc *q, range r, size_t *last)
             }
             qspk sp = q_np_forward(q, s, k);
             if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
+            if (sp.s < 0 && s > r.lo) {
+                /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
+                 * subject of the verb right before the noun phrase */
+                uint32_t w = s - 1;
+                if ((q->t[w].flags & LB_TOK_WORD) && !(q->t[w].flags & LB_TOK_UPPER) && !(q_cls(q, w) & (QC_STOP | QC_PREP | QC_CONJ | QC_SUB))) {
+                    qspk vs = q_verb_subject(q, w, r.lo, r.hi);
+                    if (vs.s >= 0 && (vs.ns >= 0 || (q_cls(q, (uint32_t)vs.s) & QC_PRON)) && q_can_speak(q, vs)) sp = vs;
+                }
+            }
             uint32_t end = clause_end(q, k + 1, r);
             /* the embedded clause ends where the main clause resumes: "…, entschieden zurück" */
             for (uint32_t m = k + 2; m + 1 < end; m++) {
@@ -358,28 +493,14 @@ static int sentence(qdoc *q, range r, size_t *last)
 int q_indirect(qdoc *q)
 {
     size_t last = SIZE_MAX;       /* index of the last indirect quote */
-    uint32_t last_sent = UINT32_MAX;
     const lb_sent *ss = LB_SENTS(q->doc);
     for (uint32_t s = 0; s < q->doc->sents.len && !q->oom; s++) {
         range r = { ss[s].tok0, ss[s].tok0 + ss[s].ntok };
         if (r.hi > q->n) r.hi = q->n;
-        if (r.lo >= r.hi) continue;
-        if (sentence(q, r, &last)) { last_sent = s; continue; }
-        /* Konjunktiv carries reported speech on into the next sentence */
-        if (q->lang != QL_EN && last != SIZE_MAX && last_sent + 1 == s && !any_inq(q, r.lo, r.hi) &&
-            !(q->t[r.lo].flags & LB_TOK_PARA_BEFORE)) {
-            int konj = 0;
-            for (uint32_t i = r.lo; i < r.hi; i++) if (q_cls(q, i) & QC_KONJ) konj = 1;
-            if (!konj) continue;
-            qspk none = { -1, -1, -1, -1 };
-            lb_quote *qt = emit(q, r.lo, r.hi, none, -1);
-            if (!qt) continue;
-            const lb_quote *prev = &LB_QUOTES(q->doc)[last];
-            qt->speaker_name = prev->speaker_name; qt->speaker_actor = prev->speaker_actor;
-            qt->speaker_start = prev->speaker_start; qt->speaker_end = prev->speaker_end;
-            last = (size_t)(qt - LB_QUOTES(q->doc));
-            last_sent = s;
-        }
+        if (r.lo < r.hi) sentence(q, r, &last);
     }
     return q->oom ? -1 : 0;
 }
+
+lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue) { return emit(q, a, b, sp, cue); }
+int q_negated(const qdoc *q, uint32_t v, uint32_t lo) { return negated(q, v, lo); }

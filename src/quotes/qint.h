@@ -32,8 +32,23 @@ enum {
     QC_KONJ2  = 1u << 20,  /* Konjunktiv II: reported clause only under a speech verb */
     QC_INDEF  = 1u << 21,  /* indefinite article: a new referent, never an earlier speaker */
     QC_NAMEPART = 1u << 22, /* particle inside a name: von, van, de */
+    QC_SRCPREP = 1u << 23,  /* preposition before a source noun: nach (Angaben), gemäß */
+    QC_SRCNOUN = 1u << 24,  /* source noun after it: Angaben, Ansicht, Meinung, Berichten */
+    QC_HEARSAY = 1u << 25,  /* hearsay marker that goes on with a report: demnach, angeblich */
+    QC_OWN    = 1u << 26,   /* reflexive possessive: nach eigenen Angaben (the subject) */
+    QC_GENPREP = 1u << 27,  /* preposition inside a source phrase: Angaben von X, Bericht aus Y */
     QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
     QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
+};
+
+/* further word classes (bits of lb_quote_rules.extra: the bits above are all taken) */
+enum {
+    QX_ADP   = 1u << 0,    /* preposition: its noun phrase is an adjunct (am Dienstag, in Genf) */
+    QX_DAT   = 1u << 1,    /* dative article: the addressee (dem Sender, einem Reporter) */
+    QX_ANAPH = 1u << 2,    /* a subject that points back to the sentence before: "Das bestätigte X." */
+    QX_ADV   = 1u << 3,    /* adverb between verb and subject: gestern, hingegen, auch */
+    QX_FIRST = 1u << 4,    /* first person pronoun: a sentence with it next to a quote is speech */
+    QX_REL   = 1u << 5     /* relative pronoun after a source preposition: nach denen, laut welchem */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -43,6 +58,7 @@ enum { QL_DE, QL_EN, QL_N };
 struct lb_quote_rules {
     lb_wordset words[QL_N];  /* folded form -> QC_* bits */
     lb_wordset sep[QL_N];    /* "verb particle" (folded, one space) -> 1 */
+    lb_wordset extra[QL_N];  /* folded form -> QX_* bits */
 };
 
 /* Working state for one document. */
@@ -56,12 +72,17 @@ typedef struct qdoc {
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
+    lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
     struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */
     uint32_t next_name;
+    uint32_t *menmax;        /* mentions sorted by start: the largest end of mentions[0..k], else NULL */
+    size_t nmenmax;          /* mentions.len when menmax was built */
 } qdoc;
 
 /* classes of token i (0 for punctuation) */
 uint32_t q_cls(const qdoc *q, uint32_t i);
+/* the QX_* classes of token i */
+uint32_t q_xcls(const qdoc *q, uint32_t i);
 /* 1 when the finite verb at i has its particle later in the clause */
 int q_sep_ok(const qdoc *q, uint32_t i);
 /* token i is a speech verb (with the separable particle check) */
@@ -83,6 +104,10 @@ typedef struct qspk {
     int32_t ns, ne;          /* token range of the name inside it, ns < 0: none */
 } qspk;
 
+/* sets sp->ns, ne to the name inside [sp->s, sp->e) (-1: none) */
+void q_name_in(const qdoc *q, qspk *sp);
+/* the subject of the clause whose verb is the speech verb at v (clause layer) */
+int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp);
 /* Phrase that starts at token i (after the verb, after "laut"). */
 qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim);
 /* Phrase that ends just before token i (the subject before the verb). */
@@ -115,7 +140,54 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
 #define Q_NAME_AHEAD 1000
 #define Q_RESOLVE_BACK 64
 
-/* ---- the two finders */
+/* ---- the speech verb inventory (qlex.c): conjugates data/quotes/de.speech
+ * into the verb and sep classes of words and sep; 0 or LB_E* with err */
+int q_load_speech(lb_wordset *words, lb_wordset *sep, const char *path, char *err, size_t errlen);
+
+/* ---- source phrases (qsource.c) */
+/* a source noun, also as the head of a compound: Polizeiangaben, Medienberichten */
+int q_is_srcnoun(const qdoc *q, uint32_t i);
+/* A source phrase that starts or ends at token v inside [lo, hi): "nach Angaben
+ * der Polizei", "laut israelischen Medien", "ersten Angaben zufolge", "Seiner
+ * Meinung nach", "aus Sicht der Regierung". Fills the phrase [*ps, *pe) and
+ * its speaker (a reflexive "eigenen" yields the clause's subject); 0: none. */
+int q_source_phrase(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *sp, uint32_t *ps, uint32_t *pe);
+/* a lenient noun phrase at i: DET? adjectives* Capitalised+ (genitive or von
+ * attribute) (abbreviation); 0: none */
+int q_loose_np(const qdoc *q, uint32_t i, uint32_t hi, qspk *sp);
+
+/* ---- attribution frames (qframes.c) */
+/* [a, b) holds only adjuncts (am Dienstag, in Genf, dem Sender Y, gestern)
+ * and at most one subject: 1 with the subject in *sp (sp->s < 0: none) */
+int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp);
+/* the subject after the verb at v, past adverbs and prepositional adjuncts:
+ * "kündigte heute in Kabul der Präsident an" */
+qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi);
+/* the phrase can speak: a pronoun, a role noun, an actor mention, or a name
+ * without an adjective before it ("die hohen Preise" cannot) */
+int q_can_speak(const qdoc *q, qspk sp);
+/* [a, b) has a verb (from the morphology layer; 1 without it) */
+int q_has_verb(const qdoc *q, uint32_t a, uint32_t b);
+/* "Das bestätigte X." at the start of [lo, hi): the speaker and the cue */
+int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_t *cue);
+/* "Wie X mitteilte, …" / "…, wie X berichtete." at token w (wie): the
+ * speaker, the cue and the end of the frame clause (its comma or sentence end) */
+int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, uint32_t *end);
+
+/* ---- the finders */
 int q_direct(qdoc *q);
 int q_indirect(qdoc *q);
+/* an indirect quote [a, b) (tokens) with its speaker, unless it duplicates one */
+lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue);
+/* the speech verb at v is negated (did not say) */
+int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
+/* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a
+ * quote or a speech act take its speaker (qchain.c); runs after the finders */
+int q_chain(qdoc *q);
+/* short quoted words inside someone's reported speech are their words too
+ * (Sie seien „selbstverständlich geeignet“): direct quotes of that speaker */
+int q_fragments(qdoc *q);
+/* token i is a Konjunktiv form: 1 Konjunktiv I (sei, habe), 2 Konjunktiv II
+ * (hätte, würde), 0 not; from the morphology layer when it is there */
+int q_konj(const qdoc *q, uint32_t i);
 #endif

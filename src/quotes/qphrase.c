@@ -120,6 +120,8 @@ static void find_name(const qdoc *q, qspk *sp)
     }
 }
 
+void q_name_in(const qdoc *q, qspk *sp) { find_name(q, sp); }
+
 static qspk none(void) { qspk s = { -1, -1, -1, -1 }; return s; }
 
 /* core of the forward phrase: DET? words; returns the end token */
@@ -249,6 +251,8 @@ static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
+    /* the clause layer's subject of the verb, where the syntax stage ran */
+    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi) return sp;
     int inverted = q->lang == QL_EN
         ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
         : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
@@ -256,6 +260,10 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     if (inverted) {
         sp = q_np_forward(q, v + 1, hi);
         if (sp.s >= 0) return sp;
+        if (q->lang != QL_EN) {
+            sp = q_subject_after(q, v, hi);
+            if (sp.s >= 0) return sp;
+        }
     }
     sp = q_np_backward(q, v, lo);
     if (sp.s >= 0) return sp;
@@ -273,7 +281,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     }
     if (!inverted && q->lang != QL_EN) {
         /* German inversion after an adverb: "Dabei sagte der Präsident" */
-        sp = q_np_forward(q, v + 1, hi);
+        sp = q_subject_after(q, v, hi);
         if (sp.s >= 0 && (sp.ns >= 0 || (q_cls(q, (uint32_t)sp.s) & (QC_PRON | QC_DET)))) return sp;
     }
     /* verb-final clause: "dass der Präsident X am Mittwoch betonte" */

@@ -1,7 +1,8 @@
-/* quotes.c: the quotes stage: loads the cue dictionaries (data/quotes/<lang>.cues),
- * and runs the direct and indirect finders over a document, then orders the
- * layer by position. It does not itself decide what is a quote (qdirect.c,
- * qindirect.c) or who spoke (qspeaker.c). */
+/* quotes.c: the quotes stage: loads the cue dictionaries (data/quotes/<lang>.cues
+ * and the verb inventory de.speech via qlex.c), and runs the finders over a
+ * document (qdirect.c, qindirect.c with qsource.c and qframes.c, qchain.c),
+ * then orders the layer by position and resolves carried-over speakers. It does
+ * not itself decide what is a quote or who spoke (qphrase.c, qclause.c, qattr.c). */
 #include "quotes/quotes.h"
 #include "quotes/qint.h"
 #include "core/dictfile.h"
@@ -16,9 +17,14 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "so", QC_SO }, { "conj", QC_CONJ }, { "pron", QC_PRON }, { "role", QC_ROLE },
     { "det", QC_DET }, { "konj", QC_KONJ }, { "aux", QC_AUX }, { "sub", QC_SUB },
     { "time", QC_TIME }, { "sep", QC_SEP }, { "stop", QC_STOP }, { "coord", QC_COORD },
-    { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART } };
+    { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART },
+    { "srcprep", QC_SRCPREP }, { "srcnoun", QC_SRCNOUN }, { "hearsay", QC_HEARSAY }, { "own", QC_OWN },
+    { "genprep", QC_GENPREP } };
 
-typedef struct { lb_wordset *words, *sep; } load_ctx;
+static const struct { const char *name; uint32_t bit; } xclasses[] = {
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL } };
+
+typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
 static int add_word(lb_wordset *set, const char *w, size_t n, uint32_t bits, char *err, size_t errlen)
 {
@@ -36,8 +42,11 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
     load_ctx *lc = user;
     if (l->nfields != 2) { snprintf(err, errlen, "expected CLASS<TAB>forms, got %zu fields", l->nfields); return 1; }
     uint32_t bit = 0;
+    lb_wordset *set = lc->words;
     for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
         if (!strcmp(l->field[0], classes[k].name)) bit = classes[k].bit;
+    for (size_t k = 0; k < sizeof xclasses / sizeof xclasses[0]; k++)
+        if (!strcmp(l->field[0], xclasses[k].name)) { bit = xclasses[k].bit; set = lc->extra; }
     if (!bit) { snprintf(err, errlen, "unknown class '%s'", l->field[0]); return 1; }
     const char *p = l->field[1], *end = p + l->flen[1];
     while (p < end) {
@@ -46,7 +55,7 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         while (p < end && *p != ' ') p++;
         if (p == w) break;
         size_t n = (size_t)(p - w);
-        if (bit == QC_SEP) {
+        if (bit == QC_SEP && set == lc->words) {
             const char *colon = memchr(w, ':', n);
             if (!colon || colon == w || colon + 1 == p) { snprintf(err, errlen, "sep form must be verb:particle, not '%.*s'", (int)n, w); return 1; }
             char key[2 * LB_MAX_TOKEN_BYTES + 2];
@@ -59,7 +68,7 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
             if (!a || !b || a + b + 1 > sizeof key) { snprintf(err, errlen, "bad sep form '%.*s'", (int)n, w); return 1; }
             memcpy(key, fv, a); key[a] = ' '; memcpy(key + a + 1, fp, b);
             if (lb_wordset_put(lc->sep, key, a + b + 1, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
-        } else if (add_word(lc->words, w, n, bit, err, errlen)) return 1;
+        } else if (add_word(set, w, n, bit, err, errlen)) return 1;
     }
     return 0;
 }
@@ -70,7 +79,7 @@ int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size
     struct lb_quote_rules *r = calloc(1, sizeof *r);
     if (!r) return LB_ENOMEM;
     static const char *const files[QL_N] = { "de.cues", "en.cues" };
-    for (int k = 0; k < QL_N; k++) { lb_wordset_init(&r->words[k]); lb_wordset_init(&r->sep[k]); }
+    for (int k = 0; k < QL_N; k++) { lb_wordset_init(&r->words[k]); lb_wordset_init(&r->sep[k]); lb_wordset_init(&r->extra[k]); }
     for (int k = 0; k < QL_N; k++) {
         char path[4096];
         if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[k]) >= sizeof path) {
@@ -78,8 +87,13 @@ int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size
             lb_quotes_free(r);
             return LB_EUSAGE;
         }
-        load_ctx lc = { &r->words[k], &r->sep[k] };
+        load_ctx lc = { &r->words[k], &r->sep[k], &r->extra[k] };
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
+        if (!rc && k == QL_DE) {
+            /* the speech verb inventory, conjugated (qlex.c) */
+            snprintf(path, sizeof path, "%s/de.speech", dir);
+            rc = q_load_speech(&r->words[k], &r->sep[k], path, err, errlen);
+        }
         if (rc) { lb_quotes_free(r); return rc; }
     }
     *out = r;
@@ -89,7 +103,7 @@ int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size
 void lb_quotes_free(struct lb_quote_rules *r)
 {
     if (!r) return;
-    for (int k = 0; k < QL_N; k++) { lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->sep[k]); }
+    for (int k = 0; k < QL_N; k++) { lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->sep[k]); lb_wordset_fini(&r->extra[k]); }
     free(r);
 }
 
@@ -117,13 +131,26 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
     return all;
 }
 
+uint32_t q_xcls(const qdoc *q, uint32_t i)
+{
+    if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
+    const char *w = lb_tok_norm(q->doc, &q->t[i]);
+    uint32_t v = 0, all = 0;
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->extra[k], w, q->t[i].norm_len, &v)) all |= v;
+    }
+    return all;
+}
+
 int q_sep_ok(const qdoc *q, uint32_t i)
 {
     const lb_tok *v = &q->t[i];
     char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
     for (uint32_t j = i + 1; j < q->n && j < i + 12; j++) {
         const lb_tok *p = &q->t[j];
-        if (p->sent != v->sent || (p->flags & (LB_TOK_QUOTE | LB_TOK_SENT_END))) break;
+        if (p->sent != v->sent || (p->flags & LB_TOK_SENT_END)) break;
+        if (p->flags & LB_TOK_QUOTE) { if (q->lang == QL_EN) break; continue; }   /* wies X als „haltlos“ zurück */
         if (q_punct_is(q, j, ',') || q_punct_is(q, j, ':')) break;
         if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) continue;
         memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
@@ -144,6 +171,21 @@ int q_is_cue(const qdoc *q, uint32_t i)
         !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
+}
+
+/* qdoc.menmax: prefix maxima of mention ends, when mentions ascend by start
+ * (lets has_mention answer with one binary search instead of a scan) */
+static void mention_max_ends(qdoc *q)
+{
+    const lb_doc *doc = q->doc;
+    size_t n = doc->mentions.len;
+    const lb_mention *M = LB_MENTIONS(doc);
+    for (size_t k = 1; k < n; k++) if (M[k].start < M[k - 1].start) return;
+    uint32_t *mx = n ? lb_arena_calloc(&q->doc->arena, n, sizeof *mx) : NULL;
+    if (!mx) return;
+    for (size_t k = 0; k < n; k++) mx[k] = k && mx[k - 1] > M[k].end ? mx[k - 1] : M[k].end;
+    q->menmax = mx;
+    q->nmenmax = n;
 }
 
 static int cmp_quote(const void *a, const void *b)
@@ -189,13 +231,26 @@ int lb_quotes_run(lb_doc *doc)
     const struct lb_quote_rules *r = doc->ctx->quotes;
     if (!r || !doc->toks.len) return LB_OK;
     qdoc q = { .doc = doc, .rules = r, .t = LB_TOKS(doc), .n = (uint32_t)doc->toks.len };
+    lb_vec_init(&q.frags, sizeof(lb_rspan));
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
     q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
     if (!q.inq || !q.cls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
-    for (uint32_t i = 0; i < q.n; i++) q.cls[i] = lookup_cls(&q, i);
+    mention_max_ends(&q);
+    const lb_sent *ss = LB_SENTS(doc);
+    for (uint32_t i = 0; i < q.n; i++) {
+        q.cls[i] = lookup_cls(&q, i);
+        /* German: a capitalised verb form inside a sentence is a noun (Angaben,
+         * Zusagen, Hinweisen); at its start too when the noun is listed */
+        if (q.lang == QL_DE && (q.t[i].flags & LB_TOK_UPPER) && (q.cls[i] & (QC_VERB | QC_SEP)) &&
+            (ss[q.t[i].sent].tok0 != i || (q.cls[i] & (QC_NOUN | QC_SRCNOUN | QC_ROLE))) &&
+            !(i > 0 && (q.t[i - 1].flags & LB_TOK_QUOTE)))
+            q.cls[i] &= ~(uint32_t)(QC_VERB | QC_SEP);
+    }
     int rc = q_direct(&q);
     if (!rc) rc = q_indirect(&q);
+    if (!rc) rc = q_chain(&q);
+    if (!rc) rc = q_fragments(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
     resolve(doc);

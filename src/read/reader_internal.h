@@ -2,4 +2,11 @@
 #ifndef LB_READER_INTERNAL_H
 #define LB_READER_INTERNAL_H
 #include "lagebild.h"
+#include <stddef.h>
+
+/* What kind of non-text file the first n bytes p show ("a ZIP archive",
+ * "a PDF document", "binary data"), or NULL for text (sniff.c). */
+const char *lb_binary_kind(const unsigned char *p, size_t n);
+/* 1 when path names a CSV or TSV table (.csv, .tsv, maybe .gz). */
+int lb_is_table_file(const char *path);
 #endif

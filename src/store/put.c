@@ -4,6 +4,7 @@
  * they were. Must not run the pipeline or print. */
 #include "store/store.h"
 #include "store/sha256.h"
+#include "store/dates.h"
 #include "doc.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -11,9 +12,10 @@
 #include <string.h>
 
 static const char *const stmt_sql[LB_ST_COUNT] = {
-    [LB_ST_HAS] = "SELECT 1 FROM documents WHERE hash = ?1",
+    [LB_ST_HAS] = "SELECT annotator, dicts FROM documents WHERE hash = ?1",
     [LB_ST_DOC] = "INSERT INTO documents(doc_id, hash, lang, title, author, date, source, url, origin,"
-                  " text, body, body_spans) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                  " text, body, body_spans, annotator, dicts, date_prec)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
     [LB_ST_SENT] = "INSERT INTO sentences(doc, idx, start, end) VALUES(?1,?2,?3,?4)",
     [LB_ST_ACTOR] = "INSERT INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
@@ -22,18 +24,19 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
     [LB_ST_TIMEX] = "INSERT INTO timex(doc, start, end, type, value) VALUES(?1,?2,?3,?4,?5)",
     [LB_ST_QUOTE] = "INSERT INTO quotes(doc, start, end, sent, kind, speaker_start, speaker_end, speaker_name,"
                     " speaker_actor, cue_start, cue_end, date) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-    [LB_ST_EVENT] = "INSERT INTO events(doc, sent, start, end, type, mode, date, timex, actors, recipients,"
-                    " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein)"
-                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
-    [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event) VALUES(?1,?2,?3,?4)",
-    [LB_ST_DYAD_TOTAL] = "INSERT INTO dyad_totals(a, r, events, gsum, coop, conflict) VALUES(?1,?2,1,?5,?6,?7)"
-                         " ON CONFLICT(a, r) DO UPDATE SET events = events + 1, gsum = gsum + excluded.gsum,"
+    /* an event with the same content id is the same event: stored once */
+    [LB_ST_EVENT] = "INSERT OR IGNORE INTO events(doc, sent, start, end, type, mode, date, timex, actors, recipients,"
+                    " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein, eid, date_prec)"
+                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+    [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event, flags) VALUES(?1,?2,?3,?4,?5)",
+    [LB_ST_DYAD_TOTAL] = "INSERT INTO dyad_totals(a, r, flags, events, gsum, coop, conflict) VALUES(?1,?2,?8,1,?5,?6,?7)"
+                         " ON CONFLICT(a, r, flags) DO UPDATE SET events = events + 1, gsum = gsum + excluded.gsum,"
                          " coop = coop + excluded.coop, conflict = conflict + excluded.conflict",
     [LB_ST_COUNTS] = "UPDATE actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
                      " n_mentions = n_mentions + ?4, n_quotes = n_quotes + ?5 WHERE id = ?1",
-    [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event) VALUES(?1,?2,?3,?4,?5,?6)",
-    [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, events, gsum, coop, conflict)"
-                         " VALUES(?1,?2,?3,?4,1,?5,?6,?7) ON CONFLICT(a, r, month, type) DO UPDATE SET"
+    [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event, flags) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, flags, events, gsum, coop, conflict)"
+                         " VALUES(?1,?2,?3,?4,?8,1,?5,?6,?7) ON CONFLICT(a, r, month, type, flags) DO UPDATE SET"
                          " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
                          " conflict = conflict + excluded.conflict",
 };
@@ -71,26 +74,15 @@ int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hex, 64, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) *found = 1;
-    else if (rc != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
-    return LB_OK;
-}
-
-/* An ISO date prefix of v ("2024-03-05", "2024-03", "2024") into out, or
- * NULL when v does not start with a year. */
-static const char *iso_date(char out[11], const char *v)
-{
-    if (!v) return NULL;
-    for (int i = 0; i < 4; i++) if (!isdigit((unsigned char)v[i])) return NULL;
-    size_t n = 4;
-    if (v[4] == '-' && isdigit((unsigned char)v[5]) && isdigit((unsigned char)v[6])) {
-        n = 7;
-        if (v[7] == '-' && isdigit((unsigned char)v[8]) && isdigit((unsigned char)v[9])) n = 10;
+    if (rc == SQLITE_ROW) {
+        /* 2: stored, but annotated by another version or other dictionaries */
+        const char *v = (const char *)sqlite3_column_text(st, 0), *d = (const char *)sqlite3_column_text(st, 1);
+        int same = (!s->annotator || (v && !strcmp(v, s->annotator))) && (!s->dicts || (d && !strcmp(d, s->dicts)));
+        *found = same ? 1 : 2;
     }
-    memcpy(out, v, n);
-    out[n] = '\0';
-    return out;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
+    return LB_OK;
 }
 
 /* Sentence index of a byte offset, -1 when outside every sentence. */
@@ -216,8 +208,11 @@ static int party_label(lb_buf *b, const lb_actor_ref *refs, size_t n)
     return lb_buf_addc(b, '\0');
 }
 
+/* The document's publication date as the store keys it, with precision. */
+typedef struct doc_dates { const char *date, *prec; char buf[11]; } doc_dates;
+
 static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const char *origin, const char *hash,
-                          const char *doc_date)
+                          const doc_dates *dd)
 {
     lb_buf body, spans;
     lb_buf_init(&body, LB_MAX_DOC_BYTES + 1);
@@ -239,13 +234,16 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
     bind_text(st, 3, doc->lang);
     bind_text(st, 4, doc->meta.title);
     bind_text(st, 5, doc->meta.author);
-    bind_text(st, 6, doc_date);
+    bind_text(st, 6, dd->date);
     bind_text(st, 7, doc->meta.source);
     bind_text(st, 8, doc->meta.url);
     bind_text(st, 9, origin);
     sqlite3_bind_text(st, 10, doc->text, (int)doc->len, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, spans.data, (int)spans.len, SQLITE_STATIC);
+    bind_text(st, 13, s->annotator);
+    bind_text(st, 14, s->dicts);
+    bind_text(st, 15, dd->prec);
     if (run(st)) { rc = lb_store_dbfail(s, "storing document"); goto out; }
     int64_t docrow = *rowp = sqlite3_last_insert_rowid(s->db);
 
@@ -343,18 +341,37 @@ static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char
     return LB_OK;
 }
 
-static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const char *doc_date,
-                     lb_buf *lab, counts *cs)
+/* The content id of an event: the first 16 hex digits of SHA-256 over the
+ * document hash, sentence, spans, trigger, type, flags and party codes.
+ * The same whatever order documents are ingested in. */
+static void event_eid(char out[17], const char *doc_hash, const lb_event *e, lb_buf *tmp)
 {
-    char dbuf[11];
-    const char *date = iso_date(dbuf, e->date);
-    if (!date) date = doc_date;
-    int64_t aids[LB_MAX_EVENT_PARTIES], rids[LB_MAX_EVENT_PARTIES];
+    lb_buf_reset(tmp);
+    int fail = lb_buf_printf(tmp, "%s|%u|%u|%u|%d|%d|%s|%d%d", doc_hash, e->sent, e->start, e->end,
+                             e->trigger_start, e->trigger_end, e->type ? e->type : "", e->negated != 0,
+                             e->hypothetical != 0);
+    for (int role = 0; role < 2; role++) {
+        const lb_actor_ref *refs = role ? e->recipient : e->actor;
+        size_t n = role ? e->nrecipient : e->nactor;
+        fail |= lb_buf_addc(tmp, role ? '>' : '|');
+        for (size_t k = 0; k < n && k < LB_MAX_EVENT_PARTIES; k++)
+            fail |= lb_buf_printf(tmp, "%s/%s,", refs[k].code ? refs[k].code : "", refs[k].sector ? refs[k].sector : "");
+    }
+    char hex[65];
+    lb_sha256_hex(hex, fail ? "" : tmp->data, fail ? 0 : tmp->len);
+    memcpy(out, hex, 16);
+    out[16] = '\0';
+}
+
+/* Binds and runs the events row; *ev is its row id, 0 when an event with
+ * the same content id is stored already. */
+static int insert_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const char *date,
+                        const char *prec, const char *hash, lb_buf *lab, int64_t *ev)
+{
     size_t na = e->nactor < LB_MAX_EVENT_PARTIES ? e->nactor : LB_MAX_EVENT_PARTIES;
     size_t nr = e->nrecipient < LB_MAX_EVENT_PARTIES ? e->nrecipient : LB_MAX_EVENT_PARTIES;
-    for (size_t k = 0; k < na; k++) if ((aids[k] = actor_id(s, &e->actor[k])) < 0) return lb_store_dbfail(s, "storing actor");
-    for (size_t k = 0; k < nr; k++) if ((rids[k] = actor_id(s, &e->recipient[k])) < 0) return lb_store_dbfail(s, "storing actor");
-
+    char eid[17];
+    event_eid(eid, hash, e, lab);
     sqlite3_stmt *st = stmt(s, LB_ST_EVENT);
     if (!st) return lb_store_dbfail(s, "preparing insert");
     sqlite3_bind_int64(st, 1, docrow);
@@ -379,41 +396,20 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
     sqlite3_bind_double(st, 16, e->confidence);
     bind_text(st, 17, e->cameo);
     sqlite3_bind_double(st, 18, e->goldstein);
+    sqlite3_bind_text(st, 19, eid, 16, SQLITE_TRANSIENT);
+    bind_text(st, 20, prec);
     if (run(st)) return lb_store_dbfail(s, "storing event");
-    int64_t ev = sqlite3_last_insert_rowid(s->db);
+    *ev = sqlite3_changes(s->db) > 0 ? sqlite3_last_insert_rowid(s->db) : 0;
+    return LB_OK;
+}
 
-    for (int role = 0; role < 2; role++) {
-        const int64_t *ids = role ? rids : aids;
-        size_t n = role ? nr : na;
-        for (size_t k = 0; k < n; k++) {
-            if (!ids[k]) continue;
-            st = stmt(s, LB_ST_PARTY);
-            if (!st) return lb_store_dbfail(s, "preparing insert");
-            sqlite3_bind_int(st, 1, role);
-            sqlite3_bind_int64(st, 2, ids[k]);
-            bind_text(st, 3, date ? date : "");
-            sqlite3_bind_int64(st, 4, ev);
-            if (run(st)) return lb_store_dbfail(s, "storing event party");
-            if (sqlite3_changes(s->db) > 0 && count(s, cs, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
-        }
-    }
-    const char *d = date ? date : "";
-    for (size_t i = 0; i < na; i++)
-        for (size_t k = 0; k < nr; k++) {
-            if (!aids[i] || !rids[k]) continue;
-            st = stmt(s, LB_ST_DYAD);
-            if (!st) return lb_store_dbfail(s, "preparing insert");
-            sqlite3_bind_int64(st, 1, aids[i]);
-            sqlite3_bind_int64(st, 2, rids[k]);
-            sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
-            sqlite3_bind_double(st, 5, e->goldstein);
-            sqlite3_bind_int64(st, 6, ev);
-            if (run(st)) return lb_store_dbfail(s, "storing dyad");
-        }
-    /* code-level monthly aggregate: each unordered code pair once per event */
+/* The code-level aggregates: each unordered code pair once per event, keyed
+ * by the event's flags (0 real, 1 negated, 2 hypothetical, 3 both). */
+static int put_dyad_aggregates(lb_store *s, const lb_event *e, const char *d, size_t na, size_t nr)
+{
     char month[8] = "";
     if (strlen(d) >= 7) { memcpy(month, d, 7); month[7] = '\0'; }
+    int flags = (e->negated != 0) | (e->hypothetical != 0) << 1;
     const char *seen_a[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES], *seen_r[LB_MAX_EVENT_PARTIES * LB_MAX_EVENT_PARTIES];
     size_t nseen = 0;
     for (size_t i = 0; i < na; i++)
@@ -426,7 +422,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
             if (dup) continue;
             seen_a[nseen] = ac; seen_r[nseen] = rc; nseen++;
             for (int which = LB_ST_DYAD_MONTH; which <= LB_ST_DYAD_TOTAL; which++) {
-                st = stmt(s, which);
+                sqlite3_stmt *st = stmt(s, which);
                 if (!st) return lb_store_dbfail(s, "preparing insert");
                 sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
                 sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
@@ -437,20 +433,72 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
                 sqlite3_bind_double(st, 5, e->goldstein);
                 sqlite3_bind_int(st, 6, e->goldstein > 0);
                 sqlite3_bind_int(st, 7, e->goldstein < 0);
+                sqlite3_bind_int(st, 8, flags);
                 if (run(st)) return lb_store_dbfail(s, "storing dyad counts");
             }
         }
     return LB_OK;
 }
 
-static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash)
+static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const doc_dates *dd,
+                     const char *hash, lb_buf *lab, counts *cs)
 {
     char dbuf[11];
-    /* events and quotes get an ISO date or none (filters compare strings);
-     * the document keeps whatever date it gave */
-    const char *doc_date = iso_date(dbuf, doc->meta.date);
+    const char *prec = NULL;
+    const char *date = lb_store_date(dbuf, e->date, &prec);
+    if (!date) { date = dd->date; prec = dd->prec; }
+    int64_t aids[LB_MAX_EVENT_PARTIES], rids[LB_MAX_EVENT_PARTIES];
+    size_t na = e->nactor < LB_MAX_EVENT_PARTIES ? e->nactor : LB_MAX_EVENT_PARTIES;
+    size_t nr = e->nrecipient < LB_MAX_EVENT_PARTIES ? e->nrecipient : LB_MAX_EVENT_PARTIES;
+    for (size_t k = 0; k < na; k++) if ((aids[k] = actor_id(s, &e->actor[k])) < 0) return lb_store_dbfail(s, "storing actor");
+    for (size_t k = 0; k < nr; k++) if ((rids[k] = actor_id(s, &e->recipient[k])) < 0) return lb_store_dbfail(s, "storing actor");
+    int64_t ev = 0;
+    int rc = insert_event(s, doc, docrow, e, date, prec, hash, lab, &ev);
+    if (rc || !ev) return rc;
+    int real = !e->negated && !e->hypothetical;   /* actor counts are of real events only */
+    for (int role = 0; role < 2; role++) {
+        const int64_t *ids = role ? rids : aids;
+        size_t n = role ? nr : na;
+        for (size_t k = 0; k < n; k++) {
+            if (!ids[k]) continue;
+            sqlite3_stmt *st = stmt(s, LB_ST_PARTY);
+            if (!st) return lb_store_dbfail(s, "preparing insert");
+            sqlite3_bind_int(st, 1, role);
+            sqlite3_bind_int64(st, 2, ids[k]);
+            bind_text(st, 3, date ? date : "");
+            sqlite3_bind_int64(st, 4, ev);
+            sqlite3_bind_int(st, 5, (e->negated != 0) | (e->hypothetical != 0) << 1);
+            if (run(st)) return lb_store_dbfail(s, "storing event party");
+            if (real && sqlite3_changes(s->db) > 0 && count(s, cs, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
+        }
+    }
+    const char *d = date ? date : "";
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nr; k++) {
+            if (!aids[i] || !rids[k]) continue;
+            sqlite3_stmt *st = stmt(s, LB_ST_DYAD);
+            if (!st) return lb_store_dbfail(s, "preparing insert");
+            sqlite3_bind_int64(st, 1, aids[i]);
+            sqlite3_bind_int64(st, 2, rids[k]);
+            sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, e->type ? e->type : "OTHER", -1, SQLITE_STATIC);
+            sqlite3_bind_double(st, 5, e->goldstein);
+            sqlite3_bind_int64(st, 6, ev);
+            sqlite3_bind_int(st, 7, (e->negated != 0) | (e->hypothetical != 0) << 1);
+            if (run(st)) return lb_store_dbfail(s, "storing dyad");
+        }
+    return put_dyad_aggregates(s, e, d, na, nr);
+}
+
+static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash)
+{
+    /* documents, events and quotes get an ISO date or none (filters compare
+     * strings); the cleaning stage normalised the publication date already */
+    doc_dates dd;
+    dd.date = lb_store_date(dd.buf, doc->meta.date, &dd.prec);
+    const char *doc_date = dd.date;
     int64_t docrow = 0;
-    int rc = put_text_layer(s, doc, &docrow, origin, hash, doc_date ? doc_date : doc->meta.date);
+    int rc = put_text_layer(s, doc, &docrow, origin, hash, &dd);
     counts *cs = calloc(1, sizeof *cs);
     if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
     if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
@@ -458,7 +506,7 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     lb_buf lab;
     lb_buf_init(&lab, 4096);
     for (size_t i = 0; !rc && i < doc->events.len; i++) {
-        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], doc_date, &lab, cs);
+        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], &dd, hash, &lab, cs);
     }
     if (!rc) rc = flush_counts(s, cs);
     lb_buf_free(&lab);

@@ -1,6 +1,7 @@
 /* query.c: the analyst's queries (events, quotes, actors, dyads, timeline,
  * search, export, stats) as prepared statements with bound parameters, and
- * the lb_cursor that reads their rows with a hard row limit. The SQL text is
+ * the lb_cursor that reads their rows with a hard row limit (after an
+ * optional offset, for paging). The SQL text is
  * assembled only from fixed fragments; every user value is a bound
  * parameter. Must not format output or print. */
 #include "store/store.h"
@@ -18,10 +19,19 @@ struct lb_cursor {
 
 /* Actor ids matching a user's actor argument: code (any case), canonical
  * name (any case) or Wikidata id. P is the parameter name. */
+/* A parameter matched literally inside LIKE ... ESCAPE '\': its % and _ are no wildcards. */
+#define LIKE_LITERAL(p) "replace(replace(replace(" p ", '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
+
 #define ACTOR_IDS(P) "(SELECT id FROM actors WHERE code = upper(" P ") OR name = " P " COLLATE NOCASE" \
-                     " OR (wikidata <> '' AND wikidata = " P "))"
+                     " OR (wikidata <> '' AND wikidata = " P ")" \
+                     " OR (sector <> '' AND code || '/' || sector = upper(" P ")))"
 
 typedef struct qb { lb_buf sql; int fail; } qb;
+
+/* Events whose flags the filter lets in: :inc holds LB_INCLUDE_* bits
+ * (1 negated, 2 hypothetical); the flags columns of dyad_months, dyad_totals,
+ * event_parties and dyads hold the same bits. */
+#define FLAGS_OK(col) " AND (" col " & ~:inc) = 0"
 
 static void add(qb *q, const char *frag) { q->fail |= lb_buf_adds(&q->sql, frag); }
 
@@ -47,7 +57,7 @@ static void event_ids(qb *q, const lb_store_filter *f)
 {
     if (f->actor && f->recipient) {
         add(q, "SELECT DISTINCT y.event AS id, y.date AS date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
-               " AND y.r IN " ACTOR_IDS(":recipient"));
+               " AND y.r IN " ACTOR_IDS(":recipient") FLAGS_OK("y.flags"));
         where_dates(q, f, "y.date");
         if (f->type) add(q, " AND y.type = upper(:type)");
         if (f->source) {
@@ -55,7 +65,7 @@ static void event_ids(qb *q, const lb_store_filter *f)
             where_source(q, f, "e.doc");
             add(q, ")");
         }
-        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit");
+        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit OFFSET :offset");
         return;
     }
     if (f->actor || f->recipient) {
@@ -63,6 +73,7 @@ static void event_ids(qb *q, const lb_store_filter *f)
         /* DISTINCT: two parties of one event may match (USA/GOV and USA/MIL) */
         add(q, role ? "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 1 AND p.actor IN " ACTOR_IDS(":recipient")
                     : "SELECT DISTINCT p.event AS id, p.date AS date FROM event_parties p WHERE p.role = 0 AND p.actor IN " ACTOR_IDS(":actor"));
+        add(q, FLAGS_OK("p.flags"));
         where_dates(q, f, "p.date");
         if (f->type || f->source) {
             add(q, " AND p.event IN (SELECT e.id FROM events e WHERE e.id = p.event");
@@ -70,15 +81,15 @@ static void event_ids(qb *q, const lb_store_filter *f)
             where_source(q, f, "e.doc");
             add(q, ")");
         }
-        add(q, " ORDER BY p.date DESC, p.event DESC LIMIT :limit");
+        add(q, " ORDER BY p.date DESC, p.event DESC LIMIT :limit OFFSET :offset");
         return;
     }
-    add(q, "SELECT e.id AS id, e.date AS date FROM events e WHERE 1");
+    add(q, "SELECT e.id AS id, e.date AS date FROM events e WHERE 1" FLAGS_OK("(e.negated + 2 * e.hypothetical)"));
     if (f->type) add(q, " AND e.type = upper(:type)");
     where_dates(q, f, "e.date");
     /* unary + keeps the planner on the date index: it stops after :limit rows */
     where_source(q, f, "+e.doc");
-    add(q, " ORDER BY e.date DESC, e.id DESC LIMIT :limit");
+    add(q, " ORDER BY e.date DESC, e.id DESC LIMIT :limit OFFSET :offset");
 }
 
 #define TEXT_SPAN(doc, s, e) "CAST(substr(CAST(" doc ".text AS BLOB), " s " + 1, " e " - " s ") AS TEXT)"
@@ -87,11 +98,12 @@ static void build_events(qb *q, const lb_store_filter *f)
 {
     add(q, "WITH sel AS (");
     event_ids(q, f);
-    add(q, ") SELECT e.date, e.actors AS actor, e.type, e.mode, e.recipients AS recipient,"
+    add(q, ") SELECT e.eid AS event_id, e.date, e.date_prec AS precision, e.actors AS actor, e.type, e.mode, e.recipients AS recipient,"
            " trim(CASE WHEN e.negated THEN 'negated ' ELSE '' END || CASE WHEN e.hypothetical THEN 'hypothetical' ELSE '' END) AS flags,"
            " round(e.goldstein, 1) AS goldstein, round(e.confidence, 2) AS confidence,"
            " d.doc_id AS doc, d.source,"
-           " coalesce(" TEXT_SPAN("d", "s.start", "s.end") ", " TEXT_SPAN("d", "e.start", "e.end") ") AS sentence"
+           " coalesce(" TEXT_SPAN("d", "s.start", "s.end") ", " TEXT_SPAN("d", "e.start", "e.end") ") AS sentence,"
+           " d.title, d.url"
            " FROM sel JOIN events e ON e.id = sel.id JOIN documents d ON d.id = e.doc"
            " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sent"
            " ORDER BY sel.date DESC, sel.id DESC");
@@ -101,7 +113,7 @@ static void build_export(qb *q, const lb_store_filter *f, int flat)
 {
     add(q, "WITH sel AS (");
     event_ids(q, f);
-    add(q, "), rec AS (SELECT e.*, d.doc_id, d.source AS src, d.url, d.title,"
+    add(q, "), rec AS (SELECT e.*, d.doc_id, d.source AS src, d.url, d.title, d.date AS pubdate,"
            " s.start AS s_start, s.end AS s_end,"
            " " TEXT_SPAN("d", "s.start", "s.end") " AS s_text,"
            " CASE WHEN e.trigger_start IS NOT NULL THEN " TEXT_SPAN("d", "e.trigger_start", "e.trigger_end") " END AS t_text,"
@@ -115,15 +127,25 @@ static void build_export(qb *q, const lb_store_filter *f, int flat)
            " FROM sel JOIN events e ON e.id = sel.id JOIN documents d ON d.id = e.doc"
            " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sent) ");
     if (flat) {
-        add(q, "SELECT doc_id || ':' || id AS event_id, date, type AS event_type, mode, actors AS actor,"
-               " recipients AS recipient, negated, hypothetical, cameo, goldstein,"
-               " doc_id, src AS source, s_start AS sentence_start, s_end AS sentence_end, s_text AS sentence,"
-               " trigger_start, trigger_end, t_text AS trigger, rule, confidence"
+        /* one row per event; several parties go ';'-separated into the code,
+         * sector and name columns, position by position (docs/CODEBOOK.md) */
+#define PARTY_COL(J, K) "(SELECT group_concat(coalesce(json_extract(value, '$." K "'), ''), ';') FROM json_each(" J "))"
+        add(q, "SELECT eid AS event_id, date AS event_date, date_prec AS date_precision, pubdate AS publication_date,"
+               " type AS event_type, mode,"
+               " " PARTY_COL("a_json", "code") " AS actor_code, " PARTY_COL("a_json", "sector") " AS actor_sector,"
+               " " PARTY_COL("a_json", "name") " AS actor_name,"
+               " " PARTY_COL("r_json", "code") " AS recipient_code, " PARTY_COL("r_json", "sector") " AS recipient_sector,"
+               " " PARTY_COL("r_json", "name") " AS recipient_name,"
+               " negated, hypothetical, cameo, goldstein, confidence,"
+               " doc_id, title, url, src AS source, s_start AS sentence_start, s_end AS sentence_end, s_text AS sentence,"
+               " trigger_start, trigger_end, t_text AS trigger, rule"
                " FROM rec ORDER BY sdate DESC, id DESC");
+#undef PARTY_COL
         return;
     }
     add(q, "SELECT json_object("
-           " 'event_id', doc_id || ':' || id, 'date', date, 'event_type', type, 'mode', mode,"
+           " 'event_id', eid, 'date', date, 'date_precision', date_prec, 'publication_date', pubdate,"
+           " 'event_type', type, 'mode', mode,"
            " 'actor', json_extract(a_json, '$[0].code'), 'actor_sector', json_extract(a_json, '$[0].sector'),"
            " 'recipient', json_extract(r_json, '$[0].code'), 'recipient_sector', json_extract(r_json, '$[0].sector'),"
            " 'actors', json(a_json), 'recipients', json(r_json),"
@@ -143,39 +165,64 @@ static void build_quotes(qb *q, const lb_store_filter *f)
 {
     add(q, "WITH sel AS (SELECT q.id, q.date FROM quotes q WHERE 1");
     if (f->speaker)
-        add(q, " AND (q.speaker_name LIKE '%' || :speaker || '%' OR q.speaker_actor IN " ACTOR_IDS(":speaker") ")");
+        add(q, " AND (q.speaker_name LIKE '%' || " LIKE_LITERAL(":speaker") " || '%' ESCAPE '\\' OR q.speaker_actor IN " ACTOR_IDS(":speaker") ")");
     if (f->actor) add(q, " AND q.speaker_actor IN " ACTOR_IDS(":actor"));
     if (f->about)
         add(q, " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m.end <= q.end"
                " AND m.actor IN " ACTOR_IDS(":about") ")");
     where_dates(q, f, "q.date");
     where_source(q, f, "q.doc");
-    add(q, " ORDER BY q.date DESC, q.id DESC LIMIT :limit)"
+    add(q, " ORDER BY q.date DESC, q.id DESC LIMIT :limit OFFSET :offset)"
            " SELECT q.date, coalesce(q.speaker_name, nullif(a.name, '')) AS speaker,"
            " a.code || CASE WHEN a.sector <> '' THEN '/' || a.sector ELSE '' END AS actor,"
-           " q.kind, " TEXT_SPAN("d", "q.start", "q.end") " AS quote, d.doc_id AS doc, d.source"
+           " q.kind, " TEXT_SPAN("d", "q.start", "q.end") " AS quote, d.doc_id AS doc, d.source, d.title, d.url"
            " FROM sel JOIN quotes q ON q.id = sel.id JOIN documents d ON d.id = q.doc"
            " LEFT JOIN actors a ON a.id = q.speaker_actor ORDER BY sel.date DESC, sel.id DESC");
 }
 
+/* An actor's events in one role within the dates: from the monthly counts
+ * when the range is whole years or months, else all of them (a count
+ * over the key, no row read) less the flagged ones left out (read from the
+ * small partial index event_parties_flagged). */
+static void party_count(qb *q, const lb_store_filter *f, int role)
+{
+    if ((!f->since || strlen(f->since) <= 7) && (!f->until || strlen(f->until) <= 7)) {
+        /* a year or month range: the same as comparing month prefixes */
+        add(q, role ? "(SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 1"
+                    : "(SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 0");
+        add(q, FLAGS_OK("m.flags"));
+        where_dates(q, f, "m.month");
+        add(q, ")");
+        return;
+    }
+    const char *head = role ? "(SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id"
+                            : "(SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id";
+    add(q, head);
+    where_dates(q, f, "p.date");
+    add(q, ") - ");
+    add(q, head);
+    add(q, " AND p.flags <> 0 AND (p.flags & ~:inc) <> 0");
+    where_dates(q, f, "p.date");
+    add(q, ")");
+}
+
 static void build_actors(qb *q, const lb_store_filter *f)
 {
-    if (!f->since && !f->until) {
-        /* the counts kept on insert */
+    if (!f->since && !f->until && !f->include) {
+        /* the counts kept on insert (real events only) */
         add(q, "SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
                " n_actor AS as_actor, n_recipient AS as_recipient, n_mentions AS mentions, n_quotes AS quotes"
                " FROM actors WHERE n_actor + n_recipient + n_mentions + n_quotes > 0");
         if (f->actor) add(q, " AND id IN " ACTOR_IDS(":actor"));
-        add(q, " ORDER BY n_actor + n_recipient DESC, n_mentions DESC, code LIMIT :limit");
+        add(q, " ORDER BY n_actor + n_recipient DESC, n_mentions DESC, code LIMIT :limit OFFSET :offset");
         return;
     }
-    /* a date range: events counted by date, mentions and quotes by document date */
-    add(q, "WITH c AS (SELECT a.id, a.code, a.sector, a.name, a.wikidata,"
-           " (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id");
-    where_dates(q, f, "p.date");
-    add(q, ") AS as_actor, (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id");
-    where_dates(q, f, "p.date");
-    add(q, ") AS as_recipient, (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.actor = a.id");
+    /* a date range or other flags: events counted by date, mentions and quotes by document date */
+    add(q, "WITH c AS MATERIALIZED (SELECT a.id, a.code, a.sector, a.name, a.wikidata,");
+    party_count(q, f, 0);
+    add(q, " AS as_actor,");
+    party_count(q, f, 1);
+    add(q, " AS as_recipient, (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.actor = a.id");
     where_dates(q, f, "d.date");
     add(q, ") AS mentions, (SELECT count(*) FROM quotes qq WHERE qq.speaker_actor = a.id");
     where_dates(q, f, "qq.date");
@@ -184,7 +231,7 @@ static void build_actors(qb *q, const lb_store_filter *f)
     add(q, ") SELECT code, nullif(sector, '') AS sector, nullif(name, '') AS name, nullif(wikidata, '') AS wikidata,"
            " as_actor, as_recipient, mentions, quotes FROM c"
            " WHERE as_actor + as_recipient + mentions + quotes > 0"
-           " ORDER BY as_actor + as_recipient DESC, mentions DESC, code LIMIT :limit");
+           " ORDER BY as_actor + as_recipient DESC, mentions DESC, code LIMIT :limit OFFSET :offset");
 }
 
 #define LABEL(t) t ".code || CASE WHEN " t ".sector <> '' THEN '/' || " t ".sector ELSE '' END"
@@ -193,21 +240,21 @@ static void build_actors(qb *q, const lb_store_filter *f)
 static void build_dyads(qb *q, const lb_store_filter *f)
 {
     if (!f->type && !f->since && !f->until) {
-        add(q, "SELECT a AS actor, r AS recipient, events, round(gsum / events, 2) AS goldstein,"
-               " coop AS cooperation, conflict FROM dyad_totals WHERE 1");
+        add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
+               " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_totals WHERE 1" FLAGS_OK("flags"));
         if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
         if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
-        add(q, " ORDER BY events DESC, a, r LIMIT :limit");
+        add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
         return;
     }
     add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
-           " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1");
+           " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1" FLAGS_OK("flags"));
     if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
     if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
     if (f->type) add(q, " AND type = upper(:type)");
     if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
     if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
-    add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit");
+    add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
 }
 
 /* Timelines of two actor codes read the monthly aggregate (each event once
@@ -219,9 +266,9 @@ static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
     if (by_code) {
         for (int dir = 0; dir < 2; dir++) {
             add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
-                         " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)"
+                         " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)" FLAGS_OK("flags")
                        : "WITH ev AS (SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
-                         " WHERE a = upper(:a) AND r = upper(:b)");
+                         " WHERE a = upper(:a) AND r = upper(:b)" FLAGS_OK("flags"));
             if (f->type) add(q, " AND type = upper(:type)");
             if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
             if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
@@ -231,7 +278,7 @@ static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
     }
     add(q, "WITH d AS (SELECT DISTINCT y.event, substr(y.date, 1, 7) AS month, y.type, y.goldstein FROM dyads y"
            " WHERE ((y.a IN " ACTOR_IDS(":a") " AND y.r IN " ACTOR_IDS(":b") ")"
-           " OR (y.a IN " ACTOR_IDS(":b") " AND y.r IN " ACTOR_IDS(":a") "))");
+           " OR (y.a IN " ACTOR_IDS(":b") " AND y.r IN " ACTOR_IDS(":a") "))" FLAGS_OK("y.flags"));
     if (f->type) add(q, " AND y.type = upper(:type)");
     where_dates(q, f, "y.date");
     add(q, "), ev AS (SELECT month, type, 1 AS events, goldstein AS gsum, goldstein > 0 AS coop,"
@@ -243,7 +290,7 @@ static void build_timeline(qb *q, const lb_store_filter *f, int by_code)
     dyad_events(q, f, by_code);
     add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
            " round(sum(gsum) / sum(events), 2) AS goldstein"
-           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit");
+           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit OFFSET :offset");
 }
 
 static void build_balance(qb *q, const lb_store_filter *f, int by_code)
@@ -251,7 +298,7 @@ static void build_balance(qb *q, const lb_store_filter *f, int by_code)
     dyad_events(q, f, by_code);
     add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
            " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
-           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit");
+           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit OFFSET :offset");
 }
 
 /* 1 when v is an actor code in the store. */
@@ -267,25 +314,56 @@ static int is_code(lb_store *s, const char *v)
     return found;
 }
 
+/* Ranks inside the full-text index first and builds snippets only for the
+ * page of results shown (a snippet per match would read every matching text). */
 static void build_search(qb *q, const lb_store_filter *f)
 {
-    add(q, "SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-bm25(docs_fts, 4.0, 1.0), 3) AS score,"
-           " snippet(docs_fts, 1, :hlo, :hlc, '…', 16) AS snippet"
-           " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH :query");
+    add(q, "WITH top AS (SELECT docs_fts.rowid AS id, bm25(docs_fts, 4.0, 1.0) AS r FROM docs_fts");
+    if (f->since || f->until || f->source) add(q, " JOIN documents d ON d.id = docs_fts.rowid");
+    add(q, " WHERE docs_fts MATCH :query");
     where_dates(q, f, "d.date");
     if (f->source) add(q, " AND d.source = :source COLLATE NOCASE");
-    add(q, " ORDER BY bm25(docs_fts, 4.0, 1.0) LIMIT :limit");
+    add(q, " ORDER BY r LIMIT :limit OFFSET :offset)"
+           " SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-top.r, 3) AS score,"
+           " (SELECT snippet(docs_fts, 1, :hlo, :hlc, '…', 16) FROM docs_fts"
+           "   WHERE docs_fts MATCH :query AND docs_fts.rowid = top.id) AS snippet"
+           " FROM top JOIN documents d ON d.id = top.id ORDER BY top.r");
 }
+
+/* Actors whose code or name contains the text: suggestions for a filter
+ * value that matched nothing. */
+static void build_suggest(qb *q)
+{
+    add(q, "SELECT code, nullif(name, '') AS name, sum(n_actor + n_recipient + n_mentions) AS weight FROM actors"
+           " WHERE name LIKE '%' || " LIKE_LITERAL(":query") " || '%' ESCAPE '\\'"
+           " OR code LIKE " LIKE_LITERAL(":query") " || '%' ESCAPE '\\'"
+           " GROUP BY code, name ORDER BY weight DESC, code, name LIMIT :limit OFFSET :offset");
+}
+
+/* The distinct values of an indexed documents column, one index seek each
+ * (a skip scan: a database holds few versions), 'unknown' for NULL. */
+#define DISTINCT_LIST(col, show) \
+    "(WITH RECURSIVE a(v) AS (SELECT min(" col ") FROM documents UNION ALL" \
+    "  SELECT (SELECT min(" col ") FROM documents WHERE " col " > a.v) FROM a WHERE a.v IS NOT NULL)" \
+    " SELECT group_concat(x, ', ') FROM (SELECT " show " AS x FROM a WHERE v IS NOT NULL" \
+    "  UNION ALL SELECT 'unknown' WHERE EXISTS (SELECT 1 FROM documents WHERE " col " IS NULL)))"
 
 static void build_stats(qb *q)
 {
     add(q, "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM sentences) AS sentences,"
-           " (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes,"
+           /* all events less the flagged ones left out (read from the small partial index) */
+           " (SELECT count(*) FROM events) - (SELECT count(*) FROM events WHERE (negated OR hypothetical)"
+           "   AND ((negated + 2 * hypothetical) & ~:inc) <> 0) AS events,"
+           " (SELECT count(*) FROM events WHERE (negated OR hypothetical) AND negated) AS negated_events,"
+           " (SELECT count(*) FROM events WHERE (negated OR hypothetical) AND hypothetical) AS hypothetical_events,"
+           " (SELECT count(*) FROM quotes) AS quotes,"
            " (SELECT count(*) FROM mentions) AS mentions, (SELECT count(*) FROM actors) AS actors,"
            " (SELECT count(*) FROM timex) AS timex,"
            " (SELECT min(date) FROM documents) AS first_document, (SELECT max(date) FROM documents) AS last_document,"
-           " (SELECT min(date) FROM events) AS first_event, (SELECT max(date) FROM events) AS last_event"
-           " LIMIT :limit");
+           " (SELECT min(date) FROM events) AS first_event, (SELECT max(date) FROM events) AS last_event,"
+           " " DISTINCT_LIST("annotator", "v") " AS annotators,"
+           " " DISTINCT_LIST("dicts", "substr(v, 1, 12)") " AS dictionaries"
+           " LIMIT :limit OFFSET :offset");
 }
 
 /* Turns words into an FTS5 query: each whitespace-separated word becomes a
@@ -322,7 +400,7 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
     memset(&none, 0, sizeof none);
     const lb_store_filter *f = fin ? fin : &none;
     size_t limit = f->limit ? f->limit : LB_STORE_DEFAULT_LIMIT;
-    if (limit > (size_t)INT64_MAX - 1) limit = (size_t)INT64_MAX - 1;
+    if (limit != LB_STORE_NO_LIMIT && limit > (size_t)INT64_MAX - 1) limit = (size_t)INT64_MAX - 1;
     qb q;
     lb_buf_init(&q.sql, (size_t)1 << 20);
     q.fail = 0;
@@ -354,6 +432,22 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
         build_search(&q, f);
         break;
     case LB_Q_STATS: build_stats(&q); break;
+    case LB_Q_SUGGEST:
+        if (!f->text || !*f->text || lb_buf_adds(&fq, f->text)) {
+            lb_buf_free(&q.sql); lb_buf_free(&fq);
+            return lb_store_fail(s, LB_EUSAGE, "nothing to suggest for");
+        }
+        build_suggest(&q);
+        break;
+    case LB_Q_NAMED_CODE:
+        if (!f->text || !*f->text || lb_buf_adds(&fq, f->text)) {
+            lb_buf_free(&q.sql); lb_buf_free(&fq);
+            return lb_store_fail(s, LB_EUSAGE, "no name given");
+        }
+        /* a state or body under its stored canonical name (Germany -> DEU) */
+        add(&q, "SELECT DISTINCT code FROM actors WHERE name = :query COLLATE NOCASE AND sector = ''"
+                " AND wikidata = '' LIMIT 2");
+        break;
     default:
         lb_buf_free(&q.sql); lb_buf_free(&fq);
         return lb_store_fail(s, LB_EUSAGE, "unknown query");
@@ -383,8 +477,13 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
     bind(c->st, ":hlo", f->hl_open ? f->hl_open : "[");
     bind(c->st, ":hlc", f->hl_close ? f->hl_close : "]");
     lb_buf_free(&fq);
+    int ii = sqlite3_bind_parameter_index(c->st, ":inc");
+    if (ii > 0) sqlite3_bind_int(c->st, ii, (int)(f->include & (LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL)));
     int li = sqlite3_bind_parameter_index(c->st, ":limit");
-    if (li > 0) sqlite3_bind_int64(c->st, li, (int64_t)limit + 1);   /* one more: detects truncation */
+    /* one more row than the limit detects truncation; -1 is SQLite's "no limit" */
+    if (li > 0) sqlite3_bind_int64(c->st, li, limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)limit + 1);
+    int oi = sqlite3_bind_parameter_index(c->st, ":offset");
+    if (oi > 0) sqlite3_bind_int64(c->st, oi, f->offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)f->offset);
     *out = c;
     return LB_OK;
 }
@@ -394,7 +493,7 @@ int lb_cursor_next(lb_cursor *c)
     if (c->done) return LB_DONE;
     int rc = sqlite3_step(c->st);
     if (rc == SQLITE_ROW) {
-        if (c->rows == c->limit) { c->truncated = 1; c->done = 1; return LB_DONE; }
+        if (c->limit != LB_STORE_NO_LIMIT && c->rows == c->limit) { c->truncated = 1; c->done = 1; return LB_DONE; }
         c->rows++;
         return LB_OK;
     }

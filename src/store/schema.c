@@ -94,7 +94,96 @@ static const char *const v1 =
     "CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content='documents',"
     "  content_rowid='id', tokenize='lagebild');";
 
-static const char *const migrations[LB_STORE_SCHEMA_VERSION] = { v1 };
+/* Recomputes the kept aggregates (dyad_months, dyad_totals, the actor
+ * counts) from the stored rows: after migration v2 and after reannotate. */
+#define RECOUNT_SQL \
+    "DELETE FROM dyad_months; DELETE FROM dyad_totals;" \
+    "CREATE TEMP TABLE pairs AS SELECT DISTINCT pa.event AS event, aa.code AS a, ar.code AS r" \
+    "  FROM event_parties pa JOIN actors aa ON aa.id = pa.actor" \
+    "  JOIN event_parties pr ON pr.event = pa.event AND pr.role = 1 JOIN actors ar ON ar.id = pr.actor" \
+    "  WHERE pa.role = 0;" \
+    "INSERT INTO dyad_months SELECT p.a, p.r, CASE WHEN length(e.date) >= 7 THEN substr(e.date, 1, 7) ELSE '' END," \
+    "  e.type, e.negated + 2 * e.hypothetical, count(*), total(e.goldstein), sum(e.goldstein > 0), sum(e.goldstein < 0)" \
+    "  FROM pairs p JOIN events e ON e.id = p.event GROUP BY 1, 2, 3, 4, 5;" \
+    "INSERT INTO dyad_totals SELECT a, r, flags, sum(events), total(gsum), sum(coop), sum(conflict)" \
+    "  FROM dyad_months GROUP BY a, r, flags;" \
+    "DROP TABLE pairs;" \
+    "UPDATE actors SET" \
+    "  n_actor = (SELECT count(*) FROM event_parties p JOIN events e ON e.id = p.event" \
+    "             WHERE p.actor = actors.id AND p.role = 0 AND NOT e.negated AND NOT e.hypothetical)," \
+    "  n_recipient = (SELECT count(*) FROM event_parties p JOIN events e ON e.id = p.event" \
+    "                 WHERE p.actor = actors.id AND p.role = 1 AND NOT e.negated AND NOT e.hypothetical)," \
+    "  n_mentions = (SELECT count(*) FROM mentions m WHERE m.actor = actors.id)," \
+    "  n_quotes = (SELECT count(*) FROM quotes q WHERE q.speaker_actor = actors.id);"
+
+/* Version 2: reproducible research artefacts and flag-aware aggregates.
+ * - events.eid: an id derived from content (document hash, sentence, trigger,
+ *   type, parties), the same whatever order documents were ingested in;
+ *   events.date_prec: precision of events.date (day, week, month, year, ...);
+ * - documents.annotator / dicts: the lagebild version and the digest of the
+ *   dictionaries that annotated the document; documents.date_prec;
+ * - event_parties.flags, dyads.flags: the event's flags next to its keys;
+ * - dyad_months / dyad_totals keyed by flags (0 real, 1 negated,
+ *   2 hypothetical, 3 both) so that aggregates leave negated and
+ *   hypothetical events out unless asked; recomputed from the events;
+ * - actors.n_actor / n_recipient count real events only (recomputed). */
+static const char *const v2 =
+    "ALTER TABLE events ADD COLUMN eid TEXT;"
+    "ALTER TABLE events ADD COLUMN date_prec TEXT;"
+    "UPDATE events SET eid = 'v1-' || id;"
+    "CREATE UNIQUE INDEX events_eid ON events(eid);"
+    /* the few flagged events, for counts that leave them out */
+    "CREATE INDEX events_flagged ON events(negated, hypothetical) WHERE negated OR hypothetical;"
+    "ALTER TABLE event_parties ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE dyads ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE event_parties SET flags = (SELECT negated + 2 * hypothetical FROM events WHERE id = event_parties.event);"
+    "UPDATE dyads SET flags = (SELECT negated + 2 * hypothetical FROM events WHERE id = dyads.event);"
+    "ALTER TABLE documents ADD COLUMN annotator TEXT;"
+    "ALTER TABLE documents ADD COLUMN dicts TEXT;"
+    "ALTER TABLE documents ADD COLUMN date_prec TEXT;"
+    "CREATE INDEX documents_annotator ON documents(annotator);"
+    "CREATE INDEX documents_dicts ON documents(dicts);"
+    "DROP TABLE dyad_months;"
+    "DROP TABLE dyad_totals;"
+    "CREATE TABLE dyad_months("
+    "  a TEXT NOT NULL, r TEXT NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL, flags INTEGER NOT NULL,"
+    "  events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL,"
+    "  PRIMARY KEY(a, r, month, type, flags)) WITHOUT ROWID;"
+    "CREATE TABLE dyad_totals("
+    "  a TEXT NOT NULL, r TEXT NOT NULL, flags INTEGER NOT NULL,"
+    "  events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL,"
+    "  PRIMARY KEY(a, r, flags)) WITHOUT ROWID;"
+    RECOUNT_SQL;
+
+/* Version 3: query speed on large databases. dyad_months by type first
+ * (covering), so that `actors --dyads --type T` reads one type's rows in
+ * (a, r) order instead of every month of every pair; the flagged event
+ * parties in a partial index, so that per-actor counts need not read rows;
+ * actor_months, the per-actor monthly counts. */
+static const char *const v3 =
+    "CREATE INDEX IF NOT EXISTS dyad_months_type ON dyad_months(type, a, r, month, flags, events, gsum, coop, conflict);"
+    /* the few flagged event parties, subtracted from counts over the key */
+    "CREATE INDEX IF NOT EXISTS event_parties_flagged ON event_parties(role, actor, date, flags) WHERE flags <> 0;"
+    /* each actor's parties per role, month (substr(date, 1, 7)) and flags,
+     * kept by triggers, for per-actor counts over year or month ranges */
+    "CREATE TABLE actor_months(actor INTEGER NOT NULL, role INTEGER NOT NULL, month TEXT NOT NULL,"
+    "  flags INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(actor, role, month, flags)) WITHOUT ROWID;"
+    "INSERT INTO actor_months SELECT actor, role, substr(date, 1, 7), flags, count(*) FROM event_parties"
+    "  GROUP BY 1, 2, 3, 4;"
+    "CREATE TRIGGER event_parties_months_add AFTER INSERT ON event_parties BEGIN"
+    "  INSERT INTO actor_months VALUES(new.actor, new.role, substr(new.date, 1, 7), new.flags, 1)"
+    "  ON CONFLICT(actor, role, month, flags) DO UPDATE SET n = n + 1; END;"
+    "CREATE TRIGGER event_parties_months_del AFTER DELETE ON event_parties BEGIN"
+    "  UPDATE actor_months SET n = n - 1 WHERE actor = old.actor AND role = old.role"
+    "  AND month = substr(old.date, 1, 7) AND flags = old.flags; END;";
+
+static const char *const migrations[LB_STORE_SCHEMA_VERSION] = { v1, v2, v3 };
+
+int lb_schema_recount(lb_store *s)
+{
+    if (sqlite3_exec(s->db, RECOUNT_SQL, NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "recounting");
+    return LB_OK;
+}
 
 int lb_schema_migrate(lb_store *s)
 {
@@ -103,6 +192,9 @@ int lb_schema_migrate(lb_store *s)
         return lb_store_dbfail(s, "reading schema version");
     int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
+    if (version < 0)
+        return lb_store_fail(s, LB_EDATA, "database schema version %d is not one this build knows (0..%d)",
+                             version, LB_STORE_SCHEMA_VERSION);
     if (version > LB_STORE_SCHEMA_VERSION)
         return lb_store_fail(s, LB_EDATA, "database schema version %d is newer than this build (%d)",
                              version, LB_STORE_SCHEMA_VERSION);

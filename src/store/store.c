@@ -27,6 +27,74 @@ int lb_store_dbfail(lb_store *s, const char *what)
 
 const char *lb_store_errmsg(const lb_store *s) { return s ? s->err : "no store"; }
 
+/* A read-only connection to a WAL database needs a writable -shm file; when
+ * neither it nor the directory can be written, the file is opened immutable
+ * (no writer can be active then: a writer would have created the -shm). */
+static int reopen_immutable(lb_store *s, const char *path)
+{
+    char uri[8192];
+    size_t o = (size_t)snprintf(uri, sizeof uri, "file:");
+    for (const char *p = path; *p && o + 4 < sizeof uri; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", (unsigned char)*p);
+        else uri[o++] = *p;
+    }
+    snprintf(uri + o, sizeof uri - o, "?immutable=1");
+    sqlite3_close_v2(s->db);
+    s->db = NULL;
+    if (sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) return SQLITE_CANTOPEN;
+    sqlite3_extended_result_codes(s->db, 0);
+    if (lb_fts_register(s->db, &s->fts) != SQLITE_OK) return SQLITE_ERROR;
+    return sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+}
+
+/* PRAGMA quick_check(1) before anything is written into an existing file:
+ * damage inside data pages is otherwise noticed only when a query reads them. */
+static int check_intact(lb_store *s, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+        return lb_store_fail(s, LB_EDATA, "%s: the database is damaged: %s", path, sqlite3_errmsg(s->db));
+    int rc = sqlite3_step(st);
+    const char *res = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (res && !strcmp(res, "ok")) { sqlite3_finalize(st); return LB_OK; }
+    char what[200];
+    snprintf(what, sizeof what, "%s", res ? res : sqlite3_errmsg(s->db));
+    for (char *p = what; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
+    lb_store_fail(s, LB_EDATA, "%s: the database is damaged (%s); restore a backup or re-ingest into a new file",
+                  path, what);
+    sqlite3_finalize(st);
+    return LB_EDATA;
+}
+
+/* Opens the connection and checks that the file is an SQLite database. */
+static int open_db(lb_store *s, const char *path)
+{
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
+        return lb_store_fail(s, LB_EIO, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    sqlite3_extended_result_codes(s->db, 0);
+    if (lb_fts_register(s->db, &s->fts) != SQLITE_OK)
+        return lb_store_fail(s, LB_ERROR, "%s: cannot register the full-text tokenizer (FTS5 missing?)", path);
+    /* a file that is not a database fails here with a clear message */
+    int rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    if (rc == SQLITE_OK && !s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
+        rc = SQLITE_READONLY;   /* SQLite falls back to read-only for a write-protected file */
+    if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) {
+        if (!s->readonly)
+            return lb_store_fail(s, LB_EIO, "%s: the database or its directory is read-only (cannot write)", path);
+        rc = reopen_immutable(s, path);
+    }
+    if (rc != SQLITE_OK) {
+        if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+            return lb_store_fail(s, LB_EDATA, "%s: not a lagebild database or damaged: %s", path,
+                                 s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        lb_store_dbfail(s, path);
+        return LB_EDATA;
+    }
+    return LB_OK;
+}
+
 int lb_store_open(lb_store **out, const char *path, int flags)
 {
     *out = NULL;
@@ -35,32 +103,24 @@ int lb_store_open(lb_store **out, const char *path, int flags)
     if (!s) return LB_ENOMEM;
     *out = s;
     s->readonly = (flags & LB_STORE_READONLY) != 0;
-    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
-        lb_store_fail(s, LB_EIO, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        return LB_EIO;
-    }
-    sqlite3_extended_result_codes(s->db, 0);
+    int rc = open_db(s, path);
+    if (rc) return rc;
     sqlite3_busy_timeout(s->db, 10000);
-    if (lb_fts_register(s->db, &s->fts) != SQLITE_OK)
-        return lb_store_fail(s, LB_ERROR, "%s: cannot register the full-text tokenizer (FTS5 missing?)", path);
-    /* a file that is not a database fails here with a clear message */
-    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
-        lb_store_dbfail(s, path);
-        return LB_EDATA;
-    }
     if (!s->readonly) {
-        if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
+        if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
+            if (sqlite3_errcode(s->db) == SQLITE_READONLY)
+                return lb_store_fail(s, LB_EIO, "%s: the database or its directory is read-only (cannot write)", path);
             return lb_store_dbfail(s, "setting WAL mode");
+        }
         /* NORMAL is durable across process crashes in WAL mode; only a power
          * loss may lose the last commits (never corrupts) */
         sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+        int rc2 = check_intact(s, path);
+        if (rc2) return rc2;
     }
     sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
     sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
-    int rc = lb_schema_migrate(s);
-    if (rc) return rc;
-    return LB_OK;
+    return lb_schema_migrate(s);
 }
 
 void lb_store_cache_clear(lb_store *s, int free_all)
@@ -76,6 +136,8 @@ void lb_store_close(lb_store *s)
 {
     if (!s) return;
     lb_store_cache_clear(s, 1);
+    free(s->annotator);
+    free(s->dicts);
     for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     if (s->db) {
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

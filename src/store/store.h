@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define LB_STORE_SCHEMA_VERSION 1
+#define LB_STORE_SCHEMA_VERSION 3
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
  * document being indexed ("de", "en", else both stems are indexed). */
@@ -36,6 +36,7 @@ struct lb_store {
     sqlite3_stmt *st[LB_ST_COUNT];
     lb_actor_slot *acache;      /* LB_ACTOR_CACHE_SLOTS slots or NULL */
     size_t acache_used;
+    char *annotator, *dicts;    /* recorded with every stored document (lb_store_set_annotator) */
     char err[LB_MAX_ERROR_BYTES];
 };
 
@@ -50,6 +51,9 @@ int lb_fts_register(sqlite3 *db, lb_fts_state **state);
 
 /* Empties (and with free_all also frees) the actor id cache. */
 void lb_store_cache_clear(lb_store *s, int free_all);
+
+/* Recomputes the kept aggregates (dyad tables, actor counts) from the rows. */
+int lb_schema_recount(lb_store *s);
 
 /* Creates or migrates the schema to LB_STORE_SCHEMA_VERSION. */
 int lb_schema_migrate(lb_store *s);

@@ -14,6 +14,7 @@ typedef struct scan {
     const struct lb_text_dicts *dicts;
     const char *t;
     size_t end;          /* end of the current body span */
+    int tex_quotes;      /* `` and '' are one token each */
 } scan;
 
 static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
@@ -298,6 +299,9 @@ static int tokenize_span(scan *s, size_t a, size_t b)
             flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
         } else {
             j = i + l;
+            /* TeX-style quotes `` '' as in German treebanks; only in texts declared
+             * German, where they are one token (English event rules count tokens) */
+            if ((cp == '`' || cp == '\'') && j < b && t[j] == (char)cp && s->tex_quotes) j++;
             int space_after = j >= b || lb_cc_of((int32_t)(unsigned char)t[j]) == CC_SPACE || t[j] == '\n';
             if (j < b && (unsigned char)t[j] >= 0x80) {
                 int32_t ncp; lb_cp_at(t, b, j, &ncp);
@@ -319,7 +323,8 @@ static int tokenize_span(scan *s, size_t a, size_t b)
 
 int lb_tokenize(lb_doc *doc)
 {
-    scan s = { .doc = doc, .dicts = doc->ctx->text, .t = doc->text };
+    scan s = { .doc = doc, .dicts = doc->ctx->text, .t = doc->text,
+               .tex_quotes = doc->input_lang && !strcmp(doc->input_lang, "de") };
     const lb_rspan *body = LB_BODY(doc), *skip = doc->skip.items;
     size_t sk = 0;
     for (size_t k = 0; k < doc->body.len; k++) {

@@ -121,8 +121,13 @@ static int do_abs(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
         }
         d.gran = 'Y';
     } else {
-        int use_ref = st->ref.gran && (st->narrative || !st->dct.gran || (st->ref_explicit && sent == st->ref_sent));
+        int same_sent = st->ref_explicit && sent == st->ref_sent;
+        int use_ref = st->ref.gran && (st->narrative || !st->dct.gran || same_sent);
         tm_date a = use_ref ? st->ref : deictic(st);
+        if (!same_sent && st->sent_year) {   /* the sentence names its year later on */
+            a = (tm_date){ st->sent_year, 1, 1, 'Y' };
+            use_ref = 1;
+        }
         if (!a.gran) {
             /* no anchor at all */
             if (has(s, SL_M) && has(s, SL_D)) snprintf(buf, n, "XXXX-%02d-%02d", s->v[SL_M], s->v[SL_D]);

@@ -26,6 +26,22 @@ static int is_narrative(const lb_vec *matches, const tm_date *dct)
     return years >= 8 && near * 4 < years;
 }
 
+/* the first full year (not two-digit, not BC) named after match i in its own
+ * sentence: "Anfang Februar verhängte X im Jahr 2020 ..." is about 2020 */
+static int later_year_in_sentence(const lb_doc *doc, const lb_vec *matches, size_t i)
+{
+    const tm_match *ms = matches->items;
+    uint32_t si = LB_TOKS(doc)[ms[i].tok0].sent;
+    for (size_t j = i + 1; j < matches->len && LB_TOKS(doc)[ms[j].tok0].sent == si; j++) {
+        const tm_slots *s = &ms[j].slots;
+        if (!((s->has >> SL_Y) & 1u)) continue;
+        if ((s->has >> SL_K) & 1u && s->v[SL_K] == 2) continue;
+        if ((s->has >> SL_B) & 1u && s->v[SL_B] == 1) continue;
+        return s->v[SL_Y];
+    }
+    return 0;
+}
+
 static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec *matches, tm_state *st,
                        int emit, tm_date *latest)
 {
@@ -34,6 +50,7 @@ static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec 
         const tm_match *m = &((const tm_match *)matches->items)[i];
         uint32_t si = LB_TOKS(doc)[m->tok0].sent;
         int tense = tm_tense_at(r, doc, si, m->tok0);
+        st->sent_year = later_year_in_sentence(doc, matches, i);
         if (tm_resolve(r, doc, st, m, tense, buf, sizeof buf)) continue;
         if (latest) {
             tm_date d;
@@ -65,7 +82,7 @@ int lb_time_run(lb_doc *doc)
     const char *src = doc->input.date ? doc->input.date : doc->meta.date;
     tm_date dct = { 0, 0, 0, 0 };
     if (src && tm_parse_date(src, &dct)) dct.gran = 0;
-    tm_state st = { dct, dct, is_narrative(&matches, &dct), 0, 0 };
+    tm_state st = { dct, dct, is_narrative(&matches, &dct), 0, 0, 0 };
 
     if (dct.gran && dct.gran != 'D' && !st.narrative) {
         /* coarse metadata date: the latest explicit date inside it refines it */

@@ -134,6 +134,7 @@ typedef struct tm_state {
     int narrative;
     uint32_t ref_sent;      /* sentence of the last explicit year */
     int ref_explicit;
+    int sent_year;          /* a full year named later in the same sentence, else 0 */
 } tm_state;
 int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, const tm_match *m,
                int tense, char *buf, size_t n);

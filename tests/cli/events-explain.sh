@@ -30,4 +30,19 @@ cp "$LAGEBILD_DATA/events/de.patterns" "$tmp/data/events/de.patterns"
 printf 'nicht\tNOSUCHCLASS\n' >> "$tmp/data/events/de.cues"
 printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
 check "unknown cue class: exit 2 and message" "[ $rc -eq 2 ] && grep -q 'de.cues:[0-9]*: unknown cue class' '$tmp/err.txt'"
+cp "$LAGEBILD_DATA/events/de.cues" "$tmp/data/events/de.cues"
+printf 'polizei\tpolice\n' >> "$tmp/data/events/de.groups"
+n=$(wc -l < "$tmp/data/events/de.groups")
+printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
+check "bad group sector: exit 2 and file:line" "[ $rc -eq 2 ] && grep -q 'de.groups:$n: sector must be' '$tmp/err.txt'"
+cp "$LAGEBILD_DATA/events/de.groups" "$tmp/data/events/de.groups"
+printf 'de.bad\tCOERCE\t-\t-\tV\tfestnehm*\n' >> "$tmp/data/events/de.patterns"
+n=$(wc -l < "$tmp/data/events/de.patterns")
+printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
+check "weak verb that is no infinitive: file:line" "[ $rc -eq 2 ] && grep -q 'de.patterns:$n: .* is no German infinitive' '$tmp/err.txt'"
+cp "$LAGEBILD_DATA/events/de.patterns" "$tmp/data/events/de.patterns"
+printf 'de.bad\tCOERCE\t-\t-\tV\tfestnehmen\tagent=police\n' >> "$tmp/data/events/de.patterns"
+n=$(wc -l < "$tmp/data/events/de.patterns")
+printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
+check "bad agent= sector: file:line" "[ $rc -eq 2 ] && grep -q 'de.patterns:$n: agent=' '$tmp/err.txt'"
 exit $fail

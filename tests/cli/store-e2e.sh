@@ -50,9 +50,51 @@ nexp=$(L export --limit 1000000 | wc -l)
 [ "$nexp" = "$nev" ] || fail "export has $nexp records, stats says $nev events"
 nevj=$(L events --limit 1000000 --format json | grep -c '^{')
 [ "$nevj" = "$nev" ] || fail "events --format json has $nevj rows, stats says $nev"
-L events | head -1 | grep -q '^date *actor *type *mode *recipient *flags' || fail "events table header"
-L events --format csv | head -1 | grep -q '^date,actor,type,mode,recipient,flags,goldstein,confidence,doc,source,sentence$' || fail "events csv header"
-L export --format csv | head -1 | grep -q '^event_id,date,event_type' || fail "export csv header"
+L events | head -1 | grep -q '^event_id *date *precision *actor *type *mode *recipient *flags' || fail "events table header"
+L events --format csv | head -1 | grep -q '^event_id,date,precision,actor,type,mode,recipient,flags,goldstein,confidence,doc,source,sentence,title,url$' || fail "events csv header"
+L export --format csv | head -1 | grep -q '^event_id,event_date,date_precision,publication_date,event_type,mode,actor_code,actor_sector,actor_name,recipient_code,recipient_sector,recipient_name,negated,hypothetical,' || fail "export csv header"
+# flagged events count only when included, and then everywhere alike
+nall=$(L stats --include negated,hypothetical --format json | sed -n 's/.*"events":\([0-9]*\).*/\1/p')
+[ "$(L export --include all | wc -l)" = "$nall" ] || fail "export --include all disagrees with stats --include"
+L events --include bogus 2>/dev/null && fail "--include bogus accepted"
+L events --since 2020-13 2>/dev/null && fail "--since 2020-13 accepted"
+L events --type assault >/dev/null || fail "--type is case-insensitive"
+L events --type FIGHTING 2>/dev/null && fail "--type FIGHTING accepted"
+L events --until 2021-02-29 2>/dev/null && fail "--until 2021-02-29 accepted"
+L events --until 2024-02-29 >/dev/null || fail "--until 2024-02-29 (a leap day) refused"
+# actor filters: codes, code/sector, names in German and English resolve alike; nothing is an error
+ndeu=$(L events --actor DEU --include all --format csv | wc -l)
+[ "$ndeu" -gt 1 ] || fail "no DEU events in the examples"
+[ "$(L events --actor Deutschland --include all --format csv | wc -l)" = "$ndeu" ] || fail "--actor Deutschland differs from DEU"
+[ "$(L events --actor Germany --include all --format csv | wc -l)" = "$ndeu" ] || fail "--actor Germany differs from DEU"
+[ "$(L events --actor DEU/GOV --include all --format csv | wc -l)" -gt 1 ] || fail "--actor DEU/GOV"
+L events --actor Narnia >/dev/null 2>"$T/err" && fail "--actor Narnia accepted"
+grep -q "names no actor" "$T/err" || fail "no message for an unknown actor"
+# provenance: documents record the annotator; stats shows it
+L stats --format json | grep -q '"annotators":"[0-9]' || fail "stats lacks the annotator version"
+L codes | grep -q '^  ASSAULT' || fail "codes lacks ASSAULT"
+# tables fit the terminal: narrow columns drop provenance first, then cut the widest
+COLUMNS=80 L events --include all | python3 -c 'import sys; w=max(len(l.rstrip("\n")) for l in sys.stdin); sys.exit(w > 80)' || fail "events table wider than 80 columns"
+COLUMNS=80 L quotes | python3 -c 'import sys; w=max(len(l.rstrip("\n")) for l in sys.stdin); sys.exit(w > 80)' || fail "quotes table wider than 80 columns"
+COLUMNS=400 L events | head -1 | grep -q 'title *url' || fail "a wide terminal shows title and url"
+# show: a stored article with its annotations marked, JSON with offsets; unknown ids exit 1
+doc1=$(L events --format csv --limit 1 | sed -n '2p' | cut -d, -f11)
+[ -n "$doc1" ] || fail "no document id in the events csv"
+L show "$doc1" | grep -q '\*{#1 ' || fail "show marks no event trigger"
+L show --format json "$doc1" | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["text"].encode(); e=d["events"][0]; assert e["trigger_start"] < e["trigger_end"] <= len(t)' || fail "show --format json offsets"
+L show no-such-document 2>/dev/null; [ $? = 1 ] || fail "show of an unknown id should exit 1"
+# explain by stored id: the stored text annotated again, events with provenance
+L explain --db lagebild.db "$doc1" | grep -q 'provenance: rule' || fail "explain --db $doc1 shows no provenance"
+L explain --db lagebild.db no-such-document 2>/dev/null; [ $? = 1 ] || fail "explain of an unknown stored id should exit 1"
+# reannotate: nothing to do with the same dictionaries; all documents after a new --dict
+L reannotate 2>"$T/err" || fail "reannotate exited $?"
+grep -q ' 0 documents re-annotated' "$T/err" || fail "reannotate without changes: $(cat "$T/err")"
+printf 'name\tTestland\tTST\t-\tLOC\tname\n' > "$T/user.tsv"
+L ingest --dict "$T/user.tsv" "$IN" 2>"$T/err" >/dev/null
+grep -q "reannotate" "$T/err" || fail "ingest with a new --dict does not say that stored documents are stale"
+L reannotate --dict "$T/user.tsv" 2>"$T/err" || fail "reannotate --dict exited $?"
+grep -q " $ndocs documents re-annotated, 0 failed" "$T/err" || fail "reannotate --dict: $(cat "$T/err")"
+[ "$(L stats --format json | sed -n 's/.*"documents":\([0-9]*\).*/\1/p')" = "$ndocs" ] || fail "reannotate changed the document count"
 nq=$(L stats --format json | sed -n 's/.*"quotes":\([0-9]*\).*/\1/p')
 nqj=$(L quotes --limit 1000000 --format json | grep -c '^{')
 [ "$nqj" = "$nq" ] || fail "quotes has $nqj rows, stats says $nq"

@@ -6,8 +6,9 @@
 # out or breaks an invariant; the reproducer lands in
 # build-fuzz/fuzz-artifacts/NAME/ and the log in build-fuzz/fuzz-logs/NAME.log.
 #
-#   tests/fuzz/run.sh SECONDS [TARGET...]     (default: all four targets)
+#   tests/fuzz/run.sh SECONDS [TARGET...]     (default: all targets)
 #   replay one input:  build-fuzz/fuzz/fuzz_text FILE
+#   inputs: at most 16 KB, 1.2 MB for fuzz_text and fuzz_store
 #   extra libFuzzer flags: LB_FUZZ_ARGS="-len_control=0 -max_len=65536" tests/fuzz/run.sh 60
 #
 # Needs clang and libFuzzer (Debian: clang-14, libclang-rt-14-dev).
@@ -22,7 +23,8 @@ if ! [[ "$secs" =~ ^[0-9]+$ ]]; then
 fi
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_jsonl fuzz_text fuzz_gzip fuzz_dict)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_jsonl fuzz_text fuzz_gzip fuzz_dict fuzz_api fuzz_lexicon fuzz_model fuzz_syntax_rules fuzz_html fuzz_warc
+    fuzz_store fuzz_query fuzz_cli_opts fuzz_walk fuzz_userdict)
 build=${LB_FUZZ_BUILD:-$root/build-fuzz}
 cc=${CC:-clang}
 
@@ -39,9 +41,14 @@ for t in "${targets[@]}"; do
     art="$build/fuzz-artifacts/$name"
     log="$build/fuzz-logs/$name.log"
     mkdir -p "$work" "$art" "$(dirname "$log")"
+    seeds_arg=()
+    [ -d "$seeds" ] && seeds_arg=("$seeds")   # a target may have no seed corpus
+    # the text targets also get inputs of a megabyte and more (large documents)
+    maxlen=16384
+    case $t in fuzz_text|fuzz_store) maxlen=1200000 ;; esac
     echo "== $t: ${secs}s (seeds $seeds)"
-    "$build/fuzz/$t" -max_total_time="$secs" -max_len=16384 ${LB_FUZZ_ARGS:-} -timeout=20 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$art/" "$work" "$seeds" > "$log" 2>&1
+    "$build/fuzz/$t" -max_total_time="$secs" -max_len=$maxlen ${LB_FUZZ_ARGS:-} -timeout=20 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$art/" "$work" ${seeds_arg[@]+"${seeds_arg[@]}"} > "$log" 2>&1
     rc=$?
     grep -E '^(stat::number_of_executed_runs|stat::peak_rss_mb)|cov:' "$log" | tail -3
     if [ $rc -ne 0 ]; then

@@ -3,6 +3,8 @@
 #include "test.h"
 #include "clean/clean.h"
 #include "doc.h"
+#include "ctx.h"
+#include "text/text.h"
 #include "lagebild.h"
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -90,12 +92,51 @@ static void test_no_false_positives(void)
 static void test_iso_date(void)
 {
     char out[16];
-    CHECK_INT(lb_clean_iso_date(out, "15.06.2022, 10:04", 17), 0); CHECK_STR(out, "2022-06-15");
-    CHECK_INT(lb_clean_iso_date(out, "2022-09", 7), 0); CHECK_STR(out, "2022-09");
-    CHECK_INT(lb_clean_iso_date(out, "2024-05-16T09:00:00Z", 20), 0); CHECK_STR(out, "2024-05-16");
-    CHECK_INT(lb_clean_iso_date(out, "1.2.99", 6), 0); CHECK_STR(out, "2099-02-01");
-    CHECK_INT(lb_clean_iso_date(out, "32.01.2020", 10), -1);
-    CHECK_INT(lb_clean_iso_date(out, "heute", 5), -1);
+    const lb_wordset *m = &doc->ctx->text->months;
+#define PD(in, want) do { CHECK_INT(lb_pubdate(out, in, strlen(in), m), 0); CHECK_STR(out, want); } while (0)
+#define BAD(in) CHECK_INT(lb_pubdate(out, in, strlen(in), m), -1)
+    PD("15.06.2022, 10:04", "2022-06-15");
+    PD("2022-09", "2022-09");
+    PD("2024-05-16T09:00:00Z", "2024-05-16");
+    PD("1.2.99", "2099-02-01");
+    PD("25.03.2021", "2021-03-25");
+    PD("25. März 2021", "2021-03-25");
+    PD("25 March 2021", "2021-03-25");
+    PD("March 25, 2021", "2021-03-25");
+    PD("Thu, 25 Mar 2021 10:00:00 +0000", "2021-03-25");   /* RFC 2822 / RSS */
+    PD("Donnerstag, 25. März 2021", "2021-03-25");
+    PD("2021/03/25", "2021-03-25");
+    PD("2021-03-5", "2021-03-05");                         /* unpadded day */
+    PD("2021-3-5 08:15", "2021-03-05");
+    PD("März 2021", "2021-03");
+    PD("Stand: 2024-02-29", "2024-02-29");                 /* a leap day */
+    BAD("32.01.2020");
+    BAD("2021-02-29");                                     /* no leap day in 2021 */
+    BAD("2020-13");
+    BAD("heute");
+    BAD("25/03/2021");                                     /* day or month first? not guessed */
+    BAD("");
+#undef PD
+#undef BAD
+}
+
+/* A publication date in the input is normalised; one that cannot be read is
+ * a warning and the document keeps no date. */
+static void test_input_date(void)
+{
+    static const char *text = "Erste Zeile des Artikels ist lang genug.\nDer Minister sprach.\n";
+    lb_input in;
+    memset(&in, 0, sizeof in);
+    in.id = "d"; in.id_len = 1;
+    in.text = text; in.text_len = strlen(text);
+    in.date = "Thu, 25 Mar 2021 10:00:00 +0000"; in.date_len = strlen(in.date);
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    CHECK_STR(lb_doc_meta(doc, "date"), "2021-03-25");
+    CHECK(lb_doc_warning(doc) == NULL);
+    in.date = "gestern"; in.date_len = 7;
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    CHECK(lb_doc_meta(doc, "date") == NULL);
+    CHECK(lb_doc_warning(doc) && strstr(lb_doc_warning(doc), "'gestern'"));
 }
 
 static void write_rules(const char *dir, const char *content)
@@ -148,6 +189,7 @@ int main(void)
     test_plain_text_untouched();
     test_no_false_positives();
     test_iso_date();
+    test_input_date();
     test_malformed_rules();
     lb_doc_free(doc);
     lb_ctx_free(ctx);

@@ -167,20 +167,26 @@ static void test_events(lb_store *s)
     lb_store_filter f = { 0 };
     int tr = -1;
     const char *r;
+    CHECK(strstr(rows(s, LB_Q_EVENTS, &f, &tr), "CONSULT") == NULL);   /* negated: out by default */
+    f.include = LB_INCLUDE_NEGATED;
     char *all = strdup(rows(s, LB_Q_EVENTS, &f, &tr));
     CHECK_INT(tr, 0);
     /* newest first: the May events, then March; the DISAPPROVE event has the document date */
-    CHECK(strstr(all, "2024-05-07|DEU/GOV|COOPERATE|-|CHN/GOV||6.0|0.75|doc-2|Test Herald|Germany and China signed") == all);
-    CHECK(strstr(all, "2024-05|USA/GOV|CONSULT|-|CHN/GOV|negated|3.5|") != NULL);
-    CHECK(strstr(all, "2024-03-04|USA/GOV|SANCTION|-|CHN/GOV||-8.0|0.75|doc-1|Testblatt|Die Vereinigten Staaten haben") != NULL);
-    CHECK(strstr(all, "2024-03-04|CHN/GOV|DISAPPROVE|") != NULL);
-    CHECK(strstr(all, "\n-|DEU/GOV|THREATEN|-|USA/GOV||-6.0|0.75|doc-3|Testblatt|Berlin droht Washington") != NULL);
+    CHECK(strstr(all, "|2024-05-07|day|DEU/GOV|COOPERATE|-|CHN/GOV||6.0|0.75|doc-2|Test Herald|Germany and China signed") == all + 16);
+    CHECK(strstr(all, "|2024-05|month|USA/GOV|CONSULT|-|CHN/GOV|negated|3.5|") != NULL);
+    CHECK(strstr(all, "|2024-03-04|day|USA/GOV|SANCTION|-|CHN/GOV||-8.0|0.75|doc-1|Testblatt|Die Vereinigten Staaten haben") != NULL);
+    CHECK(strstr(all, "|2024-03-04|day|CHN/GOV|DISAPPROVE|") != NULL);
+    CHECK(strstr(all, "|-|-|DEU/GOV|THREATEN|-|USA/GOV||-6.0|0.75|doc-3|Testblatt|Berlin droht Washington") != NULL);
     CHECK(all[strlen(all) - 1] == '\n' && strstr(all, "THREATEN") > strstr(all, "SANCTION"));   /* undated last */
     free(all);
 
     f.actor = "usa";           /* code, any case */
     r = rows(s, LB_Q_EVENTS, &f, NULL);
     CHECK(strstr(r, "CONSULT") && strstr(r, "SANCTION") && !strstr(r, "COOPERATE") && !strstr(r, "DISAPPROVE"));
+    f.include = 0;
+    r = rows(s, LB_Q_EVENTS, &f, NULL);
+    CHECK(!strstr(r, "CONSULT") && strstr(r, "SANCTION"));
+    f.include = LB_INCLUDE_NEGATED;
     f.actor = "Vereinigte Staaten";   /* canonical name */
     CHECK(strstr(rows(s, LB_Q_EVENTS, &f, NULL), "SANCTION") != NULL);
     f.actor = "Q30";           /* Wikidata id */
@@ -227,8 +233,8 @@ static void test_quotes_actors_timeline(lb_store *s)
 {
     lb_store_filter f = { 0 };
     const char *r = rows(s, LB_Q_QUOTES, &f, NULL);
-    CHECK(strstr(r, "2024-05-07|the chancellor|DEU/GOV|direct|This is a good day for cooperation,|doc-2|Test Herald\n") == r);
-    CHECK(strstr(r, "2024-03-04|Der Sprecher|USA/GOV|direct|Wir werden China zur Verantwortung ziehen.|doc-1|Testblatt\n") != NULL);
+    CHECK(strstr(r, "2024-05-07|the chancellor|DEU/GOV|direct|This is a good day for cooperation,|doc-2|Test Herald|") == r);
+    CHECK(strstr(r, "2024-03-04|Der Sprecher|USA/GOV|direct|Wir werden China zur Verantwortung ziehen.|doc-1|Testblatt|") != NULL);
     f.speaker = "sprecher";
     r = rows(s, LB_Q_QUOTES, &f, NULL);
     CHECK(strstr(r, "Sprecher") && !strstr(r, "chancellor"));
@@ -239,41 +245,66 @@ static void test_quotes_actors_timeline(lb_store *s)
     memset(&f, 0, sizeof f);
     r = rows(s, LB_Q_ACTORS, &f, NULL);
     /* code|sector|name|wikidata|as_actor|as_recipient|mentions|quotes */
+    /* the negated CONSULT USA->CHN counts nowhere unless included */
+    CHECK(strstr(r, "CHN|GOV|China|Q148|1|2|3|0\n") == r);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|1|2|1|1\n") != NULL);
+    f.include = LB_INCLUDE_NEGATED;
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
     CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
     CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|2|1|1\n") != NULL);
+    f.include = LB_INCLUDE_HYPOTHETICAL;     /* hypothetical alone does not bring a negated one */
+    CHECK(strstr(rows(s, LB_Q_ACTORS, &f, NULL), "USA|GOV|Vereinigte Staaten|Q30|1|2|1|1\n") != NULL);
+    f.include = 0;
     f.since = "2024-01";     /* counted by date instead of the kept counts */
     r = rows(s, LB_Q_ACTORS, &f, NULL);
-    CHECK(strstr(r, "CHN|GOV|China|Q148|1|3|3|0\n") == r);
-    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|2|1|1|1\n") != NULL);   /* the undated threat is out */
+    CHECK(strstr(r, "CHN|GOV|China|Q148|1|2|3|0\n") == r);
+    CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|1|1|1|1\n") != NULL);   /* the undated threat is out */
     f.since = "2024-04";
     r = rows(s, LB_Q_ACTORS, &f, NULL);
+    CHECK(strstr(r, "USA|GOV|") == NULL);
+    f.include = LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL;
+    r = rows(s, LB_Q_ACTORS, &f, NULL);
     CHECK(strstr(r, "USA|GOV|Vereinigte Staaten|Q30|1|0|0|0\n") != NULL);
+    f.include = 0;
     f.since = NULL;
     r = rows(s, LB_Q_DYADS, &f, NULL);
     /* actor|recipient|events|goldstein|cooperation|conflict, by code */
-    CHECK(strstr(r, "USA|CHN|2|-2.25|1|1\n") == r);
+    CHECK(strstr(r, "USA|CHN|1|-8.0|0|1\n") != NULL);
     CHECK(strstr(r, "DEU|USA|1|-6.0|0|1\n") != NULL);
+    f.include = LB_INCLUDE_NEGATED;
+    CHECK(strstr(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|2|-2.25|1|1\n") != NULL);
+    f.include = 0;
     f.type = "threaten";     /* filtered: from the monthly aggregate */
     CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "DEU|USA|1|-6.0|0|1\n");
     f.type = NULL; f.actor = "Q30";
-    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|2|-2.25|1|1\n");
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|1|-8.0|0|1\n");
+    f.type = "consult"; f.include = LB_INCLUDE_NEGATED;
+    CHECK_STR(rows(s, LB_Q_DYADS, &f, NULL), "USA|CHN|1|3.5|1|0\n");
+    f.type = NULL; f.include = 0;
     f.actor = NULL;
 
     f.a = "CHN"; f.b = "usa";
     r = rows(s, LB_Q_TIMELINE, &f, NULL);
-    CHECK_STR(r, "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
+    CHECK_STR(r, "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n");
     r = rows(s, LB_Q_BALANCE, &f, NULL);
-    CHECK_STR(r, "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    CHECK_STR(r, "2024-03|2|0|2|-5.0\n");
+    f.include = LB_INCLUDE_NEGATED;
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    f.include = 0;
     f.type = "SANCTION";
     CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|1|0|1|-8.0\n");
     f.type = NULL;
     f.a = "China"; f.b = "Q30";      /* by name and Wikidata id: the per-event path */
-    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n2024-05|CONSULT|1|3.5\n");
-    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|2|0|2|-5.0\n2024-05|1|1|0|3.5\n");
+    CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "2024-03|DISAPPROVE|1|-2.0\n2024-03|SANCTION|1|-8.0\n");
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-03|2|0|2|-5.0\n");
     f.since = "2024-05";
+    CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "");
+    f.include = LB_INCLUDE_NEGATED;
     CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
     f.a = "usa"; f.b = "China";      /* a code with a name */
     CHECK_STR(rows(s, LB_Q_BALANCE, &f, NULL), "2024-05|1|1|0|3.5\n");
+    f.include = 0;
     f.since = NULL;
     f.a = "DEU"; f.b = "USA";
     CHECK_STR(rows(s, LB_Q_TIMELINE, &f, NULL), "undated|THREATEN|1|-6.0\n");
@@ -331,10 +362,13 @@ static void test_export_search_stats(lb_store *s)
 
     memset(&f, 0, sizeof f);
     r = rows(s, LB_Q_STATS, &f, NULL);
-    /* documents|sentences|events|quotes|mentions|actors|timex|first_doc|last_doc|first_event|last_event */
+    /* documents|sentences|events|negated|hypothetical|quotes|mentions|actors|timex|first_doc|last_doc|
+     * first_event|last_event|annotators|dictionaries: events leave the negated one out */
     CHECK(!strncmp(r, "3|", 2));
-    CHECK(strstr(r, "|5|2|5|3|") != NULL);
-    CHECK(strstr(r, "|2024-03-04|2024-05-07|2024-03-04|2024-05-07\n") != NULL);
+    CHECK(strstr(r, "|4|1|0|2|5|3|") != NULL);
+    CHECK(strstr(r, "|2024-03-04|2024-05-07|2024-03-04|2024-05-07|unknown|unknown\n") != NULL);
+    f.include = LB_INCLUDE_NEGATED;
+    CHECK(strstr(rows(s, LB_Q_STATS, &f, NULL), "|5|1|0|2|5|3|") != NULL);
 }
 
 /* An event with several parties of one country is counted once everywhere;
@@ -360,7 +394,7 @@ static void test_multi_party(lb_doc *doc)
     f.actor = "USA";
     CHECK_INT(strlen(rows(s, LB_Q_EVENTS, &f, NULL)) > 0, 1);
     const char *r = rows(s, LB_Q_EVENTS, &f, NULL);
-    CHECK(strstr(r, "2024-06-02|USA/GOV+USA/MIL|COERCE|-|CHN/GOV+CHN/MIL|") == r && !strchr(r, '\n')[1]);
+    CHECK(strstr(r, "|2024-06-02|day|USA/GOV+USA/MIL|COERCE|-|CHN/GOV+CHN/MIL|") == r + 16 && !strchr(r, '\n')[1]);
     f.recipient = "CHN";
     r = rows(s, LB_Q_EVENTS, &f, NULL);
     CHECK(strstr(r, "|COERCE|") != NULL && !strchr(r, '\n')[1]);
@@ -403,8 +437,34 @@ static void test_versions(void)
     (void)none;
     CHECK_INT(lb_store_begin(s), LB_EUSAGE);
     lb_store_close(s);
-    /* a database from a newer build is refused, not damaged */
+    /* a version 2 database (no dyad_months_type index) migrates to 3 when
+     * opened writable, and read-only opening asks for that first */
     sqlite3 *db;
+    CHECK_INT(sqlite3_open(dbpath, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "DROP INDEX dyad_months_type; DROP INDEX event_parties_flagged;"
+                                " DROP TRIGGER event_parties_months_add; DROP TRIGGER event_parties_months_del;"
+                                " DROP TABLE actor_months; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(lb_store_open(&s, dbpath, LB_STORE_READONLY) == LB_EDATA);
+    CHECK(strstr(lb_store_errmsg(s), "migrating") != NULL);
+    lb_store_close(s);
+    CHECK_INT(lb_store_open(&s, dbpath, 0), LB_OK);
+    lb_store_close(s);
+    CHECK_INT(sqlite3_open(dbpath, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN ('dyad_months_type',"
+                                     " 'event_parties_flagged', 'actor_months', 'event_parties_months_add')),"
+                                     " (SELECT user_version FROM pragma_user_version),"
+                                     " (SELECT count(*) FROM event_parties),"
+                                     " (SELECT coalesce(sum(n), 0) FROM actor_months)", -1, &st, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(st, 0), 4);
+    CHECK_INT(sqlite3_column_int(st, 1), 3);
+    CHECK(sqlite3_column_int(st, 2) > 0);
+    CHECK_INT(sqlite3_column_int(st, 3), sqlite3_column_int(st, 2));   /* the monthly counts filled */
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    /* a database from a newer build is refused, not damaged */
     CHECK_INT(sqlite3_open(dbpath, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
@@ -422,6 +482,144 @@ static void test_versions(void)
     lb_store_close(s);
     unlink(junk);
     lb_store_close(NULL);
+}
+
+/* Real annotation of real sentences: ids from content, the same whatever
+ * the order of ingest; week dates keep their precision; provenance and
+ * reannotate; a complete export past the default limit. */
+static const char *const REPRO[] = {
+    "Merkel traf am Dienstag Macron in Paris. Die beiden sprachen über den Handel.",
+    "Vor einer Woche traf Merkel Macron in Paris.",
+    "Die USA verhängten neue Sanktionen gegen Russland. Russland verurteilte die Sanktionen scharf.",
+};
+
+static char *eids(lb_store *s)
+{
+    static char out[4096];
+    out[0] = '\0';
+    lb_store_filter f = { 0 };
+    f.include = LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL;
+    f.limit = LB_STORE_NO_LIMIT;
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EVENTS, &f), LB_OK);
+    /* ids sorted so that the comparison ignores row order */
+    char ids[64][17];
+    size_t n = 0;
+    while (c && lb_cursor_next(c) == LB_OK && n < 64) snprintf(ids[n++], 17, "%s", lb_cursor_text(c, 0));
+    lb_cursor_free(c);
+    qsort(ids, n, sizeof ids[0], (int (*)(const void *, const void *))strcmp);
+    for (size_t i = 0; i < n; i++) { strcat(out, ids[i]); strcat(out, "\n"); }
+    return out;
+}
+
+static void ingest_repro(lb_store *s, lb_doc *doc, int reverse)
+{
+    for (int k = 0; k < 3; k++) {
+        int i = reverse ? 2 - k : k;
+        char id[8];
+        snprintf(id, sizeof id, "r%d", i);
+        lb_input in = input(id, REPRO[i], "2021-02-02", "de", "Testblatt");
+        CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+        CHECK_INT(lb_store_put(s, doc, "repro"), LB_OK);
+    }
+}
+
+static void test_reproducible(lb_ctx *ctx, lb_doc *doc)
+{
+    char p1[300], p2[300];
+    snprintf(p1, sizeof p1, "%s.fwd", dbpath);
+    snprintf(p2, sizeof p2, "%s.rev", dbpath);
+    lb_store *a = NULL, *b = NULL;
+    CHECK_INT(lb_store_open(&a, p1, 0), LB_OK);
+    CHECK_INT(lb_store_open(&b, p2, 0), LB_OK);
+    CHECK_INT(lb_store_set_annotator(a, "test-1", "digest-1"), LB_OK);
+    ingest_repro(a, doc, 0);
+    ingest_repro(b, doc, 1);
+    char *fwd = strdup(eids(a));
+    CHECK(strlen(fwd) >= 3 * 17);            /* at least three events */
+    CHECK_STR(eids(b), fwd);
+
+    /* "vor einer Woche" is a week: stored as its Monday with precision week */
+    lb_store_filter f = { 0 };
+    f.since = "2021-01-25"; f.until = "2021-01-25";
+    const char *r = rows(a, LB_Q_EVENTS, &f, NULL);
+    CHECK(strstr(r, "|2021-01-25|week|") != NULL);
+
+    /* provenance: another annotator sees the documents as stale, reannotate redoes them */
+    int found = 0;
+    CHECK_INT(lb_store_has_text(&found, a, REPRO[0], strlen(REPRO[0])), LB_OK);
+    CHECK_INT(found, 1);
+    CHECK_INT(lb_store_set_annotator(a, "test-2", "digest-1"), LB_OK);
+    CHECK_INT(lb_store_has_text(&found, a, REPRO[0], strlen(REPRO[0])), LB_OK);
+    CHECK_INT(found, 2);
+    size_t done = 0, failed = 0;
+    CHECK_INT(lb_store_reannotate(&done, &failed, a, ctx), LB_OK);
+    CHECK_INT((int)done, 3);
+    CHECK_INT((int)failed, 0);
+    CHECK_STR(eids(a), fwd);                 /* the same content gives the same ids */
+    CHECK_INT(lb_store_has_text(&found, a, REPRO[0], strlen(REPRO[0])), LB_OK);
+    CHECK_INT(found, 1);
+    memset(&f, 0, sizeof f);
+    CHECK(strstr(rows(a, LB_Q_STATS, &f, NULL), "|test-2|digest-1\n") != NULL);
+    CHECK_INT(lb_store_reannotate(&done, &failed, a, ctx), LB_OK);
+    CHECK_INT((int)done, 0);                 /* nothing stale any more */
+    /* the monthly actor counts follow deletes and inserts: a year range
+     * read from them equals the same range counted event by event */
+    memset(&f, 0, sizeof f);
+    f.since = "2021"; f.until = "2021";
+    char *by_month = strdup(rows(a, LB_Q_ACTORS, &f, NULL));
+    f.since = "2021-01-01"; f.until = "2021-12-31";
+    CHECK_STR(rows(a, LB_Q_ACTORS, &f, NULL), by_month);
+    CHECK(strstr(by_month, "DEU") != NULL);
+    free(by_month);
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_open(p1, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM event_parties) = (SELECT sum(n) FROM actor_months)",
+                                 -1, &st, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(fwd);
+    lb_store_close(a);
+    lb_store_close(b);
+    unlink(p1); unlink(p2);
+}
+
+static void test_export_complete(lb_doc *doc)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.many", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    lb_input in = input("many", TEXT1, "2024-03-04", "de", "Testblatt");
+    annotate_synthetic(doc, &in);
+    for (int i = 0; i < 150; i++) {
+        add_event(doc, "SANCTION", USA, CHN, NULL, "verhängt", -8.0, 0);
+        LB_EVENTS(doc)[i].confidence = i / 1000.0;   /* distinct content, distinct ids */
+        LB_EVENTS(doc)[i].start += (uint32_t)i % 7;
+        LB_EVENTS(doc)[i].trigger_start = i;
+    }
+    CHECK_INT(lb_store_put(s, doc, "many"), LB_OK);
+    lb_store_filter f = { 0 };
+    f.limit = LB_STORE_NO_LIMIT;
+    lb_cursor *c = NULL;
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EXPORT_FLAT, &f), LB_OK);
+    int n = 0;
+    while (lb_cursor_next(c) == LB_OK) n++;
+    CHECK_INT(n, 150);
+    CHECK_INT(lb_cursor_truncated(c), 0);
+    lb_cursor_free(c);
+    f.limit = 0;                             /* the default limit cuts and says so */
+    CHECK_INT(lb_store_query(&c, s, LB_Q_EXPORT_FLAT, &f), LB_OK);
+    n = 0;
+    while (lb_cursor_next(c) == LB_OK) n++;
+    CHECK_INT(n, LB_STORE_DEFAULT_LIMIT);
+    CHECK_INT(lb_cursor_truncated(c), 1);
+    lb_cursor_free(c);
+    lb_store_close(s);
+    unlink(path);
 }
 
 int main(void)
@@ -444,6 +642,8 @@ int main(void)
     lb_store_close(s);
     test_multi_party(doc);
     test_versions();
+    test_reproducible(ctx, doc);
+    test_export_complete(doc);
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     char p[300];

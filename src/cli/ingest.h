@@ -1,0 +1,29 @@
+/* ingest.h: the parallel ingest behind `lagebild ingest` (ingest_run.c):
+ * one reader (the calling thread), N annotating workers and one writer that
+ * stores finished documents in input order, holding the database's write
+ * lock only while it stores a batch of documents that are ready. */
+#ifndef LB_CLI_INGEST_H
+#define LB_CLI_INGEST_H
+#include "cli/cli.h"
+
+typedef struct lb_ingest_opts {
+    const lb_cli_common *common;   /* --data, --dict, --format, --quiet */
+    const char *db;
+    long batch;                    /* most documents per transaction */
+    int jobs;                      /* annotating threads, >= 1 */
+    int progress;                  /* draw a progress bar on stderr */
+    char **paths;
+    int npaths;
+} lb_ingest_opts;
+
+typedef struct lb_ingest_stats {
+    size_t seen, stored, skipped, failed;
+    size_t stale;                  /* of skipped: stored by another version or other dictionaries */
+    int fatal;                     /* the database failed: the run stopped */
+    double seconds;
+} lb_ingest_stats;
+
+/* Runs the ingest; messages go to stderr. Returns 0, or 2 when the database
+ * or the dictionaries could not be opened (message printed). */
+int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st);
+#endif

@@ -1,0 +1,335 @@
+/* ingest_run.c: the parallel ingest (see ingest.h). A ring of slots, each
+ * with its own document handle, carries every input through three roles:
+ * the reader (calling thread) copies an input into a free slot, a worker
+ * annotates it, the writer stores finished slots in input order and frees
+ * them. The writer opens a transaction only once a run of documents is
+ * annotated, so a slow document never holds the database's write lock and a
+ * second ingest on the same database can go on. One mutex guards the ring. */
+#include "cli/ingest.h"
+#include "cli/cmd_query.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_WORKING, SLOT_DONE };
+
+typedef struct slot {
+    int state;
+    lb_doc *doc;
+    lb_input in;             /* its strings point into buf */
+    char *buf;
+    size_t cap;
+    int rc;                  /* of lb_doc_annotate */
+} slot;
+
+typedef struct ingest {
+    const lb_ingest_opts *o;
+    pthread_mutex_t mu;
+    pthread_cond_t can_fill, can_work, can_store;
+    slot *slots;
+    size_t nslots;
+    size_t next_fill, next_work, next_store;   /* sequence numbers */
+    int input_done, stop;
+    lb_store *store;
+    lb_ingest_stats *st;
+    const char *clear;       /* "\r\x1b[K" before a message while a bar is drawn */
+} ingest;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Copies the input's strings into the slot's own buffer. 0, or -1 (memory). */
+static int copy_input(slot *s, const lb_input *in)
+{
+    const char *src[] = { in->id, in->text, in->date, in->lang, in->source, in->url, in->title, in->origin };
+    size_t len[] = { in->id_len, in->text_len, in->date_len, in->lang_len, in->source_len, in->url_len,
+                     in->title_len, in->origin ? strlen(in->origin) : 0 };
+    size_t need = 0;
+    for (size_t k = 0; k < 8; k++) need += len[k] + 1;
+    if (need > s->cap) {
+        char *b = realloc(s->buf, need);
+        if (!b) return -1;
+        s->buf = b; s->cap = need;
+    }
+    const char *dst[8];
+    size_t o = 0;
+    for (size_t k = 0; k < 8; k++) {
+        if (len[k]) memcpy(s->buf + o, src[k], len[k]);
+        s->buf[o + len[k]] = '\0';
+        dst[k] = src[k] ? s->buf + o : NULL;
+        o += len[k] + 1;
+    }
+    s->in = *in;
+    s->in.id = dst[0]; s->in.text = dst[1] ? dst[1] : s->buf + len[0] + 1;
+    s->in.date = dst[2]; s->in.lang = dst[3]; s->in.source = dst[4]; s->in.url = dst[5];
+    s->in.title = dst[6]; s->in.origin = dst[7] ? dst[7] : "";
+    return 0;
+}
+
+static void *worker(void *arg)
+{
+    ingest *g = arg;
+    pthread_mutex_lock(&g->mu);
+    for (;;) {
+        while (g->next_work == g->next_fill && !g->input_done && !g->stop) pthread_cond_wait(&g->can_work, &g->mu);
+        if (g->stop || g->next_work == g->next_fill) break;
+        slot *s = &g->slots[g->next_work++ % g->nslots];
+        s->state = SLOT_WORKING;
+        pthread_mutex_unlock(&g->mu);
+        s->rc = lb_doc_annotate(s->doc, &s->in);
+        pthread_mutex_lock(&g->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_signal(&g->can_store);
+    }
+    pthread_mutex_unlock(&g->mu);
+    return NULL;
+}
+
+/* Stores slots [first, first+n) (all annotated) in one transaction; counts
+ * and reports each. Runs without the ring's mutex (the slots are the writer's). */
+static void store_run(ingest *g, size_t first, size_t n)
+{
+    size_t stored = 0, skipped = 0, failed = 0;
+    int fatal = 0, open = 0;
+    for (size_t k = 0; k < n && !fatal; k++) {
+        slot *s = &g->slots[(first + k) % g->nslots];
+        if (s->rc != LB_OK) {
+            failed++;
+            if (!g->o->common->quiet)
+                lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: %s (id %.*s)", s->in.origin, lb_doc_errmsg(s->doc),
+                           (int)(s->in.id_len > 200 ? 200 : s->in.id_len), s->in.id ? s->in.id : "");
+            continue;
+        }
+        if (!g->o->common->quiet && lb_doc_warning(s->doc))
+            lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: warning: %s (id %.*s)", s->in.origin, lb_doc_warning(s->doc),
+                       (int)(s->in.id_len > 200 ? 200 : s->in.id_len), s->in.id ? s->in.id : "");
+        if (!open && lb_store_begin(g->store)) { fatal = 1; break; }
+        open = 1;
+        int rc = lb_store_put(g->store, s->doc, s->in.origin);
+        if (rc == LB_OK) stored++;
+        else if (rc == LB_DONE) skipped++;
+        else {
+            failed++;
+            if (!g->o->common->quiet)
+                lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: not stored: %s", s->in.origin, lb_store_errmsg(g->store));
+            if (rc == LB_EIO) fatal = 1;   /* disk full or I/O error: stop */
+        }
+    }
+    if (open && !fatal && lb_store_commit(g->store)) fatal = 1;
+    if (fatal) {
+        fprintf(stderr, "%slagebild ingest: %s\n", g->clear, lb_store_errmsg(g->store));
+        if (open) lb_store_rollback(g->store);
+    }
+    pthread_mutex_lock(&g->mu);
+    g->st->stored += stored; g->st->skipped += skipped; g->st->failed += failed;
+    if (fatal) { g->st->fatal = 1; g->stop = 1; }
+    pthread_mutex_unlock(&g->mu);
+}
+
+/* How many slots from next_store on are annotated (at most limit). */
+static size_t ready_run(const ingest *g, size_t limit)
+{
+    size_t n = 0;
+    while (n < limit && g->next_store + n < g->next_fill && g->slots[(g->next_store + n) % g->nslots].state == SLOT_DONE) n++;
+    return n;
+}
+
+static void *writer(void *arg)
+{
+    ingest *g = arg;
+    size_t batch = (size_t)g->o->batch < g->nslots ? (size_t)g->o->batch : g->nslots;
+    double last = now();
+    pthread_mutex_lock(&g->mu);
+    for (;;) {
+        if (g->stop || (g->input_done && g->next_store == g->next_fill)) break;
+        size_t n = ready_run(g, batch);
+        int window_full = g->next_fill - g->next_store == g->nslots;
+        /* wait for a full batch while more is coming, but commit at least every 0.5 s */
+        if (n < batch && !g->input_done && !window_full && (!n || now() - last < 0.5)) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 20 * 1000000L;
+            if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+            pthread_cond_timedwait(&g->can_store, &g->mu, &ts);
+            continue;
+        }
+        if (!n) { pthread_cond_wait(&g->can_store, &g->mu); continue; }
+        size_t first = g->next_store;
+        pthread_mutex_unlock(&g->mu);
+        store_run(g, first, n);
+        last = now();
+        pthread_mutex_lock(&g->mu);
+        for (size_t k = 0; k < n; k++) g->slots[(first + k) % g->nslots].state = SLOT_FREE;
+        g->next_store += n;
+        pthread_cond_broadcast(&g->can_fill);
+    }
+    g->stop = g->stop || g->st->fatal;
+    pthread_cond_broadcast(&g->can_fill);
+    pthread_cond_broadcast(&g->can_work);
+    pthread_mutex_unlock(&g->mu);
+    return NULL;
+}
+
+/* The progress line: by bytes when the inputs' sizes are known. */
+static void progress(ingest *g, lb_reader *r, double t0, int final)
+{
+    uint64_t done, total;
+    lb_reader_progress(&done, &total, r);
+    pthread_mutex_lock(&g->mu);
+    size_t seen = g->st->seen;
+    pthread_mutex_unlock(&g->mu);
+    double el = now() - t0, rate = el > 0 ? (double)seen / el : 0;
+    if (total) {
+        if (final) done = total;
+        char bar[31];
+        size_t fill = (size_t)(done * 30 / total);
+        for (size_t i = 0; i < 30; i++) bar[i] = i < fill ? '#' : '.';
+        bar[30] = '\0';
+        double eta = done && done < total ? el * (double)(total - done) / (double)done : 0;
+        fprintf(stderr, "\r[%s] %3d%%  %zu docs  %.1f docs/s  ETA %d:%02d ", bar, (int)(done * 100 / total), seen, rate,
+                (int)eta / 60, (int)eta % 60);
+    } else {
+        fprintf(stderr, "\r%zu docs  %.1f docs/s ", seen, rate);
+    }
+    if (final) fputc('\n', stderr);
+}
+
+/* The reader's loop: every input into a free slot, in order. */
+static void read_all(ingest *g, lb_reader *r, lb_store *ro)
+{
+    double t0 = now(), last_draw = 0;
+    lb_input in;
+    int rc;
+    while ((rc = lb_reader_next(r, &in)) != LB_DONE) {
+        pthread_mutex_lock(&g->mu);
+        g->st->seen++;
+        int stop = g->stop;
+        pthread_mutex_unlock(&g->mu);
+        if (stop) break;
+        if (g->o->progress && now() - last_draw > 0.2) { progress(g, r, t0, 0); last_draw = now(); }
+        int found = 0;
+        if (rc == LB_OK && ro && lb_store_has_text(&found, ro, in.text, in.text_len) == LB_OK && found) rc = LB_DONE;
+        if (rc != LB_OK) {
+            pthread_mutex_lock(&g->mu);
+            if (rc == LB_DONE) g->st->skipped++; else g->st->failed++;
+            g->st->stale += found == 2;     /* stored by another version or other dictionaries */
+            pthread_mutex_unlock(&g->mu);
+            if (rc != LB_DONE && !g->o->common->quiet) lb_cli_reader_error(stderr, g->clear, "lagebild ingest: ", lb_reader_errmsg(r));
+            continue;
+        }
+        pthread_mutex_lock(&g->mu);
+        slot *s = &g->slots[g->next_fill % g->nslots];
+        while (s->state != SLOT_FREE && !g->stop) pthread_cond_wait(&g->can_fill, &g->mu);
+        stop = g->stop;
+        pthread_mutex_unlock(&g->mu);
+        if (stop) break;
+        if (copy_input(s, &in)) {          /* the slot stays free */
+            pthread_mutex_lock(&g->mu);
+            g->st->failed++;
+            pthread_mutex_unlock(&g->mu);
+            lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: out of memory", in.origin ? in.origin : "-");
+            continue;
+        }
+        pthread_mutex_lock(&g->mu);
+        s->state = SLOT_QUEUED;
+        g->next_fill++;
+        pthread_cond_signal(&g->can_work);
+        pthread_cond_signal(&g->can_store);
+        pthread_mutex_unlock(&g->mu);
+    }
+    if (g->o->progress) progress(g, r, t0, 1);
+}
+
+/* The ring: nslots document handles on ctx. 0, or -1 (memory). */
+static int open_ring(ingest *g, lb_ctx *ctx, size_t nslots)
+{
+    g->slots = calloc(nslots, sizeof *g->slots);
+    if (!g->slots) return -1;
+    g->nslots = nslots;
+    for (size_t k = 0; k < nslots; k++)
+        if (lb_doc_new(&g->slots[k].doc, ctx)) return -1;
+    return 0;
+}
+
+static void close_ring(ingest *g)
+{
+    for (size_t k = 0; g->slots && k < g->nslots; k++) { lb_doc_free(g->slots[k].doc); free(g->slots[k].buf); }
+    free(g->slots);
+}
+
+/* Starts the writer and the workers, reads everything, waits for them all. */
+static int run_threads(ingest *g, lb_reader *r, lb_store *ro)
+{
+    pthread_t wr, *wk = calloc((size_t)g->o->jobs, sizeof *wk);
+    if (!wk || pthread_create(&wr, NULL, writer, g)) { free(wk); return -1; }
+    int started = 0;
+    while (started < g->o->jobs && !pthread_create(&wk[started], NULL, worker, g)) started++;
+    if (started) read_all(g, r, ro);
+    pthread_mutex_lock(&g->mu);
+    g->input_done = 1;
+    if (!started) g->stop = 1;
+    pthread_cond_broadcast(&g->can_work);
+    pthread_cond_broadcast(&g->can_store);
+    pthread_mutex_unlock(&g->mu);
+    for (int k = 0; k < started; k++) pthread_join(wk[k], NULL);
+    pthread_join(wr, NULL);
+    free(wk);
+    return started ? 0 : -1;
+}
+
+int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    lb_store *s = NULL, *ro = NULL;
+    if (lb_store_open(&s, o->db, 0)) {
+        fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(s));
+        lb_store_close(s);
+        return 2;
+    }
+    /* a reader connection skips stored texts before they are annotated */
+    if (lb_store_open(&ro, o->db, LB_STORE_READONLY)) { lb_store_close(ro); ro = NULL; }
+    lb_ctx *ctx = NULL;
+    lb_reader *r = NULL;
+    ingest g = { .o = o, .store = s, .st = st, .clear = o->progress ? "\r\x1b[K" : "" };
+    int rc = 2;
+    if (lb_cli_open_ctx(&ctx, o->common)) goto out;
+    /* provenance: every stored document records this version and these dictionaries */
+    char digest[65];
+    if (lb_ctx_digest(digest, ctx) || lb_store_set_annotator(s, lb_version(), digest)
+        || (ro && lb_store_set_annotator(ro, lb_version(), digest))) {
+        fprintf(stderr, "lagebild ingest: %s\n", lb_ctx_errmsg(ctx));
+        goto out;
+    }
+    size_t nslots = (size_t)o->jobs * 4 < 16 ? 16 : (size_t)o->jobs * 4;
+    if (lb_reader_new(&r, o->common->format) || open_ring(&g, ctx, nslots)) {
+        fprintf(stderr, "lagebild ingest: out of memory\n");
+        goto out;
+    }
+    for (int i = 0; i < o->npaths; i++) lb_reader_add(r, o->paths[i]);
+    pthread_mutex_init(&g.mu, NULL);
+    pthread_cond_init(&g.can_fill, NULL);
+    pthread_cond_init(&g.can_work, NULL);
+    pthread_cond_init(&g.can_store, NULL);
+    double t0 = now();
+    if (run_threads(&g, r, ro)) fprintf(stderr, "lagebild ingest: cannot start threads\n");
+    else rc = 0;
+    if (!o->common->quiet) lb_cli_reader_error_flush(stderr, g.clear);
+    st->seconds = now() - t0;
+    pthread_cond_destroy(&g.can_store);
+    pthread_cond_destroy(&g.can_work);
+    pthread_cond_destroy(&g.can_fill);
+    pthread_mutex_destroy(&g.mu);
+out:
+    close_ring(&g);
+    lb_reader_free(r);
+    lb_ctx_free(ctx);
+    lb_store_close(ro);
+    lb_store_close(s);
+    return rc;
+}

@@ -1,0 +1,58 @@
+/* clause_roles.c: reads the roles of a verb trigger's clause from the clause
+ * layer (src/syntax: subject, accusative and dative object, passive agent,
+ * voice) and maps each role's phrase to the events stage's actor group that
+ * lies in it. Word order then no longer decides roles where the clause layer
+ * has analysed the clause. */
+#include "events/sent.h"
+
+/* the actor group inside phrase ph (its head first, then any token; a
+ * relative pronoun: its antecedent's), or -1 */
+static int group_of_phrase(const ev_sent *s, int32_t ph)
+{
+    const lb_doc *doc = s->doc;
+    if (ph < 0 || (size_t)ph >= doc->phrases.len) return -1;
+    const lb_phrase *P = &LB_PHRASES(doc)[ph];
+    if (P->antecedent >= 0 && (size_t)P->antecedent < doc->phrases.len) {
+        int a = group_of_phrase(s, P->antecedent);
+        if (a >= 0) return a;
+    }
+    if (P->head >= s->tok0 && P->head < s->tok0 + s->n && s->t[P->head - s->tok0].group >= 0)
+        return s->t[P->head - s->tok0].group;
+    /* else a name inside it (Moskaus Behauptungen), not a state adjective (die chinesische Unterstützung) */
+    for (uint32_t k = P->tok0; k < P->tok0 + P->ntok; k++) {
+        if (k < s->tok0 || k >= s->tok0 + s->n || s->t[k - s->tok0].group < 0) continue;
+        const ev_group *g = &s->g[s->t[k - s->tok0].group];
+        if (g->nmen && ev_men(s, g->men[0])->form != LB_FORM_DERIV) return s->t[k - s->tok0].group;
+    }
+    return -1;
+}
+
+static int common_noun_head(const ev_sent *s, int32_t ph)
+{
+    const lb_doc *doc = s->doc;
+    const lb_phrase *P = &LB_PHRASES(doc)[ph];
+    if (P->head >= doc->morph.len) return 0;
+    return LB_MORPH(doc)[P->head].upos == LB_UPOS_NOUN || group_of_phrase(s, ph) >= 0;
+}
+
+int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t;
+    if (doc->morph.len != doc->toks.len || !doc->clauses.len || abs >= doc->morph.len) return 0;
+    int32_t ci = LB_MORPH(doc)[abs].clause;
+    if (ci < 0 || (size_t)ci >= doc->clauses.len) return 0;
+    const lb_clause *c = &LB_CLAUSES(doc)[ci];
+    /* the trigger must be the clause's verb (lexical, finite or its separated particle) */
+    if ((int32_t)abs != c->verb && (int32_t)abs != c->fin && (int32_t)abs != c->particle) return 0;
+    /* a subject without an actor counts only when it is a common noun (Unbekannte,
+     * der Mann); a pronoun or an unknown name leaves it to the discourse rules */
+    out->has_subj = c->subj >= 0 && common_noun_head(s, c->subj);
+    out->has_obj = c->obj >= 0 || c->iobj >= 0;
+    out->subj = group_of_phrase(s, c->subj);
+    out->obj = group_of_phrase(s, c->obj);
+    out->iobj = group_of_phrase(s, c->iobj);
+    out->agent = group_of_phrase(s, c->agent);
+    out->passive = c->voice == LB_VOICE_PASS;
+    return 1;
+}

@@ -1,0 +1,38 @@
+/* code.h: the coder's internal interface between its files: roles.c finds
+ * actor and recipient groups, participants.c completes the participants
+ * (speakers, acting states, domestic counterparts), flags.c sets negation,
+ * hypothesis and intent, date.c the date, emit.c appends deduplicated
+ * events; code.c decides which triggers are events and drives them. */
+#ifndef LB_EVENTS_CODE_H
+#define LB_EVENTS_CODE_H
+#include "events/sent.h"
+
+typedef struct roles {
+    int actor, recipient;      /* group indices, -1 none */
+    int split;                 /* actor group holds both sides of a symmetric event */
+    int inherited;             /* actor came from another clause */
+    int dep;                   /* recipient found in the dependent clause (pattern dep=) */
+    const lb_actor_ref *speaker;   /* actor from a quote's speaker */
+    int passive;               /* the trigger's clause is passive */
+} roles;
+
+/* roles.c */
+void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
+int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth);
+const lb_actor_ref *ev_quote_speaker(const ev_sent *s, const lb_tok *tk);
+int ev_zu_marked(const ev_sent *s, uint32_t t);
+/* participants.c: fills e's actors and recipients from R; 0 when no event */
+int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e);
+/* flags.c */
+uint32_t ev_governing_cues(const ev_sent *s, uint32_t t);
+void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e);
+/* date.c */
+const char *ev_event_date(const ev_sent *s, uint32_t t);
+/* emit.c */
+int ev_symmetric(const char *type);
+int ev_has_code(const lb_actor_ref *a, int n, const char *code);
+void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const lb_actor_ref *not, int nnot);
+/* appends e (and its mirror when mutual) unless a duplicate; 0 or -1 out of memory */
+int ev_emit(lb_doc *doc, const lb_event *e, int mutual);
+void ev_drop_covered(lb_doc *doc, size_t from);
+#endif

@@ -1,0 +1,94 @@
+/* emit.c: appends coded events to the document: one event per type,
+ * participants, flags and date per sentence (duplicates dropped), the other
+ * direction of a mutual act, and the removal of one-sided events a directed
+ * event of the sentence covers. */
+#include "events/code.h"
+#include <string.h>
+
+int ev_has_code(const lb_actor_ref *a, int n, const char *code)
+{
+    for (int i = 0; i < n; i++) if (!strcmp(a[i].code, code)) return 1;
+    return 0;
+}
+
+void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const lb_actor_ref *not, int nnot)
+{
+    if (gi < 0) return;
+    const ev_group *g = &s->g[gi];
+    for (int k = 0; k < g->nmen && *n < LB_MAX_EVENT_PARTIES; k++) {
+        const lb_mention *m = ev_men(s, g->men[k]);
+        if (ev_has_code(out, *n, m->actor.code) || ev_has_code(not, nnot, m->actor.code)) continue;
+        out[(*n)++] = m->actor;
+    }
+}
+
+int ev_symmetric(const char *type)
+{
+    return !strcmp(type, "AGREE") || !strcmp(type, "CONSULT") || !strcmp(type, "COOPERATE");
+}
+
+static int set_equal(const lb_actor_ref *a, int na, const lb_actor_ref *b, int nb)
+{
+    if (na != nb) return 0;
+    for (int i = 0; i < na; i++) if (!ev_has_code(b, nb, a[i].code)) return 0;
+    return 1;
+}
+
+static int ev_duplicate(const lb_doc *doc, const lb_event *e)
+{
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const lb_event *o = &LB_EVENTS(doc)[i];
+        if (o->sent != e->sent) break;
+        if (strcmp(o->type, e->type) || o->negated != e->negated || o->hypothetical != e->hypothetical) continue;
+        if ((o->date == NULL) != (e->date == NULL) || (o->date && strcmp(o->date, e->date))) continue;
+        if (ev_symmetric(e->type)) {
+            lb_actor_ref u1[2 * LB_MAX_EVENT_PARTIES], u2[2 * LB_MAX_EVENT_PARTIES];
+            int n1 = 0, n2 = 0;
+            for (int k = 0; k < o->nactor; k++) if (!ev_has_code(u1, n1, o->actor[k].code)) u1[n1++] = o->actor[k];
+            for (int k = 0; k < o->nrecipient; k++) if (!ev_has_code(u1, n1, o->recipient[k].code)) u1[n1++] = o->recipient[k];
+            for (int k = 0; k < e->nactor; k++) if (!ev_has_code(u2, n2, e->actor[k].code)) u2[n2++] = e->actor[k];
+            for (int k = 0; k < e->nrecipient; k++) if (!ev_has_code(u2, n2, e->recipient[k].code)) u2[n2++] = e->recipient[k];
+            if (set_equal(u1, n1, u2, n2)) return 1;
+        } else if (set_equal(o->actor, o->nactor, e->actor, e->nactor)
+                   && set_equal(o->recipient, o->nrecipient, e->recipient, e->nrecipient)) return 1;
+    }
+    return 0;
+}
+
+int ev_emit(lb_doc *doc, const lb_event *e, int mutual)
+{
+    if (!ev_duplicate(doc, e)) {
+        lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
+        if (!slot) return -1;
+        *slot = *e;
+    }
+    /* mutual action of a directed type (unterstützen einander): the other direction too */
+    if (mutual && !ev_symmetric(e->type) && e->nactor && e->nrecipient) {
+        lb_event m = *e;
+        memcpy(m.actor, e->recipient, sizeof m.actor); m.nactor = e->nrecipient;
+        memcpy(m.recipient, e->actor, sizeof m.recipient); m.nrecipient = e->nactor;
+        if (!ev_duplicate(doc, &m)) {
+            lb_event *slot = lb_vec_push(&doc->events, &doc->arena);
+            if (!slot) return -1;
+            *slot = m;
+        }
+    }
+    return 0;
+}
+
+/* drops the one-sided events of a sentence that a directed event of the same
+ * type and flags already covers (shelled Juba, killing 20: one ASSAULT) */
+void ev_drop_covered(lb_doc *doc, size_t from)
+{
+    lb_event *E = LB_EVENTS(doc);
+    size_t out = from;
+    for (size_t i = from; i < doc->events.len; i++) {
+        int covered = 0;
+        if (!E[i].nrecipient)
+            for (size_t j = from; j < doc->events.len && !covered; j++)
+                covered = j != i && E[j].nrecipient && !strcmp(E[j].type, E[i].type)
+                          && E[j].negated == E[i].negated && E[j].hypothetical == E[i].hypothetical;
+        if (!covered) E[out++] = E[i];
+    }
+    doc->events.len = out;
+}

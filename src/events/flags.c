@@ -1,0 +1,78 @@
+/* flags.c: the negated and hypothetical flags of an event from its clause's
+ * cues and the governing clause (sich weigern, befürchten, bereit), and the
+ * English intent reading (will + cooperative act = AGREE, will + hostile act
+ * = THREATEN). */
+#include "events/code.h"
+#include <string.h>
+
+/* governing cues of trigger t: what stands before it in its clause, and the clause before */
+uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    uint32_t v = 0;
+    for (uint32_t j = c->t0; j < t; j++) v |= s->t[j].cue;
+    int dependent = ev_zu_marked(s, t) || c->kind == EV_CL_SUB || s->rules->forms[s->t[t].form].zuinf;
+    if (!dependent && s->lang == EV_EN) {
+        /* to + verb ... trigger with no other trigger between: to launch an offensive */
+        for (uint32_t j = t; j-- > c->t0;) {
+            if (s->t[j].form >= 0) break;
+            if ((s->t[j].cue & EV_C_ZU) && j + 1 < t) { dependent = 1; break; }
+        }
+    }
+    if (!dependent && s->lang == EV_DE && ci > 0)
+        for (uint32_t j = c->t0; j < c->t1; j++)
+            if ((s->t[j].cue & EV_C_ZU) && j + 1 < c->t1 && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)) dependent = 1;
+    if (!dependent) return 0;
+    if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
+    return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
+}
+
+/* one of the pattern's hyp= words stands in the trigger's clause (bis zu 30 Jahre Haft drohen) */
+static int hyp_word(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++)
+        for (int k = 0; k < p->nhyp; k++) if (j != t && s->t[j].stem == p->hypw[k]) return 1;
+    return 0;
+}
+
+void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e)
+{
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    uint32_t cl = c->cues;
+    /* ohne ... zu negates its zu-clause; English without + -ing only its own
+     * verb (agreed to resign without returning) */
+    int negzu = 0;
+    if (s->lang == EV_EN) {
+        for (uint32_t j = t >= 2 ? t - 2 : 0; j < t; j++) if (s->t[j].cue & EV_C_NEGZU) negzu = 1;
+    } else negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
+    e->negated = (cl & EV_C_NEG) || negzu || (gov & EV_C_NEGSUB);
+    e->hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p));
+    if (!e->hypothetical && (cl & EV_C_HYPW)) {
+        /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
+        int said = 0;
+        for (int k = 0; k <= ci && !said; k++) if (s->c[k].cues & EV_C_SAY) said = 1;
+        e->hypothetical = !said;
+    }
+    /* English: "will/would (after said) + cooperative act" announces it: a pledge (AGREE);
+     * "will + hostile act": a threat */
+    if (!e->negated && !e->hypothetical) {
+        int intent = 0;
+        /* German: the modal stands anywhere before the verb-final trigger (will ... unterstützen) */
+        uint32_t from = s->lang == EV_DE ? c->t0 : (t >= 3 ? t - 3 : 0);
+        for (uint32_t j = from; j < t && j >= c->t0; j++)
+            if ((s->t[j].cue & EV_C_INTENT) || (s->lang == EV_EN && (s->t[j].cue & EV_C_HYPW) && !e->hypothetical)) intent = 1;
+        if (!intent && p->kind == EV_NOUN_SUPPORT)
+            /* will extend the curfew: the support verb carries the announcement */
+            for (uint32_t j = t >= 6 ? t - 6 : 0; j < t && j >= c->t0; j++)
+                if (s->t[j].cue & EV_C_INTENT) intent = 1;
+        if (intent && p->kind != EV_NOUN) {
+            static const char *const coop[] = { "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", NULL };
+            static const char *const hostile[] = { "ASSAULT", "COERCE", "SANCTION", "PROTEST", NULL };
+            for (int k = 0; coop[k]; k++) if (!strcmp(e->type, coop[k])) { e->type = "AGREE"; e->mode = NULL; }
+            for (int k = 0; hostile[k]; k++) if (!strcmp(e->type, hostile[k])) { e->type = "THREATEN"; e->mode = NULL; }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+/* participants.c: completes an event's participants after the roles: the
+ * quote's speaker for first-person subjects, the sides of the sentence
+ * before for noun events, the acting state for acts that fix their agent
+ * (wurde festgenommen), places as physical targets, domestic counterparts
+ * (a state's police acting on persons, protesters demanding of their
+ * government), the sides of two-sided events; and the checks that make an
+ * event (two actors where needed, no meeting of a state with itself). */
+#include "events/code.h"
+#include "text/text.h"
+#include <string.h>
+
+
+/* the first place group after trigger t in its clause, or -1 */
+static int place_after(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    for (int gi = 0; gi < s->ng; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && s->g[gi].t0 <= t + 12 && s->g[gi].place) return gi;
+    return -1;
+}
+
+/* a group noun (opposition, rebels, students) is the object of trigger t:
+ * close after it, with no other preposition than the pattern's own between */
+static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    uint32_t end = s->c[s->t[t].clause].t1;
+    for (uint32_t j = t + 1; j < end && j <= t + 6; j++) {
+        if (s->t[j].cue & EV_C_GROUP) return 1;
+        if (s->t[j].group >= 0) return 0;      /* Russian troops: the actor group decides */
+        if ((s->t[j].cue & EV_C_PREP) && !(s->t[j].cue & EV_C_OF)        /* dozens of activists */
+            && !(s->t[j].prep >= 0 && (p->rec_preps >> s->t[j].prep & 1))) return 0;
+    }
+    return 0;
+}
+
+/* the state where the act of trigger t happens: a place of its sentence (in
+ * Bayern, am Flughafen von Chicago), else the document's state */
+static const char *acting_state(const ev_sent *s, uint32_t t)
+{
+    for (int gi = 0; gi < s->ng; gi++) {
+        if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause) continue;
+        const char *c = ev_place_state(s->rules, s->doc, ev_men(s, s->g[gi].men[0]));
+        if (c) return c;
+    }
+    return s->state;
+}
+
+static int made_by_stage(const ev_sent *s, int gi)
+{
+    return gi >= 0 && s->g[gi].nmen && s->g[gi].men[0] >= s->doc->mentions.len;
+}
+
+/* a meeting, visit or cooperation of a state with itself where one side is
+ * only a group noun of the document's state (Die Ministerin reiste nach Wien):
+ * no event between two actors; a visit to one's own country never is */
+static int same_side(const ev_sent *s, const lb_event *e, const roles *R, const ev_pattern *p)
+{
+    if (!ev_symmetric(p->type) || !e->nrecipient) return 0;
+    for (int k = 0; k < e->nactor; k++) if (strcmp(e->actor[k].code, e->actor[0].code)) return 0;
+    for (int k = 0; k < e->nrecipient; k++) if (strcmp(e->recipient[k].code, e->actor[0].code)) return 0;
+    if (p->mode && !strcmp(p->mode, "visit")) return 1;
+    return made_by_stage(s, R->actor) || made_by_stage(s, R->recipient);
+}
+
+/* a group noun of the society (protesters, opposition, rebels, parliament) */
+static int domestic_group(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (!g->nmen || g->men[0] < s->doc->mentions.len) return 0;
+    const char *sec = ev_men(s, g->men[0])->actor.sector;
+    return sec && (!strcmp(sec, "CVL") || !strcmp(sec, "OPP") || !strcmp(sec, "REB") || !strcmp(sec, "LEG"));
+}
+
+/* the sides of the last two-sided event of the sentence before (for noun events) */
+static void previous_sides(const ev_sent *s, lb_event *e)
+{
+    const lb_doc *doc = s->doc;
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const lb_event *o = &LB_EVENTS(doc)[i];
+        if (o->sent + 1 < s->si) break;
+        if (o->sent == s->si || !o->nactor || !o->nrecipient || !ev_symmetric(o->type)) continue;
+        memcpy(e->actor, o->actor, sizeof e->actor); e->nactor = o->nactor;
+        memcpy(e->recipient, o->recipient, sizeof e->recipient); e->nrecipient = o->nrecipient;
+        return;
+    }
+}
+
+/* the actor: the role's group, a speaker, the quote's speaker for a first
+ * person, the sides before for a noun event, the acting state */
+static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
+{
+    const lb_doc *doc = s->doc;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    ev_add_refs(s, R->actor, e->actor, &e->nactor, NULL, 0);
+    if (R->speaker && !e->nactor) { e->actor[e->nactor++] = *R->speaker; }
+    /* first person in a quote (wir ..., ich und Präsident Putin ...): the quote's speaker */
+    const lb_actor_ref *sp = ev_quote_speaker(s, &LB_TOKS(doc)[s->tok0 + t]);
+    if (sp && e->nactor < LB_MAX_EVENT_PARTIES && !ev_has_code(e->actor, e->nactor, sp->code)) {
+        /* (only for a pronoun subject - we; X said he would ...: an actor-less
+         * event in reported speech is not the speaker's) */
+        int first_person = !e->nactor && (c->cues & (EV_C_PRON1 | EV_C_PRON3));
+        if (R->actor >= 0) {
+            const ev_group *g = &s->g[R->actor];
+            for (uint32_t k = 1; k <= 3 && g->t0 >= k + 1; k++)
+                if ((s->t[g->t0 - k].cue & EV_C_COORD) && (s->t[g->t0 - k - 1].cue & EV_C_PRON1)) first_person = 1;
+            if (g->t1 + 1 < s->n && (s->t[g->t1].cue & EV_C_COORD) && (s->t[g->t1 + 1].cue & EV_C_PRON1)) first_person = 1;
+        }
+        if (first_person) { e->actor[e->nactor++] = *sp; if (e->nactor == 1) R->inherited = 1; }
+    }
+    /* a noun event with no participants of its own (das Treffen, die Gespräche):
+     * the two sides of a two-sided event of the sentence before */
+    if (!e->nactor && p->kind != EV_VERB && ev_symmetric(p->type) && !p->mode) previous_sides(s, e);
+    /* an act that fixes its agent (wurde festgenommen, Festnahmen): the acting state's police or court */
+    if (!e->nactor && p->agent_sector && (R->passive || p->kind != EV_VERB || (p->flags & EV_F_INVERSE))) {
+        const char *st = acting_state(s, t);
+        if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
+    }
+}
+
+/* an attack noun (Anschlag, Angriff) in the clause of trigger t, after it or in a verb-final clause */
+static int assault_noun_after(const ev_sent *s, uint32_t t)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind != EV_VERB && q->type && !strcmp(q->type, "ASSAULT")) return 1;
+    }
+    return 0;
+}
+
+/* the recipient: the role's group, a place, a domestic counterpart */
+static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
+{
+    /* a separate group may name the same state (domestic events: X -> X) */
+    if (R->recipient >= 0 && R->recipient != R->actor) ev_add_refs(s, R->recipient, e->recipient, &e->nrecipient, NULL, 0);
+    else ev_add_refs(s, R->recipient, e->recipient, &e->nrecipient, e->actor, e->nactor);
+    if (!e->nrecipient && e->nactor && !(p->flags & EV_F_SPEAKER)) {
+        /* shelled Juba, opened fire at targets in Jericho: the place's state
+         * (for the types cameo.tsv lists under 'place') */
+        int pg = (p->flags & EV_F_REC_PLACE) ? place_after(s, t) : -1;
+        const char *ps = pg >= 0 ? ev_place_state(s->rules, s->doc, ev_men(s, s->g[pg].men[0])) : NULL;
+        /* (an attack in the attacker's own state is one-sided: sprengten sich am Stade de France) */
+        if (ps && !(!strcmp(p->type, "ASSAULT") && !strcmp(ps, e->actor[0].code)))
+            e->recipient[e->nrecipient++] = (lb_actor_ref){ ps, NULL, NULL, NULL };
+        /* arrested opposition activists, accepted the rebels' demands: a group
+         * of the actor's own state (domestic event X -> X) */
+        else if ((p->flags & EV_F_DOMESTIC) && group_noun_after(s, t, p)) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
+    }
+    /* protesters, the opposition or rebels who demand or accuse with no counterpart
+     * named: their own government (domestic event) */
+    if (!e->nrecipient && e->nactor && R->actor >= 0 && domestic_group(s, R->actor)
+        && (!strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE")))
+        e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
+    /* a demand with no counterpart named (rec=own: fordern, verlangen) is made of the actor's own government */
+    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNGOV) && !ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]))
+        e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
+    /* condemning an attack (verurteilte den Anschlag): an accusation of the state where it happened */
+    if (!e->nrecipient && e->nactor && !strcmp(p->type, "ACCUSE") && assault_noun_after(s, t)) {
+        const char *st = acting_state(s, t);
+        if (st) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
+    }
+    /* a state's police or court acting on persons: a domestic event (FRA/COP -> FRA) */
+    if (!e->nrecipient && e->nactor && p->agent_sector) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
+}
+
+/* two-sided events: the possessive's owner, the counterpart of the clause
+ * before, joint actors split into the two sides */
+static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
+{
+    const lb_doc *doc = s->doc;
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor == 1 && R->actor >= 0 && ci > 0) {
+        /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner
+         * (the subject of the clause before) is the other side */
+        const ev_group *g = &s->g[R->actor];
+        int poss = 0;
+        uint32_t j = g->t0;
+        /* skip first names and titles: "sein Regime und Wladimir Putins Russland" */
+        while (j > 0 && j + 3 > g->t0 && (LB_TOKS(doc)[s->tok0 + j - 1].flags & LB_TOK_UPPER) && !(s->t[j - 1].cue & EV_C_COORD)) j--;
+        if (j > 0 && (s->t[j - 1].cue & EV_C_COORD))
+            for (uint32_t k = j - 1; k-- > 0 && k + 4 >= j;)
+                if (s->t[k].cue & EV_C_POSSPRON) { poss = 1; break; }
+        if (g->t1 + 2 < s->n && (s->t[g->t1].cue & EV_C_COORD) && (s->t[g->t1 + 1].cue & EV_C_POSSPRON)) poss = 1;
+        if (poss) {
+            int inh = 0, owner = ev_inherit_subject(s, ci, &inh, 0);
+            if (owner >= 0 && owner != R->actor) ev_add_refs(s, owner, e->recipient, &e->nrecipient, e->actor, e->nactor);
+        }
+    }
+    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor == 1 && R->inherited && ci > 0) {
+        /* Xi traf Putin und unterzeichnete Abkommen: the counterpart of the clause before */
+        for (int gi = 0; gi < s->ng && !e->nrecipient; gi++)
+            if (s->g[gi].clause == ci - 1 && gi != R->actor && !s->g[gi].place)
+                ev_add_refs(s, gi, e->recipient, &e->nrecipient, e->actor, e->nactor);
+    }
+    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor >= 2) {
+        /* joint actors (Xi und Putin unterzeichneten): one side each */
+        for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
+        e->nactor = 1;
+    } else if ((R->split || (c->cues & EV_C_MUTUAL)) && e->nactor >= 2 && !e->nrecipient) {
+        for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
+        e->nactor = 1;
+    }
+}
+
+int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    memset(e, 0, sizeof *e);
+    e->type = R->dep ? p->dep_type : p->type;
+    e->mode = R->dep ? NULL : p->mode;
+    actors_of(s, t, p, R, e);
+    recipients_of(s, t, p, R, e);
+    sides_of(s, t, p, R, e);
+    if (!e->nactor) return 0;
+    if (!e->nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
+    if (same_side(s, e, R, p)) return 0;
+    /* one-sided events (fighting, protests) must be reported by a clause: a noun
+     * without a support verb (English: began a hunger strike, staged protests;
+     * German support verbs stand anywhere in the clause: no evidence), or a
+     * verb form used as one ("the bombing", "after two days of fighting"),
+     * names a war or protest as background (GUIDELINES §2) */
+    int reported = p->kind == EV_VERB || (s->lang == EV_EN && (p->kind == EV_NOUN_SUPPORT || (c->cues & EV_C_SUPPORT)))
+                   || (p->kind == EV_NOUN_SUPPORT && p->nsup);      /* its own support verb (einen Anschlag verüben) */
+    if (!e->nrecipient && (!reported || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
+    /* a protest with no named target is directed at the protesters' own
+     * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
+    if (!e->nrecipient && !strcmp(e->type, "PROTEST") && e->nactor) {
+        /* (rioted at a jail in northern Israel: in another state, against that state) */
+        int pg = place_after(s, t);
+        if (pg >= 0) ev_add_refs(s, pg, e->recipient, &e->nrecipient, e->actor, e->nactor);
+        if (!e->nrecipient) {
+            static const char gov_sector[] = "GOV";
+            e->recipient[0] = (lb_actor_ref){ e->actor[0].code, gov_sector, NULL, NULL };
+            e->nrecipient = 1;
+        }
+    }
+    return 1;
+}

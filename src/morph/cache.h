@@ -1,0 +1,43 @@
+/* cache.h: the per-document-handle cache of the morphology stage: per word
+ * form (as written) its candidate classes, the static feature scores of each,
+ * the tagger's word features, and the lemma and features per chosen class
+ * (filled lazily). Kept across documents in the lb_doc (never in the shared
+ * context); emptied at the start of a document once it holds too many forms,
+ * so pointers into it stay valid for the whole document. */
+#ifndef LB_MORPH_CACHE_H
+#define LB_MORPH_CACHE_H
+#include "morph/features.h"
+#include "morph/lexicon.h"
+#include "core/arena.h"
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lb_mc_entry {
+    const char *form;
+    uint32_t len, hash;
+    lb_tf_word w;
+    uint16_t *cand;
+    int32_t *sscore;
+    const char **lemma;         /* per candidate, NULL until computed */
+    uint32_t *lemma_len, *feats;
+    int ncand;
+    lb_reading *read;           /* the lexicon's (or guesser's) readings, lemmas stable */
+    int nread;
+    uint8_t flags;              /* LB_MF_* known to hold for every reading */
+} lb_mc_entry;
+
+typedef struct lb_morph_cache {
+    lb_arena arena;             /* entries' arrays and strings */
+    lb_mc_entry **slot;         /* open addressing */
+    size_t cap, count;
+} lb_morph_cache;
+
+lb_morph_cache *lb_mc_new(void);
+void lb_mc_free(lb_morph_cache *c);
+/* Empties the cache when it holds more than max forms. */
+void lb_mc_trim(lb_morph_cache *c, size_t max);
+/* The entry of form, or NULL (then *hash is set for lb_mc_add). */
+lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t *hash);
+/* Adds an entry for form with room for ncand candidates; NULL when out of memory. */
+lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand);
+#endif

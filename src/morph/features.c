@@ -1,0 +1,133 @@
+/* features.c: feature templates of the tagger (see features.h). Every id is
+ * mix(template number, value hash), so templates never collide by value. */
+#include "morph/features.h"
+
+uint32_t lb_tf_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+    return h;
+}
+
+static uint32_t mix(uint32_t tmpl, uint32_t v)
+{
+    uint32_t h = v * 0x9E3779B1u ^ (tmpl * 0x85EBCA77u + 0x165667B1u);
+    h ^= h >> 15; h *= 0x2C1B3C6Du; h ^= h >> 12; h *= 0x297A2D39u; h ^= h >> 15;
+    return h ? h : 1;   /* 0 marks an empty slot in the model's table */
+}
+
+static uint32_t pair(uint32_t a, uint32_t b) { return mix(a, b) ^ (b << 7); }
+
+uint32_t lb_tf_shape(const char *f, size_t n)
+{
+    uint32_t s = 0;
+    size_t letters = 0, uppers = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f[i];
+        if (c >= 'A' && c <= 'Z') { letters++; uppers++; if (!i) s |= LB_TF_SHAPE_UPPER; }
+        else if (c >= 'a' && c <= 'z') letters++;
+        else if (c >= 0x80) {
+            letters++;
+            /* Latin-1 and Latin Extended capitals: C3 80..9E (not D7) */
+            if (c == 0xC3 && i + 1 < n && (unsigned char)f[i + 1] <= 0x9E && (unsigned char)f[i + 1] != 0x97) {
+                uppers++; if (!i) s |= LB_TF_SHAPE_UPPER;
+            }
+            while (i + 1 < n && ((unsigned char)f[i + 1] & 0xC0) == 0x80) i++;
+        } else if (c >= '0' && c <= '9') s |= LB_TF_SHAPE_DIGIT;
+        else if (c == '-') s |= LB_TF_SHAPE_HYPHEN;
+        else if (c == '.') s |= LB_TF_SHAPE_PERIOD;
+    }
+    if (letters) s |= LB_TF_SHAPE_ALPHA;
+    if (letters > 1 && uppers == letters) s |= LB_TF_SHAPE_ALLCAPS;
+    if (!letters && !(s & LB_TF_SHAPE_DIGIT)) s |= LB_TF_SHAPE_PUNCT;
+    return s;
+}
+
+void lb_tf_word_init(lb_tf_word *w, const char *form, size_t n, const char *folded, size_t fn, uint32_t shape, uint32_t amb)
+{
+    w->form = lb_tf_hash(form, n);
+    w->lower = lb_tf_hash(folded, fn);
+    w->suffix3 = lb_tf_hash(folded + (fn > 3 ? fn - 3 : 0), fn > 3 ? 3 : fn);
+    w->shape = shape;
+    w->amb = amb;
+}
+
+uint32_t lb_tf_amb(const uint16_t *cls, int n)
+{
+    uint32_t h = 0x811C9DC5u;
+    for (int i = 0; i < n; i++) h = mix(h, cls[i]);
+    return h;
+}
+
+/* byte length of the last k UTF-8 characters of s[0..n) */
+static size_t tail_chars(const char *s, size_t n, int k)
+{
+    size_t i = n;
+    while (i > 0 && k > 0) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+        k--;
+    }
+    return k > 0 ? 0 : n - i;
+}
+
+int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w)
+{
+    int k = 0;
+    out[k++] = mix(1, 0);                       /* bias */
+    out[k++] = mix(2, w->lower);                /* word */
+    for (int s = 1; s <= 4; s++) {              /* suffixes of 1..4 characters */
+        size_t l = tail_chars(folded, fn, s);
+        if (!l || l >= fn) break;
+        out[k++] = mix(2 + (uint32_t)s, lb_tf_hash(folded + fn - l, l));
+    }
+    if (fn) {                                   /* first character */
+        size_t l = 1;
+        while (l < fn && ((unsigned char)folded[l] & 0xC0) == 0x80) l++;
+        out[k++] = mix(7, lb_tf_hash(folded, l));
+    }
+    out[k++] = mix(8, w->shape);
+    out[k++] = mix(9, w->amb);
+    out[k++] = mix(10, pair(w->shape, w->suffix3));
+    out[k++] = mix(11, w->form);
+    return k;
+}
+
+static const lb_tf_word none = { 0x1234567u, 0x7654321u, 0x80000000u, 0x5555555u, 0x2468ACEu };
+
+int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n)
+{
+    const lb_tf_word *w = &words[i];
+    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *p2 = i > 1 ? &words[i - 2] : &none;
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none, *n2 = i + 2 < n ? &words[i + 2] : &none;
+    int k = 0;
+    out[k++] = mix(23, p1->lower);
+    out[k++] = mix(24, p2->lower);
+    out[k++] = mix(25, n1->lower);
+    out[k++] = mix(26, n2->lower);
+    out[k++] = mix(27, n1->suffix3);
+    out[k++] = mix(28, p1->amb);
+    out[k++] = mix(29, n1->amb);
+    out[k++] = mix(30, pair(p1->amb, n1->amb));
+    out[k++] = mix(31, pair(i == 0, w->shape));
+    out[k++] = mix(33, p1->suffix3);
+    out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
+    return k;
+}
+
+int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+{
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
+    int k = 0;
+    out[k++] = mix(20, prev1);
+    out[k++] = mix(21, pair(prev1, prev2));
+    out[k++] = mix(22, pair(prev1, words[i].lower));
+    out[k++] = mix(32, pair(prev1, n1->amb));
+    return k;
+}
+
+int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+{
+    int k = lb_tf_window(out, words, i, n);
+    return k + lb_tf_history(out + k, words, i, n, prev1, prev2);
+}

@@ -1,0 +1,47 @@
+/* lexclass.c: lexicon readings as tagger classes (lexclass.h). */
+#include "morph/lexclass.h"
+#include "morph/lemmas.h"
+#include <string.h>
+
+int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
+                   char *buf, size_t cap, int *known)
+{
+    int k = lb_lexicon_lookup(lx, form, n, out, max);
+    if (k > max) k = max;
+    unsigned char c = (unsigned char)form[0];
+    int upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && n > 1 && (unsigned char)form[1] >= 0x80 && (unsigned char)form[1] <= 0x9E);
+    if (upper && n <= 255 && k < max) {
+        char low[256];
+        lb_lower_latin(low, form, n);
+        int j = lb_lexicon_lookup(lx, low, n, out + k, max - k);
+        k += j > max - k ? max - k : j;
+    }
+    *known = k > 0;
+    if (k) return k;
+    k = lb_lexicon_guess(lx, form, n, out, max, buf, cap);
+    if (k > max) k = max;
+    for (int i = 0; i < k; i++) if (out[i].guessed == 1) *known = 1;   /* a known compound head is as good */
+    return k;
+}
+
+int lb_lx_class(const lb_tagmodel *m, const lb_reading *r)
+{
+    int c = lb_tagmodel_class(m, r->upos, r->feats);
+    return c >= 0 ? c : lb_tagmodel_class(m, r->upos, 0);
+}
+
+int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out)
+{
+    int n = 0;
+    for (int i = 0; i < nr; i++) {
+        int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
+        if (c < 0) continue;
+        int j = n;
+        while (j > 0 && out[j - 1] > c) j--;
+        if (j > 0 && out[j - 1] == c) continue;
+        memmove(out + j + 1, out + j, (size_t)(n - j) * sizeof *out);
+        out[j] = (uint16_t)c;
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,275 @@
+/* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
+ * read-only into memory, validates every section, offset, id and the stored
+ * hash index before use, and looks forms up without allocation. */
+#include "morph/lexicon_int.h"
+#include "core/limits.h"
+#include "doc.h"
+#include "lagebild.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { SECT_FORM_OFF, SECT_FORM_BLOB, SECT_FORM_GRP, SECT_GROUPS, SECT_SET_OFF, SECT_SET_ITEMS,
+       SECT_TAGS, SECT_LEMMA_OFF, SECT_LEMMA_BLOB, SECT_SUF_OFF, SECT_SUF_BLOB, SECT_SUF_RULE,
+       SECT_RULES, SECT_HASH, SECT_COUNT };
+
+typedef struct sect { uint32_t off, len; } sect;
+
+typedef struct loadctx {
+    const char *path;
+    char *err;
+    size_t errlen;
+    const unsigned char *d;
+    sect s[SECT_COUNT];
+} loadctx;
+
+static int fail(loadctx *c, size_t off, const char *what)
+{
+    snprintf(c->err, c->errlen, "%s: offset %zu: %s", c->path, off, what);
+    return LB_EDATA;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Header: magic, version, lemma bits, the section table in bounds and aligned. */
+static int check_header(loadctx *c, lb_lexicon *lx)
+{
+    if (lx->size < LBX_HEADER) return fail(c, lx->size, "file shorter than the header");
+    if (memcmp(c->d, "LBLX", 4)) return fail(c, 0, "bad magic (not a lagebild lexicon)");
+    if (lbx_u32(c->d + 4) != LBX_VERSION) return fail(c, 4, "unsupported version");
+    lx->lemma_bits = lbx_u32(c->d + 8);
+    if (lx->lemma_bits < 1 || lx->lemma_bits > 31) return fail(c, 8, "bad lemma bit count");
+    lx->lemma_mask = (1u << lx->lemma_bits) - 1;
+    if (lbx_u32(c->d + 12) != SECT_COUNT) return fail(c, 12, "bad section count");
+    for (int i = 0; i < SECT_COUNT; i++) {
+        size_t at = 16 + 8 * (size_t)i;
+        c->s[i].off = lbx_u32(c->d + at);
+        c->s[i].len = lbx_u32(c->d + at + 4);
+        if (c->s[i].off < LBX_HEADER || c->s[i].off % 4 || c->s[i].off > lx->size ||
+            c->s[i].len > lx->size - c->s[i].off)
+            return fail(c, at, "section outside the file or misaligned");
+    }
+    return LB_OK;
+}
+
+/* An offset array section: u32[count+1], starting at 0, never decreasing,
+ * ending at total. Sets *count. */
+static int check_offsets(loadctx *c, int id, uint32_t total, uint32_t *count)
+{
+    const sect *s = &c->s[id];
+    if (s->len < 4 || s->len % 4) return fail(c, s->off, "offset table of bad length");
+    uint32_t n = s->len / 4 - 1, prev = 0;
+    const unsigned char *p = c->d + s->off;
+    if (lbx_u32(p) != 0) return fail(c, s->off, "offset table does not start at 0");
+    for (uint32_t i = 1; i <= n; i++) {
+        uint32_t v = lbx_u32(p + 4 * (size_t)i);
+        if (v < prev || v > total) return fail(c, s->off + 4 * (size_t)i, "offset out of order or range");
+        prev = v;
+    }
+    if (prev != total) return fail(c, s->off + 4 * (size_t)n, "offset table does not end at its data's end");
+    *count = n;
+    return LB_OK;
+}
+
+static int check_sizes(loadctx *c, lb_lexicon *lx)
+{
+    if (c->s[SECT_GROUPS].len % 4) return fail(c, c->s[SECT_GROUPS].off, "groups of bad length");
+    if (c->s[SECT_SET_ITEMS].len % 2) return fail(c, c->s[SECT_SET_ITEMS].off, "tag set items of bad length");
+    if (c->s[SECT_TAGS].len % 8) return fail(c, c->s[SECT_TAGS].off, "tags of bad length");
+    if (c->s[SECT_RULES].len % 8) return fail(c, c->s[SECT_RULES].off, "rules of bad length");
+    lx->n_groups = c->s[SECT_GROUPS].len / 4;
+    lx->n_items = c->s[SECT_SET_ITEMS].len / 2;
+    lx->n_tags = c->s[SECT_TAGS].len / 8;
+    lx->n_rules = c->s[SECT_RULES].len / 8;
+    uint32_t n2, n3;
+    int rc;
+    if ((rc = check_offsets(c, SECT_FORM_OFF, c->s[SECT_FORM_BLOB].len, &lx->n_forms))) return rc;
+    if ((rc = check_offsets(c, SECT_FORM_GRP, lx->n_groups, &n2))) return rc;
+    if (n2 != lx->n_forms) return fail(c, c->s[SECT_FORM_GRP].off, "group table does not match the forms");
+    if ((rc = check_offsets(c, SECT_SET_OFF, lx->n_items, &lx->n_sets))) return rc;
+    if ((rc = check_offsets(c, SECT_LEMMA_OFF, c->s[SECT_LEMMA_BLOB].len, &lx->n_lemmas))) return rc;
+    if ((rc = check_offsets(c, SECT_SUF_OFF, c->s[SECT_SUF_BLOB].len, &lx->n_suf))) return rc;
+    if ((rc = check_offsets(c, SECT_SUF_RULE, lx->n_rules, &n3))) return rc;
+    if (n3 != lx->n_suf) return fail(c, c->s[SECT_SUF_RULE].off, "rule table does not match the suffixes");
+    return LB_OK;
+}
+
+/* Every id in groups, tag sets, tags and rules within range; suffix keys sorted. */
+static int check_ids(loadctx *c, const lb_lexicon *lx)
+{
+    for (uint32_t i = 0; i < lx->n_groups; i++) {
+        uint32_t g = lbx_at(lx->groups, i);
+        if ((g & lx->lemma_mask) >= lx->n_lemmas || (g >> lx->lemma_bits) >= lx->n_sets)
+            return fail(c, c->s[SECT_GROUPS].off + 4 * (size_t)i, "group with a bad lemma or tag set id");
+    }
+    for (uint32_t i = 0; i < lx->n_items; i++)
+        if (lbx_u16(lx->set_items + 2 * (size_t)i) >= lx->n_tags)
+            return fail(c, c->s[SECT_SET_ITEMS].off + 2 * (size_t)i, "tag id out of range");
+    for (uint32_t i = 0; i < lx->n_tags; i++)
+        if (lx->tags[8 * (size_t)i + 4] >= LB_UPOS_COUNT)
+            return fail(c, c->s[SECT_TAGS].off + 8 * (size_t)i + 4, "part of speech out of range");
+    for (uint32_t i = 0; i < lx->n_rules; i++) {
+        const unsigned char *r = lx->rules + 8 * (size_t)i;
+        if (lbx_u32(r) >= lx->n_lemmas || lbx_u16(r + 4) >= lx->n_tags)
+            return fail(c, c->s[SECT_RULES].off + 8 * (size_t)i, "rule with a bad lemma or tag id");
+    }
+    for (uint32_t i = 1; i < lx->n_suf; i++) {
+        uint32_t a = lbx_at(lx->suf_off, i - 1), b = lbx_at(lx->suf_off, i), e = lbx_at(lx->suf_off, i + 1);
+        size_t la = b - a, lb = e - b, m = la < lb ? la : lb;
+        int cmp = memcmp(lx->suf_blob + a, lx->suf_blob + b, m);
+        if (cmp > 0 || (cmp == 0 && la >= lb))
+            return fail(c, c->s[SECT_SUF_BLOB].off + b, "suffix keys not sorted");
+    }
+    return LB_OK;
+}
+
+/* The hash index: a power of two of slots, entries <= n_forms, an empty slot
+ * (so that probing ends). */
+static int check_hash(loadctx *c, lb_lexicon *lx)
+{
+    const sect *s = &c->s[SECT_HASH];
+    uint32_t slots = s->len / 4, empty = 0;
+    if (s->len % 4 || slots < 2 || (slots & (slots - 1)))
+        return fail(c, s->off, "hash index size not a power of two");
+    for (uint32_t i = 0; i < slots; i++) {
+        uint32_t e = lbx_at(lx->hash, i);
+        if (e > lx->n_forms) return fail(c, s->off + 4 * (size_t)i, "hash entry out of range");
+        empty += e == 0;
+    }
+    if (empty == 0) return fail(c, s->off, "hash index without an empty slot");
+    lx->hash_mask = slots - 1;
+    return LB_OK;
+}
+
+static void bind_sections(const loadctx *c, lb_lexicon *lx)
+{
+    const unsigned char **dst[SECT_COUNT] = {
+        &lx->form_off, &lx->form_blob, &lx->form_grp, &lx->groups, &lx->set_off, &lx->set_items,
+        &lx->tags, &lx->lemma_off, &lx->lemma_blob, &lx->suf_off, &lx->suf_blob, &lx->suf_rule,
+        &lx->rules, &lx->hash };
+    for (int i = 0; i < SECT_COUNT; i++) *dst[i] = c->d + c->s[i].off;
+}
+
+static int map_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) { snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno)); return LB_EIO; }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < 0) {
+        close(fd);
+        snprintf(err, errlen, "%s: cannot determine the size", path);
+        return LB_EIO;
+    }
+    if ((size_t)st.st_size > LB_MAX_LEXICON_BYTES || (size_t)st.st_size < LBX_HEADER) {
+        close(fd);
+        snprintf(err, errlen, "%s: offset 0: file size %lld outside %d..%zu bytes", path,
+                 (long long)st.st_size, (int)LBX_HEADER, (size_t)LB_MAX_LEXICON_BYTES);
+        return LB_EDATA;
+    }
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) { snprintf(err, errlen, "%s: cannot map: %s", path, strerror(errno)); return LB_EIO; }
+    lx->data = p;
+    lx->size = (size_t)st.st_size;
+    return LB_OK;
+}
+
+/* Validates lx->data/size and binds the sections. */
+static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    loadctx c = { .path = name, .err = err, .errlen = errlen, .d = lx->data };
+    int rc = check_header(&c, lx);
+    if (rc == LB_OK) {
+        bind_sections(&c, lx);
+        rc = check_sizes(&c, lx);
+    }
+    if (rc == LB_OK) rc = check_ids(&c, lx);
+    if (rc == LB_OK) rc = check_hash(&c, lx);
+    return rc;
+}
+
+int lb_lexicon_load(lb_lexicon **out, const char *path, char *err, size_t errlen)
+{
+    *out = NULL;
+    lb_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) { snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    int rc = map_file(path, lx, err, errlen);
+    if (rc == LB_OK) {
+        lx->mapped = 1;
+        rc = validate(lx, path, err, errlen);
+    }
+    if (rc != LB_OK) { lb_lexicon_free(lx); return rc; }
+    *out = lx;
+    return LB_OK;
+}
+
+int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen)
+{
+    *out = NULL;
+    lb_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) { snprintf(err, errlen, "%s: out of memory", name); return LB_ENOMEM; }
+    lx->data = data;
+    lx->size = size;
+    int rc = size > LB_MAX_LEXICON_BYTES ? LB_EDATA : validate(lx, name, err, errlen);
+    if (rc != LB_OK) {
+        if (size > LB_MAX_LEXICON_BYTES) snprintf(err, errlen, "%s: offset 0: file too large", name);
+        lb_lexicon_free(lx);
+        return rc;
+    }
+    *out = lx;
+    return LB_OK;
+}
+
+void lb_lexicon_free(lb_lexicon *lx)
+{
+    if (!lx) return;
+    if (lx->mapped) munmap((void *)lx->data, lx->size);
+    free(lx);
+}
+
+/* Index of the form or -1. */
+static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
+{
+    if (!lx->n_forms) return -1;
+    uint32_t h = fnv1a(form, n) & lx->hash_mask;
+    for (uint32_t e; (e = lbx_at(lx->hash, h)) != 0; h = (h + 1) & lx->hash_mask) {
+        uint32_t a = lbx_at(lx->form_off, e - 1), b = lbx_at(lx->form_off, e);
+        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return (int64_t)e - 1;
+    }
+    return -1;
+}
+
+int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)
+{
+    if (!lx || !form) return 0;
+    int64_t f = find_form(lx, form, n);
+    if (f < 0) return 0;
+    int k = 0;
+    uint32_t g0 = lbx_at(lx->form_grp, (uint32_t)f), g1 = lbx_at(lx->form_grp, (uint32_t)f + 1);
+    for (uint32_t g = g0; g < g1; g++) {
+        uint32_t v = lbx_at(lx->groups, g), lemma_len;
+        const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &lemma_len);
+        uint32_t set = v >> lx->lemma_bits;
+        uint32_t i0 = lbx_at(lx->set_off, set), i1 = lbx_at(lx->set_off, set + 1);
+        if (i1 - i0 > (uint32_t)(INT32_MAX / 2) - (uint32_t)k) return k;   /* cannot happen in valid files */
+        for (uint32_t i = i0; i < i1 && k + (int)(i - i0) < max; i++) {
+            lb_reading *r = &out[k + (int)(i - i0)];
+            lbx_tag(lx, lbx_u16(lx->set_items + 2 * (size_t)i), r);
+            r->lemma = lemma;
+            r->lemma_len = lemma_len;
+            r->guessed = 0;
+            r->head_off = 0;
+        }
+        k += (int)(i1 - i0);
+    }
+    return k;
+}

@@ -1,0 +1,295 @@
+/* lexicon_guess.c: readings for words the lexicon lacks. First by the
+ * compound head (the longest known final part; the modifier before it must
+ * itself be a plausible word), then by the suffix rules stored in the
+ * lexicon file (most frequent readings of forms with the same ending). */
+#include "morph/lexicon_int.h"
+#include "core/limits.h"
+#include "doc.h"
+
+enum { MIN_HEAD_CHARS = 4, MIN_MOD_CHARS = 2, MAX_SUFFIX_CHARS = 5 };
+
+typedef struct guess_out {
+    lb_reading *out;
+    int max, n;
+    char *buf;
+    size_t cap, used;
+} guess_out;
+
+static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* German case mapping of the first letter: ASCII and the umlauts (C3 A4/B6/BC
+ * <-> C3 84/96/9C). Writes s into dst (room for n bytes) with the change. */
+static void set_first_case(char *dst, const char *s, size_t n, int upper)
+{
+    memcpy(dst, s, n);
+    if (!n) return;
+    unsigned char c = (unsigned char)dst[0];
+    if (upper && c >= 'a' && c <= 'z') dst[0] = (char)(c - 32);
+    else if (!upper && c >= 'A' && c <= 'Z') dst[0] = (char)(c + 32);
+    else if (c == 0xC3 && n > 1) {
+        unsigned char d = (unsigned char)dst[1];
+        if (upper && (d == 0xA4 || d == 0xB6 || d == 0xBC)) dst[1] = (char)(d - 0x20);
+        else if (!upper && (d == 0x84 || d == 0x96 || d == 0x9C)) dst[1] = (char)(d + 0x20);
+    }
+}
+
+static int is_upper_start(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z') return 1;
+    return n > 1 && c == 0xC3 && ((unsigned char)s[1] == 0x84 || (unsigned char)s[1] == 0x96 ||
+                                  (unsigned char)s[1] == 0x9C);
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += !is_cont((unsigned char)s[i]);
+    return k;
+}
+
+static int known(const lb_lexicon *lx, const char *s, size_t n)
+{
+    lb_reading r;
+    return n > 0 && lb_lexicon_lookup(lx, s, n, &r, 1) > 0;
+}
+
+/* Known as written, with its first letter in the other case, or as a verb stem (+en/+n). */
+static int known_variant(const lb_lexicon *lx, const char *s, size_t n)
+{
+    char tmp[LB_MAX_TOKEN_BYTES + 4];
+    if (n == 0 || n > LB_MAX_TOKEN_BYTES) return 0;
+    if (known(lx, s, n)) return 1;
+    set_first_case(tmp, s, n, !is_upper_start(s, n));
+    if (known(lx, tmp, n)) return 1;
+    set_first_case(tmp, s, n, 0);
+    memcpy(tmp + n, "en", 2);
+    return known(lx, tmp, n + 2) || known(lx, tmp, n + 1);
+}
+
+/* A modifier is plausible if it is known, or known after dropping a linking
+ * element (-s-, -es-, -n-, -en-, -e-), or (depth > 0) itself two plausible parts. */
+static int plausible_modifier(const lb_lexicon *lx, const char *s, size_t n, int depth)
+{
+    static const char *const links[] = { "es", "en", "s", "n", "e" };
+    if (count_chars(s, n) < MIN_MOD_CHARS) return 0;
+    if (known_variant(lx, s, n)) return 1;
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+        size_t l = strlen(links[i]);
+        if (n > l + 2 && !memcmp(s + n - l, links[i], l) && known_variant(lx, s, n - l)) return 1;
+    }
+    if (depth <= 0) return 0;
+    for (size_t i = 3; i + 3 <= n; i++) {
+        if (is_cont((unsigned char)s[i])) continue;
+        if (plausible_modifier(lx, s, i, 0) && plausible_modifier(lx, s + i, n - i, 0)) return 1;
+    }
+    return 0;
+}
+
+/* Appends prefix + lemma (its first letter lower-cased if lower) to buf;
+ * returns the start or NULL when buf is full. */
+static const char *put_lemma(guess_out *g, const char *pre, size_t pn, const char *lem, size_t ln, int lower)
+{
+    if (!g->buf || g->cap - g->used < pn + ln) return NULL;
+    char *p = g->buf + g->used;
+    memcpy(p, pre, pn);
+    if (lower) set_first_case(p + pn, lem, ln, 0);
+    else memcpy(p + pn, lem, ln);
+    g->used += pn + ln;
+    return p;
+}
+
+/* The head's readings of the wanted parts of speech (bit mask by enum
+ * lb_upos), lemma = modifier + head lemma. */
+static int emit_head(const lb_lexicon *lx, guess_out *g, const char *form, size_t head_off,
+                     const char *head, size_t hn, uint32_t want, int lower)
+{
+    lb_reading rs[64];
+    int n = lb_lexicon_lookup(lx, head, hn, rs, 64), added = 0;
+    if (n > 64) n = 64;
+    const char *prev_src = NULL, *prev_dst = NULL;
+    for (int i = 0; i < n && g->n < g->max; i++) {
+        if (!(want >> rs[i].upos & 1)) continue;
+        const char *lem = rs[i].lemma == prev_src ? prev_dst
+                        : put_lemma(g, form, head_off, rs[i].lemma, rs[i].lemma_len, lower);
+        if (!lem) break;
+        prev_src = rs[i].lemma;
+        prev_dst = lem;
+        lb_reading *r = &g->out[g->n++];
+        *r = rs[i];
+        r->lemma = lem;
+        r->lemma_len = (uint32_t)head_off + rs[i].lemma_len;
+        r->guessed = 1;
+        r->head_off = (uint16_t)head_off;
+        added++;
+    }
+    return added;
+}
+
+/* Nato-Gipfel, Ost-West-Konflikt: the part after the last hyphen. */
+static int guess_hyphen(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+{
+    size_t h = n;
+    while (h > 0 && form[h - 1] != '-') h--;
+    if (h < 2 || h >= n) return 0;
+    return emit_head(lx, g, form, h, form + h, n - h, ~0u, 0);
+}
+
+/* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
+ * by an adjective or verb head (umweltfreundlichen, eingedeckt -> eindecken).
+ * Longest head first. */
+static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+{
+    char head[LB_MAX_TOKEN_BYTES + 4];
+    int noun = is_upper_start(form, n);
+    size_t chars = count_chars(form, n), seen = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (is_cont((unsigned char)form[i])) continue;
+        if (++seen < MIN_MOD_CHARS) continue;
+        if (chars - seen < MIN_HEAD_CHARS) break;
+        size_t hn = n - i;
+        if (noun) set_first_case(head, form + i, hn, 1);
+        else memcpy(head, form + i, hn);
+        if (!known(lx, head, hn) || !plausible_modifier(lx, form, i, 1)) continue;
+        uint32_t want = noun ? 1u << LB_UPOS_NOUN : (1u << LB_UPOS_ADJ | 1u << LB_UPOS_VERB);
+        int k = emit_head(lx, g, form, i, head, hn, want, noun);
+        if (k) return k;
+    }
+    return 0;
+}
+
+/* Suffix key: 'U' or 'l' + the last k characters, lower-cased (ASCII, umlauts). */
+static size_t suffix_key(char *key, const char *form, size_t n, size_t k, int upper)
+{
+    size_t start = n, got = 0;
+    while (start > 0 && got < k) {
+        start--;
+        if (!is_cont((unsigned char)form[start])) got++;
+    }
+    if (got < k) return 0;
+    key[0] = upper ? 'U' : 'l';
+    size_t len = n - start;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)form[start + i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        else if (i > 0 && (unsigned char)form[start + i - 1] == 0xC3 && (c == 0x84 || c == 0x96 || c == 0x9C))
+            c = (unsigned char)(c + 0x20);
+        key[1 + i] = (char)c;
+    }
+    return len + 1;
+}
+
+/* Index of the suffix key or -1 (binary search; keys validated as sorted). */
+static int64_t find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
+{
+    uint32_t lo = 0, hi = lx->n_suf;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t a = lbx_at(lx->suf_off, mid), b = lbx_at(lx->suf_off, mid + 1);
+        size_t ln = b - a, m = ln < kn ? ln : kn;
+        int cmp = memcmp(lx->suf_blob + a, key, m);
+        if (cmp == 0) cmp = ln < kn ? -1 : ln > kn;
+        if (cmp == 0) return mid;
+        if (cmp < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+{
+    char key[4 * MAX_SUFFIX_CHARS + 2];
+    int upper = is_upper_start(form, n);
+    size_t chars = count_chars(form, n);
+    for (size_t k = MAX_SUFFIX_CHARS; k >= 1; k--) {
+        if (chars < k + 2) continue;
+        size_t kn = suffix_key(key, form, n, k, upper);
+        int64_t s = kn ? find_suffix(lx, key, kn) : -1;
+        if (s < 0) continue;
+        uint32_t r0 = lbx_at(lx->suf_rule, (uint32_t)s), r1 = lbx_at(lx->suf_rule, (uint32_t)s + 1);
+        for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {
+            const unsigned char *rule = lx->rules + 8 * (size_t)i;
+            size_t cut = rule[6];
+            if (cut > n) continue;
+            uint32_t alen;
+            const char *app = lbx_lemma(lx, lbx_u32(rule), &alen);
+            const char *lem = put_lemma(g, form, n - cut, app, alen, 0);
+            if (!lem) break;
+            lb_reading *r = &g->out[g->n++];
+            lbx_tag(lx, lbx_u16(rule + 4), r);
+            r->lemma = lem;
+            r->lemma_len = (uint32_t)(n - cut + alen);
+            r->guessed = 2;
+            r->head_off = 0;
+        }
+        return g->n;
+    }
+    return 0;
+}
+
+/* One reading with the form itself as lemma. */
+static void emit_self(guess_out *g, const char *form, size_t n, int upos, uint32_t feats)
+{
+    if (g->n >= g->max) return;
+    lb_reading *r = &g->out[g->n++];
+    *r = (lb_reading){ .lemma = form, .lemma_len = (uint32_t)n, .feats = feats, .upos = (uint8_t)upos,
+                       .guessed = 2 };
+}
+
+/* 1990, 3,5 -> NUM; 67. -> an ordinal (ADJ) or a number ending a sentence. */
+static int guess_number(guess_out *g, const char *form, size_t n)
+{
+    if (form[0] < '0' || form[0] > '9') return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((form[i] >= '0' && form[i] <= '9') || ((form[i] == '.' || form[i] == ',') && i > 0)))
+            return 0;
+    if (form[n - 1] == '.') emit_self(g, form, n, LB_UPOS_ADJ, 0);
+    emit_self(g, form, n, LB_UPOS_NUM, 0);
+    return g->n;
+}
+
+/* The lexicon's readings of a variant spelling, marked guessed=2 (lemmas stay borrowed). */
+static int emit_variant(const lb_lexicon *lx, guess_out *g, const char *v, size_t n)
+{
+    int k = lb_lexicon_lookup(lx, v, n, g->out + g->n, g->max - g->n);
+    if (k > g->max - g->n) k = g->max - g->n;
+    for (int i = 0; i < k; i++) g->out[g->n + i].guessed = 2;
+    g->n += k;
+    return k;
+}
+
+/* Spelling variants: ss for ß (Swiss spelling: grosse -> große; returns 2),
+ * else a capitalised word in lower case (Republikanischen in names; 1). */
+static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+{
+    char tmp[LB_MAX_TOKEN_BYTES + 4];
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (form[i] != 's' || form[i + 1] != 's') continue;
+        memcpy(tmp, form, i);
+        memcpy(tmp + i, "\xC3\x9F", 2);                  /* ß has two bytes, like ss */
+        memcpy(tmp + i + 2, form + i + 2, n - i - 2);
+        if (emit_variant(lx, g, tmp, n)) return 2;
+    }
+    if (is_upper_start(form, n)) {
+        set_first_case(tmp, form, n, 0);
+        if (emit_variant(lx, g, tmp, n)) return 1;
+    }
+    return 0;
+}
+
+int lb_lexicon_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
+                     char *buf, size_t cap)
+{
+    guess_out g = { .out = out, .max = max, .buf = buf, .cap = cap };
+    if (!lx || !form || n == 0 || n > LB_MAX_TOKEN_BYTES || max <= 0) return 0;
+    if (guess_number(&g, form, n)) return g.n;
+    if (memchr(form, '-', n)) {
+        if (guess_hyphen(lx, &g, form, n)) return g.n;
+    } else if (guess_compound(lx, &g, form, n)) {
+        return g.n;
+    }
+    int variant = guess_variant(lx, &g, form, n);
+    if (variant == 0 || (variant == 1 && is_upper_start(form, n))) guess_suffix(lx, &g, form, n);
+    if (is_upper_start(form, n)) emit_self(&g, form, n, LB_UPOS_PROPN, 0);   /* a name? the tagger decides */
+    return g.n;
+}

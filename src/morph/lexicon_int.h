@@ -1,0 +1,55 @@
+/* lexicon_int.h: the loaded form of a compiled lexicon (data/morph/README.md),
+ * shared by the loader/lookup (lexicon.c) and the guesser (lexicon_guess.c).
+ * Every section pointer points into the file, mapped read-only; all offsets,
+ * ids and the hash index were validated at load time. */
+#ifndef LB_LEXICON_INT_H
+#define LB_LEXICON_INT_H
+#include "lexicon.h"
+#include <string.h>
+
+enum { LBX_VERSION = 2, LBX_SECTIONS = 14, LBX_HEADER = 16 + 8 * LBX_SECTIONS };
+
+struct lb_lexicon {
+    const unsigned char *data;        /* the whole file (mmap, or borrowed memory) */
+    size_t size;
+    int mapped;                       /* data is our mapping (unmapped by lb_lexicon_free) */
+    const unsigned char *form_off, *form_blob, *form_grp, *groups;
+    const unsigned char *set_off, *set_items, *tags;
+    const unsigned char *lemma_off, *lemma_blob;
+    const unsigned char *suf_off, *suf_blob, *suf_rule, *rules;
+    const unsigned char *hash;        /* u32 slots: form index + 1, 0 = empty */
+    uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
+    uint32_t lemma_bits, lemma_mask;
+    uint32_t hash_mask;
+};
+
+/* A lexicon over size bytes of borrowed memory (validated like a file; name
+ * stands for the file in messages). For tests and the fuzz target. */
+int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen);
+
+static inline uint32_t lbx_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint16_t lbx_u16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+/* Entry i of a u32 array section. */
+static inline uint32_t lbx_at(const unsigned char *arr, uint32_t i) { return lbx_u32(arr + 4 * (size_t)i); }
+
+/* Lemma id -> pointer and length. */
+static inline const char *lbx_lemma(const lb_lexicon *lx, uint32_t id, uint32_t *len)
+{
+    uint32_t a = lbx_at(lx->lemma_off, id), b = lbx_at(lx->lemma_off, id + 1);
+    *len = b - a;
+    return (const char *)lx->lemma_blob + a;
+}
+
+/* Fills r from tag id t (lemma left to the caller). */
+static inline void lbx_tag(const lb_lexicon *lx, uint32_t t, lb_reading *r)
+{
+    const unsigned char *p = lx->tags + 8 * (size_t)t;
+    r->feats = lbx_u32(p);
+    r->upos = p[4];
+}
+#endif

@@ -1,0 +1,372 @@
+/* morph.c: the morphology stage driver: per sentence, every token's word
+ * form is looked up in the handle's cache (candidates, static scores), the
+ * tagger chooses a class per token in context, and the lemma table gives
+ * lemma and features for the chosen class. Languages without a model get
+ * their folded form as lemma. */
+#include "morph.h"
+#include "morph/cache.h"
+#include "morph/lemmas.h"
+#include "morph/lexclass.h"
+#include "morph/tagger.h"
+#include "ctx.h"
+#include "text/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CACHED_FORMS 200000
+#define MAX_CANDIDATES 16         /* per word, by static score */
+
+typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; } morph_lang;
+struct lb_morph_data { morph_lang lang[2]; };    /* de, en */
+
+static int load_lang(morph_lang *l, const char *dir, const char *code, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.model", dir, code);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) return LB_OK;                   /* no model: the language is not tagged */
+    fclose(probe);
+    int rc = lb_tagmodel_load(&l->model, path, err, errlen);
+    if (rc) return rc;
+    snprintf(path, sizeof path, "%s/%s.lemmas", dir, code);
+    if ((rc = lb_lemmas_load(&l->lemmas, path, err, errlen))) return rc;
+    snprintf(path, sizeof path, "%s/%s.lex", dir, code);
+    if (!(probe = fopen(path, "rb"))) return LB_OK;     /* no lexicon: tag dictionary only */
+    fclose(probe);
+    return lb_lexicon_load(&l->lex, path, err, errlen);
+}
+
+int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t errlen)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out) return LB_ENOMEM;
+    int rc = load_lang(&(*out)->lang[0], dir, "de", err, errlen);
+    if (!rc) rc = load_lang(&(*out)->lang[1], dir, "en", err, errlen);
+    if (rc) { lb_morph_free(*out); *out = NULL; }
+    return rc;
+}
+
+void lb_morph_free(struct lb_morph_data *m)
+{
+    if (!m) return;
+    for (int i = 0; i < 2; i++) {
+        lb_tagmodel_free(m->lang[i].model); lb_lemmas_free(m->lang[i].lemmas); lb_lexicon_free(m->lang[i].lex);
+    }
+    free(m);
+}
+
+void lb_morph_cache_free(struct lb_morph_cache *c) { lb_mc_free(c); }
+
+/* Keeps the MAX_CANDIDATES candidates of e with the best static scores (an
+ * unknown word may have dozens), in class order: decoding cost stays small. */
+static void prune_candidates(lb_mc_entry *e)
+{
+    for (int i = 0; i < MAX_CANDIDATES; i++) {           /* partial selection sort by score */
+        int best = i;
+        for (int j = i + 1; j < e->ncand; j++) if (e->sscore[j] > e->sscore[best]) best = j;
+        uint16_t c = e->cand[i]; e->cand[i] = e->cand[best]; e->cand[best] = c;
+        int32_t s = e->sscore[i]; e->sscore[i] = e->sscore[best]; e->sscore[best] = s;
+    }
+    e->ncand = MAX_CANDIDATES;
+    for (int i = 1; i < e->ncand; i++)                    /* back to class order */
+        for (int j = i; j > 0 && e->cand[j - 1] > e->cand[j]; j--) {
+            uint16_t c = e->cand[j]; e->cand[j] = e->cand[j - 1]; e->cand[j - 1] = c;
+            int32_t s = e->sscore[j]; e->sscore[j] = e->sscore[j - 1]; e->sscore[j - 1] = s;
+        }
+}
+
+/* Copies the readings into the cache, lemmas too: a guessed lemma lives in
+ * gbuf or in the document's own text (a name's lemma is its form), which the
+ * next document frees; copying every lemma keeps the rule simple. */
+static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r, int nr, const char *gbuf, size_t gcap)
+{
+    (void)gbuf; (void)gcap;
+    if (!(e->read = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->read))) return -1;
+    for (int i = 0; i < nr; i++) {
+        e->read[i] = r[i];
+        if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
+    }
+    e->nread = nr;
+    return 0;
+}
+
+/* The cache entry of token t: made on first sight of its form. */
+static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t)
+{
+    const char *form = doc->text + t->start;
+    size_t n = t->end - t->start;
+    uint32_t h;
+    lb_mc_entry *e = lb_mc_get(c, form, n, &h);
+    if (e) return e;
+    uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
+    const char *folded = doc->norm + t->norm;
+    int nextra = 0, known = 0, nc, nr = 0;
+    uint32_t shape = lb_tf_shape(form, n);
+    const uint8_t *dc;
+    int nd, dflags;
+    lb_reading r[LB_LX_MAX_READINGS];
+    char gbuf[1024];
+    if ((shape & LB_TF_SHAPE_PUNCT) && !lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags)) {
+        nc = lb_tag_punct_candidates(l->model, cand);
+    } else {
+        if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
+            nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
+            nextra = lb_lx_classes(l->model, r, nr, extra);
+        }
+        nc = lb_tag_candidates(l->model, folded, t->norm_len, extra, nextra, known, cand);
+    }
+    if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
+    e->flags = known ? LB_MF_KNOWN : 0;
+    if (nr && keep_readings(c, e, r, nr, gbuf, sizeof gbuf)) return NULL;
+    memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
+    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
+    lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
+    if (nc > MAX_CANDIDATES) prune_candidates(e);
+    return e;
+}
+
+/* The lemma and features of the first lexicon reading of e's form that has
+ * its k-th candidate class (else its part of speech); 0 when none has. */
+static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, char *buf, size_t cap, uint32_t *feats)
+{
+    const lb_reading *r = e->read;
+    int nr = e->nread;
+    for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
+        for (int i = 0; i < nr; i++) {
+            int c = lb_lx_class(l->model, &r[i]);
+            if (pass == 0 ? c != e->cand[k] : r[i].upos != l->model->cls[e->cand[k]].upos) continue;
+            if (r[i].lemma_len >= cap) continue;
+            memcpy(buf, r[i].lemma, r[i].lemma_len);
+            *feats = r[i].feats;
+            return r[i].lemma_len;
+        }
+    return 0;
+}
+
+/* 1 when the training data had e's form with its k-th candidate class: the
+ * lemma table then follows the treebank's conventions, which win. */
+static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
+{
+    char low[256];
+    const uint8_t *cls;
+    int n, flags;
+    if (e->len > sizeof low) return 0;
+    size_t fl = lb_fold(low, sizeof low, e->form, e->len);
+    if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
+    for (int i = 0; i < n; i++) if (cls[i] == e->cand[k]) return 1;
+    return 0;
+}
+
+static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask);
+
+/* Lemma and features of entry e with its k-th candidate class (cached). */
+static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
+{
+    const lb_tag_class *cl = &l->model->cls[e->cand[k]];
+    if (!e->lemma[k]) {
+        char buf[1024];
+        uint32_t feats = cl->feats;
+        size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
+        if (!n || seen_in_training(l, e, k)) {
+            uint32_t tf;
+            n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
+            if (!l->lex || !n) feats = tf;
+        }
+        feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
+        if (!n) { memcpy(buf, e->form, e->len); n = e->len; }
+        if (!(e->lemma[k] = lb_arena_strndup(&c->arena, buf, n))) return -1;
+        e->lemma_len[k] = (uint32_t)n;
+        e->feats[k] = feats;
+    }
+    m->lemma = e->lemma[k]; m->lemma_len = e->lemma_len[k];
+    m->upos = cl->upos; m->feats = e->feats[k]; m->flags = e->flags;
+    /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
+    if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
+    return 0;
+}
+
+static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s,
+                        lb_mc_entry **ent, lb_tf_word *w, lb_tag_word *tw, uint16_t *out)
+{
+    const lb_tok *toks = LB_TOKS(doc) + s->tok0;
+    int n = (int)s->ntok;
+    for (int i = 0; i < n; i++) {
+        if (!(ent[i] = entry_of(doc, l, c, &toks[i]))) return -1;
+        w[i] = ent[i]->w;
+        tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
+    }
+    lb_tag_decode(l->model, w, tw, n, out);
+    lb_morph *mo = LB_MORPH(doc) + s->tok0;
+    for (int i = 0; i < n; i++) {
+        int k = 0;
+        while (k < ent[i]->ncand && ent[i]->cand[k] != out[i]) k++;
+        if (analyse(c, l, ent[i], k, &mo[i])) return -1;
+    }
+    return 0;
+}
+
+static void fill_default(lb_doc *doc)
+{
+    for (size_t i = 0; i < doc->toks.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        lb_morph *m = &LB_MORPH(doc)[i];
+        m->lemma = doc->norm + t->norm;
+        m->lemma_len = t->norm_len;
+        m->upos = (t->flags & LB_TOK_PUNCT) ? LB_UPOS_PUNCT : (t->flags & LB_TOK_NUM) ? LB_UPOS_NUM : LB_UPOS_X;
+    }
+}
+
+int lb_morph_run(lb_doc *doc)
+{
+    size_t n = doc->toks.len;
+    lb_vec_init(&doc->morph, sizeof(lb_morph));
+    lb_morph *mo = n ? lb_arena_calloc(&doc->arena, n, sizeof *mo) : NULL;
+    if (n && !mo) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    doc->morph.items = mo; doc->morph.len = doc->morph.cap = n;
+    for (size_t i = 0; i < n; i++) mo[i].link = mo[i].clause = mo[i].phrase = -1;
+    fill_default(doc);
+    int li = !strcmp(doc->lang, "en");
+    const morph_lang *l = &doc->ctx->morph->lang[li];
+    if (!l->model || !n) return LB_OK;
+    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    lb_morph_cache *c = doc->morph_cache[li];
+    lb_mc_trim(c, MAX_CACHED_FORMS);
+    size_t maxn = 0;
+    for (size_t s = 0; s < doc->sents.len; s++) if (LB_SENTS(doc)[s].ntok > maxn) maxn = LB_SENTS(doc)[s].ntok;
+    lb_mc_entry **ent = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *ent);
+    lb_tf_word *w = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *w);
+    lb_tag_word *tw = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *tw);
+    uint16_t *out = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *out);
+    if (!ent || !w || !tw || !out) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    for (size_t s = 0; s < doc->sents.len; s++)
+        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], ent, w, tw, out)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    return LB_OK;
+}
+
+int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n)
+{
+    const morph_lang *l = &doc->ctx->morph->lang[!strcmp(doc->lang, "en")];
+    char low[256];
+    const uint8_t *dc;
+    int nd, dflags;
+    if (!l->model || n > 255) return -1;
+    size_t fl = lb_fold(low, sizeof low, form, n);
+    if (!fl || !lb_tagmodel_dict(l->model, low, fl, &dc, &nd, &dflags)) return -1;
+    uint16_t cand[LB_TAG_MAX_CLASSES];
+    int32_t score[LB_TAG_MAX_CLASSES];
+    int nc = lb_tag_candidates(l->model, low, fl, NULL, 0, 1, cand);
+    if (nc <= 0) return -1;
+    lb_tf_word w;
+    lb_tf_word_init(&w, form, n, low, fl, lb_tf_shape(form, n), lb_tf_amb(cand, nc));
+    lb_tag_static(l->model, low, fl, &w, cand, nc, score);
+    int best = 0;
+    for (int i = 1; i < nc; i++) if (score[i] > score[best]) best = i;
+    return l->model->cls[cand[best]].upos;
+}
+
+size_t lb_morph_word_lemma(const lb_doc *doc, const char *form, size_t n, int upos, char *buf, size_t cap)
+{
+    const morph_lang *l = &doc->ctx->morph->lang[!strcmp(doc->lang, "en")];
+    char tmp[1024];
+    uint32_t feats;
+    if (!l->lemmas) return 0;
+    size_t k = lb_lemmas_apply(l->lemmas, form, n, upos, 0, tmp, sizeof tmp, &feats);
+    if (!k || k > cap) return 0;
+    memcpy(buf, tmp, k);
+    return k;
+}
+
+const char *lb_upos_name(int upos)
+{
+    static const char *const names[LB_UPOS_COUNT] = {
+        "X", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+        "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB" };
+    return (upos >= 0 && upos < LB_UPOS_COUNT) ? names[upos] : "X";
+}
+
+/* UD feature names and values, in UD's (alphabetical) key order. */
+typedef struct feat_def { const char *name; int shift, mask; const char *const *values; } feat_def;
+static const char *const v_case[] = { "", "Nom", "Acc", "Dat", "Gen" };
+static const char *const v_number[] = { "", "Sing", "Plur" };
+static const char *const v_gender[] = { "", "Masc", "Fem", "Neut" };
+static const char *const v_person[] = { "", "1", "2", "3" };
+static const char *const v_tense[] = { "", "Pres", "Past" };
+static const char *const v_mood[] = { "", "Ind", "Sub", "Imp" };
+static const char *const v_verbform[] = { "", "Fin", "Inf", "Part", "Ger" };
+static const char *const v_degree[] = { "", "Pos", "Cmp", "Sup" };
+static const char *const v_definite[] = { "", "Def", "Ind" };
+static const char *const v_prontype[] = { "", "Prs", "Art", "Dem", "Rel", "Int", "Ind", "Neg", "Tot", "Rcp" };
+static const char *const v_yes[] = { "", "Yes" };
+static const char *const v_neg[] = { "", "Neg" };
+static const feat_def feat_defs[] = {
+    { "Case", LB_CASE_SHIFT, LB_CASE_MASK, v_case }, { "Definite", LB_DEFINITE_SHIFT, LB_DEFINITE_MASK, v_definite },
+    { "Degree", LB_DEGREE_SHIFT, LB_DEGREE_MASK, v_degree }, { "Gender", LB_GENDER_SHIFT, LB_GENDER_MASK, v_gender },
+    { "Mood", LB_MOOD_SHIFT, LB_MOOD_MASK, v_mood }, { "Number", LB_NUMBER_SHIFT, LB_NUMBER_MASK, v_number },
+    { "Person", LB_PERSON_SHIFT, LB_PERSON_MASK, v_person }, { "Polarity", LB_POLARITY_SHIFT, LB_POLARITY_MASK, v_neg },
+    { "Poss", LB_POSS_SHIFT, LB_POSS_MASK, v_yes }, { "PronType", LB_PRONTYPE_SHIFT, LB_PRONTYPE_MASK, v_prontype },
+    { "Reflex", LB_REFLEX_SHIFT, LB_REFLEX_MASK, v_yes }, { "Tense", LB_TENSE_SHIFT, LB_TENSE_MASK, v_tense },
+    { "VerbForm", LB_VERBFORM_SHIFT, LB_VERBFORM_MASK, v_verbform } };
+static const int value_counts[] = { 5, 3, 4, 4, 4, 3, 4, 2, 2, 10, 2, 3, 5 };
+
+/* The features of a reading with the tagger class's features (those it
+ * carries and sets) put over them: the choice in context wins. */
+static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask)
+{
+    for (size_t k = 0; k < sizeof feat_defs / sizeof feat_defs[0]; k++) {
+        uint32_t field = (uint32_t)feat_defs[k].mask << feat_defs[k].shift;
+        if ((mask & field) && (cfeats & field)) feats = (feats & ~field) | (cfeats & field);
+    }
+    return feats;
+}
+
+size_t lb_feats_format(char *out, size_t cap, uint32_t feats)
+{
+    size_t n = 0;
+    if (!cap) return 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < sizeof feat_defs / sizeof feat_defs[0]; k++) {
+        unsigned v = (feats >> feat_defs[k].shift) & (unsigned)feat_defs[k].mask;
+        if (!v || (int)v >= value_counts[k]) continue;
+        int w = snprintf(out + n, cap - n, "%s%s=%s", n ? "|" : "", feat_defs[k].name, feat_defs[k].values[v]);
+        if (w < 0 || (size_t)w >= cap - n) { out[n] = '\0'; return n; }
+        n += (size_t)w;
+    }
+    return n;
+}
+
+int lb_feats_parse(uint32_t *out, const char *s, size_t n)
+{
+    *out = 0;
+    if (n == 1 && s[0] == '_') return 0;
+    int unknown = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '|') j++;
+        const char *eq = memchr(s + i, '=', j - i);
+        size_t kl = eq ? (size_t)(eq - (s + i)) : 0;
+        int found = 0;
+        for (size_t k = 0; eq && k < sizeof feat_defs / sizeof feat_defs[0]; k++) {
+            if (strlen(feat_defs[k].name) != kl || memcmp(feat_defs[k].name, s + i, kl)) continue;
+            const char *val = eq + 1;
+            size_t vl = (size_t)((s + j) - val);
+            for (int v = 1; v < value_counts[k]; v++)
+                if (strlen(feat_defs[k].values[v]) == vl && !memcmp(feat_defs[k].values[v], val, vl)) {
+                    *out |= (uint32_t)v << feat_defs[k].shift; found = 1; break;
+                }
+        }
+        if (!found) unknown++;
+        i = j + 1;
+    }
+    return unknown;
+}
+
+int lb_upos_parse(const char *s, size_t n)
+{
+    for (int u = 0; u < LB_UPOS_COUNT; u++) {
+        const char *name = lb_upos_name(u);
+        if (strlen(name) == n && !memcmp(name, s, n)) return u;
+    }
+    return -1;
+}

@@ -1,0 +1,31 @@
+/* tagger.h: the greedy left-to-right perceptron tagger over a sentence,
+ * shared by the morphology stage and the training tool: which classes a word
+ * may take (candidates), the scores of its static features, and decoding. */
+#ifndef LB_MORPH_TAGGER_H
+#define LB_MORPH_TAGGER_H
+#include "morph/features.h"
+#include "morph/tagmodel.h"
+
+/* One word to tag: its candidate classes (ascending) and, per candidate, the
+ * summed weights of its static features. */
+typedef struct lb_tag_word {
+    const uint16_t *cand;
+    const int32_t *sscore;
+    int ncand;
+} lb_tag_word;
+
+/* Candidates of a word: the tag dictionary's classes (plus the unknown-word
+ * classes for a rare word), else the unknown-word classes; extra classes (from
+ * a lexicon; ascending) are merged in, and when extra_known (the lexicon knew
+ * the word) no unknown-word classes are added. out holds LB_TAG_MAX_CLASSES. */
+int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
+                      int extra_known, uint16_t *out);
+/* A word without letters or digits that the tag dictionary lacks: the
+ * punctuation and symbol classes. */
+int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
+/* Static scores of the candidates of a word (see lb_tf_static). */
+void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
+                   const uint16_t *cand, int ncand, int32_t *sscore);
+/* Tags n words: out[i] = the chosen class of word i. */
+void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out);
+#endif

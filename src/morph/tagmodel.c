@@ -1,0 +1,314 @@
+/* tagmodel.c: loads and queries a tagger model (format in tagmodel.h). Every
+ * read is bounds-checked: a truncated or corrupt file gives "offset N". */
+#include "morph/tagmodel.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct rd { const unsigned char *p; size_t n, off; const char *name; char *err; size_t errlen; int failed; } rd;
+
+static int fail(rd *r, const char *what)
+{
+    if (!r->failed) snprintf(r->err, r->errlen, "%s: offset %zu: %s", r->name, r->off, what);
+    r->failed = 1;
+    return -1;
+}
+
+static int need(rd *r, size_t k) { return (r->failed || r->n - r->off < k) ? fail(r, "truncated file") : 0; }
+static uint32_t u32(rd *r)
+{
+    if (need(r, 4)) return 0;
+    const unsigned char *q = r->p + r->off;
+    r->off += 4;
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+static unsigned u8(rd *r) { if (need(r, 1)) return 0; return r->p[r->off++]; }
+static int16_t i16(rd *r)
+{
+    if (need(r, 2)) return 0;
+    uint16_t v = (uint16_t)(r->p[r->off] | r->p[r->off + 1] << 8);
+    r->off += 2;
+    return (int16_t)v;
+}
+
+static int read_classes(rd *r, lb_tagmodel *m)
+{
+    uint32_t n = u32(r);
+    if (r->failed) return -1;
+    if (n == 0 || n > LB_TAG_MAX_CLASSES) return fail(r, "bad class count");
+    m->nclass = (int)n;
+    for (uint32_t i = 0; i < n; i++) {
+        m->cls[i].upos = (uint8_t)u8(r);
+        m->cls[i].feats = u32(r);
+        if (!r->failed && m->cls[i].upos >= LB_UPOS_COUNT) return fail(r, "bad part of speech");
+    }
+    n = u32(r);
+    if (r->failed) return -1;
+    if (n > (uint32_t)m->nclass) return fail(r, "bad open class count");
+    m->nopen = (int)n;
+    for (uint32_t i = 0; i < n; i++) {
+        m->open[i] = (uint16_t)u8(r);
+        if (!r->failed && m->open[i] >= m->nclass) return fail(r, "class out of range");
+    }
+    return r->failed ? -1 : 0;
+}
+
+static int read_dict(rd *r, lb_tagmodel *m)
+{
+    uint32_t n = u32(r);
+    if (r->failed) return -1;
+    if (n > r->n - r->off) return fail(r, "bad dictionary size");
+    size_t start = r->off, cap = r->n - r->off;
+    m->dict_cls = malloc(cap ? cap : 1);
+    if (!m->dict_cls) return fail(r, "out of memory");
+    size_t used = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned len = u8(r);
+        if (need(r, len)) return -1;
+        const char *form = (const char *)r->p + r->off;
+        r->off += len;
+        unsigned flags = u8(r), k = u8(r);
+        if (r->failed) return -1;
+        if (k == 0) return fail(r, "dictionary entry without classes");
+        m->dict_cls[used] = (uint8_t)flags;
+        m->dict_cls[used + 1] = (uint8_t)k;
+        for (unsigned j = 0; j < k; j++) {
+            unsigned c = u8(r);
+            if (r->failed) return -1;
+            if ((int)c >= m->nclass) return fail(r, "class out of range");
+            m->dict_cls[used + 2 + j] = (uint8_t)c;
+        }
+        if (lb_wordset_put(&m->dict, form, len, (uint32_t)used)) return fail(r, "out of memory");
+        used += 2 + k;
+        if (used > cap) return fail(r, "dictionary overflows");
+    }
+    (void)start;
+    return 0;
+}
+
+static int read_weights(rd *r, lb_tagmodel *m)
+{
+    uint32_t n = u32(r);
+    if (r->failed) return -1;
+    if (n > (r->n - r->off) / 5) return fail(r, "bad feature count");
+    size_t cap = 16;
+    while (cap < (size_t)n * 2) cap *= 2;
+    size_t maxe = (r->n - r->off) / 3;
+    if (maxe > LB_TAG_MAX_ENTRIES) maxe = LB_TAG_MAX_ENTRIES;
+    m->fcap = cap;
+    m->slot = calloc(cap, sizeof *m->slot);
+    m->entry = malloc((maxe + 1) * sizeof *m->entry);
+    if (!m->slot || !m->entry) return fail(r, "out of memory");
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t id = u32(r);
+        unsigned k = u8(r);
+        if (r->failed) return -1;
+        if (id == 0) return fail(r, "feature id 0");
+        if (m->nentry + k > maxe) return fail(r, "too many weights");
+        size_t h = (id * 2654435761u) & (cap - 1);
+        while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & (cap - 1);
+        if (m->slot[h].key) return fail(r, "duplicate feature");
+        m->slot[h].key = id; m->slot[h].start = (uint32_t)(m->nentry << 8 | k);
+        for (unsigned j = 0; j < k; j++) {
+            unsigned c = u8(r);
+            int16_t w = i16(r);
+            if (r->failed) return -1;
+            if ((int)c >= m->nclass) return fail(r, "class out of range");
+            m->entry[m->nentry].cls = (uint8_t)c; m->entry[m->nentry].pad = 0; m->entry[m->nentry].w = w;
+            m->nentry++;
+        }
+    }
+    return 0;
+}
+
+#define DENSE_MIN 4     /* features with more entries get a dense row */
+
+static int make_dense(lb_tagmodel *m)
+{
+    size_t rows = 0;
+    for (size_t h = 0; h < m->fcap; h++) if (m->slot[h].key && (m->slot[h].start & 255) > DENSE_MIN) rows++;
+    if (!rows) return 0;
+    m->dense = calloc(rows * (size_t)m->nclass, sizeof *m->dense);
+    if (!m->dense) return -1;
+    for (size_t h = 0; h < m->fcap; h++) {
+        lb_tm_slot *sl = &m->slot[h];
+        if (!sl->key || (sl->start & 255) <= DENSE_MIN) continue;
+        int16_t *row = m->dense + m->ndense * (size_t)m->nclass;
+        const lb_tm_entry *e = m->entry + (sl->start >> 8);
+        for (unsigned k = 0; k < (sl->start & 255); k++) row[e[k].cls] = e[k].w;
+        sl->dense = (uint32_t)++m->ndense;
+    }
+    return 0;
+}
+
+int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const char *name, char *err, size_t errlen)
+{
+    *out = NULL;
+    lb_tagmodel *m = calloc(1, sizeof *m);
+    if (!m) { snprintf(err, errlen, "%s: out of memory", name); return LB_ENOMEM; }
+    lb_wordset_init(&m->dict);
+    rd r = { p, n, 0, name, err, errlen, 0 };
+    if (need(&r, 8) || memcmp(p, "LBTAGGR1", 8)) { fail(&r, "not a lagebild tagger model"); goto bad; }
+    r.off = 8;
+    (void)u32(&r);                  /* language tag, informative */
+    m->class_mask = u32(&r);
+    uint32_t sb = u32(&r);
+    memcpy(&m->scale, &sb, sizeof sb);
+    if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
+    if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
+    if (make_dense(m)) { fail(&r, "out of memory"); goto bad; }
+    for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
+        unsigned u = m->cls[i].upos;
+        if (m->n_by_upos[u] < 8) m->by_upos[u][m->n_by_upos[u]] = (uint8_t)i;
+        if (m->n_by_upos[u] < 9) m->n_by_upos[u]++;
+    }
+    if (need(&r, 4) || memcmp(p + r.off, "END!", 4)) { fail(&r, "missing end marker"); goto bad; }
+    r.off += 4;
+    if (r.off != n) { fail(&r, "trailing bytes"); goto bad; }
+    *out = m;
+    return LB_OK;
+bad:
+    lb_tagmodel_free(m);
+    return strstr(err, "out of memory") ? LB_ENOMEM : LB_EDATA;
+}
+
+int lb_tagmodel_load(lb_tagmodel **out, const char *path, char *err, size_t errlen)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(err, errlen, "%s: cannot open", path); return LB_EIO; }
+    size_t cap = 1 << 20, n = 0;
+    unsigned char *buf = malloc(cap);
+    while (buf) {
+        size_t k = fread(buf + n, 1, cap - n, f);
+        n += k;
+        if (n < cap) break;
+        unsigned char *nb = cap < ((size_t)256 << 20) ? realloc(buf, cap * 2) : NULL;
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb; cap *= 2;
+    }
+    int rerr = ferror(f);
+    fclose(f);
+    if (!buf) { snprintf(err, errlen, "%s: out of memory or file too large", path); return LB_ENOMEM; }
+    if (rerr) { free(buf); snprintf(err, errlen, "%s: read error", path); return LB_EIO; }
+    int rc = lb_tagmodel_parse(out, buf, n, path, err, errlen);
+    free(buf);
+    return rc;
+}
+
+void lb_tagmodel_free(lb_tagmodel *m)
+{
+    if (!m) return;
+    lb_wordset_fini(&m->dict);
+    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense);
+    free(m);
+}
+
+void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t *score)
+{
+    size_t mask = m->fcap - 1;
+    for (int i = 0; i < nf; i++) {
+        uint32_t id = f[i];
+        size_t h = (id * 2654435761u) & mask;
+        while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & mask;
+        if (!m->slot[h].key) continue;
+        uint32_t st = m->slot[h].start;
+        const lb_tm_entry *e = m->entry + (st >> 8), *end = e + (st & 255);
+        for (; e < end; e++) score[e->cls] += (uint32_t)(int32_t)e->w;
+    }
+}
+
+/* index of class c in the sorted entries e[0..n), -1 when absent */
+static int find_class(const lb_tm_entry *e, int n, unsigned c)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) >> 1;
+        if (e[mid].cls == c) return mid;
+        if (e[mid].cls < c) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+}
+
+/* The slot of feature id, NULL when the model lacks it. */
+static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
+{
+    size_t mask = m->fcap - 1;
+    while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & mask;
+    return m->slot[h].key ? &m->slot[h] : NULL;
+}
+
+static void add_entries(const lb_tagmodel *m, const lb_tm_slot *sl, const uint16_t *cand, int ncand, int32_t *score)
+{
+    if (sl->dense) {
+        const int16_t *row = m->dense + (size_t)(sl->dense - 1) * (size_t)m->nclass;
+        for (int k = 0; k < ncand; k++) score[k] += row[cand[k]];
+        return;
+    }
+    const lb_tm_entry *e = m->entry + (sl->start >> 8);
+    int n = (int)(sl->start & 255);
+    if (ncand * 5 < n) {                    /* few candidates, long list: bisect */
+        for (int k = 0; k < ncand; k++) {
+            int j = find_class(e, n, cand[k]);
+            if (j >= 0) score[k] += e[j].w;
+        }
+        return;
+    }
+    for (int j = 0, k = 0; j < n && k < ncand;) {   /* both sorted: merge */
+        if (e[j].cls < cand[k]) j++;
+        else if (e[j].cls > cand[k]) k++;
+        else score[k++] += e[j++].w;
+    }
+}
+
+void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
+{
+    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
+}
+
+/* Memory-bound: the slots of all features are prefetched first, then their
+ * weight rows, so that the cache misses overlap. */
+void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
+                            int32_t *score)
+{
+    size_t h[64];
+    const lb_tm_slot *sl[64];
+    size_t mask = m->fcap - 1;
+    if (nf > 64) nf = 64;
+    for (int i = 0; i < nf; i++) {
+        h[i] = (f[i] * 2654435761u) & mask;
+        __builtin_prefetch(&m->slot[h[i]]);
+    }
+    for (int i = 0; i < nf; i++) {
+        sl[i] = find_slot(m, f[i], h[i]);
+        if (!sl[i]) continue;
+        if (sl[i]->dense) __builtin_prefetch(m->dense + (size_t)(sl[i]->dense - 1) * (size_t)m->nclass + cand[0]);
+        else __builtin_prefetch(m->entry + (sl[i]->start >> 8));
+    }
+    for (int i = 0; i < nf; i++) if (sl[i]) add_entries(m, sl[i], cand, ncand, score);
+}
+
+int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)
+{
+    uint32_t off;
+    if (!lb_wordset_get(&m->dict, folded, n, &off)) return 0;
+    *flags = m->dict_cls[off];
+    *ncls = m->dict_cls[off + 1];
+    *cls = m->dict_cls + off + 2;
+    return 1;
+}
+
+int lb_tagmodel_class(const lb_tagmodel *m, int upos, uint32_t feats)
+{
+    feats &= m->class_mask;
+    if (upos >= 0 && upos < LB_TAG_UPOS_SLOTS && m->n_by_upos[upos] <= 8) {
+        for (int i = 0; i < m->n_by_upos[upos]; i++)
+            if (m->cls[m->by_upos[upos][i]].feats == feats) return m->by_upos[upos][i];
+        if (m->n_by_upos[upos] < 8) return -1;
+    }
+    for (int i = 0; i < m->nclass; i++)
+        if (m->cls[i].upos == upos && m->cls[i].feats == feats) return i;
+    return -1;
+}

@@ -1,0 +1,69 @@
+/* tagmodel.h: a trained tagger model of one language (data/morph/<lang>.model):
+ * the classes (a UD part of speech plus the features the tagger chooses in
+ * context), the tag dictionary learnt from the training data, the classes an
+ * unknown word may take, and the averaged perceptron weights (16-bit, pruned).
+ * Written by tools/train/train_tagger.c, read-only once loaded.
+ *
+ * Binary format, little endian:
+ *   "LBTAGGR1"  u32 lang-tag  u32 class_mask  f32 scale
+ *   u32 nclass  { u8 upos, u32 feats } * nclass
+ *   u32 nopen   { u8 class } * nopen                  (unknown-word candidates)
+ *   u32 ndict   { u8 len, bytes, u8 flags, u8 n, { u8 class } * n } * ndict
+ *   u32 nfeat   { u32 id, u8 n, { u8 class, i16 weight } * n } * nfeat
+ *   "END!"
+ * dict flags: 1 = rare word, the unknown-word classes are candidates too. */
+#ifndef LB_MORPH_TAGMODEL_H
+#define LB_MORPH_TAGMODEL_H
+#include "core/wordset.h"
+#include <stddef.h>
+#include <stdint.h>
+
+#define LB_TAG_MAX_CLASSES 255
+#define LB_TAG_DICT_RARE 1
+#define LB_TAG_UPOS_SLOTS 17
+#define LB_TAG_MAX_ENTRIES ((size_t)1 << 24)
+
+typedef struct lb_tag_class { uint8_t upos; uint32_t feats; } lb_tag_class;
+/* a feature's slot: its entries are entry[start >> 8 .. + (start & 255)) */
+typedef struct lb_tm_slot { uint32_t key, start, dense; } lb_tm_slot;  /* dense: row + 1, 0 none */
+typedef struct lb_tm_entry { uint8_t cls, pad; int16_t w; } lb_tm_entry;
+
+typedef struct lb_tagmodel {
+    uint32_t class_mask;            /* LB_FEAT bits a class carries */
+    float scale;                    /* weight = i16 * scale */
+    int nclass, nopen;
+    lb_tag_class cls[LB_TAG_MAX_CLASSES];
+    uint16_t open[LB_TAG_MAX_CLASSES];
+    lb_wordset dict;                /* folded form -> offset in dict_cls */
+    uint8_t *dict_cls;              /* flags, n, classes... */
+    struct lb_tm_slot *slot;        /* open addressing on the feature id, 0 = empty */
+    size_t fcap;                    /* power of two */
+    struct lb_tm_entry *entry;      /* (class, weight) per feature, by class */
+    size_t nentry;
+    uint8_t by_upos[LB_TAG_UPOS_SLOTS][8];    /* up to 8 classes per part of speech, for lb_tagmodel_class */
+    uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
+    int16_t *dense;                 /* rows of nclass weights for features with many classes */
+    size_t ndense;
+} lb_tagmodel;
+
+/* Loads path; on failure err says "path: offset N: problem". */
+int lb_tagmodel_load(lb_tagmodel **out, const char *path, char *err, size_t errlen);
+/* Parses a model image held in memory (name is used in messages). */
+int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const char *name, char *err, size_t errlen);
+void lb_tagmodel_free(lb_tagmodel *m);
+
+/* Adds the weights of the features f[0..nf) to score[class] (modulo 2^32:
+ * read the classes you zeroed as int32_t). */
+void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t *score);
+/* Adds the weights of the features f[0..nf) for the classes cand[0..ncand)
+ * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
+void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
+                            int32_t *score);
+/* Prefetches the slots of the features (for a later score call). */
+void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf);
+/* Tag dictionary: 1 and the classes (ascending) with flags when the folded
+ * form is known, else 0. */
+int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags);
+/* Class of (upos, feats) (feats masked by class_mask), -1 when none. */
+int lb_tagmodel_class(const lb_tagmodel *m, int upos, uint32_t feats);
+#endif

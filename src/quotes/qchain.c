@@ -1,0 +1,184 @@
+/* qchain.c: reported speech that goes on without a frame of its own. After a
+ * quote with a speaker, or a speech act of a named subject ("X kündigte … an"),
+ * the following sentences that report (Konjunktiv I; hearsay: demnach,
+ * angeblich) are indirect quotes of
+ * the same speaker, until a sentence that does not report. It runs after the
+ * finders and does not change their quotes. */
+#include "quotes/qint.h"
+#include <string.h>
+
+/* how many sentences a report may skip (a non-reporting sentence in between) */
+#define Q_CHAIN_GAP 1
+
+/* the token that starts at or contains byte offset pos */
+static uint32_t tok_at(const qdoc *q, uint32_t pos)
+{
+    uint32_t lo = 0, hi = q->n;
+    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo < q->n ? lo : q->n - 1;
+}
+
+/* "ich" in the sentence of token i: a verb in -e is then first person, not Konjunktiv */
+static int first_person(const qdoc *q, uint32_t i)
+{
+    const lb_sent *st = &LB_SENTS(q->doc)[q->t[i].sent];
+    for (uint32_t k = st->tok0; k < st->tok0 + st->ntok && k < q->n; k++)
+        if (q->t[k].norm_len == 3 && !memcmp(lb_tok_norm(q->doc, &q->t[k]), "ich", 3)) return 1;
+    return 0;
+}
+
+int q_konj(const qdoc *q, uint32_t i)
+{
+    if (q->lang == QL_EN) return 0;
+    uint32_t c = q_cls(q, i);
+    if (c & (QC_KONJ | QC_KONJ2)) return (c & QC_KONJ) ? 1 : 2;
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n || !LB_MORPH(d)[i].upos) return 0;
+    const lb_morph *m = &LB_MORPH(d)[i];
+    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return 0;
+    if (LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_SUB) return LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST ? 2 : 1;
+    /* a finite verb in -e (gelte, ruhe, habe) without "ich" is Konjunktiv I of the
+     * third person (the tagger may take it for the first) */
+    const lb_tok *t = &q->t[i];
+    if (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(m->feats, TENSE) != LB_TENSE_PAST &&
+        t->norm_len > 2 && lb_tok_norm(d, t)[t->norm_len - 1] == 'e' && !(t->flags & LB_TOK_UPPER) && !first_person(q, i))
+        return 1;
+    return 0;
+}
+
+/* the sentence [lo, hi) reports: 1 by Konjunktiv I or hearsay; 2 by Konjunktiv II
+ * only. ("soll … getan haben" is left out: on the development data it more
+ * often reports the writer's own unconfirmed news than someone's words.)
+ * *marker: the hearsay word (demnach), -1 none */
+static int reports(const qdoc *q, uint32_t lo, uint32_t hi, int32_t *marker)
+{
+    int k2 = 0, rep = 0;
+    *marker = -1;
+    for (uint32_t i = lo; i < hi; i++) {
+        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        int k = q_konj(q, i);
+        if (q_cls(q, i) & QC_HEARSAY) { *marker = (int32_t)i; return 1; }
+        rep |= k == 1;
+        k2 |= k == 2;
+    }
+    return rep ? 1 : k2 ? 2 : 0;
+}
+
+/* the sentence speaks in the first person (ich, wir, uns, unser …) */
+static int first_person_speech(const qdoc *q, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = lo; i < hi; i++) if (q_xcls(q, i) & QX_FIRST) return 1;
+    return 0;
+}
+
+/* a question or a headline reports nothing */
+static int asks(const qdoc *q, uint32_t hi)
+{
+    return hi > 0 && q_punct_is(q, hi - 1, '?');
+}
+
+/* a speech act of a named subject in [lo, hi) without a quote: "X kündigte seinen Rücktritt an" */
+static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
+{
+    for (uint32_t v = lo; v < hi; v++) {
+        if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
+        qspk sp = q_verb_subject(q, v, lo, hi);
+        if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) continue;
+        memset(out, 0, sizeof *out);
+        out->speaker_start = out->speaker_end = -1;
+        out->cue_start = out->cue_end = -1;
+        q_attribute(q, out, sp, -1);
+        if (out->speaker_name || out->speaker_start >= 0) return 1;
+    }
+    return 0;
+}
+
+static int has_speaker(const lb_quote *x) { return x->speaker_name || x->speaker_start >= 0 || x->cue_start == Q_CONTINUES; }
+
+static void copy_speaker(lb_quote *to, const lb_quote *from)
+{
+    to->speaker_name = from->speaker_name; to->speaker_actor = from->speaker_actor;
+    to->speaker_start = from->speaker_start; to->speaker_end = from->speaker_end;
+    if (from->cue_start == Q_CONTINUES) to->cue_start = Q_CONTINUES;
+}
+
+int q_chain(qdoc *q)
+{
+    lb_doc *d = q->doc;
+    size_t ns = d->sents.len, nq = d->quotes.len;
+    if (!ns || q->lang == QL_EN) return 0;
+    /* per sentence: the last quote that starts in it (-1 none) */
+    int32_t *inq = lb_arena_alloc(&d->arena, ns * sizeof *inq);
+    if (!inq) return -1;
+    for (size_t s = 0; s < ns; s++) inq[s] = -1;
+    for (size_t k = 0; k < nq; k++) {
+        uint32_t s = q->t[tok_at(q, LB_QUOTES(d)[k].start)].sent;
+        if (s < ns && (inq[s] < 0 || LB_QUOTES(d)[inq[s]].start <= LB_QUOTES(d)[k].start)) inq[s] = (int32_t)k;
+    }
+    lb_quote active = { 0 };
+    int have = 0;
+    size_t last = 0;
+    const lb_sent *ss = LB_SENTS(d);
+    for (size_t s = 0; s < ns; s++) {
+        uint32_t lo = ss[s].tok0, hi = ss[s].tok0 + ss[s].ntok;
+        if (hi > q->n) hi = q->n;
+        if (lo >= hi) continue;
+        if (inq[s] >= 0) {
+            const lb_quote *x = &LB_QUOTES(d)[inq[s]];
+            if (has_speaker(x)) { active = *x; have = 1; }
+            last = s;
+            continue;
+        }
+        lb_quote act;
+        if (speech_act(q, lo, hi, &act)) { active = act; have = 1; last = s; continue; }
+        if (asks(q, hi)) continue;
+        int32_t marker;
+        int rep = reports(q, lo, hi, &marker);
+        if (rep != 1 && have && s == last + 1 && !q->ndirect && first_person_speech(q, lo, hi)) {
+            /* unmarked direct speech in a text without quotation marks: "Wir
+             * müssen handeln." right after X's words */
+            qspk none = { -1, -1, -1, -1 };
+            lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);
+            if (q->oom) return -1;
+            if (qt) { qt->indirect = 0; copy_speaker(qt, &active); last = s; }
+            continue;
+        }
+        if (rep != 1) continue;        /* the writer's own Konjunktiv II: "Das könnte sich ändern." */
+        int on = have && s <= last + 1 + Q_CHAIN_GAP;
+        if (!on && marker < 0) continue;
+        qspk none = { -1, -1, -1, -1 };
+        lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);
+        if (q->oom) return -1;
+        if (!qt) continue;
+        if (on) copy_speaker(qt, &active);
+        if (marker >= 0) {
+            /* "demnach" points to the source: its span stands for the speaker */
+            qt->speaker_start = (int32_t)q->t[marker].start;
+            qt->speaker_end = (int32_t)q->t[marker].end;
+            if (!on) qt->cue_start = qt->cue_end = -1;
+        }
+        last = s;
+    }
+    return 0;
+}
+
+int q_fragments(qdoc *q)
+{
+    lb_doc *d = q->doc;
+    size_t nq = d->quotes.len;
+    const lb_rspan *fr = q->frags.items;
+    for (size_t f = 0; f < q->frags.len; f++) {
+        const lb_quote *in = NULL;
+        for (size_t k = q->ndirect; k < nq; k++) {
+            const lb_quote *x = &LB_QUOTES(d)[k];
+            if (x->indirect && x->start <= fr[f].start && fr[f].end <= x->end) { in = x; break; }
+        }
+        if (!in || (!in->speaker_name && in->speaker_start < 0)) continue;
+        lb_quote *qt = lb_vec_push(&d->quotes, &d->arena);
+        if (!qt) return -1;
+        in = &LB_QUOTES(d)[in - LB_QUOTES(d)];
+        *qt = *in;
+        qt->start = fr[f].start; qt->end = fr[f].end; qt->indirect = 0;
+    }
+    return 0;
+}

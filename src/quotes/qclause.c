@@ -1,0 +1,32 @@
+/* qclause.c: the speaker as the subject of the speech verb's clause, read from
+ * the clause layer (doc->clauses, doc->phrases) where the syntax stage ran.
+ * It does not replace the token patterns of qphrase.c where there is no
+ * clause layer or no subject. */
+#include "quotes/qint.h"
+
+int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (!d->clauses.len || d->morph.len != q->n || v >= q->n) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->verb != (int32_t)v && cl->fin != (int32_t)v) return 0;
+    if (cl->voice == LB_VOICE_PASS || cl->subj < 0 || (size_t)cl->subj >= d->phrases.len) return 0;
+    const lb_phrase *ph = &LB_PHRASES(d)[cl->subj];
+    if (!ph->ntok || ph->tok0 + ph->ntok > q->n) return 0;
+    /* a relative or demonstrative pronoun alone ("die", "der") is no speaker */
+    if (ph->ntok == 1 && (q_cls(q, ph->tok0) & (QC_DET | QC_IMPERS))) return 0;
+    /* a subject after the verb lies in the same comma span: "hieß es, beide Seiten …" */
+    for (uint32_t k = v + 1; k < ph->tok0; k++) if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) return 0;
+    sp->s = (int32_t)ph->tok0;
+    sp->e = (int32_t)(ph->tok0 + ph->ntok);
+    /* the attributes that hang on it: "der Sprecher des Ministeriums" */
+    for (size_t k = (size_t)cl->subj + 1; k < d->phrases.len && k < (size_t)cl->subj + 4; k++) {
+        const lb_phrase *a = &LB_PHRASES(d)[k];
+        if (a->parent != cl->subj || a->tok0 != (uint32_t)sp->e) break;
+        sp->e = (int32_t)(a->tok0 + a->ntok);
+    }
+    q_name_in(q, sp);
+    return 1;
+}

@@ -1,0 +1,188 @@
+/* qframes.c: attribution frames around a speech verb beyond the plain
+ * "X sagte, …": adjuncts in any order between the verb and its speaker
+ * ("sagte am Samstag in Genf dem Sender Y der Minister"), the anaphoric frame
+ * "… . Das bestätigte ein Sprecher." and the as-frame "Wie X mitteilte, …" /
+ * "…, wie X berichtete." They find the speaker and the cue; qindirect.c
+ * decides the quote's span. */
+#include "quotes/qint.h"
+#include <string.h>
+
+static int word(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_WORD); }
+
+/* past a date or number after a preposition: "am 12. September", "seit 2005" */
+static uint32_t skip_numeric(const qdoc *q, uint32_t k, uint32_t b)
+{
+    uint32_t s = k;
+    while (k < b && k < s + 4 && ((q->t[k].flags & LB_TOK_NUM) || q_punct_is(q, k, '.') || (q_cls(q, k) & QC_TIME))) k++;
+    return k;
+}
+
+/* the noun phrase of a preposition or a dative article starting at k; its end */
+static uint32_t object_np(const qdoc *q, uint32_t k, uint32_t b)
+{
+    uint32_t n = skip_numeric(q, k, b);
+    if (n > k) return n;
+    if (k < b && (q->t[k].flags & LB_TOK_QUOTE)) {          /* dem „Spiegel“ */
+        uint32_t e = k + 1;
+        while (e < b && e < k + 6 && !(q->t[e].flags & LB_TOK_QUOTE)) e++;
+        return e < b ? e + 1 : k;
+    }
+    /* a bare name takes no genitive: "in Genf der Gesandte X" */
+    if (k < b && (q->t[k].flags & LB_TOK_UPPER) && word(q, k) && !(q_cls(q, k) & (QC_DET | QC_STOP))) {
+        uint32_t e = k;
+        while (e < b && e < k + 4 && (q->t[e].flags & LB_TOK_UPPER) && word(q, e) && !(q_cls(q, e) & (QC_DET | QC_STOP))) e++;
+        return e;
+    }
+    qspk p;
+    if (q_loose_np(q, k, b, &p)) return (uint32_t)p.e;
+    qspk f = q_np_forward(q, k, b);
+    return f.s >= 0 ? (uint32_t)f.e : k;
+}
+
+int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp)
+{
+    sp->s = sp->e = sp->ns = sp->ne = -1;
+    uint32_t k = a;
+    while (k < b) {
+        const lb_tok *t = &q->t[k];
+        if (t->flags & LB_TOK_BRACKET_OPEN) {
+            while (k < b && !(q->t[k].flags & LB_TOK_BRACKET_CLOSE)) k++;
+            k++;
+            continue;
+        }
+        if (t->flags & LB_TOK_QUOTE) {
+            /* a quoted name: dem „Spiegel“, „heise online“ */
+            uint32_t e = k + 1;
+            while (e < b && e < k + 7 && !(q->t[e].flags & LB_TOK_QUOTE)) e++;
+            if (e >= b || e == k + 1) return 0;
+            if (sp->s < 0 && (k == a || !(q_xcls(q, k - 1) & (QX_ADP | QX_DAT)))) {
+                sp->s = (int32_t)k; sp->e = (int32_t)e + 1; sp->ns = (int32_t)k + 1; sp->ne = (int32_t)e;
+            }
+            k = e + 1;
+            continue;
+        }
+        if (!word(q, k)) return 0;
+        uint32_t x = q_xcls(q, k), c = q_cls(q, k);
+        if (x & QX_ADP) {
+            if (k + 1 == b) { k++; continue; }      /* a separable particle: "teilte auch mit," */
+            uint32_t e = object_np(q, k + 1, b);
+            if (e == k + 1) return 0;
+            k = e;
+            continue;
+        }
+        /* a dative article, or a second phrase after the subject: "der Zeitung" */
+        if ((x & QX_DAT) || (sp->s >= 0 && (c & QC_DET))) {
+            uint32_t e = object_np(q, k + 1, b);
+            if (e == k + 1) return 0;
+            k = e;
+            continue;
+        }
+        if ((x & QX_ADV) || (c & QC_TIME) || (t->flags & LB_TOK_NUM)) { k++; continue; }
+        if (sp->s >= 0) return 0;
+        qspk p = q_np_forward(q, k, b);
+        if (p.s < 0 && !q_loose_np(q, k, b, &p)) return 0;
+        if (p.e <= (int32_t)k) return 0;
+        *sp = p;
+        k = (uint32_t)p.e;
+    }
+    return 1;
+}
+
+qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi)
+{
+    uint32_t k = v + 1;
+    while (k < hi && k < v + 12 && word(q, k)) {
+        uint32_t x = q_xcls(q, k);
+        if ((x & QX_ADV) || (q_cls(q, k) & QC_TIME)) { k++; continue; }
+        if (!(x & QX_ADP) || (q_cls(q, k) & QC_PRON)) break;
+        uint32_t e = object_np(q, k + 1, hi);
+        if (e == k + 1) break;
+        k = e;
+    }
+    return q_np_forward(q, k, hi);
+}
+
+/* an actor mention overlaps the phrase */
+static int has_mention(const qdoc *q, qspk sp)
+{
+    uint32_t s = q->t[sp.s].start, e = q->t[sp.e - 1].end;
+    if (q->menmax && q->nmenmax == q->doc->mentions.len) {
+        /* (sorted: the mentions before the first one starting at e, any ending after s) */
+        size_t lo = 0, hi = q->nmenmax;
+        while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < e) lo = mid + 1; else hi = mid; }
+        return lo > 0 && q->menmax[lo - 1] > s;
+    }
+    for (size_t k = 0; k < q->doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
+        if (m->start >= e) break;
+        if (m->end > s) return 1;
+    }
+    return 0;
+}
+
+/* the phrase can speak: a pronoun, a role noun, an actor, or a name without
+ * an adjective before it ("die hohen Preise" is none) */
+int q_can_speak(const qdoc *q, qspk sp)
+{
+    if (q_cls(q, (uint32_t)sp.s) & QC_PRON) return 1;
+    for (int32_t k = sp.s; k < sp.e; k++) if (q_is_role(q, (uint32_t)k)) return 1;
+    if (has_mention(q, sp)) return 1;
+    if (sp.ns < 0) return 0;
+    for (int32_t k = sp.s; k < sp.ns; k++)
+        if (word(q, (uint32_t)k) && !(q->t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET)) return 0;
+    return 1;
+}
+
+static uint32_t trim(const qdoc *q, uint32_t a, uint32_t b)
+{
+    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_BRACKET_CLOSE)) b--;
+    return b;
+}
+
+int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_t *cue)
+{
+    if (q->lang == QL_EN || lo + 2 >= hi || !(q_xcls(q, lo) & QX_ANAPH)) return 0;
+    uint32_t v = lo + 1;
+    if (!q_is_cue(q, v)) return 0;
+    uint32_t e = trim(q, v + 1, hi);
+    /* a separable particle at the end: "Das teilte die Polizei mit." */
+    if (e > v + 1 && (q_cls(q, v) & QC_SEP) && (q_xcls(q, e - 1) & QX_ADP)) e--;
+    if (!q_adjuncts(q, v + 1, e, sp) || sp->s < 0 || !q_can_speak(q, *sp)) return 0;
+    *cue = v;
+    return 1;
+}
+
+int q_has_verb(const qdoc *q, uint32_t a, uint32_t b)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n) return 1;
+    for (uint32_t k = a; k < b && k < q->n; k++) {
+        uint8_t u = LB_MORPH(d)[k].upos;
+        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 1;
+    }
+    return 0;
+}
+
+int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, uint32_t *end)
+{
+    if (q->lang == QL_EN || !(q_cls(q, w) & QC_AS)) return 0;
+    uint32_t lo = LB_SENTS(q->doc)[q->t[w].sent].tok0;
+    /* at the start (also after "Denn", "Und"), or after a comma */
+    int start = w == lo || (w == lo + 1 && (q_cls(q, lo) & (QC_STOP | QC_COORD)));
+    if (!start && !q_punct_is(q, w - 1, ',')) return 0;
+    uint32_t v = 0;
+    for (uint32_t k = w + 1; k < hi && k < w + 16; k++) {
+        if (q->inq[k] || q_punct_is(q, k, ',') || (q->t[k].flags & LB_TOK_SENT_END)) return 0;
+        if (q_is_cue(q, k) && !(q->t[k].flags & LB_TOK_UPPER)) { v = k; break; }
+    }
+    if (!v) return 0;
+    uint32_t e = v + 1;
+    while (e < hi && e < v + 3 && (q_cls(q, e) & (QC_AUX | QC_VERB)) && !q_punct_is(q, e, ',')) e++;
+    if (e < trim(q, e, hi) && !q_punct_is(q, e, ',')) return 0;
+    if (!q_adjuncts(q, w + 1, v, sp)) return 0;
+    /* "Wie aus Regierungskreisen verlautete": the source of aus, von */
+    if (sp->s < 0 && (q_cls(q, w + 1) & QC_GENPREP) && !q_loose_np(q, w + 2, v, sp)) return 0;
+    if (sp->s < 0) return 0;
+    *cue = v; *end = e;
+    return 1;
+}

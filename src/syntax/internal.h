@@ -1,0 +1,94 @@
+/* internal.h: what the files of the clause layer share (not for other stages):
+ * the loaded grammar tables (word classes per language), the per-sentence
+ * working state, and the steps the driver calls in order:
+ * chunk (noun and prepositional groups) -> clauses (boundaries) -> verbs
+ * (verb complex) -> roles (subject, objects, agent). */
+#ifndef LB_SYNTAX_INTERNAL_H
+#define LB_SYNTAX_INTERNAL_H
+#include "doc.h"
+#include "core/wordset.h"
+
+/* word classes: the value bits of a grammar-table word */
+enum {
+    SX_SUB      = 1u << 0,   /* subordinator */
+    SX_SUB_ANY  = 1u << 1,   /* ... opens a clause whatever its tag */
+    SX_REL      = 1u << 2,   /* relative pronoun */
+    SX_QWORD    = 1u << 3,   /* interrogative (indirect question) */
+    SX_AUX      = 1u << 4,   /* tense auxiliary */
+    SX_PASS     = 1u << 5,   /* passive auxiliary */
+    SX_COPULA   = 1u << 6,
+    SX_MODAL    = 1u << 7,
+    SX_NEG      = 1u << 8,
+    SX_PARTICLE = 1u << 9,   /* separable verb particle */
+    SX_AGENT    = 1u << 10,  /* preposition of a passive agent */
+    SX_COORD    = 1u << 11,
+    SX_ZU       = 1u << 12,  /* infinitive marker zu / to */
+    SX_PREP     = 1u << 13,  /* preposition with governed cases (SX_CASES) */
+    SX_OPENS_Q  = 1u << 14,  /* subordinator opens an indirect question */
+    SX_OPENS_ZU = 1u << 15,  /* subordinator opens a zu-infinitive (um ... zu) */
+    SX_CASE_SHIFT = 16,      /* 4 bits: governed cases, bit (case-1) */
+    SX_ATTACH   = 1u << 20,  /* preposition whose group attaches to the noun before (of) */
+    SX_POSS     = 1u << 21,  /* possessive marker inside a noun group ('s) */
+    SX_POSTP    = 1u << 23,  /* postposition: "meiner Meinung nach", "two years ago" */
+    SX_EXPL     = 1u << 22,
+    SX_TITLE    = 1u << 24,  /* title before a name (President Bush: the name heads) */  /* expletive pronoun (es, there): subject only when nothing else is */
+    SX_GLOSS_SHIFT = 25      /* 7 bits: index of an English gloss, 0 none */
+};
+#define SX_CASES(v) (((v) >> SX_CASE_SHIFT) & 15u)
+#define SX_MAX_GLOSS 127
+
+typedef struct sx_lang {
+    lb_wordset words;           /* folded lemma -> class bits */
+    int name_head_last;         /* a run of names is headed by its last word */
+    int noun_noun_join;         /* adjacent common nouns form one group */
+    int verb_final;             /* subordinate clauses end in their finite verb (de) */
+    int loaded;
+} sx_lang;
+
+struct lb_syntax_rules {
+    sx_lang lang[2];            /* 0 German, 1 English */
+    char *gloss[SX_MAX_GLOSS + 1];
+    int ngloss;
+};
+
+/* the working state of one sentence */
+typedef struct sx {
+    lb_doc *doc;
+    const struct lb_syntax_rules *R;
+    const sx_lang *L;
+    int en;                     /* English rules */
+    lb_morph *M;
+    uint32_t *cls;              /* class bits per token (doc-wide array) */
+    uint8_t *boundary;          /* 1 for a clause boundary token (doc-wide array) */
+    uint32_t s0, s1;            /* tokens of the sentence [s0, s1) */
+    uint32_t sent;
+    uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
+} sx;
+
+/* the agreement mask: one bit per (case, number, gender), 24 bits */
+uint32_t sx_agree_mask(uint32_t feats);
+uint32_t sx_mask_cases(uint32_t mask);   /* bit (case-1) for each possible case */
+uint32_t sx_mask_numbers(uint32_t mask); /* bit (number-1) */
+uint32_t sx_mask_case_only(uint32_t cases);  /* every combination with these cases */
+uint32_t sx_feats_of_mask(uint32_t mask);    /* the unique Case/Number/Gender as feats */
+
+/* the words of the table for a token (its folded lemma), 0 when none */
+uint32_t sx_word_class(const sx *s, uint32_t tok);
+const char *sx_gloss(const struct lb_syntax_rules *R, uint32_t cls);
+
+static inline int sx_is_verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }
+static inline int sx_is_fin(const lb_morph *m)
+{
+    return sx_is_verb(m) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
+}
+static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_NOUN || m->upos == LB_UPOS_PROPN; }
+/* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end
+ * here (computed once per token by the driver into sx.boundary) */
+static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->boundary[tok]; }
+int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok);
+
+int sx_chunk(sx *s);        /* noun groups, prepositional groups */
+int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */
+int sx_verbs(sx *s);        /* verb complex per clause */
+void sx_roles(sx *s);       /* subject, objects, agent per clause */
+#endif

@@ -1,0 +1,92 @@
+/* syntax.c: the clause layer stage driver: per sentence, chunk the groups,
+ * find the clauses, their verb complexes and the roles (the steps live in
+ * chunk.c, clauses.c, verbs.c, roles.c). One arena array of word classes per
+ * document; nothing is allocated per token. */
+#include "syntax.h"
+#include "internal.h"
+#include "ctx.h"
+#include <string.h>
+
+int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
+{
+    const lb_tok *t = &LB_TOKS(doc)[tok];
+    if (m->upos != LB_UPOS_PUNCT && !(t->flags & LB_TOK_PUNCT)) return 0;
+    if (t->flags & (LB_TOK_QUOTE | LB_TOK_DASH | LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 1;
+    if (t->end <= t->start) return 0;
+    char c = doc->text[t->start];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '\'' ||
+           (c == '-' && t->end - t->start <= 2 && m->upos == LB_UPOS_PUNCT);
+}
+
+/* word classes of the tokens that can carry one (function words, verbs);
+ * lexicon lemmas are shared strings, so a small cache by lemma address
+ * saves most table lookups */
+#define SX_CACHE 256
+typedef struct cls_cache { const char *lemma[SX_CACHE]; uint32_t len[SX_CACHE], cls[SX_CACHE]; } cls_cache;
+
+static void classify(sx *s, uint32_t ntok, cls_cache *cc)
+{
+    for (uint32_t i = 0; i < ntok; i++) {
+        lb_morph *m = &s->M[i];
+        m->clause = m->phrase = -1;
+        s->boundary[i] = (uint8_t)sx_token_is_boundary(s->doc, m, i);
+        switch (m->upos) {
+        case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
+        case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
+            s->cls[i] = 0;
+            continue;
+        default:
+            break;
+        }
+        size_t h = ((uintptr_t)m->lemma >> 3) % SX_CACHE;
+        if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) { s->cls[i] = cc->cls[h]; continue; }
+        s->cls[i] = sx_word_class(s, i);
+        if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = s->cls[i]; }
+    }
+}
+
+/* room for the expected number of elements in one block (no growth copies) */
+static int reserve(lb_doc *doc, lb_vec *v, size_t n)
+{
+    v->items = lb_arena_alloc(&doc->arena, n * v->elem);
+    if (!v->items) return -1;
+    v->cap = n;
+    return 0;
+}
+
+int lb_syntax_run(lb_doc *doc)
+{
+    lb_vec_init(&doc->phrases, sizeof(lb_phrase));
+    lb_vec_init(&doc->clauses, sizeof(lb_clause));
+    const struct lb_syntax_rules *R = doc->ctx ? doc->ctx->syntax : NULL;
+    uint32_t ntok = (uint32_t)doc->toks.len;
+    if (!R || !ntok || doc->morph.len != doc->toks.len) return LB_OK;
+    sx s;
+    memset(&s, 0, sizeof s);
+    s.doc = doc; s.R = R; s.M = LB_MORPH(doc);
+    s.en = !strcmp(doc->lang, "en");
+    s.L = &R->lang[s.en];
+    s.cls = lb_arena_alloc(&doc->arena, (size_t)ntok * sizeof *s.cls);
+    s.boundary = lb_arena_alloc(&doc->arena, ntok);
+    if (!s.cls || !s.boundary || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
+        return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    cls_cache cc;
+    memset(&cc, 0, sizeof cc);
+    classify(&s, ntok, &cc);
+    int rc = LB_OK;
+    for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
+        const lb_sent *se = &LB_SENTS(doc)[k];
+        if (!se->ntok || se->tok0 + se->ntok > ntok) continue;
+        s.s0 = se->tok0; s.s1 = se->tok0 + se->ntok; s.sent = k;
+        s.ph0 = (uint32_t)doc->phrases.len; s.cl0 = (uint32_t)doc->clauses.len;
+        rc = sx_chunk(&s);
+        if (!rc) rc = sx_clauses(&s);
+        if (!rc) rc = sx_verbs(&s);
+        if (!rc) sx_roles(&s);
+    }
+    if (rc) {
+        lb_vec_init(&doc->phrases, sizeof(lb_phrase));
+        lb_vec_init(&doc->clauses, sizeof(lb_clause));
+    }
+    return rc;
+}

@@ -1,0 +1,243 @@
+/* ud_words.c: UD (EWT) words of the tokens output layer, see ud_words.h. */
+#include "ud_words.h"
+#include "morph/morph.h"
+#include <string.h>
+
+enum { JOIN_MAX_TOKS = 96 };
+
+static int is_alnum_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+static int has_prefix_ci(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    if (n < k) return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s[i] | 32) != p[i]) return 0;
+    return 1;
+}
+
+/* local@label(.label)+ with an alphabetic top-level label of 2+ letters */
+static int is_email(const unsigned char *s, size_t n)
+{
+    const unsigned char *at = memchr(s, '@', n);
+    if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at + 1 - s))) return 0;
+    for (const unsigned char *p = s; p < at; p++)
+        if (!is_alnum_byte(*p) && !strchr("._%+-", *p)) return 0;
+    size_t labels = 0, len = 0, alpha = 0;
+    for (const unsigned char *p = at + 1; p < s + n; p++) {
+        if (*p == '.') { if (!len) return 0; labels++; len = alpha = 0; }
+        else if (is_alnum_byte(*p) || *p == '-') { len++; alpha += is_alpha(*p); }
+        else return 0;
+    }
+    return len >= 2 && alpha == len;   /* Name@HOST or name@host.com */
+}
+
+static int is_url(const unsigned char *s, size_t n)
+{
+    const char *c = (const char *)s;
+    size_t k = has_prefix_ci(c, n, "http://") ? 7 : has_prefix_ci(c, n, "https://") ? 8
+             : has_prefix_ci(c, n, "www.") ? 4 : 0;
+    return k && n > k + 1 && (is_alnum_byte(s[n - 1]) || s[n - 1] == '/');
+}
+
+/* name.ext for file extensions and top-level domains UD keeps as one word */
+static int file_kind(const unsigned char *s, size_t n)
+{
+    static const char *const ext[] = { "pdf", "doc", "docx", "xls", "xlsx", "ppt", "htm", "html",
+        "txt", "jpg", "gif", "png", "zip", "com", "org", "net", "edu", "gov", NULL };
+    const unsigned char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') dot = s + i;
+        else if (!is_alnum_byte(s[i]) && s[i] != '_' && s[i] != '-') return 0;
+    }
+    if (!dot || dot == s + n - 1) return 0;
+    size_t el = n - (size_t)(dot + 1 - s);
+    for (int k = 0; ext[k]; k++)
+        if (strlen(ext[k]) == el && has_prefix_ci((const char *)dot + 1, el, ext[k]))
+            return k >= 14 ? LB_UPOS_PROPN : LB_UPOS_NOUN;   /* domains are names */
+    return 0;
+}
+
+/* d{1,2}/d{1,2}/d{2,4} or a fraction d+/d+ */
+static int is_date(const unsigned char *s, size_t n)
+{
+    size_t parts = 1, len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '/') { if (!len || len > 4) return 0; parts++; len = 0; }
+        else if (is_digit(s[i])) len++;
+        else return 0;
+    }
+    return len && len <= 4 && parts >= 2 && parts <= 3;
+}
+
+/* 5:00, 12:42:55 */
+static int is_clock(const unsigned char *s, size_t n)
+{
+    size_t parts = 1, len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ':') { if (!len || (parts > 1 && len != 2)) return 0; parts++; len = 0; }
+        else if (is_digit(s[i]) && len < 2) len++;
+        else return 0;
+    }
+    return len == 2 && parts >= 2 && parts <= 3;
+}
+
+/* :) :-) ;( :D :P :? and the like */
+static int is_emoticon(const unsigned char *s, size_t n)
+{
+    if (n < 2 || n > 4 || (s[0] != ':' && s[0] != ';' && s[0] != '=')) return 0;
+    size_t i = 1;
+    if (s[i] == '-' || s[i] == '\'') i++;
+    if (i >= n) return 0;
+    for (; i < n; i++)
+        if (!strchr("()DPp/\\|[]?*", s[i])) return 0;
+    return 1;
+}
+
+static int join_kind(const unsigned char *s, size_t n)
+{
+    if (is_url(s, n) || is_email(s, n)) return LB_UPOS_PROPN;
+    if (is_date(s, n) || is_clock(s, n)) return LB_UPOS_NUM;
+    if (is_emoticon(s, n)) return LB_UPOS_SYM;
+    return file_kind(s, n);
+}
+
+static int same_mark(const lb_doc *doc, const lb_tok *a, const lb_tok *b)
+{
+    char c = doc->text[a->start];
+    return a->end - a->start == 1 && b->end - b->start == 1 && doc->text[b->start] == c
+           && !is_alnum_byte((unsigned char)c);
+}
+
+/* a token of the marks that draw lines: -, =, *, _, ~ */
+static int rule_marks(const lb_doc *doc, const lb_tok *t)
+{
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (!doc->text[k] || !strchr("-=*_~", doc->text[k])) return 0;
+    return 1;
+}
+
+/* Last token of the longest run of adjacent tokens from i that UD writes as
+ * one word (0 if none); *upos gets its part of speech. */
+static size_t join_run(const lb_doc *doc, size_t i, int *upos)
+{
+    const lb_tok *t = LB_TOKS(doc);
+    const unsigned char *s = (const unsigned char *)doc->text + t[i].start;
+    size_t last = i;
+    while (last + 1 < doc->toks.len && last + 1 - i < JOIN_MAX_TOKS && t[last + 1].start == t[last].end)
+        last++;
+    if (last == i) return 0;
+    size_t same = i;   /* a run of one punctuation mark (<< >> $$$), or of rule marks (----==) */
+    while (same + 1 <= last && (same_mark(doc, &t[i], &t[same + 1]) || (rule_marks(doc, &t[i]) && rule_marks(doc, &t[same + 1]))))
+        same++;
+    if (same > i) { *upos = -1; return same; }
+    for (size_t j = last; j > i; j--) {
+        int k = join_kind(s, t[j].end - t[i].start);
+        if (k) { *upos = k; return j; }
+    }
+    return 0;
+}
+
+/* Whether the hyphenated word s stays whole in UD: bound prefixes, phone
+ * numbers, names with a dot, slash, @ or #. */
+static int hyphen_whole(const char *s, size_t n)
+{
+    static const char *const bound[] = { "e", "non", "mid", "pre", "anti", "re", "post", "co",
+        "over", "pro", "multi", "ex", "sub", "semi", "cross", "neo", "psycho", "inter", NULL };
+    size_t h = (size_t)((const char *)memchr(s, '-', n) - s);
+    for (int k = 0; bound[k]; k++)
+        if (strlen(bound[k]) == h && has_prefix_ci(s, h, bound[k])) return 1;
+    size_t parts = 1, digits = 0, first = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr("./@#", s[i])) return 1;
+        if (s[i] == '-') { parts++; if (parts == 2) first = i; }
+        else digits += is_digit((unsigned char)s[i]);
+    }
+    int phone = parts >= 3 || first == 3 || (parts == 2 && first <= 3 && n - first - 1 == 4);
+    if (digits + parts - 1 == n && phone) return 1;   /* 713-853-3989, 345-9945, ext. 3-5213 */
+    return 0;
+}
+
+static lb_udw word_of(uint32_t start, uint32_t end, const char *lemma, size_t lemma_len, int upos, uint32_t feats)
+{
+    lb_udw w = { start, end, lemma, (uint32_t)lemma_len, feats, (uint8_t)upos, 0, { 0 }, 0 };
+    return w;
+}
+
+/* A part of a hyphenated word: a known word's own class, else the word's
+ * (a name's capitalised parts stay names: al-Qaeda). */
+static int piece_upos(const lb_doc *doc, const lb_morph *m, const char *s, size_t n)
+{
+    if (m->upos == LB_UPOS_PROPN && s[0] >= 'A' && s[0] <= 'Z') return LB_UPOS_PROPN;
+    int u = lb_morph_word_upos(doc, s, n);
+    return u >= 0 ? u : m->upos;
+}
+
+/* The parts and hyphens of token i (0 if it stays one word). */
+static size_t hyphen_split(const lb_doc *doc, const lb_morph *m, const lb_tok *t, lb_udw *w)
+{
+    const char *s = doc->text + t->start;
+    size_t n = t->end - t->start, cuts = 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        cuts += s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1]) && is_alnum_byte((unsigned char)s[i + 1]);
+    if (!cuts || 2 * cuts + 1 > LB_UDW_MAX || hyphen_whole(s, n)) return 0;
+    size_t nw = 0, from = 0;
+    for (size_t i = 1; i <= n; i++) {
+        int cut = i < n && i + 1 < n && s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1])
+                  && is_alnum_byte((unsigned char)s[i + 1]);
+        if (!cut && i < n) continue;
+        int digits = 1;
+        for (size_t k = from; k < i; k++) digits &= is_digit((unsigned char)s[k]) || s[k] == ',' || s[k] == '.';
+        int upos = digits ? LB_UPOS_NUM : piece_upos(doc, m, s + from, i - from);
+        w[nw] = word_of(t->start + (uint32_t)from, t->start + (uint32_t)i, s + from, i - from, upos, 0);
+        if (upos != LB_UPOS_NUM && upos != LB_UPOS_PROPN) {   /* a name is its own lemma */
+            size_t ln = lb_morph_word_lemma(doc, s + from, i - from, upos, w[nw].lbuf, sizeof w[nw].lbuf);
+            if (ln) { w[nw].lemma = NULL; w[nw].lemma_len = (uint32_t)ln; }
+        }
+        nw++;
+        if (i == n) break;
+        w[nw++] = word_of(t->start + (uint32_t)i, t->start + (uint32_t)i + 1, "-", 1, LB_UPOS_PUNCT, 0);
+        from = i + 1;
+    }
+    /* the last part keeps the word's features and the end of its lemma (year-olds -> old) */
+    lb_udw *lp = &w[nw - 1];
+    lp->feats = m->feats;
+    const char *lh = m->lemma_len ? memchr(m->lemma, '-', m->lemma_len) : NULL;
+    if (lh && lp->upos == m->upos && lp->upos != LB_UPOS_NUM) {
+        const char *e = m->lemma + m->lemma_len, *p = e;
+        while (p > m->lemma && p[-1] != '-') p--;
+        lp->lemma = p; lp->lemma_len = (uint32_t)(e - p);
+    }
+    return nw;
+}
+
+size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, size_t *next)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    int upos = 0;
+    size_t j = join_run(doc, i, &upos);
+    if (j) {
+        const char *s = doc->text + t->start;
+        uint32_t end = LB_TOKS(doc)[j].end;
+        if (upos < 0) upos = mo[i].upos;
+        w[0] = word_of(t->start, end, s, end - t->start, upos, 0);
+        w[0].lower = upos == LB_UPOS_NOUN;   /* file names: report.pdf */
+        *next = j + 1;
+        return 1;
+    }
+    *next = i + 1;
+    size_t nw = hyphen_split(doc, &mo[i], t, w);
+    if (nw) return nw;
+    w[0] = word_of(t->start, t->end, mo[i].lemma, mo[i].lemma_len, mo[i].upos, mo[i].feats);
+    if (mo[i].upos == LB_UPOS_NUM && memchr(doc->text + t->start, ',', t->end - t->start)) {
+        w[0].lemma = doc->text + t->start;      /* 1,100 -> 1100: from the form */
+        w[0].lemma_len = t->end - t->start;
+        w[0].nocomma = 1;
+    }
+    return 1;
+}

@@ -1,0 +1,240 @@
+/* test_lexicon.c: the compiled German lexicon (data/morph/de.lex): loading,
+ * inflected forms with their lemmas and UD features (Konjunktiv I/II,
+ * prepositions with the cases they govern, contractions), the compound and
+ * suffix guesser, and the rejection of truncated or corrupted files. */
+#include "test.h"
+#include "doc.h"
+#include "lagebild.h"
+#include "morph/lexicon.h"
+#include "morph/lexicon_int.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define LEX LB_TEST_DATA_DIR "/morph/de.lex"
+enum { MAXR = 256 };
+
+static lb_reading rs[MAXR];
+static char gbuf[4096];
+
+/* Is there a reading with this lemma, part of speech and (masked) features? */
+static int has(const lb_reading *r, int n, const char *lemma, int upos, uint32_t feats, uint32_t mask)
+{
+    for (int i = 0; i < n && i < MAXR; i++)
+        if (r[i].upos == upos && r[i].lemma_len == strlen(lemma) && !memcmp(r[i].lemma, lemma, r[i].lemma_len) &&
+            (r[i].feats & mask) == feats)
+            return 1;
+    return 0;
+}
+
+static int look(const lb_lexicon *lx, const char *form)
+{
+    return lb_lexicon_lookup(lx, form, strlen(form), rs, MAXR);
+}
+
+#define F(f, v) LB_FEAT(f, LB_##f##_##v)
+#define M(f) LB_FEAT(f, LB_##f##_MASK)
+
+static void test_inflection(const lb_lexicon *lx)
+{
+    int n = look(lx, "Häuser");
+    CHECK(has(rs, n, "Haus", LB_UPOS_NOUN, F(CASE, NOM) | F(NUMBER, PLUR) | F(GENDER, NEUT), M(CASE) | M(NUMBER) | M(GENDER)));
+    CHECK(!has(rs, n, "Haus", LB_UPOS_NOUN, F(CASE, DAT), M(CASE)));          /* Häusern */
+    n = look(lx, "ging");
+    CHECK(has(rs, n, "gehen", LB_UPOS_VERB, F(TENSE, PAST) | F(MOOD, IND) | LB_FEAT(PERSON, 3), M(TENSE) | M(MOOD) | M(PERSON)));
+    n = look(lx, "schlug");
+    CHECK(has(rs, n, "schlagen", LB_UPOS_VERB, F(VERBFORM, FIN), M(VERBFORM)));
+    n = look(lx, "sei");
+    CHECK(has(rs, n, "sein", LB_UPOS_AUX, F(MOOD, SUB) | F(TENSE, PRES) | LB_FEAT(PERSON, 3) | F(NUMBER, SING),
+              M(MOOD) | M(TENSE) | M(PERSON) | M(NUMBER)));
+    n = look(lx, "wäre");
+    CHECK(has(rs, n, "sein", LB_UPOS_AUX, F(MOOD, SUB) | F(TENSE, PAST), M(MOOD) | M(TENSE)));
+    n = look(lx, "hätte");
+    CHECK(has(rs, n, "haben", LB_UPOS_AUX, F(MOOD, SUB) | F(TENSE, PAST), M(MOOD) | M(TENSE)));
+    CHECK(!has(rs, n, "haben", LB_UPOS_AUX, F(MOOD, IND), M(MOOD)));
+    n = look(lx, "vorschlagen");
+    CHECK(has(rs, n, "vorschlagen", LB_UPOS_VERB, F(VERBFORM, INF), M(VERBFORM)));
+    n = look(lx, "kann");
+    CHECK(has(rs, n, "können", LB_UPOS_AUX, 0, 0));
+    n = look(lx, "die");
+    CHECK(has(rs, n, "der", LB_UPOS_DET, F(PRONTYPE, ART) | F(DEFINITE, DEF), M(PRONTYPE) | M(DEFINITE)));
+    CHECK(look(lx, "häuser") == 0);                                           /* case sensitive */
+    CHECK(look(lx, "Xyzzyqwf") == 0);
+}
+
+static void test_closed_class(const lb_lexicon *lx)
+{
+    int n = look(lx, "mit");
+    CHECK(has(rs, n, "mit", LB_UPOS_ADP, F(CASE, DAT), M(CASE)));
+    n = look(lx, "in");
+    CHECK(has(rs, n, "in", LB_UPOS_ADP, F(CASE, DAT), M(CASE)));
+    CHECK(has(rs, n, "in", LB_UPOS_ADP, F(CASE, ACC), M(CASE)));
+    n = look(lx, "wegen");
+    CHECK(has(rs, n, "wegen", LB_UPOS_ADP, F(CASE, GEN), M(CASE)));
+    n = look(lx, "zum");                                                      /* zu + dem */
+    CHECK(has(rs, n, "zu", LB_UPOS_ADP, F(CASE, DAT) | F(DEFINITE, DEF), M(CASE) | M(DEFINITE)));
+    n = look(lx, "ins");                                                      /* in + das */
+    CHECK(has(rs, n, "in", LB_UPOS_ADP, F(CASE, ACC) | F(GENDER, NEUT), M(CASE) | M(GENDER)));
+    n = look(lx, "zur");
+    CHECK(has(rs, n, "zu", LB_UPOS_ADP, F(CASE, DAT) | F(GENDER, FEM), M(CASE) | M(GENDER)));
+    n = look(lx, "zu");
+    CHECK(has(rs, n, "zu", LB_UPOS_PART, 0, 0));
+    n = look(lx, "nicht");
+    CHECK(has(rs, n, "nicht", LB_UPOS_PART, LB_FEAT(POLARITY, 1), M(POLARITY)));
+    n = look(lx, "mich");
+    CHECK(has(rs, n, "ich", LB_UPOS_PRON, F(CASE, ACC) | LB_FEAT(REFLEX, 1), M(CASE) | M(REFLEX)));
+    n = look(lx, "dass");
+    CHECK(has(rs, n, "dass", LB_UPOS_SCONJ, 0, 0));
+}
+
+static void test_guess(const lb_lexicon *lx)
+{
+    const char *w = "Waffenlieferungen";
+    CHECK_INT(look(lx, w), 0);
+    int n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(n > 0);
+    CHECK(has(rs, n, "Waffenlieferung", LB_UPOS_NOUN, F(NUMBER, PLUR) | F(GENDER, FEM), M(NUMBER) | M(GENDER)));
+    CHECK(n > 0 && rs[0].guessed == 1 && rs[0].head_off == 6);
+    w = "Außenministerin";
+    n = look(lx, w) ? look(lx, w) : lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "Außenministerin", LB_UPOS_NOUN, F(NUMBER, SING) | F(GENDER, FEM), M(NUMBER) | M(GENDER)));
+    w = "Nato-Gipfel";
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "Nato-Gipfel", LB_UPOS_NOUN, F(GENDER, MASC), M(GENDER)));
+    CHECK(n > 0 && rs[0].head_off == 5);
+    w = "Blorfungen";                                                         /* suffix rule */
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "Blorfung", LB_UPOS_NOUN, F(NUMBER, PLUR), M(NUMBER)));
+    CHECK(n > 0 && rs[0].guessed == 2);
+    w = "grosse";                                                             /* Swiss ss */
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "groß", LB_UPOS_ADJ, F(DEGREE, POS), M(DEGREE)));
+    w = "eingedeckt";                                                         /* particle + participle */
+    n = look(lx, w) ? look(lx, w) : lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "eindecken", LB_UPOS_VERB, F(VERBFORM, PART), M(VERBFORM)));
+    w = "1990";
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "1990", LB_UPOS_NUM, 0, 0));
+    w = "verschmorfelten";
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(n > 0);
+    n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, 3);                /* buffer too small */
+    CHECK_INT(n, 0);
+}
+
+/* Writes the first len bytes of data (optionally with one byte changed) and loads it. */
+static int load_variant(const char *data, size_t len, long flip_at, char *err, size_t errlen)
+{
+    const char *tmp = "test_lexicon_tmp.lex";
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) return -100;
+    char *copy = malloc(len ? len : 1);
+    memcpy(copy, data, len);
+    if (flip_at >= 0 && (size_t)flip_at < len) copy[flip_at] ^= 0x5A;
+    fwrite(copy, 1, len, fp);
+    fclose(fp);
+    free(copy);
+    lb_lexicon *lx = NULL;
+    int rc = lb_lexicon_load(&lx, tmp, err, errlen);
+    lb_lexicon_free(lx);
+    remove(tmp);
+    return rc;
+}
+
+static void test_corrupt(void)
+{
+    FILE *fp = fopen(LEX, "rb");
+    CHECK(fp != NULL);
+    if (!fp) return;
+    char head[1 << 16];
+    size_t n = fread(head, 1, sizeof head, fp);
+    fclose(fp);
+    char err[512] = "";
+    CHECK_INT(load_variant(head, 10, -1, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, ": offset ") != NULL);
+    CHECK_INT(load_variant(head, n, -1, err, sizeof err), LB_EDATA);          /* truncated */
+    CHECK(strstr(err, "test_lexicon_tmp.lex: offset ") != NULL);
+    CHECK_INT(load_variant(head, n, 0, err, sizeof err), LB_EDATA);           /* magic */
+    CHECK_INT(load_variant(head, n, 21, err, sizeof err), LB_EDATA);          /* a section offset */
+    lb_lexicon *lx = NULL;
+    CHECK_INT(lb_lexicon_load(&lx, "/nonexistent/de.lex", err, sizeof err), LB_EIO);
+    CHECK(lx == NULL);
+}
+
+/* Every truncation of the small seed lexicon fails with LB_EDATA; every
+ * single-byte corruption loads or fails cleanly, and what loads can be used. */
+static void test_every_byte(void)
+{
+    FILE *fp = fopen(LB_TEST_DIR "/fuzz/corpus/lexicon/tiny.lex", "rb");
+    CHECK(fp != NULL);
+    if (!fp) return;
+    static unsigned char buf[1 << 14];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    char err[512];
+    lb_lexicon *lx = NULL;
+    CHECK_INT(lbx_open_memory(&lx, buf, n, "tiny.lex", err, sizeof err), LB_OK);
+    CHECK(lx && look(lx, "Häuser") > 0);
+    lb_lexicon_free(lx);
+    int bad_trunc = 0, bad_flip = 0;
+    for (size_t len = 0; len < n; len++) {
+        unsigned char *copy = malloc(len ? len : 1);
+        memcpy(copy, buf, len);
+        lx = NULL;
+        if (lbx_open_memory(&lx, copy, len, "tiny.lex", err, sizeof err) != LB_EDATA || lx) bad_trunc++;
+        lb_lexicon_free(lx);
+        free(copy);
+    }
+    for (size_t i = 0; i < n; i++) {
+        buf[i] ^= 0xA5;
+        lx = NULL;
+        int rc = lbx_open_memory(&lx, buf, n, "tiny.lex", err, sizeof err);
+        if (rc == LB_OK) {
+            look(lx, "Häuser");
+            lb_lexicon_guess(lx, "Waffenlieferungen", 17, rs, MAXR, gbuf, sizeof gbuf);
+        } else if (rc != LB_EDATA || !strstr(err, "tiny.lex: offset ")) {
+            bad_flip++;
+        }
+        lb_lexicon_free(lx);
+        buf[i] ^= 0xA5;
+    }
+    CHECK_INT(bad_trunc, 0);
+    CHECK_INT(bad_flip, 0);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(void)
+{
+    lb_lexicon *lx = NULL;
+    char err[512] = "";
+    double t0 = now();
+    int rc = lb_lexicon_load(&lx, LEX, err, sizeof err);
+    double t1 = now();
+    CHECK_INT(rc, LB_OK);
+    if (rc != LB_OK) { fprintf(stderr, "%s\n", err); return TEST_END(); }
+    printf("load %.1f ms\n", (t1 - t0) * 1e3);
+    test_inflection(lx);
+    test_closed_class(lx);
+    test_guess(lx);
+    const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
+    int sum = 0;
+    t0 = now();
+    for (int i = 0; i < 600000; i++) {
+        const char *w = words[i % 6];
+        sum += lb_lexicon_lookup(lx, w, strlen(w), rs, 16);
+    }
+    t1 = now();
+    printf("lookup %.0f ns (%d)\n", (t1 - t0) / 600000 * 1e9, sum);
+    lb_lexicon_free(lx);
+    test_corrupt();
+    test_every_byte();
+    return TEST_END();
+}

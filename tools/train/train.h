@@ -1,0 +1,26 @@
+/* train.h: the steps of lb_train_tagger (tag dictionary, training, writing
+ * the model and the lemma table). */
+#ifndef LB_TRAIN_H
+#define LB_TRAIN_H
+#include "conllu.h"
+#include "perceptron.h"
+#include "morph/tagmodel.h"
+#include "morph/lexicon.h"
+
+typedef struct tr_opts {
+    int iter;
+    unsigned seed;
+    double prune;               /* drop averaged weights below this magnitude */
+    const char *lang, *class_feats, *model, *lemmas;
+    unsigned char *dict_bytes;  /* the dictionary as the model file holds it */
+    size_t dict_len;
+    uint32_t dict_count;
+    const lb_lexicon *lexicon;  /* --lexicon: readings constrain the candidates */
+} tr_opts;
+
+/* Tag dictionary (folded form -> classes seen) and unknown-word classes into m. */
+void tr_build_dict(const tr_corpus *c, lb_tagmodel *m, tr_opts *o);
+void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o);
+int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o);
+int tr_write_lemmas(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o);
+#endif
