@@ -334,6 +334,16 @@ typedef struct lb_store_filter {
 #define LB_INCLUDE_NEGATED      1u
 #define LB_INCLUDE_HYPOTHETICAL 2u
 
+/* Checks of filter values as users give them (CLI options, API parameters):
+ * 1 when v is one of the 16 PLOVER event types (any case); 1 when v is
+ * "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real calendar date. */
+int lb_filter_type_valid(const char *v);
+int lb_filter_date_valid(const char *v);
+/* Parses "negated,hypothetical" (or "all") into LB_INCLUDE_* bits in *inc:
+ * LB_OK, or LB_EUSAGE with *bad (may be NULL) the offset of the word that is
+ * none of them. */
+int lb_filter_parse_include(unsigned *inc, size_t *bad, const char *v);
+
 typedef enum lb_query {
     LB_Q_EVENTS = 1,    /* date, actor, type, mode, recipient, flags, ..., sentence */
     LB_Q_QUOTES,        /* date, speaker, actor, kind, quote, doc, source */

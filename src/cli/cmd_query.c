@@ -10,52 +10,15 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 
-/* One of the 16 PLOVER event types of the event schema (any case). */
-static int valid_type(const char *v)
-{
-    static const char *const types[] = { "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                                         "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-                                         "MOBILIZE", "COERCE", "ASSAULT", NULL };
-    for (int i = 0; types[i]; i++) if (!strcasecmp(v, types[i])) return 1;
-    return 0;
-}
-
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real calendar date. */
-static int valid_date(const char *v)
-{
-    size_t n = strlen(v);
-    if (n != 4 && n != 7 && n != 10) return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return 0;
-    if (n == 4) return 1;
-    int y = atoi(v), m = atoi(v + 5);
-    if (m < 1 || m > 12) return 0;
-    if (n == 7) return 1;
-    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int d = atoi(v + 8);
-    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
 /* --include negated,hypothetical (or all): brings flagged events into counts. */
 static int parse_include(lb_qopts *o, const char *v, const char *cmd)
 {
-    unsigned inc = 0;
-    const char *p = v;
-    while (*p) {
-        size_t n = strcspn(p, ",");
-        if (n == 7 && !strncmp(p, "negated", 7)) inc |= LB_INCLUDE_NEGATED;
-        else if (n == 12 && !strncmp(p, "hypothetical", 12)) inc |= LB_INCLUDE_HYPOTHETICAL;
-        else if (n == 3 && !strncmp(p, "all", 3)) inc |= LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL;
-        else {
-            fprintf(stderr, "lagebild %s: --include takes negated, hypothetical or all (comma-separated), not '%.*s'\n",
-                    cmd, (int)n, p);
-            return -1;
-        }
-        p += n;
-        if (*p == ',') p++;
+    size_t bad = 0;
+    if (lb_filter_parse_include(&o->f.include, &bad, v)) {
+        fprintf(stderr, "lagebild %s: --include takes negated, hypothetical or all (comma-separated), not '%.*s'\n",
+                cmd, (int)strcspn(v + bad, ","), v + bad);
+        return -1;
     }
-    o->f.include = inc;
     return 1;
 }
 
@@ -80,11 +43,11 @@ int lb_qopt(lb_qopts *o, int argc, char **argv, int *i, const char *cmd)
     if (*i + 1 >= argc) { fprintf(stderr, "lagebild %s: %s needs a value\n", cmd, a); return -1; }
     const char *v = argv[++*i];
     if (known == 2) {
-        if (!strcmp(a, "--type") && !valid_type(v)) {
+        if (!strcmp(a, "--type") && !lb_filter_type_valid(v)) {
             fprintf(stderr, "lagebild %s: --type '%s' is no PLOVER event type ('lagebild codes' lists them)\n", cmd, v);
             return -1;
         }
-        if ((!strcmp(a, "--since") || !strcmp(a, "--until")) && !valid_date(v)) {
+        if ((!strcmp(a, "--since") || !strcmp(a, "--until")) && !lb_filter_date_valid(v)) {
             fprintf(stderr, "lagebild %s: %s '%s' is no date (YYYY, YYYY-MM or YYYY-MM-DD)\n", cmd, a, v);
             return -1;
         }

@@ -8,47 +8,6 @@
 #include <strings.h>
 #include <stdio.h>
 
-static int valid_type(const char *v)
-{
-    static const char *const types[] = { "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                                         "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-                                         "MOBILIZE", "COERCE", "ASSAULT", NULL };
-    for (int i = 0; types[i]; i++) if (!strcasecmp(v, types[i])) return 1;
-    return 0;
-}
-
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real calendar date. */
-static int valid_date(const char *v)
-{
-    size_t n = strlen(v);
-    if (n != 4 && n != 7 && n != 10) return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return 0;
-    if (n == 4) return 1;
-    int y = atoi(v), m = atoi(v + 5);
-    if (m < 1 || m > 12) return 0;
-    if (n == 7) return 1;
-    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int d = atoi(v + 8);
-    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-static int parse_include(unsigned *inc, const char *v)
-{
-    *inc = 0;
-    for (const char *p = v; *p;) {
-        size_t n = strcspn(p, ",");
-        if (n == 7 && !strncmp(p, "negated", 7)) *inc |= LB_INCLUDE_NEGATED;
-        else if (n == 12 && !strncmp(p, "hypothetical", 12)) *inc |= LB_INCLUDE_HYPOTHETICAL;
-        else if (n == 3 && !strncmp(p, "all", 3)) *inc |= LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL;
-        else return -1;
-        p += n;
-        if (*p == ',') p++;
-    }
-    return 0;
-}
-
 /* A decimal number in [lo, hi], digits only. */
 static int parse_count(size_t *out, const char *v, size_t lo, size_t hi)
 {
@@ -94,15 +53,15 @@ static int set_value(lb_api_query *a, const char *k, const char *v, char *err, s
         { "a", offsetof(lb_store_filter, a) }, { "b", offsetof(lb_store_filter, b) },
         { "q", offsetof(lb_store_filter, text) },
     };
-    if ((!strcmp(k, "since") || !strcmp(k, "until")) && !valid_date(v)) {
+    if ((!strcmp(k, "since") || !strcmp(k, "until")) && !lb_filter_date_valid(v)) {
         snprintf(err, errlen, "%s must be a date YYYY, YYYY-MM or YYYY-MM-DD", k);
         return -1;
     }
-    if (!strcmp(k, "type") && !valid_type(v)) { snprintf(err, errlen, "type must be one of the 16 PLOVER event types"); return -1; }
+    if (!strcmp(k, "type") && !lb_filter_type_valid(v)) { snprintf(err, errlen, "type must be one of the 16 PLOVER event types"); return -1; }
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         if (!strcmp(k, strs[i].name)) { *(const char **)((char *)f + strs[i].off) = v; return 0; }
     if (!strcmp(k, "include")) {
-        if (parse_include(&f->include, v)) { snprintf(err, errlen, "include takes negated, hypothetical or all"); return -1; }
+        if (lb_filter_parse_include(&f->include, NULL, v)) { snprintf(err, errlen, "include takes negated, hypothetical or all"); return -1; }
         return 0;
     }
     if (!strcmp(k, "limit")) {
