@@ -56,6 +56,14 @@ void lb_ctx_free(lb_ctx *ctx);
 const char *lb_ctx_errmsg(const lb_ctx *ctx);
 /* Borrowed; the data directory in use. */
 const char *lb_ctx_data_dir(const lb_ctx *ctx);
+/* Like lb_ctx_new, but without the tagger's models (a third of the loading
+ * time): for lb_actors_lookup, whose mentions do not depend on tags.
+ * Documents annotated on it get no part-of-speech tags. */
+int lb_ctx_new_lookup(lb_ctx **out, const char *data_dir);
+/* Data files the context was made without although its stages use them
+ * (a stage's directory without data files, a missing tagger model): one
+ * "path: problem" per line, "" when none. Borrowed from ctx. */
+const char *lb_ctx_warnings(const lb_ctx *ctx);
 /* The SHA-256 (64 hex digits and NUL into out) of every dictionary ctx was
  * made from: the files under its data directory (relative path and content)
  * and the user dictionaries added with lb_ctx_add_dict. Reads the files
@@ -139,7 +147,9 @@ int lb_doc_annotate(lb_doc *doc, const lb_input *in);
  * Used by benchmarks to time each layer (and by tests to run a stage alone). */
 typedef enum lb_stage {
     LB_STAGE_HTML = 0,  /* main text of an HTML input (always runs) */
-    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_MORPH, LB_STAGE_SYNTAX, LB_STAGE_ACTORS, LB_STAGE_TIME, LB_STAGE_QUOTES,
+    LB_STAGE_CLEAN = 1, LB_STAGE_TEXT, LB_STAGE_MORPH, LB_STAGE_SYNTAX, LB_STAGE_ACTORS, LB_STAGE_TIME,
+    LB_STAGE_DISCOURSE, /* entities and their mentions (names, descriptions, pronouns) */
+    LB_STAGE_QUOTES,
     LB_STAGE_ALL,       /* ... and events */
     LB_STAGE_EVENTS = LB_STAGE_ALL
 } lb_stage;
@@ -202,6 +212,11 @@ typedef struct lb_quote_info {
     const char *speaker_name;
     lb_actor_info speaker_actor;
     lb_span cue;            /* the speech verb; empty when none */
+    const char *frame;      /* kind of attribution: "speech verb", "colon (X: ...)",
+                               "source preposition (laut X, according to X)", "none", ... */
+    const char *speaker_ref;/* how the speaker's words refer to the speaker (discourse
+                               layer): "name", "apposition", "description", "pronoun";
+                               NULL when they are no mention of the layer */
 } lb_quote_info;
 size_t lb_doc_quote_count(const lb_doc *doc);
 int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i);
@@ -281,6 +296,14 @@ const char *lb_store_errmsg(const lb_store *s);
 int lb_store_begin(lb_store *s);
 int lb_store_commit(lb_store *s);
 int lb_store_rollback(lb_store *s);
+
+/* Checks a database: SQLite's integrity check (quick_check when quick != 0)
+ * and the store's invariants (known schema version, no row without its
+ * document, event or actor, the kept dyad and actor aggregates equal to a
+ * recount of the event rows). problem(arg, text) is called once per problem;
+ * *nproblems is their number. LB_OK when the check ran, whatever it found. */
+typedef void (*lb_store_problem_fn)(void *arg, const char *problem);
+int lb_store_check(size_t *nproblems, lb_store *s, int quick, lb_store_problem_fn problem, void *arg);
 
 /* Sets *found to 1 when a document with exactly this text (by SHA-256 of the
  * bytes) is stored already, 2 when it is stored but was annotated by another

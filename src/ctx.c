@@ -49,20 +49,26 @@ static int ctx_fail(lb_ctx *ctx, int rc, const char *fmt, ...)
     return rc;
 }
 
-int lb_ctx_new(lb_ctx **out, const char *data_dir)
+static int ctx_create(lb_ctx **out, const char *data_dir, int lookup_only)
 {
     *out = NULL;
     lb_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return LB_ENOMEM;
     *out = ctx;
+    ctx->lookup_only = lookup_only;
     if (!data_dir || !*data_dir) data_dir = getenv("LAGEBILD_DATA");
     if (!data_dir || !*data_dir) data_dir = LB_DATA_DIR;
     if (!(ctx->data_dir = strdup(data_dir))) return ctx_fail(ctx, LB_ENOMEM, "out of memory");
     struct stat st;
     if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return ctx_fail(ctx, LB_EIO, "data directory '%s' not found (use --data DIR or LAGEBILD_DATA)", data_dir);
-    return lb_pipeline_load(ctx);
+    int rc = lb_pipeline_load(ctx);
+    if (!rc && !lookup_only) lb_ctx_check_data(ctx);
+    return rc;
 }
+
+int lb_ctx_new(lb_ctx **out, const char *data_dir) { return ctx_create(out, data_dir, 0); }
+int lb_ctx_new_lookup(lb_ctx **out, const char *data_dir) { return ctx_create(out, data_dir, 1); }
 
 void lb_ctx_free(lb_ctx *ctx)
 {

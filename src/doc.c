@@ -66,6 +66,9 @@ static void reset(lb_doc *doc)
     lb_vec_init(&doc->timex, sizeof(lb_timex));
     lb_vec_init(&doc->quotes, sizeof(lb_quote));
     lb_vec_init(&doc->events, sizeof(lb_event));
+    lb_vec_init(&doc->entities, sizeof(lb_entity));
+    lb_vec_init(&doc->refs, sizeof(lb_ref));
+    doc->tok_ref = NULL;
     doc->norm = NULL; doc->norm_len = doc->norm_cap = 0;
     lb_buf_reset(&doc->json);
     doc->err[0] = '\0';
@@ -142,6 +145,9 @@ int lb_doc_annotate_upto(lb_doc *doc, const lb_input *in, lb_stage last)
         lb_vec_init(&doc->timex, sizeof(lb_timex));
         lb_vec_init(&doc->quotes, sizeof(lb_quote));
         lb_vec_init(&doc->events, sizeof(lb_event));
+        lb_vec_init(&doc->entities, sizeof(lb_entity));
+        lb_vec_init(&doc->refs, sizeof(lb_ref));
+        doc->tok_ref = NULL;
     }
     return rc;
 }

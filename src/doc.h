@@ -232,6 +232,34 @@ typedef struct lb_event {
 #define LB_QUOTES(d)   ((lb_quote *)(d)->quotes.items)
 #define LB_EVENTS(d)   ((lb_event *)(d)->events.items)
 
+
+/* ---- discourse layer (src/discourse): entities and their mentions ------- */
+
+/* A person, organisation or state the document speaks of, with all its
+ * mentions (names, titles, appositions, descriptions, pronouns). */
+typedef struct lb_entity {
+    const char *name;           /* canonical: the actor's name, else its longest name mention */
+    lb_actor_ref actor;         /* code of its mentions (first one with a code); code NULL: none */
+    uint8_t type;               /* enum lb_mention_type: LB_MEN_PER, LB_MEN_ORG, LB_MEN_LOC */
+    uint8_t gender, number;     /* LB_GENDER_*, LB_NUMBER_*; 0 unknown */
+    uint32_t nrefs;             /* how many mentions */
+    uint32_t first_tok;         /* token of its first mention */
+} lb_entity;
+
+enum lb_ref_kind { LB_REF_NAME = 1,  /* Xi Jinping, Xi, with its title: Präsident Xi */
+                   LB_REF_APPOS,     /* Lawrow, der russische Außenminister, */
+                   LB_REF_DESC,      /* der Kremlchef, der 63-Jährige, die Behörde, das Land */
+                   LB_REF_PRON };    /* er, sie, es, ihr; he, she, they, his */
+
+typedef struct lb_ref {
+    uint32_t tok0, ntok;        /* its tokens */
+    int32_t entity;             /* index into doc->entities */
+    uint8_t kind;               /* enum lb_ref_kind */
+} lb_ref;
+
+#define LB_ENTITIES(d) ((lb_entity *)(d)->entities.items)
+#define LB_REFS(d)     ((lb_ref *)(d)->refs.items)
+
 typedef struct lb_ctx lb_ctx;
 
 struct lb_doc {
@@ -264,6 +292,9 @@ struct lb_doc {
     lb_vec timex;               /* lb_timex, in text order */
     lb_vec quotes;              /* lb_quote */
     lb_vec events;              /* lb_event */
+    lb_vec entities;            /* lb_entity (discourse stage) */
+    lb_vec refs;                /* lb_ref, in text order (discourse stage) */
+    int32_t *tok_ref;           /* per token: its lb_ref index or -1; NULL without the layer */
 
     struct lb_strmap *stem_cache[2];  /* events: word -> stem (de, en), kept across documents */
     struct lb_morph_cache *morph_cache[2]; /* morph: word form -> analysis (de, en), kept across documents */
@@ -275,6 +306,20 @@ struct lb_doc {
 #define LB_TOKS(d)  ((lb_tok *)(d)->toks.items)
 #define LB_SENTS(d) ((lb_sent *)(d)->sents.items)
 #define LB_BODY(d)  ((lb_rspan *)(d)->body.items)
+
+/* The mention covering token tok (NULL: none, or no discourse layer). */
+static inline const lb_ref *lb_ref_at(const lb_doc *doc, uint32_t tok)
+{
+    if (!doc->tok_ref || tok >= doc->toks.len || doc->tok_ref[tok] < 0) return NULL;
+    return &LB_REFS(doc)[doc->tok_ref[tok]];
+}
+/* The entity token tok refers to (name, title, apposition, description or
+ * pronoun resolved): its canonical name and actor code; NULL when none. */
+static inline const lb_entity *lb_entity_at(const lb_doc *doc, uint32_t tok)
+{
+    const lb_ref *r = lb_ref_at(doc, tok);
+    return r && r->entity >= 0 ? &LB_ENTITIES(doc)[r->entity] : NULL;
+}
 
 /* Sets doc->err (printf-style) and returns status. */
 int lb_doc_fail(lb_doc *doc, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

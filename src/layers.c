@@ -3,6 +3,7 @@
  * Copies the internal records (doc.h) into the public structs; analyses
  * nothing except finding the mention that names an event's participant. */
 #include "doc.h"
+#include "quotes/quotes.h"
 #include "syntax/syntax.h"
 #include <string.h>
 
@@ -31,6 +32,17 @@ int lb_doc_mention(lb_mention_info *out, const lb_doc *doc, size_t i)
     return LB_OK;
 }
 
+/* Index of the first token starting at or after byte pos (binary search). */
+static uint32_t first_tok_from(const lb_doc *doc, uint32_t pos)
+{
+    size_t lo = 0, hi = doc->toks.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (LB_TOKS(doc)[mid].start < pos) lo = mid + 1; else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
 size_t lb_doc_quote_count(const lb_doc *doc) { return doc->quotes.len; }
 
 int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i)
@@ -40,7 +52,11 @@ int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i)
     *out = (lb_quote_info){ .span = { q->start, q->end }, .indirect = q->indirect,
                             .speaker = span_of(q->speaker_start, q->speaker_end),
                             .speaker_name = q->speaker_name, .speaker_actor = actor_info(&q->speaker_actor),
-                            .cue = span_of(q->cue_start, q->cue_end) };
+                            .cue = span_of(q->cue_start, q->cue_end),
+                            .frame = lb_quotes_frame(doc, q) };
+    static const char *const refs[] = { NULL, "name", "apposition", "description", "pronoun" };
+    const lb_ref *r = q->speaker_start >= 0 ? lb_ref_at(doc, first_tok_from(doc, (uint32_t)q->speaker_start)) : NULL;
+    if (r && r->kind < sizeof refs / sizeof *refs) out->speaker_ref = refs[r->kind];
     return LB_OK;
 }
 

@@ -181,18 +181,19 @@ static void write_word(lb_jsonw *w, const lb_udw *u)
     lb_jw_obj_end(w);
 }
 
-/* English tokens are written as UD words (src/ud_words.h), other languages as they are. */
+/* English and German tokens are written as UD words (src/ud_words.h), other languages as they are. */
 static void write_tokens(lb_jsonw *w, const lb_doc *doc)
 {
     lb_jw_key(w, "tokens");
     lb_jw_arr(w);
     const lb_morph *mo = doc->morph.len == doc->toks.len ? LB_MORPH(doc) : NULL;
-    int ud = mo && strcmp(doc->lang, "en") == 0;
+    int ud = mo && strcmp(doc->lang, "en") == 0, ud_de = mo && strcmp(doc->lang, "de") == 0;
     lb_udw words[LB_UDW_MAX];
     for (size_t i = 0; i < doc->toks.len;) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         size_t next = i + 1, nw = 1;
         if (ud) nw = lb_ud_words(doc, mo, i, words, &next);
+        else if (ud_de) nw = lb_ud_words_de(doc, mo, i, words, &next);
         else if (mo) words[0] = (lb_udw){ t->start, t->end, mo[i].lemma, mo[i].lemma_len, mo[i].feats, mo[i].upos, 0, { 0 }, 0 };
         if (mo) {
             for (size_t k = 0; k < nw; k++) write_word(w, &words[k]);

@@ -14,6 +14,7 @@
 #include "syntax/syntax.h"
 #include "actors/actors.h"
 #include "time/time.h"
+#include "discourse/discourse.h"
 #include "quotes/quotes.h"
 #include "events/events.h"
 #include "core/strmap.h"
@@ -29,6 +30,7 @@
     X(LB_STAGE_SYNTAX, syntax)    \
     X(LB_STAGE_ACTORS, actors)    \
     X(LB_STAGE_TIME,   time)      \
+    X(LB_STAGE_DISCOURSE, discourse) \
     X(LB_STAGE_QUOTES, quotes)    \
     X(LB_STAGE_EVENTS, events)
 
@@ -64,7 +66,12 @@ int lb_pipeline_load(lb_ctx *ctx)
 {
     char dir[4096];
     for (size_t i = 0; i < NSTAGES; i++) {
-        if (lb_ctx_path(dir, sizeof dir, ctx, stages[i].subdir)) {
+        /* a context for name lookups (lb_ctx_new_lookup) needs the stages up
+         * to the actors only, and tags nothing: its morph stage loads from a
+         * directory that holds no model */
+        if (ctx->lookup_only && stages[i].id > LB_STAGE_ACTORS) break;
+        const char *sub = ctx->lookup_only && stages[i].id == LB_STAGE_MORPH ? "morph/.no-models" : stages[i].subdir;
+        if (lb_ctx_path(dir, sizeof dir, ctx, sub)) {
             snprintf(ctx->err, sizeof ctx->err, "data path too long: %s/%s", ctx->data_dir, stages[i].subdir);
             return LB_EUSAGE;
         }
@@ -92,6 +99,7 @@ void lb_pipeline_doc_free(lb_doc *doc)
 int lb_pipeline_run(lb_doc *doc, lb_stage last)
 {
     if (last < LB_STAGE_CLEAN) last = LB_STAGE_CLEAN;   /* cleaning always runs */
+    if (doc->ctx->lookup_only && last > LB_STAGE_ACTORS) last = LB_STAGE_ACTORS;   /* nothing later is loaded */
     for (size_t i = 0; i < NSTAGES && stages[i].id <= last; i++) {
         int rc = stages[i].run(doc);
         if (rc) return rc;

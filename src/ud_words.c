@@ -1,6 +1,7 @@
 /* ud_words.c: UD (EWT) words of the tokens output layer, see ud_words.h. */
 #include "ud_words.h"
 #include "morph/morph.h"
+#include "morph/udwlist.h"
 #include <string.h>
 
 enum { JOIN_MAX_TOKS = 96 };
@@ -45,22 +46,17 @@ static int is_url(const unsigned char *s, size_t n)
     return k && n > k + 1 && (is_alnum_byte(s[n - 1]) || s[n - 1] == '/');
 }
 
-/* name.ext for file extensions and top-level domains UD keeps as one word */
-static int file_kind(const unsigned char *s, size_t n)
+/* name.ext for file extensions and top-level domains UD keeps as one word
+ * (the lists' E records: report.pdf NOUN, example.com PROPN) */
+static int file_kind(const lb_udwlist *l, const unsigned char *s, size_t n)
 {
-    static const char *const ext[] = { "pdf", "doc", "docx", "xls", "xlsx", "ppt", "htm", "html",
-        "txt", "jpg", "gif", "png", "zip", "com", "org", "net", "edu", "gov", NULL };
     const unsigned char *dot = NULL;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '.') dot = s + i;
         else if (!is_alnum_byte(s[i]) && s[i] != '_' && s[i] != '-') return 0;
     }
     if (!dot || dot == s + n - 1) return 0;
-    size_t el = n - (size_t)(dot + 1 - s);
-    for (int k = 0; ext[k]; k++)
-        if (strlen(ext[k]) == el && has_prefix_ci((const char *)dot + 1, el, ext[k]))
-            return k >= 14 ? LB_UPOS_PROPN : LB_UPOS_NOUN;   /* domains are names */
-    return 0;
+    return lb_udwlist_ext(l, (const char *)dot + 1, n - (size_t)(dot + 1 - s));
 }
 
 /* d{1,2}/d{1,2}/d{2,4} or a fraction d+/d+ */
@@ -99,12 +95,25 @@ static int is_emoticon(const unsigned char *s, size_t n)
     return 1;
 }
 
-static int join_kind(const unsigned char *s, size_t n)
+/* a dotted lower-case name of 3+ labels of 2+ characters: alt.animals.cat (newsgroups) */
+static int is_dotted_name(const unsigned char *s, size_t n)
+{
+    size_t labels = 1, len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') { if (len < 2) return 0; labels++; len = 0; }
+        else if ((s[i] >= 'a' && s[i] <= 'z') || (len && (is_digit(s[i]) || s[i] == '-'))) len++;
+        else return 0;
+    }
+    return len >= 2 && labels >= 3;
+}
+
+static int join_kind(const lb_udwlist *l, const unsigned char *s, size_t n)
 {
     if (is_url(s, n) || is_email(s, n)) return LB_UPOS_PROPN;
     if (is_date(s, n) || is_clock(s, n)) return LB_UPOS_NUM;
     if (is_emoticon(s, n)) return LB_UPOS_SYM;
-    return file_kind(s, n);
+    if (is_dotted_name(s, n)) return LB_UPOS_NOUN;
+    return file_kind(l, s, n);
 }
 
 static int same_mark(const lb_doc *doc, const lb_tok *a, const lb_tok *b)
@@ -137,21 +146,18 @@ static size_t join_run(const lb_doc *doc, size_t i, int *upos)
         same++;
     if (same > i) { *upos = -1; return same; }
     for (size_t j = last; j > i; j--) {
-        int k = join_kind(s, t[j].end - t[i].start);
+        int k = join_kind(lb_morph_udwlist(doc), s, t[j].end - t[i].start);
         if (k) { *upos = k; return j; }
     }
     return 0;
 }
 
-/* Whether the hyphenated word s stays whole in UD: bound prefixes, phone
- * numbers, names with a dot, slash, @ or #. */
-static int hyphen_whole(const char *s, size_t n)
+/* Whether the hyphenated word s stays whole in UD: bound prefixes (the
+ * lists' P records), phone numbers, names with a dot, slash, @ or #. */
+static int hyphen_whole(const lb_udwlist *l, const char *s, size_t n)
 {
-    static const char *const bound[] = { "e", "non", "mid", "pre", "anti", "re", "post", "co",
-        "over", "pro", "multi", "ex", "sub", "semi", "cross", "neo", "psycho", "inter", NULL };
     size_t h = (size_t)((const char *)memchr(s, '-', n) - s);
-    for (int k = 0; bound[k]; k++)
-        if (strlen(bound[k]) == h && has_prefix_ci(s, h, bound[k])) return 1;
+    if (lb_udwlist_prefix(l, s, h)) return 1;
     size_t parts = 1, digits = 0, first = 0;
     for (size_t i = 0; i < n; i++) {
         if (strchr("./@#", s[i])) return 1;
@@ -185,7 +191,7 @@ static size_t hyphen_split(const lb_doc *doc, const lb_morph *m, const lb_tok *t
     size_t n = t->end - t->start, cuts = 0;
     for (size_t i = 1; i + 1 < n; i++)
         cuts += s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1]) && is_alnum_byte((unsigned char)s[i + 1]);
-    if (!cuts || 2 * cuts + 1 > LB_UDW_MAX || hyphen_whole(s, n)) return 0;
+    if (!cuts || 2 * cuts + 1 > LB_UDW_MAX || hyphen_whole(lb_morph_udwlist(doc), s, n)) return 0;
     size_t nw = 0, from = 0;
     for (size_t i = 1; i <= n; i++) {
         int cut = i < n && i + 1 < n && s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1])
@@ -216,6 +222,39 @@ static size_t hyphen_split(const lb_doc *doc, const lb_morph *m, const lb_tok *t
     return nw;
 }
 
+/* An abbreviation that ends its sentence (etc., U.S.): UD gives its period
+ * to the sentence: the word without it, then the period. */
+static size_t final_abbrev(const lb_doc *doc, const lb_morph *m, size_t i, lb_udw *w)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    const lb_sent *s = t->sent < doc->sents.len ? &LB_SENTS(doc)[t->sent] : NULL;
+    if (!(t->flags & LB_TOK_ABBREV) || !s || i + 1 != (size_t)s->tok0 + s->ntok || t->end - t->start < 3
+        || doc->text[t->end - 1] != '.')
+        return 0;
+    w[0] = word_of(t->start, t->end - 1, m->lemma, m->lemma_len, m->upos, m->feats);
+    w[1] = word_of(t->end - 1, t->end, ".", 1, LB_UPOS_PUNCT, 0);
+    return 2;
+}
+
+/* A number with a unit UD writes apart (the lists' U records): 5m -> 5 m
+ * (lemma million), 375mm -> 375 mm. */
+static size_t number_unit(const lb_doc *doc, const lb_tok *t, lb_udw *w)
+{
+    const char *s = doc->text + t->start;
+    size_t n = t->end - t->start, d = 0;
+    while (d < n && (is_digit((unsigned char)s[d]) || (d && (s[d] == '.' || s[d] == ',') && d + 1 < n && is_digit((unsigned char)s[d + 1]))))
+        d++;
+    if (!d || d == n || n - d > 3) return 0;
+    for (size_t i = d; i < n; i++) if (!is_alpha((unsigned char)s[i])) return 0;
+    const char *lemma;
+    int upos = lb_udwlist_unit(lb_morph_udwlist(doc), s + d, n - d, &lemma);
+    if (!upos) return 0;
+    w[0] = word_of(t->start, t->start + (uint32_t)d, s, d, LB_UPOS_NUM, 0);
+    w[0].nocomma = memchr(s, ',', d) != NULL;
+    w[1] = word_of(t->start + (uint32_t)d, t->end, lemma ? lemma : s + d, lemma ? strlen(lemma) : n - d, upos, 0);
+    return 2;
+}
+
 size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, size_t *next)
 {
     const lb_tok *t = &LB_TOKS(doc)[i];
@@ -232,6 +271,8 @@ size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, s
     }
     *next = i + 1;
     size_t nw = hyphen_split(doc, &mo[i], t, w);
+    if (!nw) nw = final_abbrev(doc, &mo[i], i, w);
+    if (!nw) nw = number_unit(doc, t, w);
     if (nw) return nw;
     w[0] = word_of(t->start, t->end, mo[i].lemma, mo[i].lemma_len, mo[i].upos, mo[i].feats);
     if (mo[i].upos == LB_UPOS_NUM && memchr(doc->text + t->start, ',', t->end - t->start)) {

@@ -30,7 +30,7 @@ ARGS = {
     "SANCTION": "rec=obj,rec=against,conf=0.5",
     "MOBILIZE": "rec=to|against,rec=none,conf=0.5",
     "COERCE": "rec=obj,conf=0.5",
-    "ASSAULT": "rec=obj,rec=on|against,rec=none,conf=0.5",
+    "ASSAULT": "rec=obj,rec=on|against|into,rec=none,conf=0.5",
 }
 
 

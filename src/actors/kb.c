@@ -145,16 +145,25 @@ static unsigned case_flags(const char *s, size_t n)
     size_t i = 0, inword = 0;
     int first = 1;
     while (i < n) {
-        int32_t c;
-        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (l <= 0) break;
+        int32_t c = (unsigned char)s[i];
+        utf8proc_ssize_t l = 1;
+        int upper, letter;
+        if (c < 0x80) {   /* ASCII without the Unicode tables */
+            upper = c >= 'A' && c <= 'Z';
+            letter = upper || (c >= 'a' && c <= 'z');
+        } else {
+            l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+            if (l <= 0) break;
+            upper = cp_upper(c);
+            letter = utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+        }
         if (c == ' ' || c == '-' || c == '/') inword = 0;
         else {
-            if (cp_upper(c)) {
+            if (upper) {
                 if (first) f |= KB_CAPFIRST;
                 else if (inword) f |= KB_CS;
             }
-            if (utf8proc_category(c) <= UTF8PROC_CATEGORY_LO) inword++;
+            if (letter) inword++;
             first = 0;
         }
         i += (size_t)l;

@@ -26,7 +26,7 @@ int lb_actors_lookup(char **out, const lb_ctx *ctx, const char *name, size_t nam
     if (rc) return rc;
     lb_input in = { .id = "lookup", .id_len = 6, .text = name, .text_len = name_len,
                     .date = date, .date_len = date ? strlen(date) : 0, .origin = "lookup" };
-    rc = lb_doc_annotate(doc, &in);
+    rc = lb_doc_annotate_upto(doc, &in, LB_STAGE_ACTORS);   /* mentions are all it reports */
     lb_buf b;
     lb_buf_init(&b, (size_t)1 << 24);
     const struct lb_actor_kb *kb = ctx->actors;

@@ -114,7 +114,11 @@ int lb_qresolve(lb_qopts *o, lb_store *s, const char *cmd)
         if (store_code(resolved[i], sizeof resolved[i], s, v)) { *args[i] = resolved[i]; continue; }
         /* a name of a state or body means its code (Deutschland = Germany = DEU),
          * a person's name the person; Wikidata ids and stored names stay */
-        if (!ctx && lb_ctx_new(&ctx, NULL) != LB_OK) { lb_ctx_free(ctx); ctx = NULL; }
+        /* the lookup context goes without the tagger's models; a full one if it fails */
+        if (!ctx && lb_ctx_new_lookup(&ctx, NULL) != LB_OK) {
+            lb_ctx_free(ctx);
+            if (lb_ctx_new(&ctx, NULL) != LB_OK) { lb_ctx_free(ctx); ctx = NULL; }
+        }
         if (kb_resolve(resolved[i], sizeof resolved[i], ctx, v) && store_knows(s, resolved[i])) {
             *args[i] = resolved[i];
             continue;

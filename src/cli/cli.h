@@ -23,6 +23,7 @@ int lb_cmd_show(int argc, char **argv);
 int lb_cmd_serve(int argc, char **argv);   /* cmd_serve.c, on src/server/ */
 int lb_cmd_actors_lookup(int argc, char **argv);
 int lb_cmd_explain(int argc, char **argv);
+int lb_cmd_check(int argc, char **argv);     /* cmd_check.c */
 
 /* Options every command that reads articles shares. */
 typedef struct lb_cli_common {

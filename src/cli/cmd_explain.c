@@ -3,7 +3,8 @@
  * subject, objects, agent), then per event the sentence with actor [A ...],
  * recipient [R ...] and trigger {T ...} marked, the rule that coded it, its
  * CAMEO root, Goldstein value, confidence, date and flags, and its provenance
- * (rule, trigger span, participant spans). For people, not machines: the
+ * (rule, trigger span, participant spans); then per quote its attribution
+ * frame, the speaker's words and the entity they resolved to. For people, not machines: the
  * stable machine format is `annotate`. A client of lagebild.h only; article
  * text and ids are printed through the CLI's safe output (no control
  * characters reach the terminal). */
@@ -22,7 +23,9 @@ static void help(void)
            "clauses (verb, subject, objects, agent), then per event the sentence with the\n"
            "actor [A ...], the recipient [R ...] and the trigger {T ...} marked, and its\n"
            "provenance: the pattern (rule) that coded it, the trigger and participant\n"
-           "spans (byte offsets). Without FILE, reads standard input.\n");
+           "spans (byte offsets). Then every quote: its attribution frame and cue, the\n"
+           "speaker's words, how they refer (name, description, pronoun) and the entity\n"
+           "they resolved to. Without FILE, reads standard input.\n");
 }
 
 typedef struct mark { size_t start, end; char kind; } mark;
@@ -150,6 +153,34 @@ static void explain_clauses(lb_doc *doc, size_t s)
     }
 }
 
+/* Per quote: its words, the attribution frame and cue, the speaker's words
+ * in the text, how they refer (name, description, pronoun, ...) and the
+ * entity (canonical name, actor) they resolved to. */
+static void explain_quote(const lb_doc *doc, const char *text, size_t k, const lb_quote_info *q)
+{
+    put_id(doc);
+    printf(" quote %zu (%s) @%zu-%zu: \"", k + 1, q->indirect ? "indirect" : "direct", q->span.start, q->span.end);
+    size_t n = q->span.end - q->span.start;
+    put(text + q->span.start, n > 160 ? 160 : n);
+    printf("%s\"\n  frame: %s", n > 160 ? "..." : "", q->frame ? q->frame : "-");
+    if (q->cue.end > q->cue.start) {
+        printf(" \"");
+        put(text + q->cue.start, q->cue.end - q->cue.start);
+        printf("\" @%zu-%zu", q->cue.start, q->cue.end);
+    }
+    printf("\n  speaker: ");
+    if (q->speaker.end > q->speaker.start) {
+        printf("\"");
+        put(text + q->speaker.start, q->speaker.end - q->speaker.start);
+        printf("\" @%zu-%zu (%s)", q->speaker.start, q->speaker.end, q->speaker_ref ? q->speaker_ref : "no entity mention");
+    } else printf("-");
+    printf(" -> entity: %s", q->speaker_name ? q->speaker_name : "-");
+    if (q->speaker_actor.code)
+        printf(" (%s%s%s)", q->speaker_actor.code, q->speaker_actor.sector ? "/" : "",
+               q->speaker_actor.sector ? q->speaker_actor.sector : "");
+    printf("\n");
+}
+
 static void explain_doc(lb_doc *doc)
 {
     const char *text;
@@ -162,6 +193,10 @@ static void explain_doc(lb_doc *doc)
         if (e.sentence != last_sent) explain_clauses(doc, e.sentence);
         last_sent = e.sentence;
         explain_event(doc, text, k, &e);
+    }
+    for (size_t k = 0, nq = lb_doc_quote_count(doc); k < nq; k++) {
+        lb_quote_info q;
+        if (lb_doc_quote(&q, doc, k) == LB_OK) explain_quote(doc, text, k, &q);
     }
 }
 

@@ -37,6 +37,13 @@ int lb_cli_open_ctx(lb_ctx **ctx, const lb_cli_common *o)
         *ctx = NULL;
         return 2;
     }
+    /* data files the stages went without: each named once, unless --quiet */
+    const char *w = lb_ctx_warnings(*ctx);
+    while (!o->quiet && *w) {
+        size_t n = strcspn(w, "\n");
+        lb_cli_msg(stderr, "", "lagebild: warning: %.*s", (int)n, w);
+        w += n + (w[n] == '\n');
+    }
     return 0;
 }
 

@@ -25,6 +25,7 @@ static void usage(FILE *f)
         "  show DOC                   a stored article with its annotations marked (--format json)\n"
         "  serve                      the JSON API and browser UI on a database (--db, --listen)\n"
         "  codes                      the codebook in short: event types, sectors, codes, flags\n"
+        "  check                      integrity check of a database and its invariants (--db PATH)\n"
         "  actors lookup NAME         show what a name resolves to (--date D, --dict FILE)\n"
         "  explain [FILE|DIR|-]...    show each event with its sentence, participants and rule\n"
         "  version                    print the version\n"
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
         { "actors", lb_cmd_actors }, { "timeline", lb_cmd_timeline }, { "search", lb_cmd_search },
         { "export", lb_cmd_export }, { "stats", lb_cmd_stats }, { "reannotate", lb_cmd_reannotate },
         { "codes", lb_cmd_codes }, { "show", lb_cmd_show }, { "serve", lb_cmd_serve },
+        { "check", lb_cmd_check },
     };
     for (size_t i = 0; i < sizeof store_cmds / sizeof store_cmds[0]; i++)
         if (!strcmp(cmd, store_cmds[i].name)) return store_cmds[i].fn(argc - 1, argv + 1);

@@ -18,25 +18,54 @@ static char *trim(char *s, size_t *len)
     return s;
 }
 
+/* A file read in blocks, so that a line costs a few memchr calls, not one
+ * library call per byte. */
+typedef struct {
+    FILE *f;
+    char blk[1 << 16];
+    size_t pos, len;
+    int eof, error;
+} rdbuf;
+
+static int rd_fill(rdbuf *r)
+{
+    if (r->pos < r->len) return 1;
+    if (r->eof) return 0;
+    r->pos = 0;
+    r->len = fread(r->blk, 1, sizeof r->blk, r->f);
+    if (r->len < sizeof r->blk) { r->eof = 1; r->error = ferror(r->f); }
+    return r->len > 0;
+}
+
 /* Reads one line (without its '\n', '\r\n' or lone '\r') into buf, which
- * holds cap bytes; never reads more than cap - 1 bytes of a line, so a huge
- * line (/dev/zero) costs no memory. Returns the length, -1 at the end of the file, -2 for a line
- * longer than cap - 1 bytes, -3 on a read error. */
-static long read_line(FILE *f, char *buf, size_t cap)
+ * holds cap bytes; never keeps more than cap - 1 bytes of a line, so a huge
+ * line (/dev/zero) costs no memory. Returns the length, -1 at the end of the
+ * file, -2 for a line longer than cap - 1 bytes, -3 on a read error. */
+static long read_line(rdbuf *r, char *buf, size_t cap)
 {
     size_t n = 0;
-    int c;
-    while ((c = getc(f)) != EOF && c != '\n') {
-        if (c == '\r') {   /* CR-only or CRLF line end */
-            int d = getc(f);
-            if (d != '\n' && d != EOF) ungetc(d, f);
+    int any = 0, cr = 0;
+    while (rd_fill(r)) {
+        any = 1;
+        const char *p = r->blk + r->pos;
+        size_t avail = r->len - r->pos;
+        const char *nl = memchr(p, '\n', avail);
+        size_t k = nl ? (size_t)(nl - p) : avail;
+        const char *crp = memchr(p, '\r', k);
+        if (crp) k = (size_t)(crp - p);
+        if (n + k >= cap) return -2;
+        memcpy(buf + n, p, k);
+        n += k;
+        r->pos += k;
+        if (k < avail) {   /* a line end */
+            cr = p[k] == '\r';
+            r->pos++;
             break;
         }
-        if (n + 1 >= cap) return -2;
-        buf[n++] = (char)c;
     }
-    if (c == EOF && ferror(f)) return -3;
-    if (c == EOF && n == 0) return -1;
+    if (cr && rd_fill(r) && r->blk[r->pos] == '\n') r->pos++;   /* CRLF */
+    if (r->error) return -3;
+    if (!any) return -1;
     buf[n] = '\0';
     return (long)n;
 }
@@ -46,11 +75,13 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
     FILE *f = fopen(path, "rb");
     if (!f) { snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno)); return LB_EIO; }
     char *line = malloc(LB_MAX_DICT_LINE_BYTES + 1);
-    if (!line) { fclose(f); snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    rdbuf *rd = malloc(sizeof *rd);
+    if (rd) { rd->f = f; rd->pos = rd->len = 0; rd->eof = rd->error = 0; }
+    if (!line || !rd) { free(line); free(rd); fclose(f); snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
     size_t lineno = 0, entries = 0;
     long n;
     int rc = 0;
-    while ((n = read_line(f, line, LB_MAX_DICT_LINE_BYTES + 1)) != -1) {
+    while ((n = read_line(rd, line, LB_MAX_DICT_LINE_BYTES + 1)) != -1) {
         lineno++;
         if (n == -3) { snprintf(err, errlen, "%s:%zu: read error", path, lineno); rc = LB_EIO; break; }
         if (n == -2) {
@@ -98,6 +129,7 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
     }
 out:
     free(line);
+    free(rd);
     fclose(f);
     return rc;
 }

@@ -27,4 +27,14 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
  * `value` (or the number in field 2 when present). 0 or an LB_E* status. */
 struct lb_wordset;
 int lb_dict_load_words(struct lb_wordset *set, const char *path, char *err, size_t errlen);
+/* The next space-separated word of a field: skips spaces from *p (before
+ * end), sets *w to the word, moves *p past it and returns its length; 0 when
+ * no word is left. */
+static inline size_t lb_dict_next_word(const char **p, const char *end, const char **w)
+{
+    while (*p < end && **p == ' ') (*p)++;
+    *w = *p;
+    while (*p < end && **p != ' ') (*p)++;
+    return (size_t)(*p - *w);
+}
 #endif

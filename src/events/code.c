@@ -7,6 +7,9 @@
 #include "text/text.h"
 #include <string.h>
 
+#define EV_ANTECEDENT_TOKS 4    /* tokens before a relative clause that hold its antecedent noun */
+#define EV_NOUN_PHRASE_TOKS 6   /* tokens after an event noun that still belong to its phrase */
+
 
 /* one of the pattern's obj= words follows the trigger closely in its clause
  * (German: anywhere in the clause, whose objects precede a final verb) */
@@ -16,6 +19,9 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     uint32_t end = c->t1;
     uint32_t from = s->lang == EV_DE ? c->t0 : t + 1;
     uint32_t window = s->lang == EV_DE ? EV_MAX_SENT_TOKS : 6;
+    /* German relative clause: its antecedent is the object (eine Moschee, die geschlossen wurde) */
+    if (s->lang == EV_DE && c->kind == EV_CL_REL && from > EV_ANTECEDENT_TOKS) from -= EV_ANTECEDENT_TOKS;
+    else if (s->lang == EV_DE && c->kind == EV_CL_REL) from = 0;
     for (uint32_t j = from; j < end && j <= t + window; j++)
         for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k] || (s->t[j].head && s->t[j].head == p->obj[k])) return 1;
     return 0;
@@ -35,6 +41,45 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
         if (v->kind != EV_VERB || !v->type) return 0;
         if (s->lang == EV_DE && v->nobj && !object_follows(s, t - k, v)) return 0;   /* not this reading */
         return !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "SANCTION");
+    }
+    return 0;
+}
+
+/* German: an event noun in a clause whose verb rejects, concedes or demands
+ * it (X wies die Vorwürfe zurück; gegen die Vorwürfe wehren; die Forderungen
+ * lehnte X ab; hatte die Inhaftierung verlangt): what that verb acts on or
+ * asks for, no event of its own. The verb stands anywhere
+ * in the clause (verb second or verb last). */
+static int noun_of_verdict_clause(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    if (s->lang != EV_DE || p->kind == EV_VERB) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        if (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > c->t0) continue;   /* a noun */
+        const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
+        if (!strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "REQUEST")) return 1;
+    }
+    return 0;
+}
+
+/* German: an event noun that the clause's verb praises, criticises or
+ * condemns (Polen kritisierte die Bewaffnung der Ukraine) and that has no
+ * actor in its own phrase would take that verb's subject as its actor: it is
+ * what the verb judges, no event of its own */
+static int noun_judged_by_clause(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
+{
+    if (s->lang != EV_DE || p->kind == EV_VERB || R->actor < 0) return 0;
+    const ev_group *a = &s->g[R->actor];
+    if (a->clause == s->t[t].clause && a->t1 + 1 >= t && a->t0 <= t + EV_NOUN_PHRASE_TOKS) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        if ((LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER) && j > c->t0) continue;   /* a noun */
+        const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
+        if (!strcmp(v->type, "ACCUSE") || !strcmp(v->type, "SUPPORT")) return 1;
     }
     return 0;
 }
@@ -86,9 +131,28 @@ static int word_in_clause(const ev_sent *s, uint32_t t, const uint32_t *hs, int 
 
 /* an event noun that needs a support verb has one in its clause (its own
  * sup= verbs: Sanktionen verhängen, not Krieg verhängen; else any SUPPORT cue) */
+static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, const ev_clause *c);
+
 static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
-    const ev_clause *c = &s->c[s->t[t].clause];
+    /* (or in the noun's relative clause: Sanktionen, die die EU verhängt hatte) */
+    int rc = ev_noun_relative(s, t);
+    return support_verb_in(s, t, p, &s->c[s->t[t].clause]) || (rc >= 0 && support_verb_in(s, t, p, &s->c[rc]));
+}
+
+static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, const ev_clause *c)
+{
+    /* German: help after mit reports help given (mit Hilfe der USA) */
+    uint32_t w = t > 0 && (s->t[t - 1].cue & EV_C_DET) ? t - 1 : t;
+    if (s->lang == EV_DE && w > 0 && (s->t[w - 1].cue2 & EV_C2_WITH) && p->type
+        && (!strcmp(p->type, "AID") || !strcmp(p->type, "SUPPORT"))) return 1;
+    /* German: a receiving verb with its receiver before the noun reports the act
+     * done (Die Ukraine erhielt Militärhilfe) */
+    int receiver = 0;
+    for (int gi = 0; gi < s->ng && s->lang == EV_DE; gi++)
+        if (s->g[gi].t0 >= c->t0 && s->g[gi].t1 <= t && s->g[gi].prep < 0 && !s->g[gi].place) receiver = 1;
+    for (uint32_t j = c->t0; j < c->t1 && receiver; j++)
+        if ((s->t[j].cue2 & EV_C2_RECEIVE) && s->t[j].form < 0 && !(LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > 0)) return 1;
     if (!p->nsup) return (c->cues & EV_C_SUPPORT) != 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         /* verbs only: not a German noun (Beginn), not after a determiner (the start) */
@@ -127,13 +191,24 @@ static int english_noun_reading(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* German trigger t is read as an adjective (upos ADJ) and a noun follows it */
+static int attributive_participle(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t;
+    if (doc->morph.len != doc->toks.len || abs + 1 >= doc->morph.len || t + 1 >= s->n) return 0;
+    if (LB_MORPH(doc)[abs].upos != LB_UPOS_ADJ) return 0;
+    const lb_tok *nx = &LB_TOKS(doc)[abs + 1];
+    return (nx->flags & LB_TOK_UPPER) && (nx->flags & LB_TOK_WORD) && LB_MORPH(doc)[abs + 1].upos == LB_UPOS_NOUN;
+}
+
 /* whether trigger t with pattern p may code an event: -1 no, 1 handled
  * without an event of its own (the object of a verdict, the content of a
  * pledge), 0 go on; *gov gets the governing clause's cues */
 static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t *gov)
 {
     if (p->kind == EV_NOUN_SUPPORT && !support_verb_ok(s, t, p)) return -1;
-    if (object_of_verdict(s, t)) return 1;
+    if (object_of_verdict(s, t) || noun_of_verdict_clause(s, t, p)) return 1;
     /* groups on the move (troops arrived in Bosnia) pay no visit */
     if (p->mode && !strcmp(p->mode, "visit") && p->kind == EV_VERB)
         for (uint32_t k = 1; k <= 2 && k <= t; k++) if (s->t[t - k].cue & EV_C_GROUP) return -1;
@@ -147,6 +222,9 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
      * Planer, des bewaffneten Arms), background; not a relative pronoun after a comma */
     if (s->lang == EV_DE && p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & EV_C_DET)
         && !(t >= 2 && (LB_TOKS(s->doc)[s->tok0 + t - 2].flags & LB_TOK_PUNCT))) return -1;
+    /* or with no article: a participle the morphology layer reads as an adjective
+     * before its noun (die Freilassung inhaftierter Gesinnungsgenossen) */
+    if (s->lang == EV_DE && p->kind == EV_VERB && attributive_participle(s, t)) return -1;
     return 0;
 }
 
@@ -160,6 +238,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     if (gate) return gate > 0;
     roles R;
     ev_find_roles(s, t, p, &R);
+    if (noun_judged_by_clause(s, t, p, &R)) return 1;
     lb_event e;
     if (!ev_participants(s, t, p, &R, &e)) return 0;
     ev_set_flags(s, t, p, gov, &e);
@@ -179,6 +258,38 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     /* mutual action of a directed type (unterstützen einander): the other direction too */
     int mutual = (s->c[s->t[t].clause].cues & EV_C_MUTUAL) || (p->flags & EV_F_MUTUAL);
     return ev_emit(doc, &e, mutual) < 0 ? -1 : 1;
+}
+
+/* the sentence token whose text starts at byte offset off, or UINT32_MAX */
+static uint32_t token_at(const ev_sent *s, int32_t off)
+{
+    for (uint32_t t = 0; t < s->n; t++) if ((int32_t)LB_TOKS(s->doc)[s->tok0 + t].start == off) return t;
+    return UINT32_MAX;
+}
+
+/* an accusation whose object is a hostile act named by a noun with its own
+ * doer (verurteilte die Festnahme des Journalisten durch die Polizei): the
+ * doer is the accused, not the act's target */
+static void accuse_the_doer(ev_sent *s, lb_doc *doc, size_t from)
+{
+    const ev_rules *r = s->rules;
+    for (size_t i = from; i < doc->events.len; i++) {
+        lb_event *a = &LB_EVENTS(doc)[i];
+        uint32_t ta = token_at(s, a->trigger_start);
+        if (strcmp(a->type, "ACCUSE") || !a->nactor || ta == UINT32_MAX || s->t[ta].form < 0
+            || r->patterns[r->forms[s->t[ta].form].pattern].kind != EV_VERB) continue;
+        for (size_t j = from; j < doc->events.len; j++) {
+            const lb_event *b = &LB_EVENTS(doc)[j];
+            uint32_t tb = token_at(s, b->trigger_start);
+            if (j == i || tb == UINT32_MAX || s->t[tb].clause != s->t[ta].clause || s->t[tb].form < 0) continue;
+            if (r->patterns[r->forms[s->t[tb].form].pattern].kind == EV_VERB || !b->nactor || !b->nrecipient) continue;
+            if (strcmp(b->type, "ASSAULT") && strcmp(b->type, "COERCE") && strcmp(b->type, "SANCTION")) continue;
+            if (ev_has_code(a->actor, a->nactor, b->actor[0].code)) continue;
+            memcpy(a->recipient, b->actor, sizeof a->recipient);
+            a->nrecipient = b->nactor;
+            break;
+        }
+    }
 }
 
 int ev_code_sentence(ev_sent *s, lb_doc *doc)
@@ -204,6 +315,7 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
             if (rc < 0) return LB_ENOMEM;
         }
     }
+    accuse_the_doer(s, doc, from);
     ev_drop_covered(doc, from);
     return LB_OK;
 }

@@ -4,7 +4,8 @@
  * else of the document's state; a non-state armed group without a state of its
  * own (code IMG: Islamic State) acts for the state where it acts. The
  * stage's own mentions live in ev_sent.xm. Also finds the document's state:
- * its dateline place, else the state its place names mention most. */
+ * its dateline place, else the first state named in the sentence after a
+ * dateline with no code, else the state its place names mention most. */
 #include "events/sent.h"
 #include "text/text.h"
 #include <string.h>
@@ -31,6 +32,28 @@ const char *ev_place_state(const ev_rules *r, const lb_doc *doc, const lb_mentio
     return ev_seat_state(r, doc->text + m->start, m->end - m->start);
 }
 
+/* the state of the first place named in the sentence after an uncoded
+ * dateline (one capitalised word and a dash near the start), or NULL */
+static const char *dateline_sentence_state(const lb_doc *doc, const ev_rules *r)
+{
+    const lb_tok *T = LB_TOKS(doc);
+    uint32_t first = doc->sents.len ? LB_SENTS(doc)[0].tok0 : 0;
+    uint32_t d = first + 1;
+    while (d < doc->toks.len && d <= first + EV_DATELINE_TOKS + 20 && !(T[d].flags & LB_TOK_DASH)) d++;
+    if (d >= doc->toks.len || !(T[d].flags & LB_TOK_DASH)) return NULL;
+    if (!(T[d - 1].flags & LB_TOK_UPPER) || !(T[d - 1].flags & LB_TOK_WORD)) return NULL;
+    /* (one place: not Holguin/Vatikanstadt, not a dash inside a sentence) */
+    if (d >= 2 && !(T[d - 2].flags & LB_TOK_SENT_END) && d - 1 != first) return NULL;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[i];
+        if (m->tok0 < d - 1) continue;
+        if (m->tok0 == d - 1 || m->tok0 >= doc->toks.len || T[m->tok0].sent != T[d + 1 < doc->toks.len ? d + 1 : d].sent) return NULL;
+        const char *c = m->type == LB_MEN_LOC ? ev_place_state(r, doc, m) : NULL;
+        if (c) return c;
+    }
+    return NULL;
+}
+
 const char *ev_doc_state(const lb_doc *doc, const ev_rules *r)
 {
     const lb_mention *M = LB_MENTIONS(doc);
@@ -46,9 +69,15 @@ const char *ev_doc_state(const lb_doc *doc, const ev_rules *r)
         for (uint32_t j = m->tok0 + 1; j < doc->toks.len && j <= m->tok0 + EV_DATELINE_TOKS; j++) {
             const lb_tok *tk = &LB_TOKS(doc)[j];
             if (tk->flags & LB_TOK_DASH) return code;
-            if (tk->flags & LB_TOK_SENT_END) break;
+            /* (a title's last place before the dateline: Treffen in Kairo. Sirte – ...) */
+            if ((tk->flags & LB_TOK_SENT_END) || ((tk->flags & LB_TOK_PUNCT)
+                && !(tk->flags & (LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)))) break;
         }
     }
+    /* a dateline place with no code (Sirte – Die Regierung in Libyen ...): the first
+     * state its sentence names */
+    const char *after = dateline_sentence_state(doc, r);
+    if (after) return after;
     /* else the state named most often (places and their adjectives) */
     const char *best = NULL;
     int bestn = 0;
@@ -63,8 +92,8 @@ const char *ev_doc_state(const lb_doc *doc, const ev_rules *r)
     return best;
 }
 
-/* a mention of the stage: tokens [t0, t1) acting for code with sector */
-static uint32_t make_mention(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector)
+/* a mention of the stage (see sent.h) */
+uint32_t ev_make_mention(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector)
 {
     const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
     lb_mention *m = &s->xm[s->nxm];
@@ -85,7 +114,7 @@ static int all_form(const ev_sent *s, const ev_group *g, int form, int type)
     return g->nmen > 0;
 }
 
-static void insert_group(ev_sent *s, const ev_group *g)
+void ev_insert_group(ev_sent *s, const ev_group *g)
 {
     int at = s->ng;
     while (at > 0 && s->g[at - 1].t0 > g->t0) { s->g[at] = s->g[at - 1]; at--; }
@@ -154,7 +183,7 @@ static void armed_groups(ev_sent *s)
             if (!m->actor.code || strcmp(m->actor.code, "IMG") || s->nxm >= EV_MAX_SENT_TOKS) continue;
             uint32_t t0 = m->tok0 - s->tok0, t1 = t0 + (m->ntok ? m->ntok : 1);
             if (t1 > s->n) t1 = s->n;
-            g->men[q] = make_mention(s, t0, t1, s->state, "REB");
+            g->men[q] = ev_make_mention(s, t0, t1, s->state, "REB");
         }
     }
 }
@@ -202,18 +231,53 @@ static void pronoun_groups(ev_sent *s)
         ev_group g;
         memset(&g, 0, sizeof g);
         g.t0 = i; g.t1 = i + 1; g.prep = -1;
-        uint32_t k = make_mention(s, i, i + 1, m->actor.code, m->actor.sector);
+        uint32_t k = ev_make_mention(s, i, i + 1, m->actor.code, m->actor.sector);
         s->xm[k - s->doc->mentions.len].actor = m->actor;
         g.men[g.nmen++] = k;
-        insert_group(s, &g);
+        ev_insert_group(s, &g);
     }
+}
+
+/* the state of the first place in the stretch of the sentence around token i
+ * with no punctuation between (Die Polizei nahm in Istanbul ... fest): where
+ * the action happens; NULL when it names none */
+static const char *local_place_state(const ev_sent *s, uint32_t i)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        uint32_t a = g->t0 < i ? g->t0 : i, b = g->t0 < i ? i : g->t0;
+        int punct = 0;
+        for (uint32_t j = a; j < b && !punct; j++) punct = (T[j].flags & LB_TOK_PUNCT) != 0;
+        if (punct) continue;
+        const lb_mention *m = ev_men(s, g->men[0]);
+        if (m->type != LB_MEN_LOC || m->form != LB_FORM_NAME || g->t0 == 0) continue;
+        uint32_t j = g->t0 - 1;
+        if ((s->t[j].cue & EV_C_DET) && j > 0) j--;
+        if (!(s->t[j].cue & EV_C_PLACE)) continue;
+        const char *c = ev_place_state(s->rules, s->doc, m);
+        if (c) return c;
+    }
+    return NULL;
+}
+
+/* sectors that act where they are (police, courts, protesters, opposition,
+ * armed groups: GUIDELINES §2); armies and governments keep the document's state */
+static int acts_locally(const char *sector)
+{
+    static const char *const LOCAL[] = { "COP", "JUD", "CVL", "OPP", "REB", NULL };
+    for (int k = 0; LOCAL[k]; k++) if (!strcmp(sector, LOCAL[k])) return 1;
+    return 0;
 }
 
 void ev_noun_groups(ev_sent *s)
 {
     s->nxm = 0;
+    /* pronouns and descriptions: the discourse layer's entities, else (without
+     * the layer) the nearest actor named before a pronoun */
+    ev_discourse_groups(s);
     armed_groups(s);
-    pronoun_groups(s);
+    if (!s->doc->tok_ref) pronoun_groups(s);
     for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS && s->nxm < EV_MAX_SENT_TOKS; i++) {
         if (s->t[i].gsec < 0 || s->t[i].form >= 0 || inside_group(s, i)) continue;
         /* a title before a name (Präsident Putin, die Präsidenten Russlands): the name is the actor;
@@ -228,7 +292,7 @@ void ev_noun_groups(ev_sent *s)
             /* die türkische Armee: the adjective's state, the noun's sector */
             ev_group *g = &s->g[adj];
             const char *code = ev_men(s, g->men[0])->actor.code;
-            g->men[0] = make_mention(s, g->t0, i + 1, code, sector);
+            g->men[0] = ev_make_mention(s, g->t0, i + 1, code, sector);
             g->nmen = 1;
             g->t1 = i + 1;
             continue;
@@ -240,14 +304,18 @@ void ev_noun_groups(ev_sent *s)
         if (seat >= 0) {
             /* die Regierung in Damaskus: the seat's state; the place is part of the group */
             g.t1 = s->g[seat].t1;
-            g.men[g.nmen++] = make_mention(s, i, g.t1, ev_men(s, s->g[seat].men[0])->actor.code, sector);
+            g.men[g.nmen++] = ev_make_mention(s, i, g.t1, ev_men(s, s->g[seat].men[0])->actor.code, sector);
             s->g[seat] = g;
             continue;
         }
-        /* else the document's state (German; English group nouns are as often
-         * instruments: contribute troops, joint military exercises) */
-        if (!s->state || s->lang != EV_DE) continue;
-        g.men[g.nmen++] = make_mention(s, i, i + 1, s->state, sector);
-        insert_group(s, &g);
+        /* else the state of the place of the action for police, courts and
+         * protesters, else the document's state (German; English group nouns
+         * are as often instruments: contribute troops, joint military exercises) */
+        if (s->lang != EV_DE) continue;
+        const char *where = acts_locally(sector) ? local_place_state(s, i) : NULL;
+        if (!where) where = s->state;
+        if (!where) continue;
+        g.men[g.nmen++] = ev_make_mention(s, i, i + 1, where, sector);
+        ev_insert_group(s, &g);
     }
 }

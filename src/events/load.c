@@ -62,6 +62,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
 };
 static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"STATEAUX", EV_C2_STATEAUX}, {"SEAT", EV_C2_SEAT}, {"SUBJPRON", EV_C2_SUBJPRON}, {"PLURPRON", EV_C2_PLURPRON},
+    {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM},
 };
 
 typedef struct load_state {
@@ -127,7 +128,7 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
     }
     if (bits2) {
-        if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT and pronoun cues are single folded words"); return 1; }
+        if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT, RECEIVE, WITH, FROM and pronoun cues are single folded words"); return 1; }
         uint32_t o2 = 0;
         lb_wordset_get(&r->cues2[st->lang], f, fn, &o2);
         if (lb_wordset_put(&r->cues2[st->lang], f, fn, o2 | bits2)) { snprintf(err, errlen, "out of memory"); return 1; }
@@ -444,6 +445,8 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
         pt->type = PLOVER_TYPES[k];
         if (r->place_types >> k & 1) pt->flags |= EV_F_REC_PLACE;
         if (r->domestic_types >> k & 1) pt->flags |= EV_F_DOMESTIC;
+        if (r->own_types[st->lang] >> k & 1) pt->flags |= EV_F_OWNDOM;
+        if (r->context_types[st->lang] >> k & 1) pt->flags |= EV_F_CONTEXT;
     }
     if (strcmp(l->field[2], "-")) pt->mode = intern(r, l->field[2], l->flen[2]);
     if (strcmp(l->field[3], "-")) {
@@ -584,7 +587,18 @@ static int cameo_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         }
         return 0;
     }
-    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]', 'default TYPE CAMEO', 'place TYPE...' or 'domestic TYPE...'");
+    if (l->nfields >= 3 && (!strcmp(l->field[0], "owndefault") || !strcmp(l->field[0], "context"))) {
+        int lang = ev_lang(l->field[1]);
+        if (lang < 0) { snprintf(err, errlen, "unknown language '%s'", l->field[1]); return 1; }
+        for (size_t f = 2; f < l->nfields; f++) {
+            int k;
+            for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], l->field[f])) break;
+            if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", l->field[f]); return 1; }
+            (l->field[0][0] == 'o' ? r->own_types : r->context_types)[lang] |= 1u << k;
+        }
+        return 0;
+    }
+    snprintf(err, errlen, "expected 'root CC GOLDSTEIN [name]', 'default TYPE CAMEO', 'place TYPE...', 'domestic TYPE...', 'owndefault LANG TYPE...' or 'context LANG TYPE...'");
     return 1;
 }
 

@@ -9,13 +9,23 @@
 #include "text/text.h"
 #include <string.h>
 
+#define EV_CONTEXT_SENTS 2   /* sentences before whose events give a missing counterpart */
 
-/* the first place group after trigger t in its clause, or -1 */
+
+/* group gi stands after an origin preposition (aus dem Gazastreifen) */
+static int after_origin(const ev_sent *s, int gi)
+{
+    for (uint32_t k = 1; k <= 3 && s->g[gi].t0 >= k; k++)
+        if (s->t[s->g[gi].t0 - k].cue & EV_C_PREP) return (s->t[s->g[gi].t0 - k].cue2 & EV_C2_FROM) != 0;
+    return 0;
+}
+
+/* the first place group after trigger t in its clause (not an origin), or -1 */
 static int place_after(const ev_sent *s, uint32_t t)
 {
     int ci = s->t[t].clause;
     for (int gi = 0; gi < s->ng; gi++)
-        if (s->g[gi].clause == ci && s->g[gi].t0 > t && s->g[gi].t0 <= t + 12 && s->g[gi].place) return gi;
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && s->g[gi].t0 <= t + 12 && s->g[gi].place && !after_origin(s, gi)) return gi;
     return -1;
 }
 
@@ -69,6 +79,12 @@ static int domestic_group(const ev_sent *s, int gi)
     if (!g->nmen || g->men[0] < s->doc->mentions.len) return 0;
     const char *sec = ev_men(s, g->men[0])->actor.sector;
     return sec && (!strcmp(sec, "CVL") || !strcmp(sec, "OPP") || !strcmp(sec, "REB") || !strcmp(sec, "LEG"));
+}
+
+/* group gi names a person (not a state: Israeli police ... Israeli Arabs is domestic) */
+static int person_group(const ev_sent *s, int gi)
+{
+    return gi >= 0 && s->g[gi].nmen && ev_men(s, s->g[gi].men[0])->type == LB_MEN_PER;
 }
 
 /* the sides of the last two-sided event of the sentence before (for noun events) */
@@ -129,6 +145,46 @@ static int assault_noun_after(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* domestic news: the actor is of the document's own state and the sentence
+ * names no other state (Die Opposition warf ... vor; X wies die Vorwürfe
+ * zurück): a verbal act with no counterpart named is directed at that state */
+static int domestic_sentence(const ev_sent *s, const char *code)
+{
+    if (!s->state || strcmp(code, s->state)) return 0;
+    for (int gi = 0; gi < s->ng; gi++)
+        for (int k = 0; k < s->g[gi].nmen; k++) {
+            const char *c = ev_men(s, s->g[gi].men[k])->actor.code;
+            if (c && strcmp(c, code)) return 0;
+        }
+    return 1;
+}
+
+/* the counterpart of the same actor in the latest event of the two sentences
+ * before that involves it (Nordkorea drohte Südkorea ... Nordkorea drohte
+ * zuletzt mehrfach mit Erstschlägen; Moskau warf Kiew ... vor. Kiew wies die
+ * Vorwürfe zurück): for the types cameo.tsv lists under 'context' */
+static void context_counterpart(const ev_sent *s, lb_event *e)
+{
+    const lb_doc *doc = s->doc;
+    const char *a = e->actor[0].code;
+    /* first an act aimed at the actor (a reply: Moskau warf Kiew ... vor. Kiew wies
+     * die Vorwürfe zurück), then the actor's own act */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = doc->events.len; i-- > 0;) {
+            const lb_event *o = &LB_EVENTS(doc)[i];
+            if (o->sent + EV_CONTEXT_SENTS < s->si) break;
+            if (o->sent == s->si || !o->nactor || !o->nrecipient) continue;
+            if (pass == 0 && ev_has_code(o->recipient, o->nrecipient, a) && strcmp(o->actor[0].code, a)) {
+                memcpy(e->recipient, o->actor, sizeof e->recipient); e->nrecipient = o->nactor;
+                return;
+            }
+            if (pass == 1 && !strcmp(o->actor[0].code, a) && strcmp(o->recipient[0].code, a)) {
+                memcpy(e->recipient, o->recipient, sizeof e->recipient); e->nrecipient = o->nrecipient;
+                return;
+            }
+        }
+}
+
 /* the recipient: the role's group, a place, a domestic counterpart */
 static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
 {
@@ -160,6 +216,11 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
         const char *st = acting_state(s, t);
         if (st) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
+    if (!e->nrecipient && e->nactor && (p->flags & EV_F_CONTEXT)) context_counterpart(s, e);
+    /* (protests: see ev_participants, a place of the protest comes first) */
+    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNDOM) && strcmp(p->type, "PROTEST")
+        && domestic_sentence(s, e->actor[0].code))
+        e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
     /* a state's police or court acting on persons: a domestic event (FRA/COP -> FRA) */
     if (!e->nrecipient && e->nactor && p->agent_sector) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
 }
@@ -204,6 +265,23 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
     }
 }
 
+#define EV_PHRASE_AFTER 6   /* tokens after an event noun that still belong to its phrase */
+#define EV_PHRASE_BEFORE 4  /* tokens before it (seit dem Beginn der Proteste) */
+
+/* German: a protest noun whose protesters stand in its own phrase (bei einer
+ * Kundgebung ukrainischer Nationalisten, die Proteste der Opposition) reports
+ * a protest that takes place, not a background one */
+static int protest_of_its_own(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
+{
+    if (s->lang != EV_DE || p->kind != EV_NOUN || strcmp(p->type, "PROTEST") || R->actor < 0 || R->inherited) return 0;
+    const ev_group *g = &s->g[R->actor];
+    if (g->clause != s->t[t].clause || g->t1 + 1 < t || g->t0 > t + EV_PHRASE_AFTER) return 0;
+    /* (not a time span's protest: seit/bis/während [dem Beginn] der Proteste) */
+    for (uint32_t k = 1; k <= EV_PHRASE_BEFORE && k <= t; k++)
+        if (s->t[t - k].cue & EV_C_SUBSTART) return 0;
+    return 1;
+}
+
 int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
@@ -216,17 +294,22 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
     if (!e->nactor) return 0;
     if (!e->nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
     if (same_side(s, e, R, p)) return 0;
+    /* one named person on both sides (Wałęsa ... Lech Wałęsa): no event between two actors */
+    if (e->nactor == 1 && e->nrecipient == 1 && e->actor[0].name && e->recipient[0].name
+        && !strcmp(e->actor[0].name, e->recipient[0].name) && person_group(s, R->actor) && person_group(s, R->recipient)) return 0;
     /* one-sided events (fighting, protests) must be reported by a clause: a noun
      * without a support verb (English: began a hunger strike, staged protests;
      * German support verbs stand anywhere in the clause: no evidence), or a
      * verb form used as one ("the bombing", "after two days of fighting"),
      * names a war or protest as background (GUIDELINES §2) */
     int reported = p->kind == EV_VERB || (s->lang == EV_EN && (p->kind == EV_NOUN_SUPPORT || (c->cues & EV_C_SUPPORT)))
-                   || (p->kind == EV_NOUN_SUPPORT && p->nsup);      /* its own support verb (einen Anschlag verüben) */
+                   || (p->kind == EV_NOUN_SUPPORT && p->nsup)       /* its own support verb (einen Anschlag verüben) */
+                   || protest_of_its_own(s, t, p, R);
     if (!e->nrecipient && (!reported || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
     /* a protest with no named target is directed at the protesters' own
-     * government (Algerians demonstrated ... -> DZA protests against DZA/GOV) */
-    if (!e->nrecipient && !strcmp(e->type, "PROTEST") && e->nactor) {
+     * government (Algerians demonstrated ... -> DZA protests against DZA/GOV)
+     * where cameo.tsv lists PROTEST under 'owndefault' for the language */
+    if (!e->nrecipient && !strcmp(e->type, "PROTEST") && e->nactor && (p->flags & EV_F_OWNDOM)) {
         /* (rioted at a jail in northern Israel: in another state, against that state) */
         int pg = place_after(s, t);
         if (pg >= 0) ev_add_refs(s, pg, e->recipient, &e->nrecipient, e->actor, e->nactor);

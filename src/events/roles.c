@@ -14,13 +14,24 @@ static int usable(const ev_sent *s, int gi, const ev_pattern *p)
     if (gi < 0) return 0;
     const ev_group *g = &s->g[gi];
     if (!g->place) return 1;
-    return g->prep >= 0 && (p->rec_preps >> g->prep & 1);
+    /* a place after one of the pattern's own prepositions: Besuch in X, Kritik aus X */
+    return g->prep >= 0 && ((p->rec_preps | p->act_preps) >> g->prep & 1);
 }
 
 static int bare(const ev_sent *s, int gi)
 {
     const ev_group *g = &s->g[gi];
     return g->prep < 0 && !g->place;
+}
+
+/* group gi stands after an agent preposition (von, durch), wherever it stands */
+static int after_agent_prep(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->prep < 0) return 0;
+    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
+        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_AGENT) != 0;
+    return 0;
 }
 
 static int is_agent(const ev_sent *s, int gi)
@@ -208,18 +219,108 @@ static int use_clause_layer(const ev_sent *s)
     return s->lang == EV_DE;
 }
 
+#define EV_NOUN_AGENT_TOKS 8   /* tokens after an event noun within which its act= group (durch X) names its doer */
+#define EV_NOUN_OBJ_TOKS 4     /* tokens after an event noun within which its genitive or von-phrase object stands */
+#define EV_REL_GAP 3   /* tokens between an event noun and its relative clause (", an denen") */
+
+int ev_noun_relative(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    if (s->lang != EV_DE || ci + 1 >= s->nc) return -1;
+    const ev_clause *r = &s->c[ci + 1];
+    if (r->kind != EV_CL_REL || r->antecedent >= 0 || r->t0 <= t || r->t0 > t + EV_REL_GAP) return -1;
+    for (uint32_t j = t + 1; j < r->t0; j++)
+        if (s->t[j].group >= 0 || s->t[j].form >= 0) return -1;
+    return ci + 1;
+}
+
+/* an event noun with a relative clause of its own (Drohungen, die Nordkorea
+ * gegen Südkorea ausgestoßen hat): that clause's subject is the actor, its
+ * group after one of the pattern's prepositions the recipient */
+static int relative_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    int rc = ev_noun_relative(s, t);
+    if (rc < 0) return 0;
+    const ev_clause *c = &s->c[rc];
+    R->recipient = first_group(s, rc, c->t0, c->t1, -1, 0, p->rec_preps, p);
+    R->actor = first_group(s, rc, c->t0, c->t1, R->recipient, 1, 0, p);
+    if (R->actor < 0) { R->recipient = -1; return 0; }
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ))
+        R->recipient = first_group(s, rc, s->g[R->actor].t1, c->t1, R->actor, 1, 0, p);
+    R->inherited = 1;
+    return 1;
+}
+
+/* a receiving verb in the clause of event noun t (Montenegro erhielt von der
+ * Nato eine Einladung; Polen bekam Kritik aus Paris): the clause subject is
+ * the recipient, a group after von (or after the pattern's act= prepositions)
+ * the actor. 1 when the frame applies. */
+static int receive_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    int ci = s->t[t].clause;
+    const ev_clause *c = &s->c[ci];
+    int receive = 0;
+    for (uint32_t j = c->t0; j < c->t1 && !receive; j++) receive = (s->t[j].cue2 & EV_C2_RECEIVE) && s->t[j].form < 0;
+    if (!receive || ev_noun_relative(s, t) >= 0) return 0;
+    /* the subject: the first group of the clause before the noun with no
+     * preposition (not a dateline place), else the clause's subject */
+    int inh = 0, sub = -1;
+    for (int gi = 0; gi < s->ng && sub < 0; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 < t && bare(s, gi)) sub = gi;
+    if (sub < 0) sub = clause_subject(s, ci, t, &inh, 0);
+    if (sub < 0 || !bare(s, sub)) return 0;
+    int act = -1;
+    for (int gi = 0; gi < s->ng && act < 0; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != ci || gi == sub || g->prep < 0) continue;
+        if ((after_agent_prep(s, gi) && !g->place) || ((p->act_preps >> g->prep & 1) && usable(s, gi, p))) act = gi;
+    }
+    /* or its genitive right after the noun (die Unterstützung des Parlaments bekommen) */
+    for (int gi = 0; gi < s->ng && act < 0; gi++)
+        if (s->g[gi].clause == ci && gi != sub && s->g[gi].t0 > t && s->g[gi].t0 <= t + 3 && bare(s, gi)) act = gi;
+    /* (a two-sided event with no other side named: the usual roles) */
+    if (act < 0 && ev_symmetric(p->type)) return 0;
+    R->recipient = sub;
+    R->actor = act;
+    R->inherited = inh;
+    return 1;
+}
+
+/* German: an aid or support noun after mit (mit Unterstützung Großbritanniens,
+ * mit Hilfe der USA): its genitive or von-group helps the clause subject.
+ * 1 when the frame applies. */
+static int with_help_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    if (strcmp(p->type, "AID") && strcmp(p->type, "SUPPORT")) return 0;
+    uint32_t j = t;
+    if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) j--;
+    if (j == 0 || !(s->t[j - 1].cue2 & EV_C2_WITH)) return 0;
+    int ci = s->t[t].clause, helper = -1;
+    for (int gi = 0; gi < s->ng && helper < 0; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause == ci && g->t0 > t && g->t0 <= t + 3 && !g->place && (bare(s, gi) || after_agent_prep(s, gi))) helper = gi;
+    }
+    if (helper < 0) return 0;
+    int inh = 0;
+    R->actor = helper;
+    R->recipient = clause_subject(s, ci, t, &inh, 0);
+    if (R->recipient == helper) R->recipient = -1;
+    return 1;
+}
+
 /* participants of an event noun: in its phrase (Nato-Gipfel, Putins Besuch,
- * das Treffen zwischen X und Y), else the clause subject */
+ * das Treffen zwischen X und Y), its relative clause, else the clause subject */
 static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
+    if (s->lang == EV_DE && (receive_roles(s, t, p, R) || with_help_roles(s, t, p, R))) return;
     /* participants inside the noun phrase */
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
         if (g->clause != ci || g->place) continue;
         if (g->t0 <= t && g->t1 > t) { R->actor = gi; break; }                 /* Nato-Gipfel */
-        if (g->t1 == t || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
+        if ((g->t1 == t && !g->postgen) || (g->t1 + 1 == t && g->poss)) { R->actor = gi; }     /* Putins Besuch, Russia's visit */
         if (g->t0 > t && g->t0 <= t + 6 && prep_between(s, gi) && !(p->rec_preps >> g->prep & 1)) {
             R->actor = gi; R->split = 1; return;
         }
@@ -236,7 +337,13 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (g->clause == ci && g->t0 > t && g->t0 <= t + 3 && bare(s, gi)) { R->actor = gi; break; }
         }
     }
+    if (R->actor < 0 && s->lang == EV_DE && (p->flags & EV_F_REC_OBJ) && p->act_preps)
+        /* the doer of a noun whose genitive is its object: die Ermordung des Botschafters durch X */
+        R->actor = first_group(s, ci, t + 1, t + EV_NOUN_AGENT_TOKS + 1 < c->t1 ? t + EV_NOUN_AGENT_TOKS + 1 : c->t1, -1, 0, p->act_preps, p);
     if (R->actor < 0 && p->act_preps) R->actor = first_group(s, ci, t + 1, c->t1, -1, 0, p->act_preps, p);
+    /* German: or before it in its clause (Aus Washington kommen Solidaritätsadressen) */
+    if (R->actor < 0 && p->act_preps && s->lang == EV_DE) R->actor = first_group(s, ci, c->t0, t, -1, 0, p->act_preps, p);
+    if (R->actor < 0 && relative_roles(s, t, p, R)) return;
     R->recipient = first_group(s, ci, t + 1, c->t1, R->actor, 0, p->rec_preps, p);
     if (R->actor >= 0 && R->recipient < 0 && !R->split && ev_symmetric(p->type)) {
         /* Scholz reiste zum Nato-Gipfel: the clause subject meets the noun's participant */
@@ -252,10 +359,22 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
                     R->actor = gi; R->inherited = 0; break;
                 }
     }
-    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ))
-        /* den Rücken stärken: the dative object of the clause */
+    /* German: the counterpart's prepositional group may precede the noun (X ist in Polen zu Besuch) */
+    if (R->recipient < 0 && s->lang == EV_DE && !R->inherited && R->actor >= 0 && s->g[R->actor].clause == ci)
+        R->recipient = first_group(s, ci, s->g[R->actor].t1, t, R->actor, 0, p->rec_preps, p);
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ) && s->lang == EV_DE)
+        /* the genitive object right after the noun (die Bewaffnung der Kurden), or its
+         * von-phrase (die Ausweisung von Diplomaten; not the doer's durch X) */
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
-            if (s->g[gi].clause == ci && gi != R->actor && bare(s, gi)) R->recipient = gi;
+            if (s->g[gi].clause == ci && gi != R->actor && s->g[gi].t0 > t && s->g[gi].t0 <= t + EV_NOUN_OBJ_TOKS
+                && (bare(s, gi) || (after_agent_prep(s, gi) && !(p->act_preps >> s->g[gi].prep & 1)))) R->recipient = gi;
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ)) {
+        /* den Rücken stärken: the dative object of the clause (not its subject:
+         * Polen kritisierte die Festnahme von Journalisten) */
+        int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
+        for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
+            if (s->g[gi].clause == ci && gi != R->actor && gi != sub && bare(s, gi)) R->recipient = gi;
+    }
     if (R->actor == R->recipient) R->recipient = -1;
 }
 
@@ -341,6 +460,23 @@ static void dependent_recipient(const ev_sent *s, uint32_t t, const ev_pattern *
 }
 
 /* roles of a verb trigger: subject, passive agent, objects, prepositions */
+/* German: a reflexive pronoun (sich) is the object of verb t: right after
+ * it, or before it in its clause when the verb stands last (hatte sich ... in
+ * die Luft gesprengt) */
+static int reflexive_after(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || doc->morph.len != doc->toks.len || s->tok0 + s->n > doc->morph.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    if (c->cues & EV_C_MUTUAL) return 0;    /* sich gegenseitig: reciprocal, see sides_of */
+    for (uint32_t j = c->t0; j <= t + 1 && j < c->t1; j++) {
+        if (j == t) continue;
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+    }
+    return 0;
+}
+
 static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause, inh = 0;
@@ -376,10 +512,14 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         R->actor = first_group(s, ci, c->t0, c->t1, subj, 0, p->act_preps, p);
         return;
     }
+    /* German: a reflexive right after the verb is its object (sprengten sich ...
+     * drei Attentäter in die Luft): the clause layer's subject acts, no group is the object */
+    int reflexive = !ev_symmetric(p->type) && reflexive_after(s, t);   /* (sich treffen: reciprocal) */
+    if (reflexive && syn && Y.subj >= 0) { subj = Y.subj; inh = 0; }
     R->actor = subj;
     R->inherited = inh;
     if (p->rec_preps) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 0, p->rec_preps, p);
-    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ)) R->recipient = object_recipient(s, t, p, subj);
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ) && !reflexive) R->recipient = object_recipient(s, t, p, subj);
     dependent_recipient(s, t, p, subj, R);
     if (R->actor >= 0 && R->actor == R->recipient) R->recipient = -1;
 }

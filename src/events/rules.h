@@ -24,7 +24,9 @@ enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
        EV_F_REC_PLACE= 1u << 5,   /* a physical target: a place or of-phrase may be the recipient (cameo.tsv 'place') */
        EV_F_DOMESTIC = 1u << 6,   /* a group noun object is a group of the actor's state (cameo.tsv 'domestic') */
        EV_F_OWNGOV   = 1u << 7,   /* rec=own: with no counterpart named, the actor's own government */
-       EV_F_MUTUAL   = 1u << 8 }; /* mutual: one event per direction (Zusammenstöße mit X) */
+       EV_F_MUTUAL   = 1u << 8,   /* mutual: one event per direction (Zusammenstöße mit X) */
+       EV_F_OWNDOM   = 1u << 9,   /* cameo.tsv 'owndefault': in domestic news, no counterpart named = own state */
+       EV_F_CONTEXT  = 1u << 10 }; /* cameo.tsv 'context': no counterpart named = the actor's counterpart just before */
 
 /* cue classes (bits of a cue word's value) */
 enum {
@@ -66,7 +68,10 @@ enum {
     EV_C2_STATEAUX = 1u << 0, /* ist, sind, war: with the participle of a physical act, a state passive */
     EV_C2_SEAT     = 1u << 1, /* in, aus: a place after a group noun is its seat (die Regierung in Damaskus) */
     EV_C2_SUBJPRON = 1u << 2, /* er: a pronoun that is always a subject (refers to a person named before) */
-    EV_C2_PLURPRON = 1u << 3  /* sie: a subject pronoun at the start of a clause (refers to an actor named before) */
+    EV_C2_PLURPRON = 1u << 3, /* sie: a subject pronoun at the start of a clause (refers to an actor named before) */
+    EV_C2_RECEIVE  = 1u << 4, /* erhalten, bekommen, received: an event noun's clause subject is its recipient */
+    EV_C2_WITH     = 1u << 5, /* mit: an aid noun after it (mit Unterstützung Xs) is done by X for the clause subject */
+    EV_C2_FROM     = 1u << 6  /* aus, von, from: a place after it is where an act comes from, not its target */
 };
 #define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
 #define EV_MAX_SEATS 128   /* lines of seats.tsv */
@@ -136,6 +141,8 @@ struct lb_event_rules {
     struct { char type[16]; char cameo[8]; } defaults[24]; int ndefaults;
     uint32_t place_types;          /* bit k: PLOVER type k takes a place as recipient */
     uint32_t domestic_types;       /* bit k: PLOVER type k takes a group noun as a domestic recipient */
+    uint32_t own_types[EV_NLANG];  /* bit k: with no counterpart named, type k is directed at the actor's own state */
+    uint32_t context_types[EV_NLANG]; /* bit k: with no counterpart named, the actor's counterpart in the sentences before */
     uint32_t last_tail_len;        /* shortest compound head stem (bytes) */
 };
 typedef struct lb_event_rules ev_rules;

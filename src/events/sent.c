@@ -87,6 +87,9 @@ int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
                 uint32_t nc = 0;     /* cues after the trigger are not computed yet: look up */
                 lb_wordset_get(&s->rules->cues[s->lang], lb_tok_norm(s->doc, nx), nx->norm_len, &nc);
                 if ((nx->flags & (LB_TOK_PUNCT | LB_TOK_QUOTE | LB_TOK_DASH)) || (nc & EV_C_COORD)) return 1;
+                /* German: a capitalised article or pronoun starts a new sentence (a
+                 * headline with no full stop: Wałęsa weist Vorwürfe zurück Es sei ...) */
+                if (s->lang == EV_DE && (nx->flags & LB_TOK_UPPER) && (nc & (EV_C_DET | EV_C_PRON3 | EV_C_PRON1))) return 1;
             }
         }
         return 0;
@@ -406,7 +409,12 @@ static void group_context(ev_sent *s)
             if (j < s->n && (T[j].flags & LB_TOK_DASH) && all_loc) g->place = 1;
         }
         /* German genitive before a noun: Moskaus Behauptungen, Chinas Handel */
-        if (s->lang == EV_DE && !g->both && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
+        /* (not right after a noun: mit Unterstützung Großbritanniens Luftangriffe
+         * fliegen - the genitive belongs to the noun before it) */
+        int after_noun = g->t0 > 1 && (T[g->t0 - 1].flags & LB_TOK_UPPER) && (T[g->t0 - 1].flags & LB_TOK_WORD)
+                         && !(s->t[g->t0 - 1].cue & (EV_C_DET | EV_C_PREP));
+        g->postgen = (uint8_t)(s->lang == EV_DE && after_noun);
+        if (s->lang == EV_DE && !g->both && !after_noun && g->t1 < s->n && (T[g->t1].flags & LB_TOK_UPPER) && (T[g->t1].flags & LB_TOK_WORD)
             && s->t[g->t1].group < 0) {
             const lb_tok *last = &T[g->t1 - 1];
             if (last->norm_len > 2 && lb_tok_norm(doc, last)[last->norm_len - 1] == 's') g->poss = 1;
@@ -443,6 +451,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
                 if (s->t[j].cue & EV_C_COORD) coord = 1;
                 else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
                 else if (s->t[j].cue & EV_C_DET) continue;      /* und die USA */
+                else if (j == last->t1 && s->t[j].gsec >= 0) continue;   /* die polnische Regierung und Frankreich */
                 else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
                 else other = 1;
             }

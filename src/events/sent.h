@@ -32,6 +32,7 @@ typedef struct ev_group {
     uint8_t place;          /* place preposition and only LOC names */
     uint8_t poss;           /* followed by a possessive marker ('s) */
     uint8_t both;           /* made from "beide/both", not from a mention of its own */
+    uint8_t postgen;        /* German: right after a noun, its genitive (mit Unterstützung Großbritanniens) */
     uint16_t clause;
 } ev_group;
 
@@ -70,6 +71,14 @@ static inline const lb_mention *ev_men(const ev_sent *s, uint32_t idx)
 /* groups.c: actor groups of group nouns (die türkische Armee, die Regierung in
  * Damaskus, die Polizei) and of non-state armed groups; the document's state. */
 void ev_noun_groups(ev_sent *s);
+/* a mention of the stage: tokens [t0, t1) acting for code with sector; its index */
+uint32_t ev_make_mention(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector);
+/* inserts group g in text order */
+void ev_insert_group(ev_sent *s, const ev_group *g);
+/* entities.c: groups of the discourse layer's mentions that have no actor
+ * mention of their own (er, sie, der 78-Jährige, die Behörde, das Land): the
+ * entity they refer to, with its actor code */
+void ev_discourse_groups(ev_sent *s);
 const char *ev_doc_state(const lb_doc *doc, const ev_rules *r);
 const char *ev_place_state(const ev_rules *r, const lb_doc *doc, const lb_mention *m);
 /* 1 when code is a state's (ISO alpha-3), not an organisation's */

@@ -1,8 +1,11 @@
 /* extract.c: main text of an HTML page. libxml2 builds the DOM; one walk
  * measures every element (text and link bytes, commas, tag and class/id
  * hints, removal of page furniture); paragraphs then vote for their
- * ancestors as readability does; the best container and its related
- * siblings are written out as text, blocks with too many links left out. */
+ * ancestors as readability does; the best container (widened to the
+ * ancestor of an article split over wrappers), the lead under the headline
+ * and the container's related siblings are written out as text, blocks
+ * with too many links left out. A script-built page falls back to its
+ * JSON-LD articleBody. */
 #include "html/html_internal.h"
 #include "core/limits.h"
 #include "lagebild.h"
@@ -116,6 +119,7 @@ static int vote(walk *w, xmlNode *n)
     if (!h || h->removed) return 0;
     if (paragraph_like(n, h) && h->text >= 25) {
         float s = 1.0f + (float)h->commas + (float)(h->text / 100 > 3 ? 3 : h->text / 100);
+        for (xmlNode *x = n->parent; x && x->type == XML_ELEMENT_NODE && hnode(x); x = x->parent) hnode(x)->ptext += h->text - h->link;
         xmlNode *a = n->parent;
         for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && hnode(a); level++, a = a->parent) {
             if (make_candidate(w, a)) return -1;
@@ -208,6 +212,55 @@ static void emit(out *o, const xmlNode *n, int depth)
     }
 }
 
+/* ---- the lead between headline and article ------------------------------ */
+
+typedef struct lead {
+    const xmlNode *top;
+    const xmlNode *items[4];
+    int n, seen_h1, done;
+} lead;
+
+static int is_lead_block(const xmlNode *n, const lb_hnode *h)
+{
+    const char *name = (const char *)n->name;
+    int heading = !strcmp(name, "h2") || !strcmp(name, "h3");
+    if (!heading && !paragraph_like(n, h)) return 0;
+    return h->text >= 60 && h->link * 5 < h->text && h->weight >= 0;
+}
+
+/* Document order from n: after the first h1, the lead blocks met before top. */
+static void find_lead(lead *l, const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c && !l->done; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const lb_hnode *h = hnode(c);
+        if (c == l->top) { l->done = 1; return; }
+        if (!h || h->removed) continue;
+        if (!strcmp((const char *)c->name, "h1")) { l->seen_h1 = 1; l->n = 0; continue; }
+        if (l->seen_h1 && c->parent != l->top->parent && is_lead_block(c, h)) {   /* siblings: emit_article */
+            if (l->n < 4) l->items[l->n++] = c;
+            continue;
+        }
+        if (depth < 40) find_lead(l, c, depth + 1);
+    }
+}
+
+/* A standfirst or subtitle under the headline that the chosen container
+ * does not hold: the blocks between an h1 near the article and the article. */
+static void emit_lead(out *o, xmlNode *top)
+{
+    const xmlNode *a = top;
+    for (int up = 0; up < 4 && a->parent && a->parent->type == XML_ELEMENT_NODE; up++) a = a->parent;
+    lead l = { .top = top };
+    find_lead(&l, a, 0);
+    if (!l.done || !l.seen_h1 || l.n > 3) return;   /* more is not a lead */
+    for (int i = 0; i < l.n; i++) {
+        brk(o, 3);
+        emit(o, l.items[i], 0);
+        brk(o, 3);
+    }
+}
+
 /* Emits the best candidate and the siblings that belong with it. */
 static void emit_article(out *o, xmlNode *top)
 {
@@ -238,6 +291,25 @@ static void emit_article(out *o, xmlNode *top)
     }
 }
 
+/* An article split over wrappers (one module per paragraph): paragraphs
+ * vote only a few levels up, so the best container holds a part of it.
+ * Climb to the ancestor whose paragraphs are at least 1.5 times as much, as
+ * long as paragraphs are most of its text and links few of it. */
+static xmlNode *climb_fragments(xmlNode *top)
+{
+    if (!top) return top;
+    xmlNode *best = top;
+    for (xmlNode *p = top->parent; p && p->type == XML_ELEMENT_NODE && hnode(p); p = p->parent) {
+        if (!strcmp((const char *)p->name, "body") || !strcmp((const char *)p->name, "html")) break;
+        const lb_hnode *ph = hnode(p);
+        if ((float)ph->ptext < 1.5f * (float)hnode(best)->ptext) continue;
+        if ((float)ph->ptext < 0.6f * (float)(ph->text - ph->link) || link_density(ph) > 0.25f) break;
+        best = p;
+    }
+    if (best != top && !hnode(best)->candidate) hnode(best)->score = hnode(top)->score;
+    return best;
+}
+
 /* One attempt at the given strictness: the text into b, the container chosen. */
 static int attempt(walk *w, xmlNode *root, lb_buf *b, xmlNode **top)
 {
@@ -256,8 +328,9 @@ static int attempt(walk *w, xmlNode *root, lb_buf *b, xmlNode **top)
         if (!ph->candidate) { hnode(p)->score = th->score; }
         *top = p;
     }
+    *top = climb_fragments(*top);
     out o = { .b = b, .clean = w->strict > 0 };
-    if (*top) emit_article(&o, *top);
+    if (*top) { emit_lead(&o, *top); emit_article(&o, *top); }
     else if (!hnode(root)->removed) emit(&o, root, 0);
     return LB_OK;
 }
@@ -295,6 +368,35 @@ static void trim_head(lb_buf *b)
     if (!start) return;
     memmove(b->data, b->data + start, b->len - start + 1);
     b->len -= start;
+}
+
+/* A page whose text is written by script (an app shell) still states it in
+ * its JSON-LD articleBody: when that is plain text and far longer than
+ * what the DOM gave, it is the text, its lines made paragraphs. */
+static int use_ld_body(lb_html_page *page, const char *body, lb_arena *arena)
+{
+    size_t n = strlen(body);
+    if (n < 500 || n <= 2 * page->text_len || strstr(body, "</") || strstr(body, "<p")) return LB_OK;
+    char *t = lb_arena_alloc(arena, 2 * n + 1);
+    if (!t) return LB_ENOMEM;
+    size_t k = 0;
+    for (const char *s = body; *s;) {
+        size_t len = strcspn(s, "\n");
+        size_t a = 0, b = len;
+        while (a < b && is_space((unsigned char)s[a])) a++;
+        while (b > a && is_space((unsigned char)s[b - 1])) b--;
+        if (b > a) {
+            if (k) { t[k++] = '\n'; t[k++] = '\n'; }
+            memcpy(t + k, s + a, b - a);
+            k += b - a;
+        }
+        s += len;
+        if (*s) s++;
+    }
+    t[k] = '\0';
+    page->text = t;
+    page->text_len = k;
+    return LB_OK;
 }
 
 /* Below this many bytes of text an attempt is tried again, less strictly. */
@@ -337,7 +439,9 @@ int lb_html_extract(lb_html_page *page, const struct lb_html_rules *rules, const
         lb_buf_free(&best);
         if (!page->text) rc = LB_ENOMEM;
     }
-    if (!rc) rc = lb_html_meta(page, rules, doc, top, url, arena);
+    const char *ld_body = NULL;
+    if (!rc) rc = lb_html_meta(page, rules, doc, top, url, arena, &ld_body);
+    if (!rc && ld_body) rc = use_ld_body(page, ld_body, arena);
     xmlFreeDoc(doc);
     return rc;
 }

@@ -50,10 +50,15 @@ static int on_line(const lb_dict_line *l, void *user, char *err, size_t errlen)
     else if (!strcmp(kind, "drop")) rc = put_flag(&r->words, key, klen, WORD_DROP, 0, 0);
     else if (!strcmp(kind, "keep")) rc = put_flag(&r->words, key, klen, WORD_KEEP, 0, 0);
     else if (!strcmp(kind, "byline")) rc = put_flag(&r->words, key, klen, WORD_BYLINE, 0, 0);
-    else if (!strcmp(kind, "bylead")) {
-        rc = lb_wordset_put(&r->byleads, key, klen, 1);
-        if (klen > r->bylead_max) r->bylead_max = klen;
+    else if (!strcmp(kind, "bylead") || !strcmp(kind, "bytext") || !strcmp(kind, "bymid") || !strcmp(kind, "bystop") || !strcmp(kind, "notname")) {
+        unsigned f = !strcmp(kind, "bylead") ? BY_LEAD : !strcmp(kind, "bytext") ? BY_LEAD | BY_TEXT : !strcmp(kind, "bymid") ? BY_MID
+                   : !strcmp(kind, "bystop") ? BY_STOP : BY_NOTNAME;
+        uint32_t v = 0;
+        lb_wordset_get(&r->byleads, key, klen, &v);
+        rc = lb_wordset_put(&r->byleads, key, klen, v | f);
+        if ((f & BY_LEAD) && klen > r->bylead_max) r->bylead_max = klen;
     }
+    else if (!strcmp(kind, "bytag")) rc = put_flag(&r->tags, key, klen, TAG_BYLINE, 0, 0);
     else if (!strcmp(kind, "kicker")) rc = put_flag(&r->words, key, klen, WORD_KICKER, 0, 0);
     else if (!strcmp(kind, "headline")) rc = put_flag(&r->words, key, klen, WORD_HEADLINE, 0, 0);
     else if (!strcmp(kind, "datehint")) rc = put_flag(&r->words, key, klen, WORD_DATE, 0, 0);

@@ -14,6 +14,10 @@ typedef struct found {
     const char *val[MF_COUNT];
     int prio[MF_COUNT];
     const char *doc_title, *h1;    /* <title>, the first h1 */
+    const char *pub_author;        /* an author that names the publisher */
+    const char *ld_body;           /* the longest JSON-LD articleBody */
+    size_t ld_body_len;
+    int pub_prio;
     size_t nh1;
     const char *url;
     lb_arena *arena;
@@ -41,6 +45,44 @@ static const char *clean_copy(found *f, const char *s, size_t n)
     return k ? d : NULL;
 }
 
+static size_t squash(char *out, size_t cap, const char *s, size_t n);
+
+/* A URL or path, not a name: "https://...", "/autor/x", "example.de/bb".
+ * A slash between words stays: agency credits such as "dpa/lno", "AFP/The Local". */
+static int url_like(const char *s, size_t n)
+{
+    if (n && s[0] == '/') return 1;
+    int dot = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') dot = 0;
+        else if (s[i] == '.') dot = 1;
+        else if (s[i] == '/' && (dot || (i + 1 < n && s[i + 1] == '/'))) return 1;
+    }
+    return 0;
+}
+
+/* Does an author's name name the publisher: og:site_name, or the longest
+ * label of the URL's host ("Badische Zeitung" on badische-zeitung.de)? */
+static int publisher_like(found *f, const char *s, size_t n)
+{
+    char a[256], x[256];
+    if (squash(a, sizeof a, s, n) < 4) return 0;
+    if (f->val[MF_SITE] && squash(x, sizeof x, f->val[MF_SITE], strlen(f->val[MF_SITE])) && !strcmp(a, x)) return 1;
+    const char *u = f->url ? strstr(f->url, "://") : NULL;
+    if (!u) return 0;
+    u += 3;
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (const char *l = u; *l && !strchr("/:?#", *l);) {
+        size_t k = strcspn(l, "./:?#");
+        if (k > best_len && strncmp(l, "www", k)) { best = l; best_len = k; }
+        l += k;
+        if (*l == '.') l++;
+    }
+    if (!best || squash(x, sizeof x, best, best_len) < 4) return 0;
+    return strstr(a, x) != NULL || strstr(x, a) != NULL;
+}
+
 static void offer(found *f, int field, int prio, const char *s, size_t n)
 {
     if (!s || !n || n > 2048 || (f->val[field] && f->prio[field] <= prio)) return;
@@ -49,15 +91,20 @@ static void offer(found *f, int field, int prio, const char *s, size_t n)
         if (!lb_html_date(day, s, n)) return;
         s = day; n = 10;
     }
-    if (field == MF_AUTHOR && (memchr(s, '/', n) || memchr(s, '@', n) || n > 120)) return;
+    if (field == MF_AUTHOR && (url_like(s, n) || memchr(s, '@', n) || n > 120)) return;
+    int publisher = field == MF_AUTHOR && publisher_like(f, s, n);
+    if (publisher && f->pub_author && f->pub_prio <= prio) return;
     const char *v = clean_copy(f, s, n);
     if (!v) return;
+    if (publisher) { f->pub_author = v; f->pub_prio = prio; return; }   /* a person's name wins over it */
     f->val[field] = v; f->prio[field] = prio;
 }
 
 static void offer_str(found *f, int field, int prio, const char *s) { if (s) offer(f, field, prio, s, strlen(s)); }
 
 static void offer_name(found *f, const char *t, int prio);
+static const char *skip_leads(found *f, const char *t);
+static int same_site(found *f, const char *part, size_t n);
 
 /* ---- JSON-LD ------------------------------------------------------------ */
 
@@ -81,7 +128,9 @@ static void ld_author(found *f, json_t *a, lb_buf *names, int depth)
         return;
     }
     const char *s = json_is_string(a) ? json_string_value(a) : json_string_value(json_object_get(a, "name"));
-    if (!s || !*s || strchr(s, '/') || strlen(s) > 100) return;
+    if (!s || !*s || url_like(s, strlen(s)) || strlen(s) > 100) return;
+    s = skip_leads(f, s);   /* "By Jane Doe", "Von FOCUS-Online-Experte ..." */
+    if (!*s) return;
     if (names->len) lb_buf_add(names, "; ", 2);
     lb_buf_adds(names, s);
 }
@@ -108,6 +157,11 @@ static void ld_visit(found *f, json_t *v, int depth)
         if (json_object_get(v, "@type")) offer_str(f, MF_DATE, 3, json_string_value(json_object_get(v, "datePublished")));
         return;
     }
+    const char *body = json_string_value(json_object_get(v, "articleBody"));
+    if (body && strlen(body) > f->ld_body_len && strlen(body) < ((size_t)1 << 22)) {
+        f->ld_body = lb_arena_strndup(f->arena, body, strlen(body));
+        f->ld_body_len = f->ld_body ? strlen(body) : 0;
+    }
     offer_str(f, MF_TITLE, 1, json_string_value(json_object_get(v, "headline")));
     offer_str(f, MF_DATE, 1, json_string_value(json_object_get(v, "datePublished")));
     offer_str(f, MF_DATE, 6, json_string_value(json_object_get(v, "dateCreated")));
@@ -126,6 +180,8 @@ static void json_ld(found *f, const xmlNode *script)
     for (const xmlNode *c = script->children; c; c = c->next)
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) lb_buf_adds(&f->tmp, (const char *)c->content);
     if (!f->tmp.len) return;
+    /* raw line breaks and tabs inside strings are common and invalid JSON */
+    for (size_t i = 0; i < f->tmp.len; i++) if ((unsigned char)f->tmp.data[i] < 0x20) f->tmp.data[i] = ' ';
     json_t *v = json_loadb(f->tmp.data, f->tmp.len, 0, NULL);
     if (!v) return;
     ld_visit(f, v, 0);
@@ -161,40 +217,77 @@ static const char *text_of(found *f, const xmlNode *n, size_t max)
     return f->tmp.len ? clean_copy(f, f->tmp.data, f->tmp.len) : NULL;
 }
 
-static int same_site(found *f, const char *part, size_t n);
 
-/* An author's name from a byline's text: lead words ("By", "Posted by",
- * "Autor:") and what follows the name ("| 2. Mai", ", Berlin") cut off.
- * Offered when it reads like a name: no digits, no URL, at most 60 bytes. */
-static void offer_name(found *f, const char *t, int prio)
+/* BY_* flags of the n bytes at s as a byline word (ASCII case-folded). */
+static unsigned by_flags(found *f, const char *s, size_t n)
 {
     char low[64];
+    uint32_t v = 0;
+    if (n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return lb_wordset_get(&f->rules->byleads, low, n, &v) ? v : 0;
+}
+
+/* Skips the lead words of a byline ("By", "Posted by", "Autor:") and the
+ * punctuation around them; then also everything up to the last BY_MID
+ * word ("View all posts by Jane Doe"). */
+static const char *skip_leads(found *f, const char *t)
+{
     for (int again = 1; again && *t;) {
         again = 0;
         while (*t == ' ' || *t == '~' || *t == '-' || *t == '|' || *t == ':' || *t == '\xc2') t += (*t == '\xc2' && t[1] == '\xb7') ? 2 : 1;
-        size_t max = f->rules->bylead_max < sizeof low ? f->rules->bylead_max : sizeof low - 1;
+        size_t max = f->rules->bylead_max < 63 ? f->rules->bylead_max : 63;
         for (size_t k = max; k >= 2; k--) {
-            size_t i = 0;
-            for (; i < k && t[i]; i++) low[i] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
-            if (i < k || (t[k] && t[k] != ' ' && t[k] != ':')) continue;
-            if (lb_wordset_get(&f->rules->byleads, low, k, NULL)) { t += k; again = 1; break; }
+            if (strnlen(t, k) < k || (t[k] && t[k] != ' ' && t[k] != ':')) continue;
+            if (by_flags(f, t, k) & BY_LEAD) { t += k; again = 1; break; }
         }
     }
-    /* "View all posts by Jane Doe", "Posted on 2. Mai by jane": after the last by/von */
+    /* the name follows the last mid word when a word before it is not
+     * capitalised ("Alle Beiträge von X"): "Walter von Aachen" is one name */
+    int lower = !((*t >= 'A' && *t <= 'Z') || (unsigned char)*t >= 0xC3);
     for (const char *x = t; *x; x++) {
         if (x[0] != ' ') continue;
-        static const char *const mid[] = { " by ", " von ", " vom ", " par ", " por ", NULL };
-        for (size_t k = 0; mid[k]; k++)
-            if (!strncasecmp(x, mid[k], strlen(mid[k]))) { t = x + strlen(mid[k]); x = t - 1; break; }
+        size_t k = strcspn(x + 1, " ");
+        if (x[1 + k] == ' ' && lower && (by_flags(f, x + 1, k) & BY_MID)) { t = x + 2 + k; x = t - 1; lower = 0; continue; }
+        unsigned char c = (unsigned char)x[1];
+        if (!((c >= 'A' && c <= 'Z') || c >= 0xC3)) lower = 1;
     }
+    return t;
+}
+
+/* Length of the name at the start of t: up to punctuation that ends it,
+ * " - ", a BY_STOP word ("am", "on") or a word starting with a digit. */
+static size_t name_length(found *f, const char *t)
+{
     size_t n = strcspn(t, "|,;(\n\xc2");
-    for (size_t i = 0; i + 2 < n; i++)   /* " - ", " am ", " on ": the name ends there */
-        if (t[i] == ' ' && (!strncmp(t + i, " - ", 3) || !strncmp(t + i, " am ", 4) || !strncmp(t + i, " on ", 4) ||
-                            !strncmp(t + i, " at ", 4) || !strncmp(t + i, " in ", 4))) { n = i; break; }
+    if (by_flags(f, t, strcspn(t, " :,;|.")) & BY_STOP) return 0;   /* "Stand: 2. Mai" */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (t[i] != ' ') continue;
+        size_t k = strcspn(t + i + 1, " ");
+        if (i + 1 + k > n) k = n - i - 1;
+        if (!strncmp(t + i, " - ", 3) || (t[i + 1] >= '0' && t[i + 1] <= '9') || (by_flags(f, t + i + 1, k) & BY_STOP)) { n = i; break; }
+    }
     while (n && (t[n - 1] == ' ' || t[n - 1] == '-' || t[n - 1] == ':')) n--;
-    if (n < 2 || n > 60) return;
-    for (size_t i = 0; i < n; i++) if ((t[i] >= '0' && t[i] <= '9') || t[i] == '@' || t[i] == '/' || t[i] == '[') return;
+    return n;
+}
+
+/* An author's name from a byline's text: lead words ("By", "Posted by",
+ * "Autor:") and what follows the name ("| 2. Mai", ", Berlin") cut off.
+ * Offered when it reads like a name: no URL, at most 60 bytes. */
+static void offer_name(found *f, const char *t, int prio)
+{
+    t = skip_leads(f, t);
+    size_t n = name_length(f, t);
+    if (n < 2 || n > 60 || (t[0] >= '0' && t[0] <= '9') || (by_flags(f, t, n) & BY_NOTNAME)) return;
+    /* "Zuletzt geändert", "deinen Hochzeitsbloggern": words, not a name
+     * (a single lower-case word may be a user name) */
+    const char *last = t;
+    for (size_t i = 0; i + 1 < n; i++) if (t[i] == ' ') last = t + i + 1;
+    if (last != t && ((*t >= 'a' && *t <= 'z') || (*last >= 'a' && *last <= 'z'))) return;
+    if (url_like(t, n)) return;
+    for (size_t i = 0; i < n; i++) if (t[i] == '@' || t[i] == '[') return;
     if (strstr(t, "\xef\xbf\xbd") && (size_t)(strstr(t, "\xef\xbf\xbd") - t) < n) return;   /* U+FFFD: a broken page */
+    if (n % 2 && t[n / 2] == ' ' && !memcmp(t, t + n / 2 + 1, n / 2)) n /= 2;   /* "jane jane": a link and its text */
     if (same_site(f, t, n)) return;   /* the publisher, not a person */
     const char *dot = NULL;                  /* "tagesschau.de": a host, not a person */
     for (size_t i = 0; i < n; i++) if (t[i] == '.') dot = t + i;
@@ -223,6 +316,57 @@ static void byline(found *f, const xmlNode *n)
     const xmlNode *a = author_link(n, 0);
     const char *t = text_of(f, a ? a : n, 300);
     if (t && strlen(t) <= 120) offer_name(f, t, 5);
+}
+
+/* The first text inside n (whitespace-only texts skipped), or NULL. */
+static const char *first_text(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            const char *s = (const char *)c->content;
+            while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') s++;
+            if (*s) return s;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const char *s = first_text(c, depth + 1);
+            if (s) return s;
+        }
+    }
+    return NULL;
+}
+
+/* Does the text read like a name: a capital (or non-ASCII) letter first,
+ * at most five words? */
+static int name_like(const char *t)
+{
+    unsigned char c = (unsigned char)*t;
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC3)) return 0;
+    int words = 1;
+    for (; *t && *t != ',' && *t != '|' && *t != '('; t++) words += *t == ' ';
+    return words <= 5;
+}
+
+/* A byline without a marked element: a short element whose text opens
+ * with a BY_TEXT word ("Von Erika Muster", "Autor: Max Muster"), or a
+ * label of only that word whose next sibling holds the name. */
+static void text_byline(found *f, const xmlNode *n)
+{
+    const lb_hnode *h = hnode(n);
+    const char *s = first_text(n, 0);
+    if (!h || h->text < 4 || h->text > 120 || !s) return;
+    size_t k = 0;
+    while (s[k] && s[k] != ' ' && s[k] != ':' && s[k] != '\n' && k < 32) k++;
+    if (!(by_flags(f, s, k) & BY_TEXT)) return;
+    const char *t = text_of(f, n, 300);
+    if (!t) return;
+    const char *rest = skip_leads(f, t);
+    if (!*rest && n->next) {   /* "<h5>Autor:</h5> Max Muster" */
+        const xmlNode *sib = n->next;
+        if (sib->type == XML_TEXT_NODE && sib->content) rest = clean_copy(f, (const char *)sib->content, strlen((const char *)sib->content));
+        else if (sib->type == XML_ELEMENT_NODE) rest = text_of(f, sib, 200);
+        else rest = NULL;
+        if (!rest || strlen(rest) > 120) return;
+    }
+    if (name_like(rest)) offer_name(f, rest, 7);
 }
 
 /* A date written in the text of n (at most max bytes of it). */
@@ -262,11 +406,18 @@ static void visit(found *f, const xmlNode *n, int removed, int depth)
             int pub = lb_html_attr(n, "pubdate") || (ip && !strcasecmp(ip, "datePublished"));
             if (dt) offer_str(f, MF_DATE, pub ? 2 : 6, dt);
         }
-        if (!rem && is_byline && f->prio[MF_AUTHOR] > 5) { byline(f, n); continue; }
-        if (!rem && !strcmp(name, "a") && f->prio[MF_AUTHOR] > 6) {
-            const char *rel = lb_html_attr(n, "rel");
-            if (rel && strstr(rel, "author")) { const char *t = text_of(f, n, 200); if (t) offer_name(f, t, 6); }
+        if (hnode(n) && (hnode(n)->tagflags & TAG_BYLINE)) is_byline = 1;
+        /* a byline may be left out of the text itself, not inside a removed part */
+        if (!removed && is_byline && f->prio[MF_AUTHOR] > 5) {
+            byline(f, n);
+            if (f->prio[MF_AUTHOR] <= 5) continue;   /* else a part of it may be the byline */
         }
+        if (!strcmp(name, "a") && f->prio[MF_AUTHOR] > 6) {
+            /* rel=author: in the article, or where nothing else names the author */
+            const char *rel = lb_html_attr(n, "rel");
+            if (rel && strstr(rel, "author")) { const char *t = text_of(f, n, 200); if (t) offer_name(f, t, rem ? 8 : 6); }
+        }
+        if (!rem && f->prio[MF_AUTHOR] > 7 && !is_byline) text_byline(f, n);
         if (depth < 400) visit(f, n->children, rem, depth + 1);
     }
 }
@@ -468,7 +619,7 @@ void lb_html_plain(lb_buf *b, const xmlNode *n, size_t max)
 }
 
 int lb_html_meta(lb_html_page *out, const struct lb_html_rules *r, xmlDoc *doc, const xmlNode *main,
-                 const char *url, lb_arena *arena)
+                 const char *url, lb_arena *arena, const char **ld_body)
 {
     found f = { .arena = arena, .rules = r, .url = url };
     lb_buf_init(&f.tmp, (size_t)4 << 20);
@@ -488,6 +639,8 @@ int lb_html_meta(lb_html_page *out, const struct lb_html_rules *r, xmlDoc *doc, 
         l[n] = '\0';
         if (n != 2) f.val[MF_LANG] = NULL;
     }
+    if (!f.val[MF_AUTHOR]) f.val[MF_AUTHOR] = f.pub_author;
+    *ld_body = f.ld_body;
     out->title = f.val[MF_TITLE]; out->date = f.val[MF_DATE]; out->author = f.val[MF_AUTHOR];
     out->site = f.val[MF_SITE]; out->lang = f.val[MF_LANG]; out->url = f.val[MF_URL];
     return LB_OK;

@@ -68,16 +68,20 @@ static int grow(lb_morph_cache *c)
 lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand)
 {
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
-    lb_mc_entry *e = lb_arena_calloc(&c->arena, 1, sizeof *e);
-    char *f = lb_arena_strndup(&c->arena, form, n);
     size_t k = (size_t)ncand;
-    if (!e || !f) return NULL;
-    e->cand = lb_arena_alloc(&c->arena, k * sizeof *e->cand);
-    e->sscore = lb_arena_alloc(&c->arena, k * sizeof *e->sscore);
-    e->lemma = lb_arena_calloc(&c->arena, k, sizeof *e->lemma);
-    e->lemma_len = lb_arena_alloc(&c->arena, k * sizeof *e->lemma_len);
-    e->feats = lb_arena_alloc(&c->arena, k * sizeof *e->feats);
-    if (!e->cand || !e->sscore || !e->lemma || !e->lemma_len || !e->feats) return NULL;
+    /* one block: the entry, then its arrays by alignment (8, 4, 2 bytes), then the form */
+    size_t size = sizeof(lb_mc_entry) + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t)) + n + 1;
+    lb_mc_entry *e = lb_arena_alloc(&c->arena, size);
+    if (!e) return NULL;
+    memset(e, 0, sizeof *e + k * sizeof *e->lemma);     /* the lemmas are filled lazily */
+    e->lemma = (const char **)(e + 1);
+    e->sscore = (int32_t *)(e->lemma + k);
+    e->lemma_len = (uint32_t *)(e->sscore + k);
+    e->feats = e->lemma_len + k;
+    e->cand = (uint16_t *)(e->feats + k);
+    char *f = (char *)(e->cand + k);
+    memcpy(f, form, n);
+    f[n] = '\0';
     e->form = f; e->len = (uint32_t)n; e->hash = hash; e->ncand = ncand;
     size_t i = hash & (c->cap - 1);
     while (c->slot[i]) i = (i + 1) & (c->cap - 1);

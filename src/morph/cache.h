@@ -7,6 +7,7 @@
 #ifndef LB_MORPH_CACHE_H
 #define LB_MORPH_CACHE_H
 #include "morph/features.h"
+#include "morph/tagmodel.h"
 #include "morph/lexicon.h"
 #include "core/arena.h"
 #include <stddef.h>
@@ -24,6 +25,7 @@ typedef struct lb_mc_entry {
     lb_reading *read;           /* the lexicon's (or guesser's) readings, lemmas stable */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
+    const lb_tm_slot *role[LB_TF_ROLES];   /* the model's slots of its role features (lb_tag_roles) */
 } lb_mc_entry;
 
 typedef struct lb_morph_cache {

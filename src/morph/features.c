@@ -9,10 +9,12 @@ uint32_t lb_tf_hash(const char *s, size_t n)
     return h;
 }
 
+/* One multiply-xorshift round: the values are hashes already, the template
+ * number only has to move them apart (the model's table multiplies again). */
 static uint32_t mix(uint32_t tmpl, uint32_t v)
 {
-    uint32_t h = v * 0x9E3779B1u ^ (tmpl * 0x85EBCA77u + 0x165667B1u);
-    h ^= h >> 15; h *= 0x2C1B3C6Du; h ^= h >> 12; h *= 0x297A2D39u; h ^= h >> 15;
+    uint32_t h = (v ^ (tmpl * 0x85EBCA77u)) * 0x9E3779B1u;
+    h ^= h >> 16;
     return h ? h : 1;   /* 0 marks an empty slot in the model's table */
 }
 
@@ -50,6 +52,24 @@ void lb_tf_word_init(lb_tf_word *w, const char *form, size_t n, const char *fold
     w->suffix3 = lb_tf_hash(folded + (fn > 3 ? fn - 3 : 0), fn > 3 ? 3 : fn);
     w->shape = shape;
     w->amb = amb;
+    w->vflags = 0;
+    w->right = 0;
+}
+
+uint32_t lb_tf_set_of(uint32_t lang_tag)
+{
+    if (lang_tag == ((uint32_t)'d' | (uint32_t)'e' << 8)) return LB_TF_SET_DE;
+    if (lang_tag == ((uint32_t)'e' | (uint32_t)'n' << 8)) return LB_TF_SET_EN;
+    return 0;
+}
+
+void lb_tf_sentence(lb_tf_word *words, int n)
+{
+    uint32_t acc = 0;
+    for (int i = n - 1; i >= 0; i--) {
+        words[i].right = acc;
+        acc = (words[i].shape & LB_TF_SHAPE_PUNCT) ? 0 : acc | words[i].vflags;
+    }
 }
 
 uint32_t lb_tf_amb(const uint16_t *cls, int n)
@@ -71,8 +91,9 @@ static size_t tail_chars(const char *s, size_t n, int k)
     return k > 0 ? 0 : n - i;
 }
 
-int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w)
+int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w, uint32_t set)
 {
+    (void)set;                                  /* one static set for both languages */
     int k = 0;
     out[k++] = mix(1, 0);                       /* bias */
     out[k++] = mix(2, w->lower);                /* word */
@@ -93,9 +114,9 @@ int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word 
     return k;
 }
 
-static const lb_tf_word none = { 0x1234567u, 0x7654321u, 0x80000000u, 0x5555555u, 0x2468ACEu };
+static const lb_tf_word none = { 0x1234567u, 0x7654321u, 0x80000000u, 0x5555555u, 0x2468ACEu, 0, 0 };
 
-int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n)
+int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
 {
     const lb_tf_word *w = &words[i];
     const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *p2 = i > 1 ? &words[i - 2] : &none;
@@ -112,10 +133,18 @@ int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n)
     out[k++] = mix(31, pair(i == 0, w->shape));
     out[k++] = mix(33, p1->suffix3);
     out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
+    if (set & LB_TF_SET_DE)                     /* a participle or infinitive later in the clause: haben/sein/werden AUX */
+        out[k++] = mix(35, pair(w->lower, w->right));
+    if (set & LB_TF_SET_EN) {                   /* previous word x capitalisation: names after "the", "Mr." */
+        out[k++] = mix(36, pair(p1->lower, w->shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_ALLCAPS)));
+        out[k++] = mix(38, pair(w->lower, p1->lower));      /* word bigrams: "to" before a verb, "that" after "so" */
+        out[k++] = mix(39, pair(w->lower, n1->lower));
+    }
     return k;
 }
 
-int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,
+                  uint32_t set)
 {
     const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
     int k = 0;
@@ -123,11 +152,59 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
     out[k++] = mix(21, pair(prev1, prev2));
     out[k++] = mix(22, pair(prev1, words[i].lower));
     out[k++] = mix(32, pair(prev1, n1->amb));
+    if (set & LB_TF_SET_DE) {                   /* a subject already in the clause: the next noun group is none */
+        out[k++] = mix(41, state);
+        out[k++] = mix(42, pair(state, prev1));
+    }
     return k;
 }
 
-int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+void lb_tf_roles(uint32_t *out, const lb_tf_word *w)
 {
-    int k = lb_tf_window(out, words, i, n);
-    return k + lb_tf_history(out + k, words, i, n, prev1, prev2);
+    if (!w) w = &none;
+    out[LB_TF_R_P1_LOWER] = mix(23, w->lower);
+    out[LB_TF_R_P1_SUF3] = mix(33, w->suffix3);
+    out[LB_TF_R_P1_AMB] = mix(28, w->amb);
+    out[LB_TF_R_P2_LOWER] = mix(24, w->lower);
+    out[LB_TF_R_N1_LOWER] = mix(25, w->lower);
+    out[LB_TF_R_N1_SUF3] = mix(27, w->suffix3);
+    out[LB_TF_R_N1_AMB] = mix(29, w->amb);
+    out[LB_TF_R_N2_LOWER] = mix(26, w->lower);
+}
+
+int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
+{
+    const lb_tf_word *w = &words[i];
+    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *n1 = i + 1 < n ? &words[i + 1] : &none;
+    int k = 0;
+    out[k++] = mix(30, pair(p1->amb, n1->amb));
+    out[k++] = mix(31, pair(i == 0, w->shape));
+    out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
+    if (set & LB_TF_SET_DE) out[k++] = mix(35, pair(w->lower, w->right));
+    if (set & LB_TF_SET_EN) {
+        out[k++] = mix(36, pair(p1->lower, w->shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_ALLCAPS)));
+        out[k++] = mix(38, pair(w->lower, p1->lower));
+        out[k++] = mix(39, pair(w->lower, n1->lower));
+    }
+    return k;
+}
+
+uint32_t lb_tf_prev_id(unsigned prev1) { return mix(20, prev1); }
+uint32_t lb_tf_state_id(unsigned state) { return mix(41, state); }
+uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1) { return mix(42, pair(state, prev1)); }
+
+int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+{
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
+    out[0] = mix(21, pair(prev1, prev2));
+    out[1] = mix(22, pair(prev1, words[i].lower));
+    out[2] = mix(32, pair(prev1, n1->amb));
+    return 3;
+}
+
+int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,
+                  uint32_t set)
+{
+    int k = lb_tf_window(out, words, i, n, set);
+    return k + lb_tf_history(out + k, words, i, n, prev1, prev2, state, set);
 }

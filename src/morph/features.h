@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #define LB_TF_MAX_STATIC 13
-#define LB_TF_MAX_CONTEXT 15
+#define LB_TF_MAX_CONTEXT 20
 #define LB_TF_NONE_CLASS 0xFFFFu   /* "no class": before the sentence start */
 
 /* What the contextual features need of each word of a sentence. */
@@ -20,7 +20,20 @@ typedef struct lb_tf_word {
     uint32_t shape;     /* LB_TF_SHAPE_* bits */
     uint32_t amb;       /* ambiguity class: hash of the sorted candidate classes */
     uint32_t form;      /* hash of the form as written */
+    uint32_t vflags;    /* LB_TF_V_*: verb forms among the candidates (lb_tag_vflags) */
+    uint32_t right;     /* LB_TF_V_* of the words after it up to the next punctuation (lb_tf_sentence) */
 } lb_tf_word;
+
+/* Verb forms a word may be (its candidate classes). */
+enum { LB_TF_V_PART = 1, LB_TF_V_INF = 2, LB_TF_V_FIN = 4 };
+
+/* Feature sets: templates only one language uses (the feature space is one
+ * hash space, so a template that helps one language can hurt the other). */
+enum { LB_TF_SET_DE = 1, LB_TF_SET_EN = 2 };
+/* The set of a model's language tag (two ASCII letters, little-endian). */
+uint32_t lb_tf_set_of(uint32_t lang_tag);
+/* Fills the per-sentence fields (right) of words[0..n). */
+void lb_tf_sentence(lb_tf_word *words, int n);
 
 enum { LB_TF_SHAPE_UPPER = 1, LB_TF_SHAPE_ALLCAPS = 2, LB_TF_SHAPE_DIGIT = 4, LB_TF_SHAPE_HYPHEN = 8,
        LB_TF_SHAPE_PUNCT = 16, LB_TF_SHAPE_PERIOD = 32, LB_TF_SHAPE_ALPHA = 64 };
@@ -34,12 +47,33 @@ void lb_tf_word_init(lb_tf_word *w, const char *form, size_t n, const char *fold
 uint32_t lb_tf_amb(const uint16_t *cls, int n);
 
 /* Static features of a word: out gets at most LB_TF_MAX_STATIC ids. */
-int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w);
+int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w, uint32_t set);
 /* Contextual features of word i of n (words[0..n)), given the classes of
  * the two previous words (LB_TF_NONE_CLASS at the start): the window's
  * (neighbour words only, known before decoding) and the history's. */
-int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2);
-#define LB_TF_MAX_WINDOW 11
-int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n);
-int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2);
+int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state, uint32_t set);
+#define LB_TF_MAX_WINDOW 14
+int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
+int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,
+                  uint32_t set);
+/* The same features split for the runtime decoder, which resolves the ones
+ * that depend on one word once per word form (tests check that the split
+ * gives exactly lb_tf_window's and lb_tf_history's ids):
+ * lb_tf_roles: the window features of word w in each neighbour role
+ * (LB_TF_R_*; w NULL: beyond the sentence edge); lb_tf_window_pairs: the
+ * other window features of word i; lb_tf_prev_id, lb_tf_state_id,
+ * lb_tf_state_prev_id: the history features of the previous class and the
+ * clause state (the latter two only in LB_TF_SET_DE); lb_tf_history_pairs:
+ * the other history features. */
+enum { LB_TF_R_P1_LOWER, LB_TF_R_P1_SUF3, LB_TF_R_P1_AMB, LB_TF_R_P2_LOWER, LB_TF_R_N1_LOWER, LB_TF_R_N1_SUF3,
+       LB_TF_R_N1_AMB, LB_TF_R_N2_LOWER, LB_TF_ROLES };
+void lb_tf_roles(uint32_t *out, const lb_tf_word *w);
+int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
+uint32_t lb_tf_prev_id(unsigned prev1);
+uint32_t lb_tf_state_id(unsigned state);
+uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1);
+int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2);
+/* Clause state of the decoder (lb_tag_state): what the classes chosen so
+ * far in the clause (since the last punctuation) were. */
+enum { LB_TF_ST_NOM = 1, LB_TF_ST_ACC = 2, LB_TF_ST_FIN = 4 };
 #endif

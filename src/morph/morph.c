@@ -8,6 +8,7 @@
 #include "morph/lemmas.h"
 #include "morph/lexclass.h"
 #include "morph/tagger.h"
+#include "morph/udwlist.h"
 #include "ctx.h"
 #include "text/text.h"
 #include <stdio.h>
@@ -15,10 +16,10 @@
 #include <string.h>
 
 #define MAX_CACHED_FORMS 200000
-#define MAX_CANDIDATES 16         /* per word, by static score */
+#define MAX_CANDIDATES 64         /* per word, by static score */
 
 typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; } morph_lang;
-struct lb_morph_data { morph_lang lang[2]; };    /* de, en */
+struct lb_morph_data { morph_lang lang[2]; lb_udwlist *udw; };    /* de, en; the UD words lists */
 
 static int load_lang(morph_lang *l, const char *dir, const char *code, char *err, size_t errlen)
 {
@@ -43,6 +44,13 @@ int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t
     if (!*out) return LB_ENOMEM;
     int rc = load_lang(&(*out)->lang[0], dir, "de", err, errlen);
     if (!rc) rc = load_lang(&(*out)->lang[1], dir, "en", err, errlen);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/en.udwords", dir);
+    FILE *probe = rc ? NULL : fopen(path, "rb");
+    if (probe) {                                /* optional: without it no word stays whole by these lists */
+        fclose(probe);
+        rc = lb_udwlist_load(&(*out)->udw, path, err, errlen);
+    }
     if (rc) { lb_morph_free(*out); *out = NULL; }
     return rc;
 }
@@ -53,6 +61,7 @@ void lb_morph_free(struct lb_morph_data *m)
     for (int i = 0; i < 2; i++) {
         lb_tagmodel_free(m->lang[i].model); lb_lemmas_free(m->lang[i].lemmas); lb_lexicon_free(m->lang[i].lex);
     }
+    lb_udwlist_free(m->udw);
     free(m);
 }
 
@@ -121,6 +130,8 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     if (nr && keep_readings(c, e, r, nr, gbuf, sizeof gbuf)) return NULL;
     memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
     lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
+    e->w.vflags = lb_tag_vflags(l->model, cand, nc);
+    lb_tag_roles(l->model, &e->w, e->role);
     lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
     if (nc > MAX_CANDIDATES) prune_candidates(e);
     return e;
@@ -195,7 +206,9 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (!(ent[i] = entry_of(doc, l, c, &toks[i]))) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
+        tw[i].role = ent[i]->role;
     }
+    lb_tf_sentence(w, n);
     lb_tag_decode(l->model, w, tw, n, out);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     for (int i = 0; i < n; i++) {
@@ -264,6 +277,8 @@ int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n)
     for (int i = 1; i < nc; i++) if (score[i] > score[best]) best = i;
     return l->model->cls[cand[best]].upos;
 }
+
+const struct lb_udwlist *lb_morph_udwlist(const lb_doc *doc) { return doc->ctx->morph->udw; }
 
 size_t lb_morph_word_lemma(const lb_doc *doc, const char *form, size_t n, int upos, char *buf, size_t cap)
 {

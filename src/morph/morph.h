@@ -21,6 +21,9 @@ int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n);
 /* Lemma of a word on its own with part of speech upos (the lemma table's
  * rules and exceptions) into buf (cap bytes); 0 without a model or room. */
 size_t lb_morph_word_lemma(const lb_doc *doc, const char *form, size_t n, int upos, char *buf, size_t cap);
+/* The word lists of the UD words layer (data/morph/en.udwords), NULL when absent. */
+struct lb_udwlist;
+const struct lb_udwlist *lb_morph_udwlist(const lb_doc *doc);
 /* Frees a document handle's word-form cache (doc->morph_cache). */
 struct lb_morph_cache;
 void lb_morph_cache_free(struct lb_morph_cache *c);

@@ -33,6 +33,31 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
     return n;
 }
 
+uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
+{
+    uint32_t v = 0;
+    for (int k = 0; k < ncand; k++) {
+        const lb_tag_class *c = &m->cls[cand[k]];
+        unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
+        if (vf == LB_VERBFORM_PART) v |= LB_TF_V_PART;
+        else if (vf == LB_VERBFORM_INF) v |= LB_TF_V_INF;
+        else if (vf == LB_VERBFORM_FIN || LB_FEAT_GET(c->feats, MOOD)) v |= LB_TF_V_FIN;
+    }
+    return v;
+}
+
+unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const lb_tf_word *w)
+{
+    if (w->shape & LB_TF_SHAPE_PUNCT) return 0;
+    const lb_tag_class *c = &m->cls[cls];
+    unsigned cs = LB_FEAT_GET(c->feats, CASE);
+    if (c->upos == LB_UPOS_NOUN || c->upos == LB_UPOS_PROPN || c->upos == LB_UPOS_PRON)
+        state |= cs == LB_CASE_NOM ? LB_TF_ST_NOM : cs == LB_CASE_ACC ? LB_TF_ST_ACC : 0;
+    else if ((c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN)
+        state |= LB_TF_ST_FIN;
+    return state;
+}
+
 int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out)
 {
     int n = 0;
@@ -46,7 +71,7 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
                    const uint16_t *cand, int ncand, int32_t *sscore)
 {
     uint32_t f[LB_TF_MAX_STATIC], score[LB_TAG_MAX_CLASSES];
-    int nf = lb_tf_static(f, folded, fn, w);
+    int nf = lb_tf_static(f, folded, fn, w, m->fset);
     if (ncand <= 8) {                   /* few candidates: only their weights */
         memset(sscore, 0, (size_t)ncand * sizeof *sscore);
         lb_tagmodel_score_cand(m, f, nf, cand, ncand, sscore);
@@ -57,16 +82,50 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
     for (int k = 0; k < ncand; k++) sscore[k] = (int32_t)score[cand[k]];
 }
 
-/* Greedy, left to right. The window features of the next ambiguous word are
- * made (and their weights prefetched) while the current word is scored. */
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, const lb_tm_slot **role)
+{
+    uint32_t id[LB_TF_ROLES];
+    lb_tf_roles(id, w);
+    for (int r = 0; r < LB_TF_ROLES; r++) role[r] = lb_tagmodel_find(m, id[r]);
+}
+
+/* The role slots of word j (the sentence edge beyond 0..n), into tmp when unresolved. */
+static const lb_tm_slot *const *roles_of(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int j, int n,
+                                         const lb_tm_slot **tmp)
+{
+    if (j < 0 || j >= n) return m->edge_role;
+    if (t[j].role) return t[j].role;
+    lb_tag_roles(m, &w[j], tmp);
+    return tmp;
+}
+
+/* The pre-resolved slots of word i's window features (of lb_tf_window). */
+static int window_slots(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n,
+                        const lb_tm_slot **out)
+{
+    const lb_tm_slot *tmp[4][LB_TF_ROLES];
+    const lb_tm_slot *const *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *const *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
+    const lb_tm_slot *const *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *const *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
+    out[0] = p1[LB_TF_R_P1_LOWER]; out[1] = p1[LB_TF_R_P1_SUF3]; out[2] = p1[LB_TF_R_P1_AMB];
+    out[3] = p2[LB_TF_R_P2_LOWER];
+    out[4] = n1[LB_TF_R_N1_LOWER]; out[5] = n1[LB_TF_R_N1_SUF3]; out[6] = n1[LB_TF_R_N1_AMB];
+    out[7] = n2[LB_TF_R_N2_LOWER];
+    return 8;
+}
+
+/* Greedy, left to right. The features of one word (in a role) or of the
+ * history's class and state come as slots resolved beforehand; the others
+ * are hashed here, the next ambiguous word's while the current one is scored. */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out)
 {
     uint32_t f[2][LB_TF_MAX_CONTEXT];
+    const lb_tm_slot *sl[LB_TF_MAX_CONTEXT];
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     int32_t score[LB_TAG_MAX_CLASSES];
-    unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS;
+    unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
+    int de = (m->fset & LB_TF_SET_DE) != 0;
     while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window(f[cur], w, next, n);
+    if (next < n) nw[cur] = lb_tf_window_pairs(f[cur], w, next, n, m->fset);
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
@@ -74,16 +133,21 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             int later = i + 1;
             while (later < n && t[later].ncand < 2) later++;
             if (later < n) {
-                nw[!cur] = lb_tf_window(f[!cur], w, later, n);
+                nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nf = nw[cur] + lb_tf_history(f[cur] + nw[cur], w, i, n, p1, p2);
+            int nf = nw[cur] + lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1, p2);
+            int ns = window_slots(m, w, t, i, n, sl);
+            unsigned pi = p1 == LB_TF_NONE_CLASS ? 255 : p1 & 255;
+            sl[ns++] = m->prev_slot[pi];
+            if (de) { sl[ns++] = m->state_slot[st & 7]; sl[ns++] = m->state_prev_slot[st & 7][pi]; }
             memcpy(score, x->sscore, (size_t)x->ncand * sizeof *score);
-            lb_tagmodel_score_cand(m, f[cur], nf, x->cand, x->ncand, score);
+            lb_tagmodel_score_slots(m, sl, ns, f[cur], nf, x->cand, x->ncand, score);
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             cur = !cur;
         }
         out[i] = x->cand[best];
         p2 = p1; p1 = out[i];
+        st = lb_tag_state(m, st, out[i], &w[i]);
     }
 }

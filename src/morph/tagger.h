@@ -6,13 +6,18 @@
 #include "morph/features.h"
 #include "morph/tagmodel.h"
 
-/* One word to tag: its candidate classes (ascending) and, per candidate, the
- * summed weights of its static features. */
+/* One word to tag: its candidate classes (ascending), per candidate the
+ * summed weights of its static features, and the model's slots of its
+ * features in each neighbour role (lb_tag_roles; NULL: found per use). */
 typedef struct lb_tag_word {
     const uint16_t *cand;
     const int32_t *sscore;
     int ncand;
+    const lb_tm_slot *const *role;
 } lb_tag_word;
+
+/* Resolves the slots of w's role features (LB_TF_ROLES of them) into role. */
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, const lb_tm_slot **role);
 
 /* Candidates of a word: the tag dictionary's classes (plus the unknown-word
  * classes for a rare word), else the unknown-word classes; extra classes (from
@@ -20,12 +25,16 @@ typedef struct lb_tag_word {
  * the word) no unknown-word classes are added. out holds LB_TAG_MAX_CLASSES. */
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
                       int extra_known, uint16_t *out);
+/* LB_TF_V_* verb forms among candidate classes (for lb_tf_word.vflags). */
+uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand);
+/* The clause state after word w took class cls (LB_TF_ST_*; 0 after punctuation). */
+unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const lb_tf_word *w);
 /* A word without letters or digits that the tag dictionary lacks: the
  * punctuation and symbol classes. */
 int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
 /* Static scores of the candidates of a word (see lb_tf_static). */
 void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
                    const uint16_t *cand, int ncand, int32_t *sscore);
-/* Tags n words: out[i] = the chosen class of word i. */
+/* Tags n words: out[i] = the chosen class of word i (w: lb_tf_sentence done). */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out);
 #endif

@@ -1,6 +1,7 @@
 /* tagmodel.c: loads and queries a tagger model (format in tagmodel.h). Every
  * read is bounds-checked: a truncated or corrupt file gives "offset N". */
 #include "morph/tagmodel.h"
+#include "morph/features.h"
 #include "lagebild.h"
 #include "doc.h"
 #include <stdio.h>
@@ -130,6 +131,7 @@ static int make_dense(lb_tagmodel *m)
     size_t rows = 0;
     for (size_t h = 0; h < m->fcap; h++) if (m->slot[h].key && (m->slot[h].start & 255) > DENSE_MIN) rows++;
     if (!rows) return 0;
+    if (rows * (size_t)m->nclass >= UINT32_MAX) return -1;
     m->dense = calloc(rows * (size_t)m->nclass, sizeof *m->dense);
     if (!m->dense) return -1;
     for (size_t h = 0; h < m->fcap; h++) {
@@ -138,9 +140,32 @@ static int make_dense(lb_tagmodel *m)
         int16_t *row = m->dense + m->ndense * (size_t)m->nclass;
         const lb_tm_entry *e = m->entry + (sl->start >> 8);
         for (unsigned k = 0; k < (sl->start & 255); k++) row[e[k].cls] = e[k].w;
-        sl->dense = (uint32_t)++m->ndense;
+        sl->dense = (uint32_t)(m->ndense++ * (size_t)m->nclass + 1);
     }
     return 0;
+}
+
+static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h);
+
+const lb_tm_slot *lb_tagmodel_find(const lb_tagmodel *m, uint32_t id)
+{
+    return find_slot(m, id, (id * 2654435761u) & (m->fcap - 1));
+}
+
+_Static_assert(LB_TF_ROLES == sizeof ((lb_tagmodel *)0)->edge_role / sizeof (void *), "edge_role size");
+
+/* The slots of the features lb_tag_decode does not hash per word. */
+static void resolve_fixed(lb_tagmodel *m)
+{
+    uint32_t id[LB_TF_ROLES];
+    lb_tf_roles(id, NULL);
+    for (int r = 0; r < LB_TF_ROLES; r++) m->edge_role[r] = lb_tagmodel_find(m, id[r]);
+    for (unsigned p = 0; p < 256; p++) {
+        unsigned prev = p == 255 ? LB_TF_NONE_CLASS : p;
+        m->prev_slot[p] = lb_tagmodel_find(m, lb_tf_prev_id(prev));
+        for (unsigned st = 0; st < 8; st++) m->state_prev_slot[st][p] = lb_tagmodel_find(m, lb_tf_state_prev_id(st, prev));
+    }
+    for (unsigned st = 0; st < 8; st++) m->state_slot[st] = lb_tagmodel_find(m, lb_tf_state_id(st));
 }
 
 int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const char *name, char *err, size_t errlen)
@@ -152,13 +177,15 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     rd r = { p, n, 0, name, err, errlen, 0 };
     if (need(&r, 8) || memcmp(p, "LBTAGGR1", 8)) { fail(&r, "not a lagebild tagger model"); goto bad; }
     r.off = 8;
-    (void)u32(&r);                  /* language tag, informative */
+    uint32_t lang = u32(&r);        /* language tag: selects the feature set */
+    m->fset = lb_tf_set_of(lang);
     m->class_mask = u32(&r);
     uint32_t sb = u32(&r);
     memcpy(&m->scale, &sb, sizeof sb);
     if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
     if (make_dense(m)) { fail(&r, "out of memory"); goto bad; }
+    resolve_fixed(m);
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;
         if (m->n_by_upos[u] < 8) m->by_upos[u][m->n_by_upos[u]] = (uint8_t)i;
@@ -240,13 +267,9 @@ static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
     return m->slot[h].key ? &m->slot[h] : NULL;
 }
 
+/* Adds the weights of a feature without a dense row (its entries sorted by class). */
 static void add_entries(const lb_tagmodel *m, const lb_tm_slot *sl, const uint16_t *cand, int ncand, int32_t *score)
 {
-    if (sl->dense) {
-        const int16_t *row = m->dense + (size_t)(sl->dense - 1) * (size_t)m->nclass;
-        for (int k = 0; k < ncand; k++) score[k] += row[cand[k]];
-        return;
-    }
     const lb_tm_entry *e = m->entry + (sl->start >> 8);
     int n = (int)(sl->start & 255);
     if (ncand * 5 < n) {                    /* few candidates, long list: bisect */
@@ -263,6 +286,42 @@ static void add_entries(const lb_tagmodel *m, const lb_tm_slot *sl, const uint16
     }
 }
 
+/* GCC's straight-line vectoriser packs the four sums of add_rows into SSE
+ * registers with shuffles per row: twice the instructions of scalar code. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SCALAR_SUMS __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define SCALAR_SUMS
+#endif
+
+/* Adds the dense rows[0..nr) at the candidates' classes: candidate by
+ * candidate (four at a time), so that the sums stay in registers. */
+SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand, int32_t *score)
+{
+    int k = 0;
+    for (; k + 4 <= ncand; k += 4) {
+        unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
+        int32_t s0 = score[k], s1 = score[k + 1], s2 = score[k + 2], s3 = score[k + 3];
+        for (int i = 0; i < nr; i++) {
+            const int16_t *r = rows[i];
+            s0 += r[c0]; s1 += r[c1]; s2 += r[c2]; s3 += r[c3];
+        }
+        score[k] = s0; score[k + 1] = s1; score[k + 2] = s2; score[k + 3] = s3;
+    }
+    for (; k + 2 <= ncand; k += 2) {
+        unsigned c0 = cand[k], c1 = cand[k + 1];
+        int32_t s0 = score[k], s1 = score[k + 1];
+        for (int i = 0; i < nr; i++) { s0 += rows[i][c0]; s1 += rows[i][c1]; }
+        score[k] = s0; score[k + 1] = s1;
+    }
+    if (k < ncand) {
+        unsigned c0 = cand[k];
+        int32_t s0 = score[k];
+        for (int i = 0; i < nr; i++) s0 += rows[i][c0];
+        score[k] = s0;
+    }
+}
+
 void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
 {
     for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
@@ -270,24 +329,41 @@ void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
 
 /* Memory-bound: the slots of all features are prefetched first, then their
  * weight rows, so that the cache misses overlap. */
-void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
-                            int32_t *score)
+void lb_tagmodel_score_slots(const lb_tagmodel *m, const lb_tm_slot *const *pre, int npre, const uint32_t *f, int nf,
+                             const uint16_t *cand, int ncand, int32_t *score)
 {
     size_t h[64];
-    const lb_tm_slot *sl[64];
+    const lb_tm_slot *sl[128];
     size_t mask = m->fcap - 1;
+    int ns = 0;
     if (nf > 64) nf = 64;
+    if (npre > 64) npre = 64;
     for (int i = 0; i < nf; i++) {
         h[i] = (f[i] * 2654435761u) & mask;
         __builtin_prefetch(&m->slot[h[i]]);
     }
-    for (int i = 0; i < nf; i++) {
-        sl[i] = find_slot(m, f[i], h[i]);
-        if (!sl[i]) continue;
-        if (sl[i]->dense) __builtin_prefetch(m->dense + (size_t)(sl[i]->dense - 1) * (size_t)m->nclass + cand[0]);
-        else __builtin_prefetch(m->entry + (sl[i]->start >> 8));
+    const int16_t *rows[128];
+    int nr = 0;
+    for (int i = 0; i < npre; i++) {        /* dense rows to rows, the others to sl */
+        const lb_tm_slot *s = pre[i];
+        if (!s) continue;
+        if (s->dense) { rows[nr] = m->dense + (s->dense - 1); __builtin_prefetch(rows[nr++] + cand[0]); }
+        else { __builtin_prefetch(m->entry + (s->start >> 8)); sl[ns++] = s; }
     }
-    for (int i = 0; i < nf; i++) if (sl[i]) add_entries(m, sl[i], cand, ncand, score);
+    for (int i = 0; i < nf; i++) {
+        const lb_tm_slot *s = find_slot(m, f[i], h[i]);
+        if (!s) continue;
+        if (s->dense) { rows[nr] = m->dense + (s->dense - 1); __builtin_prefetch(rows[nr++] + cand[0]); }
+        else { __builtin_prefetch(m->entry + (s->start >> 8)); sl[ns++] = s; }
+    }
+    for (int i = 0; i < ns; i++) add_entries(m, sl[i], cand, ncand, score);
+    add_rows(rows, nr, cand, ncand, score);
+}
+
+void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
+                            int32_t *score)
+{
+    lb_tagmodel_score_slots(m, NULL, 0, f, nf, cand, ncand, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

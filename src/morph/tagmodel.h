@@ -25,11 +25,12 @@
 
 typedef struct lb_tag_class { uint8_t upos; uint32_t feats; } lb_tag_class;
 /* a feature's slot: its entries are entry[start >> 8 .. + (start & 255)) */
-typedef struct lb_tm_slot { uint32_t key, start, dense; } lb_tm_slot;  /* dense: row + 1, 0 none */
+typedef struct lb_tm_slot { uint32_t key, start, dense; } lb_tm_slot;  /* dense: offset of its row in dense + 1, 0 none */
 typedef struct lb_tm_entry { uint8_t cls, pad; int16_t w; } lb_tm_entry;
 
 typedef struct lb_tagmodel {
     uint32_t class_mask;            /* LB_FEAT bits a class carries */
+    uint32_t fset;                  /* LB_TF_SET_* of the model's language (from its language tag) */
     float scale;                    /* weight = i16 * scale */
     int nclass, nopen;
     lb_tag_class cls[LB_TAG_MAX_CLASSES];
@@ -44,6 +45,11 @@ typedef struct lb_tagmodel {
     uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
     int16_t *dense;                 /* rows of nclass weights for features with many classes */
     size_t ndense;
+    /* slots (NULL: no weights) of features the decoder resolves once: the
+     * sentence edge in each neighbour role (LB_TF_R_*), the previous class
+     * (index 255: none), the clause state, the clause state x previous class */
+    const struct lb_tm_slot *edge_role[8];
+    const struct lb_tm_slot *prev_slot[256], *state_slot[8], *state_prev_slot[8][256];
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
@@ -59,6 +65,11 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
+/* The same with the slots pre[0..npre) (NULL ones skipped) added first. */
+void lb_tagmodel_score_slots(const lb_tagmodel *m, const lb_tm_slot *const *pre, int npre, const uint32_t *f, int nf,
+                             const uint16_t *cand, int ncand, int32_t *score);
+/* The slot of feature id, NULL when the model has no weights for it. */
+const lb_tm_slot *lb_tagmodel_find(const lb_tagmodel *m, uint32_t id);
 /* Prefetches the slots of the features (for a later score call). */
 void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf);
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded

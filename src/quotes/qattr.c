@@ -97,6 +97,7 @@ static int acronym(const qdoc *q, uint32_t i)
 
 static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
 {
+    if (e < s || e > q->doc->len) return NULL;   /* a malformed phrase: no name rather than a wild copy */
     return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
 }
 
@@ -111,9 +112,12 @@ static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
     uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
     if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
     const lb_mention *best = NULL;
+    int32_t clause = h < q->doc->morph.len ? LB_MORPH(q->doc)[h].clause : -1;
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[sp.s].start) break;
+        /* not a person of the role noun's own clause ("an Merkel sagte der Abgeordnete") */
+        if (clause >= 0 && mm->tok0 < q->doc->morph.len && LB_MORPH(q->doc)[mm->tok0].clause == clause) continue;
         if (mm->type == LB_MEN_PER && mm->form == LB_FORM_NAME) best = mm;
     }
     if (!best) return 0;
@@ -123,15 +127,32 @@ static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
     return 1;
 }
 
+/* a pronoun or description the discourse layer resolved ("er", "der
+ * Kremlchef"): the entity's canonical name and code; 1 when that filled the speaker */
+static int entity_speaker(qdoc *q, lb_quote *qt, qspk sp)
+{
+    for (int32_t k = sp.s; k < sp.e; k++) {
+        const lb_ref *r = lb_ref_at(q->doc, (uint32_t)k);
+        if (!r || r->entity < 0 || r->kind == LB_REF_NAME) continue;
+        const lb_entity *e = &LB_ENTITIES(q->doc)[r->entity];
+        if (e->actor.code) qt->speaker_actor = e->actor;
+        qt->speaker_name = e->name;
+        return 1;
+    }
+    return 0;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
-    if (sp.s < 0) return;
+    if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
+    if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;
     uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
     if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
     if (m && m->actor.code) {
         qt->speaker_actor = m->actor;
@@ -204,6 +225,14 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
         return;
     }
     uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
+    /* a one-word name of a person the discourse layer knows more fully: Wendland -> Klaus Wendland */
+    const lb_entity *en = re - rs == 1 ? lb_entity_at(q->doc, rs) : NULL;
+    if (en && en->type == LB_MEN_PER && strlen(en->name) > t[rs].end - t[rs].start) {
+        qt->speaker_name = en->name;
+        if (en->actor.code) qt->speaker_actor = en->actor;
+        else if (m) qt->speaker_actor = m->actor;
+        return;
+    }
     if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
     qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
     if (m) qt->speaker_actor = m->actor;

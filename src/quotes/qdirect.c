@@ -340,7 +340,9 @@ int q_direct(qdoc *q)
         if (!is_quote) {
             for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
             /* a phrase, not a term (terms are scare quotes): kept for q_fragments */
-            lb_rspan *fr = q->lang != QL_EN && words >= 3 ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
+            int lower = 0;   /* two words with a lower-case one are a phrase too: „volle Verantwortung“ */
+            for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
+            lb_rspan *fr = q->lang != QL_EN && (words >= 3 || (words == 2 && lower)) ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
             if (fr) { fr->start = q->t[a].start; fr->end = q->t[b - 1].end; }
             continue;
         }

@@ -135,6 +135,17 @@ static int subject_only(const qdoc *q, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* "sagte Kurz:" - nothing bracketed between verb and colon ("(X berichtete):")
+ * and the verb not passive ("wurden bekanntgegeben:"): someone speaks */
+static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
+{
+    for (uint32_t m = v + 1; m <= k; m++) if (q->t[m].flags & (LB_TOK_BRACKET_OPEN | LB_TOK_BRACKET_CLOSE)) return 0;
+    const lb_morph *mo = v < q->doc->morph.len ? &LB_MORPH(q->doc)[v] : NULL;
+    if (mo && mo->clause >= 0 && (size_t)mo->clause < q->doc->clauses.len &&
+        LB_CLAUSES(q->doc)[mo->clause].voice == LB_VOICE_PASS) return 0;
+    return 1;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -151,6 +162,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* "sagte Kurz klar und deutlich: So ist es!": a colon after the verb and
+             * its subject opens what was said (German direct speech whose marks are lost) */
+            if (q->lang != QL_EN && q_punct_is(q, k, ':') && a + 1 < r.hi && (q->t[a].flags & LB_TOK_WORD) && (q->t[a].flags & LB_TOK_UPPER) &&
+                !q->inq[a] && !q_has_verb(q, v + 1, k) && q_has_verb(q, a, r.hi) && colon_frame(q, v, k)) return a;
             /* a relative clause between: "ein Bericht …, der … zitiert, dass" */
             if (a < r.hi && (q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER)) {
                 for (uint32_t m = a + 1; m + 1 < r.hi && m < a + 14; m++) {
@@ -346,6 +361,47 @@ static int source_at(qdoc *q, range r, uint32_t v, lb_quote **out, uint32_t *nex
     return 1;
 }
 
+/* a speech verb in a fixed connective, no speech act: "…, das heißt, …" (a
+ * demonstrative subject between commas), "Kurz gesagt, …" (a participle that
+ * opens the sentence with one word before it and a comma after it) */
+static int connective(const qdoc *q, uint32_t v, range r)
+{
+    if (v + 1 >= r.hi || !q_punct_is(q, v + 1, ',')) return 0;
+    const lb_morph *mo = v < q->doc->morph.len ? &LB_MORPH(q->doc)[v] : NULL;
+    /* a relative pronoun with an antecedent it agrees with is no connective:
+     * "Ägypten, das vorschlug, …" (but "Reformen, das heißt, …") */
+    const lb_morph *pm = mo && v > 0 ? mo - 1 : NULL;
+    int rel = 0;
+    if (pm && pm->phrase >= 0 && (size_t)pm->phrase < q->doc->phrases.len) {
+        int32_t ant = LB_PHRASES(q->doc)[pm->phrase].antecedent;
+        if (ant >= 0 && (size_t)ant < q->doc->phrases.len) {
+            uint32_t f = LB_MORPH(q->doc)[LB_PHRASES(q->doc)[ant].head].feats;   /* das: neuter singular */
+            rel = LB_FEAT_GET(f, NUMBER) != LB_NUMBER_PLUR &&
+                  (!LB_FEAT_GET(f, GENDER) || LB_FEAT_GET(f, GENDER) == LB_GENDER_NEUT);
+        }
+    }
+    if (v > r.lo && !rel && (q_xcls(q, v - 1) & QX_ANAPH) && (v - 1 == r.lo || q_punct_is(q, v - 2, ','))) return 1;
+    return mo && LB_FEAT_GET(mo->feats, VERBFORM) == LB_VERBFORM_PART && v <= r.lo + 1;
+}
+
+/* the subject of the clause a speech noun stands in (clause layer): "Die
+ * Union lehnte das mit der Begründung ab, …"; one that can speak, else none */
+static void noun_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n || v >= q->n) return;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->voice == LB_VOICE_PASS || cl->subj < 0 || (size_t)cl->subj >= d->phrases.len) return;
+    const lb_phrase *ph = &LB_PHRASES(d)[cl->subj];
+    if (!ph->ntok || ph->tok0 + ph->ntok > q->n || ph->tok0 + ph->ntok > v) return;
+    if (ph->ntok == 1 && (q_cls(q, ph->tok0) & (QC_DET | QC_IMPERS))) return;
+    qspk s = { (int32_t)ph->tok0, (int32_t)(ph->tok0 + ph->ntok), -1, -1 };
+    q_name_in(q, &s);
+    if ((s.ns >= 0 || (q_cls(q, ph->tok0) & QC_PRON)) && q_can_speak(q, s)) *sp = s;
+}
+
 #define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
 
 static int sentence(qdoc *q, range r, size_t *last)
@@ -363,6 +419,7 @@ static int sentence(qdoc *q, range r, size_t *last)
         if (cue && v > r.lo && q->t[v - 1].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[v - 1]), "zu", 2)) continue;
         /* "forderte … nicht dazu auf", "did not say": no speech act */
         if (cue && negated(q, v, r.lo)) continue;
+        if (cue && connective(q, v, r)) continue;
         /* the attribution of a direct quote: "“…,” said X" */
         if (cue && v > r.lo && (q->inq[v - 1] || (v > r.lo + 1 && q_punct_is(q, v - 1, ',') && q->inq[v - 2]))) continue;
         if (cue) {
@@ -406,6 +463,12 @@ static int sentence(qdoc *q, range r, size_t *last)
                 sp = verb_speaker(q, v, r);
                 uint32_t end = clause_end(q, a, r);
                 lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
+                if (qt && q_punct_is(q, a - 1, ':')) {
+                    /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
+                    int konj = 0;
+                    for (uint32_t m = a; m < end && !konj; m++) konj = q_konj(q, m) != 0;
+                    if (!konj) qt->indirect = 0;
+                }
                 DONE(qt);
                 if (qt || end < r.hi) v = end > a ? end - 1 : a;
             }
@@ -465,6 +528,8 @@ static int sentence(qdoc *q, range r, size_t *last)
             }
             qspk sp = q_np_forward(q, s, k);
             if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
+            if (sp.s >= 0 && sp.ns <= (int32_t)v && (int32_t)v < sp.ne) sp.s = -1;   /* the noun itself is no name */
+            if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
             if (sp.s < 0 && s > r.lo) {
                 /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
                  * subject of the verb right before the noun phrase */

@@ -248,11 +248,22 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
 
 static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_QCLOSE); }
 
+/* the phrase overlaps a temporal expression ("Um 11:09 Uhr MEZ berichtet …"):
+ * a time is never the speaker (binary search over doc->timex) */
+static int in_time(const qdoc *q, qspk sp)
+{
+    const lb_timex *X = LB_TIMEXES(q->doc);
+    uint32_t a = q->t[sp.s].start, b = q->t[sp.e - 1].end;
+    size_t lo = 0, hi = q->doc->timex.len;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (X[mid].end <= a) lo = mid + 1; else hi = mid; }
+    return lo < q->doc->timex.len && X[lo].start < b;
+}
+
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     /* the clause layer's subject of the verb, where the syntax stage ran */
-    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi) return sp;
+    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi && !in_time(q, sp)) return sp;
     int inverted = q->lang == QL_EN
         ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
         : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
@@ -266,7 +277,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
         }
     }
     sp = q_np_backward(q, v, lo);
-    if (sp.s >= 0) return sp;
+    if (sp.s >= 0 && !in_time(q, sp)) return sp;
     /* perfect tense: "X hat gesagt", "hat X gesagt" */
     for (uint32_t k = v; k > lo && v - k < 10; k--) {
         uint32_t a = k - 1;

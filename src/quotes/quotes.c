@@ -48,13 +48,8 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
     for (size_t k = 0; k < sizeof xclasses / sizeof xclasses[0]; k++)
         if (!strcmp(l->field[0], xclasses[k].name)) { bit = xclasses[k].bit; set = lc->extra; }
     if (!bit) { snprintf(err, errlen, "unknown class '%s'", l->field[0]); return 1; }
-    const char *p = l->field[1], *end = p + l->flen[1];
-    while (p < end) {
-        while (p < end && *p == ' ') p++;
-        const char *w = p;
-        while (p < end && *p != ' ') p++;
-        if (p == w) break;
-        size_t n = (size_t)(p - w);
+    const char *p = l->field[1], *end = p + l->flen[1], *w;
+    for (size_t n; (n = lb_dict_next_word(&p, end, &w));) {
         if (bit == QC_SEP && set == lc->words) {
             const char *colon = memchr(w, ':', n);
             if (!colon || colon == w || colon + 1 == p) { snprintf(err, errlen, "sep form must be verb:particle, not '%.*s'", (int)n, w); return 1; }

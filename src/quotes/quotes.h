@@ -14,4 +14,8 @@ void lb_quotes_free(struct lb_quote_rules *rules);
 /* Appends the document's quotes (in text order) to doc->quotes; memory from
  * doc->arena. Needs the text layer; uses doc->mentions when present. */
 int lb_quotes_run(lb_doc *doc);
+/* For people: the kind of attribution frame of quote q of doc ("speech
+ * verb", "source preposition (laut X, according to X)", "colon (X: ...)",
+ * "carried over from the report before", "none", ...). Static string. */
+const char *lb_quotes_frame(const lb_doc *doc, const lb_quote *q);
 #endif

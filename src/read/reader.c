@@ -646,5 +646,11 @@ int lb_reader_next(lb_reader *r, lb_input *in)
         if (it->status != LB_OK) return fail(r, it->status, "%s", it->error);
         int rc = open_source(r, it->path);
         if (rc != LB_OK) { close_source(r); return rc; }
+        /* plain data appended to a gzip file: zlib would drop it quietly */
+        uint64_t off = 0, len = 0;
+        if (strcmp(it->path, "-") != 0 && !gzdirect(r->gz) && lb_gz_trailing(it->path, &off, &len) == 1)
+            return fail(r, LB_EINPUT, "%s: offset %llu: %llu bytes after the end of the gzip data are not gzip"
+                        " and are not read (compress them, or give them as a file of their own)",
+                        it->path, (unsigned long long)off, (unsigned long long)len);
     }
 }

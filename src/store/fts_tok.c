@@ -39,7 +39,56 @@ static int is_word(utf8proc_int32_t cp)
     }
 }
 
+static int ascii_word(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 typedef int (*token_cb)(void *, int, const char *, int, int, int);
+
+/* A direct-mapped cache of stems per language (most words of a text recur:
+ * the Snowball stemmer costs more than the rest of the indexing). Words
+ * longer than STEM_WORD_MAX bytes are stemmed every time. */
+#define STEM_CACHE_SLOTS 16384
+#define STEM_WORD_MAX 30
+struct lb_stem_slot { uint32_t hash; uint8_t wl, sl; char word[STEM_WORD_MAX], stem[STEM_WORD_MAX]; };
+
+static uint32_t word_hash(const char *w, int wl)
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < wl; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* The stem of w (wl bytes) by stemmer which (0 german, 1 english), NULL when
+ * the stemmer failed; *sl its length. Valid until the next call for which. */
+static const char *stem(lb_fts_state *st, int which, const char *w, int wl, int *sl)
+{
+    struct sb_stemmer *sb = which ? st->en : st->de;
+    struct lb_stem_slot *slot = NULL;
+    uint32_t h = 0;
+    if (wl <= STEM_WORD_MAX) {
+        if (!st->stems[which]) st->stems[which] = calloc(STEM_CACHE_SLOTS, sizeof *st->stems[which]);
+        if (st->stems[which]) {
+            h = word_hash(w, wl) | 1u;   /* 0 marks an empty slot */
+            slot = &st->stems[which][h % STEM_CACHE_SLOTS];
+            if (slot->hash == h && slot->wl == wl && !memcmp(slot->word, w, (size_t)wl)) {
+                *sl = slot->sl;
+                return slot->stem;
+            }
+        }
+    }
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, wl);
+    if (!r) return NULL;
+    *sl = sb_stemmer_length(sb);
+    if (slot && *sl <= STEM_WORD_MAX) {
+        slot->hash = h; slot->wl = (uint8_t)wl; slot->sl = (uint8_t)*sl;
+        memcpy(slot->word, w, (size_t)wl);
+        memcpy(slot->stem, r, (size_t)*sl);
+        return slot->stem;
+    }
+    return (const char *)r;
+}
 
 static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const char *w, int wl, int s, int e)
 {
@@ -51,21 +100,18 @@ static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const char 
     }
     const char *first = NULL;
     int firstl = 0, rc;
-    if (want_de && st->de) {
-        const sb_symbol *r = sb_stemmer_stem(st->de, (const sb_symbol *)w, wl);
-        if (r) { first = (const char *)r; firstl = sb_stemmer_length(st->de); }
-    }
+    if (want_de && st->de) first = stem(st, 0, w, wl, &firstl);
     if (first) {
         rc = cb(ctx, 0, first, firstl, s, e);
         if (rc != SQLITE_OK) return rc;
     }
     if (want_en && st->en) {
-        const sb_symbol *r = sb_stemmer_stem(st->en, (const sb_symbol *)w, wl);
-        int l = sb_stemmer_length(st->en);
-        /* first points into the german stemmer's buffer, still valid here */
+        int l = 0;
+        const char *r = stem(st, 1, w, wl, &l);
+        /* first points into the german stemmer's buffer or cache, still valid here */
         if (r && !(first && l == firstl && !memcmp(r, first, (size_t)l)))
-            return cb(ctx, first ? FTS5_TOKEN_COLOCATED : 0, (const char *)r, l, s, e);
-        if (r && !first) return cb(ctx, 0, (const char *)r, l, s, e);
+            return cb(ctx, first ? FTS5_TOKEN_COLOCATED : 0, r, l, s, e);
+        if (r && !first) return cb(ctx, 0, r, l, s, e);
         return SQLITE_OK;
     }
     if (!first) return cb(ctx, 0, w, wl, s, e);
@@ -79,11 +125,20 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *tex
     int i = 0;
     while (i < n) {
         utf8proc_int32_t cp;
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && !ascii_word(c)) { i++; continue; }
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
         if (k <= 0) { i++; continue; }
         if (!is_word(cp)) { i += (int)k; continue; }
         int start = i, wl = 0;
         while (i < n) {
+            c = (unsigned char)text[i];
+            if (c < 0x80) {   /* ASCII: the same classes and case as utf8proc gives, without its tables */
+                if (!ascii_word(c)) break;
+                if (wl < TOK_MAX) w[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                i++;
+                continue;
+            }
             k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
             if (k <= 0 || !is_word(cp)) break;
             utf8proc_uint8_t enc[4];
@@ -103,6 +158,8 @@ static void state_free(void *p)
     if (!st) return;
     if (st->de) sb_stemmer_delete(st->de);
     if (st->en) sb_stemmer_delete(st->en);
+    free(st->stems[0]);
+    free(st->stems[1]);
     free(st);
 }
 

@@ -17,6 +17,7 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                   " text, body, body_spans, annotator, dicts, date_prec)"
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
+    [LB_ST_FTS_ROW] = "SELECT title, body FROM documents WHERE id = ?1",
     [LB_ST_SENT] = "INSERT INTO sentences(doc, idx, start, end) VALUES(?1,?2,?3,?4)",
     [LB_ST_ACTOR] = "INSERT INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
                     " ON CONFLICT(code, sector, name, wikidata) DO UPDATE SET code = excluded.code RETURNING id",
@@ -63,6 +64,30 @@ static int run(sqlite3_stmt *st)
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The row is read first and inserted with VALUES: a one-row insert into the
+ * index needs no statement savepoint, and at every savepoint FTS5 would
+ * write its pending terms out as a segment of their own. */
+int lb_store_index_doc(lb_store *s, int64_t row, const char *lang)
+{
+    snprintf(s->fts->lang, sizeof s->fts->lang, "%s", lang ? lang : "");
+    sqlite3_stmt *rd = stmt(s, LB_ST_FTS_ROW);
+    if (!rd) return lb_store_dbfail(s, "preparing index");
+    sqlite3_bind_int64(rd, 1, row);
+    int step = sqlite3_step(rd);
+    if (step == SQLITE_DONE) { sqlite3_reset(rd); return LB_OK; }    /* rolled back meanwhile */
+    if (step != SQLITE_ROW) { sqlite3_reset(rd); return lb_store_dbfail(s, "reading document to index"); }
+    sqlite3_stmt *st = stmt(s, LB_ST_FTS);
+    if (!st) { sqlite3_reset(rd); return lb_store_dbfail(s, "preparing index"); }
+    sqlite3_bind_int64(st, 1, row);
+    for (int c = 0; c < 2; c++) {
+        const char *v = (const char *)sqlite3_column_text(rd, c);
+        if (v) sqlite3_bind_text(st, 2 + c, v, sqlite3_column_bytes(rd, c), SQLITE_STATIC);
+    }
+    int rc = run(st);
+    sqlite3_reset(rd);
+    return rc ? lb_store_dbfail(s, "indexing document") : LB_OK;
 }
 
 int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
@@ -247,13 +272,26 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
     if (run(st)) { rc = lb_store_dbfail(s, "storing document"); goto out; }
     int64_t docrow = *rowp = sqlite3_last_insert_rowid(s->db);
 
-    snprintf(s->fts->lang, sizeof s->fts->lang, "%s", doc->lang);
-    st = stmt(s, LB_ST_FTS);
-    if (!st) { rc = lb_store_dbfail(s, "preparing index"); goto out; }
-    sqlite3_bind_int64(st, 1, docrow);
-    bind_text(st, 2, doc->meta.title);
-    sqlite3_bind_text(st, 3, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
-    if (run(st)) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
+    if (s->in_batch) {
+        /* indexed at commit (lb_store_index_pending), after the last savepoint */
+        if (s->fts_npending == s->fts_cap) {
+            size_t cap = s->fts_cap ? s->fts_cap * 2 : 256;
+            struct lb_fts_pending *g = realloc(s->fts_pending, cap * sizeof *g);
+            if (!g) { rc = lb_store_fail(s, LB_ENOMEM, "out of memory"); goto out; }
+            s->fts_pending = g; s->fts_cap = cap;
+        }
+        struct lb_fts_pending *pd = &s->fts_pending[s->fts_npending++];
+        pd->row = docrow;
+        snprintf(pd->lang, sizeof pd->lang, "%s", doc->lang);
+    } else {
+        snprintf(s->fts->lang, sizeof s->fts->lang, "%s", doc->lang);
+        st = stmt(s, LB_ST_FTS);
+        if (!st) { rc = lb_store_dbfail(s, "preparing index"); goto out; }
+        sqlite3_bind_int64(st, 1, docrow);
+        bind_text(st, 2, doc->meta.title);
+        sqlite3_bind_text(st, 3, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
+        if (run(st)) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
+    }
 
     for (size_t i = 0; i < doc->sents.len; i++) {
         st = stmt(s, LB_ST_SENT);
@@ -530,8 +568,10 @@ int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
 
     if (sqlite3_exec(s->db, "SAVEPOINT lb_put", NULL, NULL, NULL) != SQLITE_OK)
         return lb_store_dbfail(s, "savepoint");
+    size_t npending = s->fts_npending;
     int rc = put_all(s, doc, origin, hash);
     if (rc) {
+        s->fts_npending = npending;   /* its row id may come again */
         lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
         sqlite3_exec(s->db, "ROLLBACK TO lb_put", NULL, NULL, NULL);
         sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL);
@@ -542,6 +582,7 @@ int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         s->in_batch = 0;
+        s->fts_npending = 0;
         return rc;
     }
     return LB_OK;

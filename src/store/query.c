@@ -180,29 +180,37 @@ static void build_quotes(qb *q, const lb_store_filter *f)
            " LEFT JOIN actors a ON a.id = q.speaker_actor ORDER BY sel.date DESC, sel.id DESC");
 }
 
-/* An actor's events in one role within the dates: from the monthly counts
- * when the range is whole years or months, else all of them (a count
- * over the key, no row read) less the flagged ones left out (read from the
- * small partial index event_parties_flagged). */
+/* An actor's events in one role within the dates, from the monthly counts
+ * (actor_months) for every whole month in the range; a bound with a day
+ * adds the parties of its own month that are in range, counted over the key
+ * of event_parties (one month of one actor: few rows). A date d is in range
+ * exactly when its month prefix is strictly inside the months of the
+ * bounds, or equal to a bound's month with d itself within the bound. */
 static void party_count(qb *q, const lb_store_filter *f, int role)
 {
-    if ((!f->since || strlen(f->since) <= 7) && (!f->until || strlen(f->until) <= 7)) {
-        /* a year or month range: the same as comparing month prefixes */
-        add(q, role ? "(SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 1"
-                    : "(SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 0");
-        add(q, FLAGS_OK("m.flags"));
-        where_dates(q, f, "m.month");
+    int day_s = f->since && strlen(f->since) > 7, day_u = f->until && strlen(f->until) > 7;
+    add(q, role ? "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 1"
+                : "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 0");
+    add(q, FLAGS_OK("m.flags"));
+    if (f->since) add(q, day_s ? " AND m.month > substr(:since, 1, 7)" : " AND m.month >= :since");
+    if (f->until) add(q, day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
+                               : " AND m.month <= :until || '~' AND m.month <> ''");
+    add(q, ")");
+    const char *head = role ? " + (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id"
+                            : " + (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id";
+    if (day_s) {   /* the rest of the first month */
+        add(q, head);
+        add(q, FLAGS_OK("p.flags") " AND p.date <= substr(:since, 1, 7) || '~'");
+        where_dates(q, f, "p.date");
         add(q, ")");
-        return;
     }
-    const char *head = role ? "(SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id"
-                            : "(SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id";
-    add(q, head);
-    where_dates(q, f, "p.date");
-    add(q, ") - ");
-    add(q, head);
-    add(q, " AND p.flags <> 0 AND (p.flags & ~:inc) <> 0");
-    where_dates(q, f, "p.date");
+    if (day_u) {   /* the start of the last month, unless counted with the first */
+        add(q, head);
+        add(q, FLAGS_OK("p.flags") " AND p.date >= substr(:until, 1, 7)");
+        if (day_s) add(q, " AND p.date > substr(:since, 1, 7) || '~'");
+        where_dates(q, f, "p.date");
+        add(q, ")");
+    }
     add(q, ")");
 }
 
@@ -236,24 +244,50 @@ static void build_actors(qb *q, const lb_store_filter *f)
 
 #define LABEL(t) t ".code || CASE WHEN " t ".sector <> '' THEN '/' || " t ".sector ELSE '' END"
 
-/* Code-level dyads from the monthly aggregate. */
+#define DYAD_COLS "a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein," \
+                  " sum(coop) AS cooperation, sum(conflict) AS conflict"
+
+/* The rows of the pair tables within the dates (months, as the dyad counts
+ * are kept by month): the years that lie wholly inside from pair_years, the
+ * months of a bound's own year from pair_months. A month m is in range when
+ * m >= month(since) and m <= month(until) || '~' (undated never). */
+static void dyad_range(qb *q, const lb_store_filter *f)
+{
+    int part_s = f->since && strlen(f->since) > 4, part_u = f->until && strlen(f->until) > 4;
+    add(q, "SELECT a, r, events, gsum, coop, conflict FROM pair_years WHERE year <> ''" FLAGS_OK("flags"));
+    if (f->since) add(q, part_s ? " AND year > substr(:since, 1, 4)" : " AND year >= :since");
+    if (f->until) add(q, part_u ? " AND year < substr(:until, 1, 4)" : " AND year <= :until");
+    if (part_s) {   /* the since year from its month on */
+        add(q, " UNION ALL SELECT a, r, events, gsum, coop, conflict FROM pair_months WHERE month >= substr(:since, 1, 7)"
+               " AND month <= substr(:since, 1, 4) || '~'" FLAGS_OK("flags"));
+        if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~'");
+    }
+    if (part_u) {   /* the until year up to its month, unless taken with the since year */
+        add(q, " UNION ALL SELECT a, r, events, gsum, coop, conflict FROM pair_months WHERE month >= substr(:until, 1, 4)"
+               " AND month <= substr(:until, 1, 7) || '~'" FLAGS_OK("flags"));
+        if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+        if (part_s) add(q, " AND month > substr(:since, 1, 4) || '~'");
+    }
+}
+
+/* Code-level dyads: all time from the totals, a date range from the pair
+ * tables, a type from the monthly aggregate (by its type-first index). */
 static void build_dyads(qb *q, const lb_store_filter *f)
 {
     if (!f->type && !f->since && !f->until) {
-        add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
-               " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_totals WHERE 1" FLAGS_OK("flags"));
-        if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
-        if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
-        add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
-        return;
+        add(q, "SELECT " DYAD_COLS " FROM dyad_totals WHERE 1" FLAGS_OK("flags"));
+    } else if (!f->type) {
+        add(q, "SELECT " DYAD_COLS " FROM (");
+        dyad_range(q, f);
+        add(q, ") WHERE 1");
+    } else {
+        add(q, "SELECT " DYAD_COLS " FROM dyad_months WHERE 1" FLAGS_OK("flags"));
+        add(q, " AND type = upper(:type)");
+        if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+        if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
     }
-    add(q, "SELECT a AS actor, r AS recipient, sum(events) AS events, round(sum(gsum) / sum(events), 2) AS goldstein,"
-           " sum(coop) AS cooperation, sum(conflict) AS conflict FROM dyad_months WHERE 1" FLAGS_OK("flags"));
     if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
     if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
-    if (f->type) add(q, " AND type = upper(:type)");
-    if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
-    if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
     add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
 }
 
@@ -271,7 +305,7 @@ static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
                          " WHERE a = upper(:a) AND r = upper(:b)" FLAGS_OK("flags"));
             if (f->type) add(q, " AND type = upper(:type)");
             if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
-            if (f->until) add(q, " AND month <= substr(:until, 1, 7) AND month <> ''");
+            if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
         }
         add(q, ") ");
         return;
@@ -315,19 +349,42 @@ static int is_code(lb_store *s, const char *v)
 }
 
 /* Ranks inside the full-text index first and builds snippets only for the
- * page of results shown (a snippet per match would read every matching text). */
-static void build_search(qb *q, const lb_store_filter *f)
+ * page of results shown (a snippet per match would read every matching text).
+ * by_recency: the words are in more than half of the documents, where bm25
+ * gives every match the score 0 (its idf is clamped to zero) and ranking
+ * would read every match for nothing: the latest stored come first. */
+static void build_search(qb *q, const lb_store_filter *f, int by_recency)
 {
-    add(q, "WITH top AS (SELECT docs_fts.rowid AS id, bm25(docs_fts, 4.0, 1.0) AS r FROM docs_fts");
+    add(q, by_recency ? "WITH top AS (SELECT docs_fts.rowid AS id, 0.0 AS r FROM docs_fts"
+                      : "WITH top AS (SELECT docs_fts.rowid AS id, bm25(docs_fts, 4.0, 1.0) AS r FROM docs_fts");
     if (f->since || f->until || f->source) add(q, " JOIN documents d ON d.id = docs_fts.rowid");
     add(q, " WHERE docs_fts MATCH :query");
     where_dates(q, f, "d.date");
     if (f->source) add(q, " AND d.source = :source COLLATE NOCASE");
-    add(q, " ORDER BY r LIMIT :limit OFFSET :offset)"
-           " SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-top.r, 3) AS score,"
+    add(q, by_recency ? " ORDER BY docs_fts.rowid DESC LIMIT :limit OFFSET :offset)"
+                      : " ORDER BY r LIMIT :limit OFFSET :offset)");
+    add(q, " SELECT d.doc_id AS doc, d.date, d.source, d.title, round(-top.r, 3) AS score,"
            " (SELECT snippet(docs_fts, 1, :hlo, :hlc, '…', 16) FROM docs_fts"
            "   WHERE docs_fts MATCH :query AND docs_fts.rowid = top.id) AS snippet"
-           " FROM top JOIN documents d ON d.id = top.id ORDER BY top.r");
+           " FROM top JOIN documents d ON d.id = top.id");
+    add(q, by_recency ? " ORDER BY top.id DESC" : " ORDER BY top.r");
+}
+
+/* 1 when the (implicitly AND-ed) words of query fts match more than half of
+ * the documents, and so many that ranking them all would be slow: then every
+ * word is in more than half of them and bm25 scores them all 0. */
+#define SEARCH_RANK_ALL_MAX 10000
+static int everywhere(lb_store *s, const char *fts)
+{
+    sqlite3_stmt *st = NULL;
+    long long hits = 0, docs = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1),"
+                           " (SELECT count(*) FROM documents)", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) { hits = sqlite3_column_int64(st, 0); docs = sqlite3_column_int64(st, 1); }
+    sqlite3_finalize(st);
+    return hits > SEARCH_RANK_ALL_MAX && hits * 2 > docs;
 }
 
 /* Actors whose code or name contains the text: suggestions for a filter
@@ -429,7 +486,7 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
             lb_buf_free(&q.sql); lb_buf_free(&fq);
             return lb_store_fail(s, LB_EUSAGE, "empty search query");
         }
-        build_search(&q, f);
+        build_search(&q, f, !f->raw_query && everywhere(s, fq.data));
         break;
     case LB_Q_STATS: build_stats(&q); break;
     case LB_Q_SUGGEST:

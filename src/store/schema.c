@@ -177,11 +177,48 @@ static const char *const v3 =
     "  UPDATE actor_months SET n = n - 1 WHERE actor = old.actor AND role = old.role"
     "  AND month = substr(old.date, 1, 7) AND flags = old.flags; END;";
 
-static const char *const migrations[LB_STORE_SCHEMA_VERSION] = { v1, v2, v3 };
+/* Version 4: dyads over date ranges. pair_months and pair_years hold each
+ * code pair's counts per month and per year (all types, by flags), keyed by
+ * the period first, so that `actors` over a date range reads whole years
+ * and the months of the bounds' years only; kept by triggers on dyad_months
+ * (whose put upserts fire the insert and update triggers). */
+#define PAIR_COLS "a TEXT NOT NULL, r TEXT NOT NULL, flags INTEGER NOT NULL," \
+    " events INTEGER NOT NULL, gsum REAL NOT NULL, coop INTEGER NOT NULL, conflict INTEGER NOT NULL"
+#define PAIR_ADD(table, key, keyval, sign, row) \
+    "INSERT INTO " table " VALUES(" keyval ", " row ".a, " row ".r, " row ".flags, " sign row ".events, " \
+    sign row ".gsum, " sign row ".coop, " sign row ".conflict) ON CONFLICT(" key ", a, r, flags) DO UPDATE SET" \
+    " events = events + excluded.events, gsum = gsum + excluded.gsum, coop = coop + excluded.coop," \
+    " conflict = conflict + excluded.conflict;"
+#define PAIR_DELTA(table, key, keyval) \
+    "UPDATE " table " SET events = events + new.events - old.events, gsum = gsum + new.gsum - old.gsum," \
+    " coop = coop + new.coop - old.coop, conflict = conflict + new.conflict - old.conflict" \
+    " WHERE " key " = " keyval " AND a = new.a AND r = new.r AND flags = new.flags;"
+static const char *const v4 =
+    "CREATE TABLE pair_months(month TEXT NOT NULL, " PAIR_COLS ", PRIMARY KEY(month, a, r, flags)) WITHOUT ROWID;"
+    "CREATE TABLE pair_years(year TEXT NOT NULL, " PAIR_COLS ", PRIMARY KEY(year, a, r, flags)) WITHOUT ROWID;"
+    "INSERT INTO pair_months SELECT month, a, r, flags, sum(events), total(gsum), sum(coop), sum(conflict)"
+    "  FROM dyad_months GROUP BY month, a, r, flags;"
+    "INSERT INTO pair_years SELECT substr(month, 1, 4), a, r, flags, sum(events), total(gsum), sum(coop), sum(conflict)"
+    "  FROM dyad_months GROUP BY 1, a, r, flags;"
+    "CREATE TRIGGER dyad_months_pairs_add AFTER INSERT ON dyad_months BEGIN "
+    PAIR_ADD("pair_months", "month", "new.month", "", "new") PAIR_ADD("pair_years", "year", "substr(new.month, 1, 4)", "", "new")
+    " END;"
+    /* a put only adds to the counts of a row (its key never changes): the difference */
+    "CREATE TRIGGER dyad_months_pairs_upd AFTER UPDATE ON dyad_months BEGIN "
+    PAIR_DELTA("pair_months", "month", "new.month") PAIR_DELTA("pair_years", "year", "substr(new.month, 1, 4)")
+    " END;"
+    "CREATE TRIGGER dyad_months_pairs_del AFTER DELETE ON dyad_months BEGIN "
+    PAIR_ADD("pair_months", "month", "old.month", "-", "old") PAIR_ADD("pair_years", "year", "substr(old.month, 1, 4)", "-", "old")
+    " END;";
+
+static const char *const migrations[LB_STORE_SCHEMA_VERSION] = { v1, v2, v3, v4 };
 
 int lb_schema_recount(lb_store *s)
 {
-    if (sqlite3_exec(s->db, RECOUNT_SQL, NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "recounting");
+    /* the triggers took the pair counts down and up again: drop the emptied rows */
+    if (sqlite3_exec(s->db, RECOUNT_SQL "DELETE FROM pair_months WHERE events = 0; DELETE FROM pair_years WHERE events = 0;",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return lb_store_dbfail(s, "recounting");
     return LB_OK;
 }
 

@@ -138,6 +138,7 @@ void lb_store_close(lb_store *s)
     lb_store_cache_clear(s, 1);
     free(s->annotator);
     free(s->dicts);
+    free(s->fts_pending);
     for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     if (s->db) {
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -157,14 +158,26 @@ int lb_store_begin(lb_store *s)
     return LB_OK;
 }
 
+int lb_store_index_pending(lb_store *s)
+{
+    for (size_t i = 0; i < s->fts_npending; i++) {
+        int rc = lb_store_index_doc(s, s->fts_pending[i].row, s->fts_pending[i].lang);
+        if (rc) return rc;
+    }
+    s->fts_npending = 0;
+    return LB_OK;
+}
+
 int lb_store_commit(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        int rc = lb_store_dbfail(s, "commit");
+    int rc = lb_store_index_pending(s);
+    if (rc || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        if (!rc) rc = lb_store_dbfail(s, "commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         lb_store_cache_clear(s, 0);
         s->in_batch = 0;
+        s->fts_npending = 0;
         return rc;
     }
     s->in_batch = 0;
@@ -175,6 +188,7 @@ int lb_store_rollback(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
     s->in_batch = 0;
+    s->fts_npending = 0;
     lb_store_cache_clear(s, 0);
     if (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "rollback");
     return LB_OK;

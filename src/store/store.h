@@ -8,18 +8,19 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define LB_STORE_SCHEMA_VERSION 3
+#define LB_STORE_SCHEMA_VERSION 4
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
  * document being indexed ("de", "en", else both stems are indexed). */
 typedef struct lb_fts_state {
     char lang[8];
     struct sb_stemmer *de, *en;
+    struct lb_stem_slot *stems[2];   /* stem caches (german, english), fts_tok.c */
 } lb_fts_state;
 
 enum lb_store_stmt {
     LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_SENT, LB_ST_ACTOR, LB_ST_MENTION,
-    LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS,
+    LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
     LB_ST_COUNT
 };
 
@@ -37,6 +38,11 @@ struct lb_store {
     lb_actor_slot *acache;      /* LB_ACTOR_CACHE_SLOTS slots or NULL */
     size_t acache_used;
     char *annotator, *dicts;    /* recorded with every stored document (lb_store_set_annotator) */
+    /* documents put in the open batch, indexed for full-text search at commit:
+     * an FTS5 index written inside the batch would flush its pending terms to
+     * a new segment at every put's savepoint (one segment per document) */
+    struct lb_fts_pending { int64_t row; char lang[8]; } *fts_pending;
+    size_t fts_npending, fts_cap;
     char err[LB_MAX_ERROR_BYTES];
 };
 
@@ -48,6 +54,11 @@ int lb_store_dbfail(lb_store *s, const char *what);
 /* Registers the "lagebild" FTS5 tokenizer on db; the state is owned by the
  * connection afterwards (freed when it closes). */
 int lb_fts_register(sqlite3 *db, lb_fts_state **state);
+
+/* Indexes the documents the open batch has put (store.c). */
+int lb_store_index_pending(lb_store *s);
+/* Indexes one stored document row for full-text search now (put.c). */
+int lb_store_index_doc(lb_store *s, int64_t row, const char *lang);
 
 /* Empties (and with free_all also frees) the actor id cache. */
 void lb_store_cache_clear(lb_store *s, int free_all);

@@ -45,4 +45,13 @@ printf 'de.bad\tCOERCE\t-\t-\tV\tfestnehmen\tagent=police\n' >> "$tmp/data/event
 n=$(wc -l < "$tmp/data/events/de.patterns")
 printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
 check "bad agent= sector: file:line" "[ $rc -eq 2 ] && grep -q 'de.patterns:$n: agent=' '$tmp/err.txt'"
+cp "$LAGEBILD_DATA/events/de.patterns" "$tmp/data/events/de.patterns"
+printf 'owndefault\txx\tACCUSE\n' >> "$tmp/data/events/cameo.tsv"
+n=$(wc -l < "$tmp/data/events/cameo.tsv")
+printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
+check "owndefault with an unknown language: file:line" "[ $rc -eq 2 ] && grep -q 'cameo.tsv:$n: unknown language' '$tmp/err.txt'"
+cp "$LAGEBILD_DATA/events/cameo.tsv" "$tmp/data/events/cameo.tsv"
+printf 'owndefault\tde\tNOTATYPE\n' >> "$tmp/data/events/cameo.tsv"
+printf 'x\n' | "$LAGEBILD" annotate --data "$tmp/data" > /dev/null 2> "$tmp/err.txt"; rc=$?
+check "owndefault with an unknown type: file:line" "[ $rc -eq 2 ] && grep -q 'cameo.tsv:$n: unknown PLOVER type' '$tmp/err.txt'"
 exit $fail

@@ -31,7 +31,7 @@ docs=$("$LAGEBILD" stats --db "$T/db" --format json | sed -n 's/.*"documents":\(
 "$LAGEBILD" search --db "$T/db" --format csv minister | grep -q '^ok-2,' || fail "ok-2 not searchable"
 if command -v sqlite3 >/dev/null; then
     [ "$(sqlite3 "$T/db" 'PRAGMA quick_check')" = ok ] || fail "database damaged"
-    [ "$(sqlite3 "$T/db" 'PRAGMA user_version')" = 3 ] || fail "schema version not 3"
+    [ "$(sqlite3 "$T/db" 'PRAGMA user_version')" = 4 ] || fail "schema version not 4"
 fi
 # the same input again: only failures are reported, nothing is stored twice
 "$LAGEBILD" ingest --db "$T/db" "$T/in.jsonl" "$T/bin.txt" 2>/dev/null >/dev/null

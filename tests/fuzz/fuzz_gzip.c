@@ -2,7 +2,8 @@
  * a possibly gzip-compressed file read through lb_reader, and every document
  * read is annotated. The first byte chooses the format (auto, text, JSONL)
  * and whether the harness itself gzips the rest (so that valid gzip streams
- * with fuzzed content are read as well as broken ones). It only drives the
+ * with fuzzed content are read as well as broken ones, and with bit 16 the
+ * plain bytes once more after the stream). It only drives the
  * public API; it fixes nothing. */
 #include "fuzz_common.h"
 #include <zlib.h>
@@ -40,6 +41,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mode & 4) {
         size_t n = gzip_bytes(data, size, &gz);
         FUZZ_CHECK(n > 0);
+        if (mode & 16) {   /* the plain bytes after the gzip stream as well (gztail.c) */
+            uint8_t *both = realloc(gz, n + size);
+            FUZZ_CHECK(both != NULL);
+            if (size) memcpy(both + n, data, size);
+            gz = both;
+            n += size;
+        }
         fuzz_file_write(&f, gz, n);
         free(gz);
     } else {

@@ -1,11 +1,13 @@
 /* fuzz_model.c: libFuzzer target for the tagger model loader
- * (lb_tagmodel_parse) and the lemma table loader (lb_lemmas_load). The input
- * is a model image; byte 0 odd also writes it to a temp file and loads it as
+ * (lb_tagmodel_parse), the lemma table loader (lb_lemmas_load) and the UD
+ * words lists (lb_udwlist_parse). The input is a model image, also parsed as
+ * a UD words list; byte 0 odd also writes it to a temp file and loads it as
  * a lemma table. Loading must succeed or fail with "offset"/"line", never
  * crash; a loaded model is queried once. */
 #include "fuzz_common.h"
 #include "morph/tagmodel.h"
 #include "morph/lemmas.h"
+#include "morph/udwlist.h"
 #include "doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,6 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         FUZZ_CHECK(m == NULL);
         FUZZ_CHECK(strstr(err, "offset") != NULL || strstr(err, "memory") != NULL);
+    }
+    lb_udwlist *ul = NULL;
+    if (lb_udwlist_parse(&ul, (const char *)data, size, "fuzz.udwords", err, sizeof err) == LB_OK) {
+        (void)lb_udwlist_prefix(ul, "non", 3);
+        (void)lb_udwlist_ext(ul, "pdf", 3);
+        lb_udwlist_free(ul);
+    } else {
+        FUZZ_CHECK(ul == NULL);
+        FUZZ_CHECK(strstr(err, "fuzz.udwords:") != NULL);
     }
     if (size && (data[0] & 1)) {
         char path[256];

@@ -65,6 +65,32 @@ static void test_prefix_and_tail(void)
     CHECK_INT(doc->body.len, 1);
 }
 
+/* page furniture that HTML extraction leaves at an article's end: sharing
+ * and rating prompts, an author box heading, teasers of other articles
+ * under their heading, a comment form */
+static void test_web_furniture(void)
+{
+    run("Erster Absatz des Artikels. Er hat zwei Sätze.\n\nTeilen mit:\n\nZweiter Absatz des Artikels.\n\n"
+        "War der Artikel nützlich?\n\nÜber den Autor\n\nDas könnte Dich auch interessieren …\n\n"
+        "Ein anderer Artikel über etwas anderes.\n\nNoch ein anderer Artikel.\n", NULL);
+    CHECK_INT(in_body("Erster Absatz"), 1);
+    CHECK_INT(in_body("Zweiter Absatz"), 1);
+    CHECK_INT(in_body("Teilen mit:"), 0);
+    CHECK_INT(in_body("War der Artikel"), 0);
+    CHECK_INT(in_body("Über den Autor"), 0);
+    CHECK_INT(in_body("Ein anderer Artikel"), 0);   /* cut after the teaser heading */
+    CHECK_INT(in_body("Noch ein anderer"), 0);
+    run("The first paragraph of the post.\n\nThis entry was posted in News on May 2 by jane.\n\n"
+        "Your email address will not be published. Required fields are marked\n\nGreat post!\n", NULL);
+    CHECK_INT(in_body("The first paragraph"), 1);
+    CHECK_INT(in_body("This entry was posted"), 0);
+    CHECK_INT(in_body("Your email address"), 0);
+    CHECK_INT(in_body("Great post"), 0);
+    /* the same words inside a sentence are text */
+    run("Teilen mit: so heißt die Funktion, mit der man Beiträge weitergibt, sagte sie.\n\nZweiter Absatz.\n", NULL);
+    CHECK_INT(in_body("Teilen mit: so"), 1);
+}
+
 static void test_plain_text_untouched(void)
 {
     run("A short English report. It has two sentences.", "2021-05-04");
@@ -186,6 +212,7 @@ int main(void)
     lb_doc_new(&doc, ctx);
     test_scraped_german();
     test_prefix_and_tail();
+    test_web_furniture();
     test_plain_text_untouched();
     test_no_false_positives();
     test_iso_date();

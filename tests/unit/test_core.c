@@ -109,6 +109,13 @@ static int count_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     return 0;
 }
 
+static int lineno_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    (void)err; (void)errlen;
+    *(size_t *)user = l->lineno;
+    return 0;
+}
+
 static void write_file(const char *path, const char *s, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -137,6 +144,35 @@ static void test_dictfile(void)
     write_file(path, badutf, sizeof badutf - 1);
     CHECK_INT(lb_dict_read(path, count_cb, &n, err, sizeof err), LB_EDATA);
     CHECK(strstr(err, ":2: invalid UTF-8") != NULL);
+    /* lines across the reader's 64 KiB blocks: a CRLF split by a block end
+     * is one line end, a line spanning two blocks is whole */
+    size_t big = (1 << 16) + 300;
+    char *many = malloc(big);
+    CHECK(many != NULL);
+    size_t at = 0;
+    int lines = 0;
+    while (at + 40 < big) {
+        size_t len = at < 65000 ? 99 : 40;
+        if (at + len + 2 > (1 << 16) && at < (1 << 16)) len = (1 << 16) - 1 - at;   /* '\r' last in block 1 */
+        memset(many + at, 'w', len);
+        many[at + len] = '\r';
+        many[at + len + 1] = '\n';
+        at += len + 2;
+        lines++;
+    }
+    write_file(path, many, at);
+    size_t last = 0;
+    CHECK_INT(lb_dict_read(path, lineno_cb, &last, err, sizeof err), 0);
+    CHECK_INT((int)last, lines);   /* an extra empty line would shift the numbers */
+    free(many);
+    const char cronly[] = "a\rb\r\rc";
+    write_file(path, cronly, sizeof cronly - 1);
+    n = 0;
+    CHECK_INT(lb_dict_read(path, count_cb, &n, err, sizeof err), 0);
+    CHECK_INT(n, 3);
+    last = 0;
+    CHECK_INT(lb_dict_read(path, lineno_cb, &last, err, sizeof err), 0);
+    CHECK_INT((int)last, 4);
     unlink(path);
     CHECK_INT(lb_dict_read("/nonexistent/dict.tsv", count_cb, &n, err, sizeof err), LB_EIO);
     CHECK(strstr(err, "/nonexistent/dict.tsv") != NULL);

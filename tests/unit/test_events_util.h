@@ -7,6 +7,7 @@
 #include "test.h"
 #include "doc.h"
 #include "events/events.h"
+#include "discourse/discourse.h"
 #include "lagebild.h"
 #include <stdlib.h>
 
@@ -14,6 +15,11 @@ static lb_ctx *ctx;
 static lb_doc *doc;
 
 typedef struct tmen { const char *surface, *code, *sector; int type, form; } tmen;
+
+/* run the next ev_run with the morphology, clause and discourse layers (the
+ * text is annotated up to the syntax stage, the discourse stage runs on the
+ * synthetic mentions) */
+static int ev_with_discourse;
 
 /* an optional direct quote for the next ev_run: its content and speaker code */
 static const char *ev_quote_text, *ev_quote_speaker;
@@ -24,7 +30,7 @@ static void ev_run(const char *text, const char *lang, const tmen *men, const ch
 {
     lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text),
                     .lang = lang, .lang_len = strlen(lang), .date = "2024-05-10", .date_len = 10 };
-    CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT), LB_OK);
+    CHECK_INT(lb_doc_annotate_upto(doc, &in, ev_with_discourse ? LB_STAGE_SYNTAX : LB_STAGE_TEXT), LB_OK);
     /* mentions in text order: collect all occurrences, then sort by start */
     lb_mention tmp[64];
     int n = 0;
@@ -76,6 +82,8 @@ static void ev_run(const char *text, const char *lang, const tmen *men, const ch
         }
         ev_quote_text = ev_quote_speaker = NULL;
     }
+    if (ev_with_discourse) CHECK_INT(lb_discourse_run(doc), LB_OK);
+    ev_with_discourse = 0;
     CHECK_INT(lb_events_run(doc), LB_OK);
 }
 

@@ -5,6 +5,8 @@
 #include "test.h"
 #include "html/html.h"
 #include "lagebild.h"
+#include "core/buf.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -125,6 +127,126 @@ static void test_pipeline(void)
     lb_ctx_free(ctx);
 }
 
+/* A page with an article of three paragraphs; head and byline parts vary. */
+static const char *article_page(lb_arena *a, const char *head, const char *before, const char *after)
+{
+    static const char body[] =
+        "<p>Der Stadtrat hat am Dienstag den Haushalt beschlossen, nach einer langen Debatte, wie ein Sprecher sagte.</p>"
+        "<p>Die Opposition kritisierte die Ausgaben f\xc3\xbcr Stra\xc3\x9f" "en und forderte mehr Geld f\xc3\xbcr Schulen, "
+        "B\xc3\xbc" "chereien und Parks.</p><p>Ein dritter Absatz mit weiteren Einzelheiten, Zahlen und Stimmen aus der Stadt.</p>";
+    size_t n = strlen(head) + strlen(before) + strlen(body) + strlen(after) + 200;
+    char *s = lb_arena_alloc(a, n);
+    snprintf(s, n, "<html><head>%s</head><body><div class=\"wrap\"><article><h1>Haushalt beschlossen</h1>%s"
+                   "<div class=\"text\">%s</div>%s</article></div></body></html>", head, before, body, after);
+    return s;
+}
+
+static const char *author_of(lb_arena *a, const char *head, const char *before, const char *after, const char *url)
+{
+    const char *s = article_page(a, head, before, after);
+    lb_html_page p;
+    CHECK_INT(lb_html_extract(&p, rules, s, strlen(s), url, a), LB_OK);
+    return p.author ? p.author : "(none)";
+}
+
+static void test_authors(void)
+{
+    lb_arena a;
+    lb_arena_init(&a);
+    /* a byline in running text, without a marked element */
+    CHECK_STR(author_of(&a, "", "<p>Von Erika Mustermann</p>", "", NULL), "Erika Mustermann");
+    CHECK_STR(author_of(&a, "", "<p><strong>Autor:</strong> Max Muster</p>", "", NULL), "Max Muster");
+    /* a label whose next sibling holds the name */
+    CHECK_STR(author_of(&a, "", "<div><h5>Autor:</h5>Peter Maahn</div>", "", NULL), "Peter Maahn");
+    /* the tag says byline */
+    CHECK_STR(author_of(&a, "", "<address><a href=\"/team/tim\">Tim Anderson</a></address>", "", NULL), "Tim Anderson");
+    /* a date after the name ends it; the byline's parts are searched too */
+    CHECK_STR(author_of(&a, "", "<div class=\"wrap-byline\"><span class=\"byline\">By <a href=\"/w/e\">Emily Burack</a></span>"
+                                "<span class=\"date\">8 January 2020, 3:51 pm</span></div>", "", NULL), "Emily Burack");
+    CHECK_STR(author_of(&a, "", "<div class=\"byline\">Alex Bozarjian Thursday, May 7</div>", "", NULL), "Alex Bozarjian");
+    /* the name after "von" in a lead-in, but a "von" inside a name stays */
+    CHECK_STR(author_of(&a, "", "<div class=\"byline\">Geschrieben am 2. Mai 2020 von Max Muster</div>", "", NULL), "Max Muster");
+    CHECK_STR(author_of(&a, "", "<div class=\"byline\">Walter von Aachen</div>", "", NULL), "Walter von Aachen");
+    /* link words and labels are no names; words in lower case neither */
+    CHECK_STR(author_of(&a, "", "<div class=\"author\"><a href=\"/autor/x\">Mehr</a></div>", "", NULL), "(none)");
+    CHECK_STR(author_of(&a, "", "<div class=\"byline\">Zuletzt ge\xc3\xa4ndert am 2. Mai</div>", "", NULL), "(none)");
+    /* an agency credit with a slash is a name, a path or host is not */
+    CHECK_STR(author_of(&a, "<meta name=\"author\" content=\"AFP/The Local\">", "", "", NULL), "AFP/The Local");
+    CHECK_STR(author_of(&a, "<meta name=\"author\" content=\"example.de/redaktion\">", "", "", NULL), "(none)");
+    /* rel=author in the page footer when nothing else names the author */
+    CHECK_STR(author_of(&a, "", "", "<footer>Posted by <a rel=\"author\" href=\"/a\">Jane Roe</a></footer>", NULL), "Jane Roe");
+    /* JSON-LD: lead words cut, raw line breaks in its strings tolerated */
+    CHECK_STR(author_of(&a, "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"description\":\"a\nb\","
+                            "\"author\":{\"@type\":\"Person\",\"name\":\"Von Max Muster\"}}</script>", "", "", NULL), "Max Muster");
+    /* an author that names the publisher yields to a person's byline */
+    static const char pub[] = "<meta name=\"author\" content=\"Kieler Blatt Redaktion\">";
+    CHECK_STR(author_of(&a, pub, "<div class=\"byline\">Von Erika Muster</div>", "", "https://www.kieler-blatt.de/a/1"), "Erika Muster");
+    CHECK_STR(author_of(&a, pub, "", "", "https://www.kieler-blatt.de/a/1"), "Kieler Blatt Redaktion");
+    lb_arena_fini(&a);
+}
+
+static void test_text_rules(void)
+{
+    lb_arena a;
+    lb_arena_init(&a);
+    lb_html_page p;
+    /* a standfirst between the headline and the article's container */
+    static const char lead[] =
+        "<html><body><div class=\"page\"><div class=\"head\"><h1>Hafen meldet Rekord</h1>"
+        "<p class=\"intro\">Der Kieler Hafen hat so viele Container umgeschlagen wie nie zuvor in seiner Geschichte.</p></div>"
+        "<div class=\"share\"><a href=\"/s\">Teilen</a></div><div class=\"story-body\">"
+        "<p>Vor allem der Handel mit Asien habe zugenommen, sagte ein Sprecher am Montag in Kiel, und auch mit Skandinavien.</p>"
+        "<p>Ein zweiter Absatz mit weiteren Zahlen, Fakten und Stimmen, der die Entwicklung der letzten Jahre beschreibt.</p>"
+        "<p>Ein dritter Absatz, der noch mehr erz\xc3\xa4hlt, mit Kommas, Zahlen und Namen aus dem Hafen und der Stadt.</p>"
+        "<div class=\"star-ratings\"><p>Gef\xc3\xa4llt mir: Klicke hier, um diesen Beitrag mit Sternen zu bewerten, mit einem bis f\xc3\xbc" "nf.</p></div></div>"
+        "<div class=\"box\"><p><a href=\"/anderes\">Ein Kasten neben dem Artikel mit einem anderen Thema der l\xc3\xa4" "nger ist als der Vorspann "
+        "und noch ein Satz dazu damit er es sicher ist.</a></p></div></div></body></html>";
+    CHECK_INT(lb_html_extract(&p, rules, lead, sizeof lead - 1, NULL, &a), LB_OK);
+    CHECK(strstr(p.text, "Ein Kasten") == NULL);
+    CHECK(strstr(p.text, "Der Kieler Hafen hat so viele") == p.text);
+    CHECK(strstr(p.text, "Geschichte.\n\nVor allem der Handel") != NULL);   /* once */
+    CHECK(strstr(p.text, "Teilen") == NULL);
+    CHECK(strstr(p.text, "Klicke hier") == NULL);   /* a rating widget */
+    /* an article split into modules, each paragraph deeper than votes reach */
+    lb_buf f;
+    lb_buf_init(&f, 1 << 16);
+    lb_buf_adds(&f, "<html><body><div class=\"wrapper\"><ul class=\"nav\"><li><a href=\"/\">Start</a></li></ul><div class=\"section\">");
+    static const char *const parts[] = { "Erster Absatz des Artikels, mit Kommas, Namen und einer Zahl wie 17, der lang genug ist.",
+                                         "Zweiter Absatz des Artikels, mit Kommas, Namen und einer Zahl wie 18, der lang genug ist.",
+                                         "Dritter Absatz des Artikels, mit Kommas, Namen und einer Zahl wie 19, der lang genug ist." };
+    for (int i = 0; i < 3; i++) {
+        lb_buf_adds(&f, "<div class=\"con\"><div class=\"modCon\"><div class=\"mod\"><div class=\"boxCon\"><div class=\"box\">"
+                        "<div class=\"paragraph\"><p>");
+        lb_buf_adds(&f, parts[i]);
+        lb_buf_adds(&f, "</p></div></div></div></div></div></div>");
+    }
+    lb_buf_adds(&f, "</div></div></body></html>");
+    CHECK_INT(lb_html_extract(&p, rules, f.data, f.len, NULL, &a), LB_OK);
+    CHECK(strstr(p.text, "Erster Absatz") == p.text);
+    CHECK(strstr(p.text, "Dritter Absatz") != NULL);
+    CHECK(strstr(p.text, "Start") == NULL);
+    lb_buf_free(&f);
+    /* an unclosed element in <noscript> makes the parser put the page inside it */
+    static const char nos[] =
+        "<html><body><noscript><div id=\"nojs\"></noscript><div id=\"main\"><div class=\"news\">"
+        "<p>Der Hafen hat so viele Container umgeschlagen wie nie zuvor, hie\xc3\x9f es am Montag in Kiel.</p>"
+        "<p>Vor allem der Handel mit Asien habe zugenommen, sagte ein Sprecher, und auch mit Skandinavien.</p>"
+        "<p>Ein dritter Absatz mit weiteren Zahlen, Fakten und Stimmen aus dem Hafen und der Stadt.</p></div></div></body></html>";
+    CHECK_INT(lb_html_extract(&p, rules, nos, sizeof nos - 1, NULL, &a), LB_OK);
+    CHECK(strstr(p.text, "Der Hafen hat so viele") == p.text);
+    /* a script-built page: the JSON-LD articleBody is the text */
+    lb_buf b;
+    lb_buf_init(&b, 1 << 16);
+    lb_buf_adds(&b, "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"");
+    for (int i = 0; i < 12; i++) lb_buf_adds(&b, "Ein Satz des Artikels, den nur das Skript auf die Seite schreibt. ");
+    lb_buf_adds(&b, "\\nZweiter Absatz.\"}</script></head><body><div id=\"app\">Wird geladen</div></body></html>");
+    CHECK_INT(lb_html_extract(&p, rules, b.data, b.len, NULL, &a), LB_OK);
+    CHECK(strstr(p.text, "Ein Satz des Artikels") == p.text);
+    CHECK(strstr(p.text, "schreibt.\n\nZweiter Absatz.") != NULL);
+    lb_buf_free(&b);
+    lb_arena_fini(&a);
+}
+
 static void test_bad_rules(void)
 {
     char path[] = "/tmp/lb_test_htmlXXXXXX";
@@ -149,6 +271,8 @@ int main(void)
     test_fallbacks();
     test_dates();
     test_pipeline();
+    test_authors();
+    test_text_rules();
     test_bad_rules();
     lb_html_free(rules);
     return TEST_END();

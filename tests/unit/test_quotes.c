@@ -4,6 +4,7 @@
  * to), and speaker attribution (inversion, apposition, genitive sources,
  * pronouns, short names, continuation). Sentences written for these tests. */
 #include "test.h"
+#include "test_input.h"
 #include "lagebild.h"
 #include "doc.h"
 #include "quotes/quotes.h"
@@ -15,10 +16,7 @@ static lb_doc *doc;
 
 static void run(const char *text, const char *lang)
 {
-    lb_input in = {0};
-    in.id = "t"; in.id_len = 1;
-    in.text = text; in.text_len = strlen(text);
-    in.lang = lang; in.lang_len = strlen(lang);
+    lb_input in = test_input(text, lang);
     /* the quotes stage alone, without the actor layer: speakers come out as
      * the surface names (the mention path is tested with synthetic mentions) */
     CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT), LB_OK);

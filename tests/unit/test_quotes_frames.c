@@ -6,6 +6,7 @@
  * reported speech carried on (Konjunktiv I, demnach) and where it stops, and
  * the loader of the verb inventory. Sentences written for these tests. */
 #include "test.h"
+#include "test_input.h"
 #include "lagebild.h"
 #include "doc.h"
 #include "quotes/quotes.h"
@@ -17,10 +18,7 @@ static lb_doc *doc;
 
 static void run(const char *text, const char *lang)
 {
-    lb_input in = {0};
-    in.id = "t"; in.id_len = 1;
-    in.text = text; in.text_len = strlen(text);
-    in.lang = lang; in.lang_len = strlen(lang);
+    lb_input in = test_input(text, lang);
     CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT), LB_OK);
     CHECK_INT(lb_quotes_run(doc), LB_OK);
 }

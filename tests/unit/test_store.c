@@ -5,6 +5,7 @@
 #include "test.h"
 #include "doc.h"
 #include "lagebild.h"
+#include "store/store.h"
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -443,7 +444,10 @@ static void test_versions(void)
     CHECK_INT(sqlite3_open(dbpath, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "DROP INDEX dyad_months_type; DROP INDEX event_parties_flagged;"
                                 " DROP TRIGGER event_parties_months_add; DROP TRIGGER event_parties_months_del;"
-                                " DROP TABLE actor_months; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+                                " DROP TABLE actor_months; DROP TRIGGER dyad_months_pairs_add;"
+                                " DROP TRIGGER dyad_months_pairs_upd; DROP TRIGGER dyad_months_pairs_del;"
+                                " DROP TABLE pair_months; DROP TABLE pair_years; PRAGMA user_version = 2",
+                           NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     CHECK(lb_store_open(&s, dbpath, LB_STORE_READONLY) == LB_EDATA);
     CHECK(strstr(lb_store_errmsg(s), "migrating") != NULL);
@@ -456,10 +460,15 @@ static void test_versions(void)
                                      " 'event_parties_flagged', 'actor_months', 'event_parties_months_add')),"
                                      " (SELECT user_version FROM pragma_user_version),"
                                      " (SELECT count(*) FROM event_parties),"
-                                     " (SELECT coalesce(sum(n), 0) FROM actor_months)", -1, &st, NULL), SQLITE_OK);
+                                     " (SELECT coalesce(sum(n), 0) FROM actor_months),"
+                                     " (SELECT sum(events) FROM dyad_months), (SELECT sum(events) FROM pair_months),"
+                                     " (SELECT sum(events) FROM pair_years)", -1, &st, NULL), SQLITE_OK);
     CHECK_INT(sqlite3_step(st), SQLITE_ROW);
     CHECK_INT(sqlite3_column_int(st, 0), 4);
-    CHECK_INT(sqlite3_column_int(st, 1), 3);
+    CHECK_INT(sqlite3_column_int(st, 1), 4);
+    CHECK(sqlite3_column_int(st, 4) > 0);
+    CHECK_INT(sqlite3_column_int(st, 5), sqlite3_column_int(st, 4));   /* the pair counts filled */
+    CHECK_INT(sqlite3_column_int(st, 6), sqlite3_column_int(st, 4));
     CHECK(sqlite3_column_int(st, 2) > 0);
     CHECK_INT(sqlite3_column_int(st, 3), sqlite3_column_int(st, 2));   /* the monthly counts filled */
     sqlite3_finalize(st);
@@ -622,6 +631,168 @@ static void test_export_complete(lb_doc *doc)
     unlink(path);
 }
 
+/* Search rows for a word (one line each). */
+static int search_hits(lb_store *s, const char *word)
+{
+    lb_store_filter f = { 0 };
+    f.text = word;
+    const char *out = rows(s, LB_Q_SEARCH, &f, NULL);
+    int n = 0;
+    for (const char *p = out; *p; p++) n += *p == '\n';
+    return n;
+}
+
+/* Documents put in a batch are indexed at commit: a rolled-back put leaves
+ * no trace (its row id comes again for the next document), and FTS5's own
+ * integrity check agrees with the content table. */
+static void test_fts_batches(lb_doc *doc)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.fts", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    static const char *const texts[] = {
+        "Der Zitronenfalter flog über den Garten.", "Der Pflaumenbaum blühte im Garten.",
+        "Die Kirschblüte kam früh in diesem Jahr.", "Ein Apfelbaum ohne Stapel.",
+    };
+    lb_input in = input("fts-a", texts[0], "2024-04-01", "de", "Testblatt");
+    CHECK_INT(lb_store_begin(s), LB_OK);
+    annotate_synthetic(doc, &in);
+    CHECK_INT(lb_store_put(s, doc, "a"), LB_OK);
+    CHECK_INT(lb_store_rollback(s), LB_OK);
+    CHECK_INT(lb_store_begin(s), LB_OK);
+    for (int i = 1; i < 3; i++) {
+        in = input(i == 1 ? "fts-b" : "fts-c", texts[i], "2024-04-01", "de", "Testblatt");
+        annotate_synthetic(doc, &in);
+        CHECK_INT(lb_store_put(s, doc, "b"), LB_OK);
+    }
+    CHECK_INT(lb_store_commit(s), LB_OK);
+    in = input("fts-d", texts[3], "2024-04-02", "de", "Testblatt");   /* outside a batch */
+    annotate_synthetic(doc, &in);
+    CHECK_INT(lb_store_put(s, doc, "d"), LB_OK);
+    CHECK_INT(search_hits(s, "Zitronenfalter"), 0);
+    CHECK_INT(search_hits(s, "Pflaumenbaum"), 1);
+    CHECK_INT(search_hits(s, "Kirschblüte"), 1);
+    CHECK_INT(search_hits(s, "Apfelbaum"), 1);
+    CHECK_INT(search_hits(s, "Garten"), 1);
+    CHECK_INT(sqlite3_exec(s->db, "INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)", NULL, NULL, NULL),
+              SQLITE_OK);
+    size_t problems = 9;
+    CHECK_INT(lb_store_check(&problems, s, 0, NULL, NULL), LB_OK);
+    CHECK_INT((int)problems, 0);
+    lb_store_close(s);
+    unlink(path);
+}
+
+/* Actor counts over day-exact date bounds (whole months from the monthly
+ * counts, the bounds' own months from the parties) equal a plain count of
+ * the parties in range, for bounds of every precision, flags included. */
+static void test_actor_day_bounds(lb_doc *doc)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.days", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    lb_input in = input("days", TEXT1, "2024-03-04", "de", "Testblatt");
+    annotate_synthetic(doc, &in);
+    static char dates[120][11];
+    for (int i = 0; i < 120; i++) {
+        /* days across Jan..May 2024, some month- or year-only dates */
+        if (i % 17 == 5) snprintf(dates[i], sizeof dates[i], "2024-0%d", 1 + i % 5);
+        else if (i % 23 == 7) snprintf(dates[i], sizeof dates[i], "2024");
+        else snprintf(dates[i], sizeof dates[i], "2024-0%d-%02d", 1 + i % 5, 1 + (i * 7) % 28);
+        add_event(doc, i % 3 ? "SANCTION" : "CONSULT", USA, CHN, dates[i], "verhängt", -8.0, i % 11 == 0);
+        LB_EVENTS(doc)[i].trigger_start = i;
+        LB_EVENTS(doc)[i].hypothetical = i % 13 == 0;
+    }
+    CHECK_INT(lb_store_put(s, doc, "days"), LB_OK);
+    static const char *const bounds[][2] = {
+        { "2024-02-10", "2024-04-20" }, { "2024-02-10", NULL }, { NULL, "2024-03-15" }, { "2024-03-05", "2024-03-20" },
+        { "2024-02", "2024-03-15" }, { "2024-02-03", "2024-04" }, { "2024", "2024-02-01" }, { "2024-01-01", "2024" },
+        { "2024-05-28", NULL }, { "2024-03-31", "2024-04-01" },
+    };
+    for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++)
+        for (int inc = 0; inc < 4; inc++) {
+            lb_store_filter f = { 0 };
+            f.since = bounds[b][0]; f.until = bounds[b][1]; f.include = inc; f.actor = "USA";
+            const char *r = rows(s, LB_Q_ACTORS, &f, NULL);
+            int got = -1;
+            sscanf(r, "USA|GOV|Vereinigte Staaten|Q30|%d|", &got);
+            int want = 0;
+            for (int i = 0; i < 120; i++) {
+                int flags = (i % 11 == 0) | (i % 13 == 0) << 1;
+                if ((flags & ~inc) != 0) continue;
+                if (f.since && strcmp(dates[i], f.since) < 0) continue;
+                char until[16];
+                snprintf(until, sizeof until, "%s~", f.until ? f.until : "");
+                if (f.until && strcmp(dates[i], until) > 0) continue;
+                want++;
+            }
+            if (got != (want ? want : -1)) fprintf(stderr, "bounds %s..%s include %d: got %d, want %d\n",
+                                                   f.since ? f.since : "", f.until ? f.until : "", inc, got, want);
+            CHECK_INT(got, want ? want : -1);
+            /* dyads count by month: the bounds' months are whole */
+            for (int typed = 0; typed < 2; typed++) {
+                f.actor = NULL;
+                f.type = typed ? "SANCTION" : NULL;
+                r = rows(s, LB_Q_DYADS, &f, NULL);
+                got = -1;
+                sscanf(r, "USA|CHN|%d|", &got);
+                want = 0;
+                for (int i = 0; i < 120; i++) {
+                    int flags = (i % 11 == 0) | (i % 13 == 0) << 1;
+                    char m[8], lo[8], hi[9];
+                    snprintf(m, sizeof m, "%.7s", strlen(dates[i]) >= 7 ? dates[i] : "");   /* a year alone: undated */
+                    if (!*m && (f.since || f.until)) continue;
+                    snprintf(lo, sizeof lo, "%.7s", f.since ? f.since : "");
+                    snprintf(hi, sizeof hi, "%.7s~", f.until ? f.until : "");
+                    if ((flags & ~inc) != 0 || (typed && i % 3 == 0)) continue;
+                    if ((f.since && strcmp(m, lo) < 0) || (f.until && strcmp(m, hi) > 0)) continue;
+                    want++;
+                }
+                if (got != (want ? want : -1)) fprintf(stderr, "dyads %s..%s include %d type %d: got %d, want %d\n",
+                                                       f.since ? f.since : "", f.until ? f.until : "", inc, typed, got, want);
+                CHECK_INT(got, want ? want : -1);
+            }
+        }
+    lb_store_close(s);
+    unlink(path);
+}
+
+/* A search whose words are in more than half of many documents (bm25 gives
+ * all of them the score 0) lists the latest stored first without ranking
+ * them all; a rarer word is still ranked by bm25. */
+static void test_search_everywhere(void)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s.everywhere", dbpath);
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    CHECK_INT(sqlite3_exec(s->db,
+        "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
+        " INSERT INTO documents(id, doc_id, hash, lang, title, text, body, body_spans)"
+        " SELECT i, 'd' || i, 'h' || i, 'en', 'Report ' || i,"
+        "  'Report ' || i || '. ' || CASE WHEN i % 4000 = 7 THEN 'zeppelin zeppelin sighted.' ELSE 'nothing new.' END,"
+        "  'Report ' || i || '. ' || CASE WHEN i % 4000 = 7 THEN 'zeppelin zeppelin sighted.' ELSE 'nothing new.' END, '[]'"
+        " FROM n;"
+        " INSERT INTO docs_fts(rowid, title, body) SELECT id, title, body FROM documents; COMMIT;", NULL, NULL, NULL),
+        SQLITE_OK);
+    lb_store_filter f = { 0 };
+    f.text = "report";
+    f.limit = 3;
+    const char *r = rows(s, LB_Q_SEARCH, &f, NULL);
+    CHECK(strncmp(r, "d12000|", 7) == 0);
+    CHECK(strstr(r, "\nd11999|") != NULL && strstr(r, "|0.0|") != NULL);
+    f.text = "zeppelin";
+    r = rows(s, LB_Q_SEARCH, &f, NULL);
+    int n = 0;
+    for (const char *p = r; (p = strchr(p, '\n')); p++) n++;
+    CHECK_INT(n, 3);
+    CHECK(strstr(r, "|0.0|") == NULL);     /* ranked: real scores */
+    lb_store_close(s);
+    unlink(path);
+}
+
 int main(void)
 {
     snprintf(dbpath, sizeof dbpath, "/tmp/lb-test-store-%d.db", (int)getpid());
@@ -644,6 +815,9 @@ int main(void)
     test_versions();
     test_reproducible(ctx, doc);
     test_export_complete(doc);
+    test_fts_batches(doc);
+    test_actor_day_bounds(doc);
+    test_search_everywhere();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     char p[300];

@@ -22,5 +22,13 @@ typedef struct tr_opts {
 void tr_build_dict(const tr_corpus *c, lb_tagmodel *m, tr_opts *o);
 void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o);
 int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o);
+/* Treebank conventions (conventions.c): the sentences from index from on
+ * read the GSD way (adverbial adjectives ADJ); returns the tokens changed. */
+size_t tr_adv_as_adj(tr_corpus *c, size_t from, const lb_lexicon *lx);
+/* Part-of-speech relabelling rules per folded form (--relabel FILE). */
+#define TR_RELABEL_MAX 64
+typedef struct tr_relabel { int n; struct { char form[32]; uint8_t from, to; } rule[TR_RELABEL_MAX]; } tr_relabel;
+int tr_relabel_load(tr_relabel *r, const char *path, char *err, size_t errlen);
+size_t tr_relabel_apply(tr_corpus *c, size_t from, const tr_relabel *r);
 int tr_write_lemmas(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o);
 #endif

@@ -85,13 +85,15 @@ static void train_sentence(const tr_sent *s, const lb_tagmodel *m, tr_model *w, 
         tw[i].ncand = lb_tag_candidates(m, t->folded, t->folded_len, extra, nextra, known, tw[i].cand);
         lb_tf_word_init(&fw[i], t->form, t->form_len, t->folded, t->folded_len, shape,
                         lb_tf_amb(tw[i].cand, tw[i].ncand));
+        fw[i].vflags = lb_tag_vflags(m, tw[i].cand, tw[i].ncand);
     }
-    unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS;
+    lb_tf_sentence(fw, s->n);
+    unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     for (int i = 0; i < s->n; i++) {
         const tr_tok *t = &s->tok[i];
         uint32_t f[LB_TF_MAX_STATIC + LB_TF_MAX_CONTEXT];
-        int nf = lb_tf_static(f, t->folded, t->folded_len, &fw[i]);
-        nf += lb_tf_context(f + nf, fw, i, s->n, p1, p2);
+        int nf = lb_tf_static(f, t->folded, t->folded_len, &fw[i], m->fset);
+        nf += lb_tf_context(f + nf, fw, i, s->n, p1, p2, st, m->fset);
         unsigned pred = tw[i].cand[0];
         if (tw[i].ncand > 1) {
             double score[LB_TAG_MAX_CLASSES] = { 0 };
@@ -106,6 +108,7 @@ static void train_sentence(const tr_sent *s, const lb_tagmodel *m, tr_model *w, 
             tr_update(w, f, nf, pred, -1.0f);
         } else (*right)++;
         p2 = p1; p1 = pred;
+        st = lb_tag_state(m, st, pred, &fw[i]);
     }
 }
 

@@ -5,7 +5,11 @@
  * the runtime (src/morph/features.c), the candidates too (src/morph/tagger.c).
  *
  * usage: lb_train_tagger --lang de|en --class-feats Case,Mood,VerbForm|all
- *        [--iter 8] [--seed 1] [--prune 0.1] [--lexicon de.lex] --model OUT --lemmas OUT FILE.conllu[.gz]...
+ *        [--iter 8] [--seed 1] [--prune 0.1] [--lexicon de.lex] --model OUT --lemmas OUT
+ *        [--adv-as-adj] [--relabel FILE] FILE.conllu[.gz]...
+ * --adv-as-adj: the files after it tag adverbial adjectives ADV; they are read
+ * the GSD way (ADJ, conventions.c); needs --lexicon before it.
+ * --relabel FILE: part-of-speech rules (folded form, from, to) for the files after it.
  */
 #include "conllu.h"
 #include "perceptron.h"
@@ -57,6 +61,8 @@ int main(int argc, char **argv)
     tr_opts o = { .iter = 8, .seed = 1, .prune = 0.1, .lang = "xx", .class_feats = "all" };
     tr_corpus c = { 0 };
     char err[512];
+    int adv_as_adj = 0;
+    tr_relabel relabel = { 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -72,8 +78,18 @@ int main(int argc, char **argv)
             if (lb_lexicon_load(&lx, v, err, sizeof err)) { fprintf(stderr, "lb_train_tagger: %s\n", err); return 1; }
             o.lexicon = lx; i++;
         }
+        else if (!strcmp(a, "--adv-as-adj") && o.lexicon) adv_as_adj = 1;
+        else if (!strcmp(a, "--relabel") && v) {
+            if (tr_relabel_load(&relabel, v, err, sizeof err)) { fprintf(stderr, "lb_train_tagger: %s\n", err); return 1; }
+            i++;
+        }
         else if (a[0] == '-') { fprintf(stderr, "lb_train_tagger: unknown option %s\n", a); return 2; }
-        else if (tr_read_conllu(&c, a, err, sizeof err)) { fprintf(stderr, "lb_train_tagger: %s\n", err); return 1; }
+        else {
+            size_t from = c.n;
+            if (tr_read_conllu(&c, a, err, sizeof err)) { fprintf(stderr, "lb_train_tagger: %s\n", err); return 1; }
+            if (adv_as_adj) fprintf(stderr, "%s: %zu adverbial adjectives read as ADJ\n", a, tr_adv_as_adj(&c, from, o.lexicon));
+            if (relabel.n) fprintf(stderr, "%s: %zu tokens relabelled\n", a, tr_relabel_apply(&c, from, &relabel));
+        }
     }
     if (!o.model || !o.lemmas || !c.n) {
         fprintf(stderr, "usage: lb_train_tagger --lang L --class-feats LIST|all [--iter N] [--seed S] [--prune X] --model OUT --lemmas OUT FILE.conllu...\n");
@@ -84,6 +100,7 @@ int main(int argc, char **argv)
     lb_wordset_init(&m.dict);
     memset(m.n_by_upos, 9, sizeof m.n_by_upos);     /* no index while classes are made: linear search */
     m.class_mask = class_mask_of(o.class_feats);
+    m.fset = lb_tf_set_of((uint32_t)(unsigned char)o.lang[0] | (uint32_t)(unsigned char)o.lang[1] << 8);
     assign_classes(&c, &m);
     tr_build_dict(&c, &m, &o);
     fprintf(stderr, "%zu sentences, %zu tokens, %d classes, %d open, %zu forms\n", c.n, c.ntok, m.nclass, m.nopen, m.dict.count);

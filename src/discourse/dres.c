@@ -1,0 +1,129 @@
+/* dres.c: resolution of pronouns and descriptions against the recently
+ * mentioned entities. A pronoun takes the compatible entity (gender and
+ * number agree, not in its own clause unless possessive) with the best
+ * score of recency and salience (a subject counts more; persons for er/sie,
+ * he/she); a description takes the most recent entity of its kind (person,
+ * organisation, state) whose gender agrees. At most D_RECENT candidates are
+ * looked at: constant work per pronoun. */
+#include "discourse/dint.h"
+#include "text/text.h"
+#include <string.h>
+
+/* agreement bits of a gender feature */
+static uint32_t gender_bits(uint32_t g)
+{
+    return g == LB_GENDER_MASC ? DC_M : g == LB_GENDER_FEM ? DC_F : g == LB_GENDER_NEUT ? DC_N : 0;
+}
+
+uint32_t d_pron_agree(const dstate *s, uint32_t i)
+{
+    uint32_t c = d_cls(s, i) & DC_AGREE;
+    const lb_morph *mo = d_morph(s, i);
+    if (!c || !mo) return c;
+    if (mo->upos != LB_UPOS_PRON && mo->upos != LB_UPOS_DET) return 0;
+    /* Person=2 is kept: the lexicon reads a capitalised Sie as the polite you */
+    if (LB_FEAT_GET(mo->feats, PERSON) == 1) return 0;
+    if (mo->upos == LB_UPOS_PRON && !LB_FEAT_GET(mo->feats, POSS)) {
+        /* the number of a personal pronoun is its referent's (sie erwarte / sie erwarten) */
+        uint32_t num = LB_FEAT_GET(mo->feats, NUMBER);
+        if (num == LB_NUMBER_SING && (c & ~(uint32_t)DC_PL)) c &= ~(uint32_t)DC_PL;
+        if (num == LB_NUMBER_PLUR && (c & DC_PL)) c = DC_PL;
+    }
+    return c;
+}
+
+/* a possessive or reflexive may point into its own clause (Putin und seine Berater) */
+static int may_bind_locally(const dstate *s, uint32_t i)
+{
+    const lb_morph *mo = d_morph(s, i);
+    return mo && (mo->upos == LB_UPOS_DET || LB_FEAT_GET(mo->feats, POSS) || LB_FEAT_GET(mo->feats, REFLEX));
+}
+
+int32_t d_resolve_pronoun(dstate *s, uint32_t i, uint32_t agree)
+{
+    const lb_morph *mo = d_morph(s, i);
+    int32_t clause = mo ? mo->clause : -1;
+    int local = may_bind_locally(s, i);
+    uint32_t sent = s->t[i].sent;
+    int32_t best = -1;
+    int best_score = 0;
+    for (uint32_t r = 0; r < s->nrecent; r++) {
+        int32_t e = s->recent[r];
+        const dent *d = &s->ent[e];
+        if (!(d->agree & agree) || sent - d->last_sent > D_PRON_SENTS) continue;
+        const lb_morph *lm = d_morph(s, d->last_tok);
+        if (!local && clause >= 0 && lm && lm->clause == clause) continue;
+        /* es, it: mostly expletive (es gibt, heißt es); only a subject just before */
+        if (agree == DC_N && !local && (!d->last_subj || sent - d->last_sent > 1)) continue;
+        int score = 100 - 25 * (int)(sent - d->last_sent) - 2 * (int)r;
+        if (d->last_subj) score += 20;
+        if (LB_ENTITIES(s->doc)[e].type == LB_MEN_PER && (agree & (DC_M | DC_F))) score += 10;
+        if (best < 0 || score > best_score) { best = e; best_score = score; }
+    }
+    if (best >= 0) {
+        /* a person's gender learnt from the pronoun (er, sie; he, she) */
+        dent *d = &s->ent[best];
+        lb_entity *E = &LB_ENTITIES(s->doc)[best];
+        uint32_t g = agree & d->agree & (DC_M | DC_F);
+        if (E->type == LB_MEN_PER && !d->gender_known && (g == DC_M || g == DC_F)) {
+            d->agree = g; d->gender_known = 1;
+            E->gender = g == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
+        }
+    }
+    return best;
+}
+
+/* the entity's name contains the description's head word (die Regierung:
+ * Bundesregierung; die Partei: Partei Recht und Gerechtigkeit) */
+static int name_has_head(const dstate *s, const lb_entity *E, uint32_t h)
+{
+    char name[256], head[LB_MAX_TOKEN_BYTES * 3];
+    const lb_tok *t = &s->t[h];
+    size_t hn = t->norm_len, nn = lb_fold(name, sizeof name, E->name, strlen(E->name));
+    const char *w = lb_tok_norm(s->doc, t);
+    for (size_t k = hn; k-- > 1;)
+        if (w[k - 1] == '-') { w += k; hn -= k; break; }   /* EU-Kommission: kommission */
+    if (!nn || hn < 3 || hn > sizeof head) return 0;
+    memcpy(head, w, hn);
+    for (size_t k = 0; k + hn <= nn; k++)
+        if (!memcmp(name + k, head, hn)) return 1;
+    return 0;
+}
+
+int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const char *code)
+{
+    uint32_t want = 0;   /* agreement from the head noun (German) */
+    const lb_morph *mo = d_morph(s, h);
+    if (mo && s->lang != DL_EN) want = gender_bits(LB_FEAT_GET(mo->feats, GENDER));
+    /* the article of a singular nominative says more than a guessed head: die Angeklagte */
+    const lb_morph *am = d_morph(s, a);
+    uint32_t art = d_cls(s, a) & (DC_ART_M | DC_ART_F | DC_ART_N);
+    if (art && am && (!LB_FEAT_GET(am->feats, CASE) || LB_FEAT_GET(am->feats, CASE) == LB_CASE_NOM) &&
+        !(mo && LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR))
+        want = art == DC_ART_M ? DC_M : art == DC_ART_F ? DC_F : art == DC_ART_N ? DC_N : want;
+    uint32_t sent = s->t[a].sent;
+    const lb_morph *hm = d_morph(s, h);
+    int32_t clause = hm ? hm->clause : -1;
+    for (uint32_t r = 0; r < s->nrecent; r++) {
+        int32_t e = s->recent[r];
+        dent *d = &s->ent[e];
+        lb_entity *E = &LB_ENTITIES(s->doc)[e];
+        if (sent - d->last_sent > D_DESC_SENTS) continue;
+        /* not someone of its own clause: "In einer Rede an Merkel sagte der Abgeordnete" */
+        const lb_morph *lm = d_morph(s, d->last_tok);
+        if (clause >= 0 && lm && lm->clause == clause) continue;
+        uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC;
+        if (!(cls & kind)) continue;
+        if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
+        /* an organisation by its own name's head; a place only a state, by a plain head */
+        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h)) continue;
+        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_cls(s, h) & DC_LOC))) continue;
+        if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
+        if (E->type == LB_MEN_PER && want && !d->gender_known && (want == DC_M || want == DC_F)) {
+            d->agree = want; d->gender_known = 1;
+            E->gender = want == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
+        }
+        return e;
+    }
+    return -1;
+}

@@ -1,0 +1,125 @@
+/* entities.c: participants that are not names, from the discourse layer
+ * (src/discourse; lb_ref_at in doc.h): a pronoun (er, sie, ihn, they), a
+ * description (der 78-Jährige, die Behörde, das Land) or a title that refers
+ * to an entity with an actor code becomes an actor group of that code, when
+ * no actor mention of its own lies in it. Possessives (sein, ihre) and
+ * relative pronouns are no participants of their own: the noun they belong
+ * to, or their antecedent, is. */
+#include "events/sent.h"
+#include <string.h>
+
+/* the morphology of sentence token i, NULL without the layer */
+static const lb_morph *morph_at(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + i;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return NULL;
+    return &LB_MORPH(doc)[abs];
+}
+
+/* a pronoun that names no participant of its own: a possessive (sein Land,
+ * their leaders), a relative or demonstrative pronoun (Putin, der ...: the
+ * antecedent acts; das sei ...), an expletive es/it */
+static int attributive_pronoun(const ev_sent *s, uint32_t i)
+{
+    const lb_morph *mo = morph_at(s, i);
+    if (s->t[i].cue & (EV_C_POSSPRON | EV_C_REL)) return 1;
+    if (!mo) return 0;
+    if (mo->upos == LB_UPOS_DET || LB_FEAT_GET(mo->feats, POSS)) return 1;
+    uint32_t pt = LB_FEAT_GET(mo->feats, PRONTYPE);
+    if (pt && pt != LB_PRONTYPE_PRS) return 1;
+    /* es, it: mostly expletive (es gibt, heißt es) */
+    return LB_FEAT_GET(mo->feats, GENDER) == LB_GENDER_NEUT && LB_FEAT_GET(mo->feats, NUMBER) != LB_NUMBER_PLUR;
+}
+
+/* any token of [a, b) lies in an actor group already */
+static int has_group(const ev_sent *s, uint32_t a, uint32_t b)
+{
+    for (int gi = 0; gi < s->ng; gi++)
+        if (s->g[gi].t0 < b && s->g[gi].t1 > a) return 1;
+    return 0;
+}
+
+/* a group noun (Polizei, Regierung) in [a, b): the group-noun rules decide it */
+static int has_group_noun(const ev_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) if (s->t[j].gsec >= 0) return 1;
+    return 0;
+}
+
+/* an actor group before token i in the sentence (not a place): the clause
+ * rules inherit a pronoun's antecedent from it */
+static int earlier_actor(const ev_sent *s, uint32_t i)
+{
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->t1 > i) break;
+        /* (a place after its preposition: in Havanna hatte er ...; the
+         * groups' prepositions are not set yet) */
+        int loc = 1;
+        for (int q = 0; q < g->nmen; q++) if (ev_men(s, g->men[q])->type != LB_MEN_LOC) loc = 0;
+        uint32_t j = g->t0;
+        if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) j--;
+        if (!(loc && j > 0 && (s->t[j - 1].cue & EV_C_PLACE))) return 1;
+    }
+    return 0;
+}
+
+/* a pronoun in the accusative or dative (ihn, ihm): no subject the clause
+ * rules could inherit */
+static int object_pronoun(const ev_sent *s, uint32_t i)
+{
+    const lb_morph *mo = morph_at(s, i);
+    uint32_t c = mo ? LB_FEAT_GET(mo->feats, CASE) : 0;
+    return c == LB_CASE_ACC || c == LB_CASE_DAT;
+}
+
+/* an earlier group of the sentence names entity E (er ... ihn: the object
+ * pronoun adds no second participant of its own) */
+static int earlier_same(const ev_sent *s, uint32_t i, const lb_entity *E)
+{
+    for (int gi = 0; gi < s->ng && s->g[gi].t1 <= i; gi++)
+        for (int q = 0; q < s->g[gi].nmen; q++) {
+            const char *n = ev_men(s, s->g[gi].men[q])->actor.name;
+            if (n && E->name && !strcmp(n, E->name)) return 1;
+        }
+    return 0;
+}
+
+static int ref_wanted(const ev_sent *s, const lb_ref *r, const lb_entity *E, uint32_t a, uint32_t b)
+{
+    /* (a pronoun names a person or an organisation: a state or place it
+     * points to is mostly a wrong guess of the plural sie/ihnen) */
+    if (r->kind == LB_REF_PRON)
+        return !attributive_pronoun(s, a) && E->type != LB_MEN_LOC && (object_pronoun(s, a) ? !earlier_same(s, a, E) : !earlier_actor(s, a));
+    /* (a description with a group noun: its state and sector come from the
+     * phrase, see groups.c; appositions and names stand next to their own
+     * actor mention) */
+    return r->kind == LB_REF_DESC && !has_group_noun(s, a, b);
+}
+
+void ev_discourse_groups(ev_sent *s)
+{
+    const lb_doc *doc = s->doc;
+    if (!doc->tok_ref) return;
+    for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS && s->nxm < EV_MAX_SENT_TOKS; i++) {
+        const lb_ref *r = lb_ref_at(doc, s->tok0 + i);
+        if (!r || r->tok0 < s->tok0 + i) continue;      /* (its first token only) */
+        const lb_entity *E = lb_entity_at(doc, s->tok0 + i);
+        if (!E || !E->actor.code || !*E->actor.code) continue;
+        uint32_t a = i, b = r->tok0 + r->ntok - s->tok0;
+        if (b > s->n) b = s->n;
+        if (b <= a || has_group(s, a, b) || !ref_wanted(s, r, E, a, b)) continue;
+        ev_group g;
+        memset(&g, 0, sizeof g);
+        g.t0 = a; g.t1 = b; g.prep = -1;
+        uint32_t k = ev_make_mention(s, a, b, E->actor.code, E->actor.sector);
+        lb_mention *m = &s->xm[k - doc->mentions.len];
+        m->actor = E->actor;
+        if (!m->actor.name) m->actor.name = E->name;
+        m->type = E->type;
+        g.men[g.nmen++] = k;
+        ev_insert_group(s, &g);
+        i = b - 1;
+    }
+}

@@ -1,0 +1,135 @@
+/* test_morph_features.c: the decoder's split of the tagger features (roles,
+ * pairs, class and state ids; features.h) gives exactly the ids of
+ * lb_tf_window and lb_tf_history, which training uses; and lb_tag_decode
+ * (role slots resolved per word, or per use) chooses what a plain decoder
+ * over lb_tf_context and lb_tagmodel_score chooses. */
+#include "test.h"
+#include "lagebild.h"
+#include "morph/features.h"
+#include "morph/tagger.h"
+#include <stdlib.h>
+
+static uint32_t rnd_state = 12345;
+static uint32_t rnd(void) { rnd_state = rnd_state * 1103515245u + 12345u; return rnd_state >> 3; }
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void random_words(lb_tf_word *w, int n)
+{
+    for (int i = 0; i < n; i++) {
+        w[i].lower = rnd(); w[i].suffix3 = rnd() % 7; w[i].shape = rnd() & 127; w[i].amb = rnd() % 5;
+        w[i].form = rnd(); w[i].vflags = rnd() & 7;
+    }
+    lb_tf_sentence(w, n);
+}
+
+/* The split ids of word i, appended to out. */
+static int split_ids(uint32_t *out, const lb_tf_word *w, int i, int n, unsigned p1, unsigned p2, unsigned st, uint32_t set)
+{
+    uint32_t r[LB_TF_ROLES];
+    int k = 0;
+    lb_tf_roles(r, i > 0 ? &w[i - 1] : NULL);
+    out[k++] = r[LB_TF_R_P1_LOWER]; out[k++] = r[LB_TF_R_P1_SUF3]; out[k++] = r[LB_TF_R_P1_AMB];
+    lb_tf_roles(r, i > 1 ? &w[i - 2] : NULL);
+    out[k++] = r[LB_TF_R_P2_LOWER];
+    lb_tf_roles(r, i + 1 < n ? &w[i + 1] : NULL);
+    out[k++] = r[LB_TF_R_N1_LOWER]; out[k++] = r[LB_TF_R_N1_SUF3]; out[k++] = r[LB_TF_R_N1_AMB];
+    lb_tf_roles(r, i + 2 < n ? &w[i + 2] : NULL);
+    out[k++] = r[LB_TF_R_N2_LOWER];
+    k += lb_tf_window_pairs(out + k, w, i, n, set);
+    out[k++] = lb_tf_prev_id(p1);
+    if (set & LB_TF_SET_DE) { out[k++] = lb_tf_state_id(st); out[k++] = lb_tf_state_prev_id(st, p1); }
+    k += lb_tf_history_pairs(out + k, w, i, n, p1, p2);
+    return k;
+}
+
+static void test_split_equals_context(void)
+{
+    lb_tf_word w[9];
+    uint32_t a[64], b[64];
+    const uint32_t sets[] = { LB_TF_SET_DE, LB_TF_SET_EN, 0 };
+    for (int round = 0; round < 200; round++) {
+        int n = 1 + (int)(rnd() % 9);
+        random_words(w, n);
+        uint32_t set = sets[round % 3];
+        for (int i = 0; i < n; i++) {
+            unsigned p1 = i ? rnd() % 60 : LB_TF_NONE_CLASS, p2 = i > 1 ? rnd() % 60 : LB_TF_NONE_CLASS, st = rnd() & 7;
+            int na = lb_tf_context(a, w, i, n, p1, p2, st, set);
+            int nb = split_ids(b, w, i, n, p1, p2, st, set);
+            CHECK_INT(nb, na);
+            if (na != nb) continue;
+            qsort(a, (size_t)na, sizeof *a, cmp_u32);
+            qsort(b, (size_t)nb, sizeof *b, cmp_u32);
+            CHECK(!memcmp(a, b, (size_t)na * sizeof *a));
+        }
+    }
+}
+
+/* The plain greedy decoder: all features hashed, all classes scored. */
+static void reference_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out)
+{
+    unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
+    for (int i = 0; i < n; i++) {
+        uint32_t f[LB_TF_MAX_CONTEXT], score[LB_TAG_MAX_CLASSES];
+        int nf = lb_tf_context(f, w, i, n, p1, p2, st, m->fset), best = 0;
+        for (int k = 0; k < t[i].ncand; k++) score[t[i].cand[k]] = (uint32_t)t[i].sscore[k];
+        if (t[i].ncand > 1) lb_tagmodel_score(m, f, nf, score);
+        for (int k = 1; k < t[i].ncand; k++)
+            if ((int32_t)score[t[i].cand[k]] > (int32_t)score[t[i].cand[best]]) best = k;
+        out[i] = t[i].cand[best];
+        p2 = p1; p1 = out[i];
+        st = lb_tag_state(m, st, out[i], &w[i]);
+    }
+}
+
+/* Random sentences over the real model's classes and frequent words. */
+static void test_decode_roles(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    enum { N = 12 };
+    lb_tf_word w[N];
+    lb_tag_word t[N], u[N];
+    uint16_t cand[N][8], out1[N], out2[N], out3[N];
+    int32_t ss[N][8];
+    const lb_tm_slot *role[N][LB_TF_ROLES];
+    int differ = 0, differ_ref = 0;
+    static const char *const words[] = { "die", "der", "und", "in", "the", "of", "to", "haus", "said", "." };
+    for (int round = 0; round < 100; round++) {
+        random_words(w, N);
+        for (int i = 0; i < N; i++) {
+            int nc = 1 + (int)(rnd() % 6), c = (int)(rnd() % (unsigned)m->nclass);
+            for (int k = 0; k < nc; k++) { cand[i][k] = (uint16_t)((c + k) % m->nclass); ss[i][k] = (int32_t)(rnd() % 100); }
+            for (int k = 1; k < nc; k++)        /* ascending */
+                for (int j = k; j > 0 && cand[i][j - 1] > cand[i][j]; j--) { uint16_t x = cand[i][j]; cand[i][j] = cand[i][j - 1]; cand[i][j - 1] = x; }
+            const char *word = words[rnd() % 10];
+            w[i].lower = lb_tf_hash(word, strlen(word));
+            lb_tag_roles(m, &w[i], role[i]);
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i] };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL };
+        }
+        lb_tag_decode(m, w, t, N, out1);
+        lb_tag_decode(m, w, u, N, out2);
+        reference_decode(m, w, t, N, out3);
+        differ += memcmp(out1, out2, sizeof out1) != 0;
+        differ_ref += memcmp(out1, out3, sizeof out1) != 0;
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(differ_ref, 0);
+    lb_tagmodel_free(m);
+}
+
+int main(void)
+{
+    test_split_equals_context();
+    test_decode_roles("de");
+    test_decode_roles("en");
+    return TEST_END();
+}
