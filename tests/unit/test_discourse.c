@@ -3,7 +3,7 @@
  * to, German and English, including two candidates of different gender and
  * a referent carried over three sentences. Sentences written for these tests. */
 #include "test.h"
-#include "test_input.h"
+#include "test_doc.h"
 #include "lagebild.h"
 #include "doc.h"
 #include "text/text.h"

@@ -2,6 +2,7 @@
  * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre), contractions, compounds,
  * the feature string, and the model loader's rejection of damaged files. */
 #include "test.h"
+#include "test_doc.h"
 #include "doc.h"
 #include "morph/morph.h"
 #include "morph/tagmodel.h"
@@ -13,23 +14,12 @@ static lb_doc *doc;
 
 static void run(const char *text)
 {
-    lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text), .lang = "de", .lang_len = 2 };
+    lb_input in = test_input(text, "de");
     CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_MORPH), LB_OK);
 }
 
-static const lb_morph *word(const char *lit)
-{
-    for (size_t i = 0; i < doc->toks.len; i++) {
-        const lb_tok *t = &LB_TOKS(doc)[i];
-        if (t->end - t->start == strlen(lit) && !memcmp(doc->text + t->start, lit, strlen(lit))) return &LB_MORPH(doc)[i];
-    }
-    return NULL;
-}
-
-static int lemma_is(const lb_morph *m, const char *lit)
-{
-    return m && m->lemma_len == strlen(lit) && !memcmp(m->lemma, lit, m->lemma_len);
-}
+static const lb_morph *word(const char *lit) { return test_morph_word(doc, lit); }
+static int lemma_is(const lb_morph *m, const char *lit) { return test_lemma_is(m, lit); }
 
 static void test_inflection(void)
 {

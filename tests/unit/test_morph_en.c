@@ -1,6 +1,7 @@
 /* test_morph_en.c: unit tests of the English morphology stage: tagging and
  * lemmas (went, studies, better, n't forms), features, the tokens layer. */
 #include "test.h"
+#include "test_doc.h"
 #include "doc.h"
 #include "morph/morph.h"
 #include "morph/lemmas.h"
@@ -13,23 +14,12 @@ static lb_doc *doc;
 
 static void run(const char *text)
 {
-    lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text), .lang = "en", .lang_len = 2 };
+    lb_input in = test_input(text, "en");
     CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_MORPH), LB_OK);
 }
 
-static const lb_morph *word(const char *lit)
-{
-    for (size_t i = 0; i < doc->toks.len; i++) {
-        const lb_tok *t = &LB_TOKS(doc)[i];
-        if (t->end - t->start == strlen(lit) && !memcmp(doc->text + t->start, lit, strlen(lit))) return &LB_MORPH(doc)[i];
-    }
-    return NULL;
-}
-
-static int lemma_is(const lb_morph *m, const char *lit)
-{
-    return m && m->lemma_len == strlen(lit) && !memcmp(m->lemma, lit, m->lemma_len);
-}
+static const lb_morph *word(const char *lit) { return test_morph_word(doc, lit); }
+static int lemma_is(const lb_morph *m, const char *lit) { return test_lemma_is(m, lit); }
 
 static void test_lemmas(void)
 {

@@ -4,7 +4,7 @@
  * to), and speaker attribution (inversion, apposition, genitive sources,
  * pronouns, short names, continuation). Sentences written for these tests. */
 #include "test.h"
-#include "test_input.h"
+#include "test_doc.h"
 #include "lagebild.h"
 #include "doc.h"
 #include "quotes/quotes.h"
@@ -23,21 +23,7 @@ static void run(const char *text, const char *lang)
     CHECK_INT(lb_quotes_run(doc), LB_OK);
 }
 
-/* the quote whose content starts with prefix, or NULL */
-static const lb_quote *find(const char *prefix)
-{
-    for (size_t i = 0; i < doc->quotes.len; i++) {
-        const lb_quote *q = &LB_QUOTES(doc)[i];
-        size_t n = strlen(prefix);
-        if (q->end - q->start >= n && !memcmp(doc->text + q->start, prefix, n)) return q;
-    }
-    fprintf(stderr, "no quote starting with \"%s\"; quotes:\n", prefix);
-    for (size_t i = 0; i < doc->quotes.len; i++) {
-        const lb_quote *q = &LB_QUOTES(doc)[i];
-        fprintf(stderr, "  [%.*s] %s\n", (int)(q->end - q->start), doc->text + q->start, q->speaker_name ? q->speaker_name : "-");
-    }
-    return NULL;
-}
+static const lb_quote *find(const char *prefix) { return test_quote_find(doc, prefix); }
 
 #define EXPECT(prefix, content, kind, speaker) do { const lb_quote *_q = find(prefix); CHECK(_q != NULL); \
     if (_q) { CHECK_SPAN(doc->text, _q->start, _q->end, content); CHECK_INT(_q->indirect, (kind)); \

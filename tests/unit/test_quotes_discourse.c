@@ -4,7 +4,7 @@
  * attributing sentence; German and English. Also inputs that once crashed
  * the attribution. Sentences written for these tests. */
 #include "test.h"
-#include "test_input.h"
+#include "test_doc.h"
 #include "lagebild.h"
 #include "doc.h"
 #include <stdlib.h>
@@ -18,15 +18,7 @@ static void run(const char *text, const char *lang)
     CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
 }
 
-/* the quote whose content starts with prefix, or NULL */
-static const lb_quote *find(const char *prefix)
-{
-    for (size_t i = 0; i < doc->quotes.len; i++) {
-        const lb_quote *q = &LB_QUOTES(doc)[i];
-        if (q->end - q->start >= strlen(prefix) && !memcmp(doc->text + q->start, prefix, strlen(prefix))) return q;
-    }
-    return NULL;
-}
+static const lb_quote *find(const char *prefix) { return test_quote_find(doc, prefix); }
 
 static void check_speaker(const char *prefix, const char *name, const char *span)
 {
