@@ -200,3 +200,14 @@ const char *lb_doc_meta(const lb_doc *doc, const char *field)
     if (!strcmp(field, "url")) return doc->meta.url;
     return NULL;
 }
+
+uint32_t lb_doc_tok_from(const lb_doc *doc, uint32_t pos)
+{
+    const lb_tok *t = LB_TOKS(doc);
+    size_t lo = 0, hi = doc->toks.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].start < pos) lo = mid + 1; else hi = mid;
+    }
+    return (uint32_t)lo;
+}

@@ -321,6 +321,9 @@ static inline const lb_entity *lb_entity_at(const lb_doc *doc, uint32_t tok)
     return r && r->entity >= 0 ? &LB_ENTITIES(doc)[r->entity] : NULL;
 }
 
+/* Index of the first token that starts at or after byte pos (binary
+ * search; doc->toks.len when none). */
+uint32_t lb_doc_tok_from(const lb_doc *doc, uint32_t pos);
 /* Sets doc->err (printf-style) and returns status. */
 int lb_doc_fail(lb_doc *doc, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 #endif

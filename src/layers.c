@@ -32,17 +32,6 @@ int lb_doc_mention(lb_mention_info *out, const lb_doc *doc, size_t i)
     return LB_OK;
 }
 
-/* Index of the first token starting at or after byte pos (binary search). */
-static uint32_t first_tok_from(const lb_doc *doc, uint32_t pos)
-{
-    size_t lo = 0, hi = doc->toks.len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (LB_TOKS(doc)[mid].start < pos) lo = mid + 1; else hi = mid;
-    }
-    return (uint32_t)lo;
-}
-
 size_t lb_doc_quote_count(const lb_doc *doc) { return doc->quotes.len; }
 
 int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i)
@@ -55,7 +44,7 @@ int lb_doc_quote(lb_quote_info *out, const lb_doc *doc, size_t i)
                             .cue = span_of(q->cue_start, q->cue_end),
                             .frame = lb_quotes_frame(doc, q) };
     static const char *const refs[] = { NULL, "name", "apposition", "description", "pronoun" };
-    const lb_ref *r = q->speaker_start >= 0 ? lb_ref_at(doc, first_tok_from(doc, (uint32_t)q->speaker_start)) : NULL;
+    const lb_ref *r = q->speaker_start >= 0 ? lb_ref_at(doc, lb_doc_tok_from(doc, (uint32_t)q->speaker_start)) : NULL;
     if (r && r->kind < sizeof refs / sizeof *refs) out->speaker_ref = refs[r->kind];
     return LB_OK;
 }
