@@ -5,6 +5,7 @@
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
 #include "core/strmap.h"
+#include "events/stem_de.h"
 #include "text/text.h"
 #include <string.h>
 
@@ -575,7 +576,7 @@ static void build_clauses(ev_sent *s)
     for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
 }
 
-/* The stem of w, through the handle's cache: Snowball is the most expensive
+/* The stem of w, through the handle's cache: stemming is the most expensive
  * step of the stage, and words repeat within and across documents. */
 static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
 {
@@ -587,7 +588,8 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
         out[vn] = '\0';
         return vn;
     }
-    size_t sn = ev_stem(s->stemmer, w, n, out, cap);
+    size_t sn = s->lang == EV_DE ? ev_stem_de(w, n, out, cap) : (size_t)-1;
+    if (sn == (size_t)-1) sn = ev_stem(s->stemmer, w, n, out, cap);
     if (s->stems) lb_strmap_put(s->stems, w, n, out, sn);   /* a failed put only costs speed */
     return sn;
 }
