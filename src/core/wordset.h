@@ -1,5 +1,5 @@
 /* wordset.h: a compiled set of byte strings with a 32-bit value each
- * (open addressing, FNV-1a). Built once from dictionary files, then only read.
+ * (open addressing, lb_hash_bytes). Built once from dictionary files, then only read.
  * Keys are copied into the set's own arena. Lookups never allocate; a dense
  * array of 32-bit hash tags is probed first, so a miss (the common case for
  * a token) touches one cache line and never the keys. */

@@ -38,8 +38,11 @@ size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap)
 
 uint32_t ev_stem_hash(const char *s, size_t n)
 {
-    uint32_t h = (uint32_t)lb_hash_bytes(s, n);
-    return h ? h : 1;
+    /* FNV-1a, as before lb_hash_bytes changed: a 32-bit hash can collide, and
+     * its collisions should not move with the core hash */
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ull; }
+    return (uint32_t)h ? (uint32_t)h : 1;
 }
 
 double ev_goldstein(const ev_rules *r, const char *cameo)
