@@ -24,7 +24,7 @@ static inline uint64_t load32(const unsigned char *b) { uint32_t w; memcpy(&w, b
  * bits depend on all bytes. Byte-wise FNV-1a cost 5 instructions a byte and
  * was the single most expensive loop of the pipeline. Values are used within
  * one process only (slots, filters), never stored. */
-uint64_t lb_hash_bytes(const void *p, size_t n)
+static inline uint64_t hash_bytes(const void *p, size_t n)
 {
     const unsigned char *b = p;
     uint64_t h = 0x9E3779B97F4A7C15ull * (n + 1);
@@ -43,6 +43,8 @@ uint64_t lb_hash_bytes(const void *p, size_t n)
     return h;
 }
 
+uint64_t lb_hash_bytes(const void *p, size_t n) { return hash_bytes(p, n); }
+
 static int grow(lb_wordset *s)
 {
     size_t ncap = s->cap ? s->cap * 2 : 64;
@@ -52,7 +54,7 @@ static int grow(lb_wordset *s)
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->tags[i]) continue;
         const struct lb_ws_slot *o = &s->slots[i];
-        uint64_t h = lb_hash_bytes(o->key, o->len);
+        uint64_t h = hash_bytes(o->key, o->len);
         size_t j = h & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
         nt[j] = s->tags[i];
@@ -79,7 +81,7 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
 {
     if (len > UINT32_MAX) return -1;
     if ((s->count + 1) * 2 > s->cap && grow(s)) return -1;
-    uint64_t h = lb_hash_bytes(key, len);
+    uint64_t h = hash_bytes(key, len);
     size_t j = probe(s, key, len, h);
     if (s->tags[j]) { s->slots[j].value = value; return 0; }
     char *k = lb_arena_strndup(&s->keys, key, len);
@@ -93,7 +95,7 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value)
 {
     if (!s->cap) return 0;
-    size_t j = probe(s, key, len, lb_hash_bytes(key, len));
+    size_t j = probe(s, key, len, hash_bytes(key, len));
     if (!s->tags[j]) return 0;
     if (value) *value = s->slots[j].value;
     return 1;

@@ -3,6 +3,7 @@
  * Snowball at load time) and the CAMEO table (cameo.tsv). Errors name
  * file:line. Does no matching; see match.c and the stage in events.c. */
 #include "events/rules.h"
+#include "events/stem_de.h"
 #include "events/events.h"
 #include "core/dictfile.h"
 #include "text/text.h"
@@ -74,6 +75,14 @@ typedef struct load_state {
     struct sb_stemmer *stem[EV_NLANG];
 } load_state;
 
+/* the stem of a pattern or cue word: German by stem_de.c (libstemmer's
+ * result, cheaper), else by libstemmer */
+static size_t stem_for(const load_state *st, const char *w, size_t n, char *out, size_t cap)
+{
+    size_t m = st->lang == EV_DE ? ev_stem_de(w, n, out, cap) : (size_t)-1;
+    return m != (size_t)-1 ? m : ev_stem(st->stem[st->lang], w, n, out, cap);
+}
+
 static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)
 {
     uint32_t id;
@@ -139,7 +148,7 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     }
     lb_wordset *set = &r->cues[st->lang];
     if (bystem) {
-        fn = ev_stem(st->stem[st->lang], f, fn, s, sizeof s);
+        fn = stem_for(st, f, fn, s, sizeof s);
         if (!fn) { snprintf(err, errlen, "cannot stem '%s'", w); return 1; }
         memcpy(f, s, fn + 1);
         set = &r->cue_stems[st->lang];
@@ -220,7 +229,7 @@ static int parse_preps(ev_rules *r, int lang, const char *p, size_t n, uint64_t 
 }
 
 /* a |-separated list of words, stemmed, as hashes into arr (what: for errors) */
-static int parse_stems(void *stemmer, uint32_t *arr, uint8_t *cnt, size_t cap, const char *what,
+static int parse_stems(const load_state *ls, uint32_t *arr, uint8_t *cnt, size_t cap, const char *what,
                        const char *p, size_t n, char *err, size_t errlen)
 {
     while (n) {
@@ -229,7 +238,7 @@ static int parse_stems(void *stemmer, uint32_t *arr, uint8_t *cnt, size_t cap, c
         char f[256], st[256];
         size_t fn, sn;
         if (*cnt >= cap) { snprintf(err, errlen, "too many %s words", what); return -1; }
-        if (!k || fold_word(f, sizeof f, p, k, &fn) || !(sn = ev_stem(stemmer, f, fn, st, sizeof st))) {
+        if (!k || fold_word(f, sizeof f, p, k, &fn) || !(sn = stem_for(ls, f, fn, st, sizeof st))) {
             snprintf(err, errlen, "bad %s word '%.*s'", what, (int)k, p);
             return -1;
         }
@@ -240,7 +249,7 @@ static int parse_stems(void *stemmer, uint32_t *arr, uint8_t *cnt, size_t cap, c
     return 0;
 }
 
-static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer, char *err, size_t errlen)
+static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_state *ls, char *err, size_t errlen)
 {
     if (!strcmp(a, "-") || !*a) return 0;
     while (*a) {
@@ -263,16 +272,16 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, void *stemmer,
             pt->dep_goldstein = ev_goldstein(r, dc);
             if (dc && !(pt->dep_cameo_root = intern(r, dc, 2))) { snprintf(err, errlen, "out of memory"); return -1; }
         } else if (n > 4 && !memcmp(a, "sup=", 4)) {
-            if (parse_stems(stemmer, pt->sup, &pt->nsup, sizeof pt->sup / sizeof pt->sup[0], "support",
+            if (parse_stems(ls, pt->sup, &pt->nsup, sizeof pt->sup / sizeof pt->sup[0], "support",
                             a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "hyp=", 4)) {
-            if (parse_stems(stemmer, pt->hypw, &pt->nhyp, sizeof pt->hypw / sizeof pt->hypw[0], "hyp",
+            if (parse_stems(ls, pt->hypw, &pt->nhyp, sizeof pt->hypw / sizeof pt->hypw[0], "hyp",
                             a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "not=", 4)) {
-            if (parse_stems(stemmer, pt->notw, &pt->nnot, sizeof pt->notw / sizeof pt->notw[0], "not",
+            if (parse_stems(ls, pt->notw, &pt->nnot, sizeof pt->notw / sizeof pt->notw[0], "not",
                             a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "obj=", 4)) {
-            if (parse_stems(stemmer, pt->obj, &pt->nobj, sizeof pt->obj / sizeof pt->obj[0], "object",
+            if (parse_stems(ls, pt->obj, &pt->nobj, sizeof pt->obj / sizeof pt->obj[0], "object",
                             a + 4, n - 4, err, errlen)) return -1;
         } else if (n > 6 && !memcmp(a, "agent=", 6)) {
             if (n - 6 < 2 || n - 6 > 3) { snprintf(err, errlen, "agent= needs a PLOVER sector (COP, JUD, GOV, MIL)"); return -1; }
@@ -353,7 +362,6 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         return add_weak_verb(st, pat, w, n - 1, err, errlen);
     }
     ev_rules *r = st->r;
-    struct sb_stemmer *sb = st->stem[st->lang];
     char f[512], s[512];
     size_t fn, sn;
     int tail = 0, exact = 0;
@@ -369,17 +377,17 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         size_t bn = fn - pn - 1;
         if (!pn || !bn) { snprintf(err, errlen, "bad separable form '%s'", f); return -1; }
         const char *req = intern(r, f, pn);
-        if (!req || !(sn = ev_stem(sb, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (!req || !(sn = stem_for(st, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
         if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_PARTICLE)) goto oom;
         char j[512];
         if (pn + bn + 3 > sizeof j) { snprintf(err, errlen, "form too long"); return -1; }
         memcpy(j, f, pn); memcpy(j + pn, base, bn);
-        if (!(sn = ev_stem(sb, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (!(sn = stem_for(st, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
         if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
         /* zu-infinitive: vorzuschlagen */
         if (bn > 2 && !memcmp(base + bn - 2, "en", 2)) {
             memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
-            if (!(sn = ev_stem(sb, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+            if (!(sn = stem_for(st, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
             if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
             r->forms[r->nforms - 1].zuinf = 1;
         }
@@ -395,7 +403,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         rest[rn] = '\0';
         for (size_t i = 0; i < rn; i++) if (rest[i] == '_') rest[i] = ' ';
         const char *req = intern(r, rest, rn);
-        if (!req || !(sn = ev_stem(sb, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
         if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) goto oom;
         return 0;
     }
@@ -408,7 +416,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         r->nexact[st->lang]++;
         return 0;
     }
-    if (!(sn = ev_stem(sb, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (!(sn = stem_for(st, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
     if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
     /* a listed noun that is its stem + er (Massaker) may match words of that shape */
     int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);
@@ -466,7 +474,7 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
     else if (!strcmp(kind, "NS")) pt->kind = EV_NOUN_SUPPORT;
     else { snprintf(err, errlen, "kind must be V, N or NS"); return 1; }
     pt->conf = pt->kind == EV_VERB ? 0.7 : 0.6;
-    if (l->nfields == 7 && parse_args(r, pt, l->field[6], st->stem[st->lang], err, errlen)) return 1;
+    if (l->nfields == 7 && parse_args(r, pt, l->field[6], st, err, errlen)) return 1;
     if (pt->kind == EV_VERB && !pt->rec_preps && !(pt->flags & (EV_F_REC_NONE | EV_F_INVERSE))) pt->flags |= EV_F_REC_OBJ;
     if (!pt->id || (pt->mode == NULL && strcmp(l->field[2], "-"))) { snprintf(err, errlen, "out of memory"); return 1; }
     const char *p = l->field[5];

@@ -594,9 +594,18 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
     return sn;
 }
 
-/* a token that is no word: its cue lookups only (no stem) */
+/* a token that is no word: its cue lookups only (no stem; cached under "\3" + w) */
 static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
+    char key[LB_MAX_TOKEN_BYTES + 2];
+    const char *v;
+    size_t vn;
+    int keyed = s->stems && n + 1 < sizeof key;
+    if (keyed) {
+        key[0] = '\3';
+        memcpy(key + 1, w, n);
+        if (lb_strmap_get(s->stems, key, n + 1, &v, &vn) && vn == sizeof *wm) { memcpy(wm, v, sizeof *wm); return; }
+    }
     const ev_rules *r = s->rules;
     uint32_t x = 0;
     memset(wm, 0, sizeof *wm);
@@ -607,6 +616,7 @@ static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
+    if (keyed) lb_strmap_put(s->stems, key, n + 1, (const char *)wm, sizeof *wm);
 }
 
 /* the context-free lookups of word form w[0..n) (cached in the handle's stem
