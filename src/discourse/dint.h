@@ -15,9 +15,15 @@ enum {
 };
 #define DC_AGREE (DC_M | DC_F | DC_N | DC_PL)
 enum { DL_DE, DL_EN, DL_N };
+/* the shortest compound head looked up (chef, land), and the bytes of a
+ * head's end kept in head_ends (at most D_MIN_HEAD) */
+#define D_MIN_HEAD 4
+#define D_HEAD_END 3
 
 struct lb_discourse_rules {
     lb_wordset words[DL_N];
+    lb_wordset head_ends[DL_N];  /* the last D_HEAD_END bytes of the description heads: a word ending
+                                  * otherwise has no listed compound head (saves its lookups) */
     uint32_t maxhead;        /* longest description head (folded bytes): bounds the compound search */
 };
 

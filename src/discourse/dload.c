@@ -14,7 +14,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "title.m", DC_TITLE_M }, { "title.f", DC_TITLE_F }, { "of", DC_OF },
     { "art.m", DC_ART_M }, { "art.f", DC_ART_F }, { "art.n", DC_ART_N } };
 
-typedef struct { lb_wordset *set; uint32_t *maxhead; } load_ctx;
+typedef struct { lb_wordset *set, *ends; uint32_t *maxhead; } load_ctx;
 
 static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen)
 {
@@ -34,6 +34,10 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m > *lc->maxhead) *lc->maxhead = (uint32_t)m;
         lb_wordset_get(set, buf, m, &old);
         if (lb_wordset_put(set, buf, m, old | bit)) { snprintf(err, errlen, "out of memory"); return 1; }
+        if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m >= D_MIN_HEAD && lb_wordset_put(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, 1)) {
+            snprintf(err, errlen, "out of memory");
+            return 1;
+        }
     }
     return 0;
 }
@@ -41,14 +45,14 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
 struct lb_discourse_rules *lb_discourse_new(void)
 {
     struct lb_discourse_rules *r = calloc(1, sizeof *r);
-    if (r) for (int k = 0; k < DL_N; k++) lb_wordset_init(&r->words[k]);
+    if (r) for (int k = 0; k < DL_N; k++) { lb_wordset_init(&r->words[k]); lb_wordset_init(&r->head_ends[k]); }
     return r;
 }
 
 int lb_discourse_load_file(struct lb_discourse_rules *r, int lang, const char *path, char *err, size_t errlen)
 {
     if (lang < 0 || lang >= DL_N) { snprintf(err, errlen, "%s: bad language", path); return LB_EUSAGE; }
-    load_ctx lc = { &r->words[lang], &r->maxhead };
+    load_ctx lc = { &r->words[lang], &r->head_ends[lang], &r->maxhead };
     return lb_dict_read(path, load_line, &lc, err, errlen);
 }
 
@@ -75,6 +79,6 @@ int lb_discourse_load(struct lb_discourse_rules **out, const char *dir, char *er
 void lb_discourse_free(struct lb_discourse_rules *r)
 {
     if (!r) return;
-    for (int k = 0; k < DL_N; k++) lb_wordset_fini(&r->words[k]);
+    for (int k = 0; k < DL_N; k++) { lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->head_ends[k]); }
     free(r);
 }
