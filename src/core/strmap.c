@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct entry { const char *k, *v; uint32_t kn, vn; } entry;
+/* k: the key, its value right after it; h: the key's hash (high bits), compared first */
+typedef struct entry { const char *k; uint32_t kn, vn, h; } entry;
 
 struct lb_strmap {
     entry *e;
@@ -35,18 +36,22 @@ void lb_strmap_free(lb_strmap *m)
     free(m);
 }
 
-static size_t slot(const lb_strmap *m, const char *k, size_t kn)
+static size_t slot(const lb_strmap *m, const char *k, size_t kn, uint32_t *tag)
 {
-    size_t j = lb_hash_bytes(k, kn) & (m->cap - 1);
-    while (m->e[j].k && !(m->e[j].kn == kn && !memcmp(m->e[j].k, k, kn))) j = (j + 1) & (m->cap - 1);
+    uint64_t h = lb_hash_bytes(k, kn);
+    uint32_t t = (uint32_t)(h >> 32);
+    size_t j = h & (m->cap - 1);
+    while (m->e[j].k && !(m->e[j].h == t && m->e[j].kn == kn && lb_key_eq(m->e[j].k, k, kn))) j = (j + 1) & (m->cap - 1);
+    *tag = t;
     return j;
 }
 
 int lb_strmap_get(const lb_strmap *m, const char *k, size_t kn, const char **v, size_t *vn)
 {
-    size_t j = slot(m, k, kn);
+    uint32_t t;
+    size_t j = slot(m, k, kn, &t);
     if (!m->e[j].k) return 0;
-    *v = m->e[j].v; *vn = m->e[j].vn;
+    *v = m->e[j].k + m->e[j].kn; *vn = m->e[j].vn;
     return 1;
 }
 
@@ -58,13 +63,14 @@ int lb_strmap_put(lb_strmap *m, const char *k, size_t kn, const char *v, size_t 
         lb_arena_reset(&m->store);
         m->n = 0;
     }
-    size_t j = slot(m, k, kn);
+    uint32_t t;
+    size_t j = slot(m, k, kn, &t);
     if (m->e[j].k) return 0;
     char *kc = lb_arena_alloc(&m->store, kn + vn + 1);
     if (!kc) return -1;
     memcpy(kc, k, kn);
     memcpy(kc + kn, v, vn);
-    m->e[j] = (entry){ kc, kc + kn, (uint32_t)kn, (uint32_t)vn };
+    m->e[j] = (entry){ kc, (uint32_t)kn, (uint32_t)vn, t };
     m->n++;
     return 0;
 }
