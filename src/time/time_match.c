@@ -97,6 +97,7 @@ typedef struct mctx {
     const int32_t *wid;     /* word id per token, -1 none */
     uint32_t ntok;
     uint32_t sent;
+    uint8_t lang;           /* rules of this language only (1 de, 2 en); 0 all */
     const tm_rule *rule;
     /* best so far */
     uint32_t best_end, best_span;
@@ -147,25 +148,26 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
     }
 }
 
-static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, tm_slots s)
+/* (s is read only: a step that fills slots works on a copy) */
+static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, const tm_slots *s)
 {
     const tm_rule *ru = m->rule;
     if (ei == ru->nelem) {
         if (span == UINT32_MAX) span = t;
-        if (span > m->best_span) { m->best_end = t; m->best_span = span; m->best = s; }
+        if (span > m->best_span) { m->best_end = t; m->best_span = span; m->best = *s; }
         return;
     }
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
     if (e->neg) {
-        tm_slots s2 = s;
+        tm_slots s2 = *s;
         if (t < m->ntok && elem_match(m, e, t, &s2)) return;
         walk(m, ei + 1, t, span, s);
         return;
     }
     if (e->ctx && span == UINT32_MAX) span = t;
     if (t < m->ntok) {
-        tm_slots s2 = s;
-        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, s2);
+        tm_slots s2 = *s;
+        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, &s2);
     }
     if (e->opt) walk(m, ei + 1, t, span, s);
 }
@@ -177,14 +179,13 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
     for (uint32_t i = r->idx_off[key]; i < r->idx_off[key + 1]; i++) {
         uint32_t ri = r->idx_rules[i];
         const tm_rule *ru = &TM_R(r)[ri];
-        if (!((m->doc->lang[0] == 'd' && ru->lang == 1) || (m->doc->lang[0] == 'e' && ru->lang == 2) ||
-              (m->doc->lang[0] != 'd' && m->doc->lang[0] != 'e'))) continue;
+        if (m->lang && ru->lang != m->lang) continue;
         m->rule = ru;
         m->best_end = 0;
         m->best_span = 0;
         tm_slots s = { 0 };
         apply(r, &s, ru->as0, ru->nas, 0);
-        walk(m, 0, t, UINT32_MAX, s);
+        walk(m, 0, t, UINT32_MAX, &s);
         /* leftmost-longest span; among equals the earlier rule */
         if (m->best_span > t && (m->best_span > *best_end || (m->best_span == *best_end && ri < *best_rule))) {
             *best_end = m->best_span; *best_rule = ri; *best = m->best;
@@ -202,7 +203,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
         uint32_t id;
         wid[i] = lb_wordset_get(&r->words, lb_tok_norm(doc, t), t->norm_len, &id) ? (int32_t)id : -1;
     }
-    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n };
+    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
     for (uint32_t t = 0; t < n;) {
         const lb_tok *tok = &LB_TOKS(doc)[t];
