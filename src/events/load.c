@@ -523,6 +523,10 @@ static int group_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     }
     if (lb_wordset_put(&r->groups[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
     if (tail && lb_wordset_put(&r->group_tails[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
+    if (tail && fn >= 3) {       /* (sent.c looks up heads of 3 bytes and more only) */
+        uint32_t b = ev_start3_bit(f);
+        r->group_tail_starts[st->lang][b >> 6] |= (uint64_t)1 << (b & 63);
+    }
     /* the filter of compound heads: last 3 bytes of the word and of its inflected forms (sent.c group_form) */
     static const char *const END[] = { "", "n", "en", "e", "s", "es", NULL };
     for (int k = 0; tail && END[k]; k++) {

@@ -132,6 +132,7 @@ struct lb_event_rules {
     lb_wordset groups[EV_NLANG];   /* group noun stem (Polizei, troops) -> sector id */
     lb_wordset group_tails[EV_NLANG]; /* heads of compound group nouns (Kriminalpolizei) -> sector id */
     lb_wordset group_tail_ends[EV_NLANG]; /* last 3 bytes of those heads and their inflected forms: a quick filter */
+    uint64_t group_tail_starts[EV_NLANG][1024]; /* bits ev_start3_bit of the heads' first 3 bytes: a quick filter */
     const char *sectors[EV_MAX_SECTORS]; int nsectors;   /* PLOVER sector codes of group nouns */
     lb_wordset seats;              /* folded city of an international organisation -> index in seat_codes */
     const char *seat_codes[EV_MAX_SEATS]; int nseats;
@@ -147,6 +148,12 @@ struct lb_event_rules {
 };
 typedef struct lb_event_rules ev_rules;
 
+/* a bit (0..65535) for the first 3 bytes of w */
+static inline uint32_t ev_start3_bit(const char *w)
+{
+    uint32_t x = (uint32_t)(unsigned char)w[0] << 16 | (uint32_t)(unsigned char)w[1] << 8 | (unsigned char)w[2];
+    return (x * 2654435761u) >> 16;
+}
 /* Stems a folded word into out (cap bytes, NUL-terminated); returns its length,
  * 0 when it does not fit. stemmer is a struct sb_stemmer *. */
 size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap);

@@ -269,6 +269,8 @@ static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t
     for (size_t off = 3; off + 4 <= n; off++) {
         if (((unsigned char)w[off] & 0xC0) == 0x80) continue;
         size_t o = w[off] == '-' ? off + 1 : off;
+        uint32_t b = ev_start3_bit(w + o);     /* (n - o >= 3) no listed head starts so: skip its lookups */
+        if (!(r->group_tail_starts[lang][b >> 6] >> (b & 63) & 1)) continue;
         if ((v = group_form(&r->group_tails[lang], w + o, n - o)) >= 0) return (int8_t)v;
     }
     return -1;
