@@ -70,7 +70,6 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint32_t *xcls;          /* per token: its QX_* classes | Q_XCLS_KNOWN once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
@@ -82,7 +81,6 @@ typedef struct qdoc {
 
 /* classes of token i (0 for punctuation) */
 uint32_t q_cls(const qdoc *q, uint32_t i);
-#define Q_XCLS_KNOWN (1u << 31)
 /* the QX_* classes of token i */
 uint32_t q_xcls(const qdoc *q, uint32_t i);
 /* 1 when the finite verb at i has its particle later in the clause */

@@ -129,14 +129,12 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
     if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
-    if (q->xcls && (q->xcls[i] & Q_XCLS_KNOWN)) return q->xcls[i] & ~Q_XCLS_KNOWN;
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     uint32_t v = 0, all = 0;
     for (int k = 0; k < QL_N; k++) {
         if (q->lang >= 0 && q->lang != k) continue;
         if (lb_wordset_get(&q->rules->extra[k], w, q->t[i].norm_len, &v)) all |= v;
     }
-    if (q->xcls) q->xcls[i] = all | Q_XCLS_KNOWN;    /* tokens are asked again and again */
     return all;
 }
 
@@ -232,8 +230,7 @@ int lb_quotes_run(lb_doc *doc)
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
     q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
-    q.xcls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.xcls);
-    if (!q.inq || !q.cls || !q.xcls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    if (!q.inq || !q.cls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     mention_max_ends(&q);
     const lb_sent *ss = LB_SENTS(doc);
     for (uint32_t i = 0; i < q.n; i++) {
