@@ -162,6 +162,7 @@ int q_sep_ok(const qdoc *q, uint32_t i)
 int q_is_cue(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
+    if (!(c & (QC_VERB | QC_SEP))) return 0;     /* most tokens: no sentence lookup */
     if (q->lang == QL_DE && (q->t[i].flags & LB_TOK_UPPER) && i != LB_SENTS(q->doc)[q->t[i].sent].tok0 &&
         !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
     if (c & QC_VERB) return 1;
