@@ -426,6 +426,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
         size_t k = sn < 3 ? sn : 3;
         if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
+        if (sn >= 3) { uint32_t b = ev_start3_bit(s); r->tail_starts[st->lang][b >> 6] |= (uint64_t)1 << (b & 63); }
         if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
     }
     return 0;

@@ -125,6 +125,7 @@ struct lb_event_rules {
     lb_wordset keys[EV_NLANG];     /* stem -> first form index */
     lb_wordset tails[EV_NLANG];    /* head-of-compound stems -> first form index */
     lb_wordset tail_ends[EV_NLANG];/* last 3 bytes of those stems: a quick filter */
+    uint64_t tail_starts[EV_NLANG][1024]; /* bits ev_start3_bit of those stems' first 3 bytes: a quick filter */
     lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
     lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */
     lb_wordset cues2[EV_NLANG];    /* folded word -> EV_C2_* bits */

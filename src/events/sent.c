@@ -228,6 +228,10 @@ static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, cons
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
             if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
             if (stem[off] == '-') continue;
+            if (sn - off >= 3) {     /* no head of 3 bytes or more starts so: skip the lookup */
+                uint32_t b = ev_start3_bit(stem + off);
+                if (!(r->tail_starts[lang][b >> 6] >> (b & 63) & 1)) continue;
+            }
             if (lb_wordset_get(&r->tails[lang], stem + off, sn - off, &first)) { wm->tail_first = first; break; }
         }
     }
