@@ -3,7 +3,6 @@
  * Snowball at load time) and the CAMEO table (cameo.tsv). Errors name
  * file:line. Does no matching; see match.c and the stage in events.c. */
 #include "events/rules.h"
-#include "events/stem_de.h"
 #include "events/events.h"
 #include "core/dictfile.h"
 #include "text/text.h"
@@ -75,12 +74,10 @@ typedef struct load_state {
     struct sb_stemmer *stem[EV_NLANG];
 } load_state;
 
-/* the stem of a pattern or cue word: German by stem_de.c (libstemmer's
- * result, cheaper), else by libstemmer */
+/* the stem of a pattern or cue word (Snowball, libstemmer) */
 static size_t stem_for(const load_state *st, const char *w, size_t n, char *out, size_t cap)
 {
-    size_t m = st->lang == EV_DE ? ev_stem_de(w, n, out, cap) : (size_t)-1;
-    return m != (size_t)-1 ? m : ev_stem(st->stem[st->lang], w, n, out, cap);
+    return ev_stem(st->stem[st->lang], w, n, out, cap);
 }
 
 static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)

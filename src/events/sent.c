@@ -5,7 +5,6 @@
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
 #include "core/strmap.h"
-#include "events/stem_de.h"
 #include "text/text.h"
 #include <string.h>
 
@@ -594,8 +593,7 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
         out[vn] = '\0';
         return vn;
     }
-    size_t sn = s->lang == EV_DE ? ev_stem_de(w, n, out, cap) : (size_t)-1;
-    if (sn == (size_t)-1) sn = ev_stem(s->stemmer, w, n, out, cap);
+    size_t sn = ev_stem(s->stemmer, w, n, out, cap);
     if (s->stems) lb_strmap_put(s->stems, w, n, out, sn);   /* a failed put only costs speed */
     return sn;
 }
