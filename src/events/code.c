@@ -202,6 +202,26 @@ static int attributive_participle(const ev_sent *s, uint32_t t)
     return (nx->flags & LB_TOK_UPPER) && (nx->flags & LB_TOK_WORD) && LB_MORPH(doc)[abs + 1].upos == LB_UPOS_NOUN;
 }
 
+/* the act of trigger t is the content of a reported demand: its clause (or
+ * the clause it is coordinated with) holds a demand made by the speaker
+ * (act=speaker REQUEST: Seoul müsse sich entschuldigen und die Planer
+ * entlassen, sagte X; X said Iran must stop ...): no event of its own */
+static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    if (p->flags & EV_F_SPEAKER) return 0;
+    const ev_rules *r = s->rules;
+    int ci = s->t[t].clause;
+    int first = ci;
+    while (first > 0 && s->c[first].kind == EV_CL_COORD) first--;
+    for (int k = first; k <= ci; k++)
+        for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) {
+            if (j == t || s->t[j].form < 0) continue;
+            const ev_pattern *q = &r->patterns[r->forms[s->t[j].form].pattern];
+            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t)) return 1;
+        }
+    return 0;
+}
+
 /* whether trigger t with pattern p may code an event: -1 no, 1 handled
  * without an event of its own (the object of a verdict, the content of a
  * pledge), 0 go on; *gov gets the governing clause's cues */
@@ -215,6 +235,7 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     *gov = ev_governing_cues(s, t);
     /* the content of a pledge or request: unless the trigger is itself the speech act */
     if ((*gov & EV_C_CTL) && !(s->t[t].cue & EV_C_CTL)) return 1;
+    if (content_of_reported_demand(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
     if (p->nnot && word_in_clause(s, t, p->notw, p->nnot)) return -1;
