@@ -48,6 +48,8 @@ int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
     /* a subject without an actor counts only when it is a common noun (Unbekannte,
      * der Mann); a pronoun or an unknown name leaves it to the discourse rules */
     out->has_subj = c->subj >= 0 && common_noun_head(s, c->subj);
+    out->any_subj = c->subj >= 0;
+    out->finite = c->fin >= 0;
     out->has_obj = c->obj >= 0 || c->iobj >= 0;
     out->subj = group_of_phrase(s, c->subj);
     out->obj = group_of_phrase(s, c->obj);

@@ -101,6 +101,24 @@ static void previous_sides(const ev_sent *s, lb_event *e)
     }
 }
 
+/* an act of violence with a subject that names no actor (die Männer, die
+ * zuvor auf die Cafés feuerten; sie verwüsteten den Raum; der Täter tötete
+ * zwei Menschen): attackers act for the country where they act (GUIDELINES
+ * §2, non-state armed groups); only for an active verb with a target (an
+ * object or a phrase of the pattern's recipient prepositions), so that
+ * figurative fights with no target stay without an actor */
+static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
+{
+    if (p->kind != EV_VERB || R->passive || strcmp(p->type, "ASSAULT") || (p->flags & EV_F_INVERSE)) return 0;
+    ev_clause_roles_t Y;
+    if (!ev_clause_roles(s, t, &Y) || !Y.any_subj || !Y.finite || Y.passive) return 0;
+    if (Y.has_obj) return 1;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++)
+        if (s->t[j].prep >= 0 && (p->rec_preps >> s->t[j].prep & 1)) return 1;
+    return 0;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -130,6 +148,10 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     if (!e->nactor && p->agent_sector && (R->passive || p->kind != EV_VERB || (p->flags & EV_F_INVERSE))) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
+    }
+    if (!e->nactor && unnamed_attacker(s, t, p, R)) {
+        const char *st = acting_state(s, t);
+        if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
 }
 
