@@ -119,6 +119,36 @@ static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, c
     return 0;
 }
 
+#define EV_ATTACK_NOUN_PHRASE 4   /* tokens after an attack noun that still name its doer */
+
+/* an agentless passive of violence with an attack noun in its clause (Bei
+ * einem Angriff der Rebellen wurden drei Soldaten getötet; bei einem
+ * Feuergefecht mit den Taliban): the doer named in the noun's phrase (its
+ * genitive or prepositional group) is the actor; the group index, or -1 */
+static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    if (p->kind != EV_VERB || !R->passive || strcmp(p->type, "ASSAULT")) return -1;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind == EV_VERB || !q->type || strcmp(q->type, "ASSAULT")) continue;
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_ATTACK_NOUN_PHRASE || g->place) continue;
+            /* (the noun's genitive taken for the passive's subject: the
+             * victim is the next group of the clause, if any) */
+            if (gi == R->recipient) {
+                R->recipient = -1;
+                for (int k = gi + 1; k < s->ng && R->recipient < 0; k++)
+                    if (s->g[k].clause == g->clause && !s->g[k].place) R->recipient = k;
+            }
+            return gi;
+        }
+    }
+    return -1;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -149,6 +179,8 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
     }
+    int doer = e->nactor ? -1 : doer_of_attack_noun(s, t, p, R);
+    if (doer >= 0) { R->actor = doer; ev_add_refs(s, doer, e->actor, &e->nactor, NULL, 0); }
     if (!e->nactor && unnamed_attacker(s, t, p, R)) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, NULL, NULL, NULL };
