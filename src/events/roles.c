@@ -132,13 +132,38 @@ int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     return -1;
 }
 
+/* German: main clause ci opens with its finite verb right after a comma
+ * (Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen): the
+ * verb-second clause was interrupted by an apposition; its subject stands
+ * before it, and a group after the verb is an object */
+static int resumed_main_clause(const ev_sent *s, int ci)
+{
+    const lb_doc *doc = s->doc;
+    const ev_clause *c = &s->c[ci];
+    if (s->lang != EV_DE || ci == 0 || c->kind != EV_CL_MAIN || doc->morph.len != doc->toks.len) return 0;
+    uint32_t j = c->t0;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    if (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
+    if (j >= c->t1 || j == 0 || !(T[j - 1].flags & LB_TOK_PUNCT) || T[j - 1].norm_len != 1 || lb_tok_norm(doc, &T[j - 1])[0] != ',') return 0;
+    const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+    if ((m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN) return 0;
+    if (s->t[j].cue & EV_C_SAY) return 0;     /* ..., sagte Macron: the subject follows */
+    /* the clause before is the apposition: words with no verb */
+    const ev_clause *a = &s->c[ci - 1];
+    for (uint32_t k = a->t0; k < a->t1; k++) {
+        uint8_t u = LB_MORPH(doc)[s->tok0 + k].upos;
+        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+    }
+    return a->t1 > a->t0 + 1;
+}
+
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
 {
     const ev_clause *c = &s->c[ci];
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
-    if (c->kind == EV_CL_COORD || zu_clause(s, ci)) {
+    if (c->kind == EV_CL_COORD || zu_clause(s, ci) || resumed_main_clause(s, ci)) {
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
     }
