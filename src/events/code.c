@@ -278,11 +278,12 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     if (p->nnot && word_in_clause(s, t, p->notw, p->nnot)) return -1;
     /* German: a verb form right after an article is an attribute (die verantwortlichen
      * Planer, des bewaffneten Arms), background; not a relative pronoun after a comma */
-    if (s->lang == EV_DE && p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & EV_C_DET)
+    /* (an evaluation said by a speaker evaluates also as an attribute: dieser feige Anschlag) */
+    if (s->lang == EV_DE && p->kind == EV_VERB && !(p->flags & EV_F_SPEAKER) && t > 0 && (s->t[t - 1].cue & EV_C_DET)
         && !(t >= 2 && (LB_TOKS(s->doc)[s->tok0 + t - 2].flags & LB_TOK_PUNCT))) return -1;
     /* or with no article: a participle the morphology layer reads as an adjective
      * before its noun (die Freilassung inhaftierter Gesinnungsgenossen) */
-    if (s->lang == EV_DE && p->kind == EV_VERB && attributive_participle(s, t)) return -1;
+    if (s->lang == EV_DE && p->kind == EV_VERB && !(p->flags & EV_F_SPEAKER) && attributive_participle(s, t)) return -1;
     return 0;
 }
 
