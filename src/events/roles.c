@@ -502,8 +502,60 @@ static int reflexive_after(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* the first word of clause ci after punctuation and a dateline (Damaskus –) */
+static uint32_t adjunct_start(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = c->t0;
+    if (ci == 0 && s->t[j].group >= 0 && s->g[s->t[j].group].t1 < c->t1 && (T[s->g[s->t[j].group].t1].flags & LB_TOK_PUNCT))
+        j = s->g[s->t[j].group].t1;
+    while (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
+    return j;
+}
+
+/* German: clause ci is a participle adjunct that opens a clause and ends at a
+ * comma (Bewaffnet von den Amerikanern, ...) */
+static int participle_adjunct(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = adjunct_start(s, ci);
+    if (j + 1 >= c->t1 || !participle(s, j) || (s->t[j].cue & EV_C_PASSAUX)) return 0;
+    if (s->doc->morph.len == s->doc->toks.len) {
+        const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
+        if (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 0;
+    }
+    const lb_tok *last = &T[c->t1 - 1];
+    return (last->flags & LB_TOK_PUNCT) && last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
+}
+
+/* German: a participle adjunct with its agent before the main clause
+ * (Bewaffnet von den Amerikanern, nutzt die YPG ...; Unterstützt von
+ * Russland, griff die Armee an): a passive whose agent acts on the subject
+ * of the main clause that follows; 1 when R holds these roles */
+static int participle_adjunct_roles(const ev_sent *s, uint32_t t, roles *R)
+{
+    int ci = s->t[t].clause;
+    if (s->lang != EV_DE || !participle_adjunct(s, ci)) return 0;
+    if (adjunct_start(s, ci) != t) return 0;
+    int agent = -1;
+    for (int gi = 0; gi < s->ng && agent < 0; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && after_agent_prep(s, gi)) agent = gi;
+    if (agent < 0) return 0;
+    /* the main clause after the adjuncts (unterstützt durch ..., another one) */
+    int k = ci + 1;
+    while (k < s->nc && participle_adjunct(s, k)) k++;
+    if (k >= s->nc || s->c[k].kind != EV_CL_MAIN) return 0;
+    int inh = 0, subj = clause_subject(s, k, s->c[k].t1, &inh, 0);
+    if (subj < 0 || inh || subj == agent) return 0;
+    R->passive = 1; R->actor = agent; R->recipient = subj;
+    return 1;
+}
+
 static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
+    if (participle_adjunct_roles(s, t, R)) return;
     int ci = s->t[t].clause, inh = 0;
     const ev_clause *c = &s->c[ci];
     /* the clause layer's roles where it analysed the trigger's clause */
