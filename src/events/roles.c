@@ -375,7 +375,10 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
         if (sub >= 0 && sub != R->actor) { R->recipient = R->actor; R->actor = sub; R->inherited = inh; }
     }
-    if (R->actor < 0) {
+    /* (German: in a passive clause the subject is what is acted on, not the
+     * noun's doer: auf das Kulturzentrum wurde ein Anschlag verübt; gegen
+     * ihn wurde ein Verfahren eingeleitet) */
+    if (R->actor < 0 && !(s->lang == EV_DE && (c->cues & EV_C_PASSAUX) && p->kind == EV_NOUN_SUPPORT)) {
         R->actor = clause_subject(s, ci, t, &R->inherited, 0);
         /* rather than a subject from another clause: a possessor in this one (Xis Wortlaut ... Telefonat) */
         if (R->actor < 0 || R->inherited)
