@@ -279,6 +279,21 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
     if (!e->nrecipient && e->nactor && p->agent_sector) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
 }
 
+/* German: a fight whose coordinated sides are the subject of a reflexive
+ * (sich liefern Soldaten und Rebellen Gefechte; sich bekämpfen): they fight
+ * each other, one side is the recipient of the other */
+static int reciprocal_fight(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || strcmp(p->type, "ASSAULT") || doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+    }
+    return 0;
+}
+
 /* two-sided events: the possessive's owner, the counterpart of the clause
  * before, joint actors split into the two sides */
 static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
@@ -313,9 +328,19 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
         /* joint actors (Xi und Putin unterzeichneten): one side each */
         for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
         e->nactor = 1;
-    } else if ((R->split || (c->cues & EV_C_MUTUAL)) && e->nactor >= 2 && !e->nrecipient) {
+    } else if ((R->split || (c->cues & EV_C_MUTUAL) || reciprocal_fight(s, t, p)) && e->nactor >= 2 && !e->nrecipient) {
         for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
         e->nactor = 1;
+    } else if (reciprocal_fight(s, t, p) && e->nactor == 1 && !e->nrecipient && R->actor >= 0) {
+        /* the side coordinated with the actor's group (türkische Soldaten und
+         * kurdische Rebellen), also of the same state: a domestic fight X -> X */
+        const ev_group *a = &s->g[R->actor];
+        for (int gi = 0; gi < s->ng && !e->nrecipient; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (gi == R->actor || g->clause != a->clause || g->place || g->t0 < a->t1 || g->t0 > a->t1 + 3) continue;
+            for (uint32_t j = a->t1; j < g->t0; j++)
+                if (s->t[j].cue & EV_C_COORD) { ev_add_refs(s, gi, e->recipient, &e->nrecipient, NULL, 0); break; }
+        }
     }
 }
 
