@@ -45,10 +45,28 @@ static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
 
 /* the state where the act of trigger t happens: a place of its sentence (in
  * Bayern, am Flughafen von Chicago), else the document's state */
+/* German: place group gi is a direction, not where the act happens: after
+ * "nach" (eine Reise nach Syrien), or "in" with the accusative (in den Jemen) */
+static int direction_place(const ev_sent *s, int gi)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t j = s->g[gi].t0;
+    if (s->lang != EV_DE || j == 0) return 0;
+    int acc = 0;
+    if (s->t[j - 1].cue & EV_C_DET) {
+        if (doc->morph.len == doc->toks.len) acc = LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + j - 1].feats, CASE) == LB_CASE_ACC;
+        if (--j == 0) return 0;
+    }
+    const lb_tok *pr = &LB_TOKS(doc)[s->tok0 + j - 1];
+    const char *w = lb_tok_norm(doc, pr);
+    if (pr->norm_len == 4 && !memcmp(w, "nach", 4)) return 1;
+    return acc && pr->norm_len == 2 && !memcmp(w, "in", 2);
+}
+
 static const char *acting_state(const ev_sent *s, uint32_t t)
 {
     for (int gi = 0; gi < s->ng; gi++) {
-        if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause) continue;
+        if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause || direction_place(s, gi)) continue;
         const char *c = ev_place_state(s->rules, s->doc, ev_men(s, s->g[gi].men[0]));
         if (c) return c;
     }
