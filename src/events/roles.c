@@ -105,6 +105,7 @@ static int indefinite_apposition(const ev_sent *s, int k)
 }
 
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
+static int accused_controller(const ev_sent *s, int ci, uint32_t t);
 
 int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
 {
@@ -164,6 +165,9 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
     if (c->kind == EV_CL_COORD || zu_clause(s, ci) || resumed_main_clause(s, ci)) {
+        /* (an alleged act: the accused does it, see accused_controller) */
+        int acc = depth == 0 && zu_clause(s, ci) ? accused_controller(s, ci, t) : -1;
+        if (acc >= 0) return acc;
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
     }
@@ -556,6 +560,31 @@ static int participle_adjunct_roles(const ev_sent *s, uint32_t t, roles *R)
     return 1;
 }
 
+static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
+
+/* German: the zu-clause ci is governed by an accusation (X warf den USA vor,
+ * Taiwan Waffen zu liefern; beschuldigte die Ukraine, ... angegriffen zu
+ * haben): object control, the accused is the doer of the alleged act; the
+ * accused's group, or -1 */
+static int accused_controller(const ev_sent *s, int ci, uint32_t t)
+{
+    if (s->lang != EV_DE) return -1;
+    /* the governing clause, or the trigger's own before it (no comma split) */
+    uint32_t from = ci > 0 ? s->c[ci - 1].t0 : s->c[ci].t0;
+    for (uint32_t j = from; j < t; j++) {
+        if (s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind != EV_VERB || !q->type || strcmp(q->type, "ACCUSE") || (q->flags & EV_F_SPEAKER)) continue;
+        roles A;
+        A.actor = A.recipient = -1;
+        A.split = A.inherited = A.dep = A.passive = 0;
+        A.speaker = NULL;
+        verb_roles(s, j, q, &A);
+        return A.passive ? -1 : A.recipient;
+    }
+    return -1;
+}
+
 static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     if (participle_adjunct_roles(s, t, R)) return;
@@ -565,7 +594,11 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     ev_clause_roles_t Y;
     int syn = use_clause_layer(s) && ev_clause_roles(s, t, &Y);
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
-    int subj = ev_zu_marked(s, t) ? ev_inherit_subject(s, ci, &inh, 0) : -1;
+    int subj = -1;
+    if (ev_zu_marked(s, t) || zu_clause(s, ci)) subj = accused_controller(s, ci, t);
+    if (subj < 0 && ev_zu_marked(s, t)) {
+        if (subj < 0) subj = ev_inherit_subject(s, ci, &inh, 0);
+    }
     /* (a subject that is no actor - Unbekannte, der Mann - leaves the act without one) */
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
     /* passive voice: a passive auxiliary in the clause and a participle or an agent */
