@@ -258,6 +258,23 @@ static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pat
     return 0;
 }
 
+/* a demand in the purpose clause of a protest (staged demonstrations to
+ * demand reforms; began a hunger strike to demand ...; demonstrierten, um
+ * ... zu fordern): the protest's goal, no event of its own */
+static int goal_of_protest(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    if (strcmp(p->type, "REQUEST") || t == 0) return 0;
+    if (!ev_zu_marked(s, t) && !(s->t[t - 1].cue & EV_C_ZU)) return 0;
+    int ci = s->t[t].clause;
+    uint32_t from = ci > 0 ? s->c[ci - 1].t0 : s->c[ci].t0;
+    for (uint32_t j = from; j < t; j++) {
+        if (s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->type && !strcmp(q->type, "PROTEST")) return 1;
+    }
+    return 0;
+}
+
 /* whether trigger t with pattern p may code an event: -1 no, 1 handled
  * without an event of its own (the object of a verdict, the content of a
  * pledge), 0 go on; *gov gets the governing clause's cues */
@@ -273,6 +290,7 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     /* the content of a pledge or request: unless the trigger is itself the speech act */
     if ((*gov & EV_C_CTL) && !(s->t[t].cue & EV_C_CTL)) return 1;
     if (content_of_reported_demand(s, t, p)) return 1;
+    if (goal_of_protest(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
     if (p->nnot && word_in_clause(s, t, p->notw, p->nnot)) return -1;
