@@ -119,9 +119,9 @@ static void previous_sides(const ev_sent *s, lb_event *e)
     }
 }
 
-/* an act of violence with a subject that names no actor (die Männer, die
- * zuvor auf die Cafés feuerten; sie verwüsteten den Raum; der Täter tötete
- * zwei Menschen): attackers act for the country where they act (GUIDELINES
+/* an act of violence with a person subject that names no actor (die Männer,
+ * die zuvor auf die Cafés feuerten; sie verwüsteten den Raum; a name with no
+ * code; not das Virus greift die Welt an): attackers act for the country where they act (GUIDELINES
  * §2, non-state armed groups); only for an active verb with a target (an
  * object or a phrase of the pattern's recipient prepositions), so that
  * figurative fights with no target stay without an actor */
@@ -129,7 +129,7 @@ static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, c
 {
     if (p->kind != EV_VERB || R->passive || strcmp(p->type, "ASSAULT") || (p->flags & EV_F_INVERSE)) return 0;
     ev_clause_roles_t Y;
-    if (!ev_clause_roles(s, t, &Y) || !Y.any_subj || !Y.finite || Y.passive) return 0;
+    if (!ev_clause_roles(s, t, &Y) || !Y.personal_subj || !Y.finite || Y.passive) return 0;
     if (Y.has_obj) return 1;
     const ev_clause *c = &s->c[s->t[t].clause];
     for (uint32_t j = c->t0; j < c->t1; j++)
