@@ -4,6 +4,8 @@
  * lies in it. Word order then no longer decides roles where the clause layer
  * has analysed the clause. */
 #include "events/sent.h"
+#include "text/text.h"
+#include <string.h>
 
 /* the actor group inside phrase ph (its head first, then any token; a
  * relative pronoun: its antecedent's), or -1 */
@@ -35,6 +37,41 @@ static int common_noun_head(const ev_sent *s, int32_t ph)
     return LB_MORPH(doc)[P->head].upos == LB_UPOS_NOUN || group_of_phrase(s, ph) >= 0;
 }
 
+/* phrase ph names a person: its head is a personal or relative pronoun (not
+ * es/it) or a name, or the discourse layer resolved it to a person (a virus,
+ * a storm or a theatre are no attackers: GUIDELINES §1) */
+static int personal_phrase(const lb_doc *doc, int32_t ph)
+{
+    if (ph < 0 || (size_t)ph >= doc->phrases.len) return 0;
+    const lb_phrase *P = &LB_PHRASES(doc)[ph];
+    if (P->antecedent >= 0 && (size_t)P->antecedent < doc->phrases.len && P->head < doc->toks.len) {
+        /* a relative pronoun: English who names a person; else its antecedent
+         * does (or is a masculine plural noun: die Männer, die ...) */
+        const lb_tok *h = &LB_TOKS(doc)[P->head];
+        if (h->norm_len == 3 && !memcmp(lb_tok_norm(doc, h), "who", 3)) return 1;
+        const lb_phrase *A = &LB_PHRASES(doc)[P->antecedent];
+        if (A->head < doc->morph.len && P->antecedent != ph) {
+            const lb_morph *am = &LB_MORPH(doc)[A->head];
+            if (am->upos == LB_UPOS_NOUN && LB_FEAT_GET(am->feats, NUMBER) == LB_NUMBER_PLUR && LB_FEAT_GET(am->feats, GENDER) == LB_GENDER_MASC) return 1;
+            if (A->antecedent < 0) return personal_phrase(doc, P->antecedent);
+        }
+    }
+    if (P->head < doc->morph.len) {
+        const lb_morph *m = &LB_MORPH(doc)[P->head];
+        uint32_t pt = LB_FEAT_GET(m->feats, PRONTYPE);
+        int neut_sg = LB_FEAT_GET(m->feats, GENDER) == LB_GENDER_NEUT && LB_FEAT_GET(m->feats, NUMBER) != LB_NUMBER_PLUR;
+        if (m->upos == LB_UPOS_PRON && (pt == LB_PRONTYPE_PRS || pt == LB_PRONTYPE_REL) && !neut_sg) return 1;
+        /* (a name, not a place: the dateline of "Paris – Der Sturm ...") */
+        const lb_entity *E = lb_entity_at(doc, P->head);
+        if (m->upos == LB_UPOS_PROPN && !(E && E->type == LB_MEN_LOC)) return 1;
+    }
+    for (uint32_t k = P->tok0; k < P->tok0 + P->ntok && k < doc->toks.len; k++) {
+        const lb_entity *E = lb_entity_at(doc, k);
+        if (E && E->type == LB_MEN_PER) return 1;
+    }
+    return 0;
+}
+
 int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
 {
     const lb_doc *doc = s->doc;
@@ -48,6 +85,9 @@ int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
     /* a subject without an actor counts only when it is a common noun (Unbekannte,
      * der Mann); a pronoun or an unknown name leaves it to the discourse rules */
     out->has_subj = c->subj >= 0 && common_noun_head(s, c->subj);
+    out->any_subj = c->subj >= 0;
+    out->finite = c->fin >= 0;
+    out->personal_subj = personal_phrase(doc, c->subj);
     out->has_obj = c->obj >= 0 || c->iobj >= 0;
     out->subj = group_of_phrase(s, c->subj);
     out->obj = group_of_phrase(s, c->obj);

@@ -49,19 +49,55 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
  * it (X wies die Vorwürfe zurück; gegen die Vorwürfe wehren; die Forderungen
  * lehnte X ab; hatte die Inhaftierung verlangt): what that verb acts on or
  * asks for, no event of its own. The verb stands anywhere
- * in the clause (verb second or verb last). */
-static int noun_of_verdict_clause(const ev_sent *s, uint32_t t, const ev_pattern *p)
+ * in the clause (verb second or verb last). The verb's token, or -1; *answer
+ * is 1 when it rejects or concedes (see answered_noun_roles). */
+static int verdict_verb_of_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, int *answer)
 {
-    if (s->lang != EV_DE || p->kind == EV_VERB) return 0;
+    if (s->lang != EV_DE || p->kind == EV_VERB) return -1;
     const ev_clause *c = &s->c[s->t[t].clause];
     for (uint32_t j = c->t0; j < c->t1; j++) {
         if (j == t || s->t[j].form < 0) continue;
         if (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > c->t0) continue;   /* a noun */
         const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
         if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
-        if (!strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "REQUEST")) return 1;
+        *answer = !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE");
+        if (*answer || !strcmp(v->type, "REQUEST")) return (int)j;
     }
-    return 0;
+    return -1;
+}
+
+/* the group that authors event noun t in its own phrase: a name before it
+ * (Iglesias Forderung, Moskaus Vorwürfe) or its genitive after it (die
+ * Vorwürfe Moskaus), or -1 */
+static int noun_author(const ev_sent *s, uint32_t t)
+{
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != s->t[t].clause || g->place) continue;
+        if ((g->t1 == t && !g->postgen) || (g->t1 + 1 == t && g->poss)) return gi;
+        if (g->postgen && g->t0 > t && g->t0 <= t + 3) return gi;
+    }
+    return -1;
+}
+
+/* German: a demand, accusation or threat named by a noun with its own author
+ * that the clause's verb rejects or concedes (X lehnte Ys Forderung ab; X
+ * wies die Vorwürfe Moskaus zurück): the author's act was made, and it was
+ * directed at who answers it (REQUEST Y -> X); 1 when R holds these roles */
+static int answered_noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    int answer = 0, v = verdict_verb_of_noun(s, t, p, &answer);
+    if (v < 0 || !answer) return 0;
+    if (strcmp(p->type, "REQUEST") && strcmp(p->type, "ACCUSE") && strcmp(p->type, "THREATEN")) return 0;
+    int author = noun_author(s, t);
+    if (author < 0) return 0;
+    roles V;
+    ev_find_roles(s, (uint32_t)v, &s->rules->patterns[s->rules->forms[s->t[v].form].pattern], &V);
+    if (V.actor < 0 || V.actor == author) return 0;
+    R->actor = author; R->recipient = V.actor;
+    R->split = R->inherited = R->dep = R->passive = 0;
+    R->speaker = NULL;
+    return 1;
 }
 
 /* German: an event noun that the clause's verb praises, criticises or
@@ -202,29 +238,70 @@ static int attributive_participle(const ev_sent *s, uint32_t t)
     return (nx->flags & LB_TOK_UPPER) && (nx->flags & LB_TOK_WORD) && LB_MORPH(doc)[abs + 1].upos == LB_UPOS_NOUN;
 }
 
+/* the act of trigger t is the content of a reported demand: its clause (or
+ * the clause it is coordinated with) holds a demand made by the speaker
+ * (act=speaker REQUEST: Seoul müsse sich entschuldigen und die Planer
+ * entlassen, sagte X; X said Iran must stop ...): no event of its own */
+static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    if (p->flags & EV_F_SPEAKER) return 0;
+    const ev_rules *r = s->rules;
+    int ci = s->t[t].clause;
+    int first = ci;
+    while (first > 0 && s->c[first].kind == EV_CL_COORD) first--;
+    for (int k = first; k <= ci; k++)
+        for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) {
+            if (j == t || s->t[j].form < 0) continue;
+            const ev_pattern *q = &r->patterns[r->forms[s->t[j].form].pattern];
+            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t)) return 1;
+        }
+    return 0;
+}
+
+/* a demand in the purpose clause of a protest (staged demonstrations to
+ * demand reforms; began a hunger strike to demand ...; demonstrierten, um
+ * ... zu fordern): the protest's goal, no event of its own */
+static int goal_of_protest(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    if (strcmp(p->type, "REQUEST") || t == 0) return 0;
+    if (!ev_zu_marked(s, t) && !(s->t[t - 1].cue & EV_C_ZU)) return 0;
+    int ci = s->t[t].clause;
+    uint32_t from = ci > 0 ? s->c[ci - 1].t0 : s->c[ci].t0;
+    for (uint32_t j = from; j < t; j++) {
+        if (s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->type && !strcmp(q->type, "PROTEST")) return 1;
+    }
+    return 0;
+}
+
 /* whether trigger t with pattern p may code an event: -1 no, 1 handled
  * without an event of its own (the object of a verdict, the content of a
  * pledge), 0 go on; *gov gets the governing clause's cues */
 static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t *gov)
 {
     if (p->kind == EV_NOUN_SUPPORT && !support_verb_ok(s, t, p)) return -1;
-    if (object_of_verdict(s, t) || noun_of_verdict_clause(s, t, p)) return 1;
+    int answer = 0;
+    if (object_of_verdict(s, t) || verdict_verb_of_noun(s, t, p, &answer) >= 0) return 1;
     /* groups on the move (troops arrived in Bosnia) pay no visit */
     if (p->mode && !strcmp(p->mode, "visit") && p->kind == EV_VERB)
         for (uint32_t k = 1; k <= 2 && k <= t; k++) if (s->t[t - k].cue & EV_C_GROUP) return -1;
     *gov = ev_governing_cues(s, t);
     /* the content of a pledge or request: unless the trigger is itself the speech act */
     if ((*gov & EV_C_CTL) && !(s->t[t].cue & EV_C_CTL)) return 1;
+    if (content_of_reported_demand(s, t, p)) return 1;
+    if (goal_of_protest(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
     if (p->nnot && word_in_clause(s, t, p->notw, p->nnot)) return -1;
     /* German: a verb form right after an article is an attribute (die verantwortlichen
      * Planer, des bewaffneten Arms), background; not a relative pronoun after a comma */
-    if (s->lang == EV_DE && p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & EV_C_DET)
+    /* (an evaluation said by a speaker evaluates also as an attribute: dieser feige Anschlag) */
+    if (s->lang == EV_DE && p->kind == EV_VERB && !(p->flags & EV_F_SPEAKER) && t > 0 && (s->t[t - 1].cue & EV_C_DET)
         && !(t >= 2 && (LB_TOKS(s->doc)[s->tok0 + t - 2].flags & LB_TOK_PUNCT))) return -1;
     /* or with no article: a participle the morphology layer reads as an adjective
      * before its noun (die Freilassung inhaftierter Gesinnungsgenossen) */
-    if (s->lang == EV_DE && p->kind == EV_VERB && attributive_participle(s, t)) return -1;
+    if (s->lang == EV_DE && p->kind == EV_VERB && !(p->flags & EV_F_SPEAKER) && attributive_participle(s, t)) return -1;
     return 0;
 }
 
@@ -234,11 +311,13 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
 {
     if (!p->type) return 0;
     uint32_t gov = 0;
-    int gate = trigger_gate(s, t, p, &gov);
-    if (gate) return gate > 0;
     roles R;
-    ev_find_roles(s, t, p, &R);
-    if (noun_judged_by_clause(s, t, p, &R)) return 1;
+    if (!answered_noun_roles(s, t, p, &R)) {
+        int gate = trigger_gate(s, t, p, &gov);
+        if (gate) return gate > 0;
+        ev_find_roles(s, t, p, &R);
+        if (noun_judged_by_clause(s, t, p, &R)) return 1;
+    }
     lb_event e;
     if (!ev_participants(s, t, p, &R, &e)) return 0;
     ev_set_flags(s, t, p, gov, &e);

@@ -289,11 +289,12 @@ void ev_noun_groups(ev_sent *s)
         if (s->lang == EV_EN && i > 0 && inside_group(s, i - 1) && !all_form(s, &s->g[group_at(s, i - 1)], LB_FORM_DERIV, -1)) continue;
         int adj = adjective_before(s, i);
         if (adj >= 0) {
-            /* die türkische Armee: the adjective's state, the noun's sector */
+            /* die türkische Armee: the adjective's state, the noun's sector; each
+             * state of coordinated adjectives (russische und ukrainische Soldaten,
+             * russische Soldaten und ukrainische Truppen) keeps its own mention */
             ev_group *g = &s->g[adj];
-            const char *code = ev_men(s, g->men[0])->actor.code;
-            g->men[0] = ev_make_mention(s, g->t0, i + 1, code, sector);
-            g->nmen = 1;
+            for (int q = 0; q < g->nmen && s->nxm < EV_MAX_SENT_TOKS; q++)
+                g->men[q] = ev_make_mention(s, g->t0, i + 1, ev_men(s, g->men[q])->actor.code, sector);
             g->t1 = i + 1;
             continue;
         }

@@ -45,10 +45,28 @@ static int group_noun_after(const ev_sent *s, uint32_t t, const ev_pattern *p)
 
 /* the state where the act of trigger t happens: a place of its sentence (in
  * Bayern, am Flughafen von Chicago), else the document's state */
+/* German: place group gi is a direction, not where the act happens: after
+ * "nach" (eine Reise nach Syrien), or "in" with the accusative (in den Jemen) */
+static int direction_place(const ev_sent *s, int gi)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t j = s->g[gi].t0;
+    if (s->lang != EV_DE || j == 0) return 0;
+    int acc = 0;
+    if (s->t[j - 1].cue & EV_C_DET) {
+        if (doc->morph.len == doc->toks.len) acc = LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + j - 1].feats, CASE) == LB_CASE_ACC;
+        if (--j == 0) return 0;
+    }
+    const lb_tok *pr = &LB_TOKS(doc)[s->tok0 + j - 1];
+    const char *w = lb_tok_norm(doc, pr);
+    if (pr->norm_len == 4 && !memcmp(w, "nach", 4)) return 1;
+    return acc && pr->norm_len == 2 && !memcmp(w, "in", 2);
+}
+
 static const char *acting_state(const ev_sent *s, uint32_t t)
 {
     for (int gi = 0; gi < s->ng; gi++) {
-        if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause) continue;
+        if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause || direction_place(s, gi)) continue;
         const char *c = ev_place_state(s->rules, s->doc, ev_men(s, s->g[gi].men[0]));
         if (c) return c;
     }
@@ -101,6 +119,54 @@ static void previous_sides(const ev_sent *s, lb_event *e)
     }
 }
 
+/* an act of violence with a person subject that names no actor (die Männer,
+ * die zuvor auf die Cafés feuerten; sie verwüsteten den Raum; a name with no
+ * code; not das Virus greift die Welt an): attackers act for the country where they act (GUIDELINES
+ * §2, non-state armed groups); only for an active verb with a target (an
+ * object or a phrase of the pattern's recipient prepositions), so that
+ * figurative fights with no target stay without an actor */
+static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
+{
+    if (p->kind != EV_VERB || R->passive || strcmp(p->type, "ASSAULT") || (p->flags & EV_F_INVERSE)) return 0;
+    ev_clause_roles_t Y;
+    if (!ev_clause_roles(s, t, &Y) || !Y.personal_subj || !Y.finite || Y.passive) return 0;
+    if (Y.has_obj) return 1;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++)
+        if (s->t[j].prep >= 0 && (p->rec_preps >> s->t[j].prep & 1)) return 1;
+    return 0;
+}
+
+#define EV_ATTACK_NOUN_PHRASE 4   /* tokens after an attack noun that still name its doer */
+
+/* an agentless passive of violence with an attack noun in its clause (Bei
+ * einem Angriff der Rebellen wurden drei Soldaten getötet; bei einem
+ * Feuergefecht mit den Taliban): the doer named in the noun's phrase (its
+ * genitive or prepositional group) is the actor; the group index, or -1 */
+static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
+{
+    if (p->kind != EV_VERB || !R->passive || strcmp(p->type, "ASSAULT")) return -1;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind == EV_VERB || !q->type || strcmp(q->type, "ASSAULT")) continue;
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_ATTACK_NOUN_PHRASE || g->place) continue;
+            /* (the noun's genitive taken for the passive's subject: the
+             * victim is the next group of the clause, if any) */
+            if (gi == R->recipient) {
+                R->recipient = -1;
+                for (int k = gi + 1; k < s->ng && R->recipient < 0; k++)
+                    if (s->g[k].clause == g->clause && !s->g[k].place) R->recipient = k;
+            }
+            return gi;
+        }
+    }
+    return -1;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -130,6 +196,12 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     if (!e->nactor && p->agent_sector && (R->passive || p->kind != EV_VERB || (p->flags & EV_F_INVERSE))) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
+    }
+    int doer = e->nactor ? -1 : doer_of_attack_noun(s, t, p, R);
+    if (doer >= 0) { R->actor = doer; ev_add_refs(s, doer, e->actor, &e->nactor, NULL, 0); }
+    if (!e->nactor && unnamed_attacker(s, t, p, R)) {
+        const char *st = acting_state(s, t);
+        if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
 }
 
@@ -225,6 +297,21 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
     if (!e->nrecipient && e->nactor && p->agent_sector) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
 }
 
+/* German: a fight whose coordinated sides are the subject of a reflexive
+ * (sich liefern Soldaten und Rebellen Gefechte; sich bekämpfen): they fight
+ * each other, one side is the recipient of the other */
+static int reciprocal_fight(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || strcmp(p->type, "ASSAULT") || doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+    }
+    return 0;
+}
+
 /* two-sided events: the possessive's owner, the counterpart of the clause
  * before, joint actors split into the two sides */
 static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
@@ -259,9 +346,19 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
         /* joint actors (Xi und Putin unterzeichneten): one side each */
         for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
         e->nactor = 1;
-    } else if ((R->split || (c->cues & EV_C_MUTUAL)) && e->nactor >= 2 && !e->nrecipient) {
+    } else if ((R->split || (c->cues & EV_C_MUTUAL) || reciprocal_fight(s, t, p)) && e->nactor >= 2 && !e->nrecipient) {
         for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
         e->nactor = 1;
+    } else if (reciprocal_fight(s, t, p) && e->nactor == 1 && !e->nrecipient && R->actor >= 0) {
+        /* the side coordinated with the actor's group (türkische Soldaten und
+         * kurdische Rebellen), also of the same state: a domestic fight X -> X */
+        const ev_group *a = &s->g[R->actor];
+        for (int gi = 0; gi < s->ng && !e->nrecipient; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (gi == R->actor || g->clause != a->clause || g->place || g->t0 < a->t1 || g->t0 > a->t1 + 3) continue;
+            for (uint32_t j = a->t1; j < g->t0; j++)
+                if (s->t[j].cue & EV_C_COORD) { ev_add_refs(s, gi, e->recipient, &e->nrecipient, NULL, 0); break; }
+        }
     }
 }
 

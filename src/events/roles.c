@@ -105,6 +105,7 @@ static int indefinite_apposition(const ev_sent *s, int k)
 }
 
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
+static int accused_controller(const ev_sent *s, int ci, uint32_t t);
 
 int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
 {
@@ -132,13 +133,41 @@ int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     return -1;
 }
 
+/* German: main clause ci opens with its finite verb right after a comma
+ * (Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen): the
+ * verb-second clause was interrupted by an apposition; its subject stands
+ * before it, and a group after the verb is an object */
+static int resumed_main_clause(const ev_sent *s, int ci)
+{
+    const lb_doc *doc = s->doc;
+    const ev_clause *c = &s->c[ci];
+    if (s->lang != EV_DE || ci == 0 || c->kind != EV_CL_MAIN || doc->morph.len != doc->toks.len) return 0;
+    uint32_t j = c->t0;
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    if (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
+    if (j >= c->t1 || j == 0 || !(T[j - 1].flags & LB_TOK_PUNCT) || T[j - 1].norm_len != 1 || lb_tok_norm(doc, &T[j - 1])[0] != ',') return 0;
+    const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+    if ((m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN) return 0;
+    if (s->t[j].cue & EV_C_SAY) return 0;     /* ..., sagte Macron: the subject follows */
+    /* the clause before is the apposition: words with no verb */
+    const ev_clause *a = &s->c[ci - 1];
+    for (uint32_t k = a->t0; k < a->t1; k++) {
+        uint8_t u = LB_MORPH(doc)[s->tok0 + k].upos;
+        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+    }
+    return a->t1 > a->t0 + 1;
+}
+
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
 {
     const ev_clause *c = &s->c[ci];
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
-    if (c->kind == EV_CL_COORD || zu_clause(s, ci)) {
+    if (c->kind == EV_CL_COORD || zu_clause(s, ci) || resumed_main_clause(s, ci)) {
+        /* (an alleged act: the accused does it, see accused_controller) */
+        int acc = depth == 0 && zu_clause(s, ci) ? accused_controller(s, ci, t) : -1;
+        if (acc >= 0) return acc;
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
     }
@@ -350,7 +379,10 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
         if (sub >= 0 && sub != R->actor) { R->recipient = R->actor; R->actor = sub; R->inherited = inh; }
     }
-    if (R->actor < 0) {
+    /* (German: in a passive clause the subject is what is acted on, not the
+     * noun's doer: auf das Kulturzentrum wurde ein Anschlag verübt; gegen
+     * ihn wurde ein Verfahren eingeleitet) */
+    if (R->actor < 0 && !(s->lang == EV_DE && (c->cues & EV_C_PASSAUX) && p->kind == EV_NOUN_SUPPORT)) {
         R->actor = clause_subject(s, ci, t, &R->inherited, 0);
         /* rather than a subject from another clause: a possessor in this one (Xis Wortlaut ... Telefonat) */
         if (R->actor < 0 || R->inherited)
@@ -477,15 +509,96 @@ static int reflexive_after(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* the first word of clause ci after punctuation and a dateline (Damaskus –) */
+static uint32_t adjunct_start(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = c->t0;
+    if (ci == 0 && s->t[j].group >= 0 && s->g[s->t[j].group].t1 < c->t1 && (T[s->g[s->t[j].group].t1].flags & LB_TOK_PUNCT))
+        j = s->g[s->t[j].group].t1;
+    while (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
+    return j;
+}
+
+/* German: clause ci is a participle adjunct that opens a clause and ends at a
+ * comma (Bewaffnet von den Amerikanern, ...) */
+static int participle_adjunct(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = adjunct_start(s, ci);
+    if (j + 1 >= c->t1 || !participle(s, j) || (s->t[j].cue & EV_C_PASSAUX)) return 0;
+    if (s->doc->morph.len == s->doc->toks.len) {
+        const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
+        if (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 0;
+    }
+    const lb_tok *last = &T[c->t1 - 1];
+    return (last->flags & LB_TOK_PUNCT) && last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
+}
+
+/* German: a participle adjunct with its agent before the main clause
+ * (Bewaffnet von den Amerikanern, nutzt die YPG ...; Unterstützt von
+ * Russland, griff die Armee an): a passive whose agent acts on the subject
+ * of the main clause that follows; 1 when R holds these roles */
+static int participle_adjunct_roles(const ev_sent *s, uint32_t t, roles *R)
+{
+    int ci = s->t[t].clause;
+    if (s->lang != EV_DE || !participle_adjunct(s, ci)) return 0;
+    if (adjunct_start(s, ci) != t) return 0;
+    int agent = -1;
+    for (int gi = 0; gi < s->ng && agent < 0; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && after_agent_prep(s, gi)) agent = gi;
+    if (agent < 0) return 0;
+    /* the main clause after the adjuncts (unterstützt durch ..., another one) */
+    int k = ci + 1;
+    while (k < s->nc && participle_adjunct(s, k)) k++;
+    if (k >= s->nc || s->c[k].kind != EV_CL_MAIN) return 0;
+    int inh = 0, subj = clause_subject(s, k, s->c[k].t1, &inh, 0);
+    if (subj < 0 || inh || subj == agent) return 0;
+    R->passive = 1; R->actor = agent; R->recipient = subj;
+    return 1;
+}
+
+static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
+
+/* German: the zu-clause ci is governed by an accusation (X warf den USA vor,
+ * Taiwan Waffen zu liefern; beschuldigte die Ukraine, ... angegriffen zu
+ * haben): object control, the accused is the doer of the alleged act; the
+ * accused's group, or -1 */
+static int accused_controller(const ev_sent *s, int ci, uint32_t t)
+{
+    if (s->lang != EV_DE) return -1;
+    /* the governing clause, or the trigger's own before it (no comma split) */
+    uint32_t from = ci > 0 ? s->c[ci - 1].t0 : s->c[ci].t0;
+    for (uint32_t j = from; j < t; j++) {
+        if (s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind != EV_VERB || !q->type || strcmp(q->type, "ACCUSE") || (q->flags & EV_F_SPEAKER)) continue;
+        roles A;
+        A.actor = A.recipient = -1;
+        A.split = A.inherited = A.dep = A.passive = 0;
+        A.speaker = NULL;
+        verb_roles(s, j, q, &A);
+        return A.passive ? -1 : A.recipient;
+    }
+    return -1;
+}
+
 static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
+    if (participle_adjunct_roles(s, t, R)) return;
     int ci = s->t[t].clause, inh = 0;
     const ev_clause *c = &s->c[ci];
     /* the clause layer's roles where it analysed the trigger's clause */
     ev_clause_roles_t Y;
     int syn = use_clause_layer(s) && ev_clause_roles(s, t, &Y);
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
-    int subj = ev_zu_marked(s, t) ? ev_inherit_subject(s, ci, &inh, 0) : -1;
+    int subj = -1;
+    if (ev_zu_marked(s, t) || zu_clause(s, ci)) subj = accused_controller(s, ci, t);
+    if (subj < 0 && ev_zu_marked(s, t)) {
+        if (subj < 0) subj = ev_inherit_subject(s, ci, &inh, 0);
+    }
     /* (a subject that is no actor - Unbekannte, der Mann - leaves the act without one) */
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
     /* passive voice: a passive auxiliary in the clause and a participle or an agent */

@@ -89,6 +89,9 @@ int ev_state_code(const char *code);
 typedef struct ev_clause_roles_t {
     int subj, obj, iobj, agent;
     int has_subj, has_obj;      /* the clause has such phrases (actors or not) */
+    int any_subj;               /* it has a subject phrase of any kind (a pronoun, a name) */
+    int finite;                 /* it has a finite verb (not a headline's bare participle) */
+    int personal_subj;          /* its subject is a person: a personal or relative pronoun, a name, a person entity */
     int passive;
 } ev_clause_roles_t;
 /* 1 when the clause layer analysed the clause whose verb is trigger t */

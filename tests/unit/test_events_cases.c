@@ -96,6 +96,7 @@ int main(void)
 {
     ev_setup();
     run_file(LB_TEST_DIR "/unit/events_de.cases");
+    run_file(LB_TEST_DIR "/unit/events_en.cases");
     ev_teardown();
     return TEST_END();
 }
