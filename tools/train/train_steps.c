@@ -149,17 +149,26 @@ static void train_sentence(const tr_sent *s, const lb_tagmodel *m, tr_model *w, 
         uint32_t f[LB_TF_MAX_STATIC + LB_TF_MAX_CONTEXT];
         int nf = word_features(s, i, m, r, any_unknown, p1, p2, st, f);
         unsigned pred = x->cand[0];
+        double score[LB_TAG_MAX_CLASSES] = { 0 };
         if (x->ncand > 1) {
-            double score[LB_TAG_MAX_CLASSES] = { 0 };
             tr_score(w, f, nf, x->cand, x->ncand, score);
             int best = 0;
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             pred = x->cand[best];
+            score[0] = score[best];
         }
         w->clock++;
         if (pred != t->cls) {
-            tr_update(w, f, nf, t->cls, 1.0f);
-            tr_update(w, f, nf, pred, -1.0f);
+            float step = 1.0f;
+            if (o->pa > 0 && nf > 0) {          /* passive-aggressive: just enough to put gold 1 ahead, at most pa */
+                double gold = 0;
+                uint16_t g = t->cls;
+                tr_score(w, f, nf, &g, 1, &gold);
+                double tau = (score[0] - gold + 1.0) / (2.0 * nf);
+                step = (float)(tau > o->pa ? o->pa : tau);
+            }
+            tr_update(w, f, nf, t->cls, step);
+            tr_update(w, f, nf, pred, -step);
         } else r->right++;
         p2 = p1; p1 = pred;
         st = lb_tag_state(m, st, pred, &r->fw[i]);
