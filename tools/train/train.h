@@ -20,6 +20,7 @@ typedef struct tr_opts {
     double unk_drop;            /* --unk-drop: probability that a word seen at most unk_freq times */
     int unk_freq;               /* is trained as an unknown word (its identity features left out) */
     double pa;                  /* --pa C: passive-aggressive steps of at most C (0: perceptron steps of 1) */
+    int feat_rules;             /* --feat-rules: X rules for the features the classes leave out */
     int runs;                   /* --runs: the weights are the mean of this many runs (seeds seed..) */
 } tr_opts;
 

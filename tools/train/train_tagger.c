@@ -77,6 +77,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--unk-freq") && v) { o.unk_freq = atoi(v); i++; }
         else if (!strcmp(a, "--runs") && v) { o.runs = atoi(v); i++; }
         else if (!strcmp(a, "--pa") && v) { o.pa = atof(v); i++; }
+        else if (!strcmp(a, "--feat-rules")) o.feat_rules = 1;
         else if (!strcmp(a, "--model") && v) { o.model = v; i++; }
         else if (!strcmp(a, "--lemmas") && v) { o.lemmas = v; i++; }
         else if (!strcmp(a, "--lexicon") && v) {
