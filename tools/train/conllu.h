@@ -13,6 +13,7 @@ typedef struct tr_tok {
     uint8_t upos;
     uint32_t feats;     /* all features lagebild represents */
     uint16_t cls;       /* class, set by the trainer */
+    uint32_t freq;      /* how often the folded form occurs in the corpus, set by the trainer */
 } tr_tok;
 
 typedef struct tr_sent { tr_tok *tok; int n; } tr_sent;

@@ -84,7 +84,10 @@ static void emit_rules(FILE *f, strs *v, char kind, lb_wordset *kept, strs *vals
 static int write_exceptions(const tr_corpus *c, const tr_opts *o);
 static int write_class_exceptions(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o);
 
-static void collect(const tr_corpus *c, strs *r, strs *x)
+/* R keys for every part of speech and word ending; X keys (the full features
+ * by part of speech, class features and ending) when the classes leave
+ * features out (--feat-rules). */
+static void collect(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, strs *r, strs *x)
 {
     char edit[1024], key[2048], low[1024], cf[256], ff[256];
     for (size_t s = 0; s < c->n; s++)
@@ -98,9 +101,16 @@ static void collect(const tr_corpus *c, strs *r, strs *x)
                 snprintf(key, sizeof key, "%zu\x02%s\x02%.*s\x01%s", k, lb_upos_name(t->upos), (int)k, low + t->form_len - k, edit);
                 push(r, key);
             }
-            (void)cf;
+            uint32_t cfeats = m->cls[t->cls].feats;
+            if (!o->feat_rules) continue;
+            size_t cl = lb_feats_format(cf, sizeof cf, cfeats);
+            if (!lb_feats_format(ff, sizeof ff, t->feats)) snprintf(ff, sizeof ff, "_");
+            for (size_t k = 0; k <= MAX_SUFFIX && k <= t->form_len; k++) {
+                snprintf(key, sizeof key, "%zu\x02%s\t%s\x02%.*s\x01%s", k, lb_upos_name(t->upos), cl ? cf : "_",
+                         (int)k, low + t->form_len - k, ff);
+                push(x, key);
+            }
         }
-    (void)x;
 }
 
 int tr_write_lemmas(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o)
@@ -111,8 +121,9 @@ int tr_write_lemmas(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o)
     strs r = { 0 }, x = { 0 }, vals = { 0 };
     lb_wordset kept;
     lb_wordset_init(&kept);
-    collect(c, &r, &x);
+    collect(c, m, o, &r, &x);
     emit_rules(f, &r, 'R', &kept, &vals);
+    emit_rules(f, &x, 'X', &kept, &vals);
     fclose(f);
     strs_free(&r); strs_free(&x); strs_free(&vals);
     lb_wordset_fini(&kept);

@@ -54,3 +54,17 @@ double tr_average(const tr_model *m, const tr_weight *e)
     double acc = e->acc + (double)e->w * (double)(m->clock - e->ts);
     return m->clock ? acc / (double)m->clock : e->w;
 }
+
+void tr_add_averaged(tr_model *dst, const tr_model *src, double factor)
+{
+    dst->clock = 1;
+    for (size_t i = 0; i < src->cap; i++) {
+        if (!src->t[i].key) continue;
+        tr_weight *e = &dst->t[slot(dst, src->t[i].key)];
+        if (!e->key) {
+            if (dst->n * 10 > dst->cap * 7) { fprintf(stderr, "weight table full: raise its size\n"); exit(2); }
+            e->key = src->t[i].key; e->ts = 1; dst->n++;
+        }
+        e->acc += tr_average(src, &src->t[i]) * factor;
+    }
+}

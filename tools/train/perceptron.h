@@ -16,4 +16,7 @@ void tr_score(const tr_model *m, const uint32_t *f, int nf, const uint16_t *cand
 void tr_update(tr_model *m, const uint32_t *f, int nf, unsigned cls, float delta);
 /* The averaged weight of an entry at the end of training. */
 double tr_average(const tr_model *m, const tr_weight *e);
+/* dst += factor * the averaged weights of src; dst then holds final weights
+ * (tr_average of its entries gives them). */
+void tr_add_averaged(tr_model *dst, const tr_model *src, double factor);
 #endif

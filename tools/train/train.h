@@ -16,10 +16,16 @@ typedef struct tr_opts {
     size_t dict_len;
     uint32_t dict_count;
     const lb_lexicon *lexicon;  /* --lexicon: readings constrain the candidates */
+    int rare;                   /* --rare: words seen less often also get the unknown-word classes */
+    double unk_drop;            /* --unk-drop: probability that a word seen at most unk_freq times */
+    int unk_freq;               /* is trained as an unknown word (its identity features left out) */
+    double pa;                  /* --pa C: passive-aggressive steps of at most C (0: perceptron steps of 1) */
+    int feat_rules;             /* --feat-rules: X rules for the features the classes leave out */
+    int runs;                   /* --runs: the weights are the mean of this many runs (seeds seed..) */
 } tr_opts;
 
 /* Tag dictionary (folded form -> classes seen) and unknown-word classes into m. */
-void tr_build_dict(const tr_corpus *c, lb_tagmodel *m, tr_opts *o);
+void tr_build_dict(tr_corpus *c, lb_tagmodel *m, tr_opts *o);
 void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o);
 int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o);
 /* Treebank conventions (conventions.c): the sentences from index from on

@@ -58,7 +58,8 @@ static void assign_classes(tr_corpus *c, lb_tagmodel *m)
 
 int main(int argc, char **argv)
 {
-    tr_opts o = { .iter = 8, .seed = 1, .prune = 0.1, .lang = "xx", .class_feats = "all" };
+    tr_opts o = { .iter = 8, .seed = 1, .prune = 0.1, .lang = "xx", .class_feats = "all", .rare = 5, .unk_freq = 1,
+                   .runs = 1 };
     tr_corpus c = { 0 };
     char err[512];
     int adv_as_adj = 0;
@@ -71,6 +72,12 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--iter") && v) { o.iter = atoi(v); i++; }
         else if (!strcmp(a, "--seed") && v) { o.seed = (unsigned)atoi(v); i++; }
         else if (!strcmp(a, "--prune") && v) { o.prune = atof(v); i++; }
+        else if (!strcmp(a, "--rare") && v) { o.rare = atoi(v); i++; }
+        else if (!strcmp(a, "--unk-drop") && v) { o.unk_drop = atof(v); i++; }
+        else if (!strcmp(a, "--unk-freq") && v) { o.unk_freq = atoi(v); i++; }
+        else if (!strcmp(a, "--runs") && v) { o.runs = atoi(v); i++; }
+        else if (!strcmp(a, "--pa") && v) { o.pa = atof(v); i++; }
+        else if (!strcmp(a, "--feat-rules")) o.feat_rules = 1;
         else if (!strcmp(a, "--model") && v) { o.model = v; i++; }
         else if (!strcmp(a, "--lemmas") && v) { o.lemmas = v; i++; }
         else if (!strcmp(a, "--lexicon") && v) {
