@@ -23,4 +23,13 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value);
 /* 1 and *value when found, else 0. value may be NULL. */
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value);
 uint64_t lb_hash_bytes(const void *p, size_t n);
+/* Snapshots (compiled caches of dictionaries): slot i's tag, key, length and
+ * value, 1 when the slot is used, else 0. */
+int lb_wordset_slot(const lb_wordset *s, size_t i, uint32_t *tag, const char **key, uint32_t *len, uint32_t *value);
+/* Makes an empty s a table of cap slots (0 or a power of two) that will
+ * hold count keys (fewer than cap, so that probes end): 0, or -1. */
+int lb_wordset_reserve(lb_wordset *s, size_t cap, size_t count);
+/* Fills slot i as lb_wordset_slot gave it; the key is borrowed (it must
+ * outlive s). Slots out of range or with tag 0 are ignored. */
+void lb_wordset_set_slot(lb_wordset *s, size_t i, uint32_t tag, const char *key, uint32_t len, uint32_t value);
 #endif
