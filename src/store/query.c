@@ -6,6 +6,7 @@
  * parameter. Must not format output or print. */
 #include "store/store.h"
 #include "core/buf.h"
+#include "store/dyad_sum.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,9 +184,25 @@ static void build_quotes(qb *q, const lb_store_filter *f)
 /* An actor's events in one role within the dates, from the monthly counts
  * (actor_months) for every whole month in the range; a bound with a day
  * adds the parties of its own month that are in range, counted over the key
- * of event_parties (one month of one actor: few rows). A date d is in range
- * exactly when its month prefix is strictly inside the months of the
- * bounds, or equal to a bound's month with d itself within the bound. */
+ * of event_parties (one month of one actor) less the flagged ones the
+ * filter leaves out (from their small partial index): no row is read. A
+ * date d is in range exactly when its month prefix is strictly inside the
+ * months of the bounds, or equal to a bound's month with d itself within
+ * the bound (d >= since, d <= until || '~', d not empty). */
+static void party_edge(qb *q, int role, const char *lo, const char *hi)
+{
+    for (int flagged = 0; flagged < 2; flagged++) {
+        add(q, flagged ? " - (SELECT count(*) FROM event_parties p INDEXED BY event_parties_flagged WHERE p.role = "
+                       : " + (SELECT count(*) FROM event_parties p WHERE p.role = ");
+        add(q, role ? "1" : "0");
+        add(q, " AND p.actor = a.id AND p.date >= ");
+        add(q, lo);
+        add(q, " AND p.date <= ");
+        add(q, hi);
+        add(q, flagged ? " AND p.flags <> 0 AND (p.flags & ~:inc) <> 0)" : ")");
+    }
+}
+
 static void party_count(qb *q, const lb_store_filter *f, int role)
 {
     int day_s = f->since && strlen(f->since) > 7, day_u = f->until && strlen(f->until) > 7;
@@ -196,21 +213,16 @@ static void party_count(qb *q, const lb_store_filter *f, int role)
     if (f->until) add(q, day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
                                : " AND m.month <= :until || '~' AND m.month <> ''");
     add(q, ")");
-    const char *head = role ? " + (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id"
-                            : " + (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id";
-    if (day_s) {   /* the rest of the first month */
-        add(q, head);
-        add(q, FLAGS_OK("p.flags") " AND p.date <= substr(:since, 1, 7) || '~'");
-        where_dates(q, f, "p.date");
-        add(q, ")");
-    }
-    if (day_u) {   /* the start of the last month, unless counted with the first */
-        add(q, head);
-        add(q, FLAGS_OK("p.flags") " AND p.date >= substr(:until, 1, 7)");
-        if (day_s) add(q, " AND p.date > substr(:since, 1, 7) || '~'");
-        where_dates(q, f, "p.date");
-        add(q, ")");
-    }
+    /* the rest of the first month (up to the until bound when it is in the
+     * same month: then min(...) is that bound); since is never '' */
+    if (day_s) party_edge(q, role, ":since", f->until ? "min(substr(:since, 1, 7) || '~', :until || '~')"
+                                                      : "substr(:since, 1, 7) || '~'");
+    /* the start of the last month, unless counted with the first: after
+     * the since month (no stored date starts with "YYYY-MM~", so > X || '~'
+     * is >= X || '~~'), and never before since */
+    if (day_u) party_edge(q, role, day_s ? "max(substr(:until, 1, 7), substr(:since, 1, 7) || '~~')"
+                                   : f->since ? "max(substr(:until, 1, 7), :since)" : "substr(:until, 1, 7)",
+                          ":until || '~'");
     add(q, ")");
 }
 
@@ -270,6 +282,15 @@ static void dyad_range(qb *q, const lb_store_filter *f)
     }
 }
 
+static void bind_filter(sqlite3_stmt *st, const lb_store_filter *f, const char *fq, size_t limit);
+
+/* The actor and recipient filters of the dyad tables (codes a, r). */
+static void dyad_parties(qb *q, const lb_store_filter *f)
+{
+    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+}
+
 /* Code-level dyads: all time from the totals, a date range from the pair
  * tables, a type from the monthly aggregate (by its type-first index). */
 static void build_dyads(qb *q, const lb_store_filter *f)
@@ -286,9 +307,41 @@ static void build_dyads(qb *q, const lb_store_filter *f)
         if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
         if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
     }
-    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
-    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+    dyad_parties(q, f);
     add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
+}
+
+/* Dyads over a date range without a type: the rows of the pair tables,
+ * summed per pair in C (dyad_sum.c: no sort of every row); then a statement
+ * that reads the page of summed pairs (:rows, JSON) as build_dyads would
+ * give it. fq gets the JSON. 0 or LB_E* (with the store's error). */
+static int dyads_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t limit, lb_buf *fq)
+{
+    qb in;
+    lb_buf_init(&in.sql, (size_t)1 << 20);
+    in.fail = 0;
+    add(&in, "SELECT a, r, events, gsum, coop, conflict FROM (");
+    dyad_range(&in, f);
+    add(&in, ") WHERE 1");
+    dyad_parties(&in, f);
+    sqlite3_stmt *st = NULL;
+    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in.sql);
+    if (!rc) {
+        bind_filter(st, f, NULL, limit);
+        rc = lb_dyad_sum(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
+        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+    add(q, "SELECT json_extract(value, '$[0]') AS actor, json_extract(value, '$[1]') AS recipient,"
+           " json_extract(value, '$[2]') AS events,"
+           " round(json_extract(value, '$[3]') / json_extract(value, '$[2]'), 2) AS goldstein,"
+           " json_extract(value, '$[4]') AS cooperation, json_extract(value, '$[5]') AS conflict"
+           " FROM json_each(:rows) ORDER BY key LIMIT :limit");
+    return rc;
 }
 
 /* Timelines of two actor codes read the monthly aggregate (each event once
@@ -450,6 +503,32 @@ static void bind(sqlite3_stmt *st, const char *name, const char *v)
     if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds the filter's values to the parameters st names (:actor, :limit, ...). */
+static void bind_filter(sqlite3_stmt *st, const lb_store_filter *f, const char *fq, size_t limit)
+{
+    bind(st, ":actor", f->actor);
+    bind(st, ":recipient", f->recipient);
+    bind(st, ":type", f->type);
+    bind(st, ":since", f->since);
+    bind(st, ":until", f->until);
+    bind(st, ":source", f->source);
+    bind(st, ":speaker", f->speaker);
+    bind(st, ":about", f->about);
+    bind(st, ":a", f->a);
+    bind(st, ":b", f->b);
+    bind(st, ":query", fq);
+    bind(st, ":rows", fq);
+    bind(st, ":hlo", f->hl_open ? f->hl_open : "[");
+    bind(st, ":hlc", f->hl_close ? f->hl_close : "]");
+    int ii = sqlite3_bind_parameter_index(st, ":inc");
+    if (ii > 0) sqlite3_bind_int(st, ii, (int)(f->include & (LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL)));
+    int li = sqlite3_bind_parameter_index(st, ":limit");
+    /* one more row than the limit detects truncation; -1 is SQLite's "no limit" */
+    if (li > 0) sqlite3_bind_int64(st, li, limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)limit + 1);
+    int oi = sqlite3_bind_parameter_index(st, ":offset");
+    if (oi > 0) sqlite3_bind_int64(st, oi, f->offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)f->offset);
+}
+
 int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_filter *fin)
 {
     *out = NULL;
@@ -469,7 +548,12 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
     case LB_Q_EXPORT_FLAT: build_export(&q, f, 1); break;
     case LB_Q_QUOTES: build_quotes(&q, f); break;
     case LB_Q_ACTORS: build_actors(&q, f); break;
-    case LB_Q_DYADS: build_dyads(&q, f); break;
+    case LB_Q_DYADS:
+        if ((f->since || f->until) && !f->type) {
+            int rc = dyads_summed(s, &q, f, limit, &fq);
+            if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
+        } else build_dyads(&q, f);
+        break;
     case LB_Q_TIMELINE:
     case LB_Q_BALANCE:
         if (!f->a || !f->b) {
@@ -520,27 +604,8 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
         return rc;
     }
     lb_buf_free(&q.sql);
-    bind(c->st, ":actor", f->actor);
-    bind(c->st, ":recipient", f->recipient);
-    bind(c->st, ":type", f->type);
-    bind(c->st, ":since", f->since);
-    bind(c->st, ":until", f->until);
-    bind(c->st, ":source", f->source);
-    bind(c->st, ":speaker", f->speaker);
-    bind(c->st, ":about", f->about);
-    bind(c->st, ":a", f->a);
-    bind(c->st, ":b", f->b);
-    bind(c->st, ":query", fq.data);
-    bind(c->st, ":hlo", f->hl_open ? f->hl_open : "[");
-    bind(c->st, ":hlc", f->hl_close ? f->hl_close : "]");
+    bind_filter(c->st, f, fq.data, limit);
     lb_buf_free(&fq);
-    int ii = sqlite3_bind_parameter_index(c->st, ":inc");
-    if (ii > 0) sqlite3_bind_int(c->st, ii, (int)(f->include & (LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL)));
-    int li = sqlite3_bind_parameter_index(c->st, ":limit");
-    /* one more row than the limit detects truncation; -1 is SQLite's "no limit" */
-    if (li > 0) sqlite3_bind_int64(c->st, li, limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)limit + 1);
-    int oi = sqlite3_bind_parameter_index(c->st, ":offset");
-    if (oi > 0) sqlite3_bind_int64(c->st, oi, f->offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)f->offset);
     *out = c;
     return LB_OK;
 }
