@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,7 +41,7 @@ typedef struct kbc_entry {
 typedef struct kbc_person { uint32_t canon, code, id, file, role0, nrole, surname_first; } kbc_person;
 typedef struct kbc_role { uint32_t person, file, code, sector, role; int32_t from, to; } kbc_role;
 typedef struct kbc_title { uint32_t sector, role, code; } kbc_title;
-typedef struct kbc_slot { uint32_t tag, key, len, value; } kbc_slot;
+typedef struct kbc_slot { uint32_t index, tag, key, len, value; } kbc_slot;   /* used slots only */
 
 static lb_wordset *kb_set(struct lb_actor_kb *kb, int i)
 {
@@ -154,14 +156,17 @@ static int write_arrays(FILE *f, const struct lb_actor_kb *kb, strtab *t, const 
           put(f, kb->pbloom, KB_BLOOM_BITS / 8) || put(f, kb->lbloom, KB_LBLOOM_BITS / 8);
     for (int s = 0; s < KBC_NSETS && !bad; s++) {
         const lb_wordset *w = kb_set((struct lb_actor_kb *)kb, s);
-        kbc_slot *v = calloc(w->cap + 1, sizeof *v);
+        kbc_slot *v = calloc(w->count + 1, sizeof *v);
         if (!v) return -1;
-        for (size_t i = 0; i < w->cap; i++) {
+        size_t n = 0;
+        for (size_t i = 0; i < w->cap && n < w->count; i++) {
             const char *key;
-            v[i].key = NONE;
-            if (lb_wordset_slot(w, i, &v[i].tag, &key, &v[i].len, &v[i].value)) v[i].key = strtab_add(t, key, v[i].len);
+            if (!lb_wordset_slot(w, i, &v[n].tag, &key, &v[n].len, &v[n].value)) continue;
+            v[n].index = (uint32_t)i;
+            v[n].key = strtab_add(t, key, v[n].len);
+            n++;
         }
-        bad = put(f, v, w->cap * sizeof *v);
+        bad = n != w->count || put(f, v, n * sizeof *v);
         free(v);
     }
     return bad || t->fail;
@@ -319,24 +324,23 @@ static int read_sets(reader *r, struct lb_actor_kb *kb, const kbc_header *h)
 {
     for (int s = 0; s < KBC_NSETS; s++) {
         lb_wordset *w = kb_set(kb, s);
-        size_t at = r->at;
-        const unsigned char *q = take(r, h->cap[s] * sizeof(kbc_slot));
+        const unsigned char *q = take(r, h->count[s] * sizeof(kbc_slot));
         if (!q) return bad(r, "truncated hash table");
-        r->at = at;
+        r->at -= h->count[s] * sizeof(kbc_slot);
         if (lb_wordset_reserve(w, h->cap[s], h->count[s])) return bad(r, "bad hash table size");
-        size_t used = 0;
-        for (size_t i = 0; i < h->cap[s]; i++, r->at += sizeof(kbc_slot)) {
+        /* count < cap slots filled (at increasing indexes): probes always end at an empty one */
+        uint32_t prev = 0;
+        for (size_t i = 0; i < h->count[s]; i++, r->at += sizeof(kbc_slot)) {
             kbc_slot o;
             memcpy(&o, q + i * sizeof o, sizeof o);
-            if (!o.tag) continue;
+            if (!o.tag || o.index >= h->cap[s] || (i && o.index <= prev)) return bad(r, "hash table slot out of range");
+            prev = o.index;
             if (o.key == NONE || (uint64_t)o.key + o.len >= r->bloblen) return bad(r, "hash table key out of range");
             /* the values index what their sets name: entries, persons, titles */
             if ((s == 0 && o.value >= h->nentries) || (s == 2 && o.value >= h->npersons) || (s == 3 && o.value >= h->ntitles))
                 return bad(r, "hash table value out of range");
-            lb_wordset_set_slot(w, i, o.tag, r->blob + o.key, o.len, o.value);
-            used++;
+            lb_wordset_set_slot(w, o.index, o.tag, r->blob + o.key, o.len, o.value);
         }
-        if (used != h->count[s]) return bad(r, "hash table count differs");
     }
     return LB_OK;
 }
@@ -451,20 +455,21 @@ int kb_cache_path(char *out, size_t cap, const char *dir)
 
 static int load_file(struct lb_actor_kb **out, const char *path, uint64_t stamp)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return -1;
     struct stat st;
-    void *buf = NULL;
     int rc = -1;
-    if (!fstat(fileno(f), &st) && st.st_size > 0 && (buf = malloc((size_t)st.st_size)) &&
-        fread(buf, 1, (size_t)st.st_size, f) == (size_t)st.st_size) {
-        char err[256];
-        *out = kb_empty();
-        if (*out) rc = kb_cache_from_bytes(*out, buf, (size_t)st.st_size, stamp, path, err, sizeof err);
-        if (rc) { lb_actors_free(*out); *out = NULL; }
-    }
-    free(buf);
-    fclose(f);
+    /* mapped with its pages at once (no fault per page); everything is
+     * copied out of it, so it is unmapped right after */
+    void *map = !fstat(fd, &st) && st.st_size > 0
+                ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (map == MAP_FAILED) return -1;
+    char err[256];
+    *out = kb_empty();
+    if (*out) rc = kb_cache_from_bytes(*out, map, (size_t)st.st_size, stamp, path, err, sizeof err);
+    if (rc) { lb_actors_free(*out); *out = NULL; }
+    munmap(map, (size_t)st.st_size);
     return rc;
 }
 
