@@ -1,0 +1,199 @@
+/* test_query_ranges.c: `actors` over date ranges answers from the kept
+ * aggregates (monthly and yearly counts, the bounds' own months from the
+ * party key; dyads summed per pair in C) exactly what a plain count over the
+ * stored events gives: every actor's counts and every dyad row (events,
+ * Goldstein mean, cooperation, conflict), for bounds of every precision,
+ * with and without the flagged events, and pages of the dyad list. The
+ * events are synthetic (3000 over 17 months, some dated by month or year
+ * only or not at all); Goldstein values are multiples of 0.5, exact in
+ * binary, so that sums in any order agree to the last bit. */
+#include "test.h"
+#include "lagebild.h"
+#include "store/store.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const CODES[][2] = { { "USA", "GOV" }, { "USA", "MIL" }, { "CHN", "GOV" }, { "DEU", "GOV" },
+                                        { "FRA", "" }, { "RUS", "GOV" }, { "IRN", "MIL" }, { "ISR", "GOV" } };
+#define NACT 8
+#define NEV 3000
+
+static unsigned rnd(unsigned *s) { *s = *s * 1103515245u + 12345u; return (*s >> 8) & 0xffffff; }
+
+static void fill(lb_store *s)
+{
+    sqlite3 *db = s->db;
+    CHECK_INT(sqlite3_exec(db, "BEGIN; INSERT INTO documents(id, doc_id, hash, lang, text, body, body_spans)"
+                               " VALUES(1, 'd', 'h', 'en', 'x', 'x', '[]');", NULL, NULL, NULL), SQLITE_OK);
+    for (int i = 0; i < NACT; i++) {
+        char sql[200];
+        snprintf(sql, sizeof sql, "INSERT INTO actors(id, code, sector) VALUES(%d, '%s', '%s')", i + 1, CODES[i][0], CODES[i][1]);
+        CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    }
+    sqlite3_stmt *ev = NULL, *pa = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db, "INSERT INTO events(id, doc, start, end, type, date, negated, hypothetical, goldstein)"
+                                     " VALUES(?1, 1, 0, 1, ?2, nullif(?3, ''), ?4, ?5, ?6)", -1, &ev, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO event_parties(role, actor, date, event, flags) VALUES(?1, ?2, ?3, ?4, ?5)",
+                                 -1, &pa, NULL), SQLITE_OK);
+    unsigned seed = 7;
+    for (int i = 1; i <= NEV; i++) {
+        char date[16];
+        int month = (int)(rnd(&seed) % 17), y = 2019 + (month + 10) / 12, m = (month + 10) % 12 + 1, k = (int)(rnd(&seed) % 40);
+        if (k == 0) date[0] = '\0';
+        else if (k == 1) snprintf(date, sizeof date, "%04d", y);
+        else if (k == 2) snprintf(date, sizeof date, "%04d-%02d", y, m);
+        else snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, 1 + (int)(rnd(&seed) % 28));
+        int neg = rnd(&seed) % 10 == 0, hyp = rnd(&seed) % 12 == 0;
+        sqlite3_bind_int(ev, 1, i);
+        sqlite3_bind_text(ev, 2, rnd(&seed) % 3 ? "CONSULT" : "ASSAULT", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 3, date, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(ev, 4, neg);
+        sqlite3_bind_int(ev, 5, hyp);
+        sqlite3_bind_double(ev, 6, (double)((int)(rnd(&seed) % 41) - 20) / 2.0);
+        CHECK_INT(sqlite3_step(ev), SQLITE_DONE);
+        sqlite3_reset(ev);
+        /* one or two actors, one or two recipients (same code twice: USA/GOV, USA/MIL) */
+        for (int role = 0; role < 2; role++)
+            for (int n = 0, parties = 1 + (rnd(&seed) % 4 == 0); n < parties; n++) {
+                sqlite3_bind_int(pa, 1, role);
+                sqlite3_bind_int(pa, 2, 1 + (int)(rnd(&seed) % NACT));
+                sqlite3_bind_text(pa, 3, date, -1, SQLITE_TRANSIENT);
+                sqlite3_bind_int(pa, 4, i);
+                sqlite3_bind_int(pa, 5, neg + 2 * hyp);
+                CHECK_INT(sqlite3_step(pa), SQLITE_DONE);
+                sqlite3_reset(pa);
+            }
+    }
+    sqlite3_finalize(ev);
+    sqlite3_finalize(pa);
+    CHECK_INT(lb_schema_recount(s), LB_OK);   /* dyad_months, dyad_totals, pair tables, actor counts */
+    CHECK_INT(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* All rows of a query through the API, '|'-separated, one per line. */
+static char *api_rows(lb_store *s, lb_query q, const lb_store_filter *f)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(cap, 1);
+    lb_cursor *c = NULL;
+    int rc = lb_store_query(&c, s, q, f);
+    CHECK_INT(rc, LB_OK);
+    if (rc) { fprintf(stderr, "%s\n", lb_store_errmsg(s)); return out; }
+    while (lb_cursor_next(c) == LB_OK)
+        for (size_t i = 0; i < lb_cursor_ncols(c); i++) {
+            const char *v = lb_cursor_text(c, i);
+            len += (size_t)snprintf(out + len, cap - len, "%s%s", v ? v : "-", i + 1 < lb_cursor_ncols(c) ? "|" : "\n");
+            if (len >= cap) break;
+        }
+    lb_cursor_free(c);
+    return out;
+}
+
+/* All rows of plain SQL with the filter's values bound, as api_rows gives them. */
+static char *sql_rows(lb_store *s, const char *sql, const lb_store_filter *f)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(cap, 1);
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, f->since ? f->since : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, f->until ? f->until : "~", -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, (int)f->include);
+    sqlite3_bind_int64(st, 4, (int64_t)f->offset);
+    sqlite3_bind_int64(st, 5, f->limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)f->limit);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            len += (size_t)snprintf(out + len, cap - len, "%s%s", v ? v : "-", i + 1 < sqlite3_column_count(st) ? "|" : "\n");
+            if (len >= cap) break;
+        }
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* Each actor's parties as actor and recipient in [since, until || '~'],
+ * dated, flags let in: counted from event_parties row by row. */
+static const char *ACTORS_PLAIN =
+    "SELECT a.code, nullif(a.sector, ''), '-', '-',"
+    " (SELECT count(*) FROM event_parties p WHERE p.actor = a.id AND p.role = 0 AND p.date >= ?1 AND p.date <= ?2 || '~'"
+    "  AND p.date <> '' AND (p.flags & ~?3) = 0) AS x,"
+    " (SELECT count(*) FROM event_parties p WHERE p.actor = a.id AND p.role = 1 AND p.date >= ?1 AND p.date <= ?2 || '~'"
+    "  AND p.date <> '' AND (p.flags & ~?3) = 0) AS y, 0, 0"
+    " FROM actors a WHERE x + y > 0 ORDER BY x + y DESC, a.code, a.sector";
+
+/* Dyads of codes by month (the dyad tables' grain): each event once per
+ * code pair, in the months of the bounds, from the events themselves. */
+static const char *DYADS_PLAIN =
+    "WITH p AS (SELECT DISTINCT e.id, aa.code AS a, ar.code AS r, e.goldstein AS g,"
+    "  CASE WHEN length(e.date) >= 7 THEN substr(e.date, 1, 7) ELSE '' END AS m"
+    "  FROM events e JOIN event_parties pa ON pa.event = e.id AND pa.role = 0 JOIN actors aa ON aa.id = pa.actor"
+    "  JOIN event_parties pr ON pr.event = e.id AND pr.role = 1 JOIN actors ar ON ar.id = pr.actor"
+    "  WHERE ((e.negated + 2 * e.hypothetical) & ~?3) = 0)"
+    " SELECT a, r, count(*) AS n, round(total(g) / count(*), 2), sum(g > 0), sum(g < 0) FROM p"
+    " WHERE m <> '' AND m >= substr(?1, 1, 7) AND m <= substr(?2, 1, 7) || '~'"
+    " GROUP BY a, r ORDER BY n DESC, a, r LIMIT ?5 OFFSET ?4";
+
+/* Lines of a text in sorted order (rows that tie in the API's order). */
+static int cmp_line(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static void sort_lines(char *t)
+{
+    char *lines[512], *copy = strdup(t), *save = NULL;
+    size_t n = 0;
+    for (char *l = strtok_r(copy, "\n", &save); l && n < 512; l = strtok_r(NULL, "\n", &save)) lines[n++] = l;
+    qsort(lines, n, sizeof *lines, cmp_line);
+    t[0] = '\0';
+    for (size_t i = 0; i < n; i++) { strcat(t, lines[i]); strcat(t, "\n"); }
+    free(copy);
+}
+
+int main(void)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/lb-test-ranges-%d.db", (int)getpid());
+    lb_store *s = NULL;
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    if (!s) return TEST_END();
+    fill(s);
+    static const char *const bounds[][2] = {
+        { "2020-03-15", "2020-11-30" }, { "2020-03-15", NULL }, { NULL, "2020-06-30" }, { "2020-05-05", "2020-05-20" },
+        { "2020", "2020-02-10" }, { "2019-12-31", "2021" }, { "2020-02", "2020-09-15" }, { "2019-11-02", "2021-03-27" },
+        { "2020-07-31", "2020-08-01" }, { "2021-01-10", NULL }, { "2020", "2020" }, { "2020-04", "2020-04" },
+        { "2020-05-20", "2020-05-05" }, { "2020-06", "2020-02-03" }, { NULL, "2019" }, { "2019-11", "2020-01-31" },
+    };
+    int compared = 0, nonempty = 0;
+    for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++)
+        for (unsigned inc = 0; inc < 4; inc++) {
+            lb_store_filter f = { 0 };
+            f.since = bounds[b][0]; f.until = bounds[b][1]; f.include = inc; f.limit = LB_STORE_NO_LIMIT;
+            char *got = api_rows(s, LB_Q_ACTORS, &f), *want = sql_rows(s, ACTORS_PLAIN, &f);
+            sort_lines(got); sort_lines(want);
+            if (strcmp(got, want)) fprintf(stderr, "actors %s..%s include %u:\n got:\n%s want:\n%s", f.since ? f.since : "",
+                                           f.until ? f.until : "", inc, got, want);
+            CHECK_STR(got, want);
+            nonempty += *want != '\0';
+            free(got); free(want);
+            /* dyads: the whole list, then a page of it */
+            for (int page = 0; page < 2; page++) {
+                f.offset = page ? 3 : 0;
+                f.limit = page ? 4 : LB_STORE_NO_LIMIT;
+                got = api_rows(s, LB_Q_DYADS, &f);
+                want = sql_rows(s, DYADS_PLAIN, &f);
+                if (strcmp(got, want)) fprintf(stderr, "dyads %s..%s include %u page %d:\n got:\n%s want:\n%s", f.since ? f.since : "",
+                                               f.until ? f.until : "", inc, page, got, want);
+                CHECK_STR(got, want);
+                nonempty += *want != '\0';
+                free(got); free(want);
+                compared++;
+            }
+        }
+    CHECK_INT(compared, 128);
+    CHECK(nonempty > 150);   /* the comparisons are of real rows */
+    lb_store_close(s);
+    unlink(path);
+    char p[80];
+    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
+    return TEST_END();
+}
