@@ -3,7 +3,8 @@
  * party key; dyads summed per pair in C) exactly what a plain count over the
  * stored events gives: every actor's counts and every dyad row (events,
  * Goldstein mean, cooperation, conflict), for bounds of every precision,
- * with and without the flagged events, and pages of the dyad list. The
+ * with and without the flagged events, and pages of the dyad list; and
+ * timelines of actors given by name (summed per event in C) equal SQL's. The
  * events are synthetic (3000 over 17 months, some dated by month or year
  * only or not at all); Goldstein values are multiples of 0.5, exact in
  * binary, so that sums in any order agree to the last bit. */
@@ -29,7 +30,8 @@ static void fill(lb_store *s)
                                " VALUES(1, 'd', 'h', 'en', 'x', 'x', '[]');", NULL, NULL, NULL), SQLITE_OK);
     for (int i = 0; i < NACT; i++) {
         char sql[200];
-        snprintf(sql, sizeof sql, "INSERT INTO actors(id, code, sector) VALUES(%d, '%s', '%s')", i + 1, CODES[i][0], CODES[i][1]);
+        snprintf(sql, sizeof sql, "INSERT INTO actors(id, code, sector, name) VALUES(%d, '%s', '%s', 'Actor %c')",
+                 i + 1, CODES[i][0], CODES[i][1], 'A' + i);
         CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     }
     sqlite3_stmt *ev = NULL, *pa = NULL;
@@ -68,7 +70,17 @@ static void fill(lb_store *s)
     }
     sqlite3_finalize(ev);
     sqlite3_finalize(pa);
-    CHECK_INT(lb_schema_recount(s), LB_OK);   /* dyad_months, dyad_totals, pair tables, actor counts */
+    /* the per-event dyads (every actor x recipient party pair), as put.c keeps them */
+    CHECK_INT(sqlite3_exec(db, "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event, flags)"
+                               " SELECT pa.actor, pr.actor, pa.date, e.type, e.goldstein, e.id, pa.flags FROM event_parties pa"
+                               " JOIN event_parties pr ON pr.event = pa.event AND pr.role = 1 JOIN events e ON e.id = pa.event"
+                               " WHERE pa.role = 0", NULL, NULL, NULL), SQLITE_OK);
+    int rc = lb_schema_recount(s);
+    /* a dyad row may lack a Goldstein value (the column allows it): timelines
+     * then count the event and leave its value out of the sums */
+    CHECK_INT(sqlite3_exec(db, "UPDATE dyads SET goldstein = NULL WHERE event % 50 = 7", NULL, NULL, NULL), SQLITE_OK);
+    if (rc) fprintf(stderr, "%s\n", lb_store_errmsg(s));
+    CHECK_INT(rc, LB_OK);   /* dyad_months, dyad_totals, pair tables, actor counts */
     CHECK_INT(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 }
 
@@ -103,6 +115,9 @@ static char *sql_rows(lb_store *s, const char *sql, const lb_store_filter *f)
     sqlite3_bind_int(st, 3, (int)f->include);
     sqlite3_bind_int64(st, 4, (int64_t)f->offset);
     sqlite3_bind_int64(st, 5, f->limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)f->limit);
+    if (f->a) sqlite3_bind_text(st, 6, f->a, -1, SQLITE_STATIC);
+    if (f->b) sqlite3_bind_text(st, 7, f->b, -1, SQLITE_STATIC);
+    if (f->type) sqlite3_bind_text(st, 8, f->type, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW)
         for (int i = 0; i < sqlite3_column_count(st); i++) {
             const char *v = (const char *)sqlite3_column_text(st, i);
@@ -116,7 +131,7 @@ static char *sql_rows(lb_store *s, const char *sql, const lb_store_filter *f)
 /* Each actor's parties as actor and recipient in [since, until || '~'],
  * dated, flags let in: counted from event_parties row by row. */
 static const char *ACTORS_PLAIN =
-    "SELECT a.code, nullif(a.sector, ''), '-', '-',"
+    "SELECT a.code, nullif(a.sector, ''), a.name, '-',"
     " (SELECT count(*) FROM event_parties p WHERE p.actor = a.id AND p.role = 0 AND p.date >= ?1 AND p.date <= ?2 || '~'"
     "  AND p.date <> '' AND (p.flags & ~?3) = 0) AS x,"
     " (SELECT count(*) FROM event_parties p WHERE p.actor = a.id AND p.role = 1 AND p.date >= ?1 AND p.date <= ?2 || '~'"
@@ -134,6 +149,54 @@ static const char *DYADS_PLAIN =
     " SELECT a, r, count(*) AS n, round(total(g) / count(*), 2), sum(g > 0), sum(g < 0) FROM p"
     " WHERE m <> '' AND m >= substr(?1, 1, 7) AND m <= substr(?2, 1, 7) || '~'"
     " GROUP BY a, r ORDER BY n DESC, a, r LIMIT ?5 OFFSET ?4";
+
+/* The timeline of two actors by name as SQL alone gives it (each event
+ * once: DISTINCT over the per-event dyads; then grouped by month and type). */
+#define TL_EVENTS \
+    "WITH d AS (SELECT DISTINCT y.event, substr(y.date, 1, 7) AS month, y.type, y.goldstein FROM dyads y" \
+    " WHERE ((y.a IN (SELECT id FROM actors WHERE name = ?6) AND y.r IN (SELECT id FROM actors WHERE name = ?7))" \
+    " OR (y.a IN (SELECT id FROM actors WHERE name = ?7) AND y.r IN (SELECT id FROM actors WHERE name = ?6)))" \
+    " AND (y.flags & ~?3) = 0 AND (?8 IS NULL OR y.type = ?8)" \
+    " AND y.date >= ?1 AND y.date <= ?2 || '~' AND (y.date <> '' OR (?1 = '' AND ?2 = '~'))), " \
+    "ev AS (SELECT month, type, 1 AS events, goldstein AS gsum, goldstein > 0 AS coop, goldstein < 0 AS conflict FROM d) "
+static const char *TIMELINE_PLAIN = TL_EVENTS
+    "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
+    " round(sum(gsum) / sum(events), 2) AS goldstein"
+    " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT ?5 OFFSET ?4";
+static const char *BALANCE_PLAIN = TL_EVENTS
+    "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
+    " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
+    " FROM ev GROUP BY month ORDER BY month = '', month LIMIT ?5 OFFSET ?4";
+
+/* Timelines and balances of actors by name (summed per event in C) equal
+ * the SQL above: two actors, an actor with itself, a type, dates, pages. */
+static int check_timelines(lb_store *s)
+{
+    static const char *const pairs[][2] = { { "Actor A", "Actor C" }, { "Actor B", "Actor B" }, { "Actor D", "Actor H" } };
+    static const char *const dates[][2] = { { NULL, NULL }, { "2020-03-15", "2020-11-30" }, { "2020", NULL }, { NULL, "2020-02" } };
+    int n = 0;
+    for (size_t p = 0; p < 3; p++)
+        for (size_t d = 0; d < 4; d++)
+            for (unsigned inc = 0; inc < 4; inc += 3)
+                for (int v = 0; v < 4; v++) {
+                    lb_store_filter f = { 0 };
+                    f.a = pairs[p][0]; f.b = pairs[p][1]; f.since = dates[d][0]; f.until = dates[d][1]; f.include = inc;
+                    f.type = v & 1 ? "CONSULT" : NULL;
+                    f.limit = v & 2 ? 5 : LB_STORE_NO_LIMIT;
+                    f.offset = v & 2 ? 2 : 0;
+                    for (int balance = 0; balance < 2; balance++, n++) {
+                        char *got = api_rows(s, balance ? LB_Q_BALANCE : LB_Q_TIMELINE, &f);
+                        char *want = sql_rows(s, balance ? BALANCE_PLAIN : TIMELINE_PLAIN, &f);
+                        if (strcmp(got, want)) fprintf(stderr, "%s %s-%s %s..%s include %u v %d:\n got:\n%s want:\n%s",
+                                                       balance ? "balance" : "timeline", f.a, f.b, f.since ? f.since : "",
+                                                       f.until ? f.until : "", inc, v, got, want);
+                        CHECK_STR(got, want);
+                        CHECK(*want != '\0');
+                        free(got); free(want);
+                    }
+                }
+    return n;
+}
 
 /* Lines of a text in sorted order (rows that tie in the API's order). */
 static int cmp_line(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -189,6 +252,7 @@ int main(void)
             }
         }
     CHECK_INT(compared, 128);
+    CHECK_INT(check_timelines(s), 192);
     CHECK(nonempty > 150);   /* the comparisons are of real rows */
     lb_store_close(s);
     unlink(path);
