@@ -53,7 +53,7 @@ static lb_wordset *kb_set(struct lb_actor_kb *kb, int i)
 /* Changes whenever the shape of the snapshot does. */
 static uint64_t layout(void)
 {
-    return 2 | (uint64_t)sizeof(kbc_entry) << 8 | (uint64_t)sizeof(kbc_header) << 16 |
+    return 3 | (uint64_t)sizeof(kbc_entry) << 8 | (uint64_t)sizeof(kbc_header) << 16 | (uint64_t)sizeof(kbc_slot) << 56 |
            (uint64_t)KB_BLOOM_BITS << 28 | (uint64_t)KB_LBLOOM_BITS << 4;
 }
 
