@@ -190,40 +190,63 @@ static void build_quotes(qb *q, const lb_store_filter *f)
  * date d is in range exactly when its month prefix is strictly inside the
  * months of the bounds, or equal to a bound's month with d itself within
  * the bound (d >= since, d <= until || '~', d not empty). */
-static void party_edge(qb *q, int role, const char *lo, const char *hi)
+/* Adds (sign '+') or subtracts ('-') the parties of the role whose date
+ * satisfies range (over p.date) and whose flags the filter lets in: all of
+ * them counted over the key, less the flagged ones left out. */
+static void party_edge(qb *q, int role, char sign, const char *range)
 {
     for (int flagged = 0; flagged < 2; flagged++) {
-        add(q, flagged ? " - (SELECT count(*) FROM event_parties p INDEXED BY event_parties_flagged WHERE p.role = "
-                       : " + (SELECT count(*) FROM event_parties p WHERE p.role = ");
+        add(q, (sign == '+') == !flagged ? " + " : " - ");
+        add(q, flagged ? "(SELECT count(*) FROM event_parties p INDEXED BY event_parties_flagged WHERE p.role = "
+                       : "(SELECT count(*) FROM event_parties p WHERE p.role = ");
         add(q, role ? "1" : "0");
-        add(q, " AND p.actor = a.id AND p.date >= ");
-        add(q, lo);
-        add(q, " AND p.date <= ");
-        add(q, hi);
+        add(q, " AND p.actor = a.id AND ");
+        add(q, range);
         add(q, flagged ? " AND p.flags <> 0 AND (p.flags & ~:inc) <> 0)" : ")");
     }
+}
+
+/* The day of "YYYY-MM-DD", else 0 (another form: never taken as a whole month). */
+static int day_of(const char *d)
+{
+    if (strlen(d) != 10 || d[8] < '0' || d[8] > '9' || d[9] < '0' || d[9] > '9') return 0;
+    return (d[8] - '0') * 10 + (d[9] - '0');
 }
 
 static void party_count(qb *q, const lb_store_filter *f, int role)
 {
     int day_s = f->since && strlen(f->since) > 7, day_u = f->until && strlen(f->until) > 7;
+    /* A bound's month may also be taken whole from the monthly counts less
+     * the parties of the month outside the bound, when that is the smaller
+     * part (the 1st to the 15th before since; after the 15th after until):
+     * only when the bounds are in order and in different months. */
+    int apart = !f->since || !f->until || (strncmp(f->since, f->until, 7) && strcmp(f->since, f->until) <= 0);
+    int ds = day_s ? day_of(f->since) : 0, du = day_u ? day_of(f->until) : 0;
+    int whole_s = apart && ds >= 1 && ds <= 15, whole_u = apart && du >= 15;
     add(q, role ? "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 1"
                 : "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 0");
     add(q, FLAGS_OK("m.flags"));
-    if (f->since) add(q, day_s ? " AND m.month > substr(:since, 1, 7)" : " AND m.month >= :since");
-    if (f->until) add(q, day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
-                               : " AND m.month <= :until || '~' AND m.month <> ''");
+    if (f->since) add(q, whole_s ? " AND m.month >= substr(:since, 1, 7)" : day_s ? " AND m.month > substr(:since, 1, 7)"
+                                                                               : " AND m.month >= :since");
+    if (f->until) add(q, whole_u ? " AND m.month <= substr(:until, 1, 7) AND m.month <> ''"
+                         : day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
+                                 : " AND m.month <= :until || '~' AND m.month <> ''");
     add(q, ")");
-    /* the rest of the first month (up to the until bound when it is in the
-     * same month: then min(...) is that bound); since is never '' */
-    if (day_s) party_edge(q, role, ":since", f->until ? "min(substr(:since, 1, 7) || '~', :until || '~')"
-                                                      : "substr(:since, 1, 7) || '~'");
-    /* the start of the last month, unless counted with the first: after
-     * the since month (no stored date starts with "YYYY-MM~", so > X || '~'
-     * is >= X || '~~'), and never before since */
-    if (day_u) party_edge(q, role, day_s ? "max(substr(:until, 1, 7), substr(:since, 1, 7) || '~~')"
-                                   : f->since ? "max(substr(:until, 1, 7), :since)" : "substr(:until, 1, 7)",
-                          ":until || '~'");
+    /* the since month: less its start before since, or else the rest of it
+     * from since (up to the until bound when it is in the same month: then
+     * min(...) is that bound); since is never '' */
+    if (whole_s) party_edge(q, role, '-', "p.date >= substr(:since, 1, 7) AND p.date < :since");
+    else if (day_s)
+        party_edge(q, role, '+', f->until ? "p.date >= :since AND p.date <= min(substr(:since, 1, 7) || '~', :until || '~')"
+                                          : "p.date >= :since AND p.date <= substr(:since, 1, 7) || '~'");
+    /* the until month: less its end after until, or else its start, unless
+     * counted with the since month: after the since month (no stored date
+     * starts with "YYYY-MM~", so > X || '~' is >= X || '~~'), never before since */
+    if (whole_u) party_edge(q, role, '-', "p.date > :until || '~' AND p.date <= substr(:until, 1, 7) || '~'");
+    else if (day_u)
+        party_edge(q, role, '+', day_s ? "p.date >= max(substr(:until, 1, 7), substr(:since, 1, 7) || '~~') AND p.date <= :until || '~'"
+                                 : f->since ? "p.date >= max(substr(:until, 1, 7), :since) AND p.date <= :until || '~'"
+                                            : "p.date >= substr(:until, 1, 7) AND p.date <= :until || '~'");
     add(q, ")");
 }
 
