@@ -369,57 +369,42 @@ static int dyads_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t lim
 }
 
 /* Timelines of two actor codes read the monthly aggregate (each event once
- * per unordered code pair): rows ev(month, type, events, gsum, coop,
- * conflict). Other actor arguments (names, Wikidata ids) go through the
- * per-event dyads, summed in C (timeline_summed below). */
-static void dyad_months_of(qb *q, const lb_store_filter *f)
+ * per unordered code pair), both directions: rows (month, type, events,
+ * gsum, coop, conflict). Other actor arguments (names, Wikidata ids) go
+ * through the per-event dyads: rows (event, date, type, goldstein). */
+static void timeline_rows(qb *q, const lb_store_filter *f, int by_code)
 {
     for (int dir = 0; dir < 2; dir++) {
-        add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
-                     " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)" FLAGS_OK("flags")
-                   : "WITH ev AS (SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
-                     " WHERE a = upper(:a) AND r = upper(:b)" FLAGS_OK("flags"));
-        if (f->type) add(q, " AND type = upper(:type)");
-        if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
-        if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
+        if (by_code)
+            add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)" FLAGS_OK("flags")
+                       : "SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                         " WHERE a = upper(:a) AND r = upper(:b)" FLAGS_OK("flags"));
+        else
+            add(q, dir ? " UNION ALL SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":b")
+                         " AND y.r IN " ACTOR_IDS(":a") FLAGS_OK("y.flags")
+                       : "SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":a")
+                         " AND y.r IN " ACTOR_IDS(":b") FLAGS_OK("y.flags"));
+        if (f->type) add(q, by_code ? " AND type = upper(:type)" : " AND y.type = upper(:type)");
+        if (!by_code) where_dates(q, f, "y.date");
+        else {
+            if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
+            if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
+        }
     }
-    add(q, ") ");
 }
 
-static void build_timeline(qb *q, const lb_store_filter *f)
-{
-    dyad_months_of(q, f);
-    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
-           " round(sum(gsum) / sum(events), 2) AS goldstein"
-           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit OFFSET :offset");
-}
-
-static void build_balance(qb *q, const lb_store_filter *f)
-{
-    dyad_months_of(q, f);
-    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
-           " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
-           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit OFFSET :offset");
-}
-
-/* A timeline of actors given by name (not both codes): the per-event dyad
- * rows of both directions, each event counted once and summed per month
- * (and type) in C (timeline_sum.c), then a statement that reads the groups
- * (:rows, JSON) as build_timeline / build_balance would give them. */
-static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t limit, lb_buf *fq, int by_type)
+/* A timeline (by_type) or balance of two actors: the rows of timeline_rows
+ * summed per month (and type) in C (timeline_sum.c: SQLite would sort every
+ * row, and for actors by name deduplicate the events in a b-tree first),
+ * then a statement that reads the groups (:rows, JSON) as SQL's GROUP BY
+ * month, type ORDER BY month = '', month, type would give them. */
+static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t limit, lb_buf *fq, int by_type, int by_code)
 {
     qb in;
     lb_buf_init(&in.sql, (size_t)1 << 20);
     in.fail = 0;
-    for (int dir = 0; dir < 2; dir++) {
-        add(&in, dir ? " UNION ALL SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":b")
-                       " AND y.r IN " ACTOR_IDS(":a")
-                     : "SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":a")
-                       " AND y.r IN " ACTOR_IDS(":b"));
-        add(&in, FLAGS_OK("y.flags"));
-        if (f->type) add(&in, " AND y.type = upper(:type)");
-        where_dates(&in, f, "y.date");
-    }
+    timeline_rows(&in, f, by_code);
     sqlite3_stmt *st = NULL;
     int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
     if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
@@ -427,7 +412,7 @@ static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t 
     lb_buf_free(&in.sql);
     if (!rc) {
         bind_filter(st, f, NULL, limit);
-        rc = lb_timeline_sum(st, by_type, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        rc = lb_timeline_sum(st, by_type, by_code, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
         if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
         else if (rc) rc = lb_store_fail(s, rc, "out of memory");
     }
@@ -614,10 +599,8 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
             lb_buf_free(&q.sql); lb_buf_free(&fq);
             return lb_store_fail(s, LB_EUSAGE, "a timeline needs two actors");
         }
-        if (is_code(s, f->a) && is_code(s, f->b)) {
-            if (kind == LB_Q_TIMELINE) build_timeline(&q, f); else build_balance(&q, f);
-        } else {
-            int rc = timeline_summed(s, &q, f, limit, &fq, kind == LB_Q_TIMELINE);
+        {
+            int rc = timeline_summed(s, &q, f, limit, &fq, kind == LB_Q_TIMELINE, is_code(s, f->a) && is_code(s, f->b));
             if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
         }
         break;

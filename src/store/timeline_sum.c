@@ -3,6 +3,8 @@
  * dyad rows); SQLite would deduplicate them in one temporary b-tree and
  * group them in another (tens of thousands of rows for two big actors).
  * Here a hash set drops repeated events and a hash table sums the months.
+ * Timelines of two codes sum the rows of the monthly aggregate the same way
+ * (both directions of the pair, flag variants: no sort of every row).
  * No output, no SQL text. */
 #include "store/timeline_sum.h"
 #include "core/wordset.h"
@@ -109,6 +111,21 @@ static int json_group(lb_buf *b, const tl_group *g)
     return bad | lb_buf_printf(b, "%s,%lld,%lld]", tmp, (long long)g->coop, (long long)g->conflict);
 }
 
+/* A row of monthly sums (month, type, events, gsum, coop, conflict). */
+static int add_sums(tl_sums *t, sqlite3_stmt *st, int by_type)
+{
+    const char *month = (const char *)sqlite3_column_text(st, 0), *type = (const char *)sqlite3_column_text(st, 1);
+    tl_group *g = group_get(t, month ? month : "", by_type && type ? type : "");
+    if (!g) return -1;
+    g->events += sqlite3_column_int64(st, 2);
+    g->ngold++;
+    g->gsum += sqlite3_column_double(st, 3);
+    g->coop += sqlite3_column_int64(st, 4);
+    g->conflict += sqlite3_column_int64(st, 5);
+    return 0;
+}
+
+/* A row of one event's dyad (event, date, type, goldstein), once per event. */
 static int add_row(tl_sums *t, sqlite3_stmt *st, int by_type)
 {
     int fresh = first_time(t, sqlite3_column_int64(st, 0));
@@ -129,12 +146,12 @@ static int add_row(tl_sums *t, sqlite3_stmt *st, int by_type)
     return 0;
 }
 
-int lb_timeline_sum(sqlite3_stmt *st, int by_type, size_t offset, size_t max, lb_buf *out)
+int lb_timeline_sum(sqlite3_stmt *st, int by_type, int summed, size_t offset, size_t max, lb_buf *out)
 {
     tl_sums t = { 0 };
     int rc = LB_OK, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW)
-        if (add_row(&t, st, by_type) < 0) { rc = LB_ENOMEM; break; }
+        if ((summed ? add_sums(&t, st, by_type) : add_row(&t, st, by_type)) < 0) { rc = LB_ENOMEM; break; }
     if (!rc && step != SQLITE_DONE) rc = LB_EIO;
     if (!rc) {
         if (t.n > 1) qsort(t.v, t.n, sizeof *t.v, by_month);
