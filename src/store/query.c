@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "store/dyad_sum.h"
 #include "store/timeline_sum.h"
+#include "store/pair_events.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,21 +54,28 @@ static void where_source(qb *q, const lb_store_filter *f, const char *doccol)
     }
 }
 
+/* The events of an actor -> recipient pair (every dyad row, an event
+ * possibly more than once), for pair_events.c. */
+static void pair_rows(qb *q, const lb_store_filter *f)
+{
+    add(q, "SELECT y.event, y.date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
+           " AND y.r IN " ACTOR_IDS(":recipient") FLAGS_OK("y.flags"));
+    where_dates(q, f, "y.date");
+    if (f->type) add(q, " AND y.type = upper(:type)");
+    if (f->source) {
+        add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
+        where_source(q, f, "e.doc");
+        add(q, ")");
+    }
+}
+
 /* The ids of the events matching f, newest first, at most :limit + 1.
- * Driven by the covering index of event_parties when an actor is given. */
+ * Driven by the covering index of event_parties when an actor is given;
+ * with a recipient too, the page picked in C (pair_picked) as :rows. */
 static void event_ids(qb *q, const lb_store_filter *f)
 {
     if (f->actor && f->recipient) {
-        add(q, "SELECT DISTINCT y.event AS id, y.date AS date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
-               " AND y.r IN " ACTOR_IDS(":recipient") FLAGS_OK("y.flags"));
-        where_dates(q, f, "y.date");
-        if (f->type) add(q, " AND y.type = upper(:type)");
-        if (f->source) {
-            add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
-            where_source(q, f, "e.doc");
-            add(q, ")");
-        }
-        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit OFFSET :offset");
+        add(q, "SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS date FROM json_each(:rows)");
         return;
     }
     if (f->actor || f->recipient) {
@@ -427,6 +435,30 @@ static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t 
     return rc;
 }
 
+/* The page of events of an actor -> recipient pair: the dyad rows read
+ * without order, each event once, sorted in C (pair_events.c); fq gets them
+ * as JSON for event_ids. 0 or LB_E* (with the store's error). */
+static int pair_picked(lb_store *s, const lb_store_filter *f, size_t limit, lb_buf *fq)
+{
+    qb in;
+    lb_buf_init(&in.sql, (size_t)1 << 20);
+    in.fail = 0;
+    pair_rows(&in, f);
+    sqlite3_stmt *st = NULL;
+    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in.sql);
+    if (!rc) {
+        bind_filter(st, f, NULL, limit);
+        rc = lb_pair_events(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
+        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* 1 when v is an actor code in the store. */
 static int is_code(lb_store *s, const char *v)
 {
@@ -582,9 +614,15 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
     lb_buf fq;
     lb_buf_init(&fq, (size_t)1 << 20);
     switch (kind) {
-    case LB_Q_EVENTS: build_events(&q, f); break;
-    case LB_Q_EXPORT: build_export(&q, f, 0); break;
-    case LB_Q_EXPORT_FLAT: build_export(&q, f, 1); break;
+    case LB_Q_EVENTS:
+    case LB_Q_EXPORT:
+    case LB_Q_EXPORT_FLAT:
+        if (f->actor && f->recipient) {
+            int rc = pair_picked(s, f, limit, &fq);
+            if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
+        }
+        if (kind == LB_Q_EVENTS) build_events(&q, f); else build_export(&q, f, kind == LB_Q_EXPORT_FLAT);
+        break;
     case LB_Q_QUOTES: build_quotes(&q, f); break;
     case LB_Q_ACTORS: build_actors(&q, f); break;
     case LB_Q_DYADS:

@@ -4,7 +4,8 @@
  * stored events gives: every actor's counts and every dyad row (events,
  * Goldstein mean, cooperation, conflict), for bounds of every precision,
  * with and without the flagged events, and pages of the dyad list; and
- * timelines of actors given by name (summed per event in C) equal SQL's. The
+ * timelines of actors given by name (summed per event in C) equal SQL's;
+ * so do the newest events of an actor -> recipient pair. The
  * events are synthetic (3000 over 17 months, some dated by month or year
  * only or not at all); Goldstein values are multiples of 0.5, exact in
  * binary, so that sums in any order agree to the last bit. */
@@ -35,8 +36,8 @@ static void fill(lb_store *s)
         CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     }
     sqlite3_stmt *ev = NULL, *pa = NULL;
-    CHECK_INT(sqlite3_prepare_v2(db, "INSERT INTO events(id, doc, start, end, type, date, negated, hypothetical, goldstein)"
-                                     " VALUES(?1, 1, 0, 1, ?2, nullif(?3, ''), ?4, ?5, ?6)", -1, &ev, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_prepare_v2(db, "INSERT INTO events(id, doc, start, end, type, date, negated, hypothetical, goldstein, eid)"
+                                     " VALUES(?1, 1, 0, 1, ?2, nullif(?3, ''), ?4, ?5, ?6, 'e' || ?1)", -1, &ev, NULL), SQLITE_OK);
     CHECK_INT(sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO event_parties(role, actor, date, event, flags) VALUES(?1, ?2, ?3, ?4, ?5)",
                                  -1, &pa, NULL), SQLITE_OK);
     unsigned seed = 7;
@@ -87,7 +88,7 @@ static void fill(lb_store *s)
 /* All rows of a query through the API, '|'-separated, one per line. */
 static char *api_rows(lb_store *s, lb_query q, const lb_store_filter *f)
 {
-    size_t cap = 1 << 16, len = 0;
+    size_t cap = (size_t)1 << 22, len = 0;
     char *out = calloc(cap, 1);
     lb_cursor *c = NULL;
     int rc = lb_store_query(&c, s, q, f);
@@ -106,7 +107,7 @@ static char *api_rows(lb_store *s, lb_query q, const lb_store_filter *f)
 /* All rows of plain SQL with the filter's values bound, as api_rows gives them. */
 static char *sql_rows(lb_store *s, const char *sql, const lb_store_filter *f)
 {
-    size_t cap = 1 << 16, len = 0;
+    size_t cap = (size_t)1 << 22, len = 0;
     char *out = calloc(cap, 1);
     sqlite3_stmt *st = NULL;
     CHECK_INT(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
@@ -219,6 +220,63 @@ static int check_timelines(lb_store *s)
     return n;
 }
 
+/* The events of an actor -> recipient pair of codes as SQL alone gives
+ * them: each event once, newest first (event id, date). */
+static const char *PAIR_PLAIN =
+    "SELECT DISTINCT 'e' || y.event, coalesce(nullif(y.date, ''), '-') FROM dyads y WHERE y.a IN (SELECT id FROM actors WHERE code = ?6)"
+    " AND y.r IN (SELECT id FROM actors WHERE code = ?7) AND (y.flags & ~?3) = 0 AND (?8 IS NULL OR y.type = ?8)"
+    " AND y.date >= ?1 AND y.date <= ?2 || '~' AND (y.date <> '' OR (?1 = '' AND ?2 = '~'))"
+    " ORDER BY y.date DESC, y.event DESC LIMIT ?5 OFFSET ?4";
+
+/* The first two columns of each line (event id and date of `events`). */
+static void two_columns(char *t)
+{
+    char *w = t;
+    for (char *r = t; *r;) {
+        int bars = 0;
+        while (*r && *r != '\n') {
+            if (*r == '|') bars++;
+            if (bars < 2) *w++ = *r;
+            r++;
+        }
+        if (*r == '\n') { *w++ = '\n'; r++; }
+    }
+    *w = '\0';
+}
+
+/* `events --actor A --recipient R` (the pair's events picked in C) equals
+ * the SQL above: pairs of codes with several actor ids, dates, a type,
+ * flags, pages. */
+static int check_pair_events(lb_store *s)
+{
+    static const char *const pairs[][2] = { { "USA", "CHN" }, { "USA", "USA" }, { "IRN", "ISR" } };
+    static const char *const dates[][2] = { { NULL, NULL }, { "2020-03-15", "2020-11-30" }, { "2020", NULL } };
+    int n = 0;
+    for (size_t p = 0; p < 3; p++)
+        for (size_t d = 0; d < 3; d++)
+            for (unsigned inc = 0; inc < 4; inc += 3)
+                for (int v = 0; v < 4; v++, n++) {
+                    lb_store_filter f = { 0 };
+                    f.actor = f.a = pairs[p][0]; f.recipient = f.b = pairs[p][1];
+                    f.since = dates[d][0]; f.until = dates[d][1]; f.include = inc;
+                    f.type = v & 1 ? "CONSULT" : NULL;
+                    f.limit = v & 2 ? 7 : LB_STORE_NO_LIMIT;
+                    f.offset = v & 2 ? 5 : 0;
+                    char *got = api_rows(s, LB_Q_EVENTS, &f);
+                    f.a = f.b = NULL;
+                    lb_store_filter r = f;
+                    r.a = pairs[p][0]; r.b = pairs[p][1];
+                    char *want = sql_rows(s, PAIR_PLAIN, &r);
+                    two_columns(got);
+                    if (strcmp(got, want)) fprintf(stderr, "events %s->%s %s..%s include %u v %d:\n got:\n%s want:\n%s",
+                                                   f.actor, f.recipient, f.since ? f.since : "", f.until ? f.until : "", inc, v, got, want);
+                    CHECK_STR(got, want);
+                    CHECK(*want != '\0');
+                    free(got); free(want);
+                }
+    return n;
+}
+
 /* Lines of a text in sorted order (rows that tie in the API's order). */
 static int cmp_line(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 static void sort_lines(char *t)
@@ -277,6 +335,7 @@ int main(void)
         }
     CHECK_INT(compared, 192);
     CHECK_INT(check_timelines(s), 384);
+    CHECK_INT(check_pair_events(s), 72);
     CHECK(nonempty > 220);   /* the comparisons are of real rows */
     lb_store_close(s);
     unlink(path);
