@@ -13,6 +13,7 @@
 #include "morph/morph.h"
 #include "syntax/syntax.h"
 #include "actors/actors.h"
+#include "actors/kb_cache.h"
 #include "time/time.h"
 #include "discourse/discourse.h"
 #include "quotes/quotes.h"
@@ -75,7 +76,9 @@ int lb_pipeline_load(lb_ctx *ctx)
             snprintf(ctx->err, sizeof ctx->err, "data path too long: %s/%s", ctx->data_dir, stages[i].subdir);
             return LB_EUSAGE;
         }
-        int rc = stages[i].load(ctx, dir);
+        /* ... and reads the actor knowledge base from its compiled snapshot */
+        int rc = ctx->lookup_only && stages[i].id == LB_STAGE_ACTORS
+                 ? lb_actors_load_cached(&ctx->actors, dir, ctx->err, sizeof ctx->err) : stages[i].load(ctx, dir);
         if (rc) return rc;
     }
     return LB_OK;

@@ -5,6 +5,10 @@
 # usage: bench/store/run.sh [BUILD_DIR] [EVENTS]
 # DB=/tmp/other.db picks the database; REUSE=1 keeps the database of an earlier run (building it takes minutes);
 # it is migrated to this build's schema by the first command that writes.
+# IR=1 adds each command's instruction count (valgrind --tool=callgrind): a
+# measure that a busy, shared machine does not distort as it does wall time.
+# The first command that resolves an actor name writes the compiled actor
+# dictionary snapshot (see README: LAGEBILD_CACHE); the best-of-3 runs read it.
 set -eu
 B=${1:-build}
 N=${2:-1000000}
@@ -32,6 +36,12 @@ for cmd in "timeline USA CHN" "timeline DEU FRA --svg /tmp/lb-bench-timeline.svg
         t=$(( ($(date +%s%N) - t0) / 1000000 ))
         [ "$t" -lt "$best" ] && best=$t
     done
-    printf '  %-50s %5d ms\n' "lagebild $cmd" "$best"
+    if [ "${IR:-0}" = 1 ]; then
+        ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$B/lagebild" $cmd --db "$DB" 2>&1 >/dev/null |
+             awk '/refs:/ {print $NF}')
+        printf '  %-50s %5d ms %15s instructions\n' "lagebild $cmd" "$best" "$ir"
+    else
+        printf '  %-50s %5d ms\n' "lagebild $cmd" "$best"
+    fi
 done
 echo "(database: $DB, $(du -h "$DB" | cut -f1); remove it when done)"

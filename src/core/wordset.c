@@ -72,3 +72,31 @@ int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *v
     if (value) *value = s->slots[j].value;
     return 1;
 }
+
+/* Snapshots: a compiled cache of dictionaries (src/actors/kb_cache.c) copies
+ * the table slot by slot and restores it without hashing a key again. */
+int lb_wordset_slot(const lb_wordset *s, size_t i, uint32_t *tag, const char **key, uint32_t *len, uint32_t *value)
+{
+    if (i >= s->cap || !s->tags[i]) return 0;
+    *tag = s->tags[i]; *key = s->slots[i].key; *len = s->slots[i].len; *value = s->slots[i].value;
+    return 1;
+}
+
+int lb_wordset_reserve(lb_wordset *s, size_t cap, size_t count)
+{
+    if (s->cap || (cap & (cap - 1)) || count >= cap) return -1;
+    if (!cap) return 0;
+    s->tags = calloc(cap, sizeof *s->tags);
+    s->slots = calloc(cap, sizeof *s->slots);
+    if (!s->tags || !s->slots) { free(s->tags); free(s->slots); s->tags = NULL; s->slots = NULL; return -1; }
+    s->cap = cap;
+    s->count = count;
+    return 0;
+}
+
+void lb_wordset_set_slot(lb_wordset *s, size_t i, uint32_t tag, const char *key, uint32_t len, uint32_t value)
+{
+    if (i >= s->cap || !tag) return;
+    s->tags[i] = tag;
+    s->slots[i] = (struct lb_ws_slot){ key, len, value };
+}

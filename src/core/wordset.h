@@ -31,7 +31,8 @@ static inline uint64_t lb_load32(const unsigned char *b) { uint32_t w; memcpy(&w
  * three single bytes, the length mixed in first), then a 64-bit finaliser: all
  * bits depend on all bytes. Byte-wise FNV-1a cost 5 instructions a byte and
  * was the single most expensive loop of the pipeline. Values are used within
- * one process only (slots, filters), never stored. Inline: it is on
+ * one build only: a knowledge-base snapshot (kb_cache.c) that keeps slots is
+ * stamped with the executable and rebuilt when it changes. Inline: it is on
  * every token's lookups. */
 static inline uint64_t lb_hash_bytes(const void *p, size_t n)
 {
@@ -61,4 +62,13 @@ static inline int lb_key_eq(const char *a, const char *b, size_t n)
     for (; n; n--) if (*x++ != *y++) return 0;
     return 1;
 }
+/* Snapshots (compiled caches of dictionaries): slot i's tag, key, length and
+ * value, 1 when the slot is used, else 0. */
+int lb_wordset_slot(const lb_wordset *s, size_t i, uint32_t *tag, const char **key, uint32_t *len, uint32_t *value);
+/* Makes an empty s a table of cap slots (0 or a power of two) that will
+ * hold count keys (fewer than cap, so that probes end): 0, or -1. */
+int lb_wordset_reserve(lb_wordset *s, size_t cap, size_t count);
+/* Fills slot i as lb_wordset_slot gave it; the key is borrowed (it must
+ * outlive s). Slots out of range or with tag 0 are ignored. */
+void lb_wordset_set_slot(lb_wordset *s, size_t i, uint32_t tag, const char *key, uint32_t len, uint32_t value);
 #endif

@@ -6,6 +6,9 @@
  * parameter. Must not format output or print. */
 #include "store/store.h"
 #include "core/buf.h"
+#include "store/dyad_sum.h"
+#include "store/timeline_sum.h"
+#include "store/pair_events.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,21 +54,28 @@ static void where_source(qb *q, const lb_store_filter *f, const char *doccol)
     }
 }
 
+/* The events of an actor -> recipient pair (every dyad row, an event
+ * possibly more than once), for pair_events.c. */
+static void pair_rows(qb *q, const lb_store_filter *f)
+{
+    add(q, "SELECT y.event, y.date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
+           " AND y.r IN " ACTOR_IDS(":recipient") FLAGS_OK("y.flags"));
+    where_dates(q, f, "y.date");
+    if (f->type) add(q, " AND y.type = upper(:type)");
+    if (f->source) {
+        add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
+        where_source(q, f, "e.doc");
+        add(q, ")");
+    }
+}
+
 /* The ids of the events matching f, newest first, at most :limit + 1.
- * Driven by the covering index of event_parties when an actor is given. */
+ * Driven by the covering index of event_parties when an actor is given;
+ * with a recipient too, the page picked in C (pair_picked) as :rows. */
 static void event_ids(qb *q, const lb_store_filter *f)
 {
     if (f->actor && f->recipient) {
-        add(q, "SELECT DISTINCT y.event AS id, y.date AS date FROM dyads y WHERE y.a IN " ACTOR_IDS(":actor")
-               " AND y.r IN " ACTOR_IDS(":recipient") FLAGS_OK("y.flags"));
-        where_dates(q, f, "y.date");
-        if (f->type) add(q, " AND y.type = upper(:type)");
-        if (f->source) {
-            add(q, " AND y.event IN (SELECT e.id FROM events e WHERE e.id = y.event");
-            where_source(q, f, "e.doc");
-            add(q, ")");
-        }
-        add(q, " ORDER BY y.date DESC, y.event DESC LIMIT :limit OFFSET :offset");
+        add(q, "SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS date FROM json_each(:rows)");
         return;
     }
     if (f->actor || f->recipient) {
@@ -183,34 +193,68 @@ static void build_quotes(qb *q, const lb_store_filter *f)
 /* An actor's events in one role within the dates, from the monthly counts
  * (actor_months) for every whole month in the range; a bound with a day
  * adds the parties of its own month that are in range, counted over the key
- * of event_parties (one month of one actor: few rows). A date d is in range
- * exactly when its month prefix is strictly inside the months of the
- * bounds, or equal to a bound's month with d itself within the bound. */
+ * of event_parties (one month of one actor) less the flagged ones the
+ * filter leaves out (from their small partial index): no row is read. A
+ * date d is in range exactly when its month prefix is strictly inside the
+ * months of the bounds, or equal to a bound's month with d itself within
+ * the bound (d >= since, d <= until || '~', d not empty). */
+/* Adds (sign '+') or subtracts ('-') the parties of the role whose date
+ * satisfies range (over p.date) and whose flags the filter lets in: all of
+ * them counted over the key, less the flagged ones left out. */
+static void party_edge(qb *q, int role, char sign, const char *range)
+{
+    for (int flagged = 0; flagged < 2; flagged++) {
+        add(q, (sign == '+') == !flagged ? " + " : " - ");
+        add(q, flagged ? "(SELECT count(*) FROM event_parties p INDEXED BY event_parties_flagged WHERE p.role = "
+                       : "(SELECT count(*) FROM event_parties p WHERE p.role = ");
+        add(q, role ? "1" : "0");
+        add(q, " AND p.actor = a.id AND ");
+        add(q, range);
+        add(q, flagged ? " AND p.flags <> 0 AND (p.flags & ~:inc) <> 0)" : ")");
+    }
+}
+
+/* The day of "YYYY-MM-DD", else 0 (another form: never taken as a whole month). */
+static int day_of(const char *d)
+{
+    if (strlen(d) != 10 || d[8] < '0' || d[8] > '9' || d[9] < '0' || d[9] > '9') return 0;
+    return (d[8] - '0') * 10 + (d[9] - '0');
+}
+
 static void party_count(qb *q, const lb_store_filter *f, int role)
 {
     int day_s = f->since && strlen(f->since) > 7, day_u = f->until && strlen(f->until) > 7;
+    /* A bound's month may also be taken whole from the monthly counts less
+     * the parties of the month outside the bound, when that is the smaller
+     * part (the 1st to the 15th before since; after the 15th after until):
+     * only when the bounds are in order and in different months. */
+    int apart = !f->since || !f->until || (strncmp(f->since, f->until, 7) && strcmp(f->since, f->until) <= 0);
+    int ds = day_s ? day_of(f->since) : 0, du = day_u ? day_of(f->until) : 0;
+    int whole_s = apart && ds >= 1 && ds <= 15, whole_u = apart && du >= 15;
     add(q, role ? "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 1"
                 : "((SELECT coalesce(sum(m.n), 0) FROM actor_months m WHERE m.actor = a.id AND m.role = 0");
     add(q, FLAGS_OK("m.flags"));
-    if (f->since) add(q, day_s ? " AND m.month > substr(:since, 1, 7)" : " AND m.month >= :since");
-    if (f->until) add(q, day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
-                               : " AND m.month <= :until || '~' AND m.month <> ''");
+    if (f->since) add(q, whole_s ? " AND m.month >= substr(:since, 1, 7)" : day_s ? " AND m.month > substr(:since, 1, 7)"
+                                                                               : " AND m.month >= :since");
+    if (f->until) add(q, whole_u ? " AND m.month <= substr(:until, 1, 7) AND m.month <> ''"
+                         : day_u ? " AND m.month < substr(:until, 1, 7) AND m.month <> ''"
+                                 : " AND m.month <= :until || '~' AND m.month <> ''");
     add(q, ")");
-    const char *head = role ? " + (SELECT count(*) FROM event_parties p WHERE p.role = 1 AND p.actor = a.id"
-                            : " + (SELECT count(*) FROM event_parties p WHERE p.role = 0 AND p.actor = a.id";
-    if (day_s) {   /* the rest of the first month */
-        add(q, head);
-        add(q, FLAGS_OK("p.flags") " AND p.date <= substr(:since, 1, 7) || '~'");
-        where_dates(q, f, "p.date");
-        add(q, ")");
-    }
-    if (day_u) {   /* the start of the last month, unless counted with the first */
-        add(q, head);
-        add(q, FLAGS_OK("p.flags") " AND p.date >= substr(:until, 1, 7)");
-        if (day_s) add(q, " AND p.date > substr(:since, 1, 7) || '~'");
-        where_dates(q, f, "p.date");
-        add(q, ")");
-    }
+    /* the since month: less its start before since, or else the rest of it
+     * from since (up to the until bound when it is in the same month: then
+     * min(...) is that bound); since is never '' */
+    if (whole_s) party_edge(q, role, '-', "p.date >= substr(:since, 1, 7) AND p.date < :since");
+    else if (day_s)
+        party_edge(q, role, '+', f->until ? "p.date >= :since AND p.date <= min(substr(:since, 1, 7) || '~', :until || '~')"
+                                          : "p.date >= :since AND p.date <= substr(:since, 1, 7) || '~'");
+    /* the until month: less its end after until, or else its start, unless
+     * counted with the since month: after the since month (no stored date
+     * starts with "YYYY-MM~", so > X || '~' is >= X || '~~'), never before since */
+    if (whole_u) party_edge(q, role, '-', "p.date > :until || '~' AND p.date <= substr(:until, 1, 7) || '~'");
+    else if (day_u)
+        party_edge(q, role, '+', day_s ? "p.date >= max(substr(:until, 1, 7), substr(:since, 1, 7) || '~~') AND p.date <= :until || '~'"
+                                 : f->since ? "p.date >= max(substr(:until, 1, 7), :since) AND p.date <= :until || '~'"
+                                            : "p.date >= substr(:until, 1, 7) AND p.date <= :until || '~'");
     add(q, ")");
 }
 
@@ -270,6 +314,15 @@ static void dyad_range(qb *q, const lb_store_filter *f)
     }
 }
 
+static void bind_filter(sqlite3_stmt *st, const lb_store_filter *f, const char *fq, size_t limit);
+
+/* The actor and recipient filters of the dyad tables (codes a, r). */
+static void dyad_parties(qb *q, const lb_store_filter *f)
+{
+    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
+    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+}
+
 /* Code-level dyads: all time from the totals, a date range from the pair
  * tables, a type from the monthly aggregate (by its type-first index). */
 static void build_dyads(qb *q, const lb_store_filter *f)
@@ -286,53 +339,124 @@ static void build_dyads(qb *q, const lb_store_filter *f)
         if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
         if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
     }
-    if (f->actor) add(q, " AND a IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":actor") ")");
-    if (f->recipient) add(q, " AND r IN (SELECT code FROM actors WHERE id IN " ACTOR_IDS(":recipient") ")");
+    dyad_parties(q, f);
     add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
 }
 
-/* Timelines of two actor codes read the monthly aggregate (each event once
- * per unordered code pair); other actor arguments (names, Wikidata ids) go
- * through the per-event dyads, each event once. Both give rows ev(month,
- * type, events, gsum, coop, conflict). */
-static void dyad_events(qb *q, const lb_store_filter *f, int by_code)
+/* Dyads over a date range without a type: the rows of the pair tables,
+ * summed per pair in C (dyad_sum.c: no sort of every row); then a statement
+ * that reads the page of summed pairs (:rows, JSON) as build_dyads would
+ * give it. fq gets the JSON. 0 or LB_E* (with the store's error). */
+static int dyads_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t limit, lb_buf *fq)
 {
-    if (by_code) {
-        for (int dir = 0; dir < 2; dir++) {
+    qb in;
+    lb_buf_init(&in.sql, (size_t)1 << 20);
+    in.fail = 0;
+    add(&in, "SELECT a, r, events, gsum, coop, conflict FROM (");
+    dyad_range(&in, f);
+    add(&in, ") WHERE 1");
+    dyad_parties(&in, f);
+    sqlite3_stmt *st = NULL;
+    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in.sql);
+    if (!rc) {
+        bind_filter(st, f, NULL, limit);
+        rc = lb_dyad_sum(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
+        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+    add(q, "SELECT json_extract(value, '$[0]') AS actor, json_extract(value, '$[1]') AS recipient,"
+           " json_extract(value, '$[2]') AS events,"
+           " round(json_extract(value, '$[3]') / json_extract(value, '$[2]'), 2) AS goldstein,"
+           " json_extract(value, '$[4]') AS cooperation, json_extract(value, '$[5]') AS conflict"
+           " FROM json_each(:rows) ORDER BY key LIMIT :limit");
+    return rc;
+}
+
+/* Timelines of two actor codes read the monthly aggregate (each event once
+ * per unordered code pair), both directions: rows (month, type, events,
+ * gsum, coop, conflict). Other actor arguments (names, Wikidata ids) go
+ * through the per-event dyads: rows (event, date, type, goldstein). */
+static void timeline_rows(qb *q, const lb_store_filter *f, int by_code)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        if (by_code)
             add(q, dir ? " UNION ALL SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
                          " WHERE a = upper(:b) AND r = upper(:a) AND upper(:a) <> upper(:b)" FLAGS_OK("flags")
-                       : "WITH ev AS (SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
+                       : "SELECT month, type, events, gsum, coop, conflict FROM dyad_months"
                          " WHERE a = upper(:a) AND r = upper(:b)" FLAGS_OK("flags"));
-            if (f->type) add(q, " AND type = upper(:type)");
+        else
+            add(q, dir ? " UNION ALL SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":b")
+                         " AND y.r IN " ACTOR_IDS(":a") FLAGS_OK("y.flags")
+                       : "SELECT y.event, y.date, y.type, y.goldstein FROM dyads y WHERE y.a IN " ACTOR_IDS(":a")
+                         " AND y.r IN " ACTOR_IDS(":b") FLAGS_OK("y.flags"));
+        if (f->type) add(q, by_code ? " AND type = upper(:type)" : " AND y.type = upper(:type)");
+        if (!by_code) where_dates(q, f, "y.date");
+        else {
             if (f->since) add(q, " AND month >= substr(:since, 1, 7)");
             if (f->until) add(q, " AND month <= substr(:until, 1, 7) || '~' AND month <> ''");
         }
-        add(q, ") ");
-        return;
     }
-    add(q, "WITH d AS (SELECT DISTINCT y.event, substr(y.date, 1, 7) AS month, y.type, y.goldstein FROM dyads y"
-           " WHERE ((y.a IN " ACTOR_IDS(":a") " AND y.r IN " ACTOR_IDS(":b") ")"
-           " OR (y.a IN " ACTOR_IDS(":b") " AND y.r IN " ACTOR_IDS(":a") "))" FLAGS_OK("y.flags"));
-    if (f->type) add(q, " AND y.type = upper(:type)");
-    where_dates(q, f, "y.date");
-    add(q, "), ev AS (SELECT month, type, 1 AS events, goldstein AS gsum, goldstein > 0 AS coop,"
-           " goldstein < 0 AS conflict FROM d) ");
 }
 
-static void build_timeline(qb *q, const lb_store_filter *f, int by_code)
+/* A timeline (by_type) or balance of two actors: the rows of timeline_rows
+ * summed per month (and type) in C (timeline_sum.c: SQLite would sort every
+ * row, and for actors by name deduplicate the events in a b-tree first),
+ * then a statement that reads the groups (:rows, JSON) as SQL's GROUP BY
+ * month, type ORDER BY month = '', month, type would give them. */
+static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t limit, lb_buf *fq, int by_type, int by_code)
 {
-    dyad_events(q, f, by_code);
-    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, type, sum(events) AS events,"
-           " round(sum(gsum) / sum(events), 2) AS goldstein"
-           " FROM ev GROUP BY month, type ORDER BY month = '', month, type LIMIT :limit OFFSET :offset");
+    qb in;
+    lb_buf_init(&in.sql, (size_t)1 << 20);
+    in.fail = 0;
+    timeline_rows(&in, f, by_code);
+    sqlite3_stmt *st = NULL;
+    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in.sql);
+    if (!rc) {
+        bind_filter(st, f, NULL, limit);
+        rc = lb_timeline_sum(st, by_type, by_code, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
+        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+#define TL_COL(i) "json_extract(value, '$[" #i "]')"
+    add(q, "SELECT CASE " TL_COL(0) " WHEN '' THEN 'undated' ELSE " TL_COL(0) " END AS month, ");
+    add(q, by_type ? TL_COL(1) " AS type, " TL_COL(2) " AS events, round(" TL_COL(3) " / " TL_COL(2) ", 2) AS goldstein"
+                   : TL_COL(2) " AS events, " TL_COL(4) " AS cooperation, " TL_COL(5) " AS conflict,"
+                     " round(" TL_COL(3) " / " TL_COL(2) ", 2) AS balance");
+#undef TL_COL
+    add(q, " FROM json_each(:rows) ORDER BY key LIMIT :limit");
+    return rc;
 }
 
-static void build_balance(qb *q, const lb_store_filter *f, int by_code)
+/* The page of events of an actor -> recipient pair: the dyad rows read
+ * without order, each event once, sorted in C (pair_events.c); fq gets them
+ * as JSON for event_ids. 0 or LB_E* (with the store's error). */
+static int pair_picked(lb_store *s, const lb_store_filter *f, size_t limit, lb_buf *fq)
 {
-    dyad_events(q, f, by_code);
-    add(q, "SELECT CASE month WHEN '' THEN 'undated' ELSE month END AS month, sum(events) AS events,"
-           " sum(coop) AS cooperation, sum(conflict) AS conflict, round(sum(gsum) / sum(events), 2) AS balance"
-           " FROM ev GROUP BY month ORDER BY month = '', month LIMIT :limit OFFSET :offset");
+    qb in;
+    lb_buf_init(&in.sql, (size_t)1 << 20);
+    in.fail = 0;
+    pair_rows(&in, f);
+    sqlite3_stmt *st = NULL;
+    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in.sql);
+    if (!rc) {
+        bind_filter(st, f, NULL, limit);
+        rc = lb_pair_events(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
+        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
+        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* 1 when v is an actor code in the store. */
@@ -450,6 +574,32 @@ static void bind(sqlite3_stmt *st, const char *name, const char *v)
     if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds the filter's values to the parameters st names (:actor, :limit, ...). */
+static void bind_filter(sqlite3_stmt *st, const lb_store_filter *f, const char *fq, size_t limit)
+{
+    bind(st, ":actor", f->actor);
+    bind(st, ":recipient", f->recipient);
+    bind(st, ":type", f->type);
+    bind(st, ":since", f->since);
+    bind(st, ":until", f->until);
+    bind(st, ":source", f->source);
+    bind(st, ":speaker", f->speaker);
+    bind(st, ":about", f->about);
+    bind(st, ":a", f->a);
+    bind(st, ":b", f->b);
+    bind(st, ":query", fq);
+    bind(st, ":rows", fq);
+    bind(st, ":hlo", f->hl_open ? f->hl_open : "[");
+    bind(st, ":hlc", f->hl_close ? f->hl_close : "]");
+    int ii = sqlite3_bind_parameter_index(st, ":inc");
+    if (ii > 0) sqlite3_bind_int(st, ii, (int)(f->include & (LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL)));
+    int li = sqlite3_bind_parameter_index(st, ":limit");
+    /* one more row than the limit detects truncation; -1 is SQLite's "no limit" */
+    if (li > 0) sqlite3_bind_int64(st, li, limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)limit + 1);
+    int oi = sqlite3_bind_parameter_index(st, ":offset");
+    if (oi > 0) sqlite3_bind_int64(st, oi, f->offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)f->offset);
+}
+
 int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_filter *fin)
 {
     *out = NULL;
@@ -464,12 +614,23 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
     lb_buf fq;
     lb_buf_init(&fq, (size_t)1 << 20);
     switch (kind) {
-    case LB_Q_EVENTS: build_events(&q, f); break;
-    case LB_Q_EXPORT: build_export(&q, f, 0); break;
-    case LB_Q_EXPORT_FLAT: build_export(&q, f, 1); break;
+    case LB_Q_EVENTS:
+    case LB_Q_EXPORT:
+    case LB_Q_EXPORT_FLAT:
+        if (f->actor && f->recipient) {
+            int rc = pair_picked(s, f, limit, &fq);
+            if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
+        }
+        if (kind == LB_Q_EVENTS) build_events(&q, f); else build_export(&q, f, kind == LB_Q_EXPORT_FLAT);
+        break;
     case LB_Q_QUOTES: build_quotes(&q, f); break;
     case LB_Q_ACTORS: build_actors(&q, f); break;
-    case LB_Q_DYADS: build_dyads(&q, f); break;
+    case LB_Q_DYADS:
+        if ((f->since || f->until) && !f->type) {
+            int rc = dyads_summed(s, &q, f, limit, &fq);
+            if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
+        } else build_dyads(&q, f);
+        break;
     case LB_Q_TIMELINE:
     case LB_Q_BALANCE:
         if (!f->a || !f->b) {
@@ -477,8 +638,8 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
             return lb_store_fail(s, LB_EUSAGE, "a timeline needs two actors");
         }
         {
-            int by_code = is_code(s, f->a) && is_code(s, f->b);
-            if (kind == LB_Q_TIMELINE) build_timeline(&q, f, by_code); else build_balance(&q, f, by_code);
+            int rc = timeline_summed(s, &q, f, limit, &fq, kind == LB_Q_TIMELINE, is_code(s, f->a) && is_code(s, f->b));
+            if (rc) { lb_buf_free(&q.sql); lb_buf_free(&fq); return rc; }
         }
         break;
     case LB_Q_SEARCH:
@@ -520,27 +681,8 @@ int lb_store_query(lb_cursor **out, lb_store *s, lb_query kind, const lb_store_f
         return rc;
     }
     lb_buf_free(&q.sql);
-    bind(c->st, ":actor", f->actor);
-    bind(c->st, ":recipient", f->recipient);
-    bind(c->st, ":type", f->type);
-    bind(c->st, ":since", f->since);
-    bind(c->st, ":until", f->until);
-    bind(c->st, ":source", f->source);
-    bind(c->st, ":speaker", f->speaker);
-    bind(c->st, ":about", f->about);
-    bind(c->st, ":a", f->a);
-    bind(c->st, ":b", f->b);
-    bind(c->st, ":query", fq.data);
-    bind(c->st, ":hlo", f->hl_open ? f->hl_open : "[");
-    bind(c->st, ":hlc", f->hl_close ? f->hl_close : "]");
+    bind_filter(c->st, f, fq.data, limit);
     lb_buf_free(&fq);
-    int ii = sqlite3_bind_parameter_index(c->st, ":inc");
-    if (ii > 0) sqlite3_bind_int(c->st, ii, (int)(f->include & (LB_INCLUDE_NEGATED | LB_INCLUDE_HYPOTHETICAL)));
-    int li = sqlite3_bind_parameter_index(c->st, ":limit");
-    /* one more row than the limit detects truncation; -1 is SQLite's "no limit" */
-    if (li > 0) sqlite3_bind_int64(c->st, li, limit == LB_STORE_NO_LIMIT ? -1 : (int64_t)limit + 1);
-    int oi = sqlite3_bind_parameter_index(c->st, ":offset");
-    if (oi > 0) sqlite3_bind_int64(c->st, oi, f->offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)f->offset);
     *out = c;
     return LB_OK;
 }
