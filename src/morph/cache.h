@@ -28,9 +28,13 @@ typedef struct lb_mc_entry {
     const lb_tm_slot *role[LB_TF_ROLES];   /* the model's slots of its role features (lb_tag_roles) */
 } lb_mc_entry;
 
+/* a slot of the open-addressing table: the hash and length of its form, so
+ * that probing touches an entry only when both match; e NULL = empty */
+typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
+
 typedef struct lb_morph_cache {
     lb_arena arena;             /* entries' arrays and strings */
-    lb_mc_entry **slot;         /* open addressing */
+    lb_mc_slot *slot;           /* open addressing */
     size_t cap, count;
 } lb_morph_cache;
 

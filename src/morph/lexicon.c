@@ -2,6 +2,7 @@
  * read-only into memory, validates every section, offset, id and the stored
  * hash index before use, and looks forms up without allocation. */
 #include "morph/lexicon_int.h"
+#include "core/fasthash.h"
 #include "core/limits.h"
 #include "doc.h"
 #include "lagebild.h"
@@ -31,13 +32,6 @@ static int fail(loadctx *c, size_t off, const char *what)
 {
     snprintf(c->err, c->errlen, "%s: offset %zu: %s", c->path, off, what);
     return LB_EDATA;
-}
-
-static uint32_t fnv1a(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
 }
 
 /* Header: magic, version, lemma bits, the section table in bounds and aligned. */
@@ -183,6 +177,44 @@ static int map_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
     return LB_OK;
 }
 
+/* The number of readings of form f (validated: no overflow). */
+static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
+{
+    uint32_t k = 0, g0 = lbx_at(lx->form_grp, f), g1 = lbx_at(lx->form_grp, f + 1);
+    for (uint32_t g = g0; g < g1 && !k; g++) {
+        uint32_t set = lbx_at(lx->groups, g) >> lx->lemma_bits;
+        k += lbx_at(lx->set_off, set + 1) - lbx_at(lx->set_off, set);
+    }
+    return k;
+}
+
+/* The in-memory index (lexicon_int.h): a quarter full at most. */
+static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    size_t cap = 16;
+    while (cap < (size_t)lx->n_forms * 4) cap *= 2;
+    if (!(lx->index = calloc(cap, sizeof *lx->index))) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LB_ENOMEM;
+    }
+    lx->index_mask = (uint32_t)(cap - 1);
+    for (uint32_t f = 0; f < lx->n_forms; f++) {
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        uint32_t h = lb_fasthash32(lx->form_blob + a, b - a);
+        size_t i = h & lx->index_mask;
+        int dup = 0;
+        for (; lx->index[i]; i = (i + 1) & lx->index_mask) {
+            uint64_t e = lx->index[i];
+            uint32_t g = (uint32_t)(e >> 32 & 0x7FFFFFFFu) - 1;
+            if ((uint32_t)e == h && lbx_at(lx->form_off, g + 1) - lbx_at(lx->form_off, g) == b - a &&
+                !memcmp(lx->form_blob + lbx_at(lx->form_off, g), lx->form_blob + a, b - a)) { dup = 1; break; }
+        }
+        if (dup) continue;                  /* the stored index finds the first of equal forms too */
+        lx->index[i] = h | (uint64_t)(f + 1) << 32 | (count_readings(lx, f) ? LBX_INDEX_READINGS : 0);
+    }
+    return LB_OK;
+}
+
 /* Validates lx->data/size and binds the sections. */
 static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
 {
@@ -194,6 +226,7 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
     }
     if (rc == LB_OK) rc = check_ids(&c, lx);
     if (rc == LB_OK) rc = check_hash(&c, lx);
+    if (rc == LB_OK) rc = build_index(lx, name, err, errlen);
     return rc;
 }
 
@@ -233,19 +266,34 @@ void lb_lexicon_free(lb_lexicon *lx)
 {
     if (!lx) return;
     if (lx->mapped) munmap((void *)lx->data, lx->size);
+    free(lx->index);
     free(lx);
+}
+
+/* The index entry of the form, 0 when absent. */
+static uint64_t find_entry(const lb_lexicon *lx, const char *form, size_t n)
+{
+    uint32_t h = lb_fasthash32(form, n);
+    for (uint32_t i = h & lx->index_mask;; i = (i + 1) & lx->index_mask) {
+        uint64_t e = lx->index[i];
+        if (!e) return 0;
+        if ((uint32_t)e != h) continue;
+        uint32_t f = (uint32_t)(e >> 32 & 0x7FFFFFFFu) - 1;
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return e;
+    }
 }
 
 /* Index of the form or -1. */
 static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
 {
-    if (!lx->n_forms) return -1;
-    uint32_t h = fnv1a(form, n) & lx->hash_mask;
-    for (uint32_t e; (e = lbx_at(lx->hash, h)) != 0; h = (h + 1) & lx->hash_mask) {
-        uint32_t a = lbx_at(lx->form_off, e - 1), b = lbx_at(lx->form_off, e);
-        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return (int64_t)e - 1;
-    }
-    return -1;
+    uint64_t e = find_entry(lx, form, n);
+    return e ? (int64_t)(e >> 32 & 0x7FFFFFFFu) - 1 : -1;
+}
+
+int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
+{
+    return lx && form && (find_entry(lx, form, n) & LBX_INDEX_READINGS) != 0;
 }
 
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)

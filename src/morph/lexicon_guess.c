@@ -50,8 +50,7 @@ static size_t count_chars(const char *s, size_t n)
 
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
-    lb_reading r;
-    return n > 0 && lb_lexicon_lookup(lx, s, n, &r, 1) > 0;
+    return n > 0 && lb_lexicon_has(lx, s, n);
 }
 
 /* Known as written, with its first letter in the other case, or as a verb stem (+en/+n). */

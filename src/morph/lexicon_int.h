@@ -21,7 +21,13 @@ struct lb_lexicon {
     uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
     uint32_t lemma_bits, lemma_mask;
     uint32_t hash_mask;
+    /* built at load: per slot the fast hash of a form (low 32 bits) and its
+     * index + 1 (bits 32..62; 0 = empty), bit 63 when it has readings, so
+     * that a probe touches the form's bytes only when the hashes match */
+    uint64_t *index;
+    uint32_t index_mask;
 };
+#define LBX_INDEX_READINGS ((uint64_t)1 << 63)
 
 /* A lexicon over size bytes of borrowed memory (validated like a file; name
  * stands for the file in messages). For tests and the fuzz target. */
