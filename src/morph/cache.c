@@ -62,17 +62,20 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
 {
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
     size_t k = (size_t)ncand;
-    /* one block: the entry, then its arrays by alignment (8, 4, 2 bytes), then the form */
-    size_t size = sizeof(lb_mc_entry) + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t)) + n + 1;
+    /* one block: the entry, its form (next to it: lb_mc_get compares it),
+     * then its arrays by alignment (8, 4, 2 bytes) */
+    size_t fsize = (n + 8) & ~(size_t)7;
+    size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t));
     lb_mc_entry *e = lb_arena_alloc(&c->arena, size);
     if (!e) return NULL;
-    memset(e, 0, sizeof *e + k * sizeof *e->lemma);     /* the lemmas are filled lazily */
-    e->lemma = (const char **)(e + 1);
+    char *f = (char *)(e + 1);
+    memset(e, 0, sizeof *e);
+    e->lemma = (const char **)(f + fsize);
+    memset(e->lemma, 0, k * sizeof *e->lemma);          /* the lemmas are filled lazily */
     e->sscore = (int32_t *)(e->lemma + k);
     e->lemma_len = (uint32_t *)(e->sscore + k);
     e->feats = e->lemma_len + k;
     e->cand = (uint16_t *)(e->feats + k);
-    char *f = (char *)(e->cand + k);
     memcpy(f, form, n);
     f[n] = '\0';
     e->form = f; e->len = (uint32_t)n; e->hash = hash; e->ncand = ncand;

@@ -188,16 +188,23 @@ static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
     return k;
 }
 
-/* The in-memory index (lexicon_int.h): a quarter full at most. */
+/* The in-memory index (lexicon_int.h): two thirds full at most. */
 static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
 {
     size_t cap = 16;
-    while (cap < (size_t)lx->n_forms * 4) cap *= 2;
+    while (cap < (size_t)lx->n_forms + lx->n_forms / 2) cap *= 2;
     if (!(lx->index = calloc(cap, sizeof *lx->index))) {
         snprintf(err, errlen, "%s: out of memory", name);
         return LB_ENOMEM;
     }
     lx->index_mask = (uint32_t)(cap - 1);
+    size_t bits = 64;
+    while (bits < (size_t)lx->n_forms * 8) bits *= 2;
+    if (!(lx->bloom = calloc(bits / 64, sizeof *lx->bloom))) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LB_ENOMEM;
+    }
+    lx->bloom_mask = (uint32_t)(bits - 1);
     for (uint32_t f = 0; f < lx->n_forms; f++) {
         uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
         uint32_t h = lb_fasthash32(lx->form_blob + a, b - a);
@@ -210,6 +217,8 @@ static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errle
                 !memcmp(lx->form_blob + lbx_at(lx->form_off, g), lx->form_blob + a, b - a)) { dup = 1; break; }
         }
         if (dup) continue;                  /* the stored index finds the first of equal forms too */
+        uint32_t bit = (h >> 8) & lx->bloom_mask;
+        lx->bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
         lx->index[i] = h | (uint64_t)(f + 1) << 32 | (count_readings(lx, f) ? LBX_INDEX_READINGS : 0);
     }
     return LB_OK;
@@ -267,13 +276,15 @@ void lb_lexicon_free(lb_lexicon *lx)
     if (!lx) return;
     if (lx->mapped) munmap((void *)lx->data, lx->size);
     free(lx->index);
+    free(lx->bloom);
     free(lx);
 }
 
 /* The index entry of the form, 0 when absent. */
 static uint64_t find_entry(const lb_lexicon *lx, const char *form, size_t n)
 {
-    uint32_t h = lb_fasthash32(form, n);
+    uint32_t h = lb_fasthash32(form, n), bit = (h >> 8) & lx->bloom_mask;
+    if (!(lx->bloom[bit >> 6] >> (bit & 63) & 1)) return 0;
     for (uint32_t i = h & lx->index_mask;; i = (i + 1) & lx->index_mask) {
         uint64_t e = lx->index[i];
         if (!e) return 0;

@@ -26,6 +26,11 @@ struct lb_lexicon {
      * that a probe touches the form's bytes only when the hashes match */
     uint64_t *index;
     uint32_t index_mask;
+    /* built at load: bit (hash >> 8) & bloom_mask set for every form's fast
+     * hash; a clear bit answers most lookups of absent forms from a table
+     * small enough to stay in the cache */
+    uint64_t *bloom;
+    uint32_t bloom_mask;
 };
 #define LBX_INDEX_READINGS ((uint64_t)1 << 63)
 
