@@ -94,7 +94,9 @@ static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r,
     if (!(e->read = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->read))) return -1;
     for (int i = 0; i < nr; i++) {
         e->read[i] = r[i];
-        if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
+        if (i > 0 && r[i].lemma == r[i - 1].lemma && r[i].lemma_len == r[i - 1].lemma_len)
+            e->read[i].lemma = e->read[i - 1].lemma;     /* readings of one lemma: one copy */
+        else if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
     }
     e->nread = nr;
     return 0;

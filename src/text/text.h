@@ -17,7 +17,20 @@ struct lb_text_dicts {
     lb_wordset abbrev;          /* folded, without the final period */
     lb_wordset months;          /* folded month names -> 1..12 */
     lb_wordset function_words;  /* folded -> LB_LANG_* bits */
+    /* of the function words' keys: the longest length and the first bytes,
+     * so that most other words are told apart without hashing */
+    size_t fw_maxlen;
+    uint64_t fw_first[4];
 };
+
+/* lb_wordset_get on function_words, with the cheap tests first. */
+static inline int lb_text_function_word(const struct lb_text_dicts *d, const char *w, size_t n, uint32_t *bits)
+{
+    if (n == 0 || n > d->fw_maxlen) return 0;
+    unsigned char c = (unsigned char)w[0];
+    if (!(d->fw_first[c >> 6] >> (c & 63) & 1)) return 0;
+    return lb_wordset_get(&d->function_words, w, n, bits);
+}
 
 int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen);
 void lb_text_free(struct lb_text_dicts *d);

@@ -219,7 +219,7 @@ static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
             if (s->doc->toks.len) {
                 const lb_tok *pt = &LB_TOKS(s->doc)[s->doc->toks.len - 1];
                 uint32_t bits;
-                after_det = pt->end < i && lb_wordset_get(&s->dicts->function_words, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
+                after_det = pt->end < i && lb_text_function_word(s->dicts, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
                             bits == LB_LANG_DE && has_next;
             }
             if (lower_next || month_next || list_item || after_det) {
