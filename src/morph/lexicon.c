@@ -224,6 +224,35 @@ static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errle
     return LB_OK;
 }
 
+/* The in-memory index of the suffix keys (validated as sorted: unique). */
+static int build_suffix_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    size_t cap = 16;
+    while (cap < (size_t)lx->n_suf * 2) cap *= 2;
+    if (!(lx->suf_index = calloc(cap, sizeof *lx->suf_index))) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LB_ENOMEM;
+    }
+    lx->suf_index_mask = (uint32_t)(cap - 1);
+    for (uint32_t k = 0; k < lx->n_suf; k++) {
+        uint32_t a = lbx_at(lx->suf_off, k), b = lbx_at(lx->suf_off, k + 1);
+        uint32_t i = lb_fasthash32(lx->suf_blob + a, b - a) & lx->suf_index_mask;
+        while (lx->suf_index[i]) i = (i + 1) & lx->suf_index_mask;
+        lx->suf_index[i] = k + 1;
+    }
+    return LB_OK;
+}
+
+int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
+{
+    for (uint32_t i = lb_fasthash32(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
+         i = (i + 1) & lx->suf_index_mask) {
+        uint32_t a = lbx_at(lx->suf_off, e - 1), b = lbx_at(lx->suf_off, e);
+        if (b - a == kn && !memcmp(lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
+    }
+    return -1;
+}
+
 /* Validates lx->data/size and binds the sections. */
 static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
 {
@@ -236,6 +265,7 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
     if (rc == LB_OK) rc = check_ids(&c, lx);
     if (rc == LB_OK) rc = check_hash(&c, lx);
     if (rc == LB_OK) rc = build_index(lx, name, err, errlen);
+    if (rc == LB_OK) rc = build_suffix_index(lx, name, err, errlen);
     return rc;
 }
 
@@ -277,6 +307,7 @@ void lb_lexicon_free(lb_lexicon *lx)
     if (lx->mapped) munmap((void *)lx->data, lx->size);
     free(lx->index);
     free(lx->bloom);
+    free(lx->suf_index);
     free(lx);
 }
 
