@@ -23,6 +23,7 @@ typedef struct lb_mc_entry {
     uint32_t *lemma_len, *feats;
     int ncand;
     lb_reading *read;           /* the lexicon's (or guesser's) readings, lemmas stable */
+    int16_t *rcls;              /* per reading its lb_lx_class */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
     const lb_tm_slot *role[LB_TF_ROLES];   /* the model's slots of its role features (lb_tag_roles) */
