@@ -21,15 +21,15 @@ static int put_folded(lb_wordset *set, const char *w, size_t n, uint32_t value, 
     return 0;
 }
 
-/* Keeps the length and first byte of a function word's folded key. */
+/* Keeps the length and signature of a function word's folded key. */
 static int note_function_word(struct lb_text_dicts *d, const char *w, size_t n, char *err, size_t errlen)
 {
     char buf[LB_MAX_TOKEN_BYTES * 3];
     size_t m = lb_fold(buf, sizeof buf, w, n);
     if (!m) { snprintf(err, errlen, "entry too long or empty"); return 1; }
     if (m > d->fw_maxlen) d->fw_maxlen = m;
-    unsigned char c = (unsigned char)buf[0];
-    d->fw_first[c >> 6] |= (uint64_t)1 << (c & 63);
+    unsigned b = lb_text_fw_sig(buf, m);
+    d->fw_sig[b >> 6] |= (uint64_t)1 << (b & 63);
     return 0;
 }
 
