@@ -1,6 +1,8 @@
 /* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
  * read-only into memory, validates every section, offset, id and the stored
- * hash index before use, and looks forms up without allocation. */
+ * hash index before use, builds bloom bits of its forms and a hash of its
+ * suffix keys (in memory, not in the file), and looks forms up without
+ * allocation. */
 #include "morph/lexicon_int.h"
 #include "core/fasthash.h"
 #include "core/limits.h"
@@ -188,16 +190,22 @@ static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
     return k;
 }
 
-/* The in-memory index (lexicon_int.h): two thirds full at most. */
-static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+static uint32_t fnv1a(const char *s, size_t n)
 {
-    size_t cap = 16;
-    while (cap < (size_t)lx->n_forms + lx->n_forms / 2) cap *= 2;
-    if (!(lx->index = calloc(cap, sizeof *lx->index))) {
-        snprintf(err, errlen, "%s: out of memory", name);
-        return LB_ENOMEM;
-    }
-    lx->index_mask = (uint32_t)(cap - 1);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The bloom bit of a form (a fast hash: the stored index's needs a loop per byte). */
+static inline uint32_t bloom_bit(const lb_lexicon *lx, const void *form, size_t n)
+{
+    return lb_fasthash32(form, n) & lx->bloom_mask;
+}
+
+/* The bloom bits (lexicon_int.h): eight bits per form, one set. */
+static int build_bloom(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
     size_t bits = 64;
     while (bits < (size_t)lx->n_forms * 8) bits *= 2;
     if (!(lx->bloom = calloc(bits / 64, sizeof *lx->bloom))) {
@@ -207,19 +215,8 @@ static int build_index(lb_lexicon *lx, const char *name, char *err, size_t errle
     lx->bloom_mask = (uint32_t)(bits - 1);
     for (uint32_t f = 0; f < lx->n_forms; f++) {
         uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
-        uint32_t h = lb_fasthash32(lx->form_blob + a, b - a);
-        size_t i = h & lx->index_mask;
-        int dup = 0;
-        for (; lx->index[i]; i = (i + 1) & lx->index_mask) {
-            uint64_t e = lx->index[i];
-            uint32_t g = (uint32_t)(e >> 32 & 0x7FFFFFFFu) - 1;
-            if ((uint32_t)e == h && lbx_at(lx->form_off, g + 1) - lbx_at(lx->form_off, g) == b - a &&
-                !memcmp(lx->form_blob + lbx_at(lx->form_off, g), lx->form_blob + a, b - a)) { dup = 1; break; }
-        }
-        if (dup) continue;                  /* the stored index finds the first of equal forms too */
-        uint32_t bit = (h >> 8) & lx->bloom_mask;
+        uint32_t bit = bloom_bit(lx, lx->form_blob + a, b - a);
         lx->bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        lx->index[i] = h | (uint64_t)(f + 1) << 32 | (count_readings(lx, f) ? LBX_INDEX_READINGS : 0);
     }
     return LB_OK;
 }
@@ -264,7 +261,7 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
     }
     if (rc == LB_OK) rc = check_ids(&c, lx);
     if (rc == LB_OK) rc = check_hash(&c, lx);
-    if (rc == LB_OK) rc = build_index(lx, name, err, errlen);
+    if (rc == LB_OK) rc = build_bloom(lx, name, err, errlen);
     if (rc == LB_OK) rc = build_suffix_index(lx, name, err, errlen);
     return rc;
 }
@@ -305,37 +302,29 @@ void lb_lexicon_free(lb_lexicon *lx)
 {
     if (!lx) return;
     if (lx->mapped) munmap((void *)lx->data, lx->size);
-    free(lx->index);
     free(lx->bloom);
     free(lx->suf_index);
     free(lx);
 }
 
-/* The index entry of the form, 0 when absent. */
-static uint64_t find_entry(const lb_lexicon *lx, const char *form, size_t n)
-{
-    uint32_t h = lb_fasthash32(form, n), bit = (h >> 8) & lx->bloom_mask;
-    if (!(lx->bloom[bit >> 6] >> (bit & 63) & 1)) return 0;
-    for (uint32_t i = h & lx->index_mask;; i = (i + 1) & lx->index_mask) {
-        uint64_t e = lx->index[i];
-        if (!e) return 0;
-        if ((uint32_t)e != h) continue;
-        uint32_t f = (uint32_t)(e >> 32 & 0x7FFFFFFFu) - 1;
-        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
-        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return e;
-    }
-}
-
 /* Index of the form or -1. */
 static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
 {
-    uint64_t e = find_entry(lx, form, n);
-    return e ? (int64_t)(e >> 32 & 0x7FFFFFFFu) - 1 : -1;
+    if (!lx->n_forms) return -1;
+    uint32_t bit = bloom_bit(lx, form, n);
+    if (!(lx->bloom[bit >> 6] >> (bit & 63) & 1)) return -1;
+    uint32_t h = fnv1a(form, n) & lx->hash_mask;
+    for (uint32_t e; (e = lbx_at(lx->hash, h)) != 0; h = (h + 1) & lx->hash_mask) {
+        uint32_t a = lbx_at(lx->form_off, e - 1), b = lbx_at(lx->form_off, e);
+        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return (int64_t)e - 1;
+    }
+    return -1;
 }
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
 {
-    return lx && form && (find_entry(lx, form, n) & LBX_INDEX_READINGS) != 0;
+    int64_t f = lx && form ? find_form(lx, form, n) : -1;
+    return f >= 0 && count_readings(lx, (uint32_t)f) > 0;
 }
 
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)

@@ -21,21 +21,15 @@ struct lb_lexicon {
     uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
     uint32_t lemma_bits, lemma_mask;
     uint32_t hash_mask;
-    /* built at load: per slot the fast hash of a form (low 32 bits) and its
-     * index + 1 (bits 32..62; 0 = empty), bit 63 when it has readings, so
-     * that a probe touches the form's bytes only when the hashes match */
-    uint64_t *index;
-    uint32_t index_mask;
-    /* built at load: bit (hash >> 8) & bloom_mask set for every form's fast
-     * hash; a clear bit answers most lookups of absent forms from a table
-     * small enough to stay in the cache */
+    /* built at load: for every form its bit (bloom_bit: a fast hash) set; a
+     * clear bit answers most lookups of absent forms from a table small
+     * enough to stay in the cache */
     uint64_t *bloom;
     uint32_t bloom_mask;
     /* built at load: the suffix keys by fast hash (index + 1, 0 = empty) */
     uint32_t *suf_index;
     uint32_t suf_index_mask;
 };
-#define LBX_INDEX_READINGS ((uint64_t)1 << 63)
 
 /* A lexicon over size bytes of borrowed memory (validated like a file; name
  * stands for the file in messages). For tests and the fuzz target. */
