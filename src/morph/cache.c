@@ -1,5 +1,6 @@
 /* cache.c: the per-handle word-form cache of the morphology stage (cache.h). */
 #include "morph/cache.h"
+#include "core/fasthash.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,35 +31,27 @@ void lb_mc_trim(lb_morph_cache *c, size_t max)
     c->count = 0;
 }
 
-static uint32_t hash_form(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
-    return h;
-}
-
 lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t *hash)
 {
-    uint32_t h = hash_form(form, n);
+    uint32_t h = lb_fasthash32(form, n);
     *hash = h;
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-        lb_mc_entry *e = c->slot[i];
-        if (!e) return NULL;
-        if (e->hash == h && e->len == n && !memcmp(e->form, form, n)) return e;
+        const lb_mc_slot *s = &c->slot[i];
+        if (!s->e) return NULL;
+        if (s->hash == h && s->len == n && !memcmp(s->e->form, form, n)) return s->e;
     }
 }
 
 static int grow(lb_morph_cache *c)
 {
     size_t ncap = c->cap * 2;
-    lb_mc_entry **ns = calloc(ncap, sizeof *ns);
+    lb_mc_slot *ns = calloc(ncap, sizeof *ns);
     if (!ns) return -1;
     for (size_t i = 0; i < c->cap; i++) {
-        lb_mc_entry *e = c->slot[i];
-        if (!e) continue;
-        size_t j = e->hash & (ncap - 1);
-        while (ns[j]) j = (j + 1) & (ncap - 1);
-        ns[j] = e;
+        if (!c->slot[i].e) continue;
+        size_t j = c->slot[i].hash & (ncap - 1);
+        while (ns[j].e) j = (j + 1) & (ncap - 1);
+        ns[j] = c->slot[i];
     }
     free(c->slot);
     c->slot = ns; c->cap = ncap;
@@ -69,23 +62,26 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
 {
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
     size_t k = (size_t)ncand;
-    /* one block: the entry, then its arrays by alignment (8, 4, 2 bytes), then the form */
-    size_t size = sizeof(lb_mc_entry) + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t)) + n + 1;
+    /* one block: the entry, its form (next to it: lb_mc_get compares it),
+     * then its arrays by alignment (8, 4, 2 bytes) */
+    size_t fsize = (n + 8) & ~(size_t)7;
+    size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t));
     lb_mc_entry *e = lb_arena_alloc(&c->arena, size);
     if (!e) return NULL;
-    memset(e, 0, sizeof *e + k * sizeof *e->lemma);     /* the lemmas are filled lazily */
-    e->lemma = (const char **)(e + 1);
+    char *f = (char *)(e + 1);
+    memset(e, 0, sizeof *e);
+    e->lemma = (const char **)(f + fsize);
+    memset(e->lemma, 0, k * sizeof *e->lemma);          /* the lemmas are filled lazily */
     e->sscore = (int32_t *)(e->lemma + k);
     e->lemma_len = (uint32_t *)(e->sscore + k);
     e->feats = e->lemma_len + k;
     e->cand = (uint16_t *)(e->feats + k);
-    char *f = (char *)(e->cand + k);
     memcpy(f, form, n);
     f[n] = '\0';
     e->form = f; e->len = (uint32_t)n; e->hash = hash; e->ncand = ncand;
     size_t i = hash & (c->cap - 1);
-    while (c->slot[i]) i = (i + 1) & (c->cap - 1);
-    c->slot[i] = e;
+    while (c->slot[i].e) i = (i + 1) & (c->cap - 1);
+    c->slot[i] = (lb_mc_slot){ hash, (uint32_t)n, e };
     c->count++;
     return e;
 }

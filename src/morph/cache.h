@@ -23,14 +23,19 @@ typedef struct lb_mc_entry {
     uint32_t *lemma_len, *feats;
     int ncand;
     lb_reading *read;           /* the lexicon's (or guesser's) readings, lemmas stable */
+    int16_t *rcls;              /* per reading its lb_lx_class */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
     const lb_tm_slot *role[LB_TF_ROLES];   /* the model's slots of its role features (lb_tag_roles) */
 } lb_mc_entry;
 
+/* a slot of the open-addressing table: the hash and length of its form, so
+ * that probing touches an entry only when both match; e NULL = empty */
+typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
+
 typedef struct lb_morph_cache {
     lb_arena arena;             /* entries' arrays and strings */
-    lb_mc_entry **slot;         /* open addressing */
+    lb_mc_slot *slot;           /* open addressing */
     size_t cap, count;
 } lb_morph_cache;
 

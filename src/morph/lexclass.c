@@ -32,9 +32,15 @@ int lb_lx_class(const lb_tagmodel *m, const lb_reading *r)
 
 int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out)
 {
+    return lb_lx_classes_each(m, r, nr, out, NULL);
+}
+
+int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out, int16_t *each)
+{
     int n = 0;
     for (int i = 0; i < nr; i++) {
         int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
+        if (each) each[i] = (int16_t)(c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0));
         if (c < 0) continue;
         int j = n;
         while (j > 0 && out[j - 1] > c) j--;

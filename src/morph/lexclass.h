@@ -22,4 +22,6 @@ int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading 
 int lb_lx_class(const lb_tagmodel *m, const lb_reading *r);
 /* The classes of the readings (ascending, unique); -1-classes dropped. */
 int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out);
+/* The same, and each[i] = lb_lx_class(m, &r[i]) (each NULL: not wanted). */
+int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out, int16_t *each);
 #endif

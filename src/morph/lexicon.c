@@ -1,7 +1,10 @@
 /* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
  * read-only into memory, validates every section, offset, id and the stored
- * hash index before use, and looks forms up without allocation. */
+ * hash index before use, builds bloom bits of its forms and a hash of its
+ * suffix keys (in memory, not in the file), and looks forms up without
+ * allocation. */
 #include "morph/lexicon_int.h"
+#include "core/fasthash.h"
 #include "core/limits.h"
 #include "doc.h"
 #include "lagebild.h"
@@ -31,13 +34,6 @@ static int fail(loadctx *c, size_t off, const char *what)
 {
     snprintf(c->err, c->errlen, "%s: offset %zu: %s", c->path, off, what);
     return LB_EDATA;
-}
-
-static uint32_t fnv1a(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
 }
 
 /* Header: magic, version, lemma bits, the section table in bounds and aligned. */
@@ -183,6 +179,77 @@ static int map_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
     return LB_OK;
 }
 
+/* The number of readings of form f (validated: no overflow). */
+static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
+{
+    uint32_t k = 0, g0 = lbx_at(lx->form_grp, f), g1 = lbx_at(lx->form_grp, f + 1);
+    for (uint32_t g = g0; g < g1 && !k; g++) {
+        uint32_t set = lbx_at(lx->groups, g) >> lx->lemma_bits;
+        k += lbx_at(lx->set_off, set + 1) - lbx_at(lx->set_off, set);
+    }
+    return k;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The bloom bit of a form (a fast hash: the stored index's needs a loop per byte). */
+static inline uint32_t bloom_bit(const lb_lexicon *lx, const void *form, size_t n)
+{
+    return lb_fasthash32(form, n) & lx->bloom_mask;
+}
+
+/* The bloom bits (lexicon_int.h): eight bits per form, one set. */
+static int build_bloom(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    size_t bits = 64;
+    while (bits < (size_t)lx->n_forms * 8) bits *= 2;
+    if (!(lx->bloom = calloc(bits / 64, sizeof *lx->bloom))) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LB_ENOMEM;
+    }
+    lx->bloom_mask = (uint32_t)(bits - 1);
+    for (uint32_t f = 0; f < lx->n_forms; f++) {
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        uint32_t bit = bloom_bit(lx, lx->form_blob + a, b - a);
+        lx->bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
+    return LB_OK;
+}
+
+/* The in-memory index of the suffix keys (validated as sorted: unique). */
+static int build_suffix_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    size_t cap = 16;
+    while (cap < (size_t)lx->n_suf * 2) cap *= 2;
+    if (!(lx->suf_index = calloc(cap, sizeof *lx->suf_index))) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LB_ENOMEM;
+    }
+    lx->suf_index_mask = (uint32_t)(cap - 1);
+    for (uint32_t k = 0; k < lx->n_suf; k++) {
+        uint32_t a = lbx_at(lx->suf_off, k), b = lbx_at(lx->suf_off, k + 1);
+        uint32_t i = lb_fasthash32(lx->suf_blob + a, b - a) & lx->suf_index_mask;
+        while (lx->suf_index[i]) i = (i + 1) & lx->suf_index_mask;
+        lx->suf_index[i] = k + 1;
+    }
+    return LB_OK;
+}
+
+int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
+{
+    for (uint32_t i = lb_fasthash32(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
+         i = (i + 1) & lx->suf_index_mask) {
+        uint32_t a = lbx_at(lx->suf_off, e - 1), b = lbx_at(lx->suf_off, e);
+        if (b - a == kn && !memcmp(lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
+    }
+    return -1;
+}
+
 /* Validates lx->data/size and binds the sections. */
 static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
 {
@@ -194,6 +261,8 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
     }
     if (rc == LB_OK) rc = check_ids(&c, lx);
     if (rc == LB_OK) rc = check_hash(&c, lx);
+    if (rc == LB_OK) rc = build_bloom(lx, name, err, errlen);
+    if (rc == LB_OK) rc = build_suffix_index(lx, name, err, errlen);
     return rc;
 }
 
@@ -233,6 +302,8 @@ void lb_lexicon_free(lb_lexicon *lx)
 {
     if (!lx) return;
     if (lx->mapped) munmap((void *)lx->data, lx->size);
+    free(lx->bloom);
+    free(lx->suf_index);
     free(lx);
 }
 
@@ -240,12 +311,20 @@ void lb_lexicon_free(lb_lexicon *lx)
 static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
 {
     if (!lx->n_forms) return -1;
+    uint32_t bit = bloom_bit(lx, form, n);
+    if (!(lx->bloom[bit >> 6] >> (bit & 63) & 1)) return -1;
     uint32_t h = fnv1a(form, n) & lx->hash_mask;
     for (uint32_t e; (e = lbx_at(lx->hash, h)) != 0; h = (h + 1) & lx->hash_mask) {
         uint32_t a = lbx_at(lx->form_off, e - 1), b = lbx_at(lx->form_off, e);
         if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return (int64_t)e - 1;
     }
     return -1;
+}
+
+int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
+{
+    int64_t f = lx && form ? find_form(lx, form, n) : -1;
+    return f >= 0 && count_readings(lx, (uint32_t)f) > 0;
 }
 
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)

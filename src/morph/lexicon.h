@@ -30,6 +30,9 @@ void lb_lexicon_free(lb_lexicon *lx);
  * may exceed max). No allocation. */
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max);
 
+/* 1 when the exact form has readings (lb_lexicon_lookup would return > 0). */
+int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n);
+
 /* Readings for a form the lexicon lacks: the compound head's readings with
  * the modifier prepended to the lemma (lemma written into buf, cap bytes;
  * reading.lemma then points into buf), else suffix rules. Returns the count. */

@@ -50,8 +50,7 @@ static size_t count_chars(const char *s, size_t n)
 
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
-    lb_reading r;
-    return n > 0 && lb_lexicon_lookup(lx, s, n, &r, 1) > 0;
+    return n > 0 && lb_lexicon_has(lx, s, n);
 }
 
 /* Known as written, with its first letter in the other case, or as a verb stem (+en/+n). */
@@ -179,23 +178,6 @@ static size_t suffix_key(char *key, const char *form, size_t n, size_t k, int up
     return len + 1;
 }
 
-/* Index of the suffix key or -1 (binary search; keys validated as sorted). */
-static int64_t find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
-{
-    uint32_t lo = 0, hi = lx->n_suf;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        uint32_t a = lbx_at(lx->suf_off, mid), b = lbx_at(lx->suf_off, mid + 1);
-        size_t ln = b - a, m = ln < kn ? ln : kn;
-        int cmp = memcmp(lx->suf_blob + a, key, m);
-        if (cmp == 0) cmp = ln < kn ? -1 : ln > kn;
-        if (cmp == 0) return mid;
-        if (cmp < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return -1;
-}
-
 static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
     char key[4 * MAX_SUFFIX_CHARS + 2];
@@ -204,7 +186,7 @@ static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, si
     for (size_t k = MAX_SUFFIX_CHARS; k >= 1; k--) {
         if (chars < k + 2) continue;
         size_t kn = suffix_key(key, form, n, k, upper);
-        int64_t s = kn ? find_suffix(lx, key, kn) : -1;
+        int64_t s = kn ? lbx_find_suffix(lx, key, kn) : -1;
         if (s < 0) continue;
         uint32_t r0 = lbx_at(lx->suf_rule, (uint32_t)s), r1 = lbx_at(lx->suf_rule, (uint32_t)s + 1);
         for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {

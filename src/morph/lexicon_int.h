@@ -21,10 +21,21 @@ struct lb_lexicon {
     uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
     uint32_t lemma_bits, lemma_mask;
     uint32_t hash_mask;
+    /* built at load: for every form its bit (bloom_bit: a fast hash) set; a
+     * clear bit answers most lookups of absent forms from a table small
+     * enough to stay in the cache */
+    uint64_t *bloom;
+    uint32_t bloom_mask;
+    /* built at load: the suffix keys by fast hash (index + 1, 0 = empty) */
+    uint32_t *suf_index;
+    uint32_t suf_index_mask;
 };
 
 /* A lexicon over size bytes of borrowed memory (validated like a file; name
  * stands for the file in messages). For tests and the fuzz target. */
+/* Index of the suffix key or -1. */
+int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);
+
 int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen);
 
 static inline uint32_t lbx_u32(const unsigned char *p)

@@ -85,16 +85,19 @@ static void prune_candidates(lb_mc_entry *e)
         }
 }
 
-/* Copies the readings into the cache, lemmas too: a guessed lemma lives in
+/* Copies the readings (and their classes) into the cache, lemmas too: a guessed lemma lives in
  * gbuf or in the document's own text (a name's lemma is its form), which the
  * next document frees; copying every lemma keeps the rule simple. */
-static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r, int nr, const char *gbuf, size_t gcap)
+static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r, const int16_t *rcls, int nr)
 {
-    (void)gbuf; (void)gcap;
     if (!(e->read = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->read))) return -1;
+    if (!(e->rcls = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->rcls))) return -1;
+    memcpy(e->rcls, rcls, (size_t)nr * sizeof *rcls);
     for (int i = 0; i < nr; i++) {
         e->read[i] = r[i];
-        if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
+        if (i > 0 && r[i].lemma == r[i - 1].lemma && r[i].lemma_len == r[i - 1].lemma_len)
+            e->read[i].lemma = e->read[i - 1].lemma;     /* readings of one lemma: one copy */
+        else if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
     }
     e->nread = nr;
     return 0;
@@ -109,6 +112,7 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     lb_mc_entry *e = lb_mc_get(c, form, n, &h);
     if (e) return e;
     uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
+    int16_t rcls[LB_LX_MAX_READINGS];
     const char *folded = doc->norm + t->norm;
     int nextra = 0, known = 0, nc, nr = 0;
     uint32_t shape = lb_tf_shape(form, n);
@@ -121,13 +125,13 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     } else {
         if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
             nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
-            nextra = lb_lx_classes(l->model, r, nr, extra);
+            nextra = lb_lx_classes_each(l->model, r, nr, extra, rcls);
         }
         nc = lb_tag_candidates(l->model, folded, t->norm_len, extra, nextra, known, cand);
     }
     if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
     e->flags = known ? LB_MF_KNOWN : 0;
-    if (nr && keep_readings(c, e, r, nr, gbuf, sizeof gbuf)) return NULL;
+    if (nr && keep_readings(c, e, r, rcls, nr)) return NULL;
     memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
     lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
     e->w.vflags = lb_tag_vflags(l->model, cand, nc);
@@ -145,7 +149,7 @@ static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, ch
     int nr = e->nread;
     for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
         for (int i = 0; i < nr; i++) {
-            int c = lb_lx_class(l->model, &r[i]);
+            int c = e->rcls[i];
             if (pass == 0 ? c != e->cand[k] : r[i].upos != l->model->cls[e->cand[k]].upos) continue;
             if (r[i].lemma_len >= cap) continue;
             memcpy(buf, r[i].lemma, r[i].lemma_len);

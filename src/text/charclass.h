@@ -9,16 +9,22 @@
 
 enum lb_cc { CC_SPACE, CC_NEWLINE, CC_LOWER, CC_UPPER, CC_LETTER, CC_DIGIT, CC_MARK, CC_PUNCT };
 
+/* the class of each ASCII code point (lb_cc_of's rules for cp < 0x80) */
+enum { CCA_SP = CC_SPACE, CCA_NL = CC_NEWLINE, CCA_LO = CC_LOWER, CCA_UP = CC_UPPER, CCA_DI = CC_DIGIT, CCA_PU = CC_PUNCT };
+static const unsigned char lb_cc_ascii[128] = {
+    CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_NL, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP,
+    CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP, CCA_SP,
+    CCA_SP, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU,
+    CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_DI, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU,
+    CCA_PU, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP,
+    CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_UP, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_PU,
+    CCA_PU, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO,
+    CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_LO, CCA_PU, CCA_PU, CCA_PU, CCA_PU, CCA_SP,
+};
+
 static inline enum lb_cc lb_cc_of(int32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp == '\n') return CC_NEWLINE;
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp < 0x20 || cp == 0x7F) return CC_SPACE;
-        if (cp >= 'a' && cp <= 'z') return CC_LOWER;
-        if (cp >= 'A' && cp <= 'Z') return CC_UPPER;
-        if (cp >= '0' && cp <= '9') return CC_DIGIT;
-        return CC_PUNCT;
-    }
+    if (cp < 0x80) return (enum lb_cc)lb_cc_ascii[cp < 0 ? 0 : cp];
     if (cp == 0x00AD) return CC_MARK;                 /* soft hyphen: inside words */
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return CC_NEWLINE;
     if (cp == 0x200B || cp == 0xFEFF || cp == 0x200E || cp == 0x200F) return CC_SPACE;

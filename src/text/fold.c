@@ -7,19 +7,17 @@
 
 size_t lb_fold(char *out, size_t cap, const char *s, size_t n)
 {
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
-    if (ascii) {
-        if (n > cap) return 0;
-        for (size_t i = 0; i < n; i++) {
-            char c = s[i];
-            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    size_t i = 0, o;
+    if (n <= cap) {             /* the ASCII prefix: lower-cased by rule */
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80) break;
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
         }
-        return n;
+        if (i == n) return n;
     }
     /* fast path: Latin-1 letters (German umlauts, ß, French accents) fold by rule */
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (o = i; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (o + 1 > cap) return 0;

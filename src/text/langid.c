@@ -18,7 +18,7 @@ void lb_identify_language(lb_doc *doc)
         if (!(T[i].flags & LB_TOK_WORD)) continue;
         const char *w = lb_tok_norm(doc, &T[i]);
         uint32_t bits;
-        if (lb_wordset_get(&doc->ctx->text->function_words, w, T[i].norm_len, &bits)) {
+        if (lb_text_function_word(doc->ctx->text, w, T[i].norm_len, &bits)) {
             if ((bits & (LB_LANG_DE | LB_LANG_EN)) == LB_LANG_DE) de++;
             else if ((bits & (LB_LANG_DE | LB_LANG_EN)) == LB_LANG_EN) en++;
         }

@@ -18,7 +18,7 @@ static int first_cc(const lb_doc *doc, const lb_tok *t)
 
 static int is_function_word(const lb_doc *doc, const lb_tok *t)
 {
-    return lb_wordset_get(&doc->ctx->text->function_words, lb_tok_norm(doc, t), t->norm_len, NULL);
+    return lb_text_function_word(doc->ctx->text, lb_tok_norm(doc, t), t->norm_len, NULL);
 }
 
 static int single(const lb_doc *doc, const lb_tok *t, char c)

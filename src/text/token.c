@@ -110,8 +110,13 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_doc *doc = s->doc;
     if (doc->toks.len >= LB_MAX_TOKENS) return NULL;
-    lb_tok *tok = lb_vec_push(&doc->toks, &doc->arena);
-    if (!tok) return NULL;
+    lb_tok *tok;
+    if (doc->toks.len < doc->toks.cap) {           /* lb_vec_push without the call */
+        tok = (lb_tok *)doc->toks.items + doc->toks.len++;
+        memset(tok, 0, sizeof *tok);
+    } else if (!(tok = lb_vec_push(&doc->toks, &doc->arena))) {
+        return NULL;
+    }
     tok->start = (uint32_t)a; tok->end = (uint32_t)b; tok->flags = flags;
     if (norm_append(doc, tok, s->t + a, b - a)) return NULL;
     return tok;
@@ -134,7 +139,18 @@ static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
     size_t j = i, letters = 0, uppers = 0;
     int first_letter_seen = 0, digits_only = 1, has_digit = 0;
     enum lb_cc prev = CC_SPACE;
-    while (j < s->end && j - i < LB_MAX_TOKEN_BYTES) {
+    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES;
+    while (j < lim) {
+        if (t[j] >= 'a' && t[j] <= 'z') {  /* fast path: a run of ASCII lower-case letters */
+            size_t k = j + 1;
+            while (k < lim && t[k] >= 'a' && t[k] <= 'z') k++;
+            letters += k - j;
+            first_letter_seen = 1;
+            digits_only = 0;
+            prev = CC_LOWER;
+            j = k;
+            continue;
+        }
         size_t l;
         enum lb_cc c = cc_at(s, j, NULL, &l);
         if (lb_cc_wordlike(c)) {
@@ -203,7 +219,7 @@ static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
             if (s->doc->toks.len) {
                 const lb_tok *pt = &LB_TOKS(s->doc)[s->doc->toks.len - 1];
                 uint32_t bits;
-                after_det = pt->end < i && lb_wordset_get(&s->dicts->function_words, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
+                after_det = pt->end < i && lb_text_function_word(s->dicts, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
                             bits == LB_LANG_DE && has_next;
             }
             if (lower_next || month_next || list_item || after_det) {
