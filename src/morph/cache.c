@@ -1,6 +1,6 @@
 /* cache.c: the per-handle word-form cache of the morphology stage (cache.h). */
 #include "morph/cache.h"
-#include "core/fasthash.h"
+#include "core/hash.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +33,7 @@ void lb_mc_trim(lb_morph_cache *c, size_t max)
 
 lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t *hash)
 {
-    uint32_t h = lb_fasthash32(form, n);
+    uint32_t h = (uint32_t)lb_hash_bytes(form, n);
     *hash = h;
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         const lb_mc_slot *s = &c->slot[i];

@@ -4,7 +4,7 @@
  * suffix keys (in memory, not in the file), and looks forms up without
  * allocation. */
 #include "morph/lexicon_int.h"
-#include "core/fasthash.h"
+#include "core/hash.h"
 #include "core/limits.h"
 #include "doc.h"
 #include "lagebild.h"
@@ -200,7 +200,7 @@ static uint32_t fnv1a(const char *s, size_t n)
 /* The bloom bit of a form (a fast hash: the stored index's needs a loop per byte). */
 static inline uint32_t bloom_bit(const lb_lexicon *lx, const void *form, size_t n)
 {
-    return lb_fasthash32(form, n) & lx->bloom_mask;
+    return (uint32_t)lb_hash_bytes(form, n) & lx->bloom_mask;
 }
 
 /* The bloom bits (lexicon_int.h): eight bits per form, one set. */
@@ -233,7 +233,7 @@ static int build_suffix_index(lb_lexicon *lx, const char *name, char *err, size_
     lx->suf_index_mask = (uint32_t)(cap - 1);
     for (uint32_t k = 0; k < lx->n_suf; k++) {
         uint32_t a = lbx_at(lx->suf_off, k), b = lbx_at(lx->suf_off, k + 1);
-        uint32_t i = lb_fasthash32(lx->suf_blob + a, b - a) & lx->suf_index_mask;
+        uint32_t i = (uint32_t)lb_hash_bytes(lx->suf_blob + a, b - a) & lx->suf_index_mask;
         while (lx->suf_index[i]) i = (i + 1) & lx->suf_index_mask;
         lx->suf_index[i] = k + 1;
     }
@@ -242,7 +242,7 @@ static int build_suffix_index(lb_lexicon *lx, const char *name, char *err, size_
 
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
 {
-    for (uint32_t i = lb_fasthash32(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
+    for (uint32_t i = (uint32_t)lb_hash_bytes(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
          i = (i + 1) & lx->suf_index_mask) {
         uint32_t a = lbx_at(lx->suf_off, e - 1), b = lbx_at(lx->suf_off, e);
         if (b - a == kn && !memcmp(lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
