@@ -72,6 +72,14 @@ static int copy_input(slot *s, const lb_input *in)
     return 0;
 }
 
+/* CPU seconds the calling thread has used. */
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)) return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void *worker(void *arg)
 {
     ingest *g = arg;
@@ -87,6 +95,7 @@ static void *worker(void *arg)
         s->state = SLOT_DONE;
         pthread_cond_signal(&g->can_store);
     }
+    g->st->cpu_annotate += thread_cpu();
     pthread_mutex_unlock(&g->mu);
     return NULL;
 }
@@ -162,14 +171,17 @@ static void *writer(void *arg)
         if (!n) { pthread_cond_wait(&g->can_store, &g->mu); continue; }
         size_t first = g->next_store;
         pthread_mutex_unlock(&g->mu);
+        double t0 = now();
         store_run(g, first, n);
         last = now();
+        g->st->store_busy += last - t0;
         pthread_mutex_lock(&g->mu);
         for (size_t k = 0; k < n; k++) g->slots[(first + k) % g->nslots].state = SLOT_FREE;
         g->next_store += n;
         pthread_cond_broadcast(&g->can_fill);
     }
     g->stop = g->stop || g->st->fatal;
+    g->st->cpu_store = thread_cpu();
     pthread_cond_broadcast(&g->can_fill);
     pthread_cond_broadcast(&g->can_work);
     pthread_mutex_unlock(&g->mu);
@@ -321,6 +333,7 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
     else rc = 0;
     if (!o->common->quiet) lb_cli_reader_error_flush(stderr, g.clear);
     st->seconds = now() - t0;
+    st->cpu_read = thread_cpu();
     pthread_cond_destroy(&g.can_store);
     pthread_cond_destroy(&g.can_work);
     pthread_cond_destroy(&g.can_fill);
