@@ -40,6 +40,10 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                          " VALUES(?1,?2,?3,?4,?8,1,?5,?6,?7) ON CONFLICT(a, r, month, type, flags) DO UPDATE SET"
                          " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
                          " conflict = conflict + excluded.conflict",
+    /* prepared once: sqlite3_exec would compile them for every document */
+    [LB_ST_SAVEPOINT] = "SAVEPOINT lb_put",
+    [LB_ST_RELEASE] = "RELEASE lb_put",
+    [LB_ST_ROLLBACK_TO] = "ROLLBACK TO lb_put",
 };
 
 static sqlite3_stmt *stmt(lb_store *s, int which)
@@ -566,18 +570,17 @@ int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
     if (step == SQLITE_ROW) return LB_DONE;
     if (step != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
 
-    if (sqlite3_exec(s->db, "SAVEPOINT lb_put", NULL, NULL, NULL) != SQLITE_OK)
-        return lb_store_dbfail(s, "savepoint");
+    if (!(st = stmt(s, LB_ST_SAVEPOINT)) || run(st)) return lb_store_dbfail(s, "savepoint");
     size_t npending = s->fts_npending;
     int rc = put_all(s, doc, origin, hash);
     if (rc) {
         s->fts_npending = npending;   /* its row id may come again */
         lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
-        sqlite3_exec(s->db, "ROLLBACK TO lb_put", NULL, NULL, NULL);
-        sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL);
+        if ((st = stmt(s, LB_ST_ROLLBACK_TO))) run(st);
+        if ((st = stmt(s, LB_ST_RELEASE))) run(st);
         return rc;
     }
-    if (sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL) != SQLITE_OK) {
+    if (!(st = stmt(s, LB_ST_RELEASE)) || run(st)) {
         rc = lb_store_dbfail(s, "committing document");
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -2,6 +2,7 @@
  * migrations), its error text and batch transactions. Must not hold SQL for
  * inserts or queries. */
 #include "store/store.h"
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,10 +98,17 @@ static int open_db(lb_store *s, const char *path)
     return LB_OK;
 }
 
+/* SQLite's global settings, before its first use in the process: no memory
+ * statistics (they take a global mutex on every allocation; the store never
+ * reads them). Refused harmlessly when SQLite was initialised already. */
+static void configure_sqlite(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 int lb_store_open(lb_store **out, const char *path, int flags)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     *out = NULL;
     if (!path) return LB_EUSAGE;
+    pthread_once(&once, configure_sqlite);
     lb_store *s = calloc(1, sizeof *s);
     if (!s) return LB_ENOMEM;
     *out = s;
