@@ -2,9 +2,11 @@
  * with its own document handle, carries every input through three roles:
  * the reader (calling thread) copies an input into a free slot, a worker
  * annotates it, the writer stores finished slots in input order and frees
- * them. The writer opens a transaction only once a run of documents is
- * annotated, so a slow document never holds the database's write lock and a
- * second ingest on the same database can go on. One mutex guards the ring. */
+ * them. A worker also computes the document's full-text index terms, which
+ * the writer's tokenizer replays (the writer is the one serial role). The
+ * writer opens a transaction only once a run of documents is annotated, so
+ * a slow document never holds the database's write lock and a second ingest
+ * on the same database can go on. One mutex guards the ring. */
 #include "cli/ingest.h"
 #include "cli/cmd_query.h"
 #include <pthread.h>
@@ -22,6 +24,8 @@ typedef struct slot {
     char *buf;
     size_t cap;
     int rc;                  /* of lb_doc_annotate */
+    lb_index_terms *terms;   /* its full-text terms, computed by the worker */
+    int terms_ok;
 } slot;
 
 typedef struct ingest {
@@ -83,6 +87,8 @@ static double thread_cpu(void)
 static void *worker(void *arg)
 {
     ingest *g = arg;
+    lb_indexer *ix = NULL;   /* without it (no memory) the writer tokenizes */
+    if (lb_indexer_new(&ix)) ix = NULL;
     pthread_mutex_lock(&g->mu);
     for (;;) {
         while (g->next_work == g->next_fill && !g->input_done && !g->stop) pthread_cond_wait(&g->can_work, &g->mu);
@@ -91,12 +97,14 @@ static void *worker(void *arg)
         s->state = SLOT_WORKING;
         pthread_mutex_unlock(&g->mu);
         s->rc = lb_doc_annotate(s->doc, &s->in);
+        s->terms_ok = s->rc == LB_OK && ix && s->terms && lb_index_terms_compute(ix, s->terms, s->doc) == LB_OK;
         pthread_mutex_lock(&g->mu);
         s->state = SLOT_DONE;
         pthread_cond_signal(&g->can_store);
     }
     g->st->cpu_annotate += thread_cpu();
     pthread_mutex_unlock(&g->mu);
+    lb_indexer_free(ix);
     return NULL;
 }
 
@@ -120,7 +128,7 @@ static void store_run(ingest *g, size_t first, size_t n)
                        (int)(s->in.id_len > 200 ? 200 : s->in.id_len), s->in.id ? s->in.id : "");
         if (!open && lb_store_begin(g->store)) { fatal = 1; break; }
         open = 1;
-        int rc = lb_store_put(g->store, s->doc, s->in.origin);
+        int rc = lb_store_put_terms(g->store, s->doc, s->in.origin, s->terms_ok ? s->terms : NULL);
         if (rc == LB_OK) stored++;
         else if (rc == LB_DONE) skipped++;
         else {
@@ -264,14 +272,20 @@ static int open_ring(ingest *g, lb_ctx *ctx, size_t nslots)
     g->slots = calloc(nslots, sizeof *g->slots);
     if (!g->slots) return -1;
     g->nslots = nslots;
-    for (size_t k = 0; k < nslots; k++)
+    for (size_t k = 0; k < nslots; k++) {
         if (lb_doc_new(&g->slots[k].doc, ctx)) return -1;
+        if (lb_index_terms_new(&g->slots[k].terms)) g->slots[k].terms = NULL;
+    }
     return 0;
 }
 
 static void close_ring(ingest *g)
 {
-    for (size_t k = 0; g->slots && k < g->nslots; k++) { lb_doc_free(g->slots[k].doc); free(g->slots[k].buf); }
+    for (size_t k = 0; g->slots && k < g->nslots; k++) {
+        lb_doc_free(g->slots[k].doc);
+        lb_index_terms_free(g->slots[k].terms);
+        free(g->slots[k].buf);
+    }
     free(g->slots);
 }
 

@@ -172,16 +172,6 @@ int lb_store_begin(lb_store *s)
     return LB_OK;
 }
 
-int lb_store_index_pending(lb_store *s)
-{
-    for (size_t i = 0; i < s->fts_npending; i++) {
-        int rc = lb_store_index_doc(s, s->fts_pending[i].row, s->fts_pending[i].lang);
-        if (rc) return rc;
-    }
-    s->fts_npending = 0;
-    return LB_OK;
-}
-
 int lb_store_commit(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
