@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
         --quick) quick=1 ;;
         --build) build=$2; shift ;;
         --data-root) data_root=$2; shift ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
