@@ -160,15 +160,18 @@ static size_t ready_run(const ingest *g, size_t limit)
 static void *writer(void *arg)
 {
     ingest *g = arg;
-    size_t batch = (size_t)g->o->batch < g->nslots ? (size_t)g->o->batch : g->nslots;
+    /* at most half the ring: the workers annotate into the other half while
+     * a batch is stored. Every slot filled gets annotated without the writer,
+     * so a batch that fits the ring always completes. */
+    size_t half = g->nslots / 2 ? g->nslots / 2 : 1;
+    size_t batch = (size_t)g->o->batch < half ? (size_t)g->o->batch : half;
     double last = now();
     pthread_mutex_lock(&g->mu);
     for (;;) {
         if (g->stop || (g->input_done && g->next_store == g->next_fill)) break;
         size_t n = ready_run(g, batch);
-        int window_full = g->next_fill - g->next_store == g->nslots;
         /* wait for a full batch while more is coming, but commit at least every 0.5 s */
-        if (n < batch && !g->input_done && !window_full && (!n || now() - last < 0.5)) {
+        if (n < batch && !g->input_done && (!n || now() - last < 0.5)) {
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             ts.tv_nsec += 20 * 1000000L;
@@ -332,7 +335,8 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
         fprintf(stderr, "lagebild ingest: %s\n", lb_ctx_errmsg(ctx));
         goto out;
     }
-    size_t nslots = (size_t)o->jobs * 4 < 16 ? 16 : (size_t)o->jobs * 4;
+    /* batches of up to 16 documents (more commits cost the writer more) */
+    size_t nslots = (size_t)o->jobs * 4 < 32 ? 32 : (size_t)o->jobs * 4;
     if (lb_reader_new(&r, o->common->format) || open_ring(&g, ctx, nslots)) {
         fprintf(stderr, "lagebild ingest: out of memory\n");
         goto out;
