@@ -10,7 +10,8 @@
 # (c) times `wc -w` on the same text (the concatenated `text` fields) and prints
 #     the ratio of our MB/s to wc's,
 # (d) measures the CLI end to end: `lagebild annotate FILE.jsonl > /dev/null`
-#     (wall seconds, MB/s; max RSS from GNU time).
+#     (wall seconds, MB/s; max RSS from GNU time), and `lagebild ingest
+#     --jobs 2 --timing` (CPU seconds of reading, annotating and storing).
 # It prints numbers only; it is not a test and asserts nothing about speed.
 # --quick: at most 300 documents per corpus and one run per measurement.
 # MB = 10^6 bytes of document text (the `text` fields), in every column.
@@ -103,6 +104,13 @@ else
 fi
 printf 'lagebild annotate: %s s, %s MB/s (input text), %s docs/s, max RSS %s MB\n' "$secs" \
     "$(mbs "$text_bytes" "$secs")" "$(python3 -c "print(f'{$ndocs / $secs:.0f}')")" "$maxrss"
+
+echo
+echo "== CLI end to end: lagebild ingest --jobs 2 --timing all.jsonl into a new database (one run)"
+# CPU seconds per role from the threads' clocks; on idle cores the docs/s is
+# at most 2 / (CPU seconds per document) and at most 1 / (writer's seconds per document)
+"$build/lagebild" ingest --quiet --jobs 2 --timing --db "$tmp/ingest.db" "$tmp/all.jsonl" 2>&1 |
+    sed 's/^lagebild ingest: //'
 
 echo
 echo "== target (issue #2): text layer >= 50 MB/s on one core: text = $text_mbs MB/s" \

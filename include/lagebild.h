@@ -317,6 +317,21 @@ int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len);
  * doc is only read. */
 int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin);
 
+/* The full-text index terms of a document computed ahead of lb_store_put in
+ * another thread (ingest's workers), so that the single writer does not
+ * tokenize. An lb_indexer holds stemmers and a cache: one per thread. The
+ * terms (lb_index_terms_compute, after lb_doc_annotate) must stay unchanged
+ * until the batch they were put in is committed or rolled back. */
+typedef struct lb_indexer lb_indexer;
+typedef struct lb_index_terms lb_index_terms;
+int lb_indexer_new(lb_indexer **out);
+void lb_indexer_free(lb_indexer *ix);
+int lb_index_terms_new(lb_index_terms **out);
+void lb_index_terms_free(lb_index_terms *t);
+int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc);
+/* lb_store_put with terms computed for this doc (NULL: tokenized here). */
+int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const lb_index_terms *t);
+
 /* One stored document (by its id; the first stored when several share it)
  * with text, metadata, body, sentences, mentions, timex, quotes and events,
  * all with byte offsets into the text, as one JSON object in *json

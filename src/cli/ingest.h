@@ -1,7 +1,7 @@
 /* ingest.h: the parallel ingest behind `lagebild ingest` (ingest_run.c):
  * one reader (the calling thread), N annotating workers and one writer that
  * stores finished documents in input order, holding the database's write
- * lock only while it stores a batch of documents that are ready. */
+ * lock only while documents are ready to store (at most 20 ms idle). */
 #ifndef LB_CLI_INGEST_H
 #define LB_CLI_INGEST_H
 #include "cli/cli.h"
@@ -12,6 +12,7 @@ typedef struct lb_ingest_opts {
     long batch;                    /* most documents per transaction */
     int jobs;                      /* annotating threads, >= 1 */
     int progress;                  /* draw a progress bar on stderr */
+    int timing;                    /* --timing: report the CPU time of each role */
     char **paths;
     int npaths;
 } lb_ingest_opts;
@@ -21,6 +22,9 @@ typedef struct lb_ingest_stats {
     size_t stale;                  /* of skipped: stored by another version or other dictionaries */
     int fatal;                     /* the database failed: the run stopped */
     double seconds;
+    /* CPU seconds (user + system) of each role: the reader (with the
+     * start-up), all workers together, the writer; the writer's busy wall time */
+    double cpu_read, cpu_annotate, cpu_store, store_busy;
 } lb_ingest_stats;
 
 /* Runs the ingest; messages go to stderr. Returns 0, or 2 when the database

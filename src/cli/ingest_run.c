@@ -1,10 +1,13 @@
-/* ingest_run.c: the parallel ingest (see ingest.h). A ring of slots, each
- * with its own document handle, carries every input through three roles:
- * the reader (calling thread) copies an input into a free slot, a worker
- * annotates it, the writer stores finished slots in input order and frees
- * them. The writer opens a transaction only once a run of documents is
- * annotated, so a slow document never holds the database's write lock and a
- * second ingest on the same database can go on. One mutex guards the ring. */
+/* ingest_run.c: the parallel ingest (see ingest.h). A small ring of slots,
+ * each with its own document handle, carries every input through three
+ * roles: the reader (calling thread) copies an input into a free slot, a
+ * worker annotates it and computes its full-text terms (which the writer's
+ * tokenizer replays: the writer is the one serial role), the writer stores
+ * finished slots in input order and frees them at once. A transaction spans
+ * many runs of slots: it is committed after --batch documents, after 0.5 s,
+ * or when no document was ready for 20 ms, so a slow document never holds
+ * the database's write lock and a second ingest on the same database can go
+ * on. One mutex guards the ring. */
 #include "cli/ingest.h"
 #include "cli/cmd_query.h"
 #include <pthread.h>
@@ -22,6 +25,8 @@ typedef struct slot {
     char *buf;
     size_t cap;
     int rc;                  /* of lb_doc_annotate */
+    lb_index_terms *terms;   /* its full-text terms, computed by the worker */
+    int terms_ok;
 } slot;
 
 typedef struct ingest {
@@ -72,9 +77,19 @@ static int copy_input(slot *s, const lb_input *in)
     return 0;
 }
 
+/* CPU seconds the calling thread has used. */
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)) return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void *worker(void *arg)
 {
     ingest *g = arg;
+    lb_indexer *ix = NULL;   /* without it (no memory) the writer tokenizes */
+    if (lb_indexer_new(&ix)) ix = NULL;
     pthread_mutex_lock(&g->mu);
     for (;;) {
         while (g->next_work == g->next_fill && !g->input_done && !g->stop) pthread_cond_wait(&g->can_work, &g->mu);
@@ -83,53 +98,83 @@ static void *worker(void *arg)
         s->state = SLOT_WORKING;
         pthread_mutex_unlock(&g->mu);
         s->rc = lb_doc_annotate(s->doc, &s->in);
+        s->terms_ok = s->rc == LB_OK && ix && s->terms && lb_index_terms_compute(ix, s->terms, s->doc) == LB_OK;
         pthread_mutex_lock(&g->mu);
         s->state = SLOT_DONE;
         pthread_cond_signal(&g->can_store);
     }
+    g->st->cpu_annotate += thread_cpu();
     pthread_mutex_unlock(&g->mu);
+    lb_indexer_free(ix);
     return NULL;
 }
 
-/* Stores slots [first, first+n) (all annotated) in one transaction; counts
- * and reports each. Runs without the ring's mutex (the slots are the writer's). */
-static void store_run(ingest *g, size_t first, size_t n)
+/* The writer's open transaction. Its documents' slots are free again once
+ * stored; their full-text terms (read at the commit) are swapped into pool. */
+enum { TX_MAX = 256 };
+typedef struct txn {
+    int open;
+    size_t docs, nterms, stored, skipped;   /* since it began */
+    double since, last;                     /* when it began, when a document was last stored */
+    lb_index_terms *pool[TX_MAX];
+} txn;
+
+/* The open transaction is committed when it holds --batch documents, is
+ * 0.5 s old, or no document was ready for IDLE_S: a slow document never
+ * holds the write lock longer than that. */
+#define TX_SECONDS 0.5
+#define IDLE_S 0.02
+
+/* Stores one annotated slot in the transaction (begun here if needed);
+ * reports it. Runs without the ring's mutex. 1 when the database failed. */
+static int store_one(ingest *g, txn *tx, slot *s, size_t *failed)
 {
-    size_t stored = 0, skipped = 0, failed = 0;
-    int fatal = 0, open = 0;
-    for (size_t k = 0; k < n && !fatal; k++) {
-        slot *s = &g->slots[(first + k) % g->nslots];
-        if (s->rc != LB_OK) {
-            failed++;
-            if (!g->o->common->quiet)
-                lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: %s (id %.*s)", s->in.origin, lb_doc_errmsg(s->doc),
-                           (int)(s->in.id_len > 200 ? 200 : s->in.id_len), s->in.id ? s->in.id : "");
-            continue;
-        }
-        if (!g->o->common->quiet && lb_doc_warning(s->doc))
-            lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: warning: %s (id %.*s)", s->in.origin, lb_doc_warning(s->doc),
-                       (int)(s->in.id_len > 200 ? 200 : s->in.id_len), s->in.id ? s->in.id : "");
-        if (!open && lb_store_begin(g->store)) { fatal = 1; break; }
-        open = 1;
-        int rc = lb_store_put(g->store, s->doc, s->in.origin);
-        if (rc == LB_OK) stored++;
-        else if (rc == LB_DONE) skipped++;
-        else {
-            failed++;
-            if (!g->o->common->quiet)
-                lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: not stored: %s", s->in.origin, lb_store_errmsg(g->store));
-            if (rc == LB_EIO) fatal = 1;   /* disk full or I/O error: stop */
-        }
+    int idl = (int)(s->in.id_len > 200 ? 200 : s->in.id_len);
+    const char *id = s->in.id ? s->in.id : "";
+    if (s->rc != LB_OK) {
+        (*failed)++;
+        if (!g->o->common->quiet)
+            lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: %s (id %.*s)", s->in.origin, lb_doc_errmsg(s->doc), idl, id);
+        return 0;
     }
-    if (open && !fatal && lb_store_commit(g->store)) fatal = 1;
-    if (fatal) {
-        fprintf(stderr, "%slagebild ingest: %s\n", g->clear, lb_store_errmsg(g->store));
-        if (open) lb_store_rollback(g->store);
+    if (!g->o->common->quiet && lb_doc_warning(s->doc))
+        lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: warning: %s (id %.*s)", s->in.origin, lb_doc_warning(s->doc), idl, id);
+    if (!tx->open) {
+        if (lb_store_begin(g->store)) return 1;
+        tx->open = 1;
+        tx->since = now();
     }
+    lb_index_terms *terms = NULL;
+    if (s->terms_ok && tx->nterms < TX_MAX) {   /* the slot gets a spare (NULL: its worker computes none) */
+        lb_index_terms **spare = &tx->pool[tx->nterms++];
+        if (!*spare && lb_index_terms_new(spare)) *spare = NULL;
+        terms = s->terms;
+        s->terms = *spare;
+        *spare = terms;
+    }
+    tx->docs++;
+    int rc = lb_store_put_terms(g->store, s->doc, s->in.origin, terms);
+    if (rc == LB_OK) tx->stored++;
+    else if (rc == LB_DONE) tx->skipped++;
+    else {
+        (*failed)++;
+        if (!g->o->common->quiet)
+            lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: not stored: %s", s->in.origin, lb_store_errmsg(g->store));
+        if (rc == LB_EIO) return 1;   /* disk full or I/O error: stop */
+    }
+    return 0;
+}
+
+/* Commits the transaction and counts its documents. 1 when the database failed. */
+static int commit(ingest *g, txn *tx)
+{
+    int fatal = tx->open && lb_store_commit(g->store);
     pthread_mutex_lock(&g->mu);
-    g->st->stored += stored; g->st->skipped += skipped; g->st->failed += failed;
-    if (fatal) { g->st->fatal = 1; g->stop = 1; }
+    if (!fatal) { g->st->stored += tx->stored; g->st->skipped += tx->skipped; }
     pthread_mutex_unlock(&g->mu);
+    tx->open = 0;
+    tx->docs = tx->nterms = tx->stored = tx->skipped = 0;
+    return fatal;
 }
 
 /* How many slots from next_store on are annotated (at most limit). */
@@ -140,36 +185,76 @@ static size_t ready_run(const ingest *g, size_t limit)
     return n;
 }
 
-static void *writer(void *arg)
+/* Waits on can_store at most ms milliseconds (mutex held). */
+static void wait_store(ingest *g, long ms)
 {
-    ingest *g = arg;
-    size_t batch = (size_t)g->o->batch < g->nslots ? (size_t)g->o->batch : g->nslots;
-    double last = now();
-    pthread_mutex_lock(&g->mu);
-    for (;;) {
-        if (g->stop || (g->input_done && g->next_store == g->next_fill)) break;
-        size_t n = ready_run(g, batch);
-        int window_full = g->next_fill - g->next_store == g->nslots;
-        /* wait for a full batch while more is coming, but commit at least every 0.5 s */
-        if (n < batch && !g->input_done && !window_full && (!n || now() - last < 0.5)) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 20 * 1000000L;
-            if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
-            pthread_cond_timedwait(&g->can_store, &g->mu, &ts);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += ms * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+    pthread_cond_timedwait(&g->can_store, &g->mu, &ts);
+}
+
+/* Stores the annotated slots in input order; frees each run of them at
+ * once (the ring stays small), commits as TX_SECONDS and IDLE_S say. */
+static int write_all(ingest *g, txn *tx)
+{
+    size_t batch = (size_t)g->o->batch < TX_MAX ? (size_t)g->o->batch : TX_MAX;
+    int fatal = 0;
+    while (!g->stop && !fatal) {
+        size_t n = ready_run(g, batch - tx->docs);
+        int done = g->input_done && g->next_store == g->next_fill;
+        if (!n) {
+            double t = now();
+            if (tx->open && (done || t - tx->last >= IDLE_S || t - tx->since >= TX_SECONDS)) {
+                pthread_mutex_unlock(&g->mu);
+                fatal = commit(g, tx);
+                pthread_mutex_lock(&g->mu);
+            } else if (done) {
+                break;
+            } else {
+                wait_store(g, tx->open ? 2 : 20);
+            }
             continue;
         }
-        if (!n) { pthread_cond_wait(&g->can_store, &g->mu); continue; }
-        size_t first = g->next_store;
+        size_t first = g->next_store, failed = 0;
         pthread_mutex_unlock(&g->mu);
-        store_run(g, first, n);
-        last = now();
+        double t0 = now();
+        for (size_t k = 0; k < n && !fatal; k++) fatal = store_one(g, tx, &g->slots[(first + k) % g->nslots], &failed);
+        tx->last = now();
+        if (!fatal && (tx->docs >= batch || tx->last - tx->since >= TX_SECONDS)) fatal = commit(g, tx);
+        g->st->store_busy += now() - t0;
         pthread_mutex_lock(&g->mu);
+        g->st->failed += failed;
         for (size_t k = 0; k < n; k++) g->slots[(first + k) % g->nslots].state = SLOT_FREE;
         g->next_store += n;
         pthread_cond_broadcast(&g->can_fill);
     }
+    return fatal;
+}
+
+static void *writer(void *arg)
+{
+    ingest *g = arg;
+    txn *tx = calloc(1, sizeof *tx);
+    pthread_mutex_lock(&g->mu);
+    int fatal = tx ? write_all(g, tx) : 1;
+    if (fatal) {
+        pthread_mutex_unlock(&g->mu);
+        fprintf(stderr, "%slagebild ingest: %s\n", g->clear, tx ? lb_store_errmsg(g->store) : "out of memory");
+        lb_store_rollback(g->store);
+        pthread_mutex_lock(&g->mu);
+        g->st->fatal = 1;
+    } else if (tx && tx->open) {   /* stopped early: what is stored so far is kept */
+        pthread_mutex_unlock(&g->mu);
+        if (commit(g, tx)) { fprintf(stderr, "%slagebild ingest: %s\n", g->clear, lb_store_errmsg(g->store)); fatal = 1; }
+        pthread_mutex_lock(&g->mu);
+        if (fatal) g->st->fatal = 1;
+    }
+    for (size_t k = 0; tx && k < TX_MAX; k++) lb_index_terms_free(tx->pool[k]);
+    free(tx);
     g->stop = g->stop || g->st->fatal;
+    g->st->cpu_store = thread_cpu();
     pthread_cond_broadcast(&g->can_fill);
     pthread_cond_broadcast(&g->can_work);
     pthread_mutex_unlock(&g->mu);
@@ -252,14 +337,20 @@ static int open_ring(ingest *g, lb_ctx *ctx, size_t nslots)
     g->slots = calloc(nslots, sizeof *g->slots);
     if (!g->slots) return -1;
     g->nslots = nslots;
-    for (size_t k = 0; k < nslots; k++)
+    for (size_t k = 0; k < nslots; k++) {
         if (lb_doc_new(&g->slots[k].doc, ctx)) return -1;
+        if (lb_index_terms_new(&g->slots[k].terms)) g->slots[k].terms = NULL;
+    }
     return 0;
 }
 
 static void close_ring(ingest *g)
 {
-    for (size_t k = 0; g->slots && k < g->nslots; k++) { lb_doc_free(g->slots[k].doc); free(g->slots[k].buf); }
+    for (size_t k = 0; g->slots && k < g->nslots; k++) {
+        lb_doc_free(g->slots[k].doc);
+        lb_index_terms_free(g->slots[k].terms);
+        free(g->slots[k].buf);
+    }
     free(g->slots);
 }
 
@@ -306,7 +397,10 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
         fprintf(stderr, "lagebild ingest: %s\n", lb_ctx_errmsg(ctx));
         goto out;
     }
-    size_t nslots = (size_t)o->jobs * 4 < 16 ? 16 : (size_t)o->jobs * 4;
+    /* a small ring: every slot's document handle is cold again when its turn
+     * comes (the workers' CPU per document grows by half from 4 to 32 slots);
+     * the writer frees slots as it stores them, transactions span many runs */
+    size_t nslots = (size_t)o->jobs * 2 + 2 < 4 ? 4 : (size_t)o->jobs * 2 + 2;
     if (lb_reader_new(&r, o->common->format) || open_ring(&g, ctx, nslots)) {
         fprintf(stderr, "lagebild ingest: out of memory\n");
         goto out;
@@ -321,6 +415,7 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
     else rc = 0;
     if (!o->common->quiet) lb_cli_reader_error_flush(stderr, g.clear);
     st->seconds = now() - t0;
+    st->cpu_read = thread_cpu();
     pthread_cond_destroy(&g.can_store);
     pthread_cond_destroy(&g.can_work);
     pthread_cond_destroy(&g.can_fill);

@@ -40,6 +40,10 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                          " VALUES(?1,?2,?3,?4,?8,1,?5,?6,?7) ON CONFLICT(a, r, month, type, flags) DO UPDATE SET"
                          " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
                          " conflict = conflict + excluded.conflict",
+    /* prepared once: sqlite3_exec would compile them for every document */
+    [LB_ST_SAVEPOINT] = "SAVEPOINT lb_put",
+    [LB_ST_RELEASE] = "RELEASE lb_put",
+    [LB_ST_ROLLBACK_TO] = "ROLLBACK TO lb_put",
 };
 
 static sqlite3_stmt *stmt(lb_store *s, int which)
@@ -69,7 +73,23 @@ static int run(sqlite3_stmt *st)
 /* The row is read first and inserted with VALUES: a one-row insert into the
  * index needs no statement savepoint, and at every savepoint FTS5 would
  * write its pending terms out as a segment of their own. */
-int lb_store_index_doc(lb_store *s, int64_t row, const char *lang)
+static int index_row(lb_store *s, int64_t row, const char *lang, const struct lb_index_terms *pre);
+
+int lb_store_index_doc(lb_store *s, int64_t row, const char *lang) { return index_row(s, row, lang, NULL); }
+
+int lb_store_index_pending(lb_store *s)
+{
+    for (size_t i = 0; i < s->fts_npending; i++) {
+        const struct lb_fts_pending *pd = &s->fts_pending[i];
+        int rc = index_row(s, pd->row, pd->lang, pd->pre);
+        if (rc) return rc;
+    }
+    s->fts_npending = 0;
+    return LB_OK;
+}
+
+/* pre: the document's terms computed ahead (replayed by the tokenizer), or NULL. */
+static int index_row(lb_store *s, int64_t row, const char *lang, const struct lb_index_terms *pre)
 {
     snprintf(s->fts->lang, sizeof s->fts->lang, "%s", lang ? lang : "");
     sqlite3_stmt *rd = stmt(s, LB_ST_FTS_ROW);
@@ -85,7 +105,9 @@ int lb_store_index_doc(lb_store *s, int64_t row, const char *lang)
         const char *v = (const char *)sqlite3_column_text(rd, c);
         if (v) sqlite3_bind_text(st, 2 + c, v, sqlite3_column_bytes(rd, c), SQLITE_STATIC);
     }
+    s->fts->pre = pre;
     int rc = run(st);
+    s->fts->pre = NULL;
     sqlite3_reset(rd);
     return rc ? lb_store_dbfail(s, "indexing document") : LB_OK;
 }
@@ -236,21 +258,61 @@ static int party_label(lb_buf *b, const lb_actor_ref *refs, size_t n)
 /* The document's publication date as the store keys it, with precision. */
 typedef struct doc_dates { const char *date, *prec; char buf[11]; } doc_dates;
 
+/* The body as stored and indexed: the body spans joined by newlines; and
+ * their offsets as JSON ([[start,end],...]) unless spans is NULL. 0 or -1. */
+static int build_body(lb_buf *body, lb_buf *spans, const lb_doc *doc)
+{
+    int fail = spans ? lb_buf_addc(spans, '[') : 0;
+    for (size_t i = 0; i < doc->body.len && !fail; i++) {
+        const lb_rspan *b = &LB_BODY(doc)[i];
+        if (i) fail |= lb_buf_addc(body, '\n') | (spans ? lb_buf_addc(spans, ',') : 0);
+        fail |= lb_buf_add(body, doc->text + b->start, b->end - b->start);
+        if (spans) fail |= lb_buf_printf(spans, "[%u,%u]", b->start, b->end);
+    }
+    if (spans) fail |= lb_buf_addc(spans, ']');
+    return fail ? -1 : 0;
+}
+
+int lb_index_terms_new(lb_index_terms **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out) return LB_ENOMEM;
+    lb_buf_init(&(*out)->rec, (size_t)LB_INDEX_TERMS_MAX_TEXT * 16);
+    return LB_OK;
+}
+
+void lb_index_terms_free(lb_index_terms *t)
+{
+    if (!t) return;
+    lb_buf_free(&t->rec);
+    free(t);
+}
+
+int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc)
+{
+    lb_buf_reset(&t->rec);
+    t->col[0].present = t->col[1].present = 0;
+    snprintf(ix->st->lang, sizeof ix->st->lang, "%s", doc->lang);
+    if (doc->meta.title && lb_fts_collect(ix->st, t, 0, doc->meta.title, strlen(doc->meta.title))) return LB_ELIMIT;
+    lb_buf body;
+    lb_buf_init(&body, LB_MAX_DOC_BYTES + 1);
+    int rc = build_body(&body, NULL, doc) ? LB_ENOMEM : LB_OK;
+    if (!rc && lb_fts_collect(ix->st, t, 1, body.data ? body.data : "", body.len)) rc = LB_ELIMIT;
+    lb_buf_free(&body);
+    if (rc) t->col[0].present = t->col[1].present = 0;
+    return rc;
+}
+
 static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const char *origin, const char *hash,
-                          const doc_dates *dd)
+                          const doc_dates *dd, const lb_index_terms *terms)
 {
     lb_buf body, spans;
     lb_buf_init(&body, LB_MAX_DOC_BYTES + 1);
     lb_buf_init(&spans, LB_MAX_DOC_BYTES);
-    int fail = lb_buf_addc(&spans, '[');
-    for (size_t i = 0; i < doc->body.len && !fail; i++) {
-        const lb_rspan *b = &LB_BODY(doc)[i];
-        if (i) fail |= lb_buf_addc(&body, '\n') | lb_buf_addc(&spans, ',');
-        fail |= lb_buf_add(&body, doc->text + b->start, b->end - b->start);
-        fail |= lb_buf_printf(&spans, "[%u,%u]", b->start, b->end);
+    if (build_body(&body, &spans, doc)) {
+        lb_buf_free(&body); lb_buf_free(&spans);
+        return lb_store_fail(s, LB_ENOMEM, "out of memory");
     }
-    fail |= lb_buf_addc(&spans, ']');
-    if (fail) { lb_buf_free(&body); lb_buf_free(&spans); return lb_store_fail(s, LB_ENOMEM, "out of memory"); }
     int rc = LB_OK;
     sqlite3_stmt *st = stmt(s, LB_ST_DOC);
     if (!st) { rc = lb_store_dbfail(s, "preparing insert"); goto out; }
@@ -282,6 +344,7 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
         }
         struct lb_fts_pending *pd = &s->fts_pending[s->fts_npending++];
         pd->row = docrow;
+        pd->pre = terms;
         snprintf(pd->lang, sizeof pd->lang, "%s", doc->lang);
     } else {
         snprintf(s->fts->lang, sizeof s->fts->lang, "%s", doc->lang);
@@ -290,7 +353,10 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
         sqlite3_bind_int64(st, 1, docrow);
         bind_text(st, 2, doc->meta.title);
         sqlite3_bind_text(st, 3, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
-        if (run(st)) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
+        s->fts->pre = terms;
+        int irc = run(st);
+        s->fts->pre = NULL;
+        if (irc) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
     }
 
     for (size_t i = 0; i < doc->sents.len; i++) {
@@ -528,7 +594,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
     return put_dyad_aggregates(s, e, d, na, nr);
 }
 
-static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash)
+static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const char *hash, const lb_index_terms *terms)
 {
     /* documents, events and quotes get an ISO date or none (filters compare
      * strings); the cleaning stage normalised the publication date already */
@@ -536,7 +602,7 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     dd.date = lb_store_date(dd.buf, doc->meta.date, &dd.prec);
     const char *doc_date = dd.date;
     int64_t docrow = 0;
-    int rc = put_text_layer(s, doc, &docrow, origin, hash, &dd);
+    int rc = put_text_layer(s, doc, &docrow, origin, hash, &dd, terms);
     counts *cs = calloc(1, sizeof *cs);
     if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
     if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
@@ -552,7 +618,9 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     return rc;
 }
 
-int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
+int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin) { return lb_store_put_terms(s, doc, origin, NULL); }
+
+int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const lb_index_terms *terms)
 {
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
     if (doc->len > (size_t)INT32_MAX) return lb_store_fail(s, LB_ELIMIT, "document too large to store");
@@ -566,18 +634,17 @@ int lb_store_put(lb_store *s, const lb_doc *doc, const char *origin)
     if (step == SQLITE_ROW) return LB_DONE;
     if (step != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
 
-    if (sqlite3_exec(s->db, "SAVEPOINT lb_put", NULL, NULL, NULL) != SQLITE_OK)
-        return lb_store_dbfail(s, "savepoint");
+    if (!(st = stmt(s, LB_ST_SAVEPOINT)) || run(st)) return lb_store_dbfail(s, "savepoint");
     size_t npending = s->fts_npending;
-    int rc = put_all(s, doc, origin, hash);
+    int rc = put_all(s, doc, origin, hash, terms);
     if (rc) {
         s->fts_npending = npending;   /* its row id may come again */
         lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
-        sqlite3_exec(s->db, "ROLLBACK TO lb_put", NULL, NULL, NULL);
-        sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL);
+        if ((st = stmt(s, LB_ST_ROLLBACK_TO))) run(st);
+        if ((st = stmt(s, LB_ST_RELEASE))) run(st);
         return rc;
     }
-    if (sqlite3_exec(s->db, "RELEASE lb_put", NULL, NULL, NULL) != SQLITE_OK) {
+    if (!(st = stmt(s, LB_ST_RELEASE)) || run(st)) {
         rc = lb_store_dbfail(s, "committing document");
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

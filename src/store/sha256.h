@@ -6,4 +6,7 @@
 
 /* Writes 64 hex digits and a NUL into hex. */
 void lb_sha256_hex(char hex[65], const void *data, size_t len);
+/* on != 0: use the portable code even where SHA-NI exists (for tests;
+ * not thread-safe, call before any hashing). */
+void lb_sha256_portable(int on);
 #endif

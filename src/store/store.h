@@ -4,11 +4,23 @@
 #define LB_STORE_H
 #include "lagebild.h"
 #include "core/limits.h"
+#include "core/buf.h"
 #include <sqlite3.h>
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
 #define LB_STORE_SCHEMA_VERSION 4
+
+/* The index terms of one document computed ahead of its put, in a worker
+ * thread (lb_index_terms_compute), so that the writer replays them instead
+ * of tokenizing. Per column (0 title, 1 body): the text's length and hash
+ * (the replay checks both) and its tokens in rec[off, end) as records
+ * [flags u8][length u16][start u32][end u32][bytes], all native-endian. */
+#define LB_INDEX_TERMS_MAX_TEXT (1u << 20)   /* longer documents are tokenized by the writer */
+struct lb_index_terms {
+    lb_buf rec;
+    struct { size_t off, end, len; uint64_t hash; int present; } col[2];
+};
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
  * document being indexed ("de", "en", else both stems are indexed). */
@@ -16,11 +28,16 @@ typedef struct lb_fts_state {
     char lang[8];
     struct sb_stemmer *de, *en;
     struct lb_stem_slot *stems[2];   /* stem caches (german, english), fts_tok.c */
+    const struct lb_index_terms *pre; /* terms of the document being indexed, or NULL */
 } lb_fts_state;
+
+/* A tokenizer outside any connection (one per worker thread). */
+struct lb_indexer { lb_fts_state *st; };
 
 enum lb_store_stmt {
     LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_SENT, LB_ST_ACTOR, LB_ST_MENTION,
     LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
+    LB_ST_SAVEPOINT, LB_ST_RELEASE, LB_ST_ROLLBACK_TO,
     LB_ST_COUNT
 };
 
@@ -41,7 +58,7 @@ struct lb_store {
     /* documents put in the open batch, indexed for full-text search at commit:
      * an FTS5 index written inside the batch would flush its pending terms to
      * a new segment at every put's savepoint (one segment per document) */
-    struct lb_fts_pending { int64_t row; char lang[8]; } *fts_pending;
+    struct lb_fts_pending { int64_t row; char lang[8]; const struct lb_index_terms *pre; } *fts_pending;
     size_t fts_npending, fts_cap;
     char err[LB_MAX_ERROR_BYTES];
 };
@@ -54,8 +71,11 @@ int lb_store_dbfail(lb_store *s, const char *what);
 /* Registers the "lagebild" FTS5 tokenizer on db; the state is owned by the
  * connection afterwards (freed when it closes). */
 int lb_fts_register(sqlite3 *db, lb_fts_state **state);
+/* Tokenizes text (n bytes) as column col of a document in st->lang and
+ * appends the tokens to t (fts_tok.c). 0, or -1 when out of memory. */
+int lb_fts_collect(lb_fts_state *st, struct lb_index_terms *t, int col, const char *text, size_t n);
 
-/* Indexes the documents the open batch has put (store.c). */
+/* Indexes the documents the open batch has put (put.c). */
 int lb_store_index_pending(lb_store *s);
 /* Indexes one stored document row for full-text search now (put.c). */
 int lb_store_index_doc(lb_store *s, int64_t row, const char *lang);
