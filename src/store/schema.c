@@ -1,6 +1,6 @@
 /* schema.c: the database schema and its migrations. PRAGMA user_version
- * holds the schema version; each migration step runs in one transaction, so
- * an interrupted migration leaves the previous version intact. Must not hold
+ * holds the schema version; all pending migration steps run in one
+ * transaction, so an interrupted migration leaves the previous version intact. Must not hold
  * queries or insert logic. */
 #include "store/store.h"
 #include <stdio.h>
@@ -239,16 +239,15 @@ int lb_schema_migrate(lb_store *s)
     if (s->readonly)
         return lb_store_fail(s, LB_EDATA, "database schema version %d needs migrating to %d (open it writable)",
                              version, LB_STORE_SCHEMA_VERSION);
-    for (int v = version; v < LB_STORE_SCHEMA_VERSION; v++) {
-        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-            return lb_store_dbfail(s, "starting migration");
-        /* re-check inside the write lock: another process may have migrated */
-        int now = 0;
-        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW) now = sqlite3_column_int(st, 0);
-            sqlite3_finalize(st);
-        }
-        if (now > v) { sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL); v = now - 1; continue; }
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return lb_store_dbfail(s, "starting migration");
+    /* re-read inside the write lock: another process may have migrated */
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    /* every step in one transaction: a kill leaves the old version or the new one */
+    for (int v = version; v >= 0 && v < LB_STORE_SCHEMA_VERSION; v++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
         if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK
@@ -257,8 +256,11 @@ int lb_schema_migrate(lb_store *s)
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             return rc;
         }
-        if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-            return lb_store_dbfail(s, "committing migration");
+    }
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = lb_store_dbfail(s, "committing migration");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
     }
     return LB_OK;
 }

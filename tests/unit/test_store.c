@@ -793,6 +793,34 @@ static void test_search_everywhere(void)
     unlink(path);
 }
 
+/* a migration that fails at a late step leaves the file at its old version
+ * with none of the earlier steps' tables: all steps are one transaction */
+static void test_migration_atomic(void)
+{
+    char path[300], p[320];
+    snprintf(path, sizeof path, "%s.atomic", dbpath);
+    unlink(path);
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "CREATE TABLE pair_years(x)", NULL, NULL, NULL), SQLITE_OK);   /* v4 creates it */
+    sqlite3_close(db);
+    lb_store *s = NULL;
+    CHECK(lb_store_open(&s, path, 0) != LB_OK);
+    lb_store_close(s);
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                     " (SELECT count(*) FROM sqlite_schema WHERE name = 'documents')", -1, &st, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(st, 0), 0);
+    CHECK_INT(sqlite3_column_int(st, 1), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
+}
+
 int main(void)
 {
     snprintf(dbpath, sizeof dbpath, "/tmp/lb-test-store-%d.db", (int)getpid());
@@ -813,6 +841,7 @@ int main(void)
     lb_store_close(s);
     test_multi_party(doc);
     test_versions();
+    test_migration_atomic();
     test_reproducible(ctx, doc);
     test_export_complete(doc);
     test_fts_batches(doc);
