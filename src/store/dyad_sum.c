@@ -4,6 +4,7 @@
  * (tens of thousands on a large database), here a hash table sums them and
  * only the pairs (a few thousand) are sorted. No output, no SQL text. */
 #include "store/dyad_sum.h"
+#include "store/rowsum.h"
 #include "core/arena.h"
 #include "core/wordset.h"
 #include "lagebild.h"
@@ -74,16 +75,6 @@ static int by_events(const void *x, const void *y)
     return c ? c : strcmp(p->r, q->r);
 }
 
-static int json_str(lb_buf *b, const char *s)
-{
-    int bad = lb_buf_addc(b, '"');
-    for (; *s && !bad; s++) {
-        if (*s == '"' || *s == '\\') bad |= lb_buf_addc(b, '\\');
-        if ((unsigned char)*s < 0x20) bad |= lb_buf_printf(b, "\\u%04x", (unsigned char)*s);
-        else bad |= lb_buf_addc(b, *s);
-    }
-    return bad | lb_buf_addc(b, '"');
-}
 
 /* A real that reads back as the same double and as a real (never "3"). */
 static int json_real(lb_buf *b, double v)
@@ -100,8 +91,8 @@ static int write_json(pair_table *t, size_t offset, size_t max, lb_buf *out)
     size_t end = offset < t->n ? (max < t->n - offset ? offset + max : t->n) : offset;
     for (size_t i = offset; i < end && !bad; i++) {
         const pair_sum *p = &t->v[i];
-        bad |= (i > offset && lb_buf_addc(out, ',')) || lb_buf_addc(out, '[') || json_str(out, p->a) || lb_buf_addc(out, ',') ||
-               json_str(out, p->r) || lb_buf_printf(out, ",%lld,", (long long)p->events) || json_real(out, p->gsum) ||
+        bad |= (i > offset && lb_buf_addc(out, ',')) || lb_buf_addc(out, '[') || lb_rowsum_json_str(out, p->a) || lb_buf_addc(out, ',') ||
+               lb_rowsum_json_str(out, p->r) || lb_buf_printf(out, ",%lld,", (long long)p->events) || json_real(out, p->gsum) ||
                lb_buf_printf(out, ",%lld,%lld]", (long long)p->coop, (long long)p->conflict);
     }
     return bad | lb_buf_addc(out, ']');

@@ -4,6 +4,7 @@
  * all for the newest page. Here a hash set drops repeated events and only
  * the events are sorted. No output, no SQL text. */
 #include "store/pair_events.h"
+#include "store/rowsum.h"
 #include "core/arena.h"
 #include "lagebild.h"
 #include <stdint.h>
@@ -15,35 +16,10 @@ typedef struct pe_event { int64_t id; const char *date; } pe_event;
 
 typedef struct pe_set {
     pe_event *v; size_t n, cap;
-    int64_t *seen; size_t nseen, capseen;   /* event ids + 1, open addressing */
+    lb_idset seen;
     lb_arena mem;                           /* the dates */
 } pe_set;
 
-static size_t id_slot(int64_t id, size_t cap) { return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
-
-/* 1 when the event is new (and now seen), 0 when seen, -1 out of memory. */
-static int first_time(pe_set *t, int64_t id)
-{
-    if (2 * (t->nseen + 1) > t->capseen) {
-        size_t nc = t->capseen ? t->capseen * 2 : 4096;
-        int64_t *s = calloc(nc, sizeof *s);
-        if (!s) return -1;
-        for (size_t i = 0; i < t->capseen; i++)
-            if (t->seen[i]) {
-                size_t j = id_slot(t->seen[i] - 1, nc);
-                while (s[j]) j = (j + 1) & (nc - 1);
-                s[j] = t->seen[i];
-            }
-        free(t->seen);
-        t->seen = s; t->capseen = nc;
-    }
-    size_t j = id_slot(id, t->capseen);
-    for (; t->seen[j]; j = (j + 1) & (t->capseen - 1))
-        if (t->seen[j] == id + 1) return 0;
-    t->seen[j] = id + 1;
-    t->nseen++;
-    return 1;
-}
 
 /* date descending (SQLite's BINARY order), then id descending */
 static int newest_first(const void *x, const void *y)
@@ -56,7 +32,7 @@ static int newest_first(const void *x, const void *y)
 static int add_event(pe_set *t, sqlite3_stmt *st)
 {
     int64_t id = sqlite3_column_int64(st, 0);
-    int fresh = first_time(t, id);
+    int fresh = lb_idset_add(&t->seen, id);
     if (fresh <= 0) return fresh;
     if (t->n == t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 1024;
@@ -71,16 +47,6 @@ static int add_event(pe_set *t, sqlite3_stmt *st)
     return 0;
 }
 
-static int json_date(lb_buf *b, const char *s)
-{
-    int bad = lb_buf_addc(b, '"');
-    for (; *s && !bad; s++) {
-        if (*s == '"' || *s == '\\') bad |= lb_buf_addc(b, '\\');
-        if ((unsigned char)*s < 0x20) bad |= lb_buf_printf(b, "\\u%04x", (unsigned char)*s);
-        else bad |= lb_buf_addc(b, *s);
-    }
-    return bad | lb_buf_addc(b, '"');
-}
 
 int lb_pair_events(sqlite3_stmt *st, size_t offset, size_t max, lb_buf *out)
 {
@@ -96,10 +62,10 @@ int lb_pair_events(sqlite3_stmt *st, size_t offset, size_t max, lb_buf *out)
         size_t end = offset < t.n ? (max < t.n - offset ? offset + max : t.n) : offset;
         for (size_t i = offset; i < end && !bad; i++)
             bad |= (i > offset && lb_buf_addc(out, ',')) || lb_buf_printf(out, "[%lld,", (long long)t.v[i].id) ||
-                   json_date(out, t.v[i].date) || lb_buf_addc(out, ']');
+                   lb_rowsum_json_str(out, t.v[i].date) || lb_buf_addc(out, ']');
         if (bad | lb_buf_addc(out, ']')) rc = LB_ENOMEM;
     }
-    free(t.v); free(t.seen);
+    free(t.v); lb_idset_free(&t.seen);
     lb_arena_fini(&t.mem);
     return rc;
 }

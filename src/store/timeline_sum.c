@@ -7,6 +7,7 @@
  * (both directions of the pair, flag variants: no sort of every row).
  * No output, no SQL text. */
 #include "store/timeline_sum.h"
+#include "store/rowsum.h"
 #include "core/wordset.h"
 #include "lagebild.h"
 #include <stdint.h>
@@ -21,36 +22,11 @@ typedef struct tl_group {
 } tl_group;
 
 typedef struct tl_sums {
-    int64_t *seen; size_t nseen, capseen;    /* event ids + 1, open addressing */
+    lb_idset seen;
     tl_group *v; size_t n, cap;
     uint32_t *slot; size_t nslot;           /* group index + 1 */
 } tl_sums;
 
-static size_t id_hash(int64_t id, size_t cap) { return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
-
-/* 1 when the event is new (and now seen), 0 when seen, -1 out of memory. */
-static int first_time(tl_sums *t, int64_t id)
-{
-    if (2 * (t->nseen + 1) > t->capseen) {
-        size_t nc = t->capseen ? t->capseen * 2 : 4096;
-        int64_t *s = calloc(nc, sizeof *s);
-        if (!s) return -1;
-        for (size_t i = 0; i < t->capseen; i++)
-            if (t->seen[i]) {
-                size_t j = id_hash(t->seen[i] - 1, nc);
-                while (s[j]) j = (j + 1) & (nc - 1);
-                s[j] = t->seen[i];
-            }
-        free(t->seen);
-        t->seen = s; t->capseen = nc;
-    }
-    size_t j = id_hash(id, t->capseen);
-    for (; t->seen[j]; j = (j + 1) & (t->capseen - 1))
-        if (t->seen[j] == id + 1) return 0;
-    t->seen[j] = id + 1;
-    t->nseen++;
-    return 1;
-}
 
 static uint64_t group_hash(const char *m, const char *ty) { return lb_hash_bytes(m, strlen(m)) * 31 ^ lb_hash_bytes(ty, strlen(ty)); }
 
@@ -128,7 +104,7 @@ static int add_sums(tl_sums *t, sqlite3_stmt *st, int by_type)
 /* A row of one event's dyad (event, date, type, goldstein), once per event. */
 static int add_row(tl_sums *t, sqlite3_stmt *st, int by_type)
 {
-    int fresh = first_time(t, sqlite3_column_int64(st, 0));
+    int fresh = lb_idset_add(&t->seen, sqlite3_column_int64(st, 0));
     if (fresh <= 0) return fresh;
     const char *date = (const char *)sqlite3_column_text(st, 1), *type = (const char *)sqlite3_column_text(st, 2);
     char month[8];
@@ -161,6 +137,6 @@ int lb_timeline_sum(sqlite3_stmt *st, int by_type, int summed, size_t offset, si
             bad |= (i > offset && lb_buf_addc(out, ',')) || json_group(out, &t.v[i]);
         if (bad | lb_buf_addc(out, ']')) rc = LB_ENOMEM;
     }
-    free(t.seen); free(t.v); free(t.slot);
+    lb_idset_free(&t.seen); free(t.v); free(t.slot);
     return rc;
 }
