@@ -21,7 +21,7 @@ static void stem_cache_for(lb_doc *doc, int k, const ev_rules *r)
         lb_strmap_free(doc->stem_cache[k]);
         doc->stem_cache[k] = NULL;
     }
-    if (!doc->stem_cache[k]) doc->stem_cache[k] = lb_strmap_new(1u << 17);
+    if (!doc->stem_cache[k]) doc->stem_cache[k] = lb_strmap_new(1u << 18);
     if (!doc->stem_cache[k]) return;
     /* (a full cache starts afresh, without this key: then it holds no old lookups either) */
     if (!lb_strmap_get(doc->stem_cache[k], "\2", 1, &v, &vn)) lb_strmap_put(doc->stem_cache[k], "\2", 1, (const char *)&r, sizeof r);

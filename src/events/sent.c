@@ -639,7 +639,7 @@ static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
-    size_t sn = cached_stem(s, w, n, stem, sizeof stem);
+    size_t sn = ev_stem(s->stemmer, w, n, stem, sizeof stem);   /* the memo keeps what the stem gives */
     uint32_t x = 0;
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
