@@ -343,6 +343,28 @@ static void build_dyads(qb *q, const lb_store_filter *f)
     add(q, " GROUP BY a, r ORDER BY events DESC, a, r LIMIT :limit OFFSET :offset");
 }
 
+/* Prepares the inner statement of a summing path (in->sql, freed here)
+ * with f's values bound: 0 or LB_E* (with the store's error). */
+static int prepare_inner(lb_store *s, qb *in, const lb_store_filter *f, size_t limit, sqlite3_stmt **st)
+{
+    int rc = in->fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
+    if (!rc && sqlite3_prepare_v2(s->db, in->sql.data, (int)in->sql.len, st, NULL) != SQLITE_OK)
+        rc = lb_store_dbfail(s, "preparing query");
+    lb_buf_free(&in->sql);
+    if (!rc) bind_filter(*st, f, NULL, limit);
+    return rc;
+}
+
+/* A summing path's status as the store's error. */
+static int sum_status(lb_store *s, int rc)
+{
+    if (rc == LB_EIO) return lb_store_dbfail(s, "query");
+    return rc ? lb_store_fail(s, rc, "out of memory") : LB_OK;
+}
+
+/* rows a summing path keeps: one more than the page shows, to tell truncation */
+static size_t page_max(size_t limit) { return limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1; }
+
 /* Dyads over a date range without a type: the rows of the pair tables,
  * summed per pair in C (dyad_sum.c: no sort of every row); then a statement
  * that reads the page of summed pairs (:rows, JSON) as build_dyads would
@@ -357,16 +379,8 @@ static int dyads_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t lim
     add(&in, ") WHERE 1");
     dyad_parties(&in, f);
     sqlite3_stmt *st = NULL;
-    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
-    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
-        rc = lb_store_dbfail(s, "preparing query");
-    lb_buf_free(&in.sql);
-    if (!rc) {
-        bind_filter(st, f, NULL, limit);
-        rc = lb_dyad_sum(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
-        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
-        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
-    }
+    int rc = prepare_inner(s, &in, f, limit, &st);
+    if (!rc) rc = sum_status(s, lb_dyad_sum(st, f->offset, page_max(limit), fq));
     sqlite3_finalize(st);
     add(q, "SELECT json_extract(value, '$[0]') AS actor, json_extract(value, '$[1]') AS recipient,"
            " json_extract(value, '$[2]') AS events,"
@@ -414,16 +428,8 @@ static int timeline_summed(lb_store *s, qb *q, const lb_store_filter *f, size_t 
     in.fail = 0;
     timeline_rows(&in, f, by_code);
     sqlite3_stmt *st = NULL;
-    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
-    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
-        rc = lb_store_dbfail(s, "preparing query");
-    lb_buf_free(&in.sql);
-    if (!rc) {
-        bind_filter(st, f, NULL, limit);
-        rc = lb_timeline_sum(st, by_type, by_code, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
-        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
-        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
-    }
+    int rc = prepare_inner(s, &in, f, limit, &st);
+    if (!rc) rc = sum_status(s, lb_timeline_sum(st, by_type, by_code, f->offset, page_max(limit), fq));
     sqlite3_finalize(st);
 #define TL_COL(i) "json_extract(value, '$[" #i "]')"
     add(q, "SELECT CASE " TL_COL(0) " WHEN '' THEN 'undated' ELSE " TL_COL(0) " END AS month, ");
@@ -445,16 +451,8 @@ static int pair_picked(lb_store *s, const lb_store_filter *f, size_t limit, lb_b
     in.fail = 0;
     pair_rows(&in, f);
     sqlite3_stmt *st = NULL;
-    int rc = in.fail ? lb_store_fail(s, LB_ENOMEM, "out of memory") : LB_OK;
-    if (!rc && sqlite3_prepare_v2(s->db, in.sql.data, (int)in.sql.len, &st, NULL) != SQLITE_OK)
-        rc = lb_store_dbfail(s, "preparing query");
-    lb_buf_free(&in.sql);
-    if (!rc) {
-        bind_filter(st, f, NULL, limit);
-        rc = lb_pair_events(st, f->offset, limit == LB_STORE_NO_LIMIT ? SIZE_MAX : limit + 1, fq);
-        if (rc == LB_EIO) rc = lb_store_dbfail(s, "query");
-        else if (rc) rc = lb_store_fail(s, rc, "out of memory");
-    }
+    int rc = prepare_inner(s, &in, f, limit, &st);
+    if (!rc) rc = sum_status(s, lb_pair_events(st, f->offset, page_max(limit), fq));
     sqlite3_finalize(st);
     return rc;
 }
