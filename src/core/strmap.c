@@ -46,6 +46,11 @@ static size_t slot(const lb_strmap *m, const char *k, size_t kn, uint32_t *tag)
     return j;
 }
 
+void lb_strmap_prefetch(const lb_strmap *m, const char *k, size_t kn)
+{
+    __builtin_prefetch(&m->e[lb_hash_bytes(k, kn) & (m->cap - 1)]);
+}
+
 int lb_strmap_get(const lb_strmap *m, const char *k, size_t kn, const char **v, size_t *vn)
 {
     uint32_t t;

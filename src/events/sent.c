@@ -655,6 +655,17 @@ static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     if (keyed) lb_strmap_put(s->stems, key, n + 1, (const char *)wm, sizeof *wm);
 }
 
+/* starts loading the cache slot of token j's memo (word_memo, nonword_memo)
+ * a few tokens ahead: the lookups are independent, the slot a cache miss */
+static void memo_prefetch(const ev_sent *s, const lb_tok *t)
+{
+    char key[LB_MAX_TOKEN_BYTES + 2];
+    if (!s->stems || t->norm_len + 1 >= sizeof key) return;
+    key[0] = (t->flags & LB_TOK_WORD) ? '\1' : '\3';
+    memcpy(key + 1, lb_tok_norm(s->doc, t), t->norm_len);
+    lb_strmap_prefetch(s->stems, key, t->norm_len + 1);
+}
+
 int ev_sent_build(ev_sent *s)
 {
     const lb_doc *doc = s->doc;
@@ -668,8 +679,11 @@ int ev_sent_build(ev_sent *s)
     }
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
+    enum { AHEAD = 4 };
+    for (uint32_t i = 0; i < s->n && i < AHEAD; i++) memo_prefetch(s, &T[i]);
     for (uint32_t i = 0; i < s->n; i++) {
         ev_wmemo wm;
+        if (i + AHEAD < s->n) memo_prefetch(s, &T[i + AHEAD]);
         if (T[i].flags & LB_TOK_WORD) word_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
         else nonword_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
         size_t sn = wm.sn;

@@ -31,6 +31,11 @@ void lb_mc_trim(lb_morph_cache *c, size_t max)
     c->count = 0;
 }
 
+void lb_mc_prefetch(const lb_morph_cache *c, const char *form, size_t n)
+{
+    __builtin_prefetch(&c->slot[(uint32_t)lb_hash_bytes(form, n) & (c->cap - 1)]);
+}
+
 lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t *hash)
 {
     uint32_t h = (uint32_t)lb_hash_bytes(form, n);

@@ -206,7 +206,10 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
     int n = (int)s->ntok;
+    enum { AHEAD = 4 };     /* the form cache's slots are cache misses: load them early */
+    for (int i = 0; i < n && i < AHEAD; i++) lb_mc_prefetch(c, doc->text + toks[i].start, toks[i].end - toks[i].start);
     for (int i = 0; i < n; i++) {
+        if (i + AHEAD < n) lb_mc_prefetch(c, doc->text + toks[i + AHEAD].start, toks[i + AHEAD].end - toks[i + AHEAD].start);
         if (!(ent[i] = entry_of(doc, l, c, &toks[i]))) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
