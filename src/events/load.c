@@ -423,7 +423,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
         size_t k = sn < 3 ? sn : 3;
         if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
-        if (sn >= 3) { uint32_t b = ev_start3_bit(s); r->tail_starts[st->lang][b >> 6] |= (uint64_t)1 << (b & 63); }
+        if (sn >= 3) ev_start3_add(r->tail_starts[st->lang], s);
         if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
     }
     return 0;
@@ -521,10 +521,7 @@ static int group_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     }
     if (lb_wordset_put(&r->groups[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
     if (tail && lb_wordset_put(&r->group_tails[st->lang], f, fn, (uint32_t)sid)) { snprintf(err, errlen, "out of memory"); return 1; }
-    if (tail && fn >= 3) {       /* (sent.c looks up heads of 3 bytes and more only) */
-        uint32_t b = ev_start3_bit(f);
-        r->group_tail_starts[st->lang][b >> 6] |= (uint64_t)1 << (b & 63);
-    }
+    if (tail && fn >= 3) ev_start3_add(r->group_tail_starts[st->lang], f);   /* (sent.c looks up heads of 3 bytes and more only) */
     /* the filter of compound heads: last 3 bytes of the word and of its inflected forms (sent.c group_form) */
     static const char *const END[] = { "", "n", "en", "e", "s", "es", NULL };
     for (int k = 0; tail && END[k]; k++) {

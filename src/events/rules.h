@@ -155,6 +155,18 @@ static inline uint32_t ev_start3_bit(const char *w)
     uint32_t x = (uint32_t)(unsigned char)w[0] << 16 | (uint32_t)(unsigned char)w[1] << 8 | (unsigned char)w[2];
     return (x * 2654435761u) >> 16;
 }
+/* The quick filters of compound heads (1024 words of 64 bits): marks the
+ * first 3 bytes of a listed head; 0 when no listed head can start as w does. */
+static inline void ev_start3_add(uint64_t *bits, const char *w)
+{
+    uint32_t b = ev_start3_bit(w);
+    bits[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+static inline int ev_start3_may(const uint64_t *bits, const char *w)
+{
+    uint32_t b = ev_start3_bit(w);
+    return (int)(bits[b >> 6] >> (b & 63) & 1);
+}
 /* Stems a folded word into out (cap bytes, NUL-terminated); returns its length,
  * 0 when it does not fit. stemmer is a struct sb_stemmer *. */
 size_t ev_stem(void *stemmer, const char *w, size_t n, char *out, size_t cap);

@@ -227,10 +227,7 @@ static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, cons
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
             if (((unsigned char)stem[off] & 0xC0) == 0x80) continue;
             if (stem[off] == '-') continue;
-            if (sn - off >= 3) {     /* no head of 3 bytes or more starts so: skip the lookup */
-                uint32_t b = ev_start3_bit(stem + off);
-                if (!(r->tail_starts[lang][b >> 6] >> (b & 63) & 1)) continue;
-            }
+            if (sn - off >= 3 && !ev_start3_may(r->tail_starts[lang], stem + off)) continue;   /* no listed head starts so */
             if (lb_wordset_get(&r->tails[lang], stem + off, sn - off, &first)) { wm->tail_first = first; break; }
         }
     }
@@ -272,8 +269,7 @@ static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t
     for (size_t off = 3; off + 4 <= n; off++) {
         if (((unsigned char)w[off] & 0xC0) == 0x80) continue;
         size_t o = w[off] == '-' ? off + 1 : off;
-        uint32_t b = ev_start3_bit(w + o);     /* (n - o >= 3) no listed head starts so: skip its lookups */
-        if (!(r->group_tail_starts[lang][b >> 6] >> (b & 63) & 1)) continue;
+        if (!ev_start3_may(r->group_tail_starts[lang], w + o)) continue;   /* (n - o >= 3) no listed head starts so */
         if ((v = group_form(&r->group_tails[lang], w + o, n - o)) >= 0) return (int8_t)v;
     }
     return -1;
@@ -598,18 +594,36 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
     return sn;
 }
 
+/* The memos of word_memo and nonword_memo live in the handle's stem cache
+ * under prefix + form ("\1" words, "\3" other tokens). */
+enum { MEMO_KEY_CAP = LB_MAX_TOKEN_BYTES + 2 };
+
+/* The key of w's memo in key (MEMO_KEY_CAP bytes): its length, or 0 when
+ * there is no cache or w is too long for one. */
+static size_t memo_key(const ev_sent *s, char prefix, const char *w, size_t n, char *key)
+{
+    if (!s->stems || n + 1 >= MEMO_KEY_CAP) return 0;
+    key[0] = prefix;
+    memcpy(key + 1, w, n);
+    return n + 1;
+}
+
+/* 1 and *wm when the memo of key is cached, else 0 */
+static int memo_cached(const ev_sent *s, const char *key, size_t kn, ev_wmemo *wm)
+{
+    const char *v;
+    size_t vn;
+    if (!lb_strmap_get(s->stems, key, kn, &v, &vn) || vn != sizeof *wm) return 0;
+    memcpy(wm, v, sizeof *wm);
+    return 1;
+}
+
 /* a token that is no word: its cue lookups only (no stem; cached under "\3" + w) */
 static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
-    char key[LB_MAX_TOKEN_BYTES + 2];
-    const char *v;
-    size_t vn;
-    int keyed = s->stems && n + 1 < sizeof key;
-    if (keyed) {
-        key[0] = '\3';
-        memcpy(key + 1, w, n);
-        if (lb_strmap_get(s->stems, key, n + 1, &v, &vn) && vn == sizeof *wm) { memcpy(wm, v, sizeof *wm); return; }
-    }
+    char key[MEMO_KEY_CAP];
+    size_t kn = memo_key(s, '\3', w, n, key);
+    if (kn && memo_cached(s, key, kn, wm)) return;
     const ev_rules *r = s->rules;
     uint32_t x = 0;
     memset(wm, 0, sizeof *wm);
@@ -620,22 +634,16 @@ static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
-    if (keyed) lb_strmap_put(s->stems, key, n + 1, (const char *)wm, sizeof *wm);
+    if (kn) lb_strmap_put(s->stems, key, kn, (const char *)wm, sizeof *wm);
 }
 
 /* the context-free lookups of word form w[0..n) (cached in the handle's stem
  * cache under "\1" + w; events.c drops the cache when the rules change) */
 static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
-    char key[LB_MAX_TOKEN_BYTES + 2];
-    const char *v;
-    size_t vn;
-    int keyed = s->stems && n + 1 < sizeof key;
-    if (keyed) {
-        key[0] = '\1';
-        memcpy(key + 1, w, n);
-        if (lb_strmap_get(s->stems, key, n + 1, &v, &vn) && vn == sizeof *wm) { memcpy(wm, v, sizeof *wm); return; }
-    }
+    char key[MEMO_KEY_CAP];
+    size_t kn = memo_key(s, '\1', w, n, key);
+    if (kn && memo_cached(s, key, kn, wm)) return;
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
@@ -652,18 +660,16 @@ static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
     wm->group = group_noun_form(r, s->lang, w, n);
     memo_keys(r, s->lang, w, n, stem, sn, wm);
-    if (keyed) lb_strmap_put(s->stems, key, n + 1, (const char *)wm, sizeof *wm);
+    if (kn) lb_strmap_put(s->stems, key, kn, (const char *)wm, sizeof *wm);
 }
 
 /* starts loading the cache slot of token j's memo (word_memo, nonword_memo)
  * a few tokens ahead: the lookups are independent, the slot a cache miss */
 static void memo_prefetch(const ev_sent *s, const lb_tok *t)
 {
-    char key[LB_MAX_TOKEN_BYTES + 2];
-    if (!s->stems || t->norm_len + 1 >= sizeof key) return;
-    key[0] = (t->flags & LB_TOK_WORD) ? '\1' : '\3';
-    memcpy(key + 1, lb_tok_norm(s->doc, t), t->norm_len);
-    lb_strmap_prefetch(s->stems, key, t->norm_len + 1);
+    char key[MEMO_KEY_CAP];
+    size_t kn = memo_key(s, (t->flags & LB_TOK_WORD) ? '\1' : '\3', lb_tok_norm(s->doc, t), t->norm_len, key);
+    if (kn) lb_strmap_prefetch(s->stems, key, kn);
 }
 
 int ev_sent_build(ev_sent *s)
