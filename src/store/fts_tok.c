@@ -6,6 +6,7 @@
  * Token boundaries never depend on the language, so snippets stay aligned.
  * It does not know about documents or the schema. */
 #include "store/store.h"
+#include "core/hash.h"
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,13 +57,6 @@ typedef int (*token_cb)(void *, int, const char *, int, int, int);
 #define STEM_WORD_MAX 30
 struct lb_stem_slot { uint32_t hash; uint8_t wl, sl; char word[STEM_WORD_MAX], stem[STEM_WORD_MAX]; };
 
-static uint32_t word_hash(const char *w, int wl)
-{
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < wl; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
 static int slot_is(const struct lb_stem_slot *slot, uint32_t h, const char *w, int wl)
 {
     return slot->hash == h && slot->wl == wl && !memcmp(slot->word, w, (size_t)wl);
@@ -78,7 +72,7 @@ static const char *stem(lb_fts_state *st, int which, const char *w, int wl, int 
     if (wl <= STEM_WORD_MAX) {
         if (!st->stems[which]) st->stems[which] = calloc(STEM_CACHE_SLOTS, sizeof *st->stems[which]);
         if (st->stems[which]) {
-            h = word_hash(w, wl) | 1u;   /* 0 marks an empty slot */
+            h = (uint32_t)lb_hash_bytes(w, (size_t)wl) | 1u;   /* 0 marks an empty slot */
             set = &st->stems[which][(h >> 1) % (STEM_CACHE_SLOTS / 2) * 2];
             if (slot_is(&set[0], h, w, wl)) { *sl = set[0].sl; return set[0].stem; }
             if (slot_is(&set[1], h, w, wl)) {
@@ -163,20 +157,6 @@ static int tokenize(lb_fts_state *st, void *ctx, int flags, const char *text, in
     return SQLITE_OK;
 }
 
-/* A hash of a column's text, to check that terms computed ahead belong to it. */
-static uint64_t text_hash(const char *p, size_t n)
-{
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, p + i, 8);
-        h = (h ^ v) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-    }
-    for (; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
-    return h;
-}
 
 enum { REC_HEAD = 1 + 2 + 4 + 4 };
 
@@ -202,7 +182,7 @@ int lb_fts_collect(lb_fts_state *st, struct lb_index_terms *t, int col, const ch
     if (tokenize(st, &t->rec, FTS5_TOKENIZE_DOCUMENT, text, (int)n, collect_cb) != SQLITE_OK) return -1;
     t->col[col].end = t->rec.len;
     t->col[col].len = n;
-    t->col[col].hash = text_hash(text, n);
+    t->col[col].hash = lb_hash_bytes(text, n);
     t->col[col].present = 1;
     return 0;
 }
@@ -213,7 +193,7 @@ static int replay(const struct lb_index_terms *t, void *ctx, const char *text, i
 {
     int col = -1;
     for (int c = 0; c < 2 && col < 0; c++)
-        if (t->col[c].present && t->col[c].len == (size_t)n && t->col[c].hash == text_hash(text, (size_t)n)) col = c;
+        if (t->col[c].present && t->col[c].len == (size_t)n && t->col[c].hash == lb_hash_bytes(text, (size_t)n)) col = c;
     if (col < 0) return 0;
     const unsigned char *p = (const unsigned char *)t->rec.data + t->col[col].off;
     const unsigned char *end = (const unsigned char *)t->rec.data + t->col[col].end;
