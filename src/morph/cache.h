@@ -26,7 +26,7 @@ typedef struct lb_mc_entry {
     int16_t *rcls;              /* per reading its lb_lx_class */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
-    const lb_tm_slot *role[LB_TF_ROLES];   /* the model's slots of its role features (lb_tag_roles) */
+    lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
 } lb_mc_entry;
 
 /* a slot of the open-addressing table: the hash and length of its form, so

@@ -170,6 +170,8 @@ void lb_tf_roles(uint32_t *out, const lb_tf_word *w)
     out[LB_TF_R_N1_SUF3] = mix(27, w->suffix3);
     out[LB_TF_R_N1_AMB] = mix(29, w->amb);
     out[LB_TF_R_N2_LOWER] = mix(26, w->lower);
+    out[LB_TF_R_SELF_FIRST] = mix(31, pair(1, w->shape));
+    out[LB_TF_R_SELF_INNER] = mix(31, pair(0, w->shape));
 }
 
 int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
@@ -178,7 +180,6 @@ int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uin
     const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *n1 = i + 1 < n ? &words[i + 1] : &none;
     int k = 0;
     out[k++] = mix(30, pair(p1->amb, n1->amb));
-    out[k++] = mix(31, pair(i == 0, w->shape));
     out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
     if (set & LB_TF_SET_DE) out[k++] = mix(35, pair(w->lower, w->right));
     if (set & LB_TF_SET_EN) {
@@ -190,16 +191,16 @@ int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uin
 }
 
 uint32_t lb_tf_prev_id(unsigned prev1) { return mix(20, prev1); }
+uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2) { return mix(21, pair(prev1, prev2)); }
 uint32_t lb_tf_state_id(unsigned state) { return mix(41, state); }
 uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1) { return mix(42, pair(state, prev1)); }
 
-int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2)
+int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1)
 {
     const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
-    out[0] = mix(21, pair(prev1, prev2));
-    out[1] = mix(22, pair(prev1, words[i].lower));
-    out[2] = mix(32, pair(prev1, n1->amb));
-    return 3;
+    out[0] = mix(22, pair(prev1, words[i].lower));
+    out[1] = mix(32, pair(prev1, n1->amb));
+    return 2;
 }
 
 int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,

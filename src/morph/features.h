@@ -60,19 +60,21 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
  * that depend on one word once per word form (tests check that the split
  * gives exactly lb_tf_window's and lb_tf_history's ids):
  * lb_tf_roles: the window features of word w in each neighbour role
- * (LB_TF_R_*; w NULL: beyond the sentence edge); lb_tf_window_pairs: the
- * other window features of word i; lb_tf_prev_id, lb_tf_state_id,
- * lb_tf_state_prev_id: the history features of the previous class and the
- * clause state (the latter two only in LB_TF_SET_DE); lb_tf_history_pairs:
+ * (LB_TF_R_*; w NULL: beyond the sentence edge) and of its own shape at the
+ * sentence start or inside (LB_TF_R_SELF_*); lb_tf_window_pairs: the other
+ * window features of word i; lb_tf_prev_id, lb_tf_prev2_id, lb_tf_state_id,
+ * lb_tf_state_prev_id: the history features of the previous class(es) and
+ * the clause state (the latter two only in LB_TF_SET_DE); lb_tf_history_pairs:
  * the other history features. */
 enum { LB_TF_R_P1_LOWER, LB_TF_R_P1_SUF3, LB_TF_R_P1_AMB, LB_TF_R_P2_LOWER, LB_TF_R_N1_LOWER, LB_TF_R_N1_SUF3,
-       LB_TF_R_N1_AMB, LB_TF_R_N2_LOWER, LB_TF_ROLES };
+       LB_TF_R_N1_AMB, LB_TF_R_N2_LOWER, LB_TF_R_SELF_FIRST, LB_TF_R_SELF_INNER, LB_TF_ROLES };
 void lb_tf_roles(uint32_t *out, const lb_tf_word *w);
 int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
 uint32_t lb_tf_prev_id(unsigned prev1);
+uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2);
 uint32_t lb_tf_state_id(unsigned state);
 uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1);
-int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2);
+int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1);
 /* Clause state of the decoder (lb_tag_state): what the classes chosen so
  * far in the clause (since the last punctuation) were. */
 enum { LB_TF_ST_NOM = 1, LB_TF_ST_ACC = 2, LB_TF_ST_FIN = 4 };

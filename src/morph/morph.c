@@ -202,7 +202,7 @@ static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k
 }
 
 static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s,
-                        lb_mc_entry **ent, lb_tf_word *w, lb_tag_word *tw, uint16_t *out)
+                        lb_mc_entry **ent, lb_tf_word *w, lb_tag_word *tw, uint16_t *out, uint8_t *kout)
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
     int n = (int)s->ntok;
@@ -216,13 +216,10 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         tw[i].role = ent[i]->role;
     }
     lb_tf_sentence(w, n);
-    lb_tag_decode(l->model, w, tw, n, out);
+    lb_tag_decode(l->model, w, tw, n, out, kout);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
-    for (int i = 0; i < n; i++) {
-        int k = 0;
-        while (k < ent[i]->ncand && ent[i]->cand[k] != out[i]) k++;
-        if (analyse(c, l, ent[i], k, &mo[i])) return -1;
-    }
+    for (int i = 0; i < n; i++)
+        if (analyse(c, l, ent[i], kout[i], &mo[i])) return -1;
     return 0;
 }
 
@@ -258,9 +255,10 @@ int lb_morph_run(lb_doc *doc)
     lb_tf_word *w = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *w);
     lb_tag_word *tw = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *tw);
     uint16_t *out = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *out);
-    if (!ent || !w || !tw || !out) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    uint8_t *kout = lb_arena_alloc(&doc->arena, maxn + 1);
+    if (!ent || !w || !tw || !out || !kout) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     for (size_t s = 0; s < doc->sents.len; s++)
-        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], ent, w, tw, out)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], ent, w, tw, out, kout)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     return LB_OK;
 }
 

@@ -82,16 +82,17 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
     for (int k = 0; k < ncand; k++) sscore[k] = (int32_t)score[cand[k]];
 }
 
-void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, const lb_tm_slot **role)
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role)
 {
     uint32_t id[LB_TF_ROLES];
     lb_tf_roles(id, w);
-    for (int r = 0; r < LB_TF_ROLES; r++) role[r] = lb_tagmodel_find(m, id[r]);
+    lb_tagmodel_prefetch(m, id, LB_TF_ROLES);
+    lb_tagmodel_refs(m, id, LB_TF_ROLES, role);
 }
 
-/* The role slots of word j (the sentence edge beyond 0..n), into tmp when unresolved. */
-static const lb_tm_slot *const *roles_of(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int j, int n,
-                                         const lb_tm_slot **tmp)
+/* The role weights of word j (the sentence edge beyond 0..n), into tmp when unresolved. */
+static const lb_tm_ref *roles_of(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int j, int n,
+                                 lb_tm_ref *tmp)
 {
     if (j < 0 || j >= n) return m->edge_role;
     if (t[j].role) return t[j].role;
@@ -99,31 +100,35 @@ static const lb_tm_slot *const *roles_of(const lb_tagmodel *m, const lb_tf_word 
     return tmp;
 }
 
-/* The pre-resolved slots of word i's window features (of lb_tf_window). */
-static int window_slots(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n,
-                        const lb_tm_slot **out)
+/* The resolved weights of word i's own and its neighbours' window features
+ * (of lb_tf_window) into out; returns how many. */
+static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_ref *out)
 {
-    const lb_tm_slot *tmp[4][LB_TF_ROLES];
-    const lb_tm_slot *const *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *const *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
-    const lb_tm_slot *const *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *const *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
+    lb_tm_ref tmp[5][LB_TF_ROLES];
+    const lb_tm_ref *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
+    const lb_tm_ref *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
+    const lb_tm_ref *self = roles_of(m, w, t, i, n, tmp[4]);
     out[0] = p1[LB_TF_R_P1_LOWER]; out[1] = p1[LB_TF_R_P1_SUF3]; out[2] = p1[LB_TF_R_P1_AMB];
     out[3] = p2[LB_TF_R_P2_LOWER];
     out[4] = n1[LB_TF_R_N1_LOWER]; out[5] = n1[LB_TF_R_N1_SUF3]; out[6] = n1[LB_TF_R_N1_AMB];
     out[7] = n2[LB_TF_R_N2_LOWER];
-    return 8;
+    out[8] = self[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
+    return 9;
 }
 
 /* Greedy, left to right. The features of one word (in a role) or of the
- * history's class and state come as slots resolved beforehand; the others
- * are hashed here, the next ambiguous word's while the current one is scored. */
-void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out)
+ * history's classes and state come as weights resolved beforehand; the
+ * others are hashed here, the next ambiguous word's while the current one
+ * is scored. */
+void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
-    uint32_t f[2][LB_TF_MAX_CONTEXT];
-    const lb_tm_slot *sl[LB_TF_MAX_CONTEXT];
+    uint32_t f[2][LB_TF_MAX_CONTEXT], hist[2], full[256];
+    lb_tm_ref ref[LB_TF_MAX_CONTEXT + LB_TF_ROLES];
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     int32_t score[LB_TAG_MAX_CLASSES];
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     int de = (m->fset & LB_TF_SET_DE) != 0;
+    memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
     if (next < n) nw[cur] = lb_tf_window_pairs(f[cur], w, next, n, m->fset);
     for (int i = 0; i < n; i++) {
@@ -136,17 +141,23 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
                 nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nf = nw[cur] + lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1, p2);
-            int ns = window_slots(m, w, t, i, n, sl);
+            int nh = lb_tf_history_pairs(hist, w, i, n, p1);
+            int nr = window_refs(m, w, t, i, n, ref);
+            lb_tagmodel_refs(m, f[cur], nw[cur], ref + nr);
+            nr += nw[cur];
+            lb_tagmodel_refs(m, hist, nh, ref + nr);
+            nr += nh;
             unsigned pi = p1 == LB_TF_NONE_CLASS ? 255 : p1 & 255;
-            sl[ns++] = m->prev_slot[pi];
-            if (de) { sl[ns++] = m->state_slot[st & 7]; sl[ns++] = m->state_prev_slot[st & 7][pi]; }
+            ref[nr++] = m->prev_ref[pi];
+            ref[nr++] = lb_tagmodel_prev2_ref(m, p1, p2);
+            if (de) { ref[nr++] = m->state_ref[st & 7]; ref[nr++] = m->state_prev_ref[st & 7][pi]; }
             memcpy(score, x->sscore, (size_t)x->ncand * sizeof *score);
-            lb_tagmodel_score_slots(m, sl, ns, f[cur], nf, x->cand, x->ncand, score);
+            lb_tagmodel_score_refs(m, ref, nr, x->cand, x->ncand, full, score);
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             cur = !cur;
         }
         out[i] = x->cand[best];
+        if (kout) kout[i] = (uint8_t)best;
         p2 = p1; p1 = out[i];
         st = lb_tag_state(m, st, out[i], &w[i]);
     }

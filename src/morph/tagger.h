@@ -7,17 +7,17 @@
 #include "morph/tagmodel.h"
 
 /* One word to tag: its candidate classes (ascending), per candidate the
- * summed weights of its static features, and the model's slots of its
- * features in each neighbour role (lb_tag_roles; NULL: found per use). */
+ * summed weights of its static features, and the model's weights of its
+ * features in each role (lb_tag_roles; NULL: found per use). */
 typedef struct lb_tag_word {
     const uint16_t *cand;
     const int32_t *sscore;
     int ncand;
-    const lb_tm_slot *const *role;
+    const lb_tm_ref *role;
 } lb_tag_word;
 
-/* Resolves the slots of w's role features (LB_TF_ROLES of them) into role. */
-void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, const lb_tm_slot **role);
+/* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);
 
 /* Candidates of a word: the tag dictionary's classes (plus the unknown-word
  * classes for a rare word), else the unknown-word classes; extra classes (from
@@ -35,6 +35,7 @@ int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
 /* Static scores of the candidates of a word (see lb_tf_static). */
 void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
                    const uint16_t *cand, int ncand, int32_t *sscore);
-/* Tags n words: out[i] = the chosen class of word i (w: lb_tf_sentence done). */
-void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out);
+/* Tags n words: out[i] = the chosen class of word i, and when kout is not
+ * NULL kout[i] = its index among the word's candidates (w: lb_tf_sentence done). */
+void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout);
 #endif

@@ -124,48 +124,70 @@ static int read_weights(rd *r, lb_tagmodel *m)
     return 0;
 }
 
-#define DENSE_MIN 4     /* features with more entries get a dense row */
+#define DENSE_MIN LB_TM_SPARSE     /* features with more entries get a dense row */
 
-static int make_dense(lb_tagmodel *m)
+/* Gives every slot its ref: a dense row (after one unused element, so that
+ * no row offset is 0) or a padded sparse record. */
+static int make_refs(lb_tagmodel *m)
 {
-    size_t rows = 0;
-    for (size_t h = 0; h < m->fcap; h++) if (m->slot[h].key && (m->slot[h].start & 255) > DENSE_MIN) rows++;
-    if (!rows) return 0;
-    if (rows * (size_t)m->nclass >= UINT32_MAX) return -1;
-    m->dense = calloc(rows * (size_t)m->nclass, sizeof *m->dense);
-    if (!m->dense) return -1;
+    size_t rows = 0, few = 0;
+    for (size_t h = 0; h < m->fcap; h++)
+        if (m->slot[h].key) { if ((m->slot[h].start & 255) > DENSE_MIN) rows++; else few++; }
+    if ((rows * (size_t)m->nclass + 1) >> 30 || few >> 30) return -1;
+    m->dense = calloc(rows * (size_t)m->nclass + 1, sizeof *m->dense);
+    m->sparse = malloc((few + 1) * sizeof *m->sparse);
+    if (!m->dense || !m->sparse) return -1;
     for (size_t h = 0; h < m->fcap; h++) {
         lb_tm_slot *sl = &m->slot[h];
-        if (!sl->key || (sl->start & 255) <= DENSE_MIN) continue;
-        int16_t *row = m->dense + m->ndense * (size_t)m->nclass;
+        if (!sl->key) continue;
         const lb_tm_entry *e = m->entry + (sl->start >> 8);
-        for (unsigned k = 0; k < (sl->start & 255); k++) row[e[k].cls] = e[k].w;
-        sl->dense = (uint32_t)(m->ndense++ * (size_t)m->nclass + 1);
+        unsigned n = sl->start & 255;
+        if (n > DENSE_MIN) {
+            size_t off = 1 + m->ndense++ * (size_t)m->nclass;
+            for (unsigned k = 0; k < n; k++) m->dense[off + e[k].cls] = e[k].w;
+            sl->ref = (lb_tm_ref)(off << 1);
+        } else {
+            lb_tm_sparse *sp = &m->sparse[m->nsparse];
+            for (unsigned k = 0; k < LB_TM_SPARSE; k++) {
+                sp->cls[k] = k < n ? e[k].cls : 255;
+                sp->w[k] = k < n ? e[k].w : 0;
+            }
+            sl->ref = (lb_tm_ref)(m->nsparse++ << 1 | 1);
+        }
     }
     return 0;
 }
 
 static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h);
 
-const lb_tm_slot *lb_tagmodel_find(const lb_tagmodel *m, uint32_t id)
+lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id)
 {
-    return find_slot(m, id, (id * 2654435761u) & (m->fcap - 1));
+    const lb_tm_slot *s = find_slot(m, id, (id * 2654435761u) & (m->fcap - 1));
+    return s ? s->ref : 0;
 }
 
-_Static_assert(LB_TF_ROLES == sizeof ((lb_tagmodel *)0)->edge_role / sizeof (void *), "edge_role size");
+_Static_assert(LB_TF_ROLES == sizeof ((lb_tagmodel *)0)->edge_role / sizeof (lb_tm_ref), "edge_role size");
+_Static_assert(LB_TAG_MAX_CLASSES <= 255, "class 255 pads the sparse records");
 
-/* The slots of the features lb_tag_decode does not hash per word. */
-static void resolve_fixed(lb_tagmodel *m)
+/* The refs of the features lb_tag_decode does not hash per word. */
+static int resolve_fixed(lb_tagmodel *m)
 {
     uint32_t id[LB_TF_ROLES];
     lb_tf_roles(id, NULL);
-    for (int r = 0; r < LB_TF_ROLES; r++) m->edge_role[r] = lb_tagmodel_find(m, id[r]);
+    for (int r = 0; r < LB_TF_ROLES; r++) m->edge_role[r] = lb_tagmodel_ref(m, id[r]);
     for (unsigned p = 0; p < 256; p++) {
         unsigned prev = p == 255 ? LB_TF_NONE_CLASS : p;
-        m->prev_slot[p] = lb_tagmodel_find(m, lb_tf_prev_id(prev));
-        for (unsigned st = 0; st < 8; st++) m->state_prev_slot[st][p] = lb_tagmodel_find(m, lb_tf_state_prev_id(st, prev));
+        m->prev_ref[p] = lb_tagmodel_ref(m, lb_tf_prev_id(prev));
+        for (unsigned st = 0; st < 8; st++) m->state_prev_ref[st][p] = lb_tagmodel_ref(m, lb_tf_state_prev_id(st, prev));
     }
-    for (unsigned st = 0; st < 8; st++) m->state_slot[st] = lb_tagmodel_find(m, lb_tf_state_id(st));
+    for (unsigned st = 0; st < 8; st++) m->state_ref[st] = lb_tagmodel_ref(m, lb_tf_state_id(st));
+    unsigned n = (unsigned)m->nclass;
+    if (!(m->prev2_ref = malloc((n + 1) * (n + 1) * sizeof *m->prev2_ref))) return -1;
+    for (unsigned p1 = 0; p1 <= n; p1++)
+        for (unsigned p2 = 0; p2 <= n; p2++)
+            m->prev2_ref[p1 * (n + 1) + p2] = lb_tagmodel_ref(m, lb_tf_prev2_id(p1 < n ? p1 : LB_TF_NONE_CLASS,
+                                                                                 p2 < n ? p2 : LB_TF_NONE_CLASS));
+    return 0;
 }
 
 int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const char *name, char *err, size_t errlen)
@@ -184,8 +206,7 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     memcpy(&m->scale, &sb, sizeof sb);
     if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
-    if (make_dense(m)) { fail(&r, "out of memory"); goto bad; }
-    resolve_fixed(m);
+    if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;
         if (m->n_by_upos[u] < 8) m->by_upos[u][m->n_by_upos[u]] = (uint8_t)i;
@@ -229,7 +250,7 @@ void lb_tagmodel_free(lb_tagmodel *m)
 {
     if (!m) return;
     lb_wordset_fini(&m->dict);
-    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense);
+    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref);
     free(m);
 }
 
@@ -247,43 +268,12 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
     }
 }
 
-/* index of class c in the sorted entries e[0..n), -1 when absent */
-static int find_class(const lb_tm_entry *e, int n, unsigned c)
-{
-    int lo = 0, hi = n - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) >> 1;
-        if (e[mid].cls == c) return mid;
-        if (e[mid].cls < c) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
-}
-
 /* The slot of feature id, NULL when the model lacks it. */
 static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
 {
     size_t mask = m->fcap - 1;
     while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & mask;
     return m->slot[h].key ? &m->slot[h] : NULL;
-}
-
-/* Adds the weights of a feature without a dense row (its entries sorted by class). */
-static void add_entries(const lb_tagmodel *m, const lb_tm_slot *sl, const uint16_t *cand, int ncand, int32_t *score)
-{
-    const lb_tm_entry *e = m->entry + (sl->start >> 8);
-    int n = (int)(sl->start & 255);
-    if (ncand * 5 < n) {                    /* few candidates, long list: bisect */
-        for (int k = 0; k < ncand; k++) {
-            int j = find_class(e, n, cand[k]);
-            if (j >= 0) score[k] += e[j].w;
-        }
-        return;
-    }
-    for (int j = 0, k = 0; j < n && k < ncand;) {   /* both sorted: merge */
-        if (e[j].cls < cand[k]) j++;
-        else if (e[j].cls > cand[k]) k++;
-        else score[k++] += e[j++].w;
-    }
 }
 
 /* GCC's straight-line vectoriser packs the four sums of add_rows into SSE
@@ -294,31 +284,33 @@ static void add_entries(const lb_tagmodel *m, const lb_tm_slot *sl, const uint16
 #define SCALAR_SUMS
 #endif
 
-/* Adds the dense rows[0..nr) at the candidates' classes: candidate by
- * candidate (four at a time), so that the sums stay in registers. */
-SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand, int32_t *score)
+/* score[k] += full[cand[k]] plus the dense rows[0..nr) at the candidates'
+ * classes: candidate by candidate (four at a time), so that the sums stay
+ * in registers. */
+SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand,
+                                 const uint32_t *full, int32_t *score)
 {
     int k = 0;
     for (; k + 4 <= ncand; k += 4) {
         unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
-        int32_t s0 = score[k], s1 = score[k + 1], s2 = score[k + 2], s3 = score[k + 3];
+        uint32_t s0 = full[c0], s1 = full[c1], s2 = full[c2], s3 = full[c3];
         for (int i = 0; i < nr; i++) {
             const int16_t *r = rows[i];
-            s0 += r[c0]; s1 += r[c1]; s2 += r[c2]; s3 += r[c3];
+            s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
         }
-        score[k] = s0; score[k + 1] = s1; score[k + 2] = s2; score[k + 3] = s3;
+        score[k] += (int32_t)s0; score[k + 1] += (int32_t)s1; score[k + 2] += (int32_t)s2; score[k + 3] += (int32_t)s3;
     }
     for (; k + 2 <= ncand; k += 2) {
         unsigned c0 = cand[k], c1 = cand[k + 1];
-        int32_t s0 = score[k], s1 = score[k + 1];
-        for (int i = 0; i < nr; i++) { s0 += rows[i][c0]; s1 += rows[i][c1]; }
-        score[k] = s0; score[k + 1] = s1;
+        uint32_t s0 = full[c0], s1 = full[c1];
+        for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
+        score[k] += (int32_t)s0; score[k + 1] += (int32_t)s1;
     }
     if (k < ncand) {
         unsigned c0 = cand[k];
-        int32_t s0 = score[k];
-        for (int i = 0; i < nr; i++) s0 += rows[i][c0];
-        score[k] = s0;
+        uint32_t s0 = full[c0];
+        for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
+        score[k] += (int32_t)s0;
     }
 }
 
@@ -327,43 +319,44 @@ void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
     for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
 }
 
-/* Memory-bound: the slots of all features are prefetched first, then their
- * weight rows, so that the cache misses overlap. */
-void lb_tagmodel_score_slots(const lb_tagmodel *m, const lb_tm_slot *const *pre, int npre, const uint32_t *f, int nf,
-                             const uint16_t *cand, int ncand, int32_t *score)
+void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
 {
-    size_t h[64];
-    const lb_tm_slot *sl[128];
     size_t mask = m->fcap - 1;
-    int ns = 0;
-    if (nf > 64) nf = 64;
-    if (npre > 64) npre = 64;
     for (int i = 0; i < nf; i++) {
-        h[i] = (f[i] * 2654435761u) & mask;
-        __builtin_prefetch(&m->slot[h[i]]);
+        const lb_tm_slot *s = find_slot(m, f[i], (f[i] * 2654435761u) & mask);
+        out[i] = s ? s->ref : 0;
     }
-    const int16_t *rows[128];
+}
+
+/* The sparse records go straight into full (per class), the dense rows are
+ * summed per candidate (add_rows), which reads full at its class last. */
+void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
+                            uint32_t *full, int32_t *score)
+{
+    const int16_t *rows[LB_TM_MAX_REFS];
     int nr = 0;
-    for (int i = 0; i < npre; i++) {        /* dense rows to rows, the others to sl */
-        const lb_tm_slot *s = pre[i];
-        if (!s) continue;
-        if (s->dense) { rows[nr] = m->dense + (s->dense - 1); __builtin_prefetch(rows[nr++] + cand[0]); }
-        else { __builtin_prefetch(m->entry + (s->start >> 8)); sl[ns++] = s; }
+    if (nref > LB_TM_MAX_REFS) nref = LB_TM_MAX_REFS;
+    for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
+    for (int i = 0; i < nref; i++) {
+        lb_tm_ref r = ref[i];
+        if (!r) continue;
+        if (!(r & 1)) { rows[nr++] = m->dense + (r >> 1); continue; }
+        const lb_tm_sparse *sp = &m->sparse[r >> 1];
+        full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
+        full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
     }
-    for (int i = 0; i < nf; i++) {
-        const lb_tm_slot *s = find_slot(m, f[i], h[i]);
-        if (!s) continue;
-        if (s->dense) { rows[nr] = m->dense + (s->dense - 1); __builtin_prefetch(rows[nr++] + cand[0]); }
-        else { __builtin_prefetch(m->entry + (s->start >> 8)); sl[ns++] = s; }
-    }
-    for (int i = 0; i < ns; i++) add_entries(m, sl[i], cand, ncand, score);
-    add_rows(rows, nr, cand, ncand, score);
+    add_rows(rows, nr, cand, ncand, full, score);
 }
 
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score)
 {
-    lb_tagmodel_score_slots(m, NULL, 0, f, nf, cand, ncand, score);
+    lb_tm_ref ref[LB_TM_MAX_REFS];
+    uint32_t full[256];
+    if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
+    memset(full, 0, sizeof full);
+    lb_tagmodel_refs(m, f, nf, ref);
+    lb_tagmodel_score_refs(m, ref, nf, cand, ncand, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

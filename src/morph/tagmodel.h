@@ -24,9 +24,16 @@
 #define LB_TAG_MAX_ENTRIES ((size_t)1 << 24)
 
 typedef struct lb_tag_class { uint8_t upos; uint32_t feats; } lb_tag_class;
+/* A feature's weights as the decoder reads them: 0 none; (i << 1 | 1) the
+ * sparse record sparse[i]; (o << 1) the dense row dense + o (o >= 1). */
+typedef uint32_t lb_tm_ref;
 /* a feature's slot: its entries are entry[start >> 8 .. + (start & 255)) */
-typedef struct lb_tm_slot { uint32_t key, start, dense; } lb_tm_slot;  /* dense: offset of its row in dense + 1, 0 none */
+typedef struct lb_tm_slot { uint32_t key, start; lb_tm_ref ref; } lb_tm_slot;
 typedef struct lb_tm_entry { uint8_t cls, pad; int16_t w; } lb_tm_entry;
+/* the weights of a feature with few classes, padded with class 255 (never a
+ * class: a scratch score) and weight 0 */
+#define LB_TM_SPARSE 4
+typedef struct lb_tm_sparse { uint8_t cls[LB_TM_SPARSE]; int16_t w[LB_TM_SPARSE]; } lb_tm_sparse;
 
 typedef struct lb_tagmodel {
     uint32_t class_mask;            /* LB_FEAT bits a class carries */
@@ -43,13 +50,17 @@ typedef struct lb_tagmodel {
     size_t nentry;
     uint8_t by_upos[LB_TAG_UPOS_SLOTS][8];    /* up to 8 classes per part of speech, for lb_tagmodel_class */
     uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
-    int16_t *dense;                 /* rows of nclass weights for features with many classes */
+    int16_t *dense;                 /* rows of nclass weights for features with many classes (from dense + 1) */
     size_t ndense;
-    /* slots (NULL: no weights) of features the decoder resolves once: the
-     * sentence edge in each neighbour role (LB_TF_R_*), the previous class
-     * (index 255: none), the clause state, the clause state x previous class */
-    const struct lb_tm_slot *edge_role[8];
-    const struct lb_tm_slot *prev_slot[256], *state_slot[8], *state_prev_slot[8][256];
+    lb_tm_sparse *sparse;           /* the features with up to LB_TM_SPARSE classes */
+    size_t nsparse;
+    /* weights of features the decoder resolves once: the sentence edge in
+     * each role (LB_TF_R_*), the previous class (index 255: none), the
+     * clause state, the clause state x previous class, and the two previous
+     * classes (prev2_ref[p1 * (nclass + 1) + p2], index nclass: none) */
+    lb_tm_ref edge_role[10];
+    lb_tm_ref prev_ref[256], state_ref[8], state_prev_ref[8][256];
+    lb_tm_ref *prev2_ref;
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
@@ -65,11 +76,22 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* The same with the slots pre[0..npre) (NULL ones skipped) added first. */
-void lb_tagmodel_score_slots(const lb_tagmodel *m, const lb_tm_slot *const *pre, int npre, const uint32_t *f, int nf,
-                             const uint16_t *cand, int ncand, int32_t *score);
-/* The slot of feature id, NULL when the model has no weights for it. */
-const lb_tm_slot *lb_tagmodel_find(const lb_tagmodel *m, uint32_t id);
+/* Adds the weights of the features ref[0..nref) (LB_TM_MAX_REFS at most) for
+ * the classes cand[0..ncand) to score[0..ncand); full is a scratch score
+ * per class (256, any values: written before it is read). */
+#define LB_TM_MAX_REFS 64
+void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
+                            uint32_t *full, int32_t *score);
+/* The weights of feature id, 0 when the model has none. */
+lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
+/* The refs of the features f[0..nf) into out. */
+void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out);
+/* The weights of the two previous classes (LB_TF_NONE_CLASS: none). */
+static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1, unsigned p2)
+{
+    unsigned n = (unsigned)m->nclass;
+    return m->prev2_ref[(p1 < n ? p1 : n) * (n + 1) + (p2 < n ? p2 : n)];
+}
 /* Prefetches the slots of the features (for a later score call). */
 void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf);
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded

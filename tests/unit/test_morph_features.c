@@ -40,10 +40,13 @@ static int split_ids(uint32_t *out, const lb_tf_word *w, int i, int n, unsigned 
     out[k++] = r[LB_TF_R_N1_LOWER]; out[k++] = r[LB_TF_R_N1_SUF3]; out[k++] = r[LB_TF_R_N1_AMB];
     lb_tf_roles(r, i + 2 < n ? &w[i + 2] : NULL);
     out[k++] = r[LB_TF_R_N2_LOWER];
+    lb_tf_roles(r, &w[i]);
+    out[k++] = r[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
     k += lb_tf_window_pairs(out + k, w, i, n, set);
     out[k++] = lb_tf_prev_id(p1);
+    out[k++] = lb_tf_prev2_id(p1, p2);
     if (set & LB_TF_SET_DE) { out[k++] = lb_tf_state_id(st); out[k++] = lb_tf_state_prev_id(st, p1); }
-    k += lb_tf_history_pairs(out + k, w, i, n, p1, p2);
+    k += lb_tf_history_pairs(out + k, w, i, n, p1);
     return k;
 }
 
@@ -98,8 +101,9 @@ static void test_decode_roles(const char *lang)
     lb_tf_word w[N];
     lb_tag_word t[N], u[N];
     uint16_t cand[N][8], out1[N], out2[N], out3[N];
+    uint8_t kout[N];
     int32_t ss[N][8];
-    const lb_tm_slot *role[N][LB_TF_ROLES];
+    lb_tm_ref role[N][LB_TF_ROLES];
     int differ = 0, differ_ref = 0;
     static const char *const words[] = { "die", "der", "und", "in", "the", "of", "to", "haus", "said", "." };
     for (int round = 0; round < 100; round++) {
@@ -115,10 +119,11 @@ static void test_decode_roles(const char *lang)
             t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i] };
             u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL };
         }
-        lb_tag_decode(m, w, t, N, out1);
-        lb_tag_decode(m, w, u, N, out2);
+        lb_tag_decode(m, w, t, N, out1, NULL);
+        lb_tag_decode(m, w, u, N, out2, kout);
         reference_decode(m, w, t, N, out3);
         differ += memcmp(out1, out2, sizeof out1) != 0;
+        for (int i = 0; i < N; i++) differ += out2[i] != cand[i][kout[i]];
         differ_ref += memcmp(out1, out3, sizeof out1) != 0;
     }
     CHECK_INT(differ, 0);
