@@ -70,7 +70,7 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
     /* one block: the entry, its form (next to it: lb_mc_get compares it),
      * then its arrays by alignment (8, 4, 2 bytes) */
     size_t fsize = (n + 8) & ~(size_t)7;
-    size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 3 * sizeof(uint32_t) + sizeof(uint16_t));
+    size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 4 * sizeof(uint32_t) + sizeof(uint16_t));
     lb_mc_entry *e = lb_arena_alloc(&c->arena, size);
     if (!e) return NULL;
     char *f = (char *)(e + 1);
@@ -78,7 +78,8 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
     e->lemma = (const char **)(f + fsize);
     memset(e->lemma, 0, k * sizeof *e->lemma);          /* the lemmas are filled lazily */
     e->sscore = (int32_t *)(e->lemma + k);
-    e->lemma_len = (uint32_t *)(e->sscore + k);
+    e->sscore_first = e->sscore + k;
+    e->lemma_len = (uint32_t *)(e->sscore_first + k);
     e->feats = e->lemma_len + k;
     e->cand = (uint16_t *)(e->feats + k);
     memcpy(f, form, n);

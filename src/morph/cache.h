@@ -18,7 +18,7 @@ typedef struct lb_mc_entry {
     uint32_t len, hash;
     lb_tf_word w;
     uint16_t *cand;
-    int32_t *sscore;
+    int32_t *sscore, *sscore_first;    /* static scores inside a sentence and at its start (lb_tag_fold_self) */
     const char **lemma;         /* per candidate, NULL until computed */
     uint32_t *lemma_len, *feats;
     int ncand;

@@ -138,6 +138,7 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     lb_tag_roles(l->model, &e->w, e->role);
     lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
     if (nc > MAX_CANDIDATES) prune_candidates(e);
+    lb_tag_fold_self(l->model, e->role, e->cand, e->ncand, e->sscore, e->sscore_first);
     return e;
 }
 
@@ -213,7 +214,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (!(ent[i] = entry_of(doc, l, c, &toks[i]))) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
-        tw[i].role = ent[i]->role;
+        tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
     }
     lb_tf_sentence(w, n);
     lb_tag_decode(l->model, w, tw, n, out, kout);

@@ -90,6 +90,14 @@ void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role)
     lb_tagmodel_refs(m, id, LB_TF_ROLES, role);
 }
 
+void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore,
+                      int32_t *first)
+{
+    memcpy(first, sscore, (size_t)ncand * sizeof *first);
+    lb_tagmodel_add_ref(m, role[LB_TF_R_SELF_INNER], cand, ncand, sscore);
+    lb_tagmodel_add_ref(m, role[LB_TF_R_SELF_FIRST], cand, ncand, first);
+}
+
 /* The role weights of word j (the sentence edge beyond 0..n), into tmp when unresolved. */
 static const lb_tm_ref *roles_of(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int j, int n,
                                  lb_tm_ref *tmp)
@@ -107,11 +115,12 @@ static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_w
     lb_tm_ref tmp[5][LB_TF_ROLES];
     const lb_tm_ref *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
     const lb_tm_ref *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
-    const lb_tm_ref *self = roles_of(m, w, t, i, n, tmp[4]);
+    const lb_tm_ref *self = t[i].sscore_first ? NULL : roles_of(m, w, t, i, n, tmp[4]);
     out[0] = p1[LB_TF_R_P1_LOWER]; out[1] = p1[LB_TF_R_P1_SUF3]; out[2] = p1[LB_TF_R_P1_AMB];
     out[3] = p2[LB_TF_R_P2_LOWER];
     out[4] = n1[LB_TF_R_N1_LOWER]; out[5] = n1[LB_TF_R_N1_SUF3]; out[6] = n1[LB_TF_R_N1_AMB];
     out[7] = n2[LB_TF_R_N2_LOWER];
+    if (t[i].sscore_first) return 8;        /* folded into the static scores */
     out[8] = self[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
     return 9;
 }
@@ -122,7 +131,7 @@ static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_w
  * is scored. */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
-    uint32_t f[2][LB_TF_MAX_CONTEXT], hist[2], full[256];
+    uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
     lb_tm_ref ref[LB_TF_MAX_CONTEXT + LB_TF_ROLES];
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     int32_t score[LB_TAG_MAX_CLASSES];
@@ -141,18 +150,16 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
                 nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nh = lb_tf_history_pairs(hist, w, i, n, p1);
+            int nh = lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
             int nr = window_refs(m, w, t, i, n, ref);
-            lb_tagmodel_refs(m, f[cur], nw[cur], ref + nr);
-            nr += nw[cur];
-            lb_tagmodel_refs(m, hist, nh, ref + nr);
-            nr += nh;
+            lb_tagmodel_refs(m, f[cur], nw[cur] + nh, ref + nr);
+            nr += nw[cur] + nh;
             unsigned pi = p1 == LB_TF_NONE_CLASS ? 255 : p1 & 255;
             ref[nr++] = m->prev_ref[pi];
             ref[nr++] = lb_tagmodel_prev2_ref(m, p1, p2);
             if (de) { ref[nr++] = m->state_ref[st & 7]; ref[nr++] = m->state_prev_ref[st & 7][pi]; }
-            memcpy(score, x->sscore, (size_t)x->ncand * sizeof *score);
-            lb_tagmodel_score_refs(m, ref, nr, x->cand, x->ncand, full, score);
+            const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
+            lb_tagmodel_score_refs(m, ref, nr, x->cand, x->ncand, base, full, score);
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             cur = !cur;
         }

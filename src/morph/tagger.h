@@ -14,6 +14,9 @@ typedef struct lb_tag_word {
     const int32_t *sscore;
     int ncand;
     const lb_tm_ref *role;
+    /* NULL, or sscore holds the word's own window feature inside the
+     * sentence and sscore_first the same at the sentence start (lb_tag_fold_self) */
+    const int32_t *sscore_first;
 } lb_tag_word;
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
@@ -35,6 +38,11 @@ int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
 /* Static scores of the candidates of a word (see lb_tf_static). */
 void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
                    const uint16_t *cand, int ncand, int32_t *sscore);
+/* Adds the weights of the window feature of w itself (its shape inside the
+ * sentence, or at its start into first) to the static scores sscore; first
+ * starts as a copy of sscore. role: lb_tag_roles of w. */
+void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore,
+                      int32_t *first);
 /* Tags n words: out[i] = the chosen class of word i, and when kout is not
  * NULL kout[i] = its index among the word's candidates (w: lb_tf_sentence done). */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout);

@@ -284,11 +284,11 @@ static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
 #define SCALAR_SUMS
 #endif
 
-/* score[k] += full[cand[k]] plus the dense rows[0..nr) at the candidates'
- * classes: candidate by candidate (four at a time), so that the sums stay
- * in registers. */
+/* score[k] = base[k] + full[cand[k]] plus the dense rows[0..nr) at the
+ * candidates' classes: candidate by candidate (four at a time), so that the
+ * sums stay in registers. */
 SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand,
-                                 const uint32_t *full, int32_t *score)
+                                 const int32_t *base, const uint32_t *full, int32_t *score)
 {
     int k = 0;
     for (; k + 4 <= ncand; k += 4) {
@@ -298,19 +298,20 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
             const int16_t *r = rows[i];
             s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
         }
-        score[k] += (int32_t)s0; score[k + 1] += (int32_t)s1; score[k + 2] += (int32_t)s2; score[k + 3] += (int32_t)s3;
+        score[k] = (int32_t)(s0 + (uint32_t)base[k]); score[k + 1] = (int32_t)(s1 + (uint32_t)base[k + 1]);
+        score[k + 2] = (int32_t)(s2 + (uint32_t)base[k + 2]); score[k + 3] = (int32_t)(s3 + (uint32_t)base[k + 3]);
     }
     for (; k + 2 <= ncand; k += 2) {
         unsigned c0 = cand[k], c1 = cand[k + 1];
         uint32_t s0 = full[c0], s1 = full[c1];
         for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
-        score[k] += (int32_t)s0; score[k + 1] += (int32_t)s1;
+        score[k] = (int32_t)(s0 + (uint32_t)base[k]); score[k + 1] = (int32_t)(s1 + (uint32_t)base[k + 1]);
     }
     if (k < ncand) {
         unsigned c0 = cand[k];
         uint32_t s0 = full[c0];
         for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
-        score[k] += (int32_t)s0;
+        score[k] = (int32_t)(s0 + (uint32_t)base[k]);
     }
 }
 
@@ -331,7 +332,7 @@ void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref
 /* The sparse records go straight into full (per class), the dense rows are
  * summed per candidate (add_rows), which reads full at its class last. */
 void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
-                            uint32_t *full, int32_t *score)
+                            const int32_t *base, uint32_t *full, int32_t *score)
 {
     const int16_t *rows[LB_TM_MAX_REFS];
     int nr = 0;
@@ -345,7 +346,21 @@ void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref
         full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
         full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
     }
-    add_rows(rows, nr, cand, ncand, full, score);
+    add_rows(rows, nr, cand, ncand, base, full, score);
+}
+
+void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score)
+{
+    if (!ref) return;
+    if (!(ref & 1)) {
+        const int16_t *row = m->dense + (ref >> 1);
+        for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)row[cand[k]]);
+        return;
+    }
+    const lb_tm_sparse *sp = &m->sparse[ref >> 1];
+    for (int k = 0; k < ncand; k++)
+        for (int j = 0; j < LB_TM_SPARSE; j++)
+            if (sp->cls[j] == cand[k]) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)sp->w[j]);
 }
 
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
@@ -356,7 +371,7 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     memset(full, 0, sizeof full);
     lb_tagmodel_refs(m, f, nf, ref);
-    lb_tagmodel_score_refs(m, ref, nf, cand, ncand, full, score);
+    lb_tagmodel_score_refs(m, ref, nf, cand, ncand, score, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

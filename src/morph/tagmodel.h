@@ -76,12 +76,14 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* Adds the weights of the features ref[0..nref) (LB_TM_MAX_REFS at most) for
- * the classes cand[0..ncand) to score[0..ncand); full is a scratch score
- * per class (256, any values: written before it is read). */
+/* score[k] = base[k] + the weights of the features ref[0..nref)
+ * (LB_TM_MAX_REFS at most) for class cand[k], k < ncand (base may be score);
+ * full is a scratch score per class (256, any values: written before read). */
 #define LB_TM_MAX_REFS 64
 void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
-                            uint32_t *full, int32_t *score);
+                            const int32_t *base, uint32_t *full, int32_t *score);
+/* Adds the weights of feature ref for the classes cand[0..ncand) to score[0..ncand). */
+void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score);
 /* The weights of feature id, 0 when the model has none. */
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 /* The refs of the features f[0..nf) into out. */

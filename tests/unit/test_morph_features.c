@@ -1,7 +1,8 @@
 /* test_morph_features.c: the decoder's split of the tagger features (roles,
  * pairs, class and state ids; features.h) gives exactly the ids of
  * lb_tf_window and lb_tf_history, which training uses; and lb_tag_decode
- * (role slots resolved per word, or per use) chooses what a plain decoder
+ * (role weights resolved per word, or per use, with the word's own window
+ * feature folded into its static scores or not) chooses what a plain decoder
  * over lb_tf_context and lb_tagmodel_score chooses. */
 #include "test.h"
 #include "lagebild.h"
@@ -102,7 +103,9 @@ static void test_decode_roles(const char *lang)
     lb_tag_word t[N], u[N];
     uint16_t cand[N][8], out1[N], out2[N], out3[N];
     uint8_t kout[N];
-    int32_t ss[N][8];
+    int32_t ss[N][8], ssv[N][8], ssf[N][8];
+    lb_tag_word v[N];
+    uint16_t out4[N];
     lb_tm_ref role[N][LB_TF_ROLES];
     int differ = 0, differ_ref = 0;
     static const char *const words[] = { "die", "der", "und", "in", "the", "of", "to", "haus", "said", "." };
@@ -116,11 +119,16 @@ static void test_decode_roles(const char *lang)
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
             lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i] };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL };
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL };
+            memcpy(ssv[i], ss[i], sizeof ss[i]);
+            lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i], ssf[i]);
+            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i] };
         }
         lb_tag_decode(m, w, t, N, out1, NULL);
         lb_tag_decode(m, w, u, N, out2, kout);
+        lb_tag_decode(m, w, v, N, out4, NULL);
+        differ += memcmp(out1, out4, sizeof out1) != 0;
         reference_decode(m, w, t, N, out3);
         differ += memcmp(out1, out2, sizeof out1) != 0;
         for (int i = 0; i < N; i++) differ += out2[i] != cand[i][kout[i]];
