@@ -103,6 +103,20 @@ static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r,
     return 0;
 }
 
+/* The summed role rows of e (lb_tag_sum_roles) once its form comes back a
+ * second time (a form seen once would not repay them), in the cache's
+ * arena; -1 when out of memory. */
+enum { SUM_AT_USE = 2 };
+static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
+{
+    if (e->uses >= SUM_AT_USE || ++e->uses < SUM_AT_USE) return 0;
+    int16_t *row = lb_arena_alloc(&c->arena, 2 * (size_t)m->nclass * sizeof *row);
+    if (!row) return -1;
+    e->prow = lb_tag_sum_roles(m, e->role, 0, row);
+    e->nrow = lb_tag_sum_roles(m, e->role, 1, row + m->nclass);
+    return 0;
+}
+
 /* The cache entry of token t: made on first sight of its form. */
 static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t)
 {
@@ -211,10 +225,11 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     for (int i = 0; i < n && i < AHEAD; i++) lb_mc_prefetch(c, doc->text + toks[i].start, toks[i].end - toks[i].start);
     for (int i = 0; i < n; i++) {
         if (i + AHEAD < n) lb_mc_prefetch(c, doc->text + toks[i + AHEAD].start, toks[i + AHEAD].end - toks[i + AHEAD].start);
-        if (!(ent[i] = entry_of(doc, l, c, &toks[i]))) return -1;
+        if (!(ent[i] = entry_of(doc, l, c, &toks[i])) || sum_roles(l->model, c, ent[i])) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
         tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
+        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow;
     }
     lb_tf_sentence(w, n);
     lb_tag_decode(l->model, w, tw, n, out, kout);

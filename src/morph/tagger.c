@@ -108,21 +108,39 @@ static const lb_tm_ref *roles_of(const lb_tagmodel *m, const lb_tf_word *w, cons
     return tmp;
 }
 
+const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int as_next, int16_t *buf)
+{
+    lb_tm_ref r[3];
+    if (as_next) { r[0] = role[LB_TF_R_N1_LOWER]; r[1] = role[LB_TF_R_N1_SUF3]; r[2] = role[LB_TF_R_N1_AMB]; }
+    else { r[0] = role[LB_TF_R_P1_LOWER]; r[1] = role[LB_TF_R_P1_SUF3]; r[2] = role[LB_TF_R_P1_AMB]; }
+    int n = 0, only = 0;
+    for (int k = 0; k < 3; k++) if (r[k]) { n++; only = k; }
+    if (n == 1 && !(r[only] & 1)) return m->dense + (r[only] >> 1);
+    return n && lb_tagmodel_sum_refs(m, r, 3, buf) ? buf : NULL;
+}
+
 /* The resolved weights of word i's own and its neighbours' window features
- * (of lb_tf_window) into out; returns how many. */
-static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_ref *out)
+ * (of lb_tf_window): refs into out (returns how many), summed rows into xrow
+ * (*nx of them). */
+static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_ref *out,
+                       const int16_t **xrow, int *nx)
 {
     lb_tm_ref tmp[5][LB_TF_ROLES];
     const lb_tm_ref *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
     const lb_tm_ref *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
-    const lb_tm_ref *self = t[i].sscore_first ? NULL : roles_of(m, w, t, i, n, tmp[4]);
-    out[0] = p1[LB_TF_R_P1_LOWER]; out[1] = p1[LB_TF_R_P1_SUF3]; out[2] = p1[LB_TF_R_P1_AMB];
-    out[3] = p2[LB_TF_R_P2_LOWER];
-    out[4] = n1[LB_TF_R_N1_LOWER]; out[5] = n1[LB_TF_R_N1_SUF3]; out[6] = n1[LB_TF_R_N1_AMB];
-    out[7] = n2[LB_TF_R_N2_LOWER];
-    if (t[i].sscore_first) return 8;        /* folded into the static scores */
-    out[8] = self[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
-    return 9;
+    const int16_t *prow = i > 0 ? t[i - 1].prow : NULL, *nrow = i + 1 < n ? t[i + 1].nrow : NULL;
+    int k = 0;
+    *nx = 0;
+    if (prow) xrow[(*nx)++] = prow;
+    else { out[k++] = p1[LB_TF_R_P1_LOWER]; out[k++] = p1[LB_TF_R_P1_SUF3]; out[k++] = p1[LB_TF_R_P1_AMB]; }
+    out[k++] = p2[LB_TF_R_P2_LOWER];
+    if (nrow) xrow[(*nx)++] = nrow;
+    else { out[k++] = n1[LB_TF_R_N1_LOWER]; out[k++] = n1[LB_TF_R_N1_SUF3]; out[k++] = n1[LB_TF_R_N1_AMB]; }
+    out[k++] = n2[LB_TF_R_N2_LOWER];
+    if (t[i].sscore_first) return k;        /* folded into the static scores */
+    const lb_tm_ref *self = roles_of(m, w, t, i, n, tmp[4]);
+    out[k++] = self[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
+    return k;
 }
 
 /* Greedy, left to right. The features of one word (in a role) or of the
@@ -133,6 +151,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
 {
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
     lb_tm_ref ref[LB_TF_MAX_CONTEXT + LB_TF_ROLES];
+    const int16_t *xrow[2];
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     int32_t score[LB_TAG_MAX_CLASSES];
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
@@ -151,7 +170,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
             int nh = lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
-            int nr = window_refs(m, w, t, i, n, ref);
+            int nx, nr = window_refs(m, w, t, i, n, ref, xrow, &nx);
             lb_tagmodel_refs(m, f[cur], nw[cur] + nh, ref + nr);
             nr += nw[cur] + nh;
             unsigned pi = p1 == LB_TF_NONE_CLASS ? 255 : p1 & 255;
@@ -159,7 +178,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             ref[nr++] = lb_tagmodel_prev2_ref(m, p1, p2);
             if (de) { ref[nr++] = m->state_ref[st & 7]; ref[nr++] = m->state_prev_ref[st & 7][pi]; }
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
-            lb_tagmodel_score_refs(m, ref, nr, x->cand, x->ncand, base, full, score);
+            lb_tagmodel_score_refs(m, ref, nr, xrow, nx, x->cand, x->ncand, base, full, score);
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             cur = !cur;
         }

@@ -17,6 +17,9 @@ typedef struct lb_tag_word {
     /* NULL, or sscore holds the word's own window feature inside the
      * sentence and sscore_first the same at the sentence start (lb_tag_fold_self) */
     const int32_t *sscore_first;
+    /* NULL, or the summed weights of its role features as the previous
+     * word (LB_TF_R_P1_*) and as the next word (LB_TF_R_N1_*): lb_tag_sum_roles */
+    const int16_t *prow, *nrow;
 } lb_tag_word;
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
@@ -43,6 +46,11 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
  * starts as a copy of sscore. role: lb_tag_roles of w. */
 void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore,
                       int32_t *first);
+/* The summed weights of the roles of a word as the previous word (as_next
+ * 0) or as the next word (1): the model's row of the only one with a dense
+ * row, else buf (nclass) with the sum, NULL when they cannot be summed or
+ * have no weights. */
+const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int as_next, int16_t *buf);
 /* Tags n words: out[i] = the chosen class of word i, and when kout is not
  * NULL kout[i] = its index among the word's candidates (w: lb_tf_sentence done). */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout);

@@ -331,12 +331,14 @@ void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref
 
 /* The sparse records go straight into full (per class), the dense rows are
  * summed per candidate (add_rows), which reads full at its class last. */
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
-                            const int32_t *base, uint32_t *full, int32_t *score)
+void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
+                            const uint16_t *cand, int ncand, const int32_t *base, uint32_t *full, int32_t *score)
 {
     const int16_t *rows[LB_TM_MAX_REFS];
     int nr = 0;
-    if (nref > LB_TM_MAX_REFS) nref = LB_TM_MAX_REFS;
+    if (nx > LB_TM_MAX_REFS) nx = LB_TM_MAX_REFS;
+    if (nref > LB_TM_MAX_REFS - nx) nref = LB_TM_MAX_REFS - nx;
+    for (; nr < nx; nr++) rows[nr] = xrow[nr];
     for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
     for (int i = 0; i < nref; i++) {
         lb_tm_ref r = ref[i];
@@ -347,6 +349,30 @@ void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref
         full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
     }
     add_rows(rows, nr, cand, ncand, base, full, score);
+}
+
+int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row)
+{
+    int32_t sum[256];
+    int any = 0;
+    memset(sum, 0, sizeof sum);
+    for (int i = 0; i < nref; i++) {
+        lb_tm_ref r = ref[i];
+        if (!r) continue;
+        any = 1;
+        if (!(r & 1)) {
+            const int16_t *d = m->dense + (r >> 1);
+            for (int c = 0; c < m->nclass; c++) sum[c] += d[c];
+        } else {
+            const lb_tm_sparse *sp = &m->sparse[r >> 1];
+            for (int j = 0; j < LB_TM_SPARSE; j++) sum[sp->cls[j]] += sp->w[j];
+        }
+    }
+    for (int c = 0; c < m->nclass; c++) {
+        if (sum[c] < INT16_MIN || sum[c] > INT16_MAX) return 0;
+        row[c] = (int16_t)sum[c];
+    }
+    return any;
 }
 
 void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score)
@@ -371,7 +397,7 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     memset(full, 0, sizeof full);
     lb_tagmodel_refs(m, f, nf, ref);
-    lb_tagmodel_score_refs(m, ref, nf, cand, ncand, score, full, score);
+    lb_tagmodel_score_refs(m, ref, nf, NULL, 0, cand, ncand, score, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

@@ -76,12 +76,16 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* score[k] = base[k] + the weights of the features ref[0..nref)
- * (LB_TM_MAX_REFS at most) for class cand[k], k < ncand (base may be score);
- * full is a scratch score per class (256, any values: written before read). */
+/* score[k] = base[k] + the weights of the features ref[0..nref) and the rows
+ * xrow[0..nx) (nclass weights each; LB_TM_MAX_REFS in all at most) for class
+ * cand[k], k < ncand (base may be score); full is a scratch score per class
+ * (256, any values: written before read). */
 #define LB_TM_MAX_REFS 64
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const uint16_t *cand, int ncand,
-                            const int32_t *base, uint32_t *full, int32_t *score);
+void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
+                            const uint16_t *cand, int ncand, const int32_t *base, uint32_t *full, int32_t *score);
+/* The weights of the features ref[0..nref) summed per class into row
+ * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
+int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
 /* Adds the weights of feature ref for the classes cand[0..ncand) to score[0..ncand). */
 void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score);
 /* The weights of feature id, 0 when the model has none. */

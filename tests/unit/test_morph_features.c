@@ -2,7 +2,8 @@
  * pairs, class and state ids; features.h) gives exactly the ids of
  * lb_tf_window and lb_tf_history, which training uses; and lb_tag_decode
  * (role weights resolved per word, or per use, with the word's own window
- * feature folded into its static scores or not) chooses what a plain decoder
+ * feature folded into its static scores or not, its neighbour roles summed
+ * or not) chooses what a plain decoder
  * over lb_tf_context and lb_tagmodel_score chooses. */
 #include "test.h"
 #include "lagebild.h"
@@ -105,6 +106,8 @@ static void test_decode_roles(const char *lang)
     uint8_t kout[N];
     int32_t ss[N][8], ssv[N][8], ssf[N][8];
     lb_tag_word v[N];
+    static int16_t prow[N][LB_TAG_MAX_CLASSES], nrow[N][LB_TAG_MAX_CLASSES];
+    int summed = 0;
     uint16_t out4[N];
     lb_tm_ref role[N][LB_TF_ROLES];
     int differ = 0, differ_ref = 0;
@@ -119,11 +122,13 @@ static void test_decode_roles(const char *lang)
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
             lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL };
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL };
             memcpy(ssv[i], ss[i], sizeof ss[i]);
             lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i], ssf[i]);
-            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i] };
+            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i],
+                                  lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]) };
+            summed += v[i].prow != NULL;
         }
         lb_tag_decode(m, w, t, N, out1, NULL);
         lb_tag_decode(m, w, u, N, out2, kout);
@@ -136,6 +141,7 @@ static void test_decode_roles(const char *lang)
     }
     CHECK_INT(differ, 0);
     CHECK_INT(differ_ref, 0);
+    CHECK(summed > 0);
     lb_tagmodel_free(m);
 }
 
