@@ -45,11 +45,15 @@ lb_morph_cache *lb_mc_new(void);
 void lb_mc_free(lb_morph_cache *c);
 /* Empties the cache when it holds more than max forms. */
 void lb_mc_trim(lb_morph_cache *c, size_t max);
-/* Starts loading the slot a lookup of form would read first, a few tokens
- * ahead of the lookup. Changes nothing. */
-void lb_mc_prefetch(const lb_morph_cache *c, const char *form, size_t n);
-/* The entry of form, or NULL (then *hash is set for lb_mc_add). */
-lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t *hash);
+/* The hash of a form for the calls below. */
+uint32_t lb_mc_hash(const char *form, size_t n);
+/* Starts loading the slot a lookup of hash would read first (a few tokens
+ * ahead of the lookup), and lb_mc_prefetch_entry the entry that slot holds
+ * (fewer tokens ahead, once the slot is loaded). Change nothing. */
+void lb_mc_prefetch(const lb_morph_cache *c, uint32_t hash);
+void lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash);
+/* The entry of form (hash: lb_mc_hash), or NULL. */
+lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t hash);
 /* Adds an entry for form with room for ncand candidates; NULL when out of memory. */
 lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand);
 #endif

@@ -118,12 +118,11 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
 }
 
 /* The cache entry of token t: made on first sight of its form. */
-static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t)
+static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t, uint32_t h)
 {
     const char *form = doc->text + t->start;
     size_t n = t->end - t->start;
-    uint32_t h;
-    lb_mc_entry *e = lb_mc_get(c, form, n, &h);
+    lb_mc_entry *e = lb_mc_get(c, form, n, h);
     if (e) return e;
     uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
     int16_t rcls[LB_LX_MAX_READINGS];
@@ -216,26 +215,41 @@ static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k
     return 0;
 }
 
-static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s,
-                        lb_mc_entry **ent, lb_tf_word *w, lb_tag_word *tw, uint16_t *out, uint8_t *kout)
+/* The form cache's hashes of the sentence's tokens into h, their slots prefetched. */
+static void hash_forms(const lb_doc *doc, const lb_morph_cache *c, const lb_tok *toks, int n, uint32_t *h)
+{
+    for (int i = 0; i < n; i++) {
+        h[i] = lb_mc_hash(doc->text + toks[i].start, toks[i].end - toks[i].start);
+        lb_mc_prefetch(c, h[i]);
+    }
+}
+
+/* Per-sentence scratch arrays (room for the longest sentence). */
+typedef struct scratch { lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash; } scratch;
+
+static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s, const scratch *x)
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
     int n = (int)s->ntok;
-    enum { AHEAD = 4 };     /* the form cache's slots are cache misses: load them early */
-    for (int i = 0; i < n && i < AHEAD; i++) lb_mc_prefetch(c, doc->text + toks[i].start, toks[i].end - toks[i].start);
+    lb_mc_entry **ent = x->ent;
+    lb_tf_word *w = x->w;
+    lb_tag_word *tw = x->tw;
+    hash_forms(doc, c, toks, n, x->hash);
+    enum { AHEAD = 4 };     /* the form cache's entries are cache misses: load them early */
+    for (int i = 0; i < n && i < AHEAD; i++) lb_mc_prefetch_entry(c, x->hash[i]);
     for (int i = 0; i < n; i++) {
-        if (i + AHEAD < n) lb_mc_prefetch(c, doc->text + toks[i + AHEAD].start, toks[i + AHEAD].end - toks[i + AHEAD].start);
-        if (!(ent[i] = entry_of(doc, l, c, &toks[i])) || sum_roles(l->model, c, ent[i])) return -1;
+        if (i + AHEAD < n) lb_mc_prefetch_entry(c, x->hash[i + AHEAD]);
+        if (!(ent[i] = entry_of(doc, l, c, &toks[i], x->hash[i])) || sum_roles(l->model, c, ent[i])) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
         tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
         tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow;
     }
     lb_tf_sentence(w, n);
-    lb_tag_decode(l->model, w, tw, n, out, kout);
+    lb_tag_decode(l->model, w, tw, n, x->out, x->kout);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     for (int i = 0; i < n; i++)
-        if (analyse(c, l, ent[i], kout[i], &mo[i])) return -1;
+        if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;
     return 0;
 }
 
@@ -267,14 +281,12 @@ int lb_morph_run(lb_doc *doc)
     lb_mc_trim(c, MAX_CACHED_FORMS);
     size_t maxn = 0;
     for (size_t s = 0; s < doc->sents.len; s++) if (LB_SENTS(doc)[s].ntok > maxn) maxn = LB_SENTS(doc)[s].ntok;
-    lb_mc_entry **ent = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *ent);
-    lb_tf_word *w = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *w);
-    lb_tag_word *tw = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *tw);
-    uint16_t *out = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *out);
-    uint8_t *kout = lb_arena_alloc(&doc->arena, maxn + 1);
-    if (!ent || !w || !tw || !out || !kout) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
+                  lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
+                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.hash) };
+    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     for (size_t s = 0; s < doc->sents.len; s++)
-        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], ent, w, tw, out, kout)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], &x)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     return LB_OK;
 }
 
