@@ -28,7 +28,7 @@ typedef struct lb_mc_entry {
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
     const int16_t *prow, *nrow;            /* their sums as the previous and the next word (lb_tag_sum_roles) */
-    uint8_t uses;                          /* lookups so far, up to the one that sums the roles */
+    uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */
 } lb_mc_entry;
 
 /* a slot of the open-addressing table: the hash and length of its form, so
