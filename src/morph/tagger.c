@@ -155,7 +155,6 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     int32_t score[LB_TAG_MAX_CLASSES];
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
-    int de = (m->fset & LB_TF_SET_DE) != 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
     if (next < n) nw[cur] = lb_tf_window_pairs(f[cur], w, next, n, m->fset);
@@ -173,12 +172,9 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             int nx, nr = window_refs(m, w, t, i, n, ref, xrow, &nx);
             lb_tagmodel_refs(m, f[cur], nw[cur] + nh, ref + nr);
             nr += nw[cur] + nh;
-            unsigned pi = p1 == LB_TF_NONE_CLASS ? 255 : p1 & 255;
-            ref[nr++] = m->prev_ref[pi];
             ref[nr++] = lb_tagmodel_prev2_ref(m, p1, p2);
-            if (de) { ref[nr++] = m->state_ref[st & 7]; ref[nr++] = m->state_prev_ref[st & 7][pi]; }
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
-            lb_tagmodel_score_refs(m, ref, nr, xrow, nx, x->cand, x->ncand, base, full, score);
+            lb_tagmodel_score_refs(m, ref, nr, xrow, nx, x->cand, x->ncand, base, lb_tagmodel_hist_row(m, st, p1), full, score);
             for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
             cur = !cur;
         }

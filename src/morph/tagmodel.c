@@ -169,6 +169,19 @@ lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id)
 _Static_assert(LB_TF_ROLES == sizeof ((lb_tagmodel *)0)->edge_role / sizeof (lb_tm_ref), "edge_role size");
 _Static_assert(LB_TAG_MAX_CLASSES <= 255, "class 255 pads the sparse records");
 
+/* Adds the weights of ref to row (nclass). */
+static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
+{
+    if (!ref) return;
+    if (!(ref & 1)) {
+        const int16_t *d = m->dense + (ref >> 1);
+        for (int c = 0; c < m->nclass; c++) row[c] += d[c];
+        return;
+    }
+    const lb_tm_sparse *sp = &m->sparse[ref >> 1];
+    for (int j = 0; j < LB_TM_SPARSE; j++) if (sp->cls[j] != 255) row[sp->cls[j]] += sp->w[j];
+}
+
 /* The refs of the features lb_tag_decode does not hash per word. */
 static int resolve_fixed(lb_tagmodel *m)
 {
@@ -182,6 +195,15 @@ static int resolve_fixed(lb_tagmodel *m)
     }
     for (unsigned st = 0; st < 8; st++) m->state_ref[st] = lb_tagmodel_ref(m, lb_tf_state_id(st));
     unsigned n = (unsigned)m->nclass;
+    m->nstate = (m->fset & LB_TF_SET_DE) ? 8 : 1;
+    if (!(m->hist_row = calloc((size_t)m->nstate * (n + 1) * n, sizeof *m->hist_row))) return -1;
+    for (unsigned st = 0; st < (unsigned)m->nstate; st++)
+        for (unsigned p = 0; p <= n; p++) {
+            unsigned pi = p < n ? p : 255;
+            int32_t *row = (int32_t *)lb_tagmodel_hist_row(m, st, p < n ? p : LB_TF_NONE_CLASS);
+            add_ref_row(m, m->prev_ref[pi], row);
+            if (m->nstate > 1) { add_ref_row(m, m->state_ref[st], row); add_ref_row(m, m->state_prev_ref[st][pi], row); }
+        }
     if (!(m->prev2_ref = malloc((n + 1) * (n + 1) * sizeof *m->prev2_ref))) return -1;
     for (unsigned p1 = 0; p1 <= n; p1++)
         for (unsigned p2 = 0; p2 <= n; p2++)
@@ -250,7 +272,7 @@ void lb_tagmodel_free(lb_tagmodel *m)
 {
     if (!m) return;
     lb_wordset_fini(&m->dict);
-    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref);
+    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
     free(m);
 }
 
@@ -332,14 +354,16 @@ void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref
 /* The sparse records go straight into full (per class), the dense rows are
  * summed per candidate (add_rows), which reads full at its class last. */
 void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, uint32_t *full, int32_t *score)
+                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
+                            int32_t *score)
 {
     const int16_t *rows[LB_TM_MAX_REFS];
     int nr = 0;
     if (nx > LB_TM_MAX_REFS) nx = LB_TM_MAX_REFS;
     if (nref > LB_TM_MAX_REFS - nx) nref = LB_TM_MAX_REFS - nx;
     for (; nr < nx; nr++) rows[nr] = xrow[nr];
-    for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
+    if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
+    else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
     for (int i = 0; i < nref; i++) {
         lb_tm_ref r = ref[i];
         if (!r) continue;
@@ -397,7 +421,7 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     memset(full, 0, sizeof full);
     lb_tagmodel_refs(m, f, nf, ref);
-    lb_tagmodel_score_refs(m, ref, nf, NULL, 0, cand, ncand, score, full, score);
+    lb_tagmodel_score_refs(m, ref, nf, NULL, 0, cand, ncand, score, NULL, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

@@ -61,6 +61,11 @@ typedef struct lb_tagmodel {
     lb_tm_ref edge_role[10];
     lb_tm_ref prev_ref[256], state_ref[8], state_prev_ref[8][256];
     lb_tm_ref *prev2_ref;
+    /* per clause state (8 in LB_TF_SET_DE, else 1) and previous class (index
+     * nclass: none) the summed weights of the previous class, the state and
+     * the state x previous class (nclass each): lb_tagmodel_hist_row */
+    int32_t *hist_row;
+    int nstate;
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
@@ -76,13 +81,15 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* score[k] = base[k] + the weights of the features ref[0..nref) and the rows
- * xrow[0..nx) (nclass weights each; LB_TM_MAX_REFS in all at most) for class
- * cand[k], k < ncand (base may be score); full is a scratch score per class
- * (256, any values: written before read). */
+/* score[k] = base[k] + init[cand[k]] (init NULL: 0) + the weights of the
+ * features ref[0..nref) and the rows xrow[0..nx) (nclass weights each;
+ * LB_TM_MAX_REFS in all at most) for class cand[k], k < ncand (base may be
+ * score); full is a scratch score per class (256, any values: written
+ * before read). */
 #define LB_TM_MAX_REFS 64
 void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, uint32_t *full, int32_t *score);
+                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
+                            int32_t *score);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
@@ -92,6 +99,12 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 /* The refs of the features f[0..nf) into out. */
 void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out);
+/* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
+static inline const int32_t *lb_tagmodel_hist_row(const lb_tagmodel *m, unsigned st, unsigned p1)
+{
+    unsigned n = (unsigned)m->nclass;
+    return m->hist_row + ((st % (unsigned)m->nstate) * (n + 1) + (p1 < n ? p1 : n)) * n;
+}
 /* The weights of the two previous classes (LB_TF_NONE_CLASS: none). */
 static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1, unsigned p2)
 {
