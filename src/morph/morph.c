@@ -260,14 +260,14 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     return 0;
 }
 
+/* Every token's lb_morph without a model: its folded form as lemma, no links. */
 static void fill_default(lb_doc *doc)
 {
     for (size_t i = 0; i < doc->toks.len; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
-        lb_morph *m = &LB_MORPH(doc)[i];
-        m->lemma = doc->norm + t->norm;
-        m->lemma_len = t->norm_len;
-        m->upos = (t->flags & LB_TOK_PUNCT) ? LB_UPOS_PUNCT : (t->flags & LB_TOK_NUM) ? LB_UPOS_NUM : LB_UPOS_X;
+        uint8_t upos = (t->flags & LB_TOK_PUNCT) ? LB_UPOS_PUNCT : (t->flags & LB_TOK_NUM) ? LB_UPOS_NUM : LB_UPOS_X;
+        LB_MORPH(doc)[i] = (lb_morph){ .lemma = doc->norm + t->norm, .lemma_len = t->norm_len, .upos = upos,
+                                       .link = -1, .clause = -1, .phrase = -1 };
     }
 }
 
@@ -275,10 +275,9 @@ int lb_morph_run(lb_doc *doc)
 {
     size_t n = doc->toks.len;
     lb_vec_init(&doc->morph, sizeof(lb_morph));
-    lb_morph *mo = n ? lb_arena_calloc(&doc->arena, n, sizeof *mo) : NULL;
+    lb_morph *mo = n && n <= SIZE_MAX / sizeof *mo ? lb_arena_alloc(&doc->arena, n * sizeof *mo) : NULL;
     if (n && !mo) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     doc->morph.items = mo; doc->morph.len = doc->morph.cap = n;
-    for (size_t i = 0; i < n; i++) mo[i].link = mo[i].clause = mo[i].phrase = -1;
     fill_default(doc);
     int li = !strcmp(doc->lang, "en");
     const morph_lang *l = &doc->ctx->morph->lang[li];
