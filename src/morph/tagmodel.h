@@ -65,7 +65,7 @@ typedef struct lb_tagmodel {
      * nclass: none) the summed weights of the previous class, the state and
      * the state x previous class (nclass each): lb_tagmodel_hist_row */
     int32_t *hist_row;
-    int nstate;
+    int nstate;                     /* 8 or 1 */
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
@@ -103,7 +103,7 @@ void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref
 static inline const int32_t *lb_tagmodel_hist_row(const lb_tagmodel *m, unsigned st, unsigned p1)
 {
     unsigned n = (unsigned)m->nclass;
-    return m->hist_row + ((st % (unsigned)m->nstate) * (n + 1) + (p1 < n ? p1 : n)) * n;
+    return m->hist_row + ((st & (unsigned)(m->nstate - 1)) * (n + 1) + (p1 < n ? p1 : n)) * n;
 }
 /* The weights of the two previous classes (LB_TF_NONE_CLASS: none). */
 static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1, unsigned p2)
