@@ -331,6 +331,12 @@ void lb_index_terms_free(lb_index_terms *t);
 int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc);
 /* lb_store_put with terms computed for this doc (NULL: tokenized here). */
 int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const lb_index_terms *t);
+/* The store record of an annotated document: copies into rec (a handle from
+ * lb_doc_new that is never annotated itself) everything lb_store_put reads
+ * (text, meta, body, sentences, mentions, timex, quotes, events, error and
+ * warning), strings included, so that src can annotate the next document
+ * while rec waits to be stored. LB_OK, or LB_ENOMEM (rec holds no layers). */
+int lb_store_record(lb_doc *rec, const lb_doc *src);
 
 /* One stored document (by its id; the first stored when several share it)
  * with text, metadata, body, sentences, mentions, timex, quotes and events,
