@@ -154,6 +154,7 @@ void lb_store_close(lb_store *s)
     free(s->dicts);
     free(s->fts_pending);
     for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    lb_multirow_finalize(s);
     if (s->db) {
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         if (!s->readonly) sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
