@@ -296,6 +296,11 @@ const char *lb_store_errmsg(const lb_store *s);
 int lb_store_begin(lb_store *s);
 int lb_store_commit(lb_store *s);
 int lb_store_rollback(lb_store *s);
+/* lb_store_begin for a batch of nothing but lb_store_put calls (ingest):
+ * SQLite's foreign-key checks are off from here until lb_store_begin, since
+ * a put refers only to rows it has just written or looked up (the checks
+ * cost every row a lookup of its document and actor). The rows are the same. */
+int lb_store_begin_puts(lb_store *s);
 
 /* Checks a database: SQLite's integrity check (quick_check when quick != 0)
  * and the store's invariants (known schema version, no row without its

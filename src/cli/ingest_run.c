@@ -147,7 +147,7 @@ static int store_one(ingest *g, txn *tx, slot *s, size_t *failed)
     if (!g->o->common->quiet && lb_doc_warning(s->doc))
         lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: warning: %s (id %.*s)", s->in.origin, lb_doc_warning(s->doc), idl, id);
     if (!tx->open) {
-        if (lb_store_begin(g->store)) return 1;
+        if (lb_store_begin_puts(g->store)) return 1;
         tx->open = 1;
         tx->since = now();
     }

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/sha256.h"
 #include "store/dates.h"
+#include "core/hash.h"
 #include "doc.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -163,17 +164,33 @@ static lb_actor_slot *cache_slot(lb_store *s, const char *key, uint64_t h)
     return NULL;
 }
 
+/* The actor cache's key "code\x1fsector\x1fname\x1fid" in key (cap bytes);
+ * its length, 0 when it does not fit. */
+static size_t actor_key(char *key, size_t cap, const lb_actor_ref *a)
+{
+    const char *part[4] = { a->code, a->sector ? a->sector : "", a->name ? a->name : "", a->id ? a->id : "" };
+    size_t n = 0;
+    for (int k = 0; k < 4; k++) {
+        size_t l = strlen(part[k]);
+        if (n + l + 1 >= cap) return 0;
+        if (k) key[n++] = '\x1f';
+        memcpy(key + n, part[k], l);
+        n += l;
+    }
+    key[n] = '\0';
+    return n;
+}
+
 /* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
 static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
 {
     if (!a->code || !*a->code) return 0;
     char key[1024];
-    int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", a->code, a->sector ? a->sector : "",
-                      a->name ? a->name : "", a->id ? a->id : "");
+    size_t kl = actor_key(key, sizeof key, a);
     lb_actor_slot *slot = NULL;
-    uint64_t h = 1469598103934665603ull;
-    if (kl > 0 && (size_t)kl < sizeof key) {
-        for (int i = 0; i < kl; i++) h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+    uint64_t h = 0;
+    if (kl) {
+        h = lb_hash_bytes(key, kl);
         if (s->acache_used >= LB_ACTOR_CACHE_SLOTS * 3 / 4) lb_store_cache_clear(s, 0);
         slot = cache_slot(s, key, h);
         if (slot && slot->key) return slot->id;
@@ -671,7 +688,7 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
         rc = lb_store_dbfail(s, "committing document");
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        s->in_batch = 0;
+        lb_store_batch_ended(s);
         s->fts_npending = 0;
         return rc;
     }

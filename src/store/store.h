@@ -56,6 +56,7 @@ struct lb_store {
     sqlite3 *db;
     int readonly;
     int in_batch;
+    int fk_off;                 /* foreign-key checks are off (since lb_store_begin_puts) */
     lb_fts_state *fts;
     sqlite3_stmt *st[LB_ST_COUNT];
     sqlite3_stmt *multi[LB_MT_COUNT][LB_MULTIROW_LOG + 1];   /* [table][log2 of its rows] */
@@ -98,6 +99,9 @@ size_t lb_multirow_chunk(size_t left);
 sqlite3_stmt *lb_multirow_stmt(lb_store *s, int table, size_t rows);
 /* Finalizes the multi-row statements. */
 void lb_multirow_finalize(lb_store *s);
+
+/* The batch is over (committed or rolled back). */
+void lb_store_batch_ended(lb_store *s);
 
 /* Empties (and with free_all also frees) the actor id cache. */
 void lb_store_cache_clear(lb_store *s, int free_all);
