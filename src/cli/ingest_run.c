@@ -414,10 +414,11 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
         fprintf(stderr, "lagebild ingest: %s\n", lb_ctx_errmsg(ctx));
         goto out;
     }
-    /* the ring's records are small (no caches): enough of them that the
-     * workers go on while the writer commits; the writer frees slots as it
-     * stores them, transactions span many runs */
-    size_t nslots = (size_t)o->jobs * 8 < 8 ? 8 : (size_t)o->jobs * 8;
+    /* the ring's records hold no caches (an arena chunk of 256 KiB each):
+     * a dozen more than the workers hold, so that they go on while the
+     * writer commits; the writer frees slots as it stores them,
+     * transactions span many runs */
+    size_t nslots = (size_t)o->jobs * 2 + 12;
     if (lb_reader_new(&r, o->common->format) || open_ring(&g, ctx, nslots)) {
         fprintf(stderr, "lagebild ingest: out of memory\n");
         goto out;
