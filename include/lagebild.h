@@ -296,6 +296,11 @@ const char *lb_store_errmsg(const lb_store *s);
 int lb_store_begin(lb_store *s);
 int lb_store_commit(lb_store *s);
 int lb_store_rollback(lb_store *s);
+/* lb_store_begin for a batch of nothing but lb_store_put calls (ingest):
+ * SQLite's foreign-key checks are off from here until lb_store_begin, since
+ * a put refers only to rows it has just written or looked up (the checks
+ * cost every row a lookup of its document and actor). The rows are the same. */
+int lb_store_begin_puts(lb_store *s);
 
 /* Checks a database: SQLite's integrity check (quick_check when quick != 0)
  * and the store's invariants (known schema version, no row without its
@@ -331,6 +336,12 @@ void lb_index_terms_free(lb_index_terms *t);
 int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc);
 /* lb_store_put with terms computed for this doc (NULL: tokenized here). */
 int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const lb_index_terms *t);
+/* The store record of an annotated document: copies into rec (a handle from
+ * lb_doc_new that is never annotated itself) everything lb_store_put reads
+ * (text, meta, body, sentences, mentions, timex, quotes, events, error and
+ * warning), strings included, so that src can annotate the next document
+ * while rec waits to be stored. LB_OK, or LB_ENOMEM (rec holds no layers). */
+int lb_store_record(lb_doc *rec, const lb_doc *src);
 
 /* One stored document (by its id; the first stored when several share it)
  * with text, metadata, body, sentences, mentions, timex, quotes and events,

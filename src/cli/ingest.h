@@ -1,7 +1,7 @@
 /* ingest.h: the parallel ingest behind `lagebild ingest` (ingest_run.c):
  * one reader (the calling thread), N annotating workers and one writer that
  * stores finished documents in input order, holding the database's write
- * lock only while documents are ready to store (at most 20 ms idle). */
+ * lock only while documents are ready to store (at most 0.1 s idle). */
 #ifndef LB_CLI_INGEST_H
 #define LB_CLI_INGEST_H
 #include "cli/cli.h"

@@ -1,11 +1,13 @@
-/* ingest_run.c: the parallel ingest (see ingest.h). A small ring of slots,
- * each with its own document handle, carries every input through three
- * roles: the reader (calling thread) copies an input into a free slot, a
- * worker annotates it and computes its full-text terms (which the writer's
- * tokenizer replays: the writer is the one serial role), the writer stores
- * finished slots in input order and frees them at once. A transaction spans
- * many runs of slots: it is committed after --batch documents, after 0.5 s,
- * or when no document was ready for 20 ms, so a slow document never holds
+/* ingest_run.c: the parallel ingest (see ingest.h). A ring of slots carries
+ * every input through three roles: the reader (calling thread) copies an
+ * input into a free slot, a worker annotates it with its own document
+ * handle (one per worker: its caches stay warm for the whole run), computes
+ * its full-text terms (which the writer's tokenizer replays: the writer is
+ * the one serial role) and copies the result into the slot's store record
+ * (lb_store_record), the writer stores finished slots in input order and
+ * frees them at once. A transaction spans many runs of slots: it is
+ * committed after --batch documents, after 1 s, or when no document was
+ * ready for 0.1 s, so a slow document never holds
  * the database's write lock and a second ingest on the same database can go
  * on. One mutex guards the ring. */
 #include "cli/ingest.h"
@@ -20,7 +22,7 @@ enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_WORKING, SLOT_DONE };
 
 typedef struct slot {
     int state;
-    lb_doc *doc;
+    lb_doc *doc;             /* the store record (lb_store_record), never annotated */
     lb_input in;             /* its strings point into buf */
     char *buf;
     size_t cap;
@@ -38,6 +40,8 @@ typedef struct ingest {
     size_t next_fill, next_work, next_store;   /* sequence numbers */
     int input_done, stop;
     lb_store *store;
+    lb_doc **wdocs;          /* one annotating handle per worker */
+    int nworkers;            /* workers that took their handle */
     lb_ingest_stats *st;
     const char *clear;       /* "\r\x1b[K" before a message while a bar is drawn */
 } ingest;
@@ -91,14 +95,17 @@ static void *worker(void *arg)
     lb_indexer *ix = NULL;   /* without it (no memory) the writer tokenizes */
     if (lb_indexer_new(&ix)) ix = NULL;
     pthread_mutex_lock(&g->mu);
+    lb_doc *doc = g->wdocs[g->nworkers++];
     for (;;) {
         while (g->next_work == g->next_fill && !g->input_done && !g->stop) pthread_cond_wait(&g->can_work, &g->mu);
         if (g->stop || g->next_work == g->next_fill) break;
         slot *s = &g->slots[g->next_work++ % g->nslots];
         s->state = SLOT_WORKING;
         pthread_mutex_unlock(&g->mu);
-        s->rc = lb_doc_annotate(s->doc, &s->in);
-        s->terms_ok = s->rc == LB_OK && ix && s->terms && lb_index_terms_compute(ix, s->terms, s->doc) == LB_OK;
+        s->rc = lb_doc_annotate(doc, &s->in);
+        s->terms_ok = s->rc == LB_OK && ix && s->terms && lb_index_terms_compute(ix, s->terms, doc) == LB_OK;
+        int rec = lb_store_record(s->doc, doc);
+        if (s->rc == LB_OK) s->rc = rec;
         pthread_mutex_lock(&g->mu);
         s->state = SLOT_DONE;
         pthread_cond_signal(&g->can_store);
@@ -120,10 +127,13 @@ typedef struct txn {
 } txn;
 
 /* The open transaction is committed when it holds --batch documents, is
- * 0.5 s old, or no document was ready for IDLE_S: a slow document never
- * holds the write lock longer than that. */
-#define TX_SECONDS 0.5
-#define IDLE_S 0.02
+ * TX_SECONDS old, or no document was ready for IDLE_S: a slow document never
+ * holds the write lock longer than that. Each commit costs the writer some
+ * milliseconds (the full-text index writes a segment, hot pages go to the
+ * WAL again): at 0.5 s and 20 ms a loaded machine made 120 commits of 32
+ * documents on average from 3,862 documents, at 1 s and 0.1 s 20 commits. */
+#define TX_SECONDS 1.0
+#define IDLE_S 0.1
 
 /* Stores one annotated slot in the transaction (begun here if needed);
  * reports it. Runs without the ring's mutex. 1 when the database failed. */
@@ -140,7 +150,7 @@ static int store_one(ingest *g, txn *tx, slot *s, size_t *failed)
     if (!g->o->common->quiet && lb_doc_warning(s->doc))
         lb_cli_msg(stderr, g->clear, "lagebild ingest: %s: warning: %s (id %.*s)", s->in.origin, lb_doc_warning(s->doc), idl, id);
     if (!tx->open) {
-        if (lb_store_begin(g->store)) return 1;
+        if (lb_store_begin_puts(g->store)) return 1;
         tx->open = 1;
         tx->since = now();
     }
@@ -213,7 +223,7 @@ static int write_all(ingest *g, txn *tx)
             } else if (done) {
                 break;
             } else {
-                wait_store(g, tx->open ? 2 : 20);
+                wait_store(g, tx->open ? 10 : 20);   /* a tenth of IDLE_S: the idle commit is at most 10 ms late */
             }
             continue;
         }
@@ -331,9 +341,14 @@ static void read_all(ingest *g, lb_reader *r, lb_store *ro)
     if (g->o->progress) progress(g, r, t0, 1);
 }
 
-/* The ring: nslots document handles on ctx. 0, or -1 (memory). */
+/* The ring: nslots store records, and one annotating document handle per
+ * worker, on ctx. 0, or -1 (memory). */
 static int open_ring(ingest *g, lb_ctx *ctx, size_t nslots)
 {
+    g->wdocs = calloc((size_t)g->o->jobs, sizeof *g->wdocs);
+    if (!g->wdocs) return -1;
+    for (int k = 0; k < g->o->jobs; k++)
+        if (lb_doc_new(&g->wdocs[k], ctx)) return -1;
     g->slots = calloc(nslots, sizeof *g->slots);
     if (!g->slots) return -1;
     g->nslots = nslots;
@@ -346,6 +361,8 @@ static int open_ring(ingest *g, lb_ctx *ctx, size_t nslots)
 
 static void close_ring(ingest *g)
 {
+    for (int k = 0; g->wdocs && k < g->o->jobs; k++) lb_doc_free(g->wdocs[k]);
+    free(g->wdocs);
     for (size_t k = 0; g->slots && k < g->nslots; k++) {
         lb_doc_free(g->slots[k].doc);
         lb_index_terms_free(g->slots[k].terms);
@@ -397,10 +414,11 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
         fprintf(stderr, "lagebild ingest: %s\n", lb_ctx_errmsg(ctx));
         goto out;
     }
-    /* a small ring: every slot's document handle is cold again when its turn
-     * comes (the workers' CPU per document grows by half from 4 to 32 slots);
-     * the writer frees slots as it stores them, transactions span many runs */
-    size_t nslots = (size_t)o->jobs * 2 + 2 < 4 ? 4 : (size_t)o->jobs * 2 + 2;
+    /* the ring's records hold no caches (an arena chunk of 256 KiB each):
+     * a dozen more than the workers hold, so that they go on while the
+     * writer commits; the writer frees slots as it stores them,
+     * transactions span many runs */
+    size_t nslots = (size_t)o->jobs * 2 + 12;
     if (lb_reader_new(&r, o->common->format) || open_ring(&g, ctx, nslots)) {
         fprintf(stderr, "lagebild ingest: out of memory\n");
         goto out;

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/sha256.h"
 #include "store/dates.h"
+#include "core/hash.h"
 #include "doc.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -18,13 +19,8 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
     [LB_ST_FTS_ROW] = "SELECT title, body FROM documents WHERE id = ?1",
-    [LB_ST_SENT] = "INSERT INTO sentences(doc, idx, start, end) VALUES(?1,?2,?3,?4)",
     [LB_ST_ACTOR] = "INSERT INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
                     " ON CONFLICT(code, sector, name, wikidata) DO UPDATE SET code = excluded.code RETURNING id",
-    [LB_ST_MENTION] = "INSERT INTO mentions(doc, start, end, sent, type, form, actor) VALUES(?1,?2,?3,?4,?5,?6,?7)",
-    [LB_ST_TIMEX] = "INSERT INTO timex(doc, start, end, type, value) VALUES(?1,?2,?3,?4,?5)",
-    [LB_ST_QUOTE] = "INSERT INTO quotes(doc, start, end, sent, kind, speaker_start, speaker_end, speaker_name,"
-                    " speaker_actor, cue_start, cue_end, date) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     /* an event with the same content id is the same event: stored once */
     [LB_ST_EVENT] = "INSERT OR IGNORE INTO events(doc, sent, start, end, type, mode, date, timex, actors, recipients,"
                     " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein, eid, date_prec)"
@@ -168,17 +164,33 @@ static lb_actor_slot *cache_slot(lb_store *s, const char *key, uint64_t h)
     return NULL;
 }
 
+/* The actor cache's key "code\x1fsector\x1fname\x1fid" in key (cap bytes);
+ * its length, 0 when it does not fit. */
+static size_t actor_key(char *key, size_t cap, const lb_actor_ref *a)
+{
+    const char *part[4] = { a->code, a->sector ? a->sector : "", a->name ? a->name : "", a->id ? a->id : "" };
+    size_t n = 0;
+    for (int k = 0; k < 4; k++) {
+        size_t l = strlen(part[k]);
+        if (n + l + 1 >= cap) return 0;
+        if (k) key[n++] = '\x1f';
+        memcpy(key + n, part[k], l);
+        n += l;
+    }
+    key[n] = '\0';
+    return n;
+}
+
 /* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
 static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
 {
     if (!a->code || !*a->code) return 0;
     char key[1024];
-    int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", a->code, a->sector ? a->sector : "",
-                      a->name ? a->name : "", a->id ? a->id : "");
+    size_t kl = actor_key(key, sizeof key, a);
     lb_actor_slot *slot = NULL;
-    uint64_t h = 1469598103934665603ull;
-    if (kl > 0 && (size_t)kl < sizeof key) {
-        for (int i = 0; i < kl; i++) h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+    uint64_t h = 0;
+    if (kl) {
+        h = lb_hash_bytes(key, kl);
         if (s->acache_used >= LB_ACTOR_CACHE_SLOTS * 3 / 4) lb_store_cache_clear(s, 0);
         slot = cache_slot(s, key, h);
         if (slot && slot->key) return slot->id;
@@ -359,90 +371,119 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
         if (irc) { rc = lb_store_dbfail(s, "indexing document"); goto out; }
     }
 
-    for (size_t i = 0; i < doc->sents.len; i++) {
-        st = stmt(s, LB_ST_SENT);
-        if (!st) { rc = lb_store_dbfail(s, "preparing insert"); goto out; }
-        sqlite3_bind_int64(st, 1, docrow);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, LB_SENTS(doc)[i].start);
-        sqlite3_bind_int64(st, 4, LB_SENTS(doc)[i].end);
-        if (run(st)) { rc = lb_store_dbfail(s, "storing sentence"); goto out; }
-    }
 out:
     lb_buf_free(&body);
     lb_buf_free(&spans);
     return rc;
 }
 
-static int put_mentions_timex(lb_store *s, const lb_doc *doc, int64_t docrow, counts *cs)
+/* What the row binders of one put read. */
+typedef struct row_ctx { const lb_doc *doc; int64_t docrow; const char *date; counts *cs; } row_ctx;
+
+/* Binds row i of a layer as parameters at+1.. of a multi-row insert. */
+typedef int (*row_binder)(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i);
+
+/* Inserts n rows of table, as many at once as multirow.c allows. */
+static int insert_rows(lb_store *s, int table, size_t n, const row_ctx *c, row_binder bind, const char *what)
 {
-    static const char *const mtypes[] = { "PER", "LOC", "ORG", "OTH" };
-    static const char *const forms[] = { "name", "deriv", "part" };
-    static const char *const ttypes[] = { "DATE", "TIME", "DURATION", "SET" };
-    for (size_t i = 0; i < doc->mentions.len; i++) {
-        const lb_mention *m = &LB_MENTIONS(doc)[i];
-        int64_t aid = actor_id(s, &m->actor);
-        if (aid > 0 && count(s, cs, aid, 2)) return LB_ERROR;
-        sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_MENTION);
-        if (!st) return lb_store_dbfail(s, "storing mention actor");
-        sqlite3_bind_int64(st, 1, docrow);
-        sqlite3_bind_int64(st, 2, m->start);
-        sqlite3_bind_int64(st, 3, m->end);
-        bind_sent(st, 4, sent_of(doc, m->start));
-        sqlite3_bind_text(st, 5, mtypes[m->type & 3], -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, forms[m->form % 3], -1, SQLITE_STATIC);
-        bind_actor(st, 7, aid);
-        if (run(st)) return lb_store_dbfail(s, "storing mention");
-    }
-    for (size_t i = 0; i < doc->timex.len; i++) {
-        const lb_timex *t = &LB_TIMEXES(doc)[i];
-        sqlite3_stmt *st = stmt(s, LB_ST_TIMEX);
+    int ncol = lb_multirow_ncol(table);
+    for (size_t i = 0, m; i < n; i += m) {
+        m = lb_multirow_chunk(n - i);
+        sqlite3_stmt *st = lb_multirow_stmt(s, table, m);
         if (!st) return lb_store_dbfail(s, "preparing insert");
-        sqlite3_bind_int64(st, 1, docrow);
-        sqlite3_bind_int64(st, 2, t->start);
-        sqlite3_bind_int64(st, 3, t->end);
-        sqlite3_bind_text(st, 4, ttypes[t->type & 3], -1, SQLITE_STATIC);
-        bind_text(st, 5, t->value);
-        if (run(st)) return lb_store_dbfail(s, "storing timex");
+        for (size_t r = 0; r < m; r++) {
+            int rc = bind(s, st, (int)r * ncol, c, i + r);
+            if (rc) { sqlite3_clear_bindings(st); return rc; }
+        }
+        if (run(st)) return lb_store_dbfail(s, what);
     }
     return LB_OK;
 }
 
-static int put_quotes(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date, counts *cs)
+static int bind_sentence(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i)
 {
-    for (size_t i = 0; i < doc->quotes.len; i++) {
-        const lb_quote *q = &LB_QUOTES(doc)[i];
-        int64_t aid = actor_id(s, &q->speaker_actor);
-        if (aid > 0 && count(s, cs, aid, 3)) return LB_ERROR;
-        sqlite3_stmt *st = aid < 0 ? NULL : stmt(s, LB_ST_QUOTE);
-        if (!st) return lb_store_dbfail(s, "storing speaker actor");
-        sqlite3_bind_int64(st, 1, docrow);
-        sqlite3_bind_int64(st, 2, q->start);
-        sqlite3_bind_int64(st, 3, q->end);
-        bind_sent(st, 4, sent_of(doc, q->start));
-        sqlite3_bind_text(st, 5, q->indirect ? "indirect" : "direct", -1, SQLITE_STATIC);
-        if (q->speaker_start >= 0) {
-            sqlite3_bind_int64(st, 6, q->speaker_start);
-            sqlite3_bind_int64(st, 7, q->speaker_end);
-        }
-        const char *name = q->speaker_name;
-        char span_name[256];
-        if (!name && q->speaker_start >= 0 && q->speaker_end > q->speaker_start
-            && (size_t)q->speaker_end <= doc->len) {
-            snprintf(span_name, sizeof span_name, "%.*s", (int)(q->speaker_end - q->speaker_start),
-                     doc->text + q->speaker_start);
-            name = span_name;
-        }
-        if (name) sqlite3_bind_text(st, 8, name, -1, SQLITE_TRANSIENT);
-        bind_actor(st, 9, aid);
-        if (q->cue_start >= 0) {
-            sqlite3_bind_int64(st, 10, q->cue_start);
-            sqlite3_bind_int64(st, 11, q->cue_end);
-        }
-        bind_text(st, 12, doc_date);
-        if (run(st)) return lb_store_dbfail(s, "storing quote");
-    }
+    (void)s;
+    sqlite3_bind_int64(st, at + 1, c->docrow);
+    sqlite3_bind_int64(st, at + 2, (int64_t)i);
+    sqlite3_bind_int64(st, at + 3, LB_SENTS(c->doc)[i].start);
+    sqlite3_bind_int64(st, at + 4, LB_SENTS(c->doc)[i].end);
     return LB_OK;
+}
+
+static int bind_mention(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i)
+{
+    static const char *const mtypes[] = { "PER", "LOC", "ORG", "OTH" };
+    static const char *const forms[] = { "name", "deriv", "part" };
+    const lb_mention *m = &LB_MENTIONS(c->doc)[i];
+    int64_t aid = actor_id(s, &m->actor);
+    if (aid < 0) return lb_store_dbfail(s, "storing mention actor");
+    if (aid > 0 && count(s, c->cs, aid, 2)) return LB_ERROR;
+    sqlite3_bind_int64(st, at + 1, c->docrow);
+    sqlite3_bind_int64(st, at + 2, m->start);
+    sqlite3_bind_int64(st, at + 3, m->end);
+    bind_sent(st, at + 4, sent_of(c->doc, m->start));
+    sqlite3_bind_text(st, at + 5, mtypes[m->type & 3], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, at + 6, forms[m->form % 3], -1, SQLITE_STATIC);
+    bind_actor(st, at + 7, aid);
+    return LB_OK;
+}
+
+static int bind_timex(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i)
+{
+    static const char *const ttypes[] = { "DATE", "TIME", "DURATION", "SET" };
+    const lb_timex *t = &LB_TIMEXES(c->doc)[i];
+    (void)s;
+    sqlite3_bind_int64(st, at + 1, c->docrow);
+    sqlite3_bind_int64(st, at + 2, t->start);
+    sqlite3_bind_int64(st, at + 3, t->end);
+    sqlite3_bind_text(st, at + 4, ttypes[t->type & 3], -1, SQLITE_STATIC);
+    bind_text(st, at + 5, t->value);
+    return LB_OK;
+}
+
+static int bind_quote(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i)
+{
+    const lb_doc *doc = c->doc;
+    const lb_quote *q = &LB_QUOTES(doc)[i];
+    int64_t aid = actor_id(s, &q->speaker_actor);
+    if (aid < 0) return lb_store_dbfail(s, "storing speaker actor");
+    if (aid > 0 && count(s, c->cs, aid, 3)) return LB_ERROR;
+    sqlite3_bind_int64(st, at + 1, c->docrow);
+    sqlite3_bind_int64(st, at + 2, q->start);
+    sqlite3_bind_int64(st, at + 3, q->end);
+    bind_sent(st, at + 4, sent_of(doc, q->start));
+    sqlite3_bind_text(st, at + 5, q->indirect ? "indirect" : "direct", -1, SQLITE_STATIC);
+    if (q->speaker_start >= 0) {
+        sqlite3_bind_int64(st, at + 6, q->speaker_start);
+        sqlite3_bind_int64(st, at + 7, q->speaker_end);
+    }
+    const char *name = q->speaker_name;
+    char span_name[256];
+    if (!name && q->speaker_start >= 0 && q->speaker_end > q->speaker_start
+        && (size_t)q->speaker_end <= doc->len) {
+        snprintf(span_name, sizeof span_name, "%.*s", (int)(q->speaker_end - q->speaker_start),
+                 doc->text + q->speaker_start);
+        name = span_name;
+    }
+    if (name) sqlite3_bind_text(st, at + 8, name, -1, SQLITE_TRANSIENT);
+    bind_actor(st, at + 9, aid);
+    if (q->cue_start >= 0) {
+        sqlite3_bind_int64(st, at + 10, q->cue_start);
+        sqlite3_bind_int64(st, at + 11, q->cue_end);
+    }
+    bind_text(st, at + 12, c->date);
+    return LB_OK;
+}
+
+/* The sentence, mention, timex and quote rows of a stored document. */
+static int put_rows(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date, counts *cs)
+{
+    row_ctx c = { doc, docrow, doc_date, cs };
+    int rc = insert_rows(s, LB_MT_SENT, doc->sents.len, &c, bind_sentence, "storing sentence");
+    if (!rc) rc = insert_rows(s, LB_MT_MENTION, doc->mentions.len, &c, bind_mention, "storing mention");
+    if (!rc) rc = insert_rows(s, LB_MT_TIMEX, doc->timex.len, &c, bind_timex, "storing timex");
+    if (!rc) rc = insert_rows(s, LB_MT_QUOTE, doc->quotes.len, &c, bind_quote, "storing quote");
+    return rc;
 }
 
 /* The content id of an event: the first 16 hex digits of SHA-256 over the
@@ -605,8 +646,7 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     int rc = put_text_layer(s, doc, &docrow, origin, hash, &dd, terms);
     counts *cs = calloc(1, sizeof *cs);
     if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
-    if (!rc) rc = put_mentions_timex(s, doc, docrow, cs);
-    if (!rc) rc = put_quotes(s, doc, docrow, doc_date, cs);
+    if (!rc) rc = put_rows(s, doc, docrow, doc_date, cs);
     lb_buf lab;
     lb_buf_init(&lab, 4096);
     for (size_t i = 0; !rc && i < doc->events.len; i++) {
@@ -648,7 +688,7 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
         rc = lb_store_dbfail(s, "committing document");
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        s->in_batch = 0;
+        lb_store_batch_ended(s);
         s->fts_npending = 0;
         return rc;
     }

@@ -154,6 +154,7 @@ void lb_store_close(lb_store *s)
     free(s->dicts);
     free(s->fts_pending);
     for (int i = 0; i < LB_ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    lb_multirow_finalize(s);
     if (s->db) {
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         if (!s->readonly) sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
@@ -162,10 +163,23 @@ void lb_store_close(lb_store *s)
     free(s);
 }
 
-int lb_store_begin(lb_store *s)
+void lb_store_batch_ended(lb_store *s) { s->in_batch = 0; }
+
+/* Foreign-key checks on or off (a no-op inside a transaction: set before
+ * BEGIN). Switched only when they change: the switch expires every prepared
+ * statement of the connection. */
+static void foreign_keys(lb_store *s, int on)
+{
+    if (s->fk_off == !on) return;
+    sqlite3_exec(s->db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    s->fk_off = !on;
+}
+
+static int begin(lb_store *s, int fk_on)
 {
     if (s->in_batch) return lb_store_fail(s, LB_EUSAGE, "a batch is open already");
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
+    foreign_keys(s, fk_on);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return lb_store_dbfail(s, "begin");
     s->in_batch = 1;
@@ -180,20 +194,26 @@ int lb_store_commit(lb_store *s)
         if (!rc) rc = lb_store_dbfail(s, "commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         lb_store_cache_clear(s, 0);
-        s->in_batch = 0;
+        lb_store_batch_ended(s);
         s->fts_npending = 0;
         return rc;
     }
-    s->in_batch = 0;
+    lb_store_batch_ended(s);
     return LB_OK;
 }
+
+int lb_store_begin(lb_store *s) { return begin(s, 1); }
+
+/* The checks stay off after the batch (puts outside a batch need none
+ * either) until lb_store_begin turns them on again. */
+int lb_store_begin_puts(lb_store *s) { return begin(s, 0); }
 
 int lb_store_rollback(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
-    s->in_batch = 0;
     s->fts_npending = 0;
     lb_store_cache_clear(s, 0);
-    if (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) return lb_store_dbfail(s, "rollback");
-    return LB_OK;
+    int rc = sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK ? lb_store_dbfail(s, "rollback") : LB_OK;
+    lb_store_batch_ended(s);
+    return rc;
 }

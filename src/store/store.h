@@ -35,11 +35,17 @@ typedef struct lb_fts_state {
 struct lb_indexer { lb_fts_state *st; };
 
 enum lb_store_stmt {
-    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_SENT, LB_ST_ACTOR, LB_ST_MENTION,
-    LB_ST_TIMEX, LB_ST_QUOTE, LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
+    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_ACTOR,
+    LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
     LB_ST_SAVEPOINT, LB_ST_RELEASE, LB_ST_ROLLBACK_TO,
     LB_ST_COUNT
 };
+
+/* Tables written with multi-row inserts (multirow.c): statements of 1, 2,
+ * 4, ... LB_MULTIROW_MAX rows, prepared when first needed. */
+enum lb_multirow_table { LB_MT_SENT, LB_MT_MENTION, LB_MT_TIMEX, LB_MT_QUOTE, LB_MT_COUNT };
+#define LB_MULTIROW_LOG 5
+#define LB_MULTIROW_MAX (1u << LB_MULTIROW_LOG)
 
 /* Actor row ids seen in this connection, so that a put need not ask SQLite
  * for every party. Cleared whenever a write is rolled back. */
@@ -50,8 +56,10 @@ struct lb_store {
     sqlite3 *db;
     int readonly;
     int in_batch;
+    int fk_off;                 /* foreign-key checks are off (since lb_store_begin_puts) */
     lb_fts_state *fts;
     sqlite3_stmt *st[LB_ST_COUNT];
+    sqlite3_stmt *multi[LB_MT_COUNT][LB_MULTIROW_LOG + 1];   /* [table][log2 of its rows] */
     lb_actor_slot *acache;      /* LB_ACTOR_CACHE_SLOTS slots or NULL */
     size_t acache_used;
     char *annotator, *dicts;    /* recorded with every stored document (lb_store_set_annotator) */
@@ -79,6 +87,21 @@ int lb_fts_collect(lb_fts_state *st, struct lb_index_terms *t, int col, const ch
 int lb_store_index_pending(lb_store *s);
 /* Indexes one stored document row for full-text search now (put.c). */
 int lb_store_index_doc(lb_store *s, int64_t row, const char *lang);
+
+/* How many columns a row of the table binds. */
+int lb_multirow_ncol(int table);
+/* How many rows the next insert takes of left rows (a power of two, at most
+ * LB_MULTIROW_MAX; 0 when left is 0). */
+size_t lb_multirow_chunk(size_t left);
+/* The insert of rows rows (a power of two) into table, reset with its
+ * parameters NULL (they are numbered row by row: 1..ncol, ncol+1..); NULL
+ * when it cannot be prepared (the connection has the error). */
+sqlite3_stmt *lb_multirow_stmt(lb_store *s, int table, size_t rows);
+/* Finalizes the multi-row statements. */
+void lb_multirow_finalize(lb_store *s);
+
+/* The batch is over (committed or rolled back). */
+void lb_store_batch_ended(lb_store *s);
 
 /* Empties (and with free_all also frees) the actor id cache. */
 void lb_store_cache_clear(lb_store *s, int free_all);
