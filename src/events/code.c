@@ -45,9 +45,18 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* noun t is one of the obj= words of verb pattern v (the object that decides its reading) */
+static int is_object_word(const ev_sent *s, uint32_t t, const ev_pattern *v)
+{
+    for (int k = 0; k < v->nobj; k++)
+        if (s->t[t].stem == v->obj[k] || (s->t[t].head && s->t[t].head == v->obj[k])) return 1;
+    return 0;
+}
+
 /* German: an event noun in a clause whose verb rejects, concedes or demands
  * it (X wies die Vorwürfe zurück; gegen die Vorwürfe wehren; die Forderungen
- * lehnte X ab; hatte die Inhaftierung verlangt): what that verb acts on or
+ * lehnte X ab; hatte die Inhaftierung verlangt), or that a sanctioning verb
+ * stops (stoppte die Rüstungsexporte): what that verb acts on or
  * asks for, no event of its own. The verb stands anywhere
  * in the clause (verb second or verb last). The verb's token, or -1; *answer
  * is 1 when it rejects or concedes (see answered_noun_roles). */
@@ -62,6 +71,7 @@ static int verdict_verb_of_noun(const ev_sent *s, uint32_t t, const ev_pattern *
         if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
         *answer = !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE");
         if (*answer || !strcmp(v->type, "REQUEST")) return (int)j;
+        if (!strcmp(v->type, "SANCTION") && v->nobj && is_object_word(s, t, v)) return (int)j;
     }
     return -1;
 }
