@@ -25,6 +25,17 @@ static int acts_for_body(const ev_sent *s, const ev_group *g, const lb_mention *
     return 0;
 }
 
+/* an organisation name right before another one of a different code (die
+ * Linkspartei Podemos, die Regierungspartei AKP): a descriptor in apposition,
+ * the name after it says who acts */
+static int descriptor_before_name(const ev_sent *s, const ev_group *g, int k)
+{
+    if (k + 1 >= g->nmen) return 0;
+    const lb_mention *m = ev_men(s, g->men[k]), *n = ev_men(s, g->men[k + 1]);
+    return m->type == LB_MEN_ORG && n->type == LB_MEN_ORG && n->tok0 == m->tok0 + m->ntok
+           && strcmp(m->actor.code, n->actor.code);
+}
+
 void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const lb_actor_ref *not, int nnot)
 {
     if (gi < 0) return;
@@ -32,7 +43,7 @@ void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const 
     for (int k = 0; k < g->nmen && *n < LB_MAX_EVENT_PARTIES; k++) {
         const lb_mention *m = ev_men(s, g->men[k]);
         if (ev_has_code(out, *n, m->actor.code) || ev_has_code(not, nnot, m->actor.code)) continue;
-        if (g->nmen > 1 && acts_for_body(s, g, m)) continue;
+        if (g->nmen > 1 && (acts_for_body(s, g, m) || descriptor_before_name(s, g, k))) continue;
         out[(*n)++] = m->actor;
     }
 }

@@ -483,6 +483,8 @@ static void build_groups(ev_sent *s, lb_arena *a)
             if (!other && coord && words == 0) join = 1;
             else if (!other && !coord && words <= 2 && same_code_in(s, last, m) && !place_then_actor) join = 1;
             else if (gap == 0 && same_code_in(s, last, m) && !place_then_actor) join = 1;
+            /* two organisation names in a row: a descriptor in apposition (die Linkspartei Podemos) */
+            else if (gap == 0 && m->type == LB_MEN_ORG && lm->type == LB_MEN_ORG) join = 1;
             if (join) {
                 last->men[last->nmen++] = (uint32_t)mi;
                 if (t1 > last->t1) last->t1 = t1;
