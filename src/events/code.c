@@ -27,6 +27,22 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return 0;
 }
 
+/* the reading of trigger word j: its first pattern, or when that one's obj=
+ * words are missing the first other pattern of the word whose conditions hold
+ * (declared ... persona non grata, else another reading of declare); NULL none */
+static const ev_pattern *word_reading(const ev_sent *s, uint32_t j)
+{
+    const ev_rules *r = s->rules;
+    const ev_pattern *first = &r->patterns[r->forms[s->t[j].form].pattern];
+    if (!first->nobj || object_follows(s, j, first)) return first;
+    for (uint32_t k = s->t[j].chain; k != UINT32_MAX; k = r->forms[k].next) {
+        const ev_pattern *p = &r->patterns[r->forms[k].pattern];
+        if (p == first || (p->flags & EV_F_BLOCK) || !ev_req_ok(s, j, &r->forms[k])) continue;
+        if (!p->nobj || object_follows(s, j, p)) return p;
+    }
+    return NULL;
+}
+
 /* a noun that is the object of a verb rejecting, accepting or cancelling it
  * (rejected a U.S. request, accepted the demands, cancelled a visit) names
  * what that verb acts on: no event of its own */
@@ -37,17 +53,25 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
         int32_t f = s->t[t - k].form;
         if (s->t[t - k].cue & EV_C_ZU) return 0;      /* refused to meet: a negated meeting */
         if (f < 0) continue;
-        const ev_pattern *v = &s->rules->patterns[s->rules->forms[f].pattern];
-        if (v->kind != EV_VERB || !v->type) return 0;
-        if (s->lang == EV_DE && v->nobj && !object_follows(s, t - k, v)) return 0;   /* not this reading */
+        const ev_pattern *v = word_reading(s, t - k);
+        if (!v || v->kind != EV_VERB || !v->type) return 0;
         return !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "SANCTION");
     }
     return 0;
 }
 
+/* noun t is one of the obj= words of verb pattern v (the object that decides its reading) */
+static int is_object_word(const ev_sent *s, uint32_t t, const ev_pattern *v)
+{
+    for (int k = 0; k < v->nobj; k++)
+        if (s->t[t].stem == v->obj[k] || (s->t[t].head && s->t[t].head == v->obj[k])) return 1;
+    return 0;
+}
+
 /* German: an event noun in a clause whose verb rejects, concedes or demands
  * it (X wies die Vorwürfe zurück; gegen die Vorwürfe wehren; die Forderungen
- * lehnte X ab; hatte die Inhaftierung verlangt): what that verb acts on or
+ * lehnte X ab; hatte die Inhaftierung verlangt), or that a sanctioning verb
+ * stops (stoppte die Rüstungsexporte): what that verb acts on or
  * asks for, no event of its own. The verb stands anywhere
  * in the clause (verb second or verb last). The verb's token, or -1; *answer
  * is 1 when it rejects or concedes (see answered_noun_roles). */
@@ -62,6 +86,7 @@ static int verdict_verb_of_noun(const ev_sent *s, uint32_t t, const ev_pattern *
         if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
         *answer = !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE");
         if (*answer || !strcmp(v->type, "REQUEST")) return (int)j;
+        if (!strcmp(v->type, "SANCTION") && v->nobj && is_object_word(s, t, v)) return (int)j;
     }
     return -1;
 }

@@ -11,6 +11,31 @@ int ev_has_code(const lb_actor_ref *a, int n, const char *code)
     return 0;
 }
 
+/* a person with only a home code (no office on the article's date) named in
+ * one group with an international body (der Menschenrechtskommissar des
+ * Europarats, Nils Muiznieks; the UN envoy X): acts for that body, not for
+ * the home state (GUIDELINES §1) */
+static int acts_for_body(const ev_sent *s, const ev_group *g, const lb_mention *m)
+{
+    if (m->type != LB_MEN_PER || m->actor.sector) return 0;
+    for (int k = 0; k < g->nmen; k++) {
+        const lb_mention *o = ev_men(s, g->men[k]);
+        if (o != m && o->type != LB_MEN_PER && o->actor.code && !ev_state_code(o->actor.code)) return 1;
+    }
+    return 0;
+}
+
+/* an organisation name right before another one of a different code (die
+ * Linkspartei Podemos, die Regierungspartei AKP): a descriptor in apposition,
+ * the name after it says who acts */
+static int descriptor_before_name(const ev_sent *s, const ev_group *g, int k)
+{
+    if (k + 1 >= g->nmen) return 0;
+    const lb_mention *m = ev_men(s, g->men[k]), *n = ev_men(s, g->men[k + 1]);
+    return m->type == LB_MEN_ORG && n->type == LB_MEN_ORG && n->tok0 == m->tok0 + m->ntok
+           && strcmp(m->actor.code, n->actor.code);
+}
+
 void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const lb_actor_ref *not, int nnot)
 {
     if (gi < 0) return;
@@ -18,6 +43,7 @@ void ev_add_refs(const ev_sent *s, int gi, lb_actor_ref *out, uint8_t *n, const 
     for (int k = 0; k < g->nmen && *n < LB_MAX_EVENT_PARTIES; k++) {
         const lb_mention *m = ev_men(s, g->men[k]);
         if (ev_has_code(out, *n, m->actor.code) || ev_has_code(not, nnot, m->actor.code)) continue;
+        if (g->nmen > 1 && (acts_for_body(s, g, m) || descriptor_before_name(s, g, k))) continue;
         out[(*n)++] = m->actor;
     }
 }

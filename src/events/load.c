@@ -65,7 +65,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
 };
 static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"STATEAUX", EV_C2_STATEAUX}, {"SEAT", EV_C2_SEAT}, {"SUBJPRON", EV_C2_SUBJPRON}, {"PLURPRON", EV_C2_PLURPRON},
-    {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM},
+    {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM}, {"BOUNDARY", EV_C2_BOUNDARY},
 };
 
 typedef struct load_state {
@@ -104,10 +104,17 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     if (l->nfields != 2) { snprintf(err, errlen, "expected: word TAB CLASS[,CLASS]"); return 1; }
     uint32_t bits = 0, bits2 = 0;
     const char *p = l->field[1];
+    const char *as = NULL;      /* AS=prep: a contraction that counts as that preposition (im: in) */
+    size_t asn = 0;
     while (*p) {
         const char *e = strchr(p, ',');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         size_t k;
+        if (n > 3 && !memcmp(p, "AS=", 3)) {
+            as = p + 3; asn = n - 3; bits |= EV_C_PREP;
+            p += n + (e ? 1 : 0);
+            continue;
+        }
         for (k = 0; k < sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]; k++)
             if (strlen(CUE_CLASSES[k].name) == n && !memcmp(CUE_CLASSES[k].name, p, n)) break;
         if (k == sizeof CUE_CLASSES / sizeof CUE_CLASSES[0]) {
@@ -134,7 +141,13 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     if (bits & (EV_C_PREP | EV_C_AGENT | EV_C_BETWEEN)) {
         bits |= EV_C_PREP;
         if (bystem) { snprintf(err, errlen, "a preposition cannot be a stem cue"); return 1; }
-        if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
+        if (as) {
+            char a[64];
+            size_t an;
+            int id = asn < sizeof a && !fold_word(a, sizeof a, as, asn, &an) ? prep_id(r, st->lang, a, an, 0) : -1;
+            if (id < 0) { snprintf(err, errlen, "AS=%.*s: not a preposition declared before", (int)asn, as); return 1; }
+            if (lb_wordset_put(&r->preps[st->lang], f, fn, (uint32_t)id)) { snprintf(err, errlen, "out of memory"); return 1; }
+        } else if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
     }
     if (bits2) {
         if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT, RECEIVE, WITH, FROM and pronoun cues are single folded words"); return 1; }

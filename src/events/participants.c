@@ -180,7 +180,9 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     if (sp && e->nactor < LB_MAX_EVENT_PARTIES && !ev_has_code(e->actor, e->nactor, sp->code)) {
         /* (only for a pronoun subject - we; X said he would ...: an actor-less
          * event in reported speech is not the speaker's) */
-        int first_person = !e->nactor && (c->cues & (EV_C_PRON1 | EV_C_PRON3));
+        /* (German: not in a passive - its pronoun is the patient, and an impersonal
+         * passive - es werde geschossen - has no agent in its words at all) */
+        int first_person = !e->nactor && !(s->lang == EV_DE && R->passive) && (c->cues & (EV_C_PRON1 | EV_C_PRON3));
         if (R->actor >= 0) {
             const ev_group *g = &s->g[R->actor];
             for (uint32_t k = 1; k <= 3 && g->t0 >= k + 1; k++)

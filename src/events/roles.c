@@ -9,10 +9,27 @@
 #include <string.h>
 
 
+#define EV_BOUNDARY_DETS 2   /* articles and adjectives between a border noun's preposition and its group */
+
+/* the group stands after the preposition of a border noun (the border with
+ * Ukraine, an der Grenze zu Polen): it names a neighbour, no participant -
+ * unless the border is what the pattern acts on (closed its border with X:
+ * an obj= word of the pattern) */
+static int after_boundary(const ev_sent *s, const ev_group *g, const ev_pattern *p)
+{
+    if (g->prep < 0) return 0;
+    uint32_t j = g->t0;
+    for (int k = 0; k < EV_BOUNDARY_DETS && j > 0 && !(s->t[j - 1].cue & EV_C_PREP); k++) j--;
+    if (j < 2 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 2].cue2 & EV_C2_BOUNDARY)) return 0;
+    for (int k = 0; k < p->nobj; k++) if (s->t[j - 2].stem == p->obj[k]) return 0;
+    return 1;
+}
+
 static int usable(const ev_sent *s, int gi, const ev_pattern *p)
 {
     if (gi < 0) return 0;
     const ev_group *g = &s->g[gi];
+    if (after_boundary(s, g, p)) return 0;
     if (!g->place) return 1;
     /* a place after one of the pattern's own prepositions: Besuch in X, Kritik aus X */
     return g->prep >= 0 && ((p->rec_preps | p->act_preps) >> g->prep & 1);

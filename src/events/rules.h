@@ -71,7 +71,8 @@ enum {
     EV_C2_PLURPRON = 1u << 3, /* sie: a subject pronoun at the start of a clause (refers to an actor named before) */
     EV_C2_RECEIVE  = 1u << 4, /* erhalten, bekommen, received: an event noun's clause subject is its recipient */
     EV_C2_WITH     = 1u << 5, /* mit: an aid noun after it (mit Unterstützung Xs) is done by X for the clause subject */
-    EV_C2_FROM     = 1u << 6  /* aus, von, from: a place after it is where an act comes from, not its target */
+    EV_C2_FROM     = 1u << 6, /* aus, von, from: a place after it is where an act comes from, not its target */
+    EV_C2_BOUNDARY = 1u << 7  /* Grenze, border: a group after its preposition is a neighbour, no participant */
 };
 #define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
 #define EV_MAX_SEATS 128   /* lines of seats.tsv */

@@ -299,6 +299,22 @@ static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m
     return 0;
 }
 
+/* the mention at token t0 opens a dependent clause of its own that begins
+ * after the earlier group's end t_last (Russland, das die Ukraine angriff;
+ * France, which Poland supports): no list, the two are no one group. Uses
+ * the clause layer where it ran (relative and dass/that clauses). */
+static int starts_dependent_clause(const ev_sent *s, uint32_t t_last, uint32_t t0)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t0;
+    if (doc->morph.len != doc->toks.len || !doc->clauses.len || abs >= doc->morph.len) return 0;
+    int32_t ci = LB_MORPH(doc)[abs].clause;
+    if (ci < 0 || (size_t)ci >= doc->clauses.len) return 0;
+    const lb_clause *c = &LB_CLAUSES(doc)[ci];
+    if (c->kind != LB_CL_REL && c->kind != LB_CL_SUB) return 0;
+    return c->intro >= (int32_t)(s->tok0 + t_last) && c->intro < (int32_t)abs;
+}
+
 /* "die beiden Staatsoberhäupter", "both sides": a group of the two actors
  * named last (in this sentence or the two before), when they are two */
 static void add_both_groups(ev_sent *s)
@@ -457,6 +473,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
                 else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
                 else other = 1;
             }
+            if (coord && starts_dependent_clause(s, last->t1, t0)) other = 1;
             int gap = (int)(t0 - last->t1);
             int join = 0;
             /* a place before a person or organisation is no part of it (in Peking Xi Jinping) */
@@ -466,6 +483,8 @@ static void build_groups(ev_sent *s, lb_arena *a)
             if (!other && coord && words == 0) join = 1;
             else if (!other && !coord && words <= 2 && same_code_in(s, last, m) && !place_then_actor) join = 1;
             else if (gap == 0 && same_code_in(s, last, m) && !place_then_actor) join = 1;
+            /* two organisation names in a row: a descriptor in apposition (die Linkspartei Podemos) */
+            else if (gap == 0 && m->type == LB_MEN_ORG && lm->type == LB_MEN_ORG) join = 1;
             if (join) {
                 last->men[last->nmen++] = (uint32_t)mi;
                 if (t1 > last->t1) last->t1 = t1;

@@ -206,6 +206,11 @@ static void test_quotes(void)
     ev_quote_speaker = "DEU";
     ev_run("„Wir unterstützen Kiew“, sagte die Ministerin.", "de", M, NULL);
     EXPECT("SUPPORT", "DEU", "UKR", 0, 0);
+    /* an impersonal passive in a quote has no agent: not the speaker's act */
+    ev_quote_text = "Es wird auf alle geschossen, die sich auf die Straße trauen";
+    ev_quote_speaker = "DEU";
+    ev_run("„Es wird auf alle geschossen, die sich auf die Straße trauen“, sagte die Ministerin.", "de", M, NULL);
+    CHECK(find_event("ASSAULT", "DEU", "", 0, 0) < 0);
 }
 
 static void test_provenance(void)

@@ -183,6 +183,16 @@ static void test_roles(void)
     ev_run("Russia shelled Kyiv, killing dozens.", "en", M, NULL);
     EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
     CHECK(count_type("ASSAULT") == 1);
+    /* group nouns give their sector to a state adjective (en.groups) */
+    ev_run("Iranian gunmen attacked Israel.", "en", M, NULL);
+    int g = find_event("ASSAULT", "IRN", "ISR", 0, 0);
+    CHECK(g >= 0 && LB_EVENTS(doc)[g].actor[0].sector && !strcmp(LB_EVENTS(doc)[g].actor[0].sector, "REB"));
+    ev_run("Iranian militiamen attacked Israel.", "en", M, NULL);
+    g = find_event("ASSAULT", "IRN", "ISR", 0, 0);
+    CHECK(g >= 0 && LB_EVENTS(doc)[g].actor[0].sector && !strcmp(LB_EVENTS(doc)[g].actor[0].sector, "REB"));
+    ev_run("Iranian officials accused Israel of sabotage.", "en", M, NULL);
+    g = find_event("ACCUSE", "IRN", "ISR", 0, 0);
+    CHECK(g >= 0 && LB_EVENTS(doc)[g].actor[0].sector && !strcmp(LB_EVENTS(doc)[g].actor[0].sector, "GOV"));
 }
 
 int main(void)
