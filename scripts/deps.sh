@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [--test]   (--test adds valgrind, clang, the fuzzer runtime, curl, chromium, pandas)
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libutf8proc-dev libstemmer-dev libjansson-dev
-      libsqlite3-dev zlib1g-dev libmicrohttpd-dev libxml2-dev python3)
+      libsqlite3-dev zlib1g-dev libssl-dev libmicrohttpd-dev libxml2-dev python3)
 # --test: curl for the API tests, chromium for the browser tests (tests/e2e, driven by
 # playwright-core from npm; node and npm come with the machine)
 if [ "${1:-}" = "--test" ]; then pkgs+=(valgrind clang libclang-rt-dev gzip curl chromium python3-pandas); fi

@@ -28,7 +28,7 @@ static int add_file(lb_buf *man, lb_buf *content, const char *path, const char *
     fclose(f);
     if (rc) return rc;
     char hex[65];
-    lb_sha256_hex(hex, content->data ? content->data : "", content->len);
+    if (lb_sha256_hex(hex, content->data, content->len)) { snprintf(ctx->err, sizeof ctx->err, "%s: cannot digest", path); return LB_ENOMEM; }
     if (lb_buf_printf(man, "%s\t%s\n", label, hex)) return LB_ENOMEM;
     return LB_OK;
 }
@@ -71,7 +71,7 @@ int lb_ctx_digest(char out[65], lb_ctx *ctx)
         snprintf(label, sizeof label, "user-dict-%zu", i + 1);
         rc = add_file(&man, &content, kb->user_paths[i], label, ctx);
     }
-    if (!rc) lb_sha256_hex(out, man.data ? man.data : "", man.len);
+    if (!rc && lb_sha256_hex(out, man.data, man.len)) { snprintf(ctx->err, sizeof ctx->err, "cannot digest the dictionaries"); rc = LB_ENOMEM; }
     lb_buf_free(&man);
     lb_buf_free(&content);
     return rc;

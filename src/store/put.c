@@ -112,7 +112,7 @@ int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
 {
     *found = 0;
     char hex[65];
-    lb_sha256_hex(hex, text ? text : "", text ? len : 0);
+    if (lb_sha256_hex(hex, text, text ? len : 0)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
     sqlite3_stmt *st = stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hex, 64, SQLITE_TRANSIENT);
@@ -489,7 +489,7 @@ static int put_rows(lb_store *s, const lb_doc *doc, int64_t docrow, const char *
 /* The content id of an event: the first 16 hex digits of SHA-256 over the
  * document hash, sentence, spans, trigger, type, flags and party codes.
  * The same whatever order documents are ingested in. */
-static void event_eid(char out[17], const char *doc_hash, const lb_event *e, lb_buf *tmp)
+static int event_eid(char out[17], const char *doc_hash, const lb_event *e, lb_buf *tmp)
 {
     lb_buf_reset(tmp);
     int fail = lb_buf_printf(tmp, "%s|%u|%u|%u|%d|%d|%s|%d%d", doc_hash, e->sent, e->start, e->end,
@@ -503,9 +503,10 @@ static void event_eid(char out[17], const char *doc_hash, const lb_event *e, lb_
             fail |= lb_buf_printf(tmp, "%s/%s,", refs[k].code ? refs[k].code : "", refs[k].sector ? refs[k].sector : "");
     }
     char hex[65];
-    lb_sha256_hex(hex, fail ? "" : tmp->data, fail ? 0 : tmp->len);
+    if (fail || lb_sha256_hex(hex, tmp->data, tmp->len)) return -1;
     memcpy(out, hex, 16);
     out[16] = '\0';
+    return 0;
 }
 
 /* Binds and runs the events row; *ev is its row id, 0 when an event with
@@ -516,7 +517,7 @@ static int insert_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb
     size_t na = e->nactor < LB_MAX_EVENT_PARTIES ? e->nactor : LB_MAX_EVENT_PARTIES;
     size_t nr = e->nrecipient < LB_MAX_EVENT_PARTIES ? e->nrecipient : LB_MAX_EVENT_PARTIES;
     char eid[17];
-    event_eid(eid, hash, e, lab);
+    if (event_eid(eid, hash, e, lab)) return lb_store_fail(s, LB_ENOMEM, "out of memory computing an event id");
     sqlite3_stmt *st = stmt(s, LB_ST_EVENT);
     if (!st) return lb_store_dbfail(s, "preparing insert");
     sqlite3_bind_int64(st, 1, docrow);
@@ -665,7 +666,7 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
     if (doc->len > (size_t)INT32_MAX) return lb_store_fail(s, LB_ELIMIT, "document too large to store");
     char hash[65];
-    lb_sha256_hex(hash, doc->text, doc->len);
+    if (lb_sha256_hex(hash, doc->text, doc->len)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
     sqlite3_stmt *st = stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);
