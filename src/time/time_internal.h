@@ -110,12 +110,14 @@ void *tm_vec_push(tm_vec *v);
 void tm_vec_free(tm_vec *v);
 
 /* matcher: fills out (tm_match in doc arena) with leftmost-longest,
- * non-overlapping matches over the whole document. */
-int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out);
+ * non-overlapping matches over the whole document; *wid: the word id of
+ * each token (-1 none), in the doc arena. */
+int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid);
 /* parses a builtin number shape; 1 and slots when tok matches */
 int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *sl);
-/* tense at token tok of sentence si: that of the nearest TENSE word or suffix */
-int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok);
+/* tense at token tok of sentence si: that of the nearest TENSE word or suffix;
+ * wid from tm_find, cache: each token's own tense, -1 not yet known */
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok);
 
 /* ---- calendar */
 typedef struct tm_date { int y, m, d; char gran; } tm_date;  /* gran 0,'Y','M','D' */
