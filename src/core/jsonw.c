@@ -121,11 +121,44 @@ void lb_jw_key(lb_jsonw *w, const char *key)
     w->first[w->depth] = 1;   /* the value that follows takes no comma */
 }
 
+/* the 8 bytes at p are ASCII without control characters, '"' and '\\'
+ * (the zero-byte tests of "Bit Twiddling Hacks", exact once no byte has its
+ * high bit) */
+static inline int plain8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t x, q, b;
+    memcpy(&x, p, 8);
+    if (x & high) return 0;
+    q = x ^ (ones * '"');
+    b = x ^ (ones * '\\');
+    uint64_t found = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+    return !(found & high);
+}
+
+/* s is printable ASCII without '"' and '\\': valid UTF-8 that needs no escape */
+static int plain_ascii(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 8 <= n && plain8(s + i)) i += 8;
+    for (; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || !plain((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+void lb_jw_key_quoted(lb_jsonw *w, const char *quoted, size_t n)
+{
+    sep(w);
+    put(w, quoted, n);
+    w->first[w->depth] = 1;   /* the value that follows takes no comma */
+}
+
 /* Strings that are not valid UTF-8 are written with U+FFFD for bad bytes, so
  * that the output is always valid JSON. */
 void lb_jw_str(lb_jsonw *w, const char *s, size_t n)
 {
     sep(w);
+    if (plain_ascii(s, n)) { put(w, "\"", 1); put(w, s, n); put(w, "\"", 1); return; }
     if (lb_utf8_valid_prefix(s, n) == n) { raw_str(w, s, n); return; }
     lb_buf tmp;
     lb_buf_init(&tmp, n * 3 + 16);
