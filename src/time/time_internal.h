@@ -81,6 +81,9 @@ struct lb_time_rules {
     tm_vec classes;         /* char *, class names; id = index */
     uint32_t cls_tense;     /* class id of TENSE (or UINT32_MAX) */
     tm_vec suffixes;        /* tm_suffix: tense by word ending */
+    /* per first byte of a folded form: bit min(length, 31) set when some form
+     * in words has that first byte and length (most tokens skip the lookup) */
+    uint32_t lenmask[256];
     /* index: key -> rules that may start there (CSR) */
     uint32_t *idx_off, *idx_rules;
     size_t nkeys;

@@ -225,7 +225,10 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
     for (uint32_t i = 0; i < n; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         uint32_t id;
-        wid[i] = lb_wordset_get(&r->words, lb_tok_norm(doc, t), t->norm_len, &id) ? (int32_t)id : -1;
+        const char *f = lb_tok_norm(doc, t);
+        uint32_t len = t->norm_len;
+        int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
+        wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
     }
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
