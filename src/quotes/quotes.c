@@ -112,10 +112,8 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
     size_t n = q->t[i].norm_len;
     uint32_t v = 0, all = 0;
     if (q->lang >= 0) return lb_wordset_get(&q->rules->words[q->lang], w, n, &v) ? v : 0;
-    for (int k = 0; k < QL_N; k++) {
-        if (q->lang >= 0 && q->lang != k) continue;
+    for (int k = 0; k < QL_N; k++)   /* language unknown: all of them */
         if (lb_wordset_get(&q->rules->words[k], w, n, &v)) all |= v;
-    }
     return all;
 }
 
