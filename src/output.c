@@ -7,13 +7,13 @@
 
 static void write_meta(lb_jsonw *w, const lb_doc *doc)
 {
-    lb_jw_key(w, "meta");
+    LB_JW_KEY(w, "meta");
     lb_jw_obj(w);
-    lb_jw_key(w, "title"); lb_jw_cstr(w, doc->meta.title);
-    lb_jw_key(w, "date"); lb_jw_cstr(w, doc->meta.date);
-    lb_jw_key(w, "author"); lb_jw_cstr(w, doc->meta.author);
-    lb_jw_key(w, "source"); lb_jw_cstr(w, doc->meta.source);
-    if (doc->meta.url) { lb_jw_key(w, "url"); lb_jw_cstr(w, doc->meta.url); }
+    LB_JW_KEY(w, "title"); lb_jw_cstr(w, doc->meta.title);
+    LB_JW_KEY(w, "date"); lb_jw_cstr(w, doc->meta.date);
+    LB_JW_KEY(w, "author"); lb_jw_cstr(w, doc->meta.author);
+    LB_JW_KEY(w, "source"); lb_jw_cstr(w, doc->meta.source);
+    if (doc->meta.url) { LB_JW_KEY(w, "url"); lb_jw_cstr(w, doc->meta.url); }
     lb_jw_obj_end(w);
 }
 
@@ -34,10 +34,10 @@ static void write_spans(lb_jsonw *w, const char *key, const lb_vec *v, size_t st
 static void write_actor(lb_jsonw *w, const lb_actor_ref *a, int with_name)
 {
     lb_jw_obj(w);
-    lb_jw_key(w, "code"); lb_jw_cstr(w, a->code);
-    lb_jw_key(w, "sector"); lb_jw_cstr(w, a->sector);
-    if (with_name) { lb_jw_key(w, "name"); lb_jw_cstr(w, a->name); }
-    if (with_name && a->id) { lb_jw_key(w, "id"); lb_jw_cstr(w, a->id); }
+    LB_JW_KEY(w, "code"); lb_jw_cstr(w, a->code);
+    LB_JW_KEY(w, "sector"); lb_jw_cstr(w, a->sector);
+    if (with_name) { LB_JW_KEY(w, "name"); lb_jw_cstr(w, a->name); }
+    if (with_name && a->id) { LB_JW_KEY(w, "id"); lb_jw_cstr(w, a->id); }
     lb_jw_obj_end(w);
 }
 
@@ -45,16 +45,16 @@ static void write_mentions(lb_jsonw *w, const lb_doc *doc)
 {
     static const char *const types[] = { "PER", "LOC", "ORG", "OTH" };
     static const char *const forms[] = { "name", "deriv", "part" };
-    lb_jw_key(w, "mentions");
+    LB_JW_KEY(w, "mentions");
     lb_jw_arr(w);
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const lb_mention *m = &LB_MENTIONS(doc)[i];
         lb_jw_obj(w);
-        lb_jw_key(w, "start"); lb_jw_int(w, m->start);
-        lb_jw_key(w, "end"); lb_jw_int(w, m->end);
-        lb_jw_key(w, "type"); lb_jw_cstr(w, types[m->type & 3]);
-        lb_jw_key(w, "form"); lb_jw_cstr(w, forms[m->form % 3]);
-        if (m->actor.code) { lb_jw_key(w, "actor"); write_actor(w, &m->actor, 1); }
+        LB_JW_KEY(w, "start"); lb_jw_int(w, m->start);
+        LB_JW_KEY(w, "end"); lb_jw_int(w, m->end);
+        LB_JW_KEY(w, "type"); lb_jw_cstr(w, types[m->type & 3]);
+        LB_JW_KEY(w, "form"); lb_jw_cstr(w, forms[m->form % 3]);
+        if (m->actor.code) { LB_JW_KEY(w, "actor"); write_actor(w, &m->actor, 1); }
         lb_jw_obj_end(w);
     }
     lb_jw_arr_end(w);
@@ -63,15 +63,15 @@ static void write_mentions(lb_jsonw *w, const lb_doc *doc)
 static void write_timex(lb_jsonw *w, const lb_doc *doc)
 {
     static const char *const types[] = { "DATE", "TIME", "DURATION", "SET" };
-    lb_jw_key(w, "timex");
+    LB_JW_KEY(w, "timex");
     lb_jw_arr(w);
     for (size_t i = 0; i < doc->timex.len; i++) {
         const lb_timex *t = &LB_TIMEXES(doc)[i];
         lb_jw_obj(w);
-        lb_jw_key(w, "start"); lb_jw_int(w, t->start);
-        lb_jw_key(w, "end"); lb_jw_int(w, t->end);
-        lb_jw_key(w, "type"); lb_jw_cstr(w, types[t->type & 3]);
-        lb_jw_key(w, "value"); lb_jw_cstr(w, t->value);
+        LB_JW_KEY(w, "start"); lb_jw_int(w, t->start);
+        LB_JW_KEY(w, "end"); lb_jw_int(w, t->end);
+        LB_JW_KEY(w, "type"); lb_jw_cstr(w, types[t->type & 3]);
+        LB_JW_KEY(w, "value"); lb_jw_cstr(w, t->value);
         lb_jw_obj_end(w);
     }
     lb_jw_arr_end(w);
@@ -79,30 +79,30 @@ static void write_timex(lb_jsonw *w, const lb_doc *doc)
 
 static void write_quotes(lb_jsonw *w, const lb_doc *doc)
 {
-    lb_jw_key(w, "quotes");
+    LB_JW_KEY(w, "quotes");
     lb_jw_arr(w);
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const lb_quote *q = &LB_QUOTES(doc)[i];
         lb_jw_obj(w);
-        lb_jw_key(w, "start"); lb_jw_int(w, q->start);
-        lb_jw_key(w, "end"); lb_jw_int(w, q->end);
-        lb_jw_key(w, "kind"); lb_jw_cstr(w, q->indirect ? "indirect" : "direct");
-        lb_jw_key(w, "speaker");
+        LB_JW_KEY(w, "start"); lb_jw_int(w, q->start);
+        LB_JW_KEY(w, "end"); lb_jw_int(w, q->end);
+        LB_JW_KEY(w, "kind"); lb_jw_cstr(w, q->indirect ? "indirect" : "direct");
+        LB_JW_KEY(w, "speaker");
         if (q->speaker_start >= 0 || q->speaker_name) {
             lb_jw_obj(w);
             if (q->speaker_start >= 0) {
-                lb_jw_key(w, "start"); lb_jw_int(w, q->speaker_start);
-                lb_jw_key(w, "end"); lb_jw_int(w, q->speaker_end);
+                LB_JW_KEY(w, "start"); lb_jw_int(w, q->speaker_start);
+                LB_JW_KEY(w, "end"); lb_jw_int(w, q->speaker_end);
             }
-            lb_jw_key(w, "name"); lb_jw_cstr(w, q->speaker_name);
-            if (q->speaker_actor.code) { lb_jw_key(w, "actor"); write_actor(w, &q->speaker_actor, 0); }
+            LB_JW_KEY(w, "name"); lb_jw_cstr(w, q->speaker_name);
+            if (q->speaker_actor.code) { LB_JW_KEY(w, "actor"); write_actor(w, &q->speaker_actor, 0); }
             lb_jw_obj_end(w);
         } else lb_jw_null(w);
         if (q->cue_start >= 0) {
-            lb_jw_key(w, "cue");
+            LB_JW_KEY(w, "cue");
             lb_jw_obj(w);
-            lb_jw_key(w, "start"); lb_jw_int(w, q->cue_start);
-            lb_jw_key(w, "end"); lb_jw_int(w, q->cue_end);
+            LB_JW_KEY(w, "start"); lb_jw_int(w, q->cue_start);
+            LB_JW_KEY(w, "end"); lb_jw_int(w, q->cue_end);
             lb_jw_obj_end(w);
         }
         lb_jw_obj_end(w);
@@ -112,31 +112,31 @@ static void write_quotes(lb_jsonw *w, const lb_doc *doc)
 
 static void write_events(lb_jsonw *w, const lb_doc *doc)
 {
-    lb_jw_key(w, "events");
+    LB_JW_KEY(w, "events");
     lb_jw_arr(w);
     for (size_t i = 0; i < doc->events.len; i++) {
         const lb_event *e = &LB_EVENTS(doc)[i];
         lb_jw_obj(w);
-        lb_jw_key(w, "type"); lb_jw_cstr(w, e->type);
-        lb_jw_key(w, "mode"); lb_jw_cstr(w, e->mode);
-        lb_jw_key(w, "actor"); lb_jw_arr(w);
+        LB_JW_KEY(w, "type"); lb_jw_cstr(w, e->type);
+        LB_JW_KEY(w, "mode"); lb_jw_cstr(w, e->mode);
+        LB_JW_KEY(w, "actor"); lb_jw_arr(w);
         for (size_t k = 0; k < e->nactor; k++) write_actor(w, &e->actor[k], 1);
         lb_jw_arr_end(w);
-        lb_jw_key(w, "recipient"); lb_jw_arr(w);
+        LB_JW_KEY(w, "recipient"); lb_jw_arr(w);
         for (size_t k = 0; k < e->nrecipient; k++) write_actor(w, &e->recipient[k], 1);
         lb_jw_arr_end(w);
-        lb_jw_key(w, "date"); lb_jw_cstr(w, e->date);
-        lb_jw_key(w, "negated"); lb_jw_bool(w, e->negated);
-        lb_jw_key(w, "hypothetical"); lb_jw_bool(w, e->hypothetical);
-        lb_jw_key(w, "start"); lb_jw_int(w, e->start);
-        lb_jw_key(w, "end"); lb_jw_int(w, e->end);
+        LB_JW_KEY(w, "date"); lb_jw_cstr(w, e->date);
+        LB_JW_KEY(w, "negated"); lb_jw_bool(w, e->negated);
+        LB_JW_KEY(w, "hypothetical"); lb_jw_bool(w, e->hypothetical);
+        LB_JW_KEY(w, "start"); lb_jw_int(w, e->start);
+        LB_JW_KEY(w, "end"); lb_jw_int(w, e->end);
         if (e->trigger_start >= 0) {
-            lb_jw_key(w, "trigger"); lb_jw_span(w, (size_t)e->trigger_start, (size_t)e->trigger_end);
+            LB_JW_KEY(w, "trigger"); lb_jw_span(w, (size_t)e->trigger_start, (size_t)e->trigger_end);
         }
-        lb_jw_key(w, "rule"); lb_jw_cstr(w, e->rule);
-        lb_jw_key(w, "confidence"); lb_jw_num(w, e->confidence);
-        if (e->cameo) { lb_jw_key(w, "cameo"); lb_jw_cstr(w, e->cameo); }
-        lb_jw_key(w, "goldstein"); lb_jw_num(w, e->goldstein);
+        LB_JW_KEY(w, "rule"); lb_jw_cstr(w, e->rule);
+        LB_JW_KEY(w, "confidence"); lb_jw_num(w, e->confidence);
+        if (e->cameo) { LB_JW_KEY(w, "cameo"); lb_jw_cstr(w, e->cameo); }
+        LB_JW_KEY(w, "goldstein"); lb_jw_num(w, e->goldstein);
         lb_jw_obj_end(w);
     }
     lb_jw_arr_end(w);
@@ -167,24 +167,24 @@ static void write_word(lb_jsonw *w, const lb_udw *u)
 {
     char feats[256];
     lb_jw_obj(w);
-    lb_jw_key(w, "start"); lb_jw_int(w, u->start);
-    lb_jw_key(w, "end"); lb_jw_int(w, u->end);
+    LB_JW_KEY(w, "start"); lb_jw_int(w, u->start);
+    LB_JW_KEY(w, "end"); lb_jw_int(w, u->end);
     char lemma[256];
     size_t ln = u->lemma && u->lemma_len <= sizeof lemma ? lemma_form(lemma, u) : 0;
-    lb_jw_key(w, "lemma");
+    LB_JW_KEY(w, "lemma");
     if (!u->lemma) lb_jw_str(w, u->lbuf, u->lemma_len);
     else if (ln) lb_jw_str(w, lemma, ln);
     else lb_jw_str(w, u->lemma, u->lemma_len);
-    lb_jw_key(w, "upos"); lb_jw_cstr(w, lb_upos_name(u->upos));
+    LB_JW_KEY(w, "upos"); lb_jw_cstr(w, lb_upos_name(u->upos));
     size_t n = lb_feats_format(feats, sizeof feats, u->feats);
-    lb_jw_key(w, "feats"); lb_jw_str(w, feats, n);
+    LB_JW_KEY(w, "feats"); lb_jw_str(w, feats, n);
     lb_jw_obj_end(w);
 }
 
 /* English and German tokens are written as UD words (src/ud_words.h), other languages as they are. */
 static void write_tokens(lb_jsonw *w, const lb_doc *doc)
 {
-    lb_jw_key(w, "tokens");
+    LB_JW_KEY(w, "tokens");
     lb_jw_arr(w);
     const lb_morph *mo = doc->morph.len == doc->toks.len ? LB_MORPH(doc) : NULL;
     int ud = mo && strcmp(doc->lang, "en") == 0, ud_de = mo && strcmp(doc->lang, "de") == 0;
@@ -199,8 +199,8 @@ static void write_tokens(lb_jsonw *w, const lb_doc *doc)
             for (size_t k = 0; k < nw; k++) write_word(w, &words[k]);
         } else {
             lb_jw_obj(w);
-            lb_jw_key(w, "start"); lb_jw_int(w, t->start);
-            lb_jw_key(w, "end"); lb_jw_int(w, t->end);
+            LB_JW_KEY(w, "start"); lb_jw_int(w, t->start);
+            LB_JW_KEY(w, "end"); lb_jw_int(w, t->end);
             lb_jw_obj_end(w);
         }
         i = next;
@@ -219,11 +219,11 @@ int lb_doc_json_with(const char **json, size_t *len, lb_doc *doc, unsigned flags
     lb_jsonw w;
     lb_jw_init(&w, &doc->json);
     lb_jw_obj(&w);
-    lb_jw_key(&w, "id"); lb_jw_cstr(&w, doc->id);
-    lb_jw_key(&w, "lang"); lb_jw_cstr(&w, doc->lang);
+    LB_JW_KEY(&w, "id"); lb_jw_cstr(&w, doc->id);
+    LB_JW_KEY(&w, "lang"); lb_jw_cstr(&w, doc->lang);
     write_meta(&w, doc);
     /* an HTML input's text is its extract: offsets below refer to it */
-    if (doc->is_html) { lb_jw_key(&w, "text"); lb_jw_str(&w, doc->text, doc->len); }
+    if (doc->is_html) { LB_JW_KEY(&w, "text"); lb_jw_str(&w, doc->text, doc->len); }
     write_spans(&w, "body", &doc->body, offsetof(lb_rspan, start), offsetof(lb_rspan, end), sizeof(lb_rspan));
     write_spans(&w, "sentences", &doc->sents, offsetof(lb_sent, start), offsetof(lb_sent, end), sizeof(lb_sent));
     write_mentions(&w, doc);
@@ -232,10 +232,10 @@ int lb_doc_json_with(const char **json, size_t *len, lb_doc *doc, unsigned flags
     write_events(&w, doc);
     if (flags & LB_JSON_TOKENS) write_tokens(&w, doc);
     if (doc->repaired || doc->nuls) {
-        lb_jw_key(&w, "warnings");
+        LB_JW_KEY(&w, "warnings");
         lb_jw_obj(&w);
-        lb_jw_key(&w, "invalid_utf8"); lb_jw_int(&w, (int64_t)doc->repaired);
-        lb_jw_key(&w, "nul_bytes"); lb_jw_int(&w, (int64_t)doc->nuls);
+        LB_JW_KEY(&w, "invalid_utf8"); lb_jw_int(&w, (int64_t)doc->repaired);
+        LB_JW_KEY(&w, "nul_bytes"); lb_jw_int(&w, (int64_t)doc->nuls);
         lb_jw_obj_end(&w);
     }
     lb_jw_obj_end(&w);
@@ -251,8 +251,8 @@ int lb_doc_error_json(const char **json, size_t *len, lb_doc *doc, const char *i
     lb_jsonw w;
     lb_jw_init(&w, &doc->json);
     lb_jw_obj(&w);
-    lb_jw_key(&w, "id"); lb_jw_cstr(&w, id);
-    lb_jw_key(&w, "error"); lb_jw_cstr(&w, message ? message : "error");
+    LB_JW_KEY(&w, "id"); lb_jw_cstr(&w, id);
+    LB_JW_KEY(&w, "error"); lb_jw_cstr(&w, message ? message : "error");
     lb_jw_obj_end(&w);
     if (lb_jw_status(&w)) return LB_ENOMEM;
     *json = doc->json.data;

@@ -23,6 +23,10 @@ void lb_jw_obj_end(lb_jsonw *w); /* } */
 void lb_jw_arr(lb_jsonw *w);     /* [ */
 void lb_jw_arr_end(lb_jsonw *w); /* ] */
 void lb_jw_key(lb_jsonw *w, const char *key);   /* "key": (key is a C literal) */
+/* a key already written as "key": (n bytes), for LB_JW_KEY */
+void lb_jw_key_quoted(lb_jsonw *w, const char *quoted, size_t n);
+/* lb_jw_key for a string literal that needs no escape, quoted at compile time */
+#define LB_JW_KEY(w, lit) lb_jw_key_quoted((w), "\"" lit "\":", sizeof(lit) + 2)
 void lb_jw_str(lb_jsonw *w, const char *s, size_t n);
 void lb_jw_cstr(lb_jsonw *w, const char *s);    /* NULL writes null */
 void lb_jw_int(lb_jsonw *w, int64_t v);

@@ -23,10 +23,9 @@ const lb_morph *d_morph(const dstate *s, uint32_t i)
 static uint32_t lookup(const dstate *s, const char *w, size_t n)
 {
     uint32_t v = 0, all = 0;
-    for (int k = 0; k < DL_N; k++) {
-        if (s->lang >= 0 && s->lang != k) continue;
+    if (s->lang >= 0) return lb_wordset_get(&s->rules->words[s->lang], w, n, &v) ? v : 0;
+    for (int k = 0; k < DL_N; k++)   /* language unknown: all of them */
         if (lb_wordset_get(&s->rules->words[k], w, n, &v)) all |= v;
-    }
     return all;
 }
 

@@ -67,8 +67,10 @@ static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         uint32_t a = pass ? tok + 1 : 0, b = pass ? q->n : tok;
         if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
         if (pass && b - a > Q_NAME_AHEAD) b = a + Q_NAME_AHEAD;
+        uint32_t len = q->t[tok].norm_len;
         for (uint32_t k = a; k < b; k++) {
-            if (!tok_eq(q, k, tok) || headline(q, k)) continue;
+            /* tok_eq needs a length of len or len - 1 (unsigned: not longer) */
+            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || headline(q, k)) continue;
             uint32_t s = k, e = k + 1;
             while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
                    (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;

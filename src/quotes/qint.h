@@ -70,6 +70,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
+    uint8_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
@@ -80,14 +81,23 @@ typedef struct qdoc {
 } qdoc;
 
 /* classes of token i (0 for punctuation) */
-uint32_t q_cls(const qdoc *q, uint32_t i);
+static inline uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
 /* the QX_* classes of token i */
 uint32_t q_xcls(const qdoc *q, uint32_t i);
 /* 1 when the finite verb at i has its particle later in the clause */
 int q_sep_ok(const qdoc *q, uint32_t i);
+/* q_is_cue for a token with QC_VERB or QC_SEP */
+int q_cue_check(const qdoc *q, uint32_t i);
 /* token i is a speech verb (with the separable particle check) */
-int q_is_cue(const qdoc *q, uint32_t i);
-int q_punct_is(const qdoc *q, uint32_t i, char c);   /* one-byte punctuation c */
+static inline int q_is_cue(const qdoc *q, uint32_t i)
+{
+    return (q_cls(q, i) & (QC_VERB | QC_SEP)) && q_cue_check(q, i);   /* most tokens: no sentence lookup */
+}
+/* one-byte punctuation c */
+static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
+{
+    return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
+}
 
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);

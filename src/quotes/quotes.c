@@ -104,14 +104,6 @@ void lb_quotes_free(struct lb_quote_rules *r)
 
 /* ---- token helpers shared by the stage's files */
 
-int q_punct_is(const qdoc *q, uint32_t i, char c)
-{
-    if (i >= q->n) return 0;
-    const lb_tok *t = &q->t[i];
-    return t->end == t->start + 1 && q->doc->text[t->start] == c;
-}
-
-uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
 
 static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 {
@@ -119,22 +111,26 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     size_t n = q->t[i].norm_len;
     uint32_t v = 0, all = 0;
-    for (int k = 0; k < QL_N; k++) {
-        if (q->lang >= 0 && q->lang != k) continue;
+    if (q->lang >= 0) return lb_wordset_get(&q->rules->words[q->lang], w, n, &v) ? v : 0;
+    for (int k = 0; k < QL_N; k++)   /* language unknown: all of them */
         if (lb_wordset_get(&q->rules->words[k], w, n, &v)) all |= v;
-    }
     return all;
 }
+
+/* marks a token's QX_* classes in qdoc.xcls as looked up */
+#define Q_XDONE 0x80u
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
     if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
+    if (q->xcls[i]) return q->xcls[i] & ~Q_XDONE;
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     uint32_t v = 0, all = 0;
     for (int k = 0; k < QL_N; k++) {
         if (q->lang >= 0 && q->lang != k) continue;
         if (lb_wordset_get(&q->rules->extra[k], w, q->t[i].norm_len, &v)) all |= v;
     }
+    q->xcls[i] = (uint8_t)(all | Q_XDONE);
     return all;
 }
 
@@ -159,10 +155,9 @@ int q_sep_ok(const qdoc *q, uint32_t i)
     return 0;
 }
 
-int q_is_cue(const qdoc *q, uint32_t i)
+int q_cue_check(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
-    if (!(c & (QC_VERB | QC_SEP))) return 0;     /* most tokens: no sentence lookup */
     if (q->lang == QL_DE && (q->t[i].flags & LB_TOK_UPPER) && i != LB_SENTS(q->doc)[q->t[i].sent].tok0 &&
         !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
     if (c & QC_VERB) return 1;
@@ -231,7 +226,8 @@ int lb_quotes_run(lb_doc *doc)
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
     q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
-    if (!q.inq || !q.cls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
+    q.xcls = lb_arena_calloc(&doc->arena, q.n, 1);
+    if (!q.inq || !q.cls || !q.xcls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     mention_max_ends(&q);
     const lb_sent *ss = LB_SENTS(doc);
     for (uint32_t i = 0; i < q.n; i++) {

@@ -42,14 +42,17 @@ static int later_year_in_sentence(const lb_doc *doc, const lb_vec *matches, size
     return 0;
 }
 
-static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec *matches, tm_state *st,
+/* what the matcher knows of each token, for the tense of a match */
+typedef struct tok_info { const int32_t *wid; int8_t *tense; } tok_info;
+
+static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec *matches, const tok_info *ti, tm_state *st,
                        int emit, tm_date *latest)
 {
     char buf[64];
     for (size_t i = 0; i < matches->len; i++) {
         const tm_match *m = &((const tm_match *)matches->items)[i];
         uint32_t si = LB_TOKS(doc)[m->tok0].sent;
-        int tense = tm_tense_at(r, doc, si, m->tok0);
+        int tense = tm_tense_at(r, doc, ti->wid, ti->tense, si, m->tok0);
         st->sent_year = later_year_in_sentence(doc, matches, i);
         if (tm_resolve(r, doc, st, m, tense, buf, sizeof buf)) continue;
         if (latest) {
@@ -76,8 +79,15 @@ int lb_time_run(lb_doc *doc)
     const struct lb_time_rules *r = doc->ctx->time;
     lb_vec matches;
     lb_vec_init(&matches, sizeof(tm_match));
-    int rc = tm_find(r, doc, &matches);
+    int32_t *wid = NULL;
+    int rc = tm_find(r, doc, &matches, &wid);
     if (rc) return lb_doc_fail(doc, rc, "time: out of memory");
+    tok_info ti = { wid, NULL };
+    if (matches.len) {
+        ti.tense = lb_arena_alloc(&doc->arena, doc->toks.len);
+        if (!ti.tense) return lb_doc_fail(doc, LB_ENOMEM, "time: out of memory");
+        memset(ti.tense, 0xff, doc->toks.len);   /* -1: not yet known */
+    }
 
     const char *src = doc->input.date ? doc->input.date : doc->meta.date;
     tm_date dct = { 0, 0, 0, 0 };
@@ -88,10 +98,10 @@ int lb_time_run(lb_doc *doc)
         /* coarse metadata date: the latest explicit date inside it refines it */
         tm_date latest = { 0, 0, 0, 0 };
         tm_state probe = st;
-        if ((rc = resolve_all(r, doc, &matches, &probe, 0, &latest))) return lb_doc_fail(doc, rc, "time: out of memory");
+        if ((rc = resolve_all(r, doc, &matches, &ti, &probe, 0, &latest))) return lb_doc_fail(doc, rc, "time: out of memory");
         if (latest.gran) { st.dct = latest; st.ref = latest; }
     }
-    if ((rc = resolve_all(r, doc, &matches, &st, 1, NULL))) return lb_doc_fail(doc, rc, "time: out of memory");
+    if ((rc = resolve_all(r, doc, &matches, &ti, &st, 1, NULL))) return lb_doc_fail(doc, rc, "time: out of memory");
 
     if (st.dct.gran) {
         char buf[32];

@@ -81,6 +81,9 @@ struct lb_time_rules {
     tm_vec classes;         /* char *, class names; id = index */
     uint32_t cls_tense;     /* class id of TENSE (or UINT32_MAX) */
     tm_vec suffixes;        /* tm_suffix: tense by word ending */
+    /* per first byte of a folded form: bit min(length, 31) set when some form
+     * in words has that first byte and length (most tokens skip the lookup) */
+    uint32_t lenmask[256];
     /* index: key -> rules that may start there (CSR) */
     uint32_t *idx_off, *idx_rules;
     size_t nkeys;
@@ -110,12 +113,14 @@ void *tm_vec_push(tm_vec *v);
 void tm_vec_free(tm_vec *v);
 
 /* matcher: fills out (tm_match in doc arena) with leftmost-longest,
- * non-overlapping matches over the whole document. */
-int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out);
+ * non-overlapping matches over the whole document; *wid: the word id of
+ * each token (-1 none), in the doc arena. */
+int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid);
 /* parses a builtin number shape; 1 and slots when tok matches */
 int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *sl);
-/* tense at token tok of sentence si: that of the nearest TENSE word or suffix */
-int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok);
+/* tense at token tok of sentence si: that of the nearest TENSE word or suffix;
+ * wid from tm_find, cache: each token's own tense, -1 not yet known */
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok);
 
 /* ---- calendar */
 typedef struct tm_date { int y, m, d; char gran; } tm_date;  /* gran 0,'Y','M','D' */

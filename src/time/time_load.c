@@ -51,6 +51,7 @@ static uint32_t word_id(struct lb_time_rules *r, const char *s, size_t n)
     if (lb_wordset_get(&r->words, f, m, &id)) return id;
     id = (uint32_t)r->wordv.len;
     if (!tm_vec_push(&r->wordv) || lb_wordset_put(&r->words, f, m, id)) return UINT32_MAX;
+    r->lenmask[(unsigned char)f[0]] |= 1u << (m < 31 ? m : 31);
     return id;
 }
 

@@ -112,7 +112,7 @@ static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint3
     }
 }
 
-/* does token t match element e? fills slots */
+/* does token t match element e? fills slots (s may be NULL for EL_LIT) */
 static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
 {
     const lb_tok *tok = &LB_TOKS(m->doc)[t];
@@ -148,7 +148,9 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
     }
 }
 
-/* (s is read only: a step that fills slots works on a copy) */
+/* (s is read only: a step that fills slots works on a copy; whether an
+ * element matches does not depend on the slots, so a negated element and a
+ * literal need no copy) */
 static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, const tm_slots *s)
 {
     const tm_rule *ru = m->rule;
@@ -159,17 +161,37 @@ static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, const tm_slots
     }
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
     if (e->neg) {
-        tm_slots s2 = *s;
-        if (t < m->ntok && elem_match(m, e, t, &s2)) return;
+        tm_slots scratch;
+        scratch.has = 0;
+        if (t < m->ntok && elem_match(m, e, t, &scratch)) return;
         walk(m, ei + 1, t, span, s);
         return;
     }
     if (e->ctx && span == UINT32_MAX) span = t;
     if (t < m->ntok) {
-        tm_slots s2 = *s;
-        if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, &s2);
+        if (e->kind == EL_LIT) {
+            if (elem_match(m, e, t, NULL)) walk(m, ei + 1, t + 1, span, s);
+        } else {
+            tm_slots s2 = *s;
+            if (elem_match(m, e, t, &s2)) walk(m, ei + 1, t + 1, span, &s2);
+        }
     }
     if (e->opt) walk(m, ei + 1, t, span, s);
+}
+
+/* some path through the rule's elements from element ei at token t reaches
+ * its end: walk without slots (whether an element matches does not depend on
+ * them), so that the rules that fail, most of them, cost no slot copies */
+static int can_match(const mctx *m, uint32_t ei, uint32_t t)
+{
+    const tm_rule *ru = m->rule;
+    if (ei == ru->nelem) return 1;
+    const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
+    tm_slots scratch;
+    scratch.has = 0;
+    if (e->neg) return !(t < m->ntok && elem_match(m, e, t, &scratch)) && can_match(m, ei + 1, t);
+    if (t < m->ntok && elem_match(m, e, t, &scratch) && can_match(m, ei + 1, t + 1)) return 1;
+    return e->opt && can_match(m, ei + 1, t);
 }
 
 static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_t *best_rule, tm_slots *best)
@@ -181,6 +203,7 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
         const tm_rule *ru = &TM_R(r)[ri];
         if (m->lang && ru->lang != m->lang) continue;
         m->rule = ru;
+        if (!can_match(m, 0, t)) continue;
         m->best_end = 0;
         m->best_span = 0;
         tm_slots s = { 0 };
@@ -193,15 +216,19 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
     }
 }
 
-int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
+int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid_out)
 {
     uint32_t n = (uint32_t)doc->toks.len;
     int32_t *wid = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *wid + 1);
     if (!wid) return LB_ENOMEM;
+    *wid_out = wid;
     for (uint32_t i = 0; i < n; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         uint32_t id;
-        wid[i] = lb_wordset_get(&r->words, lb_tok_norm(doc, t), t->norm_len, &id) ? (int32_t)id : -1;
+        const char *f = lb_tok_norm(doc, t);
+        uint32_t len = t->norm_len;
+        int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
+        wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
     }
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
@@ -239,31 +266,38 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out)
     return LB_OK;
 }
 
-int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, uint32_t si, uint32_t tok)
+/* the tense token i gives (its TENSE entry, else a tense suffix) */
+static int token_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, uint32_t i, int lang)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    const char *f = lb_tok_norm(doc, t);
+    int tense = TENSE_NONE;
+    if (wid[i] >= 0) {
+        const tm_word *wd = &TM_W(r)[wid[i]];
+        for (uint32_t k = 0; k < wd->ne; k++) {
+            const tm_entry *e = &TM_ENT(r)[wd->e0 + k];
+            if (e->cls == r->cls_tense && e->lang == lang && e->nas) tense = TM_A(r)[e->as0].value;
+        }
+    }
+    const tm_suffix *sx = r->suffixes.p;
+    for (size_t k = 0; !tense && k < r->suffixes.len; k++)
+        if (sx[k].lang == lang && t->norm_len > (uint32_t)sx[k].len + 2 && (t->flags & LB_TOK_WORD) &&
+            !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len))
+            tense = sx[k].tense;
+    return tense;
+}
+
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok)
 {
     const lb_sent *s = &LB_SENTS(doc)[si];
     int lang = doc->lang[0] == 'e' ? 2 : 1;
     int best = TENSE_NONE;
     uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = s->tok0; i < s->tok0 + s->ntok; i++) {
-        const lb_tok *t = &LB_TOKS(doc)[i];
         uint32_t dist = i > tok ? i - tok : tok - i;
         if (dist >= best_dist) continue;
-        const char *f = lb_tok_norm(doc, t);
-        int tense = TENSE_NONE;
-        uint32_t id;
-        if (lb_wordset_get(&r->words, f, t->norm_len, &id)) {
-            const tm_word *wd = &TM_W(r)[id];
-            for (uint32_t k = 0; k < wd->ne; k++) {
-                const tm_entry *e = &TM_ENT(r)[wd->e0 + k];
-                if (e->cls == r->cls_tense && e->lang == lang && e->nas) tense = TM_A(r)[e->as0].value;
-            }
-        }
-        const tm_suffix *sx = r->suffixes.p;
-        for (size_t k = 0; !tense && k < r->suffixes.len; k++)
-            if (sx[k].lang == lang && t->norm_len > (uint32_t)sx[k].len + 2 && (t->flags & LB_TOK_WORD) &&
-                !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len))
-                tense = sx[k].tense;
+        if (cache[i] < 0) cache[i] = (int8_t)token_tense(r, doc, wid, i, lang);
+        int tense = cache[i];
         if (tense) { best = tense; best_dist = dist; }
     }
     return best;

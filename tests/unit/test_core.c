@@ -195,6 +195,29 @@ static void test_jsonw(void)
     lb_buf_free(&b);
 }
 
+/* number edges, a key that needs escapes, and a buffer cap hit mid-string */
+static void test_jsonw_edges(void)
+{
+    lb_buf b;
+    lb_buf_init(&b, 1 << 16);
+    lb_jsonw w;
+    lb_jw_init(&w, &b);
+    lb_jw_arr(&w);
+    lb_jw_int(&w, 0); lb_jw_int(&w, INT64_MIN); lb_jw_int(&w, INT64_MAX); lb_jw_span(&w, 0, 1234567890);
+    lb_jw_obj(&w); lb_jw_key(&w, "k\"\t"); lb_jw_cstr(&w, NULL); LB_JW_KEY(&w, "q"); lb_jw_str(&w, "0123456789abcdef\"x", 18); lb_jw_obj_end(&w);
+    lb_jw_arr_end(&w);
+    CHECK_INT(lb_jw_status(&w), 0);
+    CHECK_STR(b.data, "[0,-9223372036854775808,9223372036854775807,[0,1234567890],{\"k\\\"\\t\":null,\"q\":\"0123456789abcdef\\\"x\"}]");
+    lb_buf_free(&b);
+    lb_buf_init(&b, 12);
+    lb_jw_init(&w, &b);
+    lb_jw_arr(&w);
+    lb_jw_cstr(&w, "abcdefgh");
+    CHECK_INT(lb_jw_status(&w), -1);
+    CHECK_INT(b.len <= 12, 1);
+    lb_buf_free(&b);
+}
+
 int main(void)
 {
     test_arena();
@@ -203,5 +226,6 @@ int main(void)
     test_wordset();
     test_dictfile();
     test_jsonw();
+    test_jsonw_edges();
     return TEST_END();
 }
