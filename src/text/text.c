@@ -62,6 +62,25 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
     }
 }
 
+/* Fills fw_one from the loaded function words (see text.h). */
+static int index_function_words(struct lb_text_dicts *d)
+{
+    enum { NSIG = 4096 };
+    d->fw_one = calloc(NSIG, sizeof *d->fw_one);
+    unsigned char *count = calloc(NSIG, 1);
+    if (!d->fw_one || !count) { free(count); return -1; }
+    uint32_t tag, len, value;
+    const char *key;
+    for (size_t i = 0; i < d->function_words.cap; i++) {
+        if (!lb_wordset_slot(&d->function_words, i, &tag, &key, &len, &value) || !len) continue;
+        unsigned b = lb_text_fw_sig(key, len);
+        if (count[b] < 2) count[b]++;
+        d->fw_one[b] = (struct lb_fw_entry){ count[b] == 1 ? key : NULL, len, value };
+    }
+    free(count);
+    return 0;
+}
+
 int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen)
 {
     *out = NULL;
@@ -78,6 +97,7 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
         if (rc) { lb_text_free(d); return rc; }
     }
+    if (index_function_words(d)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;
     return LB_OK;
 }
@@ -86,6 +106,7 @@ void lb_text_free(struct lb_text_dicts *d)
 {
     if (!d) return;
     lb_wordset_fini(&d->abbrev); lb_wordset_fini(&d->months); lb_wordset_fini(&d->function_words);
+    free(d->fw_one);
     free(d);
 }
 

@@ -22,6 +22,9 @@ struct lb_text_dicts {
      * most other words are told apart without hashing */
     size_t fw_maxlen;
     uint64_t fw_sig[64];
+    /* per signature, the one function word that has it (key NULL when
+     * several share it): most lookups end in one compare, without hashing */
+    struct lb_fw_entry { const char *key; uint32_t len, value; } *fw_one;
 };
 
 static inline unsigned lb_text_fw_sig(const char *w, size_t n)
@@ -36,7 +39,11 @@ static inline int lb_text_function_word(const struct lb_text_dicts *d, const cha
     if (n == 0 || n > d->fw_maxlen) return 0;
     unsigned b = lb_text_fw_sig(w, n);
     if (!(d->fw_sig[b >> 6] >> (b & 63) & 1)) return 0;
-    return lb_wordset_get(&d->function_words, w, n, bits);
+    const struct lb_fw_entry *e = &d->fw_one[b];
+    if (!e->key) return lb_wordset_get(&d->function_words, w, n, bits);
+    if (e->len != n || !lb_key_eq(e->key, w, n)) return 0;
+    if (bits) *bits = e->value;
+    return 1;
 }
 
 int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen);
