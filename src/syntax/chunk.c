@@ -4,6 +4,7 @@
  * of-attachments, coordinations and appositions. One left-to-right pass over
  * a sentence; no roles (roles.c) and no clause decisions (clauses.c). */
 #include "internal.h"
+#include <string.h>
 
 typedef struct ng { uint32_t end, head, mask; } ng;
 
@@ -78,7 +79,10 @@ static uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
 static int parse_ng(const sx *s, uint32_t j, ng *g)
 {
     const lb_morph *M = s->M;
-    if (j >= s->s1) return 0;
+    /* a group starts with one of these (other words join it only later) */
+    enum { STARTS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_SYM | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADJ |
+                    1u << LB_UPOS_NUM | 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
+    if (j >= s->s1 || !(STARTS >> M[j].upos & 1)) return 0;
     if (M[j].upos == LB_UPOS_PRON && !is_poss_det(s, j)) {
         g->head = j; g->end = j + 1; g->mask = sx_agree_mask(M[j].feats);
         return 1;
@@ -121,8 +125,14 @@ static int parse_ng(const sx *s, uint32_t j, ng *g)
 
 static int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
 {
-    lb_phrase *p = lb_vec_push(&s->doc->phrases, &s->doc->arena);
-    if (!p) return -1;
+    lb_vec *v = &s->doc->phrases;
+    lb_phrase *p;
+    if (v->len < v->cap) {                       /* lb_vec_push without the call */
+        p = (lb_phrase *)v->items + v->len++;
+        memset(p, 0, sizeof *p);
+    } else if (!(p = lb_vec_push(v, &s->doc->arena))) {
+        return -1;
+    }
     p->tok0 = tok0; p->ntok = g->end - tok0; p->head = g->head; p->prep = prep;
     p->kind = kind; p->agree = mask; p->feats = sx_feats_of_mask(mask);
     uint32_t person = LB_FEAT_GET(s->M[g->head].feats, PERSON);

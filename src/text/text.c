@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct load_ctx { lb_wordset *set; int mode; struct lb_text_dicts *dicts; } load_ctx;
+typedef struct load_ctx { lb_wordset *set; int mode; } load_ctx;
 enum { MODE_ABBREV, MODE_MONTHS, MODE_FUNCTION };
 
 static int put_folded(lb_wordset *set, const char *w, size_t n, uint32_t value, int merge, char *err, size_t errlen)
@@ -18,18 +18,6 @@ static int put_folded(lb_wordset *set, const char *w, size_t n, uint32_t value, 
     uint32_t old = 0;
     if (merge && lb_wordset_get(set, buf, m, &old)) value |= old;
     if (lb_wordset_put(set, buf, m, value)) { snprintf(err, errlen, "out of memory"); return 1; }
-    return 0;
-}
-
-/* Keeps the length and signature of a function word's folded key. */
-static int note_function_word(struct lb_text_dicts *d, const char *w, size_t n, char *err, size_t errlen)
-{
-    char buf[LB_MAX_TOKEN_BYTES * 3];
-    size_t m = lb_fold(buf, sizeof buf, w, n);
-    if (!m) { snprintf(err, errlen, "entry too long or empty"); return 1; }
-    if (m > d->fw_maxlen) d->fw_maxlen = m;
-    unsigned b = lb_text_fw_sig(buf, m);
-    d->fw_sig[b >> 6] |= (uint64_t)1 << (b & 63);
     return 0;
 }
 
@@ -58,27 +46,8 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         if (!strcmp(v, "de")) value = LB_LANG_DE;
         else if (!strcmp(v, "en")) value = LB_LANG_EN;
         else { snprintf(err, errlen, "language must be 'de' or 'en', not '%s'", v); return 1; }
-        return put_folded(lc->set, w, n, value, 1, err, errlen) || note_function_word(lc->dicts, w, n, err, errlen);
+        return put_folded(lc->set, w, n, value, 1, err, errlen);
     }
-}
-
-/* Fills fw_one from the loaded function words (see text.h). */
-static int index_function_words(struct lb_text_dicts *d)
-{
-    enum { NSIG = 4096 };
-    d->fw_one = calloc(NSIG, sizeof *d->fw_one);
-    unsigned char *count = calloc(NSIG, 1);
-    if (!d->fw_one || !count) { free(count); return -1; }
-    uint32_t tag, len, value;
-    const char *key;
-    for (size_t i = 0; i < d->function_words.cap; i++) {
-        if (!lb_wordset_slot(&d->function_words, i, &tag, &key, &len, &value) || !len) continue;
-        unsigned b = lb_text_fw_sig(key, len);
-        if (count[b] < 2) count[b]++;
-        d->fw_one[b] = (struct lb_fw_entry){ count[b] == 1 ? key : NULL, len, value };
-    }
-    free(count);
-    return 0;
 }
 
 int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen)
@@ -93,11 +62,11 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
     for (size_t i = 0; i < 3; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
-        load_ctx lc = { sets[i], files[i].mode, d };
+        load_ctx lc = { sets[i], files[i].mode };
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
         if (rc) { lb_text_free(d); return rc; }
     }
-    if (index_function_words(d)) { lb_text_free(d); return LB_ENOMEM; }
+    if (lb_sigindex_build(&d->fw_index, &d->function_words)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;
     return LB_OK;
 }
@@ -106,7 +75,7 @@ void lb_text_free(struct lb_text_dicts *d)
 {
     if (!d) return;
     lb_wordset_fini(&d->abbrev); lb_wordset_fini(&d->months); lb_wordset_fini(&d->function_words);
-    free(d->fw_one);
+    lb_sigindex_free(&d->fw_index);
     free(d);
 }
 
