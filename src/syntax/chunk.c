@@ -75,14 +75,19 @@ static uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
     return h;
 }
 
+/* a noun group starts with one of these (other words join it only later) */
+static inline int may_start_ng(const sx *s, uint32_t j)
+{
+    enum { STARTS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_SYM | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADJ |
+                    1u << LB_UPOS_NUM | 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
+    return j < s->s1 && (STARTS >> s->M[j].upos & 1);
+}
+
 /* a noun group starting at j: 1 and g filled, else 0 */
 static int parse_ng(const sx *s, uint32_t j, ng *g)
 {
     const lb_morph *M = s->M;
-    /* a group starts with one of these (other words join it only later) */
-    enum { STARTS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_SYM | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADJ |
-                    1u << LB_UPOS_NUM | 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
-    if (j >= s->s1 || !(STARTS >> M[j].upos & 1)) return 0;
+    if (!may_start_ng(s, j)) return 0;
     if (M[j].upos == LB_UPOS_PRON && !is_poss_det(s, j)) {
         g->head = j; g->end = j + 1; g->mask = sx_agree_mask(M[j].feats);
         return 1;
@@ -227,13 +232,13 @@ int sx_chunk(sx *s)
         const lb_morph *m = &s->M[i];
         ng g;
         int32_t pi = -2;
-        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && parse_ng(s, i + 1, &g)) {
+        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && may_start_ng(s, i + 1) && parse_ng(s, i + 1, &g)) {
             uint32_t mask = g.mask, gov = SX_CASES(s->cls[i]);
             if (gov && (mask & sx_mask_case_only(gov))) mask &= sx_mask_case_only(gov);
             uint32_t own = (m->flags & LB_MF_CONTR) ? sx_agree_mask(m->feats) : 0;
             if (own && (mask & own)) mask &= own;
             pi = push_phrase(s, LB_PH_PG, i, &g, (int32_t)i, mask);
-        } else if (m->upos != LB_UPOS_ADP && parse_ng(s, i, &g)) {
+        } else if (m->upos != LB_UPOS_ADP && may_start_ng(s, i) && parse_ng(s, i, &g)) {
             ng after;
             uint32_t e = g.end;
             if (e + 1 < s->s1 && (s->cls[e] & SX_POSTP) && !sx_is_boundary(s, e + 1) && !parse_ng(s, e + 1, &after)) {

@@ -326,7 +326,8 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         int line_start = newlines > 0;
         size_t j;
         if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
-            size_t ul = scan_url(s, i);
+            char c0 = (char)(t[i] | 0x20);
+            size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
             if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
             else j = scan_word(s, i, &flags, line_start);
         } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
