@@ -39,7 +39,7 @@ static void classify(sx *s, uint32_t ntok, cls_cache *cc)
         default:
             break;
         }
-        size_t h = ((uintptr_t)m->lemma >> 3) % SX_CACHE;
+        size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 56);   /* 0..255 */
         if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) { s->cls[i] = cc->cls[h]; continue; }
         s->cls[i] = sx_word_class(s, i);
         if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = s->cls[i]; }
