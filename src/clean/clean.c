@@ -3,6 +3,7 @@
  * file only applies them. It never changes the text: the body is a list of
  * spans over whole lines. */
 #include "clean/clean.h"
+#include "clean/prefilter.h"
 #include "text/text.h"
 #include "core/dictfile.h"
 #include "ctx.h"
@@ -27,6 +28,7 @@ typedef struct rule {
     enum action action;
     enum scope scope;
     regex_t re;
+    lb_prefilter pf;        /* lines that fail it cannot match re */
     int group[F_COUNT];     /* capture group per meta field, 0 = none */
     size_t maxlen;          /* longest line the rule applies to (bytes) */
     int has_groups;
@@ -92,6 +94,7 @@ static int parse_rule(const lb_dict_line *l, void *user, char *err, size_t errle
     char *lowered = lower_pattern(l->field[2]);
     if (!lowered) { snprintf(err, errlen, "out of memory"); return 1; }
     int rc = regcomp(&r.re, lowered, REG_EXTENDED | (r.has_groups ? 0 : REG_NOSUB));
+    lb_prefilter_build(&r.pf, lowered);
     free(lowered);
     if (rc) {
         char m[200];
@@ -263,10 +266,12 @@ int lb_clean_run(lb_doc *doc)
         const char *orig = t + ln->tstart;
         for (size_t q = 0; q < n; q++) tmp[q] = (orig[q] >= 'A' && orig[q] <= 'Z') ? (char)(orig[q] + 32) : orig[q];
         tmp[n] = '\0';
+        size_t tn = strlen(tmp);        /* what regexec sees */
         int head = seen <= HEAD_LINES, tail = nonblank - seen < TAIL_LINES;
         for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
             const rule *r = &rs->rules[k];
             if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail) || n > r->maxlen) continue;
+            if (!lb_prefilter_may_match(&r->pf, tmp, tn)) continue;
             regmatch_t m[MAX_GROUPS];
             if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
             /* a byline must name a person: "Von den Grünen" is text */

@@ -4,6 +4,7 @@
  * of-attachments, coordinations and appositions. One left-to-right pass over
  * a sentence; no roles (roles.c) and no clause decisions (clauses.c). */
 #include "internal.h"
+#include <string.h>
 
 typedef struct ng { uint32_t end, head, mask; } ng;
 
@@ -74,11 +75,19 @@ static uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
     return h;
 }
 
+/* a noun group starts with one of these (other words join it only later) */
+static inline int may_start_ng(const sx *s, uint32_t j)
+{
+    enum { STARTS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_SYM | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADJ |
+                    1u << LB_UPOS_NUM | 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
+    return j < s->s1 && (STARTS >> s->M[j].upos & 1);
+}
+
 /* a noun group starting at j: 1 and g filled, else 0 */
 static int parse_ng(const sx *s, uint32_t j, ng *g)
 {
     const lb_morph *M = s->M;
-    if (j >= s->s1) return 0;
+    if (!may_start_ng(s, j)) return 0;
     if (M[j].upos == LB_UPOS_PRON && !is_poss_det(s, j)) {
         g->head = j; g->end = j + 1; g->mask = sx_agree_mask(M[j].feats);
         return 1;
@@ -121,8 +130,14 @@ static int parse_ng(const sx *s, uint32_t j, ng *g)
 
 static int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
 {
-    lb_phrase *p = lb_vec_push(&s->doc->phrases, &s->doc->arena);
-    if (!p) return -1;
+    lb_vec *v = &s->doc->phrases;
+    lb_phrase *p;
+    if (v->len < v->cap) {                       /* lb_vec_push without the call */
+        p = (lb_phrase *)v->items + v->len++;
+        memset(p, 0, sizeof *p);
+    } else if (!(p = lb_vec_push(v, &s->doc->arena))) {
+        return -1;
+    }
     p->tok0 = tok0; p->ntok = g->end - tok0; p->head = g->head; p->prep = prep;
     p->kind = kind; p->agree = mask; p->feats = sx_feats_of_mask(mask);
     uint32_t person = LB_FEAT_GET(s->M[g->head].feats, PERSON);
@@ -217,13 +232,13 @@ int sx_chunk(sx *s)
         const lb_morph *m = &s->M[i];
         ng g;
         int32_t pi = -2;
-        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && parse_ng(s, i + 1, &g)) {
+        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && may_start_ng(s, i + 1) && parse_ng(s, i + 1, &g)) {
             uint32_t mask = g.mask, gov = SX_CASES(s->cls[i]);
             if (gov && (mask & sx_mask_case_only(gov))) mask &= sx_mask_case_only(gov);
             uint32_t own = (m->flags & LB_MF_CONTR) ? sx_agree_mask(m->feats) : 0;
             if (own && (mask & own)) mask &= own;
             pi = push_phrase(s, LB_PH_PG, i, &g, (int32_t)i, mask);
-        } else if (m->upos != LB_UPOS_ADP && parse_ng(s, i, &g)) {
+        } else if (m->upos != LB_UPOS_ADP && may_start_ng(s, i) && parse_ng(s, i, &g)) {
             ng after;
             uint32_t e = g.end;
             if (e + 1 < s->s1 && (s->cls[e] & SX_POSTP) && !sx_is_boundary(s, e + 1) && !parse_ng(s, e + 1, &after)) {

@@ -28,8 +28,14 @@ static int32_t top(cstate *c) { return c->sp ? c->st[c->sp - 1] : -1; }
 static int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
 {
     if (c->sp >= SX_MAX_DEPTH) return -2;
-    lb_clause *k = lb_vec_push(&c->s->doc->clauses, &c->s->doc->arena);
-    if (!k) return -1;
+    lb_vec *v = &c->s->doc->clauses;
+    lb_clause *k;
+    if (v->len < v->cap) {                       /* lb_vec_push without the call */
+        k = (lb_clause *)v->items + v->len++;
+        memset(k, 0, sizeof *k);
+    } else if (!(k = lb_vec_push(v, &c->s->doc->arena))) {
+        return -1;
+    }
     k->tok0 = tok0; k->sent = c->s->sent; k->parent = parent; k->intro = intro; k->kind = kind;
     k->fin = k->verb = k->modal = k->particle = k->pred = -1;
     k->subj = k->obj = k->iobj = k->agent = -1;
@@ -270,10 +276,28 @@ static int past_as_finite(cstate *c, uint32_t i)
     return ph->kind == LB_PH_NG && ph->tok0 + ph->ntok == i && ph->tok0 == t->tok0;
 }
 
+/* A token that cannot open a clause (opener() says 0), is no boundary, no
+ * verb, no coordinator and no zu-infinitive: it only joins the open clause. */
+static int is_quiet(const sx *s, uint32_t i)
+{
+    enum { QUIET = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_NUM |
+                   1u << LB_UPOS_PUNCT | 1u << LB_UPOS_SYM | 1u << LB_UPOS_INTJ | 1u << LB_UPOS_DET };
+    const lb_morph *m = &s->M[i];
+    if (!(QUIET >> m->upos & 1) || s->cls[i] || (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF)) || sx_is_boundary(s, i)) return 0;
+    if (m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL) return 0;
+    /* German: any word after a break (not the first) may open a zu-infinitive */
+    return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
+}
+
 static int scan_token(cstate *c, uint32_t i)
 {
     sx *s = c->s;
     lb_morph *m = &s->M[i];
+    if (is_quiet(s, i)) {
+        if (!c->sp && open_main(c, i) == -1) return -1;
+        m->clause = top(c);
+        return 0;
+    }
     if (sx_is_boundary(s, i)) {
         on_boundary(c, i);
         m->clause = top(c);

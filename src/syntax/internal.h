@@ -7,6 +7,7 @@
 #define LB_SYNTAX_INTERNAL_H
 #include "doc.h"
 #include "core/wordset.h"
+#include "text/sigindex.h"
 
 /* word classes: the value bits of a grammar-table word */
 enum {
@@ -39,6 +40,7 @@ enum {
 
 typedef struct sx_lang {
     lb_wordset words;           /* folded lemma -> class bits */
+    lb_sigindex index;          /* its fast front */
     int name_head_last;         /* a run of names is headed by its last word */
     int noun_noun_join;         /* adjacent common nouns form one group */
     int verb_final;             /* subordinate clauses end in their finite verb (de) */
@@ -65,12 +67,8 @@ typedef struct sx {
     uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
 } sx;
 
-/* the agreement mask: one bit per (case, number, gender), 24 bits */
-uint32_t sx_agree_mask(uint32_t feats);
-uint32_t sx_mask_cases(uint32_t mask);   /* bit (case-1) for each possible case */
-uint32_t sx_mask_numbers(uint32_t mask); /* bit (number-1) */
-uint32_t sx_mask_case_only(uint32_t cases);  /* every combination with these cases */
-uint32_t sx_feats_of_mask(uint32_t mask);    /* the unique Case/Number/Gender as feats */
+/* the agreement mask: one bit per (case, number, gender), 24 bits (agree.h) */
+#include "syntax/agree.h"
 
 /* the words of the table for a token (its folded lemma), 0 when none */
 uint32_t sx_word_class(const sx *s, uint32_t tok);

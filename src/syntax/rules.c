@@ -128,6 +128,8 @@ int lb_syntax_load(struct lb_syntax_rules **out, const char *dir, char *err, siz
     if (!rc) rc = load_file(R, &R->lang[0], dir, "de_prep.txt", err, errlen);
     if (!rc) rc = load_file(R, &R->lang[1], dir, "en.txt", err, errlen);
     if (rc) { lb_syntax_free(R); return rc; }
+    for (int i = 0; i < 2 && !rc; i++) rc = lb_sigindex_build(&R->lang[i].index, &R->lang[i].words) ? LB_ENOMEM : 0;
+    if (rc) { lb_syntax_free(R); return rc; }
     R->lang[0].loaded = R->lang[1].loaded = 1;
     *out = R;
     return LB_OK;
@@ -136,7 +138,7 @@ int lb_syntax_load(struct lb_syntax_rules **out, const char *dir, char *err, siz
 void lb_syntax_free(struct lb_syntax_rules *R)
 {
     if (!R) return;
-    for (int i = 0; i < 2; i++) lb_wordset_fini(&R->lang[i].words);
+    for (int i = 0; i < 2; i++) { lb_sigindex_free(&R->lang[i].index); lb_wordset_fini(&R->lang[i].words); }
     for (int i = 1; i <= R->ngloss; i++) free(R->gloss[i]);
     free(R);
 }
@@ -168,9 +170,9 @@ uint32_t sx_word_class(const sx *s, uint32_t tok)
     }
     if (!n || n > 40) return 0;
     uint32_t v = 0;
-    if (already_folded(w, n)) return lb_wordset_get(&s->L->words, w, n, &v) ? v : 0;
+    if (already_folded(w, n)) return lb_sigindex_get(&s->L->index, w, n, &v) ? v : 0;
     size_t k = lb_fold(key, sizeof key, w, n);
-    if (!k || k >= sizeof key || !lb_wordset_get(&s->L->words, key, k, &v)) return 0;
+    if (!k || k >= sizeof key || !lb_sigindex_get(&s->L->index, key, k, &v)) return 0;
     return v;
 }
 

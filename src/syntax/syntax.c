@@ -26,10 +26,11 @@ typedef struct cls_cache { const char *lemma[SX_CACHE]; uint32_t len[SX_CACHE], 
 
 static void classify(sx *s, uint32_t ntok, cls_cache *cc)
 {
+    const lb_tok *T = LB_TOKS(s->doc);
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &s->M[i];
         m->clause = m->phrase = -1;
-        s->boundary[i] = (uint8_t)sx_token_is_boundary(s->doc, m, i);
+        s->boundary[i] = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         switch (m->upos) {
         case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
         case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
@@ -38,7 +39,7 @@ static void classify(sx *s, uint32_t ntok, cls_cache *cc)
         default:
             break;
         }
-        size_t h = ((uintptr_t)m->lemma >> 3) % SX_CACHE;
+        size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 56);   /* 0..255 */
         if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) { s->cls[i] = cc->cls[h]; continue; }
         s->cls[i] = sx_word_class(s, i);
         if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = s->cls[i]; }

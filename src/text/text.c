@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct load_ctx { lb_wordset *set; int mode; struct lb_text_dicts *dicts; } load_ctx;
+typedef struct load_ctx { lb_wordset *set; int mode; } load_ctx;
 enum { MODE_ABBREV, MODE_MONTHS, MODE_FUNCTION };
 
 static int put_folded(lb_wordset *set, const char *w, size_t n, uint32_t value, int merge, char *err, size_t errlen)
@@ -18,18 +18,6 @@ static int put_folded(lb_wordset *set, const char *w, size_t n, uint32_t value, 
     uint32_t old = 0;
     if (merge && lb_wordset_get(set, buf, m, &old)) value |= old;
     if (lb_wordset_put(set, buf, m, value)) { snprintf(err, errlen, "out of memory"); return 1; }
-    return 0;
-}
-
-/* Keeps the length and signature of a function word's folded key. */
-static int note_function_word(struct lb_text_dicts *d, const char *w, size_t n, char *err, size_t errlen)
-{
-    char buf[LB_MAX_TOKEN_BYTES * 3];
-    size_t m = lb_fold(buf, sizeof buf, w, n);
-    if (!m) { snprintf(err, errlen, "entry too long or empty"); return 1; }
-    if (m > d->fw_maxlen) d->fw_maxlen = m;
-    unsigned b = lb_text_fw_sig(buf, m);
-    d->fw_sig[b >> 6] |= (uint64_t)1 << (b & 63);
     return 0;
 }
 
@@ -58,7 +46,7 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         if (!strcmp(v, "de")) value = LB_LANG_DE;
         else if (!strcmp(v, "en")) value = LB_LANG_EN;
         else { snprintf(err, errlen, "language must be 'de' or 'en', not '%s'", v); return 1; }
-        return put_folded(lc->set, w, n, value, 1, err, errlen) || note_function_word(lc->dicts, w, n, err, errlen);
+        return put_folded(lc->set, w, n, value, 1, err, errlen);
     }
 }
 
@@ -74,10 +62,11 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
     for (size_t i = 0; i < 3; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
-        load_ctx lc = { sets[i], files[i].mode, d };
+        load_ctx lc = { sets[i], files[i].mode };
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
         if (rc) { lb_text_free(d); return rc; }
     }
+    if (lb_sigindex_build(&d->fw_index, &d->function_words)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;
     return LB_OK;
 }
@@ -86,6 +75,7 @@ void lb_text_free(struct lb_text_dicts *d)
 {
     if (!d) return;
     lb_wordset_fini(&d->abbrev); lb_wordset_fini(&d->months); lb_wordset_fini(&d->function_words);
+    lb_sigindex_free(&d->fw_index);
     free(d);
 }
 

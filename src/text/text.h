@@ -6,6 +6,7 @@
 #define LB_TEXT_H
 #include "doc.h"
 #include "core/wordset.h"
+#include "text/sigindex.h"
 
 /* values in lb_text_dicts.abbrev */
 enum { LB_ABBR_INNER = 1,   /* never ends a sentence: "z.B.", "Dr." */
@@ -17,26 +18,13 @@ struct lb_text_dicts {
     lb_wordset abbrev;          /* folded, without the final period */
     lb_wordset months;          /* folded month names -> 1..12 */
     lb_wordset function_words;  /* folded -> LB_LANG_* bits */
-    /* of the function words' keys: the longest length, and a bit per
-     * (length, first byte, last byte) signature (lb_text_fw_sig), so that
-     * most other words are told apart without hashing */
-    size_t fw_maxlen;
-    uint64_t fw_sig[64];
+    lb_sigindex fw_index;       /* the fast front of function_words */
 };
-
-static inline unsigned lb_text_fw_sig(const char *w, size_t n)
-{
-    uint32_t v = (uint32_t)n << 16 | (uint32_t)(unsigned char)w[0] << 8 | (unsigned char)w[n - 1];
-    return (v * 0x9E3779B1u) >> 20;             /* 0..4095 */
-}
 
 /* lb_wordset_get on function_words, with the cheap tests first. */
 static inline int lb_text_function_word(const struct lb_text_dicts *d, const char *w, size_t n, uint32_t *bits)
 {
-    if (n == 0 || n > d->fw_maxlen) return 0;
-    unsigned b = lb_text_fw_sig(w, n);
-    if (!(d->fw_sig[b >> 6] >> (b & 63) & 1)) return 0;
-    return lb_wordset_get(&d->function_words, w, n, bits);
+    return lb_sigindex_get(&d->fw_index, w, n, bits);
 }
 
 int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t errlen);

@@ -36,13 +36,23 @@ static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
     return 0;
 }
 
-static enum lb_cc cc_at(const scan *s, size_t i, int32_t *cp, size_t *len)
+static enum lb_cc cc_at_slow(const scan *s, size_t i, int32_t *cp, size_t *len)
 {
     int32_t c;
     size_t l = lb_cp_at(s->t, s->end, i, &c);
     if (cp) *cp = c;
     if (len) *len = l;
     return lb_cc_of(c);
+}
+
+/* The class of the character at i (its code point and length when asked). */
+static inline enum lb_cc cc_at(const scan *s, size_t i, int32_t *cp, size_t *len)
+{
+    unsigned char b = (unsigned char)s->t[i];
+    if (b >= 0x80) return cc_at_slow(s, i, cp, len);
+    if (cp) *cp = b;
+    if (len) *len = 1;
+    return (enum lb_cc)lb_cc_ascii[b];
 }
 
 static int is_hyphen(const scan *s, size_t i, size_t *len)
@@ -87,6 +97,9 @@ static int word_is(const scan *s, size_t a, size_t b, const char *const *list)
 /* "U.S.", "z.B.", "D.C.", "e.V.": 1-3 ASCII letters and a period, twice or more. */
 static size_t dotted_abbrev(const scan *s, size_t i)
 {
+    const char *t = s->t;       /* the first group ends in a period at i+1..i+3 */
+    if (!(i + 1 < s->end && t[i + 1] == '.') && !(i + 2 < s->end && t[i + 2] == '.') && !(i + 3 < s->end && t[i + 3] == '.'))
+        return 0;
     size_t j = i, groups = 0;
     for (;;) {
         size_t k = j;
@@ -124,6 +137,26 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 
 static const char *const trunc_followers[] = { "und", "oder", "bis", "sowie", "bzw", "noch", "als", "wie", "and", "or", "to", NULL };
 
+/* The end of the run of ASCII lower-case letters in t[i..lim), eight bytes
+ * at a time where it can: of bytes below 0x80, c + 0x1F has its high bit
+ * set when c >= 'a', c + 0x05 when c > 'z'. */
+static inline size_t lower_run(const char *t, size_t i, size_t lim)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t hi = 0x8080808080808080ull;
+    while (i + 8 <= lim) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t low7 = x & ~hi;
+        uint64_t lower = (low7 + 0x1F1F1F1F1F1F1F1Full) & ~(low7 + 0x0505050505050505ull) & ~x & hi;
+        if (lower != hi) return i + (size_t)__builtin_ctzll(~lower & hi) / 8;
+        i += 8;
+    }
+#endif
+    while (i < lim && t[i] >= 'a' && t[i] <= 'z') i++;
+    return i;
+}
+
 /* Scans a word-like token starting at i; returns its end and sets flags. */
 static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
 {
@@ -142,8 +175,7 @@ static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
     size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES;
     while (j < lim) {
         if (t[j] >= 'a' && t[j] <= 'z') {  /* fast path: a run of ASCII lower-case letters */
-            size_t k = j + 1;
-            while (k < lim && t[k] >= 'a' && t[k] <= 'z') k++;
+            size_t k = lower_run(t, j + 1, lim);
             letters += k - j;
             first_letter_seen = 1;
             digits_only = 0;
@@ -242,8 +274,8 @@ static int starts_with(const scan *s, size_t i, const char *p)
 
 static size_t scan_url(const scan *s, size_t i)
 {
-    char c0 = s->t[i];
-    if (c0 != 'h' && c0 != 'H' && c0 != 'w' && c0 != 'W') return 0;
+    char c0 = s->t[i] | 0x20, c1 = i + 1 < s->end ? (char)(s->t[i + 1] | 0x20) : 0;
+    if (!(c0 == 'h' && c1 == 't') && !(c0 == 'w' && c1 == 'w')) return 0;
     if (!(starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) return 0;
     size_t j = i;
     while (j < s->end && j - i < LB_MAX_TOKEN_BYTES) {
@@ -293,12 +325,11 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         if (newlines >= 2) flags |= LB_TOK_PARA_BEFORE;
         int line_start = newlines > 0;
         size_t j;
-        size_t ul = scan_url(s, i);
-        if (ul) {
-            j = i + ul;
-            flags |= LB_TOK_URL | LB_TOK_WORD;
-        } else if (lb_cc_wordlike(c)) {
-            j = scan_word(s, i, &flags, line_start);
+        if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
+            char c0 = (char)(t[i] | 0x20);
+            size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
+            if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
+            else j = scan_word(s, i, &flags, line_start);
         } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
             j = i + l;
             while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
@@ -337,10 +368,32 @@ static int tokenize_span(scan *s, size_t a, size_t b)
     return 0;
 }
 
+/* Room for the tokens and folded forms of a typical text up front (about a
+ * token per five bytes; folded forms rarely longer than the text), so that
+ * the arrays seldom grow and copy. */
+static int reserve(lb_doc *doc)
+{
+    if (!doc->toks.cap) {
+        size_t cap = doc->len / 5 + 64;
+        if (cap > LB_MAX_TOKENS) cap = LB_MAX_TOKENS;
+        void *items = lb_arena_alloc(&doc->arena, cap * sizeof(lb_tok));
+        if (!items) return -1;
+        doc->toks.items = items; doc->toks.cap = cap; doc->toks.len = 0;
+    }
+    if (!doc->norm_cap) {
+        size_t cap = doc->len + doc->len / 8 + 4096;
+        char *norm = lb_arena_alloc(&doc->arena, cap);
+        if (!norm) return -1;
+        doc->norm = norm; doc->norm_cap = cap; doc->norm_len = 0;
+    }
+    return 0;
+}
+
 int lb_tokenize(lb_doc *doc)
 {
     scan s = { .doc = doc, .dicts = doc->ctx->text, .t = doc->text,
                .tex_quotes = doc->input_lang && !strcmp(doc->input_lang, "de") };
+    if (reserve(doc)) return lb_doc_fail(doc, LB_ENOMEM, "tokenizer: out of memory");
     const lb_rspan *body = LB_BODY(doc), *skip = doc->skip.items;
     size_t sk = 0;
     for (size_t k = 0; k < doc->body.len; k++) {

@@ -133,6 +133,21 @@ static void test_fold(void)
     /* NFC: a + combining diaeresis composes to ä */
     n = lb_fold(out, sizeof out, "A\xCC\x88", 3);
     CHECK_SPAN(out, 0, n, "ä");
+    /* ASCII of every length (the word-at-a-time paths), against the rule:
+     * only A-Z change; @ [ ` { and the rest stay */
+    const char src[] = "@AZ[`az{09 MiXeD-Case_ZA!Q~\x7F";
+    for (size_t len = 0; len < sizeof src; len++) {
+        char want[64];
+        for (size_t k = 0; k < len; k++) want[k] = (char)(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
+        memset(out, '#', sizeof out);
+        n = lb_fold(out, sizeof out, src, len);
+        CHECK(n == len && !memcmp(out, want, len) && out[len] == '#');
+    }
+    /* a non-ASCII byte anywhere in a long token takes the Latin-1 path */
+    n = lb_fold(out, sizeof out, "ABCDEFGHIJKLMNO\xC3\x84", 17);
+    CHECK_SPAN(out, 0, n, "abcdefghijklmnoä");
+    n = lb_fold(out, sizeof out, "ABC\xC3\x96", 5);
+    CHECK_SPAN(out, 0, n, "abcö");
 }
 
 static void test_offsets_invalid(void)

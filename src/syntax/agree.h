@@ -1,0 +1,65 @@
+/* agree.h: agreement inside noun groups as a 24-bit mask, one bit per
+ * combination of case (4), number (2) and gender (3) a word allows; a group's
+ * mask is the intersection of its words' masks. Plural ignores gender.
+ * Bit (case-1)*6 + (number-1)*3 + (gender-1): a case is a block of six bits,
+ * singular its low three, plural its high three. Pure functions on feature
+ * bits (inline: they run on every word of every group); no words, no state. */
+#ifndef LB_SYNTAX_AGREE_H
+#define LB_SYNTAX_AGREE_H
+#include "doc.h"
+#include <stdint.h>
+
+#define SX_MASK_ALL   0xFFFFFFu
+#define SX_MASK_SING  0x1C71C7u     /* the low three bits of every case */
+#define SX_MASK_PLUR  0xE38E38u
+#define SX_MASK_REPL  0x041041u     /* a 6-bit block times this: in all four cases */
+
+/* every combination with these cases (bit case-1) */
+static inline uint32_t sx_mask_case_only(uint32_t cases)
+{
+    return (cases & 1u) * 0x3Fu | (cases >> 1 & 1u) * 0xFC0u | (cases >> 2 & 1u) * 0x3F000u | (cases >> 3 & 1u) * 0xFC0000u;
+}
+
+/* the combinations a word's features allow (all of them when it has none) */
+static inline uint32_t sx_agree_mask(uint32_t feats)
+{
+    uint32_t c = LB_FEAT_GET(feats, CASE), n = LB_FEAT_GET(feats, NUMBER), g = LB_FEAT_GET(feats, GENDER);
+    uint32_t sing = g == 0 ? 7u : g <= 3 ? 1u << (g - 1) : 0;
+    uint32_t block = (n == 0 || n == LB_NUMBER_SING ? sing : 0) | (n == 0 || n == LB_NUMBER_PLUR ? 070u : 0);
+    if (c == 0) return block * SX_MASK_REPL;
+    return c <= 4 ? block << ((c - 1) * 6) : 0;
+}
+
+/* bit (case-1) for each possible case */
+static inline uint32_t sx_mask_cases(uint32_t mask)
+{
+    return (uint32_t)((mask & 0x3Fu) != 0) | (uint32_t)((mask & 0xFC0u) != 0) << 1 |
+           (uint32_t)((mask & 0x3F000u) != 0) << 2 | (uint32_t)((mask & 0xFC0000u) != 0) << 3;
+}
+
+/* bit (number-1) for each possible number */
+static inline uint32_t sx_mask_numbers(uint32_t mask)
+{
+    return (uint32_t)((mask & SX_MASK_SING) != 0) | (uint32_t)((mask & SX_MASK_PLUR) != 0) << 1;
+}
+
+/* k when bits has the single bit k-1, else 0 */
+static inline int sx_unique_bit(uint32_t bits)
+{
+    return bits && !(bits & (bits - 1)) ? __builtin_ctz(bits) + 1 : 0;
+}
+
+/* the unique Case/Number/Gender of a mask as feats */
+static inline uint32_t sx_feats_of_mask(uint32_t mask)
+{
+    uint32_t f = 0, genders = mask | mask >> 12;       /* OR of the eight 3-bit groups */
+    genders |= genders >> 6;
+    genders |= genders >> 3;
+    int c = sx_unique_bit(sx_mask_cases(mask)), n = sx_unique_bit(sx_mask_numbers(mask));
+    int g = sx_unique_bit(genders & 7u);
+    if (c) f |= LB_FEAT(CASE, c);
+    if (n) f |= LB_FEAT(NUMBER, n);
+    if (n == LB_NUMBER_SING && g) f |= LB_FEAT(GENDER, g);
+    return f;
+}
+#endif

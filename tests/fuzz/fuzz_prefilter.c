@@ -1,0 +1,49 @@
+/* fuzz_prefilter.c: libFuzzer target for the pattern analysis of the
+ * cleaning rules' prefilter (src/clean/prefilter.c). Input: a regular
+ * expression on the first line, lines to test after it. When regcomp accepts
+ * the pattern, the prefilter must be built without crashing and must never
+ * reject a line that regexec matches. Patterns are kept short, with few
+ * quantifiers and bounds below 100: glibc's regcomp needs gigabytes for
+ * "a++++++++..." and ".{0,25634}" (its problem, not the prefilter's). */
+#include "clean/prefilter.h"
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 4096) return 0;
+    char *buf = malloc(size + 1);
+    if (!buf) return 0;
+    memcpy(buf, data, size);
+    buf[size] = '\0';
+    char *nl = strchr(buf, '\n');
+    if (nl) *nl = '\0';
+    size_t quantifiers = 0, digits = 0, max_digits = 0;
+    for (const char *p = buf; *p; p++) {
+        quantifiers += *p == '*' || *p == '+' || *p == '?' || *p == '{';
+        digits = *p >= '0' && *p <= '9' ? digits + 1 : 0;
+        if (digits > max_digits) max_digits = digits;
+    }
+    if (strlen(buf) > 256 || quantifiers > 6 || max_digits > 2) { free(buf); return 0; }
+    regex_t re;
+    if (regcomp(&re, buf, REG_EXTENDED | REG_NOSUB)) { free(buf); return 0; }
+    static lb_prefilter pf;
+    lb_prefilter_build(&pf, buf);
+    for (char *line = nl ? nl + 1 : NULL; line && *line;) {
+        char *end = strchr(line, '\n');
+        if (end) *end = '\0';
+        if (!regexec(&re, line, 0, NULL, 0) && !lb_prefilter_may_match(&pf, line, strlen(line))) {
+            fprintf(stderr, "fuzz_prefilter: '%s' rejects '%s', which matches\n", buf, line);
+            abort();
+        }
+        line = end ? end + 1 : NULL;
+    }
+    regfree(&re);
+    free(buf);
+    return 0;
+}
