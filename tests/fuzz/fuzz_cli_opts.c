@@ -5,6 +5,7 @@
  * argv; an accepted --limit is positive; accepted dates have a valid form. */
 #include "cli/cli.h"
 #include "cli/cmd_query.h"
+#include "fuzz_common.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,11 +43,8 @@ static void walk_common(int argc, char **argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size > 4096) return 0;
-    char *buf = malloc(size + 1);
+    char *buf = fuzz_cstr(data, size, 4096);
     if (!buf) return 0;
-    memcpy(buf, data, size);
-    buf[size] = '\0';
     char *argv[MAX_ARGS + 1];
     int argc = 0;
     argv[argc++] = "lagebild";

@@ -96,6 +96,18 @@ static inline void fuzz_check_doc(lb_doc *doc)
     }
 }
 
+/* A NUL-terminated copy of the input (the caller frees it), or NULL when it
+ * is longer than max bytes or memory runs out. */
+static inline char *fuzz_cstr(const uint8_t *data, size_t size, size_t max)
+{
+    if (size > max) return NULL;
+    char *buf = malloc(size + 1);
+    if (!buf) return NULL;
+    memcpy(buf, data, size);
+    buf[size] = '\0';
+    return buf;
+}
+
 /* Checks that the JSON line of an annotated document is one valid object. */
 static inline void fuzz_check_json(lb_doc *doc)
 {

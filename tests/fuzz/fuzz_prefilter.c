@@ -6,6 +6,7 @@
  * quantifiers and bounds below 100: glibc's regcomp needs gigabytes for
  * "a++++++++..." and ".{0,25634}" (its problem, not the prefilter's). */
 #include "clean/prefilter.h"
+#include "fuzz_common.h"
 #include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,11 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size > 4096) return 0;
-    char *buf = malloc(size + 1);
+    char *buf = fuzz_cstr(data, size, 4096);
     if (!buf) return 0;
-    memcpy(buf, data, size);
-    buf[size] = '\0';
     char *nl = strchr(buf, '\n');
     if (nl) *nl = '\0';
     size_t quantifiers = 0, digits = 0, max_digits = 0;
