@@ -429,12 +429,18 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
 
 /* X said (that) Y must ...: Y, the subject of the trigger's own clause, is
  * the recipient; the actor is who says it (the quote's speaker, else the
- * subject of a clause with a speech verb) */
-static void speaker_roles(const ev_sent *s, uint32_t t, roles *R)
+ * subject of a clause with a speech verb). A pattern's rec= preposition
+ * names the recipient first (das werde Konsequenzen für X haben; man werde
+ * die Vereinbarung mit X einhalten) */
+static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause, inh = 0;
-    R->recipient = clause_subject(s, ci, t, &inh, 0);
+    R->recipient = p->rec_preps ? first_group(s, ci, s->c[ci].t0, s->c[ci].t1, -1, 0, p->rec_preps, p) : -1;
+    if (R->recipient < 0) R->recipient = clause_subject(s, ci, t, &inh, 0);
     if (inh) R->recipient = -1;
+    /* beide Seiten müssen ..., both sides must ...: an appeal that takes in the
+     * speaker's own side, no act towards one recipient */
+    if (R->recipient >= 0 && s->g[R->recipient].both) R->recipient = -1;
     R->speaker = ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]);
     for (int k = 0; k < s->nc && !R->speaker && R->actor < 0; k++) {
         if (k == ci || !(s->c[k].cues & EV_C_SAY)) continue;
@@ -659,7 +665,9 @@ void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
     R->actor = R->recipient = -1;
     R->split = R->inherited = R->dep = R->passive = 0;
     R->speaker = NULL;
-    if (p->kind != EV_VERB) noun_roles(s, t, p, R);
-    else if (p->flags & EV_F_SPEAKER) speaker_roles(s, t, R);
+    /* (a speech act is the speaker's whatever the trigger's part of speech:
+     * das werde Konsequenzen haben, sagte Y) */
+    if (p->flags & EV_F_SPEAKER) speaker_roles(s, t, p, R);
+    else if (p->kind != EV_VERB) noun_roles(s, t, p, R);
     else verb_roles(s, t, p, R);
 }
