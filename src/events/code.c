@@ -267,25 +267,6 @@ static int attributive_participle(const ev_sent *s, uint32_t t)
  * the clause it is coordinated with) holds a demand made by the speaker
  * (act=speaker REQUEST: Seoul müsse sich entschuldigen und die Planer
  * entlassen, sagte X; X said Iran must stop ...): no event of its own */
-/* whether the words of clause ci are reported speech with a known sayer:
- * inside a quote with a speaker, or in a sentence with another clause that
- * has a speech verb */
-static int reported_with_sayer(const ev_sent *s, int ci, uint32_t t)
-{
-    if (ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t])) return 1;
-    for (int k = 0; k < s->nc; k++) if (k != ci && (s->c[k].cues & EV_C_SAY)) return 1;
-    return 0;
-}
-
-/* the finite verb j is in the subjunctive (Konjunktiv: müsse, solle) */
-static int subjunctive(const ev_sent *s, uint32_t j)
-{
-    const lb_doc *doc = s->doc;
-    uint32_t abs = s->tok0 + j;
-    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return 0;
-    return LB_FEAT_GET(LB_MORPH(doc)[abs].feats, MOOD) == LB_MOOD_SUB;
-}
-
 static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     if (p->flags & EV_F_SPEAKER) return 0;
@@ -297,11 +278,7 @@ static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pat
         for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) {
             if (j == t || s->t[j].form < 0) continue;
             const ev_pattern *q = &r->patterns[r->forms[s->t[j].form].pattern];
-            if (!(q->flags & EV_F_SPEAKER) || !q->type || strcmp(q->type, "REQUEST") || !(k == ci || j < t)) continue;
-            /* (a German indicative modal outside reported speech is the narrator's:
-             * X muss sich vor Gericht verantworten; Konjunktiv I is reported itself;
-             * English has no reported mood: its modal alone marks the demand) */
-            if (s->lang == EV_EN || subjunctive(s, j) || reported_with_sayer(s, ci, t)) return 1;
+            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t)) return 1;
         }
     return 0;
 }
