@@ -260,11 +260,23 @@ static void context_counterpart(const ev_sent *s, lb_event *e)
 }
 
 /* the recipient: the role's group, a place, a domestic counterpart */
+/* removes the refs with code c from list a (of *n) */
+static void drop_code(lb_actor_ref *a, uint8_t *n, const char *c)
+{
+    uint8_t k = 0;
+    for (uint8_t i = 0; i < *n; i++) if (strcmp(a[i].code, c)) a[k++] = a[i];
+    *n = k;
+}
+
 static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
 {
     /* a separate group may name the same state (domestic events: X -> X) */
     if (R->recipient >= 0 && R->recipient != R->actor) ev_add_refs(s, R->recipient, e->recipient, &e->nrecipient, NULL, 0);
     else ev_add_refs(s, R->recipient, e->recipient, &e->nrecipient, e->actor, e->nactor);
+    /* a speaker is not among the addressees of its own speech act (Konsequenzen
+     * für Russland, sagte der ukrainische Präsident: the comma joins both) unless
+     * it is the only one (a domestic accusation) */
+    if ((p->flags & EV_F_SPEAKER) && e->nrecipient > 1 && e->nactor) drop_code(e->recipient, &e->nrecipient, e->actor[0].code);
     if (!e->nrecipient && e->nactor && !(p->flags & EV_F_SPEAKER)) {
         /* shelled Juba, opened fire at targets in Jericho: the place's state
          * (for the types cameo.tsv lists under 'place') */

@@ -427,14 +427,47 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     if (R->actor == R->recipient) R->recipient = -1;
 }
 
+/* the passive infinitive of modal t: the modal's infinitive (the first after it in
+ * its clause) is a passive auxiliary with a participle next to it (müssen geschützt
+ * werden; must be punished; not: must be ready ... as soon as they are finalized) */
+enum { EV_PASSIVE_PART_WINDOW = 2 };   /* words between auxiliary and participle, each side */
+static uint32_t verb_form(const ev_sent *s, uint32_t i)
+{
+    return LB_FEAT_GET(LB_MORPH(s->doc)[s->tok0 + i].feats, VERBFORM);
+}
+
+static int passive_after(const ev_sent *s, int ci, uint32_t t)
+{
+    if (s->doc->morph.len != s->doc->toks.len) return 0;
+    uint32_t end = s->c[ci].t1;
+    for (uint32_t j = t + 1; j < end; j++) {
+        if (verb_form(s, j) != LB_VERBFORM_INF) continue;
+        if (!(s->t[j].cue & EV_C_PASSAUX)) return 0;
+        uint32_t from = j > t + EV_PASSIVE_PART_WINDOW ? j - EV_PASSIVE_PART_WINDOW : t + 1;
+        for (uint32_t k = from; k < end && k <= j + EV_PASSIVE_PART_WINDOW; k++)
+            if (k != j && verb_form(s, k) == LB_VERBFORM_PART) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* X said (that) Y must ...: Y, the subject of the trigger's own clause, is
  * the recipient; the actor is who says it (the quote's speaker, else the
- * subject of a clause with a speech verb) */
-static void speaker_roles(const ev_sent *s, uint32_t t, roles *R)
+ * subject of a clause with a speech verb). A pattern's rec= preposition
+ * names the recipient first (das werde Konsequenzen für X haben; man werde
+ * die Vereinbarung mit X einhalten) */
+static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause, inh = 0;
-    R->recipient = clause_subject(s, ci, t, &inh, 0);
+    R->recipient = p->rec_preps ? first_group(s, ci, s->c[ci].t0, s->c[ci].t1, -1, 0, p->rec_preps, p) : -1;
+    if (R->recipient < 0) R->recipient = clause_subject(s, ci, t, &inh, 0);
     if (inh) R->recipient = -1;
+    /* beide Seiten müssen ..., both sides must ...: an appeal that takes in the
+     * speaker's own side, no act towards one recipient */
+    if (R->recipient >= 0 && s->g[R->recipient].both) R->recipient = -1;
+    /* a modal of demand names its addressee as the subject of an active clause,
+     * not of a passive (X müsse bestraft werden: the subject is what is acted on) */
+    if (!strcmp(p->type, "REQUEST") && passive_after(s, ci, t)) R->recipient = -1;
     R->speaker = ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]);
     for (int k = 0; k < s->nc && !R->speaker && R->actor < 0; k++) {
         if (k == ci || !(s->c[k].cues & EV_C_SAY)) continue;
@@ -659,7 +692,9 @@ void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
     R->actor = R->recipient = -1;
     R->split = R->inherited = R->dep = R->passive = 0;
     R->speaker = NULL;
-    if (p->kind != EV_VERB) noun_roles(s, t, p, R);
-    else if (p->flags & EV_F_SPEAKER) speaker_roles(s, t, R);
+    /* (a speech act is the speaker's whatever the trigger's part of speech:
+     * das werde Konsequenzen haben, sagte Y) */
+    if (p->flags & EV_F_SPEAKER) speaker_roles(s, t, p, R);
+    else if (p->kind != EV_VERB) noun_roles(s, t, p, R);
     else verb_roles(s, t, p, R);
 }
