@@ -47,15 +47,15 @@ static int bare_frame(const qdoc *q, const lb_quote *x)
     if (!x->indirect || x->cue_start < 0 || x->end <= x->start) return 0;
     uint32_t a = tok_after(q, x->start), b = tok_after(q, x->end - 1) + 1;
     uint32_t c = tok_after(q, (uint32_t)x->cue_start);
-    if (b > q->n || c >= q->n || !q_is_cue(q, c) || (q_xcls(q, c) & QX_REPORT) || !indicative(q, a, b)) return 0;
-    for (uint32_t i = b; i < c; i++) if (q_cls(q, i) & QC_AS) return 0;   /* "…, wie X sagte": a comment */
+    if (b >= q->n || c >= q->n) return 0;
     const lb_sent *st = &LB_SENTS(q->doc)[q->t[a].sent];
+    int f = c >= b && a == st->tok0 && q_punct_is(q, b, ',') ? 1
+          : c < a && a > 0 && q_punct_is(q, a - 1, ':') && (q->t[b].flags & LB_TOK_SENT_END) && !q_punct_is(q, b, '?') ? 2 : 0;
+    if (!f || !q_is_cue(q, c) || (q_xcls(q, c) & QX_REPORT)) return 0;
+    for (uint32_t i = b; i < c; i++) if (q_cls(q, i) & QC_AS) return 0;   /* "…, wie X sagte": a comment */
     for (uint32_t i = st->tok0; i < st->tok0 + st->ntok && i < q->n; i++)
         if (q->t[i].flags & LB_TOK_QUOTE) return 0;          /* marked speech is qdirect.c's */
-    if (c >= b && a == st->tok0 && q_punct_is(q, b, ',')) return 1;
-    if (c < a && a > 0 && q_punct_is(q, a - 1, ':') && b < q->n && (q->t[b].flags & LB_TOK_SENT_END) &&
-        !q_punct_is(q, b, '?')) return 2;
-    return 0;
+    return indicative(q, a, b) ? f : 0;
 }
 
 static int same_speaker(const lb_quote *x, const lb_quote *y)
