@@ -1,7 +1,8 @@
 /* test_quotes_bare.c: direct speech whose quotation marks are lost (qbare.c):
  * an indicative clause before a post-posed speech verb is a direct quote, a
  * plain sentence between two such quotes of one speaker is theirs too;
- * Konjunktiv and verbs of reporting news stay indirect. Sentences written
+ * Konjunktiv and verbs of reporting news stay indirect; also a perfect
+ * zu-infinitive as a reported clause. Sentences written
  * for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -49,6 +50,11 @@ int main(void)
     /* a verb of reporting news: the indicative clause is a paraphrase */
     run("Die Zahl der Angriffe ist im Sommer deutlich gestiegen, berichtete die Zeitung Tagesblatt.");
     check_kind("Die Zahl der Angriffe", 1, NULL);
+
+    /* a perfect infinitive under a speech verb with an adjunct before its comma
+     * (qindirect.c: "zu" + auxiliary is a zu-infinitive) */
+    run("Die Rebellen behaupteten im Internet, das Flugzeug abgeschossen zu haben.");
+    check_kind("das Flugzeug abgeschossen zu haben", 1, NULL);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
