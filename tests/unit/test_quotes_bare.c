@@ -2,7 +2,8 @@
  * an indicative clause before a post-posed speech verb is a direct quote, a
  * plain sentence between two such quotes of one speaker is theirs too;
  * Konjunktiv and verbs of reporting news stay indirect; also a perfect
- * zu-infinitive as a reported clause. Sentences written
+ * zu-infinitive as a reported clause, and a plural Konjunktiv II that goes on
+ * with indirect speech. Sentences written
  * for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -55,6 +56,15 @@ int main(void)
      * (qindirect.c: "zu" + auxiliary is a zu-infinitive) */
     run("Die Rebellen behaupteten im Internet, das Flugzeug abgeschossen zu haben.");
     check_kind("das Flugzeug abgeschossen zu haben", 1, NULL);
+
+    /* qchain.c: a plural Konjunktiv II right after indirect speech stands in for
+     * Konjunktiv I (würden = werden); the singular is the writer's own */
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Die Bewohner würden ab Dienstag in Sicherheit gebracht.");
+    check_kind("Die Bewohner würden", 1, "Max Berger");
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Das Wetter könnte sich bald ändern.");
+    CHECK(test_quote_find(doc, "Das Wetter") == NULL);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
