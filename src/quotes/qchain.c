@@ -80,6 +80,14 @@ static int first_person_speech(const qdoc *q, uint32_t lo, uint32_t hi)
     return 0;
 }
 
+/* the sentence [lo, hi) has a quotation mark */
+static int marked(const qdoc *q, uint32_t lo, uint32_t hi)
+{
+    if (!q->ndirect) return 0;
+    for (uint32_t i = lo; i < hi; i++) if (q->t[i].flags & LB_TOK_QUOTE) return 1;
+    return 0;
+}
+
 /* a question or a headline reports nothing */
 static int asks(const qdoc *q, uint32_t hi)
 {
@@ -143,7 +151,7 @@ int q_chain(qdoc *q)
         if (asks(q, hi)) continue;
         int32_t marker;
         int rep = reports(q, lo, hi, &marker);
-        if (rep != 1 && have && s == last + 1 && !q->ndirect && first_person_speech(q, lo, hi)) {
+        if (rep != 1 && have && s == last + 1 && !marked(q, lo, hi) && first_person_speech(q, lo, hi)) {
             /* unmarked direct speech in a text without quotation marks: "Wir
              * müssen handeln." right after X's words */
             qspk none = { -1, -1, -1, -1 };

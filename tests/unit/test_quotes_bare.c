@@ -66,6 +66,12 @@ int main(void)
         "Das Wetter könnte sich bald ändern.");
     CHECK(test_quote_find(doc, "Das Wetter") == NULL);
 
+    /* qchain.c: an unmarked first-person sentence right after someone's words,
+     * also in a text that marks other quotes */
+    run("„Wir haben keine Zeit mehr“, sagte die Ministerin Petra Hausmann am Montag in Kassel. "
+        "Die Lage der Arbeiter sei ernst, sagte Hausmann. Wir müssen jetzt handeln.");
+    check_kind("Wir müssen jetzt", 0, "Petra Hausmann");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
