@@ -3,7 +3,7 @@
  * plain sentence between two such quotes of one speaker is theirs too;
  * Konjunktiv and verbs of reporting news stay indirect; also a perfect
  * zu-infinitive as a reported clause, and a plural Konjunktiv II that goes on
- * with indirect speech. Sentences written
+ * with indirect speech, and a source in the genitive plural without article. Sentences written
  * for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -71,6 +71,11 @@ int main(void)
     run("„Wir haben keine Zeit mehr“, sagte die Ministerin Petra Hausmann am Montag in Kassel. "
         "Die Lage der Arbeiter sei ernst, sagte Hausmann. Wir müssen jetzt handeln.");
     check_kind("Wir müssen jetzt", 0, "Petra Hausmann");
+
+    /* qsource.c: a genitive plural without article after a source noun (strong
+     * adjective in -er) names the source */
+    run("Die Männer wurden nach Angaben örtlicher Behörden in der Stadt festgenommen.");
+    check_kind("Die Männer wurden", 1, "Behörden");
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
