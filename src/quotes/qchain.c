@@ -46,8 +46,17 @@ int q_konj(const qdoc *q, uint32_t i)
     return 0;
 }
 
+/* the finite verb at i is plural (morphology layer) */
+static int plural(const qdoc *q, uint32_t i)
+{
+    if (q->doc->morph.len != q->n) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[i];
+    return LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR ? 2 : 0;
+}
+
 /* the sentence [lo, hi) reports: 1 by Konjunktiv I or hearsay; 2 by Konjunktiv II
- * only. ("soll … getan haben" is left out: on the development data it more
+ * only; 3 by a plural Konjunktiv II (the stand-in for Konjunktiv I where that
+ * equals the indicative: "sie würden", "sie hätten"). ("soll … getan haben" is left out: on the development data it more
  * often reports the writer's own unconfirmed news than someone's words.)
  * *marker: the hearsay word (demnach), -1 none */
 static int reports(const qdoc *q, uint32_t lo, uint32_t hi, int32_t *marker)
@@ -59,15 +68,23 @@ static int reports(const qdoc *q, uint32_t lo, uint32_t hi, int32_t *marker)
         int k = q_konj(q, i);
         if (q_cls(q, i) & QC_HEARSAY) { *marker = (int32_t)i; return 1; }
         rep |= k == 1;
-        k2 |= k == 2;
+        k2 |= k == 2 ? 1 + plural(q, i) : 0;
     }
-    return rep ? 1 : k2 ? 2 : 0;
+    return rep ? 1 : k2 == 3 ? 3 : k2 ? 2 : 0;
 }
 
 /* the sentence speaks in the first person (ich, wir, uns, unser …) */
 static int first_person_speech(const qdoc *q, uint32_t lo, uint32_t hi)
 {
     for (uint32_t i = lo; i < hi; i++) if (q_xcls(q, i) & QX_FIRST) return 1;
+    return 0;
+}
+
+/* the sentence [lo, hi) has a quotation mark */
+static int marked(const qdoc *q, uint32_t lo, uint32_t hi)
+{
+    if (!q->ndirect) return 0;
+    for (uint32_t i = lo; i < hi; i++) if (q->t[i].flags & LB_TOK_QUOTE) return 1;
     return 0;
 }
 
@@ -134,7 +151,7 @@ int q_chain(qdoc *q)
         if (asks(q, hi)) continue;
         int32_t marker;
         int rep = reports(q, lo, hi, &marker);
-        if (rep != 1 && have && s == last + 1 && !q->ndirect && first_person_speech(q, lo, hi)) {
+        if (rep != 1 && have && s == last + 1 && !marked(q, lo, hi) && first_person_speech(q, lo, hi)) {
             /* unmarked direct speech in a text without quotation marks: "Wir
              * müssen handeln." right after X's words */
             qspk none = { -1, -1, -1, -1 };
@@ -143,7 +160,10 @@ int q_chain(qdoc *q)
             if (qt) { qt->indirect = 0; copy_speaker(qt, &active); last = s; }
             continue;
         }
-        if (rep != 1) continue;        /* the writer's own Konjunktiv II: "Das könnte sich ändern." */
+        /* the writer's own Konjunktiv II ("Das könnte sich ändern.") reports nothing;
+         * in the plural, right after indirect speech, it stands in for Konjunktiv I */
+        if (rep == 3 && have && s == last + 1 && active.indirect) rep = 1;
+        if (rep != 1) continue;
         int on = have && s <= last + 1 + Q_CHAIN_GAP;
         if (!on && marker < 0) continue;
         qspk none = { -1, -1, -1, -1 };

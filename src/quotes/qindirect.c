@@ -10,7 +10,9 @@
 
 typedef struct { uint32_t lo, hi; } range;
 
-/* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten" */
+/* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
+ * also the perfect and passive infinitive with an auxiliary ("abgeschossen zu
+ * haben", "gewesen zu sein", "gewählt zu werden") */
 static int zu_inf(const qdoc *q, uint32_t i)
 {
     const lb_tok *t = &q->t[i];
@@ -18,7 +20,7 @@ static int zu_inf(const qdoc *q, uint32_t i)
     size_t n = t->norm_len;
     if (n == 2 && !memcmp(w, "zu", 2))
         return i + 2 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER) &&
-               !q_cls(q, i + 1) && (q->t[i + 2].flags & LB_TOK_PUNCT);
+               !(q_cls(q, i + 1) & ~(uint32_t)(QC_AUX | QC_DET)) && (q->t[i + 2].flags & LB_TOK_PUNCT);
     if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
     for (size_t k = 2; k + 4 <= n; k++)
         if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {

@@ -48,7 +48,8 @@ enum {
     QX_ANAPH = 1u << 2,    /* a subject that points back to the sentence before: "Das bestätigte X." */
     QX_ADV   = 1u << 3,    /* adverb between verb and subject: gestern, hingegen, auch */
     QX_FIRST = 1u << 4,    /* first person pronoun: a sentence with it next to a quote is speech */
-    QX_REL   = 1u << 5     /* relative pronoun after a source preposition: nach denen, laut welchem */
+    QX_REL   = 1u << 5,    /* relative pronoun after a source preposition: nach denen, laut welchem */
+    QX_REPORT = 1u << 6    /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -194,6 +195,10 @@ int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
 /* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a
  * quote or a speech act take its speaker (qchain.c); runs after the finders */
 int q_chain(qdoc *q);
+/* German text without kept quotation marks: indicative quotes under a
+ * post-posed speech verb or after a colon are direct, and plain sentences
+ * between two of one speaker too (qbare.c); runs after q_chain */
+int q_bare(qdoc *q);
 /* short quoted words inside someone's reported speech are their words too
  * (Sie seien „selbstverständlich geeignet“): direct quotes of that speaker */
 int q_fragments(qdoc *q);

@@ -77,11 +77,22 @@ static void set_name(const qdoc *q, qspk *sp, uint32_t a, uint32_t b)
     if (a < b) { sp->ns = (int32_t)a; sp->ne = (int32_t)b; }
 }
 
+/* a genitive plural without article: the strong adjective ending -er before a
+ * noun ("Angaben lokaler Medien", "Berichten örtlicher Behörden") */
+static int strong_genitive(const qdoc *q, uint32_t j, uint32_t hi)
+{
+    if (j + 1 >= hi || !plain_lower(q, j) || !adjective(q, j) || !caps_word(q, j + 1)) return 0;
+    const char *w = lb_tok_norm(q->doc, &q->t[j]);
+    size_t n = q->t[j].norm_len;
+    return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'r';
+}
+
 /* genitive or von-attribute after the head: "der Polizei", "des Ministeriums (BMI)", "von ISNA" */
 static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
 {
     for (int hop = 0; hop < 2 && j < hi; hop++) {
         uint32_t c = q_cls(q, j), k = j + 1;
+        if (hop == 0 && strong_genitive(q, j, hi)) { c = QC_OF; k = j; }   /* "Angaben lokaler Medien" */
         if (!(c & (QC_OF | QC_GENPREP)) || (q->t[j].flags & LB_TOK_UPPER)) break;
         if ((c & QC_GENPREP) && k < hi && (q_cls(q, k) & QC_DET)) k++;
         while (k < hi && k < j + 5 && plain_lower(q, k)) k++;

@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -242,6 +242,7 @@ int lb_quotes_run(lb_doc *doc)
     int rc = q_direct(&q);
     if (!rc) rc = q_indirect(&q);
     if (!rc) rc = q_chain(&q);
+    if (!rc) rc = q_bare(&q);
     if (!rc) rc = q_fragments(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);

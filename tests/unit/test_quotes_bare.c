@@ -1,0 +1,83 @@
+/* test_quotes_bare.c: direct speech whose quotation marks are lost (qbare.c):
+ * an indicative clause before a post-posed speech verb is a direct quote, a
+ * plain sentence between two such quotes of one speaker is theirs too;
+ * Konjunktiv and verbs of reporting news stay indirect; also a perfect
+ * zu-infinitive as a reported clause, and a plural Konjunktiv II that goes on
+ * with indirect speech, and a source in the genitive plural without article. Sentences written
+ * for these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text)
+{
+    lb_input in = test_input(text, "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+}
+
+static void check_kind(const char *prefix, int indirect, const char *name)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK_INT(q->indirect, indirect);
+    if (name) CHECK_STR(q->speaker_name, name);
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+
+    /* indicative + post-posed speech verb: direct; the plain sentence between
+     * two quotes of the same speaker: direct, theirs */
+    run("Die Ministerin Petra Hausmann besuchte am Montag das Werk in Kassel. "
+        "Die Lage der Arbeiter ist ernst, sagte die Ministerin am Abend. "
+        "Die Beschäftigten verdienen mehr Respekt. "
+        "Die Regierung muss jetzt schnell helfen, forderte sie.");
+    check_kind("Die Lage der Arbeiter", 0, "Petra Hausmann");
+    check_kind("Die Beschäftigten verdienen", 0, "Petra Hausmann");
+    check_kind("Die Regierung muss", 0, NULL);
+
+    /* Konjunktiv I: indirect speech */
+    run("Die Ministerin Petra Hausmann besuchte am Montag das Werk in Kassel. "
+        "Die Lage der Arbeiter sei ernst, sagte die Ministerin am Abend.");
+    check_kind("Die Lage der Arbeiter", 1, "Petra Hausmann");
+
+    /* a verb of reporting news: the indicative clause is a paraphrase */
+    run("Die Zahl der Angriffe ist im Sommer deutlich gestiegen, berichtete die Zeitung Tagesblatt.");
+    check_kind("Die Zahl der Angriffe", 1, NULL);
+
+    /* a perfect infinitive under a speech verb with an adjunct before its comma
+     * (qindirect.c: "zu" + auxiliary is a zu-infinitive) */
+    run("Die Rebellen behaupteten im Internet, das Flugzeug abgeschossen zu haben.");
+    check_kind("das Flugzeug abgeschossen zu haben", 1, NULL);
+
+    /* qchain.c: a plural Konjunktiv II right after indirect speech stands in for
+     * Konjunktiv I (würden = werden); the singular is the writer's own */
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Die Bewohner würden ab Dienstag in Sicherheit gebracht.");
+    check_kind("Die Bewohner würden", 1, "Max Berger");
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Das Wetter könnte sich bald ändern.");
+    CHECK(test_quote_find(doc, "Das Wetter") == NULL);
+
+    /* qchain.c: an unmarked first-person sentence right after someone's words,
+     * also in a text that marks other quotes */
+    run("„Wir haben keine Zeit mehr“, sagte die Ministerin Petra Hausmann am Montag in Kassel. "
+        "Die Lage der Arbeiter sei ernst, sagte Hausmann. Wir müssen jetzt handeln.");
+    check_kind("Wir müssen jetzt", 0, "Petra Hausmann");
+
+    /* qsource.c: a genitive plural without article after a source noun (strong
+     * adjective in -er) names the source */
+    run("Die Männer wurden nach Angaben örtlicher Behörden in der Stadt festgenommen.");
+    check_kind("Die Männer wurden", 1, "Behörden");
+
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
