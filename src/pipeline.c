@@ -63,22 +63,26 @@ const char *lb_stage_name(lb_stage stage)
     return NULL;
 }
 
+/* A context for name lookups (lb_ctx_new_lookup) needs the stages up to the
+ * actors only: morphology without models (it tags nothing) and the actor
+ * knowledge base from its compiled snapshot. */
+static int load_for_lookup(lb_ctx *ctx, const lb_stage_def *st, const char *dir)
+{
+    if (st->id == LB_STAGE_MORPH) return lb_morph_load_empty(&ctx->morph);
+    if (st->id == LB_STAGE_ACTORS) return lb_actors_load_cached(&ctx->actors, dir, ctx->err, sizeof ctx->err);
+    return st->load(ctx, dir);
+}
+
 int lb_pipeline_load(lb_ctx *ctx)
 {
     char dir[4096];
     for (size_t i = 0; i < NSTAGES; i++) {
-        /* a context for name lookups (lb_ctx_new_lookup) needs the stages up
-         * to the actors only, and tags nothing: its morph stage loads from a
-         * directory that holds no model */
         if (ctx->lookup_only && stages[i].id > LB_STAGE_ACTORS) break;
-        const char *sub = ctx->lookup_only && stages[i].id == LB_STAGE_MORPH ? "morph/.no-models" : stages[i].subdir;
-        if (lb_ctx_path(dir, sizeof dir, ctx, sub)) {
+        if (lb_ctx_path(dir, sizeof dir, ctx, stages[i].subdir)) {
             snprintf(ctx->err, sizeof ctx->err, "data path too long: %s/%s", ctx->data_dir, stages[i].subdir);
             return LB_EUSAGE;
         }
-        /* ... and reads the actor knowledge base from its compiled snapshot */
-        int rc = ctx->lookup_only && stages[i].id == LB_STAGE_ACTORS
-                 ? lb_actors_load_cached(&ctx->actors, dir, ctx->err, sizeof ctx->err) : stages[i].load(ctx, dir);
+        int rc = ctx->lookup_only ? load_for_lookup(ctx, &stages[i], dir) : stages[i].load(ctx, dir);
         if (rc) return rc;
     }
     return LB_OK;

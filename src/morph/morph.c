@@ -55,6 +55,12 @@ int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t
     return rc;
 }
 
+int lb_morph_load_empty(struct lb_morph_data **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? LB_OK : LB_ENOMEM;
+}
+
 void lb_morph_free(struct lb_morph_data *m)
 {
     if (!m) return;

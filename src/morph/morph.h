@@ -10,6 +10,9 @@ struct lb_morph_data;   /* lexicons and tagger models of every language */
 
 /* Loads data/morph/ (dir); on failure err says "file:line" or "file: offset". */
 int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t errlen);
+/* Morphology data without models (name-lookup contexts): the stage then
+ * tags nothing and gives every token its folded form as lemma. */
+int lb_morph_load_empty(struct lb_morph_data **out);
 void lb_morph_free(struct lb_morph_data *m);
 
 /* The stage: fills doc->morph (one lb_morph per token). */
