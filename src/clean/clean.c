@@ -222,23 +222,18 @@ static int normalise_input_date(lb_doc *doc)
     return LB_OK;
 }
 
-int lb_clean_run(lb_doc *doc)
+/* Splits the text into lines with their trimmed extent; *nonblank counts
+ * the lines with text. */
+static int split_lines(lb_doc *doc, lb_vec *lines, size_t *nonblank)
 {
-    const lb_ctx *ctx = doc->ctx;
-    int drc = normalise_input_date(doc);
-    if (drc) return drc;
-    const struct lb_clean_rules *rs = ctx->clean;
     const char *t = doc->text;
     size_t len = doc->len;
-    /* split into lines */
-    lb_vec lines;
-    lb_vec_init(&lines, sizeof(line));
-    size_t nonblank = 0;
-    for (size_t p = 0; p < len || (p == 0 && len == 0);) {
-        if (len == 0) break;
+    lb_vec_init(lines, sizeof(line));
+    *nonblank = 0;
+    for (size_t p = 0; p < len;) {
         const char *nl = memchr(t + p, '\n', len - p);
         size_t e = nl ? (size_t)(nl - t) : len;
-        line *ln = lb_vec_push(&lines, &doc->arena);
+        line *ln = lb_vec_push(lines, &doc->arena);
         if (!ln) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
         ln->start = (uint32_t)p; ln->end = (uint32_t)e;
         size_t a = p, b = e;
@@ -247,15 +242,56 @@ int lb_clean_run(lb_doc *doc)
         while (b > a && (is_space_byte(t[b - 1]) || (b - a >= 2 && (unsigned char)t[b - 2] == 0xC2 && (unsigned char)t[b - 1] == 0xA0))) b -= is_space_byte(t[b - 1]) ? 1 : 2;
         ln->tstart = (uint32_t)a; ln->tend = (uint32_t)b;
         ln->blank = a == b;
-        nonblank += !ln->blank;
+        *nonblank += !ln->blank;
         p = nl ? e + 1 : len;
     }
-    line *L = lines.items;
-    const char *found[F_COUNT] = { 0 };
+    return LB_OK;
+}
+
+/* Applies the rules to one line (tmp: its lower-cased copy, tn bytes):
+ * metadata into found, the line marked boilerplate, *cut set by a cut rule. */
+static int apply_rules(lb_doc *doc, const struct lb_clean_rules *rs, line *ln, const char *tmp, size_t tn, int head,
+                       int tail, const char **found, int *cut)
+{
+    const char *orig = doc->text + ln->tstart;
+    size_t n = ln->tend - ln->tstart;
+    for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
+        const rule *r = &rs->rules[k];
+        if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail) || n > r->maxlen) continue;
+        if (!lb_prefilter_may_match(&r->pf, tmp, tn)) continue;
+        regmatch_t m[MAX_GROUPS];
+        if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
+        /* a byline must name a person: "Von den Grünen" is text */
+        if (r->group[F_AUTHOR] && m[r->group[F_AUTHOR]].rm_so >= 0 &&
+            !name_like(orig + m[r->group[F_AUTHOR]].rm_so, (size_t)(m[r->group[F_AUTHOR]].rm_eo - m[r->group[F_AUTHOR]].rm_so)))
+            continue;
+        for (int f = 0; f < F_COUNT; f++) {
+            int g = r->group[f];
+            if (!g || found[f] || m[g].rm_so < 0) continue;
+            found[f] = set_meta(doc, orig + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
+        }
+        if (r->action == ACT_META && r->has_groups && m[0].rm_so == 0 && m[0].rm_eo > 0) {
+            /* the matched prefix carries metadata, not article text */
+            lb_rspan *sk = lb_vec_push(&doc->skip, &doc->arena);
+            if (!sk) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+            sk->start = ln->tstart; sk->end = ln->tstart + (uint32_t)m[0].rm_eo;
+        }
+        if (r->action == ACT_DROP) ln->boiler = 1;
+        else if (r->action == ACT_CUT) { ln->boiler = 1; *cut = 1; }
+        if (r->action != ACT_META) break;
+    }
+    return LB_OK;
+}
+
+/* Marks the boilerplate lines (everything after a cut rule's line too) and
+ * collects metadata into found. */
+static int mark_lines(lb_doc *doc, line *L, size_t nlines, size_t nonblank, const char **found)
+{
+    const struct lb_clean_rules *rs = doc->ctx->clean;
     size_t seen = 0;
     int cut = 0;
     char tmp[LB_MAX_RULE_LINE_BYTES + 1];
-    for (size_t i = 0; i < lines.len; i++) {
+    for (size_t i = 0; i < nlines; i++) {
         line *ln = &L[i];
         if (ln->blank) continue;
         seen++;
@@ -263,49 +299,35 @@ int lb_clean_run(lb_doc *doc)
         size_t n = ln->tend - ln->tstart;
         if (n > LB_MAX_RULE_LINE_BYTES) continue;
         /* matched lower-cased (ASCII); captures are taken from the original */
-        const char *orig = t + ln->tstart;
+        const char *orig = doc->text + ln->tstart;
         for (size_t q = 0; q < n; q++) tmp[q] = (orig[q] >= 'A' && orig[q] <= 'Z') ? (char)(orig[q] + 32) : orig[q];
         tmp[n] = '\0';
-        size_t tn = strlen(tmp);        /* what regexec sees */
-        int head = seen <= HEAD_LINES, tail = nonblank - seen < TAIL_LINES;
-        for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
-            const rule *r = &rs->rules[k];
-            if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail) || n > r->maxlen) continue;
-            if (!lb_prefilter_may_match(&r->pf, tmp, tn)) continue;
-            regmatch_t m[MAX_GROUPS];
-            if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
-            /* a byline must name a person: "Von den Grünen" is text */
-            if (r->group[F_AUTHOR] && m[r->group[F_AUTHOR]].rm_so >= 0 &&
-                !name_like(orig + m[r->group[F_AUTHOR]].rm_so, (size_t)(m[r->group[F_AUTHOR]].rm_eo - m[r->group[F_AUTHOR]].rm_so)))
-                continue;
-            for (int f = 0; f < F_COUNT; f++) {
-                int g = r->group[f];
-                if (!g || found[f] || m[g].rm_so < 0) continue;
-                found[f] = set_meta(doc, orig + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
-            }
-            if (r->action == ACT_META && r->has_groups && m[0].rm_so == 0 && m[0].rm_eo > 0) {
-                /* the matched prefix carries metadata, not article text */
-                lb_rspan *sk = lb_vec_push(&doc->skip, &doc->arena);
-                if (!sk) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-                sk->start = ln->tstart; sk->end = ln->tstart + (uint32_t)m[0].rm_eo;
-            }
-            if (r->action == ACT_DROP) ln->boiler = 1;
-            else if (r->action == ACT_CUT) { ln->boiler = 1; cut = 1; }
-            if (r->action != ACT_META) break;
-        }
+        int rc = apply_rules(doc, rs, ln, tmp, strlen(tmp) /* what regexec sees */, seen <= HEAD_LINES,
+                             nonblank - seen < TAIL_LINES, found, &cut);
+        if (rc) return rc;
     }
-    /* title: the first article line, when it reads like a headline */
-    for (size_t i = 0; i < lines.len && !found[F_TITLE]; i++) {
+    return LB_OK;
+}
+
+/* title: the first article line, when it reads like a headline and more
+ * article lines follow */
+static void find_title(lb_doc *doc, const line *L, size_t nlines, const char **found)
+{
+    for (size_t i = 0; i < nlines && !found[F_TITLE]; i++) {
         if (L[i].blank || L[i].boiler) continue;
         size_t n = L[i].tend - L[i].tstart;
         int more = 0;
-        for (size_t j = i + 1; j < lines.len && !more; j++) more = !L[j].blank && !L[j].boiler;
-        if (more && looks_like_title(t + L[i].tstart, n)) found[F_TITLE] = set_meta(doc, t + L[i].tstart, n, F_TITLE);
+        for (size_t j = i + 1; j < nlines && !more; j++) more = !L[j].blank && !L[j].boiler;
+        if (more && looks_like_title(doc->text + L[i].tstart, n)) found[F_TITLE] = set_meta(doc, doc->text + L[i].tstart, n, F_TITLE);
         break;
     }
-    /* body: maximal runs of article lines (blank lines inside a run join it) */
+}
+
+/* body: maximal runs of article lines (blank lines inside a run join it) */
+static int collect_body(lb_doc *doc, const line *L, size_t nlines)
+{
     lb_rspan *cur = NULL;
-    for (size_t i = 0; i < lines.len; i++) {
+    for (size_t i = 0; i < nlines; i++) {
         if (L[i].blank) continue;
         if (L[i].boiler) { cur = NULL; continue; }
         if (!cur) {
@@ -315,6 +337,21 @@ int lb_clean_run(lb_doc *doc)
         }
         cur->end = L[i].end;
     }
+    return LB_OK;
+}
+
+int lb_clean_run(lb_doc *doc)
+{
+    int rc = normalise_input_date(doc);
+    if (rc) return rc;
+    lb_vec lines;
+    size_t nonblank;
+    const char *found[F_COUNT] = { 0 };
+    if ((rc = split_lines(doc, &lines, &nonblank))) return rc;
+    line *L = lines.items;
+    if ((rc = mark_lines(doc, L, lines.len, nonblank, found))) return rc;
+    find_title(doc, L, lines.len, found);
+    if ((rc = collect_body(doc, L, lines.len))) return rc;
     doc->meta.title = found[F_TITLE] ? found[F_TITLE] : doc->input.title;
     doc->meta.author = found[F_AUTHOR];
     doc->meta.date = found[F_DATE] ? found[F_DATE] : doc->input.date;
