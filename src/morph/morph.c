@@ -216,8 +216,9 @@ static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k
             if (!l->lex || !n) feats = tf;
         }
         feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
-        if (!n) { memcpy(buf, e->form, e->len); n = e->len; }
-        if (!(e->lemma[k] = lb_arena_strndup(&c->arena, buf, n))) return -1;
+        const char *lemma = buf;
+        if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
+        if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
         e->lemma_len[k] = (uint32_t)n;
         e->feats[k] = feats;
     }

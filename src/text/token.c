@@ -101,7 +101,7 @@ static size_t dotted_abbrev(const scan *s, size_t i)
     if (!(i + 1 < s->end && t[i + 1] == '.') && !(i + 2 < s->end && t[i + 2] == '.') && !(i + 3 < s->end && t[i + 3] == '.'))
         return 0;
     size_t j = i, groups = 0;
-    for (;;) {
+    while (j - i + 4 <= LB_MAX_TOKEN_BYTES) {       /* a token is at most LB_MAX_TOKEN_BYTES long */
         size_t k = j;
         while (k < s->end && k - j < 4 && ((s->t[k] >= 'a' && s->t[k] <= 'z') || (s->t[k] >= 'A' && s->t[k] <= 'Z'))) k++;
         if (k == j || k - j > 3 || k >= s->end || s->t[k] != '.') break;

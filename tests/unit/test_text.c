@@ -81,6 +81,28 @@ static void test_tokens_abbrev(void)
     CHECK(find_tok("didn't") >= 0);
 }
 
+/* A run of dotted groups longer than a token may be ("U.S.U.S.…", 1,300
+ * bytes) is cut into tokens of at most LB_MAX_TOKEN_BYTES, and the
+ * morphology stage analyses them (it once copied such a form into a
+ * 1 KB buffer). */
+static void test_tokens_cap(void)
+{
+    char text[1400] = "Die ";
+    size_t n = strlen(text);
+    while (n + 4 < 1320) { memcpy(text + n, "U.S.", 4); n += 4; }
+    memcpy(text + n, " kamen.", 8);
+    run(text, "de");
+    size_t longest = 0;
+    for (size_t i = 0; i < doc->toks.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        if (t->end - t->start > longest) longest = t->end - t->start;
+    }
+    CHECK(longest > 0 && longest <= LB_MAX_TOKEN_BYTES);
+    lb_input in = { .id = "t", .id_len = 1, .text = text, .text_len = strlen(text), .lang = "de", .lang_len = 2 };
+    CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_MORPH), LB_OK);
+    CHECK(doc->morph.len == doc->toks.len);
+}
+
 /* sentence i spans exactly lit */
 static void check_sentences(const char *const *expect, size_t n)
 {
@@ -177,6 +199,7 @@ int main(void)
     test_tokens_german();
     test_tokens_numbers_quotes();
     test_tokens_abbrev();
+    test_tokens_cap();
     test_sentences_german();
     test_sentences_english();
     test_language();
