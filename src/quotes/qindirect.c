@@ -406,6 +406,157 @@ static void noun_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
 
 #define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
 
+/* A speech verb at v: the reported clause before it ("…, sagte X"), after it
+ * ("sagte, dass …", "sagte X: …") or "Wie X mitteilte, …". *pv moves past
+ * what was taken. */
+static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv;
+    int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
+    qspk sp = { -1, -1, -1, -1 };
+    if (comma_before) {
+        /* post-posed: "…, sagte Putin." */
+        sp = q_np_forward(q, v + 1, r.hi);
+        /* "…, sagte X am Dienstag." */
+        if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
+        if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
+            if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            goto out;
+        }
+    } else if (v > r.lo + 1) {
+        /* post-posed: "…, Tapper said." */
+        qspk b = q_np_backward(q, v, r.lo);
+        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
+            uint32_t cend = (uint32_t)b.s - 1;
+            if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
+            goto out;
+        }
+    }
+    int by_conj;
+    uint32_t a = clause_after(q, v, r, &by_conj);
+    if (!a) {
+        /* "Wie X mitteilte, haben …" / "As X said, …" */
+        uint32_t k = v + 1;
+        while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
+        int as = 0;
+        for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
+        if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
+            sp = q_np_forward(q, r.lo + 1, v);
+            lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
+            DONE(qt);
+            if (qt) v = k;
+        }
+        goto out;
+    }
+    if (a < r.hi) {
+        sp = verb_speaker(q, v, r);
+        uint32_t end = clause_end(q, a, r);
+        lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
+        if (qt && q_punct_is(q, a - 1, ':')) {
+            /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
+            int konj = 0;
+            for (uint32_t m = a; m < end && !konj; m++) konj = q_konj(q, m) != 0;
+            if (!konj) qt->indirect = 0;
+        }
+        DONE(qt);
+        if (qt || end < r.hi) v = end > a ? end - 1 : a;
+    }
+out:
+    *pv = v;
+    return found;
+}
+
+/* "…, so Uschakow." */
+static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
+{
+    int found = 0;
+    if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
+        qspk sp = q_np_forward(q, v + 1, r.hi);
+        /* "…, so X gegenüber der Zeitung." */
+        if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
+        if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
+            DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+    }
+    return found;
+}
+
+/* "Laut X …" / "…, according to X."; -1 when v names no one (maybe a speech noun) */
+static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
+{
+    int found = 0;
+    uint32_t k = v + 1;
+    if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
+    qspk sp = q_np_forward(q, k, r.hi);
+    if (sp.s < 0 || sent_inq) return -1;       /* maybe a speech noun: "Aussage, dass" */
+    int initial = 1;
+    for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
+    if (initial && v < r.lo + 3) {
+        uint32_t a = (uint32_t)sp.e;
+        if (a < r.hi && q_punct_is(q, a, ',')) a++;
+        DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
+    } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+    else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
+    return found;
+}
+
+/* "X zufolge …" */
+static int postp_source(qdoc *q, range r, uint32_t v, size_t *last)
+{
+    int found = 0;
+    qspk sp = q_np_backward(q, v, r.lo);
+    if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) return found;
+    uint32_t cs = (uint32_t)sp.s;
+    while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
+    DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));
+    return found;
+}
+
+/* A speech noun with its clause: "Moskaus Behauptungen, dass …", "the claim
+ * that …". *pv moves to the clause's end. */
+static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv;
+    uint32_t k = noun_conj(q, v, r);
+    if (!k) goto out;
+    k--;
+    uint32_t s = v;
+    while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
+           !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ | QC_SEP))) {
+        const lb_tok *pt = &q->t[s - 1];
+        int gen = (pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's';
+        if ((pt->flags & LB_TOK_UPPER) && !(q_cls(q, s - 1) & QC_DET) && !gen && s != v) break;
+        s--;
+    }
+    qspk sp = q_np_forward(q, s, k);
+    if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
+    if (sp.s >= 0 && sp.ns <= (int32_t)v && (int32_t)v < sp.ne) sp.s = -1;   /* the noun itself is no name */
+    if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
+    if (sp.s < 0 && s > r.lo) {
+        /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
+         * subject of the verb right before the noun phrase */
+        uint32_t w = s - 1;
+        if ((q->t[w].flags & LB_TOK_WORD) && !(q->t[w].flags & LB_TOK_UPPER) && !(q_cls(q, w) & (QC_STOP | QC_PREP | QC_CONJ | QC_SUB))) {
+            qspk vs = q_verb_subject(q, w, r.lo, r.hi);
+            if (vs.s >= 0 && (vs.ns >= 0 || (q_cls(q, (uint32_t)vs.s) & QC_PRON)) && q_can_speak(q, vs)) sp = vs;
+        }
+    }
+    uint32_t end = clause_end(q, k + 1, r);
+    /* the embedded clause ends where the main clause resumes: "…, entschieden zurück" */
+    for (uint32_t m = k + 2; m + 1 < end; m++) {
+        if (!q_punct_is(q, m, ',') || q->inq[m]) continue;
+        const lb_tok *nt = &q->t[m + 1];
+        if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
+            !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
+    }
+    DONE(emit(q, k + 1, end, sp, -1));
+    v = end > k ? end - 1 : k;
+out:
+    *pv = v;
+    return found;
+}
+
 static int sentence(qdoc *q, range r, size_t *last)
 {
     int found = 0;
@@ -424,135 +575,16 @@ static int sentence(qdoc *q, range r, size_t *last)
         if (cue && connective(q, v, r)) continue;
         /* the attribution of a direct quote: "“…,” said X" */
         if (cue && v > r.lo && (q->inq[v - 1] || (v > r.lo + 1 && q_punct_is(q, v - 1, ',') && q->inq[v - 2]))) continue;
-        if (cue) {
-            int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
-            qspk sp = { -1, -1, -1, -1 };
-            if (comma_before) {
-                /* post-posed: "…, sagte Putin." */
-                sp = q_np_forward(q, v + 1, r.hi);
-                /* "…, sagte X am Dienstag." */
-                if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
-                if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
-                    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
-                    continue;
-                }
-            } else if (v > r.lo + 1) {
-                /* post-posed: "…, Tapper said." */
-                qspk b = q_np_backward(q, v, r.lo);
-                if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
-                    uint32_t cend = (uint32_t)b.s - 1;
-                    if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
-                    continue;
-                }
-            }
-            int by_conj;
-            uint32_t a = clause_after(q, v, r, &by_conj);
-            if (!a) {
-                /* "Wie X mitteilte, haben …" / "As X said, …" */
-                uint32_t k = v + 1;
-                while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
-                int as = 0;
-                for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
-                if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
-                    sp = q_np_forward(q, r.lo + 1, v);
-                    lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
-                    DONE(qt);
-                    if (qt) v = k;
-                }
-                continue;
-            }
-            if (a < r.hi) {
-                sp = verb_speaker(q, v, r);
-                uint32_t end = clause_end(q, a, r);
-                lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
-                if (qt && q_punct_is(q, a - 1, ':')) {
-                    /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
-                    int konj = 0;
-                    for (uint32_t m = a; m < end && !konj; m++) konj = q_konj(q, m) != 0;
-                    if (!konj) qt->indirect = 0;
-                }
-                DONE(qt);
-                if (qt || end < r.hi) v = end > a ? end - 1 : a;
-            }
-            continue;
-        }
+        if (cue) { found |= cue_clause(q, r, &v, last); continue; }
         /* "nach Angaben der Polizei", "laut X", "ersten Angaben zufolge" */
         if (!sent_inq && (c & (QC_SRCPREP | QC_PREP | QC_POSTP)) && source_at(q, r, v, &fq, &next)) { DONE(fq); v = next; continue; }
-        if (c & QC_SO) {
-            /* "…, so Uschakow." */
-            if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
-                qspk sp = q_np_forward(q, v + 1, r.hi);
-                /* "…, so X gegenüber der Zeitung." */
-                if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
-                if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
-                    DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
-            }
-            continue;
-        }
+        if (c & QC_SO) { found |= so_clause(q, r, v, last); continue; }
         if (c & QC_PREP) {
-            /* "Laut X …" / "…, according to X." */
-            uint32_t k = v + 1;
-            if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
-            qspk sp = q_np_forward(q, k, r.hi);
-            if (sp.s < 0 || sent_inq) goto not_prep;       /* maybe a speech noun: "Aussage, dass" */
-            int initial = 1;
-            for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
-            if (initial && v < r.lo + 3) {
-                uint32_t a = (uint32_t)sp.e;
-                if (a < r.hi && q_punct_is(q, a, ',')) a++;
-                DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
-            } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
-            else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
-            continue;
+            int p = prep_source(q, r, v, sent_inq, last);
+            if (p >= 0) { found |= p; continue; }
         }
-    not_prep:
-        if (c & QC_POSTP) {
-            /* "X zufolge …" */
-            qspk sp = q_np_backward(q, v, r.lo);
-            if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) continue;
-            uint32_t cs = (uint32_t)sp.s;
-            while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
-            DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));
-            continue;
-        }
-        if (c & QC_NOUN) {
-            /* "Moskaus Behauptungen, dass …", "the claim that …" */
-            uint32_t k = noun_conj(q, v, r);
-            if (!k) continue;
-            k--;
-            uint32_t s = v;
-            while (s > r.lo && v - s < 3 && (q->t[s - 1].flags & LB_TOK_WORD) &&
-                   !(q_cls(q, s - 1) & (QC_STOP | QC_PREP | QC_VERB | QC_AUX | QC_CONJ | QC_SEP))) {
-                const lb_tok *pt = &q->t[s - 1];
-                int gen = (pt->flags & LB_TOK_UPPER) && pt->norm_len > 1 && lb_tok_norm(q->doc, pt)[pt->norm_len - 1] == 's';
-                if ((pt->flags & LB_TOK_UPPER) && !(q_cls(q, s - 1) & QC_DET) && !gen && s != v) break;
-                s--;
-            }
-            qspk sp = q_np_forward(q, s, k);
-            if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
-            if (sp.s >= 0 && sp.ns <= (int32_t)v && (int32_t)v < sp.ne) sp.s = -1;   /* the noun itself is no name */
-            if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
-            if (sp.s < 0 && s > r.lo) {
-                /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
-                 * subject of the verb right before the noun phrase */
-                uint32_t w = s - 1;
-                if ((q->t[w].flags & LB_TOK_WORD) && !(q->t[w].flags & LB_TOK_UPPER) && !(q_cls(q, w) & (QC_STOP | QC_PREP | QC_CONJ | QC_SUB))) {
-                    qspk vs = q_verb_subject(q, w, r.lo, r.hi);
-                    if (vs.s >= 0 && (vs.ns >= 0 || (q_cls(q, (uint32_t)vs.s) & QC_PRON)) && q_can_speak(q, vs)) sp = vs;
-                }
-            }
-            uint32_t end = clause_end(q, k + 1, r);
-            /* the embedded clause ends where the main clause resumes: "…, entschieden zurück" */
-            for (uint32_t m = k + 2; m + 1 < end; m++) {
-                if (!q_punct_is(q, m, ',') || q->inq[m]) continue;
-                const lb_tok *nt = &q->t[m + 1];
-                if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
-                    !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
-            }
-            DONE(emit(q, k + 1, end, sp, -1));
-            v = end > k ? end - 1 : k;
-            continue;
-        }
+        if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
+        if (c & QC_NOUN) found |= noun_clause(q, r, &v, last);
     }
     return found;
 }
