@@ -72,14 +72,21 @@ static int personal_phrase(const lb_doc *doc, int32_t ph)
     return 0;
 }
 
+const lb_clause *ev_clause_at(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t;
+    if (doc->morph.len != doc->toks.len || !doc->clauses.len || abs >= doc->morph.len) return NULL;
+    int32_t ci = LB_MORPH(doc)[abs].clause;
+    return ci < 0 || (size_t)ci >= doc->clauses.len ? NULL : &LB_CLAUSES(doc)[ci];
+}
+
 int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
 {
     const lb_doc *doc = s->doc;
     uint32_t abs = s->tok0 + t;
-    if (doc->morph.len != doc->toks.len || !doc->clauses.len || abs >= doc->morph.len) return 0;
-    int32_t ci = LB_MORPH(doc)[abs].clause;
-    if (ci < 0 || (size_t)ci >= doc->clauses.len) return 0;
-    const lb_clause *c = &LB_CLAUSES(doc)[ci];
+    const lb_clause *c = ev_clause_at(s, t);
+    if (!c) return 0;
     /* the trigger must be the clause's verb (lexical, finite or its separated particle) */
     if ((int32_t)abs != c->verb && (int32_t)abs != c->fin && (int32_t)abs != c->particle) return 0;
     /* a subject without an actor counts only when it is a common noun (Unbekannte,

@@ -305,14 +305,9 @@ static int same_code_in(const ev_sent *s, const ev_group *g, const lb_mention *m
  * the clause layer where it ran (relative and dass/that clauses). */
 static int starts_dependent_clause(const ev_sent *s, uint32_t t_last, uint32_t t0)
 {
-    const lb_doc *doc = s->doc;
-    uint32_t abs = s->tok0 + t0;
-    if (doc->morph.len != doc->toks.len || !doc->clauses.len || abs >= doc->morph.len) return 0;
-    int32_t ci = LB_MORPH(doc)[abs].clause;
-    if (ci < 0 || (size_t)ci >= doc->clauses.len) return 0;
-    const lb_clause *c = &LB_CLAUSES(doc)[ci];
-    if (c->kind != LB_CL_REL && c->kind != LB_CL_SUB) return 0;
-    return c->intro >= (int32_t)(s->tok0 + t_last) && c->intro < (int32_t)abs;
+    const lb_clause *c = ev_clause_at(s, t0);
+    if (!c || (c->kind != LB_CL_REL && c->kind != LB_CL_SUB)) return 0;
+    return c->intro >= (int32_t)(s->tok0 + t_last) && c->intro < (int32_t)(s->tok0 + t0);
 }
 
 /* "die beiden Staatsoberhäupter", "both sides": a group of the two actors

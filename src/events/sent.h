@@ -94,6 +94,9 @@ typedef struct ev_clause_roles_t {
     int personal_subj;          /* its subject is a person: a personal or relative pronoun, a name, a person entity */
     int passive;
 } ev_clause_roles_t;
+/* The clause of token t (sentence-relative), NULL when the clause layer did
+ * not run or t is in none. */
+const lb_clause *ev_clause_at(const ev_sent *s, uint32_t t);
 /* 1 when the clause layer analysed the clause whose verb is trigger t */
 int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out);
 

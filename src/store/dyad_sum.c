@@ -88,7 +88,7 @@ static int json_real(lb_buf *b, double v)
 static int write_json(pair_table *t, size_t offset, size_t max, lb_buf *out)
 {
     int bad = lb_buf_addc(out, '[');
-    size_t end = offset < t->n ? (max < t->n - offset ? offset + max : t->n) : offset;
+    size_t end = lb_rowsum_page_end(offset, max, t->n);
     for (size_t i = offset; i < end && !bad; i++) {
         const pair_sum *p = &t->v[i];
         bad |= (i > offset && lb_buf_addc(out, ',')) || lb_buf_addc(out, '[') || lb_rowsum_json_str(out, p->a) || lb_buf_addc(out, ',') ||

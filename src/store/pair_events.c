@@ -59,7 +59,7 @@ int lb_pair_events(sqlite3_stmt *st, size_t offset, size_t max, lb_buf *out)
     if (!rc) {
         if (t.n > 1) qsort(t.v, t.n, sizeof *t.v, newest_first);
         int bad = lb_buf_addc(out, '[');
-        size_t end = offset < t.n ? (max < t.n - offset ? offset + max : t.n) : offset;
+        size_t end = lb_rowsum_page_end(offset, max, t.n);
         for (size_t i = offset; i < end && !bad; i++)
             bad |= (i > offset && lb_buf_addc(out, ',')) || lb_buf_printf(out, "[%lld,", (long long)t.v[i].id) ||
                    lb_rowsum_json_str(out, t.v[i].date) || lb_buf_addc(out, ']');

@@ -132,7 +132,7 @@ int lb_timeline_sum(sqlite3_stmt *st, int by_type, int summed, size_t offset, si
     if (!rc) {
         if (t.n > 1) qsort(t.v, t.n, sizeof *t.v, by_month);
         int bad = lb_buf_addc(out, '[');
-        size_t end = offset < t.n ? (max < t.n - offset ? offset + max : t.n) : offset;
+        size_t end = lb_rowsum_page_end(offset, max, t.n);
         for (size_t i = offset; i < end && !bad; i++)
             bad |= (i > offset && lb_buf_addc(out, ',')) || json_group(out, &t.v[i]);
         if (bad | lb_buf_addc(out, ']')) rc = LB_ENOMEM;
