@@ -18,14 +18,34 @@ static int merge(const uint16_t *a, int na, const uint16_t *b, int nb, uint16_t 
     return k;
 }
 
+/* The union of the ascending class lists as a bit set, out ascending (as merge). */
+static int union_bits(const lb_tagmodel *m, const uint8_t *dc, int nd, const uint16_t *extra, int nextra, int open,
+                      uint16_t *out)
+{
+    uint64_t bits[4] = { 0, 0, 0, 0 };
+    for (int i = 0; i < nd; i++) bits[dc[i] >> 6] |= (uint64_t)1 << (dc[i] & 63);
+    for (int i = 0; i < nextra; i++) bits[(extra[i] >> 6) & 3] |= (uint64_t)1 << (extra[i] & 63);
+    if (open) for (int j = 0; j < 4; j++) bits[j] |= m->open_bits[j];
+    int n = 0;
+    for (int j = 0; j < 4; j++)
+        for (uint64_t b = bits[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
+    return n;
+}
+
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
                       int extra_known, uint16_t *out)
 {
-    const uint8_t *dc;
+    const uint8_t *dc = NULL;
     int nd = 0, flags = LB_TAG_DICT_RARE;
     uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
-    if (lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags))
-        for (int i = 0; i < nd; i++) known[i] = dc[i];
+    int found = lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags);
+    if (!found) nd = 0;
+    if (m->sorted) {
+        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out);
+        if (!n) { out[0] = m->open[0]; n = 1; }
+        return n;
+    }
+    for (int i = 0; i < nd; i++) known[i] = dc[i];
     int n = merge(known, nd, extra, nextra, tmp);
     if ((flags & LB_TAG_DICT_RARE) && !extra_known) n = merge(tmp, n, m->open, m->nopen, out);
     else memcpy(out, tmp, (size_t)n * sizeof *out);
@@ -36,6 +56,10 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 {
     uint32_t v = 0;
+    if (m->sorted) {                    /* a loaded model: its table */
+        for (int k = 0; k < ncand; k++) v |= m->cls_vflags[cand[k]];
+        return v;
+    }
     for (int k = 0; k < ncand; k++) {
         const lb_tag_class *c = &m->cls[cand[k]];
         unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
@@ -49,6 +73,7 @@ uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const lb_tf_word *w)
 {
     if (w->shape & LB_TF_SHAPE_PUNCT) return 0;
+    if (m->sorted) return state | m->cls_state[cls];
     const lb_tag_class *c = &m->cls[cls];
     unsigned cs = LB_FEAT_GET(c->feats, CASE);
     if (c->upos == LB_UPOS_NOUN || c->upos == LB_UPOS_PROPN || c->upos == LB_UPOS_PRON)

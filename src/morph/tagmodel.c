@@ -79,6 +79,7 @@ static int read_dict(rd *r, lb_tagmodel *m)
             unsigned c = u8(r);
             if (r->failed) return -1;
             if ((int)c >= m->nclass) return fail(r, "class out of range");
+            if (j && c <= m->dict_cls[used + 1 + j]) m->sorted = 0;
             m->dict_cls[used + 2 + j] = (uint8_t)c;
         }
         if (lb_wordset_put(&m->dict, form, len, (uint32_t)used)) return fail(r, "out of memory");
@@ -182,6 +183,25 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
     for (int j = 0; j < LB_TM_SPARSE; j++) if (sp->cls[j] != 255) row[sp->cls[j]] += sp->w[j];
 }
 
+/* The per-class tables of the candidates and the decoder (tagmodel.h). */
+static void derive_class_tables(lb_tagmodel *m)
+{
+    for (int c = 0; c < m->nclass; c++) {
+        const lb_tag_class *cl = &m->cls[c];
+        unsigned vf = LB_FEAT_GET(cl->feats, VERBFORM), cs = LB_FEAT_GET(cl->feats, CASE);
+        m->cls_vflags[c] = vf == LB_VERBFORM_PART ? LB_TF_V_PART : vf == LB_VERBFORM_INF ? LB_TF_V_INF
+                         : vf == LB_VERBFORM_FIN || LB_FEAT_GET(cl->feats, MOOD) ? LB_TF_V_FIN : 0;
+        if (cl->upos == LB_UPOS_NOUN || cl->upos == LB_UPOS_PROPN || cl->upos == LB_UPOS_PRON)
+            m->cls_state[c] = cs == LB_CASE_NOM ? LB_TF_ST_NOM : cs == LB_CASE_ACC ? LB_TF_ST_ACC : 0;
+        else if ((cl->upos == LB_UPOS_VERB || cl->upos == LB_UPOS_AUX) && vf == LB_VERBFORM_FIN)
+            m->cls_state[c] = LB_TF_ST_FIN;
+    }
+    for (int i = 0; i < m->nopen; i++) {
+        if (i && m->open[i] <= m->open[i - 1]) m->sorted = 0;
+        m->open_bits[m->open[i] >> 6] |= (uint64_t)1 << (m->open[i] & 63);
+    }
+}
+
 /* The refs of the features lb_tag_decode does not hash per word. */
 static int resolve_fixed(lb_tagmodel *m)
 {
@@ -227,7 +247,9 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     uint32_t sb = u32(&r);
     memcpy(&m->scale, &sb, sizeof sb);
     if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
+    m->sorted = 1;
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
+    derive_class_tables(m);
     if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;

@@ -66,6 +66,12 @@ typedef struct lb_tagmodel {
      * the state x previous class (nclass each): lb_tagmodel_hist_row */
     int32_t *hist_row;
     int nstate;                     /* 8 or 1 */
+    /* per class what lb_tag_vflags and lb_tag_state derive from it, and the
+     * open classes as a bit set; set by lb_tagmodel_parse (sorted: the tag
+     * dictionary's and the open class lists are strictly ascending) */
+    uint8_t cls_vflags[LB_TAG_MAX_CLASSES], cls_state[LB_TAG_MAX_CLASSES];
+    uint64_t open_bits[4];
+    int sorted;
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
