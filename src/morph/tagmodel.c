@@ -397,6 +397,39 @@ void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref
     add_rows(rows, nr, cand, ncand, base, full, score);
 }
 
+/* best_rows: add_rows keeping only the best candidate. */
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base)
+{
+    const int16_t *const *rows = a->rows;
+    const uint32_t *full = a->full;
+    int k = 0, best = 0, nr = a->nr;
+    int32_t top = INT32_MIN;
+#define TAKE(s, j) do { int32_t v_ = (int32_t)((s) + (uint32_t)base[j]); if (v_ > top) { top = v_; best = (j); } } while (0)
+    for (; k + 4 <= ncand; k += 4) {
+        unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
+        uint32_t s0 = full[c0], s1 = full[c1], s2 = full[c2], s3 = full[c3];
+        for (int i = 0; i < nr; i++) {
+            const int16_t *r = rows[i];
+            s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
+        }
+        TAKE(s0, k); TAKE(s1, k + 1); TAKE(s2, k + 2); TAKE(s3, k + 3);
+    }
+    for (; k + 2 <= ncand; k += 2) {
+        unsigned c0 = cand[k], c1 = cand[k + 1];
+        uint32_t s0 = full[c0], s1 = full[c1];
+        for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
+        TAKE(s0, k); TAKE(s1, k + 1);
+    }
+    if (k < ncand) {
+        unsigned c0 = cand[k];
+        uint32_t s0 = full[c0];
+        for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
+        TAKE(s0, k);
+    }
+#undef TAKE
+    return best;
+}
+
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row)
 {
     int32_t sum[256];

@@ -96,6 +96,33 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
                             const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
                             int32_t *score);
+/* A score being summed for the candidates of one word: lb_tm_acc_start,
+ * lb_tm_acc_add per feature (or lb_tm_acc_row per summed row; at most
+ * LB_TM_MAX_REFS dense rows in all), then lb_tagmodel_acc_best. The sparse
+ * records go straight into full (per class), the dense rows are kept. */
+typedef struct lb_tm_acc { uint32_t *full; int nr; const int16_t *rows[LB_TM_MAX_REFS]; } lb_tm_acc;
+/* full: scratch per class (256, any values); init per class or NULL (0). */
+static inline void lb_tm_acc_start(lb_tm_acc *a, uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
+{
+    a->full = full;
+    a->nr = 0;
+    if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
+    else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
+}
+static inline void lb_tm_acc_row(lb_tm_acc *a, const int16_t *row) { a->rows[a->nr++] = row; }
+static inline void lb_tm_acc_add(const lb_tagmodel *m, lb_tm_acc *a, lb_tm_ref r)
+{
+    if (!(r & 1)) {
+        if (r) a->rows[a->nr++] = m->dense + (r >> 1);
+        return;
+    }
+    const lb_tm_sparse *sp = &m->sparse[r >> 1];
+    uint32_t *full = a->full;
+    full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
+    full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
+}
+/* The k of the best base[k] + the sum for class cand[k] (the first of equal ones). */
+int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
