@@ -359,19 +359,7 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
     }
 }
 
-void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
-{
-    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
-}
 
-void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
-{
-    size_t mask = m->fcap - 1;
-    for (int i = 0; i < nf; i++) {
-        const lb_tm_slot *s = find_slot(m, f[i], (f[i] * 2654435761u) & mask);
-        out[i] = s ? s->ref : 0;
-    }
-}
 
 /* The sparse records go straight into full (per class), the dense rows are
  * summed per candidate (add_rows), which reads full at its class last. */

@@ -131,7 +131,15 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
 /* The weights of feature id, 0 when the model has none. */
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 /* The refs of the features f[0..nf) into out. */
-void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out);
+static inline void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
+{
+    size_t mask = m->fcap - 1;
+    for (int i = 0; i < nf; i++) {
+        size_t h = (f[i] * 2654435761u) & mask;
+        while (m->slot[h].key && m->slot[h].key != f[i]) h = (h + 1) & mask;
+        out[i] = m->slot[h].key ? m->slot[h].ref : 0;
+    }
+}
 /* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
 static inline const int32_t *lb_tagmodel_hist_row(const lb_tagmodel *m, unsigned st, unsigned p1)
 {
@@ -145,7 +153,10 @@ static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1,
     return m->prev2_ref[(p1 < n ? p1 : n) * (n + 1) + (p2 < n ? p2 : n)];
 }
 /* Prefetches the slots of the features (for a later score call). */
-void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf);
+static inline void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
+{
+    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
+}
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded
  * form is known, else 0. */
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags);
