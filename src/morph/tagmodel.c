@@ -361,30 +361,6 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 
 
 
-/* The sparse records go straight into full (per class), the dense rows are
- * summed per candidate (add_rows), which reads full at its class last. */
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
-                            int32_t *score)
-{
-    const int16_t *rows[LB_TM_MAX_REFS];
-    int nr = 0;
-    if (nx > LB_TM_MAX_REFS) nx = LB_TM_MAX_REFS;
-    if (nref > LB_TM_MAX_REFS - nx) nref = LB_TM_MAX_REFS - nx;
-    for (; nr < nx; nr++) rows[nr] = xrow[nr];
-    if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
-    else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
-    for (int i = 0; i < nref; i++) {
-        lb_tm_ref r = ref[i];
-        if (!r) continue;
-        if (!(r & 1)) { rows[nr++] = m->dense + (r >> 1); continue; }
-        const lb_tm_sparse *sp = &m->sparse[r >> 1];
-        full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
-        full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
-    }
-    add_rows(rows, nr, cand, ncand, base, full, score);
-}
-
 /* best_rows: add_rows keeping only the best candidate. */
 SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base)
 {
@@ -461,10 +437,12 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 {
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
+    lb_tm_acc a;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
-    memset(full, 0, sizeof full);
     lb_tagmodel_refs(m, f, nf, ref);
-    lb_tagmodel_score_refs(m, ref, nf, NULL, 0, cand, ncand, score, NULL, full, score);
+    lb_tm_acc_start(&a, full, NULL, cand, ncand);
+    for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
+    add_rows(a.rows, a.nr, cand, ncand, score, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

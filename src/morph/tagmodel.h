@@ -87,15 +87,7 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* score[k] = base[k] + init[cand[k]] (init NULL: 0) + the weights of the
- * features ref[0..nref) and the rows xrow[0..nx) (nclass weights each;
- * LB_TM_MAX_REFS in all at most) for class cand[k], k < ncand (base may be
- * score); full is a scratch score per class (256, any values: written
- * before read). */
-#define LB_TM_MAX_REFS 64
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
-                            int32_t *score);
+#define LB_TM_MAX_REFS 64     /* features summed for one word at most */
 /* A score being summed for the candidates of one word: lb_tm_acc_start,
  * lb_tm_acc_add per feature (or lb_tm_acc_row per summed row; at most
  * LB_TM_MAX_REFS dense rows in all), then lb_tagmodel_acc_best. The sparse
