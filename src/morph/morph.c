@@ -202,28 +202,34 @@ static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
 
 static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask);
 
-/* Lemma and features of entry e with its k-th candidate class (cached). */
-static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
+/* Computes the lemma and features of entry e with its k-th candidate class
+ * into the cache; -1 when out of memory. */
+static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
 {
     const lb_tag_class *cl = &l->model->cls[e->cand[k]];
-    if (!e->lemma[k]) {
-        char buf[1024];
-        uint32_t feats = cl->feats;
-        size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
-        if (!n || seen_in_training(l, e, k)) {
-            uint32_t tf;
-            n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
-            if (!l->lex || !n) feats = tf;
-        }
-        feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
-        const char *lemma = buf;
-        if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
-        if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
-        e->lemma_len[k] = (uint32_t)n;
-        e->feats[k] = feats;
+    char buf[1024];
+    uint32_t feats = cl->feats;
+    size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
+    if (!n || seen_in_training(l, e, k)) {
+        uint32_t tf;
+        n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
+        if (!l->lex || !n) feats = tf;
     }
+    feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
+    const char *lemma = buf;
+    if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
+    if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
+    e->lemma_len[k] = (uint32_t)n;
+    e->feats[k] = feats;
+    return 0;
+}
+
+/* Lemma and features of entry e with its k-th candidate class (cached). */
+static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
+{
+    if (!e->lemma[k] && make_lemma(c, l, e, k)) return -1;
     m->lemma = e->lemma[k]; m->lemma_len = e->lemma_len[k];
-    m->upos = cl->upos; m->feats = e->feats[k]; m->flags = e->flags;
+    m->upos = l->model->cls[e->cand[k]].upos; m->feats = e->feats[k]; m->flags = e->flags;
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
