@@ -130,13 +130,11 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
     return 0;
 }
 
-/* The cache entry of token t: made on first sight of its form. */
-static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t, uint32_t h)
+/* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
+static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
+                                                        const lb_tok *t, const char *form, size_t n, uint32_t h)
 {
-    const char *form = doc->text + t->start;
-    size_t n = t->end - t->start;
-    lb_mc_entry *e = lb_mc_get(c, form, n, h);
-    if (e) return e;
+    lb_mc_entry *e;
     uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
     int16_t rcls[LB_LX_MAX_READINGS];
     const char *folded = doc->norm + t->norm;
@@ -166,6 +164,15 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     if (nc > MAX_CANDIDATES) prune_candidates(e);
     lb_tag_fold_self(l->model, e->role, e->cand, e->ncand, e->sscore, e->sscore_first);
     return e;
+}
+
+/* The cache entry of token t: made on first sight of its form. */
+static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t, uint32_t h)
+{
+    const char *form = doc->text + t->start;
+    size_t n = t->end - t->start;
+    lb_mc_entry *e = lb_mc_get(c, form, n, h);
+    return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 
 /* The lemma and features of the first lexicon reading of e's form that has
