@@ -18,8 +18,11 @@
 #define MAX_CACHED_FORMS 200000
 #define MAX_CANDIDATES 64         /* per word, by static score */
 
-typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; } morph_lang;
+/* over: per class the feature fields its own values replace in a reading's (class_fields) */
+typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES]; } morph_lang;
 struct lb_morph_data { morph_lang lang[2]; lb_udwlist *udw; };    /* de, en; the UD words lists */
+
+static uint32_t class_fields(uint32_t cfeats, uint32_t mask);
 
 static int load_lang(morph_lang *l, const char *dir, const char *code, char *err, size_t errlen)
 {
@@ -30,6 +33,7 @@ static int load_lang(morph_lang *l, const char *dir, const char *code, char *err
     fclose(probe);
     int rc = lb_tagmodel_load(&l->model, path, err, errlen);
     if (rc) return rc;
+    for (int c = 0; c < l->model->nclass; c++) l->over[c] = class_fields(l->model->cls[c].feats, l->model->class_mask);
     snprintf(path, sizeof path, "%s/%s.lemmas", dir, code);
     if ((rc = lb_lemmas_load(&l->lemmas, path, err, errlen))) return rc;
     snprintf(path, sizeof path, "%s/%s.lex", dir, code);
@@ -207,8 +211,6 @@ static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
     return 0;
 }
 
-static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask);
-
 /* Computes the lemma and features of entry e with its k-th candidate class
  * into the cache; -1 when out of memory. */
 static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
@@ -222,7 +224,8 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
         n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
         if (!l->lex || !n) feats = tf;
     }
-    feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
+    uint32_t over = l->over[e->cand[k]];         /* the class's features put over the reading's: the choice in context wins */
+    feats = (feats & ~over) | (cl->feats & over);
     const char *lemma = buf;
     if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
     if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
@@ -383,15 +386,15 @@ static const feat_def feat_defs[] = {
     { "VerbForm", LB_VERBFORM_SHIFT, LB_VERBFORM_MASK, v_verbform } };
 static const int value_counts[] = { 5, 3, 4, 4, 4, 3, 4, 2, 2, 10, 2, 3, 5 };
 
-/* The features of a reading with the tagger class's features (those it
- * carries and sets) put over them: the choice in context wins. */
-static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask)
+/* The feature fields that the tagger's class carries (mask) and sets (cfeats). */
+static uint32_t class_fields(uint32_t cfeats, uint32_t mask)
 {
+    uint32_t over = 0;
     for (size_t k = 0; k < sizeof feat_defs / sizeof feat_defs[0]; k++) {
         uint32_t field = (uint32_t)feat_defs[k].mask << feat_defs[k].shift;
-        if ((mask & field) && (cfeats & field)) feats = (feats & ~field) | (cfeats & field);
+        if ((mask & field) && (cfeats & field)) over |= field;
     }
-    return feats;
+    return over;
 }
 
 size_t lb_feats_format(char *out, size_t cap, uint32_t feats)
