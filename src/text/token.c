@@ -97,9 +97,6 @@ static int word_is(const scan *s, size_t a, size_t b, const char *const *list)
 /* "U.S.", "z.B.", "D.C.", "e.V.": 1-3 ASCII letters and a period, twice or more. */
 static size_t dotted_abbrev(const scan *s, size_t i)
 {
-    const char *t = s->t;       /* the first group ends in a period at i+1..i+3 */
-    if (!(i + 1 < s->end && t[i + 1] == '.') && !(i + 2 < s->end && t[i + 2] == '.') && !(i + 3 < s->end && t[i + 3] == '.'))
-        return 0;
     size_t j = i, groups = 0;
     while (j - i + 4 <= LB_MAX_TOKEN_BYTES) {       /* a token is at most LB_MAX_TOKEN_BYTES long */
         size_t k = j;
@@ -324,10 +321,14 @@ static size_t word_period(const scan *s, size_t i, size_t j, const word_shape *w
 static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
 {
     const char *t = s->t;
-    size_t dl = dotted_abbrev(s, i);
-    if (dl) return take_dotted(s, i, dl, flags);
     word_shape w = { 0, 0, 1, 0, CC_SPACE };
     size_t j = word_chars(s, i, &w, flags);
+    /* a dotted abbreviation's first group is a word of 1-3 ASCII letters
+     * before a period (the scan has set no flag that it does not set) */
+    if (j - i <= 3 && j < s->end && t[j] == '.') {
+        size_t dl = dotted_abbrev(s, i);
+        if (dl) return take_dotted(s, i, dl, flags);
+    }
     shape_flags(t, i, &w, flags);
     /* a period that may belong to the token (not "..." and not after a truncation hyphen) */
     if (j < s->end && t[j] == '.' && !(*flags & LB_TOK_TRUNC) && !(j + 1 < s->end && t[j + 1] == '.'))
