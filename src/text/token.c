@@ -6,6 +6,7 @@
  * and folded forms live in the document's arena. It does not split sentences. */
 #include "text/text.h"
 #include "text/charclass.h"
+#include "text/fold_ascii.h"
 #include "ctx.h"
 #include <string.h>
 
@@ -28,7 +29,8 @@ static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
         if (doc->norm_len) memcpy(nn, doc->norm, doc->norm_len);
         doc->norm = nn; doc->norm_cap = ncap;
     }
-    size_t m = lb_fold(doc->norm + doc->norm_len, doc->norm_cap - doc->norm_len, s, n);
+    char *out = doc->norm + doc->norm_len;
+    size_t m = lb_fold_ascii(out, s, n) ? n : lb_fold(out, doc->norm_cap - doc->norm_len, s, n);
     if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)m;
