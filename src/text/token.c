@@ -125,11 +125,10 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
     lb_tok *tok;
     if (doc->toks.len < doc->toks.cap) {           /* lb_vec_push without the call */
         tok = (lb_tok *)doc->toks.items + doc->toks.len++;
-        memset(tok, 0, sizeof *tok);
     } else if (!(tok = lb_vec_push(&doc->toks, &doc->arena))) {
         return NULL;
     }
-    tok->start = (uint32_t)a; tok->end = (uint32_t)b; tok->flags = flags;
+    *tok = (lb_tok){ .start = (uint32_t)a, .end = (uint32_t)b, .flags = flags };
     if (norm_append(doc, tok, s->t + a, b - a)) return NULL;
     return tok;
 }
@@ -240,6 +239,7 @@ static inline size_t word_chars(const scan *s, size_t i, word_shape *w, uint32_t
         size_t l, hl, al;
         enum lb_cc c = cc_at(s, j, NULL, &l);
         if (lb_cc_wordlike(c)) { count_char(w, c, flags); j += l; continue; }
+        if (c == CC_SPACE || c == CC_NEWLINE) break;        /* the common end, none of the below */
         if (is_hyphen(s, j, &hl)) {
             if (hyphen_joins(s, &j, hl, w, flags)) continue;
             break;
