@@ -383,6 +383,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
     int newlines = 2;            /* a body span starts a paragraph */
     int space_before = 1;
     while (i < b) {
+        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         int32_t cp;
         size_t l;
         enum lb_cc c = cc_at(s, i, &cp, &l);
