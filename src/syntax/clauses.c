@@ -337,11 +337,12 @@ static void finish(cstate *c)
         C[k].tok0 = UINT32_MAX; C[k].ntok = 0;
         if (C[k].kind == LB_CL_ZU_INF) C[k].verb = -1;
     }
-    for (uint32_t i = s->s0; i < s->s1; i++) {
+    for (uint32_t i = s->s0, j; i < s->s1; i = j) {     /* a run of tokens of one clause at a time */
         int32_t k = s->M[i].clause;
+        for (j = i + 1; j < s->s1 && s->M[j].clause == k; j++) {}
         if (k < 0) continue;
         if (C[k].tok0 == UINT32_MAX) C[k].tok0 = i;
-        C[k].ntok = i + 1 - C[k].tok0;
+        C[k].ntok = j - C[k].tok0;
     }
     for (uint32_t k = s->cl0; k < n; k++)
         if (C[k].tok0 == UINT32_MAX) C[k].tok0 = s->s0;
