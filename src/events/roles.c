@@ -573,8 +573,9 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
         if (rec < 0) rec = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
     } else {
         rec = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
-        /* physical targets: shelled positions of the Palestinian forces, arrested members of X */
-        if (rec < 0 && (p->flags & EV_F_REC_PLACE))
+        /* physical targets: shelled positions of the Palestinian forces, arrested members of X;
+         * the staff a sanction sends away (expelled inspectors of the IAEA: CAMEO 166) */
+        if (rec < 0 && ((p->flags & EV_F_REC_PLACE) || !strcmp(p->type, "SANCTION")))
             for (int gi = 0; gi < s->ng && rec < 0; gi++) {
                 const ev_group *g = &s->g[gi];
                 if (g->clause != ci || gi == subj || g->t0 <= t + 1 || g->t0 > t + 6 || g->place) continue;
