@@ -427,6 +427,22 @@ static int with_help_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, ro
 
 /* participants of an event noun: in its phrase (Nato-Gipfel, Putins Besuch,
  * das Treffen zwischen X und Y), its relative clause, else the clause subject */
+#define EV_COMPLEMENT_GAP 3   /* tokens between a speech-act noun and its that/dass clause (its demand today that) */
+
+/* a demand or accusation with a content clause of its own (the demand that
+ * Israel ease restrictions, the allegation that the NPFL had taken the city,
+ * die Forderung, dass Russland abzieht): the content clause's subject is the
+ * one asked or accused; its group, or -1 */
+static int complement_subject(const ev_sent *s, uint32_t t, const ev_pattern *p, int actor)
+{
+    int ci = s->t[t].clause;
+    if (strcmp(p->type, "REQUEST") && strcmp(p->type, "ACCUSE")) return -1;
+    if (ci + 1 >= s->nc || s->c[ci + 1].kind != EV_CL_SUB || s->c[ci + 1].t0 > t + 1 + EV_COMPLEMENT_GAP) return -1;
+    for (uint32_t j = t + 1; j < s->c[ci + 1].t0; j++) if (s->t[j].group >= 0 || s->t[j].form >= 0) return -1;
+    int inh = 0, sub = clause_subject(s, ci + 1, s->c[ci + 1].t1, &inh, 0);
+    return sub >= 0 && !inh && sub != actor ? sub : -1;
+}
+
 static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause;
@@ -495,6 +511,7 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
             if (s->g[gi].clause == ci && gi != R->actor && gi != sub && bare(s, gi)) R->recipient = gi;
     }
+    if (R->recipient < 0) R->recipient = complement_subject(s, t, p, R->actor);
     if (R->actor == R->recipient) R->recipient = -1;
 }
 
