@@ -267,14 +267,18 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
         if ((s->t[j].cue & EV_C_PRON1) && !(j + 1 < c->t1 && (s->t[j + 1].cue & EV_C_COORD)))
             return -1;      /* wir: the speaker of the quote (see code_trigger) */
     }
-    int best = -1;
+    int best = -1, oblique = -1;
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
         if (g->clause != ci || !bare(s, gi)) continue;
         if (s->lang == EV_DE && g->poss) continue;         /* a genitive attribute is no subject */
-        if (s->lang == EV_DE) { best = gi; break; }       /* first bare group of the clause */
+        /* first bare group of the clause; one whose article is dative or genitive
+         * (Laut einem Bericht des deutschen Magazins hat China ...) only when no other is */
+        if (s->lang == EV_DE && oblique_group(s, gi)) { if (oblique < 0) oblique = gi; continue; }
+        if (s->lang == EV_DE) { best = gi; break; }
         if (g->t1 <= t) best = gi;                         /* English: nearest before the verb */
     }
+    if (best < 0) best = oblique;
     int moved = object_first_subject(s, ci, t, best);
     if (moved != -2) best = moved;
     if (best < 0 && s->lang == EV_EN)
