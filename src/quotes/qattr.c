@@ -144,6 +144,85 @@ static int entity_speaker(qdoc *q, lb_quote *qt, qspk sp)
     return 0;
 }
 
+/* fill the speaker from mention m: its canonical name, else its text; 1 when set */
+static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
+{
+    qt->speaker_actor = m->actor;
+    qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
+    return 1;
+}
+
+/* a pronoun: the nearest person named before it in its sentence or the one
+ * before; else a role noun followed by a name ("US-Außenminister Antony
+ * Blinken …, nachdem er erklärt hatte", "Botschafter X kritisierte … Er warf …") */
+static void pronoun_speaker(qdoc *q, lb_quote *qt, uint32_t p)
+{
+    const lb_tok *t = q->t;
+    uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
+    if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
+    if (p > lo + Q_SCAN) lo = p - Q_SCAN;
+    const lb_mention *best = NULL;
+    for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+        const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+        if (mm->start >= t[p].start) break;
+        if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
+    }
+    if (best) { mention_speaker(q, qt, best); return; }
+    for (uint32_t k = p; k > lo + 1; k--) {
+        if (!q_name_tok(q, k - 1) || !q_name_tok(q, k - 2)) continue;
+        uint32_t e = k, b = k - 2;
+        while (b > lo && e - b < 3 && q_name_tok(q, b - 1) && q_same_sent(q, b - 1, k - 1)) b--;
+        if (b > lo && q_is_role(q, b - 1) && q_same_sent(q, b - 1, k - 1)) {
+            qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
+            return;
+        }
+        k = b + 1;
+    }
+}
+
+/* a phrase without a name and no pronoun: a description with an adjective
+ * ("die chinesische Regierung"), a bare plural or new one ("Analysten", "ein
+ * Bericht") names itself; a definite role noun alone is left for lb_quotes_run */
+static void description_speaker(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
+{
+    const lb_tok *t = q->t;
+    int adj = 0, role = 0;
+    for (int32_t k = sp.s; k < sp.e; k++) {
+        adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
+        role |= q_is_role(q, (uint32_t)k);
+    }
+    int32_t s0 = sp.s;
+    if (adj && q->lang != QL_EN) {
+        while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+        if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
+        return;
+    }
+    uint32_t c0 = q_cls(q, (uint32_t)sp.s);
+    if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role) {
+        while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+        qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
+        return;
+    }
+    if (m) qt->speaker_name = text_dup(q, m->start, m->end);
+}
+
+/* a phrase with a name (tokens rs..re): the discourse layer's fuller name of a
+ * person (Wendland -> Klaus Wendland), else the short name expanded (Xi -> Xi Jinping) */
+static void named_speaker(qdoc *q, lb_quote *qt, uint32_t rs, uint32_t re, const lb_mention *m)
+{
+    const lb_tok *t = q->t;
+    const lb_entity *en = re - rs == 1 ? lb_entity_at(q->doc, rs) : NULL;
+    if (en && en->type == LB_MEN_PER && strlen(en->name) > t[rs].end - t[rs].start) {
+        qt->speaker_name = en->name;
+        if (en->actor.code) qt->speaker_actor = en->actor;
+        else if (m) qt->speaker_actor = m->actor;
+        return;
+    }
+    if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
+    qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
+    if (m) qt->speaker_actor = m->actor;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
@@ -156,86 +235,16 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
     if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
     if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
-    if (m && m->actor.code) {
-        qt->speaker_actor = m->actor;
-        qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
-        return;
-    }
+    if (m && m->actor.code) { mention_speaker(q, qt, m); return; }
     if (sp.ns >= 0) {
         /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
          * phrase's actor when the name itself is none */
         const lb_mention *pm = overlapping_mention(q->doc, t[sp.s].start, t[sp.e - 1].end);
         if (pm && pm->actor.code) { qt->speaker_actor = pm->actor; m = NULL; }
+        named_speaker(q, qt, (uint32_t)sp.ns, (uint32_t)sp.ne, m);
+    } else if (q_cls(q, (uint32_t)sp.s) & QC_PRON) {
+        pronoun_speaker(q, qt, (uint32_t)sp.s);
+    } else {
+        description_speaker(q, qt, sp, m);
     }
-    if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
-        /* a pronoun: the nearest person named before it in its sentence or the one before */
-        uint32_t p = (uint32_t)sp.s;
-        uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
-        if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
-        if (p > lo + Q_SCAN) lo = p - Q_SCAN;
-        const lb_mention *best = NULL;
-        for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
-            const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
-            if (mm->start >= t[p].start) break;
-            if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
-        }
-        if (best) {
-            qt->speaker_actor = best->actor;
-            qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
-            return;
-        }
-        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte";
-         * also in the sentence before: "Botschafter X kritisierte … Er warf …" */
-        uint32_t slo = lo;
-        if (p > slo + Q_SCAN) slo = p - Q_SCAN;
-        for (uint32_t k = p; k > slo + 1; k--) {
-            if (!q_name_tok(q, k - 1) || !q_name_tok(q, k - 2)) continue;
-            uint32_t e = k, b = k - 2;
-            while (b > slo && e - b < 3 && q_name_tok(q, b - 1) && q_same_sent(q, b - 1, k - 1)) b--;
-            if (b > slo && q_is_role(q, b - 1) && q_same_sent(q, b - 1, k - 1)) {
-                qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
-                return;
-            }
-            k = b + 1;
-        }
-        return;
-    }
-    if (sp.ns < 0) {
-        int adj = 0;
-        for (int32_t k = sp.s; k < sp.e; k++) adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
-        if (adj && q->lang != QL_EN) {
-            /* "die chinesische Regierung": no one earlier is meant */
-            int32_t s0 = sp.s;
-            while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
-            if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
-            return;
-        }
-        uint32_t c0 = q_cls(q, (uint32_t)sp.s);
-        int role = 0;
-        for (int32_t k = sp.s; k < sp.e; k++) role |= q_is_role(q, (uint32_t)k);
-        if (!(c0 & QC_PRON) && (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role)) {
-            /* a bare plural ("Officials", "Analysten"), a new one ("ein Bericht",
-             * "a report") or no role ("the company"): the phrase itself */
-            int32_t s0 = sp.s;
-            while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
-            qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
-            return;
-        }
-        /* pronoun or role noun alone: resolved later to the nearest earlier
-         * speaker (lb_quotes_run), once all quotes are in text order */
-        if (m) qt->speaker_name = text_dup(q, m->start, m->end);
-        return;
-    }
-    uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
-    /* a one-word name of a person the discourse layer knows more fully: Wendland -> Klaus Wendland */
-    const lb_entity *en = re - rs == 1 ? lb_entity_at(q->doc, rs) : NULL;
-    if (en && en->type == LB_MEN_PER && strlen(en->name) > t[rs].end - t[rs].start) {
-        qt->speaker_name = en->name;
-        if (en->actor.code) qt->speaker_actor = en->actor;
-        else if (m) qt->speaker_actor = m->actor;
-        return;
-    }
-    if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
-    qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
-    if (m) qt->speaker_actor = m->actor;
 }
