@@ -144,11 +144,37 @@ static int entity_speaker(qdoc *q, lb_quote *qt, qspk sp)
     return 0;
 }
 
-/* fill the speaker from mention m: its canonical name, else its text; 1 when set */
+/* the last word of a canonical name occurs in the document: the article gives
+ * that name (not only a dictionary's "Agence France-Presse" for its "AFP") */
+/* the byte before position e of s belongs to a word (ASCII letter or a UTF-8 letter's byte) */
+static int word_byte_before(const char *s, size_t e)
+{
+    unsigned char c = (unsigned char)s[e - 1];
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_in_text(const qdoc *q, const char *name)
+{
+    size_t n = strlen(name), e = n;
+    while (e > 0 && !word_byte_before(name, e)) e--;
+    size_t b = e;
+    while (b > 0 && word_byte_before(name, b)) b--;
+    if (e - b < 2) return 1;
+    const char *t = q->doc->text, *end = t + q->doc->len;
+    for (const char *h = t; h + (e - b) <= end; h++) {
+        h = memchr(h, name[b], (size_t)(end - h));
+        if (!h || h + (e - b) > end) return 0;
+        if (!memcmp(h, name + b, e - b)) return 1;
+    }
+    return 0;
+}
+
+/* fill the speaker from mention m: its canonical name where the article gives
+ * it, else its text; 1 when set */
 static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
 {
     qt->speaker_actor = m->actor;
-    qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
+    qt->speaker_name = m->actor.name && name_in_text(q, m->actor.name) ? m->actor.name : text_dup(q, m->start, m->end);
     return 1;
 }
 
@@ -235,7 +261,10 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
     if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
     if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
-    if (m && m->actor.code) { mention_speaker(q, qt, m); return; }
+    /* a mention of part of the name ("Syrischen" in "Syrischen Beobachtungsstelle
+     * für Menschenrechte") gives its code, not its name */
+    int partial = m && sp.ns >= 0 && m->end < t[sp.ne - 1].end;
+    if (m && m->actor.code && !partial) { mention_speaker(q, qt, m); return; }
     if (sp.ns >= 0) {
         /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
          * phrase's actor when the name itself is none */
