@@ -249,11 +249,30 @@ static void named_speaker(qdoc *q, lb_quote *qt, uint32_t rs, uint32_t re, const
     if (m) qt->speaker_actor = m->actor;
 }
 
+/* "Syrische Beobachtungsstelle für Menschenrechte": the name of a body goes on
+ * over a name link and the capitalised words after it (not after a role noun or
+ * a person: "der Sprecher für Außenpolitik" is named by the person) */
+static void extend_body_name(qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e, last = e - 1;
+    if (e + 1 >= q->n || q->inq[e] || !(q_xcls(q, e) & QX_NAMELINK) || !q_same_sent(q, e, e + 1)) return;
+    if (!(q->t[last].flags & LB_TOK_UPPER) || q_is_role(q, last)) return;
+    const lb_mention *m = overlapping_mention(q->doc, q->t[last].start, q->t[last].end);
+    if (m && m->type == LB_MEN_PER) return;
+    uint32_t k = e + 1;
+    while (k < q->n && k < e + 4 && (q->t[k].flags & LB_TOK_WORD) && (q->t[k].flags & LB_TOK_UPPER) &&
+           !q->inq[k] && !(q_cls(q, k) & (QC_TIME | QC_DET | QC_STOP))) k++;
+    if (k == e + 1) return;
+    if (sp->ne == sp->e) sp->ne = (int32_t)k;
+    sp->e = (int32_t)k;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
     if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
+    extend_body_name(q, &sp);
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;

@@ -49,7 +49,8 @@ enum {
     QX_ADV   = 1u << 3,    /* adverb between verb and subject: gestern, hingegen, auch */
     QX_FIRST = 1u << 4,    /* first person pronoun: a sentence with it next to a quote is speech */
     QX_REL   = 1u << 5,    /* relative pronoun after a source preposition: nach denen, laut welchem */
-    QX_REPORT = 1u << 6    /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
+    QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
+    QX_NAMELINK = 1u << 7  /* preposition inside a body's name: Institut für Nationales Gedenken */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -71,7 +72,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint8_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
+    uint16_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */

@@ -149,6 +149,9 @@ int q_loose_np(const qdoc *q, uint32_t i, uint32_t hi, qspk *sp) { return np_fwd
 static qspk own_subject(const qdoc *q, uint32_t lo, uint32_t ps, uint32_t pe, uint32_t hi)
 {
     qspk sp = { -1, -1, -1, -1 };
+    /* a dateline opens the sentence: "München – Die Angeklagte ist nach eigenen Angaben …" */
+    for (uint32_t k = lo; k < ps && k < lo + 4; k++)
+        if (q->t[k].flags & LB_TOK_DASH) { lo = k + 1; break; }
     if (ps > lo) {
         sp = q_np_forward(q, lo, ps);
         if (sp.s >= 0 && (sp.e == (int32_t)ps || sp.s == (int32_t)lo)) return sp;
