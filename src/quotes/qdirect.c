@@ -231,8 +231,8 @@ static int evaluative(const qdoc *q, uint32_t i)
 }
 
 /* "X sieht die Verantwortung beim Staat: „…“": a clause that a colon ends
- * introduces the quoted words of its subject, when that can speak (a
- * person, a role, a named actor); active clauses only (q_clause_subject) */
+ * introduces the quoted words of its subject, when that can speak
+ * (q_can_speak); active clauses only (q_clause_subject) */
 static int colon_subject(const qdoc *q, uint32_t colon, uint32_t lo, qspk *sp)
 {
     const lb_doc *d = q->doc;

@@ -98,6 +98,9 @@ static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
         while (k < hi && k < j + 5 && plain_lower(q, k)) k++;
         uint32_t a = k;
         while (k < hi && k < a + 5 && (caps_word(q, k) || (k > a && q_particle(q, k)))) k++;
+        /* a body's name: "der Beobachtungsstelle für Menschenrechte" */
+        if (k > a && k + 1 < hi && (q_xcls(q, k) & QX_NAMELINK) && caps_word(q, k + 1) && !q_is_role(q, k - 1))
+            for (k += 1; k < hi && k < a + 8 && caps_word(q, k); k++) {}
         if (k == a && (c & QC_GENPREP) && lower_name(q, a)) k = a + 1;
         if (k == a) break;
         sp->e = (int32_t)k;
