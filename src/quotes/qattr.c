@@ -249,6 +249,28 @@ static void named_speaker(qdoc *q, lb_quote *qt, uint32_t rs, uint32_t re, const
     if (m) qt->speaker_actor = m->actor;
 }
 
+/* "das Blatt", "the newspaper": a definite body noun without a name is the
+ * body (an organisation mention) named last before it, in its sentence or the
+ * two before; 1 when that filled the speaker */
+static int body_anaphor(qdoc *q, lb_quote *qt, qspk sp)
+{
+    const lb_tok *t = q->t;
+    uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
+    if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !(q_xcls(q, h) & QX_BODY)) return 0;
+    if (sp.ns >= 0 && (sp.ns != (int32_t)h || sp.ne != sp.e)) return 0;   /* a name beside the noun */
+    uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
+    if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
+    const lb_mention *best = NULL;
+    for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+        const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+        if (mm->start >= t[sp.s].start) break;
+        if (mm->type == LB_MEN_ORG && mm->form == LB_FORM_NAME) best = mm;
+    }
+    if (!best) return 0;
+    mention_speaker(q, qt, best);
+    return 1;
+}
+
 /* "Syrische Beobachtungsstelle für Menschenrechte": the name of a body goes on
  * over a name link and the capitalised words after it (not after a role noun or
  * a person: "der Sprecher für Außenpolitik" is named by the person) */
@@ -278,6 +300,7 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     qt->speaker_end = (int32_t)t[sp.e - 1].end;
     uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if ((!m || m->form != LB_FORM_NAME) && body_anaphor(q, qt, sp)) return;
     if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
     if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
     /* a mention of part of the name ("Syrischen" in "Syrischen Beobachtungsstelle

@@ -50,7 +50,8 @@ enum {
     QX_FIRST = 1u << 4,    /* first person pronoun: a sentence with it next to a quote is speech */
     QX_REL   = 1u << 5,    /* relative pronoun after a source preposition: nach denen, laut welchem */
     QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
-    QX_NAMELINK = 1u << 7  /* preposition inside a body's name: Institut für Nationales Gedenken */
+    QX_NAMELINK = 1u << 7, /* preposition inside a body's name: Institut für Nationales Gedenken */
+    QX_BODY  = 1u << 8     /* noun of a body (medium, authority, party): "das Blatt" is the body named before */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -118,7 +118,7 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 }
 
 /* marks a token's QX_* classes in qdoc.xcls as looked up */
-#define Q_XDONE 0x100u
+#define Q_XDONE 0x8000u
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {

@@ -1,8 +1,8 @@
 /* test_quotes_attr.c: speaker attribution on the whole pipeline (qattr.c,
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
- * dateline; a dictionary name the article never uses is not the speaker's
- * name. Sentences written for these tests. */
+ * dateline; "das Magazin" is the body named before. Sentences written for
+ * these tests. Sentences written for these tests. */
 #include "test.h"
 #include "test_doc.h"
 #include "lagebild.h"
@@ -53,6 +53,13 @@ static void body_names(void)
     CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Außenpolitik")));
 }
 
+static void body_nouns(void)
+{
+    /* a definite body noun points back to the body named before, not to a person */
+    run("Der Spiegel sprach am Montag mit Angela Merkel. Die Regierung werde die Steuern nicht erhöhen, berichtete das Magazin.");
+    check_last("Die Regierung", "Spiegel");
+}
+
 static void dateline_own(void)
 {
     run("Hamburg – Die Reederei Nordwind hat nach eigenen Angaben im vergangenen Jahr zehn Schiffe verkauft.");
@@ -66,6 +73,7 @@ int main(void)
     colon_clause();
     body_names();
     dateline_own();
+    body_nouns();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
