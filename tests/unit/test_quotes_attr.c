@@ -2,7 +2,7 @@
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before. Sentences written for
- * these tests. Sentences written for these tests. */
+ * these tests. */
 #include "test.h"
 #include "test_doc.h"
 #include "lagebild.h"
