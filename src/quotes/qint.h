@@ -51,7 +51,8 @@ enum {
     QX_REL   = 1u << 5,    /* relative pronoun after a source preposition: nach denen, laut welchem */
     QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
     QX_NAMELINK = 1u << 7, /* preposition inside a body's name: Institut für Nationales Gedenken */
-    QX_BODY  = 1u << 8     /* noun of a body (medium, authority, party): "das Blatt" is the body named before */
+    QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
+    QX_GROUP = 1u << 9     /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -192,6 +193,10 @@ int q_direct(qdoc *q);
 int q_indirect(qdoc *q);
 /* an indirect quote [a, b) (tokens) with its speaker, unless it duplicates one */
 lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue);
+/* ---- the headline quote (qheadline.c): "Polizei: Inhaftierte wollten …" in
+ * the sentence [lo, hi) that opens the document; 1 when it emitted one */
+#define Q_HEAD_SPEAKER 4
+int q_headline(qdoc *q, uint32_t lo, uint32_t hi);
 /* the speech verb at v is negated (did not say) */
 int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
 /* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a

@@ -1,7 +1,8 @@
 /* test_quotes_attr.c: speaker attribution on the whole pipeline (qattr.c,
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
- * dateline; "das Magazin" is the body named before. Sentences written for
+ * dateline; "das Magazin" is the body named before; the headline quote
+ * "Polizei: …". Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -60,6 +61,16 @@ static void body_nouns(void)
     check_last("Die Regierung", "Spiegel");
 }
 
+static void headlines(void)
+{
+    /* the opening sentence "Speaker: clause" credits the clause */
+    run("Polizei: Festgenommene wollten neue Mitglieder werben.\nBerlin – Die Polizei hat am Montag fünf Männer festgenommen.");
+    check_last("Festgenommene", "Polizei");
+    /* a topic label is no speaker */
+    run("Fußball: Der Verein gewinnt das Spiel gegen den Meister.\nDas Spiel endete drei zu eins.");
+    CHECK(test_quote_find(doc, "Der Verein") == NULL);
+}
+
 static void dateline_own(void)
 {
     run("Hamburg – Die Reederei Nordwind hat nach eigenen Angaben im vergangenen Jahr zehn Schiffe verkauft.");
@@ -74,6 +85,7 @@ int main(void)
     body_names();
     dateline_own();
     body_nouns();
+    headlines();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
