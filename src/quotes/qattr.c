@@ -169,12 +169,15 @@ static int name_in_text(const qdoc *q, const char *name)
     return 0;
 }
 
-/* fill the speaker from mention m: its canonical name where the article gives
- * it, else its text; 1 when set */
+/* fill the speaker from mention m: its canonical name, but a name the article
+ * gives instead of a dictionary's other name ("AFP", not "Agence
+ * France-Presse"); a derived form ("die deutsche Regierung") keeps the
+ * canonical name; 1 when set */
 static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
 {
     qt->speaker_actor = m->actor;
-    qt->speaker_name = m->actor.name && name_in_text(q, m->actor.name) ? m->actor.name : text_dup(q, m->start, m->end);
+    int own = m->actor.name && (m->form != LB_FORM_NAME || name_in_text(q, m->actor.name));
+    qt->speaker_name = own ? m->actor.name : text_dup(q, m->start, m->end);
     return 1;
 }
 
