@@ -144,8 +144,6 @@ static int entity_speaker(qdoc *q, lb_quote *qt, qspk sp)
     return 0;
 }
 
-/* the last word of a canonical name occurs in the document: the article gives
- * that name (not only a dictionary's "Agence France-Presse" for its "AFP") */
 /* the byte before position e of s belongs to a word (ASCII letter or a UTF-8 letter's byte) */
 static int word_byte_before(const char *s, size_t e)
 {
@@ -153,30 +151,42 @@ static int word_byte_before(const char *s, size_t e)
     return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int name_in_text(const qdoc *q, const char *name)
+/* the word name[b, e) occurs as a word in the document */
+static int word_in_text(const qdoc *q, const char *name, size_t b, size_t e)
 {
-    size_t n = strlen(name), e = n;
-    while (e > 0 && !word_byte_before(name, e)) e--;
-    size_t b = e;
-    while (b > 0 && word_byte_before(name, b)) b--;
-    if (e - b < 2) return 1;
     const char *t = q->doc->text, *end = t + q->doc->len;
-    for (const char *h = t; h + (e - b) <= end; h++) {
+    for (const char *h = t; h && h + (e - b) <= end; h++) {
         h = memchr(h, name[b], (size_t)(end - h));
-        if (!h || h + (e - b) > end) return 0;
-        if (!memcmp(h, name + b, e - b)) return 1;
+        if (!h) break;
+        size_t at = (size_t)(h - t), to = at + (e - b);
+        if (to <= q->doc->len && !memcmp(h, name + b, e - b) && (at == 0 || !word_byte_before(t, at)) &&
+            (to == q->doc->len || !word_byte_before(t, to + 1))) return 1;
     }
     return 0;
 }
 
-/* fill the speaker from mention m: its canonical name, but a name the article
- * gives instead of a dictionary's other name ("AFP", not "Agence
- * France-Presse"); a derived form ("die deutsche Regierung") keeps the
- * canonical name; 1 when set */
+/* the article gives m's canonical name, not only a dictionary's other name or
+ * spelling ("Agence France-Presse" for its "AFP", "Peer Steinbrueck" for
+ * "Steinbrück"): its last word occurs in the document, or the mention is the
+ * name's first word ("Xi" of "Xi Jinping") */
+static int name_in_text(const qdoc *q, const lb_mention *m)
+{
+    const char *name = m->actor.name;
+    size_t e = strlen(name), mlen = m->end - m->start;
+    if (mlen < e && name[mlen] == ' ' && !memcmp(name, q->doc->text + m->start, mlen)) return 1;
+    while (e > 0 && !word_byte_before(name, e)) e--;
+    size_t b = e;
+    while (b > 0 && word_byte_before(name, b)) b--;
+    return e - b < 2 || word_in_text(q, name, b, e);
+}
+
+/* fill the speaker from mention m: its canonical name where the article gives
+ * it (name_in_text), else the mention's text; a derived form ("die deutsche
+ * Regierung") keeps the canonical name; 1 when set */
 static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
 {
     qt->speaker_actor = m->actor;
-    int own = m->actor.name && (m->form != LB_FORM_NAME || name_in_text(q, m->actor.name));
+    int own = m->actor.name && (m->form != LB_FORM_NAME || name_in_text(q, m));
     qt->speaker_name = own ? m->actor.name : text_dup(q, m->start, m->end);
     return 1;
 }
