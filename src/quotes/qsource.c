@@ -183,7 +183,8 @@ static int prep_first(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk 
     while (j < hi && j < k + 4 && (plain_lower(q, j) || (q_cls(q, j) & QC_OWN))) { own |= (q_cls(q, j) & QC_OWN) != 0; j++; }
     if (!q_is_srcnoun(q, j)) return 0;
     s.e = (int32_t)j + 1;
-    uint32_t e = tail(q, j + 1, hi, &s);
+    /* "nach eigenen Angaben von X geschlagen": the own source takes no attribute */
+    uint32_t e = own ? j + 1 : tail(q, j + 1, hi, &s);
     *ps = v; *pe = e;
     if (own && s.ns < 0) {
         /* the phrase is the speaker's mention, the subject gives the name */

@@ -75,6 +75,9 @@ static void dateline_own(void)
 {
     run("Hamburg – Die Reederei Nordwind hat nach eigenen Angaben im vergangenen Jahr zehn Schiffe verkauft.");
     check_last("Hamburg", "Nordwind");
+    /* "eigenen Angaben" takes no von-attribute: the subject speaks, not the agent */
+    run("Die Sängerin Anna Berger ist nach eigenen Angaben von ihrem Manager Paul Krause betrogen worden.");
+    check_last("Die Sängerin", "Berger");
 }
 
 int main(void)
