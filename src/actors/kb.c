@@ -27,6 +27,15 @@ static int is_punct_split(unsigned char c)
     return c == ',' || c == '(' || c == ')' || c == '/' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?';
 }
 
+/* ASCII bytes that end a key piece: space, TAB and the split punctuation
+ * (bit c of a 128-bit mask, one test a byte) */
+static int ends_piece(unsigned char c)
+{
+    static const uint64_t lo = 1ull << ' ' | 1ull << '\t' | 1ull << ',' | 1ull << '(' | 1ull << ')' | 1ull << '/' |
+                              1ull << ';' | 1ull << ':' | 1ull << '"' | 1ull << '!' | 1ull << '?';
+    return c < 64 && ((lo >> c) & 1u);
+}
+
 /* Pieces of a surface: split at spaces and around some punctuation. */
 static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned *ntok, int fold)
 {
@@ -37,7 +46,7 @@ static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned 
         if (i >= n) break;
         size_t j = i;
         if (is_punct_split((unsigned char)s[i])) j = i + 1;
-        else while (j < n && s[j] != ' ' && s[j] != '\t' && !is_punct_split((unsigned char)s[j])) j++;
+        else while (j < n && !ends_piece((unsigned char)s[j])) j++;
         /* the tokenizer makes an English possessive a token of its own
          * ("People's" -> People + 's): so does the key */
         size_t apos = 0;
@@ -98,9 +107,10 @@ int32_t kb_date(const char *s, size_t n)
 static const char *str(struct lb_actor_kb *kb, int slot, const char *s, size_t n)
 {
     const char *c = kb->last_str[slot];
-    if (c && strlen(c) == n && !memcmp(c, s, n)) return c;
+    if (c && kb->last_len[slot] == n && !memcmp(c, s, n)) return c;
     c = lb_arena_strndup(&kb->mem, s, n);
     kb->last_str[slot] = c;
+    kb->last_len[slot] = n;
     return c;
 }
 
@@ -191,11 +201,9 @@ static size_t bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS 
 
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
-    bloom_add(kb->bloom, w, n);
-    if (lower) {
-        uint64_t h = lb_hash_bytes(w, n);
-        kb->lbloom[bl_lword(h)] |= bl_bits(h);
-    }
+    uint64_t h = lb_hash_bytes(w, n);
+    kb->bloom[bl_word(h)] |= bl_bits(h);
+    if (lower) kb->lbloom[bl_lword(h)] |= bl_bits(h);
 }
 
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
@@ -349,10 +357,11 @@ static int find_person(struct lb_actor_kb *kb, const char *name, size_t n, uint3
     return lb_wordset_get(&kb->persons_by_name, name, n, idx);
 }
 
-static int surname_first(const char *code)
+static int surname_first(const char *code, size_t n)
 {
-    static const char *const east[] = { "CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "SGP", "KHM", "MMR", NULL };
-    for (int i = 0; east[i]; i++) if (code && !strcmp(code, east[i])) return 1;
+    static const char east[] = "CHN PRK KOR TWN VNM HKG SGP KHM MMR";
+    if (n != 3) return 0;
+    for (size_t i = 0; i + 3 <= sizeof east - 1; i += 4) if (!memcmp(code, east + i, 3)) return 1;
     return 0;
 }
 
@@ -399,7 +408,7 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         ps->code = str(kb, 0, l->field[2], l->flen[2]);
         ps->id = opt(kb, 3, l, 3);
         ps->file = st->file;
-        ps->surname_first = (uint8_t)surname_first(ps->code);
+        ps->surname_first = (uint8_t)surname_first(ps->code, l->flen[2]);
         kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
         if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
         const char *a = l->field[4];

@@ -74,6 +74,7 @@ struct lb_actor_kb {
     char **user_paths;          /* files added with lb_ctx_add_dict, for lb_ctx_digest */
     size_t nuser_paths;
     const char *last_str[8];    /* string cache: consecutive lines share strings */
+    size_t last_len[8];
     uint8_t from_cache;         /* read from a compiled snapshot (kb_cache.c) */
 };
 
