@@ -52,6 +52,8 @@ static uint32_t word_id(struct lb_time_rules *r, const char *s, size_t n)
     id = (uint32_t)r->wordv.len;
     if (!tm_vec_push(&r->wordv) || lb_wordset_put(&r->words, f, m, id)) return UINT32_MAX;
     r->lenmask[(unsigned char)f[0]] |= 1u << (m < 31 ? m : 31);
+    uint64_t h = lb_hash_bytes(f, m);
+    r->bloom[tm_bloom_word(h)] |= tm_bloom_bits(h);
     return id;
 }
 
