@@ -54,14 +54,19 @@ typedef struct dstate {
     uint64_t *hkey;          /* name table: open addressing, hash -> entity */
     int32_t *hval;
     uint32_t hcap;
+    const lb_morph *mo;      /* the morphology layer (doc->morph), nmo entries */
+    size_t nmo;
 } dstate;
 
 /* cue classes of token i (0 for non-words) */
 uint32_t d_cls(const dstate *s, uint32_t i);
 /* cue classes of a description head: the word, its compound head, its last hyphen part */
 uint32_t d_head_cls(const dstate *s, uint32_t i);
-/* morphology of token i (NULL without the layer) */
-const lb_morph *d_morph(const dstate *s, uint32_t i);
+/* morphology of token i (NULL without the layer); inline: on every token */
+static inline const lb_morph *d_morph(const dstate *s, uint32_t i)
+{
+    return i < s->nmo ? &s->mo[i] : NULL;
+}
 
 /* entities from names (dent.c): the entity of the actor mention m, new or
  * an earlier one with the same name; -1 when out of memory */

@@ -15,11 +15,6 @@
 /* how many adjectives or numbers may stand between article and head */
 #define D_DESC_ADJ 3
 
-const lb_morph *d_morph(const dstate *s, uint32_t i)
-{
-    return i < s->doc->morph.len ? &LB_MORPH(s->doc)[i] : NULL;
-}
-
 static uint32_t lookup(const dstate *s, const char *w, size_t n)
 {
     uint32_t v = 0, all = 0;
@@ -261,6 +256,8 @@ static int setup(dstate *s, lb_doc *doc)
     s->rules = doc->ctx->discourse;
     s->t = LB_TOKS(doc);
     s->n = (uint32_t)doc->toks.len;
+    s->mo = LB_MORPH(doc);
+    s->nmo = doc->morph.len;
     s->lang = !strcmp(doc->lang, "de") ? DL_DE : !strcmp(doc->lang, "en") ? DL_EN : -1;
     /* entities: at most one per actor mention and per proper noun (unlisted names) */
     s->ncap = (uint32_t)doc->mentions.len + 1;
