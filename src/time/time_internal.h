@@ -62,7 +62,14 @@ typedef struct tm_rule {
     uint32_t elem0, nelem;
     uint32_t as0, nas;      /* default slot assignments */
     uint32_t line;
+    /* TM_NEXT_* bits of which the token after the start needs one (every
+     * match takes at least two tokens), 0 when a match may take one */
+    uint8_t need2;
 } tm_rule;
+
+/* what a token may be matched as: a listed form or a number shape (all but
+ * #cap start with a digit), a capitalised word (#cap) */
+enum { TM_NEXT_LISTED = 1, TM_NEXT_CAP = 2 };
 
 typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_entry;
 typedef struct tm_word { uint32_t e0, ne; } tm_word;   /* entries of a folded form */
