@@ -145,8 +145,6 @@ static int parse_form(const char *s)
     return -1;
 }
 
-/* Upper-case letter at a code point? */
-static int cp_upper(int32_t c) { return utf8proc_category(c) == UTF8PROC_CATEGORY_LU; }
 
 /* Case flags a surface implies: capitalised first letter; capitals inside a word. */
 static unsigned case_flags(const char *s, size_t n)
@@ -158,14 +156,16 @@ static unsigned case_flags(const char *s, size_t n)
         int32_t c = (unsigned char)s[i];
         utf8proc_ssize_t l = 1;
         int upper, letter;
-        if (c < 0x80) {   /* ASCII without the Unicode tables */
+        if (c < 0x80) {   /* ASCII without the Unicode tables, the common case first */
+            if (c >= 'a' && c <= 'z') { inword++; first = 0; i++; continue; }
             upper = c >= 'A' && c <= 'Z';
-            letter = upper || (c >= 'a' && c <= 'z');
+            letter = upper;
         } else {
             l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
             if (l <= 0) break;
-            upper = cp_upper(c);
-            letter = utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+            utf8proc_category_t cat = utf8proc_category(c);
+            upper = cat == UTF8PROC_CATEGORY_LU;
+            letter = cat <= UTF8PROC_CATEGORY_LO;
         }
         if (c == ' ' || c == '-' || c == '/') inword = 0;
         else {

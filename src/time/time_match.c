@@ -274,7 +274,8 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         const lb_tok *tok = &LB_TOKS(doc)[t];
         m.sent = tok->sent;
         uint32_t best_end = 0, best_rule = UINT32_MAX;
-        tm_slots best = { 0 };
+        tm_slots best;   /* set with best_end; read only when a match was found */
+        best.has = 0;
         if (wid[t] >= 0) {
             try_key(&m, (size_t)wid[t], t, &best_end, &best_rule, &best);
             const tm_word *wd = &TM_W(r)[wid[t]];
