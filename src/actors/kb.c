@@ -145,7 +145,6 @@ static int parse_form(const char *s)
     return -1;
 }
 
-
 /* Case flags a surface implies: capitalised first letter; capitals inside a word. */
 static unsigned case_flags(const char *s, size_t n)
 {
