@@ -22,10 +22,15 @@ enum { DL_DE, DL_EN, DL_N };
 
 struct lb_discourse_rules {
     lb_wordset words[DL_N];
-    lb_wordset head_ends[DL_N];  /* the last D_HEAD_END bytes of the description heads: a word ending
-                                  * otherwise has no listed compound head (saves its lookups) */
+    lb_wordset head_ends[DL_N];  /* the last D_HEAD_END bytes of the description heads -> the
+                                  * d_head_len_bit of their lengths: a word ending otherwise has
+                                  * no listed compound head, nor one of another length (saves
+                                  * its lookups) */
     uint32_t maxhead;        /* longest description head (folded bytes): bounds the compound search */
 };
+
+/* a head length as a bit (lengths of 31 bytes and more share bit 31) */
+static inline uint32_t d_head_len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
 
 /* how many recently mentioned entities a pronoun or description looks at,
  * and how many sentences back */
