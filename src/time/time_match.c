@@ -95,7 +95,7 @@ typedef struct mctx {
     const struct lb_time_rules *r;
     const lb_doc *doc;
     const int32_t *wid;     /* word id per token, -1 none */
-    const uint8_t *next;    /* TM_NEXT_* bits per token */
+    uint8_t next;           /* TM_NEXT_* bits of the token after the start (0: none in the sentence) */
     uint32_t ntok;
     uint32_t sent;
     uint8_t lang;           /* rules of this language only (1 de, 2 en); 0 all */
@@ -231,7 +231,7 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
         if (m->lang && ru->lang != m->lang) continue;
         /* a rule that takes two tokens or more fails at once when the next one is
          * in another sentence or nothing any element can match */
-        if (ru->need2 && (t + 1 >= m->ntok || !(m->next[t + 1] & ru->need2) || LB_TOKS(m->doc)[t + 1].sent != m->sent)) continue;
+        if (ru->need2 && !(m->next & ru->need2)) continue;
         m->rule = ru;
         if (!can_match(m, 0, t)) continue;
         m->best_end = 0;
@@ -246,12 +246,22 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
     }
 }
 
+/* the TM_NEXT_* bits of token i: what an element may match it as (0 when
+ * it lies outside sentence sent, where no element matches) */
+static uint8_t next_bits(const lb_doc *doc, const int32_t *wid, uint32_t i, uint32_t sent)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    if (t->sent != sent) return 0;
+    unsigned char c0 = t->end > t->start ? (unsigned char)doc->text[t->start] : 0;
+    return (uint8_t)((wid[i] >= 0 || (c0 >= '0' && c0 <= '9') ? TM_NEXT_LISTED : 0) |
+                     ((t->flags & LB_TOK_WORD) && (t->flags & LB_TOK_UPPER) ? TM_NEXT_CAP : 0));
+}
+
 int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid_out)
 {
     uint32_t n = (uint32_t)doc->toks.len;
     int32_t *wid = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *wid + 1);
-    uint8_t *next = lb_arena_alloc(&doc->arena, (size_t)n + 1);
-    if (!wid || !next) return LB_ENOMEM;
+    if (!wid) return LB_ENOMEM;
     *wid_out = wid;
     for (uint32_t i = 0; i < n; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
@@ -264,11 +274,8 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
             listed = (r->bloom[tm_bloom_word(h)] & b) == b;
         }
         wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
-        unsigned char c0 = t->end > t->start ? (unsigned char)doc->text[t->start] : 0;
-        next[i] = (uint8_t)((wid[i] >= 0 || (c0 >= '0' && c0 <= '9') ? TM_NEXT_LISTED : 0) |
-                            ((t->flags & LB_TOK_WORD) && (t->flags & LB_TOK_UPPER) ? TM_NEXT_CAP : 0));
     }
-    mctx m = { .r = r, .doc = doc, .wid = wid, .next = next, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
+    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
     for (uint32_t t = 0; t < n;) {
         const lb_tok *tok = &LB_TOKS(doc)[t];
@@ -276,6 +283,8 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         uint32_t best_end = 0, best_rule = UINT32_MAX;
         tm_slots best;   /* set with best_end; read only when a match was found */
         best.has = 0;
+        if (wid[t] >= 0 || (tok->flags & LB_TOK_NUM))   /* some rule may start here */
+            m.next = t + 1 < n ? next_bits(doc, wid, t + 1, tok->sent) : 0;
         if (wid[t] >= 0) {
             try_key(&m, (size_t)wid[t], t, &best_end, &best_rule, &best);
             const tm_word *wd = &TM_W(r)[wid[t]];
