@@ -281,10 +281,11 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     if (kb_class_max(kb, key, fl, nt, 0, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
     static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
+    static const size_t genlen[] = { 1, 2, 4 };
     int gens = e->form == 0 && !(e->flags & KB_NOGEN);   /* adjectives take no genitive */
     for (int g = 0; gens && g < 3 && fl + 4 < sizeof key; g++) {
         char gk[1100];
-        size_t gl = strlen(gen[g]);
+        size_t gl = genlen[g];
         memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);
         if (kb_class_max(kb, gk, fl + gl, nt, 1, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     }
