@@ -180,43 +180,28 @@ static unsigned case_flags(const char *s, size_t n)
     return f;
 }
 
-/* Blocked bit filters: both bits of a key in one 64-bit word, one memory access. */
-static uint64_t bl_bits(uint64_t h) { return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)); }
-static size_t bl_word(uint64_t h) { return (size_t)(h >> 40) & (KB_BLOOM_BITS / 64 - 1); }
-
 static void bloom_add(uint64_t *bl, const char *w, size_t n)
 {
     uint64_t h = lb_hash_bytes(w, n);
-    bl[bl_word(h)] |= bl_bits(h);
+    bl[kb_bl_word(h)] |= kb_bl_bits(h);
 }
 
 static int bloom_has(const uint64_t *bl, uint64_t h)
 {
-    uint64_t b = bl_bits(h);
-    return (bl[bl_word(h)] & b) == b;
+    uint64_t b = kb_bl_bits(h);
+    return (bl[kb_bl_word(h)] & b) == b;
 }
-
-static size_t bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS / 64 - 1); }
 
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
     uint64_t h = lb_hash_bytes(w, n);
-    kb->bloom[bl_word(h)] |= bl_bits(h);
-    if (lower) kb->lbloom[bl_lword(h)] |= bl_bits(h);
+    kb->bloom[kb_bl_word(h)] |= kb_bl_bits(h);
+    if (lower) kb->lbloom[kb_bl_lword(h)] |= kb_bl_bits(h);
 }
 
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
 {
     return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
-}
-
-uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
-{
-    uint64_t h = lb_hash_bytes(w, n), b = bl_bits(h);
-    if (upper ? (kb->bloom[bl_word(h)] & b) != b : (kb->lbloom[bl_lword(h)] & b) != b) return 0;
-    uint32_t v = 0;
-    lb_wordset_get(&kb->wclass, w, n, &v);
-    return v;
 }
 
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
