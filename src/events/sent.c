@@ -4,6 +4,7 @@
  * an actor code, joined by coordination) with their prepositions, and clause
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
+#include "events/stem.h"
 #include "core/strmap.h"
 #include "text/text.h"
 #include <string.h>
@@ -603,7 +604,7 @@ static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t
         out[vn] = '\0';
         return vn;
     }
-    size_t sn = ev_stem(s->stemmer, w, n, out, cap);
+    size_t sn = ev_stem_lang(s->lang, s->stemmer, w, n, out, cap);
     if (s->stems) lb_strmap_put(s->stems, w, n, out, sn);   /* a failed put only costs speed */
     return sn;
 }
@@ -661,7 +662,7 @@ static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
-    size_t sn = ev_stem(s->stemmer, w, n, stem, sizeof stem);   /* the memo keeps what the stem gives */
+    size_t sn = ev_stem_lang(s->lang, s->stemmer, w, n, stem, sizeof stem);   /* the memo keeps what the stem gives */
     uint32_t x = 0;
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
