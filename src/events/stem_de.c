@@ -6,36 +6,31 @@
  * equal libstemmer's: test_events_stem.c compares the two. */
 #include "events/stem.h"
 #include "events/rules.h"
+#include <stdint.h>
 #include <string.h>
 
 enum { CH_AE = 0xE4, CH_OE = 0xF6, CH_UE = 0xFC, CH_SZ = 0xDF, STEM_MAX = 256 };
 
-static int is_v(unsigned char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == CH_AE || c == CH_OE || c == CH_UE;
-}
+/* the vowels a e i o u y ä ö ü (U and Y, marked consonants, are none) */
+static const uint8_t VOWEL[256] = {
+    ['a'] = 1, ['e'] = 1, ['i'] = 1, ['o'] = 1, ['u'] = 1, ['y'] = 1, [CH_AE] = 1, [CH_OE] = 1, [CH_UE] = 1
+};
+static inline int is_v(unsigned char c) { return VOWEL[c]; }
 
 /* s_ending: b d f g h k l m n r t; st_ending: the same without r */
-static int is_s_ending(unsigned char c) { return c && strchr("bdfghklmnrt", c) != NULL; }
-static int is_st_ending(unsigned char c) { return c && strchr("bdfghklmnt", c) != NULL; }
+static const uint8_t S_ENDING[256] = {
+    ['b'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['r'] = 1, ['t'] = 1
+};
+static inline int is_s_ending(unsigned char c) { return S_ENDING[c]; }
+static inline int is_st_ending(unsigned char c) { return S_ENDING[c] && c != 'r'; }
 
-/* b[0..len) ends with the ASCII string x */
-static int ends(const unsigned char *b, size_t len, const char *x)
+/* b[0..len) ends with the k characters of x */
+static inline int ends(const unsigned char *b, size_t len, const char *x, size_t k)
 {
-    size_t k = strlen(x);
-    return len >= k && !memcmp(b + len - k, x, k);
-}
-
-/* the longest of the strings xs that b[0..len) ends with: its index, -1 none */
-static int longest_end(const unsigned char *b, size_t len, const char *const *xs)
-{
-    int best = -1;
-    size_t bestn = 0;
-    for (int k = 0; xs[k]; k++) {
-        size_t n = strlen(xs[k]);
-        if (n > bestn && ends(b, len, xs[k])) { best = k; bestn = n; }
-    }
-    return best;
+    if (len < k) return 0;
+    for (size_t i = 0; i < k; i++) if (b[len - k + i] != (unsigned char)x[i]) return 0;
+    return 1;
 }
 
 /* w as one byte per character, ß as "ss" (the prelude's first part); its length, or -1 */
@@ -89,52 +84,66 @@ static void mark_regions(const unsigned char *b, size_t len, size_t *p1, size_t 
 /* step 1: -em -ern -er, -e -en -es (and the s of -niss), -s after an s-ending */
 static size_t step1(const unsigned char *b, size_t len, size_t p1)
 {
-    static const char *const SUF[] = { "e", "em", "en", "ern", "er", "s", "es", NULL };
-    int k = longest_end(b, len, SUF);
-    if (k < 0) return len;
-    size_t bra = len - strlen(SUF[k]);
-    if (bra < p1) return len;
-    if (k == 5) return bra >= 1 && is_s_ending(b[bra - 1]) ? bra : len;
-    if (k == 0 || k == 2 || k == 6) {
-        if (bra >= 4 && b[bra - 1] == 's' && !memcmp(b + bra - 4, "nis", 3)) return bra - 1;
-    }
+    /* the longest of e em en ern er s es the word ends with; kind 1: delete,
+     * 2: delete and the s of -niss, 3: delete after an s-ending */
+    size_t k = 0;
+    int kind = 0;
+    if (ends(b, len, "ern", 3)) { k = 3; kind = 1; }
+    else if (ends(b, len, "em", 2) || ends(b, len, "er", 2)) { k = 2; kind = 1; }
+    else if (ends(b, len, "en", 2) || ends(b, len, "es", 2)) { k = 2; kind = 2; }
+    else if (ends(b, len, "e", 1)) { k = 1; kind = 2; }
+    else if (ends(b, len, "s", 1)) { k = 1; kind = 3; }
+    if (!kind || len - k < p1) return len;
+    size_t bra = len - k;
+    if (kind == 3) return bra >= 1 && is_s_ending(b[bra - 1]) ? bra : len;
+    if (kind == 2 && bra >= 4 && ends(b, bra, "niss", 4)) return bra - 1;
     return bra;
 }
 
 /* step 2: -en -er -est, -st after an st-ending with 3 characters before it */
 static size_t step2(const unsigned char *b, size_t len, size_t p1)
 {
-    static const char *const SUF[] = { "en", "er", "st", "est", NULL };
-    int k = longest_end(b, len, SUF);
-    if (k < 0) return len;
-    size_t bra = len - strlen(SUF[k]);
-    if (bra < p1) return len;
-    if (k == 2) return bra >= 4 && is_st_ending(b[bra - 1]) ? bra : len;
+    size_t k = 0;
+    int st = 0;
+    if (ends(b, len, "est", 3)) k = 3;
+    else if (ends(b, len, "en", 2) || ends(b, len, "er", 2)) k = 2;
+    else if (ends(b, len, "st", 2)) { k = 2; st = 1; }
+    if (!k || len - k < p1) return len;
+    size_t bra = len - k;
+    if (st) return bra >= 4 && is_st_ending(b[bra - 1]) ? bra : len;
     return bra;
 }
 
 /* step 3: derivational suffixes in R2 (-end -ung -ig -ik -isch -lich -heit -keit) */
 static size_t step3(const unsigned char *b, size_t len, size_t p1, size_t p2)
 {
-    static const char *const SUF[] = { "end", "ig", "ung", "lich", "isch", "ik", "heit", "keit", NULL };
-    int k = longest_end(b, len, SUF);
-    if (k < 0) return len;
-    size_t bra = len - strlen(SUF[k]);
-    if (bra < p2) return len;
-    if (k == 0 || k == 2) {                 /* -end, -ung; then -ig not after e */
-        if (ends(b, bra, "ig") && !(bra >= 3 && b[bra - 3] == 'e') && bra - 2 >= p2) return bra - 2;
+    size_t bra;
+    if (ends(b, len, "end", 3) || ends(b, len, "ung", 3)) {
+        /* then -ig in R2, not after e */
+        if ((bra = len - 3) < p2) return len;
+        if (ends(b, bra, "ig", 2) && !(bra >= 3 && b[bra - 3] == 'e') && bra - 2 >= p2) return bra - 2;
         return bra;
     }
-    if (k == 1 || k == 4 || k == 5)         /* -ig, -isch, -ik not after e */
-        return bra >= 1 && b[bra - 1] == 'e' ? len : bra;
-    if (k == 3 || k == 6) {                 /* -lich, -heit; then -er or -en in R1 */
-        if ((ends(b, bra, "er") || ends(b, bra, "en")) && bra - 2 >= p1) return bra - 2;
+    if (ends(b, len, "isch", 4) || ends(b, len, "ig", 2) || ends(b, len, "ik", 2)) {
+        /* not after e */
+        bra = len - (b[len - 1] == 'h' ? 4 : 2);
+        if (bra < p2 || (bra >= 1 && b[bra - 1] == 'e')) return len;
         return bra;
     }
-    /* -keit; then -lich or -ig in R2 */
-    if (ends(b, bra, "lich") && bra - 4 >= p2) return bra - 4;
-    if (ends(b, bra, "ig") && bra - 2 >= p2) return bra - 2;
-    return bra;
+    if (ends(b, len, "lich", 4) || ends(b, len, "heit", 4)) {
+        /* then -er or -en in R1 */
+        if ((bra = len - 4) < p2) return len;
+        if ((ends(b, bra, "er", 2) || ends(b, bra, "en", 2)) && bra - 2 >= p1) return bra - 2;
+        return bra;
+    }
+    if (ends(b, len, "keit", 4)) {
+        /* then -lich or -ig in R2 */
+        if ((bra = len - 4) < p2) return len;
+        if (ends(b, bra, "lich", 4) && bra - 4 >= p2) return bra - 4;
+        if (ends(b, bra, "ig", 2) && bra - 2 >= p2) return bra - 2;
+        return bra;
+    }
+    return len;
 }
 
 long ev_stem_german(const char *w, size_t n, char *out, size_t cap)

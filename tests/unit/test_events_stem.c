@@ -64,7 +64,7 @@ int main(void)
     for (int i = 0; WORDS[i]; i++) fails += !same_stem(sb, WORDS[i], strlen(WORDS[i]));
     uint32_t state = 12345;
     char w[128];
-    for (int i = 0; i < 200000 && fails < 20; i++) {
+    for (int i = 0; i < 500000 && fails < 20; i++) {
         size_t n = random_word(&state, w);
         fails += !same_stem(sb, w, n);
     }
