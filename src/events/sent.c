@@ -691,6 +691,7 @@ int ev_sent_build(ev_sent *s)
      * folded forms after it; a multiword trigger claims the words after it) */
     enum { AHEAD = 4 };
     uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
+    uint32_t triggers = 0;
     for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);
     for (uint32_t i = 0; i < s->n; i++) {
         ev_wmemo wm;
@@ -722,7 +723,13 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
-        if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
+        if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
+    }
+    if (!triggers) {
+        /* no trigger, no event (ev_code_sentence codes triggers only): groups
+         * and clauses are not needed, and no later sentence reads them */
+        s->ng = 0; s->nc = 0; s->nxm = 0;
+        return LB_OK;
     }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
