@@ -40,15 +40,11 @@ int lb_events_run(lb_doc *doc)
     s.xm = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.xm);
     if (!s.t || !s.g || !s.c || !s.xm) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.state = ev_doc_state(doc, r);
-    /* the stemmer keeps state: one per run, so that a context can be shared */
-    struct sb_stemmer *sb = sb_stemmer_new(lang == EV_DE ? "german" : "english", NULL);
-    if (!sb) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    s.stemmer = sb;
     /* a sentence can only code an event when an actor is near: a mention in it
      * or in the two sentences before ("beide", pronouns), or a quote with a
      * known speaker over it (ich/wir); the rest is skipped unstemmed */
     uint8_t *near = lb_arena_calloc(&doc->arena, doc->sents.len, 1);
-    if (!near) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    if (!near) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const lb_mention *m = &LB_MENTIONS(doc)[i];
         if (!m->actor.code || m->tok0 >= doc->toks.len) continue;
@@ -56,7 +52,7 @@ int lb_events_run(lb_doc *doc)
         for (uint32_t k = si; k < si + 3 && k < doc->sents.len; k++) near[k] = 1;
     }
     ev_docindex ix;
-    if (ev_docindex_build(doc, &ix)) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    if (ev_docindex_build(doc, &ix)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.ix = &ix;
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const lb_quote *q = &LB_QUOTES(doc)[i];
@@ -73,7 +69,7 @@ int lb_events_run(lb_doc *doc)
         rc = ev_sent_build(&s);
         if (!rc) rc = ev_code_sentence(&s, doc);
     }
-    sb_stemmer_delete(sb);
+    if (s.stemmer) sb_stemmer_delete(s.stemmer);
     if (rc) return lb_doc_fail(doc, rc, "out of memory in the events stage");
     return LB_OK;
 }

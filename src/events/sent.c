@@ -7,6 +7,7 @@
 #include "events/stem.h"
 #include "events/wmemo.h"
 #include "text/text.h"
+#include <libstemmer.h>
 #include <string.h>
 
 static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n);
@@ -596,7 +597,14 @@ static void build_clauses(ev_sent *s)
 /* the stem of w[0..n) (German: stem_de.c; else libstemmer) */
 static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
 {
-    return ev_stem_lang(s->lang, s->stemmer, w, n, out, cap);
+    if (s->lang == EV_DE) {
+        long k = ev_stem_german(w, n, out, cap);
+        if (k >= 0) return (size_t)k;
+    }
+    /* libstemmer's stemmer keeps state: one per run, made when first needed */
+    if (!s->stemmer) s->stemmer = sb_stemmer_new(s->lang == EV_DE ? "german" : "english", NULL);
+    if (!s->stemmer) { s->stem_oom = 1; return 0; }
+    return ev_stem(s->stemmer, w, n, out, cap);
 }
 
 /* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0 */
@@ -610,7 +618,7 @@ static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_
 
 static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *wm)
 {
-    if (s->memo) ev_memo_put(s->memo, h, kind, w, n, wm);
+    if (s->memo && !s->stem_oom) ev_memo_put(s->memo, h, kind, w, n, wm);   /* (no stemmer, no stem: not kept) */
 }
 
 /* a token that is no word: its cue lookups only (no stem) */
@@ -729,7 +737,7 @@ int ev_sent_build(ev_sent *s)
         /* no trigger, no event (ev_code_sentence codes triggers only): groups
          * and clauses are not needed, and no later sentence reads them */
         s->ng = 0; s->nc = 0; s->nxm = 0;
-        return LB_OK;
+        return s->stem_oom ? LB_ENOMEM : LB_OK;
     }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
@@ -741,5 +749,5 @@ int ev_sent_build(ev_sent *s)
         if (!part) s->t[i].form = -1;
     }
     build_clauses(s);
-    return LB_OK;
+    return s->stem_oom ? LB_ENOMEM : LB_OK;
 }
