@@ -162,7 +162,8 @@ long ev_stem_german(const char *w, size_t n, char *out, size_t cap)
     /* postlude: U Y back to u y, umlauts without their dots */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = b[i];
-        out[i] = (char)(c == 'U' ? 'u' : c == 'Y' ? 'y' : c == CH_AE ? 'a' : c == CH_OE ? 'o' : c == CH_UE ? 'u' : c);
+        if (c < 'a' || c > 'z') c = c == 'U' ? 'u' : c == 'Y' ? 'y' : c == CH_AE ? 'a' : c == CH_OE ? 'o' : c == CH_UE ? 'u' : c;
+        out[i] = (char)c;
     }
     out[len] = '\0';
     return (long)len;
