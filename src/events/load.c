@@ -6,7 +6,6 @@
 #include "events/events.h"
 #include "core/dictfile.h"
 #include "text/text.h"
-#include "events/stem.h"
 #include <dirent.h>
 #include <libstemmer.h>
 #include <stdio.h>
@@ -75,10 +74,10 @@ typedef struct load_state {
     struct sb_stemmer *stem[EV_NLANG];
 } load_state;
 
-/* the stem of a pattern or cue word (Snowball: stem_de.c or libstemmer, as the stage's words) */
+/* the stem of a pattern or cue word (Snowball, libstemmer) */
 static size_t stem_for(const load_state *st, const char *w, size_t n, char *out, size_t cap)
 {
-    return ev_stem_lang(st->lang, st->stem[st->lang], w, n, out, cap);
+    return ev_stem(st->stem[st->lang], w, n, out, cap);
 }
 
 static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)

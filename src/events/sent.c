@@ -4,7 +4,6 @@
  * an actor code, joined by coordination) with their prepositions, and clause
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
-#include "events/stem.h"
 #include "events/wmemo.h"
 #include "text/text.h"
 #include <libstemmer.h>
@@ -594,14 +593,10 @@ static void build_clauses(ev_sent *s)
     for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
 }
 
-/* the stem of w[0..n) (German: stem_de.c; else libstemmer) */
+/* the stem of w[0..n) (Snowball, libstemmer; the stemmer keeps state: one
+ * per run, made when first needed) */
 static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
 {
-    if (s->lang == EV_DE) {
-        long k = ev_stem_german(w, n, out, cap);
-        if (k >= 0) return (size_t)k;
-    }
-    /* libstemmer's stemmer keeps state: one per run, made when first needed */
     if (!s->stemmer) s->stemmer = sb_stemmer_new(s->lang == EV_DE ? "german" : "english", NULL);
     if (!s->stemmer) { s->stem_oom = 1; return 0; }
     return ev_stem(s->stemmer, w, n, out, cap);

@@ -24,7 +24,7 @@ fi
 shift
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(fuzz_jsonl fuzz_text fuzz_gzip fuzz_dict fuzz_api fuzz_lexicon fuzz_model fuzz_syntax_rules fuzz_html fuzz_warc
-    fuzz_store fuzz_query fuzz_cli_opts fuzz_walk fuzz_userdict fuzz_discourse fuzz_prefilter fuzz_stem_de)
+    fuzz_store fuzz_query fuzz_cli_opts fuzz_walk fuzz_userdict fuzz_discourse fuzz_prefilter)
 build=${LB_FUZZ_BUILD:-$root/build-fuzz}
 cc=${CC:-clang}
 
