@@ -328,68 +328,50 @@ static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
 #define SCALAR_SUMS
 #endif
 
+/* s[0..W) = full[c] plus the dense rows[0..nr) at the classes c of
+ * cand[0..W), W of 1, 2 or 4: candidate by candidate, so that the sums stay
+ * in registers. */
+#define ROW_SUMS(W, rows, nr, full, cand, s) do { \
+        for (int w_ = 0; w_ < (W); w_++) (s)[w_] = (full)[(cand)[w_]]; \
+        for (int i_ = 0; i_ < (nr); i_++) { \
+            const int16_t *r_ = (rows)[i_]; \
+            for (int w_ = 0; w_ < (W); w_++) (s)[w_] += (uint32_t)r_[(cand)[w_]]; \
+        } \
+    } while (0)
+
+/* Each candidate k's sum (the ROW_SUMS of its class), four, two, then one at
+ * a time, given to EACH(k, sum). */
+#define FOR_CANDIDATE_SUMS(rows, nr, full, cand, ncand, EACH) do { \
+        uint32_t s_[4]; \
+        int k_ = 0; \
+        for (; k_ + 4 <= (ncand); k_ += 4) { \
+            ROW_SUMS(4, rows, nr, full, (cand) + k_, s_); \
+            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); EACH(k_ + 3, s_[3]); \
+        } \
+        for (; k_ + 2 <= (ncand); k_ += 2) { \
+            ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); \
+            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); \
+        } \
+        if (k_ < (ncand)) { ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); } \
+    } while (0)
+
 /* score[k] = base[k] + full[cand[k]] plus the dense rows[0..nr) at the
- * candidates' classes: candidate by candidate (four at a time), so that the
- * sums stay in registers. */
+ * candidates' classes. */
 SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand,
                                  const int32_t *base, const uint32_t *full, int32_t *score)
 {
-    int k = 0;
-    for (; k + 4 <= ncand; k += 4) {
-        unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
-        uint32_t s0 = full[c0], s1 = full[c1], s2 = full[c2], s3 = full[c3];
-        for (int i = 0; i < nr; i++) {
-            const int16_t *r = rows[i];
-            s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
-        }
-        score[k] = (int32_t)(s0 + (uint32_t)base[k]); score[k + 1] = (int32_t)(s1 + (uint32_t)base[k + 1]);
-        score[k + 2] = (int32_t)(s2 + (uint32_t)base[k + 2]); score[k + 3] = (int32_t)(s3 + (uint32_t)base[k + 3]);
-    }
-    for (; k + 2 <= ncand; k += 2) {
-        unsigned c0 = cand[k], c1 = cand[k + 1];
-        uint32_t s0 = full[c0], s1 = full[c1];
-        for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
-        score[k] = (int32_t)(s0 + (uint32_t)base[k]); score[k + 1] = (int32_t)(s1 + (uint32_t)base[k + 1]);
-    }
-    if (k < ncand) {
-        unsigned c0 = cand[k];
-        uint32_t s0 = full[c0];
-        for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
-        score[k] = (int32_t)(s0 + (uint32_t)base[k]);
-    }
+#define STORE(j, sum) (score[j] = (int32_t)((sum) + (uint32_t)base[j]))
+    FOR_CANDIDATE_SUMS(rows, nr, full, cand, ncand, STORE);
+#undef STORE
 }
 
-
-
-/* best_rows: add_rows keeping only the best candidate. */
+/* add_rows keeping only the best candidate (the first of equal ones). */
 SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base)
 {
-    const int16_t *const *rows = a->rows;
-    const uint32_t *full = a->full;
-    int k = 0, best = 0, nr = a->nr;
+    int best = 0;
     int32_t top = INT32_MIN;
-#define TAKE(s, j) do { int32_t v_ = (int32_t)((s) + (uint32_t)base[j]); if (v_ > top) { top = v_; best = (j); } } while (0)
-    for (; k + 4 <= ncand; k += 4) {
-        unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
-        uint32_t s0 = full[c0], s1 = full[c1], s2 = full[c2], s3 = full[c3];
-        for (int i = 0; i < nr; i++) {
-            const int16_t *r = rows[i];
-            s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
-        }
-        TAKE(s0, k); TAKE(s1, k + 1); TAKE(s2, k + 2); TAKE(s3, k + 3);
-    }
-    for (; k + 2 <= ncand; k += 2) {
-        unsigned c0 = cand[k], c1 = cand[k + 1];
-        uint32_t s0 = full[c0], s1 = full[c1];
-        for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
-        TAKE(s0, k); TAKE(s1, k + 1);
-    }
-    if (k < ncand) {
-        unsigned c0 = cand[k];
-        uint32_t s0 = full[c0];
-        for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
-        TAKE(s0, k);
-    }
+#define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[j]); if (v_ > top) { top = v_; best = (j); } } while (0)
+    FOR_CANDIDATE_SUMS(a->rows, a->nr, a->full, cand, ncand, TAKE);
 #undef TAKE
     return best;
 }
