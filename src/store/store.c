@@ -150,6 +150,7 @@ void lb_store_close(lb_store *s)
 {
     if (!s) return;
     lb_store_cache_clear(s, 1);
+    lb_counts_free(s);
     free(s->annotator);
     free(s->dicts);
     free(s->fts_pending);
@@ -163,7 +164,12 @@ void lb_store_close(lb_store *s)
     free(s);
 }
 
-void lb_store_batch_ended(lb_store *s) { s->in_batch = 0; }
+void lb_store_batch_ended(lb_store *s)
+{
+    s->in_batch = 0;
+    s->puts_only = 0;
+    lb_counts_drop_batch(s);   /* written at a commit, gone with a rollback */
+}
 
 /* Foreign-key checks on or off (a no-op inside a transaction: set before
  * BEGIN). Switched only when they change: the switch expires every prepared
@@ -175,21 +181,23 @@ static void foreign_keys(lb_store *s, int on)
     s->fk_off = !on;
 }
 
-static int begin(lb_store *s, int fk_on)
+static int begin(lb_store *s, int puts_only)
 {
     if (s->in_batch) return lb_store_fail(s, LB_EUSAGE, "a batch is open already");
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
-    foreign_keys(s, fk_on);
+    foreign_keys(s, !puts_only);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return lb_store_dbfail(s, "begin");
     s->in_batch = 1;
+    s->puts_only = puts_only;
     return LB_OK;
 }
 
 int lb_store_commit(lb_store *s)
 {
     if (!s->in_batch) return LB_OK;
-    int rc = lb_store_index_pending(s);
+    int rc = lb_counts_flush_batch(s);
+    if (!rc) rc = lb_store_index_pending(s);
     if (rc || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         if (!rc) rc = lb_store_dbfail(s, "commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -202,11 +210,11 @@ int lb_store_commit(lb_store *s)
     return LB_OK;
 }
 
-int lb_store_begin(lb_store *s) { return begin(s, 1); }
+int lb_store_begin(lb_store *s) { return begin(s, 0); }
 
 /* The checks stay off after the batch (puts outside a batch need none
  * either) until lb_store_begin turns them on again. */
-int lb_store_begin_puts(lb_store *s) { return begin(s, 0); }
+int lb_store_begin_puts(lb_store *s) { return begin(s, 1); }
 
 int lb_store_rollback(lb_store *s)
 {
