@@ -19,6 +19,11 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
     [LB_ST_FTS_ROW] = "SELECT title, body FROM documents WHERE id = ?1",
+    /* a new actor is inserted without RETURNING (which collects its rows in a
+     * temporary table); a stored one the cache does not hold is found by the
+     * upsert, which changes nothing (a SELECT would have PRAGMA optimize add
+     * statistics of the table at close) */
+    [LB_ST_ACTOR_NEW] = "INSERT OR IGNORE INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)",
     [LB_ST_ACTOR] = "INSERT OR FAIL INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
                     " ON CONFLICT(code, sector, name, wikidata) DO UPDATE SET code = excluded.code RETURNING id",
     /* an event with the same content id is the same event: stored once */
@@ -183,6 +188,35 @@ static size_t actor_key(char *key, size_t cap, const lb_actor_ref *a)
     return n;
 }
 
+/* Statement which with an actor's key (code, sector, name, Wikidata id) as ?1..?4. */
+static sqlite3_stmt *actor_stmt(lb_store *s, int which, const lb_actor_ref *a)
+{
+    sqlite3_stmt *st = stmt(s, which);
+    if (!st) return NULL;
+    sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, a->id ? a->id : "", -1, SQLITE_STATIC);
+    return st;
+}
+
+/* The row id of an actor, inserted when new: >0, or -1 on error. */
+static int64_t actor_row(lb_store *s, const lb_actor_ref *a)
+{
+    sqlite3_stmt *st = actor_stmt(s, LB_ST_ACTOR_NEW, a);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return -1;
+    if (sqlite3_changes(s->db) > 0) return sqlite3_last_insert_rowid(s->db);
+    if (!(st = actor_stmt(s, LB_ST_ACTOR, a))) return -1;
+    int64_t id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
+    sqlite3_reset(st);
+    return id;
+}
+
 /* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
 static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
 {
@@ -197,16 +231,7 @@ static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
         slot = cache_slot(s, key, h);
         if (slot && slot->key) return slot->id;
     }
-    sqlite3_stmt *st = stmt(s, LB_ST_ACTOR);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, a->id ? a->id : "", -1, SQLITE_STATIC);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
-    sqlite3_reset(st);
+    int64_t id = actor_row(s, a);
     if (id > 0 && slot && (slot->key = strdup(key))) {
         slot->hash = h;
         slot->id = id;

@@ -35,7 +35,7 @@ typedef struct lb_fts_state {
 struct lb_indexer { lb_fts_state *st; };
 
 enum lb_store_stmt {
-    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_ACTOR,
+    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_ACTOR_NEW, LB_ST_ACTOR,
     LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
     LB_ST_SAVEPOINT, LB_ST_RELEASE, LB_ST_ROLLBACK_TO,
     LB_ST_COUNT
