@@ -50,7 +50,7 @@ int main(void)
         " { \"id\" : 12 , \"text\" : \"x\" , \"lang\" : null }\t",
         "{\"id\":-0,\"text\":\"\"}",
         "{\"id\":\"\\u00e4\\u20ac\\u0041\",\"text\":\"a\\nb\\t\\\"c\\\"\\\\ \\/ \\b\\f\\r\"}",
-        "{\"id\":\"x\",\"text\":\"nul\\u0000byte\",\"title\":\"Gr\xc3\xbc\xc3\x9f" "e \xf0\x9f\x98\x80\"}",
+        ("{\"id\":\"x\",\"text\":\"nul\\u0000byte\",\"title\":\"Gr\xc3\xbc\xc3\x9f" "e \xf0\x9f\x98\x80\"}"),
         "{\"extra\":\"ignored \\u00fc\",\"id\":\"y\",\"html\":\"<p>z</p>\",\"url\":\"http://a/b\"}",
         "{\"id\":\"z\",\"text\":\"t\",\"date\":\"2024-01-02\",\"source\":\"S\",\"more\":null}",
         "{}",
