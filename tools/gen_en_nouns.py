@@ -27,6 +27,7 @@ import sys
 import snowballstemmer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from patternfile import pattern_lines, read_words  # noqa: E402
 from wordnet import WordNet, LEX  # noqa: E402
 
 SOURCES = ("data/events/en.patterns", "data/events/en.frames.patterns",
@@ -124,26 +125,6 @@ ROOTS = [
 ]
 
 
-def pattern_lines(name):
-    try:
-        for line in open(name, encoding="utf-8"):
-            f = line.rstrip("\n").split("\t")
-            if not line.startswith("#") and len(f) >= 6:
-                yield f
-    except FileNotFoundError:
-        return
-
-
-def read_exclude(name):
-    out = set()
-    try:
-        for line in open(name, encoding="utf-8"):
-            out.update(line.split("#", 1)[0].lower().split())
-    except FileNotFoundError:
-        pass
-    return out
-
-
 def main():
     stem = snowballstemmer.stemmer("english").stemWord
     noun_keys = set()
@@ -167,7 +148,7 @@ def main():
                 seen_verbs.add(w)
                 verbs.append((w, f[1], f[3], f[2]))
     wn = WordNet()
-    exclude = read_exclude("data/events/en.wordnet.exclude")
+    exclude = read_words("data/events/en.wordnet.exclude")
     out, done = [], set()
     for lemma, typ, cameo, mode in verbs:
         if lemma not in wn.index["verb"]:

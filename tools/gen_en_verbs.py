@@ -25,6 +25,7 @@ import sys
 import snowballstemmer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from patternfile import pattern_lines, read_words  # noqa: E402
 from wordnet import WordNet, LEX  # noqa: E402
 
 SOURCES = ("data/events/en.frames.patterns", "data/events/en.patterns",
@@ -33,23 +34,6 @@ KEYED = SOURCES + ("data/events/en.petrarch.context.patterns", "data/events/en.w
 ACT_LEX = {"verb.social", "verb.competition", "verb.communication", "verb.contact",
            "verb.possession", "verb.motion", "verb.change"}
 SENSES = 2
-
-
-def pattern_lines(name):
-    for line in open(name, encoding="utf-8"):
-        f = line.rstrip("\n").split("\t")
-        if not line.startswith("#") and len(f) >= 6:
-            yield f
-
-
-def read_words(name):
-    out = set()
-    try:
-        for line in open(name, encoding="utf-8"):
-            out.update(line.split("#", 1)[0].lower().split())
-    except FileNotFoundError:
-        pass
-    return out
 
 
 def main():

@@ -287,7 +287,9 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
             e->recipient[e->nrecipient++] = (lb_actor_ref){ ps, NULL, NULL, NULL };
         /* arrested opposition activists, accepted the rebels' demands: a group
          * of the actor's own state (domestic event X -> X) */
-        else if ((p->flags & EV_F_DOMESTIC) && group_noun_after(s, t, p)) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
+        /* (not for acts with no object: resigned Sunday as the opposition threatened ...) */
+        else if ((p->flags & EV_F_DOMESTIC) && !((p->flags & EV_F_REC_NONE) && !(p->flags & EV_F_REC_OBJ))
+                 && group_noun_after(s, t, p)) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
     }
     /* protesters, the opposition or rebels who demand or accuse with no counterpart
      * named: their own government (domestic event) */

@@ -121,6 +121,75 @@ static int indefinite_apposition(const ev_sent *s, int k)
     return 1;
 }
 
+
+#define EV_ART_GAP 3   /* adjectives between an article and the group it opens (die katholische Kirche) */
+
+/* German: the article that opens group gi's phrase (der Papst, den
+ * Präsidenten, die katholische Kirche), or -1 */
+static int32_t group_article(const ev_sent *s, int gi)
+{
+    const lb_doc *doc = s->doc;
+    if (doc->morph.len != doc->toks.len) return -1;
+    const ev_group *g = &s->g[gi];
+    const ev_clause *c = &s->c[g->clause];
+    uint32_t j = g->t0;
+    for (int k = 0; k <= EV_ART_GAP && j >= c->t0; k++, j--) {
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) return (int32_t)j;
+        /* (adjectives, and the head noun before a genitive name: dem Präsidenten Frankreichs) */
+        if (j < g->t0 && m->upos != LB_UPOS_ADJ && !(m->upos == LB_UPOS_NOUN && j + 1 == g->t0)) return -1;
+        if (j == 0) break;
+    }
+    return -1;
+}
+
+/* German: group gi cannot be a subject: its article is dative or genitive
+ * (dem, den Abgeordneten, des, einem), the cases a nominative never takes */
+static int oblique_group(const ev_sent *s, int gi)
+{
+    int32_t a = group_article(s, gi);
+    if (a < 0) return 0;
+    uint32_t cs = LB_FEAT_GET(LB_MORPH(s->doc)[s->tok0 + a].feats, CASE);
+    return cs == LB_CASE_DAT || cs == LB_CASE_GEN;
+}
+
+/* German: group gi is surely a nominative: a masculine singular noun after a
+ * nominative article (der Papst, ein Sprecher: der/ein with a masculine
+ * singular noun is nominative only) */
+static int nominative_group(const ev_sent *s, int gi)
+{
+    int32_t a = group_article(s, gi);
+    if (a < 0) return 0;
+    const lb_doc *doc = s->doc;
+    const lb_morph *d = &LB_MORPH(doc)[s->tok0 + a];
+    if (LB_FEAT_GET(d->feats, CASE) != LB_CASE_NOM) return 0;
+    const ev_group *g = &s->g[gi];
+    for (uint32_t j = (uint32_t)a + 1; j < g->t1; j++) {
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (m->upos != LB_UPOS_NOUN) continue;
+        return LB_FEAT_GET(m->feats, GENDER) == LB_GENDER_MASC && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
+    }
+    return 0;
+}
+
+/* German object-first order (Die katholische Kirche Kubas lobte der Papst;
+ * Dem Präsidenten warf die Opposition ... vor): the first bare group of
+ * clause ci before trigger t is no subject when its article is oblique, or
+ * when a sure nominative follows the verb; the subject's group, or -2 for
+ * no change */
+static int object_first_subject(const ev_sent *s, int ci, uint32_t t, int first)
+{
+    if (s->lang != EV_DE || first < 0 || s->g[first].t1 > t || nominative_group(s, first)) return -2;
+    int oblique = oblique_group(s, first), later = -1;
+    for (int gi = 0; gi < s->ng && later < 0; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause == ci && gi != first && g->t0 > t && bare(s, gi) && !g->poss
+            && (nominative_group(s, gi) || (oblique && !oblique_group(s, gi)))) later = gi;
+    }
+    if (later >= 0) return later;
+    return -2;
+}
+
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth);
 static int accused_controller(const ev_sent *s, int ci, uint32_t t);
 
@@ -198,14 +267,20 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
         if ((s->t[j].cue & EV_C_PRON1) && !(j + 1 < c->t1 && (s->t[j + 1].cue & EV_C_COORD)))
             return -1;      /* wir: the speaker of the quote (see code_trigger) */
     }
-    int best = -1;
+    int best = -1, oblique = -1;
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
         if (g->clause != ci || !bare(s, gi)) continue;
         if (s->lang == EV_DE && g->poss) continue;         /* a genitive attribute is no subject */
-        if (s->lang == EV_DE) { best = gi; break; }       /* first bare group of the clause */
+        /* first bare group of the clause; one whose article is dative or genitive
+         * (Laut einem Bericht des deutschen Magazins hat China ...) only when no other is */
+        if (s->lang == EV_DE && oblique_group(s, gi)) { if (oblique < 0) oblique = gi; continue; }
+        if (s->lang == EV_DE) { best = gi; break; }
         if (g->t1 <= t) best = gi;                         /* English: nearest before the verb */
     }
+    if (best < 0) best = oblique;
+    int moved = object_first_subject(s, ci, t, best);
+    if (moved != -2) best = moved;
     if (best < 0 && s->lang == EV_EN)
         /* the president of Russia met ...: an of-group before the verb */
         for (int gi = 0; gi < s->ng; gi++) {
@@ -356,6 +431,22 @@ static int with_help_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, ro
 
 /* participants of an event noun: in its phrase (Nato-Gipfel, Putins Besuch,
  * das Treffen zwischen X und Y), its relative clause, else the clause subject */
+#define EV_COMPLEMENT_GAP 3   /* tokens between a speech-act noun and its that/dass clause (its demand today that) */
+
+/* a demand or accusation with a content clause of its own (the demand that
+ * Israel ease restrictions, the allegation that the NPFL had taken the city,
+ * die Forderung, dass Russland abzieht): the content clause's subject is the
+ * one asked or accused; its group, or -1 */
+static int complement_subject(const ev_sent *s, uint32_t t, const ev_pattern *p, int actor)
+{
+    int ci = s->t[t].clause;
+    if (strcmp(p->type, "REQUEST") && strcmp(p->type, "ACCUSE")) return -1;
+    if (ci + 1 >= s->nc || s->c[ci + 1].kind != EV_CL_SUB || s->c[ci + 1].t0 > t + 1 + EV_COMPLEMENT_GAP) return -1;
+    for (uint32_t j = t + 1; j < s->c[ci + 1].t0; j++) if (s->t[j].group >= 0 || s->t[j].form >= 0) return -1;
+    int inh = 0, sub = clause_subject(s, ci + 1, s->c[ci + 1].t1, &inh, 0);
+    return sub >= 0 && !inh && sub != actor ? sub : -1;
+}
+
 static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause;
@@ -424,6 +515,7 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
             if (s->g[gi].clause == ci && gi != R->actor && gi != sub && bare(s, gi)) R->recipient = gi;
     }
+    if (R->recipient < 0) R->recipient = complement_subject(s, t, p, R->actor);
     if (R->actor == R->recipient) R->recipient = -1;
 }
 
@@ -502,8 +594,9 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
         if (rec < 0) rec = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
     } else {
         rec = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
-        /* physical targets: shelled positions of the Palestinian forces, arrested members of X */
-        if (rec < 0 && (p->flags & EV_F_REC_PLACE))
+        /* physical targets: shelled positions of the Palestinian forces, arrested members of X;
+         * the staff a sanction sends away (expelled inspectors of the IAEA: CAMEO 166) */
+        if (rec < 0 && ((p->flags & EV_F_REC_PLACE) || !strcmp(p->type, "SANCTION")))
             for (int gi = 0; gi < s->ng && rec < 0; gi++) {
                 const ev_group *g = &s->g[gi];
                 if (g->clause != ci || gi == subj || g->t0 <= t + 1 || g->t0 > t + 6 || g->place) continue;

@@ -31,25 +31,6 @@ void lb_mc_trim(lb_morph_cache *c, size_t max)
     c->count = 0;
 }
 
-uint32_t lb_mc_hash(const char *form, size_t n) { return (uint32_t)lb_hash_bytes(form, n); }
-
-void lb_mc_prefetch(const lb_morph_cache *c, uint32_t hash) { __builtin_prefetch(&c->slot[hash & (c->cap - 1)]); }
-
-void lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash)
-{
-    const lb_mc_slot *s = &c->slot[hash & (c->cap - 1)];
-    if (s->e && s->hash == hash) __builtin_prefetch(s->e);
-}
-
-lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t h)
-{
-    for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-        const lb_mc_slot *s = &c->slot[i];
-        if (!s->e) return NULL;
-        if (s->hash == h && s->len == n && lb_key_eq(s->e->form, form, n)) return s->e;
-    }
-}
-
 static int grow(lb_morph_cache *c)
 {
     size_t ncap = c->cap * 2;

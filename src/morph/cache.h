@@ -10,6 +10,7 @@
 #include "morph/tagmodel.h"
 #include "morph/lexicon.h"
 #include "core/arena.h"
+#include "core/hash.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,14 +47,25 @@ void lb_mc_free(lb_morph_cache *c);
 /* Empties the cache when it holds more than max forms. */
 void lb_mc_trim(lb_morph_cache *c, size_t max);
 /* The hash of a form for the calls below. */
-uint32_t lb_mc_hash(const char *form, size_t n);
+static inline uint32_t lb_mc_hash(const char *form, size_t n) { return (uint32_t)lb_hash_bytes(form, n); }
 /* Starts loading the slot a lookup of hash would read first (a few tokens
  * ahead of the lookup), and lb_mc_prefetch_entry the entry that slot holds
  * (fewer tokens ahead, once the slot is loaded). Change nothing. */
-void lb_mc_prefetch(const lb_morph_cache *c, uint32_t hash);
-void lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash);
+static inline void lb_mc_prefetch(const lb_morph_cache *c, uint32_t hash) { __builtin_prefetch(&c->slot[hash & (c->cap - 1)]); }
+static inline void lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash)
+{
+    const lb_mc_slot *s = &c->slot[hash & (c->cap - 1)];
+    if (s->e && s->hash == hash) __builtin_prefetch(s->e);
+}
 /* The entry of form (hash: lb_mc_hash), or NULL. */
-lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t hash);
+static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t h)
+{
+    for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        const lb_mc_slot *s = &c->slot[i];
+        if (!s->e) return NULL;
+        if (s->hash == h && s->len == n && lb_key_eq(s->e->form, form, n)) return s->e;
+    }
+}
 /* Adds an entry for form with room for ncand candidates; NULL when out of memory. */
 lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand);
 #endif

@@ -9,16 +9,8 @@ uint32_t lb_tf_hash(const char *s, size_t n)
     return h;
 }
 
-/* One multiply-xorshift round: the values are hashes already, the template
- * number only has to move them apart (the model's table multiplies again). */
-static uint32_t mix(uint32_t tmpl, uint32_t v)
-{
-    uint32_t h = (v ^ (tmpl * 0x85EBCA77u)) * 0x9E3779B1u;
-    h ^= h >> 16;
-    return h ? h : 1;   /* 0 marks an empty slot in the model's table */
-}
-
-static uint32_t pair(uint32_t a, uint32_t b) { return mix(a, b) ^ (b << 7); }
+static uint32_t mix(uint32_t tmpl, uint32_t v) { return lb_tf_mix(tmpl, v); }
+static uint32_t pair(uint32_t a, uint32_t b) { return lb_tf_pair(a, b); }
 
 uint32_t lb_tf_shape(const char *f, size_t n)
 {
@@ -114,13 +106,13 @@ int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word 
     return k;
 }
 
-static const lb_tf_word none = { 0x1234567u, 0x7654321u, 0x80000000u, 0x5555555u, 0x2468ACEu, 0, 0 };
+const lb_tf_word lb_tf_none = { 0x1234567u, 0x7654321u, 0x80000000u, 0x5555555u, 0x2468ACEu, 0, 0 };
 
 int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
 {
     const lb_tf_word *w = &words[i];
-    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *p2 = i > 1 ? &words[i - 2] : &none;
-    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none, *n2 = i + 2 < n ? &words[i + 2] : &none;
+    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &lb_tf_none, *p2 = i > 1 ? &words[i - 2] : &lb_tf_none;
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none, *n2 = i + 2 < n ? &words[i + 2] : &lb_tf_none;
     int k = 0;
     out[k++] = mix(23, p1->lower);
     out[k++] = mix(24, p2->lower);
@@ -146,7 +138,7 @@ int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t 
 int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,
                   uint32_t set)
 {
-    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
     int k = 0;
     out[k++] = mix(20, prev1);
     out[k++] = mix(21, pair(prev1, prev2));
@@ -161,7 +153,7 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
 
 void lb_tf_roles(uint32_t *out, const lb_tf_word *w)
 {
-    if (!w) w = &none;
+    if (!w) w = &lb_tf_none;
     out[LB_TF_R_P1_LOWER] = mix(23, w->lower);
     out[LB_TF_R_P1_SUF3] = mix(33, w->suffix3);
     out[LB_TF_R_P1_AMB] = mix(28, w->amb);
@@ -174,34 +166,10 @@ void lb_tf_roles(uint32_t *out, const lb_tf_word *w)
     out[LB_TF_R_SELF_INNER] = mix(31, pair(0, w->shape));
 }
 
-int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
-{
-    const lb_tf_word *w = &words[i];
-    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &none, *n1 = i + 1 < n ? &words[i + 1] : &none;
-    int k = 0;
-    out[k++] = mix(30, pair(p1->amb, n1->amb));
-    out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
-    if (set & LB_TF_SET_DE) out[k++] = mix(35, pair(w->lower, w->right));
-    if (set & LB_TF_SET_EN) {
-        out[k++] = mix(36, pair(p1->lower, w->shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_ALLCAPS)));
-        out[k++] = mix(38, pair(w->lower, p1->lower));
-        out[k++] = mix(39, pair(w->lower, n1->lower));
-    }
-    return k;
-}
-
 uint32_t lb_tf_prev_id(unsigned prev1) { return mix(20, prev1); }
 uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2) { return mix(21, pair(prev1, prev2)); }
 uint32_t lb_tf_state_id(unsigned state) { return mix(41, state); }
 uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1) { return mix(42, pair(state, prev1)); }
-
-int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1)
-{
-    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &none;
-    out[0] = mix(22, pair(prev1, words[i].lower));
-    out[1] = mix(32, pair(prev1, n1->amb));
-    return 2;
-}
 
 int lb_tf_context(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1, unsigned prev2, unsigned state,
                   uint32_t set)

@@ -69,12 +69,52 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
 enum { LB_TF_R_P1_LOWER, LB_TF_R_P1_SUF3, LB_TF_R_P1_AMB, LB_TF_R_P2_LOWER, LB_TF_R_N1_LOWER, LB_TF_R_N1_SUF3,
        LB_TF_R_N1_AMB, LB_TF_R_N2_LOWER, LB_TF_R_SELF_FIRST, LB_TF_R_SELF_INNER, LB_TF_ROLES };
 void lb_tf_roles(uint32_t *out, const lb_tf_word *w);
-int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
+static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
 uint32_t lb_tf_prev_id(unsigned prev1);
 uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2);
 uint32_t lb_tf_state_id(unsigned state);
 uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1);
-int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1);
+static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1);
+/* The word beyond the sentence edge. */
+extern const lb_tf_word lb_tf_none;
+
+/* One multiply-xorshift round: the values are hashes already, the template
+ * number only has to move them apart (the model's table multiplies again).
+ * Every id is lb_tf_mix(template number, value hash), so templates never
+ * collide by value. */
+static inline uint32_t lb_tf_mix(uint32_t tmpl, uint32_t v)
+{
+    uint32_t h = (v ^ (tmpl * 0x85EBCA77u)) * 0x9E3779B1u;
+    h ^= h >> 16;
+    return h ? h : 1;   /* 0 marks an empty slot in the model's table */
+}
+static inline uint32_t lb_tf_pair(uint32_t a, uint32_t b) { return lb_tf_mix(a, b) ^ (b << 7); }
+
+/* Inline: the decoder calls these per word. */
+static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
+{
+    const lb_tf_word *w = &words[i];
+    const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &lb_tf_none, *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
+    int k = 0;
+    out[k++] = lb_tf_mix(30, lb_tf_pair(p1->amb, n1->amb));
+    out[k++] = lb_tf_mix(34, lb_tf_pair(lb_tf_pair(p1->shape, w->shape), n1->shape));
+    if (set & LB_TF_SET_DE) out[k++] = lb_tf_mix(35, lb_tf_pair(w->lower, w->right));
+    if (set & LB_TF_SET_EN) {
+        out[k++] = lb_tf_mix(36, lb_tf_pair(p1->lower, w->shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_ALLCAPS)));
+        out[k++] = lb_tf_mix(38, lb_tf_pair(w->lower, p1->lower));
+        out[k++] = lb_tf_mix(39, lb_tf_pair(w->lower, n1->lower));
+    }
+    return k;
+}
+
+static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1)
+{
+    const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
+    out[0] = lb_tf_mix(22, lb_tf_pair(prev1, words[i].lower));
+    out[1] = lb_tf_mix(32, lb_tf_pair(prev1, n1->amb));
+    return 2;
+}
+
 /* Clause state of the decoder (lb_tag_state): what the classes chosen so
  * far in the clause (since the last punctuation) were. */
 enum { LB_TF_ST_NOM = 1, LB_TF_ST_ACC = 2, LB_TF_ST_FIN = 4 };

@@ -1,7 +1,6 @@
 /* lexclass.c: lexicon readings as tagger classes (lexclass.h). */
 #include "morph/lexclass.h"
 #include "morph/lemmas.h"
-#include <string.h>
 
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                    char *buf, size_t cap, int *known)
@@ -37,17 +36,14 @@ int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *o
 
 int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out, int16_t *each)
 {
-    int n = 0;
+    uint64_t bits[4] = { 0, 0, 0, 0 };          /* the classes as a set (LB_TAG_MAX_CLASSES < 256) */
     for (int i = 0; i < nr; i++) {
         int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
         if (each) each[i] = (int16_t)(c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0));
-        if (c < 0) continue;
-        int j = n;
-        while (j > 0 && out[j - 1] > c) j--;
-        if (j > 0 && out[j - 1] == c) continue;
-        memmove(out + j + 1, out + j, (size_t)(n - j) * sizeof *out);
-        out[j] = (uint16_t)c;
-        n++;
+        if (c >= 0) bits[c >> 6] |= (uint64_t)1 << (c & 63);
     }
+    int n = 0;
+    for (int j = 0; j < 4; j++)
+        for (uint64_t b = bits[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
     return n;
 }

@@ -18,8 +18,11 @@
 #define MAX_CACHED_FORMS 200000
 #define MAX_CANDIDATES 64         /* per word, by static score */
 
-typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; } morph_lang;
+/* over: per class the feature fields its own values replace in a reading's (class_fields) */
+typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES]; } morph_lang;
 struct lb_morph_data { morph_lang lang[2]; lb_udwlist *udw; };    /* de, en; the UD words lists */
+
+static uint32_t class_fields(uint32_t cfeats, uint32_t mask);
 
 static int load_lang(morph_lang *l, const char *dir, const char *code, char *err, size_t errlen)
 {
@@ -30,6 +33,7 @@ static int load_lang(morph_lang *l, const char *dir, const char *code, char *err
     fclose(probe);
     int rc = lb_tagmodel_load(&l->model, path, err, errlen);
     if (rc) return rc;
+    for (int c = 0; c < l->model->nclass; c++) l->over[c] = class_fields(l->model->cls[c].feats, l->model->class_mask);
     snprintf(path, sizeof path, "%s/%s.lemmas", dir, code);
     if ((rc = lb_lemmas_load(&l->lemmas, path, err, errlen))) return rc;
     snprintf(path, sizeof path, "%s/%s.lex", dir, code);
@@ -130,13 +134,11 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
     return 0;
 }
 
-/* The cache entry of token t: made on first sight of its form. */
-static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t, uint32_t h)
+/* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
+static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
+                                                        const lb_tok *t, const char *form, size_t n, uint32_t h)
 {
-    const char *form = doc->text + t->start;
-    size_t n = t->end - t->start;
-    lb_mc_entry *e = lb_mc_get(c, form, n, h);
-    if (e) return e;
+    lb_mc_entry *e;
     uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
     int16_t rcls[LB_LX_MAX_READINGS];
     const char *folded = doc->norm + t->norm;
@@ -166,6 +168,15 @@ static lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c
     if (nc > MAX_CANDIDATES) prune_candidates(e);
     lb_tag_fold_self(l->model, e->role, e->cand, e->ncand, e->sscore, e->sscore_first);
     return e;
+}
+
+/* The cache entry of token t: made on first sight of its form. */
+static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *t, uint32_t h)
+{
+    const char *form = doc->text + t->start;
+    size_t n = t->end - t->start;
+    lb_mc_entry *e = lb_mc_get(c, form, n, h);
+    return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 
 /* The lemma and features of the first lexicon reading of e's form that has
@@ -200,30 +211,35 @@ static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
     return 0;
 }
 
-static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask);
-
-/* Lemma and features of entry e with its k-th candidate class (cached). */
-static int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
+/* Computes the lemma and features of entry e with its k-th candidate class
+ * into the cache; -1 when out of memory. */
+static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
 {
     const lb_tag_class *cl = &l->model->cls[e->cand[k]];
-    if (!e->lemma[k]) {
-        char buf[1024];
-        uint32_t feats = cl->feats;
-        size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
-        if (!n || seen_in_training(l, e, k)) {
-            uint32_t tf;
-            n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
-            if (!l->lex || !n) feats = tf;
-        }
-        feats = merge_class_feats(feats, cl->feats, l->model->class_mask);
-        const char *lemma = buf;
-        if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
-        if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
-        e->lemma_len[k] = (uint32_t)n;
-        e->feats[k] = feats;
+    char buf[1024];
+    uint32_t feats = cl->feats;
+    size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
+    if (!n || seen_in_training(l, e, k)) {
+        uint32_t tf;
+        n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
+        if (!l->lex || !n) feats = tf;
     }
+    uint32_t over = l->over[e->cand[k]];         /* the class's features put over the reading's: the choice in context wins */
+    feats = (feats & ~over) | (cl->feats & over);
+    const char *lemma = buf;
+    if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
+    if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
+    e->lemma_len[k] = (uint32_t)n;
+    e->feats[k] = feats;
+    return 0;
+}
+
+/* Lemma and features of entry e with its k-th candidate class (cached). */
+static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
+{
+    if (!e->lemma[k] && make_lemma(c, l, e, k)) return -1;
     m->lemma = e->lemma[k]; m->lemma_len = e->lemma_len[k];
-    m->upos = cl->upos; m->feats = e->feats[k]; m->flags = e->flags;
+    m->upos = l->model->cls[e->cand[k]].upos; m->feats = e->feats[k]; m->flags = e->flags;
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
@@ -370,15 +386,15 @@ static const feat_def feat_defs[] = {
     { "VerbForm", LB_VERBFORM_SHIFT, LB_VERBFORM_MASK, v_verbform } };
 static const int value_counts[] = { 5, 3, 4, 4, 4, 3, 4, 2, 2, 10, 2, 3, 5 };
 
-/* The features of a reading with the tagger class's features (those it
- * carries and sets) put over them: the choice in context wins. */
-static uint32_t merge_class_feats(uint32_t feats, uint32_t cfeats, uint32_t mask)
+/* The feature fields that the tagger's class carries (mask) and sets (cfeats). */
+static uint32_t class_fields(uint32_t cfeats, uint32_t mask)
 {
+    uint32_t over = 0;
     for (size_t k = 0; k < sizeof feat_defs / sizeof feat_defs[0]; k++) {
         uint32_t field = (uint32_t)feat_defs[k].mask << feat_defs[k].shift;
-        if ((mask & field) && (cfeats & field)) feats = (feats & ~field) | (cfeats & field);
+        if ((mask & field) && (cfeats & field)) over |= field;
     }
-    return feats;
+    return over;
 }
 
 size_t lb_feats_format(char *out, size_t cap, uint32_t feats)

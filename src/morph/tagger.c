@@ -18,14 +18,34 @@ static int merge(const uint16_t *a, int na, const uint16_t *b, int nb, uint16_t 
     return k;
 }
 
+/* The union of the ascending class lists as a bit set, out ascending (as merge). */
+static int union_bits(const lb_tagmodel *m, const uint8_t *dc, int nd, const uint16_t *extra, int nextra, int open,
+                      uint16_t *out)
+{
+    uint64_t bits[4] = { 0, 0, 0, 0 };
+    for (int i = 0; i < nd; i++) bits[dc[i] >> 6] |= (uint64_t)1 << (dc[i] & 63);
+    for (int i = 0; i < nextra; i++) bits[(extra[i] >> 6) & 3] |= (uint64_t)1 << (extra[i] & 63);
+    if (open) for (int j = 0; j < 4; j++) bits[j] |= m->open_bits[j];
+    int n = 0;
+    for (int j = 0; j < 4; j++)
+        for (uint64_t b = bits[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
+    return n;
+}
+
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
                       int extra_known, uint16_t *out)
 {
-    const uint8_t *dc;
+    const uint8_t *dc = NULL;
     int nd = 0, flags = LB_TAG_DICT_RARE;
     uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
-    if (lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags))
-        for (int i = 0; i < nd; i++) known[i] = dc[i];
+    int found = lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags);
+    if (!found) nd = 0;
+    if (m->sorted) {
+        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out);
+        if (!n) { out[0] = m->open[0]; n = 1; }
+        return n;
+    }
+    for (int i = 0; i < nd; i++) known[i] = dc[i];
     int n = merge(known, nd, extra, nextra, tmp);
     if ((flags & LB_TAG_DICT_RARE) && !extra_known) n = merge(tmp, n, m->open, m->nopen, out);
     else memcpy(out, tmp, (size_t)n * sizeof *out);
@@ -36,6 +56,10 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 {
     uint32_t v = 0;
+    if (m->sorted) {                    /* a loaded model: its table */
+        for (int k = 0; k < ncand; k++) v |= m->cls_vflags[cand[k]];
+        return v;
+    }
     for (int k = 0; k < ncand; k++) {
         const lb_tag_class *c = &m->cls[cand[k]];
         unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
@@ -49,6 +73,7 @@ uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const lb_tf_word *w)
 {
     if (w->shape & LB_TF_SHAPE_PUNCT) return 0;
+    if (m->sorted) return state | m->cls_state[cls];
     const lb_tag_class *c = &m->cls[cls];
     unsigned cs = LB_FEAT_GET(c->feats, CASE);
     if (c->upos == LB_UPOS_NOUN || c->upos == LB_UPOS_PROPN || c->upos == LB_UPOS_PRON)
@@ -119,28 +144,29 @@ const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int
     return n && lb_tagmodel_sum_refs(m, r, 3, buf) ? buf : NULL;
 }
 
-/* The resolved weights of word i's own and its neighbours' window features
- * (of lb_tf_window): refs into out (returns how many), summed rows into xrow
- * (*nx of them). */
-static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_ref *out,
-                       const int16_t **xrow, int *nx)
+_Static_assert(LB_TF_ROLES + LB_TF_MAX_CONTEXT + 1 <= LB_TM_MAX_REFS, "room for every row of one word");
+
+/* Adds word i's own and its neighbours' resolved window features (of
+ * lb_tf_window) to a: a neighbour's summed row when it has one. */
+static void add_window(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_acc *a)
 {
-    lb_tm_ref tmp[5][LB_TF_ROLES];
-    const lb_tm_ref *p1 = roles_of(m, w, t, i - 1, n, tmp[0]), *p2 = roles_of(m, w, t, i - 2, n, tmp[1]);
-    const lb_tm_ref *n1 = roles_of(m, w, t, i + 1, n, tmp[2]), *n2 = roles_of(m, w, t, i + 2, n, tmp[3]);
+    lb_tm_ref tmp[LB_TF_ROLES];
     const int16_t *prow = i > 0 ? t[i - 1].prow : NULL, *nrow = i + 1 < n ? t[i + 1].nrow : NULL;
-    int k = 0;
-    *nx = 0;
-    if (prow) xrow[(*nx)++] = prow;
-    else { out[k++] = p1[LB_TF_R_P1_LOWER]; out[k++] = p1[LB_TF_R_P1_SUF3]; out[k++] = p1[LB_TF_R_P1_AMB]; }
-    out[k++] = p2[LB_TF_R_P2_LOWER];
-    if (nrow) xrow[(*nx)++] = nrow;
-    else { out[k++] = n1[LB_TF_R_N1_LOWER]; out[k++] = n1[LB_TF_R_N1_SUF3]; out[k++] = n1[LB_TF_R_N1_AMB]; }
-    out[k++] = n2[LB_TF_R_N2_LOWER];
-    if (t[i].sscore_first) return k;        /* folded into the static scores */
-    const lb_tm_ref *self = roles_of(m, w, t, i, n, tmp[4]);
-    out[k++] = self[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER];
-    return k;
+    const lb_tm_ref *r;
+    if (prow) lb_tm_acc_row(a, prow);
+    else {
+        r = roles_of(m, w, t, i - 1, n, tmp);
+        lb_tm_acc_add(m, a, r[LB_TF_R_P1_LOWER]); lb_tm_acc_add(m, a, r[LB_TF_R_P1_SUF3]); lb_tm_acc_add(m, a, r[LB_TF_R_P1_AMB]);
+    }
+    lb_tm_acc_add(m, a, roles_of(m, w, t, i - 2, n, tmp)[LB_TF_R_P2_LOWER]);
+    if (nrow) lb_tm_acc_row(a, nrow);
+    else {
+        r = roles_of(m, w, t, i + 1, n, tmp);
+        lb_tm_acc_add(m, a, r[LB_TF_R_N1_LOWER]); lb_tm_acc_add(m, a, r[LB_TF_R_N1_SUF3]); lb_tm_acc_add(m, a, r[LB_TF_R_N1_AMB]);
+    }
+    lb_tm_acc_add(m, a, roles_of(m, w, t, i + 2, n, tmp)[LB_TF_R_N2_LOWER]);
+    if (!t[i].sscore_first)                 /* else folded into the static scores */
+        lb_tm_acc_add(m, a, roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
 }
 
 /* Greedy, left to right. The features of one word (in a role) or of the
@@ -150,10 +176,9 @@ static int window_refs(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_w
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
-    lb_tm_ref ref[LB_TF_MAX_CONTEXT + LB_TF_ROLES];
-    const int16_t *xrow[2];
+    lb_tm_ref ref[LB_TF_MAX_CONTEXT];
+    lb_tm_acc a;
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
-    int32_t score[LB_TAG_MAX_CLASSES];
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
@@ -168,14 +193,14 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
                 nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nh = lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
-            int nx, nr = window_refs(m, w, t, i, n, ref, xrow, &nx);
-            lb_tagmodel_refs(m, f[cur], nw[cur] + nh, ref + nr);
-            nr += nw[cur] + nh;
-            ref[nr++] = lb_tagmodel_prev2_ref(m, p1, p2);
+            int nf = nw[cur] + lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
+            lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
+            add_window(m, w, t, i, n, &a);
+            lb_tagmodel_refs(m, f[cur], nf, ref);
+            for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);
+            lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
-            lb_tagmodel_score_refs(m, ref, nr, xrow, nx, x->cand, x->ncand, base, lb_tagmodel_hist_row(m, st, p1), full, score);
-            for (int k = 1; k < x->ncand; k++) if (score[k] > score[best]) best = k;
+            best = lb_tagmodel_acc_best(&a, x->cand, x->ncand, base);
             cur = !cur;
         }
         out[i] = x->cand[best];

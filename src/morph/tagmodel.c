@@ -79,6 +79,7 @@ static int read_dict(rd *r, lb_tagmodel *m)
             unsigned c = u8(r);
             if (r->failed) return -1;
             if ((int)c >= m->nclass) return fail(r, "class out of range");
+            if (j && c <= m->dict_cls[used + 1 + j]) m->sorted = 0;
             m->dict_cls[used + 2 + j] = (uint8_t)c;
         }
         if (lb_wordset_put(&m->dict, form, len, (uint32_t)used)) return fail(r, "out of memory");
@@ -182,6 +183,25 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
     for (int j = 0; j < LB_TM_SPARSE; j++) if (sp->cls[j] != 255) row[sp->cls[j]] += sp->w[j];
 }
 
+/* The per-class tables of the candidates and the decoder (tagmodel.h). */
+static void derive_class_tables(lb_tagmodel *m)
+{
+    for (int c = 0; c < m->nclass; c++) {
+        const lb_tag_class *cl = &m->cls[c];
+        unsigned vf = LB_FEAT_GET(cl->feats, VERBFORM), cs = LB_FEAT_GET(cl->feats, CASE);
+        m->cls_vflags[c] = vf == LB_VERBFORM_PART ? LB_TF_V_PART : vf == LB_VERBFORM_INF ? LB_TF_V_INF
+                         : vf == LB_VERBFORM_FIN || LB_FEAT_GET(cl->feats, MOOD) ? LB_TF_V_FIN : 0;
+        if (cl->upos == LB_UPOS_NOUN || cl->upos == LB_UPOS_PROPN || cl->upos == LB_UPOS_PRON)
+            m->cls_state[c] = cs == LB_CASE_NOM ? LB_TF_ST_NOM : cs == LB_CASE_ACC ? LB_TF_ST_ACC : 0;
+        else if ((cl->upos == LB_UPOS_VERB || cl->upos == LB_UPOS_AUX) && vf == LB_VERBFORM_FIN)
+            m->cls_state[c] = LB_TF_ST_FIN;
+    }
+    for (int i = 0; i < m->nopen; i++) {
+        if (i && m->open[i] <= m->open[i - 1]) m->sorted = 0;
+        m->open_bits[m->open[i] >> 6] |= (uint64_t)1 << (m->open[i] & 63);
+    }
+}
+
 /* The refs of the features lb_tag_decode does not hash per word. */
 static int resolve_fixed(lb_tagmodel *m)
 {
@@ -227,7 +247,9 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     uint32_t sb = u32(&r);
     memcpy(&m->scale, &sb, sizeof sb);
     if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
+    m->sorted = 1;
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
+    derive_class_tables(m);
     if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;
@@ -337,42 +359,39 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
     }
 }
 
-void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
-{
-    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
-}
 
-void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
-{
-    size_t mask = m->fcap - 1;
-    for (int i = 0; i < nf; i++) {
-        const lb_tm_slot *s = find_slot(m, f[i], (f[i] * 2654435761u) & mask);
-        out[i] = s ? s->ref : 0;
-    }
-}
 
-/* The sparse records go straight into full (per class), the dense rows are
- * summed per candidate (add_rows), which reads full at its class last. */
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
-                            int32_t *score)
+/* best_rows: add_rows keeping only the best candidate. */
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base)
 {
-    const int16_t *rows[LB_TM_MAX_REFS];
-    int nr = 0;
-    if (nx > LB_TM_MAX_REFS) nx = LB_TM_MAX_REFS;
-    if (nref > LB_TM_MAX_REFS - nx) nref = LB_TM_MAX_REFS - nx;
-    for (; nr < nx; nr++) rows[nr] = xrow[nr];
-    if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
-    else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
-    for (int i = 0; i < nref; i++) {
-        lb_tm_ref r = ref[i];
-        if (!r) continue;
-        if (!(r & 1)) { rows[nr++] = m->dense + (r >> 1); continue; }
-        const lb_tm_sparse *sp = &m->sparse[r >> 1];
-        full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
-        full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
+    const int16_t *const *rows = a->rows;
+    const uint32_t *full = a->full;
+    int k = 0, best = 0, nr = a->nr;
+    int32_t top = INT32_MIN;
+#define TAKE(s, j) do { int32_t v_ = (int32_t)((s) + (uint32_t)base[j]); if (v_ > top) { top = v_; best = (j); } } while (0)
+    for (; k + 4 <= ncand; k += 4) {
+        unsigned c0 = cand[k], c1 = cand[k + 1], c2 = cand[k + 2], c3 = cand[k + 3];
+        uint32_t s0 = full[c0], s1 = full[c1], s2 = full[c2], s3 = full[c3];
+        for (int i = 0; i < nr; i++) {
+            const int16_t *r = rows[i];
+            s0 += (uint32_t)r[c0]; s1 += (uint32_t)r[c1]; s2 += (uint32_t)r[c2]; s3 += (uint32_t)r[c3];
+        }
+        TAKE(s0, k); TAKE(s1, k + 1); TAKE(s2, k + 2); TAKE(s3, k + 3);
     }
-    add_rows(rows, nr, cand, ncand, base, full, score);
+    for (; k + 2 <= ncand; k += 2) {
+        unsigned c0 = cand[k], c1 = cand[k + 1];
+        uint32_t s0 = full[c0], s1 = full[c1];
+        for (int i = 0; i < nr; i++) { s0 += (uint32_t)rows[i][c0]; s1 += (uint32_t)rows[i][c1]; }
+        TAKE(s0, k); TAKE(s1, k + 1);
+    }
+    if (k < ncand) {
+        unsigned c0 = cand[k];
+        uint32_t s0 = full[c0];
+        for (int i = 0; i < nr; i++) s0 += (uint32_t)rows[i][c0];
+        TAKE(s0, k);
+    }
+#undef TAKE
+    return best;
 }
 
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row)
@@ -418,10 +437,12 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 {
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
+    lb_tm_acc a;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
-    memset(full, 0, sizeof full);
     lb_tagmodel_refs(m, f, nf, ref);
-    lb_tagmodel_score_refs(m, ref, nf, NULL, 0, cand, ncand, score, NULL, full, score);
+    lb_tm_acc_start(&a, full, NULL, cand, ncand);
+    for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
+    add_rows(a.rows, a.nr, cand, ncand, score, full, score);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

@@ -66,6 +66,12 @@ typedef struct lb_tagmodel {
      * the state x previous class (nclass each): lb_tagmodel_hist_row */
     int32_t *hist_row;
     int nstate;                     /* 8 or 1 */
+    /* per class what lb_tag_vflags and lb_tag_state derive from it, and the
+     * open classes as a bit set; set by lb_tagmodel_parse (sorted: the tag
+     * dictionary's and the open class lists are strictly ascending) */
+    uint8_t cls_vflags[LB_TAG_MAX_CLASSES], cls_state[LB_TAG_MAX_CLASSES];
+    uint64_t open_bits[4];
+    int sorted;
 } lb_tagmodel;
 
 /* Loads path; on failure err says "path: offset N: problem". */
@@ -81,15 +87,34 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
  * (ascending) to score[0..ncand): faster than lb_tagmodel_score for few. */
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
-/* score[k] = base[k] + init[cand[k]] (init NULL: 0) + the weights of the
- * features ref[0..nref) and the rows xrow[0..nx) (nclass weights each;
- * LB_TM_MAX_REFS in all at most) for class cand[k], k < ncand (base may be
- * score); full is a scratch score per class (256, any values: written
- * before read). */
-#define LB_TM_MAX_REFS 64
-void lb_tagmodel_score_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, const int16_t *const *xrow, int nx,
-                            const uint16_t *cand, int ncand, const int32_t *base, const int32_t *init, uint32_t *full,
-                            int32_t *score);
+#define LB_TM_MAX_REFS 64     /* features summed for one word at most */
+/* A score being summed for the candidates of one word: lb_tm_acc_start,
+ * lb_tm_acc_add per feature (or lb_tm_acc_row per summed row; at most
+ * LB_TM_MAX_REFS dense rows in all), then lb_tagmodel_acc_best. The sparse
+ * records go straight into full (per class), the dense rows are kept. */
+typedef struct lb_tm_acc { uint32_t *full; int nr; const int16_t *rows[LB_TM_MAX_REFS]; } lb_tm_acc;
+/* full: scratch per class (256, any values); init per class or NULL (0). */
+static inline void lb_tm_acc_start(lb_tm_acc *a, uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
+{
+    a->full = full;
+    a->nr = 0;
+    if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
+    else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
+}
+static inline void lb_tm_acc_row(lb_tm_acc *a, const int16_t *row) { a->rows[a->nr++] = row; }
+static inline void lb_tm_acc_add(const lb_tagmodel *m, lb_tm_acc *a, lb_tm_ref r)
+{
+    if (!(r & 1)) {
+        if (r) a->rows[a->nr++] = m->dense + (r >> 1);
+        return;
+    }
+    const lb_tm_sparse *sp = &m->sparse[r >> 1];
+    uint32_t *full = a->full;
+    full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
+    full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
+}
+/* The k of the best base[k] + the sum for class cand[k] (the first of equal ones). */
+int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
@@ -98,7 +123,15 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
 /* The weights of feature id, 0 when the model has none. */
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 /* The refs of the features f[0..nf) into out. */
-void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out);
+static inline void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
+{
+    size_t mask = m->fcap - 1;
+    for (int i = 0; i < nf; i++) {
+        size_t h = (f[i] * 2654435761u) & mask;
+        while (m->slot[h].key && m->slot[h].key != f[i]) h = (h + 1) & mask;
+        out[i] = m->slot[h].key ? m->slot[h].ref : 0;
+    }
+}
 /* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
 static inline const int32_t *lb_tagmodel_hist_row(const lb_tagmodel *m, unsigned st, unsigned p1)
 {
@@ -112,7 +145,10 @@ static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1,
     return m->prev2_ref[(p1 < n ? p1 : n) * (n + 1) + (p2 < n ? p2 : n)];
 }
 /* Prefetches the slots of the features (for a later score call). */
-void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf);
+static inline void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
+{
+    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
+}
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded
  * form is known, else 0. */
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags);

@@ -134,15 +134,13 @@ static int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int3
     lb_phrase *p;
     if (v->len < v->cap) {                       /* lb_vec_push without the call */
         p = (lb_phrase *)v->items + v->len++;
-        memset(p, 0, sizeof *p);
     } else if (!(p = lb_vec_push(v, &s->doc->arena))) {
         return -1;
     }
-    p->tok0 = tok0; p->ntok = g->end - tok0; p->head = g->head; p->prep = prep;
-    p->kind = kind; p->agree = mask; p->feats = sx_feats_of_mask(mask);
     uint32_t person = LB_FEAT_GET(s->M[g->head].feats, PERSON);
-    p->feats |= LB_FEAT(PERSON, person ? person : 3);
-    p->clause = -1; p->parent = -1; p->conj = -1; p->antecedent = -1;
+    *p = (lb_phrase){ .tok0 = tok0, .ntok = g->end - tok0, .head = g->head, .prep = prep, .kind = kind, .agree = mask,
+                      .feats = sx_feats_of_mask(mask) | LB_FEAT(PERSON, person ? person : 3),
+                      .clause = -1, .parent = -1, .conj = -1, .antecedent = -1 };
     int32_t idx = (int32_t)(s->doc->phrases.len - 1);
     for (uint32_t k = tok0; k < g->end; k++) s->M[k].phrase = idx;
     return idx;

@@ -32,13 +32,12 @@ static int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t paren
     lb_clause *k;
     if (v->len < v->cap) {                       /* lb_vec_push without the call */
         k = (lb_clause *)v->items + v->len++;
-        memset(k, 0, sizeof *k);
     } else if (!(k = lb_vec_push(v, &c->s->doc->arena))) {
         return -1;
     }
-    k->tok0 = tok0; k->sent = c->s->sent; k->parent = parent; k->intro = intro; k->kind = kind;
-    k->fin = k->verb = k->modal = k->particle = k->pred = -1;
-    k->subj = k->obj = k->iobj = k->agent = -1;
+    *k = (lb_clause){ .tok0 = tok0, .sent = c->s->sent, .parent = parent, .intro = intro, .kind = kind,
+                      .fin = -1, .verb = -1, .modal = -1, .particle = -1, .pred = -1,
+                      .subj = -1, .obj = -1, .iobj = -1, .agent = -1 };
     int32_t idx = (int32_t)(c->s->doc->clauses.len - 1);
     c->st[c->sp++] = idx;
     if (parent == SX_PENDING && c->first_pending < 0) c->first_pending = idx;
@@ -337,11 +336,12 @@ static void finish(cstate *c)
         C[k].tok0 = UINT32_MAX; C[k].ntok = 0;
         if (C[k].kind == LB_CL_ZU_INF) C[k].verb = -1;
     }
-    for (uint32_t i = s->s0; i < s->s1; i++) {
+    for (uint32_t i = s->s0, j; i < s->s1; i = j) {     /* a run of tokens of one clause at a time */
         int32_t k = s->M[i].clause;
+        for (j = i + 1; j < s->s1 && s->M[j].clause == k; j++) {}
         if (k < 0) continue;
         if (C[k].tok0 == UINT32_MAX) C[k].tok0 = i;
-        C[k].ntok = i + 1 - C[k].tok0;
+        C[k].ntok = j - C[k].tok0;
     }
     for (uint32_t k = s->cl0; k < n; k++)
         if (C[k].tok0 == UINT32_MAX) C[k].tok0 = s->s0;

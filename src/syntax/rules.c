@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "core/dictfile.h"
 #include "text/text.h"
+#include "text/fold_ascii.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,11 @@ void lb_syntax_free(struct lb_syntax_rules *R)
  * for the lemmas of function words, "für" and "können" included) */
 static int already_folded(const char *w, size_t n)
 {
+    if (n >= 4 && n <= 8) {     /* all ASCII: no upper-case letter in two overlapping words */
+        uint32_t a, b;
+        memcpy(&a, w, 4); memcpy(&b, w + n - 4, 4);
+        if (!((a | b) & 0x80808080u)) return lb_lower4(a) == a && lb_lower4(b) == b;
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)w[i];
         if (b < 0x80) { if (b >= 'A' && b <= 'Z') return 0; continue; }

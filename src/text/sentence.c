@@ -75,10 +75,11 @@ int lb_split_sentences(lb_doc *doc)
     size_t n = doc->toks.len, s0 = 0;
     for (size_t i = 0; i < n;) {
         size_t last;
-        /* most tokens: no end mark, abbreviation, line break or ")" (the tests
-         * of boundary_after that can say yes) */
-        if (i + 1 < n && !(T[i].flags & (LB_TOK_SENT_END | LB_TOK_ABBR_END)) && !(T[i + 1].flags & LB_TOK_NL_BEFORE) &&
-            !single(doc, &T[i], ')')) { i++; continue; }
+        /* most tokens: no end mark, abbreviation, line break or closing
+         * bracket (the tokenizer flags every ")"): the tests of boundary_after
+         * that can say yes */
+        if (i + 1 < n && !(T[i].flags & (LB_TOK_SENT_END | LB_TOK_ABBR_END | LB_TOK_BRACKET_CLOSE)) &&
+            !(T[i + 1].flags & LB_TOK_NL_BEFORE)) { i++; continue; }
         if (!boundary_after(doc, i, &last)) { i++; continue; }
         lb_sent *s = lb_vec_push(&doc->sents, &doc->arena);
         if (!s) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");

@@ -85,9 +85,11 @@ int lb_text_run(lb_doc *doc)
     if (rc) return rc;
     rc = lb_split_sentences(doc);
     if (rc) return rc;
-    lb_identify_language(doc);
-    /* the input's declared language wins when it names one we know */
+    /* the input's declared language wins when it names one we know; only
+     * otherwise are the words counted */
     if (doc->input_lang && (!strcmp(doc->input_lang, "de") || !strcmp(doc->input_lang, "en")))
         memcpy(doc->lang, doc->input_lang, 3);
+    else
+        lb_identify_language(doc);
     return LB_OK;
 }

@@ -6,6 +6,7 @@
  * and folded forms live in the document's arena. It does not split sentences. */
 #include "text/text.h"
 #include "text/charclass.h"
+#include "text/fold_ascii.h"
 #include "ctx.h"
 #include <string.h>
 
@@ -28,7 +29,8 @@ static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
         if (doc->norm_len) memcpy(nn, doc->norm, doc->norm_len);
         doc->norm = nn; doc->norm_cap = ncap;
     }
-    size_t m = lb_fold(doc->norm + doc->norm_len, doc->norm_cap - doc->norm_len, s, n);
+    char *out = doc->norm + doc->norm_len;
+    size_t m = lb_fold_ascii(out, s, n) ? n : lb_fold(out, doc->norm_cap - doc->norm_len, s, n);
     if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)m;
@@ -97,9 +99,6 @@ static int word_is(const scan *s, size_t a, size_t b, const char *const *list)
 /* "U.S.", "z.B.", "D.C.", "e.V.": 1-3 ASCII letters and a period, twice or more. */
 static size_t dotted_abbrev(const scan *s, size_t i)
 {
-    const char *t = s->t;       /* the first group ends in a period at i+1..i+3 */
-    if (!(i + 1 < s->end && t[i + 1] == '.') && !(i + 2 < s->end && t[i + 2] == '.') && !(i + 3 < s->end && t[i + 3] == '.'))
-        return 0;
     size_t j = i, groups = 0;
     while (j - i + 4 <= LB_MAX_TOKEN_BYTES) {       /* a token is at most LB_MAX_TOKEN_BYTES long */
         size_t k = j;
@@ -126,11 +125,10 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
     lb_tok *tok;
     if (doc->toks.len < doc->toks.cap) {           /* lb_vec_push without the call */
         tok = (lb_tok *)doc->toks.items + doc->toks.len++;
-        memset(tok, 0, sizeof *tok);
     } else if (!(tok = lb_vec_push(&doc->toks, &doc->arena))) {
         return NULL;
     }
-    tok->start = (uint32_t)a; tok->end = (uint32_t)b; tok->flags = flags;
+    *tok = (lb_tok){ .start = (uint32_t)a, .end = (uint32_t)b, .flags = flags };
     if (norm_append(doc, tok, s->t + a, b - a)) return NULL;
     return tok;
 }
@@ -157,112 +155,186 @@ static inline size_t lower_run(const char *t, size_t i, size_t lim)
     return i;
 }
 
-/* Scans a word-like token starting at i; returns its end and sets flags. */
-static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
+/* What the characters of a word told while it was scanned. */
+typedef struct word_shape {
+    size_t letters, uppers;
+    int digits_only, has_digit;
+    enum lb_cc prev;            /* the class of the last character taken */
+} word_shape;
+
+/* A dotted abbreviation of dl bytes at i ("U.S.", "z.B."): its end. */
+static size_t take_dotted(const scan *s, size_t i, size_t dl, uint32_t *flags)
 {
     const char *t = s->t;
-    size_t dl = dotted_abbrev(s, i);
-    if (dl) {
-        uint32_t kind = LB_ABBR_END;
-        fold_lookup(&s->dicts->abbrev, t + i, dl - 1, &kind);
-        *flags |= LB_TOK_WORD | LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0) |
-                  ((t[i] >= 'A' && t[i] <= 'Z') ? LB_TOK_UPPER | LB_TOK_ALLCAPS : 0);
-        return i + dl;
+    uint32_t kind = LB_ABBR_END;
+    fold_lookup(&s->dicts->abbrev, t + i, dl - 1, &kind);
+    *flags |= LB_TOK_WORD | LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0) |
+              ((t[i] >= 'A' && t[i] <= 'Z') ? LB_TOK_UPPER | LB_TOK_ALLCAPS : 0);
+    return i + dl;
+}
+
+/* A hyphen of hl bytes at *j inside a word: 1 when the word goes on after
+ * it (*j past the hyphen), 0 when the word ends; a truncation hyphen
+ * ("Staats- und", "Ost-, West-") then belongs to it. */
+static int hyphen_joins(const scan *s, size_t *j, size_t hl, word_shape *w, uint32_t *flags)
+{
+    const char *t = s->t;
+    size_t k = *j + hl;
+    if (k < s->end && lb_cc_wordlike(cc_at(s, k, NULL, NULL))) {
+        *j = k; *flags |= LB_TOK_HYPHEN; w->digits_only = 0;
+        return 1;
     }
-    size_t j = i, letters = 0, uppers = 0;
-    int first_letter_seen = 0, digits_only = 1, has_digit = 0;
-    enum lb_cc prev = CC_SPACE;
+    if (!lb_cc_letter(w->prev) && w->prev != CC_MARK) return 0;
+    size_t ws, we;
+    if ((k < s->end && t[k] == ',') ||
+        (k < s->end && t[k] == ' ' && next_word(s, k, &ws, &we) && word_is(s, ws, we, trunc_followers))) {
+        *j = k; *flags |= LB_TOK_TRUNC;
+    }
+    return 0;
+}
+
+/* An apostrophe of al bytes at *j after a letter: 1 when the word goes on
+ * after it ("O'Brien", *j past it); 0 before an English possessive 's,
+ * which is a token of its own, and where no letter follows. */
+static int apostrophe_joins(const scan *s, size_t *j, size_t al)
+{
+    const char *t = s->t;
+    size_t k = *j + al;
+    if (!(k < s->end && lb_cc_letter(cc_at(s, k, NULL, NULL)))) return 0;
+    if ((t[k] == 's' || t[k] == 'S') && (k + 1 >= s->end || !lb_cc_wordlike(cc_at(s, k + 1, NULL, NULL)))) return 0;
+    *j = k;
+    return 1;
+}
+
+/* One letter, digit or mark of class c and l bytes counted into w. */
+static inline void count_char(word_shape *w, enum lb_cc c, uint32_t *flags)
+{
+    if (lb_cc_letter(c)) {
+        if (!w->letters && c == CC_UPPER) *flags |= LB_TOK_UPPER;
+        w->letters++;
+        if (c == CC_UPPER) w->uppers++;
+        w->digits_only = 0;
+    } else if (c == CC_DIGIT) {
+        w->has_digit = 1;
+    }                           /* a mark keeps the class of the previous character */
+    w->prev = c;
+}
+
+/* The end of the word's characters from i: letters, digits and marks, with
+ * inner hyphens, digit separators (1.000, 3,5) and apostrophes. */
+static inline size_t word_chars(const scan *s, size_t i, word_shape *w, uint32_t *flags)
+{
+    const char *t = s->t;
+    size_t j = i;
     size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES;
     while (j < lim) {
         if (t[j] >= 'a' && t[j] <= 'z') {  /* fast path: a run of ASCII lower-case letters */
             size_t k = lower_run(t, j + 1, lim);
-            letters += k - j;
-            first_letter_seen = 1;
-            digits_only = 0;
-            prev = CC_LOWER;
+            w->letters += k - j;
+            w->digits_only = 0;
+            w->prev = CC_LOWER;
             j = k;
             continue;
         }
-        size_t l;
+        size_t l, hl, al;
         enum lb_cc c = cc_at(s, j, NULL, &l);
-        if (lb_cc_wordlike(c)) {
-            if (lb_cc_letter(c)) {
-                letters++;
-                if (c == CC_UPPER) uppers++;
-                if (!first_letter_seen) { first_letter_seen = 1; if (c == CC_UPPER) *flags |= LB_TOK_UPPER; }
-                digits_only = 0;
-            } else if (c == CC_DIGIT) has_digit = 1;
-            else if (c == CC_MARK) { /* keeps the class of the previous character */ }
-            prev = c;
-            j += l;
-            continue;
-        }
-        size_t hl, al;
+        if (lb_cc_wordlike(c)) { count_char(w, c, flags); j += l; continue; }
+        if (c == CC_SPACE || c == CC_NEWLINE) break;        /* the common end, none of the below */
         if (is_hyphen(s, j, &hl)) {
-            size_t k = j + hl;
-            if (k < s->end && lb_cc_wordlike(cc_at(s, k, NULL, NULL))) { j = k; *flags |= LB_TOK_HYPHEN; digits_only = 0; continue; }
-            /* truncation hyphen: "Staats- und", "Ost-, West-" */
-            if (lb_cc_letter(prev) || prev == CC_MARK) {
-                size_t ws, we;
-                if (k < s->end && t[k] == ',') { j = k; *flags |= LB_TOK_TRUNC; break; }
-                if (k < s->end && t[k] == ' ' && next_word(s, k, &ws, &we) && word_is(s, ws, we, trunc_followers)) {
-                    j = k; *flags |= LB_TOK_TRUNC; break;
-                }
-            }
+            if (hyphen_joins(s, &j, hl, w, flags)) continue;
             break;
         }
-        if ((t[j] == '.' || t[j] == ',') && prev == CC_DIGIT && j + 1 < s->end && t[j + 1] >= '0' && t[j + 1] <= '9') { j++; continue; }
-        if (is_apostrophe(s, j, &al) && lb_cc_letter(prev)) {
-            size_t k = j + al;
-            if (k < s->end && lb_cc_letter(cc_at(s, k, NULL, NULL))) {
-                /* English possessive 's is a token of its own */
-                if ((t[k] == 's' || t[k] == 'S') && (k + 1 >= s->end || !lb_cc_wordlike(cc_at(s, k + 1, NULL, NULL)))) break;
-                j = k; continue;
-            }
-        }
+        if ((t[j] == '.' || t[j] == ',') && w->prev == CC_DIGIT && j + 1 < s->end && t[j + 1] >= '0' && t[j + 1] <= '9') { j++; continue; }
+        if (is_apostrophe(s, j, &al) && lb_cc_letter(w->prev) && apostrophe_joins(s, &j, al)) continue;
         break;
     }
-    if (letters) *flags |= LB_TOK_WORD;
-    if (!letters && has_digit) *flags |= LB_TOK_NUM;
-    else if (has_digit && t[i] >= '0' && t[i] <= '9') *flags |= LB_TOK_NUM;
-    if (letters > 1 && uppers == letters) *flags |= LB_TOK_ALLCAPS;
-    /* a period that belongs to the token */
-    if (j < s->end && t[j] == '.' && !(*flags & LB_TOK_TRUNC) && !(j + 1 < s->end && t[j + 1] == '.')) {
-        size_t ws, we;
-        int has_next = next_word(s, j + 1, &ws, &we);
-        if (letters && !has_digit) {
-            uint32_t kind;
-            /* compounds ending in an abbreviation: "Zimmermann-Str." */
-            size_t seg = j;
-            while (seg > i && t[seg - 1] != '-') seg--;
-            if (fold_lookup(&s->dicts->abbrev, t + seg, j - seg, &kind)) {
-                *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
-                return j + 1;
-            }
-            if (letters == 1 && uppers == 1 && j - i <= 2) { *flags |= LB_TOK_ABBREV; return j + 1; }  /* initial */
-        } else if (digits_only && j - i <= 3) {
-            /* ordinal: "22. März", "3. Oktober", "1. Startseite" */
-            int lower_next = has_next && cc_at(s, ws, NULL, NULL) == CC_LOWER;
-            uint32_t month;
-            int month_next = has_next && we - ws <= 12 && fold_lookup(&s->dicts->months, t + ws, we - ws, &month);
-            int list_item = line_start && j - i <= 2 && j + 1 < s->end && t[j + 1] == ' ' && has_next;
-            /* after an article or preposition: "die 27. Große Strafkammer", "am 3. Oktober" */
-            int after_det = 0;
-            if (s->doc->toks.len) {
-                const lb_tok *pt = &LB_TOKS(s->doc)[s->doc->toks.len - 1];
-                uint32_t bits;
-                after_det = pt->end < i && lb_text_function_word(s->dicts, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
-                            bits == LB_LANG_DE && has_next;
-            }
-            if (lower_next || month_next || list_item || after_det) {
-                *flags |= LB_TOK_ORDINAL;
-                return j + 1;
-            }
-        } else if (has_digit && !letters && (j - i) > 3 && memchr(t + i, '.', j - i)) {
-            /* "22.03." before a lower-case word */
-            if (has_next && cc_at(s, ws, NULL, NULL) == CC_LOWER) { *flags |= LB_TOK_ORDINAL; return j + 1; }
-        }
+    return j;
+}
+
+/* The kind of the word from its shape: word, number, all capitals. */
+static inline void shape_flags(const char *t, size_t i, const word_shape *w, uint32_t *flags)
+{
+    if (w->letters) *flags |= LB_TOK_WORD;
+    if (!w->letters && w->has_digit) *flags |= LB_TOK_NUM;
+    else if (w->has_digit && t[i] >= '0' && t[i] <= '9') *flags |= LB_TOK_NUM;
+    if (w->letters > 1 && w->uppers == w->letters) *flags |= LB_TOK_ALLCAPS;
+}
+
+/* A word of letters [i, j) before a period: j + 1 when the period is part of
+ * it (an abbreviation, also at the end of a compound "Zimmermann-Str.", or
+ * an initial), else j. */
+static size_t abbrev_period(const scan *s, size_t i, size_t j, const word_shape *w, uint32_t *flags)
+{
+    const char *t = s->t;
+    uint32_t kind;
+    size_t seg = j;
+    while (seg > i && t[seg - 1] != '-') seg--;
+    if (fold_lookup(&s->dicts->abbrev, t + seg, j - seg, &kind)) {
+        *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
+        return j + 1;
     }
+    if (w->letters == 1 && w->uppers == 1 && j - i <= 2) { *flags |= LB_TOK_ABBREV; return j + 1; }  /* initial */
+    return j;
+}
+
+/* Whether the token before i is a German article or preposition ("die 27.
+ * Große Strafkammer", "am 3. Oktober"). */
+static int after_german_function_word(const scan *s, size_t i)
+{
+    if (!s->doc->toks.len) return 0;
+    const lb_tok *pt = &LB_TOKS(s->doc)[s->doc->toks.len - 1];
+    uint32_t bits;
+    return pt->end < i && lb_text_function_word(s->dicts, lb_tok_norm(s->doc, pt), pt->norm_len, &bits) &&
+           bits == LB_LANG_DE;
+}
+
+/* Digits [i, j) before a period: j + 1 when it is an ordinal ("22. März",
+ * "3. oktober", "1. Startseite" at a line start, "am 3. Oktober"), else j. */
+static size_t ordinal_period(const scan *s, size_t i, size_t j, uint32_t *flags, int line_start)
+{
+    const char *t = s->t;
+    size_t ws, we;
+    if (!next_word(s, j + 1, &ws, &we)) return j;
+    uint32_t month;
+    int lower_next = cc_at(s, ws, NULL, NULL) == CC_LOWER;
+    int month_next = we - ws <= 12 && fold_lookup(&s->dicts->months, t + ws, we - ws, &month);
+    int list_item = line_start && j - i <= 2 && j + 1 < s->end && t[j + 1] == ' ';
+    if (lower_next || month_next || list_item || after_german_function_word(s, i)) {
+        *flags |= LB_TOK_ORDINAL;
+        return j + 1;
+    }
+    return j;
+}
+
+/* A period at j after the word [i, j): the end of the token. */
+static size_t word_period(const scan *s, size_t i, size_t j, const word_shape *w, uint32_t *flags, int line_start)
+{
+    const char *t = s->t;
+    if (w->letters && !w->has_digit) return abbrev_period(s, i, j, w, flags);
+    if (w->digits_only && j - i <= 3) return ordinal_period(s, i, j, flags, line_start);
+    if (w->has_digit && !w->letters && j - i > 3 && memchr(t + i, '.', j - i)) {
+        size_t ws, we;          /* "22.03." before a lower-case word */
+        if (next_word(s, j + 1, &ws, &we) && cc_at(s, ws, NULL, NULL) == CC_LOWER) { *flags |= LB_TOK_ORDINAL; return j + 1; }
+    }
+    return j;
+}
+
+/* Scans a word-like token starting at i; returns its end and sets flags. */
+static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
+{
+    const char *t = s->t;
+    word_shape w = { 0, 0, 1, 0, CC_SPACE };
+    size_t j = word_chars(s, i, &w, flags);
+    /* a dotted abbreviation's first group is a word of 1-3 ASCII letters
+     * before a period (the scan has set no flag that it does not set) */
+    if (j - i <= 3 && j < s->end && t[j] == '.') {
+        size_t dl = dotted_abbrev(s, i);
+        if (dl) return take_dotted(s, i, dl, flags);
+    }
+    shape_flags(t, i, &w, flags);
+    /* a period that may belong to the token (not "..." and not after a truncation hyphen) */
+    if (j < s->end && t[j] == '.' && !(*flags & LB_TOK_TRUNC) && !(j + 1 < s->end && t[j + 1] == '.'))
+        return word_period(s, i, j, &w, flags, line_start);
     return j;
 }
 
@@ -311,6 +383,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
     int newlines = 2;            /* a body span starts a paragraph */
     int space_before = 1;
     while (i < b) {
+        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         int32_t cp;
         size_t l;
         enum lb_cc c = cc_at(s, i, &cp, &l);

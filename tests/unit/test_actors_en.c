@@ -98,6 +98,15 @@ int main(void)
     CHECK(is("Knesset", "ISR", "LEG"));
     CHECK(is("Kremlin", "RUS", "GOV"));
 
+    /* an ethnic group named by a demonym is coded by the state it lives in
+     * (states-ethnic.tsv): the state the article names most, not the demonym's */
+    CHECK_INT(annotate("Serb forces killed three ethnic Albanians in southeastern Serbia. "
+                       "Serbia said Albanians had attacked first.", "2001-03-01"), LB_OK);
+    CHECK(is("ethnic Albanians", "SRB", NULL));
+    CHECK(is("Albanians", "ALB", NULL));
+    CHECK_INT(annotate("Ethnische Russen demonstrierten in der Ukraine, sagte die Ukraine.", "2014-03-01"), LB_OK);
+    CHECK(is("Ethnische Russen", "UKR", NULL));
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();

@@ -4,10 +4,14 @@
  * (role weights resolved per word, or per use, with the word's own window
  * feature folded into its static scores or not, its neighbour roles summed
  * or not) chooses what a plain decoder
- * over lb_tf_context and lb_tagmodel_score chooses. */
+ * over lb_tf_context and lb_tagmodel_score chooses. A loaded model's
+ * class tables and bit sets (candidates, verb forms, clause states, reading
+ * classes) give what the plain loops of a model being trained give. */
 #include "test.h"
 #include "lagebild.h"
+#include "doc.h"
 #include "morph/features.h"
+#include "morph/lexclass.h"
 #include "morph/tagger.h"
 #include <stdlib.h>
 
@@ -145,9 +149,79 @@ static void test_decode_roles(const char *lang)
     lb_tagmodel_free(m);
 }
 
+/* Inserts class c into the ascending list out[0..n) unless there; the new length. */
+static int insert_class(uint16_t *out, int n, int c)
+{
+    int j = n;
+    while (j > 0 && out[j - 1] > c) j--;
+    if (j > 0 && out[j - 1] == c) return n;
+    memmove(out + j + 1, out + j, (size_t)(n - j) * sizeof *out);
+    out[j] = (uint16_t)c;
+    return n + 1;
+}
+
+static void test_class_tables(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m, *plain = malloc(sizeof *plain);
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m || !plain) { lb_tagmodel_free(m); free(plain); return; }
+    CHECK(m->sorted);
+    *plain = *m;                    /* the same model without its tables: the plain loops */
+    plain->sorted = 0;
+    lb_tf_word word = { 0 }, punct = { 0 };
+    punct.shape = LB_TF_SHAPE_PUNCT;
+    int differ = 0;
+    for (uint16_t c = 0; c < m->nclass; c++) {
+        differ += lb_tag_vflags(m, &c, 1) != lb_tag_vflags(plain, &c, 1);
+        for (unsigned st = 0; st < 8; st++)
+            differ += lb_tag_state(m, st, c, &word) != lb_tag_state(plain, st, c, &word) ||
+                      lb_tag_state(m, st, c, &punct) != lb_tag_state(plain, st, c, &punct);
+    }
+    static const char *const words[] = { "die", "der", "the", "haus", "said", "xqzzy", "", "berlin", "of", "laufen" };
+    uint16_t extra[LB_TAG_MAX_CLASSES], a[LB_TAG_MAX_CLASSES], b[LB_TAG_MAX_CLASSES], all[LB_TAG_MAX_CLASSES];
+    int nall = 0;
+    for (int round = 0; round < 300; round++) {
+        int nextra = 0;
+        for (int k = (int)(rnd() % 6); k > 0; k--) nextra = insert_class(extra, nextra, (int)(rnd() % (unsigned)m->nclass));
+        const char *wd = words[rnd() % 10];
+        int known = (int)(rnd() & 1);
+        int na = lb_tag_candidates(m, wd, strlen(wd), extra, nextra, known, a);
+        int nb = lb_tag_candidates(plain, wd, strlen(wd), extra, nextra, known, b);
+        differ += na != nb || memcmp(a, b, (size_t)na * sizeof *a);
+        differ += lb_tag_vflags(m, a, na) != lb_tag_vflags(plain, a, na);
+        nall = na > nall ? na : nall;
+    }
+    CHECK(nall > 8);                /* the open classes were among them */
+    for (int round = 0; round < 300; round++) {   /* random readings: their classes ascending and unique */
+        lb_reading r[12];
+        int16_t each[12];
+        int nr = (int)(rnd() % 12), nref = 0;
+        for (int i = 0; i < nr; i++) {
+            const lb_tag_class *cl = &m->cls[rnd() % (unsigned)m->nclass];
+            r[i] = (lb_reading){ .upos = rnd() % 5 ? cl->upos : (uint8_t)(rnd() % LB_UPOS_COUNT),
+                                 .feats = rnd() % 4 ? cl->feats : rnd() };
+            int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
+            if (c >= 0) nref = insert_class(all, nref, c);
+        }
+        int n = lb_lx_classes_each(m, r, nr, a, each);
+        differ += n != nref || memcmp(a, all, (size_t)n * sizeof *a);
+        for (int i = 0; i < nr; i++) {
+            int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
+            differ += each[i] != (c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0));
+        }
+    }
+    CHECK_INT(differ, 0);
+    free(plain);
+    lb_tagmodel_free(m);
+}
+
 int main(void)
 {
     test_split_equals_context();
+    test_class_tables("de");
+    test_class_tables("en");
     test_decode_roles("de");
     test_decode_roles("en");
     return TEST_END();

@@ -81,6 +81,34 @@ static void test_tokens_abbrev(void)
     CHECK(find_tok("didn't") >= 0);
 }
 
+/* the shapes scan_word tells apart: a compound ending in an abbreviation,
+ * an initial, truncation before a comma, an inner apostrophe, ordinals by
+ * the word before or after them, a date before a lower-case word, capitals */
+static uint32_t flags_of(const char *lit)
+{
+    int i = find_tok(lit);
+    return i >= 0 ? LB_TOKS(doc)[i].flags : 0;
+}
+
+static void test_tokens_word_shapes(void)
+{
+    run("Die Zimmermann-Str. liegt bei J. Smith. Ost-, West- und O'Brien kamen. Die 27. Große Strafkammer tagt "
+        "am 22.03. bis Mai. Der e.V. der NATO belegte Rang 2. Danach", "de");
+    CHECK(flags_of("Zimmermann-Str.") & LB_TOK_ABBREV);
+    CHECK(flags_of("J.") & LB_TOK_ABBREV);
+    CHECK(flags_of("Ost-") & LB_TOK_TRUNC);
+    CHECK(flags_of("West-") & LB_TOK_TRUNC);
+    CHECK(flags_of("O'Brien") & LB_TOK_WORD);
+    CHECK(flags_of("27.") & LB_TOK_ORDINAL);
+    CHECK(flags_of("22.03.") & LB_TOK_ORDINAL);
+    uint32_t ev = flags_of("e.V.");
+    CHECK((ev & LB_TOK_ABBREV) && (ev & LB_TOK_WORD) && !(ev & LB_TOK_UPPER));
+    uint32_t nato = flags_of("NATO");
+    CHECK((nato & LB_TOK_ALLCAPS) && (nato & LB_TOK_UPPER));
+    CHECK(find_tok("2.") < 0 && find_tok("2") >= 0);    /* no ordinal: "Rang" is no article, "Danach" no month */
+    CHECK(flags_of("2") & LB_TOK_NUM);
+}
+
 /* A run of dotted groups longer than a token may be ("U.S.U.S.…", 1,300
  * bytes) is cut into tokens of at most LB_MAX_TOKEN_BYTES, and the
  * morphology stage analyses them (it once copied such a form into a
@@ -199,6 +227,7 @@ int main(void)
     test_tokens_german();
     test_tokens_numbers_quotes();
     test_tokens_abbrev();
+    test_tokens_word_shapes();
     test_tokens_cap();
     test_sentences_german();
     test_sentences_english();
