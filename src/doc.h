@@ -296,7 +296,7 @@ struct lb_doc {
     lb_vec refs;                /* lb_ref, in text order (discourse stage) */
     int32_t *tok_ref;           /* per token: its lb_ref index or -1; NULL without the layer */
 
-    struct lb_strmap *stem_cache[2];  /* events: word -> stem (de, en), kept across documents */
+    struct ev_memo *stem_cache[2];    /* events: word memos and stems (de, en), kept across documents */
     struct lb_morph_cache *morph_cache[2]; /* morph: word form -> analysis (de, en), kept across documents */
 
     lb_buf json;                /* output line */

@@ -18,7 +18,7 @@
 #include "discourse/discourse.h"
 #include "quotes/quotes.h"
 #include "events/events.h"
-#include "core/strmap.h"
+#include "events/wmemo.h"
 #include <stdio.h>
 
 /* The stages in pipeline order: X(enum value, name). The name is also the
@@ -95,8 +95,8 @@ void lb_pipeline_free(lb_ctx *ctx)
 
 void lb_pipeline_doc_free(lb_doc *doc)
 {
-    lb_strmap_free(doc->stem_cache[0]);   /* events: word -> stem */
-    lb_strmap_free(doc->stem_cache[1]);
+    ev_memo_free(doc->stem_cache[0]);   /* events: word memos */
+    ev_memo_free(doc->stem_cache[1]);
     doc->stem_cache[0] = doc->stem_cache[1] = NULL;
     lb_morph_cache_free(doc->morph_cache[0]);   /* morph: word form -> analysis */
     lb_morph_cache_free(doc->morph_cache[1]);

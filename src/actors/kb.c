@@ -27,6 +27,15 @@ static int is_punct_split(unsigned char c)
     return c == ',' || c == '(' || c == ')' || c == '/' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?';
 }
 
+/* ASCII bytes that end a key piece: space, TAB and the split punctuation
+ * (bit c of a 128-bit mask, one test a byte) */
+static int ends_piece(unsigned char c)
+{
+    static const uint64_t lo = 1ull << ' ' | 1ull << '\t' | 1ull << ',' | 1ull << '(' | 1ull << ')' | 1ull << '/' |
+                              1ull << ';' | 1ull << ':' | 1ull << '"' | 1ull << '!' | 1ull << '?';
+    return c < 64 && ((lo >> c) & 1u);
+}
+
 /* Pieces of a surface: split at spaces and around some punctuation. */
 static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned *ntok, int fold)
 {
@@ -37,7 +46,7 @@ static size_t key_impl(char *out, size_t cap, const char *s, size_t n, unsigned 
         if (i >= n) break;
         size_t j = i;
         if (is_punct_split((unsigned char)s[i])) j = i + 1;
-        else while (j < n && s[j] != ' ' && s[j] != '\t' && !is_punct_split((unsigned char)s[j])) j++;
+        else while (j < n && !ends_piece((unsigned char)s[j])) j++;
         /* the tokenizer makes an English possessive a token of its own
          * ("People's" -> People + 's): so does the key */
         size_t apos = 0;
@@ -98,9 +107,10 @@ int32_t kb_date(const char *s, size_t n)
 static const char *str(struct lb_actor_kb *kb, int slot, const char *s, size_t n)
 {
     const char *c = kb->last_str[slot];
-    if (c && strlen(c) == n && !memcmp(c, s, n)) return c;
+    if (c && kb->last_len[slot] == n && !memcmp(c, s, n)) return c;
     c = lb_arena_strndup(&kb->mem, s, n);
     kb->last_str[slot] = c;
+    kb->last_len[slot] = n;
     return c;
 }
 
@@ -135,9 +145,6 @@ static int parse_form(const char *s)
     return -1;
 }
 
-/* Upper-case letter at a code point? */
-static int cp_upper(int32_t c) { return utf8proc_category(c) == UTF8PROC_CATEGORY_LU; }
-
 /* Case flags a surface implies: capitalised first letter; capitals inside a word. */
 static unsigned case_flags(const char *s, size_t n)
 {
@@ -148,14 +155,16 @@ static unsigned case_flags(const char *s, size_t n)
         int32_t c = (unsigned char)s[i];
         utf8proc_ssize_t l = 1;
         int upper, letter;
-        if (c < 0x80) {   /* ASCII without the Unicode tables */
+        if (c < 0x80) {   /* ASCII without the Unicode tables, the common case first */
+            if (c >= 'a' && c <= 'z') { inword++; first = 0; i++; continue; }
             upper = c >= 'A' && c <= 'Z';
-            letter = upper || (c >= 'a' && c <= 'z');
+            letter = upper;
         } else {
             l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
             if (l <= 0) break;
-            upper = cp_upper(c);
-            letter = utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+            utf8proc_category_t cat = utf8proc_category(c);
+            upper = cat == UTF8PROC_CATEGORY_LU;
+            letter = cat <= UTF8PROC_CATEGORY_LO;
         }
         if (c == ' ' || c == '-' || c == '/') inword = 0;
         else {
@@ -171,45 +180,28 @@ static unsigned case_flags(const char *s, size_t n)
     return f;
 }
 
-/* Blocked bit filters: both bits of a key in one 64-bit word, one memory access. */
-static uint64_t bl_bits(uint64_t h) { return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)); }
-static size_t bl_word(uint64_t h) { return (size_t)(h >> 40) & (KB_BLOOM_BITS / 64 - 1); }
-
 static void bloom_add(uint64_t *bl, const char *w, size_t n)
 {
     uint64_t h = lb_hash_bytes(w, n);
-    bl[bl_word(h)] |= bl_bits(h);
+    bl[kb_bl_word(h)] |= kb_bl_bits(h);
 }
 
 static int bloom_has(const uint64_t *bl, uint64_t h)
 {
-    uint64_t b = bl_bits(h);
-    return (bl[bl_word(h)] & b) == b;
+    uint64_t b = kb_bl_bits(h);
+    return (bl[kb_bl_word(h)] & b) == b;
 }
-
-static size_t bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS / 64 - 1); }
 
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
-    bloom_add(kb->bloom, w, n);
-    if (lower) {
-        uint64_t h = lb_hash_bytes(w, n);
-        kb->lbloom[bl_lword(h)] |= bl_bits(h);
-    }
+    uint64_t h = lb_hash_bytes(w, n);
+    kb->bloom[kb_bl_word(h)] |= kb_bl_bits(h);
+    if (lower) kb->lbloom[kb_bl_lword(h)] |= kb_bl_bits(h);
 }
 
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
 {
     return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
-}
-
-uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
-{
-    uint64_t h = lb_hash_bytes(w, n), b = bl_bits(h);
-    if (upper ? (kb->bloom[bl_word(h)] & b) != b : (kb->lbloom[bl_lword(h)] & b) != b) return 0;
-    uint32_t v = 0;
-    lb_wordset_get(&kb->wclass, w, n, &v);
-    return v;
 }
 
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
@@ -274,10 +266,11 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     if (kb_class_max(kb, key, fl, nt, 0, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     /* the genitive forms of the first word: Chinas, Putins, China's, China’s */
     static const char *const gen[] = { "s", "'s", "\xe2\x80\x99s" };
+    static const size_t genlen[] = { 1, 2, 4 };
     int gens = e->form == 0 && !(e->flags & KB_NOGEN);   /* adjectives take no genitive */
     for (int g = 0; gens && g < 3 && fl + 4 < sizeof key; g++) {
         char gk[1100];
-        size_t gl = strlen(gen[g]);
+        size_t gl = genlen[g];
         memcpy(gk, key, fl); memcpy(gk + fl, gen[g], gl);
         if (kb_class_max(kb, gk, fl + gl, nt, 1, lower)) { snprintf(err, errlen, "out of memory"); return 1; }
     }
@@ -349,10 +342,11 @@ static int find_person(struct lb_actor_kb *kb, const char *name, size_t n, uint3
     return lb_wordset_get(&kb->persons_by_name, name, n, idx);
 }
 
-static int surname_first(const char *code)
+static int surname_first(const char *code, size_t n)
 {
-    static const char *const east[] = { "CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "SGP", "KHM", "MMR", NULL };
-    for (int i = 0; east[i]; i++) if (code && !strcmp(code, east[i])) return 1;
+    static const char east[] = "CHN PRK KOR TWN VNM HKG SGP KHM MMR";
+    if (n != 3) return 0;
+    for (size_t i = 0; i + 3 <= sizeof east - 1; i += 4) if (!memcmp(code, east + i, 3)) return 1;
     return 0;
 }
 
@@ -399,7 +393,7 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         ps->code = str(kb, 0, l->field[2], l->flen[2]);
         ps->id = opt(kb, 3, l, 3);
         ps->file = st->file;
-        ps->surname_first = (uint8_t)surname_first(ps->code);
+        ps->surname_first = (uint8_t)surname_first(ps->code, l->flen[2]);
         kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
         if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
         const char *a = l->field[4];

@@ -74,6 +74,7 @@ struct lb_actor_kb {
     char **user_paths;          /* files added with lb_ctx_add_dict, for lb_ctx_digest */
     size_t nuser_paths;
     const char *last_str[8];    /* string cache: consecutive lines share strings */
+    size_t last_len[8];
     uint8_t from_cache;         /* read from a compiled snapshot (kb_cache.c) */
 };
 
@@ -81,10 +82,21 @@ struct lb_actor_kb {
 int kb_add_file(struct lb_actor_kb *kb, const char *path, char *err, size_t errlen);
 #define KB_BLOOM_BITS ((size_t)1 << 20)
 #define KB_LBLOOM_BITS ((size_t)1 << 17)   /* small enough to stay in cache */
+/* Blocked bit filters: both bits of a key in one 64-bit word, one memory access. */
+static inline uint64_t kb_bl_bits(uint64_t h) { return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)); }
+static inline size_t kb_bl_word(uint64_t h) { return (size_t)(h >> 40) & (KB_BLOOM_BITS / 64 - 1); }
+static inline size_t kb_bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LBLOOM_BITS / 64 - 1); }
 /* The W_* bits of a folded word (0 when none); a bit filter first, so
  * that the common words of a text never touch the big table. upper: the
  * token is capitalised (else only what matters for lower-case words). */
-uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper);
+static inline uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
+{
+    uint64_t h = lb_hash_bytes(w, n), b = kb_bl_bits(h);
+    if (upper ? (kb->bloom[kb_bl_word(h)] & b) != b : (kb->lbloom[kb_bl_lword(h)] & b) != b) return 0;
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return v;
+}
 /* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
 /* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */

@@ -102,15 +102,26 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
     if (!maxn) return 0;
     size_t avail = 0;
     while (avail < maxn && i + avail < r->ntoks && T[i + avail].sent == t->sent && matchable(&T[i + avail])) avail++;
+    /* the key of n tokens is a prefix of the key of all avail tokens, and
+     * so is that with the last one's genitive cut: joined once */
     char key[KEY_MAX];
+    size_t at[16], built = 0, o = 0;
+    for (; built < avail; built++) {
+        const lb_tok *tk = &T[i + built];
+        if (o + tk->norm_len + 1 > KEY_MAX) break;
+        if (built) key[o++] = ' ';
+        at[built] = o;
+        memcpy(key + o, lb_tok_norm(r->doc, tk), tk->norm_len);
+        o += tk->norm_len;
+    }
     for (size_t n = avail; n >= 1; n--) {
         const lb_tok *last = &T[i + n - 1];
-        size_t kl = join_key(r, key, i, n, last->norm_len);
+        size_t kl = n <= built ? at[n - 1] + last->norm_len : join_key(r, key, i, n, last->norm_len);
         for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)
             if (case_ok(r, e, i, n, 0)) { *ep = e; *stripp = 0; return n; }
         size_t ls = act_gen_strip(lb_tok_norm(r->doc, last), last->norm_len);
         if (ls >= 2) {
-            kl = join_key(r, key, i, n, ls);
+            kl = n <= built ? at[n - 1] + ls : join_key(r, key, i, n, ls);
             for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)
                 if (e->form == LB_FORM_NAME && !(e->flags & KB_NOGEN) && case_ok(r, e, i, n, last->norm_len - ls)) {
                     *ep = e; *stripp = last->norm_len - ls; return n;

@@ -5,17 +5,52 @@
 #include "core/wordset.h"
 #include "lagebild.h"
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* s[0..*len) without leading and trailing spaces (a line holds no CR or LF:
+ * read_line ends it there); writes the terminating NUL */
 static char *trim(char *s, size_t *len)
 {
-    while (*s == ' ' || *s == '\r') s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
-    *len = n;
+    char *e = s + *len;
+    while (s < e && *s == ' ') s++;
+    while (e > s && e[-1] == ' ') e--;
+    *e = '\0';
+    *len = (size_t)(e - s);
     return s;
+}
+
+/* no NUL byte and valid UTF-8: 8 ASCII bytes a step, the validator only
+ * for a line with other bytes */
+static int clean_text(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) break;
+    }
+    for (; i < n; i++) if ((unsigned char)s[i] - 1u >= 0x7fu) break;   /* NUL or not ASCII */
+    if (i == n) return 1;
+    return !memchr(s + i, '\0', n - i) && lb_utf8_valid_prefix(s + i, n - i) == n - i;
+}
+
+/* Splits a trimmed line of len bytes at TABs into dl's fields; 0, or -1
+ * when it has more than LB_DICT_MAX_FIELDS. */
+static int split_fields(char *s, size_t len, lb_dict_line *dl)
+{
+    char *end = s + len;
+    for (;;) {
+        if (dl->nfields == LB_DICT_MAX_FIELDS) return -1;
+        char *tab = memchr(s, '\t', (size_t)(end - s));
+        size_t fl = (size_t)((tab ? tab : end) - s);
+        dl->field[dl->nfields] = trim(s, &fl);
+        dl->flen[dl->nfields++] = fl;
+        if (!tab) return 0;
+        s = tab + 1;
+    }
 }
 
 /* A file read in blocks, so that a line costs a few memchr calls, not one
@@ -92,13 +127,13 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
             snprintf(err, errlen, "%s:%zu: more than %zu lines", path, lineno, (size_t)LB_MAX_DICT_LINES);
             rc = LB_EDATA; break;
         }
-        if (memchr(line, '\0', (size_t)n) || lb_utf8_valid_prefix(line, (size_t)n) != (size_t)n) {
+        if (!clean_text(line, (size_t)n)) {
             snprintf(err, errlen, "%s:%zu: invalid UTF-8 or NUL byte", path, lineno);
             rc = LB_EDATA; break;
         }
-        size_t len;
+        size_t len = (size_t)n;
         char *s = line;
-        if (lineno == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3;   /* UTF-8 byte-order mark */
+        if (lineno == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) { s += 3; len -= 3; }   /* UTF-8 byte-order mark */
         s = trim(s, &len);
         if (len == 0 || s[0] == '#') continue;
         if (++entries > LB_MAX_DICT_ENTRIES) {
@@ -106,28 +141,18 @@ int lb_dict_read(const char *path, lb_dict_cb cb, void *user, char *err, size_t 
             rc = LB_EDATA; break;
         }
         lb_dict_line dl = { .path = path, .lineno = lineno };
-        char *p = s;
-        for (;;) {
-            if (dl.nfields == LB_DICT_MAX_FIELDS) {
-                snprintf(err, errlen, "%s:%zu: more than %d fields", path, lineno, LB_DICT_MAX_FIELDS);
-                rc = LB_EDATA; goto out;
-            }
-            char *tab = strchr(p, '\t');
-            if (tab) *tab = '\0';
-            size_t fl;
-            dl.field[dl.nfields] = trim(p, &fl);
-            dl.flen[dl.nfields++] = fl;
-            if (!tab) break;
-            p = tab + 1;
+        if (split_fields(s, len, &dl)) {
+            snprintf(err, errlen, "%s:%zu: more than %d fields", path, lineno, LB_DICT_MAX_FIELDS);
+            rc = LB_EDATA; break;
         }
-        char msg[LB_MAX_ERROR_BYTES] = "";
+        char msg[LB_MAX_ERROR_BYTES];
+        msg[0] = '\0';
         if (cb(&dl, user, msg, sizeof msg)) {
             snprintf(err, errlen, "%s:%zu: %s", path, lineno, msg[0] ? msg : "rejected");
             rc = strcmp(msg, "out of memory") ? LB_EDATA : LB_ENOMEM;
             break;
         }
     }
-out:
     free(line);
     free(rd);
     fclose(f);

@@ -22,10 +22,15 @@ enum { DL_DE, DL_EN, DL_N };
 
 struct lb_discourse_rules {
     lb_wordset words[DL_N];
-    lb_wordset head_ends[DL_N];  /* the last D_HEAD_END bytes of the description heads: a word ending
-                                  * otherwise has no listed compound head (saves its lookups) */
+    lb_wordset head_ends[DL_N];  /* the last D_HEAD_END bytes of the description heads -> the
+                                  * d_head_len_bit of their lengths: a word ending otherwise has
+                                  * no listed compound head, nor one of another length (saves
+                                  * its lookups) */
     uint32_t maxhead;        /* longest description head (folded bytes): bounds the compound search */
 };
+
+/* a head length as a bit (lengths of 31 bytes and more share bit 31) */
+static inline uint32_t d_head_len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
 
 /* how many recently mentioned entities a pronoun or description looks at,
  * and how many sentences back */
@@ -54,14 +59,19 @@ typedef struct dstate {
     uint64_t *hkey;          /* name table: open addressing, hash -> entity */
     int32_t *hval;
     uint32_t hcap;
+    const lb_morph *mo;      /* the morphology layer (doc->morph), nmo entries */
+    size_t nmo;
 } dstate;
 
 /* cue classes of token i (0 for non-words) */
 uint32_t d_cls(const dstate *s, uint32_t i);
 /* cue classes of a description head: the word, its compound head, its last hyphen part */
 uint32_t d_head_cls(const dstate *s, uint32_t i);
-/* morphology of token i (NULL without the layer) */
-const lb_morph *d_morph(const dstate *s, uint32_t i);
+/* morphology of token i (NULL without the layer); inline: on every token */
+static inline const lb_morph *d_morph(const dstate *s, uint32_t i)
+{
+    return i < s->nmo ? &s->mo[i] : NULL;
+}
 
 /* entities from names (dent.c): the entity of the actor mention m, new or
  * an earlier one with the same name; -1 when out of memory */

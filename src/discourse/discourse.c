@@ -15,11 +15,6 @@
 /* how many adjectives or numbers may stand between article and head */
 #define D_DESC_ADJ 3
 
-const lb_morph *d_morph(const dstate *s, uint32_t i)
-{
-    return i < s->doc->morph.len ? &LB_MORPH(s->doc)[i] : NULL;
-}
-
 static uint32_t lookup(const dstate *s, const char *w, size_t n)
 {
     uint32_t v = 0, all = 0;
@@ -29,12 +24,16 @@ static uint32_t lookup(const dstate *s, const char *w, size_t n)
     return all;
 }
 
-/* some description head of at least D_MIN_HEAD bytes ends in e[0..D_HEAD_END) */
-static int head_end_listed(const dstate *s, const char *e)
+/* the d_head_len_bit of the description heads of at least D_MIN_HEAD bytes
+ * that end in e[0..D_HEAD_END); 0 when none does */
+static uint32_t head_end_lens(const dstate *s, const char *e)
 {
-    for (int k = 0; k < DL_N; k++)
-        if ((s->lang < 0 || s->lang == k) && lb_wordset_get(&s->rules->head_ends[k], e, D_HEAD_END, NULL)) return 1;
-    return 0;
+    uint32_t all = 0;
+    for (int k = 0; k < DL_N; k++) {
+        uint32_t v = 0;
+        if ((s->lang < 0 || s->lang == k) && lb_wordset_get(&s->rules->head_ends[k], e, D_HEAD_END, &v)) all |= v;
+    }
+    return all;
 }
 
 uint32_t d_cls(const dstate *s, uint32_t i)
@@ -52,10 +51,12 @@ uint32_t d_head_cls(const dstate *s, uint32_t i)
     if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
     /* a compound's head: the longest listed tail of at least D_MIN_HEAD bytes
      * (US-Außenminister -> außenminister, Kremlchef -> chef, 63-Jährige -> jährige) */
-    if (t->norm_len < D_MIN_HEAD + 1 || !head_end_listed(s, w + t->norm_len - D_HEAD_END)) return 0;
+    uint32_t lens;
+    if (t->norm_len < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + t->norm_len - D_HEAD_END))) return 0;
     uint32_t k0 = t->norm_len > s->rules->maxhead ? t->norm_len - s->rules->maxhead : 1;
     for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= t->norm_len; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;   /* inside a UTF-8 character */
+        if (!(lens & d_head_len_bit(t->norm_len - k))) continue;   /* no head of this length */
         c = lookup(s, w + k, t->norm_len - k) & (DC_PER | DC_ORG | DC_LOC);
         if (c) return c;
     }
@@ -261,6 +262,8 @@ static int setup(dstate *s, lb_doc *doc)
     s->rules = doc->ctx->discourse;
     s->t = LB_TOKS(doc);
     s->n = (uint32_t)doc->toks.len;
+    s->mo = LB_MORPH(doc);
+    s->nmo = doc->morph.len;
     s->lang = !strcmp(doc->lang, "de") ? DL_DE : !strcmp(doc->lang, "en") ? DL_EN : -1;
     /* entities: at most one per actor mention and per proper noun (unlisted names) */
     s->ncap = (uint32_t)doc->mentions.len + 1;

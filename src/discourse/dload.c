@@ -34,9 +34,13 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m > *lc->maxhead) *lc->maxhead = (uint32_t)m;
         lb_wordset_get(set, buf, m, &old);
         if (lb_wordset_put(set, buf, m, old | bit)) { snprintf(err, errlen, "out of memory"); return 1; }
-        if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m >= D_MIN_HEAD && lb_wordset_put(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, 1)) {
-            snprintf(err, errlen, "out of memory");
-            return 1;
+        if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m >= D_MIN_HEAD) {
+            uint32_t lens = 0;   /* the lengths of the heads with this ending (d_head_len_bit) */
+            lb_wordset_get(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, &lens);
+            if (lb_wordset_put(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, lens | d_head_len_bit(m))) {
+                snprintf(err, errlen, "out of memory");
+                return 1;
+            }
         }
     }
     return 0;

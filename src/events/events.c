@@ -4,27 +4,18 @@
 #include "events/events.h"
 #include "events/sent.h"
 #include "ctx.h"
-#include "core/strmap.h"
+#include "events/wmemo.h"
 #include <libstemmer.h>
 #include <string.h>
 
-/* The handle's word cache of language k (stems and sent.c's per-word lookups,
- * which depend on the rules): made on first use, remade when the rules change
- * (the key "\2" holds the rules it was filled with). Without memory the
- * cache stays NULL: that costs speed only. */
-static void stem_cache_for(lb_doc *doc, int k, const ev_rules *r)
+/* The handle's word memos of language k (they depend on the rules): made
+ * on first use, emptied when the rules change. Without memory there are
+ * none: that costs speed only. */
+static ev_memo *memo_for(lb_doc *doc, int k, const ev_rules *r)
 {
-    const char *v;
-    size_t vn;
-    if (doc->stem_cache[k] && lb_strmap_get(doc->stem_cache[k], "\2", 1, &v, &vn)
-        && (vn != sizeof r || memcmp(v, &r, sizeof r))) {
-        lb_strmap_free(doc->stem_cache[k]);
-        doc->stem_cache[k] = NULL;
-    }
-    if (!doc->stem_cache[k]) doc->stem_cache[k] = lb_strmap_new(1u << 18);
-    if (!doc->stem_cache[k]) return;
-    /* (a full cache starts afresh, without this key: then it holds no old lookups either) */
-    if (!lb_strmap_get(doc->stem_cache[k], "\2", 1, &v, &vn)) lb_strmap_put(doc->stem_cache[k], "\2", 1, (const char *)&r, sizeof r);
+    if (!doc->stem_cache[k]) doc->stem_cache[k] = ev_memo_new(1u << 17);
+    if (doc->stem_cache[k]) ev_memo_rules(doc->stem_cache[k], r);
+    return doc->stem_cache[k];
 }
 
 int lb_events_run(lb_doc *doc)
@@ -42,23 +33,18 @@ int lb_events_run(lb_doc *doc)
     for (size_t i = 0; i < doc->sents.len; i++)
         if (LB_SENTS(doc)[i].ntok > maxn) maxn = LB_SENTS(doc)[i].ntok;
     if (maxn > EV_MAX_SENT_TOKS) maxn = EV_MAX_SENT_TOKS;
-    stem_cache_for(doc, lang == EV_DE ? 0 : 1, r);
-    ev_sent s = { .doc = doc, .rules = r, .lang = lang, .stems = doc->stem_cache[lang == EV_DE ? 0 : 1] };
+    ev_sent s = { .doc = doc, .rules = r, .lang = lang, .memo = memo_for(doc, lang == EV_DE ? 0 : 1, r) };
     s.t = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.t);
     s.g = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.g);
     s.c = lb_arena_calloc(&doc->arena, maxn + 2, sizeof *s.c);
     s.xm = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.xm);
     if (!s.t || !s.g || !s.c || !s.xm) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.state = ev_doc_state(doc, r);
-    /* the stemmer keeps state: one per run, so that a context can be shared */
-    struct sb_stemmer *sb = sb_stemmer_new(lang == EV_DE ? "german" : "english", NULL);
-    if (!sb) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    s.stemmer = sb;
     /* a sentence can only code an event when an actor is near: a mention in it
      * or in the two sentences before ("beide", pronouns), or a quote with a
      * known speaker over it (ich/wir); the rest is skipped unstemmed */
     uint8_t *near = lb_arena_calloc(&doc->arena, doc->sents.len, 1);
-    if (!near) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    if (!near) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const lb_mention *m = &LB_MENTIONS(doc)[i];
         if (!m->actor.code || m->tok0 >= doc->toks.len) continue;
@@ -66,7 +52,7 @@ int lb_events_run(lb_doc *doc)
         for (uint32_t k = si; k < si + 3 && k < doc->sents.len; k++) near[k] = 1;
     }
     ev_docindex ix;
-    if (ev_docindex_build(doc, &ix)) { sb_stemmer_delete(sb); return lb_doc_fail(doc, LB_ENOMEM, "out of memory"); }
+    if (ev_docindex_build(doc, &ix)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.ix = &ix;
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const lb_quote *q = &LB_QUOTES(doc)[i];
@@ -83,7 +69,7 @@ int lb_events_run(lb_doc *doc)
         rc = ev_sent_build(&s);
         if (!rc) rc = ev_code_sentence(&s, doc);
     }
-    sb_stemmer_delete(sb);
+    if (s.stemmer) sb_stemmer_delete(s.stemmer);
     if (rc) return lb_doc_fail(doc, rc, "out of memory in the events stage");
     return LB_OK;
 }

@@ -4,24 +4,10 @@
  * an actor code, joined by coordination) with their prepositions, and clause
  * segmentation. Assigns no roles and emits nothing (that is code.c). */
 #include "events/sent.h"
-#include "core/strmap.h"
+#include "events/wmemo.h"
 #include "text/text.h"
+#include <libstemmer.h>
 #include <string.h>
-
-/* what a word form's lookups give whatever its context, kept per word in the
- * handle's stem cache (key "\1" + form): words repeat, lookups need not */
-typedef struct ev_wmemo {
-    uint32_t cue;           /* cues of the form, 0 none */
-    uint32_t cue_stem;      /* cue_stems of its stem, 0 none */
-    uint32_t stem_hash;     /* 0 without a stem */
-    uint32_t exact_first;   /* keys "=form", UINT32_MAX none */
-    uint32_t stem_first;    /* keys of the stem, UINT32_MAX none */
-    uint32_t tail_first;    /* a German compound's head in tails (flags unchecked), UINT32_MAX none */
-    uint32_t prep;          /* preps id, UINT32_MAX none */
-    uint32_t sn;            /* stem length */
-    uint8_t cue2;
-    int8_t group;           /* group noun sector without the capital check, -1 none */
-} ev_wmemo;
 
 static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n);
 
@@ -169,10 +155,24 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
     return fallback;
 }
 
-static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap);
+static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap);
+static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm);
+static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *wm);
+
+/* the first form of the keys of lemma w[0..n)'s stem, UINT32_MAX none */
+static uint32_t lemma_key(ev_sent *s, const char *w, size_t n)
+{
+    char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
+    size_t fn = lb_fold(f, sizeof f - 1, w, n);
+    if (!fn) return UINT32_MAX;
+    size_t sn = sent_stem(s, f, fn, st, sizeof st);
+    uint32_t first;
+    if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return UINT32_MAX;
+    return first;
+}
 
 /* a verb form no pattern lists (erschoss, verhaftete): its lemma from the
- * morphology layer, stemmed like the patterns' infinitives */
+ * morphology layer, stemmed like the patterns' infinitives (memo: stem_first) */
 static int32_t lemma_trigger(ev_sent *s, uint32_t i)
 {
     const lb_doc *doc = s->doc;
@@ -182,14 +182,16 @@ static int32_t lemma_trigger(ev_sent *s, uint32_t i)
     if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return -1;
     if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;
     if (m->flags & LB_MF_SEP_PART) return -1;
-    char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
-    size_t fn = lb_fold(f, sizeof f - 1, m->lemma, m->lemma_len);
-    if (!fn) return -1;
-    size_t sn = cached_stem(s, f, fn, st, sizeof st);
-    uint32_t first;
-    if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return -1;
-    s->t[i].chain = first;
-    return pick_form(s, i, first);
+    uint64_t h = ev_memo_hash(EV_MEMO_LEMMA, m->lemma, m->lemma_len);
+    ev_wmemo wm;
+    if (!memo_get(s, h, EV_MEMO_LEMMA, m->lemma, m->lemma_len, &wm)) {
+        memset(&wm, 0, sizeof wm);
+        wm.stem_first = lemma_key(s, m->lemma, m->lemma_len);
+        memo_put(s, h, EV_MEMO_LEMMA, m->lemma, m->lemma_len, &wm);
+    }
+    if (wm.stem_first == UINT32_MAX) return -1;
+    s->t[i].chain = wm.stem_first;
+    return pick_form(s, i, wm.stem_first);
 }
 
 /* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
@@ -591,53 +593,33 @@ static void build_clauses(ev_sent *s)
     for (int gi = 0; gi < s->ng; gi++) s->g[gi].clause = s->t[s->g[gi].t0].clause;
 }
 
-/* The stem of w, through the handle's cache: stemming is the most expensive
- * step of the stage, and words repeat within and across documents. */
-static size_t cached_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
+/* the stem of w[0..n) (Snowball, libstemmer; the stemmer keeps state: one
+ * per run, made when first needed) */
+static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t cap)
 {
-    const char *v;
-    size_t vn;
-    if (s->stems && lb_strmap_get(s->stems, w, n, &v, &vn)) {
-        if (vn + 1 > cap) return 0;
-        memcpy(out, v, vn);
-        out[vn] = '\0';
-        return vn;
-    }
-    size_t sn = ev_stem(s->stemmer, w, n, out, cap);
-    if (s->stems) lb_strmap_put(s->stems, w, n, out, sn);   /* a failed put only costs speed */
-    return sn;
+    if (!s->stemmer) s->stemmer = sb_stemmer_new(s->lang == EV_DE ? "german" : "english", NULL);
+    if (!s->stemmer) { s->stem_oom = 1; return 0; }
+    return ev_stem(s->stemmer, w, n, out, cap);
 }
 
-/* The memos of word_memo and nonword_memo live in the handle's stem cache
- * under prefix + form ("\1" words, "\3" other tokens). */
-enum { MEMO_KEY_CAP = LB_MAX_TOKEN_BYTES + 2 };
-
-/* The key of w's memo in key (MEMO_KEY_CAP bytes): its length, or 0 when
- * there is no cache or w is too long for one. */
-static size_t memo_key(const ev_sent *s, char prefix, const char *w, size_t n, char *key)
+/* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0 */
+static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (!s->stems || n + 1 >= MEMO_KEY_CAP) return 0;
-    key[0] = prefix;
-    memcpy(key + 1, w, n);
-    return n + 1;
-}
-
-/* 1 and *wm when the memo of key is cached, else 0 */
-static int memo_cached(const ev_sent *s, const char *key, size_t kn, ev_wmemo *wm)
-{
-    const char *v;
-    size_t vn;
-    if (!lb_strmap_get(s->stems, key, kn, &v, &vn) || vn != sizeof *wm) return 0;
-    memcpy(wm, v, sizeof *wm);
+    const ev_wmemo *v = s->memo ? ev_memo_find(s->memo, h, kind, w, n) : NULL;
+    if (!v) return 0;
+    *wm = *v;
     return 1;
 }
 
-/* a token that is no word: its cue lookups only (no stem; cached under "\3" + w) */
-static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
+static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *wm)
 {
-    char key[MEMO_KEY_CAP];
-    size_t kn = memo_key(s, '\3', w, n, key);
-    if (kn && memo_cached(s, key, kn, wm)) return;
+    if (s->memo && !s->stem_oom) ev_memo_put(s->memo, h, kind, w, n, wm);   /* (no stemmer, no stem: not kept) */
+}
+
+/* a token that is no word: its cue lookups only (no stem) */
+static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+{
+    if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
     const ev_rules *r = s->rules;
     uint32_t x = 0;
     memset(wm, 0, sizeof *wm);
@@ -648,20 +630,17 @@ static void nonword_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
-    if (kn) lb_strmap_put(s->stems, key, kn, (const char *)wm, sizeof *wm);
+    memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
 }
 
-/* the context-free lookups of word form w[0..n) (cached in the handle's stem
- * cache under "\1" + w; events.c drops the cache when the rules change) */
-static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
+/* the context-free lookups of word form w[0..n) */
+static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
-    char key[MEMO_KEY_CAP];
-    size_t kn = memo_key(s, '\1', w, n, key);
-    if (kn && memo_cached(s, key, kn, wm)) return;
+    if (memo_get(s, h, EV_MEMO_WORD, w, n, wm)) return;
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
-    size_t sn = ev_stem(s->stemmer, w, n, stem, sizeof stem);   /* the memo keeps what the stem gives */
+    size_t sn = sent_stem(s, w, n, stem, sizeof stem);
     uint32_t x = 0;
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
@@ -674,16 +653,30 @@ static void word_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
     wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
     wm->group = group_noun_form(r, s->lang, w, n);
     memo_keys(r, s->lang, w, n, stem, sn, wm);
-    if (kn) lb_strmap_put(s->stems, key, kn, (const char *)wm, sizeof *wm);
+    memo_put(s, h, EV_MEMO_WORD, w, n, wm);
 }
 
-/* starts loading the cache slot of token j's memo (word_memo, nonword_memo)
- * a few tokens ahead: the lookups are independent, the slot a cache miss */
-static void memo_prefetch(const ev_sent *s, const lb_tok *t)
+/* the stem hash of the part w[0..n) after a compound's last hyphen, 0 none */
+static uint32_t head_hash(ev_sent *s, const char *w, size_t n)
 {
-    char key[MEMO_KEY_CAP];
-    size_t kn = memo_key(s, (t->flags & LB_TOK_WORD) ? '\1' : '\3', lb_tok_norm(s->doc, t), t->norm_len, key);
-    if (kn) lb_strmap_prefetch(s->stems, key, kn);
+    uint64_t h = ev_memo_hash(EV_MEMO_HEAD, w, n);
+    ev_wmemo wm;
+    if (memo_get(s, h, EV_MEMO_HEAD, w, n, &wm)) return wm.stem_hash;
+    char hs[LB_MAX_TOKEN_BYTES * 2 + 8];
+    memset(&wm, 0, sizeof wm);
+    size_t hn = sent_stem(s, w, n, hs, sizeof hs);
+    wm.stem_hash = hn ? ev_stem_hash(hs, hn) : 0;
+    memo_put(s, h, EV_MEMO_HEAD, w, n, &wm);
+    return wm.stem_hash;
+}
+
+/* the hash of token t's memo; starts loading its slot: the memos of a
+ * sentence's tokens are independent, each slot a cache miss */
+static uint64_t memo_prefetch(const ev_sent *s, const lb_tok *t)
+{
+    uint64_t h = ev_memo_hash((t->flags & LB_TOK_WORD) ? EV_MEMO_WORD : EV_MEMO_OTHER, lb_tok_norm(s->doc, t), t->norm_len);
+    if (s->memo) ev_memo_prefetch(s->memo, h);
+    return h;
 }
 
 int ev_sent_build(ev_sent *s)
@@ -700,12 +693,15 @@ int ev_sent_build(ev_sent *s)
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
     enum { AHEAD = 4 };
-    for (uint32_t i = 0; i < s->n && i < AHEAD; i++) memo_prefetch(s, &T[i]);
+    uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
+    uint32_t triggers = 0;
+    for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);
     for (uint32_t i = 0; i < s->n; i++) {
         ev_wmemo wm;
-        if (i + AHEAD < s->n) memo_prefetch(s, &T[i + AHEAD]);
-        if (T[i].flags & LB_TOK_WORD) word_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
-        else nonword_memo(s, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
+        uint64_t h = hring[i % AHEAD];
+        if (i + AHEAD < s->n) hring[i % AHEAD] = memo_prefetch(s, &T[i + AHEAD]);
+        if (T[i].flags & LB_TOK_WORD) word_memo(s, h, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
+        else nonword_memo(s, h, lb_tok_norm(doc, &T[i]), T[i].norm_len, &wm);
         size_t sn = wm.sn;
         uint32_t claimed = s->t[i].cue & EV_C_CLAIMED;
         uint32_t cue = cue_of(s, i, &wm);
@@ -721,9 +717,7 @@ int ev_sent_build(ev_sent *s)
             const char *w = lb_tok_norm(doc, &T[i]);
             size_t last = T[i].norm_len;
             while (last > 0 && w[last - 1] != '-') last--;
-            char hs[LB_MAX_TOKEN_BYTES * 2 + 8];
-            size_t hn = last > 0 && last < T[i].norm_len ? cached_stem(s, w + last, T[i].norm_len - last, hs, sizeof hs) : 0;
-            if (hn) s->t[i].head = ev_stem_hash(hs, hn);
+            if (last > 0 && last < T[i].norm_len) s->t[i].head = head_hash(s, w + last, T[i].norm_len - last);
         }
         if ((cue & EV_C_PREP) && wm.prep != UINT32_MAX) s->t[i].prep = (int8_t)wm.prep;
         if (!sn || claimed) continue;
@@ -732,7 +726,13 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
-        if (s->t[i].form >= 0) claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
+        if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
+    }
+    if (!triggers) {
+        /* no trigger, no event (ev_code_sentence codes triggers only): groups
+         * and clauses are not needed, and no later sentence reads them */
+        s->ng = 0; s->nc = 0; s->nxm = 0;
+        return s->stem_oom ? LB_ENOMEM : LB_OK;
     }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
@@ -744,5 +744,5 @@ int ev_sent_build(ev_sent *s)
         if (!part) s->t[i].form = -1;
     }
     build_clauses(s);
-    return LB_OK;
+    return s->stem_oom ? LB_ENOMEM : LB_OK;
 }

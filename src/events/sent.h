@@ -49,7 +49,8 @@ typedef struct ev_sent {
     const lb_doc *doc;
     const ev_rules *rules;
     int lang;
-    void *stemmer;
+    void *stemmer;          /* libstemmer's (struct sb_stemmer *), made when first needed; the caller deletes it */
+    int stem_oom;           /* it could not be made */
     uint32_t si;            /* sentence index */
     uint32_t tok0, n;       /* absolute first token, tokens examined */
     ev_tok *t;
@@ -58,7 +59,7 @@ typedef struct ev_sent {
     size_t mcursor;         /* first mention that may lie in this or a later sentence */
     lb_mention *xm; uint32_t nxm;   /* mentions made by the stage (group nouns); index = mentions.len + k */
     const char *state;      /* the document's state: its dateline, else the state it names most; may be NULL */
-    struct lb_strmap *stems;  /* word -> stem cache of the lb_doc handle; may be NULL */
+    struct ev_memo *memo;     /* the lb_doc handle's word memos (wmemo.h); may be NULL */
     const ev_docindex *ix;    /* per-sentence quotes and temporal expressions */
 } ev_sent;
 

@@ -144,90 +144,112 @@ static int entity_speaker(qdoc *q, lb_quote *qt, qspk sp)
     return 0;
 }
 
-void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
+/* the byte before position e of s belongs to a word (ASCII letter or a UTF-8 letter's byte) */
+static int word_byte_before(const char *s, size_t e)
 {
-    if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
-    if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
-    if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
+    unsigned char c = (unsigned char)s[e - 1];
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* the word name[b, e) occurs as a word in the document */
+static int word_in_text(const qdoc *q, const char *name, size_t b, size_t e)
+{
+    const char *t = q->doc->text, *end = t + q->doc->len;
+    for (const char *h = t; h && h + (e - b) <= end; h++) {
+        h = memchr(h, name[b], (size_t)(end - h));
+        if (!h) break;
+        size_t at = (size_t)(h - t), to = at + (e - b);
+        if (to <= q->doc->len && !memcmp(h, name + b, e - b) && (at == 0 || !word_byte_before(t, at)) &&
+            (to == q->doc->len || !word_byte_before(t, to + 1))) return 1;
+    }
+    return 0;
+}
+
+/* the article gives m's canonical name, not only a dictionary's other name or
+ * spelling ("Agence France-Presse" for its "AFP", "Peer Steinbrueck" for
+ * "Steinbrück"): its last word occurs in the document, or the mention is the
+ * name's first word ("Xi" of "Xi Jinping") */
+static int name_in_text(const qdoc *q, const lb_mention *m)
+{
+    const char *name = m->actor.name;
+    size_t e = strlen(name), mlen = m->end - m->start;
+    if (mlen < e && name[mlen] == ' ' && !memcmp(name, q->doc->text + m->start, mlen)) return 1;
+    while (e > 0 && !word_byte_before(name, e)) e--;
+    size_t b = e;
+    while (b > 0 && word_byte_before(name, b)) b--;
+    return e - b < 2 || word_in_text(q, name, b, e);
+}
+
+/* fill the speaker from mention m: its canonical name where the article gives
+ * it (name_in_text), else the mention's text; a derived form ("die deutsche
+ * Regierung") keeps the canonical name; 1 when set */
+static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
+{
+    qt->speaker_actor = m->actor;
+    int own = m->actor.name && (m->form != LB_FORM_NAME || name_in_text(q, m));
+    qt->speaker_name = own ? m->actor.name : text_dup(q, m->start, m->end);
+    return 1;
+}
+
+/* a pronoun: the nearest person named before it in its sentence or the one
+ * before; else a role noun followed by a name ("US-Außenminister Antony
+ * Blinken …, nachdem er erklärt hatte", "Botschafter X kritisierte … Er warf …") */
+static void pronoun_speaker(qdoc *q, lb_quote *qt, uint32_t p)
+{
     const lb_tok *t = q->t;
-    qt->speaker_start = (int32_t)t[sp.s].start;
-    qt->speaker_end = (int32_t)t[sp.e - 1].end;
-    uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
-    const lb_mention *m = overlapping_mention(q->doc, ms, me);
-    if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
-    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
-    if (m && m->actor.code) {
-        qt->speaker_actor = m->actor;
-        qt->speaker_name = m->actor.name ? m->actor.name : text_dup(q, m->start, m->end);
-        return;
+    uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
+    if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
+    if (p > lo + Q_SCAN) lo = p - Q_SCAN;
+    const lb_mention *best = NULL;
+    for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+        const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+        if (mm->start >= t[p].start) break;
+        if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
     }
-    if (sp.ns >= 0) {
-        /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
-         * phrase's actor when the name itself is none */
-        const lb_mention *pm = overlapping_mention(q->doc, t[sp.s].start, t[sp.e - 1].end);
-        if (pm && pm->actor.code) { qt->speaker_actor = pm->actor; m = NULL; }
-    }
-    if (sp.ns < 0 && (q_cls(q, (uint32_t)sp.s) & QC_PRON)) {
-        /* a pronoun: the nearest person named before it in its sentence or the one before */
-        uint32_t p = (uint32_t)sp.s;
-        uint32_t lo = LB_SENTS(q->doc)[t[p].sent].tok0;
-        if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
-        if (p > lo + Q_SCAN) lo = p - Q_SCAN;
-        const lb_mention *best = NULL;
-        for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
-            const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
-            if (mm->start >= t[p].start) break;
-            if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
-        }
-        if (best) {
-            qt->speaker_actor = best->actor;
-            qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
+    if (best) { mention_speaker(q, qt, best); return; }
+    for (uint32_t k = p; k > lo + 1; k--) {
+        if (!q_name_tok(q, k - 1) || !q_name_tok(q, k - 2)) continue;
+        uint32_t e = k, b = k - 2;
+        while (b > lo && e - b < 3 && q_name_tok(q, b - 1) && q_same_sent(q, b - 1, k - 1)) b--;
+        if (b > lo && q_is_role(q, b - 1) && q_same_sent(q, b - 1, k - 1)) {
+            qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
             return;
         }
-        /* "US-Außenminister Antony Blinken …, nachdem er erklärt hatte";
-         * also in the sentence before: "Botschafter X kritisierte … Er warf …" */
-        uint32_t slo = lo;
-        if (p > slo + Q_SCAN) slo = p - Q_SCAN;
-        for (uint32_t k = p; k > slo + 1; k--) {
-            if (!q_name_tok(q, k - 1) || !q_name_tok(q, k - 2)) continue;
-            uint32_t e = k, b = k - 2;
-            while (b > slo && e - b < 3 && q_name_tok(q, b - 1) && q_same_sent(q, b - 1, k - 1)) b--;
-            if (b > slo && q_is_role(q, b - 1) && q_same_sent(q, b - 1, k - 1)) {
-                qt->speaker_name = text_dup(q, t[b].start, t[e - 1].end);
-                return;
-            }
-            k = b + 1;
-        }
+        k = b + 1;
+    }
+}
+
+/* a phrase without a name and no pronoun: a description with an adjective
+ * ("die chinesische Regierung"), a bare plural or new one ("Analysten", "ein
+ * Bericht") names itself; a definite role noun alone is left for lb_quotes_run */
+static void description_speaker(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
+{
+    const lb_tok *t = q->t;
+    int adj = 0, role = 0;
+    for (int32_t k = sp.s; k < sp.e; k++) {
+        adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
+        role |= q_is_role(q, (uint32_t)k);
+    }
+    int32_t s0 = sp.s;
+    if (adj && q->lang != QL_EN) {
+        while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+        if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
         return;
     }
-    if (sp.ns < 0) {
-        int adj = 0;
-        for (int32_t k = sp.s; k < sp.e; k++) adj |= (t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET);
-        if (adj && q->lang != QL_EN) {
-            /* "die chinesische Regierung": no one earlier is meant */
-            int32_t s0 = sp.s;
-            while (s0 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
-            if (!qt->speaker_name) qt->speaker_name = text_dup(q, t[s0].start, t[sp.e - 1].end);
-            return;
-        }
-        uint32_t c0 = q_cls(q, (uint32_t)sp.s);
-        int role = 0;
-        for (int32_t k = sp.s; k < sp.e; k++) role |= q_is_role(q, (uint32_t)k);
-        if (!(c0 & QC_PRON) && (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role)) {
-            /* a bare plural ("Officials", "Analysten"), a new one ("ein Bericht",
-             * "a report") or no role ("the company"): the phrase itself */
-            int32_t s0 = sp.s;
-            while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
-            qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
-            return;
-        }
-        /* pronoun or role noun alone: resolved later to the nearest earlier
-         * speaker (lb_quotes_run), once all quotes are in text order */
-        if (m) qt->speaker_name = text_dup(q, m->start, m->end);
+    uint32_t c0 = q_cls(q, (uint32_t)sp.s);
+    if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !role) {
+        while (s0 + 1 < sp.e && (q_cls(q, (uint32_t)s0) & QC_DET)) s0++;
+        qt->speaker_name = m ? text_dup(q, m->start, m->end) : text_dup(q, t[s0].start, t[sp.e - 1].end);
         return;
     }
-    uint32_t rs = (uint32_t)sp.ns, re = (uint32_t)sp.ne;
-    /* a one-word name of a person the discourse layer knows more fully: Wendland -> Klaus Wendland */
+    if (m) qt->speaker_name = text_dup(q, m->start, m->end);
+}
+
+/* a phrase with a name (tokens rs..re): the discourse layer's fuller name of a
+ * person (Wendland -> Klaus Wendland), else the short name expanded (Xi -> Xi Jinping) */
+static void named_speaker(qdoc *q, lb_quote *qt, uint32_t rs, uint32_t re, const lb_mention *m)
+{
+    const lb_tok *t = q->t;
     const lb_entity *en = re - rs == 1 ? lb_entity_at(q->doc, rs) : NULL;
     if (en && en->type == LB_MEN_PER && strlen(en->name) > t[rs].end - t[rs].start) {
         qt->speaker_name = en->name;
@@ -238,4 +260,75 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     if (re - rs == 1 && !acronym(q, rs)) expand_short(q, rs, &rs, &re);
     qt->speaker_name = text_dup(q, t[rs].start, t[re - 1].end);
     if (m) qt->speaker_actor = m->actor;
+}
+
+/* "das Blatt", "the newspaper": a definite body noun without a name is the
+ * body (an organisation mention) named last before it, in its sentence or the
+ * two before; 1 when that filled the speaker */
+static int body_anaphor(qdoc *q, lb_quote *qt, qspk sp)
+{
+    const lb_tok *t = q->t;
+    uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
+    if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !(q_xcls(q, h) & QX_BODY)) return 0;
+    if (sp.ns >= 0 && (sp.ns != (int32_t)h || sp.ne != sp.e)) return 0;   /* a name beside the noun */
+    uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
+    if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
+    const lb_mention *best = NULL;
+    for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
+        const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
+        if (mm->start >= t[sp.s].start) break;
+        if (mm->type == LB_MEN_ORG && mm->form == LB_FORM_NAME) best = mm;
+    }
+    if (!best) return 0;
+    mention_speaker(q, qt, best);
+    return 1;
+}
+
+/* "Syrische Beobachtungsstelle für Menschenrechte": the name of a body goes on
+ * over a name link and the capitalised words after it (not after a role noun or
+ * a person: "der Sprecher für Außenpolitik" is named by the person) */
+static void extend_body_name(qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e, last = e - 1;
+    if (e + 1 >= q->n || q->inq[e] || !(q_xcls(q, e) & QX_NAMELINK) || !q_same_sent(q, e, e + 1)) return;
+    if (!(q->t[last].flags & LB_TOK_UPPER) || q_is_role(q, last)) return;
+    const lb_mention *m = overlapping_mention(q->doc, q->t[last].start, q->t[last].end);
+    if (m && m->type == LB_MEN_PER) return;
+    uint32_t k = e + 1;
+    while (k < q->n && k < e + 4 && (q->t[k].flags & LB_TOK_WORD) && (q->t[k].flags & LB_TOK_UPPER) &&
+           !q->inq[k] && !(q_cls(q, k) & (QC_TIME | QC_DET | QC_STOP))) k++;
+    if (k == e + 1) return;
+    if (sp->ne == sp->e) sp->ne = (int32_t)k;
+    sp->e = (int32_t)k;
+}
+
+void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
+{
+    if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
+    if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
+    if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
+    extend_body_name(q, &sp);
+    const lb_tok *t = q->t;
+    qt->speaker_start = (int32_t)t[sp.s].start;
+    qt->speaker_end = (int32_t)t[sp.e - 1].end;
+    uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
+    const lb_mention *m = overlapping_mention(q->doc, ms, me);
+    if ((!m || m->form != LB_FORM_NAME) && body_anaphor(q, qt, sp)) return;
+    if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
+    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
+    /* a mention of part of the name ("Syrischen" in "Syrischen Beobachtungsstelle
+     * für Menschenrechte") gives its code, not its name */
+    int partial = m && sp.ns >= 0 && m->end < t[sp.ne - 1].end;
+    if (m && m->actor.code && !partial) { mention_speaker(q, qt, m); return; }
+    if (sp.ns >= 0) {
+        /* "die chinesische Regierung", "ein Berater des Kremls, Juri Uschakow": the
+         * phrase's actor when the name itself is none */
+        const lb_mention *pm = overlapping_mention(q->doc, t[sp.s].start, t[sp.e - 1].end);
+        if (pm && pm->actor.code) { qt->speaker_actor = pm->actor; m = NULL; }
+        named_speaker(q, qt, (uint32_t)sp.ns, (uint32_t)sp.ne, m);
+    } else if (q_cls(q, (uint32_t)sp.s) & QC_PRON) {
+        pronoun_speaker(q, qt, (uint32_t)sp.s);
+    } else {
+        description_speaker(q, qt, sp, m);
+    }
 }

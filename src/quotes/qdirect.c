@@ -230,6 +230,25 @@ static int evaluative(const qdoc *q, uint32_t i)
            ((t->norm_len == 3 && (!memcmp(w, "als", 3) || !memcmp(w, "von", 3))));
 }
 
+/* "X sieht die Verantwortung beim Staat: „…“": a clause that a colon ends
+ * introduces the quoted words of its subject, when that can speak
+ * (q_can_speak); active clauses only (q_clause_subject) */
+static int colon_subject(const qdoc *q, uint32_t colon, uint32_t lo, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (colon <= lo || d->morph.len != q->n || !d->clauses.len) return 0;
+    int32_t ci = LB_MORPH(d)[colon - 1].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    int32_t v = cl->fin >= 0 ? cl->fin : cl->verb;
+    if (v < (int32_t)lo || v >= (int32_t)colon) return 0;
+    qspk s;
+    if (!q_clause_subject(q, (uint32_t)v, &s) || s.s < (int32_t)lo || s.e > (int32_t)colon) return 0;
+    if (!q_can_speak(q, s)) return 0;
+    *sp = s;
+    return 1;
+}
+
 /* Attribution before the opening mark: X sagte: „…“ / sagte X: „…“ / X said, "…" */
 static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object)
 {
@@ -255,6 +274,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
         if (q_punct_is(q, p, ':')) {
             *sp = q_np_backward(q, p, lo);     /* "Putin: „…“" (the name opens its sentence) */
             if (sp->s >= 0 && sp->ns >= 0 && (q->lang == QL_EN || (uint32_t)sp->s == lo || (q->t[sp->s].flags & LB_TOK_NL_BEFORE))) { *cue = -1; return 1; }
+            if (colon_subject(q, p, lo, sp)) { *cue = -1; return 1; }
         }
         return 0;
     }

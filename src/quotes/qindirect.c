@@ -596,7 +596,7 @@ int q_indirect(qdoc *q)
     for (uint32_t s = 0; s < q->doc->sents.len && !q->oom; s++) {
         range r = { ss[s].tok0, ss[s].tok0 + ss[s].ntok };
         if (r.hi > q->n) r.hi = q->n;
-        if (r.lo < r.hi) sentence(q, r, &last);
+        if (r.lo < r.hi && !(s == 0 && q_headline(q, r.lo, r.hi))) sentence(q, r, &last);
     }
     return q->oom ? -1 : 0;
 }

@@ -49,7 +49,10 @@ enum {
     QX_ADV   = 1u << 3,    /* adverb between verb and subject: gestern, hingegen, auch */
     QX_FIRST = 1u << 4,    /* first person pronoun: a sentence with it next to a quote is speech */
     QX_REL   = 1u << 5,    /* relative pronoun after a source preposition: nach denen, laut welchem */
-    QX_REPORT = 1u << 6    /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
+    QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
+    QX_NAMELINK = 1u << 7, /* preposition inside a body's name: Institut für Nationales Gedenken */
+    QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
+    QX_GROUP = 1u << 9     /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -71,7 +74,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint8_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
+    uint16_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
@@ -190,6 +193,10 @@ int q_direct(qdoc *q);
 int q_indirect(qdoc *q);
 /* an indirect quote [a, b) (tokens) with its speaker, unless it duplicates one */
 lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue);
+/* ---- the headline quote (qheadline.c): "Polizei: Inhaftierte wollten …" in
+ * the sentence [lo, hi) that opens the document; 1 when it emitted one */
+#define Q_HEAD_SPEAKER 4
+int q_headline(qdoc *q, uint32_t lo, uint32_t hi);
 /* the speech verb at v is negated (did not say) */
 int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
 /* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a

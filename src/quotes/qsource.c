@@ -98,6 +98,9 @@ static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
         while (k < hi && k < j + 5 && plain_lower(q, k)) k++;
         uint32_t a = k;
         while (k < hi && k < a + 5 && (caps_word(q, k) || (k > a && q_particle(q, k)))) k++;
+        /* a body's name: "der Beobachtungsstelle für Menschenrechte" */
+        if (k > a && k + 1 < hi && (q_xcls(q, k) & QX_NAMELINK) && caps_word(q, k + 1) && !q_is_role(q, k - 1))
+            for (k += 1; k < hi && k < a + 8 && caps_word(q, k); k++) {}
         if (k == a && (c & QC_GENPREP) && lower_name(q, a)) k = a + 1;
         if (k == a) break;
         sp->e = (int32_t)k;
@@ -149,6 +152,9 @@ int q_loose_np(const qdoc *q, uint32_t i, uint32_t hi, qspk *sp) { return np_fwd
 static qspk own_subject(const qdoc *q, uint32_t lo, uint32_t ps, uint32_t pe, uint32_t hi)
 {
     qspk sp = { -1, -1, -1, -1 };
+    /* a dateline opens the sentence: "München – Die Angeklagte ist nach eigenen Angaben …" */
+    for (uint32_t k = lo; k < ps && k < lo + 4; k++)
+        if (q->t[k].flags & LB_TOK_DASH) { lo = k + 1; break; }
     if (ps > lo) {
         sp = q_np_forward(q, lo, ps);
         if (sp.s >= 0 && (sp.e == (int32_t)ps || sp.s == (int32_t)lo)) return sp;
@@ -177,7 +183,8 @@ static int prep_first(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk 
     while (j < hi && j < k + 4 && (plain_lower(q, j) || (q_cls(q, j) & QC_OWN))) { own |= (q_cls(q, j) & QC_OWN) != 0; j++; }
     if (!q_is_srcnoun(q, j)) return 0;
     s.e = (int32_t)j + 1;
-    uint32_t e = tail(q, j + 1, hi, &s);
+    /* "nach eigenen Angaben von X geschlagen": the own source takes no attribute */
+    uint32_t e = own ? j + 1 : tail(q, j + 1, hi, &s);
     *ps = v; *pe = e;
     if (own && s.ns < 0) {
         /* the phrase is the speaker's mention, the subject gives the name */

@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -118,7 +118,7 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 }
 
 /* marks a token's QX_* classes in qdoc.xcls as looked up */
-#define Q_XDONE 0x80u
+#define Q_XDONE 0x8000u
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
@@ -130,7 +130,7 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
         if (q->lang >= 0 && q->lang != k) continue;
         if (lb_wordset_get(&q->rules->extra[k], w, q->t[i].norm_len, &v)) all |= v;
     }
-    q->xcls[i] = (uint8_t)(all | Q_XDONE);
+    q->xcls[i] = (uint16_t)(all | Q_XDONE);
     return all;
 }
 
@@ -226,7 +226,7 @@ int lb_quotes_run(lb_doc *doc)
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
     q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
-    q.xcls = lb_arena_calloc(&doc->arena, q.n, 1);
+    q.xcls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.xcls);
     if (!q.inq || !q.cls || !q.xcls) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     mention_max_ends(&q);
     const lb_sent *ss = LB_SENTS(doc);

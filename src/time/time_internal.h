@@ -62,10 +62,19 @@ typedef struct tm_rule {
     uint32_t elem0, nelem;
     uint32_t as0, nas;      /* default slot assignments */
     uint32_t line;
+    /* TM_NEXT_* bits of which the token after the start needs one (every
+     * match takes at least two tokens), 0 when a match may take one */
+    uint8_t need2;
 } tm_rule;
+
+/* what a token may be matched as: a listed form or a number shape (all but
+ * #cap start with a digit), a capitalised word (#cap) */
+enum { TM_NEXT_LISTED = 1, TM_NEXT_CAP = 2 };
 
 typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_entry;
 typedef struct tm_word { uint32_t e0, ne; } tm_word;   /* entries of a folded form */
+
+#define TM_BLOOM_WORDS 1024
 
 typedef struct tm_vec { void *p; size_t len, cap, elem; } tm_vec;
 
@@ -84,10 +93,17 @@ struct lb_time_rules {
     /* per first byte of a folded form: bit min(length, 31) set when some form
      * in words has that first byte and length (most tokens skip the lookup) */
     uint32_t lenmask[256];
+    /* blocked bit filter over the forms in words (two bits of one 64-bit
+     * word per form, tm_bloom_*): a token that passes lenmask but is not
+     * listed, most of them, costs one hash and no table probe */
+    uint64_t bloom[TM_BLOOM_WORDS];
     /* index: key -> rules that may start there (CSR) */
     uint32_t *idx_off, *idx_rules;
     size_t nkeys;
 };
+
+static inline size_t tm_bloom_word(uint64_t h) { return (size_t)(h >> 40) & (TM_BLOOM_WORDS - 1); }
+static inline uint64_t tm_bloom_bits(uint64_t h) { return (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)); }
 
 typedef struct tm_suffix { char s[16]; uint8_t len, lang; int32_t tense; } tm_suffix;
 

@@ -52,6 +52,8 @@ static uint32_t word_id(struct lb_time_rules *r, const char *s, size_t n)
     id = (uint32_t)r->wordv.len;
     if (!tm_vec_push(&r->wordv) || lb_wordset_put(&r->words, f, m, id)) return UINT32_MAX;
     r->lenmask[(unsigned char)f[0]] |= 1u << (m < 31 ? m : 31);
+    uint64_t h = lb_hash_bytes(f, m);
+    r->bloom[tm_bloom_word(h)] |= tm_bloom_bits(h);
     return id;
 }
 
@@ -242,12 +244,12 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
     if (type < 0) { snprintf(err, errlen, "unknown type '%s' (DATE, TIME, DURATION, SET)", l->field[0]); return -1; }
     int act = action_of(l->field[1]);
     if (act < 0) { snprintf(err, errlen, "unknown action '%s'", l->field[1]); return -1; }
-    tm_rule rule = { (uint8_t)type, (uint8_t)act, lc->lang, (uint32_t)r->elems.len, 0, 0, 0, (uint32_t)l->lineno };
+    tm_rule rule = { (uint8_t)type, (uint8_t)act, lc->lang, (uint32_t)r->elems.len, 0, 0, 0, (uint32_t)l->lineno, 0 };
     /* pattern elements, separated by spaces */
     char buf[1024];
     if (strlen(pattern) >= sizeof buf) { snprintf(err, errlen, "pattern too long"); return -1; }
     memcpy(buf, pattern, strlen(pattern) + 1);
-    int required = 0, in_ctx = 0;
+    int required = 0, in_ctx = 0, consuming = 0, cap = 0;
     char *save = NULL;
     for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
         tm_elem el = { 0 };
@@ -284,12 +286,15 @@ static int add_rule(load_ctx *lc, const lb_dict_line *l, const char *pattern, ch
         }
         if (el.neg && el.opt) { snprintf(err, errlen, "'!' and '?' do not combine"); return -1; }
         if (!el.opt && !el.neg && !el.ctx) required++;
+        if (!el.opt && !el.neg) consuming++;
+        if (!el.neg && el.kind == EL_BUILTIN && el.id == BI_CAP) cap = 1;
         tm_elem *e = tm_vec_push(&r->elems);
         if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
         *e = el;
         rule.nelem++;
     }
     if (!required) { snprintf(err, errlen, "a pattern needs at least one required element"); return -1; }
+    if (consuming >= 2) rule.need2 = (uint8_t)(TM_NEXT_LISTED | (cap ? TM_NEXT_CAP : 0));
     if (l->nfields == 4 && parse_assigns(r, l->field[3], &rule.as0, &rule.nas, err, errlen)) return -1;
     tm_rule *pr = tm_vec_push(&r->rules);
     if (!pr) { snprintf(err, errlen, "out of memory"); return -1; }

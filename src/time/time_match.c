@@ -95,6 +95,7 @@ typedef struct mctx {
     const struct lb_time_rules *r;
     const lb_doc *doc;
     const int32_t *wid;     /* word id per token, -1 none */
+    uint8_t next;           /* TM_NEXT_* bits of the token after the start (0: none in the sentence) */
     uint32_t ntok;
     uint32_t sent;
     uint8_t lang;           /* rules of this language only (1 de, 2 en); 0 all */
@@ -148,6 +149,34 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
     }
 }
 
+/* elem_match without slots (can_match): the same answer, inline, and a
+ * class entry's assignments are not applied */
+static inline int elem_ok(const mctx *m, const tm_elem *e, uint32_t t)
+{
+    const lb_tok *tok = &LB_TOKS(m->doc)[t];
+    if (tok->sent != m->sent) return 0;
+    if (e->cas == CASE_UPPER && !(tok->flags & LB_TOK_UPPER)) return 0;
+    if (e->cas == CASE_LOWER && (tok->flags & LB_TOK_UPPER)) return 0;
+    const struct lb_time_rules *r = m->r;
+    int32_t w = m->wid[t];
+    if (e->kind == EL_LIT) {
+        if (w < 0) return 0;
+        const uint32_t *alt = TM_ALT(r) + e->alt0;
+        for (uint32_t i = 0; i < e->nalt; i++) if (alt[i] == (uint32_t)w) return 1;
+        return 0;
+    }
+    if (e->kind == EL_CLASS) {
+        if (w < 0) return 0;
+        const tm_word *wd = &TM_W(r)[w];
+        const tm_entry *en = TM_ENT(r) + wd->e0;
+        for (uint32_t i = 0; i < wd->ne; i++) if (en[i].cls == e->id && en[i].lang == m->rule->lang) return 1;
+        return 0;
+    }
+    tm_slots tmp;
+    tmp.has = 0;
+    return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp);
+}
+
 /* (s is read only: a step that fills slots works on a copy; whether an
  * element matches does not depend on the slots, so a negated element and a
  * literal need no copy) */
@@ -187,10 +216,8 @@ static int can_match(const mctx *m, uint32_t ei, uint32_t t)
     const tm_rule *ru = m->rule;
     if (ei == ru->nelem) return 1;
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
-    tm_slots scratch;
-    scratch.has = 0;
-    if (e->neg) return !(t < m->ntok && elem_match(m, e, t, &scratch)) && can_match(m, ei + 1, t);
-    if (t < m->ntok && elem_match(m, e, t, &scratch) && can_match(m, ei + 1, t + 1)) return 1;
+    if (e->neg) return !(t < m->ntok && elem_ok(m, e, t)) && can_match(m, ei + 1, t);
+    if (t < m->ntok && elem_ok(m, e, t) && can_match(m, ei + 1, t + 1)) return 1;
     return e->opt && can_match(m, ei + 1, t);
 }
 
@@ -202,6 +229,9 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
         uint32_t ri = r->idx_rules[i];
         const tm_rule *ru = &TM_R(r)[ri];
         if (m->lang && ru->lang != m->lang) continue;
+        /* a rule that takes two tokens or more fails at once when the next one is
+         * in another sentence or nothing any element can match */
+        if (ru->need2 && !(m->next & ru->need2)) continue;
         m->rule = ru;
         if (!can_match(m, 0, t)) continue;
         m->best_end = 0;
@@ -216,6 +246,17 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
     }
 }
 
+/* the TM_NEXT_* bits of token i: what an element may match it as (0 when
+ * it lies outside sentence sent, where no element matches) */
+static uint8_t next_bits(const lb_doc *doc, const int32_t *wid, uint32_t i, uint32_t sent)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    if (t->sent != sent) return 0;
+    unsigned char c0 = t->end > t->start ? (unsigned char)doc->text[t->start] : 0;
+    return (uint8_t)((wid[i] >= 0 || (c0 >= '0' && c0 <= '9') ? TM_NEXT_LISTED : 0) |
+                     ((t->flags & LB_TOK_WORD) && (t->flags & LB_TOK_UPPER) ? TM_NEXT_CAP : 0));
+}
+
 int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid_out)
 {
     uint32_t n = (uint32_t)doc->toks.len;
@@ -228,6 +269,10 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         const char *f = lb_tok_norm(doc, t);
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
+        if (listed) {
+            uint64_t h = lb_hash_bytes(f, len), b = tm_bloom_bits(h);
+            listed = (r->bloom[tm_bloom_word(h)] & b) == b;
+        }
         wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
     }
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
@@ -236,7 +281,10 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         const lb_tok *tok = &LB_TOKS(doc)[t];
         m.sent = tok->sent;
         uint32_t best_end = 0, best_rule = UINT32_MAX;
-        tm_slots best = { 0 };
+        tm_slots best;   /* set with best_end; read only when a match was found */
+        best.has = 0;
+        if (wid[t] >= 0 || (tok->flags & LB_TOK_NUM))   /* some rule may start here */
+            m.next = t + 1 < n ? next_bits(doc, wid, t + 1, tok->sent) : 0;
         if (wid[t] >= 0) {
             try_key(&m, (size_t)wid[t], t, &best_end, &best_rule, &best);
             const tm_word *wd = &TM_W(r)[wid[t]];

@@ -123,6 +123,43 @@ static void write_file(const char *path, const char *s, size_t n)
     fclose(f);
 }
 
+/* joins the fields of every line as [field](len) into user (a 512-byte buffer) */
+static int fields_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
+{
+    (void)err; (void)errlen;
+    char *out = user;
+    for (size_t i = 0; i < l->nfields; i++) {
+        size_t o = strlen(out);
+        snprintf(out + o, 512 - o, "[%s](%zu)", l->field[i], l->flen[i]);
+        if (strlen(l->field[i]) != l->flen[i]) return 1;
+    }
+    return 0;
+}
+
+/* fields trimmed of spaces with their lengths, a byte-order mark, non-ASCII
+ * text, and a NUL byte or a bad UTF-8 sequence past the first 8 ASCII bytes */
+static void test_dictfile_fields(const char *path)
+{
+    char err[256], got[512] = "";
+    const char text[] = "\xEF\xBB\xBF  a b \t  \t\tK\xC3\xB6ln  \n"
+                        "longer-than-eight\t\xE2\x80\x99s x\n";
+    write_file(path, text, sizeof text - 1);
+    CHECK_INT(lb_dict_read(path, fields_cb, got, err, sizeof err), 0);
+    CHECK_STR(got, "[a b](3)[](0)[](0)[K\xC3\xB6ln](5)[longer-than-eight](17)[\xE2\x80\x99s x](6)");
+    const char nul[] = "ok\nabcdefghij\0k\n";
+    write_file(path, nul, sizeof nul - 1);
+    CHECK_INT(lb_dict_read(path, fields_cb, got, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, ":2: invalid UTF-8 or NUL") != NULL);
+    const char bad[] = "abcdefghijklmnop\xC3(\n";
+    write_file(path, bad, sizeof bad - 1);
+    CHECK_INT(lb_dict_read(path, fields_cb, got, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, ":1: invalid UTF-8") != NULL);
+    const char many[] = "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\n";
+    write_file(path, many, sizeof many - 1);
+    CHECK_INT(lb_dict_read(path, fields_cb, got, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, ":1: more than 16 fields") != NULL);
+}
+
 static void test_dictfile(void)
 {
     char path[] = "/tmp/lb_test_dictXXXXXX";
@@ -173,6 +210,7 @@ static void test_dictfile(void)
     last = 0;
     CHECK_INT(lb_dict_read(path, lineno_cb, &last, err, sizeof err), 0);
     CHECK_INT((int)last, 4);
+    test_dictfile_fields(path);
     unlink(path);
     CHECK_INT(lb_dict_read("/nonexistent/dict.tsv", count_cb, &n, err, sizeof err), LB_EIO);
     CHECK(strstr(err, "/nonexistent/dict.tsv") != NULL);

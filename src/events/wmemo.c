@@ -1,0 +1,52 @@
+/* wmemo.c: the events stage's bounded word memo table (see wmemo.h). */
+#include "events/wmemo.h"
+#include <stdlib.h>
+#include <string.h>
+
+ev_memo *ev_memo_new(size_t max_entries)
+{
+    ev_memo *m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+    size_t cap = 16;
+    while (cap < max_entries * 2) cap *= 2;
+    m->s = calloc(cap, sizeof *m->s);
+    if (!m->s) { free(m); return NULL; }
+    m->cap = cap; m->max = max_entries;
+    lb_arena_init(&m->store);
+    return m;
+}
+
+void ev_memo_free(ev_memo *m)
+{
+    if (!m) return;
+    lb_arena_fini(&m->store);
+    free(m->s);
+    free(m);
+}
+
+static void clear(ev_memo *m)
+{
+    memset(m->s, 0, m->cap * sizeof *m->s);
+    lb_arena_reset(&m->store);
+    m->n = 0;
+}
+
+void ev_memo_rules(ev_memo *m, const void *rules)
+{
+    if (m->rules != rules && m->n) clear(m);
+    m->rules = rules;
+}
+
+void ev_memo_put(ev_memo *m, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *v)
+{
+    if (n >= UINT32_MAX) return;
+    if (m->n >= m->max) clear(m);         /* full: start afresh */
+    size_t j = ev_memo_slot_of(m, h, kind, w, n);
+    if (m->s[j].k) return;
+    char *k = lb_arena_alloc(&m->store, n + 1);
+    if (!k) return;
+    k[0] = (char)kind;
+    memcpy(k + 1, w, n);
+    m->s[j] = (ev_memo_slot){ k, (uint32_t)(n + 1), (uint32_t)(h >> 32), *v };
+    m->n++;
+}

@@ -1,0 +1,79 @@
+/* wmemo.h: the events stage's word memo: what a word form's lookups give
+ * whatever its context (cues, stem, trigger keys, group noun), kept across
+ * the documents one lb_doc handle annotates (doc->stem_cache). A bounded
+ * open-addressing table with the memos inline: one hash and one probe a
+ * token. When it is full it starts afresh; a memo equals what the lookups
+ * would give, so the stage's output does not depend on document order. */
+#ifndef LB_EVENTS_WMEMO_H
+#define LB_EVENTS_WMEMO_H
+#include "core/arena.h"
+#include "core/hash.h"
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ev_wmemo {
+    uint32_t cue;           /* cues of the form, 0 none */
+    uint32_t cue_stem;      /* cue_stems of its stem, 0 none */
+    uint32_t stem_hash;     /* 0 without a stem */
+    uint32_t exact_first;   /* keys "=form", UINT32_MAX none */
+    uint32_t stem_first;    /* keys of the stem, UINT32_MAX none */
+    uint32_t tail_first;    /* a German compound's head in tails (flags unchecked), UINT32_MAX none */
+    uint32_t prep;          /* preps id, UINT32_MAX none */
+    uint32_t sn;            /* stem length */
+    uint8_t cue2;
+    int8_t group;           /* group noun sector without the capital check, -1 none */
+} ev_wmemo;
+
+/* what a memo is of: a word token, another token, a verb lemma (stem_first
+ * only), the part after a compound's last hyphen (stem_hash only) */
+enum { EV_MEMO_WORD = 1, EV_MEMO_OTHER, EV_MEMO_LEMMA, EV_MEMO_HEAD };
+
+/* (the table is here for the inline lookups below; use the functions) */
+typedef struct ev_memo_slot { const char *k; uint32_t kn, tag; ev_wmemo v; } ev_memo_slot;
+typedef struct ev_memo {
+    ev_memo_slot *s;          /* k: kind byte + form (in store), NULL for an empty slot; tag: hash's high bits */
+    size_t cap, n, max;
+    const void *rules;
+    lb_arena store;
+} ev_memo;
+
+/* NULL when out of memory. */
+ev_memo *ev_memo_new(size_t max_entries);
+void ev_memo_free(ev_memo *m);
+/* Empties m when it was filled under other rules than rules (any pointer
+ * naming them). */
+void ev_memo_rules(ev_memo *m, const void *rules);
+/* The hash of kind's memo of w[0..n). */
+static inline uint64_t ev_memo_hash(int kind, const char *w, size_t n)
+{
+    return lb_hash_bytes(w, n) ^ (uint64_t)kind * 0x9E3779B97F4A7C15ull;
+}
+
+/* Starts loading h's slot, for a find a few tokens later. */
+static inline void ev_memo_prefetch(const ev_memo *m, uint64_t h)
+{
+    __builtin_prefetch(&m->s[h & (m->cap - 1)]);
+}
+
+/* The slot of the memo (kind, w[0..n), hash h): its own, or the empty one where it belongs. */
+static inline size_t ev_memo_slot_of(const ev_memo *m, uint64_t h, int kind, const char *w, size_t n)
+{
+    uint32_t tag = (uint32_t)(h >> 32);
+    size_t j = h & (m->cap - 1);
+    for (;; j = (j + 1) & (m->cap - 1)) {
+        const ev_memo_slot *e = &m->s[j];
+        if (!e->k) return j;
+        if (e->tag == tag && e->kn == n + 1 && (unsigned char)e->k[0] == kind && lb_key_eq(e->k + 1, w, n)) return j;
+    }
+}
+
+/* The memo of kind, w[0..n) with hash h, NULL when there is none. */
+static inline const ev_wmemo *ev_memo_find(const ev_memo *m, uint64_t h, int kind, const char *w, size_t n)
+{
+    const ev_memo_slot *e = &m->s[ev_memo_slot_of(m, h, kind, w, n)];
+    return e->k ? &e->v : NULL;
+}
+
+/* Stores v as that memo (a failed store only costs speed). */
+void ev_memo_put(ev_memo *m, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *v);
+#endif

@@ -1,0 +1,95 @@
+/* test_quotes_attr.c: speaker attribution on the whole pipeline (qattr.c,
+ * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
+ * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
+ * dateline; "das Magazin" is the body named before; the headline quote
+ * "Polizei: …". Sentences written for
+ * these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <string.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text)
+{
+    lb_input in = test_input(text, "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+}
+
+/* the quote that starts with prefix has a speaker whose name ends with last */
+static void check_last(const char *prefix, const char *last)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK(q->speaker_name != NULL);
+    if (!q->speaker_name) return;
+    size_t n = strlen(q->speaker_name), m = strlen(last);
+    CHECK(n >= m && !strcmp(q->speaker_name + n - m, last));
+    if (n < m || strcmp(q->speaker_name + n - m, last)) fprintf(stderr, "  speaker: %s\n", q->speaker_name);
+}
+
+static void colon_clause(void)
+{
+    /* no speech verb before the colon: the subject of the clause speaks */
+    run("Die Ministerin Petra Hausmann sieht die Verantwortung beim Bund: "
+        "„Es gilt, jetzt ein klares Signal an die Länder zu senden.“");
+    check_last("Es gilt", "Hausmann");
+    /* an impersonal subject gives no speaker */
+    run("Es war an diesem Abend ganz deutlich: „Heute bleibt das Geschäft den ganzen Tag geschlossen.“");
+    const lb_quote *q = test_quote_find(doc, "Heute");
+    CHECK(q == NULL || q->speaker_name == NULL);
+}
+
+static void body_names(void)
+{
+    run("Nach Angaben der Syrischen Beobachtungsstelle für Menschenrechte wurden am Mittwoch zwölf Menschen getötet.");
+    check_last("wurden am", "Menschenrechte");
+    /* not after a role noun: no field is the speaker's name */
+    run("„Wir brauchen mehr Geld“, sagte der Sprecher für Außenpolitik.");
+    const lb_quote *q = test_quote_find(doc, "Wir brauchen");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Außenpolitik")));
+}
+
+static void body_nouns(void)
+{
+    /* a definite body noun points back to the body named before, not to a person */
+    run("Der Spiegel sprach am Montag mit Angela Merkel. Die Regierung werde die Steuern nicht erhöhen, berichtete das Magazin.");
+    check_last("Die Regierung", "Spiegel");
+}
+
+static void headlines(void)
+{
+    /* the opening sentence "Speaker: clause" credits the clause */
+    run("Polizei: Festgenommene wollten neue Mitglieder werben.\nBerlin – Die Polizei hat am Montag fünf Männer festgenommen.");
+    check_last("Festgenommene", "Polizei");
+    /* a topic label is no speaker */
+    run("Fußball: Der Verein gewinnt das Spiel gegen den Meister.\nDas Spiel endete drei zu eins.");
+    CHECK(test_quote_find(doc, "Der Verein") == NULL);
+}
+
+static void dateline_own(void)
+{
+    run("Hamburg – Die Reederei Nordwind hat nach eigenen Angaben im vergangenen Jahr zehn Schiffe verkauft.");
+    check_last("Hamburg", "Nordwind");
+    /* "eigenen Angaben" takes no von-attribute: the subject speaks, not the agent */
+    run("Die Sängerin Anna Berger ist nach eigenen Angaben von ihrem Manager Paul Krause betrogen worden.");
+    check_last("Die Sängerin", "Berger");
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+    colon_clause();
+    body_names();
+    dateline_own();
+    body_nouns();
+    headlines();
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
