@@ -4,6 +4,7 @@
  * rows, a rolled-back batch must leave no counts, and a document with more
  * actors than a put stages at once must count them all. */
 #include "test.h"
+#include "test_store_util.h"
 #include "doc.h"
 #include "lagebild.h"
 #include "store/store.h"
@@ -118,14 +119,6 @@ static char *counts(lb_store *s)
                               sqlite3_column_int(st, 4), sqlite3_column_int(st, 5));
     sqlite3_finalize(st);
     return out;
-}
-
-static void remove_db(const char *path)
-{
-    char p[300];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
 }
 
 static lb_store *fresh(const char *path)
