@@ -8,10 +8,10 @@
 #include <stdio.h>
 
 static const struct { const char *prefix; int ncol; } tables[LB_MT_COUNT] = {
-    [LB_MT_SENT] = { "INSERT INTO sentences(doc, idx, start, end) VALUES", 4 },
-    [LB_MT_MENTION] = { "INSERT INTO mentions(doc, start, end, sent, type, form, actor) VALUES", 7 },
-    [LB_MT_TIMEX] = { "INSERT INTO timex(doc, start, end, type, value) VALUES", 5 },
-    [LB_MT_QUOTE] = { "INSERT INTO quotes(doc, start, end, sent, kind, speaker_start, speaker_end, speaker_name,"
+    [LB_MT_SENT] = { "INSERT OR FAIL INTO sentences(doc, idx, start, end) VALUES", 4 },
+    [LB_MT_MENTION] = { "INSERT OR FAIL INTO mentions(doc, start, end, sent, type, form, actor) VALUES", 7 },
+    [LB_MT_TIMEX] = { "INSERT OR FAIL INTO timex(doc, start, end, type, value) VALUES", 5 },
+    [LB_MT_QUOTE] = { "INSERT OR FAIL INTO quotes(doc, start, end, sent, kind, speaker_start, speaker_end, speaker_name,"
                       " speaker_actor, cue_start, cue_end, date) VALUES", 12 },
 };
 

@@ -14,25 +14,30 @@
 
 static const char *const stmt_sql[LB_ST_COUNT] = {
     [LB_ST_HAS] = "SELECT annotator, dicts FROM documents WHERE hash = ?1",
-    [LB_ST_DOC] = "INSERT INTO documents(doc_id, hash, lang, title, author, date, source, url, origin,"
+    [LB_ST_DOC] = "INSERT OR FAIL INTO documents(doc_id, hash, lang, title, author, date, source, url, origin,"
                   " text, body, body_spans, annotator, dicts, date_prec)"
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [LB_ST_FTS] = "INSERT INTO docs_fts(rowid, title, body) VALUES(?1, ?2, ?3)",
     [LB_ST_FTS_ROW] = "SELECT title, body FROM documents WHERE id = ?1",
-    [LB_ST_ACTOR] = "INSERT INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
+    /* a new actor is inserted without RETURNING (which collects its rows in a
+     * temporary table); a stored one the cache does not hold is found by the
+     * upsert, which changes nothing (a SELECT would have PRAGMA optimize add
+     * statistics of the table at close) */
+    [LB_ST_ACTOR_NEW] = "INSERT OR IGNORE INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)",
+    [LB_ST_ACTOR] = "INSERT OR FAIL INTO actors(code, sector, name, wikidata) VALUES(?1,?2,?3,?4)"
                     " ON CONFLICT(code, sector, name, wikidata) DO UPDATE SET code = excluded.code RETURNING id",
     /* an event with the same content id is the same event: stored once */
     [LB_ST_EVENT] = "INSERT OR IGNORE INTO events(doc, sent, start, end, type, mode, date, timex, actors, recipients,"
                     " negated, hypothetical, trigger_start, trigger_end, rule, confidence, cameo, goldstein, eid, date_prec)"
                     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
     [LB_ST_PARTY] = "INSERT OR IGNORE INTO event_parties(role, actor, date, event, flags) VALUES(?1,?2,?3,?4,?5)",
-    [LB_ST_DYAD_TOTAL] = "INSERT INTO dyad_totals(a, r, flags, events, gsum, coop, conflict) VALUES(?1,?2,?8,1,?5,?6,?7)"
+    [LB_ST_DYAD_TOTAL] = "INSERT OR FAIL INTO dyad_totals(a, r, flags, events, gsum, coop, conflict) VALUES(?1,?2,?8,1,?5,?6,?7)"
                          " ON CONFLICT(a, r, flags) DO UPDATE SET events = events + 1, gsum = gsum + excluded.gsum,"
                          " coop = coop + excluded.coop, conflict = conflict + excluded.conflict",
-    [LB_ST_COUNTS] = "UPDATE actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
+    [LB_ST_COUNTS] = "UPDATE OR FAIL actors SET n_actor = n_actor + ?2, n_recipient = n_recipient + ?3,"
                      " n_mentions = n_mentions + ?4, n_quotes = n_quotes + ?5 WHERE id = ?1",
     [LB_ST_DYAD] = "INSERT OR IGNORE INTO dyads(a, r, date, type, goldstein, event, flags) VALUES(?1,?2,?3,?4,?5,?6,?7)",
-    [LB_ST_DYAD_MONTH] = "INSERT INTO dyad_months(a, r, month, type, flags, events, gsum, coop, conflict)"
+    [LB_ST_DYAD_MONTH] = "INSERT OR FAIL INTO dyad_months(a, r, month, type, flags, events, gsum, coop, conflict)"
                          " VALUES(?1,?2,?3,?4,?8,1,?5,?6,?7) ON CONFLICT(a, r, month, type, flags) DO UPDATE SET"
                          " events = events + 1, gsum = gsum + excluded.gsum, coop = coop + excluded.coop,"
                          " conflict = conflict + excluded.conflict",
@@ -42,7 +47,7 @@ static const char *const stmt_sql[LB_ST_COUNT] = {
     [LB_ST_ROLLBACK_TO] = "ROLLBACK TO lb_put",
 };
 
-static sqlite3_stmt *stmt(lb_store *s, int which)
+sqlite3_stmt *lb_store_stmt(lb_store *s, int which)
 {
     if (!s->st[which] && sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
                                             &s->st[which], NULL) != SQLITE_OK)
@@ -51,6 +56,8 @@ static sqlite3_stmt *stmt(lb_store *s, int which)
     sqlite3_clear_bindings(s->st[which]);
     return s->st[which];
 }
+
+static sqlite3_stmt *stmt(lb_store *s, int which) { return lb_store_stmt(s, which); }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
@@ -181,6 +188,35 @@ static size_t actor_key(char *key, size_t cap, const lb_actor_ref *a)
     return n;
 }
 
+/* Statement which with an actor's key (code, sector, name, Wikidata id) as ?1..?4. */
+static sqlite3_stmt *actor_stmt(lb_store *s, int which, const lb_actor_ref *a)
+{
+    sqlite3_stmt *st = stmt(s, which);
+    if (!st) return NULL;
+    sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, a->id ? a->id : "", -1, SQLITE_STATIC);
+    return st;
+}
+
+/* The row id of an actor, inserted when new: >0, or -1 on error. */
+static int64_t actor_row(lb_store *s, const lb_actor_ref *a)
+{
+    sqlite3_stmt *st = actor_stmt(s, LB_ST_ACTOR_NEW, a);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return -1;
+    if (sqlite3_changes(s->db) > 0) return sqlite3_last_insert_rowid(s->db);
+    if (!(st = actor_stmt(s, LB_ST_ACTOR, a))) return -1;
+    int64_t id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
+    sqlite3_reset(st);
+    return id;
+}
+
 /* Row id of an actor (inserted when new): >0, 0 for "no actor", -1 on error. */
 static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
 {
@@ -195,55 +231,13 @@ static int64_t actor_id(lb_store *s, const lb_actor_ref *a)
         slot = cache_slot(s, key, h);
         if (slot && slot->key) return slot->id;
     }
-    sqlite3_stmt *st = stmt(s, LB_ST_ACTOR);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, a->id ? a->id : "", -1, SQLITE_STATIC);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    if (id > 0 && sqlite3_step(st) != SQLITE_DONE) id = -1;
-    sqlite3_reset(st);
+    int64_t id = actor_row(s, a);
     if (id > 0 && slot && (slot->key = strdup(key))) {
         slot->hash = h;
         slot->id = id;
         s->acache_used++;
     }
     return id;
-}
-
-/* Per-put actor counts (as actor, as recipient, mentions, quotes), written
- * with one UPDATE per actor at the end of the put. */
-#define MAX_COUNTED 256
-typedef struct counts { size_t n; int64_t id[MAX_COUNTED]; int64_t c[MAX_COUNTED][4]; } counts;
-
-static int flush_counts(lb_store *s, counts *cs)
-{
-    for (size_t i = 0; i < cs->n; i++) {
-        sqlite3_stmt *st = stmt(s, LB_ST_COUNTS);
-        if (!st) return lb_store_dbfail(s, "preparing update");
-        sqlite3_bind_int64(st, 1, cs->id[i]);
-        for (int k = 0; k < 4; k++) sqlite3_bind_int64(st, 2 + k, cs->c[i][k]);
-        if (run(st)) return lb_store_dbfail(s, "counting actors");
-    }
-    cs->n = 0;
-    return LB_OK;
-}
-
-/* Counts one more of `what` for actor id (0: none); flushes when full. */
-static int count(lb_store *s, counts *cs, int64_t id, int what)
-{
-    if (id <= 0) return LB_OK;
-    for (size_t i = 0; i < cs->n; i++) if (cs->id[i] == id) { cs->c[i][what]++; return LB_OK; }
-    if (cs->n == MAX_COUNTED) {
-        int rc = flush_counts(s, cs);
-        if (rc) return rc;
-    }
-    cs->id[cs->n] = id;
-    memset(cs->c[cs->n], 0, sizeof cs->c[0]);
-    cs->c[cs->n++][what] = 1;
-    return LB_OK;
 }
 
 static void bind_actor(sqlite3_stmt *st, int i, int64_t id)
@@ -378,7 +372,7 @@ out:
 }
 
 /* What the row binders of one put read. */
-typedef struct row_ctx { const lb_doc *doc; int64_t docrow; const char *date; counts *cs; } row_ctx;
+typedef struct row_ctx { const lb_doc *doc; int64_t docrow; const char *date; } row_ctx;
 
 /* Binds row i of a layer as parameters at+1.. of a multi-row insert. */
 typedef int (*row_binder)(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i);
@@ -410,18 +404,31 @@ static int bind_sentence(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c
     return LB_OK;
 }
 
+/* The columns a mention row and a quote row begin with, (doc, start, end,
+ * sent), once the row's actor is looked up (*aid: its id, 0 for none) and
+ * counted as what (LB_COUNT_MENTION or LB_COUNT_QUOTE). */
+static int bind_span_actor(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, int64_t start, int64_t end,
+                           const lb_actor_ref *actor, int what, int64_t *aid)
+{
+    *aid = actor_id(s, actor);
+    if (*aid < 0) return lb_store_dbfail(s, what == LB_COUNT_QUOTE ? "storing speaker actor" : "storing mention actor");
+    int rc = lb_counts_add(s, *aid, what);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, at + 1, c->docrow);
+    sqlite3_bind_int64(st, at + 2, start);
+    sqlite3_bind_int64(st, at + 3, end);
+    bind_sent(st, at + 4, sent_of(c->doc, (uint32_t)start));
+    return LB_OK;
+}
+
 static int bind_mention(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, size_t i)
 {
     static const char *const mtypes[] = { "PER", "LOC", "ORG", "OTH" };
     static const char *const forms[] = { "name", "deriv", "part" };
     const lb_mention *m = &LB_MENTIONS(c->doc)[i];
-    int64_t aid = actor_id(s, &m->actor);
-    if (aid < 0) return lb_store_dbfail(s, "storing mention actor");
-    if (aid > 0 && count(s, c->cs, aid, 2)) return LB_ERROR;
-    sqlite3_bind_int64(st, at + 1, c->docrow);
-    sqlite3_bind_int64(st, at + 2, m->start);
-    sqlite3_bind_int64(st, at + 3, m->end);
-    bind_sent(st, at + 4, sent_of(c->doc, m->start));
+    int64_t aid;
+    int rc = bind_span_actor(s, st, at, c, m->start, m->end, &m->actor, LB_COUNT_MENTION, &aid);
+    if (rc) return rc;
     sqlite3_bind_text(st, at + 5, mtypes[m->type & 3], -1, SQLITE_STATIC);
     sqlite3_bind_text(st, at + 6, forms[m->form % 3], -1, SQLITE_STATIC);
     bind_actor(st, at + 7, aid);
@@ -445,13 +452,9 @@ static int bind_quote(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, s
 {
     const lb_doc *doc = c->doc;
     const lb_quote *q = &LB_QUOTES(doc)[i];
-    int64_t aid = actor_id(s, &q->speaker_actor);
-    if (aid < 0) return lb_store_dbfail(s, "storing speaker actor");
-    if (aid > 0 && count(s, c->cs, aid, 3)) return LB_ERROR;
-    sqlite3_bind_int64(st, at + 1, c->docrow);
-    sqlite3_bind_int64(st, at + 2, q->start);
-    sqlite3_bind_int64(st, at + 3, q->end);
-    bind_sent(st, at + 4, sent_of(doc, q->start));
+    int64_t aid;
+    int rc = bind_span_actor(s, st, at, c, q->start, q->end, &q->speaker_actor, LB_COUNT_QUOTE, &aid);
+    if (rc) return rc;
     sqlite3_bind_text(st, at + 5, q->indirect ? "indirect" : "direct", -1, SQLITE_STATIC);
     if (q->speaker_start >= 0) {
         sqlite3_bind_int64(st, at + 6, q->speaker_start);
@@ -476,9 +479,9 @@ static int bind_quote(lb_store *s, sqlite3_stmt *st, int at, const row_ctx *c, s
 }
 
 /* The sentence, mention, timex and quote rows of a stored document. */
-static int put_rows(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date, counts *cs)
+static int put_rows(lb_store *s, const lb_doc *doc, int64_t docrow, const char *doc_date)
 {
-    row_ctx c = { doc, docrow, doc_date, cs };
+    row_ctx c = { doc, docrow, doc_date };
     int rc = insert_rows(s, LB_MT_SENT, doc->sents.len, &c, bind_sentence, "storing sentence");
     if (!rc) rc = insert_rows(s, LB_MT_MENTION, doc->mentions.len, &c, bind_mention, "storing mention");
     if (!rc) rc = insert_rows(s, LB_MT_TIMEX, doc->timex.len, &c, bind_timex, "storing timex");
@@ -587,7 +590,7 @@ static int put_dyad_aggregates(lb_store *s, const lb_event *e, const char *d, si
 }
 
 static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_event *e, const doc_dates *dd,
-                     const char *hash, lb_buf *lab, counts *cs)
+                     const char *hash, lb_buf *lab)
 {
     char dbuf[11];
     const char *prec = NULL;
@@ -615,7 +618,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
             sqlite3_bind_int64(st, 4, ev);
             sqlite3_bind_int(st, 5, (e->negated != 0) | (e->hypothetical != 0) << 1);
             if (run(st)) return lb_store_dbfail(s, "storing event party");
-            if (real && sqlite3_changes(s->db) > 0 && count(s, cs, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
+            if (real && sqlite3_changes(s->db) > 0 && lb_counts_add(s, ids[k], role)) return LB_ERROR;   /* not for a repeated party */
         }
     }
     const char *d = date ? date : "";
@@ -645,17 +648,15 @@ static int put_all(lb_store *s, const lb_doc *doc, const char *origin, const cha
     const char *doc_date = dd.date;
     int64_t docrow = 0;
     int rc = put_text_layer(s, doc, &docrow, origin, hash, &dd, terms);
-    counts *cs = calloc(1, sizeof *cs);
-    if (!cs) return lb_store_fail(s, LB_ENOMEM, "out of memory");
-    if (!rc) rc = put_rows(s, doc, docrow, doc_date, cs);
+    if (!rc) rc = lb_counts_begin_put(s);
+    if (!rc) rc = put_rows(s, doc, docrow, doc_date);
     lb_buf lab;
     lb_buf_init(&lab, 4096);
     for (size_t i = 0; !rc && i < doc->events.len; i++) {
-        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], &dd, hash, &lab, cs);
+        rc = put_event(s, doc, docrow, &LB_EVENTS(doc)[i], &dd, hash, &lab);
     }
-    if (!rc) rc = flush_counts(s, cs);
+    if (!rc) rc = lb_counts_end_put(s);
     lb_buf_free(&lab);
-    free(cs);
     return rc;
 }
 

@@ -35,7 +35,7 @@ typedef struct lb_fts_state {
 struct lb_indexer { lb_fts_state *st; };
 
 enum lb_store_stmt {
-    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_ACTOR,
+    LB_ST_HAS, LB_ST_DOC, LB_ST_FTS, LB_ST_ACTOR_NEW, LB_ST_ACTOR,
     LB_ST_EVENT, LB_ST_PARTY, LB_ST_DYAD, LB_ST_DYAD_MONTH, LB_ST_DYAD_TOTAL, LB_ST_COUNTS, LB_ST_FTS_ROW,
     LB_ST_SAVEPOINT, LB_ST_RELEASE, LB_ST_ROLLBACK_TO,
     LB_ST_COUNT
@@ -52,11 +52,27 @@ enum lb_multirow_table { LB_MT_SENT, LB_MT_MENTION, LB_MT_TIMEX, LB_MT_QUOTE, LB
 #define LB_ACTOR_CACHE_SLOTS 4096
 typedef struct lb_actor_slot { uint64_t hash; char *key; int64_t id; } lb_actor_slot;
 
+/* Actor counts (counts.c): those of the put under way, at most
+ * LB_PUT_COUNTED actors at a time, and the totals of a batch of puts only,
+ * indexed by actor id, with the ids touched. */
+#define LB_PUT_COUNTED 256
+enum { LB_COUNT_ACTOR, LB_COUNT_RECIPIENT, LB_COUNT_MENTION, LB_COUNT_QUOTE };
+typedef struct lb_put_counts lb_put_counts;
+typedef struct lb_batch_counts {
+    int64_t (*total)[4];
+    size_t cap;
+    int64_t *touched;
+    size_t ntouched, touched_cap;
+} lb_batch_counts;
+
 struct lb_store {
     sqlite3 *db;
     int readonly;
     int in_batch;
     int fk_off;                 /* foreign-key checks are off (since lb_store_begin_puts) */
+    int puts_only;              /* the open batch was begun by lb_store_begin_puts */
+    lb_put_counts *put_counts;  /* staged by the put under way */
+    lb_batch_counts bcounts;    /* of the open batch of puts only, written at commit */
     lb_fts_state *fts;
     sqlite3_stmt *st[LB_ST_COUNT];
     sqlite3_stmt *multi[LB_MT_COUNT][LB_MULTIROW_LOG + 1];   /* [table][log2 of its rows] */
@@ -87,6 +103,22 @@ int lb_fts_collect(lb_fts_state *st, struct lb_index_terms *t, int col, const ch
 int lb_store_index_pending(lb_store *s);
 /* Indexes one stored document row for full-text search now (put.c). */
 int lb_store_index_doc(lb_store *s, int64_t row, const char *lang);
+
+/* The cached statement which (reset, parameters NULL), or NULL (put.c). */
+sqlite3_stmt *lb_store_stmt(lb_store *s, int which);
+
+/* Actor counts (counts.c): a put begins with lb_counts_begin_put, counts
+ * one more of what (LB_COUNT_ACTOR, _RECIPIENT, _MENTION, _QUOTE) for an
+ * actor with lb_counts_add and ends with lb_counts_end_put (which writes
+ * them, or keeps them for the commit of a batch of puts only);
+ * lb_counts_flush_batch writes a batch's totals (before its COMMIT),
+ * lb_counts_drop_batch forgets them (rollback). LB_OK or an error status. */
+int lb_counts_begin_put(lb_store *s);
+int lb_counts_add(lb_store *s, int64_t id, int what);
+int lb_counts_end_put(lb_store *s);
+int lb_counts_flush_batch(lb_store *s);
+void lb_counts_drop_batch(lb_store *s);
+void lb_counts_free(lb_store *s);
 
 /* How many columns a row of the table binds. */
 int lb_multirow_ncol(int table);

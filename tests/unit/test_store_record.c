@@ -6,6 +6,7 @@
  * lb_store_begin_puts turns SQLite's foreign-key checks off only until
  * lb_store_begin, and leaves no dangling reference. */
 #include "test.h"
+#include "test_store_util.h"
 #include "doc.h"
 #include "lagebild.h"
 #include "store/store.h"
@@ -63,14 +64,6 @@ static char *dump(const char *path)
     }
     sqlite3_close(db);
     return out;
-}
-
-static void remove_db(const char *path)
-{
-    char p[300];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
 }
 
 /* Stores one document in a new database at path, in a batch of puts. */
