@@ -48,7 +48,6 @@ struct lb_reader {
     size_t cpos, clen;
     /* the current document */
     lb_buf line, repaired, text;
-    lb_buf decoded;           /* the strings of a line the fast path decoded (jsonl_fast.c) */
     json_t *json;
     char origin[LB_MAX_FIELD_BYTES + 64];
     char idbuf[LB_MAX_FIELD_BYTES];
@@ -75,7 +74,6 @@ int lb_reader_new(lb_reader **out, lb_format format)
     r->format = format;
     lb_buf_init(&r->line, LB_MAX_LINE_BYTES);
     lb_buf_init(&r->repaired, LB_MAX_LINE_BYTES * 3);
-    lb_buf_init(&r->decoded, LB_MAX_LINE_BYTES * 3 + 64);
     lb_buf_init(&r->text, LB_MAX_FILE_BYTES);
     lb_buf_init(&r->conv, LB_MAX_DOC_BYTES);
     if (!(r->warc = lb_warc_new())) { lb_reader_free(r); return LB_ENOMEM; }
@@ -98,7 +96,7 @@ void lb_reader_free(lb_reader *r)
     free(r->items);
     free(r->seen);
     if (r->json) json_decref(r->json);
-    lb_buf_free(&r->line); lb_buf_free(&r->repaired); lb_buf_free(&r->decoded); lb_buf_free(&r->text); lb_buf_free(&r->conv);
+    lb_buf_free(&r->line); lb_buf_free(&r->repaired); lb_buf_free(&r->text); lb_buf_free(&r->conv);
     lb_warc_free(r->warc);
     free(r);
 }
@@ -519,45 +517,13 @@ static int next_text(lb_reader *r, lb_input *in)
     return LB_OK;
 }
 
-/* The fields of a line jansson parsed, as lb_jsonl_fast gives them. */
-static void jansson_fields(lb_jf_value f[LB_JF_COUNT], json_t *obj)
+static int get_str(json_t *obj, const char *key, const char **s, size_t *len)
 {
-    static const char *const keys[LB_JF_COUNT] = { "id", "text", "html", "date", "lang", "source", "url", "title" };
-    for (int k = 0; k < LB_JF_COUNT; k++) {
-        json_t *v = json_object_get(obj, keys[k]);
-        f[k] = (lb_jf_value){ LB_JF_ABSENT, NULL, 0, 0 };
-        if (!v) continue;
-        if (json_is_null(v)) f[k].kind = LB_JF_NULL;
-        else if (json_is_string(v)) { f[k].kind = LB_JF_STRING; f[k].s = json_string_value(v); f[k].len = json_string_length(v); }
-        else if (json_is_integer(v)) { f[k].kind = LB_JF_INTEGER; f[k].num = (long long)json_integer_value(v); }
-        else f[k].kind = LB_JF_OTHER;
-    }
-}
-
-static int get_str(const lb_jf_value *v, const char **s, size_t *len)
-{
-    *s = NULL; *len = 0;
-    if (v->kind == LB_JF_ABSENT || v->kind == LB_JF_NULL) return 0;
-    if (v->kind != LB_JF_STRING) return -1;
-    *s = v->s;
-    *len = v->len;
-    return 0;
-}
-
-/* The fields of the line in r->repaired: by the fast path, else by jansson
- * (r->json holds its tree). 0, or the reader's error status. */
-static int parse_line(lb_reader *r, lb_jf_value f[LB_JF_COUNT])
-{
-    if (r->json) { json_decref(r->json); r->json = NULL; }
-    if (lb_buf_reserve(&r->decoded, r->repaired.len + 16) == 0
-        && !lb_jsonl_fast(f, r->decoded.data, r->repaired.data, r->repaired.len))
-        return 0;
-    json_error_t jerr;
-    json_t *obj = json_loadb(r->repaired.data, r->repaired.len, JSON_ALLOW_NUL, &jerr);
-    if (!obj) return fail(r, LB_EINPUT, "%s: malformed JSON at column %d: %s", r->origin, jerr.column, jerr.text);
-    r->json = obj;
-    if (!json_is_object(obj)) return fail(r, LB_EINPUT, "%s: a line must hold a JSON object", r->origin);
-    jansson_fields(f, obj);
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v)) { *s = NULL; *len = 0; return 0; }
+    if (!json_is_string(v)) return -1;
+    *s = json_string_value(v);
+    *len = json_string_length(v);
     return 0;
 }
 
@@ -588,15 +554,18 @@ static int next_jsonl(lb_reader *r, lb_input *in)
     size_t repaired = 0;
     if (lb_utf8_repair(&r->repaired, r->line.data, r->line.len, &repaired, NULL))
         return fail(r, LB_ENOMEM, "%s: out of memory", r->origin);
-    lb_jf_value f[LB_JF_COUNT];
-    int prc = parse_line(r, f);
-    if (prc) return prc;
+    if (r->json) { json_decref(r->json); r->json = NULL; }
+    json_error_t jerr;
+    json_t *obj = json_loadb(r->repaired.data, r->repaired.len, JSON_ALLOW_NUL, &jerr);
+    if (!obj) return fail(r, LB_EINPUT, "%s: malformed JSON at column %d: %s", r->origin, jerr.column, jerr.text);
+    r->json = obj;
+    if (!json_is_object(obj)) return fail(r, LB_EINPUT, "%s: a line must hold a JSON object", r->origin);
     memset(in, 0, sizeof *in);
-    const lb_jf_value *id = &f[LB_JF_ID];
-    if (id->kind == LB_JF_STRING) {
-        in->id = id->s; in->id_len = id->len;
-    } else if (id->kind == LB_JF_INTEGER) {
-        snprintf(r->idbuf, sizeof r->idbuf, "%lld", id->num);
+    json_t *id = json_object_get(obj, "id");
+    if (json_is_string(id)) {
+        in->id = json_string_value(id); in->id_len = json_string_length(id);
+    } else if (json_is_integer(id)) {
+        snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
         in->id = r->idbuf; in->id_len = strlen(r->idbuf);
     } else {
         return fail(r, LB_EINPUT, "%s: missing or non-string \"id\"", r->origin);
@@ -607,7 +576,7 @@ static int next_jsonl(lb_reader *r, lb_input *in)
     r->has_failed_id = 1;
     if (memchr(in->id, '\0', in->id_len)) return fail(r, LB_EINPUT, "%s: \"id\" holds a NUL byte", r->origin);
     const char *html; size_t html_len;
-    if (get_str(&f[LB_JF_TEXT], &in->text, &in->text_len) || get_str(&f[LB_JF_HTML], &html, &html_len))
+    if (get_str(obj, "text", &in->text, &in->text_len) || get_str(obj, "html", &html, &html_len))
         return fail(r, LB_EINPUT, "%s: \"text\" and \"html\" must be strings", r->origin);
     if (!in->text && html) { in->text = html; in->text_len = html_len; in->is_html = 1; }
     if (!in->text) return fail(r, LB_EINPUT, "%s: missing \"text\" or \"html\"", r->origin);
@@ -617,7 +586,7 @@ static int next_jsonl(lb_reader *r, lb_input *in)
     const char **dst[] = { &in->date, &in->lang, &in->source, &in->url, &in->title };
     size_t *dlen[] = { &in->date_len, &in->lang_len, &in->source_len, &in->url_len, &in->title_len };
     for (size_t k = 0; k < 5; k++) {
-        if (get_str(&f[LB_JF_DATE + k], dst[k], dlen[k]))
+        if (get_str(obj, keys[k], dst[k], dlen[k]))
             return fail(r, LB_EINPUT, "%s: \"%s\" must be a string", r->origin, keys[k]);
         if (*dlen[k] >= LB_MAX_FIELD_BYTES) { *dst[k] = NULL; *dlen[k] = 0; }
     }
