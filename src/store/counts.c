@@ -120,7 +120,7 @@ static int cmp_id(const void *a, const void *b)
 int lb_counts_flush_batch(lb_store *s)
 {
     lb_batch_counts *b = &s->bcounts;
-    qsort(b->touched, b->ntouched, sizeof *b->touched, cmp_id);
+    if (b->ntouched) qsort(b->touched, b->ntouched, sizeof *b->touched, cmp_id);   /* (touched is NULL when empty) */
     for (size_t i = 0; i < b->ntouched; i++) {
         int rc = update_row(s, b->touched[i], b->total[b->touched[i]]);
         if (rc) return rc;
