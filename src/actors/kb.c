@@ -350,117 +350,142 @@ static int surname_first(const char *code, size_t n)
     return 0;
 }
 
+/* a "name" record: one surface of an actor (code, sector, type, form, flags, canonical name) */
+static int name_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    struct lb_actor_kb *kb = st->kb;
+    if (need(l, 6, "SURFACE CODE SECTOR TYPE FORM [FLAGS] [CANONICAL]", err, errlen)) return 1;
+    if ((strcmp(l->field[2], "-") && strcmp(l->field[2], "?") && check_code(l, 2, err, errlen)) ||
+        check_sector(l, 3, err, errlen)) return 1;
+    int t = parse_type(l->field[4]), f = parse_form(l->field[5]);
+    if (t < 0) { snprintf(err, errlen, "type '%s' must be PER, LOC, ORG or OTH", l->field[4]); return 1; }
+    if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }
+    if (l->nfields > 8) { snprintf(err, errlen, "'name' has at most 7 fields"); return 1; }
+    kb_entry e = { .type = (uint8_t)t, .form = (uint8_t)f, .person = -1 };
+    if (parse_flags(l, 6, &e.flags, err, errlen)) return 1;
+    e.code = opt(kb, 0, l, 2);
+    e.sector = e.code ? opt(kb, 1, l, 3) : NULL;
+    e.canon = opt(kb, 2, l, 7);
+    if (!e.canon) e.canon = str(kb, 2, l->field[1], l->flen[1]);
+    return add_surface(kb, l->field[1], l->flen[1], &e, err, errlen);
+}
+
+/* a "person" record: a person (home code, Wikidata id) and the surfaces of the name and its aliases */
+static int person_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    struct lb_actor_kb *kb = st->kb;
+    if (need(l, 5, "CANONICAL HOME-CODE WIKIDATA ALIASES", err, errlen)) return 1;
+    if (l->nfields > 5) { snprintf(err, errlen, "'person' has 4 fields"); return 1; }
+    if (check_code(l, 2, err, errlen)) return 1;
+    const char *id = l->field[3];
+    if (strcmp(id, "-")) {
+        int ok = id[0] == 'Q' && l->flen[3] > 1;
+        for (size_t k = 1; ok && k < l->flen[3]; k++) ok = id[k] >= '0' && id[k] <= '9';
+        if (!ok) { snprintf(err, errlen, "Wikidata id '%s' must be Q followed by digits, or -", id); return 1; }
+    }
+    uint32_t p;
+    if (!find_person(kb, l->field[1], l->flen[1], &p)) {
+        if (grow((void **)&kb->persons, &kb->cappersons, kb->npersons, sizeof *kb->persons)) { snprintf(err, errlen, "out of memory"); return 1; }
+        p = (uint32_t)kb->npersons++;
+        if (lb_wordset_put(&kb->persons_by_name, l->field[1], l->flen[1], p)) { snprintf(err, errlen, "out of memory"); return 1; }
+    }
+    kb_person *ps = &kb->persons[p];
+    memset(ps, 0, sizeof *ps);
+    ps->canon = lb_arena_strndup(&kb->mem, l->field[1], l->flen[1]);
+    ps->code = str(kb, 0, l->field[2], l->flen[2]);
+    ps->id = opt(kb, 3, l, 3);
+    ps->file = st->file;
+    ps->surname_first = (uint8_t)surname_first(ps->code, l->flen[2]);
+    kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
+    if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
+    const char *a = l->field[4];
+    if (!strcmp(a, "-")) return 0;
+    while (*a) {
+        size_t n = strcspn(a, "|");
+        if (n && add_surface(kb, a, n, &e, err, errlen)) return 1;
+        a += n;
+        if (*a == '|') a++;
+    }
+    return 0;
+}
+
+/* a "role" record: an office a listed person held from FROM to TO */
+static int role_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    struct lb_actor_kb *kb = st->kb;
+    if (need(l, 6, "CANONICAL CODE SECTOR FROM TO [ROLE]", err, errlen)) return 1;
+    if (l->nfields > 7) { snprintf(err, errlen, "'role' has at most 6 fields"); return 1; }
+    uint32_t p;
+    if (!find_person(kb, l->field[1], l->flen[1], &p)) { snprintf(err, errlen, "role for unknown person '%s' (a 'person' line must come first)", l->field[1]); return 1; }
+    if (check_code(l, 2, err, errlen) || check_sector(l, 3, err, errlen)) return 1;
+    kb_role r = { .person = p, .file = st->file };
+    if (parse_day(l->field[4], l->flen[4], &r.from)) { snprintf(err, errlen, "FROM date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[4]); return 1; }
+    if (parse_day(l->field[5], l->flen[5], &r.to)) { snprintf(err, errlen, "TO date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[5]); return 1; }
+    if (r.from && r.to && r.to < r.from) { snprintf(err, errlen, "role ends (%s) before it starts (%s)", l->field[5], l->field[4]); return 1; }
+    r.code = str(kb, 0, l->field[2], l->flen[2]);
+    r.sector = opt(kb, 1, l, 3);
+    r.role = opt(kb, 4, l, 6);
+    if (grow((void **)&kb->roles, &kb->caproles, kb->nroles, sizeof *kb->roles)) { snprintf(err, errlen, "out of memory"); return 1; }
+    kb->roles[kb->nroles++] = r;
+    return 0;
+}
+
+/* a "title" record: a title word with its sector, role and code */
+static int title_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    struct lb_actor_kb *kb = st->kb;
+    if (need(l, 4, "WORD SECTOR ROLE [CODE]", err, errlen)) return 1;
+    if (l->nfields > 5) { snprintf(err, errlen, "'title' has at most 4 fields"); return 1; }
+    if (check_sector(l, 2, err, errlen)) return 1;
+    if (l->nfields == 5 && strcmp(l->field[4], "-") && check_code(l, 4, err, errlen)) return 1;
+    char key[512];
+    unsigned nt;
+    size_t kl = kb_key(key, sizeof key, l->field[1], l->flen[1], &nt);
+    if (!kl) { snprintf(err, errlen, "title '%s' is empty or too long", l->field[1]); return 1; }
+    if (grow((void **)&kb->titlev, &kb->captitles, kb->ntitles, sizeof *kb->titlev)) { snprintf(err, errlen, "out of memory"); return 1; }
+    kb_title *t = &kb->titlev[kb->ntitles];
+    t->sector = opt(kb, 1, l, 2);
+    t->role = str(kb, 4, l->field[3], l->flen[3]);
+    t->code = opt(kb, 0, l, 4);
+    if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
+    size_t fl = 0;
+    while (fl < kl && key[fl] != ' ') fl++;
+    /* lower case too: English titles are written so in running text */
+    if (kb_class_add(kb, key, fl, W_TITLE, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+    kb->ntitles++;
+    if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
+    return 0;
+}
+
+/* a one-word record: a first name, nopart, pcue, orgstart or orgend word */
+static int word_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    struct lb_actor_kb *kb = st->kb;
+    const char *kind = l->field[0];
+    if (need(l, 2, "WORD", err, errlen)) return 1;
+    if (l->nfields > 2) { snprintf(err, errlen, "'%s' has 1 field", kind); return 1; }
+    char key[512];
+    size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
+    if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%s' must be one word", l->field[1]); return 1; }
+    lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart :
+                      kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
+    uint32_t bit = kind[0] == 'f' ? W_FIRSTNAME : kind[0] == 'n' ? W_NOPART : kind[0] == 'p' ? W_PCUE :
+                   !strcmp(kind, "orgstart") ? W_ORGSTART : W_ORGEND;
+    if (lb_wordset_put(set, key, kl, 1) ||
+        kb_class_add(kb, key, kl, bit, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
 static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
 {
     load_state *st = user;
-    struct lb_actor_kb *kb = st->kb;
     const char *kind = l->field[0];
-    if (!strcmp(kind, "name")) {
-        if (need(l, 6, "SURFACE CODE SECTOR TYPE FORM [FLAGS] [CANONICAL]", err, errlen)) return 1;
-        if ((strcmp(l->field[2], "-") && strcmp(l->field[2], "?") && check_code(l, 2, err, errlen)) ||
-            check_sector(l, 3, err, errlen)) return 1;
-        int t = parse_type(l->field[4]), f = parse_form(l->field[5]);
-        if (t < 0) { snprintf(err, errlen, "type '%s' must be PER, LOC, ORG or OTH", l->field[4]); return 1; }
-        if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }
-        if (l->nfields > 8) { snprintf(err, errlen, "'name' has at most 7 fields"); return 1; }
-        kb_entry e = { .type = (uint8_t)t, .form = (uint8_t)f, .person = -1 };
-        if (parse_flags(l, 6, &e.flags, err, errlen)) return 1;
-        e.code = opt(kb, 0, l, 2);
-        e.sector = e.code ? opt(kb, 1, l, 3) : NULL;
-        e.canon = opt(kb, 2, l, 7);
-        if (!e.canon) e.canon = str(kb, 2, l->field[1], l->flen[1]);
-        return add_surface(kb, l->field[1], l->flen[1], &e, err, errlen);
-    }
-    if (!strcmp(kind, "person")) {
-        if (need(l, 5, "CANONICAL HOME-CODE WIKIDATA ALIASES", err, errlen)) return 1;
-        if (l->nfields > 5) { snprintf(err, errlen, "'person' has 4 fields"); return 1; }
-        if (check_code(l, 2, err, errlen)) return 1;
-        const char *id = l->field[3];
-        if (strcmp(id, "-")) {
-            int ok = id[0] == 'Q' && l->flen[3] > 1;
-            for (size_t k = 1; ok && k < l->flen[3]; k++) ok = id[k] >= '0' && id[k] <= '9';
-            if (!ok) { snprintf(err, errlen, "Wikidata id '%s' must be Q followed by digits, or -", id); return 1; }
-        }
-        uint32_t p;
-        if (!find_person(kb, l->field[1], l->flen[1], &p)) {
-            if (grow((void **)&kb->persons, &kb->cappersons, kb->npersons, sizeof *kb->persons)) { snprintf(err, errlen, "out of memory"); return 1; }
-            p = (uint32_t)kb->npersons++;
-            if (lb_wordset_put(&kb->persons_by_name, l->field[1], l->flen[1], p)) { snprintf(err, errlen, "out of memory"); return 1; }
-        }
-        kb_person *ps = &kb->persons[p];
-        memset(ps, 0, sizeof *ps);
-        ps->canon = lb_arena_strndup(&kb->mem, l->field[1], l->flen[1]);
-        ps->code = str(kb, 0, l->field[2], l->flen[2]);
-        ps->id = opt(kb, 3, l, 3);
-        ps->file = st->file;
-        ps->surname_first = (uint8_t)surname_first(ps->code, l->flen[2]);
-        kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
-        if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
-        const char *a = l->field[4];
-        if (!strcmp(a, "-")) return 0;
-        while (*a) {
-            size_t n = strcspn(a, "|");
-            if (n && add_surface(kb, a, n, &e, err, errlen)) return 1;
-            a += n;
-            if (*a == '|') a++;
-        }
-        return 0;
-    }
-    if (!strcmp(kind, "role")) {
-        if (need(l, 6, "CANONICAL CODE SECTOR FROM TO [ROLE]", err, errlen)) return 1;
-        if (l->nfields > 7) { snprintf(err, errlen, "'role' has at most 6 fields"); return 1; }
-        uint32_t p;
-        if (!find_person(kb, l->field[1], l->flen[1], &p)) { snprintf(err, errlen, "role for unknown person '%s' (a 'person' line must come first)", l->field[1]); return 1; }
-        if (check_code(l, 2, err, errlen) || check_sector(l, 3, err, errlen)) return 1;
-        kb_role r = { .person = p, .file = st->file };
-        if (parse_day(l->field[4], l->flen[4], &r.from)) { snprintf(err, errlen, "FROM date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[4]); return 1; }
-        if (parse_day(l->field[5], l->flen[5], &r.to)) { snprintf(err, errlen, "TO date '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or -", l->field[5]); return 1; }
-        if (r.from && r.to && r.to < r.from) { snprintf(err, errlen, "role ends (%s) before it starts (%s)", l->field[5], l->field[4]); return 1; }
-        r.code = str(kb, 0, l->field[2], l->flen[2]);
-        r.sector = opt(kb, 1, l, 3);
-        r.role = opt(kb, 4, l, 6);
-        if (grow((void **)&kb->roles, &kb->caproles, kb->nroles, sizeof *kb->roles)) { snprintf(err, errlen, "out of memory"); return 1; }
-        kb->roles[kb->nroles++] = r;
-        return 0;
-    }
-    if (!strcmp(kind, "title")) {
-        if (need(l, 4, "WORD SECTOR ROLE [CODE]", err, errlen)) return 1;
-        if (l->nfields > 5) { snprintf(err, errlen, "'title' has at most 4 fields"); return 1; }
-        if (check_sector(l, 2, err, errlen)) return 1;
-        if (l->nfields == 5 && strcmp(l->field[4], "-") && check_code(l, 4, err, errlen)) return 1;
-        char key[512];
-        unsigned nt;
-        size_t kl = kb_key(key, sizeof key, l->field[1], l->flen[1], &nt);
-        if (!kl) { snprintf(err, errlen, "title '%s' is empty or too long", l->field[1]); return 1; }
-        if (grow((void **)&kb->titlev, &kb->captitles, kb->ntitles, sizeof *kb->titlev)) { snprintf(err, errlen, "out of memory"); return 1; }
-        kb_title *t = &kb->titlev[kb->ntitles];
-        t->sector = opt(kb, 1, l, 2);
-        t->role = str(kb, 4, l->field[3], l->flen[3]);
-        t->code = opt(kb, 0, l, 4);
-        if (lb_wordset_put(&kb->titles, key, kl, (uint32_t)kb->ntitles)) { snprintf(err, errlen, "out of memory"); return 1; }
-        size_t fl = 0;
-        while (fl < kl && key[fl] != ' ') fl++;
-        /* lower case too: English titles are written so in running text */
-        if (kb_class_add(kb, key, fl, W_TITLE, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
-        kb->ntitles++;
-        if (nt > kb->title_maxtok) kb->title_maxtok = (uint8_t)nt;
-        return 0;
-    }
+    if (!strcmp(kind, "name")) return name_line(st, l, err, errlen);
+    if (!strcmp(kind, "person")) return person_line(st, l, err, errlen);
+    if (!strcmp(kind, "role")) return role_line(st, l, err, errlen);
+    if (!strcmp(kind, "title")) return title_line(st, l, err, errlen);
     if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue") ||
-        !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) {
-        if (need(l, 2, "WORD", err, errlen)) return 1;
-        if (l->nfields > 2) { snprintf(err, errlen, "'%s' has 1 field", kind); return 1; }
-        char key[512];
-        size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
-        if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%s' must be one word", l->field[1]); return 1; }
-        lb_wordset *set = kind[0] == 'f' ? &kb->firstnames : kind[0] == 'n' ? &kb->nopart :
-                          kind[0] == 'p' ? &kb->pcues : !strcmp(kind, "orgstart") ? &kb->orgstart : &kb->orgend;
-        uint32_t bit = kind[0] == 'f' ? W_FIRSTNAME : kind[0] == 'n' ? W_NOPART : kind[0] == 'p' ? W_PCUE :
-                       !strcmp(kind, "orgstart") ? W_ORGSTART : W_ORGEND;
-        if (lb_wordset_put(set, key, kl, 1) ||
-            kb_class_add(kb, key, kl, bit, !(case_flags(l->field[1], l->flen[1]) & KB_CAPFIRST))) { snprintf(err, errlen, "out of memory"); return 1; }
-        return 0;
-    }
+        !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) return word_line(st, l, err, errlen);
     snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
     return 1;
 }
