@@ -23,7 +23,13 @@ for delay in 0.15 0.4 0.3 0.7; do
     wait "$pid" 2>/dev/null
     [ -f "$T/db" ] || continue
     c=$(count)
-    [ -n "$c" ] || fail "database unreadable after kill"
+    if [ -z "$c" ]; then
+        # killed before the schema was committed: the file holds no schema yet
+        # (stats asks for a migration), which the next ingest makes
+        "$LAGEBILD" stats --db "$T/db" 2>&1 | grep -q "schema version 0 needs migrating" ||
+            fail "database unreadable after kill"
+        c=0
+    fi
     [ "$c" -ge "$prev" ] || fail "documents went from $prev to $c after a kill"
     [ "$c" -le "$N" ] || fail "$c documents after a kill, more than $N"
     echo "after kill at ${delay}s: $c documents"
