@@ -74,10 +74,13 @@ typedef struct load_state {
     struct sb_stemmer *stem[EV_NLANG];
 } load_state;
 
-/* the stem of a pattern or cue word (Snowball, libstemmer) */
+/* the stem of a pattern or cue word (Snowball, libstemmer), registered in
+ * the stem filter (stemfilter.h); 0 when it cannot be made or registered */
 static size_t stem_for(const load_state *st, const char *w, size_t n, char *out, size_t cap)
 {
-    return ev_stem(st->stem[st->lang], w, n, out, cap);
+    size_t sn = ev_stem(st->stem[st->lang], w, n, out, cap);
+    if (sn && ev_stemfilter_add_stem(&st->r->stemf[st->lang], out, sn)) return 0;
+    return sn;
 }
 
 static int prep_id(ev_rules *r, int lang, const char *w, size_t n, int create)
@@ -436,6 +439,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
         size_t k = sn < 3 ? sn : 3;
         if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
+        if (ev_stemfilter_add_head(&r->stemf[st->lang], s, sn)) goto oom;
         if (sn >= 3) ev_start3_add(r->tail_starts[st->lang], s);
         if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
     }
@@ -699,6 +703,7 @@ void lb_events_free(struct lb_event_rules *r)
         lb_wordset_fini(&r->preps[i]); lb_wordset_fini(&r->tail_ends[i]);
         lb_wordset_fini(&r->groups[i]); lb_wordset_fini(&r->group_tails[i]);
         lb_wordset_fini(&r->cues2[i]); lb_wordset_fini(&r->group_tail_ends[i]);
+        ev_stemfilter_fini(&r->stemf[i]);
     }
     lb_wordset_fini(&r->seats);
     free(r->patterns);

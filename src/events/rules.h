@@ -4,6 +4,7 @@
  * by lb_events_load, read-only afterwards. Holds no per-document state. */
 #ifndef LB_EVENTS_RULES_H
 #define LB_EVENTS_RULES_H
+#include "events/stemfilter.h"
 #include "core/arena.h"
 #include "core/wordset.h"
 #include <stdint.h>
@@ -126,6 +127,7 @@ struct lb_event_rules {
     lb_wordset keys[EV_NLANG];     /* stem -> first form index */
     lb_wordset tails[EV_NLANG];    /* head-of-compound stems -> first form index */
     lb_wordset tail_ends[EV_NLANG];/* last 3 bytes of those stems: a quick filter */
+    ev_stemfilter stemf[EV_NLANG]; /* every stem the loader made, head endings: which words need a stem (German) */
     uint64_t tail_starts[EV_NLANG][1024]; /* bits ev_start3_bit of those stems' first 3 bytes: a quick filter */
     lb_wordset cues[EV_NLANG];     /* folded word (or "w1 w2") -> class bits */
     lb_wordset cue_stems[EV_NLANG];/* stem -> class bits */

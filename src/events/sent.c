@@ -223,7 +223,7 @@ static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, cons
         memcpy(exact + 1, w, n);
         if (lb_wordset_get(&r->keys[lang], exact, n + 1, &first)) wm->exact_first = first;
     }
-    if (lb_wordset_get(&r->keys[lang], stem, sn, &first)) wm->stem_first = first;
+    if (sn && lb_wordset_get(&r->keys[lang], stem, sn, &first)) wm->stem_first = first;
     /* head of a German compound noun: Waffenlieferung, Nato-Gipfel */
     if (lang == EV_DE && r->last_tail_len && sn >= 3 && lb_wordset_get(&r->tail_ends[lang], stem + sn - 3, 3, NULL)) {
         for (size_t off = 3; off + r->last_tail_len <= sn; off++) {
@@ -640,7 +640,10 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
-    size_t sn = sent_stem(s, w, n, stem, sizeof stem);
+    /* a German word that can match no listed stem is not stemmed (stemfilter.h):
+     * its stem lookups would find nothing; its length is made if a trigger needs it */
+    int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n) || memchr(w, '-', n);
+    size_t sn = need ? sent_stem(s, w, n, stem, sizeof stem) : 0;
     uint32_t x = 0;
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
@@ -649,11 +652,19 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     wm->cue2 = (uint8_t)x;
     wm->prep = UINT32_MAX;
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
-    wm->sn = (uint32_t)sn;
+    wm->sn = need ? (uint32_t)sn : EV_SN_UNMADE;
     wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
     wm->group = group_noun_form(r, s->lang, w, n);
     memo_keys(r, s->lang, w, n, stem, sn, wm);
     memo_put(s, h, EV_MEMO_WORD, w, n, wm);
+}
+
+/* the stem length of token i, whose word memo made no stem (EV_SN_UNMADE) */
+static size_t unmade_stem_len(ev_sent *s, uint32_t i)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
+    return sent_stem(s, lb_tok_norm(s->doc, tk), tk->norm_len, stem, sizeof stem);
 }
 
 /* the stem hash of the part w[0..n) after a compound's last hyphen, 0 none */
@@ -725,6 +736,7 @@ int ev_sent_build(ev_sent *s)
         /* a group noun names actors, no event (Attentäter is no Attentat) */
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
+        if (s->t[i].form >= 0 && sn == EV_SN_UNMADE) sn = unmade_stem_len(s, i);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
     }
