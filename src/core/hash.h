@@ -1,6 +1,6 @@
 /* hash.h: the one in-memory hash of byte strings (lb_hash_bytes) and an
- * inline key compare, for the tables built at run time: wordset, strmap, the
- * morphology form cache and lexicon filters. Never for hashes stored in data
+ * inline key compare, for the tables built at run time: wordset, the events
+ * word memo, the morphology form cache and lexicon filters. Never for hashes stored in data
  * files, which keep their own function. */
 #ifndef LB_HASH_H
 #define LB_HASH_H
