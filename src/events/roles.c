@@ -519,28 +519,12 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     if (R->actor == R->recipient) R->recipient = -1;
 }
 
-/* the passive infinitive of modal t: the modal's infinitive (the first after it in
- * its clause) is a passive auxiliary with a participle next to it (müssen geschützt
- * werden; must be punished; not: must be ready ... as soon as they are finalized) */
-enum { EV_PASSIVE_PART_WINDOW = 2 };   /* words between auxiliary and participle, each side */
-static uint32_t verb_form(const ev_sent *s, uint32_t i)
+/* modal t heads a passive (müssen geschützt werden; must be punished): the
+ * clause layer's voice of its clause */
+static int passive_after(const ev_sent *s, uint32_t t)
 {
-    return LB_FEAT_GET(LB_MORPH(s->doc)[s->tok0 + i].feats, VERBFORM);
-}
-
-static int passive_after(const ev_sent *s, int ci, uint32_t t)
-{
-    if (s->doc->morph.len != s->doc->toks.len) return 0;
-    uint32_t end = s->c[ci].t1;
-    for (uint32_t j = t + 1; j < end; j++) {
-        if (verb_form(s, j) != LB_VERBFORM_INF) continue;
-        if (!(s->t[j].cue & EV_C_PASSAUX)) return 0;
-        uint32_t from = j > t + EV_PASSIVE_PART_WINDOW ? j - EV_PASSIVE_PART_WINDOW : t + 1;
-        for (uint32_t k = from; k < end && k <= j + EV_PASSIVE_PART_WINDOW; k++)
-            if (k != j && verb_form(s, k) == LB_VERBFORM_PART) return 1;
-        return 0;
-    }
-    return 0;
+    const lb_clause *c = ev_clause_at(s, t);
+    return c && c->voice == LB_VOICE_PASS;
 }
 
 /* X said (that) Y must ...: Y, the subject of the trigger's own clause, is
@@ -559,7 +543,7 @@ static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, rol
     if (R->recipient >= 0 && s->g[R->recipient].both) R->recipient = -1;
     /* a modal of demand names its addressee as the subject of an active clause,
      * not of a passive (X müsse bestraft werden: the subject is what is acted on) */
-    if (!strcmp(p->type, "REQUEST") && passive_after(s, ci, t)) R->recipient = -1;
+    if (!strcmp(p->type, "REQUEST") && passive_after(s, t)) R->recipient = -1;
     R->speaker = ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]);
     for (int k = 0; k < s->nc && !R->speaker && R->actor < 0; k++) {
         if (k == ci || !(s->c[k].cues & EV_C_SAY)) continue;
