@@ -56,31 +56,14 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 {
     uint32_t v = 0;
-    if (m->sorted) {                    /* a loaded model: its table */
-        for (int k = 0; k < ncand; k++) v |= m->cls_vflags[cand[k]];
-        return v;
-    }
-    for (int k = 0; k < ncand; k++) {
-        const lb_tag_class *c = &m->cls[cand[k]];
-        unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
-        if (vf == LB_VERBFORM_PART) v |= LB_TF_V_PART;
-        else if (vf == LB_VERBFORM_INF) v |= LB_TF_V_INF;
-        else if (vf == LB_VERBFORM_FIN || LB_FEAT_GET(c->feats, MOOD)) v |= LB_TF_V_FIN;
-    }
+    for (int k = 0; k < ncand; k++) v |= m->cls_vflags[cand[k]];
     return v;
 }
 
 unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const lb_tf_word *w)
 {
     if (w->shape & LB_TF_SHAPE_PUNCT) return 0;
-    if (m->sorted) return state | m->cls_state[cls];
-    const lb_tag_class *c = &m->cls[cls];
-    unsigned cs = LB_FEAT_GET(c->feats, CASE);
-    if (c->upos == LB_UPOS_NOUN || c->upos == LB_UPOS_PROPN || c->upos == LB_UPOS_PRON)
-        state |= cs == LB_CASE_NOM ? LB_TF_ST_NOM : cs == LB_CASE_ACC ? LB_TF_ST_ACC : 0;
-    else if ((c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN)
-        state |= LB_TF_ST_FIN;
-    return state;
+    return state | m->cls_state[cls];
 }
 
 int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out)

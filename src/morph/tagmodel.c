@@ -183,8 +183,7 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
     for (int j = 0; j < LB_TM_SPARSE; j++) if (sp->cls[j] != 255) row[sp->cls[j]] += sp->w[j];
 }
 
-/* The per-class tables of the candidates and the decoder (tagmodel.h). */
-static void derive_class_tables(lb_tagmodel *m)
+void lb_tagmodel_derive(lb_tagmodel *m)
 {
     for (int c = 0; c < m->nclass; c++) {
         const lb_tag_class *cl = &m->cls[c];
@@ -249,7 +248,7 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     if (!r.failed && !(m->scale > 0 && m->scale < 1e6f)) { fail(&r, "bad weight scale"); goto bad; }
     m->sorted = 1;
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
-    derive_class_tables(m);
+    lb_tagmodel_derive(m);
     if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;

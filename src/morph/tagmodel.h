@@ -66,13 +66,20 @@ typedef struct lb_tagmodel {
      * the state x previous class (nclass each): lb_tagmodel_hist_row */
     int32_t *hist_row;
     int nstate;                     /* 8 or 1 */
-    /* per class what lb_tag_vflags and lb_tag_state derive from it, and the
-     * open classes as a bit set; set by lb_tagmodel_parse (sorted: the tag
-     * dictionary's and the open class lists are strictly ascending) */
+    /* per class what lb_tag_vflags and lb_tag_state read, and the open
+     * classes as a bit set: lb_tagmodel_derive (sorted, set by
+     * lb_tagmodel_parse: the tag dictionary's and the open class lists are
+     * strictly ascending, so candidates are a bit-set union) */
     uint8_t cls_vflags[LB_TAG_MAX_CLASSES], cls_state[LB_TAG_MAX_CLASSES];
     uint64_t open_bits[4];
     int sorted;
 } lb_tagmodel;
+
+/* Makes m's per-class tables (cls_vflags, cls_state, open_bits) from its
+ * classes and open-class list: the loader calls it, and so must whoever
+ * builds a model in memory (the trainer) before tagging with it. Clears
+ * m->sorted when the open list is not strictly ascending. */
+void lb_tagmodel_derive(lb_tagmodel *m);
 
 /* Loads path; on failure err says "path: offset N: problem". */
 int lb_tagmodel_load(lb_tagmodel **out, const char *path, char *err, size_t errlen);

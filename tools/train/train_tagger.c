@@ -110,6 +110,7 @@ int main(int argc, char **argv)
     m.fset = lb_tf_set_of((uint32_t)(unsigned char)o.lang[0] | (uint32_t)(unsigned char)o.lang[1] << 8);
     assign_classes(&c, &m);
     tr_build_dict(&c, &m, &o);
+    lb_tagmodel_derive(&m);         /* the class tables the tagger reads */
     fprintf(stderr, "%zu sentences, %zu tokens, %d classes, %d open, %zu forms\n", c.n, c.ntok, m.nclass, m.nopen, m.dict.count);
     tr_model w;
     tr_model_init(&w, (size_t)1 << 23);
