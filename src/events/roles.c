@@ -723,9 +723,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
     int subj = -1;
     if (ev_zu_marked(s, t) || zu_clause(s, ci)) subj = accused_controller(s, ci, t);
-    if (subj < 0 && ev_zu_marked(s, t)) {
-        if (subj < 0) subj = ev_inherit_subject(s, ci, &inh, 0);
-    }
+    if (subj < 0 && ev_zu_marked(s, t)) subj = ev_inherit_subject(s, ci, &inh, 0);
     /* (a subject that is no actor - Unbekannte, der Mann - leaves the act without one) */
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
     /* passive voice: a passive auxiliary in the clause and a participle or an agent */
