@@ -11,36 +11,32 @@
 
 static uint64_t key_of(uint64_t h) { return h ? h : 1; }    /* 0 marks an empty slot */
 
+/* the slot of key k in slot[0..cap): its own, or the empty one where it belongs */
+static size_t slot_of(const uint64_t *slot, size_t cap, uint64_t k)
+{
+    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+    while (slot[j] && slot[j] != k) j = (j + 1) & (cap - 1);
+    return j;
+}
+
 static int put(ev_stemfilter *f, uint64_t k)
 {
-    if ((f->n + 1) * 2 > f->cap) {
+    if ((f->n + 1) * 2 > f->cap) {              /* at most half full: grow and rehash */
         size_t cap = f->cap ? f->cap * 2 : 1024;
         uint64_t *s = calloc(cap, sizeof *s);
         if (!s) return -1;
-        for (size_t i = 0; i < f->cap; i++) {
-            if (!f->slot[i]) continue;
-            size_t j = (size_t)(f->slot[i] * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
-            while (s[j]) j = (j + 1) & (cap - 1);
-            s[j] = f->slot[i];
-        }
+        for (size_t i = 0; i < f->cap; i++) if (f->slot[i]) s[slot_of(s, cap, f->slot[i])] = f->slot[i];
         free(f->slot);
         f->slot = s; f->cap = cap;
     }
-    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (f->cap - 1);
-    while (f->slot[j] && f->slot[j] != k) j = (j + 1) & (f->cap - 1);
+    size_t j = slot_of(f->slot, f->cap, k);
     if (!f->slot[j]) { f->slot[j] = k; f->n++; }
     return 0;
 }
 
 static int has(const ev_stemfilter *f, uint64_t k)
 {
-    if (!f->cap) return 0;
-    size_t j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (f->cap - 1);
-    while (f->slot[j]) {
-        if (f->slot[j] == k) return 1;
-        j = (j + 1) & (f->cap - 1);
-    }
-    return 0;
+    return f->cap && f->slot[slot_of(f->slot, f->cap, k)] == k;
 }
 
 void ev_stemfilter_fini(ev_stemfilter *f)
