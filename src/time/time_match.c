@@ -113,8 +113,9 @@ static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint3
     }
 }
 
-/* does token t match element e? fills slots (s may be NULL for EL_LIT) */
-static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
+/* does token t match element e? fills slots s; with s NULL only answers
+ * (whether an element matches does not depend on the slots) */
+static inline int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
 {
     const lb_tok *tok = &LB_TOKS(m->doc)[t];
     if (tok->sent != m->sent) return 0;
@@ -134,11 +135,16 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
         const tm_word *wd = &TM_W(r)[w];
         for (uint32_t i = 0; i < wd->ne; i++) {
             const tm_entry *en = &TM_ENT(r)[wd->e0 + i];
-            if (en->cls == e->id && (en->lang == m->rule->lang)) { apply(r, s, en->as0, en->nas, e->ctx); return 1; }
+            if (en->cls == e->id && (en->lang == m->rule->lang)) { if (s) apply(r, s, en->as0, en->nas, e->ctx); return 1; }
         }
         return 0;
     }
     default: {
+        if (!s) {
+            tm_slots scratch;
+            scratch.has = 0;
+            return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &scratch);
+        }
         if (!e->ctx) return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, s);
         tm_slots tmp = { 0 };
         if (!tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp)) return 0;
@@ -147,34 +153,6 @@ static int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
         return 1;
     }
     }
-}
-
-/* elem_match without slots (can_match): the same answer, inline, and a
- * class entry's assignments are not applied */
-static inline int elem_ok(const mctx *m, const tm_elem *e, uint32_t t)
-{
-    const lb_tok *tok = &LB_TOKS(m->doc)[t];
-    if (tok->sent != m->sent) return 0;
-    if (e->cas == CASE_UPPER && !(tok->flags & LB_TOK_UPPER)) return 0;
-    if (e->cas == CASE_LOWER && (tok->flags & LB_TOK_UPPER)) return 0;
-    const struct lb_time_rules *r = m->r;
-    int32_t w = m->wid[t];
-    if (e->kind == EL_LIT) {
-        if (w < 0) return 0;
-        const uint32_t *alt = TM_ALT(r) + e->alt0;
-        for (uint32_t i = 0; i < e->nalt; i++) if (alt[i] == (uint32_t)w) return 1;
-        return 0;
-    }
-    if (e->kind == EL_CLASS) {
-        if (w < 0) return 0;
-        const tm_word *wd = &TM_W(r)[w];
-        const tm_entry *en = TM_ENT(r) + wd->e0;
-        for (uint32_t i = 0; i < wd->ne; i++) if (en[i].cls == e->id && en[i].lang == m->rule->lang) return 1;
-        return 0;
-    }
-    tm_slots tmp;
-    tmp.has = 0;
-    return tm_builtin_match((int)e->id, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp);
 }
 
 /* (s is read only: a step that fills slots works on a copy; whether an
@@ -190,9 +168,7 @@ static void walk(mctx *m, uint32_t ei, uint32_t t, uint32_t span, const tm_slots
     }
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
     if (e->neg) {
-        tm_slots scratch;
-        scratch.has = 0;
-        if (t < m->ntok && elem_match(m, e, t, &scratch)) return;
+        if (t < m->ntok && elem_match(m, e, t, NULL)) return;
         walk(m, ei + 1, t, span, s);
         return;
     }
@@ -216,8 +192,8 @@ static int can_match(const mctx *m, uint32_t ei, uint32_t t)
     const tm_rule *ru = m->rule;
     if (ei == ru->nelem) return 1;
     const tm_elem *e = &TM_E(m->r)[ru->elem0 + ei];
-    if (e->neg) return !(t < m->ntok && elem_ok(m, e, t)) && can_match(m, ei + 1, t);
-    if (t < m->ntok && elem_ok(m, e, t) && can_match(m, ei + 1, t + 1)) return 1;
+    if (e->neg) return !(t < m->ntok && elem_match(m, e, t, NULL)) && can_match(m, ei + 1, t);
+    if (t < m->ntok && elem_match(m, e, t, NULL) && can_match(m, ei + 1, t + 1)) return 1;
     return e->opt && can_match(m, ei + 1, t);
 }
 
