@@ -169,7 +169,7 @@ static int word_in_text(const qdoc *q, const char *name, size_t b, size_t e)
  * spelling ("Agence France-Presse" for its "AFP", "Peer Steinbrueck" for
  * "Steinbrück"): its last word occurs in the document, or the mention is the
  * name's first word ("Xi" of "Xi Jinping") */
-static int name_in_text(const qdoc *q, const lb_mention *m)
+static int name_in_text(qdoc *q, const lb_mention *m)
 {
     const char *name = m->actor.name;
     size_t e = strlen(name), mlen = m->end - m->start;
@@ -177,7 +177,11 @@ static int name_in_text(const qdoc *q, const lb_mention *m)
     while (e > 0 && !word_byte_before(name, e)) e--;
     size_t b = e;
     while (b > 0 && word_byte_before(name, b)) b--;
-    return e - b < 2 || word_in_text(q, name, b, e);
+    if (e - b < 2) return 1;
+    for (int c = 0; c < Q_NAME_CACHE; c++) if (q->intext[c].name == name) return q->intext[c].found;
+    int found = word_in_text(q, name, b, e);
+    q->intext[q->next_intext++ % Q_NAME_CACHE] = (struct qintext){ name, (uint8_t)found };
+    return found;
 }
 
 /* fill the speaker from mention m: its canonical name where the article gives

@@ -80,6 +80,10 @@ typedef struct qdoc {
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
     struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */
     uint32_t next_name;
+    /* recent answers of name_in_text's document scan, by the name's (dictionary) pointer:
+     * a name credited again costs no second scan of the text */
+    struct qintext { const char *name; uint8_t found; } intext[Q_NAME_CACHE];
+    uint32_t next_intext;
     uint32_t *menmax;        /* mentions sorted by start: the largest end of mentions[0..k], else NULL */
     size_t nmenmax;          /* mentions.len when menmax was built */
 } qdoc;
