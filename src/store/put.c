@@ -57,8 +57,6 @@ sqlite3_stmt *lb_store_stmt(lb_store *s, int which)
     return s->st[which];
 }
 
-static sqlite3_stmt *stmt(lb_store *s, int which) { return lb_store_stmt(s, which); }
-
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
     if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -95,13 +93,13 @@ int lb_store_index_pending(lb_store *s)
 static int index_row(lb_store *s, int64_t row, const char *lang, const struct lb_index_terms *pre)
 {
     snprintf(s->fts->lang, sizeof s->fts->lang, "%s", lang ? lang : "");
-    sqlite3_stmt *rd = stmt(s, LB_ST_FTS_ROW);
+    sqlite3_stmt *rd = lb_store_stmt(s, LB_ST_FTS_ROW);
     if (!rd) return lb_store_dbfail(s, "preparing index");
     sqlite3_bind_int64(rd, 1, row);
     int step = sqlite3_step(rd);
     if (step == SQLITE_DONE) { sqlite3_reset(rd); return LB_OK; }    /* rolled back meanwhile */
     if (step != SQLITE_ROW) { sqlite3_reset(rd); return lb_store_dbfail(s, "reading document to index"); }
-    sqlite3_stmt *st = stmt(s, LB_ST_FTS);
+    sqlite3_stmt *st = lb_store_stmt(s, LB_ST_FTS);
     if (!st) { sqlite3_reset(rd); return lb_store_dbfail(s, "preparing index"); }
     sqlite3_bind_int64(st, 1, row);
     for (int c = 0; c < 2; c++) {
@@ -120,7 +118,7 @@ int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
     *found = 0;
     char hex[65];
     if (lb_sha256_hex(hex, text, text ? len : 0)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
-    sqlite3_stmt *st = stmt(s, LB_ST_HAS);
+    sqlite3_stmt *st = lb_store_stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hex, 64, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
@@ -191,7 +189,7 @@ static size_t actor_key(char *key, size_t cap, const lb_actor_ref *a)
 /* Statement which with an actor's key (code, sector, name, Wikidata id) as ?1..?4. */
 static sqlite3_stmt *actor_stmt(lb_store *s, int which, const lb_actor_ref *a)
 {
-    sqlite3_stmt *st = stmt(s, which);
+    sqlite3_stmt *st = lb_store_stmt(s, which);
     if (!st) return NULL;
     sqlite3_bind_text(st, 1, a->code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, a->sector ? a->sector : "", -1, SQLITE_STATIC);
@@ -320,7 +318,7 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
         return lb_store_fail(s, LB_ENOMEM, "out of memory");
     }
     int rc = LB_OK;
-    sqlite3_stmt *st = stmt(s, LB_ST_DOC);
+    sqlite3_stmt *st = lb_store_stmt(s, LB_ST_DOC);
     if (!st) { rc = lb_store_dbfail(s, "preparing insert"); goto out; }
     bind_text(st, 1, doc->id ? doc->id : "");
     sqlite3_bind_text(st, 2, hash, 64, SQLITE_STATIC);
@@ -354,7 +352,7 @@ static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const c
         snprintf(pd->lang, sizeof pd->lang, "%s", doc->lang);
     } else {
         snprintf(s->fts->lang, sizeof s->fts->lang, "%s", doc->lang);
-        st = stmt(s, LB_ST_FTS);
+        st = lb_store_stmt(s, LB_ST_FTS);
         if (!st) { rc = lb_store_dbfail(s, "preparing index"); goto out; }
         sqlite3_bind_int64(st, 1, docrow);
         bind_text(st, 2, doc->meta.title);
@@ -521,7 +519,7 @@ static int insert_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb
     size_t nr = e->nrecipient < LB_MAX_EVENT_PARTIES ? e->nrecipient : LB_MAX_EVENT_PARTIES;
     char eid[17];
     if (event_eid(eid, hash, e, lab)) return lb_store_fail(s, LB_ENOMEM, "out of memory computing an event id");
-    sqlite3_stmt *st = stmt(s, LB_ST_EVENT);
+    sqlite3_stmt *st = lb_store_stmt(s, LB_ST_EVENT);
     if (!st) return lb_store_dbfail(s, "preparing insert");
     sqlite3_bind_int64(st, 1, docrow);
     bind_sent(st, 2, e->sent < doc->sents.len ? (int64_t)e->sent : -1);
@@ -571,7 +569,7 @@ static int put_dyad_aggregates(lb_store *s, const lb_event *e, const char *d, si
             if (dup) continue;
             seen_a[nseen] = ac; seen_r[nseen] = rc; nseen++;
             for (int which = LB_ST_DYAD_MONTH; which <= LB_ST_DYAD_TOTAL; which++) {
-                sqlite3_stmt *st = stmt(s, which);
+                sqlite3_stmt *st = lb_store_stmt(s, which);
                 if (!st) return lb_store_dbfail(s, "preparing insert");
                 sqlite3_bind_text(st, 1, ac, -1, SQLITE_STATIC);
                 sqlite3_bind_text(st, 2, rc, -1, SQLITE_STATIC);
@@ -610,7 +608,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
         size_t n = role ? nr : na;
         for (size_t k = 0; k < n; k++) {
             if (!ids[k]) continue;
-            sqlite3_stmt *st = stmt(s, LB_ST_PARTY);
+            sqlite3_stmt *st = lb_store_stmt(s, LB_ST_PARTY);
             if (!st) return lb_store_dbfail(s, "preparing insert");
             sqlite3_bind_int(st, 1, role);
             sqlite3_bind_int64(st, 2, ids[k]);
@@ -625,7 +623,7 @@ static int put_event(lb_store *s, const lb_doc *doc, int64_t docrow, const lb_ev
     for (size_t i = 0; i < na; i++)
         for (size_t k = 0; k < nr; k++) {
             if (!aids[i] || !rids[k]) continue;
-            sqlite3_stmt *st = stmt(s, LB_ST_DYAD);
+            sqlite3_stmt *st = lb_store_stmt(s, LB_ST_DYAD);
             if (!st) return lb_store_dbfail(s, "preparing insert");
             sqlite3_bind_int64(st, 1, aids[i]);
             sqlite3_bind_int64(st, 2, rids[k]);
@@ -668,7 +666,7 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
     if (doc->len > (size_t)INT32_MAX) return lb_store_fail(s, LB_ELIMIT, "document too large to store");
     char hash[65];
     if (lb_sha256_hex(hash, doc->text, doc->len)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
-    sqlite3_stmt *st = stmt(s, LB_ST_HAS);
+    sqlite3_stmt *st = lb_store_stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);
     int step = sqlite3_step(st);
@@ -676,17 +674,17 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
     if (step == SQLITE_ROW) return LB_DONE;
     if (step != SQLITE_DONE) return lb_store_dbfail(s, "looking up document");
 
-    if (!(st = stmt(s, LB_ST_SAVEPOINT)) || run(st)) return lb_store_dbfail(s, "savepoint");
+    if (!(st = lb_store_stmt(s, LB_ST_SAVEPOINT)) || run(st)) return lb_store_dbfail(s, "savepoint");
     size_t npending = s->fts_npending;
     int rc = put_all(s, doc, origin, hash, terms);
     if (rc) {
         s->fts_npending = npending;   /* its row id may come again */
         lb_store_cache_clear(s, 0);   /* actor rows of this put are gone */
-        if ((st = stmt(s, LB_ST_ROLLBACK_TO))) run(st);
-        if ((st = stmt(s, LB_ST_RELEASE))) run(st);
+        if ((st = lb_store_stmt(s, LB_ST_ROLLBACK_TO))) run(st);
+        if ((st = lb_store_stmt(s, LB_ST_RELEASE))) run(st);
         return rc;
     }
-    if (!(st = stmt(s, LB_ST_RELEASE)) || run(st)) {
+    if (!(st = lb_store_stmt(s, LB_ST_RELEASE)) || run(st)) {
         rc = lb_store_dbfail(s, "committing document");
         lb_store_cache_clear(s, 0);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
