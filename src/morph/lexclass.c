@@ -40,10 +40,7 @@ int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16
     for (int i = 0; i < nr; i++) {
         int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
         if (each) each[i] = (int16_t)(c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0));
-        if (c >= 0) bits[c >> 6] |= (uint64_t)1 << (c & 63);
+        if (c >= 0) lb_class_set_add(bits, (unsigned)c);
     }
-    int n = 0;
-    for (int j = 0; j < 4; j++)
-        for (uint64_t b = bits[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
-    return n;
+    return lb_class_set_list(bits, out);
 }

@@ -23,13 +23,10 @@ static int union_bits(const lb_tagmodel *m, const uint8_t *dc, int nd, const uin
                       uint16_t *out)
 {
     uint64_t bits[4] = { 0, 0, 0, 0 };
-    for (int i = 0; i < nd; i++) bits[dc[i] >> 6] |= (uint64_t)1 << (dc[i] & 63);
-    for (int i = 0; i < nextra; i++) bits[(extra[i] >> 6) & 3] |= (uint64_t)1 << (extra[i] & 63);
+    for (int i = 0; i < nd; i++) lb_class_set_add(bits, dc[i]);
+    for (int i = 0; i < nextra; i++) lb_class_set_add(bits, extra[i]);
     if (open) for (int j = 0; j < 4; j++) bits[j] |= m->open_bits[j];
-    int n = 0;
-    for (int j = 0; j < 4; j++)
-        for (uint64_t b = bits[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
-    return n;
+    return lb_class_set_list(bits, out);
 }
 
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,

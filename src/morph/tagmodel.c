@@ -197,7 +197,7 @@ void lb_tagmodel_derive(lb_tagmodel *m)
     }
     for (int i = 0; i < m->nopen; i++) {
         if (i && m->open[i] <= m->open[i - 1]) m->sorted = 0;
-        m->open_bits[m->open[i] >> 6] |= (uint64_t)1 << (m->open[i] & 63);
+        lb_class_set_add(m->open_bits, m->open[i]);
     }
 }
 

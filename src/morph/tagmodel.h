@@ -81,6 +81,17 @@ typedef struct lb_tagmodel {
  * m->sorted when the open list is not strictly ascending. */
 void lb_tagmodel_derive(lb_tagmodel *m);
 
+/* Sets of classes as four 64-bit words (LB_TAG_MAX_CLASSES <= 256): add
+ * class c; list the set ascending into out (its size). */
+static inline void lb_class_set_add(uint64_t set[4], unsigned c) { set[(c >> 6) & 3] |= (uint64_t)1 << (c & 63); }
+static inline int lb_class_set_list(const uint64_t set[4], uint16_t *out)
+{
+    int n = 0;
+    for (int j = 0; j < 4; j++)
+        for (uint64_t b = set[j]; b; b &= b - 1) out[n++] = (uint16_t)(j << 6 | __builtin_ctzll(b));
+    return n;
+}
+
 /* Loads path; on failure err says "path: offset N: problem". */
 int lb_tagmodel_load(lb_tagmodel **out, const char *path, char *err, size_t errlen);
 /* Parses a model image held in memory (name is used in messages). */
