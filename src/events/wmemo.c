@@ -1,5 +1,6 @@
 /* wmemo.c: the events stage's bounded word memo table (see wmemo.h). */
 #include "events/wmemo.h"
+#include "core/zeroed.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +10,7 @@ ev_memo *ev_memo_new(size_t max_entries)
     if (!m) return NULL;
     size_t cap = 16;
     while (cap < max_entries * 2) cap *= 2;
-    m->s = calloc(cap, sizeof *m->s);
+    m->s = lb_zeroed(cap, sizeof *m->s);
     if (!m->s) { free(m); return NULL; }
     m->cap = cap; m->max = max_entries;
     lb_arena_init(&m->store);

@@ -1,5 +1,6 @@
 /* cache.c: the per-handle word-form cache of the morphology stage (cache.h). */
 #include "morph/cache.h"
+#include "core/zeroed.h"
 #include "core/hash.h"
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@ lb_morph_cache *lb_mc_new(void)
     if (!c) return NULL;
     lb_arena_init(&c->arena);
     c->cap = 1 << 12;
-    c->slot = calloc(c->cap, sizeof *c->slot);
+    c->slot = lb_zeroed(c->cap, sizeof *c->slot);
     if (!c->slot) { free(c); return NULL; }
     return c;
 }
@@ -34,7 +35,7 @@ void lb_mc_trim(lb_morph_cache *c, size_t max)
 static int grow(lb_morph_cache *c)
 {
     size_t ncap = c->cap * 2;
-    lb_mc_slot *ns = calloc(ncap, sizeof *ns);
+    lb_mc_slot *ns = lb_zeroed(ncap, sizeof *ns);
     if (!ns) return -1;
     for (size_t i = 0; i < c->cap; i++) {
         if (!c->slot[i].e) continue;

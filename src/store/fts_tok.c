@@ -6,6 +6,7 @@
  * Token boundaries never depend on the language, so snippets stay aligned.
  * It does not know about documents or the schema. */
 #include "store/store.h"
+#include "core/zeroed.h"
 #include "core/hash.h"
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -72,7 +73,7 @@ static const char *stem(lb_fts_state *st, int which, const char *w, int wl, int 
     struct lb_stem_slot *set = NULL;
     uint32_t h = 0;
     if (wl <= STEM_WORD_MAX) {
-        if (!st->stems[which]) st->stems[which] = calloc(STEM_CACHE_SLOTS, sizeof *st->stems[which]);
+        if (!st->stems[which]) st->stems[which] = lb_zeroed(STEM_CACHE_SLOTS, sizeof *st->stems[which]);
         if (st->stems[which]) {
             h = (uint32_t)lb_hash_bytes(w, (size_t)wl) | 1u;   /* 0 marks an empty slot */
             set = &st->stems[which][(h >> 1) % (STEM_CACHE_SLOTS / 2) * 2];
