@@ -201,6 +201,23 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return support_verb_in(s, t, p, &s->c[s->t[t].clause]) || (rc >= 0 && support_verb_in(s, t, p, &s->c[rc]));
 }
 
+/* taking part in an act is doing it (an den Kämpfen teilnehmen, sich an einer
+ * Militäraktion beteiligen, participated in the protests): the noun heads the
+ * phrase of the participation preposition (a PARTAKE preposition, only
+ * determiners and adjectives between) and a PARTAKE verb stands in its clause */
+static int partake_verb_in(const ev_sent *s, uint32_t t, const ev_clause *c)
+{
+    const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = t;
+    while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP)
+           && !(s->lang == EV_DE && (tk[j - 1].flags & LB_TOK_UPPER)) && s->t[j - 1].group < 0) j--;
+    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 1].cue2 & EV_C2_PARTAKE)) return 0;
+    for (uint32_t v = c->t0; v < c->t1; v++)
+        if ((s->t[v].cue2 & EV_C2_PARTAKE) && !(s->t[v].cue & EV_C_PREP) && v != t
+            && !(s->lang == EV_DE && v > 0 && (tk[v].flags & LB_TOK_UPPER))) return 1;
+    return 0;
+}
+
 static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, const ev_clause *c)
 {
     /* German: help after mit reports help given (mit Hilfe der USA) */
@@ -214,6 +231,7 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
         if (s->g[gi].t0 >= c->t0 && s->g[gi].t1 <= t && s->g[gi].prep < 0 && !s->g[gi].place) receiver = 1;
     for (uint32_t j = c->t0; j < c->t1 && receiver; j++)
         if ((s->t[j].cue2 & EV_C2_RECEIVE) && s->t[j].form < 0 && !(LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > 0)) return 1;
+    if (partake_verb_in(s, t, c)) return 1;
     if (!p->nsup) return (c->cues & EV_C_SUPPORT) != 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         /* verbs only: not a German noun (Beginn), not after a determiner (the start) */

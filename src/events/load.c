@@ -66,6 +66,7 @@ static const struct { const char *name; uint32_t bit; } CUE_CLASSES[] = {
 static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"STATEAUX", EV_C2_STATEAUX}, {"SEAT", EV_C2_SEAT}, {"SUBJPRON", EV_C2_SUBJPRON}, {"PLURPRON", EV_C2_PLURPRON},
     {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM}, {"BOUNDARY", EV_C2_BOUNDARY},
+    {"PARTAKE", EV_C2_PARTAKE},
 };
 
 typedef struct load_state {
@@ -153,7 +154,7 @@ static int cue_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         } else if (prep_id(r, st->lang, f, fn, 1) < 0) { snprintf(err, errlen, "too many prepositions"); return 1; }
     }
     if (bits2) {
-        if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT, RECEIVE, WITH, FROM and pronoun cues are single folded words"); return 1; }
+        if (bystem || memchr(f, ' ', fn)) { snprintf(err, errlen, "STATEAUX, SEAT, RECEIVE, WITH, FROM, PARTAKE and pronoun cues are single folded words"); return 1; }
         uint32_t o2 = 0;
         lb_wordset_get(&r->cues2[st->lang], f, fn, &o2);
         if (lb_wordset_put(&r->cues2[st->lang], f, fn, o2 | bits2)) { snprintf(err, errlen, "out of memory"); return 1; }

@@ -625,7 +625,7 @@ static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wme
     memset(wm, 0, sizeof *wm);
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
     lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint8_t)x;
+    wm->cue2 = (uint16_t)x;
     wm->prep = UINT32_MAX;
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
@@ -649,7 +649,7 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
     x = 0;
     lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint8_t)x;
+    wm->cue2 = (uint16_t)x;
     wm->prep = UINT32_MAX;
     if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->sn = need ? (uint32_t)sn : EV_SN_UNMADE;

@@ -18,7 +18,7 @@ typedef struct ev_tok {
     uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
     uint32_t head;          /* of a hyphenated compound, the hash of its last part's stem (UN-Sicherheitsrat), else 0 */
     int16_t group;          /* group index, -1 none */
-    uint8_t cue2;           /* EV_C2_* bits */
+    uint16_t cue2;          /* EV_C2_* bits */
     int8_t gsec;            /* a group noun (Polizei, troops): its sector id in the rules, -1 none */
     int8_t prep;            /* preposition id, -1 none */
     uint16_t clause;

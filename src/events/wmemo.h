@@ -20,7 +20,7 @@ typedef struct ev_wmemo {
     uint32_t tail_first;    /* a German compound's head in tails (flags unchecked), UINT32_MAX none */
     uint32_t prep;          /* preps id, UINT32_MAX none */
     uint32_t sn;            /* stem length, EV_SN_UNMADE when not made (no listed stem can match) */
-    uint8_t cue2;
+    uint16_t cue2;
     int8_t group;           /* group noun sector without the capital check, -1 none */
 } ev_wmemo;
 
