@@ -301,6 +301,32 @@ static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pat
     return 0;
 }
 
+/* the act of trigger t is the content of a demand reported after it: the
+ * sentence ends in a reporting clause that opens with a request verb after a
+ * comma (Die Täter müssen bestraft werden, forderte Y; Russland solle die
+ * Gefangenen freilassen, verlangte Y am Montag): no event of its own. The
+ * reporting clause holds no other trigger (asyndetic coordination goes on:
+ * nahm X fest, forderte Y auf, ...) */
+static int content_of_postposed_demand(const ev_sent *s, uint32_t t)
+{
+    if (s->t[t].cue & EV_C_CTL) return 0;
+    int last = s->nc - 1;
+    if (last <= s->t[t].clause) return 0;
+    const ev_clause *c = &s->c[last];
+    uint32_t v = c->t0;
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    while (v < c->t1 && (T[v].flags & LB_TOK_PUNCT)) v++;
+    if (v >= c->t1 || v == 0 || !(s->t[v].cue & EV_C_CTL) || s->t[v].group >= 0) return 0;
+    uint32_t p = v;
+    while (p > 0 && !(T[p - 1].flags & LB_TOK_PUNCT)) p--;
+    if (p == 0 || T[p - 1].norm_len != 1 || lb_tok_norm(s->doc, &T[p - 1])[0] != ',') return 0;
+    for (uint32_t j = v + 1; j < c->t1; j++) if (s->t[j].form >= 0 || (s->t[j].cue & EV_C_CTL)) return 0;
+    for (int k = s->t[t].clause; k < last; k++)
+        for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++)
+            if (T[j].norm_len == 1 && (lb_tok_norm(s->doc, &T[j])[0] == ':' || lb_tok_norm(s->doc, &T[j])[0] == ';')) return 0;
+    return 1;
+}
+
 /* a demand in the purpose clause of a protest (staged demonstrations to
  * demand reforms; began a hunger strike to demand ...; demonstrierten, um
  * ... zu fordern): the protest's goal, no event of its own */
@@ -333,6 +359,7 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     /* the content of a pledge or request: unless the trigger is itself the speech act */
     if ((*gov & EV_C_CTL) && !(s->t[t].cue & EV_C_CTL)) return 1;
     if (content_of_reported_demand(s, t, p)) return 1;
+    if (!(p->flags & EV_F_SPEAKER) && content_of_postposed_demand(s, t)) return 1;
     if (goal_of_protest(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;

@@ -102,8 +102,28 @@ int ev_emit(lb_doc *doc, const lb_event *e, int mutual)
     return 0;
 }
 
+/* an event of the actor's own state aimed at its own government (the
+ * counterpart of a demand with none named: forderte X) that an event of the
+ * same type, flags and actors aimed at another side covers (Russland müsse
+ * abziehen, forderte Macron: one demand, of Russia) */
+static int own_counterpart_covered(const lb_event *E, size_t from, size_t n, size_t i)
+{
+    const lb_event *e = &E[i];
+    if (e->nrecipient != 1 || !e->nactor || !ev_has_code(e->actor, e->nactor, e->recipient[0].code)
+        || ev_symmetric(e->type)) return 0;
+    for (size_t j = from; j < n; j++) {
+        const lb_event *o = &E[j];
+        if (j == i || !o->nrecipient || strcmp(o->type, e->type) || o->negated != e->negated
+            || o->hypothetical != e->hypothetical || ev_has_code(o->recipient, o->nrecipient, e->recipient[0].code)
+            || !set_equal(o->actor, o->nactor, e->actor, e->nactor)) continue;
+        return 1;
+    }
+    return 0;
+}
+
 /* drops the one-sided events of a sentence that a directed event of the same
- * type and flags already covers (shelled Juba, killing 20: one ASSAULT) */
+ * type and flags already covers (shelled Juba, killing 20: one ASSAULT), and
+ * own-government counterparts another event of the actor covers */
 void ev_drop_covered(lb_doc *doc, size_t from)
 {
     lb_event *E = LB_EVENTS(doc);
@@ -114,6 +134,7 @@ void ev_drop_covered(lb_doc *doc, size_t from)
             for (size_t j = from; j < doc->events.len && !covered; j++)
                 covered = j != i && E[j].nrecipient && !strcmp(E[j].type, E[i].type)
                           && E[j].negated == E[i].negated && E[j].hypothetical == E[i].hypothetical;
+        if (!covered && own_counterpart_covered(E, from, doc->events.len, i)) covered = 1;
         if (!covered) E[out++] = E[i];
     }
     doc->events.len = out;
