@@ -3,6 +3,7 @@
  * direction of a mutual act, and the removal of one-sided events a directed
  * event of the sentence covers. */
 #include "events/code.h"
+#include "text/text.h"
 #include <string.h>
 
 int ev_has_code(const lb_actor_ref *a, int n, const char *code)
@@ -17,10 +18,17 @@ int ev_has_code(const lb_actor_ref *a, int n, const char *code)
  * the home state (GUIDELINES §1) */
 static int acts_for_body(const ev_sent *s, const ev_group *g, const lb_mention *m)
 {
-    if (m->type != LB_MEN_PER || m->actor.sector) return 0;
+    if (m->type != LB_MEN_PER) return 0;
     for (int k = 0; k < g->nmen; k++) {
         const lb_mention *o = ev_men(s, g->men[k]);
-        if (o != m && o->type != LB_MEN_PER && o->actor.code && !ev_state_code(o->actor.code)) return 1;
+        if (o == m || o->type == LB_MEN_PER || !o->actor.code || ev_state_code(o->actor.code)) continue;
+        if (!m->actor.sector) return 1;
+        /* (a person with an office of a state too: only when the body's office
+         * stands in apposition right before the name, der Kommissar des
+         * Europarats, Nils M.: the office the article gives) */
+        uint32_t e = o->tok0 + (o->ntok ? o->ntok : 1);
+        const lb_tok *c = &LB_TOKS(s->doc)[e];
+        if (e + 1 == m->tok0 && c->norm_len == 1 && lb_tok_norm(s->doc, c)[0] == ',') return 1;
     }
     return 0;
 }
