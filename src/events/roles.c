@@ -557,6 +557,25 @@ static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, rol
 /* the object of a verb with rec=obj: German the nearest bare group before the
  * verb (verb-final and perfect clauses), else the first after it; English the
  * first after it, or an of-phrase of a physical target */
+/* German: the sender of a message noun the clause answers, in the phrase
+ * after the noun with one of the noun's act= prepositions (wies die Vorwürfe
+ * aus Washington zurück, lehnte die Forderung aus Brüssel ab); -1 none */
+static int message_sender(const ev_sent *s, int ci, uint32_t t, int subj)
+{
+    const ev_rules *r = s->rules;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != ci || gi == subj || g->prep < 0 || g->t0 < 2) continue;
+        uint32_t j = g->t0 - 1;
+        if ((s->t[j].cue & EV_C_DET) && j > 1) j--;
+        if (!(s->t[j].cue & EV_C_PREP) || j == 0 || j - 1 == t || s->t[j - 1].form < 0) continue;
+        const ev_pattern *q = &r->patterns[r->forms[s->t[j - 1].form].pattern];
+        if (q->kind != EV_VERB && q->type && (q->act_preps >> g->prep & 1)
+            && (!strcmp(q->type, "ACCUSE") || !strcmp(q->type, "REQUEST") || !strcmp(q->type, "THREATEN"))) return gi;
+    }
+    return -1;
+}
+
 static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, int subj)
 {
     int ci = s->t[t].clause;
@@ -574,6 +593,8 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
                 else rec = gi;
             }
         if (rec < 0) rec = deriv;
+        if (rec < 0 && p->type && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE")))
+            rec = message_sender(s, ci, t, subj);
         if (rec < 0) rec = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
         if (rec < 0) rec = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
     } else {
