@@ -167,6 +167,22 @@ static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p
     return -1;
 }
 
+/* German "es kam zu X" (Duden: es kommt zu etwas, it happens): the event
+ * noun t heads the phrase of a HAPPEN preposition (zu, zum, zur; only
+ * determiners and adjectives between) and a HAPPEN verb stands in its clause */
+static int happening(const ev_sent *s, uint32_t t)
+{
+    if (s->lang != EV_DE) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = t;
+    while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP) && !(tk[j - 1].flags & LB_TOK_UPPER) && s->t[j - 1].group < 0) j--;
+    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 1].cue2 & EV_C2_HAPPEN)) return 0;
+    for (uint32_t v = c->t0; v < c->t1; v++)
+        if ((s->t[v].cue2 & EV_C2_HAPPEN) && !(s->t[v].cue & EV_C_PREP) && !(v > 0 && (tk[v].flags & LB_TOK_UPPER))) return 1;
+    return 0;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -195,7 +211,12 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
      * the two sides of a two-sided event of the sentence before */
     if (!e->nactor && p->kind != EV_VERB && ev_symmetric(p->type) && !p->mode) previous_sides(s, e);
     /* an act that fixes its agent (wurde festgenommen, Festnahmen): the acting state's police or court */
-    if (!e->nactor && p->agent_sector && (R->passive || p->kind != EV_VERB || (p->flags & EV_F_INVERSE))) {
+    /* (a protest verb fixes its doers too: Tausende demonstrierten in X - civilians of X) */
+    /* (a protest noun only where a clause reports it happening: es kam zu Protesten;
+     * else a background mention: nach den Protesten gegen die Regierung) */
+    int protest = !strcmp(p->type, "PROTEST") && (p->kind == EV_VERB || happening(s, t));
+    int agentless = R->passive || (p->kind != EV_VERB && strcmp(p->type, "PROTEST")) || (p->flags & EV_F_INVERSE);
+    if (!e->nactor && p->agent_sector && (agentless || protest)) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
     }
@@ -310,7 +331,8 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
         && domestic_sentence(s, e->actor[0].code))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
     /* a state's police or court acting on persons: a domestic event (FRA/COP -> FRA) */
-    if (!e->nrecipient && e->nactor && p->agent_sector) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
+    /* (protests: no target named, none - GUIDELINES §2) */
+    if (!e->nrecipient && e->nactor && p->agent_sector && strcmp(p->type, "PROTEST")) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
 }
 
 /* German: a fight whose coordinated sides are the subject of a reflexive
@@ -417,7 +439,7 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
      * names a war or protest as background (GUIDELINES §2) */
     int reported = p->kind == EV_VERB || (s->lang == EV_EN && (p->kind == EV_NOUN_SUPPORT || (c->cues & EV_C_SUPPORT)))
                    || (p->kind == EV_NOUN_SUPPORT && p->nsup)       /* its own support verb (einen Anschlag verüben) */
-                   || protest_of_its_own(s, t, p, R);
+                   || protest_of_its_own(s, t, p, R) || (p->kind == EV_NOUN && happening(s, t));
     if (!e->nrecipient && (!reported || (p->kind == EV_VERB && t > 0 && (s->t[t - 1].cue & (EV_C_DET | EV_C_PREP))))) return 0;
     /* a protest with no named target is directed at the protesters' own
      * government (Algerians demonstrated ... -> DZA protests against DZA/GOV)

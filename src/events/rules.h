@@ -74,7 +74,8 @@ enum {
     EV_C2_WITH     = 1u << 5, /* mit: an aid noun after it (mit Unterstützung Xs) is done by X for the clause subject */
     EV_C2_FROM     = 1u << 6, /* aus, von, from: a place after it is where an act comes from, not its target */
     EV_C2_BOUNDARY = 1u << 7, /* Grenze, border: a group after its preposition is a neighbour, no participant */
-    EV_C2_PARTAKE  = 1u << 8  /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
+    EV_C2_PARTAKE  = 1u << 8, /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
+    EV_C2_HAPPEN   = 1u << 9  /* (es) kam (zu): an event noun after its preposition is reported as happening */
 };
 #define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
 #define EV_MAX_SEATS 128   /* lines of seats.tsv */
