@@ -231,7 +231,9 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
         if (s->g[gi].t0 >= c->t0 && s->g[gi].t1 <= t && s->g[gi].prep < 0 && !s->g[gi].place) receiver = 1;
     for (uint32_t j = c->t0; j < c->t1 && receiver; j++)
         if ((s->t[j].cue2 & EV_C2_RECEIVE) && s->t[j].form < 0 && !(LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > 0)) return 1;
-    if (partake_verb_in(s, t, c)) return 1;
+    /* (acts one takes part in: not a trial or an investigation, whose parties are not its doers) */
+    if (p->type && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "PROTEST") || !strcmp(p->type, "MOBILIZE")
+                    || ev_symmetric(p->type)) && partake_verb_in(s, t, c)) return 1;
     if (!p->nsup) return (c->cues & EV_C_SUPPORT) != 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         /* verbs only: not a German noun (Beginn), not after a determiner (the start) */

@@ -117,8 +117,11 @@ int ev_emit(lb_doc *doc, const lb_event *e, int mutual)
 static int own_counterpart_covered(const lb_event *E, size_t from, size_t n, size_t i)
 {
     const lb_event *e = &E[i];
-    if (e->nrecipient != 1 || !e->nactor || !ev_has_code(e->actor, e->nactor, e->recipient[0].code)
-        || ev_symmetric(e->type)) return 0;
+    /* (speech acts only: two material acts - an arrest at home, a charge abroad - are two events) */
+    static const char *const VERBAL[] = { "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", NULL };
+    int verbal = 0;
+    for (int k = 0; VERBAL[k]; k++) verbal |= !strcmp(e->type, VERBAL[k]);
+    if (!verbal || e->nrecipient != 1 || !e->nactor || !ev_has_code(e->actor, e->nactor, e->recipient[0].code)) return 0;
     for (size_t j = from; j < n; j++) {
         const lb_event *o = &E[j];
         if (j == i || !o->nrecipient || strcmp(o->type, e->type) || o->negated != e->negated

@@ -183,6 +183,24 @@ static int happening(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* a protest verb with a plural finite verb in its clause (Tausende
+ * demonstrierten; die Seeleute haben protestiert): a demonstration is a
+ * collective act, one person protesting or "demonstrieren" with an object
+ * (Engagement demonstrieren: show) is none; not a zu-infinitive (whose
+ * subject is elsewhere). Needs the morphology layer. */
+static int collective_protest_verb(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    if (doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    const lb_morph *M = LB_MORPH(doc) + s->tok0;
+    if ((M[t].flags & LB_MF_ZU_INF) || (t > 0 && (s->t[t - 1].cue & EV_C_ZU))) return 0;
+    for (uint32_t j = c->t0; j < c->t1; j++)
+        if (LB_FEAT_GET(M[j].feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(M[j].feats, NUMBER) == LB_NUMBER_PLUR
+            && (M[j].upos == LB_UPOS_VERB || M[j].upos == LB_UPOS_AUX)) return 1;
+    return 0;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -214,7 +232,8 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     /* (a protest verb fixes its doers too: Tausende demonstrierten in X - civilians of X) */
     /* (a protest noun only where a clause reports it happening: es kam zu Protesten;
      * else a background mention: nach den Protesten gegen die Regierung) */
-    int protest = !strcmp(p->type, "PROTEST") && (p->kind == EV_VERB || happening(s, t));
+    int protest = !strcmp(p->type, "PROTEST")
+                  && (p->kind == EV_VERB ? collective_protest_verb(s, t) : happening(s, t));
     int agentless = R->passive || (p->kind != EV_VERB && strcmp(p->type, "PROTEST")) || (p->flags & EV_F_INVERSE);
     if (!e->nactor && p->agent_sector && (agentless || protest)) {
         const char *st = acting_state(s, t);
