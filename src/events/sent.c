@@ -113,6 +113,11 @@ static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
         for (j = pos + 1; j < s->n && j <= pos + 2; j++)
             if (tok_like(s, j, w, n)) break;
         if (j >= s->n || j > pos + 2) return;
+        /* (German: the last word stays a preposition when the pattern takes its
+         * counterpart after it: stellte sich hinter X, unterhielt sich mit X) */
+        uint32_t id;
+        if (!e && s->lang == EV_DE && lb_wordset_get(&s->rules->preps[s->lang], w, n, &id)
+            && (s->rules->patterns[f->pattern].rec_preps >> id & 1)) return;
         s->t[j].cue |= EV_C_CLAIMED;     /* its cues are computed when the pass reaches it */
         pos = j;
         w += n + (e ? 1 : 0);
