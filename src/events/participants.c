@@ -308,6 +308,27 @@ static void drop_code(lb_actor_ref *a, uint8_t *n, const char *c)
     *n = k;
 }
 
+/* German: the owner named in the genitive of a physical target after one of
+ * the pattern's prepositions (ein Anschlag auf einen Stützpunkt der afghanischen
+ * Armee, Angriffe auf Stellungen der YPG): prep, article or adjectives, the
+ * target noun, a genitive article, the group; -1 none */
+static int target_genitive(const ev_sent *s, uint32_t t, const ev_pattern *p, int actor)
+{
+    if (s->lang != EV_DE || !p->rec_preps) return -1;
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != s->t[t].clause || gi == actor || g->t0 < t + 3 || g->t0 > t + 10 || g->place || g->prep >= 0) continue;
+        uint32_t j = g->t0 - 1;                                   /* der, des, eines */
+        if (!(s->t[j].cue & EV_C_DET)) continue;
+        if (!(T[j - 1].flags & LB_TOK_UPPER) || !(T[j - 1].flags & LB_TOK_WORD) || s->t[j - 1].group >= 0) continue;
+        uint32_t k = j - 1;                                       /* the target noun */
+        while (k > t + 1 && !(s->t[k - 1].cue & EV_C_PREP) && !(T[k - 1].flags & LB_TOK_UPPER) && j - k < 4) k--;
+        if (k > t + 1 && (s->t[k - 1].cue & EV_C_PREP) && s->t[k - 1].prep >= 0 && (p->rec_preps >> s->t[k - 1].prep & 1)) return gi;
+    }
+    return -1;
+}
+
 static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
 {
     /* a separate group may name the same state (domestic events: X -> X) */
@@ -320,15 +341,17 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
     if (!e->nrecipient && e->nactor && !(p->flags & EV_F_SPEAKER)) {
         /* shelled Juba, opened fire at targets in Jericho: the place's state
          * (for the types cameo.tsv lists under 'place') */
-        int pg = (p->flags & EV_F_REC_PLACE) ? place_after(s, t) : -1;
+        int tg = (p->flags & EV_F_REC_PLACE) ? target_genitive(s, t, p, R->actor) : -1;
+        if (tg >= 0) ev_add_refs(s, tg, e->recipient, &e->nrecipient, NULL, 0);
+        int pg = (p->flags & EV_F_REC_PLACE) && !e->nrecipient ? place_after(s, t) : -1;
         const char *ps = pg >= 0 ? ev_place_state(s->rules, s->doc, ev_men(s, s->g[pg].men[0])) : NULL;
         /* (an attack in the attacker's own state is one-sided: sprengten sich am Stade de France) */
-        if (ps && !(!strcmp(p->type, "ASSAULT") && !strcmp(ps, e->actor[0].code)))
+        if (!e->nrecipient && ps && !(!strcmp(p->type, "ASSAULT") && !strcmp(ps, e->actor[0].code)))
             e->recipient[e->nrecipient++] = (lb_actor_ref){ ps, NULL, NULL, NULL };
         /* arrested opposition activists, accepted the rebels' demands: a group
          * of the actor's own state (domestic event X -> X) */
         /* (not for acts with no object: resigned Sunday as the opposition threatened ...) */
-        else if ((p->flags & EV_F_DOMESTIC) && !((p->flags & EV_F_REC_NONE) && !(p->flags & EV_F_REC_OBJ))
+        else if (!e->nrecipient && (p->flags & EV_F_DOMESTIC) && !((p->flags & EV_F_REC_NONE) && !(p->flags & EV_F_REC_OBJ))
                  && group_noun_after(s, t, p)) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
     }
     /* protesters, the opposition or rebels who demand or accuse with no counterpart
