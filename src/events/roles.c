@@ -91,6 +91,16 @@ static int participle(const ev_sent *s, uint32_t i)
     return 0;
 }
 
+/* German: the morphology reads trigger i as an infinitive, so that an
+ * auxiliary werden with it makes a future, no passive (Russland wird die
+ * Ukraine angreifen) */
+static int infinitive(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    return s->lang == EV_DE && doc->morph.len == doc->toks.len
+           && LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + i].feats, VERBFORM) == LB_VERBFORM_INF;
+}
+
 /* a German zu-infinitive clause after a comma (…, den Angriff zu verurteilen) */
 static int zu_clause(const ev_sent *s, int ci)
 {
@@ -758,7 +768,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     for (uint32_t j = c->t0; j < c->t1; j++)
         /* Zwei Polizisten sind verletzt: a state passive of a physical act */
         if ((s->t[j].cue2 & EV_C2_STATEAUX) && (p->flags & EV_F_REC_PLACE) && j < t) aux = 1;
-    if (aux && (syn || agent >= 0 || participle(s, t))) {
+    if (aux && (syn || agent >= 0 || participle(s, t)) && (agent >= 0 || !infinitive(s, t))) {
         R->passive = 1;
         R->actor = agent;
         R->recipient = subj;
