@@ -267,7 +267,8 @@ static int english_noun_reading(const ev_sent *s, uint32_t t)
         /* (a plural demonym is a noun: "the Palestinians reject") */
         int adj = ev_men(s, g->men[g->nmen - 1])->form == LB_FORM_DERIV
                   && lb_tok_norm(doc, gl)[gl->norm_len - 1] != 's';
-        if (d && (s->t[g->t0 - 1].cue & EV_C_DET) && (indef || adj)) return 1;
+        /* (a group that ends in its group noun is a whole subject: A Turkish court sentenced) */
+        if (d && (s->t[g->t0 - 1].cue & EV_C_DET) && (indef || adj) && s->t[g->t1 - 1].gsec < 0) return 1;
     }
     return 0;
 }
