@@ -329,6 +329,25 @@ static int target_genitive(const ev_sent *s, uint32_t t, const ev_pattern *p, in
     return -1;
 }
 
+/* praise or criticism of a two-sided act named by a noun with its sides
+ * (begrüßte die Einigung zwischen Athen und Skopje; welcomed the agreement
+ * between X and Y): the sides are the counterparts */
+static void sides_of_judged_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, lb_event *e)
+{
+    if (p->kind != EV_VERB || (strcmp(p->type, "SUPPORT") && strcmp(p->type, "ACCUSE"))) return;
+    const ev_rules *r = s->rules;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t k = t + 2; k < c->t1 && k <= t + 8; k++) {
+        if (!(s->t[k].cue & EV_C_BETWEEN) || s->t[k - 1].form < 0) continue;
+        const ev_pattern *q = &r->patterns[r->forms[s->t[k - 1].form].pattern];
+        if (q->kind == EV_VERB || !q->type || !ev_symmetric(q->type)) return;
+        for (int gi = 0; gi < s->ng; gi++)
+            if (s->g[gi].clause == s->t[t].clause && s->g[gi].t0 > k && s->g[gi].t0 <= k + 8)
+                ev_add_refs(s, gi, e->recipient, &e->nrecipient, e->actor, e->nactor);
+        return;
+    }
+}
+
 static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
 {
     /* a separate group may name the same state (domestic events: X -> X) */
@@ -338,6 +357,7 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
      * für Russland, sagte der ukrainische Präsident: the comma joins both) unless
      * it is the only one (a domestic accusation) */
     if ((p->flags & EV_F_SPEAKER) && e->nrecipient > 1 && e->nactor) drop_code(e->recipient, &e->nrecipient, e->actor[0].code);
+    if (!e->nrecipient && e->nactor) sides_of_judged_noun(s, t, p, e);
     if (!e->nrecipient && e->nactor && !(p->flags & EV_F_SPEAKER)) {
         /* shelled Juba, opened fire at targets in Jericho: the place's state
          * (for the types cameo.tsv lists under 'place') */
