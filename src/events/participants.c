@@ -259,6 +259,26 @@ static int assault_noun_after(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* a coercive act named by a noun in the clause of trigger t with the place
+ * where it happened (kritisierte die Festnahmen in der Türkei): that place's
+ * state, else NULL */
+static const char *coercion_noun_place(const ev_sent *s, uint32_t t)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind == EV_VERB || !q->type || strcmp(q->type, "COERCE")) continue;
+        for (int gi = 0; gi < s->ng; gi++) {
+            const ev_group *g = &s->g[gi];
+            if (!g->place || g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + 4 || direction_place(s, gi)) continue;
+            const char *st = ev_place_state(s->rules, s->doc, ev_men(s, g->men[0]));
+            if (st) return st;
+        }
+    }
+    return NULL;
+}
+
 /* domestic news: the actor is of the document's own state and the sentence
  * names no other state (Die Opposition warf ... vor; X wies die Vorwürfe
  * zurück): a verbal act with no counterpart named is directed at that state */
@@ -386,6 +406,11 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
     if (!e->nrecipient && e->nactor && !strcmp(p->type, "ACCUSE") && assault_noun_after(s, t)) {
         const char *st = acting_state(s, t);
         if (st) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
+    }
+    /* (and criticising arrests or bans in a place: an accusation of that state) */
+    if (!e->nrecipient && e->nactor && !strcmp(p->type, "ACCUSE") && p->kind == EV_VERB) {
+        const char *st = coercion_noun_place(s, t);
+        if (st && !ev_has_code(e->actor, e->nactor, st)) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
     if (!e->nrecipient && e->nactor && (p->flags & EV_F_CONTEXT)) context_counterpart(s, e);
     /* (protests: see ev_participants, a place of the protest comes first) */
