@@ -380,6 +380,8 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
 
 /* codes trigger t with pattern p; 1 when an event was added (or was a
  * duplicate, or the trigger needs none), 0 when not, -1 out of memory */
+static int forces_after(const ev_sent *s, uint32_t t);
+
 static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p)
 {
     if (!p->type) return 0;
@@ -407,9 +409,28 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     e.confidence = conf;
     e.cameo = R.dep ? p->dep_cameo_root : p->cameo_root;
     e.goldstein = R.dep ? p->dep_goldstein : p->goldstein;
+    /* aid to no one but one's own state (schickte zusätzliche Polizisten in die
+     * Vororte): a deployment of its own forces, MOBILIZE (CAMEO 15), no aid */
+    if (!strcmp(e.type, "AID") && e.nactor == 1 && e.nrecipient == 1 && !strcmp(e.actor[0].code, e.recipient[0].code)
+        && forces_after(s, t)) {
+        e.type = "MOBILIZE"; e.mode = NULL; e.nrecipient = 0;
+        e.cameo = "15"; e.goldstein = ev_goldstein(s->rules, "15");
+    }
     /* mutual action of a directed type (unterstützen einander): the other direction too */
     int mutual = (s->c[s->t[t].clause].cues & EV_C_MUTUAL) || (p->flags & EV_F_MUTUAL);
     return ev_emit(doc, &e, mutual) < 0 ? -1 : 1;
+}
+
+/* a group noun of armed forces or police after trigger t in its clause (the forces sent) */
+static int forces_after(const ev_sent *s, uint32_t t)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = t + 1; j < c->t1 && j <= t + 6; j++) {
+        if (s->t[j].gsec < 0) continue;
+        const char *sec = s->rules->sectors[s->t[j].gsec];
+        if (!strcmp(sec, "MIL") || !strcmp(sec, "COP")) return 1;
+    }
+    return 0;
 }
 
 /* the sentence token whose text starts at byte offset off, or UINT32_MAX */
