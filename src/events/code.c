@@ -465,12 +465,28 @@ static void accuse_the_doer(ev_sent *s, lb_doc *doc, size_t from)
     }
 }
 
+/* German: token t is the separated particle of a separable trigger verb
+ * before it in the sentence (stellen ... Hilfe bereit: bereit is no trigger
+ * of its own) */
+static int particle_of_earlier_trigger(const ev_sent *s, uint32_t t)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + t];
+    for (uint32_t i = t; i-- > 0;) {
+        if (s->t[i].form < 0) continue;
+        const ev_form *f = &s->rules->forms[s->t[i].form];
+        if (f->req_kind == EV_REQ_PARTICLE && strlen(f->req) == tk->norm_len
+            && !memcmp(lb_tok_norm(s->doc, tk), f->req, tk->norm_len)) return 1;
+    }
+    return 0;
+}
+
 int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
     const ev_rules *r = s->rules;
     size_t from = doc->events.len;
     for (uint32_t t = 0; t < s->n; t++) {
         if (s->t[t].form < 0) continue;
+        if (s->lang == EV_DE && particle_of_earlier_trigger(s, t)) continue;
         const ev_pattern *first = &r->patterns[r->forms[s->t[t].form].pattern];
         int rc = code_trigger(s, doc, t, first);
         if (rc < 0) return LB_ENOMEM;
