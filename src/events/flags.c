@@ -49,7 +49,13 @@ void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t go
         for (uint32_t j = t >= 2 ? t - 2 : 0; j < t; j++) if (s->t[j].cue & EV_C_NEGZU) negzu = 1;
     } else negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
     e->negated = (cl & EV_C_NEG) || negzu || (gov & EV_C_NEGSUB);
-    e->hypothetical = (cl & EV_C_HYP) || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p));
+    /* (the trigger's own modal is no hedge of itself: Iran should withdraw, said X) */
+    int hyp = (cl & EV_C_HYP) != 0;
+    if (hyp && (s->t[t].cue & EV_C_HYP)) {
+        hyp = 0;
+        for (uint32_t j = c->t0; j < c->t1 && !hyp; j++) hyp = j != t && (s->t[j].cue & EV_C_HYP);
+    }
+    e->hypothetical = hyp || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p));
     if (!e->hypothetical && (cl & EV_C_HYPW)) {
         /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
         int said = 0;
