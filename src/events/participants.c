@@ -195,9 +195,13 @@ static int collective_protest_verb(const ev_sent *s, uint32_t t)
     const ev_clause *c = &s->c[s->t[t].clause];
     const lb_morph *M = LB_MORPH(doc) + s->tok0;
     if ((M[t].flags & LB_MF_ZU_INF) || (t > 0 && (s->t[t - 1].cue & EV_C_ZU))) return 0;
+    /* (with an accusative object it means "show": die Normalität demonstrieren) */
+    ev_clause_roles_t Y;
+    if (ev_clause_roles(s, t, &Y) && Y.has_obj) return 0;
+    /* (a second person plural - ihr demonstriert - is mostly a misread third singular) */
     for (uint32_t j = c->t0; j < c->t1; j++)
         if (LB_FEAT_GET(M[j].feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(M[j].feats, NUMBER) == LB_NUMBER_PLUR
-            && (M[j].upos == LB_UPOS_VERB || M[j].upos == LB_UPOS_AUX)) return 1;
+            && LB_FEAT_GET(M[j].feats, PERSON) != 2 && (M[j].upos == LB_UPOS_VERB || M[j].upos == LB_UPOS_AUX)) return 1;
     return 0;
 }
 
