@@ -148,8 +148,6 @@ static int seat_after(const ev_sent *s, uint32_t i)
     const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
     (void)T;
     if (i + 2 >= s->n || !(s->t[i + 1].cue2 & EV_C2_SEAT)) return -1;
-    /* (a possessive names whose the group is: seine Truppen aus Syrien abziehen) */
-    if (i > 0 && (s->t[i - 1].cue & EV_C_POSSPRON)) return -1;
     int gi = s->t[i + 2].group;
     for (int k = 0; k < s->ng && gi < 0; k++) if (s->g[k].t0 == i + 2) gi = k;
     if (gi < 0 || !all_form(s, &s->g[gi], LB_FORM_NAME, LB_MEN_LOC)) return -1;

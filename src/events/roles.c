@@ -313,6 +313,17 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     return -1;
 }
 
+/* group gi is a group noun with its seat after one of preps (seine Truppen
+ * aus Syrien: the place after aus made the group's state), so that the
+ * group stands for the place after the preposition (abziehen rec=aus) */
+static int seated_by(const ev_sent *s, int gi, uint64_t preps)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->t1 < g->t0 + 3 || s->t[g->t0].gsec < 0) return 0;
+    uint32_t j = g->t0 + 1;
+    return (s->t[j].cue2 & EV_C2_SEAT) && (s->t[j].cue & EV_C_PREP) && s->t[j].prep >= 0 && (preps >> s->t[j].prep & 1);
+}
+
 static int first_group(const ev_sent *s, int ci, uint32_t from, uint32_t to, int skip, int want_bare,
                        uint64_t preps, const ev_pattern *p)
 {
@@ -321,6 +332,7 @@ static int first_group(const ev_sent *s, int ci, uint32_t from, uint32_t to, int
         if (g->clause != ci || gi == skip || g->t0 < from || g->t0 >= to) continue;
         if (want_bare && bare(s, gi)) return gi;
         if (!want_bare && g->prep >= 0 && (preps >> g->prep & 1) && usable(s, gi, p)) return gi;
+        if (!want_bare && seated_by(s, gi, preps)) return gi;
     }
     return -1;
 }
