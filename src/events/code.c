@@ -208,13 +208,16 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
 static int partake_verb_in(const ev_sent *s, uint32_t t, const ev_clause *c)
 {
     const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
+    if (s->lang == EV_DE && !(tk[t].flags & LB_TOK_UPPER)) return 0;      /* (a German noun) */
     uint32_t j = t;
     while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP)
            && !(s->lang == EV_DE && (tk[j - 1].flags & LB_TOK_UPPER)) && s->t[j - 1].group < 0) j--;
     if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 1].cue2 & EV_C2_PARTAKE)) return 0;
+    /* (not a participle attribute: die an den Protesten beteiligten Polizisten) */
     for (uint32_t v = c->t0; v < c->t1; v++)
         if ((s->t[v].cue2 & EV_C2_PARTAKE) && !(s->t[v].cue & EV_C_PREP) && v != t
-            && !(s->lang == EV_DE && v > 0 && (tk[v].flags & LB_TOK_UPPER))) return 1;
+            && !(s->lang == EV_DE && v > 0 && (tk[v].flags & LB_TOK_UPPER))
+            && !(s->lang == EV_DE && v + 1 < c->t1 && (tk[v + 1].flags & LB_TOK_UPPER) && (tk[v + 1].flags & LB_TOK_WORD))) return 1;
     return 0;
 }
 

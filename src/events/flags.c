@@ -3,6 +3,7 @@
  * English intent reading (will + cooperative act = AGREE, will + hostile act
  * = THREATEN). */
 #include "events/code.h"
+#include "text/text.h"
 #include <string.h>
 
 /* governing cues of trigger t: what stands before it in its clause, and the clause before */
@@ -37,6 +38,20 @@ static int hyp_word(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return 0;
 }
 
+/* the sentence is a question (it ends in "?"): an act asked about is
+ * hypothetical (GUIDELINES §2: possible, feared, planned conditionally or asked about) */
+static int question(const ev_sent *s)
+{
+    const lb_sent *S = &LB_SENTS(s->doc)[s->si];
+    const lb_tok *T = LB_TOKS(s->doc);
+    for (uint32_t k = S->tok0 + S->ntok; k-- > S->tok0;) {
+        const lb_tok *tk = &T[k];
+        if (tk->flags & (LB_TOK_QUOTE | LB_TOK_BRACKET_CLOSE)) continue;
+        return tk->norm_len == 1 && lb_tok_norm(s->doc, tk)[0] == '?';
+    }
+    return 0;
+}
+
 void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e)
 {
     int ci = s->t[t].clause;
@@ -55,7 +70,8 @@ void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t go
         hyp = 0;
         for (uint32_t j = c->t0; j < c->t1 && !hyp; j++) hyp = j != t && (s->t[j].cue & EV_C_HYP);
     }
-    e->hypothetical = hyp || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p));
+    /* (a relative clause in a question is presupposed, not asked: die Männer, die ... feuerten?) */
+    e->hypothetical = hyp || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p)) || (c->kind != EV_CL_REL && question(s));
     if (!e->hypothetical && (cl & EV_C_HYPW)) {
         /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
         int said = 0;
