@@ -64,7 +64,7 @@ static int reports(const qdoc *q, uint32_t lo, uint32_t hi, int32_t *marker)
     int k2 = 0, rep = 0;
     *marker = -1;
     for (uint32_t i = lo; i < hi; i++) {
-        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        if (!(q->t[i].flags & LB_TOK_WORD) || q->inq[i]) continue;   /* the writer's verbs, not the quoted ones */
         int k = q_konj(q, i);
         if (q_cls(q, i) & QC_HEARSAY) { *marker = (int32_t)i; return 1; }
         rep |= k == 1;
@@ -142,6 +142,18 @@ int q_chain(qdoc *q)
         if (lo >= hi) continue;
         if (inq[s] >= 0) {
             const lb_quote *x = &LB_QUOTES(d)[inq[s]];
+            if (have && s <= last + 1 + Q_CHAIN_GAP && x->cue_start == Q_CONTINUES && !q->inq[lo] && !asks(q, hi)) {
+                /* "Es drohe „eine dramatische Erderwärmung …“.": a reporting sentence
+                 * (Konjunktiv outside the marks) that quotes some words goes on with
+                 * the report as indirect speech; the quoted words stay a direct quote */
+                int32_t marker;
+                if (reports(q, lo, hi, &marker) == 1) {
+                    qspk none = { -1, -1, -1, -1 };
+                    lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);
+                    if (q->oom) return -1;
+                    if (qt) { copy_speaker(qt, &active); x = &LB_QUOTES(d)[inq[s]]; }
+                }
+            }
             if (has_speaker(x)) { active = *x; have = 1; }
             last = s;
             continue;

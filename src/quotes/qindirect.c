@@ -68,6 +68,16 @@ static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
     return cov * 2 >= (uint64_t)(e - s);
 }
 
+/* the reported clause [a, b) has words of its own before a direct quote in it
+ * ("es müsse Schluss sein mit „…“", "der Bericht sei „…“"): it is indirect
+ * speech that quotes some of the words (the direct quote stays a quote of its own) */
+static int own_words(const qdoc *q, uint32_t a, uint32_t b)
+{
+    uint32_t words = 0;
+    for (uint32_t i = a; i < b && !q->inq[i]; i++) words += (q->t[i].flags & LB_TOK_WORD) && !(q_cls(q, i) & QC_CONJ);
+    return words >= 2;
+}
+
 static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 {
     if (b > a + Q_CLAUSE) b = a + Q_CLAUSE;      /* a run-on "sentence" */
@@ -79,7 +89,7 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     if (words < 2) return NULL;
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
     if (q->inq[a] && (q->t[a].flags & LB_TOK_QUOTE)) return NULL;     /* a direct quote */
-    if (mostly_direct(q, s, e)) return NULL;
+    if (mostly_direct(q, s, e) && (q->lang == QL_EN || !own_words(q, a, b))) return NULL;
     for (size_t k = q->doc->quotes.len; k-- > q->ndirect;) {     /* no duplicates (text order) */
         const lb_quote *o = &LB_QUOTES(q->doc)[k];
         if (o->start < e && s < o->end) return NULL;

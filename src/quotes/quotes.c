@@ -196,8 +196,11 @@ static void resolve(lb_doc *doc)
             qt->cue_start = qt->cue_end = -1;
             for (size_t k = i; k-- > 0;) {
                 const lb_quote *o = &qs[k];
-                if (o->end > qt->start) continue;
-                if (qt->start - o->end <= Q_CONTINUE_BYTES && (o->speaker_name || o->speaker_start >= 0)) {
+                /* quoted words inside someone's reported clause are theirs */
+                int said = o->speaker_name || o->speaker_start >= 0;
+                int encloses = o->indirect && o->start <= qt->start && o->end >= qt->end && said;
+                if (o->end > qt->start && !encloses) continue;
+                if ((encloses || qt->start - o->end <= Q_CONTINUE_BYTES) && said) {
                     qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
                     qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
                 }

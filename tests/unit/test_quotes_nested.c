@@ -1,0 +1,73 @@
+/* test_quotes_nested.c: unit tests of reported speech that quotes some of its
+ * words: the reported clause is an indirect quote and the quoted words inside
+ * it a direct quote of the same speaker (after a speech verb, and in a
+ * sentence that carries a report on); English keeps one quote. Sentences
+ * written for these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+#include "quotes/quotes.h"
+#include <stdlib.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text, const char *lang)
+{
+    lb_input in = test_input(text, lang);
+    CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_TEXT), LB_OK);
+    CHECK_INT(lb_quotes_run(doc), LB_OK);
+}
+
+/* the quote that starts with prefix has this content, kind and speaker */
+static void expect(const char *prefix, const char *content, int indirect, const char *speaker)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK_SPAN(doc->text, q->start, q->end, content);
+    CHECK_INT(q->indirect, indirect);
+    CHECK_STR(q->speaker_name, speaker);
+}
+
+static void after_speech_verb(void)
+{
+    run("Die Ministerin Anna Berger sagte, es sei nun Schluss mit „endlosen Debatten über die Zuständigkeit“.", "de");
+    expect("es sei", "es sei nun Schluss mit „endlosen Debatten über die Zuständigkeit“", 1, "Anna Berger");
+    expect("endlosen", "endlosen Debatten über die Zuständigkeit", 0, "Anna Berger");
+    CHECK_INT(doc->quotes.len, 2);
+    /* the quote is the whole clause: one direct quote */
+    run("Anna Berger sagte: „Wir haben lange genug über die Zuständigkeit gestritten.“", "de");
+    CHECK_INT(doc->quotes.len, 1);
+    expect("Wir haben", "Wir haben lange genug über die Zuständigkeit gestritten.", 0, "Anna Berger");
+}
+
+static void carried_on(void)
+{
+    run("Anna Berger sagte am Montag, die Lage sei ernst. Es sei „ein langer und harter Winter für viele Familien“ zu erwarten.", "de");
+    expect("Es sei", "Es sei „ein langer und harter Winter für viele Familien“ zu erwarten", 1, "Anna Berger");
+    expect("ein langer", "ein langer und harter Winter für viele Familien", 0, "Anna Berger");
+    /* a sentence that does not report stops it: the quoted words stay alone */
+    run("Anna Berger sagte am Montag, die Lage sei ernst. Der Winter war „lang und hart für viele Familien im Tal“.", "de");
+    CHECK(test_quote_find(doc, "Der Winter") == NULL);
+}
+
+static void english_one_quote(void)
+{
+    run("Anna Berger said that there was \"an end to the endless debates about responsibility\".", "en");
+    CHECK_INT(doc->quotes.len, 1);
+}
+
+int main(void)
+{
+    int rc = lb_ctx_new(&ctx, LB_TEST_DATA_DIR);
+    if (rc) { fprintf(stderr, "ctx: %s\n", ctx ? lb_ctx_errmsg(ctx) : "?"); return 1; }
+    if (lb_doc_new(&doc, ctx)) return 1;
+    after_speech_verb();
+    carried_on();
+    english_one_quote();
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
