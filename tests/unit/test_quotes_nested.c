@@ -1,7 +1,8 @@
 /* test_quotes_nested.c: unit tests of reported speech that quotes some of its
  * words: the reported clause is an indirect quote and the quoted words inside
  * it a direct quote of the same speaker (after a speech verb, and in a
- * sentence that carries a report on); English keeps one quote. Sentences
+ * sentence that carries a report on); a Konjunktiv I sentence after an
+ * actor's sentence; English keeps one quote. Sentences
  * written for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -9,6 +10,7 @@
 #include "doc.h"
 #include "quotes/quotes.h"
 #include <stdlib.h>
+#include <string.h>
 
 static lb_ctx *ctx;
 static lb_doc *doc;
@@ -53,6 +55,26 @@ static void carried_on(void)
     CHECK(test_quote_find(doc, "Der Winter") == NULL);
 }
 
+/* the whole pipeline (clause layer): a Konjunktiv I main clause after a
+ * sentence whose subject is an actor or a role reports that subject's words;
+ * not after a subject that is neither */
+static void after_actor_subject(void)
+{
+    lb_input in = test_input("Das Robert-Koch-Institut sieht derzeit keine Gefahr für die Bevölkerung. "
+                             "Nur Personen mit engem Kontakt zu Geflügel seien betroffen.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "Nur Personen");
+    CHECK(q != NULL && q->indirect && q->speaker_name && strstr(q->speaker_name, "Koch-Institut"));
+    in = test_input("Die Brücke über den Fluss wurde im Winter gesperrt. Sie sei zu alt, um noch sicher zu sein.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    for (size_t i = 0; i < doc->quotes.len; i++) CHECK(LB_QUOTES(doc)[i].speaker_name == NULL);
+    /* a verb of judging in the speech verb inventory: "…, urteilte X." */
+    in = test_input("Die Reform sei ein schwerer Fehler, urteilte die Zeitung Kurier am Montag.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    q = test_quote_find(doc, "Die Reform");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Kurier"));
+}
+
 static void english_one_quote(void)
 {
     run("Anna Berger said that there was \"an end to the endless debates about responsibility\".", "en");
@@ -66,6 +88,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx)) return 1;
     after_speech_verb();
     carried_on();
+    after_actor_subject();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
