@@ -311,7 +311,7 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
     if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
-    extend_body_name(q, &sp);
+    if (!q_apposition(q, &sp)) extend_body_name(q, &sp);
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;

@@ -122,6 +122,9 @@ typedef struct qspk {
     int32_t ns, ne;          /* token range of the name inside it, ns < 0: none */
 } qspk;
 
+/* a role phrase named by an apposition after it ("der Chef der Polizei, Kamal
+ * Hadiafar,"): extends sp over the name; 1 when it did */
+int q_apposition(const qdoc *q, qspk *sp);
 /* sets sp->ns, ne to the name inside [sp->s, sp->e) (-1: none) */
 void q_name_in(const qdoc *q, qspk *sp);
 /* the subject of the clause whose verb is the speech verb at v (clause layer) */
