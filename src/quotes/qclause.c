@@ -17,6 +17,8 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
     if (!ph->ntok || ph->tok0 + ph->ntok > q->n) return 0;
     /* a relative or demonstrative pronoun alone ("die", "der") is no speaker */
     if (ph->ntok == 1 && (q_cls(q, ph->tok0) & (QC_DET | QC_IMPERS))) return 0;
+    /* a subject never opens with a preposition ("Despite the evidence, X insisted") */
+    if (LB_MORPH(d)[ph->tok0].upos == LB_UPOS_ADP || (q_cls(q, ph->tok0) & QC_PREP)) return 0;
     /* a subject after the verb lies in the same comma span: "hieß es, beide Seiten …" */
     for (uint32_t k = v + 1; k < ph->tok0; k++) if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) return 0;
     sp->s = (int32_t)ph->tok0;

@@ -162,6 +162,9 @@ static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
     *by_conj = 0;
+    /* English: past a time word or adverb right after the verb ("said Tuesday the …") */
+    uint32_t v1 = v + 1;
+    while (q->lang == QL_EN && v1 < r.hi && v1 < v + 3 && ((q_cls(q, v1) & QC_TIME) || (q_xcls(q, v1) & QX_ADV))) v1++;
     for (uint32_t k = v + 1; k < r.hi && k < v + (q->lang == QL_EN ? 10 : 16); k++) {
         const lb_tok *t = &q->t[k];
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
@@ -205,8 +208,9 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         }
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
-        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
-        if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k < v1) continue;
+        if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
     }
     if (q->lang == QL_EN) {
         /* English: what was said, denied, called for is the verb's object */
@@ -227,6 +231,17 @@ static int ends_sentence(const qdoc *q, uint32_t e, uint32_t hi)
         if (e < hi) e++;
     }
     return trim_end(q, e, hi) == e;
+}
+
+/* nothing but the end of the sentence after the verb at v, or (English) only
+ * adjuncts: "…, the survey said Wednesday.", "…, he said in a statement." */
+static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
+{
+    if (ends_sentence(q, v + 1, r.hi)) return 1;
+    if (q->lang != QL_EN) return 0;
+    uint32_t b = trim_end(q, v + 1, r.hi);
+    qspk s;
+    return b > v + 1 && b < v + 1 + Q_SCAN && q_adjuncts(q, v + 1, b, &s) && s.s < 0;
 }
 
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
@@ -435,9 +450,13 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
             goto out;
         }
     } else if (v > r.lo + 1) {
-        /* post-posed: "…, Tapper said." */
+        /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);
-        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
+        if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
+            qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
+            b = it;
+        }
+        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && only_adjuncts_after(q, v, r)) {
             uint32_t cend = (uint32_t)b.s - 1;
             if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
             goto out;

@@ -225,6 +225,8 @@ int q_apposition(const qdoc *q, qspk *sp)
 qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
 {
     if (i == 0 || i <= lo) return none();
+    /* English: an adverb between the subject and its verb ("Brazile later insisted") */
+    while (q->lang == QL_EN && i > lo + 1 && (q_xcls(q, i - 1) & QX_ADV) && q_same_sent(q, i - 1, i)) i--;
     uint32_t j = i;
     int det = 0;
     while (j > lo && i - j < NP_MAX && q_same_sent(q, j - 1, i - 1)) {

@@ -160,6 +160,9 @@ int q_cue_check(const qdoc *q, uint32_t i)
     uint32_t c = q_cls(q, i);
     if (q->lang == QL_DE && (q->t[i].flags & LB_TOK_UPPER) && i != LB_SENTS(q->doc)[q->t[i].sent].tok0 &&
         !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
+    /* English: a form after an article or possessive is a noun ("the remarks", "his claims") */
+    if (q->lang == QL_EN && i > 0 && q_same_sent(q, i - 1, i) && (q_cls(q, i - 1) & QC_DET) &&
+        !(q_cls(q, i - 1) & (QC_CONJ | QC_PRON))) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }
