@@ -306,12 +306,37 @@ static void extend_body_name(qdoc *q, qspk *sp)
     sp->e = (int32_t)k;
 }
 
+/* "die Regierung in Libyen", "ein Sprecher der Notdienste in Gaza": a
+ * description without a person's name goes on over "in"/"im" and the place
+ * name right after it (German); the place identifies the body */
+static void extend_place(qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e;
+    if (q->lang != QL_DE || e + 1 >= q->n || !q_same_sent(q, e, e + 1) || q->inq[e]) return;
+    const lb_tok *p = &q->t[e];
+    const char *w = lb_tok_norm(q->doc, p);
+    if (!(p->norm_len == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "im", 2)))) return;
+    int role = 0;
+    for (int32_t k = sp->s; k < sp->e && !role; k++) role = q_is_role(q, (uint32_t)k) || (q_xcls(q, (uint32_t)k) & (QX_GROUP | QX_BODY));
+    if (!role) return;
+    if (sp->ns >= 0) {
+        const lb_mention *pm = overlapping_mention(q->doc, q->t[sp->ns].start, q->t[sp->ne - 1].end);
+        if (pm && pm->type == LB_MEN_PER) return;
+    }
+    const lb_mention *m = overlapping_mention(q->doc, q->t[e + 1].start, q->t[e + 1].end);
+    if (!m || m->type != LB_MEN_LOC || m->start != q->t[e + 1].start) return;
+    uint32_t k = e + 1;
+    while (k < q->n && q->t[k].end <= m->end) k++;
+    sp->e = (int32_t)k;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
     if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
     if (!q_apposition(q, &sp)) extend_body_name(q, &sp);
+    extend_place(q, &sp);
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;

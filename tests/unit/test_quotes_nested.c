@@ -2,7 +2,8 @@
  * words: the reported clause is an indirect quote and the quoted words inside
  * it a direct quote of the same speaker (after a speech verb, and in a
  * sentence that carries a report on); a Konjunktiv I sentence after an
- * actor's sentence; English keeps one quote. Sentences
+ * actor's sentence; datelines, places and appositions in speaker phrases;
+ * English keeps one quote. Sentences
  * written for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -75,6 +76,21 @@ static void after_actor_subject(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Kurier"));
 }
 
+/* the whole pipeline: a dateline is no subject; a description without a
+ * person's name goes on over "in" and a place; an apposition names a role */
+static void speaker_phrases(void)
+{
+    lb_input in = test_input("Kairo – Die Regierung in Libyen hat die Nachbarn aufgefordert, die Grenze zu öffnen.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "die Grenze");
+    CHECK(q != NULL && q->speaker_start >= 0);
+    if (q && q->speaker_start >= 0) CHECK_SPAN(doc->text, (uint32_t)q->speaker_start, (uint32_t)q->speaker_end, "Die Regierung in Libyen");
+    in = test_input("Die Straße bleibe gesperrt, sagte der Chef der Polizei (LPD), Karl Moser, am Montag.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    q = test_quote_find(doc, "Die Straße");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Moser"));
+}
+
 static void english_one_quote(void)
 {
     run("Anna Berger said that there was \"an end to the endless debates about responsibility\".", "en");
@@ -89,6 +105,7 @@ int main(void)
     after_speech_verb();
     carried_on();
     after_actor_subject();
+    speaker_phrases();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
