@@ -56,6 +56,21 @@ static void carried_on(void)
     CHECK(test_quote_find(doc, "Der Winter") == NULL);
 }
 
+/* a quoted complement of an evaluation is a direct quote also when it is one
+ * capitalised word: after an indefinite article, "als den", or before a
+ * participle; a title after a definite article stays none */
+static void evaluations(void)
+{
+    run("Der Bürgermeister Karl Moser nannte den Plan einen „Irrweg“.", "de");
+    expect("Irrweg", "Irrweg", 0, "Karl Moser");
+    run("Karl Moser hatte den Bericht als „falsch“ zurückgewiesen.", "de");
+    expect("falsch", "falsch", 0, "Karl Moser");
+    run("Karl Moser bezeichnete den Plan als den „Ausweg“.", "de");
+    expect("Ausweg", "Ausweg", 0, "Karl Moser");
+    run("Karl Moser sagte der „Zeitung“ nichts.", "de");
+    CHECK_INT(doc->quotes.len, 0);
+}
+
 /* the whole pipeline (clause layer): a Konjunktiv I main clause after a
  * sentence whose subject is an actor or a role reports that subject's words;
  * not after a subject that is neither */
@@ -104,6 +119,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx)) return 1;
     after_speech_verb();
     carried_on();
+    evaluations();
     after_actor_subject();
     speaker_phrases();
     english_one_quote();
