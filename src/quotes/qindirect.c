@@ -502,6 +502,16 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
         qspk sp = q_np_forward(q, v + 1, r.hi);
+        /* a parenthesis: "Die Lage sei, so X, ernst." / "…, so X laut Y, dass …": the whole sentence */
+        if (q->lang != QL_EN && sp.s >= 0) {
+            uint32_t e = (uint32_t)sp.e;
+            while (e < r.hi && e < (uint32_t)sp.e + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+            if (e + 1 < r.hi && q_punct_is(q, e, ',') && !ends_sentence(q, e + 1, r.hi) && !any_inq(q, r.lo, r.hi) &&
+                q_adjuncts(q, (uint32_t)sp.e, e, &(qspk){ -1, -1, -1, -1 })) {
+                DONE(emit(q, r.lo, r.hi, sp, (int32_t)v));
+                return found;
+            }
+        }
         /* "…, so X gegenüber der Zeitung." */
         if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
         if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
@@ -524,6 +534,10 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
         uint32_t a = (uint32_t)sp.e;
         if (a < r.hi && q_punct_is(q, a, ',')) a++;
         DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
+    } else if (q_punct_is(q, v - 1, ',') && (uint32_t)sp.e + 1 < r.hi && q_punct_is(q, (uint32_t)sp.e, ',') &&
+               !ends_sentence(q, (uint32_t)sp.e + 1, r.hi)) {
+        /* "The economy, according to X, is weak.": the clause around the phrase */
+        DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, r.hi, sp, (int32_t)v));
     } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
     else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
     return found;

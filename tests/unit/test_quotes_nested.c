@@ -106,6 +106,18 @@ static void speaker_phrases(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Moser"));
 }
 
+/* a source in parenthesis credits its whole sentence */
+static void parentheses(void)
+{
+    run("Die Lage, so Karl Moser, sei ernst.", "de");
+    expect("Die Lage", "Die Lage, so Karl Moser, sei ernst", 1, "Karl Moser");
+    run("The harvest, according to Karl Moser, was poor.", "en");
+    CHECK(test_quote_find(doc, "The harvest, according") != NULL);
+    /* "so wie immer" is no source */
+    run("Er kam, so wie immer, zu spät.", "de");
+    CHECK_INT(doc->quotes.len, 0);
+}
+
 static void english_one_quote(void)
 {
     run("Anna Berger said that there was \"an end to the endless debates about responsibility\".", "en");
@@ -122,6 +134,7 @@ int main(void)
     evaluations();
     after_actor_subject();
     speaker_phrases();
+    parentheses();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
