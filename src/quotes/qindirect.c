@@ -193,9 +193,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
              * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
-                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
-                ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi &&
+                (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
+                  ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
+                 ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */
             uint32_t e = a;
             while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
