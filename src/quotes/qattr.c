@@ -275,14 +275,21 @@ static int body_anaphor(qdoc *q, lb_quote *qt, qspk sp)
     uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
     if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !(q_xcls(q, h) & QX_BODY)) return 0;
     if (sp.ns >= 0 && (sp.ns != (int32_t)h || sp.ne != sp.e)) return 0;   /* a name beside the noun */
-    uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
-    if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
-    const lb_mention *best = NULL;
+    /* a medium ("die Zeitung") is the medium named last, within ten sentences;
+     * another body the organisation named last, within two */
+    int medium = (q_xcls(q, h) & QX_MEDIUM) != 0;
+    uint32_t s = t[sp.s].sent, back = medium ? 10 : 2, lo = LB_SENTS(q->doc)[s >= back ? s - back : 0].tok0;
+    if ((uint32_t)sp.s > lo + (medium ? 16 : 4) * Q_SCAN) lo = (uint32_t)sp.s - (medium ? 16 : 4) * Q_SCAN;
+    uint32_t near = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
+    const lb_mention *best = NULL, *med = NULL;
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[sp.s].start) break;
-        if (mm->type == LB_MEN_ORG && mm->form == LB_FORM_NAME) best = mm;
+        if (mm->type != LB_MEN_ORG || mm->form != LB_FORM_NAME) continue;
+        if (mm->actor.sector && !strcmp(mm->actor.sector, "MED")) med = mm;
+        if (mm->start >= t[near].start) best = mm;
     }
+    if (medium && med) best = med;
     if (!best) return 0;
     mention_speaker(q, qt, best);
     return 1;

@@ -52,7 +52,8 @@ enum {
     QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
     QX_NAMELINK = 1u << 7, /* preposition inside a body's name: Institut für Nationales Gedenken */
     QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
-    QX_GROUP = 1u << 9     /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
+    QX_GROUP = 1u << 9,    /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
+    QX_MEDIUM = 1u << 10   /* noun of a news medium: "die Zeitung" is the medium (sector MED) named before */
 };
 
 enum { QL_DE, QL_EN, QL_N };

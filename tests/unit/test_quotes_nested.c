@@ -106,6 +106,16 @@ static void speaker_phrases(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Moser"));
 }
 
+/* "die Zeitung" is the medium named before, not the last organisation */
+static void medium_anaphor(void)
+{
+    lb_input in = test_input("Die Zahl stieg nach Angaben des Berliner Tagesspiegels stark. Das Blatt berief sich auf "
+                             "Antworten der Bundesregierung. Es wurden 700 Verdächtige ermittelt, schrieb die Zeitung.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "Es wurden");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Tagesspiegel"));
+}
+
 /* a source in parenthesis credits its whole sentence */
 static void parentheses(void)
 {
@@ -135,6 +145,7 @@ int main(void)
     after_actor_subject();
     speaker_phrases();
     parentheses();
+    medium_anaphor();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
