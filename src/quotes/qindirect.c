@@ -247,13 +247,39 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
 
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
  * the token after the complementizer, or 0 */
+static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
+    uint32_t z = noun_zu(q, w, r);
+    if (z) return z;
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k < r.hi && q_punct_is(q, k, ',')) k++;
     else if (k != w + 1) return 0;
     return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+}
+
+/* German: a speech noun, its attributes (a genitive, a name) and a comma, then
+ * a zu-infinitive clause: "die Forderung des Vorsitzenden X, auf die SPD
+ * zuzugehen", "sein Angebot, zu vermitteln"; the clause's first token, or 0 */
+static uint32_t noun_zu(const qdoc *q, uint32_t w, range r)
+{
+    if (q->lang == QL_EN || (q_xcls(q, w) & (QX_MEDIUM | QX_BODY))) return 0;
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
+           !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
+    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k) || q->doc->morph.len != q->n) return 0;
+    /* what stands between is an attribute (des Vorsitzenden X, ihres Trainers), not a
+     * separable particle of the clause's verb ("warf … in der Erklärung vor, …") */
+    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    uint32_t a = k + 1, e = a;
+    while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+    e = trim_end(q, a, e);
+    if (e < a + 2 || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ | QC_DET)) == QC_SUB) return 0;
+    /* the clause ends in its zu-infinitive: "… zuzugehen", "… zu beenden" */
+    if (!(zu_inf(q, e - 1) || (e >= a + 2 && q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) return 0;
+    return a;
 }
 
 /* token after which a reported clause that starts at a ends: before the next

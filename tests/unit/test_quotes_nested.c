@@ -106,6 +106,20 @@ static void speaker_phrases(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Moser"));
 }
 
+/* a speech noun with a zu-infinitive clause; not a separable particle between */
+static void noun_infinitive(void)
+{
+    lb_input in = test_input("Die Partei reagierte auf die Forderung des Vorsitzenden Karl Moser, "
+                             "in der Steuerpolitik auf die Grünen zuzugehen.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "in der Steuerpolitik");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Moser"));
+    in = test_input("Die Firma warf dem Konkurrenten in einer Erklärung vor, die Preise erhöht zu haben.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    q = test_quote_find(doc, "die Preise");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Firma"));
+}
+
 /* "die Zeitung" is the medium named before, not the last organisation */
 static void medium_anaphor(void)
 {
@@ -146,6 +160,7 @@ int main(void)
     speaker_phrases();
     parentheses();
     medium_anaphor();
+    noun_infinitive();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
