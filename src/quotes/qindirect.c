@@ -30,13 +30,25 @@ static int zu_inf(const qdoc *q, uint32_t i)
     return 0;
 }
 
+static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
+{
+    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
+    return b;
+}
+
 /* the reported clause [a, hi) looks like one: Konjunktiv, zu-infinitive, or English */
 static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
 {
     if (a >= hi) return 0;
     uint32_t c0 = q_cls(q, a);
-    /* "damit solle …": a subordinator before a finite verb is an adverb */
-    if ((c0 & QC_SUB) && !(a + 1 < hi && q_konj(q, a + 1))) return 0;
+    /* "damit solle …": a subordinator before a finite verb is an adverb; a
+     * preposition that can be a subordinator opens a zu-infinitive clause
+     * ("bis zur Wahl einen Minister einzusetzen") */
+    if ((c0 & QC_SUB) && !(a + 1 < hi && q_konj(q, a + 1))) {
+        uint32_t e = trim_end(q, a, hi);
+        if (q->lang == QL_EN || e < a + 3 || !zu_inf(q, e - 1)) return 0;
+        for (uint32_t i = a; i < e; i++) if (q_punct_is(q, i, ',')) return 0;
+    }
     if (q->t[a].flags & LB_TOK_QUOTE) return 0;
     uint32_t words = 0;
     if (hi > a + Q_SCAN) hi = a + Q_SCAN;
@@ -47,11 +59,6 @@ static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
     return q->lang == QL_EN && words >= 4;
 }
 
-static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
-{
-    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
-    return b;
-}
 
 /* share of [s, e) covered by direct quotes */
 static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
@@ -104,9 +111,33 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     return qt;
 }
 
+/* the speech verb at v is a passive participle ("wird aufgefordert"): its
+ * subject is the addressee; the speaker is the agent ("von X") or none */
+static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n || !d->clauses.len) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->voice != LB_VOICE_PASS || (cl->verb != (int32_t)v && cl->fin != (int32_t)v)) return 0;
+    sp->s = sp->e = sp->ns = sp->ne = -1;
+    if (cl->agent >= 0 && (size_t)cl->agent < d->phrases.len) {
+        const lb_phrase *ph = &LB_PHRASES(d)[cl->agent];
+        uint32_t s0 = ph->prep >= 0 ? (uint32_t)ph->prep + 1 : ph->tok0;
+        if (s0 < ph->tok0 + ph->ntok && ph->tok0 + ph->ntok <= q->n) {
+            sp->s = (int32_t)s0; sp->e = (int32_t)(ph->tok0 + ph->ntok);
+            q_name_in(q, sp);
+        }
+    }
+    return 1;
+}
+
 /* speaker of the speech verb at v, falling back to the sentence's source */
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
+    qspk ps;
+    if (q->lang != QL_EN && passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     return q_sentence_source(q, r.lo, r.hi);

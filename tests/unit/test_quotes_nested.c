@@ -120,6 +120,20 @@ static void noun_infinitive(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Firma"));
 }
 
+/* a passive speech verb: its subject is the addressee; the agent speaks; a
+ * zu-infinitive clause may open with a preposition that is also a subordinator */
+static void passive_verbs(void)
+{
+    lb_input in = test_input("Der Bürgermeister wird von der Opposition aufgefordert, die Wahl abzusagen.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "die Wahl");
+    CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Opposition"));
+    in = test_input("Der Bürgermeister wird aufgefordert, bis zur Wahl einen Stellvertreter einzusetzen.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    q = test_quote_find(doc, "bis zur Wahl");
+    CHECK(q != NULL && !(q->speaker_name && strstr(q->speaker_name, "Bürgermeister")));
+}
+
 /* "die Zeitung" is the medium named before, not the last organisation */
 static void medium_anaphor(void)
 {
@@ -161,6 +175,7 @@ int main(void)
     parentheses();
     medium_anaphor();
     noun_infinitive();
+    passive_verbs();
     english_one_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
