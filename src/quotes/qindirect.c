@@ -20,7 +20,8 @@ static int zu_inf(const qdoc *q, uint32_t i)
     size_t n = t->norm_len;
     if (n == 2 && !memcmp(w, "zu", 2))
         return i + 2 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER) &&
-               !(q_cls(q, i + 1) & ~(uint32_t)(QC_AUX | QC_DET)) && (q->t[i + 2].flags & LB_TOK_PUNCT);
+               !(q_cls(q, i + 1) & ~(uint32_t)(QC_AUX | QC_DET | QC_VERB | QC_SEP | QC_KONJ | QC_KONJ2)) &&
+               (q->t[i + 2].flags & LB_TOK_PUNCT);   /* also a speech verb: "zu bitten", "zu sagen" */
     if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
     for (size_t k = 2; k + 4 <= n; k++)
         if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {

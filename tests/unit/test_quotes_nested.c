@@ -46,6 +46,15 @@ static void after_speech_verb(void)
     expect("Wir haben", "Wir haben lange genug über die Zuständigkeit gestritten.", 0, "Anna Berger");
 }
 
+/* "zu" before a speech verb is a zu-infinitive too ("zu bitten"); nachsagen speaks */
+static void zu_speech_verb(void)
+{
+    run("Die Verbände forderten die Bürger auf, die Abgeordneten um Hilfe zu bitten.", "de");
+    CHECK(test_quote_find(doc, "die Abgeordneten") != NULL);
+    run("Dem Verein wird nachgesagt, Verbindungen zur Regierung zu haben.", "de");
+    CHECK(test_quote_find(doc, "Verbindungen") != NULL);
+}
+
 static void carried_on(void)
 {
     run("Anna Berger sagte am Montag, die Lage sei ernst. Es sei „ein langer und harter Winter für viele Familien“ zu erwarten.", "de");
@@ -169,6 +178,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx)) return 1;
     after_speech_verb();
     carried_on();
+    zu_speech_verb();
     evaluations();
     after_actor_subject();
     speaker_phrases();
