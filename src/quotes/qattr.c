@@ -337,6 +337,17 @@ static void extend_place(qdoc *q, qspk *sp)
     sp->e = (int32_t)k;
 }
 
+/* "die Zeitung „Yemen Observer“": a body noun named by a quoted title after it */
+static void quoted_body_name(const qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e;
+    if (e + 2 >= q->n || !(q->t[e].flags & LB_TOK_QUOTE) || !(q_xcls(q, e - 1) & (QX_BODY | QX_MEDIUM)) || q->inq[e]) return;
+    uint32_t c = e + 1;
+    while (c < q->n && c < e + 6 && !(q->t[c].flags & LB_TOK_QUOTE) && (q->t[c].flags & (LB_TOK_WORD | LB_TOK_NUM))) c++;
+    if (c >= q->n || c == e + 1 || !(q->t[c].flags & LB_TOK_QUOTE) || !q_same_sent(q, e, c)) return;
+    sp->ns = (int32_t)e + 1; sp->ne = (int32_t)c; sp->e = (int32_t)c + 1;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
@@ -344,6 +355,7 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
     if (!q_apposition(q, &sp)) extend_body_name(q, &sp);
     extend_place(q, &sp);
+    quoted_body_name(q, &sp);
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;

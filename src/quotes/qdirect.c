@@ -336,6 +336,8 @@ int q_direct(qdoc *q)
             if (q->t[i].flags & LB_TOK_SENT_END) sent_end++;
         }
         if (!words) continue;
+        /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
+        if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;

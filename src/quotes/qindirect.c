@@ -197,7 +197,16 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
     /* English: past a time word or adverb right after the verb ("said Tuesday the …") */
     uint32_t v1 = v + 1;
     while (q->lang == QL_EN && v1 < r.hi && v1 < v + 3 && ((q_cls(q, v1) & QC_TIME) || (q_xcls(q, v1) & QX_ADV))) v1++;
-    for (uint32_t k = v + 1; k < r.hi && k < v + (q->lang == QL_EN ? 10 : 16); k++) {
+    /* a separable verb whose particle ends the clause after an apposition: the
+     * reported clause follows the particle ("gab der Leiter, X, bekannt, dass") */
+    uint32_t k0 = v + 1;
+    if (q->lang != QL_EN && (q_cls(q, v) & QC_SEP) && !(q_cls(q, v) & QC_VERB)) {
+        uint32_t pt = q_sep_particle(q, v);
+        if (pt > v + 1) {
+            for (uint32_t m = v + 1; m < pt; m++) if (q_punct_is(q, m, ',')) { k0 = pt; break; }
+        }
+    }
+    for (uint32_t k = k0; k < r.hi && k < k0 + (q->lang == QL_EN ? 10 : 16); k++) {
         const lb_tok *t = &q->t[k];
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
         if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */

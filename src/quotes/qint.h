@@ -93,8 +93,10 @@ typedef struct qdoc {
 static inline uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
 /* the QX_* classes of token i */
 uint32_t q_xcls(const qdoc *q, uint32_t i);
-/* 1 when the finite verb at i has its particle later in the clause */
+/* 1 when the finite verb at i has its particle later in the clause (or right before it) */
 int q_sep_ok(const qdoc *q, uint32_t i);
+/* the token of that particle, 0 when none */
+uint32_t q_sep_particle(const qdoc *q, uint32_t i);
 /* q_is_cue for a token with QC_VERB or QC_SEP */
 int q_cue_check(const qdoc *q, uint32_t i);
 /* token i is a speech verb (with the separable particle check) */

@@ -134,23 +134,42 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
     return all;
 }
 
-int q_sep_ok(const qdoc *q, uint32_t i)
+/* the finite verb v and the word p are a separable verb of the cue list */
+static int sep_pair(const qdoc *q, const lb_tok *v, const lb_tok *p)
+{
+    char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
+    if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) return 0;
+    memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
+    key[v->norm_len] = ' ';
+    memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
+    }
+    return 0;
+}
+
+int q_sep_ok(const qdoc *q, uint32_t i) { return q_sep_particle(q, i) != 0; }
+
+uint32_t q_sep_particle(const qdoc *q, uint32_t i)
 {
     const lb_tok *v = &q->t[i];
-    char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
-    for (uint32_t j = i + 1; j < q->n && j < i + 12; j++) {
+    /* German verb-final clause in the older spelling: "wie X bekannt gab" */
+    if (q->lang != QL_EN && i > 0 && q->t[i - 1].sent == v->sent && !(q->t[i - 1].flags & LB_TOK_UPPER) &&
+        sep_pair(q, v, &q->t[i - 1])) return i - 1;
+    int commas = 0;
+    for (uint32_t j = i + 1; j < q->n && j < i + 16; j++) {
         const lb_tok *p = &q->t[j];
         if (p->sent != v->sent || (p->flags & LB_TOK_SENT_END)) break;
         if (p->flags & LB_TOK_QUOTE) { if (q->lang == QL_EN) break; continue; }   /* wies X als „haltlos“ zurück */
-        if (q_punct_is(q, j, ',') || q_punct_is(q, j, ':')) break;
-        if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) continue;
-        memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
-        key[v->norm_len] = ' ';
-        memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
-        for (int k = 0; k < QL_N; k++) {
-            if (q->lang >= 0 && q->lang != k) continue;
-            if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
-        }
+        if (q_punct_is(q, j, ':')) break;
+        /* past an apposition: "gab der Leiter, Andreas Huber, bekannt, dass" (the
+         * particle then ends the clause) */
+        if (q_punct_is(q, j, ',')) { if (q->lang == QL_EN || ++commas > 2) break; continue; }
+        if (j >= i + 12 && !commas) break;
+        if (!sep_pair(q, v, p)) continue;
+        if (!commas || j + 1 >= q->n || q_punct_is(q, j + 1, ',') || q_punct_is(q, j + 1, ':') ||
+            (q->t[j + 1].flags & LB_TOK_SENT_END) || q_punct_is(q, j + 1, '.')) return j;
     }
     return 0;
 }

@@ -55,6 +55,19 @@ static void zu_speech_verb(void)
     CHECK(test_quote_find(doc, "Verbindungen") != NULL);
 }
 
+/* separable verbs: the particle before the verb in a verb-final clause (older
+ * spelling), the particle after an apposition; a body's quoted name is no quote */
+static void separable_verbs(void)
+{
+    run("Wie die Gemeinde Moosdorf bekannt gab, soll die Brücke im Mai öffnen.", "de");
+    CHECK(test_quote_find(doc, "soll die Brücke") != NULL);
+    run("Jetzt gab der Leiter der Feuerwehr, Andreas Huber, bekannt, dass zwei Zeugen sich meldeten.", "de");
+    expect("zwei Zeugen", "zwei Zeugen sich meldeten", 1, "Andreas Huber");
+    run("Die Zeitung „Moosdorfer Bote“ berichtet, dass die Brücke im Mai öffnet.", "de");
+    CHECK(test_quote_find(doc, "Moosdorfer") == NULL);
+    expect("die Brücke", "die Brücke im Mai öffnet", 1, "Moosdorfer Bote");
+}
+
 static void carried_on(void)
 {
     run("Anna Berger sagte am Montag, die Lage sei ernst. Es sei „ein langer und harter Winter für viele Familien“ zu erwarten.", "de");
@@ -178,6 +191,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx)) return 1;
     after_speech_verb();
     carried_on();
+    separable_verbs();
     zu_speech_verb();
     evaluations();
     after_actor_subject();
