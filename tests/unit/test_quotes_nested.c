@@ -63,6 +63,8 @@ static void separable_verbs(void)
     CHECK(test_quote_find(doc, "soll die Brücke") != NULL);
     run("Jetzt gab der Leiter der Feuerwehr, Andreas Huber, bekannt, dass zwei Zeugen sich meldeten.", "de");
     expect("zwei Zeugen", "zwei Zeugen sich meldeten", 1, "Andreas Huber");
+    run("Die Brücke öffnet im Mai. Dies gab die Gemeinde Moosdorf am Montag bekannt.", "de");
+    expect("Die Brücke", "Die Brücke öffnet im Mai", 1, "Gemeinde Moosdorf");
     run("Die Zeitung „Moosdorfer Bote“ berichtet, dass die Brücke im Mai öffnet.", "de");
     CHECK(test_quote_find(doc, "Moosdorfer") == NULL);
     expect("die Brücke", "die Brücke im Mai öffnet", 1, "Moosdorfer Bote");
