@@ -197,6 +197,16 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
     /* English: past a time word or adverb right after the verb ("said Tuesday the …") */
     uint32_t v1 = v + 1;
     while (q->lang == QL_EN && v1 < r.hi && v1 < v + 3 && ((q_cls(q, v1) & QC_TIME) || (q_xcls(q, v1) & QX_ADV))) v1++;
+    /* German: a zu-infinitive without a comma right after a participle ("hatte
+     * angekündigt, …" written "hatte angekündigt bei der Wahl anzutreten") */
+    if (q->lang != QL_EN && q->doc->morph.len == q->n && v + 2 < r.hi && (q->t[v + 1].flags & LB_TOK_WORD) &&
+        LB_FEAT_GET(LB_MORPH(q->doc)[v].feats, VERBFORM) == LB_VERBFORM_PART && !q->inq[v + 1] &&
+        !(q_cls(q, v + 1) & (QC_CONJ | QC_SUB | QC_AUX | QC_VERB))) {
+        uint32_t e = v + 1;
+        while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+        e = trim_end(q, v + 1, e);
+        if (e > v + 3 && zu_inf(q, e - 1) && !q_has_verb(q, v + 1, e - 1)) return v + 1;
+    }
     /* a separable verb whose particle ends the clause after an apposition: the
      * reported clause follows the particle ("gab der Leiter, X, bekannt, dass") */
     uint32_t k0 = v + 1;

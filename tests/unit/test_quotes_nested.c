@@ -148,6 +148,10 @@ static void noun_infinitive(void)
  * zu-infinitive clause may open with a preposition that is also a subordinator */
 static void passive_verbs(void)
 {
+    /* a zu-infinitive without a comma after a participle */
+    lb_input in0 = test_input("Karl Moser hatte am Donnerstag angekündigt bei der Wahl im September erneut anzutreten.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in0), LB_OK);
+    CHECK(test_quote_find(doc, "bei der Wahl") != NULL);
     lb_input in = test_input("Der Bürgermeister wird von der Opposition aufgefordert, die Wahl abzusagen.", "de");
     CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
     const lb_quote *q = test_quote_find(doc, "die Wahl");
