@@ -291,9 +291,20 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
 {
     if (ends_sentence(q, v + 1, r.hi)) return 1;
     if (q->lang != QL_EN) return 0;
-    uint32_t b = trim_end(q, v + 1, r.hi);
+    uint32_t b = trim_end(q, v + 1, r.hi), a = v + 1;
     qspk s;
-    return b > v + 1 && b < v + 1 + Q_SCAN && q_adjuncts(q, v + 1, b, &s) && s.s < 0;
+    if (q_xcls(q, v) & QX_ADDR) {          /* "…, he told reporters on Monday." */
+        s = q_np_forward(q, a, b);
+        if (s.s < 0 && !q_loose_np(q, a, b, &s)) {
+            /* a bare plural: "told reporters" */
+            if (!(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB))) return 0;
+            s.e = (int32_t)a + 1;
+        }
+        if (s.e <= (int32_t)a) return 0;
+        a = (uint32_t)s.e;
+        if (a == b) return 1;
+    }
+    return b > a && b < v + 1 + Q_SCAN && q_adjuncts(q, a, b, &s) && s.s < 0;
 }
 
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";

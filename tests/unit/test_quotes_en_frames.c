@@ -41,6 +41,9 @@ int main(void)
     expect("Exports", "Exports of grain fell sharply in the spring", "the survey");
     run("The survey covers twelve regions. Exports of grain fell sharply in the spring, it said.");
     expect("Exports", "Exports of grain fell sharply in the spring", "it");
+    /* the addressee of "told" after a post-posed attribution */
+    run("Exports of grain fell sharply in the spring, Helen Park told reporters on Monday.");
+    expect("Exports", "Exports of grain fell sharply in the spring", "Helen Park");
     run("Mayor Helen Park said Tuesday the new bridge would open in May.");
     expect("the new", "the new bridge would open in May", "Mayor Helen Park");
     /* "remarks" after an article is a noun, not a speech verb */
