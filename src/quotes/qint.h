@@ -217,6 +217,9 @@ int q_chain(qdoc *q);
  * post-posed speech verb or after a colon are direct, and plain sentences
  * between two of one speaker too (qbare.c); runs after q_chain */
 int q_bare(qdoc *q);
+/* the answers of a printed interview ("Name: answer"): direct quotes of the
+ * person the label names (qinterview.c); runs after q_bare */
+int q_interview(qdoc *q);
 /* short quoted words inside someone's reported speech are their words too
  * (Sie seien „selbstverständlich geeignet“): direct quotes of that speaker */
 int q_fragments(qdoc *q);

@@ -268,6 +268,7 @@ int lb_quotes_run(lb_doc *doc)
     if (!rc) rc = q_indirect(&q);
     if (!rc) rc = q_chain(&q);
     if (!rc) rc = q_bare(&q);
+    if (!rc) rc = q_interview(&q);
     if (!rc) rc = q_fragments(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);

@@ -172,6 +172,25 @@ static void medium_anaphor(void)
     CHECK(q != NULL && q->speaker_name && strstr(q->speaker_name, "Tagesspiegel"));
 }
 
+/* a printed interview: the answers after a person's label are direct quotes
+ * of theirs up to the next label; the medium's questions are none */
+static void interview(void)
+{
+    lb_input in = test_input("Die Zeitung sprach mit Angela Merkel. STANDARD: Wie geht es weiter? "
+                             "Merkel: Wir machen weiter wie bisher. Das ist klar. STANDARD: Und dann? "
+                             "Merkel: Dann sehen wir weiter.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    const lb_quote *q = test_quote_find(doc, "Wir machen");
+    CHECK(q != NULL && !q->indirect && q->speaker_name && strstr(q->speaker_name, "Merkel"));
+    if (q) CHECK_SPAN(doc->text, q->start, q->end, "Wir machen weiter wie bisher. Das ist klar.");
+    CHECK(test_quote_find(doc, "Dann sehen") != NULL);
+    for (size_t i = 0; i < doc->quotes.len; i++) CHECK(LB_QUOTES(doc)[i].start != (uint32_t)(strstr(doc->text, "Wie geht") - doc->text));
+    /* one label alone is no interview */
+    in = test_input("Angela Merkel war in Berlin. Merkel: Wir machen weiter wie bisher.", "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    for (size_t i = 0; i < doc->quotes.len; i++) CHECK(LB_QUOTES(doc)[i].start != (uint32_t)(strstr(doc->text, "Wir machen") - doc->text));
+}
+
 /* a source in parenthesis credits its whole sentence */
 static void parentheses(void)
 {
@@ -204,6 +223,7 @@ int main(void)
     speaker_phrases();
     parentheses();
     medium_anaphor();
+    interview();
     noun_infinitive();
     passive_verbs();
     english_one_quote();
