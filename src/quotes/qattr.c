@@ -275,14 +275,21 @@ static int body_anaphor(qdoc *q, lb_quote *qt, qspk sp)
     uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
     if (!(c0 & QC_DET) || (c0 & QC_INDEF) || !(q_xcls(q, h) & QX_BODY)) return 0;
     if (sp.ns >= 0 && (sp.ns != (int32_t)h || sp.ne != sp.e)) return 0;   /* a name beside the noun */
-    uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
-    if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
-    const lb_mention *best = NULL;
+    /* a medium ("die Zeitung") is the medium named last, within ten sentences;
+     * another body the organisation named last, within two */
+    int medium = (q_xcls(q, h) & QX_MEDIUM) != 0;
+    uint32_t s = t[sp.s].sent, back = medium ? 10 : 2, lo = LB_SENTS(q->doc)[s >= back ? s - back : 0].tok0;
+    if ((uint32_t)sp.s > lo + (medium ? 16 : 4) * Q_SCAN) lo = (uint32_t)sp.s - (medium ? 16 : 4) * Q_SCAN;
+    uint32_t near = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
+    const lb_mention *best = NULL, *med = NULL;
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[sp.s].start) break;
-        if (mm->type == LB_MEN_ORG && mm->form == LB_FORM_NAME) best = mm;
+        if (mm->type != LB_MEN_ORG || mm->form != LB_FORM_NAME) continue;
+        if (mm->actor.sector && !strcmp(mm->actor.sector, "MED")) med = mm;
+        if (mm->start >= t[near].start) best = mm;
     }
+    if (medium && med) best = med;
     if (!best) return 0;
     mention_speaker(q, qt, best);
     return 1;
@@ -306,12 +313,49 @@ static void extend_body_name(qdoc *q, qspk *sp)
     sp->e = (int32_t)k;
 }
 
+/* "die Regierung in Libyen", "ein Sprecher der Notdienste in Gaza": a
+ * description without a person's name goes on over "in"/"im" and the place
+ * name right after it (German); the place identifies the body */
+static void extend_place(qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e;
+    if (q->lang != QL_DE || e + 1 >= q->n || !q_same_sent(q, e, e + 1) || q->inq[e]) return;
+    const lb_tok *p = &q->t[e];
+    const char *w = lb_tok_norm(q->doc, p);
+    if (!(p->norm_len == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "im", 2)))) return;
+    int role = 0;
+    for (int32_t k = sp->s; k < sp->e && !role; k++) role = q_is_role(q, (uint32_t)k) || (q_xcls(q, (uint32_t)k) & (QX_GROUP | QX_BODY));
+    if (!role) return;
+    if (sp->ns >= 0) {
+        const lb_mention *pm = overlapping_mention(q->doc, q->t[sp->ns].start, q->t[sp->ne - 1].end);
+        if (pm && pm->type == LB_MEN_PER) return;
+    }
+    const lb_mention *m = overlapping_mention(q->doc, q->t[e + 1].start, q->t[e + 1].end);
+    if (!m || m->type != LB_MEN_LOC || m->start != q->t[e + 1].start) return;
+    uint32_t k = e + 1;
+    while (k < q->n && q->t[k].end <= m->end) k++;
+    sp->e = (int32_t)k;
+}
+
+/* "die Zeitung „Yemen Observer“": a body noun named by a quoted title after it */
+static void quoted_body_name(const qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e;
+    if (e + 2 >= q->n || !(q->t[e].flags & LB_TOK_QUOTE) || !(q_xcls(q, e - 1) & (QX_BODY | QX_MEDIUM)) || q->inq[e]) return;
+    uint32_t c = e + 1;
+    while (c < q->n && c < e + 6 && !(q->t[c].flags & LB_TOK_QUOTE) && (q->t[c].flags & (LB_TOK_WORD | LB_TOK_NUM))) c++;
+    if (c >= q->n || c == e + 1 || !(q->t[c].flags & LB_TOK_QUOTE) || !q_same_sent(q, e, c)) return;
+    sp->ns = (int32_t)e + 1; sp->ne = (int32_t)c; sp->e = (int32_t)c + 1;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
     if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
-    extend_body_name(q, &sp);
+    if (!q_apposition(q, &sp)) extend_body_name(q, &sp);
+    extend_place(q, &sp);
+    quoted_body_name(q, &sp);
     const lb_tok *t = q->t;
     qt->speaker_start = (int32_t)t[sp.s].start;
     qt->speaker_end = (int32_t)t[sp.e - 1].end;

@@ -64,7 +64,7 @@ static int reports(const qdoc *q, uint32_t lo, uint32_t hi, int32_t *marker)
     int k2 = 0, rep = 0;
     *marker = -1;
     for (uint32_t i = lo; i < hi; i++) {
-        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        if (!(q->t[i].flags & LB_TOK_WORD) || q->inq[i]) continue;   /* the writer's verbs, not the quoted ones */
         int k = q_konj(q, i);
         if (q_cls(q, i) & QC_HEARSAY) { *marker = (int32_t)i; return 1; }
         rep |= k == 1;
@@ -110,6 +110,35 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
     return 0;
 }
 
+/* the subject of the first active main clause of the sentence [lo, hi) (clause
+ * layer) when it is an actor or a role noun: "Das Institut sieht keine Gefahr.
+ * Nur Personen mit engem Kontakt seien betroffen." (a Konjunktiv I main clause
+ * reports what the last-named agent said; 1 with the speaker in out) */
+static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
+{
+    const lb_doc *d = q->doc;
+    if (!d->clauses.len || d->morph.len != q->n) return 0;
+    for (uint32_t i = lo; i < hi; i++) {
+        int32_t ci = LB_MORPH(d)[i].clause;
+        if (ci < 0 || (size_t)ci >= d->clauses.len) continue;
+        const lb_clause *cl = &LB_CLAUSES(d)[ci];
+        if (cl->kind != LB_CL_MAIN || cl->parent >= 0) continue;
+        int32_t v = cl->fin >= 0 ? cl->fin : cl->verb;
+        qspk sp;
+        if (v < (int32_t)lo || !q_clause_subject(q, (uint32_t)v, &sp) || q->inq[sp.s]) return 0;
+        int role = 0;
+        for (int32_t k = sp.s; k < sp.e && !role; k++) role = q_is_role(q, (uint32_t)k);
+        if (sp.ns < 0 && !role) return 0;
+        memset(out, 0, sizeof *out);
+        out->speaker_start = out->speaker_end = -1;
+        out->cue_start = out->cue_end = -1;
+        q_attribute(q, out, sp, -1);
+        /* an actor (a person, body or state the actors stage knows) or a role */
+        return out->speaker_name != NULL && (out->speaker_actor.code || role);
+    }
+    return 0;
+}
+
 static int has_speaker(const lb_quote *x) { return x->speaker_name || x->speaker_start >= 0 || x->cue_start == Q_CONTINUES; }
 
 static void copy_speaker(lb_quote *to, const lb_quote *from)
@@ -142,6 +171,18 @@ int q_chain(qdoc *q)
         if (lo >= hi) continue;
         if (inq[s] >= 0) {
             const lb_quote *x = &LB_QUOTES(d)[inq[s]];
+            if (have && s <= last + 1 + Q_CHAIN_GAP && x->cue_start == Q_CONTINUES && !q->inq[lo] && !asks(q, hi)) {
+                /* "Es drohe „eine dramatische Erderwärmung …“.": a reporting sentence
+                 * (Konjunktiv outside the marks) that quotes some words goes on with
+                 * the report as indirect speech; the quoted words stay a direct quote */
+                int32_t marker;
+                if (reports(q, lo, hi, &marker) == 1) {
+                    qspk none = { -1, -1, -1, -1 };
+                    lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);
+                    if (q->oom) return -1;
+                    if (qt) { copy_speaker(qt, &active); x = &LB_QUOTES(d)[inq[s]]; }
+                }
+            }
             if (has_speaker(x)) { active = *x; have = 1; }
             last = s;
             continue;
@@ -165,6 +206,7 @@ int q_chain(qdoc *q)
         if (rep == 3 && have && s == last + 1 && active.indirect) rep = 1;
         if (rep != 1) continue;
         int on = have && s <= last + 1 + Q_CHAIN_GAP;
+        if (!on && marker < 0 && s > 0 && previous_subject(q, ss[s - 1].tok0, lo, &act)) { active = act; have = on = 1; }
         if (!on && marker < 0) continue;
         qspk none = { -1, -1, -1, -1 };
         lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);

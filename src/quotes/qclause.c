@@ -17,10 +17,21 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
     if (!ph->ntok || ph->tok0 + ph->ntok > q->n) return 0;
     /* a relative or demonstrative pronoun alone ("die", "der") is no speaker */
     if (ph->ntok == 1 && (q_cls(q, ph->tok0) & (QC_DET | QC_IMPERS))) return 0;
+    /* a subject never opens with a preposition ("Despite the evidence, X insisted") */
+    if (LB_MORPH(d)[ph->tok0].upos == LB_UPOS_ADP || (q_cls(q, ph->tok0) & QC_PREP)) return 0;
     /* a subject after the verb lies in the same comma span: "hieß es, beide Seiten …" */
     for (uint32_t k = v + 1; k < ph->tok0; k++) if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) return 0;
+    uint32_t pe = ph->tok0 + ph->ntok;
+    if (pe + 1 < v && (q->t[pe].flags & LB_TOK_DASH) && ph->tok0 == LB_SENTS(d)[q->t[ph->tok0].sent].tok0) {
+        /* a dateline, not the subject: "Sirte – Die Regierung in Libyen hat … aufgefordert" */
+        qspk f = q_np_forward(q, pe + 1, v);
+        if (f.s < 0 && !q_loose_np(q, pe + 1, v, &f)) return 0;
+        if (f.s < 0) return 0;
+        *sp = f;
+        return 1;
+    }
     sp->s = (int32_t)ph->tok0;
-    sp->e = (int32_t)(ph->tok0 + ph->ntok);
+    sp->e = (int32_t)pe;
     /* the attributes that hang on it: "der Sprecher des Ministeriums" */
     for (size_t k = (size_t)cl->subj + 1; k < d->phrases.len && k < (size_t)cl->subj + 4; k++) {
         const lb_phrase *a = &LB_PHRASES(d)[k];

@@ -222,12 +222,23 @@ static int title(const qdoc *q, uint32_t a, uint32_t b)
 
 /* "als" or "von" right before the opening mark: the quote is what the speech
  * verb calls something (bezeichnete X als „…“, sprach von „…“) */
-static int evaluative(const qdoc *q, uint32_t i)
+static int eval_prep(const qdoc *q, uint32_t i)
 {
     const lb_tok *t = &q->t[i];
     const char *w = lb_tok_norm(q->doc, t);
-    return q->lang != QL_EN && (t->flags & LB_TOK_WORD) &&
-           ((t->norm_len == 3 && (!memcmp(w, "als", 3) || !memcmp(w, "von", 3))));
+    if (!(t->flags & LB_TOK_WORD)) return 0;
+    if (t->norm_len == 3) return !memcmp(w, "als", 3) || !memcmp(w, "von", 3);
+    return t->norm_len == sizeof "für" - 1 && !memcmp(w, "für", sizeof "für" - 1);
+}
+
+/* the preposition of an evaluation right before the mark, or before an
+ * article before it (bezeichnete X als „…“, als den „…“, sprach von einem „…“,
+ * hält X für „…“); 1 when there is one */
+static int evaluative(const qdoc *q, uint32_t i)
+{
+    if (q->lang == QL_EN) return 0;
+    if (eval_prep(q, i)) return 1;
+    return i > 0 && (q_cls(q, i) & QC_DET) && !(q->t[i].flags & LB_TOK_UPPER) && eval_prep(q, i - 1);
 }
 
 /* "X sieht die Verantwortung beim Staat: „…“": a clause that a colon ends
@@ -290,7 +301,7 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             *sp = q_verb_subject(q, v, lo, o);
             return 1;
         }
-        if ((q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) && !(eval && v == o - 1)) break;
+        if ((q_cls(q, v) & (QC_SUB | QC_CONJ | QC_AUX | QC_KONJ | QC_KONJ2)) && !(eval && v + 2 >= o)) break;
     }
     return 0;
 }
@@ -325,11 +336,17 @@ int q_direct(qdoc *q)
             if (q->t[i].flags & LB_TOK_SENT_END) sent_end++;
         }
         if (!words) continue;
+        /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
+        if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;
         for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 1;
-        if (p->closed && after(q, p->c, &sp, &cue)) found = 1;
+        if (p->closed && after(q, p->c, &sp, &cue)) {
+            found = 1;
+            /* "als „falsch“ zurückgewiesen": the complement of an evaluation */
+            if (cue == (int32_t)p->c + 1 && p->o > 0 && evaluative(q, p->o - 1)) object = 2;
+        }
         else {
             qspk s2 = sp;
             int32_t c2 = -1;
@@ -353,7 +370,9 @@ int q_direct(qdoc *q)
             /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
             int lower = 0;
             for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
-            is_quote = lower || words >= 3 || object == 2;
+            /* a title has a definite article; "nannte es einen „Putsch“" is what was said */
+            int indef = p->o > 0 && (q_cls(q, p->o - 1) & QC_INDEF) && q->lang != QL_EN;
+            is_quote = lower || words >= 3 || object == 2 || indef;
         }
         else if (found) is_quote = words >= 2 || sent_end;
         else is_quote = (words >= Q_LONG_WORDS && !title(q, a, b)) || (sent_end && words >= 3 && line_start);

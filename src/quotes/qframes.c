@@ -146,7 +146,7 @@ int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_
     if (!q_is_cue(q, v)) return 0;
     uint32_t e = trim(q, v + 1, hi);
     /* a separable particle at the end: "Das teilte die Polizei mit." */
-    if (e > v + 1 && (q_cls(q, v) & QC_SEP) && (q_xcls(q, e - 1) & QX_ADP)) e--;
+    if (e > v + 1 && (q_cls(q, v) & QC_SEP) && ((q_xcls(q, e - 1) & QX_ADP) || q_sep_particle(q, v) == e - 1)) e--;   /* "… bekannt." */
     if (!q_adjuncts(q, v + 1, e, sp) || sp->s < 0 || !q_can_speak(q, *sp)) return 0;
     *cue = v;
     return 1;

@@ -20,7 +20,8 @@ static int zu_inf(const qdoc *q, uint32_t i)
     size_t n = t->norm_len;
     if (n == 2 && !memcmp(w, "zu", 2))
         return i + 2 < q->n && (q->t[i + 1].flags & LB_TOK_WORD) && !(q->t[i + 1].flags & LB_TOK_UPPER) &&
-               !(q_cls(q, i + 1) & ~(uint32_t)(QC_AUX | QC_DET)) && (q->t[i + 2].flags & LB_TOK_PUNCT);
+               !(q_cls(q, i + 1) & ~(uint32_t)(QC_AUX | QC_DET | QC_VERB | QC_SEP | QC_KONJ | QC_KONJ2)) &&
+               (q->t[i + 2].flags & LB_TOK_PUNCT);   /* also a speech verb: "zu bitten", "zu sagen" */
     if (n < 7 || (t->flags & LB_TOK_UPPER) || w[n - 1] != 'n') return 0;
     for (size_t k = 2; k + 4 <= n; k++)
         if (w[k] == 'z' && w[k + 1] == 'u' && k + 2 < n) {
@@ -30,13 +31,25 @@ static int zu_inf(const qdoc *q, uint32_t i)
     return 0;
 }
 
+static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
+{
+    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
+    return b;
+}
+
 /* the reported clause [a, hi) looks like one: Konjunktiv, zu-infinitive, or English */
 static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
 {
     if (a >= hi) return 0;
     uint32_t c0 = q_cls(q, a);
-    /* "damit solle …": a subordinator before a finite verb is an adverb */
-    if ((c0 & QC_SUB) && !(a + 1 < hi && q_konj(q, a + 1))) return 0;
+    /* "damit solle …": a subordinator before a finite verb is an adverb; a
+     * preposition that can be a subordinator opens a zu-infinitive clause
+     * ("bis zur Wahl einen Minister einzusetzen") */
+    if ((c0 & QC_SUB) && !(a + 1 < hi && q_konj(q, a + 1))) {
+        uint32_t e = trim_end(q, a, hi);
+        if (q->lang == QL_EN || e < a + 3 || !zu_inf(q, e - 1)) return 0;
+        for (uint32_t i = a; i < e; i++) if (q_punct_is(q, i, ',')) return 0;
+    }
     if (q->t[a].flags & LB_TOK_QUOTE) return 0;
     uint32_t words = 0;
     if (hi > a + Q_SCAN) hi = a + Q_SCAN;
@@ -47,11 +60,6 @@ static int clause_ok(const qdoc *q, uint32_t a, uint32_t hi)
     return q->lang == QL_EN && words >= 4;
 }
 
-static uint32_t trim_end(const qdoc *q, uint32_t a, uint32_t b)
-{
-    while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_QCLOSE && q->inq[b - 1])) b--;
-    return b;
-}
 
 /* share of [s, e) covered by direct quotes */
 static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
@@ -68,6 +76,16 @@ static int mostly_direct(const qdoc *q, uint32_t s, uint32_t e)
     return cov * 2 >= (uint64_t)(e - s);
 }
 
+/* the reported clause [a, b) has words of its own before a direct quote in it
+ * ("es müsse Schluss sein mit „…“", "der Bericht sei „…“"): it is indirect
+ * speech that quotes some of the words (the direct quote stays a quote of its own) */
+static int own_words(const qdoc *q, uint32_t a, uint32_t b)
+{
+    uint32_t words = 0;
+    for (uint32_t i = a; i < b && !q->inq[i]; i++) words += (q->t[i].flags & LB_TOK_WORD) && !(q_cls(q, i) & QC_CONJ);
+    return words >= 2;
+}
+
 static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 {
     if (b > a + Q_CLAUSE) b = a + Q_CLAUSE;      /* a run-on "sentence" */
@@ -79,7 +97,7 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     if (words < 2) return NULL;
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
     if (q->inq[a] && (q->t[a].flags & LB_TOK_QUOTE)) return NULL;     /* a direct quote */
-    if (mostly_direct(q, s, e)) return NULL;
+    if (mostly_direct(q, s, e) && (q->lang == QL_EN || !own_words(q, a, b))) return NULL;
     for (size_t k = q->doc->quotes.len; k-- > q->ndirect;) {     /* no duplicates (text order) */
         const lb_quote *o = &LB_QUOTES(q->doc)[k];
         if (o->start < e && s < o->end) return NULL;
@@ -94,9 +112,33 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     return qt;
 }
 
+/* the speech verb at v is a passive participle ("wird aufgefordert"): its
+ * subject is the addressee; the speaker is the agent ("von X") or none */
+static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n || !d->clauses.len) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->voice != LB_VOICE_PASS || (cl->verb != (int32_t)v && cl->fin != (int32_t)v)) return 0;
+    sp->s = sp->e = sp->ns = sp->ne = -1;
+    if (cl->agent >= 0 && (size_t)cl->agent < d->phrases.len) {
+        const lb_phrase *ph = &LB_PHRASES(d)[cl->agent];
+        uint32_t s0 = ph->prep >= 0 ? (uint32_t)ph->prep + 1 : ph->tok0;
+        if (s0 < ph->tok0 + ph->ntok && ph->tok0 + ph->ntok <= q->n) {
+            sp->s = (int32_t)s0; sp->e = (int32_t)(ph->tok0 + ph->ntok);
+            q_name_in(q, sp);
+        }
+    }
+    return 1;
+}
+
 /* speaker of the speech verb at v, falling back to the sentence's source */
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
+    qspk ps;
+    if (q->lang != QL_EN && passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     return q_sentence_source(q, r.lo, r.hi);
@@ -152,7 +194,29 @@ static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
     *by_conj = 0;
-    for (uint32_t k = v + 1; k < r.hi && k < v + (q->lang == QL_EN ? 10 : 16); k++) {
+    /* English: past a time word or adverb right after the verb ("said Tuesday the …") */
+    uint32_t v1 = v + 1;
+    while (q->lang == QL_EN && v1 < r.hi && v1 < v + 3 && ((q_cls(q, v1) & QC_TIME) || (q_xcls(q, v1) & QX_ADV))) v1++;
+    /* German: a zu-infinitive without a comma right after a participle ("hatte
+     * angekündigt, …" written "hatte angekündigt bei der Wahl anzutreten") */
+    if (q->lang != QL_EN && q->doc->morph.len == q->n && v + 2 < r.hi && (q->t[v + 1].flags & LB_TOK_WORD) &&
+        LB_FEAT_GET(LB_MORPH(q->doc)[v].feats, VERBFORM) == LB_VERBFORM_PART && !q->inq[v + 1] &&
+        !(q_cls(q, v + 1) & (QC_CONJ | QC_SUB | QC_AUX | QC_VERB))) {
+        uint32_t e = v + 1;
+        while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+        e = trim_end(q, v + 1, e);
+        if (e > v + 3 && zu_inf(q, e - 1) && !q_has_verb(q, v + 1, e - 1)) return v + 1;
+    }
+    /* a separable verb whose particle ends the clause after an apposition: the
+     * reported clause follows the particle ("gab der Leiter, X, bekannt, dass") */
+    uint32_t k0 = v + 1;
+    if (q->lang != QL_EN && (q_cls(q, v) & QC_SEP) && !(q_cls(q, v) & QC_VERB)) {
+        uint32_t pt = q_sep_particle(q, v);
+        if (pt > v + 1) {
+            for (uint32_t m = v + 1; m < pt; m++) if (q_punct_is(q, m, ',')) { k0 = pt; break; }
+        }
+    }
+    for (uint32_t k = k0; k < r.hi && k < k0 + (q->lang == QL_EN ? 10 : 16); k++) {
         const lb_tok *t = &q->t[k];
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
         if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
@@ -180,9 +244,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
              * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && (q->t[a].flags & LB_TOK_WORD) &&
-                !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
-                ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) return a;
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi &&
+                (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
+                  ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
+                 ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */
             uint32_t e = a;
             while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
             if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
@@ -195,8 +260,9 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         }
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
-        if (q->lang == QL_EN && k == v + 1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
-        if (q->lang == QL_EN && k == v + 1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k < v1) continue;
+        if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
+        if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
     }
     if (q->lang == QL_EN) {
         /* English: what was said, denied, called for is the verb's object */
@@ -219,15 +285,63 @@ static int ends_sentence(const qdoc *q, uint32_t e, uint32_t hi)
     return trim_end(q, e, hi) == e;
 }
 
+/* nothing but the end of the sentence after the verb at v, or (English) only
+ * adjuncts: "…, the survey said Wednesday.", "…, he said in a statement." */
+static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
+{
+    if (ends_sentence(q, v + 1, r.hi)) return 1;
+    if (q->lang != QL_EN) return 0;
+    uint32_t b = trim_end(q, v + 1, r.hi), a = v + 1;
+    qspk s;
+    if (q_xcls(q, v) & QX_ADDR) {          /* "…, he told reporters on Monday." */
+        s = q_np_forward(q, a, b);
+        if (s.s < 0 && !q_loose_np(q, a, b, &s)) {
+            /* a bare plural: "told reporters" */
+            if (!(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB))) return 0;
+            s.e = (int32_t)a + 1;
+        }
+        if (s.e <= (int32_t)a) return 0;
+        a = (uint32_t)s.e;
+        if (a == b) return 1;
+    }
+    return b > a && b < v + 1 + Q_SCAN && q_adjuncts(q, a, b, &s) && s.s < 0;
+}
+
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
  * the token after the complementizer, or 0 */
+static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
+    uint32_t z = noun_zu(q, w, r);
+    if (z) return z;
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k < r.hi && q_punct_is(q, k, ',')) k++;
     else if (k != w + 1) return 0;
     return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+}
+
+/* German: a speech noun, its attributes (a genitive, a name) and a comma, then
+ * a zu-infinitive clause: "die Forderung des Vorsitzenden X, auf die SPD
+ * zuzugehen", "sein Angebot, zu vermitteln"; the clause's first token, or 0 */
+static uint32_t noun_zu(const qdoc *q, uint32_t w, range r)
+{
+    if (q->lang == QL_EN || (q_xcls(q, w) & (QX_MEDIUM | QX_BODY))) return 0;
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
+           !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
+    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k) || q->doc->morph.len != q->n) return 0;
+    /* what stands between is an attribute (des Vorsitzenden X, ihres Trainers), not a
+     * separable particle of the clause's verb ("warf … in der Erklärung vor, …") */
+    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    uint32_t a = k + 1, e = a;
+    while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+    e = trim_end(q, a, e);
+    if (e < a + 2 || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ | QC_DET)) == QC_SUB) return 0;
+    /* the clause ends in its zu-infinitive: "… zuzugehen", "… zu beenden" */
+    if (!(zu_inf(q, e - 1) || (e >= a + 2 && q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) return 0;
+    return a;
 }
 
 /* token after which a reported clause that starts at a ends: before the next
@@ -425,9 +539,13 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
             goto out;
         }
     } else if (v > r.lo + 1) {
-        /* post-posed: "…, Tapper said." */
+        /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);
-        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && ends_sentence(q, v + 1, r.hi)) {
+        if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
+            qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
+            b = it;
+        }
+        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && only_adjuncts_after(q, v, r)) {
             uint32_t cend = (uint32_t)b.s - 1;
             if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
             goto out;
@@ -473,6 +591,16 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
         qspk sp = q_np_forward(q, v + 1, r.hi);
+        /* a parenthesis: "Die Lage sei, so X, ernst." / "…, so X laut Y, dass …": the whole sentence */
+        if (q->lang != QL_EN && sp.s >= 0) {
+            uint32_t e = (uint32_t)sp.e;
+            while (e < r.hi && e < (uint32_t)sp.e + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+            if (e + 1 < r.hi && q_punct_is(q, e, ',') && !ends_sentence(q, e + 1, r.hi) && !any_inq(q, r.lo, r.hi) &&
+                q_adjuncts(q, (uint32_t)sp.e, e, &(qspk){ -1, -1, -1, -1 })) {
+                DONE(emit(q, r.lo, r.hi, sp, (int32_t)v));
+                return found;
+            }
+        }
         /* "…, so X gegenüber der Zeitung." */
         if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
         if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
@@ -495,6 +623,10 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
         uint32_t a = (uint32_t)sp.e;
         if (a < r.hi && q_punct_is(q, a, ',')) a++;
         DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
+    } else if (q_punct_is(q, v - 1, ',') && (uint32_t)sp.e + 1 < r.hi && q_punct_is(q, (uint32_t)sp.e, ',') &&
+               !ends_sentence(q, (uint32_t)sp.e + 1, r.hi)) {
+        /* "The economy, according to X, is weak.": the clause around the phrase */
+        DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, r.hi, sp, (int32_t)v));
     } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
     else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));
     return found;

@@ -52,7 +52,9 @@ enum {
     QX_REPORT = 1u << 6,   /* verb of reporting news (berichtete, meldete): its indicative clause is a paraphrase */
     QX_NAMELINK = 1u << 7, /* preposition inside a body's name: Institut für Nationales Gedenken */
     QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
-    QX_GROUP = 1u << 9     /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
+    QX_GROUP = 1u << 9,    /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
+    QX_MEDIUM = 1u << 10,  /* noun of a news medium: "die Zeitung" is the medium (sector MED) named before */
+    QX_ADDR = 1u << 11     /* English speech verb whose object is the addressee: told reporters */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -92,8 +94,10 @@ typedef struct qdoc {
 static inline uint32_t q_cls(const qdoc *q, uint32_t i) { return i < q->n ? q->cls[i] & ~(uint32_t)(QC_ISROLE | QC_ROLEDONE) : 0; }
 /* the QX_* classes of token i */
 uint32_t q_xcls(const qdoc *q, uint32_t i);
-/* 1 when the finite verb at i has its particle later in the clause */
+/* 1 when the finite verb at i has its particle later in the clause (or right before it) */
 int q_sep_ok(const qdoc *q, uint32_t i);
+/* the token of that particle, 0 when none */
+uint32_t q_sep_particle(const qdoc *q, uint32_t i);
 /* q_is_cue for a token with QC_VERB or QC_SEP */
 int q_cue_check(const qdoc *q, uint32_t i);
 /* token i is a speech verb (with the separable particle check) */
@@ -122,6 +126,9 @@ typedef struct qspk {
     int32_t ns, ne;          /* token range of the name inside it, ns < 0: none */
 } qspk;
 
+/* a role phrase named by an apposition after it ("der Chef der Polizei, Kamal
+ * Hadiafar,"): extends sp over the name; 1 when it did */
+int q_apposition(const qdoc *q, qspk *sp);
 /* sets sp->ns, ne to the name inside [sp->s, sp->e) (-1: none) */
 void q_name_in(const qdoc *q, qspk *sp);
 /* the subject of the clause whose verb is the speech verb at v (clause layer) */
@@ -210,6 +217,9 @@ int q_chain(qdoc *q);
  * post-posed speech verb or after a colon are direct, and plain sentences
  * between two of one speaker too (qbare.c); runs after q_chain */
 int q_bare(qdoc *q);
+/* the answers of a printed interview ("Name: answer"): direct quotes of the
+ * person the label names (qinterview.c); runs after q_bare */
+int q_interview(qdoc *q);
 /* short quoted words inside someone's reported speech are their words too
  * (Sie seien „selbstverständlich geeignet“): direct quotes of that speaker */
 int q_fragments(qdoc *q);

@@ -194,9 +194,39 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     return sp;
 }
 
+/* "der Chef der Internet-Polizei (IIP), Kamal Hadiafar, …": a role phrase
+ * without a name of its own (or only the genitive body's) is named by a name
+ * in apposition after it: past an abbreviation in brackets, a comma, one to
+ * four name words, then a comma, a bracket, the sentence end or a speech
+ * verb. Extends sp over it; 1 when it did. */
+int q_apposition(const qdoc *q, qspk *sp)
+{
+    uint32_t e = (uint32_t)sp->e, role = 0;
+    for (int32_t k = sp->s; k < (sp->ns >= 0 ? sp->ns : sp->e) && !role; k++) role = q_is_role(q, (uint32_t)k);
+    if (!role || e >= q->n) return 0;
+    if (q->t[e].flags & LB_TOK_BRACKET_OPEN) {          /* "(IIP)" */
+        uint32_t b = e + 1;
+        while (b < q->n && b < e + 4 && !(q->t[b].flags & LB_TOK_BRACKET_CLOSE)) b++;
+        if (b >= q->n || !(q->t[b].flags & LB_TOK_BRACKET_CLOSE)) return 0;
+        e = b + 1;
+    }
+    if (e + 1 >= q->n || !q_punct_is(q, e, ',') || !q_same_sent(q, (uint32_t)sp->s, e + 1)) return 0;
+    uint32_t a = e + 1, b = a;
+    while (b < q->n && b < a + 4 && q_same_sent(q, a, b) && !q->inq[b] &&
+           (q_name_tok(q, b) || (b > a && q_particle(q, b)))) b++;
+    if (b < a + 1 || q_particle(q, b - 1)) return 0;
+    int closes = b >= q->n || !q_same_sent(q, a, b) || q_punct_is(q, b, ',') ||
+                 (q->t[b].flags & (LB_TOK_SENT_END | LB_TOK_BRACKET_OPEN)) || q_is_cue(q, b);
+    if (!closes) return 0;
+    sp->e = (int32_t)b; sp->ns = (int32_t)a; sp->ne = (int32_t)b;
+    return 1;
+}
+
 qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
 {
     if (i == 0 || i <= lo) return none();
+    /* English: an adverb between the subject and its verb ("Brazile later insisted") */
+    while (q->lang == QL_EN && i > lo + 1 && (q_xcls(q, i - 1) & QX_ADV) && q_same_sent(q, i - 1, i)) i--;
     uint32_t j = i;
     int det = 0;
     while (j > lo && i - j < NP_MAX && q_same_sent(q, j - 1, i - 1)) {

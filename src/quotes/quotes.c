@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -134,23 +134,42 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
     return all;
 }
 
-int q_sep_ok(const qdoc *q, uint32_t i)
+/* the finite verb v and the word p are a separable verb of the cue list */
+static int sep_pair(const qdoc *q, const lb_tok *v, const lb_tok *p)
+{
+    char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
+    if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) return 0;
+    memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
+    key[v->norm_len] = ' ';
+    memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
+    for (int k = 0; k < QL_N; k++) {
+        if (q->lang >= 0 && q->lang != k) continue;
+        if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
+    }
+    return 0;
+}
+
+int q_sep_ok(const qdoc *q, uint32_t i) { return q_sep_particle(q, i) != 0; }
+
+uint32_t q_sep_particle(const qdoc *q, uint32_t i)
 {
     const lb_tok *v = &q->t[i];
-    char key[2 * LB_MAX_TOKEN_BYTES * 3 + 2];
-    for (uint32_t j = i + 1; j < q->n && j < i + 12; j++) {
+    /* German verb-final clause in the older spelling: "wie X bekannt gab" */
+    if (q->lang != QL_EN && i > 0 && q->t[i - 1].sent == v->sent && !(q->t[i - 1].flags & LB_TOK_UPPER) &&
+        sep_pair(q, v, &q->t[i - 1])) return i - 1;
+    int commas = 0;
+    for (uint32_t j = i + 1; j < q->n && j < i + 16; j++) {
         const lb_tok *p = &q->t[j];
         if (p->sent != v->sent || (p->flags & LB_TOK_SENT_END)) break;
         if (p->flags & LB_TOK_QUOTE) { if (q->lang == QL_EN) break; continue; }   /* wies X als „haltlos“ zurück */
-        if (q_punct_is(q, j, ',') || q_punct_is(q, j, ':')) break;
-        if (!(p->flags & LB_TOK_WORD) || v->norm_len + p->norm_len + 1 > sizeof key) continue;
-        memcpy(key, lb_tok_norm(q->doc, v), v->norm_len);
-        key[v->norm_len] = ' ';
-        memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
-        for (int k = 0; k < QL_N; k++) {
-            if (q->lang >= 0 && q->lang != k) continue;
-            if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
-        }
+        if (q_punct_is(q, j, ':')) break;
+        /* past an apposition: "gab der Leiter, Andreas Huber, bekannt, dass" (the
+         * particle then ends the clause) */
+        if (q_punct_is(q, j, ',')) { if (q->lang == QL_EN || ++commas > 2) break; continue; }
+        if (j >= i + 12 && !commas) break;
+        if (!sep_pair(q, v, p)) continue;
+        if (!commas || j + 1 >= q->n || q_punct_is(q, j + 1, ',') || q_punct_is(q, j + 1, ':') ||
+            (q->t[j + 1].flags & LB_TOK_SENT_END) || q_punct_is(q, j + 1, '.')) return j;
     }
     return 0;
 }
@@ -160,6 +179,9 @@ int q_cue_check(const qdoc *q, uint32_t i)
     uint32_t c = q_cls(q, i);
     if (q->lang == QL_DE && (q->t[i].flags & LB_TOK_UPPER) && i != LB_SENTS(q->doc)[q->t[i].sent].tok0 &&
         !(i > 0 && (q->t[i - 1].flags & LB_TOK_QUOTE))) return 0;
+    /* English: a form after an article or possessive is a noun ("the remarks", "his claims") */
+    if (q->lang == QL_EN && i > 0 && q_same_sent(q, i - 1, i) && (q_cls(q, i - 1) & QC_DET) &&
+        !(q_cls(q, i - 1) & (QC_CONJ | QC_PRON))) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }
@@ -196,8 +218,11 @@ static void resolve(lb_doc *doc)
             qt->cue_start = qt->cue_end = -1;
             for (size_t k = i; k-- > 0;) {
                 const lb_quote *o = &qs[k];
-                if (o->end > qt->start) continue;
-                if (qt->start - o->end <= Q_CONTINUE_BYTES && (o->speaker_name || o->speaker_start >= 0)) {
+                /* quoted words inside someone's reported clause are theirs */
+                int said = o->speaker_name || o->speaker_start >= 0;
+                int encloses = o->indirect && o->start <= qt->start && o->end >= qt->end && said;
+                if (o->end > qt->start && !encloses) continue;
+                if ((encloses || qt->start - o->end <= Q_CONTINUE_BYTES) && said) {
                     qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
                     qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
                 }
@@ -243,6 +268,7 @@ int lb_quotes_run(lb_doc *doc)
     if (!rc) rc = q_indirect(&q);
     if (!rc) rc = q_chain(&q);
     if (!rc) rc = q_bare(&q);
+    if (!rc) rc = q_interview(&q);
     if (!rc) rc = q_fragments(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);

@@ -1,0 +1,59 @@
+/* test_quotes_en_frames.c: English attribution frames of the quotes stage over
+ * the whole pipeline: inverted "…, said the minister on Monday", post-posed
+ * "…, the survey said Wednesday" and "…, it said", "said Tuesday the …"
+ * without "that", a verb form after an article is a noun ("the remarks"), an
+ * adverb between subject and verb ("X later insisted"). Sentences written for
+ * these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <stdlib.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text)
+{
+    lb_input in = test_input(text, "en");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+}
+
+/* the quote starting with prefix has this content and this speaker span */
+static void expect(const char *prefix, const char *content, const char *span)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK_SPAN(doc->text, q->start, q->end, content);
+    CHECK(q->speaker_start >= 0);
+    if (q->speaker_start >= 0) CHECK_SPAN(doc->text, (uint32_t)q->speaker_start, (uint32_t)q->speaker_end, span);
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+
+    run("The harvest was poor this year, said the farm minister on Monday.");
+    expect("The harvest", "The harvest was poor this year", "the farm minister");
+    run("Exports of grain fell sharply in the spring, the survey said Wednesday.");
+    expect("Exports", "Exports of grain fell sharply in the spring", "the survey");
+    run("The survey covers twelve regions. Exports of grain fell sharply in the spring, it said.");
+    expect("Exports", "Exports of grain fell sharply in the spring", "it");
+    /* the addressee of "told" after a post-posed attribution */
+    run("Exports of grain fell sharply in the spring, Helen Park told reporters on Monday.");
+    expect("Exports", "Exports of grain fell sharply in the spring", "Helen Park");
+    run("Mayor Helen Park said Tuesday the new bridge would open in May.");
+    expect("the new", "the new bridge would open in May", "Mayor Helen Park");
+    /* "remarks" after an article is a noun, not a speech verb */
+    run("The remarks come as the council is looking for ways to cut the budget.");
+    CHECK_INT(doc->quotes.len, 0);
+    /* an adverb between the subject and the verb; a sentence never opens with its speaker after "Despite" */
+    run("Despite the new figures, Helen Park later insisted the bridge would open in May.");
+    expect("the bridge", "the bridge would open in May", "Helen Park");
+
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
