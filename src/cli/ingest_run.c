@@ -29,6 +29,7 @@ typedef struct slot {
     int rc;                  /* of lb_doc_annotate */
     lb_index_terms *terms;   /* its full-text terms, computed by the worker */
     int terms_ok;
+    char sha[65];            /* the input text's SHA-256 (the reader looked it up), or "" */
 } slot;
 
 typedef struct ingest {
@@ -104,6 +105,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&g->mu);
         s->rc = lb_doc_annotate(doc, &s->in);
         s->terms_ok = s->rc == LB_OK && ix && s->terms && lb_index_terms_compute(ix, s->terms, doc) == LB_OK;
+        if (s->terms_ok) lb_index_terms_hash(s->terms, doc, s->in.text, s->in.text_len, s->sha[0] ? s->sha : NULL);
         int rec = lb_store_record(s->doc, doc);
         if (s->rc == LB_OK) s->rc = rec;
         pthread_mutex_lock(&g->mu);
@@ -309,7 +311,8 @@ static void read_all(ingest *g, lb_reader *r, lb_store *ro)
         if (stop) break;
         if (g->o->progress && now() - last_draw > 0.2) { progress(g, r, t0, 0); last_draw = now(); }
         int found = 0;
-        if (rc == LB_OK && ro && lb_store_has_text(&found, ro, in.text, in.text_len) == LB_OK && found) rc = LB_DONE;
+        char sha[65] = "";
+        if (rc == LB_OK && ro && lb_store_has_text_hex(&found, ro, in.text, in.text_len, sha) == LB_OK && found) rc = LB_DONE;
         if (rc != LB_OK) {
             pthread_mutex_lock(&g->mu);
             if (rc == LB_DONE) g->st->skipped++; else g->st->failed++;
@@ -324,6 +327,7 @@ static void read_all(ingest *g, lb_reader *r, lb_store *ro)
         stop = g->stop;
         pthread_mutex_unlock(&g->mu);
         if (stop) break;
+        memcpy(s->sha, sha, sizeof sha);
         if (copy_input(s, &in)) {          /* the slot stays free */
             pthread_mutex_lock(&g->mu);
             g->st->failed++;

@@ -20,6 +20,12 @@
 struct lb_index_terms {
     lb_buf rec;
     struct { size_t off, end, len; uint64_t hash; int present; } col[2];
+    /* lb_index_terms_hash: the SHA-256 of the document's text, and the text's
+     * length and lb_hash_bytes, by which the put knows it is its document's */
+    char sha[65];
+    int has_sha;
+    size_t text_len;
+    uint64_t text_hash;
 };
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
