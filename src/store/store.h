@@ -78,6 +78,7 @@ struct lb_store {
     int in_batch;
     int fk_off;                 /* foreign-key checks are off (since lb_store_begin_puts) */
     int puts_only;              /* the open batch was begun by lb_store_begin_puts */
+    int bulk_checkpoint;        /* lb_store_begin_puts made checkpoints rarer (store.c) */
     lb_put_counts *put_counts;  /* staged by the put under way */
     lb_batch_counts bcounts;    /* of the open batch of puts only, written at commit */
     lb_fts_state *fts;
