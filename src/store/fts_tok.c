@@ -9,6 +9,7 @@
 #include "core/zeroed.h"
 #include "core/hash.h"
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -41,9 +42,17 @@ static int is_word(utf8proc_int32_t cp)
     }
 }
 
-static int ascii_word(unsigned char c)
+/* ASCII bytes of words (digits and letters) as they are indexed (letters
+ * lower-cased), 0 for the others: one load per byte in tokenize's loop
+ * instead of three range tests and a fourth for the case. Filled once. */
+static unsigned char ascii_fold[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void ascii_fold_fill(void)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    for (int c = '0'; c <= '9'; c++) ascii_fold[c] = (unsigned char)c;
+    for (int c = 'a'; c <= 'z'; c++) ascii_fold[c] = (unsigned char)c;
+    for (int c = 'A'; c <= 'Z'; c++) ascii_fold[c] = (unsigned char)(c + 32);
 }
 
 typedef int (*token_cb)(void *, int, const char *, int, int, int);
@@ -147,10 +156,11 @@ static int tokenize(lb_fts_state *st, void *ctx, int flags, const char *text, in
 {
     char w[TOK_MAX + 8];
     int i = 0;
+    pthread_once(&ascii_once, ascii_fold_fill);
     while (i < n) {
         utf8proc_int32_t cp;
         unsigned char c = (unsigned char)text[i];
-        if (c < 0x80 && !ascii_word(c)) { i++; continue; }
+        if (c < 0x80 && !ascii_fold[c]) { i++; continue; }
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
         if (k <= 0) { i++; continue; }
         if (!is_word(cp)) { i += (int)k; continue; }
@@ -158,8 +168,9 @@ static int tokenize(lb_fts_state *st, void *ctx, int flags, const char *text, in
         while (i < n) {
             c = (unsigned char)text[i];
             if (c < 0x80) {   /* ASCII: the same classes and case as utf8proc gives, without its tables */
-                if (!ascii_word(c)) break;
-                if (wl < TOK_MAX) w[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                unsigned char f = ascii_fold[c];
+                if (!f) break;
+                if (wl < TOK_MAX) w[wl++] = (char)f;
                 i++;
                 continue;
             }
