@@ -34,7 +34,7 @@ typedef struct lb_fts_state {
     char lang[8];
     struct sb_stemmer *de, *en;
     struct lb_stem_slot *stems[2];   /* stem caches (german, english), fts_tok.c */
-    void *stem_mem[2];               /* their blocks (stems[] are aligned inside) */
+    int stems_failed[2];             /* a cache could not be allocated: stem every word */
     const struct lb_index_terms *pre; /* terms of the document being indexed, or NULL */
 } lb_fts_state;
 
