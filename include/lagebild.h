@@ -280,8 +280,6 @@ int lb_doc_error_json(const char **json, size_t *len, lb_doc *doc,
 typedef struct lb_store lb_store;
 
 #define LB_STORE_READONLY 1   /* lb_store_open flag: never create or write */
-#define LB_STORE_BULK 2       /* lb_store_open flag: this process writes in bulk (ingest): given to the
-                               * process's first open, SQLite's page cache is one block of huge pages */
 #define LB_STORE_DEFAULT_LIMIT 100
 
 /* Opens (creating and migrating unless LB_STORE_READONLY) the database at path.

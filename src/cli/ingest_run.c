@@ -407,7 +407,7 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
 {
     memset(st, 0, sizeof *st);
     lb_store *s = NULL, *ro = NULL;
-    if (lb_store_open(&s, o->db, LB_STORE_BULK)) {
+    if (lb_store_open(&s, o->db, 0)) {
         fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(s));
         lb_store_close(s);
         return 2;

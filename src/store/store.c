@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 int lb_store_fail(lb_store *s, int status, const char *fmt, ...)
 {
@@ -99,31 +98,6 @@ static int open_db(lb_store *s, const char *path)
     return LB_OK;
 }
 
-static int bulk_process;   /* the first open of the process said LB_STORE_BULK */
-
-/* Ingest's page cache: 64 MiB of pages (the writer's cache_size) and room
- * for the reader's connection, in one block of huge pages where the kernel
- * gives them; pages are touched (and so held) only as the caches fill.
- * With SQLite's own allocations (4 KiB pages) the writer's B-tree descents
- * missed the TLB: ingesting 3,862 articles took 1.99-2.10 CPU-s in the
- * writer before, 1.64-1.75 s with this block (the workers 5.07-5.25 s
- * before, 4.80-5.03 s). When the block is nearly used up, caches recycle
- * their own pages rather than grow (SQLite's memory pressure). */
-#define BULK_CACHE_PAGES 18432
-#define BULK_PAGE_SIZE 4096
-
-static void bulk_page_cache(void)
-{
-    int hdr = 0;
-    if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK) return;
-    size_t slot = (BULK_PAGE_SIZE + (size_t)hdr + 7) / 8 * 8, bytes = slot * BULK_CACHE_PAGES;
-    void *block = NULL;
-    if (posix_memalign(&block, (size_t)2 << 20, bytes)) return;
-    madvise(block, bytes, MADV_HUGEPAGE);   /* a hint: without it, 4 KiB pages */
-    /* the block lives as long as the process (SQLite may use it until then) */
-    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, block, (int)slot, BULK_CACHE_PAGES) != SQLITE_OK) free(block);
-}
-
 /* SQLite's global settings, before its first use in the process: no memory
  * statistics (they take a global mutex on every allocation; the store never
  * reads them); statement and savepoint journals kept in memory up to 4 MiB,
@@ -135,7 +109,6 @@ static void configure_sqlite(void)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
-    if (bulk_process) bulk_page_cache();
 }
 
 int lb_store_open(lb_store **out, const char *path, int flags)
@@ -143,7 +116,6 @@ int lb_store_open(lb_store **out, const char *path, int flags)
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     *out = NULL;
     if (!path) return LB_EUSAGE;
-    if (flags & LB_STORE_BULK) bulk_process = 1;   /* read by the first open only */
     pthread_once(&once, configure_sqlite);
     lb_store *s = calloc(1, sizeof *s);
     if (!s) return LB_ENOMEM;
