@@ -315,6 +315,9 @@ int lb_store_check(size_t *nproblems, lb_store *s, int quick, lb_store_problem_f
  * lagebild version or other dictionaries than lb_store_set_annotator named
  * (lb_store_reannotate brings it up to date), 0 when it is not stored. */
 int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len);
+/* lb_store_has_text that also gives the text's SHA-256 (hex) it looked up,
+ * for lb_index_terms_hash. */
+int lb_store_has_text_hex(int *found, lb_store *s, const char *text, size_t len, char hex[65]);
 /* Stores an annotated document with all its layers (text, meta, body,
  * sentences, mentions, actors, timex, quotes, events). Returns LB_OK, LB_DONE
  * when the same text is stored already (nothing written), or a negative
@@ -334,6 +337,11 @@ void lb_indexer_free(lb_indexer *ix);
 int lb_index_terms_new(lb_index_terms **out);
 void lb_index_terms_free(lb_index_terms *t);
 int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc);
+/* Gives the terms of doc (after lb_index_terms_compute) the SHA-256 of doc's
+ * text, the key of its put: hex (from lb_store_has_text_hex of the input
+ * text, len bytes) when doc's text is those bytes, else computed here, so
+ * that the writer need not hash. LB_OK or LB_ENOMEM (then the put hashes). */
+int lb_index_terms_hash(lb_index_terms *t, const lb_doc *doc, const char *text, size_t len, const char *hex);
 /* lb_store_put with terms computed for this doc (NULL: tokenized here). */
 int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const lb_index_terms *t);
 /* The store record of an annotated document: copies into rec (a handle from

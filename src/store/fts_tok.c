@@ -6,11 +6,12 @@
  * Token boundaries never depend on the language, so snippets stay aligned.
  * It does not know about documents or the schema. */
 #include "store/store.h"
-#include "core/zeroed.h"
 #include "core/hash.h"
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <utf8proc.h>
 
 #define TOK_MAX 128  /* longer words are indexed by their first bytes */
@@ -41,49 +42,79 @@ static int is_word(utf8proc_int32_t cp)
     }
 }
 
-static int ascii_word(unsigned char c)
+/* ASCII bytes of words (digits and letters) as they are indexed (letters
+ * lower-cased), 0 for the others: one load per byte in tokenize's loop
+ * instead of three range tests and a fourth for the case. Filled once. */
+static unsigned char ascii_fold[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void ascii_fold_fill(void)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    for (int c = '0'; c <= '9'; c++) ascii_fold[c] = (unsigned char)c;
+    for (int c = 'a'; c <= 'z'; c++) ascii_fold[c] = (unsigned char)c;
+    for (int c = 'A'; c <= 'Z'; c++) ascii_fold[c] = (unsigned char)(c + 32);
 }
 
 typedef int (*token_cb)(void *, int, const char *, int, int, int);
 
 /* A cache of stems per language (most words of a text recur: the Snowball
  * stemmer costs more than the rest of the indexing): two-way sets, the
- * recently used entry first. 256 Ki entries (17 MB, allocated when first
+ * recently used entry first. 256 Ki entries (16 MB, allocated when first
  * used, per language and thread) hold the vocabulary of some thousand
  * articles: on 3,862 news articles (126,000 distinct words) 76% hits with 16
  * Ki direct-mapped entries, 92% with 64 Ki in two-way sets, 94% with these
- * (the 6% left are nearly all first sightings).
+ * (the 6% left are nearly all first sightings). A slot is one 64-byte cache
+ * line and a set two aligned lines: the table is far larger than the CPU's
+ * caches, so a lookup costs the lines it touches (slots of 66 bytes at any
+ * offset touched three, and the stall on them was 4% of ingest's CPU time).
  * Words longer than STEM_WORD_MAX bytes are stemmed every time. */
 #define STEM_CACHE_SLOTS 262144
-#define STEM_WORD_MAX 30
+#define STEM_WORD_MAX 29
+#define STEM_SET_BYTES 128
 struct lb_stem_slot { uint32_t hash; uint8_t wl, sl; char word[STEM_WORD_MAX], stem[STEM_WORD_MAX]; };
+_Static_assert(sizeof(struct lb_stem_slot) * 2 == STEM_SET_BYTES, "a stem cache set is two cache lines");
 
 static int slot_is(const struct lb_stem_slot *slot, uint32_t h, const char *w, int wl)
 {
     return slot->hash == h && slot->wl == wl && !memcmp(slot->word, w, (size_t)wl);
 }
 
+/* The stem cache of stemmer which, allocated when first used, zeroed and
+ * every page written at once (see core/zeroed.h), in huge pages where the
+ * kernel gives them: a lookup reads one set of 16 MB in no order, and with
+ * 4 KiB pages nearly every lookup missed the TLB (perf put half the samples
+ * of the tokenizer on the prefetch of the set, which waits for the page
+ * walk). Aligned to CACHE_ALIGN (sets start on 128-byte boundaries). NULL
+ * when out of memory. */
+#define CACHE_ALIGN ((size_t)2 << 20)
+static struct lb_stem_slot *stem_cache(lb_fts_state *st, int which)
+{
+    if (!st->stems[which] && !st->stems_failed[which]) {
+        size_t bytes = (size_t)STEM_CACHE_SLOTS * sizeof(struct lb_stem_slot);
+        void *m = NULL;
+        if (posix_memalign(&m, CACHE_ALIGN, bytes)) { st->stems_failed[which] = 1; return NULL; }
+        madvise(m, bytes, MADV_HUGEPAGE);   /* a hint: without it, 4 KiB pages */
+        memset(m, 0, bytes);
+        st->stems[which] = m;
+    }
+    return st->stems[which];
+}
+
 /* The stem of w (wl bytes) by stemmer which (0 german, 1 english), NULL when
- * the stemmer failed; *sl its length. Valid until the next call for which. */
-static const char *stem(lb_fts_state *st, int which, const char *w, int wl, int *sl)
+ * the stemmer failed; *sl its length. h: the word's cache hash (word_hash),
+ * 0 when it is too long for the cache. Valid until the next call for which. */
+static const char *stem(lb_fts_state *st, int which, const char *w, int wl, uint32_t h, int *sl)
 {
     struct sb_stemmer *sb = which ? st->en : st->de;
-    struct lb_stem_slot *set = NULL;
-    uint32_t h = 0;
-    if (wl <= STEM_WORD_MAX) {
-        if (!st->stems[which]) st->stems[which] = lb_zeroed(STEM_CACHE_SLOTS, sizeof *st->stems[which]);
-        if (st->stems[which]) {
-            h = (uint32_t)lb_hash_bytes(w, (size_t)wl) | 1u;   /* 0 marks an empty slot */
-            set = &st->stems[which][(h >> 1) % (STEM_CACHE_SLOTS / 2) * 2];
-            if (slot_is(&set[0], h, w, wl)) { *sl = set[0].sl; return set[0].stem; }
-            if (slot_is(&set[1], h, w, wl)) {
-                struct lb_stem_slot t = set[1];
-                set[1] = set[0]; set[0] = t;
-                *sl = set[0].sl;
-                return set[0].stem;
-            }
+    struct lb_stem_slot *set = NULL, *cache = h ? stem_cache(st, which) : NULL;
+    if (cache) {
+        set = &cache[(h >> 1) % (STEM_CACHE_SLOTS / 2) * 2];
+        if (slot_is(&set[0], h, w, wl)) { *sl = set[0].sl; return set[0].stem; }
+        if (slot_is(&set[1], h, w, wl)) {
+            struct lb_stem_slot t = set[1];
+            set[1] = set[0]; set[0] = t;
+            *sl = set[0].sl;
+            return set[0].stem;
         }
     }
     const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, wl);
@@ -99,24 +130,55 @@ static const char *stem(lb_fts_state *st, int which, const char *w, int wl, int 
     return (const char *)r;
 }
 
-static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const char *w, int wl, int s, int e)
+/* A word found in the text and not yet emitted. tokenize emits each word
+ * WORDS_AHEAD words after it found it, and prefetches its stem cache sets
+ * when it finds it: the cache is far larger than the CPU's caches and is
+ * read in no order, so a lookup waited for memory on nearly every word
+ * (5% of ingest's CPU samples sat on the first load of the slot). */
+#define WORDS_AHEAD 8
+typedef struct word { int wl, start, end; uint32_t h; char w[TOK_MAX + 8]; } word;
+
+/* Which stems a text gets: want[0] german, want[1] english (a document in
+ * its language's, queries and other documents both), none for prefixes. */
+static void wanted(const lb_fts_state *st, int flags, int want[2])
 {
-    if (flags & FTS5_TOKENIZE_PREFIX) return cb(ctx, 0, w, wl, s, e);
-    int want_de = 1, want_en = 1;
-    if (flags & FTS5_TOKENIZE_DOCUMENT) {
-        if (!strcmp(st->lang, "de")) want_en = 0;
-        else if (!strcmp(st->lang, "en")) want_de = 0;
+    want[0] = want[1] = !(flags & FTS5_TOKENIZE_PREFIX);
+    if (want[0] && (flags & FTS5_TOKENIZE_DOCUMENT)) {
+        if (!strcmp(st->lang, "de")) want[1] = 0;
+        else if (!strcmp(st->lang, "en")) want[0] = 0;
     }
+    want[0] = want[0] && st->de;
+    want[1] = want[1] && st->en;
+}
+
+/* Sets wd's cache hash and prefetches its sets in the caches it will read. */
+static void word_found(lb_fts_state *st, const int want[2], word *wd)
+{
+    wd->h = wd->wl <= STEM_WORD_MAX ? (uint32_t)lb_hash_bytes(wd->w, (size_t)wd->wl) | 1u : 0;   /* 0: not cached */
+    for (int k = 0; k < 2 && wd->h; k++) {
+        const struct lb_stem_slot *cache = want[k] ? stem_cache(st, k) : NULL;
+        if (!cache) continue;
+        const struct lb_stem_slot *set = &cache[(wd->h >> 1) % (STEM_CACHE_SLOTS / 2) * 2];
+        __builtin_prefetch(set);
+        __builtin_prefetch(set + 1);
+    }
+}
+
+static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const int want[2], const word *wd)
+{
+    const char *w = wd->w;
+    int wl = wd->wl, s = wd->start, e = wd->end;
+    if (flags & FTS5_TOKENIZE_PREFIX) return cb(ctx, 0, w, wl, s, e);
     const char *first = NULL;
     int firstl = 0, rc;
-    if (want_de && st->de) first = stem(st, 0, w, wl, &firstl);
+    if (want[0]) first = stem(st, 0, w, wl, wd->h, &firstl);
     if (first) {
         rc = cb(ctx, 0, first, firstl, s, e);
         if (rc != SQLITE_OK) return rc;
     }
-    if (want_en && st->en) {
+    if (want[1]) {
         int l = 0;
-        const char *r = stem(st, 1, w, wl, &l);
+        const char *r = stem(st, 1, w, wl, wd->h, &l);
         /* first points into the german stemmer's buffer or cache, still valid here */
         if (r && !(first && l == firstl && !memcmp(r, first, (size_t)l)))
             return cb(ctx, first ? FTS5_TOKEN_COLOCATED : 0, r, l, s, e);
@@ -127,37 +189,56 @@ static int emit(lb_fts_state *st, void *ctx, token_cb cb, int flags, const char 
     return SQLITE_OK;
 }
 
+/* The end of the word that starts at text[i] (a word character), its
+ * lower-cased bytes (at most TOK_MAX) in w, their number in *wl. */
+static int scan_word(const char *text, int i, int n, char *w, int *wl)
+{
+    *wl = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {   /* ASCII: the same classes and case as utf8proc gives, without its tables */
+            unsigned char f = ascii_fold[c];
+            if (!f) break;
+            if (*wl < TOK_MAX) w[(*wl)++] = (char)f;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
+        if (k <= 0 || !is_word(cp)) break;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (*wl + el <= TOK_MAX) { memcpy(w + *wl, enc, (size_t)el); *wl += (int)el; }
+        i += (int)k;
+    }
+    return i;
+}
+
 static int tokenize(lb_fts_state *st, void *ctx, int flags, const char *text, int n, token_cb cb)
 {
-    char w[TOK_MAX + 8];
-    int i = 0;
-    while (i < n) {
+    word ring[WORDS_AHEAD];
+    int want[2], head = 0, count = 0, i = 0, rc = SQLITE_OK;
+    wanted(st, flags, want);
+    pthread_once(&ascii_once, ascii_fold_fill);
+    while (i < n && rc == SQLITE_OK) {
         utf8proc_int32_t cp;
         unsigned char c = (unsigned char)text[i];
-        if (c < 0x80 && !ascii_word(c)) { i++; continue; }
+        if (c < 0x80 && !ascii_fold[c]) { i++; continue; }
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
         if (k <= 0) { i++; continue; }
         if (!is_word(cp)) { i += (int)k; continue; }
-        int start = i, wl = 0;
-        while (i < n) {
-            c = (unsigned char)text[i];
-            if (c < 0x80) {   /* ASCII: the same classes and case as utf8proc gives, without its tables */
-                if (!ascii_word(c)) break;
-                if (wl < TOK_MAX) w[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                i++;
-                continue;
-            }
-            k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, n - i, &cp);
-            if (k <= 0 || !is_word(cp)) break;
-            utf8proc_uint8_t enc[4];
-            utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-            if (wl + el <= TOK_MAX) { memcpy(w + wl, enc, (size_t)el); wl += (int)el; }
-            i += (int)k;
-        }
-        int rc = emit(st, ctx, cb, flags, w, wl, start, i);
-        if (rc != SQLITE_OK) return rc;
+        word *wd = &ring[(head + count) % WORDS_AHEAD];
+        wd->start = i;
+        i = wd->end = scan_word(text, i, n, wd->w, &wd->wl);
+        word_found(st, want, wd);
+        if (++count < WORDS_AHEAD) continue;
+        rc = emit(st, ctx, cb, flags, want, &ring[head]);
+        head = (head + 1) % WORDS_AHEAD;
+        count--;
     }
-    return SQLITE_OK;
+    for (; count && rc == SQLITE_OK; count--, head = (head + 1) % WORDS_AHEAD)
+        rc = emit(st, ctx, cb, flags, want, &ring[head]);
+    return rc;
 }
 
 

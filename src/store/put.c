@@ -115,8 +115,13 @@ static int index_row(lb_store *s, int64_t row, const char *lang, const struct lb
 
 int lb_store_has_text(int *found, lb_store *s, const char *text, size_t len)
 {
-    *found = 0;
     char hex[65];
+    return lb_store_has_text_hex(found, s, text, len, hex);
+}
+
+int lb_store_has_text_hex(int *found, lb_store *s, const char *text, size_t len, char hex[65])
+{
+    *found = 0;
     if (lb_sha256_hex(hex, text, text ? len : 0)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
     sqlite3_stmt *st = lb_store_stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
@@ -296,6 +301,7 @@ int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc)
 {
     lb_buf_reset(&t->rec);
     t->col[0].present = t->col[1].present = 0;
+    t->has_sha = 0;
     snprintf(ix->st->lang, sizeof ix->st->lang, "%s", doc->lang);
     if (doc->meta.title && lb_fts_collect(ix->st, t, 0, doc->meta.title, strlen(doc->meta.title))) return LB_ELIMIT;
     lb_buf body;
@@ -305,6 +311,27 @@ int lb_index_terms_compute(lb_indexer *ix, lb_index_terms *t, const lb_doc *doc)
     lb_buf_free(&body);
     if (rc) t->col[0].present = t->col[1].present = 0;
     return rc;
+}
+
+int lb_index_terms_hash(lb_index_terms *t, const lb_doc *doc, const char *text, size_t len, const char *hex)
+{
+    t->has_sha = 0;
+    if (hex && strlen(hex) == 64 && len == doc->len && (!len || !memcmp(text, doc->text, len))) memcpy(t->sha, hex, 65);
+    else if (lb_sha256_hex(t->sha, doc->text, doc->len)) return LB_ENOMEM;
+    t->text_len = doc->len;
+    t->text_hash = lb_hash_bytes(doc->text, doc->len);
+    t->has_sha = 1;
+    return LB_OK;
+}
+
+/* The SHA-256 of doc's text: from t when computed for this text, else hashed here. 0 or -1. */
+static int text_sha(char hash[65], const lb_doc *doc, const lb_index_terms *t)
+{
+    if (t && t->has_sha && t->text_len == doc->len && t->text_hash == lb_hash_bytes(doc->text, doc->len)) {
+        memcpy(hash, t->sha, 65);
+        return 0;
+    }
+    return lb_sha256_hex(hash, doc->text, doc->len);
 }
 
 static int put_text_layer(lb_store *s, const lb_doc *doc, int64_t *rowp, const char *origin, const char *hash,
@@ -665,7 +692,7 @@ int lb_store_put_terms(lb_store *s, const lb_doc *doc, const char *origin, const
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
     if (doc->len > (size_t)INT32_MAX) return lb_store_fail(s, LB_ELIMIT, "document too large to store");
     char hash[65];
-    if (lb_sha256_hex(hash, doc->text, doc->len)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
+    if (text_sha(hash, doc, terms)) return lb_store_fail(s, LB_ENOMEM, "out of memory hashing a document");
     sqlite3_stmt *st = lb_store_stmt(s, LB_ST_HAS);
     if (!st) return lb_store_dbfail(s, "preparing lookup");
     sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);

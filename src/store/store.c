@@ -188,10 +188,25 @@ static void foreign_keys(lb_store *s, int on)
     s->fk_off = !on;
 }
 
+/* A connection that writes batches of puts (ingest) moves its WAL into the
+ * database file every 16 MiB instead of every 4 MiB (SQLite's 1,000 pages):
+ * a checkpoint writes each page that changed since the last one once, and
+ * the hot pages of indexes and of the full-text index change in every
+ * batch. Ingesting 3,862 articles (a 62 MB database) wrote 233-241 MB to
+ * files with 4 MiB, 206 MB with 16 MiB, 188-192 MB with 64 MiB; but the
+ * last checkpoint, at close, is serial (0.08-0.18 s with 4 MiB, 0.12-0.14 s
+ * with 16 MiB, 0.19-0.27 s with 64 MiB). The WAL is durable either way (a
+ * kill loses no commit). */
+#define BULK_CHECKPOINT_PAGES 4096
+
 static int begin(lb_store *s, int puts_only)
 {
     if (s->in_batch) return lb_store_fail(s, LB_EUSAGE, "a batch is open already");
     if (s->readonly) return lb_store_fail(s, LB_EUSAGE, "store opened read-only");
+    if (puts_only && !s->bulk_checkpoint) {
+        sqlite3_wal_autocheckpoint(s->db, BULK_CHECKPOINT_PAGES);
+        s->bulk_checkpoint = 1;
+    }
     foreign_keys(s, !puts_only);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return lb_store_dbfail(s, "begin");

@@ -20,6 +20,12 @@
 struct lb_index_terms {
     lb_buf rec;
     struct { size_t off, end, len; uint64_t hash; int present; } col[2];
+    /* lb_index_terms_hash: the SHA-256 of the document's text, and the text's
+     * length and lb_hash_bytes, by which the put knows it is its document's */
+    char sha[65];
+    int has_sha;
+    size_t text_len;
+    uint64_t text_hash;
 };
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
@@ -28,6 +34,7 @@ typedef struct lb_fts_state {
     char lang[8];
     struct sb_stemmer *de, *en;
     struct lb_stem_slot *stems[2];   /* stem caches (german, english), fts_tok.c */
+    int stems_failed[2];             /* a cache could not be allocated: stem every word */
     const struct lb_index_terms *pre; /* terms of the document being indexed, or NULL */
 } lb_fts_state;
 
@@ -71,6 +78,7 @@ struct lb_store {
     int in_batch;
     int fk_off;                 /* foreign-key checks are off (since lb_store_begin_puts) */
     int puts_only;              /* the open batch was begun by lb_store_begin_puts */
+    int bulk_checkpoint;        /* lb_store_begin_puts made checkpoints rarer (store.c) */
     lb_put_counts *put_counts;  /* staged by the put under way */
     lb_batch_counts bcounts;    /* of the open batch of puts only, written at commit */
     lb_fts_state *fts;

@@ -2,7 +2,8 @@
  * workers) give exactly the index the writer's own tokenizing gives: every
  * term instance (fts5vocab) equal, for German, English and unknown-language
  * articles with titles, umlauts, long words and numbers; terms computed for
- * another document are not replayed. */
+ * another document are not replayed. The content hash handed on with the
+ * terms (lb_index_terms_hash) is the put's key for its own document only. */
 #include "test.h"
 #include "lagebild.h"
 #include "store/store.h"
@@ -94,6 +95,56 @@ static char *store_all(lb_doc *doc, lb_indexer *ix, lb_index_terms *t, int mode,
     return out;
 }
 
+/* The stored documents.hash of row id (64 hex digits), "" when none. */
+static void stored_hash(char out[65], lb_store *s, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    out[0] = '\0';
+    CHECK_INT(sqlite3_prepare_v2(s->db, "SELECT hash FROM documents WHERE id = ?1", -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(out, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* lb_index_terms_hash takes the reader's hash when the text is the same,
+ * computes it otherwise, and a put uses it for its own document only. */
+static void check_hash(lb_doc *doc, lb_indexer *ix, lb_index_terms *t, const char *path)
+{
+    lb_store *s = NULL;
+    unlink(path);
+    CHECK_INT(lb_store_open(&s, path, 0), LB_OK);
+    char hex0[65], hex1[65], got[65];
+    int found = -1;
+    lb_input in0 = input(0), in1 = input(1);
+    CHECK_INT(lb_store_has_text_hex(&found, s, in0.text, in0.text_len, hex0), LB_OK);
+    CHECK_INT(found, 0);
+    CHECK_INT(lb_store_has_text_hex(&found, s, in1.text, in1.text_len, hex1), LB_OK);
+    CHECK(strlen(hex0) == 64 && strcmp(hex0, hex1));
+    /* the reader's hash of another text is not taken: computed */
+    CHECK_INT(lb_doc_annotate(doc, &in0), LB_OK);
+    CHECK_INT(lb_index_terms_compute(ix, t, doc), LB_OK);
+    CHECK_INT(lb_index_terms_hash(t, doc, in1.text, in1.text_len, hex1), LB_OK);
+    CHECK_STR(t->sha, hex0);
+    /* the same text: taken as given (a marked hash shows it is used, not recomputed) */
+    char marked[65];
+    memcpy(marked, hex0, 65);
+    marked[0] = marked[0] == 'f' ? 'e' : 'f';
+    CHECK_INT(lb_index_terms_hash(t, doc, in0.text, in0.text_len, marked), LB_OK);
+    CHECK_STR(t->sha, marked);
+    CHECK_INT(lb_store_put_terms(s, doc, "test", t), LB_OK);
+    stored_hash(got, s, 1);
+    CHECK_STR(got, marked);
+    /* terms of document 0 with document 1: its own hash is computed */
+    CHECK_INT(lb_doc_annotate(doc, &in1), LB_OK);
+    CHECK_INT(lb_store_put_terms(s, doc, "test", t), LB_OK);
+    stored_hash(got, s, 2);
+    CHECK_STR(got, hex1);
+    CHECK_INT(lb_store_has_text(&found, s, in1.text, in1.text_len), LB_OK);
+    CHECK_INT(found, 1);
+    lb_store_close(s);
+    unlink(path);
+}
+
 int main(void)
 {
     char path[256];
@@ -106,6 +157,7 @@ int main(void)
     CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
     CHECK_INT(lb_indexer_new(&ix), LB_OK);
     CHECK_INT(lb_index_terms_new(&t), LB_OK);
+    check_hash(doc, ix, t, path);
     char *plain = store_all(doc, ix, t, 0, path);
     char *ahead = store_all(doc, ix, t, 1, path);
     char *wrong = store_all(doc, ix, t, 2, path);
