@@ -165,6 +165,9 @@ static uint32_t lemma_key(ev_sent *s, const char *w, size_t n)
     char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
     size_t fn = lb_fold(f, sizeof f - 1, w, n);
     if (!fn) return UINT32_MAX;
+    /* a German lemma that can have no listed stem (stemfilter.h) finds no key
+     * (keys of exact forms start with '=') */
+    if (s->lang == EV_DE && f[0] != '=' && !ev_stemfilter_may(&s->rules->stemf[s->lang], f, fn)) return UINT32_MAX;
     size_t sn = sent_stem(s, f, fn, st, sizeof st);
     uint32_t first;
     if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return UINT32_MAX;
@@ -642,7 +645,7 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     memset(wm, 0, sizeof *wm);
     /* a German word that can match no listed stem is not stemmed (stemfilter.h):
      * its stem lookups would find nothing; its length is made if a trigger needs it */
-    int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n) || memchr(w, '-', n);
+    int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n);
     size_t sn = need ? sent_stem(s, w, n, stem, sizeof stem) : 0;
     uint32_t x = 0;
     lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);

@@ -53,6 +53,7 @@ static void test_against_libstemmer(struct sb_stemmer *sb)
     for (int i = 0; i < 200000; i++) {
         gen_word(&seed, w);
         if (i % 3 == 0) { char x[256]; gen_word(&seed, x); strcat(x, w); strcpy(w, x); }  /* compounds */
+        if (i % 7 == 0) { char x[256]; gen_word(&seed, x); strcat(x, "-"); strcat(x, w); strcpy(w, x); }  /* hyphenated (Nato-Gipfel) */
         size_t sn = stem(sb, w, s);
         int may = ev_stemfilter_may(&f, w, strlen(w));
         if (!may) skipped++;
