@@ -197,10 +197,13 @@ static int32_t lemma_trigger(ev_sent *s, uint32_t i)
     return pick_form(s, i, wm.stem_first);
 }
 
+static size_t unmade_stem_len(ev_sent *s, uint32_t i);
+
 /* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
  * the stem + er, ern, erin, erinnen) names persons, no event, unless the listed
- * noun has that shape itself (Massaker) */
-static int agent_noun(const ev_sent *s, uint32_t i, size_t sn, int32_t form)
+ * noun has that shape itself (Massaker); sn is the stem's length (EV_SN_UNMADE:
+ * made here when the word has such an ending) */
+static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
 {
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     if (form < 0 || s->lang != EV_DE || !(tk->flags & LB_TOK_UPPER) || s->rules->forms[form].er_noun) return 0;
@@ -209,8 +212,10 @@ static int agent_noun(const ev_sent *s, uint32_t i, size_t sn, int32_t form)
     static const char *const END[] = { "er", "ern", "erin", "erinnen", NULL };
     for (int k = 0; END[k]; k++) {
         size_t e = strlen(END[k]);
+        if (n < e || memcmp(w + n - e, END[k], e)) continue;
+        if (sn == EV_SN_UNMADE) sn = unmade_stem_len(s, i);
         /* (the stem has umlauts folded: compare lengths and the ending only) */
-        if (n >= sn + e && n <= sn + e + 1 && !memcmp(w + n - e, END[k], e)) return 1;
+        if (n >= sn + e && n <= sn + e + 1) return 1;
     }
     return 0;
 }
@@ -678,7 +683,9 @@ static uint32_t head_hash(ev_sent *s, const char *w, size_t n)
     if (memo_get(s, h, EV_MEMO_HEAD, w, n, &wm)) return wm.stem_hash;
     char hs[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(&wm, 0, sizeof wm);
-    size_t hn = sent_stem(s, w, n, hs, sizeof hs);
+    /* (a German head that can have no listed stem, stemfilter.h, equals no obj= word: 0) */
+    int need = s->lang != EV_DE || ev_stemfilter_may(&s->rules->stemf[s->lang], w, n);
+    size_t hn = need ? sent_stem(s, w, n, hs, sizeof hs) : 0;
     wm.stem_hash = hn ? ev_stem_hash(hs, hn) : 0;
     memo_put(s, h, EV_MEMO_HEAD, w, n, &wm);
     return wm.stem_hash;
@@ -739,7 +746,6 @@ int ev_sent_build(ev_sent *s)
         /* a group noun names actors, no event (Attentäter is no Attentat) */
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
-        if (s->t[i].form >= 0 && sn == EV_SN_UNMADE) sn = unmade_stem_len(s, i);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
     }
