@@ -14,8 +14,10 @@
 static ev_memo *memo_for(lb_doc *doc, int k, const ev_rules *r)
 {
     if (!doc->stem_cache[k]) doc->stem_cache[k] = ev_memo_new(1u << 17);
-    if (doc->stem_cache[k]) ev_memo_rules(doc->stem_cache[k], r);
-    return doc->stem_cache[k];
+    ev_memo *m = doc->stem_cache[k];
+    if (m) ev_memo_rules(m, r);
+    if (m && m->mask_rules != r) { ev_wmask_build(&m->mask, r, k); m->mask_rules = r; }
+    return m;
 }
 
 int lb_events_run(lb_doc *doc)

@@ -9,7 +9,7 @@
 #include <libstemmer.h>
 #include <string.h>
 
-static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n);
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k);
 
 static uint32_t cue_of(const ev_sent *s, uint32_t i, const ev_wmemo *wm)
 {
@@ -221,12 +221,13 @@ static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
 }
 
 /* the keys a word form and its stem find (exact form, stem, compound head) */
-static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm)
+static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm,
+                      const ev_wmask *k)
 {
     uint32_t first;
     char exact[LB_MAX_TOKEN_BYTES + 2];
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
-    if (r->nexact[lang] && n < sizeof exact - 1) {
+    if (r->nexact[lang] && n < sizeof exact - 1 && ev_lenmask_may(k ? &k->set[EV_WM_EXACT] : NULL, w, n)) {
         exact[0] = '=';
         memcpy(exact + 1, w, n);
         if (lb_wordset_get(&r->keys[lang], exact, n + 1, &first)) wm->exact_first = first;
@@ -271,9 +272,10 @@ static int group_form(const lb_wordset *set, const char *w, size_t n)
 /* the sector id of a group noun (Polizei, Regierungstruppen, troops) for the
  * folded form w[0..n), also as the head of a compound, -1 none (German: the
  * caller checks that the word is capitalised) */
-static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n)
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k)
 {
-    int v = group_form(&r->groups[lang], w, n);
+    /* (group_form looks up w minus at most two bytes) */
+    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n)) ? group_form(&r->groups[lang], w, n) : -1;
     if (v >= 0 || lang != EV_DE || n < 7 || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
         return (int8_t)v;
     for (size_t off = 3; off + 4 <= n; off++) {
@@ -624,18 +626,30 @@ static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, 
     if (s->memo && !s->stem_oom) ev_memo_put(s->memo, h, kind, w, n, wm);   /* (no stemmer, no stem: not kept) */
 }
 
+/* the quick filters of the word sets (wmask.h), NULL when the memo has none for these rules */
+static const ev_wmask *set_masks(const ev_sent *s)
+{
+    return s->memo && s->memo->mask_rules == (const void *)s->rules ? &s->memo->mask : NULL;
+}
+
+/* the cue, cue2 and preposition lookups of form w[0..n) into wm (zeroed) */
+static void cue_lookups(const ev_sent *s, const char *w, size_t n, const ev_wmask *k, ev_wmemo *wm)
+{
+    const ev_rules *r = s->rules;
+    uint32_t x = 0;
+    if (ev_lenmask_may(k ? &k->set[EV_WM_CUES] : NULL, w, n)) lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    if (ev_lenmask_may(k ? &k->set[EV_WM_CUES2] : NULL, w, n)) lb_wordset_get(&r->cues2[s->lang], w, n, &x);
+    wm->cue2 = (uint8_t)x;
+    wm->prep = UINT32_MAX;
+    if (ev_lenmask_may(k ? &k->set[EV_WM_PREPS] : NULL, w, n) && lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+}
+
 /* a token that is no word: its cue lookups only (no stem) */
 static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
     if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
-    const ev_rules *r = s->rules;
-    uint32_t x = 0;
     memset(wm, 0, sizeof *wm);
-    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
-    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint8_t)x;
-    wm->prep = UINT32_MAX;
-    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+    cue_lookups(s, w, n, set_masks(s), wm);
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
     memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
@@ -653,17 +667,13 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n);
     size_t sn = need ? sent_stem(s, w, n, stem, sizeof stem) : 0;
     uint32_t x = 0;
-    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    const ev_wmask *k = set_masks(s);
+    cue_lookups(s, w, n, k, wm);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
-    x = 0;
-    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint8_t)x;
-    wm->prep = UINT32_MAX;
-    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->sn = need ? (uint32_t)sn : EV_SN_UNMADE;
     wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
-    wm->group = group_noun_form(r, s->lang, w, n);
-    memo_keys(r, s->lang, w, n, stem, sn, wm);
+    wm->group = group_noun_form(r, s->lang, w, n, k);
+    memo_keys(r, s->lang, w, n, stem, sn, wm, k);
     memo_put(s, h, EV_MEMO_WORD, w, n, wm);
 }
 
