@@ -14,8 +14,10 @@
 static ev_memo *memo_for(lb_doc *doc, int k, const ev_rules *r)
 {
     if (!doc->stem_cache[k]) doc->stem_cache[k] = ev_memo_new(1u << 17);
-    if (doc->stem_cache[k]) ev_memo_rules(doc->stem_cache[k], r);
-    return doc->stem_cache[k];
+    ev_memo *m = doc->stem_cache[k];
+    if (m) ev_memo_rules(m, r);
+    if (m && m->mask_rules != r) { ev_wmask_build(&m->mask, r, k); m->mask_rules = r; }
+    return m;
 }
 
 int lb_events_run(lb_doc *doc)
@@ -34,6 +36,7 @@ int lb_events_run(lb_doc *doc)
         if (LB_SENTS(doc)[i].ntok > maxn) maxn = LB_SENTS(doc)[i].ntok;
     if (maxn > EV_MAX_SENT_TOKS) maxn = EV_MAX_SENT_TOKS;
     ev_sent s = { .doc = doc, .rules = r, .lang = lang, .memo = memo_for(doc, lang == EV_DE ? 0 : 1, r) };
+    if (s.memo) s.stemmer = s.memo->stemmer;     /* (the memo's language is the document's) */
     s.t = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.t);
     s.g = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.g);
     s.c = lb_arena_calloc(&doc->arena, maxn + 2, sizeof *s.c);
@@ -69,7 +72,9 @@ int lb_events_run(lb_doc *doc)
         rc = ev_sent_build(&s);
         if (!rc) rc = ev_code_sentence(&s, doc);
     }
-    if (s.stemmer) sb_stemmer_delete(s.stemmer);
+    /* the stemmer goes back to the memo for the next document (making one costs more than a few stems) */
+    if (s.memo) s.memo->stemmer = s.stemmer;
+    else if (s.stemmer) sb_stemmer_delete(s.stemmer);
     if (rc) return lb_doc_fail(doc, rc, "out of memory in the events stage");
     return LB_OK;
 }

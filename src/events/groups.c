@@ -54,6 +54,41 @@ static const char *dateline_sentence_state(const lb_doc *doc, const ev_rules *r)
     return NULL;
 }
 
+/* the state code of the most place mentions, the earliest named among
+ * equals; NULL none. One pass over the mentions with a count per distinct
+ * code (a document names few states; past MAX_STATES, a count per mention). */
+static const char *most_named_state(const lb_doc *doc)
+{
+    enum { MAX_STATES = 64 };
+    const lb_mention *M = LB_MENTIONS(doc);
+    const char *code[MAX_STATES];
+    int count[MAX_STATES], nc = 0;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const char *c = M[i].actor.code;
+        if (M[i].type != LB_MEN_LOC || !ev_state_code(c)) continue;
+        int k = 0;
+        while (k < nc && strcmp(code[k], c)) k++;
+        if (k == nc) {
+            if (nc == MAX_STATES) { nc = -1; break; }
+            code[nc] = c; count[nc++] = 0;
+        }
+        count[k]++;
+    }
+    const char *best = NULL;
+    int bestn = 0;
+    for (int k = 0; k < nc; k++) if (count[k] > bestn) { bestn = count[k]; best = code[k]; }
+    if (nc >= 0) return best;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const char *c = M[i].actor.code;
+        if (M[i].type != LB_MEN_LOC || !ev_state_code(c)) continue;
+        int n = 0;
+        for (size_t k = i; k < doc->mentions.len; k++)
+            if (M[k].type == LB_MEN_LOC && M[k].actor.code && !strcmp(M[k].actor.code, c)) n++;
+        if (n > bestn) { bestn = n; best = c; }
+    }
+    return best;
+}
+
 const char *ev_doc_state(const lb_doc *doc, const ev_rules *r)
 {
     const lb_mention *M = LB_MENTIONS(doc);
@@ -79,17 +114,7 @@ const char *ev_doc_state(const lb_doc *doc, const ev_rules *r)
     const char *after = dateline_sentence_state(doc, r);
     if (after) return after;
     /* else the state named most often (places and their adjectives) */
-    const char *best = NULL;
-    int bestn = 0;
-    for (size_t i = 0; i < doc->mentions.len; i++) {
-        const char *c = M[i].actor.code;
-        if (M[i].type != LB_MEN_LOC || !ev_state_code(c)) continue;
-        int n = 0;
-        for (size_t k = i; k < doc->mentions.len; k++)
-            if (M[k].type == LB_MEN_LOC && M[k].actor.code && !strcmp(M[k].actor.code, c)) n++;
-        if (n > bestn) { bestn = n; best = c; }
-    }
-    return best;
+    return most_named_state(doc);
 }
 
 /* a mention of the stage (see sent.h) */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const PLOVER_TYPES[] = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -667,6 +668,9 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
         snprintf(path, sizeof path, "%s/%s.groups", dir, LANGS[L]);
         if ((rc = lb_dict_read(path, group_cb, &st, err, errlen))) goto done;
     }
+    /* the German stemmer's endings, for the stem filter (optional: without, any cut) */
+    snprintf(path, sizeof path, "%s/de.stemends", dir);
+    if (!access(path, F_OK) && (rc = ev_stemfilter_load_endings(&r->stemf[EV_DE], path, err, errlen))) goto done;
     /* pattern files: <lang>.patterns first, then <lang>.*.patterns in name order */
     DIR *d = opendir(dir);
     if (!d) { snprintf(err, errlen, "%s: cannot open directory", dir); rc = LB_EIO; goto done; }

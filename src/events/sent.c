@@ -9,7 +9,7 @@
 #include <libstemmer.h>
 #include <string.h>
 
-static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n);
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k);
 
 static uint32_t cue_of(const ev_sent *s, uint32_t i, const ev_wmemo *wm)
 {
@@ -170,6 +170,9 @@ static uint32_t lemma_key(ev_sent *s, const char *w, size_t n)
     char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
     size_t fn = lb_fold(f, sizeof f - 1, w, n);
     if (!fn) return UINT32_MAX;
+    /* a German lemma that can have no listed stem (stemfilter.h) finds no key
+     * (keys of exact forms start with '=') */
+    if (s->lang == EV_DE && f[0] != '=' && !ev_stemfilter_may(&s->rules->stemf[s->lang], f, fn)) return UINT32_MAX;
     size_t sn = sent_stem(s, f, fn, st, sizeof st);
     uint32_t first;
     if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return UINT32_MAX;
@@ -199,10 +202,13 @@ static int32_t lemma_trigger(ev_sent *s, uint32_t i)
     return pick_form(s, i, wm.stem_first);
 }
 
+static size_t unmade_stem_len(ev_sent *s, uint32_t i);
+
 /* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
  * the stem + er, ern, erin, erinnen) names persons, no event, unless the listed
- * noun has that shape itself (Massaker) */
-static int agent_noun(const ev_sent *s, uint32_t i, size_t sn, int32_t form)
+ * noun has that shape itself (Massaker); sn is the stem's length (EV_SN_UNMADE:
+ * made here when the word has such an ending) */
+static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
 {
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
     if (form < 0 || s->lang != EV_DE || !(tk->flags & LB_TOK_UPPER) || s->rules->forms[form].er_noun) return 0;
@@ -211,19 +217,22 @@ static int agent_noun(const ev_sent *s, uint32_t i, size_t sn, int32_t form)
     static const char *const END[] = { "er", "ern", "erin", "erinnen", NULL };
     for (int k = 0; END[k]; k++) {
         size_t e = strlen(END[k]);
+        if (n < e || memcmp(w + n - e, END[k], e)) continue;
+        if (sn == EV_SN_UNMADE) sn = unmade_stem_len(s, i);
         /* (the stem has umlauts folded: compare lengths and the ending only) */
-        if (n >= sn + e && n <= sn + e + 1 && !memcmp(w + n - e, END[k], e)) return 1;
+        if (n >= sn + e && n <= sn + e + 1) return 1;
     }
     return 0;
 }
 
 /* the keys a word form and its stem find (exact form, stem, compound head) */
-static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm)
+static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm,
+                      const ev_wmask *k)
 {
     uint32_t first;
     char exact[LB_MAX_TOKEN_BYTES + 2];
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
-    if (r->nexact[lang] && n < sizeof exact - 1) {
+    if (r->nexact[lang] && n < sizeof exact - 1 && ev_lenmask_may(k ? &k->set[EV_WM_EXACT] : NULL, w, n)) {
         exact[0] = '=';
         memcpy(exact + 1, w, n);
         if (lb_wordset_get(&r->keys[lang], exact, n + 1, &first)) wm->exact_first = first;
@@ -268,9 +277,10 @@ static int group_form(const lb_wordset *set, const char *w, size_t n)
 /* the sector id of a group noun (Polizei, Regierungstruppen, troops) for the
  * folded form w[0..n), also as the head of a compound, -1 none (German: the
  * caller checks that the word is capitalised) */
-static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n)
+static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k)
 {
-    int v = group_form(&r->groups[lang], w, n);
+    /* (group_form looks up w minus at most two bytes) */
+    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n)) ? group_form(&r->groups[lang], w, n) : -1;
     if (v >= 0 || lang != EV_DE || n < 7 || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
         return (int8_t)v;
     for (size_t off = 3; off + 4 <= n; off++) {
@@ -621,18 +631,30 @@ static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, 
     if (s->memo && !s->stem_oom) ev_memo_put(s->memo, h, kind, w, n, wm);   /* (no stemmer, no stem: not kept) */
 }
 
+/* the quick filters of the word sets (wmask.h), NULL when the memo has none for these rules */
+static const ev_wmask *set_masks(const ev_sent *s)
+{
+    return s->memo && s->memo->mask_rules == (const void *)s->rules ? &s->memo->mask : NULL;
+}
+
+/* the cue, cue2 and preposition lookups of form w[0..n) into wm (zeroed) */
+static void cue_lookups(const ev_sent *s, const char *w, size_t n, const ev_wmask *k, ev_wmemo *wm)
+{
+    const ev_rules *r = s->rules;
+    uint32_t x = 0;
+    if (ev_lenmask_may(k ? &k->set[EV_WM_CUES] : NULL, w, n)) lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    if (ev_lenmask_may(k ? &k->set[EV_WM_CUES2] : NULL, w, n)) lb_wordset_get(&r->cues2[s->lang], w, n, &x);
+    wm->cue2 = (uint16_t)x;
+    wm->prep = UINT32_MAX;
+    if (ev_lenmask_may(k ? &k->set[EV_WM_PREPS] : NULL, w, n) && lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+}
+
 /* a token that is no word: its cue lookups only (no stem) */
 static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
     if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
-    const ev_rules *r = s->rules;
-    uint32_t x = 0;
     memset(wm, 0, sizeof *wm);
-    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
-    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint16_t)x;
-    wm->prep = UINT32_MAX;
-    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
+    cue_lookups(s, w, n, set_masks(s), wm);
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
     memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
@@ -647,20 +669,16 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     memset(wm, 0, sizeof *wm);
     /* a German word that can match no listed stem is not stemmed (stemfilter.h):
      * its stem lookups would find nothing; its length is made if a trigger needs it */
-    int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n) || memchr(w, '-', n);
+    int need = s->lang != EV_DE || ev_stemfilter_may(&r->stemf[s->lang], w, n);
     size_t sn = need ? sent_stem(s, w, n, stem, sizeof stem) : 0;
     uint32_t x = 0;
-    lb_wordset_get(&r->cues[s->lang], w, n, &wm->cue);
+    const ev_wmask *k = set_masks(s);
+    cue_lookups(s, w, n, k, wm);
     if (sn && lb_wordset_get(&r->cue_stems[s->lang], stem, sn, &x)) wm->cue_stem = x;
-    x = 0;
-    lb_wordset_get(&r->cues2[s->lang], w, n, &x);
-    wm->cue2 = (uint16_t)x;
-    wm->prep = UINT32_MAX;
-    if (lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
     wm->sn = need ? (uint32_t)sn : EV_SN_UNMADE;
     wm->stem_hash = sn ? ev_stem_hash(stem, sn) : 0;
-    wm->group = group_noun_form(r, s->lang, w, n);
-    memo_keys(r, s->lang, w, n, stem, sn, wm);
+    wm->group = group_noun_form(r, s->lang, w, n, k);
+    memo_keys(r, s->lang, w, n, stem, sn, wm, k);
     memo_put(s, h, EV_MEMO_WORD, w, n, wm);
 }
 
@@ -680,7 +698,9 @@ static uint32_t head_hash(ev_sent *s, const char *w, size_t n)
     if (memo_get(s, h, EV_MEMO_HEAD, w, n, &wm)) return wm.stem_hash;
     char hs[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(&wm, 0, sizeof wm);
-    size_t hn = sent_stem(s, w, n, hs, sizeof hs);
+    /* (a German head that can have no listed stem, stemfilter.h, equals no obj= word: 0) */
+    int need = s->lang != EV_DE || ev_stemfilter_may(&s->rules->stemf[s->lang], w, n);
+    size_t hn = need ? sent_stem(s, w, n, hs, sizeof hs) : 0;
     wm.stem_hash = hn ? ev_stem_hash(hs, hn) : 0;
     memo_put(s, h, EV_MEMO_HEAD, w, n, &wm);
     return wm.stem_hash;
@@ -741,7 +761,6 @@ int ev_sent_build(ev_sent *s)
         /* a group noun names actors, no event (Attentäter is no Attentat) */
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
-        if (s->t[i].form >= 0 && sn == EV_SN_UNMADE) sn = unmade_stem_len(s, i);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
     }

@@ -49,7 +49,7 @@ typedef struct ev_sent {
     const lb_doc *doc;
     const ev_rules *rules;
     int lang;
-    void *stemmer;          /* libstemmer's (struct sb_stemmer *), made when first needed; the caller deletes it */
+    void *stemmer;          /* libstemmer's (struct sb_stemmer *), made when first needed; the caller keeps it in the memo or deletes it */
     int stem_oom;           /* it could not be made */
     uint32_t si;            /* sentence index */
     uint32_t tok0, n;       /* absolute first token, tokens examined */

@@ -1,5 +1,6 @@
 /* stemfilter.c: the German stem filter of the events stage (stemfilter.h):
- * an open-addressing set of 64-bit FNV-1a hashes, probed once per prefix. */
+ * an open-addressing set of 64-bit FNV-1a hashes, probed once per prefix
+ * that the endings (stemends.c) allow. */
 #include "events/stemfilter.h"
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@ static int has(const ev_stemfilter *f, uint64_t k)
 void ev_stemfilter_fini(ev_stemfilter *f)
 {
     free(f->slot);
+    free(f->child);
+    free(f->ends);
     memset(f, 0, sizeof *f);
 }
 
@@ -128,10 +131,11 @@ int ev_stemfilter_may(const ev_stemfilter *f, const char *w, size_t n)
     if (!m) return 1;
     /* the stem is p[0..e) with e >= R1 (or e = m) and at most MAXCUT bytes cut */
     size_t from = stem_min(p, m);
+    uint32_t cuts = ev_stemfilter_cuts(f, p, m);     /* (m - from <= MAXCUT) */
     uint64_t h = FNV_OFFSET;
     for (size_t e = 1; e <= m; e++) {
         h ^= p[e - 1]; h *= FNV_PRIME;
-        if (e < from) continue;
+        if (e < from || !(cuts >> (m - e) & 1u)) continue;
         if (has(f, key_of(h))) return 1;
         if (e >= 6 && head_ends_at(f, p, e)) return 1;
     }

@@ -1,6 +1,7 @@
 /* wmemo.c: the events stage's bounded word memo table (see wmemo.h). */
 #include "events/wmemo.h"
 #include "core/zeroed.h"
+#include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ ev_memo *ev_memo_new(size_t max_entries)
 void ev_memo_free(ev_memo *m)
 {
     if (!m) return;
+    if (m->stemmer) sb_stemmer_delete(m->stemmer);
     lb_arena_fini(&m->store);
     free(m->s);
     free(m);

@@ -8,6 +8,7 @@
 #define LB_EVENTS_WMEMO_H
 #include "core/arena.h"
 #include "core/hash.h"
+#include "events/wmask.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,9 @@ typedef struct ev_memo {
     size_t cap, n, max;
     const void *rules;
     lb_arena store;
+    void *stemmer;            /* libstemmer's stemmer of the memo's language, kept for the next document (NULL none) */
+    const void *mask_rules;   /* the rules mask was built from (events.c), NULL none */
+    ev_wmask mask;            /* quick filters of the small word sets (wmask.h) */
 } ev_memo;
 
 /* NULL when out of memory. */
