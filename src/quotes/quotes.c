@@ -207,6 +207,28 @@ static int cmp_quote(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end < y->end ? -1 : x->end > y->end);
 }
 
+/* GUIDELINES §3: quoted words inside someone's reported clause ("sagte, es
+ * müsse Schluss sein mit „…“") are part of that indirect quote, not a direct
+ * quote of their own (only a quoted object of the speech verb is). Quotes
+ * are in text order (start, then end): one pass with the farthest end of
+ * the indirect quotes begun so far. */
+static void drop_enclosed_direct(lb_doc *doc)
+{
+    lb_quote *qs = LB_QUOTES(doc);
+    size_t n = doc->quotes.len, w = 0, i = 0;
+    uint32_t reach = 0;
+    int any = 0;
+    while (i < n) {
+        size_t j = i;                       /* the quotes that start where qs[i] does */
+        for (; j < n && qs[j].start == qs[i].start; j++)
+            if (qs[j].indirect && (!any || qs[j].end > reach)) { reach = qs[j].end; any = 1; }
+        for (size_t k = i; k < j; k++)
+            if (qs[k].indirect || !any || reach < qs[k].end) qs[w++] = qs[k];
+        i = j;
+    }
+    doc->quotes.len = w;
+}
+
 /* In text order: continuation quotes take the speaker of the quote before
  * them; pronoun and role-noun speakers take the nearest earlier named one. */
 static void resolve(lb_doc *doc)
@@ -273,5 +295,6 @@ int lb_quotes_run(lb_doc *doc)
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
     resolve(doc);
+    drop_enclosed_direct(doc);
     return LB_OK;
 }
