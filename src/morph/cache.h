@@ -27,6 +27,10 @@ typedef struct lb_mc_entry {
     int16_t *rcls;              /* per reading its lb_lx_class */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
+    /* tdict_ok: the tag dictionary's classes of the form folded by lb_fold
+     * (into 256 bytes) are tdict[0..ntdict) (none: 0); else not looked up */
+    uint8_t tdict_ok, ntdict;
+    const uint8_t *tdict;
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
     const int16_t *prow, *nrow;            /* their sums as the previous and the next word (lb_tag_sum_roles) */
     uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */

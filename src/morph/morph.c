@@ -134,6 +134,16 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
     return 0;
 }
 
+/* 1 when folded (the token's fold) is what lb_fold gives form into 256
+ * bytes: the tokenizer keeps a form whose fold failed as written, which
+ * only a form with non-ASCII bytes can be. */
+static int fold_is_lb_fold(const char *form, size_t n, const char *folded, size_t fn)
+{
+    if (fn != n || memcmp(form, folded, n)) return 1;
+    for (size_t i = 0; i < n; i++) if ((unsigned char)form[i] >= 0x80) return 0;
+    return 1;
+}
+
 /* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
 static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
                                                         const lb_tok *t, const char *form, size_t n, uint32_t h)
@@ -144,21 +154,27 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     const char *folded = doc->norm + t->norm;
     int nextra = 0, known = 0, nc, nr = 0;
     uint32_t shape = lb_tf_shape(form, n);
-    const uint8_t *dc;
-    int nd, dflags;
+    const uint8_t *dc = NULL;
+    int nd = 0, dflags = 0;
+    int found = lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags);
     lb_reading r[LB_LX_MAX_READINGS];
     char gbuf[1024];
-    if ((shape & LB_TF_SHAPE_PUNCT) && !lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags)) {
+    if ((shape & LB_TF_SHAPE_PUNCT) && !found) {
         nc = lb_tag_punct_candidates(l->model, cand);
     } else {
         if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
             nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
             nextra = lb_lx_classes_each(l->model, r, nr, extra, rcls);
         }
-        nc = lb_tag_candidates(l->model, folded, t->norm_len, extra, nextra, known, cand);
+        nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand);
     }
     if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
     e->flags = known ? LB_MF_KNOWN : 0;
+    if (n > 256 || t->norm_len > 256) e->tdict_ok = 1;             /* lb_fold into 256 bytes fails: none */
+    else if (fold_is_lb_fold(form, n, folded, t->norm_len)) {
+        e->tdict_ok = 1;
+        if (found) { e->tdict = dc; e->ntdict = (uint8_t)nd; }
+    }
     if (nr && keep_readings(c, e, r, rcls, nr)) return NULL;
     memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
     lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
@@ -202,11 +218,13 @@ static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, ch
 static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
 {
     char low[256];
-    const uint8_t *cls;
-    int n, flags;
-    if (e->len > sizeof low) return 0;
-    size_t fl = lb_fold(low, sizeof low, e->form, e->len);
-    if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
+    const uint8_t *cls = e->tdict;
+    int n = e->ntdict, flags;
+    if (!e->tdict_ok) {                         /* the fold the entry was made from may differ */
+        if (e->len > sizeof low) return 0;
+        size_t fl = lb_fold(low, sizeof low, e->form, e->len);
+        if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
+    }
     for (int i = 0; i < n; i++) if (cls[i] == e->cand[k]) return 1;
     return 0;
 }

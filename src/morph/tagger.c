@@ -33,10 +33,16 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
                       int extra_known, uint16_t *out)
 {
     const uint8_t *dc = NULL;
-    int nd = 0, flags = LB_TAG_DICT_RARE;
-    uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
+    int nd = 0, flags = 0;
     int found = lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags);
-    if (!found) nd = 0;
+    return lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, extra_known, out);
+}
+
+int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
+                         int nextra, int extra_known, uint16_t *out)
+{
+    uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
+    if (!found) { nd = 0; flags = LB_TAG_DICT_RARE; }
     if (m->sorted) {
         int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out);
         if (!n) { out[0] = m->open[0]; n = 1; }
