@@ -252,12 +252,13 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
     return 0;
 }
 
-/* Lemma and features of entry e with its k-th candidate class (cached). */
+/* The lb_morph of entry e with its k-th candidate class (lemma and
+ * features cached), no links. */
 static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
 {
     if (!e->lemma[k] && make_lemma(c, l, e, k)) return -1;
-    m->lemma = e->lemma[k]; m->lemma_len = e->lemma_len[k];
-    m->upos = l->model->cls[e->cand[k]].upos; m->feats = e->feats[k]; m->flags = e->flags;
+    *m = (lb_morph){ .lemma = e->lemma[k], .lemma_len = e->lemma_len[k], .upos = l->model->cls[e->cand[k]].upos,
+                     .feats = e->feats[k], .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
@@ -301,15 +302,22 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     return 0;
 }
 
-/* Every token's lb_morph without a model: its folded form as lemma, no links. */
-static void fill_default(lb_doc *doc)
+/* The lb_morph of tokens [i, end) without a model: its folded form as lemma, no links. */
+static void fill_default(lb_doc *doc, size_t i, size_t end)
 {
-    for (size_t i = 0; i < doc->toks.len; i++) {
+    for (; i < end; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         uint8_t upos = (t->flags & LB_TOK_PUNCT) ? LB_UPOS_PUNCT : (t->flags & LB_TOK_NUM) ? LB_UPOS_NUM : LB_UPOS_X;
         LB_MORPH(doc)[i] = (lb_morph){ .lemma = doc->norm + t->norm, .lemma_len = t->norm_len, .upos = upos,
                                        .link = -1, .clause = -1, .phrase = -1 };
     }
+}
+
+/* Out of memory: the tokens from tok0 on get defaults (every lb_morph stays defined). */
+static int morph_fail(lb_doc *doc, size_t tok0)
+{
+    fill_default(doc, tok0, doc->toks.len);
+    return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
 }
 
 int lb_morph_run(lb_doc *doc)
@@ -319,21 +327,33 @@ int lb_morph_run(lb_doc *doc)
     lb_morph *mo = n && n <= SIZE_MAX / sizeof *mo ? lb_arena_alloc(&doc->arena, n * sizeof *mo) : NULL;
     if (n && !mo) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     doc->morph.items = mo; doc->morph.len = doc->morph.cap = n;
-    fill_default(doc);
     int li = !strcmp(doc->lang, "en");
     const morph_lang *l = &doc->ctx->morph->lang[li];
-    if (!l->model || !n) return LB_OK;
-    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    if (!l->model || !n) { fill_default(doc, 0, n); return LB_OK; }
+    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return morph_fail(doc, 0);
     lb_morph_cache *c = doc->morph_cache[li];
     lb_mc_trim(c, MAX_CACHED_FORMS);
-    size_t maxn = 0;
-    for (size_t s = 0; s < doc->sents.len; s++) if (LB_SENTS(doc)[s].ntok > maxn) maxn = LB_SENTS(doc)[s].ntok;
+    size_t maxn = 0, end = 0;
+    int in_order = 1;                   /* sentences ascending, apart: only the tokens between them need defaults */
+    for (size_t s = 0; s < doc->sents.len; s++) {
+        const lb_sent *se = &LB_SENTS(doc)[s];
+        if (se->ntok > maxn) maxn = se->ntok;
+        if (se->tok0 < end) in_order = 0;
+        end = (size_t)se->tok0 + se->ntok;
+    }
+    if (end > n) in_order = 0;
+    if (!in_order) fill_default(doc, 0, n);
     scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
                   lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
                   lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.hash) };
-    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    for (size_t s = 0; s < doc->sents.len; s++)
-        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], &x)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return morph_fail(doc, 0);
+    size_t next = 0;                    /* in order: the first token not yet filled */
+    for (size_t s = 0; s < doc->sents.len; s++) {
+        const lb_sent *se = &LB_SENTS(doc)[s];
+        if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
+        if (tag_sentence(doc, l, c, se, &x)) return morph_fail(doc, se->tok0);
+    }
+    if (in_order) fill_default(doc, next, n);
     return LB_OK;
 }
 
