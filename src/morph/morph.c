@@ -19,7 +19,9 @@
 #define MAX_CANDIDATES 64         /* per word, by static score */
 
 /* over: per class the feature fields its own values replace in a reading's (class_fields) */
-typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES]; } morph_lang;
+/* tag_cls: the lexicon's (upos, feats) pairs as classes (lb_lx_tag_classes) */
+typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES];
+                            int16_t *tag_cls; } morph_lang;
 struct lb_morph_data { morph_lang lang[2]; lb_udwlist *udw; };    /* de, en; the UD words lists */
 
 static uint32_t class_fields(uint32_t cfeats, uint32_t mask);
@@ -39,7 +41,12 @@ static int load_lang(morph_lang *l, const char *dir, const char *code, char *err
     snprintf(path, sizeof path, "%s/%s.lex", dir, code);
     if (!(probe = fopen(path, "rb"))) return LB_OK;     /* no lexicon: tag dictionary only */
     fclose(probe);
-    return lb_lexicon_load(&l->lex, path, err, errlen);
+    if ((rc = lb_lexicon_load(&l->lex, path, err, errlen))) return rc;
+    if (lb_lexicon_tag_count(l->lex) && !(l->tag_cls = lb_lx_tag_classes(l->model, l->lex))) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return LB_ENOMEM;
+    }
+    return LB_OK;
 }
 
 int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t errlen)
@@ -70,6 +77,7 @@ void lb_morph_free(struct lb_morph_data *m)
     if (!m) return;
     for (int i = 0; i < 2; i++) {
         lb_tagmodel_free(m->lang[i].model); lb_lemmas_free(m->lang[i].lemmas); lb_lexicon_free(m->lang[i].lex);
+        free(m->lang[i].tag_cls);
     }
     lb_udwlist_free(m->udw);
     free(m);
@@ -164,7 +172,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     } else {
         if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
             nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
-            nextra = lb_lx_classes_each(l->model, r, nr, extra, rcls);
+            nextra = lb_lx_classes_map(l->model, l->tag_cls, r, nr, extra, rcls);
         }
         nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand);
     }

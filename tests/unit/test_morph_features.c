@@ -14,6 +14,7 @@
 #include "morph/lexclass.h"
 #include "morph/tagger.h"
 #include <stdlib.h>
+#include <string.h>
 
 static uint32_t rnd_state = 12345;
 static uint32_t rnd(void) { rnd_state = rnd_state * 1103515245u + 12345u; return rnd_state >> 3; }
@@ -244,8 +245,45 @@ static void test_class_tables(const char *lang)
     lb_tagmodel_free(m);
 }
 
+/* The lexicon's (upos, feats) pairs mapped to classes once give the classes
+ * a search per reading gives, for the readings of known, guessed and
+ * capitalised words. */
+static void test_tag_classes(void)
+{
+    char err[256];
+    lb_tagmodel *m;
+    lb_lexicon *lx;
+    CHECK_INT(lb_tagmodel_load(&m, LB_TEST_DATA_DIR "/morph/de.model", err, sizeof err), LB_OK);
+    CHECK_INT(lb_lexicon_load(&lx, LB_TEST_DATA_DIR "/morph/de.lex", err, sizeof err), LB_OK);
+    if (!m || !lx) { lb_tagmodel_free(m); lb_lexicon_free(lx); return; }
+    int16_t *map = lb_lx_tag_classes(m, lx);
+    CHECK(map != NULL);
+    int differ = 0, tagged = 0, untagged = 0;
+    static const char *const forms[] = { "die", "Haus", "laufen", "Waffenlieferungen", "Nato-Gipfel", "1990", "67.",
+                                         "grosse", "Xqzzyland", "umweltfreundlichen", "am", "Der", "sagte", "mit",
+                                         "auf", "wegen", "nicht", "sich", "Berlin", "ihm", "zu" };
+    for (size_t f = 0; map && f < sizeof forms / sizeof forms[0]; f++) {
+        lb_reading r[LB_LX_MAX_READINGS];
+        char buf[1024];
+        int known, nr = lb_lx_readings(lx, forms[f], strlen(forms[f]), r, LB_LX_MAX_READINGS, buf, sizeof buf, &known);
+        uint16_t a[LB_TAG_MAX_CLASSES], b[LB_TAG_MAX_CLASSES];
+        int16_t ea[LB_LX_MAX_READINGS], eb[LB_LX_MAX_READINGS];
+        int na = lb_lx_classes_map(m, map, r, nr, a, ea), nb = lb_lx_classes_each(m, r, nr, b, eb);
+        differ += na != nb || memcmp(a, b, (size_t)na * sizeof *a) || memcmp(ea, eb, (size_t)nr * sizeof *ea);
+        differ += lb_lx_classes_map(m, map, r, nr, a, NULL) != nb;
+        for (int i = 0; i < nr; i++) { tagged += r[i].tag != 0; untagged += r[i].tag == 0; }
+    }
+    CHECK(tagged > 20);             /* the map was used, */
+    CHECK(untagged > 0);            /* and so was the search (numbers, names) */
+    CHECK_INT(differ, 0);
+    free(map);
+    lb_lexicon_free(lx);
+    lb_tagmodel_free(m);
+}
+
 int main(void)
 {
+    test_tag_classes();
     test_split_equals_context();
     test_class_tables("de");
     test_class_tables("en");
