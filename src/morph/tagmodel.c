@@ -104,11 +104,10 @@ static int read_weights(rd *r, lb_tagmodel *m)
     size_t maxe = (r->n - r->off) / 3;
     if (maxe > LB_TAG_MAX_ENTRIES) maxe = LB_TAG_MAX_ENTRIES;
     m->fcap = cap;
-    m->fkey = calloc(cap, sizeof *m->fkey);
+    m->fslot = calloc(cap, sizeof *m->fslot);
     m->fstart = malloc(cap * sizeof *m->fstart);
-    m->fref = calloc(cap, sizeof *m->fref);
     m->entry = malloc((maxe + 1) * sizeof *m->entry);
-    if (!m->fkey || !m->fstart || !m->fref || !m->entry) return fail(r, "out of memory");
+    if (!m->fslot || !m->fstart || !m->entry) return fail(r, "out of memory");
     for (uint32_t i = 0; i < n; i++) {
         uint32_t id = u32(r);
         unsigned k = u8(r);
@@ -116,9 +115,9 @@ static int read_weights(rd *r, lb_tagmodel *m)
         if (id == 0) return fail(r, "feature id 0");
         if (m->nentry + k > maxe) return fail(r, "too many weights");
         size_t h = (id * 2654435761u) & (cap - 1);
-        while (m->fkey[h] && m->fkey[h] != id) h = (h + 1) & (cap - 1);
-        if (m->fkey[h]) return fail(r, "duplicate feature");
-        m->fkey[h] = id; m->fstart[h] = (uint32_t)(m->nentry << 8 | k);
+        while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & (cap - 1);
+        if (m->fslot[h].key) return fail(r, "duplicate feature");
+        m->fslot[h].key = id; m->fstart[h] = (uint32_t)(m->nentry << 8 | k);
         for (unsigned j = 0; j < k; j++) {
             unsigned c = u8(r);
             int16_t w = i16(r);
@@ -139,26 +138,26 @@ static int make_refs(lb_tagmodel *m)
 {
     size_t rows = 0, few = 0;
     for (size_t h = 0; h < m->fcap; h++)
-        if (m->fkey[h]) { if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++; }
+        if (m->fslot[h].key) { if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++; }
     if ((rows * (size_t)m->nclass + 1) >> 30 || few >> 30) return -1;
     m->dense = calloc(rows * (size_t)m->nclass + 1, sizeof *m->dense);
     m->sparse = malloc((few + 1) * sizeof *m->sparse);
     if (!m->dense || !m->sparse) return -1;
     for (size_t h = 0; h < m->fcap; h++) {
-        if (!m->fkey[h]) continue;
+        if (!m->fslot[h].key) continue;
         const lb_tm_entry *e = m->entry + (m->fstart[h] >> 8);
         unsigned n = m->fstart[h] & 255;
         if (n > DENSE_MIN) {
             size_t off = 1 + m->ndense++ * (size_t)m->nclass;
             for (unsigned k = 0; k < n; k++) m->dense[off + e[k].cls] = e[k].w;
-            m->fref[h] = (lb_tm_ref)(off << 1);
+            m->fslot[h].ref = (lb_tm_ref)(off << 1);
         } else {
             lb_tm_sparse *sp = &m->sparse[m->nsparse];
             for (unsigned k = 0; k < LB_TM_SPARSE; k++) {
                 sp->cls[k] = k < n ? e[k].cls : 255;
                 sp->w[k] = k < n ? e[k].w : 0;
             }
-            m->fref[h] = (lb_tm_ref)(m->nsparse++ << 1 | 1);
+            m->fslot[h].ref = (lb_tm_ref)(m->nsparse++ << 1 | 1);
         }
     }
     return 0;
@@ -297,7 +296,7 @@ void lb_tagmodel_free(lb_tagmodel *m)
 {
     if (!m) return;
     lb_wordset_fini(&m->dict);
-    free(m->dict_cls); free(m->fkey); free(m->fstart); free(m->fref); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
+    free(m->dict_cls); free(m->fslot); free(m->fstart); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
     free(m);
 }
 
@@ -307,8 +306,8 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
     for (int i = 0; i < nf; i++) {
         uint32_t id = f[i];
         size_t h = (id * 2654435761u) & mask;
-        while (m->fkey[h] && m->fkey[h] != id) h = (h + 1) & mask;
-        if (!m->fkey[h]) continue;
+        while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & mask;
+        if (!m->fslot[h].key) continue;
         uint32_t st = m->fstart[h];
         const lb_tm_entry *e = m->entry + (st >> 8), *end = e + (st & 255);
         for (; e < end; e++) score[e->cls] += (uint32_t)(int32_t)e->w;

@@ -42,12 +42,12 @@ typedef struct lb_tagmodel {
     uint16_t open[LB_TAG_MAX_CLASSES];
     lb_wordset dict;                /* folded form -> offset in dict_cls */
     uint8_t *dict_cls;              /* flags, n, classes... */
-    /* open addressing on the feature id in three parallel arrays of fcap
-     * (a power of two): fkey the id (0 = empty; probing reads only these,
-     * so that the probed keys share cache lines), fref its weights, fstart
-     * its entries entry[fstart >> 8 .. + (fstart & 255)) */
-    uint32_t *fkey, *fstart;
-    lb_tm_ref *fref;
+    /* open addressing on the feature id: fslot[fcap] (a power of two) the
+     * id (0 = empty) and its weights, next to each other (the decoder reads
+     * them, a hit in one cache line), and in a parallel array fstart its
+     * entries entry[fstart >> 8 .. + (fstart & 255)) */
+    struct lb_tm_fslot { uint32_t key; lb_tm_ref ref; } *fslot;
+    uint32_t *fstart;
     size_t fcap;
     struct lb_tm_entry *entry;      /* (class, weight) per feature, by class */
     size_t nentry;
@@ -149,8 +149,8 @@ static inline void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int
     size_t mask = m->fcap - 1;
     for (int i = 0; i < nf; i++) {
         size_t h = (f[i] * 2654435761u) & mask;
-        while (m->fkey[h] && m->fkey[h] != f[i]) h = (h + 1) & mask;
-        out[i] = m->fkey[h] ? m->fref[h] : 0;
+        while (m->fslot[h].key && m->fslot[h].key != f[i]) h = (h + 1) & mask;
+        out[i] = m->fslot[h].key ? m->fslot[h].ref : 0;
     }
 }
 /* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
@@ -168,7 +168,7 @@ static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1,
 /* Prefetches the slots of the features (for a later score call). */
 static inline void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
 {
-    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->fkey[(f[i] * 2654435761u) & (m->fcap - 1)]);
+    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->fslot[(f[i] * 2654435761u) & (m->fcap - 1)]);
 }
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded
  * form is known, else 0. */
