@@ -33,6 +33,7 @@ typedef struct lb_mc_entry {
     const uint8_t *tdict;
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
     const int16_t *prow, *nrow;            /* their sums as the previous and the next word (lb_tag_sum_roles) */
+    lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
     uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */
 } lb_mc_entry;
 

@@ -121,7 +121,7 @@ static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r,
     return 0;
 }
 
-/* The summed role rows of e (lb_tag_sum_roles) at the SUM_AT_USE-th
+/* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
  * summing at the 2nd lookup cost 20 MB more on the benchmark corpus), in
  * the cache's arena; -1 when out of memory. */
@@ -139,6 +139,9 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
         }
         if (as_next) e->nrow = row; else e->prow = row;
     }
+    size_t k = lb_tag_memo_len(m);
+    if (!(e->memo = lb_arena_alloc(&c->arena, k * sizeof *e->memo))) return -1;
+    memset(e->memo, 0xFF, k * sizeof *e->memo);     /* LB_TAG_MEMO_UNSET */
     return 0;
 }
 
@@ -300,7 +303,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
         tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
-        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow;
+        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow; tw[i].memo = ent[i]->memo;
     }
     lb_tf_sentence(w, n);
     lb_tag_decode(l->model, w, tw, n, x->out, x->kout);

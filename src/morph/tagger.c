@@ -155,10 +155,37 @@ static void add_window(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_w
         lb_tm_acc_add(m, a, roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
 }
 
+/* The first use of a memo slot (out of line: the hot path stays small). */
+static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb_tm_ref *slot, uint32_t id)
+{
+    return *slot = lb_tagmodel_ref(m, id);
+}
+
+/* The ref of a memo slot, resolved from the feature id on first use. */
+#define MEMO_REF(m, memo, k, id) ((memo)[k] != LB_TAG_MEMO_UNSET ? (memo)[k] : memo_resolve(m, &(memo)[k], id))
+
+/* Adds word i's features of the previous class p1 (and, DE, of the verb
+ * forms right of it when its window ids left that one out: memo) to a:
+ * from the memos of word i and of the next word when they have them, else
+ * their ids are appended to f (the new count). */
+static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, unsigned p1,
+                             uint32_t *f, int nf, lb_tm_acc *a)
+{
+    unsigned pi = p1 < (unsigned)m->nclass ? p1 : (unsigned)m->nclass;
+    lb_tm_ref *memo = t[i].memo, *next = i + 1 < n ? t[i + 1].memo : NULL;
+    if (memo) {
+        if (m->fset & LB_TF_SET_DE) lb_tm_acc_add(m, a, MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
+        lb_tm_acc_add(m, a, MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
+    } else f[nf++] = lb_tf_prev_word_id(p1, w[i].lower);
+    if (next) lb_tm_acc_add(m, a, MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
+    else f[nf++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
+    return nf;
+}
+
 /* Greedy, left to right. The features of one word (in a role) or of the
- * history's classes and state come as weights resolved beforehand; the
- * others are hashed here, the next ambiguous word's while the current one
- * is scored. */
+ * history's classes and state come as weights resolved beforehand, or
+ * from the words' memos; the others are hashed here, the next ambiguous
+ * word's window while the current one is scored. */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
@@ -168,7 +195,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window_pairs(f[cur], w, next, n, m->fset);
+    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, !t[next].memo);
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
@@ -176,11 +203,11 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             int later = i + 1;
             while (later < n && t[later].ncand < 2) later++;
             if (later < n) {
-                nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
+                nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset, !t[later].memo);
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nf = nw[cur] + lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
+            int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
             add_window(m, w, t, i, n, &a);
             lb_tagmodel_refs(m, f[cur], nf, ref);
             for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);

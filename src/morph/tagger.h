@@ -20,7 +20,17 @@ typedef struct lb_tag_word {
     /* NULL, or the summed weights of its role features as the previous
      * word (LB_TF_R_P1_*) and as the next word (LB_TF_R_N1_*): lb_tag_sum_roles */
     const int16_t *prow, *nrow;
+    /* NULL, or lb_tag_memo_len(m) refs, LB_TAG_MEMO_UNSET until the decoder
+     * resolves them: the word's features of lb_tf_right_id per verb-form
+     * set (8), of lb_tf_prev_word_id per previous class, and (as the next
+     * word) of lb_tf_prev_next_id per previous class (nclass + 1 each, the
+     * last for none) */
+    lb_tm_ref *memo;
 } lb_tag_word;
+
+#define LB_TAG_MEMO_UNSET 0xFFFFFFFFu     /* never a ref (lb_tm_ref offsets stay below 2^30) */
+/* The number of refs of a word's memo (lb_tag_word.memo). */
+static inline size_t lb_tag_memo_len(const lb_tagmodel *m) { return 8 + 2 * ((size_t)m->nclass + 1); }
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
 void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);

@@ -112,6 +112,7 @@ static void test_decode_roles(const char *lang)
     int32_t ss[N][8], ssv[N][8], ssf[N][8];
     lb_tag_word v[N];
     static int16_t prow[N][LB_TAG_MAX_CLASSES], nrow[N][LB_TAG_MAX_CLASSES];
+    static lb_tm_ref memo[N][8 + 2 * (LB_TAG_MAX_CLASSES + 1)];
     int summed = 0;
     uint16_t out4[N];
     lb_tm_ref role[N][LB_TF_ROLES];
@@ -127,17 +128,21 @@ static void test_decode_roles(const char *lang)
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
             lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL };
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL, NULL };
             memcpy(ssv[i], ss[i], sizeof ss[i]);
             lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i], ssf[i]);
+            memset(memo[i], 0xFF, lb_tag_memo_len(m) * sizeof memo[i][0]);
             v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i],
-                                  lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]) };
+                                  lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]),
+                                  rnd() % 3 ? memo[i] : NULL };     /* some words without a memo */
             summed += v[i].prow != NULL;
         }
         lb_tag_decode(m, w, t, N, out1, NULL);
         lb_tag_decode(m, w, u, N, out2, kout);
         lb_tag_decode(m, w, v, N, out4, NULL);
+        differ += memcmp(out1, out4, sizeof out1) != 0;
+        lb_tag_decode(m, w, v, N, out4, NULL);         /* again: the memos now resolved */
         differ += memcmp(out1, out4, sizeof out1) != 0;
         reference_decode(m, w, t, N, out3);
         differ += memcmp(out1, out2, sizeof out1) != 0;
@@ -147,6 +152,55 @@ static void test_decode_roles(const char *lang)
     CHECK_INT(differ, 0);
     CHECK_INT(differ_ref, 0);
     CHECK(summed > 0);
+    lb_tagmodel_free(m);
+}
+
+/* Words after every possible previous class decode alike with their memos
+ * kept across the sentences (as the form cache keeps them) and without:
+ * the memo slots are per previous class and per verb-form set. */
+static void test_decode_memo(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    static const char *const words[] = { "die", "der", "in", "haben", "the", "that", "to", "sein", "as", "an" };
+    enum { NW = sizeof words / sizeof words[0] };
+    static lb_tm_ref memo[NW][8 + 2 * (LB_TAG_MAX_CLASSES + 1)];
+    static uint16_t cand[NW][LB_TAG_MAX_CLASSES];
+    static int32_t ss[NW][LB_TAG_MAX_CLASSES];
+    int nc[NW], differ = 0, decided = 0;
+    lb_tf_word w[NW];
+    lb_tm_ref role[NW][LB_TF_ROLES];
+    for (int k = 0; k < NW; k++) {
+        memset(memo[k], 0xFF, lb_tag_memo_len(m) * sizeof memo[k][0]);
+        nc[k] = lb_tag_candidates(m, words[k], strlen(words[k]), NULL, 0, 1, cand[k]);
+        memset(ss[k], 0, sizeof ss[k]);
+        lb_tf_word_init(&w[k], words[k], strlen(words[k]), words[k], strlen(words[k]), 0, lb_tf_amb(cand[k], nc[k]));
+        w[k].vflags = lb_tag_vflags(m, cand[k], nc[k]);
+        lb_tag_roles(m, &w[k], role[k]);
+    }
+    for (int round = 0; round < 400; round++) {
+        uint16_t prev = (uint16_t)(rnd() % (unsigned)m->nclass);
+        int a = (int)(rnd() % NW), b = (int)(rnd() % NW);
+        int32_t zero = 0;
+        lb_tf_word sw[3] = { lb_tf_none, w[a], w[b] };
+        sw[0].shape = 0; sw[0].vflags = rnd() & 7;
+        lb_tf_sentence(sw, 3);
+        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, NULL, NULL, NULL, NULL },
+                                 { cand[a], ss[a], nc[a], role[a], NULL, NULL, NULL, NULL },
+                                 { cand[b], ss[b], nc[b], role[b], NULL, NULL, NULL, NULL } };
+        lb_tag_word kept[3] = { plain[0], plain[1], plain[2] };
+        kept[1].memo = memo[a]; kept[2].memo = memo[b];
+        uint16_t o1[3], o2[3];
+        lb_tag_decode(m, sw, plain, 3, o1, NULL);
+        lb_tag_decode(m, sw, kept, 3, o2, NULL);
+        differ += memcmp(o1, o2, sizeof o1) != 0;
+        decided += nc[a] > 1;
+    }
+    CHECK(decided > 100);
+    CHECK_INT(differ, 0);
     lb_tagmodel_free(m);
 }
 
@@ -289,5 +343,7 @@ int main(void)
     test_class_tables("en");
     test_decode_roles("de");
     test_decode_roles("en");
+    test_decode_memo("de");
+    test_decode_memo("en");
     return TEST_END();
 }
