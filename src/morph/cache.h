@@ -8,6 +8,7 @@
 #define LB_MORPH_CACHE_H
 #include "morph/features.h"
 #include "morph/tagmodel.h"
+#include "morph/tagger.h"
 #include "morph/lexicon.h"
 #include "core/arena.h"
 #include "core/hash.h"
@@ -44,6 +45,7 @@ typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
 typedef struct lb_morph_cache {
     lb_arena arena;             /* entries' arrays and strings */
     lb_mc_slot *slot;           /* open addressing */
+    lb_tag_shapes shapes;       /* the decoder's memo of shape features (not form-bound: kept by lb_mc_trim) */
     size_t cap, count;
 } lb_morph_cache;
 

@@ -306,7 +306,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow; tw[i].memo = ent[i]->memo;
     }
     lb_tf_sentence(w, n);
-    lb_tag_decode(l->model, w, tw, n, x->out, x->kout);
+    lb_tag_decode_with(l->model, &c->shapes, w, tw, n, x->out, x->kout);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     for (int i = 0; i < n; i++)
         if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;

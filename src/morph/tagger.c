@@ -182,12 +182,38 @@ static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb
     return nf;
 }
 
+void lb_tag_shapes_init(lb_tag_shapes *s) { memset(s, 0xFF, sizeof *s); }
+
+/* A shape as 8 bits: LB_TF_SHAPE_* (7 bits) or the edge's (lb_tf_none); 0xFF others. */
+static inline uint32_t shape8(uint32_t s) { return s < 0x80 ? s : s == lb_tf_none.shape ? 0x80 : 0xFF; }
+
+/* The ref of the shapes feature of word i, from s when it has it (keys
+ * with an unpacked shape are resolved each time: never stored, they never match). */
+static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
+{
+    uint32_t p1 = i > 0 ? w[i - 1].shape : lb_tf_none.shape, n1 = i + 1 < n ? w[i + 1].shape : lb_tf_none.shape;
+    uint32_t key = shape8(p1) << 16 | shape8(w[i].shape) << 8 | shape8(n1);
+    struct lb_tag_shape_slot *sl = &s->slot[(key * 2654435761u) >> 22];
+    _Static_assert(LB_TAG_SHAPE_SLOTS == 1 << 10, "slot index of 10 bits");
+    if (sl->key == key) return sl->ref;
+    lb_tm_ref r = lb_tagmodel_ref(m, lb_tf_shapes_id(p1, w[i].shape, n1));
+    if ((key >> 16 & 0xFF) != 0xFF && (key >> 8 & 0xFF) != 0xFF && (key & 0xFF) != 0xFF) { sl->key = key; sl->ref = r; }
+    return r;
+}
+
 /* Greedy, left to right. The features of one word (in a role) or of the
  * history's classes and state come as weights resolved beforehand, or
  * from the words' memos; the others are hashed here, the next ambiguous
  * word's window while the current one is scored. */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
+    lb_tag_decode_with(m, NULL, w, t, n, out, kout);
+}
+
+void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int n,
+                        uint16_t *out, uint8_t *kout)
+{
+    unsigned skip_shapes = shapes ? LB_TF_SKIP_SHAPES : 0;
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
     lb_tm_ref ref[LB_TF_MAX_CONTEXT];
     lb_tm_acc a;
@@ -195,7 +221,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, !t[next].memo);
+    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_shapes | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
@@ -203,12 +229,14 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             int later = i + 1;
             while (later < n && t[later].ncand < 2) later++;
             if (later < n) {
-                nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset, !t[later].memo);
+                nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset,
+                                                  skip_shapes | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
             int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
             add_window(m, w, t, i, n, &a);
+            if (shapes) lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n));
             lb_tagmodel_refs(m, f[cur], nf, ref);
             for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);
             lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));

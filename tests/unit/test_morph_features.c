@@ -117,6 +117,8 @@ static void test_decode_roles(const char *lang)
     uint16_t out4[N];
     lb_tm_ref role[N][LB_TF_ROLES];
     int differ = 0, differ_ref = 0;
+    static lb_tag_shapes shapes[1];
+    lb_tag_shapes_init(shapes);
     static const char *const words[] = { "die", "der", "und", "in", "the", "of", "to", "haus", "said", "." };
     for (int round = 0; round < 100; round++) {
         random_words(w, N);
@@ -144,6 +146,12 @@ static void test_decode_roles(const char *lang)
         differ += memcmp(out1, out4, sizeof out1) != 0;
         lb_tag_decode(m, w, v, N, out4, NULL);         /* again: the memos now resolved */
         differ += memcmp(out1, out4, sizeof out1) != 0;
+        if (round % 10 == 0) w[rnd() % N].shape = 0x40000000u | (rnd() & 127);   /* a shape that does not pack */
+        lb_tag_decode(m, w, t, N, out1, NULL);
+        lb_tag_decode_with(m, shapes, w, u, N, out4, NULL);     /* the shapes memo kept across the rounds */
+        differ += memcmp(out1, out4, sizeof out1) != 0;
+        lb_tag_decode_with(m, shapes, w, u, N, out4, NULL);
+        differ += memcmp(out1, out4, sizeof out1) != 0;
         reference_decode(m, w, t, N, out3);
         differ += memcmp(out1, out2, sizeof out1) != 0;
         for (int i = 0; i < N; i++) differ += out2[i] != cand[i][kout[i]];
@@ -156,8 +164,9 @@ static void test_decode_roles(const char *lang)
 }
 
 /* Words after every possible previous class decode alike with their memos
- * kept across the sentences (as the form cache keeps them) and without:
- * the memo slots are per previous class and per verb-form set. */
+ * (and a shapes memo) kept across the sentences, as the form cache keeps
+ * them, and without: the memo slots are per previous class and per
+ * verb-form set, the shapes memo's per three shapes. */
 static void test_decode_memo(const char *lang)
 {
     char path[4096], err[256];
@@ -181,12 +190,19 @@ static void test_decode_memo(const char *lang)
         w[k].vflags = lb_tag_vflags(m, cand[k], nc[k]);
         lb_tag_roles(m, &w[k], role[k]);
     }
-    for (int round = 0; round < 400; round++) {
+    static const char *const forms[] = { "Haus", "die", ",", "1990", "USA", "Nato-Gipfel", "z.B.", ".", "Der", "\"" };
+    static lb_tag_shapes shapes[1];
+    lb_tag_shapes_init(shapes);
+    for (int round = 0; round < 2000; round++) {
         uint16_t prev = (uint16_t)(rnd() % (unsigned)m->nclass);
         int a = (int)(rnd() % NW), b = (int)(rnd() % NW);
         int32_t zero = 0;
         lb_tf_word sw[3] = { lb_tf_none, w[a], w[b] };
-        sw[0].shape = 0; sw[0].vflags = rnd() & 7;
+        sw[0].vflags = rnd() & 7;
+        for (int k = 0; k < 3; k++) {
+            const char *f = forms[rnd() % 10];
+            sw[k].shape = lb_tf_shape(f, strlen(f));
+        }
         lb_tf_sentence(sw, 3);
         lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, NULL, NULL, NULL, NULL },
                                  { cand[a], ss[a], nc[a], role[a], NULL, NULL, NULL, NULL },
@@ -195,11 +211,11 @@ static void test_decode_memo(const char *lang)
         kept[1].memo = memo[a]; kept[2].memo = memo[b];
         uint16_t o1[3], o2[3];
         lb_tag_decode(m, sw, plain, 3, o1, NULL);
-        lb_tag_decode(m, sw, kept, 3, o2, NULL);
+        lb_tag_decode_with(m, shapes, sw, kept, 3, o2, NULL);
         differ += memcmp(o1, o2, sizeof o1) != 0;
         decided += nc[a] > 1;
     }
-    CHECK(decided > 100);
+    CHECK(decided > 500);
     CHECK_INT(differ, 0);
     lb_tagmodel_free(m);
 }
