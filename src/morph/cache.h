@@ -42,10 +42,14 @@ typedef struct lb_mc_entry {
  * that probing touches an entry only when both match; e NULL = empty */
 typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
 
+enum { LB_MC_CANDSETS = 256 };
 typedef struct lb_morph_cache {
     lb_arena arena;             /* entries' arrays and strings */
     lb_mc_slot *slot;           /* open addressing */
     lb_tag_shapes shapes;       /* the decoder's memo of shape features (not form-bound: kept by lb_mc_trim) */
+    /* per candidate set (direct-mapped by its bits; all 0 = empty) its
+     * ambiguity class and verb forms (lb_tf_amb, lb_tag_vflags): not form-bound either */
+    struct lb_mc_candset { uint64_t set[4]; uint32_t amb, vflags; } candset[LB_MC_CANDSETS];
     size_t cap, count;
 } lb_morph_cache;
 

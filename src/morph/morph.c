@@ -145,6 +145,29 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
     return 0;
 }
 
+/* The ambiguity class and verb forms of candidates cand[0..nc), from the
+ * cache's memo when their class set (set; all 0: none) is there. */
+static void candset_info(lb_morph_cache *c, const lb_tagmodel *m, const uint64_t *set, const uint16_t *cand, int nc,
+                         uint32_t *amb, uint32_t *vflags)
+{
+    if (!(set[0] | set[1] | set[2] | set[3])) {
+        *amb = lb_tf_amb(cand, nc);
+        *vflags = lb_tag_vflags(m, cand, nc);
+        return;
+    }
+    uint64_t h = (set[0] ^ set[1] * 0x9E3779B97F4A7C15ull ^ set[2] * 0xBF58476D1CE4E5B9ull ^ set[3] * 0x94D049BB133111EBull)
+                 * 0xD6E8FEB86659FD93ull;
+    struct lb_mc_candset *s = &c->candset[h >> 56];
+    _Static_assert(LB_MC_CANDSETS == 256, "slot index of 8 bits");
+    if (memcmp(s->set, set, sizeof s->set)) {
+        memcpy(s->set, set, sizeof s->set);
+        s->amb = lb_tf_amb(cand, nc);
+        s->vflags = lb_tag_vflags(m, cand, nc);
+    }
+    *amb = s->amb;
+    *vflags = s->vflags;
+}
+
 /* 1 when folded (the token's fold) is what lb_fold gives form into 256
  * bytes: the tokenizer keeps a form whose fold failed as written, which
  * only a form with non-ASCII bytes can be. */
@@ -170,6 +193,8 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     int found = lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags);
     lb_reading r[LB_LX_MAX_READINGS];
     char gbuf[1024];
+    uint64_t set[4] = { 0, 0, 0, 0 };
+    uint32_t amb, vflags;
     if ((shape & LB_TF_SHAPE_PUNCT) && !found) {
         nc = lb_tag_punct_candidates(l->model, cand);
     } else {
@@ -177,7 +202,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
             nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
             nextra = lb_lx_classes_map(l->model, l->tag_cls, r, nr, extra, rcls);
         }
-        nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand);
+        nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand, set);
     }
     if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
     e->flags = known ? LB_MF_KNOWN : 0;
@@ -188,8 +213,9 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     }
     if (nr && keep_readings(c, e, r, rcls, nr)) return NULL;
     memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
-    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
-    e->w.vflags = lb_tag_vflags(l->model, cand, nc);
+    candset_info(c, l->model, set, cand, nc, &amb, &vflags);
+    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, amb);
+    e->w.vflags = vflags;
     lb_tag_roles(l->model, &e->w, e->role);
     lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
     if (nc > MAX_CANDIDATES) prune_candidates(e);

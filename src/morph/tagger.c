@@ -20,9 +20,9 @@ static int merge(const uint16_t *a, int na, const uint16_t *b, int nb, uint16_t 
 
 /* The union of the ascending class lists as a bit set, out ascending (as merge). */
 static int union_bits(const lb_tagmodel *m, const uint8_t *dc, int nd, const uint16_t *extra, int nextra, int open,
-                      uint16_t *out)
+                      uint16_t *out, uint64_t *bits)
 {
-    uint64_t bits[4] = { 0, 0, 0, 0 };
+    bits[0] = bits[1] = bits[2] = bits[3] = 0;
     for (int i = 0; i < nd; i++) lb_class_set_add(bits, dc[i]);
     for (int i = 0; i < nextra; i++) lb_class_set_add(bits, extra[i]);
     if (open) for (int j = 0; j < 4; j++) bits[j] |= m->open_bits[j];
@@ -35,17 +35,20 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
     const uint8_t *dc = NULL;
     int nd = 0, flags = 0;
     int found = lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags);
-    return lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, extra_known, out);
+    return lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, extra_known, out, NULL);
 }
 
 int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
-                         int nextra, int extra_known, uint16_t *out)
+                         int nextra, int extra_known, uint16_t *out, uint64_t *set)
 {
     uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
+    uint64_t bits[4];
     if (!found) { nd = 0; flags = LB_TAG_DICT_RARE; }
+    if (set) set[0] = set[1] = set[2] = set[3] = 0;
     if (m->sorted) {
-        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out);
+        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out, bits);
         if (!n) { out[0] = m->open[0]; n = 1; }
+        else if (set) memcpy(set, bits, sizeof bits);
         return n;
     }
     for (int i = 0; i < nd; i++) known[i] = dc[i];

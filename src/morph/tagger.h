@@ -42,9 +42,11 @@ void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
                       int extra_known, uint16_t *out);
 /* The same for a word whose tag dictionary entry the caller looked up
- * (lb_tagmodel_dict: found, its classes dc[0..nd) and flags). */
+ * (lb_tagmodel_dict: found, its classes dc[0..nd) and flags); when set is
+ * not NULL, set (4 words) gets the candidates as a class set
+ * (lb_class_set_add), or none (all 0) when they were not made as one. */
 int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
-                         int nextra, int extra_known, uint16_t *out);
+                         int nextra, int extra_known, uint16_t *out, uint64_t *set);
 /* LB_TF_V_* verb forms among candidate classes (for lb_tf_word.vflags). */
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand);
 /* The clause state after word w took class cls (LB_TF_ST_*; 0 after punctuation). */

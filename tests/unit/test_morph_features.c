@@ -279,7 +279,7 @@ static void test_class_tables(const char *lang)
     }
     static const char *const words[] = { "die", "der", "the", "haus", "said", "xqzzy", "", "berlin", "of", "laufen" };
     uint16_t extra[LB_TAG_MAX_CLASSES], a[LB_TAG_MAX_CLASSES], b[LB_TAG_MAX_CLASSES], all[LB_TAG_MAX_CLASSES];
-    int nall = 0;
+    int nall = 0, with_set = 0;
     for (int round = 0; round < 300; round++) {
         int nextra = 0;
         for (int k = (int)(rnd() % 6); k > 0; k--) nextra = insert_class(extra, nextra, (int)(rnd() % (unsigned)m->nclass));
@@ -288,10 +288,20 @@ static void test_class_tables(const char *lang)
         int na = lb_tag_candidates(m, wd, strlen(wd), extra, nextra, known, a);
         int nb = lb_tag_candidates(plain, wd, strlen(wd), extra, nextra, known, b);
         differ += na != nb || memcmp(a, b, (size_t)na * sizeof *a);
+        const uint8_t *dc;                          /* the class set given with them lists them */
+        int nd, flags, found = lb_tagmodel_dict(m, wd, strlen(wd), &dc, &nd, &flags);
+        uint64_t set[4];
+        uint16_t c[LB_TAG_MAX_CLASSES];
+        nb = lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, known, b, set);
+        int none = !(set[0] | set[1] | set[2] | set[3]);     /* allowed: no union made (no class at all) */
+        differ += nb != na || memcmp(a, b, (size_t)na * sizeof *a) ||
+                  (!none && (lb_class_set_list(set, c) != na || memcmp(a, c, (size_t)na * sizeof *a)));
+        with_set += !none;
         differ += lb_tag_vflags(m, a, na) != plain_vflags(m, a, na);
         nall = na > nall ? na : nall;
     }
     CHECK(nall > 8);                /* the open classes were among them */
+    CHECK(with_set > 250);
     for (int round = 0; round < 300; round++) {   /* random readings: their classes ascending and unique */
         lb_reading r[12];
         int16_t each[12];
