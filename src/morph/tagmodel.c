@@ -253,6 +253,8 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
     lb_tagmodel_derive(m);
     if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
+    free(m->fstart); free(m->entry);            /* the refs hold every weight now */
+    m->fstart = NULL; m->entry = NULL;
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;
         if (m->n_by_upos[u] < 8) m->by_upos[u][m->n_by_upos[u]] = (uint8_t)i;
@@ -302,15 +304,17 @@ void lb_tagmodel_free(lb_tagmodel *m)
 
 void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t *score)
 {
-    size_t mask = m->fcap - 1;
     for (int i = 0; i < nf; i++) {
-        uint32_t id = f[i];
-        size_t h = (id * 2654435761u) & mask;
-        while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & mask;
-        if (!m->fslot[h].key) continue;
-        uint32_t st = m->fstart[h];
-        const lb_tm_entry *e = m->entry + (st >> 8), *end = e + (st & 255);
-        for (; e < end; e++) score[e->cls] += (uint32_t)(int32_t)e->w;
+        lb_tm_ref r = lb_tagmodel_ref(m, f[i]);
+        if (!r) continue;
+        if (!(r & 1)) {
+            const int16_t *d = m->dense + (r >> 1);
+            for (int c = 0; c < m->nclass; c++) score[c] += (uint32_t)(int32_t)d[c];
+            continue;
+        }
+        const lb_tm_sparse *sp = &m->sparse[r >> 1];
+        for (int j = 0; j < LB_TM_SPARSE; j++)
+            if (sp->cls[j] != 255) score[sp->cls[j]] += (uint32_t)(int32_t)sp->w[j];
     }
 }
 

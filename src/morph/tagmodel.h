@@ -44,12 +44,13 @@ typedef struct lb_tagmodel {
     uint8_t *dict_cls;              /* flags, n, classes... */
     /* open addressing on the feature id: fslot[fcap] (a power of two) the
      * id (0 = empty) and its weights, next to each other (the decoder reads
-     * them, a hit in one cache line), and in a parallel array fstart its
-     * entries entry[fstart >> 8 .. + (fstart & 255)) */
+     * them, a hit in one cache line); while loading, in a parallel array
+     * fstart its entries entry[fstart >> 8 .. + (fstart & 255)) (freed once
+     * the refs are made) */
     struct lb_tm_fslot { uint32_t key; lb_tm_ref ref; } *fslot;
     uint32_t *fstart;
     size_t fcap;
-    struct lb_tm_entry *entry;      /* (class, weight) per feature, by class */
+    struct lb_tm_entry *entry;      /* (class, weight) per feature, by class (while loading) */
     size_t nentry;
     uint8_t by_upos[LB_TAG_UPOS_SLOTS][8];    /* up to 8 classes per part of speech, for lb_tagmodel_class */
     uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
