@@ -10,6 +10,7 @@ lb_morph_cache *lb_mc_new(void)
     lb_morph_cache *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     lb_arena_init(&c->arena);
+    lb_tag_shapes_init(&c->shapes);
     c->cap = 1 << 12;
     c->slot = lb_zeroed(c->cap, sizeof *c->slot);
     if (!c->slot) { free(c); return NULL; }

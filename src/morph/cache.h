@@ -8,6 +8,7 @@
 #define LB_MORPH_CACHE_H
 #include "morph/features.h"
 #include "morph/tagmodel.h"
+#include "morph/tagger.h"
 #include "morph/lexicon.h"
 #include "core/arena.h"
 #include "core/hash.h"
@@ -27,8 +28,13 @@ typedef struct lb_mc_entry {
     int16_t *rcls;              /* per reading its lb_lx_class */
     int nread;
     uint8_t flags;              /* LB_MF_* known to hold for every reading */
+    /* tdict_ok: the tag dictionary's classes of the form folded by lb_fold
+     * (into 256 bytes) are tdict[0..ntdict) (none: 0); else not looked up */
+    uint8_t tdict_ok, ntdict;
+    const uint8_t *tdict;
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
     const int16_t *prow, *nrow;            /* their sums as the previous and the next word (lb_tag_sum_roles) */
+    lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
     uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */
 } lb_mc_entry;
 
@@ -36,9 +42,14 @@ typedef struct lb_mc_entry {
  * that probing touches an entry only when both match; e NULL = empty */
 typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
 
+enum { LB_MC_CANDSETS = 256 };
 typedef struct lb_morph_cache {
     lb_arena arena;             /* entries' arrays and strings */
     lb_mc_slot *slot;           /* open addressing */
+    lb_tag_shapes shapes;       /* the decoder's memo of shape features (not form-bound: kept by lb_mc_trim) */
+    /* per candidate set (direct-mapped by its bits; all 0 = empty) its
+     * ambiguity class and verb forms (lb_tf_amb, lb_tag_vflags): not form-bound either */
+    struct lb_mc_candset { uint64_t set[4]; uint32_t amb, vflags; } candset[LB_MC_CANDSETS];
     size_t cap, count;
 } lb_morph_cache;
 

@@ -90,15 +90,27 @@ static inline uint32_t lb_tf_mix(uint32_t tmpl, uint32_t v)
 }
 static inline uint32_t lb_tf_pair(uint32_t a, uint32_t b) { return lb_tf_mix(a, b) ^ (b << 7); }
 
-/* Inline: the decoder calls these per word. */
-static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
+/* The ids of the pair features of one word that the decoder may keep per
+ * word form: its folded form x the verb forms right of it (LB_TF_SET_DE),
+ * the previous class x its folded form, and the previous class x the next
+ * word's ambiguity class. */
+static inline uint32_t lb_tf_right_id(uint32_t lower, uint32_t right) { return lb_tf_mix(35, lb_tf_pair(lower, right)); }
+static inline uint32_t lb_tf_prev_word_id(unsigned prev1, uint32_t lower) { return lb_tf_mix(22, lb_tf_pair(prev1, lower)); }
+static inline uint32_t lb_tf_prev_next_id(unsigned prev1, uint32_t amb) { return lb_tf_mix(32, lb_tf_pair(prev1, amb)); }
+
+/* The id of the window feature of the shapes of the previous word, the word and the next word. */
+static inline uint32_t lb_tf_shapes_id(uint32_t p1, uint32_t w, uint32_t n1) { return lb_tf_mix(34, lb_tf_pair(lb_tf_pair(p1, w), n1)); }
+
+/* lb_tf_window_pairs without the features skip names. */
+enum { LB_TF_SKIP_RIGHT = 1, LB_TF_SKIP_SHAPES = 2 };
+static inline int lb_tf_window_pairs_of(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set, unsigned skip)
 {
     const lb_tf_word *w = &words[i];
     const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &lb_tf_none, *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
     int k = 0;
     out[k++] = lb_tf_mix(30, lb_tf_pair(p1->amb, n1->amb));
-    out[k++] = lb_tf_mix(34, lb_tf_pair(lb_tf_pair(p1->shape, w->shape), n1->shape));
-    if (set & LB_TF_SET_DE) out[k++] = lb_tf_mix(35, lb_tf_pair(w->lower, w->right));
+    if (!(skip & LB_TF_SKIP_SHAPES)) out[k++] = lb_tf_shapes_id(p1->shape, w->shape, n1->shape);
+    if ((set & LB_TF_SET_DE) && !(skip & LB_TF_SKIP_RIGHT)) out[k++] = lb_tf_right_id(w->lower, w->right);
     if (set & LB_TF_SET_EN) {
         out[k++] = lb_tf_mix(36, lb_tf_pair(p1->lower, w->shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_ALLCAPS)));
         out[k++] = lb_tf_mix(38, lb_tf_pair(w->lower, p1->lower));
@@ -107,11 +119,16 @@ static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int
     return k;
 }
 
+static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set)
+{
+    return lb_tf_window_pairs_of(out, words, i, n, set, 0);
+}
+
 static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1)
 {
     const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
-    out[0] = lb_tf_mix(22, lb_tf_pair(prev1, words[i].lower));
-    out[1] = lb_tf_mix(32, lb_tf_pair(prev1, n1->amb));
+    out[0] = lb_tf_prev_word_id(prev1, words[i].lower);
+    out[1] = lb_tf_prev_next_id(prev1, n1->amb);
     return 2;
 }
 

@@ -1,5 +1,6 @@
 /* lemmas.c: loads and applies the learnt lemma and feature table (lemmas.h). */
 #include "morph/lemmas.h"
+#include "text/fold_ascii.h"
 #include "morph/morph.h"
 #include "core/wordset.h"
 #include "lagebild.h"
@@ -21,6 +22,7 @@ struct lb_lemmas {
 
 void lb_lower_latin(char *out, const char *s, size_t n)
 {
+    if (lb_fold_ascii(out, s, n)) return;       /* all ASCII: a word at a time */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);

@@ -1,6 +1,7 @@
 /* lexclass.c: lexicon readings as tagger classes (lexclass.h). */
 #include "morph/lexclass.h"
 #include "morph/lemmas.h"
+#include <stdlib.h>
 
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                    char *buf, size_t cap, int *known)
@@ -36,10 +37,36 @@ int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *o
 
 int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out, int16_t *each)
 {
+    return lb_lx_classes_map(m, NULL, r, nr, out, each);
+}
+
+int16_t *lb_lx_tag_classes(const lb_tagmodel *m, const lb_lexicon *lx)
+{
+    uint32_t n = lb_lexicon_tag_count(lx);
+    int16_t *map = n ? malloc(2 * (size_t)n * sizeof *map) : NULL;
+    for (uint32_t t = 0; map && t < n; t++) {
+        lb_reading r = { .upos = 0 };
+        int upos;
+        lb_lexicon_tag(lx, t, &upos, &r.feats);
+        r.upos = (uint8_t)upos;
+        map[2 * t] = (int16_t)lb_tagmodel_class(m, r.upos, r.feats);
+        map[2 * t + 1] = (int16_t)lb_lx_class(m, &r);
+    }
+    return map;
+}
+
+int lb_lx_classes_map(const lb_tagmodel *m, const int16_t *map, const lb_reading *r, int nr, uint16_t *out,
+                      int16_t *each)
+{
     uint64_t bits[4] = { 0, 0, 0, 0 };          /* the classes as a set (LB_TAG_MAX_CLASSES < 256) */
     for (int i = 0; i < nr; i++) {
-        int c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
-        if (each) each[i] = (int16_t)(c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0));
+        int c, any;
+        if (map && r[i].tag) { c = map[2 * (r[i].tag - 1)]; any = map[2 * (r[i].tag - 1) + 1]; }
+        else {
+            c = lb_tagmodel_class(m, r[i].upos, r[i].feats);
+            any = !each || c >= 0 ? c : lb_tagmodel_class(m, r[i].upos, 0);
+        }
+        if (each) each[i] = (int16_t)any;
         if (c >= 0) lb_class_set_add(bits, (unsigned)c);
     }
     return lb_class_set_list(bits, out);

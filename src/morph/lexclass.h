@@ -24,4 +24,11 @@ int lb_lx_class(const lb_tagmodel *m, const lb_reading *r);
 int lb_lx_classes(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out);
 /* The same, and each[i] = lb_lx_class(m, &r[i]) (each NULL: not wanted). */
 int lb_lx_classes_each(const lb_tagmodel *m, const lb_reading *r, int nr, uint16_t *out, int16_t *each);
+/* Per (upos, feats) pair of the lexicon (lb_lexicon_tag) its exact class
+ * and its lb_lx_class (-1 none), so that readings need no class search:
+ * 2 * lb_lexicon_tag_count values (malloc; NULL when out of memory or empty). */
+int16_t *lb_lx_tag_classes(const lb_tagmodel *m, const lb_lexicon *lx);
+/* lb_lx_classes_each through map (lb_lx_tag_classes of m and the readings' lexicon, or NULL). */
+int lb_lx_classes_map(const lb_tagmodel *m, const int16_t *map, const lb_reading *r, int nr, uint16_t *out,
+                      int16_t *each);
 #endif

@@ -307,6 +307,16 @@ void lb_lexicon_free(lb_lexicon *lx)
     free(lx);
 }
 
+uint32_t lb_lexicon_tag_count(const lb_lexicon *lx) { return lx ? lx->n_tags : 0; }
+
+void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feats)
+{
+    lb_reading r;
+    lbx_tag(lx, id, &r);
+    *upos = r.upos;
+    *feats = r.feats;
+}
+
 /* Index of the form or -1. */
 static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
 {

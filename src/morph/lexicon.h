@@ -17,6 +17,7 @@ typedef struct lb_reading {
     uint8_t upos;           /* enum lb_upos (doc.h) */
     uint8_t guessed;        /* 0 lexicon, 1 compound head, 2 suffix rule */
     uint16_t head_off;      /* compound: byte offset of the head in the form */
+    uint16_t tag;           /* 1 + the lexicon's id of (upos, feats) (lb_lexicon_tag), 0 none */
 } lb_reading;
 
 /* Loads a compiled lexicon file. LB_OK, LB_EIO, LB_ENOMEM or LB_EDATA; err
@@ -29,6 +30,10 @@ void lb_lexicon_free(lb_lexicon *lx);
  * Writes at most max readings to out, returns how many the form has (which
  * may exceed max). No allocation. */
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max);
+
+/* The number of (upos, feats) pairs the readings take, and pair id's. */
+uint32_t lb_lexicon_tag_count(const lb_lexicon *lx);
+void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feats);
 
 /* 1 when the exact form has readings (lb_lexicon_lookup would return > 0). */
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n);

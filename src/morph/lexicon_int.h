@@ -62,5 +62,6 @@ static inline void lbx_tag(const lb_lexicon *lx, uint32_t t, lb_reading *r)
     const unsigned char *p = lx->tags + 8 * (size_t)t;
     r->feats = lbx_u32(p);
     r->upos = p[4];
+    r->tag = t < 0xFFFF ? (uint16_t)(t + 1) : 0;
 }
 #endif

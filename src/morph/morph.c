@@ -19,7 +19,9 @@
 #define MAX_CANDIDATES 64         /* per word, by static score */
 
 /* over: per class the feature fields its own values replace in a reading's (class_fields) */
-typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES]; } morph_lang;
+/* tag_cls: the lexicon's (upos, feats) pairs as classes (lb_lx_tag_classes) */
+typedef struct morph_lang { lb_tagmodel *model; lb_lemmas *lemmas; lb_lexicon *lex; uint32_t over[LB_TAG_MAX_CLASSES];
+                            int16_t *tag_cls; } morph_lang;
 struct lb_morph_data { morph_lang lang[2]; lb_udwlist *udw; };    /* de, en; the UD words lists */
 
 static uint32_t class_fields(uint32_t cfeats, uint32_t mask);
@@ -39,7 +41,12 @@ static int load_lang(morph_lang *l, const char *dir, const char *code, char *err
     snprintf(path, sizeof path, "%s/%s.lex", dir, code);
     if (!(probe = fopen(path, "rb"))) return LB_OK;     /* no lexicon: tag dictionary only */
     fclose(probe);
-    return lb_lexicon_load(&l->lex, path, err, errlen);
+    if ((rc = lb_lexicon_load(&l->lex, path, err, errlen))) return rc;
+    if (lb_lexicon_tag_count(l->lex) && !(l->tag_cls = lb_lx_tag_classes(l->model, l->lex))) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return LB_ENOMEM;
+    }
+    return LB_OK;
 }
 
 int lb_morph_load(struct lb_morph_data **out, const char *dir, char *err, size_t errlen)
@@ -70,6 +77,7 @@ void lb_morph_free(struct lb_morph_data *m)
     if (!m) return;
     for (int i = 0; i < 2; i++) {
         lb_tagmodel_free(m->lang[i].model); lb_lemmas_free(m->lang[i].lemmas); lb_lexicon_free(m->lang[i].lex);
+        free(m->lang[i].tag_cls);
     }
     lb_udwlist_free(m->udw);
     free(m);
@@ -113,7 +121,7 @@ static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r,
     return 0;
 }
 
-/* The summed role rows of e (lb_tag_sum_roles) at the SUM_AT_USE-th
+/* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
  * summing at the 2nd lookup cost 20 MB more on the benchmark corpus), in
  * the cache's arena; -1 when out of memory. */
@@ -131,7 +139,43 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
         }
         if (as_next) e->nrow = row; else e->prow = row;
     }
+    size_t k = lb_tag_memo_len(m);
+    if (!(e->memo = lb_arena_alloc(&c->arena, k * sizeof *e->memo))) return -1;
+    memset(e->memo, 0xFF, k * sizeof *e->memo);     /* LB_TAG_MEMO_UNSET */
     return 0;
+}
+
+/* The ambiguity class and verb forms of candidates cand[0..nc), from the
+ * cache's memo when their class set (set; all 0: none) is there. */
+static void candset_info(lb_morph_cache *c, const lb_tagmodel *m, const uint64_t *set, const uint16_t *cand, int nc,
+                         uint32_t *amb, uint32_t *vflags)
+{
+    if (!(set[0] | set[1] | set[2] | set[3])) {
+        *amb = lb_tf_amb(cand, nc);
+        *vflags = lb_tag_vflags(m, cand, nc);
+        return;
+    }
+    uint64_t h = (set[0] ^ set[1] * 0x9E3779B97F4A7C15ull ^ set[2] * 0xBF58476D1CE4E5B9ull ^ set[3] * 0x94D049BB133111EBull)
+                 * 0xD6E8FEB86659FD93ull;
+    struct lb_mc_candset *s = &c->candset[h >> 56];
+    _Static_assert(LB_MC_CANDSETS == 256, "slot index of 8 bits");
+    if (memcmp(s->set, set, sizeof s->set)) {
+        memcpy(s->set, set, sizeof s->set);
+        s->amb = lb_tf_amb(cand, nc);
+        s->vflags = lb_tag_vflags(m, cand, nc);
+    }
+    *amb = s->amb;
+    *vflags = s->vflags;
+}
+
+/* 1 when folded (the token's fold) is what lb_fold gives form into 256
+ * bytes: the tokenizer keeps a form whose fold failed as written, which
+ * only a form with non-ASCII bytes can be. */
+static int fold_is_lb_fold(const char *form, size_t n, const char *folded, size_t fn)
+{
+    if (fn != n || memcmp(form, folded, n)) return 1;
+    for (size_t i = 0; i < n; i++) if ((unsigned char)form[i] >= 0x80) return 0;
+    return 1;
 }
 
 /* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
@@ -144,25 +188,34 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     const char *folded = doc->norm + t->norm;
     int nextra = 0, known = 0, nc, nr = 0;
     uint32_t shape = lb_tf_shape(form, n);
-    const uint8_t *dc;
-    int nd, dflags;
+    const uint8_t *dc = NULL;
+    int nd = 0, dflags = 0;
+    int found = lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags);
     lb_reading r[LB_LX_MAX_READINGS];
     char gbuf[1024];
-    if ((shape & LB_TF_SHAPE_PUNCT) && !lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags)) {
+    uint64_t set[4] = { 0, 0, 0, 0 };
+    uint32_t amb, vflags;
+    if ((shape & LB_TF_SHAPE_PUNCT) && !found) {
         nc = lb_tag_punct_candidates(l->model, cand);
     } else {
         if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
             nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
-            nextra = lb_lx_classes_each(l->model, r, nr, extra, rcls);
+            nextra = lb_lx_classes_map(l->model, l->tag_cls, r, nr, extra, rcls);
         }
-        nc = lb_tag_candidates(l->model, folded, t->norm_len, extra, nextra, known, cand);
+        nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand, set);
     }
     if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
     e->flags = known ? LB_MF_KNOWN : 0;
+    if (n > 256 || t->norm_len > 256) e->tdict_ok = 1;             /* lb_fold into 256 bytes fails: none */
+    else if (fold_is_lb_fold(form, n, folded, t->norm_len)) {
+        e->tdict_ok = 1;
+        if (found) { e->tdict = dc; e->ntdict = (uint8_t)nd; }
+    }
     if (nr && keep_readings(c, e, r, rcls, nr)) return NULL;
     memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
-    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, lb_tf_amb(cand, nc));
-    e->w.vflags = lb_tag_vflags(l->model, cand, nc);
+    candset_info(c, l->model, set, cand, nc, &amb, &vflags);
+    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, amb);
+    e->w.vflags = vflags;
     lb_tag_roles(l->model, &e->w, e->role);
     lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
     if (nc > MAX_CANDIDATES) prune_candidates(e);
@@ -202,11 +255,13 @@ static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, ch
 static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
 {
     char low[256];
-    const uint8_t *cls;
-    int n, flags;
-    if (e->len > sizeof low) return 0;
-    size_t fl = lb_fold(low, sizeof low, e->form, e->len);
-    if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
+    const uint8_t *cls = e->tdict;
+    int n = e->ntdict, flags;
+    if (!e->tdict_ok) {                         /* the fold the entry was made from may differ */
+        if (e->len > sizeof low) return 0;
+        size_t fl = lb_fold(low, sizeof low, e->form, e->len);
+        if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
+    }
     for (int i = 0; i < n; i++) if (cls[i] == e->cand[k]) return 1;
     return 0;
 }
@@ -234,12 +289,13 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
     return 0;
 }
 
-/* Lemma and features of entry e with its k-th candidate class (cached). */
+/* The lb_morph of entry e with its k-th candidate class (lemma and
+ * features cached), no links. */
 static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
 {
     if (!e->lemma[k] && make_lemma(c, l, e, k)) return -1;
-    m->lemma = e->lemma[k]; m->lemma_len = e->lemma_len[k];
-    m->upos = l->model->cls[e->cand[k]].upos; m->feats = e->feats[k]; m->flags = e->flags;
+    *m = (lb_morph){ .lemma = e->lemma[k], .lemma_len = e->lemma_len[k], .upos = l->model->cls[e->cand[k]].upos,
+                     .feats = e->feats[k], .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
@@ -273,25 +329,32 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
         tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
-        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow;
+        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow; tw[i].memo = ent[i]->memo;
     }
     lb_tf_sentence(w, n);
-    lb_tag_decode(l->model, w, tw, n, x->out, x->kout);
+    lb_tag_decode_with(l->model, &c->shapes, w, tw, n, x->out, x->kout);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     for (int i = 0; i < n; i++)
         if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;
     return 0;
 }
 
-/* Every token's lb_morph without a model: its folded form as lemma, no links. */
-static void fill_default(lb_doc *doc)
+/* The lb_morph of tokens [i, end) without a model: its folded form as lemma, no links. */
+static void fill_default(lb_doc *doc, size_t i, size_t end)
 {
-    for (size_t i = 0; i < doc->toks.len; i++) {
+    for (; i < end; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         uint8_t upos = (t->flags & LB_TOK_PUNCT) ? LB_UPOS_PUNCT : (t->flags & LB_TOK_NUM) ? LB_UPOS_NUM : LB_UPOS_X;
         LB_MORPH(doc)[i] = (lb_morph){ .lemma = doc->norm + t->norm, .lemma_len = t->norm_len, .upos = upos,
                                        .link = -1, .clause = -1, .phrase = -1 };
     }
+}
+
+/* Out of memory: the tokens from tok0 on get defaults (every lb_morph stays defined). */
+static int morph_fail(lb_doc *doc, size_t tok0)
+{
+    fill_default(doc, tok0, doc->toks.len);
+    return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
 }
 
 int lb_morph_run(lb_doc *doc)
@@ -301,21 +364,33 @@ int lb_morph_run(lb_doc *doc)
     lb_morph *mo = n && n <= SIZE_MAX / sizeof *mo ? lb_arena_alloc(&doc->arena, n * sizeof *mo) : NULL;
     if (n && !mo) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     doc->morph.items = mo; doc->morph.len = doc->morph.cap = n;
-    fill_default(doc);
     int li = !strcmp(doc->lang, "en");
     const morph_lang *l = &doc->ctx->morph->lang[li];
-    if (!l->model || !n) return LB_OK;
-    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    if (!l->model || !n) { fill_default(doc, 0, n); return LB_OK; }
+    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return morph_fail(doc, 0);
     lb_morph_cache *c = doc->morph_cache[li];
     lb_mc_trim(c, MAX_CACHED_FORMS);
-    size_t maxn = 0;
-    for (size_t s = 0; s < doc->sents.len; s++) if (LB_SENTS(doc)[s].ntok > maxn) maxn = LB_SENTS(doc)[s].ntok;
+    size_t maxn = 0, end = 0;
+    int in_order = 1;                   /* sentences ascending, apart: only the tokens between them need defaults */
+    for (size_t s = 0; s < doc->sents.len; s++) {
+        const lb_sent *se = &LB_SENTS(doc)[s];
+        if (se->ntok > maxn) maxn = se->ntok;
+        if (se->tok0 < end) in_order = 0;
+        end = (size_t)se->tok0 + se->ntok;
+    }
+    if (end > n) in_order = 0;
+    if (!in_order) fill_default(doc, 0, n);
     scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
                   lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
                   lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.hash) };
-    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    for (size_t s = 0; s < doc->sents.len; s++)
-        if (tag_sentence(doc, l, c, &LB_SENTS(doc)[s], &x)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return morph_fail(doc, 0);
+    size_t next = 0;                    /* in order: the first token not yet filled */
+    for (size_t s = 0; s < doc->sents.len; s++) {
+        const lb_sent *se = &LB_SENTS(doc)[s];
+        if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
+        if (tag_sentence(doc, l, c, se, &x)) return morph_fail(doc, se->tok0);
+    }
+    if (in_order) fill_default(doc, next, n);
     return LB_OK;
 }
 

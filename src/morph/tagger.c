@@ -20,9 +20,9 @@ static int merge(const uint16_t *a, int na, const uint16_t *b, int nb, uint16_t 
 
 /* The union of the ascending class lists as a bit set, out ascending (as merge). */
 static int union_bits(const lb_tagmodel *m, const uint8_t *dc, int nd, const uint16_t *extra, int nextra, int open,
-                      uint16_t *out)
+                      uint16_t *out, uint64_t *bits)
 {
-    uint64_t bits[4] = { 0, 0, 0, 0 };
+    bits[0] = bits[1] = bits[2] = bits[3] = 0;
     for (int i = 0; i < nd; i++) lb_class_set_add(bits, dc[i]);
     for (int i = 0; i < nextra; i++) lb_class_set_add(bits, extra[i]);
     if (open) for (int j = 0; j < 4; j++) bits[j] |= m->open_bits[j];
@@ -33,13 +33,22 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
                       int extra_known, uint16_t *out)
 {
     const uint8_t *dc = NULL;
-    int nd = 0, flags = LB_TAG_DICT_RARE;
-    uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
+    int nd = 0, flags = 0;
     int found = lb_tagmodel_dict(m, folded, fn, &dc, &nd, &flags);
-    if (!found) nd = 0;
+    return lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, extra_known, out, NULL);
+}
+
+int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
+                         int nextra, int extra_known, uint16_t *out, uint64_t *set)
+{
+    uint16_t known[LB_TAG_MAX_CLASSES], tmp[LB_TAG_MAX_CLASSES];
+    uint64_t bits[4];
+    if (!found) { nd = 0; flags = LB_TAG_DICT_RARE; }
+    if (set) set[0] = set[1] = set[2] = set[3] = 0;
     if (m->sorted) {
-        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out);
+        int n = union_bits(m, dc, nd, extra, nextra, (flags & LB_TAG_DICT_RARE) && !extra_known, out, bits);
         if (!n) { out[0] = m->open[0]; n = 1; }
+        else if (set) memcpy(set, bits, sizeof bits);
         return n;
     }
     for (int i = 0; i < nd; i++) known[i] = dc[i];
@@ -149,12 +158,65 @@ static void add_window(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_w
         lb_tm_acc_add(m, a, roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
 }
 
+/* The first use of a memo slot (out of line: the hot path stays small). */
+static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb_tm_ref *slot, uint32_t id)
+{
+    return *slot = lb_tagmodel_ref(m, id);
+}
+
+/* The ref of a memo slot, resolved from the feature id on first use. */
+#define MEMO_REF(m, memo, k, id) ((memo)[k] != LB_TAG_MEMO_UNSET ? (memo)[k] : memo_resolve(m, &(memo)[k], id))
+
+/* Adds word i's features of the previous class p1 (and, DE, of the verb
+ * forms right of it when its window ids left that one out: memo) to a:
+ * from the memos of word i and of the next word when they have them, else
+ * their ids are appended to f (the new count). */
+static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, unsigned p1,
+                             uint32_t *f, int nf, lb_tm_acc *a)
+{
+    unsigned pi = p1 < (unsigned)m->nclass ? p1 : (unsigned)m->nclass;
+    lb_tm_ref *memo = t[i].memo, *next = i + 1 < n ? t[i + 1].memo : NULL;
+    if (memo) {
+        if (m->fset & LB_TF_SET_DE) lb_tm_acc_add(m, a, MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
+        lb_tm_acc_add(m, a, MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
+    } else f[nf++] = lb_tf_prev_word_id(p1, w[i].lower);
+    if (next) lb_tm_acc_add(m, a, MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
+    else f[nf++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
+    return nf;
+}
+
+void lb_tag_shapes_init(lb_tag_shapes *s) { memset(s, 0xFF, sizeof *s); }
+
+/* A shape as 8 bits: LB_TF_SHAPE_* (7 bits) or the edge's (lb_tf_none); 0xFF others. */
+static inline uint32_t shape8(uint32_t s) { return s < 0x80 ? s : s == lb_tf_none.shape ? 0x80 : 0xFF; }
+
+/* The ref of the shapes feature of word i, from s when it has it (keys
+ * with an unpacked shape are resolved each time: never stored, they never match). */
+static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
+{
+    uint32_t p1 = i > 0 ? w[i - 1].shape : lb_tf_none.shape, n1 = i + 1 < n ? w[i + 1].shape : lb_tf_none.shape;
+    uint32_t key = shape8(p1) << 16 | shape8(w[i].shape) << 8 | shape8(n1);
+    struct lb_tag_shape_slot *sl = &s->slot[(key * 2654435761u) >> 22];
+    _Static_assert(LB_TAG_SHAPE_SLOTS == 1 << 10, "slot index of 10 bits");
+    if (sl->key == key) return sl->ref;
+    lb_tm_ref r = lb_tagmodel_ref(m, lb_tf_shapes_id(p1, w[i].shape, n1));
+    if ((key >> 16 & 0xFF) != 0xFF && (key >> 8 & 0xFF) != 0xFF && (key & 0xFF) != 0xFF) { sl->key = key; sl->ref = r; }
+    return r;
+}
+
 /* Greedy, left to right. The features of one word (in a role) or of the
- * history's classes and state come as weights resolved beforehand; the
- * others are hashed here, the next ambiguous word's while the current one
- * is scored. */
+ * history's classes and state come as weights resolved beforehand, or
+ * from the words' memos; the others are hashed here, the next ambiguous
+ * word's window while the current one is scored. */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
+    lb_tag_decode_with(m, NULL, w, t, n, out, kout);
+}
+
+void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int n,
+                        uint16_t *out, uint8_t *kout)
+{
+    unsigned skip_shapes = shapes ? LB_TF_SKIP_SHAPES : 0;
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
     lb_tm_ref ref[LB_TF_MAX_CONTEXT];
     lb_tm_acc a;
@@ -162,7 +224,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window_pairs(f[cur], w, next, n, m->fset);
+    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_shapes | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
@@ -170,12 +232,14 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
             int later = i + 1;
             while (later < n && t[later].ncand < 2) later++;
             if (later < n) {
-                nw[!cur] = lb_tf_window_pairs(f[!cur], w, later, n, m->fset);
+                nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset,
+                                                  skip_shapes | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
-            int nf = nw[cur] + lb_tf_history_pairs(f[cur] + nw[cur], w, i, n, p1);
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
+            int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
             add_window(m, w, t, i, n, &a);
+            if (shapes) lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n));
             lb_tagmodel_refs(m, f[cur], nf, ref);
             for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);
             lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));

@@ -20,7 +20,17 @@ typedef struct lb_tag_word {
     /* NULL, or the summed weights of its role features as the previous
      * word (LB_TF_R_P1_*) and as the next word (LB_TF_R_N1_*): lb_tag_sum_roles */
     const int16_t *prow, *nrow;
+    /* NULL, or lb_tag_memo_len(m) refs, LB_TAG_MEMO_UNSET until the decoder
+     * resolves them: the word's features of lb_tf_right_id per verb-form
+     * set (8), of lb_tf_prev_word_id per previous class, and (as the next
+     * word) of lb_tf_prev_next_id per previous class (nclass + 1 each, the
+     * last for none) */
+    lb_tm_ref *memo;
 } lb_tag_word;
+
+#define LB_TAG_MEMO_UNSET 0xFFFFFFFFu     /* never a ref (lb_tm_ref offsets stay below 2^30) */
+/* The number of refs of a word's memo (lb_tag_word.memo). */
+static inline size_t lb_tag_memo_len(const lb_tagmodel *m) { return 8 + 2 * ((size_t)m->nclass + 1); }
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
 void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);
@@ -31,6 +41,12 @@ void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);
  * the word) no unknown-word classes are added. out holds LB_TAG_MAX_CLASSES. */
 int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const uint16_t *extra, int nextra,
                       int extra_known, uint16_t *out);
+/* The same for a word whose tag dictionary entry the caller looked up
+ * (lb_tagmodel_dict: found, its classes dc[0..nd) and flags); when set is
+ * not NULL, set (4 words) gets the candidates as a class set
+ * (lb_class_set_add), or none (all 0) when they were not made as one. */
+int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
+                         int nextra, int extra_known, uint16_t *out, uint64_t *set);
 /* LB_TF_V_* verb forms among candidate classes (for lb_tf_word.vflags). */
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand);
 /* The clause state after word w took class cls (LB_TF_ST_*; 0 after punctuation). */
@@ -54,4 +70,14 @@ const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int
 /* Tags n words: out[i] = the chosen class of word i, and when kout is not
  * NULL kout[i] = its index among the word's candidates (w: lb_tf_sentence done). */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout);
+
+/* The refs of the window feature of three words' shapes (lb_tf_shapes_id)
+ * by the shapes, direct-mapped; kept by the caller for one model (the
+ * morphology stage: per document handle). lb_tag_shapes_init empties it. */
+enum { LB_TAG_SHAPE_SLOTS = 1024 };
+typedef struct lb_tag_shapes { struct lb_tag_shape_slot { uint32_t key; lb_tm_ref ref; } slot[LB_TAG_SHAPE_SLOTS]; } lb_tag_shapes;
+void lb_tag_shapes_init(lb_tag_shapes *s);
+/* lb_tag_decode with a shapes memo (NULL: none). */
+void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int n,
+                        uint16_t *out, uint8_t *kout);
 #endif

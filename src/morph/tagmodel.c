@@ -90,19 +90,24 @@ static int read_dict(rd *r, lb_tagmodel *m)
     return 0;
 }
 
+/* slots per feature at least: most ids looked up are absent, and an absent
+ * id probes until an empty slot */
+enum { LOAD_ROOM = 4 };
+
 static int read_weights(rd *r, lb_tagmodel *m)
 {
     uint32_t n = u32(r);
     if (r->failed) return -1;
     if (n > (r->n - r->off) / 5) return fail(r, "bad feature count");
     size_t cap = 16;
-    while (cap < (size_t)n * 2) cap *= 2;
+    while (cap < (size_t)n * LOAD_ROOM) cap *= 2;
     size_t maxe = (r->n - r->off) / 3;
     if (maxe > LB_TAG_MAX_ENTRIES) maxe = LB_TAG_MAX_ENTRIES;
     m->fcap = cap;
-    m->slot = calloc(cap, sizeof *m->slot);
+    m->fslot = calloc(cap, sizeof *m->fslot);
+    m->fstart = malloc(cap * sizeof *m->fstart);
     m->entry = malloc((maxe + 1) * sizeof *m->entry);
-    if (!m->slot || !m->entry) return fail(r, "out of memory");
+    if (!m->fslot || !m->fstart || !m->entry) return fail(r, "out of memory");
     for (uint32_t i = 0; i < n; i++) {
         uint32_t id = u32(r);
         unsigned k = u8(r);
@@ -110,9 +115,9 @@ static int read_weights(rd *r, lb_tagmodel *m)
         if (id == 0) return fail(r, "feature id 0");
         if (m->nentry + k > maxe) return fail(r, "too many weights");
         size_t h = (id * 2654435761u) & (cap - 1);
-        while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & (cap - 1);
-        if (m->slot[h].key) return fail(r, "duplicate feature");
-        m->slot[h].key = id; m->slot[h].start = (uint32_t)(m->nentry << 8 | k);
+        while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & (cap - 1);
+        if (m->fslot[h].key) return fail(r, "duplicate feature");
+        m->fslot[h].key = id; m->fstart[h] = (uint32_t)(m->nentry << 8 | k);
         for (unsigned j = 0; j < k; j++) {
             unsigned c = u8(r);
             int16_t w = i16(r);
@@ -133,38 +138,36 @@ static int make_refs(lb_tagmodel *m)
 {
     size_t rows = 0, few = 0;
     for (size_t h = 0; h < m->fcap; h++)
-        if (m->slot[h].key) { if ((m->slot[h].start & 255) > DENSE_MIN) rows++; else few++; }
+        if (m->fslot[h].key) { if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++; }
     if ((rows * (size_t)m->nclass + 1) >> 30 || few >> 30) return -1;
     m->dense = calloc(rows * (size_t)m->nclass + 1, sizeof *m->dense);
     m->sparse = malloc((few + 1) * sizeof *m->sparse);
     if (!m->dense || !m->sparse) return -1;
     for (size_t h = 0; h < m->fcap; h++) {
-        lb_tm_slot *sl = &m->slot[h];
-        if (!sl->key) continue;
-        const lb_tm_entry *e = m->entry + (sl->start >> 8);
-        unsigned n = sl->start & 255;
+        if (!m->fslot[h].key) continue;
+        const lb_tm_entry *e = m->entry + (m->fstart[h] >> 8);
+        unsigned n = m->fstart[h] & 255;
         if (n > DENSE_MIN) {
             size_t off = 1 + m->ndense++ * (size_t)m->nclass;
             for (unsigned k = 0; k < n; k++) m->dense[off + e[k].cls] = e[k].w;
-            sl->ref = (lb_tm_ref)(off << 1);
+            m->fslot[h].ref = (lb_tm_ref)(off << 1);
         } else {
             lb_tm_sparse *sp = &m->sparse[m->nsparse];
             for (unsigned k = 0; k < LB_TM_SPARSE; k++) {
                 sp->cls[k] = k < n ? e[k].cls : 255;
                 sp->w[k] = k < n ? e[k].w : 0;
             }
-            sl->ref = (lb_tm_ref)(m->nsparse++ << 1 | 1);
+            m->fslot[h].ref = (lb_tm_ref)(m->nsparse++ << 1 | 1);
         }
     }
     return 0;
 }
 
-static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h);
-
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id)
 {
-    const lb_tm_slot *s = find_slot(m, id, (id * 2654435761u) & (m->fcap - 1));
-    return s ? s->ref : 0;
+    lb_tm_ref r;
+    lb_tagmodel_refs(m, &id, 1, &r);
+    return r;
 }
 
 _Static_assert(LB_TF_ROLES == sizeof ((lb_tagmodel *)0)->edge_role / sizeof (lb_tm_ref), "edge_role size");
@@ -250,6 +253,8 @@ int lb_tagmodel_parse(lb_tagmodel **out, const unsigned char *p, size_t n, const
     if (r.failed || read_classes(&r, m) || read_dict(&r, m) || read_weights(&r, m)) goto bad;
     lb_tagmodel_derive(m);
     if (make_refs(m) || resolve_fixed(m)) { fail(&r, "out of memory"); goto bad; }
+    free(m->fstart); free(m->entry);            /* the refs hold every weight now */
+    m->fstart = NULL; m->entry = NULL;
     for (int i = 0; i < m->nclass; i++) {           /* classes by part of speech (9+: linear search) */
         unsigned u = m->cls[i].upos;
         if (m->n_by_upos[u] < 8) m->by_upos[u][m->n_by_upos[u]] = (uint8_t)i;
@@ -293,30 +298,24 @@ void lb_tagmodel_free(lb_tagmodel *m)
 {
     if (!m) return;
     lb_wordset_fini(&m->dict);
-    free(m->dict_cls); free(m->slot); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
+    free(m->dict_cls); free(m->fslot); free(m->fstart); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
     free(m);
 }
 
 void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t *score)
 {
-    size_t mask = m->fcap - 1;
     for (int i = 0; i < nf; i++) {
-        uint32_t id = f[i];
-        size_t h = (id * 2654435761u) & mask;
-        while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & mask;
-        if (!m->slot[h].key) continue;
-        uint32_t st = m->slot[h].start;
-        const lb_tm_entry *e = m->entry + (st >> 8), *end = e + (st & 255);
-        for (; e < end; e++) score[e->cls] += (uint32_t)(int32_t)e->w;
+        lb_tm_ref r = lb_tagmodel_ref(m, f[i]);
+        if (!r) continue;
+        if (!(r & 1)) {
+            const int16_t *d = m->dense + (r >> 1);
+            for (int c = 0; c < m->nclass; c++) score[c] += (uint32_t)(int32_t)d[c];
+            continue;
+        }
+        const lb_tm_sparse *sp = &m->sparse[r >> 1];
+        for (int j = 0; j < LB_TM_SPARSE; j++)
+            if (sp->cls[j] != 255) score[sp->cls[j]] += (uint32_t)(int32_t)sp->w[j];
     }
-}
-
-/* The slot of feature id, NULL when the model lacks it. */
-static const lb_tm_slot *find_slot(const lb_tagmodel *m, uint32_t id, size_t h)
-{
-    size_t mask = m->fcap - 1;
-    while (m->slot[h].key && m->slot[h].key != id) h = (h + 1) & mask;
-    return m->slot[h].key ? &m->slot[h] : NULL;
 }
 
 /* GCC's straight-line vectoriser packs the four sums of add_rows into SSE

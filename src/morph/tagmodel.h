@@ -27,8 +27,6 @@ typedef struct lb_tag_class { uint8_t upos; uint32_t feats; } lb_tag_class;
 /* A feature's weights as the decoder reads them: 0 none; (i << 1 | 1) the
  * sparse record sparse[i]; (o << 1) the dense row dense + o (o >= 1). */
 typedef uint32_t lb_tm_ref;
-/* a feature's slot: its entries are entry[start >> 8 .. + (start & 255)) */
-typedef struct lb_tm_slot { uint32_t key, start; lb_tm_ref ref; } lb_tm_slot;
 typedef struct lb_tm_entry { uint8_t cls, pad; int16_t w; } lb_tm_entry;
 /* the weights of a feature with few classes, padded with class 255 (never a
  * class: a scratch score) and weight 0 */
@@ -44,9 +42,15 @@ typedef struct lb_tagmodel {
     uint16_t open[LB_TAG_MAX_CLASSES];
     lb_wordset dict;                /* folded form -> offset in dict_cls */
     uint8_t *dict_cls;              /* flags, n, classes... */
-    struct lb_tm_slot *slot;        /* open addressing on the feature id, 0 = empty */
-    size_t fcap;                    /* power of two */
-    struct lb_tm_entry *entry;      /* (class, weight) per feature, by class */
+    /* open addressing on the feature id: fslot[fcap] (a power of two) the
+     * id (0 = empty) and its weights, next to each other (the decoder reads
+     * them, a hit in one cache line); while loading, in a parallel array
+     * fstart its entries entry[fstart >> 8 .. + (fstart & 255)) (freed once
+     * the refs are made) */
+    struct lb_tm_fslot { uint32_t key; lb_tm_ref ref; } *fslot;
+    uint32_t *fstart;
+    size_t fcap;
+    struct lb_tm_entry *entry;      /* (class, weight) per feature, by class (while loading) */
     size_t nentry;
     uint8_t by_upos[LB_TAG_UPOS_SLOTS][8];    /* up to 8 classes per part of speech, for lb_tagmodel_class */
     uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
@@ -146,8 +150,8 @@ static inline void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int
     size_t mask = m->fcap - 1;
     for (int i = 0; i < nf; i++) {
         size_t h = (f[i] * 2654435761u) & mask;
-        while (m->slot[h].key && m->slot[h].key != f[i]) h = (h + 1) & mask;
-        out[i] = m->slot[h].key ? m->slot[h].ref : 0;
+        while (m->fslot[h].key && m->fslot[h].key != f[i]) h = (h + 1) & mask;
+        out[i] = m->fslot[h].key ? m->fslot[h].ref : 0;
     }
 }
 /* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
@@ -165,7 +169,7 @@ static inline lb_tm_ref lb_tagmodel_prev2_ref(const lb_tagmodel *m, unsigned p1,
 /* Prefetches the slots of the features (for a later score call). */
 static inline void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f, int nf)
 {
-    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->slot[(f[i] * 2654435761u) & (m->fcap - 1)]);
+    for (int i = 0; i < nf; i++) __builtin_prefetch(&m->fslot[(f[i] * 2654435761u) & (m->fcap - 1)]);
 }
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded
  * form is known, else 0. */

@@ -14,6 +14,7 @@
 #include "morph/lexclass.h"
 #include "morph/tagger.h"
 #include <stdlib.h>
+#include <string.h>
 
 static uint32_t rnd_state = 12345;
 static uint32_t rnd(void) { rnd_state = rnd_state * 1103515245u + 12345u; return rnd_state >> 3; }
@@ -111,10 +112,13 @@ static void test_decode_roles(const char *lang)
     int32_t ss[N][8], ssv[N][8], ssf[N][8];
     lb_tag_word v[N];
     static int16_t prow[N][LB_TAG_MAX_CLASSES], nrow[N][LB_TAG_MAX_CLASSES];
+    static lb_tm_ref memo[N][8 + 2 * (LB_TAG_MAX_CLASSES + 1)];
     int summed = 0;
     uint16_t out4[N];
     lb_tm_ref role[N][LB_TF_ROLES];
     int differ = 0, differ_ref = 0;
+    static lb_tag_shapes shapes[1];
+    lb_tag_shapes_init(shapes);
     static const char *const words[] = { "die", "der", "und", "in", "the", "of", "to", "haus", "said", "." };
     for (int round = 0; round < 100; round++) {
         random_words(w, N);
@@ -126,17 +130,27 @@ static void test_decode_roles(const char *lang)
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
             lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL };
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL, NULL };
             memcpy(ssv[i], ss[i], sizeof ss[i]);
             lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i], ssf[i]);
+            memset(memo[i], 0xFF, lb_tag_memo_len(m) * sizeof memo[i][0]);
             v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i],
-                                  lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]) };
+                                  lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]),
+                                  rnd() % 3 ? memo[i] : NULL };     /* some words without a memo */
             summed += v[i].prow != NULL;
         }
         lb_tag_decode(m, w, t, N, out1, NULL);
         lb_tag_decode(m, w, u, N, out2, kout);
         lb_tag_decode(m, w, v, N, out4, NULL);
+        differ += memcmp(out1, out4, sizeof out1) != 0;
+        lb_tag_decode(m, w, v, N, out4, NULL);         /* again: the memos now resolved */
+        differ += memcmp(out1, out4, sizeof out1) != 0;
+        if (round % 10 == 0) w[rnd() % N].shape = 0x40000000u | (rnd() & 127);   /* a shape that does not pack */
+        lb_tag_decode(m, w, t, N, out1, NULL);
+        lb_tag_decode_with(m, shapes, w, u, N, out4, NULL);     /* the shapes memo kept across the rounds */
+        differ += memcmp(out1, out4, sizeof out1) != 0;
+        lb_tag_decode_with(m, shapes, w, u, N, out4, NULL);
         differ += memcmp(out1, out4, sizeof out1) != 0;
         reference_decode(m, w, t, N, out3);
         differ += memcmp(out1, out2, sizeof out1) != 0;
@@ -146,6 +160,63 @@ static void test_decode_roles(const char *lang)
     CHECK_INT(differ, 0);
     CHECK_INT(differ_ref, 0);
     CHECK(summed > 0);
+    lb_tagmodel_free(m);
+}
+
+/* Words after every possible previous class decode alike with their memos
+ * (and a shapes memo) kept across the sentences, as the form cache keeps
+ * them, and without: the memo slots are per previous class and per
+ * verb-form set, the shapes memo's per three shapes. */
+static void test_decode_memo(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    static const char *const words[] = { "die", "der", "in", "haben", "the", "that", "to", "sein", "as", "an" };
+    enum { NW = sizeof words / sizeof words[0] };
+    static lb_tm_ref memo[NW][8 + 2 * (LB_TAG_MAX_CLASSES + 1)];
+    static uint16_t cand[NW][LB_TAG_MAX_CLASSES];
+    static int32_t ss[NW][LB_TAG_MAX_CLASSES];
+    int nc[NW], differ = 0, decided = 0;
+    lb_tf_word w[NW];
+    lb_tm_ref role[NW][LB_TF_ROLES];
+    for (int k = 0; k < NW; k++) {
+        memset(memo[k], 0xFF, lb_tag_memo_len(m) * sizeof memo[k][0]);
+        nc[k] = lb_tag_candidates(m, words[k], strlen(words[k]), NULL, 0, 1, cand[k]);
+        memset(ss[k], 0, sizeof ss[k]);
+        lb_tf_word_init(&w[k], words[k], strlen(words[k]), words[k], strlen(words[k]), 0, lb_tf_amb(cand[k], nc[k]));
+        w[k].vflags = lb_tag_vflags(m, cand[k], nc[k]);
+        lb_tag_roles(m, &w[k], role[k]);
+    }
+    static const char *const forms[] = { "Haus", "die", ",", "1990", "USA", "Nato-Gipfel", "z.B.", ".", "Der", "\"" };
+    static lb_tag_shapes shapes[1];
+    lb_tag_shapes_init(shapes);
+    for (int round = 0; round < 2000; round++) {
+        uint16_t prev = (uint16_t)(rnd() % (unsigned)m->nclass);
+        int a = (int)(rnd() % NW), b = (int)(rnd() % NW);
+        int32_t zero = 0;
+        lb_tf_word sw[3] = { lb_tf_none, w[a], w[b] };
+        sw[0].vflags = rnd() & 7;
+        for (int k = 0; k < 3; k++) {
+            const char *f = forms[rnd() % 10];
+            sw[k].shape = lb_tf_shape(f, strlen(f));
+        }
+        lb_tf_sentence(sw, 3);
+        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, NULL, NULL, NULL, NULL },
+                                 { cand[a], ss[a], nc[a], role[a], NULL, NULL, NULL, NULL },
+                                 { cand[b], ss[b], nc[b], role[b], NULL, NULL, NULL, NULL } };
+        lb_tag_word kept[3] = { plain[0], plain[1], plain[2] };
+        kept[1].memo = memo[a]; kept[2].memo = memo[b];
+        uint16_t o1[3], o2[3];
+        lb_tag_decode(m, sw, plain, 3, o1, NULL);
+        lb_tag_decode_with(m, shapes, sw, kept, 3, o2, NULL);
+        differ += memcmp(o1, o2, sizeof o1) != 0;
+        decided += nc[a] > 1;
+    }
+    CHECK(decided > 500);
+    CHECK_INT(differ, 0);
     lb_tagmodel_free(m);
 }
 
@@ -208,7 +279,7 @@ static void test_class_tables(const char *lang)
     }
     static const char *const words[] = { "die", "der", "the", "haus", "said", "xqzzy", "", "berlin", "of", "laufen" };
     uint16_t extra[LB_TAG_MAX_CLASSES], a[LB_TAG_MAX_CLASSES], b[LB_TAG_MAX_CLASSES], all[LB_TAG_MAX_CLASSES];
-    int nall = 0;
+    int nall = 0, with_set = 0;
     for (int round = 0; round < 300; round++) {
         int nextra = 0;
         for (int k = (int)(rnd() % 6); k > 0; k--) nextra = insert_class(extra, nextra, (int)(rnd() % (unsigned)m->nclass));
@@ -217,10 +288,20 @@ static void test_class_tables(const char *lang)
         int na = lb_tag_candidates(m, wd, strlen(wd), extra, nextra, known, a);
         int nb = lb_tag_candidates(plain, wd, strlen(wd), extra, nextra, known, b);
         differ += na != nb || memcmp(a, b, (size_t)na * sizeof *a);
+        const uint8_t *dc;                          /* the class set given with them lists them */
+        int nd, flags, found = lb_tagmodel_dict(m, wd, strlen(wd), &dc, &nd, &flags);
+        uint64_t set[4];
+        uint16_t c[LB_TAG_MAX_CLASSES];
+        nb = lb_tag_candidates_of(m, found, dc, nd, flags, extra, nextra, known, b, set);
+        int none = !(set[0] | set[1] | set[2] | set[3]);     /* allowed: no union made (no class at all) */
+        differ += nb != na || memcmp(a, b, (size_t)na * sizeof *a) ||
+                  (!none && (lb_class_set_list(set, c) != na || memcmp(a, c, (size_t)na * sizeof *a)));
+        with_set += !none;
         differ += lb_tag_vflags(m, a, na) != plain_vflags(m, a, na);
         nall = na > nall ? na : nall;
     }
     CHECK(nall > 8);                /* the open classes were among them */
+    CHECK(with_set > 250);
     for (int round = 0; round < 300; round++) {   /* random readings: their classes ascending and unique */
         lb_reading r[12];
         int16_t each[12];
@@ -244,12 +325,51 @@ static void test_class_tables(const char *lang)
     lb_tagmodel_free(m);
 }
 
+/* The lexicon's (upos, feats) pairs mapped to classes once give the classes
+ * a search per reading gives, for the readings of known, guessed and
+ * capitalised words. */
+static void test_tag_classes(void)
+{
+    char err[256];
+    lb_tagmodel *m;
+    lb_lexicon *lx;
+    CHECK_INT(lb_tagmodel_load(&m, LB_TEST_DATA_DIR "/morph/de.model", err, sizeof err), LB_OK);
+    CHECK_INT(lb_lexicon_load(&lx, LB_TEST_DATA_DIR "/morph/de.lex", err, sizeof err), LB_OK);
+    if (!m || !lx) { lb_tagmodel_free(m); lb_lexicon_free(lx); return; }
+    int16_t *map = lb_lx_tag_classes(m, lx);
+    CHECK(map != NULL);
+    int differ = 0, tagged = 0, untagged = 0;
+    static const char *const forms[] = { "die", "Haus", "laufen", "Waffenlieferungen", "Nato-Gipfel", "1990", "67.",
+                                         "grosse", "Xqzzyland", "umweltfreundlichen", "am", "Der", "sagte", "mit",
+                                         "auf", "wegen", "nicht", "sich", "Berlin", "ihm", "zu" };
+    for (size_t f = 0; map && f < sizeof forms / sizeof forms[0]; f++) {
+        lb_reading r[LB_LX_MAX_READINGS];
+        char buf[1024];
+        int known, nr = lb_lx_readings(lx, forms[f], strlen(forms[f]), r, LB_LX_MAX_READINGS, buf, sizeof buf, &known);
+        uint16_t a[LB_TAG_MAX_CLASSES], b[LB_TAG_MAX_CLASSES];
+        int16_t ea[LB_LX_MAX_READINGS], eb[LB_LX_MAX_READINGS];
+        int na = lb_lx_classes_map(m, map, r, nr, a, ea), nb = lb_lx_classes_each(m, r, nr, b, eb);
+        differ += na != nb || memcmp(a, b, (size_t)na * sizeof *a) || memcmp(ea, eb, (size_t)nr * sizeof *ea);
+        differ += lb_lx_classes_map(m, map, r, nr, a, NULL) != nb;
+        for (int i = 0; i < nr; i++) { tagged += r[i].tag != 0; untagged += r[i].tag == 0; }
+    }
+    CHECK(tagged > 20);             /* the map was used, */
+    CHECK(untagged > 0);            /* and so was the search (numbers, names) */
+    CHECK_INT(differ, 0);
+    free(map);
+    lb_lexicon_free(lx);
+    lb_tagmodel_free(m);
+}
+
 int main(void)
 {
+    test_tag_classes();
     test_split_equals_context();
     test_class_tables("de");
     test_class_tables("en");
     test_decode_roles("de");
     test_decode_roles("en");
+    test_decode_memo("de");
+    test_decode_memo("en");
     return TEST_END();
 }
