@@ -208,6 +208,7 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
 static int partake_verb_in(const ev_sent *s, uint32_t t, const ev_clause *c)
 {
     const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
+    if (t <= c->t0 || t >= c->t1) return 0;                 /* (the phrase is in c: the noun after its preposition) */
     if (s->lang == EV_DE && !(tk[t].flags & LB_TOK_UPPER)) return 0;      /* (a German noun) */
     uint32_t j = t;
     while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP)
