@@ -27,14 +27,18 @@ static int any_quote_mark(const qdoc *q, uint32_t a, uint32_t b)
     return 0;
 }
 
-/* a person mention overlaps tokens [a, b) */
-static int person_label(const qdoc *q, uint32_t a, uint32_t b)
+/* a person mention overlaps tokens [a, b). Labels come in text order and
+ * mentions by start: *from skips the mentions that end before a label for
+ * every later one too (the scan stays linear in a long transcript). */
+static int person_label(const qdoc *q, uint32_t a, uint32_t b, size_t *from)
 {
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
-    for (size_t k = 0; k < q->doc->mentions.len; k++) {
-        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
-        if (m->start >= e) break;
-        if (m->end > s && m->type == LB_MEN_PER) return 1;
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    size_t n = q->doc->mentions.len;
+    while (*from < n && M[*from].end <= s) (*from)++;
+    for (size_t k = *from; k < n; k++) {
+        if (M[k].start >= e) break;
+        if (M[k].end > s && M[k].type == LB_MEN_PER) return 1;
     }
     return 0;
 }
@@ -50,11 +54,12 @@ int q_interview(qdoc *q)
         if (hi <= q->n && lo < hi && label_colon(q, lo, hi)) labels++;
     }
     if (labels < 2) return 0;
+    size_t from = 0;
     for (size_t s = 0; s < ns; s++) {
         uint32_t lo = ss[s].tok0, hi = lo + ss[s].ntok;
         if (hi > q->n || lo >= hi) continue;
         uint32_t c = label_colon(q, lo, hi);
-        if (!c || !person_label(q, lo, c) || any_quote_mark(q, c + 1, hi)) continue;
+        if (!c || !person_label(q, lo, c, &from) || any_quote_mark(q, c + 1, hi)) continue;
         /* the answer: up to the next label, a paragraph break or Q_ANSWER_SENTS sentences */
         uint32_t end = hi;
         size_t t = s + 1;
