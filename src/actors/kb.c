@@ -342,14 +342,6 @@ static int find_person(struct lb_actor_kb *kb, const char *name, size_t n, uint3
     return lb_wordset_get(&kb->persons_by_name, name, n, idx);
 }
 
-static int surname_first(const char *code, size_t n)
-{
-    static const char east[] = "CHN PRK KOR TWN VNM HKG SGP KHM MMR";
-    if (n != 3) return 0;
-    for (size_t i = 0; i + 3 <= sizeof east - 1; i += 4) if (!memcmp(code, east + i, 3)) return 1;
-    return 0;
-}
-
 /* a "name" record: one surface of an actor (code, sector, type, form, flags, canonical name) */
 static int name_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
 {
@@ -395,7 +387,6 @@ static int person_line(load_state *st, const lb_dict_line *l, char *err, size_t 
     ps->code = str(kb, 0, l->field[2], l->flen[2]);
     ps->id = opt(kb, 3, l, 3);
     ps->file = st->file;
-    ps->surname_first = (uint8_t)surname_first(ps->code, l->flen[2]);
     kb_entry e = { .type = 0, .form = 0, .person = (int32_t)p, .code = ps->code, .canon = ps->canon, .id = ps->id };
     if (add_surface(kb, l->field[1], l->flen[1], &e, err, errlen)) return 1;
     const char *a = l->field[4];
@@ -476,6 +467,16 @@ static int word_line(load_state *st, const lb_dict_line *l, char *err, size_t er
     return 0;
 }
 
+/* a "familyfirst" record: a state whose people's names put the family name
+ * first (Xi Jinping: Xi is the family name) */
+static int family_first_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    if (need(l, 2, "CODE", err, errlen) || check_code(l, 1, err, errlen)) return 1;
+    if (l->nfields > 2) { snprintf(err, errlen, "'familyfirst' has 1 field"); return 1; }
+    if (lb_wordset_put(&st->kb->familyfirst, l->field[1], l->flen[1], 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
 static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
 {
     load_state *st = user;
@@ -484,9 +485,10 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     if (!strcmp(kind, "person")) return person_line(st, l, err, errlen);
     if (!strcmp(kind, "role")) return role_line(st, l, err, errlen);
     if (!strcmp(kind, "title")) return title_line(st, l, err, errlen);
+    if (!strcmp(kind, "familyfirst")) return family_first_line(st, l, err, errlen);
     if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue") ||
         !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) return word_line(st, l, err, errlen);
-    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, first, nopart, pcue, orgstart, orgend)", kind);
+    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, familyfirst, first, nopart, pcue, orgstart, orgend)", kind);
     return 1;
 }
 
@@ -505,7 +507,13 @@ int kb_finish(struct lb_actor_kb *kb)
     free(kb->role_idx);
     kb->role_idx = malloc((kb->nroles + 1) * sizeof *kb->role_idx);
     if (!kb->role_idx) return -1;
-    for (size_t p = 0; p < kb->npersons; p++) kb->persons[p].nrole = 0;
+    for (size_t p = 0; p < kb->npersons; p++) {
+        kb_person *ps = &kb->persons[p];
+        ps->nrole = 0;
+        /* (after every file: the familyfirst records may come after the persons;
+         * only ever set, so that a snapshot's persons keep theirs) */
+        if (ps->code && lb_wordset_get(&kb->familyfirst, ps->code, strlen(ps->code), NULL)) ps->surname_first = 1;
+    }
     for (size_t r = 0; r < kb->nroles; r++) {
         kb_person *ps = &kb->persons[kb->roles[r].person];
         if (kb->roles[r].file >= ps->file) ps->nrole++;

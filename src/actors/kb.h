@@ -64,6 +64,7 @@ struct lb_actor_kb {
     lb_wordset pcues;           /* folded speech verbs after which a name is a person */
     lb_wordset orgstart;        /* folded words that open an organisation name (FC) */
     lb_wordset orgend;          /* folded words that close one (AG, GmbH) */
+    lb_wordset familyfirst;     /* state codes whose people's names put the family name first */
     kb_entry *entries; size_t nentries, capentries;
     kb_person *persons; size_t npersons, cappersons;
     kb_role *roles; size_t nroles, caproles;

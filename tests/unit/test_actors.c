@@ -97,6 +97,13 @@ int main(void)
     CHECK(has_actor(find("Moskau", 0), "RUS", NULL));
     check_layer_invariants();
 
+    /* Eastern name order (data/actors/name-order.tsv): the family name comes
+     * first, so the short form later in the article is the first part */
+    CHECK_INT(annotate("Wang Yi traf am Montag Sergej Lawrow. Wang sagte, die Beziehungen seien gut.", "2023-02-22"), LB_OK);
+    m = find("Wang", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "CHN", "GOV"));
+    CHECK(m && m->actor.name && !strcmp(m->actor.name, "Wang Yi"));
+
     /* hyphen compounds; a currency is no mention */
     CHECK_INT(annotate("Der US-Außenminister kritisierte das KPCh-Regime. Der Kurs des US-Dollar fiel. "
                        "Die russisch-chinesische Freundschaft hält.", "2024-05-16"), LB_OK);
