@@ -56,10 +56,12 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
     struct lb_text_dicts *d = calloc(1, sizeof *d);
     if (!d) return LB_ENOMEM;
     lb_wordset_init(&d->abbrev); lb_wordset_init(&d->months); lb_wordset_init(&d->function_words);
+    lb_wordset_init(&d->trunc_followers);
     static const struct { const char *file; int mode; } files[] = {
-        { "abbreviations.tsv", MODE_ABBREV }, { "months.tsv", MODE_MONTHS }, { "function-words.tsv", MODE_FUNCTION } };
-    lb_wordset *sets[] = { &d->abbrev, &d->months, &d->function_words };
-    for (size_t i = 0; i < 3; i++) {
+        { "abbreviations.tsv", MODE_ABBREV }, { "months.tsv", MODE_MONTHS }, { "function-words.tsv", MODE_FUNCTION },
+        { "truncation-followers.tsv", MODE_FUNCTION } };
+    lb_wordset *sets[] = { &d->abbrev, &d->months, &d->function_words, &d->trunc_followers };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
         load_ctx lc = { sets[i], files[i].mode };
@@ -75,6 +77,7 @@ void lb_text_free(struct lb_text_dicts *d)
 {
     if (!d) return;
     lb_wordset_fini(&d->abbrev); lb_wordset_fini(&d->months); lb_wordset_fini(&d->function_words);
+    lb_wordset_fini(&d->trunc_followers);
     lb_sigindex_free(&d->fw_index);
     free(d);
 }

@@ -89,13 +89,6 @@ static int next_word(const scan *s, size_t i, size_t *ws, size_t *we)
     return j > i;
 }
 
-static int word_is(const scan *s, size_t a, size_t b, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == b - a && memcmp(s->t + a, *list, b - a) == 0) return 1;
-    return 0;
-}
-
 /* "U.S.", "z.B.", "D.C.", "e.V.": 1-3 ASCII letters and a period, twice or more. */
 static size_t dotted_abbrev(const scan *s, size_t i)
 {
@@ -133,7 +126,6 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
     return tok;
 }
 
-static const char *const trunc_followers[] = { "und", "oder", "bis", "sowie", "bzw", "noch", "als", "wie", "and", "or", "to", NULL };
 
 /* The end of the run of ASCII lower-case letters in t[i..lim), eight bytes
  * at a time where it can: of bytes below 0x80, c + 0x1F has its high bit
@@ -187,7 +179,8 @@ static int hyphen_joins(const scan *s, size_t *j, size_t hl, word_shape *w, uint
     if (!lb_cc_letter(w->prev) && w->prev != CC_MARK) return 0;
     size_t ws, we;
     if ((k < s->end && t[k] == ',') ||
-        (k < s->end && t[k] == ' ' && next_word(s, k, &ws, &we) && word_is(s, ws, we, trunc_followers))) {
+        (k < s->end && t[k] == ' ' && next_word(s, k, &ws, &we)
+         && lb_wordset_get(&s->dicts->trunc_followers, t + ws, we - ws, NULL))) {
         *j = k; *flags |= LB_TOK_TRUNC;
     }
     return 0;
