@@ -245,11 +245,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         const char *f = lb_tok_norm(doc, t);
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
-        if (listed) {
-            uint64_t h = lb_hash_bytes(f, len), b = tm_bloom_bits(h);
-            listed = (r->bloom[tm_bloom_word(h)] & b) == b;
-        }
-        wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
+        wid[i] = listed && lb_sigindex_get(&r->words_ix, f, len, &id) ? (int32_t)id : -1;
     }
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
