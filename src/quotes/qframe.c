@@ -10,7 +10,7 @@ static uint32_t cue_classes(const lb_doc *doc, const lb_tok *t)
     const struct lb_quote_rules *r = doc->ctx ? doc->ctx->quotes : NULL;
     uint32_t all = 0, v;
     for (int k = 0; r && k < QL_N; k++)
-        if (lb_wordset_get(&r->words[k], lb_tok_norm(doc, t), t->norm_len, &v)) all |= v;
+        if (lb_sigindex_get(&r->words_ix[k], lb_tok_norm(doc, t), t->norm_len, &v)) all |= v;
     return all;
 }
 

@@ -144,10 +144,10 @@ static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
     return q_sentence_source(q, r.lo, r.hi);
 }
 
+/* inq holds only 0 and 1 (qdirect.c) */
 static int any_inq(const qdoc *q, uint32_t a, uint32_t b)
 {
-    for (uint32_t i = a; i < b; i++) if (q->inq[i]) return 1;
-    return 0;
+    return a < b && memchr(q->inq + a, 1, b - a) != NULL;
 }
 
 /* a negation within three words before the cue, or (German V2) between the

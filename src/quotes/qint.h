@@ -65,6 +65,7 @@ struct lb_quote_rules {
     lb_wordset words[QL_N];  /* folded form -> QC_* bits */
     lb_wordset sep[QL_N];    /* "verb particle" (folded, one space) -> 1 */
     lb_wordset extra[QL_N];  /* folded form -> QX_* bits */
+    lb_sigindex words_ix[QL_N], sep_ix[QL_N], extra_ix[QL_N];  /* their fast fronts (text/sigindex.h) */
 };
 
 /* Working state for one document. */

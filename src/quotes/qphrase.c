@@ -26,7 +26,7 @@ static int is_possessive(const qdoc *q, uint32_t i)
 static int has(const qdoc *q, int k, const char *w, size_t n, uint32_t bits)
 {
     uint32_t v = 0;
-    return n && lb_wordset_get(&q->rules->words[k], w, n, &v) && (v & bits);
+    return n && lb_sigindex_get(&q->rules->words_ix[k], w, n, &v) && (v & bits);
 }
 
 /* a German role form: as listed, feminine (-in, -innen) or genitive (-s, -es) */

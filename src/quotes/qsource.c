@@ -13,7 +13,7 @@
 static int de_src(const qdoc *q, const char *w, size_t n)
 {
     uint32_t v = 0;
-    return n && lb_wordset_get(&q->rules->words[QL_DE], w, n, &v) && (v & QC_SRCNOUN);
+    return n && lb_sigindex_get(&q->rules->words_ix[QL_DE], w, n, &v) && (v & QC_SRCNOUN);
 }
 
 int q_is_srcnoun(const qdoc *q, uint32_t i)

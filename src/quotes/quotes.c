@@ -91,6 +91,13 @@ int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size
         }
         if (rc) { lb_quotes_free(r); return rc; }
     }
+    for (int k = 0; k < QL_N; k++)
+        if (lb_sigindex_build(&r->words_ix[k], &r->words[k]) || lb_sigindex_build(&r->sep_ix[k], &r->sep[k]) ||
+            lb_sigindex_build(&r->extra_ix[k], &r->extra[k])) {
+            snprintf(err, errlen, "out of memory");
+            lb_quotes_free(r);
+            return LB_ENOMEM;
+        }
     *out = r;
     return LB_OK;
 }
@@ -98,7 +105,10 @@ int lb_quotes_load(struct lb_quote_rules **out, const char *dir, char *err, size
 void lb_quotes_free(struct lb_quote_rules *r)
 {
     if (!r) return;
-    for (int k = 0; k < QL_N; k++) { lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->sep[k]); lb_wordset_fini(&r->extra[k]); }
+    for (int k = 0; k < QL_N; k++) {
+        lb_sigindex_free(&r->words_ix[k]); lb_sigindex_free(&r->sep_ix[k]); lb_sigindex_free(&r->extra_ix[k]);
+        lb_wordset_fini(&r->words[k]); lb_wordset_fini(&r->sep[k]); lb_wordset_fini(&r->extra[k]);
+    }
     free(r);
 }
 
@@ -111,9 +121,9 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     size_t n = q->t[i].norm_len;
     uint32_t v = 0, all = 0;
-    if (q->lang >= 0) return lb_wordset_get(&q->rules->words[q->lang], w, n, &v) ? v : 0;
+    if (q->lang >= 0) return lb_sigindex_get(&q->rules->words_ix[q->lang], w, n, &v) ? v : 0;
     for (int k = 0; k < QL_N; k++)   /* language unknown: all of them */
-        if (lb_wordset_get(&q->rules->words[k], w, n, &v)) all |= v;
+        if (lb_sigindex_get(&q->rules->words_ix[k], w, n, &v)) all |= v;
     return all;
 }
 
@@ -128,7 +138,7 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
     uint32_t v = 0, all = 0;
     for (int k = 0; k < QL_N; k++) {
         if (q->lang >= 0 && q->lang != k) continue;
-        if (lb_wordset_get(&q->rules->extra[k], w, q->t[i].norm_len, &v)) all |= v;
+        if (lb_sigindex_get(&q->rules->extra_ix[k], w, q->t[i].norm_len, &v)) all |= v;
     }
     q->xcls[i] = (uint16_t)(all | Q_XDONE);
     return all;
@@ -144,7 +154,7 @@ static int sep_pair(const qdoc *q, const lb_tok *v, const lb_tok *p)
     memcpy(key + v->norm_len + 1, lb_tok_norm(q->doc, p), p->norm_len);
     for (int k = 0; k < QL_N; k++) {
         if (q->lang >= 0 && q->lang != k) continue;
-        if (lb_wordset_get(&q->rules->sep[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
+        if (lb_sigindex_get(&q->rules->sep_ix[k], key, v->norm_len + 1 + p->norm_len, NULL)) return 1;
     }
     return 0;
 }

@@ -68,7 +68,8 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
         if (rc) { lb_text_free(d); return rc; }
     }
-    if (lb_sigindex_build(&d->fw_index, &d->function_words)) { lb_text_free(d); return LB_ENOMEM; }
+    if (lb_sigindex_build(&d->fw_index, &d->function_words) || lb_sigindex_build(&d->abbrev_index, &d->abbrev) ||
+        lb_sigindex_build(&d->months_index, &d->months)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;
     return LB_OK;
 }
@@ -78,7 +79,7 @@ void lb_text_free(struct lb_text_dicts *d)
     if (!d) return;
     lb_wordset_fini(&d->abbrev); lb_wordset_fini(&d->months); lb_wordset_fini(&d->function_words);
     lb_wordset_fini(&d->trunc_followers);
-    lb_sigindex_free(&d->fw_index);
+    lb_sigindex_free(&d->fw_index); lb_sigindex_free(&d->abbrev_index); lb_sigindex_free(&d->months_index);
     free(d);
 }
 

@@ -19,6 +19,7 @@ struct lb_text_dicts {
     lb_wordset months;          /* folded month names -> 1..12 */
     lb_wordset function_words;  /* folded -> LB_LANG_* bits */
     lb_sigindex fw_index;       /* the fast front of function_words */
+    lb_sigindex abbrev_index, months_index;   /* ... of abbrev and months */
     lb_wordset trunc_followers; /* words after a truncation hyphen ("Ein- und Ausfuhr") -> LB_LANG_* bits */
 };
 

@@ -104,11 +104,11 @@ static size_t dotted_abbrev(const scan *s, size_t i)
     return j - i;
 }
 
-static int fold_lookup(const lb_wordset *set, const char *p, size_t n, uint32_t *value)
+static int fold_lookup(const lb_sigindex *set, const char *p, size_t n, uint32_t *value)
 {
     char buf[LB_MAX_TOKEN_BYTES * 3];
     size_t m = lb_fold(buf, sizeof buf, p, n);
-    return m && lb_wordset_get(set, buf, m, value);
+    return m && lb_sigindex_get(set, buf, m, value);
 }
 
 static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
@@ -159,7 +159,7 @@ static size_t take_dotted(const scan *s, size_t i, size_t dl, uint32_t *flags)
 {
     const char *t = s->t;
     uint32_t kind = LB_ABBR_END;
-    fold_lookup(&s->dicts->abbrev, t + i, dl - 1, &kind);
+    fold_lookup(&s->dicts->abbrev_index, t + i, dl - 1, &kind);
     *flags |= LB_TOK_WORD | LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0) |
               ((t[i] >= 'A' && t[i] <= 'Z') ? LB_TOK_UPPER | LB_TOK_ALLCAPS : 0);
     return i + dl;
@@ -262,7 +262,7 @@ static size_t abbrev_period(const scan *s, size_t i, size_t j, const word_shape 
     uint32_t kind;
     size_t seg = j;
     while (seg > i && t[seg - 1] != '-') seg--;
-    if (fold_lookup(&s->dicts->abbrev, t + seg, j - seg, &kind)) {
+    if (fold_lookup(&s->dicts->abbrev_index, t + seg, j - seg, &kind)) {
         *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
         return j + 1;
     }
@@ -290,7 +290,7 @@ static size_t ordinal_period(const scan *s, size_t i, size_t j, uint32_t *flags,
     if (!next_word(s, j + 1, &ws, &we)) return j;
     uint32_t month;
     int lower_next = cc_at(s, ws, NULL, NULL) == CC_LOWER;
-    int month_next = we - ws <= 12 && fold_lookup(&s->dicts->months, t + ws, we - ws, &month);
+    int month_next = we - ws <= 12 && fold_lookup(&s->dicts->months_index, t + ws, we - ws, &month);
     int list_item = line_start && j - i <= 2 && j + 1 < s->end && t[j + 1] == ' ';
     if (lower_next || month_next || list_item || after_german_function_word(s, i)) {
         *flags |= LB_TOK_ORDINAL;

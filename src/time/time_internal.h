@@ -5,6 +5,7 @@
 #define LB_TIME_INTERNAL_H
 #include "doc.h"
 #include "core/wordset.h"
+#include "text/sigindex.h"
 #include <stdint.h>
 
 /* slots a match fills (from lexicon entries, numbers and rule defaults) */
@@ -74,7 +75,6 @@ enum { TM_NEXT_LISTED = 1, TM_NEXT_CAP = 2 };
 typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_entry;
 typedef struct tm_word { uint32_t e0, ne; } tm_word;   /* entries of a folded form */
 
-#define TM_BLOOM_WORDS 1024
 
 typedef struct tm_vec { void *p; size_t len, cap, elem; } tm_vec;
 
@@ -93,17 +93,15 @@ struct lb_time_rules {
     /* per first byte of a folded form: bit min(length, 31) set when some form
      * in words has that first byte and length (most tokens skip the lookup) */
     uint32_t lenmask[256];
-    /* blocked bit filter over the forms in words (two bits of one 64-bit
-     * word per form, tm_bloom_*): a token that passes lenmask but is not
-     * listed, most of them, costs one hash and no table probe */
-    uint64_t bloom[TM_BLOOM_WORDS];
+    /* signature front of words (text/sigindex.h): a token that passes
+     * lenmask but is not listed, most of them, costs no hash and no probe,
+     * and most listed forms end in one compare */
+    lb_sigindex words_ix;
     /* index: key -> rules that may start there (CSR) */
     uint32_t *idx_off, *idx_rules;
     size_t nkeys;
 };
 
-static inline size_t tm_bloom_word(uint64_t h) { return (size_t)(h >> 40) & (TM_BLOOM_WORDS - 1); }
-static inline uint64_t tm_bloom_bits(uint64_t h) { return (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)); }
 
 typedef struct tm_suffix { char s[16]; uint8_t len, lang; int32_t tense; } tm_suffix;
 

@@ -52,8 +52,6 @@ static uint32_t word_id(struct lb_time_rules *r, const char *s, size_t n)
     id = (uint32_t)r->wordv.len;
     if (!tm_vec_push(&r->wordv) || lb_wordset_put(&r->words, f, m, id)) return UINT32_MAX;
     r->lenmask[(unsigned char)f[0]] |= 1u << (m < 31 ? m : 31);
-    uint64_t h = lb_hash_bytes(f, m);
-    r->bloom[tm_bloom_word(h)] |= tm_bloom_bits(h);
     return id;
 }
 
@@ -369,13 +367,14 @@ int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t 
         if ((rc = lb_dict_read(path, rules_cb, &lc, err, errlen))) return rc;
     }
     r->cls_tense = class_id(r, "TENSE", 5);
-    if (r->cls_tense == UINT32_MAX || build_index(r)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
+    if (r->cls_tense == UINT32_MAX || build_index(r) || lb_sigindex_build(&r->words_ix, &r->words)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
     return LB_OK;
 }
 
 void lb_time_free(struct lb_time_rules *r)
 {
     if (!r) return;
+    lb_sigindex_free(&r->words_ix);
     lb_wordset_fini(&r->words);
     for (size_t i = 0; i < r->strs.len; i++) free(TM_STR(r, i));
     for (size_t i = 0; i < r->classes.len; i++) free(((char **)r->classes.p)[i]);

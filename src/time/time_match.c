@@ -245,11 +245,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         const char *f = lb_tok_norm(doc, t);
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
-        if (listed) {
-            uint64_t h = lb_hash_bytes(f, len), b = tm_bloom_bits(h);
-            listed = (r->bloom[tm_bloom_word(h)] & b) == b;
-        }
-        wid[i] = listed && lb_wordset_get(&r->words, f, len, &id) ? (int32_t)id : -1;
+        wid[i] = listed && lb_sigindex_get(&r->words_ix, f, len, &id) ? (int32_t)id : -1;
     }
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
     size_t nw = r->wordv.len, nc = r->classes.len;
@@ -311,18 +307,31 @@ static int token_tense(const struct lb_time_rules *r, const lb_doc *doc, const i
     return tense;
 }
 
+static int cached_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache,
+                        uint32_t i, int lang)
+{
+    if (cache[i] < 0) cache[i] = (int8_t)token_tense(r, doc, wid, i, lang);
+    return cache[i];
+}
+
+/* the tense of the nearest token of sentence si that has one (on a tie the
+ * left one): outwards from tok, so that most calls stop near it */
 int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok)
 {
     const lb_sent *s = &LB_SENTS(doc)[si];
     int lang = doc->lang[0] == 'e' ? 2 : 1;
-    int best = TENSE_NONE;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = s->tok0; i < s->tok0 + s->ntok; i++) {
-        uint32_t dist = i > tok ? i - tok : tok - i;
-        if (dist >= best_dist) continue;
-        if (cache[i] < 0) cache[i] = (int8_t)token_tense(r, doc, wid, i, lang);
-        int tense = cache[i];
-        if (tense) { best = tense; best_dist = dist; }
+    uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+    if (tok < lo || tok >= hi) {              /* not inside: the nearest end first */
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            uint32_t i = tok < lo ? lo + k : hi - 1 - k;
+            int tense = cached_tense(r, doc, wid, cache, i, lang);
+            if (tense) return tense;
+        }
+        return TENSE_NONE;
     }
-    return best;
+    for (uint32_t d = 0; tok >= lo + d || tok + d < hi; d++) {
+        if (tok >= lo + d) { int tense = cached_tense(r, doc, wid, cache, tok - d, lang); if (tense) return tense; }
+        if (d && tok + d < hi) { int tense = cached_tense(r, doc, wid, cache, tok + d, lang); if (tense) return tense; }
+    }
+    return TENSE_NONE;
 }
