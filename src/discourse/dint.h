@@ -67,6 +67,8 @@ typedef struct dstate {
 uint32_t d_cls(const dstate *s, uint32_t i);
 /* cue classes of a description head: the word, its compound head, its last hyphen part */
 uint32_t d_head_cls(const dstate *s, uint32_t i);
+/* cue classes of the word i or of its lemma (des Landes: land), no compound tail */
+uint32_t d_plain_head_cls(const dstate *s, uint32_t i);
 /* morphology of token i (NULL without the layer); inline: on every token */
 static inline const lb_morph *d_morph(const dstate *s, uint32_t i)
 {

@@ -42,25 +42,55 @@ uint32_t d_cls(const dstate *s, uint32_t i)
     return lookup(s, lb_tok_norm(s->doc, &s->t[i]), s->t[i].norm_len);
 }
 
-uint32_t d_head_cls(const dstate *s, uint32_t i)
+/* head classes of the folded word w[0..n): the word, else its longest listed
+ * tail of at least D_MIN_HEAD bytes (US-Außenminister -> außenminister,
+ * Kremlchef -> chef, 63-Jährige -> jährige) */
+static uint32_t word_head_cls(const dstate *s, const char *w, size_t n)
 {
-    if (i >= s->n) return 0;
-    const lb_tok *t = &s->t[i];
-    const char *w = lb_tok_norm(s->doc, t);
-    uint32_t c = d_cls(s, i);
+    uint32_t c = lookup(s, w, n);
     if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
-    /* a compound's head: the longest listed tail of at least D_MIN_HEAD bytes
-     * (US-Außenminister -> außenminister, Kremlchef -> chef, 63-Jährige -> jährige) */
     uint32_t lens;
-    if (t->norm_len < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + t->norm_len - D_HEAD_END))) return 0;
-    uint32_t k0 = t->norm_len > s->rules->maxhead ? t->norm_len - s->rules->maxhead : 1;
-    for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= t->norm_len; k++) {
+    if (n < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + n - D_HEAD_END))) return 0;
+    uint32_t k0 = n > s->rules->maxhead ? (uint32_t)n - s->rules->maxhead : 1;
+    for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= n; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;   /* inside a UTF-8 character */
-        if (!(lens & d_head_len_bit(t->norm_len - k))) continue;   /* no head of this length */
-        c = lookup(s, w + k, t->norm_len - k) & (DC_PER | DC_ORG | DC_LOC);
+        if (!(lens & d_head_len_bit(n - k))) continue;   /* no head of this length */
+        c = lookup(s, w + k, n - k) & (DC_PER | DC_ORG | DC_LOC);
         if (c) return c;
     }
     return 0;
+}
+
+/* the folded lemma of token i when it differs from the word (des Landes:
+ * land; Bündnisses: bündnis); its length, 0 when none */
+static size_t folded_lemma(const dstate *s, uint32_t i, char *buf, size_t cap)
+{
+    const lb_morph *mo = d_morph(s, i);
+    if (!mo || !mo->lemma || !mo->lemma_len || mo->upos != LB_UPOS_NOUN) return 0;
+    size_t n = lb_fold(buf, cap, mo->lemma, mo->lemma_len);
+    const lb_tok *t = &s->t[i];
+    if (!n || (n == t->norm_len && !memcmp(buf, lb_tok_norm(s->doc, t), n))) return 0;
+    return n;
+}
+
+uint32_t d_head_cls(const dstate *s, uint32_t i)
+{
+    if (i >= s->n || !(s->t[i].flags & LB_TOK_WORD)) return 0;
+    const lb_tok *t = &s->t[i];
+    uint32_t c = word_head_cls(s, lb_tok_norm(s->doc, t), t->norm_len);
+    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t n = folded_lemma(s, i, buf, sizeof buf);
+    return n ? word_head_cls(s, buf, n) & (DC_PER | DC_ORG | DC_LOC) : 0;
+}
+
+uint32_t d_plain_head_cls(const dstate *s, uint32_t i)
+{
+    uint32_t c = d_cls(s, i);
+    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t n = folded_lemma(s, i, buf, sizeof buf);
+    return n ? lookup(s, buf, n) : 0;
 }
 
 static int is_upos(const dstate *s, uint32_t i, uint8_t upos)

@@ -103,11 +103,12 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         want = art == DC_ART_M ? DC_M : art == DC_ART_F ? DC_F : art == DC_ART_N ? DC_N : want;
     uint32_t sent = s->t[a].sent;
     const lb_morph *hm = d_morph(s, h);
-    int32_t clause = hm ? hm->clause : -1;
+    int32_t clause = hm ? hm->clause : -1, best = -1;
+    int best_score = 0;
     for (uint32_t r = 0; r < s->nrecent; r++) {
         int32_t e = s->recent[r];
-        dent *d = &s->ent[e];
-        lb_entity *E = &LB_ENTITIES(s->doc)[e];
+        const dent *d = &s->ent[e];
+        const lb_entity *E = &LB_ENTITIES(s->doc)[e];
         if (sent - d->last_sent > D_DESC_SENTS) continue;
         /* not someone of its own clause: "In einer Rede an Merkel sagte der Abgeordnete" */
         const lb_morph *lm = d_morph(s, d->last_tok);
@@ -117,13 +118,21 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
         /* an organisation by its own name's head; a place only a state, by a plain head */
         if (E->type == LB_MEN_ORG && !name_has_head(s, E, h)) continue;
-        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_cls(s, h) & DC_LOC))) continue;
+        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & DC_LOC))) continue;
         if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
+        /* salience: a state or organisation that was the subject of its
+         * sentence outranks one named later as an object or a place */
+        int score = 100 - 10 * (int)(sent - d->last_sent) - 2 * (int)r;
+        if (E->type != LB_MEN_PER && d->last_subj) score += 20;
+        if (best < 0 || score > best_score) { best = e; best_score = score; }
+    }
+    if (best >= 0) {
+        dent *d = &s->ent[best];
+        lb_entity *E = &LB_ENTITIES(s->doc)[best];
         if (E->type == LB_MEN_PER && want && !d->gender_known && (want == DC_M || want == DC_F)) {
             d->agree = want; d->gender_known = 1;
             E->gender = want == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
         }
-        return e;
     }
-    return -1;
+    return best;
 }
