@@ -24,6 +24,8 @@ static uint32_t lookup(const dstate *s, const char *w, size_t n)
     return all;
 }
 
+uint32_t d_word_cls(const dstate *s, const char *w, size_t n) { return lookup(s, w, n); }
+
 /* the d_head_len_bit of the description heads of at least D_MIN_HEAD bytes
  * that end in e[0..D_HEAD_END); 0 when none does */
 static uint32_t head_end_lens(const dstate *s, const char *e)
@@ -48,14 +50,14 @@ uint32_t d_cls(const dstate *s, uint32_t i)
 static uint32_t word_head_cls(const dstate *s, const char *w, size_t n)
 {
     uint32_t c = lookup(s, w, n);
-    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
+    if (c & DC_HEAD) return c;
     uint32_t lens;
     if (n < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + n - D_HEAD_END))) return 0;
     uint32_t k0 = n > s->rules->maxhead ? (uint32_t)n - s->rules->maxhead : 1;
     for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= n; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;   /* inside a UTF-8 character */
         if (!(lens & d_head_len_bit(n - k))) continue;   /* no head of this length */
-        c = lookup(s, w + k, n - k) & (DC_PER | DC_ORG | DC_LOC);
+        c = lookup(s, w + k, n - k) & DC_HEAD;
         if (c) return c;
     }
     return 0;
@@ -78,10 +80,10 @@ uint32_t d_head_cls(const dstate *s, uint32_t i)
     if (i >= s->n || !(s->t[i].flags & LB_TOK_WORD)) return 0;
     const lb_tok *t = &s->t[i];
     uint32_t c = word_head_cls(s, lb_tok_norm(s->doc, t), t->norm_len);
-    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
+    if (c & DC_HEAD) return c;
     char buf[LB_MAX_TOKEN_BYTES * 3];
     size_t n = folded_lemma(s, i, buf, sizeof buf);
-    return n ? word_head_cls(s, buf, n) & (DC_PER | DC_ORG | DC_LOC) : 0;
+    return n ? word_head_cls(s, buf, n) & DC_HEAD : 0;
 }
 
 uint32_t d_plain_head_cls(const dstate *s, uint32_t i)
@@ -126,7 +128,7 @@ static uint32_t description_head(const dstate *s, uint32_t a, uint32_t *cls)
     uint32_t h = a + 1;
     while (h < s->n && h - a <= D_DESC_ADJ && (is_upos(s, h, LB_UPOS_ADJ) || is_upos(s, h, LB_UPOS_NUM))) h++;
     if (h >= s->n || s->t[h].sent != s->t[a].sent || !is_upos(s, h, LB_UPOS_NOUN)) return 0;
-    *cls = d_head_cls(s, h) & (DC_PER | DC_ORG | DC_LOC);
+    *cls = d_head_cls(s, h) & DC_HEAD;
     if (!*cls) return 0;
     if (h + 1 < s->n && s->t[h + 1].sent == s->t[h].sent) {
         const lb_morph *nx = d_morph(s, h + 1);

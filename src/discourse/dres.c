@@ -90,6 +90,16 @@ static int name_has_head(const dstate *s, const lb_entity *E, uint32_t h)
     return 0;
 }
 
+/* the entity's actor code is listed as an alliance's (ally.code: NATO), so
+ * that das Bündnis, die Allianz, the alliance refer to it */
+static int is_alliance(const dstate *s, const lb_entity *E)
+{
+    char code[32];
+    if (!E->actor.code) return 0;
+    size_t n = lb_fold(code, sizeof code, E->actor.code, strlen(E->actor.code));
+    return n && (d_word_cls(s, code, n) & DC_ALLY_CODE);
+}
+
 int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const char *code)
 {
     uint32_t want = 0;   /* agreement from the head noun (German) */
@@ -117,7 +127,7 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         if (!(cls & kind)) continue;
         if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
         /* an organisation by its own name's head; a place only a state, by a plain head */
-        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h)) continue;
+        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !((cls & DC_ALLY) && is_alliance(s, E))) continue;
         if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & DC_LOC))) continue;
         if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
         /* salience: a state or organisation that was the subject of its
