@@ -105,6 +105,19 @@ static void german(void)
     /* a description with a genitive names someone new */
     run("Angela Merkel traf die Delegation. Der Sprecher der Delegation sagte nichts.", "de");
     CHECK_STR(ent("Sprecher", 1), "");
+
+    /* an inflected head by its lemma, and the subject outranks a later object
+     * (the possessive keeps the state the subject of its sentence) */
+    run("Als Reaktion auf Manöver mit Südkorea verschärft Nordkorea seine Drohungen. "
+        "Das Militär des isolierten Landes drohte am Samstag.", "de");
+    CHECK_STR(ent("Landes", 1), ent("Nordkorea", 1));
+    CHECK(strcmp(ent("Landes", 1), ent("Südkorea", 1)) != 0);
+
+    /* an alliance by its description */
+    run("Die Nato hat ihre Truppen in Polen verstärkt. Das Bündnis warf Russland Drohungen vor.", "de");
+    CHECK_STR(ent("Bündnis", 1), ent("Nato", 1));
+    run("Die Partei hat Ungarn kritisiert. Das Bündnis der Opposition schwieg.", "de");
+    CHECK_STR(ent("Bündnis", 1), "");
 }
 
 static void english(void)
@@ -119,6 +132,8 @@ static void english(void)
     CHECK_STR(ent("president", 1), ent("Macron", 1));
     CHECK_STR(ent("he", 2), ent("Macron", 1));
     CHECK_STR(ent("He", 1), ent("Macron", 1));
+    run("NATO sent more troops to Poland. The alliance accused Russia of threats.", "en");
+    CHECK_STR(ent("alliance", 1), ent("NATO", 1));
 }
 
 int main(void)
