@@ -104,6 +104,9 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
 {
     uint32_t want = 0;   /* agreement from the head noun (German) */
     const lb_morph *mo = d_morph(s, h);
+    /* a plural description (die Anwälte, den Forschern, the officials) is a
+     * group, never one person, organisation or state */
+    if (mo && LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR) return -1;
     if (mo && s->lang != DL_EN) want = gender_bits(LB_FEAT_GET(mo->feats, GENDER));
     /* the article of a singular nominative says more than a guessed head: die Angeklagte */
     const lb_morph *am = d_morph(s, a);
