@@ -75,6 +75,16 @@ static size_t folded_lemma(const dstate *s, uint32_t i, char *buf, size_t cap)
     return n;
 }
 
+size_t d_head_form(const dstate *s, uint32_t i, char *buf, size_t cap)
+{
+    size_t n = folded_lemma(s, i, buf, cap);
+    if (n) return n;
+    const lb_tok *t = &s->t[i];
+    if (t->norm_len > cap) return 0;
+    memcpy(buf, lb_tok_norm(s->doc, t), t->norm_len);
+    return t->norm_len;
+}
+
 uint32_t d_head_cls(const dstate *s, uint32_t i)
 {
     if (i >= s->n || !(s->t[i].flags & LB_TOK_WORD)) return 0;
@@ -148,6 +158,7 @@ static int apposition(dstate *s, uint32_t b, int32_t e)
     uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC;
     if (!(cls & kind)) return 0;
     if (d_add_ref(s, b + 1, h + 1, e, LB_REF_APPOS)) return -1;
+    if (E->type == LB_MEN_PER && !(d_cls(s, h) & DC_PER_ANY)) s->ent[e].role_tok = h + 1;
     return (int)(h + 1 - b);
 }
 
@@ -183,6 +194,8 @@ static int name_mention(dstate *s, const lb_mention *m)
         ((d_cls(s, a - 1) & (DC_TITLE_M | DC_TITLE_F)) || (d_head_cls(s, a - 1) & DC_PER)))
         a = title_start(s, a - 1);
     title_gender(s, a, b, e);
+    if (a < m->tok0 && m->type == LB_MEN_PER && (d_head_cls(s, m->tok0 - 1) & DC_PER) && !(d_cls(s, m->tok0 - 1) & DC_PER_ANY))
+        s->ent[e].role_tok = m->tok0;   /* der Außenminister Lawrow: its role */
     if (d_add_ref(s, a, b, e, LB_REF_NAME)) return -1;
     d_touch(s, e, b - 1);
     int ap = apposition(s, b, e);

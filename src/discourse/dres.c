@@ -100,6 +100,24 @@ static int is_alliance(const dstate *s, const lb_entity *E)
     return n && (d_word_cls(s, code, n) & DC_ALLY_CODE);
 }
 
+/* the description's head h names the role the person was introduced with
+ * (a preference, not a filter: a person has more roles than the one named):
+ * one word contains the other (Außenminister / der Minister; Präsidentin /
+ * die Präsidentin; Kremlchef / der Chef); a person without a known role and a
+ * head that names none (der Mann, der 63-Jährige) always agree */
+static int role_agrees(const dstate *s, const dent *d, uint32_t h)
+{
+    if (!d->role_tok || (d_cls(s, h) & DC_PER_ANY)) return 1;
+    char a[LB_MAX_TOKEN_BYTES * 3], b[LB_MAX_TOKEN_BYTES * 3];
+    size_t na = d_head_form(s, h, a, sizeof a), nb = d_head_form(s, d->role_tok - 1, b, sizeof b);
+    if (!na || !nb) return 1;
+    const char *lng = na >= nb ? a : b, *sht = na >= nb ? b : a;
+    size_t nl = na >= nb ? na : nb, ns = na >= nb ? nb : na;
+    for (size_t k = 0; k + ns <= nl; k++)
+        if (!memcmp(lng + k, sht, ns)) return 1;
+    return 0;
+}
+
 int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const char *code)
 {
     uint32_t want = 0;   /* agreement from the head noun (German) */
@@ -137,6 +155,8 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
          * sentence outranks one named later as an object or a place */
         int score = 100 - 10 * (int)(sent - d->last_sent) - 2 * (int)r;
         if (E->type != LB_MEN_PER && d->last_subj) score += 20;
+        /* a person introduced with the description's role comes first */
+        if (E->type == LB_MEN_PER && d->role_tok && role_agrees(s, d, h) && !(d_cls(s, h) & DC_PER_ANY)) score += 30;
         if (best < 0 || score > best_score) { best = e; best_score = score; }
     }
     if (best >= 0) {

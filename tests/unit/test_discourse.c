@@ -118,6 +118,12 @@ static void german(void)
     CHECK_STR(ent("Bündnis", 1), ent("Nato", 1));
     run("Die Partei hat Ungarn kritisiert. Das Bündnis der Opposition schwieg.", "de");
     CHECK_STR(ent("Bündnis", 1), "");
+
+    /* a person introduced with the description's role comes first, even when
+     * someone else was named later */
+    run("Laut seinem Anwalt Mathias Berger sei die Klage unbegründet. Der Kläger Peter Huber schwieg. "
+        "Die Kosten trage der Staat, sagte der Rechtsanwalt.", "de");
+    CHECK_STR(ent("Rechtsanwalt", 1), ent("Berger", 1));
 }
 
 static void english(void)
