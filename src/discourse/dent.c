@@ -148,9 +148,12 @@ int d_add_ref(dstate *s, uint32_t a, uint32_t b, int32_t e, uint8_t kind)
 void d_touch(dstate *s, int32_t e, uint32_t tok)
 {
     dent *d = &s->ent[e];
-    /* its highest role in the sentence counts: a possessive after the
-     * subject (Nordkorea verschärft seine Drohungen) keeps it the subject */
-    int subj_before = d->last_subj && d->last_sent == s->t[tok].sent && d->last_tok <= tok;
+    /* a possessive has no role of its own (its phrase's role is the
+     * possessed thing's): after the subject (Nordkorea verschärft seine
+     * Drohungen) the entity stays the subject of its sentence */
+    const lb_morph *pm = d_morph(s, tok);
+    int subj_before = d->last_subj && d->last_sent == s->t[tok].sent && d->last_tok <= tok && pm &&
+                      pm->upos == LB_UPOS_DET && LB_FEAT_GET(pm->feats, POSS);
     d->last_tok = tok;
     d->last_sent = s->t[tok].sent;
     const lb_morph *mo = d_morph(s, tok);
