@@ -14,7 +14,8 @@ enum {
     DC_ART_M = 1u << 10, DC_ART_F = 1u << 11, DC_ART_N = 1u << 12,    /* der, die, das in the nominative */
     DC_ALLY = 1u << 13,                   /* heads of descriptions of an alliance (das Bündnis) */
     DC_ALLY_CODE = 1u << 14,              /* actor codes of alliances (folded: nato) */
-    DC_PER_ANY = 1u << 15                 /* person heads that name no role (der Mann, der 63-Jährige) */
+    DC_PER_ANY = 1u << 15,                /* person heads that name no role (der Mann, der 63-Jährige) */
+    DC_PER_SEX = 1u << 16                 /* person heads that name only the sex (der Mann, die Frau) */
 };
 #define DC_HEAD (DC_PER | DC_ORG | DC_LOC | DC_ALLY)
 #define DC_AGREE (DC_M | DC_F | DC_N | DC_PL)

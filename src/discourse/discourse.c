@@ -144,6 +144,17 @@ static uint32_t description_head(const dstate *s, uint32_t a, uint32_t *cls)
         const lb_morph *nx = d_morph(s, h + 1);
         if ((nx && (nx->upos == LB_UPOS_PROPN || nx->upos == LB_UPOS_DET)) || (d_cls(s, h + 1) & DC_OF)) return 0;
     }
+    /* "des Mannes, der drei Menschen tötete": a head that names only the sex
+     * is identified by its relative clause - someone new */
+    if (h + 2 < s->n && s->t[h + 2].sent == s->t[h].sent && s->t[h + 1].end - s->t[h + 1].start == 1 &&
+        s->doc->text[s->t[h + 1].start] == ',' && (d_plain_head_cls(s, h) & DC_PER_SEX)) {
+        const lb_morph *rel = d_morph(s, h + 2);
+        /* (a relative: so tagged, or a pronoun the clause layer gave an antecedent) */
+        if (rel && (LB_FEAT_GET(rel->feats, PRONTYPE) == LB_PRONTYPE_REL ||
+                    (rel->upos == LB_UPOS_PRON && rel->phrase >= 0 && (size_t)rel->phrase < s->doc->phrases.len &&
+                     LB_PHRASES(s->doc)[rel->phrase].antecedent >= 0)))
+            return 0;
+    }
     return h;
 }
 

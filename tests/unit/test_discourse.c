@@ -124,6 +124,10 @@ static void german(void)
     run("Laut seinem Anwalt Mathias Berger sei die Klage unbegründet. Der Kläger Peter Huber schwieg. "
         "Die Kosten trage der Staat, sagte der Rechtsanwalt.", "de");
     CHECK_STR(ent("Rechtsanwalt", 1), ent("Berger", 1));
+
+    /* a head without a role, identified by its relative clause: someone new */
+    run("Der Bürgermeister Siegfried Huber sprach am Montag. Er war im Visier des Mannes, der drei Menschen tötete.", "de");
+    CHECK_STR(ent("Mannes", 1), "");
 }
 
 static void english(void)
