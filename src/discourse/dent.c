@@ -148,6 +148,12 @@ int d_add_ref(dstate *s, uint32_t a, uint32_t b, int32_t e, uint8_t kind)
 void d_touch(dstate *s, int32_t e, uint32_t tok)
 {
     dent *d = &s->ent[e];
+    /* a possessive has no role of its own (its phrase's role is the
+     * possessed thing's): after the subject (Nordkorea verschärft seine
+     * Drohungen) the entity stays the subject of its sentence */
+    const lb_morph *pm = d_morph(s, tok);
+    int subj_before = d->last_subj && d->last_sent == s->t[tok].sent && d->last_tok <= tok && pm &&
+                      pm->upos == LB_UPOS_DET && LB_FEAT_GET(pm->feats, POSS);
     d->last_tok = tok;
     d->last_sent = s->t[tok].sent;
     const lb_morph *mo = d_morph(s, tok);
@@ -165,6 +171,7 @@ void d_touch(dstate *s, int32_t e, uint32_t tok)
     /* a dateline ("Warschau – …") is no subject */
     if (ok && P[ph].tok0 == LB_SENTS(s->doc)[s->t[tok].sent].tok0 && tok + 1 < s->n && (s->t[tok + 1].flags & LB_TOK_DASH))
         d->last_subj = 0;
+    if (subj_before) d->last_subj = 1;
     uint32_t k = 0;
     while (k < s->nrecent && s->recent[k] != e) k++;
     if (k == s->nrecent && s->nrecent < D_RECENT) s->nrecent++;

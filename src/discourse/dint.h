@@ -11,8 +11,13 @@ enum {
     DC_PER = 1u << 4, DC_ORG = 1u << 5, DC_LOC = 1u << 6,              /* description heads */
     DC_TITLE_M = 1u << 7, DC_TITLE_F = 1u << 8,                         /* Herr, Frau, Mr, Mrs */
     DC_OF = 1u << 9,                      /* von, of: a description with it names someone new */
-    DC_ART_M = 1u << 10, DC_ART_F = 1u << 11, DC_ART_N = 1u << 12     /* der, die, das in the nominative */
+    DC_ART_M = 1u << 10, DC_ART_F = 1u << 11, DC_ART_N = 1u << 12,    /* der, die, das in the nominative */
+    DC_ALLY = 1u << 13,                   /* heads of descriptions of an alliance (das Bündnis) */
+    DC_ALLY_CODE = 1u << 14,              /* actor codes of alliances (folded: nato) */
+    DC_PER_ANY = 1u << 15,                /* person heads that name no role (der Mann, der 63-Jährige) */
+    DC_PER_SEX = 1u << 16                 /* person heads that name only the sex (der Mann, die Frau) */
 };
+#define DC_HEAD (DC_PER | DC_ORG | DC_LOC | DC_ALLY)
 #define DC_AGREE (DC_M | DC_F | DC_N | DC_PL)
 enum { DL_DE, DL_EN, DL_N };
 /* the shortest compound head looked up (chef, land), and the bytes of a
@@ -44,6 +49,8 @@ typedef struct dent {
     uint32_t last_tok, last_sent;
     uint8_t last_subj;       /* its latest mention was a clause subject */
     int8_t gender_known;     /* agreement fixed by a title, name, description or pronoun */
+    uint32_t role_tok;       /* 1 + the token of its role noun (Außenminister Lawrow; Lawrow,
+                              * der Außenminister), 0 when none is known */
 } dent;
 
 typedef struct dstate {
@@ -63,10 +70,16 @@ typedef struct dstate {
     size_t nmo;
 } dstate;
 
+/* cue classes of the folded word w[0..n) */
+uint32_t d_word_cls(const dstate *s, const char *w, size_t n);
 /* cue classes of token i (0 for non-words) */
 uint32_t d_cls(const dstate *s, uint32_t i);
 /* cue classes of a description head: the word, its compound head, its last hyphen part */
 uint32_t d_head_cls(const dstate *s, uint32_t i);
+/* cue classes of the word i or of its lemma (des Landes: land), no compound tail */
+uint32_t d_plain_head_cls(const dstate *s, uint32_t i);
+/* the folded lemma of noun i, else its folded word, in buf; its length */
+size_t d_head_form(const dstate *s, uint32_t i, char *buf, size_t cap);
 /* morphology of token i (NULL without the layer); inline: on every token */
 static inline const lb_morph *d_morph(const dstate *s, uint32_t i)
 {

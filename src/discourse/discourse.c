@@ -24,6 +24,8 @@ static uint32_t lookup(const dstate *s, const char *w, size_t n)
     return all;
 }
 
+uint32_t d_word_cls(const dstate *s, const char *w, size_t n) { return lookup(s, w, n); }
+
 /* the d_head_len_bit of the description heads of at least D_MIN_HEAD bytes
  * that end in e[0..D_HEAD_END); 0 when none does */
 static uint32_t head_end_lens(const dstate *s, const char *e)
@@ -42,25 +44,65 @@ uint32_t d_cls(const dstate *s, uint32_t i)
     return lookup(s, lb_tok_norm(s->doc, &s->t[i]), s->t[i].norm_len);
 }
 
-uint32_t d_head_cls(const dstate *s, uint32_t i)
+/* head classes of the folded word w[0..n): the word, else its longest listed
+ * tail of at least D_MIN_HEAD bytes (US-Außenminister -> außenminister,
+ * Kremlchef -> chef, 63-Jährige -> jährige) */
+static uint32_t word_head_cls(const dstate *s, const char *w, size_t n)
 {
-    if (i >= s->n) return 0;
-    const lb_tok *t = &s->t[i];
-    const char *w = lb_tok_norm(s->doc, t);
-    uint32_t c = d_cls(s, i);
-    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
-    /* a compound's head: the longest listed tail of at least D_MIN_HEAD bytes
-     * (US-Außenminister -> außenminister, Kremlchef -> chef, 63-Jährige -> jährige) */
+    uint32_t c = lookup(s, w, n);
+    if (c & DC_HEAD) return c;
     uint32_t lens;
-    if (t->norm_len < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + t->norm_len - D_HEAD_END))) return 0;
-    uint32_t k0 = t->norm_len > s->rules->maxhead ? t->norm_len - s->rules->maxhead : 1;
-    for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= t->norm_len; k++) {
+    if (n < D_MIN_HEAD + 1 || !(lens = head_end_lens(s, w + n - D_HEAD_END))) return 0;
+    uint32_t k0 = n > s->rules->maxhead ? (uint32_t)n - s->rules->maxhead : 1;
+    for (uint32_t k = k0 ? k0 : 1; k + D_MIN_HEAD <= n; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;   /* inside a UTF-8 character */
-        if (!(lens & d_head_len_bit(t->norm_len - k))) continue;   /* no head of this length */
-        c = lookup(s, w + k, t->norm_len - k) & (DC_PER | DC_ORG | DC_LOC);
+        if (!(lens & d_head_len_bit(n - k))) continue;   /* no head of this length */
+        c = lookup(s, w + k, n - k) & DC_HEAD;
         if (c) return c;
     }
     return 0;
+}
+
+/* the folded lemma of token i when it differs from the word (des Landes:
+ * land; Bündnisses: bündnis); its length, 0 when none */
+static size_t folded_lemma(const dstate *s, uint32_t i, char *buf, size_t cap)
+{
+    const lb_morph *mo = d_morph(s, i);
+    if (!mo || !mo->lemma || !mo->lemma_len || mo->upos != LB_UPOS_NOUN) return 0;
+    size_t n = lb_fold(buf, cap, mo->lemma, mo->lemma_len);
+    const lb_tok *t = &s->t[i];
+    if (!n || (n == t->norm_len && !memcmp(buf, lb_tok_norm(s->doc, t), n))) return 0;
+    return n;
+}
+
+size_t d_head_form(const dstate *s, uint32_t i, char *buf, size_t cap)
+{
+    size_t n = folded_lemma(s, i, buf, cap);
+    if (n) return n;
+    const lb_tok *t = &s->t[i];
+    if (t->norm_len > cap) return 0;
+    memcpy(buf, lb_tok_norm(s->doc, t), t->norm_len);
+    return t->norm_len;
+}
+
+uint32_t d_head_cls(const dstate *s, uint32_t i)
+{
+    if (i >= s->n || !(s->t[i].flags & LB_TOK_WORD)) return 0;
+    const lb_tok *t = &s->t[i];
+    uint32_t c = word_head_cls(s, lb_tok_norm(s->doc, t), t->norm_len);
+    if (c & DC_HEAD) return c;
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t n = folded_lemma(s, i, buf, sizeof buf);
+    return n ? word_head_cls(s, buf, n) & DC_HEAD : 0;
+}
+
+uint32_t d_plain_head_cls(const dstate *s, uint32_t i)
+{
+    uint32_t c = d_cls(s, i);
+    if (c & (DC_PER | DC_ORG | DC_LOC)) return c;
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    size_t n = folded_lemma(s, i, buf, sizeof buf);
+    return n ? lookup(s, buf, n) : 0;
 }
 
 static int is_upos(const dstate *s, uint32_t i, uint8_t upos)
@@ -96,11 +138,22 @@ static uint32_t description_head(const dstate *s, uint32_t a, uint32_t *cls)
     uint32_t h = a + 1;
     while (h < s->n && h - a <= D_DESC_ADJ && (is_upos(s, h, LB_UPOS_ADJ) || is_upos(s, h, LB_UPOS_NUM))) h++;
     if (h >= s->n || s->t[h].sent != s->t[a].sent || !is_upos(s, h, LB_UPOS_NOUN)) return 0;
-    *cls = d_head_cls(s, h) & (DC_PER | DC_ORG | DC_LOC);
+    *cls = d_head_cls(s, h) & DC_HEAD;
     if (!*cls) return 0;
     if (h + 1 < s->n && s->t[h + 1].sent == s->t[h].sent) {
         const lb_morph *nx = d_morph(s, h + 1);
         if ((nx && (nx->upos == LB_UPOS_PROPN || nx->upos == LB_UPOS_DET)) || (d_cls(s, h + 1) & DC_OF)) return 0;
+    }
+    /* "des Mannes, der drei Menschen tötete": a head that names only the sex
+     * is identified by its relative clause - someone new */
+    if (h + 2 < s->n && s->t[h + 2].sent == s->t[h].sent && s->t[h + 1].end - s->t[h + 1].start == 1 &&
+        s->doc->text[s->t[h + 1].start] == ',' && (d_plain_head_cls(s, h) & DC_PER_SEX)) {
+        const lb_morph *rel = d_morph(s, h + 2);
+        /* (a relative: so tagged, or a pronoun the clause layer gave an antecedent) */
+        if (rel && (LB_FEAT_GET(rel->feats, PRONTYPE) == LB_PRONTYPE_REL ||
+                    (rel->upos == LB_UPOS_PRON && rel->phrase >= 0 && (size_t)rel->phrase < s->doc->phrases.len &&
+                     LB_PHRASES(s->doc)[rel->phrase].antecedent >= 0)))
+            return 0;
     }
     return h;
 }
@@ -116,6 +169,7 @@ static int apposition(dstate *s, uint32_t b, int32_t e)
     uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC;
     if (!(cls & kind)) return 0;
     if (d_add_ref(s, b + 1, h + 1, e, LB_REF_APPOS)) return -1;
+    if (E->type == LB_MEN_PER && !(d_cls(s, h) & DC_PER_ANY)) s->ent[e].role_tok = h + 1;
     return (int)(h + 1 - b);
 }
 
@@ -151,6 +205,8 @@ static int name_mention(dstate *s, const lb_mention *m)
         ((d_cls(s, a - 1) & (DC_TITLE_M | DC_TITLE_F)) || (d_head_cls(s, a - 1) & DC_PER)))
         a = title_start(s, a - 1);
     title_gender(s, a, b, e);
+    if (a < m->tok0 && m->type == LB_MEN_PER && (d_head_cls(s, m->tok0 - 1) & DC_PER) && !(d_cls(s, m->tok0 - 1) & DC_PER_ANY))
+        s->ent[e].role_tok = m->tok0;   /* der Außenminister Lawrow: its role */
     if (d_add_ref(s, a, b, e, LB_REF_NAME)) return -1;
     d_touch(s, e, b - 1);
     int ap = apposition(s, b, e);

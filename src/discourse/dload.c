@@ -12,7 +12,9 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "pron.m", DC_M }, { "pron.f", DC_F }, { "pron.n", DC_N }, { "pron.pl", DC_PL },
     { "per", DC_PER }, { "org", DC_ORG }, { "loc", DC_LOC },
     { "title.m", DC_TITLE_M }, { "title.f", DC_TITLE_F }, { "of", DC_OF },
-    { "art.m", DC_ART_M }, { "art.f", DC_ART_F }, { "art.n", DC_ART_N } };
+    { "art.m", DC_ART_M }, { "art.f", DC_ART_F }, { "art.n", DC_ART_N },
+    { "ally", DC_ALLY }, { "ally.code", DC_ALLY_CODE }, { "per.any", DC_PER_ANY },
+    { "per.sex", DC_PER_SEX } };
 
 typedef struct { lb_wordset *set, *ends; uint32_t *maxhead; } load_ctx;
 
@@ -31,10 +33,10 @@ static int load_line(const lb_dict_line *l, void *user, char *err, size_t errlen
         size_t m = lb_fold(buf, sizeof buf, w, n);
         if (!m) { snprintf(err, errlen, "word too long or empty: '%.*s'", (int)n, w); return 1; }
         uint32_t old = 0;
-        if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m > *lc->maxhead) *lc->maxhead = (uint32_t)m;
+        if ((bit & DC_HEAD) && m > *lc->maxhead) *lc->maxhead = (uint32_t)m;
         lb_wordset_get(set, buf, m, &old);
         if (lb_wordset_put(set, buf, m, old | bit)) { snprintf(err, errlen, "out of memory"); return 1; }
-        if ((bit & (DC_PER | DC_ORG | DC_LOC)) && m >= D_MIN_HEAD) {
+        if ((bit & DC_HEAD) && m >= D_MIN_HEAD) {
             uint32_t lens = 0;   /* the lengths of the heads with this ending (d_head_len_bit) */
             lb_wordset_get(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, &lens);
             if (lb_wordset_put(lc->ends, buf + m - D_HEAD_END, D_HEAD_END, lens | d_head_len_bit(m))) {

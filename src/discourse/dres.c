@@ -90,10 +90,41 @@ static int name_has_head(const dstate *s, const lb_entity *E, uint32_t h)
     return 0;
 }
 
+/* the entity's actor code is listed as an alliance's (ally.code: NATO), so
+ * that das Bündnis, die Allianz, the alliance refer to it */
+static int is_alliance(const dstate *s, const lb_entity *E)
+{
+    char code[32];
+    if (!E->actor.code) return 0;
+    size_t n = lb_fold(code, sizeof code, E->actor.code, strlen(E->actor.code));
+    return n && (d_word_cls(s, code, n) & DC_ALLY_CODE);
+}
+
+/* the description's head h names the role the person was introduced with
+ * (a preference, not a filter: a person has more roles than the one named):
+ * one word contains the other (Außenminister / der Minister; Präsidentin /
+ * die Präsidentin; Kremlchef / der Chef); a person without a known role and a
+ * head that names none (der Mann, der 63-Jährige) always agree */
+static int role_agrees(const dstate *s, const dent *d, uint32_t h)
+{
+    if (!d->role_tok || (d_cls(s, h) & DC_PER_ANY)) return 1;
+    char a[LB_MAX_TOKEN_BYTES * 3], b[LB_MAX_TOKEN_BYTES * 3];
+    size_t na = d_head_form(s, h, a, sizeof a), nb = d_head_form(s, d->role_tok - 1, b, sizeof b);
+    if (!na || !nb) return 1;
+    const char *lng = na >= nb ? a : b, *sht = na >= nb ? b : a;
+    size_t nl = na >= nb ? na : nb, ns = na >= nb ? nb : na;
+    for (size_t k = 0; k + ns <= nl; k++)
+        if (!memcmp(lng + k, sht, ns)) return 1;
+    return 0;
+}
+
 int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const char *code)
 {
     uint32_t want = 0;   /* agreement from the head noun (German) */
     const lb_morph *mo = d_morph(s, h);
+    /* a plural description (die Anwälte, den Forschern, the officials) is a
+     * group, never one person, organisation or state */
+    if (mo && LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR) return -1;
     if (mo && s->lang != DL_EN) want = gender_bits(LB_FEAT_GET(mo->feats, GENDER));
     /* the article of a singular nominative says more than a guessed head: die Angeklagte */
     const lb_morph *am = d_morph(s, a);
@@ -103,11 +134,12 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         want = art == DC_ART_M ? DC_M : art == DC_ART_F ? DC_F : art == DC_ART_N ? DC_N : want;
     uint32_t sent = s->t[a].sent;
     const lb_morph *hm = d_morph(s, h);
-    int32_t clause = hm ? hm->clause : -1;
+    int32_t clause = hm ? hm->clause : -1, best = -1;
+    int best_score = 0;
     for (uint32_t r = 0; r < s->nrecent; r++) {
         int32_t e = s->recent[r];
-        dent *d = &s->ent[e];
-        lb_entity *E = &LB_ENTITIES(s->doc)[e];
+        const dent *d = &s->ent[e];
+        const lb_entity *E = &LB_ENTITIES(s->doc)[e];
         if (sent - d->last_sent > D_DESC_SENTS) continue;
         /* not someone of its own clause: "In einer Rede an Merkel sagte der Abgeordnete" */
         const lb_morph *lm = d_morph(s, d->last_tok);
@@ -116,14 +148,24 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         if (!(cls & kind)) continue;
         if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
         /* an organisation by its own name's head; a place only a state, by a plain head */
-        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h)) continue;
-        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_cls(s, h) & DC_LOC))) continue;
+        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !((cls & DC_ALLY) && is_alliance(s, E))) continue;
+        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & DC_LOC))) continue;
         if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
+        /* salience: a state or organisation that was the subject of its
+         * sentence outranks one named later as an object or a place */
+        int score = 100 - 10 * (int)(sent - d->last_sent) - 2 * (int)r;
+        if (E->type != LB_MEN_PER && d->last_subj) score += 20;
+        /* a person introduced with the description's role comes first */
+        if (E->type == LB_MEN_PER && d->role_tok && role_agrees(s, d, h) && !(d_cls(s, h) & DC_PER_ANY)) score += 30;
+        if (best < 0 || score > best_score) { best = e; best_score = score; }
+    }
+    if (best >= 0) {
+        dent *d = &s->ent[best];
+        lb_entity *E = &LB_ENTITIES(s->doc)[best];
         if (E->type == LB_MEN_PER && want && !d->gender_known && (want == DC_M || want == DC_F)) {
             d->agree = want; d->gender_known = 1;
             E->gender = want == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
         }
-        return e;
     }
-    return -1;
+    return best;
 }

@@ -105,6 +105,29 @@ static void german(void)
     /* a description with a genitive names someone new */
     run("Angela Merkel traf die Delegation. Der Sprecher der Delegation sagte nichts.", "de");
     CHECK_STR(ent("Sprecher", 1), "");
+
+    /* an inflected head by its lemma, and the subject outranks a later object
+     * (the possessive keeps the state the subject of its sentence) */
+    run("Als Reaktion auf Manöver mit Südkorea verschärft Nordkorea seine Drohungen. "
+        "Das Militär des isolierten Landes drohte am Samstag.", "de");
+    CHECK_STR(ent("Landes", 1), ent("Nordkorea", 1));
+    CHECK(strcmp(ent("Landes", 1), ent("Südkorea", 1)) != 0);
+
+    /* an alliance by its description */
+    run("Die Nato hat ihre Truppen in Polen verstärkt. Das Bündnis warf Russland Drohungen vor.", "de");
+    CHECK_STR(ent("Bündnis", 1), ent("Nato", 1));
+    run("Die Partei hat Ungarn kritisiert. Das Bündnis der Opposition schwieg.", "de");
+    CHECK_STR(ent("Bündnis", 1), "");
+
+    /* a person introduced with the description's role comes first, even when
+     * someone else was named later */
+    run("Laut seinem Anwalt Mathias Berger sei die Klage unbegründet. Der Kläger Peter Huber schwieg. "
+        "Die Kosten trage der Staat, sagte der Rechtsanwalt.", "de");
+    CHECK_STR(ent("Rechtsanwalt", 1), ent("Berger", 1));
+
+    /* a head without a role, identified by its relative clause: someone new */
+    run("Der Bürgermeister Siegfried Huber sprach am Montag. Er war im Visier des Mannes, der drei Menschen tötete.", "de");
+    CHECK_STR(ent("Mannes", 1), "");
 }
 
 static void english(void)
@@ -119,6 +142,8 @@ static void english(void)
     CHECK_STR(ent("president", 1), ent("Macron", 1));
     CHECK_STR(ent("he", 2), ent("Macron", 1));
     CHECK_STR(ent("He", 1), ent("Macron", 1));
+    run("NATO sent more troops to Poland. The alliance accused Russia of threats.", "en");
+    CHECK_STR(ent("alliance", 1), ent("NATO", 1));
 }
 
 int main(void)
