@@ -288,25 +288,12 @@ static int attributive_participle(const ev_sent *s, uint32_t t)
     return (nx->flags & LB_TOK_UPPER) && (nx->flags & LB_TOK_WORD) && LB_MORPH(doc)[abs + 1].upos == LB_UPOS_NOUN;
 }
 
-/* token j stands in reported speech: inside a quote (its speaker known or
- * not), or in a sentence with a speech verb (X said Y must ...) */
-static int has_speaker(const ev_sent *s, uint32_t j)
-{
-    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
-    for (uint32_t k = s->ix->qoff[tk->sent]; k < s->ix->qoff[tk->sent + 1]; k++) {
-        const lb_quote *Q = &LB_QUOTES(s->doc)[s->ix->qidx[k]];
-        if (tk->start >= Q->start && tk->end <= Q->end) return 1;
-    }
-    for (int k = 0; k < s->nc; k++) if (s->c[k].cues & EV_C_SAY) return 1;
-    return 0;
-}
-
 /* the act of trigger t is the content of a reported demand: its clause (or
  * the clause it is coordinated with) holds a demand made by the speaker
  * (act=speaker REQUEST: Seoul müsse sich entschuldigen und die Planer
  * entlassen, sagte X; X said Iran must stop ...): no event of its own.
- * A modal with no one who says it is an obligation stated by the article
- * (Z. muss sich verantworten): its act is coded */
+ * Without a speaker the modal still states an obligation, not a fact (a
+ * reminder to Iraq that it must cooperate): no event either */
 static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     if (p->flags & EV_F_SPEAKER) return 0;
@@ -318,8 +305,7 @@ static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pat
         for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) {
             if (j == t || s->t[j].form < 0) continue;
             const ev_pattern *q = &r->patterns[r->forms[s->t[j].form].pattern];
-            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t))
-                return has_speaker(s, j);
+            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t)) return 1;
         }
     return 0;
 }
