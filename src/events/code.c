@@ -291,7 +291,9 @@ static int attributive_participle(const ev_sent *s, uint32_t t)
 /* the act of trigger t is the content of a reported demand: its clause (or
  * the clause it is coordinated with) holds a demand made by the speaker
  * (act=speaker REQUEST: Seoul müsse sich entschuldigen und die Planer
- * entlassen, sagte X; X said Iran must stop ...): no event of its own */
+ * entlassen, sagte X; X said Iran must stop ...): no event of its own.
+ * Without a speaker the modal still states an obligation, not a fact (a
+ * reminder to Iraq that it must cooperate): no event either */
 static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     if (p->flags & EV_F_SPEAKER) return 0;
@@ -370,6 +372,8 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     if (goal_of_protest(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
+    /* (dürfen without a negation permits, it demands nothing) */
+    if ((p->flags & EV_F_NEGNEED) && !(s->c[s->t[t].clause].cues & EV_C_NEG)) return -1;
     if (p->nnot && word_in_clause(s, t, p->notw, p->nnot)) return -1;
     /* German: a verb form right after an article is an attribute (die verantwortlichen
      * Planer, des bewaffneten Arms), background; not a relative pronoun after a comma */

@@ -63,7 +63,9 @@ void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t go
     if (s->lang == EV_EN) {
         for (uint32_t j = t >= 2 ? t - 2 : 0; j < t; j++) if (s->t[j].cue & EV_C_NEGZU) negzu = 1;
     } else negzu = (cl & EV_C_NEGZU) && (cl & EV_C_ZU);
-    e->negated = (cl & EV_C_NEG) || negzu || (gov & EV_C_NEGSUB);
+    /* (a prohibition, X dürfe nicht ..., X must not ...: the negation is what is demanded) */
+    int own_neg = (cl & EV_C_NEG) && !(p->flags & EV_F_NEGCONTENT);
+    e->negated = own_neg || negzu || (gov & EV_C_NEGSUB);
     /* (the trigger's own modal is no hedge of itself: Iran should withdraw, said X) */
     int hyp = (cl & EV_C_HYP) != 0;
     if (hyp && (s->t[t].cue & EV_C_HYP)) {

@@ -273,6 +273,7 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_sta
         if (n == 7 && !memcmp(a, "rec=obj", 7)) pt->flags |= EV_F_REC_OBJ;
         else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
         else if (n == 7 && !memcmp(a, "rec=own", 7)) pt->flags |= EV_F_OWNGOV;
+        else if (n == 9 && !memcmp(a, "rec=after", 9)) pt->flags |= EV_F_REC_AFTER;
         else if (n == 6 && !memcmp(a, "mutual", 6)) pt->flags |= EV_F_MUTUAL;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
@@ -303,6 +304,10 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_sta
             for (size_t k = 6; k < n; k++)
                 if (a[k] < 'A' || a[k] > 'Z') { snprintf(err, errlen, "agent= needs an upper-case sector"); return -1; }
             if (!(pt->agent_sector = intern(r, a + 6, n - 6))) { snprintf(err, errlen, "out of memory"); return -1; }
+        } else if (n == 11 && !memcmp(a, "neg=content", 11)) {
+            pt->flags |= EV_F_NEGCONTENT;
+        } else if (n == 8 && !memcmp(a, "neg=need", 8)) {
+            pt->flags |= EV_F_NEGNEED | EV_F_NEGCONTENT;
         } else if (n == 11 && !memcmp(a, "act=speaker", 11)) {
             pt->flags |= EV_F_SPEAKER;
         } else if (n > 4 && !memcmp(a, "act=", 4)) {

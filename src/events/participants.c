@@ -523,6 +523,10 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
     /* one named person on both sides (Wałęsa ... Lech Wałęsa): no event between two actors */
     if (e->nactor == 1 && e->nrecipient == 1 && e->actor[0].name && e->recipient[0].name
         && !strcmp(e->actor[0].name, e->recipient[0].name) && person_group(s, R->actor) && person_group(s, R->recipient)) return 0;
+    /* a speaker does not address its own speech act to itself (Biden said the
+     * attack by Russia was a breach ...: the reported clause names no addressee) */
+    if ((p->flags & EV_F_SPEAKER) && e->nactor == 1 && e->nrecipient == 1 && e->actor[0].name && e->recipient[0].name
+        && !strcmp(e->actor[0].name, e->recipient[0].name)) return 0;
     /* one-sided events (fighting, protests) must be reported by a clause: a noun
      * without a support verb (English: began a hunger strike, staged protests;
      * German support verbs stand anywhere in the clause: no evidence), or a

@@ -558,6 +558,8 @@ static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, rol
 {
     int ci = s->t[t].clause, inh = 0;
     R->recipient = p->rec_preps ? first_group(s, ci, s->c[ci].t0, s->c[ci].t1, -1, 0, p->rec_preps, p) : -1;
+    /* (an impersonal demand, es brauche X: whoever X names, the group after the trigger) */
+    if (R->recipient < 0 && (p->flags & EV_F_REC_AFTER)) R->recipient = first_group(s, ci, t + 1, s->c[ci].t1, -1, 1, 0, p);
     if (R->recipient < 0) R->recipient = clause_subject(s, ci, t, &inh, 0);
     if (inh) R->recipient = -1;
     /* beide Seiten müssen ..., both sides must ...: an appeal that takes in the
