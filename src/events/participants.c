@@ -137,7 +137,20 @@ static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, c
     return 0;
 }
 
-#define EV_ATTACK_NOUN_PHRASE 4   /* tokens after an attack noun that still name its doer */
+#define EV_EVENT_NOUN_PHRASE 4    /* tokens after an event noun that still belong to its phrase (doer, place) */
+
+/* the first token j >= from of the clause of t, other than t, that triggers a
+ * noun pattern (not a verb) of this type; UINT32_MAX when none */
+static uint32_t next_noun_trigger(const ev_sent *s, uint32_t t, const char *type, uint32_t from)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = from > c->t0 ? from : c->t0; j < c->t1; j++) {
+        if (j == t || s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        if (q->kind != EV_VERB && q->type && !strcmp(q->type, type)) return j;
+    }
+    return UINT32_MAX;
+}
 
 /* an agentless passive of violence with an attack noun in its clause (Bei
  * einem Angriff der Rebellen wurden drei Soldaten getötet; bei einem
@@ -146,14 +159,10 @@ static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, c
 static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     if (p->kind != EV_VERB || !R->passive || strcmp(p->type, "ASSAULT")) return -1;
-    const ev_clause *c = &s->c[s->t[t].clause];
-    for (uint32_t j = c->t0; j < c->t1; j++) {
-        if (j == t || s->t[j].form < 0) continue;
-        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->kind == EV_VERB || !q->type || strcmp(q->type, "ASSAULT")) continue;
+    for (uint32_t j = next_noun_trigger(s, t, "ASSAULT", 0); j != UINT32_MAX; j = next_noun_trigger(s, t, "ASSAULT", j + 1)) {
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
-            if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_ATTACK_NOUN_PHRASE || g->place) continue;
+            if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_EVENT_NOUN_PHRASE || g->place) continue;
             /* (the noun's genitive taken for the passive's subject: the
              * victim is the next group of the clause, if any) */
             if (gi == R->recipient) {
@@ -268,14 +277,10 @@ static int assault_noun_after(const ev_sent *s, uint32_t t)
  * state, else NULL */
 static const char *coercion_noun_place(const ev_sent *s, uint32_t t)
 {
-    const ev_clause *c = &s->c[s->t[t].clause];
-    for (uint32_t j = c->t0; j < c->t1; j++) {
-        if (j == t || s->t[j].form < 0) continue;
-        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->kind == EV_VERB || !q->type || strcmp(q->type, "COERCE")) continue;
+    for (uint32_t j = next_noun_trigger(s, t, "COERCE", 0); j != UINT32_MAX; j = next_noun_trigger(s, t, "COERCE", j + 1)) {
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
-            if (!g->place || g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + 4 || direction_place(s, gi)) continue;
+            if (!g->place || g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_EVENT_NOUN_PHRASE || direction_place(s, gi)) continue;
             const char *st = ev_place_state(s->rules, s->doc, ev_men(s, g->men[0]));
             if (st) return st;
         }
