@@ -201,6 +201,21 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return support_verb_in(s, t, p, &s->c[s->t[t].clause]) || (rc >= 0 && support_verb_in(s, t, p, &s->c[rc]));
 }
 
+/* The cue2 classes of the preposition that heads the phrase of noun t in
+ * clause c (only determiners and adjectives between: no German noun, no
+ * actor group; at most EV_PREP_PHRASE_LEAD tokens back); 0 when none, also
+ * when t is not inside c after its first token. */
+uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c)
+{
+    if (t <= c->t0 || t >= c->t1) return 0;
+    const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = t;
+    while (j > c->t0 && t - j < EV_PREP_PHRASE_LEAD && !(s->t[j - 1].cue & EV_C_PREP)
+           && !(s->lang == EV_DE && (tk[j - 1].flags & LB_TOK_UPPER)) && s->t[j - 1].group < 0) j--;
+    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP)) return 0;
+    return s->t[j - 1].cue2;
+}
+
 /* taking part in an act is doing it (an den Kämpfen teilnehmen, sich an einer
  * Militäraktion beteiligen, participated in the protests): the noun heads the
  * phrase of the participation preposition (a PARTAKE preposition, only
@@ -208,12 +223,8 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
 static int partake_verb_in(const ev_sent *s, uint32_t t, const ev_clause *c)
 {
     const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
-    if (t <= c->t0 || t >= c->t1) return 0;                 /* (the phrase is in c: the noun after its preposition) */
-    if (s->lang == EV_DE && !(tk[t].flags & LB_TOK_UPPER)) return 0;      /* (a German noun) */
-    uint32_t j = t;
-    while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP)
-           && !(s->lang == EV_DE && (tk[j - 1].flags & LB_TOK_UPPER)) && s->t[j - 1].group < 0) j--;
-    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 1].cue2 & EV_C2_PARTAKE)) return 0;
+    if (s->lang == EV_DE && t < s->n && !(tk[t].flags & LB_TOK_UPPER)) return 0;      /* (a German noun) */
+    if (!(ev_phrase_prep(s, t, c) & EV_C2_PARTAKE)) return 0;
     /* (not a participle attribute: die an den Protesten beteiligten Polizisten) */
     for (uint32_t v = c->t0; v < c->t1; v++)
         if ((s->t[v].cue2 & EV_C2_PARTAKE) && !(s->t[v].cue & EV_C_PREP) && v != t

@@ -28,6 +28,10 @@ int ev_noun_relative(const ev_sent *s, uint32_t t);
 int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e);
 /* flags.c */
 uint32_t ev_governing_cues(const ev_sent *s, uint32_t t);
+/* tokens from a preposition to the noun heading its phrase, the noun included */
+#define EV_PREP_PHRASE_LEAD 4
+/* the cue2 classes of the preposition heading noun t's phrase in clause c, or 0 (code.c) */
+uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c);
 void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e);
 /* date.c */
 const char *ev_event_date(const ev_sent *s, uint32_t t);

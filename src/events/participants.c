@@ -184,9 +184,7 @@ static int happening(const ev_sent *s, uint32_t t)
     if (s->lang != EV_DE) return 0;
     const ev_clause *c = &s->c[s->t[t].clause];
     const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
-    uint32_t j = t;
-    while (j > c->t0 && t - j < 4 && !(s->t[j - 1].cue & EV_C_PREP) && !(tk[j - 1].flags & LB_TOK_UPPER) && s->t[j - 1].group < 0) j--;
-    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) || !(s->t[j - 1].cue2 & EV_C2_HAPPEN)) return 0;
+    if (!(ev_phrase_prep(s, t, c) & EV_C2_HAPPEN)) return 0;
     for (uint32_t v = c->t0; v < c->t1; v++)
         if ((s->t[v].cue2 & EV_C2_HAPPEN) && !(s->t[v].cue & EV_C_PREP) && !(v > 0 && (tk[v].flags & LB_TOK_UPPER))) return 1;
     return 0;
