@@ -102,13 +102,15 @@ static inline uint32_t lb_tf_prev_next_id(unsigned prev1, uint32_t amb) { return
 static inline uint32_t lb_tf_shapes_id(uint32_t p1, uint32_t w, uint32_t n1) { return lb_tf_mix(34, lb_tf_pair(lb_tf_pair(p1, w), n1)); }
 
 /* lb_tf_window_pairs without the features skip names. */
-enum { LB_TF_SKIP_RIGHT = 1, LB_TF_SKIP_SHAPES = 2 };
+enum { LB_TF_SKIP_RIGHT = 1, LB_TF_SKIP_SHAPES = 2, LB_TF_SKIP_AMBS = 4 };
+/* The id of the window feature of the ambiguity classes of the previous and the next word. */
+static inline uint32_t lb_tf_ambs_id(uint32_t p1, uint32_t n1) { return lb_tf_mix(30, lb_tf_pair(p1, n1)); }
 static inline int lb_tf_window_pairs_of(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set, unsigned skip)
 {
     const lb_tf_word *w = &words[i];
     const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &lb_tf_none, *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
     int k = 0;
-    out[k++] = lb_tf_mix(30, lb_tf_pair(p1->amb, n1->amb));
+    if (!(skip & LB_TF_SKIP_AMBS)) out[k++] = lb_tf_ambs_id(p1->amb, n1->amb);
     if (!(skip & LB_TF_SKIP_SHAPES)) out[k++] = lb_tf_shapes_id(p1->shape, w->shape, n1->shape);
     if ((set & LB_TF_SET_DE) && !(skip & LB_TF_SKIP_RIGHT)) out[k++] = lb_tf_right_id(w->lower, w->right);
     if (set & LB_TF_SET_EN) {

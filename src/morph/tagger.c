@@ -187,6 +187,17 @@ static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb
 
 void lb_tag_shapes_init(lb_tag_shapes *s) { memset(s, 0xFF, sizeof *s); }
 
+/* The ref of the ambiguity classes feature of word i, from s when it has it. */
+static lb_tm_ref ambs_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
+{
+    uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
+    struct lb_tag_amb_slot *sl = &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 20];
+    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 12, "slot index of 12 bits");
+    if (sl->ref != LB_TAG_MEMO_UNSET && sl->p1 == p1 && sl->n1 == n1) return sl->ref;
+    sl->p1 = p1; sl->n1 = n1;
+    return sl->ref = lb_tagmodel_ref(m, lb_tf_ambs_id(p1, n1));
+}
+
 /* A shape as 8 bits: LB_TF_SHAPE_* (7 bits) or the edge's (lb_tf_none); 0xFF others. */
 static inline uint32_t shape8(uint32_t s) { return s < 0x80 ? s : s == lb_tf_none.shape ? 0x80 : 0xFF; }
 
@@ -216,7 +227,7 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
 void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int n,
                         uint16_t *out, uint8_t *kout)
 {
-    unsigned skip_shapes = shapes ? LB_TF_SKIP_SHAPES : 0;
+    unsigned skip_memo = shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0;
     uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
     lb_tm_ref ref[LB_TF_MAX_CONTEXT];
     lb_tm_acc a;
@@ -224,7 +235,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     memset(full, 0, sizeof full);
     while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_shapes | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
+    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_memo | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
@@ -233,18 +244,18 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
             while (later < n && t[later].ncand < 2) later++;
             if (later < n) {
                 nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset,
-                                                  skip_shapes | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
+                                                  skip_memo | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
             }
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
             int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
             add_window(m, w, t, i, n, &a);
-            if (shapes) lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n));
+            if (shapes) { lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n)); lb_tm_acc_add(m, &a, ambs_ref(m, shapes, w, i, n)); }
             lb_tagmodel_refs(m, f[cur], nf, ref);
             for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);
             lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
-            best = lb_tagmodel_acc_best(&a, x->cand, x->ncand, base);
+            best = lb_tagmodel_acc_best(m, &a, x->cand, x->ncand, base);
             cur = !cur;
         }
         out[i] = x->cand[best];

@@ -353,6 +353,60 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         if (k_ < (ncand)) { ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); } \
     } while (0)
 
+/* A word with at least WIDE_MIN candidates (an unknown word has every open
+ * class) gets whole rows summed, eight classes at a time, instead of its
+ * candidates' weights picked one by one. */
+#define WIDE_MIN 12
+#define WIDE_STEP 8
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* full[0..cw) += the rows (cw a multiple of WIDE_STEP): pairs of rows
+ * interleaved, each pair of 16-bit weights summed to 32 bits by one
+ * multiply-add with 1 (exact), then added modulo 2^32 as the scalar sums. */
+static void add_rows_wide(const int16_t *const *rows, int nr, int cw, uint32_t *full)
+{
+    const __m128i one = _mm_set1_epi16(1), zero = _mm_setzero_si128();
+    for (int c = 0; c < cw; c += WIDE_STEP) {
+        __m128i lo = _mm_loadu_si128((const __m128i *)(full + c)), hi = _mm_loadu_si128((const __m128i *)(full + c + 4));
+        int i = 0;
+        for (; i + 1 < nr; i += 2) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(rows[i] + c)), y = _mm_loadu_si128((const __m128i *)(rows[i + 1] + c));
+            lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(x, y), one));
+            hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(x, y), one));
+        }
+        if (i < nr) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(rows[i] + c));
+            lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(x, zero), one));
+            hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(x, zero), one));
+        }
+        _mm_storeu_si128((__m128i *)(full + c), lo);
+        _mm_storeu_si128((__m128i *)(full + c + 4), hi);
+    }
+}
+#else
+static void add_rows_wide(const int16_t *const *rows, int nr, int cw, uint32_t *full)
+{
+    for (int i = 0; i < nr; i++)
+        for (int c = 0; c < cw; c++) full[c] += (uint32_t)(int32_t)rows[i][c];
+}
+#endif
+_Static_assert(((LB_TAG_MAX_CLASSES / WIDE_STEP) * WIDE_STEP) <= 256, "the wide sums stay in a scratch of 256");
+
+/* For a word with many candidates: adds the rows to full at the classes
+ * below the last multiple of WIDE_STEP up to nclass (rows are not read
+ * beyond nclass) and gives the number of candidates there (ascending: the
+ * first ones); the caller sums the others one by one. 0 for few candidates. */
+static int wide_sums(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full, const uint16_t *cand,
+                     int ncand)
+{
+    if (ncand < WIDE_MIN) return 0;
+    int cw = m->nclass / WIDE_STEP * WIDE_STEP, split = ncand;
+    while (split > 0 && cand[split - 1] >= cw) split--;
+    add_rows_wide(rows, nr, cw, full);
+    return split;
+}
+
 /* score[k] = base[k] + full[cand[k]] plus the dense rows[0..nr) at the
  * candidates' classes. */
 SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint16_t *cand, int ncand,
@@ -363,13 +417,18 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 #undef STORE
 }
 
-/* add_rows keeping only the best candidate (the first of equal ones). */
-SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base)
+/* add_rows keeping only the best candidate (the first of equal ones): the
+ * candidates below split from the wide sums, the others one by one. */
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_acc *a, const uint16_t *cand, int ncand,
+                                     const int32_t *base)
 {
     int best = 0;
     int32_t top = INT32_MIN;
-#define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[j]); if (v_ > top) { top = v_; best = (j); } } while (0)
-    FOR_CANDIDATE_SUMS(a->rows, a->nr, a->full, cand, ncand, TAKE);
+    int split = wide_sums(m, a->rows, a->nr, a->full, cand, ncand);
+#define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); \
+                          if (v_ > top) { top = v_; best = split + (j); } } while (0)
+    for (int k = 0; k < split; k++) TAKE(k - split, a->full[cand[k]]);
+    FOR_CANDIDATE_SUMS(a->rows, a->nr, a->full, cand + split, ncand - split, TAKE);
 #undef TAKE
     return best;
 }
@@ -420,9 +479,12 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     lb_tm_acc a;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
+    if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums read every class */
     lb_tm_acc_start(&a, full, NULL, cand, ncand);
     for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
-    add_rows(a.rows, a.nr, cand, ncand, score, full, score);
+    int split = wide_sums(m, a.rows, a.nr, full, cand, ncand);
+    for (int k = 0; k < split; k++) score[k] = (int32_t)((uint32_t)score[k] + full[cand[k]]);
+    add_rows(a.rows, a.nr, cand + split, ncand - split, score + split, full, score + split);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

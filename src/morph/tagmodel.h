@@ -135,8 +135,9 @@ static inline void lb_tm_acc_add(const lb_tagmodel *m, lb_tm_acc *a, lb_tm_ref r
     full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
     full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
 }
-/* The k of the best base[k] + the sum for class cand[k] (the first of equal ones). */
-int lb_tagmodel_acc_best(const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base);
+/* The k of the best base[k] + the sum for class cand[k] (the first of equal
+ * ones). Changes the scratch a->full at classes other than the candidates. */
+int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
