@@ -8,6 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A word with at least WIDE_MIN candidates and at least one for every
+ * WIDE_CLASSES classes (a German unknown word has all 33 open classes of
+ * 62) gets whole rows summed, eight classes at a time, instead of its
+ * candidates' weights picked one by one: per row about one instruction
+ * per class against three per candidate, and the best among the
+ * candidates is then picked as before. */
+#define WIDE_MIN 12
+#define WIDE_CLASSES 2
+#define WIDE_STEP 8
+
 typedef struct rd { const unsigned char *p; size_t n, off; const char *name; char *err; size_t errlen; int failed; } rd;
 
 static int fail(rd *r, const char *what)
@@ -198,6 +208,8 @@ void lb_tagmodel_derive(lb_tagmodel *m)
         else if ((cl->upos == LB_UPOS_VERB || cl->upos == LB_UPOS_AUX) && vf == LB_VERBFORM_FIN)
             m->cls_state[c] = LB_TF_ST_FIN;
     }
+    m->wide_min = (m->nclass + WIDE_CLASSES - 1) / WIDE_CLASSES;
+    if (m->wide_min < WIDE_MIN) m->wide_min = WIDE_MIN;
     for (int i = 0; i < m->nopen; i++) {
         if (i && m->open[i] <= m->open[i - 1]) m->sorted = 0;
         lb_class_set_add(m->open_bits, m->open[i]);
@@ -353,11 +365,6 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         if (k_ < (ncand)) { ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); } \
     } while (0)
 
-/* A word with at least WIDE_MIN candidates (an unknown word has every open
- * class) gets whole rows summed, eight classes at a time, instead of its
- * candidates' weights picked one by one. */
-#define WIDE_MIN 12
-#define WIDE_STEP 8
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -400,7 +407,7 @@ _Static_assert(((LB_TAG_MAX_CLASSES / WIDE_STEP) * WIDE_STEP) <= 256, "the wide 
 static int wide_sums(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full, const uint16_t *cand,
                      int ncand)
 {
-    if (ncand < WIDE_MIN) return 0;
+    if (ncand < m->wide_min) return 0;
     int cw = m->nclass / WIDE_STEP * WIDE_STEP, split = ncand;
     while (split > 0 && cand[split - 1] >= cw) split--;
     add_rows_wide(rows, nr, cw, full);
@@ -479,7 +486,7 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     lb_tm_acc a;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
-    if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums read every class */
+    if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
     lb_tm_acc_start(&a, full, NULL, cand, ncand);
     for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
     int split = wide_sums(m, a.rows, a.nr, full, cand, ncand);

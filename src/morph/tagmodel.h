@@ -77,9 +77,10 @@ typedef struct lb_tagmodel {
     uint8_t cls_vflags[LB_TAG_MAX_CLASSES], cls_state[LB_TAG_MAX_CLASSES];
     uint64_t open_bits[4];
     int sorted;
+    int wide_min;                   /* candidates from which whole rows are summed (tagmodel.c: WIDE_MIN) */
 } lb_tagmodel;
 
-/* Makes m's per-class tables (cls_vflags, cls_state, open_bits) from its
+/* Makes m's per-class tables (cls_vflags, cls_state, open_bits, wide_min) from its
  * classes and open-class list: the loader calls it, and so must whoever
  * builds a model in memory (the trainer) before tagging with it. Clears
  * m->sorted when the open list is not strictly ascending. */
