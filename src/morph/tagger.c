@@ -185,14 +185,18 @@ static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb
     return nf;
 }
 
-void lb_tag_shapes_init(lb_tag_shapes *s) { memset(s, 0xFF, sizeof *s); }
+void lb_tag_shapes_init(lb_tag_shapes *s)
+{
+    memset(s, 0xFF, sizeof *s);
+    memset(s->full, 0, sizeof s->full);
+}
 
 /* The ref of the ambiguity classes feature of word i, from s when it has it. */
 static lb_tm_ref ambs_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
 {
     uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
-    struct lb_tag_amb_slot *sl = &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 20];
-    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 12, "slot index of 12 bits");
+    struct lb_tag_amb_slot *sl = &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 18];
+    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 14, "slot index of 14 bits");
     if (sl->ref != LB_TAG_MEMO_UNSET && sl->p1 == p1 && sl->n1 == n1) return sl->ref;
     sl->p1 = p1; sl->n1 = n1;
     return sl->ref = lb_tagmodel_ref(m, lb_tf_ambs_id(p1, n1));
@@ -228,12 +232,12 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
                         uint16_t *out, uint8_t *kout)
 {
     unsigned skip_memo = shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0;
-    uint32_t f[2][LB_TF_MAX_CONTEXT], full[256];
+    uint32_t f[2][LB_TF_MAX_CONTEXT], own[256], *full = shapes ? shapes->full : own;
     lb_tm_ref ref[LB_TF_MAX_CONTEXT];
     lb_tm_acc a;
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
-    memset(full, 0, sizeof full);
+    if (!shapes) memset(own, 0, sizeof own);
     while (next < n && t[next].ncand < 2) next++;
     if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_memo | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
     for (int i = 0; i < n; i++) {
