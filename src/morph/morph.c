@@ -232,9 +232,11 @@ static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_c
     return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 
-/* The lemma and features of the first lexicon reading of e's form that has
- * its k-th candidate class (else its part of speech); 0 when none has. */
-static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, char *buf, size_t cap, uint32_t *feats)
+/* The lemma (in the cache: keep_readings) and features of the first
+ * lexicon reading of e's form shorter than cap that has its k-th candidate
+ * class (else its part of speech); 0 when none has. */
+static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, const char **lemma, size_t cap,
+                            uint32_t *feats)
 {
     const lb_reading *r = e->read;
     int nr = e->nread;
@@ -243,7 +245,7 @@ static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, ch
             int c = e->rcls[i];
             if (pass == 0 ? c != e->cand[k] : r[i].upos != l->model->cls[e->cand[k]].upos) continue;
             if (r[i].lemma_len >= cap) continue;
-            memcpy(buf, r[i].lemma, r[i].lemma_len);
+            *lemma = r[i].lemma;
             *feats = r[i].feats;
             return r[i].lemma_len;
         }
@@ -267,23 +269,27 @@ static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
 }
 
 /* Computes the lemma and features of entry e with its k-th candidate class
- * into the cache; -1 when out of memory. */
+ * into the cache; -1 when out of memory. A reading's lemma and the form are
+ * the entry's own (NUL-terminated in the cache's arena): only a lemma of
+ * the lemma table is copied. */
 static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
 {
     const lb_tag_class *cl = &l->model->cls[e->cand[k]];
     char buf[1024];
+    const char *lemma = buf;
     uint32_t feats = cl->feats;
-    size_t n = l->lex ? lexicon_lemma(l, e, k, buf, sizeof buf, &feats) : 0;
+    size_t n = l->lex ? lexicon_lemma(l, e, k, &lemma, sizeof buf, &feats) : 0;
     if (!n || seen_in_training(l, e, k)) {
         uint32_t tf;
         n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
+        lemma = buf;
         if (!l->lex || !n) feats = tf;
     }
     uint32_t over = l->over[e->cand[k]];         /* the class's features put over the reading's: the choice in context wins */
     feats = (feats & ~over) | (cl->feats & over);
-    const char *lemma = buf;
     if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
-    if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
+    if (lemma != buf) e->lemma[k] = lemma;
+    else if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
     e->lemma_len[k] = (uint32_t)n;
     e->feats[k] = feats;
     return 0;
