@@ -22,6 +22,7 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     /* German relative clause: its antecedent is the object (eine Moschee, die geschlossen wurde) */
     if (s->lang == EV_DE && c->kind == EV_CL_REL && from > EV_ANTECEDENT_TOKS) from -= EV_ANTECEDENT_TOKS;
     else if (s->lang == EV_DE && c->kind == EV_CL_REL) from = 0;
+    if (!ev_stems_seen(s, p->obj, p->nobj)) return 0;
     for (uint32_t j = from; j < end && j <= t + window; j++)
         for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k] || (s->t[j].head && s->t[j].head == p->obj[k])) return 1;
     return 0;
@@ -185,6 +186,7 @@ static int english_verb_reading(const ev_sent *s, uint32_t t)
 static int word_in_clause(const ev_sent *s, uint32_t t, const uint32_t *hs, int n)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
+    if (!ev_stems_seen(s, hs, n)) return 0;
     for (uint32_t j = c->t0; j < c->t1; j++)
         for (int k = 0; k < n; k++) if (j != t && s->t[j].stem == hs[k]) return 1;
     return 0;
@@ -250,6 +252,7 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
     if (p->type && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "PROTEST") || !strcmp(p->type, "MOBILIZE")
                     || ev_symmetric(p->type)) && partake_verb_in(s, t, c)) return 1;
     if (!p->nsup) return (c->cues & EV_C_SUPPORT) != 0;
+    if (!ev_stems_seen(s, p->sup, p->nsup)) return 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         /* verbs only: not a German noun (Beginn), not after a determiner (the start) */
         if (s->lang == EV_DE && j > 0 && (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER)) continue;

@@ -770,6 +770,11 @@ int ev_sent_build(ev_sent *s)
         s->ng = 0; s->nc = 0; s->nxm = 0;
         return s->stem_oom ? LB_ENOMEM : LB_OK;
     }
+    memset(s->stem_bloom, 0, sizeof s->stem_bloom);
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (s->t[i].stem) ev_stem_mark(s, s->t[i].stem);
+        if (s->t[i].head) ev_stem_mark(s, s->t[i].head);
+    }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */
     for (uint32_t i = 0; i < s->n; i++) {
