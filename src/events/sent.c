@@ -617,8 +617,9 @@ static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t c
     return ev_stem(s->stemmer, w, n, out, cap);
 }
 
-/* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0 */
-static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm)
+/* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0
+ * (inline: the hit is the common case, a few instructions a token) */
+static inline __attribute__((always_inline)) int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm)
 {
     const ev_wmemo *v = s->memo ? ev_memo_find(s->memo, h, kind, w, n) : NULL;
     if (!v) return 0;
@@ -649,10 +650,10 @@ static void cue_lookups(const ev_sent *s, const char *w, size_t n, const ev_wmas
     if (ev_lenmask_may(k ? &k->set[EV_WM_PREPS] : NULL, w, n) && lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
 }
 
-/* a token that is no word: its cue lookups only (no stem) */
-static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+/* a token that is no word: its cue lookups only (no stem); the lookups on a
+ * memo miss are out of line (nonword_make, word_make) */
+static __attribute__((noinline)) void nonword_make(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
     memset(wm, 0, sizeof *wm);
     cue_lookups(s, w, n, set_masks(s), wm);
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
@@ -660,10 +661,14 @@ static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wme
     memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
 }
 
-/* the context-free lookups of word form w[0..n) */
-static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (memo_get(s, h, EV_MEMO_WORD, w, n, wm)) return;
+    if (!memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) nonword_make(s, h, w, n, wm);
+}
+
+/* the context-free lookups of word form w[0..n) */
+static __attribute__((noinline)) void word_make(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+{
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
@@ -680,6 +685,11 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     wm->group = group_noun_form(r, s->lang, w, n, k);
     memo_keys(r, s->lang, w, n, stem, sn, wm, k);
     memo_put(s, h, EV_MEMO_WORD, w, n, wm);
+}
+
+static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+{
+    if (!memo_get(s, h, EV_MEMO_WORD, w, n, wm)) word_make(s, h, w, n, wm);
 }
 
 /* the stem length of token i, whose word memo made no stem (EV_SN_UNMADE) */
