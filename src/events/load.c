@@ -553,6 +553,7 @@ static int group_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         int xn = snprintf(x, sizeof x, "%s%s", f, END[k]);
         if (xn < 3 || (size_t)xn >= sizeof x) continue;
         if (lb_wordset_put(&r->group_tail_ends[st->lang], x + xn - 3, 3, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        ev_start3_add(r->group_tail_end3[st->lang], x + xn - 3);
     }
     return 0;
 }

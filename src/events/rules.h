@@ -142,6 +142,7 @@ struct lb_event_rules {
     lb_wordset group_tails[EV_NLANG]; /* heads of compound group nouns (Kriminalpolizei) -> sector id */
     lb_wordset group_tail_ends[EV_NLANG]; /* last 3 bytes of those heads and their inflected forms: a quick filter */
     uint64_t group_tail_starts[EV_NLANG][1024]; /* bits ev_start3_bit of the heads' first 3 bytes: a quick filter */
+    uint64_t group_tail_end3[EV_NLANG][1024];   /* bits ev_start3_bit of group_tail_ends' keys: before that lookup */
     const char *sectors[EV_MAX_SECTORS]; int nsectors;   /* PLOVER sector codes of group nouns */
     lb_wordset seats;              /* folded city of an international organisation -> index in seat_codes */
     const char *seat_codes[EV_MAX_SEATS]; int nseats;

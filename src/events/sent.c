@@ -280,8 +280,10 @@ static int group_form(const lb_wordset *set, const char *w, size_t n)
 static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k)
 {
     /* (group_form looks up w minus at most two bytes) */
-    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n)) ? group_form(&r->groups[lang], w, n) : -1;
-    if (v >= 0 || lang != EV_DE || n < 7 || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
+    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n))
+            ? group_form(&r->groups[lang], w, n) : -1;
+    if (v >= 0 || lang != EV_DE || n < 7 || !ev_start3_may(r->group_tail_end3[lang], w + n - 3)
+        || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
         return (int8_t)v;
     for (size_t off = 3; off + 4 <= n; off++) {
         if (((unsigned char)w[off] & 0xC0) == 0x80) continue;
