@@ -506,6 +506,7 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
     const ev_rules *r = s->rules;
     size_t from = doc->events.len;
+    if (!s->ntrig) return LB_OK;        /* (no trigger: no event to code or drop) */
     for (uint32_t t = 0; t < s->n; t++) {
         if (s->t[t].form < 0) continue;
         if (s->lang == EV_DE && particle_of_earlier_trigger(s, t)) continue;

@@ -776,6 +776,7 @@ int ev_sent_build(ev_sent *s)
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
     }
+    s->ntrig = triggers;
     if (!triggers) {
         /* no trigger, no event (ev_code_sentence codes triggers only): groups
          * and clauses are not needed, and no later sentence reads them */

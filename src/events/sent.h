@@ -54,6 +54,7 @@ typedef struct ev_sent {
     int stem_oom;           /* it could not be made */
     uint32_t si;            /* sentence index */
     uint32_t tok0, n;       /* absolute first token, tokens examined */
+    uint32_t ntrig;         /* triggers the build matched (0: no token has a form) */
     ev_tok *t;
     ev_group *g; int ng;
     ev_clause *c; int nc;
