@@ -13,9 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const PLOVER_TYPES[] = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL
+/* the names of enum ev_ptype (rules.h), NULL-terminated */
+static const char *const PLOVER_TYPES[EV_NTYPES + 1] = {
+    [EV_T_AGREE] = "AGREE", [EV_T_CONSULT] = "CONSULT", [EV_T_SUPPORT] = "SUPPORT", [EV_T_CONCEDE] = "CONCEDE",
+    [EV_T_COOPERATE] = "COOPERATE", [EV_T_AID] = "AID", [EV_T_RETREAT] = "RETREAT", [EV_T_REQUEST] = "REQUEST",
+    [EV_T_ACCUSE] = "ACCUSE", [EV_T_REJECT] = "REJECT", [EV_T_THREATEN] = "THREATEN", [EV_T_PROTEST] = "PROTEST",
+    [EV_T_SANCTION] = "SANCTION", [EV_T_MOBILIZE] = "MOBILIZE", [EV_T_COERCE] = "COERCE", [EV_T_ASSAULT] = "ASSAULT",
+    [EV_NTYPES] = NULL
 };
 
 int ev_lang(const char *lang)
@@ -470,12 +474,14 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
     pt->lang = (uint8_t)st->lang;
     pt->id = intern(r, l->field[0], l->flen[0]);
     const char *type = l->field[1];
+    pt->tid = -1;
     if (!strcmp(type, "-")) pt->flags |= EV_F_BLOCK;
     else {
         int k;
         for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], type)) break;
         if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", type); return 1; }
         pt->type = PLOVER_TYPES[k];
+        pt->tid = (int8_t)k;
         if (r->place_types >> k & 1) pt->flags |= EV_F_REC_PLACE;
         if (r->domestic_types >> k & 1) pt->flags |= EV_F_DOMESTIC;
         if (r->own_types[st->lang] >> k & 1) pt->flags |= EV_F_OWNDOM;

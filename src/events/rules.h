@@ -80,6 +80,14 @@ enum {
     EV_C2_PARTAKE  = 1u << 8, /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
     EV_C2_HAPPEN   = 1u << 9  /* (es) kam (zu): an event noun after its preposition is reported as happening */
 };
+/* the PLOVER event types (load.c names them in this order; a pattern keeps
+ * its type's id, resolved at load, so the stage tests types by bit masks) */
+enum ev_ptype { EV_T_AGREE, EV_T_CONSULT, EV_T_SUPPORT, EV_T_CONCEDE, EV_T_COOPERATE, EV_T_AID, EV_T_RETREAT,
+                EV_T_REQUEST, EV_T_ACCUSE, EV_T_REJECT, EV_T_THREATEN, EV_T_PROTEST, EV_T_SANCTION, EV_T_MOBILIZE,
+                EV_T_COERCE, EV_T_ASSAULT, EV_NTYPES };
+#define EV_TB(t) (1u << EV_T_##t)     /* the mask bit of PLOVER type t */
+/* two-sided types: each side acts on the other (ev_symmetric names them for event strings) */
+#define EV_SYMMETRIC_TYPES (EV_TB(AGREE) | EV_TB(CONSULT) | EV_TB(COOPERATE))
 #define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
 #define EV_MAX_SEATS 128   /* lines of seats.tsv */
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
@@ -87,6 +95,7 @@ enum {
 typedef struct ev_pattern {
     const char *id;           /* rule id, e.g. "de.treffen" */
     const char *type;         /* PLOVER type; NULL for a block pattern */
+    int8_t tid;               /* its enum ev_ptype, -1 for a block pattern */
     const char *mode;         /* PLOVER mode or NULL */
     const char *cameo;        /* CAMEO code */
     const char *cameo_root;   /* its two-digit root */
@@ -109,6 +118,12 @@ typedef struct ev_pattern {
     uint32_t hypw[16];        /* hyp=: hashes of stems that make the event hypothetical (Haft drohen) */
     uint8_t nhyp;
 } ev_pattern;
+
+/* 1 when pattern p has one of the types of mask (EV_TB bits); a block pattern has none */
+static inline int ev_type_in(const ev_pattern *p, uint32_t mask)
+{
+    return p->tid >= 0 && (mask >> p->tid & 1u);
+}
 
 /* one key of a pattern: a stem, maybe with more words required */
 typedef struct ev_form {
