@@ -187,8 +187,8 @@ static int32_t lemma_trigger(ev_sent *s, uint32_t i)
     uint32_t abs = s->tok0 + i;
     if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return -1;
     const lb_morph *m = &LB_MORPH(doc)[abs];
+    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;     /* (most tokens: first) */
     if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return -1;
-    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;
     if (m->flags & LB_MF_SEP_PART) return -1;
     uint64_t h = ev_memo_hash(EV_MEMO_LEMMA, m->lemma, m->lemma_len);
     ev_wmemo wm;
@@ -734,10 +734,8 @@ int ev_sent_build(ev_sent *s)
     s->tok0 = S->tok0;
     s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
-    for (uint32_t i = 0; i < s->n; i++) {
-        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
-        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0; s->t[i].gsec = -1; s->t[i].cue2 = 0;
-    }
+    static const ev_tok blank = { .form = -1, .group = -1, .chain = UINT32_MAX, .prep = -1, .gsec = -1 };
+    for (uint32_t i = 0; i < s->n; i++) s->t[i] = blank;
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
     enum { AHEAD = 4 };
@@ -759,7 +757,6 @@ int ev_sent_build(ev_sent *s)
         s->t[i].cue = cue;
         s->t[i].cue2 = wm.cue2;
         s->t[i].stem = wm.stem_hash;
-        s->t[i].head = 0;
         if (sn && (T[i].flags & LB_TOK_HYPHEN)) {
             /* the part after the last hyphen: obj= words match it (den UN-Sicherheitsrat anrufen) */
             const char *w = lb_tok_norm(doc, &T[i]);
