@@ -495,7 +495,7 @@ static int particle_of_earlier_trigger(const ev_sent *s, uint32_t t)
     for (uint32_t i = t; i-- > 0;) {
         if (s->t[i].form < 0) continue;
         const ev_form *f = &s->rules->forms[s->t[i].form];
-        if (f->req_kind == EV_REQ_PARTICLE && strlen(f->req) == tk->norm_len
+        if (f->req_kind == EV_REQ_PARTICLE && f->req_len == tk->norm_len
             && !memcmp(lb_tok_norm(s->doc, tk), f->req, tk->norm_len)) return 1;
     }
     return 0;

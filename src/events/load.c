@@ -212,6 +212,7 @@ static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, ui
     uint32_t idx = (uint32_t)r->nforms++;
     ev_form *f = &r->forms[idx];
     f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0; f->er_noun = 0;
+    f->req_later = 0; f->req_len = req ? (uint32_t)strlen(req) : 0;
     uint32_t first;
     if (lb_wordset_get(set, key, kn, &first)) {
         uint32_t i = first;
@@ -704,6 +705,11 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
         if ((rc = lb_dict_read(path, pattern_cb, &st, err, errlen))) goto done;
     }
     if (!r->npatterns) { snprintf(err, errlen, "%s: no *.patterns files", dir); rc = LB_EDATA; }
+    /* (a chain's next form was added after it: later forms have higher indices) */
+    for (size_t k = r->nforms; k-- > 0;) {
+        ev_form *f = &r->forms[k];
+        f->req_later = f->req_kind != EV_REQ_NONE || (f->next != UINT32_MAX && r->forms[f->next].req_later);
+    }
 done:
     for (int i = 0; i < nnames; i++) free(names[i]);
     if (st.stem[EV_DE]) sb_stemmer_delete(st.stem[EV_DE]);

@@ -131,6 +131,8 @@ typedef struct ev_form {
     uint32_t next;            /* next form with the same key, UINT32_MAX = end */
     const char *req;          /* folded words required after the trigger, space-separated, or NULL */
     uint8_t req_kind;         /* EV_REQ_* */
+    uint8_t req_later;        /* (set after loading) this form or a later one of its chain requires words */
+    uint32_t req_len;         /* strlen(req), 0 without */
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
     uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
 } ev_form;

@@ -59,7 +59,7 @@ static int is_stop_punct(const lb_tok *tk)
 int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
 {
     if (f->req_kind == EV_REQ_PARTICLE) {
-        size_t n = strlen(f->req);
+        size_t n = f->req_len;
         for (uint32_t j = i + 1; j < s->n; j++) {
             const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
             if (is_stop_punct(tk) && !(tk->flags & LB_TOK_QUOTE)) {
@@ -142,11 +142,14 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
         if (pv->flags & LB_TOK_WORD) return -1;
     }
     int32_t fallback = -1;
-    for (int pass = 0; pass < 2; pass++)
+    /* (pass 0: the forms that require words, none when the chain's first has
+     * no such form from it on; pass 1: the others) */
+    for (int pass = r->forms[first].req_later ? 0 : 1; pass < 2; pass++)
         for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {
             const ev_form *f = &r->forms[k];
+            if (pass == 0 && !f->req_later) break;
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
-            if (!ev_req_ok(s, i, f)) continue;
+            if (pass == 0 && !ev_req_ok(s, i, f)) continue;
             const ev_pattern *p = &r->patterns[f->pattern];
             if (p->flags & EV_F_BLOCK) return fallback;
             int noun = p->kind != EV_VERB;
