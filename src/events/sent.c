@@ -657,18 +657,26 @@ static void cue_lookups(const ev_sent *s, const char *w, size_t n, const ev_wmas
 
 /* a token that is no word: its cue lookups only (no stem); the lookups on a
  * memo miss are out of line (nonword_make, word_make) */
-static __attribute__((noinline)) void nonword_make(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+static __attribute__((noinline)) void nonword_lookups(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
     memset(wm, 0, sizeof *wm);
     cue_lookups(s, w, n, set_masks(s), wm);
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
-    memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
 }
 
+/* (a one-byte token's memo is kept by its byte; h is not made for it, see memo_prefetch) */
 static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (!memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) nonword_make(s, h, w, n, wm);
+    if (n == 1 && s->memo) {
+        unsigned char b = (unsigned char)w[0];
+        if (!s->memo->byte_set[b]) { nonword_lookups(s, w, n, &s->memo->byte[b]); s->memo->byte_set[b] = 1; }
+        *wm = s->memo->byte[b];
+        return;
+    }
+    if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
+    nonword_lookups(s, w, n, wm);
+    memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
 }
 
 /* the context-free lookups of word form w[0..n) */
@@ -725,6 +733,7 @@ static uint32_t head_hash(ev_sent *s, const char *w, size_t n)
  * sentence's tokens are independent, each slot a cache miss */
 static uint64_t memo_prefetch(const ev_sent *s, const lb_tok *t)
 {
+    if (!(t->flags & LB_TOK_WORD) && t->norm_len == 1) return 0;     /* (nonword_memo: by its byte) */
     uint64_t h = ev_memo_hash((t->flags & LB_TOK_WORD) ? EV_MEMO_WORD : EV_MEMO_OTHER, lb_tok_norm(s->doc, t), t->norm_len);
     if (s->memo) ev_memo_prefetch(s->memo, h);
     return h;
