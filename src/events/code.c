@@ -22,6 +22,7 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     /* German relative clause: its antecedent is the object (eine Moschee, die geschlossen wurde) */
     if (s->lang == EV_DE && c->kind == EV_CL_REL && from > EV_ANTECEDENT_TOKS) from -= EV_ANTECEDENT_TOKS;
     else if (s->lang == EV_DE && c->kind == EV_CL_REL) from = 0;
+    if (!ev_stems_seen(s, p->obj, p->nobj)) return 0;
     for (uint32_t j = from; j < end && j <= t + window; j++)
         for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k] || (s->t[j].head && s->t[j].head == p->obj[k])) return 1;
     return 0;
@@ -55,7 +56,7 @@ static int object_of_verdict(const ev_sent *s, uint32_t t)
         if (f < 0) continue;
         const ev_pattern *v = word_reading(s, t - k);
         if (!v || v->kind != EV_VERB || !v->type) return 0;
-        return !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE") || !strcmp(v->type, "SANCTION");
+        return ev_type_in(v, EV_TB(REJECT) | EV_TB(CONCEDE) | EV_TB(SANCTION));
     }
     return 0;
 }
@@ -84,9 +85,9 @@ static int verdict_verb_of_noun(const ev_sent *s, uint32_t t, const ev_pattern *
         if (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > c->t0) continue;   /* a noun */
         const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
         if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
-        *answer = !strcmp(v->type, "REJECT") || !strcmp(v->type, "CONCEDE");
-        if (*answer || !strcmp(v->type, "REQUEST")) return (int)j;
-        if (!strcmp(v->type, "SANCTION") && v->nobj && is_object_word(s, t, v)) return (int)j;
+        *answer = ev_type_in(v, EV_TB(REJECT) | EV_TB(CONCEDE));
+        if (*answer || ev_type_in(v, EV_TB(REQUEST))) return (int)j;
+        if (ev_type_in(v, EV_TB(SANCTION)) && v->nobj && is_object_word(s, t, v)) return (int)j;
     }
     return -1;
 }
@@ -113,7 +114,7 @@ static int answered_noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p
 {
     int answer = 0, v = verdict_verb_of_noun(s, t, p, &answer);
     if (v < 0 || !answer) return 0;
-    if (strcmp(p->type, "REQUEST") && strcmp(p->type, "ACCUSE") && strcmp(p->type, "THREATEN")) return 0;
+    if (!ev_type_in(p, EV_TB(REQUEST) | EV_TB(ACCUSE) | EV_TB(THREATEN))) return 0;
     int author = noun_author(s, t);
     if (author < 0) return 0;
     roles V;
@@ -140,7 +141,7 @@ static int noun_judged_by_clause(const ev_sent *s, uint32_t t, const ev_pattern 
         if ((LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER) && j > c->t0) continue;   /* a noun */
         const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
         if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
-        if (!strcmp(v->type, "ACCUSE") || !strcmp(v->type, "SUPPORT")) return 1;
+        if (ev_type_in(v, EV_TB(ACCUSE) | EV_TB(SUPPORT))) return 1;
     }
     return 0;
 }
@@ -185,6 +186,7 @@ static int english_verb_reading(const ev_sent *s, uint32_t t)
 static int word_in_clause(const ev_sent *s, uint32_t t, const uint32_t *hs, int n)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
+    if (!ev_stems_seen(s, hs, n)) return 0;
     for (uint32_t j = c->t0; j < c->t1; j++)
         for (int k = 0; k < n; k++) if (j != t && s->t[j].stem == hs[k]) return 1;
     return 0;
@@ -237,8 +239,8 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
 {
     /* German: help after mit reports help given (mit Hilfe der USA) */
     uint32_t w = t > 0 && (s->t[t - 1].cue & EV_C_DET) ? t - 1 : t;
-    if (s->lang == EV_DE && w > 0 && (s->t[w - 1].cue2 & EV_C2_WITH) && p->type
-        && (!strcmp(p->type, "AID") || !strcmp(p->type, "SUPPORT"))) return 1;
+    if (s->lang == EV_DE && w > 0 && (s->t[w - 1].cue2 & EV_C2_WITH)
+        && ev_type_in(p, EV_TB(AID) | EV_TB(SUPPORT))) return 1;
     /* German: a receiving verb with its receiver before the noun reports the act
      * done (Die Ukraine erhielt Militärhilfe) */
     int receiver = 0;
@@ -247,9 +249,9 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
     for (uint32_t j = c->t0; j < c->t1 && receiver; j++)
         if ((s->t[j].cue2 & EV_C2_RECEIVE) && s->t[j].form < 0 && !(LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > 0)) return 1;
     /* (acts one takes part in: not a trial or an investigation, whose parties are not its doers) */
-    if (p->type && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "PROTEST") || !strcmp(p->type, "MOBILIZE")
-                    || ev_symmetric(p->type)) && partake_verb_in(s, t, c)) return 1;
+    if (ev_type_in(p, EV_TB(ASSAULT) | EV_TB(PROTEST) | EV_TB(MOBILIZE) | EV_SYMMETRIC_TYPES) && partake_verb_in(s, t, c)) return 1;
     if (!p->nsup) return (c->cues & EV_C_SUPPORT) != 0;
+    if (!ev_stems_seen(s, p->sup, p->nsup)) return 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         /* verbs only: not a German noun (Beginn), not after a determiner (the start) */
         if (s->lang == EV_DE && j > 0 && (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER)) continue;
@@ -316,7 +318,7 @@ static int content_of_reported_demand(const ev_sent *s, uint32_t t, const ev_pat
         for (uint32_t j = s->c[k].t0; j < s->c[k].t1; j++) {
             if (j == t || s->t[j].form < 0) continue;
             const ev_pattern *q = &r->patterns[r->forms[s->t[j].form].pattern];
-            if ((q->flags & EV_F_SPEAKER) && q->type && !strcmp(q->type, "REQUEST") && (k == ci || j < t)) return 1;
+            if ((q->flags & EV_F_SPEAKER) && ev_type_in(q, EV_TB(REQUEST)) && (k == ci || j < t)) return 1;
         }
     return 0;
 }
@@ -352,14 +354,14 @@ static int content_of_postposed_demand(const ev_sent *s, uint32_t t)
  * ... zu fordern): the protest's goal, no event of its own */
 static int goal_of_protest(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
-    if (strcmp(p->type, "REQUEST") || t == 0) return 0;
+    if (!ev_type_in(p, EV_TB(REQUEST)) || t == 0) return 0;
     if (!ev_zu_marked(s, t) && !(s->t[t - 1].cue & EV_C_ZU)) return 0;
     int ci = s->t[t].clause;
     uint32_t from = ci > 0 ? s->c[ci - 1].t0 : s->c[ci].t0;
     for (uint32_t j = from; j < t; j++) {
         if (s->t[j].form < 0) continue;
         const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->type && !strcmp(q->type, "PROTEST")) return 1;
+        if (ev_type_in(q, EV_TB(PROTEST))) return 1;
     }
     return 0;
 }
@@ -493,7 +495,7 @@ static int particle_of_earlier_trigger(const ev_sent *s, uint32_t t)
     for (uint32_t i = t; i-- > 0;) {
         if (s->t[i].form < 0) continue;
         const ev_form *f = &s->rules->forms[s->t[i].form];
-        if (f->req_kind == EV_REQ_PARTICLE && strlen(f->req) == tk->norm_len
+        if (f->req_kind == EV_REQ_PARTICLE && f->req_len == tk->norm_len
             && !memcmp(lb_tok_norm(s->doc, tk), f->req, tk->norm_len)) return 1;
     }
     return 0;
@@ -503,6 +505,7 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
     const ev_rules *r = s->rules;
     size_t from = doc->events.len;
+    if (!s->ntrig) return LB_OK;        /* (no trigger: no event to code or drop) */
     for (uint32_t t = 0; t < s->n; t++) {
         if (s->t[t].form < 0) continue;
         if (s->lang == EV_DE && particle_of_earlier_trigger(s, t)) continue;

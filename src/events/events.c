@@ -38,9 +38,11 @@ int lb_events_run(lb_doc *doc)
     ev_sent s = { .doc = doc, .rules = r, .lang = lang, .memo = memo_for(doc, lang == EV_DE ? 0 : 1, r) };
     if (s.memo) s.stemmer = s.memo->stemmer;     /* (the memo's language is the document's) */
     s.t = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.t);
-    s.g = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.g);
-    s.c = lb_arena_calloc(&doc->arena, maxn + 2, sizeof *s.c);
-    s.xm = lb_arena_calloc(&doc->arena, maxn + 1, sizeof *s.xm);
+    /* (groups, clauses and made mentions are cleared one by one as a sentence
+     * makes them, and each sentence reuses them: not zeroed here) */
+    s.g = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *s.g);
+    s.c = lb_arena_alloc(&doc->arena, (maxn + 2) * sizeof *s.c);
+    s.xm = lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *s.xm);
     if (!s.t || !s.g || !s.c || !s.xm) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.state = ev_doc_state(doc, r);
     /* a sentence can only code an event when an actor is near: a mention in it

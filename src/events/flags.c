@@ -33,6 +33,7 @@ uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
 static int hyp_word(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
+    if (!ev_stems_seen(s, p->hypw, p->nhyp)) return 0;
     for (uint32_t j = c->t0; j < c->t1; j++)
         for (int k = 0; k < p->nhyp; k++) if (j != t && s->t[j].stem == p->hypw[k]) return 1;
     return 0;

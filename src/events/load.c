@@ -13,9 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const PLOVER_TYPES[] = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL
+/* the names of enum ev_ptype (rules.h), NULL-terminated */
+static const char *const PLOVER_TYPES[EV_NTYPES + 1] = {
+    [EV_T_AGREE] = "AGREE", [EV_T_CONSULT] = "CONSULT", [EV_T_SUPPORT] = "SUPPORT", [EV_T_CONCEDE] = "CONCEDE",
+    [EV_T_COOPERATE] = "COOPERATE", [EV_T_AID] = "AID", [EV_T_RETREAT] = "RETREAT", [EV_T_REQUEST] = "REQUEST",
+    [EV_T_ACCUSE] = "ACCUSE", [EV_T_REJECT] = "REJECT", [EV_T_THREATEN] = "THREATEN", [EV_T_PROTEST] = "PROTEST",
+    [EV_T_SANCTION] = "SANCTION", [EV_T_MOBILIZE] = "MOBILIZE", [EV_T_COERCE] = "COERCE", [EV_T_ASSAULT] = "ASSAULT",
+    [EV_NTYPES] = NULL
 };
 
 int ev_lang(const char *lang)
@@ -208,6 +212,7 @@ static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, ui
     uint32_t idx = (uint32_t)r->nforms++;
     ev_form *f = &r->forms[idx];
     f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0; f->er_noun = 0;
+    f->req_later = 0; f->req_len = req ? (uint32_t)strlen(req) : 0;
     uint32_t first;
     if (lb_wordset_get(set, key, kn, &first)) {
         uint32_t i = first;
@@ -470,12 +475,14 @@ static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errle
     pt->lang = (uint8_t)st->lang;
     pt->id = intern(r, l->field[0], l->flen[0]);
     const char *type = l->field[1];
+    pt->tid = -1;
     if (!strcmp(type, "-")) pt->flags |= EV_F_BLOCK;
     else {
         int k;
         for (k = 0; PLOVER_TYPES[k]; k++) if (!strcmp(PLOVER_TYPES[k], type)) break;
         if (!PLOVER_TYPES[k]) { snprintf(err, errlen, "unknown PLOVER type '%s'", type); return 1; }
         pt->type = PLOVER_TYPES[k];
+        pt->tid = (int8_t)k;
         if (r->place_types >> k & 1) pt->flags |= EV_F_REC_PLACE;
         if (r->domestic_types >> k & 1) pt->flags |= EV_F_DOMESTIC;
         if (r->own_types[st->lang] >> k & 1) pt->flags |= EV_F_OWNDOM;
@@ -553,6 +560,7 @@ static int group_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         int xn = snprintf(x, sizeof x, "%s%s", f, END[k]);
         if (xn < 3 || (size_t)xn >= sizeof x) continue;
         if (lb_wordset_put(&r->group_tail_ends[st->lang], x + xn - 3, 3, 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+        ev_start3_add(r->group_tail_end3[st->lang], x + xn - 3);
     }
     return 0;
 }
@@ -697,6 +705,11 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
         if ((rc = lb_dict_read(path, pattern_cb, &st, err, errlen))) goto done;
     }
     if (!r->npatterns) { snprintf(err, errlen, "%s: no *.patterns files", dir); rc = LB_EDATA; }
+    /* (a chain's next form was added after it: later forms have higher indices) */
+    for (size_t k = r->nforms; k-- > 0;) {
+        ev_form *f = &r->forms[k];
+        f->req_later = f->req_kind != EV_REQ_NONE || (f->next != UINT32_MAX && r->forms[f->next].req_later);
+    }
 done:
     for (int i = 0; i < nnames; i++) free(names[i]);
     if (st.stem[EV_DE]) sb_stemmer_delete(st.stem[EV_DE]);

@@ -83,7 +83,7 @@ static int made_by_stage(const ev_sent *s, int gi)
  * no event between two actors; a visit to one's own country never is */
 static int same_side(const ev_sent *s, const lb_event *e, const roles *R, const ev_pattern *p)
 {
-    if (!ev_symmetric(p->type) || !e->nrecipient) return 0;
+    if (!ev_type_in(p, EV_SYMMETRIC_TYPES) || !e->nrecipient) return 0;
     for (int k = 0; k < e->nactor; k++) if (strcmp(e->actor[k].code, e->actor[0].code)) return 0;
     for (int k = 0; k < e->nrecipient; k++) if (strcmp(e->recipient[k].code, e->actor[0].code)) return 0;
     if (p->mode && !strcmp(p->mode, "visit")) return 1;
@@ -127,7 +127,7 @@ static void previous_sides(const ev_sent *s, lb_event *e)
  * figurative fights with no target stay without an actor */
 static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
 {
-    if (p->kind != EV_VERB || R->passive || strcmp(p->type, "ASSAULT") || (p->flags & EV_F_INVERSE)) return 0;
+    if (p->kind != EV_VERB || R->passive || !ev_type_in(p, EV_TB(ASSAULT)) || (p->flags & EV_F_INVERSE)) return 0;
     ev_clause_roles_t Y;
     if (!ev_clause_roles(s, t, &Y) || !Y.personal_subj || !Y.finite || Y.passive) return 0;
     if (Y.has_obj) return 1;
@@ -140,14 +140,14 @@ static int unnamed_attacker(const ev_sent *s, uint32_t t, const ev_pattern *p, c
 #define EV_EVENT_NOUN_PHRASE 4    /* tokens after an event noun that still belong to its phrase (doer, place) */
 
 /* the first token j >= from of the clause of t, other than t, that triggers a
- * noun pattern (not a verb) of this type; UINT32_MAX when none */
-static uint32_t next_noun_trigger(const ev_sent *s, uint32_t t, const char *type, uint32_t from)
+ * noun pattern (not a verb) of this type (enum ev_ptype); UINT32_MAX when none */
+static uint32_t next_noun_trigger(const ev_sent *s, uint32_t t, int type, uint32_t from)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
     for (uint32_t j = from > c->t0 ? from : c->t0; j < c->t1; j++) {
         if (j == t || s->t[j].form < 0) continue;
         const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->kind != EV_VERB && q->type && !strcmp(q->type, type)) return j;
+        if (q->kind != EV_VERB && q->tid == type) return j;
     }
     return UINT32_MAX;
 }
@@ -158,8 +158,8 @@ static uint32_t next_noun_trigger(const ev_sent *s, uint32_t t, const char *type
  * genitive or prepositional group) is the actor; the group index, or -1 */
 static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
-    if (p->kind != EV_VERB || !R->passive || strcmp(p->type, "ASSAULT")) return -1;
-    for (uint32_t j = next_noun_trigger(s, t, "ASSAULT", 0); j != UINT32_MAX; j = next_noun_trigger(s, t, "ASSAULT", j + 1)) {
+    if (p->kind != EV_VERB || !R->passive || !ev_type_in(p, EV_TB(ASSAULT))) return -1;
+    for (uint32_t j = next_noun_trigger(s, t, EV_T_ASSAULT, 0); j != UINT32_MAX; j = next_noun_trigger(s, t, EV_T_ASSAULT, j + 1)) {
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
             if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_EVENT_NOUN_PHRASE || g->place) continue;
@@ -238,14 +238,14 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     }
     /* a noun event with no participants of its own (das Treffen, die Gespräche):
      * the two sides of a two-sided event of the sentence before */
-    if (!e->nactor && p->kind != EV_VERB && ev_symmetric(p->type) && !p->mode) previous_sides(s, e);
+    if (!e->nactor && p->kind != EV_VERB && ev_type_in(p, EV_SYMMETRIC_TYPES) && !p->mode) previous_sides(s, e);
     /* an act that fixes its agent (wurde festgenommen, Festnahmen): the acting state's police or court */
     /* (a protest verb fixes its doers too: Tausende demonstrierten in X - civilians of X) */
     /* (a protest noun only where a clause reports it happening: es kam zu Protesten;
      * else a background mention: nach den Protesten gegen die Regierung) */
-    int protest = !strcmp(p->type, "PROTEST")
+    int protest = ev_type_in(p, EV_TB(PROTEST))
                   && (p->kind == EV_VERB ? collective_protest_verb(s, t) : happening(s, t));
-    int agentless = R->passive || (p->kind != EV_VERB && strcmp(p->type, "PROTEST")) || (p->flags & EV_F_INVERSE);
+    int agentless = R->passive || (p->kind != EV_VERB && !ev_type_in(p, EV_TB(PROTEST))) || (p->flags & EV_F_INVERSE);
     if (!e->nactor && p->agent_sector && (agentless || protest)) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
@@ -265,7 +265,7 @@ static int assault_noun_after(const ev_sent *s, uint32_t t)
     for (uint32_t j = c->t0; j < c->t1; j++) {
         if (j == t || s->t[j].form < 0) continue;
         const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->kind != EV_VERB && q->type && !strcmp(q->type, "ASSAULT")) return 1;
+        if (q->kind != EV_VERB && ev_type_in(q, EV_TB(ASSAULT))) return 1;
     }
     return 0;
 }
@@ -275,7 +275,7 @@ static int assault_noun_after(const ev_sent *s, uint32_t t)
  * state, else NULL */
 static const char *coercion_noun_place(const ev_sent *s, uint32_t t)
 {
-    for (uint32_t j = next_noun_trigger(s, t, "COERCE", 0); j != UINT32_MAX; j = next_noun_trigger(s, t, "COERCE", j + 1)) {
+    for (uint32_t j = next_noun_trigger(s, t, EV_T_COERCE, 0); j != UINT32_MAX; j = next_noun_trigger(s, t, EV_T_COERCE, j + 1)) {
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
             if (!g->place || g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_EVENT_NOUN_PHRASE || direction_place(s, gi)) continue;
@@ -361,13 +361,13 @@ static int target_genitive(const ev_sent *s, uint32_t t, const ev_pattern *p, in
  * between X and Y): the sides are the counterparts */
 static void sides_of_judged_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, lb_event *e)
 {
-    if (p->kind != EV_VERB || (strcmp(p->type, "SUPPORT") && strcmp(p->type, "ACCUSE"))) return;
+    if (p->kind != EV_VERB || !ev_type_in(p, EV_TB(SUPPORT) | EV_TB(ACCUSE))) return;
     const ev_rules *r = s->rules;
     const ev_clause *c = &s->c[s->t[t].clause];
     for (uint32_t k = t + 2; k < c->t1 && k <= t + 8; k++) {
         if (!(s->t[k].cue & EV_C_BETWEEN) || s->t[k - 1].form < 0) continue;
         const ev_pattern *q = &r->patterns[r->forms[s->t[k - 1].form].pattern];
-        if (q->kind == EV_VERB || !q->type || !ev_symmetric(q->type)) return;
+        if (q->kind == EV_VERB || !q->type || !ev_type_in(q, EV_SYMMETRIC_TYPES)) return;
         for (int gi = 0; gi < s->ng; gi++)
             if (s->g[gi].clause == s->t[t].clause && s->g[gi].t0 > k && s->g[gi].t0 <= k + 8)
                 ev_add_refs(s, gi, e->recipient, &e->nrecipient, e->actor, e->nactor);
@@ -393,7 +393,7 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
         int pg = (p->flags & EV_F_REC_PLACE) && !e->nrecipient ? place_after(s, t) : -1;
         const char *ps = pg >= 0 ? ev_place_state(s->rules, s->doc, ev_men(s, s->g[pg].men[0])) : NULL;
         /* (an attack in the attacker's own state is one-sided: sprengten sich am Stade de France) */
-        if (!e->nrecipient && ps && !(!strcmp(p->type, "ASSAULT") && !strcmp(ps, e->actor[0].code)))
+        if (!e->nrecipient && ps && !(ev_type_in(p, EV_TB(ASSAULT)) && !strcmp(ps, e->actor[0].code)))
             e->recipient[e->nrecipient++] = (lb_actor_ref){ ps, NULL, NULL, NULL };
         /* arrested opposition activists, accepted the rebels' demands: a group
          * of the actor's own state (domestic event X -> X) */
@@ -404,29 +404,29 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
     /* protesters, the opposition or rebels who demand or accuse with no counterpart
      * named: their own government (domestic event) */
     if (!e->nrecipient && e->nactor && R->actor >= 0 && domestic_group(s, R->actor)
-        && (!strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE")))
+        && ev_type_in(p, EV_TB(REQUEST) | EV_TB(ACCUSE)))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
     /* a demand with no counterpart named (rec=own: fordern, verlangen) is made of the actor's own government */
     if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNGOV) && !ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
     /* condemning an attack (verurteilte den Anschlag): an accusation of the state where it happened */
-    if (!e->nrecipient && e->nactor && !strcmp(p->type, "ACCUSE") && assault_noun_after(s, t)) {
+    if (!e->nrecipient && e->nactor && ev_type_in(p, EV_TB(ACCUSE)) && assault_noun_after(s, t)) {
         const char *st = acting_state(s, t);
         if (st) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
     /* (and criticising arrests or bans in a place: an accusation of that state) */
-    if (!e->nrecipient && e->nactor && !strcmp(p->type, "ACCUSE") && p->kind == EV_VERB) {
+    if (!e->nrecipient && e->nactor && ev_type_in(p, EV_TB(ACCUSE)) && p->kind == EV_VERB) {
         const char *st = coercion_noun_place(s, t);
         if (st && !ev_has_code(e->actor, e->nactor, st)) e->recipient[e->nrecipient++] = (lb_actor_ref){ st, NULL, NULL, NULL };
     }
     if (!e->nrecipient && e->nactor && (p->flags & EV_F_CONTEXT)) context_counterpart(s, e);
     /* (protests: see ev_participants, a place of the protest comes first) */
-    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNDOM) && strcmp(p->type, "PROTEST")
+    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNDOM) && !ev_type_in(p, EV_TB(PROTEST))
         && domestic_sentence(s, e->actor[0].code))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
     /* a state's police or court acting on persons: a domestic event (FRA/COP -> FRA) */
     /* (protests: no target named, none - GUIDELINES §2) */
-    if (!e->nrecipient && e->nactor && p->agent_sector && strcmp(p->type, "PROTEST")) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
+    if (!e->nrecipient && e->nactor && p->agent_sector && !ev_type_in(p, EV_TB(PROTEST))) e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, NULL, NULL, NULL };
 }
 
 /* German: a fight whose coordinated sides are the subject of a reflexive
@@ -435,7 +435,7 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
 static int reciprocal_fight(const ev_sent *s, uint32_t t, const ev_pattern *p)
 {
     const lb_doc *doc = s->doc;
-    if (s->lang != EV_DE || strcmp(p->type, "ASSAULT") || doc->morph.len != doc->toks.len) return 0;
+    if (s->lang != EV_DE || !ev_type_in(p, EV_TB(ASSAULT)) || doc->morph.len != doc->toks.len) return 0;
     const ev_clause *c = &s->c[s->t[t].clause];
     for (uint32_t j = c->t0; j < c->t1; j++) {
         const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
@@ -451,7 +451,7 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
     const lb_doc *doc = s->doc;
     int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
-    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor == 1 && R->actor >= 0 && ci > 0) {
+    if (ev_type_in(p, EV_SYMMETRIC_TYPES) && !e->nrecipient && e->nactor == 1 && R->actor >= 0 && ci > 0) {
         /* "dass sein Regime und Putins Russland zusammenarbeiten": the possessive's owner
          * (the subject of the clause before) is the other side */
         const ev_group *g = &s->g[R->actor];
@@ -468,13 +468,13 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
             if (owner >= 0 && owner != R->actor) ev_add_refs(s, owner, e->recipient, &e->nrecipient, e->actor, e->nactor);
         }
     }
-    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor == 1 && R->inherited && ci > 0) {
+    if (ev_type_in(p, EV_SYMMETRIC_TYPES) && !e->nrecipient && e->nactor == 1 && R->inherited && ci > 0) {
         /* Xi traf Putin und unterzeichnete Abkommen: the counterpart of the clause before */
         for (int gi = 0; gi < s->ng && !e->nrecipient; gi++)
             if (s->g[gi].clause == ci - 1 && gi != R->actor && !s->g[gi].place)
                 ev_add_refs(s, gi, e->recipient, &e->nrecipient, e->actor, e->nactor);
     }
-    if (ev_symmetric(p->type) && !e->nrecipient && e->nactor >= 2) {
+    if (ev_type_in(p, EV_SYMMETRIC_TYPES) && !e->nrecipient && e->nactor >= 2) {
         /* joint actors (Xi und Putin unterzeichneten): one side each */
         for (int k = 1; k < e->nactor; k++) e->recipient[e->nrecipient++] = e->actor[k];
         e->nactor = 1;
@@ -502,7 +502,7 @@ static void sides_of(const ev_sent *s, uint32_t t, const ev_pattern *p, const ro
  * a protest that takes place, not a background one */
 static int protest_of_its_own(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R)
 {
-    if (s->lang != EV_DE || p->kind != EV_NOUN || strcmp(p->type, "PROTEST") || R->actor < 0 || R->inherited) return 0;
+    if (s->lang != EV_DE || p->kind != EV_NOUN || !ev_type_in(p, EV_TB(PROTEST)) || R->actor < 0 || R->inherited) return 0;
     const ev_group *g = &s->g[R->actor];
     if (g->clause != s->t[t].clause || g->t1 + 1 < t || g->t0 > t + EV_PHRASE_AFTER) return 0;
     /* (not a time span's protest: seit/bis/während [dem Beginn] der Proteste) */

@@ -422,7 +422,7 @@ static int receive_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, role
     for (int gi = 0; gi < s->ng && act < 0; gi++)
         if (s->g[gi].clause == ci && gi != sub && s->g[gi].t0 > t && s->g[gi].t0 <= t + 3 && bare(s, gi)) act = gi;
     /* (a two-sided event with no other side named: the usual roles) */
-    if (act < 0 && ev_symmetric(p->type)) return 0;
+    if (act < 0 && ev_type_in(p, EV_SYMMETRIC_TYPES)) return 0;
     R->recipient = sub;
     R->actor = act;
     R->inherited = inh;
@@ -434,7 +434,7 @@ static int receive_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, role
  * 1 when the frame applies. */
 static int with_help_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
-    if (strcmp(p->type, "AID") && strcmp(p->type, "SUPPORT")) return 0;
+    if (!ev_type_in(p, EV_TB(AID) | EV_TB(SUPPORT))) return 0;
     uint32_t j = t;
     if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) j--;
     if (j == 0 || !(s->t[j - 1].cue2 & EV_C2_WITH)) return 0;
@@ -462,7 +462,7 @@ static int with_help_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, ro
 static int complement_subject(const ev_sent *s, uint32_t t, const ev_pattern *p, int actor)
 {
     int ci = s->t[t].clause;
-    if (strcmp(p->type, "REQUEST") && strcmp(p->type, "ACCUSE")) return -1;
+    if (!ev_type_in(p, EV_TB(REQUEST) | EV_TB(ACCUSE))) return -1;
     if (ci + 1 >= s->nc || s->c[ci + 1].kind != EV_CL_SUB || s->c[ci + 1].t0 > t + 1 + EV_COMPLEMENT_GAP) return -1;
     for (uint32_t j = t + 1; j < s->c[ci + 1].t0; j++) if (s->t[j].group >= 0 || s->t[j].form >= 0) return -1;
     int inh = 0, sub = clause_subject(s, ci + 1, s->c[ci + 1].t1, &inh, 0);
@@ -484,7 +484,7 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             R->actor = gi; R->split = 1; return;
         }
     }
-    if (R->actor < 0 && ev_symmetric(p->type))
+    if (R->actor < 0 && ev_type_in(p, EV_SYMMETRIC_TYPES))
         /* das Treffen für die beiden Staatsoberhäupter */
         for (int gi = 0; gi < s->ng; gi++)
             if (s->g[gi].clause == ci && s->g[gi].both) { R->actor = gi; R->split = 1; return; }
@@ -504,7 +504,7 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     if (R->actor < 0 && p->act_preps && s->lang == EV_DE) R->actor = first_group(s, ci, c->t0, t, -1, 0, p->act_preps, p);
     if (R->actor < 0 && relative_roles(s, t, p, R)) return;
     R->recipient = first_group(s, ci, t + 1, c->t1, R->actor, 0, p->rec_preps, p);
-    if (R->actor >= 0 && R->recipient < 0 && !R->split && ev_symmetric(p->type)) {
+    if (R->actor >= 0 && R->recipient < 0 && !R->split && ev_type_in(p, EV_SYMMETRIC_TYPES)) {
         /* Scholz reiste zum Nato-Gipfel: the clause subject meets the noun's participant */
         int inh = 0, sub = clause_subject(s, ci, t, &inh, 0);
         if (sub >= 0 && sub != R->actor) { R->recipient = R->actor; R->actor = sub; R->inherited = inh; }
@@ -567,7 +567,7 @@ static void speaker_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, rol
     if (R->recipient >= 0 && s->g[R->recipient].both) R->recipient = -1;
     /* a modal of demand names its addressee as the subject of an active clause,
      * not of a passive (X müsse bestraft werden: the subject is what is acted on) */
-    if (!strcmp(p->type, "REQUEST") && passive_after(s, t)) R->recipient = -1;
+    if (ev_type_in(p, EV_TB(REQUEST)) && passive_after(s, t)) R->recipient = -1;
     R->speaker = ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]);
     for (int k = 0; k < s->nc && !R->speaker && R->actor < 0; k++) {
         if (k == ci || !(s->c[k].cues & EV_C_SAY)) continue;
@@ -595,7 +595,7 @@ static int message_sender(const ev_sent *s, int ci, uint32_t t, int subj)
         if (!(s->t[j].cue & EV_C_PREP) || j == 0 || j - 1 == t || s->t[j - 1].form < 0) continue;
         const ev_pattern *q = &r->patterns[r->forms[s->t[j - 1].form].pattern];
         if (q->kind != EV_VERB && q->type && (q->act_preps >> g->prep & 1)
-            && (!strcmp(q->type, "ACCUSE") || !strcmp(q->type, "REQUEST") || !strcmp(q->type, "THREATEN"))) return gi;
+            && ev_type_in(q, EV_TB(ACCUSE) | EV_TB(REQUEST) | EV_TB(THREATEN))) return gi;
     }
     return -1;
 }
@@ -617,7 +617,7 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
                 else rec = gi;
             }
         if (rec < 0) rec = deriv;
-        if (rec < 0 && p->type && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE")))
+        if (rec < 0 && ev_type_in(p, EV_TB(REJECT) | EV_TB(CONCEDE)))
             rec = message_sender(s, ci, t, subj);
         if (rec < 0) rec = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
         if (rec < 0) rec = first_group(s, ci, c->t0, c->t1, subj, 1, 0, p);
@@ -625,7 +625,7 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
         rec = first_group(s, ci, t + 1, c->t1, subj, 1, 0, p);
         /* physical targets: shelled positions of the Palestinian forces, arrested members of X;
          * the staff a sanction sends away (expelled inspectors of the IAEA: CAMEO 166) */
-        if (rec < 0 && ((p->flags & EV_F_REC_PLACE) || !strcmp(p->type, "SANCTION")))
+        if (rec < 0 && ((p->flags & EV_F_REC_PLACE) || ev_type_in(p, EV_TB(SANCTION))))
             for (int gi = 0; gi < s->ng && rec < 0; gi++) {
                 const ev_group *g = &s->g[gi];
                 if (g->clause != ci || gi == subj || g->t0 <= t + 1 || g->t0 > t + 6 || g->place) continue;
@@ -746,7 +746,7 @@ static int accused_controller(const ev_sent *s, int ci, uint32_t t)
     for (uint32_t j = from; j < t; j++) {
         if (s->t[j].form < 0) continue;
         const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (q->kind != EV_VERB || !q->type || strcmp(q->type, "ACCUSE") || (q->flags & EV_F_SPEAKER)) continue;
+        if (q->kind != EV_VERB || !q->type || !ev_type_in(q, EV_TB(ACCUSE)) || (q->flags & EV_F_SPEAKER)) continue;
         roles A;
         A.actor = A.recipient = -1;
         A.split = A.inherited = A.dep = A.passive = 0;
@@ -797,7 +797,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     }
     /* German: a reflexive right after the verb is its object (sprengten sich ...
      * drei Attentäter in die Luft): the clause layer's subject acts, no group is the object */
-    int reflexive = !ev_symmetric(p->type) && reflexive_after(s, t);   /* (sich treffen: reciprocal) */
+    int reflexive = !ev_type_in(p, EV_SYMMETRIC_TYPES) && reflexive_after(s, t);   /* (sich treffen: reciprocal) */
     if (reflexive && syn && Y.subj >= 0) { subj = Y.subj; inh = 0; }
     R->actor = subj;
     R->inherited = inh;

@@ -80,6 +80,14 @@ enum {
     EV_C2_PARTAKE  = 1u << 8, /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
     EV_C2_HAPPEN   = 1u << 9  /* (es) kam (zu): an event noun after its preposition is reported as happening */
 };
+/* the PLOVER event types (load.c names them in this order; a pattern keeps
+ * its type's id, resolved at load, so the stage tests types by bit masks) */
+enum ev_ptype { EV_T_AGREE, EV_T_CONSULT, EV_T_SUPPORT, EV_T_CONCEDE, EV_T_COOPERATE, EV_T_AID, EV_T_RETREAT,
+                EV_T_REQUEST, EV_T_ACCUSE, EV_T_REJECT, EV_T_THREATEN, EV_T_PROTEST, EV_T_SANCTION, EV_T_MOBILIZE,
+                EV_T_COERCE, EV_T_ASSAULT, EV_NTYPES };
+#define EV_TB(t) (1u << EV_T_##t)     /* the mask bit of PLOVER type t */
+/* two-sided types: each side acts on the other (ev_symmetric names them for event strings) */
+#define EV_SYMMETRIC_TYPES (EV_TB(AGREE) | EV_TB(CONSULT) | EV_TB(COOPERATE))
 #define EV_MAX_SECTORS 32  /* distinct sectors of group nouns */
 #define EV_MAX_SEATS 128   /* lines of seats.tsv */
 #define EV_MAX_PREPS 63      /* prepositions per language (ids index rec_preps/act_preps) */
@@ -87,6 +95,7 @@ enum {
 typedef struct ev_pattern {
     const char *id;           /* rule id, e.g. "de.treffen" */
     const char *type;         /* PLOVER type; NULL for a block pattern */
+    int8_t tid;               /* its enum ev_ptype, -1 for a block pattern */
     const char *mode;         /* PLOVER mode or NULL */
     const char *cameo;        /* CAMEO code */
     const char *cameo_root;   /* its two-digit root */
@@ -110,12 +119,20 @@ typedef struct ev_pattern {
     uint8_t nhyp;
 } ev_pattern;
 
+/* 1 when pattern p has one of the types of mask (EV_TB bits); a block pattern has none */
+static inline int ev_type_in(const ev_pattern *p, uint32_t mask)
+{
+    return p->tid >= 0 && (mask >> p->tid & 1u);
+}
+
 /* one key of a pattern: a stem, maybe with more words required */
 typedef struct ev_form {
     uint32_t pattern;
     uint32_t next;            /* next form with the same key, UINT32_MAX = end */
     const char *req;          /* folded words required after the trigger, space-separated, or NULL */
     uint8_t req_kind;         /* EV_REQ_* */
+    uint8_t req_later;        /* (set after loading) this form or a later one of its chain requires words */
+    uint32_t req_len;         /* strlen(req), 0 without */
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
     uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
 } ev_form;
@@ -142,6 +159,7 @@ struct lb_event_rules {
     lb_wordset group_tails[EV_NLANG]; /* heads of compound group nouns (Kriminalpolizei) -> sector id */
     lb_wordset group_tail_ends[EV_NLANG]; /* last 3 bytes of those heads and their inflected forms: a quick filter */
     uint64_t group_tail_starts[EV_NLANG][1024]; /* bits ev_start3_bit of the heads' first 3 bytes: a quick filter */
+    uint64_t group_tail_end3[EV_NLANG][1024];   /* bits ev_start3_bit of group_tail_ends' keys: before that lookup */
     const char *sectors[EV_MAX_SECTORS]; int nsectors;   /* PLOVER sector codes of group nouns */
     lb_wordset seats;              /* folded city of an international organisation -> index in seat_codes */
     const char *seat_codes[EV_MAX_SEATS]; int nseats;

@@ -59,7 +59,7 @@ static int is_stop_punct(const lb_tok *tk)
 int ev_req_ok(const ev_sent *s, uint32_t i, const ev_form *f)
 {
     if (f->req_kind == EV_REQ_PARTICLE) {
-        size_t n = strlen(f->req);
+        size_t n = f->req_len;
         for (uint32_t j = i + 1; j < s->n; j++) {
             const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
             if (is_stop_punct(tk) && !(tk->flags & LB_TOK_QUOTE)) {
@@ -142,11 +142,14 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
         if (pv->flags & LB_TOK_WORD) return -1;
     }
     int32_t fallback = -1;
-    for (int pass = 0; pass < 2; pass++)
+    /* (pass 0: the forms that require words, none when the chain's first has
+     * no such form from it on; pass 1: the others) */
+    for (int pass = r->forms[first].req_later ? 0 : 1; pass < 2; pass++)
         for (uint32_t k = first; k != UINT32_MAX; k = r->forms[k].next) {
             const ev_form *f = &r->forms[k];
+            if (pass == 0 && !f->req_later) break;
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
-            if (!ev_req_ok(s, i, f)) continue;
+            if (pass == 0 && !ev_req_ok(s, i, f)) continue;
             const ev_pattern *p = &r->patterns[f->pattern];
             if (p->flags & EV_F_BLOCK) return fallback;
             int noun = p->kind != EV_VERB;
@@ -187,8 +190,8 @@ static int32_t lemma_trigger(ev_sent *s, uint32_t i)
     uint32_t abs = s->tok0 + i;
     if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return -1;
     const lb_morph *m = &LB_MORPH(doc)[abs];
+    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;     /* (most tokens: first) */
     if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return -1;
-    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;
     if (m->flags & LB_MF_SEP_PART) return -1;
     uint64_t h = ev_memo_hash(EV_MEMO_LEMMA, m->lemma, m->lemma_len);
     ev_wmemo wm;
@@ -280,8 +283,10 @@ static int group_form(const lb_wordset *set, const char *w, size_t n)
 static int8_t group_noun_form(const ev_rules *r, int lang, const char *w, size_t n, const ev_wmask *k)
 {
     /* (group_form looks up w minus at most two bytes) */
-    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n)) ? group_form(&r->groups[lang], w, n) : -1;
-    if (v >= 0 || lang != EV_DE || n < 7 || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
+    int v = !k || (n >= 3 && ev_lenmask_any(&k->set[EV_WM_GROUPS], w, n - 2, n))
+            ? group_form(&r->groups[lang], w, n) : -1;
+    if (v >= 0 || lang != EV_DE || n < 7 || !ev_start3_may(r->group_tail_end3[lang], w + n - 3)
+        || !lb_wordset_get(&r->group_tail_ends[lang], w + n - 3, 3, NULL))
         return (int8_t)v;
     for (size_t off = 3; off + 4 <= n; off++) {
         if (((unsigned char)w[off] & 0xC0) == 0x80) continue;
@@ -617,8 +622,9 @@ static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t c
     return ev_stem(s->stemmer, w, n, out, cap);
 }
 
-/* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0 */
-static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm)
+/* 1 and *wm when the memo of kind, w[0..n) (hash h) is cached, else 0
+ * (inline: the hit is the common case, a few instructions a token) */
+static inline __attribute__((always_inline)) int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm)
 {
     const ev_wmemo *v = s->memo ? ev_memo_find(s->memo, h, kind, w, n) : NULL;
     if (!v) return 0;
@@ -649,21 +655,33 @@ static void cue_lookups(const ev_sent *s, const char *w, size_t n, const ev_wmas
     if (ev_lenmask_may(k ? &k->set[EV_WM_PREPS] : NULL, w, n) && lb_wordset_get(&r->preps[s->lang], w, n, &x)) wm->prep = x;
 }
 
-/* a token that is no word: its cue lookups only (no stem) */
-static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+/* a token that is no word: its cue lookups only (no stem); the lookups on a
+ * memo miss are out of line (nonword_make, word_make) */
+static __attribute__((noinline)) void nonword_lookups(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
     memset(wm, 0, sizeof *wm);
     cue_lookups(s, w, n, set_masks(s), wm);
     wm->exact_first = wm->stem_first = wm->tail_first = UINT32_MAX;
     wm->group = -1;
+}
+
+/* (a one-byte token's memo is kept by its byte; h is not made for it, see memo_prefetch) */
+static void nonword_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+{
+    if (n == 1 && s->memo) {
+        unsigned char b = (unsigned char)w[0];
+        if (!s->memo->byte_set[b]) { nonword_lookups(s, w, n, &s->memo->byte[b]); s->memo->byte_set[b] = 1; }
+        *wm = s->memo->byte[b];
+        return;
+    }
+    if (memo_get(s, h, EV_MEMO_OTHER, w, n, wm)) return;
+    nonword_lookups(s, w, n, wm);
     memo_put(s, h, EV_MEMO_OTHER, w, n, wm);
 }
 
 /* the context-free lookups of word form w[0..n) */
-static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+static __attribute__((noinline)) void word_make(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
 {
-    if (memo_get(s, h, EV_MEMO_WORD, w, n, wm)) return;
     const ev_rules *r = s->rules;
     char stem[LB_MAX_TOKEN_BYTES * 2 + 8];
     memset(wm, 0, sizeof *wm);
@@ -680,6 +698,11 @@ static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo 
     wm->group = group_noun_form(r, s->lang, w, n, k);
     memo_keys(r, s->lang, w, n, stem, sn, wm, k);
     memo_put(s, h, EV_MEMO_WORD, w, n, wm);
+}
+
+static void word_memo(ev_sent *s, uint64_t h, const char *w, size_t n, ev_wmemo *wm)
+{
+    if (!memo_get(s, h, EV_MEMO_WORD, w, n, wm)) word_make(s, h, w, n, wm);
 }
 
 /* the stem length of token i, whose word memo made no stem (EV_SN_UNMADE) */
@@ -710,6 +733,7 @@ static uint32_t head_hash(ev_sent *s, const char *w, size_t n)
  * sentence's tokens are independent, each slot a cache miss */
 static uint64_t memo_prefetch(const ev_sent *s, const lb_tok *t)
 {
+    if (!(t->flags & LB_TOK_WORD) && t->norm_len == 1) return 0;     /* (nonword_memo: by its byte) */
     uint64_t h = ev_memo_hash((t->flags & LB_TOK_WORD) ? EV_MEMO_WORD : EV_MEMO_OTHER, lb_tok_norm(s->doc, t), t->norm_len);
     if (s->memo) ev_memo_prefetch(s->memo, h);
     return h;
@@ -722,10 +746,8 @@ int ev_sent_build(ev_sent *s)
     s->tok0 = S->tok0;
     s->n = S->ntok < EV_MAX_SENT_TOKS ? S->ntok : EV_MAX_SENT_TOKS;
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
-    for (uint32_t i = 0; i < s->n; i++) {
-        s->t[i].form = -1; s->t[i].group = -1; s->t[i].clause = 0; s->t[i].chain = UINT32_MAX;
-        s->t[i].cue = 0; s->t[i].prep = -1; s->t[i].stem = 0; s->t[i].gsec = -1; s->t[i].cue2 = 0;
-    }
+    static const ev_tok blank = { .form = -1, .group = -1, .chain = UINT32_MAX, .prep = -1, .gsec = -1 };
+    for (uint32_t i = 0; i < s->n; i++) s->t[i] = blank;
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
     enum { AHEAD = 4 };
@@ -747,7 +769,6 @@ int ev_sent_build(ev_sent *s)
         s->t[i].cue = cue;
         s->t[i].cue2 = wm.cue2;
         s->t[i].stem = wm.stem_hash;
-        s->t[i].head = 0;
         if (sn && (T[i].flags & LB_TOK_HYPHEN)) {
             /* the part after the last hyphen: obj= words match it (den UN-Sicherheitsrat anrufen) */
             const char *w = lb_tok_norm(doc, &T[i]);
@@ -764,11 +785,17 @@ int ev_sent_build(ev_sent *s)
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
     }
+    s->ntrig = triggers;
     if (!triggers) {
         /* no trigger, no event (ev_code_sentence codes triggers only): groups
          * and clauses are not needed, and no later sentence reads them */
         s->ng = 0; s->nc = 0; s->nxm = 0;
         return s->stem_oom ? LB_ENOMEM : LB_OK;
+    }
+    memset(s->stem_bloom, 0, sizeof s->stem_bloom);
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (s->t[i].stem) ev_stem_mark(s, s->t[i].stem);
+        if (s->t[i].head) ev_stem_mark(s, s->t[i].head);
     }
     build_groups(s, NULL);
     /* a trigger inside a plain name mention is no trigger (Kreml, White House) */

@@ -10,6 +10,7 @@
 
 #define EV_MAX_SENT_TOKS 400     /* tokens of a sentence examined (longer: the rest is skipped) */
 #define EV_MAX_GROUP_MEN 8
+#define EV_STEM_BLOOM_WORDS 16   /* 64-bit words of a sentence's stem filter (1024 bits) */
 
 typedef struct ev_tok {
     uint32_t cue;           /* EV_C_* bits (and prep id) */
@@ -53,6 +54,7 @@ typedef struct ev_sent {
     int stem_oom;           /* it could not be made */
     uint32_t si;            /* sentence index */
     uint32_t tok0, n;       /* absolute first token, tokens examined */
+    uint32_t ntrig;         /* triggers the build matched (0: no token has a form) */
     ev_tok *t;
     ev_group *g; int ng;
     ev_clause *c; int nc;
@@ -61,7 +63,28 @@ typedef struct ev_sent {
     const char *state;      /* the document's state: its dateline, else the state it names most; may be NULL */
     struct ev_memo *memo;     /* the lb_doc handle's word memos (wmemo.h); may be NULL */
     const ev_docindex *ix;    /* per-sentence quotes and temporal expressions */
+    /* a bit per stem and compound head hash of the sentence's tokens (low 10
+     * bits): a stem whose bit is clear stands in no token (ev_stem_seen) */
+    uint64_t stem_bloom[EV_STEM_BLOOM_WORDS];
 } ev_sent;
+
+static inline void ev_stem_mark(ev_sent *s, uint32_t h)
+{
+    s->stem_bloom[(h >> 6) % EV_STEM_BLOOM_WORDS] |= 1ull << (h & 63);
+}
+
+/* 0 when stem hash h is no token's stem or head in the sentence (1: maybe) */
+static inline int ev_stem_seen(const ev_sent *s, uint32_t h)
+{
+    return (int)(s->stem_bloom[(h >> 6) % EV_STEM_BLOOM_WORDS] >> (h & 63) & 1u);
+}
+
+/* 0 when none of the stem hashes hs[0..n) is a token's stem or head (1: maybe) */
+static inline int ev_stems_seen(const ev_sent *s, const uint32_t *hs, int n)
+{
+    for (int k = 0; k < n; k++) if (ev_stem_seen(s, hs[k])) return 1;
+    return 0;
+}
 
 /* A group's mention idx: a mention of the document, or one the stage made. */
 static inline const lb_mention *ev_men(const ev_sent *s, uint32_t idx)

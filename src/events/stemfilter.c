@@ -9,6 +9,11 @@
 #define FNV_PRIME 1099511628211ull
 #define END3_TAG 0x8000000000000000ull      /* an ending's key: tag | its three bytes */
 #define HEAD_SEED 0x84222325cbf29ce4ull      /* a head's key: FNV-1a of its bytes read backwards, another seed */
+/* bytewise tests on 8 ASCII bytes: each byte's high bit; + (0x80 - 'A') sets
+ * it from 'A' on, + (0x80 - 'Z' - 1) from past 'Z' on (no carries: bytes < 0x80) */
+#define ASCII_HIGH 0x8080808080808080ull
+#define ASCII_BELOW_A (0x0101010101010101ull * (0x80 - 'A'))
+#define ASCII_ABOVE_Z (0x0101010101010101ull * (0x80 - 'Z' - 1))
 
 static uint64_t key_of(uint64_t h) { return h ? h : 1; }    /* 0 marks an empty slot */
 
@@ -70,8 +75,17 @@ int ev_stemfilter_add_head(ev_stemfilter *f, const char *s, size_t n)
  * w has a capital or another non-ASCII character (the filter then cannot tell) */
 static size_t map_german(const char *w, size_t n, unsigned char *out)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t k = 0, i = 0;
+    /* 8 ASCII bytes with no capital at a time, copied as they are */
+    for (; i + 8 <= n; i += 8, k += 8) {
+        uint64_t x;
+        memcpy(&x, w + i, 8);
+        if (x & ASCII_HIGH) break;
+        /* (high bit of a byte set: that byte lies in 'A'..'Z') */
+        if (((x + ASCII_BELOW_A) & ~(x + ASCII_ABOVE_Z)) & ASCII_HIGH) break;
+        memcpy(out + k, &x, 8);
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 'A' && c <= 'Z') return 0;
         if (c < 0x80) { out[k++] = c; continue; }
@@ -133,9 +147,11 @@ int ev_stemfilter_may(const ev_stemfilter *f, const char *w, size_t n)
     size_t from = stem_min(p, m);
     uint32_t cuts = ev_stemfilter_cuts(f, p, m);     /* (m - from <= MAXCUT) */
     uint64_t h = FNV_OFFSET;
-    for (size_t e = 1; e <= m; e++) {
+    size_t e = 1;
+    for (; e < from; e++) { h ^= p[e - 1]; h *= FNV_PRIME; }     /* (prefixes too short to be the stem) */
+    for (; e <= m; e++) {
         h ^= p[e - 1]; h *= FNV_PRIME;
-        if (e < from || !(cuts >> (m - e) & 1u)) continue;
+        if (!(cuts >> (m - e) & 1u)) continue;
         if (has(f, key_of(h))) return 1;
         if (e >= 6 && head_ends_at(f, p, e)) return 1;
     }

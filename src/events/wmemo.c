@@ -36,7 +36,10 @@ static void clear(ev_memo *m)
 
 void ev_memo_rules(ev_memo *m, const void *rules)
 {
-    if (m->rules != rules && m->n) clear(m);
+    if (m->rules != rules) {
+        if (m->n) clear(m);
+        memset(m->byte_set, 0, sizeof m->byte_set);
+    }
     m->rules = rules;
 }
 

@@ -41,6 +41,10 @@ typedef struct ev_memo {
     void *stemmer;            /* libstemmer's stemmer of the memo's language, kept for the next document (NULL none) */
     const void *mask_rules;   /* the rules mask was built from (events.c), NULL none */
     ev_wmask mask;            /* quick filters of the small word sets (wmask.h) */
+    /* memos of the one-byte tokens that are no words (punctuation), by byte,
+     * outside the table: no hash, no probe; valid where byte_set */
+    ev_wmemo byte[256];
+    uint8_t byte_set[256];
 } ev_memo;
 
 /* NULL when out of memory. */
