@@ -181,6 +181,7 @@ void lb_store_close(lb_store *s)
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         if (!s->readonly) sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
         sqlite3_close_v2(s->db);   /* also frees the tokenizer state */
+        if (!s->readonly) lb_store_sqlite_mem_release();
     }
     free(s);
 }

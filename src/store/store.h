@@ -101,6 +101,8 @@ struct lb_store {
 /* Gives SQLite an allocator that keeps the journal's block from one
  * savepoint to the next (sqlmem.c); before SQLite is initialised. */
 void lb_store_sqlite_mem_install(void);
+/* Frees the kept journal block (a writing store closed); thread-safe. */
+void lb_store_sqlite_mem_release(void);
 
 /* Sets s->err (printf-style) and returns status. */
 int lb_store_fail(lb_store *s, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
