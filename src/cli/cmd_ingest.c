@@ -24,7 +24,8 @@ static void help(void)
            "and duplicates nothing. --jobs N threads annotate (default: one per core); the\n"
            "documents are stored in input order, in transactions of at most N (--batch,\n"
            "default 200) documents that are annotated already. --timing reports the CPU\n"
-           "seconds of reading, annotating and storing.\n"
+           "seconds of reading, annotating and storing (and of them the system seconds),\n"
+           "and the start-up before them (opening the database, loading the dictionaries).\n"
            "Exit status: 0 ok, 1 some documents failed, 2 usage or database error.\n", LB_DEFAULT_DB);
 }
 
@@ -84,9 +85,11 @@ int lb_cmd_ingest(int argc, char **argv)
         fprintf(stderr, "lagebild ingest: %zu stored, %zu already present, %zu failed (%.1f docs/s)\n",
                 st.stored, st.skipped, st.failed, st.seconds > 0 ? (double)st.seen / st.seconds : 0.0);
     if (io.timing)
-        fprintf(stderr, "lagebild ingest: %zu documents in %.2f s; CPU seconds: read %.2f (with start-up),"
-                        " annotate %.2f (%d threads), store %.2f (busy %.2f s of the wall time)\n",
-                st.seen, st.seconds, st.cpu_read, st.cpu_annotate, io.jobs, st.cpu_store, st.store_busy);
+        fprintf(stderr, "lagebild ingest: %zu documents in %.2f s after a start-up of %.2f s; CPU seconds (of them"
+                        " system): read %.2f (%.2f; with start-up), annotate %.2f (%.2f; %d threads), store %.2f (%.2f;"
+                        " busy %.2f s of the wall time)\n",
+                st.seen, st.seconds, st.startup, st.cpu_read, st.sys_read, st.cpu_annotate, st.sys_annotate, io.jobs,
+                st.cpu_store, st.sys_store, st.store_busy);
     if (st.stale && !o.quiet)
         fprintf(stderr, "lagebild ingest: %zu of the documents already present were annotated by another version\n"
                         "  or other dictionaries; 'lagebild reannotate --db %s' brings them up to date\n", st.stale, io.db);

@@ -22,9 +22,11 @@ typedef struct lb_ingest_stats {
     size_t stale;                  /* of skipped: stored by another version or other dictionaries */
     int fatal;                     /* the database failed: the run stopped */
     double seconds;
+    double startup;                /* wall seconds before the threads start (store, dictionaries) */
     /* CPU seconds (user + system) of each role: the reader (with the
      * start-up), all workers together, the writer; the writer's busy wall time */
     double cpu_read, cpu_annotate, cpu_store, store_busy;
+    double sys_read, sys_annotate, sys_store;   /* of the CPU seconds, those in the kernel */
 } lb_ingest_stats;
 
 /* Runs the ingest; messages go to stderr. Returns 0, or 2 when the database

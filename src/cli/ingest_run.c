@@ -10,9 +10,11 @@
  * ready for 0.1 s, so a slow document never holds
  * the database's write lock and a second ingest on the same database can go
  * on. One mutex guards the ring. */
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include "cli/ingest.h"
 #include "cli/cmd_query.h"
 #include <pthread.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -90,6 +92,14 @@ static double thread_cpu(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Of them, the seconds spent in the kernel (page faults, file writes). */
+static double thread_sys(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_THREAD, &ru)) return 0;
+    return (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
 static void *worker(void *arg)
 {
     ingest *g = arg;
@@ -113,6 +123,7 @@ static void *worker(void *arg)
         pthread_cond_signal(&g->can_store);
     }
     g->st->cpu_annotate += thread_cpu();
+    g->st->sys_annotate += thread_sys();
     pthread_mutex_unlock(&g->mu);
     lb_indexer_free(ix);
     return NULL;
@@ -267,6 +278,7 @@ static void *writer(void *arg)
     free(tx);
     g->stop = g->stop || g->st->fatal;
     g->st->cpu_store = thread_cpu();
+    g->st->sys_store = thread_sys();
     pthread_cond_broadcast(&g->can_fill);
     pthread_cond_broadcast(&g->can_work);
     pthread_mutex_unlock(&g->mu);
@@ -406,6 +418,7 @@ static int run_threads(ingest *g, lb_reader *r, lb_store *ro)
 int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
 {
     memset(st, 0, sizeof *st);
+    double start = now();
     lb_store *s = NULL, *ro = NULL;
     if (lb_store_open(&s, o->db, 0)) {
         fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(s));
@@ -444,11 +457,13 @@ int lb_ingest_run(const lb_ingest_opts *o, lb_ingest_stats *st)
     pthread_cond_init(&g.can_work, NULL);
     pthread_cond_init(&g.can_store, NULL);
     double t0 = now();
+    st->startup = t0 - start;
     if (run_threads(&g, r, ro)) fprintf(stderr, "lagebild ingest: cannot start threads\n");
     else rc = 0;
     if (!o->common->quiet) lb_cli_reader_error_flush(stderr, g.clear);
     st->seconds = now() - t0;
     st->cpu_read = thread_cpu();
+    st->sys_read = thread_sys();
     pthread_cond_destroy(&g.can_store);
     pthread_cond_destroy(&g.can_work);
     pthread_cond_destroy(&g.can_fill);

@@ -59,16 +59,22 @@ typedef int (*token_cb)(void *, int, const char *, int, int, int);
 
 /* A cache of stems per language (most words of a text recur: the Snowball
  * stemmer costs more than the rest of the indexing): two-way sets, the
- * recently used entry first. 256 Ki entries (16 MB, allocated when first
- * used, per language and thread) hold the vocabulary of some thousand
+ * recently used entry first. 64 Ki entries (4 MB, allocated when first
+ * used, per language and thread) hold the vocabulary of some hundred
  * articles: on 3,862 news articles (126,000 distinct words) 76% hits with 16
- * Ki direct-mapped entries, 92% with 64 Ki in two-way sets, 94% with these
- * (the 6% left are nearly all first sightings). A slot is one 64-byte cache
+ * Ki direct-mapped entries, 92% with these, 94% with 256 Ki (the 6% left are
+ * nearly all first sightings). But a lookup waits for its set's address to
+ * be translated, and under a hypervisor even huge pages are mapped by 4 KiB
+ * host pages: 16 MB per table and thread overflowed the TLB. Share of the
+ * CPU samples of `ingest --jobs 2` (3,862 articles) in the tokenizer plus
+ * the stemmer, two runs each: 256 Ki entries 4.6%, 4.7%; 128 Ki 4.2%, 4.0%;
+ * 64 Ki 3.8%, 3.8%; 32 Ki 3.8%, 4.0% (the stemmer's part grows as the
+ * tokenizer's stall shrinks). A slot is one 64-byte cache
  * line and a set two aligned lines: the table is far larger than the CPU's
  * caches, so a lookup costs the lines it touches (slots of 66 bytes at any
  * offset touched three, and the stall on them was 4% of ingest's CPU time).
  * Words longer than STEM_WORD_MAX bytes are stemmed every time. */
-#define STEM_CACHE_SLOTS 262144
+#define STEM_CACHE_SLOTS 65536
 #define STEM_WORD_MAX 29
 #define STEM_SET_BYTES 128
 struct lb_stem_slot { uint32_t hash; uint8_t wl, sl; char word[STEM_WORD_MAX], stem[STEM_WORD_MAX]; };
@@ -81,7 +87,7 @@ static int slot_is(const struct lb_stem_slot *slot, uint32_t h, const char *w, i
 
 /* The stem cache of stemmer which, allocated when first used, zeroed and
  * every page written at once (see core/zeroed.h), in huge pages where the
- * kernel gives them: a lookup reads one set of 16 MB in no order, and with
+ * kernel gives them: a lookup reads one set of 4 MB in no order, and with
  * 4 KiB pages nearly every lookup missed the TLB (perf put half the samples
  * of the tokenizer on the prefetch of the set, which waits for the page
  * walk). Aligned to CACHE_ALIGN (sets start on 128-byte boundaries). NULL

@@ -104,19 +104,33 @@ static int open_db(lb_store *s, const char *path)
  * in one block (a put's savepoint journals some 40 pages; temp_store=MEMORY
  * would keep them in 1 KiB chunks, a malloc and a free for each: 10% of a
  * put's instructions). Refused harmlessly when SQLite was initialised
- * already (then journals over 64 KiB go to a temporary file). */
-static void configure_sqlite(void)
+ * already (then journals over 64 KiB go to a temporary file). The journal's
+ * block is kept from one put to the next (sqlmem.c). */
+static void configure_sqlite(int writes)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, LB_STORE_JOURNAL_BYTES);
+    if (writes) lb_store_sqlite_mem_install();
+}
+
+/* configure_sqlite once per process, for the first store opened: a
+ * process that first opens one for writing (ingest, reannotate) gets the
+ * writer's memory settings, one that only reads keeps SQLite's. */
+static void configure_once(int writes)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static int done;
+    pthread_mutex_lock(&mu);
+    if (!done) configure_sqlite(writes);
+    done = 1;
+    pthread_mutex_unlock(&mu);
 }
 
 int lb_store_open(lb_store **out, const char *path, int flags)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
     *out = NULL;
     if (!path) return LB_EUSAGE;
-    pthread_once(&once, configure_sqlite);
+    configure_once(!(flags & LB_STORE_READONLY));
     lb_store *s = calloc(1, sizeof *s);
     if (!s) return LB_ENOMEM;
     *out = s;
@@ -167,6 +181,7 @@ void lb_store_close(lb_store *s)
         if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         if (!s->readonly) sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
         sqlite3_close_v2(s->db);   /* also frees the tokenizer state */
+        if (!s->readonly) lb_store_sqlite_mem_release();
     }
     free(s);
 }

@@ -95,6 +95,15 @@ struct lb_store {
     char err[LB_MAX_ERROR_BYTES];
 };
 
+/* The in-memory journal of a savepoint (every put) is one block of this
+ * many bytes; larger journals go to a temporary file (store.c). */
+#define LB_STORE_JOURNAL_BYTES (4 << 20)
+/* Gives SQLite an allocator that keeps the journal's block from one
+ * savepoint to the next (sqlmem.c); before SQLite is initialised. */
+void lb_store_sqlite_mem_install(void);
+/* Frees the kept journal block (a writing store closed); thread-safe. */
+void lb_store_sqlite_mem_release(void);
+
 /* Sets s->err (printf-style) and returns status. */
 int lb_store_fail(lb_store *s, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Sets s->err from the connection's last error, prefixed with what failed. */
