@@ -54,7 +54,8 @@ enum {
     QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
     QX_GROUP = 1u << 9,    /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
     QX_MEDIUM = 1u << 10,  /* noun of a news medium: "die Zeitung" is the medium (sector MED) named before */
-    QX_ADDR = 1u << 11     /* English speech verb whose object is the addressee: told reporters */
+    QX_ADDR = 1u << 11,    /* English speech verb whose object is the addressee: told reporters */
+    QX_LINK = 1u << 12     /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
 };
 
 enum { QL_DE, QL_EN, QL_N };

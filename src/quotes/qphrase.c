@@ -243,12 +243,13 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         }
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) {
             /* "in der Vergangenheit": a phrase after a preposition is no subject */
-            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && q_same_sent(q, k - 1, k)) return none();
+            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) &&
+                !(q_xcls(q, k - 1) & QX_LINK) && q_same_sent(q, k - 1, k)) return none();
             det = 1; j--; break;
         }
         if (c & (Q_STOPSET | QC_OF)) {
             /* a phrase after a preposition is no subject ("laut CCTV lobte") */
-            if ((c & (QC_STOP | QC_PREP | QC_OF)) && j < i) return none();
+            if ((c & (QC_STOP | QC_PREP | QC_OF)) && !(q_xcls(q, k) & QX_LINK) && j < i) return none();
             break;
         }
         if (t->flags & LB_TOK_NUM) break;

@@ -52,6 +52,9 @@ int main(void)
     /* an adverb between the subject and the verb; a sentence never opens with its speaker after "Despite" */
     run("Despite the new figures, Helen Park later insisted the bridge would open in May.");
     expect("the bridge", "the bridge would open in May", "Helen Park");
+    /* a conjunction before the subject is no preposition: the phrase after it speaks */
+    run("The council met on Tuesday. But the harbour master later said that the ferry would run again.");
+    expect("the ferry", "the ferry would run again", "the harbour master");
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
