@@ -55,7 +55,9 @@ enum {
     QX_GROUP = 1u << 9,    /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
     QX_MEDIUM = 1u << 10,  /* noun of a news medium: "die Zeitung" is the medium (sector MED) named before */
     QX_ADDR = 1u << 11,    /* English speech verb whose object is the addressee: told reporters */
-    QX_LINK = 1u << 12     /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
+    QX_LINK = 1u << 12,    /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
+    QX_PRED = 1u << 13,    /* predicative particle (als, as): the noun phrase after it is no subject */
+    QX_NOM  = 1u << 14     /* personal pronoun that is only nominative (er, ich, wir): always the subject */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -256,6 +256,8 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         j--;
     }
     if (j >= i) return none();
+    /* a predicative phrase is no subject: "Als Begründung sagte X" */
+    if (j > lo && (q_xcls(q, j - 1) & QX_PRED) && q_same_sent(q, j - 1, j)) return none();
     uint32_t s = j, e = i;
     if (!det && q->lang != QL_EN) {
         while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */

@@ -80,6 +80,19 @@ static void dateline_own(void)
     check_last("Die Sängerin", "Berger");
 }
 
+/* the subject of a speech verb in V2 inversion: a pronoun that is only
+ * nominative after the finite verb, never a predicative "als" phrase */
+static void inverted_subjects(void)
+{
+    run("Die Bürgermeisterin Anna Roth besuchte die Schule. Als Begründung gab sie an, die Räume seien zu klein.");
+    const lb_quote *q = test_quote_find(doc, "die Räume");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Begründung")));
+    run("Der Bürgermeister Hans Roth besuchte die Schule. Der Stadtverwaltung schlug er vor, einen neuen Anbau zu planen.");
+    check_last("einen neuen", "Roth");
+    run("Als Antwort sagte ein Sprecher der Stadtwerke, die Leitungen seien alt.");
+    check_last("die Leitungen", "Stadtwerke");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -89,6 +102,7 @@ int main(void)
     dateline_own();
     body_nouns();
     headlines();
+    inverted_subjects();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
