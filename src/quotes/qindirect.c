@@ -114,7 +114,7 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 
 /* the speech verb at v is a passive participle ("wird aufgefordert"): its
  * subject is the addressee; the speaker is the agent ("von X") or none */
-static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
+int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
     if (d->morph.len != q->n || !d->clauses.len) return 0;
@@ -138,7 +138,7 @@ static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
     qspk ps;
-    if (q->lang != QL_EN && passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
+    if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     return q_sentence_source(q, r.lo, r.hi);

@@ -212,6 +212,9 @@ lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
  * the sentence [lo, hi) that opens the document; 1 when it emitted one */
 #define Q_HEAD_SPEAKER 4
 int q_headline(qdoc *q, uint32_t lo, uint32_t hi);
+/* the speech verb at v is a passive participle ("wurde ... bezeichnet"): 1
+ * with the agent ("von X") in sp (sp->s < 0: none); 0 when not passive */
+int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp);
 /* the speech verb at v is negated (did not say) */
 int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
 /* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a

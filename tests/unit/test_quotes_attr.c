@@ -93,6 +93,14 @@ static void inverted_subjects(void)
     check_last("die Leitungen", "Stadtwerke");
 }
 
+/* a passive speech act: the agent goes on speaking in the next Konjunktiv sentence */
+static void passive_agent(void)
+{
+    run("Die Pläne der Stadt wurden von Verkehrsministerin Petra Hausmann als zu teuer bezeichnet. "
+        "Die Kosten seien doppelt so hoch wie geplant.");
+    check_last("Die Kosten", "Hausmann");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -103,6 +111,7 @@ int main(void)
     body_nouns();
     headlines();
     inverted_subjects();
+    passive_agent();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
