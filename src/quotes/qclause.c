@@ -54,6 +54,10 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
         if (a->parent != cl->subj || a->tok0 != (uint32_t)sp->e) break;
         sp->e = (int32_t)(a->tok0 + a->ntok);
     }
+    /* a name the clause layer cut short ("Petra | Hausmann erklärte"): name
+     * words up to the verb that follow a name word belong to it */
+    while ((uint32_t)sp->e < v && q_name_tok(q, (uint32_t)sp->e - 1) && q_name_tok(q, (uint32_t)sp->e) &&
+           !(q->t[sp->e].flags & LB_TOK_PARA_BEFORE) && q_same_sent(q, (uint32_t)sp->e, v)) sp->e++;
     q_name_in(q, sp);
     return 1;
 }

@@ -101,6 +101,15 @@ static void passive_agent(void)
     check_last("Die Kosten", "Hausmann");
 }
 
+/* a speech verb in Konjunktiv I is itself reported: its clause goes on with the
+ * reporter's words, not with those of its own subject */
+static void reported_frames(void)
+{
+    run("Staatsanwältin Petra Hausmann erklärte am Montag, der Mann habe einen Anschlag geplant. "
+        "Zudem habe er sich bereit erklärt, weitere Helfer zu suchen.");
+    check_last("weitere Helfer", "Hausmann");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -112,6 +121,7 @@ int main(void)
     headlines();
     inverted_subjects();
     passive_agent();
+    reported_frames();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
