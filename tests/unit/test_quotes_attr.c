@@ -110,6 +110,20 @@ static void reported_frames(void)
     check_last("weitere Helfer", "Hausmann");
 }
 
+/* "X nach" as a source: the phrase opens with its determiner, which is dative */
+static void postposed_nach(void)
+{
+    run("Bei dichtem Nebel ist die Sicht nach vorne stark eingeschränkt.");
+    for (size_t k = 0; k < doc->quotes.len; k++) {
+        const lb_quote *q = &LB_QUOTES(doc)[k];
+        CHECK(!q->speaker_name || !strstr(q->speaker_name, "Sicht"));
+    }
+    run("Die Ministerin Petra Hausmann sprach in Kiel. Der Kanal sei ihrer Meinung nach viel zu schmal.");
+    const lb_quote *q = test_quote_find(doc, "Der Kanal");
+    CHECK(q != NULL && q->speaker_start >= 0);
+    if (q && q->speaker_start >= 0) CHECK(!strncmp(doc->text + q->speaker_start, "ihrer", 5));
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -122,6 +136,7 @@ int main(void)
     inverted_subjects();
     passive_agent();
     reported_frames();
+    postposed_nach();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
