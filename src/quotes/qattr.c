@@ -38,8 +38,7 @@ static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
     return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
 }
 
-/* the sentence of token i is written in title case (a headline) */
-static int headline(const qdoc *q, uint32_t i)
+int q_title_case(const qdoc *q, uint32_t i)
 {
     const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
     uint32_t words = 0, caps = 0;
@@ -70,7 +69,7 @@ static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         uint32_t len = q->t[tok].norm_len;
         for (uint32_t k = a; k < b; k++) {
             /* tok_eq needs a length of len or len - 1 (unsigned: not longer) */
-            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || headline(q, k)) continue;
+            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || q_title_case(q, k)) continue;
             uint32_t s = k, e = k + 1;
             while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
                    (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;

@@ -117,6 +117,8 @@ static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
 
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
+/* the sentence of token i is written in title case (a headline) */
+int q_title_case(const qdoc *q, uint32_t i);
 /* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
 int q_is_role(const qdoc *q, uint32_t i);
 /* the lookup behind q_is_role (which caches it per token in qdoc.cls) */
@@ -141,8 +143,11 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp);
 qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim);
 /* Phrase that ends just before token i (the subject before the verb). */
 qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
-/* The subject of the speech verb at token v inside [lo, hi). */
+/* The subject of the speech verb at token v inside [lo, hi); English also
+ * across an apposition and shared with the verb before ("X said, adding …"). */
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* the same by the clause layer and token patterns only */
+qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
 qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
 /* Fills the speaker and cue fields of qt from sp: the overlapping mention's

@@ -292,7 +292,63 @@ static int in_time(const qdoc *q, qspk sp)
     return lo < q->doc->timex.len && X[lo].start < b;
 }
 
+/* how far (tokens) back an apposition between a subject and its verb may reach,
+ * and how far back the finite verb whose subject a participle shares */
+#define Q_APPOS_BACK 16
+#define Q_SHARED_BACK 40
+
+/* English "X, director of Y, says": the subject before an apposition that ends
+ * right before the verb at v (no finite verb inside it) */
+static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    if (v < lo + 3 || !q_punct_is(q, v - 1, ',')) return none();
+    for (uint32_t c = v - 2; c > lo && v - c < Q_APPOS_BACK; c--) {
+        if (q->inq[c] || ((q->t[c].flags & LB_TOK_QUOTE) && !is_possessive(q, c))) break;
+        const lb_morph *m = &LB_MORPH(q->doc)[c];
+        int glued = q->t[c].start == q->t[c - 1].end;     /* "University's": a clitic, no verb */
+        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && !glued) break;
+        if (!q_punct_is(q, c, ',')) continue;
+        qspk sp = q_np_backward(q, c, lo);
+        if (sp.s >= 0 && sp.e == (int32_t)c && (sp.ns >= 0 || q_is_role(q, c - 1))) return sp;
+        break;
+    }
+    return none();
+}
+
+/* English: a present participle (", saying …") or the second verb of a
+ * coordination ("… and announced …", "…, but said …") shares the subject of
+ * the finite verb before it in the sentence */
+static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    int part = LB_FEAT_GET(M[v].feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(M[v].feats, TENSE) == LB_TENSE_PRES;
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || q_punct_is(q, k - 1, ','))) k--;
+    int coord = k > lo && k < v + 1 && M[k - 1].upos == LB_UPOS_CCONJ;
+    if (!(part && k < v) && !coord) return none();
+    for (uint32_t f = coord ? k - 1 : k; f > lo && v - f < Q_SHARED_BACK; f--) {
+        uint32_t a = f - 1;
+        if (q->inq[a] || ((q->t[a].flags & LB_TOK_QUOTE) && !is_possessive(q, a))) break;
+        if ((M[a].upos != LB_UPOS_VERB && M[a].upos != LB_UPOS_AUX) || LB_FEAT_GET(M[a].feats, VERBFORM) != LB_VERBFORM_FIN) continue;
+        qspk sp;
+        if (q_clause_subject(q, a, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)a) return sp;
+        sp = q_np_backward(q, a, lo);
+        if (sp.s < 0) sp = en_appos_subject(q, a, lo);
+        return sp;
+    }
+    return none();
+}
+
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    int en = q->lang == QL_EN && q->doc->morph.len == q->n;
+    qspk sp = en ? en_appos_subject(q, v, lo) : none();
+    if (sp.s >= 0) return sp;
+    sp = q_verb_subject_tok(q, v, lo, hi);
+    return sp.s >= 0 || !en ? sp : en_shared_subject(q, v, lo);
+}
+
+qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     /* the clause layer's subject of the verb, where the syntax stage ran */
@@ -374,5 +430,5 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
     return none();
 }
 
-/* ---- attribution */
+
 

@@ -192,6 +192,9 @@ int q_cue_check(const qdoc *q, uint32_t i)
     /* English: a form after an article or possessive is a noun ("the remarks", "his claims") */
     if (q->lang == QL_EN && i > 0 && q_same_sent(q, i - 1, i) && (q_cls(q, i - 1) & QC_DET) &&
         !(q_cls(q, i - 1) & (QC_CONJ | QC_PRON))) return 0;
+    /* English: a word the tagger takes for a proper name is none ("Hope Hicks said") */
+    if (q->lang == QL_EN && q->doc->morph.len == q->n && LB_MORPH(q->doc)[i].upos == LB_UPOS_PROPN &&
+        (q->t[i].flags & LB_TOK_UPPER) && !q_title_case(q, i)) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }

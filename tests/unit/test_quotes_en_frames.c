@@ -55,6 +55,17 @@ int main(void)
     /* a conjunction before the subject is no preposition: the phrase after it speaks */
     run("The council met on Tuesday. But the harbour master later said that the ferry would run again.");
     expect("the ferry", "the ferry would run again", "the harbour master");
+    /* a participle and a coordinated verb share the subject of the clause before */
+    run("At the meeting, Helen Park criticised the budget, saying the bridge would cost too much.");
+    expect("the bridge", "the bridge would cost too much", "Helen Park");
+    run("Helen Park did not apologise, but said the bridge had been planned badly.");
+    expect("the bridge", "the bridge had been planned badly", "Helen Park");
+    /* the subject before an apposition */
+    run("In any case, Helen Park, director of the city's transport office, says the bridge is safe.");
+    expect("the bridge", "the bridge is safe", "Helen Park");
+    /* a capitalised word the tagger takes for a name is no speech verb */
+    run("The former Secretary of State Anna Lee met the council on Monday.");
+    CHECK_INT(doc->quotes.len, 0);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
