@@ -37,6 +37,8 @@ enum {
     QC_HEARSAY = 1u << 25,  /* hearsay marker that goes on with a report: demnach, angeblich */
     QC_OWN    = 1u << 26,   /* reflexive possessive: nach eigenen Angaben (the subject) */
     QC_GENPREP = 1u << 27,  /* preposition inside a source phrase: Angaben von X, Bericht aus Y */
+    QC_MASC   = 1u << 28,   /* masculine personal pronoun: er, he */
+    QC_FEM    = 1u << 29,   /* feminine personal pronoun (German "sie" also plural): sie, she */
     QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
     QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
 };

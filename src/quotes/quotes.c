@@ -19,7 +19,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "time", QC_TIME }, { "sep", QC_SEP }, { "stop", QC_STOP }, { "coord", QC_COORD },
     { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART },
     { "srcprep", QC_SRCPREP }, { "srcnoun", QC_SRCNOUN }, { "hearsay", QC_HEARSAY }, { "own", QC_OWN },
-    { "genprep", QC_GENPREP } };
+    { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
     { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM } };

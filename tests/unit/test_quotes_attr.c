@@ -124,6 +124,15 @@ static void postposed_nach(void)
     if (q && q->speaker_start >= 0) CHECK(!strncmp(doc->text + q->speaker_start, "ihrer", 5));
 }
 
+/* a pronoun's referent agrees with it in gender: "sie" is not the man named last */
+static void pronoun_gender(void)
+{
+    run("Die Angeklagte Petra Hausmann wurde nach eigenen Angaben von ihrem Komplizen Jan Roth bedroht. "
+        "In einer Erklärung berichtete sie am Mittwoch, das sei vor allem im ersten Jahr passiert.");
+    const lb_quote *q = test_quote_find(doc, "das sei");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Roth")));
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -137,6 +146,7 @@ int main(void)
     passive_agent();
     reported_frames();
     postposed_nach();
+    pronoun_gender();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
