@@ -49,9 +49,10 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
     sp->s = (int32_t)ph->tok0;
     sp->e = (int32_t)pe;
     /* the attributes that hang on it: "der Sprecher des Ministeriums" */
+    /* (also an attribute of an attribute: "der Staatsanwalt des Distrikts Nord des Bundesstaates Illinois") */
     for (size_t k = (size_t)cl->subj + 1; k < d->phrases.len && k < (size_t)cl->subj + 4; k++) {
         const lb_phrase *a = &LB_PHRASES(d)[k];
-        if (a->parent != cl->subj || a->tok0 != (uint32_t)sp->e) break;
+        if (a->parent < cl->subj || (size_t)a->parent >= k || a->tok0 != (uint32_t)sp->e) break;
         sp->e = (int32_t)(a->tok0 + a->ntok);
     }
     /* a name the clause layer cut short ("Petra | Hausmann erklärte"): name

@@ -172,7 +172,8 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     find_name(q, &sp);
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
     int had_of = 0;
-    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
+    /* (and on over a second genitive: "der Staatsanwalt des Distrikts Nord des Bundesstaates Illinois") */
+    for (int hop = 0; hop < 2 && (sp.ns < 0 || had_of) && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
         int c2;
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
         uint32_t e2 = np_core(q, g0, lim, &c2);

@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "quotes/quotes.h"
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static lb_ctx *ctx;
@@ -138,6 +139,12 @@ static void german_indirect(void)
 
 static void german_speakers(void)
 {
+    /* a chain of genitives belongs to the speaker phrase */
+    run("Die Brücke sei gesperrt, erklärte der Sprecher des Amtes Nord der Stadt Kiel am Montag.", "de");
+    const lb_quote *g = find("Die Brücke");
+    CHECK(g != NULL && g->speaker_end >= 0);
+    if (g && g->speaker_end >= 0) CHECK(!memcmp(doc->text + g->speaker_end - 4, "Kiel", 4));
+
     /* a pronoun: the person named after a role noun in the sentence */
     run("Nachdem Außenminister Jan Novak in Prag gelandet war, sagte er, die Beziehungen seien gut.", "de");
     EXPECT("die Beziehungen", "die Beziehungen seien gut", IND, "Jan Novak");
