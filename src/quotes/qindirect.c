@@ -591,6 +591,11 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
         qspk sp = q_np_forward(q, v + 1, r.hi);
+        /* "…, so schätzen die Forscher, …": the frame with its speech verb */
+        if (sp.s < 0 && q->lang != QL_EN && v + 2 < r.hi && q_is_cue(q, v + 1)) {
+            sp = q_np_forward(q, v + 2, r.hi);
+            if (sp.s >= 0 && ((q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp))) sp.s = -1;
+        }
         /* a parenthesis: "Die Lage sei, so X, ernst." / "…, so X laut Y, dass …": the whole sentence */
         if (q->lang != QL_EN && sp.s >= 0) {
             uint32_t e = (uint32_t)sp.e;
