@@ -311,9 +311,12 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
  * the token after the complementizer, or 0 */
 static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
 
+static uint32_t noun_konj(const qdoc *q, uint32_t w, range r);
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
     uint32_t z = noun_zu(q, w, r);
+    if (!z) z = noun_konj(q, w, r);
     if (z) return z;
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
@@ -342,6 +345,26 @@ static uint32_t noun_zu(const qdoc *q, uint32_t w, range r)
     /* the clause ends in its zu-infinitive: "… zuzugehen", "… zu beenden" */
     if (!(zu_inf(q, e - 1) || (e >= a + 2 && q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) return 0;
     return a;
+}
+
+/* German: a speech noun, its attributes and a comma, then a main clause in
+ * Konjunktiv I: "die Hoffnung, sein Leben werde sich wenden", "dem Vorwurf,
+ * das Gericht sei nicht legitim" (not a relative clause: "die Erklärung, die
+ * … sei"); the clause's first token, or 0 */
+static uint32_t noun_konj(const qdoc *q, uint32_t w, range r)
+{
+    if (q->lang == QL_EN || (q_xcls(q, w) & (QX_MEDIUM | QX_BODY)) || q->doc->morph.len != q->n) return 0;
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
+           !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
+    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k)) return 0;
+    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    uint32_t a = k + 1;
+    if (a >= r.hi || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ)) ||
+        ((q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER) && LB_MORPH(q->doc)[a].upos == LB_UPOS_PRON)) return 0;
+    for (uint32_t e = a + 1; e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !q->inq[e]; e++)
+        if (q_konj(q, e) == 1) return a;
+    return 0;
 }
 
 /* token after which a reported clause that starts at a ends: before the next

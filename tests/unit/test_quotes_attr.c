@@ -133,6 +133,17 @@ static void pronoun_gender(void)
     CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Roth")));
 }
 
+/* a speech noun with a Konjunktiv I main clause after its comma is reported
+ * speech; a relative clause after it is not */
+static void noun_konjunktiv(void)
+{
+    run("Die Ministerin Petra Hausmann wies den Vorwurf des Verbandes, die Reform sei zu teuer, entschieden zurück.");
+    CHECK(test_quote_find(doc, "die Reform sei zu teuer") != NULL);
+    run("Die Erklärung, die am Montag veröffentlicht worden sei, umfasst zwölf Seiten.");
+    for (size_t k = 0; k < doc->quotes.len; k++)
+        CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "die am Montag", 13) != 0);
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -147,6 +158,7 @@ int main(void)
     reported_frames();
     postposed_nach();
     pronoun_gender();
+    noun_konjunktiv();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
