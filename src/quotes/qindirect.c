@@ -258,6 +258,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }
+        /* "begründete das damit, dass …": a pronominal adverb right before ", dass"
+         * is a correlative, not the subordinator damit */
+        if ((c & QC_SUB) && !(c & QC_VERB) && q->lang != QL_EN && k + 2 < r.hi && q_punct_is(q, k + 1, ',') &&
+            (q_cls(q, k + 2) & QC_CONJ)) continue;
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;

@@ -102,6 +102,9 @@ static void german_indirect(void)
 
     run("Die Gespräche seien konstruktiv gewesen, so Lindner.", "de");
     EXPECT("Die Gespräche", "Die Gespräche seien konstruktiv gewesen", IND, "Lindner");
+    /* a correlative pronominal adverb before ", dass" */
+    run("Der Minister begründete das damit, dass die Kosten gestiegen seien.", "de");
+    CHECK(find("die Kosten gestiegen seien") != NULL);
     /* the so-frame with its speech verb, as a parenthesis */
     run("In zehn Jahren, so schätzt Professorin Anna Lind, soll die Anlage fertig sein.", "de");
     EXPECT("In zehn", "In zehn Jahren, so schätzt Professorin Anna Lind, soll die Anlage fertig sein", IND, "Anna Lind");
