@@ -144,6 +144,14 @@ static void noun_konjunktiv(void)
         CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "die am Montag", 13) != 0);
 }
 
+/* a German quote that ends its sentence with ? or ! and no comma: what follows is a new sentence */
+static void new_sentence_after_quote(void)
+{
+    run("Die Sprecherin Anna Berg fragte: „Wer soll das bezahlen?“ Greenpeace fordert eine Entschädigung.");
+    const lb_quote *q = test_quote_find(doc, "Wer soll");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Greenpeace")));
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -159,6 +167,7 @@ int main(void)
     postposed_nach();
     pronoun_gender();
     noun_konjunktiv();
+    new_sentence_after_quote();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
