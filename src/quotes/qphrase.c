@@ -316,9 +316,9 @@ static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
     return none();
 }
 
-/* English: a present participle (", saying …") or the second verb of a
- * coordination ("… and announced …", "…, but said …") shares the subject of
- * the finite verb before it in the sentence */
+/* A present participle (English ", saying …") or the second verb of a
+ * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
+ * the subject of the finite verb before it in the sentence */
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
     const lb_morph *M = LB_MORPH(q->doc);
@@ -326,7 +326,7 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
     uint32_t k = v;
     while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || q_punct_is(q, k - 1, ','))) k--;
     int coord = k > lo && k < v + 1 && M[k - 1].upos == LB_UPOS_CCONJ;
-    if (!(part && k < v) && !coord) return none();
+    if (!(part && k < v && q->lang == QL_EN) && !coord) return none();
     for (uint32_t f = coord ? k - 1 : k; f > lo && v - f < Q_SHARED_BACK; f--) {
         uint32_t a = f - 1;
         if (q->inq[a] || ((q->t[a].flags & LB_TOK_QUOTE) && !is_possessive(q, a))) break;
@@ -334,7 +334,11 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
         qspk sp;
         if (q_clause_subject(q, a, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)a) return sp;
         sp = q_np_backward(q, a, lo);
-        if (sp.s < 0) sp = en_appos_subject(q, a, lo);
+        if (sp.s < 0 && q->lang == QL_EN) sp = en_appos_subject(q, a, lo);
+        if (sp.s < 0 && q->lang != QL_EN) {      /* inverted: "…, biss der Mann den Helfer und rief" */
+            sp = q_subject_after(q, a, k);
+            if (sp.s >= 0 && !q_can_speak(q, sp)) sp.s = -1;
+        }
         return sp;
     }
     return none();
@@ -346,7 +350,8 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
     sp = q_verb_subject_tok(q, v, lo, hi);
-    return sp.s >= 0 || !en ? sp : en_shared_subject(q, v, lo);
+    /* German too: "biss der Mann den Helfer und rief: …" */
+    return sp.s >= 0 || q->doc->morph.len != q->n ? sp : en_shared_subject(q, v, lo);
 }
 
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)

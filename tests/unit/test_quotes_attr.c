@@ -152,6 +152,13 @@ static void new_sentence_after_quote(void)
     CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Greenpeace")));
 }
 
+/* the second verb of a coordination shares the subject of the first, also inverted */
+static void coordinated_verbs(void)
+{
+    run("Als die Polizei eintraf, schlug der Wirt Karl Brand die Tür zu und rief: „Lasst mich in Ruhe!“");
+    check_last("Lasst mich", "Brand");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -168,6 +175,7 @@ int main(void)
     pronoun_gender();
     noun_konjunktiv();
     new_sentence_after_quote();
+    coordinated_verbs();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
