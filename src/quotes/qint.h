@@ -59,7 +59,8 @@ enum {
     QX_ADDR = 1u << 11,    /* English speech verb whose object is the addressee: told reporters */
     QX_LINK = 1u << 12,    /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
     QX_PRED = 1u << 13,    /* predicative particle (als, as): the noun phrase after it is no subject */
-    QX_NOM  = 1u << 14     /* personal pronoun that is only nominative (er, ich, wir): always the subject */
+    QX_NOM  = 1u << 14,    /* personal pronoun that is only nominative (er, ich, wir): always the subject */
+    QX_PPART = 1u << 15    /* English present participle of a speech verb: saying, adding */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -82,7 +83,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint16_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
+    uint32_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */

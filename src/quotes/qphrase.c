@@ -319,15 +319,12 @@ static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
 /* A present participle (English ", saying …") or the second verb of a
  * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
  * the subject of the finite verb before it in the sentence */
-static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
+/* the subject of the nearest finite verb before token f (and after lo) */
+static qspk subject_before(const qdoc *q, uint32_t f, uint32_t v, uint32_t lo)
 {
     const lb_morph *M = LB_MORPH(q->doc);
-    int part = LB_FEAT_GET(M[v].feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(M[v].feats, TENSE) == LB_TENSE_PRES;
-    uint32_t k = v;
-    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || q_punct_is(q, k - 1, ','))) k--;
-    int coord = k > lo && k < v + 1 && M[k - 1].upos == LB_UPOS_CCONJ;
-    if (!(part && k < v && q->lang == QL_EN) && !coord) return none();
-    for (uint32_t f = coord ? k - 1 : k; f > lo && v - f < Q_SHARED_BACK; f--) {
+    const uint32_t end = f;
+    for (; f > lo && v - f < Q_SHARED_BACK; f--) {
         uint32_t a = f - 1;
         if (q->inq[a] || ((q->t[a].flags & LB_TOK_QUOTE) && !is_possessive(q, a))) break;
         if ((M[a].upos != LB_UPOS_VERB && M[a].upos != LB_UPOS_AUX) || LB_FEAT_GET(M[a].feats, VERBFORM) != LB_VERBFORM_FIN) continue;
@@ -336,7 +333,7 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
         sp = q_np_backward(q, a, lo);
         if (sp.s < 0 && q->lang == QL_EN) sp = en_appos_subject(q, a, lo);
         if (sp.s < 0 && q->lang != QL_EN) {      /* inverted: "…, biss der Mann den Helfer und rief" */
-            sp = q_subject_after(q, a, k);
+            sp = q_subject_after(q, a, end);
             if (sp.s >= 0 && !q_can_speak(q, sp)) sp.s = -1;
         }
         return sp;
@@ -344,12 +341,37 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
     return none();
 }
 
+/* the verb at v is an English present participle */
+static int en_participle(const qdoc *q, uint32_t v)
+{
+    const lb_morph *m = &LB_MORPH(q->doc)[v];
+    return q->lang == QL_EN && ((q_xcls(q, v) & QX_PPART) ||
+           (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES));
+}
+
+static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
+    int coord = k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+    if (!(en_participle(q, v) && k < v) && !coord) return none();
+    return subject_before(q, coord ? k - 1 : k, v, lo);
+}
+
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     int en = q->lang == QL_EN && q->doc->morph.len == q->n;
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
+    /* ", apparently suggesting …": the participle's subject before any adverb */
+    if (en && en_participle(q, v) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
     sp = q_verb_subject_tok(q, v, lo, hi);
+    /* "X issued a statement saying …": the statement is the object of X's verb */
+    if (en && sp.s >= 0 && sp.e == (int32_t)v && sp.ns < 0 && en_participle(q, v) && (q_cls(q, v - 1) & QC_NOUN)) {
+        qspk x = subject_before(q, (uint32_t)sp.s, v, lo);
+        if (x.s >= 0) return x;
+    }
     /* German too: "biss der Mann den Helfer und rief: …" */
     return sp.s >= 0 || q->doc->morph.len != q->n ? sp : en_shared_subject(q, v, lo);
 }

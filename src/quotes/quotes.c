@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -128,7 +128,7 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 }
 
 /* marks a token's QX_* classes in qdoc.xcls as looked up */
-#define Q_XDONE 0x8000u
+#define Q_XDONE 0x80000000u
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
@@ -140,7 +140,7 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
         if (q->lang >= 0 && q->lang != k) continue;
         if (lb_sigindex_get(&q->rules->extra_ix[k], w, q->t[i].norm_len, &v)) all |= v;
     }
-    q->xcls[i] = (uint16_t)(all | Q_XDONE);
+    q->xcls[i] = all | Q_XDONE;
     return all;
 }
 

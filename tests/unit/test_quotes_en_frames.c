@@ -60,6 +60,9 @@ int main(void)
     expect("the bridge", "the bridge would cost too much", "Helen Park");
     run("Helen Park did not apologise, but said the bridge had been planned badly.");
     expect("the bridge", "the bridge had been planned badly", "Helen Park");
+    /* "X issued a statement saying …": the statement is X's */
+    run("On Monday, Helen Park issued a statement saying the bridge would open in May.");
+    expect("the bridge", "the bridge would open in May", "Helen Park");
     /* the subject before an apposition */
     run("In any case, Helen Park, director of the city's transport office, says the bridge is safe.");
     expect("the bridge", "the bridge is safe", "Helen Park");
