@@ -328,6 +328,9 @@ static qspk subject_before(const qdoc *q, uint32_t f, uint32_t v, uint32_t lo)
         uint32_t a = f - 1;
         if (q->inq[a] || ((q->t[a].flags & LB_TOK_QUOTE) && !is_possessive(q, a))) break;
         if ((M[a].upos != LB_UPOS_VERB && M[a].upos != LB_UPOS_AUX) || LB_FEAT_GET(M[a].feats, VERBFORM) != LB_VERBFORM_FIN) continue;
+        /* not the verb of a clause inside ("They acknowledge that he was …, but say") */
+        if (M[a].clause >= 0 && (size_t)M[a].clause < q->doc->clauses.len &&
+            LB_CLAUSES(q->doc)[M[a].clause].kind != LB_CL_MAIN) continue;
         qspk sp;
         if (q_clause_subject(q, a, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)a) return sp;
         sp = q_np_backward(q, a, lo);
@@ -349,6 +352,15 @@ static int en_participle(const qdoc *q, uint32_t v)
            (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES));
 }
 
+/* the verb at v follows a coordinating conjunction (past adverbs and commas) */
+static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
+    return k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+}
+
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
     const lb_morph *M = LB_MORPH(q->doc);
@@ -365,7 +377,7 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
     /* ", apparently suggesting …": the participle's subject before any adverb */
-    if (en && en_participle(q, v) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
+    if (q->doc->morph.len == q->n && (en_participle(q, v) || after_coord(q, v, lo)) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
     sp = q_verb_subject_tok(q, v, lo, hi);
     /* "X issued a statement saying …": the statement is the object of X's verb */
     if (en && sp.s >= 0 && sp.e == (int32_t)v && sp.ns < 0 && en_participle(q, v) && (q_cls(q, v - 1) & QC_NOUN)) {

@@ -60,6 +60,9 @@ int main(void)
     expect("the bridge", "the bridge would cost too much", "Helen Park");
     run("Helen Park did not apologise, but said the bridge had been planned badly.");
     expect("the bridge", "the bridge had been planned badly", "Helen Park");
+    /* a coordinated verb: the subject of the main clause, not of a clause inside it */
+    run("The officials acknowledge that he was in a bind, but say the backlash is unusual.");
+    expect("the backlash", "the backlash is unusual", "The officials");
     /* "X issued a statement saying …": the statement is X's */
     run("On Monday, Helen Park issued a statement saying the bridge would open in May.");
     expect("the bridge", "the bridge would open in May", "Helen Park");
