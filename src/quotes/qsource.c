@@ -215,6 +215,8 @@ static int post_nach(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *
     const lb_doc *d = q->doc;
     if ((q_cls(q, s) & QC_DET) && d->morph.len == q->n && LB_MORPH(d)[s].upos == LB_UPOS_DET &&
         (LB_FEAT_GET(LB_MORPH(d)[s].feats, CASE) == LB_CASE_NOM || LB_FEAT_GET(LB_MORPH(d)[s].feats, CASE) == LB_CASE_ACC)) return 0;
+    /* a phrase a preposition governs already ("In den Umfragen nach oben") is no object of "nach" */
+    if (s > lo && (q_xcls(q, s - 1) & QX_ADP) && q_same_sent(q, s - 1, s)) return 0;
     *ps = s; *pe = v + 1;
     qspk r = { (int32_t)s, (int32_t)v, -1, -1 };
     for (uint32_t k = s; k + 1 < v; k++) if (caps_word(q, k)) { r.ns = (int32_t)k; r.ne = (int32_t)k + 1; }

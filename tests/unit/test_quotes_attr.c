@@ -118,6 +118,11 @@ static void postposed_nach(void)
         const lb_quote *q = &LB_QUOTES(doc)[k];
         CHECK(!q->speaker_name || !strstr(q->speaker_name, "Sicht"));
     }
+    run("In den Umfragen nach oben schob sich zuletzt der Senator aus Texas.");
+    for (size_t k = 0; k < doc->quotes.len; k++) {
+        const lb_quote *x = &LB_QUOTES(doc)[k];
+        CHECK(!x->speaker_name || !strstr(x->speaker_name, "Umfragen"));
+    }
     run("Die Ministerin Petra Hausmann sprach in Kiel. Der Kanal sei ihrer Meinung nach viel zu schmal.");
     const lb_quote *q = test_quote_find(doc, "Der Kanal");
     CHECK(q != NULL && q->speaker_start >= 0);
