@@ -670,6 +670,8 @@ static int postp_source(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     qspk sp = q_np_backward(q, v, r.lo);
     if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) return found;
+    /* "…, sagte X der Agentur Y zufolge": the speech verb before it owns its clause */
+    if (cue_before(q, (uint32_t)sp.s, r.lo)) return found;
     uint32_t cs = (uint32_t)sp.s;
     while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
     DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));

@@ -164,6 +164,16 @@ static void coordinated_verbs(void)
     check_last("Lasst mich", "Brand");
 }
 
+/* a zufolge phrase after a post-posed speech verb belongs to its frame */
+static void zufolge_in_frame(void)
+{
+    run("Die Akte sei gefunden worden, sagte Direktor Jan Roth der Agentur PAP zufolge am Donnerstag. "
+        "Die Unterschrift sei echt.");
+    for (size_t k = 0; k < doc->quotes.len; k++)
+        CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "sagte", 5) != 0);
+    check_last("Die Akte", "Roth");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -181,6 +191,7 @@ int main(void)
     noun_konjunktiv();
     new_sentence_after_quote();
     coordinated_verbs();
+    zufolge_in_frame();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
