@@ -38,8 +38,7 @@ static int tok_eq(const qdoc *q, uint32_t a, uint32_t b)
     return y->norm_len == x->norm_len + 1 && ys[x->norm_len] == 's' && !memcmp(xs, ys, x->norm_len);
 }
 
-/* the sentence of token i is written in title case (a headline) */
-static int headline(const qdoc *q, uint32_t i)
+int q_title_case(const qdoc *q, uint32_t i)
 {
     const lb_sent *s = &LB_SENTS(q->doc)[q->t[i].sent];
     uint32_t words = 0, caps = 0;
@@ -70,7 +69,7 @@ static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         uint32_t len = q->t[tok].norm_len;
         for (uint32_t k = a; k < b; k++) {
             /* tok_eq needs a length of len or len - 1 (unsigned: not longer) */
-            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || headline(q, k)) continue;
+            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || q_title_case(q, k)) continue;
             uint32_t s = k, e = k + 1;
             while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
                    (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;
@@ -195,6 +194,18 @@ static int mention_speaker(qdoc *q, lb_quote *qt, const lb_mention *m)
     return 1;
 }
 
+/* the gender of the pronoun at p (LB_GENDER_*, 0 unknown): the morphology
+ * layer's, else the cue class; German "sie" only where the layer says singular */
+static uint32_t pronoun_gender(const qdoc *q, uint32_t p)
+{
+    const lb_morph *m = q->doc->morph.len == q->n ? &LB_MORPH(q->doc)[p] : NULL;
+    uint32_t g = m ? LB_FEAT_GET(m->feats, GENDER) : 0, c = q_cls(q, p);
+    if (g) return g;
+    if (c & QC_MASC) return LB_GENDER_MASC;
+    if ((c & QC_FEM) && (q->lang == QL_EN || (m && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING))) return LB_GENDER_FEM;
+    return 0;
+}
+
 /* a pronoun: the nearest person named before it in its sentence or the one
  * before; else a role noun followed by a name ("US-Außenminister Antony
  * Blinken …, nachdem er erklärt hatte", "Botschafter X kritisierte … Er warf …") */
@@ -205,9 +216,13 @@ static void pronoun_speaker(qdoc *q, lb_quote *qt, uint32_t p)
     if (t[p].sent > 0) lo = LB_SENTS(q->doc)[t[p].sent - 1].tok0;
     if (p > lo + Q_SCAN) lo = p - Q_SCAN;
     const lb_mention *best = NULL;
+    /* the pronoun's gender: a person of the other one is not meant */
+    uint32_t g = pronoun_gender(q, p);
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[p].start) break;
+        const lb_entity *en = g ? lb_entity_at(q->doc, mm->tok0) : NULL;
+        if (en && en->gender && en->gender != g) continue;
         if (mm->type == LB_MEN_PER && mm->start >= t[lo].start) best = mm;
     }
     if (best) { mention_speaker(q, qt, best); return; }

@@ -9,6 +9,8 @@
 
 /* how many sentences a report may skip (a non-reporting sentence in between) */
 #define Q_CHAIN_GAP 1
+/* how far (tokens) before a participle its auxiliary may stand: "habe er sich bereit erklärt" */
+#define Q_FRAME_AUX 8
 
 /* the token that starts at or contains byte offset pos */
 static uint32_t tok_at(const qdoc *q, uint32_t pos)
@@ -99,7 +101,9 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
 {
     for (uint32_t v = lo; v < hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
-        qspk sp = q_verb_subject(q, v, lo, hi);
+        qspk sp;
+        /* passive: the agent speaks ("wurden von X als unrealistisch bezeichnet") */
+        if (!q_passive_cue(q, v, &sp)) sp = q_verb_subject(q, v, lo, hi);
         if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) continue;
         memset(out, 0, sizeof *out);
         out->speaker_start = out->speaker_end = -1;
@@ -135,6 +139,29 @@ static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         q_attribute(q, out, sp, -1);
         /* an actor (a person, body or state the actors stage knows) or a role */
         return out->speaker_name != NULL && (out->speaker_actor.code || role);
+    }
+    return 0;
+}
+
+/* the speech verb of x is itself reported: its clause's finite verb is
+ * Konjunktiv I ("Der Angeklagte habe gestanden, …", "Zudem habe er sich bereit
+ * erklärt, …"), so the reporter of the sentences before speaks (GUIDELINES §3) */
+static int reported_frame(const qdoc *q, const lb_quote *x)
+{
+    if (!x->indirect || x->cue_start < 0) return 0;
+    uint32_t v = tok_at(q, (uint32_t)x->cue_start);
+    if (!q_is_cue(q, v)) return 0;      /* a source phrase (laut X, nach Angaben) names its own source */
+    const lb_doc *d = q->doc;
+    if (d->morph.len == q->n && d->clauses.len) {
+        int32_t ci = LB_MORPH(d)[v].clause;
+        if (ci >= 0 && (size_t)ci < d->clauses.len && LB_CLAUSES(d)[ci].fin >= 0 && (uint32_t)LB_CLAUSES(d)[ci].fin < q->n)
+            v = (uint32_t)LB_CLAUSES(d)[ci].fin;
+    }
+    if (q_konj(q, v) == 1) return 1;
+    /* the Konjunktiv auxiliary of a perfect before the participle in its comma span */
+    for (uint32_t k = v; k > 0 && v - k < Q_FRAME_AUX && q_same_sent(q, k - 1, v); k--) {
+        if (q_punct_is(q, k - 1, ',') || (q->t[k - 1].flags & LB_TOK_QUOTE)) break;
+        if ((q_cls(q, k - 1) & QC_AUX) && q_konj(q, k - 1) == 1) return 1;
     }
     return 0;
 }
@@ -183,7 +210,9 @@ int q_chain(qdoc *q)
                     if (qt) { copy_speaker(qt, &active); x = &LB_QUOTES(d)[inq[s]]; }
                 }
             }
-            if (has_speaker(x)) { active = *x; have = 1; }
+            if (have && s <= last + 1 + Q_CHAIN_GAP && has_speaker(&active) && reported_frame(q, x))
+                copy_speaker(&LB_QUOTES(d)[inq[s]], &active);
+            else if (has_speaker(x)) { active = *x; have = 1; }
             last = s;
             continue;
         }

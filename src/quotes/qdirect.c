@@ -145,8 +145,11 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     uint32_t j = c + 1;
     if (j >= q->n || (q->t[j].flags & LB_TOK_NL_BEFORE)) return 0;
     /* „Ein Satz.“ Ein neuer Satz: what follows is no attribution */
+    /* (German also after ? and !, where an attribution takes a comma: „Wer?“, fragte er) */
     if (c > 0 && (q->t[c - 1].flags & LB_TOK_SENT_END) && q->t[c - 1].end - q->t[c - 1].start == 1 &&
-        q->doc->text[q->t[c - 1].start] == '.' && (q->t[j].flags & LB_TOK_UPPER)) return 0;
+        (q->doc->text[q->t[c - 1].start] == '.' ||
+         (q->lang == QL_DE && (q->doc->text[q->t[c - 1].start] == '?' || q->doc->text[q->t[c - 1].start] == '!'))) &&
+        (q->t[j].flags & LB_TOK_UPPER)) return 0;
     if (q_punct_is(q, j, ',') || (q->t[j].flags & LB_TOK_DASH)) j++;
     if (j >= q->n || (q->t[j].flags & LB_TOK_NL_BEFORE)) return 0;
     uint32_t hi = sent_hi(q, j);

@@ -114,7 +114,7 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 
 /* the speech verb at v is a passive participle ("wird aufgefordert"): its
  * subject is the addressee; the speaker is the agent ("von X") or none */
-static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
+int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
     if (d->morph.len != q->n || !d->clauses.len) return 0;
@@ -138,7 +138,7 @@ static int passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
     qspk ps;
-    if (q->lang != QL_EN && passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
+    if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     return q_sentence_source(q, r.lo, r.hi);
@@ -258,6 +258,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }
+        /* "begründete das damit, dass …": a pronominal adverb right before ", dass"
+         * is a correlative, not the subordinator damit */
+        if ((c & QC_SUB) && !(c & QC_VERB) && q->lang != QL_EN && k + 2 < r.hi && q_punct_is(q, k + 1, ',') &&
+            (q_cls(q, k + 2) & QC_CONJ)) continue;
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;
@@ -311,9 +315,12 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
  * the token after the complementizer, or 0 */
 static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
 
+static uint32_t noun_konj(const qdoc *q, uint32_t w, range r);
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
     uint32_t z = noun_zu(q, w, r);
+    if (!z) z = noun_konj(q, w, r);
     if (z) return z;
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
@@ -342,6 +349,26 @@ static uint32_t noun_zu(const qdoc *q, uint32_t w, range r)
     /* the clause ends in its zu-infinitive: "… zuzugehen", "… zu beenden" */
     if (!(zu_inf(q, e - 1) || (e >= a + 2 && q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) return 0;
     return a;
+}
+
+/* German: a speech noun, its attributes and a comma, then a main clause in
+ * Konjunktiv I: "die Hoffnung, sein Leben werde sich wenden", "dem Vorwurf,
+ * das Gericht sei nicht legitim" (not a relative clause: "die Erklärung, die
+ * … sei"); the clause's first token, or 0 */
+static uint32_t noun_konj(const qdoc *q, uint32_t w, range r)
+{
+    if (q->lang == QL_EN || (q_xcls(q, w) & (QX_MEDIUM | QX_BODY)) || q->doc->morph.len != q->n) return 0;
+    uint32_t k = w + 1;
+    while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
+           !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
+    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k)) return 0;
+    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    uint32_t a = k + 1;
+    if (a >= r.hi || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ)) ||
+        ((q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER) && LB_MORPH(q->doc)[a].upos == LB_UPOS_PRON)) return 0;
+    for (uint32_t e = a + 1; e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !q->inq[e]; e++)
+        if (q_konj(q, e) == 1) return a;
+    return 0;
 }
 
 /* token after which a reported clause that starts at a ends: before the next
@@ -591,6 +618,11 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     if (v > r.lo + 1 && q_punct_is(q, v - 1, ',')) {
         qspk sp = q_np_forward(q, v + 1, r.hi);
+        /* "…, so schätzen die Forscher, …": the frame with its speech verb */
+        if (sp.s < 0 && q->lang != QL_EN && v + 2 < r.hi && q_is_cue(q, v + 1)) {
+            sp = q_np_forward(q, v + 2, r.hi);
+            if (sp.s >= 0 && ((q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp))) sp.s = -1;
+        }
         /* a parenthesis: "Die Lage sei, so X, ernst." / "…, so X laut Y, dass …": the whole sentence */
         if (q->lang != QL_EN && sp.s >= 0) {
             uint32_t e = (uint32_t)sp.e;
@@ -638,6 +670,8 @@ static int postp_source(qdoc *q, range r, uint32_t v, size_t *last)
     int found = 0;
     qspk sp = q_np_backward(q, v, r.lo);
     if (sp.s < 0 || any_inq(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, v)) return found;
+    /* "…, sagte X der Agentur Y zufolge": the speech verb before it owns its clause */
+    if (cue_before(q, (uint32_t)sp.s, r.lo)) return found;
     uint32_t cs = (uint32_t)sp.s;
     while (cs > r.lo && cs + Q_SCAN > (uint32_t)sp.s && !q_punct_is(q, cs - 1, ',')) cs--;
     DONE((uint32_t)sp.s == r.lo ? emit(q, v + 1, r.hi, sp, (int32_t)v) : emit(q, cs, r.hi, sp, (int32_t)v));

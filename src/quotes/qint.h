@@ -37,6 +37,8 @@ enum {
     QC_HEARSAY = 1u << 25,  /* hearsay marker that goes on with a report: demnach, angeblich */
     QC_OWN    = 1u << 26,   /* reflexive possessive: nach eigenen Angaben (the subject) */
     QC_GENPREP = 1u << 27,  /* preposition inside a source phrase: Angaben von X, Bericht aus Y */
+    QC_MASC   = 1u << 28,   /* masculine personal pronoun: er, he */
+    QC_FEM    = 1u << 29,   /* feminine personal pronoun (German "sie" also plural): sie, she */
     QC_ISROLE = 1u << 30,  /* derived, not a file class: q_role_lookup() holds */
     QC_ROLEDONE = 1u << 31 /* derived: QC_ISROLE is known */
 };
@@ -54,7 +56,11 @@ enum {
     QX_BODY  = 1u << 8,    /* noun of a body (medium, party, company): "das Blatt" is the body named before */
     QX_GROUP = 1u << 9,    /* group noun of a state's body: Polizei, Armee, Regierung (a headline's speaker) */
     QX_MEDIUM = 1u << 10,  /* noun of a news medium: "die Zeitung" is the medium (sector MED) named before */
-    QX_ADDR = 1u << 11     /* English speech verb whose object is the addressee: told reporters */
+    QX_ADDR = 1u << 11,    /* English speech verb whose object is the addressee: told reporters */
+    QX_LINK = 1u << 12,    /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
+    QX_PRED = 1u << 13,    /* predicative particle (als, as): the noun phrase after it is no subject */
+    QX_NOM  = 1u << 14,    /* personal pronoun that is only nominative (er, ich, wir): always the subject */
+    QX_PPART = 1u << 15    /* English present participle of a speech verb: saying, adding */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -77,7 +83,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint16_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
+    uint32_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
@@ -114,6 +120,8 @@ static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
 
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
+/* the sentence of token i is written in title case (a headline) */
+int q_title_case(const qdoc *q, uint32_t i);
 /* a role noun or speech noun (also Bürgermeisterin, US-Außenminister) */
 int q_is_role(const qdoc *q, uint32_t i);
 /* the lookup behind q_is_role (which caches it per token in qdoc.cls) */
@@ -138,8 +146,11 @@ int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp);
 qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim);
 /* Phrase that ends just before token i (the subject before the verb). */
 qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
-/* The subject of the speech verb at token v inside [lo, hi). */
+/* The subject of the speech verb at token v inside [lo, hi); English also
+ * across an apposition and shared with the verb before ("X said, adding …"). */
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* the same by the clause layer and token patterns only */
+qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
 qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
 /* Fills the speaker and cue fields of qt from sp: the overlapping mention's
@@ -209,6 +220,9 @@ lb_quote *q_emit_indirect(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
  * the sentence [lo, hi) that opens the document; 1 when it emitted one */
 #define Q_HEAD_SPEAKER 4
 int q_headline(qdoc *q, uint32_t lo, uint32_t hi);
+/* the speech verb at v is a passive participle ("wurde ... bezeichnet"): 1
+ * with the agent ("von X") in sp (sp->s < 0: none); 0 when not passive */
+int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp);
 /* the speech verb at v is negated (did not say) */
 int q_negated(const qdoc *q, uint32_t v, uint32_t lo);
 /* sentences that go on reporting (Konjunktiv, demnach, soll … haben) after a

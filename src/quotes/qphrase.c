@@ -172,7 +172,8 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     find_name(q, &sp);
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
     int had_of = 0;
-    for (int hop = 0; hop < 2 && sp.ns < 0 && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
+    /* (and on over a second genitive: "der Staatsanwalt des Distrikts Nord des Bundesstaates Illinois") */
+    for (int hop = 0; hop < 2 && (sp.ns < 0 || had_of) && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
         int c2;
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
         uint32_t e2 = np_core(q, g0, lim, &c2);
@@ -243,18 +244,21 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
         }
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && k > LB_SENTS(q->doc)[t->sent].tok0)) {
             /* "in der Vergangenheit": a phrase after a preposition is no subject */
-            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) && q_same_sent(q, k - 1, k)) return none();
+            if (k > lo && (q_cls(q, k - 1) & (QC_STOP | QC_PREP)) && !(q_cls(q, k - 1) & QC_COORD) &&
+                !(q_xcls(q, k - 1) & QX_LINK) && q_same_sent(q, k - 1, k)) return none();
             det = 1; j--; break;
         }
         if (c & (Q_STOPSET | QC_OF)) {
             /* a phrase after a preposition is no subject ("laut CCTV lobte") */
-            if ((c & (QC_STOP | QC_PREP | QC_OF)) && j < i) return none();
+            if ((c & (QC_STOP | QC_PREP | QC_OF)) && !(q_xcls(q, k) & QX_LINK) && j < i) return none();
             break;
         }
         if (t->flags & LB_TOK_NUM) break;
         j--;
     }
     if (j >= i) return none();
+    /* a predicative phrase is no subject: "Als Begründung sagte X" */
+    if (j > lo && (q_xcls(q, j - 1) & QX_PRED) && q_same_sent(q, j - 1, j)) return none();
     uint32_t s = j, e = i;
     if (!det && q->lang != QL_EN) {
         while (s < e && !(q->t[s].flags & LB_TOK_UPPER)) s++;        /* leading lower case */
@@ -289,7 +293,102 @@ static int in_time(const qdoc *q, qspk sp)
     return lo < q->doc->timex.len && X[lo].start < b;
 }
 
+/* how far (tokens) back an apposition between a subject and its verb may reach,
+ * and how far back the finite verb whose subject a participle shares */
+#define Q_APPOS_BACK 16
+#define Q_SHARED_BACK 40
+
+/* English "X, director of Y, says": the subject before an apposition that ends
+ * right before the verb at v (no finite verb inside it) */
+static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    if (v < lo + 3 || !q_punct_is(q, v - 1, ',')) return none();
+    for (uint32_t c = v - 2; c > lo && v - c < Q_APPOS_BACK; c--) {
+        if (q->inq[c] || ((q->t[c].flags & LB_TOK_QUOTE) && !is_possessive(q, c))) break;
+        const lb_morph *m = &LB_MORPH(q->doc)[c];
+        int glued = q->t[c].start == q->t[c - 1].end;     /* "University's": a clitic, no verb */
+        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && !glued) break;
+        if (!q_punct_is(q, c, ',')) continue;
+        qspk sp = q_np_backward(q, c, lo);
+        if (sp.s >= 0 && sp.e == (int32_t)c && (sp.ns >= 0 || q_is_role(q, c - 1))) return sp;
+        break;
+    }
+    return none();
+}
+
+/* A present participle (English ", saying …") or the second verb of a
+ * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
+ * the subject of the finite verb before it in the sentence */
+/* the subject of the nearest finite verb before token f (and after lo) */
+static qspk subject_before(const qdoc *q, uint32_t f, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    const uint32_t end = f;
+    for (; f > lo && v - f < Q_SHARED_BACK; f--) {
+        uint32_t a = f - 1;
+        if (q->inq[a] || ((q->t[a].flags & LB_TOK_QUOTE) && !is_possessive(q, a))) break;
+        if ((M[a].upos != LB_UPOS_VERB && M[a].upos != LB_UPOS_AUX) || LB_FEAT_GET(M[a].feats, VERBFORM) != LB_VERBFORM_FIN) continue;
+        /* not the verb of a clause inside ("They acknowledge that he was …, but say") */
+        if (M[a].clause >= 0 && (size_t)M[a].clause < q->doc->clauses.len &&
+            LB_CLAUSES(q->doc)[M[a].clause].kind != LB_CL_MAIN) continue;
+        qspk sp;
+        if (q_clause_subject(q, a, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)a) return sp;
+        sp = q_np_backward(q, a, lo);
+        if (sp.s < 0 && q->lang == QL_EN) sp = en_appos_subject(q, a, lo);
+        if (sp.s < 0 && q->lang != QL_EN) {      /* inverted: "…, biss der Mann den Helfer und rief" */
+            sp = q_subject_after(q, a, end);
+            if (sp.s >= 0 && !q_can_speak(q, sp)) sp.s = -1;
+        }
+        return sp;
+    }
+    return none();
+}
+
+/* the verb at v is an English present participle */
+static int en_participle(const qdoc *q, uint32_t v)
+{
+    const lb_morph *m = &LB_MORPH(q->doc)[v];
+    return q->lang == QL_EN && ((q_xcls(q, v) & QX_PPART) ||
+           (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES));
+}
+
+/* the verb at v follows a coordinating conjunction (past adverbs and commas) */
+static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
+    return k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+}
+
+static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
+    int coord = k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+    if (!(en_participle(q, v) && k < v) && !coord) return none();
+    return subject_before(q, coord ? k - 1 : k, v, lo);
+}
+
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    int en = q->lang == QL_EN && q->doc->morph.len == q->n;
+    qspk sp = en ? en_appos_subject(q, v, lo) : none();
+    if (sp.s >= 0) return sp;
+    /* ", apparently suggesting …": the participle's subject before any adverb */
+    if (q->doc->morph.len == q->n && (en_participle(q, v) || after_coord(q, v, lo)) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
+    sp = q_verb_subject_tok(q, v, lo, hi);
+    /* "X issued a statement saying …": the statement is the object of X's verb */
+    if (en && sp.s >= 0 && sp.e == (int32_t)v && sp.ns < 0 && en_participle(q, v) && (q_cls(q, v - 1) & QC_NOUN)) {
+        qspk x = subject_before(q, (uint32_t)sp.s, v, lo);
+        if (x.s >= 0) return x;
+    }
+    /* German too: "biss der Mann den Helfer und rief: …" */
+    return sp.s >= 0 || q->doc->morph.len != q->n ? sp : en_shared_subject(q, v, lo);
+}
+
+qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     /* the clause layer's subject of the verb, where the syntax stage ran */
@@ -371,5 +470,5 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
     return none();
 }
 
-/* ---- attribution */
+
 

@@ -204,8 +204,19 @@ static int post_nach(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *
     if (v <= lo || !q_is_srcnoun(q, v - 1)) return 0;
     if (v + 1 < hi && (upper(q, v + 1) || (q_cls(q, v + 1) & QC_DET) || (q->t[v + 1].flags & LB_TOK_NUM))) return 0;
     uint32_t s = v - 1;
+    /* back over adjectives and a genitive name to the determiner, which opens the phrase */
     while (s > lo && v - s < 4 && (plain_lower(q, s - 1) || (q_cls(q, s - 1) & (QC_DET | QC_OWN)) ||
-                                   (caps_word(q, s - 1) && !q_is_srcnoun(q, s - 1)))) s--;
+                                   (caps_word(q, s - 1) && !q_is_srcnoun(q, s - 1)))) {
+        s--;
+        if (q_cls(q, s) & (QC_DET | QC_OWN)) break;
+    }
+    /* postposed "nach" governs the dative: after a nominative or accusative
+     * article ("die Sicht nach oben") it is no source */
+    const lb_doc *d = q->doc;
+    if ((q_cls(q, s) & QC_DET) && d->morph.len == q->n && LB_MORPH(d)[s].upos == LB_UPOS_DET &&
+        (LB_FEAT_GET(LB_MORPH(d)[s].feats, CASE) == LB_CASE_NOM || LB_FEAT_GET(LB_MORPH(d)[s].feats, CASE) == LB_CASE_ACC)) return 0;
+    /* a phrase a preposition governs already ("In den Umfragen nach oben") is no object of "nach" */
+    if (s > lo && (q_xcls(q, s - 1) & QX_ADP) && q_same_sent(q, s - 1, s)) return 0;
     *ps = s; *pe = v + 1;
     qspk r = { (int32_t)s, (int32_t)v, -1, -1 };
     for (uint32_t k = s; k + 1 < v; k++) if (caps_word(q, k)) { r.ns = (int32_t)k; r.ne = (int32_t)k + 1; }

@@ -19,10 +19,10 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "time", QC_TIME }, { "sep", QC_SEP }, { "stop", QC_STOP }, { "coord", QC_COORD },
     { "of", QC_OF }, { "impers", QC_IMPERS }, { "as", QC_AS }, { "neg", QC_NEG }, { "konj2", QC_KONJ2 }, { "indef", QC_INDEF }, { "namepart", QC_NAMEPART },
     { "srcprep", QC_SRCPREP }, { "srcnoun", QC_SRCNOUN }, { "hearsay", QC_HEARSAY }, { "own", QC_OWN },
-    { "genprep", QC_GENPREP } };
+    { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -128,7 +128,7 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 }
 
 /* marks a token's QX_* classes in qdoc.xcls as looked up */
-#define Q_XDONE 0x8000u
+#define Q_XDONE 0x80000000u
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
@@ -140,7 +140,7 @@ uint32_t q_xcls(const qdoc *q, uint32_t i)
         if (q->lang >= 0 && q->lang != k) continue;
         if (lb_sigindex_get(&q->rules->extra_ix[k], w, q->t[i].norm_len, &v)) all |= v;
     }
-    q->xcls[i] = (uint16_t)(all | Q_XDONE);
+    q->xcls[i] = all | Q_XDONE;
     return all;
 }
 
@@ -192,6 +192,9 @@ int q_cue_check(const qdoc *q, uint32_t i)
     /* English: a form after an article or possessive is a noun ("the remarks", "his claims") */
     if (q->lang == QL_EN && i > 0 && q_same_sent(q, i - 1, i) && (q_cls(q, i - 1) & QC_DET) &&
         !(q_cls(q, i - 1) & (QC_CONJ | QC_PRON))) return 0;
+    /* English: a word the tagger takes for a proper name is none ("Hope Hicks said") */
+    if (q->lang == QL_EN && q->doc->morph.len == q->n && LB_MORPH(q->doc)[i].upos == LB_UPOS_PROPN &&
+        (q->t[i].flags & LB_TOK_UPPER) && !q_title_case(q, i)) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }

@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "quotes/quotes.h"
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static lb_ctx *ctx;
@@ -101,6 +102,12 @@ static void german_indirect(void)
 
     run("Die Gespräche seien konstruktiv gewesen, so Lindner.", "de");
     EXPECT("Die Gespräche", "Die Gespräche seien konstruktiv gewesen", IND, "Lindner");
+    /* a correlative pronominal adverb before ", dass" */
+    run("Der Minister begründete das damit, dass die Kosten gestiegen seien.", "de");
+    CHECK(find("die Kosten gestiegen seien") != NULL);
+    /* the so-frame with its speech verb, as a parenthesis */
+    run("In zehn Jahren, so schätzt Professorin Anna Lind, soll die Anlage fertig sein.", "de");
+    EXPECT("In zehn", "In zehn Jahren, so schätzt Professorin Anna Lind, soll die Anlage fertig sein", IND, "Anna Lind");
 
     run("Die Delegation reiste ab, sagte Keller.", "de");
     EXPECT("Die Delegation", "Die Delegation reiste ab", IND, "Keller");
@@ -138,6 +145,12 @@ static void german_indirect(void)
 
 static void german_speakers(void)
 {
+    /* a chain of genitives belongs to the speaker phrase */
+    run("Die Brücke sei gesperrt, erklärte der Sprecher des Amtes Nord der Stadt Kiel am Montag.", "de");
+    const lb_quote *g = find("Die Brücke");
+    CHECK(g != NULL && g->speaker_end >= 0);
+    if (g && g->speaker_end >= 0) CHECK(!memcmp(doc->text + g->speaker_end - 4, "Kiel", 4));
+
     /* a pronoun: the person named after a role noun in the sentence */
     run("Nachdem Außenminister Jan Novak in Prag gelandet war, sagte er, die Beziehungen seien gut.", "de");
     EXPECT("die Beziehungen", "die Beziehungen seien gut", IND, "Jan Novak");

@@ -80,6 +80,99 @@ static void dateline_own(void)
     check_last("Die Sängerin", "Berger");
 }
 
+/* the subject of a speech verb in V2 inversion: a pronoun that is only
+ * nominative after the finite verb, never a predicative "als" phrase */
+static void inverted_subjects(void)
+{
+    run("Die Bürgermeisterin Anna Roth besuchte die Schule. Als Begründung gab sie an, die Räume seien zu klein.");
+    const lb_quote *q = test_quote_find(doc, "die Räume");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Begründung")));
+    run("Der Bürgermeister Hans Roth besuchte die Schule. Der Stadtverwaltung schlug er vor, einen neuen Anbau zu planen.");
+    check_last("einen neuen", "Roth");
+    run("Als Antwort sagte ein Sprecher der Stadtwerke, die Leitungen seien alt.");
+    check_last("die Leitungen", "Stadtwerke");
+}
+
+/* a passive speech act: the agent goes on speaking in the next Konjunktiv sentence */
+static void passive_agent(void)
+{
+    run("Die Pläne der Stadt wurden von Verkehrsministerin Petra Hausmann als zu teuer bezeichnet. "
+        "Die Kosten seien doppelt so hoch wie geplant.");
+    check_last("Die Kosten", "Hausmann");
+}
+
+/* a speech verb in Konjunktiv I is itself reported: its clause goes on with the
+ * reporter's words, not with those of its own subject */
+static void reported_frames(void)
+{
+    run("Staatsanwältin Petra Hausmann erklärte am Montag, der Mann habe einen Anschlag geplant. "
+        "Zudem habe er sich bereit erklärt, weitere Helfer zu suchen.");
+    check_last("weitere Helfer", "Hausmann");
+}
+
+/* "X nach" as a source: the phrase opens with its determiner, which is dative */
+static void postposed_nach(void)
+{
+    run("Bei dichtem Nebel ist die Sicht nach vorne stark eingeschränkt.");
+    for (size_t k = 0; k < doc->quotes.len; k++) {
+        const lb_quote *q = &LB_QUOTES(doc)[k];
+        CHECK(!q->speaker_name || !strstr(q->speaker_name, "Sicht"));
+    }
+    run("In den Umfragen nach oben schob sich zuletzt der Senator aus Texas.");
+    for (size_t k = 0; k < doc->quotes.len; k++) {
+        const lb_quote *x = &LB_QUOTES(doc)[k];
+        CHECK(!x->speaker_name || !strstr(x->speaker_name, "Umfragen"));
+    }
+    run("Die Ministerin Petra Hausmann sprach in Kiel. Der Kanal sei ihrer Meinung nach viel zu schmal.");
+    const lb_quote *q = test_quote_find(doc, "Der Kanal");
+    CHECK(q != NULL && q->speaker_start >= 0);
+    if (q && q->speaker_start >= 0) CHECK(!strncmp(doc->text + q->speaker_start, "ihrer", 5));
+}
+
+/* a pronoun's referent agrees with it in gender: "sie" is not the man named last */
+static void pronoun_gender(void)
+{
+    run("Die Angeklagte Petra Hausmann wurde nach eigenen Angaben von ihrem Komplizen Jan Roth bedroht. "
+        "In einer Erklärung berichtete sie am Mittwoch, das sei vor allem im ersten Jahr passiert.");
+    const lb_quote *q = test_quote_find(doc, "das sei");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Roth")));
+}
+
+/* a speech noun with a Konjunktiv I main clause after its comma is reported
+ * speech; a relative clause after it is not */
+static void noun_konjunktiv(void)
+{
+    run("Die Ministerin Petra Hausmann wies den Vorwurf des Verbandes, die Reform sei zu teuer, entschieden zurück.");
+    CHECK(test_quote_find(doc, "die Reform sei zu teuer") != NULL);
+    run("Die Erklärung, die am Montag veröffentlicht worden sei, umfasst zwölf Seiten.");
+    for (size_t k = 0; k < doc->quotes.len; k++)
+        CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "die am Montag", 13) != 0);
+}
+
+/* a German quote that ends its sentence with ? or ! and no comma: what follows is a new sentence */
+static void new_sentence_after_quote(void)
+{
+    run("Die Sprecherin Anna Berg fragte: „Wer soll das bezahlen?“ Greenpeace fordert eine Entschädigung.");
+    const lb_quote *q = test_quote_find(doc, "Wer soll");
+    CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Greenpeace")));
+}
+
+/* the second verb of a coordination shares the subject of the first, also inverted */
+static void coordinated_verbs(void)
+{
+    run("Als die Polizei eintraf, schlug der Wirt Karl Brand die Tür zu und rief: „Lasst mich in Ruhe!“");
+    check_last("Lasst mich", "Brand");
+}
+
+/* a zufolge phrase after a post-posed speech verb belongs to its frame */
+static void zufolge_in_frame(void)
+{
+    run("Die Akte sei gefunden worden, sagte Direktor Jan Roth der Agentur PAP zufolge am Donnerstag. "
+        "Die Unterschrift sei echt.");
+    for (size_t k = 0; k < doc->quotes.len; k++)
+        CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "sagte", 5) != 0);
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -89,6 +182,15 @@ int main(void)
     dateline_own();
     body_nouns();
     headlines();
+    inverted_subjects();
+    passive_agent();
+    reported_frames();
+    postposed_nach();
+    pronoun_gender();
+    noun_konjunktiv();
+    new_sentence_after_quote();
+    coordinated_verbs();
+    zufolge_in_frame();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();

@@ -52,6 +52,26 @@ int main(void)
     /* an adverb between the subject and the verb; a sentence never opens with its speaker after "Despite" */
     run("Despite the new figures, Helen Park later insisted the bridge would open in May.");
     expect("the bridge", "the bridge would open in May", "Helen Park");
+    /* a conjunction before the subject is no preposition: the phrase after it speaks */
+    run("The council met on Tuesday. But the harbour master later said that the ferry would run again.");
+    expect("the ferry", "the ferry would run again", "the harbour master");
+    /* a participle and a coordinated verb share the subject of the clause before */
+    run("At the meeting, Helen Park criticised the budget, saying the bridge would cost too much.");
+    expect("the bridge", "the bridge would cost too much", "Helen Park");
+    run("Helen Park did not apologise, but said the bridge had been planned badly.");
+    expect("the bridge", "the bridge had been planned badly", "Helen Park");
+    /* a coordinated verb: the subject of the main clause, not of a clause inside it */
+    run("The officials acknowledge that he was in a bind, but say the backlash is unusual.");
+    expect("the backlash", "the backlash is unusual", "The officials");
+    /* "X issued a statement saying …": the statement is X's */
+    run("On Monday, Helen Park issued a statement saying the bridge would open in May.");
+    expect("the bridge", "the bridge would open in May", "Helen Park");
+    /* the subject before an apposition */
+    run("In any case, Helen Park, director of the city's transport office, says the bridge is safe.");
+    expect("the bridge", "the bridge is safe", "Helen Park");
+    /* a capitalised word the tagger takes for a name is no speech verb */
+    run("The former Secretary of State Anna Lee met the council on Monday.");
+    CHECK_INT(doc->quotes.len, 0);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
