@@ -19,7 +19,7 @@ typedef struct scan {
 } scan;
 
 /* room for need more bytes of folded forms (the array moves when it grows) */
-static int norm_reserve(lb_doc *doc, size_t need)
+static inline int norm_reserve(lb_doc *doc, size_t need)
 {
     if (doc->norm_cap - doc->norm_len >= need) return 0;
     size_t ncap = doc->norm_cap ? doc->norm_cap * 2 : 4096;
@@ -62,7 +62,7 @@ static inline void copy_short(char *out, const char *s, size_t n)
 
 /* The folded form of a plain ASCII word (letters only, none upper case but
  * maybe the first): the word itself, its first letter lowered. */
-static int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
+static inline int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
 {
     if (norm_reserve(doc, n + 8)) return -1;
     char *out = doc->norm + doc->norm_len;
@@ -147,8 +147,8 @@ static int fold_lookup(const lb_sigindex *set, const char *p, size_t n, uint32_t
     return m && lb_sigindex_get(set, buf, m, value);
 }
 
-/* a token [a, b) with its folded form; plain: a plain ASCII word (plain_word) */
-static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags, int plain)
+/* a new token [a, b), its folded form still to be appended */
+static inline lb_tok *push_tok(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_doc *doc = s->doc;
     if (doc->toks.len >= LB_MAX_TOKENS) return NULL;
@@ -159,8 +159,22 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags, int plain)
         return NULL;
     }
     *tok = (lb_tok){ .start = (uint32_t)a, .end = (uint32_t)b, .flags = flags };
-    if ((plain ? norm_append_plain : norm_append)(doc, tok, s->t + a, b - a)) return NULL;
     return tok;
+}
+
+/* a token [a, b) with its folded form */
+static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
+{
+    lb_tok *tok = push_tok(s, a, b, flags);
+    if (!tok || norm_append(s->doc, tok, s->t + a, b - a)) return NULL;
+    return tok;
+}
+
+/* a plain ASCII word [a, b) (plain_word) with its folded form */
+static inline int emit_plain(scan *s, size_t a, size_t b, uint32_t flags)
+{
+    lb_tok *tok = push_tok(s, a, b, flags);
+    return tok && !norm_append_plain(s->doc, tok, s->t + a, b - a);
 }
 
 
@@ -454,7 +468,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
         size_t j = plain_word(s, i);
         if (j) {                                                  /* the common word */
-            if (!emit(s, i, j, flags | LB_TOK_WORD | (t[i] <= 'Z' ? LB_TOK_UPPER : 0), 1)) return -1;
+            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (t[i] <= 'Z' ? LB_TOK_UPPER : 0))) return -1;
             i = j; newlines = 0; space_before = 0;
             continue;
         }
@@ -489,7 +503,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         } else {
             j = scan_mark(s, i, l, cp, space_before, &flags);
         }
-        if (!emit(s, i, j, flags, 0)) return -1;
+        if (!emit(s, i, j, flags)) return -1;
         i = j;
         newlines = 0;
         space_before = 0;
