@@ -128,7 +128,7 @@ static int parse_ng(const sx *s, uint32_t j, ng *g)
     return 1;
 }
 
-static int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
+static inline int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
 {
     lb_vec *v = &s->doc->phrases;
     lb_phrase *p;

@@ -25,7 +25,7 @@ typedef struct cstate {
 static lb_clause *CL(cstate *c, int32_t i) { return &LB_CLAUSES(c->s->doc)[i]; }
 static int32_t top(cstate *c) { return c->sp ? c->st[c->sp - 1] : -1; }
 
-static int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
+static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
 {
     if (c->sp >= SX_MAX_DEPTH) return -2;
     lb_vec *v = &c->s->doc->clauses;

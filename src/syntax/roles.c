@@ -34,7 +34,7 @@ static int subject_score(const sx *s, const lb_phrase *p, int32_t fin)
 }
 
 /* the candidate allowing `want` with the best fit: only that case first, then any */
-static int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, const int *used)
+static inline int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, const int *used)
 {
     int best = -1, best_only = 0;
     for (int i = 0; i < cd->nng; i++) {
