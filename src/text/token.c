@@ -60,14 +60,14 @@ static inline void copy_short(char *out, const char *s, size_t n)
     }
 }
 
-/* The folded form of a plain ASCII word (letters only, none upper case but
- * maybe the first): the word itself, its first letter lowered. */
+/* The folded form of a plain word (plain_word): the word itself, its first
+ * letter lowered. */
 static inline int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
 {
     if (norm_reserve(doc, n + 8)) return -1;
     char *out = doc->norm + doc->norm_len;
     copy_short(out, s, n);
-    out[0] = (char)(out[0] | 0x20);
+    out[(unsigned char)s[0] == 0xC3] |= 0x20;     /* the first letter lowered (A-Z, À..Þ) */
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)n;
     doc->norm_len += n;
@@ -170,7 +170,7 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
     return tok;
 }
 
-/* a plain ASCII word [a, b) (plain_word) with its folded form */
+/* a plain word [a, b) (plain_word) with its folded form */
 static inline int emit_plain(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_tok *tok = push_tok(s, a, b, flags);
@@ -198,20 +198,50 @@ static inline size_t lower_run(const char *t, size_t i, size_t lim)
     return i;
 }
 
-/* A plain ASCII word at i: a letter, then lower-case letters up to a space,
- * comma or line end, shorter than LB_MAX_TOKEN_BYTES. Most words are, and
- * none of scan_word's cases (URL, hyphen, apostrophe, abbreviation, digits,
- * capitals, Unicode) applies to them. Its end, else 0. (Other ends would be
- * as plain, but testing for them costs more than it saves.) */
+/* A Latin-1 letter at j in UTF-8 (C3 xx) that folding leaves alone: à..ÿ
+ * but ÷ (a sign) and ß (folds to ss) */
+static inline int latin1_lower_at(const char *t, size_t j, size_t lim)
+{
+    if (j + 1 >= lim || (unsigned char)t[j] != 0xC3) return 0;
+    unsigned char d = (unsigned char)t[j + 1];
+    return d >= 0xA0 && d <= 0xBF && d != 0xB7;
+}
+
+/* A plain word at i: a letter (ASCII or Latin-1: À..Þ, à..ÿ, not ß), then
+ * lower-case letters (ASCII, à..ÿ but ß) up to a space, comma or line end,
+ * shorter than LB_MAX_TOKEN_BYTES. Most words are, and none of scan_word's
+ * cases (URL, hyphen, apostrophe, abbreviation, digits, capitals, other
+ * Unicode) applies to them; folding only lowers the first letter. Its end,
+ * else 0. (Other ends would be as plain, but testing for them costs more
+ * than it saves.) */
 static inline size_t plain_word(const scan *s, size_t i)
 {
     const char *t = s->t;
     unsigned char c = (unsigned char)t[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return 0;
-    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES;
-    size_t j = lower_run(t, i + 1, lim);
+    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES, j;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        j = i + 1;
+    } else if (c == 0xC3 && i + 1 < lim) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
+        j = i + 2;
+    } else {
+        return 0;
+    }
+    for (;;) {
+        j = lower_run(t, j, lim);
+        if (!latin1_lower_at(t, j, lim)) break;
+        j += 2;
+    }
     if (j >= lim || !(t[j] == ' ' || t[j] == ',' || t[j] == '\n')) return 0;
     return j;
+}
+
+/* whether the plain word at i starts with an upper-case letter */
+static inline int plain_upper(const char *t, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    return c == 0xC3 ? (unsigned char)t[i + 1] < 0xA0 : c <= 'Z';
 }
 
 /* What the characters of a word told while it was scanned. */
@@ -468,7 +498,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
         size_t j = plain_word(s, i);
         if (j) {                                                  /* the common word */
-            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (t[i] <= 'Z' ? LB_TOK_UPPER : 0))) return -1;
+            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
             i = j; newlines = 0; space_before = 0;
             continue;
         }
