@@ -6,7 +6,6 @@
  * new (coordinated or juxtaposed) clause begins. Sets lb_morph.clause and
  * each clause's extent; verbs.c and roles.c fill in the rest. */
 #include "internal.h"
-#include <string.h>
 
 #define SX_MAX_DEPTH 32
 #define SX_PENDING (-2)     /* parent: the main clause that follows */
@@ -355,13 +354,14 @@ static void finish(cstate *c)
 
 int sx_clauses(sx *s)
 {
-    cstate c;
-    memset(&c, 0, sizeof c);
+    cstate c;               /* the stack is read only below sp: not cleared */
     c.s = s;
+    c.sp = 0;
     c.last_break = -1;
     c.opened_intro = -1;
     c.closed_rel = -1;
     c.first_pending = -1;
+    c.break_coord = 0;
     for (uint32_t i = s->s0; i < s->s1; i++)
         if (scan_token(&c, i)) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
     finish(&c);
