@@ -258,7 +258,8 @@ static void match_at(mctx *m, uint32_t t, tm_best *b)
     }
     if (tok->flags & LB_TOK_NUM) {
         for (int bi = 0; bi < BI_CAP; bi++) {
-            tm_slots tmp = { 0 };
+            tm_slots tmp;   /* only whether it matches counts here */
+            tmp.has = 0;
             if (tm_builtin_match(bi, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp))
                 try_key(m, nw + nc + (size_t)bi, t, b);
         }
