@@ -73,7 +73,10 @@ typedef struct tm_rule {
 enum { TM_NEXT_LISTED = 1, TM_NEXT_CAP = 2 };
 
 typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_entry;
-typedef struct tm_word { uint32_t e0, ne; } tm_word;   /* entries of a folded form */
+typedef struct tm_word {      /* a folded form */
+    uint32_t e0, ne;            /* its entries */
+    uint8_t starts;             /* some rule may start at it (its own or one of its classes' key) */
+} tm_word;
 
 
 /* tm_rule.lang: 1 de, 2 en; the start index has a part for each and one for

@@ -349,6 +349,21 @@ static int build_index(struct lb_time_rules *r)
     return 0;
 }
 
+/* tm_word.starts from the index (the part of all languages) */
+static void mark_starts(struct lb_time_rules *r)
+{
+    size_t nw = r->wordv.len;
+    for (size_t w = 0; w < nw; w++) {
+        tm_word *wd = &TM_W(r)[w];
+        int any = r->idx_off[w + 1] > r->idx_off[w];
+        for (uint32_t i = 0; i < wd->ne && !any; i++) {
+            size_t k = nw + TM_ENT(r)[wd->e0 + i].cls;
+            any = k < r->nkeys && r->idx_off[k + 1] > r->idx_off[k];
+        }
+        wd->starts = (uint8_t)any;
+    }
+}
+
 int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t errlen)
 {
     struct lb_time_rules *r = calloc(1, sizeof *r);
@@ -376,6 +391,7 @@ int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t 
     }
     r->cls_tense = class_id(r, "TENSE", 5);
     if (r->cls_tense == UINT32_MAX || build_index(r) || lb_sigindex_build(&r->words_ix, &r->words)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
+    mark_starts(r);
     return LB_OK;
 }
 

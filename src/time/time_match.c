@@ -267,7 +267,8 @@ static void match_at(mctx *m, uint32_t t, tm_best *b)
 }
 
 /* the word id of every token (-1 when not listed) into wid, and the tokens
- * where a rule may start (a listed form or a number) into starts: their count */
+ * where a rule may start (a form that starts one, or a number) into starts:
+ * their count */
 static uint32_t word_ids(const struct lb_time_rules *r, const lb_doc *doc, int32_t *wid, uint32_t *starts)
 {
     uint32_t n = (uint32_t)doc->toks.len, nstart = 0;
@@ -278,7 +279,7 @@ static uint32_t word_ids(const struct lb_time_rules *r, const lb_doc *doc, int32
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
         wid[i] = listed && lb_sigindex_get(&r->words_ix, f, len, &id) ? (int32_t)id : -1;
-        if (wid[i] >= 0 || (t->flags & LB_TOK_NUM)) starts[nstart++] = i;
+        if ((wid[i] >= 0 && TM_W(r)[wid[i]].starts) || (t->flags & LB_TOK_NUM)) starts[nstart++] = i;
     }
     return nstart;
 }
