@@ -83,7 +83,6 @@ static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_N
 /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end
  * here (computed once per token by the driver into sx.boundary) */
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->boundary[tok]; }
-int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok);
 
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */

@@ -7,7 +7,8 @@
 #include "ctx.h"
 #include <string.h>
 
-int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
+/* a punctuation token at which a clause may end (sx.boundary) */
+static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
 {
     const lb_tok *t = &LB_TOKS(doc)[tok];
     if (m->upos != LB_UPOS_PUNCT && !(t->flags & LB_TOK_PUNCT)) return 0;
