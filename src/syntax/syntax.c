@@ -73,7 +73,7 @@ int lb_syntax_run(lb_doc *doc)
     if (!s.cls || !s.boundary || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     cls_cache cc;
-    memset(&cc, 0, sizeof cc);
+    memset(cc.lemma, 0, sizeof cc.lemma);     /* len and cls are read only behind a matching lemma */
     classify(&s, ntok, &cc);
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
