@@ -499,7 +499,9 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         size_t j = plain_word(s, i);
         if (j) {                                                  /* the common word */
             if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
-            i = j; newlines = 0; space_before = 0;
+            newlines = 0;
+            space_before = t[j] == ' ';               /* the space after it, taken at once */
+            i = j + (size_t)space_before;
             continue;
         }
         int32_t cp;
