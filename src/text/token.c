@@ -504,6 +504,13 @@ static int tokenize_span(scan *s, size_t a, size_t b)
             i = j + (size_t)space_before;
             continue;
         }
+        if (t[i] == ',') {                                        /* the common sign: none of the cases below */
+            if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;     /* (',' | 0x20 is ',') */
+            newlines = 0;
+            space_before = 0;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t l;
         enum lb_cc c = cc_at(s, i, &cp, &l);
