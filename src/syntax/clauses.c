@@ -275,14 +275,11 @@ static int past_as_finite(cstate *c, uint32_t i)
 }
 
 /* A token that cannot open a clause (opener() says 0), is no boundary, no
- * verb, no coordinator and no zu-infinitive: it only joins the open clause. */
+ * verb, no coordinator and no zu-infinitive (SX_TF_QUIET): it only joins the
+ * open clause. */
 static int is_quiet(const sx *s, uint32_t i)
 {
-    enum { QUIET = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_NUM |
-                   1u << LB_UPOS_PUNCT | 1u << LB_UPOS_SYM | 1u << LB_UPOS_INTJ | 1u << LB_UPOS_DET };
-    const lb_morph *m = &s->M[i];
-    if (!(QUIET >> m->upos & 1) || s->cls[i] || (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF)) || sx_is_boundary(s, i)) return 0;
-    if (m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL) return 0;
+    if (!(s->tf[i] & SX_TF_QUIET)) return 0;
     /* German: any word after a break (not the first) may open a zu-infinitive */
     return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
 }
