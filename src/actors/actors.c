@@ -104,6 +104,38 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
 }
 
+/* drops the dead mentions and orders the rest by start; most documents
+ * have them in order already (glibc's qsort is a stable merge sort, so
+ * skipping it then changes nothing) */
+static void finish_mentions(lb_doc *doc)
+{
+    lb_mention *M = doc->mentions.items;
+    size_t w = 0;
+    int sorted = 1;
+    for (size_t k = 0; k < doc->mentions.len; k++) {
+        if (M[k].type == ACT_DEAD) continue;
+        if (w && M[k].start < M[w - 1].start) sorted = 0;
+        M[w++] = M[k];
+    }
+    doc->mentions.len = w;
+    if (w > 1 && !sorted) qsort(doc->mentions.items, w, sizeof(lb_mention), cmp_mention);
+}
+
+/* the W_* bits of every word (0 for other tokens), the candidate tokens
+ * and the capitalised ones */
+static void classify_tokens(act_run *r)
+{
+    const lb_tok *T = r->toks;
+    for (size_t i = 0; i < r->ntoks; i++) {
+        if (!(T[i].flags & LB_TOK_WORD)) { r->cls[i] = 0; continue; }
+        int up = (T[i].flags & LB_TOK_UPPER) != 0;
+        uint32_t c = r->cls[i] = kb_class(r->kb, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, up);
+        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
+            r->cand[r->ncand++] = (uint32_t)i;
+        if (up) r->upper[r->nupper++] = (uint32_t)i;
+    }
+}
+
 int lb_actors_run(lb_doc *doc)
 {
     const struct lb_actor_kb *kb = doc->ctx->actors;
@@ -111,21 +143,14 @@ int lb_actors_run(lb_doc *doc)
     if (!kb || !kb->nentries || !doc->toks.len) return LB_OK;
     act_run r = { .doc = doc, .kb = kb, .toks = LB_TOKS(doc), .ntoks = doc->toks.len };
     r.cover = lb_arena_calloc(&doc->arena, r.ntoks, 1);
-    r.cls = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cls);
-    r.cand = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.cand);
-    r.upper = lb_arena_calloc(&doc->arena, r.ntoks, sizeof *r.upper);
+    /* filled before they are read: no zeroing */
+    r.cls = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.cls);
+    r.cand = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.cand);
+    r.upper = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.upper);
     r.men_at = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.men_at);
     if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     memset(r.men_at, 0xff, r.ntoks * sizeof *r.men_at);   /* -1: no mention */
-    const lb_tok *T = r.toks;
-    for (size_t i = 0; i < r.ntoks; i++) {
-        if (!(T[i].flags & LB_TOK_WORD)) continue;
-        int up = (T[i].flags & LB_TOK_UPPER) != 0;
-        uint32_t c = r.cls[i] = kb_class(kb, lb_tok_norm(doc, &T[i]), T[i].norm_len, up);
-        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
-            r.cand[r.ncand++] = (uint32_t)i;
-        if (up) r.upper[r.nupper++] = (uint32_t)i;
-    }
+    classify_tokens(&r);
     lb_vec_init(&r.locals, sizeof(act_local));
     act_keymap_init(&r.local_index, &doc->arena);
     const char *d = doc->input.date ? doc->input.date : doc->meta.date;
@@ -133,10 +158,6 @@ int lb_actors_run(lb_doc *doc)
     int rc = act_match(&r);
     if (!rc) rc = act_resolve(&r);
     if (rc) return lb_doc_fail(doc, rc, "out of memory");
-    lb_mention *M = doc->mentions.items;
-    size_t w = 0;
-    for (size_t k = 0; k < doc->mentions.len; k++) if (M[k].type != ACT_DEAD) M[w++] = M[k];
-    doc->mentions.len = w;
-    if (doc->mentions.len > 1) qsort(doc->mentions.items, doc->mentions.len, sizeof(lb_mention), cmp_mention);
+    finish_mentions(doc);
     return LB_OK;
 }

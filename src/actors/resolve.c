@@ -6,6 +6,7 @@
  * person named before. Never matches dictionary names itself. */
 #include "actors/run.h"
 #include "text/text.h"
+#include "text/sigindex.h"
 #include "ctx.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,10 +62,15 @@ static size_t title_at(const act_run *r, size_t i, const kb_title **out)
     return 0;
 }
 
+static unsigned local_sig(const char *key, size_t len) { return lb_sig_of(key, len) % ACT_LOCAL_SIG_BITS; }
+
 /* The latest short form registered for key, or NULL. */
 static const act_local *find_local(const act_run *r, const char *key, size_t len)
 {
-    const uint32_t *k = len ? act_keymap_get(&r->local_index, key, len) : NULL;
+    if (!len) return NULL;
+    unsigned b = local_sig(key, len);
+    if (!(r->local_sig[b / 64] >> (b % 64) & 1u)) return NULL;
+    const uint32_t *k = act_keymap_get(&r->local_index, key, len);
     return k ? &((const act_local *)r->locals.items)[*k] : NULL;
 }
 
@@ -76,6 +82,8 @@ static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, in
     act_local *l = lb_vec_push(&r->locals, &r->doc->arena);
     if (!l) return -1;
     l->key = key; l->len = (uint32_t)len; l->actor = a; l->person = person;
+    unsigned b = local_sig(key, len);
+    r->local_sig[b / 64] |= (uint64_t)1 << (b % 64);
     return act_keymap_put(&r->local_index, key, len, (uint32_t)(r->locals.len - 1));
 }
 

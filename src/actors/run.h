@@ -7,6 +7,8 @@
 #include "actors/keymap.h"
 #include "doc.h"
 
+#define ACT_LOCAL_SIG_BITS 1024
+
 /* type of a mention that a later rule replaced; dropped before sorting */
 #define ACT_DEAD 0xff
 
@@ -31,6 +33,9 @@ typedef struct act_run {
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
     act_keymap local_index;     /* short form -> its latest act_local */
+    /* one bit per signature (text/sigindex.h) of the short forms in
+     * local_index: most capitalised words are none, and need no lookup */
+    uint64_t local_sig[ACT_LOCAL_SIG_BITS / 64];
 } act_run;
 
 /* The actor a KB entry gives on the run's date. */

@@ -83,11 +83,11 @@ static inline int may_start_ng(const sx *s, uint32_t j)
     return j < s->s1 && (STARTS >> s->M[j].upos & 1);
 }
 
-/* a noun group starting at j: 1 and g filled, else 0 */
+/* a noun group starting at j, where one may start (may_start_ng): 1 and g
+ * filled, else 0 */
 static int parse_ng(const sx *s, uint32_t j, ng *g)
 {
     const lb_morph *M = s->M;
-    if (!may_start_ng(s, j)) return 0;
     if (M[j].upos == LB_UPOS_PRON && !is_poss_det(s, j)) {
         g->head = j; g->end = j + 1; g->mask = sx_agree_mask(M[j].feats);
         return 1;
@@ -128,7 +128,7 @@ static int parse_ng(const sx *s, uint32_t j, ng *g)
     return 1;
 }
 
-static int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
+static inline int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *g, int32_t prep, uint32_t mask)
 {
     lb_vec *v = &s->doc->phrases;
     lb_phrase *p;
@@ -239,7 +239,8 @@ int sx_chunk(sx *s)
         } else if (m->upos != LB_UPOS_ADP && may_start_ng(s, i) && parse_ng(s, i, &g)) {
             ng after;
             uint32_t e = g.end;
-            if (e + 1 < s->s1 && (s->cls[e] & SX_POSTP) && !sx_is_boundary(s, e + 1) && !parse_ng(s, e + 1, &after)) {
+            if (e + 1 < s->s1 && (s->cls[e] & SX_POSTP) && !sx_is_boundary(s, e + 1) &&
+                !(may_start_ng(s, e + 1) && parse_ng(s, e + 1, &after))) {
                 /* a postposition: "meiner Meinung nach", "dem Bericht zufolge" */
                 g.end = e + 1;
                 pi = push_phrase(s, LB_PH_PG, i, &g, (int32_t)e, g.mask);

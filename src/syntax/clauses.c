@@ -6,7 +6,6 @@
  * new (coordinated or juxtaposed) clause begins. Sets lb_morph.clause and
  * each clause's extent; verbs.c and roles.c fill in the rest. */
 #include "internal.h"
-#include <string.h>
 
 #define SX_MAX_DEPTH 32
 #define SX_PENDING (-2)     /* parent: the main clause that follows */
@@ -25,7 +24,7 @@ typedef struct cstate {
 static lb_clause *CL(cstate *c, int32_t i) { return &LB_CLAUSES(c->s->doc)[i]; }
 static int32_t top(cstate *c) { return c->sp ? c->st[c->sp - 1] : -1; }
 
-static int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
+static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
 {
     if (c->sp >= SX_MAX_DEPTH) return -2;
     lb_vec *v = &c->s->doc->clauses;
@@ -276,14 +275,11 @@ static int past_as_finite(cstate *c, uint32_t i)
 }
 
 /* A token that cannot open a clause (opener() says 0), is no boundary, no
- * verb, no coordinator and no zu-infinitive: it only joins the open clause. */
+ * verb, no coordinator and no zu-infinitive (SX_TF_QUIET): it only joins the
+ * open clause. */
 static int is_quiet(const sx *s, uint32_t i)
 {
-    enum { QUIET = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_NUM |
-                   1u << LB_UPOS_PUNCT | 1u << LB_UPOS_SYM | 1u << LB_UPOS_INTJ | 1u << LB_UPOS_DET };
-    const lb_morph *m = &s->M[i];
-    if (!(QUIET >> m->upos & 1) || s->cls[i] || (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF)) || sx_is_boundary(s, i)) return 0;
-    if (m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL) return 0;
+    if (!(s->tf[i] & SX_TF_QUIET)) return 0;
     /* German: any word after a break (not the first) may open a zu-infinitive */
     return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
 }
@@ -355,13 +351,14 @@ static void finish(cstate *c)
 
 int sx_clauses(sx *s)
 {
-    cstate c;
-    memset(&c, 0, sizeof c);
+    cstate c;               /* the stack is read only below sp: not cleared */
     c.s = s;
+    c.sp = 0;
     c.last_break = -1;
     c.opened_intro = -1;
     c.closed_rel = -1;
     c.first_pending = -1;
+    c.break_coord = 0;
     for (uint32_t i = s->s0; i < s->s1; i++)
         if (scan_token(&c, i)) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
     finish(&c);

@@ -61,7 +61,7 @@ typedef struct sx {
     int en;                     /* English rules */
     lb_morph *M;
     uint32_t *cls;              /* class bits per token (doc-wide array) */
-    uint8_t *boundary;          /* 1 for a clause boundary token (doc-wide array) */
+    uint8_t *tf;                /* SX_TF_* bits per token (doc-wide array) */
     uint32_t s0, s1;            /* tokens of the sentence [s0, s1) */
     uint32_t sent;
     uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
@@ -80,10 +80,14 @@ static inline int sx_is_fin(const lb_morph *m)
     return sx_is_verb(m) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
 }
 static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_NOUN || m->upos == LB_UPOS_PROPN; }
-/* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end
- * here (computed once per token by the driver into sx.boundary) */
-static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->boundary[tok]; }
-int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok);
+/* what the driver computes once per token into sx.tf */
+enum {
+    SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end here */
+    SX_TF_QUIET    = 1u << 1    /* a noun, name, adjective, number, sign, interjection or determiner without
+                                 * word class, no boundary, contraction or zu-infinitive: it opens no clause
+                                 * by itself (clauses.c) */
+};
+static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
 
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */

@@ -7,6 +7,7 @@
 #include "internal.h"
 
 #define SX_MAX_CANDS 32
+_Static_assert(SX_MAX_CANDS <= 32, "roles_de marks used candidates in the bits of a uint32_t");
 enum { NOM = 1, ACC = 2, DAT = 4, GEN = 8 };
 
 typedef struct cands { int32_t ng[SX_MAX_CANDS], pg[SX_MAX_CANDS]; int nng, npg; } cands;
@@ -34,11 +35,11 @@ static int subject_score(const sx *s, const lb_phrase *p, int32_t fin)
 }
 
 /* the candidate allowing `want` with the best fit: only that case first, then any */
-static int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, const int *used)
+static inline int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, uint32_t used)
 {
     int best = -1, best_only = 0;
     for (int i = 0; i < cd->nng; i++) {
-        if (used[i]) continue;
+        if (used >> i & 1u) continue;
         uint32_t c = cases_of(&P[cd->ng[i]]);
         if (!(c & want)) continue;
         /* an only-this-case group wins; among equals the later one (objects
@@ -53,23 +54,24 @@ static int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, cons
 static void roles_de(sx *s, lb_clause *C, const cands *cd)
 {
     lb_phrase *P = LB_PHRASES(s->doc);
-    int used[SX_MAX_CANDS] = { 0 }, best = -1, best_score = -1;
+    uint32_t used = 0;                       /* bit i: candidate i has a role (SX_MAX_CANDS bits) */
+    int best = -1, best_score = -1;
     for (int i = 0; C->fin >= 0 && i < cd->nng; i++) {
         int sc = subject_score(s, &P[cd->ng[i]], C->fin);
         if (sc > best_score) { best = i; best_score = sc; }
     }
-    if (best >= 0) { used[best] = 1; C->subj = cd->ng[best]; }
+    if (best >= 0) { used |= 1u << best; C->subj = cd->ng[best]; }
     if (C->verb < 0) return;                 /* a fragment without a verb has no objects */
     int copula = C->verb >= 0 && (s->cls[C->verb] & SX_COPULA) && !C->voice;
     if (copula) {
         int pr = pick_by_case(P, cd, NOM, used);
-        if (pr >= 0) { used[pr] = 1; C->pred = cd->ng[pr]; }
+        if (pr >= 0) { used |= 1u << pr; C->pred = cd->ng[pr]; }
         return;
     }
     int o = pick_by_case(P, cd, ACC, used);
-    if (o >= 0 && !(C->voice && cases_of(&P[cd->ng[o]]) != ACC)) { used[o] = 1; C->obj = cd->ng[o]; }
+    if (o >= 0 && !(C->voice && cases_of(&P[cd->ng[o]]) != ACC)) { used |= 1u << o; C->obj = cd->ng[o]; }
     int d = pick_by_case(P, cd, DAT, used);
-    if (d >= 0) { used[d] = 1; C->iobj = cd->ng[d]; }
+    if (d >= 0) { used |= 1u << d; C->iobj = cd->ng[d]; }
 }
 
 static int only_adverbs_between(const sx *s, uint32_t a, uint32_t b)

@@ -152,6 +152,14 @@ static int already_folded(const char *w, size_t n)
         uint32_t a, b;
         memcpy(&a, w, 4); memcpy(&b, w + n - 4, 4);
         if (!((a | b) & 0x80808080u)) return lb_lower4(a) == a && lb_lower4(b) == b;
+    } else if (n > 8) {         /* eight bytes at a time, the last word overlapping */
+        uint64_t x, any = 0, upper = 0;
+        for (size_t k = 0; k < n; k += 8) {
+            memcpy(&x, w + (k + 8 <= n ? k : n - 8), 8);
+            any |= x;
+            upper |= lb_lower8(x) ^ x;
+        }
+        if (!(any & 0x8080808080808080ull)) return !upper;
     }
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)w[i];

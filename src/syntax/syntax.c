@@ -7,7 +7,8 @@
 #include "ctx.h"
 #include <string.h>
 
-int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
+/* a punctuation token at which a clause may end (SX_TF_BOUNDARY) */
+static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
 {
     const lb_tok *t = &LB_TOKS(doc)[tok];
     if (m->upos != LB_UPOS_PUNCT && !(t->flags & LB_TOK_PUNCT)) return 0;
@@ -24,25 +25,37 @@ int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uint32_t tok)
 #define SX_CACHE 256
 typedef struct cls_cache { const char *lemma[SX_CACHE]; uint32_t len[SX_CACHE], cls[SX_CACHE]; } cls_cache;
 
+/* the word class of a token that may carry one (a function word, a verb) */
+static uint32_t lookup_class(sx *s, uint32_t i, cls_cache *cc)
+{
+    const lb_morph *m = &s->M[i];
+    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 56);   /* 0..255 */
+    if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) return cc->cls[h];
+    uint32_t cls = sx_word_class(s, i);
+    if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = cls; }
+    return cls;
+}
+
 static void classify(sx *s, uint32_t ntok, cls_cache *cc)
 {
     const lb_tok *T = LB_TOKS(s->doc);
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &s->M[i];
         m->clause = m->phrase = -1;
-        s->boundary[i] = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
+        int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
+        int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
         switch (m->upos) {
         case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
         case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
             s->cls[i] = 0;
+            s->tf[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
             continue;
         default:
             break;
         }
-        size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 56);   /* 0..255 */
-        if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) { s->cls[i] = cc->cls[h]; continue; }
-        s->cls[i] = sx_word_class(s, i);
-        if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = s->cls[i]; }
+        uint32_t cls = s->cls[i] = lookup_class(s, i, cc);
+        int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
+        s->tf[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
     }
 }
 
@@ -68,11 +81,11 @@ int lb_syntax_run(lb_doc *doc)
     s.en = !strcmp(doc->lang, "en");
     s.L = &R->lang[s.en];
     s.cls = lb_arena_alloc(&doc->arena, (size_t)ntok * sizeof *s.cls);
-    s.boundary = lb_arena_alloc(&doc->arena, ntok);
-    if (!s.cls || !s.boundary || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
+    s.tf = lb_arena_alloc(&doc->arena, ntok);
+    if (!s.cls || !s.tf || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     cls_cache cc;
-    memset(&cc, 0, sizeof cc);
+    memset(cc.lemma, 0, sizeof cc.lemma);     /* len and cls are read only behind a matching lemma */
     classify(&s, ntok, &cc);
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {

@@ -18,23 +18,59 @@ typedef struct scan {
     int tex_quotes;      /* `` and '' are one token each */
 } scan;
 
+/* room for need more bytes of folded forms (the array moves when it grows) */
+static inline int norm_reserve(lb_doc *doc, size_t need)
+{
+    if (doc->norm_cap - doc->norm_len >= need) return 0;
+    size_t ncap = doc->norm_cap ? doc->norm_cap * 2 : 4096;
+    while (ncap - doc->norm_len < need) ncap *= 2;
+    char *nn = lb_arena_alloc(&doc->arena, ncap);
+    if (!nn) return -1;
+    if (doc->norm_len) memcpy(nn, doc->norm, doc->norm_len);
+    doc->norm = nn; doc->norm_cap = ncap;
+    return 0;
+}
+
 static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
 {
-    size_t need = n * 3 + 8;
-    if (doc->norm_cap - doc->norm_len < need) {
-        size_t ncap = doc->norm_cap ? doc->norm_cap * 2 : 4096;
-        while (ncap - doc->norm_len < need) ncap *= 2;
-        char *nn = lb_arena_alloc(&doc->arena, ncap);
-        if (!nn) return -1;
-        if (doc->norm_len) memcpy(nn, doc->norm, doc->norm_len);
-        doc->norm = nn; doc->norm_cap = ncap;
-    }
+    if (norm_reserve(doc, n * 3 + 8)) return -1;
     char *out = doc->norm + doc->norm_len;
     size_t m = lb_fold_ascii(out, s, n) ? n : lb_fold(out, doc->norm_cap - doc->norm_len, s, n);
     if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)m;
     doc->norm_len += m;
+    return 0;
+}
+
+/* n bytes from s to out, which has room for them (short copies without a call) */
+static inline void copy_short(char *out, const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x;
+        size_t k;
+        for (k = 0; k + 8 <= n; k += 8) { memcpy(&x, s + k, 8); memcpy(out + k, &x, 8); }
+        if (k < n) { memcpy(&x, s + n - 8, 8); memcpy(out + n - 8, &x, 8); }
+    } else if (n >= 4) {                /* two overlapping words */
+        uint32_t a, b;
+        memcpy(&a, s, 4); memcpy(&b, s + n - 4, 4);
+        memcpy(out, &a, 4); memcpy(out + n - 4, &b, 4);
+    } else {
+        for (size_t k = 0; k < n; k++) out[k] = s[k];
+    }
+}
+
+/* The folded form of a plain word (plain_word): the word itself, its first
+ * letter lowered. */
+static inline int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
+{
+    if (norm_reserve(doc, n + 8)) return -1;
+    char *out = doc->norm + doc->norm_len;
+    copy_short(out, s, n);
+    out[(unsigned char)s[0] == 0xC3] |= 0x20;     /* the first letter lowered (A-Z, À..Þ) */
+    tok->norm = (uint32_t)doc->norm_len;
+    tok->norm_len = (uint32_t)n;
+    doc->norm_len += n;
     return 0;
 }
 
@@ -111,7 +147,8 @@ static int fold_lookup(const lb_sigindex *set, const char *p, size_t n, uint32_t
     return m && lb_sigindex_get(set, buf, m, value);
 }
 
-static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
+/* a new token [a, b), its folded form still to be appended */
+static inline lb_tok *push_tok(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_doc *doc = s->doc;
     if (doc->toks.len >= LB_MAX_TOKENS) return NULL;
@@ -122,8 +159,22 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
         return NULL;
     }
     *tok = (lb_tok){ .start = (uint32_t)a, .end = (uint32_t)b, .flags = flags };
-    if (norm_append(doc, tok, s->t + a, b - a)) return NULL;
     return tok;
+}
+
+/* a token [a, b) with its folded form */
+static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
+{
+    lb_tok *tok = push_tok(s, a, b, flags);
+    if (!tok || norm_append(s->doc, tok, s->t + a, b - a)) return NULL;
+    return tok;
+}
+
+/* a plain word [a, b) (plain_word) with its folded form */
+static inline int emit_plain(scan *s, size_t a, size_t b, uint32_t flags)
+{
+    lb_tok *tok = push_tok(s, a, b, flags);
+    return tok && !norm_append_plain(s->doc, tok, s->t + a, b - a);
 }
 
 
@@ -145,6 +196,52 @@ static inline size_t lower_run(const char *t, size_t i, size_t lim)
 #endif
     while (i < lim && t[i] >= 'a' && t[i] <= 'z') i++;
     return i;
+}
+
+/* A Latin-1 letter at j in UTF-8 (C3 xx) that folding leaves alone: à..ÿ
+ * but ÷ (a sign) and ß (folds to ss) */
+static inline int latin1_lower_at(const char *t, size_t j, size_t lim)
+{
+    if (j + 1 >= lim || (unsigned char)t[j] != 0xC3) return 0;
+    unsigned char d = (unsigned char)t[j + 1];
+    return d >= 0xA0 && d <= 0xBF && d != 0xB7;
+}
+
+/* A plain word at i: a letter (ASCII or Latin-1: À..Þ, à..ÿ, not ß), then
+ * lower-case letters (ASCII, à..ÿ but ß) up to a space, comma or line end,
+ * shorter than LB_MAX_TOKEN_BYTES. Most words are, and none of scan_word's
+ * cases (URL, hyphen, apostrophe, abbreviation, digits, capitals, other
+ * Unicode) applies to them; folding only lowers the first letter. Its end,
+ * else 0. (Other ends would be as plain, but testing for them costs more
+ * than it saves.) */
+static inline size_t plain_word(const scan *s, size_t i)
+{
+    const char *t = s->t;
+    unsigned char c = (unsigned char)t[i];
+    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES, j;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        j = i + 1;
+    } else if (c == 0xC3 && i + 1 < lim) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
+        j = i + 2;
+    } else {
+        return 0;
+    }
+    for (;;) {
+        j = lower_run(t, j, lim);
+        if (!latin1_lower_at(t, j, lim)) break;
+        j += 2;
+    }
+    if (j >= lim || !(t[j] == ' ' || t[j] == ',' || t[j] == '\n')) return 0;
+    return j;
+}
+
+/* whether the plain word at i starts with an upper-case letter */
+static inline int plain_upper(const char *t, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    return c == 0xC3 ? (unsigned char)t[i + 1] < 0xA0 : c <= 'Z';
 }
 
 /* What the characters of a word told while it was scanned. */
@@ -368,6 +465,27 @@ static uint32_t quote_flags(int32_t cp, int space_before, int space_after)
     }
 }
 
+/* A quotation mark, bracket or other sign cp of l bytes at i: its end; flags set. */
+static size_t scan_mark(const scan *s, size_t i, size_t l, int32_t cp, int space_before, uint32_t *flags)
+{
+    const char *t = s->t;
+    size_t b = s->end, j = i + l;
+    /* TeX-style quotes `` '' as in German treebanks; only in texts declared
+     * German, where they are one token (English event rules count tokens) */
+    if ((cp == '`' || cp == '\'') && j < b && t[j] == (char)cp && s->tex_quotes) j++;
+    int space_after = j >= b || lb_cc_of((int32_t)(unsigned char)t[j]) == CC_SPACE || t[j] == '\n';
+    if (j < b && (unsigned char)t[j] >= 0x80) {
+        int32_t ncp; lb_cp_at(t, b, j, &ncp);
+        enum lb_cc nc = lb_cc_of(ncp);
+        space_after = nc == CC_SPACE || nc == CC_NEWLINE;
+    }
+    uint32_t q = quote_flags(cp, space_before, space_after);
+    *flags |= LB_TOK_PUNCT | q;
+    if (cp == '(' || cp == '[' || cp == '{') *flags |= LB_TOK_BRACKET_OPEN;
+    if (cp == ')' || cp == ']' || cp == '}') *flags |= LB_TOK_BRACKET_CLOSE;
+    return j;
+}
+
 static int tokenize_span(scan *s, size_t a, size_t b)
 {
     const char *t = s->t;
@@ -377,6 +495,22 @@ static int tokenize_span(scan *s, size_t a, size_t b)
     int space_before = 1;
     while (i < b) {
         if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
+        uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+        size_t j = plain_word(s, i);
+        if (j) {                                                  /* the common word */
+            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
+            newlines = 0;
+            space_before = t[j] == ' ';               /* the space after it, taken at once */
+            i = j + (size_t)space_before;
+            continue;
+        }
+        if (t[i] == ',') {                                        /* the common sign: none of the cases below */
+            if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;     /* (',' | 0x20 is ',') */
+            newlines = 0;
+            space_before = 0;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t l;
         enum lb_cc c = cc_at(s, i, &cp, &l);
@@ -386,16 +520,11 @@ static int tokenize_span(scan *s, size_t a, size_t b)
             i += l;
             continue;
         }
-        uint32_t flags = 0;
-        if (newlines >= 1) flags |= LB_TOK_NL_BEFORE;
-        if (newlines >= 2) flags |= LB_TOK_PARA_BEFORE;
-        int line_start = newlines > 0;
-        size_t j;
         if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
             char c0 = (char)(t[i] | 0x20);
             size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
             if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
-            else j = scan_word(s, i, &flags, line_start);
+            else j = scan_word(s, i, &flags, newlines > 0);
         } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
             j = i + l;
             while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
@@ -411,20 +540,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
             if (cp == '-') while (j < b && t[j] == '-') j++;
             flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
         } else {
-            j = i + l;
-            /* TeX-style quotes `` '' as in German treebanks; only in texts declared
-             * German, where they are one token (English event rules count tokens) */
-            if ((cp == '`' || cp == '\'') && j < b && t[j] == (char)cp && s->tex_quotes) j++;
-            int space_after = j >= b || lb_cc_of((int32_t)(unsigned char)t[j]) == CC_SPACE || t[j] == '\n';
-            if (j < b && (unsigned char)t[j] >= 0x80) {
-                int32_t ncp; lb_cp_at(t, b, j, &ncp);
-                enum lb_cc nc = lb_cc_of(ncp);
-                space_after = nc == CC_SPACE || nc == CC_NEWLINE;
-            }
-            uint32_t q = quote_flags(cp, space_before, space_after);
-            flags |= LB_TOK_PUNCT | q;
-            if (cp == '(' || cp == '[' || cp == '{') flags |= LB_TOK_BRACKET_OPEN;
-            if (cp == ')' || cp == ']' || cp == '}') flags |= LB_TOK_BRACKET_CLOSE;
+            j = scan_mark(s, i, l, cp, space_before, &flags);
         }
         if (!emit(s, i, j, flags)) return -1;
         i = j;

@@ -73,8 +73,15 @@ typedef struct tm_rule {
 enum { TM_NEXT_LISTED = 1, TM_NEXT_CAP = 2 };
 
 typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_entry;
-typedef struct tm_word { uint32_t e0, ne; } tm_word;   /* entries of a folded form */
+typedef struct tm_word {      /* a folded form */
+    uint32_t e0, ne;            /* its entries */
+    uint8_t starts;             /* some rule may start at it (its own or one of its classes' key) */
+} tm_word;
 
+
+/* tm_rule.lang: 1 de, 2 en; the start index has a part for each and one for
+ * a text of unknown language (all rules) */
+enum { TM_LANG_ANY = 0, TM_NLANG = 3 };
 
 typedef struct tm_vec { void *p; size_t len, cap, elem; } tm_vec;
 
@@ -97,7 +104,8 @@ struct lb_time_rules {
      * lenmask but is not listed, most of them, costs no hash and no probe,
      * and most listed forms end in one compare */
     lb_sigindex words_ix;
-    /* index: key -> rules that may start there (CSR) */
+    /* index: (language, key) -> rules that may start there (CSR); slot
+     * lang * nkeys + key, language TM_LANG_ANY holds the rules of all */
     uint32_t *idx_off, *idx_rules;
     size_t nkeys;
 };

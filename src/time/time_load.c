@@ -309,17 +309,29 @@ static size_t elem_key(const struct lb_time_rules *r, const tm_elem *e, uint32_t
     return nw + nc + e->id;
 }
 
+/* the rule with start key k goes to slot k of the index of every language
+ * (TM_LANG_ANY) and slot k of its own language's */
+static void index_rule(struct lb_time_rules *r, size_t k, const tm_rule *ru, uint32_t i, uint32_t *fill)
+{
+    size_t slots[2] = { TM_LANG_ANY * r->nkeys + k, (size_t)ru->lang * r->nkeys + k };
+    for (int q = 0; q < 2; q++) {
+        if (!fill) r->idx_off[slots[q] + 1]++;
+        else r->idx_rules[r->idx_off[slots[q]] + fill[slots[q]]++] = i;
+    }
+}
+
 static int build_index(struct lb_time_rules *r)
 {
     r->nkeys = r->wordv.len + r->classes.len + BI_COUNT;
-    r->idx_off = calloc(r->nkeys + 1, sizeof *r->idx_off);
+    size_t nslots = TM_NLANG * r->nkeys;
+    r->idx_off = calloc(nslots + 1, sizeof *r->idx_off);
     if (!r->idx_off) return -1;
     for (int pass = 0; pass < 2; pass++) {
         uint32_t *fill = NULL;
         if (pass == 1) {
-            for (size_t k = 0; k < r->nkeys; k++) r->idx_off[k + 1] += r->idx_off[k];
-            r->idx_rules = malloc((r->idx_off[r->nkeys] + 1) * sizeof *r->idx_rules);
-            fill = calloc(r->nkeys, sizeof *fill);
+            for (size_t k = 0; k < nslots; k++) r->idx_off[k + 1] += r->idx_off[k];
+            r->idx_rules = malloc((r->idx_off[nslots] + 1) * sizeof *r->idx_rules);
+            fill = calloc(nslots, sizeof *fill);
             if (!r->idx_rules || !fill) { free(fill); return -1; }
         }
         for (size_t i = 0; i < r->rules.len; i++) {
@@ -328,17 +340,28 @@ static int build_index(struct lb_time_rules *r)
                 const tm_elem *e = &TM_E(r)[ru->elem0 + j];
                 if (e->neg) continue;
                 uint32_t na = e->kind == EL_LIT ? e->nalt : 1;
-                for (uint32_t a = 0; a < na; a++) {
-                    size_t k = elem_key(r, e, a);
-                    if (pass == 0) r->idx_off[k + 1]++;
-                    else r->idx_rules[r->idx_off[k] + fill[k]++] = (uint32_t)i;
-                }
+                for (uint32_t a = 0; a < na; a++) index_rule(r, elem_key(r, e, a), ru, (uint32_t)i, fill);
                 if (!e->opt && !e->neg) break;
             }
         }
         free(fill);
     }
     return 0;
+}
+
+/* tm_word.starts from the index (the part of all languages) */
+static void mark_starts(struct lb_time_rules *r)
+{
+    size_t nw = r->wordv.len;
+    for (size_t w = 0; w < nw; w++) {
+        tm_word *wd = &TM_W(r)[w];
+        int any = r->idx_off[w + 1] > r->idx_off[w];
+        for (uint32_t i = 0; i < wd->ne && !any; i++) {
+            size_t k = nw + TM_ENT(r)[wd->e0 + i].cls;
+            any = k < r->nkeys && r->idx_off[k + 1] > r->idx_off[k];
+        }
+        wd->starts = (uint8_t)any;
+    }
 }
 
 int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t errlen)
@@ -368,6 +391,7 @@ int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t 
     }
     r->cls_tense = class_id(r, "TENSE", 5);
     if (r->cls_tense == UINT32_MAX || build_index(r) || lb_sigindex_build(&r->words_ix, &r->words)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
+    mark_starts(r);
     return LB_OK;
 }
 

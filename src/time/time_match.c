@@ -105,6 +105,10 @@ typedef struct mctx {
     tm_slots best;
 } mctx;
 
+/* the best match from one start token: leftmost-longest, among equals the
+ * earlier rule; slots are read only when end > the start */
+typedef struct tm_best { uint32_t end, rule; tm_slots slots; } tm_best;
+
 static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint32_t na, int keep)
 {
     for (uint32_t i = 0; i < na; i++) {
@@ -197,14 +201,14 @@ static int can_match(const mctx *m, uint32_t ei, uint32_t t)
     return e->opt && can_match(m, ei + 1, t);
 }
 
-static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_t *best_rule, tm_slots *best)
+static void try_key(mctx *m, size_t key, uint32_t t, tm_best *b)
 {
     const struct lb_time_rules *r = m->r;
     if (key >= r->nkeys) return;
-    for (uint32_t i = r->idx_off[key]; i < r->idx_off[key + 1]; i++) {
+    size_t slot = (size_t)m->lang * r->nkeys + key;     /* the rules of the text's language */
+    for (uint32_t i = r->idx_off[slot]; i < r->idx_off[slot + 1]; i++) {
         uint32_t ri = r->idx_rules[i];
         const tm_rule *ru = &TM_R(r)[ri];
-        if (m->lang && ru->lang != m->lang) continue;
         /* a rule that takes two tokens or more fails at once when the next one is
          * in another sentence or nothing any element can match */
         if (ru->need2 && !(m->next & ru->need2)) continue;
@@ -216,8 +220,8 @@ static void try_key(mctx *m, size_t key, uint32_t t, uint32_t *best_end, uint32_
         apply(r, &s, ru->as0, ru->nas, 0);
         walk(m, 0, t, UINT32_MAX, &s);
         /* leftmost-longest span; among equals the earlier rule */
-        if (m->best_span > t && (m->best_span > *best_end || (m->best_span == *best_end && ri < *best_rule))) {
-            *best_end = m->best_span; *best_rule = ri; *best = m->best;
+        if (m->best_span > t && (m->best_span > b->end || (m->best_span == b->end && ri < b->rule))) {
+            b->end = m->best_span; b->rule = ri; b->slots = m->best;
         }
     }
 }
@@ -233,12 +237,41 @@ static uint8_t next_bits(const lb_doc *doc, const int32_t *wid, uint32_t i, uint
                      ((t->flags & LB_TOK_WORD) && (t->flags & LB_TOK_UPPER) ? TM_NEXT_CAP : 0));
 }
 
-int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid_out)
+/* the best match of any rule starting at token t (a listed form or a number) */
+static void match_at(mctx *m, uint32_t t, tm_best *b)
 {
-    uint32_t n = (uint32_t)doc->toks.len;
-    int32_t *wid = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *wid + 1);
-    if (!wid) return LB_ENOMEM;
-    *wid_out = wid;
+    const struct lb_time_rules *r = m->r;
+    const lb_tok *tok = &LB_TOKS(m->doc)[t];
+    size_t nw = r->wordv.len, nc = r->classes.len;
+    int32_t w = m->wid[t];
+    m->sent = tok->sent;
+    m->next = t + 1 < m->ntok ? next_bits(m->doc, m->wid, t + 1, tok->sent) : 0;
+    if (w >= 0) {
+        try_key(m, (size_t)w, t, b);
+        const tm_word *wd = &TM_W(r)[w];
+        for (uint32_t i = 0; i < wd->ne; i++) {
+            uint32_t cls = TM_ENT(r)[wd->e0 + i].cls;
+            int dup = 0;
+            for (uint32_t j = 0; j < i; j++) if (TM_ENT(r)[wd->e0 + j].cls == cls) dup = 1;
+            if (!dup) try_key(m, nw + cls, t, b);
+        }
+    }
+    if (tok->flags & LB_TOK_NUM) {
+        for (int bi = 0; bi < BI_CAP; bi++) {
+            tm_slots tmp;   /* only whether it matches counts here */
+            tmp.has = 0;
+            if (tm_builtin_match(bi, m->doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp))
+                try_key(m, nw + nc + (size_t)bi, t, b);
+        }
+    }
+}
+
+/* the word id of every token (-1 when not listed) into wid, and the tokens
+ * where a rule may start (a form that starts one, or a number) into starts:
+ * their count */
+static uint32_t word_ids(const struct lb_time_rules *r, const lb_doc *doc, int32_t *wid, uint32_t *starts)
+{
+    uint32_t n = (uint32_t)doc->toks.len, nstart = 0;
     for (uint32_t i = 0; i < n; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         uint32_t id;
@@ -246,41 +279,32 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
         wid[i] = listed && lb_sigindex_get(&r->words_ix, f, len, &id) ? (int32_t)id : -1;
+        if ((wid[i] >= 0 && TM_W(r)[wid[i]].starts) || (t->flags & LB_TOK_NUM)) starts[nstart++] = i;
     }
+    return nstart;
+}
+
+int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid_out)
+{
+    uint32_t n = (uint32_t)doc->toks.len;
+    int32_t *wid = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *wid + 1);
+    uint32_t *starts = lb_arena_alloc(&doc->arena, (size_t)n * sizeof *starts + 1);
+    if (!wid || !starts) return LB_ENOMEM;
+    *wid_out = wid;
+    uint32_t nstart = word_ids(r, doc, wid, starts);
     mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
-    size_t nw = r->wordv.len, nc = r->classes.len;
-    for (uint32_t t = 0; t < n;) {
-        const lb_tok *tok = &LB_TOKS(doc)[t];
-        m.sent = tok->sent;
-        uint32_t best_end = 0, best_rule = UINT32_MAX;
-        tm_slots best;   /* set with best_end; read only when a match was found */
-        best.has = 0;
-        if (wid[t] >= 0 || (tok->flags & LB_TOK_NUM))   /* some rule may start here */
-            m.next = t + 1 < n ? next_bits(doc, wid, t + 1, tok->sent) : 0;
-        if (wid[t] >= 0) {
-            try_key(&m, (size_t)wid[t], t, &best_end, &best_rule, &best);
-            const tm_word *wd = &TM_W(r)[wid[t]];
-            for (uint32_t i = 0; i < wd->ne; i++) {
-                uint32_t cls = TM_ENT(r)[wd->e0 + i].cls;
-                int dup = 0;
-                for (uint32_t j = 0; j < i; j++) if (TM_ENT(r)[wd->e0 + j].cls == cls) dup = 1;
-                if (!dup) try_key(&m, nw + cls, t, &best_end, &best_rule, &best);
-            }
-        }
-        if (tok->flags & LB_TOK_NUM) {
-            for (int b = 0; b < BI_CAP; b++) {
-                tm_slots tmp = { 0 };
-                if (tm_builtin_match(b, doc->text + tok->start, tok->end - tok->start, tok->flags, &tmp))
-                    try_key(&m, nw + nc + (size_t)b, t, &best_end, &best_rule, &best);
-            }
-        }
-        if (best_end > t) {
+    uint32_t next = 0;      /* the first token after the last match */
+    for (uint32_t k = 0; k < nstart; k++) {
+        uint32_t t = starts[k];
+        if (t < next) continue;
+        tm_best b;      /* slots set with end, read only when a match was found */
+        b.end = 0; b.rule = UINT32_MAX; b.slots.has = 0;
+        match_at(&m, t, &b);
+        if (b.end > t) {
             tm_match *mm = lb_vec_push(out, &doc->arena);
             if (!mm) return LB_ENOMEM;
-            mm->tok0 = t; mm->tok1 = best_end; mm->rule = best_rule; mm->slots = best;
-            t = best_end;
-        } else {
-            t++;
+            mm->tok0 = t; mm->tok1 = b.end; mm->rule = b.rule; mm->slots = b.slots;
+            next = b.end;
         }
     }
     return LB_OK;

@@ -109,6 +109,28 @@ static void test_tokens_word_shapes(void)
     CHECK(flags_of("2") & LB_TOK_NUM);
 }
 
+/* Plain words (a letter, lower-case ASCII or Latin-1 letters, then a space,
+ * comma or line end) take the tokenizer's fast path: their folded form is
+ * what lb_fold gives, their flags those of the full scan. */
+static void test_tokens_plain(void)
+{
+    run("Österreich ärgert Übermaß, Straße ÷ Ähre x\nÀla ÿes, Maße Über×all http://a.de www.b.de Http: wie", "de");
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    for (size_t i = 0; i < doc->toks.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        size_t m = lb_fold(buf, sizeof buf, doc->text + t->start, t->end - t->start);
+        CHECK(m == t->norm_len && !memcmp(buf, lb_tok_norm(doc, t), m));
+    }
+    CHECK_INT(flags_of("Österreich") & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ALLCAPS), LB_TOK_WORD | LB_TOK_UPPER);
+    CHECK_INT(flags_of("ärgert") & (LB_TOK_WORD | LB_TOK_UPPER), LB_TOK_WORD);
+    CHECK(flags_of("Ähre") & LB_TOK_UPPER);
+    CHECK(flags_of("Àla") & LB_TOK_NL_BEFORE);
+    CHECK(find_tok("÷") >= 0 && find_tok("Über") >= 0 && find_tok("×") >= 0);
+    CHECK(flags_of("http://a.de") & LB_TOK_URL);
+    CHECK(flags_of("www.b.de") & LB_TOK_URL);
+    CHECK(find_tok("Http") >= 0 && find_tok(":") >= 0);
+}
+
 /* A run of dotted groups longer than a token may be ("U.S.U.S.…", 1,300
  * bytes) is cut into tokens of at most LB_MAX_TOKEN_BYTES, and the
  * morphology stage analyses them (it once copied such a form into a
@@ -228,6 +250,7 @@ int main(void)
     test_tokens_numbers_quotes();
     test_tokens_abbrev();
     test_tokens_word_shapes();
+    test_tokens_plain();
     test_tokens_cap();
     test_sentences_german();
     test_sentences_english();
