@@ -47,6 +47,13 @@ static int has_group_noun(const ev_sent *s, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* the sector of the first group noun in [a, b) (die Regierung: GOV), or NULL */
+static const char *noun_sector(const ev_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) if (s->t[j].gsec >= 0) return s->rules->sectors[s->t[j].gsec];
+    return NULL;
+}
+
 /* an actor group before token i in the sentence (not a place): the clause
  * rules inherit a pronoun's antecedent from it */
 static int earlier_actor(const ev_sent *s, uint32_t i)
@@ -122,10 +129,11 @@ static int ref_wanted(const ev_sent *s, const lb_ref *r, const lb_entity *E, uin
     if (r->kind == LB_REF_PRON)
         return !attributive_pronoun(s, a) && (E->type != LB_MEN_LOC || state_pronoun(s, a, E))
                && (object_pronoun(s, a) ? !earlier_same(s, a, E) : !earlier_actor(s, a));
-    /* (a description with a group noun: its state and sector come from the
-     * phrase, see groups.c; appositions and names stand next to their own
-     * actor mention) */
-    return r->kind == LB_REF_DESC && !has_group_noun(s, a, b);
+    /* (a description with a group noun takes its state from the entity the
+     * discourse layer resolved it to - der Minister: Lawrow's state, not the
+     * dateline's - unless its phrase names a seat: die Regierung in Damaskus,
+     * see groups.c; appositions and names stand next to their own actor mention) */
+    return r->kind == LB_REF_DESC && !(has_group_noun(s, a, b) && b < s->n && (s->t[b].cue2 & EV_C2_SEAT));
 }
 
 void ev_discourse_groups(ev_sent *s)
@@ -147,6 +155,8 @@ void ev_discourse_groups(ev_sent *s)
         lb_mention *m = &s->xm[k - doc->mentions.len];
         m->actor = E->actor;
         if (!m->actor.name) m->actor.name = E->name;
+        /* (a state's group noun: die Regierung, die Armee - the noun's sector) */
+        if (!m->actor.sector) m->actor.sector = noun_sector(s, a, b);
         m->type = E->type;
         g.men[g.nmen++] = k;
         ev_insert_group(s, &g);
