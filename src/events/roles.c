@@ -229,9 +229,17 @@ int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     return -1;
 }
 
+/* group gi may be a subject: no preposition, genitive or possessive marks
+ * it (Chinas Handel mit Russland, der ...: Russland is none) */
+static int subject_like(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    return g->prep < 0 && !g->postgen && !g->poss && bare(s, gi) && !oblique_group(s, gi);
+}
+
 /* German: main clause ci opens with its finite verb right after a comma
  * (Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen): the
- * verb-second clause was interrupted by an apposition; its subject stands
+ * verb-second clause was interrupted by an apposition or a relative clause; its subject stands
  * before it, and a group after the verb is an object */
 static int resumed_main_clause(const ev_sent *s, int ci)
 {
@@ -245,8 +253,10 @@ static int resumed_main_clause(const ev_sent *s, int ci)
     const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
     if ((m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN) return 0;
     if (s->t[j].cue & EV_C_SAY) return 0;     /* ..., sagte Macron: the subject follows */
-    /* the clause before is the apposition: words with no verb */
+    /* the clause before is a relative clause on the subject (Putin, der krank
+     * war, kritisierte ...) or the apposition: words with no verb */
     const ev_clause *a = &s->c[ci - 1];
+    if (a->kind == EV_CL_REL) return a->antecedent >= 0 && subject_like(s, a->antecedent);
     for (uint32_t k = a->t0; k < a->t1; k++) {
         uint8_t u = LB_MORPH(doc)[s->tok0 + k].upos;
         if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
