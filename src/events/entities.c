@@ -126,8 +126,10 @@ static int ref_wanted(const ev_sent *s, const lb_ref *r, const lb_entity *E, uin
 {
     /* (a pronoun names a person or an organisation: a state or place it
      * points to is mostly a wrong guess of the plural sie/ihnen) */
+    /* (a plural finite verb next to it - sie sollen - agrees with no singular entity) */
     if (r->kind == LB_REF_PRON)
         return !attributive_pronoun(s, a) && (E->type != LB_MEN_LOC || state_pronoun(s, a, E))
+               && (E->number == LB_NUMBER_PLUR || !plural_verb_next(s, a))
                && (object_pronoun(s, a) ? !earlier_same(s, a, E) : !earlier_actor(s, a));
     /* (a description with a group noun takes its state from the entity the
      * discourse layer resolved it to - der Minister: Lawrow's state, not the
