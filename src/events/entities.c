@@ -47,6 +47,13 @@ static int has_group_noun(const ev_sent *s, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* the sector of the first group noun in [a, b) (die Regierung: GOV), or NULL */
+static const char *noun_sector(const ev_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) if (s->t[j].gsec >= 0) return s->rules->sectors[s->t[j].gsec];
+    return NULL;
+}
+
 /* an actor group before token i in the sentence (not a place): the clause
  * rules inherit a pronoun's antecedent from it */
 static int earlier_actor(const ev_sent *s, uint32_t i)
@@ -86,16 +93,49 @@ static int earlier_same(const ev_sent *s, uint32_t i, const lb_entity *E)
     return 0;
 }
 
+/* the finite verb next to token i (sie droht, droht sie; haben sie) is a
+ * plural of the first or third person, whose form the plural subject sie
+ * takes (haben, drohen; a -t form is the third singular as well as the second
+ * plural, which the tagger may choose) */
+static int plural_verb_next(const ev_sent *s, uint32_t i)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && i == 0) || (d > 0 && i + 1 >= s->n)) continue;
+        const lb_morph *mo = morph_at(s, d < 0 ? i - 1 : i + 1);
+        if (!mo || (mo->upos != LB_UPOS_VERB && mo->upos != LB_UPOS_AUX)
+            || LB_FEAT_GET(mo->feats, VERBFORM) != LB_VERBFORM_FIN) continue;
+        return LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR && LB_FEAT_GET(mo->feats, PERSON) != 2;
+    }
+    return 0;
+}
+
+/* a pronoun, not masculine, resolved to a state (die Türkei ... sie droht)
+ * that is no plural (die USA): a state may act through it. Not the plural
+ * sie/ihnen (its finite verb is plural), and not er/ihm, which in news mostly
+ * means a person, so that a masculine state (der Irak) it was resolved to
+ * is a guess for want of one */
+static int state_pronoun(const ev_sent *s, uint32_t i, const lb_entity *E)
+{
+    const lb_morph *mo = morph_at(s, i);
+    if (!mo || LB_FEAT_GET(mo->feats, GENDER) == LB_GENDER_MASC || E->number == LB_NUMBER_PLUR) return 0;
+    if (LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR) return 0;
+    return !plural_verb_next(s, i);
+}
+
 static int ref_wanted(const ev_sent *s, const lb_ref *r, const lb_entity *E, uint32_t a, uint32_t b)
 {
     /* (a pronoun names a person or an organisation: a state or place it
      * points to is mostly a wrong guess of the plural sie/ihnen) */
+    /* (a plural finite verb next to it - sie sollen - agrees with no singular entity) */
     if (r->kind == LB_REF_PRON)
-        return !attributive_pronoun(s, a) && E->type != LB_MEN_LOC && (object_pronoun(s, a) ? !earlier_same(s, a, E) : !earlier_actor(s, a));
-    /* (a description with a group noun: its state and sector come from the
-     * phrase, see groups.c; appositions and names stand next to their own
-     * actor mention) */
-    return r->kind == LB_REF_DESC && !has_group_noun(s, a, b);
+        return !attributive_pronoun(s, a) && (E->type != LB_MEN_LOC || state_pronoun(s, a, E))
+               && (E->number == LB_NUMBER_PLUR || !plural_verb_next(s, a))
+               && (object_pronoun(s, a) ? !earlier_same(s, a, E) : !earlier_actor(s, a));
+    /* (a description with a group noun takes its state from the entity the
+     * discourse layer resolved it to - der Minister: Lawrow's state, not the
+     * dateline's - unless its phrase names a seat: die Regierung in Damaskus,
+     * see groups.c; appositions and names stand next to their own actor mention) */
+    return r->kind == LB_REF_DESC && !(has_group_noun(s, a, b) && b < s->n && (s->t[b].cue2 & EV_C2_SEAT));
 }
 
 void ev_discourse_groups(ev_sent *s)
@@ -117,6 +157,8 @@ void ev_discourse_groups(ev_sent *s)
         lb_mention *m = &s->xm[k - doc->mentions.len];
         m->actor = E->actor;
         if (!m->actor.name) m->actor.name = E->name;
+        /* (a state's group noun: die Regierung, die Armee - the noun's sector) */
+        if (!m->actor.sector) m->actor.sector = noun_sector(s, a, b);
         m->type = E->type;
         g.men[g.nmen++] = k;
         ev_insert_group(s, &g);

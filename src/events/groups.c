@@ -180,6 +180,24 @@ static int seat_after(const ev_sent *s, uint32_t i)
     return ev_state_code(ev_men(s, s->g[gi].men[0])->actor.code) ? gi : -1;
 }
 
+/* the group right after group noun i when it is a genitive of a state with
+ * no sector of its own (das Militär des Landes, die Regierung Nordkoreas;
+ * not der Chef der Hamas, whose organisation has its own), else -1 */
+static int genitive_state_after(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || doc->morph.len != doc->toks.len) return -1;
+    int gg = -1;
+    for (int gi = 0; gi < s->ng; gi++) if (s->g[gi].t0 == i + 1) gg = gi;
+    if (gg < 0 || !s->g[gg].nmen) return -1;
+    if (LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + i + 1].feats, CASE) != LB_CASE_GEN) return -1;
+    for (int q = 0; q < s->g[gg].nmen; q++) {
+        const lb_mention *m = ev_men(s, s->g[gg].men[q]);
+        if (!ev_state_code(m->actor.code) || (m->actor.sector && *m->actor.sector)) return -1;
+    }
+    return gg;
+}
+
 static int starts_group(const ev_sent *s, uint32_t i)
 {
     for (int gi = 0; gi < s->ng; gi++) if (s->g[gi].t0 == i) return 1;
@@ -308,7 +326,19 @@ void ev_noun_groups(ev_sent *s)
         if (s->t[i].gsec < 0 || s->t[i].form >= 0 || inside_group(s, i)) continue;
         /* a title before a name (Präsident Putin, die Präsidenten Russlands): the name is the actor;
          * "beide Staatschefs" names the two sides (see add_both_groups) */
-        if (i + 1 < s->n && starts_group(s, i + 1)) continue;
+        if (i + 1 < s->n && starts_group(s, i + 1)) {
+            /* (a genitive state after the noun: das Militär des Landes, die
+             * Regierung Nordkoreas - the genitive's state, the noun's sector) */
+            int gg = genitive_state_after(s, i);
+            if (gg >= 0) {
+                ev_group *g = &s->g[gg];
+                const char *sector = s->rules->sectors[s->t[i].gsec];
+                for (int q = 0; q < g->nmen && s->nxm < EV_MAX_SENT_TOKS; q++)
+                    g->men[q] = ev_make_mention(s, i, g->t1, ev_men(s, g->men[q])->actor.code, sector);
+                g->t0 = i;
+            }
+            continue;
+        }
         if ((i >= 1 && (s->t[i - 1].cue & EV_C_BOTH)) || (i >= 2 && (s->t[i - 2].cue & EV_C_BOTH))) continue;
         const char *sector = s->rules->sectors[s->t[i].gsec];
         /* English: a name before it names the group (Hezbollah guerrillas) */

@@ -212,6 +212,21 @@ static int collective_protest_verb(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* the subject of verb trigger t's clause is the plural pronoun sie with no
+ * actor of its own (haben sie mich festgenommen): the vague "they" of the
+ * authorities, which for an act that fixes its agent names no one else */
+static int vague_they(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    const lb_clause *c = ev_clause_at(s, t);
+    if (!c || c->subj < 0 || c->fin < 0 || (size_t)c->subj >= doc->phrases.len) return 0;
+    uint32_t h = LB_PHRASES(doc)[c->subj].head;
+    if (h < s->tok0 || h >= s->tok0 + s->n || !(s->t[h - s->tok0].cue2 & EV_C2_PLURPRON) || s->t[h - s->tok0].group >= 0) return 0;
+    /* (plural by its finite verb: haben sie, not the singular sie hat) */
+    const lb_morph *fm = &LB_MORPH(doc)[c->fin];
+    return LB_FEAT_GET(fm->feats, NUMBER) == LB_NUMBER_PLUR && LB_FEAT_GET(fm->feats, PERSON) != 2;
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -245,7 +260,8 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
      * else a background mention: nach den Protesten gegen die Regierung) */
     int protest = ev_type_in(p, EV_TB(PROTEST))
                   && (p->kind == EV_VERB ? collective_protest_verb(s, t) : happening(s, t));
-    int agentless = R->passive || (p->kind != EV_VERB && !ev_type_in(p, EV_TB(PROTEST))) || (p->flags & EV_F_INVERSE);
+    int agentless = R->passive || (p->kind != EV_VERB && !ev_type_in(p, EV_TB(PROTEST))) || (p->flags & EV_F_INVERSE)
+                    || (!e->nactor && p->kind == EV_VERB && s->lang == EV_DE && vague_they(s, t));
     if (!e->nactor && p->agent_sector && (agentless || protest)) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };

@@ -229,9 +229,17 @@ int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth)
     return -1;
 }
 
+/* group gi may be a subject: no preposition, genitive or possessive marks
+ * it (Chinas Handel mit Russland, der ...: Russland is none) */
+static int subject_like(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    return g->prep < 0 && !g->postgen && !g->poss && bare(s, gi) && !oblique_group(s, gi);
+}
+
 /* German: main clause ci opens with its finite verb right after a comma
  * (Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen): the
- * verb-second clause was interrupted by an apposition; its subject stands
+ * verb-second clause was interrupted by an apposition or a relative clause; its subject stands
  * before it, and a group after the verb is an object */
 static int resumed_main_clause(const ev_sent *s, int ci)
 {
@@ -245,13 +253,35 @@ static int resumed_main_clause(const ev_sent *s, int ci)
     const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
     if ((m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN) return 0;
     if (s->t[j].cue & EV_C_SAY) return 0;     /* ..., sagte Macron: the subject follows */
-    /* the clause before is the apposition: words with no verb */
+    /* the clause before is a relative clause on the subject (Putin, der krank
+     * war, kritisierte ...) or the apposition: words with no verb */
     const ev_clause *a = &s->c[ci - 1];
+    if (a->kind == EV_CL_REL) return a->antecedent >= 0 && subject_like(s, a->antecedent);
     for (uint32_t k = a->t0; k < a->t1; k++) {
         uint8_t u = LB_MORPH(doc)[s->tok0 + k].upos;
         if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
     }
     return a->t1 > a->t0 + 1;
+}
+
+/* German verb-second order with the subject pronoun right after the finite
+ * verb (Am Montag griffen sie die Ukraine an; Daraufhin kritisierte er ...):
+ * a nominative er/sie/es no actor group covers, and no group before the verb
+ * in clause ci (Russland kritisierte sie: sie is the object). No later group
+ * of the clause is then its subject. */
+static int pronoun_after_finite(const ev_sent *s, int ci, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    const lb_clause *lc = ev_clause_at(s, t);
+    if (s->lang != EV_DE || !lc || lc->fin < (int32_t)s->tok0) return 0;
+    uint32_t f = (uint32_t)lc->fin - s->tok0, j = f + 1;
+    const ev_clause *c = &s->c[ci];
+    if (f < c->t0 || j >= c->t1 || !(s->t[j].cue & EV_C_PRON3) || s->t[j].group >= 0) return 0;
+    uint32_t cs = LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + j].feats, CASE);
+    if (cs && cs != LB_CASE_NOM) return 0;
+    for (int gi = 0; gi < s->ng; gi++)
+        if (s->g[gi].clause == ci && s->g[gi].t1 <= f && bare(s, gi)) return 0;
+    return 1;
 }
 
 static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, int depth)
@@ -277,6 +307,7 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
         if ((s->t[j].cue & EV_C_PRON1) && !(j + 1 < c->t1 && (s->t[j + 1].cue & EV_C_COORD)))
             return -1;      /* wir: the speaker of the quote (see code_trigger) */
     }
+    if (pronoun_after_finite(s, ci, t)) return ci > 0 ? ev_inherit_subject(s, ci, inherited, depth) : -1;
     int best = -1, oblique = -1;
     for (int gi = 0; gi < s->ng; gi++) {
         const ev_group *g = &s->g[gi];
