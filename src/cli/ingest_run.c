@@ -10,7 +10,9 @@
  * ready for 0.1 s, so a slow document never holds
  * the database's write lock and a second ingest on the same database can go
  * on. One mutex guards the ring. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE   /* RUSAGE_THREAD */
+#endif
 #include "cli/ingest.h"
 #include "cli/cmd_query.h"
 #include <pthread.h>
