@@ -3,7 +3,9 @@
  * number agree, not in its own clause unless possessive) with the best
  * score of recency and salience (a subject counts more; persons for er/sie,
  * he/she); a description takes the most recent entity of its kind (person,
- * organisation, state) whose gender agrees. At most D_RECENT candidates are
+ * organisation, state) whose gender agrees; heads naming no kind of
+ * organisation (die Gruppe) or a state's government (die Regierung) take
+ * any organisation or state. At most D_RECENT candidates are
  * looked at: constant work per pronoun. */
 #include "discourse/dint.h"
 #include "text/text.h"
@@ -144,12 +146,15 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         /* not someone of its own clause: "In einer Rede an Merkel sagte der Abgeordnete" */
         const lb_morph *lm = d_morph(s, d->last_tok);
         if (clause >= 0 && lm && lm->clause == clause) continue;
-        uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC;
+        uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC | DC_GOV;
         if (!(cls & kind)) continue;
         if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
-        /* an organisation by its own name's head; a place only a state, by a plain head */
-        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !((cls & DC_ALLY) && is_alliance(s, E))) continue;
-        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & DC_LOC))) continue;
+        /* an organisation by its own name's head or by a head naming no kind
+         * (die Gruppe: Hamas); a place only a state, by a plain head naming a
+         * state or its government (das Land, die Regierung: Iran) */
+        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !(cls & DC_ORG_ANY) &&
+            !((cls & DC_ALLY) && is_alliance(s, E))) continue;
+        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & (DC_LOC | DC_GOV)))) continue;
         if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
         /* salience: a state or organisation that was the subject of its
          * sentence outranks one named later as an object or a place */

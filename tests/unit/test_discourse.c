@@ -128,6 +128,10 @@ static void german(void)
     /* a head without a role, identified by its relative clause: someone new */
     run("Der Bürgermeister Siegfried Huber sprach am Montag. Er war im Visier des Mannes, der drei Menschen tötete.", "de");
     CHECK_STR(ent("Mannes", 1), "");
+
+    /* a head naming no kind of organisation (die Gruppe) refers to any named one */
+    run("Die Hamas griff am Montag Israel an. Die Gruppe drohte mit weiteren Angriffen.", "de");
+    CHECK_STR(ent("Gruppe", 1), ent("Hamas", 1));
 }
 
 static void english(void)
@@ -144,6 +148,8 @@ static void english(void)
     CHECK_STR(ent("He", 1), ent("Macron", 1));
     run("NATO sent more troops to Poland. The alliance accused Russia of threats.", "en");
     CHECK_STR(ent("alliance", 1), ent("NATO", 1));
+    run("Hezbollah fired rockets at Israel on Monday. The militia said it would go on.", "en");
+    CHECK_STR(ent("militia", 1), ent("Hezbollah", 1));
 }
 
 int main(void)
