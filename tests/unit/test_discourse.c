@@ -132,6 +132,9 @@ static void german(void)
     /* a head naming no kind of organisation (die Gruppe) refers to any named one */
     run("Die Hamas griff am Montag Israel an. Die Gruppe drohte mit weiteren Angriffen.", "de");
     CHECK_STR(ent("Gruppe", 1), ent("Hamas", 1));
+    /* a state named before is also its government (die Regierung: Iran) */
+    run("Der Iran testete am Montag eine Rakete. Die Regierung wies jede Kritik zurück.", "de");
+    CHECK_STR(ent("Regierung", 1), ent("Iran", 1));
 }
 
 static void english(void)
@@ -150,6 +153,8 @@ static void english(void)
     CHECK_STR(ent("alliance", 1), ent("NATO", 1));
     run("Hezbollah fired rockets at Israel on Monday. The militia said it would go on.", "en");
     CHECK_STR(ent("militia", 1), ent("Hezbollah", 1));
+    run("Iran tested a missile on Monday. The government rejected all criticism.", "en");
+    CHECK_STR(ent("government", 1), ent("Iran", 1));
 }
 
 int main(void)
