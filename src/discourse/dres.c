@@ -17,6 +17,17 @@ static uint32_t gender_bits(uint32_t g)
     return g == LB_GENDER_MASC ? DC_M : g == LB_GENDER_FEM ? DC_F : g == LB_GENDER_NEUT ? DC_N : 0;
 }
 
+/* a sentence-initial Sie the lexicon read as the polite you (its number is
+ * then no clue): the number of the finite verb after it (Sie drohten: plural;
+ * Sie drohte: feminine singular), else both readings */
+static uint32_t verb_number_agree(const dstate *s, uint32_t i)
+{
+    const lb_morph *vm = i + 1 < s->n && s->t[i + 1].sent == s->t[i].sent ? d_morph(s, i + 1) : NULL;
+    if (!vm || (vm->upos != LB_UPOS_VERB && vm->upos != LB_UPOS_AUX)) return DC_F | DC_PL;
+    uint32_t num = LB_FEAT_GET(vm->feats, NUMBER);
+    return num == LB_NUMBER_PLUR ? DC_PL : num == LB_NUMBER_SING ? DC_F : DC_F | DC_PL;
+}
+
 uint32_t d_pron_agree(const dstate *s, uint32_t i)
 {
     uint32_t c = d_cls(s, i) & DC_AGREE;
@@ -25,6 +36,7 @@ uint32_t d_pron_agree(const dstate *s, uint32_t i)
     if (mo->upos != LB_UPOS_PRON && mo->upos != LB_UPOS_DET) return 0;
     /* Person=2 is kept: the lexicon reads a capitalised Sie as the polite you */
     if (LB_FEAT_GET(mo->feats, PERSON) == 1) return 0;
+    if (LB_FEAT_GET(mo->feats, PERSON) == 2) return c & verb_number_agree(s, i);
     if (mo->upos == LB_UPOS_PRON && !LB_FEAT_GET(mo->feats, POSS)) {
         /* the number of a personal pronoun is its referent's (sie erwarte / sie erwarten) */
         uint32_t num = LB_FEAT_GET(mo->feats, NUMBER);

@@ -135,6 +135,10 @@ static void german(void)
     /* a state named before is also its government (die Regierung: Iran) */
     run("Der Iran testete am Montag eine Rakete. Die Regierung wies jede Kritik zurück.", "de");
     CHECK_STR(ent("Regierung", 1), ent("Iran", 1));
+    /* a sentence-initial Sie takes the number of its verb, not the polite
+     * reading's: plural, a group named in the plural */
+    run("Die iranischen Revolutionsgarden griffen am Montag ein Schiff an. Sie drohten den USA mit weiteren Angriffen.", "de");
+    CHECK_STR(ent("Sie", 1), ent("Revolutionsgarden", 1));
 }
 
 static void english(void)
@@ -155,6 +159,9 @@ static void english(void)
     CHECK_STR(ent("militia", 1), ent("Hezbollah", 1));
     run("Iran tested a missile on Monday. The government rejected all criticism.", "en");
     CHECK_STR(ent("government", 1), ent("Iran", 1));
+    /* they: an organisation named before */
+    run("The Taliban attacked a checkpoint on Monday. They threatened further attacks.", "en");
+    CHECK_STR(ent("They", 1), ent("Taliban", 1));
 }
 
 int main(void)
