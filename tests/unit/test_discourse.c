@@ -159,6 +159,11 @@ static void english(void)
     CHECK_STR(ent("militia", 1), ent("Hezbollah", 1));
     run("Iran tested a missile on Monday. The government rejected all criticism.", "en");
     CHECK_STR(ent("government", 1), ent("Iran", 1));
+    run("Iran tested a missile on Monday. The country rejected all criticism.", "en");
+    CHECK_STR(ent("country", 1), ent("Iran", 1));
+    run("Hamas fired rockets at Israel on Monday. The group said it would go on.", "en");
+    CHECK_STR(ent("group", 1), ent("Hamas", 1));
+    CHECK(strcmp(ent("group", 1), ent("Israel", 1)) != 0);
     /* they: an organisation named before */
     run("The Taliban attacked a checkpoint on Monday. They threatened further attacks.", "en");
     CHECK_STR(ent("They", 1), ent("Taliban", 1));
