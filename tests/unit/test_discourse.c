@@ -135,6 +135,8 @@ static void german(void)
     /* a state named before is also its government (die Regierung: Iran) */
     run("Der Iran testete am Montag eine Rakete. Die Regierung wies jede Kritik zurück.", "de");
     CHECK_STR(ent("Regierung", 1), ent("Iran", 1));
+    run("Nordkorea feuerte am Montag eine Rakete ab. Die Führung drohte mit weiteren Tests.", "de");
+    CHECK_STR(ent("Führung", 1), ent("Nordkorea", 1));
     /* a sentence-initial Sie takes the number of its verb, not the polite
      * reading's: plural, a group named in the plural */
     run("Die iranischen Revolutionsgarden griffen am Montag ein Schiff an. Sie drohten den USA mit weiteren Angriffen.", "de");
