@@ -15,9 +15,11 @@ enum {
     DC_ALLY = 1u << 13,                   /* heads of descriptions of an alliance (das Bündnis) */
     DC_ALLY_CODE = 1u << 14,              /* actor codes of alliances (folded: nato) */
     DC_PER_ANY = 1u << 15,                /* person heads that name no role (der Mann, der 63-Jährige) */
-    DC_PER_SEX = 1u << 16                 /* person heads that name only the sex (der Mann, die Frau) */
+    DC_PER_SEX = 1u << 16,                /* person heads that name only the sex (der Mann, die Frau) */
+    DC_ORG_ANY = 1u << 17,                /* organisation heads that name no kind (die Gruppe, die Miliz) */
+    DC_GOV = 1u << 18                     /* heads naming a state's government (die Regierung, das Regime) */
 };
-#define DC_HEAD (DC_PER | DC_ORG | DC_LOC | DC_ALLY)
+#define DC_HEAD (DC_PER | DC_ORG | DC_LOC | DC_ALLY | DC_ORG_ANY | DC_GOV)
 #define DC_AGREE (DC_M | DC_F | DC_N | DC_PL)
 enum { DL_DE, DL_EN, DL_N };
 /* the shortest compound head looked up (chef, land), and the bytes of a

@@ -14,7 +14,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "title.m", DC_TITLE_M }, { "title.f", DC_TITLE_F }, { "of", DC_OF },
     { "art.m", DC_ART_M }, { "art.f", DC_ART_F }, { "art.n", DC_ART_N },
     { "ally", DC_ALLY }, { "ally.code", DC_ALLY_CODE }, { "per.any", DC_PER_ANY },
-    { "per.sex", DC_PER_SEX } };
+    { "per.sex", DC_PER_SEX }, { "org.any", DC_ORG_ANY }, { "gov", DC_GOV } };
 
 typedef struct { lb_wordset *set, *ends; uint32_t *maxhead; } load_ctx;
 

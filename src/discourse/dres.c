@@ -3,7 +3,9 @@
  * number agree, not in its own clause unless possessive) with the best
  * score of recency and salience (a subject counts more; persons for er/sie,
  * he/she); a description takes the most recent entity of its kind (person,
- * organisation, state) whose gender agrees. At most D_RECENT candidates are
+ * organisation, state) whose gender agrees; heads naming no kind of
+ * organisation (die Gruppe) or a state's government (die Regierung) take
+ * any organisation or state. At most D_RECENT candidates are
  * looked at: constant work per pronoun. */
 #include "discourse/dint.h"
 #include "text/text.h"
@@ -15,6 +17,19 @@ static uint32_t gender_bits(uint32_t g)
     return g == LB_GENDER_MASC ? DC_M : g == LB_GENDER_FEM ? DC_F : g == LB_GENDER_NEUT ? DC_N : 0;
 }
 
+/* a sentence-initial Sie the lexicon read as the polite you (its number is
+ * then no clue): the number of the finite verb after it (Sie drohten: plural;
+ * Sie drohte, Sie droht: feminine singular), else both readings */
+static uint32_t verb_number_agree(const dstate *s, uint32_t i)
+{
+    const lb_morph *vm = i + 1 < s->n && s->t[i + 1].sent == s->t[i].sent ? d_morph(s, i + 1) : NULL;
+    if (!vm || (vm->upos != LB_UPOS_VERB && vm->upos != LB_UPOS_AUX)) return DC_F | DC_PL;
+    /* the form of a 2nd person plural after sie is the 3rd singular (droht) */
+    uint32_t num = LB_FEAT_GET(vm->feats, NUMBER);
+    if (num == LB_NUMBER_PLUR && LB_FEAT_GET(vm->feats, PERSON) == 2) num = LB_NUMBER_SING;
+    return num == LB_NUMBER_PLUR ? DC_PL : num == LB_NUMBER_SING ? DC_F : DC_F | DC_PL;
+}
+
 uint32_t d_pron_agree(const dstate *s, uint32_t i)
 {
     uint32_t c = d_cls(s, i) & DC_AGREE;
@@ -23,6 +38,7 @@ uint32_t d_pron_agree(const dstate *s, uint32_t i)
     if (mo->upos != LB_UPOS_PRON && mo->upos != LB_UPOS_DET) return 0;
     /* Person=2 is kept: the lexicon reads a capitalised Sie as the polite you */
     if (LB_FEAT_GET(mo->feats, PERSON) == 1) return 0;
+    if (LB_FEAT_GET(mo->feats, PERSON) == 2) return c & verb_number_agree(s, i);
     if (mo->upos == LB_UPOS_PRON && !LB_FEAT_GET(mo->feats, POSS)) {
         /* the number of a personal pronoun is its referent's (sie erwarte / sie erwarten) */
         uint32_t num = LB_FEAT_GET(mo->feats, NUMBER);
@@ -144,12 +160,15 @@ int32_t d_resolve_desc(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const ch
         /* not someone of its own clause: "In einer Rede an Merkel sagte der Abgeordnete" */
         const lb_morph *lm = d_morph(s, d->last_tok);
         if (clause >= 0 && lm && lm->clause == clause) continue;
-        uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC;
+        uint32_t kind = E->type == LB_MEN_PER ? DC_PER : E->type == LB_MEN_ORG ? DC_ORG : DC_LOC | DC_GOV;
         if (!(cls & kind)) continue;
         if (code && (!E->actor.code || strcmp(code, E->actor.code))) continue;
-        /* an organisation by its own name's head; a place only a state, by a plain head */
-        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !((cls & DC_ALLY) && is_alliance(s, E))) continue;
-        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & DC_LOC))) continue;
+        /* an organisation by its own name's head or by a head naming no kind
+         * (die Gruppe: Hamas); a place only a state, by a plain head naming a
+         * state or its government (das Land, die Regierung: Iran) */
+        if (E->type == LB_MEN_ORG && !name_has_head(s, E, h) && !(cls & DC_ORG_ANY) &&
+            !((cls & DC_ALLY) && is_alliance(s, E))) continue;
+        if (E->type == LB_MEN_LOC && (!E->actor.code || !(d_plain_head_cls(s, h) & (DC_LOC | DC_GOV)))) continue;
         if (E->type == LB_MEN_PER && want && !(d->agree & want)) continue;
         /* salience: a state or organisation that was the subject of its
          * sentence outranks one named later as an object or a place */

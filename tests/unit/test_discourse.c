@@ -128,6 +128,19 @@ static void german(void)
     /* a head without a role, identified by its relative clause: someone new */
     run("Der Bürgermeister Siegfried Huber sprach am Montag. Er war im Visier des Mannes, der drei Menschen tötete.", "de");
     CHECK_STR(ent("Mannes", 1), "");
+
+    /* a head naming no kind of organisation (die Gruppe) refers to any named one */
+    run("Die Hamas griff am Montag Israel an. Die Gruppe drohte mit weiteren Angriffen.", "de");
+    CHECK_STR(ent("Gruppe", 1), ent("Hamas", 1));
+    /* a state named before is also its government (die Regierung: Iran) */
+    run("Der Iran testete am Montag eine Rakete. Die Regierung wies jede Kritik zurück.", "de");
+    CHECK_STR(ent("Regierung", 1), ent("Iran", 1));
+    run("Nordkorea feuerte am Montag eine Rakete ab. Die Führung drohte mit weiteren Tests.", "de");
+    CHECK_STR(ent("Führung", 1), ent("Nordkorea", 1));
+    /* a sentence-initial Sie takes the number of its verb, not the polite
+     * reading's: plural, a group named in the plural */
+    run("Die iranischen Revolutionsgarden griffen am Montag ein Schiff an. Sie drohten den USA mit weiteren Angriffen.", "de");
+    CHECK_STR(ent("Sie", 1), ent("Revolutionsgarden", 1));
 }
 
 static void english(void)
@@ -144,6 +157,18 @@ static void english(void)
     CHECK_STR(ent("He", 1), ent("Macron", 1));
     run("NATO sent more troops to Poland. The alliance accused Russia of threats.", "en");
     CHECK_STR(ent("alliance", 1), ent("NATO", 1));
+    run("Hezbollah fired rockets at Israel on Monday. The militia said it would go on.", "en");
+    CHECK_STR(ent("militia", 1), ent("Hezbollah", 1));
+    run("Iran tested a missile on Monday. The government rejected all criticism.", "en");
+    CHECK_STR(ent("government", 1), ent("Iran", 1));
+    run("Iran tested a missile on Monday. The country rejected all criticism.", "en");
+    CHECK_STR(ent("country", 1), ent("Iran", 1));
+    run("Hamas fired rockets at Israel on Monday. The group said it would go on.", "en");
+    CHECK_STR(ent("group", 1), ent("Hamas", 1));
+    CHECK(strcmp(ent("group", 1), ent("Israel", 1)) != 0);
+    /* they: an organisation named before */
+    run("The Taliban attacked a checkpoint on Monday. They threatened further attacks.", "en");
+    CHECK_STR(ent("They", 1), ent("Taliban", 1));
 }
 
 int main(void)
