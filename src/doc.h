@@ -113,6 +113,16 @@ typedef struct lb_morph {
     int32_t phrase;             /* syntax: innermost phrase index, -1 none */
 } lb_morph;
 
+/* The number a finite verb gives its pronoun subject (LB_NUMBER_*, 0 none
+ * known). A second person plural counts as singular: the German -t form
+ * (droht) is the third singular as well, and after sie or Sie in news it is
+ * that; the tagger may choose the other reading. */
+static inline uint32_t lb_morph_subject_number(const lb_morph *m)
+{
+    uint32_t num = LB_FEAT_GET(m->feats, NUMBER);
+    return num == LB_NUMBER_PLUR && LB_FEAT_GET(m->feats, PERSON) == 2 ? LB_NUMBER_SING : num;
+}
+
 /* ---- clause layer (src/syntax) ------------------------------------------ */
 
 enum lb_phrase_kind { LB_PH_NG = 1,     /* noun group: det adj* noun, a pronoun, a name */

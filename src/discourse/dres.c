@@ -24,9 +24,7 @@ static uint32_t verb_number_agree(const dstate *s, uint32_t i)
 {
     const lb_morph *vm = i + 1 < s->n && s->t[i + 1].sent == s->t[i].sent ? d_morph(s, i + 1) : NULL;
     if (!vm || (vm->upos != LB_UPOS_VERB && vm->upos != LB_UPOS_AUX)) return DC_F | DC_PL;
-    /* the form of a 2nd person plural after sie is the 3rd singular (droht) */
-    uint32_t num = LB_FEAT_GET(vm->feats, NUMBER);
-    if (num == LB_NUMBER_PLUR && LB_FEAT_GET(vm->feats, PERSON) == 2) num = LB_NUMBER_SING;
+    uint32_t num = lb_morph_subject_number(vm);
     return num == LB_NUMBER_PLUR ? DC_PL : num == LB_NUMBER_SING ? DC_F : DC_F | DC_PL;
 }
 

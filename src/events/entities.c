@@ -93,10 +93,8 @@ static int earlier_same(const ev_sent *s, uint32_t i, const lb_entity *E)
     return 0;
 }
 
-/* the finite verb next to token i (sie droht, droht sie; haben sie) is a
- * plural of the first or third person, whose form the plural subject sie
- * takes (haben, drohen; a -t form is the third singular as well as the second
- * plural, which the tagger may choose) */
+/* the finite verb next to token i (sie droht, droht sie; haben sie) gives
+ * its pronoun subject the plural (haben, drohen; lb_morph_subject_number) */
 static int plural_verb_next(const ev_sent *s, uint32_t i)
 {
     for (int d = -1; d <= 1; d += 2) {
@@ -104,7 +102,7 @@ static int plural_verb_next(const ev_sent *s, uint32_t i)
         const lb_morph *mo = morph_at(s, d < 0 ? i - 1 : i + 1);
         if (!mo || (mo->upos != LB_UPOS_VERB && mo->upos != LB_UPOS_AUX)
             || LB_FEAT_GET(mo->feats, VERBFORM) != LB_VERBFORM_FIN) continue;
-        return LB_FEAT_GET(mo->feats, NUMBER) == LB_NUMBER_PLUR && LB_FEAT_GET(mo->feats, PERSON) != 2;
+        return lb_morph_subject_number(mo) == LB_NUMBER_PLUR;
     }
     return 0;
 }

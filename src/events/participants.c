@@ -224,7 +224,7 @@ static int vague_they(const ev_sent *s, uint32_t t)
     if (h < s->tok0 || h >= s->tok0 + s->n || !(s->t[h - s->tok0].cue2 & EV_C2_PLURPRON) || s->t[h - s->tok0].group >= 0) return 0;
     /* (plural by its finite verb: haben sie, not the singular sie hat) */
     const lb_morph *fm = &LB_MORPH(doc)[c->fin];
-    return LB_FEAT_GET(fm->feats, NUMBER) == LB_NUMBER_PLUR && LB_FEAT_GET(fm->feats, PERSON) != 2;
+    return lb_morph_subject_number(fm) == LB_NUMBER_PLUR;
 }
 
 /* the actor: the role's group, a speaker, the quote's speaker for a first

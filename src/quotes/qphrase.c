@@ -352,21 +352,27 @@ static int en_participle(const qdoc *q, uint32_t v)
            (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES));
 }
 
+/* the first of the adverbs and commas right before the verb at v (v: none) */
+static uint32_t adverbs_before(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    const lb_morph *M = LB_MORPH(q->doc);
+    uint32_t k = v;
+    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
+    return k;
+}
+
 /* the verb at v follows a coordinating conjunction (past adverbs and commas) */
 static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
 {
-    const lb_morph *M = LB_MORPH(q->doc);
-    uint32_t k = v;
-    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
-    return k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+    uint32_t k = adverbs_before(q, v, lo);
+    return k > lo && LB_MORPH(q->doc)[k - 1].upos == LB_UPOS_CCONJ;
 }
 
+/* the subject a participle or a coordinated verb at v shares (see subject_before) */
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
-    const lb_morph *M = LB_MORPH(q->doc);
-    uint32_t k = v;
-    while (k > lo && ((q_xcls(q, k - 1) & QX_ADV) || M[k - 1].upos == LB_UPOS_ADV || q_punct_is(q, k - 1, ','))) k--;
-    int coord = k > lo && M[k - 1].upos == LB_UPOS_CCONJ;
+    uint32_t k = adverbs_before(q, v, lo);
+    int coord = after_coord(q, v, lo);
     if (!(en_participle(q, v) && k < v) && !coord) return none();
     return subject_before(q, coord ? k - 1 : k, v, lo);
 }
@@ -469,6 +475,3 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
     }
     return none();
 }
-
-
-
