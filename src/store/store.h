@@ -28,11 +28,18 @@ struct lb_index_terms {
     uint64_t text_hash;
 };
 
+/* The longest stem (in characters) taken from the ISO 8859-1 stemmers: a
+ * word has at most 128 (TOK_MAX in fts_tok.c), and Snowball german may
+ * write ß as ss; longer ones (never) are left unstemmed. */
+#define LB_FTS_STEM_MAX 320
+
 /* Shared state of the FTS5 tokenizer of one connection: the language of the
  * document being indexed ("de", "en", else both stems are indexed). */
 typedef struct lb_fts_state {
     char lang[8];
     struct sb_stemmer *de, *en;
+    struct sb_stemmer *de1, *en1;    /* the same in ISO 8859-1 (fts_tok.c: stem_word) */
+    char stem_buf[2][2 * LB_FTS_STEM_MAX];   /* a stem from ISO 8859-1 back in UTF-8, per stemmer */
     struct lb_stem_slot *stems[2];   /* stem caches (german, english), fts_tok.c */
     int stems_failed[2];             /* a cache could not be allocated: stem every word */
     const struct lb_index_terms *pre; /* terms of the document being indexed, or NULL */
