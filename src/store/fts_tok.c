@@ -303,7 +303,8 @@ static int collect_cb(void *ctx, int flags, const char *tok, int len, int start,
 {
     lb_buf *b = ctx;
     if (len < 0 || len > 0xffff) return SQLITE_OK;
-    if (lb_buf_reserve(b, REC_HEAD + (size_t)len)) return SQLITE_NOMEM;
+    size_t need = REC_HEAD + (size_t)len;   /* room checked here first: lb_buf_reserve is a call per token */
+    if ((b->len + need >= b->cap || b->len + need > b->max) && lb_buf_reserve(b, need)) return SQLITE_NOMEM;
     unsigned char *head = (unsigned char *)b->data + b->len;   /* one record, written in place */
     uint16_t l = (uint16_t)len;
     uint32_t s = (uint32_t)start, e = (uint32_t)end;
