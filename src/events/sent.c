@@ -458,16 +458,6 @@ static void group_context(ev_sent *s)
     }
 }
 
-/* German: the morphology reads sentence token i as a finite verb or
- * auxiliary, which stands between phrases, never inside one */
-static int finite_verb(const ev_sent *s, uint32_t i)
-{
-    const lb_doc *doc = s->doc;
-    if (s->lang != EV_DE || doc->morph.len != doc->toks.len) return 0;
-    const lb_morph *m = &LB_MORPH(doc)[s->tok0 + i];
-    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
-}
-
 static void build_groups(ev_sent *s, lb_arena *a)
 {
     const lb_doc *doc = s->doc;
@@ -497,7 +487,6 @@ static void build_groups(ev_sent *s, lb_arena *a)
                 else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
                 else if (s->t[j].cue & EV_C_DET) continue;      /* und die USA */
                 else if (j == last->t1 && s->t[j].gsec >= 0) continue;   /* die polnische Regierung und Frankreich */
-                else if (finite_verb(s, j)) other = 1;      /* (Laut Teheran sind iranische Revolutionsgarden: two phrases) */
                 else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;
                 else other = 1;
             }
