@@ -50,6 +50,23 @@ static size_t folded_words(const dstate *s, uint32_t a, uint32_t b, char *out, s
     return n;
 }
 
+/* German: the feminine nominative article (die) stands before name m, over
+ * adjectives, while the lexicon reads its head masculine or neuter: the name
+ * is a plural (die Taliban, die radikalislamischen Huthi), as "die" is no
+ * masculine or neuter singular article (Duden Grammatik, definite article) */
+static int plural_by_article(const dstate *s, const lb_mention *m, uint32_t g)
+{
+    if (s->lang == DL_EN || (g != LB_GENDER_MASC && g != LB_GENDER_NEUT)) return 0;
+    for (uint32_t k = 1; k <= 3 && m->tok0 >= k; k++) {
+        uint32_t j = m->tok0 - k;
+        if (d_cls(s, j) & (DC_ART_M | DC_ART_N)) return 0;
+        if (d_cls(s, j) & DC_ART_F) return 1;
+        const lb_morph *mo = d_morph(s, j);
+        if (!mo || mo->upos != LB_UPOS_ADJ) return 0;
+    }
+    return 0;
+}
+
 /* agreement of a new organisation or state: its head word's gender and
  * number (die Regierung: feminine; die USA: plural), else a default */
 static uint32_t org_agree(const dstate *s, const lb_mention *m)
@@ -57,7 +74,7 @@ static uint32_t org_agree(const dstate *s, const lb_mention *m)
     if (s->lang == DL_EN) return DC_N | DC_PL;
     const lb_morph *mo = d_morph(s, m->tok0 + m->ntok - 1);
     uint32_t g = mo ? LB_FEAT_GET(mo->feats, GENDER) : 0, num = mo ? LB_FEAT_GET(mo->feats, NUMBER) : 0;
-    if (num == LB_NUMBER_PLUR) return DC_PL;
+    if (num == LB_NUMBER_PLUR || plural_by_article(s, m, g)) return DC_PL;
     if (g == LB_GENDER_MASC) return DC_M;
     if (g == LB_GENDER_FEM) return DC_F;
     if (g == LB_GENDER_NEUT || m->type == LB_MEN_LOC) return DC_N;
@@ -126,6 +143,11 @@ int32_t d_name_entity(dstate *s, const lb_mention *m)
     }
     lb_entity *E = &LB_ENTITIES(s->doc)[e];
     if (!E->actor.code && m->actor.code) E->actor = m->actor;
+    /* (a later "die Taliban" shows the plural a first "den Taliban" did not) */
+    if (ty != LB_MEN_PER && s->ent[e].agree != DC_PL) {
+        const lb_morph *mo = d_morph(s, m->tok0 + m->ntok - 1);
+        if (mo && plural_by_article(s, m, LB_FEAT_GET(mo->feats, GENDER))) { s->ent[e].agree = DC_PL; E->number = LB_NUMBER_PLUR; }
+    }
     if (ha) table_put(s, ha, e);
     table_put(s, hf, e);
     /* the first word stands for the whole only for a listed person (Xi for Xi

@@ -403,9 +403,30 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
  * duplicate, or the trigger needs none), 0 when not, -1 out of memory */
 static int forces_after(const ev_sent *s, uint32_t t);
 
+/* German: verb trigger t is a participle that a reflexive perception verb
+ * before it in its clause takes as its predicate (fühlt sich bedroht, sieht
+ * sich von der Nato angegriffen): a perceived state, no reported act */
+static int perceived_state(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || doc->morph.len != doc->toks.len) return 0;
+    const lb_morph *M = LB_MORPH(doc) + s->tok0;
+    uint32_t vf = LB_FEAT_GET(M[t].feats, VERBFORM);
+    if (vf != LB_VERBFORM_PART && vf != LB_VERBFORM_FIN) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    int perceive = 0, reflexive = 0;
+    for (uint32_t j = c->t0; j < t; j++) {
+        /* (with the perception verb finite, a -t form after it is its participle: fühlt sich ignoriert) */
+        if ((s->t[j].cue2 & EV_C2_PERCEIVE) && (vf == LB_VERBFORM_PART || LB_FEAT_GET(M[j].feats, VERBFORM) == LB_VERBFORM_FIN)) perceive = 1;
+        if (M[j].upos == LB_UPOS_PRON && LB_FEAT_GET(M[j].feats, REFLEX)) reflexive = 1;
+    }
+    return perceive && reflexive;
+}
+
 static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p)
 {
     if (!p->type) return 0;
+    if (p->kind == EV_VERB && perceived_state(s, t)) return 1;     /* (no event, and no other reading) */
     uint32_t gov = 0;
     roles R;
     if (!answered_noun_roles(s, t, p, &R)) {

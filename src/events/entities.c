@@ -163,3 +163,41 @@ void ev_discourse_groups(ev_sent *s)
         i = b - 1;
     }
 }
+
+/* token i is a noun that may be a plural subject (die Milizen haben ...):
+ * not singular, nominative (an unknown word may lack the number) */
+static int plural_nominative(const ev_sent *s, uint32_t i)
+{
+    const lb_morph *mo = morph_at(s, i);
+    return mo && LB_FEAT_GET(mo->feats, NUMBER) != LB_NUMBER_SING && LB_FEAT_GET(mo->feats, CASE) == LB_CASE_NOM;
+}
+
+void ev_note_plural_subject(ev_sent *s)
+{
+    if (s->lang != EV_DE) return;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        uint32_t head = g->t1 - 1;
+        if (g->prep >= 0 || g->nmen != 1 || s->t[head].gsec < 0 || !plural_nominative(s, head)) continue;
+        const lb_mention *m = ev_men(s, g->men[0]);
+        if (!m->actor.code) continue;
+        s->plur_code = m->actor.code; s->plur_sector = m->actor.sector; s->plur_si = s->si + 1;
+        return;
+    }
+}
+
+void ev_resumed_plural_groups(ev_sent *s)
+{
+    if (s->lang != EV_DE || !s->plur_si || s->plur_si != s->si) return;    /* (the sentence just before only) */
+    for (uint32_t i = 0; i < s->n && s->nxm < EV_MAX_SENT_TOKS && s->ng < EV_MAX_SENT_TOKS; i++) {
+        if (!(s->t[i].cue2 & EV_C2_PLURPRON) || has_group(s, i, i + 1)) continue;
+        /* (a subject: its finite verb next to it is plural - sie sollen, nehmen sie) */
+        if (!plural_verb_next(s, i) || object_pronoun(s, i) || earlier_actor(s, i)) continue;
+        ev_group g;
+        memset(&g, 0, sizeof g);
+        g.t0 = i; g.t1 = i + 1; g.prep = -1;
+        g.men[g.nmen++] = ev_make_mention(s, i, i + 1, s->plur_code, s->plur_sector);
+        ev_insert_group(s, &g);
+        return;
+    }
+}

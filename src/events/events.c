@@ -73,6 +73,7 @@ int lb_events_run(lb_doc *doc)
         s.si = (uint32_t)i;
         rc = ev_sent_build(&s);
         if (!rc) rc = ev_code_sentence(&s, doc);
+        if (!rc) ev_note_plural_subject(&s);
     }
     /* the stemmer goes back to the memo for the next document (making one costs more than a few stems) */
     if (s.memo) s.memo->stemmer = s.stemmer;

@@ -320,6 +320,7 @@ void ev_noun_groups(ev_sent *s)
     /* pronouns and descriptions: the discourse layer's entities, else (without
      * the layer) the nearest actor named before a pronoun */
     ev_discourse_groups(s);
+    ev_resumed_plural_groups(s);
     armed_groups(s);
     if (!s->doc->tok_ref) pronoun_groups(s);
     for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS && s->nxm < EV_MAX_SENT_TOKS; i++) {

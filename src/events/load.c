@@ -72,6 +72,7 @@ static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"STATEAUX", EV_C2_STATEAUX}, {"SEAT", EV_C2_SEAT}, {"SUBJPRON", EV_C2_SUBJPRON}, {"PLURPRON", EV_C2_PLURPRON},
     {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM}, {"BOUNDARY", EV_C2_BOUNDARY},
     {"PARTAKE", EV_C2_PARTAKE}, {"HAPPEN", EV_C2_HAPPEN},
+    {"PERCEIVE", EV_C2_PERCEIVE}, {"RESUME", EV_C2_RESUME},
 };
 
 typedef struct load_state {

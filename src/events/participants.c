@@ -163,6 +163,11 @@ static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p
         for (int gi = 0; gi < s->ng; gi++) {
             const ev_group *g = &s->g[gi];
             if (g->clause != s->t[t].clause || g->t0 <= j || g->t0 > j + EV_EVENT_NOUN_PHRASE || g->place) continue;
+            /* (an auxiliary between ends the noun's phrase: bei den Angriffen wurden
+             * 20 Kämpfer getötet - the group after it is the passive's subject) */
+            int aux = 0;
+            for (uint32_t k = j + 1; k < g->t0; k++) if (s->t[k].cue & EV_C_PASSAUX) aux = 1;
+            if (aux) continue;
             /* (the noun's genitive taken for the passive's subject: the
              * victim is the next group of the clause, if any) */
             if (gi == R->recipient) {
@@ -174,6 +179,33 @@ static int doer_of_attack_noun(const ev_sent *s, uint32_t t, const ev_pattern *p
         }
     }
     return -1;
+}
+
+/* German: an agentless passive of violence that continues an attack of the
+ * sentence before (Die Armee griff ... an. Dabei wurden 20 Kämpfer getötet;
+ * Bei den Angriffen wurden ...: a pronominal adverb or a definite attack
+ * noun with no doer of its own): that attack's actor; 1 when found */
+static int resumed_attack(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, lb_event *e)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || p->kind != EV_VERB || !R->passive || !ev_type_in(p, EV_TB(ASSAULT)) || !s->si
+        || doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    int resume = 0;
+    for (uint32_t j = c->t0; j < t && !resume; j++) resume = (s->t[j].cue2 & EV_C2_RESUME) != 0;
+    for (uint32_t j = next_noun_trigger(s, t, EV_T_ASSAULT, 0); j != UINT32_MAX && !resume; j = next_noun_trigger(s, t, EV_T_ASSAULT, j + 1))
+        resume = j > 0 && (s->t[j - 1].cue & EV_C_DET)
+                 && LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + j - 1].feats, DEFINITE) == LB_DEFINITE_DEF;
+    if (!resume) return 0;
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const lb_event *o = &LB_EVENTS(doc)[i];
+        if (o->sent + 1 < s->si) break;
+        if (o->sent + 1 != s->si || strcmp(o->type, "ASSAULT") || !o->nactor) continue;
+        memcpy(e->actor, o->actor, sizeof e->actor);
+        e->nactor = o->nactor;
+        return 1;
+    }
+    return 0;
 }
 
 /* German "es kam zu X" (Duden: es kommt zu etwas, it happens): the event
@@ -268,6 +300,7 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     }
     int doer = e->nactor ? -1 : doer_of_attack_noun(s, t, p, R);
     if (doer >= 0) { R->actor = doer; ev_add_refs(s, doer, e->actor, &e->nactor, NULL, 0); }
+    if (!e->nactor && resumed_attack(s, t, p, R, e)) R->inherited = 1;
     if (!e->nactor && unnamed_attacker(s, t, p, R)) {
         const char *st = acting_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, NULL, NULL, NULL };

@@ -78,7 +78,9 @@ enum {
     EV_C2_FROM     = 1u << 6, /* aus, von, from: a place after it is where an act comes from, not its target */
     EV_C2_BOUNDARY = 1u << 7, /* Grenze, border: a group after its preposition is a neighbour, no participant */
     EV_C2_PARTAKE  = 1u << 8, /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
-    EV_C2_HAPPEN   = 1u << 9  /* (es) kam (zu): an event noun after its preposition is reported as happening */
+    EV_C2_HAPPEN   = 1u << 9, /* (es) kam (zu): an event noun after its preposition is reported as happening */
+    EV_C2_PERCEIVE = 1u << 10, /* fühlen, sehen: sich bedroht fühlen - the participle is a perceived state, no act */
+    EV_C2_RESUME   = 1u << 11  /* dabei, hierbei: the clause continues the act of the sentence before */
 };
 /* the PLOVER event types (load.c names them in this order; a pattern keeps
  * its type's id, resolved at load, so the stage tests types by bit masks) */

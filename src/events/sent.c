@@ -739,6 +739,13 @@ static uint64_t memo_prefetch(const ev_sent *s, const lb_tok *t)
     return h;
 }
 
+/* a token of the sentence is a group noun (Polizei, Milizen) */
+static int group_noun_in(const ev_sent *s)
+{
+    for (uint32_t i = 0; i < s->n; i++) if (s->t[i].gsec >= 0) return 1;
+    return 0;
+}
+
 int ev_sent_build(ev_sent *s)
 {
     const lb_doc *doc = s->doc;
@@ -787,9 +794,11 @@ int ev_sent_build(ev_sent *s)
     }
     s->ntrig = triggers;
     if (!triggers) {
-        /* no trigger, no event (ev_code_sentence codes triggers only): groups
-         * and clauses are not needed, and no later sentence reads them */
+        /* no trigger, no event (ev_code_sentence codes triggers only): clauses
+         * are not needed, and groups only where a German group noun may be the
+         * subject a "sie" of the next sentence resumes (ev_note_plural_subject) */
         s->ng = 0; s->nc = 0; s->nxm = 0;
+        if (s->lang == EV_DE && group_noun_in(s)) build_groups(s, NULL);
         return s->stem_oom ? LB_ENOMEM : LB_OK;
     }
     memset(s->stem_bloom, 0, sizeof s->stem_bloom);

@@ -63,6 +63,11 @@ typedef struct ev_sent {
     const char *state;      /* the document's state: its dateline, else the state it names most; may be NULL */
     struct ev_memo *memo;     /* the lb_doc handle's word memos (wmemo.h); may be NULL */
     const ev_docindex *ix;    /* per-sentence quotes and temporal expressions */
+    /* the plural group noun that was the subject of an earlier sentence (Die
+     * Jihadisten haben ...): what a following "sie" with a plural verb resumes
+     * when the discourse layer gives it no actor; plur_si is its sentence + 1, 0 none */
+    const char *plur_code, *plur_sector;
+    uint32_t plur_si;
     /* a bit per stem and compound head hash of the sentence's tokens (low 10
      * bits): a stem whose bit is clear stands in no token (ev_stem_seen) */
     uint64_t stem_bloom[EV_STEM_BLOOM_WORDS];
@@ -103,6 +108,11 @@ void ev_insert_group(ev_sent *s, const ev_group *g);
  * mention of their own (er, sie, der 78-Jährige, die Behörde, das Land): the
  * entity they refer to, with its actor code */
 void ev_discourse_groups(ev_sent *s);
+/* a clause-initial plural "sie" with no actor of its own: the plural group
+ * noun subject of the sentence before (Die Milizen ... Sie haben ...) */
+void ev_resumed_plural_groups(ev_sent *s);
+/* remembers the sentence's plural group-noun subject for the next sentence */
+void ev_note_plural_subject(ev_sent *s);
 const char *ev_doc_state(const lb_doc *doc, const ev_rules *r);
 const char *ev_place_state(const ev_rules *r, const lb_doc *doc, const lb_mention *m);
 /* 1 when code is a state's (ISO alpha-3), not an organisation's */
