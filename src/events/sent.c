@@ -150,9 +150,8 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             if (pass == 0 && !f->req_later) break;
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
             if (pass == 0 && !ev_req_ok(s, i, f)) continue;
-            const ev_pattern *p = &r->patterns[f->pattern];
-            if (p->flags & EV_F_BLOCK) return fallback;
-            int noun = p->kind != EV_VERB;
+            if (f->block) return fallback;
+            int noun = !f->verb;
             /* English: after a determiner or a preposition a word is no verb (of fighting) */
             if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
                 && !(s->t[i - 1].cue & EV_C_ZU)) continue;
