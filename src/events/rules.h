@@ -136,7 +136,7 @@ typedef struct ev_form {
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
     uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
     uint8_t block;            /* (set after loading) its pattern has EV_F_BLOCK */
-    uint8_t verb;             /* (set after loading) its pattern is of kind EV_VERB */
+    uint8_t kind;             /* (set after loading) its pattern's kind */
 } ev_form;
 enum { EV_REQ_NONE = 0,
        EV_REQ_PARTICLE = 1,   /* German separable particle later in the clause */

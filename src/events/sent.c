@@ -151,7 +151,7 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
             if (pass == 0 && !ev_req_ok(s, i, f)) continue;
             if (f->block) return fallback;
-            int noun = !f->verb;
+            int noun = f->kind != EV_VERB;
             /* English: after a determiner or a preposition a word is no verb (of fighting) */
             if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
                 && !(s->t[i - 1].cue & EV_C_ZU)) continue;
