@@ -749,7 +749,7 @@ int ev_sent_build(ev_sent *s)
     for (uint32_t i = 0; i < s->n; i++) s->t[i] = blank;
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
-    enum { AHEAD = 4 };
+    enum { AHEAD = 32 };        /* (most sentences: all their slots loading at once) */
     uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
     uint32_t triggers = 0;
     for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);
