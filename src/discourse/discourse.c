@@ -138,12 +138,13 @@ static uint32_t description_head(const dstate *s, uint32_t a, uint32_t *cls)
     uint32_t h = a + 1;
     while (h < s->n && h - a <= D_DESC_ADJ && (is_upos(s, h, LB_UPOS_ADJ) || is_upos(s, h, LB_UPOS_NUM))) h++;
     if (h >= s->n || s->t[h].sent != s->t[a].sent || !is_upos(s, h, LB_UPOS_NOUN)) return 0;
+    /* (the part of speech after the head first: it is the cheapest test) */
+    int next_in_sent = h + 1 < s->n && s->t[h + 1].sent == s->t[h].sent;
+    const lb_morph *nx = next_in_sent ? d_morph(s, h + 1) : NULL;
+    if (nx && (nx->upos == LB_UPOS_PROPN || nx->upos == LB_UPOS_DET)) return 0;
     *cls = d_head_cls(s, h) & DC_HEAD;
     if (!*cls) return 0;
-    if (h + 1 < s->n && s->t[h + 1].sent == s->t[h].sent) {
-        const lb_morph *nx = d_morph(s, h + 1);
-        if ((nx && (nx->upos == LB_UPOS_PROPN || nx->upos == LB_UPOS_DET)) || (d_cls(s, h + 1) & DC_OF)) return 0;
-    }
+    if (next_in_sent && (d_cls(s, h + 1) & DC_OF)) return 0;
     /* "des Mannes, der drei Menschen tötete": a head that names only the sex
      * is identified by its relative clause - someone new */
     if (h + 2 < s->n && s->t[h + 2].sent == s->t[h].sent && s->t[h + 1].end - s->t[h + 1].start == 1 &&

@@ -538,12 +538,14 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
         if (s->lang == EV_DE && t > 0 && (LB_TOKS(doc)[s->tok0 + t].flags & LB_TOK_UPPER)) continue;
         /* the preferred reading found no participants: try the word's other
          * patterns of another kind (talks: verb, then noun) */
+        uint32_t first_pattern = r->forms[s->t[t].form].pattern;
+        int any_kind = first->nobj != 0, first_kind = first->kind;
         for (uint32_t k = s->t[t].chain; k != UINT32_MAX && rc == 0; k = r->forms[k].next) {
-            const ev_pattern *p = &r->patterns[r->forms[k].pattern];
+            const ev_form *f = &r->forms[k];
             /* (a pattern whose obj= words were missing gives way to any other) */
-            if (p == first || (p->kind == first->kind && !first->nobj) || (p->flags & EV_F_BLOCK)) continue;
-            if (!ev_req_ok(s, t, &r->forms[k])) continue;
-            rc = code_trigger(s, doc, t, p);
+            if (f->pattern == first_pattern || (f->kind == first_kind && !any_kind) || f->block) continue;
+            if (!ev_req_ok(s, t, f)) continue;
+            rc = code_trigger(s, doc, t, &r->patterns[f->pattern]);
             if (rc < 0) return LB_ENOMEM;
         }
     }

@@ -706,10 +706,14 @@ int lb_events_load(struct lb_event_rules **out, const char *dir, char *err, size
         if ((rc = lb_dict_read(path, pattern_cb, &st, err, errlen))) goto done;
     }
     if (!r->npatterns) { snprintf(err, errlen, "%s: no *.patterns files", dir); rc = LB_EDATA; }
-    /* (a chain's next form was added after it: later forms have higher indices) */
+    /* (a chain's next form was added after it: later forms have higher indices;
+     * the pattern's block flag and kind are copied into the form, so that
+     * walking a chain reads no pattern: sent.c pick_form, code.c) */
     for (size_t k = r->nforms; k-- > 0;) {
         ev_form *f = &r->forms[k];
         f->req_later = f->req_kind != EV_REQ_NONE || (f->next != UINT32_MAX && r->forms[f->next].req_later);
+        f->block = (r->patterns[f->pattern].flags & EV_F_BLOCK) != 0;
+        f->kind = r->patterns[f->pattern].kind;
     }
 done:
     for (int i = 0; i < nnames; i++) free(names[i]);

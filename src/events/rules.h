@@ -137,6 +137,8 @@ typedef struct ev_form {
     uint32_t req_len;         /* strlen(req), 0 without */
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
     uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
+    uint8_t block;            /* (set after loading) its pattern has EV_F_BLOCK */
+    uint8_t kind;             /* (set after loading) its pattern's kind */
 } ev_form;
 enum { EV_REQ_NONE = 0,
        EV_REQ_PARTICLE = 1,   /* German separable particle later in the clause */

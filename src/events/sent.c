@@ -150,9 +150,8 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             if (pass == 0 && !f->req_later) break;
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
             if (pass == 0 && !ev_req_ok(s, i, f)) continue;
-            const ev_pattern *p = &r->patterns[f->pattern];
-            if (p->flags & EV_F_BLOCK) return fallback;
-            int noun = p->kind != EV_VERB;
+            if (f->block) return fallback;
+            int noun = f->kind != EV_VERB;
             /* English: after a determiner or a preposition a word is no verb (of fighting) */
             if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
                 && !(s->t[i - 1].cue & EV_C_ZU)) continue;
@@ -757,7 +756,7 @@ int ev_sent_build(ev_sent *s)
     for (uint32_t i = 0; i < s->n; i++) s->t[i] = blank;
     /* one pass: stem, cues, trigger (a trigger reads the cues before it and the
      * folded forms after it; a multiword trigger claims the words after it) */
-    enum { AHEAD = 4 };
+    enum { AHEAD = 32 };        /* (most sentences: all their slots loading at once) */
     uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
     uint32_t triggers = 0;
     for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);

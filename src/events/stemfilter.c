@@ -1,6 +1,6 @@
 /* stemfilter.c: the German stem filter of the events stage (stemfilter.h):
  * an open-addressing set of 64-bit FNV-1a hashes, probed once per prefix
- * that the endings (stemends.c) allow. */
+ * that the endings (stemends.c) allow, behind a one-bit-per-key filter. */
 #include "events/stemfilter.h"
 #include <stdlib.h>
 #include <string.h>
@@ -25,29 +25,53 @@ static size_t slot_of(const uint64_t *slot, size_t cap, uint64_t k)
     return j;
 }
 
+/* the filter bit of key k: 8 bits a slot, a table an eighth of the slots'
+ * size; most prefixes of a word are no registered string, and their clear
+ * bit answers without the probe (whose slot is a cache miss) */
+static size_t bloom_bit(size_t cap, uint64_t k)
+{
+    return (size_t)((k ^ (k >> 31)) * 0xBF58476D1CE4E5B9ull >> 32) & (cap * 8 - 1);
+}
+
+static void bloom_set(uint64_t *bloom, size_t cap, uint64_t k)
+{
+    size_t b = bloom_bit(cap, k);
+    bloom[b >> 6] |= 1ull << (b & 63);
+}
+
+/* doubles the table (at first 1024 slots) and rehashes; -1 out of memory */
+static int grow(ev_stemfilter *f)
+{
+    size_t cap = f->cap ? f->cap * 2 : 1024;
+    uint64_t *s = calloc(cap, sizeof *s), *bloom = calloc(cap / 8, sizeof *bloom);
+    if (!s || !bloom) { free(s); free(bloom); return -1; }
+    for (size_t i = 0; i < f->cap; i++)
+        if (f->slot[i]) { s[slot_of(s, cap, f->slot[i])] = f->slot[i]; bloom_set(bloom, cap, f->slot[i]); }
+    free(f->slot); free(f->bloom);
+    f->slot = s; f->bloom = bloom; f->cap = cap;
+    return 0;
+}
+
 static int put(ev_stemfilter *f, uint64_t k)
 {
-    if ((f->n + 1) * 2 > f->cap) {              /* at most half full: grow and rehash */
-        size_t cap = f->cap ? f->cap * 2 : 1024;
-        uint64_t *s = calloc(cap, sizeof *s);
-        if (!s) return -1;
-        for (size_t i = 0; i < f->cap; i++) if (f->slot[i]) s[slot_of(s, cap, f->slot[i])] = f->slot[i];
-        free(f->slot);
-        f->slot = s; f->cap = cap;
-    }
+    if ((f->n + 1) * 2 > f->cap && grow(f)) return -1;     /* at most half full */
     size_t j = slot_of(f->slot, f->cap, k);
-    if (!f->slot[j]) { f->slot[j] = k; f->n++; }
+    if (!f->slot[j]) { f->slot[j] = k; f->n++; bloom_set(f->bloom, f->cap, k); }
     return 0;
 }
 
 static int has(const ev_stemfilter *f, uint64_t k)
 {
-    return f->cap && f->slot[slot_of(f->slot, f->cap, k)] == k;
+    if (!f->cap) return 0;
+    size_t b = bloom_bit(f->cap, k);
+    if (!(f->bloom[b >> 6] >> (b & 63) & 1)) return 0;
+    return f->slot[slot_of(f->slot, f->cap, k)] == k;
 }
 
 void ev_stemfilter_fini(ev_stemfilter *f)
 {
     free(f->slot);
+    free(f->bloom);
     free(f->child);
     free(f->ends);
     memset(f, 0, sizeof *f);

@@ -21,6 +21,7 @@ enum { EV_STEMF_MAXCUT = 16, EV_STEMF_STEPS = 4, EV_STEMF_SYMS = 15 };
 
 typedef struct ev_stemfilter {
     uint64_t *slot; size_t cap, n;          /* the registered stems and heads (64-bit hashes) */
+    uint64_t *bloom;                        /* cap * 8 bits: a bit per registered hash (stemfilter.c) */
     /* the sequences of endings the stemmer may delete, read backwards from a
      * word's end, as a trie; none loaded (nnodes 0): any cut up to MAXCUT */
     uint8_t sym[256];                       /* byte -> its symbol 1..nsym, 0: in no ending */

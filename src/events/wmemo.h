@@ -11,6 +11,7 @@
 #include "events/wmask.h"
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct ev_wmemo {
     uint32_t cue;           /* cues of the form, 0 none */
@@ -32,9 +33,20 @@ enum { EV_SN_UNMADE = 0xFFFFFFFFu };
 enum { EV_MEMO_WORD = 1, EV_MEMO_OTHER, EV_MEMO_LEMMA, EV_MEMO_HEAD };
 
 /* (the table is here for the inline lookups below; use the functions) */
-typedef struct ev_memo_slot { const char *k; uint32_t kn, tag; ev_wmemo v; } ev_memo_slot;
+enum { EV_MEMO_INLINE = 21 };   /* form bytes kept in the slot; longer forms live in store */
+/* One cache line: the probe of a word reads its slot only (the form inline)
+ * and no key elsewhere, which cost a second cache miss a token. */
+typedef struct ev_memo_slot {
+    ev_wmemo v;
+    uint32_t tag;             /* the hash's high bits */
+    uint16_t n;               /* the form's length */
+    uint8_t kind;             /* EV_MEMO_*, 0: an empty slot */
+    char key[EV_MEMO_INLINE]; /* the form when n <= EV_MEMO_INLINE, else a pointer to it in store */
+} ev_memo_slot;
+_Static_assert(sizeof(ev_memo_slot) == 64, "a memo slot is one cache line");
+
 typedef struct ev_memo {
-    ev_memo_slot *s;          /* k: kind byte + form (in store), NULL for an empty slot; tag: hash's high bits */
+    ev_memo_slot *s;          /* cap slots, 64-byte aligned, on huge pages where the kernel gives them */
     size_t cap, n, max;
     const void *rules;
     lb_arena store;
@@ -65,6 +77,15 @@ static inline void ev_memo_prefetch(const ev_memo *m, uint64_t h)
     __builtin_prefetch(&m->s[h & (m->cap - 1)]);
 }
 
+/* the form a used slot keeps */
+static inline const char *ev_memo_key(const ev_memo_slot *e)
+{
+    if (e->n <= EV_MEMO_INLINE) return e->key;
+    const char *p;
+    memcpy(&p, e->key, sizeof p);
+    return p;
+}
+
 /* The slot of the memo (kind, w[0..n), hash h): its own, or the empty one where it belongs. */
 static inline size_t ev_memo_slot_of(const ev_memo *m, uint64_t h, int kind, const char *w, size_t n)
 {
@@ -72,8 +93,8 @@ static inline size_t ev_memo_slot_of(const ev_memo *m, uint64_t h, int kind, con
     size_t j = h & (m->cap - 1);
     for (;; j = (j + 1) & (m->cap - 1)) {
         const ev_memo_slot *e = &m->s[j];
-        if (!e->k) return j;
-        if (e->tag == tag && e->kn == n + 1 && (unsigned char)e->k[0] == kind && lb_key_eq(e->k + 1, w, n)) return j;
+        if (!e->kind) return j;
+        if (e->tag == tag && e->n == n && e->kind == kind && lb_key_eq(ev_memo_key(e), w, n)) return j;
     }
 }
 
@@ -81,7 +102,7 @@ static inline size_t ev_memo_slot_of(const ev_memo *m, uint64_t h, int kind, con
 static inline const ev_wmemo *ev_memo_find(const ev_memo *m, uint64_t h, int kind, const char *w, size_t n)
 {
     const ev_memo_slot *e = &m->s[ev_memo_slot_of(m, h, kind, w, n)];
-    return e->k ? &e->v : NULL;
+    return e->kind ? &e->v : NULL;
 }
 
 /* Stores v as that memo (a failed store only costs speed). */

@@ -67,9 +67,13 @@ static int expand_short(qdoc *q, uint32_t tok, uint32_t *rs, uint32_t *re)
         if (!pass && b - a > Q_NAME_BACK) a = b - Q_NAME_BACK;
         if (pass && b - a > Q_NAME_AHEAD) b = a + Q_NAME_AHEAD;
         uint32_t len = q->t[tok].norm_len;
+        char c0 = len ? lb_tok_norm(q->doc, &q->t[tok])[0] : 0;
         for (uint32_t k = a; k < b; k++) {
-            /* tok_eq needs a length of len or len - 1 (unsigned: not longer) */
-            if (len - q->t[k].norm_len > 1 || !tok_eq(q, k, tok) || q_title_case(q, k)) continue;
+            /* tok_eq needs a length of len or len - 1 (unsigned: not longer)
+             * and, when not empty, the same first byte (tested first: cheaper) */
+            uint32_t kl = q->t[k].norm_len;
+            if (len - kl > 1 || (kl && lb_tok_norm(q->doc, &q->t[k])[0] != c0)) continue;
+            if (!tok_eq(q, k, tok) || q_title_case(q, k)) continue;
             uint32_t s = k, e = k + 1;
             while (s > 0 && k - s < 3 && q_same_sent(q, s - 1, k) && q->t[s - 1].end < q->t[s].start &&
                    (q_name_tok(q, s - 1) || (s >= 2 && q_particle(q, s - 1) && q_name_tok(q, s - 2)))) s--;

@@ -1,6 +1,7 @@
 /* test_events_wmemo.c: the events stage's word memo table: a memo put is
  * found again under its kind and form only (every form length 0..40, kinds
- * apart), a full table starts afresh and keeps working, and other rules
+ * apart, forms kept in the slot and longer ones kept outside it that differ
+ * in one byte apart), a full table starts afresh and keeps working, and other rules
  * empty it. */
 #include "test.h"
 #include "events/wmemo.h"
@@ -32,6 +33,19 @@ int main(void)
         const ev_wmemo *v = find_word(m, EV_MEMO_WORD, w, n);
         if (!v || v->cue != n + 1) ok = 0;
         if (find_word(m, EV_MEMO_OTHER, w, n)) ok = 0;      /* another kind: none */
+    }
+    CHECK(ok);
+    /* forms of one length that differ in their last byte, around the longest
+     * form a slot keeps inline: each finds its own memo */
+    ok = 1;
+    for (size_t n = EV_MEMO_INLINE - 1; n <= EV_MEMO_INLINE + 2; n++) {
+        char x[64], y[64];
+        memset(x, 'q', n); memset(y, 'q', n);
+        y[n - 1] = 'z';
+        put_word(m, EV_MEMO_WORD, x, n, 100);
+        put_word(m, EV_MEMO_WORD, y, n, 200);
+        const ev_wmemo *vx = find_word(m, EV_MEMO_WORD, x, n), *vy = find_word(m, EV_MEMO_WORD, y, n);
+        if (!vx || !vy || vx->cue != 100 || vy->cue != 200) ok = 0;
     }
     CHECK(ok);
     /* the same bytes under another kind are another memo */
