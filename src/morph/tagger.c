@@ -191,12 +191,19 @@ void lb_tag_shapes_init(lb_tag_shapes *s)
     memset(s->full, 0, sizeof s->full);
 }
 
+/* The slot of s for the ambiguity classes feature of word i. */
+static inline struct lb_tag_amb_slot *amb_slot(lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
+{
+    uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
+    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 14, "slot index of 14 bits");
+    return &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 18];
+}
+
 /* The ref of the ambiguity classes feature of word i, from s when it has it. */
 static lb_tm_ref ambs_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
 {
     uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
-    struct lb_tag_amb_slot *sl = &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 18];
-    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 14, "slot index of 14 bits");
+    struct lb_tag_amb_slot *sl = amb_slot(s, w, i, n);
     if (sl->ref != LB_TAG_MEMO_UNSET && sl->p1 == p1 && sl->n1 == n1) return sl->ref;
     sl->p1 = p1; sl->n1 = n1;
     return sl->ref = lb_tagmodel_ref(m, lb_tf_ambs_id(p1, n1));
@@ -219,6 +226,47 @@ static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_
     return r;
 }
 
+/* Prefetches the memo slots p (stride 1 ref) + cls for the classes cls[0..ncls) (ascending): one per cache line. */
+static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref *p, const uint16_t *cls, int ncls)
+{
+    uintptr_t last = 0;
+    for (int k = 0; k < ncls; k++) {
+        uintptr_t line = (uintptr_t)&p[cls[k]] >> 6;
+        if (line != last) { __builtin_prefetch(&p[cls[k]]); last = line; }
+    }
+}
+
+/* Prefetches the model's slot of feature id. */
+static inline __attribute__((always_inline)) void prefetch_id(const lb_tagmodel *m, uint32_t id)
+{
+    __builtin_prefetch(&m->fslot[(id * 2654435761u) & (m->fcap - 1)]);
+}
+
+enum { PREFETCH_IDS_MAX = 4 };      /* previous candidates whose feature ids are hashed ahead */
+
+/* Prefetches what scoring word j will read of its and the next word's
+ * features of the previous class (add_memo_features) for each class the
+ * word before it may take: memo slots, else the model's slots of the ids
+ * for a few classes. They are cache misses, and which one is read is known
+ * only once that word is tagged. (Always inline: GCC takes a function of
+ * prefetches alone for pure and drops its calls.) */
+static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmodel *m, const lb_tf_word *w,
+                                                                const lb_tag_word *t, int j, int n)
+{
+    if (j >= n || t[j].ncand < 2) return;
+    uint16_t edge = (uint16_t)m->nclass, none = LB_TF_NONE_CLASS;
+    const uint16_t *pc = j > 0 ? t[j - 1].cand : &edge, *pid = j > 0 ? pc : &none;
+    int np = j > 0 ? t[j - 1].ncand : 1;
+    if (t[j].memo) {
+        if (m->fset & LB_TF_SET_DE) __builtin_prefetch(&t[j].memo[w[j].right & 7]);
+        prefetch_slots(t[j].memo + 8, pc, np);
+    } else if (np <= PREFETCH_IDS_MAX)
+        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
+    if (j + 1 < n && t[j + 1].memo) prefetch_slots(t[j + 1].memo + 8 + (size_t)m->nclass + 1, pc, np);
+    else if (np <= PREFETCH_IDS_MAX)
+        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_next_id(pid[k], (j + 1 < n ? &w[j + 1] : &lb_tf_none)->amb));
+}
+
 /* Greedy, left to right. The features of one word (in a role) or of the
  * history's classes and state come as weights resolved beforehand, or
  * from the words' memos; the others are hashed here, the next ambiguous
@@ -238,11 +286,14 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
     int nw[2] = { 0, 0 }, cur = 0, next = 0;
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     if (!shapes) memset(own, 0, sizeof own);
+    prefetch_memo(m, w, t, 0, n);
+    prefetch_memo(m, w, t, 1, n);
     while (next < n && t[next].ncand < 2) next++;
     if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_memo | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
+        prefetch_memo(m, w, t, i + 2, n);
         if (x->ncand > 1) {             /* i == next: its window is in f[cur] */
             int later = i + 1;
             while (later < n && t[later].ncand < 2) later++;
@@ -250,6 +301,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
                 nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset,
                                                   skip_memo | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
                 lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
+                if (shapes) __builtin_prefetch(amb_slot(shapes, w, later, n));
             }
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
             int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
