@@ -328,8 +328,11 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     lb_tag_word *tw = x->tw;
     hash_forms(doc, c, toks, n, x->hash);
     /* the form cache's entries are cache misses: load them all before the
-     * lookups (the slots' loads overlap, then the entries') */
-    for (int i = 0; i < n; i++) lb_mc_prefetch_entry(c, x->hash[i]);
+     * lookups (the slots' loads overlap, then the entries'), and for a form
+     * not in the cache what its lexicon lookup reads first */
+    for (int i = 0; i < n; i++)
+        if (!lb_mc_prefetch_entry(c, x->hash[i]) && l->lex)
+            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
     for (int i = 0; i < n; i++) {
         if (!(ent[i] = entry_of(doc, l, c, &toks[i], x->hash[i])) || sum_roles(l->model, c, ent[i])) return -1;
         w[i] = ent[i]->w;
