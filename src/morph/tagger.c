@@ -242,6 +242,15 @@ static inline __attribute__((always_inline)) void prefetch_id(const lb_tagmodel 
     __builtin_prefetch(&m->fslot[(id * 2654435761u) & (m->fcap - 1)]);
 }
 
+/* Prefetches the summed rows of word j's neighbours (lb_tag_sum_roles: in
+ * the form cache, or one of the model's) that add_window will read. */
+static inline __attribute__((always_inline)) void prefetch_window(const lb_tagmodel *m, const lb_tag_word *t, int j, int n)
+{
+    const int16_t *p = j > 0 ? t[j - 1].prow : NULL, *q = j + 1 < n ? t[j + 1].nrow : NULL;
+    if (p) { __builtin_prefetch(p); __builtin_prefetch(p + m->nclass - 1); }
+    if (q) { __builtin_prefetch(q); __builtin_prefetch(q + m->nclass - 1); }
+}
+
 enum { PREFETCH_IDS_MAX = 4 };      /* previous candidates whose feature ids are hashed ahead */
 
 /* Prefetches what scoring word j will read of its and the next word's
@@ -254,6 +263,7 @@ static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmode
                                                                 const lb_tag_word *t, int j, int n)
 {
     if (j >= n || t[j].ncand < 2) return;
+    prefetch_window(m, t, j, n);
     uint16_t edge = (uint16_t)m->nclass, none = LB_TF_NONE_CLASS;
     const uint16_t *pc = j > 0 ? t[j - 1].cand : &edge, *pid = j > 0 ? pc : &none;
     int np = j > 0 ? t[j - 1].ncand : 1;
