@@ -80,7 +80,9 @@ static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, 
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         const lb_mc_slot *s = &c->slot[i];
         if (!s->e) return NULL;
-        if (s->hash == h && s->len == n && lb_key_eq(s->e->form, form, n)) return s->e;
+        /* the form's bytes follow the entry (lb_mc_add): compared there, not through e->form,
+         * so that their load does not wait for the entry's first line */
+        if (s->hash == h && s->len == n && lb_key_eq((const char *)(s->e + 1), form, n)) return s->e;
     }
 }
 /* Adds an entry for form with room for ncand candidates; NULL when out of memory. */
