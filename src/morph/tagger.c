@@ -332,6 +332,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
     if (!shapes) memset(own, 0, sizeof own);
     prefetch_memo(m, w, t, 0, n);
     prefetch_memo(m, w, t, 1, n);
+    prefetch_memo(m, w, t, 2, n);
     int s0 = next_scored(t, 0, n), s1 = s0 < n ? next_scored(t, s0 + 1, n) : n, cur = 0;   /* wf[cur]: s0's */
     if (s0 < n) window_ids(m, shapes, w, t, s0, n, &wf[0]);
     if (s1 < n) window_ids(m, shapes, w, t, s1, n, &wf[1]);
@@ -339,7 +340,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
-        prefetch_memo(m, w, t, i + 2, n);
+        prefetch_memo(m, w, t, i + 3, n);
         if (x->ncand > 1) {             /* i == s0 */
             int s2 = s1 < n ? next_scored(t, s1 + 1, n) : n;
             if (s2 < n) window_ids(m, shapes, w, t, s2, n, &wf[(cur + 2) % 3]);
