@@ -86,6 +86,7 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
 {
     uint32_t f[LB_TF_MAX_STATIC], score[LB_TAG_MAX_CLASSES];
     int nf = lb_tf_static(f, folded, fn, w, m->fset);
+    lb_tagmodel_prefetch(m, f, nf);     /* the slots' loads overlap (lb_tagmodel_refs probes one by one) */
     if (ncand <= 64) {                  /* few candidates: only their weights */
         memset(sscore, 0, (size_t)ncand * sizeof *sscore);
         lb_tagmodel_score_cand(m, f, nf, cand, ncand, sscore);
