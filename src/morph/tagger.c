@@ -230,6 +230,11 @@ static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_
 /* Prefetches the memo slots p (stride 1 ref) + cls for the classes cls[0..ncls) (ascending): one per cache line. */
 static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref *p, const uint16_t *cls, int ncls)
 {
+    if (ncls > 8) {             /* many classes: every line from the first to the last (a few) */
+        uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
+        for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
+        return;
+    }
     uintptr_t last = 0;
     for (int k = 0; k < ncls; k++) {
         uintptr_t line = (uintptr_t)&p[cls[k]] >> 6;
