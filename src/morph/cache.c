@@ -53,7 +53,7 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
 {
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
     size_t k = (size_t)ncand;
-    /* one block: the entry, its form (next to it: lb_mc_get compares it),
+    /* one block: the entry, its form (right after it: lb_mc_get compares it there),
      * then its arrays by alignment (8, 4, 2 bytes) */
     size_t fsize = (n + 8) & ~(size_t)7;
     size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 4 * sizeof(uint32_t) + sizeof(uint16_t));

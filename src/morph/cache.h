@@ -59,14 +59,21 @@ void lb_mc_free(lb_morph_cache *c);
 void lb_mc_trim(lb_morph_cache *c, size_t max);
 /* The hash of a form for the calls below. */
 static inline uint32_t lb_mc_hash(const char *form, size_t n) { return (uint32_t)lb_hash_bytes(form, n); }
-/* Starts loading the slot a lookup of hash would read first (a few tokens
- * ahead of the lookup), and lb_mc_prefetch_entry the entry that slot holds
- * (fewer tokens ahead, once the slot is loaded). Change nothing. */
+/* Starts loading the slot a lookup of hash would read first (morph.c: a
+ * sentence's slots, then its entries, then the lookups), and
+ * lb_mc_prefetch_entry the entry that slot holds (its read of the slot waits
+ * for the slot; 0 when the slot is empty: the form is not in the cache).
+ * Change nothing. */
 static inline void lb_mc_prefetch(const lb_morph_cache *c, uint32_t hash) { __builtin_prefetch(&c->slot[hash & (c->cap - 1)]); }
-static inline void lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash)
+static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_morph_cache *c, uint32_t hash)
 {
     const lb_mc_slot *s = &c->slot[hash & (c->cap - 1)];
-    if (s->e && s->hash == hash) __builtin_prefetch(s->e);
+    if (!s->e || s->hash != hash) return s->e != NULL;
+    /* the entry, its form and the start of its arrays (lb_mc_add: one block);
+     * always inline: GCC took an earlier version, prefetches alone, for pure and dropped its calls */
+    const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + ((s->len + 8) & ~(size_t)7) + 64;
+    for (; p < end; p += 64) __builtin_prefetch(p);
+    return 1;
 }
 /* The entry of form (hash: lb_mc_hash), or NULL. */
 static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t h)
@@ -74,7 +81,9 @@ static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, 
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         const lb_mc_slot *s = &c->slot[i];
         if (!s->e) return NULL;
-        if (s->hash == h && s->len == n && lb_key_eq(s->e->form, form, n)) return s->e;
+        /* the form's bytes follow the entry (lb_mc_add): compared there, not through e->form,
+         * so that their load does not wait for the entry's first line */
+        if (s->hash == h && s->len == n && lb_key_eq((const char *)(s->e + 1), form, n)) return s->e;
     }
 }
 /* Adds an entry for form with room for ncand candidates; NULL when out of memory. */

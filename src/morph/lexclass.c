@@ -6,13 +6,16 @@
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                    char *buf, size_t cap, int *known)
 {
-    int k = lb_lexicon_lookup(lx, form, n, out, max);
-    if (k > max) k = max;
     unsigned char c = (unsigned char)form[0];
     int upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && n > 1 && (unsigned char)form[1] >= 0x80 && (unsigned char)form[1] <= 0x9E);
-    if (upper && n <= 255 && k < max) {
-        char low[256];
+    char low[256];
+    if (upper && n <= 255) {                    /* looked up next: its first reads start now */
         lb_lower_latin(low, form, n);
+        lb_lexicon_prefetch(lx, low, n);
+    }
+    int k = lb_lexicon_lookup(lx, form, n, out, max);
+    if (k > max) k = max;
+    if (upper && n <= 255 && k < max) {
         int j = lb_lexicon_lookup(lx, low, n, out + k, max - k);
         k += j > max - k ? max - k : j;
     }

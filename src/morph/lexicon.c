@@ -331,6 +331,21 @@ static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
     return -1;
 }
 
+void lbx_prefetch_bloom(const lb_lexicon *lx, const char *form, size_t n)
+{
+    if (!lx->n_forms) return;
+    uint32_t bit = bloom_bit(lx, form, n);
+    __builtin_prefetch(&lx->bloom[bit >> 6]);
+}
+
+void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
+{
+    if (!lx || !lx->n_forms) return;
+    uint32_t bit = bloom_bit(lx, form, n);
+    __builtin_prefetch(&lx->bloom[bit >> 6]);
+    __builtin_prefetch(lx->hash + 4 * (size_t)(fnv1a(form, n) & lx->hash_mask));
+}
+
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
 {
     int64_t f = lx && form ? find_form(lx, form, n) : -1;

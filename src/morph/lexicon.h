@@ -31,6 +31,10 @@ void lb_lexicon_free(lb_lexicon *lx);
  * may exceed max). No allocation. */
 int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max);
 
+/* Starts loading what lb_lexicon_lookup of the form reads first (a few
+ * lookups ahead); changes nothing. */
+void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n);
+
 /* The number of (upos, feats) pairs the readings take, and pair id's. */
 uint32_t lb_lexicon_tag_count(const lb_lexicon *lx);
 void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feats);

@@ -137,11 +137,27 @@ static int guess_hyphen(const lb_lexicon *lx, guess_out *g, const char *form, si
 /* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
  * by an adjective or verb head (umweltfreundlichen, eingedeckt -> eindecken).
  * Longest head first. */
+/* Prefetches the bloom words of the heads guess_compound will look up
+ * first: they are cache misses, one after the other there. */
+static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int noun, size_t chars)
+{
+    char head[LB_MAX_TOKEN_BYTES + 4];
+    size_t seen = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (is_cont((unsigned char)form[i])) continue;
+        if (++seen < MIN_MOD_CHARS) continue;
+        if (chars - seen < MIN_HEAD_CHARS) break;
+        if (noun) set_first_case(head, form + i, n - i, 1);
+        lbx_prefetch_bloom(lx, noun ? head : form + i, n - i);
+    }
+}
+
 static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
     int noun = is_upper_start(form, n);
     size_t chars = count_chars(form, n), seen = 0;
+    prefetch_heads(lx, form, n, noun, chars);
     for (size_t i = 1; i < n; i++) {
         if (is_cont((unsigned char)form[i])) continue;
         if (++seen < MIN_MOD_CHARS) continue;

@@ -36,6 +36,9 @@ struct lb_lexicon {
 /* Index of the suffix key or -1. */
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);
 
+/* Prefetches the bloom word of a form (what a lookup of an absent form mostly reads). */
+void lbx_prefetch_bloom(const lb_lexicon *lx, const char *form, size_t n);
+
 int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen);
 
 static inline uint32_t lbx_u32(const unsigned char *p)

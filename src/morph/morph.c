@@ -327,10 +327,13 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     lb_tf_word *w = x->w;
     lb_tag_word *tw = x->tw;
     hash_forms(doc, c, toks, n, x->hash);
-    enum { AHEAD = 4 };     /* the form cache's entries are cache misses: load them early */
-    for (int i = 0; i < n && i < AHEAD; i++) lb_mc_prefetch_entry(c, x->hash[i]);
+    /* the form cache's entries are cache misses: load them all before the
+     * lookups (the slots' loads overlap, then the entries'), and for a form
+     * not in the cache what its lexicon lookup reads first */
+    for (int i = 0; i < n; i++)
+        if (!lb_mc_prefetch_entry(c, x->hash[i]) && l->lex)
+            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
     for (int i = 0; i < n; i++) {
-        if (i + AHEAD < n) lb_mc_prefetch_entry(c, x->hash[i + AHEAD]);
         if (!(ent[i] = entry_of(doc, l, c, &toks[i], x->hash[i])) || sum_roles(l->model, c, ent[i])) return -1;
         w[i] = ent[i]->w;
         tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;

@@ -86,6 +86,7 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
 {
     uint32_t f[LB_TF_MAX_STATIC], score[LB_TAG_MAX_CLASSES];
     int nf = lb_tf_static(f, folded, fn, w, m->fset);
+    lb_tagmodel_prefetch(m, f, nf);     /* the slots' loads overlap (lb_tagmodel_refs probes one by one) */
     if (ncand <= 64) {                  /* few candidates: only their weights */
         memset(sscore, 0, (size_t)ncand * sizeof *sscore);
         lb_tagmodel_score_cand(m, f, nf, cand, ncand, sscore);
@@ -191,12 +192,19 @@ void lb_tag_shapes_init(lb_tag_shapes *s)
     memset(s->full, 0, sizeof s->full);
 }
 
+/* The slot of s for the ambiguity classes feature of word i. */
+static inline struct lb_tag_amb_slot *amb_slot(lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
+{
+    uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
+    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 14, "slot index of 14 bits");
+    return &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 18];
+}
+
 /* The ref of the ambiguity classes feature of word i, from s when it has it. */
 static lb_tm_ref ambs_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_word *w, int i, int n)
 {
     uint32_t p1 = i > 0 ? w[i - 1].amb : lb_tf_none.amb, n1 = i + 1 < n ? w[i + 1].amb : lb_tf_none.amb;
-    struct lb_tag_amb_slot *sl = &s->amb[((p1 * 0x9E3779B1u) ^ (n1 * 0x85EBCA77u)) >> 18];
-    _Static_assert(LB_TAG_AMB_SLOTS == 1 << 14, "slot index of 14 bits");
+    struct lb_tag_amb_slot *sl = amb_slot(s, w, i, n);
     if (sl->ref != LB_TAG_MEMO_UNSET && sl->p1 == p1 && sl->n1 == n1) return sl->ref;
     sl->p1 = p1; sl->n1 = n1;
     return sl->ref = lb_tagmodel_ref(m, lb_tf_ambs_id(p1, n1));
@@ -219,10 +227,101 @@ static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_
     return r;
 }
 
+/* Prefetches the memo slots p (stride 1 ref) + cls for the classes cls[0..ncls) (ascending): one per cache line. */
+static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref *p, const uint16_t *cls, int ncls)
+{
+    if (ncls > 8) {             /* many classes: every line from the first to the last (a few) */
+        uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
+        for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
+        return;
+    }
+    uintptr_t last = 0;
+    for (int k = 0; k < ncls; k++) {
+        uintptr_t line = (uintptr_t)&p[cls[k]] >> 6;
+        if (line != last) { __builtin_prefetch(&p[cls[k]]); last = line; }
+    }
+}
+
+/* Prefetches the model's slot of feature id. */
+static inline __attribute__((always_inline)) void prefetch_id(const lb_tagmodel *m, uint32_t id)
+{
+    __builtin_prefetch(&m->fslot[(id * 2654435761u) & (m->fcap - 1)]);
+}
+
+/* Prefetches the summed rows of word j's neighbours (lb_tag_sum_roles: in
+ * the form cache, or one of the model's) that add_window will read. */
+static inline __attribute__((always_inline)) void prefetch_window(const lb_tagmodel *m, const lb_tag_word *t, int j, int n)
+{
+    const int16_t *p = j > 0 ? t[j - 1].prow : NULL, *q = j + 1 < n ? t[j + 1].nrow : NULL;
+    if (p) { __builtin_prefetch(p); __builtin_prefetch(p + m->nclass - 1); }
+    if (q) { __builtin_prefetch(q); __builtin_prefetch(q + m->nclass - 1); }
+}
+
+enum { PREFETCH_IDS_MAX = 4 };      /* previous candidates whose feature ids are hashed ahead */
+
+/* Prefetches what scoring word j will read of its and the next word's
+ * features of the previous class (add_memo_features) for each class the
+ * word before it may take: memo slots, else the model's slots of the ids
+ * for a few classes. They are cache misses, and which one is read is known
+ * only once that word is tagged. (Always inline: GCC takes a function of
+ * prefetches alone for pure and drops its calls.) */
+static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmodel *m, const lb_tf_word *w,
+                                                                const lb_tag_word *t, int j, int n)
+{
+    if (j >= n || t[j].ncand < 2) return;
+    prefetch_window(m, t, j, n);
+    uint16_t edge = (uint16_t)m->nclass, none = LB_TF_NONE_CLASS;
+    const uint16_t *pc = j > 0 ? t[j - 1].cand : &edge, *pid = j > 0 ? pc : &none;
+    int np = j > 0 ? t[j - 1].ncand : 1;
+    if (t[j].memo) {
+        if (m->fset & LB_TF_SET_DE) __builtin_prefetch(&t[j].memo[w[j].right & 7]);
+        prefetch_slots(t[j].memo + 8, pc, np);
+    } else if (np <= PREFETCH_IDS_MAX)
+        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
+    if (j + 1 < n && t[j + 1].memo) prefetch_slots(t[j + 1].memo + 8 + (size_t)m->nclass + 1, pc, np);
+    else if (np <= PREFETCH_IDS_MAX)
+        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_next_id(pid[k], (j + 1 < n ? &w[j + 1] : &lb_tf_none)->amb));
+}
+
+/* The window features of a word being decoded that are hashed per word
+ * (lb_tf_window_pairs_of): their ids, then their refs. */
+typedef struct window_feats { uint32_t id[LB_TF_MAX_CONTEXT]; lb_tm_ref ref[LB_TF_MAX_CONTEXT]; int n; } window_feats;
+
+/* The first word from j on with more than one candidate (n: none). */
+static int next_scored(const lb_tag_word *t, int j, int n)
+{
+    while (j < n && t[j].ncand < 2) j++;
+    return j;
+}
+
+/* The window ids of word j into wf, their slots (and the shapes memo's
+ * ambiguity slot) prefetched. */
+static void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int j,
+                       int n, window_feats *wf)
+{
+    unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo ? LB_TF_SKIP_RIGHT : 0);
+    wf->n = lb_tf_window_pairs_of(wf->id, w, j, n, m->fset, skip);
+    lb_tagmodel_prefetch(m, wf->id, wf->n);
+    if (shapes) __builtin_prefetch(amb_slot(shapes, w, j, n));
+}
+
+/* The refs of wf's ids, their weights prefetched. */
+static void window_refs(const lb_tagmodel *m, window_feats *wf)
+{
+    lb_tagmodel_refs(m, wf->id, wf->n, wf->ref);
+    for (int k = 0; k < wf->n; k++) {
+        lb_tm_ref r = wf->ref[k];
+        if (r & 1) __builtin_prefetch(&m->sparse[r >> 1]);
+        else if (r) { __builtin_prefetch(m->dense + (r >> 1)); __builtin_prefetch(m->dense + (r >> 1) + m->nclass - 1); }
+    }
+}
+
 /* Greedy, left to right. The features of one word (in a role) or of the
  * history's classes and state come as weights resolved beforehand, or
- * from the words' memos; the others are hashed here, the next ambiguous
- * word's window while the current one is scored. */
+ * from the words' memos; the others are hashed here in a pipeline over
+ * the words with several candidates: while one is scored, the ids of the
+ * second next are hashed (their slots prefetched) and the next one's refs
+ * read (their weights prefetched). */
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout)
 {
     lb_tag_decode_with(m, NULL, w, t, n, out, kout);
@@ -231,36 +330,38 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
 void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int n,
                         uint16_t *out, uint8_t *kout)
 {
-    unsigned skip_memo = shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0;
-    uint32_t f[2][LB_TF_MAX_CONTEXT], own[256], *full = shapes ? shapes->full : own;
-    lb_tm_ref ref[LB_TF_MAX_CONTEXT];
+    uint32_t own[256], *full = shapes ? shapes->full : own, extra[2];
+    lb_tm_ref ref[2];
+    window_feats wf[3];
     lb_tm_acc a;
-    int nw[2] = { 0, 0 }, cur = 0, next = 0;
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     if (!shapes) memset(own, 0, sizeof own);
-    while (next < n && t[next].ncand < 2) next++;
-    if (next < n) nw[cur] = lb_tf_window_pairs_of(f[cur], w, next, n, m->fset, skip_memo | (t[next].memo ? LB_TF_SKIP_RIGHT : 0));
+    prefetch_memo(m, w, t, 0, n);
+    prefetch_memo(m, w, t, 1, n);
+    prefetch_memo(m, w, t, 2, n);
+    int s0 = next_scored(t, 0, n), s1 = s0 < n ? next_scored(t, s0 + 1, n) : n, cur = 0;   /* wf[cur]: s0's */
+    if (s0 < n) window_ids(m, shapes, w, t, s0, n, &wf[0]);
+    if (s1 < n) window_ids(m, shapes, w, t, s1, n, &wf[1]);
+    if (s0 < n) window_refs(m, &wf[0]);
     for (int i = 0; i < n; i++) {
         const lb_tag_word *x = &t[i];
         int best = 0;
-        if (x->ncand > 1) {             /* i == next: its window is in f[cur] */
-            int later = i + 1;
-            while (later < n && t[later].ncand < 2) later++;
-            if (later < n) {
-                nw[!cur] = lb_tf_window_pairs_of(f[!cur], w, later, n, m->fset,
-                                                  skip_memo | (t[later].memo ? LB_TF_SKIP_RIGHT : 0));
-                lb_tagmodel_prefetch(m, f[!cur], nw[!cur]);
-            }
+        prefetch_memo(m, w, t, i + 3, n);
+        if (x->ncand > 1) {             /* i == s0 */
+            int s2 = s1 < n ? next_scored(t, s1 + 1, n) : n;
+            if (s2 < n) window_ids(m, shapes, w, t, s2, n, &wf[(cur + 2) % 3]);
+            if (s1 < n) window_refs(m, &wf[(cur + 1) % 3]);
             lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
-            int nf = add_memo_features(m, w, t, i, n, p1, f[cur], nw[cur], &a);
+            int ne = add_memo_features(m, w, t, i, n, p1, extra, 0, &a);
             add_window(m, w, t, i, n, &a);
             if (shapes) { lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n)); lb_tm_acc_add(m, &a, ambs_ref(m, shapes, w, i, n)); }
-            lb_tagmodel_refs(m, f[cur], nf, ref);
-            for (int k = 0; k < nf; k++) lb_tm_acc_add(m, &a, ref[k]);
+            for (int k = 0; k < wf[cur].n; k++) lb_tm_acc_add(m, &a, wf[cur].ref[k]);
+            lb_tagmodel_refs(m, extra, ne, ref);
+            for (int k = 0; k < ne; k++) lb_tm_acc_add(m, &a, ref[k]);
             lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
             best = lb_tagmodel_acc_best(m, &a, x->cand, x->ncand, base);
-            cur = !cur;
+            cur = (cur + 1) % 3; s1 = s2;
         }
         out[i] = x->cand[best];
         if (kout) kout[i] = (uint8_t)best;

@@ -89,6 +89,23 @@ static void test_closed_class(const lb_lexicon *lx)
     CHECK(has(rs, n, "dass", LB_UPOS_SCONJ, 0, 0));
 }
 
+/* lb_lexicon_prefetch changes nothing: lookups give the same readings after
+ * it, for known, absent and empty forms, and it accepts no lexicon. */
+static void test_prefetch(const lb_lexicon *lx)
+{
+    const char *forms[] = { "Häuser", "Xyzzyqwf", "" };
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        lb_reading before[16];
+        int n = lb_lexicon_lookup(lx, forms[f], strlen(forms[f]), before, 16);
+        lb_lexicon_prefetch(lx, forms[f], strlen(forms[f]));
+        CHECK_INT(look(lx, forms[f]), n);
+        for (int i = 0; i < n && i < 16; i++)
+            CHECK(rs[i].lemma == before[i].lemma && rs[i].feats == before[i].feats && rs[i].upos == before[i].upos);
+    }
+    CHECK(look(lx, "Häuser") > 0);
+    lb_lexicon_prefetch(NULL, "Haus", 4);
+}
+
 static void test_guess(const lb_lexicon *lx)
 {
     const char *w = "Waffenlieferungen";
@@ -224,6 +241,7 @@ int main(void)
     test_inflection(lx);
     test_closed_class(lx);
     test_guess(lx);
+    test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
     int sum = 0;
     t0 = now();
