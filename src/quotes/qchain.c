@@ -33,8 +33,10 @@ int q_konj(const qdoc *q, uint32_t i)
 {
     if (q->lang == QL_EN) return 0;
     uint32_t c = q_cls(q, i);
-    if (c & (QC_KONJ | QC_KONJ2)) return (c & QC_KONJ) ? 1 : 2;
     const lb_doc *d = q->doc;
+    /* a capitalised word inside the sentence is a noun (Spiele, Lage), no verb form */
+    if ((q->t[i].flags & LB_TOK_UPPER) && i > LB_SENTS(d)[q->t[i].sent].tok0) return 0;
+    if (c & (QC_KONJ | QC_KONJ2)) return (c & QC_KONJ) ? 1 : 2;
     if (d->morph.len != q->n || !LB_MORPH(d)[i].upos) return 0;
     const lb_morph *m = &LB_MORPH(d)[i];
     if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return 0;
@@ -114,6 +116,19 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
     return 0;
 }
 
+/* a person or organisation the mention layer names overlaps [s, e) (tokens) */
+static int named_agent(const qdoc *q, int32_t s, int32_t e)
+{
+    if (s < 0 || e <= s) return 0;
+    uint32_t bs = q->t[s].start, be = q->t[e - 1].end;
+    for (size_t k = 0; k < q->doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
+        if (m->start >= be) break;
+        if (m->end > bs && m->form == LB_FORM_NAME && (m->type == LB_MEN_PER || m->type == LB_MEN_ORG)) return 1;
+    }
+    return 0;
+}
+
 /* the subject of the first active main clause of the sentence [lo, hi) (clause
  * layer) when it is an actor or a role noun: "Das Institut sieht keine Gefahr.
  * Nur Personen mit engem Kontakt seien betroffen." (a Konjunktiv I main clause
@@ -138,7 +153,7 @@ static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         out->cue_start = out->cue_end = -1;
         q_attribute(q, out, sp, -1);
         /* an actor (a person, body or state the actors stage knows) or a role */
-        return out->speaker_name != NULL && (out->speaker_actor.code || role);
+        return out->speaker_name != NULL && (out->speaker_actor.code || role || named_agent(q, sp.s, sp.e));
     }
     return 0;
 }

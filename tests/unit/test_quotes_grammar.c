@@ -1,0 +1,78 @@
+/* test_quotes_grammar.c: German grammar the quotes stage relies on: a
+ * capitalised word inside a sentence is a noun, not a Konjunktiv verb form
+ * ("Die Spiele der Liga"); a Konjunktiv I sentence after a sentence whose
+ * subject is a named person reports that person's words; a noun phrase
+ * governed by a preposition or in the genitive or dative is no speaker.
+ * Sentences written for these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <string.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text)
+{
+    lb_input in = test_input(text, "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+}
+
+static void check_speaker(const char *prefix, const char *name)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK(q->speaker_name != NULL);
+    if (q->speaker_name) CHECK_STR(q->speaker_name, name);
+}
+
+/* no quote starts with prefix */
+static void check_none(const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const lb_quote *q = &LB_QUOTES(doc)[i];
+        CHECK(!(q->end - q->start >= n && !memcmp(doc->text + q->start, prefix, n)));
+    }
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+
+    /* qchain.c: "Spiele" (a noun) is no Konjunktiv form of "spielen": the
+     * sentence does not go on with Max Berger's report */
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Die Spiele der Liga finden am Samstag statt.");
+    check_speaker("die Lage sei ernst", "Max Berger");
+    check_none("Die Spiele");
+
+    /* qchain.c: a Konjunktiv I sentence after one whose subject is a named
+     * person (a mention without an actor code) reports that person */
+    run("Anna Lazaridis besuchte am Montag das Werk in Kassel. "
+        "Die Lage der Arbeiter sei ernst.");
+    check_speaker("Die Lage der Arbeiter", "Anna Lazaridis");
+    /* but not when the subject is a thing */
+    run("Die Handgranate wurde am Montag im Garten gefunden. "
+        "Sie sei mit Sprengstoff gefüllt gewesen.");
+    {
+        const lb_quote *q = NULL;
+        for (size_t i = 0; i < doc->quotes.len; i++) q = &LB_QUOTES(doc)[i];
+        CHECK(q == NULL || q->speaker_name == NULL || strcmp(q->speaker_name, "Handgranate") != 0);
+    }
+
+    /* qphrase.c: a phrase that a preposition governs is no subject: the
+     * speaker stands before the auxiliary */
+    run("Der Direktor Max Berger hat anlässlich der Eröffnung erklärt, die Lage sei ernst.");
+    check_speaker("die Lage sei ernst", "Max Berger");
+    /* a genitive attribute is no subject: the subject follows the verb */
+    run("Als Grund für die Auflösung des Vertrages gab die Schule an, die Partei habe gelogen.");
+    check_speaker("die Partei habe gelogen", "Schule");
+
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
