@@ -293,6 +293,22 @@ static int in_time(const qdoc *q, qspk sp)
     return lo < q->doc->timex.len && X[lo].start < b;
 }
 
+/* German: a phrase found backwards from the verb that a preposition governs
+ * ("anlässlich der Eröffnung erklärt") or whose article is genitive or dative
+ * ("für die Auflösung des Vertrages gab") is no subject: a subject is
+ * nominative and never inside a prepositional phrase (morphology layer) */
+static int oblique(const qdoc *q, qspk sp)
+{
+    const lb_doc *d = q->doc;
+    if (q->lang == QL_EN || d->morph.len != q->n || sp.s < 0) return 0;
+    uint32_t s = (uint32_t)sp.s;
+    if (s > 0 && q_same_sent(q, s - 1, s) && LB_MORPH(d)[s - 1].upos == LB_UPOS_ADP && (q_xcls(q, s - 1) & QX_ADP)) return 1;
+    const lb_morph *m = &LB_MORPH(d)[s];
+    if (m->upos != LB_UPOS_DET || !(q_cls(q, s) & QC_DET)) return 0;
+    int c = LB_FEAT_GET(m->feats, CASE);
+    return c == LB_CASE_GEN || c == LB_CASE_DAT;
+}
+
 /* how far (tokens) back an apposition between a subject and its verb may reach,
  * and how far back the finite verb whose subject a participle shares */
 #define Q_APPOS_BACK 16
@@ -412,14 +428,14 @@ qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
         }
     }
     sp = q_np_backward(q, v, lo);
-    if (sp.s >= 0 && !in_time(q, sp)) return sp;
+    if (sp.s >= 0 && !in_time(q, sp) && !oblique(q, sp)) return sp;
     /* perfect tense: "X hat gesagt", "hat X gesagt" */
     for (uint32_t k = v; k > lo && v - k < 10; k--) {
         uint32_t a = k - 1;
         if (q_punct_is(q, a, ',') || (q->t[a].flags & LB_TOK_QUOTE)) break;
         if (q_cls(q, a) & QC_AUX) {
             sp = q_np_backward(q, a, lo);
-            if (sp.s >= 0) return sp;
+            if (sp.s >= 0 && !oblique(q, sp)) return sp;
             sp = q_np_forward(q, a + 1, v);
             if (sp.s >= 0) return sp;
             break;
