@@ -2,7 +2,8 @@
  * capitalised word inside a sentence is a noun, not a Konjunktiv verb form
  * ("Die Spiele der Liga"); a Konjunktiv I sentence after a sentence whose
  * subject is a named person reports that person's words; a noun phrase
- * governed by a preposition or in the genitive or dative is no speaker.
+ * governed by a preposition or in the genitive or dative is no speaker; the
+ * anaphoric frame "Das bestätigte X" with X after the verb.
  * Sentences written for these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -71,6 +72,18 @@ int main(void)
     /* a genitive attribute is no subject: the subject follows the verb */
     run("Als Grund für die Auflösung des Vertrages gab die Schule an, die Partei habe gelogen.");
     check_speaker("die Partei habe gelogen", "Schule");
+
+    /* qframes.c: "Das/Dies bestätigte X …": the subject after the verb, with
+     * more adjuncts after it than q_adjuncts takes, credits the sentence before */
+    run("Der Italiener Marco Rossi wird neuer Trainer des Vereins. "
+        "Dies gab die Vereinsführung heute Nachmittag auf einer Pressekonferenz bekannt.");
+    check_speaker("Der Italiener Marco Rossi", "Vereinsführung");
+    /* and a role phrase whose body name goes on past the phrase is named by
+     * the apposition after it */
+    run("In der Stadt sind mindestens 50 Menschen festgenommen worden. "
+        "Das sagte der Sprecher der Kommission für Menschenrechte und Nationale Versöhnung (KMNV), "
+        "Eliseo Santos, am Montag der Agentur.");
+    check_speaker("In der Stadt", "Eliseo Santos");
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
