@@ -417,6 +417,16 @@ static int cue_before(const qdoc *q, uint32_t ps, uint32_t lo)
 
 /* the clause a source phrase at [ps, pe) credits: what follows a phrase that
  * opens the sentence, what precedes "…, laut X.", else the whole sentence */
+/* [a, b) has a finite verb (morphology layer) */
+static int finite_in(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b && k < q->n; k++) {
+        const lb_morph *m = &LB_MORPH(q->doc)[k];
+        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 1;
+    }
+    return 0;
+}
+
 static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t pe, uint32_t v, uint32_t *next)
 {
     int initial = 1;
@@ -425,10 +435,15 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     if (initial) {
         uint32_t a = pe < r.hi && q_punct_is(q, pe, ',') ? pe + 1 : pe;
         if (a > pe) {
-            /* past an apposition of the source: "Nach Ansicht von X, Vorsitzender des Y, hat …" */
+            /* past an apposition of the source ("Nach Ansicht von X, Vorsitzender
+             * des Y, hat …") or any insert on it that the finite verb of the
+             * main clause follows (German V2: the source phrase fills the first
+             * place): "…, vertreten durch Z, soll …", "Nach offiziellen Angaben,
+             * die nicht überprüft werden können, waren …" */
             uint32_t c2 = a;
-            while (c2 < r.hi && c2 < a + 16 && !q_punct_is(q, c2, ',') && !(q->t[c2].flags & LB_TOK_SENT_END)) c2++;
-            if (c2 < r.hi && c2 > a && q_punct_is(q, c2, ',') && !q_has_verb(q, a, c2) && q->doc->morph.len == q->n) a = c2 + 1;
+            while (c2 < r.hi && c2 < a + 24 && !q_punct_is(q, c2, ',') && !(q->t[c2].flags & LB_TOK_SENT_END)) c2++;
+            if (c2 < r.hi && c2 > a && q_punct_is(q, c2, ',') && q->doc->morph.len == q->n &&
+                (!q_has_verb(q, a, c2) || (c2 + 1 < r.hi && finite_in(q, c2 + 1, c2 + 2)))) a = c2 + 1;
         }
         uint32_t end = clause_end(q, a, r);
         *next = end;

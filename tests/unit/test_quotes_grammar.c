@@ -85,6 +85,13 @@ int main(void)
         "Eliseo Santos, am Montag der Agentur.");
     check_speaker("In der Stadt", "Eliseo Santos");
 
+    /* qindirect.c: a source phrase that opens the sentence, then an insert on
+     * it between commas, then the finite verb of the main clause (V2): the
+     * reported clause starts after the insert */
+    run("Nach offiziellen Angaben, die aber nicht überprüft werden können, waren die meisten Opfer Bauern.");
+    CHECK(test_quote_find(doc, "waren die meisten Opfer") != NULL);
+    check_none("die aber nicht");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
