@@ -92,6 +92,12 @@ int main(void)
     CHECK(test_quote_find(doc, "waren die meisten Opfer") != NULL);
     check_none("die aber nicht");
 
+    /* de.cues srcnoun: media, projections and results are sources after "nach" */
+    run("Die Wahl ist vorbei. Nach dem vorläufigen Endergebnis erreichte die Partei 45 Prozent der Stimmen.");
+    CHECK(test_quote_find(doc, "erreichte die Partei") != NULL);
+    run("Zu dem Anschlag bekannte sich nach örtlichen Medien eine Gruppe von Rebellen.");
+    CHECK(test_quote_find(doc, "Zu dem Anschlag") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
