@@ -181,6 +181,13 @@ static int reported_frame(const qdoc *q, const lb_quote *x)
     return 0;
 }
 
+/* a clause credited to a noun by "wonach" ("frühere Angaben, wonach …"): its
+ * source speaks no further sentences */
+static int source_clause(const qdoc *q, const lb_quote *x)
+{
+    return x->cue_start >= 0 && (q_xcls(q, tok_at(q, (uint32_t)x->cue_start)) & QX_SRCCONJ);
+}
+
 static int has_speaker(const lb_quote *x) { return x->speaker_name || x->speaker_start >= 0 || x->cue_start == Q_CONTINUES; }
 
 static void copy_speaker(lb_quote *to, const lb_quote *from)
@@ -227,7 +234,7 @@ int q_chain(qdoc *q)
             }
             if (have && s <= last + 1 + Q_CHAIN_GAP && has_speaker(&active) && reported_frame(q, x))
                 copy_speaker(&LB_QUOTES(d)[inq[s]], &active);
-            else if (has_speaker(x)) { active = *x; have = 1; }
+            else if (has_speaker(x) && !source_clause(q, x)) { active = *x; have = 1; }
             last = s;
             continue;
         }

@@ -415,8 +415,6 @@ static int cue_before(const qdoc *q, uint32_t ps, uint32_t lo)
     return 0;
 }
 
-/* the clause a source phrase at [ps, pe) credits: what follows a phrase that
- * opens the sentence, what precedes "…, laut X.", else the whole sentence */
 /* [a, b) has a finite verb (morphology layer) */
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b)
 {
@@ -427,6 +425,8 @@ static int finite_in(const qdoc *q, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* the clause a source phrase at [ps, pe) credits: what follows a phrase that
+ * opens the sentence, what precedes "…, laut X.", else the whole sentence */
 static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t pe, uint32_t v, uint32_t *next)
 {
     int initial = 1;
@@ -713,6 +713,14 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     qspk sp = q_np_forward(q, s, k);
     if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
     if (sp.s >= 0 && sp.ns <= (int32_t)v && (int32_t)v < sp.ne) sp.s = -1;   /* the noun itself is no name */
+    /* "eine Schätzung, wonach …", "Spekulationen, wonach …": the noun phrase is
+     * the source of what the clause says (by the meaning of "wonach") */
+    if (sp.s < 0 && (q_xcls(q, k) & QX_SRCCONJ)) {
+        uint32_t a = s;
+        while (a < v && (q_cls(q, a) & (QC_IMPERS | QC_PRON))) a++;   /* "gibt es eine Schätzung" */
+        qspk np = { (int32_t)a, (int32_t)(v + 1), -1, -1 };
+        sp = np;
+    }
     if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
     if (sp.s < 0 && s > r.lo) {
         /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
@@ -731,11 +739,19 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
             !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
     }
-    DONE(emit(q, k + 1, end, sp, -1));
+    DONE(emit(q, k + 1, end, sp, (q_xcls(q, k) & QX_SRCCONJ) ? (int32_t)k : -1));
     v = end > k ? end - 1 : k;
 out:
     *pv = v;
     return found;
+}
+
+/* a noun right before ", wonach": "Spekulationen, wonach …" */
+static int srcconj_after(const qdoc *q, uint32_t v, range r)
+{
+    return v + 2 < r.hi && (q->t[v].flags & LB_TOK_UPPER) && q_punct_is(q, v + 1, ',') &&
+           (q_xcls(q, v + 2) & QX_SRCCONJ) && q->doc->morph.len == q->n &&
+           (LB_MORPH(q->doc)[v].upos == LB_UPOS_NOUN || LB_MORPH(q->doc)[v].upos == LB_UPOS_PROPN);
 }
 
 static int sentence(qdoc *q, range r, size_t *last)
@@ -765,7 +781,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (p >= 0) { found |= p; continue; }
         }
         if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
-        if (c & QC_NOUN) found |= noun_clause(q, r, &v, last);
+        if ((c & QC_NOUN) || srcconj_after(q, v, r)) found |= noun_clause(q, r, &v, last);
     }
     return found;
 }

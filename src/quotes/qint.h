@@ -60,7 +60,8 @@ enum {
     QX_LINK = 1u << 12,    /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
     QX_PRED = 1u << 13,    /* predicative particle (als, as): the noun phrase after it is no subject */
     QX_NOM  = 1u << 14,    /* personal pronoun that is only nominative (er, ich, wir): always the subject */
-    QX_PPART = 1u << 15    /* English present participle of a speech verb: saying, adding */
+    QX_PPART = 1u << 15,   /* English present participle of a speech verb: saying, adding */
+    QX_SRCCONJ = 1u << 16  /* relative adverb of accordance (wonach): the noun before it is the source */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -98,6 +98,21 @@ int main(void)
     run("Zu dem Anschlag bekannte sich nach örtlichen Medien eine Gruppe von Rebellen.");
     CHECK(test_quote_find(doc, "Zu dem Anschlag") != NULL);
 
+    /* qindirect.c: "wonach" (srcconj) after any noun: the noun phrase is the
+     * source of the clause; it speaks no further Konjunktiv sentences */
+    run("Für das Jahr 2002 gibt es eine Schätzung, wonach in diesem Jahr 500 Kinder verletzt wurden.");
+    {
+        const lb_quote *q = test_quote_find(doc, "in diesem Jahr 500");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_start >= 0 && !memcmp(doc->text + q->speaker_start, "eine Schätzung", 14));
+    }
+    run("Der Sprecher Max Berger sagte, die Lage sei ernst. Die Polizei korrigierte damit frühere Angaben, "
+        "wonach 176 Menschen dort lebten. Man habe keinen aktuellen Stand gehabt.");
+    {
+        const lb_quote *q = test_quote_find(doc, "Man habe keinen");
+        CHECK(q == NULL || q->speaker_name == NULL || strcmp(q->speaker_name, "frühere Angaben") != 0);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
