@@ -73,7 +73,8 @@ static int lower_name(const qdoc *q, uint32_t i)
 /* the capitalised words that end the phrase so far: its name, unless a source noun */
 static void set_name(const qdoc *q, qspk *sp, uint32_t a, uint32_t b)
 {
-    while (a < b && (q_is_srcnoun(q, a) || q_is_role(q, a))) a++;
+    /* (a source noun that names a group of speakers stays: "örtlichen Medien") */
+    while (a < b && ((q_is_srcnoun(q, a) && !(q_xcls(q, a) & QX_GROUP)) || q_is_role(q, a))) a++;
     if (a < b) { sp->ns = (int32_t)a; sp->ne = (int32_t)b; }
 }
 
