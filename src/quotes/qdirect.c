@@ -163,6 +163,7 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
         /* „…“, heißt es in der Mitteilung des Ministeriums */
         if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS) || (j + 1 < hi && (q_cls(q, j + 1) & QC_IMPERS)))
             *sp = q_sentence_source(q, j + 1, hi);
+        if (sp->s < 0) *sp = q_impersonal_source(q, j, j, hi);   /* „…“, hieß es vom Abgeordneten X */
         return 1;
     }
     if (cls & (QC_SO | QC_PREP)) {
@@ -278,6 +279,12 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             if (q_is_cue(q, v)) {
                 *cue = (int32_t)v;
                 *sp = q_verb_subject(q, v, lo, p);
+                /* "In dem Antrag heißt es wörtlich: „…“" */
+                if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS)) {
+                    qspk src = q_sentence_source(q, lo, p);
+                    if (src.s < 0) src = q_impersonal_source(q, v, lo, p);
+                    if (src.s >= 0) *sp = src;
+                }
                 return 1;
             }
             if ((q_cls(q, v) & (QC_PREP | QC_SO)) && v + 1 < p) {   /* laut X: „…“ */
@@ -364,6 +371,7 @@ int q_direct(qdoc *q)
                 if (!q_is_cue(q, v - 1)) continue;
                 sp = q_verb_subject(q, v - 1, lo, p->o);
                 if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) sp = q_sentence_source(q, lo, p->o);
+                if (sp.s < 0) sp = q_impersonal_source(q, v - 1, lo, p->o);   /* "In dem Antrag heißt es: „…“" */
                 if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
                 break;
             }

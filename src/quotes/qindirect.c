@@ -141,7 +141,9 @@ static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
-    return q_sentence_source(q, r.lo, r.hi);
+    qspk ss = q_sentence_source(q, r.lo, r.hi);
+    if (ss.s < 0) ss = q_impersonal_source(q, v, r.lo, r.hi);   /* "Aus Paris hieß es, …" */
+    return ss;
 }
 
 /* inq holds only 0 and 1 (qdirect.c) */

@@ -491,3 +491,34 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
     }
     return none();
 }
+
+/* the noun phrase of a source preposition (locsrc: in, auf, aus, von) in the
+ * clause of the speech verb at v, nearest to it first, never past a comma,
+ * colon or quotation mark: "In dem Antrag heißt es", "Aus Paris hieß es",
+ * "hieß es vom Abgeordneten X" (an impersonal subject leaves the source to it) */
+static qspk locsrc_np(const qdoc *q, uint32_t p, uint32_t hi)
+{
+    uint32_t k = p + 1;
+    if (k < hi && (q_cls(q, k) & QC_DET)) k++;
+    while (k < hi && k < p + 5 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
+    if (k >= hi || !(q->t[k].flags & LB_TOK_UPPER)) return none();
+    qspk sp = q_np_forward(q, p + 1, hi);
+    if (sp.s < 0 || in_time(q, sp)) return none();
+    return sp;
+}
+
+static int clause_stop(const qdoc *q, uint32_t i)
+{
+    return q_punct_is(q, i, ',') || q_punct_is(q, i, ':') || (q->t[i].flags & LB_TOK_QUOTE) || q->inq[i];
+}
+
+qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    /* only where the verb has an impersonal subject next to it: "hieß es", "es heißt" */
+    if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)))) return none();
+    for (uint32_t k = v + 1; k < hi && k < v + Q_SCAN && !clause_stop(q, k); k++)
+        if (q_xcls(q, k) & QX_LOCSRC) { qspk sp = locsrc_np(q, k, hi); if (sp.s >= 0) return sp; }
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN && !clause_stop(q, k - 1); k--)
+        if (q_xcls(q, k - 1) & QX_LOCSRC) { qspk sp = locsrc_np(q, k - 1, v); if (sp.s >= 0) return sp; }
+    return none();
+}

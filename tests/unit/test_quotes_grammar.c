@@ -113,6 +113,18 @@ int main(void)
         CHECK(q == NULL || q->speaker_name == NULL || strcmp(q->speaker_name, "frühere Angaben") != 0);
     }
 
+    /* an impersonal speech verb ("heißt es", "hieß es") takes its source from a
+     * locsrc preposition in its clause: before it, after it, with a colon frame */
+    run("Das Weiße Haus verlangte einen Rückzug. Aus Paris hieß es, das Vorgehen sei eine Verletzung des Abkommens.");
+    check_speaker("das Vorgehen sei", "Paris");
+    run("Die Partei stellte einen Antrag. In dem Antrag heißt es wörtlich: „Die Aufhebung der Einstufung ist ein Fehler, den wir nicht mittragen.“");
+    check_speaker("Die Aufhebung der Einstufung", "Antrag");
+    run("Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.");
+    check_speaker("bei der Wahl seien", "Abschlussbericht");
+    /* not with a personal subject: the speaker stays the subject */
+    run("In Berlin sagte der Minister Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage sei ernst", "Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
