@@ -328,6 +328,23 @@ static int konj_clause(const qdoc *q, uint32_t v)
     return 0;
 }
 
+/* a source phrase earlier in the sentence of a quote that opens at o credits
+ * it: "Die Themen sind nach Angaben des Leiters „…“", "Laut Polizei ist die
+ * Demonstration „weitgehend störungsfrei“ verlaufen" (GUIDELINES §3: laut X) */
+static int source_before(const qdoc *q, uint32_t lo, uint32_t o, qspk *sp, int32_t *cue)
+{
+    for (uint32_t v = lo; v < o && o - v <= Q_SCAN; v++) {
+        uint32_t ps, pe;
+        qspk s;
+        if (q->inq[v] || !(q_cls(q, v) & (QC_PREP | QC_POSTP | QC_SRCPREP))) continue;
+        if (!q_source_phrase(q, v, lo, o, &s, &ps, &pe) || s.s < 0) continue;
+        *sp = s;
+        *cue = (int32_t)v;
+        return 1;
+    }
+    return 0;
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -375,6 +392,7 @@ int q_direct(qdoc *q)
                 if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
                 break;
             }
+            if (!found) found = source_before(q, lo, p->o, &sp, &cue);
         }
         int is_quote;
         if (found && object) {

@@ -125,6 +125,12 @@ int main(void)
     run("In Berlin sagte der Minister Karl Weber, die Lage sei ernst.");
     check_speaker("die Lage sei ernst", "Karl Weber");
 
+    /* qdirect.c: a long quote without a frame of its own takes the source
+     * phrase earlier in its sentence ("nach Angaben des X", "laut X") */
+    run("Der Sprecher Max Berger sagte, die Lage sei ernst. Die Themen der Ausstellung sind nach Angaben "
+        "der Direktorin Eva Brandt „die Moderne, die menschliche Existenz und die Frage der Bildung“.");
+    check_speaker("die Moderne, die", "Eva Brandt");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
