@@ -131,6 +131,12 @@ int main(void)
         "der Direktorin Eva Brandt „die Moderne, die menschliche Existenz und die Frage der Bildung“.");
     check_speaker("die Moderne, die", "Eva Brandt");
 
+    /* qchain.c: after "Das erklärte X am Montag." the Konjunktiv sentences go
+     * on with X, not with the demonstrative */
+    run("Der Rat werde nicht verschwinden. Das erklärte General Karl Weber am Montag gegenüber Diplomaten. "
+        "Der Rat werde sich dann in einen Sicherheitsrat umwandeln.");
+    check_speaker("Der Rat werde sich", "Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
