@@ -304,9 +304,11 @@ static int oblique(const qdoc *q, qspk sp)
     uint32_t s = (uint32_t)sp.s;
     if (s > 0 && q_same_sent(q, s - 1, s) && LB_MORPH(d)[s - 1].upos == LB_UPOS_ADP && (q_xcls(q, s - 1) & QX_ADP)) return 1;
     const lb_morph *m = &LB_MORPH(d)[s];
-    if (m->upos != LB_UPOS_DET || !(q_cls(q, s) & QC_DET)) return 0;
     int c = LB_FEAT_GET(m->feats, CASE);
-    return c == LB_CASE_GEN || c == LB_CASE_DAT;
+    if (m->upos == LB_UPOS_DET && (q_cls(q, s) & QC_DET) && (c == LB_CASE_GEN || c == LB_CASE_DAT)) return 1;
+    /* a dative plural noun ends the phrase: "den 18 Mitarbeitern erklärt" */
+    const lb_morph *h = &LB_MORPH(d)[sp.e - 1];
+    return h->upos == LB_UPOS_NOUN && LB_FEAT_GET(h->feats, CASE) == LB_CASE_DAT && LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;
 }
 
 /* how far (tokens) back an apposition between a subject and its verb may reach,

@@ -137,6 +137,11 @@ int main(void)
         "Der Rat werde sich dann in einen Sicherheitsrat umwandeln.");
     check_speaker("Der Rat werde sich", "Karl Weber");
 
+    /* qphrase.c: a dative plural before the participle is the addressee */
+    run("Am Freitag hatte Verlagsleiter Lutz Schumacher aus heiterem Himmel den 18 Mitarbeitern erklärt, "
+        "dass sie ihre letzte Ausgabe produziert hätten.");
+    check_speaker("sie ihre letzte", "Lutz Schumacher");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
