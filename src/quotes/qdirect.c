@@ -345,6 +345,26 @@ static int source_before(const qdoc *q, uint32_t lo, uint32_t o, qspk *sp, int32
     return 0;
 }
 
+/* the token before the opening mark o is a common noun inside its sentence
+ * (morphology layer): the quoted words are its name in apposition */
+static int after_noun(const qdoc *q, uint32_t o)
+{
+    if (o == 0 || q->doc->morph.len != q->n || !q_same_sent(q, o - 1, o) || o - 1 == sent_lo(q, o)) return 0;
+    return LB_MORPH(q->doc)[o - 1].upos == LB_UPOS_NOUN && (q->t[o - 1].flags & LB_TOK_UPPER);
+}
+
+/* a quoted name right before a finite speech verb with no comma between
+ * (German sets a comma after a quote before its attribution): the name is
+ * (in) the verb's subject; it opens the sentence or follows an article or
+ * preposition (not the "als"/"von" of an evaluation: als „…“ bezeichnete) */
+static int subject_name(const qdoc *q, const qpair *p)
+{
+    if (!p->closed || p->c + 1 >= q->n || !q_is_cue(q, p->c + 1) || q->lang != QL_DE) return 0;
+    uint32_t o = p->o;
+    if (o == sent_lo(q, o) || o == 0) return 1;
+    return (q_cls(q, o - 1) & QC_DET) || ((q_xcls(q, o - 1) & QX_ADP) && !eval_prep(q, o - 1));
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -365,6 +385,10 @@ int q_direct(qdoc *q)
         if (!words) continue;
         /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
         if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
+        /* also after any common noun (im Fachmagazin „Public Library of Science“),
+         * and a name that ends a noun phrase before its verb without a comma
+         * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
+        if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p))) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;

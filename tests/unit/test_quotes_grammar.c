@@ -142,6 +142,19 @@ int main(void)
         "dass sie ihre letzte Ausgabe produziert hätten.");
     check_speaker("sie ihre letzte", "Lutz Schumacher");
 
+    /* qdirect.c: a quoted multiword name after a common noun, or before its
+     * verb without a comma, is a name, not a quote; the speech verb after it
+     * frames the reported clause */
+    run("Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei ein falscher Eindruck entstanden.");
+    check_speaker("es sei ein falscher", "Moritz Wohlrab");
+    check_none("Aktion Deutschland");
+    run("Jody Hey berichtete im Fachmagazin „Public Library of Science“, es sei nur wenig Genmaterial gefunden worden.");
+    check_speaker("es sei nur wenig", "Jody Hey");
+    check_none("Public Library");
+    /* a quoted evaluation before a verb-final speech verb stays a quote */
+    run("Der Minister Karl Weber, der die Reform als „großen Fehler“ bezeichnete, trat zurück.");
+    CHECK(test_quote_find(doc, "großen Fehler") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
