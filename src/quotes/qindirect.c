@@ -192,6 +192,26 @@ static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
     return 1;
 }
 
+/* German: a reported main clause whose first place [a, e) (a phrase without a
+ * verb) has a relative clause after it, then the Konjunktiv finite verb:
+ * "erklärte die Ministerin, in den Ländern, in denen Gebühren erhoben würden,
+ * sei die Zahl gestiegen" */
+static int vorfeld_relative(const qdoc *q, uint32_t a, uint32_t e, range r)
+{
+    if (e >= r.hi || e <= a + 1 || !q_punct_is(q, e, ',') || q_has_verb(q, a, e) || q->doc->morph.len != q->n) return 0;
+    uint32_t m = e + 1;
+    if (m < r.hi && (q_xcls(q, m) & QX_ADP)) m++;                  /* "in denen" */
+    if (m >= r.hi) return 0;
+    const lb_morph *mo = &LB_MORPH(q->doc)[m];
+    if (!((mo->upos == LB_UPOS_PRON && LB_FEAT_GET(mo->feats, PRONTYPE) == LB_PRONTYPE_REL) || (q_xcls(q, m) & QX_REL) ||
+          ((q_cls(q, m) & QC_DET) && !(q->t[m].flags & LB_TOK_UPPER)))) return 0;
+    for (uint32_t c = m + 1; c + 1 < r.hi && c < m + Q_SCAN; c++) {
+        if (q->inq[c] || (q->t[c].flags & LB_TOK_SENT_END)) return 0;
+        if (q_punct_is(q, c, ',')) return q_konj(q, c + 1) == 1;
+    }
+    return 0;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -257,6 +277,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
                 for (uint32_t i = a; i < e; i++) if (q_konj(q, i)) return a;
             }
+            if (q->lang != QL_EN && q_punct_is(q, k, ',') && subject_only(q, v + 1, k) == 1 && vorfeld_relative(q, a, e, r)) return a;
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }

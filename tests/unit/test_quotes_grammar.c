@@ -155,6 +155,11 @@ int main(void)
     run("Der Minister Karl Weber, der die Reform als „großen Fehler“ bezeichnete, trat zurück.");
     CHECK(test_quote_find(doc, "großen Fehler") != NULL);
 
+    /* qindirect.c: a reported main clause whose first place has a relative
+     * clause after it, then the Konjunktiv verb */
+    run("Die Ministerin Eva Brandt erklärte, in den Ländern, in denen Gebühren erhoben würden, sei die Zahl gestiegen.");
+    check_speaker("in den Ländern", "Eva Brandt");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
