@@ -192,6 +192,17 @@ static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
     return 1;
 }
 
+/* German: an article form used as a pronoun after a comma ("ein Taifun, der am
+ * Sonntag … heimsuchte") opens a relative clause unless a finite verb follows it
+ * (a main clause puts its verb second: "…, der sei …") */
+static int relative_start(const qdoc *q, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n || !(q_cls(q, a) & QC_DET) || LB_MORPH(q->doc)[a].upos != LB_UPOS_PRON) return 0;
+    if (a + 1 >= r.hi) return 1;
+    const lb_morph *m = &LB_MORPH(q->doc)[a + 1];
+    return !((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+}
+
 /* German: a reported main clause whose first place [a, e) (a phrase without a
  * verb) has a relative clause after it, then the Konjunktiv finite verb:
  * "erklärte die Ministerin, in den Ländern, in denen Gebühren erhoben würden,
@@ -266,7 +277,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
              * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi &&
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && !relative_start(q, a, r) &&
                 (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
                   ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
                  ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */

@@ -160,6 +160,11 @@ int main(void)
     run("Die Ministerin Eva Brandt erklärte, in den Ländern, in denen Gebühren erhoben würden, sei die Zahl gestiegen.");
     check_speaker("in den Ländern", "Eva Brandt");
 
+    /* qindirect.c: a relative clause after the verb's object is no reported
+     * main clause ("fordern" here: to claim victims) */
+    run("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Inseln heimsuchte.");
+    check_none("der am Sonntag");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
