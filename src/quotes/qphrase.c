@@ -416,7 +416,7 @@ qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     /* the clause layer's subject of the verb, where the syntax stage ran */
-    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi && !in_time(q, sp)) return sp;
+    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi && !in_time(q, sp) && !oblique(q, sp)) return sp;
     int inverted = q->lang == QL_EN
         ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
         : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||

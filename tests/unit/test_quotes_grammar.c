@@ -165,6 +165,13 @@ int main(void)
     run("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Inseln heimsuchte.");
     check_none("der am Sonntag");
 
+    /* qphrase.c: an oblique phrase the clause layer took for the subject (the
+     * accusative or dative object before the verb) is no speaker; the
+     * subject follows the verb */
+    run("Die Premierministerin Theresa May sprach im Unterhaus. Ihren Widersacher Jeremy Corbyn von der "
+        "oppositionellen Labour Party forderte May auf, über einen Rücktritt nachzudenken.");
+    check_speaker("über einen Rücktritt", "Theresa May");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
