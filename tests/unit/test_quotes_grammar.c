@@ -172,6 +172,11 @@ int main(void)
         "oppositionellen Labour Party forderte May auf, über einen Rücktritt nachzudenken.");
     check_speaker("über einen Rücktritt", "Theresa May");
 
+    /* qsource.c: a genitive attribute with a possessive ("seines Arztes X")
+     * names the source of "nach Bekunden" */
+    run("Der Politiker verfüge nach Bekunden seines Arztes Harold Bornstein über außergewöhnliche Stärke.");
+    check_speaker("Der Politiker verfüge", "Harold Bornstein");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
