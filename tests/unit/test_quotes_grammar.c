@@ -177,6 +177,15 @@ int main(void)
     run("Der Politiker verfüge nach Bekunden seines Arztes Harold Bornstein über außergewöhnliche Stärke.");
     check_speaker("Der Politiker verfüge", "Harold Bornstein");
 
+    /* de.speech: konstatieren, charakterisieren, werten, bewerten, skandieren
+     * frame their quoted object */
+    run("Der Minister Karl Weber konstatierte eine wachsende „Kluft zwischen Arm und Reich“.");
+    check_speaker("Kluft zwischen", "Karl Weber");
+    run("Der Richter Karl Weber wertete die Zahlungen als „treupflichtwidrige Verschwendung“.");
+    check_speaker("treupflichtwidrige", "Karl Weber");
+    run("Die Sprecherin Eva Brandt skandierte vor dem Rathaus Parolen wie „Weg mit den Kürzungen“.");
+    check_speaker("Weg mit den", "Eva Brandt");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
