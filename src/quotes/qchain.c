@@ -130,8 +130,11 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
 static int named_agent(const qdoc *q, int32_t s, int32_t e)
 {
     if (s < 0 || e <= s) return 0;
-    uint32_t bs = q->t[s].start, be = q->t[e - 1].end;
-    for (size_t k = 0; k < q->doc->mentions.len; k++) {
+    uint32_t bs = q->t[s].start, be = q->t[e - 1].end, from = bs > 256 ? bs - 256 : 0;
+    /* mentions are in text order and short: start the scan near the phrase */
+    size_t lo = 0, hi = q->doc->mentions.len;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < from) lo = mid + 1; else hi = mid; }
+    for (size_t k = lo; k < q->doc->mentions.len; k++) {
         const lb_mention *m = &LB_MENTIONS(q->doc)[k];
         if (m->start >= be) break;
         if (m->end > bs && m->form == LB_FORM_NAME && (m->type == LB_MEN_PER || m->type == LB_MEN_ORG)) return 1;
