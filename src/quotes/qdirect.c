@@ -353,6 +353,15 @@ static int after_noun(const qdoc *q, uint32_t o)
     return LB_MORPH(q->doc)[o - 1].upos == LB_UPOS_NOUN && (q->t[o - 1].flags & LB_TOK_UPPER);
 }
 
+/* a definite article right before the opening mark: "das „National Hurricane
+ * Centre“ der USA", "der „New York Times“" (a title-case name; an indefinite
+ * article introduces what was said: ein „Beispiel taktlosen Verhaltens“) */
+static int after_article(const qdoc *q, uint32_t o)
+{
+    return o > 0 && q->lang == QL_DE && q_same_sent(q, o - 1, o) && (q_cls(q, o - 1) & QC_DET) && !(q_cls(q, o - 1) & QC_INDEF) &&
+           !(q->t[o - 1].flags & LB_TOK_UPPER && o - 1 > sent_lo(q, o));
+}
+
 /* a quoted name right before a finite speech verb with no comma between
  * (German sets a comma after a quote before its attribution): the name is
  * (in) the verb's subject; it opens the sentence or follows an article or
@@ -388,7 +397,7 @@ int q_direct(qdoc *q)
         /* also after any common noun (im Fachmagazin „Public Library of Science“),
          * and a name that ends a noun phrase before its verb without a comma
          * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
-        if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p))) continue;
+        if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;

@@ -186,6 +186,14 @@ int main(void)
     run("Die Sprecherin Eva Brandt skandierte vor dem Rathaus Parolen wie „Weg mit den Kürzungen“.");
     check_speaker("Weg mit den", "Eva Brandt");
 
+    /* qdirect.c: a title-case name in quotation marks after a definite article
+     * is a name ("der „New York Times“"); after an indefinite one it can be
+     * what was said */
+    run("Bill Keller, der Chefredakteur der „New York Times“, bekräftigt den Bericht.");
+    check_none("New York Times");
+    run("Der Minister Karl Weber nannte das Opfer ein „Beispiel taktlosen Verhaltens“.");
+    CHECK(test_quote_find(doc, "Beispiel taktlosen") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
