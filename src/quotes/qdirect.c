@@ -394,6 +394,8 @@ int q_direct(qdoc *q)
         if (!words) continue;
         /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
         if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
+        /* the title of a work or a slogan: das Lied „…“, unter dem Motto „…“, das Buch „…“ */
+        if (p->o > 0 && (q_xcls(q, p->o - 1) & QX_TITLENOUN) && q_same_sent(q, p->o - 1, p->o) && words <= 12) continue;
         /* also after any common noun (im Fachmagazin „Public Library of Science“),
          * and a name that ends a noun phrase before its verb without a comma
          * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */

@@ -62,7 +62,8 @@ enum {
     QX_NOM  = 1u << 14,    /* personal pronoun that is only nominative (er, ich, wir): always the subject */
     QX_PPART = 1u << 15,   /* English present participle of a speech verb: saying, adding */
     QX_SRCCONJ = 1u << 16, /* relative adverb of accordance (wonach): the noun before it is the source */
-    QX_LOCSRC = 1u << 17   /* preposition whose noun phrase is the source of an impersonal speech verb: in, aus, von */
+    QX_LOCSRC = 1u << 17,  /* preposition whose noun phrase is the source of an impersonal speech verb: in, aus, von */
+    QX_TITLENOUN = 1u << 18 /* noun of a titled work or slogan (Buch, Lied, Motto): the quoted words after it are its title */
 };
 
 enum { QL_DE, QL_EN, QL_N };

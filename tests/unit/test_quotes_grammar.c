@@ -194,6 +194,11 @@ int main(void)
     run("Der Minister Karl Weber nannte das Opfer ein „Beispiel taktlosen Verhaltens“.");
     CHECK(test_quote_find(doc, "Beispiel taktlosen") != NULL);
 
+    /* de.cues titlenoun: the quoted words after the noun of a work or slogan
+     * are a title */
+    run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");
+    check_none("Für dich soll");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
