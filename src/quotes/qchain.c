@@ -33,8 +33,10 @@ int q_konj(const qdoc *q, uint32_t i)
 {
     if (q->lang == QL_EN) return 0;
     uint32_t c = q_cls(q, i);
-    if (c & (QC_KONJ | QC_KONJ2)) return (c & QC_KONJ) ? 1 : 2;
     const lb_doc *d = q->doc;
+    /* a capitalised word inside the sentence is a noun (Spiele, Lage), no verb form */
+    if ((q->t[i].flags & LB_TOK_UPPER) && i > LB_SENTS(d)[q->t[i].sent].tok0) return 0;
+    if (c & (QC_KONJ | QC_KONJ2)) return (c & QC_KONJ) ? 1 : 2;
     if (d->morph.len != q->n || !LB_MORPH(d)[i].upos) return 0;
     const lb_morph *m = &LB_MORPH(d)[i];
     if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return 0;
@@ -99,6 +101,16 @@ static int asks(const qdoc *q, uint32_t hi)
 /* a speech act of a named subject in [lo, hi) without a quote: "X kündigte seinen Rücktritt an" */
 static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
 {
+    qspk asp;
+    uint32_t acue;
+    if (q_anaphoric_frame(q, lo, hi, &asp, &acue)) {
+        /* "Das erklärte General X am Montag.": X, not the demonstrative, speaks on */
+        memset(out, 0, sizeof *out);
+        out->speaker_start = out->speaker_end = -1;
+        out->cue_start = out->cue_end = -1;
+        q_attribute(q, out, asp, -1);
+        if (out->speaker_name || out->speaker_start >= 0) return 1;
+    }
     for (uint32_t v = lo; v < hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
         qspk sp;
@@ -110,6 +122,22 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         out->cue_start = out->cue_end = -1;
         q_attribute(q, out, sp, -1);
         if (out->speaker_name || out->speaker_start >= 0) return 1;
+    }
+    return 0;
+}
+
+/* a person or organisation the mention layer names overlaps [s, e) (tokens) */
+static int named_agent(const qdoc *q, int32_t s, int32_t e)
+{
+    if (s < 0 || e <= s) return 0;
+    uint32_t bs = q->t[s].start, be = q->t[e - 1].end, from = bs > 256 ? bs - 256 : 0;
+    /* mentions are in text order and short: start the scan near the phrase */
+    size_t lo = 0, hi = q->doc->mentions.len;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < from) lo = mid + 1; else hi = mid; }
+    for (size_t k = lo; k < q->doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
+        if (m->start >= be) break;
+        if (m->end > bs && m->form == LB_FORM_NAME && (m->type == LB_MEN_PER || m->type == LB_MEN_ORG)) return 1;
     }
     return 0;
 }
@@ -138,7 +166,7 @@ static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         out->cue_start = out->cue_end = -1;
         q_attribute(q, out, sp, -1);
         /* an actor (a person, body or state the actors stage knows) or a role */
-        return out->speaker_name != NULL && (out->speaker_actor.code || role);
+        return out->speaker_name != NULL && (out->speaker_actor.code || role || named_agent(q, sp.s, sp.e));
     }
     return 0;
 }
@@ -164,6 +192,13 @@ static int reported_frame(const qdoc *q, const lb_quote *x)
         if ((q_cls(q, k - 1) & QC_AUX) && q_konj(q, k - 1) == 1) return 1;
     }
     return 0;
+}
+
+/* a clause credited to a noun by "wonach" ("frühere Angaben, wonach …"): its
+ * source speaks no further sentences */
+static int source_clause(const qdoc *q, const lb_quote *x)
+{
+    return x->cue_start >= 0 && (q_xcls(q, tok_at(q, (uint32_t)x->cue_start)) & QX_SRCCONJ);
 }
 
 static int has_speaker(const lb_quote *x) { return x->speaker_name || x->speaker_start >= 0 || x->cue_start == Q_CONTINUES; }
@@ -212,7 +247,7 @@ int q_chain(qdoc *q)
             }
             if (have && s <= last + 1 + Q_CHAIN_GAP && has_speaker(&active) && reported_frame(q, x))
                 copy_speaker(&LB_QUOTES(d)[inq[s]], &active);
-            else if (has_speaker(x)) { active = *x; have = 1; }
+            else if (has_speaker(x) && !source_clause(q, x)) { active = *x; have = 1; }
             last = s;
             continue;
         }

@@ -163,6 +163,7 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
         /* „…“, heißt es in der Mitteilung des Ministeriums */
         if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS) || (j + 1 < hi && (q_cls(q, j + 1) & QC_IMPERS)))
             *sp = q_sentence_source(q, j + 1, hi);
+        if (sp->s < 0) *sp = q_impersonal_source(q, j, j, hi);   /* „…“, hieß es vom Abgeordneten X */
         return 1;
     }
     if (cls & (QC_SO | QC_PREP)) {
@@ -278,6 +279,12 @@ static int before(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue, int *object
             if (q_is_cue(q, v)) {
                 *cue = (int32_t)v;
                 *sp = q_verb_subject(q, v, lo, p);
+                /* "In dem Antrag heißt es wörtlich: „…“" */
+                if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS)) {
+                    qspk src = q_sentence_source(q, lo, p);
+                    if (src.s < 0) src = q_impersonal_source(q, v, lo, p);
+                    if (src.s >= 0) *sp = src;
+                }
                 return 1;
             }
             if ((q_cls(q, v) & (QC_PREP | QC_SO)) && v + 1 < p) {   /* laut X: „…“ */
@@ -321,6 +328,52 @@ static int konj_clause(const qdoc *q, uint32_t v)
     return 0;
 }
 
+/* a source phrase earlier in the sentence of a quote that opens at o credits
+ * it: "Die Themen sind nach Angaben des Leiters „…“", "Laut Polizei ist die
+ * Demonstration „weitgehend störungsfrei“ verlaufen" (GUIDELINES §3: laut X) */
+static int source_before(const qdoc *q, uint32_t lo, uint32_t o, qspk *sp, int32_t *cue)
+{
+    for (uint32_t v = lo; v < o && o - v <= Q_SCAN; v++) {
+        uint32_t ps, pe;
+        qspk s;
+        if (q->inq[v] || !(q_cls(q, v) & (QC_PREP | QC_POSTP | QC_SRCPREP))) continue;
+        if (!q_source_phrase(q, v, lo, o, &s, &ps, &pe) || s.s < 0) continue;
+        *sp = s;
+        *cue = (int32_t)v;
+        return 1;
+    }
+    return 0;
+}
+
+/* the token before the opening mark o is a common noun inside its sentence
+ * (morphology layer): the quoted words are its name in apposition */
+static int after_noun(const qdoc *q, uint32_t o)
+{
+    if (o == 0 || q->doc->morph.len != q->n || !q_same_sent(q, o - 1, o) || o - 1 == sent_lo(q, o)) return 0;
+    return LB_MORPH(q->doc)[o - 1].upos == LB_UPOS_NOUN && (q->t[o - 1].flags & LB_TOK_UPPER);
+}
+
+/* a definite article right before the opening mark: "das „National Hurricane
+ * Centre“ der USA", "der „New York Times“" (a title-case name; an indefinite
+ * article introduces what was said: ein „Beispiel taktlosen Verhaltens“) */
+static int after_article(const qdoc *q, uint32_t o)
+{
+    return o > 0 && q->lang == QL_DE && q_same_sent(q, o - 1, o) && (q_cls(q, o - 1) & QC_DET) && !(q_cls(q, o - 1) & QC_INDEF) &&
+           !(q->t[o - 1].flags & LB_TOK_UPPER && o - 1 > sent_lo(q, o));
+}
+
+/* a quoted name right before a finite speech verb with no comma between
+ * (German sets a comma after a quote before its attribution): the name is
+ * (in) the verb's subject; it opens the sentence or follows an article or
+ * preposition (not the "als"/"von" of an evaluation: als „…“ bezeichnete) */
+static int subject_name(const qdoc *q, const qpair *p)
+{
+    if (!p->closed || p->c + 1 >= q->n || !q_is_cue(q, p->c + 1) || q->lang != QL_DE) return 0;
+    uint32_t o = p->o;
+    if (o == sent_lo(q, o) || o == 0) return 1;
+    return (q_cls(q, o - 1) & QC_DET) || ((q_xcls(q, o - 1) & QX_ADP) && !eval_prep(q, o - 1));
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -341,6 +394,12 @@ int q_direct(qdoc *q)
         if (!words) continue;
         /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
         if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
+        /* the title of a work or a slogan: das Lied „…“, unter dem Motto „…“, das Buch „…“ */
+        if (p->o > 0 && (q_xcls(q, p->o - 1) & QX_TITLENOUN) && q_same_sent(q, p->o - 1, p->o) && words <= 12) continue;
+        /* also after any common noun (im Fachmagazin „Public Library of Science“),
+         * and a name that ends a noun phrase before its verb without a comma
+         * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
+        if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;
@@ -364,9 +423,11 @@ int q_direct(qdoc *q)
                 if (!q_is_cue(q, v - 1)) continue;
                 sp = q_verb_subject(q, v - 1, lo, p->o);
                 if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) sp = q_sentence_source(q, lo, p->o);
+                if (sp.s < 0) sp = q_impersonal_source(q, v - 1, lo, p->o);   /* "In dem Antrag heißt es: „…“" */
                 if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
                 break;
             }
+            if (!found) found = source_before(q, lo, p->o, &sp, &cue);
         }
         int is_quote;
         if (found && object) {

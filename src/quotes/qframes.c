@@ -139,6 +139,27 @@ static uint32_t trim(const qdoc *q, uint32_t a, uint32_t b)
     return b;
 }
 
+/* a role phrase named by an apposition, also past the rest of a body's name
+ * that the phrase left out: "der Sprecher der Kommission für Menschenrechte
+ * und Nationale Versöhnung (CCDHRN), Elizardo Sanchez," */
+static void appos_after_body(const qdoc *q, qspk *sp)
+{
+    if (q_apposition(q, sp)) return;
+    qspk x = *sp;
+    uint32_t k = (uint32_t)x.e;
+    while (k < q->n && k < (uint32_t)x.e + 8 && q_same_sent(q, (uint32_t)x.s, k) && !q->inq[k]) {
+        if (q->t[k].flags & LB_TOK_BRACKET_OPEN) {
+            if (k + 2 < q->n && (q->t[k + 2].flags & LB_TOK_BRACKET_CLOSE)) k += 3;
+            break;
+        }
+        if (!word(q, k) || !((q->t[k].flags & LB_TOK_UPPER) || (q_cls(q, k) & QC_COORD) || (q_xcls(q, k) & QX_NAMELINK))) break;
+        k++;
+    }
+    if (k == (uint32_t)x.e || !q_punct_is(q, k, ',')) return;
+    x.e = (int32_t)k;
+    if (q_apposition(q, &x)) *sp = x;
+}
+
 int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_t *cue)
 {
     if (q->lang == QL_EN || lo + 2 >= hi || !(q_xcls(q, lo) & QX_ANAPH)) return 0;
@@ -147,7 +168,16 @@ int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_
     uint32_t e = trim(q, v + 1, hi);
     /* a separable particle at the end: "Das teilte die Polizei mit." */
     if (e > v + 1 && (q_cls(q, v) & QC_SEP) && ((q_xcls(q, e - 1) & QX_ADP) || q_sep_particle(q, v) == e - 1)) e--;   /* "… bekannt." */
-    if (!q_adjuncts(q, v + 1, e, sp) || sp->s < 0 || !q_can_speak(q, *sp)) return 0;
+    if (!q_adjuncts(q, v + 1, e, sp) || sp->s < 0) {
+        /* the subject right after the verb (past adverbs and adjuncts), with
+         * more after it: "Dies bestätigte der Minister Ali al-Omair in Wien
+         * nach Gesprächen der OPEC." (a demonstrative object before the verb
+         * leaves the subject after it, German V2) */
+        *sp = q_subject_after(q, v, e);
+        if (sp->s < 0 || (q_xcls(q, (uint32_t)sp->s) & QX_DAT)) return 0;
+        appos_after_body(q, sp);
+    }
+    if (!q_can_speak(q, *sp)) return 0;
     *cue = v;
     return 1;
 }

@@ -141,7 +141,9 @@ static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
-    return q_sentence_source(q, r.lo, r.hi);
+    qspk ss = q_sentence_source(q, r.lo, r.hi);
+    if (ss.s < 0) ss = q_impersonal_source(q, v, r.lo, r.hi);   /* "Aus Paris hieß es, …" */
+    return ss;
 }
 
 /* inq holds only 0 and 1 (qdirect.c) */
@@ -188,6 +190,37 @@ static int colon_frame(const qdoc *q, uint32_t v, uint32_t k)
     if (mo && mo->clause >= 0 && (size_t)mo->clause < q->doc->clauses.len &&
         LB_CLAUSES(q->doc)[mo->clause].voice == LB_VOICE_PASS) return 0;
     return 1;
+}
+
+/* German: an article form used as a pronoun after a comma ("ein Taifun, der am
+ * Sonntag … heimsuchte") opens a relative clause unless a finite verb follows it
+ * (a main clause puts its verb second: "…, der sei …") */
+static int relative_start(const qdoc *q, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n || !(q_cls(q, a) & QC_DET) || LB_MORPH(q->doc)[a].upos != LB_UPOS_PRON) return 0;
+    if (a + 1 >= r.hi) return 1;
+    const lb_morph *m = &LB_MORPH(q->doc)[a + 1];
+    return !((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+}
+
+/* German: a reported main clause whose first place [a, e) (a phrase without a
+ * verb) has a relative clause after it, then the Konjunktiv finite verb:
+ * "erklärte die Ministerin, in den Ländern, in denen Gebühren erhoben würden,
+ * sei die Zahl gestiegen" */
+static int vorfeld_relative(const qdoc *q, uint32_t a, uint32_t e, range r)
+{
+    if (e >= r.hi || e <= a + 1 || !q_punct_is(q, e, ',') || q_has_verb(q, a, e) || q->doc->morph.len != q->n) return 0;
+    uint32_t m = e + 1;
+    if (m < r.hi && (q_xcls(q, m) & QX_ADP)) m++;                  /* "in denen" */
+    if (m >= r.hi) return 0;
+    const lb_morph *mo = &LB_MORPH(q->doc)[m];
+    if (!((mo->upos == LB_UPOS_PRON && LB_FEAT_GET(mo->feats, PRONTYPE) == LB_PRONTYPE_REL) || (q_xcls(q, m) & QX_REL) ||
+          ((q_cls(q, m) & QC_DET) && !(q->t[m].flags & LB_TOK_UPPER)))) return 0;
+    for (uint32_t c = m + 1; c + 1 < r.hi && c < m + Q_SCAN; c++) {
+        if (q->inq[c] || (q->t[c].flags & LB_TOK_SENT_END)) return 0;
+        if (q_punct_is(q, c, ',')) return q_konj(q, c + 1) == 1;
+    }
+    return 0;
 }
 
 /* Looks for the reported clause after the cue at v; start token or 0. */
@@ -244,7 +277,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             }
             /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
              * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi &&
+            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && !relative_start(q, a, r) &&
                 (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
                   ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
                  ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */
@@ -255,6 +288,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                 /* "erklärte, die beiden Politiker würden …, darunter …" */
                 for (uint32_t i = a; i < e; i++) if (q_konj(q, i)) return a;
             }
+            if (q->lang != QL_EN && q_punct_is(q, k, ',') && subject_only(q, v + 1, k) == 1 && vorfeld_relative(q, a, e, r)) return a;
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }
@@ -415,6 +449,16 @@ static int cue_before(const qdoc *q, uint32_t ps, uint32_t lo)
     return 0;
 }
 
+/* [a, b) has a finite verb (morphology layer) */
+static int finite_in(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b && k < q->n; k++) {
+        const lb_morph *m = &LB_MORPH(q->doc)[k];
+        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 1;
+    }
+    return 0;
+}
+
 /* the clause a source phrase at [ps, pe) credits: what follows a phrase that
  * opens the sentence, what precedes "…, laut X.", else the whole sentence */
 static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t pe, uint32_t v, uint32_t *next)
@@ -425,10 +469,15 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     if (initial) {
         uint32_t a = pe < r.hi && q_punct_is(q, pe, ',') ? pe + 1 : pe;
         if (a > pe) {
-            /* past an apposition of the source: "Nach Ansicht von X, Vorsitzender des Y, hat …" */
+            /* past an apposition of the source ("Nach Ansicht von X, Vorsitzender
+             * des Y, hat …") or any insert on it that the finite verb of the
+             * main clause follows (German V2: the source phrase fills the first
+             * place): "…, vertreten durch Z, soll …", "Nach offiziellen Angaben,
+             * die nicht überprüft werden können, waren …" */
             uint32_t c2 = a;
-            while (c2 < r.hi && c2 < a + 16 && !q_punct_is(q, c2, ',') && !(q->t[c2].flags & LB_TOK_SENT_END)) c2++;
-            if (c2 < r.hi && c2 > a && q_punct_is(q, c2, ',') && !q_has_verb(q, a, c2) && q->doc->morph.len == q->n) a = c2 + 1;
+            while (c2 < r.hi && c2 < a + 24 && !q_punct_is(q, c2, ',') && !(q->t[c2].flags & LB_TOK_SENT_END)) c2++;
+            if (c2 < r.hi && c2 > a && q_punct_is(q, c2, ',') && q->doc->morph.len == q->n &&
+                (!q_has_verb(q, a, c2) || (c2 + 1 < r.hi && finite_in(q, c2 + 1, c2 + 2)))) a = c2 + 1;
         }
         uint32_t end = clause_end(q, a, r);
         *next = end;
@@ -698,6 +747,14 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     qspk sp = q_np_forward(q, s, k);
     if (sp.s >= 0 && sp.ns < 0) sp.s = -1;   /* "die Erklärung": no one named */
     if (sp.s >= 0 && sp.ns <= (int32_t)v && (int32_t)v < sp.ne) sp.s = -1;   /* the noun itself is no name */
+    /* "eine Schätzung, wonach …", "Spekulationen, wonach …": the noun phrase is
+     * the source of what the clause says (by the meaning of "wonach") */
+    if (sp.s < 0 && (q_xcls(q, k) & QX_SRCCONJ)) {
+        uint32_t a = s;
+        while (a < v && (q_cls(q, a) & (QC_IMPERS | QC_PRON))) a++;   /* "gibt es eine Schätzung" */
+        qspk np = { (int32_t)a, (int32_t)(v + 1), -1, -1 };
+        sp = np;
+    }
     if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
     if (sp.s < 0 && s > r.lo) {
         /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
@@ -716,11 +773,19 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         if ((nt->flags & LB_TOK_WORD) && !(nt->flags & LB_TOK_UPPER) &&
             !(q_cls(q, m + 1) & (QC_DET | QC_SUB | QC_CONJ | QC_PRON | QC_COORD))) { end = m; break; }
     }
-    DONE(emit(q, k + 1, end, sp, -1));
+    DONE(emit(q, k + 1, end, sp, (q_xcls(q, k) & QX_SRCCONJ) ? (int32_t)k : -1));
     v = end > k ? end - 1 : k;
 out:
     *pv = v;
     return found;
+}
+
+/* a noun right before ", wonach": "Spekulationen, wonach …" */
+static int srcconj_after(const qdoc *q, uint32_t v, range r)
+{
+    return v + 2 < r.hi && (q->t[v].flags & LB_TOK_UPPER) && q_punct_is(q, v + 1, ',') &&
+           (q_xcls(q, v + 2) & QX_SRCCONJ) && q->doc->morph.len == q->n &&
+           (LB_MORPH(q->doc)[v].upos == LB_UPOS_NOUN || LB_MORPH(q->doc)[v].upos == LB_UPOS_PROPN);
 }
 
 static int sentence(qdoc *q, range r, size_t *last)
@@ -750,7 +815,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (p >= 0) { found |= p; continue; }
         }
         if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
-        if (c & QC_NOUN) found |= noun_clause(q, r, &v, last);
+        if ((c & QC_NOUN) || srcconj_after(q, v, r)) found |= noun_clause(q, r, &v, last);
     }
     return found;
 }

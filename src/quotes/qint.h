@@ -60,7 +60,10 @@ enum {
     QX_LINK = 1u << 12,    /* conjunction or sentence adverb (but, aber, auch): a phrase after it can be a subject */
     QX_PRED = 1u << 13,    /* predicative particle (als, as): the noun phrase after it is no subject */
     QX_NOM  = 1u << 14,    /* personal pronoun that is only nominative (er, ich, wir): always the subject */
-    QX_PPART = 1u << 15    /* English present participle of a speech verb: saying, adding */
+    QX_PPART = 1u << 15,   /* English present participle of a speech verb: saying, adding */
+    QX_SRCCONJ = 1u << 16, /* relative adverb of accordance (wonach): the noun before it is the source */
+    QX_LOCSRC = 1u << 17,  /* preposition whose noun phrase is the source of an impersonal speech verb: in, aus, von */
+    QX_TITLENOUN = 1u << 18 /* noun of a titled work or slogan (Buch, Lied, Motto): the quoted words after it are its title */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -151,6 +154,9 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* the same by the clause layer and token patterns only */
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* "In dem Antrag heißt es", "Aus Paris hieß es": the noun phrase of a locsrc
+ * preposition in the clause of the speech verb at v, inside [lo, hi); none: s < 0 */
+qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "in einer Erklärung der KPCh": the source named by a speech noun in [lo, hi). */
 qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
 /* Fills the speaker and cue fields of qt from sp: the overlapping mention's

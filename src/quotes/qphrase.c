@@ -293,6 +293,24 @@ static int in_time(const qdoc *q, qspk sp)
     return lo < q->doc->timex.len && X[lo].start < b;
 }
 
+/* German: a phrase found backwards from the verb that a preposition governs
+ * ("anlässlich der Eröffnung erklärt") or whose article is genitive or dative
+ * ("für die Auflösung des Vertrages gab") is no subject: a subject is
+ * nominative and never inside a prepositional phrase (morphology layer) */
+static int oblique(const qdoc *q, qspk sp)
+{
+    const lb_doc *d = q->doc;
+    if (q->lang == QL_EN || d->morph.len != q->n || sp.s < 0) return 0;
+    uint32_t s = (uint32_t)sp.s;
+    if (s > 0 && q_same_sent(q, s - 1, s) && LB_MORPH(d)[s - 1].upos == LB_UPOS_ADP && (q_xcls(q, s - 1) & QX_ADP)) return 1;
+    const lb_morph *m = &LB_MORPH(d)[s];
+    int c = LB_FEAT_GET(m->feats, CASE);
+    if (m->upos == LB_UPOS_DET && (q_cls(q, s) & QC_DET) && (c == LB_CASE_GEN || c == LB_CASE_DAT)) return 1;
+    /* a dative plural noun ends the phrase: "den 18 Mitarbeitern erklärt" */
+    const lb_morph *h = &LB_MORPH(d)[sp.e - 1];
+    return h->upos == LB_UPOS_NOUN && LB_FEAT_GET(h->feats, CASE) == LB_CASE_DAT && LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;
+}
+
 /* how far (tokens) back an apposition between a subject and its verb may reach,
  * and how far back the finite verb whose subject a participle shares */
 #define Q_APPOS_BACK 16
@@ -398,7 +416,7 @@ qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     qspk sp;
     /* the clause layer's subject of the verb, where the syntax stage ran */
-    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi && !in_time(q, sp)) return sp;
+    if (q_clause_subject(q, v, &sp) && sp.s >= (int32_t)lo && sp.e <= (int32_t)hi && !in_time(q, sp) && !oblique(q, sp)) return sp;
     int inverted = q->lang == QL_EN
         ? (v == lo || is_close_quote(q, v - 1) || (q_punct_is(q, v - 1, ',') && v >= 2 && q->inq[v - 2]))
         : (v == lo || q_punct_is(q, v - 1, ',') || is_close_quote(q, v - 1) || q_punct_is(q, v - 1, ':') ||
@@ -412,14 +430,14 @@ qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
         }
     }
     sp = q_np_backward(q, v, lo);
-    if (sp.s >= 0 && !in_time(q, sp)) return sp;
+    if (sp.s >= 0 && !in_time(q, sp) && !oblique(q, sp)) return sp;
     /* perfect tense: "X hat gesagt", "hat X gesagt" */
     for (uint32_t k = v; k > lo && v - k < 10; k--) {
         uint32_t a = k - 1;
         if (q_punct_is(q, a, ',') || (q->t[a].flags & LB_TOK_QUOTE)) break;
         if (q_cls(q, a) & QC_AUX) {
             sp = q_np_backward(q, a, lo);
-            if (sp.s >= 0) return sp;
+            if (sp.s >= 0 && !oblique(q, sp)) return sp;
             sp = q_np_forward(q, a + 1, v);
             if (sp.s >= 0) return sp;
             break;
@@ -473,5 +491,36 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi)
         qspk sp = q_np_forward(q, s, hi);
         if (sp.s >= 0) return sp;
     }
+    return none();
+}
+
+/* the noun phrase of a source preposition (locsrc: in, auf, aus, von) in the
+ * clause of the speech verb at v, nearest to it first, never past a comma,
+ * colon or quotation mark: "In dem Antrag heißt es", "Aus Paris hieß es",
+ * "hieß es vom Abgeordneten X" (an impersonal subject leaves the source to it) */
+static qspk locsrc_np(const qdoc *q, uint32_t p, uint32_t hi)
+{
+    uint32_t k = p + 1;
+    if (k < hi && (q_cls(q, k) & QC_DET)) k++;
+    while (k < hi && k < p + 5 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
+    if (k >= hi || !(q->t[k].flags & LB_TOK_UPPER)) return none();
+    qspk sp = q_np_forward(q, p + 1, hi);
+    if (sp.s < 0 || in_time(q, sp)) return none();
+    return sp;
+}
+
+static int clause_stop(const qdoc *q, uint32_t i)
+{
+    return q_punct_is(q, i, ',') || q_punct_is(q, i, ':') || (q->t[i].flags & LB_TOK_QUOTE) || q->inq[i];
+}
+
+qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    /* only where the verb has an impersonal subject next to it: "hieß es", "es heißt" */
+    if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)))) return none();
+    for (uint32_t k = v + 1; k < hi && k < v + Q_SCAN && !clause_stop(q, k); k++)
+        if (q_xcls(q, k) & QX_LOCSRC) { qspk sp = locsrc_np(q, k, hi); if (sp.s >= 0) return sp; }
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN && !clause_stop(q, k - 1); k--)
+        if (q_xcls(q, k - 1) & QX_LOCSRC) { qspk sp = locsrc_np(q, k - 1, v); if (sp.s >= 0) return sp; }
     return none();
 }

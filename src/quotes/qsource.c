@@ -73,7 +73,8 @@ static int lower_name(const qdoc *q, uint32_t i)
 /* the capitalised words that end the phrase so far: its name, unless a source noun */
 static void set_name(const qdoc *q, qspk *sp, uint32_t a, uint32_t b)
 {
-    while (a < b && (q_is_srcnoun(q, a) || q_is_role(q, a))) a++;
+    /* (a source noun that names a group of speakers stays: "örtlichen Medien") */
+    while (a < b && ((q_is_srcnoun(q, a) && !(q_xcls(q, a) & QX_GROUP)) || q_is_role(q, a))) a++;
     if (a < b) { sp->ns = (int32_t)a; sp->ne = (int32_t)b; }
 }
 
@@ -87,12 +88,21 @@ static int strong_genitive(const qdoc *q, uint32_t j, uint32_t hi)
     return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'r';
 }
 
+/* an article or possessive in the genitive (morphology layer): eines, seines, ihrer */
+static int genitive_det(const qdoc *q, uint32_t j)
+{
+    if (j >= q->n || q->doc->morph.len != q->n || !(q->t[j].flags & LB_TOK_WORD) || (q->t[j].flags & LB_TOK_UPPER)) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[j];
+    return m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, CASE) == LB_CASE_GEN;
+}
+
 /* genitive or von-attribute after the head: "der Polizei", "des Ministeriums (BMI)", "von ISNA" */
 static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
 {
     for (int hop = 0; hop < 2 && j < hi; hop++) {
         uint32_t c = q_cls(q, j), k = j + 1;
         if (hop == 0 && strong_genitive(q, j, hi)) { c = QC_OF; k = j; }   /* "Angaben lokaler Medien" */
+        if (genitive_det(q, j)) c |= QC_OF;        /* "Angaben eines Sprechers", "seines Arztes" */
         if (!(c & (QC_OF | QC_GENPREP)) || (q->t[j].flags & LB_TOK_UPPER)) break;
         if ((c & QC_GENPREP) && k < hi && (q_cls(q, k) & QC_DET)) k++;
         while (k < hi && k < j + 5 && plain_lower(q, k)) k++;

@@ -1,0 +1,205 @@
+/* test_quotes_grammar.c: German grammar the quotes stage relies on: a
+ * capitalised word inside a sentence is a noun, not a Konjunktiv verb form
+ * ("Die Spiele der Liga"); a Konjunktiv I sentence after a sentence whose
+ * subject is a named person reports that person's words; a noun phrase
+ * governed by a preposition or in the genitive or dative is no speaker; the
+ * anaphoric frame "Das bestätigte X" with X after the verb.
+ * Sentences written for these tests. */
+#include "test.h"
+#include "test_doc.h"
+#include "lagebild.h"
+#include "doc.h"
+#include <string.h>
+
+static lb_ctx *ctx;
+static lb_doc *doc;
+
+static void run(const char *text)
+{
+    lb_input in = test_input(text, "de");
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+}
+
+static void check_speaker(const char *prefix, const char *name)
+{
+    const lb_quote *q = test_quote_find(doc, prefix);
+    CHECK(q != NULL);
+    if (!q) return;
+    CHECK(q->speaker_name != NULL);
+    if (q->speaker_name) CHECK_STR(q->speaker_name, name);
+}
+
+/* no quote starts with prefix */
+static void check_none(const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const lb_quote *q = &LB_QUOTES(doc)[i];
+        CHECK(!(q->end - q->start >= n && !memcmp(doc->text + q->start, prefix, n)));
+    }
+}
+
+int main(void)
+{
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+
+    /* qchain.c: "Spiele" (a noun) is no Konjunktiv form of "spielen": the
+     * sentence does not go on with Max Berger's report */
+    run("Der Sprecher Max Berger sagte am Montag, die Lage sei ernst. "
+        "Die Spiele der Liga finden am Samstag statt.");
+    check_speaker("die Lage sei ernst", "Max Berger");
+    check_none("Die Spiele");
+
+    /* qchain.c: a Konjunktiv I sentence after one whose subject is a named
+     * person (a mention without an actor code) reports that person */
+    run("Anna Lazaridis besuchte am Montag das Werk in Kassel. "
+        "Die Lage der Arbeiter sei ernst.");
+    check_speaker("Die Lage der Arbeiter", "Anna Lazaridis");
+    /* but not when the subject is a thing */
+    run("Die Handgranate wurde am Montag im Garten gefunden. "
+        "Sie sei mit Sprengstoff gefüllt gewesen.");
+    {
+        const lb_quote *q = NULL;
+        for (size_t i = 0; i < doc->quotes.len; i++) q = &LB_QUOTES(doc)[i];
+        CHECK(q == NULL || q->speaker_name == NULL || strcmp(q->speaker_name, "Handgranate") != 0);
+    }
+
+    /* qphrase.c: a phrase that a preposition governs is no subject: the
+     * speaker stands before the auxiliary */
+    run("Der Direktor Max Berger hat anlässlich der Eröffnung erklärt, die Lage sei ernst.");
+    check_speaker("die Lage sei ernst", "Max Berger");
+    /* a genitive attribute is no subject: the subject follows the verb */
+    run("Als Grund für die Auflösung des Vertrages gab die Schule an, die Partei habe gelogen.");
+    check_speaker("die Partei habe gelogen", "Schule");
+
+    /* qframes.c: "Das/Dies bestätigte X …": the subject after the verb, with
+     * more adjuncts after it than q_adjuncts takes, credits the sentence before */
+    run("Der Italiener Marco Rossi wird neuer Trainer des Vereins. "
+        "Dies gab die Vereinsführung heute Nachmittag auf einer Pressekonferenz bekannt.");
+    check_speaker("Der Italiener Marco Rossi", "Vereinsführung");
+    /* and a role phrase whose body name goes on past the phrase is named by
+     * the apposition after it */
+    run("In der Stadt sind mindestens 50 Menschen festgenommen worden. "
+        "Das sagte der Sprecher der Kommission für Menschenrechte und Nationale Versöhnung (KMNV), "
+        "Eliseo Santos, am Montag der Agentur.");
+    check_speaker("In der Stadt", "Eliseo Santos");
+
+    /* qindirect.c: a source phrase that opens the sentence, then an insert on
+     * it between commas, then the finite verb of the main clause (V2): the
+     * reported clause starts after the insert */
+    run("Nach offiziellen Angaben, die aber nicht überprüft werden können, waren die meisten Opfer Bauern.");
+    CHECK(test_quote_find(doc, "waren die meisten Opfer") != NULL);
+    check_none("die aber nicht");
+
+    /* de.cues srcnoun: media, projections and results are sources after "nach" */
+    run("Die Wahl ist vorbei. Nach dem vorläufigen Endergebnis erreichte die Partei 45 Prozent der Stimmen.");
+    CHECK(test_quote_find(doc, "erreichte die Partei") != NULL);
+    run("Zu dem Anschlag bekannte sich nach örtlichen Medien eine Gruppe von Rebellen.");
+    CHECK(test_quote_find(doc, "Zu dem Anschlag") != NULL);
+
+    /* qindirect.c: "wonach" (srcconj) after any noun: the noun phrase is the
+     * source of the clause; it speaks no further Konjunktiv sentences */
+    run("Für das Jahr 2002 gibt es eine Schätzung, wonach in diesem Jahr 500 Kinder verletzt wurden.");
+    {
+        const lb_quote *q = test_quote_find(doc, "in diesem Jahr 500");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_start >= 0 && !memcmp(doc->text + q->speaker_start, "eine Schätzung", 14));
+    }
+    run("Der Sprecher Max Berger sagte, die Lage sei ernst. Die Polizei korrigierte damit frühere Angaben, "
+        "wonach 176 Menschen dort lebten. Man habe keinen aktuellen Stand gehabt.");
+    {
+        const lb_quote *q = test_quote_find(doc, "Man habe keinen");
+        CHECK(q == NULL || q->speaker_name == NULL || strcmp(q->speaker_name, "frühere Angaben") != 0);
+    }
+
+    /* an impersonal speech verb ("heißt es", "hieß es") takes its source from a
+     * locsrc preposition in its clause: before it, after it, with a colon frame */
+    run("Das Weiße Haus verlangte einen Rückzug. Aus Paris hieß es, das Vorgehen sei eine Verletzung des Abkommens.");
+    check_speaker("das Vorgehen sei", "Paris");
+    run("Die Partei stellte einen Antrag. In dem Antrag heißt es wörtlich: „Die Aufhebung der Einstufung ist ein Fehler, den wir nicht mittragen.“");
+    check_speaker("Die Aufhebung der Einstufung", "Antrag");
+    run("Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.");
+    check_speaker("bei der Wahl seien", "Abschlussbericht");
+    /* not with a personal subject: the speaker stays the subject */
+    run("In Berlin sagte der Minister Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage sei ernst", "Karl Weber");
+
+    /* qdirect.c: a long quote without a frame of its own takes the source
+     * phrase earlier in its sentence ("nach Angaben des X", "laut X") */
+    run("Der Sprecher Max Berger sagte, die Lage sei ernst. Die Themen der Ausstellung sind nach Angaben "
+        "der Direktorin Eva Brandt „die Moderne, die menschliche Existenz und die Frage der Bildung“.");
+    check_speaker("die Moderne, die", "Eva Brandt");
+
+    /* qchain.c: after "Das erklärte X am Montag." the Konjunktiv sentences go
+     * on with X, not with the demonstrative */
+    run("Der Rat werde nicht verschwinden. Das erklärte General Karl Weber am Montag gegenüber Diplomaten. "
+        "Der Rat werde sich dann in einen Sicherheitsrat umwandeln.");
+    check_speaker("Der Rat werde sich", "Karl Weber");
+
+    /* qphrase.c: a dative plural before the participle is the addressee */
+    run("Am Freitag hatte Verlagsleiter Lutz Schumacher aus heiterem Himmel den 18 Mitarbeitern erklärt, "
+        "dass sie ihre letzte Ausgabe produziert hätten.");
+    check_speaker("sie ihre letzte", "Lutz Schumacher");
+
+    /* qdirect.c: a quoted multiword name after a common noun, or before its
+     * verb without a comma, is a name, not a quote; the speech verb after it
+     * frames the reported clause */
+    run("Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei ein falscher Eindruck entstanden.");
+    check_speaker("es sei ein falscher", "Moritz Wohlrab");
+    check_none("Aktion Deutschland");
+    run("Jody Hey berichtete im Fachmagazin „Public Library of Science“, es sei nur wenig Genmaterial gefunden worden.");
+    check_speaker("es sei nur wenig", "Jody Hey");
+    check_none("Public Library");
+    /* a quoted evaluation before a verb-final speech verb stays a quote */
+    run("Der Minister Karl Weber, der die Reform als „großen Fehler“ bezeichnete, trat zurück.");
+    CHECK(test_quote_find(doc, "großen Fehler") != NULL);
+
+    /* qindirect.c: a reported main clause whose first place has a relative
+     * clause after it, then the Konjunktiv verb */
+    run("Die Ministerin Eva Brandt erklärte, in den Ländern, in denen Gebühren erhoben würden, sei die Zahl gestiegen.");
+    check_speaker("in den Ländern", "Eva Brandt");
+
+    /* qindirect.c: a relative clause after the verb's object is no reported
+     * main clause ("fordern" here: to claim victims) */
+    run("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Inseln heimsuchte.");
+    check_none("der am Sonntag");
+
+    /* qphrase.c: an oblique phrase the clause layer took for the subject (the
+     * accusative or dative object before the verb) is no speaker; the
+     * subject follows the verb */
+    run("Die Premierministerin Theresa May sprach im Unterhaus. Ihren Widersacher Jeremy Corbyn von der "
+        "oppositionellen Labour Party forderte May auf, über einen Rücktritt nachzudenken.");
+    check_speaker("über einen Rücktritt", "Theresa May");
+
+    /* qsource.c: a genitive attribute with a possessive ("seines Arztes X")
+     * names the source of "nach Bekunden" */
+    run("Der Politiker verfüge nach Bekunden seines Arztes Harold Bornstein über außergewöhnliche Stärke.");
+    check_speaker("Der Politiker verfüge", "Harold Bornstein");
+
+    /* de.speech: konstatieren, charakterisieren, werten, bewerten, skandieren
+     * frame their quoted object */
+    run("Der Minister Karl Weber konstatierte eine wachsende „Kluft zwischen Arm und Reich“.");
+    check_speaker("Kluft zwischen", "Karl Weber");
+    run("Der Richter Karl Weber wertete die Zahlungen als „treupflichtwidrige Verschwendung“.");
+    check_speaker("treupflichtwidrige", "Karl Weber");
+    run("Die Sprecherin Eva Brandt skandierte vor dem Rathaus Parolen wie „Weg mit den Kürzungen“.");
+    check_speaker("Weg mit den", "Eva Brandt");
+
+    /* qdirect.c: a title-case name in quotation marks after a definite article
+     * is a name ("der „New York Times“"); after an indefinite one it can be
+     * what was said */
+    run("Bill Keller, der Chefredakteur der „New York Times“, bekräftigt den Bericht.");
+    check_none("New York Times");
+    run("Der Minister Karl Weber nannte das Opfer ein „Beispiel taktlosen Verhaltens“.");
+    CHECK(test_quote_find(doc, "Beispiel taktlosen") != NULL);
+
+    /* de.cues titlenoun: the quoted words after the noun of a work or slogan
+     * are a title */
+    run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");
+    check_none("Für dich soll");
+
+    lb_doc_free(doc);
+    lb_ctx_free(ctx);
+    return TEST_END();
+}
