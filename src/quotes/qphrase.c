@@ -334,9 +334,6 @@ static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
     return none();
 }
 
-/* A present participle (English ", saying …") or the second verb of a
- * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
- * the subject of the finite verb before it in the sentence */
 /* the subject of the nearest finite verb before token f (and after lo) */
 static qspk subject_before(const qdoc *q, uint32_t f, uint32_t v, uint32_t lo)
 {
@@ -386,7 +383,9 @@ static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
     return k > lo && LB_MORPH(q->doc)[k - 1].upos == LB_UPOS_CCONJ;
 }
 
-/* the subject a participle or a coordinated verb at v shares (see subject_before) */
+/* A present participle (English ", saying …") or the second verb of a
+ * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
+ * the subject of the finite verb before it in the sentence (subject_before) */
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
     uint32_t k = adverbs_before(q, v, lo);
