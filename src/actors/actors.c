@@ -104,9 +104,21 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
 }
 
+/* stable by start: each mention moves back over the later ones before it
+ * (few: the passes append in text order) without calls through a comparator */
+static void insertion_sort(lb_mention *M, size_t n)
+{
+    for (size_t k = 1; k < n; k++) {
+        lb_mention m = M[k];
+        size_t j = k;
+        while (j && M[j - 1].start > m.start) { M[j] = M[j - 1]; j--; }
+        M[j] = m;
+    }
+}
+
 /* drops the dead mentions and orders the rest by start; most documents
- * have them in order already (glibc's qsort is a stable merge sort, so
- * skipping it then changes nothing) */
+ * have them in order already (glibc's qsort is a stable merge sort, as the
+ * insertion sort of the shorter lists) */
 static void finish_mentions(lb_doc *doc)
 {
     lb_mention *M = doc->mentions.items;
@@ -118,7 +130,9 @@ static void finish_mentions(lb_doc *doc)
         M[w++] = M[k];
     }
     doc->mentions.len = w;
-    if (w > 1 && !sorted) qsort(doc->mentions.items, w, sizeof(lb_mention), cmp_mention);
+    if (sorted) return;
+    if (w <= 1024) insertion_sort(M, w);
+    else qsort(M, w, sizeof(lb_mention), cmp_mention);
 }
 
 /* the W_* bits of every word (0 for other tokens), the candidate tokens
