@@ -135,18 +135,30 @@ static void finish_mentions(lb_doc *doc)
     else qsort(M, w, sizeof(lb_mention), cmp_mention);
 }
 
-/* the W_* bits of every word (0 for other tokens), the candidate tokens
- * and the capitalised ones */
+/* a word token act_match looks at: one that may start a name (or its
+ * genitive), a hyphenated or truncated one (names inside compounds), or a
+ * capitalised one that is not all capitals (a state name opening a compound) */
+static int match_candidate(uint32_t flags, uint32_t c)
+{
+    if (flags & LB_TOK_URL) return 0;
+    return (c & (W_FIRST | W_GEN)) || (flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC)) ||
+           (flags & (LB_TOK_UPPER | LB_TOK_ALLCAPS)) == LB_TOK_UPPER;
+}
+
+/* the W_* bits of every word (0 for other tokens), the candidate tokens,
+ * the capitalised ones and those of the first pass */
 static void classify_tokens(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i < r->ntoks; i++) {
-        if (!(T[i].flags & LB_TOK_WORD)) { r->cls[i] = 0; continue; }
-        int up = (T[i].flags & LB_TOK_UPPER) != 0;
+        uint32_t f = T[i].flags;
+        if (!(f & LB_TOK_WORD)) { r->cls[i] = 0; continue; }
+        int up = (f & LB_TOK_UPPER) != 0;
         uint32_t c = r->cls[i] = kb_class(r->kb, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, up);
-        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
+        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (f & LB_TOK_HYPHEN)))
             r->cand[r->ncand++] = (uint32_t)i;
         if (up) r->upper[r->nupper++] = (uint32_t)i;
+        if (match_candidate(f, c)) r->pass1[r->npass1++] = (uint32_t)i;
     }
 }
 
@@ -162,7 +174,8 @@ int lb_actors_run(lb_doc *doc)
     r.cand = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.cand);
     r.upper = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.upper);
     r.men_at = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.men_at);
-    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.pass1 = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.pass1);
+    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at || !r.pass1) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     memset(r.men_at, 0xff, r.ntoks * sizeof *r.men_at);   /* -1: no mention */
     classify_tokens(&r);
     lb_vec_init(&r.locals, sizeof(act_local));

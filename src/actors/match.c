@@ -215,13 +215,17 @@ static int prefix_compound(act_run *r, size_t i)
     return 0;
 }
 
+/* over the tokens classify_tokens (actors.c) chose, in order; a name
+ * found covers the tokens after its first */
 int act_match(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t i = 0; i < r->ntoks; i++) {
-        if (!(T[i].flags & LB_TOK_WORD) || (T[i].flags & LB_TOK_URL)) continue;
+    size_t next = 0;
+    for (size_t k = 0; k < r->npass1; k++) {
+        size_t i = r->pass1[k];
+        if (i < next) continue;
         if (!(r->cls[i] & (W_FIRST | W_GEN)) && !(T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC))) {
-            if ((T[i].flags & LB_TOK_UPPER) && !(T[i].flags & LB_TOK_ALLCAPS) && prefix_compound(r, i) < 0) return LB_ENOMEM;
+            if (prefix_compound(r, i) < 0) return LB_ENOMEM;
             continue;
         }
         const kb_entry *e = NULL;
@@ -233,7 +237,7 @@ int act_match(act_run *r)
             (void)strip;
             lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, T[i].start, end, e->type, e->form, a);
             if (!m) return LB_ENOMEM;
-            i += n - 1;
+            next = i + n;
             continue;
         }
         if (T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC)) {

@@ -30,6 +30,8 @@ typedef struct act_run {
     size_t ncand;
     uint32_t *upper;            /* capitalised word tokens */
     size_t nupper;
+    uint32_t *pass1;            /* the word tokens act_match looks at (see match_candidate) */
+    size_t npass1;
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
     act_keymap local_index;     /* short form -> its latest act_local */
