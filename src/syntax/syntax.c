@@ -48,26 +48,30 @@ static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
     return cls;
 }
 
+/* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
 static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
 {
     const lb_tok *T = LB_TOKS(s->doc);
+    lb_morph *M = s->M;
+    uint32_t *CLS = s->cls;
+    uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
-        lb_morph *m = &s->M[i];
+        lb_morph *m = &M[i];
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
         switch (m->upos) {
         case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
         case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
-            s->cls[i] = 0;
-            s->tf[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
+            CLS[i] = 0;
+            TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
             continue;
         default:
             break;
         }
-        uint32_t cls = s->cls[i] = lookup_class(s, i, cc);
+        uint32_t cls = CLS[i] = lookup_class(s, i, cc);
         int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-        s->tf[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
+        TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
     }
 }
 
