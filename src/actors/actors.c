@@ -67,6 +67,7 @@ int lb_actors_load(struct lb_actor_kb **out, const char *dir, char *err, size_t 
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
+    if (!rc) kb_build_lsig(*out);
     if (rc == LB_ENOMEM && !err[0]) snprintf(err, errlen, "out of memory");
     return rc;
 }
@@ -95,7 +96,9 @@ int lb_ctx_add_dict(lb_ctx *ctx, const char *path)
     kb->user_paths = g;
     if (!(g[kb->nuser_paths] = strdup(path))) return LB_ENOMEM;
     kb->nuser_paths++;
-    return kb_add_file(kb, path, ctx->err, sizeof ctx->err);
+    int rc = kb_add_file(kb, path, ctx->err, sizeof ctx->err);
+    kb_build_lsig(kb);     /* also after a failure: the words of the lines read count */
+    return rc;
 }
 
 static int cmp_mention(const void *a, const void *b)

@@ -204,6 +204,20 @@ int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
     return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
 }
 
+void kb_build_lsig(struct lb_actor_kb *kb)
+{
+    memset(kb->lsig, 0, sizeof kb->lsig);
+    for (size_t i = 0; i < kb->wclass.cap; i++) {
+        uint32_t tag, len, value;
+        const char *key;
+        if (!lb_wordset_slot(&kb->wclass, i, &tag, &key, &len, &value) || !len) continue;
+        uint64_t h = lb_hash_bytes(key, len), b = kb_bl_bits(h);
+        if ((kb->lbloom[kb_bl_lword(h)] & b) != b) continue;
+        size_t g = kb_lsig(key, len);
+        kb->lsig[g / 64] |= (uint64_t)1 << (g % 64);
+    }
+}
+
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
 {
     bloom_set(kb, w, n, lower);

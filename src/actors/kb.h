@@ -49,6 +49,15 @@ typedef struct kb_title {
     const char *sector, *role, *code;   /* code: a state the title implies, or NULL */
 } kb_title;
 
+#define KB_LSIG_BITS ((size_t)1 << 15)
+/* The signature of a word: its length, first and last byte (no hashing of
+ * the whole word), 0..KB_LSIG_BITS-1; n > 0. */
+static inline size_t kb_lsig(const char *w, size_t n)
+{
+    uint32_t v = (uint32_t)n << 16 | (uint32_t)(unsigned char)w[0] << 8 | (unsigned char)w[n - 1];
+    return (v * 0x9E3779B1u) >> 17;
+}
+
 struct lb_actor_kb {
     lb_arena mem;               /* strings of the whole KB */
     lb_wordset names;           /* folded "tok tok" -> entry index */
@@ -57,6 +66,7 @@ struct lb_actor_kb {
     uint64_t *nbloom;           /* the same over name keys */
     uint64_t *pbloom;           /* the same over the first 4 bytes of compound prefixes (flag cp) */
     uint64_t *lbloom;           /* wclass keys that matter for a lower-case token */
+    uint64_t lsig[KB_LSIG_BITS / 64];  /* signatures of the wclass keys lbloom lets through (kb_build_lsig) */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */
@@ -92,12 +102,17 @@ static inline size_t kb_bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LB
  * token is capitalised (else only what matters for lower-case words). */
 static inline uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
 {
+    if (!upper && n && !(kb->lsig[kb_lsig(w, n) / 64] >> (kb_lsig(w, n) % 64) & 1u)) return 0;
     uint64_t h = lb_hash_bytes(w, n), b = kb_bl_bits(h);
     if (upper ? (kb->bloom[kb_bl_word(h)] & b) != b : (kb->lbloom[kb_bl_lword(h)] & b) != b) return 0;
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     return v;
 }
+/* Sets lsig from the wclass keys that pass lbloom: a lower-case word whose
+ * signature is not set would find no class behind lbloom either. Called when
+ * the word classes are complete (after loading, a user dictionary, a snapshot). */
+void kb_build_lsig(struct lb_actor_kb *kb);
 /* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
 int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
 /* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */

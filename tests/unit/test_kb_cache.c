@@ -49,6 +49,43 @@ static void check_names(const lb_ctx *text, const lb_ctx *snap)
     CHECK(n > 2000);
 }
 
+/* The class of a word as the bit filters and the table alone give it (the
+ * signature filter lsig only saves the hashing of most lower-case words). */
+static uint32_t class_without_lsig(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
+{
+    uint64_t h = lb_hash_bytes(w, n), b = kb_bl_bits(h);
+    if (upper ? (kb->bloom[kb_bl_word(h)] & b) != b : (kb->lbloom[kb_bl_lword(h)] & b) != b) return 0;
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return v;
+}
+
+/* Every word class key, and some words that are none, in lower and upper
+ * case: kb_class answers as without the signature filter, on the text KB
+ * and on the snapshot (which rebuilds the filter when it loads). */
+static void check_word_classes(const struct lb_actor_kb *text, const struct lb_actor_kb *snap)
+{
+    static const char *const words[] = { "und", "der", "sagte", "präsident", "minister", "deutsche", "the", "said", "xyzzy" };
+    size_t n = 0, same = 0, lower_hits = 0;
+    for (size_t i = 0; i < text->wclass.cap; i++) {
+        uint32_t tag, len, value;
+        const char *key;
+        if (!lb_wordset_slot(&text->wclass, i, &tag, &key, &len, &value) || !len) continue;
+        for (int up = 0; up < 2; up++, n++) {
+            uint32_t want = class_without_lsig(text, key, len, up);
+            same += kb_class(text, key, len, up) == want && kb_class(snap, key, len, up) == want;
+            lower_hits += !up && want;
+        }
+    }
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++, n++) {
+        size_t len = strlen(words[i]);
+        uint32_t want = class_without_lsig(text, words[i], len, 0);
+        same += kb_class(text, words[i], len, 0) == want && kb_class(snap, words[i], len, 0) == want;
+    }
+    CHECK_INT(same, n);
+    CHECK(lower_hits > 100);
+}
+
 /* Truncations and damaged bytes of a snapshot fail cleanly. */
 static void check_damage(const char *path, uint64_t stamp)
 {
@@ -113,6 +150,7 @@ int main(void)
         CHECK_INT(snap->actors->nentries, text->actors->nentries);
         CHECK_INT(snap->actors->names.count, text->actors->names.count);
         check_names(text, snap);
+        check_word_classes(text->actors, snap->actors);
     }
     check_damage(path, kb_cache_stamp(actors));
     /* a damaged file on disk: the next lookup context compiles the text again */
