@@ -239,6 +239,7 @@ static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigne
     if (nt > ((nv >> sh) & 0xf)) nv = (nv & ~(0xfu << sh)) | (nt << sh);
     if (lower && nt > ((nv >> (sh + 8)) & 0xf)) nv = (nv & ~(0xfu << (sh + 8))) | (nt << (sh + 8));
     nv |= gen ? W_GEN : W_FIRST;
+    if (nt <= W_LENS_MAX) nv |= 1u << (24 + nt - 1);
     return nv == v ? 0 : lb_wordset_put(&kb->wclass, w, n, nv);
 }
 

@@ -22,6 +22,11 @@ enum { W_FIRST = 1, W_GEN = 2, W_TITLE = 4, W_FIRSTNAME = 8, W_ORGSTART = 16,
 #define W_MAXG(v) (((v) >> 12) & 0xf)
 #define W_MAXNL(v) (((v) >> 16) & 0xf)
 #define W_MAXGL(v) (((v) >> 20) & 0xf)
+/* bits 24-29: bit 24+n-1 when a name of n tokens (n <= W_LENS_MAX) starts
+ * with the word or its genitive form, in any case; longer names are always
+ * tried (bits 30, 31 are the resolve pass's own) */
+#define W_LENS_MAX 6
+#define W_HAS_LEN(v, n) ((n) > W_LENS_MAX || (((v) >> (24 + (n) - 1)) & 1u))
 
 typedef struct kb_entry {
     const char *surface;        /* as written in the file (for case checks) */

@@ -115,6 +115,7 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
         o += tk->norm_len;
     }
     for (size_t n = avail; n >= 1; n--) {
+        if (!W_HAS_LEN(c, n)) continue;         /* no name of n tokens starts with this word */
         const lb_tok *last = &T[i + n - 1];
         size_t kl = n <= built ? at[n - 1] + last->norm_len : join_key(r, key, i, n, last->norm_len);
         for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)

@@ -86,6 +86,30 @@ static void check_word_classes(const struct lb_actor_kb *text, const struct lb_a
     CHECK(lower_hits > 100);
 }
 
+/* The first word of every name records the name's length (the first pass
+ * tries no other lengths), on the text KB and on the snapshot. */
+static void check_name_lengths(const struct lb_actor_kb *text, const struct lb_actor_kb *snap)
+{
+    size_t n = 0, ok = 0;
+    for (size_t i = 0; i < text->nentries; i++) {
+        const kb_entry *e = &text->entries[i];
+        char key[1024];
+        unsigned nt;
+        size_t kl = kb_key(key, sizeof key, e->surface, e->surface_len, &nt);
+        if (!kl || nt > W_LENS_MAX) continue;
+        size_t fl = 0;
+        while (fl < kl && key[fl] != ' ') fl++;
+        uint32_t a = 0, b = 0;
+        lb_wordset_get(&text->wclass, key, fl, &a);
+        lb_wordset_get(&snap->wclass, key, fl, &b);
+        n++;
+        ok += W_HAS_LEN(a, nt) && W_HAS_LEN(b, nt);
+    }
+    CHECK_INT(ok, n);
+    CHECK(n > 10000);
+    CHECK(!W_HAS_LEN(0u, 1) && !W_HAS_LEN(0u, W_LENS_MAX) && W_HAS_LEN(0u, W_LENS_MAX + 1));
+}
+
 /* Truncations and damaged bytes of a snapshot fail cleanly. */
 static void check_damage(const char *path, uint64_t stamp)
 {
@@ -151,6 +175,7 @@ int main(void)
         CHECK_INT(snap->actors->names.count, text->actors->names.count);
         check_names(text, snap);
         check_word_classes(text->actors, snap->actors);
+        check_name_lengths(text->actors, snap->actors);
     }
     check_damage(path, kb_cache_stamp(actors));
     /* a damaged file on disk: the next lookup context compiles the text again */
