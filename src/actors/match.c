@@ -42,14 +42,6 @@ lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e,
     return m;
 }
 
-size_t act_gen_strip(const char *s, size_t n)
-{
-    if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) return n - 4;   /* ’s */
-    if (n >= 3 && s[n - 2] == '\'' && s[n - 1] == 's') return n - 2;
-    if (n >= 3 && s[n - 1] == 's') return n - 1;
-    return 0;
-}
-
 /* Case rules: exact surface for acronyms (US, KPCh), capital first letter
  * for capitalised names. strip: bytes cut from the last token (genitive). */
 static int case_ok(const act_run *r, const kb_entry *e, size_t t0, size_t n, size_t strip)

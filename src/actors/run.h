@@ -6,6 +6,7 @@
 #include "actors/kb.h"
 #include "actors/keymap.h"
 #include "doc.h"
+#include <string.h>
 
 #define ACT_LOCAL_SIG_BITS 1024
 
@@ -50,5 +51,11 @@ int act_match(act_run *r);
 /* Pass 2: titles with states, unknown persons, short forms, bare titles. */
 int act_resolve(act_run *r);
 /* Folded genitive stem of a token: length without 's / ’s / s, or 0. */
-size_t act_gen_strip(const char *norm, size_t n);
+static inline size_t act_gen_strip(const char *s, size_t n)
+{
+    if (n < 3 || s[n - 1] != 's') return 0;    /* (inline: called for most capitalised words) */
+    if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) return n - 4;   /* ’s */
+    if (s[n - 2] == '\'') return n - 2;
+    return n - 1;
+}
 #endif
