@@ -186,12 +186,6 @@ static void bloom_add(uint64_t *bl, const char *w, size_t n)
     bl[kb_bl_word(h)] |= kb_bl_bits(h);
 }
 
-static int bloom_has(const uint64_t *bl, uint64_t h)
-{
-    uint64_t b = kb_bl_bits(h);
-    return (bl[kb_bl_word(h)] & b) == b;
-}
-
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
     uint64_t h = lb_hash_bytes(w, n);
@@ -199,10 +193,6 @@ static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower
     if (lower) kb->lbloom[kb_bl_lword(h)] |= kb_bl_bits(h);
 }
 
-int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
-{
-    return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
-}
 
 void kb_build_lsig(struct lb_actor_kb *kb)
 {
@@ -557,10 +547,3 @@ const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d)
     return best;
 }
 
-const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
-{
-    if (!bloom_has(kb->nbloom, lb_hash_bytes(key, len))) return NULL;
-    uint32_t v;
-    if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
-    return &kb->entries[v];
-}

@@ -119,7 +119,11 @@ static inline uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, siz
  * the word classes are complete (after loading, a user dictionary, a snapshot). */
 void kb_build_lsig(struct lb_actor_kb *kb);
 /* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
-int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
+static inline int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
+{
+    uint64_t h = lb_hash_bytes(w, 4), b = kb_bl_bits(h);
+    return (kb->pbloom[kb_bl_word(h)] & b) == b;
+}
 /* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower);
 /* Groups roles by person; called after every file. 0 or LB_ENOMEM. */
@@ -134,6 +138,13 @@ int32_t kb_date(const char *s, size_t n);
 /* The role of person p on date d (yyyymmdd, 0 = unknown: the latest role);
  * NULL when none holds. */
 const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d);
-/* Looks up a key made by kb_key; NULL when absent. */
-const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len);
+/* Looks up a key made by kb_key; NULL when absent (a bit filter first:
+ * most keys tried are none; inline: called per candidate length). */
+static inline const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
+{
+    uint64_t h = lb_hash_bytes(key, len), b = kb_bl_bits(h);
+    uint32_t v;
+    if ((kb->nbloom[kb_bl_word(h)] & b) != b || !lb_wordset_get(&kb->names, key, len, &v)) return NULL;
+    return &kb->entries[v];
+}
 #endif
