@@ -180,8 +180,10 @@ void sx_roles(sx *s)
     lb_phrase *P = LB_PHRASES(s->doc);
     lb_clause *CLs = LB_CLAUSES(s->doc);
     uint32_t ph1 = (uint32_t)s->doc->phrases.len, ncl = (uint32_t)s->doc->clauses.len;
-    for (uint32_t i = s->ph0; i < ph1; i++) P[i].clause = s->M[P[i].head].clause;
-    for (uint32_t i = s->ph0; i < ph1; i++) split_conjuncts(P, i);
+    for (uint32_t i = s->ph0; i < ph1; i++) {   /* (a conjunct's first is an earlier group) */
+        P[i].clause = s->M[P[i].head].clause;
+        split_conjuncts(P, i);
+    }
     cands cd[SX_CLAUSE_WINDOW];
     for (uint32_t base = s->cl0; base < ncl; base += SX_CLAUSE_WINDOW) {
         uint32_t n = ncl - base < SX_CLAUSE_WINDOW ? ncl - base : SX_CLAUSE_WINDOW;
