@@ -149,7 +149,7 @@ static int match_candidate(uint32_t flags, uint32_t c)
 }
 
 /* the W_* bits of every word (0 for other tokens), the candidate tokens,
- * the capitalised ones and those of the first pass */
+ * the capitalised ones, those of the first pass and the acronym candidates */
 static void classify_tokens(act_run *r)
 {
     const lb_tok *T = r->toks;
@@ -162,6 +162,8 @@ static void classify_tokens(act_run *r)
             r->cand[r->ncand++] = (uint32_t)i;
         if (up) r->upper[r->nupper++] = (uint32_t)i;
         if (match_candidate(f, c)) r->pass1[r->npass1++] = (uint32_t)i;
+        if ((f & (LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_HYPHEN | LB_TOK_NUM | LB_TOK_ABBREV)) == (LB_TOK_UPPER | LB_TOK_ALLCAPS))
+            r->caps[r->ncaps++] = (uint32_t)i;
     }
 }
 
@@ -178,7 +180,8 @@ int lb_actors_run(lb_doc *doc)
     r.upper = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.upper);
     r.men_at = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.men_at);
     r.pass1 = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.pass1);
-    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at || !r.pass1) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.caps = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.caps);
+    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at || !r.pass1 || !r.caps) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     memset(r.men_at, 0xff, r.ntoks * sizeof *r.men_at);   /* -1: no mention */
     classify_tokens(&r);
     lb_vec_init(&r.locals, sizeof(act_local));

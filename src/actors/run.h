@@ -33,6 +33,8 @@ typedef struct act_run {
     size_t nupper;
     uint32_t *pass1;            /* the word tokens act_match looks at (see match_candidate) */
     size_t npass1;
+    uint32_t *caps;             /* capitalised words in capitals without hyphen, digit or abbreviation dot (acronyms) */
+    size_t ncaps;
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
     act_keymap local_index;     /* short form -> its latest act_local */
