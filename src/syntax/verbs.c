@@ -122,7 +122,7 @@ static int join_particle(sx *s, lb_clause *C, int32_t part)
 int sx_verbs(sx *s)
 {
     lb_clause *CLs = LB_CLAUSES(s->doc);
-    for (uint32_t c = s->cl0; c < s->doc->clauses.len; c++) {
+    for (uint32_t c = s->cl0, ncl = (uint32_t)s->doc->clauses.len; c < ncl; c++) {   /* (join_particle adds no clause) */
         lb_clause *C = &CLs[c];
         vc v;
         collect(s, (int32_t)c, C, &v);
