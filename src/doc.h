@@ -308,6 +308,7 @@ struct lb_doc {
 
     struct ev_memo *stem_cache[2];    /* events: word memos and stems (de, en), kept across documents */
     struct lb_morph_cache *morph_cache[2]; /* morph: word form -> analysis (de, en), kept across documents */
+    struct lb_syntax_cache *syntax_cache[2]; /* syntax: lemma -> word class (de, en), kept across documents */
 
     lb_buf json;                /* output line */
     char err[LB_MAX_ERROR_BYTES];

@@ -101,6 +101,9 @@ void lb_pipeline_doc_free(lb_doc *doc)
     lb_morph_cache_free(doc->morph_cache[0]);   /* morph: word form -> analysis */
     lb_morph_cache_free(doc->morph_cache[1]);
     doc->morph_cache[0] = doc->morph_cache[1] = NULL;
+    lb_syntax_cache_free(doc->syntax_cache[0]);   /* syntax: lemma -> word class */
+    lb_syntax_cache_free(doc->syntax_cache[1]);
+    doc->syntax_cache[0] = doc->syntax_cache[1] = NULL;
 }
 
 int lb_pipeline_run(lb_doc *doc, lb_stage last)

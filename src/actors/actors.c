@@ -67,6 +67,7 @@ int lb_actors_load(struct lb_actor_kb **out, const char *dir, char *err, size_t 
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
+    if (!rc) kb_build_lsig(*out);
     if (rc == LB_ENOMEM && !err[0]) snprintf(err, errlen, "out of memory");
     return rc;
 }
@@ -95,7 +96,9 @@ int lb_ctx_add_dict(lb_ctx *ctx, const char *path)
     kb->user_paths = g;
     if (!(g[kb->nuser_paths] = strdup(path))) return LB_ENOMEM;
     kb->nuser_paths++;
-    return kb_add_file(kb, path, ctx->err, sizeof ctx->err);
+    int rc = kb_add_file(kb, path, ctx->err, sizeof ctx->err);
+    kb_build_lsig(kb);     /* also after a failure: the words of the lines read count */
+    return rc;
 }
 
 static int cmp_mention(const void *a, const void *b)
@@ -104,9 +107,21 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
 }
 
+/* stable by start: each mention moves back over the later ones before it
+ * (few: the passes append in text order) without calls through a comparator */
+static void insertion_sort(lb_mention *M, size_t n)
+{
+    for (size_t k = 1; k < n; k++) {
+        lb_mention m = M[k];
+        size_t j = k;
+        while (j && M[j - 1].start > m.start) { M[j] = M[j - 1]; j--; }
+        M[j] = m;
+    }
+}
+
 /* drops the dead mentions and orders the rest by start; most documents
- * have them in order already (glibc's qsort is a stable merge sort, so
- * skipping it then changes nothing) */
+ * have them in order already (glibc's qsort is a stable merge sort, as the
+ * insertion sort of the shorter lists) */
 static void finish_mentions(lb_doc *doc)
 {
     lb_mention *M = doc->mentions.items;
@@ -118,21 +133,37 @@ static void finish_mentions(lb_doc *doc)
         M[w++] = M[k];
     }
     doc->mentions.len = w;
-    if (w > 1 && !sorted) qsort(doc->mentions.items, w, sizeof(lb_mention), cmp_mention);
+    if (sorted) return;
+    if (w <= 1024) insertion_sort(M, w);
+    else qsort(M, w, sizeof(lb_mention), cmp_mention);
 }
 
-/* the W_* bits of every word (0 for other tokens), the candidate tokens
- * and the capitalised ones */
+/* a word token act_match looks at: one that may start a name (or its
+ * genitive), a hyphenated or truncated one (names inside compounds), or a
+ * capitalised one that is not all capitals (a state name opening a compound) */
+static int match_candidate(uint32_t flags, uint32_t c)
+{
+    if (flags & LB_TOK_URL) return 0;
+    return (c & (W_FIRST | W_GEN)) || (flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC)) ||
+           (flags & (LB_TOK_UPPER | LB_TOK_ALLCAPS)) == LB_TOK_UPPER;
+}
+
+/* the W_* bits of every word (0 for other tokens), the candidate tokens,
+ * the capitalised ones, those of the first pass and the acronym candidates */
 static void classify_tokens(act_run *r)
 {
     const lb_tok *T = r->toks;
     for (size_t i = 0; i < r->ntoks; i++) {
-        if (!(T[i].flags & LB_TOK_WORD)) { r->cls[i] = 0; continue; }
-        int up = (T[i].flags & LB_TOK_UPPER) != 0;
+        uint32_t f = T[i].flags;
+        if (!(f & LB_TOK_WORD)) { r->cls[i] = 0; continue; }
+        int up = (f & LB_TOK_UPPER) != 0;
         uint32_t c = r->cls[i] = kb_class(r->kb, lb_tok_norm(r->doc, &T[i]), T[i].norm_len, up);
-        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (T[i].flags & LB_TOK_HYPHEN)))
+        if ((c & (W_TITLE | W_FIRSTNAME | W_ORGSTART | W_ORGEND | W_PCUE)) || (up && (f & LB_TOK_HYPHEN)))
             r->cand[r->ncand++] = (uint32_t)i;
         if (up) r->upper[r->nupper++] = (uint32_t)i;
+        if (match_candidate(f, c)) r->pass1[r->npass1++] = (uint32_t)i;
+        if ((f & (LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_HYPHEN | LB_TOK_NUM | LB_TOK_ABBREV)) == (LB_TOK_UPPER | LB_TOK_ALLCAPS))
+            r->caps[r->ncaps++] = (uint32_t)i;
     }
 }
 
@@ -148,7 +179,9 @@ int lb_actors_run(lb_doc *doc)
     r.cand = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.cand);
     r.upper = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.upper);
     r.men_at = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.men_at);
-    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    r.pass1 = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.pass1);
+    r.caps = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.caps);
+    if (!r.cover || !r.cls || !r.cand || !r.upper || !r.men_at || !r.pass1 || !r.caps) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     memset(r.men_at, 0xff, r.ntoks * sizeof *r.men_at);   /* -1: no mention */
     classify_tokens(&r);
     lb_vec_init(&r.locals, sizeof(act_local));

@@ -186,12 +186,6 @@ static void bloom_add(uint64_t *bl, const char *w, size_t n)
     bl[kb_bl_word(h)] |= kb_bl_bits(h);
 }
 
-static int bloom_has(const uint64_t *bl, uint64_t h)
-{
-    uint64_t b = kb_bl_bits(h);
-    return (bl[kb_bl_word(h)] & b) == b;
-}
-
 static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower)
 {
     uint64_t h = lb_hash_bytes(w, n);
@@ -199,9 +193,19 @@ static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower
     if (lower) kb->lbloom[kb_bl_lword(h)] |= kb_bl_bits(h);
 }
 
-int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
+
+void kb_build_lsig(struct lb_actor_kb *kb)
 {
-    return bloom_has(kb->pbloom, lb_hash_bytes(w, 4));
+    memset(kb->lsig, 0, sizeof kb->lsig);
+    for (size_t i = 0; i < kb->wclass.cap; i++) {
+        uint32_t tag, len, value;
+        const char *key;
+        if (!lb_wordset_slot(&kb->wclass, i, &tag, &key, &len, &value) || !len) continue;
+        uint64_t h = lb_hash_bytes(key, len), b = kb_bl_bits(h);
+        if ((kb->lbloom[kb_bl_lword(h)] & b) != b) continue;
+        size_t g = kb_lsig(key, len);
+        kb->lsig[g / 64] |= (uint64_t)1 << (g % 64);
+    }
 }
 
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower)
@@ -225,6 +229,7 @@ static int kb_class_max(struct lb_actor_kb *kb, const char *w, size_t n, unsigne
     if (nt > ((nv >> sh) & 0xf)) nv = (nv & ~(0xfu << sh)) | (nt << sh);
     if (lower && nt > ((nv >> (sh + 8)) & 0xf)) nv = (nv & ~(0xfu << (sh + 8))) | (nt << (sh + 8));
     nv |= gen ? W_GEN : W_FIRST;
+    if (nt <= W_LENS_MAX) nv |= 1u << (24 + nt - 1);
     return nv == v ? 0 : lb_wordset_put(&kb->wclass, w, n, nv);
 }
 
@@ -542,10 +547,3 @@ const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d)
     return best;
 }
 
-const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
-{
-    if (!bloom_has(kb->nbloom, lb_hash_bytes(key, len))) return NULL;
-    uint32_t v;
-    if (!lb_wordset_get(&kb->names, key, len, &v)) return NULL;
-    return &kb->entries[v];
-}

@@ -22,6 +22,11 @@ enum { W_FIRST = 1, W_GEN = 2, W_TITLE = 4, W_FIRSTNAME = 8, W_ORGSTART = 16,
 #define W_MAXG(v) (((v) >> 12) & 0xf)
 #define W_MAXNL(v) (((v) >> 16) & 0xf)
 #define W_MAXGL(v) (((v) >> 20) & 0xf)
+/* bits 24-29: bit 24+n-1 when a name of n tokens (n <= W_LENS_MAX) starts
+ * with the word or its genitive form, in any case; longer names are always
+ * tried (bits 30, 31 are the resolve pass's own) */
+#define W_LENS_MAX 6
+#define W_HAS_LEN(v, n) ((n) > W_LENS_MAX || (((v) >> (24 + (n) - 1)) & 1u))
 
 typedef struct kb_entry {
     const char *surface;        /* as written in the file (for case checks) */
@@ -49,6 +54,15 @@ typedef struct kb_title {
     const char *sector, *role, *code;   /* code: a state the title implies, or NULL */
 } kb_title;
 
+#define KB_LSIG_BITS ((size_t)1 << 15)
+/* The signature of a word: its length, first and last byte (no hashing of
+ * the whole word), 0..KB_LSIG_BITS-1; n > 0. */
+static inline size_t kb_lsig(const char *w, size_t n)
+{
+    uint32_t v = (uint32_t)n << 16 | (uint32_t)(unsigned char)w[0] << 8 | (unsigned char)w[n - 1];
+    return (v * 0x9E3779B1u) >> 17;
+}
+
 struct lb_actor_kb {
     lb_arena mem;               /* strings of the whole KB */
     lb_wordset names;           /* folded "tok tok" -> entry index */
@@ -57,6 +71,7 @@ struct lb_actor_kb {
     uint64_t *nbloom;           /* the same over name keys */
     uint64_t *pbloom;           /* the same over the first 4 bytes of compound prefixes (flag cp) */
     uint64_t *lbloom;           /* wclass keys that matter for a lower-case token */
+    uint64_t lsig[KB_LSIG_BITS / 64];  /* signatures of the wclass keys lbloom lets through (kb_build_lsig) */
     lb_wordset persons_by_name; /* canonical (exact) -> person index */
     lb_wordset titles;          /* folded title -> title index (multi-word titles keyed by first word too) */
     lb_wordset firstnames;      /* folded first names */
@@ -92,14 +107,23 @@ static inline size_t kb_bl_lword(uint64_t h) { return (size_t)(h >> 40) & (KB_LB
  * token is capitalised (else only what matters for lower-case words). */
 static inline uint32_t kb_class(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
 {
+    if (!upper && n && !(kb->lsig[kb_lsig(w, n) / 64] >> (kb_lsig(w, n) % 64) & 1u)) return 0;
     uint64_t h = lb_hash_bytes(w, n), b = kb_bl_bits(h);
     if (upper ? (kb->bloom[kb_bl_word(h)] & b) != b : (kb->lbloom[kb_bl_lword(h)] & b) != b) return 0;
     uint32_t v = 0;
     lb_wordset_get(&kb->wclass, w, n, &v);
     return v;
 }
+/* Sets lsig from the wclass keys that pass lbloom: a lower-case word whose
+ * signature is not set would find no class behind lbloom either. Called when
+ * the word classes are complete (after loading, a user dictionary, a snapshot). */
+void kb_build_lsig(struct lb_actor_kb *kb);
 /* Whether a compound prefix (flag cp) may start with these 4 folded bytes. */
-int kb_may_prefix(const struct lb_actor_kb *kb, const char *w);
+static inline int kb_may_prefix(const struct lb_actor_kb *kb, const char *w)
+{
+    uint64_t h = lb_hash_bytes(w, 4), b = kb_bl_bits(h);
+    return (kb->pbloom[kb_bl_word(h)] & b) == b;
+}
 /* Adds W_* bits to a folded word (lower: it matters in lower case too). 0 or -1 when out of memory. */
 int kb_class_add(struct lb_actor_kb *kb, const char *w, size_t n, uint32_t bits, int lower);
 /* Groups roles by person; called after every file. 0 or LB_ENOMEM. */
@@ -114,6 +138,13 @@ int32_t kb_date(const char *s, size_t n);
 /* The role of person p on date d (yyyymmdd, 0 = unknown: the latest role);
  * NULL when none holds. */
 const kb_role *kb_role_on(const struct lb_actor_kb *kb, uint32_t p, int32_t d);
-/* Looks up a key made by kb_key; NULL when absent. */
-const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len);
+/* Looks up a key made by kb_key; NULL when absent (a bit filter first:
+ * most keys tried are none; inline: called per candidate length). */
+static inline const kb_entry *kb_get(const struct lb_actor_kb *kb, const char *key, size_t len)
+{
+    uint64_t h = lb_hash_bytes(key, len), b = kb_bl_bits(h);
+    uint32_t v;
+    if ((kb->nbloom[kb_bl_word(h)] & b) != b || !lb_wordset_get(&kb->names, key, len, &v)) return NULL;
+    return &kb->entries[v];
+}
 #endif

@@ -379,6 +379,7 @@ int kb_cache_from_bytes(struct lb_actor_kb *kb, const void *data, size_t n, uint
     kb->title_maxtok = (uint8_t)h.title_maxtok;
     kb->nfiles = h.nfiles;
     kb->from_cache = 1;
+    kb_build_lsig(kb);
     return LB_OK;
 }
 

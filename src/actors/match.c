@@ -42,14 +42,6 @@ lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e,
     return m;
 }
 
-size_t act_gen_strip(const char *s, size_t n)
-{
-    if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) return n - 4;   /* ’s */
-    if (n >= 3 && s[n - 2] == '\'' && s[n - 1] == 's') return n - 2;
-    if (n >= 3 && s[n - 1] == 's') return n - 1;
-    return 0;
-}
-
 /* Case rules: exact surface for acronyms (US, KPCh), capital first letter
  * for capitalised names. strip: bytes cut from the last token (genitive). */
 static int case_ok(const act_run *r, const kb_entry *e, size_t t0, size_t n, size_t strip)
@@ -115,6 +107,7 @@ static size_t longest(const act_run *r, size_t i, const kb_entry **ep, size_t *s
         o += tk->norm_len;
     }
     for (size_t n = avail; n >= 1; n--) {
+        if (!W_HAS_LEN(c, n)) continue;         /* no name of n tokens starts with this word */
         const lb_tok *last = &T[i + n - 1];
         size_t kl = n <= built ? at[n - 1] + last->norm_len : join_key(r, key, i, n, last->norm_len);
         for (const kb_entry *e = kl ? kb_get(r->kb, key, kl) : NULL; e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL)
@@ -215,13 +208,17 @@ static int prefix_compound(act_run *r, size_t i)
     return 0;
 }
 
+/* over the tokens classify_tokens (actors.c) chose, in order; a name
+ * found covers the tokens after its first */
 int act_match(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t i = 0; i < r->ntoks; i++) {
-        if (!(T[i].flags & LB_TOK_WORD) || (T[i].flags & LB_TOK_URL)) continue;
+    size_t next = 0;
+    for (size_t k = 0; k < r->npass1; k++) {
+        size_t i = r->pass1[k];
+        if (i < next) continue;
         if (!(r->cls[i] & (W_FIRST | W_GEN)) && !(T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC))) {
-            if ((T[i].flags & LB_TOK_UPPER) && !(T[i].flags & LB_TOK_ALLCAPS) && prefix_compound(r, i) < 0) return LB_ENOMEM;
+            if (prefix_compound(r, i) < 0) return LB_ENOMEM;
             continue;
         }
         const kb_entry *e = NULL;
@@ -233,7 +230,7 @@ int act_match(act_run *r)
             (void)strip;
             lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, T[i].start, end, e->type, e->form, a);
             if (!m) return LB_ENOMEM;
-            i += n - 1;
+            next = i + n;
             continue;
         }
         if (T[i].flags & (LB_TOK_HYPHEN | LB_TOK_TRUNC)) {

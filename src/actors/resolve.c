@@ -319,9 +319,9 @@ static int acronyms(act_run *r)
 {
     const lb_tok *T = r->toks;
     lb_actor_ref none = { 0 };
-    for (size_t ui = 0; ui < r->nupper; ui++) {
-        size_t i = r->upper[ui];
-        if (r->cover[i] || !(T[i].flags & LB_TOK_ALLCAPS) || (T[i].flags & (LB_TOK_HYPHEN | LB_TOK_NUM | LB_TOK_ABBREV))) continue;
+    for (size_t ci = 0; ci < r->ncaps; ci++) {
+        size_t i = r->caps[ci];
+        if (r->cover[i]) continue;
         size_t n = T[i].end - T[i].start;
         if (n < 2 || n > 5 || (r->cls[i] & (W_NOPART | W_TITLE | W_ORGSTART | W_ORGEND)) || is_func(r, &T[i])) continue;
         /* a headline in capitals is no acronym */

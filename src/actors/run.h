@@ -6,6 +6,7 @@
 #include "actors/kb.h"
 #include "actors/keymap.h"
 #include "doc.h"
+#include <string.h>
 
 #define ACT_LOCAL_SIG_BITS 1024
 
@@ -30,6 +31,10 @@ typedef struct act_run {
     size_t ncand;
     uint32_t *upper;            /* capitalised word tokens */
     size_t nupper;
+    uint32_t *pass1;            /* the word tokens act_match looks at (see match_candidate) */
+    size_t npass1;
+    uint32_t *caps;             /* capitalised words in capitals without hyphen, digit or abbreviation dot (acronyms) */
+    size_t ncaps;
     int32_t date;               /* yyyymmdd of the article, 0 unknown */
     lb_vec locals;              /* act_local */
     act_keymap local_index;     /* short form -> its latest act_local */
@@ -48,5 +53,11 @@ int act_match(act_run *r);
 /* Pass 2: titles with states, unknown persons, short forms, bare titles. */
 int act_resolve(act_run *r);
 /* Folded genitive stem of a token: length without 's / ’s / s, or 0. */
-size_t act_gen_strip(const char *norm, size_t n);
+static inline size_t act_gen_strip(const char *s, size_t n)
+{
+    if (n < 3 || s[n - 1] != 's') return 0;    /* (inline: called for most capitalised words) */
+    if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) return n - 4;   /* ’s */
+    if (s[n - 2] == '\'') return n - 2;
+    return n - 1;
+}
 #endif

@@ -147,31 +147,31 @@ static void split_conjuncts(lb_phrase *P, uint32_t i)
     P[i].coord = P[i].conj >= 0;
 }
 
-/* one pass over the sentence's groups fills the candidates of up to
- * SX_CLAUSE_WINDOW clauses (a sentence rarely has more: one window) */
+/* the candidates of up to SX_CLAUSE_WINDOW clauses from base on, filled
+ * by one pass over the sentence's groups (a sentence rarely has more: one
+ * window, filled in sx_roles's first pass) */
 #define SX_CLAUSE_WINDOW 32
-static void bucket_phrases(sx *s, uint32_t base, uint32_t n, cands *cd)
+static void bucket_init(lb_clause *CLs, uint32_t base, uint32_t n, uint32_t ph1, cands *cd)
 {
-    lb_phrase *P = LB_PHRASES(s->doc);
-    lb_clause *CLs = LB_CLAUSES(s->doc);
-    uint32_t ph1 = (uint32_t)s->doc->phrases.len;
     for (uint32_t k = 0; k < n; k++) {
         cd[k].nng = cd[k].npg = 0;
         CLs[base + k].phrase0 = ph1; CLs[base + k].nphrase = 0;
     }
-    for (uint32_t i = s->ph0; i < ph1; i++) {
-        int32_t c = P[i].clause;
-        if (c < (int32_t)base || c >= (int32_t)(base + n)) continue;
-        lb_clause *C = &CLs[c];
-        cands *d = &cd[c - (int32_t)base];
-        if (C->phrase0 == ph1) C->phrase0 = i;
-        C->nphrase = i + 1 - C->phrase0;
-        if (P[i].role != LB_ROLE_NONE || P[i].parent >= 0) continue;
-        if (P[i].kind == LB_PH_NG && d->nng < SX_MAX_CANDS) d->ng[d->nng++] = (int32_t)i;
-        if (P[i].kind == LB_PH_PG) {
-            P[i].role = LB_ROLE_PP;
-            if (d->npg < SX_MAX_CANDS) d->pg[d->npg++] = (int32_t)i;
-        }
+}
+
+static inline void bucket_one(lb_phrase *P, lb_clause *CLs, uint32_t i, uint32_t base, uint32_t n, uint32_t ph1, cands *cd)
+{
+    int32_t c = P[i].clause;
+    if (c < (int32_t)base || c >= (int32_t)(base + n)) return;
+    lb_clause *C = &CLs[c];
+    cands *d = &cd[c - (int32_t)base];
+    if (C->phrase0 == ph1) C->phrase0 = i;
+    C->nphrase = i + 1 - C->phrase0;
+    if (P[i].role != LB_ROLE_NONE || P[i].parent >= 0) return;
+    if (P[i].kind == LB_PH_NG && d->nng < SX_MAX_CANDS) d->ng[d->nng++] = (int32_t)i;
+    if (P[i].kind == LB_PH_PG) {
+        P[i].role = LB_ROLE_PP;
+        if (d->npg < SX_MAX_CANDS) d->pg[d->npg++] = (int32_t)i;
     }
 }
 
@@ -180,12 +180,22 @@ void sx_roles(sx *s)
     lb_phrase *P = LB_PHRASES(s->doc);
     lb_clause *CLs = LB_CLAUSES(s->doc);
     uint32_t ph1 = (uint32_t)s->doc->phrases.len, ncl = (uint32_t)s->doc->clauses.len;
-    for (uint32_t i = s->ph0; i < ph1; i++) P[i].clause = s->M[P[i].head].clause;
-    for (uint32_t i = s->ph0; i < ph1; i++) split_conjuncts(P, i);
+    uint32_t one = ncl - s->cl0 <= SX_CLAUSE_WINDOW ? ncl - s->cl0 : 0;   /* clauses of a single window */
     cands cd[SX_CLAUSE_WINDOW];
+    bucket_init(CLs, s->cl0, one, ph1, cd);
+    /* a group's role and parent are final once split_conjuncts has seen it
+     * (a conjunct's first is an earlier group) */
+    for (uint32_t i = s->ph0; i < ph1; i++) {
+        P[i].clause = s->M[P[i].head].clause;
+        split_conjuncts(P, i);
+        if (one) bucket_one(P, CLs, i, s->cl0, one, ph1, cd);
+    }
     for (uint32_t base = s->cl0; base < ncl; base += SX_CLAUSE_WINDOW) {
         uint32_t n = ncl - base < SX_CLAUSE_WINDOW ? ncl - base : SX_CLAUSE_WINDOW;
-        bucket_phrases(s, base, n, cd);
+        if (!one) {
+            bucket_init(CLs, base, n, ph1, cd);
+            for (uint32_t i = s->ph0; i < ph1; i++) bucket_one(P, CLs, i, base, n, ph1, cd);
+        }
         for (uint32_t k = 0; k < n; k++) {
             lb_clause *C = &CLs[base + k];
             if (C->phrase0 == ph1) C->phrase0 = s->ph0;

@@ -5,6 +5,7 @@
 #include "syntax.h"
 #include "internal.h"
 #include "ctx.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* a punctuation token at which a clause may end (SX_TF_BOUNDARY) */
@@ -19,43 +20,58 @@ static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uin
            (c == '-' && t->end - t->start <= 2 && m->upos == LB_UPOS_PUNCT);
 }
 
-/* word classes of the tokens that can carry one (function words, verbs);
- * lexicon lemmas are shared strings, so a small cache by lemma address
- * saves most table lookups */
-#define SX_CACHE 256
-typedef struct cls_cache { const char *lemma[SX_CACHE]; uint32_t len[SX_CACHE], cls[SX_CACHE]; } cls_cache;
+/* word classes of the tokens that can carry one (function words, verbs),
+ * cached by lemma address in the document across documents (lexicon lemmas
+ * are shared strings, so most tokens hit). Arena addresses come back for
+ * other words in a later document: a slot keeps a copy of its lemma, and a
+ * hit must match it. Lemmas longer than the copy (or empty) are not cached. */
+#define SX_CACHE 1024
+#define SX_CACHE_KEY 16
+typedef struct sx_slot { const char *lemma; uint32_t len, cls; char key[SX_CACHE_KEY]; } sx_slot;
+struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
+
+void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
 
 /* the word class of a token that may carry one (a function word, a verb) */
-static uint32_t lookup_class(sx *s, uint32_t i, cls_cache *cc)
+static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
 {
     const lb_morph *m = &s->M[i];
-    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 56);   /* 0..255 */
-    if (m->lemma && cc->lemma[h] == m->lemma && cc->len[h] == m->lemma_len) return cc->cls[h];
+    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 54);   /* 0..1023 */
+    sx_slot *e = &cc->slot[h];
+    if (m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len))
+        return e->cls;
     uint32_t cls = sx_word_class(s, i);
-    if (m->lemma) { cc->lemma[h] = m->lemma; cc->len[h] = m->lemma_len; cc->cls[h] = cls; }
+    if (m->lemma && m->lemma_len && m->lemma_len <= SX_CACHE_KEY) {
+        e->lemma = m->lemma; e->len = m->lemma_len; e->cls = cls;
+        memcpy(e->key, m->lemma, m->lemma_len);
+    }
     return cls;
 }
 
-static void classify(sx *s, uint32_t ntok, cls_cache *cc)
+/* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
+static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
 {
     const lb_tok *T = LB_TOKS(s->doc);
+    lb_morph *M = s->M;
+    uint32_t *CLS = s->cls;
+    uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
-        lb_morph *m = &s->M[i];
+        lb_morph *m = &M[i];
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
         switch (m->upos) {
         case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
         case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
-            s->cls[i] = 0;
-            s->tf[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
+            CLS[i] = 0;
+            TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
             continue;
         default:
             break;
         }
-        uint32_t cls = s->cls[i] = lookup_class(s, i, cc);
+        uint32_t cls = CLS[i] = lookup_class(s, i, cc);
         int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-        s->tf[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
+        TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
     }
 }
 
@@ -84,9 +100,9 @@ int lb_syntax_run(lb_doc *doc)
     s.tf = lb_arena_alloc(&doc->arena, ntok);
     if (!s.cls || !s.tf || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    cls_cache cc;
-    memset(cc.lemma, 0, sizeof cc.lemma);     /* len and cls are read only behind a matching lemma */
-    classify(&s, ntok, &cc);
+    struct lb_syntax_cache **cc = &doc->syntax_cache[s.en];
+    if (!*cc && !(*cc = calloc(1, sizeof **cc))) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    classify(&s, ntok, *cc);
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
         const lb_sent *se = &LB_SENTS(doc)[k];

@@ -7,6 +7,7 @@
 #include "doc.h"
 
 struct lb_syntax_rules;
+struct lb_syntax_cache;
 
 /* Loads data/syntax/ (dir): de.txt, de_prep.txt, en.txt. On failure err says
  * "file:line: problem" and *out is NULL. */
@@ -18,6 +19,8 @@ void lb_syntax_free(struct lb_syntax_rules *r);
  * (one entry per token) and doc->ctx->syntax; without them it leaves the
  * layer empty. English rules when doc->lang is "en", else German. */
 int lb_syntax_run(lb_doc *doc);
+/* Frees the word-class cache the stage keeps in a document (doc->syntax_cache). */
+void lb_syntax_cache_free(struct lb_syntax_cache *c);
 
 /* Appends one line per clause of sentence sent to out, e.g.
  * "main: subj=[Die Opposition] verb=kritisieren obj=[den Minister] voice=act mood=Ind".

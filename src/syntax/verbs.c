@@ -47,27 +47,30 @@ static int32_t english_chain(const sx *s, int32_t c, const lb_clause *C)
     return lex;
 }
 
+/* (in locals: a store through v may alias C's fields, which the loop would reload) */
 static void collect(const sx *s, int32_t c, const lb_clause *C, vc *v)
 {
-    v->lex = v->aux_nonfin = v->pass = v->modal = v->last_word = -1;
-    v->neg = 0;
-    int open = C->fin >= 0;
-    for (uint32_t k = C->tok0; k < C->tok0 + C->ntok; k++) {
-        const lb_morph *m = &s->M[k];
-        if ((int32_t)k > C->fin && sx_is_boundary(s, k)) open = 0;
+    int32_t lex = -1, aux_nonfin = -1, pass = -1, modal = -1, last_word = -1, fin = C->fin;
+    int neg = 0, open = fin >= 0;
+    const lb_morph *M = s->M;
+    const uint32_t *CLS = s->cls;
+    for (uint32_t k = C->tok0, end = C->tok0 + C->ntok; k < end; k++) {
+        const lb_morph *m = &M[k];
+        if ((int32_t)k > fin && sx_is_boundary(s, k)) open = 0;
         if (m->clause != c) continue;
-        uint32_t cls = s->cls[k];
-        if (open && (int32_t)k > C->fin && m->upos != LB_UPOS_PUNCT) v->last_word = (int32_t)k;
-        if ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY)) v->neg = 1;
+        uint32_t cls = CLS[k];
+        if (open && (int32_t)k > fin && m->upos != LB_UPOS_PUNCT) last_word = (int32_t)k;
+        if ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY)) neg = 1;
         if (!sx_is_verb(m)) continue;
-        if (cls & SX_MODAL) v->modal = (int32_t)k;
-        if (cls & SX_PASS) v->pass = (int32_t)k;
-        if ((int32_t)k == C->fin) continue;
-        if (!(cls & (SX_AUX | SX_PASS | SX_MODAL))) { if (v->lex < 0) v->lex = (int32_t)k; }
-        else v->aux_nonfin = (int32_t)k;
+        if (cls & SX_MODAL) modal = (int32_t)k;
+        if (cls & SX_PASS) pass = (int32_t)k;
+        if ((int32_t)k == fin) continue;
+        if (!(cls & (SX_AUX | SX_PASS | SX_MODAL))) { if (lex < 0) lex = (int32_t)k; }
+        else aux_nonfin = (int32_t)k;
     }
-    if (v->lex < 0) v->lex = v->aux_nonfin >= 0 ? v->aux_nonfin : C->fin;
-    if (s->en) v->lex = english_chain(s, c, C);
+    if (lex < 0) lex = aux_nonfin >= 0 ? aux_nonfin : fin;
+    *v = (vc){ .lex = s->en ? english_chain(s, c, C) : lex, .aux_nonfin = aux_nonfin, .pass = pass,
+               .modal = modal, .last_word = last_word, .neg = neg };
 }
 
 static int is_passive(const sx *s, const vc *v)
@@ -119,7 +122,7 @@ static int join_particle(sx *s, lb_clause *C, int32_t part)
 int sx_verbs(sx *s)
 {
     lb_clause *CLs = LB_CLAUSES(s->doc);
-    for (uint32_t c = s->cl0; c < s->doc->clauses.len; c++) {
+    for (uint32_t c = s->cl0, ncl = (uint32_t)s->doc->clauses.len; c < ncl; c++) {   /* (join_particle adds no clause) */
         lb_clause *C = &CLs[c];
         vc v;
         collect(s, (int32_t)c, C, &v);

@@ -49,6 +49,67 @@ static void check_names(const lb_ctx *text, const lb_ctx *snap)
     CHECK(n > 2000);
 }
 
+/* The class of a word as the bit filters and the table alone give it (the
+ * signature filter lsig only saves the hashing of most lower-case words). */
+static uint32_t class_without_lsig(const struct lb_actor_kb *kb, const char *w, size_t n, int upper)
+{
+    uint64_t h = lb_hash_bytes(w, n), b = kb_bl_bits(h);
+    if (upper ? (kb->bloom[kb_bl_word(h)] & b) != b : (kb->lbloom[kb_bl_lword(h)] & b) != b) return 0;
+    uint32_t v = 0;
+    lb_wordset_get(&kb->wclass, w, n, &v);
+    return v;
+}
+
+/* Every word class key, and some words that are none, in lower and upper
+ * case: kb_class answers as without the signature filter, on the text KB
+ * and on the snapshot (which rebuilds the filter when it loads). */
+static void check_word_classes(const struct lb_actor_kb *text, const struct lb_actor_kb *snap)
+{
+    static const char *const words[] = { "und", "der", "sagte", "präsident", "minister", "deutsche", "the", "said", "xyzzy" };
+    size_t n = 0, same = 0, lower_hits = 0;
+    for (size_t i = 0; i < text->wclass.cap; i++) {
+        uint32_t tag, len, value;
+        const char *key;
+        if (!lb_wordset_slot(&text->wclass, i, &tag, &key, &len, &value) || !len) continue;
+        for (int up = 0; up < 2; up++, n++) {
+            uint32_t want = class_without_lsig(text, key, len, up);
+            same += kb_class(text, key, len, up) == want && kb_class(snap, key, len, up) == want;
+            lower_hits += !up && want;
+        }
+    }
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++, n++) {
+        size_t len = strlen(words[i]);
+        uint32_t want = class_without_lsig(text, words[i], len, 0);
+        same += kb_class(text, words[i], len, 0) == want && kb_class(snap, words[i], len, 0) == want;
+    }
+    CHECK_INT(same, n);
+    CHECK(lower_hits > 100);
+}
+
+/* The first word of every name records the name's length (the first pass
+ * tries no other lengths), on the text KB and on the snapshot. */
+static void check_name_lengths(const struct lb_actor_kb *text, const struct lb_actor_kb *snap)
+{
+    size_t n = 0, ok = 0;
+    for (size_t i = 0; i < text->nentries; i++) {
+        const kb_entry *e = &text->entries[i];
+        char key[1024];
+        unsigned nt;
+        size_t kl = kb_key(key, sizeof key, e->surface, e->surface_len, &nt);
+        if (!kl || nt > W_LENS_MAX) continue;
+        size_t fl = 0;
+        while (fl < kl && key[fl] != ' ') fl++;
+        uint32_t a = 0, b = 0;
+        lb_wordset_get(&text->wclass, key, fl, &a);
+        lb_wordset_get(&snap->wclass, key, fl, &b);
+        n++;
+        ok += W_HAS_LEN(a, nt) && W_HAS_LEN(b, nt);
+    }
+    CHECK_INT(ok, n);
+    CHECK(n > 10000);
+    CHECK(!W_HAS_LEN(0u, 1) && !W_HAS_LEN(0u, W_LENS_MAX) && W_HAS_LEN(0u, W_LENS_MAX + 1));
+}
+
 /* Truncations and damaged bytes of a snapshot fail cleanly. */
 static void check_damage(const char *path, uint64_t stamp)
 {
@@ -113,6 +174,8 @@ int main(void)
         CHECK_INT(snap->actors->nentries, text->actors->nentries);
         CHECK_INT(snap->actors->names.count, text->actors->names.count);
         check_names(text, snap);
+        check_word_classes(text->actors, snap->actors);
+        check_name_lengths(text->actors, snap->actors);
     }
     check_damage(path, kb_cache_stamp(actors));
     /* a damaged file on disk: the next lookup context compiles the text again */

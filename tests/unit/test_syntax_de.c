@@ -70,6 +70,29 @@ static void dass_clause(void)
     CHECK_INT(C[1].kind, LB_CL_SUB);
 }
 
+/* The word classes are cached across the documents of one lb_doc: a
+ * lemma at an arena address that held another word of the same length in
+ * the document before gets its own class ("dann" opens no clause as "dass"
+ * did), as in a fresh document. */
+static void class_cache_across_documents(void)
+{
+#define CACHE_SPEC(w) "Er/er/PRON/Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs sagte/sagen/VERB/" FIN3S("Past") \
+                      " ,/,/PUNCT " w "/" w "/SCONJ er/er/PRON/Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs" \
+                      " kommt/kommen/VERB/" FIN3S("Pres") " ././PUNCT"
+    const char *r = DE(CACHE_SPEC("dass"));
+    CHECK(sxt_has(r, "sub: intro=dass"));
+    const char *was = LB_MORPH(doc)[3].lemma;
+    char second[4096];
+    snprintf(second, sizeof second, "%s", DE(CACHE_SPEC("dann")));
+    CHECK(LB_MORPH(doc)[3].lemma == was);          /* the same address: the case under test */
+    CHECK(!sxt_has(second, "intro=dann"));
+    lb_doc *fresh;
+    CHECK_INT(lb_doc_new(&fresh, doc->ctx), LB_OK);
+    CHECK_STR(sxt_tagged(fresh, &text, &norm, "de", CACHE_SPEC("dann")), second);
+    lb_doc_free(fresh);
+#undef CACHE_SPEC
+}
+
 static void separable_coordination_negation(void)
 {
     const char *r = DE("Russland/Russland/PROPN/Case=Nom|Gender=Neut|Number=Sing und/und/CCONJ China/China/PROPN/Case=Nom|Gender=Neut|Number=Sing"
@@ -110,6 +133,7 @@ int main(void)
     passive_agent();
     relative_clause();
     dass_clause();
+    class_cache_across_documents();
     separable_coordination_negation();
     lb_doc *pdoc = doc;
     if (lb_doc_new(&doc, ctx)) return 1;
