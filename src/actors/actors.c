@@ -20,7 +20,8 @@ static struct lb_actor_kb *kb_new(void)
     if (!kb) return NULL;
     lb_arena_init(&kb->mem);
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
-                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst };
+                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst,
+                           &kb->fwords };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
     kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
@@ -78,7 +79,8 @@ void lb_actors_free(struct lb_actor_kb *kb)
     for (size_t i = 0; i < kb->nuser_paths; i++) free(kb->user_paths[i]);
     free(kb->user_paths);
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
-                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst };
+                           &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst,
+                           &kb->fwords };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
     free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->lbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);

@@ -12,6 +12,13 @@
 
 enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB_CP = 32 };
 
+/* Roles of function words for the resolver (records of kind `fword`): a
+ * particle inside a person's name (von, van, bin), a second particle after
+ * one (von der), a preposition that names a person's affiliation (Professor
+ * an der X), a word that ends the search for one (und, sagte), an article
+ * before a bare title (der Präsident). */
+enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16 };
+
 /* Word classes: one lookup per token gives everything the passes need.
  * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
  * word, 12-15 the same for the word as a genitive; 16-19 and 20-23 the same
@@ -80,6 +87,7 @@ struct lb_actor_kb {
     lb_wordset orgstart;        /* folded words that open an organisation name (FC) */
     lb_wordset orgend;          /* folded words that close one (AG, GmbH) */
     lb_wordset familyfirst;     /* state codes whose people's names put the family name first */
+    lb_wordset fwords;          /* folded function word -> KB_FW_* bits (the roles it plays for the resolver) */
     kb_entry *entries; size_t nentries, capentries;
     kb_person *persons; size_t npersons, cappersons;
     kb_role *roles; size_t nroles, caproles;

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #define KBC_MAGIC "LBKBC\x01\r\n"
-#define KBC_NSETS 9
+#define KBC_NSETS 10
 #define NONE UINT32_MAX
 
 typedef struct kbc_header {
@@ -46,14 +46,14 @@ typedef struct kbc_slot { uint32_t index, tag, key, len, value; } kbc_slot;   /*
 static lb_wordset *kb_set(struct lb_actor_kb *kb, int i)
 {
     lb_wordset *sets[KBC_NSETS] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
-                                    &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend };
+                                    &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->fwords };
     return sets[i];
 }
 
 /* Changes whenever the shape of the snapshot does. */
 static uint64_t layout(void)
 {
-    return 3 | (uint64_t)sizeof(kbc_entry) << 8 | (uint64_t)sizeof(kbc_header) << 16 | (uint64_t)sizeof(kbc_slot) << 56 |
+    return (3 + KBC_NSETS) | (uint64_t)sizeof(kbc_entry) << 8 | (uint64_t)sizeof(kbc_header) << 16 | (uint64_t)sizeof(kbc_slot) << 56 |
            (uint64_t)KB_BLOOM_BITS << 28 | (uint64_t)KB_LBLOOM_BITS << 4;
 }
 

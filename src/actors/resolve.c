@@ -181,16 +181,19 @@ static int titles(act_run *r)
     return 0;
 }
 
+/* Token i plays role KB_FW_* of the function words (data/actors fword records)? */
+static int word_is(const act_run *r, size_t i, uint32_t role)
+{
+    const lb_tok *t = &r->toks[i];
+    uint32_t bits = 0;
+    return lb_wordset_get(&r->kb->fwords, lb_tok_norm(r->doc, t), t->norm_len, &bits) && (bits & role);
+}
+
+/* A lower-case particle inside a person's name (von, van; second: der after von)? */
 static int is_particle2(const act_run *r, size_t i, int second)
 {
-    static const char *const P[] = { "von", "van", "de", "zu", "di", "da", "du", "del", "la", "le", "bin", "al", "ten", "ter", NULL };
-    static const char *const Q[] = { "der", "den", "dem", "la", "de", NULL };
-    const char *const *L = second ? Q : P;
-    const lb_tok *t = &r->toks[i];
-    if (t->flags & LB_TOK_UPPER) return 0;
-    for (int k = 0; L[k]; k++)
-        if (strlen(L[k]) == t->norm_len && !memcmp(L[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
-    return 0;
+    if (r->toks[i].flags & LB_TOK_UPPER) return 0;
+    return word_is(r, i, second ? KB_FW_PARTICLE2 : KB_FW_PARTICLE);
 }
 
 /* A first name (also the first part of Hans-Peter) at token i? */
@@ -389,14 +392,6 @@ static int context_codes(act_run *r)
     return 0;
 }
 
-static int word_is(const act_run *r, size_t i, const char *const *list)
-{
-    const lb_tok *t = &r->toks[i];
-    for (int k = 0; list[k]; k++)
-        if (strlen(list[k]) == t->norm_len && !memcmp(list[k], lb_tok_norm(r->doc, t), t->norm_len)) return 1;
-    return 0;
-}
-
 /* Per token: the first organisation mention with a known actor that starts
  * there, -1. NULL when out of memory. */
 static int32_t *orgs_by_token(const act_run *r)
@@ -417,8 +412,6 @@ static int32_t *orgs_by_token(const act_run *r)
 static int affiliations(act_run *r)
 {
     int32_t *org_at = NULL;   /* built when first needed */
-    static const char *const prep[] = { "an", "von", "vom", "bei", "beim", "of", "at", "from", NULL };
-    static const char *const stop[] = { "und", "sagte", "sagt", "and", "said", NULL };
     lb_mention *M = r->doc->mentions.items;
     size_t n = r->doc->mentions.len;
     const lb_tok *T = r->toks;
@@ -432,9 +425,9 @@ static int affiliations(act_run *r)
                 if (r->doc->text[T[j].start] != ',' || ++commas > 1) break;
                 continue;
             }
-            if (j == i && !word_is(r, j, prep)) break;   /* directly after: a preposition or a comma */
-            if (word_is(r, j, stop)) break;
-            if (!r->cover[j] && word_is(r, j, prep)) {
+            if (j == i && !word_is(r, j, KB_FW_AFFPREP)) break;   /* directly after: a preposition or a comma */
+            if (word_is(r, j, KB_FW_AFFSTOP)) break;
+            if (!r->cover[j] && word_is(r, j, KB_FW_AFFPREP)) {
                 size_t o = j + 1;
                 if (o < r->ntoks && !r->cover[o] && is_func(r, &T[o])) o++;
                 if (o >= r->ntoks || !r->cover[o]) continue;
@@ -529,13 +522,12 @@ static int holders_before(act_run *r, holders *h, uint32_t pos)
  * named before it who holds that office on the article's date. */
 static int bare_titles(act_run *r)
 {
-    static const char *const det[] = { "der", "die", "des", "dem", "den", "the", NULL };
     const lb_tok *T = r->toks;
     holders h = { 0 };
     for (size_t ci = 0; ci < r->ncand; ci++) {
         size_t i = r->cand[ci];
         if (i < 1) continue;
-        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, det)) continue;
+        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, KB_FW_TITLEDET)) continue;
         const kb_title *tt;
         size_t tn = title_at(r, i, &tt);
         if (!tn || !tt->role || !strcmp(tt->role, "other")) continue;

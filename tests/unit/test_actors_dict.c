@@ -38,6 +38,43 @@ static void bad(const char *content, int line, const char *what)
     lb_ctx_free(ctx);
 }
 
+/* The text's first person mention (type PER), "" when none. */
+static void first_person(lb_ctx *ctx, const char *text, char *out, size_t cap)
+{
+    lb_doc *doc = NULL;
+    out[0] = '\0';
+    CHECK_INT(lb_doc_new(&doc, ctx), LB_OK);
+    lb_input in = { .id = "p", .id_len = 1, .text = text, .text_len = strlen(text), .origin = "test" };
+    CHECK_INT(lb_doc_annotate(doc, &in), LB_OK);
+    for (size_t k = 0; k < doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(doc)[k];
+        if (m->type != LB_MEN_PER) continue;
+        snprintf(out, cap, "%.*s", (int)(m->end - m->start), doc->text + m->start);
+        break;
+    }
+    lb_doc_free(doc);
+}
+
+/* Name particles come from the fword records (data/actors/function-words.tsv):
+ * von joins a first name and a surname; zur does only once a user dictionary
+ * names it a particle. */
+static void test_fword_particle(void)
+{
+    lb_ctx *ctx = NULL;
+    char got[128];
+    CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
+    first_person(ctx, "Gestern sprach Wilhelm von Nesselrode in Bonn.", got, sizeof got);
+    CHECK_STR(got, "Wilhelm von Nesselrode");
+    first_person(ctx, "Gestern sprach Wilhelm zur Nesselrode in Bonn.", got, sizeof got);
+    CHECK(strcmp(got, "Wilhelm zur Nesselrode") != 0);
+    write_file("fword\tzur\tparticle\n");
+    CHECK_INT(lb_ctx_add_dict(ctx, path), LB_OK);
+    unlink(path);
+    first_person(ctx, "Gestern sprach Wilhelm zur Nesselrode in Bonn.", got, sizeof got);
+    CHECK_STR(got, "Wilhelm zur Nesselrode");
+    lb_ctx_free(ctx);
+}
+
 int main(void)
 {
     bad("# comment\nname\tFoo\tXYZ\t-\tLOC\n", 2, "needs 5 fields");
@@ -51,6 +88,10 @@ int main(void)
     bad("person\tErika Muster\tDEU\t-\t-\nrole\tErika Muster\tDEU\tGOV\t2021\t2020\n", 2, "ends");
     bad("frobnicate\tx\n", 1, "unknown record kind");
     bad("first\tAnna Lena\n", 1, "one word");
+    bad("fword\tvon\n", 1, "needs 2 fields");
+    bad("fword\tvon\tparticle,noble\n", 1, "unknown fword role 'noble'");
+    bad("fword\tvon der\tparticle\n", 1, "one word");
+    test_fword_particle();
 
     lb_ctx *ctx = NULL;
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
