@@ -24,4 +24,12 @@ static inline void *lb_zeroed(size_t count, size_t size)
     for (size_t i = 0; i < n; i += 4096) b[i] = 0;   /* a write fault per page, before any read */
     return p;
 }
+
+/* bytes zero bytes, every page written, for a table read in no order:
+ * blocks of LB_HUGE_ALIGN or more start on that boundary and ask the kernel
+ * for huge pages (a hint: with 4 KiB pages nearly every lookup in a table
+ * of megabytes misses the TLB), smaller ones on a cache line. NULL when out
+ * of memory. Free with free(). */
+#define LB_HUGE_ALIGN ((size_t)2 << 20)
+void *lb_zeroed_huge(size_t bytes);
 #endif

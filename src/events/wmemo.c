@@ -1,25 +1,9 @@
 /* wmemo.c: the events stage's bounded word memo table (see wmemo.h). */
 #include "events/wmemo.h"
+#include "core/zeroed.h"
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-
-/* The slots, zeroed, on 2 MiB boundaries with the hint for huge pages: a
- * lookup reads one slot of 16 MB in no order, and with 4 KiB pages most
- * lookups missed the TLB (perf put a quarter of ev_sent_build's samples on
- * the prefetch of the slot, which waits for the page walk). Every page is
- * written here, before any read (see core/zeroed.h). */
-#define SLOTS_ALIGN ((size_t)2 << 20)
-static ev_memo_slot *new_slots(size_t cap)
-{
-    void *p = NULL;
-    size_t bytes = cap * sizeof(ev_memo_slot);
-    if (posix_memalign(&p, bytes >= SLOTS_ALIGN ? SLOTS_ALIGN : 64, bytes)) return NULL;
-    if (bytes >= SLOTS_ALIGN) madvise(p, bytes, MADV_HUGEPAGE);   /* a hint: without it, 4 KiB pages */
-    memset(p, 0, bytes);
-    return p;
-}
 
 ev_memo *ev_memo_new(size_t max_entries)
 {
@@ -27,7 +11,9 @@ ev_memo *ev_memo_new(size_t max_entries)
     if (!m) return NULL;
     size_t cap = 16;
     while (cap < max_entries * 2) cap *= 2;
-    m->s = new_slots(cap);
+    /* (16 MB read in no order: on huge pages, else most lookups missed the
+     * TLB - perf put a quarter of ev_sent_build's samples on the slot's prefetch) */
+    m->s = cap <= SIZE_MAX / sizeof *m->s ? lb_zeroed_huge(cap * sizeof *m->s) : NULL;
     if (!m->s) { free(m); return NULL; }
     m->cap = cap; m->max = max_entries;
     lb_arena_init(&m->store);

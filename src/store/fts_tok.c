@@ -7,11 +7,11 @@
  * It does not know about documents or the schema. */
 #include "store/store.h"
 #include "core/hash.h"
+#include "core/zeroed.h"
 #include <libstemmer.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <utf8proc.h>
 
 #define TOK_MAX 128  /* longer words are indexed by their first bytes */
@@ -85,23 +85,18 @@ static int slot_is(const struct lb_stem_slot *slot, uint32_t h, const char *w, i
     return slot->hash == h && slot->wl == wl && !memcmp(slot->word, w, (size_t)wl);
 }
 
-/* The stem cache of stemmer which, allocated when first used, zeroed and
- * every page written at once (see core/zeroed.h), in huge pages where the
- * kernel gives them: a lookup reads one set of 4 MB in no order, and with
- * 4 KiB pages nearly every lookup missed the TLB (perf put half the samples
- * of the tokenizer on the prefetch of the set, which waits for the page
- * walk). Aligned to CACHE_ALIGN (sets start on 128-byte boundaries). NULL
- * when out of memory. */
-#define CACHE_ALIGN ((size_t)2 << 20)
+/* The stem cache of stemmer which, allocated when first used by
+ * lb_zeroed_huge: a lookup reads one set of 4 MB in no order, and with 4 KiB
+ * pages nearly every lookup missed the TLB (perf put half the samples of the
+ * tokenizer on the prefetch of the set, which waits for the page walk). Its
+ * 2 MiB alignment starts the sets on 128-byte boundaries. NULL when out of
+ * memory. */
+_Static_assert((size_t)STEM_CACHE_SLOTS * sizeof(struct lb_stem_slot) >= LB_HUGE_ALIGN, "the stem cache is huge-page aligned");
 static struct lb_stem_slot *stem_cache(lb_fts_state *st, int which)
 {
     if (!st->stems[which] && !st->stems_failed[which]) {
-        size_t bytes = (size_t)STEM_CACHE_SLOTS * sizeof(struct lb_stem_slot);
-        void *m = NULL;
-        if (posix_memalign(&m, CACHE_ALIGN, bytes)) { st->stems_failed[which] = 1; return NULL; }
-        madvise(m, bytes, MADV_HUGEPAGE);   /* a hint: without it, 4 KiB pages */
-        memset(m, 0, bytes);
-        st->stems[which] = m;
+        st->stems[which] = lb_zeroed_huge((size_t)STEM_CACHE_SLOTS * sizeof(struct lb_stem_slot));
+        if (!st->stems[which]) st->stems_failed[which] = 1;
     }
     return st->stems[which];
 }
