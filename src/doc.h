@@ -123,6 +123,12 @@ static inline uint32_t lb_morph_subject_number(const lb_morph *m)
     return num == LB_NUMBER_PLUR && LB_FEAT_GET(m->feats, PERSON) == 2 ? LB_NUMBER_SING : num;
 }
 
+/* 1 when m is a finite verb or auxiliary (VerbForm=Fin). */
+static inline int lb_morph_is_finite(const lb_morph *m)
+{
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
+}
+
 /* ---- clause layer (src/syntax) ------------------------------------------ */
 
 enum lb_phrase_kind { LB_PH_NG = 1,     /* noun group: det adj* noun, a pronoun, a name */

@@ -193,7 +193,6 @@ static void bloom_set(struct lb_actor_kb *kb, const char *w, size_t n, int lower
     if (lower) kb->lbloom[kb_bl_lword(h)] |= kb_bl_bits(h);
 }
 
-
 void kb_build_lsig(struct lb_actor_kb *kb)
 {
     memset(kb->lsig, 0, sizeof kb->lsig);

@@ -341,8 +341,7 @@ void lbx_prefetch_bloom(const lb_lexicon *lx, const char *form, size_t n)
 void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
 {
     if (!lx || !lx->n_forms) return;
-    uint32_t bit = bloom_bit(lx, form, n);
-    __builtin_prefetch(&lx->bloom[bit >> 6]);
+    lbx_prefetch_bloom(lx, form, n);
     __builtin_prefetch(lx->hash + 4 * (size_t)(fnv1a(form, n) & lx->hash_mask));
 }
 

@@ -134,34 +134,44 @@ static int guess_hyphen(const lb_lexicon *lx, guess_out *g, const char *form, si
     return emit_head(lx, g, form, h, form + h, n - h, ~0u, 0);
 }
 
-/* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
- * by an adjective or verb head (umweltfreundlichen, eingedeckt -> eindecken).
- * Longest head first. */
+/* The start of a compound's next shorter head after byte *i (start with
+ * *i = 0, *seen = 0): the modifier before it has at least MIN_MOD_CHARS
+ * characters and the head MIN_HEAD_CHARS (chars: the form's). 1 and *i,
+ * or 0 when no head is left. */
+static int next_head(const char *form, size_t n, size_t chars, size_t *i, size_t *seen)
+{
+    for (size_t k = *i + 1; k < n; k++) {
+        if (is_cont((unsigned char)form[k])) continue;
+        if (++*seen < MIN_MOD_CHARS) continue;
+        if (chars - *seen < MIN_HEAD_CHARS) return 0;
+        *i = k;
+        return 1;
+    }
+    return 0;
+}
+
 /* Prefetches the bloom words of the heads guess_compound will look up
  * first: they are cache misses, one after the other there. */
 static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int noun, size_t chars)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
-    size_t seen = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (is_cont((unsigned char)form[i])) continue;
-        if (++seen < MIN_MOD_CHARS) continue;
-        if (chars - seen < MIN_HEAD_CHARS) break;
+    size_t i = 0, seen = 0;
+    while (next_head(form, n, chars, &i, &seen)) {
         if (noun) set_first_case(head, form + i, n - i, 1);
         lbx_prefetch_bloom(lx, noun ? head : form + i, n - i);
     }
 }
 
+/* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
+ * by an adjective or verb head (umweltfreundlichen, eingedeckt -> eindecken).
+ * Longest head first. */
 static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
     int noun = is_upper_start(form, n);
-    size_t chars = count_chars(form, n), seen = 0;
+    size_t chars = count_chars(form, n), i = 0, seen = 0;
     prefetch_heads(lx, form, n, noun, chars);
-    for (size_t i = 1; i < n; i++) {
-        if (is_cont((unsigned char)form[i])) continue;
-        if (++seen < MIN_MOD_CHARS) continue;
-        if (chars - seen < MIN_HEAD_CHARS) break;
+    while (next_head(form, n, chars, &i, &seen)) {
         size_t hn = n - i;
         if (noun) set_first_case(head, form + i, hn, 1);
         else memcpy(head, form + i, hn);

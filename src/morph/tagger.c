@@ -245,7 +245,7 @@ static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref
 /* Prefetches the model's slot of feature id. */
 static inline __attribute__((always_inline)) void prefetch_id(const lb_tagmodel *m, uint32_t id)
 {
-    __builtin_prefetch(&m->fslot[(id * 2654435761u) & (m->fcap - 1)]);
+    lb_tagmodel_prefetch(m, &id, 1);
 }
 
 /* Prefetches the summed rows of word j's neighbours (lb_tag_sum_roles: in

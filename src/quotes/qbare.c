@@ -24,8 +24,7 @@ static uint32_t tok_after(const qdoc *q, uint32_t pos)
 static int preterite(const qdoc *q, uint32_t i)
 {
     const lb_morph *m = &LB_MORPH(q->doc)[i];
-    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN &&
-           LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST;
+    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST;
 }
 
 /* [a, b) is a clause in the indicative present or perfect (direct speech keeps

@@ -199,8 +199,7 @@ static int relative_start(const qdoc *q, uint32_t a, range r)
 {
     if (q->doc->morph.len != q->n || !(q_cls(q, a) & QC_DET) || LB_MORPH(q->doc)[a].upos != LB_UPOS_PRON) return 0;
     if (a + 1 >= r.hi) return 1;
-    const lb_morph *m = &LB_MORPH(q->doc)[a + 1];
-    return !((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+    return !lb_morph_is_finite(&LB_MORPH(q->doc)[a + 1]);
 }
 
 /* German: a reported main clause whose first place [a, e) (a phrase without a
@@ -452,10 +451,8 @@ static int cue_before(const qdoc *q, uint32_t ps, uint32_t lo)
 /* [a, b) has a finite verb (morphology layer) */
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b)
 {
-    for (uint32_t k = a; k < b && k < q->n; k++) {
-        const lb_morph *m = &LB_MORPH(q->doc)[k];
-        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 1;
-    }
+    for (uint32_t k = a; k < b && k < q->n; k++)
+        if (lb_morph_is_finite(&LB_MORPH(q->doc)[k])) return 1;
     return 0;
 }
 

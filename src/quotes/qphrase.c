@@ -325,7 +325,7 @@ static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
         if (q->inq[c] || ((q->t[c].flags & LB_TOK_QUOTE) && !is_possessive(q, c))) break;
         const lb_morph *m = &LB_MORPH(q->doc)[c];
         int glued = q->t[c].start == q->t[c - 1].end;     /* "University's": a clitic, no verb */
-        if ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && !glued) break;
+        if (lb_morph_is_finite(m) && !glued) break;
         if (!q_punct_is(q, c, ',')) continue;
         qspk sp = q_np_backward(q, c, lo);
         if (sp.s >= 0 && sp.e == (int32_t)c && (sp.ns >= 0 || q_is_role(q, c - 1))) return sp;

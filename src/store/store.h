@@ -30,7 +30,7 @@ struct lb_index_terms {
 
 /* The longest stem (in characters) taken from the ISO 8859-1 stemmers: a
  * word has at most 128 (TOK_MAX in fts_tok.c), and Snowball german may
- * write ß as ss; longer ones (never) are left unstemmed. */
+ * write ß as ss; longer ones (never) go to the UTF-8 stemmer. */
 #define LB_FTS_STEM_MAX 320
 
 /* Shared state of the FTS5 tokenizer of one connection: the language of the

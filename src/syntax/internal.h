@@ -75,10 +75,7 @@ uint32_t sx_word_class(const sx *s, uint32_t tok);
 const char *sx_gloss(const struct lb_syntax_rules *R, uint32_t cls);
 
 static inline int sx_is_verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }
-static inline int sx_is_fin(const lb_morph *m)
-{
-    return sx_is_verb(m) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
-}
+static inline int sx_is_fin(const lb_morph *m) { return lb_morph_is_finite(m); }
 static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_NOUN || m->upos == LB_UPOS_PROPN; }
 /* what the driver computes once per token into sx.tf */
 enum {
