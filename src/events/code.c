@@ -22,6 +22,9 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     /* German relative clause: its antecedent is the object (eine Moschee, die geschlossen wurde) */
     if (s->lang == EV_DE && c->kind == EV_CL_REL && from > EV_ANTECEDENT_TOKS) from -= EV_ANTECEDENT_TOKS;
     else if (s->lang == EV_DE && c->kind == EV_CL_REL) from = 0;
+    /* (a verb closing the bracket of an earlier clause: that clause holds its objects) */
+    int host = s->lang == EV_DE ? ev_bracket_host(s, t) : -1;
+    if (host >= 0) from = s->c[host].t0;
     if (!ev_stems_seen(s, p->obj, p->nobj)) return 0;
     for (uint32_t j = from; j < end && j <= t + window; j++)
         for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k] || (s->t[j].head && s->t[j].head == p->obj[k])) return 1;

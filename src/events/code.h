@@ -21,6 +21,9 @@ void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
 int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth);
 const lb_actor_ref *ev_quote_speaker(const ev_sent *s, const lb_tok *tk);
 int ev_zu_marked(const ev_sent *s, uint32_t t);
+/* German: the clause whose sentence bracket the non-finite verb t closes
+ * after a relative clause (wurde X ..., die ..., verurteilt), or -1 */
+int ev_bracket_host(const ev_sent *s, uint32_t t);
 /* German: the relative clause right after event noun t (Sanktionen, die X
  * verhängte), or -1 */
 int ev_noun_relative(const ev_sent *s, uint32_t t);

@@ -631,9 +631,8 @@ static int message_sender(const ev_sent *s, int ci, uint32_t t, int subj)
     return -1;
 }
 
-static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, int subj)
+static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, int subj, int ci)
 {
-    int ci = s->t[t].clause;
     const ev_clause *c = &s->c[ci];
     int rec = -1;
     if (s->lang == EV_DE) {
@@ -788,10 +787,79 @@ static int accused_controller(const ev_sent *s, int ci, uint32_t t)
     return -1;
 }
 
+/* German: token j of the sentence is a verb form with no finite reading */
+static int nonfinite_verb(const ev_sent *s, uint32_t j)
+{
+    const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && !lb_morph_is_finite(m)
+           && LB_FEAT_GET(m->feats, VERBFORM) != 0;
+}
+
+/* German: clause ci has one finite verb and no other verb: its sentence
+ * bracket is still open (wurde X von Y ..., hat X ...; the tagger reads a
+ * finite haben before its object as a full verb too) */
+static int open_bracket(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    int fin = 0;
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
+        if (m->upos != LB_UPOS_AUX && m->upos != LB_UPOS_VERB) continue;
+        if (!lb_morph_is_finite(m) || fin++) return 0;
+    }
+    return fin;
+}
+
+/* German: the non-finite verb t ends a clause that follows a relative clause
+ * (2014 wurde Al-Asir von einem Militärgericht wegen der Gründung einer
+ * Gruppe, die Soldaten getötet hat, verurteilt): it closes the sentence
+ * bracket of the clause that holds the relative clause's antecedent (Duden
+ * Grammatik: Satzklammer, the right bracket after an embedded clause); that
+ * clause, or -1. Its segment has no finite verb of its own, and a relative
+ * clause ends with its own finite verb, so the participle is none of its. */
+/* German: clause k is embedded between commas: a relative or subordinate
+ * clause (die ... hat, nachdem ... war) or an apposition with no verb */
+static int embedded_clause(const ev_sent *s, int k)
+{
+    const ev_clause *c = &s->c[k];
+    if (c->kind == EV_CL_REL || c->kind == EV_CL_SUB) return 1;
+    if (c->kind != EV_CL_MAIN || c->t1 < c->t0 + 3) return 0;
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        uint8_t u = LB_MORPH(s->doc)[s->tok0 + j].upos;
+        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+    }
+    const lb_tok *last = &LB_TOKS(s->doc)[s->tok0 + c->t1 - 1];
+    return last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
+}
+
+int ev_bracket_host(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    int ci = s->t[t].clause;
+    if (s->lang != EV_DE || ci < 2 || doc->morph.len != doc->toks.len) return -1;
+    const ev_clause *c = &s->c[ci], *r = &s->c[ci - 1];
+    if (c->kind == EV_CL_REL || c->kind == EV_CL_SUB || !embedded_clause(s, ci - 1)) return -1;
+    /* (a participle of a weak verb without ge- is also a present form, kritisiert:
+     * its shape will do, the tagger reads either) */
+    const lb_morph *tm = &LB_MORPH(doc)[s->tok0 + t];
+    if (tm->upos != LB_UPOS_VERB || !(nonfinite_verb(s, t) || participle(s, t)) || zu_clause(s, ci)) return -1;
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
+        if (j != t && (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && lb_morph_is_finite(m)) return -1;
+        if (j > t && !nonfinite_verb(s, j) && !(LB_TOKS(doc)[s->tok0 + j].flags & LB_TOK_PUNCT)) return -1;
+    }
+    /* (the relative clause follows its noun: the clause before it holds the noun) */
+    int host = ci - 2;
+    if (r->antecedent >= 0 && s->g[r->antecedent].clause != host) return -1;
+    return open_bracket(s, host) ? host : -1;
+}
+
 static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     if (participle_adjunct_roles(s, t, R)) return;
     int ci = s->t[t].clause, inh = 0;
+    int host = ev_bracket_host(s, t);
+    if (host >= 0) ci = host;
     const ev_clause *c = &s->c[ci];
     /* the clause layer's roles where it analysed the trigger's clause */
     ev_clause_roles_t Y;
@@ -833,7 +901,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     R->actor = subj;
     R->inherited = inh;
     if (p->rec_preps) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 0, p->rec_preps, p);
-    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ) && !reflexive) R->recipient = object_recipient(s, t, p, subj);
+    if (R->recipient < 0 && (p->flags & EV_F_REC_OBJ) && !reflexive) R->recipient = object_recipient(s, t, p, subj, ci);
     dependent_recipient(s, t, p, subj, R);
     if (R->actor >= 0 && R->actor == R->recipient) R->recipient = -1;
 }
