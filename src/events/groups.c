@@ -314,6 +314,53 @@ static int acts_locally(const char *sector)
     return 0;
 }
 
+/* token i is a word that could be an abbreviation: capitalised, short,
+ * with a second capital (IIP, PYD, YPG; not Die, not Wien) */
+static int abbrev_shape(const ev_sent *s, uint32_t i)
+{
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    if (!(tk->flags & LB_TOK_WORD) || !(tk->flags & LB_TOK_UPPER) || tk->end - tk->start < 2 || tk->end - tk->start > 8) return 0;
+    const char *raw = s->doc->text + tk->start;
+    for (uint32_t k = 1; k < tk->end - tk->start; k++) if (raw[k] >= 'A' && raw[k] <= 'Z') return 1;
+    return 0;
+}
+
+void ev_note_abbrevs(ev_sent *s)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    for (int gi = 0; gi < s->ng && s->nabbr < EV_MAX_ABBREVS; gi++) {
+        const ev_group *g = &s->g[gi];
+        uint32_t j = g->t1;
+        if (g->nmen != 1 || j + 2 >= s->n || !(T[j].flags & LB_TOK_BRACKET_OPEN) || !(T[j + 2].flags & LB_TOK_BRACKET_CLOSE)) continue;
+        if (s->t[j + 1].group >= 0 || !abbrev_shape(s, j + 1)) continue;
+        const lb_mention *m = ev_men(s, g->men[0]);
+        if (!m->actor.code) continue;
+        struct ev_abbrev *A = &s->abbr[s->nabbr++];
+        A->w = s->doc->text + T[j + 1].start; A->n = T[j + 1].end - T[j + 1].start;
+        A->code = m->actor.code; A->sector = m->actor.sector;
+    }
+}
+
+/* tokens that repeat an abbreviation the document defined (die IIP hat ...
+ * blockiert): the group it was defined for, by code and sector */
+static void abbrev_groups(ev_sent *s)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    for (uint32_t i = 0; i < s->n && s->nabbr && s->ng < EV_MAX_SENT_TOKS && s->nxm < EV_MAX_SENT_TOKS; i++) {
+        if (!abbrev_shape(s, i) || inside_group(s, i) || (i > 0 && (T[i - 1].flags & LB_TOK_BRACKET_OPEN))) continue;
+        for (int k = 0; k < s->nabbr; k++) {
+            const struct ev_abbrev *A = &s->abbr[k];
+            if (A->n != T[i].end - T[i].start || memcmp(A->w, s->doc->text + T[i].start, A->n)) continue;
+            ev_group g;
+            memset(&g, 0, sizeof g);
+            g.t0 = i; g.t1 = i + 1; g.prep = -1;
+            g.men[g.nmen++] = ev_make_mention(s, i, i + 1, A->code, A->sector);
+            ev_insert_group(s, &g);
+            break;
+        }
+    }
+}
+
 void ev_noun_groups(ev_sent *s)
 {
     s->nxm = 0;
@@ -322,6 +369,7 @@ void ev_noun_groups(ev_sent *s)
     ev_discourse_groups(s);
     ev_resumed_plural_groups(s);
     armed_groups(s);
+    abbrev_groups(s);
     if (!s->doc->tok_ref) pronoun_groups(s);
     for (uint32_t i = 0; i < s->n && s->ng < EV_MAX_SENT_TOKS && s->nxm < EV_MAX_SENT_TOKS; i++) {
         if (s->t[i].gsec < 0 || s->t[i].form >= 0 || inside_group(s, i)) continue;

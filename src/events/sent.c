@@ -516,6 +516,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
     ev_noun_groups(s);
     add_both_groups(s);
     group_context(s);
+    ev_note_abbrevs(s);
     (void)a;
 }
 

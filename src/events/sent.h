@@ -10,6 +10,7 @@
 
 #define EV_MAX_SENT_TOKS 400     /* tokens of a sentence examined (longer: the rest is skipped) */
 #define EV_MAX_GROUP_MEN 8
+#define EV_MAX_ABBREVS 16        /* abbreviations defined in parentheses, per document */
 #define EV_STEM_BLOOM_WORDS 16   /* 64-bit words of a sentence's stem filter (1024 bits) */
 
 typedef struct ev_tok {
@@ -68,6 +69,10 @@ typedef struct ev_sent {
      * when the discourse layer gives it no actor; plur_si is its sentence + 1, 0 none */
     const char *plur_code, *plur_sector;
     uint32_t plur_si;
+    /* abbreviations the document defined in parentheses after an actor group
+     * (die Internet-Polizei (IIP), die Demokratische Unionspartei (PYD)) */
+    struct ev_abbrev { const char *w; uint32_t n; const char *code, *sector; } abbr[EV_MAX_ABBREVS];
+    int nabbr;
     /* a bit per stem and compound head hash of the sentence's tokens (low 10
      * bits): a stem whose bit is clear stands in no token (ev_stem_seen) */
     uint64_t stem_bloom[EV_STEM_BLOOM_WORDS];
@@ -111,6 +116,9 @@ void ev_discourse_groups(ev_sent *s);
 /* a clause-initial plural "sie" with no actor of its own: the plural group
  * noun subject of the sentence before (Die Milizen ... Sie haben ...) */
 void ev_resumed_plural_groups(ev_sent *s);
+/* remembers abbreviations defined in parentheses right after an actor group
+ * of the sentence (die Internet-Polizei (IIP)) for the rest of the document */
+void ev_note_abbrevs(ev_sent *s);
 /* remembers the sentence's plural group-noun subject for the next sentence */
 void ev_note_plural_subject(ev_sent *s);
 const char *ev_doc_state(const lb_doc *doc, const ev_rules *r);
