@@ -21,12 +21,33 @@ static int after_origin(const ev_sent *s, int gi)
 }
 
 /* the first place group after trigger t in its clause (not an origin), or -1 */
-static int place_after(const ev_sent *s, uint32_t t)
+/* German: verb trigger t ends its clause (a verb-final or perfect clause:
+ * ... in dem russischen Flugzeug platziert): only verbs and punctuation follow */
+static int clause_final_verb(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    for (uint32_t j = t + 1; j < c->t1; j++) {
+        uint8_t u = LB_MORPH(doc)[s->tok0 + j].upos;
+        if (u != LB_UPOS_VERB && u != LB_UPOS_AUX && u != LB_UPOS_PUNCT && u != LB_UPOS_PART) return 0;
+    }
+    return 1;
+}
+
+static int place_after(const ev_sent *s, uint32_t t, int assault)
 {
     int ci = s->t[t].clause;
     for (int gi = 0; gi < s->ng; gi++)
         if (s->g[gi].clause == ci && s->g[gi].t0 > t && s->g[gi].t0 <= t + 12 && s->g[gi].place && !after_origin(s, gi)) return gi;
-    return -1;
+    /* (German verb-final clauses hold the place before the verb: the nearest one,
+     * for an attack; other acts there - helfen, verlegen, vorgehen - take it as
+     * a setting more often than as a target) */
+    int best = -1;
+    if (assault && clause_final_verb(s, t))
+        for (int gi = 0; gi < s->ng && s->g[gi].t1 <= t; gi++)
+            if (s->g[gi].clause == ci && s->g[gi].t1 + 12 >= t && s->g[gi].place && !after_origin(s, gi)) best = gi;
+    return best;
 }
 
 /* a group noun (opposition, rebels, students) is the object of trigger t:
@@ -439,7 +460,7 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
          * (for the types cameo.tsv lists under 'place') */
         int tg = (p->flags & EV_F_REC_PLACE) ? target_genitive(s, t, p, R->actor) : -1;
         if (tg >= 0) ev_add_refs(s, tg, e->recipient, &e->nrecipient, NULL, 0);
-        int pg = (p->flags & EV_F_REC_PLACE) && !e->nrecipient ? place_after(s, t) : -1;
+        int pg = (p->flags & EV_F_REC_PLACE) && !e->nrecipient ? place_after(s, t, ev_type_in(p, EV_TB(ASSAULT))) : -1;
         const char *ps = pg >= 0 ? ev_place_state(s->rules, s->doc, ev_men(s, s->g[pg].men[0])) : NULL;
         /* (an attack in the attacker's own state is one-sided: sprengten sich am Stade de France) */
         if (!e->nrecipient && ps && !(ev_type_in(p, EV_TB(ASSAULT)) && !strcmp(ps, e->actor[0].code)))
@@ -593,7 +614,7 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
      * where cameo.tsv lists PROTEST under 'owndefault' for the language */
     if (!e->nrecipient && !strcmp(e->type, "PROTEST") && e->nactor && (p->flags & EV_F_OWNDOM)) {
         /* (rioted at a jail in northern Israel: in another state, against that state) */
-        int pg = place_after(s, t);
+        int pg = place_after(s, t, 0);
         if (pg >= 0) ev_add_refs(s, pg, e->recipient, &e->nrecipient, e->actor, e->nactor);
         if (!e->nrecipient) {
             static const char gov_sector[] = "GOV";
