@@ -51,6 +51,20 @@ static int after_agent_prep(const ev_sent *s, int gi)
     return 0;
 }
 
+/* German: group gi is the genitive of the noun an agent preposition heads
+ * (unterstützt durch die Luftangriffe der Russen): the doer of that means */
+static int agent_genitive(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    if (s->lang != EV_DE || g->prep >= 0 || g->t0 < 4 || !(s->t[g->t0 - 1].cue & EV_C_DET)) return 0;
+    uint32_t n = g->t0 - 2;                                  /* the noun before der, des */
+    if (!(T[n].flags & LB_TOK_UPPER) || s->t[n].group >= 0) return 0;
+    for (uint32_t k = 1; k <= 3 && n >= k; k++)
+        if (s->t[n - k].cue & EV_C_PREP) return (s->t[n - k].cue & EV_C_AGENT) != 0;
+    return 0;
+}
+
 static int is_agent(const ev_sent *s, int gi)
 {
     const ev_group *g = &s->g[gi];
@@ -750,7 +764,7 @@ static int participle_adjunct_roles(const ev_sent *s, uint32_t t, roles *R)
     if (adjunct_start(s, ci) != t) return 0;
     int agent = -1;
     for (int gi = 0; gi < s->ng && agent < 0; gi++)
-        if (s->g[gi].clause == ci && s->g[gi].t0 > t && after_agent_prep(s, gi)) agent = gi;
+        if (s->g[gi].clause == ci && s->g[gi].t0 > t && (after_agent_prep(s, gi) || agent_genitive(s, gi))) agent = gi;
     if (agent < 0) return 0;
     /* the main clause after the adjuncts (unterstützt durch ..., another one) */
     int k = ci + 1;
