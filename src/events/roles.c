@@ -911,7 +911,8 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     /* German: a reflexive right after the verb is its object (sprengten sich ...
      * drei Attentäter in die Luft): the clause layer's subject acts, no group is the object */
     int reflexive = !ev_type_in(p, EV_SYMMETRIC_TYPES) && reflexive_after(s, t);   /* (sich treffen: reciprocal) */
-    if (reflexive && syn && Y.subj >= 0) { subj = Y.subj; inh = 0; }
+    /* (not a place: the clause layer may take a dateline for the subject, Kiew – Polen stellte sich ...) */
+    if (reflexive && syn && Y.subj >= 0 && !s->g[Y.subj].place) { subj = Y.subj; inh = 0; }
     R->actor = subj;
     R->inherited = inh;
     if (p->rec_preps) R->recipient = first_group(s, ci, c->t0, c->t1, subj, 0, p->rec_preps, p);
