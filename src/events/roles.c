@@ -514,6 +514,24 @@ static int complement_subject(const ev_sent *s, uint32_t t, const ev_pattern *p,
     return sub >= 0 && !inh && sub != actor ? sub : -1;
 }
 
+/* German: speech-act noun t (Kritik, Forderung, Drohung) heads a phrase of a
+ * preposition that is none of its own (für Kritik sorgen, in der Kritik
+ * stehen, trotz Kritik, nach Kritik an ...): the clause's subject is its
+ * cause, its target or a bystander, not its author */
+static int background_speech_noun(const ev_sent *s, uint32_t t, const ev_pattern *p, const ev_clause *c)
+{
+    /* (a support-verb noun is a light verb construction whose subject acts:
+     * unter Druck setzen, in die Pflicht nehmen, zur Last legen) */
+    if (s->lang != EV_DE || p->kind != EV_NOUN || !ev_type_in(p, EV_TB(ACCUSE) | EV_TB(REQUEST) | EV_TB(THREATEN))) return 0;
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t j = t;
+    while (j > c->t0 && t - j < EV_PREP_PHRASE_LEAD && !(s->t[j - 1].cue & EV_C_PREP)
+           && !(T[j - 1].flags & LB_TOK_UPPER) && s->t[j - 1].group < 0) j--;
+    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP)) return 0;
+    int8_t pr = s->t[j - 1].prep;
+    return pr >= 0 && !(p->act_preps >> pr & 1) && !(p->rec_preps >> pr & 1);
+}
+
 static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R)
 {
     int ci = s->t[t].clause;
@@ -557,7 +575,8 @@ static void noun_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     /* (German: in a passive clause the subject is what is acted on, not the
      * noun's doer: auf das Kulturzentrum wurde ein Anschlag verübt; gegen
      * ihn wurde ein Verfahren eingeleitet) */
-    if (R->actor < 0 && !(s->lang == EV_DE && (c->cues & EV_C_PASSAUX) && p->kind == EV_NOUN_SUPPORT)) {
+    if (R->actor < 0 && !(s->lang == EV_DE && (c->cues & EV_C_PASSAUX) && p->kind == EV_NOUN_SUPPORT)
+        && !background_speech_noun(s, t, p, c)) {
         R->actor = clause_subject(s, ci, t, &R->inherited, 0);
         /* rather than a subject from another clause: a possessor in this one (Xis Wortlaut ... Telefonat) */
         if (R->actor < 0 || R->inherited)
