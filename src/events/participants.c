@@ -84,13 +84,34 @@ static int direction_place(const ev_sent *s, int gi)
     return acc && pr->norm_len == 2 && !memcmp(w, "in", 2);
 }
 
-static const char *acting_state(const ev_sent *s, uint32_t t)
+static const char *place_state_of(const ev_sent *s, uint32_t t)
 {
     for (int gi = 0; gi < s->ng; gi++) {
         if (!s->g[gi].place || s->g[gi].clause != s->t[t].clause || direction_place(s, gi)) continue;
         const char *c = ev_place_state(s->rules, s->doc, ev_men(s, s->g[gi].men[0]));
         if (c) return c;
     }
+    return NULL;
+}
+
+static const char *acting_state(const ev_sent *s, uint32_t t)
+{
+    const char *c = place_state_of(s, t);
+    return c ? c : s->state;
+}
+
+/* the state whose police, court or government does an act that fixes its
+ * agent (wurde festgenommen, wird aufgeklärt): a place of its clause; else,
+ * in a quote, the state of a speaker who speaks for a government, its police
+ * or courts (Der Fall wird aufgeklärt, sagte der deutsche Innenminister: an
+ * official reports on his own state's authorities); else the document's state */
+static const char *fixed_agent_state(const ev_sent *s, uint32_t t)
+{
+    const char *c = place_state_of(s, t);
+    if (c) return c;
+    const lb_actor_ref *sp = ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]);
+    if (sp && sp->code && ev_state_code(sp->code) && sp->sector
+        && (!strcmp(sp->sector, "GOV") || !strcmp(sp->sector, "COP") || !strcmp(sp->sector, "JUD"))) return sp->code;
     return s->state;
 }
 
@@ -316,7 +337,7 @@ static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *
     int agentless = R->passive || (p->kind != EV_VERB && !ev_type_in(p, EV_TB(PROTEST))) || (p->flags & EV_F_INVERSE)
                     || (!e->nactor && p->kind == EV_VERB && s->lang == EV_DE && vague_they(s, t));
     if (!e->nactor && p->agent_sector && (agentless || protest)) {
-        const char *st = acting_state(s, t);
+        const char *st = protest ? acting_state(s, t) : fixed_agent_state(s, t);
         if (st) e->actor[e->nactor++] = (lb_actor_ref){ st, p->agent_sector, NULL, NULL };
     }
     int doer = e->nactor ? -1 : doer_of_attack_noun(s, t, p, R);

@@ -211,6 +211,13 @@ static void test_quotes(void)
     ev_quote_speaker = "DEU";
     ev_run("„Es wird auf alle geschossen, die sich auf die Straße trauen“, sagte die Ministerin.", "de", M, NULL);
     CHECK(find_event("ASSAULT", "DEU", "", 0, 0) < 0);
+    /* an act that fixes its agent, reported by a state's official with no place
+     * named: the speaker's state acts, not the dateline's */
+    ev_quote_text = "Der Fall wird gerade aufgeklärt";
+    ev_quote_speaker = "DEU";
+    ev_run("Paris – Der Fall wird gerade aufgeklärt, sagte der Innenminister.", "de", M, NULL);
+    EXPECT("ACCUSE", "DEU", "DEU", 0, 0);
+    CHECK(find_event("ACCUSE", "FRA", "FRA", 0, 0) < 0);
 }
 
 static void test_provenance(void)
