@@ -490,6 +490,23 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     return emit(q, a, r.hi, sp, (int32_t)v);
 }
 
+/* German: the comma before the verb at v closes a relative clause and the
+ * clause layer puts the verb's subject before it ("X, der … ist, wies den
+ * Vorwurf zurück"): v is the sentence's main verb, no post-posed frame */
+static int subject_before(const qdoc *q, uint32_t v)
+{
+    const lb_doc *d = q->doc;
+    if (q->lang == QL_EN || !d->clauses.len || d->morph.len != q->n) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->fin != (int32_t)v && cl->verb != (int32_t)v) return 0;
+    int32_t pc = v >= 2 ? LB_MORPH(d)[v - 2].clause : -1;    /* the clause the comma closes */
+    if (pc >= 0 && (size_t)pc < d->clauses.len && LB_CLAUSES(d)[pc].kind == LB_CL_REL &&
+        cl->subj >= 0 && (size_t)cl->subj < d->phrases.len && LB_PHRASES(d)[cl->subj].tok0 < v) return 1;
+    return 0;
+}
+
 /* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
  * Sender Y.": the speaker among adjuncts up to the end of the sentence, or up
  * to a comma before an apposition or a relative clause about the speaker */
@@ -504,8 +521,11 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     /* "…, sagte er, die Lage sei ernst": what follows the comma is reported itself */
     for (uint32_t k = e + 1; e < r.hi && k < r.hi && k < e + Q_SCAN && !q_punct_is(q, k, ','); k++)
         if (q_konj(q, k) || (q_cls(q, k) & QC_CONJ)) return sp;
-    if ((q_cls(q, v) & QC_SEP) && b > v + 1 && (q_xcls(q, b - 1) & QX_ADP)) b--;    /* "…, teilte X mit." */
+    /* "…, teilte X mit.", "…, stellten die Forscher fest.", "…, gab X bekannt.":
+     * the particle of a separable verb closes the clause after the speaker */
+    if ((q_cls(q, v) & QC_SEP) && b > v + 1 && ((q_xcls(q, b - 1) & QX_ADP) || q_sep_particle(q, v) == b - 1)) b--;
     if (!q_adjuncts(q, v + 1, b, &sp) || (sp.s >= 0 && q->lang != QL_EN && !q_can_speak(q, sp))) sp.s = -1;
+    if (sp.s >= 0 && subject_before(q, v)) sp.s = -1;
     return sp;
 }
 

@@ -199,6 +199,17 @@ int main(void)
     run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");
     check_none("Für dich soll");
 
+    /* qindirect.c: a post-posed separable speech verb whose particle closes
+     * the sentence after the speaker ("…, stellten X fest.", "…, gab X bekannt.") */
+    run("Das Risiko ist bei Frauen höher als bei Männern, stellten die Forscher der Universität Lund fest.");
+    CHECK(test_quote_find(doc, "Das Risiko ist") != NULL);
+    run("Ein weiteres Konsulat soll im Süden folgen, gab der Außenminister Karl Weber bekannt.");
+    check_speaker("Ein weiteres Konsulat", "Karl Weber");
+    /* but a comma that closes a relative clause on the subject: the verb after
+     * it is the main verb, and its object no speaker */
+    run("Der Vorsitzende Karl Weber, der als starker Mann der Partei gilt, wies den Vorwurf am Montag zurück.");
+    check_none("Der Vorsitzende Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
