@@ -222,6 +222,21 @@ static int vorfeld_relative(const qdoc *q, uint32_t a, uint32_t e, range r)
     return 0;
 }
 
+/* German: a name in apposition to a role phrase after the verb at v: the
+ * comma at c, then only name words up to a comma ("sagte der Koordinator,
+ * Karl Weber, …", "sagte der Leiter der Behörde, Karl Weber, …"); the token
+ * of that second comma, else 0 */
+static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
+{
+    /* the subject before it: a role noun, or a noun phrase with its article */
+    int role = v + 1 < c && (q_cls(q, v + 1) & QC_DET) && !q_has_verb(q, v + 1, c);
+    for (uint32_t m = v + 1; m < c && !role; m++) role = q_is_role(q, m);
+    if (!role) return 0;
+    uint32_t e = c + 1;
+    while (e < r.hi && e < c + 6 && q_name_tok(q, e)) e++;
+    return e > c + 1 && e < r.hi && q_punct_is(q, e, ',') && !q_has_verb(q, c + 1, e) ? e : 0;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -248,8 +263,14 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             for (uint32_t m = v + 1; m < pt; m++) if (q_punct_is(q, m, ',')) { k0 = pt; break; }
         }
     }
-    for (uint32_t k = k0; k < r.hi && k < k0 + (q->lang == QL_EN ? 10 : 16); k++) {
+    uint32_t lim = k0 + (q->lang == QL_EN ? 10 : 16);
+    for (uint32_t k = k0; k < r.hi && k < lim; k++) {
         const lb_tok *t = &q->t[k];
+        /* German: the name of a role phrase in apposition ("sagte der
+         * Koordinator für X, Karl Weber, gegenüber der BBC, dass …"): the
+         * reported clause comes after it */
+        uint32_t ap = q->lang != QL_EN && q_punct_is(q, k, ',') ? apposition_end(q, v, k, r) : 0;
+        if (ap) { lim += ap - k; k = ap - 1; continue; }
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
         if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
             if (q->lang == QL_EN) return 0;
@@ -260,6 +281,15 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* an adjunct set off by commas before the complementizer: "sagte
+             * der Leiter, X, gegenüber der BBC, dass …" */
+            if (q->lang != QL_EN && q_punct_is(q, k, ',')) {
+                uint32_t e = a;
+                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+                qspk adj;
+                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) &&
+                    (q_xcls(q, a) & (QX_ADP | QX_ADV)) && q_adjuncts(q, a, e, &adj) && adj.s < 0) { *by_conj = 1; return e + 2; }
+            }
             /* "sagte Kurz klar und deutlich: So ist es!": a colon after the verb and
              * its subject opens what was said (German direct speech whose marks are lost) */
             if (q->lang != QL_EN && q_punct_is(q, k, ':') && a + 1 < r.hi && (q->t[a].flags & LB_TOK_WORD) && (q->t[a].flags & LB_TOK_UPPER) &&
@@ -490,6 +520,16 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     return emit(q, a, r.hi, sp, (int32_t)v);
 }
 
+static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
+
+/* [a, b) has a proper noun (morphology layer): a name, not a common noun */
+static int has_propn(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (q->doc->morph.len != q->n) return 0;
+    for (uint32_t k = a; k < b && k < q->n; k++) if (LB_MORPH(q->doc)[k].upos == LB_UPOS_PROPN) return 1;
+    return 0;
+}
+
 /* German: the comma before the verb at v closes a relative clause and the
  * clause layer puts the verb's subject before it ("X, der … ist, wies den
  * Vorwurf zurück"): v is the sentence's main verb, no post-posed frame */
@@ -502,9 +542,14 @@ static int subject_before(const qdoc *q, uint32_t v)
     const lb_clause *cl = &LB_CLAUSES(d)[ci];
     if (cl->fin != (int32_t)v && cl->verb != (int32_t)v) return 0;
     int32_t pc = v >= 2 ? LB_MORPH(d)[v - 2].clause : -1;    /* the clause the comma closes */
-    if (pc >= 0 && (size_t)pc < d->clauses.len && LB_CLAUSES(d)[pc].kind == LB_CL_REL &&
-        cl->subj >= 0 && (size_t)cl->subj < d->phrases.len && LB_PHRASES(d)[cl->subj].tok0 < v) return 1;
-    return 0;
+    if (pc < 0 || (size_t)pc >= d->clauses.len || LB_CLAUSES(d)[pc].kind != LB_CL_REL ||
+        cl->subj < 0 || (size_t)cl->subj >= d->phrases.len || LB_PHRASES(d)[cl->subj].tok0 >= v) return 0;
+    /* the relative clause follows the subject with no finite verb between:
+     * it is said of the subject ("Gonzalo X habe …, der Vorstand diesen
+     * angenommen, teilte …" is no such case) */
+    const lb_phrase *sj = &LB_PHRASES(d)[cl->subj];
+    uint32_t rs = LB_CLAUSES(d)[pc].tok0;
+    return rs >= sj->tok0 + sj->ntok && !finite_in(q, sj->tok0 + sj->ntok, rs);
 }
 
 /* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
@@ -525,7 +570,7 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
      * the particle of a separable verb closes the clause after the speaker */
     if ((q_cls(q, v) & QC_SEP) && b > v + 1 && ((q_xcls(q, b - 1) & QX_ADP) || q_sep_particle(q, v) == b - 1)) b--;
     if (!q_adjuncts(q, v + 1, b, &sp) || (sp.s >= 0 && q->lang != QL_EN && !q_can_speak(q, sp))) sp.s = -1;
-    if (sp.s >= 0 && subject_before(q, v)) sp.s = -1;
+    if (sp.s >= 0 && !has_propn(q, (uint32_t)sp.s, (uint32_t)sp.e) && subject_before(q, v)) sp.s = -1;
     return sp;
 }
 
@@ -662,6 +707,12 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     }
     if (a < r.hi) {
         sp = verb_speaker(q, v, r);
+        /* "sagte der Koordinator für X, Karl Weber, …": the name in apposition */
+        uint32_t s0 = sp.s > (int32_t)v ? (uint32_t)sp.s : v + 1;       /* none found: the phrase after the verb */
+        uint32_t c = (sp.s > (int32_t)v || sp.s < 0) && q->lang != QL_EN ? s0 : r.hi;
+        while (c < r.hi && c < s0 + 12 && !q_punct_is(q, c, ',') && !q->inq[c] && (q->t[c].flags & LB_TOK_WORD)) c++;
+        uint32_t ap = c < r.hi && q_punct_is(q, c, ',') && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
+        if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
         uint32_t end = clause_end(q, a, r);
         lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
         if (qt && q_punct_is(q, a - 1, ':')) {

@@ -210,6 +210,18 @@ int main(void)
     run("Der Vorsitzende Karl Weber, der als starker Mann der Partei gilt, wies den Vorwurf am Montag zurück.");
     check_none("Der Vorsitzende Karl Weber");
 
+    /* qindirect.c: the name in apposition to the subject after the speech
+     * verb is the speaker, and an adjunct between commas may stand before "dass" */
+    run("Dann sagte der Koordinator für Naturkatastrophen, Karl Weber, gegenüber der Zeitung, dass nur 14 Boote im Einsatz seien.");
+    check_speaker("nur 14 Boote", "Karl Weber");
+    run("Dann sagte der Koordinator, Karl Weber, die Boote seien zu klein.");
+    check_speaker("die Boote seien", "Karl Weber");
+    /* a relative clause inside the reported clause does not stop the
+     * post-posed frame with a named speaker */
+    run("Es gebe zwar bisher noch keine Opfer, aber derzeit eine Stimmung, in der so etwas wieder geschehen könnte, "
+        "sagte Jan Brenner, Referent bei der Stiftung aus Kassel.");
+    check_speaker("Es gebe zwar", "Jan Brenner");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
