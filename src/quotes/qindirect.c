@@ -10,6 +10,8 @@
 
 typedef struct { uint32_t lo, hi; } range;
 
+static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
+
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
  * also the perfect and passive infinitive with an auxiliary ("abgeschossen zu
  * haben", "gewesen zu sein", "gewählt zu werden") */
@@ -263,14 +265,14 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             for (uint32_t m = v + 1; m < pt; m++) if (q_punct_is(q, m, ',')) { k0 = pt; break; }
         }
     }
-    uint32_t lim = k0 + (q->lang == QL_EN ? 10 : 16);
+    uint32_t lim = k0 + (q->lang == QL_EN ? 10 : 16), appos_end = 0;
     for (uint32_t k = k0; k < r.hi && k < lim; k++) {
         const lb_tok *t = &q->t[k];
         /* German: the name of a role phrase in apposition ("sagte der
          * Koordinator für X, Karl Weber, gegenüber der BBC, dass …"): the
          * reported clause comes after it */
         uint32_t ap = q->lang != QL_EN && q_punct_is(q, k, ',') ? apposition_end(q, v, k, r) : 0;
-        if (ap) { lim += ap - k; k = ap - 1; continue; }
+        if (ap) { lim += ap - k; k = ap - 1; appos_end = ap; continue; }
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
         if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
             if (q->lang == QL_EN) return 0;
@@ -281,9 +283,10 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
-            /* an adjunct set off by commas before the complementizer: "sagte
-             * der Leiter, X, gegenüber der BBC, dass …" */
-            if (q->lang != QL_EN && q_punct_is(q, k, ',')) {
+            /* an adjunct set off by commas after the speaker's apposition,
+             * before the complementizer: "sagte der Leiter, X, gegenüber der
+             * BBC, dass …" */
+            if (q->lang != QL_EN && k == appos_end) {
                 uint32_t e = a;
                 while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
                 qspk adj;
@@ -424,8 +427,13 @@ static uint32_t noun_konj(const qdoc *q, uint32_t w, range r)
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
            !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
-    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k)) return 0;
-    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    if (k >= r.hi || !q_punct_is(q, k, ',')) return 0;
+    /* the verb whose object the noun is may close its clause before the
+     * comma: "hatte den Standpunkt vertreten, das Gericht sei …" */
+    uint32_t ke = k;
+    if (k > w + 1 && !(q->t[k - 1].flags & LB_TOK_UPPER) && q_has_verb(q, k - 1, k)) ke = k - 1;
+    if (q_has_verb(q, w + 1, ke)) return 0;
+    if (ke > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
     uint32_t a = k + 1;
     if (a >= r.hi || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ)) ||
         ((q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER) && LB_MORPH(q->doc)[a].upos == LB_UPOS_PRON)) return 0;
@@ -520,8 +528,6 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     return emit(q, a, r.hi, sp, (int32_t)v);
 }
 
-static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
-
 /* [a, b) has a proper noun (morphology layer): a name, not a common noun */
 static int has_propn(const qdoc *q, uint32_t a, uint32_t b)
 {
@@ -571,6 +577,26 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     if ((q_cls(q, v) & QC_SEP) && b > v + 1 && ((q_xcls(q, b - 1) & QX_ADP) || q_sep_particle(q, v) == b - 1)) b--;
     if (!q_adjuncts(q, v + 1, b, &sp) || (sp.s >= 0 && q->lang != QL_EN && !q_can_speak(q, sp))) sp.s = -1;
     if (sp.s >= 0 && !has_propn(q, (uint32_t)sp.s, (uint32_t)sp.e) && subject_before(q, v)) sp.s = -1;
+    return sp;
+}
+
+/* German: the participle v ends the sentence and the auxiliary of its perfect
+ * follows a comma, the speaker among adjuncts between them: "…, hatte Obama
+ * bei seinem Treffen in Moskau gesagt."; the speaker (its start is two tokens
+ * after the comma), else none */
+static qspk perfect_frame(const qdoc *q, uint32_t v, range r)
+{
+    qspk sp = { -1, -1, -1, -1 };
+    uint32_t a = v;
+    while (a > r.lo && v - a < Q_SCAN && !q_punct_is(q, a - 1, ',') && !q->inq[a - 1] && !(q_cls(q, a - 1) & QC_AUX)) a--;
+    if (a < r.lo + 3 || !(q_cls(q, a - 1) & QC_AUX) || !q_punct_is(q, a - 2, ',')) return sp;
+    /* what the comma closes is a main clause, not a subordinate or relative
+     * clause before the sentence's own verb ("Nachdem X … hatte, hat sie …") */
+    if (q_cls(q, r.lo) & QC_SUB) return sp;
+    const lb_doc *d = q->doc;
+    int32_t pc = d->morph.len == q->n ? LB_MORPH(d)[a - 3].clause : -1;
+    if (pc >= 0 && (size_t)pc < d->clauses.len && LB_CLAUSES(d)[pc].kind != LB_CL_MAIN) return sp;
+    if (!q_has_verb(q, r.lo, a - 2) || !q_adjuncts(q, a, v, &sp) || sp.s != (int32_t)a || !q_can_speak(q, sp)) sp.s = -1;
     return sp;
 }
 
@@ -676,6 +702,11 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
             if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
             goto out;
         }
+    } else if (q->lang != QL_EN && v > r.lo + 3 && ends_sentence(q, v + 1, r.hi) && (sp = perfect_frame(q, v, r)).s >= 0) {
+        /* post-posed in the perfect: "…, hatte Obama in Moskau gesagt." */
+        uint32_t c = (uint32_t)sp.s - 2;
+        if (!(c >= 1 && q->inq[c - 1])) DONE(emit(q, c > r.lo + Q_CLAUSE ? c - Q_CLAUSE : r.lo, c, sp, (int32_t)v));
+        goto out;
     } else if (v > r.lo + 1) {
         /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);

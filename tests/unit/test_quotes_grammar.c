@@ -222,6 +222,16 @@ int main(void)
         "sagte Jan Brenner, Referent bei der Stiftung aus Kassel.");
     check_speaker("Es gebe zwar", "Jan Brenner");
 
+    /* qindirect.c: a post-posed frame in the perfect ("…, hat X … erklärt.");
+     * not after a subordinate clause, where the auxiliary is the main verb's */
+    run("Die Rebellen hätten die Stadt eingenommen, hat der Sprecher Karl Weber am Montag in Genf erklärt.");
+    check_speaker("Die Rebellen hätten", "Karl Weber");
+    run("Nachdem die Abgeordnete Eva Brandt mit einem Zwischenruf für Aufsehen gesorgt hatte, hat sie im Plenum um Entschuldigung gebeten.");
+    check_none("Nachdem die Abgeordnete");
+    /* a speech noun, the verb whose object it is, a comma and a Konjunktiv clause */
+    run("Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.");
+    CHECK(test_quote_find(doc, "das Gericht sei dafür") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
