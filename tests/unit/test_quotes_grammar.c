@@ -232,6 +232,14 @@ int main(void)
     run("Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.");
     CHECK(test_quote_find(doc, "das Gericht sei dafür") != NULL);
 
+    /* qindirect.c: a post-posed impersonal frame with adjuncts after "es"
+     * ("…, hieß es am Freitag aus dem Ministerium."): the place is the source */
+    run("Die Verhandlungen seien noch nicht beendet, hieß es am Freitag aus dem Ministerium in Wien.");
+    check_speaker("Die Verhandlungen seien", "Ministerium");
+    /* de.speech: analysieren */
+    run("Als einfacher Abgeordneter wäre sein Einfluss dahin, analysiert der Politologe Karl Weber.");
+    check_speaker("Als einfacher Abgeordneter", "Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
