@@ -240,6 +240,16 @@ int main(void)
     run("Als einfacher Abgeordneter wäre sein Einfluss dahin, analysiert der Politologe Karl Weber.");
     check_speaker("Als einfacher Abgeordneter", "Karl Weber");
 
+    /* qframes.c, de.speech bekannt|werden: an as-frame of a report without a
+     * subject ("Wie heute bekannt wurde, …", "wie weiter erklärt wurde")
+     * reports its clause without a speaker; "Wie gesagt, …" is no frame */
+    run("Wie gestern bekannt wurde, befindet sich unter den Opfern der Politiker Karl Weber.");
+    CHECK(test_quote_find(doc, "befindet sich unter") != NULL);
+    run("Im Mai wurde bekannt, dass die Steuern steigen.");
+    CHECK(test_quote_find(doc, "die Steuern steigen") != NULL);
+    run("Wie gesagt, die Lage ist ernst.");
+    CHECK_INT(doc->quotes.len, 0);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
