@@ -810,6 +810,39 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     return found;
 }
 
+/* a web address written without a scheme, which the tokenizer splits at its
+ * dots ("bildblog.de", "t-online.de"): words and dots without spaces, the
+ * last a top-level domain of two to four letters; the token after it, or 0 */
+static uint32_t web_address(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    if (k >= hi || (q->t[k].flags & LB_TOK_URL)) return k < hi ? k + 1 : 0;
+    uint32_t j = k;
+    while (j + 2 < hi && (q->t[j].flags & LB_TOK_WORD) && q_punct_is(q, j + 1, '.') &&
+           q->t[j].end == q->t[j + 1].start && q->t[j + 1].end == q->t[j + 2].start && (q->t[j + 2].flags & LB_TOK_WORD)) j += 2;
+    if (j == k || (q->t[j].flags & LB_TOK_UPPER) || q->t[j].end - q->t[j].start < 2 || q->t[j].end - q->t[j].start > 4) return 0;
+    return j + 1;
+}
+
+/* German: a noun phrase with an extended attribute between its article and its
+ * noun ("einer am Dienstag veröffentlichten Pressemitteilung des WFP", "dem für
+ * Terrorismus zuständigen Staatsanwalt X"): the article, words without a finite
+ * verb or comma, an adjective (morphology layer), then the noun phrase from the
+ * noun on, which names the speaker; the phrase from the article, else none */
+static qspk extended_np(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    qspk none = { -1, -1, -1, -1 };
+    if (q->doc->morph.len != q->n || k >= hi || !(q_cls(q, k) & QC_DET)) return none;
+    for (uint32_t j = k + 2; j + 1 < hi && j < k + 10; j++) {
+        if (!(q->t[j].flags & LB_TOK_WORD) || q->inq[j] || lb_morph_is_finite(&LB_MORPH(q->doc)[j])) return none;
+        if (LB_MORPH(q->doc)[j].upos != LB_UPOS_ADJ || !(q->t[j + 1].flags & LB_TOK_UPPER)) continue;
+        qspk sp = q_np_forward(q, j + 1, hi);
+        if (sp.s < 0 || sp.ns < 0) return none;
+        sp.s = (int32_t)k;
+        return sp;
+    }
+    return none;
+}
+
 /* "Laut X …" / "…, according to X."; -1 when v names no one (maybe a speech noun) */
 static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
 {
@@ -817,6 +850,10 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
     uint32_t k = v + 1;
     if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
     qspk sp = q_np_forward(q, k, r.hi);
+    if (sp.s < 0 && q->lang != QL_EN) sp = extended_np(q, k, r.hi);
+    /* a web address as the source: "laut bildblog.de", "laut ndr.de" */
+    uint32_t we = web_address(q, k, r.hi);
+    if (sp.s < 0 && we) { sp.s = sp.ns = (int32_t)k; sp.e = sp.ne = (int32_t)we; }
     if (sp.s < 0 || sent_inq) return -1;       /* maybe a speech noun: "Aussage, dass" */
     int initial = 1;
     for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);

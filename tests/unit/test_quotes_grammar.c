@@ -250,6 +250,15 @@ int main(void)
     run("Wie gesagt, die Lage ist ernst.");
     CHECK_INT(doc->quotes.len, 0);
 
+    /* qindirect.c: "laut" with an extended attribute between article and noun,
+     * and with a web address */
+    run("Die Lage ist ernst. Laut dem für Terrorismus zuständigen Staatsanwalt Karl Weber habe es drei Teams gegeben.");
+    check_speaker("habe es drei Teams", "Karl Weber");
+    run("Die Lage ist ernst. Laut einer am Dienstag veröffentlichten Mitteilung des Roten Kreuzes wurden 200 Menschen versorgt.");
+    CHECK(test_quote_find(doc, "wurden 200 Menschen") != NULL);
+    run("Die Lage ist ernst. Laut wetterblog.de fiel in der Nacht ein halber Meter Schnee.");
+    check_speaker("fiel in der Nacht", "wetterblog.de");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
