@@ -224,14 +224,25 @@ static int vorfeld_relative(const qdoc *q, uint32_t a, uint32_t e, range r)
     return 0;
 }
 
-/* German: a name in apposition to a role phrase after the verb at v: the
- * comma at c, then only name words up to a comma ("sagte der Koordinator,
- * Karl Weber, …", "sagte der Leiter der Behörde, Karl Weber, …"); the token
- * of that second comma, else 0 */
+/* German: an apposition to the subject after the verb at v, from the comma at
+ * c to the next comma: a name after a role phrase ("sagte der Koordinator,
+ * Karl Weber, …", "sagte der Leiter der Behörde, Karl Weber, …") or a
+ * description after a name ("sagte Li Fei, der Vorsitzende des Ausschusses,
+ * …"); the token of that second comma, else 0 */
 static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
 {
+    if (v + 1 >= c) return 0;
+    /* a name after the verb, then a description with its article and no verb
+     * ("sagte Li Fei, der stellvertretende Vorsitzende des Ausschusses, …") */
+    int named = 1;
+    for (uint32_t m = v + 1; m < c && named; m++) named = q_name_tok(q, m) || q_particle(q, m);
+    if (named && c + 2 < r.hi && (q_cls(q, c + 1) & QC_DET) && !(q->t[c + 1].flags & LB_TOK_UPPER)) {
+        uint32_t e = c + 1;
+        while (e < r.hi && e < c + 12 && !q_punct_is(q, e, ',') && !q->inq[e] && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+        return e < r.hi && q_punct_is(q, e, ',') && e > c + 2 && !q_has_verb(q, c + 1, e) ? e : 0;
+    }
     /* the subject before it: a role noun, or a noun phrase with its article */
-    int role = v + 1 < c && (q_cls(q, v + 1) & QC_DET) && !q_has_verb(q, v + 1, c);
+    int role = (q_cls(q, v + 1) & QC_DET) && !q_has_verb(q, v + 1, c);
     for (uint32_t m = v + 1; m < c && !role; m++) role = q_is_role(q, m);
     if (!role) return 0;
     uint32_t e = c + 1;
@@ -763,7 +774,7 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         uint32_t s0 = sp.s > (int32_t)v ? (uint32_t)sp.s : v + 1;       /* none found: the phrase after the verb */
         uint32_t c = (sp.s > (int32_t)v || sp.s < 0) && q->lang != QL_EN ? s0 : r.hi;
         while (c < r.hi && c < s0 + 12 && !q_punct_is(q, c, ',') && !q->inq[c] && (q->t[c].flags & LB_TOK_WORD)) c++;
-        uint32_t ap = c < r.hi && q_punct_is(q, c, ',') && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
+        uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
         if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
         uint32_t end = clause_end(q, a, r);
         lb_quote *qt = emit(q, a, end, sp, (int32_t)v);

@@ -259,6 +259,10 @@ int main(void)
     run("Die Lage ist ernst. Laut wetterblog.de fiel in der Nacht ein halber Meter Schnee.");
     check_speaker("fiel in der Nacht", "wetterblog.de");
 
+    /* qindirect.c: a description in apposition after a named subject */
+    run("Dabei sagte Jan Brenner, der stellvertretende Vorsitzende des Ausschusses, aber auch, dass die Demonstranten von Standards sprächen.");
+    check_speaker("die Demonstranten von", "Jan Brenner");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
