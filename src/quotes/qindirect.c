@@ -140,6 +140,7 @@ int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
     qspk ps;
+    if (q_quoted_speaker(q, v, &ps)) return ps;
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;

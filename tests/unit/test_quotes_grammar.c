@@ -263,6 +263,13 @@ int main(void)
     run("Dabei sagte Jan Brenner, der stellvertretende Vorsitzende des Ausschusses, aber auch, dass die Demonstranten von Standards sprächen.");
     check_speaker("die Demonstranten von", "Jan Brenner");
 
+    /* de.cues quoting: the object of "zitieren" is the speaker */
+    run("Die Firma stellte neue Versionen vor. „Das wird das größte Update aller Zeiten“, zitiert die „Tagespost“ Lynch in einem Bericht.");
+    check_speaker("Das wird das größte", "Lynch");
+    /* in the passive its subject */
+    run("Karl Weber wird von der Zeitung mit den Worten zitiert, das Update sei das größte aller Zeiten.");
+    check_speaker("das Update sei", "Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
