@@ -684,7 +684,8 @@ static int connective(const qdoc *q, uint32_t v, range r)
                   (!LB_FEAT_GET(f, GENDER) || LB_FEAT_GET(f, GENDER) == LB_GENDER_NEUT);
         }
     }
-    if (v > r.lo && !rel && (q_xcls(q, v - 1) & QX_ANAPH) && (v - 1 == r.lo || q_punct_is(q, v - 2, ','))) return 1;
+    if (v > r.lo && !rel && (q_xcls(q, v - 1) & QX_ANAPH) && !(pm && pm->upos == LB_UPOS_ADV) &&
+        (v - 1 == r.lo || q_punct_is(q, v - 2, ','))) return 1;     /* a demonstrative, not the adverb of "daran appelliert, …" */
     return mo && LB_FEAT_GET(mo->feats, VERBFORM) == LB_VERBFORM_PART && v <= r.lo + 1;
 }
 

@@ -270,6 +270,14 @@ int main(void)
     run("Karl Weber wird von der Zeitung mit den Worten zitiert, das Update sei das größte aller Zeiten.");
     check_speaker("das Update sei", "Karl Weber");
 
+    /* de.cues anaph: a pronominal adverb opening the sentence refers back to
+     * the statement before ("Davon geht X aus."); inside a clause it is no
+     * connective ("…, daran appelliert, … zu …") */
+    run("Die Erklärung wird für Sonntag erwartet. Davon geht der Minister Karl Weber aus.");
+    check_speaker("Die Erklärung wird", "Karl Weber");
+    run("Zuvor hatten mehrere Politiker, darunter der Bürgermeister Karl Weber, daran appelliert, das Erreichte nicht aufs Spiel zu setzen.");
+    CHECK(test_quote_find(doc, "das Erreichte nicht") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
