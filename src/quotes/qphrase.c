@@ -526,6 +526,8 @@ static qspk locsrc_np(const qdoc *q, uint32_t p, uint32_t hi)
     if (k < hi && (q_cls(q, k) & QC_DET)) k++;
     while (k < hi && k < p + 5 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k >= hi || !(q->t[k].flags & LB_TOK_UPPER)) return none();
+    /* "auf Anfrage (der APA)": the request put to the source is none */
+    if (q_xcls(q, k) & QX_REQUEST) return none();
     qspk sp = q_np_forward(q, p + 1, hi);
     if (sp.s < 0 || in_time(q, sp)) return none();
     return sp;

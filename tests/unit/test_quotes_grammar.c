@@ -278,6 +278,14 @@ int main(void)
     run("Zuvor hatten mehrere Politiker, darunter der Bürgermeister Karl Weber, daran appelliert, das Erreichte nicht aufs Spiel zu setzen.");
     CHECK(test_quote_find(doc, "das Erreichte nicht") != NULL);
 
+    /* de.cues request: "auf Anfrage" names no source of "hieß es" */
+    run("Die Firma plant nichts. Auf Anfrage hieß es, man prüfe die Lage.");
+    {
+        const lb_quote *q = test_quote_find(doc, "man prüfe die");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_name == NULL || strcmp(q->speaker_name, "Anfrage") != 0);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
