@@ -212,7 +212,9 @@ int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, 
     if (!q_adjuncts(q, w + 1, v, sp)) return 0;
     /* "Wie aus Regierungskreisen verlautete": the source of aus, von */
     if (sp->s < 0 && (q_cls(q, w + 1) & QC_GENPREP) && !q_loose_np(q, w + 2, v, sp)) return 0;
-    if (sp->s < 0) return 0;
+    /* no subject: only a passive or impersonal report names no one ("Wie
+     * heute bekannt wurde, …", "wie mitgeteilt wurde"); else no frame */
+    if (sp->s < 0 && e == v + 1 && !(v > w + 1 && q_sep_particle(q, v) == v - 1)) return 0;
     *cue = v; *end = e;
     return 1;
 }

@@ -10,6 +10,8 @@
 
 typedef struct { uint32_t lo, hi; } range;
 
+static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
+
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
  * also the perfect and passive infinitive with an auxiliary ("abgeschossen zu
  * haben", "gewesen zu sein", "gewählt zu werden") */
@@ -138,6 +140,7 @@ int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
     qspk ps;
+    if (q_quoted_speaker(q, v, &ps)) return ps;
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
@@ -222,6 +225,32 @@ static int vorfeld_relative(const qdoc *q, uint32_t a, uint32_t e, range r)
     return 0;
 }
 
+/* German: an apposition to the subject after the verb at v, from the comma at
+ * c to the next comma: a name after a role phrase ("sagte der Koordinator,
+ * Karl Weber, …", "sagte der Leiter der Behörde, Karl Weber, …") or a
+ * description after a name ("sagte Li Fei, der Vorsitzende des Ausschusses,
+ * …"); the token of that second comma, else 0 */
+static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
+{
+    if (v + 1 >= c) return 0;
+    /* a name after the verb, then a description with its article and no verb
+     * ("sagte Li Fei, der stellvertretende Vorsitzende des Ausschusses, …") */
+    int named = 1;
+    for (uint32_t m = v + 1; m < c && named; m++) named = q_name_tok(q, m) || q_particle(q, m);
+    if (named && c + 2 < r.hi && (q_cls(q, c + 1) & QC_DET) && !(q->t[c + 1].flags & LB_TOK_UPPER)) {
+        uint32_t e = c + 1;
+        while (e < r.hi && e < c + 12 && !q_punct_is(q, e, ',') && !q->inq[e] && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+        return e < r.hi && q_punct_is(q, e, ',') && e > c + 2 && !q_has_verb(q, c + 1, e) ? e : 0;
+    }
+    /* the subject before it: a role noun, or a noun phrase with its article */
+    int role = (q_cls(q, v + 1) & QC_DET) && !q_has_verb(q, v + 1, c);
+    for (uint32_t m = v + 1; m < c && !role; m++) role = q_is_role(q, m);
+    if (!role) return 0;
+    uint32_t e = c + 1;
+    while (e < r.hi && e < c + 6 && q_name_tok(q, e)) e++;
+    return e > c + 1 && e < r.hi && q_punct_is(q, e, ',') && !q_has_verb(q, c + 1, e) ? e : 0;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -248,8 +277,14 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
             for (uint32_t m = v + 1; m < pt; m++) if (q_punct_is(q, m, ',')) { k0 = pt; break; }
         }
     }
-    for (uint32_t k = k0; k < r.hi && k < k0 + (q->lang == QL_EN ? 10 : 16); k++) {
+    uint32_t lim = k0 + (q->lang == QL_EN ? 10 : 16), appos_end = 0;
+    for (uint32_t k = k0; k < r.hi && k < lim; k++) {
         const lb_tok *t = &q->t[k];
+        /* German: the name of a role phrase in apposition ("sagte der
+         * Koordinator für X, Karl Weber, gegenüber der BBC, dass …"): the
+         * reported clause comes after it */
+        uint32_t ap = q->lang != QL_EN && q_punct_is(q, k, ',') ? apposition_end(q, v, k, r) : 0;
+        if (ap) { lim += ap - k; k = ap - 1; appos_end = ap; continue; }
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
         if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
             if (q->lang == QL_EN) return 0;
@@ -260,6 +295,16 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* an adjunct set off by commas after the speaker's apposition,
+             * before the complementizer: "sagte der Leiter, X, gegenüber der
+             * BBC, dass …" */
+            if (q->lang != QL_EN && k == appos_end) {
+                uint32_t e = a;
+                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+                qspk adj;
+                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) &&
+                    (q_xcls(q, a) & (QX_ADP | QX_ADV)) && q_adjuncts(q, a, e, &adj) && adj.s < 0) { *by_conj = 1; return e + 2; }
+            }
             /* "sagte Kurz klar und deutlich: So ist es!": a colon after the verb and
              * its subject opens what was said (German direct speech whose marks are lost) */
             if (q->lang != QL_EN && q_punct_is(q, k, ':') && a + 1 < r.hi && (q->t[a].flags & LB_TOK_WORD) && (q->t[a].flags & LB_TOK_UPPER) &&
@@ -394,8 +439,13 @@ static uint32_t noun_konj(const qdoc *q, uint32_t w, range r)
     uint32_t k = w + 1;
     while (k < r.hi && k < w + 8 && (q->t[k].flags & LB_TOK_WORD) && !q->inq[k] && !q_is_cue(q, k) &&
            !(q_cls(q, k) & (QC_CONJ | QC_SUB | QC_AUX | QC_KONJ | QC_KONJ2))) k++;
-    if (k >= r.hi || !q_punct_is(q, k, ',') || q_has_verb(q, w + 1, k)) return 0;
-    if (k > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
+    if (k >= r.hi || !q_punct_is(q, k, ',')) return 0;
+    /* the verb whose object the noun is may close its clause before the
+     * comma: "hatte den Standpunkt vertreten, das Gericht sei …" */
+    uint32_t ke = k;
+    if (k > w + 1 && !(q->t[k - 1].flags & LB_TOK_UPPER) && q_has_verb(q, k - 1, k)) ke = k - 1;
+    if (q_has_verb(q, w + 1, ke)) return 0;
+    if (ke > w + 1 && !(q_cls(q, w + 1) & (QC_OF | QC_DET)) && !(q->t[w + 1].flags & LB_TOK_UPPER)) return 0;
     uint32_t a = k + 1;
     if (a >= r.hi || !(q->t[a].flags & LB_TOK_WORD) || (q_cls(q, a) & (QC_SUB | QC_CONJ)) ||
         ((q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER) && LB_MORPH(q->doc)[a].upos == LB_UPOS_PRON)) return 0;
@@ -490,6 +540,36 @@ static lb_quote *source_quote(qdoc *q, range r, qspk sp, uint32_t ps, uint32_t p
     return emit(q, a, r.hi, sp, (int32_t)v);
 }
 
+/* [a, b) has a proper noun (morphology layer): a name, not a common noun */
+static int has_propn(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (q->doc->morph.len != q->n) return 0;
+    for (uint32_t k = a; k < b && k < q->n; k++) if (LB_MORPH(q->doc)[k].upos == LB_UPOS_PROPN) return 1;
+    return 0;
+}
+
+/* German: the comma before the verb at v closes a relative clause and the
+ * clause layer puts the verb's subject before it ("X, der … ist, wies den
+ * Vorwurf zurück"): v is the sentence's main verb, no post-posed frame */
+static int subject_before(const qdoc *q, uint32_t v)
+{
+    const lb_doc *d = q->doc;
+    if (q->lang == QL_EN || !d->clauses.len || d->morph.len != q->n) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->fin != (int32_t)v && cl->verb != (int32_t)v) return 0;
+    int32_t pc = v >= 2 ? LB_MORPH(d)[v - 2].clause : -1;    /* the clause the comma closes */
+    if (pc < 0 || (size_t)pc >= d->clauses.len || LB_CLAUSES(d)[pc].kind != LB_CL_REL ||
+        cl->subj < 0 || (size_t)cl->subj >= d->phrases.len || LB_PHRASES(d)[cl->subj].tok0 >= v) return 0;
+    /* the relative clause follows the subject with no finite verb between:
+     * it is said of the subject ("Gonzalo X habe …, der Vorstand diesen
+     * angenommen, teilte …" is no such case) */
+    const lb_phrase *sj = &LB_PHRASES(d)[cl->subj];
+    uint32_t rs = LB_CLAUSES(d)[pc].tok0;
+    return rs >= sj->tok0 + sj->ntok && !finite_in(q, sj->tok0 + sj->ntok, rs);
+}
+
 /* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
  * Sender Y.": the speaker among adjuncts up to the end of the sentence, or up
  * to a comma before an apposition or a relative clause about the speaker */
@@ -504,8 +584,43 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     /* "…, sagte er, die Lage sei ernst": what follows the comma is reported itself */
     for (uint32_t k = e + 1; e < r.hi && k < r.hi && k < e + Q_SCAN && !q_punct_is(q, k, ','); k++)
         if (q_konj(q, k) || (q_cls(q, k) & QC_CONJ)) return sp;
-    if ((q_cls(q, v) & QC_SEP) && b > v + 1 && (q_xcls(q, b - 1) & QX_ADP)) b--;    /* "…, teilte X mit." */
+    /* "…, teilte X mit.", "…, stellten die Forscher fest.", "…, gab X bekannt.":
+     * the particle of a separable verb closes the clause after the speaker */
+    if ((q_cls(q, v) & QC_SEP) && b > v + 1 && ((q_xcls(q, b - 1) & QX_ADP) || q_sep_particle(q, v) == b - 1)) b--;
     if (!q_adjuncts(q, v + 1, b, &sp) || (sp.s >= 0 && q->lang != QL_EN && !q_can_speak(q, sp))) sp.s = -1;
+    if (sp.s >= 0 && !has_propn(q, (uint32_t)sp.s, (uint32_t)sp.e) && subject_before(q, v)) sp.s = -1;
+    return sp;
+}
+
+/* German: after the speech verb at v and its impersonal subject ("hieß es")
+ * only adjuncts up to the end of the sentence: "…, hieß es am Freitag aus
+ * der Botschaft auf Anfrage der APA." */
+static int impersonal_post(const qdoc *q, uint32_t v, range r)
+{
+    uint32_t b = trim_end(q, v + 2, r.hi);
+    if (b == v + 2) return 1;
+    for (uint32_t k = v + 2; k < b; k++) if (q_punct_is(q, k, ',') || q->inq[k]) return 0;
+    qspk sp;
+    return b < v + 2 + Q_SCAN && q_adjuncts(q, v + 2, b, &sp) && sp.s < 0;
+}
+
+/* German: the participle v ends the sentence and the auxiliary of its perfect
+ * follows a comma, the speaker among adjuncts between them: "…, hatte Obama
+ * bei seinem Treffen in Moskau gesagt."; the speaker (its start is two tokens
+ * after the comma), else none */
+static qspk perfect_frame(const qdoc *q, uint32_t v, range r)
+{
+    qspk sp = { -1, -1, -1, -1 };
+    uint32_t a = v;
+    while (a > r.lo && v - a < Q_SCAN && !q_punct_is(q, a - 1, ',') && !q->inq[a - 1] && !(q_cls(q, a - 1) & QC_AUX)) a--;
+    if (a < r.lo + 3 || !(q_cls(q, a - 1) & QC_AUX) || !q_punct_is(q, a - 2, ',')) return sp;
+    /* what the comma closes is a main clause, not a subordinate or relative
+     * clause before the sentence's own verb ("Nachdem X … hatte, hat sie …") */
+    if (q_cls(q, r.lo) & QC_SUB) return sp;
+    const lb_doc *d = q->doc;
+    int32_t pc = d->morph.len == q->n ? LB_MORPH(d)[a - 3].clause : -1;
+    if (pc >= 0 && (size_t)pc < d->clauses.len && LB_CLAUSES(d)[pc].kind != LB_CL_MAIN) return sp;
+    if (!q_has_verb(q, r.lo, a - 2) || !q_adjuncts(q, a, v, &sp) || sp.s != (int32_t)a || !q_can_speak(q, sp)) sp.s = -1;
     return sp;
 }
 
@@ -569,7 +684,8 @@ static int connective(const qdoc *q, uint32_t v, range r)
                   (!LB_FEAT_GET(f, GENDER) || LB_FEAT_GET(f, GENDER) == LB_GENDER_NEUT);
         }
     }
-    if (v > r.lo && !rel && (q_xcls(q, v - 1) & QX_ANAPH) && (v - 1 == r.lo || q_punct_is(q, v - 2, ','))) return 1;
+    if (v > r.lo && !rel && (q_xcls(q, v - 1) & QX_ANAPH) && !(pm && pm->upos == LB_UPOS_ADV) &&
+        (v - 1 == r.lo || q_punct_is(q, v - 2, ','))) return 1;     /* a demonstrative, not the adverb of "daran appelliert, …" */
     return mo && LB_FEAT_GET(mo->feats, VERBFORM) == LB_VERBFORM_PART && v <= r.lo + 1;
 }
 
@@ -607,10 +723,24 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         sp = q_np_forward(q, v + 1, r.hi);
         /* "…, sagte X am Dienstag." */
         if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
+        /* "…, hieß es am Freitag aus der Botschaft.": the source of the
+         * impersonal verb among the adjuncts, or none named */
+        if (sp.s < 0 && q->lang != QL_EN && v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS) && q_has_verb(q, r.lo, v - 1) &&
+            impersonal_post(q, v, r)) {
+            qspk src = q_impersonal_source(q, v, v + 1, r.hi);
+            if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE)))
+                DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, src, (int32_t)v));
+            goto out;
+        }
         if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
             if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
             goto out;
         }
+    } else if (q->lang != QL_EN && v > r.lo + 3 && ends_sentence(q, v + 1, r.hi) && (sp = perfect_frame(q, v, r)).s >= 0) {
+        /* post-posed in the perfect: "…, hatte Obama in Moskau gesagt." */
+        uint32_t c = (uint32_t)sp.s - 2;
+        if (!(c >= 1 && q->inq[c - 1])) DONE(emit(q, c > r.lo + Q_CLAUSE ? c - Q_CLAUSE : r.lo, c, sp, (int32_t)v));
+        goto out;
     } else if (v > r.lo + 1) {
         /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);
@@ -642,6 +772,12 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     }
     if (a < r.hi) {
         sp = verb_speaker(q, v, r);
+        /* "sagte der Koordinator für X, Karl Weber, …": the name in apposition */
+        uint32_t s0 = sp.s > (int32_t)v ? (uint32_t)sp.s : v + 1;       /* none found: the phrase after the verb */
+        uint32_t c = (sp.s > (int32_t)v || sp.s < 0) && q->lang != QL_EN ? s0 : r.hi;
+        while (c < r.hi && c < s0 + 12 && !q_punct_is(q, c, ',') && !q->inq[c] && (q->t[c].flags & LB_TOK_WORD)) c++;
+        uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
+        if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
         uint32_t end = clause_end(q, a, r);
         lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
         if (qt && q_punct_is(q, a - 1, ':')) {
@@ -687,6 +823,39 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
     return found;
 }
 
+/* a web address written without a scheme, which the tokenizer splits at its
+ * dots ("bildblog.de", "t-online.de"): words and dots without spaces, the
+ * last a top-level domain of two to four letters; the token after it, or 0 */
+static uint32_t web_address(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    if (k >= hi || (q->t[k].flags & LB_TOK_URL)) return k < hi ? k + 1 : 0;
+    uint32_t j = k;
+    while (j + 2 < hi && (q->t[j].flags & LB_TOK_WORD) && q_punct_is(q, j + 1, '.') &&
+           q->t[j].end == q->t[j + 1].start && q->t[j + 1].end == q->t[j + 2].start && (q->t[j + 2].flags & LB_TOK_WORD)) j += 2;
+    if (j == k || (q->t[j].flags & LB_TOK_UPPER) || q->t[j].end - q->t[j].start < 2 || q->t[j].end - q->t[j].start > 4) return 0;
+    return j + 1;
+}
+
+/* German: a noun phrase with an extended attribute between its article and its
+ * noun ("einer am Dienstag veröffentlichten Pressemitteilung des WFP", "dem für
+ * Terrorismus zuständigen Staatsanwalt X"): the article, words without a finite
+ * verb or comma, an adjective (morphology layer), then the noun phrase from the
+ * noun on, which names the speaker; the phrase from the article, else none */
+static qspk extended_np(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    qspk none = { -1, -1, -1, -1 };
+    if (q->doc->morph.len != q->n || k >= hi || !(q_cls(q, k) & QC_DET)) return none;
+    for (uint32_t j = k + 2; j + 1 < hi && j < k + 10; j++) {
+        if (!(q->t[j].flags & LB_TOK_WORD) || q->inq[j] || lb_morph_is_finite(&LB_MORPH(q->doc)[j])) return none;
+        if (LB_MORPH(q->doc)[j].upos != LB_UPOS_ADJ || !(q->t[j + 1].flags & LB_TOK_UPPER)) continue;
+        qspk sp = q_np_forward(q, j + 1, hi);
+        if (sp.s < 0 || sp.ns < 0) return none;
+        sp.s = (int32_t)k;
+        return sp;
+    }
+    return none;
+}
+
 /* "Laut X …" / "…, according to X."; -1 when v names no one (maybe a speech noun) */
 static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
 {
@@ -694,6 +863,10 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
     uint32_t k = v + 1;
     if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
     qspk sp = q_np_forward(q, k, r.hi);
+    if (sp.s < 0 && q->lang != QL_EN) sp = extended_np(q, k, r.hi);
+    /* a web address as the source: "laut bildblog.de", "laut ndr.de" */
+    uint32_t we = web_address(q, k, r.hi);
+    if (sp.s < 0 && we) { sp.s = sp.ns = (int32_t)k; sp.e = sp.ne = (int32_t)we; }
     if (sp.s < 0 || sent_inq) return -1;       /* maybe a speech noun: "Aussage, dass" */
     int initial = 1;
     for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);

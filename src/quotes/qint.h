@@ -63,7 +63,9 @@ enum {
     QX_PPART = 1u << 15,   /* English present participle of a speech verb: saying, adding */
     QX_SRCCONJ = 1u << 16, /* relative adverb of accordance (wonach): the noun before it is the source */
     QX_LOCSRC = 1u << 17,  /* preposition whose noun phrase is the source of an impersonal speech verb: in, aus, von */
-    QX_TITLENOUN = 1u << 18 /* noun of a titled work or slogan (Buch, Lied, Motto): the quoted words after it are its title */
+    QX_TITLENOUN = 1u << 18, /* noun of a titled work or slogan (Buch, Lied, Motto): the quoted words after it are its title */
+    QX_QUOTING = 1u << 19,  /* verb of quoting someone (zitieren): its object, or its passive subject, is the speaker */
+    QX_REQUEST = 1u << 20   /* noun of a request put to the source (Anfrage): "auf Anfrage" names no source */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -152,6 +154,9 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
 /* The subject of the speech verb at token v inside [lo, hi); English also
  * across an apposition and shared with the verb before ("X said, adding …"). */
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* the verb at v quotes someone (zitieren): the speaker is its object ("zitiert
+ * die Zeitung X"), in the passive its subject ("X wird … zitiert"); 1 with it */
+int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp);
 /* the same by the clause layer and token patterns only */
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "In dem Antrag heißt es", "Aus Paris hieß es": the noun phrase of a locsrc

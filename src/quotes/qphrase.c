@@ -394,8 +394,31 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
     return subject_before(q, coord ? k - 1 : k, v, lo);
 }
 
+int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
+{
+    const lb_doc *d = q->doc;
+    if (q->lang == QL_EN || !(q_xcls(q, v) & QX_QUOTING) || !d->clauses.len || d->morph.len != q->n) return 0;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->verb != (int32_t)v && cl->fin != (int32_t)v) return 0;
+    int32_t pi = cl->voice == LB_VOICE_PASS ? cl->subj : cl->obj;
+    if (pi < 0 || (size_t)pi >= d->phrases.len) return 0;
+    const lb_phrase *ph = &LB_PHRASES(d)[pi];
+    if (!ph->ntok || ph->tok0 + ph->ntok > q->n || ph->prep >= 0) return 0;
+    qspk s = { (int32_t)ph->tok0, (int32_t)(ph->tok0 + ph->ntok), -1, -1 };
+    /* a name the clause layer cut short goes on over name words */
+    while ((uint32_t)s.e < q->n && q_name_tok(q, (uint32_t)s.e - 1) && q_name_tok(q, (uint32_t)s.e) && q_same_sent(q, (uint32_t)s.s, (uint32_t)s.e)) s.e++;
+    q_name_in(q, &s);
+    if (s.ns < 0 && !(q_cls(q, (uint32_t)s.s) & QC_PRON)) return 0;
+    *sp = s;
+    return 1;
+}
+
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
+    qspk qs;
+    if (q_quoted_speaker(q, v, &qs)) return qs;
     int en = q->lang == QL_EN && q->doc->morph.len == q->n;
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
@@ -503,6 +526,8 @@ static qspk locsrc_np(const qdoc *q, uint32_t p, uint32_t hi)
     if (k < hi && (q_cls(q, k) & QC_DET)) k++;
     while (k < hi && k < p + 5 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k >= hi || !(q->t[k].flags & LB_TOK_UPPER)) return none();
+    /* "auf Anfrage (der APA)": the request put to the source is none */
+    if (q_xcls(q, k) & QX_REQUEST) return none();
     qspk sp = q_np_forward(q, p + 1, hi);
     if (sp.s < 0 || in_time(q, sp)) return none();
     return sp;

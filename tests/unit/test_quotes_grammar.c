@@ -199,6 +199,93 @@ int main(void)
     run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");
     check_none("Für dich soll");
 
+    /* qindirect.c: a post-posed separable speech verb whose particle closes
+     * the sentence after the speaker ("…, stellten X fest.", "…, gab X bekannt.") */
+    run("Das Risiko ist bei Frauen höher als bei Männern, stellten die Forscher der Universität Lund fest.");
+    CHECK(test_quote_find(doc, "Das Risiko ist") != NULL);
+    run("Ein weiteres Konsulat soll im Süden folgen, gab der Außenminister Karl Weber bekannt.");
+    check_speaker("Ein weiteres Konsulat", "Karl Weber");
+    /* but a comma that closes a relative clause on the subject: the verb after
+     * it is the main verb, and its object no speaker */
+    run("Der Vorsitzende Karl Weber, der als starker Mann der Partei gilt, wies den Vorwurf am Montag zurück.");
+    check_none("Der Vorsitzende Karl Weber");
+
+    /* qindirect.c: the name in apposition to the subject after the speech
+     * verb is the speaker, and an adjunct between commas may stand before "dass" */
+    run("Dann sagte der Koordinator für Naturkatastrophen, Karl Weber, gegenüber der Zeitung, dass nur 14 Boote im Einsatz seien.");
+    check_speaker("nur 14 Boote", "Karl Weber");
+    run("Dann sagte der Koordinator, Karl Weber, die Boote seien zu klein.");
+    check_speaker("die Boote seien", "Karl Weber");
+    /* a relative clause inside the reported clause does not stop the
+     * post-posed frame with a named speaker */
+    run("Es gebe zwar bisher noch keine Opfer, aber derzeit eine Stimmung, in der so etwas wieder geschehen könnte, "
+        "sagte Jan Brenner, Referent bei der Stiftung aus Kassel.");
+    check_speaker("Es gebe zwar", "Jan Brenner");
+
+    /* qindirect.c: a post-posed frame in the perfect ("…, hat X … erklärt.");
+     * not after a subordinate clause, where the auxiliary is the main verb's */
+    run("Die Rebellen hätten die Stadt eingenommen, hat der Sprecher Karl Weber am Montag in Genf erklärt.");
+    check_speaker("Die Rebellen hätten", "Karl Weber");
+    run("Nachdem die Abgeordnete Eva Brandt mit einem Zwischenruf für Aufsehen gesorgt hatte, hat sie im Plenum um Entschuldigung gebeten.");
+    check_none("Nachdem die Abgeordnete");
+    /* a speech noun, the verb whose object it is, a comma and a Konjunktiv clause */
+    run("Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.");
+    CHECK(test_quote_find(doc, "das Gericht sei dafür") != NULL);
+
+    /* qindirect.c: a post-posed impersonal frame with adjuncts after "es"
+     * ("…, hieß es am Freitag aus dem Ministerium."): the place is the source */
+    run("Die Verhandlungen seien noch nicht beendet, hieß es am Freitag aus dem Ministerium in Wien.");
+    check_speaker("Die Verhandlungen seien", "Ministerium");
+    /* de.speech: analysieren */
+    run("Als einfacher Abgeordneter wäre sein Einfluss dahin, analysiert der Politologe Karl Weber.");
+    check_speaker("Als einfacher Abgeordneter", "Karl Weber");
+
+    /* qframes.c, de.speech bekannt|werden: an as-frame of a report without a
+     * subject ("Wie heute bekannt wurde, …", "wie weiter erklärt wurde")
+     * reports its clause without a speaker; "Wie gesagt, …" is no frame */
+    run("Wie gestern bekannt wurde, befindet sich unter den Opfern der Politiker Karl Weber.");
+    CHECK(test_quote_find(doc, "befindet sich unter") != NULL);
+    run("Im Mai wurde bekannt, dass die Steuern steigen.");
+    CHECK(test_quote_find(doc, "die Steuern steigen") != NULL);
+    run("Wie gesagt, die Lage ist ernst.");
+    CHECK_INT(doc->quotes.len, 0);
+
+    /* qindirect.c: "laut" with an extended attribute between article and noun,
+     * and with a web address */
+    run("Die Lage ist ernst. Laut dem für Terrorismus zuständigen Staatsanwalt Karl Weber habe es drei Teams gegeben.");
+    check_speaker("habe es drei Teams", "Karl Weber");
+    run("Die Lage ist ernst. Laut einer am Dienstag veröffentlichten Mitteilung des Roten Kreuzes wurden 200 Menschen versorgt.");
+    CHECK(test_quote_find(doc, "wurden 200 Menschen") != NULL);
+    run("Die Lage ist ernst. Laut wetterblog.de fiel in der Nacht ein halber Meter Schnee.");
+    check_speaker("fiel in der Nacht", "wetterblog.de");
+
+    /* qindirect.c: a description in apposition after a named subject */
+    run("Dabei sagte Jan Brenner, der stellvertretende Vorsitzende des Ausschusses, aber auch, dass die Demonstranten von Standards sprächen.");
+    check_speaker("die Demonstranten von", "Jan Brenner");
+
+    /* de.cues quoting: the object of "zitieren" is the speaker */
+    run("Die Firma stellte neue Versionen vor. „Das wird das größte Update aller Zeiten“, zitiert die „Tagespost“ Lynch in einem Bericht.");
+    check_speaker("Das wird das größte", "Lynch");
+    /* in the passive its subject */
+    run("Karl Weber wird von der Zeitung mit den Worten zitiert, das Update sei das größte aller Zeiten.");
+    check_speaker("das Update sei", "Karl Weber");
+
+    /* de.cues anaph: a pronominal adverb opening the sentence refers back to
+     * the statement before ("Davon geht X aus."); inside a clause it is no
+     * connective ("…, daran appelliert, … zu …") */
+    run("Die Erklärung wird für Sonntag erwartet. Davon geht der Minister Karl Weber aus.");
+    check_speaker("Die Erklärung wird", "Karl Weber");
+    run("Zuvor hatten mehrere Politiker, darunter der Bürgermeister Karl Weber, daran appelliert, das Erreichte nicht aufs Spiel zu setzen.");
+    CHECK(test_quote_find(doc, "das Erreichte nicht") != NULL);
+
+    /* de.cues request: "auf Anfrage" names no source of "hieß es" */
+    run("Die Firma plant nichts. Auf Anfrage hieß es, man prüfe die Lage.");
+    {
+        const lb_quote *q = test_quote_find(doc, "man prüfe die");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_name == NULL || strcmp(q->speaker_name, "Anfrage") != 0);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
