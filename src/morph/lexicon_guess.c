@@ -17,11 +17,10 @@ typedef struct guess_out {
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* German case mapping of the first letter: ASCII and the umlauts (C3 A4/B6/BC
- * <-> C3 84/96/9C). Writes s into dst (room for n bytes) with the change. */
-static void set_first_case(char *dst, const char *s, size_t n, int upper)
+/* German case mapping of the first letter of s (n bytes), in place: ASCII
+ * and the umlauts (C3 A4/B6/BC <-> C3 84/96/9C). */
+static void change_first_case(char *dst, size_t n, int upper)
 {
-    memcpy(dst, s, n);
     if (!n) return;
     unsigned char c = (unsigned char)dst[0];
     if (upper && c >= 'a' && c <= 'z') dst[0] = (char)(c - 32);
@@ -31,6 +30,13 @@ static void set_first_case(char *dst, const char *s, size_t n, int upper)
         if (upper && (d == 0xA4 || d == 0xB6 || d == 0xBC)) dst[1] = (char)(d - 0x20);
         else if (!upper && (d == 0x84 || d == 0x96 || d == 0x9C)) dst[1] = (char)(d + 0x20);
     }
+}
+
+/* s (n bytes) into dst with its first letter's case changed (change_first_case). */
+static void set_first_case(char *dst, const char *s, size_t n, int upper)
+{
+    memcpy(dst, s, n);
+    change_first_case(dst, n, upper);
 }
 
 static int is_upper_start(const char *s, size_t n)
@@ -98,13 +104,13 @@ static const char *put_lemma(guess_out *g, const char *pre, size_t pn, const cha
     return p;
 }
 
-/* The head's readings of the wanted parts of speech (bit mask by enum
- * lb_upos), lemma = modifier + head lemma. */
+/* The readings of the head (slot: lbx_find's) of the wanted parts of speech
+ * (bit mask by enum lb_upos), lemma = modifier + head lemma. */
 static int emit_head(const lb_lexicon *lx, guess_out *g, const char *form, size_t head_off,
-                     const char *head, size_t hn, uint32_t want, int lower)
+                     uint64_t slot, uint32_t want, int lower)
 {
     lb_reading rs[64];
-    int n = lb_lexicon_lookup(lx, head, hn, rs, 64), added = 0;
+    int n = lbx_readings(lx, slot, rs, 64), added = 0;
     if (n > 64) n = 64;
     const char *prev_src = NULL, *prev_dst = NULL;
     for (int i = 0; i < n && g->n < g->max; i++) {
@@ -131,7 +137,7 @@ static int guess_hyphen(const lb_lexicon *lx, guess_out *g, const char *form, si
     size_t h = n;
     while (h > 0 && form[h - 1] != '-') h--;
     if (h < 2 || h >= n) return 0;
-    return emit_head(lx, g, form, h, form + h, n - h, ~0u, 0);
+    return emit_head(lx, g, form, h, lbx_find(lx, form + h, n - h, lbx_hash(form + h, n - h)), ~0u, 0);
 }
 
 /* The start of a compound's next shorter head after byte *i (start with
@@ -150,16 +156,42 @@ static int next_head(const char *form, size_t n, size_t chars, size_t *i, size_t
     return 0;
 }
 
-/* Prefetches the bloom words of the heads guess_compound will look up
- * first: they are cache misses, one after the other there. */
-static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int noun, size_t chars)
+/* The compound heads of a form, longest first: where each starts and the
+ * hash of the head as looked up (capitalised after a capitalised form). */
+typedef struct heads {
+    size_t k, at[LB_MAX_TOKEN_BYTES];
+    uint64_t h[LB_MAX_TOKEN_BYTES];
+} heads;
+
+/* Fills hs for form w (a copy: the head's first letter is capitalised in
+ * place for hashing, then restored) and prefetches the heads' bloom words:
+ * each is a likely cache miss, and they are independent. */
+static void find_heads(const lb_lexicon *lx, char *w, size_t n, int noun, heads *hs)
+{
+    size_t i = 0, seen = 0, chars = count_chars(w, n);
+    hs->k = 0;
+    while (next_head(w, n, chars, &i, &seen)) {
+        char c0 = w[i], c1 = w[i + 1];              /* w has a byte after the form */
+        if (noun) change_first_case(w + i, n - i, 1);
+        hs->at[hs->k] = i;
+        hs->h[hs->k] = lbx_hash(w + i, n - i);
+        w[i] = c0;
+        w[i + 1] = c1;
+        __builtin_prefetch(lbx_bloom_word(lx, hs->h[hs->k++]));
+    }
+}
+
+/* The slot of head j of hs when it has readings, else 0 (the bloom filter
+ * rejects most heads before any string is built). */
+static uint64_t head_slot(const lb_lexicon *lx, const char *form, size_t n, int noun, const heads *hs, size_t j)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
-    size_t i = 0, seen = 0;
-    while (next_head(form, n, chars, &i, &seen)) {
-        if (noun) set_first_case(head, form + i, n - i, 1);
-        lbx_prefetch_bloom(lx, noun ? head : form + i, n - i);
-    }
+    if (!lbx_bloom_may(lx, hs->h[j])) return 0;
+    size_t i = hs->at[j];
+    if (noun) set_first_case(head, form + i, n - i, 1);
+    else memcpy(head, form + i, n - i);
+    uint64_t slot = lbx_find(lx, head, n - i, hs->h[j]);
+    return slot & LBX_SLOT_HAS ? slot : 0;
 }
 
 /* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
@@ -167,17 +199,17 @@ static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int
  * Longest head first. */
 static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
-    char head[LB_MAX_TOKEN_BYTES + 4];
+    char w[LB_MAX_TOKEN_BYTES + 4];
+    heads hs;
     int noun = is_upper_start(form, n);
-    size_t chars = count_chars(form, n), i = 0, seen = 0;
-    prefetch_heads(lx, form, n, noun, chars);
-    while (next_head(form, n, chars, &i, &seen)) {
-        size_t hn = n - i;
-        if (noun) set_first_case(head, form + i, hn, 1);
-        else memcpy(head, form + i, hn);
-        if (!known(lx, head, hn) || !plausible_modifier(lx, form, i, 1)) continue;
+    memcpy(w, form, n);
+    w[n] = 0;
+    find_heads(lx, w, n, noun, &hs);
+    for (size_t j = 0; j < hs.k; j++) {
+        uint64_t slot = head_slot(lx, form, n, noun, &hs, j);
+        if (!slot || !plausible_modifier(lx, form, hs.at[j], 1)) continue;
         uint32_t want = noun ? 1u << LB_UPOS_NOUN : (1u << LB_UPOS_ADJ | 1u << LB_UPOS_VERB);
-        int k = emit_head(lx, g, form, i, head, hn, want, noun);
+        int k = emit_head(lx, g, form, hs.at[j], slot, want, noun);
         if (k) return k;
     }
     return 0;
