@@ -128,21 +128,15 @@ static int check_ids(loadctx *c, const lb_lexicon *lx)
     return LB_OK;
 }
 
-/* The hash index: a power of two of slots, entries <= n_forms, an empty slot
- * (so that probing ends). */
-static int check_hash(loadctx *c, lb_lexicon *lx)
+/* The file's hash index (section 13): a power of two of slots. Its entries
+ * are not read (lookups use the in-memory index, lexicon_int.h), so they
+ * are not checked either. */
+static int check_hash(loadctx *c)
 {
     const sect *s = &c->s[SECT_HASH];
-    uint32_t slots = s->len / 4, empty = 0;
+    uint32_t slots = s->len / 4;
     if (s->len % 4 || slots < 2 || (slots & (slots - 1)))
         return fail(c, s->off, "hash index size not a power of two");
-    for (uint32_t i = 0; i < slots; i++) {
-        uint32_t e = lbx_at(lx->hash, i);
-        if (e > lx->n_forms) return fail(c, s->off + 4 * (size_t)i, "hash entry out of range");
-        empty += e == 0;
-    }
-    if (empty == 0) return fail(c, s->off, "hash index without an empty slot");
-    lx->hash_mask = slots - 1;
     return LB_OK;
 }
 
@@ -200,14 +194,24 @@ static uint64_t form_hash(const lb_lexicon *lx, uint32_t f)
     return lbx_hash((const char *)lx->form_blob + a, b - a);
 }
 
+/* 1 when no tag set is empty: then a form has readings iff it has a group. */
+static int sets_filled(const lb_lexicon *lx)
+{
+    for (uint32_t i = 0; i < lx->n_sets; i++)
+        if (lbx_at(lx->set_off, i + 1) == lbx_at(lx->set_off, i)) return 0;
+    return 1;
+}
+
 /* Sets the bloom bits of form f (hash h) and puts it into the first free
- * slot of its probe sequence (the table has more slots than forms). */
-static void index_form(lb_lexicon *lx, uint32_t f, uint64_t h)
+ * slot of its probe sequence (the table has more slots than forms); filled:
+ * sets_filled. */
+static void index_form(lb_lexicon *lx, uint32_t f, uint64_t h, int filled)
 {
     uint32_t i = (uint32_t)h & lx->slot_mask;
+    int has = filled ? lbx_at(lx->form_grp, f + 1) > lbx_at(lx->form_grp, f) : count_readings(lx, f) > 0;
     lx->bloom[h & lx->bloom_mask] |= lbx_bloom_bits(h);
     while (lx->slots[i]) i = (i + 1) & lx->slot_mask;
-    lx->slots[i] = (uint64_t)slot_fp(h) << 32 | (count_readings(lx, f) ? LBX_SLOT_HAS : 0) | (f + 1);
+    lx->slots[i] = (uint64_t)slot_fp(h) << 32 | (has ? LBX_SLOT_HAS : 0) | (f + 1);
 }
 
 /* The bloom words (one per eight forms or fewer) and the slots (1.5 or more
@@ -228,8 +232,9 @@ static int build_form_index(lb_lexicon *lx, const char *name, char *err, size_t 
     lx->bloom_mask = (uint32_t)(bits / 64 - 1);
     lx->slot_mask = (uint32_t)(slots - 1);
     uint64_t h[AHEAD];
+    int filled = sets_filled(lx);
     for (uint32_t f = 0; f < lx->n_forms + AHEAD; f++) {
-        if (f >= AHEAD) index_form(lx, f - AHEAD, h[f % AHEAD]);
+        if (f >= AHEAD) index_form(lx, f - AHEAD, h[f % AHEAD], filled);
         if (f >= lx->n_forms) continue;
         h[f % AHEAD] = form_hash(lx, f);
         __builtin_prefetch(&lx->slots[(uint32_t)h[f % AHEAD] & lx->slot_mask], 1);
@@ -276,7 +281,7 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
         rc = check_sizes(&c, lx);
     }
     if (rc == LB_OK) rc = check_ids(&c, lx);
-    if (rc == LB_OK) rc = check_hash(&c, lx);
+    if (rc == LB_OK) rc = check_hash(&c);
     if (rc == LB_OK) rc = build_form_index(lx, name, err, errlen);
     if (rc == LB_OK) rc = build_suffix_index(lx, name, err, errlen);
     return rc;

@@ -20,10 +20,9 @@ struct lb_lexicon {
     const unsigned char *set_off, *set_items, *tags;
     const unsigned char *lemma_off, *lemma_blob;
     const unsigned char *suf_off, *suf_blob, *suf_rule, *rules;
-    const unsigned char *hash;        /* u32 slots: form index + 1, 0 = empty */
+    const unsigned char *hash;        /* the file's index (section 13): not read, see slots */
     uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
     uint32_t lemma_bits, lemma_mask;
-    uint32_t hash_mask;
     /* built at load: a blocked bloom filter of the forms by their fast hash
      * (lbx_hash): one word a form, three bits set in it (lbx_bloom_bits). A
      * clear bit answers all but ~1% of the lookups of absent forms from a
