@@ -210,13 +210,17 @@ static void index_form(lb_lexicon *lx, uint32_t f, uint64_t h, int filled)
     uint32_t i = (uint32_t)h & lx->slot_mask;
     int has = filled ? lbx_at(lx->form_grp, f + 1) > lbx_at(lx->form_grp, f) : count_readings(lx, f) > 0;
     lx->bloom[h & lx->bloom_mask] |= lbx_bloom_bits(h);
-    while (lx->slots[i]) i = (i + 1) & lx->slot_mask;
-    lx->slots[i] = (uint64_t)slot_fp(h) << 32 | (has ? LBX_SLOT_HAS : 0) | (f + 1);
+    uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+    while (lx->slots[i].key) i = (i + 1) & lx->slot_mask;
+    lx->slots[i].key = (uint64_t)slot_fp(h) << 32 | (has ? LBX_SLOT_HAS : 0) | (f + 1);
+    lx->slots[i].off = a;
+    lx->slots[i].len = b - a;
 }
 
 /* The bloom words (one per eight forms or fewer) and the slots (1.5 or more
- * per form) of the forms (lexicon_int.h). The slot of the form AHEAD places
- * on is prefetched: one by one, every insert waited for a cache miss. */
+ * per form) of the forms (lexicon_int.h). The slot and bloom word of the
+ * form AHEAD places on are prefetched: one by one, every insert waited for
+ * cache misses. */
 static int build_form_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
 {
     enum { AHEAD = 64 };
@@ -238,6 +242,7 @@ static int build_form_index(lb_lexicon *lx, const char *name, char *err, size_t 
         if (f >= lx->n_forms) continue;
         h[f % AHEAD] = form_hash(lx, f);
         __builtin_prefetch(&lx->slots[(uint32_t)h[f % AHEAD] & lx->slot_mask], 1);
+        __builtin_prefetch(lbx_bloom_word(lx, h[f % AHEAD]), 1);
     }
     return LB_OK;
 }
@@ -344,11 +349,11 @@ uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
     if (!lx->n_forms || !lbx_bloom_may(lx, h)) return 0;
     uint32_t fp = slot_fp(h);
     for (uint32_t i = (uint32_t)h & lx->slot_mask;; i = (i + 1) & lx->slot_mask) {
-        uint64_t s = lx->slots[i];
-        if (!s) return 0;
-        if ((uint32_t)(s >> 32 & 0x7FFFFFFF) != fp) continue;
-        uint32_t f = (uint32_t)s - 1, a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
-        if (b - a == n && lb_key_eq((const char *)lx->form_blob + a, form, n)) return s;
+        const struct lbx_slot *s = &lx->slots[i];
+        if (!s->key) return 0;
+        if ((uint32_t)(s->key >> 32 & 0x7FFFFFFF) == fp && s->len == n &&
+            lb_key_eq((const char *)lx->form_blob + s->off, form, n))
+            return s->key;
     }
 }
 

@@ -29,13 +29,14 @@ struct lb_lexicon {
      * table small enough to stay in the cache, in one read. */
     uint64_t *bloom;
     uint32_t bloom_mask;              /* words - 1 */
-    /* built at load: the forms by the same hash, open addressing, one u64 a
-     * slot (0 = empty): form index + 1 in the low half; in the high half
+    /* built at load: the forms by the same hash, open addressing (key 0 =
+     * empty). key: form index + 1 in the low half; in the high half
      * LBX_SLOT_HAS when the form has readings and 31 more bits of its hash
      * (a fingerprint: other forms in the probe sequence are passed without
-     * reading their offsets and bytes). The file's own index (fnv1a,
-     * section 13) is validated but not read. */
-    uint64_t *slots;
+     * reading their bytes). off and len: the form's bytes in form_blob (a
+     * hit reads them without a miss on form_off). The file's own index
+     * (fnv1a, section 13) is not read. */
+    struct lbx_slot { uint64_t key; uint32_t off, len; } *slots;
     uint32_t slot_mask;
     /* built at load: the suffix keys by fast hash (index + 1, 0 = empty) */
     uint32_t *suf_index;
@@ -62,8 +63,8 @@ static inline int lbx_bloom_may(const lb_lexicon *lx, uint64_t h)
     return (*lbx_bloom_word(lx, h) & m) == m;
 }
 
-/* The slot of the form with hash h (lbx_hash), 0 when the lexicon lacks it;
- * slot & LBX_SLOT_HAS when it has readings. */
+/* The slot key of the form with hash h (lbx_hash), 0 when the lexicon lacks
+ * it; key & LBX_SLOT_HAS when it has readings. */
 uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
 
 /* The readings of the form in slot (from lbx_find; 0: none), as lb_lexicon_lookup. */
