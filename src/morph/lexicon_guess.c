@@ -19,7 +19,7 @@ static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* German case mapping of the first letter of s (n bytes), in place: ASCII
  * and the umlauts (C3 A4/B6/BC <-> C3 84/96/9C). */
-static void change_first_case(char *dst, size_t n, int upper)
+static inline void change_first_case(char *dst, size_t n, int upper)
 {
     if (!n) return;
     unsigned char c = (unsigned char)dst[0];
@@ -54,20 +54,32 @@ static size_t count_chars(const char *s, size_t n)
     return k;
 }
 
+/* 1 when s (n bytes) has at least k characters; reads only as far as needed
+ * (it was a tenth of the guesser's instructions, on every modifier tried). */
+static int has_chars(const char *s, size_t n, size_t k)
+{
+    for (size_t i = 0; i < n && k; i++) k -= !is_cont((unsigned char)s[i]);
+    return k == 0;
+}
+
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
     return n > 0 && lb_lexicon_has(lx, s, n);
 }
 
-/* Known as written, with its first letter in the other case, or as a verb stem (+en/+n). */
+/* Known as written, with its first letter in the other case, or, first
+ * letter lower-cased, as a stem + "en" or + "e" (an earlier comment said
+ * +n; the code has always tried +e). One copy of s serves all variants: a
+ * lower-case s is upper-cased and back. */
 static int known_variant(const lb_lexicon *lx, const char *s, size_t n)
 {
     char tmp[LB_MAX_TOKEN_BYTES + 4];
     if (n == 0 || n > LB_MAX_TOKEN_BYTES) return 0;
     if (known(lx, s, n)) return 1;
-    set_first_case(tmp, s, n, !is_upper_start(s, n));
+    int upper = is_upper_start(s, n);
+    set_first_case(tmp, s, n, !upper);
     if (known(lx, tmp, n)) return 1;
-    set_first_case(tmp, s, n, 0);
+    if (!upper) change_first_case(tmp, n, 0);   /* s again: its first letter was lower-case or none */
     memcpy(tmp + n, "en", 2);
     return known(lx, tmp, n + 2) || known(lx, tmp, n + 1);
 }
@@ -77,7 +89,7 @@ static int known_variant(const lb_lexicon *lx, const char *s, size_t n)
 static int plausible_modifier(const lb_lexicon *lx, const char *s, size_t n, int depth)
 {
     static const char *const links[] = { "es", "en", "s", "n", "e" };
-    if (count_chars(s, n) < MIN_MOD_CHARS) return 0;
+    if (!has_chars(s, n, MIN_MOD_CHARS)) return 0;
     if (known_variant(lx, s, n)) return 1;
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
         size_t l = strlen(links[i]);
