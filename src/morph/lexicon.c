@@ -362,7 +362,7 @@ void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
     if (!lx || !lx->n_forms) return;
     uint64_t h = lbx_hash(form, n);
     __builtin_prefetch(lbx_bloom_word(lx, h));
-    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
+    lbx_prefetch_slot(lx, h);
 }
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
