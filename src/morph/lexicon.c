@@ -271,7 +271,7 @@ int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
     for (uint32_t i = (uint32_t)lb_hash_bytes(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
          i = (i + 1) & lx->suf_index_mask) {
         uint32_t a = lbx_at(lx->suf_off, e - 1), b = lbx_at(lx->suf_off, e);
-        if (b - a == kn && !memcmp(lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
+        if (b - a == kn && lb_key_eq((const char *)lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
     }
     return -1;
 }
@@ -362,7 +362,7 @@ void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
     if (!lx || !lx->n_forms) return;
     uint64_t h = lbx_hash(form, n);
     __builtin_prefetch(lbx_bloom_word(lx, h));
-    lbx_prefetch_slot(lx, h);
+    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
 }
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)

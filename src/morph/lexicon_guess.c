@@ -193,15 +193,6 @@ static void find_heads(const lb_lexicon *lx, char *w, size_t n, int noun, heads 
     }
 }
 
-/* Prefetches the index slots of the heads the bloom filter passes (their
- * bloom words were prefetched by find_heads; the slots are the next misses,
- * and independent). */
-static void prefetch_slots(const lb_lexicon *lx, const heads *hs)
-{
-    for (size_t j = 0; j < hs->k; j++)
-        if (lbx_bloom_may(lx, hs->h[j])) lbx_prefetch_slot(lx, hs->h[j]);
-}
-
 /* The slot of head j of hs when it has readings, else 0 (the bloom filter
  * rejects most heads before any string is built). */
 static uint64_t head_slot(const lb_lexicon *lx, const char *form, size_t n, int noun, const heads *hs, size_t j)
@@ -226,7 +217,6 @@ static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, 
     memcpy(w, form, n);
     w[n] = 0;
     find_heads(lx, w, n, noun, &hs);
-    prefetch_slots(lx, &hs);
     for (size_t j = 0; j < hs.k; j++) {
         uint64_t slot = head_slot(lx, form, n, noun, &hs, j);
         if (!slot || !plausible_modifier(lx, form, hs.at[j], 1)) continue;

@@ -63,12 +63,6 @@ static inline int lbx_bloom_may(const lb_lexicon *lx, uint64_t h)
     return (*lbx_bloom_word(lx, h) & m) == m;
 }
 
-/* Starts loading the first index slot a lookup of hash h reads. */
-static inline void lbx_prefetch_slot(const lb_lexicon *lx, uint64_t h)
-{
-    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
-}
-
 /* The slot key of the form with hash h (lbx_hash), 0 when the lexicon lacks
  * it; key & LBX_SLOT_HAS when it has readings. */
 uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
