@@ -248,6 +248,36 @@ static size_t suffix_key(char *key, const char *form, size_t n, size_t k, int up
     return len + 1;
 }
 
+/* The readings of suffix key s's rules: their tags, lemma = the form minus
+ * the rule's cut bytes + its appended string. A rule with the previous
+ * one's cut and string shares its lemma (most do: one lemma, several
+ * tags); the buffer is still charged for each rule, so that a full buffer
+ * stops at the same rule as when every lemma was copied. */
+static void emit_rules(const lb_lexicon *lx, guess_out *g, const char *form, size_t n, uint32_t s)
+{
+    uint32_t r0 = lbx_at(lx->suf_rule, s), r1 = lbx_at(lx->suf_rule, s + 1), prev_app = 0;
+    size_t prev_cut = 0, charged = g->used;
+    const char *lem = NULL;
+    for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {
+        const unsigned char *rule = lx->rules + 8 * (size_t)i;
+        size_t cut = rule[6];
+        if (cut > n) continue;
+        uint32_t alen, app_id = lbx_u32(rule);
+        const char *app = lbx_lemma(lx, app_id, &alen);
+        if (!g->buf || g->cap - charged < n - cut + alen) break;
+        charged += n - cut + alen;
+        if (!lem || app_id != prev_app || cut != prev_cut) lem = put_lemma(g, form, n - cut, app, alen, 0);
+        prev_app = app_id;
+        prev_cut = cut;
+        lb_reading *r = &g->out[g->n++];
+        lbx_tag(lx, lbx_u16(rule + 4), r);
+        r->lemma = lem;
+        r->lemma_len = (uint32_t)(n - cut + alen);
+        r->guessed = 2;
+        r->head_off = 0;
+    }
+}
+
 static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
     char key[4 * MAX_SUFFIX_CHARS + 2];
@@ -258,22 +288,7 @@ static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, si
         size_t kn = suffix_key(key, form, n, k, upper);
         int64_t s = kn ? lbx_find_suffix(lx, key, kn) : -1;
         if (s < 0) continue;
-        uint32_t r0 = lbx_at(lx->suf_rule, (uint32_t)s), r1 = lbx_at(lx->suf_rule, (uint32_t)s + 1);
-        for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {
-            const unsigned char *rule = lx->rules + 8 * (size_t)i;
-            size_t cut = rule[6];
-            if (cut > n) continue;
-            uint32_t alen;
-            const char *app = lbx_lemma(lx, lbx_u32(rule), &alen);
-            const char *lem = put_lemma(g, form, n - cut, app, alen, 0);
-            if (!lem) break;
-            lb_reading *r = &g->out[g->n++];
-            lbx_tag(lx, lbx_u16(rule + 4), r);
-            r->lemma = lem;
-            r->lemma_len = (uint32_t)(n - cut + alen);
-            r->guessed = 2;
-            r->head_off = 0;
-        }
+        emit_rules(lx, g, form, n, (uint32_t)s);
         return g->n;
     }
     return 0;

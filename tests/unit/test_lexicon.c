@@ -158,6 +158,29 @@ static void test_guess_umlaut_head(const lb_lexicon *lx)
     CHECK(has(rs, n, "Polizeiübergriff", LB_UPOS_NOUN, 0, 0));
 }
 
+/* Suffix-rule readings of one lemma share its copy, yet a small buffer
+ * keeps exactly the readings whose lemmas would all fit copied one by one:
+ * with room for k lemmas, k readings (not more because of the sharing). */
+static void test_guess_suffix_buffer(const lb_lexicon *lx)
+{
+    const char *w = "verschmorfelten";
+    int n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(n >= 4 && rs[0].guessed == 2);
+    CHECK(n >= 2 && rs[0].lemma == rs[1].lemma);                           /* one copy of verschmorfelt */
+    uint32_t len[MAXR];
+    for (int i = 0; i < n && i < MAXR; i++) len[i] = rs[i].lemma_len;
+    int bad = 0;
+    size_t room = 0;
+    for (int k = 1; k <= n && k < MAXR; k++) {
+        room += len[k - 1];
+        static char small[4096];
+        int got = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, small, room);
+        int got_less = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, small, room - 1);
+        bad += got != k || got_less != k - 1;
+    }
+    CHECK_INT(bad, 0);
+}
+
 /* The in-memory index (lexicon_int.h) finds every form of the file at its
  * own index, says "has readings" exactly when lookup finds some, and finds
  * no form with a byte appended; the bloom filter passes few absent forms. */
@@ -287,6 +310,7 @@ int main(void)
     test_guess(lx);
     test_guess_umlaut_head(lx);
     test_index(lx);
+    test_guess_suffix_buffer(lx);
     test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
     int sum = 0;
