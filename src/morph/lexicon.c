@@ -1,8 +1,8 @@
 /* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
- * read-only into memory, validates every section, offset, id and the stored
- * hash index before use, builds bloom bits of its forms and a hash of its
- * suffix keys (in memory, not in the file), and looks forms up without
- * allocation. */
+ * read-only into memory, validates every section, offset and id before use,
+ * builds an index of its forms (a blocked bloom filter and slots with hash
+ * fingerprints, lexicon_int.h) and a hash of its suffix keys (in memory,
+ * not in the file), and looks forms up without allocation. */
 #include "morph/lexicon_int.h"
 #include "core/limits.h"
 #include "core/zeroed.h"

@@ -1,7 +1,8 @@
 /* test_lexicon.c: the compiled German lexicon (data/morph/de.lex): loading,
  * inflected forms with their lemmas and UD features (Konjunktiv I/II,
- * prepositions with the cases they govern, contractions), the compound and
- * suffix guesser, and the rejection of truncated or corrupted files. */
+ * prepositions with the cases they govern, contractions), the in-memory
+ * index of the forms, the compound and suffix guesser, and the rejection of
+ * truncated or corrupted files. */
 #include "test.h"
 #include "doc.h"
 #include "lagebild.h"
