@@ -1,11 +1,11 @@
 /* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
- * read-only into memory, validates every section, offset, id and the stored
- * hash index before use, builds bloom bits of its forms and a hash of its
- * suffix keys (in memory, not in the file), and looks forms up without
- * allocation. */
+ * read-only into memory, validates every section, offset and id before use,
+ * builds an index of its forms (a blocked bloom filter and slots with hash
+ * fingerprints, lexicon_int.h) and a hash of its suffix keys (in memory,
+ * not in the file), and looks forms up without allocation. */
 #include "morph/lexicon_int.h"
-#include "core/hash.h"
 #include "core/limits.h"
+#include "core/zeroed.h"
 #include "doc.h"
 #include "lagebild.h"
 #include <errno.h>
@@ -128,21 +128,15 @@ static int check_ids(loadctx *c, const lb_lexicon *lx)
     return LB_OK;
 }
 
-/* The hash index: a power of two of slots, entries <= n_forms, an empty slot
- * (so that probing ends). */
-static int check_hash(loadctx *c, lb_lexicon *lx)
+/* The file's hash index (section 13): a power of two of slots. Its entries
+ * are not read (lookups use the in-memory index, lexicon_int.h), so they
+ * are not checked either. */
+static int check_hash(loadctx *c)
 {
     const sect *s = &c->s[SECT_HASH];
-    uint32_t slots = s->len / 4, empty = 0;
+    uint32_t slots = s->len / 4;
     if (s->len % 4 || slots < 2 || (slots & (slots - 1)))
         return fail(c, s->off, "hash index size not a power of two");
-    for (uint32_t i = 0; i < slots; i++) {
-        uint32_t e = lbx_at(lx->hash, i);
-        if (e > lx->n_forms) return fail(c, s->off + 4 * (size_t)i, "hash entry out of range");
-        empty += e == 0;
-    }
-    if (empty == 0) return fail(c, s->off, "hash index without an empty slot");
-    lx->hash_mask = slots - 1;
     return LB_OK;
 }
 
@@ -190,33 +184,65 @@ static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
     return k;
 }
 
-static uint32_t fnv1a(const char *s, size_t n)
+/* The fingerprint of a form's hash in a slot's high half (without LBX_SLOT_HAS). */
+static inline uint32_t slot_fp(uint64_t h) { return (uint32_t)(h >> 33); }
+
+/* The fast hash of form f. */
+static uint64_t form_hash(const lb_lexicon *lx, uint32_t f)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+    return lbx_hash((const char *)lx->form_blob + a, b - a);
 }
 
-/* The bloom bit of a form (a fast hash: the stored index's needs a loop per byte). */
-static inline uint32_t bloom_bit(const lb_lexicon *lx, const void *form, size_t n)
+/* 1 when no tag set is empty: then a form has readings iff it has a group. */
+static int sets_filled(const lb_lexicon *lx)
 {
-    return (uint32_t)lb_hash_bytes(form, n) & lx->bloom_mask;
+    for (uint32_t i = 0; i < lx->n_sets; i++)
+        if (lbx_at(lx->set_off, i + 1) == lbx_at(lx->set_off, i)) return 0;
+    return 1;
 }
 
-/* The bloom bits (lexicon_int.h): eight bits per form, one set. */
-static int build_bloom(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+/* Sets the bloom bits of form f (hash h) and puts it into the first free
+ * slot of its probe sequence (the table has more slots than forms); filled:
+ * sets_filled. */
+static void index_form(lb_lexicon *lx, uint32_t f, uint64_t h, int filled)
 {
-    size_t bits = 64;
+    uint32_t i = (uint32_t)h & lx->slot_mask;
+    int has = filled ? lbx_at(lx->form_grp, f + 1) > lbx_at(lx->form_grp, f) : count_readings(lx, f) > 0;
+    lx->bloom[h & lx->bloom_mask] |= lbx_bloom_bits(h);
+    uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+    while (lx->slots[i].key) i = (i + 1) & lx->slot_mask;
+    lx->slots[i].key = (uint64_t)slot_fp(h) << 32 | (has ? LBX_SLOT_HAS : 0) | (f + 1);
+    lx->slots[i].off = a;
+    lx->slots[i].len = b - a;
+}
+
+/* The bloom words (one per eight forms or fewer) and the slots (1.5 or more
+ * per form) of the forms (lexicon_int.h). The slot and bloom word of the
+ * form AHEAD places on are prefetched: one by one, every insert waited for
+ * cache misses. */
+static int build_form_index(lb_lexicon *lx, const char *name, char *err, size_t errlen)
+{
+    enum { AHEAD = 64 };
+    size_t bits = 64, slots = 2;
     while (bits < (size_t)lx->n_forms * 8) bits *= 2;
-    if (!(lx->bloom = calloc(bits / 64, sizeof *lx->bloom))) {
+    while (slots < (size_t)lx->n_forms + lx->n_forms / 2 + 1) slots *= 2;
+    lx->bloom = calloc(bits / 64, sizeof *lx->bloom);
+    lx->slots = lb_zeroed_huge(slots * sizeof *lx->slots);
+    if (!lx->bloom || !lx->slots) {
         snprintf(err, errlen, "%s: out of memory", name);
         return LB_ENOMEM;
     }
-    lx->bloom_mask = (uint32_t)(bits - 1);
-    for (uint32_t f = 0; f < lx->n_forms; f++) {
-        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
-        uint32_t bit = bloom_bit(lx, lx->form_blob + a, b - a);
-        lx->bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    lx->bloom_mask = (uint32_t)(bits / 64 - 1);
+    lx->slot_mask = (uint32_t)(slots - 1);
+    uint64_t h[AHEAD];
+    int filled = sets_filled(lx);
+    for (uint32_t f = 0; f < lx->n_forms + AHEAD; f++) {
+        if (f >= AHEAD) index_form(lx, f - AHEAD, h[f % AHEAD], filled);
+        if (f >= lx->n_forms) continue;
+        h[f % AHEAD] = form_hash(lx, f);
+        __builtin_prefetch(&lx->slots[(uint32_t)h[f % AHEAD] & lx->slot_mask], 1);
+        __builtin_prefetch(lbx_bloom_word(lx, h[f % AHEAD]), 1);
     }
     return LB_OK;
 }
@@ -245,7 +271,7 @@ int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn)
     for (uint32_t i = (uint32_t)lb_hash_bytes(key, kn) & lx->suf_index_mask, e; (e = lx->suf_index[i]) != 0;
          i = (i + 1) & lx->suf_index_mask) {
         uint32_t a = lbx_at(lx->suf_off, e - 1), b = lbx_at(lx->suf_off, e);
-        if (b - a == kn && !memcmp(lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
+        if (b - a == kn && lb_key_eq((const char *)lx->suf_blob + a, key, kn)) return (int64_t)e - 1;
     }
     return -1;
 }
@@ -260,8 +286,8 @@ static int validate(lb_lexicon *lx, const char *name, char *err, size_t errlen)
         rc = check_sizes(&c, lx);
     }
     if (rc == LB_OK) rc = check_ids(&c, lx);
-    if (rc == LB_OK) rc = check_hash(&c, lx);
-    if (rc == LB_OK) rc = build_bloom(lx, name, err, errlen);
+    if (rc == LB_OK) rc = check_hash(&c);
+    if (rc == LB_OK) rc = build_form_index(lx, name, err, errlen);
     if (rc == LB_OK) rc = build_suffix_index(lx, name, err, errlen);
     return rc;
 }
@@ -303,6 +329,7 @@ void lb_lexicon_free(lb_lexicon *lx)
     if (!lx) return;
     if (lx->mapped) munmap((void *)lx->data, lx->size);
     free(lx->bloom);
+    free(lx->slots);
     free(lx->suf_index);
     free(lx);
 }
@@ -317,47 +344,38 @@ void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feat
     *feats = r.feats;
 }
 
-/* Index of the form or -1. */
-static int64_t find_form(const lb_lexicon *lx, const char *form, size_t n)
+uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
 {
-    if (!lx->n_forms) return -1;
-    uint32_t bit = bloom_bit(lx, form, n);
-    if (!(lx->bloom[bit >> 6] >> (bit & 63) & 1)) return -1;
-    uint32_t h = fnv1a(form, n) & lx->hash_mask;
-    for (uint32_t e; (e = lbx_at(lx->hash, h)) != 0; h = (h + 1) & lx->hash_mask) {
-        uint32_t a = lbx_at(lx->form_off, e - 1), b = lbx_at(lx->form_off, e);
-        if (b - a == n && !memcmp(lx->form_blob + a, form, n)) return (int64_t)e - 1;
+    if (!lx->n_forms || !lbx_bloom_may(lx, h)) return 0;
+    uint32_t fp = slot_fp(h);
+    for (uint32_t i = (uint32_t)h & lx->slot_mask;; i = (i + 1) & lx->slot_mask) {
+        const struct lbx_slot *s = &lx->slots[i];
+        if (!s->key) return 0;
+        if ((uint32_t)(s->key >> 32 & 0x7FFFFFFF) == fp && s->len == n &&
+            lb_key_eq((const char *)lx->form_blob + s->off, form, n))
+            return s->key;
     }
-    return -1;
-}
-
-void lbx_prefetch_bloom(const lb_lexicon *lx, const char *form, size_t n)
-{
-    if (!lx->n_forms) return;
-    uint32_t bit = bloom_bit(lx, form, n);
-    __builtin_prefetch(&lx->bloom[bit >> 6]);
 }
 
 void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
 {
     if (!lx || !lx->n_forms) return;
-    lbx_prefetch_bloom(lx, form, n);
-    __builtin_prefetch(lx->hash + 4 * (size_t)(fnv1a(form, n) & lx->hash_mask));
+    uint64_t h = lbx_hash(form, n);
+    __builtin_prefetch(lbx_bloom_word(lx, h));
+    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
 }
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
 {
-    int64_t f = lx && form ? find_form(lx, form, n) : -1;
-    return f >= 0 && count_readings(lx, (uint32_t)f) > 0;
+    return lx && form && (lbx_find(lx, form, n, lbx_hash(form, n)) & LBX_SLOT_HAS);
 }
 
-int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)
+int lbx_readings(const lb_lexicon *lx, uint64_t slot, lb_reading *out, int max)
 {
-    if (!lx || !form) return 0;
-    int64_t f = find_form(lx, form, n);
-    if (f < 0) return 0;
+    if (!slot) return 0;
+    uint32_t f = (uint32_t)slot - 1;
     int k = 0;
-    uint32_t g0 = lbx_at(lx->form_grp, (uint32_t)f), g1 = lbx_at(lx->form_grp, (uint32_t)f + 1);
+    uint32_t g0 = lbx_at(lx->form_grp, f), g1 = lbx_at(lx->form_grp, f + 1);
     for (uint32_t g = g0; g < g1; g++) {
         uint32_t v = lbx_at(lx->groups, g), lemma_len;
         const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &lemma_len);
@@ -375,4 +393,9 @@ int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_readi
         k += (int)(i1 - i0);
     }
     return k;
+}
+
+int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max)
+{
+    return lx && form ? lbx_readings(lx, lbx_find(lx, form, n, lbx_hash(form, n)), out, max) : 0;
 }

@@ -17,11 +17,10 @@ typedef struct guess_out {
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* German case mapping of the first letter: ASCII and the umlauts (C3 A4/B6/BC
- * <-> C3 84/96/9C). Writes s into dst (room for n bytes) with the change. */
-static void set_first_case(char *dst, const char *s, size_t n, int upper)
+/* German case mapping of the first letter of s (n bytes), in place: ASCII
+ * and the umlauts (C3 A4/B6/BC <-> C3 84/96/9C). */
+static inline void change_first_case(char *dst, size_t n, int upper)
 {
-    memcpy(dst, s, n);
     if (!n) return;
     unsigned char c = (unsigned char)dst[0];
     if (upper && c >= 'a' && c <= 'z') dst[0] = (char)(c - 32);
@@ -31,6 +30,13 @@ static void set_first_case(char *dst, const char *s, size_t n, int upper)
         if (upper && (d == 0xA4 || d == 0xB6 || d == 0xBC)) dst[1] = (char)(d - 0x20);
         else if (!upper && (d == 0x84 || d == 0x96 || d == 0x9C)) dst[1] = (char)(d + 0x20);
     }
+}
+
+/* s (n bytes) into dst with its first letter's case changed (change_first_case). */
+static void set_first_case(char *dst, const char *s, size_t n, int upper)
+{
+    memcpy(dst, s, n);
+    change_first_case(dst, n, upper);
 }
 
 static int is_upper_start(const char *s, size_t n)
@@ -48,20 +54,32 @@ static size_t count_chars(const char *s, size_t n)
     return k;
 }
 
+/* 1 when s (n bytes) has at least k characters; reads only as far as needed
+ * (it was a tenth of the guesser's instructions, on every modifier tried). */
+static int has_chars(const char *s, size_t n, size_t k)
+{
+    for (size_t i = 0; i < n && k; i++) k -= !is_cont((unsigned char)s[i]);
+    return k == 0;
+}
+
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
     return n > 0 && lb_lexicon_has(lx, s, n);
 }
 
-/* Known as written, with its first letter in the other case, or as a verb stem (+en/+n). */
+/* Known as written, with its first letter in the other case, or, first
+ * letter lower-cased, as a stem + "en" or + "e" (an earlier comment said
+ * +n; the code has always tried +e). One copy of s serves all variants: a
+ * lower-case s is upper-cased and back. */
 static int known_variant(const lb_lexicon *lx, const char *s, size_t n)
 {
     char tmp[LB_MAX_TOKEN_BYTES + 4];
     if (n == 0 || n > LB_MAX_TOKEN_BYTES) return 0;
     if (known(lx, s, n)) return 1;
-    set_first_case(tmp, s, n, !is_upper_start(s, n));
+    int upper = is_upper_start(s, n);
+    set_first_case(tmp, s, n, !upper);
     if (known(lx, tmp, n)) return 1;
-    set_first_case(tmp, s, n, 0);
+    if (!upper) change_first_case(tmp, n, 0);   /* s again: its first letter was lower-case or none */
     memcpy(tmp + n, "en", 2);
     return known(lx, tmp, n + 2) || known(lx, tmp, n + 1);
 }
@@ -71,7 +89,7 @@ static int known_variant(const lb_lexicon *lx, const char *s, size_t n)
 static int plausible_modifier(const lb_lexicon *lx, const char *s, size_t n, int depth)
 {
     static const char *const links[] = { "es", "en", "s", "n", "e" };
-    if (count_chars(s, n) < MIN_MOD_CHARS) return 0;
+    if (!has_chars(s, n, MIN_MOD_CHARS)) return 0;
     if (known_variant(lx, s, n)) return 1;
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
         size_t l = strlen(links[i]);
@@ -98,13 +116,13 @@ static const char *put_lemma(guess_out *g, const char *pre, size_t pn, const cha
     return p;
 }
 
-/* The head's readings of the wanted parts of speech (bit mask by enum
- * lb_upos), lemma = modifier + head lemma. */
+/* The readings of the head (slot: lbx_find's) of the wanted parts of speech
+ * (bit mask by enum lb_upos), lemma = modifier + head lemma. */
 static int emit_head(const lb_lexicon *lx, guess_out *g, const char *form, size_t head_off,
-                     const char *head, size_t hn, uint32_t want, int lower)
+                     uint64_t slot, uint32_t want, int lower)
 {
     lb_reading rs[64];
-    int n = lb_lexicon_lookup(lx, head, hn, rs, 64), added = 0;
+    int n = lbx_readings(lx, slot, rs, 64), added = 0;
     if (n > 64) n = 64;
     const char *prev_src = NULL, *prev_dst = NULL;
     for (int i = 0; i < n && g->n < g->max; i++) {
@@ -131,7 +149,7 @@ static int guess_hyphen(const lb_lexicon *lx, guess_out *g, const char *form, si
     size_t h = n;
     while (h > 0 && form[h - 1] != '-') h--;
     if (h < 2 || h >= n) return 0;
-    return emit_head(lx, g, form, h, form + h, n - h, ~0u, 0);
+    return emit_head(lx, g, form, h, lbx_find(lx, form + h, n - h, lbx_hash(form + h, n - h)), ~0u, 0);
 }
 
 /* The start of a compound's next shorter head after byte *i (start with
@@ -150,16 +168,42 @@ static int next_head(const char *form, size_t n, size_t chars, size_t *i, size_t
     return 0;
 }
 
-/* Prefetches the bloom words of the heads guess_compound will look up
- * first: they are cache misses, one after the other there. */
-static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int noun, size_t chars)
+/* The compound heads of a form, longest first: where each starts and the
+ * hash of the head as looked up (capitalised after a capitalised form). */
+typedef struct heads {
+    size_t k, at[LB_MAX_TOKEN_BYTES];
+    uint64_t h[LB_MAX_TOKEN_BYTES];
+} heads;
+
+/* Fills hs for form w (a copy: the head's first letter is capitalised in
+ * place for hashing, then restored) and prefetches the heads' bloom words:
+ * each is a likely cache miss, and they are independent. */
+static void find_heads(const lb_lexicon *lx, char *w, size_t n, int noun, heads *hs)
+{
+    size_t i = 0, seen = 0, chars = count_chars(w, n);
+    hs->k = 0;
+    while (next_head(w, n, chars, &i, &seen)) {
+        char c0 = w[i], c1 = w[i + 1];              /* w has a byte after the form */
+        if (noun) change_first_case(w + i, n - i, 1);
+        hs->at[hs->k] = i;
+        hs->h[hs->k] = lbx_hash(w + i, n - i);
+        w[i] = c0;
+        w[i + 1] = c1;
+        __builtin_prefetch(lbx_bloom_word(lx, hs->h[hs->k++]));
+    }
+}
+
+/* The slot of head j of hs when it has readings, else 0 (the bloom filter
+ * rejects most heads before any string is built). */
+static uint64_t head_slot(const lb_lexicon *lx, const char *form, size_t n, int noun, const heads *hs, size_t j)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
-    size_t i = 0, seen = 0;
-    while (next_head(form, n, chars, &i, &seen)) {
-        if (noun) set_first_case(head, form + i, n - i, 1);
-        lbx_prefetch_bloom(lx, noun ? head : form + i, n - i);
-    }
+    if (!lbx_bloom_may(lx, hs->h[j])) return 0;
+    size_t i = hs->at[j];
+    if (noun) set_first_case(head, form + i, n - i, 1);
+    else memcpy(head, form + i, n - i);
+    uint64_t slot = lbx_find(lx, head, n - i, hs->h[j]);
+    return slot & LBX_SLOT_HAS ? slot : 0;
 }
 
 /* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
@@ -167,17 +211,17 @@ static void prefetch_heads(const lb_lexicon *lx, const char *form, size_t n, int
  * Longest head first. */
 static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
-    char head[LB_MAX_TOKEN_BYTES + 4];
+    char w[LB_MAX_TOKEN_BYTES + 4];
+    heads hs;
     int noun = is_upper_start(form, n);
-    size_t chars = count_chars(form, n), i = 0, seen = 0;
-    prefetch_heads(lx, form, n, noun, chars);
-    while (next_head(form, n, chars, &i, &seen)) {
-        size_t hn = n - i;
-        if (noun) set_first_case(head, form + i, hn, 1);
-        else memcpy(head, form + i, hn);
-        if (!known(lx, head, hn) || !plausible_modifier(lx, form, i, 1)) continue;
+    memcpy(w, form, n);
+    w[n] = 0;
+    find_heads(lx, w, n, noun, &hs);
+    for (size_t j = 0; j < hs.k; j++) {
+        uint64_t slot = head_slot(lx, form, n, noun, &hs, j);
+        if (!slot || !plausible_modifier(lx, form, hs.at[j], 1)) continue;
         uint32_t want = noun ? 1u << LB_UPOS_NOUN : (1u << LB_UPOS_ADJ | 1u << LB_UPOS_VERB);
-        int k = emit_head(lx, g, form, i, head, hn, want, noun);
+        int k = emit_head(lx, g, form, hs.at[j], slot, want, noun);
         if (k) return k;
     }
     return 0;
@@ -204,6 +248,36 @@ static size_t suffix_key(char *key, const char *form, size_t n, size_t k, int up
     return len + 1;
 }
 
+/* The readings of suffix key s's rules: their tags, lemma = the form minus
+ * the rule's cut bytes + its appended string. A rule with the previous
+ * one's cut and string shares its lemma (most do: one lemma, several
+ * tags); the buffer is still charged for each rule, so that a full buffer
+ * stops at the same rule as when every lemma was copied. */
+static void emit_rules(const lb_lexicon *lx, guess_out *g, const char *form, size_t n, uint32_t s)
+{
+    uint32_t r0 = lbx_at(lx->suf_rule, s), r1 = lbx_at(lx->suf_rule, s + 1), prev_app = 0;
+    size_t prev_cut = 0, charged = g->used;
+    const char *lem = NULL;
+    for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {
+        const unsigned char *rule = lx->rules + 8 * (size_t)i;
+        size_t cut = rule[6];
+        if (cut > n) continue;
+        uint32_t alen, app_id = lbx_u32(rule);
+        const char *app = lbx_lemma(lx, app_id, &alen);
+        if (!g->buf || g->cap - charged < n - cut + alen) break;
+        charged += n - cut + alen;
+        if (!lem || app_id != prev_app || cut != prev_cut) lem = put_lemma(g, form, n - cut, app, alen, 0);
+        prev_app = app_id;
+        prev_cut = cut;
+        lb_reading *r = &g->out[g->n++];
+        lbx_tag(lx, lbx_u16(rule + 4), r);
+        r->lemma = lem;
+        r->lemma_len = (uint32_t)(n - cut + alen);
+        r->guessed = 2;
+        r->head_off = 0;
+    }
+}
+
 static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
 {
     char key[4 * MAX_SUFFIX_CHARS + 2];
@@ -214,22 +288,7 @@ static int guess_suffix(const lb_lexicon *lx, guess_out *g, const char *form, si
         size_t kn = suffix_key(key, form, n, k, upper);
         int64_t s = kn ? lbx_find_suffix(lx, key, kn) : -1;
         if (s < 0) continue;
-        uint32_t r0 = lbx_at(lx->suf_rule, (uint32_t)s), r1 = lbx_at(lx->suf_rule, (uint32_t)s + 1);
-        for (uint32_t i = r0; i < r1 && g->n < g->max; i++) {
-            const unsigned char *rule = lx->rules + 8 * (size_t)i;
-            size_t cut = rule[6];
-            if (cut > n) continue;
-            uint32_t alen;
-            const char *app = lbx_lemma(lx, lbx_u32(rule), &alen);
-            const char *lem = put_lemma(g, form, n - cut, app, alen, 0);
-            if (!lem) break;
-            lb_reading *r = &g->out[g->n++];
-            lbx_tag(lx, lbx_u16(rule + 4), r);
-            r->lemma = lem;
-            r->lemma_len = (uint32_t)(n - cut + alen);
-            r->guessed = 2;
-            r->head_off = 0;
-        }
+        emit_rules(lx, g, form, n, (uint32_t)s);
         return g->n;
     }
     return 0;

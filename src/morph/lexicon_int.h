@@ -5,9 +5,12 @@
 #ifndef LB_LEXICON_INT_H
 #define LB_LEXICON_INT_H
 #include "lexicon.h"
+#include "core/hash.h"
 #include <string.h>
 
 enum { LBX_VERSION = 2, LBX_SECTIONS = 14, LBX_HEADER = 16 + 8 * LBX_SECTIONS };
+
+#define LBX_SLOT_HAS ((uint64_t)1 << 63)
 
 struct lb_lexicon {
     const unsigned char *data;        /* the whole file (mmap, or borrowed memory) */
@@ -17,27 +20,61 @@ struct lb_lexicon {
     const unsigned char *set_off, *set_items, *tags;
     const unsigned char *lemma_off, *lemma_blob;
     const unsigned char *suf_off, *suf_blob, *suf_rule, *rules;
-    const unsigned char *hash;        /* u32 slots: form index + 1, 0 = empty */
+    const unsigned char *hash;        /* the file's index (section 13): not read, see slots */
     uint32_t n_forms, n_groups, n_sets, n_items, n_tags, n_lemmas, n_suf, n_rules;
     uint32_t lemma_bits, lemma_mask;
-    uint32_t hash_mask;
-    /* built at load: for every form its bit (bloom_bit: a fast hash) set; a
-     * clear bit answers most lookups of absent forms from a table small
-     * enough to stay in the cache */
+    /* built at load: a blocked bloom filter of the forms by their fast hash
+     * (lbx_hash): one word a form, three bits set in it (lbx_bloom_bits). A
+     * clear bit answers all but ~1% of the lookups of absent forms from a
+     * table small enough to stay in the cache, in one read. */
     uint64_t *bloom;
-    uint32_t bloom_mask;
+    uint32_t bloom_mask;              /* words - 1 */
+    /* built at load: the forms by the same hash, open addressing (key 0 =
+     * empty). key: form index + 1 in the low half; in the high half
+     * LBX_SLOT_HAS when the form has readings and 31 more bits of its hash
+     * (a fingerprint: other forms in the probe sequence are passed without
+     * reading their bytes). off and len: the form's bytes in form_blob (a
+     * hit reads them without a miss on form_off). The file's own index
+     * (fnv1a, section 13) is not read. */
+    struct lbx_slot { uint64_t key; uint32_t off, len; } *slots;
+    uint32_t slot_mask;
     /* built at load: the suffix keys by fast hash (index + 1, 0 = empty) */
     uint32_t *suf_index;
     uint32_t suf_index_mask;
 };
+
+/* The hash of a form the in-memory index and bloom filter use. */
+static inline uint64_t lbx_hash(const char *form, size_t n) { return lb_hash_bytes(form, n); }
+
+/* The three bits of a form with hash h in its bloom word (hash bits 20..37;
+ * the word is chosen by the low bits, the slot fingerprint by bits 33..63). */
+static inline uint64_t lbx_bloom_bits(uint64_t h)
+{
+    return (uint64_t)1 << (h >> 20 & 63) | (uint64_t)1 << (h >> 26 & 63) | (uint64_t)1 << (h >> 32 & 63);
+}
+
+/* The bloom word of a form with hash h. */
+static inline const uint64_t *lbx_bloom_word(const lb_lexicon *lx, uint64_t h) { return &lx->bloom[h & lx->bloom_mask]; }
+
+/* 0 when the lexicon surely lacks the form with hash h (its bloom bits are not all set). */
+static inline int lbx_bloom_may(const lb_lexicon *lx, uint64_t h)
+{
+    uint64_t m = lbx_bloom_bits(h);
+    return (*lbx_bloom_word(lx, h) & m) == m;
+}
+
+/* The slot key of the form with hash h (lbx_hash), 0 when the lexicon lacks
+ * it; key & LBX_SLOT_HAS when it has readings. */
+uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
+
+/* The readings of the form in slot (from lbx_find; 0: none), as lb_lexicon_lookup. */
+int lbx_readings(const lb_lexicon *lx, uint64_t slot, lb_reading *out, int max);
 
 /* A lexicon over size bytes of borrowed memory (validated like a file; name
  * stands for the file in messages). For tests and the fuzz target. */
 /* Index of the suffix key or -1. */
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);
 
-/* Prefetches the bloom word of a form (what a lookup of an absent form mostly reads). */
-void lbx_prefetch_bloom(const lb_lexicon *lx, const char *form, size_t n);
 
 int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen);
 

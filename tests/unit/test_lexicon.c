@@ -1,10 +1,12 @@
 /* test_lexicon.c: the compiled German lexicon (data/morph/de.lex): loading,
  * inflected forms with their lemmas and UD features (Konjunktiv I/II,
- * prepositions with the cases they govern, contractions), the compound and
- * suffix guesser, and the rejection of truncated or corrupted files. */
+ * prepositions with the cases they govern, contractions), the in-memory
+ * index of the forms, the compound and suffix guesser, and the rejection of
+ * truncated or corrupted files. */
 #include "test.h"
 #include "doc.h"
 #include "lagebild.h"
+#include "core/limits.h"
 #include "morph/lexicon.h"
 #include "morph/lexicon_int.h"
 #include <stdint.h>
@@ -141,6 +143,72 @@ static void test_guess(const lb_lexicon *lx)
     CHECK_INT(n, 0);
 }
 
+/* Compounds whose head starts with an umlaut: the head is looked up
+ * capitalised (ärzte -> Ärzte), the lemma keeps the form's modifier, and the
+ * guess leaves the form as it was. */
+static void test_guess_umlaut_head(const lb_lexicon *lx)
+{
+    char w[] = "Kinderärzte";
+    CHECK_INT(look(lx, w), 0);
+    int n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "Kinderarzt", LB_UPOS_NOUN, F(NUMBER, PLUR), M(NUMBER)));
+    CHECK(n > 0 && rs[0].guessed == 1 && rs[0].head_off == 6);
+    CHECK(!strcmp(w, "Kinderärzte"));
+    const char *u = "Polizeiübergriffe";
+    n = lb_lexicon_guess(lx, u, strlen(u), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(has(rs, n, "Polizeiübergriff", LB_UPOS_NOUN, 0, 0));
+}
+
+/* Suffix-rule readings of one lemma share its copy, yet a small buffer
+ * keeps exactly the readings whose lemmas would all fit copied one by one:
+ * with room for k lemmas, k readings (not more because of the sharing). */
+static void test_guess_suffix_buffer(const lb_lexicon *lx)
+{
+    const char *w = "verschmorfelten";
+    int n = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, gbuf, sizeof gbuf);
+    CHECK(n >= 4 && rs[0].guessed == 2);
+    CHECK(n >= 2 && rs[0].lemma == rs[1].lemma);                           /* one copy of verschmorfelt */
+    uint32_t len[MAXR];
+    for (int i = 0; i < n && i < MAXR; i++) len[i] = rs[i].lemma_len;
+    int bad = 0;
+    size_t room = 0;
+    for (int k = 1; k <= n && k < MAXR; k++) {
+        room += len[k - 1];
+        static char small[4096];
+        int got = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, small, room);
+        int got_less = lb_lexicon_guess(lx, w, strlen(w), rs, MAXR, small, room - 1);
+        bad += got != k || got_less != k - 1;
+    }
+    CHECK_INT(bad, 0);
+}
+
+/* The in-memory index (lexicon_int.h) finds every form of the file at its
+ * own index, says "has readings" exactly when lookup finds some, and finds
+ * no form with a byte appended; the bloom filter passes few absent forms. */
+static void test_index(const lb_lexicon *lx)
+{
+    uint32_t wrong = 0, has_wrong = 0, absent_found = 0, bloom_pass = 0;
+    char buf[LB_MAX_TOKEN_BYTES + 2];
+    for (uint32_t f = 0; f < lx->n_forms; f++) {
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        const char *form = (const char *)lx->form_blob + a;
+        uint64_t slot = lbx_find(lx, form, b - a, lbx_hash(form, b - a));
+        wrong += (uint32_t)slot != f + 1;
+        has_wrong += !!(slot & LBX_SLOT_HAS) != (lb_lexicon_lookup(lx, form, b - a, rs, 1) > 0);
+        has_wrong += lb_lexicon_has(lx, form, b - a) != !!(slot & LBX_SLOT_HAS);
+        if (b - a > LB_MAX_TOKEN_BYTES) continue;
+        memcpy(buf, form, b - a);
+        buf[b - a] = '\x01';                                                 /* in no form */
+        absent_found += lb_lexicon_lookup(lx, buf, b - a + 1, rs, 1) != 0;
+        bloom_pass += lbx_bloom_may(lx, lbx_hash(buf, b - a + 1));
+    }
+    CHECK(lx->n_forms > 500000);
+    CHECK_INT(wrong, 0);
+    CHECK_INT(has_wrong, 0);
+    CHECK_INT(absent_found, 0);
+    CHECK(bloom_pass < lx->n_forms / 50);                                     /* ~1% expected */
+}
+
 /* Writes the first len bytes of data (optionally with one byte changed) and loads it. */
 static int load_variant(const char *data, size_t len, long flip_at, char *err, size_t errlen)
 {
@@ -241,6 +309,9 @@ int main(void)
     test_inflection(lx);
     test_closed_class(lx);
     test_guess(lx);
+    test_guess_umlaut_head(lx);
+    test_index(lx);
+    test_guess_suffix_buffer(lx);
     test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
     int sum = 0;
