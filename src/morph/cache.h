@@ -7,8 +7,8 @@
  *
  * An entry is one block, cache-line aligned: the fields every token of the
  * form reads first (lb_mc_entry), then its form, then per candidate its
- * class, static scores and lemma (lb_mc_cand ... lb_mc_lemmas), then what
- * only the first lemma of a class needs (the readings and their lemmas). A
+ * class, static scores and lemma (lb_mc_cand ... lb_mc_lemmas), then the
+ * lexicon lemmas that the lemmas name until they are computed. A
  * rare form's token thus loads about four lines, not six or more. Mapped
  * blocks of 2 MiB hold the entries; lb_mc_trim keeps them for reuse. */
 #ifndef LB_MORPH_CACHE_H
@@ -20,12 +20,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A lexicon (or guesser) reading of the form as the lemma choice needs it:
- * lemma in the cache, its length (clamped to 0xFFFF: longer ones are never
- * used), features, part of speech and class (lb_lx_class; -1 none). */
-typedef struct lb_mc_reading { const char *lemma; uint32_t feats; uint16_t lemma_len; int16_t cls; uint8_t upos; } lb_mc_reading;
-/* The lemma and features of the form with one candidate class (lemma NULL until computed). */
+/* The lemma and features of the form with one candidate class. Until
+ * they are computed (len has LB_MC_PENDING) what decides them and depends
+ * on the form alone: the lemma and features of the lexicon reading chosen
+ * for the class (lemma NULL: none; feats then the class's), and
+ * LB_MC_SEEN when the training data had the form with the class. */
 typedef struct lb_mc_lemma { const char *lemma; uint32_t len, feats; } lb_mc_lemma;
+#define LB_MC_PENDING 0x80000000u
+#define LB_MC_SEEN 0x40000000u
 
 typedef struct lb_mc_entry {
     /* first cache line: what the morphology stage reads per token */
@@ -36,14 +38,9 @@ typedef struct lb_mc_entry {
     const int16_t *prow, *nrow;            /* the sums of its roles as the previous and the next word (lb_tag_sum_roles) */
     lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
     uint32_t len;                          /* of the form */
-    /* tdict_ok: the tag dictionary's classes of the form folded by lb_fold
-     * (into 256 bytes) are tdict[0..ntdict) (none: 0); else not looked up */
-    uint8_t tdict_ok, ntdict, nread;
-    uint8_t pad_;
+    uint32_t pad_;
     /* second line: the decoder's */
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
-    const uint8_t *tdict;
-    const lb_mc_reading *read;             /* nread readings (after the lemmas, in this block) */
 } lb_mc_entry;
 _Static_assert(sizeof(lb_mc_entry) % 8 == 0, "the form follows on 8 bytes");
 enum { LB_MC_MAX_CAND = 255 };

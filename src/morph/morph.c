@@ -105,44 +105,8 @@ static int prune_candidates(uint16_t *cand, int32_t *sscore, int nc)
     return nc;
 }
 
-/* 1 when reading i has the lemma of reading i - 1 (one copy is kept). */
-static inline int same_lemma(const lb_reading *r, int i)
-{
-    return i > 0 && r[i].lemma == r[i - 1].lemma && r[i].lemma_len == r[i - 1].lemma_len;
-}
-
-/* A lemma longer than this is never chosen (make_lemma's buffer): not kept. */
+/* A lemma longer than this is never chosen (make_lemma's buffer). */
 enum { LEMMA_CAP = 1024 };
-
-/* The bytes keep_readings needs for readings r[0..nr). */
-static size_t readings_size(const lb_reading *r, int nr)
-{
-    size_t size = (size_t)nr * sizeof(lb_mc_reading);
-    for (int i = 0; i < nr; i++)
-        if (!same_lemma(r, i) && r[i].lemma_len < LEMMA_CAP) size += r[i].lemma_len + 1;
-    return size;
-}
-
-/* Copies the readings (with their classes rcls) into to (readings_size
- * bytes, 8-aligned), lemmas too: a guessed lemma lives in the guesser's
- * buffer or in the document's own text (a name's lemma is its form), which
- * the next document frees; copying every lemma keeps the rule simple. */
-static const lb_mc_reading *keep_readings(void *to, const lb_reading *r, const int16_t *rcls, int nr)
-{
-    lb_mc_reading *out = to;
-    char *s = (char *)(out + nr);
-    for (int i = 0; i < nr; i++) {
-        out[i] = (lb_mc_reading){ .feats = r[i].feats, .cls = rcls[i], .upos = r[i].upos,
-                                  .lemma_len = (uint16_t)(r[i].lemma_len < LEMMA_CAP ? r[i].lemma_len : LEMMA_CAP) };
-        if (r[i].lemma_len >= LEMMA_CAP) continue;              /* never used */
-        if (same_lemma(r, i)) { out[i].lemma = out[i - 1].lemma; continue; }
-        memcpy(s, r[i].lemma, r[i].lemma_len);
-        s[r[i].lemma_len] = '\0';
-        out[i].lemma = s;
-        s += r[i].lemma_len + 1;
-    }
-    return out;
-}
 
 /* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
@@ -213,6 +177,7 @@ typedef struct form_info {
     int16_t rcls[LB_LX_MAX_READINGS];
     uint16_t cand[LB_TAG_MAX_CLASSES];
     int32_t sscore[LB_TAG_MAX_CLASSES];
+    int8_t sel[LB_TAG_MAX_CLASSES];     /* per candidate the reading its lemma starts from (-1: none) */
     uint64_t set[4];                    /* the candidates as a class set, or all 0 (lb_tag_candidates_of) */
     lb_tf_word w;
     lb_tm_ref role[LB_TF_ROLES];
@@ -237,8 +202,8 @@ static void find_candidates(const lb_doc *doc, const morph_lang *l, const lb_tok
     }
     if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
         fi->nr = lb_lx_readings(l->lex, form, n, fi->r, LB_LX_MAX_READINGS, fi->gbuf, sizeof fi->gbuf, &fi->known);
-        for (int i = 0; i < fi->nr; i++)        /* keep_readings copies them after the scoring: cache misses */
-            if (!same_lemma(fi->r, i)) __builtin_prefetch(fi->r[i].lemma);
+        for (int i = 0; i < fi->nr; i++)        /* copied after the scoring (keep_lemmas): cache misses */
+            __builtin_prefetch(fi->r[i].lemma);
         nextra = lb_lx_classes_map(l->model, l->tag_cls, fi->r, fi->nr, extra, fi->rcls);
     }
     fi->nc = lb_tag_candidates_of(l->model, fi->found, fi->dc, fi->nd, fi->dflags, extra, nextra, fi->known, fi->cand,
@@ -260,6 +225,76 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
     if (fi->nc > MAX_CANDIDATES) fi->nc = prune_candidates(fi->cand, fi->sscore, fi->nc);
 }
 
+/* The reading of fi whose lemma make_lemma starts from for candidate
+ * class cls: the first with a lemma shorter than LEMMA_CAP of that class,
+ * else of its part of speech; -1 when none. */
+static int reading_for(const morph_lang *l, const form_info *fi, int cls)
+{
+    for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
+        for (int i = 0; i < fi->nr; i++) {
+            if (pass == 0 ? fi->rcls[i] != cls : fi->r[i].upos != l->model->cls[cls].upos) continue;
+            if (fi->r[i].lemma_len < LEMMA_CAP) return i;
+        }
+    return -1;
+}
+
+/* Chooses the reading of each candidate of fi (fi->sel); returns the bytes
+ * their lemmas take in the cache (keep_lemmas). */
+static size_t choose_readings(const morph_lang *l, form_info *fi)
+{
+    uint64_t taken = 0;
+    size_t size = 0;
+    _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading");
+    for (int k = 0; k < fi->nc; k++) {
+        int i = reading_for(l, fi, fi->cand[k]);
+        fi->sel[k] = (int8_t)i;
+        if (i >= 0 && !(taken >> i & 1)) { taken |= (uint64_t)1 << i; size += fi->r[i].lemma_len + 1; }
+    }
+    return size;
+}
+
+/* The tag dictionary's classes of token t's form folded by lb_fold into 256
+ * bytes, into *cls and *n (none: 0): the treebank's lemma conventions win
+ * for them (make_lemma). */
+static void training_classes(const morph_lang *l, const form_info *fi, const lb_doc *doc, const lb_tok *t,
+                             const char *form, size_t n, const uint8_t **cls, int *ncls)
+{
+    char low[256];
+    int flags;
+    *cls = NULL; *ncls = 0;
+    if (n > 256 || t->norm_len > 256) return;                     /* lb_fold into 256 bytes fails: none */
+    if (fold_is_lb_fold(form, n, doc->norm + t->norm, t->norm_len)) {
+        if (fi->found) { *cls = fi->dc; *ncls = fi->nd; }
+        return;
+    }
+    size_t fl = lb_fold(low, sizeof low, form, n);             /* the token's fold differs */
+    if (!fl || !lb_tagmodel_dict(l->model, low, fl, cls, ncls, &flags)) { *cls = NULL; *ncls = 0; }
+}
+
+/* The pending lemmas of e's candidates (lb_mc_lemma) from fi, the chosen
+ * readings' lemmas copied to s (choose_readings bytes): a guessed lemma
+ * lives in the guesser's buffer or in the document's own text (a name's
+ * lemma is its form), which the next document frees. tcls[0..ntcls): the
+ * training data's classes of the form. */
+static void keep_lemmas(const morph_lang *l, lb_mc_entry *e, const form_info *fi, char *s, const uint8_t *tcls, int ntcls)
+{
+    const char *copy[LB_LX_MAX_READINGS] = { 0 };
+    lb_mc_lemma *out = lb_mc_lemmas(e);
+    for (int k = 0; k < fi->nc; k++) {
+        int i = fi->sel[k], cls = fi->cand[k];
+        uint32_t seen = 0;
+        for (int j = 0; j < ntcls; j++) if (tcls[j] == cls) seen = LB_MC_SEEN;
+        if (i < 0) { out[k] = (lb_mc_lemma){ NULL, LB_MC_PENDING | seen, l->model->cls[cls].feats }; continue; }
+        if (!copy[i]) {
+            memcpy(s, fi->r[i].lemma, fi->r[i].lemma_len);
+            s[fi->r[i].lemma_len] = '\0';
+            copy[i] = s;
+            s += fi->r[i].lemma_len + 1;
+        }
+        out[k] = (lb_mc_lemma){ copy[i], fi->r[i].lemma_len | LB_MC_PENDING | seen, fi->r[i].feats };
+    }
+}
+
 /* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
 static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
                                                         const lb_tok *t, const char *form, size_t n, uint32_t h)
@@ -268,22 +303,19 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     uint32_t shape = lb_tf_shape(form, n);
     find_candidates(doc, l, t, form, n, shape, &fi);
     score_candidates(c, doc, l, t, form, n, shape, &fi);
-    void *rd;
-    lb_mc_entry *e = lb_mc_add(c, form, n, h, fi.nc, readings_size(fi.r, fi.nr), &rd);
+    void *strings;
+    lb_mc_entry *e = lb_mc_add(c, form, n, h, fi.nc, choose_readings(l, &fi), &strings);
     if (!e) return NULL;
     e->w = fi.w;
     memcpy(e->role, fi.role, sizeof e->role);
     e->flags = fi.known ? LB_MF_KNOWN : 0;
-    if (n > 256 || t->norm_len > 256) e->tdict_ok = 1;             /* lb_fold into 256 bytes fails: none */
-    else if (fold_is_lb_fold(form, n, doc->norm + t->norm, t->norm_len)) {
-        e->tdict_ok = 1;
-        if (fi.found) { e->tdict = fi.dc; e->ntdict = (uint8_t)fi.nd; }
-    }
-    e->read = keep_readings(rd, fi.r, fi.rcls, fi.nr);
-    e->nread = (uint8_t)fi.nr;
     memcpy(lb_mc_cand(e), fi.cand, (size_t)fi.nc * sizeof *fi.cand);
     memcpy(lb_mc_sscore(e), fi.sscore, (size_t)fi.nc * sizeof *fi.sscore);
     lb_tag_fold_self(l->model, e->role, lb_mc_cand(e), e->ncand, lb_mc_sscore(e), lb_mc_sscore_first(e));
+    const uint8_t *tcls;
+    int ntcls;
+    training_classes(l, &fi, doc, t, form, n, &tcls, &ntcls);
+    keep_lemmas(l, e, &fi, strings, tcls, ntcls);
     return e;
 }
 
@@ -296,53 +328,20 @@ static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_c
     return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 
-/* The lemma (in the cache: keep_readings) and features of the first
- * lexicon reading of e's form shorter than LEMMA_CAP that has its k-th
- * candidate class (else its part of speech); 0 when none has. */
-static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, const char **lemma, uint32_t *feats)
-{
-    const lb_mc_reading *r = e->read;
-    int nr = e->nread, ck = lb_mc_cand(e)[k];
-    for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
-        for (int i = 0; i < nr; i++) {
-            if (pass == 0 ? r[i].cls != ck : r[i].upos != l->model->cls[ck].upos) continue;
-            if (r[i].lemma_len >= LEMMA_CAP) continue;
-            *lemma = r[i].lemma;
-            *feats = r[i].feats;
-            return r[i].lemma_len;
-        }
-    return 0;
-}
-
-/* 1 when the training data had e's form with its k-th candidate class: the
- * lemma table then follows the treebank's conventions, which win. */
-static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
-{
-    char low[256];
-    const uint8_t *cls = e->tdict;
-    int n = e->ntdict, flags;
-    if (!e->tdict_ok) {                         /* the fold the entry was made from may differ */
-        if (e->len > sizeof low) return 0;
-        size_t fl = lb_fold(low, sizeof low, lb_mc_form(e), e->len);
-        if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
-    }
-    for (int i = 0; i < n; i++) if (cls[i] == lb_mc_cand(e)[k]) return 1;
-    return 0;
-}
-
 /* Computes the lemma and features of entry e with its k-th candidate class
- * into the cache; -1 when out of memory. A reading's lemma and the form are
- * the entry's own (NUL-terminated in the cache): only a lemma of the lemma
- * table is copied. */
+ * from what keep_lemmas left there; -1 when out of memory. The lexicon
+ * reading's lemma (its copy) and the form are the entry's own
+ * (NUL-terminated in the cache): only a lemma of the lemma table is copied. */
 static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
 {
+    lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
     int ck = lb_mc_cand(e)[k];
     const lb_tag_class *cl = &l->model->cls[ck];
     char buf[LEMMA_CAP];
-    const char *lemma = buf;
-    uint32_t feats = cl->feats;
-    size_t n = l->lex ? lexicon_lemma(l, e, k, &lemma, &feats) : 0;
-    if (!n || seen_in_training(l, e, k)) {
+    const char *lemma = li->lemma;
+    uint32_t feats = li->feats;
+    size_t n = li->len & ~(LB_MC_PENDING | LB_MC_SEEN);
+    if (!n || (li->len & LB_MC_SEEN)) {         /* no reading, or the treebank's conventions win */
         uint32_t tf;
         n = lb_lemmas_apply(l->lemmas, lb_mc_form(e), e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
         lemma = buf;
@@ -351,7 +350,6 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
     uint32_t over = l->over[ck];                /* the class's features put over the reading's: the choice in context wins */
     feats = (feats & ~over) | (cl->feats & over);
     if (!n) { lemma = lb_mc_form(e); n = e->len; }  /* the form itself (it may be longer than buf) */
-    lb_mc_lemma *out = &lb_mc_lemmas(e)[k];
     if (lemma == buf) {
         char *copy = lb_mc_alloc(c, n + 1, 1);
         if (!copy) return -1;
@@ -359,7 +357,7 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
         copy[n] = '\0';
         lemma = copy;
     }
-    *out = (lb_mc_lemma){ lemma, (uint32_t)n, feats };
+    *li = (lb_mc_lemma){ lemma, (uint32_t)n, feats };
     return 0;
 }
 
@@ -368,7 +366,7 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
 static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
 {
     const lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
-    if (!li->lemma && make_lemma(c, l, e, k)) return -1;
+    if ((li->len & LB_MC_PENDING) && make_lemma(c, l, e, k)) return -1;
     *m = (lb_morph){ .lemma = li->lemma, .lemma_len = li->len, .upos = l->model->cls[lb_mc_cand(e)[k]].upos,
                      .feats = li->feats, .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
