@@ -99,13 +99,33 @@ static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_m
     for (; p < end; p += 64) __builtin_prefetch(p);
     return 1;
 }
-/* The entry of form (hash: lb_mc_hash), or NULL. */
-static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t h)
+/* The first n bytes (n < 8) of a loaded 8-byte word, the rest 0. */
+static inline uint64_t lb_mc_head(uint64_t w, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? w & ~(~0ull >> (8 * n)) : 0;
+#else
+    return w & (((uint64_t)1 << (8 * n)) - 1);
+#endif
+}
+/* 1 when e's form is form (n bytes; avail >= n of them readable): up to
+ * 16 bytes in one or two word compares when 16 are readable (the entry's
+ * copy is zero padded: lb_mc_form_size), else lb_key_eq. Most words are
+ * short; the byte loop's branches cost more than the loads. */
+static inline int lb_mc_form_is(const lb_mc_entry *e, const char *form, size_t n, size_t avail)
+{
+    const unsigned char *a = (const unsigned char *)lb_mc_form(e), *b = (const unsigned char *)form;
+    if (n < 8 && avail >= 8) return lb_load64(a) == lb_mc_head(lb_load64(b), n);
+    if (n < 16 && avail >= 16) return lb_load64(a) == lb_load64(b) && lb_load64(a + 8) == lb_mc_head(lb_load64(b + 8), n - 8);
+    return lb_key_eq((const char *)a, form, n);
+}
+/* The entry of form (hash: lb_mc_hash; avail >= n bytes readable there), or NULL. */
+static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, size_t avail, uint32_t h)
 {
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         const lb_mc_slot *s = &c->slot[i];
         if (!s->e) return NULL;
-        if (s->hash == h && s->len == n && lb_key_eq(lb_mc_form(s->e), form, n)) return s->e;
+        if (s->hash == h && s->len == n && lb_mc_form_is(s->e, form, n, avail)) return s->e;
     }
 }
 /* Adds an entry for form with room for ncand (<= LB_MC_MAX_CAND) candidates

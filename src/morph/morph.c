@@ -225,28 +225,27 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
     if (fi->nc > MAX_CANDIDATES) fi->nc = prune_candidates(fi->cand, fi->sscore, fi->nc);
 }
 
-/* The reading of fi whose lemma make_lemma starts from for candidate
- * class cls: the first with a lemma shorter than LEMMA_CAP of that class,
- * else of its part of speech; -1 when none. */
-static int reading_for(const morph_lang *l, const form_info *fi, int cls)
-{
-    for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
-        for (int i = 0; i < fi->nr; i++) {
-            if (pass == 0 ? fi->rcls[i] != cls : fi->r[i].upos != l->model->cls[cls].upos) continue;
-            if (fi->r[i].lemma_len < LEMMA_CAP) return i;
-        }
-    return -1;
-}
-
-/* Chooses the reading of each candidate of fi (fi->sel); returns the bytes
+/* Chooses per candidate of fi the reading whose lemma make_lemma starts
+ * from (fi->sel; -1 none): the first with a lemma shorter than LEMMA_CAP
+ * of the candidate's class, else of its part of speech. Returns the bytes
  * their lemmas take in the cache (keep_lemmas). */
 static size_t choose_readings(const morph_lang *l, form_info *fi)
 {
+    int8_t by_cls[LB_TAG_MAX_CLASSES], by_upos[LB_UPOS_COUNT];
+    memset(by_upos, -1, sizeof by_upos);
+    if (!fi->nr) { memset(fi->sel, -1, (size_t)fi->nc); return 0; }
+    memset(by_cls, -1, sizeof by_cls);
+    _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading, indexes in int8_t");
+    for (int i = fi->nr - 1; i >= 0; i--) {             /* backwards: the first one wins */
+        if (fi->r[i].lemma_len >= LEMMA_CAP) continue;
+        if (fi->rcls[i] >= 0 && fi->rcls[i] < LB_TAG_MAX_CLASSES) by_cls[fi->rcls[i]] = (int8_t)i;
+        if (fi->r[i].upos < LB_UPOS_COUNT) by_upos[fi->r[i].upos] = (int8_t)i;
+    }
     uint64_t taken = 0;
     size_t size = 0;
-    _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading");
     for (int k = 0; k < fi->nc; k++) {
-        int i = reading_for(l, fi, fi->cand[k]);
+        int cls = fi->cand[k], i = by_cls[cls];
+        if (i < 0 && l->model->cls[cls].upos < LB_UPOS_COUNT) i = by_upos[l->model->cls[cls].upos];
         fi->sel[k] = (int8_t)i;
         if (i >= 0 && !(taken >> i & 1)) { taken |= (uint64_t)1 << i; size += fi->r[i].lemma_len + 1; }
     }
@@ -278,17 +277,19 @@ static void training_classes(const morph_lang *l, const form_info *fi, const lb_
  * training data's classes of the form. */
 static void keep_lemmas(const morph_lang *l, lb_mc_entry *e, const form_info *fi, char *s, const uint8_t *tcls, int ntcls)
 {
-    const char *copy[LB_LX_MAX_READINGS] = { 0 };
+    const char *copy[LB_LX_MAX_READINGS];
+    uint64_t copied = 0;                        /* the readings in copy */
     lb_mc_lemma *out = lb_mc_lemmas(e);
     for (int k = 0; k < fi->nc; k++) {
         int i = fi->sel[k], cls = fi->cand[k];
         uint32_t seen = 0;
         for (int j = 0; j < ntcls; j++) if (tcls[j] == cls) seen = LB_MC_SEEN;
         if (i < 0) { out[k] = (lb_mc_lemma){ NULL, LB_MC_PENDING | seen, l->model->cls[cls].feats }; continue; }
-        if (!copy[i]) {
+        if (!(copied >> i & 1)) {
             memcpy(s, fi->r[i].lemma, fi->r[i].lemma_len);
             s[fi->r[i].lemma_len] = '\0';
             copy[i] = s;
+            copied |= (uint64_t)1 << i;
             s += fi->r[i].lemma_len + 1;
         }
         out[k] = (lb_mc_lemma){ copy[i], fi->r[i].lemma_len | LB_MC_PENDING | seen, fi->r[i].feats };
@@ -324,7 +325,7 @@ static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_c
 {
     const char *form = doc->text + t->start;
     size_t n = t->end - t->start;
-    lb_mc_entry *e = lb_mc_get(c, form, n, h);
+    lb_mc_entry *e = lb_mc_get(c, form, n, doc->len - t->start, h);
     return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 

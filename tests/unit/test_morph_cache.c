@@ -68,14 +68,38 @@ static void test_add_get(lb_morph_cache *c)
     int found = 0, intact = 0;
     for (unsigned i = 0; ok && i < NFORMS; i++) {
         size_t n = form_of(i, f);
-        lb_mc_entry *e = lb_mc_get(c, f, n, lb_mc_hash(f, n));
+        lb_mc_entry *e = lb_mc_get(c, f, n, n, lb_mc_hash(f, n));
         found += e == ent[i] && e->len == n && !memcmp(lb_mc_form(e), f, n + 1);
         intact += e && entry_intact(e, i, ext[i], i % 5 * 7);
     }
     CHECK_INT(found, NFORMS);
     CHECK_INT(intact, NFORMS);
-    CHECK(!lb_mc_get(c, "w-1", 3, lb_mc_hash("w-1", 3)));
-    CHECK(!lb_mc_get(c, "w1", 1, lb_mc_hash("w1", 2)) && !lb_mc_get(c, "w1", 2, lb_mc_hash("w1", 1)));
+    CHECK(!lb_mc_get(c, "w-1", 3, 3, lb_mc_hash("w-1", 3)));
+    CHECK(!lb_mc_get(c, "w1", 1, 1, lb_mc_hash("w1", 2)) && !lb_mc_get(c, "w1", 2, 2, lb_mc_hash("w1", 1)));
+}
+
+/* The word compares of lb_mc_form_is: the bytes after the form in the
+ * text do not count, a difference in any byte does, with and without
+ * room to read whole words. */
+static void test_form_is(lb_morph_cache *c)
+{
+    const char *text = "abcdefghijklmnopqrstuvwxyz";
+    size_t lens[] = { 1, 7, 8, 9, 15, 16, 17 };
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        size_t n = lens[i];
+        lb_mc_entry *e = lb_mc_add(c, text, n, lb_mc_hash(text, n), 1, 0, NULL);
+        if (!e) { CHECK(e); return; }
+        CHECK(lb_mc_form_is(e, text, n, 26) && lb_mc_form_is(e, text, n, n));
+        char other[32];
+        memcpy(other, text, 27);
+        for (size_t k = 0; k < n; k++) {              /* one byte changed: not the form */
+            other[k] = '#';
+            if (lb_mc_form_is(e, other, n, 26) || lb_mc_form_is(e, other, n, n)) CHECK(!"a changed byte matched");
+            other[k] = text[k];
+        }
+        other[n] = '#';                                 /* the byte after it: still the form */
+        CHECK(lb_mc_form_is(e, other, n, 26));
+    }
 }
 
 /* Trimming below the count empties the table and keeps the blocks; the
@@ -89,13 +113,13 @@ static void test_trim(lb_morph_cache *c)
     lb_mc_trim(c, count - 1);
     CHECK_INT(c->count, 0);
     CHECK(!c->used && c->spare);
-    CHECK(!lb_mc_get(c, "w1", 2, lb_mc_hash("w1", 2)));
+    CHECK(!lb_mc_get(c, "w1", 2, 2, lb_mc_hash("w1", 2)));
     lb_mc_block *first_spare = c->spare;
     size_t n = form_of(7, f);
     lb_mc_entry *e = lb_mc_add(c, f, n, lb_mc_hash(f, n), 3, 0, NULL);
     CHECK(e && c->used == first_spare && (char *)e > (char *)first_spare &&
           (char *)e < (char *)first_spare + LB_MC_BLOCK);
-    CHECK(lb_mc_get(c, f, n, lb_mc_hash(f, n)) == e);
+    CHECK(lb_mc_get(c, f, n, n, lb_mc_hash(f, n)) == e);
 }
 
 /* A form longer than a block: an entry of its own size, found, freed by trim. */
@@ -111,7 +135,7 @@ static void test_big_entry(lb_morph_cache *c)
     CHECK(e && c->used && c->used->size > LB_MC_BLOCK);
     if (e) {
         fill_entry(e, 42, x, 64);
-        CHECK(lb_mc_get(c, big, n, lb_mc_hash(big, n)) == e && entry_intact(e, 42, x, 64));
+        CHECK(lb_mc_get(c, big, n, n, lb_mc_hash(big, n)) == e && entry_intact(e, 42, x, 64));
     }
     void *small = lb_mc_alloc(c, 100, 64);
     CHECK(small && ((uintptr_t)small & 63) == 0);
@@ -156,6 +180,7 @@ int main(void)
     lb_morph_cache *c = lb_mc_new();
     if (!c) { CHECK(c); return TEST_END(); }
     test_add_get(c);
+    test_form_is(c);
     test_trim(c);
     test_big_entry(c);
     lb_mc_free(c);
