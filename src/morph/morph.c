@@ -165,7 +165,6 @@ static int fold_is_lb_fold(const char *form, size_t n, const char *folded, size_
     return 1;
 }
 
-
 /* What new_entry learns of a form before its entry is made: the tag
  * dictionary's classes (found, dc[0..nd), dflags), the lexicon's readings
  * r[0..nr) with their classes, the candidates with their static scores, the
