@@ -1,26 +1,32 @@
-/* cache.c: the per-handle word-form cache of the morphology stage (cache.h). */
+/* cache.c: the per-handle word-form cache of the morphology stage (cache.h):
+ * the open-addressing table of forms and the blocks that hold the entries. */
 #include "morph/cache.h"
 #include "core/zeroed.h"
-#include "core/hash.h"
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 lb_morph_cache *lb_mc_new(void)
 {
     lb_morph_cache *c = calloc(1, sizeof *c);
     if (!c) return NULL;
-    lb_arena_init(&c->arena);
     lb_tag_shapes_init(&c->shapes);
     c->cap = 1 << 12;
-    c->slot = lb_zeroed(c->cap, sizeof *c->slot);
+    c->slot = lb_zeroed_huge(c->cap * sizeof *c->slot);
     if (!c->slot) { free(c); return NULL; }
     return c;
+}
+
+static void free_blocks(lb_mc_block *b)
+{
+    while (b) { lb_mc_block *next = b->next; munmap(b, b->size); b = next; }
 }
 
 void lb_mc_free(lb_morph_cache *c)
 {
     if (!c) return;
-    lb_arena_fini(&c->arena);
+    free_blocks(c->used);
+    free_blocks(c->spare);
     free(c->slot);
     free(c);
 }
@@ -28,15 +34,61 @@ void lb_mc_free(lb_morph_cache *c)
 void lb_mc_trim(lb_morph_cache *c, size_t max)
 {
     if (c->count <= max) return;
-    lb_arena_reset(&c->arena);
+    while (c->used) {                   /* blocks of the usual size are kept for reuse, bigger ones freed */
+        lb_mc_block *b = c->used;
+        c->used = b->next;
+        if (b->size == LB_MC_BLOCK) { b->next = c->spare; c->spare = b; } else munmap(b, b->size);
+    }
+    c->cur = c->end = NULL;
     memset(c->slot, 0, c->cap * sizeof *c->slot);
     c->count = 0;
+}
+
+/* A block of size bytes, NULL when out of memory. Mapped, not malloc'ed:
+ * freed blocks go back to the system (glibc takes blocks of this size from
+ * its heap once one was freed, and keeps them: the peak RSS of a benchmark
+ * that made the cache three times grew by 50 MB). Not on huge pages: on
+ * this project's VM the kernel's clearing of fresh huge pages cost more
+ * (0.13 s on the benchmark corpus) than the 4 KiB faults it saves. */
+static lb_mc_block *block_new(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    lb_mc_block *b = p;
+    b->size = size;
+    return b;
+}
+
+/* Makes a block with room for n bytes on 64 the current one; -1 when out of memory. */
+static int next_block(lb_morph_cache *c, size_t n)
+{
+    size_t head = (sizeof(lb_mc_block) + 63) & ~(size_t)63;
+    if (n > SIZE_MAX / 2 - 2 * (size_t)LB_MC_BLOCK) return -1;
+    size_t size = (n + head + LB_MC_BLOCK - 1) & ~(size_t)(LB_MC_BLOCK - 1);
+    lb_mc_block *b;
+    if (size == LB_MC_BLOCK && c->spare) { b = c->spare; c->spare = b->next; }
+    else if (!(b = block_new(size))) return -1;
+    b->next = c->used; c->used = b;
+    c->cur = (char *)b + head; c->end = (char *)b + size;
+    return 0;
+}
+
+void *lb_mc_alloc(lb_morph_cache *c, size_t n, size_t align)
+{
+    if (n > SIZE_MAX / 2) return NULL;
+    uintptr_t p = ((uintptr_t)c->cur + (align - 1)) & ~(uintptr_t)(align - 1);
+    if (!c->cur || p + n > (uintptr_t)c->end) {
+        if (next_block(c, n)) return NULL;
+        p = (uintptr_t)c->cur;          /* on 64 */
+    }
+    c->cur = (char *)(p + n);
+    return (void *)p;
 }
 
 static int grow(lb_morph_cache *c)
 {
     size_t ncap = c->cap * 2;
-    lb_mc_slot *ns = lb_zeroed(ncap, sizeof *ns);
+    lb_mc_slot *ns = lb_zeroed_huge(ncap * sizeof *ns);
     if (!ns) return -1;
     for (size_t i = 0; i < c->cap; i++) {
         if (!c->slot[i].e) continue;
@@ -49,28 +101,23 @@ static int grow(lb_morph_cache *c)
     return 0;
 }
 
-lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand)
+lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand, size_t extra,
+                       void **extra_out)
 {
+    if (ncand < 0 || ncand > LB_MC_MAX_CAND || n > UINT32_MAX - 8 || extra > SIZE_MAX / 4) return NULL;
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
-    size_t k = (size_t)ncand;
-    /* one block: the entry, its form (right after it: lb_mc_get compares it there),
-     * then its arrays by alignment (8, 4, 2 bytes) */
-    size_t fsize = (n + 8) & ~(size_t)7;
-    size_t size = sizeof(lb_mc_entry) + fsize + k * (sizeof(const char *) + 4 * sizeof(uint32_t) + sizeof(uint16_t));
-    lb_mc_entry *e = lb_arena_alloc(&c->arena, size);
+    size_t k = (size_t)ncand, kc = (k + 3) & ~(size_t)3;
+    size_t body = lb_mc_form_size(n) + kc * sizeof(uint16_t) + 2 * k * sizeof(int32_t) + k * sizeof(lb_mc_lemma);
+    if (body > SIZE_MAX / 4) return NULL;
+    lb_mc_entry *e = lb_mc_alloc(c, sizeof *e + body + ((extra + 7) & ~(size_t)7), 64);
     if (!e) return NULL;
-    char *f = (char *)(e + 1);
     memset(e, 0, sizeof *e);
-    e->lemma = (const char **)(f + fsize);
-    memset(e->lemma, 0, k * sizeof *e->lemma);          /* the lemmas are filled lazily */
-    e->sscore = (int32_t *)(e->lemma + k);
-    e->sscore_first = e->sscore + k;
-    e->lemma_len = (uint32_t *)(e->sscore_first + k);
-    e->feats = e->lemma_len + k;
-    e->cand = (uint16_t *)(e->feats + k);
+    e->len = (uint32_t)n; e->ncand = (uint16_t)ncand;
+    char *f = (char *)(e + 1);
     memcpy(f, form, n);
-    f[n] = '\0';
-    e->form = f; e->len = (uint32_t)n; e->hash = hash; e->ncand = ncand;
+    memset(f + n, 0, lb_mc_form_size(n) - n);
+    memset(lb_mc_lemmas(e), 0, k * sizeof(lb_mc_lemma));   /* the lemmas are filled lazily */
+    if (extra_out) *extra_out = (char *)(e + 1) + body;
     size_t i = hash & (c->cap - 1);
     while (c->slot[i].e) i = (i + 1) & (c->cap - 1);
     c->slot[i] = (lb_mc_slot){ hash, (uint32_t)n, e };

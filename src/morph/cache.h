@@ -3,48 +3,68 @@
  * the tagger's word features, and the lemma and features per chosen class
  * (filled lazily). Kept across documents in the lb_doc (never in the shared
  * context); emptied at the start of a document once it holds too many forms,
- * so pointers into it stay valid for the whole document. */
+ * so pointers into it stay valid for the whole document.
+ *
+ * An entry is one block, cache-line aligned: the fields every token of the
+ * form reads first (lb_mc_entry), then its form, then per candidate its
+ * class, static scores and lemma (lb_mc_cand ... lb_mc_lemmas), then the
+ * lexicon lemmas that the lemmas name until they are computed. A
+ * rare form's token thus loads about four lines, not six or more. Mapped
+ * blocks of 2 MiB hold the entries; lb_mc_trim keeps them for reuse. */
 #ifndef LB_MORPH_CACHE_H
 #define LB_MORPH_CACHE_H
 #include "morph/features.h"
 #include "morph/tagmodel.h"
 #include "morph/tagger.h"
-#include "morph/lexicon.h"
-#include "core/arena.h"
 #include "core/hash.h"
 #include <stddef.h>
 #include <stdint.h>
 
+/* The lemma and features of the form with one candidate class. Until
+ * they are computed (len has LB_MC_PENDING) what decides them and depends
+ * on the form alone: the lemma and features of the lexicon reading chosen
+ * for the class (lemma NULL: none; feats then the class's), and
+ * LB_MC_SEEN when the training data had the form with the class. */
+typedef struct lb_mc_lemma { const char *lemma; uint32_t len, feats; } lb_mc_lemma;
+#define LB_MC_PENDING 0x80000000u
+#define LB_MC_SEEN 0x40000000u
+
 typedef struct lb_mc_entry {
-    const char *form;
-    uint32_t len, hash;
+    /* first cache line: what the morphology stage reads per token */
     lb_tf_word w;
-    uint16_t *cand;
-    int32_t *sscore, *sscore_first;    /* static scores inside a sentence and at its start (lb_tag_fold_self) */
-    const char **lemma;         /* per candidate, NULL until computed */
-    uint32_t *lemma_len, *feats;
-    int ncand;
-    lb_reading *read;           /* the lexicon's (or guesser's) readings, lemmas stable */
-    int16_t *rcls;              /* per reading its lb_lx_class */
-    int nread;
-    uint8_t flags;              /* LB_MF_* known to hold for every reading */
-    /* tdict_ok: the tag dictionary's classes of the form folded by lb_fold
-     * (into 256 bytes) are tdict[0..ntdict) (none: 0); else not looked up */
-    uint8_t tdict_ok, ntdict;
-    const uint8_t *tdict;
-    lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
-    const int16_t *prow, *nrow;            /* their sums as the previous and the next word (lb_tag_sum_roles) */
-    lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
+    uint16_t ncand;                        /* candidates (at most LB_MC_MAX_CAND) */
+    uint8_t flags;                         /* LB_MF_* known to hold for every reading */
     uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */
+    const int16_t *prow, *nrow;            /* the sums of its roles as the previous and the next word (lb_tag_sum_roles) */
+    lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
+    uint32_t len;                          /* of the form */
+    uint32_t pad_;
+    /* second line: the decoder's */
+    lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
 } lb_mc_entry;
+_Static_assert(sizeof(lb_mc_entry) % 8 == 0, "the form follows on 8 bytes");
+enum { LB_MC_MAX_CAND = 255 };
+
+/* The parts of an entry after it, in this order. */
+static inline size_t lb_mc_form_size(size_t n) { return (n + 8) & ~(size_t)7; }
+static inline const char *lb_mc_form(const lb_mc_entry *e) { return (const char *)(e + 1); }
+static inline uint16_t *lb_mc_cand(const lb_mc_entry *e) { return (uint16_t *)((char *)(uintptr_t)(e + 1) + lb_mc_form_size(e->len)); }
+/* static scores inside a sentence, then at its start (lb_tag_fold_self) */
+static inline int32_t *lb_mc_sscore(const lb_mc_entry *e) { return (int32_t *)(lb_mc_cand(e) + ((e->ncand + 3u) & ~3u)); }
+static inline int32_t *lb_mc_sscore_first(const lb_mc_entry *e) { return lb_mc_sscore(e) + e->ncand; }
+static inline lb_mc_lemma *lb_mc_lemmas(const lb_mc_entry *e) { return (lb_mc_lemma *)(lb_mc_sscore(e) + 2 * (size_t)e->ncand); }
 
 /* a slot of the open-addressing table: the hash and length of its form, so
  * that probing touches an entry only when both match; e NULL = empty */
 typedef struct lb_mc_slot { uint32_t hash, len; lb_mc_entry *e; } lb_mc_slot;
 
+/* A block of the cache's memory (header of the block). */
+typedef struct lb_mc_block { struct lb_mc_block *next; size_t size; } lb_mc_block;
+
 enum { LB_MC_CANDSETS = 256 };
 typedef struct lb_morph_cache {
-    lb_arena arena;             /* entries' arrays and strings */
+    char *cur, *end;            /* the free part of the current block */
+    lb_mc_block *used, *spare;  /* blocks in use (the current first), and emptied ones kept for reuse */
     lb_mc_slot *slot;           /* open addressing */
     lb_tag_shapes shapes;       /* the decoder's memo of shape features (not form-bound: kept by lb_mc_trim) */
     /* per candidate set (direct-mapped by its bits; all 0 = empty) its
@@ -53,14 +73,18 @@ typedef struct lb_morph_cache {
     size_t cap, count;
 } lb_morph_cache;
 
+enum { LB_MC_BLOCK = 2 << 20 };  /* bytes of a block */
+
 lb_morph_cache *lb_mc_new(void);
 void lb_mc_free(lb_morph_cache *c);
-/* Empties the cache when it holds more than max forms. */
+/* Empties the cache when it holds more than max forms (its blocks are kept for reuse). */
 void lb_mc_trim(lb_morph_cache *c, size_t max);
+/* n bytes aligned on align (a power of two, at most 64) in the cache, or NULL. */
+void *lb_mc_alloc(lb_morph_cache *c, size_t n, size_t align);
 /* The hash of a form for the calls below. */
 static inline uint32_t lb_mc_hash(const char *form, size_t n) { return (uint32_t)lb_hash_bytes(form, n); }
-/* Starts loading the slot a lookup of hash would read first (morph.c: a
- * sentence's slots, then its entries, then the lookups), and
+/* Starts loading the slot a lookup of hash would read first (morph.c: the
+ * slots of the sentence after next, the entries of the next one), and
  * lb_mc_prefetch_entry the entry that slot holds (its read of the slot waits
  * for the slot; 0 when the slot is empty: the form is not in the cache).
  * Change nothing. */
@@ -69,23 +93,44 @@ static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_m
 {
     const lb_mc_slot *s = &c->slot[hash & (c->cap - 1)];
     if (!s->e || s->hash != hash) return s->e != NULL;
-    /* the entry, its form and the start of its arrays (lb_mc_add: one block);
+    /* the entry, its form, candidates and static scores (about 5 candidates);
      * always inline: GCC took an earlier version, prefetches alone, for pure and dropped its calls */
-    const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + ((s->len + 8) & ~(size_t)7) + 64;
+        const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + lb_mc_form_size(s->len) + 96;
     for (; p < end; p += 64) __builtin_prefetch(p);
     return 1;
 }
-/* The entry of form (hash: lb_mc_hash), or NULL. */
-static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, uint32_t h)
+/* The first n bytes (n < 8) of a loaded 8-byte word, the rest 0. */
+static inline uint64_t lb_mc_head(uint64_t w, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? w & ~(~0ull >> (8 * n)) : 0;
+#else
+    return w & (((uint64_t)1 << (8 * n)) - 1);
+#endif
+}
+/* 1 when e's form is form (n bytes; avail >= n of them readable): up to
+ * 16 bytes in one or two word compares when 16 are readable (the entry's
+ * copy is zero padded: lb_mc_form_size), else lb_key_eq. Most words are
+ * short; the byte loop's branches cost more than the loads. */
+static inline int lb_mc_form_is(const lb_mc_entry *e, const char *form, size_t n, size_t avail)
+{
+    const unsigned char *a = (const unsigned char *)lb_mc_form(e), *b = (const unsigned char *)form;
+    if (n < 8 && avail >= 8) return lb_load64(a) == lb_mc_head(lb_load64(b), n);
+    if (n < 16 && avail >= 16) return lb_load64(a) == lb_load64(b) && lb_load64(a + 8) == lb_mc_head(lb_load64(b + 8), n - 8);
+    return lb_key_eq((const char *)a, form, n);
+}
+/* The entry of form (hash: lb_mc_hash; avail >= n bytes readable there), or NULL. */
+static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, size_t n, size_t avail, uint32_t h)
 {
     for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         const lb_mc_slot *s = &c->slot[i];
         if (!s->e) return NULL;
-        /* the form's bytes follow the entry (lb_mc_add): compared there, not through e->form,
-         * so that their load does not wait for the entry's first line */
-        if (s->hash == h && s->len == n && lb_key_eq((const char *)(s->e + 1), form, n)) return s->e;
+        if (s->hash == h && s->len == n && lb_mc_form_is(s->e, form, n, avail)) return s->e;
     }
 }
-/* Adds an entry for form with room for ncand candidates; NULL when out of memory. */
-lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand);
+/* Adds an entry for form with room for ncand (<= LB_MC_MAX_CAND) candidates
+ * and extra more bytes at its end (8-byte aligned: *extra_out), all but
+ * the lemmas uninitialised; NULL when out of memory. */
+lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand, size_t extra,
+                       void **extra_out);
 #endif

@@ -85,46 +85,33 @@ void lb_morph_free(struct lb_morph_data *m)
 
 void lb_morph_cache_free(struct lb_morph_cache *c) { lb_mc_free(c); }
 
-/* Keeps the MAX_CANDIDATES candidates of e with the best static scores (an
- * unknown word may have dozens), in class order: decoding cost stays small. */
-static void prune_candidates(lb_mc_entry *e)
+/* Keeps the MAX_CANDIDATES candidates of cand[0..nc) with the best static
+ * scores (an unknown word may have dozens), in class order: decoding cost
+ * stays small. Returns the new count. */
+static int prune_candidates(uint16_t *cand, int32_t *sscore, int nc)
 {
     for (int i = 0; i < MAX_CANDIDATES; i++) {           /* partial selection sort by score */
         int best = i;
-        for (int j = i + 1; j < e->ncand; j++) if (e->sscore[j] > e->sscore[best]) best = j;
-        uint16_t c = e->cand[i]; e->cand[i] = e->cand[best]; e->cand[best] = c;
-        int32_t s = e->sscore[i]; e->sscore[i] = e->sscore[best]; e->sscore[best] = s;
+        for (int j = i + 1; j < nc; j++) if (sscore[j] > sscore[best]) best = j;
+        uint16_t c = cand[i]; cand[i] = cand[best]; cand[best] = c;
+        int32_t s = sscore[i]; sscore[i] = sscore[best]; sscore[best] = s;
     }
-    e->ncand = MAX_CANDIDATES;
-    for (int i = 1; i < e->ncand; i++)                    /* back to class order */
-        for (int j = i; j > 0 && e->cand[j - 1] > e->cand[j]; j--) {
-            uint16_t c = e->cand[j]; e->cand[j] = e->cand[j - 1]; e->cand[j - 1] = c;
-            int32_t s = e->sscore[j]; e->sscore[j] = e->sscore[j - 1]; e->sscore[j - 1] = s;
+    nc = MAX_CANDIDATES;
+    for (int i = 1; i < nc; i++)                          /* back to class order */
+        for (int j = i; j > 0 && cand[j - 1] > cand[j]; j--) {
+            uint16_t c = cand[j]; cand[j] = cand[j - 1]; cand[j - 1] = c;
+            int32_t s = sscore[j]; sscore[j] = sscore[j - 1]; sscore[j - 1] = s;
         }
+    return nc;
 }
 
-/* Copies the readings (and their classes) into the cache, lemmas too: a guessed lemma lives in
- * gbuf or in the document's own text (a name's lemma is its form), which the
- * next document frees; copying every lemma keeps the rule simple. */
-static int keep_readings(lb_morph_cache *c, lb_mc_entry *e, const lb_reading *r, const int16_t *rcls, int nr)
-{
-    if (!(e->read = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->read))) return -1;
-    if (!(e->rcls = lb_arena_alloc(&c->arena, (size_t)nr * sizeof *e->rcls))) return -1;
-    memcpy(e->rcls, rcls, (size_t)nr * sizeof *rcls);
-    for (int i = 0; i < nr; i++) {
-        e->read[i] = r[i];
-        if (i > 0 && r[i].lemma == r[i - 1].lemma && r[i].lemma_len == r[i - 1].lemma_len)
-            e->read[i].lemma = e->read[i - 1].lemma;     /* readings of one lemma: one copy */
-        else if (!(e->read[i].lemma = lb_arena_strndup(&c->arena, r[i].lemma, r[i].lemma_len))) return -1;
-    }
-    e->nread = nr;
-    return 0;
-}
+/* A lemma longer than this is never chosen (make_lemma's buffer). */
+enum { LEMMA_CAP = 1024 };
 
 /* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
  * summing at the 2nd lookup cost 20 MB more on the benchmark corpus), in
- * the cache's arena; -1 when out of memory. */
+ * the cache; -1 when out of memory. */
 enum { SUM_AT_USE = 16 };
 static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
 {
@@ -133,14 +120,14 @@ static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
     for (int as_next = 0; as_next < 2; as_next++) {
         const int16_t *row = lb_tag_sum_roles(m, e->role, as_next, buf);
         if (row == buf) {                       /* a sum: kept in the cache */
-            int16_t *copy = lb_arena_alloc(&c->arena, (size_t)m->nclass * sizeof *buf);
+            int16_t *copy = lb_mc_alloc(c, (size_t)m->nclass * sizeof *buf, 64);
             if (!copy) return -1;
             row = memcpy(copy, buf, (size_t)m->nclass * sizeof *buf);
         }
         if (as_next) e->nrow = row; else e->prow = row;
     }
     size_t k = lb_tag_memo_len(m);
-    if (!(e->memo = lb_arena_alloc(&c->arena, k * sizeof *e->memo))) return -1;
+    if (!(e->memo = lb_mc_alloc(c, k * sizeof *e->memo, 64))) return -1;
     memset(e->memo, 0xFF, k * sizeof *e->memo);     /* LB_TAG_MEMO_UNSET */
     return 0;
 }
@@ -178,48 +165,157 @@ static int fold_is_lb_fold(const char *form, size_t n, const char *folded, size_
     return 1;
 }
 
+/* What new_entry learns of a form before its entry is made: the tag
+ * dictionary's classes (found, dc[0..nd), dflags), the lexicon's readings
+ * r[0..nr) with their classes, the candidates with their static scores, the
+ * word's features and role weights. */
+typedef struct form_info {
+    int found, nd, dflags, known, nr, nc;
+    const uint8_t *dc;
+    lb_reading r[LB_LX_MAX_READINGS];
+    int16_t rcls[LB_LX_MAX_READINGS];
+    uint16_t cand[LB_TAG_MAX_CLASSES];
+    int32_t sscore[LB_TAG_MAX_CLASSES];
+    int8_t sel[LB_TAG_MAX_CLASSES];     /* per candidate the reading its lemma starts from (-1: none) */
+    uint64_t set[4];                    /* the candidates as a class set, or all 0 (lb_tag_candidates_of) */
+    lb_tf_word w;
+    lb_tm_ref role[LB_TF_ROLES];
+    char gbuf[1024];                    /* guessed lemmas */
+} form_info;
+
+/* The candidates of token t (form, n bytes; shape) into fi: its tag
+ * dictionary entry, else (punctuation) the punctuation classes; merged
+ * with the classes of its lexicon readings. */
+static void find_candidates(const lb_doc *doc, const morph_lang *l, const lb_tok *t, const char *form, size_t n,
+                            uint32_t shape, form_info *fi)
+{
+    uint16_t extra[LB_TAG_MAX_CLASSES];
+    int nextra = 0;
+    fi->nd = fi->dflags = fi->known = fi->nr = 0;
+    fi->dc = NULL;
+    memset(fi->set, 0, sizeof fi->set);
+    fi->found = lb_tagmodel_dict(l->model, doc->norm + t->norm, t->norm_len, &fi->dc, &fi->nd, &fi->dflags);
+    if ((shape & LB_TF_SHAPE_PUNCT) && !fi->found) {
+        fi->nc = lb_tag_punct_candidates(l->model, fi->cand);
+        return;
+    }
+    if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
+        fi->nr = lb_lx_readings(l->lex, form, n, fi->r, LB_LX_MAX_READINGS, fi->gbuf, sizeof fi->gbuf, &fi->known);
+        for (int i = 0; i < fi->nr; i++)        /* copied after the scoring (keep_lemmas): cache misses */
+            __builtin_prefetch(fi->r[i].lemma);
+        nextra = lb_lx_classes_map(l->model, l->tag_cls, fi->r, fi->nr, extra, fi->rcls);
+    }
+    fi->nc = lb_tag_candidates_of(l->model, fi->found, fi->dc, fi->nd, fi->dflags, extra, nextra, fi->known, fi->cand,
+                                  fi->set);
+}
+
+/* The word features, role weights and static scores of token t's
+ * candidates into fi (at most MAX_CANDIDATES of them kept). */
+static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_lang *l, const lb_tok *t,
+                             const char *form, size_t n, uint32_t shape, form_info *fi)
+{
+    const char *folded = doc->norm + t->norm;
+    uint32_t amb, vflags;
+    candset_info(c, l->model, fi->set, fi->cand, fi->nc, &amb, &vflags);
+    lb_tf_word_init(&fi->w, form, n, folded, t->norm_len, shape, amb);
+    fi->w.vflags = vflags;
+    lb_tag_roles(l->model, &fi->w, fi->role);
+    lb_tag_static(l->model, folded, t->norm_len, &fi->w, fi->cand, fi->nc, fi->sscore);
+    if (fi->nc > MAX_CANDIDATES) fi->nc = prune_candidates(fi->cand, fi->sscore, fi->nc);
+}
+
+/* Chooses per candidate of fi the reading whose lemma make_lemma starts
+ * from (fi->sel; -1 none): the first with a lemma shorter than LEMMA_CAP
+ * of the candidate's class, else of its part of speech. Returns the bytes
+ * their lemmas take in the cache (keep_lemmas). */
+static size_t choose_readings(const morph_lang *l, form_info *fi)
+{
+    int8_t by_cls[LB_TAG_MAX_CLASSES], by_upos[LB_UPOS_COUNT];
+    memset(by_upos, -1, sizeof by_upos);
+    if (!fi->nr) { memset(fi->sel, -1, (size_t)fi->nc); return 0; }
+    memset(by_cls, -1, sizeof by_cls);
+    _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading, indexes in int8_t");
+    for (int i = fi->nr - 1; i >= 0; i--) {             /* backwards: the first one wins */
+        if (fi->r[i].lemma_len >= LEMMA_CAP) continue;
+        if (fi->rcls[i] >= 0 && fi->rcls[i] < LB_TAG_MAX_CLASSES) by_cls[fi->rcls[i]] = (int8_t)i;
+        if (fi->r[i].upos < LB_UPOS_COUNT) by_upos[fi->r[i].upos] = (int8_t)i;
+    }
+    uint64_t taken = 0;
+    size_t size = 0;
+    for (int k = 0; k < fi->nc; k++) {
+        int cls = fi->cand[k], i = by_cls[cls];
+        if (i < 0 && l->model->cls[cls].upos < LB_UPOS_COUNT) i = by_upos[l->model->cls[cls].upos];
+        fi->sel[k] = (int8_t)i;
+        if (i >= 0 && !(taken >> i & 1)) { taken |= (uint64_t)1 << i; size += fi->r[i].lemma_len + 1; }
+    }
+    return size;
+}
+
+/* The tag dictionary's classes of token t's form folded by lb_fold into 256
+ * bytes, into *cls and *n (none: 0): the treebank's lemma conventions win
+ * for them (make_lemma). */
+static void training_classes(const morph_lang *l, const form_info *fi, const lb_doc *doc, const lb_tok *t,
+                             const char *form, size_t n, const uint8_t **cls, int *ncls)
+{
+    char low[256];
+    int flags;
+    *cls = NULL; *ncls = 0;
+    if (n > 256 || t->norm_len > 256) return;                     /* lb_fold into 256 bytes fails: none */
+    if (fold_is_lb_fold(form, n, doc->norm + t->norm, t->norm_len)) {
+        if (fi->found) { *cls = fi->dc; *ncls = fi->nd; }
+        return;
+    }
+    size_t fl = lb_fold(low, sizeof low, form, n);             /* the token's fold differs */
+    if (!fl || !lb_tagmodel_dict(l->model, low, fl, cls, ncls, &flags)) { *cls = NULL; *ncls = 0; }
+}
+
+/* The pending lemmas of e's candidates (lb_mc_lemma) from fi, the chosen
+ * readings' lemmas copied to s (choose_readings bytes): a guessed lemma
+ * lives in the guesser's buffer or in the document's own text (a name's
+ * lemma is its form), which the next document frees. tcls[0..ntcls): the
+ * training data's classes of the form. */
+static void keep_lemmas(const morph_lang *l, lb_mc_entry *e, const form_info *fi, char *s, const uint8_t *tcls, int ntcls)
+{
+    const char *copy[LB_LX_MAX_READINGS];
+    uint64_t copied = 0;                        /* the readings in copy */
+    lb_mc_lemma *out = lb_mc_lemmas(e);
+    for (int k = 0; k < fi->nc; k++) {
+        int i = fi->sel[k], cls = fi->cand[k];
+        uint32_t seen = 0;
+        for (int j = 0; j < ntcls; j++) if (tcls[j] == cls) seen = LB_MC_SEEN;
+        if (i < 0) { out[k] = (lb_mc_lemma){ NULL, LB_MC_PENDING | seen, l->model->cls[cls].feats }; continue; }
+        if (!(copied >> i & 1)) {
+            memcpy(s, fi->r[i].lemma, fi->r[i].lemma_len);
+            s[fi->r[i].lemma_len] = '\0';
+            copy[i] = s;
+            copied |= (uint64_t)1 << i;
+            s += fi->r[i].lemma_len + 1;
+        }
+        out[k] = (lb_mc_lemma){ copy[i], fi->r[i].lemma_len | LB_MC_PENDING | seen, fi->r[i].feats };
+    }
+}
+
 /* A new cache entry for token t (form, n bytes; hash h); NULL when out of memory. */
 static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
                                                         const lb_tok *t, const char *form, size_t n, uint32_t h)
 {
-    lb_mc_entry *e;
-    uint16_t cand[LB_TAG_MAX_CLASSES], extra[LB_TAG_MAX_CLASSES];
-    int16_t rcls[LB_LX_MAX_READINGS];
-    const char *folded = doc->norm + t->norm;
-    int nextra = 0, known = 0, nc, nr = 0;
+    form_info fi;
     uint32_t shape = lb_tf_shape(form, n);
-    const uint8_t *dc = NULL;
-    int nd = 0, dflags = 0;
-    int found = lb_tagmodel_dict(l->model, folded, t->norm_len, &dc, &nd, &dflags);
-    lb_reading r[LB_LX_MAX_READINGS];
-    char gbuf[1024];
-    uint64_t set[4] = { 0, 0, 0, 0 };
-    uint32_t amb, vflags;
-    if ((shape & LB_TF_SHAPE_PUNCT) && !found) {
-        nc = lb_tag_punct_candidates(l->model, cand);
-    } else {
-        if (l->lex && n <= 255 && !(shape & LB_TF_SHAPE_PUNCT)) {
-            nr = lb_lx_readings(l->lex, form, n, r, LB_LX_MAX_READINGS, gbuf, sizeof gbuf, &known);
-            nextra = lb_lx_classes_map(l->model, l->tag_cls, r, nr, extra, rcls);
-        }
-        nc = lb_tag_candidates_of(l->model, found, dc, nd, dflags, extra, nextra, known, cand, set);
-    }
-    if (!(e = lb_mc_add(c, form, n, h, nc))) return NULL;
-    e->flags = known ? LB_MF_KNOWN : 0;
-    if (n > 256 || t->norm_len > 256) e->tdict_ok = 1;             /* lb_fold into 256 bytes fails: none */
-    else if (fold_is_lb_fold(form, n, folded, t->norm_len)) {
-        e->tdict_ok = 1;
-        if (found) { e->tdict = dc; e->ntdict = (uint8_t)nd; }
-    }
-    if (nr && keep_readings(c, e, r, rcls, nr)) return NULL;
-    memcpy(e->cand, cand, (size_t)nc * sizeof *cand);
-    candset_info(c, l->model, set, cand, nc, &amb, &vflags);
-    lb_tf_word_init(&e->w, form, n, folded, t->norm_len, shape, amb);
-    e->w.vflags = vflags;
-    lb_tag_roles(l->model, &e->w, e->role);
-    lb_tag_static(l->model, folded, t->norm_len, &e->w, cand, nc, e->sscore);
-    if (nc > MAX_CANDIDATES) prune_candidates(e);
-    lb_tag_fold_self(l->model, e->role, e->cand, e->ncand, e->sscore, e->sscore_first);
+    find_candidates(doc, l, t, form, n, shape, &fi);
+    score_candidates(c, doc, l, t, form, n, shape, &fi);
+    void *strings;
+    lb_mc_entry *e = lb_mc_add(c, form, n, h, fi.nc, choose_readings(l, &fi), &strings);
+    if (!e) return NULL;
+    e->w = fi.w;
+    memcpy(e->role, fi.role, sizeof e->role);
+    e->flags = fi.known ? LB_MF_KNOWN : 0;
+    memcpy(lb_mc_cand(e), fi.cand, (size_t)fi.nc * sizeof *fi.cand);
+    memcpy(lb_mc_sscore(e), fi.sscore, (size_t)fi.nc * sizeof *fi.sscore);
+    lb_tag_fold_self(l->model, e->role, lb_mc_cand(e), e->ncand, lb_mc_sscore(e), lb_mc_sscore_first(e));
+    const uint8_t *tcls;
+    int ntcls;
+    training_classes(l, &fi, doc, t, form, n, &tcls, &ntcls);
+    keep_lemmas(l, e, &fi, strings, tcls, ntcls);
     return e;
 }
 
@@ -228,70 +324,40 @@ static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_c
 {
     const char *form = doc->text + t->start;
     size_t n = t->end - t->start;
-    lb_mc_entry *e = lb_mc_get(c, form, n, h);
+    lb_mc_entry *e = lb_mc_get(c, form, n, doc->len - t->start, h);
     return e ? e : new_entry(doc, l, c, t, form, n, h);
 }
 
-/* The lemma (in the cache: keep_readings) and features of the first
- * lexicon reading of e's form shorter than cap that has its k-th candidate
- * class (else its part of speech); 0 when none has. */
-static size_t lexicon_lemma(const morph_lang *l, const lb_mc_entry *e, int k, const char **lemma, size_t cap,
-                            uint32_t *feats)
-{
-    const lb_reading *r = e->read;
-    int nr = e->nread;
-    for (int pass = 0; pass < 2; pass++)        /* the exact class, else the part of speech */
-        for (int i = 0; i < nr; i++) {
-            int c = e->rcls[i];
-            if (pass == 0 ? c != e->cand[k] : r[i].upos != l->model->cls[e->cand[k]].upos) continue;
-            if (r[i].lemma_len >= cap) continue;
-            *lemma = r[i].lemma;
-            *feats = r[i].feats;
-            return r[i].lemma_len;
-        }
-    return 0;
-}
-
-/* 1 when the training data had e's form with its k-th candidate class: the
- * lemma table then follows the treebank's conventions, which win. */
-static int seen_in_training(const morph_lang *l, const lb_mc_entry *e, int k)
-{
-    char low[256];
-    const uint8_t *cls = e->tdict;
-    int n = e->ntdict, flags;
-    if (!e->tdict_ok) {                         /* the fold the entry was made from may differ */
-        if (e->len > sizeof low) return 0;
-        size_t fl = lb_fold(low, sizeof low, e->form, e->len);
-        if (!fl || !lb_tagmodel_dict(l->model, low, fl, &cls, &n, &flags)) return 0;
-    }
-    for (int i = 0; i < n; i++) if (cls[i] == e->cand[k]) return 1;
-    return 0;
-}
-
 /* Computes the lemma and features of entry e with its k-th candidate class
- * into the cache; -1 when out of memory. A reading's lemma and the form are
- * the entry's own (NUL-terminated in the cache's arena): only a lemma of
- * the lemma table is copied. */
+ * from what keep_lemmas left there; -1 when out of memory. The lexicon
+ * reading's lemma (its copy) and the form are the entry's own
+ * (NUL-terminated in the cache): only a lemma of the lemma table is copied. */
 static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
 {
-    const lb_tag_class *cl = &l->model->cls[e->cand[k]];
-    char buf[1024];
-    const char *lemma = buf;
-    uint32_t feats = cl->feats;
-    size_t n = l->lex ? lexicon_lemma(l, e, k, &lemma, sizeof buf, &feats) : 0;
-    if (!n || seen_in_training(l, e, k)) {
+    lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
+    int ck = lb_mc_cand(e)[k];
+    const lb_tag_class *cl = &l->model->cls[ck];
+    char buf[LEMMA_CAP];
+    const char *lemma = li->lemma;
+    uint32_t feats = li->feats;
+    size_t n = li->len & ~(LB_MC_PENDING | LB_MC_SEEN);
+    if (!n || (li->len & LB_MC_SEEN)) {         /* no reading, or the treebank's conventions win */
         uint32_t tf;
-        n = lb_lemmas_apply(l->lemmas, e->form, e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
+        n = lb_lemmas_apply(l->lemmas, lb_mc_form(e), e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
         lemma = buf;
         if (!l->lex || !n) feats = tf;
     }
-    uint32_t over = l->over[e->cand[k]];         /* the class's features put over the reading's: the choice in context wins */
+    uint32_t over = l->over[ck];                /* the class's features put over the reading's: the choice in context wins */
     feats = (feats & ~over) | (cl->feats & over);
-    if (!n) { lemma = e->form; n = e->len; }   /* the form itself (it may be longer than buf) */
-    if (lemma != buf) e->lemma[k] = lemma;
-    else if (!(e->lemma[k] = lb_arena_strndup(&c->arena, lemma, n))) return -1;
-    e->lemma_len[k] = (uint32_t)n;
-    e->feats[k] = feats;
+    if (!n) { lemma = lb_mc_form(e); n = e->len; }  /* the form itself (it may be longer than buf) */
+    if (lemma == buf) {
+        char *copy = lb_mc_alloc(c, n + 1, 1);
+        if (!copy) return -1;
+        memcpy(copy, buf, n);
+        copy[n] = '\0';
+        lemma = copy;
+    }
+    *li = (lb_mc_lemma){ lemma, (uint32_t)n, feats };
     return 0;
 }
 
@@ -299,49 +365,69 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
  * features cached), no links. */
 static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
 {
-    if (!e->lemma[k] && make_lemma(c, l, e, k)) return -1;
-    *m = (lb_morph){ .lemma = e->lemma[k], .lemma_len = e->lemma_len[k], .upos = l->model->cls[e->cand[k]].upos,
-                     .feats = e->feats[k], .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
+    const lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
+    if ((li->len & LB_MC_PENDING) && make_lemma(c, l, e, k)) return -1;
+    *m = (lb_morph){ .lemma = li->lemma, .lemma_len = li->len, .upos = l->model->cls[lb_mc_cand(e)[k]].upos,
+                     .feats = li->feats, .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
 }
 
-/* The form cache's hashes of the sentence's tokens into h, their slots prefetched. */
-static void hash_forms(const lb_doc *doc, const lb_morph_cache *c, const lb_tok *toks, int n, uint32_t *h)
+/* The form cache's hashes of tokens toks[0..n) into h. */
+static void hash_forms(const lb_doc *doc, const lb_tok *toks, size_t n, uint32_t *h)
 {
-    for (int i = 0; i < n; i++) {
-        h[i] = lb_mc_hash(doc->text + toks[i].start, toks[i].end - toks[i].start);
-        lb_mc_prefetch(c, h[i]);
-    }
+    for (size_t i = 0; i < n; i++) h[i] = lb_mc_hash(doc->text + toks[i].start, toks[i].end - toks[i].start);
 }
 
-/* Per-sentence scratch arrays (room for the longest sentence). */
+/* Starts loading the cache slots of sentence s's forms (hashes h: of the document). */
+static void prefetch_slots(const lb_doc *doc, const lb_morph_cache *c, const uint32_t *h, size_t s)
+{
+    const lb_sent *se = &LB_SENTS(doc)[s];
+    for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++) lb_mc_prefetch(c, h[i]);
+}
+
+/* Starts loading the cache entries of sentence s's forms (their slots are
+ * read: prefetch_slots a sentence earlier), and for a form not in the
+ * cache what its lexicon lookup reads first. */
+static void prefetch_entries(const lb_doc *doc, const morph_lang *l, const lb_morph_cache *c, const uint32_t *h, size_t s)
+{
+    const lb_sent *se = &LB_SENTS(doc)[s];
+    const lb_tok *toks = LB_TOKS(doc);
+    for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++)
+        if (!lb_mc_prefetch_entry(c, h[i]) && l->lex)
+            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
+}
+
+/* Per-sentence scratch arrays (room for the longest sentence), and the
+ * document's form hashes (hash_forms). */
 typedef struct scratch { lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash; } scratch;
 
+/* The decoder's view of entry e. */
+static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
+{
+    int32_t *ss = lb_mc_sscore(e);
+    return (lb_tag_word){ .cand = lb_mc_cand(e), .sscore = ss, .ncand = e->ncand, .role = e->role,
+                          .sscore_first = ss + e->ncand, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
+}
+
+/* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.
+ * The cache's slots and entries it reads are cache misses: the caller
+ * starts loading them one and two sentences ahead (run_sentences). */
 static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s, const scratch *x)
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
+    const uint32_t *h = x->hash + s->tok0;
     int n = (int)s->ntok;
     lb_mc_entry **ent = x->ent;
-    lb_tf_word *w = x->w;
-    lb_tag_word *tw = x->tw;
-    hash_forms(doc, c, toks, n, x->hash);
-    /* the form cache's entries are cache misses: load them all before the
-     * lookups (the slots' loads overlap, then the entries'), and for a form
-     * not in the cache what its lexicon lookup reads first */
-    for (int i = 0; i < n; i++)
-        if (!lb_mc_prefetch_entry(c, x->hash[i]) && l->lex)
-            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
     for (int i = 0; i < n; i++) {
-        if (!(ent[i] = entry_of(doc, l, c, &toks[i], x->hash[i])) || sum_roles(l->model, c, ent[i])) return -1;
-        w[i] = ent[i]->w;
-        tw[i].cand = ent[i]->cand; tw[i].sscore = ent[i]->sscore; tw[i].ncand = ent[i]->ncand;
-        tw[i].role = ent[i]->role; tw[i].sscore_first = ent[i]->sscore_first;
-        tw[i].prow = ent[i]->prow; tw[i].nrow = ent[i]->nrow; tw[i].memo = ent[i]->memo;
+        if (!(ent[i] = entry_of(doc, l, c, &toks[i], h[i])) || sum_roles(l->model, c, ent[i])) return -1;
+        x->w[i] = ent[i]->w;
+        x->tw[i] = tag_word_of(ent[i]);
+        __builtin_prefetch(lb_mc_lemmas(ent[i]));      /* analyse's, after decoding */
     }
-    lb_tf_sentence(w, n);
-    lb_tag_decode_with(l->model, &c->shapes, w, tw, n, x->out, x->kout);
+    lb_tf_sentence(x->w, n);
+    lb_tag_decode_with(l->model, &c->shapes, x->w, x->tw, n, x->out, x->kout);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     for (int i = 0; i < n; i++)
         if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;
@@ -366,6 +452,26 @@ static int morph_fail(lb_doc *doc, size_t tok0)
     return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
 }
 
+/* Tags every sentence of doc (l, c: its language's model and cache; x:
+ * scratch with the document's form hashes); in order: the tokens between
+ * sentences get defaults. While one sentence is tagged the cache entries of
+ * the next one and the slots of the one after it are on their way. */
+static int run_sentences(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const scratch *x, int in_order)
+{
+    size_t ns = doc->sents.len, next = 0;           /* in order: the first token not yet filled */
+    for (size_t s = 0; s < 2 && s < ns; s++) prefetch_slots(doc, c, x->hash, s);
+    if (ns) prefetch_entries(doc, l, c, x->hash, 0);
+    for (size_t s = 0; s < ns; s++) {
+        const lb_sent *se = &LB_SENTS(doc)[s];
+        if (s + 2 < ns) prefetch_slots(doc, c, x->hash, s + 2);
+        if (s + 1 < ns) prefetch_entries(doc, l, c, x->hash, s + 1);
+        if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
+        if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
+    }
+    if (in_order) fill_default(doc, next, doc->toks.len);
+    return LB_OK;
+}
+
 int lb_morph_run(lb_doc *doc)
 {
     size_t n = doc->toks.len;
@@ -386,21 +492,15 @@ int lb_morph_run(lb_doc *doc)
         if (se->ntok > maxn) maxn = se->ntok;
         if (se->tok0 < end) in_order = 0;
         end = (size_t)se->tok0 + se->ntok;
+        if (end > n) return morph_fail(doc, 0);     /* beyond the tokens: the text stage never makes one */
     }
-    if (end > n) in_order = 0;
     if (!in_order) fill_default(doc, 0, n);
     scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
                   lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
-                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.hash) };
+                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, n * sizeof *x.hash) };
     if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return morph_fail(doc, 0);
-    size_t next = 0;                    /* in order: the first token not yet filled */
-    for (size_t s = 0; s < doc->sents.len; s++) {
-        const lb_sent *se = &LB_SENTS(doc)[s];
-        if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
-        if (tag_sentence(doc, l, c, se, &x)) return morph_fail(doc, se->tok0);
-    }
-    if (in_order) fill_default(doc, next, n);
-    return LB_OK;
+    hash_forms(doc, LB_TOKS(doc), n, x.hash);
+    return run_sentences(doc, l, c, &x, in_order);
 }
 
 int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n)
