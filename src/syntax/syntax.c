@@ -25,7 +25,7 @@ static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uin
  * are shared strings, so most tokens hit). Arena addresses come back for
  * other words in a later document: a slot keeps a copy of its lemma, and a
  * hit must match it. Lemmas longer than the copy (or empty) are not cached. */
-#define SX_CACHE 1024
+#define SX_CACHE 8192
 #define SX_CACHE_KEY 16
 typedef struct sx_slot { const char *lemma; uint32_t len, cls; char key[SX_CACHE_KEY]; } sx_slot;
 struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
@@ -36,7 +36,7 @@ void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
 static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
 {
     const lb_morph *m = &s->M[i];
-    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 54);   /* 0..1023 */
+    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 51);   /* 0..8191 */
     sx_slot *e = &cc->slot[h];
     if (m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len))
         return e->cls;
@@ -48,6 +48,10 @@ static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
     return cls;
 }
 
+/* how many tokens ahead classify asks for a lemma's bytes (lexicon lemmas
+ * are mostly not in the cache yet, and the lookups compare them) */
+#define SX_PREFETCH 8
+
 /* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
 static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
 {
@@ -57,6 +61,7 @@ static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
     uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
+        if (i + SX_PREFETCH < ntok) __builtin_prefetch(M[i + SX_PREFETCH].lemma);
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
