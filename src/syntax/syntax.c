@@ -52,6 +52,35 @@ static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
  * are mostly not in the cache yet, and the lookups compare them) */
 #define SX_PREFETCH 8
 
+/* the words that may be relative pronouns (clauses.c is_rel_pronoun) */
+enum { SX_REL_UPOS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADV };
+
+/* SX_TF_OPENS: whether opener() in clauses.c may open a clause at token i
+ * (class cls) by the words alone: a possible relative pronoun, a preposition
+ * or contraction before one, a subordinator, a German interrogative, English
+ * "to" or a verb (to-infinitive, -ing clause) */
+static inline int may_open(const lb_morph *M, uint32_t i, uint32_t ntok, uint32_t cls, int en)
+{
+    const lb_morph *m = &M[i];
+    if (SX_REL_UPOS >> m->upos & 1) return 1;
+    if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && i + 1 < ntok && (SX_REL_UPOS >> M[i + 1].upos & 1))
+        return 1;
+    if (cls & (SX_SUB | (en ? SX_ZU : SX_QWORD))) return 1;
+    return en && m->upos == LB_UPOS_VERB;
+}
+
+/* the SX_TF_* bits of a token that may carry a word class (cls), b: a boundary */
+static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t ntok, uint32_t cls, int b)
+{
+    const lb_morph *m = &s->M[i];
+    int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
+    int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
+    return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) |
+                     (may_open(s->M, i, ntok, cls, s->en) ? SX_TF_OPENS : 0) |
+                     (m->upos == LB_UPOS_CCONJ || (cls & SX_COORD) ? SX_TF_COORD : 0) |
+                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0));
+}
+
 /* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
 static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
 {
@@ -64,19 +93,20 @@ static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
         if (i + SX_PREFETCH < ntok) __builtin_prefetch(M[i + SX_PREFETCH].lemma);
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
-        int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
         switch (m->upos) {
         case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
         case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
             CLS[i] = 0;
-            TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
+            if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))
+                TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
+            else
+                TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : SX_TF_QUIET);
             continue;
         default:
             break;
         }
         uint32_t cls = CLS[i] = lookup_class(s, i, cc);
-        int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-        TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
+        TF[i] = word_bits(s, i, ntok, cls, b);
     }
 }
 
