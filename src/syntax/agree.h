@@ -44,11 +44,15 @@ static inline uint32_t sx_agree_mask(uint32_t feats)
     return table[feats & 127u];
 }
 
-/* bit (case-1) for each possible case */
+/* bit (case-1) for each possible case: each 6-bit block ORed into its low
+ * bit, then the four low bits (0, 6, 12, 18) gathered by one multiply into
+ * bits 15..18 (the other products fall elsewhere and carry nothing) */
 static inline uint32_t sx_mask_cases(uint32_t mask)
 {
-    return (uint32_t)((mask & 0x3Fu) != 0) | (uint32_t)((mask & 0xFC0u) != 0) << 1 |
-           (uint32_t)((mask & 0x3F000u) != 0) << 2 | (uint32_t)((mask & 0xFC0000u) != 0) << 3;
+    uint32_t x = mask | mask >> 3;
+    x |= x >> 1;
+    x |= x >> 1;
+    return ((x & SX_MASK_REPL) * 0x8421u) >> 15 & 15u;
 }
 
 /* bit (number-1) for each possible number */
@@ -57,23 +61,20 @@ static inline uint32_t sx_mask_numbers(uint32_t mask)
     return (uint32_t)((mask & SX_MASK_SING) != 0) | (uint32_t)((mask & SX_MASK_PLUR) != 0) << 1;
 }
 
-/* k when bits has the single bit k-1, else 0 */
-static inline int sx_unique_bit(uint32_t bits)
+/* k when bits (< 16) has the single bit k-1, else 0 */
+static inline uint32_t sx_unique_bit(uint32_t bits)
 {
-    return bits && !(bits & (bits - 1)) ? __builtin_ctz(bits) + 1 : 0;
+    return (0x0000000400030210ull >> (bits * 4)) & 15u;     /* 1 -> 1, 2 -> 2, 4 -> 3, 8 -> 4 */
 }
 
 /* the unique Case/Number/Gender of a mask as feats */
 static inline uint32_t sx_feats_of_mask(uint32_t mask)
 {
-    uint32_t f = 0, genders = mask | mask >> 12;       /* OR of the eight 3-bit groups */
+    uint32_t genders = mask | mask >> 12;       /* OR of the eight 3-bit groups */
     genders |= genders >> 6;
     genders |= genders >> 3;
-    int c = sx_unique_bit(sx_mask_cases(mask)), n = sx_unique_bit(sx_mask_numbers(mask));
-    int g = sx_unique_bit(genders & 7u);
-    if (c) f |= LB_FEAT(CASE, c);
-    if (n) f |= LB_FEAT(NUMBER, n);
-    if (n == LB_NUMBER_SING && g) f |= LB_FEAT(GENDER, g);
-    return f;
+    uint32_t c = sx_unique_bit(sx_mask_cases(mask)), n = sx_unique_bit(sx_mask_numbers(mask));
+    uint32_t g = n == LB_NUMBER_SING ? sx_unique_bit(genders & 7u) : 0;
+    return LB_FEAT(CASE, c) | LB_FEAT(NUMBER, n) | LB_FEAT(GENDER, g);
 }
 #endif
