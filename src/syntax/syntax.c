@@ -32,12 +32,17 @@ struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
 
 void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
 
+/* the slot of a lemma address */
+static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
+{
+    return &cc->slot[((uint64_t)(uintptr_t)lemma * 0x9E3779B97F4A7C15ull) >> 51];   /* 0..8191 */
+}
+
 /* the word class of a token that may carry one (a function word, a verb) */
 static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
 {
     const lb_morph *m = &s->M[i];
-    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 51);   /* 0..8191 */
-    sx_slot *e = &cc->slot[h];
+    sx_slot *e = cache_slot(cc, m->lemma);
     if (m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len))
         return e->cls;
     uint32_t cls = sx_word_class(s, i);
@@ -48,9 +53,10 @@ static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
     return cls;
 }
 
-/* how many tokens ahead classify asks for a lemma's bytes (lexicon lemmas
- * are mostly not in the cache yet, and the lookups compare them) */
-#define SX_PREFETCH 8
+/* how many tokens ahead classify asks for a lemma's bytes and its cache slot
+ * (lemmas are mostly not in the processor's cache yet, and the lookups compare
+ * them; perf: the slot and lemma loads were most of classify's time) */
+#define SX_PREFETCH 16
 
 /* the words that may be relative pronouns (clauses.c is_rel_pronoun) */
 enum { SX_REL_UPOS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADV };
@@ -90,7 +96,11 @@ static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
     uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
-        if (i + SX_PREFETCH < ntok) __builtin_prefetch(M[i + SX_PREFETCH].lemma);
+        if (i + SX_PREFETCH < ntok) {
+            const char *ahead = M[i + SX_PREFETCH].lemma;
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(cache_slot(cc, ahead));
+        }
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         switch (m->upos) {
