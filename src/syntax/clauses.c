@@ -284,6 +284,23 @@ static int is_quiet(const sx *s, uint32_t i)
     return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
 }
 
+/* a run of quiet tokens from i (is_quiet): they join the open clause (a new
+ * main clause when none is open). The first token after the run, 0 when out
+ * of memory. (A quiet token is no boundary, so the next quiet one is quiet
+ * in German too.) */
+static uint32_t quiet_run(cstate *c, uint32_t i)
+{
+    sx *s = c->s;
+    if (!c->sp && open_main(c, i) == -1) return 0;
+    int32_t t = top(c);
+    lb_morph *M = s->M;
+    const uint8_t *tf = s->tf;
+    uint32_t end = s->s1;
+    M[i++].clause = t;
+    while (i < end && (tf[i] & SX_TF_QUIET)) M[i++].clause = t;
+    return i;
+}
+
 /* which clause token i opens (opener()), where SX_TF_OPENS or a German
  * break before it says it may: 0 none */
 static inline uint8_t opens(const sx *s, uint32_t i, uint8_t tf, uint32_t *start, int32_t *intro)
@@ -297,11 +314,6 @@ static int scan_token(cstate *c, uint32_t i)
     sx *s = c->s;
     lb_morph *m = &s->M[i];
     uint8_t tf = s->tf[i];
-    if (is_quiet(s, i)) {
-        if (!c->sp && open_main(c, i) == -1) return -1;
-        m->clause = top(c);
-        return 0;
-    }
     if (tf & SX_TF_BOUNDARY) {
         on_boundary(c, i);
         m->clause = top(c);
@@ -368,8 +380,10 @@ int sx_clauses(sx *s)
     c.closed_rel = -1;
     c.first_pending = -1;
     c.break_coord = 0;
-    for (uint32_t i = s->s0; i < s->s1; i++)
-        if (scan_token(&c, i)) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+    for (uint32_t i = s->s0; i < s->s1;) {
+        if (is_quiet(s, i) ? !(i = quiet_run(&c, i)) : scan_token(&c, i++))
+            return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+    }
     finish(&c);
     return LB_OK;
 }
