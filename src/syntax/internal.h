@@ -86,7 +86,9 @@ enum {
     SX_TF_OPENS    = 1u << 2,   /* may open a clause by its word (clauses.c opener(); a German
                                  * zu-infinitive after a break is decided there, not here) */
     SX_TF_COORD    = 1u << 3,   /* a coordinator: CCONJ or word class SX_COORD */
-    SX_TF_FIN      = 1u << 4    /* a finite verb (sx_is_fin) */
+    SX_TF_FIN      = 1u << 4,   /* a finite verb (sx_is_fin) */
+    SX_TF_VERB     = 1u << 5,   /* a verb or auxiliary (sx_is_verb) */
+    SX_TF_NEG      = 1u << 6    /* a negation: word class SX_NEG or Polarity=Neg */
 };
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
 static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }

@@ -84,7 +84,8 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t ntok, uint32_t
     return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) |
                      (may_open(s->M, i, ntok, cls, s->en) ? SX_TF_OPENS : 0) |
                      (m->upos == LB_UPOS_CCONJ || (cls & SX_COORD) ? SX_TF_COORD : 0) |
-                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0));
+                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0) | (sx_is_verb(m) ? SX_TF_VERB : 0) |
+                     ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
 }
 
 /* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
@@ -111,6 +112,7 @@ static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
                 TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
             else
                 TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : SX_TF_QUIET);
+            if (LB_FEAT_GET(m->feats, POLARITY)) TF[i] |= SX_TF_NEG;
             continue;
         default:
             break;
