@@ -88,38 +88,59 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t ntok, uint32_t
                      ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
 }
 
-/* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
-static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
+/* the parts of speech whose words are looked up only where needed (titles,
+ * particles): they carry no class in s->cls */
+enum { SX_CONTENT_UPOS = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_NUM | 1u << LB_UPOS_PUNCT |
+                         1u << LB_UPOS_SYM | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_INTJ };
+
+/* classify's first pass, over all tokens: no class, the bits of a content
+ * word (the boundary bit right for every token), and the other tokens listed
+ * in words (appended whatever the token, counted only for those: no branch on
+ * the part of speech, which no processor predicts). Returns their count.
+ * (The arrays in locals: a store to tf, bytes, may alias the fields of s.) */
+static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
 {
     const lb_tok *T = LB_TOKS(s->doc);
     lb_morph *M = s->M;
-    uint32_t *CLS = s->cls;
+    uint32_t *CLS = s->cls, n = 0;
     uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
-        if (i + SX_PREFETCH < ntok) {
-            const char *ahead = M[i + SX_PREFETCH].lemma;
+        m->clause = m->phrase = -1;
+        int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
+        uint8_t tf = b ? SX_TF_BOUNDARY : SX_TF_QUIET;
+        if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))
+            tf = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
+        if (LB_FEAT_GET(m->feats, POLARITY)) tf |= SX_TF_NEG;
+        CLS[i] = 0;
+        TF[i] = tf;
+        words[n] = i;
+        n += !(SX_CONTENT_UPOS >> m->upos & 1);
+    }
+    return n;
+}
+
+/* word classes and bits of every token: content words in a first pass, then
+ * the others (function words, verbs) with their lookups, prefetching the
+ * lemma and cache slot of the word SX_PREFETCH ahead */
+static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
+{
+    uint32_t *words = lb_arena_alloc(&s->doc->arena, (size_t)ntok * sizeof *words);
+    if (!words) return -1;
+    uint32_t n = classify_content(s, ntok, words);
+    const lb_morph *M = s->M;
+    uint32_t *CLS = s->cls;
+    uint8_t *TF = s->tf;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + SX_PREFETCH < n) {
+            const char *ahead = M[words[k + SX_PREFETCH]].lemma;
             __builtin_prefetch(ahead);
             __builtin_prefetch(cache_slot(cc, ahead));
         }
-        m->clause = m->phrase = -1;
-        int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
-        switch (m->upos) {
-        case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
-        case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
-            CLS[i] = 0;
-            if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))
-                TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
-            else
-                TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : SX_TF_QUIET);
-            if (LB_FEAT_GET(m->feats, POLARITY)) TF[i] |= SX_TF_NEG;
-            continue;
-        default:
-            break;
-        }
-        uint32_t cls = CLS[i] = lookup_class(s, i, cc);
-        TF[i] = word_bits(s, i, ntok, cls, b);
+        uint32_t i = words[k], cls = CLS[i] = lookup_class(s, i, cc);
+        TF[i] = word_bits(s, i, ntok, cls, TF[i] & SX_TF_BOUNDARY);
     }
+    return 0;
 }
 
 /* room for the expected number of elements in one block (no growth copies) */
@@ -149,7 +170,7 @@ int lb_syntax_run(lb_doc *doc)
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     struct lb_syntax_cache **cc = &doc->syntax_cache[s.en];
     if (!*cc && !(*cc = calloc(1, sizeof **cc))) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    classify(&s, ntok, *cc);
+    if (classify(&s, ntok, *cc)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
         const lb_sent *se = &LB_SENTS(doc)[k];
