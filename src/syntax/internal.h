@@ -88,7 +88,9 @@ enum {
     SX_TF_COORD    = 1u << 3,   /* a coordinator: CCONJ or word class SX_COORD */
     SX_TF_FIN      = 1u << 4,   /* a finite verb (sx_is_fin) */
     SX_TF_VERB     = 1u << 5,   /* a verb or auxiliary (sx_is_verb) */
-    SX_TF_NEG      = 1u << 6    /* a negation: word class SX_NEG or Polarity=Neg */
+    SX_TF_NEG      = 1u << 6,   /* a negation: word class SX_NEG or Polarity=Neg */
+    SX_TF_REL      = 1u << 7    /* may be a relative pronoun by its word (clauses.c
+                                 * is_rel_pronoun without the context) */
 };
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
 static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }

@@ -75,14 +75,34 @@ static inline int may_open(const lb_morph *M, uint32_t i, uint32_t ntok, uint32_
     return en && m->upos == LB_UPOS_VERB;
 }
 
+/* SX_TF_REL: is_rel_pronoun() in clauses.c may say yes for this word (class
+ * cls): a pronoun, determiner or adverb with PronType=Rel, or a pronoun of
+ * word class SX_REL (in English only without a PronType) */
+static inline int may_be_rel(const lb_morph *m, uint32_t cls, int en)
+{
+    if (!(SX_REL_UPOS >> m->upos & 1)) return 0;
+    uint32_t pt = LB_FEAT_GET(m->feats, PRONTYPE);
+    return pt == LB_PRONTYPE_REL || ((cls & SX_REL) && m->upos == LB_UPOS_PRON && !(en && pt));
+}
+
+/* SX_TF_OPENS of a word by itself (opener() in clauses.c): a possible
+ * relative pronoun (rel), a subordinator, a German interrogative, English
+ * "to" or a verb. A preposition or contraction before a possible relative
+ * pronoun gets the bit from classify when that word is looked at. */
+static inline int word_opens(const lb_morph *m, uint32_t cls, int rel, int en)
+{
+    return rel || (cls & (SX_SUB | (en ? SX_ZU : SX_QWORD))) || (en && m->upos == LB_UPOS_VERB);
+}
+
 /* the SX_TF_* bits of a token that may carry a word class (cls), b: a boundary */
-static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t ntok, uint32_t cls, int b)
+static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
 {
     const lb_morph *m = &s->M[i];
     int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
     int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-    return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) |
-                     (may_open(s->M, i, ntok, cls, s->en) ? SX_TF_OPENS : 0) |
+    int rel = may_be_rel(m, cls, s->en);
+    return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) | (rel ? SX_TF_REL : 0) |
+                     (word_opens(m, cls, rel, s->en) ? SX_TF_OPENS : 0) |
                      (m->upos == LB_UPOS_CCONJ || (cls & SX_COORD) ? SX_TF_COORD : 0) |
                      (lb_morph_is_finite(m) ? SX_TF_FIN : 0) | (sx_is_verb(m) ? SX_TF_VERB : 0) |
                      ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
@@ -138,7 +158,11 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
             __builtin_prefetch(cache_slot(cc, ahead));
         }
         uint32_t i = words[k], cls = CLS[i] = lookup_class(s, i, cc);
-        TF[i] = word_bits(s, i, ntok, cls, TF[i] & SX_TF_BOUNDARY);
+        uint8_t tf = TF[i] = word_bits(s, i, cls, TF[i] & SX_TF_BOUNDARY);
+        /* "mit dem": a preposition or contraction opens the clause of the
+         * possible relative pronoun after it (its bits are written already) */
+        if ((tf & SX_TF_REL) && i > 0 && (M[i - 1].upos == LB_UPOS_ADP || (M[i - 1].flags & LB_MF_CONTR)))
+            TF[i - 1] |= SX_TF_OPENS;
     }
     return 0;
 }

@@ -3,8 +3,9 @@
  * decide, over hand-written morphology: a German zu-infinitive opened by a
  * noun after a comma (no bit says it may open: the break does), a relative
  * clause opened at its preposition, coordinated main clauses, negation by
- * Polarity=Neg alone and by the word class, an English to-infinitive and an
- * -ing clause after a comma. */
+ * Polarity=Neg alone and by the word class, an English to-infinitive, an
+ * -ing clause after a comma, and an English relative clause that begins at
+ * its preposition with no comma before (only the words can open it). */
 #include "test.h"
 #include "test_syntax_util.h"
 
@@ -61,6 +62,18 @@ static void english_openers(void)
            " civilians/civilian/NOUN/Number=Plur ././PUNCT");
     CHECK(sxt_has(r, "main: subj=[Troops] verb=fire voice=act mood=Ind\n"));
     CHECK(sxt_has(r, "inf: verb=kill obj=[civilians] voice=act mood=-\n"));
+    /* no comma before the preposition: only its word opens the clause */
+    r = EN("The/the/DET/Definite=Def|PronType=Art man/man/NOUN/Number=Sing with/with/ADP whom/whom/PRON/PronType=Rel"
+           " we/we/PRON/Case=Nom|Number=Plur|Person=1 spoke/speak/VERB/Mood=Ind|Tense=Past|VerbForm=Fin"
+           " left/leave/VERB/" FIN3S("Past") " ././PUNCT");
+    CHECK(sxt_has(r, "rel: intro=whom subj=[we] verb=speak voice=act mood=Ind\n"));
+    /* the relative clause begins at the preposition, which belongs to it */
+    const lb_clause *C = LB_CLAUSES(doc);
+    int32_t rel = -1;
+    for (size_t k = 0; k < doc->clauses.len; k++) if (C[k].kind == LB_CL_REL) rel = (int32_t)k;
+    CHECK(rel >= 0);
+    if (rel >= 0) CHECK_INT(C[rel].tok0, 2);
+    CHECK_INT(LB_MORPH(doc)[2].clause, rel);
 }
 
 int main(void)
