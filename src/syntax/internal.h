@@ -80,9 +80,9 @@ static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_N
 /* what the driver computes once per token into sx.tf */
 enum {
     SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end here */
-    SX_TF_QUIET    = 1u << 1,   /* a noun, name, adjective, number, sign, interjection or determiner without
-                                 * word class, no boundary, contraction or zu-infinitive: it opens no clause
-                                 * by itself (clauses.c) */
+    SX_TF_QUIET    = 1u << 1,   /* no boundary, contraction, zu-infinitive, verb or coordinator, and no
+                                 * SX_TF_OPENS: it only joins the open clause (clauses.c; a German word
+                                 * after a break may still open a zu-infinitive) */
     SX_TF_OPENS    = 1u << 2,   /* may open a clause by its word (clauses.c opener(); a German
                                  * zu-infinitive after a break is decided there, not here) */
     SX_TF_COORD    = 1u << 3,   /* a coordinator: CCONJ or word class SX_COORD */

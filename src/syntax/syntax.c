@@ -98,13 +98,13 @@ static inline int word_opens(const lb_morph *m, uint32_t cls, int rel, int en)
 static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
 {
     const lb_morph *m = &s->M[i];
-    int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
-    int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-    int rel = may_be_rel(m, cls, s->en);
+    int rel = may_be_rel(m, cls, s->en), opens = word_opens(m, cls, rel, s->en);
+    int coord = m->upos == LB_UPOS_CCONJ || (cls & SX_COORD), verb = sx_is_verb(m);
+    /* quiet: what scan_token would do for it is join the open clause */
+    int quiet = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF)) && !opens && !coord && !verb;
     return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) | (rel ? SX_TF_REL : 0) |
-                     (word_opens(m, cls, rel, s->en) ? SX_TF_OPENS : 0) |
-                     (m->upos == LB_UPOS_CCONJ || (cls & SX_COORD) ? SX_TF_COORD : 0) |
-                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0) | (sx_is_verb(m) ? SX_TF_VERB : 0) |
+                     (opens ? SX_TF_OPENS : 0) | (coord ? SX_TF_COORD : 0) |
+                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0) | (verb ? SX_TF_VERB : 0) |
                      ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
 }
 
@@ -162,7 +162,7 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
         /* "mit dem": a preposition or contraction opens the clause of the
          * possible relative pronoun after it (its bits are written already) */
         if ((tf & SX_TF_REL) && i > 0 && (M[i - 1].upos == LB_UPOS_ADP || (M[i - 1].flags & LB_MF_CONTR)))
-            TF[i - 1] |= SX_TF_OPENS;
+            TF[i - 1] = (uint8_t)((TF[i - 1] | SX_TF_OPENS) & ~SX_TF_QUIET);
     }
     return 0;
 }
