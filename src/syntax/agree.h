@@ -20,21 +20,39 @@ static inline uint32_t sx_mask_case_only(uint32_t cases)
     return (cases & 1u) * 0x3Fu | (cases >> 1 & 1u) * 0xFC0u | (cases >> 2 & 1u) * 0x3F000u | (cases >> 3 & 1u) * 0xFC0000u;
 }
 
-/* the combinations a word's features allow (all of them when it has none) */
+/* the combinations a word's features allow (all of them when it has none),
+ * computed from Case (c), Number (n) and Gender (g); a constant expression,
+ * for the table below */
+#define SX_AGREE_SING(g)     ((g) == 0 ? 7u : (g) <= 3 ? 1u << ((g) - 1) : 0u)
+#define SX_AGREE_BLOCK(n, g) (((n) == 0 || (n) == LB_NUMBER_SING ? SX_AGREE_SING(g) : 0u) | \
+                              ((n) == 0 || (n) == LB_NUMBER_PLUR ? 070u : 0u))
+#define SX_AGREE_OF(c, n, g) ((c) == 0 ? SX_AGREE_BLOCK(n, g) * SX_MASK_REPL : \
+                              (c) <= 4 ? SX_AGREE_BLOCK(n, g) << (((c) - 1) * 6) : 0u)
+/* ... of the low seven feature bits (Case, Number, Gender: doc.h) */
+#define SX_AGREE_IX(i)   SX_AGREE_OF((i) & 7u, (i) >> 3 & 3u, (i) >> 5 & 3u)
+#define SX_AGREE_4(i)    SX_AGREE_IX(i), SX_AGREE_IX((i) + 1), SX_AGREE_IX((i) + 2), SX_AGREE_IX((i) + 3)
+#define SX_AGREE_16(i)   SX_AGREE_4(i), SX_AGREE_4((i) + 4), SX_AGREE_4((i) + 8), SX_AGREE_4((i) + 12)
+#define SX_AGREE_64(i)   SX_AGREE_16(i), SX_AGREE_16((i) + 16), SX_AGREE_16((i) + 32), SX_AGREE_16((i) + 48)
+_Static_assert(LB_CASE_SHIFT == 0 && LB_NUMBER_SHIFT == 3 && LB_GENDER_SHIFT == 5 && LB_GENDER_MASK == 3,
+               "sx_agree_mask indexes its table by the low seven feature bits");
+
+/* the combinations a word's features allow: one table load instead of the
+ * branches of SX_AGREE_OF (it runs for every word of every group) */
 static inline uint32_t sx_agree_mask(uint32_t feats)
 {
-    uint32_t c = LB_FEAT_GET(feats, CASE), n = LB_FEAT_GET(feats, NUMBER), g = LB_FEAT_GET(feats, GENDER);
-    uint32_t sing = g == 0 ? 7u : g <= 3 ? 1u << (g - 1) : 0;
-    uint32_t block = (n == 0 || n == LB_NUMBER_SING ? sing : 0) | (n == 0 || n == LB_NUMBER_PLUR ? 070u : 0);
-    if (c == 0) return block * SX_MASK_REPL;
-    return c <= 4 ? block << ((c - 1) * 6) : 0;
+    static const uint32_t table[128] = { SX_AGREE_64(0u), SX_AGREE_64(64u) };
+    return table[feats & 127u];
 }
 
-/* bit (case-1) for each possible case */
+/* bit (case-1) for each possible case: each 6-bit block ORed into its low
+ * bit, then the four low bits (0, 6, 12, 18) gathered by one multiply into
+ * bits 15..18 (the other products fall elsewhere and carry nothing) */
 static inline uint32_t sx_mask_cases(uint32_t mask)
 {
-    return (uint32_t)((mask & 0x3Fu) != 0) | (uint32_t)((mask & 0xFC0u) != 0) << 1 |
-           (uint32_t)((mask & 0x3F000u) != 0) << 2 | (uint32_t)((mask & 0xFC0000u) != 0) << 3;
+    uint32_t x = mask | mask >> 3;
+    x |= x >> 1;
+    x |= x >> 1;
+    return ((x & SX_MASK_REPL) * 0x8421u) >> 15 & 15u;
 }
 
 /* bit (number-1) for each possible number */
@@ -43,23 +61,20 @@ static inline uint32_t sx_mask_numbers(uint32_t mask)
     return (uint32_t)((mask & SX_MASK_SING) != 0) | (uint32_t)((mask & SX_MASK_PLUR) != 0) << 1;
 }
 
-/* k when bits has the single bit k-1, else 0 */
-static inline int sx_unique_bit(uint32_t bits)
+/* k when bits (< 16) has the single bit k-1, else 0 */
+static inline uint32_t sx_unique_bit(uint32_t bits)
 {
-    return bits && !(bits & (bits - 1)) ? __builtin_ctz(bits) + 1 : 0;
+    return (0x0000000400030210ull >> (bits * 4)) & 15u;     /* 1 -> 1, 2 -> 2, 4 -> 3, 8 -> 4 */
 }
 
 /* the unique Case/Number/Gender of a mask as feats */
 static inline uint32_t sx_feats_of_mask(uint32_t mask)
 {
-    uint32_t f = 0, genders = mask | mask >> 12;       /* OR of the eight 3-bit groups */
+    uint32_t genders = mask | mask >> 12;       /* OR of the eight 3-bit groups */
     genders |= genders >> 6;
     genders |= genders >> 3;
-    int c = sx_unique_bit(sx_mask_cases(mask)), n = sx_unique_bit(sx_mask_numbers(mask));
-    int g = sx_unique_bit(genders & 7u);
-    if (c) f |= LB_FEAT(CASE, c);
-    if (n) f |= LB_FEAT(NUMBER, n);
-    if (n == LB_NUMBER_SING && g) f |= LB_FEAT(GENDER, g);
-    return f;
+    uint32_t c = sx_unique_bit(sx_mask_cases(mask)), n = sx_unique_bit(sx_mask_numbers(mask));
+    uint32_t g = n == LB_NUMBER_SING ? sx_unique_bit(genders & 7u) : 0;
+    return LB_FEAT(CASE, c) | LB_FEAT(NUMBER, n) | LB_FEAT(GENDER, g);
 }
 #endif

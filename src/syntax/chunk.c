@@ -181,7 +181,7 @@ static void link_coordination(sx *s, int32_t pi)
 {
     lb_phrase *P = LB_PHRASES(s->doc), *p = &P[pi];
     uint32_t c = p->tok0;
-    if (c < s->s0 + 2 || !(s->M[c - 1].upos == LB_UPOS_CCONJ || (s->cls[c - 1] & SX_COORD))) return;
+    if (c < s->s0 + 2 || !sx_is_coord(s, c - 1)) return;
     lb_phrase *q = phrase_ending_at(s, c - 2);
     if (!q || q->role == LB_ROLE_GEN || (p->kind == LB_PH_PG && q->kind != LB_PH_PG)) return;
     if (q->kind == LB_PH_PG && p->kind == LB_PH_PG) return;  /* separate adjuncts */

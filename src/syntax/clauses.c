@@ -63,7 +63,7 @@ static int zu_segment_ahead(const sx *s, uint32_t i)
 {
     int zu = 0;
     for (uint32_t k = i; k < s->s1 && !sx_is_boundary(s, k); k++) {
-        if (sx_is_fin(&s->M[k])) return 0;
+        if (s->tf[k] & SX_TF_FIN) return 0;
         if (is_zu_inf(s, k)) zu = 1;
     }
     return zu;
@@ -180,7 +180,7 @@ static uint32_t first_break(cstate *c, int32_t t, uint32_t from, uint32_t to, in
     sx *s = c->s;
     for (uint32_t k = from; k < to; k++) {
         if (s->M[k].clause != t) continue;
-        if (coord ? (s->M[k].upos == LB_UPOS_CCONJ || (s->cls[k] & SX_COORD)) : sx_is_boundary(s, k)) return k;
+        if (coord ? sx_is_coord(s, k) : sx_is_boundary(s, k)) return k;
     }
     return to;
 }
@@ -284,23 +284,44 @@ static int is_quiet(const sx *s, uint32_t i)
     return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
 }
 
+/* a run of quiet tokens from i (is_quiet): they join the open clause (a new
+ * main clause when none is open). The first token after the run, 0 when out
+ * of memory. (A quiet token is no boundary, so the next quiet one is quiet
+ * in German too.) */
+static uint32_t quiet_run(cstate *c, uint32_t i)
+{
+    sx *s = c->s;
+    if (!c->sp && open_main(c, i) == -1) return 0;
+    int32_t t = top(c);
+    lb_morph *M = s->M;
+    const uint8_t *tf = s->tf;
+    uint32_t end = s->s1;
+    M[i++].clause = t;
+    while (i < end && (tf[i] & SX_TF_QUIET)) M[i++].clause = t;
+    return i;
+}
+
+/* which clause token i opens (opener()), where SX_TF_OPENS or a German
+ * break before it says it may: 0 none */
+static inline uint8_t opens(const sx *s, uint32_t i, uint8_t tf, uint32_t *start, int32_t *intro)
+{
+    if (!(tf & SX_TF_OPENS) && (s->en || i == s->s0 || !sx_is_boundary(s, i - 1))) return 0;
+    return opener(s, i, start, intro);
+}
+
 static int scan_token(cstate *c, uint32_t i)
 {
     sx *s = c->s;
     lb_morph *m = &s->M[i];
-    if (is_quiet(s, i)) {
-        if (!c->sp && open_main(c, i) == -1) return -1;
-        m->clause = top(c);
-        return 0;
-    }
-    if (sx_is_boundary(s, i)) {
+    uint8_t tf = s->tf[i];
+    if (tf & SX_TF_BOUNDARY) {
         on_boundary(c, i);
         m->clause = top(c);
         return 0;
     }
     uint32_t start;
     int32_t intro;
-    uint8_t kind = opener(s, i, &start, &intro);
+    uint8_t kind = opens(s, i, tf, &start, &intro);
     if ((int32_t)i == c->opened_intro) kind = 0;       /* "mit dem": opened at "mit" */
     if (kind) {
         if (intro > (int32_t)i) c->opened_intro = intro;
@@ -311,8 +332,8 @@ static int scan_token(cstate *c, uint32_t i)
         if (open_main(c, i) == -1) return -1;
     }
     m->clause = top(c);
-    if (m->upos == LB_UPOS_CCONJ || (s->cls[i] & SX_COORD)) { c->last_break = (int32_t)i; c->break_coord = 1; }
-    if ((sx_is_fin(m) || past_as_finite(c, i)) && c->sp) {
+    if (tf & SX_TF_COORD) { c->last_break = (int32_t)i; c->break_coord = 1; }
+    if (((tf & SX_TF_FIN) || past_as_finite(c, i)) && c->sp) {
         if (on_finite(c, i)) return -1;
         m->clause = top(c);
     }
@@ -359,8 +380,10 @@ int sx_clauses(sx *s)
     c.closed_rel = -1;
     c.first_pending = -1;
     c.break_coord = 0;
-    for (uint32_t i = s->s0; i < s->s1; i++)
-        if (scan_token(&c, i)) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+    for (uint32_t i = s->s0; i < s->s1;) {
+        if (is_quiet(s, i) ? !(i = quiet_run(&c, i)) : scan_token(&c, i++))
+            return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+    }
     finish(&c);
     return LB_OK;
 }

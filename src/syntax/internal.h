@@ -80,11 +80,20 @@ static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_N
 /* what the driver computes once per token into sx.tf */
 enum {
     SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end here */
-    SX_TF_QUIET    = 1u << 1    /* a noun, name, adjective, number, sign, interjection or determiner without
-                                 * word class, no boundary, contraction or zu-infinitive: it opens no clause
-                                 * by itself (clauses.c) */
+    SX_TF_QUIET    = 1u << 1,   /* no boundary, contraction, zu-infinitive, verb or coordinator, and no
+                                 * SX_TF_OPENS: it only joins the open clause (clauses.c; a German word
+                                 * after a break may still open a zu-infinitive) */
+    SX_TF_OPENS    = 1u << 2,   /* may open a clause by its word (clauses.c opener(); a German
+                                 * zu-infinitive after a break is decided there, not here) */
+    SX_TF_COORD    = 1u << 3,   /* a coordinator: CCONJ or word class SX_COORD */
+    SX_TF_FIN      = 1u << 4,   /* a finite verb (sx_is_fin) */
+    SX_TF_VERB     = 1u << 5,   /* a verb or auxiliary (sx_is_verb) */
+    SX_TF_NEG      = 1u << 6,   /* a negation: word class SX_NEG or Polarity=Neg */
+    SX_TF_REL      = 1u << 7    /* may be a relative pronoun by its word (clauses.c
+                                 * is_rel_pronoun without the context) */
 };
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
+static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }
 
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */

@@ -25,19 +25,24 @@ static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uin
  * are shared strings, so most tokens hit). Arena addresses come back for
  * other words in a later document: a slot keeps a copy of its lemma, and a
  * hit must match it. Lemmas longer than the copy (or empty) are not cached. */
-#define SX_CACHE 1024
+#define SX_CACHE 8192
 #define SX_CACHE_KEY 16
 typedef struct sx_slot { const char *lemma; uint32_t len, cls; char key[SX_CACHE_KEY]; } sx_slot;
 struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
 
 void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
 
+/* the slot of a lemma address */
+static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
+{
+    return &cc->slot[((uint64_t)(uintptr_t)lemma * 0x9E3779B97F4A7C15ull) >> 51];   /* 0..8191 */
+}
+
 /* the word class of a token that may carry one (a function word, a verb) */
 static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
 {
     const lb_morph *m = &s->M[i];
-    size_t h = (size_t)(((uint64_t)(uintptr_t)m->lemma * 0x9E3779B97F4A7C15ull) >> 54);   /* 0..1023 */
-    sx_slot *e = &cc->slot[h];
+    sx_slot *e = cache_slot(cc, m->lemma);
     if (m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len))
         return e->cls;
     uint32_t cls = sx_word_class(s, i);
@@ -48,31 +53,118 @@ static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
     return cls;
 }
 
-/* (the arrays in locals: a store to tf, bytes, may alias the fields of s) */
-static void classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
+/* how many tokens ahead classify asks for a lemma's bytes and its cache slot
+ * (lemmas are mostly not in the processor's cache yet, and the lookups compare
+ * them; perf: the slot and lemma loads were most of classify's time) */
+#define SX_PREFETCH 16
+
+/* the words that may be relative pronouns (clauses.c is_rel_pronoun) */
+enum { SX_REL_UPOS = 1u << LB_UPOS_PRON | 1u << LB_UPOS_DET | 1u << LB_UPOS_ADV };
+
+/* SX_TF_OPENS: whether opener() in clauses.c may open a clause at token i
+ * (class cls) by the words alone: a possible relative pronoun, a preposition
+ * or contraction before one, a subordinator, a German interrogative, English
+ * "to" or a verb (to-infinitive, -ing clause) */
+static inline int may_open(const lb_morph *M, uint32_t i, uint32_t ntok, uint32_t cls, int en)
+{
+    const lb_morph *m = &M[i];
+    if (SX_REL_UPOS >> m->upos & 1) return 1;
+    if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && i + 1 < ntok && (SX_REL_UPOS >> M[i + 1].upos & 1))
+        return 1;
+    if (cls & (SX_SUB | (en ? SX_ZU : SX_QWORD))) return 1;
+    return en && m->upos == LB_UPOS_VERB;
+}
+
+/* SX_TF_REL: is_rel_pronoun() in clauses.c may say yes for this word (class
+ * cls): a pronoun, determiner or adverb with PronType=Rel, or a pronoun of
+ * word class SX_REL (in English only without a PronType) */
+static inline int may_be_rel(const lb_morph *m, uint32_t cls, int en)
+{
+    if (!(SX_REL_UPOS >> m->upos & 1)) return 0;
+    uint32_t pt = LB_FEAT_GET(m->feats, PRONTYPE);
+    return pt == LB_PRONTYPE_REL || ((cls & SX_REL) && m->upos == LB_UPOS_PRON && !(en && pt));
+}
+
+/* SX_TF_OPENS of a word by itself (opener() in clauses.c): a possible
+ * relative pronoun (rel), a subordinator, a German interrogative, English
+ * "to" or a verb. A preposition or contraction before a possible relative
+ * pronoun gets the bit from classify when that word is looked at. */
+static inline int word_opens(const lb_morph *m, uint32_t cls, int rel, int en)
+{
+    return rel || (cls & (SX_SUB | (en ? SX_ZU : SX_QWORD))) || (en && m->upos == LB_UPOS_VERB);
+}
+
+/* the SX_TF_* bits of a token that may carry a word class (cls), b: a boundary */
+static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
+{
+    const lb_morph *m = &s->M[i];
+    int rel = may_be_rel(m, cls, s->en), opens = word_opens(m, cls, rel, s->en);
+    int coord = m->upos == LB_UPOS_CCONJ || (cls & SX_COORD), verb = sx_is_verb(m);
+    /* quiet: what scan_token would do for it is join the open clause */
+    int quiet = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF)) && !opens && !coord && !verb;
+    return (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0) | (rel ? SX_TF_REL : 0) |
+                     (opens ? SX_TF_OPENS : 0) | (coord ? SX_TF_COORD : 0) |
+                     (lb_morph_is_finite(m) ? SX_TF_FIN : 0) | (verb ? SX_TF_VERB : 0) |
+                     ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
+}
+
+/* the parts of speech whose words are looked up only where needed (titles,
+ * particles): they carry no class in s->cls */
+enum { SX_CONTENT_UPOS = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_NUM | 1u << LB_UPOS_PUNCT |
+                         1u << LB_UPOS_SYM | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_INTJ };
+
+/* classify's first pass, over all tokens: no class, the bits of a content
+ * word (the boundary bit right for every token), and the other tokens listed
+ * in words (appended whatever the token, counted only for those: no branch on
+ * the part of speech, which no processor predicts). Returns their count.
+ * (The arrays in locals: a store to tf, bytes, may alias the fields of s.) */
+static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
 {
     const lb_tok *T = LB_TOKS(s->doc);
     lb_morph *M = s->M;
-    uint32_t *CLS = s->cls;
+    uint32_t *CLS = s->cls, n = 0;
     uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
         m->clause = m->phrase = -1;
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
-        int plain = !b && !(m->flags & (LB_MF_CONTR | LB_MF_ZU_INF));
-        switch (m->upos) {
-        case LB_UPOS_NOUN: case LB_UPOS_PROPN: case LB_UPOS_NUM: case LB_UPOS_PUNCT: case LB_UPOS_SYM:
-        case LB_UPOS_ADJ: case LB_UPOS_INTJ:     /* looked up where needed (titles, particles) */
-            CLS[i] = 0;
-            TF[i] = (uint8_t)(b ? SX_TF_BOUNDARY : plain ? SX_TF_QUIET : 0);
-            continue;
-        default:
-            break;
-        }
-        uint32_t cls = CLS[i] = lookup_class(s, i, cc);
-        int quiet = plain && !cls && m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, PRONTYPE) != LB_PRONTYPE_REL;
-        TF[i] = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (quiet ? SX_TF_QUIET : 0));
+        uint8_t tf = b ? SX_TF_BOUNDARY : SX_TF_QUIET;
+        if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))
+            tf = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
+        if (LB_FEAT_GET(m->feats, POLARITY)) tf |= SX_TF_NEG;
+        CLS[i] = 0;
+        TF[i] = tf;
+        words[n] = i;
+        n += !(SX_CONTENT_UPOS >> m->upos & 1);
     }
+    return n;
+}
+
+/* word classes and bits of every token: content words in a first pass, then
+ * the others (function words, verbs) with their lookups, prefetching the
+ * lemma and cache slot of the word SX_PREFETCH ahead */
+static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
+{
+    uint32_t *words = lb_arena_alloc(&s->doc->arena, (size_t)ntok * sizeof *words);
+    if (!words) return -1;
+    uint32_t n = classify_content(s, ntok, words);
+    const lb_morph *M = s->M;
+    uint32_t *CLS = s->cls;
+    uint8_t *TF = s->tf;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + SX_PREFETCH < n) {
+            const char *ahead = M[words[k + SX_PREFETCH]].lemma;
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(cache_slot(cc, ahead));
+        }
+        uint32_t i = words[k], cls = CLS[i] = lookup_class(s, i, cc);
+        uint8_t tf = TF[i] = word_bits(s, i, cls, TF[i] & SX_TF_BOUNDARY);
+        /* "mit dem": a preposition or contraction opens the clause of the
+         * possible relative pronoun after it (its bits are written already) */
+        if ((tf & SX_TF_REL) && i > 0 && (M[i - 1].upos == LB_UPOS_ADP || (M[i - 1].flags & LB_MF_CONTR)))
+            TF[i - 1] = (uint8_t)((TF[i - 1] | SX_TF_OPENS) & ~SX_TF_QUIET);
+    }
+    return 0;
 }
 
 /* room for the expected number of elements in one block (no growth copies) */
@@ -102,7 +194,7 @@ int lb_syntax_run(lb_doc *doc)
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     struct lb_syntax_cache **cc = &doc->syntax_cache[s.en];
     if (!*cc && !(*cc = calloc(1, sizeof **cc))) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-    classify(&s, ntok, *cc);
+    if (classify(&s, ntok, *cc)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
         const lb_sent *se = &LB_SENTS(doc)[k];

@@ -54,14 +54,16 @@ static void collect(const sx *s, int32_t c, const lb_clause *C, vc *v)
     int neg = 0, open = fin >= 0;
     const lb_morph *M = s->M;
     const uint32_t *CLS = s->cls;
+    const uint8_t *TF = s->tf;
     for (uint32_t k = C->tok0, end = C->tok0 + C->ntok; k < end; k++) {
         const lb_morph *m = &M[k];
-        if ((int32_t)k > fin && sx_is_boundary(s, k)) open = 0;
+        uint8_t tf = TF[k];
+        if ((int32_t)k > fin && (tf & SX_TF_BOUNDARY)) open = 0;
         if (m->clause != c) continue;
-        uint32_t cls = CLS[k];
         if (open && (int32_t)k > fin && m->upos != LB_UPOS_PUNCT) last_word = (int32_t)k;
-        if ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY)) neg = 1;
-        if (!sx_is_verb(m)) continue;
+        neg |= tf & SX_TF_NEG;
+        if (!(tf & SX_TF_VERB)) continue;
+        uint32_t cls = CLS[k];
         if (cls & SX_MODAL) modal = (int32_t)k;
         if (cls & SX_PASS) pass = (int32_t)k;
         if ((int32_t)k == fin) continue;
@@ -70,7 +72,7 @@ static void collect(const sx *s, int32_t c, const lb_clause *C, vc *v)
     }
     if (lex < 0) lex = aux_nonfin >= 0 ? aux_nonfin : fin;
     *v = (vc){ .lex = s->en ? english_chain(s, c, C) : lex, .aux_nonfin = aux_nonfin, .pass = pass,
-               .modal = modal, .last_word = last_word, .neg = neg };
+               .modal = modal, .last_word = last_word, .neg = neg != 0 };
 }
 
 static int is_passive(const sx *s, const vc *v)
