@@ -188,7 +188,7 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
 {
     if (!ref) return;
     if (!(ref & 1)) {
-        const int16_t *d = m->dense + (ref >> 1);
+        const int16_t *d = lb_tm_row(m, ref);
         for (int c = 0; c < m->nclass; c++) row[c] += d[c];
         return;
     }
@@ -320,7 +320,7 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         lb_tm_ref r = lb_tagmodel_ref(m, f[i]);
         if (!r) continue;
         if (!(r & 1)) {
-            const int16_t *d = m->dense + (r >> 1);
+            const int16_t *d = lb_tm_row(m, r);
             for (int c = 0; c < m->nclass; c++) score[c] += (uint32_t)(int32_t)d[c];
             continue;
         }
@@ -426,16 +426,16 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 
 /* add_rows keeping only the best candidate (the first of equal ones): the
  * candidates below split from the wide sums, the others one by one. */
-SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_acc *a, const uint16_t *cand, int ncand,
-                                     const int32_t *base)
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full,
+                                     const uint16_t *cand, int ncand, const int32_t *base)
 {
     int best = 0;
     int32_t top = INT32_MIN;
-    int split = wide_sums(m, a->rows, a->nr, a->full, cand, ncand);
+    int split = wide_sums(m, rows, nr, full, cand, ncand);
 #define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); \
                           if (v_ > top) { top = v_; best = split + (j); } } while (0)
-    for (int k = 0; k < split; k++) TAKE(k - split, a->full[cand[k]]);
-    FOR_CANDIDATE_SUMS(a->rows, a->nr, a->full, cand + split, ncand - split, TAKE);
+    for (int k = 0; k < split; k++) TAKE(k - split, full[cand[k]]);
+    FOR_CANDIDATE_SUMS(rows, nr, full, cand + split, ncand - split, TAKE);
 #undef TAKE
     return best;
 }
@@ -450,7 +450,7 @@ int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, i
         if (!r) continue;
         any = 1;
         if (!(r & 1)) {
-            const int16_t *d = m->dense + (r >> 1);
+            const int16_t *d = lb_tm_row(m, r);
             for (int c = 0; c < m->nclass; c++) sum[c] += d[c];
         } else {
             const lb_tm_sparse *sp = &m->sparse[r >> 1];
@@ -468,7 +468,7 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
 {
     if (!ref) return;
     if (!(ref & 1)) {
-        const int16_t *row = m->dense + (ref >> 1);
+        const int16_t *row = lb_tm_row(m, ref);
         for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)row[cand[k]]);
         return;
     }
@@ -483,15 +483,16 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 {
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
-    lb_tm_acc a;
+    const int16_t *rows[LB_TM_MAX_REFS];
+    int nr = 0;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
     if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
-    lb_tm_acc_start(&a, full, NULL, cand, ncand);
-    for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
-    int split = wide_sums(m, a.rows, a.nr, full, cand, ncand);
+    lb_tm_start(full, NULL, cand, ncand);
+    for (int i = 0; i < nf; i++) nr = lb_tm_add(m, full, rows, nr, ref[i]);
+    int split = wide_sums(m, rows, nr, full, cand, ncand);
     for (int k = 0; k < split; k++) score[k] = (int32_t)((uint32_t)score[k] + full[cand[k]]);
-    add_rows(a.rows, a.nr, cand + split, ncand - split, score + split, full, score + split);
+    add_rows(rows, nr, cand + split, ncand - split, score + split, full, score + split);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)
