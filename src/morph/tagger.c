@@ -234,19 +234,13 @@ static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_
     return r;
 }
 
-/* Prefetches the memo slots p (stride 1 ref) + cls for the classes cls[0..ncls) (ascending): one per cache line. */
+/* Prefetches the memo slots p (stride 1 ref) + cls for the classes
+ * cls[0..ncls) (ascending): every line from the first to the last (a few:
+ * cheaper than finding the lines of the classes one by one). */
 static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref *p, const uint16_t *cls, int ncls)
 {
-    if (ncls > 8) {             /* many classes: every line from the first to the last (a few) */
-        uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
-        for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
-        return;
-    }
-    uintptr_t last = 0;
-    for (int k = 0; k < ncls; k++) {
-        uintptr_t line = (uintptr_t)&p[cls[k]] >> 6;
-        if (line != last) { __builtin_prefetch(&p[cls[k]]); last = line; }
-    }
+    uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
+    for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
 }
 
 /* Prefetches the model's slot of feature id. */
@@ -303,7 +297,7 @@ static int next_scored(const lb_tag_word *t, int j, int n)
 
 /* The window ids of word j into wf, their slots (and the shapes memo's
  * ambiguity slot) prefetched. */
-static void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int j,
+static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int j,
                        int n, window_feats *wf)
 {
     unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo ? LB_TF_SKIP_RIGHT : 0);
@@ -313,7 +307,7 @@ static void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_
 }
 
 /* The refs of wf's ids, their weights prefetched. */
-static void window_refs(const lb_tagmodel *m, window_feats *wf)
+static inline __attribute__((always_inline)) void window_refs(const lb_tagmodel *m, window_feats *wf)
 {
     lb_tagmodel_refs(m, wf->id, wf->n, wf->ref);
     for (int k = 0; k < wf->n; k++) {
