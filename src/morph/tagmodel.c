@@ -349,8 +349,9 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         } \
     } while (0)
 
-/* Each candidate k's sum (the ROW_SUMS of its class), four, two, then one at
- * a time, given to EACH(k, sum). */
+/* Each candidate k's sum (the ROW_SUMS of its class), four at a time, then
+ * the last three, two or one in one pass (a pass reads every row pointer
+ * again), given to EACH(k, sum). */
 #define FOR_CANDIDATE_SUMS(rows, nr, full, cand, ncand, EACH) do { \
         uint32_t s_[4]; \
         int k_ = 0; \
@@ -358,11 +359,12 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
             ROW_SUMS(4, rows, nr, full, (cand) + k_, s_); \
             EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); EACH(k_ + 3, s_[3]); \
         } \
-        for (; k_ + 2 <= (ncand); k_ += 2) { \
-            ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); \
-            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); \
+        switch ((ncand) - k_) { \
+        case 3: ROW_SUMS(3, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); break; \
+        case 2: ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); break; \
+        case 1: ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); break; \
+        default: break; \
         } \
-        if (k_ < (ncand)) { ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); } \
     } while (0)
 
 
