@@ -307,8 +307,9 @@ static int next_scored(const lb_tag_word *t, int j, int n)
 
 /* The window ids of word j into wf, their slots (and the shapes memo's
  * ambiguity slot) prefetched. */
-static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int j,
-                       int n, window_feats *wf)
+static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes,
+                                                             const lb_tf_word *w, const lb_tag_word *t, int j, int n,
+                                                             window_feats *wf)
 {
     unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo ? LB_TF_SKIP_RIGHT : 0);
     wf->n = lb_tf_window_pairs_of(wf->id, w, j, n, m->fset, skip);

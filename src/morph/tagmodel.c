@@ -363,7 +363,10 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
             EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); EACH(k_ + 3, s_[3]); \
         } \
         switch ((ncand) - k_) { \
-        case 3: ROW_SUMS(3, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); break; \
+        case 3: \
+            ROW_SUMS(3, rows, nr, full, (cand) + k_, s_); \
+            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); \
+            break; \
         case 2: ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); break; \
         case 1: ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); break; \
         default: break; \
