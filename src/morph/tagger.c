@@ -130,33 +130,49 @@ const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int
     else { r[0] = role[LB_TF_R_P1_LOWER]; r[1] = role[LB_TF_R_P1_SUF3]; r[2] = role[LB_TF_R_P1_AMB]; }
     int n = 0, only = 0;
     for (int k = 0; k < 3; k++) if (r[k]) { n++; only = k; }
-    if (n == 1 && !(r[only] & 1)) return m->dense + (r[only] >> 1);
+    if (n == 1 && !(r[only] & 1)) return lb_tm_row(m, r[only]);
     return n && lb_tagmodel_sum_refs(m, r, 3, buf) ? buf : NULL;
 }
 
 _Static_assert(LB_TF_ROLES + LB_TF_MAX_CONTEXT + 1 <= LB_TM_MAX_REFS, "room for every row of one word");
 
+/* Adds the weights of ref to the score being summed (full, rows, nr: lb_tm_add). */
+#define ADD(ref) (nr = lb_tm_add(m, full, rows, nr, (ref)))
+
 /* Adds word i's own and its neighbours' resolved window features (of
- * lb_tf_window) to a: a neighbour's summed row when it has one. */
-static void add_window(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, lb_tm_acc *a)
+ * lb_tf_window) to the score being summed (lb_tm_add; gives the new row
+ * count): a neighbour's summed row when it has one. */
+static int add_window(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, uint32_t *full,
+                      const int16_t **rows, int nr)
 {
     lb_tm_ref tmp[LB_TF_ROLES];
     const int16_t *prow = i > 0 ? t[i - 1].prow : NULL, *nrow = i + 1 < n ? t[i + 1].nrow : NULL;
     const lb_tm_ref *r;
-    if (prow) lb_tm_acc_row(a, prow);
+    if (prow) rows[nr++] = prow;
     else {
         r = roles_of(m, w, t, i - 1, n, tmp);
-        lb_tm_acc_add(m, a, r[LB_TF_R_P1_LOWER]); lb_tm_acc_add(m, a, r[LB_TF_R_P1_SUF3]); lb_tm_acc_add(m, a, r[LB_TF_R_P1_AMB]);
+        ADD(r[LB_TF_R_P1_LOWER]); ADD(r[LB_TF_R_P1_SUF3]); ADD(r[LB_TF_R_P1_AMB]);
     }
-    lb_tm_acc_add(m, a, roles_of(m, w, t, i - 2, n, tmp)[LB_TF_R_P2_LOWER]);
-    if (nrow) lb_tm_acc_row(a, nrow);
+    ADD(roles_of(m, w, t, i - 2, n, tmp)[LB_TF_R_P2_LOWER]);
+    if (nrow) rows[nr++] = nrow;
     else {
         r = roles_of(m, w, t, i + 1, n, tmp);
-        lb_tm_acc_add(m, a, r[LB_TF_R_N1_LOWER]); lb_tm_acc_add(m, a, r[LB_TF_R_N1_SUF3]); lb_tm_acc_add(m, a, r[LB_TF_R_N1_AMB]);
+        ADD(r[LB_TF_R_N1_LOWER]); ADD(r[LB_TF_R_N1_SUF3]); ADD(r[LB_TF_R_N1_AMB]);
     }
-    lb_tm_acc_add(m, a, roles_of(m, w, t, i + 2, n, tmp)[LB_TF_R_N2_LOWER]);
+    ADD(roles_of(m, w, t, i + 2, n, tmp)[LB_TF_R_N2_LOWER]);
     if (!t[i].sscore_first)                 /* else folded into the static scores */
-        lb_tm_acc_add(m, a, roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
+        ADD(roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
+    return nr;
+}
+
+/* lb_tm_start with the history row init: for a word with many candidates
+ * (the wide sums: a German unknown word has 33 of 62 classes) the whole
+ * row copied at once, cheaper than class by class. */
+static inline void start_scores(const lb_tagmodel *m, uint32_t *full, const int32_t *init, const uint16_t *cand,
+                                int ncand)
+{
+    if (ncand >= m->wide_min) memcpy(full, init, (size_t)m->nclass * sizeof *init);
+    else lb_tm_start(full, init, cand, ncand);
 }
 
 /* The first use of a memo slot (out of line: the hot path stays small). */
@@ -169,21 +185,22 @@ static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb
 #define MEMO_REF(m, memo, k, id) ((memo)[k] != LB_TAG_MEMO_UNSET ? (memo)[k] : memo_resolve(m, &(memo)[k], id))
 
 /* Adds word i's features of the previous class p1 (and, DE, of the verb
- * forms right of it when its window ids left that one out: memo) to a:
- * from the memos of word i and of the next word when they have them, else
- * their ids are appended to f (the new count). */
+ * forms right of it when its window ids left that one out: memo) to the
+ * score being summed (as add_window): from the memos of word i and of the
+ * next word when they have them, else their ids are appended to f (*nf
+ * counts them). */
 static int add_memo_features(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int i, int n, unsigned p1,
-                             uint32_t *f, int nf, lb_tm_acc *a)
+                             uint32_t *f, int *nf, uint32_t *full, const int16_t **rows, int nr)
 {
     unsigned pi = p1 < (unsigned)m->nclass ? p1 : (unsigned)m->nclass;
     lb_tm_ref *memo = t[i].memo, *next = i + 1 < n ? t[i + 1].memo : NULL;
     if (memo) {
-        if (m->fset & LB_TF_SET_DE) lb_tm_acc_add(m, a, MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
-        lb_tm_acc_add(m, a, MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
-    } else f[nf++] = lb_tf_prev_word_id(p1, w[i].lower);
-    if (next) lb_tm_acc_add(m, a, MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
-    else f[nf++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
-    return nf;
+        if (m->fset & LB_TF_SET_DE) ADD(MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
+        ADD(MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
+    } else f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
+    if (next) ADD(MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
+    else f[(*nf)++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
+    return nr;
 }
 
 void lb_tag_shapes_init(lb_tag_shapes *s)
@@ -227,19 +244,13 @@ static lb_tm_ref shapes_ref(const lb_tagmodel *m, lb_tag_shapes *s, const lb_tf_
     return r;
 }
 
-/* Prefetches the memo slots p (stride 1 ref) + cls for the classes cls[0..ncls) (ascending): one per cache line. */
+/* Prefetches the memo slots p (stride 1 ref) + cls for the classes
+ * cls[0..ncls) (ascending): every line from the first to the last (a few:
+ * cheaper than finding the lines of the classes one by one). */
 static inline __attribute__((always_inline)) void prefetch_slots(const lb_tm_ref *p, const uint16_t *cls, int ncls)
 {
-    if (ncls > 8) {             /* many classes: every line from the first to the last (a few) */
-        uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
-        for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
-        return;
-    }
-    uintptr_t last = 0;
-    for (int k = 0; k < ncls; k++) {
-        uintptr_t line = (uintptr_t)&p[cls[k]] >> 6;
-        if (line != last) { __builtin_prefetch(&p[cls[k]]); last = line; }
-    }
+    uintptr_t q = (uintptr_t)&p[cls[0]] & ~(uintptr_t)63, end = (uintptr_t)&p[cls[ncls - 1]];
+    for (; q <= end; q += 64) __builtin_prefetch((const void *)q);
 }
 
 /* Prefetches the model's slot of feature id. */
@@ -296,8 +307,9 @@ static int next_scored(const lb_tag_word *t, int j, int n)
 
 /* The window ids of word j into wf, their slots (and the shapes memo's
  * ambiguity slot) prefetched. */
-static void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_word *w, const lb_tag_word *t, int j,
-                       int n, window_feats *wf)
+static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes,
+                                                             const lb_tf_word *w, const lb_tag_word *t, int j, int n,
+                                                             window_feats *wf)
 {
     unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo ? LB_TF_SKIP_RIGHT : 0);
     wf->n = lb_tf_window_pairs_of(wf->id, w, j, n, m->fset, skip);
@@ -306,13 +318,13 @@ static void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf_
 }
 
 /* The refs of wf's ids, their weights prefetched. */
-static void window_refs(const lb_tagmodel *m, window_feats *wf)
+static inline __attribute__((always_inline)) void window_refs(const lb_tagmodel *m, window_feats *wf)
 {
     lb_tagmodel_refs(m, wf->id, wf->n, wf->ref);
     for (int k = 0; k < wf->n; k++) {
         lb_tm_ref r = wf->ref[k];
         if (r & 1) __builtin_prefetch(&m->sparse[r >> 1]);
-        else if (r) { __builtin_prefetch(m->dense + (r >> 1)); __builtin_prefetch(m->dense + (r >> 1) + m->nclass - 1); }
+        else if (r) { __builtin_prefetch(lb_tm_row(m, r)); __builtin_prefetch(lb_tm_row(m, r) + m->nclass - 1); }
     }
 }
 
@@ -333,7 +345,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
     uint32_t own[256], *full = shapes ? shapes->full : own, extra[2];
     lb_tm_ref ref[2];
     window_feats wf[3];
-    lb_tm_acc a;
+    const int16_t *rows[LB_TM_MAX_REFS];
     unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
     if (!shapes) memset(own, 0, sizeof own);
     prefetch_memo(m, w, t, 0, n);
@@ -351,16 +363,16 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
             int s2 = s1 < n ? next_scored(t, s1 + 1, n) : n;
             if (s2 < n) window_ids(m, shapes, w, t, s2, n, &wf[(cur + 2) % 3]);
             if (s1 < n) window_refs(m, &wf[(cur + 1) % 3]);
-            lb_tm_acc_start(&a, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
-            int ne = add_memo_features(m, w, t, i, n, p1, extra, 0, &a);
-            add_window(m, w, t, i, n, &a);
-            if (shapes) { lb_tm_acc_add(m, &a, shapes_ref(m, shapes, w, i, n)); lb_tm_acc_add(m, &a, ambs_ref(m, shapes, w, i, n)); }
-            for (int k = 0; k < wf[cur].n; k++) lb_tm_acc_add(m, &a, wf[cur].ref[k]);
+            start_scores(m, full, lb_tagmodel_hist_row(m, st, p1), x->cand, x->ncand);
+            int ne = 0, nr = add_memo_features(m, w, t, i, n, p1, extra, &ne, full, rows, 0);
+            nr = add_window(m, w, t, i, n, full, rows, nr);
+            if (shapes) { ADD(shapes_ref(m, shapes, w, i, n)); ADD(ambs_ref(m, shapes, w, i, n)); }
+            for (int k = 0; k < wf[cur].n; k++) ADD(wf[cur].ref[k]);
             lb_tagmodel_refs(m, extra, ne, ref);
-            for (int k = 0; k < ne; k++) lb_tm_acc_add(m, &a, ref[k]);
-            lb_tm_acc_add(m, &a, lb_tagmodel_prev2_ref(m, p1, p2));
+            for (int k = 0; k < ne; k++) ADD(ref[k]);
+            ADD(lb_tagmodel_prev2_ref(m, p1, p2));
             const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
-            best = lb_tagmodel_acc_best(m, &a, x->cand, x->ncand, base);
+            best = lb_tagmodel_acc_best(m, rows, nr, full, x->cand, x->ncand, base);
             cur = (cur + 1) % 3; s1 = s2;
         }
         out[i] = x->cand[best];

@@ -82,7 +82,7 @@ typedef struct lb_tag_shapes {
     struct lb_tag_shape_slot { uint32_t key; lb_tm_ref ref; } slot[LB_TAG_SHAPE_SLOTS];
     /* ref LB_TAG_MEMO_UNSET: empty */
     struct lb_tag_amb_slot { uint32_t p1, n1; lb_tm_ref ref; } amb[LB_TAG_AMB_SLOTS];
-    uint32_t full[256];         /* the decoder's per-class scratch (lb_tm_acc), zeroed once */
+    uint32_t full[256];         /* the decoder's per-class scratch (lb_tm_start), zeroed once */
 } lb_tag_shapes;
 void lb_tag_shapes_init(lb_tag_shapes *s);
 /* lb_tag_decode with a shapes memo (NULL: none). */

@@ -101,8 +101,11 @@ static int read_dict(rd *r, lb_tagmodel *m)
 }
 
 /* slots per feature at least: most ids looked up are absent, and an absent
- * id probes until an empty slot */
-enum { LOAD_ROOM = 4 };
+ * id probes until an empty slot (at most half full: about two slots, one
+ * cache line, for an absent id; 4 made the German table 2 MB against 1 MB
+ * and the tagger's share of +morph time about 5% larger: its lookups are
+ * cache misses) */
+enum { LOAD_ROOM = 2 };
 
 static int read_weights(rd *r, lb_tagmodel *m)
 {
@@ -188,7 +191,7 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
 {
     if (!ref) return;
     if (!(ref & 1)) {
-        const int16_t *d = m->dense + (ref >> 1);
+        const int16_t *d = lb_tm_row(m, ref);
         for (int c = 0; c < m->nclass; c++) row[c] += d[c];
         return;
     }
@@ -320,7 +323,7 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         lb_tm_ref r = lb_tagmodel_ref(m, f[i]);
         if (!r) continue;
         if (!(r & 1)) {
-            const int16_t *d = m->dense + (r >> 1);
+            const int16_t *d = lb_tm_row(m, r);
             for (int c = 0; c < m->nclass; c++) score[c] += (uint32_t)(int32_t)d[c];
             continue;
         }
@@ -349,8 +352,9 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
         } \
     } while (0)
 
-/* Each candidate k's sum (the ROW_SUMS of its class), four, two, then one at
- * a time, given to EACH(k, sum). */
+/* Each candidate k's sum (the ROW_SUMS of its class), four at a time, then
+ * the last three, two or one in one pass (a pass reads every row pointer
+ * again), given to EACH(k, sum). */
 #define FOR_CANDIDATE_SUMS(rows, nr, full, cand, ncand, EACH) do { \
         uint32_t s_[4]; \
         int k_ = 0; \
@@ -358,11 +362,15 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
             ROW_SUMS(4, rows, nr, full, (cand) + k_, s_); \
             EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); EACH(k_ + 3, s_[3]); \
         } \
-        for (; k_ + 2 <= (ncand); k_ += 2) { \
-            ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); \
-            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); \
+        switch ((ncand) - k_) { \
+        case 3: \
+            ROW_SUMS(3, rows, nr, full, (cand) + k_, s_); \
+            EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); EACH(k_ + 2, s_[2]); \
+            break; \
+        case 2: ROW_SUMS(2, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); EACH(k_ + 1, s_[1]); break; \
+        case 1: ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); break; \
+        default: break; \
         } \
-        if (k_ < (ncand)) { ROW_SUMS(1, rows, nr, full, (cand) + k_, s_); EACH(k_, s_[0]); } \
     } while (0)
 
 
@@ -426,16 +434,16 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 
 /* add_rows keeping only the best candidate (the first of equal ones): the
  * candidates below split from the wide sums, the others one by one. */
-SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_acc *a, const uint16_t *cand, int ncand,
-                                     const int32_t *base)
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full,
+                                     const uint16_t *cand, int ncand, const int32_t *base)
 {
     int best = 0;
     int32_t top = INT32_MIN;
-    int split = wide_sums(m, a->rows, a->nr, a->full, cand, ncand);
+    int split = wide_sums(m, rows, nr, full, cand, ncand);
 #define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); \
                           if (v_ > top) { top = v_; best = split + (j); } } while (0)
-    for (int k = 0; k < split; k++) TAKE(k - split, a->full[cand[k]]);
-    FOR_CANDIDATE_SUMS(a->rows, a->nr, a->full, cand + split, ncand - split, TAKE);
+    for (int k = 0; k < split; k++) TAKE(k - split, full[cand[k]]);
+    FOR_CANDIDATE_SUMS(rows, nr, full, cand + split, ncand - split, TAKE);
 #undef TAKE
     return best;
 }
@@ -450,7 +458,7 @@ int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, i
         if (!r) continue;
         any = 1;
         if (!(r & 1)) {
-            const int16_t *d = m->dense + (r >> 1);
+            const int16_t *d = lb_tm_row(m, r);
             for (int c = 0; c < m->nclass; c++) sum[c] += d[c];
         } else {
             const lb_tm_sparse *sp = &m->sparse[r >> 1];
@@ -468,7 +476,7 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
 {
     if (!ref) return;
     if (!(ref & 1)) {
-        const int16_t *row = m->dense + (ref >> 1);
+        const int16_t *row = lb_tm_row(m, ref);
         for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)row[cand[k]]);
         return;
     }
@@ -483,15 +491,16 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 {
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
-    lb_tm_acc a;
+    const int16_t *rows[LB_TM_MAX_REFS];
+    int nr = 0;
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
     if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
-    lb_tm_acc_start(&a, full, NULL, cand, ncand);
-    for (int i = 0; i < nf; i++) lb_tm_acc_add(m, &a, ref[i]);
-    int split = wide_sums(m, a.rows, a.nr, full, cand, ncand);
+    lb_tm_start(full, NULL, cand, ncand);
+    for (int i = 0; i < nf; i++) nr = lb_tm_add(m, full, rows, nr, ref[i]);
+    int split = wide_sums(m, rows, nr, full, cand, ncand);
     for (int k = 0; k < split; k++) score[k] = (int32_t)((uint32_t)score[k] + full[cand[k]]);
-    add_rows(a.rows, a.nr, cand + split, ncand - split, score + split, full, score + split);
+    add_rows(rows, nr, cand + split, ncand - split, score + split, full, score + split);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

@@ -111,34 +111,38 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,
                             int32_t *score);
 #define LB_TM_MAX_REFS 64     /* features summed for one word at most */
-/* A score being summed for the candidates of one word: lb_tm_acc_start,
- * lb_tm_acc_add per feature (or lb_tm_acc_row per summed row; at most
- * LB_TM_MAX_REFS dense rows in all), then lb_tagmodel_acc_best. The sparse
- * records go straight into full (per class), the dense rows are kept. */
-typedef struct lb_tm_acc { uint32_t *full; int nr; const int16_t *rows[LB_TM_MAX_REFS]; } lb_tm_acc;
-/* full: scratch per class (256, any values); init per class or NULL (0). */
-static inline void lb_tm_acc_start(lb_tm_acc *a, uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
+/* A score being summed for the candidates of one word: lb_tm_start sets
+ * the scratch full (per class, 256) at the candidates; lb_tm_add per
+ * feature adds a sparse record straight into full and keeps a dense row
+ * in rows (LB_TM_MAX_REFS at most), giving the new number of rows; then
+ * lb_tagmodel_acc_best. (Plain values, no struct: a struct whose address
+ * is passed on stays in memory, and its row count with it.) */
+static inline void lb_tm_start(uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
 {
-    a->full = full;
-    a->nr = 0;
     if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
     else for (int k = 0; k < ncand; k++) full[cand[k]] = 0;
 }
-static inline void lb_tm_acc_row(lb_tm_acc *a, const int16_t *row) { a->rows[a->nr++] = row; }
-static inline void lb_tm_acc_add(const lb_tagmodel *m, lb_tm_acc *a, lb_tm_ref r)
+/* The dense row of ref r (even, not 0): r is its offset in bytes. */
+static inline const int16_t *lb_tm_row(const lb_tagmodel *m, lb_tm_ref r)
+{
+    return (const int16_t *)(const void *)((const char *)m->dense + r);
+}
+static inline int lb_tm_add(const lb_tagmodel *m, uint32_t *full, const int16_t **rows, int nr, lb_tm_ref r)
 {
     if (!(r & 1)) {
-        if (r) a->rows[a->nr++] = m->dense + (r >> 1);
-        return;
+        if (r) rows[nr++] = lb_tm_row(m, r);
+        return nr;
     }
     const lb_tm_sparse *sp = &m->sparse[r >> 1];
-    uint32_t *full = a->full;
     full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
     full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
+    return nr;
 }
-/* The k of the best base[k] + the sum for class cand[k] (the first of equal
- * ones). Changes the scratch a->full at classes other than the candidates. */
-int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_acc *a, const uint16_t *cand, int ncand, const int32_t *base);
+/* The k of the best base[k] + the sum for class cand[k] (full plus the
+ * rows; the first of equal ones). Changes full at classes other than the
+ * candidates. */
+int lb_tagmodel_acc_best(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full, const uint16_t *cand,
+                         int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);

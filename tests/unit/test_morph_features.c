@@ -254,6 +254,57 @@ static void test_static_scores(const char *lang)
     lb_tagmodel_free(m);
 }
 
+/* lb_tagmodel_acc_best over the model's own weights (dense rows and
+ * sparse records added by lb_tm_add, a history row as the start) picks
+ * what summing every class in 32 bits picks, the first of equal scores,
+ * for every number of candidates (few: one by one, in passes of four, then
+ * three, two or one; many: whole rows summed). */
+static void test_acc_best(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    CHECK(m->ndense > 0 && m->nsparse > 0);
+    int differ = 0, ties = 0, wide = 0;
+    static uint32_t full[256];
+    for (int round = 0; round < 3000; round++) {
+        uint16_t cand[LB_TAG_MAX_CLASSES];
+        int32_t base[LB_TAG_MAX_CLASSES], want[LB_TAG_MAX_CLASSES];
+        const int16_t *rows[LB_TM_MAX_REFS];
+        int nc = 1 + (int)(rnd() % (round % 5 ? 9u : (unsigned)m->nclass)), nr = 0, c0 = (int)(rnd() % (unsigned)m->nclass);
+        for (int k = 0; k < nc; k++) cand[k] = (uint16_t)((c0 + k * 3) % m->nclass);
+        for (int k = 1; k < nc; k++)        /* ascending, no class twice */
+            for (int j = k; j > 0 && cand[j - 1] > cand[j]; j--) { uint16_t x = cand[j]; cand[j] = cand[j - 1]; cand[j - 1] = x; }
+        for (int k = 1; k < nc; k++) if (cand[k] == cand[k - 1]) { nc = k; break; }
+        int flat = round % 7 == 0;          /* no weights, equal bases: ties */
+        const int32_t *init = flat ? NULL : lb_tagmodel_hist_row(m, rnd() & 7, rnd() % (unsigned)m->nclass);
+        int64_t sum[256] = { 0 };
+        lb_tm_start(full, init, cand, nc);
+        for (int c = 0; c < m->nclass; c++) sum[c] = init ? init[c] : 0;
+        for (int f = flat ? 0 : (int)(rnd() % 12); f > 0; f--) {
+            lb_tm_ref r = rnd() & 1 ? (lb_tm_ref)((1 + (rnd() % m->ndense) * (size_t)m->nclass) << 1)
+                                    : (lb_tm_ref)((rnd() % m->nsparse) << 1 | 1);
+            nr = lb_tm_add(m, full, rows, nr, r);
+            if (!(r & 1)) for (int c = 0; c < m->nclass; c++) sum[c] += lb_tm_row(m, r)[c];
+            else for (int j = 0; j < LB_TM_SPARSE; j++) if (m->sparse[r >> 1].cls[j] != 255) sum[m->sparse[r >> 1].cls[j]] += m->sparse[r >> 1].w[j];
+        }
+        int best = 0;
+        for (int k = 0; k < nc; k++) {
+            base[k] = flat ? (k > 0) : (int32_t)(rnd() % 2000) - 1000;
+            want[k] = (int32_t)(base[k] + sum[cand[k]]);
+            if (want[k] > want[best]) best = k;
+        }
+        ties += flat && nc > 2;
+        wide += nc >= m->wide_min;
+        differ += lb_tagmodel_acc_best(m, rows, nr, full, cand, nc, base) != best;
+    }
+    CHECK_INT(differ, 0);
+    CHECK(ties > 100 && wide > 100);
+    lb_tagmodel_free(m);
+}
+
 /* Inserts class c into the ascending list out[0..n) unless there; the new length. */
 static int insert_class(uint16_t *out, int n, int c)
 {
@@ -407,5 +458,7 @@ int main(void)
     test_static_scores("en");
     test_decode_memo("de");
     test_decode_memo("en");
+    test_acc_best("de");
+    test_acc_best("en");
     return TEST_END();
 }
