@@ -95,7 +95,7 @@ static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_m
     if (!s->e || s->hash != hash) return s->e != NULL;
     /* the entry, its form, candidates and static scores (about 5 candidates);
      * always inline: GCC took an earlier version, prefetches alone, for pure and dropped its calls */
-        const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + lb_mc_form_size(s->len) + 96;
+    const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + lb_mc_form_size(s->len) + 96;
     for (; p < end; p += 64) __builtin_prefetch(p);
     return 1;
 }

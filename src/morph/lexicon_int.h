@@ -70,12 +70,11 @@ uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
 /* The readings of the form in slot (from lbx_find; 0: none), as lb_lexicon_lookup. */
 int lbx_readings(const lb_lexicon *lx, uint64_t slot, lb_reading *out, int max);
 
-/* A lexicon over size bytes of borrowed memory (validated like a file; name
- * stands for the file in messages). For tests and the fuzz target. */
 /* Index of the suffix key or -1. */
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);
 
-
+/* A lexicon over size bytes of borrowed memory (validated like a file; name
+ * stands for the file in messages). For tests and the fuzz target. */
 int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char *name, char *err, size_t errlen);
 
 static inline uint32_t lbx_u32(const unsigned char *p)
