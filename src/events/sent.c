@@ -487,10 +487,14 @@ static int source_attached(const ev_sent *s, uint32_t j)
  * is done by others (GUIDELINES §1, §3), so it is no participant of an event */
 static int source_group(const ev_sent *s, const ev_group *g)
 {
-    if (g->t1 < s->n && (s->t[g->t1].cue2 & EV_C2_SOURCEAFTER)) return 1;
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t after = g->t1;
+    while (after < s->n && (T[after].flags & LB_TOK_QUOTE)) after++;    /* der "taz" zufolge */
+    if (after < s->n && (s->t[after].cue2 & EV_C2_SOURCEAFTER)) return 1;
     int words = 0, prep = 0;
     for (uint32_t j = g->t0; j-- > 0;) {
         const ev_tok *k = &s->t[j];
+        if (T[j].flags & LB_TOK_QUOTE) continue;                        /* laut "Politico" */
         if (k->cue2 & EV_C2_SOURCE) return !prep;
         if (k->cue2 & EV_C2_SOURCEPREP) return source_attached(s, j + 1);
         if (k->form >= 0) return 0;
