@@ -103,3 +103,17 @@ int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out)
     out->passive = c->voice == LB_VOICE_PASS;
     return 1;
 }
+
+/* The actor groups of the subject, accusative object and passive agent of the
+ * clause that token t stands in (t need not be its verb: an event noun's
+ * clause), -1 none; subj -2 when the clause has no subject phrase at all (the
+ * layer did not find it); 0 when the clause layer did not analyse the clause. */
+int ev_clause_core_groups(const ev_sent *s, uint32_t t, int *subj, int *obj, int *agent)
+{
+    const lb_clause *c = ev_clause_at(s, t);
+    if (!c) return 0;
+    *subj = c->subj < 0 ? -2 : group_of_phrase(s, c->subj);     /* -2: no subject found */
+    *obj = group_of_phrase(s, c->obj);
+    *agent = group_of_phrase(s, c->agent);
+    return 1;
+}

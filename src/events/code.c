@@ -7,6 +7,7 @@
 #include "text/text.h"
 #include <string.h>
 
+
 #define EV_ANTECEDENT_TOKS 4    /* tokens before a relative clause that hold its antecedent noun */
 #define EV_NOUN_PHRASE_TOKS 6   /* tokens after an event noun that still belong to its phrase */
 
@@ -426,6 +427,66 @@ static int perceived_state(const ev_sent *s, uint32_t t)
     return perceive && reflexive;
 }
 
+/* 1 when party list l names a medium (sector MED) */
+static int names_medium(const lb_actor_ref *l, int n)
+{
+    for (int k = 0; k < n; k++) if (l[k].sector && !strcmp(l[k].sector, "MED")) return 1;
+    return 0;
+}
+
+/* 1 when group gi holds a medium the text names (der Tagesspiegel, AFP), not
+ * one a pronoun or "beide" resumes */
+static int named_medium(const ev_sent *s, int gi)
+{
+    if (gi < 0 || s->g[gi].both) return 0;
+    const ev_group *g = &s->g[gi];
+    for (int q = 0; q < g->nmen; q++) {
+        if (g->men[q] >= s->doc->mentions.len) continue;
+        const char *sec = ev_men(s, g->men[q])->actor.sector;
+        if (sec && !strcmp(sec, "MED")) return 1;
+    }
+    return 0;
+}
+
+/* group gi alone fills the prefield of its clause, right before the finite
+ * verb (ORF weist ... zurück), where the clause layer found no subject or read
+ * the name as a genitive (Reuters wies ...): a bare genitive cannot fill the
+ * prefield, so it is the subject the layer missed */
+static int prefield_subject(const ev_sent *s, uint32_t t, int gi, int subj)
+{
+    const lb_doc *doc = s->doc;
+    const lb_clause *c = ev_clause_at(s, t);
+    if (!c || c->fin < 0) return 0;
+    const ev_group *g = &s->g[gi];
+    uint32_t last = s->tok0 + g->t1 - 1, first = s->tok0 + g->t0;
+    if ((uint32_t)c->fin != last + 1 || last >= doc->morph.len) return 0;
+    for (uint32_t k = c->tok0; k < first; k++) if (!(s->t[k - s->tok0].cue & EV_C_DET)) return 0;
+    return subj == -2 || LB_FEAT_GET(LB_MORPH(doc)[last].feats, CASE) == LB_CASE_GEN;
+}
+
+/* A medium is a participant only where it acts itself (GUIDELINES §1-2: media
+ * quoted as sources are actors of their own acts, but "media reports are sources
+ * of quotes"): as the actor it must be the subject or passive agent of the
+ * trigger's clause (der ORF weist die Vorwürfe zurück), as the recipient its
+ * accusative object or a group after the pattern's own preposition (kritisierte
+ * den Sender, Klage gegen die Zeitung). A medium as the addressee of a statement
+ * (sagte der Zeitung), as an interviewer (in einem Gespräch mit der Welt) or
+ * taken from a report's attribution (nach Informationen des Tagesspiegel) is
+ * none: then the event is not coded. Only media the sentence names are judged
+ * (a speaker carried over from a quote, a medium a pronoun or "beide" resumes
+ * keep their role). German only (the clause layer). */
+static int media_roles_ok(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, const lb_event *e)
+{
+    int subj, obj, agent;
+    if (s->lang != EV_DE || !ev_clause_core_groups(s, t, &subj, &obj, &agent)) return 1;
+    if (names_medium(e->actor, e->nactor) && named_medium(s, R->actor) && R->actor != subj && R->actor != agent
+        && !prefield_subject(s, t, R->actor, subj)) return 0;
+    if (!names_medium(e->recipient, e->nrecipient) || !named_medium(s, R->recipient)) return 1;
+    if (R->recipient == obj || (R->passive && R->recipient == subj)) return 1;
+    const ev_group *g = &s->g[R->recipient];
+    return g->prep >= 0 && (p->rec_preps >> g->prep & 1) && strcmp(e->type, "CONSULT");
+}
+
 static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p)
 {
     if (!p->type) return 0;
@@ -440,6 +501,7 @@ static int code_trigger(ev_sent *s, lb_doc *doc, uint32_t t, const ev_pattern *p
     }
     lb_event e;
     if (!ev_participants(s, t, p, &R, &e)) return 0;
+    if (!media_roles_ok(s, t, p, &R, &e)) return 0;
     ev_set_flags(s, t, p, gov, &e);
     e.date = ev_event_date(s, t);
     const lb_sent *S = &LB_SENTS(doc)[s->si];

@@ -73,6 +73,7 @@ static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"RECEIVE", EV_C2_RECEIVE}, {"WITH", EV_C2_WITH}, {"FROM", EV_C2_FROM}, {"BOUNDARY", EV_C2_BOUNDARY},
     {"PARTAKE", EV_C2_PARTAKE}, {"HAPPEN", EV_C2_HAPPEN},
     {"PERCEIVE", EV_C2_PERCEIVE}, {"RESUME", EV_C2_RESUME},
+    {"SOURCE", EV_C2_SOURCE}, {"SOURCEPREP", EV_C2_SOURCEPREP}, {"SOURCEAFTER", EV_C2_SOURCEAFTER},
 };
 
 typedef struct load_state {

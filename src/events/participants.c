@@ -301,6 +301,16 @@ static int vague_they(const ev_sent *s, uint32_t t)
     return lb_morph_subject_number(fm) == LB_NUMBER_PLUR;
 }
 
+/* a demand with no counterpart named is made of the actor's own government
+ * only by a part of a state that is not its government (opposition, parties,
+ * parliament, unions, civilians, courts, or a group whose sector is unknown):
+ * a government does not demand of itself (der Innenminister forderte ...), and
+ * an organisation has no government of its own (die EU fordert ...) */
+static int own_government_addressable(const lb_actor_ref *a)
+{
+    return !(a->sector && !strcmp(a->sector, "GOV")) && ev_state_code(a->code);
+}
+
 /* the actor: the role's group, a speaker, the quote's speaker for a first
  * person, the sides before for a noun event, the acting state */
 static void actors_of(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
@@ -498,7 +508,8 @@ static void recipients_of(const ev_sent *s, uint32_t t, const ev_pattern *p, con
         && ev_type_in(p, EV_TB(REQUEST) | EV_TB(ACCUSE)))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
     /* a demand with no counterpart named (rec=own: fordern, verlangen) is made of the actor's own government */
-    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNGOV) && !ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t]))
+    if (!e->nrecipient && e->nactor && (p->flags & EV_F_OWNGOV) && !ev_quote_speaker(s, &LB_TOKS(s->doc)[s->tok0 + t])
+        && own_government_addressable(&e->actor[0]))
         e->recipient[e->nrecipient++] = (lb_actor_ref){ e->actor[0].code, "GOV", NULL, NULL };
     /* condemning an attack (verurteilte den Anschlag): an accusation of the state where it happened */
     if (!e->nrecipient && e->nactor && ev_type_in(p, EV_TB(ACCUSE)) && assault_noun_after(s, t)) {

@@ -80,7 +80,10 @@ enum {
     EV_C2_PARTAKE  = 1u << 8, /* teilnehmen, sich beteiligen, participate: an event noun of its clause is done by its subject */
     EV_C2_HAPPEN   = 1u << 9, /* (es) kam (zu): an event noun after its preposition is reported as happening */
     EV_C2_PERCEIVE = 1u << 10, /* fühlen, sehen: sich bedroht fühlen - the participle is a perceived state, no act */
-    EV_C2_RESUME   = 1u << 11  /* dabei, hierbei: the clause continues the act of the sentence before */
+    EV_C2_RESUME   = 1u << 11, /* dabei, hierbei: the clause continues the act of the sentence before */
+    EV_C2_SOURCE   = 1u << 12, /* laut: the group right after it is the source of a report, no participant */
+    EV_C2_SOURCEPREP = 1u << 13, /* Angaben (von), Berufung (auf), according (to): the same, a preposition between */
+    EV_C2_SOURCEAFTER = 1u << 14 /* zufolge: the group right before it is the source of a report */
 };
 /* the PLOVER event types (load.c names them in this order; a pattern keeps
  * its type's id, resolved at load, so the stage tests types by bit masks) */

@@ -457,6 +457,74 @@ static void group_context(ev_sent *s)
     }
 }
 
+/* word j may stand between an attribution word and its source: an article, an
+ * adjective or a descriptor noun (laut der staatsnahen Nachrichtenagentur X) */
+static int source_filler(const ev_sent *s, uint32_t j)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + j;
+    if (s->t[j].cue & EV_C_DET) return 1;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return 0;
+    int u = LB_MORPH(doc)[abs].upos;
+    return u == LB_UPOS_ADJ || u == LB_UPOS_NOUN || u == LB_UPOS_PROPN;
+}
+
+/* the phrase from token j on hangs on an attribution noun (Angaben, Berufung):
+ * it starts with a preposition or a genitive (nach Angaben des Ministeriums,
+ * Moskaus), not with another case (nach eigenen Angaben die Regierung ...) */
+static int source_attached(const ev_sent *s, uint32_t j)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + j;
+    if (s->t[j].cue & EV_C_PREP) return 1;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return 0;
+    uint32_t c = LB_FEAT_GET(LB_MORPH(doc)[abs].feats, CASE);
+    return c == LB_CASE_GEN || c == 0;
+}
+
+/* 1 when group g is the credited source of a report (laut Reuters, nach Angaben
+ * des Ministeriums, der Zeitung Haaretz zufolge, according to X): what it reports
+ * is done by others (GUIDELINES §1, §3), so it is no participant of an event */
+static int source_group(const ev_sent *s, const ev_group *g)
+{
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    uint32_t after = g->t1;
+    while (after < s->n && (T[after].flags & LB_TOK_QUOTE)) after++;    /* der "taz" zufolge */
+    if (after < s->n && (s->t[after].cue2 & EV_C2_SOURCEAFTER)) return 1;
+    int words = 0, prep = 0;
+    for (uint32_t j = g->t0; j-- > 0;) {
+        const ev_tok *k = &s->t[j];
+        if (T[j].flags & LB_TOK_QUOTE) continue;                        /* laut "Politico" */
+        if (k->cue2 & EV_C2_SOURCE) return !prep;
+        if (k->cue2 & EV_C2_SOURCEPREP) return source_attached(s, j + 1);
+        if (k->form >= 0) return 0;
+        if (k->group >= 0) {
+            /* a state adjective of the source (laut polnischem Ministerium) */
+            const ev_group *a = &s->g[k->group];
+            if (a->nmen && ev_men(s, a->men[0])->form == LB_FORM_DERIV && ++words <= 2) { j = a->t0; continue; }
+            return 0;
+        }
+        if ((k->cue & EV_C_PREP) && !(k->cue & EV_C_DET)) { if (prep++) return 0; continue; }
+        if (!source_filler(s, j) || ++words > 2) return 0;
+    }
+    return 0;
+}
+
+/* drops the groups that are sources of a report (source_group) */
+static void drop_source_groups(ev_sent *s)
+{
+    int drop[EV_MAX_SENT_TOKS], any = 0;
+    for (int gi = 0; gi < s->ng; gi++) any |= drop[gi] = source_group(s, &s->g[gi]);
+    if (!any) return;
+    int out = 0;
+    for (int gi = 0; gi < s->ng; gi++) {
+        ev_group *g = &s->g[gi];
+        for (uint32_t j = g->t0; j < g->t1; j++) s->t[j].group = drop[gi] ? -1 : (int16_t)out;
+        if (!drop[gi]) s->g[out++] = *g;
+    }
+    s->ng = out;
+}
+
 static void build_groups(ev_sent *s, lb_arena *a)
 {
     const lb_doc *doc = s->doc;
@@ -516,6 +584,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
     ev_noun_groups(s);
     add_both_groups(s);
     group_context(s);
+    drop_source_groups(s);
     ev_note_abbrevs(s);
     (void)a;
 }

@@ -142,6 +142,11 @@ const lb_clause *ev_clause_at(const ev_sent *s, uint32_t t);
 /* 1 when the clause layer analysed the clause whose verb is trigger t */
 int ev_clause_roles(const ev_sent *s, uint32_t t, ev_clause_roles_t *out);
 
+/* the actor groups (-1 none) of the subject, accusative object and passive
+ * agent of token t's clause (subj -2: no subject phrase found); 0 when the
+ * clause layer did not analyse it */
+int ev_clause_core_groups(const ev_sent *s, uint32_t t, int *subj, int *obj, int *agent);
+
 /* Fills cues, triggers, groups and clauses of sentence si. 0 or LB_ENOMEM. */
 int ev_sent_build(ev_sent *s);
 /* 1 when form f's required words are present around sentence token i. */
