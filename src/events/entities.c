@@ -148,18 +148,13 @@ void ev_discourse_groups(ev_sent *s)
         uint32_t a = i, b = r->tok0 + r->ntok - s->tok0;
         if (b > s->n) b = s->n;
         if (b <= a || has_group(s, a, b) || !ref_wanted(s, r, E, a, b)) continue;
-        ev_group g;
-        memset(&g, 0, sizeof g);
-        g.t0 = a; g.t1 = b; g.prep = -1;
-        uint32_t k = ev_make_mention(s, a, b, E->actor.code, E->actor.sector);
+        uint32_t k = ev_add_group(s, a, b, E->actor.code, E->actor.sector);
         lb_mention *m = &s->xm[k - doc->mentions.len];
         m->actor = E->actor;
         if (!m->actor.name) m->actor.name = E->name;
         /* (a state's group noun: die Regierung, die Armee - the noun's sector) */
         if (!m->actor.sector) m->actor.sector = noun_sector(s, a, b);
         m->type = E->type;
-        g.men[g.nmen++] = k;
-        ev_insert_group(s, &g);
         i = b - 1;
     }
 }
@@ -193,11 +188,7 @@ void ev_resumed_plural_groups(ev_sent *s)
         if (!(s->t[i].cue2 & EV_C2_PLURPRON) || has_group(s, i, i + 1)) continue;
         /* (a subject: its finite verb next to it is plural - sie sollen, nehmen sie) */
         if (!plural_verb_next(s, i) || object_pronoun(s, i) || earlier_actor(s, i)) continue;
-        ev_group g;
-        memset(&g, 0, sizeof g);
-        g.t0 = i; g.t1 = i + 1; g.prep = -1;
-        g.men[g.nmen++] = ev_make_mention(s, i, i + 1, s->plur_code, s->plur_sector);
-        ev_insert_group(s, &g);
+        ev_add_group(s, i, i + 1, s->plur_code, s->plur_sector);
         return;
     }
 }

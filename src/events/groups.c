@@ -148,6 +148,17 @@ void ev_insert_group(ev_sent *s, const ev_group *g)
     s->ng++;
 }
 
+uint32_t ev_add_group(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector)
+{
+    ev_group g;
+    memset(&g, 0, sizeof g);
+    g.t0 = t0; g.t1 = t1; g.prep = -1;
+    uint32_t k = ev_make_mention(s, t0, t1, code, sector);
+    g.men[g.nmen++] = k;
+    ev_insert_group(s, &g);
+    return k;
+}
+
 /* the state adjective group right before noun i (die türkische Armee, der
  * syrischen Regierungstruppen), or a German genitive name (Chinas Präsident) */
 static int adjective_before(const ev_sent *s, uint32_t i)
@@ -272,13 +283,8 @@ static void pronoun_groups(ev_sent *s)
         if (earlier) continue;
         const lb_mention *m = antecedent(s, i, er);
         if (!m) continue;
-        ev_group g;
-        memset(&g, 0, sizeof g);
-        g.t0 = i; g.t1 = i + 1; g.prep = -1;
-        uint32_t k = ev_make_mention(s, i, i + 1, m->actor.code, m->actor.sector);
+        uint32_t k = ev_add_group(s, i, i + 1, m->actor.code, m->actor.sector);
         s->xm[k - s->doc->mentions.len].actor = m->actor;
-        g.men[g.nmen++] = k;
-        ev_insert_group(s, &g);
     }
 }
 
@@ -351,11 +357,7 @@ static void abbrev_groups(ev_sent *s)
         for (int k = 0; k < s->nabbr; k++) {
             const struct ev_abbrev *A = &s->abbr[k];
             if (A->n != T[i].end - T[i].start || memcmp(A->w, s->doc->text + T[i].start, A->n)) continue;
-            ev_group g;
-            memset(&g, 0, sizeof g);
-            g.t0 = i; g.t1 = i + 1; g.prep = -1;
-            g.men[g.nmen++] = ev_make_mention(s, i, i + 1, A->code, A->sector);
-            ev_insert_group(s, &g);
+            ev_add_group(s, i, i + 1, A->code, A->sector);
             break;
         }
     }

@@ -379,11 +379,7 @@ static void add_both_groups(ev_sent *s)
         g.t0 = i; g.t1 = i + 1; g.prep = -1; g.both = 1;
         if (i + 1 < s->n && (T[i + 1].flags & LB_TOK_WORD) && s->t[i + 1].form < 0) g.t1 = i + 2;
         g.men[0] = men[1]; g.men[1] = men[0]; g.nmen = 2;
-        /* keep groups in text order */
-        int at = s->ng;
-        while (at > 0 && s->g[at - 1].t0 > i) { s->g[at] = s->g[at - 1]; at--; }
-        s->g[at] = g;
-        s->ng++;
+        ev_insert_group(s, &g);         /* (in text order) */
     }
 }
 

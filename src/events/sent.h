@@ -109,6 +109,10 @@ void ev_noun_groups(ev_sent *s);
 uint32_t ev_make_mention(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector);
 /* inserts group g in text order */
 void ev_insert_group(ev_sent *s, const ev_group *g);
+/* inserts a group of tokens [t0, t1) with one new mention acting for code
+ * with sector (ev_make_mention, whose index it returns); the caller checks
+ * that ng and nxm have room */
+uint32_t ev_add_group(ev_sent *s, uint32_t t0, uint32_t t1, const char *code, const char *sector);
 /* entities.c: groups of the discourse layer's mentions that have no actor
  * mention of their own (er, sie, der 78-Jährige, die Behörde, das Land): the
  * entity they refer to, with its actor code */
