@@ -389,6 +389,19 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
     return b > a && b < v + 1 + Q_SCAN && q_adjuncts(q, a, b, &s) && s.s < 0;
 }
 
+/* English: the attribution is a parenthesis ("Beyond that, he said, the bank
+ * may …", "…, X told reporters on Monday, …"): the comma after the verb at v
+ * and its adjuncts, with the sentence going on after it; 0 if there is none */
+static uint32_t parenthesis_end(const qdoc *q, uint32_t v, range r)
+{
+    uint32_t c = v + 1;
+    while (c < r.hi && c < v + Q_SCAN && !q_punct_is(q, c, ',') && !(q->t[c].flags & LB_TOK_SENT_END) && !q->inq[c]) c++;
+    if (c + 1 >= r.hi || !q_punct_is(q, c, ',') || q->inq[c] || q->inq[c + 1] || ends_sentence(q, c + 1, r.hi)) return 0;
+    if (!(q->t[c + 1].flags & LB_TOK_WORD)) return 0;
+    range head = { r.lo, c };
+    return only_adjuncts_after(q, v, head) ? c : 0;
+}
+
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
  * the token after the complementizer, or 0 */
 static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
@@ -748,7 +761,15 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
             qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
             b = it;
         }
-        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && only_adjuncts_after(q, v, r)) {
+        uint32_t pc = q->lang == QL_EN && b.s > (int32_t)r.lo + 1 && q_punct_is(q, (uint32_t)b.s - 1, ',') && !q->inq[b.s - 2] ? parenthesis_end(q, v, r) : 0;
+        if (pc && !(q_xcls(q, pc + 1) & QX_PPART)) {
+            /* the whole sentence around the parenthesis is what was said */
+            DONE(emit(q, r.lo, r.hi, b, (int32_t)v));
+            v = r.hi - 1;
+            goto out;
+        }
+        /* "…, he said, adding …": the participle's clause is a quote of its own */
+        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && (pc || only_adjuncts_after(q, v, r))) {
             uint32_t cend = (uint32_t)b.s - 1;
             if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
             goto out;

@@ -2,7 +2,8 @@
  * the whole pipeline: inverted "…, said the minister on Monday", post-posed
  * "…, the survey said Wednesday" and "…, it said", "said Tuesday the …"
  * without "that", a verb form after an article is a noun ("the remarks"), an
- * adverb between subject and verb ("X later insisted"). Sentences written for
+ * adverb between subject and verb ("X later insisted"), a parenthesis
+ * ("Beyond that, X said, the …"). Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -72,6 +73,20 @@ int main(void)
     /* a capitalised word the tagger takes for a name is no speech verb */
     run("The former Secretary of State Anna Lee met the council on Monday.");
     CHECK_INT(doc->quotes.len, 0);
+
+    /* a parenthetical attribution credits the whole sentence around it */
+    run("Beyond that, Helen Park said, the bridge may open in May.");
+    expect("Beyond", "Beyond that, Helen Park said, the bridge may open in May", "Helen Park");
+    run("Owning the ferry line, the mayor told reporters on Monday, would help the harbour.");
+    expect("Owning", "Owning the ferry line, the mayor told reporters on Monday, would help the harbour", "the mayor");
+    /* "…, X said, adding …": the clause before the parenthesis, and the participle's own */
+    run("The bridge is safe, Helen Park said, adding that it would open in May.");
+    expect("The bridge", "The bridge is safe", "Helen Park");
+    expect("it would", "it would open in May", "Helen Park");
+    /* a direct quote split by its attribution is no indirect quote */
+    run("\"The bridge is safe,\" Helen Park said, \"and it will open in May.\"");
+    CHECK_INT(doc->quotes.len, 2);
+    CHECK(!LB_QUOTES(doc)[0].indirect && !LB_QUOTES(doc)[1].indirect);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
