@@ -88,6 +88,15 @@ int main(void)
     CHECK_INT(doc->quotes.len, 2);
     CHECK(!LB_QUOTES(doc)[0].indirect && !LB_QUOTES(doc)[1].indirect);
 
+    /* a verb form the tagger takes for a noun, after an adjective or numeral
+     * or before a noun, is no speech verb; with "that" a speech noun is a cue */
+    run("Other states limit the number of years the loss can be carried over.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("Prosecutors have begun investigations, and state treasurers in two provinces have pulled their money from the bank.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("The council states that the bridge is safe.");
+    expect("the bridge", "the bridge is safe", "The council");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
