@@ -10,6 +10,8 @@
 
 typedef struct { uint32_t lo, hi; } range;
 
+enum { NP_TAGGED_MAX = 8 };   /* words of a noun phrase found by its tags */
+
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
 
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
@@ -878,6 +880,26 @@ static qspk extended_np(const qdoc *q, uint32_t k, uint32_t hi)
 }
 
 /* "Laut X …" / "…, according to X."; -1 when v names no one (maybe a speech noun) */
+/* English: the object of a source preposition as the morphology layer tags it
+ * ("according to recent polls", "according to a March Bloomberg article"):
+ * determiners, adjectives, numerals and nouns up to the last noun; the name
+ * in it, if any */
+static qspk tagged_np(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    qspk sp = { -1, -1, -1, -1 };
+    if (q->lang != QL_EN || q->doc->morph.len != q->n) return sp;
+    uint32_t e = k, last = 0;
+    for (; e < hi && e < k + NP_TAGGED_MAX && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD); e++) {
+        uint8_t u = LB_MORPH(q->doc)[e].upos;
+        if (u == LB_UPOS_NOUN || u == LB_UPOS_PROPN) last = e + 1;
+        else if (u != LB_UPOS_DET && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) break;
+    }
+    if (!last) return sp;
+    sp.s = (int32_t)k; sp.e = (int32_t)last;
+    q_name_in(q, &sp);
+    return sp;
+}
+
 static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
 {
     int found = 0;
@@ -885,6 +907,7 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
     if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
     qspk sp = q_np_forward(q, k, r.hi);
     if (sp.s < 0 && q->lang != QL_EN) sp = extended_np(q, k, r.hi);
+    if (sp.s < 0) sp = tagged_np(q, k, r.hi);
     /* a web address as the source: "laut bildblog.de", "laut ndr.de" */
     uint32_t we = web_address(q, k, r.hi);
     if (sp.s < 0 && we) { sp.s = sp.ns = (int32_t)k; sp.e = sp.ne = (int32_t)we; }

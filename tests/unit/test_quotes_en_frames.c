@@ -97,6 +97,12 @@ int main(void)
     run("The council states that the bridge is safe.");
     expect("the bridge", "the bridge is safe", "The council");
 
+    /* "according to" with a noun phrase of common nouns as its object */
+    run("The mayor remains popular in the harbour district, according to recent polls.");
+    expect("The mayor", "The mayor remains popular in the harbour district", "recent polls");
+    run("According to local transport officials, the bridge will open in May.");
+    expect("the bridge", "the bridge will open in May", "local transport officials");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
