@@ -103,6 +103,12 @@ int main(void)
     run("According to local transport officials, the bridge will open in May.");
     expect("the bridge", "the bridge will open in May", "local transport officials");
 
+    /* a deictic time adjunct after a post-posed attribution */
+    run("The harbour will reopen in the spring, Helen Park said earlier this year.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+    run("The harbour will reopen in the spring, Helen Park told reporters last week.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
