@@ -585,6 +585,21 @@ static int subject_before(const qdoc *q, uint32_t v)
     return rs >= sj->tok0 + sj->ntok && !finite_in(q, sj->tok0 + sj->ntok, rs);
 }
 
+/* English: an apposition without an article after the speaker ("…, said X,
+ * host of a radio show", "…, said X, financial policy advocate for Y"): a noun
+ * or adjective (morphology layer) and no finite verb up to the next comma or
+ * the sentence end */
+static int bare_apposition(const qdoc *q, uint32_t a, range r)
+{
+    if (q->lang != QL_EN || q->doc->morph.len != q->n || a >= r.hi || q->inq[a] ||
+        (q_cls(q, a) & (QC_SUB | QC_CONJ | QC_PRON | QC_VERB | QC_STOP)) || (q_xcls(q, a) & QX_PPART)) return 0;
+    uint8_t u = LB_MORPH(q->doc)[a].upos;
+    if (u != LB_UPOS_NOUN && u != LB_UPOS_ADJ) return 0;
+    uint32_t e = a;
+    while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+    return !finite_in(q, a, e);
+}
+
 /* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
  * Sender Y.": the speaker among adjuncts up to the end of the sentence, or up
  * to a comma before an apposition or a relative clause about the speaker */
@@ -595,7 +610,7 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
     uint32_t b = trim_end(q, v + 1, e);
     if (e < r.hi && q_punct_is(q, e, ',') && !(e + 1 < r.hi && (q->t[e + 1].flags & LB_TOK_WORD) &&
-        ((q_cls(q, e + 1) & QC_DET) || (q->t[e + 1].flags & LB_TOK_UPPER)))) return sp;
+        ((q_cls(q, e + 1) & QC_DET) || (q->t[e + 1].flags & LB_TOK_UPPER) || bare_apposition(q, e + 1, r)))) return sp;
     /* "…, sagte er, die Lage sei ernst": what follows the comma is reported itself */
     for (uint32_t k = e + 1; e < r.hi && k < r.hi && k < e + Q_SCAN && !q_punct_is(q, k, ','); k++)
         if (q_konj(q, k) || (q_cls(q, k) & QC_CONJ)) return sp;

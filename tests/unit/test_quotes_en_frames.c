@@ -109,6 +109,11 @@ int main(void)
     run("The harbour will reopen in the spring, Helen Park told reporters last week.");
     expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
 
+    /* an apposition without an article after an inverted speaker */
+    run("The harbour will reopen in the spring, said Helen Park, director of the city's transport office.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+    CHECK(test_quote_find(doc, "Helen") == NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
