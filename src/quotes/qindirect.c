@@ -146,6 +146,19 @@ static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
+    /* English "It said that …", "but it later clarified that …": right before
+     * the verb (and its adverbs), opening its clause, "it" is the pronoun of an
+     * organisation, not an impersonal subject (that one takes a passive: "it
+     * was reported that …") */
+    if (q->lang == QL_EN) {
+        uint32_t k = v;
+        while (k > r.lo && v - k < 3 && (q_xcls(q, k - 1) & QX_ADV)) k--;
+        if (k > r.lo && (q_cls(q, k - 1) & QC_IMPERS) && !q->inq[k - 1] &&
+            (k - 1 == r.lo || !(q->t[k - 2].flags & LB_TOK_WORD) || (q_cls(q, k - 2) & (QC_COORD | QC_CONJ)))) {
+            qspk it = { (int32_t)k - 1, (int32_t)k, -1, -1 };
+            return it;
+        }
+    }
     qspk ss = q_sentence_source(q, r.lo, r.hi);
     if (ss.s < 0) ss = q_impersonal_source(q, v, r.lo, r.hi);   /* "Aus Paris hieß es, …" */
     return ss;

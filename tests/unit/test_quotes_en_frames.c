@@ -114,6 +114,11 @@ int main(void)
     expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
     CHECK(test_quote_find(doc, "Helen") == NULL);
 
+    /* "it" right before the speech verb is the organisation's pronoun; "it was
+     * reported that" stays impersonal */
+    run("The ferry company issued a statement. It later said that the harbour would reopen in the spring.");
+    expect("the harbour", "the harbour would reopen in the spring", "It");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
