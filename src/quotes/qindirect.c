@@ -266,6 +266,25 @@ static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
     return e > c + 1 && e < r.hi && q_punct_is(q, e, ',') && !q_has_verb(q, c + 1, e) ? e : 0;
 }
 
+/* English: after the speech verb at v (no infinitive), a clause opens at a
+ * with a noun phrase without article
+ * (determiners, adjectives, numerals, nouns by the morphology layer) right
+ * before its finite verb: "construction will begin", "many voters are" */
+static int bare_subject_clause(const qdoc *q, uint32_t v, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n) return 0;
+    const lb_morph *M = LB_MORPH(q->doc);
+    /* no infinitive ("the potential to challenge cable companies may …") */
+    if (v > r.lo && M[v - 1].upos == LB_UPOS_PART) return 0;
+    uint32_t k = a, nouns = 0;
+    for (; k < r.hi && k < a + 5 && !q->inq[k]; k++) {
+        uint8_t u = M[k].upos;
+        if (u == LB_UPOS_NOUN || u == LB_UPOS_PROPN) nouns++;
+        else if (u != LB_UPOS_DET && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) break;
+    }
+    return nouns && k > a && k < r.hi && M[k - 1].upos != LB_UPOS_DET && lb_morph_is_finite(&M[k]);
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -360,6 +379,8 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (q->lang == QL_EN && k < v1) continue;
         if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+        /* "said construction will begin", "say many voters are …": a bare noun phrase and its finite verb */
+        if (q->lang == QL_EN && k == v1 && !(q_xcls(q, v) & QX_ADDR) && bare_subject_clause(q, v, k, r) && clause_ok(q, k, r.hi)) return k;
     }
     if (q->lang == QL_EN) {
         /* English: what was said, denied, called for is the verb's object */
@@ -759,7 +780,11 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
 {
     int found = 0;
     uint32_t v = *pv;
-    int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
+    /* English: not "…, said X" when the comma closes the apposition or
+     * relative clause of the subject that opens the sentence ("Developers, who
+     * are seeking funds, say …") */
+    int comma_before = v > r.lo && q_punct_is(q, v - 1, ',') &&
+                       !(q->lang == QL_EN && q_en_appos_subject(q, v, r.lo).s == (int32_t)r.lo);
     qspk sp = { -1, -1, -1, -1 };
     if (comma_before) {
         /* post-posed: "…, sagte Putin." */

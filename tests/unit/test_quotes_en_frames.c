@@ -119,6 +119,16 @@ int main(void)
     run("The ferry company issued a statement. It later said that the harbour would reopen in the spring.");
     expect("the harbour", "the harbour would reopen in the spring", "It");
 
+    /* a subject with a relative clause before the verb; a clause whose subject
+     * is a noun phrase without article */
+    run("Developers, who are seeking funds from investors, say construction will begin in the fourth quarter.");
+    expect("construction", "construction will begin in the fourth quarter", "Developers");
+    run("The port authority said ferry traffic would resume on Monday.");
+    expect("ferry", "ferry traffic would resume on Monday", "The port authority");
+    /* an infinitive of a speech verb opens no clause */
+    run("The potential to challenge cable companies may make a compelling case.");
+    CHECK_INT(doc->quotes.len, 0);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
