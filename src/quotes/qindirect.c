@@ -285,6 +285,34 @@ static int bare_subject_clause(const qdoc *q, uint32_t v, uint32_t a, range r)
     return nouns && k > a && k < r.hi && M[k - 1].upos != LB_UPOS_DET && lb_morph_is_finite(&M[k]);
 }
 
+/* English: a subordinate clause at a and the main clause after it, each with
+ * a finite verb (morphology layer), before any complementizer: "if he wins he
+ * would …", "when the bridge opens the ferry will …" */
+static int sub_then_main(const qdoc *q, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n || a + 1 >= r.hi) return 0;
+    /* the subordinate clause has a subject: not "while acknowledging", "when asked" */
+    uint8_t u = LB_MORPH(q->doc)[a + 1].upos;
+    if (u != LB_UPOS_PRON && u != LB_UPOS_DET && u != LB_UPOS_NOUN && u != LB_UPOS_PROPN && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) return 0;
+    uint32_t fin = 0;
+    for (uint32_t k = a + 1; k < r.hi && k < a + Q_SCAN && fin < 2; k++) {
+        /* another speech verb frames something else ("if this included X, Moore said") */
+        if (q->inq[k] || (q_cls(q, k) & (QC_CONJ | QC_SUB)) || q_is_cue(q, k)) return 0;
+        fin += lb_morph_is_finite(&LB_MORPH(q->doc)[k]) != 0;
+    }
+    return fin == 2 && clause_ok(q, a + 1, r.hi);
+}
+
+/* a complementizer after k before a comma, a quote or the sentence end */
+static int conj_ahead(const qdoc *q, uint32_t k, range r)
+{
+    for (uint32_t m = k + 1; m < r.hi && m < k + Q_SCAN; m++) {
+        if (q->inq[m] || q_punct_is(q, m, ',') || (q->t[m].flags & LB_TOK_SENT_END)) return 0;
+        if (q_cls(q, m) & QC_CONJ) return 1;
+    }
+    return 0;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -374,6 +402,12 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
          * is a correlative, not the subordinator damit */
         if ((c & QC_SUB) && !(c & QC_VERB) && q->lang != QL_EN && k + 2 < r.hi && q_punct_is(q, k + 1, ',') &&
             (q_cls(q, k + 2) & QC_CONJ)) continue;
+        if ((c & QC_SUB) && q->lang == QL_EN) {
+            /* "said if he wins he would …": a subordinate clause opens the reported one */
+            if (k == v1 && sub_then_main(q, k, r)) return k;
+            /* "said after the debate that …": the subordinator is a preposition here */
+            if ((q_xcls(q, k) & QX_ADP) && !(c & QC_VERB) && conj_ahead(q, k, r)) continue;
+        }
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;

@@ -129,6 +129,12 @@ int main(void)
     run("The potential to challenge cable companies may make a compelling case.");
     CHECK_INT(doc->quotes.len, 0);
 
+    /* a subordinate clause opens the reported clause; "after" before "that" is a preposition */
+    run("Helen Park said if the council pays the bridge will open in May.");
+    expect("if the", "if the council pays the bridge will open in May", "Helen Park");
+    run("Helen Park said after the meeting that the bridge would open in May.");
+    expect("the bridge", "the bridge would open in May", "Helen Park");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
