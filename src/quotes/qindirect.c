@@ -816,9 +816,11 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     uint32_t v = *pv;
     /* English: not "…, said X" when the comma closes the apposition or
      * relative clause of the subject that opens the sentence ("Developers, who
-     * are seeking funds, say …") */
+     * are seeking funds, say …"), nor before an addressee verb ("…, X's
+     * chairman, Steve Mnuchin, told The Post": the object is the addressee) */
+    qspk appos = q->lang == QL_EN && v > r.lo && q_punct_is(q, v - 1, ',') ? q_en_appos_subject(q, v, r.lo) : (qspk){ -1, -1, -1, -1 };
     int comma_before = v > r.lo && q_punct_is(q, v - 1, ',') &&
-                       !(q->lang == QL_EN && q_en_appos_subject(q, v, r.lo).s == (int32_t)r.lo);
+                       !(appos.s == (int32_t)r.lo || (appos.s >= 0 && (q_xcls(q, v) & QX_ADDR)));
     qspk sp = { -1, -1, -1, -1 };
     if (comma_before) {
         /* post-posed: "…, sagte Putin." */
@@ -846,6 +848,8 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     } else if (v > r.lo + 1) {
         /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);
+        /* "…, Trump's finance chairman, Steve Mnuchin, told X.": the subject before its apposition */
+        if (b.s < 0 && appos.s > (int32_t)r.lo && (q_xcls(q, v) & QX_ADDR)) b = appos;
         if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
             qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
             b = it;

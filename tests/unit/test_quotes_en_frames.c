@@ -135,6 +135,10 @@ int main(void)
     run("Helen Park said after the meeting that the bridge would open in May.");
     expect("the bridge", "the bridge would open in May", "Helen Park");
 
+    /* a post-posed subject with its apposition before an addressee verb */
+    run("The ferry will not run this winter, the port's director, Helen Park, told The Harbour Times.");
+    expect("The ferry", "The ferry will not run this winter", "the port's director, Helen Park");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
