@@ -267,7 +267,8 @@ static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
 }
 
 /* English: after the speech verb at v (no infinitive), a clause opens at a
- * with a noun phrase without article
+ * with a personal pronoun (also contracted: "they've") before a verb, or a
+ * noun phrase without article
  * (determiners, adjectives, numerals, nouns by the morphology layer) right
  * before its finite verb: "construction will begin", "many voters are" */
 static int bare_subject_clause(const qdoc *q, uint32_t v, uint32_t a, range r)
@@ -276,6 +277,10 @@ static int bare_subject_clause(const qdoc *q, uint32_t v, uint32_t a, range r)
     const lb_morph *M = LB_MORPH(q->doc);
     /* no infinitive ("the potential to challenge cable companies may …") */
     if (v > r.lo && M[v - 1].upos == LB_UPOS_PART) return 0;
+    /* a personal pronoun not in the accusative before a verb: "they've spent", "we're spending" */
+    if (M[a].upos == LB_UPOS_PRON && LB_FEAT_GET(M[a].feats, PRONTYPE) == LB_PRONTYPE_PRS &&
+        LB_FEAT_GET(M[a].feats, CASE) != LB_CASE_ACC && a + 1 < r.hi && !q->inq[a + 1] &&
+        (M[a + 1].upos == LB_UPOS_VERB || M[a + 1].upos == LB_UPOS_AUX)) return 1;
     uint32_t k = a, nouns = 0;
     for (; k < r.hi && k < a + 5 && !q->inq[k]; k++) {
         uint8_t u = M[k].upos;

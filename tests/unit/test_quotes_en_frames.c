@@ -139,6 +139,10 @@ int main(void)
     run("The ferry will not run this winter, the port's director, Helen Park, told The Harbour Times.");
     expect("The ferry", "The ferry will not run this winter", "the port's director, Helen Park");
 
+    /* a contracted personal pronoun opens the reported clause */
+    run("Moreover, the harbour masters say they've spent their money more wisely.");
+    expect("they", "they've spent their money more wisely", "the harbour masters");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
