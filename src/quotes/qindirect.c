@@ -318,6 +318,16 @@ static int conj_ahead(const qdoc *q, uint32_t k, range r)
     return 0;
 }
 
+/* English: the verb at v and its subject follow a direct quote ("“…,”
+ * Podesta told reporters on the flight", "“…,” she said in a statement"):
+ * it attributes that quote, and what follows it is no object of speech */
+static int attributes_direct(const qdoc *q, uint32_t v, range r)
+{
+    qspk b = q_np_backward(q, v, r.lo);
+    uint32_t k = b.s >= 0 ? (uint32_t)b.s : v;
+    return k > r.lo && (q->t[k - 1].flags & LB_TOK_QUOTE) && q->inq[k - 1];
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -421,7 +431,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         /* "said construction will begin", "say many voters are …": a bare noun phrase and its finite verb */
         if (q->lang == QL_EN && k == v1 && !(q_xcls(q, v) & QX_ADDR) && bare_subject_clause(q, v, k, r) && clause_ok(q, k, r.hi)) return k;
     }
-    if (q->lang == QL_EN) {
+    if (q->lang == QL_EN && !attributes_direct(q, v, r)) {
         /* English: what was said, denied, called for is the verb's object */
         uint32_t k = v + 1;
         if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 3 && (q->t[k].flags & LB_TOK_WORD)) k++;

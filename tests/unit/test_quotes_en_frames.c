@@ -143,6 +143,15 @@ int main(void)
     run("Moreover, the harbour masters say they've spent their money more wisely.");
     expect("they", "they've spent their money more wisely", "the harbour masters");
 
+    /* after a direct quote, the attribution's adjuncts and addressee are no quote */
+    run("The council is confident. \"We want to make sure we hold that lead,\" council chairman Tom Reed told "
+        "reporters on the short flight from another town, Dover. As for the polls, he was calm.");
+    CHECK(test_quote_find(doc, "We want") != NULL);
+    CHECK(test_quote_find(doc, "reporters") == NULL);
+    run("She was relaxed. \"I am so happy to be back in Dover,\" Helen Park said to cheers from some 4,000 "
+        "supporters who had crammed into the market.");
+    CHECK(test_quote_find(doc, "cheers") == NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
