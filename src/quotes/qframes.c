@@ -78,6 +78,8 @@ int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp)
             continue;
         }
         if ((x & QX_ADV) || (c & QC_TIME) || (t->flags & LB_TOK_NUM)) { k++; continue; }
+        /* a time adjunct with a determiner: "this week", "that morning" */
+        if ((c & QC_DET) && k + 1 < b && (q_cls(q, k + 1) & QC_TIME)) { k += 2; continue; }
         if (sp->s >= 0) return 0;
         qspk p = q_np_forward(q, k, b);
         if (p.s < 0 && !q_loose_np(q, k, b, &p)) return 0;

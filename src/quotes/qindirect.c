@@ -10,6 +10,8 @@
 
 typedef struct { uint32_t lo, hi; } range;
 
+enum { NP_TAGGED_MAX = 8 };   /* words of a noun phrase found by its tags */
+
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
 
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
@@ -144,6 +146,19 @@ static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
     if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
+    /* English "It said that …", "but it later clarified that …": right before
+     * the verb (and its adverbs), opening its clause, "it" is the pronoun of an
+     * organisation, not an impersonal subject (that one takes a passive: "it
+     * was reported that …") */
+    if (q->lang == QL_EN) {
+        uint32_t k = v;
+        while (k > r.lo && v - k < 3 && (q_xcls(q, k - 1) & QX_ADV)) k--;
+        if (k > r.lo && (q_cls(q, k - 1) & QC_IMPERS) && !q->inq[k - 1] &&
+            (k - 1 == r.lo || !(q->t[k - 2].flags & LB_TOK_WORD) || (q_cls(q, k - 2) & (QC_COORD | QC_CONJ)))) {
+            qspk it = { (int32_t)k - 1, (int32_t)k, -1, -1 };
+            return it;
+        }
+    }
     qspk ss = q_sentence_source(q, r.lo, r.hi);
     if (ss.s < 0) ss = q_impersonal_source(q, v, r.lo, r.hi);   /* "Aus Paris hieß es, …" */
     return ss;
@@ -251,6 +266,68 @@ static uint32_t apposition_end(const qdoc *q, uint32_t v, uint32_t c, range r)
     return e > c + 1 && e < r.hi && q_punct_is(q, e, ',') && !q_has_verb(q, c + 1, e) ? e : 0;
 }
 
+/* English: after the speech verb at v (no infinitive), a clause opens at a
+ * with a personal pronoun (also contracted: "they've") before a verb, or a
+ * noun phrase without article
+ * (determiners, adjectives, numerals, nouns by the morphology layer) right
+ * before its finite verb: "construction will begin", "many voters are" */
+static int bare_subject_clause(const qdoc *q, uint32_t v, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n) return 0;
+    const lb_morph *M = LB_MORPH(q->doc);
+    /* no infinitive ("the potential to challenge cable companies may …") */
+    if (v > r.lo && M[v - 1].upos == LB_UPOS_PART) return 0;
+    /* a personal pronoun not in the accusative before a verb: "they've spent", "we're spending" */
+    if (M[a].upos == LB_UPOS_PRON && LB_FEAT_GET(M[a].feats, PRONTYPE) == LB_PRONTYPE_PRS &&
+        LB_FEAT_GET(M[a].feats, CASE) != LB_CASE_ACC && a + 1 < r.hi && !q->inq[a + 1] &&
+        (M[a + 1].upos == LB_UPOS_VERB || M[a + 1].upos == LB_UPOS_AUX)) return 1;
+    uint32_t k = a, nouns = 0;
+    for (; k < r.hi && k < a + 5 && !q->inq[k]; k++) {
+        uint8_t u = M[k].upos;
+        if (u == LB_UPOS_NOUN || u == LB_UPOS_PROPN) nouns++;
+        else if (u != LB_UPOS_DET && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) break;
+    }
+    return nouns && k > a && k < r.hi && M[k - 1].upos != LB_UPOS_DET && lb_morph_is_finite(&M[k]);
+}
+
+/* English: a subordinate clause at a and the main clause after it, each with
+ * a finite verb (morphology layer), before any complementizer: "if he wins he
+ * would …", "when the bridge opens the ferry will …" */
+static int sub_then_main(const qdoc *q, uint32_t a, range r)
+{
+    if (q->doc->morph.len != q->n || a + 1 >= r.hi) return 0;
+    /* the subordinate clause has a subject: not "while acknowledging", "when asked" */
+    uint8_t u = LB_MORPH(q->doc)[a + 1].upos;
+    if (u != LB_UPOS_PRON && u != LB_UPOS_DET && u != LB_UPOS_NOUN && u != LB_UPOS_PROPN && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) return 0;
+    uint32_t fin = 0;
+    for (uint32_t k = a + 1; k < r.hi && k < a + Q_SCAN && fin < 2; k++) {
+        /* another speech verb frames something else ("if this included X, Moore said") */
+        if (q->inq[k] || (q_cls(q, k) & (QC_CONJ | QC_SUB)) || q_is_cue(q, k)) return 0;
+        fin += lb_morph_is_finite(&LB_MORPH(q->doc)[k]) != 0;
+    }
+    return fin == 2 && clause_ok(q, a + 1, r.hi);
+}
+
+/* a complementizer after k before a comma, a quote or the sentence end */
+static int conj_ahead(const qdoc *q, uint32_t k, range r)
+{
+    for (uint32_t m = k + 1; m < r.hi && m < k + Q_SCAN; m++) {
+        if (q->inq[m] || q_punct_is(q, m, ',') || (q->t[m].flags & LB_TOK_SENT_END)) return 0;
+        if (q_cls(q, m) & QC_CONJ) return 1;
+    }
+    return 0;
+}
+
+/* English: the verb at v and its subject follow a direct quote ("“…,”
+ * Podesta told reporters on the flight", "“…,” she said in a statement"):
+ * it attributes that quote, and what follows it is no object of speech */
+static int attributes_direct(const qdoc *q, uint32_t v, range r)
+{
+    qspk b = q_np_backward(q, v, r.lo);
+    uint32_t k = b.s >= 0 ? (uint32_t)b.s : v;
+    return k > r.lo && (q->t[k - 1].flags & LB_TOK_QUOTE) && q->inq[k - 1];
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -340,13 +417,21 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
          * is a correlative, not the subordinator damit */
         if ((c & QC_SUB) && !(c & QC_VERB) && q->lang != QL_EN && k + 2 < r.hi && q_punct_is(q, k + 1, ',') &&
             (q_cls(q, k + 2) & QC_CONJ)) continue;
+        if ((c & QC_SUB) && q->lang == QL_EN) {
+            /* "said if he wins he would …": a subordinate clause opens the reported one */
+            if (k == v1 && sub_then_main(q, k, r)) return k;
+            /* "said after the debate that …": the subordinator is a preposition here */
+            if ((q_xcls(q, k) & QX_ADP) && !(c & QC_VERB) && conj_ahead(q, k, r)) continue;
+        }
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;
         if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
+        /* "said construction will begin", "say many voters are …": a bare noun phrase and its finite verb */
+        if (q->lang == QL_EN && k == v1 && !(q_xcls(q, v) & QX_ADDR) && bare_subject_clause(q, v, k, r) && clause_ok(q, k, r.hi)) return k;
     }
-    if (q->lang == QL_EN) {
+    if (q->lang == QL_EN && !attributes_direct(q, v, r)) {
         /* English: what was said, denied, called for is the verb's object */
         uint32_t k = v + 1;
         if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 3 && (q->t[k].flags & LB_TOK_WORD)) k++;
@@ -387,6 +472,19 @@ static int only_adjuncts_after(const qdoc *q, uint32_t v, range r)
         if (a == b) return 1;
     }
     return b > a && b < v + 1 + Q_SCAN && q_adjuncts(q, a, b, &s) && s.s < 0;
+}
+
+/* English: the attribution is a parenthesis ("Beyond that, he said, the bank
+ * may …", "…, X told reporters on Monday, …"): the comma after the verb at v
+ * and its adjuncts, with the sentence going on after it; 0 if there is none */
+static uint32_t parenthesis_end(const qdoc *q, uint32_t v, range r)
+{
+    uint32_t c = v + 1;
+    while (c < r.hi && c < v + Q_SCAN && !q_punct_is(q, c, ',') && !(q->t[c].flags & LB_TOK_SENT_END) && !q->inq[c]) c++;
+    if (c + 1 >= r.hi || !q_punct_is(q, c, ',') || q->inq[c] || q->inq[c + 1] || ends_sentence(q, c + 1, r.hi)) return 0;
+    if (!(q->t[c + 1].flags & LB_TOK_WORD)) return 0;
+    range head = { r.lo, c };
+    return only_adjuncts_after(q, v, head) ? c : 0;
 }
 
 /* the clause of a speech noun: "Behauptungen, dass", "Behauptungen unterstützt, dass";
@@ -570,6 +668,21 @@ static int subject_before(const qdoc *q, uint32_t v)
     return rs >= sj->tok0 + sj->ntok && !finite_in(q, sj->tok0 + sj->ntok, rs);
 }
 
+/* English: an apposition without an article after the speaker ("…, said X,
+ * host of a radio show", "…, said X, financial policy advocate for Y"): a noun
+ * or adjective (morphology layer) and no finite verb up to the next comma or
+ * the sentence end */
+static int bare_apposition(const qdoc *q, uint32_t a, range r)
+{
+    if (q->lang != QL_EN || q->doc->morph.len != q->n || a >= r.hi || q->inq[a] ||
+        (q_cls(q, a) & (QC_SUB | QC_CONJ | QC_PRON | QC_VERB | QC_STOP)) || (q_xcls(q, a) & QX_PPART)) return 0;
+    uint8_t u = LB_MORPH(q->doc)[a].upos;
+    if (u != LB_UPOS_NOUN && u != LB_UPOS_ADJ) return 0;
+    uint32_t e = a;
+    while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+    return !finite_in(q, a, e);
+}
+
 /* "…, sagte X am Dienstag in Genf." / "…, sagte am Dienstag der Minister dem
  * Sender Y.": the speaker among adjuncts up to the end of the sentence, or up
  * to a comma before an apposition or a relative clause about the speaker */
@@ -580,7 +693,7 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
     uint32_t b = trim_end(q, v + 1, e);
     if (e < r.hi && q_punct_is(q, e, ',') && !(e + 1 < r.hi && (q->t[e + 1].flags & LB_TOK_WORD) &&
-        ((q_cls(q, e + 1) & QC_DET) || (q->t[e + 1].flags & LB_TOK_UPPER)))) return sp;
+        ((q_cls(q, e + 1) & QC_DET) || (q->t[e + 1].flags & LB_TOK_UPPER) || bare_apposition(q, e + 1, r)))) return sp;
     /* "…, sagte er, die Lage sei ernst": what follows the comma is reported itself */
     for (uint32_t k = e + 1; e < r.hi && k < r.hi && k < e + Q_SCAN && !q_punct_is(q, k, ','); k++)
         if (q_konj(q, k) || (q_cls(q, k) & QC_CONJ)) return sp;
@@ -716,7 +829,13 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
 {
     int found = 0;
     uint32_t v = *pv;
-    int comma_before = v > r.lo && q_punct_is(q, v - 1, ',');
+    /* English: not "…, said X" when the comma closes the apposition or
+     * relative clause of the subject that opens the sentence ("Developers, who
+     * are seeking funds, say …"), nor before an addressee verb ("…, X's
+     * chairman, Steve Mnuchin, told The Post": the object is the addressee) */
+    qspk appos = q->lang == QL_EN && v > r.lo && q_punct_is(q, v - 1, ',') ? q_en_appos_subject(q, v, r.lo) : (qspk){ -1, -1, -1, -1 };
+    int comma_before = v > r.lo && q_punct_is(q, v - 1, ',') &&
+                       !(appos.s == (int32_t)r.lo || (appos.s >= 0 && (q_xcls(q, v) & QX_ADDR)));
     qspk sp = { -1, -1, -1, -1 };
     if (comma_before) {
         /* post-posed: "…, sagte Putin." */
@@ -744,11 +863,21 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     } else if (v > r.lo + 1) {
         /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
         qspk b = q_np_backward(q, v, r.lo);
+        /* "…, Trump's finance chairman, Steve Mnuchin, told X.": the subject before its apposition */
+        if (b.s < 0 && appos.s > (int32_t)r.lo && (q_xcls(q, v) & QX_ADDR)) b = appos;
         if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
             qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
             b = it;
         }
-        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && only_adjuncts_after(q, v, r)) {
+        uint32_t pc = q->lang == QL_EN && b.s > (int32_t)r.lo + 1 && q_punct_is(q, (uint32_t)b.s - 1, ',') && !q->inq[b.s - 2] ? parenthesis_end(q, v, r) : 0;
+        if (pc && !(q_xcls(q, pc + 1) & QX_PPART)) {
+            /* the whole sentence around the parenthesis is what was said */
+            DONE(emit(q, r.lo, r.hi, b, (int32_t)v));
+            v = r.hi - 1;
+            goto out;
+        }
+        /* "…, he said, adding …": the participle's clause is a quote of its own */
+        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && (pc || only_adjuncts_after(q, v, r))) {
             uint32_t cend = (uint32_t)b.s - 1;
             if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
             goto out;
@@ -857,6 +986,26 @@ static qspk extended_np(const qdoc *q, uint32_t k, uint32_t hi)
 }
 
 /* "Laut X …" / "…, according to X."; -1 when v names no one (maybe a speech noun) */
+/* English: the object of a source preposition as the morphology layer tags it
+ * ("according to recent polls", "according to a March Bloomberg article"):
+ * determiners, adjectives, numerals and nouns up to the last noun; the name
+ * in it, if any */
+static qspk tagged_np(const qdoc *q, uint32_t k, uint32_t hi)
+{
+    qspk sp = { -1, -1, -1, -1 };
+    if (q->lang != QL_EN || q->doc->morph.len != q->n) return sp;
+    uint32_t e = k, last = 0;
+    for (; e < hi && e < k + NP_TAGGED_MAX && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD); e++) {
+        uint8_t u = LB_MORPH(q->doc)[e].upos;
+        if (u == LB_UPOS_NOUN || u == LB_UPOS_PROPN) last = e + 1;
+        else if (u != LB_UPOS_DET && u != LB_UPOS_ADJ && u != LB_UPOS_NUM) break;
+    }
+    if (!last) return sp;
+    sp.s = (int32_t)k; sp.e = (int32_t)last;
+    q_name_in(q, &sp);
+    return sp;
+}
+
 static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
 {
     int found = 0;
@@ -864,6 +1013,7 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
     if (k < r.hi && (q_cls(q, k) & QC_STOP) && q->t[k].norm_len <= 2) k++;
     qspk sp = q_np_forward(q, k, r.hi);
     if (sp.s < 0 && q->lang != QL_EN) sp = extended_np(q, k, r.hi);
+    if (sp.s < 0) sp = tagged_np(q, k, r.hi);
     /* a web address as the source: "laut bildblog.de", "laut ndr.de" */
     uint32_t we = web_address(q, k, r.hi);
     if (sp.s < 0 && we) { sp.s = sp.ns = (int32_t)k; sp.e = sp.ne = (int32_t)we; }

@@ -154,6 +154,10 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo);
 /* The subject of the speech verb at token v inside [lo, hi); English also
  * across an apposition and shared with the verb before ("X said, adding …"). */
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
+/* English: the subject before an apposition or a non-restrictive relative
+ * clause that ends with a comma right before the verb at v ("X, director of
+ * Y, says"; "Developers, who are seeking funds, say"); none without morphology */
+qspk q_en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo);
 /* the verb at v quotes someone (zitieren): the speaker is its object ("zitiert
  * die Zeitung X"), in the passive its subject ("X wird … zitiert"); 1 with it */
 int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp);

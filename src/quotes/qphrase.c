@@ -316,17 +316,27 @@ static int oblique(const qdoc *q, qspk sp)
 #define Q_APPOS_BACK 16
 #define Q_SHARED_BACK 40
 
+/* a relative pronoun (morphology layer): "who", "which" */
+static int relative_pronoun(const qdoc *q, uint32_t i)
+{
+    const lb_morph *m = &LB_MORPH(q->doc)[i];
+    return (m->upos == LB_UPOS_PRON || m->upos == LB_UPOS_DET) && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL;
+}
+
 /* English "X, director of Y, says": the subject before an apposition that ends
- * right before the verb at v (no finite verb inside it) */
+ * right before the verb at v (no finite verb inside it), or before a
+ * non-restrictive relative clause ("Developers, who are seeking funds, say") */
 static qspk en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
-    if (v < lo + 3 || !q_punct_is(q, v - 1, ',')) return none();
+    if (q->doc->morph.len != q->n || v < lo + 3 || !q_punct_is(q, v - 1, ',')) return none();
+    int finite = 0;
     for (uint32_t c = v - 2; c > lo && v - c < Q_APPOS_BACK; c--) {
         if (q->inq[c] || ((q->t[c].flags & LB_TOK_QUOTE) && !is_possessive(q, c))) break;
         const lb_morph *m = &LB_MORPH(q->doc)[c];
         int glued = q->t[c].start == q->t[c - 1].end;     /* "University's": a clitic, no verb */
-        if (lb_morph_is_finite(m) && !glued) break;
+        if (lb_morph_is_finite(m) && !glued) finite = 1;
         if (!q_punct_is(q, c, ',')) continue;
+        if (finite && !relative_pronoun(q, c + 1)) break;
         qspk sp = q_np_backward(q, c, lo);
         if (sp.s >= 0 && sp.e == (int32_t)c && (sp.ns >= 0 || q_is_role(q, c - 1))) return sp;
         break;
@@ -414,6 +424,8 @@ int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
     *sp = s;
     return 1;
 }
+
+qspk q_en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo) { return en_appos_subject(q, v, lo); }
 
 qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {

@@ -184,6 +184,23 @@ uint32_t q_sep_particle(const qdoc *q, uint32_t i)
     return 0;
 }
 
+/* English: the tagger takes token i for a common noun, and its neighbours
+ * agree (a finite verb follows no adjective, numeral or preposition, and
+ * does not stand before a common noun as its modifier); not in a title-case
+ * headline */
+static int noun_in_context(const qdoc *q, uint32_t i)
+{
+    if (q->doc->morph.len != q->n || LB_MORPH(q->doc)[i].upos != LB_UPOS_NOUN || q_title_case(q, i)) return 0;
+    /* a speech noun with its clause reports speech all the same ("a report that …") */
+    if (i + 1 < q->n && (q_cls(q, i + 1) & QC_CONJ)) return 0;
+    if (i > 0 && q_same_sent(q, i - 1, i)) {
+        uint8_t p = LB_MORPH(q->doc)[i - 1].upos;
+        if (p == LB_UPOS_ADJ || p == LB_UPOS_NUM || p == LB_UPOS_ADP) return 1;
+    }
+    return i + 1 < q->n && q_same_sent(q, i, i + 1) && LB_MORPH(q->doc)[i + 1].upos == LB_UPOS_NOUN &&
+           !(q->t[i + 1].flags & LB_TOK_UPPER);
+}
+
 int q_cue_check(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
@@ -195,6 +212,10 @@ int q_cue_check(const qdoc *q, uint32_t i)
     /* English: a word the tagger takes for a proper name is none ("Hope Hicks said") */
     if (q->lang == QL_EN && q->doc->morph.len == q->n && LB_MORPH(q->doc)[i].upos == LB_UPOS_PROPN &&
         (q->t[i].flags & LB_TOK_UPPER) && !q_title_case(q, i)) return 0;
+    /* English: nor is a form the tagger takes for a common noun where the words
+     * around agree: after an adjective, numeral or preposition, or before a
+     * noun ("Other states limit", "in seven states", "state parties") */
+    if (q->lang == QL_EN && noun_in_context(q, i)) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }

@@ -2,7 +2,8 @@
  * the whole pipeline: inverted "…, said the minister on Monday", post-posed
  * "…, the survey said Wednesday" and "…, it said", "said Tuesday the …"
  * without "that", a verb form after an article is a noun ("the remarks"), an
- * adverb between subject and verb ("X later insisted"). Sentences written for
+ * adverb between subject and verb ("X later insisted"), a parenthesis
+ * ("Beyond that, X said, the …"). Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -72,6 +73,84 @@ int main(void)
     /* a capitalised word the tagger takes for a name is no speech verb */
     run("The former Secretary of State Anna Lee met the council on Monday.");
     CHECK_INT(doc->quotes.len, 0);
+
+    /* a parenthetical attribution credits the whole sentence around it */
+    run("Beyond that, Helen Park said, the bridge may open in May.");
+    expect("Beyond", "Beyond that, Helen Park said, the bridge may open in May", "Helen Park");
+    run("Owning the ferry line, the mayor told reporters on Monday, would help the harbour.");
+    expect("Owning", "Owning the ferry line, the mayor told reporters on Monday, would help the harbour", "the mayor");
+    /* "…, X said, adding …": the clause before the parenthesis, and the participle's own */
+    run("The bridge is safe, Helen Park said, adding that it would open in May.");
+    expect("The bridge", "The bridge is safe", "Helen Park");
+    expect("it would", "it would open in May", "Helen Park");
+    /* a direct quote split by its attribution is no indirect quote */
+    run("\"The bridge is safe,\" Helen Park said, \"and it will open in May.\"");
+    CHECK_INT(doc->quotes.len, 2);
+    CHECK(!LB_QUOTES(doc)[0].indirect && !LB_QUOTES(doc)[1].indirect);
+
+    /* a verb form the tagger takes for a noun, after an adjective or numeral
+     * or before a noun, is no speech verb; with "that" a speech noun is a cue */
+    run("Other states limit the number of years the loss can be carried over.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("Prosecutors have begun investigations, and state treasurers in two provinces have pulled their money from the bank.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("The council states that the bridge is safe.");
+    expect("the bridge", "the bridge is safe", "The council");
+
+    /* "according to" with a noun phrase of common nouns as its object */
+    run("The mayor remains popular in the harbour district, according to recent polls.");
+    expect("The mayor", "The mayor remains popular in the harbour district", "recent polls");
+    run("According to local transport officials, the bridge will open in May.");
+    expect("the bridge", "the bridge will open in May", "local transport officials");
+
+    /* a deictic time adjunct after a post-posed attribution */
+    run("The harbour will reopen in the spring, Helen Park said earlier this year.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+    run("The harbour will reopen in the spring, Helen Park told reporters last week.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+
+    /* an apposition without an article after an inverted speaker */
+    run("The harbour will reopen in the spring, said Helen Park, director of the city's transport office.");
+    expect("The harbour", "The harbour will reopen in the spring", "Helen Park");
+    CHECK(test_quote_find(doc, "Helen") == NULL);
+
+    /* "it" right before the speech verb is the organisation's pronoun; "it was
+     * reported that" stays impersonal */
+    run("The ferry company issued a statement. It later said that the harbour would reopen in the spring.");
+    expect("the harbour", "the harbour would reopen in the spring", "It");
+
+    /* a subject with a relative clause before the verb; a clause whose subject
+     * is a noun phrase without article */
+    run("Developers, who are seeking funds from investors, say construction will begin in the fourth quarter.");
+    expect("construction", "construction will begin in the fourth quarter", "Developers");
+    run("The port authority said ferry traffic would resume on Monday.");
+    expect("ferry", "ferry traffic would resume on Monday", "The port authority");
+    /* an infinitive of a speech verb opens no clause */
+    run("The potential to challenge cable companies may make a compelling case.");
+    CHECK_INT(doc->quotes.len, 0);
+
+    /* a subordinate clause opens the reported clause; "after" before "that" is a preposition */
+    run("Helen Park said if the council pays the bridge will open in May.");
+    expect("if the", "if the council pays the bridge will open in May", "Helen Park");
+    run("Helen Park said after the meeting that the bridge would open in May.");
+    expect("the bridge", "the bridge would open in May", "Helen Park");
+
+    /* a post-posed subject with its apposition before an addressee verb */
+    run("The ferry will not run this winter, the port's director, Helen Park, told The Harbour Times.");
+    expect("The ferry", "The ferry will not run this winter", "the port's director, Helen Park");
+
+    /* a contracted personal pronoun opens the reported clause */
+    run("Moreover, the harbour masters say they've spent their money more wisely.");
+    expect("they", "they've spent their money more wisely", "the harbour masters");
+
+    /* after a direct quote, the attribution's adjuncts and addressee are no quote */
+    run("The council is confident. \"We want to make sure we hold that lead,\" council chairman Tom Reed told "
+        "reporters on the short flight from another town, Dover. As for the polls, he was calm.");
+    CHECK(test_quote_find(doc, "We want") != NULL);
+    CHECK(test_quote_find(doc, "reporters") == NULL);
+    run("She was relaxed. \"I am so happy to be back in Dover,\" Helen Park said to cheers from some 4,000 "
+        "supporters who had crammed into the market.");
+    CHECK(test_quote_find(doc, "cheers") == NULL);
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
