@@ -563,6 +563,63 @@ static void languages(act_run *r)
     }
 }
 
+/* One word the lexicon knows as a common noun (sagten Analysten), and no
+ * short form of a person named before (Rose after Romani Rose): a group,
+ * not a named person. */
+static int common_noun(const act_run *r, const lb_mention *m)
+{
+    if (m->ntok != 1 || r->doc->morph.len != r->ntoks) return 0;
+    const lb_morph *mo = &LB_MORPH(r->doc)[m->tok0];
+    if (mo->upos != LB_UPOS_NOUN || !(mo->flags & LB_MF_KNOWN)) return 0;
+    const lb_tok *t = &r->toks[m->tok0];
+    return !find_local(r, lb_tok_norm(r->doc, t), t->norm_len);
+}
+
+/* The full name of an unaffiliated person mention: its text, or for one
+ * word the text of a longer such mention ending in it (Zschäpe, Zschäpes
+ * after Beate Zschäpe). names maps last words to those mentions. */
+static const char *full_name(act_run *r, const act_keymap *names, const lb_mention *m)
+{
+    const lb_tok *t = &r->toks[m->tok0 + m->ntok - 1];
+    const char *nm = lb_tok_norm(r->doc, t);
+    const uint32_t *k = m->ntok == 1 ? act_keymap_get(names, nm, t->norm_len) : NULL;
+    size_t g = act_gen_strip(nm, t->norm_len);
+    if (!k && m->ntok == 1 && g >= 2) k = act_keymap_get(names, nm, g);
+    const lb_mention *f = k ? &((const lb_mention *)r->doc->mentions.items)[*k] : m;
+    return lb_arena_strndup(&r->doc->arena, r->doc->text + f->start, f->end - f->start);
+}
+
+static int unaffiliated(const act_run *r, const lb_mention *m)
+{
+    return m->type == LB_MEN_PER && m->form == LB_FORM_NAME && !m->actor.code && !common_noun(r, m);
+}
+
+/* A named person whose affiliation neither the dictionary, a title nor the
+ * context gives (Beate Zschäpe, sagte Müller) acts within the state the
+ * article is about: code "?", the state named most (context_codes), and
+ * the full name as its name. */
+static int unaffiliated_persons(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    act_keymap names;
+    act_keymap_init(&names, &r->doc->arena);
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        if (M[k].ntok < 2 || !unaffiliated(r, &M[k])) continue;
+        const lb_tok *t = &r->toks[M[k].tok0 + M[k].ntok - 1];
+        if (!act_keymap_get(&names, lb_tok_norm(r->doc, t), t->norm_len) &&
+            act_keymap_put(&names, lb_tok_norm(r->doc, t), t->norm_len, (uint32_t)k)) return -1;
+    }
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        if (!unaffiliated(r, &M[k])) continue;
+        const char *name = full_name(r, &names, &M[k]);
+        if (!name) return -1;
+        M[k].actor.code = "?";
+        M[k].actor.sector = NULL;
+        M[k].actor.name = name;
+    }
+    return 0;
+}
+
 int act_resolve(act_run *r)
 {
     /* register the persons the dictionary found */
@@ -575,5 +632,5 @@ int act_resolve(act_run *r)
     if (affiliations(r)) return LB_ENOMEM;
     if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
-    return context_codes(r) ? LB_ENOMEM : LB_OK;
+    return unaffiliated_persons(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
 }

@@ -165,6 +165,21 @@ int main(void)
     CHECK(m && m->type == LB_MEN_PER && m->actor.code == NULL);
     check_layer_invariants();
 
+    /* a named person outside the dictionary acts within the state the
+     * article names most; later short forms (also genitive) carry the full
+     * name; a common noun after a speech verb is no named person */
+    CHECK_INT(annotate("In Frankreich nahm die Polizei Petra Zschäpe fest. Paris schwieg. "
+                       "Zschäpes Anwalt klagte, sagten Analysten. Zschäpe sagte nichts.", "2024-05-16"), LB_OK);
+    m = find("Petra Zschäpe", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "FRA", NULL));
+    m = find("Zschäpes", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "FRA", NULL) && m->actor.name && !strcmp(m->actor.name, "Petra Zschäpe"));
+    m = find("Zschäpe", 0);
+    CHECK(m && has_actor(m, "FRA", NULL) && m->actor.name && !strcmp(m->actor.name, "Petra Zschäpe"));
+    m = find("Analysten", 0);
+    CHECK(!m || !m->actor.code);
+    check_layer_invariants();
+
     /* organisations and seats of power */
     CHECK_INT(annotate("Der Kreml und das Weiße Haus reagierten; die Nato und die SOZ schwiegen.", "2023-03-23"), LB_OK);
     CHECK(has_actor(find("Kreml", 0), "RUS", "GOV"));
