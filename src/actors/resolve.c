@@ -359,6 +359,45 @@ static int short_forms(act_run *r)
     return 0;
 }
 
+/* A place named as a location: a locative preposition (fword locprep)
+ * before it (in Syrien, im Irak, near Aleppo). */
+static int after_locprep(const act_run *r, const lb_mention *m)
+{
+    if (m->tok0 == 0 || r->toks[m->tok0 - 1].sent != r->toks[m->tok0].sent) return 0;
+    return word_is(r, m->tok0 - 1, KB_FW_LOCPREP);
+}
+
+static const char *located_state(const act_run *r, long k)
+{
+    if (k < 0) return NULL;
+    const lb_mention *m = &((const lb_mention *)r->doc->mentions.items)[k];
+    const char *c = m->actor.code;
+    return m->type == LB_MEN_LOC && c && strlen(c) == 3 && strcmp(c, "?") && after_locprep(r, m) ? c : NULL;
+}
+
+/* The state of a place named as a location in the sentence of an armed
+ * group m (sector REB), nearest first (den IS in Libyen): GUIDELINES code a
+ * non-state armed group by the country where it acts. NULL when none. */
+static const char *armed_group_place(const act_run *r, const lb_mention *m)
+{
+    if (!m->actor.sector || strcmp(m->actor.sector, "REB") || m->tok0 >= r->ntoks) return NULL;
+    const lb_sent *S = &LB_SENTS(r->doc)[r->toks[m->tok0].sent];
+    size_t lo = S->tok0, hi = S->tok0 + S->ntok, a = m->tok0, b = m->tok0 + m->ntok;
+    while (a > lo || b < hi) {
+        const char *c = a > lo ? located_state(r, r->men_at[--a]) : NULL;
+        if (!c && b < hi) c = located_state(r, r->men_at[b++]);
+        if (c) return c;
+    }
+    return NULL;
+}
+
+static int count_code(act_keymap *m, const char *c)
+{
+    uint32_t *v = act_keymap_get(m, c, strlen(c));
+    if (v) { (*v)++; return 0; }
+    return act_keymap_put(m, c, strlen(c), 1);
+}
+
 /* Names whose state the context gives (code "?": die Kommunistische Partei):
  * the state named most often in the document (the first of equals). */
 static int context_codes(act_run *r)
@@ -367,26 +406,31 @@ static int context_codes(act_run *r)
     size_t n = r->doc->mentions.len, need = 0;
     for (size_t k = 0; k < n; k++) if (M[k].actor.code && !strcmp(M[k].actor.code, "?")) need++;
     if (!need) return 0;
-    act_keymap count;   /* code -> mentions with that code */
+    /* code -> mentions with that code; code -> place mentions with it */
+    act_keymap count, places;
     act_keymap_init(&count, &r->doc->arena);
+    act_keymap_init(&places, &r->doc->arena);
     for (size_t k = 0; k < n; k++) {
         const char *c = M[k].actor.code;
         if (!c) continue;
-        uint32_t *v = act_keymap_get(&count, c, strlen(c));
-        if (v) (*v)++;
-        else if (act_keymap_put(&count, c, strlen(c), 1)) return -1;
+        if (count_code(&count, c) || (M[k].type == LB_MEN_LOC && count_code(&places, c))) return -1;
     }
-    const char *best = NULL;
-    size_t bestn = 0;
+    const char *best = NULL, *best_place = NULL;
+    size_t bestn = 0, best_placen = 0;
     for (size_t k = 0; k < n; k++) {
         const char *c = M[k].actor.code;
         if (M[k].type != LB_MEN_LOC || !c || strlen(c) != 3 || !strcmp(c, "?")) continue;
-        size_t cnt = *act_keymap_get(&count, c, 3);
+        size_t cnt = *act_keymap_get(&count, c, 3), pcnt = *act_keymap_get(&places, c, 3);
         if (cnt > bestn) { bestn = cnt; best = c; }
+        if (pcnt > best_placen) { best_placen = pcnt; best_place = c; }
     }
     for (size_t k = 0; k < n; k++) {
         if (!M[k].actor.code || strcmp(M[k].actor.code, "?")) continue;
-        if (best) M[k].actor.code = best;
+        /* an armed group: where it acts, else the place named most */
+        const char *c = armed_group_place(r, &M[k]);
+        if (!c && M[k].actor.sector && !strcmp(M[k].actor.sector, "REB")) c = best_place;
+        if (!c) c = best;
+        if (c) M[k].actor.code = c;
         else { lb_actor_ref none = { 0 }; M[k].actor = none; }
     }
     return 0;
