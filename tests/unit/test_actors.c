@@ -180,6 +180,19 @@ int main(void)
     CHECK(!m || !m->actor.code);
     check_layer_invariants();
 
+    /* geoprefixes (function-words.tsv): regions and stances of a state,
+     * closed up or hyphenated; a sea named with one is no state */
+    CHECK_INT(annotate("Prorussische Kämpfer in der Ostukraine und die pro-russischen Separatisten "
+                       "Nordsyriens waren antiamerikanisch. Im Südchinesischen Meer blieb es ruhig.", "2024-05-16"), LB_OK);
+    CHECK(has_actor(find("Prorussische", 0), "RUS", NULL));
+    CHECK(has_actor(find("Ostukraine", 0), "UKR", NULL));
+    CHECK(has_actor(find("russischen", 0), "RUS", NULL));
+    CHECK(has_actor(find("Nordsyriens", 0), "SYR", NULL));
+    CHECK(has_actor(find("antiamerikanisch", 0), "USA", NULL));
+    m = find("Südchinesischen Meer", 0);
+    CHECK(m && !m->actor.code);
+    check_layer_invariants();
+
     /* organisations and seats of power */
     CHECK_INT(annotate("Der Kreml und das Weiße Haus reagierten; die Nato und die SOZ schwiegen.", "2023-03-23"), LB_OK);
     CHECK(has_actor(find("Kreml", 0), "RUS", "GOV"));
