@@ -193,6 +193,12 @@ int main(void)
     CHECK(m && !m->actor.code);
     check_layer_invariants();
 
+    /* party families (orgs.tsv, code ?): the party of the article's state */
+    CHECK_INT(annotate("In den USA stritten die Republikaner mit Washington. Die Demokraten schwiegen.", "2024-05-16"), LB_OK);
+    m = find("Republikaner", 0);
+    CHECK(m && m->type == LB_MEN_ORG && has_actor(m, "USA", "PTY"));
+    CHECK(has_actor(find("Demokraten", 0), "USA", "PTY"));
+
     /* organisations and seats of power */
     CHECK_INT(annotate("Der Kreml und das Weiße Haus reagierten; die Nato und die SOZ schwiegen.", "2023-03-23"), LB_OK);
     CHECK(has_actor(find("Kreml", 0), "RUS", "GOV"));
