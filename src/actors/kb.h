@@ -42,6 +42,7 @@ typedef struct kb_entry {
     int32_t person;             /* index into persons, or -1 */
     int32_t next;               /* another entry of the same key (other case), or -1 */
     const char *code, *sector, *canon, *id;   /* code NULL: a mention without actor */
+    const char *host;           /* a seat named for a body (Brüssel: EUR): the state it lies in (flag host=CODE), or NULL */
 } kb_entry;
 
 typedef struct kb_role {

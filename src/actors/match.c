@@ -220,6 +220,19 @@ static int prefix_compound(act_run *r, size_t i)
     return 0;
 }
 
+/* Tokens [i, i+n) name a place, not the body that sits there: after a
+ * locative preposition (in Brüssel) or as the dateline (Brüssel – ...). */
+static int named_as_place(const act_run *r, size_t i, size_t n)
+{
+    const lb_tok *T = r->toks;
+    if (i > 0 && T[i - 1].sent == T[i].sent) {
+        uint32_t bits = 0;
+        return lb_wordset_get(&r->kb->fwords, lb_tok_norm(r->doc, &T[i - 1]), T[i - 1].norm_len, &bits) &&
+               (bits & KB_FW_LOCPREP);
+    }
+    return i + n < r->ntoks && (T[i + n].flags & LB_TOK_DASH);
+}
+
 #define GEO_PREFIX_MAX 8    /* bytes of the longest geoprefix (nordwest, südwest) */
 #define GEO_REST_MIN 4      /* bytes of the shortest state name or adjective after one */
 
@@ -268,6 +281,7 @@ int act_match(act_run *r)
         size_t n = longest(r, i, &e, &strip);
         if (n) {
             lb_actor_ref a = act_entry_actor(r, e);
+            if (e->host && named_as_place(r, i, n)) { a.code = e->host; a.sector = NULL; a.name = NULL; a.id = NULL; }
             uint32_t end = T[i + n - 1].end;
             (void)strip;
             lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, T[i].start, end, e->type, e->form, a);

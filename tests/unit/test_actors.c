@@ -193,6 +193,13 @@ int main(void)
     CHECK(m && !m->actor.code);
     check_layer_invariants();
 
+    /* a seat named for a body (Brüssel: EUR, flag host=BEL) is a place of
+     * its state as the dateline or after a locative preposition */
+    CHECK_INT(annotate("Brüssel – Die Polizei nahm in Brüssel einen Mann fest. Brüssel fordert Geld.", "2024-05-16"), LB_OK);
+    CHECK(has_actor(find("Brüssel", 0), "BEL", NULL));
+    CHECK(has_actor(find("Brüssel", 1), "BEL", NULL));
+    CHECK(has_actor(find("Brüssel", 2), "EUR", NULL));
+
     /* party families (orgs.tsv, code ?): the party of the article's state */
     CHECK_INT(annotate("In den USA stritten die Republikaner mit Washington. Die Demokraten schwiegen.", "2024-05-16"), LB_OK);
     m = find("Republikaner", 0);
