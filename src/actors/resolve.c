@@ -196,11 +196,26 @@ static int is_particle2(const act_run *r, size_t i, int second)
     return word_is(r, i, second ? KB_FW_PARTICLE2 : KB_FW_PARTICLE);
 }
 
+/* A given name the morphology lexicon knows: a proper noun with a
+ * masculine or feminine gender (Beate, Holger; places are mostly neuter
+ * and named places are mentions already), not in the genitive (Mayers
+ * Fazit, Marias Eltern: a name before a noun). */
+static int lexicon_first_name(const act_run *r, size_t i)
+{
+    if (r->doc->morph.len != r->ntoks) return 0;
+    const lb_morph *m = &LB_MORPH(r->doc)[i];
+    if (m->upos != LB_UPOS_PROPN || !(m->flags & LB_MF_KNOWN)) return 0;
+    uint32_t g = LB_FEAT_GET(m->feats, GENDER);
+    return (g == LB_GENDER_MASC || g == LB_GENDER_FEM) && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING &&
+           LB_FEAT_GET(m->feats, CASE) != LB_CASE_GEN;
+}
+
 /* A first name (also the first part of Hans-Peter) at token i? */
 static int first_name_at(const act_run *r, size_t i)
 {
     const lb_tok *t = &r->toks[i];
     if (r->cls[i] & W_FIRSTNAME) return 1;
+    if (lexicon_first_name(r, i)) return 1;
     if (!(t->flags & LB_TOK_HYPHEN)) return 0;
     const char *nm = lb_tok_norm(r->doc, t);
     const char *h = memchr(nm, '-', t->norm_len);
@@ -212,10 +227,10 @@ static int first_name_at(const act_run *r, size_t i)
 static int first_names(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t ci = 0; ci < r->ncand; ci++) {
-        size_t i = r->cand[ci];
+    for (size_t ci = 0; ci < r->nupper; ci++) {
+        size_t i = r->upper[ci];
         if (i + 1 >= r->ntoks) continue;
-        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN)) continue;
+        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN) && !lexicon_first_name(r, i)) continue;
         if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
         /* first names (Hans Peter), then one surname, or particles and a surname */
         size_t n = 1;

@@ -193,6 +193,14 @@ int main(void)
     CHECK(m && !m->actor.code);
     check_layer_invariants();
 
+    /* a given name that only the morphology lexicon knows (Beate: a
+     * feminine proper noun) opens a person; a genitive name before a noun
+     * does not (Mayers Fazit) */
+    CHECK_INT(annotate("In Frankreich sprach Beate Zschäpe. Paris schwieg, Mayers Fazit fiel knapp aus.", "2024-05-16"), LB_OK);
+    m = find("Beate Zschäpe", 0);
+    CHECK(m && m->type == LB_MEN_PER && has_actor(m, "FRA", NULL));
+    CHECK(find("Mayers Fazit", 0) == NULL);
+
     /* a seat named for a body (Brüssel: EUR, flag host=BEL) is a place of
      * its state as the dateline or after a locative preposition */
     CHECK_INT(annotate("Brüssel – Die Polizei nahm in Brüssel einen Mann fest. Brüssel fordert Geld.", "2024-05-16"), LB_OK);
