@@ -213,6 +213,10 @@ int main(void)
     m = find("Republikaner", 0);
     CHECK(m && m->type == LB_MEN_ORG && has_actor(m, "USA", "PTY"));
     CHECK(has_actor(find("Demokraten", 0), "USA", "PTY"));
+    /* state institutions named without their state: the article's state */
+    CHECK_INT(annotate("In Mexiko stimmte der Kongress zu; der Oberste Gerichtshof in Mexiko-Stadt schwieg.", "2024-05-16"), LB_OK);
+    CHECK(has_actor(find("Kongress", 0), "MEX", "LEG"));
+    CHECK(has_actor(find("Oberste Gerichtshof", 0), "MEX", "JUD"));
 
     /* organisations and seats of power */
     CHECK_INT(annotate("Der Kreml und das Weiße Haus reagierten; die Nato und die SOZ schwiegen.", "2023-03-23"), LB_OK);
