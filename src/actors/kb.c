@@ -281,8 +281,9 @@ static int add_surface(struct lb_actor_kb *kb, const char *s, size_t n, const kb
     return 0;
 }
 
-static int parse_flags(const lb_dict_line *l, size_t i, uint8_t *flags, char *err, size_t errlen)
+static int parse_flags(struct lb_actor_kb *kb, const lb_dict_line *l, size_t i, kb_entry *e, char *err, size_t errlen)
 {
+    uint8_t *flags = &e->flags;
     *flags = 0;
     if (i >= l->nfields || !l->flen[i] || !strcmp(l->field[i], "-")) return 0;
     const char *p = l->field[i];
@@ -293,7 +294,10 @@ static int parse_flags(const lb_dict_line *l, size_t i, uint8_t *flags, char *er
         else if (n == 5 && !memcmp(p, "nogen", 5)) *flags |= KB_NOGEN;
         else if (n == 8 && !memcmp(p, "noprefix", 8)) *flags |= KB_NOPREFIX;
         else if (n == 2 && !memcmp(p, "cp", 2)) *flags |= KB_CP;
-        else { snprintf(err, errlen, "unknown flag '%.*s' (cs, ci, nogen, noprefix, cp)", (int)n, p); return 1; }
+        else if (n > 5 && !memcmp(p, "host=", 5) && valid_code(p + 5, n - 5)) {
+            if (!(e->host = str(kb, 5, p + 5, n - 5))) { snprintf(err, errlen, "out of memory"); return 1; }
+        }
+        else { snprintf(err, errlen, "unknown flag '%.*s' (cs, ci, nogen, noprefix, cp, host=CODE)", (int)n, p); return 1; }
         p += n;
         if (*p == ',') p++;
     }
@@ -358,7 +362,7 @@ static int name_line(load_state *st, const lb_dict_line *l, char *err, size_t er
     if (f < 0) { snprintf(err, errlen, "form '%s' must be name, deriv or part", l->field[5]); return 1; }
     if (l->nfields > 8) { snprintf(err, errlen, "'name' has at most 7 fields"); return 1; }
     kb_entry e = { .type = (uint8_t)t, .form = (uint8_t)f, .person = -1 };
-    if (parse_flags(l, 6, &e.flags, err, errlen)) return 1;
+    if (parse_flags(kb, l, 6, &e, err, errlen)) return 1;
     e.code = opt(kb, 0, l, 2);
     e.sector = e.code ? opt(kb, 1, l, 3) : NULL;
     e.canon = opt(kb, 2, l, 7);
@@ -484,7 +488,7 @@ static int family_first_line(load_state *st, const lb_dict_line *l, char *err, s
 /* a "fword" record: WORD and a comma list of its roles (kb.h KB_FW_*) */
 static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
 {
-    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet" };
+    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet", "locprep", "geoprefix" };
     if (need(l, 3, "WORD ROLES", err, errlen)) return 1;
     if (l->nfields > 3) { snprintf(err, errlen, "'fword' has 2 fields"); return 1; }
     char key[512];
@@ -498,7 +502,7 @@ static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t e
         size_t k = 0;
         while (k < sizeof ROLE / sizeof *ROLE && (strlen(ROLE[k]) != j - i || memcmp(ROLE[k], l->field[2] + i, j - i))) k++;
         if (k == sizeof ROLE / sizeof *ROLE) {
-            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet)", (int)(j - i), l->field[2] + i);
+            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet, locprep, geoprefix)", (int)(j - i), l->field[2] + i);
             return 1;
         }
         bits |= 1u << k;

@@ -17,7 +17,7 @@ enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB
  * one (von der), a preposition that names a person's affiliation (Professor
  * an der X), a word that ends the search for one (und, sagte), an article
  * before a bare title (der Präsident). */
-enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16 };
+enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16, KB_FW_LOCPREP = 32, KB_FW_GEOPREFIX = 64 };
 
 /* Word classes: one lookup per token gives everything the passes need.
  * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
@@ -42,6 +42,7 @@ typedef struct kb_entry {
     int32_t person;             /* index into persons, or -1 */
     int32_t next;               /* another entry of the same key (other case), or -1 */
     const char *code, *sector, *canon, *id;   /* code NULL: a mention without actor */
+    const char *host;           /* a seat named for a body (Brüssel: EUR): the state it lies in (flag host=CODE), or NULL */
 } kb_entry;
 
 typedef struct kb_role {

@@ -34,7 +34,7 @@ typedef struct kbc_header {
 } kbc_header;
 
 typedef struct kbc_entry {
-    uint32_t surface, surface_len, code, sector, canon, id;
+    uint32_t surface, surface_len, code, sector, canon, id, host;
     int32_t person, next;
     uint8_t type, form, flags, ntok;
 } kbc_entry;
@@ -133,7 +133,7 @@ static int write_arrays(FILE *f, const struct lb_actor_kb *kb, strtab *t, const 
     for (size_t i = 0; i < kb->nentries && !bad; i++) {
         const kb_entry *e = &kb->entries[i];
         kbc_entry o = { strtab_add(t, e->surface, e->surface_len), e->surface_len, S(t, e->code), S(t, e->sector),
-                        S(t, e->canon), S(t, e->id), e->person, e->next, e->type, e->form, e->flags, e->ntok };
+                        S(t, e->canon), S(t, e->id), S(t, e->host), e->person, e->next, e->type, e->form, e->flags, e->ntok };
         bad = put(f, &o, sizeof o);
     }
     for (size_t i = 0; i < kb->npersons && !bad; i++) {
@@ -252,7 +252,7 @@ static int read_entries(reader *r, struct lb_actor_kb *kb, const kbc_header *h)
         *e = (kb_entry){ .surface = str_at(r, o.surface, &ok), .surface_len = o.surface_len, .type = o.type,
                          .form = o.form, .flags = o.flags, .ntok = o.ntok, .person = o.person, .next = o.next };
         e->code = str_at(r, o.code, &ok); e->sector = str_at(r, o.sector, &ok);
-        e->canon = str_at(r, o.canon, &ok); e->id = str_at(r, o.id, &ok);
+        e->canon = str_at(r, o.canon, &ok); e->id = str_at(r, o.id, &ok); e->host = str_at(r, o.host, &ok);
         if (!ok || o.type > 3 || o.form > 2) return bad(r, "entry out of range");
     }
     kb->nentries = h->nentries;

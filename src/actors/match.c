@@ -137,6 +137,14 @@ static const kb_entry *seg_entry(const act_run *r, const char *f, size_t fl, con
     return NULL;
 }
 
+/* A prefix that makes a place or a stance of a state name or adjective
+ * (nord, süd, ost, west, pro, anti: fword role geoprefix)? */
+static int geo_prefix(const act_run *r, const char *f, size_t n)
+{
+    uint32_t bits = 0;
+    return n && lb_wordset_get(&r->kb->fwords, f, n, &bits) && (bits & KB_FW_GEOPREFIX);
+}
+
 /* Names inside a hyphenated token. 1 when mentions were added. */
 static int compound(act_run *r, size_t i)
 {
@@ -158,13 +166,17 @@ static int compound(act_run *r, size_t i)
     }
     if (nf != ns) return 0;
     const kb_entry *e[8];
-    int alld = 1;
+    int alld = 1, nd = 0;
     for (size_t k = 0; k < ns; k++) {
         e[k] = seg_entry(r, f + fs[k], fe[k] - fs[k], s + ss[k], se[k] - ss[k]);
-        if (!e[k] || e[k]->form != LB_FORM_DERIV) alld = 0;
+        if (e[k] && e[k]->form == LB_FORM_DERIV) nd++;
+        else if (k + 1 == ns || !geo_prefix(r, f + fs[k], fe[k] - fs[k])) alld = 0;
     }
-    if (alld) {   /* russisch-chinesische: one mention per adjective */
+    /* russisch-chinesische: one mention per adjective; pro-russische,
+     * Anti-amerikanische: the adjective after a prefix */
+    if (alld && nd) {
         for (size_t k = 0; k < ns; k++) {
+            if (!e[k] || e[k]->form != LB_FORM_DERIV) continue;
             lb_actor_ref ar = act_entry_actor(r, e[k]);
             if (!act_add(r, (uint32_t)i, 1, t->start + ss[k], t->start + se[k], e[k]->type, LB_FORM_DERIV, ar)) return -1;
         }
@@ -208,6 +220,49 @@ static int prefix_compound(act_run *r, size_t i)
     return 0;
 }
 
+/* Tokens [i, i+n) name a place, not the body that sits there: after a
+ * locative preposition (in Brüssel) or as the dateline (Brüssel – ...). */
+static int named_as_place(const act_run *r, size_t i, size_t n)
+{
+    const lb_tok *T = r->toks;
+    if (i > 0 && T[i - 1].sent == T[i].sent) {
+        uint32_t bits = 0;
+        return lb_wordset_get(&r->kb->fwords, lb_tok_norm(r->doc, &T[i - 1]), T[i - 1].norm_len, &bits) &&
+               (bits & KB_FW_LOCPREP);
+    }
+    return i + n < r->ntoks && (T[i + n].flags & LB_TOK_DASH);
+}
+
+#define GEO_PREFIX_MAX 8    /* bytes of the longest geoprefix (nordwest, südwest) */
+#define GEO_REST_MIN 4      /* bytes of the shortest state name or adjective after one */
+
+/* Ostukraine, Nordsyriens, prochinesisch, antiamerikanischen: a geoprefix
+ * closed up with a one-word state name or adjective (not a case-sensitive
+ * acronym). 1 when a mention was added. */
+static int prefixed_state(act_run *r, size_t i)
+{
+    const lb_tok *t = &r->toks[i];
+    const char *f = lb_tok_norm(r->doc, t);
+    size_t n = t->norm_len;
+    for (size_t l = 3; l <= GEO_PREFIX_MAX && l + GEO_REST_MIN <= n; l++) {
+        if ((f[l] & 0xC0) == 0x80 || !geo_prefix(r, f, l)) continue;
+        size_t rest = n - l, g = act_gen_strip(f + l, rest);
+        for (int pass = 0; pass < 2; pass++) {
+            size_t rl = pass ? g : rest;
+            if (rl < GEO_REST_MIN) continue;
+            for (const kb_entry *e = kb_get(r->kb, f + l, rl); e; e = e->next >= 0 ? &r->kb->entries[e->next] : NULL) {
+                if (e->ntok != 1 || e->type != LB_MEN_LOC || (e->flags & KB_CS) || e->person >= 0) continue;
+                if (pass && e->form != LB_FORM_NAME) continue;
+                lb_actor_ref a = act_entry_actor(r, e);
+                if (!a.code || strlen(a.code) != 3) continue;
+                int form = e->form == LB_FORM_DERIV ? LB_FORM_DERIV : LB_FORM_PART;
+                return act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_LOC, form, a) ? 1 : -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* over the tokens classify_tokens (actors.c) chose, in order; a name
  * found covers the tokens after its first */
 int act_match(act_run *r)
@@ -226,6 +281,7 @@ int act_match(act_run *r)
         size_t n = longest(r, i, &e, &strip);
         if (n) {
             lb_actor_ref a = act_entry_actor(r, e);
+            if (e->host && named_as_place(r, i, n)) { a.code = e->host; a.sector = NULL; a.name = NULL; a.id = NULL; }
             uint32_t end = T[i + n - 1].end;
             (void)strip;
             lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, T[i].start, end, e->type, e->form, a);
@@ -237,6 +293,12 @@ int act_match(act_run *r)
             int c = compound(r, i);
             if (c < 0) return LB_ENOMEM;
         }
+    }
+    for (size_t i = 0; i < r->ntoks; i++) {
+        const lb_tok *t = &T[i];
+        if (r->cover[i] || !(t->flags & LB_TOK_WORD) || (t->flags & (LB_TOK_HYPHEN | LB_TOK_URL | LB_TOK_ALLCAPS)) ||
+            t->norm_len < 3 + GEO_REST_MIN) continue;
+        if (prefixed_state(r, i) < 0) return LB_ENOMEM;
     }
     return LB_OK;
 }

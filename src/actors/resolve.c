@@ -196,11 +196,26 @@ static int is_particle2(const act_run *r, size_t i, int second)
     return word_is(r, i, second ? KB_FW_PARTICLE2 : KB_FW_PARTICLE);
 }
 
+/* A given name the morphology lexicon knows: a proper noun with a
+ * masculine or feminine gender (Beate, Holger; places are mostly neuter
+ * and named places are mentions already), not in the genitive (Mayers
+ * Fazit, Marias Eltern: a name before a noun). */
+static int lexicon_first_name(const act_run *r, size_t i)
+{
+    if (r->doc->morph.len != r->ntoks) return 0;
+    const lb_morph *m = &LB_MORPH(r->doc)[i];
+    if (m->upos != LB_UPOS_PROPN || !(m->flags & LB_MF_KNOWN)) return 0;
+    uint32_t g = LB_FEAT_GET(m->feats, GENDER);
+    return (g == LB_GENDER_MASC || g == LB_GENDER_FEM) && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING &&
+           LB_FEAT_GET(m->feats, CASE) != LB_CASE_GEN;
+}
+
 /* A first name (also the first part of Hans-Peter) at token i? */
 static int first_name_at(const act_run *r, size_t i)
 {
     const lb_tok *t = &r->toks[i];
     if (r->cls[i] & W_FIRSTNAME) return 1;
+    if (lexicon_first_name(r, i)) return 1;
     if (!(t->flags & LB_TOK_HYPHEN)) return 0;
     const char *nm = lb_tok_norm(r->doc, t);
     const char *h = memchr(nm, '-', t->norm_len);
@@ -212,10 +227,10 @@ static int first_name_at(const act_run *r, size_t i)
 static int first_names(act_run *r)
 {
     const lb_tok *T = r->toks;
-    for (size_t ci = 0; ci < r->ncand; ci++) {
-        size_t i = r->cand[ci];
+    for (size_t ci = 0; ci < r->nupper; ci++) {
+        size_t i = r->upper[ci];
         if (i + 1 >= r->ntoks) continue;
-        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN)) continue;
+        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN) && !lexicon_first_name(r, i)) continue;
         if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
         /* first names (Hans Peter), then one surname, or particles and a surname */
         size_t n = 1;
@@ -359,6 +374,45 @@ static int short_forms(act_run *r)
     return 0;
 }
 
+/* A place named as a location: a locative preposition (fword locprep)
+ * before it (in Syrien, im Irak, near Aleppo). */
+static int after_locprep(const act_run *r, const lb_mention *m)
+{
+    if (m->tok0 == 0 || r->toks[m->tok0 - 1].sent != r->toks[m->tok0].sent) return 0;
+    return word_is(r, m->tok0 - 1, KB_FW_LOCPREP);
+}
+
+static const char *located_state(const act_run *r, long k)
+{
+    if (k < 0) return NULL;
+    const lb_mention *m = &((const lb_mention *)r->doc->mentions.items)[k];
+    const char *c = m->actor.code;
+    return m->type == LB_MEN_LOC && c && strlen(c) == 3 && strcmp(c, "?") && after_locprep(r, m) ? c : NULL;
+}
+
+/* The state of a place named as a location in the sentence of an armed
+ * group m (sector REB), nearest first (den IS in Libyen): GUIDELINES code a
+ * non-state armed group by the country where it acts. NULL when none. */
+static const char *armed_group_place(const act_run *r, const lb_mention *m)
+{
+    if (!m->actor.sector || strcmp(m->actor.sector, "REB") || m->tok0 >= r->ntoks) return NULL;
+    const lb_sent *S = &LB_SENTS(r->doc)[r->toks[m->tok0].sent];
+    size_t lo = S->tok0, hi = S->tok0 + S->ntok, a = m->tok0, b = m->tok0 + m->ntok;
+    while (a > lo || b < hi) {
+        const char *c = a > lo ? located_state(r, r->men_at[--a]) : NULL;
+        if (!c && b < hi) c = located_state(r, r->men_at[b++]);
+        if (c) return c;
+    }
+    return NULL;
+}
+
+static int count_code(act_keymap *m, const char *c)
+{
+    uint32_t *v = act_keymap_get(m, c, strlen(c));
+    if (v) { (*v)++; return 0; }
+    return act_keymap_put(m, c, strlen(c), 1);
+}
+
 /* Names whose state the context gives (code "?": die Kommunistische Partei):
  * the state named most often in the document (the first of equals). */
 static int context_codes(act_run *r)
@@ -367,26 +421,31 @@ static int context_codes(act_run *r)
     size_t n = r->doc->mentions.len, need = 0;
     for (size_t k = 0; k < n; k++) if (M[k].actor.code && !strcmp(M[k].actor.code, "?")) need++;
     if (!need) return 0;
-    act_keymap count;   /* code -> mentions with that code */
+    /* code -> mentions with that code; code -> place mentions with it */
+    act_keymap count, places;
     act_keymap_init(&count, &r->doc->arena);
+    act_keymap_init(&places, &r->doc->arena);
     for (size_t k = 0; k < n; k++) {
         const char *c = M[k].actor.code;
         if (!c) continue;
-        uint32_t *v = act_keymap_get(&count, c, strlen(c));
-        if (v) (*v)++;
-        else if (act_keymap_put(&count, c, strlen(c), 1)) return -1;
+        if (count_code(&count, c) || (M[k].type == LB_MEN_LOC && count_code(&places, c))) return -1;
     }
-    const char *best = NULL;
-    size_t bestn = 0;
+    const char *best = NULL, *best_place = NULL;
+    size_t bestn = 0, best_placen = 0;
     for (size_t k = 0; k < n; k++) {
         const char *c = M[k].actor.code;
         if (M[k].type != LB_MEN_LOC || !c || strlen(c) != 3 || !strcmp(c, "?")) continue;
-        size_t cnt = *act_keymap_get(&count, c, 3);
+        size_t cnt = *act_keymap_get(&count, c, 3), pcnt = *act_keymap_get(&places, c, 3);
         if (cnt > bestn) { bestn = cnt; best = c; }
+        if (pcnt > best_placen) { best_placen = pcnt; best_place = c; }
     }
     for (size_t k = 0; k < n; k++) {
         if (!M[k].actor.code || strcmp(M[k].actor.code, "?")) continue;
-        if (best) M[k].actor.code = best;
+        /* an armed group: where it acts, else the place named most */
+        const char *c = armed_group_place(r, &M[k]);
+        if (!c && M[k].actor.sector && !strcmp(M[k].actor.sector, "REB")) c = best_place;
+        if (!c) c = best;
+        if (c) M[k].actor.code = c;
         else { lb_actor_ref none = { 0 }; M[k].actor = none; }
     }
     return 0;
@@ -563,6 +622,63 @@ static void languages(act_run *r)
     }
 }
 
+/* One word the lexicon knows as a common noun (sagten Analysten), and no
+ * short form of a person named before (Rose after Romani Rose): a group,
+ * not a named person. */
+static int common_noun(const act_run *r, const lb_mention *m)
+{
+    if (m->ntok != 1 || r->doc->morph.len != r->ntoks) return 0;
+    const lb_morph *mo = &LB_MORPH(r->doc)[m->tok0];
+    if (mo->upos != LB_UPOS_NOUN || !(mo->flags & LB_MF_KNOWN)) return 0;
+    const lb_tok *t = &r->toks[m->tok0];
+    return !find_local(r, lb_tok_norm(r->doc, t), t->norm_len);
+}
+
+/* The full name of an unaffiliated person mention: its text, or for one
+ * word the text of a longer such mention ending in it (Zschäpe, Zschäpes
+ * after Beate Zschäpe). names maps last words to those mentions. */
+static const char *full_name(act_run *r, const act_keymap *names, const lb_mention *m)
+{
+    const lb_tok *t = &r->toks[m->tok0 + m->ntok - 1];
+    const char *nm = lb_tok_norm(r->doc, t);
+    const uint32_t *k = m->ntok == 1 ? act_keymap_get(names, nm, t->norm_len) : NULL;
+    size_t g = act_gen_strip(nm, t->norm_len);
+    if (!k && m->ntok == 1 && g >= 2) k = act_keymap_get(names, nm, g);
+    const lb_mention *f = k ? &((const lb_mention *)r->doc->mentions.items)[*k] : m;
+    return lb_arena_strndup(&r->doc->arena, r->doc->text + f->start, f->end - f->start);
+}
+
+static int unaffiliated(const act_run *r, const lb_mention *m)
+{
+    return m->type == LB_MEN_PER && m->form == LB_FORM_NAME && !m->actor.code && !common_noun(r, m);
+}
+
+/* A named person whose affiliation neither the dictionary, a title nor the
+ * context gives (Beate Zschäpe, sagte Müller) acts within the state the
+ * article is about: code "?", the state named most (context_codes), and
+ * the full name as its name. */
+static int unaffiliated_persons(act_run *r)
+{
+    lb_mention *M = r->doc->mentions.items;
+    act_keymap names;
+    act_keymap_init(&names, &r->doc->arena);
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        if (M[k].ntok < 2 || !unaffiliated(r, &M[k])) continue;
+        const lb_tok *t = &r->toks[M[k].tok0 + M[k].ntok - 1];
+        if (!act_keymap_get(&names, lb_tok_norm(r->doc, t), t->norm_len) &&
+            act_keymap_put(&names, lb_tok_norm(r->doc, t), t->norm_len, (uint32_t)k)) return -1;
+    }
+    for (size_t k = 0; k < r->doc->mentions.len; k++) {
+        if (!unaffiliated(r, &M[k])) continue;
+        const char *name = full_name(r, &names, &M[k]);
+        if (!name) return -1;
+        M[k].actor.code = "?";
+        M[k].actor.sector = NULL;
+        M[k].actor.name = name;
+    }
+    return 0;
+}
+
 int act_resolve(act_run *r)
 {
     /* register the persons the dictionary found */
@@ -575,5 +691,5 @@ int act_resolve(act_run *r)
     if (affiliations(r)) return LB_ENOMEM;
     if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
-    return context_codes(r) ? LB_ENOMEM : LB_OK;
+    return unaffiliated_persons(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
 }

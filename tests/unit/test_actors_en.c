@@ -1,7 +1,8 @@
 /* test_actors_en.c: the English side of the actor knowledge base on
  * hand-written sentences: demonyms in singular and plural, former states and
  * former names, intergovernmental bodies, non-state armed groups with their
- * home state, transnational militant groups (IMG) and seats of government.
+ * home state, transnational militant groups (IMG; the Islamic State where it
+ * acts) and seats of government.
  * Checks the mention layer only. */
 #include "test.h"
 #include "lagebild.h"
@@ -77,7 +78,7 @@ int main(void)
     CHECK(is("World Food Program", "UNO", NULL));
     CHECK(is("ECOWAS", "IGO", NULL));
 
-    /* non-state groups with their home state; transnational groups are IMG */
+    /* non-state groups with their home state; al-Qaeda is IMG */
     CHECK_INT(annotate("The PLO, Hizbollah, UNITA, the Revolutionary United Front and the "
                        "Liberation Tigers of Tamil Eelam condemned al-Qaeda and the Islamic State.",
                        "2001-10-01"), LB_OK);
@@ -87,7 +88,16 @@ int main(void)
     CHECK(is("Revolutionary United Front", "SLE", "REB"));
     CHECK(is("Liberation Tigers of Tamil Eelam", "LKA", "REB"));
     CHECK(is("al-Qaeda", "IMG", "REB"));
-    CHECK(is("Islamic State", "IMG", "REB"));
+    /* the Islamic State takes the state where it acts (GUIDELINES): a place
+     * named as a location in its sentence, else the place named most; with
+     * no place at all it has no code */
+    CHECK(find("Islamic State") == NULL || find("Islamic State")->actor.code == NULL);
+    CHECK_INT(annotate("Iraq and Iraq again. Backed by Britain, the Islamic State attacked a village in Syria.",
+                       "2015-10-01"), LB_OK);
+    CHECK(is("Islamic State", "SYR", "REB"));
+    CHECK_INT(annotate("Iraq and Iraq again. Backed by Britain, the Islamic State attacked a village.",
+                       "2015-10-01"), LB_OK);
+    CHECK(is("Islamic State", "IRQ", "REB"));
 
     /* seats of government and their sectors */
     CHECK_INT(annotate("The Pentagon, Foggy Bottom, the Quai d'Orsay and the Knesset "
