@@ -141,8 +141,7 @@ static const kb_entry *seg_entry(const act_run *r, const char *f, size_t fl, con
  * (nord, süd, ost, west, pro, anti: fword role geoprefix)? */
 static int geo_prefix(const act_run *r, const char *f, size_t n)
 {
-    uint32_t bits = 0;
-    return n && lb_wordset_get(&r->kb->fwords, f, n, &bits) && (bits & KB_FW_GEOPREFIX);
+    return act_fword_has(r, f, n, KB_FW_GEOPREFIX);
 }
 
 /* Names inside a hyphenated token. 1 when mentions were added. */
@@ -225,11 +224,7 @@ static int prefix_compound(act_run *r, size_t i)
 static int named_as_place(const act_run *r, size_t i, size_t n)
 {
     const lb_tok *T = r->toks;
-    if (i > 0 && T[i - 1].sent == T[i].sent) {
-        uint32_t bits = 0;
-        return lb_wordset_get(&r->kb->fwords, lb_tok_norm(r->doc, &T[i - 1]), T[i - 1].norm_len, &bits) &&
-               (bits & KB_FW_LOCPREP);
-    }
+    if (i > 0 && T[i - 1].sent == T[i].sent) return act_after_locprep(r, i);
     return i + n < r->ntoks && (T[i + n].flags & LB_TOK_DASH);
 }
 

@@ -181,19 +181,11 @@ static int titles(act_run *r)
     return 0;
 }
 
-/* Token i plays role KB_FW_* of the function words (data/actors fword records)? */
-static int word_is(const act_run *r, size_t i, uint32_t role)
-{
-    const lb_tok *t = &r->toks[i];
-    uint32_t bits = 0;
-    return lb_wordset_get(&r->kb->fwords, lb_tok_norm(r->doc, t), t->norm_len, &bits) && (bits & role);
-}
-
 /* A lower-case particle inside a person's name (von, van; second: der after von)? */
 static int is_particle2(const act_run *r, size_t i, int second)
 {
     if (r->toks[i].flags & LB_TOK_UPPER) return 0;
-    return word_is(r, i, second ? KB_FW_PARTICLE2 : KB_FW_PARTICLE);
+    return act_fword_is(r, i, second ? KB_FW_PARTICLE2 : KB_FW_PARTICLE);
 }
 
 /* A given name the morphology lexicon knows: a proper noun with a
@@ -374,20 +366,12 @@ static int short_forms(act_run *r)
     return 0;
 }
 
-/* A place named as a location: a locative preposition (fword locprep)
- * before it (in Syrien, im Irak, near Aleppo). */
-static int after_locprep(const act_run *r, const lb_mention *m)
-{
-    if (m->tok0 == 0 || r->toks[m->tok0 - 1].sent != r->toks[m->tok0].sent) return 0;
-    return word_is(r, m->tok0 - 1, KB_FW_LOCPREP);
-}
-
 static const char *located_state(const act_run *r, long k)
 {
     if (k < 0) return NULL;
     const lb_mention *m = &((const lb_mention *)r->doc->mentions.items)[k];
     const char *c = m->actor.code;
-    return m->type == LB_MEN_LOC && c && strlen(c) == 3 && strcmp(c, "?") && after_locprep(r, m) ? c : NULL;
+    return m->type == LB_MEN_LOC && c && strlen(c) == 3 && strcmp(c, "?") && act_after_locprep(r, m->tok0) ? c : NULL;
 }
 
 /* The state of a place named as a location in the sentence of an armed
@@ -484,9 +468,9 @@ static int affiliations(act_run *r)
                 if (r->doc->text[T[j].start] != ',' || ++commas > 1) break;
                 continue;
             }
-            if (j == i && !word_is(r, j, KB_FW_AFFPREP)) break;   /* directly after: a preposition or a comma */
-            if (word_is(r, j, KB_FW_AFFSTOP)) break;
-            if (!r->cover[j] && word_is(r, j, KB_FW_AFFPREP)) {
+            if (j == i && !act_fword_is(r, j, KB_FW_AFFPREP)) break;   /* directly after: a preposition or a comma */
+            if (act_fword_is(r, j, KB_FW_AFFSTOP)) break;
+            if (!r->cover[j] && act_fword_is(r, j, KB_FW_AFFPREP)) {
                 size_t o = j + 1;
                 if (o < r->ntoks && !r->cover[o] && is_func(r, &T[o])) o++;
                 if (o >= r->ntoks || !r->cover[o]) continue;
@@ -586,7 +570,7 @@ static int bare_titles(act_run *r)
     for (size_t ci = 0; ci < r->ncand; ci++) {
         size_t i = r->cand[ci];
         if (i < 1) continue;
-        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !word_is(r, i - 1, KB_FW_TITLEDET)) continue;
+        if (r->cover[i] || !(r->cls[i] & W_TITLE) || !act_fword_is(r, i - 1, KB_FW_TITLEDET)) continue;
         const kb_title *tt;
         size_t tn = title_at(r, i, &tt);
         if (!tn || !tt->role || !strcmp(tt->role, "other")) continue;

@@ -6,6 +6,7 @@
 #include "actors/kb.h"
 #include "actors/keymap.h"
 #include "doc.h"
+#include "text/text.h"
 #include <string.h>
 
 #define ACT_LOCAL_SIG_BITS 1024
@@ -52,6 +53,24 @@ lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e,
 int act_match(act_run *r);
 /* Pass 2: titles with states, unknown persons, short forms, bare titles. */
 int act_resolve(act_run *r);
+/* The folded word f (n bytes) plays role KB_FW_* of the function words
+ * (data/actors fword records)? */
+static inline int act_fword_has(const act_run *r, const char *f, size_t n, uint32_t role)
+{
+    uint32_t bits = 0;
+    return n && lb_wordset_get(&r->kb->fwords, f, n, &bits) && (bits & role);
+}
+/* Token i plays role KB_FW_* of the function words? */
+static inline int act_fword_is(const act_run *r, size_t i, uint32_t role)
+{
+    return act_fword_has(r, lb_tok_norm(r->doc, &r->toks[i]), r->toks[i].norm_len, role);
+}
+/* Token i has a token before it in its sentence, and that is a locative
+ * preposition (fword locprep: in Syrien, near Aleppo)? */
+static inline int act_after_locprep(const act_run *r, size_t i)
+{
+    return i > 0 && r->toks[i - 1].sent == r->toks[i].sent && act_fword_is(r, i - 1, KB_FW_LOCPREP);
+}
 /* Folded genitive stem of a token: length without 's / ’s / s, or 0. */
 static inline size_t act_gen_strip(const char *s, size_t n)
 {
