@@ -16,16 +16,22 @@ static int inverted_pronoun(const qdoc *q, const lb_clause *cl, int32_t ci, qspk
     return 1;
 }
 
+const lb_clause *q_verb_clause(const qdoc *q, uint32_t v)
+{
+    const lb_doc *d = q->doc;
+    if (!d->clauses.len || d->morph.len != q->n || v >= q->n) return NULL;
+    int32_t ci = LB_MORPH(d)[v].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return NULL;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    return cl->verb == (int32_t)v || cl->fin == (int32_t)v ? cl : NULL;
+}
+
 int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
-    if (!d->clauses.len || d->morph.len != q->n || v >= q->n) return 0;
-    int32_t ci = LB_MORPH(d)[v].clause;
-    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
-    const lb_clause *cl = &LB_CLAUSES(d)[ci];
-    if (cl->verb != (int32_t)v && cl->fin != (int32_t)v) return 0;
-    if (cl->voice == LB_VOICE_PASS) return 0;
-    if (inverted_pronoun(q, cl, ci, sp)) return 1;
+    const lb_clause *cl = q_verb_clause(q, v);
+    if (!cl || cl->voice == LB_VOICE_PASS) return 0;
+    if (inverted_pronoun(q, cl, LB_MORPH(d)[v].clause, sp)) return 1;
     if (cl->subj < 0 || (size_t)cl->subj >= d->phrases.len) return 0;
     const lb_phrase *ph = &LB_PHRASES(d)[cl->subj];
     if (!ph->ntok || ph->tok0 + ph->ntok > q->n) return 0;

@@ -121,11 +121,8 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
 int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
-    if (d->morph.len != q->n || !d->clauses.len) return 0;
-    int32_t ci = LB_MORPH(d)[v].clause;
-    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
-    const lb_clause *cl = &LB_CLAUSES(d)[ci];
-    if (cl->voice != LB_VOICE_PASS || (cl->verb != (int32_t)v && cl->fin != (int32_t)v)) return 0;
+    const lb_clause *cl = q_verb_clause(q, v);
+    if (!cl || cl->voice != LB_VOICE_PASS) return 0;
     sp->s = sp->e = sp->ns = sp->ne = -1;
     if (cl->agent >= 0 && (size_t)cl->agent < d->phrases.len) {
         const lb_phrase *ph = &LB_PHRASES(d)[cl->agent];
@@ -652,11 +649,8 @@ static int has_propn(const qdoc *q, uint32_t a, uint32_t b)
 static int subject_before(const qdoc *q, uint32_t v)
 {
     const lb_doc *d = q->doc;
-    if (q->lang == QL_EN || !d->clauses.len || d->morph.len != q->n) return 0;
-    int32_t ci = LB_MORPH(d)[v].clause;
-    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
-    const lb_clause *cl = &LB_CLAUSES(d)[ci];
-    if (cl->fin != (int32_t)v && cl->verb != (int32_t)v) return 0;
+    const lb_clause *cl = q->lang == QL_EN ? NULL : q_verb_clause(q, v);
+    if (!cl) return 0;
     int32_t pc = v >= 2 ? LB_MORPH(d)[v - 2].clause : -1;    /* the clause the comma closes */
     if (pc < 0 || (size_t)pc >= d->clauses.len || LB_CLAUSES(d)[pc].kind != LB_CL_REL ||
         cl->subj < 0 || (size_t)cl->subj >= d->phrases.len || LB_PHRASES(d)[cl->subj].tok0 >= v) return 0;

@@ -145,6 +145,9 @@ typedef struct qspk {
 int q_apposition(const qdoc *q, qspk *sp);
 /* sets sp->ns, ne to the name inside [sp->s, sp->e) (-1: none) */
 void q_name_in(const qdoc *q, qspk *sp);
+/* the clause (clause layer) whose verb or finite verb is the token at v;
+ * NULL when there is none or no clause layer */
+const lb_clause *q_verb_clause(const qdoc *q, uint32_t v);
 /* the subject of the clause whose verb is the speech verb at v (clause layer) */
 int q_clause_subject(const qdoc *q, uint32_t v, qspk *sp);
 /* Phrase that starts at token i (after the verb, after "laut"). */

@@ -407,11 +407,8 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
-    if (q->lang == QL_EN || !(q_xcls(q, v) & QX_QUOTING) || !d->clauses.len || d->morph.len != q->n) return 0;
-    int32_t ci = LB_MORPH(d)[v].clause;
-    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
-    const lb_clause *cl = &LB_CLAUSES(d)[ci];
-    if (cl->verb != (int32_t)v && cl->fin != (int32_t)v) return 0;
+    const lb_clause *cl = q->lang == QL_EN || !(q_xcls(q, v) & QX_QUOTING) ? NULL : q_verb_clause(q, v);
+    if (!cl) return 0;
     int32_t pi = cl->voice == LB_VOICE_PASS ? cl->subj : cl->obj;
     if (pi < 0 || (size_t)pi >= d->phrases.len) return 0;
     const lb_phrase *ph = &LB_PHRASES(d)[pi];
