@@ -843,13 +843,6 @@ static int open_bracket(const ev_sent *s, int ci)
     return fin;
 }
 
-/* German: the non-finite verb t ends a clause that follows a relative clause
- * (2014 wurde Al-Asir von einem Militärgericht wegen der Gründung einer
- * Gruppe, die Soldaten getötet hat, verurteilt): it closes the sentence
- * bracket of the clause that holds the relative clause's antecedent (Duden
- * Grammatik: Satzklammer, the right bracket after an embedded clause); that
- * clause, or -1. Its segment has no finite verb of its own, and a relative
- * clause ends with its own finite verb, so the participle is none of its. */
 /* German: clause k is embedded between commas: a relative or subordinate
  * clause (die ... hat, nachdem ... war) or an apposition with no verb */
 static int embedded_clause(const ev_sent *s, int k)
@@ -865,6 +858,13 @@ static int embedded_clause(const ev_sent *s, int k)
     return last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
 }
 
+/* German: the non-finite verb t ends a clause that follows a relative clause
+ * (2014 wurde Al-Asir von einem Militärgericht wegen der Gründung einer
+ * Gruppe, die Soldaten getötet hat, verurteilt): it closes the sentence
+ * bracket of the clause that holds the relative clause's antecedent (Duden
+ * Grammatik: Satzklammer, the right bracket after an embedded clause); that
+ * clause, or -1. Its segment has no finite verb of its own, and a relative
+ * clause ends with its own finite verb, so the participle is none of its. */
 int ev_bracket_host(const ev_sent *s, uint32_t t)
 {
     const lb_doc *doc = s->doc;
