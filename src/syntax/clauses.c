@@ -3,8 +3,9 @@
  * comma, maybe behind a preposition), interrogatives after a comma, zu-/to-
  * infinitives. A finite verb goes to the innermost open clause that lacks
  * one; when all have one, completed embedded clauses close, and otherwise a
- * new (coordinated or juxtaposed) clause begins. Sets lb_morph.clause and
- * each clause's extent; verbs.c and roles.c fill in the rest. */
+ * new (coordinated or juxtaposed) clause begins. Sets lb_morph.clause;
+ * verbs.c sets each clause's extent from it, and it and roles.c fill in the
+ * rest. */
 #include "internal.h"
 
 #define SX_MAX_DEPTH 32
@@ -342,7 +343,9 @@ static int scan_token(cstate *c, uint32_t i)
     return 0;
 }
 
-/* extents from the tokens; the last main clause of a question sentence */
+/* parents still pending, the verbs of infinitive clauses (verbs.c finds
+ * them), the last main clause of a question sentence (verbs.c sets the
+ * extents from the tokens) */
 static void finish(cstate *c)
 {
     sx *s = c->s;
@@ -350,18 +353,8 @@ static void finish(cstate *c)
     uint32_t n = (uint32_t)s->doc->clauses.len;
     for (uint32_t k = s->cl0; k < n; k++) {
         if (C[k].parent == SX_PENDING) C[k].parent = -1;
-        C[k].tok0 = UINT32_MAX; C[k].ntok = 0;
         if (C[k].kind == LB_CL_ZU_INF) C[k].verb = -1;
     }
-    for (uint32_t i = s->s0, j; i < s->s1; i = j) {     /* a run of tokens of one clause at a time */
-        int32_t k = s->M[i].clause;
-        for (j = i + 1; j < s->s1 && s->M[j].clause == k; j++) {}
-        if (k < 0) continue;
-        if (C[k].tok0 == UINT32_MAX) C[k].tok0 = i;
-        C[k].ntok = j - C[k].tok0;
-    }
-    for (uint32_t k = s->cl0; k < n; k++)
-        if (C[k].tok0 == UINT32_MAX) C[k].tok0 = s->s0;
     uint32_t e = s->s1 - 1;                  /* the end mark before closing quotes */
     while (e > s->s0 && (LB_TOKS(s->doc)[e].flags & (LB_TOK_QUOTE | LB_TOK_BRACKET_CLOSE))) e--;
     const lb_tok *last = &LB_TOKS(s->doc)[e];

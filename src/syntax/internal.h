@@ -97,6 +97,6 @@ static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & S
 
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */
-int sx_verbs(sx *s);        /* verb complex per clause */
+int sx_verbs(sx *s);        /* clause extents, verb complex per clause */
 void sx_roles(sx *s);       /* subject, objects, agent per clause */
 #endif

@@ -13,15 +13,12 @@ typedef struct vc {
 } vc;
 
 /* English: the verb chain from the finite verb (or "to") over auxiliaries and
- * adverbs: "has not been built" -> built; a lexical finite verb is its own */
-static int32_t english_chain(const sx *s, int32_t c, const lb_clause *C)
+ * adverbs: "has not been built" -> built; a lexical finite verb is its own.
+ * first_verb: the clause's first verb (the chain of a clause with neither) */
+static int32_t english_chain(const sx *s, const lb_clause *C, int32_t first_verb)
 {
     int32_t k = C->fin >= 0 ? C->fin : C->intro, lex = C->fin;
-    if (k < 0) {
-        for (uint32_t q = C->tok0; q < C->tok0 + C->ntok; q++)
-            if (s->M[q].clause == c && sx_is_verb(&s->M[q])) return (int32_t)q;
-        return -1;
-    }
+    if (k < 0) return first_verb;
     if (C->fin >= 0 && !(s->cls[k] & (SX_AUX | SX_PASS | SX_MODAL))) return k;
     int skipped_subject = 0;
     for (uint32_t q = (uint32_t)k + 1; q < s->s1; q++) {
@@ -47,32 +44,78 @@ static int32_t english_chain(const sx *s, int32_t c, const lb_clause *C)
     return lex;
 }
 
-/* (in locals: a store through v may alias C's fields, which the loop would reload) */
-static void collect(const sx *s, int32_t c, const lb_clause *C, vc *v)
+/* what one pass over a sentence's tokens gathers per clause (collect) */
+typedef struct vacc {
+    int32_t fin;            /* the clause's finite verb (a copy: the pass reads it per token) */
+    int32_t lex;            /* first verb other than fin, not an auxiliary, passive or modal */
+    int32_t aux_nonfin;     /* last auxiliary, passive or modal verb other than fin */
+    int32_t pass, modal;    /* last verb of those classes */
+    int32_t first_verb;
+    int32_t last_word;      /* last word after fin before a boundary */
+    uint8_t neg;
+} vacc;
+
+/* a verb (a clause's token, not its finite verb fin): the words of a */
+static inline void add_verb(vacc *a, int32_t i, uint32_t cls)
 {
-    int32_t lex = -1, aux_nonfin = -1, pass = -1, modal = -1, last_word = -1, fin = C->fin;
-    int neg = 0, open = fin >= 0;
+    if (a->first_verb < 0) a->first_verb = i;
+    if (cls & SX_MODAL) a->modal = i;
+    if (cls & SX_PASS) a->pass = i;
+    if (i == a->fin) return;
+    if (!(cls & (SX_AUX | SX_PASS | SX_MODAL))) { if (a->lex < 0) a->lex = i; }
+    else a->aux_nonfin = i;
+}
+
+/* the clause extent (tok0, ntok) with the run [i, j) of its tokens */
+static inline void extend(lb_clause *C, uint32_t i, uint32_t j)
+{
+    if (C->tok0 == UINT32_MAX) C->tok0 = i;
+    C->ntok = j - C->tok0;
+}
+
+/* the clauses of the window [base, base + n) of the sentence: their verb
+ * words, and with extents set their extents, in one pass over its tokens, a
+ * run of tokens of one clause at a time (a boundary of any clause ends the
+ * words after a clause's finite verb) */
+static void collect(const sx *s, uint32_t base, uint32_t n, vacc *acc, int extents)
+{
+    lb_clause *C = LB_CLAUSES(s->doc);
+    for (uint32_t k = 0; k < n; k++)
+        acc[k] = (vacc){ .fin = C[base + k].fin, .lex = -1, .aux_nonfin = -1, .pass = -1, .modal = -1,
+                         .first_verb = -1, .last_word = -1 };
     const lb_morph *M = s->M;
     const uint32_t *CLS = s->cls;
     const uint8_t *TF = s->tf;
-    for (uint32_t k = C->tok0, end = C->tok0 + C->ntok; k < end; k++) {
-        const lb_morph *m = &M[k];
-        uint8_t tf = TF[k];
-        if ((int32_t)k > fin && (tf & SX_TF_BOUNDARY)) open = 0;
-        if (m->clause != c) continue;
-        if (open && (int32_t)k > fin && m->upos != LB_UPOS_PUNCT) last_word = (int32_t)k;
-        neg |= tf & SX_TF_NEG;
-        if (!(tf & SX_TF_VERB)) continue;
-        uint32_t cls = CLS[k];
-        if (cls & SX_MODAL) modal = (int32_t)k;
-        if (cls & SX_PASS) pass = (int32_t)k;
-        if ((int32_t)k == fin) continue;
-        if (!(cls & (SX_AUX | SX_PASS | SX_MODAL))) { if (lex < 0) lex = (int32_t)k; }
-        else aux_nonfin = (int32_t)k;
+    vacc other = { .fin = -1 };                /* the clauses outside the window */
+    int32_t last_boundary = -1;
+    for (uint32_t i = s->s0, j; i < s->s1; i = j) {
+        int32_t c = M[i].clause;
+        uint32_t k = (uint32_t)c - base;        /* none (-1) or outside the window: >= n */
+        vacc *a = k < n ? &acc[k] : &other;
+        int32_t open_from = last_boundary, open_to = -1;    /* the first boundary after fin in the run */
+        for (j = i; j < s->s1 && M[j].clause == c; j++) {
+            uint8_t tf = TF[j];
+            if (!(tf & (SX_TF_BOUNDARY | SX_TF_NEG | SX_TF_VERB))) continue;
+            if ((tf & SX_TF_BOUNDARY) && (int32_t)j > a->fin && open_to < 0) open_to = (int32_t)j;
+            if (tf & SX_TF_BOUNDARY) last_boundary = (int32_t)j;
+            a->neg |= tf & SX_TF_NEG;
+            if (tf & SX_TF_VERB) add_verb(a, (int32_t)j, CLS[j]);
+        }
+        if (extents && c >= 0) extend(&C[c], i, j);
+        if (a->fin < 0 || open_from > a->fin) continue;
+        /* the last word after fin before the run's first boundary after it */
+        int32_t q = (open_to >= 0 ? open_to : (int32_t)j) - 1, lo = a->fin >= (int32_t)i ? a->fin : (int32_t)i - 1;
+        while (q > lo && M[q].upos == LB_UPOS_PUNCT) q--;
+        if (q > lo) a->last_word = q;
     }
-    if (lex < 0) lex = aux_nonfin >= 0 ? aux_nonfin : fin;
-    *v = (vc){ .lex = s->en ? english_chain(s, c, C) : lex, .aux_nonfin = aux_nonfin, .pass = pass,
-               .modal = modal, .last_word = last_word, .neg = neg != 0 };
+}
+
+/* the verb complex of clause C from what collect gathered */
+static void complex_of(const sx *s, const lb_clause *C, const vacc *a, vc *v)
+{
+    int32_t lex = a->lex >= 0 ? a->lex : a->aux_nonfin >= 0 ? a->aux_nonfin : a->fin;
+    *v = (vc){ .lex = s->en ? english_chain(s, C, a->first_verb) : lex, .aux_nonfin = a->aux_nonfin,
+               .pass = a->pass, .modal = a->modal, .last_word = a->last_word, .neg = a->neg != 0 };
 }
 
 static int is_passive(const sx *s, const vc *v)
@@ -121,24 +164,44 @@ static int join_particle(sx *s, lb_clause *C, int32_t part)
     return 0;
 }
 
+/* the verb complex of one clause: verb, negation, modal, voice, mood, particle */
+static int complete(sx *s, lb_clause *C, const vacc *a)
+{
+    vc v;
+    complex_of(s, C, a, &v);
+    C->verb = v.lex;
+    C->negated = (uint8_t)v.neg;
+    C->modal = v.modal != v.lex ? v.modal : -1;
+    C->voice = is_passive(s, &v) ? LB_VOICE_PASS : LB_VOICE_ACT;
+    C->mood = C->fin >= 0 ? (uint8_t)LB_FEAT_GET(s->M[C->fin].feats, MOOD) : 0;
+    int32_t part = find_particle(s, C, &v);
+    if (part >= 0 && s->M[part].lemma && s->M[C->fin].lemma && join_particle(s, C, part))
+        return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+    if (C->verb >= 0) {
+        C->verb_lemma = s->M[C->verb].lemma;
+        C->verb_lemma_len = s->M[C->verb].lemma_len;
+    }
+    return LB_OK;
+}
+
+/* clauses per pass over the tokens (a sentence rarely has more) */
+#define SX_VERB_WINDOW 32
+
 int sx_verbs(sx *s)
 {
     lb_clause *CLs = LB_CLAUSES(s->doc);
-    for (uint32_t c = s->cl0, ncl = (uint32_t)s->doc->clauses.len; c < ncl; c++) {   /* (join_particle adds no clause) */
-        lb_clause *C = &CLs[c];
-        vc v;
-        collect(s, (int32_t)c, C, &v);
-        C->verb = v.lex;
-        C->negated = (uint8_t)v.neg;
-        C->modal = v.modal != v.lex ? v.modal : -1;
-        C->voice = is_passive(s, &v) ? LB_VOICE_PASS : LB_VOICE_ACT;
-        C->mood = C->fin >= 0 ? (uint8_t)LB_FEAT_GET(s->M[C->fin].feats, MOOD) : 0;
-        int32_t part = find_particle(s, C, &v);
-        if (part >= 0 && s->M[part].lemma && s->M[C->fin].lemma && join_particle(s, C, part))
-            return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
-        if (C->verb >= 0) {
-            C->verb_lemma = s->M[C->verb].lemma;
-            C->verb_lemma_len = s->M[C->verb].lemma_len;
+    uint32_t ncl = (uint32_t)s->doc->clauses.len;
+    for (uint32_t k = s->cl0; k < ncl; k++) { CLs[k].tok0 = UINT32_MAX; CLs[k].ntok = 0; }
+    vacc acc[SX_VERB_WINDOW];
+    for (uint32_t base = s->cl0; base < ncl; base += SX_VERB_WINDOW) {
+        uint32_t n = ncl - base < SX_VERB_WINDOW ? ncl - base : SX_VERB_WINDOW;
+        /* (collect reads no lemma, flag or link: complete's particles do not change it) */
+        collect(s, base, n, acc, base == s->cl0);
+        if (base == s->cl0)             /* a clause with no token starts at the sentence */
+            for (uint32_t k = s->cl0; k < ncl; k++) if (CLs[k].tok0 == UINT32_MAX) CLs[k].tok0 = s->s0;
+        for (uint32_t k = 0; k < n; k++) {
+            int rc = complete(s, &CLs[base + k], &acc[k]);
+            if (rc) return rc;
         }
     }
     return LB_OK;
