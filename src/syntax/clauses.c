@@ -13,6 +13,7 @@
 
 typedef struct cstate {
     sx *s;
+    lb_clause *C;           /* the document's clauses (push_clause keeps it current) */
     int32_t st[SX_MAX_DEPTH];
     int sp;
     int32_t last_break;     /* last boundary or coordinator token, -1 */
@@ -22,7 +23,7 @@ typedef struct cstate {
     int break_coord;        /* ... and it was a coordinator */
 } cstate;
 
-static lb_clause *CL(cstate *c, int32_t i) { return &LB_CLAUSES(c->s->doc)[i]; }
+static lb_clause *CL(cstate *c, int32_t i) { return &c->C[i]; }
 static int32_t top(cstate *c) { return c->sp ? c->st[c->sp - 1] : -1; }
 
 static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
@@ -35,6 +36,7 @@ static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_
     } else if (!(k = lb_vec_push(v, &c->s->doc->arena))) {
         return -1;
     }
+    c->C = LB_CLAUSES(c->s->doc);
     *k = (lb_clause){ .tok0 = tok0, .sent = c->s->sent, .parent = parent, .intro = intro, .kind = kind,
                       .fin = -1, .verb = -1, .modal = -1, .particle = -1, .pred = -1,
                       .subj = -1, .obj = -1, .iobj = -1, .agent = -1 };
@@ -367,6 +369,7 @@ int sx_clauses(sx *s)
 {
     cstate c;               /* the stack is read only below sp: not cleared */
     c.s = s;
+    c.C = LB_CLAUSES(s->doc);
     c.sp = 0;
     c.last_break = -1;
     c.opened_intro = -1;

@@ -24,10 +24,19 @@ static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uin
  * cached by lemma address in the document across documents (lexicon lemmas
  * are shared strings, so most tokens hit). Arena addresses come back for
  * other words in a later document: a slot keeps a copy of its lemma, and a
- * hit must match it. Lemmas longer than the copy (or empty) are not cached. */
+ * hit must match it. Lemmas longer than the copy (or empty) are not cached.
+ * A slot also keeps the SX_TF_* bits (word_bits, no boundary) of the last
+ * token that used it with its features, part of speech and flags (morph_key):
+ * a token with the same ones has the same bits. */
 #define SX_CACHE 8192
 #define SX_CACHE_KEY 16
-typedef struct sx_slot { const char *lemma; uint32_t len, cls; char key[SX_CACHE_KEY]; } sx_slot;
+typedef struct sx_slot {
+    const char *lemma;
+    uint32_t len, cls;
+    char key[SX_CACHE_KEY];
+    uint64_t morph;         /* morph_key of the token that set tf; 0 none */
+    uint8_t tf;
+} sx_slot;
 struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
 
 void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
@@ -38,19 +47,32 @@ static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
     return &cc->slot[((uint64_t)(uintptr_t)lemma * 0x9E3779B97F4A7C15ull) >> 51];   /* 0..8191 */
 }
 
-/* the word class of a token that may carry one (a function word, a verb) */
-static uint32_t lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc)
+/* what word_bits reads of a token besides its class: features, part of
+ * speech, flags (bit 48 set: never 0) */
+static inline uint64_t morph_key(const lb_morph *m)
+{
+    return (uint64_t)m->feats | (uint64_t)m->upos << 32 | (uint64_t)m->flags << 40 | 1ull << 48;
+}
+
+/* the slot of token m's lemma when it holds that lemma, else NULL */
+static inline sx_slot *cached(struct lb_syntax_cache *cc, const lb_morph *m)
+{
+    sx_slot *e = cache_slot(cc, m->lemma);
+    return m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len)
+           ? e : NULL;
+}
+
+/* the word class of token i, which missed the cache, looked up and cached
+ * where its lemma may be; its slot then, else NULL */
+static sx_slot *lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc, uint32_t *cls)
 {
     const lb_morph *m = &s->M[i];
+    *cls = sx_word_class(s, i);
+    if (!m->lemma || !m->lemma_len || m->lemma_len > SX_CACHE_KEY) return NULL;
     sx_slot *e = cache_slot(cc, m->lemma);
-    if (m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len))
-        return e->cls;
-    uint32_t cls = sx_word_class(s, i);
-    if (m->lemma && m->lemma_len && m->lemma_len <= SX_CACHE_KEY) {
-        e->lemma = m->lemma; e->len = m->lemma_len; e->cls = cls;
-        memcpy(e->key, m->lemma, m->lemma_len);
-    }
-    return cls;
+    e->lemma = m->lemma; e->len = m->lemma_len; e->cls = *cls; e->morph = 0;
+    memcpy(e->key, m->lemma, m->lemma_len);
+    return e;
 }
 
 /* how many tokens ahead classify asks for a lemma's bytes and its cache slot
@@ -140,6 +162,20 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
     return n;
 }
 
+/* the word class (cls) and SX_TF_* bits of token i, a function word or verb
+ * (b: it is a boundary), from the cache where it can */
+static inline uint8_t word_class_bits(sx *s, uint32_t i, struct lb_syntax_cache *cc, int b, uint32_t *cls)
+{
+    const lb_morph *m = &s->M[i];
+    sx_slot *e = cached(cc, m);
+    if (e) *cls = e->cls;
+    else e = lookup_class(s, i, cc, cls);
+    if (b || !e) return word_bits(s, i, *cls, b);
+    uint64_t key = morph_key(m);
+    if (e->morph != key) { e->morph = key; e->tf = word_bits(s, i, *cls, 0); }
+    return e->tf;
+}
+
 /* word classes and bits of every token: content words in a first pass, then
  * the others (function words, verbs) with their lookups, prefetching the
  * lemma and cache slot of the word SX_PREFETCH ahead */
@@ -157,8 +193,9 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
             __builtin_prefetch(ahead);
             __builtin_prefetch(cache_slot(cc, ahead));
         }
-        uint32_t i = words[k], cls = CLS[i] = lookup_class(s, i, cc);
-        uint8_t tf = TF[i] = word_bits(s, i, cls, TF[i] & SX_TF_BOUNDARY);
+        uint32_t i = words[k], cls;
+        uint8_t tf = TF[i] = word_class_bits(s, i, cc, TF[i] & SX_TF_BOUNDARY, &cls);
+        CLS[i] = cls;
         /* "mit dem": a preposition or contraction opens the clause of the
          * possible relative pronoun after it (its bits are written already) */
         if ((tf & SX_TF_REL) && i > 0 && (M[i - 1].upos == LB_UPOS_ADP || (M[i - 1].flags & LB_MF_CONTR)))
