@@ -30,7 +30,7 @@ static int is_attributive_participle(const sx *s, uint32_t k)
 
 /* determiners, adjectives, numbers and adverbs before the nouns; a
  * determiner after an adjective, or one that cannot agree, starts a new group */
-static uint32_t premodifiers(const sx *s, uint32_t k, uint32_t *mask)
+static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, uint32_t k, uint32_t *mask)
 {
     uint32_t start = k;
     int adj = 0;
@@ -62,7 +62,10 @@ static int joins_run(const sx *s, uint32_t k)
     return s->L->noun_noun_join || s->M[k].upos == LB_UPOS_PROPN;
 }
 
-static uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
+/* sx_word_class on a copy of the state (see sx_chunk) */
+static uint32_t word_class(sx s, uint32_t tok) { return sx_word_class(&s, tok); }
+
+static inline __attribute__((always_inline)) uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
 {
     if (!s->en) return run0;                             /* German: first (appos/flat follow) */
     if (s->M[end - 1].upos != LB_UPOS_PROPN) return end - 1;
@@ -71,7 +74,7 @@ static uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
     if (s->L->name_head_last) return end - 1;
     /* titles and abbreviations lead the name they precede: "President George
      * Bush" -> George, "US Marines" -> Marines */
-    while (h + 1 < end && ((sx_word_class(s, h) & SX_TITLE) || (LB_TOKS(s->doc)[h].flags & LB_TOK_ALLCAPS))) h++;
+    while (h + 1 < end && ((word_class(*s, h) & SX_TITLE) || (LB_TOKS(s->doc)[h].flags & LB_TOK_ALLCAPS))) h++;
     return h;
 }
 
@@ -85,7 +88,7 @@ static inline int may_start_ng(const sx *s, uint32_t j)
 
 /* a noun group starting at j, where one may start (may_start_ng): 1 and g
  * filled, else 0 */
-static int parse_ng(const sx *s, uint32_t j, ng *g)
+static inline __attribute__((always_inline)) int parse_ng(const sx *s, uint32_t j, ng *g)
 {
     const lb_morph *M = s->M;
     if (M[j].upos == LB_UPOS_PRON && !is_poss_det(s, j)) {
@@ -114,7 +117,7 @@ static int parse_ng(const sx *s, uint32_t j, ng *g)
             if ((M[q].upos == LB_UPOS_DET && LB_FEAT_GET(M[q].feats, PRONTYPE) != LB_PRONTYPE_ART) ||
                 M[q].upos == LB_UPOS_NUM) last = (int32_t)q;
         /* "most of the city": a quantity before an of-group */
-        if (last < 0 && k > j && k < s->s1 && M[k - 1].upos == LB_UPOS_ADJ && (sx_word_class(s, k) & SX_ATTACH))
+        if (last < 0 && k > j && k < s->s1 && M[k - 1].upos == LB_UPOS_ADJ && (word_class(*s, k) & SX_ATTACH))
             last = (int32_t)k - 1;
         if (last < 0) return 0;                  /* an article alone is no group */
         g->head = (uint32_t)last; g->end = (uint32_t)last + 1;
@@ -223,8 +226,12 @@ static void link_attributes(sx *s, int32_t pi)
     }
 }
 
-int sx_chunk(sx *s)
+int sx_chunk(sx *state)
 {
+    /* the helpers work on a copy whose address never escapes (word_class
+     * takes it by value): its fields stay in registers across the stores
+     * to the phrases and tokens, which could alias the caller's */
+    sx copy = *state, *s = &copy;
     uint32_t i = s->s0;
     while (i < s->s1) {
         const lb_morph *m = &s->M[i];

@@ -5,6 +5,7 @@
 #include "syntax.h"
 #include "internal.h"
 #include "ctx.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,10 +49,17 @@ static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
 }
 
 /* what word_bits reads of a token besides its class: features, part of
- * speech, flags (bit 48 set: never 0) */
+ * speech, flags (their six bytes, adjacent in lb_morph, and a 1: never 0) */
+_Static_assert(offsetof(lb_morph, upos) == offsetof(lb_morph, feats) + 4 &&
+               offsetof(lb_morph, flags) == offsetof(lb_morph, feats) + 5, "morph_key reads feats, upos, flags at once");
 static inline uint64_t morph_key(const lb_morph *m)
 {
-    return (uint64_t)m->feats | (uint64_t)m->upos << 32 | (uint64_t)m->flags << 40 | 1ull << 48;
+    unsigned char b[8];
+    memcpy(b, &m->feats, 6);
+    b[6] = 1; b[7] = 0;
+    uint64_t key;
+    memcpy(&key, b, 8);
+    return key;
 }
 
 /* the slot of token m's lemma when it holds that lemma, else NULL */
