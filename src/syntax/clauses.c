@@ -62,7 +62,7 @@ static int is_zu_inf(const sx *s, uint32_t k)
 }
 
 /* a zu-infinitive and no finite verb before the next boundary */
-static int zu_segment_ahead(const sx *s, uint32_t i)
+static inline __attribute__((always_inline)) int zu_segment_ahead(const sx *s, uint32_t i)
 {
     int zu = 0;
     for (uint32_t k = i; k < s->s1 && !sx_is_boundary(s, k); k++) {
@@ -365,8 +365,12 @@ static void finish(cstate *c)
         C[lc].kind = LB_CL_QUESTION;
 }
 
-int sx_clauses(sx *s)
+int sx_clauses(sx *state)
 {
+    /* the scan works on a copy of the state whose address never escapes:
+     * its fields stay in registers across the stores to the tokens and
+     * clauses, which could alias the caller's */
+    sx copy = *state, *s = &copy;
     cstate c;               /* the stack is read only below sp: not cleared */
     c.s = s;
     c.C = LB_CLAUSES(s->doc);
