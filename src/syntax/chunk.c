@@ -142,7 +142,7 @@ static inline int32_t push_phrase(sx *s, uint8_t kind, uint32_t tok0, const ng *
     }
     uint32_t person = LB_FEAT_GET(s->M[g->head].feats, PERSON);
     *p = (lb_phrase){ .tok0 = tok0, .ntok = g->end - tok0, .head = g->head, .prep = prep, .kind = kind, .agree = mask,
-                      .feats = sx_feats_of_mask(mask) | LB_FEAT(PERSON, person ? person : 3),
+                      .feats = sx_feats_of_mask_memo(s->memo, mask) | LB_FEAT(PERSON, person ? person : 3),
                       .clause = -1, .parent = -1, .conj = -1, .antecedent = -1 };
     int32_t idx = (int32_t)(s->doc->phrases.len - 1);
     for (uint32_t k = tok0; k < g->end; k++) s->M[k].phrase = idx;
@@ -209,7 +209,8 @@ static void link_attributes(sx *s, int32_t pi)
     uint32_t t = p->tok0;
     lb_phrase *q = t > s->s0 ? phrase_ending_at(s, t - 1) : NULL;
     if (q) {
-        if (p->kind == LB_PH_NG && !s->en && sx_mask_cases(p->agree) == 8 && s->M[p->head].upos != LB_UPOS_PRON) {
+        /* (a unique case in feats is genitive when only the genitive is possible) */
+        if (p->kind == LB_PH_NG && !s->en && LB_FEAT_GET(p->feats, CASE) == LB_CASE_GEN && s->M[p->head].upos != LB_UPOS_PRON) {
             p->role = LB_ROLE_GEN; p->parent = (int32_t)(q - P);
         } else if (p->kind == LB_PH_PG && (s->cls[p->prep] & SX_ATTACH)) {
             p->parent = (int32_t)(q - P);

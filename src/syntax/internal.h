@@ -53,6 +53,12 @@ struct lb_syntax_rules {
     int ngloss;
 };
 
+/* sx_feats_of_mask of recent masks (a pure function, so kept across
+ * documents in the word-class cache): direct-mapped by a hash of the mask;
+ * a key is the mask with bit 31 set (0 is no entry) */
+#define SX_FEATS_MEMO 512
+typedef struct sx_feats_memo { uint32_t key[SX_FEATS_MEMO], feats[SX_FEATS_MEMO]; } sx_feats_memo;
+
 /* the working state of one sentence */
 typedef struct sx {
     lb_doc *doc;
@@ -62,6 +68,7 @@ typedef struct sx {
     lb_morph *M;
     uint32_t *cls;              /* class bits per token (doc-wide array) */
     uint8_t *tf;                /* SX_TF_* bits per token (doc-wide array) */
+    sx_feats_memo *memo;        /* feats of agreement masks */
     uint32_t s0, s1;            /* tokens of the sentence [s0, s1) */
     uint32_t sent;
     uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
@@ -69,6 +76,14 @@ typedef struct sx {
 
 /* the agreement mask: one bit per (case, number, gender), 24 bits (agree.h) */
 #include "syntax/agree.h"
+
+/* sx_feats_of_mask(mask) through the memo */
+static inline uint32_t sx_feats_of_mask_memo(sx_feats_memo *m, uint32_t mask)
+{
+    uint32_t h = (mask * 0x9E3779B1u) >> 23, key = mask | 1u << 31;     /* 0..511 */
+    if (m->key[h] != key) { m->key[h] = key; m->feats[h] = sx_feats_of_mask(mask); }
+    return m->feats[h];
+}
 
 /* the words of the table for a token (its folded lemma), 0 when none */
 uint32_t sx_word_class(const sx *s, uint32_t tok);

@@ -38,7 +38,7 @@ typedef struct sx_slot {
     uint64_t morph;         /* morph_key of the token that set tf; 0 none */
     uint8_t tf;
 } sx_slot;
-struct lb_syntax_cache { sx_slot slot[SX_CACHE]; };
+struct lb_syntax_cache { sx_slot slot[SX_CACHE]; sx_feats_memo memo; };
 
 void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
 
@@ -239,6 +239,7 @@ int lb_syntax_run(lb_doc *doc)
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     struct lb_syntax_cache **cc = &doc->syntax_cache[s.en];
     if (!*cc && !(*cc = calloc(1, sizeof **cc))) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    s.memo = &(*cc)->memo;
     if (classify(&s, ntok, *cc)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     int rc = LB_OK;
     for (uint32_t k = 0; k < doc->sents.len && !rc; k++) {
