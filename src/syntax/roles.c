@@ -10,7 +10,9 @@
 _Static_assert(SX_MAX_CANDS <= 32, "roles_de marks used candidates in the bits of a uint32_t");
 enum { NOM = 1, ACC = 2, DAT = 4, GEN = 8 };
 
-typedef struct cands { int32_t ng[SX_MAX_CANDS], pg[SX_MAX_CANDS]; int nng, npg; } cands;
+/* a clause's candidate groups: noun groups with their possible cases
+ * (cases_of, computed once), prepositional groups */
+typedef struct cands { int32_t ng[SX_MAX_CANDS], pg[SX_MAX_CANDS]; uint8_t cases[SX_MAX_CANDS]; int nng, npg; } cands;
 
 static uint32_t cases_of(const lb_phrase *p)
 {
@@ -18,13 +20,12 @@ static uint32_t cases_of(const lb_phrase *p)
     return c ? c : 15;
 }
 
-/* how well p fits as subject of finite verb fin: -1 not at all; else number
- * agreement, person agreement, nominative only, not an expletive (in that order) */
-static int subject_score(const sx *s, const lb_phrase *p, int32_t fin)
+/* how well p (cases c) fits as subject of a finite verb of number fn and
+ * person fp: -1 not at all; else number agreement, person agreement,
+ * nominative only, not an expletive (in that order) */
+static int subject_score(const sx *s, const lb_phrase *p, uint32_t c, uint32_t fn, uint32_t fp)
 {
-    uint32_t c = cases_of(p);
     if (!(c & NOM)) return -1;
-    uint32_t fn = LB_FEAT_GET(s->M[fin].feats, NUMBER), fp = LB_FEAT_GET(s->M[fin].feats, PERSON);
     uint32_t nums = p->coord ? 2 : sx_mask_numbers(p->agree), pp = LB_FEAT_GET(p->feats, PERSON);
     int num_ok = !fn || !nums || (nums & (1u << (fn - 1)));
     int pers_ok = !fp || !pp || pp == fp || p->coord;
@@ -35,12 +36,12 @@ static int subject_score(const sx *s, const lb_phrase *p, int32_t fin)
 }
 
 /* the candidate allowing `want` with the best fit: only that case first, then any */
-static inline int pick_by_case(const lb_phrase *P, const cands *cd, uint32_t want, uint32_t used)
+static inline int pick_by_case(const cands *cd, uint32_t want, uint32_t used)
 {
     int best = -1, best_only = 0;
     for (int i = 0; i < cd->nng; i++) {
         if (used >> i & 1u) continue;
-        uint32_t c = cases_of(&P[cd->ng[i]]);
+        uint32_t c = cd->cases[i];
         if (!(c & want)) continue;
         /* an only-this-case group wins; among equals the later one (objects
          * follow time adverbials in the middle field: "Letzte Woche hatte ich
@@ -56,21 +57,23 @@ static void roles_de(sx *s, lb_clause *C, const cands *cd)
     lb_phrase *P = LB_PHRASES(s->doc);
     uint32_t used = 0;                       /* bit i: candidate i has a role (SX_MAX_CANDS bits) */
     int best = -1, best_score = -1;
+    uint32_t fn = C->fin >= 0 ? LB_FEAT_GET(s->M[C->fin].feats, NUMBER) : 0;
+    uint32_t fp = C->fin >= 0 ? LB_FEAT_GET(s->M[C->fin].feats, PERSON) : 0;
     for (int i = 0; C->fin >= 0 && i < cd->nng; i++) {
-        int sc = subject_score(s, &P[cd->ng[i]], C->fin);
+        int sc = subject_score(s, &P[cd->ng[i]], cd->cases[i], fn, fp);
         if (sc > best_score) { best = i; best_score = sc; }
     }
     if (best >= 0) { used |= 1u << best; C->subj = cd->ng[best]; }
     if (C->verb < 0) return;                 /* a fragment without a verb has no objects */
     int copula = C->verb >= 0 && (s->cls[C->verb] & SX_COPULA) && !C->voice;
     if (copula) {
-        int pr = pick_by_case(P, cd, NOM, used);
+        int pr = pick_by_case(cd, NOM, used);
         if (pr >= 0) { used |= 1u << pr; C->pred = cd->ng[pr]; }
         return;
     }
-    int o = pick_by_case(P, cd, ACC, used);
-    if (o >= 0 && !(C->voice && cases_of(&P[cd->ng[o]]) != ACC)) { used |= 1u << o; C->obj = cd->ng[o]; }
-    int d = pick_by_case(P, cd, DAT, used);
+    int o = pick_by_case(cd, ACC, used);
+    if (o >= 0 && !(C->voice && cd->cases[o] != ACC)) { used |= 1u << o; C->obj = cd->ng[o]; }
+    int d = pick_by_case(cd, DAT, used);
     if (d >= 0) { used |= 1u << d; C->iobj = cd->ng[d]; }
 }
 
@@ -168,7 +171,10 @@ static inline void bucket_one(lb_phrase *P, lb_clause *CLs, uint32_t i, uint32_t
     if (C->phrase0 == ph1) C->phrase0 = i;
     C->nphrase = i + 1 - C->phrase0;
     if (P[i].role != LB_ROLE_NONE || P[i].parent >= 0) return;
-    if (P[i].kind == LB_PH_NG && d->nng < SX_MAX_CANDS) d->ng[d->nng++] = (int32_t)i;
+    if (P[i].kind == LB_PH_NG && d->nng < SX_MAX_CANDS) {
+        d->cases[d->nng] = (uint8_t)cases_of(&P[i]);
+        d->ng[d->nng++] = (int32_t)i;
+    }
     if (P[i].kind == LB_PH_PG) {
         P[i].role = LB_ROLE_PP;
         if (d->npg < SX_MAX_CANDS) d->pg[d->npg++] = (int32_t)i;
