@@ -14,10 +14,15 @@
 #define SX_MASK_PLUR  0xE38E38u
 #define SX_MASK_REPL  0x041041u     /* a 6-bit block times this: in all four cases */
 
-/* every combination with these cases (bit case-1) */
+/* every combination with these cases (bit case-1): a 6-bit block per case */
+#define SX_CASE_ONLY(c) (((c) & 1u) * 0x3Fu | ((c) >> 1 & 1u) * 0xFC0u | ((c) >> 2 & 1u) * 0x3F000u | ((c) >> 3 & 1u) * 0xFC0000u)
 static inline uint32_t sx_mask_case_only(uint32_t cases)
 {
-    return (cases & 1u) * 0x3Fu | (cases >> 1 & 1u) * 0xFC0u | (cases >> 2 & 1u) * 0x3F000u | (cases >> 3 & 1u) * 0xFC0000u;
+    static const uint32_t table[16] = {
+        SX_CASE_ONLY(0u), SX_CASE_ONLY(1u), SX_CASE_ONLY(2u), SX_CASE_ONLY(3u), SX_CASE_ONLY(4u), SX_CASE_ONLY(5u),
+        SX_CASE_ONLY(6u), SX_CASE_ONLY(7u), SX_CASE_ONLY(8u), SX_CASE_ONLY(9u), SX_CASE_ONLY(10u), SX_CASE_ONLY(11u),
+        SX_CASE_ONLY(12u), SX_CASE_ONLY(13u), SX_CASE_ONLY(14u), SX_CASE_ONLY(15u) };
+    return table[cases & 15u];
 }
 
 /* the combinations a word's features allow (all of them when it has none),

@@ -14,7 +14,7 @@
 typedef struct cstate {
     sx *s;
     lb_clause *C;           /* the document's clauses (push_clause keeps it current) */
-    int32_t st[SX_MAX_DEPTH];
+    int32_t st[SX_MAX_DEPTH + 1];  /* the open clauses in st[1 .. sp]; st[0] = -1 (none open) */
     int sp;
     int32_t last_break;     /* last boundary or coordinator token, -1 */
     int32_t opened_intro;   /* intro word of a clause opened at its preposition, -1 */
@@ -24,7 +24,7 @@ typedef struct cstate {
 } cstate;
 
 static lb_clause *CL(cstate *c, int32_t i) { return &c->C[i]; }
-static int32_t top(cstate *c) { return c->sp ? c->st[c->sp - 1] : -1; }
+static int32_t top(cstate *c) { return c->st[c->sp]; }
 
 static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_t parent, int32_t intro)
 {
@@ -41,7 +41,7 @@ static inline int32_t push_clause(cstate *c, uint8_t kind, uint32_t tok0, int32_
                       .fin = -1, .verb = -1, .modal = -1, .particle = -1, .pred = -1,
                       .subj = -1, .obj = -1, .iobj = -1, .agent = -1 };
     int32_t idx = (int32_t)(c->s->doc->clauses.len - 1);
-    c->st[c->sp++] = idx;
+    c->st[++c->sp] = idx;
     if (parent == SX_PENDING && c->first_pending < 0) c->first_pending = idx;
     return idx;
 }
@@ -346,8 +346,8 @@ static int scan_token(cstate *c, uint32_t i)
 }
 
 /* parents still pending, the verbs of infinitive clauses (verbs.c finds
- * them), the last main clause of a question sentence (verbs.c sets the
- * extents from the tokens) */
+ * them), the last main clause of a question sentence; the extents cleared
+ * (tok0 UINT32_MAX: verbs.c sets them from the tokens) */
 static void finish(cstate *c)
 {
     sx *s = c->s;
@@ -355,6 +355,7 @@ static void finish(cstate *c)
     uint32_t n = (uint32_t)s->doc->clauses.len;
     for (uint32_t k = s->cl0; k < n; k++) {
         if (C[k].parent == SX_PENDING) C[k].parent = -1;
+        C[k].tok0 = UINT32_MAX; C[k].ntok = 0;       /* no extent yet: verbs.c's */
         if (C[k].kind == LB_CL_ZU_INF) C[k].verb = -1;
     }
     uint32_t e = s->s1 - 1;                  /* the end mark before closing quotes */
@@ -375,6 +376,7 @@ int sx_clauses(sx *state)
     c.s = s;
     c.C = LB_CLAUSES(s->doc);
     c.sp = 0;
+    c.st[0] = -1;
     c.last_break = -1;
     c.opened_intro = -1;
     c.closed_rel = -1;

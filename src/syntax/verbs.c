@@ -190,8 +190,7 @@ static int complete(sx *s, lb_clause *C, const vacc *a)
 int sx_verbs(sx *s)
 {
     lb_clause *CLs = LB_CLAUSES(s->doc);
-    uint32_t ncl = (uint32_t)s->doc->clauses.len;
-    for (uint32_t k = s->cl0; k < ncl; k++) { CLs[k].tok0 = UINT32_MAX; CLs[k].ntok = 0; }
+    uint32_t ncl = (uint32_t)s->doc->clauses.len;       /* (extents cleared by clauses.c's finish) */
     vacc acc[SX_VERB_WINDOW];
     for (uint32_t base = s->cl0; base < ncl; base += SX_VERB_WINDOW) {
         uint32_t n = ncl - base < SX_VERB_WINDOW ? ncl - base : SX_VERB_WINDOW;
