@@ -12,7 +12,12 @@ enum { NOM = 1, ACC = 2, DAT = 4, GEN = 8 };
 
 /* a clause's candidate groups: noun groups with their possible cases
  * (cases_of, computed once), prepositional groups */
-typedef struct cands { int32_t ng[SX_MAX_CANDS], pg[SX_MAX_CANDS]; uint8_t cases[SX_MAX_CANDS]; int nng, npg; } cands;
+typedef struct cands {
+    int32_t ng[SX_MAX_CANDS], pg[SX_MAX_CANDS];
+    uint8_t cases[SX_MAX_CANDS];
+    int nng, npg;
+    uint32_t first, last;       /* the clause's first and last group (first: none when ph1) */
+} cands;
 
 static uint32_t cases_of(const lb_phrase *p)
 {
@@ -154,22 +159,18 @@ static void split_conjuncts(lb_phrase *P, uint32_t i)
  * by one pass over the sentence's groups (a sentence rarely has more: one
  * window, filled in sx_roles's first pass) */
 #define SX_CLAUSE_WINDOW 32
-static void bucket_init(lb_clause *CLs, uint32_t base, uint32_t n, uint32_t ph1, cands *cd)
+static void bucket_init(uint32_t n, uint32_t ph1, cands *cd)
 {
-    for (uint32_t k = 0; k < n; k++) {
-        cd[k].nng = cd[k].npg = 0;
-        CLs[base + k].phrase0 = ph1; CLs[base + k].nphrase = 0;
-    }
+    for (uint32_t k = 0; k < n; k++) { cd[k].nng = cd[k].npg = 0; cd[k].first = ph1; }
 }
 
-static inline void bucket_one(lb_phrase *P, lb_clause *CLs, uint32_t i, uint32_t base, uint32_t n, uint32_t ph1, cands *cd)
+static inline void bucket_one(lb_phrase *P, uint32_t i, uint32_t base, uint32_t n, uint32_t ph1, cands *cd)
 {
-    int32_t c = P[i].clause;
-    if (c < (int32_t)base || c >= (int32_t)(base + n)) return;
-    lb_clause *C = &CLs[c];
-    cands *d = &cd[c - (int32_t)base];
-    if (C->phrase0 == ph1) C->phrase0 = i;
-    C->nphrase = i + 1 - C->phrase0;
+    uint32_t c = (uint32_t)P[i].clause - base;     /* none (-1) or outside the window: >= n */
+    if (c >= n) return;
+    cands *d = &cd[c];
+    if (d->first == ph1) d->first = i;
+    d->last = i;
     if (P[i].role != LB_ROLE_NONE || P[i].parent >= 0) return;
     if (P[i].kind == LB_PH_NG && d->nng < SX_MAX_CANDS) {
         d->cases[d->nng] = (uint8_t)cases_of(&P[i]);
@@ -181,6 +182,13 @@ static inline void bucket_one(lb_phrase *P, lb_clause *CLs, uint32_t i, uint32_t
     }
 }
 
+/* the range of groups of clause C from its bucket (none: an empty range at ph0) */
+static inline void bucket_range(lb_clause *C, const cands *d, uint32_t ph0, uint32_t ph1)
+{
+    C->phrase0 = d->first == ph1 ? ph0 : d->first;
+    C->nphrase = d->first == ph1 ? 0 : d->last + 1 - d->first;
+}
+
 void sx_roles(sx *s)
 {
     lb_phrase *P = LB_PHRASES(s->doc);
@@ -188,23 +196,23 @@ void sx_roles(sx *s)
     uint32_t ph1 = (uint32_t)s->doc->phrases.len, ncl = (uint32_t)s->doc->clauses.len;
     uint32_t one = ncl - s->cl0 <= SX_CLAUSE_WINDOW ? ncl - s->cl0 : 0;   /* clauses of a single window */
     cands cd[SX_CLAUSE_WINDOW];
-    bucket_init(CLs, s->cl0, one, ph1, cd);
+    bucket_init(one, ph1, cd);
     /* a group's role and parent are final once split_conjuncts has seen it
      * (a conjunct's first is an earlier group) */
     for (uint32_t i = s->ph0; i < ph1; i++) {
         P[i].clause = s->M[P[i].head].clause;
         split_conjuncts(P, i);
-        if (one) bucket_one(P, CLs, i, s->cl0, one, ph1, cd);
+        if (one) bucket_one(P, i, s->cl0, one, ph1, cd);
     }
     for (uint32_t base = s->cl0; base < ncl; base += SX_CLAUSE_WINDOW) {
         uint32_t n = ncl - base < SX_CLAUSE_WINDOW ? ncl - base : SX_CLAUSE_WINDOW;
         if (!one) {
-            bucket_init(CLs, base, n, ph1, cd);
-            for (uint32_t i = s->ph0; i < ph1; i++) bucket_one(P, CLs, i, base, n, ph1, cd);
+            bucket_init(n, ph1, cd);
+            for (uint32_t i = s->ph0; i < ph1; i++) bucket_one(P, i, base, n, ph1, cd);
         }
         for (uint32_t k = 0; k < n; k++) {
             lb_clause *C = &CLs[base + k];
-            if (C->phrase0 == ph1) C->phrase0 = s->ph0;
+            bucket_range(C, &cd[k], s->ph0, ph1);
             if (s->en) roles_en(s, C, &cd[k]); else roles_de(s, C, &cd[k]);
             if (C->subj >= 0) P[C->subj].role = LB_ROLE_SUBJ;
             if (C->obj >= 0) P[C->obj].role = LB_ROLE_OBJ;
