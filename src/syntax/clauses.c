@@ -340,7 +340,9 @@ static int scan_token(cstate *c, uint32_t i)
         if (on_finite(c, i)) return -1;
         m->clause = top(c);
     }
-    if (c->sp && CL(c, top(c))->kind == LB_CL_ZU_INF && (is_zu_inf(s, i) || (s->en && sx_is_verb(m))))
+    /* (is_zu_inf needs a verb or the flag: tested first, before the clause) */
+    if (((tf & SX_TF_VERB) || (m->flags & LB_MF_ZU_INF)) && c->sp && CL(c, top(c))->kind == LB_CL_ZU_INF &&
+        (is_zu_inf(s, i) || (s->en && sx_is_verb(m))))
         CL(c, top(c))->verb = (int32_t)i;
     return 0;
 }
