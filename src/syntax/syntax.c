@@ -22,25 +22,38 @@ static inline int sx_token_is_boundary(const lb_doc *doc, const lb_morph *m, uin
 }
 
 /* word classes of the tokens that can carry one (function words, verbs),
- * cached by lemma address in the document across documents (lexicon lemmas
- * are shared strings, so most tokens hit). Arena addresses come back for
- * other words in a later document: a slot keeps a copy of its lemma, and a
- * hit must match it. Lemmas longer than the copy (or empty) are not cached.
+ * cached across documents in slots chosen by lemma address (lexicon lemmas
+ * are shared strings, so most tokens hit). A slot keeps a copy of its lemma
+ * (arena addresses come back for other words in a later document), and a
+ * hit must match it; lemmas longer than the copy (or empty) are not cached.
  * A slot also keeps the SX_TF_* bits (word_bits, no boundary) of the last
- * token that used it with its features, part of speech and flags (morph_key):
- * a token with the same ones has the same bits. */
+ * token that used it with that token's features, part of speech and flags
+ * (all word_bits reads besides the class): a token with the same ones has
+ * the same bits. One slot is half a cache line (the array aligned to one):
+ * classify prefetches it whole. */
 #define SX_CACHE 8192
 #define SX_CACHE_KEY 16
 typedef struct sx_slot {
-    const char *lemma;
-    uint32_t len, cls;
-    char key[SX_CACHE_KEY];
-    uint64_t morph;         /* morph_key of the token that set tf; 0 none */
-    uint8_t tf;
+    char key[SX_CACHE_KEY];     /* the lemma's first len bytes */
+    uint32_t cls;
+    unsigned char morph[6];     /* feats, upos, flags of the token that set tf (lb_morph's order) */
+    uint8_t len;                /* 0: empty */
+    uint8_t tf;                 /* word_bits for morph (none while its upos is 255) */
+    uint8_t unused[4];          /* (to 32 bytes) */
 } sx_slot;
+_Static_assert(sizeof(sx_slot) == 32, "two slots to a cache line");
 struct lb_syntax_cache { sx_slot slot[SX_CACHE]; sx_feats_memo memo; };
 
 void lb_syntax_cache_free(struct lb_syntax_cache *c) { free(c); }
+
+/* a new cache: zeroed, aligned to a cache line */
+static struct lb_syntax_cache *cache_new(void)
+{
+    size_t n = (sizeof(struct lb_syntax_cache) + 63) / 64 * 64;
+    struct lb_syntax_cache *c = aligned_alloc(64, n);
+    if (c) memset(c, 0, n);
+    return c;
+}
 
 /* the slot of a lemma address */
 static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
@@ -49,25 +62,16 @@ static inline sx_slot *cache_slot(struct lb_syntax_cache *cc, const char *lemma)
 }
 
 /* what word_bits reads of a token besides its class: features, part of
- * speech, flags (their six bytes, adjacent in lb_morph, and a 1: never 0) */
+ * speech, flags (six bytes, adjacent in lb_morph) */
 _Static_assert(offsetof(lb_morph, upos) == offsetof(lb_morph, feats) + 4 &&
-               offsetof(lb_morph, flags) == offsetof(lb_morph, feats) + 5, "morph_key reads feats, upos, flags at once");
-static inline uint64_t morph_key(const lb_morph *m)
-{
-    unsigned char b[8];
-    memcpy(b, &m->feats, 6);
-    b[6] = 1; b[7] = 0;
-    uint64_t key;
-    memcpy(&key, b, 8);
-    return key;
-}
+               offsetof(lb_morph, flags) == offsetof(lb_morph, feats) + 5, "a slot's morph copies feats, upos, flags at once");
+static inline int same_morph(const sx_slot *e, const lb_morph *m) { return !memcmp(e->morph, &m->feats, 6); }
 
 /* the slot of token m's lemma when it holds that lemma, else NULL */
 static inline sx_slot *cached(struct lb_syntax_cache *cc, const lb_morph *m)
 {
     sx_slot *e = cache_slot(cc, m->lemma);
-    return m->lemma_len && e->lemma == m->lemma && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len)
-           ? e : NULL;
+    return m->lemma && m->lemma_len && e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len) ? e : NULL;
 }
 
 /* the word class of token i, which missed the cache, looked up and cached
@@ -78,8 +82,9 @@ static sx_slot *lookup_class(sx *s, uint32_t i, struct lb_syntax_cache *cc, uint
     *cls = sx_word_class(s, i);
     if (!m->lemma || !m->lemma_len || m->lemma_len > SX_CACHE_KEY) return NULL;
     sx_slot *e = cache_slot(cc, m->lemma);
-    e->lemma = m->lemma; e->len = m->lemma_len; e->cls = *cls; e->morph = 0;
+    e->len = (uint8_t)m->lemma_len; e->cls = *cls;
     memcpy(e->key, m->lemma, m->lemma_len);
+    memset(e->morph, 255, sizeof e->morph);       /* no part of speech is 255: no bits yet */
     return e;
 }
 
@@ -179,8 +184,7 @@ static inline uint8_t word_class_bits(sx *s, uint32_t i, struct lb_syntax_cache 
     if (e) *cls = e->cls;
     else e = lookup_class(s, i, cc, cls);
     if (b || !e) return word_bits(s, i, *cls, b);
-    uint64_t key = morph_key(m);
-    if (e->morph != key) { e->morph = key; e->tf = word_bits(s, i, *cls, 0); }
+    if (!same_morph(e, m)) { memcpy(e->morph, &m->feats, 6); e->tf = word_bits(s, i, *cls, 0); }
     return e->tf;
 }
 
@@ -238,7 +242,7 @@ int lb_syntax_run(lb_doc *doc)
     if (!s.cls || !s.tf || reserve(doc, &doc->phrases, ntok / 2 + 8) || reserve(doc, &doc->clauses, ntok / 6 + 4))
         return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     struct lb_syntax_cache **cc = &doc->syntax_cache[s.en];
-    if (!*cc && !(*cc = calloc(1, sizeof **cc))) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+    if (!*cc && !(*cc = cache_new())) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     s.memo = &(*cc)->memo;
     if (classify(&s, ntok, *cc)) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
     int rc = LB_OK;
