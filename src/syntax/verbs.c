@@ -2,7 +2,9 @@
  * among finite verb, auxiliaries, modals, participles and infinitives; voice
  * (werden/be + past participle), mood (the finite verb's Mood), negation, the
  * modal, and a German separable particle at the clause end, whose lemma is
- * joined to the finite verb's ("schlug ... vor" -> "vorschlagen"). */
+ * joined to the finite verb's ("schlug ... vor" -> "vorschlagen"). One pass
+ * over the sentence's tokens gathers the words of all its clauses and sets
+ * their extents (tok0, ntok). */
 #include "internal.h"
 #include <string.h>
 
@@ -55,7 +57,8 @@ typedef struct vacc {
     uint8_t neg;
 } vacc;
 
-/* a verb (a clause's token, not its finite verb fin): the words of a */
+/* verb token i of the clause a gathers for (its finite verb too: that may be
+ * the modal, the passive auxiliary, the first verb, but no other verb) */
 static inline void add_verb(vacc *a, int32_t i, uint32_t cls)
 {
     if (a->first_verb < 0) a->first_verb = i;
