@@ -104,7 +104,7 @@ static inline __attribute__((always_inline)) int parse_ng(const sx *s, uint32_t 
         k = premodifiers(s, k, &mask);
         run0 = k;
         while (k < s->s1 && sx_is_nominal(&M[k]) && (k == run0 || joins_run(s, k))) k++;
-        if (k > run0 && k + 1 < s->s1 && s->en && is_poss_marker(s, k)) { k++; mask = (1u << 24) - 1; continue; }
+        if (s->en && k > run0 && k + 1 < s->s1 && is_poss_marker(s, k)) { k++; mask = (1u << 24) - 1; continue; }
         break;
     }
     uint32_t nominal_end = k;
