@@ -207,7 +207,9 @@ static void link_attributes(sx *s, int32_t pi)
 {
     lb_phrase *P = LB_PHRASES(s->doc), *p = &P[pi];
     uint32_t t = p->tok0;
-    lb_phrase *q = t > s->s0 ? phrase_ending_at(s, t - 1) : NULL;
+    /* phrase_ending_at(s, t - 1): the groups come in order and do not
+     * overlap, so only the one before can end there */
+    lb_phrase *q = pi > (int32_t)s->ph0 && P[pi - 1].tok0 + P[pi - 1].ntok == t ? &P[pi - 1] : NULL;
     if (q) {
         /* (a unique case in feats is genitive when only the genitive is possible) */
         if (p->kind == LB_PH_NG && !s->en && LB_FEAT_GET(p->feats, CASE) == LB_CASE_GEN && s->M[p->head].upos != LB_UPOS_PRON) {
