@@ -435,11 +435,12 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 #undef STORE
 }
 
-/* Adds the sparse records of s (count n) to full. */
-static inline __attribute__((always_inline)) void add_sparse(const lb_tm_sum *s, unsigned n, uint32_t *full)
+/* Adds the sparse records of s up to end to full. */
+static inline __attribute__((always_inline)) void add_sparse(const lb_tm_sum *s, const lb_tm_sparse *const *end,
+                                                             uint32_t *full)
 {
-    for (unsigned k = 0; k < lb_tm_nsparse(n); k++) {
-        const lb_tm_sparse *sp = s->sp[k];
+    for (const lb_tm_sparse *const *q = s->sp; q < end; q++) {
+        const lb_tm_sparse *sp = *q;
         full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
         full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
     }
@@ -449,12 +450,12 @@ static inline __attribute__((always_inline)) void add_sparse(const lb_tm_sum *s,
  * candidates below split from the wide sums, the others one by one. The
  * best is taken by masks, not a branch: which candidate wins is not
  * predictable. */
-SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, unsigned n, uint32_t *full,
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, lb_tm_at at, uint32_t *full,
                                      const uint16_t *cand, int ncand, const int32_t *base)
 {
-    int best = 0, nr = (int)lb_tm_nrows(n);
+    int best = 0, nr = (int)(at.row - s->row);
     int32_t top = INT32_MIN;
-    add_sparse(s, n, full);
+    add_sparse(s, at.sp, full);
     int split = wide_sums(m, s->row, nr, full, cand, ncand);
 #define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); int gt_ = v_ > top; \
                           best = gt_ ? split + (j) : best; top = gt_ ? v_ : top; } while (0)
@@ -508,15 +509,15 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
     lb_tm_sum sum;
-    unsigned n = 0;
+    lb_tm_at at = lb_tm_begin(&sum);
     const char *base = lb_tm_base(m);
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
     if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
     lb_tm_start(full, NULL, cand, ncand);
-    for (int i = 0; i < nf; i++) n = lb_tm_add(base, &sum, n, ref[i]);
-    add_sparse(&sum, n, full);
-    int nr = (int)lb_tm_nrows(n), split = wide_sums(m, sum.row, nr, full, cand, ncand);
+    for (int i = 0; i < nf; i++) lb_tm_add(base, &at, ref[i]);
+    add_sparse(&sum, at.sp, full);
+    int nr = (int)(at.row - sum.row), split = wide_sums(m, sum.row, nr, full, cand, ncand);
     for (int k = 0; k < split; k++) score[k] = (int32_t)((uint32_t)score[k] + full[cand[k]]);
     add_rows(sum.row, nr, cand + split, ncand - split, score + split, full, score + split);
 }

@@ -117,16 +117,16 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 #define LB_TM_MAX_REFS 64     /* features summed for one word at most */
 /* A score being summed for the candidates of one word: lb_tm_start sets
  * the scratch full (per class, 256) at the candidates; lb_tm_add per
- * feature keeps its dense row or its sparse record in a lb_tm_sum and
- * gives the new count n (plain values: a count whose address is passed on
- * stays in memory), the rows in its low 8 bits and the records above
- * (LB_TM_MAX_REFS of each at most); then lb_tagmodel_acc_best. */
+ * feature keeps its dense row or its sparse record in a lb_tm_sum, at the
+ * positions of a lb_tm_at (a local that stays in registers: pass its
+ * address only to functions that are inlined), LB_TM_MAX_REFS of each at
+ * most; then lb_tagmodel_acc_best. */
 typedef struct lb_tm_sum {
     const int16_t *row[LB_TM_MAX_REFS];
     const lb_tm_sparse *sp[LB_TM_MAX_REFS];
 } lb_tm_sum;
-static inline unsigned lb_tm_nrows(unsigned n) { return n & 255; }
-static inline unsigned lb_tm_nsparse(unsigned n) { return n >> 8; }
+typedef struct lb_tm_at { const int16_t **row; const lb_tm_sparse **sp; } lb_tm_at;
+static inline lb_tm_at lb_tm_begin(lb_tm_sum *s) { return (lb_tm_at){ s->row, s->sp }; }
 static inline void lb_tm_start(uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
 {
     if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
@@ -152,25 +152,22 @@ static inline lb_tm_ref lb_tm_sparse_ref(const lb_tagmodel *m, size_t i)
 static inline const char *lb_tm_base(const lb_tagmodel *m) { return (const char *)m->dense; }
 /* Keeps the weights of ref r (none, a dense row or a sparse record; base:
  * lb_tm_base) without a branch: which kind a word's next feature has is
- * not predictable. Both slots get the address, the count of one advances. */
-static inline unsigned lb_tm_add(const char *base, lb_tm_sum *s, unsigned n, lb_tm_ref r)
+ * not predictable. Both lists get the address, the position of one advances. */
+static inline __attribute__((always_inline)) void lb_tm_add(const char *base, lb_tm_at *at, lb_tm_ref r)
 {
     const char *p = base + (r & ~(lb_tm_ref)1);
     uint32_t sparse = r & 1, dense = (uint32_t)(r != 0) ^ sparse;
-    s->row[lb_tm_nrows(n)] = (const int16_t *)(const void *)p;
-    s->sp[lb_tm_nsparse(n)] = (const lb_tm_sparse *)(const void *)p;
-    return n + (dense | sparse << 8);
+    *at->row = (const int16_t *)(const void *)p;
+    *at->sp = (const lb_tm_sparse *)(const void *)p;
+    at->row += dense;
+    at->sp += sparse;
 }
 /* Keeps a dense row of nclass weights (one summed beforehand). */
-static inline unsigned lb_tm_add_row(lb_tm_sum *s, unsigned n, const int16_t *row)
-{
-    s->row[lb_tm_nrows(n)] = row;
-    return n + 1;
-}
+static inline __attribute__((always_inline)) void lb_tm_add_row(lb_tm_at *at, const int16_t *row) { *at->row++ = row; }
 /* The k of the best base[k] + the sum for class cand[k] (full plus the
- * rows and records of s, count n; the first of equal ones). Changes full
+ * rows and records of s up to at; the first of equal ones). Changes full
  * at classes other than the candidates, and adds the records to it. */
-int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, unsigned n, uint32_t *full, const uint16_t *cand,
+int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, lb_tm_at at, uint32_t *full, const uint16_t *cand,
                          int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
@@ -197,7 +194,7 @@ static inline lb_tm_ref lb_tm_probe(const lb_tagmodel *m, uint32_t id)
     unsigned stop = hit | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_setzero_si128())));
     if (__builtin_expect(stop != 0, 1)) {
         unsigned j = (unsigned)__builtin_ctz(stop);
-        return (hit >> j & 1) ? s[j].ref : 0;
+        return s[j].ref & (0u - (hit >> j & 1));
     }
     h = (h + LB_TM_PROBE) & mask;
 #endif
