@@ -513,7 +513,7 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
     const char *base = lb_tm_base(m);
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
-    if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
+    if (ncand >= WIDE_MIN) memset(full, 0, (size_t)m->nclass * sizeof *full);   /* the wide sums may read every class */
     lb_tm_start(full, NULL, cand, ncand);
     for (int i = 0; i < nf; i++) lb_tm_add(base, &at, ref[i]);
     add_sparse(&sum, at.sp, full);

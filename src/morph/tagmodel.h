@@ -186,8 +186,8 @@ lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 static inline lb_tm_ref lb_tm_probe(const lb_tagmodel *m, uint32_t id)
 {
     size_t mask = m->fcap - 1, h = (id * 2654435761u) & mask;
-    const struct lb_tm_fslot *s = m->fslot + h;
 #if defined(__SSE2__)
+    const struct lb_tm_fslot *s = m->fslot + h;
     __m128 a = _mm_loadu_ps((const float *)(const void *)s), b = _mm_loadu_ps((const float *)(const void *)(s + 2));
     __m128i keys = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)));
     unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_set1_epi32((int)id))));
