@@ -117,7 +117,7 @@ static int read_weights(rd *r, lb_tagmodel *m)
     size_t maxe = (r->n - r->off) / 3;
     if (maxe > LB_TAG_MAX_ENTRIES) maxe = LB_TAG_MAX_ENTRIES;
     m->fcap = cap;
-    m->fslot = calloc(cap, sizeof *m->fslot);
+    m->fslot = calloc(cap + LB_TM_PROBE - 1, sizeof *m->fslot);     /* + the mirror (lb_tagmodel_refs) */
     m->fstart = malloc(cap * sizeof *m->fstart);
     m->entry = malloc((maxe + 1) * sizeof *m->entry);
     if (!m->fslot || !m->fstart || !m->entry) return fail(r, "out of memory");
@@ -146,16 +146,18 @@ static int read_weights(rd *r, lb_tagmodel *m)
 #define DENSE_MIN LB_TM_SPARSE     /* features with more entries get a dense row */
 
 /* Gives every slot its ref: a dense row (after one unused element, so that
- * no row offset is 0) or a padded sparse record. */
+ * no row offset is 0) or a padded sparse record (after the rows, from a
+ * multiple of 16 bytes: their offsets are even). */
 static int make_refs(lb_tagmodel *m)
 {
     size_t rows = 0, few = 0;
     for (size_t h = 0; h < m->fcap; h++)
         if (m->fslot[h].key) { if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++; }
-    if ((rows * (size_t)m->nclass + 1) >> 30 || few >> 30) return -1;
-    m->dense = calloc(rows * (size_t)m->nclass + 1, sizeof *m->dense);
-    m->sparse = malloc((few + 1) * sizeof *m->sparse);
-    if (!m->dense || !m->sparse) return -1;
+    size_t at = ((rows * (size_t)m->nclass + 1) * sizeof *m->dense + 15) & ~(size_t)15;
+    if ((at + (few + 1) * sizeof *m->sparse) >> 30) return -1;
+    _Static_assert(sizeof(lb_tm_sparse) % 2 == 0, "sparse records at even offsets");
+    if (!(m->dense = calloc(1, at + (few + 1) * sizeof *m->sparse))) return -1;
+    m->sparse = (lb_tm_sparse *)(void *)((char *)m->dense + at);
     for (size_t h = 0; h < m->fcap; h++) {
         if (!m->fslot[h].key) continue;
         const lb_tm_entry *e = m->entry + (m->fstart[h] >> 8);
@@ -170,9 +172,10 @@ static int make_refs(lb_tagmodel *m)
                 sp->cls[k] = k < n ? e[k].cls : 255;
                 sp->w[k] = k < n ? e[k].w : 0;
             }
-            m->fslot[h].ref = (lb_tm_ref)(m->nsparse++ << 1 | 1);
+            m->fslot[h].ref = lb_tm_sparse_ref(m, m->nsparse++);
         }
     }
+    memcpy(m->fslot + m->fcap, m->fslot, (LB_TM_PROBE - 1) * sizeof *m->fslot);
     return 0;
 }
 
@@ -195,7 +198,7 @@ static void add_ref_row(const lb_tagmodel *m, lb_tm_ref ref, int32_t *row)
         for (int c = 0; c < m->nclass; c++) row[c] += d[c];
         return;
     }
-    const lb_tm_sparse *sp = &m->sparse[ref >> 1];
+    const lb_tm_sparse *sp = lb_tm_rec(m, ref);
     for (int j = 0; j < LB_TM_SPARSE; j++) if (sp->cls[j] != 255) row[sp->cls[j]] += sp->w[j];
 }
 
@@ -313,7 +316,7 @@ void lb_tagmodel_free(lb_tagmodel *m)
 {
     if (!m) return;
     lb_wordset_fini(&m->dict);
-    free(m->dict_cls); free(m->fslot); free(m->fstart); free(m->entry); free(m->dense); free(m->sparse); free(m->prev2_ref); free(m->hist_row);
+    free(m->dict_cls); free(m->fslot); free(m->fstart); free(m->entry); free(m->dense); free(m->prev2_ref); free(m->hist_row);
     free(m);
 }
 
@@ -327,7 +330,7 @@ void lb_tagmodel_score(const lb_tagmodel *m, const uint32_t *f, int nf, uint32_t
             for (int c = 0; c < m->nclass; c++) score[c] += (uint32_t)(int32_t)d[c];
             continue;
         }
-        const lb_tm_sparse *sp = &m->sparse[r >> 1];
+        const lb_tm_sparse *sp = lb_tm_rec(m, r);
         for (int j = 0; j < LB_TM_SPARSE; j++)
             if (sp->cls[j] != 255) score[sp->cls[j]] += (uint32_t)(int32_t)sp->w[j];
     }
@@ -432,18 +435,32 @@ SCALAR_SUMS static void add_rows(const int16_t *const *rows, int nr, const uint1
 #undef STORE
 }
 
+/* Adds the sparse records of s up to end to full. */
+static inline __attribute__((always_inline)) void add_sparse(const lb_tm_sum *s, const lb_tm_sparse *const *end,
+                                                             uint32_t *full)
+{
+    for (const lb_tm_sparse *const *q = s->sp; q < end; q++) {
+        const lb_tm_sparse *sp = *q;
+        full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
+        full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
+    }
+}
+
 /* add_rows keeping only the best candidate (the first of equal ones): the
- * candidates below split from the wide sums, the others one by one. */
-SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full,
+ * candidates below split from the wide sums, the others one by one. The
+ * best is taken by masks, not a branch: which candidate wins is not
+ * predictable. */
+SCALAR_SUMS int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, lb_tm_at at, uint32_t *full,
                                      const uint16_t *cand, int ncand, const int32_t *base)
 {
-    int best = 0;
+    int best = 0, nr = (int)(at.row - s->row);
     int32_t top = INT32_MIN;
-    int split = wide_sums(m, rows, nr, full, cand, ncand);
-#define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); \
-                          if (v_ > top) { top = v_; best = split + (j); } } while (0)
+    add_sparse(s, at.sp, full);
+    int split = wide_sums(m, s->row, nr, full, cand, ncand);
+#define TAKE(j, sum) do { int32_t v_ = (int32_t)((sum) + (uint32_t)base[split + (j)]); int gt_ = v_ > top; \
+                          best = gt_ ? split + (j) : best; top = gt_ ? v_ : top; } while (0)
     for (int k = 0; k < split; k++) TAKE(k - split, full[cand[k]]);
-    FOR_CANDIDATE_SUMS(rows, nr, full, cand + split, ncand - split, TAKE);
+    FOR_CANDIDATE_SUMS(s->row, nr, full, cand + split, ncand - split, TAKE);
 #undef TAKE
     return best;
 }
@@ -461,7 +478,7 @@ int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, i
             const int16_t *d = lb_tm_row(m, r);
             for (int c = 0; c < m->nclass; c++) sum[c] += d[c];
         } else {
-            const lb_tm_sparse *sp = &m->sparse[r >> 1];
+            const lb_tm_sparse *sp = lb_tm_rec(m, r);
             for (int j = 0; j < LB_TM_SPARSE; j++) sum[sp->cls[j]] += sp->w[j];
         }
     }
@@ -480,7 +497,7 @@ void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *ca
         for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)row[cand[k]]);
         return;
     }
-    const lb_tm_sparse *sp = &m->sparse[ref >> 1];
+    const lb_tm_sparse *sp = lb_tm_rec(m, ref);
     for (int k = 0; k < ncand; k++)
         for (int j = 0; j < LB_TM_SPARSE; j++)
             if (sp->cls[j] == cand[k]) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)sp->w[j]);
@@ -491,16 +508,18 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 {
     lb_tm_ref ref[LB_TM_MAX_REFS];
     uint32_t full[256];
-    const int16_t *rows[LB_TM_MAX_REFS];
-    int nr = 0;
+    lb_tm_sum sum;
+    lb_tm_at at = lb_tm_begin(&sum);
+    const char *base = lb_tm_base(m);
     if (nf > LB_TM_MAX_REFS) nf = LB_TM_MAX_REFS;
     lb_tagmodel_refs(m, f, nf, ref);
-    if (ncand >= WIDE_MIN) memset(full, 0, sizeof full);       /* the wide sums may read every class */
+    if (ncand >= WIDE_MIN) memset(full, 0, (size_t)m->nclass * sizeof *full);   /* the wide sums may read every class */
     lb_tm_start(full, NULL, cand, ncand);
-    for (int i = 0; i < nf; i++) nr = lb_tm_add(m, full, rows, nr, ref[i]);
-    int split = wide_sums(m, rows, nr, full, cand, ncand);
+    for (int i = 0; i < nf; i++) lb_tm_add(base, &at, ref[i]);
+    add_sparse(&sum, at.sp, full);
+    int nr = (int)(at.row - sum.row), split = wide_sums(m, sum.row, nr, full, cand, ncand);
     for (int k = 0; k < split; k++) score[k] = (int32_t)((uint32_t)score[k] + full[cand[k]]);
-    add_rows(rows, nr, cand + split, ncand - split, score + split, full, score + split);
+    add_rows(sum.row, nr, cand + split, ncand - split, score + split, full, score + split);
 }
 
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags)

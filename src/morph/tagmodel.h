@@ -17,6 +17,9 @@
 #include "core/wordset.h"
 #include <stddef.h>
 #include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define LB_TAG_MAX_CLASSES 255
 #define LB_TAG_DICT_RARE 1
@@ -24,8 +27,9 @@
 #define LB_TAG_MAX_ENTRIES ((size_t)1 << 24)
 
 typedef struct lb_tag_class { uint8_t upos; uint32_t feats; } lb_tag_class;
-/* A feature's weights as the decoder reads them: 0 none; (i << 1 | 1) the
- * sparse record sparse[i]; (o << 1) the dense row dense + o (o >= 1). */
+/* A feature's weights as the decoder reads them: 0 none, else the byte
+ * offset from dense of its dense row (even, not 0) or of its sparse record
+ * plus 1 (odd): both kinds in one block (lb_tm_add needs no branch). */
 typedef uint32_t lb_tm_ref;
 typedef struct lb_tm_entry { uint8_t cls, pad; int16_t w; } lb_tm_entry;
 /* the weights of a feature with few classes, padded with class 255 (never a
@@ -56,7 +60,7 @@ typedef struct lb_tagmodel {
     uint8_t n_by_upos[LB_TAG_UPOS_SLOTS];
     int16_t *dense;                 /* rows of nclass weights for features with many classes (from dense + 1) */
     size_t ndense;
-    lb_tm_sparse *sparse;           /* the features with up to LB_TM_SPARSE classes */
+    lb_tm_sparse *sparse;           /* the features with up to LB_TM_SPARSE classes (in dense's block, after the rows) */
     size_t nsparse;
     /* weights of features the decoder resolves once: the sentence edge in
      * each role (LB_TF_R_*), the previous class (index 255: none), the
@@ -113,10 +117,16 @@ void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, con
 #define LB_TM_MAX_REFS 64     /* features summed for one word at most */
 /* A score being summed for the candidates of one word: lb_tm_start sets
  * the scratch full (per class, 256) at the candidates; lb_tm_add per
- * feature adds a sparse record straight into full and keeps a dense row
- * in rows (LB_TM_MAX_REFS at most), giving the new number of rows; then
- * lb_tagmodel_acc_best. (Plain values, no struct: a struct whose address
- * is passed on stays in memory, and its row count with it.) */
+ * feature keeps its dense row or its sparse record in a lb_tm_sum, at the
+ * positions of a lb_tm_at (a local that stays in registers: pass its
+ * address only to functions that are inlined), LB_TM_MAX_REFS of each at
+ * most; then lb_tagmodel_acc_best. */
+typedef struct lb_tm_sum {
+    const int16_t *row[LB_TM_MAX_REFS];
+    const lb_tm_sparse *sp[LB_TM_MAX_REFS];
+} lb_tm_sum;
+typedef struct lb_tm_at { const int16_t **row; const lb_tm_sparse **sp; } lb_tm_at;
+static inline lb_tm_at lb_tm_begin(lb_tm_sum *s) { return (lb_tm_at){ s->row, s->sp }; }
 static inline void lb_tm_start(uint32_t *full, const int32_t *init, const uint16_t *cand, int ncand)
 {
     if (init) for (int k = 0; k < ncand; k++) full[cand[k]] = (uint32_t)init[cand[k]];
@@ -127,21 +137,37 @@ static inline const int16_t *lb_tm_row(const lb_tagmodel *m, lb_tm_ref r)
 {
     return (const int16_t *)(const void *)((const char *)m->dense + r);
 }
-static inline int lb_tm_add(const lb_tagmodel *m, uint32_t *full, const int16_t **rows, int nr, lb_tm_ref r)
+/* The sparse record of ref r (odd). */
+static inline const lb_tm_sparse *lb_tm_rec(const lb_tagmodel *m, lb_tm_ref r)
 {
-    if (!(r & 1)) {
-        if (r) rows[nr++] = lb_tm_row(m, r);
-        return nr;
-    }
-    const lb_tm_sparse *sp = &m->sparse[r >> 1];
-    full[sp->cls[0]] += (uint32_t)sp->w[0]; full[sp->cls[1]] += (uint32_t)sp->w[1];
-    full[sp->cls[2]] += (uint32_t)sp->w[2]; full[sp->cls[3]] += (uint32_t)sp->w[3];
-    return nr;
+    return (const lb_tm_sparse *)(const void *)((const char *)m->dense + (r & ~(lb_tm_ref)1));
 }
+/* The ref of the sparse record sparse[i]. */
+static inline lb_tm_ref lb_tm_sparse_ref(const lb_tagmodel *m, size_t i)
+{
+    return (lb_tm_ref)((const char *)&m->sparse[i] - (const char *)m->dense) | 1;
+}
+/* The block the refs of m are offsets in (for lb_tm_add: kept in a
+ * register, where m->dense would be read again after every store). */
+static inline const char *lb_tm_base(const lb_tagmodel *m) { return (const char *)m->dense; }
+/* Keeps the weights of ref r (none, a dense row or a sparse record; base:
+ * lb_tm_base) without a branch: which kind a word's next feature has is
+ * not predictable. Both lists get the address, the position of one advances. */
+static inline __attribute__((always_inline)) void lb_tm_add(const char *base, lb_tm_at *at, lb_tm_ref r)
+{
+    const char *p = base + (r & ~(lb_tm_ref)1);
+    uint32_t sparse = r & 1, dense = (uint32_t)(r != 0) ^ sparse;
+    *at->row = (const int16_t *)(const void *)p;
+    *at->sp = (const lb_tm_sparse *)(const void *)p;
+    at->row += dense;
+    at->sp += sparse;
+}
+/* Keeps a dense row of nclass weights (one summed beforehand). */
+static inline __attribute__((always_inline)) void lb_tm_add_row(lb_tm_at *at, const int16_t *row) { *at->row++ = row; }
 /* The k of the best base[k] + the sum for class cand[k] (full plus the
- * rows; the first of equal ones). Changes full at classes other than the
- * candidates. */
-int lb_tagmodel_acc_best(const lb_tagmodel *m, const int16_t *const *rows, int nr, uint32_t *full, const uint16_t *cand,
+ * rows and records of s up to at; the first of equal ones). Changes full
+ * at classes other than the candidates, and adds the records to it. */
+int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, lb_tm_at at, uint32_t *full, const uint16_t *cand,
                          int ncand, const int32_t *base);
 /* The weights of the features ref[0..nref) summed per class into row
  * (nclass); 0 when none has weights or a sum leaves the 16-bit range. */
@@ -150,15 +176,35 @@ int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, i
 void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score);
 /* The weights of feature id, 0 when the model has none. */
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
+/* The ref of feature id: its slot, or the first empty one, is mostly
+ * among the LB_TM_PROBE from its hash on (the table is at most half full),
+ * so they are compared at once, with no branch on how many were probed
+ * (unpredictable: a missed branch cost more than a probe); fslot holds
+ * its first LB_TM_PROBE - 1 slots again after the last, so that the
+ * ones compared are contiguous. */
+#define LB_TM_PROBE 4
+static inline lb_tm_ref lb_tm_probe(const lb_tagmodel *m, uint32_t id)
+{
+    size_t mask = m->fcap - 1, h = (id * 2654435761u) & mask;
+#if defined(__SSE2__)
+    const struct lb_tm_fslot *s = m->fslot + h;
+    __m128 a = _mm_loadu_ps((const float *)(const void *)s), b = _mm_loadu_ps((const float *)(const void *)(s + 2));
+    __m128i keys = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)));
+    unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_set1_epi32((int)id))));
+    unsigned stop = hit | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_setzero_si128())));
+    if (__builtin_expect(stop != 0, 1)) {
+        unsigned j = (unsigned)__builtin_ctz(stop);
+        return s[j].ref & (0u - (hit >> j & 1));
+    }
+    h = (h + LB_TM_PROBE) & mask;
+#endif
+    while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & mask;
+    return m->fslot[h].key ? m->fslot[h].ref : 0;
+}
 /* The refs of the features f[0..nf) into out. */
 static inline void lb_tagmodel_refs(const lb_tagmodel *m, const uint32_t *f, int nf, lb_tm_ref *out)
 {
-    size_t mask = m->fcap - 1;
-    for (int i = 0; i < nf; i++) {
-        size_t h = (f[i] * 2654435761u) & mask;
-        while (m->fslot[h].key && m->fslot[h].key != f[i]) h = (h + 1) & mask;
-        out[i] = m->fslot[h].key ? m->fslot[h].ref : 0;
-    }
+    for (int i = 0; i < nf; i++) out[i] = lb_tm_probe(m, f[i]);
 }
 /* The history row of clause state st after class p1 (LB_TF_NONE_CLASS: none). */
 static inline const int32_t *lb_tagmodel_hist_row(const lb_tagmodel *m, unsigned st, unsigned p1)

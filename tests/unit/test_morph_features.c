@@ -272,8 +272,9 @@ static void test_acc_best(const char *lang)
     for (int round = 0; round < 3000; round++) {
         uint16_t cand[LB_TAG_MAX_CLASSES];
         int32_t base[LB_TAG_MAX_CLASSES], want[LB_TAG_MAX_CLASSES];
-        const int16_t *rows[LB_TM_MAX_REFS];
-        int nc = 1 + (int)(rnd() % (round % 5 ? 9u : (unsigned)m->nclass)), nr = 0, c0 = (int)(rnd() % (unsigned)m->nclass);
+        lb_tm_sum acc;
+        lb_tm_at at = lb_tm_begin(&acc);
+        int nc = 1 + (int)(rnd() % (round % 5 ? 9u : (unsigned)m->nclass)), c0 = (int)(rnd() % (unsigned)m->nclass);
         for (int k = 0; k < nc; k++) cand[k] = (uint16_t)((c0 + k * 3) % m->nclass);
         for (int k = 1; k < nc; k++)        /* ascending, no class twice */
             for (int j = k; j > 0 && cand[j - 1] > cand[j]; j--) { uint16_t x = cand[j]; cand[j] = cand[j - 1]; cand[j - 1] = x; }
@@ -285,10 +286,10 @@ static void test_acc_best(const char *lang)
         for (int c = 0; c < m->nclass; c++) sum[c] = init ? init[c] : 0;
         for (int f = flat ? 0 : (int)(rnd() % 12); f > 0; f--) {
             lb_tm_ref r = rnd() & 1 ? (lb_tm_ref)((1 + (rnd() % m->ndense) * (size_t)m->nclass) << 1)
-                                    : (lb_tm_ref)((rnd() % m->nsparse) << 1 | 1);
-            nr = lb_tm_add(m, full, rows, nr, r);
+                                    : lb_tm_sparse_ref(m, rnd() % m->nsparse);
+            lb_tm_add(lb_tm_base(m), &at, r);
             if (!(r & 1)) for (int c = 0; c < m->nclass; c++) sum[c] += lb_tm_row(m, r)[c];
-            else for (int j = 0; j < LB_TM_SPARSE; j++) if (m->sparse[r >> 1].cls[j] != 255) sum[m->sparse[r >> 1].cls[j]] += m->sparse[r >> 1].w[j];
+            else for (int j = 0; j < LB_TM_SPARSE; j++) if (lb_tm_rec(m, r)->cls[j] != 255) sum[lb_tm_rec(m, r)->cls[j]] += lb_tm_rec(m, r)->w[j];
         }
         int best = 0;
         for (int k = 0; k < nc; k++) {
@@ -298,7 +299,7 @@ static void test_acc_best(const char *lang)
         }
         ties += flat && nc > 2;
         wide += nc >= m->wide_min;
-        differ += lb_tagmodel_acc_best(m, rows, nr, full, cand, nc, base) != best;
+        differ += lb_tagmodel_acc_best(m, &acc, at, full, cand, nc, base) != best;
     }
     CHECK_INT(differ, 0);
     CHECK(ties > 100 && wide > 100);
@@ -446,6 +447,96 @@ static void test_tag_classes(void)
     lb_tagmodel_free(m);
 }
 
+/* The ref of id by probing one slot after another (as before lb_tm_probe). */
+static lb_tm_ref probe_one_by_one(const lb_tagmodel *m, uint32_t id)
+{
+    size_t mask = m->fcap - 1, h = (id * 2654435761u) & mask;
+    while (m->fslot[h].key && m->fslot[h].key != id) h = (h + 1) & mask;
+    return m->fslot[h].key ? m->fslot[h].ref : 0;
+}
+
+/* lb_tagmodel_ref (slots compared four at a time, the first ones mirrored
+ * after the last) finds every feature of the model, and for other ids
+ * what probing one slot after another finds: random ids, and ids whose
+ * hash is each of the last and first slots (the probes that wrap around). */
+static void test_probe(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    int differ = 0, found = 0, far = 0;
+    for (size_t h = 0; h < m->fcap; h++) {
+        if (!m->fslot[h].key) continue;
+        found++;
+        differ += lb_tagmodel_ref(m, m->fslot[h].key) != m->fslot[h].ref;
+        far += ((h - (m->fslot[h].key * 2654435761u)) & (m->fcap - 1)) >= LB_TM_PROBE;
+    }
+    for (int k = 0; k < 200000; k++) {
+        uint32_t id = rnd() * 2654435761u + (uint32_t)k;
+        differ += lb_tagmodel_ref(m, id) != probe_one_by_one(m, id);
+    }
+    uint32_t inv = 2654435761u;             /* the inverse of the hash's factor modulo 2^32 (Newton) */
+    for (int k = 0; k < 5; k++) inv *= 2u - 2654435761u * inv;
+    CHECK_INT((int)(inv * 2654435761u), 1);
+    for (size_t d = 0; d < 16; d++)         /* hashes of the last 8 and the first 8 slots */
+        for (uint32_t hi = 0; hi < 64; hi++) {
+            size_t h = (d < 8 ? m->fcap - 8 + d : d - 8) + (size_t)hi * m->fcap;
+            uint32_t id = (uint32_t)h * inv;
+            if (id) differ += lb_tagmodel_ref(m, id) != probe_one_by_one(m, id);
+        }
+    CHECK_INT(differ, 0);
+    CHECK(found > 1000 && far > 0);         /* and some slots lay beyond the ones compared at once */
+    lb_tagmodel_free(m);
+}
+
+/* Appends v as n little-endian bytes to buf at *at. */
+static void put_le(unsigned char *buf, size_t *at, uint32_t v, int n)
+{
+    for (int k = 0; k < n; k++) buf[(*at)++] = (unsigned char)(v >> (8 * k));
+}
+
+/* A model of 8 features whose ids all hash to the last but one slot of
+ * its 16: their probes run over the table's end (the slots compared at
+ * once come from its mirrored start). */
+static void test_probe_wraps(void)
+{
+    unsigned char img[512];
+    size_t at = 0;
+    float one = 1.0f;
+    uint32_t scale, inv = 2654435761u;
+    memcpy(&scale, &one, sizeof scale);
+    for (int k = 0; k < 5; k++) inv *= 2u - 2654435761u * inv;
+    memcpy(img, "LBTAGGR1", 8); at = 8;
+    put_le(img, &at, 'd' | 'e' << 8, 4); put_le(img, &at, 0, 4); put_le(img, &at, scale, 4);
+    put_le(img, &at, 2, 4);                                     /* classes */
+    put_le(img, &at, LB_UPOS_NOUN, 1); put_le(img, &at, 0, 4); put_le(img, &at, LB_UPOS_VERB, 1); put_le(img, &at, 0, 4);
+    put_le(img, &at, 1, 4); put_le(img, &at, 0, 1);             /* open classes */
+    put_le(img, &at, 0, 4);                                     /* dictionary */
+    put_le(img, &at, 8, 4);
+    uint32_t id[8];
+    for (uint32_t k = 0; k < 8; k++) {
+        id[k] = (14 + 16 * (k + 1)) * inv;
+        put_le(img, &at, id[k], 4); put_le(img, &at, 1, 1); put_le(img, &at, k & 1, 1); put_le(img, &at, 100 + k, 2);
+    }
+    memcpy(img + at, "END!", 4); at += 4;
+    lb_tagmodel *m;
+    char err[256];
+    CHECK_INT(lb_tagmodel_parse(&m, img, at, "wraps", err, sizeof err), LB_OK);
+    if (!m) return;
+    CHECK_INT((int)m->fcap, 16);
+    int differ = 0, found = 0;
+    for (int k = 0; k < 8; k++) {
+        lb_tm_ref r = lb_tagmodel_ref(m, id[k]);
+        differ += r != probe_one_by_one(m, id[k]);
+        found += r && (r & 1) && lb_tm_rec(m, r)->w[0] == 100 + k;
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(found, 8);
+    lb_tagmodel_free(m);
+}
+
 int main(void)
 {
     test_tag_classes();
@@ -460,5 +551,8 @@ int main(void)
     test_decode_memo("en");
     test_acc_best("de");
     test_acc_best("en");
+    test_probe("de");
+    test_probe("en");
+    test_probe_wraps();
     return TEST_END();
 }
