@@ -192,10 +192,10 @@ static void test_index(const lb_lexicon *lx)
     for (uint32_t f = 0; f < lx->n_forms; f++) {
         uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
         const char *form = (const char *)lx->form_blob + a;
-        uint64_t slot = lbx_find(lx, form, b - a, lbx_hash(form, b - a));
-        wrong += (uint32_t)slot != f + 1;
-        has_wrong += !!(slot & LBX_SLOT_HAS) != (lb_lexicon_lookup(lx, form, b - a, rs, 1) > 0);
-        has_wrong += lb_lexicon_has(lx, form, b - a) != !!(slot & LBX_SLOT_HAS);
+        const struct lbx_slot *slot = lbx_find(lx, form, b - a, lbx_hash(form, b - a));
+        wrong += !slot || slot->form != f + 1;
+        has_wrong += lbx_has(slot) != (lb_lexicon_lookup(lx, form, b - a, rs, 1) > 0);
+        has_wrong += lb_lexicon_has(lx, form, b - a) != lbx_has(slot);
         if (b - a > LB_MAX_TOKEN_BYTES) continue;
         memcpy(buf, form, b - a);
         buf[b - a] = '\x01';                                                 /* in no form */
