@@ -108,6 +108,46 @@ static void test_prefetch(const lb_lexicon *lx)
     lb_lexicon_prefetch(NULL, "Haus", 4);
 }
 
+/* The readings of form f walked in the file's own sections (form_grp,
+ * groups, tag sets), as lbx_readings gives them without the slot's copy
+ * of a one-group form's group word; returns the count (at most max kept). */
+static int file_readings(const lb_lexicon *lx, uint32_t f, lb_reading *out, int max)
+{
+    int k = 0;
+    for (uint32_t g = lbx_at(lx->form_grp, f); g < lbx_at(lx->form_grp, f + 1); g++) {
+        uint32_t v = lbx_at(lx->groups, g), len, set = v >> lx->lemma_bits;
+        const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &len);
+        for (uint32_t i = lbx_at(lx->set_off, set); i < lbx_at(lx->set_off, set + 1); i++, k++) {
+            if (k >= max) continue;
+            lbx_tag(lx, lbx_u16(lx->set_items + 2 * (size_t)i), &out[k]);
+            out[k].lemma = lemma;
+            out[k].lemma_len = len;
+        }
+    }
+    return k;
+}
+
+/* Every form's readings through the index (one-group forms from the
+ * slot's group word, LBX_ONE) equal the file's; most forms have one group. */
+static void test_slot_groups(const lb_lexicon *lx)
+{
+    static lb_reading want[MAXR];
+    uint32_t wrong = 0, one = 0;
+    for (uint32_t f = 0; f < lx->n_forms; f++) {
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        const struct lbx_slot *slot = lbx_find(lx, (const char *)lx->form_blob + a, b - a,
+                                               lbx_hash((const char *)lx->form_blob + a, b - a));
+        int n = lbx_readings(lx, slot, rs, MAXR), m = file_readings(lx, f, want, MAXR);
+        one += slot && (slot->tag & LBX_ONE);
+        wrong += n != m;
+        for (int i = 0; i < n && i < m && i < MAXR; i++)
+            wrong += rs[i].lemma != want[i].lemma || rs[i].lemma_len != want[i].lemma_len || rs[i].feats != want[i].feats ||
+                     rs[i].upos != want[i].upos || rs[i].tag != want[i].tag || rs[i].guessed || rs[i].head_off;
+    }
+    CHECK_INT(wrong, 0);
+    CHECK(one > lx->n_forms / 2);
+}
+
 static void test_guess(const lb_lexicon *lx)
 {
     const char *w = "Waffenlieferungen";
@@ -311,6 +351,7 @@ int main(void)
     test_guess(lx);
     test_guess_umlaut_head(lx);
     test_index(lx);
+    test_slot_groups(lx);
     test_guess_suffix_buffer(lx);
     test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
