@@ -249,6 +249,60 @@ static void test_index(const lb_lexicon *lx)
     CHECK(bloom_pass < lx->n_forms / 50);                                     /* ~1% expected */
 }
 
+/* Appends section id (n bytes of p) to the lexicon being built in buf (at
+ * *at, on 4 bytes), entering it in the header's section table. */
+static void put_section(unsigned char *buf, size_t *at, int id, const void *p, size_t n)
+{
+    uint32_t off = (uint32_t)*at, len = (uint32_t)n;
+    memcpy(buf + 16 + 8 * id, &off, 4);
+    memcpy(buf + 20 + 8 * id, &len, 4);
+    memcpy(buf + *at, p, n);
+    *at = (*at + n + 3) & ~(size_t)3;
+}
+
+/* A lexicon of a 300-byte form (a lemma group of its own: lemma "lang") and
+ * "kurz" (two groups, lemma "kurz" and "lang"): the long form's length is
+ * beyond the slot's length field (LBX_LONG) and is compared through
+ * form_off; a form of two groups is read through form_grp (no LBX_ONE). */
+static void test_long_form(void)
+{
+    static unsigned char buf[2048];
+    char longf[300];
+    memset(longf, 'x', sizeof longf);
+    uint32_t form_off[] = { 0, 300, 304 }, form_grp[] = { 0, 1, 3 }, groups[] = { 1 << 1 | 1, 0, 1 << 1 | 1 };   /* lemma id | tag set << 1 */
+    uint32_t set_off[] = { 0, 1, 2 }, lemma_off[] = { 0, 4, 8 }, zero[] = { 0 }, hash[] = { 0, 0 };
+    uint16_t items[] = { 0, 1 };
+    unsigned char tags[16] = { 0 };
+    char blob[304];
+    memcpy(blob, longf, 300);
+    memcpy(blob + 300, "kurz", 4);
+    tags[4] = LB_UPOS_NOUN;
+    tags[12] = LB_UPOS_ADJ;
+    memcpy(buf, "LBLX", 4);
+    uint32_t head[] = { LBX_VERSION, 1, LBX_SECTIONS };           /* version, lemma bits, sections */
+    memcpy(buf + 4, head, sizeof head);
+    size_t at = LBX_HEADER;
+    const void *part[] = { form_off, blob, form_grp, groups, set_off, items, tags, lemma_off, "kurzlang", zero, "", zero, "", hash };
+    size_t len[] = { sizeof form_off, sizeof blob, sizeof form_grp, sizeof groups, sizeof set_off, sizeof items, sizeof tags,
+                     sizeof lemma_off, 8, 4, 0, 4, 0, sizeof hash };
+    for (int i = 0; i < LBX_SECTIONS; i++) put_section(buf, &at, i, part[i], len[i]);
+    lb_lexicon *lx = NULL;
+    char err[256] = "";
+    CHECK_INT(lbx_open_memory(&lx, buf, at, "long.lex", err, sizeof err), LB_OK);
+    if (!lx) { fprintf(stderr, "%s\n", err); return; }
+    lb_reading r[4];
+    CHECK_INT(lb_lexicon_lookup(lx, longf, 300, r, 4), 1);
+    CHECK(r[0].lemma_len == 4 && !memcmp(r[0].lemma, "lang", 4) && r[0].upos == LB_UPOS_ADJ);
+    CHECK_INT(lb_lexicon_lookup(lx, longf, 299, r, 4), 0);
+    CHECK_INT(lb_lexicon_lookup(lx, "kurz", 4, r, 4), 2);
+    CHECK(!memcmp(r[0].lemma, "kurz", 4) && r[0].upos == LB_UPOS_NOUN && !memcmp(r[1].lemma, "lang", 4) && r[1].upos == LB_UPOS_ADJ);
+    const struct lbx_slot *s = lbx_find(lx, longf, 300, lbx_hash(longf, 300));
+    CHECK(s && (s->tag & 0xFF) == LBX_LONG && (s->tag & LBX_ONE));
+    s = lbx_find(lx, "kurz", 4, lbx_hash("kurz", 4));
+    CHECK(s && !(s->tag & LBX_ONE) && lbx_has(s));
+    lb_lexicon_free(lx);
+}
+
 /* Writes the first len bytes of data (optionally with one byte changed) and loads it. */
 static int load_variant(const char *data, size_t len, long flip_at, char *err, size_t errlen)
 {
@@ -366,5 +420,6 @@ int main(void)
     lb_lexicon_free(lx);
     test_corrupt();
     test_every_byte();
+    test_long_form();
     return TEST_END();
 }
