@@ -326,8 +326,10 @@ static int emit_variant(const lb_lexicon *lx, guess_out *g, const char *v, size_
 }
 
 /* Spelling variants: ss for ß (Swiss spelling: grosse -> große; returns 2),
- * else a capitalised word in lower case (Republikanischen in names; 1). */
-static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+ * else a capitalised word in lower case (Republikanischen in names; 1).
+ * absent (NULL, or n bytes): a spelling the caller found without readings,
+ * not looked up again. */
+static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, size_t n, const char *absent)
 {
     char tmp[LB_MAX_TOKEN_BYTES + 4];
     for (size_t i = 0; i + 1 < n; i++) {
@@ -339,13 +341,19 @@ static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, s
     }
     if (is_upper_start(form, n)) {
         set_first_case(tmp, form, n, 0);
-        if (emit_variant(lx, g, tmp, n)) return 1;
+        if (!(absent && !memcmp(tmp, absent, n)) && emit_variant(lx, g, tmp, n)) return 1;
     }
     return 0;
 }
 
 int lb_lexicon_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                      char *buf, size_t cap)
+{
+    return lbx_guess(lx, form, n, out, max, buf, cap, NULL);
+}
+
+int lbx_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max, char *buf, size_t cap,
+              const char *absent)
 {
     guess_out g = { .out = out, .max = max, .buf = buf, .cap = cap };
     if (!lx || !form || n == 0 || n > LB_MAX_TOKEN_BYTES || max <= 0) return 0;
@@ -355,7 +363,7 @@ int lb_lexicon_guess(const lb_lexicon *lx, const char *form, size_t n, lb_readin
     } else if (guess_compound(lx, &g, form, n)) {
         return g.n;
     }
-    int variant = guess_variant(lx, &g, form, n);
+    int variant = guess_variant(lx, &g, form, n, absent);
     if (variant == 0 || (variant == 1 && is_upper_start(form, n))) guess_suffix(lx, &g, form, n);
     if (is_upper_start(form, n)) emit_self(&g, form, n, LB_UPOS_PROPN, 0);   /* a name? the tagger decides */
     return g.n;

@@ -79,6 +79,12 @@ static inline int lbx_has(const struct lbx_slot *slot) { return slot && (slot->t
 /* The readings of the form in slot (from lbx_find; NULL: none), as lb_lexicon_lookup. */
 int lbx_readings(const lb_lexicon *lx, const struct lbx_slot *slot, lb_reading *out, int max);
 
+/* lb_lexicon_guess, told that the spelling absent (NULL, or n bytes) has no
+ * readings: its lookup is not repeated (lb_lx_readings looked the form up
+ * lower-cased before guessing). */
+int lbx_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max, char *buf, size_t cap,
+              const char *absent);
+
 /* Index of the suffix key or -1. */
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);
 

@@ -108,6 +108,32 @@ static void test_prefetch(const lb_lexicon *lx)
     lb_lexicon_prefetch(NULL, "Haus", 4);
 }
 
+/* lbx_guess told that the lower-cased spelling has no readings (as
+ * lb_lx_readings knows before guessing) guesses what lb_lexicon_guess
+ * guesses, for capitalised unknown words that take the suffix rules, a
+ * compound head or the name reading. */
+static void test_guess_absent_lower(const lb_lexicon *lx)
+{
+    const char *forms[] = { "Blorfungen", "Xyzzyqwf", "Quarkbrötchenlieferungen", "Ümlautwörterei", "Zzrpt" };
+    static lb_reading a[64], b[64];
+    static char ba[4096], bb[4096];
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        size_t n = strlen(forms[f]);
+        char low[256];
+        memcpy(low, forms[f], n);
+        low[0] = (char)(low[0] >= 'A' && low[0] <= 'Z' ? low[0] + 32 : low[0]);
+        if ((unsigned char)low[0] == 0xC3) low[1] = (char)((unsigned char)low[1] + 0x20);   /* Ü -> ü */
+        CHECK_INT(lb_lexicon_lookup(lx, low, n, a, 64), 0);
+        int na = lb_lexicon_guess(lx, forms[f], n, a, 64, ba, sizeof ba);
+        int nb = lbx_guess(lx, forms[f], n, b, 64, bb, sizeof bb, low);
+        CHECK(na > 0);
+        CHECK_INT(nb, na);
+        for (int i = 0; i < na && i < nb; i++)
+            CHECK(a[i].lemma_len == b[i].lemma_len && !memcmp(a[i].lemma, b[i].lemma, a[i].lemma_len) &&
+                  a[i].feats == b[i].feats && a[i].upos == b[i].upos && a[i].guessed == b[i].guessed);
+    }
+}
+
 /* The readings of form f walked in the file's own sections (form_grp,
  * groups, tag sets), as lbx_readings gives them without the slot's copy
  * of a one-group form's group word; returns the count (at most max kept). */
@@ -406,6 +432,7 @@ int main(void)
     test_guess_umlaut_head(lx);
     test_index(lx);
     test_slot_groups(lx);
+    test_guess_absent_lower(lx);
     test_guess_suffix_buffer(lx);
     test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
