@@ -3,7 +3,8 @@
  * written, lookups find every form through table growth, trimming empties
  * the table and reuses the blocks, an entry bigger than a block gets its
  * own, and a document tagged twice (the second time from the cache, its
- * lemmas cached) gets the same analyses. */
+ * lemmas cached) gets the same analyses, also for a form tagged with a
+ * third class (its lemmas in an array). */
 #include "test.h"
 #include "test_doc.h"
 #include "doc.h"
@@ -174,6 +175,28 @@ static void test_warm_equals_cold(lb_ctx *ctx, const char *text, const char *lan
     lb_doc_free(doc);
 }
 
+/* A form tagged with three or more classes keeps its lemmas in an array
+ * (LB_MC_ALL, the two done slots then taken): "die" as article of several
+ * cases and numbers and as relative pronoun; the text tagged again from the
+ * cache gets the same analyses. */
+static void test_third_class(lb_ctx *ctx)
+{
+    const char *text = "Die Frau, die dort steht, kennt die Kinder. Die Kinder, die dort spielen, sehen die Frau. "
+                       "Wir helfen der Frau, die kommt, und die Kinder danken die Hilfe, die sie bekommen.";
+    test_warm_equals_cold(ctx, text, "de");
+    lb_doc *doc;
+    if (lb_doc_new(&doc, ctx) != LB_OK) { CHECK(0); return; }
+    lb_input in = test_input(text, "de");
+    CHECK_INT(lb_doc_annotate_upto(doc, &in, LB_STAGE_MORPH), LB_OK);
+    const lb_morph_cache *c = doc->morph_cache[0];
+    const lb_mc_entry *e = c ? lb_mc_get(c, "die", 3, 3, lb_mc_hash("die", 3)) : NULL;
+    CHECK(e && e->lk[0] == LB_MC_ALL);
+    int done = 0;
+    for (int k = 0; e && k < e->ncand; k++) done += !(e->all[k].len & LB_MC_PENDING);
+    CHECK(done >= 3);
+    lb_doc_free(doc);
+}
+
 int main(void)
 {
     lb_morph_cache *c = lb_mc_new();
@@ -187,6 +210,7 @@ int main(void)
     if (lb_ctx_new(&ctx, LB_TEST_DATA_DIR) != LB_OK) { fprintf(stderr, "%s\n", lb_ctx_errmsg(ctx)); return 1; }
     test_warm_equals_cold(ctx, "Die alten Häuser stehen am Fluss. Gestern ging er nach Hause, und die Häuser blieben "
                                "leer. Der Bundesverteidigungsminister besuchte den Truppenübungsplatz.", "de");
+    test_third_class(ctx);
     test_warm_equals_cold(ctx, "The old houses stood by the river. Yesterday he went home, and the houses stayed "
                                "empty. The minister visited the training grounds.", "en");
     lb_ctx_free(ctx);
