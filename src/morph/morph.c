@@ -17,6 +17,7 @@
 
 #define MAX_CACHED_FORMS 200000
 #define MAX_CANDIDATES 64         /* per word, by static score */
+_Static_assert(MAX_CANDIDATES < LB_MC_ALL, "a candidate's index is never a marker of lb_mc_entry.lk");
 
 /* over: per class the feature fields its own values replace in a reading's (class_fields) */
 /* tag_cls: the lexicon's (upos, feats) pairs as classes (lb_lx_tag_classes) */
