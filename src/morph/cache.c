@@ -2,6 +2,7 @@
  * the open-addressing table of forms and the blocks that hold the entries. */
 #include "morph/cache.h"
 #include "core/zeroed.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -106,18 +107,18 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
 {
     if (ncand < 0 || ncand > LB_MC_MAX_CAND || n > UINT32_MAX - 8 || extra > SIZE_MAX / 4) return NULL;
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
-    size_t k = (size_t)ncand, kc = (k + 3) & ~(size_t)3;
-    size_t body = lb_mc_form_size(n) + kc * sizeof(uint16_t) + 2 * k * sizeof(int32_t) + k * sizeof(lb_mc_lemma);
+    size_t k = (size_t)ncand, kc = (k + 3) & ~(size_t)3, kp = (k + 7) & ~(size_t)7;
+    size_t body = lb_mc_form_size(n) + kc * sizeof(uint16_t) + kp + ((2 * k * sizeof(int32_t) + 7) & ~(size_t)7);
     if (body > SIZE_MAX / 4) return NULL;
     lb_mc_entry *e = lb_mc_alloc(c, sizeof *e + body + ((extra + 7) & ~(size_t)7), 64);
     if (!e) return NULL;
-    memset(e, 0, sizeof *e);
+    memset(e, 0, offsetof(lb_mc_entry, role));
     e->len = (uint32_t)n; e->ncand = (uint16_t)ncand;
+    e->lk[0] = e->lk[1] = LB_MC_NONE;
     char *f = (char *)(e + 1);
     memcpy(f, form, n);
     memset(f + n, 0, lb_mc_form_size(n) - n);
-    memset(lb_mc_lemmas(e), 0, k * sizeof(lb_mc_lemma));   /* the lemmas are filled lazily */
-    if (extra_out) *extra_out = (char *)(e + 1) + body;
+    if (extra_out) *extra_out = lb_mc_recs(e);
     size_t i = hash & (c->cap - 1);
     while (c->slot[i].e) i = (i + 1) & (c->cap - 1);
     c->slot[i] = (lb_mc_slot){ hash, (uint32_t)n, e };

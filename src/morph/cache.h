@@ -6,10 +6,13 @@
  * so pointers into it stay valid for the whole document.
  *
  * An entry is one block, cache-line aligned: the fields every token of the
- * form reads first (lb_mc_entry), then its form, then per candidate its
- * class, static scores and lemma (lb_mc_cand ... lb_mc_lemmas), then the
- * lexicon lemmas that the lemmas name until they are computed. A
- * rare form's token thus loads about four lines, not six or more. Mapped
+ * form reads first and the lemmas of the first two classes it gets
+ * (lb_mc_entry), then its form, then per candidate its class, pending byte
+ * and static scores (lb_mc_cand ... lb_mc_sscore), then the lexicon
+ * readings the pending bytes name. A rare form's token thus loads about
+ * four lines, not six or more; an unknown word's dozens of candidates take
+ * 11 bytes each, not 26 (a lemma slot each cost 16 MB of 65 on the
+ * benchmark corpus). Mapped
  * blocks of 2 MiB hold the entries; lb_mc_trim keeps them for reuse. */
 #ifndef LB_MORPH_CACHE_H
 #define LB_MORPH_CACHE_H
@@ -20,14 +23,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The lemma and features of the form with one candidate class. Until
- * they are computed (len has LB_MC_PENDING) what decides them and depends
- * on the form alone: the lemma and features of the lexicon reading chosen
- * for the class (lemma NULL: none; feats then the class's), and
- * LB_MC_SEEN when the training data had the form with the class. */
+/* The lemma and features of the form with one candidate class, once
+ * computed (morph.c). Two of them, of the first two classes the form is
+ * analysed with, sit in the entry (lb_mc_entry.done); a form analysed
+ * with a third class gets an array of one per candidate (LB_MC_ALL). */
 typedef struct lb_mc_lemma { const char *lemma; uint32_t len, feats; } lb_mc_lemma;
-#define LB_MC_PENDING 0x80000000u
-#define LB_MC_SEEN 0x40000000u
+#define LB_MC_PENDING 0x80000000u      /* in the array: not computed yet */
+/* lb_mc_entry.lk: the candidate a done slot holds, none, or (lk[0]) the array. */
+enum { LB_MC_NONE = 0xFF, LB_MC_ALL = 0xFE };
+/* What decides a candidate's lemma and depends on the form alone, until it
+ * is computed: per candidate one byte (lb_mc_pend), the index of the
+ * lexicon reading chosen for its class in the entry's reading records
+ * (lb_mc_recs; LB_MC_NOREAD: none, the class's features), and LB_MC_SEEN
+ * when the training data had the form with the class. */
+enum { LB_MC_NOREAD = 0x7F, LB_MC_SEEN = 0x80 };
+/* A reading record: the reading's features, and where its lemma is (at >>
+ * LB_MC_REC_LEN_BITS bytes after the first record, NUL-terminated; readings
+ * with one lemma share it) and its length (the low bits: less than 1024). */
+typedef struct lb_mc_rec { uint32_t feats, at; } lb_mc_rec;
+enum { LB_MC_REC_LEN_BITS = 10 };
 
 typedef struct lb_mc_entry {
     /* first cache line: what the morphology stage reads per token */
@@ -38,9 +52,14 @@ typedef struct lb_mc_entry {
     const int16_t *prow, *nrow;            /* the sums of its roles as the previous and the next word (lb_tag_sum_roles) */
     lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
     uint32_t len;                          /* of the form */
-    uint32_t pad_;
-    /* second line: the decoder's */
+    uint8_t lk[2];                         /* the candidates done[0] and done[1] hold (LB_MC_NONE, LB_MC_ALL) */
+    uint16_t pad_;
+    /* second line: the decoder's, then the lemmas of the classes chosen so far */
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
+    union {
+        lb_mc_lemma done[2];
+        lb_mc_lemma *all;                  /* lk[0] == LB_MC_ALL: per candidate (LB_MC_PENDING: not yet) */
+    };
 } lb_mc_entry;
 _Static_assert(sizeof(lb_mc_entry) % 8 == 0, "the form follows on 8 bytes");
 enum { LB_MC_MAX_CAND = 255 };
@@ -49,10 +68,16 @@ enum { LB_MC_MAX_CAND = 255 };
 static inline size_t lb_mc_form_size(size_t n) { return (n + 8) & ~(size_t)7; }
 static inline const char *lb_mc_form(const lb_mc_entry *e) { return (const char *)(e + 1); }
 static inline uint16_t *lb_mc_cand(const lb_mc_entry *e) { return (uint16_t *)((char *)(uintptr_t)(e + 1) + lb_mc_form_size(e->len)); }
+/* per candidate its pending byte (LB_MC_NOREAD ...), 8 bytes a block */
+static inline uint8_t *lb_mc_pend(const lb_mc_entry *e) { return (uint8_t *)(lb_mc_cand(e) + ((e->ncand + 3u) & ~3u)); }
 /* static scores inside a sentence, then at its start (lb_tag_fold_self) */
-static inline int32_t *lb_mc_sscore(const lb_mc_entry *e) { return (int32_t *)(lb_mc_cand(e) + ((e->ncand + 3u) & ~3u)); }
+static inline int32_t *lb_mc_sscore(const lb_mc_entry *e) { return (int32_t *)(lb_mc_pend(e) + ((e->ncand + 7u) & ~7u)); }
 static inline int32_t *lb_mc_sscore_first(const lb_mc_entry *e) { return lb_mc_sscore(e) + e->ncand; }
-static inline lb_mc_lemma *lb_mc_lemmas(const lb_mc_entry *e) { return (lb_mc_lemma *)(lb_mc_sscore(e) + 2 * (size_t)e->ncand); }
+/* the reading records the pending bytes name, on 8 bytes (lb_mc_add's extra bytes start there) */
+static inline lb_mc_rec *lb_mc_recs(const lb_mc_entry *e)
+{
+    return (lb_mc_rec *)(((uintptr_t)(lb_mc_sscore(e) + 2 * (size_t)e->ncand) + 7) & ~(uintptr_t)7);
+}
 
 /* a slot of the open-addressing table: the hash and length of its form, so
  * that probing touches an entry only when both match; e NULL = empty */
@@ -129,8 +154,8 @@ static inline lb_mc_entry *lb_mc_get(const lb_morph_cache *c, const char *form, 
     }
 }
 /* Adds an entry for form with room for ncand (<= LB_MC_MAX_CAND) candidates
- * and extra more bytes at its end (8-byte aligned: *extra_out), all but
- * the lemmas uninitialised; NULL when out of memory. */
+ * and extra more bytes at its end (8-byte aligned, lb_mc_recs: *extra_out),
+ * all but the done lemmas (none) uninitialised; NULL when out of memory. */
 lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t hash, int ncand, size_t extra,
                        void **extra_out);
 #endif

@@ -18,8 +18,8 @@ uint32_t lb_tf_shape(const char *f, size_t n)
     size_t letters = 0, uppers = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)f[i];
-        if (c >= 'A' && c <= 'Z') { letters++; uppers++; if (!i) s |= LB_TF_SHAPE_UPPER; }
-        else if (c >= 'a' && c <= 'z') letters++;
+        if (c >= 'a' && c <= 'z') letters++;    /* the most frequent bytes first */
+        else if (c >= 'A' && c <= 'Z') { letters++; uppers++; if (!i) s |= LB_TF_SHAPE_UPPER; }
         else if (c >= 0x80) {
             letters++;
             /* Latin-1 and Latin Extended capitals: C3 80..9E (not D7) */
@@ -71,28 +71,18 @@ uint32_t lb_tf_amb(const uint16_t *cls, int n)
     return h;
 }
 
-/* byte length of the last k UTF-8 characters of s[0..n) */
-static size_t tail_chars(const char *s, size_t n, int k)
-{
-    size_t i = n;
-    while (i > 0 && k > 0) {
-        i--;
-        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
-        k--;
-    }
-    return k > 0 ? 0 : n - i;
-}
-
 int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w, uint32_t set)
 {
     (void)set;                                  /* one static set for both languages */
     int k = 0;
     out[k++] = mix(1, 0);                       /* bias */
     out[k++] = mix(2, w->lower);                /* word */
-    for (int s = 1; s <= 4; s++) {              /* suffixes of 1..4 characters */
-        size_t l = tail_chars(folded, fn, s);
-        if (!l || l >= fn) break;
-        out[k++] = mix(2 + (uint32_t)s, lb_tf_hash(folded + fn - l, l));
+    size_t i = fn;                              /* suffixes of 1..4 characters, shorter than the word: */
+    for (uint32_t s = 1; s <= 4 && i > 0; s++) {    /* i steps back over one UTF-8 character a round */
+        i--;
+        while (i > 0 && ((unsigned char)folded[i] & 0xC0) == 0x80) i--;
+        if (i == 0) break;
+        out[k++] = mix(2 + s, lb_tf_hash(folded + i, fn - i));
     }
     if (fn) {                                   /* first character */
         size_t l = 1;

@@ -1,6 +1,7 @@
 /* lexclass.c: lexicon readings as tagger classes (lexclass.h). */
 #include "morph/lexclass.h"
 #include "morph/lemmas.h"
+#include "morph/lexicon_int.h"
 #include <stdlib.h>
 
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
@@ -21,7 +22,7 @@ int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading 
     }
     *known = k > 0;
     if (k) return k;
-    k = lb_lexicon_guess(lx, form, n, out, max, buf, cap);
+    k = lbx_guess(lx, form, n, out, max, buf, cap, upper && n <= 255 ? low : NULL);   /* low: looked up, none */
     if (k > max) k = max;
     for (int i = 0; i < k; i++) if (out[i].guessed == 1) *known = 1;   /* a known compound head is as good */
     return k;

@@ -184,8 +184,9 @@ static uint32_t count_readings(const lb_lexicon *lx, uint32_t f)
     return k;
 }
 
-/* The fingerprint of a form's hash in a slot's high half (without LBX_SLOT_HAS). */
-static inline uint32_t slot_fp(uint64_t h) { return (uint32_t)(h >> 33); }
+/* The fingerprint of a form's hash in a slot's tag (lexicon_int.h), and the tag's length field. */
+static inline uint32_t slot_fp(uint64_t h) { return (uint32_t)(h >> 42) << 10; }
+static inline uint32_t slot_len(size_t n) { return n < LBX_LONG ? (uint32_t)n : LBX_LONG; }
 
 /* The fast hash of form f. */
 static uint64_t form_hash(const lb_lexicon *lx, uint32_t f)
@@ -208,13 +209,13 @@ static int sets_filled(const lb_lexicon *lx)
 static void index_form(lb_lexicon *lx, uint32_t f, uint64_t h, int filled)
 {
     uint32_t i = (uint32_t)h & lx->slot_mask;
-    int has = filled ? lbx_at(lx->form_grp, f + 1) > lbx_at(lx->form_grp, f) : count_readings(lx, f) > 0;
+    uint32_t g0 = lbx_at(lx->form_grp, f), g1 = lbx_at(lx->form_grp, f + 1);
+    int has = filled ? g1 > g0 : count_readings(lx, f) > 0;
     lx->bloom[h & lx->bloom_mask] |= lbx_bloom_bits(h);
     uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
-    while (lx->slots[i].key) i = (i + 1) & lx->slot_mask;
-    lx->slots[i].key = (uint64_t)slot_fp(h) << 32 | (has ? LBX_SLOT_HAS : 0) | (f + 1);
-    lx->slots[i].off = a;
-    lx->slots[i].len = b - a;
+    while (lx->slots[i].form) i = (i + 1) & lx->slot_mask;
+    lx->slots[i] = (struct lbx_slot){ slot_fp(h) | (has ? LBX_HAS : 0) | (g1 - g0 == 1 ? LBX_ONE : 0) | slot_len(b - a),
+                                      f + 1, a, g1 - g0 == 1 ? lbx_at(lx->groups, g0) : 0 };
 }
 
 /* The bloom words (one per eight forms or fewer) and the slots (1.5 or more
@@ -344,16 +345,16 @@ void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feat
     *feats = r.feats;
 }
 
-uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
+const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
 {
-    if (!lx->n_forms || !lbx_bloom_may(lx, h)) return 0;
-    uint32_t fp = slot_fp(h);
+    if (!lx->n_forms || !lbx_bloom_may(lx, h)) return NULL;
+    uint32_t tag = slot_fp(h) | slot_len(n);
     for (uint32_t i = (uint32_t)h & lx->slot_mask;; i = (i + 1) & lx->slot_mask) {
         const struct lbx_slot *s = &lx->slots[i];
-        if (!s->key) return 0;
-        if ((uint32_t)(s->key >> 32 & 0x7FFFFFFF) == fp && s->len == n &&
-            lb_key_eq((const char *)lx->form_blob + s->off, form, n))
-            return s->key;
+        if (!s->form) return NULL;
+        if ((s->tag & ~(uint32_t)(LBX_HAS | LBX_ONE)) != tag) continue;
+        if (n >= LBX_LONG && lbx_at(lx->form_off, s->form) - s->off != n) continue;
+        if (lb_key_eq((const char *)lx->form_blob + s->off, form, n)) return s;
     }
 }
 
@@ -367,30 +368,43 @@ void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
 {
-    return lx && form && (lbx_find(lx, form, n, lbx_hash(form, n)) & LBX_SLOT_HAS);
+    return lx && form && lbx_has(lbx_find(lx, form, n, lbx_hash(form, n)));
 }
 
-int lbx_readings(const lb_lexicon *lx, uint64_t slot, lb_reading *out, int max)
+/* The readings of group word v (lemma id, tag set id) into out[k..max);
+ * returns k + the set's size. */
+static inline __attribute__((always_inline)) int group_readings(const lb_lexicon *lx, uint32_t v, lb_reading *out, int k, int max)
+{
+    uint32_t lemma_len;
+    const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &lemma_len);
+    uint32_t set = v >> lx->lemma_bits;
+    uint32_t i0 = lbx_at(lx->set_off, set), i1 = lbx_at(lx->set_off, set + 1);
+    if (i1 - i0 > (uint32_t)(INT32_MAX / 2) - (uint32_t)k) return -1;   /* cannot happen in valid files */
+    for (uint32_t i = i0; i < i1 && k + (int)(i - i0) < max; i++) {
+        lb_reading *r = &out[k + (int)(i - i0)];
+        lbx_tag(lx, lbx_u16(lx->set_items + 2 * (size_t)i), r);
+        r->lemma = lemma;
+        r->lemma_len = lemma_len;
+        r->guessed = 0;
+        r->head_off = 0;
+    }
+    return k + (int)(i1 - i0);
+}
+
+int lbx_readings(const lb_lexicon *lx, const struct lbx_slot *slot, lb_reading *out, int max)
 {
     if (!slot) return 0;
-    uint32_t f = (uint32_t)slot - 1;
+    if (slot->tag & LBX_ONE) {
+        int k = group_readings(lx, slot->group, out, 0, max);
+        return k < 0 ? 0 : k;
+    }
+    uint32_t f = slot->form - 1;
     int k = 0;
     uint32_t g0 = lbx_at(lx->form_grp, f), g1 = lbx_at(lx->form_grp, f + 1);
     for (uint32_t g = g0; g < g1; g++) {
-        uint32_t v = lbx_at(lx->groups, g), lemma_len;
-        const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &lemma_len);
-        uint32_t set = v >> lx->lemma_bits;
-        uint32_t i0 = lbx_at(lx->set_off, set), i1 = lbx_at(lx->set_off, set + 1);
-        if (i1 - i0 > (uint32_t)(INT32_MAX / 2) - (uint32_t)k) return k;   /* cannot happen in valid files */
-        for (uint32_t i = i0; i < i1 && k + (int)(i - i0) < max; i++) {
-            lb_reading *r = &out[k + (int)(i - i0)];
-            lbx_tag(lx, lbx_u16(lx->set_items + 2 * (size_t)i), r);
-            r->lemma = lemma;
-            r->lemma_len = lemma_len;
-            r->guessed = 0;
-            r->head_off = 0;
-        }
-        k += (int)(i1 - i0);
+        int next = group_readings(lx, lbx_at(lx->groups, g), out, k, max);
+        if (next < 0) return k;
+        k = next;
     }
     return k;
 }

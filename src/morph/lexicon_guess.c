@@ -119,7 +119,7 @@ static const char *put_lemma(guess_out *g, const char *pre, size_t pn, const cha
 /* The readings of the head (slot: lbx_find's) of the wanted parts of speech
  * (bit mask by enum lb_upos), lemma = modifier + head lemma. */
 static int emit_head(const lb_lexicon *lx, guess_out *g, const char *form, size_t head_off,
-                     uint64_t slot, uint32_t want, int lower)
+                     const struct lbx_slot *slot, uint32_t want, int lower)
 {
     lb_reading rs[64];
     int n = lbx_readings(lx, slot, rs, 64), added = 0;
@@ -193,17 +193,17 @@ static void find_heads(const lb_lexicon *lx, char *w, size_t n, int noun, heads 
     }
 }
 
-/* The slot of head j of hs when it has readings, else 0 (the bloom filter
+/* The slot of head j of hs when it has readings, else NULL (the bloom filter
  * rejects most heads before any string is built). */
-static uint64_t head_slot(const lb_lexicon *lx, const char *form, size_t n, int noun, const heads *hs, size_t j)
+static const struct lbx_slot *head_slot(const lb_lexicon *lx, const char *form, size_t n, int noun, const heads *hs, size_t j)
 {
     char head[LB_MAX_TOKEN_BYTES + 4];
-    if (!lbx_bloom_may(lx, hs->h[j])) return 0;
+    if (!lbx_bloom_may(lx, hs->h[j])) return NULL;
     size_t i = hs->at[j];
     if (noun) set_first_case(head, form + i, n - i, 1);
     else memcpy(head, form + i, n - i);
-    uint64_t slot = lbx_find(lx, head, n - i, hs->h[j]);
-    return slot & LBX_SLOT_HAS ? slot : 0;
+    const struct lbx_slot *slot = lbx_find(lx, head, n - i, hs->h[j]);
+    return lbx_has(slot) ? slot : NULL;
 }
 
 /* Waffenlieferungen -> Lieferungen (lemma Waffenlieferung); lower-case words
@@ -218,7 +218,7 @@ static int guess_compound(const lb_lexicon *lx, guess_out *g, const char *form, 
     w[n] = 0;
     find_heads(lx, w, n, noun, &hs);
     for (size_t j = 0; j < hs.k; j++) {
-        uint64_t slot = head_slot(lx, form, n, noun, &hs, j);
+        const struct lbx_slot *slot = head_slot(lx, form, n, noun, &hs, j);
         if (!slot || !plausible_modifier(lx, form, hs.at[j], 1)) continue;
         uint32_t want = noun ? 1u << LB_UPOS_NOUN : (1u << LB_UPOS_ADJ | 1u << LB_UPOS_VERB);
         int k = emit_head(lx, g, form, hs.at[j], slot, want, noun);
@@ -326,8 +326,10 @@ static int emit_variant(const lb_lexicon *lx, guess_out *g, const char *v, size_
 }
 
 /* Spelling variants: ss for ß (Swiss spelling: grosse -> große; returns 2),
- * else a capitalised word in lower case (Republikanischen in names; 1). */
-static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, size_t n)
+ * else a capitalised word in lower case (Republikanischen in names; 1).
+ * absent (NULL, or n bytes): a spelling the caller found without readings,
+ * not looked up again. */
+static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, size_t n, const char *absent)
 {
     char tmp[LB_MAX_TOKEN_BYTES + 4];
     for (size_t i = 0; i + 1 < n; i++) {
@@ -339,13 +341,19 @@ static int guess_variant(const lb_lexicon *lx, guess_out *g, const char *form, s
     }
     if (is_upper_start(form, n)) {
         set_first_case(tmp, form, n, 0);
-        if (emit_variant(lx, g, tmp, n)) return 1;
+        if (!(absent && !memcmp(tmp, absent, n)) && emit_variant(lx, g, tmp, n)) return 1;
     }
     return 0;
 }
 
 int lb_lexicon_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                      char *buf, size_t cap)
+{
+    return lbx_guess(lx, form, n, out, max, buf, cap, NULL);
+}
+
+int lbx_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max, char *buf, size_t cap,
+              const char *absent)
 {
     guess_out g = { .out = out, .max = max, .buf = buf, .cap = cap };
     if (!lx || !form || n == 0 || n > LB_MAX_TOKEN_BYTES || max <= 0) return 0;
@@ -355,7 +363,7 @@ int lb_lexicon_guess(const lb_lexicon *lx, const char *form, size_t n, lb_readin
     } else if (guess_compound(lx, &g, form, n)) {
         return g.n;
     }
-    int variant = guess_variant(lx, &g, form, n);
+    int variant = guess_variant(lx, &g, form, n, absent);
     if (variant == 0 || (variant == 1 && is_upper_start(form, n))) guess_suffix(lx, &g, form, n);
     if (is_upper_start(form, n)) emit_self(&g, form, n, LB_UPOS_PROPN, 0);   /* a name? the tagger decides */
     return g.n;

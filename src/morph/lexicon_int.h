@@ -10,7 +10,6 @@
 
 enum { LBX_VERSION = 2, LBX_SECTIONS = 14, LBX_HEADER = 16 + 8 * LBX_SECTIONS };
 
-#define LBX_SLOT_HAS ((uint64_t)1 << 63)
 
 struct lb_lexicon {
     const unsigned char *data;        /* the whole file (mmap, or borrowed memory) */
@@ -29,25 +28,33 @@ struct lb_lexicon {
      * table small enough to stay in the cache, in one read. */
     uint64_t *bloom;
     uint32_t bloom_mask;              /* words - 1 */
-    /* built at load: the forms by the same hash, open addressing (key 0 =
-     * empty). key: form index + 1 in the low half; in the high half
-     * LBX_SLOT_HAS when the form has readings and 31 more bits of its hash
-     * (a fingerprint: other forms in the probe sequence are passed without
-     * reading their bytes). off and len: the form's bytes in form_blob (a
-     * hit reads them without a miss on form_off). The file's own index
-     * (fnv1a, section 13) is not read. */
-    struct lbx_slot { uint64_t key; uint32_t off, len; } *slots;
+    /* built at load: the forms by the same hash, open addressing (form 0 =
+     * empty; see struct lbx_slot). A lookup reads the form's bytes, and
+     * for most forms (one lemma group) its readings' ids, from the slot's
+     * numbers: no miss on form_off, form_grp or groups. The file's own
+     * index (fnv1a, section 13) is not read. */
+    struct lbx_slot *slots;
     uint32_t slot_mask;
     /* built at load: the suffix keys by fast hash (index + 1, 0 = empty) */
     uint32_t *suf_index;
     uint32_t suf_index_mask;
 };
 
+/* A slot of the in-memory form index. tag: 22 bits of the form's hash (a
+ * fingerprint: other forms in the probe sequence are passed without
+ * reading their bytes), LBX_HAS when the form has readings, LBX_ONE when
+ * it has exactly one lemma group (then group is that group's word of the
+ * groups section), and the form's length in the low 8 bits (LBX_LONG: 255
+ * or more, form_off has it). form: the form's index + 1; off: its bytes in
+ * form_blob. */
+struct lbx_slot { uint32_t tag, form, off, group; };
+enum { LBX_HAS = 1u << 9, LBX_ONE = 1u << 8, LBX_LONG = 255 };
+
 /* The hash of a form the in-memory index and bloom filter use. */
 static inline uint64_t lbx_hash(const char *form, size_t n) { return lb_hash_bytes(form, n); }
 
 /* The three bits of a form with hash h in its bloom word (hash bits 20..37;
- * the word is chosen by the low bits, the slot fingerprint by bits 33..63). */
+ * the word is chosen by the low bits, the slot fingerprint by bits 42..63). */
 static inline uint64_t lbx_bloom_bits(uint64_t h)
 {
     return (uint64_t)1 << (h >> 20 & 63) | (uint64_t)1 << (h >> 26 & 63) | (uint64_t)1 << (h >> 32 & 63);
@@ -63,12 +70,20 @@ static inline int lbx_bloom_may(const lb_lexicon *lx, uint64_t h)
     return (*lbx_bloom_word(lx, h) & m) == m;
 }
 
-/* The slot key of the form with hash h (lbx_hash), 0 when the lexicon lacks
- * it; key & LBX_SLOT_HAS when it has readings. */
-uint64_t lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
+/* The slot of the form with hash h (lbx_hash), NULL when the lexicon lacks it. */
+const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
 
-/* The readings of the form in slot (from lbx_find; 0: none), as lb_lexicon_lookup. */
-int lbx_readings(const lb_lexicon *lx, uint64_t slot, lb_reading *out, int max);
+/* 1 when slot (lbx_find's, NULL: none) is of a form with readings. */
+static inline int lbx_has(const struct lbx_slot *slot) { return slot && (slot->tag & LBX_HAS); }
+
+/* The readings of the form in slot (from lbx_find; NULL: none), as lb_lexicon_lookup. */
+int lbx_readings(const lb_lexicon *lx, const struct lbx_slot *slot, lb_reading *out, int max);
+
+/* lb_lexicon_guess, told that the spelling absent (NULL, or n bytes) has no
+ * readings: its lookup is not repeated (lb_lx_readings looked the form up
+ * lower-cased before guessing). */
+int lbx_guess(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max, char *buf, size_t cap,
+              const char *absent);
 
 /* Index of the suffix key or -1. */
 int64_t lbx_find_suffix(const lb_lexicon *lx, const char *key, size_t kn);

@@ -17,6 +17,7 @@
 
 #define MAX_CACHED_FORMS 200000
 #define MAX_CANDIDATES 64         /* per word, by static score */
+_Static_assert(MAX_CANDIDATES < LB_MC_ALL, "a candidate's index is never a marker of lb_mc_entry.lk");
 
 /* over: per class the feature fields its own values replace in a reading's (class_fields) */
 /* tag_cls: the lexicon's (upos, feats) pairs as classes (lb_lx_tag_classes) */
@@ -107,6 +108,7 @@ static int prune_candidates(uint16_t *cand, int32_t *sscore, int nc)
 
 /* A lemma longer than this is never chosen (make_lemma's buffer). */
 enum { LEMMA_CAP = 1024 };
+_Static_assert(LEMMA_CAP <= 1 << LB_MC_REC_LEN_BITS, "a lemma's length in a record");
 
 /* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
@@ -177,6 +179,10 @@ typedef struct form_info {
     uint16_t cand[LB_TAG_MAX_CLASSES];
     int32_t sscore[LB_TAG_MAX_CLASSES];
     int8_t sel[LB_TAG_MAX_CLASSES];     /* per candidate the reading its lemma starts from (-1: none) */
+    int nrec;                           /* the readings sel names, as records (keep_lemmas): */
+    uint8_t rec_r[LB_LX_MAX_READINGS];  /* per record its reading */
+    uint8_t rec_str[LB_LX_MAX_READINGS]; /* per record the first one with its lemma (the same string) */
+    uint8_t rec_of[LB_LX_MAX_READINGS]; /* per reading named its record */
     uint64_t set[4];                    /* the candidates as a class set, or all 0 (lb_tag_candidates_of) */
     lb_tf_word w;
     lb_tm_ref role[LB_TF_ROLES];
@@ -226,12 +232,15 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
 
 /* Chooses per candidate of fi the reading whose lemma make_lemma starts
  * from (fi->sel; -1 none): the first with a lemma shorter than LEMMA_CAP
- * of the candidate's class, else of its part of speech. Returns the bytes
- * their lemmas take in the cache (keep_lemmas). */
+ * of the candidate's class, else of its part of speech; the chosen
+ * readings get records in the order of their first candidate (fi->rec_*).
+ * Returns the bytes the records and their lemmas take in the cache
+ * (keep_lemmas). */
 static size_t choose_readings(const morph_lang *l, form_info *fi)
 {
     int8_t by_cls[LB_TAG_MAX_CLASSES], by_upos[LB_UPOS_COUNT];
     memset(by_upos, -1, sizeof by_upos);
+    fi->nrec = 0;
     if (!fi->nr) { memset(fi->sel, -1, (size_t)fi->nc); return 0; }
     memset(by_cls, -1, sizeof by_cls);
     _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading, indexes in int8_t");
@@ -246,9 +255,14 @@ static size_t choose_readings(const morph_lang *l, form_info *fi)
         int cls = fi->cand[k], i = by_cls[cls];
         if (i < 0 && l->model->cls[cls].upos < LB_UPOS_COUNT) i = by_upos[l->model->cls[cls].upos];
         fi->sel[k] = (int8_t)i;
-        if (i >= 0 && !(taken >> i & 1)) { taken |= (uint64_t)1 << i; size += fi->r[i].lemma_len + 1; }
+        if (i < 0 || (taken >> i & 1)) continue;
+        taken |= (uint64_t)1 << i;
+        int j = fi->nrec++, s = 0;
+        while (s < j && (fi->r[fi->rec_r[s]].lemma != fi->r[i].lemma || fi->r[fi->rec_r[s]].lemma_len != fi->r[i].lemma_len)) s++;
+        fi->rec_r[j] = (uint8_t)i; fi->rec_str[j] = (uint8_t)s; fi->rec_of[i] = (uint8_t)j;
+        if (s == j) size += fi->r[i].lemma_len + 1;
     }
-    return size;
+    return (size_t)fi->nrec * sizeof(lb_mc_rec) + size;
 }
 
 /* The tag dictionary's classes of token t's form folded by lb_fold into 256
@@ -269,29 +283,34 @@ static void training_classes(const morph_lang *l, const form_info *fi, const lb_
     if (!fl || !lb_tagmodel_dict(l->model, low, fl, cls, ncls, &flags)) { *cls = NULL; *ncls = 0; }
 }
 
-/* The pending lemmas of e's candidates (lb_mc_lemma) from fi, the chosen
- * readings' lemmas copied to s (choose_readings bytes): a guessed lemma
- * lives in the guesser's buffer or in the document's own text (a name's
- * lemma is its form), which the next document frees. tcls[0..ntcls): the
- * training data's classes of the form. */
-static void keep_lemmas(const morph_lang *l, lb_mc_entry *e, const form_info *fi, char *s, const uint8_t *tcls, int ntcls)
+/* The pending bytes of e's candidates (lb_mc_pend) from fi, and the
+ * records of the chosen readings at rec (choose_readings bytes), their
+ * lemmas copied after them: a guessed lemma lives in the guesser's buffer
+ * or in the document's own text (a name's lemma is its form), which the
+ * next document frees. tcls[0..ntcls): the training data's classes of the
+ * form. */
+static void keep_lemmas(lb_mc_entry *e, const form_info *fi, lb_mc_rec *rec, const uint8_t *tcls, int ntcls)
 {
-    const char *copy[LB_LX_MAX_READINGS];
-    uint64_t copied = 0;                        /* the readings in copy */
-    lb_mc_lemma *out = lb_mc_lemmas(e);
+    char *s = (char *)(rec + fi->nrec);
+    for (int j = 0; j < fi->nrec; j++) {
+        const lb_reading *r = &fi->r[fi->rec_r[j]];
+        uint32_t at = rec[fi->rec_str[j]].at >> LB_MC_REC_LEN_BITS;
+        if (fi->rec_str[j] == j) {
+            memcpy(s, r->lemma, r->lemma_len);
+            s[r->lemma_len] = '\0';
+            at = (uint32_t)(s - (char *)rec);
+            s += r->lemma_len + 1;
+        }
+        rec[j] = (lb_mc_rec){ r->feats, at << LB_MC_REC_LEN_BITS | r->lemma_len };
+    }
+    uint64_t tset[4] = { 0, 0, 0, 0 };          /* tcls as a class set */
+    _Static_assert(LB_TAG_MAX_CLASSES <= 256, "a class set of 256 bits");
+    for (int j = 0; j < ntcls; j++) tset[tcls[j] >> 6] |= (uint64_t)1 << (tcls[j] & 63);
+    uint8_t *pend = lb_mc_pend(e);
     for (int k = 0; k < fi->nc; k++) {
         int i = fi->sel[k], cls = fi->cand[k];
-        uint32_t seen = 0;
-        for (int j = 0; j < ntcls; j++) if (tcls[j] == cls) seen = LB_MC_SEEN;
-        if (i < 0) { out[k] = (lb_mc_lemma){ NULL, LB_MC_PENDING | seen, l->model->cls[cls].feats }; continue; }
-        if (!(copied >> i & 1)) {
-            memcpy(s, fi->r[i].lemma, fi->r[i].lemma_len);
-            s[fi->r[i].lemma_len] = '\0';
-            copy[i] = s;
-            copied |= (uint64_t)1 << i;
-            s += fi->r[i].lemma_len + 1;
-        }
-        out[k] = (lb_mc_lemma){ copy[i], fi->r[i].lemma_len | LB_MC_PENDING | seen, fi->r[i].feats };
+        uint8_t seen = (tset[cls >> 6] >> (cls & 63) & 1) ? LB_MC_SEEN : 0;
+        pend[k] = (i < 0 ? LB_MC_NOREAD : fi->rec_of[i]) | seen;
     }
 }
 
@@ -303,7 +322,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     uint32_t shape = lb_tf_shape(form, n);
     find_candidates(doc, l, t, form, n, shape, &fi);
     score_candidates(c, doc, l, t, form, n, shape, &fi);
-    void *strings;
+    void *strings;              /* the reading records (lb_mc_recs) */
     lb_mc_entry *e = lb_mc_add(c, form, n, h, fi.nc, choose_readings(l, &fi), &strings);
     if (!e) return NULL;
     e->w = fi.w;
@@ -315,7 +334,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     const uint8_t *tcls;
     int ntcls;
     training_classes(l, &fi, doc, t, form, n, &tcls, &ntcls);
-    keep_lemmas(l, e, &fi, strings, tcls, ntcls);
+    keep_lemmas(e, &fi, strings, tcls, ntcls);
     return e;
 }
 
@@ -329,19 +348,24 @@ static inline lb_mc_entry *entry_of(lb_doc *doc, const morph_lang *l, lb_morph_c
 }
 
 /* Computes the lemma and features of entry e with its k-th candidate class
- * from what keep_lemmas left there; -1 when out of memory. The lexicon
+ * from its pending byte into *out; -1 when out of memory. The lexicon
  * reading's lemma (its copy) and the form are the entry's own
  * (NUL-terminated in the cache): only a lemma of the lemma table is copied. */
-static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
+static int make_lemma(lb_morph_cache *c, const morph_lang *l, const lb_mc_entry *e, int k, lb_mc_lemma *out)
 {
-    lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
-    int ck = lb_mc_cand(e)[k];
+    int pend = lb_mc_pend(e)[k], ck = lb_mc_cand(e)[k];
     const lb_tag_class *cl = &l->model->cls[ck];
     char buf[LEMMA_CAP];
-    const char *lemma = li->lemma;
-    uint32_t feats = li->feats;
-    size_t n = li->len & ~(LB_MC_PENDING | LB_MC_SEEN);
-    if (!n || (li->len & LB_MC_SEEN)) {         /* no reading, or the treebank's conventions win */
+    const char *lemma = NULL;
+    uint32_t feats = cl->feats;
+    size_t n = 0;
+    if ((pend & LB_MC_NOREAD) != LB_MC_NOREAD) {
+        const lb_mc_rec *r = &lb_mc_recs(e)[pend & LB_MC_NOREAD];
+        lemma = (const char *)lb_mc_recs(e) + (r->at >> LB_MC_REC_LEN_BITS);
+        n = r->at & ((1u << LB_MC_REC_LEN_BITS) - 1);
+        feats = r->feats;
+    }
+    if (!n || (pend & LB_MC_SEEN)) {            /* no reading, or the treebank's conventions win */
         uint32_t tf;
         n = lb_lemmas_apply(l->lemmas, lb_mc_form(e), e->len, cl->upos, cl->feats, buf, sizeof buf, &tf);
         lemma = buf;
@@ -357,16 +381,57 @@ static __attribute__((noinline)) int make_lemma(lb_morph_cache *c, const morph_l
         copy[n] = '\0';
         lemma = copy;
     }
-    *li = (lb_mc_lemma){ lemma, (uint32_t)n, feats };
+    *out = (lb_mc_lemma){ lemma, (uint32_t)n, feats };
     return 0;
+}
+
+/* Entry e's lemmas of all candidates in an array: its third class (the
+ * done slots are taken). NULL when out of memory. */
+static lb_mc_lemma *lemma_array(lb_morph_cache *c, lb_mc_entry *e)
+{
+    lb_mc_lemma *all = lb_mc_alloc(c, (size_t)e->ncand * sizeof *all, 8);
+    if (!all) return NULL;
+    for (int j = 0; j < e->ncand; j++) all[j] = (lb_mc_lemma){ NULL, LB_MC_PENDING, 0 };
+    all[e->lk[0]] = e->done[0];
+    all[e->lk[1]] = e->done[1];
+    e->all = all;
+    e->lk[0] = LB_MC_ALL;
+    e->lk[1] = LB_MC_NONE;
+    return all;
+}
+
+/* The lemma of entry e with its k-th candidate class when not in a done
+ * slot: computed into a free one, or into the array; NULL when out of memory. */
+static __attribute__((noinline)) const lb_mc_lemma *new_lemma(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
+{
+    int d = e->lk[0] == LB_MC_NONE ? 0 : e->lk[1] == LB_MC_NONE && e->lk[0] != LB_MC_ALL ? 1 : -1;
+    if (d >= 0) {
+        if (make_lemma(c, l, e, k, &e->done[d])) return NULL;
+        e->lk[d] = (uint8_t)k;
+        return &e->done[d];
+    }
+    if (e->lk[0] != LB_MC_ALL && !lemma_array(c, e)) return NULL;
+    lb_mc_lemma *li = &e->all[k];
+    if ((li->len & LB_MC_PENDING) && make_lemma(c, l, e, k, li)) return NULL;
+    return li;
+}
+
+/* The lemma and features of entry e with its k-th candidate class (computed
+ * on first use); NULL when out of memory. */
+static inline const lb_mc_lemma *lemma_of(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k)
+{
+    if (e->lk[0] == k) return &e->done[0];
+    if (e->lk[1] == k) return &e->done[1];
+    if (e->lk[0] == LB_MC_ALL && !(e->all[k].len & LB_MC_PENDING)) return &e->all[k];
+    return new_lemma(c, l, e, k);
 }
 
 /* The lb_morph of entry e with its k-th candidate class (lemma and
  * features cached), no links. */
 static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, lb_morph *m)
 {
-    const lb_mc_lemma *li = &lb_mc_lemmas(e)[k];
-    if ((li->len & LB_MC_PENDING) && make_lemma(c, l, e, k)) return -1;
+    const lb_mc_lemma *li = lemma_of(c, l, e, k);
+    if (!li) return -1;
     *m = (lb_morph){ .lemma = li->lemma, .lemma_len = li->len, .upos = l->model->cls[lb_mc_cand(e)[k]].upos,
                      .feats = li->feats, .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
@@ -424,7 +489,6 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (!(ent[i] = entry_of(doc, l, c, &toks[i], h[i])) || sum_roles(l->model, c, ent[i])) return -1;
         x->w[i] = ent[i]->w;
         x->tw[i] = tag_word_of(ent[i]);
-        __builtin_prefetch(lb_mc_lemmas(ent[i]));      /* analyse's, after decoding */
     }
     lb_tf_sentence(x->w, n);
     lb_tag_decode_with(l->model, &c->shapes, x->w, x->tw, n, x->out, x->kout);

@@ -108,6 +108,72 @@ static void test_prefetch(const lb_lexicon *lx)
     lb_lexicon_prefetch(NULL, "Haus", 4);
 }
 
+/* lbx_guess told that the lower-cased spelling has no readings (as
+ * lb_lx_readings knows before guessing) guesses what lb_lexicon_guess
+ * guesses, for capitalised unknown words that take the suffix rules, a
+ * compound head or the name reading. */
+static void test_guess_absent_lower(const lb_lexicon *lx)
+{
+    const char *forms[] = { "Blorfungen", "Xyzzyqwf", "Quarkbrötchenlieferungen", "Ümlautwörterei", "Zzrpt" };
+    static lb_reading a[64], b[64];
+    static char ba[4096], bb[4096];
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        size_t n = strlen(forms[f]);
+        char low[256];
+        memcpy(low, forms[f], n);
+        low[0] = (char)(low[0] >= 'A' && low[0] <= 'Z' ? low[0] + 32 : low[0]);
+        if ((unsigned char)low[0] == 0xC3) low[1] = (char)((unsigned char)low[1] + 0x20);   /* Ü -> ü */
+        CHECK_INT(lb_lexicon_lookup(lx, low, n, a, 64), 0);
+        int na = lb_lexicon_guess(lx, forms[f], n, a, 64, ba, sizeof ba);
+        int nb = lbx_guess(lx, forms[f], n, b, 64, bb, sizeof bb, low);
+        CHECK(na > 0);
+        CHECK_INT(nb, na);
+        for (int i = 0; i < na && i < nb; i++)
+            CHECK(a[i].lemma_len == b[i].lemma_len && !memcmp(a[i].lemma, b[i].lemma, a[i].lemma_len) &&
+                  a[i].feats == b[i].feats && a[i].upos == b[i].upos && a[i].guessed == b[i].guessed);
+    }
+}
+
+/* The readings of form f walked in the file's own sections (form_grp,
+ * groups, tag sets), as lbx_readings gives them without the slot's copy
+ * of a one-group form's group word; returns the count (at most max kept). */
+static int file_readings(const lb_lexicon *lx, uint32_t f, lb_reading *out, int max)
+{
+    int k = 0;
+    for (uint32_t g = lbx_at(lx->form_grp, f); g < lbx_at(lx->form_grp, f + 1); g++) {
+        uint32_t v = lbx_at(lx->groups, g), len, set = v >> lx->lemma_bits;
+        const char *lemma = lbx_lemma(lx, v & lx->lemma_mask, &len);
+        for (uint32_t i = lbx_at(lx->set_off, set); i < lbx_at(lx->set_off, set + 1); i++, k++) {
+            if (k >= max) continue;
+            lbx_tag(lx, lbx_u16(lx->set_items + 2 * (size_t)i), &out[k]);
+            out[k].lemma = lemma;
+            out[k].lemma_len = len;
+        }
+    }
+    return k;
+}
+
+/* Every form's readings through the index (one-group forms from the
+ * slot's group word, LBX_ONE) equal the file's; most forms have one group. */
+static void test_slot_groups(const lb_lexicon *lx)
+{
+    static lb_reading want[MAXR];
+    uint32_t wrong = 0, one = 0;
+    for (uint32_t f = 0; f < lx->n_forms; f++) {
+        uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
+        const struct lbx_slot *slot = lbx_find(lx, (const char *)lx->form_blob + a, b - a,
+                                               lbx_hash((const char *)lx->form_blob + a, b - a));
+        int n = lbx_readings(lx, slot, rs, MAXR), m = file_readings(lx, f, want, MAXR);
+        one += slot && (slot->tag & LBX_ONE);
+        wrong += n != m;
+        for (int i = 0; i < n && i < m && i < MAXR; i++)
+            wrong += rs[i].lemma != want[i].lemma || rs[i].lemma_len != want[i].lemma_len || rs[i].feats != want[i].feats ||
+                     rs[i].upos != want[i].upos || rs[i].tag != want[i].tag || rs[i].guessed || rs[i].head_off;
+    }
+    CHECK_INT(wrong, 0);
+    CHECK(one > lx->n_forms / 2);
+}
+
 static void test_guess(const lb_lexicon *lx)
 {
     const char *w = "Waffenlieferungen";
@@ -192,10 +258,10 @@ static void test_index(const lb_lexicon *lx)
     for (uint32_t f = 0; f < lx->n_forms; f++) {
         uint32_t a = lbx_at(lx->form_off, f), b = lbx_at(lx->form_off, f + 1);
         const char *form = (const char *)lx->form_blob + a;
-        uint64_t slot = lbx_find(lx, form, b - a, lbx_hash(form, b - a));
-        wrong += (uint32_t)slot != f + 1;
-        has_wrong += !!(slot & LBX_SLOT_HAS) != (lb_lexicon_lookup(lx, form, b - a, rs, 1) > 0);
-        has_wrong += lb_lexicon_has(lx, form, b - a) != !!(slot & LBX_SLOT_HAS);
+        const struct lbx_slot *slot = lbx_find(lx, form, b - a, lbx_hash(form, b - a));
+        wrong += !slot || slot->form != f + 1;
+        has_wrong += lbx_has(slot) != (lb_lexicon_lookup(lx, form, b - a, rs, 1) > 0);
+        has_wrong += lb_lexicon_has(lx, form, b - a) != lbx_has(slot);
         if (b - a > LB_MAX_TOKEN_BYTES) continue;
         memcpy(buf, form, b - a);
         buf[b - a] = '\x01';                                                 /* in no form */
@@ -207,6 +273,60 @@ static void test_index(const lb_lexicon *lx)
     CHECK_INT(has_wrong, 0);
     CHECK_INT(absent_found, 0);
     CHECK(bloom_pass < lx->n_forms / 50);                                     /* ~1% expected */
+}
+
+/* Appends section id (n bytes of p) to the lexicon being built in buf (at
+ * *at, on 4 bytes), entering it in the header's section table. */
+static void put_section(unsigned char *buf, size_t *at, int id, const void *p, size_t n)
+{
+    uint32_t off = (uint32_t)*at, len = (uint32_t)n;
+    memcpy(buf + 16 + 8 * id, &off, 4);
+    memcpy(buf + 20 + 8 * id, &len, 4);
+    memcpy(buf + *at, p, n);
+    *at = (*at + n + 3) & ~(size_t)3;
+}
+
+/* A lexicon of a 300-byte form (a lemma group of its own: lemma "lang") and
+ * "kurz" (two groups, lemma "kurz" and "lang"): the long form's length is
+ * beyond the slot's length field (LBX_LONG) and is compared through
+ * form_off; a form of two groups is read through form_grp (no LBX_ONE). */
+static void test_long_form(void)
+{
+    static unsigned char buf[2048];
+    char longf[300];
+    memset(longf, 'x', sizeof longf);
+    uint32_t form_off[] = { 0, 300, 304 }, form_grp[] = { 0, 1, 3 }, groups[] = { 1 << 1 | 1, 0, 1 << 1 | 1 };   /* lemma id | tag set << 1 */
+    uint32_t set_off[] = { 0, 1, 2 }, lemma_off[] = { 0, 4, 8 }, zero[] = { 0 }, hash[] = { 0, 0 };
+    uint16_t items[] = { 0, 1 };
+    unsigned char tags[16] = { 0 };
+    char blob[304];
+    memcpy(blob, longf, 300);
+    memcpy(blob + 300, "kurz", 4);
+    tags[4] = LB_UPOS_NOUN;
+    tags[12] = LB_UPOS_ADJ;
+    memcpy(buf, "LBLX", 4);
+    uint32_t head[] = { LBX_VERSION, 1, LBX_SECTIONS };           /* version, lemma bits, sections */
+    memcpy(buf + 4, head, sizeof head);
+    size_t at = LBX_HEADER;
+    const void *part[] = { form_off, blob, form_grp, groups, set_off, items, tags, lemma_off, "kurzlang", zero, "", zero, "", hash };
+    size_t len[] = { sizeof form_off, sizeof blob, sizeof form_grp, sizeof groups, sizeof set_off, sizeof items, sizeof tags,
+                     sizeof lemma_off, 8, 4, 0, 4, 0, sizeof hash };
+    for (int i = 0; i < LBX_SECTIONS; i++) put_section(buf, &at, i, part[i], len[i]);
+    lb_lexicon *lx = NULL;
+    char err[256] = "";
+    CHECK_INT(lbx_open_memory(&lx, buf, at, "long.lex", err, sizeof err), LB_OK);
+    if (!lx) { fprintf(stderr, "%s\n", err); return; }
+    lb_reading r[4];
+    CHECK_INT(lb_lexicon_lookup(lx, longf, 300, r, 4), 1);
+    CHECK(r[0].lemma_len == 4 && !memcmp(r[0].lemma, "lang", 4) && r[0].upos == LB_UPOS_ADJ);
+    CHECK_INT(lb_lexicon_lookup(lx, longf, 299, r, 4), 0);
+    CHECK_INT(lb_lexicon_lookup(lx, "kurz", 4, r, 4), 2);
+    CHECK(!memcmp(r[0].lemma, "kurz", 4) && r[0].upos == LB_UPOS_NOUN && !memcmp(r[1].lemma, "lang", 4) && r[1].upos == LB_UPOS_ADJ);
+    const struct lbx_slot *s = lbx_find(lx, longf, 300, lbx_hash(longf, 300));
+    CHECK(s && (s->tag & 0xFF) == LBX_LONG && (s->tag & LBX_ONE));
+    s = lbx_find(lx, "kurz", 4, lbx_hash("kurz", 4));
+    CHECK(s && !(s->tag & LBX_ONE) && lbx_has(s));
+    lb_lexicon_free(lx);
 }
 
 /* Writes the first len bytes of data (optionally with one byte changed) and loads it. */
@@ -311,6 +431,8 @@ int main(void)
     test_guess(lx);
     test_guess_umlaut_head(lx);
     test_index(lx);
+    test_slot_groups(lx);
+    test_guess_absent_lower(lx);
     test_guess_suffix_buffer(lx);
     test_prefetch(lx);
     const char *words[] = { "die", "Häuser", "ging", "Waffenlieferungen", "und", "Regierung" };
@@ -325,5 +447,6 @@ int main(void)
     lb_lexicon_free(lx);
     test_corrupt();
     test_every_byte();
+    test_long_form();
     return TEST_END();
 }
