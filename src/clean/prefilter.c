@@ -6,6 +6,9 @@
  * in brackets) makes the sets "no information", never a wrong filter. */
 #include "clean/prefilter.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct info {
     int exact_ok;           /* exact holds every string the expression matches */
@@ -244,6 +247,23 @@ static void sort_by_first_byte(lb_pf_set *s)
         }
 }
 
+/* The distinct first two bytes of the prefixes (prefilter.h), when there are
+ * few enough and every prefix has two. */
+static void collect_pairs(lb_prefilter *pf)
+{
+    const lb_pf_set *pre = &pf->pre;
+    pf->npairs = 0;
+    if (pf->minlen < 2) return;
+    for (int i = 0; i < pre->n; i++) {
+        unsigned char a = (unsigned char)pre->s[i][0], b = (unsigned char)pre->s[i][1];
+        int k = 0;
+        while (k < pf->npairs && !(pf->pair0[k] == a && pf->pair1[k] == b)) k++;
+        if (k < pf->npairs) continue;
+        if (pf->npairs == LB_PF_MAX_PAIRS) { pf->npairs = 0; return; }
+        pf->pair0[k] = a; pf->pair1[k] = b; pf->npairs++;
+    }
+}
+
 /* The tables of lb_prefilter_may_match (see prefilter.h). */
 static void prepare_tests(lb_prefilter *pf)
 {
@@ -265,6 +285,7 @@ static void prepare_tests(lb_prefilter *pf)
         }
         pf->hit_end[(unsigned char)pre->s[i][m - 1]] = 1;
     }
+    collect_pairs(pf);
 }
 
 void lb_prefilter_build(lb_prefilter *pf, const char *pattern)
@@ -292,13 +313,50 @@ static int prefix_at(const lb_prefilter *pf, const char *line, size_t n, size_t 
     int i = pf->first[(unsigned char)line[pos]];
     if (!i) return 0;
     for (i--; i < pre->n && pre->s[i][0] == line[pos]; i++)
-        if (pre->len[i] <= n - pos && !memcmp(line + pos, pre->s[i], pre->len[i])) return 1;
+        if (pre->len[i] <= n - pos && (pre->len[i] < 2 || pre->s[i][1] == line[pos + 1]) &&
+            !memcmp(line + pos, pre->s[i], pre->len[i])) return 1;      /* (the second byte first: most differ there) */
     return 0;
 }
 
-/* Does the line contain one of the prefixes (Horspool over the set)? */
+#if defined(__SSE2__)
+/* The positions among the 16 at p (17 bytes readable) where one of the
+ * prefilter's pairs begins, as bits. */
+static inline unsigned pair_hits(const lb_prefilter *pf, const char *p)
+{
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i hit = _mm_setzero_si128();
+    for (int k = 0; k < pf->npairs; k++)
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)pf->pair0[k])),
+                                              _mm_cmpeq_epi8(b, _mm_set1_epi8((char)pf->pair1[k]))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Does the line contain one of the prefixes? Candidates from the pairs, 16
+ * positions at a time; the last ones from a copy padded with zero bytes
+ * (which no pair holds: prefixes come from C strings). */
+static int contains_prefix_pairs(const lb_prefilter *pf, const char *line, size_t n)
+{
+    size_t pos = 0;
+    for (; pos + 17 <= n; pos += 16)
+        for (unsigned m = pair_hits(pf, line + pos); m; m &= m - 1)
+            if (prefix_at(pf, line, n, pos + (size_t)__builtin_ctz(m))) return 1;
+    if (pos + 2 > n) return 0;
+    char pad[32] = { 0 };
+    memcpy(pad, line + pos, n - pos);
+    for (unsigned m = pair_hits(pf, pad); m; m &= m - 1)
+        if (prefix_at(pf, line, n, pos + (size_t)__builtin_ctz(m))) return 1;
+    return 0;
+}
+#endif
+
+/* Does the line contain one of the prefixes (Horspool over the set, or the
+ * pairs)? */
 static int contains_prefix(const lb_prefilter *pf, const char *line, size_t n)
 {
+#if defined(__SSE2__)
+    if (pf->npairs) return contains_prefix_pairs(pf, line, n);
+#endif
     size_t m = pf->minlen;
     for (size_t pos = 0; pos + m <= n;) {
         unsigned char c = (unsigned char)line[pos + m - 1];
@@ -311,7 +369,9 @@ static int contains_prefix(const lb_prefilter *pf, const char *line, size_t n)
 static int suffix_at_end(const lb_pf_set *suf, const char *line, size_t n)
 {
     for (int i = 0; i < suf->n; i++)
-        if (suf->len[i] <= n && !memcmp(line + n - suf->len[i], suf->s[i], suf->len[i])) return 1;
+        if (suf->len[i] <= n && (!suf->len[i] || (suf->s[i][suf->len[i] - 1] == line[n - 1] &&
+                                                  !memcmp(line + n - suf->len[i], suf->s[i], suf->len[i]))))
+            return 1;                                   /* (the last byte first: most differ there) */
     return 0;
 }
 

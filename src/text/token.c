@@ -9,6 +9,9 @@
 #include "text/fold_ascii.h"
 #include "ctx.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct scan {
     lb_doc *doc;
@@ -31,47 +34,34 @@ static inline int norm_reserve(lb_doc *doc, size_t need)
     return 0;
 }
 
-static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
+/* The folded form of token [a, a + n): in place over its copy of the text in
+ * doc->norm (see reserve) when it is no longer than the token, else appended
+ * after the copy; the text itself when it cannot be folded. */
+static int norm_fold(lb_doc *doc, const char *text, lb_tok *tok, size_t a, size_t n)
 {
+    char *at = doc->norm + a;
+    const char *src = text + a;
+    size_t m = lb_fold_ascii(at, src, n) ? n : lb_fold(at, n, src, n);
+    tok->norm = (uint32_t)a;
+    tok->norm_len = (uint32_t)(m ? m : n);
+    if (m) return 0;
+    memcpy(at, src, n);                 /* undo a partial fold */
     if (norm_reserve(doc, n * 3 + 8)) return -1;
-    char *out = doc->norm + doc->norm_len;
-    size_t m = lb_fold_ascii(out, s, n) ? n : lb_fold(out, doc->norm_cap - doc->norm_len, s, n);
-    if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
+    m = lb_fold(doc->norm + doc->norm_len, doc->norm_cap - doc->norm_len, src, n);
+    if (!m) return 0;                   /* too long to fold: the text */
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)m;
     doc->norm_len += m;
     return 0;
 }
 
-/* n bytes from s to out, which has room for them (short copies without a call) */
-static inline void copy_short(char *out, const char *s, size_t n)
+/* The folded form of a plain word (plain_word) at a: its copy in doc->norm
+ * with the first letter lowered (A-Z, À..Þ); a comma is its own. */
+static inline void norm_plain(char *norm, const char *t, lb_tok *tok, size_t a, size_t n)
 {
-    if (n >= 8) {
-        uint64_t x;
-        size_t k;
-        for (k = 0; k + 8 <= n; k += 8) { memcpy(&x, s + k, 8); memcpy(out + k, &x, 8); }
-        if (k < n) { memcpy(&x, s + n - 8, 8); memcpy(out + n - 8, &x, 8); }
-    } else if (n >= 4) {                /* two overlapping words */
-        uint32_t a, b;
-        memcpy(&a, s, 4); memcpy(&b, s + n - 4, 4);
-        memcpy(out, &a, 4); memcpy(out + n - 4, &b, 4);
-    } else {
-        for (size_t k = 0; k < n; k++) out[k] = s[k];
-    }
-}
-
-/* The folded form of a plain word (plain_word): the word itself, its first
- * letter lowered. */
-static inline int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
-{
-    if (norm_reserve(doc, n + 8)) return -1;
-    char *out = doc->norm + doc->norm_len;
-    copy_short(out, s, n);
-    out[(unsigned char)s[0] == 0xC3] |= 0x20;     /* the first letter lowered (A-Z, À..Þ) */
-    tok->norm = (uint32_t)doc->norm_len;
+    norm[a + ((unsigned char)t[a] == 0xC3)] |= 0x20;
+    tok->norm = (uint32_t)a;
     tok->norm_len = (uint32_t)n;
-    doc->norm_len += n;
-    return 0;
 }
 
 static enum lb_cc cc_at_slow(const scan *s, size_t i, int32_t *cp, size_t *len)
@@ -166,7 +156,7 @@ static inline lb_tok *push_tok(scan *s, size_t a, size_t b, uint32_t flags)
 static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_tok *tok = push_tok(s, a, b, flags);
-    if (!tok || norm_append(s->doc, tok, s->t + a, b - a)) return NULL;
+    if (!tok || norm_fold(s->doc, s->t, tok, a, b - a)) return NULL;
     return tok;
 }
 
@@ -174,15 +164,26 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 static inline int emit_plain(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_tok *tok = push_tok(s, a, b, flags);
-    return tok && !norm_append_plain(s->doc, tok, s->t + a, b - a);
+    if (tok) norm_plain(s->doc->norm, s->t, tok, a, b - a);
+    return tok != NULL;
 }
 
 
-/* The end of the run of ASCII lower-case letters in t[i..lim), eight bytes
- * at a time where it can: of bytes below 0x80, c + 0x1F has its high bit
- * set when c >= 'a', c + 0x05 when c > 'z'. */
+/* The end of the run of ASCII lower-case letters in t[i..lim), sixteen
+ * (SSE2: signed compares leave bytes from 0x80 out) or eight bytes at a time
+ * where it can: of bytes below 0x80, c + 0x1F has its high bit set when
+ * c >= 'a', c + 0x05 when c > 'z'. */
 static inline size_t lower_run(const char *t, size_t i, size_t lim)
 {
+#if defined(__SSE2__)
+    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+    while (i + 16 <= lim) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
+        if (m != 0xFFFF) return i + (size_t)__builtin_ctz(~m);
+        i += 16;
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t hi = 0x8080808080808080ull;
     while (i + 8 <= lim) {
@@ -207,21 +208,28 @@ static inline int latin1_lower_at(const char *t, size_t j, size_t lim)
     return d >= 0xA0 && d <= 0xBF && d != 0xB7;
 }
 
+/* The bytes that end a plain word: space, comma, line feed. */
+static inline int plain_end(unsigned char c)
+{
+    return c <= ',' && ((uint64_t)1 << ' ' | (uint64_t)1 << ',' | (uint64_t)1 << '\n') >> c & 1;
+}
+
 /* A plain word at i: a letter (ASCII or Latin-1: À..Þ, à..ÿ, not ß), then
  * lower-case letters (ASCII, à..ÿ but ß) up to a space, comma or line end,
  * shorter than LB_MAX_TOKEN_BYTES. Most words are, and none of scan_word's
  * cases (URL, hyphen, apostrophe, abbreviation, digits, capitals, other
  * Unicode) applies to them; folding only lowers the first letter. Its end,
  * else 0. (Other ends would be as plain, but testing for them costs more
- * than it saves.) */
+ * than it saves.) The run is scanned to the span's end and its length
+ * tested after. */
 static inline size_t plain_word(const scan *s, size_t i)
 {
     const char *t = s->t;
+    size_t end = s->end, j;
     unsigned char c = (unsigned char)t[i];
-    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES, j;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    if ((unsigned char)((c | 0x20) - 'a') < 26) {
         j = i + 1;
-    } else if (c == 0xC3 && i + 1 < lim) {
+    } else if (c == 0xC3 && i + 1 < end) {
         unsigned char d = (unsigned char)t[i + 1];
         if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
         j = i + 2;
@@ -229,11 +237,11 @@ static inline size_t plain_word(const scan *s, size_t i)
         return 0;
     }
     for (;;) {
-        j = lower_run(t, j, lim);
-        if (!latin1_lower_at(t, j, lim)) break;
+        j = lower_run(t, j, end);
+        if (!latin1_lower_at(t, j, end)) break;
         j += 2;
     }
-    if (j >= lim || !(t[j] == ' ' || t[j] == ',' || t[j] == '\n')) return 0;
+    if (j >= end || j - i >= LB_MAX_TOKEN_BYTES || !plain_end((unsigned char)t[j])) return 0;
     return j;
 }
 
@@ -486,73 +494,115 @@ static size_t scan_mark(const scan *s, size_t i, size_t l, int32_t cp, int space
     return j;
 }
 
-static int tokenize_span(scan *s, size_t a, size_t b)
+/* Where the scan of a body span stands between tokens. */
+typedef struct span_state {
+    size_t i;            /* the next byte */
+    int newlines;        /* line breaks since the last token (2: a paragraph) */
+    int space_before;    /* a space or line break since the last token */
+} span_state;
+
+/* One token (or a run of spaces) at st->i, any kind, through doc->toks: 0,
+ * or -1 when out of memory or tokens. */
+static int next_token(scan *s, span_state *st)
 {
     const char *t = s->t;
-    s->end = b;
-    size_t i = a;
-    int newlines = 2;            /* a body span starts a paragraph */
-    int space_before = 1;
-    while (i < b) {
-        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
-        uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-        size_t j = plain_word(s, i);
-        if (j) {                                                  /* the common word */
-            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
-            newlines = 0;
-            space_before = t[j] == ' ';               /* the space after it, taken at once */
-            i = j + (size_t)space_before;
-            continue;
-        }
-        if (t[i] == ',') {                                        /* the common sign: none of the cases below */
-            if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;     /* (',' | 0x20 is ',') */
-            newlines = 0;
-            space_before = 0;
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t l;
-        enum lb_cc c = cc_at(s, i, &cp, &l);
-        if (c == CC_SPACE || c == CC_NEWLINE) {
-            if (c == CC_NEWLINE) newlines++;
-            space_before = 1;
-            i += l;
-            continue;
-        }
-        if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
-            char c0 = (char)(t[i] | 0x20);
-            size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
-            if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
-            else j = scan_word(s, i, &flags, newlines > 0);
-        } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
-            j = i + l;
-            while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
-                             (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
-                j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
-            flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
-        } else if ((cp == '\'' || cp == 0x2019) && !space_before && i + l < b && (t[i + l] == 's' || t[i + l] == 'S') &&
-                   (i + l + 1 >= b || !lb_cc_wordlike(cc_at(s, i + l + 1, NULL, NULL)))) {
-            j = i + l + 1;                 /* English possessive: "Trump's" -> Trump + 's */
-            flags |= LB_TOK_WORD;
-        } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
-            j = i + l;
-            if (cp == '-') while (j < b && t[j] == '-') j++;
-            flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
-        } else {
-            j = scan_mark(s, i, l, cp, space_before, &flags);
-        }
-        if (!emit(s, i, j, flags)) return -1;
-        i = j;
-        newlines = 0;
-        space_before = 0;
+    size_t i = st->i, b = s->end;
+    uint32_t flags = (st->newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (st->newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+    size_t j = plain_word(s, i);
+    if (j) {                                                  /* the common word */
+        if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
+        st->newlines = 0;
+        st->space_before = t[j] == ' ';               /* the space after it, taken at once */
+        st->i = j + (size_t)st->space_before;
+        return 0;
     }
+    if (t[i] == ',') {                                        /* the common sign: none of the cases below */
+        if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;
+        st->newlines = 0; st->space_before = 0; st->i = i + 1;
+        return 0;
+    }
+    int32_t cp;
+    size_t l;
+    enum lb_cc c = cc_at(s, i, &cp, &l);
+    if (c == CC_SPACE || c == CC_NEWLINE) {
+        if (c == CC_NEWLINE) st->newlines++;
+        st->space_before = 1; st->i = i + l;
+        return 0;
+    }
+    if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
+        char c0 = (char)(t[i] | 0x20);
+        size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
+        if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
+        else j = scan_word(s, i, &flags, st->newlines > 0);
+    } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+        j = i + l;
+        while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
+                         (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
+            j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
+        flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
+    } else if ((cp == '\'' || cp == 0x2019) && !st->space_before && i + l < b && (t[i + l] == 's' || t[i + l] == 'S') &&
+               (i + l + 1 >= b || !lb_cc_wordlike(cc_at(s, i + l + 1, NULL, NULL)))) {
+        j = i + l + 1;                 /* English possessive: "Trump's" -> Trump + 's */
+        flags |= LB_TOK_WORD;
+    } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+        j = i + l;
+        if (cp == '-') while (j < b && t[j] == '-') j++;
+        flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
+    } else {
+        j = scan_mark(s, i, l, cp, st->space_before, &flags);
+    }
+    if (!emit(s, i, j, flags)) return -1;
+    st->i = j; st->newlines = 0; st->space_before = 0;
     return 0;
 }
 
-/* Room for the tokens and folded forms of a typical text up front (about a
- * token per five bytes; folded forms rarely longer than the text), so that
- * the arrays seldom grow and copy. */
+/* The tokens of the body span [a, b). Plain words and commas while the
+ * token array has room are taken here, with the array's end and the folded
+ * forms in locals (a store through char * would make the compiler reload
+ * them from doc); everything else goes through next_token. */
+static int tokenize_span(scan *s, size_t a, size_t b)
+{
+    const char *t = s->t;
+    lb_doc *doc = s->doc;
+    s->end = b;
+    span_state st = { a, 2, 1 };         /* a body span starts a paragraph */
+    for (;;) {
+        lb_tok *tk = LB_TOKS(doc) + doc->toks.len;
+        lb_tok *tk_end = LB_TOKS(doc) + (doc->toks.cap < LB_MAX_TOKENS ? doc->toks.cap : LB_MAX_TOKENS);
+        char *norm = doc->norm;
+        size_t i = st.i;
+        int newlines = st.newlines, space_before = st.space_before;
+        while (i < b && tk < tk_end) {
+            if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
+            uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+            size_t j = plain_word(s, i);
+            if (j) {                                              /* the common word */
+                *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j,
+                                .flags = flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0) };
+                norm_plain(norm, t, tk++, i, j - i);
+                newlines = 0;
+                space_before = t[j] == ' ';               /* the space after it, taken at once */
+                i = j + (size_t)space_before;
+            } else if (t[i] == ',') {                             /* the common sign */
+                *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
+                                .flags = flags | LB_TOK_PUNCT };
+                tk++;
+                newlines = 0; space_before = 0; i++;
+            } else {
+                break;
+            }
+        }
+        doc->toks.len = (size_t)(tk - LB_TOKS(doc));
+        st.i = i; st.newlines = newlines; st.space_before = space_before;
+        if (i >= b) return 0;
+        if (next_token(s, &st)) return -1;
+    }
+}
+
+/* Room for the tokens up front (about a token per five bytes), so that the
+ * array seldom grows and copies; and doc->norm begun as a copy of the text,
+ * so that most tokens fold in place (norm_fold, norm_plain), with room after
+ * it for the folded forms that come out longer. */
 static int reserve(lb_doc *doc)
 {
     if (!doc->toks.cap) {
@@ -562,12 +612,14 @@ static int reserve(lb_doc *doc)
         if (!items) return -1;
         doc->toks.items = items; doc->toks.cap = cap; doc->toks.len = 0;
     }
-    if (!doc->norm_cap) {
+    if (doc->norm_cap < doc->len + 64) {
         size_t cap = doc->len + doc->len / 8 + 4096;
         char *norm = lb_arena_alloc(&doc->arena, cap);
         if (!norm) return -1;
-        doc->norm = norm; doc->norm_cap = cap; doc->norm_len = 0;
+        doc->norm = norm; doc->norm_cap = cap;
     }
+    if (doc->len) memcpy(doc->norm, doc->text, doc->len);
+    doc->norm_len = doc->len;
     return 0;
 }
 
