@@ -21,6 +21,9 @@ struct lb_text_dicts {
     lb_sigindex fw_index;       /* the fast front of function_words */
     lb_sigindex abbrev_index, months_index;   /* ... of abbrev and months */
     lb_wordset trunc_followers; /* words after a truncation hyphen ("Ein- und Ausfuhr") -> LB_LANG_* bits */
+    /* lb_cc_of of U+0080..U+00FF and of U+2000..U+203F (general
+     * punctuation), filled at load, for the tokenizer's common non-ASCII */
+    unsigned char cc_latin1[128], cc_punct[64];
 };
 
 /* lb_wordset_get on function_words, with the cheap tests first. */

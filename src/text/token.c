@@ -64,13 +64,28 @@ static inline void norm_plain(char *norm, const char *t, lb_tok *tok, size_t a, 
     tok->norm_len = (uint32_t)n;
 }
 
+/* The class of the non-ASCII character at i: U+0080..U+00FF and general
+ * punctuation (U+2000..U+203F) from the tables of lb_text_dicts, the rest
+ * through utf8proc. */
 static enum lb_cc cc_at_slow(const scan *s, size_t i, int32_t *cp, size_t *len)
 {
+    const unsigned char *t = (const unsigned char *)s->t;
     int32_t c;
-    size_t l = lb_cp_at(s->t, s->end, i, &c);
+    size_t l;
+    enum lb_cc cc;
+    if ((t[i] == 0xC2 || t[i] == 0xC3) && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
+        c = (int32_t)((t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F)); l = 2;
+        cc = (enum lb_cc)s->dicts->cc_latin1[c - 0x80];
+    } else if (t[i] == 0xE2 && i + 2 < s->end && t[i + 1] == 0x80 && (t[i + 2] & 0xC0) == 0x80) {
+        c = 0x2000 + (t[i + 2] & 0x3F); l = 3;
+        cc = (enum lb_cc)s->dicts->cc_punct[c - 0x2000];
+    } else {
+        l = lb_cp_at(s->t, s->end, i, &c);
+        cc = lb_cc_of(c);
+    }
     if (cp) *cp = c;
     if (len) *len = l;
-    return lb_cc_of(c);
+    return cc;
 }
 
 /* The class of the character at i (its code point and length when asked). */
@@ -501,14 +516,15 @@ typedef struct span_state {
     int space_before;    /* a space or line break since the last token */
 } span_state;
 
-/* One token (or a run of spaces) at st->i, any kind, through doc->toks: 0,
- * or -1 when out of memory or tokens. */
-static int next_token(scan *s, span_state *st)
+/* One token (or a space) at st->i, any kind, through doc->toks: 0, or -1
+ * when out of memory or tokens. not_plain: it is known to be neither a
+ * plain word nor a comma. */
+static int next_token(scan *s, span_state *st, int not_plain)
 {
     const char *t = s->t;
     size_t i = st->i, b = s->end;
     uint32_t flags = (st->newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (st->newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-    size_t j = plain_word(s, i);
+    size_t j = not_plain ? 0 : plain_word(s, i);
     if (j) {                                                  /* the common word */
         if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
         st->newlines = 0;
@@ -516,7 +532,7 @@ static int next_token(scan *s, span_state *st)
         st->i = j + (size_t)st->space_before;
         return 0;
     }
-    if (t[i] == ',') {                                        /* the common sign: none of the cases below */
+    if (!not_plain && t[i] == ',') {                          /* the common sign: none of the cases below */
         if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;
         st->newlines = 0; st->space_before = 0; st->i = i + 1;
         return 0;
@@ -595,7 +611,7 @@ static int tokenize_span(scan *s, size_t a, size_t b)
         doc->toks.len = (size_t)(tk - LB_TOKS(doc));
         st.i = i; st.newlines = newlines; st.space_before = space_before;
         if (i >= b) return 0;
-        if (next_token(s, &st)) return -1;
+        if (next_token(s, &st, tk < tk_end)) return -1;
     }
 }
 

@@ -6,6 +6,7 @@
 #include "text/text.h"
 #include "lagebild.h"
 #include <stdlib.h>
+#include <utf8proc.h>
 
 static lb_ctx *ctx;
 static lb_doc *doc;
@@ -222,6 +223,56 @@ static void test_fold(void)
     CHECK_SPAN(out, 0, n, "abcö");
 }
 
+/* lb_fold's reference: NFC and case folding through utf8proc alone */
+static size_t fold_ref(char *out, size_t cap, const char *s, size_t n)
+{
+    utf8proc_int32_t buf[64];
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf, 63,
+                                            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    if (m < 0 || m >= 63) return 0;
+    utf8proc_ssize_t bytes = utf8proc_reencode(buf, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (bytes < 0 || (size_t)bytes > cap) return 0;
+    memcpy(out, buf, (size_t)bytes);
+    return (size_t)bytes;
+}
+
+/* lb_fold's fast paths (ASCII, Latin-1, the signs and punctuation it copies)
+ * agree with utf8proc for every code point up to U+00FF and of general
+ * punctuation, alone and between letters, upper- and lower-case ones and
+ * marks that may compose. */
+static void test_fold_fast_paths(void)
+{
+    static const char *const around[][2] = { { "", "" }, { "a", "" }, { "", "B" }, { "\xC3\x84", "\xC3\x9F" },
+                                          { "E", "\xCC\x81" }, { "\xE2\x80\x94", "x" } };
+    size_t bad = 0;
+    for (int32_t cp = 0x20; cp < 0x2040; cp = cp == 0xFF ? 0x2000 : cp + 1) {
+        for (size_t c = 0; c < sizeof around / sizeof around[0]; c++) {
+            char in[32], want[64], got[64];
+            size_t n = strlen(around[c][0]);
+            memcpy(in, around[c][0], n);
+            n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + n);
+            memcpy(in + n, around[c][1], strlen(around[c][1]));
+            n += strlen(around[c][1]);
+            size_t w = fold_ref(want, sizeof want, in, n), g = lb_fold(got, sizeof got, in, n);
+            if (w != g || memcmp(want, got, w)) { bad++; fprintf(stderr, "lb_fold differs for U+%04X in context %zu\n", (unsigned)cp, c); }
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
+/* Non-ASCII spaces and line separators separate tokens (the classes of
+ * U+0080..U+00FF and general punctuation come from tables) */
+static void test_tokens_nonascii_classes(void)
+{
+    run("Preis\xC2\xA0" "100 eins\xE2\x80\xA8zwei x\xE2\x80\x8By \xC3\x9C" "ber\xE2\x80\x93Stra\xC3\x9F" "e \xC2\xBB" "Da\xC2\xAB", "de");
+    CHECK(find_tok("Preis") >= 0 && find_tok("100") >= 0);
+    CHECK(find_tok("zwei") >= 0 && (LB_TOKS(doc)[find_tok("zwei")].flags & LB_TOK_NL_BEFORE));
+    CHECK(find_tok("x") >= 0 && find_tok("y") >= 0);
+    CHECK(find_tok("\xC3\x9C" "ber") >= 0 && find_tok("\xE2\x80\x93") >= 0 && find_tok("Stra\xC3\x9F" "e") >= 0);
+    CHECK(find_tok("\xC2\xBB") >= 0 && (LB_TOKS(doc)[find_tok("\xC2\xBB")].flags & LB_TOK_QOPEN));
+    CHECK(find_tok("Da") >= 0);
+}
+
 static void test_offsets_invalid(void)
 {
     /* invalid UTF-8 is replaced; offsets refer to the repaired text */
@@ -256,6 +307,8 @@ int main(void)
     test_sentences_english();
     test_language();
     test_fold();
+    test_fold_fast_paths();
+    test_tokens_nonascii_classes();
     test_offsets_invalid();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
