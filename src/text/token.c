@@ -237,10 +237,9 @@ static inline int plain_end(unsigned char c)
  * else 0. (Other ends would be as plain, but testing for them costs more
  * than it saves.) The run is scanned to the span's end and its length
  * tested after. */
-static inline size_t plain_word(const scan *s, size_t i)
+static inline size_t plain_word(const char *t, size_t i, size_t end)
 {
-    const char *t = s->t;
-    size_t end = s->end, j;
+    size_t j;
     unsigned char c = (unsigned char)t[i];
     if ((unsigned char)((c | 0x20) - 'a') < 26) {
         j = i + 1;
@@ -519,12 +518,12 @@ typedef struct span_state {
 /* One token (or a space) at st->i, any kind, through doc->toks: 0, or -1
  * when out of memory or tokens. not_plain: it is known to be neither a
  * plain word nor a comma. */
-static int next_token(scan *s, span_state *st, int not_plain)
+static __attribute__((noinline)) int next_token(scan *s, span_state *st, int not_plain)
 {
     const char *t = s->t;
     size_t i = st->i, b = s->end;
     uint32_t flags = (st->newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (st->newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-    size_t j = not_plain ? 0 : plain_word(s, i);
+    size_t j = not_plain ? 0 : plain_word(t, i, b);
     if (j) {                                                  /* the common word */
         if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
         st->newlines = 0;
@@ -572,46 +571,93 @@ static int next_token(scan *s, span_state *st, int not_plain)
     return 0;
 }
 
-/* The tokens of the body span [a, b). Plain words and commas while the
- * token array has room are taken here, with the array's end and the folded
- * forms in locals (a store through char * would make the compiler reload
- * them from doc); everything else goes through next_token. */
-static int tokenize_span(scan *s, size_t a, size_t b)
+/* next_token decides (a one-letter word at offset 0 ends there too: it is
+ * then decided twice, which is harmless) */
+enum { PLAIN_UNDECIDED = 1 };
+
+#if defined(__SSE2__)
+/* plain_word(t, i, end) for a word whose scan stays 16 bytes short of end:
+ * its end or 0; PLAIN_UNDECIDED closer to end. */
+static inline size_t plain_word_fast(const char *t, size_t i, size_t end)
+{
+    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+    unsigned char c = (unsigned char)t[i];
+    size_t j;
+    if (i + 18 > end) return PLAIN_UNDECIDED;
+    if ((unsigned char)((c | 0x20) - 'a') < 26) {
+        j = i + 1;
+    } else if (c == 0xC3) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
+        j = i + 2;
+    } else {
+        return 0;
+    }
+    for (;;) {
+        if (j + 17 > end) return PLAIN_UNDECIDED;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + j));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
+        if (m == 0xFFFF) { j += 16; continue; }
+        j += (size_t)__builtin_ctz(~m);
+        if (!latin1_lower_at(t, j, end)) break;     /* (j + 1 < end here) */
+        j += 2;
+    }
+    if (j - i >= LB_MAX_TOKEN_BYTES || !plain_end((unsigned char)t[j])) return 0;
+    return j;
+}
+#else
+static inline size_t plain_word_fast(const char *t, size_t i, size_t end) { return plain_word(t, i, end); }
+#endif
+
+/* Plain words and commas from st->i on, while the token array has room,
+ * with the array's end and the folded forms in locals (a store through
+ * char * would make the compiler reload them from doc). 1 when it stopped
+ * at a token known to be neither (next_token takes it), else 0. */
+static int fast_tokens(scan *s, span_state *st)
 {
     const char *t = s->t;
     lb_doc *doc = s->doc;
+    size_t b = s->end, i = st->i;
+    lb_tok *tk = LB_TOKS(doc) + doc->toks.len;
+    lb_tok *tk_end = LB_TOKS(doc) + (doc->toks.cap < LB_MAX_TOKENS ? doc->toks.cap : LB_MAX_TOKENS);
+    char *norm = doc->norm;
+    int newlines = st->newlines, space_before = st->space_before, known = 0;
+    while (i < b && tk < tk_end) {
+        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
+        uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+        size_t j = plain_word_fast(t, i, b);
+        if (j > PLAIN_UNDECIDED) {                                    /* the common word */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j,
+                            .flags = flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0) };
+            norm_plain(norm, t, tk++, i, j - i);
+            newlines = 0;
+            space_before = t[j] == ' ';               /* the space after it, taken at once */
+            i = j + (size_t)space_before;
+        } else if (t[i] == ',') {                                     /* the common sign */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
+                            .flags = flags | LB_TOK_PUNCT };
+            tk++;
+            newlines = 0; space_before = 0; i++;
+        } else {
+            known = j == 0;
+            break;
+        }
+    }
+    doc->toks.len = (size_t)(tk - LB_TOKS(doc));
+    st->i = i; st->newlines = newlines; st->space_before = space_before;
+    return known;
+}
+
+/* The tokens of the body span [a, b): the common ones in fast_tokens, the
+ * others through next_token. */
+static int tokenize_span(scan *s, size_t a, size_t b)
+{
     s->end = b;
     span_state st = { a, 2, 1 };         /* a body span starts a paragraph */
     for (;;) {
-        lb_tok *tk = LB_TOKS(doc) + doc->toks.len;
-        lb_tok *tk_end = LB_TOKS(doc) + (doc->toks.cap < LB_MAX_TOKENS ? doc->toks.cap : LB_MAX_TOKENS);
-        char *norm = doc->norm;
-        size_t i = st.i;
-        int newlines = st.newlines, space_before = st.space_before;
-        while (i < b && tk < tk_end) {
-            if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
-            uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-            size_t j = plain_word(s, i);
-            if (j) {                                              /* the common word */
-                *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j,
-                                .flags = flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0) };
-                norm_plain(norm, t, tk++, i, j - i);
-                newlines = 0;
-                space_before = t[j] == ' ';               /* the space after it, taken at once */
-                i = j + (size_t)space_before;
-            } else if (t[i] == ',') {                             /* the common sign */
-                *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
-                                .flags = flags | LB_TOK_PUNCT };
-                tk++;
-                newlines = 0; space_before = 0; i++;
-            } else {
-                break;
-            }
-        }
-        doc->toks.len = (size_t)(tk - LB_TOKS(doc));
-        st.i = i; st.newlines = newlines; st.space_before = space_before;
-        if (i >= b) return 0;
-        if (next_token(s, &st, tk < tk_end)) return -1;
+        int known = fast_tokens(s, &st);
+        if (st.i >= b) return 0;
+        if (next_token(s, &st, known)) return -1;
     }
 }
 
