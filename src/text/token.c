@@ -576,43 +576,88 @@ static __attribute__((noinline)) int next_token(scan *s, span_state *st, int not
 enum { PLAIN_UNDECIDED = 1 };
 
 #if defined(__SSE2__)
-/* plain_word(t, i, end) for a word whose scan stays 16 bytes short of end:
- * its end or 0; PLAIN_UNDECIDED closer to end. */
-static inline size_t plain_word_fast(const char *t, size_t i, size_t end)
+/* Does the character at j end a word of letters that began at i, the way
+ * word_chars and scan_word end it: it is no letter, digit or mark, no
+ * hyphen, period or apostrophe (which they look at further), and no colon
+ * after a word that may begin a URL ("http:"). (j + 2 < end) */
+static inline int ends_letters(const struct lb_text_dicts *d, const char *t, size_t i, size_t j)
+{
+    unsigned char c = (unsigned char)t[j], c1 = (unsigned char)t[j + 1];
+    enum lb_cc cc;
+    if (c < 0x80) {
+        if (c == '-' || c == '.' || c == '\'' || (c == ':' && (t[i] | 0x20) == 'h')) return 0;
+        cc = (enum lb_cc)lb_cc_ascii[c];
+    } else if ((c == 0xC2 || c == 0xC3) && (c1 & 0xC0) == 0x80) {
+        cc = (enum lb_cc)d->cc_latin1[((c & 0x1F) << 6 | (c1 & 0x3F)) - 0x80];
+    } else if (c == 0xE2 && c1 == 0x80 && ((unsigned char)t[j + 2] & 0xC0) == 0x80 &&
+               (unsigned char)t[j + 2] != 0x91 && (unsigned char)t[j + 2] != 0x99) {   /* U+2011 hyphen, U+2019 apostrophe */
+        cc = (enum lb_cc)d->cc_punct[(unsigned char)t[j + 2] & 0x3F];
+    } else {
+        return 0;
+    }
+    return !lb_cc_wordlike(cc);
+}
+
+/* A word that plain_word takes, or one of the same letters that ends in
+ * another sign that ends it for scan_word too (ends_letters: "Wort)",
+ * "Berlin:", "sagte“") or in a period after more than three bytes
+ * (plain_period decides whether it belongs to the word), whose scan stays
+ * 16 bytes short of end: its end or 0; PLAIN_UNDECIDED closer to end. Each
+ * is a word token whose folded form lowers the first letter only. */
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end)
 {
     const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
     unsigned char c = (unsigned char)t[i];
     size_t j;
-    if (i + 18 > end) return PLAIN_UNDECIDED;
+    if (i + 19 > end) return PLAIN_UNDECIDED;
     if ((unsigned char)((c | 0x20) - 'a') < 26) {
         j = i + 1;
     } else if (c == 0xC3) {
-        unsigned char d = (unsigned char)t[i + 1];
-        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
+        unsigned char d1 = (unsigned char)t[i + 1];
+        if (d1 < 0x80 || d1 > 0xBF || d1 == 0x97 || d1 == 0x9F || d1 == 0xB7) return 0;   /* × ß ÷ */
         j = i + 2;
     } else {
         return 0;
     }
     for (;;) {
-        if (j + 17 > end) return PLAIN_UNDECIDED;
+        if (j + 18 > end) return PLAIN_UNDECIDED;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + j));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
         if (m == 0xFFFF) { j += 16; continue; }
         j += (size_t)__builtin_ctz(~m);
-        if (!latin1_lower_at(t, j, end)) break;     /* (j + 1 < end here) */
+        if (!latin1_lower_at(t, j, end)) break;     /* (j + 2 < end here) */
         j += 2;
     }
-    if (j - i >= LB_MAX_TOKEN_BYTES || !plain_end((unsigned char)t[j])) return 0;
+    if (j - i >= LB_MAX_TOKEN_BYTES ||
+        !(plain_end((unsigned char)t[j]) || ends_letters(d, t, i, j) || (t[j] == '.' && j - i > 3)))
+        return 0;
     return j;
 }
+
+/* A plain word [i, j) before a period (j - i > 3, so no dotted
+ * abbreviation; its folded form already in norm): the token's end, with the
+ * period when the word is an abbreviation (abbrev_period; not before "..."). */
+static inline size_t plain_period(const struct lb_text_dicts *d, const char *t, const char *norm, size_t i, size_t j,
+                                  uint32_t *flags)
+{
+    uint32_t kind;
+    if (t[j + 1] == '.' || !lb_sigindex_get(&d->abbrev_index, norm + i, j - i, &kind)) return j;
+    *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
+    return j + 1;
+}
 #else
-static inline size_t plain_word_fast(const char *t, size_t i, size_t end) { return plain_word(t, i, end); }
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end)
+{
+    (void)d;
+    return plain_word(t, i, end);
+}
 #endif
 
-/* Plain words and commas from st->i on, while the token array has room,
- * with the array's end and the folded forms in locals (a store through
- * char * would make the compiler reload them from doc). 1 when it stopped
- * at a token known to be neither (next_token takes it), else 0. */
+/* Plain words (plain_word_fast), periods and commas from st->i on, while
+ * the token array has room, with the array's end and the folded forms in
+ * locals (a store through char * would make the compiler reload them from
+ * doc). 1 when it stopped at a token known to be none of them (next_token
+ * takes it), else 0. */
 static int fast_tokens(scan *s, span_state *st)
 {
     const char *t = s->t;
@@ -621,18 +666,30 @@ static int fast_tokens(scan *s, span_state *st)
     lb_tok *tk = LB_TOKS(doc) + doc->toks.len;
     lb_tok *tk_end = LB_TOKS(doc) + (doc->toks.cap < LB_MAX_TOKENS ? doc->toks.cap : LB_MAX_TOKENS);
     char *norm = doc->norm;
+    const struct lb_text_dicts *d = s->dicts;
     int newlines = st->newlines, space_before = st->space_before, known = 0;
     while (i < b && tk < tk_end) {
         if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-        size_t j = plain_word_fast(t, i, b);
+        size_t j = plain_word_fast(d, t, i, b);
         if (j > PLAIN_UNDECIDED) {                                    /* the common word */
             *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j,
                             .flags = flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0) };
-            norm_plain(norm, t, tk++, i, j - i);
+            norm_plain(norm, t, tk, i, j - i);
+            if (t[j] == '.') {
+                j = plain_period(d, t, norm, i, j, &tk->flags);
+                tk->end = (uint32_t)j; tk->norm_len = (uint32_t)(j - i);
+            }
+            tk++;
             newlines = 0;
             space_before = t[j] == ' ';               /* the space after it, taken at once */
             i = j + (size_t)space_before;
+        } else if (t[i] == '.' && i + 3 < b && t[i + 1] != '.' && t[i + 1] != '!' && t[i + 1] != '?' &&
+                   !((unsigned char)t[i + 1] == 0xE2 && (unsigned char)t[i + 2] == 0x80 && (unsigned char)t[i + 3] == 0xA6)) {
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
+                            .flags = flags | LB_TOK_PUNCT | LB_TOK_SENT_END };       /* a period alone */
+            tk++;
+            newlines = 0; space_before = 0; i++;
         } else if (t[i] == ',') {                                     /* the common sign */
             *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
                             .flags = flags | LB_TOK_PUNCT };

@@ -273,6 +273,31 @@ static void test_tokens_nonascii_classes(void)
     CHECK(find_tok("Da") >= 0);
 }
 
+/* Words of letters before a period or another sign take the tokenizer's
+ * fast path (plain_word_fast) and must come out as the full scan makes
+ * them: abbreviations keep their period ("Prof.", "Corp." may end a
+ * sentence), other words do not, "..." never joins, "http:" is left to the
+ * URL scan. (Texts are long: the fast path keeps 16 bytes from a span's end.) */
+static void test_tokens_fast_signs(void)
+{
+    run("Prof. Meier kam heute. Die Firma... Das Werk Corp. Dann Ende) Berlin: sagte\xE2\x80\x9C und "
+        "http://example.org noch ein langer Satz zum Schluss, damit alles passt.", "de");
+    CHECK(flags_of("Prof.") & LB_TOK_ABBREV);
+    CHECK(!(flags_of("Prof.") & LB_TOK_ABBR_END));
+    CHECK(flags_of("Corp.") & LB_TOK_ABBR_END);
+    CHECK(find_tok("heute") >= 0 && (flags_of(".") & LB_TOK_SENT_END));
+    CHECK(find_tok("Firma") >= 0 && find_tok("...") >= 0);
+    CHECK(find_tok("Ende") >= 0 && find_tok(")") >= 0 && find_tok("Berlin") >= 0 && find_tok("sagte") >= 0);
+    CHECK(flags_of("http://example.org") & LB_TOK_URL);
+    CHECK_INT(flags_of("Meier") & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ABBREV), LB_TOK_WORD | LB_TOK_UPPER);
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    for (size_t i = 0; i < doc->toks.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        size_t m = lb_fold(buf, sizeof buf, doc->text + t->start, t->end - t->start);
+        CHECK(m == t->norm_len && !memcmp(buf, lb_tok_norm(doc, t), m));
+    }
+}
+
 static void test_offsets_invalid(void)
 {
     /* invalid UTF-8 is replaced; offsets refer to the repaired text */
@@ -309,6 +334,7 @@ int main(void)
     test_fold();
     test_fold_fast_paths();
     test_tokens_nonascii_classes();
+    test_tokens_fast_signs();
     test_offsets_invalid();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
