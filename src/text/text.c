@@ -71,6 +71,7 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
     }
     for (int k = 0; k < 128; k++) d->cc_latin1[k] = (unsigned char)lb_cc_of(0x80 + k);
     for (int k = 0; k < 64; k++) d->cc_punct[k] = (unsigned char)lb_cc_of(0x2000 + k);
+    lb_tokenizer_tables(d);
     if (lb_sigindex_build(&d->fw_index, &d->function_words) || lb_sigindex_build(&d->abbrev_index, &d->abbrev) ||
         lb_sigindex_build(&d->months_index, &d->months)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;

@@ -575,47 +575,54 @@ static __attribute__((noinline)) int next_token(scan *s, span_state *st, int not
  * then decided twice, which is harmless) */
 enum { PLAIN_UNDECIDED = 1 };
 
-#if defined(__SSE2__)
-/* Does the character at j end a word of letters that began at i, the way
- * word_chars and scan_word end it: it is no letter, digit or mark, no
- * hyphen, period or apostrophe (which they look at further), and no colon
- * after a word that may begin a URL ("http:"). (j + 2 < end) */
-static inline int ends_letters(const struct lb_text_dicts *d, const char *t, size_t i, size_t j)
+/* The kinds of lb_text_dicts.word_end: what the byte after a run of
+ * lower-case letters tells (plain_word_fast). */
+enum { WE_NO, WE_SIGN, WE_COLON, WE_PERIOD, WE_LATIN1, WE_MULTI };
+
+/* Fills the tables of lb_text_dicts the tokenizer reads (at load). */
+void lb_tokenizer_tables(struct lb_text_dicts *d)
 {
-    unsigned char c = (unsigned char)t[j], c1 = (unsigned char)t[j + 1];
-    enum lb_cc cc;
-    if (c < 0x80) {
-        if (c == '-' || c == '.' || c == '\'' || (c == ':' && (t[i] | 0x20) == 'h')) return 0;
-        cc = (enum lb_cc)lb_cc_ascii[c];
-    } else if ((c == 0xC2 || c == 0xC3) && (c1 & 0xC0) == 0x80) {
-        cc = (enum lb_cc)d->cc_latin1[((c & 0x1F) << 6 | (c1 & 0x3F)) - 0x80];
-    } else if (c == 0xE2 && c1 == 0x80 && ((unsigned char)t[j + 2] & 0xC0) == 0x80 &&
-               (unsigned char)t[j + 2] != 0x91 && (unsigned char)t[j + 2] != 0x99) {   /* U+2011 hyphen, U+2019 apostrophe */
-        cc = (enum lb_cc)d->cc_punct[(unsigned char)t[j + 2] & 0x3F];
-    } else {
-        return 0;
+    for (int c = 0; c < 256; c++) {
+        unsigned char k = WE_NO;
+        if (c == ':') k = WE_COLON;
+        else if (c == '.') k = WE_PERIOD;
+        else if (c == 0xC3) k = WE_LATIN1;
+        else if (c == 0xC2 || c == 0xE2) k = WE_MULTI;
+        else if (c < 0x80 && c != '-' && c != '\'' && !lb_cc_wordlike((enum lb_cc)lb_cc_ascii[c])) k = WE_SIGN;
+        d->word_end[c] = k;
     }
-    return !lb_cc_wordlike(cc);
+}
+
+#if defined(__SSE2__)
+/* Does the character at j, which begins with C2, C3 or E2, end a word of
+ * letters the way word_chars ends it: no letter, digit or mark, no hyphen
+ * (U+2011) or apostrophe (U+2019)? (j + 2 < end) */
+static inline int ends_letters_multi(const struct lb_text_dicts *d, const char *t, size_t j)
+{
+    unsigned char c = (unsigned char)t[j], c1 = (unsigned char)t[j + 1], c2 = (unsigned char)t[j + 2];
+    if (c != 0xE2) return (c1 & 0xC0) == 0x80 && !lb_cc_wordlike((enum lb_cc)d->cc_latin1[((c & 0x1F) << 6 | (c1 & 0x3F)) - 0x80]);
+    return c1 == 0x80 && (c2 & 0xC0) == 0x80 && c2 != 0x91 && c2 != 0x99 && !lb_cc_wordlike((enum lb_cc)d->cc_punct[c2 & 0x3F]);
 }
 
 /* A word that plain_word takes, or one of the same letters that ends in
- * another sign that ends it for scan_word too (ends_letters: "Wort)",
- * "Berlin:", "sagte“") or in a period after more than three bytes
- * (plain_period decides whether it belongs to the word), whose scan stays
- * 16 bytes short of end: its end or 0; PLAIN_UNDECIDED closer to end. Each
- * is a word token whose folded form lowers the first letter only. */
-static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end)
+ * another sign that ends it for scan_word too ("Wort)", "Berlin:" but not
+ * "http:", "sagte“": no letter, digit, mark, hyphen, period or apostrophe)
+ * or in a period after more than three bytes (plain_period decides whether
+ * it belongs to the word), whose scan stays 16 bytes short of end: its end
+ * or 0; PLAIN_UNDECIDED closer to end. Each is a word token whose folded
+ * form lowers the first letter only. *upper: the first letter is upper case. */
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
 {
     const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
     unsigned char c = (unsigned char)t[i];
     size_t j;
     if (i + 19 > end) return PLAIN_UNDECIDED;
     if ((unsigned char)((c | 0x20) - 'a') < 26) {
-        j = i + 1;
+        j = i + 1; *upper = c <= 'Z';
     } else if (c == 0xC3) {
         unsigned char d1 = (unsigned char)t[i + 1];
         if (d1 < 0x80 || d1 > 0xBF || d1 == 0x97 || d1 == 0x9F || d1 == 0xB7) return 0;   /* × ß ÷ */
-        j = i + 2;
+        j = i + 2; *upper = d1 < 0xA0;
     } else {
         return 0;
     }
@@ -625,14 +632,24 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
         if (m == 0xFFFF) { j += 16; continue; }
         j += (size_t)__builtin_ctz(~m);
-        if (!latin1_lower_at(t, j, end)) break;     /* (j + 2 < end here) */
-        j += 2;
+        unsigned k = d->word_end[(unsigned char)t[j]];
+        if (k == WE_SIGN) return j - i < LB_MAX_TOKEN_BYTES ? j : 0;
+        if (k == WE_LATIN1 && latin1_lower_at(t, j, end)) { j += 2; continue; }   /* (j + 2 < end here) */
+        if (j - i >= LB_MAX_TOKEN_BYTES || k == WE_NO) return 0;
+        if (k == WE_PERIOD) return j - i > 3 ? j : 0;
+        if (k == WE_COLON) return (t[i] | 0x20) == 'h' ? 0 : j;    /* "http:" may begin a URL */
+        return ends_letters_multi(d, t, j) ? j : 0;
     }
-    if (j - i >= LB_MAX_TOKEN_BYTES ||
-        !(plain_end((unsigned char)t[j]) || ends_letters(d, t, i, j) || (t[j] == '.' && j - i > 3)))
-        return 0;
-    return j;
 }
+
+#else
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
+{
+    (void)d;
+    *upper = plain_upper(t, i);
+    return plain_word(t, i, end);
+}
+#endif
 
 /* A plain word [i, j) before a period (j - i > 3, so no dotted
  * abbreviation; its folded form already in norm): the token's end, with the
@@ -645,20 +662,12 @@ static inline size_t plain_period(const struct lb_text_dicts *d, const char *t, 
     *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
     return j + 1;
 }
-#else
-static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end)
-{
-    (void)d;
-    return plain_word(t, i, end);
-}
-#endif
-
 /* Plain words (plain_word_fast), periods and commas from st->i on, while
  * the token array has room, with the array's end and the folded forms in
  * locals (a store through char * would make the compiler reload them from
  * doc). 1 when it stopped at a token known to be none of them (next_token
  * takes it), else 0. */
-static int fast_tokens(scan *s, span_state *st)
+static inline __attribute__((always_inline)) int fast_tokens(scan *s, span_state *st)
 {
     const char *t = s->t;
     lb_doc *doc = s->doc;
@@ -671,11 +680,12 @@ static int fast_tokens(scan *s, span_state *st)
     while (i < b && tk < tk_end) {
         if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-        size_t j = plain_word_fast(d, t, i, b);
+        int upper;
+        size_t j = plain_word_fast(d, t, i, b, &upper);
         if (j > PLAIN_UNDECIDED) {                                    /* the common word */
-            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j,
-                            .flags = flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0) };
-            norm_plain(norm, t, tk, i, j - i);
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j, .norm = (uint32_t)i, .norm_len = (uint32_t)(j - i),
+                            .flags = flags | LB_TOK_WORD | (upper ? LB_TOK_UPPER : 0) };
+            norm[i + ((unsigned char)t[i] == 0xC3)] |= 0x20;          /* (norm_plain) */
             if (t[j] == '.') {
                 j = plain_period(d, t, norm, i, j, &tk->flags);
                 tk->end = (uint32_t)j; tk->norm_len = (uint32_t)(j - i);
