@@ -338,6 +338,14 @@ static inline unsigned pair_hits(const lb_prefilter *pf, const char *p)
 static int contains_prefix_pairs(const lb_prefilter *pf, const char *line, size_t n)
 {
     size_t pos = 0;
+    if (pf->npairs == 1) {              /* one pair: its first byte through memchr */
+        for (const char *p = line; n - (size_t)(p - line) >= 2; p++) {
+            p = memchr(p, pf->pair0[0], n - 1 - (size_t)(p - line));
+            if (!p) return 0;
+            if ((unsigned char)p[1] == pf->pair1[0] && prefix_at(pf, line, n, (size_t)(p - line))) return 1;
+        }
+        return 0;
+    }
     for (; pos + 17 <= n; pos += 16)
         for (unsigned m = pair_hits(pf, line + pos); m; m &= m - 1)
             if (prefix_at(pf, line, n, pos + (size_t)__builtin_ctz(m))) return 1;

@@ -78,8 +78,38 @@ static void test_sound(void)
     }
 }
 
+/* The scans over lines longer than a vector (pairs of first bytes 16
+ * positions at a time, one pair through memchr): a prefix is found at every
+ * position, straddling the blocks and in the padded tail, and nowhere when
+ * only its first bytes occur. */
+static void test_long_lines(void)
+{
+    static const char *const patterns[] = { "(kostenlos anmelden|zum newsletter|jetzt abonnieren)", "©", "ab" };
+    static const char *const needles[] = { "zum newsletter", "©", "ab" };
+    for (size_t p = 0; p < 3; p++) {
+        lb_prefilter_build(&pf, patterns[p]);
+        CHECK(pf.npairs >= 1);
+        size_t nl = strlen(needles[p]);
+        for (size_t len = nl; len <= 70; len++) {
+            for (size_t at = 0; at + nl <= len; at++) {
+                char line[80];
+                memset(line, 'z', len);
+                line[len] = '\0';
+                memcpy(line + at, needles[p], nl);
+                if (!lb_prefilter_may_match(&pf, line, len)) {
+                    CHECK(0);
+                    fprintf(stderr, "'%s' not found at %zu of %zu\n", needles[p], at, len);
+                }
+                line[at + nl - 1] = 'q';      /* all but the last byte */
+                CHECK_INT(lb_prefilter_may_match(&pf, line, len), 0);
+            }
+        }
+    }
+}
+
 int main(void)
 {
+    test_long_lines();
     test_derived_sets();
     test_rejects();
     test_sound();
