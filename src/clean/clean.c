@@ -327,23 +327,6 @@ static int apply_rules(lb_doc *doc, const struct lb_clean_rules *rs, line *ln, c
     return LB_OK;
 }
 
-/* n bytes from s to out with A-Z lowered, eight at a time: of the low seven
- * bits b of a byte, b + 0x3F has its high bit set when b >= 'A', b + 0x25
- * when b > 'Z'; bytes from 0x80 are left out by ~x. */
-static void lower_ascii(char *out, const char *s, size_t n)
-{
-    const uint64_t hi = 0x8080808080808080ull;
-    size_t q = 0;
-    for (; q + 8 <= n; q += 8) {
-        uint64_t x, low7;
-        memcpy(&x, s + q, 8);
-        low7 = x & ~hi;
-        x |= (((low7 + 0x3F3F3F3F3F3F3F3Full) ^ (low7 + 0x2525252525252525ull)) & ~x & hi) >> 2;
-        memcpy(out + q, &x, 8);
-    }
-    for (; q < n; q++) out[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
-}
-
 /* Marks the boilerplate lines (everything after a cut rule's line too) and
  * collects metadata into found. */
 static int mark_lines(lb_doc *doc, line *L, size_t nlines, size_t nonblank, const char **found)
@@ -361,7 +344,7 @@ static int mark_lines(lb_doc *doc, line *L, size_t nlines, size_t nonblank, cons
         if (n > LB_MAX_RULE_LINE_BYTES) continue;
         /* matched lower-cased (ASCII); captures are taken from the original */
         const char *orig = doc->text + ln->tstart;
-        lower_ascii(tmp, orig, n);
+        for (size_t q = 0; q < n; q++) tmp[q] = (orig[q] >= 'A' && orig[q] <= 'Z') ? (char)(orig[q] + 32) : orig[q];
         tmp[n] = '\0';
         int rc = apply_rules(doc, rs, ln, tmp, strlen(tmp) /* what regexec sees */, seen <= HEAD_LINES,
                              nonblank - seen < TAIL_LINES, found, &cut);
