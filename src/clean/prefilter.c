@@ -14,6 +14,7 @@ typedef struct info {
     int exact_ok;           /* exact holds every string the expression matches */
     lb_pf_set exact;        /* may hold the empty string */
     lb_pf_set pre, suf;     /* n == 0: no information */
+    long maxlen;            /* atoms in the longest match (each at most one character); -1: no bound */
 } info;
 
 typedef struct parser { const char *p, *end; int bad; } parser;
@@ -59,6 +60,9 @@ static int cross(lb_pf_set *out, const lb_pf_set *a, const lb_pf_set *b, int fro
     return 1;
 }
 
+/* A length kept below a bound that no line reaches (-1 beyond it). */
+static long bounded(long n) { return n > 1000000 ? -1 : n; }
+
 static void concat(info *acc, const info *b)
 {
     info r;
@@ -68,6 +72,7 @@ static void concat(info *acc, const info *b)
     else if (!b->pre.n || !cross(&r.pre, &acc->exact, &b->pre, 0, 0)) as_affixes(&r.pre, &acc->exact);
     if (!b->exact_ok) r.suf = b->suf;
     else if (!acc->suf.n || !cross(&r.suf, &acc->suf, &b->exact, 1, 0)) as_affixes(&r.suf, &b->exact);
+    r.maxlen = acc->maxlen < 0 || b->maxlen < 0 ? -1 : bounded(acc->maxlen + b->maxlen);
     *acc = r;
 }
 
@@ -86,13 +91,15 @@ static void alternate(info *acc, const info *b)
     ok = acc->suf.n && b->suf.n;
     set_union(&acc->suf, &b->suf, &ok);
     if (!ok) acc->suf.n = 0;
+    acc->maxlen = acc->maxlen < 0 || b->maxlen < 0 ? -1 : acc->maxlen > b->maxlen ? acc->maxlen : b->maxlen;
 }
 
-static void nothing_known(info *x) { x->exact_ok = 0; x->pre.n = 0; x->suf.n = 0; }
+/* one character, nothing known of it */
+static void nothing_known(info *x) { x->exact_ok = 0; x->pre.n = 0; x->suf.n = 0; x->maxlen = 1; }
 
 static void literal(info *x, char c)
 {
-    x->exact_ok = 1;
+    x->exact_ok = 1; x->maxlen = 1;
     set_one(&x->exact, &c, 1); set_one(&x->pre, &c, 1); set_one(&x->suf, &c, 1);
 }
 
@@ -101,7 +108,7 @@ static void literal(info *x, char c)
 static void bracket(parser *ps, info *x)
 {
     const char *p = ps->p;
-    int neg = p < ps->end && *p == '^', simple = !neg;
+    int neg = p < ps->end && *p == '^', simple = !neg, collating = 0;
     if (neg) p++;
     char chars[128];
     int n = 0;
@@ -110,6 +117,7 @@ static void bracket(parser *ps, info *x)
             const char *close = p + 2;
             while (close + 1 < ps->end && !(close[0] == p[1] && close[1] == ']')) close++;
             if (close + 1 >= ps->end) { ps->bad = 1; return; }
+            collating |= p[1] == '.';         /* [.ch.] may be more than one character */
             simple = 0; p = close + 1;
             continue;
         }
@@ -128,6 +136,7 @@ static void bracket(parser *ps, info *x)
     if (p >= ps->end) { ps->bad = 1; return; }
     ps->p = p + 1;
     nothing_known(x);
+    if (collating) x->maxlen = -1;
     if (!simple || n == 0 || n > 16) return;
     x->exact_ok = 1; x->exact.n = 0;
     for (int i = 0; i < n; i++) set_add(&x->exact, chars + i, 1, "", 0, 0);
@@ -166,6 +175,7 @@ static int quantifier(parser *ps, int *min, int *max)
 static void quantify(info *x, int min, int max)
 {
     if (min == 1 && max == 1) return;
+    if (x->maxlen > 0) x->maxlen = max < 0 ? -1 : bounded(x->maxlen * max);
     if (min == 0 && max == 1 && x->exact_ok) {
         int ok = 1;
         set_union(&x->exact, &(lb_pf_set){ .n = 1 }, &ok);
@@ -210,7 +220,7 @@ static int atom(parser *ps, info *x, int *multibyte)
 
 static void parse_seq(parser *ps, info *out)
 {
-    out->exact_ok = 1; set_one(&out->exact, "", 0); out->pre.n = 0; out->suf.n = 0;
+    out->exact_ok = 1; set_one(&out->exact, "", 0); out->pre.n = 0; out->suf.n = 0; out->maxlen = 0;
     info x;
     int multibyte;
     while (!ps->bad && atom(ps, &x, &multibyte)) {
@@ -303,6 +313,7 @@ void lb_prefilter_build(lb_prefilter *pf, const char *pattern)
     else parse_alt(&ps, &r);
     if (ps.bad || ps.p != ps.end) { memset(pf, 0, sizeof *pf); return; }
     pf->pre = r.pre; pf->suf = r.suf;
+    if (pf->anchored_start && pf->anchored_end && r.maxlen >= 0) pf->maxchars = (size_t)r.maxlen + 1;
     prepare_tests(pf);
 }
 
@@ -383,11 +394,19 @@ static int suffix_at_end(const lb_pf_set *suf, const char *line, size_t n)
     return 0;
 }
 
+/* The characters of UTF-8 text (bytes but continuation bytes): never more
+ * than the characters regexec sees, in a UTF-8 locale or byte by byte. */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
 int lb_prefilter_scan(const lb_prefilter *pf, const char *line, size_t n)
 {
     if (pf->suf.n && pf->anchored_end && (!n || !pf->last[(unsigned char)line[n - 1]] || !suffix_at_end(&pf->suf, line, n)))
         return 0;
-    if (!pf->pre.n) return 1;
-    if (pf->anchored_start) return n && prefix_at(pf, line, n, 0);
-    return contains_prefix(pf, line, n);
+    if (pf->pre.n && (pf->anchored_start ? !(n && prefix_at(pf, line, n, 0)) : !contains_prefix(pf, line, n))) return 0;
+    return !pf->maxchars || n < pf->maxchars || utf8_chars(line, n) < pf->maxchars;     /* the dearest test last */
 }

@@ -35,6 +35,10 @@ typedef struct lb_prefilter {
      * positions at a time (SSE2) instead of the shifts */
     int npairs;
     unsigned char pair0[LB_PF_MAX_PAIRS], pair1[LB_PF_MAX_PAIRS];
+    /* for a pattern anchored at both ends whose matches have a bounded
+     * length: one more than the most characters a match has (0: no bound;
+     * lines with as many characters cannot match) */
+    size_t maxchars;
 } lb_prefilter;
 
 /* Derives the filter from pattern (ERE, as given to regcomp). Never fails:
