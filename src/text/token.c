@@ -662,8 +662,45 @@ static inline size_t plain_period(const struct lb_text_dicts *d, const char *t, 
     *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
     return j + 1;
 }
-/* Plain words (plain_word_fast), periods and commas from st->i on, while
- * the token array has room, with the array's end and the folded forms in
+/* Is the sign a space for scan_mark's quotes (an ASCII one; -1: look further)? */
+static inline int ascii_space(unsigned char c)
+{
+    return c >= 0x80 ? -1 : lb_cc_ascii[c] == CC_SPACE || c == '\n';
+}
+
+/* A sign at i (i + 3 < the span's end) that next_token makes a token of its
+ * own, whose flags follow from it and its neighbours alone: end marks not
+ * in a run (. ! ?), ASCII signs and brackets, the ASCII quote, en and em
+ * dashes, the quotes „ “ ” (before an ASCII character): its flags, its
+ * length in *len; else 0. Not ',' (fast_tokens' own case), '-' (runs), the
+ * apostrophe and ` (possessives, TeX quotes). Its folded form is itself. */
+static inline uint32_t fast_sign(const char *t, size_t i, int space_before, size_t *len)
+{
+    unsigned char c = (unsigned char)t[i], c1 = (unsigned char)t[i + 1], c2 = (unsigned char)t[i + 2];
+    *len = 1;
+    if (c == '.' || c == '!' || c == '?') {
+        if (c1 == '.' || c1 == '!' || c1 == '?' || (c1 == 0xE2 && c2 == 0x80 && (unsigned char)t[i + 3] == 0xA6)) return 0;
+        return LB_TOK_PUNCT | LB_TOK_SENT_END;
+    }
+    if (c == '"') {
+        int sa = ascii_space(c1);
+        return sa < 0 ? 0 : LB_TOK_PUNCT | quote_flags('"', space_before, sa);
+    }
+    if (c < 0x80) {
+        if (lb_cc_ascii[c] != CC_PUNCT || c == ',' || c == '-' || c == '\'' || c == '`') return 0;
+        return LB_TOK_PUNCT | (c == '(' || c == '[' || c == '{' ? LB_TOK_BRACKET_OPEN : 0) |
+               (c == ')' || c == ']' || c == '}' ? LB_TOK_BRACKET_CLOSE : 0);
+    }
+    if (c != 0xE2 || c1 != 0x80) return 0;
+    *len = 3;
+    if (c2 == 0x93 || c2 == 0x94) return LB_TOK_PUNCT | LB_TOK_DASH;                 /* – — */
+    if (c2 != 0x9C && c2 != 0x9D && c2 != 0x9E) return 0;                              /* “ ” „ */
+    int sa = ascii_space((unsigned char)t[i + 3]);
+    return sa < 0 ? 0 : LB_TOK_PUNCT | quote_flags(0x2000 + (c2 & 0x3F), space_before, sa);
+}
+
+/* Plain words (plain_word_fast), signs (fast_sign) and commas from st->i
+ * on, while the token array has room, with the array's end and the folded forms in
  * locals (a store through char * would make the compiler reload them from
  * doc). 1 when it stopped at a token known to be none of them (next_token
  * takes it), else 0. */
@@ -681,6 +718,8 @@ static inline __attribute__((always_inline)) int fast_tokens(scan *s, span_state
         if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
         int upper;
+        uint32_t sign;
+        size_t len;
         size_t j = plain_word_fast(d, t, i, b, &upper);
         if (j > PLAIN_UNDECIDED) {                                    /* the common word */
             *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j, .norm = (uint32_t)i, .norm_len = (uint32_t)(j - i),
@@ -694,12 +733,11 @@ static inline __attribute__((always_inline)) int fast_tokens(scan *s, span_state
             newlines = 0;
             space_before = t[j] == ' ';               /* the space after it, taken at once */
             i = j + (size_t)space_before;
-        } else if (t[i] == '.' && i + 3 < b && t[i + 1] != '.' && t[i + 1] != '!' && t[i + 1] != '?' &&
-                   !((unsigned char)t[i + 1] == 0xE2 && (unsigned char)t[i + 2] == 0x80 && (unsigned char)t[i + 3] == 0xA6)) {
-            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
-                            .flags = flags | LB_TOK_PUNCT | LB_TOK_SENT_END };       /* a period alone */
+        } else if (i + 3 < b && (sign = fast_sign(t, i, space_before, &len))) {   /* a sign on its own */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)(i + len), .norm = (uint32_t)i, .norm_len = (uint32_t)len,
+                            .flags = flags | sign };
             tk++;
-            newlines = 0; space_before = 0; i++;
+            newlines = 0; space_before = 0; i += len;
         } else if (t[i] == ',') {                                     /* the common sign */
             *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
                             .flags = flags | LB_TOK_PUNCT };

@@ -296,6 +296,21 @@ static void test_tokens_fast_signs(void)
         size_t m = lb_fold(buf, sizeof buf, doc->text + t->start, t->end - t->start);
         CHECK(m == t->norm_len && !memcmp(buf, lb_tok_norm(doc, t), m));
     }
+    /* signs on their own (fast_sign): quotes by their neighbours, brackets,
+     * dashes, end marks alone and in runs */
+    run("Er sagte \xE2\x80\x9E" "Ja\xE2\x80\x9C und dann \"Nein\" (leise) \xE2\x80\x93 wirklich?! Ja; gut: "
+        "so war es eben, nicht anders und nicht mehr, bis zum Ende hier.", "de");
+    CHECK_INT(flags_of("\xE2\x80\x9E") & (LB_TOK_QOPEN | LB_TOK_QCLOSE), LB_TOK_QOPEN);
+    CHECK_INT(flags_of("\xE2\x80\x9C") & (LB_TOK_QOPEN | LB_TOK_QCLOSE), LB_TOK_QCLOSE);
+    int q = find_tok("\"");
+    CHECK(q >= 0 && (LB_TOKS(doc)[q].flags & (LB_TOK_QOPEN | LB_TOK_QCLOSE)) == LB_TOK_QOPEN);
+    CHECK(q >= 0 && tok_is((size_t)q + 2, "\"") && (LB_TOKS(doc)[q + 2].flags & (LB_TOK_QOPEN | LB_TOK_QCLOSE)) == LB_TOK_QCLOSE);
+    CHECK(flags_of("(") & LB_TOK_BRACKET_OPEN);
+    CHECK(flags_of(")") & LB_TOK_BRACKET_CLOSE);
+    CHECK(flags_of("\xE2\x80\x93") & LB_TOK_DASH);
+    CHECK(flags_of("?!") & LB_TOK_SENT_END);
+    CHECK_INT(flags_of(";") & (LB_TOK_PUNCT | LB_TOK_SENT_END), LB_TOK_PUNCT);
+    CHECK(find_tok(":") >= 0 && find_tok("gut") >= 0);
 }
 
 static void test_offsets_invalid(void)
