@@ -41,7 +41,7 @@ static int norm_fold(lb_doc *doc, const char *text, lb_tok *tok, size_t a, size_
 {
     char *at = doc->norm + a;
     const char *src = text + a;
-    size_t m = lb_fold_ascii(at, src, n) ? n : lb_fold(at, n, src, n);
+    size_t m = lb_fold(at, n, src, n);          /* (which tries ASCII first) */
     tok->norm = (uint32_t)a;
     tok->norm_len = (uint32_t)(m ? m : n);
     if (m) return 0;
