@@ -290,6 +290,16 @@ static void test_tokens_fast_signs(void)
     CHECK(find_tok("Ende") >= 0 && find_tok(")") >= 0 && find_tok("Berlin") >= 0 && find_tok("sagte") >= 0);
     CHECK(flags_of("http://example.org") & LB_TOK_URL);
     CHECK_INT(flags_of("Meier") & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ABBREV), LB_TOK_WORD | LB_TOK_UPPER);
+    /* words of such parts joined by hyphens */
+    run("Die Rot-Gr\xC3\xBCn Koalition, eine E-Mail-Adresse, A-B und die Zimmermann-Str. in der Stadt, "
+        "\xC3\x96ko-Bauern und Staats- und Regierungschefs sowie noch ein paar Worte am Ende.", "de");
+    CHECK_INT(flags_of("Rot-Gr\xC3\xBCn") & (LB_TOK_WORD | LB_TOK_HYPHEN | LB_TOK_UPPER | LB_TOK_ALLCAPS),
+              LB_TOK_WORD | LB_TOK_HYPHEN | LB_TOK_UPPER);
+    CHECK(flags_of("E-Mail-Adresse") & LB_TOK_HYPHEN);
+    CHECK(flags_of("A-B") & LB_TOK_ALLCAPS);
+    CHECK(flags_of("Zimmermann-Str.") & LB_TOK_ABBREV);
+    CHECK(flags_of("\xC3\x96ko-Bauern") & LB_TOK_UPPER);
+    CHECK(flags_of("Staats-") & LB_TOK_TRUNC);
     char buf[LB_MAX_TOKEN_BYTES * 3];
     for (size_t i = 0; i < doc->toks.len; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
