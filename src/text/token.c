@@ -577,7 +577,7 @@ enum { PLAIN_UNDECIDED = 1 };
 
 /* The kinds of lb_text_dicts.word_end: what the byte after a run of
  * lower-case letters tells (plain_word_fast). */
-enum { WE_NO, WE_SIGN, WE_COLON, WE_PERIOD, WE_LATIN1, WE_MULTI, WE_HYPHEN };
+enum { WE_NO, WE_SIGN, WE_COLON, WE_PERIOD, WE_LATIN1, WE_MULTI };
 
 /* Fills the tables of lb_text_dicts the tokenizer reads (at load). */
 void lb_tokenizer_tables(struct lb_text_dicts *d)
@@ -586,7 +586,6 @@ void lb_tokenizer_tables(struct lb_text_dicts *d)
         unsigned char k = WE_NO;
         if (c == ':') k = WE_COLON;
         else if (c == '.') k = WE_PERIOD;
-        else if (c == '-') k = WE_HYPHEN;
         else if (c == 0xC3) k = WE_LATIN1;
         else if (c == 0xC2 || c == 0xE2) k = WE_MULTI;
         else if (c < 0x80 && c != '-' && c != '\'' && !lb_cc_wordlike((enum lb_cc)lb_cc_ascii[c])) k = WE_SIGN;
@@ -605,31 +604,18 @@ static inline int ends_letters_multi(const struct lb_text_dicts *d, const char *
     return c1 == 0x80 && (c2 & 0xC0) == 0x80 && c2 != 0x91 && c2 != 0x99 && !lb_cc_wordlike((enum lb_cc)d->cc_punct[c2 & 0x3F]);
 }
 
-/* The length of the letter at j when it may begin a part of a plain word
- * (plain_word's first letter: ASCII or Latin-1 but × ß ÷), else 0. */
-static inline size_t segment_start(const char *t, size_t j)
-{
-    unsigned char c = (unsigned char)t[j], d1 = (unsigned char)t[j + 1];
-    if ((unsigned char)((c | 0x20) - 'a') < 26) return 1;
-    return c == 0xC3 && d1 >= 0x80 && d1 <= 0xBF && d1 != 0x97 && d1 != 0x9F && d1 != 0xB7 ? 2 : 0;
-}
-
 /* A word that plain_word takes, or one of the same letters that ends in
  * another sign that ends it for scan_word too ("Wort)", "Berlin:" but not
  * "http:", "sagte“": no letter, digit, mark, hyphen, period or apostrophe)
  * or in a period after more than three bytes (plain_period decides whether
- * it belongs to the word), or several such parts joined by hyphens
- * ("Rot-Grün", *hyphen set; hyphen_word), whose scan stays 16 bytes short
- * of end: its end or 0; PLAIN_UNDECIDED closer to end. Each is a word token
- * whose folded form lowers the first letter (of each part) only. *upper:
- * the first letter is upper case. */
-static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper,
-                                     int *hyphen)
+ * it belongs to the word), whose scan stays 16 bytes short of end: its end
+ * or 0; PLAIN_UNDECIDED closer to end. Each is a word token whose folded
+ * form lowers the first letter only. *upper: the first letter is upper case. */
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
 {
     const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
     unsigned char c = (unsigned char)t[i];
     size_t j;
-    *hyphen = 0;
     if (i + 19 > end) return PLAIN_UNDECIDED;
     if ((unsigned char)((c | 0x20) - 'a') < 26) {
         j = i + 1; *upper = c <= 'Z';
@@ -649,12 +635,6 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
         unsigned k = d->word_end[(unsigned char)t[j]];
         if (k == WE_SIGN) return j - i < LB_MAX_TOKEN_BYTES ? j : 0;
         if (k == WE_LATIN1 && latin1_lower_at(t, j, end)) { j += 2; continue; }   /* (j + 2 < end here) */
-        if (k == WE_HYPHEN) {           /* an inner hyphen before another such part (hyphen_joins) */
-            size_t l = segment_start(t, j + 1);
-            if (!l) return 0;
-            *hyphen = 1; j += 1 + l;
-            continue;
-        }
         if (j - i >= LB_MAX_TOKEN_BYTES || k == WE_NO) return 0;
         if (k == WE_PERIOD) return j - i > 3 ? j : 0;
         if (k == WE_COLON) return (t[i] | 0x20) == 'h' ? 0 : j;    /* "http:" may begin a URL */
@@ -663,11 +643,9 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
 }
 
 #else
-static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper,
-                                     int *hyphen)
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
 {
     (void)d;
-    *hyphen = 0;
     *upper = plain_upper(t, i);
     return plain_word(t, i, end);
 }
@@ -675,34 +653,15 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
 
 /* A plain word [i, j) before a period (j - i > 3, so no dotted
  * abbreviation; its folded form already in norm): the token's end, with the
- * period when the word (its part after the last hyphen) is an abbreviation
- * (abbrev_period; not before "..."). */
+ * period when the word is an abbreviation (abbrev_period; not before "..."). */
 static inline size_t plain_period(const struct lb_text_dicts *d, const char *t, const char *norm, size_t i, size_t j,
                                   uint32_t *flags)
 {
     uint32_t kind;
-    size_t seg = j;
-    while (seg > i && t[seg - 1] != '-') seg--;
-    if (t[j + 1] == '.' || !lb_sigindex_get(&d->abbrev_index, norm + seg, j - seg, &kind)) return j;
+    if (t[j + 1] == '.' || !lb_sigindex_get(&d->abbrev_index, norm + i, j - i, &kind)) return j;
     *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
     return j + 1;
 }
-/* The folded form of a plain word with hyphens [i, j) in norm (each part's
- * first letter lowered) and its flags: an inner hyphen; all capitals when
- * every part is one upper-case letter (shape_flags). */
-static void hyphen_word(const char *t, char *norm, size_t i, size_t j, uint32_t *flags)
-{
-    int single_capitals = 1;
-    for (size_t s = i; s < j;) {
-        size_t l = (unsigned char)t[s] == 0xC3 ? 2 : 1, e = s + l;
-        while (e < j && t[e] != '-') e++;
-        if (e - s != l || !plain_upper(t, s)) single_capitals = 0;
-        norm[s + l - 1] |= 0x20;
-        s = e + 1;
-    }
-    *flags |= LB_TOK_HYPHEN | (single_capitals ? LB_TOK_ALLCAPS : 0);
-}
-
 /* Is the sign a space for scan_mark's quotes (an ASCII one; -1: look further)? */
 static inline int ascii_space(unsigned char c)
 {
@@ -758,15 +717,14 @@ static inline __attribute__((always_inline)) int fast_tokens(scan *s, span_state
     while (i < b && tk < tk_end) {
         if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
         uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-        int upper, hyphen;
+        int upper;
         uint32_t sign;
         size_t len;
-        size_t j = plain_word_fast(d, t, i, b, &upper, &hyphen);
+        size_t j = plain_word_fast(d, t, i, b, &upper);
         if (j > PLAIN_UNDECIDED) {                                    /* the common word */
             *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j, .norm = (uint32_t)i, .norm_len = (uint32_t)(j - i),
                             .flags = flags | LB_TOK_WORD | (upper ? LB_TOK_UPPER : 0) };
-            if (hyphen) hyphen_word(t, norm, i, j, &tk->flags);
-            else norm[i + ((unsigned char)t[i] == 0xC3)] |= 0x20;     /* (norm_plain) */
+            norm[i + ((unsigned char)t[i] == 0xC3)] |= 0x20;          /* (norm_plain) */
             if (t[j] == '.') {
                 j = plain_period(d, t, norm, i, j, &tk->flags);
                 tk->end = (uint32_t)j; tk->norm_len = (uint32_t)(j - i);
