@@ -3,7 +3,10 @@
  * Staats- und), ordinals (22. März), numbers (1.000, 3,5), dotted
  * abbreviations (U.S., z.B.), dictionary abbreviations (Dr., usw.),
  * apostrophes, URLs and typographic quotes. No allocation per token: tokens
- * and folded forms live in the document's arena. It does not split sentences. */
+ * and folded forms live in the document's arena; doc->norm starts as a copy
+ * of the text and most tokens fold in place. The common tokens (plain words,
+ * end marks, commas and simple signs) are taken by fast_tokens, the others by
+ * next_token, with the same result. It does not split sentences. */
 #include "text/text.h"
 #include "text/charclass.h"
 #include "text/fold_ascii.h"
