@@ -37,6 +37,11 @@ typedef struct rule {
 struct lb_clean_rules {
     rule *rules;
     size_t n, cap;
+    /* the rules a line may match by its first and last byte (from their
+     * prefilters' anchored tests), and those of the head and of the tail:
+     * bit k % 64 of word k / 64 for rule k; by_first[c * nwords + w] */
+    size_t nwords;
+    uint64_t *by_first, *by_last, *head_only, *tail_only, *all;
 };
 
 /* The pattern with ASCII letters lowered outside escapes, so that it runs
@@ -116,6 +121,29 @@ static int parse_rule(const lb_dict_line *l, void *user, char *err, size_t errle
     return 0;
 }
 
+/* The masks of struct lb_clean_rules: 0, or -1 when out of memory. */
+static int build_masks(struct lb_clean_rules *rs)
+{
+    size_t nw = rs->nwords = (rs->n + 63) / 64;
+    uint64_t *m = calloc(nw * (2 * 256 + 3) + 1, sizeof *m);
+    if (!m) return -1;
+    rs->by_first = m; rs->by_last = m + 256 * nw; rs->head_only = m + 512 * nw;
+    rs->tail_only = rs->head_only + nw; rs->all = rs->tail_only + nw;
+    for (size_t k = 0; k < rs->n; k++) {
+        const rule *r = &rs->rules[k];
+        uint64_t bit = (uint64_t)1 << (k % 64);
+        size_t w = k / 64;
+        for (int c = 0; c < 256; c++) {
+            if (!(r->pf.anchored_start && r->pf.pre.n) || r->pf.first[c]) rs->by_first[c * nw + w] |= bit;
+            if (!(r->pf.anchored_end && r->pf.suf.n) || r->pf.last[c]) rs->by_last[c * nw + w] |= bit;
+        }
+        if (r->scope == SCOPE_HEAD) rs->head_only[w] |= bit;
+        if (r->scope == SCOPE_TAIL) rs->tail_only[w] |= bit;
+        rs->all[w] |= bit;
+    }
+    return 0;
+}
+
 static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 int lb_clean_load(struct lb_clean_rules **out, const char *dir, char *err, size_t errlen)
@@ -143,6 +171,7 @@ int lb_clean_load(struct lb_clean_rules **out, const char *dir, char *err, size_
         } else if (!names[i]) rc = LB_ENOMEM;
         free(names[i]);
     }
+    if (!rc && build_masks(rs)) rc = LB_ENOMEM;
     if (rc) { lb_clean_free(rs); return rc; }
     *out = rs;
     return 0;
@@ -152,6 +181,7 @@ void lb_clean_free(struct lb_clean_rules *rs)
 {
     if (!rs) return;
     for (size_t i = 0; i < rs->n; i++) regfree(&rs->rules[i].re);
+    free(rs->by_first);
     free(rs->rules);
     free(rs);
 }
@@ -248,37 +278,51 @@ static int split_lines(lb_doc *doc, lb_vec *lines, size_t *nonblank)
     return LB_OK;
 }
 
-/* Applies the rules to one line (tmp: its lower-cased copy, tn bytes):
- * metadata into found, the line marked boilerplate, *cut set by a cut rule. */
+/* Applies rule r to one line (tmp: its lower-cased copy, tn bytes): metadata
+ * into found, the line marked boilerplate, *cut set by a cut rule. 1 when it
+ * matched and was not a meta rule (the line is done), 0 to go on, or LB_E*
+ * (negative) when out of memory. */
+static int apply_rule(lb_doc *doc, const rule *r, line *ln, const char *tmp, size_t tn, const char **found, int *cut)
+{
+    const char *orig = doc->text + ln->tstart;
+    if (ln->tend - ln->tstart > r->maxlen || !lb_prefilter_may_match(&r->pf, tmp, tn)) return 0;
+    regmatch_t m[MAX_GROUPS];
+    if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) return 0;
+    /* a byline must name a person: "Von den Grünen" is text */
+    if (r->group[F_AUTHOR] && m[r->group[F_AUTHOR]].rm_so >= 0 &&
+        !name_like(orig + m[r->group[F_AUTHOR]].rm_so, (size_t)(m[r->group[F_AUTHOR]].rm_eo - m[r->group[F_AUTHOR]].rm_so)))
+        return 0;
+    for (int f = 0; f < F_COUNT; f++) {
+        int g = r->group[f];
+        if (!g || found[f] || m[g].rm_so < 0) continue;
+        found[f] = set_meta(doc, orig + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
+    }
+    if (r->action == ACT_META && r->has_groups && m[0].rm_so == 0 && m[0].rm_eo > 0) {
+        /* the matched prefix carries metadata, not article text */
+        lb_rspan *sk = lb_vec_push(&doc->skip, &doc->arena);
+        if (!sk) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
+        sk->start = ln->tstart; sk->end = ln->tstart + (uint32_t)m[0].rm_eo;
+    }
+    if (r->action == ACT_DROP) ln->boiler = 1;
+    else if (r->action == ACT_CUT) { ln->boiler = 1; *cut = 1; }
+    return r->action != ACT_META;
+}
+
+/* Applies the rules, in order, to one line (tmp: its lower-cased copy, tn
+ * bytes), only those its first and last byte and its place let match. */
 static int apply_rules(lb_doc *doc, const struct lb_clean_rules *rs, line *ln, const char *tmp, size_t tn, int head,
                        int tail, const char **found, int *cut)
 {
-    const char *orig = doc->text + ln->tstart;
-    size_t n = ln->tend - ln->tstart;
-    for (size_t k = 0; k < (rs ? rs->n : 0); k++) {
-        const rule *r = &rs->rules[k];
-        if ((r->scope == SCOPE_HEAD && !head) || (r->scope == SCOPE_TAIL && !tail) || n > r->maxlen) continue;
-        if (!lb_prefilter_may_match(&r->pf, tmp, tn)) continue;
-        regmatch_t m[MAX_GROUPS];
-        if (regexec(&r->re, tmp, r->has_groups ? MAX_GROUPS : 0, r->has_groups ? m : NULL, 0)) continue;
-        /* a byline must name a person: "Von den Grünen" is text */
-        if (r->group[F_AUTHOR] && m[r->group[F_AUTHOR]].rm_so >= 0 &&
-            !name_like(orig + m[r->group[F_AUTHOR]].rm_so, (size_t)(m[r->group[F_AUTHOR]].rm_eo - m[r->group[F_AUTHOR]].rm_so)))
-            continue;
-        for (int f = 0; f < F_COUNT; f++) {
-            int g = r->group[f];
-            if (!g || found[f] || m[g].rm_so < 0) continue;
-            found[f] = set_meta(doc, orig + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so), f);
+    if (!rs) return LB_OK;
+    size_t nw = rs->nwords;
+    const uint64_t *first = tn ? rs->by_first + (unsigned char)tmp[0] * nw : rs->all;
+    const uint64_t *last = tn ? rs->by_last + (unsigned char)tmp[tn - 1] * nw : rs->all;
+    for (size_t w = 0; w < nw; w++) {
+        uint64_t m = first[w] & last[w] & (head ? ~(uint64_t)0 : ~rs->head_only[w]) & (tail ? ~(uint64_t)0 : ~rs->tail_only[w]);
+        for (; m; m &= m - 1) {
+            int rc = apply_rule(doc, &rs->rules[w * 64 + (size_t)__builtin_ctzll(m)], ln, tmp, tn, found, cut);
+            if (rc) return rc < 0 ? rc : LB_OK;
         }
-        if (r->action == ACT_META && r->has_groups && m[0].rm_so == 0 && m[0].rm_eo > 0) {
-            /* the matched prefix carries metadata, not article text */
-            lb_rspan *sk = lb_vec_push(&doc->skip, &doc->arena);
-            if (!sk) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
-            sk->start = ln->tstart; sk->end = ln->tstart + (uint32_t)m[0].rm_eo;
-        }
-        if (r->action == ACT_DROP) ln->boiler = 1;
-        else if (r->action == ACT_CUT) { ln->boiler = 1; *cut = 1; }
-        if (r->action != ACT_META) break;
     }
     return LB_OK;
 }

@@ -6,11 +6,15 @@
  * in brackets) makes the sets "no information", never a wrong filter. */
 #include "clean/prefilter.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct info {
     int exact_ok;           /* exact holds every string the expression matches */
     lb_pf_set exact;        /* may hold the empty string */
     lb_pf_set pre, suf;     /* n == 0: no information */
+    long maxlen;            /* atoms in the longest match (each at most one character); -1: no bound */
 } info;
 
 typedef struct parser { const char *p, *end; int bad; } parser;
@@ -56,6 +60,9 @@ static int cross(lb_pf_set *out, const lb_pf_set *a, const lb_pf_set *b, int fro
     return 1;
 }
 
+/* A length kept below a bound that no line reaches (-1 beyond it). */
+static long bounded(long n) { return n > 1000000 ? -1 : n; }
+
 static void concat(info *acc, const info *b)
 {
     info r;
@@ -65,6 +72,7 @@ static void concat(info *acc, const info *b)
     else if (!b->pre.n || !cross(&r.pre, &acc->exact, &b->pre, 0, 0)) as_affixes(&r.pre, &acc->exact);
     if (!b->exact_ok) r.suf = b->suf;
     else if (!acc->suf.n || !cross(&r.suf, &acc->suf, &b->exact, 1, 0)) as_affixes(&r.suf, &b->exact);
+    r.maxlen = acc->maxlen < 0 || b->maxlen < 0 ? -1 : bounded(acc->maxlen + b->maxlen);
     *acc = r;
 }
 
@@ -83,13 +91,15 @@ static void alternate(info *acc, const info *b)
     ok = acc->suf.n && b->suf.n;
     set_union(&acc->suf, &b->suf, &ok);
     if (!ok) acc->suf.n = 0;
+    acc->maxlen = acc->maxlen < 0 || b->maxlen < 0 ? -1 : acc->maxlen > b->maxlen ? acc->maxlen : b->maxlen;
 }
 
-static void nothing_known(info *x) { x->exact_ok = 0; x->pre.n = 0; x->suf.n = 0; }
+/* one character, nothing known of it */
+static void nothing_known(info *x) { x->exact_ok = 0; x->pre.n = 0; x->suf.n = 0; x->maxlen = 1; }
 
 static void literal(info *x, char c)
 {
-    x->exact_ok = 1;
+    x->exact_ok = 1; x->maxlen = 1;
     set_one(&x->exact, &c, 1); set_one(&x->pre, &c, 1); set_one(&x->suf, &c, 1);
 }
 
@@ -98,7 +108,7 @@ static void literal(info *x, char c)
 static void bracket(parser *ps, info *x)
 {
     const char *p = ps->p;
-    int neg = p < ps->end && *p == '^', simple = !neg;
+    int neg = p < ps->end && *p == '^', simple = !neg, collating = 0;
     if (neg) p++;
     char chars[128];
     int n = 0;
@@ -107,6 +117,7 @@ static void bracket(parser *ps, info *x)
             const char *close = p + 2;
             while (close + 1 < ps->end && !(close[0] == p[1] && close[1] == ']')) close++;
             if (close + 1 >= ps->end) { ps->bad = 1; return; }
+            collating |= p[1] == '.';         /* [.ch.] may be more than one character */
             simple = 0; p = close + 1;
             continue;
         }
@@ -125,6 +136,7 @@ static void bracket(parser *ps, info *x)
     if (p >= ps->end) { ps->bad = 1; return; }
     ps->p = p + 1;
     nothing_known(x);
+    if (collating) x->maxlen = -1;
     if (!simple || n == 0 || n > 16) return;
     x->exact_ok = 1; x->exact.n = 0;
     for (int i = 0; i < n; i++) set_add(&x->exact, chars + i, 1, "", 0, 0);
@@ -163,6 +175,7 @@ static int quantifier(parser *ps, int *min, int *max)
 static void quantify(info *x, int min, int max)
 {
     if (min == 1 && max == 1) return;
+    if (x->maxlen > 0) x->maxlen = max < 0 ? -1 : bounded(x->maxlen * max);
     if (min == 0 && max == 1 && x->exact_ok) {
         int ok = 1;
         set_union(&x->exact, &(lb_pf_set){ .n = 1 }, &ok);
@@ -207,7 +220,7 @@ static int atom(parser *ps, info *x, int *multibyte)
 
 static void parse_seq(parser *ps, info *out)
 {
-    out->exact_ok = 1; set_one(&out->exact, "", 0); out->pre.n = 0; out->suf.n = 0;
+    out->exact_ok = 1; set_one(&out->exact, "", 0); out->pre.n = 0; out->suf.n = 0; out->maxlen = 0;
     info x;
     int multibyte;
     while (!ps->bad && atom(ps, &x, &multibyte)) {
@@ -244,6 +257,23 @@ static void sort_by_first_byte(lb_pf_set *s)
         }
 }
 
+/* The distinct first two bytes of the prefixes (prefilter.h), when there are
+ * few enough and every prefix has two. */
+static void collect_pairs(lb_prefilter *pf)
+{
+    const lb_pf_set *pre = &pf->pre;
+    pf->npairs = 0;
+    if (pf->minlen < 2) return;
+    for (int i = 0; i < pre->n; i++) {
+        unsigned char a = (unsigned char)pre->s[i][0], b = (unsigned char)pre->s[i][1];
+        int k = 0;
+        while (k < pf->npairs && !(pf->pair0[k] == a && pf->pair1[k] == b)) k++;
+        if (k < pf->npairs) continue;
+        if (pf->npairs == LB_PF_MAX_PAIRS) { pf->npairs = 0; return; }
+        pf->pair0[k] = a; pf->pair1[k] = b; pf->npairs++;
+    }
+}
+
 /* The tables of lb_prefilter_may_match (see prefilter.h). */
 static void prepare_tests(lb_prefilter *pf)
 {
@@ -265,6 +295,7 @@ static void prepare_tests(lb_prefilter *pf)
         }
         pf->hit_end[(unsigned char)pre->s[i][m - 1]] = 1;
     }
+    collect_pairs(pf);
 }
 
 void lb_prefilter_build(lb_prefilter *pf, const char *pattern)
@@ -282,6 +313,7 @@ void lb_prefilter_build(lb_prefilter *pf, const char *pattern)
     else parse_alt(&ps, &r);
     if (ps.bad || ps.p != ps.end) { memset(pf, 0, sizeof *pf); return; }
     pf->pre = r.pre; pf->suf = r.suf;
+    if (pf->anchored_start && pf->anchored_end && r.maxlen >= 0) pf->maxchars = (size_t)r.maxlen + 1;
     prepare_tests(pf);
 }
 
@@ -292,13 +324,58 @@ static int prefix_at(const lb_prefilter *pf, const char *line, size_t n, size_t 
     int i = pf->first[(unsigned char)line[pos]];
     if (!i) return 0;
     for (i--; i < pre->n && pre->s[i][0] == line[pos]; i++)
-        if (pre->len[i] <= n - pos && !memcmp(line + pos, pre->s[i], pre->len[i])) return 1;
+        if (pre->len[i] <= n - pos && (pre->len[i] < 2 || pre->s[i][1] == line[pos + 1]) &&
+            !memcmp(line + pos, pre->s[i], pre->len[i])) return 1;      /* (the second byte first: most differ there) */
     return 0;
 }
 
-/* Does the line contain one of the prefixes (Horspool over the set)? */
+#if defined(__SSE2__)
+/* The positions among the 16 at p (17 bytes readable) where one of the
+ * prefilter's pairs begins, as bits. */
+static inline unsigned pair_hits(const lb_prefilter *pf, const char *p)
+{
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i hit = _mm_setzero_si128();
+    for (int k = 0; k < pf->npairs; k++)
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)pf->pair0[k])),
+                                              _mm_cmpeq_epi8(b, _mm_set1_epi8((char)pf->pair1[k]))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Does the line contain one of the prefixes? Candidates from the pairs, 16
+ * positions at a time; the last ones from a copy padded with zero bytes
+ * (which no pair holds: prefixes come from C strings). */
+static int contains_prefix_pairs(const lb_prefilter *pf, const char *line, size_t n)
+{
+    size_t pos = 0;
+    if (pf->npairs == 1) {              /* one pair: its first byte through memchr */
+        for (const char *p = line; n - (size_t)(p - line) >= 2; p++) {
+            p = memchr(p, pf->pair0[0], n - 1 - (size_t)(p - line));
+            if (!p) return 0;
+            if ((unsigned char)p[1] == pf->pair1[0] && prefix_at(pf, line, n, (size_t)(p - line))) return 1;
+        }
+        return 0;
+    }
+    for (; pos + 17 <= n; pos += 16)
+        for (unsigned m = pair_hits(pf, line + pos); m; m &= m - 1)
+            if (prefix_at(pf, line, n, pos + (size_t)__builtin_ctz(m))) return 1;
+    if (pos + 2 > n) return 0;
+    char pad[32] = { 0 };
+    memcpy(pad, line + pos, n - pos);
+    for (unsigned m = pair_hits(pf, pad); m; m &= m - 1)
+        if (prefix_at(pf, line, n, pos + (size_t)__builtin_ctz(m))) return 1;
+    return 0;
+}
+#endif
+
+/* Does the line contain one of the prefixes (Horspool over the set, or the
+ * pairs)? */
 static int contains_prefix(const lb_prefilter *pf, const char *line, size_t n)
 {
+#if defined(__SSE2__)
+    if (pf->npairs) return contains_prefix_pairs(pf, line, n);
+#endif
     size_t m = pf->minlen;
     for (size_t pos = 0; pos + m <= n;) {
         unsigned char c = (unsigned char)line[pos + m - 1];
@@ -311,15 +388,25 @@ static int contains_prefix(const lb_prefilter *pf, const char *line, size_t n)
 static int suffix_at_end(const lb_pf_set *suf, const char *line, size_t n)
 {
     for (int i = 0; i < suf->n; i++)
-        if (suf->len[i] <= n && !memcmp(line + n - suf->len[i], suf->s[i], suf->len[i])) return 1;
+        if (suf->len[i] <= n && (!suf->len[i] || (suf->s[i][suf->len[i] - 1] == line[n - 1] &&
+                                                  !memcmp(line + n - suf->len[i], suf->s[i], suf->len[i]))))
+            return 1;                                   /* (the last byte first: most differ there) */
     return 0;
+}
+
+/* The characters of UTF-8 text (bytes but continuation bytes): never more
+ * than the characters regexec sees, in a UTF-8 locale or byte by byte. */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
 }
 
 int lb_prefilter_scan(const lb_prefilter *pf, const char *line, size_t n)
 {
     if (pf->suf.n && pf->anchored_end && (!n || !pf->last[(unsigned char)line[n - 1]] || !suffix_at_end(&pf->suf, line, n)))
         return 0;
-    if (!pf->pre.n) return 1;
-    if (pf->anchored_start) return n && prefix_at(pf, line, n, 0);
-    return contains_prefix(pf, line, n);
+    if (pf->pre.n && (pf->anchored_start ? !(n && prefix_at(pf, line, n, 0)) : !contains_prefix(pf, line, n))) return 0;
+    return !pf->maxchars || n < pf->maxchars || utf8_chars(line, n) < pf->maxchars;     /* the dearest test last */
 }

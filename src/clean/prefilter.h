@@ -10,6 +10,7 @@
 
 #define LB_PF_MAX_STRS 32     /* strings in one set */
 #define LB_PF_MAX_LEN  24     /* bytes kept of each string */
+#define LB_PF_MAX_PAIRS 8     /* first byte pairs of the prefixes, for the vector scan */
 
 typedef struct lb_pf_set {
     int n;                                  /* 0 = no information */
@@ -29,6 +30,15 @@ typedef struct lb_prefilter {
      * over the prefixes) and the bytes at minlen - 1 that may end a hit */
     unsigned char first[256], last[256], shift[256], hit_end[256];
     size_t minlen;
+    /* when every prefix has two bytes or more and they begin with at most
+     * LB_PF_MAX_PAIRS different pairs of bytes: the pairs, for a scan 16
+     * positions at a time (SSE2) instead of the shifts */
+    int npairs;
+    unsigned char pair0[LB_PF_MAX_PAIRS], pair1[LB_PF_MAX_PAIRS];
+    /* for a pattern anchored at both ends whose matches have a bounded
+     * length: one more than the most characters a match has (0: no bound;
+     * lines with as many characters cannot match) */
+    size_t maxchars;
 } lb_prefilter;
 
 /* Derives the filter from pattern (ERE, as given to regcomp). Never fails:

@@ -69,23 +69,37 @@ static int boundary_after(const lb_doc *doc, size_t i, size_t *last)
     return 0;
 }
 
+/* A new sentence at the end of doc->sents (lb_vec_push without the call
+ * while there is room). */
+static inline lb_sent *push_sent(lb_doc *doc)
+{
+    if (doc->sents.len < doc->sents.cap) return (lb_sent *)doc->sents.items + doc->sents.len++;
+    return lb_vec_push(&doc->sents, &doc->arena);
+}
+
 int lb_split_sentences(lb_doc *doc)
 {
     lb_tok *T = LB_TOKS(doc);
     size_t n = doc->toks.len, s0 = 0;
+    uint32_t cur = (uint32_t)doc->sents.len;
     for (size_t i = 0; i < n;) {
-        size_t last;
         /* most tokens: no end mark, abbreviation, line break or closing
          * bracket (the tokenizer flags every ")"): the tests of boundary_after
          * that can say yes */
-        if (i + 1 < n && !(T[i].flags & (LB_TOK_SENT_END | LB_TOK_ABBR_END | LB_TOK_BRACKET_CLOSE)) &&
-            !(T[i + 1].flags & LB_TOK_NL_BEFORE)) { i++; continue; }
+        lb_tok *p = T + i, *stop = T + n - 1;
+        for (; p < stop && !(p->flags & (LB_TOK_SENT_END | LB_TOK_ABBR_END | LB_TOK_BRACKET_CLOSE)) &&
+               !(p[1].flags & LB_TOK_NL_BEFORE); p++)
+            p->sent = cur;
+        p->sent = cur;
+        i = (size_t)(p - T);
+        size_t last;
         if (!boundary_after(doc, i, &last)) { i++; continue; }
-        lb_sent *s = lb_vec_push(&doc->sents, &doc->arena);
+        lb_sent *s = push_sent(doc);
         if (!s) return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
         s->start = T[s0].start; s->end = T[last].end;
         s->tok0 = (uint32_t)s0; s->ntok = (uint32_t)(last - s0 + 1);
-        for (size_t k = s0; k <= last; k++) T[k].sent = (uint32_t)(doc->sents.len - 1);
+        for (size_t k = i + 1; k <= last; k++) T[k].sent = cur;
+        cur++;
         s0 = i = last + 1;
     }
     return LB_OK;

@@ -1,6 +1,7 @@
 /* text.c: the text stage (tokens, sentences, language) and the loading of
  * its word lists from data/text/. */
 #include "text/text.h"
+#include "text/charclass.h"
 #include "core/dictfile.h"
 #include "ctx.h"
 #include <stdio.h>
@@ -68,6 +69,9 @@ int lb_text_load(struct lb_text_dicts **out, const char *dir, char *err, size_t 
         int rc = lb_dict_read(path, load_line, &lc, err, errlen);
         if (rc) { lb_text_free(d); return rc; }
     }
+    for (int k = 0; k < 128; k++) d->cc_latin1[k] = (unsigned char)lb_cc_of(0x80 + k);
+    for (int k = 0; k < 64; k++) d->cc_punct[k] = (unsigned char)lb_cc_of(0x2000 + k);
+    lb_tokenizer_tables(d);
     if (lb_sigindex_build(&d->fw_index, &d->function_words) || lb_sigindex_build(&d->abbrev_index, &d->abbrev) ||
         lb_sigindex_build(&d->months_index, &d->months)) { lb_text_free(d); return LB_ENOMEM; }
     *out = d;

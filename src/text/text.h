@@ -21,6 +21,10 @@ struct lb_text_dicts {
     lb_sigindex fw_index;       /* the fast front of function_words */
     lb_sigindex abbrev_index, months_index;   /* ... of abbrev and months */
     lb_wordset trunc_followers; /* words after a truncation hyphen ("Ein- und Ausfuhr") -> LB_LANG_* bits */
+    /* lb_cc_of of U+0080..U+00FF and of U+2000..U+203F (general
+     * punctuation), filled at load, for the tokenizer's common non-ASCII */
+    unsigned char cc_latin1[128], cc_punct[64];
+    unsigned char word_end[256];    /* what a byte after a word's letters tells (token.c) */
 };
 
 /* lb_wordset_get on function_words, with the cheap tests first. */
@@ -34,6 +38,9 @@ void lb_text_free(struct lb_text_dicts *d);
 
 /* The stage: tokenise, split sentences, identify the language. */
 int lb_text_run(lb_doc *doc);
+
+/* Fills the tokenizer's tables in d (after the word lists). */
+void lb_tokenizer_tables(struct lb_text_dicts *d);
 
 /* Parts, exposed for tests. */
 int lb_tokenize(lb_doc *doc);

@@ -3,12 +3,18 @@
  * Staats- und), ordinals (22. März), numbers (1.000, 3,5), dotted
  * abbreviations (U.S., z.B.), dictionary abbreviations (Dr., usw.),
  * apostrophes, URLs and typographic quotes. No allocation per token: tokens
- * and folded forms live in the document's arena. It does not split sentences. */
+ * and folded forms live in the document's arena; doc->norm starts as a copy
+ * of the text and most tokens fold in place. The common tokens (plain words,
+ * end marks, commas and simple signs) are taken by fast_tokens, the others by
+ * next_token, with the same result. It does not split sentences. */
 #include "text/text.h"
 #include "text/charclass.h"
 #include "text/fold_ascii.h"
 #include "ctx.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct scan {
     lb_doc *doc;
@@ -31,56 +37,58 @@ static inline int norm_reserve(lb_doc *doc, size_t need)
     return 0;
 }
 
-static int norm_append(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
+/* The folded form of token [a, a + n): in place over its copy of the text in
+ * doc->norm (see reserve) when it is no longer than the token, else appended
+ * after the copy; the text itself when it cannot be folded. */
+static int norm_fold(lb_doc *doc, const char *text, lb_tok *tok, size_t a, size_t n)
 {
+    char *at = doc->norm + a;
+    const char *src = text + a;
+    size_t m = lb_fold(at, n, src, n);          /* (which tries ASCII first) */
+    tok->norm = (uint32_t)a;
+    tok->norm_len = (uint32_t)(m ? m : n);
+    if (m) return 0;
+    memcpy(at, src, n);                 /* undo a partial fold */
     if (norm_reserve(doc, n * 3 + 8)) return -1;
-    char *out = doc->norm + doc->norm_len;
-    size_t m = lb_fold_ascii(out, s, n) ? n : lb_fold(out, doc->norm_cap - doc->norm_len, s, n);
-    if (m == 0 && n) { memcpy(doc->norm + doc->norm_len, s, n); m = n; }
+    m = lb_fold(doc->norm + doc->norm_len, doc->norm_cap - doc->norm_len, src, n);
+    if (!m) return 0;                   /* too long to fold: the text */
     tok->norm = (uint32_t)doc->norm_len;
     tok->norm_len = (uint32_t)m;
     doc->norm_len += m;
     return 0;
 }
 
-/* n bytes from s to out, which has room for them (short copies without a call) */
-static inline void copy_short(char *out, const char *s, size_t n)
+/* The folded form of a plain word (plain_word) at a: its copy in doc->norm
+ * with the first letter lowered (A-Z, À..Þ); a comma is its own. */
+static inline void norm_plain(char *norm, const char *t, lb_tok *tok, size_t a, size_t n)
 {
-    if (n >= 8) {
-        uint64_t x;
-        size_t k;
-        for (k = 0; k + 8 <= n; k += 8) { memcpy(&x, s + k, 8); memcpy(out + k, &x, 8); }
-        if (k < n) { memcpy(&x, s + n - 8, 8); memcpy(out + n - 8, &x, 8); }
-    } else if (n >= 4) {                /* two overlapping words */
-        uint32_t a, b;
-        memcpy(&a, s, 4); memcpy(&b, s + n - 4, 4);
-        memcpy(out, &a, 4); memcpy(out + n - 4, &b, 4);
-    } else {
-        for (size_t k = 0; k < n; k++) out[k] = s[k];
-    }
-}
-
-/* The folded form of a plain word (plain_word): the word itself, its first
- * letter lowered. */
-static inline int norm_append_plain(lb_doc *doc, lb_tok *tok, const char *s, size_t n)
-{
-    if (norm_reserve(doc, n + 8)) return -1;
-    char *out = doc->norm + doc->norm_len;
-    copy_short(out, s, n);
-    out[(unsigned char)s[0] == 0xC3] |= 0x20;     /* the first letter lowered (A-Z, À..Þ) */
-    tok->norm = (uint32_t)doc->norm_len;
+    norm[a + ((unsigned char)t[a] == 0xC3)] |= 0x20;
+    tok->norm = (uint32_t)a;
     tok->norm_len = (uint32_t)n;
-    doc->norm_len += n;
-    return 0;
 }
 
+/* The class of the non-ASCII character at i: U+0080..U+00FF and general
+ * punctuation (U+2000..U+203F) from the tables of lb_text_dicts, the rest
+ * through utf8proc. */
 static enum lb_cc cc_at_slow(const scan *s, size_t i, int32_t *cp, size_t *len)
 {
+    const unsigned char *t = (const unsigned char *)s->t;
     int32_t c;
-    size_t l = lb_cp_at(s->t, s->end, i, &c);
+    size_t l;
+    enum lb_cc cc;
+    if ((t[i] == 0xC2 || t[i] == 0xC3) && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
+        c = (int32_t)((t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F)); l = 2;
+        cc = (enum lb_cc)s->dicts->cc_latin1[c - 0x80];
+    } else if (t[i] == 0xE2 && i + 2 < s->end && t[i + 1] == 0x80 && (t[i + 2] & 0xC0) == 0x80) {
+        c = 0x2000 + (t[i + 2] & 0x3F); l = 3;
+        cc = (enum lb_cc)s->dicts->cc_punct[c - 0x2000];
+    } else {
+        l = lb_cp_at(s->t, s->end, i, &c);
+        cc = lb_cc_of(c);
+    }
     if (cp) *cp = c;
     if (len) *len = l;
-    return lb_cc_of(c);
+    return cc;
 }
 
 /* The class of the character at i (its code point and length when asked). */
@@ -166,7 +174,7 @@ static inline lb_tok *push_tok(scan *s, size_t a, size_t b, uint32_t flags)
 static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_tok *tok = push_tok(s, a, b, flags);
-    if (!tok || norm_append(s->doc, tok, s->t + a, b - a)) return NULL;
+    if (!tok || norm_fold(s->doc, s->t, tok, a, b - a)) return NULL;
     return tok;
 }
 
@@ -174,15 +182,26 @@ static lb_tok *emit(scan *s, size_t a, size_t b, uint32_t flags)
 static inline int emit_plain(scan *s, size_t a, size_t b, uint32_t flags)
 {
     lb_tok *tok = push_tok(s, a, b, flags);
-    return tok && !norm_append_plain(s->doc, tok, s->t + a, b - a);
+    if (tok) norm_plain(s->doc->norm, s->t, tok, a, b - a);
+    return tok != NULL;
 }
 
 
-/* The end of the run of ASCII lower-case letters in t[i..lim), eight bytes
- * at a time where it can: of bytes below 0x80, c + 0x1F has its high bit
- * set when c >= 'a', c + 0x05 when c > 'z'. */
+/* The end of the run of ASCII lower-case letters in t[i..lim), sixteen
+ * (SSE2: signed compares leave bytes from 0x80 out) or eight bytes at a time
+ * where it can: of bytes below 0x80, c + 0x1F has its high bit set when
+ * c >= 'a', c + 0x05 when c > 'z'. */
 static inline size_t lower_run(const char *t, size_t i, size_t lim)
 {
+#if defined(__SSE2__)
+    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+    while (i + 16 <= lim) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
+        if (m != 0xFFFF) return i + (size_t)__builtin_ctz(~m);
+        i += 16;
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t hi = 0x8080808080808080ull;
     while (i + 8 <= lim) {
@@ -207,21 +226,27 @@ static inline int latin1_lower_at(const char *t, size_t j, size_t lim)
     return d >= 0xA0 && d <= 0xBF && d != 0xB7;
 }
 
+/* The bytes that end a plain word: space, comma, line feed. */
+static inline int plain_end(unsigned char c)
+{
+    return c <= ',' && ((uint64_t)1 << ' ' | (uint64_t)1 << ',' | (uint64_t)1 << '\n') >> c & 1;
+}
+
 /* A plain word at i: a letter (ASCII or Latin-1: À..Þ, à..ÿ, not ß), then
  * lower-case letters (ASCII, à..ÿ but ß) up to a space, comma or line end,
  * shorter than LB_MAX_TOKEN_BYTES. Most words are, and none of scan_word's
  * cases (URL, hyphen, apostrophe, abbreviation, digits, capitals, other
  * Unicode) applies to them; folding only lowers the first letter. Its end,
  * else 0. (Other ends would be as plain, but testing for them costs more
- * than it saves.) */
-static inline size_t plain_word(const scan *s, size_t i)
+ * than it saves.) The run is scanned to the span's end and its length
+ * tested after. */
+static inline size_t plain_word(const char *t, size_t i, size_t end)
 {
-    const char *t = s->t;
+    size_t j;
     unsigned char c = (unsigned char)t[i];
-    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES, j;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    if ((unsigned char)((c | 0x20) - 'a') < 26) {
         j = i + 1;
-    } else if (c == 0xC3 && i + 1 < lim) {
+    } else if (c == 0xC3 && i + 1 < end) {
         unsigned char d = (unsigned char)t[i + 1];
         if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7) return 0;   /* × ß ÷ */
         j = i + 2;
@@ -229,11 +254,11 @@ static inline size_t plain_word(const scan *s, size_t i)
         return 0;
     }
     for (;;) {
-        j = lower_run(t, j, lim);
-        if (!latin1_lower_at(t, j, lim)) break;
+        j = lower_run(t, j, end);
+        if (!latin1_lower_at(t, j, end)) break;
         j += 2;
     }
-    if (j >= lim || !(t[j] == ' ' || t[j] == ',' || t[j] == '\n')) return 0;
+    if (j >= end || j - i >= LB_MAX_TOKEN_BYTES || !plain_end((unsigned char)t[j])) return 0;
     return j;
 }
 
@@ -486,73 +511,268 @@ static size_t scan_mark(const scan *s, size_t i, size_t l, int32_t cp, int space
     return j;
 }
 
-static int tokenize_span(scan *s, size_t a, size_t b)
+/* Where the scan of a body span stands between tokens. */
+typedef struct span_state {
+    size_t i;            /* the next byte */
+    int newlines;        /* line breaks since the last token (2: a paragraph) */
+    int space_before;    /* a space or line break since the last token */
+} span_state;
+
+/* One token (or a space) at st->i, any kind, through doc->toks: 0, or -1
+ * when out of memory or tokens. not_plain: it is known to be neither a
+ * plain word nor a comma. */
+static __attribute__((noinline)) int next_token(scan *s, span_state *st, int not_plain)
 {
     const char *t = s->t;
-    s->end = b;
-    size_t i = a;
-    int newlines = 2;            /* a body span starts a paragraph */
-    int space_before = 1;
-    while (i < b) {
-        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
-        uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
-        size_t j = plain_word(s, i);
-        if (j) {                                                  /* the common word */
-            if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
-            newlines = 0;
-            space_before = t[j] == ' ';               /* the space after it, taken at once */
-            i = j + (size_t)space_before;
-            continue;
-        }
-        if (t[i] == ',') {                                        /* the common sign: none of the cases below */
-            if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;     /* (',' | 0x20 is ',') */
-            newlines = 0;
-            space_before = 0;
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t l;
-        enum lb_cc c = cc_at(s, i, &cp, &l);
-        if (c == CC_SPACE || c == CC_NEWLINE) {
-            if (c == CC_NEWLINE) newlines++;
-            space_before = 1;
-            i += l;
-            continue;
-        }
-        if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
-            char c0 = (char)(t[i] | 0x20);
-            size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
-            if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
-            else j = scan_word(s, i, &flags, newlines > 0);
-        } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
-            j = i + l;
-            while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
-                             (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
-                j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
-            flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
-        } else if ((cp == '\'' || cp == 0x2019) && !space_before && i + l < b && (t[i + l] == 's' || t[i + l] == 'S') &&
-                   (i + l + 1 >= b || !lb_cc_wordlike(cc_at(s, i + l + 1, NULL, NULL)))) {
-            j = i + l + 1;                 /* English possessive: "Trump's" -> Trump + 's */
-            flags |= LB_TOK_WORD;
-        } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
-            j = i + l;
-            if (cp == '-') while (j < b && t[j] == '-') j++;
-            flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
-        } else {
-            j = scan_mark(s, i, l, cp, space_before, &flags);
-        }
-        if (!emit(s, i, j, flags)) return -1;
-        i = j;
-        newlines = 0;
-        space_before = 0;
+    size_t i = st->i, b = s->end;
+    uint32_t flags = (st->newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (st->newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+    size_t j = not_plain ? 0 : plain_word(t, i, b);
+    if (j) {                                                  /* the common word */
+        if (!emit_plain(s, i, j, flags | LB_TOK_WORD | (plain_upper(t, i) ? LB_TOK_UPPER : 0))) return -1;
+        st->newlines = 0;
+        st->space_before = t[j] == ' ';               /* the space after it, taken at once */
+        st->i = j + (size_t)st->space_before;
+        return 0;
     }
+    if (!not_plain && t[i] == ',') {                          /* the common sign: none of the cases below */
+        if (!emit_plain(s, i, i + 1, flags | LB_TOK_PUNCT)) return -1;
+        st->newlines = 0; st->space_before = 0; st->i = i + 1;
+        return 0;
+    }
+    int32_t cp;
+    size_t l;
+    enum lb_cc c = cc_at(s, i, &cp, &l);
+    if (c == CC_SPACE || c == CC_NEWLINE) {
+        if (c == CC_NEWLINE) st->newlines++;
+        st->space_before = 1; st->i = i + l;
+        return 0;
+    }
+    if (lb_cc_wordlike(c)) {          /* a URL starts with a letter */
+        char c0 = (char)(t[i] | 0x20);
+        size_t ul = c0 == 'h' || c0 == 'w' ? scan_url(s, i) : 0;
+        if (ul) j = i + ul, flags |= LB_TOK_URL | LB_TOK_WORD;
+        else j = scan_word(s, i, &flags, st->newlines > 0);
+    } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+        j = i + l;
+        while (j < b && (t[j] == '.' || t[j] == '!' || t[j] == '?' ||
+                         (j + 2 < b && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6)))
+            j += t[j] == '.' || t[j] == '!' || t[j] == '?' ? 1 : 3;
+        flags |= LB_TOK_PUNCT | LB_TOK_SENT_END;
+    } else if ((cp == '\'' || cp == 0x2019) && !st->space_before && i + l < b && (t[i + l] == 's' || t[i + l] == 'S') &&
+               (i + l + 1 >= b || !lb_cc_wordlike(cc_at(s, i + l + 1, NULL, NULL)))) {
+        j = i + l + 1;                 /* English possessive: "Trump's" -> Trump + 's */
+        flags |= LB_TOK_WORD;
+    } else if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+        j = i + l;
+        if (cp == '-') while (j < b && t[j] == '-') j++;
+        flags |= LB_TOK_PUNCT | (j - i > 1 || cp != '-' ? LB_TOK_DASH : 0);
+    } else {
+        j = scan_mark(s, i, l, cp, st->space_before, &flags);
+    }
+    if (!emit(s, i, j, flags)) return -1;
+    st->i = j; st->newlines = 0; st->space_before = 0;
     return 0;
 }
 
-/* Room for the tokens and folded forms of a typical text up front (about a
- * token per five bytes; folded forms rarely longer than the text), so that
- * the arrays seldom grow and copy. */
+/* next_token decides (a one-letter word at offset 0 ends there too: it is
+ * then decided twice, which is harmless) */
+enum { PLAIN_UNDECIDED = 1 };
+
+/* The kinds of lb_text_dicts.word_end: what the byte after a run of
+ * lower-case letters tells (plain_word_fast). */
+enum { WE_NO, WE_SIGN, WE_COLON, WE_PERIOD, WE_LATIN1, WE_MULTI };
+
+/* Fills the tables of lb_text_dicts the tokenizer reads (at load). */
+void lb_tokenizer_tables(struct lb_text_dicts *d)
+{
+    for (int c = 0; c < 256; c++) {
+        unsigned char k = WE_NO;
+        if (c == ':') k = WE_COLON;
+        else if (c == '.') k = WE_PERIOD;
+        else if (c == 0xC3) k = WE_LATIN1;
+        else if (c == 0xC2 || c == 0xE2) k = WE_MULTI;
+        else if (c < 0x80 && c != '-' && c != '\'' && !lb_cc_wordlike((enum lb_cc)lb_cc_ascii[c])) k = WE_SIGN;
+        d->word_end[c] = k;
+    }
+}
+
+#if defined(__SSE2__)
+/* Does the character at j, which begins with C2, C3 or E2, end a word of
+ * letters the way word_chars ends it: no letter, digit or mark, no hyphen
+ * (U+2011) or apostrophe (U+2019)? (j + 2 < end) */
+static inline int ends_letters_multi(const struct lb_text_dicts *d, const char *t, size_t j)
+{
+    unsigned char c = (unsigned char)t[j], c1 = (unsigned char)t[j + 1], c2 = (unsigned char)t[j + 2];
+    if (c != 0xE2) return (c1 & 0xC0) == 0x80 && !lb_cc_wordlike((enum lb_cc)d->cc_latin1[((c & 0x1F) << 6 | (c1 & 0x3F)) - 0x80]);
+    return c1 == 0x80 && (c2 & 0xC0) == 0x80 && c2 != 0x91 && c2 != 0x99 && !lb_cc_wordlike((enum lb_cc)d->cc_punct[c2 & 0x3F]);
+}
+
+/* A word that plain_word takes, or one of the same letters that ends in
+ * another sign that ends it for scan_word too ("Wort)", "Berlin:" but not
+ * "http:", "sagte“": no letter, digit, mark, hyphen, period or apostrophe)
+ * or in a period after more than three bytes (plain_period decides whether
+ * it belongs to the word), whose scan stays 16 bytes short of end: its end
+ * or 0; PLAIN_UNDECIDED closer to end. Each is a word token whose folded
+ * form lowers the first letter only. *upper: the first letter is upper case. */
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
+{
+    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+    unsigned char c = (unsigned char)t[i];
+    size_t j;
+    if (i + 19 > end) return PLAIN_UNDECIDED;
+    if ((unsigned char)((c | 0x20) - 'a') < 26) {
+        j = i + 1; *upper = c <= 'Z';
+    } else if (c == 0xC3) {
+        unsigned char d1 = (unsigned char)t[i + 1];
+        if (d1 < 0x80 || d1 > 0xBF || d1 == 0x97 || d1 == 0x9F || d1 == 0xB7) return 0;   /* × ß ÷ */
+        j = i + 2; *upper = d1 < 0xA0;
+    } else {
+        return 0;
+    }
+    for (;;) {
+        if (j + 18 > end) return PLAIN_UNDECIDED;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + j));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z)));
+        if (m == 0xFFFF) { j += 16; continue; }
+        j += (size_t)__builtin_ctz(~m);
+        unsigned k = d->word_end[(unsigned char)t[j]];
+        if (k == WE_SIGN) return j - i < LB_MAX_TOKEN_BYTES ? j : 0;
+        if (k == WE_LATIN1 && latin1_lower_at(t, j, end)) { j += 2; continue; }   /* (j + 2 < end here) */
+        if (j - i >= LB_MAX_TOKEN_BYTES || k == WE_NO) return 0;
+        if (k == WE_PERIOD) return j - i > 3 ? j : 0;
+        if (k == WE_COLON) return (t[i] | 0x20) == 'h' ? 0 : j;    /* "http:" may begin a URL */
+        return ends_letters_multi(d, t, j) ? j : 0;
+    }
+}
+
+#else
+static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
+{
+    (void)d;
+    *upper = plain_upper(t, i);
+    return plain_word(t, i, end);
+}
+#endif
+
+/* A plain word [i, j) before a period (j - i > 3, so no dotted
+ * abbreviation; its folded form already in norm): the token's end, with the
+ * period when the word is an abbreviation (abbrev_period; not before "..."). */
+static inline size_t plain_period(const struct lb_text_dicts *d, const char *t, const char *norm, size_t i, size_t j,
+                                  uint32_t *flags)
+{
+    uint32_t kind;
+    if (t[j + 1] == '.' || !lb_sigindex_get(&d->abbrev_index, norm + i, j - i, &kind)) return j;
+    *flags |= LB_TOK_ABBREV | (kind & LB_ABBR_END ? LB_TOK_ABBR_END : 0);
+    return j + 1;
+}
+/* Is the sign a space for scan_mark's quotes (an ASCII one; -1: look further)? */
+static inline int ascii_space(unsigned char c)
+{
+    return c >= 0x80 ? -1 : lb_cc_ascii[c] == CC_SPACE || c == '\n';
+}
+
+/* A sign at i (i + 3 < the span's end) that next_token makes a token of its
+ * own, whose flags follow from it and its neighbours alone: end marks not
+ * in a run (. ! ?), ASCII signs and brackets, the ASCII quote, en and em
+ * dashes, the quotes „ “ ” (before an ASCII character): its flags, its
+ * length in *len; else 0. Not ',' (fast_tokens' own case), '-' (runs), the
+ * apostrophe and ` (possessives, TeX quotes). Its folded form is itself. */
+static inline uint32_t fast_sign(const char *t, size_t i, int space_before, size_t *len)
+{
+    unsigned char c = (unsigned char)t[i], c1 = (unsigned char)t[i + 1], c2 = (unsigned char)t[i + 2];
+    *len = 1;
+    if (c == '.' || c == '!' || c == '?') {
+        if (c1 == '.' || c1 == '!' || c1 == '?' || (c1 == 0xE2 && c2 == 0x80 && (unsigned char)t[i + 3] == 0xA6)) return 0;
+        return LB_TOK_PUNCT | LB_TOK_SENT_END;
+    }
+    if (c == '"') {
+        int sa = ascii_space(c1);
+        return sa < 0 ? 0 : LB_TOK_PUNCT | quote_flags('"', space_before, sa);
+    }
+    if (c < 0x80) {
+        if (lb_cc_ascii[c] != CC_PUNCT || c == ',' || c == '-' || c == '\'' || c == '`') return 0;
+        return LB_TOK_PUNCT | (c == '(' || c == '[' || c == '{' ? LB_TOK_BRACKET_OPEN : 0) |
+               (c == ')' || c == ']' || c == '}' ? LB_TOK_BRACKET_CLOSE : 0);
+    }
+    if (c != 0xE2 || c1 != 0x80) return 0;
+    *len = 3;
+    if (c2 == 0x93 || c2 == 0x94) return LB_TOK_PUNCT | LB_TOK_DASH;                 /* – — */
+    if (c2 != 0x9C && c2 != 0x9D && c2 != 0x9E) return 0;                              /* “ ” „ */
+    int sa = ascii_space((unsigned char)t[i + 3]);
+    return sa < 0 ? 0 : LB_TOK_PUNCT | quote_flags(0x2000 + (c2 & 0x3F), space_before, sa);
+}
+
+/* Plain words (plain_word_fast), signs (fast_sign) and commas from st->i
+ * on, while the token array has room, with the array's end and the folded forms in
+ * locals (a store through char * would make the compiler reload them from
+ * doc). 1 when it stopped at a token known to be none of them (next_token
+ * takes it), else 0. */
+static inline __attribute__((always_inline)) int fast_tokens(scan *s, span_state *st)
+{
+    const char *t = s->t;
+    lb_doc *doc = s->doc;
+    size_t b = s->end, i = st->i;
+    lb_tok *tk = LB_TOKS(doc) + doc->toks.len;
+    lb_tok *tk_end = LB_TOKS(doc) + (doc->toks.cap < LB_MAX_TOKENS ? doc->toks.cap : LB_MAX_TOKENS);
+    char *norm = doc->norm;
+    const struct lb_text_dicts *d = s->dicts;
+    int newlines = st->newlines, space_before = st->space_before, known = 0;
+    while (i < b && tk < tk_end) {
+        if (t[i] == ' ') { space_before = 1; i++; continue; }     /* the common separator */
+        uint32_t flags = (newlines >= 1 ? LB_TOK_NL_BEFORE : 0) | (newlines >= 2 ? LB_TOK_PARA_BEFORE : 0);
+        int upper;
+        uint32_t sign;
+        size_t len;
+        size_t j = plain_word_fast(d, t, i, b, &upper);
+        if (j > PLAIN_UNDECIDED) {                                    /* the common word */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)j, .norm = (uint32_t)i, .norm_len = (uint32_t)(j - i),
+                            .flags = flags | LB_TOK_WORD | (upper ? LB_TOK_UPPER : 0) };
+            norm[i + ((unsigned char)t[i] == 0xC3)] |= 0x20;          /* (norm_plain) */
+            if (t[j] == '.') {
+                j = plain_period(d, t, norm, i, j, &tk->flags);
+                tk->end = (uint32_t)j; tk->norm_len = (uint32_t)(j - i);
+            }
+            tk++;
+            newlines = 0;
+            space_before = t[j] == ' ';               /* the space after it, taken at once */
+            i = j + (size_t)space_before;
+        } else if (i + 3 < b && (sign = fast_sign(t, i, space_before, &len))) {   /* a sign on its own */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)(i + len), .norm = (uint32_t)i, .norm_len = (uint32_t)len,
+                            .flags = flags | sign };
+            tk++;
+            newlines = 0; space_before = 0; i += len;
+        } else if (t[i] == ',') {                                     /* the common sign */
+            *tk = (lb_tok){ .start = (uint32_t)i, .end = (uint32_t)i + 1, .norm = (uint32_t)i, .norm_len = 1,
+                            .flags = flags | LB_TOK_PUNCT };
+            tk++;
+            newlines = 0; space_before = 0; i++;
+        } else {
+            known = j == 0;
+            break;
+        }
+    }
+    doc->toks.len = (size_t)(tk - LB_TOKS(doc));
+    st->i = i; st->newlines = newlines; st->space_before = space_before;
+    return known;
+}
+
+/* The tokens of the body span [a, b): the common ones in fast_tokens, the
+ * others through next_token. */
+static int tokenize_span(scan *s, size_t a, size_t b)
+{
+    s->end = b;
+    span_state st = { a, 2, 1 };         /* a body span starts a paragraph */
+    for (;;) {
+        int known = fast_tokens(s, &st);
+        if (st.i >= b) return 0;
+        if (next_token(s, &st, known)) return -1;
+    }
+}
+
+/* Room for the tokens up front (about a token per five bytes), so that the
+ * array seldom grows and copies; and doc->norm begun as a copy of the text,
+ * so that most tokens fold in place (norm_fold, norm_plain), with room after
+ * it for the folded forms that come out longer. */
 static int reserve(lb_doc *doc)
 {
     if (!doc->toks.cap) {
@@ -562,12 +782,14 @@ static int reserve(lb_doc *doc)
         if (!items) return -1;
         doc->toks.items = items; doc->toks.cap = cap; doc->toks.len = 0;
     }
-    if (!doc->norm_cap) {
+    if (doc->norm_cap < doc->len + 64) {
         size_t cap = doc->len + doc->len / 8 + 4096;
         char *norm = lb_arena_alloc(&doc->arena, cap);
         if (!norm) return -1;
-        doc->norm = norm; doc->norm_cap = cap; doc->norm_len = 0;
+        doc->norm = norm; doc->norm_cap = cap;
     }
+    if (doc->len) memcpy(doc->norm, doc->text, doc->len);
+    doc->norm_len = doc->len;
     return 0;
 }
 

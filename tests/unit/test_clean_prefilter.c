@@ -48,6 +48,14 @@ static void test_rejects(void)
     CHECK_INT(may("©", "bild © max muster"), 1);
     CHECK_INT(may("©", "bild (c) max muster"), 0);
     CHECK_INT(may("^a", ""), 0);
+    /* anchored at both ends with a bounded length: longer lines cannot match */
+    CHECK_INT(may("^a.{0,3}$", "abcd"), 1);
+    CHECK_INT(may("^a.{0,3}$", "abcde"), 0);
+    CHECK_INT(may("^[0-9]{1,2}\\. [^ .:]{2,30}( [^ .:]{2,30}){0,2}$", "1. politik und wirtschaft in der welt von heute und morgen, "
+                  "mit allen nachrichten aus aller welt und dem inland"), 0);
+    CHECK_INT(may("^(ab|c)?$", "\xC3\xA4\xC3\xA4"), 1);       /* two characters (four bytes): may */
+    CHECK_INT(may("^(ab|c)?$", "abc"), 0);
+    CHECK_INT(may("^a[[.hyphen.]]$", "a-------"), 1);  /* collating elements: no bound */
 }
 
 /* regexec matches => the prefilter lets the line through */
@@ -58,12 +66,14 @@ static void test_sound(void)
         "^(kommentare|[0-9]+ kommentare|comments)$", "(ab|cd)e?f{2,3}", "^x{0,2}y$", "a+b+$", "^(|a)b",
         "[]a-c]z", "[^x]yz$", "[[:alpha:]]q", "^(a(b|c)d|e)*f$", "^meist-?gelesen$", "übersetzt( aus)? ", "a{,2}b",
         "^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (one|two|three|four|five|six)$",
-        "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|b)c", "^.$", "\\.\\.\\.$", "^a\\|b", "(x|)$", NULL };
+        "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|b)c", "^.$", "\\.\\.\\.$", "^a\\|b", "(x|)$", "^[0-9]{1,2}\\. [^ .:]{2,5}$",
+        "^(x|yz){0,2}.?$", "^ü.$", NULL };
     static const char *const lines[] = {
         "erstellt am: 15.06.2022", "stand:", "(noch keine bewertungen)", "noch keine bewertungen", "12 kommentare",
         "comments", "xxcdff", "abfff", "y", "xy", "xxy", "aab", "ab", "b", "zz]z", "bz", "ayz", "yz", "kq", "adacdef",
         "f", "meistgelesen", "meist-gelesen", "übersetzt aus dem", "übersetzt ", "aab", "b", "three six", "twelve one",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaac", "bc", "x", "...", "wait...", "a|b", "x", "", NULL };
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaac", "bc", "x", "...", "wait...", "a|b", "x", "", "12. abcde", "1. \xC3\xA4" "bcd",
+        "12. \xC3\xA4\xC3\xB6", "yzyzq", "xyz", "yzyz\xC3\xA4", "\xC3\xBCx", "\xC3\xBC\xC3\xA4", NULL };
     for (size_t p = 0; patterns[p]; p++) {
         regex_t re;
         if (regcomp(&re, patterns[p], REG_EXTENDED | REG_NOSUB)) { CHECK(0); continue; }
@@ -78,8 +88,38 @@ static void test_sound(void)
     }
 }
 
+/* The scans over lines longer than a vector (pairs of first bytes 16
+ * positions at a time, one pair through memchr): a prefix is found at every
+ * position, straddling the blocks and in the padded tail, and nowhere when
+ * only its first bytes occur. */
+static void test_long_lines(void)
+{
+    static const char *const patterns[] = { "(kostenlos anmelden|zum newsletter|jetzt abonnieren)", "©", "ab" };
+    static const char *const needles[] = { "zum newsletter", "©", "ab" };
+    for (size_t p = 0; p < 3; p++) {
+        lb_prefilter_build(&pf, patterns[p]);
+        CHECK(pf.npairs >= 1);
+        size_t nl = strlen(needles[p]);
+        for (size_t len = nl; len <= 70; len++) {
+            for (size_t at = 0; at + nl <= len; at++) {
+                char line[80];
+                memset(line, 'z', len);
+                line[len] = '\0';
+                memcpy(line + at, needles[p], nl);
+                if (!lb_prefilter_may_match(&pf, line, len)) {
+                    CHECK(0);
+                    fprintf(stderr, "'%s' not found at %zu of %zu\n", needles[p], at, len);
+                }
+                line[at + nl - 1] = 'q';      /* all but the last byte */
+                CHECK_INT(lb_prefilter_may_match(&pf, line, len), 0);
+            }
+        }
+    }
+}
+
 int main(void)
 {
+    test_long_lines();
     test_derived_sets();
     test_rejects();
     test_sound();

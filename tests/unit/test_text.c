@@ -6,6 +6,7 @@
 #include "text/text.h"
 #include "lagebild.h"
 #include <stdlib.h>
+#include <utf8proc.h>
 
 static lb_ctx *ctx;
 static lb_doc *doc;
@@ -222,6 +223,106 @@ static void test_fold(void)
     CHECK_SPAN(out, 0, n, "abcö");
 }
 
+/* lb_fold's reference: NFC and case folding through utf8proc alone */
+static size_t fold_ref(char *out, size_t cap, const char *s, size_t n)
+{
+    utf8proc_int32_t buf[64];
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf, 63,
+                                            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    if (m < 0 || m >= 63) return 0;
+    utf8proc_ssize_t bytes = utf8proc_reencode(buf, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (bytes < 0 || (size_t)bytes > cap) return 0;
+    memcpy(out, buf, (size_t)bytes);
+    return (size_t)bytes;
+}
+
+/* lb_fold's fast paths (ASCII, Latin-1, the signs and punctuation it copies)
+ * agree with utf8proc for every code point up to U+00FF and of general
+ * punctuation, alone and between letters, upper- and lower-case ones and
+ * marks that may compose. */
+static void test_fold_fast_paths(void)
+{
+    static const char *const around[][2] = { { "", "" }, { "a", "" }, { "", "B" }, { "\xC3\x84", "\xC3\x9F" },
+                                          { "E", "\xCC\x81" }, { "\xE2\x80\x94", "x" } };
+    size_t bad = 0;
+    for (int32_t cp = 0x20; cp < 0x2040; cp = cp == 0xFF ? 0x2000 : cp + 1) {
+        for (size_t c = 0; c < sizeof around / sizeof around[0]; c++) {
+            char in[32], want[64], got[64];
+            size_t n = strlen(around[c][0]);
+            memcpy(in, around[c][0], n);
+            n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + n);
+            memcpy(in + n, around[c][1], strlen(around[c][1]));
+            n += strlen(around[c][1]);
+            size_t w = fold_ref(want, sizeof want, in, n), g = lb_fold(got, sizeof got, in, n);
+            if (w != g || memcmp(want, got, w)) { bad++; fprintf(stderr, "lb_fold differs for U+%04X in context %zu\n", (unsigned)cp, c); }
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
+/* Non-ASCII spaces and line separators separate tokens (the classes of
+ * U+0080..U+00FF and general punctuation come from tables) */
+static void test_tokens_nonascii_classes(void)
+{
+    run("Preis\xC2\xA0" "100 eins\xE2\x80\xA8zwei x\xE2\x80\x8By \xC3\x9C" "ber\xE2\x80\x93Stra\xC3\x9F" "e \xC2\xBB" "Da\xC2\xAB", "de");
+    CHECK(find_tok("Preis") >= 0 && find_tok("100") >= 0);
+    CHECK(find_tok("zwei") >= 0 && (LB_TOKS(doc)[find_tok("zwei")].flags & LB_TOK_NL_BEFORE));
+    CHECK(find_tok("x") >= 0 && find_tok("y") >= 0);
+    CHECK(find_tok("\xC3\x9C" "ber") >= 0 && find_tok("\xE2\x80\x93") >= 0 && find_tok("Stra\xC3\x9F" "e") >= 0);
+    CHECK(find_tok("\xC2\xBB") >= 0 && (LB_TOKS(doc)[find_tok("\xC2\xBB")].flags & LB_TOK_QOPEN));
+    CHECK(find_tok("Da") >= 0);
+}
+
+/* Words of letters before a period or another sign take the tokenizer's
+ * fast path (plain_word_fast) and must come out as the full scan makes
+ * them: abbreviations keep their period ("Prof.", "Corp." may end a
+ * sentence), other words do not, "..." never joins, "http:" is left to the
+ * URL scan. (Texts are long: the fast path keeps 16 bytes from a span's end.) */
+static void test_tokens_fast_signs(void)
+{
+    run("Prof. Meier kam heute. Die Firma... Das Werk Corp. Dann Ende) Berlin: sagte\xE2\x80\x9C und "
+        "http://example.org noch ein langer Satz zum Schluss, damit alles passt.", "de");
+    CHECK(flags_of("Prof.") & LB_TOK_ABBREV);
+    CHECK(!(flags_of("Prof.") & LB_TOK_ABBR_END));
+    CHECK(flags_of("Corp.") & LB_TOK_ABBR_END);
+    CHECK(find_tok("heute") >= 0 && (flags_of(".") & LB_TOK_SENT_END));
+    CHECK(find_tok("Firma") >= 0 && find_tok("...") >= 0);
+    CHECK(find_tok("Ende") >= 0 && find_tok(")") >= 0 && find_tok("Berlin") >= 0 && find_tok("sagte") >= 0);
+    CHECK(flags_of("http://example.org") & LB_TOK_URL);
+    CHECK_INT(flags_of("Meier") & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ABBREV), LB_TOK_WORD | LB_TOK_UPPER);
+    /* words of such parts joined by hyphens */
+    run("Die Rot-Gr\xC3\xBCn Koalition, eine E-Mail-Adresse, A-B und die Zimmermann-Str. in der Stadt, "
+        "\xC3\x96ko-Bauern und Staats- und Regierungschefs sowie noch ein paar Worte am Ende.", "de");
+    CHECK_INT(flags_of("Rot-Gr\xC3\xBCn") & (LB_TOK_WORD | LB_TOK_HYPHEN | LB_TOK_UPPER | LB_TOK_ALLCAPS),
+              LB_TOK_WORD | LB_TOK_HYPHEN | LB_TOK_UPPER);
+    CHECK(flags_of("E-Mail-Adresse") & LB_TOK_HYPHEN);
+    CHECK(flags_of("A-B") & LB_TOK_ALLCAPS);
+    CHECK(flags_of("Zimmermann-Str.") & LB_TOK_ABBREV);
+    CHECK(flags_of("\xC3\x96ko-Bauern") & LB_TOK_UPPER);
+    CHECK(flags_of("Staats-") & LB_TOK_TRUNC);
+    char buf[LB_MAX_TOKEN_BYTES * 3];
+    for (size_t i = 0; i < doc->toks.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        size_t m = lb_fold(buf, sizeof buf, doc->text + t->start, t->end - t->start);
+        CHECK(m == t->norm_len && !memcmp(buf, lb_tok_norm(doc, t), m));
+    }
+    /* signs on their own (fast_sign): quotes by their neighbours, brackets,
+     * dashes, end marks alone and in runs */
+    run("Er sagte \xE2\x80\x9E" "Ja\xE2\x80\x9C und dann \"Nein\" (leise) \xE2\x80\x93 wirklich?! Ja; gut: "
+        "so war es eben, nicht anders und nicht mehr, bis zum Ende hier.", "de");
+    CHECK_INT(flags_of("\xE2\x80\x9E") & (LB_TOK_QOPEN | LB_TOK_QCLOSE), LB_TOK_QOPEN);
+    CHECK_INT(flags_of("\xE2\x80\x9C") & (LB_TOK_QOPEN | LB_TOK_QCLOSE), LB_TOK_QCLOSE);
+    int q = find_tok("\"");
+    CHECK(q >= 0 && (LB_TOKS(doc)[q].flags & (LB_TOK_QOPEN | LB_TOK_QCLOSE)) == LB_TOK_QOPEN);
+    CHECK(q >= 0 && tok_is((size_t)q + 2, "\"") && (LB_TOKS(doc)[q + 2].flags & (LB_TOK_QOPEN | LB_TOK_QCLOSE)) == LB_TOK_QCLOSE);
+    CHECK(flags_of("(") & LB_TOK_BRACKET_OPEN);
+    CHECK(flags_of(")") & LB_TOK_BRACKET_CLOSE);
+    CHECK(flags_of("\xE2\x80\x93") & LB_TOK_DASH);
+    CHECK(flags_of("?!") & LB_TOK_SENT_END);
+    CHECK_INT(flags_of(";") & (LB_TOK_PUNCT | LB_TOK_SENT_END), LB_TOK_PUNCT);
+    CHECK(find_tok(":") >= 0 && find_tok("gut") >= 0);
+}
+
 static void test_offsets_invalid(void)
 {
     /* invalid UTF-8 is replaced; offsets refer to the repaired text */
@@ -256,6 +357,9 @@ int main(void)
     test_sentences_english();
     test_language();
     test_fold();
+    test_fold_fast_paths();
+    test_tokens_nonascii_classes();
+    test_tokens_fast_signs();
     test_offsets_invalid();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
