@@ -7,12 +7,49 @@
 #include "quotes/qint.h"
 #include <string.h>
 
+/* tok_cp's value for the doubled apostrophe '' (no code point of its own) */
+#define Q_CP_TWO_APOS 0x110000
+
 enum qfam { F_NONE, F_DE, F_EN, F_GR, F_GL, F_ASCII, F_SDE, F_SEN, F_SASCII, F_SGR, F_SGL };
+
+/* the one-byte token i is the apostrophe or grave accent c */
+static int byte_tok(const qdoc *q, uint32_t i, char c)
+{
+    return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
+}
+
+/* A doubled mark starts at token i: two apostrophes ('' … '' in typewriter
+ * text, the closing mark of ``…'') or two grave accents (``, the opening mark
+ * of the TeX and Penn Treebank convention), one token or two glued ones; its
+ * last token in *last. Not the second half of one. */
+static int doubled(const qdoc *q, uint32_t i, uint32_t *last)
+{
+    const lb_tok *t = &q->t[i];
+    const char *p = q->doc->text + t->start;
+    if (t->end == t->start + 2 && p[0] == p[1] && (p[0] == '\'' || p[0] == '`')) { *last = i; return 1; }
+    if (t->end != t->start + 1 || (p[0] != '\'' && p[0] != '`')) return 0;
+    if (i > 0 && q->t[i - 1].end == t->start && byte_tok(q, i - 1, p[0])) return 0;
+    if (i + 1 >= q->n || q->t[i + 1].start != t->end || !byte_tok(q, i + 1, p[0])) return 0;
+    *last = i + 1;
+    return 1;
+}
+
+/* the second token of a doubled mark made of two */
+static int doubled_tail(const qdoc *q, uint32_t i)
+{
+    uint32_t l;
+    return i > 0 && q->t[i - 1].end == q->t[i].start && doubled(q, i - 1, &l) && l == i;
+}
 
 static int32_t tok_cp(const qdoc *q, uint32_t i)
 {
     const unsigned char *p = (const unsigned char *)q->doc->text + q->t[i].start;
     size_t n = q->t[i].end - q->t[i].start;
+    uint32_t last;
+    if ((p[0] == '\'' || p[0] == '`') && n <= 2) {
+        if (doubled(q, i, &last)) return p[0] == '`' ? 0x201C : Q_CP_TWO_APOS;
+        if (doubled_tail(q, i)) return -1;
+    }
     if (n == 1) return p[0];
     if (n == 2 && (p[0] & 0xE0) == 0xC0) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
     if (n == 3 && (p[0] & 0xF0) == 0xE0) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -27,7 +64,7 @@ static int opens(int32_t cp)
     case 0x201C: return F_EN;
     case 0x00BB: return F_GR;
     case 0x00AB: return F_GL;
-    case '"': return F_ASCII;
+    case '"': case Q_CP_TWO_APOS: return F_ASCII;
     case 0x201A: return F_SDE;
     case 0x2018: return F_SEN;
     case '\'': return F_SASCII;
@@ -41,10 +78,10 @@ static int closes(int fam, int32_t cp)
 {
     switch (fam) {
     case F_DE: return cp == 0x201C || cp == 0x201D || cp == '"';
-    case F_EN: return cp == 0x201D || cp == 0x201C;   /* some texts close with “ */
+    case F_EN: return cp == 0x201D || cp == 0x201C || cp == Q_CP_TWO_APOS;   /* some texts close with “; ``…'' */
     case F_GR: return cp == 0x00AB;
     case F_GL: return cp == 0x00BB;
-    case F_ASCII: return cp == '"';
+    case F_ASCII: return cp == '"' || cp == Q_CP_TWO_APOS;
     case F_SDE: return cp == 0x2018 || cp == 0x2019;
     case F_SEN: return cp == 0x2019;
     case F_SASCII: return cp == '\'';
@@ -70,13 +107,29 @@ static int apostrophe(const qdoc *q, uint32_t i, int32_t cp)
 
 typedef struct qpair { uint32_t o, a, b, c; int closed; } qpair;   /* marks o, c; content tokens [a, b) */
 
-static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t b, uint32_t c, int closed)
+/* marks o (content from a) and c (content up to b) */
+static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t a, uint32_t b, uint32_t c, int closed)
 {
-    if (b <= o + 1) return 0;
+    if (b <= a) return 0;
     qpair *p = lb_vec_push(v, &q->doc->arena);
     if (!p) return -1;
-    p->o = o; p->a = o + 1; p->b = b; p->c = c; p->closed = closed;
+    p->o = o; p->a = a; p->b = b; p->c = c; p->closed = closed;
     return 0;
+}
+
+/* the open and close abilities of a doubled mark [i, last], as the tokenizer
+ * gives them to a straight double quote: `` only opens; '' opens after a space
+ * and closes before one */
+static uint32_t doubled_flags(const qdoc *q, uint32_t i, uint32_t last)
+{
+    const char *x = q->doc->text;
+    if (x[q->t[i].start] == '`') return LB_TOK_QUOTE | LB_TOK_QOPEN;
+    uint32_t s = q->t[i].start, e = q->t[last].end;
+    int space_before = !s || strchr(" \t\r\n([{", x[s - 1]);
+    int space_after = e >= q->doc->len || strchr(" \t\r\n", x[e]);
+    if (space_before && !space_after) return LB_TOK_QUOTE | LB_TOK_QOPEN;
+    if (!space_before && space_after) return LB_TOK_QUOTE | LB_TOK_QCLOSE;
+    return LB_TOK_QUOTE | LB_TOK_QOPEN | LB_TOK_QCLOSE;
 }
 
 /* A line break inside a hard-wrapped paragraph: the next mark of the open
@@ -91,7 +144,7 @@ static int wrapped(const qdoc *q, uint32_t i, int fam)
         if (!(t->flags & LB_TOK_QUOTE)) continue;
         int32_t cp = tok_cp(q, k);
         if (k == i && opens(cp) == fam) return 0;          /* a continuation paragraph */
-        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"';
+        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"' || cp == Q_CP_TWO_APOS;
         if (opens(cp) == fam && (t->flags & LB_TOK_QOPEN)) return 0;
     }
     return 0;
@@ -101,6 +154,7 @@ static int wrapped(const qdoc *q, uint32_t i, int fam)
 static int pair_marks(qdoc *q, lb_vec *out)
 {
     int64_t o = -1, so = -1;     /* open outer / inner single quote */
+    uint32_t oa = 0;             /* the first content token of the open quote */
     int fam = F_NONE, sfam = F_NONE;
     for (uint32_t i = 0; i < q->n; i++) {
         const lb_tok *t = &q->t[i];
@@ -108,27 +162,31 @@ static int pair_marks(qdoc *q, lb_vec *out)
             /* the open quote ends with its line; a new opening mark of the same
              * style at the line start continues it (multi-paragraph quote) */
             /* single marks that never close are apostrophes ('90s), not quotes */
-            if (!single(fam) && push_pair(q, out, (uint32_t)o, i, i, 0)) return -1;
+            if (!single(fam) && push_pair(q, out, (uint32_t)o, oa, i, i, 0)) return -1;
             o = -1; so = -1;
         }
-        if (!(t->flags & LB_TOK_QUOTE)) continue;
+        uint32_t fl = t->flags, last = i;
+        const char c0 = q->doc->text[t->start];
+        if ((c0 == '\'' || c0 == '`') && t->end <= t->start + 2 && doubled(q, i, &last)) fl = doubled_flags(q, i, last);
+        else if (!(fl & LB_TOK_QUOTE)) continue;
         int32_t cp = tok_cp(q, i);
-        if (apostrophe(q, i, cp)) continue;
+        if (cp < 0 || apostrophe(q, i, cp)) continue;
         if (o >= 0) {
-            if (so >= 0 && closes(sfam, cp) && (t->flags & LB_TOK_QCLOSE)) { so = -1; continue; }
-            if (closes(fam, cp) && ((t->flags & LB_TOK_QCLOSE) || i > (uint32_t)o + 1)) {
-                if (push_pair(q, out, (uint32_t)o, i, i, 1)) return -1;
+            if (so >= 0 && closes(sfam, cp) && (fl & LB_TOK_QCLOSE)) { so = -1; continue; }
+            if (closes(fam, cp) && ((fl & LB_TOK_QCLOSE) || i > oa)) {
+                if (push_pair(q, out, (uint32_t)o, oa, i, last, 1)) return -1;
                 o = -1; so = -1;
+                i = last;
                 continue;
             }
             int f = opens(cp);
-            if (f != F_NONE && single(f) && !single(fam) && (t->flags & LB_TOK_QOPEN)) { so = i; sfam = f; }
+            if (f != F_NONE && single(f) && !single(fam) && (fl & LB_TOK_QOPEN)) { so = i; sfam = f; }
             continue;
         }
         int f = opens(cp);
-        if (f != F_NONE && (t->flags & LB_TOK_QOPEN)) { o = i; fam = f; so = -1; }
+        if (f != F_NONE && (fl & LB_TOK_QOPEN)) { o = i; oa = last + 1; fam = f; so = -1; i = last; }
     }
-    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, q->n, q->n, 0)) return -1;
+    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, oa, q->n, q->n, 0)) return -1;
     return 0;
 }
 

@@ -3,7 +3,8 @@
  * "…, the survey said Wednesday" and "…, it said", "said Tuesday the …"
  * without "that", a verb form after an article is a noun ("the remarks"), an
  * adverb between subject and verb ("X later insisted"), a parenthesis
- * ("Beyond that, X said, the …"). Sentences written for
+ * ("Beyond that, X said, the …"), doubled quotation marks ('' … '', `` … '').
+ * Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -151,6 +152,16 @@ int main(void)
     run("She was relaxed. \"I am so happy to be back in Dover,\" Helen Park said to cheers from some 4,000 "
         "supporters who had crammed into the market.");
     CHECK(test_quote_find(doc, "cheers") == NULL);
+
+    /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
+     * Penn Treebank); an apostrophe inside a word stays one */
+    run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
+        "''It is safe and it is paid for,'' she said.");
+    expect("We will", "We will open the bridge in May.", "Helen Park");
+    expect("It is", "It is safe and it is paid for", "she");
+    CHECK(!test_quote_find(doc, "We will")->indirect);
+    run("``The harbour's ferry will run again in the spring,'' the port's director said.");
+    expect("The harbour", "The harbour's ferry will run again in the spring", "the port's director");
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);
