@@ -13,6 +13,7 @@ typedef struct { uint32_t lo, hi; } range;
 enum { NP_TAGGED_MAX = 8 };   /* words of a noun phrase found by its tags */
 
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
+static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo);
 
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
  * also the perfect and passive infinitive with an auxiliary ("abgeschossen zu
@@ -490,6 +491,17 @@ static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
 
 static uint32_t noun_konj(const qdoc *q, uint32_t w, range r);
 
+/* English: "that" after a noun followed by a finite verb opens a relative
+ * clause whose subject it is ("the report that was released"), not a
+ * content clause, which has a subject of its own (morphology layer) */
+static int relative_that(const qdoc *q, uint32_t k)
+{
+    if (q->lang != QL_EN || q->doc->morph.len != q->n || k + 1 >= q->n || q->t[k].norm_len != 4 ||
+        memcmp(lb_tok_norm(q->doc, &q->t[k]), "that", 4)) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[k + 1];
+    return lb_morph_is_finite(m) || m->upos == LB_UPOS_AUX;
+}
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
     uint32_t z = noun_zu(q, w, r);
@@ -499,7 +511,7 @@ static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k < r.hi && q_punct_is(q, k, ',')) k++;
     else if (k != w + 1) return 0;
-    return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+    return k < r.hi && (q_cls(q, k) & QC_CONJ) && !relative_that(q, k) ? k + 1 : 0;
 }
 
 /* German: a speech noun, its attributes (a genitive, a name) and a comma, then
@@ -1069,8 +1081,13 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         qspk np = { (int32_t)a, (int32_t)(v + 1), -1, -1 };
         sp = np;
     }
-    if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
-    if (sp.s < 0 && s > r.lo) {
+    /* a content noun (the hope, news, criticism that …) names its holder only
+     * inside its own phrase ("Pence's suggestion that"): whoever the clause
+     * around it is about need not be the source ("stocks fell after news that") */
+    int own_only = !(q_cls(q, v) & QC_NOUN) && (q_xcls(q, v) & QX_CNOUN);
+    if (sp.s < 0 && q->lang == QL_EN) sp = en_possessor(q, v, r.lo);   /* "Pence's suggestion that" */
+    if (sp.s < 0 && !own_only) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
+    if (sp.s < 0 && s > r.lo && !own_only) {
         /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
          * subject of the verb right before the noun phrase */
         uint32_t w = s - 1;
@@ -1092,6 +1109,52 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
 out:
     *pv = v;
     return found;
+}
+
+/* A predicative adjective of certainty or feeling right before its content
+ * clause: "X was confident that …", "X has for weeks been optimistic that …".
+ * The subject of the copula before it (past adverbs) speaks; an impersonal
+ * one ("it is certain that") credits no one and makes no quote. *pv moves to
+ * the clause's end. */
+static int adj_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv, k = v;
+    if (q->doc->morph.len != q->n) return 0;
+    const lb_morph *M = LB_MORPH(q->doc);
+    while (k > r.lo && v - k < 3 && M[k - 1].upos == LB_UPOS_ADV) k--;
+    if (k <= r.lo || M[k - 1].upos != LB_UPOS_AUX || q->inq[k - 1]) return 0;
+    qspk sp = q_verb_subject(q, k - 1, r.lo, v);
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp)) return 0;
+    uint32_t a = v + 2, end = clause_end(q, a, r);
+    DONE(emit(q, a, end, sp, (int32_t)v));
+    *pv = end > a ? end - 1 : a;
+    return found;
+}
+
+/* English: the possessor of the noun at v ("Pence's suggestion", "the
+ * senator's repeated claims"): the noun phrase before the possessive 's, over
+ * at most two lower-case words between; none: s < 0 */
+static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    qspk none = { -1, -1, -1, -1 };
+    for (uint32_t k = v; k > lo + 1 && v - k < 3; k--) {
+        const lb_tok *t = &q->t[k - 1];
+        const char *x = q->doc->text + t->start;
+        size_t n = t->end - t->start;
+        /* 's as one token ('s, ’s) or as an apostrophe and s glued to the name */
+        uint32_t p = (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4)) ? k - 1
+                   : t->norm_len == 1 && x[0] == 's' && k > lo + 2 && (q->t[k - 2].flags & LB_TOK_QUOTE) &&
+                     q->t[k - 2].end == t->start ? k - 2 : 0;
+        if (p && q->t[p - 1].end == q->t[p].start && !q->inq[p]) {
+            qspk sp = q_np_backward(q, p, lo);
+            if (sp.s < 0 || !q_can_speak(q, sp)) return none;
+            if (sp.ns >= 0 && sp.ne == (int32_t)p) { sp.s = sp.ns; sp.e = sp.ne; }   /* the name, not the words before it */
+            return sp.e - sp.s <= 4 ? sp : none;
+        }
+        if (!(t->flags & LB_TOK_WORD) || (t->flags & LB_TOK_UPPER)) break;
+    }
+    return none;
 }
 
 /* a noun right before ", wonach": "Spekulationen, wonach …" */
@@ -1129,7 +1192,12 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (p >= 0) { found |= p; continue; }
         }
         if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
-        if ((c & QC_NOUN) || srcconj_after(q, v, r)) found |= noun_clause(q, r, &v, last);
+        if ((c & QC_NOUN) || srcconj_after(q, v, r)) { found |= noun_clause(q, r, &v, last); continue; }
+        if (v + 1 < r.hi && (q_cls(q, v + 1) & QC_CONJ)) {
+            uint32_t x = q_xcls(q, v);
+            if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
+            else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
+        }
     }
     return found;
 }

@@ -153,6 +153,21 @@ int main(void)
         "supporters who had crammed into the market.");
     CHECK(test_quote_find(doc, "cheers") == NULL);
 
+    /* a noun of saying or believing with its content clause: its holder only
+     * by a possessive; "that" before a finite verb opens a relative clause */
+    run("The harbour master ignored Helen Park's suggestion that the ferry should stop in winter.");
+    expect("the ferry", "the ferry should stop in winter", "Helen Park");
+    run("Ferry prices rose after news that the harbour would close in May.");
+    CHECK(test_quote_find(doc, "the harbour") != NULL);
+    CHECK(test_quote_find(doc, "the harbour") && test_quote_find(doc, "the harbour")->speaker_start < 0);
+    run("The council discussed the report that was released on Monday.");
+    CHECK_INT(doc->quotes.len, 0);
+    /* a predicative adjective of certainty: the subject of the copula speaks */
+    run("The mayor was confident that the ferry would run again in May.");
+    expect("the ferry", "the ferry would run again in May", "The mayor");
+    run("It is certain that the ferry will run again in May.");
+    CHECK_INT(doc->quotes.len, 0);
+
     /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
      * Penn Treebank); an apostrophe inside a word stays one */
     run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
