@@ -282,6 +282,19 @@ static int title(const qdoc *q, uint32_t a, uint32_t b)
     return caps * 10 >= words * 6;
 }
 
+/* [a, b) is written in title case: most words capitalised, whatever the
+ * language (German capitalises nouns, so title() asks more of German) */
+static int title_case(const qdoc *q, uint32_t a, uint32_t b)
+{
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        words++;
+        caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
+    }
+    return words && caps * 10 >= words * 6;
+}
+
 /* "als" or "von" right before the opening mark: the quote is what the speech
  * verb calls something (bezeichnete X als „…“, sprach von „…“) */
 static int eval_prep(const qdoc *q, uint32_t i)
@@ -411,6 +424,19 @@ static int after_noun(const qdoc *q, uint32_t o)
     return LB_MORPH(q->doc)[o - 1].upos == LB_UPOS_NOUN && (q->t[o - 1].flags & LB_TOK_UPPER);
 }
 
+/* a possessive 's right before the opening mark o (one token 's / ’s, or an
+ * apostrophe and s): "NBC's “Meet the Press”", "Trump's “The Art of the Deal”"
+ * - a title-case name after it is the title of the possessor's work */
+static int after_possessive(const qdoc *q, uint32_t o)
+{
+    if (o < 2 || !q_same_sent(q, o - 1, o)) return 0;
+    const lb_tok *t = &q->t[o - 1];
+    const char *x = q->doc->text + t->start;
+    size_t n = t->end - t->start;
+    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return q->t[o - 2].end == t->start;
+    return n == 1 && x[0] == 's' && (q->t[o - 2].flags & LB_TOK_QUOTE) && q->t[o - 2].end == t->start;
+}
+
 /* a definite article right before the opening mark: "das „National Hurricane
  * Centre“ der USA", "der „New York Times“" (a title-case name; an indefinite
  * article introduces what was said: ein „Beispiel taktlosen Verhaltens“) */
@@ -458,6 +484,8 @@ int q_direct(qdoc *q)
          * and a name that ends a noun phrase before its verb without a comma
          * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
         if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
+        /* the title of the possessor's work, either language: NBC's “Meet the Press” */
+        if (!sent_end && words <= 4 && after_possessive(q, p->o) && title_case(q, a, b)) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;

@@ -326,6 +326,26 @@ static int attributes_direct(const qdoc *q, uint32_t v, range r)
     return k > r.lo && (q->t[k - 1].flags & LB_TOK_QUOTE) && q->inq[k - 1];
 }
 
+/* English: "to" and a verb at k (morphology layer): an infinitive clause */
+static int to_infinitive(const qdoc *q, uint32_t k)
+{
+    if (q->doc->morph.len != q->n || k + 1 >= q->n || q->t[k].norm_len != 2 || memcmp(lb_tok_norm(q->doc, &q->t[k]), "to", 2)) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[k + 1];
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && !lb_morph_is_finite(m);
+}
+
+/* English: the addressee phrase of "told" that starts at k: a noun phrase
+ * ("NBC News", "the crowd") or one word that is no function word ("reporters",
+ * "him"); the token after it, or k when there is none */
+static uint32_t addressee_end(const qdoc *q, uint32_t k, range r)
+{
+    if (k >= r.hi || q->inq[k] || !(q->t[k].flags & LB_TOK_WORD)) return k;
+    qspk ad = q_np_forward(q, k, r.hi);
+    if (ad.s == (int32_t)k && ad.e > ad.s) return (uint32_t)ad.e;
+    if (q_cls(q, k) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB | QC_AUX | QC_DET | QC_TIME)) return k;
+    return k + 1;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -361,15 +381,24 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         uint32_t ap = q->lang != QL_EN && q_punct_is(q, k, ',') ? apposition_end(q, v, k, r) : 0;
         if (ap) { lim += ap - k; k = ap - 1; appos_end = ap; continue; }
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
-        if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
-            if (q->lang == QL_EN) return 0;
-            continue;
-        }
+        /* a title or scare quote, no direct quote (those are inq): in der
+         * Zeitung „Neues Deutschland“, told NBC's "Meet the Press" that */
+        if (t->flags & LB_TOK_QUOTE) continue;
         uint32_t c = q_cls(q, k);
         if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* English: an adjunct set off by commas between the verb and its
+             * complementizer: "claimed, without evidence, that …" */
+            if (q->lang == QL_EN && k == v1 && q_punct_is(q, k, ',')) {
+                uint32_t e = a;
+                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) && !finite_in(q, a, e)) {
+                    *by_conj = 1;
+                    return e + 2;
+                }
+            }
             /* an adjunct set off by commas after the speaker's apposition,
              * before the complementizer: "sagte der Leiter, X, gegenüber der
              * BBC, dass …" */
@@ -424,6 +453,28 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;
+        /* English: the addressee of "told" before the clause: "told reporters
+         * he would …", "told NBC News in an interview that …" */
+        if (q->lang == QL_EN && k == v1 && (q_xcls(q, v) & QX_ADDR)) {
+            uint32_t e = addressee_end(q, k, r);
+            /* past a time adjunct: "told voters this weekend he would …" */
+            while (e > k && e + 1 < r.hi && !q->inq[e] && ((q_cls(q, e) & QC_TIME) || (q_xcls(q, e) & QX_ADV) ||
+                   ((q_cls(q, e) & QC_DET) && (q_cls(q, e + 1) & QC_TIME)))) e++;
+            if (e > k) {
+                if (e < r.hi && (q_cls(q, e) & QC_CONJ) && !q->inq[e]) { *by_conj = 1; return e + 1; }
+                if (e < r.hi && !q->inq[e] && (q_cls(q, e) & (QC_DET | QC_PRON)) && !(q_cls(q, e) & QC_CONJ) && clause_ok(q, e, r.hi) &&
+                    finite_in(q, e, e + 3 < r.hi ? e + 3 : r.hi)) return e;
+                /* "told the broadcaster to take its business elsewhere": the request */
+                if (e + 1 < r.hi && to_infinitive(q, e)) return e;
+                /* "told supporters the wrong date": what was told is the second object */
+                if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) &&
+                    !(q_cls(q, e) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
+                    (q->t[e + 1].flags & LB_TOK_WORD) && !(q_xcls(q, e) & QX_ADV)) return e;
+                lim += e - k;
+                k = e - 1;
+                continue;
+            }
+        }
         if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
         /* "said construction will begin", "say many voters are …": a bare noun phrase and its finite verb */

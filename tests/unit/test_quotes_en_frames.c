@@ -168,6 +168,20 @@ int main(void)
     run("It is certain that the ferry will run again in May.");
     CHECK_INT(doc->quotes.len, 0);
 
+    /* the addressee of "told" is no part of what was told; adjuncts after it,
+     * a parenthesis before "that", a title after a possessive */
+    run("Helen Park told the Harbour Times in an interview on Sunday that the ferry would run in May.");
+    expect("the ferry", "the ferry would run in May", "Helen Park");
+    run("Helen Park told voters this weekend she would open the bridge in May.");
+    expect("she would", "she would open the bridge in May", "Helen Park");
+    run("The port authority sent a letter telling the ferry company to stop its service.");
+    CHECK(test_quote_find(doc, "to stop its service") != NULL);
+    run("Helen Park claimed, without evidence, that the ferry company had lied.");
+    expect("the ferry", "the ferry company had lied", "Helen Park");
+    run("Helen Park told the BBC's \"Harbour Hour\" that the ferry would run in May.");
+    expect("the ferry", "the ferry would run in May", "Helen Park");
+    CHECK(test_quote_find(doc, "Harbour Hour") == NULL);
+
     /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
      * Penn Treebank); an apostrophe inside a word stays one */
     run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
