@@ -334,6 +334,20 @@ static int to_infinitive(const qdoc *q, uint32_t k)
     return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && !lb_morph_is_finite(m);
 }
 
+/* English: a possessive 's at token i (one token 's / ’s, or an apostrophe
+ * and s glued): the token after it, else 0 */
+static uint32_t possessive_end(const qdoc *q, uint32_t i)
+{
+    if (i + 1 >= q->n || q->t[i - 1].end != q->t[i].start) return 0;
+    const lb_tok *t = &q->t[i];
+    const char *x = q->doc->text + t->start;
+    size_t n = t->end - t->start;
+    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return i + 1;
+    if ((t->flags & LB_TOK_QUOTE) && !q->inq[i] && i + 2 < q->n && q->t[i + 1].start == t->end && q->t[i + 1].norm_len == 1 &&
+        lb_tok_norm(q->doc, &q->t[i + 1])[0] == 's') return i + 2;
+    return 0;
+}
+
 /* English: the addressee phrase of "told" that starts at k: a noun phrase
  * ("NBC News", "the crowd") or one word that is no function word ("reporters",
  * "him"); the token after it, or k when there is none */
@@ -341,9 +355,13 @@ static uint32_t addressee_end(const qdoc *q, uint32_t k, range r)
 {
     if (k >= r.hi || q->inq[k] || !(q->t[k].flags & LB_TOK_WORD)) return k;
     qspk ad = q_np_forward(q, k, r.hi);
-    if (ad.s == (int32_t)k && ad.e > ad.s) return (uint32_t)ad.e;
-    if (q_cls(q, k) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB | QC_AUX | QC_DET | QC_TIME)) return k;
-    return k + 1;
+    uint32_t e = ad.s == (int32_t)k && ad.e > ad.s ? (uint32_t)ad.e
+               : (q_cls(q, k) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB | QC_AUX | QC_DET | QC_TIME)) ? k : k + 1;
+    /* "that" ends it ("told the audience that Trump …": no determiner here) */
+    for (uint32_t m = k + 1; m < e; m++) if (q_cls(q, m) & QC_CONJ) { e = m; break; }
+    /* a possessor goes on with its noun: "CNN's Dana Bash" */
+    uint32_t p = e > k ? possessive_end(q, e) : 0;
+    return p && p < r.hi ? addressee_end(q, p, r) : e;
 }
 
 /* Looks for the reported clause after the cue at v; start token or 0. */
@@ -467,7 +485,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
                 /* "told the broadcaster to take its business elsewhere": the request */
                 if (e + 1 < r.hi && to_infinitive(q, e)) return e;
                 /* "told supporters the wrong date": what was told is the second object */
-                if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) &&
+                if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) && !conj_ahead(q, e - 1, r) &&
                     !(q_cls(q, e) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
                     (q->t[e + 1].flags & LB_TOK_WORD) && !(q_xcls(q, e) & QX_ADV)) return e;
                 lim += e - k;
@@ -1208,6 +1226,24 @@ static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo)
     return none;
 }
 
+/* A verb of believing or knowing right before its content clause: "Many
+ * Republicans know that …", "Analysts expect that …". Only a clause with a
+ * finite verb ("know that feeling" is an object) and a subject that can hold a
+ * belief (not "it is known that"). *pv moves to the clause's end. */
+static int belief_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv, a = v + 2;
+    if (relative_that(q, v + 1) || a >= r.hi) return 0;
+    uint32_t end = clause_end(q, a, r);
+    if (q->doc->morph.len != q->n || !finite_in(q, a, end)) return 0;
+    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp)) return 0;
+    DONE(emit(q, a, end, sp, (int32_t)v));
+    *pv = end > a ? end - 1 : a;
+    return found;
+}
+
 /* a noun right before ", wonach": "Spekulationen, wonach …" */
 static int srcconj_after(const qdoc *q, uint32_t v, range r)
 {
@@ -1248,6 +1284,7 @@ static int sentence(qdoc *q, range r, size_t *last)
             uint32_t x = q_xcls(q, v);
             if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
             else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
+            else if ((x & QX_TVERB) && !negated(q, v, r.lo)) found |= belief_clause(q, r, &v, last);
         }
     }
     return found;

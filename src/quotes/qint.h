@@ -67,7 +67,8 @@ enum {
     QX_QUOTING = 1u << 19,  /* verb of quoting someone (zitieren): its object, or its passive subject, is the speaker */
     QX_REQUEST = 1u << 20,  /* noun of a request put to the source (Anfrage): "auf Anfrage" names no source */
     QX_CNOUN = 1u << 21,    /* noun of saying or believing with a content clause (the hope that …): never a speaker */
-    QX_CADJ = 1u << 22      /* predicative adjective with a content clause (confident that …): its subject speaks */
+    QX_CADJ = 1u << 22,     /* predicative adjective with a content clause (confident that …): its subject speaks */
+    QX_TVERB = 1u << 23     /* verb of believing or knowing: reports only a content clause right after it (know that …) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

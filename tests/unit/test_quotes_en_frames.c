@@ -182,6 +182,16 @@ int main(void)
     expect("the ferry", "the ferry would run in May", "Helen Park");
     CHECK(test_quote_find(doc, "Harbour Hour") == NULL);
 
+    run("Helen Park told the audience that the council does not understand the problem.");
+    expect("the council", "the council does not understand the problem", "Helen Park");
+    /* a verb of believing reports only a content clause right after it */
+    run("Many harbour workers know that the ferry will not run in winter.");
+    expect("the ferry", "the ferry will not run in winter", "Many harbour workers");
+    run("The harbour workers know the ferry timetable well.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("It is widely known that the ferry will not run in winter.");
+    CHECK_INT(doc->quotes.len, 0);
+
     /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
      * Penn Treebank); an apostrophe inside a word stays one */
     run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
