@@ -68,7 +68,9 @@ enum {
     QX_REQUEST = 1u << 20,  /* noun of a request put to the source (Anfrage): "auf Anfrage" names no source */
     QX_CNOUN = 1u << 21,    /* noun of saying or believing with a content clause (the hope that …): never a speaker */
     QX_CADJ = 1u << 22,     /* predicative adjective with a content clause (confident that …): its subject speaks */
-    QX_TVERB = 1u << 23     /* verb of believing or knowing: reports only a content clause right after it (know that …) */
+    QX_TVERB = 1u << 23,    /* verb of believing or knowing: reports only a content clause right after it (know that …) */
+    QX_OBLART = 1u << 24,   /* article form that is never nominative (dem, den, des, einem, einer): its phrase is no subject */
+    QX_NOMMASC = 1u << 25   /* article that is nominative only before a masculine singular noun (der) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -297,6 +297,35 @@ static int in_time(const qdoc *q, qspk sp)
  * ("anlässlich der Eröffnung erklärt") or whose article is genitive or dative
  * ("für die Auflösung des Vertrages gab") is no subject: a subject is
  * nominative and never inside a prepositional phrase (morphology layer) */
+/* German: the article that opens sp is no nominative by its form (dem, den,
+ * des, einem, einer, eines), or "der" before a feminine or plural noun or a
+ * weak adjective in -en, where the tagger's case may be wrong: "Der Zeitung
+ * sagte X", "Der englischsprachigen Zeitung sagte X" (dative, not subject) */
+static int article_oblique(const qdoc *q, qspk sp)
+{
+    uint32_t s = (uint32_t)sp.s, x = q_xcls(q, s);
+    if (!(q_cls(q, s) & QC_DET)) return 0;
+    if (x & QX_OBLART) return 1;
+    if (!(x & QX_NOMMASC)) return 0;
+    for (uint32_t k = s + 1; k < (uint32_t)sp.e; k++) {
+        const lb_tok *t = &q->t[k];
+        if (!(t->flags & LB_TOK_WORD)) continue;
+        if (!(t->flags & LB_TOK_UPPER)) {
+            /* the weak adjective after "der": -e in the nominative, -en in the others */
+            const char *w = lb_tok_norm(q->doc, t);
+            if (t->norm_len > 3 && w[t->norm_len - 1] == 'n') return w[t->norm_len - 2] == 'e';
+            if (t->norm_len > 2 && w[t->norm_len - 1] == 'e') return 0;
+            continue;
+        }
+        const lb_morph *h = &LB_MORPH(q->doc)[k];
+        /* a person's name has no grammatical gender of its own ("der Küng" is no -ung noun) */
+        const lb_entity *en = lb_entity_at(q->doc, k);
+        if (h->upos != LB_UPOS_NOUN || (en && en->type == LB_MEN_PER)) return 0;
+        return LB_FEAT_GET(h->feats, GENDER) == LB_GENDER_FEM || LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;
+    }
+    return 0;
+}
+
 static int oblique(const qdoc *q, qspk sp)
 {
     const lb_doc *d = q->doc;
@@ -306,6 +335,7 @@ static int oblique(const qdoc *q, qspk sp)
     const lb_morph *m = &LB_MORPH(d)[s];
     int c = LB_FEAT_GET(m->feats, CASE);
     if (m->upos == LB_UPOS_DET && (q_cls(q, s) & QC_DET) && (c == LB_CASE_GEN || c == LB_CASE_DAT)) return 1;
+    if (article_oblique(q, sp)) return 1;
     /* a dative plural noun ends the phrase: "den 18 Mitarbeitern erklärt" */
     const lb_morph *h = &LB_MORPH(d)[sp.e - 1];
     return h->upos == LB_UPOS_NOUN && LB_FEAT_GET(h->feats, CASE) == LB_CASE_DAT && LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;

@@ -286,6 +286,22 @@ int main(void)
         if (q) CHECK(q->speaker_name == NULL || strcmp(q->speaker_name, "Anfrage") != 0);
     }
 
+    /* de.cues oblart, nommasc: a fronted dative is no subject; the speaker
+     * follows the verb ("Der Zeitung sagte X" - der before a feminine noun or a
+     * weak adjective in -en; "der 84-jährige X" stays nominative) */
+    run("Der Zeitung sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Der englischsprachigen Zeitung sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Dem Sender sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Der 64-jährige Weber, der als Kritiker gilt, sagte, die Lage sei ernst.");
+    {
+        const lb_quote *q = test_quote_find(doc, "die Lage");
+        CHECK(q != NULL && q->speaker_start >= 0);
+        if (q && q->speaker_start >= 0) CHECK(strstr(doc->text + q->speaker_start, "Der 64") == doc->text + q->speaker_start);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
