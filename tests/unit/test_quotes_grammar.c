@@ -302,6 +302,12 @@ int main(void)
         if (q && q->speaker_start >= 0) CHECK(strstr(doc->text + q->speaker_start, "Der 64") == doc->text + q->speaker_start);
     }
 
+    /* de.speech "für möglich|halten": judging something possible reports an opinion */
+    run("Manche Beobachter halten es für möglich, dass Karl Weber bei der Wahl antritt.");
+    CHECK(test_quote_find(doc, "Karl Weber bei") != NULL);
+    run("Die Polizei hält den Mann für gefährlich.");
+    CHECK_INT(doc->quotes.len, 0);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
