@@ -1181,7 +1181,8 @@ out:
 }
 
 /* A predicative adjective of certainty or feeling right before its content
- * clause: "X was confident that …", "X has for weeks been optimistic that …".
+ * clause: "X was confident that …", "X has for weeks been optimistic that …",
+ * "X ist zuversichtlich, dass …" / "…, … zu können".
  * The subject of the copula before it (past adverbs) speaks; an impersonal
  * one ("it is certain that") credits no one and makes no quote. *pv moves to
  * the clause's end. */
@@ -1193,9 +1194,23 @@ static int adj_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     const lb_morph *M = LB_MORPH(q->doc);
     while (k > r.lo && v - k < 3 && M[k - 1].upos == LB_UPOS_ADV) k--;
     if (k <= r.lo || M[k - 1].upos != LB_UPOS_AUX || q->inq[k - 1]) return 0;
+    /* the content clause: "that" / "dass" right after the adjective (German
+     * after its comma), or a German zu-infinitive ("zuversichtlich, … zu können") */
+    uint32_t a = 0;
+    if (q_cls(q, v + 1) & QC_CONJ) a = v + 2;
+    else if (q_punct_is(q, v + 1, ',') && (q_cls(q, v + 2) & QC_CONJ)) a = v + 3;
+    else if (q_punct_is(q, v + 1, ',') && q->lang != QL_EN) {
+        uint32_t e = v + 2;
+        while (e < r.hi && e < v + 2 + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+        e = trim_end(q, v + 2, e);
+        if (e > v + 3 && (zu_inf(q, e - 1) || (q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) a = v + 2;
+    }
+    if (!a || a >= r.hi) return 0;
     qspk sp = q_verb_subject(q, k - 1, r.lo, v);
-    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp)) return 0;
-    uint32_t a = v + 2, end = clause_end(q, a, r);
+    /* "ich bin überzeugt, dass": a first person is someone's own words (news
+     * does not speak in the first person), no report */
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || (q_xcls(q, (uint32_t)sp.s) & QX_FIRST) || !q_can_speak(q, sp)) return 0;
+    uint32_t end = clause_end(q, a, r);
     DONE(emit(q, a, end, sp, (int32_t)v));
     *pv = end > a ? end - 1 : a;
     return found;
@@ -1238,7 +1253,7 @@ static int belief_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     uint32_t end = clause_end(q, a, r);
     if (q->doc->morph.len != q->n || !finite_in(q, a, end)) return 0;
     qspk sp = q_verb_subject(q, v, r.lo, r.hi);
-    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || !q_can_speak(q, sp)) return 0;
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || (q_xcls(q, (uint32_t)sp.s) & QX_FIRST) || !q_can_speak(q, sp)) return 0;
     DONE(emit(q, a, end, sp, (int32_t)v));
     *pv = end > a ? end - 1 : a;
     return found;
@@ -1285,6 +1300,8 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
             else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
             else if ((x & QX_TVERB) && !negated(q, v, r.lo)) found |= belief_clause(q, r, &v, last);
+        } else if (q->lang != QL_EN && v + 2 < r.hi && q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ)) {
+            found |= adj_clause(q, r, &v, last);      /* German: "ist zuversichtlich, dass …" */
         }
     }
     return found;

@@ -308,6 +308,17 @@ int main(void)
     run("Die Polizei hält den Mann für gefährlich.");
     CHECK_INT(doc->quotes.len, 0);
 
+    /* de.cues cadj: "ist zuversichtlich, dass …" / "…, … zu können"; not "ich bin überzeugt" */
+    run("Der Trainer Karl Weber ist zuversichtlich, die Schweden schlagen zu können.");
+    check_speaker("die Schweden", "Karl Weber");
+    run("Karl Weber ist überzeugt, dass die Reform gelingt.");
+    check_speaker("die Reform", "Karl Weber");
+    run("Ich bin überzeugt, dass die Reform gelingt.");
+    check_none("die Reform");
+    /* de.speech zum Ergebnis|kommen */
+    run("Die Kommission kam zum Ergebnis, dass die Wahl frei war.");
+    CHECK(test_quote_find(doc, "die Wahl frei") != NULL);
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
