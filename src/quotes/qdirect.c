@@ -166,6 +166,7 @@ static int pair_marks(qdoc *q, lb_vec *out)
             o = -1; so = -1;
         }
         uint32_t fl = t->flags, last = i;
+        if (!(fl & (LB_TOK_QUOTE | LB_TOK_PUNCT))) continue;       /* words: no text read */
         const char c0 = q->doc->text[t->start];
         if ((c0 == '\'' || c0 == '`') && t->end <= t->start + 2 && doubled(q, i, &last)) fl = doubled_flags(q, i, last);
         else if (!(fl & LB_TOK_QUOTE)) continue;

@@ -1300,7 +1300,8 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
             else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
             else if ((x & QX_TVERB) && !negated(q, v, r.lo)) found |= belief_clause(q, r, &v, last);
-        } else if (q->lang != QL_EN && v + 2 < r.hi && q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ)) {
+        } else if (q->lang != QL_EN && v + 2 < r.hi && (q->t[v + 1].flags & LB_TOK_PUNCT) && !(q->t[v].flags & LB_TOK_UPPER) &&
+                   q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ)) {
             found |= adj_clause(q, r, &v, last);      /* German: "ist zuversichtlich, dass …" */
         }
     }

@@ -319,6 +319,13 @@ int main(void)
     run("Die Kommission kam zum Ergebnis, dass die Wahl frei war.");
     CHECK(test_quote_find(doc, "die Wahl frei") != NULL);
 
+    /* a role the article gave a named person ("Staatsanwalt Karl Weber") is that
+     * person later, also where an abbreviation's period left the article
+     * capitalised inside the sentence ("Omar M. Dem Staatsanwalt zufolge") */
+    run("Laut dem Staatsanwalt Karl Weber hätten die Täter Westen getragen. "
+        "Einer der Täter ist der Franzose Omar M. Dem Staatsanwalt zufolge ist er 29 Jahre alt.");
+    check_speaker("Einer der", "Karl Weber");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
