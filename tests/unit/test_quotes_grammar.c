@@ -326,6 +326,12 @@ int main(void)
         "Einer der Täter ist der Franzose Omar M. Dem Staatsanwalt zufolge ist er 29 Jahre alt.");
     check_speaker("Einer der", "Karl Weber");
 
+    /* the as-frame with a quoted name or a web address as its subject */
+    run("Wie die „Aktion Hafenhilfe“ heute mitteilte, werde die Hilfe ausgeweitet.");
+    check_speaker("werde die Hilfe", "Aktion Hafenhilfe");
+    run("Wie hafen-news.de berichtet, ist der Fahrplan veröffentlicht worden.");
+    check_speaker("ist der Fahrplan", "hafen-news.de");
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
