@@ -486,7 +486,7 @@ int q_direct(qdoc *q)
          * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
         if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
         /* the title of the possessor's work, either language: NBC's “Meet the Press” */
-        if (!sent_end && words <= 4 && after_possessive(q, p->o) && title_case(q, a, b)) continue;
+        if (words <= 4 && after_possessive(q, p->o) && title_case(q, a, b)) continue;   /* also "NBC's "Meet the Press."" */
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;

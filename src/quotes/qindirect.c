@@ -983,6 +983,9 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
         if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
         uint32_t end = clause_end(q, a, r);
+        /* the speaker is no part of what they said: a subject after the
+         * clause ("Insisting it was not rehearsed, Trump invited …") ends it */
+        if (q->lang == QL_EN && sp.s > (int32_t)a + 1 && (uint32_t)sp.s < end && q_punct_is(q, (uint32_t)sp.s - 1, ',')) end = (uint32_t)sp.s - 1;
         lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
         if (qt && q_punct_is(q, a - 1, ':')) {
             /* "sagte X: So ist es!": without Konjunktiv it is direct speech */

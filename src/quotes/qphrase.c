@@ -426,6 +426,22 @@ static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
 /* A present participle (English ", saying …") or the second verb of a
  * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
  * the subject of the finite verb before it in the sentence (subject_before) */
+/* English: the subject of the main clause after the participle clause that
+ * opens with v: the noun phrase after its comma, right before a finite verb
+ * (morphology layer) */
+static qspk fronted_subject(const qdoc *q, uint32_t v)
+{
+    const lb_sent *st = &LB_SENTS(q->doc)[q->t[v].sent];
+    uint32_t hi = st->tok0 + st->ntok, c = v + 1;
+    while (c < hi && c < v + Q_SCAN && !q_punct_is(q, c, ',') && !q->inq[c]) c++;
+    if (c + 2 >= hi || !q_punct_is(q, c, ',')) return none();
+    qspk sp = q_np_forward(q, c + 1, hi);
+    if (sp.s != (int32_t)c + 1) return none();
+    uint32_t f = (uint32_t)sp.e;
+    while (f < hi && f < (uint32_t)sp.e + 2 && LB_MORPH(q->doc)[f].upos == LB_UPOS_ADV) f++;
+    return f < hi && lb_morph_is_finite(&LB_MORPH(q->doc)[f]) ? sp : none();
+}
+
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
     uint32_t k = adverbs_before(q, v, lo);
@@ -461,6 +477,9 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     int en = q->lang == QL_EN && q->doc->morph.len == q->n;
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
+    /* "Insisting it wasn't rehearsed, Trump invited …": a participle that opens
+     * its sentence shares the subject of the main clause after its comma */
+    if (en && en_participle(q, v) && adverbs_before(q, v, lo) == lo && (sp = fronted_subject(q, v)).s >= 0) return sp;
     /* ", apparently suggesting …": the participle's subject before any adverb */
     if (q->doc->morph.len == q->n && (en_participle(q, v) || after_coord(q, v, lo)) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
     sp = q_verb_subject_tok(q, v, lo, hi);

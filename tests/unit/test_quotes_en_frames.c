@@ -192,6 +192,10 @@ int main(void)
     run("It is widely known that the ferry will not run in winter.");
     CHECK_INT(doc->quotes.len, 0);
 
+    /* a participle that opens the sentence shares the main clause's subject */
+    run("Insisting the bridge was safe, Helen Park opened it to traffic.");
+    expect("the bridge", "the bridge was safe", "Helen Park");
+
     /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
      * Penn Treebank); an apostrophe inside a word stays one */
     run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
