@@ -459,6 +459,37 @@ static int subject_name(const qdoc *q, const qpair *p)
     return (q_cls(q, o - 1) & QC_DET) || ((q_xcls(q, o - 1) & QX_ADP) && !eval_prep(q, o - 1));
 }
 
+/* a quote that opens its sentence without an attribution of its own, right
+ * after a sentence whose speech verb has a subject that can speak and reports
+ * no words of its own ("X verurteilte die Haltung der Regierung. „…“"): the
+ * quote gives that speech act's words; 1 with the speaker and the cue */
+static int prev_speech_act(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue)
+{
+    uint32_t s = q->t[o].sent;
+    if (s == 0 || (q->t[o].flags & LB_TOK_PARA_BEFORE)) return 0;
+    const lb_sent *ps = &LB_SENTS(q->doc)[s - 1];
+    uint32_t lo = ps->tok0, hi = ps->tok0 + ps->ntok;
+    if (hi > o || hi - lo > Q_SCAN) return 0;
+    for (uint32_t k = lo; k < hi; k++) if (q->inq[k] || (q->t[k].flags & LB_TOK_QUOTE)) return 0;   /* it quotes itself */
+    for (uint32_t v = lo; v < hi; v++) {
+        if (!q_is_cue(q, v) || q_negated(q, v, lo)) continue;
+        /* the verb's own clause goes on after it: "sagte, dass …" reports by itself */
+        for (uint32_t k = v + 1; k < hi; k++) if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':') || (q_cls(q, k) & QC_CONJ)) return 0;
+        qspk x = q_verb_subject(q, v, lo, hi);
+        if (x.s < 0 || (q_cls(q, (uint32_t)x.s) & QC_IMPERS) || !q_can_speak(q, x)) return 0;
+        /* a person or organisation the discourse layer knows, or a role noun */
+        int who = 0;
+        for (int32_t k = x.s; k < x.e && !who; k++) {
+            const lb_entity *en = lb_entity_at(q->doc, (uint32_t)k);
+            who = (en && (en->type == LB_MEN_PER || en->type == LB_MEN_ORG)) || q_is_role(q, (uint32_t)k);
+        }
+        if (!who) return 0;
+        *sp = x; *cue = (int32_t)v;
+        return 1;
+    }
+    return 0;
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -547,7 +578,8 @@ int q_direct(qdoc *q)
         qt->speaker_start = qt->speaker_end = -1;
         qt->cue_start = qt->cue_end = -1;
         if (found) q_attribute(q, qt, sp, cue);
-        else qt->cue_start = Q_CONTINUES;
+        else if (!(p->o == sent_lo(q, p->o) && prev_speech_act(q, p->o, &sp, &cue) && (q_attribute(q, qt, sp, cue), 1)))
+            qt->cue_start = Q_CONTINUES;
     }
     q->ndirect = q->doc->quotes.len;
     return 0;

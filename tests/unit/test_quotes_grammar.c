@@ -332,6 +332,17 @@ int main(void)
     run("Wie hafen-news.de berichtet, ist der Fahrplan veröffentlicht worden.");
     check_speaker("ist der Fahrplan", "hafen-news.de");
 
+    /* a quote that opens its sentence after a speech act of a named person
+     * without words of its own gives that act's words */
+    run("Der Abgeordnete Karl Weber kritisierte die Regierung scharf. „Diese Regierung hat viel erreicht, aber hier versagt sie.“");
+    check_speaker("Diese Regierung", "Karl Weber");
+    run("Tatsächlich wurde der Hafen geschlossen. „Diese Regierung hat viel erreicht, aber hier versagt sie.“");
+    {
+        const lb_quote *q = test_quote_find(doc, "Diese Regierung");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_name == NULL);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
