@@ -596,13 +596,40 @@ static int clause_stop(const qdoc *q, uint32_t i)
     return q_punct_is(q, i, ',') || q_punct_is(q, i, ':') || (q->t[i].flags & LB_TOK_QUOTE) || q->inq[i];
 }
 
+/* the comma at c closes a relative clause that opens after an earlier comma
+ * with a relative pronoun (morphology layer); that earlier comma, else 0 */
+static uint32_t relative_before(const qdoc *q, uint32_t c, uint32_t lo)
+{
+    if (!q_punct_is(q, c, ',') || q->doc->morph.len != q->n) return 0;
+    for (uint32_t k = c; k > lo + 1 && c - k < 24; k--) {
+        if (q->inq[k - 1] || (q->t[k - 1].flags & LB_TOK_QUOTE)) return 0;
+        if (!q_punct_is(q, k - 1, ',')) continue;
+        const lb_morph *m = &LB_MORPH(q->doc)[k];
+        int rel = (m->upos == LB_UPOS_PRON || m->upos == LB_UPOS_DET) && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL;
+        /* German: an article form without its noun, the clause's finite verb last */
+        rel |= (q_cls(q, k) & QC_DET) && !(q->t[k].flags & LB_TOK_UPPER) && !(q->t[k + 1].flags & LB_TOK_UPPER) &&
+               lb_morph_is_finite(&LB_MORPH(q->doc)[c - 1]);
+        return rel || (q_xcls(q, k) & QX_REL) ? k - 1 : 0;
+    }
+    return 0;
+}
+
 qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     /* only where the verb has an impersonal subject next to it: "hieß es", "es heißt" */
     if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)))) return none();
     for (uint32_t k = v + 1; k < hi && k < v + Q_SCAN && !clause_stop(q, k); k++)
         if (q_xcls(q, k) & QX_LOCSRC) { qspk sp = locsrc_np(q, k, hi); if (sp.s >= 0) return sp; }
-    for (uint32_t k = v; k > lo && v - k < Q_SCAN && !clause_stop(q, k - 1); k--)
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
+        if (clause_stop(q, k - 1)) {
+            /* past a relative clause on the source: "In dieser Resolution, die
+             * der Sicherheitsrat annahm, heißt es" */
+            uint32_t c = relative_before(q, k - 1, lo);
+            if (!c) break;
+            k = c + 1;
+            continue;
+        }
         if (q_xcls(q, k - 1) & QX_LOCSRC) { qspk sp = locsrc_np(q, k - 1, v); if (sp.s >= 0) return sp; }
+    }
     return none();
 }

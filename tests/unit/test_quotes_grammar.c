@@ -343,6 +343,14 @@ int main(void)
         if (q) CHECK(q->speaker_name == NULL);
     }
 
+    /* the source of "heißt es" past a relative clause on it */
+    run("Im Entwurf, der dem Tagesspiegel vorliegt, heißt es, dass der Senat die Schecks einplanen solle.");
+    {
+        const lb_quote *q = test_quote_find(doc, "der Senat die");
+        CHECK(q != NULL && q->speaker_start >= 0);
+        if (q && q->speaker_start >= 0) CHECK(strstr(doc->text + q->speaker_start, "Entwurf") == doc->text + q->speaker_start);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
