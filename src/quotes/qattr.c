@@ -175,7 +175,8 @@ static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m, int 
     int32_t adj = -1;        /* a lower-case attribute between article and role noun */
     for (uint32_t k = (uint32_t)sp.s + 1; k < h; k++)
         if ((t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, k) & QC_DET)) adj = (int32_t)k;
-    const lb_mention *titled = titled_person(q, h, adj), *near = NULL;
+    /* the titled person only in the first pass (the second is the window's) */
+    const lb_mention *titled = titled_only ? titled_person(q, h, adj) : NULL, *near = NULL;
     if (titled_only && !titled) return 0;
     int32_t clause = h < q->doc->morph.len ? LB_MORPH(q->doc)[h].clause : -1;
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {

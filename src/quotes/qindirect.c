@@ -1273,7 +1273,7 @@ static int srcconj_after(const qdoc *q, uint32_t v, range r)
 static int sentence(qdoc *q, range r, size_t *last)
 {
     int found = 0;
-    const int sent_inq = any_inq(q, r.lo, r.hi);
+    const int sent_inq = any_inq(q, r.lo, r.hi), de = q->lang != QL_EN;
     for (uint32_t v = r.lo; v < r.hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
         uint32_t c = q_cls(q, v);
@@ -1298,14 +1298,16 @@ static int sentence(qdoc *q, range r, size_t *last)
         }
         if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
         if ((c & QC_NOUN) || srcconj_after(q, v, r)) { found |= noun_clause(q, r, &v, last); continue; }
-        if (v + 1 < r.hi && (q_cls(q, v + 1) & QC_CONJ)) {
+        if (v + 1 >= r.hi) continue;
+        if (q->t[v + 1].flags & LB_TOK_PUNCT) {
+            /* German: "ist zuversichtlich, dass …" */
+            if (de && !(q->t[v].flags & LB_TOK_UPPER) && v + 2 < r.hi && q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ))
+                found |= adj_clause(q, r, &v, last);
+        } else if (q_cls(q, v + 1) & QC_CONJ) {
             uint32_t x = q_xcls(q, v);
             if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
             else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
             else if ((x & QX_TVERB) && !negated(q, v, r.lo)) found |= belief_clause(q, r, &v, last);
-        } else if (q->lang != QL_EN && v + 2 < r.hi && (q->t[v + 1].flags & LB_TOK_PUNCT) && !(q->t[v].flags & LB_TOK_UPPER) &&
-                   q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ)) {
-            found |= adj_clause(q, r, &v, last);      /* German: "ist zuversichtlich, dass …" */
         }
     }
     return found;
