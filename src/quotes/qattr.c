@@ -106,26 +106,91 @@ static const char *text_dup(qdoc *q, uint32_t s, uint32_t e)
     return lb_arena_strndup(&q->doc->arena, q->doc->text + s, e - s);
 }
 
+/* the person the article introduced with the role noun at h before: the same
+ * noun right before a person's name ("Staatsanwalt François Molins", "der
+ * Pariser Staatsanwalt Molins") earlier in the document, nearest first; that
+ * is who "der Staatsanwalt" means later, even far from the name. With an
+ * adjective at adj (>= 0) the earlier role must carry it too. */
+/* the same adjective, inflected either way: künftige ~ künftigen (a shared
+ * stem of all but the shorter one's last two letters, at least four) */
+static int same_adjective(const qdoc *q, uint32_t a, uint32_t b)
+{
+    const lb_tok *x = &q->t[a], *y = &q->t[b];
+    size_t n = x->norm_len < y->norm_len ? x->norm_len : y->norm_len;
+    return n >= 6 && !memcmp(lb_tok_norm(q->doc, x), lb_tok_norm(q->doc, y), n - 2);
+}
+
+static const lb_mention *titled_person(const qdoc *q, uint32_t h, int32_t adj)
+{
+    const lb_doc *d = q->doc;
+    uint32_t lo = h > Q_NAME_BACK ? h - Q_NAME_BACK : 0;
+    for (uint32_t k = h; k-- > lo;) {
+        if (q->t[k].norm_len + 1 < q->t[h].norm_len || !(tok_eq(q, k, h) || tok_eq(q, h, k))) continue;
+        /* "der künftige Präsident" is not whoever was "Präsident X" before */
+        if (adj >= 0 && (k == 0 || !same_adjective(q, (uint32_t)adj, k - 1))) continue;
+        if (k + 1 >= q->n || !q_same_sent(q, k, k + 1)) continue;
+        size_t mi = mention_at(d, q->t[k + 1].start);
+        if (mi >= d->mentions.len) continue;
+        const lb_mention *m = &LB_MENTIONS(d)[mi];
+        if (m->start == q->t[k + 1].start && m->type == LB_MEN_PER && m->form == LB_FORM_NAME) return m;
+    }
+    return NULL;
+}
+
+/* two person mentions end in the same word (one person named in full and short) */
+static int same_last_word(const qdoc *q, const lb_mention *a, const lb_mention *b)
+{
+    return a->ntok && b->ntok && tok_eq(q, a->tok0 + a->ntok - 1, b->tok0 + b->ntok - 1);
+}
+
+/* the person of mention m was named right after a role noun somewhere before
+ * ("Ministerpräsident Reiner Haseloff" for a later "Haseloff") */
+static int role_introduced(const qdoc *q, const lb_mention *m)
+{
+    const lb_doc *d = q->doc;
+    size_t end = (size_t)(m - LB_MENTIONS(d)) + 1;
+    for (size_t k = mention_at(d, m->start > Q_NAME_BACK * 8 ? m->start - Q_NAME_BACK * 8 : 0); k < end; k++) {
+        const lb_mention *x = &LB_MENTIONS(d)[k];
+        if (x->type != LB_MEN_PER || !x->ntok || x->tok0 == 0 || !same_last_word(q, x, m)) continue;
+        if (q_same_sent(q, x->tok0 - 1, x->tok0) && q_is_role(q, x->tok0 - 1)) return 1;
+    }
+    return 0;
+}
+
 /* "der SPD-Politiker", "der Minister", "der 69-Jährige": a person's role with
  * an article and no name is the person named last before it, in its sentence
  * or the two before; 1 when that filled the speaker */
-static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m)
+static int role_person(qdoc *q, lb_quote *qt, qspk sp, const lb_mention *m, int titled_only)
 {
     const lb_tok *t = q->t;
     uint32_t c0 = q_cls(q, (uint32_t)sp.s), h = (uint32_t)sp.e - 1;
-    if (sp.ns >= 0 || !(c0 & QC_DET) || (c0 & QC_INDEF) || !q_is_role(q, h) || (q_cls(q, h) & QC_NOUN)) return 0;
+    /* a "name" of only articles and the role noun ("Dem Staatsanwalt" after an
+     * abbreviation's period) names no one */
+    int named = 0;
+    for (int32_t k = sp.ns; k >= 0 && k < sp.ne && !named; k++)
+        named = !(q_cls(q, (uint32_t)k) & QC_DET) && !q_is_role(q, (uint32_t)k);
+    if (named || !(c0 & QC_DET) || (c0 & QC_INDEF) || !q_is_role(q, h) || (q_cls(q, h) & QC_NOUN)) return 0;
     uint32_t s = t[sp.s].sent, lo = LB_SENTS(q->doc)[s >= 2 ? s - 2 : 0].tok0;
     if ((uint32_t)sp.s > lo + 4 * Q_SCAN) lo = (uint32_t)sp.s - 4 * Q_SCAN;
-    const lb_mention *best = NULL;
+    int32_t adj = -1;        /* a lower-case attribute between article and role noun */
+    for (uint32_t k = (uint32_t)sp.s + 1; k < h; k++)
+        if ((t[k].flags & LB_TOK_WORD) && !(t[k].flags & LB_TOK_UPPER) && !(q_cls(q, k) & QC_DET)) adj = (int32_t)k;
+    /* the titled person only in the first pass (the second is the window's) */
+    const lb_mention *titled = titled_only ? titled_person(q, h, adj) : NULL, *near = NULL;
+    if (titled_only && !titled) return 0;
     int32_t clause = h < q->doc->morph.len ? LB_MORPH(q->doc)[h].clause : -1;
     for (size_t k = mention_at(q->doc, t[lo].start); k < q->doc->mentions.len; k++) {
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[sp.s].start) break;
         /* not a person of the role noun's own clause ("an Merkel sagte der Abgeordnete") */
         if (clause >= 0 && mm->tok0 < q->doc->morph.len && LB_MORPH(q->doc)[mm->tok0].clause == clause) continue;
-        if (mm->type == LB_MEN_PER && mm->form == LB_FORM_NAME) best = mm;
+        if (mm->type == LB_MEN_PER && mm->form == LB_FORM_NAME) near = mm;
     }
-    if (!best) return 0;
+    /* a nearer person whom the article introduced with a role of their own
+     * ("Ministerpräsident X" … "sagte der Regierungschef") is the nearer referent */
+    const lb_mention *best = titled && near && !same_last_word(q, titled, near) && role_introduced(q, near) ? near
+                           : titled ? titled : near;
+    if (!best || (titled_only && best != titled)) return 0;
     if (best->actor.code) qt->speaker_actor = best->actor;
     else if (m && m->actor.code) qt->speaker_actor = m->actor;
     qt->speaker_name = best->actor.name ? best->actor.name : text_dup(q, best->start, best->end);
@@ -381,8 +446,11 @@ void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
     uint32_t ms = sp.ns >= 0 ? t[sp.ns].start : t[sp.s].start, me = sp.ns >= 0 ? t[sp.ne - 1].end : t[sp.e - 1].end;
     const lb_mention *m = overlapping_mention(q->doc, ms, me);
     if ((!m || m->form != LB_FORM_NAME) && body_anaphor(q, qt, sp)) return;
+    /* a role the article gave a named person before ("Staatsanwalt François
+     * Molins" … "der Staatsanwalt") is that person, whatever is nearer */
+    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m, 1)) return;
     if (sp.ns < 0 && (!m || m->form != LB_FORM_NAME) && entity_speaker(q, qt, sp)) return;
-    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m)) return;
+    if ((!m || m->form != LB_FORM_NAME) && role_person(q, qt, sp, m, 0)) return;
     /* a mention of part of the name ("Syrischen" in "Syrischen Beobachtungsstelle
      * für Menschenrechte") gives its code, not its name */
     int partial = m && sp.ns >= 0 && m->end < t[sp.ne - 1].end;

@@ -7,12 +7,49 @@
 #include "quotes/qint.h"
 #include <string.h>
 
+/* tok_cp's value for the doubled apostrophe '' (no code point of its own) */
+#define Q_CP_TWO_APOS 0x110000
+
 enum qfam { F_NONE, F_DE, F_EN, F_GR, F_GL, F_ASCII, F_SDE, F_SEN, F_SASCII, F_SGR, F_SGL };
+
+/* the one-byte token i is the apostrophe or grave accent c */
+static int byte_tok(const qdoc *q, uint32_t i, char c)
+{
+    return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
+}
+
+/* A doubled mark starts at token i: two apostrophes ('' … '' in typewriter
+ * text, the closing mark of ``…'') or two grave accents (``, the opening mark
+ * of the TeX and Penn Treebank convention), one token or two glued ones; its
+ * last token in *last. Not the second half of one. */
+static int doubled(const qdoc *q, uint32_t i, uint32_t *last)
+{
+    const lb_tok *t = &q->t[i];
+    const char *p = q->doc->text + t->start;
+    if (t->end == t->start + 2 && p[0] == p[1] && (p[0] == '\'' || p[0] == '`')) { *last = i; return 1; }
+    if (t->end != t->start + 1 || (p[0] != '\'' && p[0] != '`')) return 0;
+    if (i > 0 && q->t[i - 1].end == t->start && byte_tok(q, i - 1, p[0])) return 0;
+    if (i + 1 >= q->n || q->t[i + 1].start != t->end || !byte_tok(q, i + 1, p[0])) return 0;
+    *last = i + 1;
+    return 1;
+}
+
+/* the second token of a doubled mark made of two */
+static int doubled_tail(const qdoc *q, uint32_t i)
+{
+    uint32_t l;
+    return i > 0 && q->t[i - 1].end == q->t[i].start && doubled(q, i - 1, &l) && l == i;
+}
 
 static int32_t tok_cp(const qdoc *q, uint32_t i)
 {
     const unsigned char *p = (const unsigned char *)q->doc->text + q->t[i].start;
     size_t n = q->t[i].end - q->t[i].start;
+    uint32_t last;
+    if ((p[0] == '\'' || p[0] == '`') && n <= 2) {
+        if (doubled(q, i, &last)) return p[0] == '`' ? 0x201C : Q_CP_TWO_APOS;
+        if (doubled_tail(q, i)) return -1;
+    }
     if (n == 1) return p[0];
     if (n == 2 && (p[0] & 0xE0) == 0xC0) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
     if (n == 3 && (p[0] & 0xF0) == 0xE0) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -27,7 +64,7 @@ static int opens(int32_t cp)
     case 0x201C: return F_EN;
     case 0x00BB: return F_GR;
     case 0x00AB: return F_GL;
-    case '"': return F_ASCII;
+    case '"': case Q_CP_TWO_APOS: return F_ASCII;
     case 0x201A: return F_SDE;
     case 0x2018: return F_SEN;
     case '\'': return F_SASCII;
@@ -41,10 +78,10 @@ static int closes(int fam, int32_t cp)
 {
     switch (fam) {
     case F_DE: return cp == 0x201C || cp == 0x201D || cp == '"';
-    case F_EN: return cp == 0x201D || cp == 0x201C;   /* some texts close with “ */
+    case F_EN: return cp == 0x201D || cp == 0x201C || cp == Q_CP_TWO_APOS;   /* some texts close with “; ``…'' */
     case F_GR: return cp == 0x00AB;
     case F_GL: return cp == 0x00BB;
-    case F_ASCII: return cp == '"';
+    case F_ASCII: return cp == '"' || cp == Q_CP_TWO_APOS;
     case F_SDE: return cp == 0x2018 || cp == 0x2019;
     case F_SEN: return cp == 0x2019;
     case F_SASCII: return cp == '\'';
@@ -70,13 +107,29 @@ static int apostrophe(const qdoc *q, uint32_t i, int32_t cp)
 
 typedef struct qpair { uint32_t o, a, b, c; int closed; } qpair;   /* marks o, c; content tokens [a, b) */
 
-static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t b, uint32_t c, int closed)
+/* marks o (content from a) and c (content up to b) */
+static int push_pair(qdoc *q, lb_vec *v, uint32_t o, uint32_t a, uint32_t b, uint32_t c, int closed)
 {
-    if (b <= o + 1) return 0;
+    if (b <= a) return 0;
     qpair *p = lb_vec_push(v, &q->doc->arena);
     if (!p) return -1;
-    p->o = o; p->a = o + 1; p->b = b; p->c = c; p->closed = closed;
+    p->o = o; p->a = a; p->b = b; p->c = c; p->closed = closed;
     return 0;
+}
+
+/* the open and close abilities of a doubled mark [i, last], as the tokenizer
+ * gives them to a straight double quote: `` only opens; '' opens after a space
+ * and closes before one */
+static uint32_t doubled_flags(const qdoc *q, uint32_t i, uint32_t last)
+{
+    const char *x = q->doc->text;
+    if (x[q->t[i].start] == '`') return LB_TOK_QUOTE | LB_TOK_QOPEN;
+    uint32_t s = q->t[i].start, e = q->t[last].end;
+    int space_before = !s || strchr(" \t\r\n([{", x[s - 1]);
+    int space_after = e >= q->doc->len || strchr(" \t\r\n", x[e]);
+    if (space_before && !space_after) return LB_TOK_QUOTE | LB_TOK_QOPEN;
+    if (!space_before && space_after) return LB_TOK_QUOTE | LB_TOK_QCLOSE;
+    return LB_TOK_QUOTE | LB_TOK_QOPEN | LB_TOK_QCLOSE;
 }
 
 /* A line break inside a hard-wrapped paragraph: the next mark of the open
@@ -91,7 +144,7 @@ static int wrapped(const qdoc *q, uint32_t i, int fam)
         if (!(t->flags & LB_TOK_QUOTE)) continue;
         int32_t cp = tok_cp(q, k);
         if (k == i && opens(cp) == fam) return 0;          /* a continuation paragraph */
-        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"';
+        if (closes(fam, cp) && (t->flags & LB_TOK_QCLOSE)) return !(t->flags & LB_TOK_QOPEN) || cp == '"' || cp == Q_CP_TWO_APOS;
         if (opens(cp) == fam && (t->flags & LB_TOK_QOPEN)) return 0;
     }
     return 0;
@@ -101,6 +154,7 @@ static int wrapped(const qdoc *q, uint32_t i, int fam)
 static int pair_marks(qdoc *q, lb_vec *out)
 {
     int64_t o = -1, so = -1;     /* open outer / inner single quote */
+    uint32_t oa = 0;             /* the first content token of the open quote */
     int fam = F_NONE, sfam = F_NONE;
     for (uint32_t i = 0; i < q->n; i++) {
         const lb_tok *t = &q->t[i];
@@ -108,27 +162,32 @@ static int pair_marks(qdoc *q, lb_vec *out)
             /* the open quote ends with its line; a new opening mark of the same
              * style at the line start continues it (multi-paragraph quote) */
             /* single marks that never close are apostrophes ('90s), not quotes */
-            if (!single(fam) && push_pair(q, out, (uint32_t)o, i, i, 0)) return -1;
+            if (!single(fam) && push_pair(q, out, (uint32_t)o, oa, i, i, 0)) return -1;
             o = -1; so = -1;
         }
-        if (!(t->flags & LB_TOK_QUOTE)) continue;
+        uint32_t fl = t->flags, last = i;
+        if (!(fl & (LB_TOK_QUOTE | LB_TOK_PUNCT))) continue;       /* words: no text read */
+        const char c0 = q->doc->text[t->start];
+        if ((c0 == '\'' || c0 == '`') && t->end <= t->start + 2 && doubled(q, i, &last)) fl = doubled_flags(q, i, last);
+        else if (!(fl & LB_TOK_QUOTE)) continue;
         int32_t cp = tok_cp(q, i);
-        if (apostrophe(q, i, cp)) continue;
+        if (cp < 0 || apostrophe(q, i, cp)) continue;
         if (o >= 0) {
-            if (so >= 0 && closes(sfam, cp) && (t->flags & LB_TOK_QCLOSE)) { so = -1; continue; }
-            if (closes(fam, cp) && ((t->flags & LB_TOK_QCLOSE) || i > (uint32_t)o + 1)) {
-                if (push_pair(q, out, (uint32_t)o, i, i, 1)) return -1;
+            if (so >= 0 && closes(sfam, cp) && (fl & LB_TOK_QCLOSE)) { so = -1; continue; }
+            if (closes(fam, cp) && ((fl & LB_TOK_QCLOSE) || i > oa)) {
+                if (push_pair(q, out, (uint32_t)o, oa, i, last, 1)) return -1;
                 o = -1; so = -1;
+                i = last;
                 continue;
             }
             int f = opens(cp);
-            if (f != F_NONE && single(f) && !single(fam) && (t->flags & LB_TOK_QOPEN)) { so = i; sfam = f; }
+            if (f != F_NONE && single(f) && !single(fam) && (fl & LB_TOK_QOPEN)) { so = i; sfam = f; }
             continue;
         }
         int f = opens(cp);
-        if (f != F_NONE && (t->flags & LB_TOK_QOPEN)) { o = i; fam = f; so = -1; }
+        if (f != F_NONE && (fl & LB_TOK_QOPEN)) { o = i; oa = last + 1; fam = f; so = -1; i = last; }
     }
-    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, q->n, q->n, 0)) return -1;
+    if (o >= 0 && !single(fam) && push_pair(q, out, (uint32_t)o, oa, q->n, q->n, 0)) return -1;
     return 0;
 }
 
@@ -222,6 +281,19 @@ static int title(const qdoc *q, uint32_t a, uint32_t b)
         caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
     }
     return caps * 10 >= words * 6;
+}
+
+/* [a, b) is written in title case: most words capitalised, whatever the
+ * language (German capitalises nouns, so title() asks more of German) */
+static int title_case(const qdoc *q, uint32_t a, uint32_t b)
+{
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        words++;
+        caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
+    }
+    return words && caps * 10 >= words * 6;
 }
 
 /* "als" or "von" right before the opening mark: the quote is what the speech
@@ -353,6 +425,19 @@ static int after_noun(const qdoc *q, uint32_t o)
     return LB_MORPH(q->doc)[o - 1].upos == LB_UPOS_NOUN && (q->t[o - 1].flags & LB_TOK_UPPER);
 }
 
+/* a possessive 's right before the opening mark o (one token 's / ’s, or an
+ * apostrophe and s): "NBC's “Meet the Press”", "Trump's “The Art of the Deal”"
+ * - a title-case name after it is the title of the possessor's work */
+static int after_possessive(const qdoc *q, uint32_t o)
+{
+    if (o < 2 || !q_same_sent(q, o - 1, o)) return 0;
+    const lb_tok *t = &q->t[o - 1];
+    const char *x = q->doc->text + t->start;
+    size_t n = t->end - t->start;
+    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return q->t[o - 2].end == t->start;
+    return n == 1 && x[0] == 's' && (q->t[o - 2].flags & LB_TOK_QUOTE) && q->t[o - 2].end == t->start;
+}
+
 /* a definite article right before the opening mark: "das „National Hurricane
  * Centre“ der USA", "der „New York Times“" (a title-case name; an indefinite
  * article introduces what was said: ein „Beispiel taktlosen Verhaltens“) */
@@ -372,6 +457,37 @@ static int subject_name(const qdoc *q, const qpair *p)
     uint32_t o = p->o;
     if (o == sent_lo(q, o) || o == 0) return 1;
     return (q_cls(q, o - 1) & QC_DET) || ((q_xcls(q, o - 1) & QX_ADP) && !eval_prep(q, o - 1));
+}
+
+/* a quote that opens its sentence without an attribution of its own, right
+ * after a sentence whose speech verb has a subject that can speak and reports
+ * no words of its own ("X verurteilte die Haltung der Regierung. „…“"): the
+ * quote gives that speech act's words; 1 with the speaker and the cue */
+static int prev_speech_act(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue)
+{
+    uint32_t s = q->t[o].sent;
+    if (s == 0 || (q->t[o].flags & LB_TOK_PARA_BEFORE)) return 0;
+    const lb_sent *ps = &LB_SENTS(q->doc)[s - 1];
+    uint32_t lo = ps->tok0, hi = ps->tok0 + ps->ntok;
+    if (hi > o || hi - lo > Q_SCAN) return 0;
+    for (uint32_t k = lo; k < hi; k++) if (q->inq[k] || (q->t[k].flags & LB_TOK_QUOTE)) return 0;   /* it quotes itself */
+    for (uint32_t v = lo; v < hi; v++) {
+        if (!q_is_cue(q, v) || q_negated(q, v, lo)) continue;
+        /* the verb's own clause goes on after it: "sagte, dass …" reports by itself */
+        for (uint32_t k = v + 1; k < hi; k++) if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':') || (q_cls(q, k) & QC_CONJ)) return 0;
+        qspk x = q_verb_subject(q, v, lo, hi);
+        if (x.s < 0 || (q_cls(q, (uint32_t)x.s) & QC_IMPERS) || !q_can_speak(q, x)) return 0;
+        /* a person or organisation the discourse layer knows, or a role noun */
+        int who = 0;
+        for (int32_t k = x.s; k < x.e && !who; k++) {
+            const lb_entity *en = lb_entity_at(q->doc, (uint32_t)k);
+            who = (en && (en->type == LB_MEN_PER || en->type == LB_MEN_ORG)) || q_is_role(q, (uint32_t)k);
+        }
+        if (!who) return 0;
+        *sp = x; *cue = (int32_t)v;
+        return 1;
+    }
+    return 0;
 }
 
 int q_direct(qdoc *q)
@@ -400,6 +516,8 @@ int q_direct(qdoc *q)
          * and a name that ends a noun phrase before its verb without a comma
          * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
         if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
+        /* the title of the possessor's work, either language: NBC's “Meet the Press” */
+        if (words <= 4 && after_possessive(q, p->o) && title_case(q, a, b)) continue;   /* also "NBC's "Meet the Press."" */
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
         int object = 0, found = 0;
@@ -460,7 +578,8 @@ int q_direct(qdoc *q)
         qt->speaker_start = qt->speaker_end = -1;
         qt->cue_start = qt->cue_end = -1;
         if (found) q_attribute(q, qt, sp, cue);
-        else qt->cue_start = Q_CONTINUES;
+        else if (!(p->o == sent_lo(q, p->o) && prev_speech_act(q, p->o, &sp, &cue) && (q_attribute(q, qt, sp, cue), 1)))
+            qt->cue_start = Q_CONTINUES;
     }
     q->ndirect = q->doc->quotes.len;
     return 0;

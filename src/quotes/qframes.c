@@ -195,6 +195,34 @@ int q_has_verb(const qdoc *q, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* [a, v) opens with a name no noun phrase rule reads, then only adjuncts: a
+ * quoted name after an article ("die „Aktion Deutschland hilft“ heute") or a
+ * web address glued together at its dots ("t-online.de"); 1 with it in sp */
+static int titled_subject(const qdoc *q, uint32_t a, uint32_t v, qspk *sp)
+{
+    uint32_t k = a, e = 0;
+    if (k < v && (q_cls(q, k) & QC_DET)) k++;
+    if (k < v && (q->t[k].flags & LB_TOK_QUOTE) && !q->inq[k]) {
+        for (uint32_t c = k + 1; c < v && c < k + 10; c++)
+            if (q->t[c].flags & LB_TOK_QUOTE) { e = c + 1; break; }
+        if (!e || e == k + 2) return 0;
+        sp->ns = (int32_t)k + 1; sp->ne = (int32_t)e - 1;
+    } else {
+        /* a web address: words and dots without spaces, one dot at least */
+        int dot = 0;
+        for (e = k; e + 1 < v && q->t[e].end == q->t[e + 1].start; e++) dot |= q_punct_is(q, e + 1, '.');
+        if (e == k && k < v)        /* one token: "t-online.de" */
+            dot = (q->t[k].flags & (LB_TOK_WORD | LB_TOK_URL)) && memchr(q->doc->text + q->t[k].start, '.', q->t[k].end - q->t[k].start);
+        if (!dot || !(q->t[e].flags & (LB_TOK_WORD | LB_TOK_URL))) return 0;
+        e++;
+        sp->ns = (int32_t)k; sp->ne = (int32_t)e;
+    }
+    qspk rest;
+    if (e < v && !(q_adjuncts(q, e, v, &rest) && rest.s < 0)) return 0;
+    sp->s = (int32_t)a; sp->e = (int32_t)e;
+    return 1;
+}
+
 int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, uint32_t *end)
 {
     if (q->lang == QL_EN || !(q_cls(q, w) & QC_AS)) return 0;
@@ -204,14 +232,18 @@ int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, 
     if (!start && !q_punct_is(q, w - 1, ',')) return 0;
     uint32_t v = 0;
     for (uint32_t k = w + 1; k < hi && k < w + 16; k++) {
-        if (q->inq[k] || q_punct_is(q, k, ',') || (q->t[k].flags & LB_TOK_SENT_END)) return 0;
+        /* a period glued between words is a web address's dot, no sentence end */
+        int glued = k + 1 < hi && q->t[k - 1].end == q->t[k].start && q->t[k].end == q->t[k + 1].start;
+        if (q->inq[k] || q_punct_is(q, k, ',') || ((q->t[k].flags & LB_TOK_SENT_END) && !glued)) return 0;
         if (q_is_cue(q, k) && !(q->t[k].flags & LB_TOK_UPPER)) { v = k; break; }
     }
     if (!v) return 0;
     uint32_t e = v + 1;
     while (e < hi && e < v + 3 && (q_cls(q, e) & (QC_AUX | QC_VERB)) && !q_punct_is(q, e, ',')) e++;
     if (e < trim(q, e, hi) && !q_punct_is(q, e, ',')) return 0;
-    if (!q_adjuncts(q, w + 1, v, sp)) return 0;
+    qspk ts = { -1, -1, -1, -1 };
+    if (titled_subject(q, w + 1, v, &ts)) *sp = ts;
+    else if (!q_adjuncts(q, w + 1, v, sp)) return 0;
     /* "Wie aus Regierungskreisen verlautete": the source of aus, von */
     if (sp->s < 0 && (q_cls(q, w + 1) & QC_GENPREP) && !q_loose_np(q, w + 2, v, sp)) return 0;
     /* no subject: only a passive or impersonal report names no one ("Wie

@@ -13,6 +13,7 @@ typedef struct { uint32_t lo, hi; } range;
 enum { NP_TAGGED_MAX = 8 };   /* words of a noun phrase found by its tags */
 
 static int finite_in(const qdoc *q, uint32_t a, uint32_t b);
+static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo);
 
 /* German zu-infinitive: "zu gehen", "einzuschränken", "zusammenzuarbeiten";
  * also the perfect and passive infinitive with an auxiliary ("abgeschossen zu
@@ -325,6 +326,44 @@ static int attributes_direct(const qdoc *q, uint32_t v, range r)
     return k > r.lo && (q->t[k - 1].flags & LB_TOK_QUOTE) && q->inq[k - 1];
 }
 
+/* English: "to" and a verb at k (morphology layer): an infinitive clause */
+static int to_infinitive(const qdoc *q, uint32_t k)
+{
+    if (q->doc->morph.len != q->n || k + 1 >= q->n || q->t[k].norm_len != 2 || memcmp(lb_tok_norm(q->doc, &q->t[k]), "to", 2)) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[k + 1];
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && !lb_morph_is_finite(m);
+}
+
+/* English: a possessive 's at token i (one token 's / ’s, or an apostrophe
+ * and s glued): the token after it, else 0 */
+static uint32_t possessive_end(const qdoc *q, uint32_t i)
+{
+    if (i + 1 >= q->n || q->t[i - 1].end != q->t[i].start) return 0;
+    const lb_tok *t = &q->t[i];
+    const char *x = q->doc->text + t->start;
+    size_t n = t->end - t->start;
+    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return i + 1;
+    if ((t->flags & LB_TOK_QUOTE) && !q->inq[i] && i + 2 < q->n && q->t[i + 1].start == t->end && q->t[i + 1].norm_len == 1 &&
+        lb_tok_norm(q->doc, &q->t[i + 1])[0] == 's') return i + 2;
+    return 0;
+}
+
+/* English: the addressee phrase of "told" that starts at k: a noun phrase
+ * ("NBC News", "the crowd") or one word that is no function word ("reporters",
+ * "him"); the token after it, or k when there is none */
+static uint32_t addressee_end(const qdoc *q, uint32_t k, range r)
+{
+    if (k >= r.hi || q->inq[k] || !(q->t[k].flags & LB_TOK_WORD)) return k;
+    qspk ad = q_np_forward(q, k, r.hi);
+    uint32_t e = ad.s == (int32_t)k && ad.e > ad.s ? (uint32_t)ad.e
+               : (q_cls(q, k) & (QC_STOP | QC_CONJ | QC_SUB | QC_VERB | QC_AUX | QC_DET | QC_TIME)) ? k : k + 1;
+    /* "that" ends it ("told the audience that Trump …": no determiner here) */
+    for (uint32_t m = k + 1; m < e; m++) if (q_cls(q, m) & QC_CONJ) { e = m; break; }
+    /* a possessor goes on with its noun: "CNN's Dana Bash" */
+    uint32_t p = e > k ? possessive_end(q, e) : 0;
+    return p && p < r.hi ? addressee_end(q, p, r) : e;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -360,15 +399,24 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         uint32_t ap = q->lang != QL_EN && q_punct_is(q, k, ',') ? apposition_end(q, v, k, r) : 0;
         if (ap) { lim += ap - k; k = ap - 1; appos_end = ap; continue; }
         if (q->inq[k] || (t->flags & LB_TOK_SENT_END)) return 0;
-        if (t->flags & LB_TOK_QUOTE) {        /* a title: in der Zeitung „Neues Deutschland“, */
-            if (q->lang == QL_EN) return 0;
-            continue;
-        }
+        /* a title or scare quote, no direct quote (those are inq): in der
+         * Zeitung „Neues Deutschland“, told NBC's "Meet the Press" that */
+        if (t->flags & LB_TOK_QUOTE) continue;
         uint32_t c = q_cls(q, k);
         if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
             uint32_t a = k + 1;
             if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+            /* English: an adjunct set off by commas between the verb and its
+             * complementizer: "claimed, without evidence, that …" */
+            if (q->lang == QL_EN && k == v1 && q_punct_is(q, k, ',')) {
+                uint32_t e = a;
+                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) && !finite_in(q, a, e)) {
+                    *by_conj = 1;
+                    return e + 2;
+                }
+            }
             /* an adjunct set off by commas after the speaker's apposition,
              * before the complementizer: "sagte der Leiter, X, gegenüber der
              * BBC, dass …" */
@@ -423,6 +471,28 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         if (c & (QC_VERB | QC_SUB)) { if (q->lang == QL_EN) break; return 0; }
         /* English: "said the …", "says he …" without "that" */
         if (q->lang == QL_EN && k < v1) continue;
+        /* English: the addressee of "told" before the clause: "told reporters
+         * he would …", "told NBC News in an interview that …" */
+        if (q->lang == QL_EN && k == v1 && (q_xcls(q, v) & QX_ADDR)) {
+            uint32_t e = addressee_end(q, k, r);
+            /* past a time adjunct: "told voters this weekend he would …" */
+            while (e > k && e + 1 < r.hi && !q->inq[e] && ((q_cls(q, e) & QC_TIME) || (q_xcls(q, e) & QX_ADV) ||
+                   ((q_cls(q, e) & QC_DET) && (q_cls(q, e + 1) & QC_TIME)))) e++;
+            if (e > k) {
+                if (e < r.hi && (q_cls(q, e) & QC_CONJ) && !q->inq[e]) { *by_conj = 1; return e + 1; }
+                if (e < r.hi && !q->inq[e] && (q_cls(q, e) & (QC_DET | QC_PRON)) && !(q_cls(q, e) & QC_CONJ) && clause_ok(q, e, r.hi) &&
+                    finite_in(q, e, e + 3 < r.hi ? e + 3 : r.hi)) return e;
+                /* "told the broadcaster to take its business elsewhere": the request */
+                if (e + 1 < r.hi && to_infinitive(q, e)) return e;
+                /* "told supporters the wrong date": what was told is the second object */
+                if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) && !conj_ahead(q, e - 1, r) &&
+                    !(q_cls(q, e) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
+                    (q->t[e + 1].flags & LB_TOK_WORD) && !(q_xcls(q, e) & QX_ADV)) return e;
+                lim += e - k;
+                k = e - 1;
+                continue;
+            }
+        }
         if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
         /* "said construction will begin", "say many voters are …": a bare noun phrase and its finite verb */
@@ -490,6 +560,17 @@ static uint32_t noun_zu(const qdoc *q, uint32_t w, range r);
 
 static uint32_t noun_konj(const qdoc *q, uint32_t w, range r);
 
+/* English: "that" after a noun followed by a finite verb opens a relative
+ * clause whose subject it is ("the report that was released"), not a
+ * content clause, which has a subject of its own (morphology layer) */
+static int relative_that(const qdoc *q, uint32_t k)
+{
+    if (q->lang != QL_EN || q->doc->morph.len != q->n || k + 1 >= q->n || q->t[k].norm_len != 4 ||
+        memcmp(lb_tok_norm(q->doc, &q->t[k]), "that", 4)) return 0;
+    const lb_morph *m = &LB_MORPH(q->doc)[k + 1];
+    return lb_morph_is_finite(m) || m->upos == LB_UPOS_AUX;
+}
+
 static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
 {
     uint32_t z = noun_zu(q, w, r);
@@ -499,7 +580,7 @@ static uint32_t noun_conj(const qdoc *q, uint32_t w, range r)
     while (k < r.hi && k < w + 3 && (q->t[k].flags & LB_TOK_WORD) && !(q->t[k].flags & LB_TOK_UPPER) && !q_cls(q, k)) k++;
     if (k < r.hi && q_punct_is(q, k, ',')) k++;
     else if (k != w + 1) return 0;
-    return k < r.hi && (q_cls(q, k) & QC_CONJ) ? k + 1 : 0;
+    return k < r.hi && (q_cls(q, k) & QC_CONJ) && !relative_that(q, k) ? k + 1 : 0;
 }
 
 /* German: a speech noun, its attributes (a genitive, a name) and a comma, then
@@ -902,6 +983,9 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
         if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
         uint32_t end = clause_end(q, a, r);
+        /* the speaker is no part of what they said: a subject after the
+         * clause ("Insisting it was not rehearsed, Trump invited …") ends it */
+        if (q->lang == QL_EN && sp.s > (int32_t)a + 1 && (uint32_t)sp.s < end && q_punct_is(q, (uint32_t)sp.s - 1, ',')) end = (uint32_t)sp.s - 1;
         lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
         if (qt && q_punct_is(q, a - 1, ':')) {
             /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
@@ -1069,8 +1153,13 @@ static int noun_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
         qspk np = { (int32_t)a, (int32_t)(v + 1), -1, -1 };
         sp = np;
     }
-    if (sp.s < 0) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
-    if (sp.s < 0 && s > r.lo) {
+    /* a content noun (the hope, news, criticism that …) names its holder only
+     * inside its own phrase ("Pence's suggestion that"): whoever the clause
+     * around it is about need not be the source ("stocks fell after news that") */
+    int own_only = !(q_cls(q, v) & QC_NOUN) && (q_xcls(q, v) & QX_CNOUN);
+    if (sp.s < 0 && q->lang == QL_EN) sp = en_possessor(q, v, r.lo);   /* "Pence's suggestion that" */
+    if (sp.s < 0 && !own_only) noun_clause_subject(q, v, &sp);   /* "lehnte X mit der Begründung ab, …" */
+    if (sp.s < 0 && s > r.lo && !own_only) {
         /* "X ist der Ansicht, dass …", "X vertritt die These, dass …": the
          * subject of the verb right before the noun phrase */
         uint32_t w = s - 1;
@@ -1094,6 +1183,85 @@ out:
     return found;
 }
 
+/* A predicative adjective of certainty or feeling right before its content
+ * clause: "X was confident that …", "X has for weeks been optimistic that …",
+ * "X ist zuversichtlich, dass …" / "…, … zu können".
+ * The subject of the copula before it (past adverbs) speaks; an impersonal
+ * one ("it is certain that") credits no one and makes no quote. *pv moves to
+ * the clause's end. */
+static int adj_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv, k = v;
+    if (q->doc->morph.len != q->n) return 0;
+    const lb_morph *M = LB_MORPH(q->doc);
+    while (k > r.lo && v - k < 3 && M[k - 1].upos == LB_UPOS_ADV) k--;
+    if (k <= r.lo || M[k - 1].upos != LB_UPOS_AUX || q->inq[k - 1]) return 0;
+    /* the content clause: "that" / "dass" right after the adjective (German
+     * after its comma), or a German zu-infinitive ("zuversichtlich, … zu können") */
+    uint32_t a = 0;
+    if (q_cls(q, v + 1) & QC_CONJ) a = v + 2;
+    else if (q_punct_is(q, v + 1, ',') && (q_cls(q, v + 2) & QC_CONJ)) a = v + 3;
+    else if (q_punct_is(q, v + 1, ',') && q->lang != QL_EN) {
+        uint32_t e = v + 2;
+        while (e < r.hi && e < v + 2 + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+        e = trim_end(q, v + 2, e);
+        if (e > v + 3 && (zu_inf(q, e - 1) || (q->t[e - 2].norm_len == 2 && !memcmp(lb_tok_norm(q->doc, &q->t[e - 2]), "zu", 2)))) a = v + 2;
+    }
+    if (!a || a >= r.hi) return 0;
+    qspk sp = q_verb_subject(q, k - 1, r.lo, v);
+    /* "ich bin überzeugt, dass": a first person is someone's own words (news
+     * does not speak in the first person), no report */
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || (q_xcls(q, (uint32_t)sp.s) & QX_FIRST) || !q_can_speak(q, sp)) return 0;
+    uint32_t end = clause_end(q, a, r);
+    DONE(emit(q, a, end, sp, (int32_t)v));
+    *pv = end > a ? end - 1 : a;
+    return found;
+}
+
+/* English: the possessor of the noun at v ("Pence's suggestion", "the
+ * senator's repeated claims"): the noun phrase before the possessive 's, over
+ * at most two lower-case words between; none: s < 0 */
+static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    qspk none = { -1, -1, -1, -1 };
+    for (uint32_t k = v; k > lo + 1 && v - k < 3; k--) {
+        const lb_tok *t = &q->t[k - 1];
+        const char *x = q->doc->text + t->start;
+        size_t n = t->end - t->start;
+        /* 's as one token ('s, ’s) or as an apostrophe and s glued to the name */
+        uint32_t p = (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4)) ? k - 1
+                   : t->norm_len == 1 && x[0] == 's' && k > lo + 2 && (q->t[k - 2].flags & LB_TOK_QUOTE) &&
+                     q->t[k - 2].end == t->start ? k - 2 : 0;
+        if (p && q->t[p - 1].end == q->t[p].start && !q->inq[p]) {
+            qspk sp = q_np_backward(q, p, lo);
+            if (sp.s < 0 || !q_can_speak(q, sp)) return none;
+            if (sp.ns >= 0 && sp.ne == (int32_t)p) { sp.s = sp.ns; sp.e = sp.ne; }   /* the name, not the words before it */
+            return sp.e - sp.s <= 4 ? sp : none;
+        }
+        if (!(t->flags & LB_TOK_WORD) || (t->flags & LB_TOK_UPPER)) break;
+    }
+    return none;
+}
+
+/* A verb of believing or knowing right before its content clause: "Many
+ * Republicans know that …", "Analysts expect that …". Only a clause with a
+ * finite verb ("know that feeling" is an object) and a subject that can hold a
+ * belief (not "it is known that"). *pv moves to the clause's end. */
+static int belief_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv, a = v + 2;
+    if (relative_that(q, v + 1) || a >= r.hi) return 0;
+    uint32_t end = clause_end(q, a, r);
+    if (q->doc->morph.len != q->n || !finite_in(q, a, end)) return 0;
+    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS) || (q_xcls(q, (uint32_t)sp.s) & QX_FIRST) || !q_can_speak(q, sp)) return 0;
+    DONE(emit(q, a, end, sp, (int32_t)v));
+    *pv = end > a ? end - 1 : a;
+    return found;
+}
+
 /* a noun right before ", wonach": "Spekulationen, wonach …" */
 static int srcconj_after(const qdoc *q, uint32_t v, range r)
 {
@@ -1105,7 +1273,7 @@ static int srcconj_after(const qdoc *q, uint32_t v, range r)
 static int sentence(qdoc *q, range r, size_t *last)
 {
     int found = 0;
-    const int sent_inq = any_inq(q, r.lo, r.hi);
+    const int sent_inq = any_inq(q, r.lo, r.hi), de = q->lang != QL_EN;
     for (uint32_t v = r.lo; v < r.hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD)) continue;
         uint32_t c = q_cls(q, v);
@@ -1129,7 +1297,18 @@ static int sentence(qdoc *q, range r, size_t *last)
             if (p >= 0) { found |= p; continue; }
         }
         if (c & QC_POSTP) { found |= postp_source(q, r, v, last); continue; }
-        if ((c & QC_NOUN) || srcconj_after(q, v, r)) found |= noun_clause(q, r, &v, last);
+        if ((c & QC_NOUN) || srcconj_after(q, v, r)) { found |= noun_clause(q, r, &v, last); continue; }
+        if (v + 1 >= r.hi) continue;
+        if (q->t[v + 1].flags & LB_TOK_PUNCT) {
+            /* German: "ist zuversichtlich, dass …" */
+            if (de && !(q->t[v].flags & LB_TOK_UPPER) && v + 2 < r.hi && q_punct_is(q, v + 1, ',') && (q_xcls(q, v) & QX_CADJ))
+                found |= adj_clause(q, r, &v, last);
+        } else if (q_cls(q, v + 1) & QC_CONJ) {
+            uint32_t x = q_xcls(q, v);
+            if (x & QX_CNOUN) found |= noun_clause(q, r, &v, last);
+            else if (x & QX_CADJ) found |= adj_clause(q, r, &v, last);
+            else if ((x & QX_TVERB) && !negated(q, v, r.lo)) found |= belief_clause(q, r, &v, last);
+        }
     }
     return found;
 }

@@ -65,7 +65,12 @@ enum {
     QX_LOCSRC = 1u << 17,  /* preposition whose noun phrase is the source of an impersonal speech verb: in, aus, von */
     QX_TITLENOUN = 1u << 18, /* noun of a titled work or slogan (Buch, Lied, Motto): the quoted words after it are its title */
     QX_QUOTING = 1u << 19,  /* verb of quoting someone (zitieren): its object, or its passive subject, is the speaker */
-    QX_REQUEST = 1u << 20   /* noun of a request put to the source (Anfrage): "auf Anfrage" names no source */
+    QX_REQUEST = 1u << 20,  /* noun of a request put to the source (Anfrage): "auf Anfrage" names no source */
+    QX_CNOUN = 1u << 21,    /* noun of saying or believing with a content clause (the hope that …): never a speaker */
+    QX_CADJ = 1u << 22,     /* predicative adjective with a content clause (confident that …): its subject speaks */
+    QX_TVERB = 1u << 23,    /* verb of believing or knowing: reports only a content clause right after it (know that …) */
+    QX_OBLART = 1u << 24,   /* article form that is never nominative (dem, den, des, einem, einer): its phrase is no subject */
+    QX_NOMMASC = 1u << 25   /* article that is nominative only before a masculine singular noun (der) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

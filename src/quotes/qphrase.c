@@ -297,6 +297,35 @@ static int in_time(const qdoc *q, qspk sp)
  * ("anlässlich der Eröffnung erklärt") or whose article is genitive or dative
  * ("für die Auflösung des Vertrages gab") is no subject: a subject is
  * nominative and never inside a prepositional phrase (morphology layer) */
+/* German: the article that opens sp is no nominative by its form (dem, den,
+ * des, einem, einer, eines), or "der" before a feminine or plural noun or a
+ * weak adjective in -en, where the tagger's case may be wrong: "Der Zeitung
+ * sagte X", "Der englischsprachigen Zeitung sagte X" (dative, not subject) */
+static int article_oblique(const qdoc *q, qspk sp)
+{
+    uint32_t s = (uint32_t)sp.s, x = q_xcls(q, s);
+    if (!(q_cls(q, s) & QC_DET)) return 0;
+    if (x & QX_OBLART) return 1;
+    if (!(x & QX_NOMMASC)) return 0;
+    for (uint32_t k = s + 1; k < (uint32_t)sp.e; k++) {
+        const lb_tok *t = &q->t[k];
+        if (!(t->flags & LB_TOK_WORD)) continue;
+        if (!(t->flags & LB_TOK_UPPER)) {
+            /* the weak adjective after "der": -e in the nominative, -en in the others */
+            const char *w = lb_tok_norm(q->doc, t);
+            if (t->norm_len > 3 && w[t->norm_len - 1] == 'n') return w[t->norm_len - 2] == 'e';
+            if (t->norm_len > 2 && w[t->norm_len - 1] == 'e') return 0;
+            continue;
+        }
+        const lb_morph *h = &LB_MORPH(q->doc)[k];
+        /* a person's name has no grammatical gender of its own ("der Küng" is no -ung noun) */
+        const lb_entity *en = lb_entity_at(q->doc, k);
+        if (h->upos != LB_UPOS_NOUN || (en && en->type == LB_MEN_PER)) return 0;
+        return LB_FEAT_GET(h->feats, GENDER) == LB_GENDER_FEM || LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;
+    }
+    return 0;
+}
+
 static int oblique(const qdoc *q, qspk sp)
 {
     const lb_doc *d = q->doc;
@@ -306,6 +335,7 @@ static int oblique(const qdoc *q, qspk sp)
     const lb_morph *m = &LB_MORPH(d)[s];
     int c = LB_FEAT_GET(m->feats, CASE);
     if (m->upos == LB_UPOS_DET && (q_cls(q, s) & QC_DET) && (c == LB_CASE_GEN || c == LB_CASE_DAT)) return 1;
+    if (article_oblique(q, sp)) return 1;
     /* a dative plural noun ends the phrase: "den 18 Mitarbeitern erklärt" */
     const lb_morph *h = &LB_MORPH(d)[sp.e - 1];
     return h->upos == LB_UPOS_NOUN && LB_FEAT_GET(h->feats, CASE) == LB_CASE_DAT && LB_FEAT_GET(h->feats, NUMBER) == LB_NUMBER_PLUR;
@@ -396,6 +426,22 @@ static int after_coord(const qdoc *q, uint32_t v, uint32_t lo)
 /* A present participle (English ", saying …") or the second verb of a
  * coordination ("… and announced …", "…, but said …", "… und rief: …") shares
  * the subject of the finite verb before it in the sentence (subject_before) */
+/* English: the subject of the main clause after the participle clause that
+ * opens with v: the noun phrase after its comma, right before a finite verb
+ * (morphology layer) */
+static qspk fronted_subject(const qdoc *q, uint32_t v)
+{
+    const lb_sent *st = &LB_SENTS(q->doc)[q->t[v].sent];
+    uint32_t hi = st->tok0 + st->ntok, c = v + 1;
+    while (c < hi && c < v + Q_SCAN && !q_punct_is(q, c, ',') && !q->inq[c]) c++;
+    if (c + 2 >= hi || !q_punct_is(q, c, ',')) return none();
+    qspk sp = q_np_forward(q, c + 1, hi);
+    if (sp.s != (int32_t)c + 1) return none();
+    uint32_t f = (uint32_t)sp.e;
+    while (f < hi && f < (uint32_t)sp.e + 2 && LB_MORPH(q->doc)[f].upos == LB_UPOS_ADV) f++;
+    return f < hi && lb_morph_is_finite(&LB_MORPH(q->doc)[f]) ? sp : none();
+}
+
 static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
 {
     uint32_t k = adverbs_before(q, v, lo);
@@ -431,6 +477,9 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     int en = q->lang == QL_EN && q->doc->morph.len == q->n;
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
+    /* "Insisting it wasn't rehearsed, Trump invited …": a participle that opens
+     * its sentence shares the subject of the main clause after its comma */
+    if (en && en_participle(q, v) && adverbs_before(q, v, lo) == lo && (sp = fronted_subject(q, v)).s >= 0) return sp;
     /* ", apparently suggesting …": the participle's subject before any adverb */
     if (q->doc->morph.len == q->n && (en_participle(q, v) || after_coord(q, v, lo)) && (sp = en_shared_subject(q, v, lo)).s >= 0) return sp;
     sp = q_verb_subject_tok(q, v, lo, hi);
@@ -547,13 +596,40 @@ static int clause_stop(const qdoc *q, uint32_t i)
     return q_punct_is(q, i, ',') || q_punct_is(q, i, ':') || (q->t[i].flags & LB_TOK_QUOTE) || q->inq[i];
 }
 
+/* the comma at c closes a relative clause that opens after an earlier comma
+ * with a relative pronoun (morphology layer); that earlier comma, else 0 */
+static uint32_t relative_before(const qdoc *q, uint32_t c, uint32_t lo)
+{
+    if (!q_punct_is(q, c, ',') || q->doc->morph.len != q->n) return 0;
+    for (uint32_t k = c; k > lo + 1 && c - k < 24; k--) {
+        if (q->inq[k - 1] || (q->t[k - 1].flags & LB_TOK_QUOTE)) return 0;
+        if (!q_punct_is(q, k - 1, ',')) continue;
+        const lb_morph *m = &LB_MORPH(q->doc)[k];
+        int rel = (m->upos == LB_UPOS_PRON || m->upos == LB_UPOS_DET) && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL;
+        /* German: an article form without its noun, the clause's finite verb last */
+        rel |= (q_cls(q, k) & QC_DET) && !(q->t[k].flags & LB_TOK_UPPER) && !(q->t[k + 1].flags & LB_TOK_UPPER) &&
+               lb_morph_is_finite(&LB_MORPH(q->doc)[c - 1]);
+        return rel || (q_xcls(q, k) & QX_REL) ? k - 1 : 0;
+    }
+    return 0;
+}
+
 qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
     /* only where the verb has an impersonal subject next to it: "hieß es", "es heißt" */
     if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)))) return none();
     for (uint32_t k = v + 1; k < hi && k < v + Q_SCAN && !clause_stop(q, k); k++)
         if (q_xcls(q, k) & QX_LOCSRC) { qspk sp = locsrc_np(q, k, hi); if (sp.s >= 0) return sp; }
-    for (uint32_t k = v; k > lo && v - k < Q_SCAN && !clause_stop(q, k - 1); k--)
+    for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {
+        if (clause_stop(q, k - 1)) {
+            /* past a relative clause on the source: "In dieser Resolution, die
+             * der Sicherheitsrat annahm, heißt es" */
+            uint32_t c = relative_before(q, k - 1, lo);
+            if (!c) break;
+            k = c + 1;
+            continue;
+        }
         if (q_xcls(q, k - 1) & QX_LOCSRC) { qspk sp = locsrc_np(q, k - 1, v); if (sp.s >= 0) return sp; }
+    }
     return none();
 }

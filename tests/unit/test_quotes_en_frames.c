@@ -3,7 +3,8 @@
  * "…, the survey said Wednesday" and "…, it said", "said Tuesday the …"
  * without "that", a verb form after an article is a noun ("the remarks"), an
  * adverb between subject and verb ("X later insisted"), a parenthesis
- * ("Beyond that, X said, the …"). Sentences written for
+ * ("Beyond that, X said, the …"), doubled quotation marks ('' … '', `` … '').
+ * Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -151,6 +152,59 @@ int main(void)
     run("She was relaxed. \"I am so happy to be back in Dover,\" Helen Park said to cheers from some 4,000 "
         "supporters who had crammed into the market.");
     CHECK(test_quote_find(doc, "cheers") == NULL);
+
+    /* a noun of saying or believing with its content clause: its holder only
+     * by a possessive; "that" before a finite verb opens a relative clause */
+    run("The harbour master ignored Helen Park's suggestion that the ferry should stop in winter.");
+    expect("the ferry", "the ferry should stop in winter", "Helen Park");
+    run("Ferry prices rose after news that the harbour would close in May.");
+    CHECK(test_quote_find(doc, "the harbour") != NULL);
+    CHECK(test_quote_find(doc, "the harbour") && test_quote_find(doc, "the harbour")->speaker_start < 0);
+    run("The council discussed the report that was released on Monday.");
+    CHECK_INT(doc->quotes.len, 0);
+    /* a predicative adjective of certainty: the subject of the copula speaks */
+    run("The mayor was confident that the ferry would run again in May.");
+    expect("the ferry", "the ferry would run again in May", "The mayor");
+    run("It is certain that the ferry will run again in May.");
+    CHECK_INT(doc->quotes.len, 0);
+
+    /* the addressee of "told" is no part of what was told; adjuncts after it,
+     * a parenthesis before "that", a title after a possessive */
+    run("Helen Park told the Harbour Times in an interview on Sunday that the ferry would run in May.");
+    expect("the ferry", "the ferry would run in May", "Helen Park");
+    run("Helen Park told voters this weekend she would open the bridge in May.");
+    expect("she would", "she would open the bridge in May", "Helen Park");
+    run("The port authority sent a letter telling the ferry company to stop its service.");
+    CHECK(test_quote_find(doc, "to stop its service") != NULL);
+    run("Helen Park claimed, without evidence, that the ferry company had lied.");
+    expect("the ferry", "the ferry company had lied", "Helen Park");
+    run("Helen Park told the BBC's \"Harbour Hour\" that the ferry would run in May.");
+    expect("the ferry", "the ferry would run in May", "Helen Park");
+    CHECK(test_quote_find(doc, "Harbour Hour") == NULL);
+
+    run("Helen Park told the audience that the council does not understand the problem.");
+    expect("the council", "the council does not understand the problem", "Helen Park");
+    /* a verb of believing reports only a content clause right after it */
+    run("Many harbour workers know that the ferry will not run in winter.");
+    expect("the ferry", "the ferry will not run in winter", "Many harbour workers");
+    run("The harbour workers know the ferry timetable well.");
+    CHECK_INT(doc->quotes.len, 0);
+    run("It is widely known that the ferry will not run in winter.");
+    CHECK_INT(doc->quotes.len, 0);
+
+    /* a participle that opens the sentence shares the main clause's subject */
+    run("Insisting the bridge was safe, Helen Park opened it to traffic.");
+    expect("the bridge", "the bridge was safe", "Helen Park");
+
+    /* doubled marks: two apostrophes as in typewriter text, and ``…'' (TeX,
+     * Penn Treebank); an apostrophe inside a word stays one */
+    run("At the meeting, Helen Park said: ''We will open the bridge in May.'' "
+        "''It is safe and it is paid for,'' she said.");
+    expect("We will", "We will open the bridge in May.", "Helen Park");
+    expect("It is", "It is safe and it is paid for", "she");
+    CHECK(!test_quote_find(doc, "We will")->indirect);
+    run("``The harbour's ferry will run again in the spring,'' the port's director said.");
+    expect("The harbour", "The harbour's ferry will run again in the spring", "the port's director");
 
     lb_doc_free(doc);
     lb_ctx_free(ctx);

@@ -286,6 +286,71 @@ int main(void)
         if (q) CHECK(q->speaker_name == NULL || strcmp(q->speaker_name, "Anfrage") != 0);
     }
 
+    /* de.cues oblart, nommasc: a fronted dative is no subject; the speaker
+     * follows the verb ("Der Zeitung sagte X" - der before a feminine noun or a
+     * weak adjective in -en; "der 84-jährige X" stays nominative) */
+    run("Der Zeitung sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Der englischsprachigen Zeitung sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Dem Sender sagte Karl Weber, die Lage sei ernst.");
+    check_speaker("die Lage", "Karl Weber");
+    run("Der 64-jährige Weber, der als Kritiker gilt, sagte, die Lage sei ernst.");
+    {
+        const lb_quote *q = test_quote_find(doc, "die Lage");
+        CHECK(q != NULL && q->speaker_start >= 0);
+        if (q && q->speaker_start >= 0) CHECK(strstr(doc->text + q->speaker_start, "Der 64") == doc->text + q->speaker_start);
+    }
+
+    /* de.speech "für möglich|halten": judging something possible reports an opinion */
+    run("Manche Beobachter halten es für möglich, dass Karl Weber bei der Wahl antritt.");
+    CHECK(test_quote_find(doc, "Karl Weber bei") != NULL);
+    run("Die Polizei hält den Mann für gefährlich.");
+    CHECK_INT(doc->quotes.len, 0);
+
+    /* de.cues cadj: "ist zuversichtlich, dass …" / "…, … zu können"; not "ich bin überzeugt" */
+    run("Der Trainer Karl Weber ist zuversichtlich, die Schweden schlagen zu können.");
+    check_speaker("die Schweden", "Karl Weber");
+    run("Karl Weber ist überzeugt, dass die Reform gelingt.");
+    check_speaker("die Reform", "Karl Weber");
+    run("Ich bin überzeugt, dass die Reform gelingt.");
+    check_none("die Reform");
+    /* de.speech zum Ergebnis|kommen */
+    run("Die Kommission kam zum Ergebnis, dass die Wahl frei war.");
+    CHECK(test_quote_find(doc, "die Wahl frei") != NULL);
+
+    /* a role the article gave a named person ("Staatsanwalt Karl Weber") is that
+     * person later, also where an abbreviation's period left the article
+     * capitalised inside the sentence ("Omar M. Dem Staatsanwalt zufolge") */
+    run("Laut dem Staatsanwalt Karl Weber hätten die Täter Westen getragen. "
+        "Einer der Täter ist der Franzose Omar M. Dem Staatsanwalt zufolge ist er 29 Jahre alt.");
+    check_speaker("Einer der", "Karl Weber");
+
+    /* the as-frame with a quoted name or a web address as its subject */
+    run("Wie die „Aktion Hafenhilfe“ heute mitteilte, werde die Hilfe ausgeweitet.");
+    check_speaker("werde die Hilfe", "Aktion Hafenhilfe");
+    run("Wie hafen-news.de berichtet, ist der Fahrplan veröffentlicht worden.");
+    check_speaker("ist der Fahrplan", "hafen-news.de");
+
+    /* a quote that opens its sentence after a speech act of a named person
+     * without words of its own gives that act's words */
+    run("Der Abgeordnete Karl Weber kritisierte die Regierung scharf. „Diese Regierung hat viel erreicht, aber hier versagt sie.“");
+    check_speaker("Diese Regierung", "Karl Weber");
+    run("Tatsächlich wurde der Hafen geschlossen. „Diese Regierung hat viel erreicht, aber hier versagt sie.“");
+    {
+        const lb_quote *q = test_quote_find(doc, "Diese Regierung");
+        CHECK(q != NULL);
+        if (q) CHECK(q->speaker_name == NULL);
+    }
+
+    /* the source of "heißt es" past a relative clause on it */
+    run("Im Entwurf, der dem Tagesspiegel vorliegt, heißt es, dass der Senat die Schecks einplanen solle.");
+    {
+        const lb_quote *q = test_quote_find(doc, "der Senat die");
+        CHECK(q != NULL && q->speaker_start >= 0);
+        if (q && q->speaker_start >= 0) CHECK(strstr(doc->text + q->speaker_start, "Entwurf") == doc->text + q->speaker_start);
+    }
+
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
