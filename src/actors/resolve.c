@@ -25,6 +25,8 @@ static int is_func(const act_run *r, const lb_tok *t)
     return (r->cls[i] & W_FUNC) != 0;
 }
 
+int act_is_func(const act_run *r, size_t i) { return is_func(r, &r->toks[i]); }
+
 /* A word that may be part of a person's name (capitalised, not covered). */
 static int name_word(const act_run *r, size_t i, uint32_t sent)
 {
@@ -89,7 +91,7 @@ static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, in
 
 /* Registers the short form of a person mention (surname; family name first
  * for East Asian names). */
-static int register_person(act_run *r, const lb_mention *m, int32_t person)
+int act_register_person(act_run *r, const lb_mention *m, int32_t person)
 {
     if (m->ntok < 2) return 0;
     int first = person >= 0 && r->kb->persons[person].surname_first;
@@ -174,7 +176,7 @@ static int titles(act_run *r)
             size_t n = name_run(r, j);
             if (n) {
                 lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-                if (!m || register_person(r, m, -1)) return -1;
+                if (!m || act_register_person(r, m, -1)) return -1;
             }
         }
     }
@@ -246,7 +248,7 @@ static int first_names(act_run *r)
             continue;
         }
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-        if (!m || register_person(r, m, -1)) return -1;
+        if (!m || act_register_person(r, m, -1)) return -1;
         i += n - 1;
     }
     return 0;
@@ -270,7 +272,7 @@ static int speech_cues(act_run *r)
         const act_local *l = find_local(r, lb_tok_norm(r->doc, &T[j + n - 1]), T[j + n - 1].norm_len);
         if (l) a = l->actor;
         lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-        if (!m || register_person(r, m, l ? l->person : -1)) return -1;
+        if (!m || act_register_person(r, m, l ? l->person : -1)) return -1;
     }
     return 0;
 }
@@ -669,11 +671,12 @@ int act_resolve(act_run *r)
     size_t n0 = r->doc->mentions.len;
     for (size_t k = 0; k < n0; k++) {
         lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
-        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
+        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && act_register_person(r, m, person_of(r, m))) return LB_ENOMEM;
     }
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
     if (affiliations(r)) return LB_ENOMEM;
     if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
-    return unaffiliated_persons(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
+    /* guessed names come after the unaffiliated persons: no actor of their own */
+    return unaffiliated_persons(r) || act_guess(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
 }

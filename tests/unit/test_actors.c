@@ -248,6 +248,27 @@ int main(void)
     CHECK(m && m->type == LB_MEN_ORG && m->actor.code == NULL);
     CHECK(find("CD", 0) == NULL);
 
+    /* names no dictionary lists (guess.c): a proper noun after a place
+     * preposition is a place, after a verb or before a finite verb at the
+     * start of a sentence a person, after an article none; a hyphen
+     * compound with a street noun is a place; day and month names are none */
+    CHECK_INT(annotate("Die Ausstellung zeigt Bilder aus Rüdigershagen. Am Abend schoss Kalinowski das zweite Tor.", NULL), LB_OK);
+    m = find("Rüdigershagen", 0);
+    CHECK(m && m->type == LB_MEN_LOC && m->actor.code == NULL);
+    m = find("Kalinowski", 0);
+    CHECK(m && m->type == LB_MEN_PER && m->actor.code == NULL);
+    CHECK_INT(annotate("Das Treffen fand in der Merasin-Straße statt, nicht am Mittwoch. Der Sieg ging an Wehlau.", NULL), LB_OK);
+    m = find("Merasin-Straße", 0);
+    CHECK(m && m->type == LB_MEN_LOC);
+    CHECK(find("Mittwoch", 0) == NULL && find("Wehlau", 0) == NULL && find("Sieg", 0) == NULL);
+    CHECK_INT(annotate("Zabrowskis Entscheidung überraschte. Borkenhain war zufrieden.", NULL), LB_OK);
+    CHECK(find("Zabrowskis", 0) && find("Borkenhain", 0) && find("Borkenhain", 0)->type == LB_MEN_PER);
+    CHECK_INT(annotate("The bus lines start in March, near Brookhaven, said the mayor of the city.", NULL), LB_OK);
+    CHECK(find("March", 0) == NULL);
+    m = find("Brookhaven", 0);
+    CHECK(m && m->type == LB_MEN_LOC);
+    check_layer_invariants();
+
     /* empty and punctuation-only documents */
     CHECK_INT(annotate("", NULL), LB_OK);
     CHECK_INT(doc->mentions.len, 0);

@@ -1,0 +1,149 @@
+/* guess.c: names that no dictionary lists, found by the morphology and the
+ * words around them (pass 2, after the dictionary, titles, first names and
+ * short forms): a run of proper nouns (UPOS PROPN) that no article or
+ * adjective opens is a name; after a place preposition (fword placeprep:
+ * in Mainz, aus Elberfeld) it is a place, with a person's context (a verb
+ * before it, sich, a passive's von, a genitive before a noun) a person.
+ * A hyphen compound whose head names a place (lochead: Friedrich-Ebert-
+ * Straße) is a place. Guessed names are mentions without an actor: which
+ * state a place lies in or a person acts for, nothing here tells (the state
+ * the article names most is wrong too often: a German town in an article
+ * about France). */
+#include "actors/run.h"
+#include "text/text.h"
+#include "ctx.h"
+#include <string.h>
+
+static const lb_morph *morph_at(const act_run *r, size_t i)
+{
+    return r->doc->morph.len == r->ntoks ? &LB_MORPH(r->doc)[i] : NULL;
+}
+
+static int upos_at(const act_run *r, size_t i)
+{
+    const lb_morph *m = morph_at(r, i);
+    return m ? m->upos : -1;
+}
+
+static int same_sent(const act_run *r, size_t i, size_t j)
+{
+    return i < r->ntoks && j < r->ntoks && r->toks[i].sent == r->toks[j].sent;
+}
+
+/* A word that can be part of an unlisted name: a capitalised proper noun,
+ * not covered, no acronym, abbreviation, title or function word. */
+static int guess_word(const act_run *r, size_t i)
+{
+    const lb_tok *t = &r->toks[i];
+    if (r->cover[i] || (t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) return 0;
+    if (r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) return 0;
+    if (upos_at(r, i) != LB_UPOS_PROPN || act_is_func(r, i) || act_fword_is(r, i, KB_FW_NOTNAME)) return 0;
+    return !lb_wordset_get(&r->doc->ctx->text->months, lb_tok_norm(r->doc, t), t->norm_len, NULL);
+}
+
+/* A name particle inside a run (von, van der, de la) followed by a name word:
+ * the particle's token count, else 0. */
+static size_t inner_particle(const act_run *r, size_t i)
+{
+    if (i >= r->ntoks || (r->toks[i].flags & LB_TOK_UPPER) || !act_fword_is(r, i, KB_FW_PARTICLE)) return 0;
+    size_t p = 1;
+    if (same_sent(r, i, i + 1) && !(r->toks[i + 1].flags & LB_TOK_UPPER) && act_fword_is(r, i + 1, KB_FW_PARTICLE2)) p++;
+    return same_sent(r, i, i + p) && guess_word(r, i + p) ? p : 0;
+}
+
+/* The tokens of the run of name words from i (at most 5, particles inside). */
+static size_t guess_run(const act_run *r, size_t i)
+{
+    size_t n = 1;
+    while (n < 5 && same_sent(r, i, i + n)) {
+        if (guess_word(r, i + n)) { n++; continue; }
+        size_t p = inner_particle(r, i + n);
+        if (!p) break;
+        n += p + 1;
+    }
+    return n;
+}
+
+/* What the word before a run says: it is no name of its own (an article,
+ * adjective, number or contracted preposition opens a noun phrase: der
+ * Sieg, im Powerplay; a name ends just before it: THW Kiel). */
+static int opens_phrase(const act_run *r, size_t p)
+{
+    const lb_morph *m = morph_at(r, p);
+    if (!m) return 1;
+    if (m->upos == LB_UPOS_DET || m->upos == LB_UPOS_ADJ || m->upos == LB_UPOS_NUM) return 1;
+    if (m->flags & LB_MF_CONTR) return 1;
+    return r->cover[p] && (r->toks[p].flags & LB_TOK_UPPER);
+}
+
+/* Signs that a run [i, i+n) names a person: a verb or auxiliary right
+ * before it (verb-second order: schoss Kaká, war Rée), the reflexive sich,
+ * the agent of a passive (von X komponiert), or a genitive before a noun
+ * (Zabels Entscheidung). */
+static int person_context(const act_run *r, size_t i, size_t n)
+{
+    size_t e = i + n;
+    if (i > 0 && same_sent(r, i - 1, i)) {
+        int u = upos_at(r, i - 1);
+        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 1;
+        const lb_morph *m = morph_at(r, i - 1);
+        if (m && u == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+    }
+    if (same_sent(r, i, e)) {
+        const lb_morph *last = morph_at(r, e - 1), *next = morph_at(r, e);
+        if (last && next && LB_FEAT_GET(last->feats, CASE) == LB_CASE_GEN && next->upos == LB_UPOS_NOUN) return 1;
+        if (next && lb_morph_is_finite(next) && (i == 0 || !same_sent(r, i - 1, i))) return 1;
+    }
+    return 0;
+}
+
+static int guess_runs(act_run *r)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (!guess_word(r, i)) continue;
+        int first = i == 0 || !same_sent(r, i - 1, i);
+        if (!first && opens_phrase(r, i - 1)) continue;
+        size_t n = guess_run(r, i);
+        int type = -1;
+        if (!first && act_fword_is(r, i - 1, KB_FW_PLACEPREP)) type = LB_MEN_LOC;
+        else if (person_context(r, i, n)) type = LB_MEN_PER;
+        if (type < 0) continue;
+        lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none);
+        if (!m || (type == LB_MEN_PER && act_register_person(r, m, -1))) return -1;
+        while (ui + 1 < r->nupper && r->upper[ui + 1] < i + n) ui++;
+    }
+    return 0;
+}
+
+/* The part after the last hyphen of a folded word, or NULL. */
+static const char *hyphen_tail(const char *w, size_t n, size_t *tl)
+{
+    for (size_t k = n; k-- > 1;)
+        if (w[k] == '-') { *tl = n - k - 1; return *tl ? w + k + 1 : NULL; }
+    return NULL;
+}
+
+/* Friedrich-Ebert-Straße, Inönü-Boulevard: a capitalised hyphen compound
+ * whose head is a place noun (lochead) names a place. */
+static int place_compounds(act_run *r)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ci = 0; ci < r->ncand; ci++) {
+        size_t i = r->cand[ci];
+        const lb_tok *t = &r->toks[i];
+        if (r->cover[i] || (t->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN)) != (LB_TOK_UPPER | LB_TOK_HYPHEN)) continue;
+        size_t tl;
+        const char *tail = hyphen_tail(lb_tok_norm(r->doc, t), t->norm_len, &tl);
+        if (!tail || !act_fword_has(r, tail, tl, KB_FW_LOCHEAD)) continue;
+        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_LOC, LB_FORM_NAME, none)) return -1;
+    }
+    return 0;
+}
+
+int act_guess(act_run *r)
+{
+    return place_compounds(r) || guess_runs(r) ? -1 : 0;
+}
