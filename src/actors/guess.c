@@ -98,6 +98,33 @@ static int person_context(const act_run *r, size_t i, size_t n)
     return 0;
 }
 
+/* The class a noun names (fword locclass, orgclass, perclass), by its lemma
+ * or the lemma's head: a compound is of its last part's class (Kreisstadt,
+ * Ölkonzern, Fußball-Experte); parts of 4 bytes or more after 3 or more. */
+static uint32_t class_noun(const act_run *r, size_t p)
+{
+    const lb_morph *m = morph_at(r, p);
+    if (!m || m->upos != LB_UPOS_NOUN || !m->lemma_len) return 0;
+    const uint32_t want = KB_FW_LOCCLASS | KB_FW_ORGCLASS | KB_FW_PERCLASS;
+    char f[128];
+    size_t n = lb_fold(f, sizeof f, m->lemma, m->lemma_len);
+    for (size_t k = 0; k < n; k++) {
+        if (k && (k < 3 || n - k < 4 || (f[k] & 0xc0) == 0x80 || f[k] == '-')) continue;
+        uint32_t bits = 0;
+        if (lb_wordset_get(&r->kb->fwords, f + k, n - k, &bits) && (bits & want)) return bits & want;
+    }
+    return 0;
+}
+
+/* The type a class noun right before a run gives it (die Gemeinde
+ * Pflückuff, der Ölkonzern Petrobras, Popstar Lady Gaga), -1 none. */
+static int class_type(const act_run *r, size_t i)
+{
+    if (i == 0 || !same_sent(r, i - 1, i)) return -1;
+    uint32_t c = class_noun(r, i - 1);
+    return c == KB_FW_LOCCLASS ? LB_MEN_LOC : c == KB_FW_ORGCLASS ? LB_MEN_ORG : c == KB_FW_PERCLASS ? LB_MEN_PER : -1;
+}
+
 static int guess_runs(act_run *r)
 {
     lb_actor_ref none = { 0 };
@@ -107,13 +134,56 @@ static int guess_runs(act_run *r)
         int first = i == 0 || !same_sent(r, i - 1, i);
         if (!first && opens_phrase(r, i - 1)) continue;
         size_t n = guess_run(r, i);
-        int type = -1;
-        if (!first && act_fword_is(r, i - 1, KB_FW_PLACEPREP)) type = LB_MEN_LOC;
+        int type = class_type(r, i);
+        if (type >= 0) ;
+        else if (!first && act_fword_is(r, i - 1, KB_FW_PLACEPREP)) type = LB_MEN_LOC;
         else if (person_context(r, i, n)) type = LB_MEN_PER;
         if (type < 0) continue;
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none);
         if (!m || (type == LB_MEN_PER && act_register_person(r, m, -1))) return -1;
         while (ui + 1 < r->nupper && r->upper[ui + 1] < i + n) ui++;
+    }
+    return 0;
+}
+
+/* A coordinating conjunction or a comma at token k? */
+static int coord_at(const act_run *r, size_t k)
+{
+    const lb_tok *t = &r->toks[k];
+    if ((t->flags & LB_TOK_PUNCT) && t->end - t->start == 1 && r->doc->text[t->start] == ',') return 1;
+    return upos_at(r, k) == LB_UPOS_CCONJ;
+}
+
+/* The type of a name mention at token k (a name, not a derived form), -1. */
+static int name_type_at(const act_run *r, size_t k)
+{
+    long m = r->men_at[k];
+    if (m < 0) return -1;
+    const lb_mention *M = &((const lb_mention *)r->doc->mentions.items)[m];
+    return M->form == LB_FORM_NAME && M->type <= LB_MEN_ORG ? M->type : -1;
+}
+
+/* Coordinated names share their type: an untyped run joined by und, oder
+ * or a comma to a name mention (in Homburg und Wiehl, Finch und Sheppard)
+ * gets that mention's type. Repeated, so that a list fills from either end. */
+static int coordinated_runs(act_run *r, int *added)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (!guess_word(r, i)) continue;
+        int first = i == 0 || !same_sent(r, i - 1, i);
+        if (!first && opens_phrase(r, i - 1) && !coord_at(r, i - 1)) continue;
+        size_t n = guess_run(r, i), e = i + n;
+        int type = -1;
+        if (i >= 2 && same_sent(r, i - 2, i) && coord_at(r, i - 1)) type = name_type_at(r, i - 2);
+        if (type < 0 && e + 1 < r->ntoks && same_sent(r, i, e + 1) && coord_at(r, e) &&
+            r->men_at[e + 1] >= 0 && ((const lb_mention *)r->doc->mentions.items)[r->men_at[e + 1]].tok0 == e + 1)
+            type = name_type_at(r, e + 1);
+        if (type < 0) continue;
+        if (!act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none)) return -1;
+        (*added)++;
+        while (ui + 1 < r->nupper && r->upper[ui + 1] < e) ui++;
     }
     return 0;
 }
@@ -145,5 +215,11 @@ static int place_compounds(act_run *r)
 
 int act_guess(act_run *r)
 {
-    return place_compounds(r) || guess_runs(r) ? -1 : 0;
+    if (place_compounds(r) || guess_runs(r)) return -1;
+    for (int pass = 0; pass < 3; pass++) {
+        int added = 0;
+        if (coordinated_runs(r, &added)) return -1;
+        if (!added) break;
+    }
+    return 0;
 }

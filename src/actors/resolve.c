@@ -216,6 +216,19 @@ static int first_name_at(const act_run *r, size_t i)
     return h && lb_wordset_get(&r->kb->firstnames, nm, (size_t)(h - nm), NULL);
 }
 
+/* A particle (von, van der) and a name word after the n tokens of a name
+ * from i: adds them to *n; 0 when there are none. */
+static int particle_surname(const act_run *r, size_t i, size_t *n)
+{
+    size_t k = i + *n;
+    if (k + 1 >= r->ntoks || !is_particle2(r, k, 0)) return 0;
+    size_t p = 1;
+    if (k + p < r->ntoks && is_particle2(r, k + p, 1)) p++;
+    if (!name_word(r, k + p, r->toks[i].sent)) return 0;
+    *n += p + 1;
+    return 1;
+}
+
 /* Persons not in the dictionary: a first name and capitalised words,
  * with particles between (Wilhelm von Nesselrode). */
 static int first_names(act_run *r)
@@ -231,12 +244,9 @@ static int first_names(act_run *r)
         while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
                name_word(r, i + n + 1, T[i].sent)) n++;
         if (name_word(r, i + n, T[i].sent)) n++;
-        else if (i + n + 1 < r->ntoks && is_particle2(r, i + n, 0)) {
-            size_t p = 1;
-            if (i + n + p < r->ntoks && is_particle2(r, i + n + p, 1)) p++;
-            if (!name_word(r, i + n + p, T[i].sent)) continue;
-            n += p + 1;
-        }
+        else if (!particle_surname(r, i, &n)) continue;
+        /* Heinrich Gottlob von Miltitz: a nobiliary particle and a name after the names */
+        if (n >= 2) particle_surname(r, i, &n);
         if (n < 2) continue;
         lb_actor_ref a = { 0 };
         /* Robert-Bosch-Stiftung, Max Planck-Institut: a name with an organisation head */

@@ -263,6 +263,18 @@ int main(void)
     CHECK(find("Mittwoch", 0) == NULL && find("Wehlau", 0) == NULL && find("Sieg", 0) == NULL);
     CHECK_INT(annotate("Zabrowskis Entscheidung überraschte. Borkenhain war zufrieden.", NULL), LB_OK);
     CHECK(find("Zabrowskis", 0) && find("Borkenhain", 0) && find("Borkenhain", 0)->type == LB_MEN_PER);
+    /* a class noun before a name gives its type, a compound by its head;
+     * coordinated names share a type; a particle and a surname after names */
+    CHECK_INT(annotate("Die Gemeinde Pflückuff kaufte Aktien des Ölkonzerns Petrobras. Gerichte gibt es in Homburg und Wiehl. "
+                       "Das Schloss bekam sein Aussehen unter Heinrich Gottlob von Miltitz.", NULL), LB_OK);
+    m = find("Pflückuff", 0);
+    CHECK(m && m->type == LB_MEN_LOC);
+    m = find("Petrobras", 0);
+    CHECK(m && m->type == LB_MEN_ORG && m->actor.code == NULL);
+    m = find("Wiehl", 0);
+    CHECK(m && m->type == LB_MEN_LOC);
+    m = find("Heinrich Gottlob von Miltitz", 0);
+    CHECK(m && m->type == LB_MEN_PER);
     CHECK_INT(annotate("The bus lines start in March, near Brookhaven, said the mayor of the city.", NULL), LB_OK);
     CHECK(find("March", 0) == NULL);
     m = find("Brookhaven", 0);
