@@ -12,11 +12,12 @@
 #include "actors/run.h"
 #include "text/text.h"
 #include "ctx.h"
+#include "text/sigindex.h"
 #include <string.h>
 
 static const lb_morph *morph_at(const act_run *r, size_t i)
 {
-    return r->doc->morph.len == r->ntoks ? &LB_MORPH(r->doc)[i] : NULL;
+    return r->morph ? &r->morph[i] : NULL;
 }
 
 static int upos_at(const act_run *r, size_t i)
@@ -34,12 +35,12 @@ static int same_sent(const act_run *r, size_t i, size_t j)
  * not covered, no acronym, abbreviation, title or function word. */
 static int guess_word(const act_run *r, size_t i)
 {
+    if (r->cover[i] || r->morph[i].upos != LB_UPOS_PROPN) return 0;
     const lb_tok *t = &r->toks[i];
-    if (r->cover[i] || (t->flags & (LB_TOK_WORD | LB_TOK_UPPER)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
-    if (t->flags & (LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) return 0;
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
     if (r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) return 0;
-    if (upos_at(r, i) != LB_UPOS_PROPN || act_is_func(r, i) || act_fword_is(r, i, KB_FW_NOTNAME)) return 0;
-    return !lb_wordset_get(&r->doc->ctx->text->months, lb_tok_norm(r->doc, t), t->norm_len, NULL);
+    if (act_is_func(r, i) || act_fword_is(r, i, KB_FW_NOTNAME)) return 0;
+    return !lb_sigindex_get(&r->doc->ctx->text->months_index, lb_tok_norm(r->doc, t), t->norm_len, NULL);
 }
 
 /* A name particle inside a run (von, van der, de la) followed by a name word:
@@ -98,53 +99,34 @@ static int person_context(const act_run *r, size_t i, size_t n)
     return 0;
 }
 
-/* The class a noun names (fword locclass, orgclass, perclass), by its lemma
- * or the lemma's head: a compound is of its last part's class (Kreisstadt,
- * Ölkonzern, Fußball-Experte); parts of 4 bytes or more after 3 or more. */
-static uint32_t class_noun(const act_run *r, size_t p)
+/* The type of the names a noun classifies (class records: die Gemeinde X
+ * LOC), by its lemma or the lemma's last part: a compound is of its head's
+ * class (Kreisstadt, Ölkonzern, Fußball-Experte); parts of 4 bytes or more
+ * after 3 or more. -1 when none. */
+static int class_noun(const act_run *r, size_t p)
 {
-    const lb_morph *m = morph_at(r, p);
-    if (!m || m->upos != LB_UPOS_NOUN || !m->lemma_len) return 0;
-    const uint32_t want = KB_FW_LOCCLASS | KB_FW_ORGCLASS | KB_FW_PERCLASS;
+    const lb_morph *m = &r->morph[p];
+    if (m->upos != LB_UPOS_NOUN || !m->lemma_len) return -1;
     char f[128];
     size_t n = lb_fold(f, sizeof f, m->lemma, m->lemma_len);
     for (size_t k = 0; k < n; k++) {
         if (k && (k < 3 || n - k < 4 || (f[k] & 0xc0) == 0x80 || f[k] == '-')) continue;
-        uint32_t bits = 0;
-        if (lb_wordset_get(&r->kb->fwords, f + k, n - k, &bits) && (bits & want)) return bits & want;
+        uint32_t t;
+        if (lb_wordset_get(&r->kb->classes, f + k, n - k, &t)) return (int)t - 1;
     }
-    return 0;
+    return -1;
 }
 
 /* The type a class noun right before a run gives it (die Gemeinde
  * Pflückuff, der Ölkonzern Petrobras, Popstar Lady Gaga), -1 none. */
 static int class_type(const act_run *r, size_t i)
 {
-    if (i == 0 || !same_sent(r, i - 1, i)) return -1;
-    uint32_t c = class_noun(r, i - 1);
-    return c == KB_FW_LOCCLASS ? LB_MEN_LOC : c == KB_FW_ORGCLASS ? LB_MEN_ORG : c == KB_FW_PERCLASS ? LB_MEN_PER : -1;
+    return i > 0 && same_sent(r, i - 1, i) ? class_noun(r, i - 1) : -1;
 }
 
-static int guess_runs(act_run *r)
-{
-    lb_actor_ref none = { 0 };
-    for (size_t ui = 0; ui < r->nupper; ui++) {
-        size_t i = r->upper[ui];
-        if (!guess_word(r, i)) continue;
-        int first = i == 0 || !same_sent(r, i - 1, i);
-        if (!first && opens_phrase(r, i - 1)) continue;
-        size_t n = guess_run(r, i);
-        int type = class_type(r, i);
-        if (type >= 0) ;
-        else if (!first && act_fword_is(r, i - 1, KB_FW_PLACEPREP)) type = LB_MEN_LOC;
-        else if (person_context(r, i, n)) type = LB_MEN_PER;
-        if (type < 0) continue;
-        lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none);
-        if (!m || (type == LB_MEN_PER && act_register_person(r, m, -1))) return -1;
-        while (ui + 1 < r->nupper && r->upper[ui + 1] < i + n) ui++;
-    }
-    return 0;
-}
+/* A run of name words that no context typed, to be tried again by
+ * coordination once its neighbours have types. */
+typedef struct guess_span { uint32_t i, n; } guess_span;
 
 /* A coordinating conjunction or a comma at token k? */
 static int coord_at(const act_run *r, size_t k)
@@ -154,7 +136,45 @@ static int coord_at(const act_run *r, size_t k)
     return upos_at(r, k) == LB_UPOS_CCONJ;
 }
 
-/* The type of a name mention at token k (a name, not a derived form), -1. */
+/* The type the words around a run [i, i+n) give it: a class noun before
+ * it, a place preposition, a person's context; -1 none. */
+static int context_type(const act_run *r, size_t i, size_t n, int first)
+{
+    int type = class_type(r, i);
+    if (type >= 0) return type;
+    if (!first && act_fword_is(r, i - 1, KB_FW_PLACEPREP)) return LB_MEN_LOC;
+    return person_context(r, i, n) ? LB_MEN_PER : -1;
+}
+
+/* Every run of name words (guess_word) that no article or adjective opens:
+ * typed by context, or kept in pending when a comma or conjunction borders it. */
+static int guess_runs(act_run *r, lb_vec *pending)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (r->cover[i] || r->morph[i].upos != LB_UPOS_PROPN || !guess_word(r, i)) continue;   /* the test first: most are nouns */
+        int first = i == 0 || !same_sent(r, i - 1, i);
+        if (!first && opens_phrase(r, i - 1)) continue;
+        size_t n = guess_run(r, i);
+        while (ui + 1 < r->nupper && r->upper[ui + 1] < i + n) ui++;
+        int type = context_type(r, i, n, first);
+        if (type < 0) {
+            int before = i >= 2 && same_sent(r, i - 2, i) && coord_at(r, i - 1);
+            int after = same_sent(r, i, i + n + 1) && coord_at(r, i + n);
+            guess_span *g = before || after ? lb_vec_push(pending, &r->doc->arena) : NULL;
+            if (g) { g->i = (uint32_t)i; g->n = (uint32_t)n; }
+            else if (before || after) return -1;
+            continue;
+        }
+        lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none);
+        if (!m || (type == LB_MEN_PER && act_register_person(r, m, -1))) return -1;
+    }
+    return 0;
+}
+
+/* The type of a name mention that starts or ends at token k (a name, not a
+ * derived form), -1. */
 static int name_type_at(const act_run *r, size_t k)
 {
     long m = r->men_at[k];
@@ -163,27 +183,29 @@ static int name_type_at(const act_run *r, size_t k)
     return M->form == LB_FORM_NAME && M->type <= LB_MEN_ORG ? M->type : -1;
 }
 
-/* Coordinated names share their type: an untyped run joined by und, oder
+/* Coordinated names share their type: a pending run joined by und, oder
  * or a comma to a name mention (in Homburg und Wiehl, Finch und Sheppard)
  * gets that mention's type. Repeated, so that a list fills from either end. */
-static int coordinated_runs(act_run *r, int *added)
+static int coordinated_runs(act_run *r, lb_vec *pending)
 {
     lb_actor_ref none = { 0 };
-    for (size_t ui = 0; ui < r->nupper; ui++) {
-        size_t i = r->upper[ui];
-        if (!guess_word(r, i)) continue;
-        int first = i == 0 || !same_sent(r, i - 1, i);
-        if (!first && opens_phrase(r, i - 1) && !coord_at(r, i - 1)) continue;
-        size_t n = guess_run(r, i), e = i + n;
-        int type = -1;
-        if (i >= 2 && same_sent(r, i - 2, i) && coord_at(r, i - 1)) type = name_type_at(r, i - 2);
-        if (type < 0 && e + 1 < r->ntoks && same_sent(r, i, e + 1) && coord_at(r, e) &&
-            r->men_at[e + 1] >= 0 && ((const lb_mention *)r->doc->mentions.items)[r->men_at[e + 1]].tok0 == e + 1)
-            type = name_type_at(r, e + 1);
-        if (type < 0) continue;
-        if (!act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none)) return -1;
-        (*added)++;
-        while (ui + 1 < r->nupper && r->upper[ui + 1] < e) ui++;
+    guess_span *G = pending->items;
+    for (int pass = 0; pass < 3; pass++) {
+        int added = 0;
+        for (size_t k = 0; k < pending->len; k++) {
+            size_t i = G[k].i, n = G[k].n, e = i + n;
+            if (!n) continue;
+            int type = -1;
+            if (i >= 2 && same_sent(r, i - 2, i) && coord_at(r, i - 1)) type = name_type_at(r, i - 2);
+            if (type < 0 && same_sent(r, i, e + 1) && coord_at(r, e) && r->men_at[e + 1] >= 0 &&
+                ((const lb_mention *)r->doc->mentions.items)[r->men_at[e + 1]].tok0 == e + 1)
+                type = name_type_at(r, e + 1);
+            if (type < 0) continue;
+            if (!act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, type, LB_FORM_NAME, none)) return -1;
+            G[k].n = 0;
+            added = 1;
+        }
+        if (!added) break;
     }
     return 0;
 }
@@ -215,11 +237,9 @@ static int place_compounds(act_run *r)
 
 int act_guess(act_run *r)
 {
-    if (place_compounds(r) || guess_runs(r)) return -1;
-    for (int pass = 0; pass < 3; pass++) {
-        int added = 0;
-        if (coordinated_runs(r, &added)) return -1;
-        if (!added) break;
-    }
-    return 0;
+    if (!r->morph) return 0;   /* proper nouns come from the morphology */
+    lb_vec pending;
+    lb_vec_init(&pending, sizeof(guess_span));
+    if (place_compounds(r) || guess_runs(r, &pending)) return -1;
+    return pending.len ? coordinated_runs(r, &pending) : 0;
 }

@@ -25,6 +25,7 @@ typedef struct act_run {
     const struct lb_actor_kb *kb;
     const lb_tok *toks;
     size_t ntoks;
+    const lb_morph *morph;      /* one per token, or NULL when the morphology did not run */
     uint8_t *cover;             /* 1 where a token is inside a mention */
     int32_t *men_at;            /* per token: the first mention (index) covering it, -1 */
     uint32_t *cls;              /* W_* bits of each word token (kb.h) */
