@@ -216,6 +216,16 @@ static int first_name_at(const act_run *r, size_t i)
     return h && lb_wordset_get(&r->kb->firstnames, nm, (size_t)(h - nm), NULL);
 }
 
+/* An initial at token i of sentence sent: one capital letter and its
+ * period (K., E.), as in a middle name or a surname withheld by the press. */
+static int initial_at(const act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->cover[i] || r->toks[i].sent != sent) return 0;
+    const lb_tok *t = &r->toks[i];
+    const char *s = r->doc->text + t->start;
+    return (t->flags & LB_TOK_ABBREV) && t->end - t->start == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.';
+}
+
 /* A particle (von, van der) and a name word after the n tokens of a name
  * from i: adds them to *n; 0 when there are none. */
 static int particle_surname(const act_run *r, size_t i, size_t *n)
@@ -243,7 +253,10 @@ static int first_names(act_run *r)
         size_t n = 1;
         while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
                name_word(r, i + n + 1, T[i].sent)) n++;
+        if (initial_at(r, i + n, T[i].sent) && name_word(r, i + n + 1, T[i].sent)) n++;   /* Christine K. Brückner */
+        int cut = 0;
         if (name_word(r, i + n, T[i].sent)) n++;
+        else if (initial_at(r, i + n, T[i].sent)) { n++; cut = 1; }   /* Hasan E.: the surname cut to its initial */
         else if (!particle_surname(r, i, &n)) continue;
         /* Heinrich Gottlob von Miltitz: a nobiliary particle and a name after the names */
         if (n >= 2) particle_surname(r, i, &n);
@@ -258,7 +271,7 @@ static int first_names(act_run *r)
             continue;
         }
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-        if (!m || act_register_person(r, m, -1)) return -1;
+        if (!m || (!cut && act_register_person(r, m, -1))) return -1;
         i += n - 1;
     }
     return 0;

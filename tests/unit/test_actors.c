@@ -275,6 +275,14 @@ int main(void)
     CHECK(m && m->type == LB_MEN_LOC);
     m = find("Heinrich Gottlob von Miltitz", 0);
     CHECK(m && m->type == LB_MEN_PER);
+    /* initials: a middle initial, a surname cut to its initial; US states */
+    CHECK_INT(annotate("Der Angeklagte Hasan E. wurde verurteilt. Christine K. Brückner schrieb aus Illinois.", NULL), LB_OK);
+    m = find("Hasan E.", 0);
+    CHECK(m && m->type == LB_MEN_PER);
+    m = find("Christine K. Brückner", 0);
+    CHECK(m && m->type == LB_MEN_PER);
+    m = find("Illinois", 0);
+    CHECK(m && m->type == LB_MEN_LOC && has_actor(m, "USA", NULL));
     CHECK_INT(annotate("The bus lines start in March, near Brookhaven, said the mayor of the city.", NULL), LB_OK);
     CHECK(find("March", 0) == NULL);
     m = find("Brookhaven", 0);
