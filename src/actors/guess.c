@@ -78,23 +78,45 @@ static int opens_phrase(const act_run *r, size_t p)
     return r->cover[p] && (r->toks[p].flags & LB_TOK_UPPER);
 }
 
+/* A participle at token k of the sentence of token i: tagged so, or a
+ * verb that closes the clause (the tagger may read komponiert as finite). */
+static int participle_at(const act_run *r, size_t k, size_t i)
+{
+    if (!same_sent(r, k, i) || (r->morph[k].upos != LB_UPOS_VERB && r->morph[k].upos != LB_UPOS_AUX)) return 0;
+    if (LB_FEAT_GET(r->morph[k].feats, VERBFORM) == LB_VERBFORM_PART) return 1;
+    return k + 1 < r->ntoks && (!same_sent(r, k, k + 1) || (r->toks[k + 1].flags & LB_TOK_PUNCT) || r->morph[k + 1].upos == LB_UPOS_AUX);
+}
+
+/* An age in brackets after token e ("Heidi Klum (37)"): the press's way
+ * of introducing a person. */
+static int age_after(const act_run *r, size_t e)
+{
+    if (e + 2 >= r->ntoks || !same_sent(r, e, e + 2)) return 0;
+    const lb_tok *o = &r->toks[e], *a = &r->toks[e + 1], *c = &r->toks[e + 2];
+    return (o->flags & LB_TOK_BRACKET_OPEN) && (c->flags & LB_TOK_BRACKET_CLOSE) && (a->flags & LB_TOK_NUM) &&
+           a->end - a->start <= 3 && !(a->flags & (LB_TOK_WORD | LB_TOK_ORDINAL));
+}
+
 /* Signs that a run [i, i+n) names a person: a verb or auxiliary right
- * before it (verb-second order: schoss Kaká, war Rée), the reflexive sich,
- * the agent of a passive (von X komponiert), or a genitive before a noun
- * (Zabels Entscheidung). */
+ * before it (verb-second order: schoss Kaká, war Rée), a subordinating
+ * conjunction (dass Schulz, wie Trabolt berichtete), the reflexive sich,
+ * the agent of a passive (von X komponiert, composed by X), an age in
+ * brackets, or a genitive before a noun (Zabels Entscheidung). */
 static int person_context(const act_run *r, size_t i, size_t n)
 {
     size_t e = i + n;
     if (i > 0 && same_sent(r, i - 1, i)) {
-        int u = upos_at(r, i - 1);
-        if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 1;
-        const lb_morph *m = morph_at(r, i - 1);
-        if (m && u == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+        const lb_morph *m = &r->morph[i - 1];
+        if (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX || m->upos == LB_UPOS_SCONJ) return 1;
+        if (m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, REFLEX)) return 1;
+        if (act_fword_is(r, i - 1, KB_FW_AGENTPREP) && ((e < r->ntoks && participle_at(r, e, i)) || (i >= 2 && participle_at(r, i - 2, i))))
+            return 1;
     }
+    if (age_after(r, e)) return 1;
     if (same_sent(r, i, e)) {
-        const lb_morph *last = morph_at(r, e - 1), *next = morph_at(r, e);
-        if (last && next && LB_FEAT_GET(last->feats, CASE) == LB_CASE_GEN && next->upos == LB_UPOS_NOUN) return 1;
-        if (next && lb_morph_is_finite(next) && (i == 0 || !same_sent(r, i - 1, i))) return 1;
+        const lb_morph *last = &r->morph[e - 1], *next = &r->morph[e];
+        if (LB_FEAT_GET(last->feats, CASE) == LB_CASE_GEN && next->upos == LB_UPOS_NOUN) return 1;
+        if (lb_morph_is_finite(next) && (i == 0 || !same_sent(r, i - 1, i))) return 1;
     }
     return 0;
 }

@@ -488,7 +488,7 @@ static int family_first_line(load_state *st, const lb_dict_line *l, char *err, s
 /* a "fword" record: WORD and a comma list of its roles (kb.h KB_FW_*) */
 static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
 {
-    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet", "locprep", "geoprefix", "placeprep", "lochead", "notname" };
+    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet", "locprep", "geoprefix", "placeprep", "lochead", "notname", "agentprep" };
     if (need(l, 3, "WORD ROLES", err, errlen)) return 1;
     if (l->nfields > 3) { snprintf(err, errlen, "'fword' has 2 fields"); return 1; }
     char key[512];
@@ -502,7 +502,7 @@ static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t e
         size_t k = 0;
         while (k < sizeof ROLE / sizeof *ROLE && (strlen(ROLE[k]) != j - i || memcmp(ROLE[k], l->field[2] + i, j - i))) k++;
         if (k == sizeof ROLE / sizeof *ROLE) {
-            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet, locprep, geoprefix, placeprep, lochead, notname)", (int)(j - i), l->field[2] + i);
+            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet, locprep, geoprefix, placeprep, lochead, notname, agentprep)", (int)(j - i), l->field[2] + i);
             return 1;
         }
         bits |= 1u << k;

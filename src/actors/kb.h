@@ -18,7 +18,7 @@ enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB
  * an der X), a word that ends the search for one (und, sagte), an article
  * before a bare title (der Präsident). */
 enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16, KB_FW_LOCPREP = 32, KB_FW_GEOPREFIX = 64,
-       KB_FW_PLACEPREP = 128, KB_FW_LOCHEAD = 256, KB_FW_NOTNAME = 512 };
+       KB_FW_PLACEPREP = 128, KB_FW_LOCHEAD = 256, KB_FW_NOTNAME = 512, KB_FW_AGENTPREP = 1024 };
 
 /* Word classes: one lookup per token gives everything the passes need.
  * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the

@@ -275,6 +275,12 @@ int main(void)
     CHECK(m && m->type == LB_MEN_LOC);
     m = find("Heinrich Gottlob von Miltitz", 0);
     CHECK(m && m->type == LB_MEN_PER);
+    /* a passive's agent, an age in brackets, a subordinating conjunction */
+    CHECK_INT(annotate("Alle Stücke wurden von Corellano komponiert. Hedwiga Trunz (37) lacht. Es heißt, dass Bormanek kommt.", NULL), LB_OK);
+    CHECK(find("Corellano", 0) && find("Corellano", 0)->type == LB_MEN_PER);
+    CHECK(find("Bormanek", 0) && find("Bormanek", 0)->type == LB_MEN_PER);
+    m = find("Hedwiga Trunz", 0);
+    CHECK(m && m->type == LB_MEN_PER);
     /* initials: a middle initial, a surname cut to its initial; US states */
     CHECK_INT(annotate("Der Angeklagte Hasan E. wurde verurteilt. Christine K. Brückner schrieb aus Illinois.", NULL), LB_OK);
     m = find("Hasan E.", 0);
