@@ -324,7 +324,9 @@ static int org_names(act_run *r)
                 n = 1;
             }
             if (!n) continue;
-            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+            /* 1. FC Köln: a club's ordinal opens its name */
+            size_t o = i > 0 && T[i - 1].sent == T[i].sent && (T[i - 1].flags & LB_TOK_ORDINAL) && !r->cover[i - 1] ? 1 : 0;
+            if (!act_add(r, (uint32_t)(i - o), (uint32_t)(n + 1 + o), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
             continue;
         }
         if ((r->cls[i] & W_ORGEND) && i > 0 && (T[i].flags & LB_TOK_UPPER)) {
@@ -348,8 +350,28 @@ static int org_names(act_run *r)
     return 0;
 }
 
+/* A word that continues a name opened by an unknown acronym (BNP Paribas,
+ * MSV Duisburg, OLG Hamm): a capitalised proper noun, or a one-word place
+ * name, which then is part of the organisation's name (killed). */
+static int acronym_tail(act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->toks[i].sent != sent || !r->morph) return 0;
+    const lb_tok *t = &r->toks[i];
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ABBREV | LB_TOK_URL)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (r->cover[i]) {
+        long k = r->men_at[i];
+        lb_mention *M = r->doc->mentions.items;
+        if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_NAME || M[k].ntok != 1 || M[k].tok0 != i) return 0;
+        M[k].type = ACT_DEAD;
+        return 1;
+    }
+    if (r->morph[i].upos != LB_UPOS_PROPN || (r->cls[i] & (W_TITLE | W_NOPART)) || is_func(r, t)) return 0;
+    return 1;
+}
+
 /* An unknown acronym (EADS, ZEW) is an organisation, unless listed as
- * "nopart" (CD, TV, DNA): those are words, not names. */
+ * "nopart" (CD, TV, DNA): those are words, not names; proper nouns after it
+ * belong to its name (acronym_tail). */
 static int acronyms(act_run *r)
 {
     const lb_tok *T = r->toks;
@@ -366,7 +388,9 @@ static int acronyms(act_run *r)
         int letters = 1;
         for (size_t k = 0; k < n; k++) if (!(s[k] >= 'A' && s[k] <= 'Z')) { letters = 0; break; }
         if (!letters) continue;
-        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+        size_t nt = 1;
+        while (nt < 4 && acronym_tail(r, i + nt, T[i].sent)) nt++;
+        if (!act_add(r, (uint32_t)i, (uint32_t)nt, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
     }
     return 0;
 }

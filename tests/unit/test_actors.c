@@ -247,6 +247,14 @@ int main(void)
     m = find("QXZ", 0);
     CHECK(m && m->type == LB_MEN_ORG && m->actor.code == NULL);
     CHECK(find("CD", 0) == NULL);
+    /* proper nouns and a place after an unknown acronym belong to its name; a club's ordinal opens it */
+    CHECK_INT(annotate("Aufsteiger ist QNP Paribas, der Trainer ging zum MSV Duisburg und dann zum 1. FC Nürnberg.", NULL), LB_OK);
+    m = find("QNP Paribas", 0);
+    CHECK(m && m->type == LB_MEN_ORG);
+    m = find("MSV Duisburg", 0);
+    CHECK(m && m->type == LB_MEN_ORG && find("Duisburg", 0) == NULL);
+    m = find("1. FC Nürnberg", 0);
+    CHECK(m && m->type == LB_MEN_ORG);
 
     /* names no dictionary lists (guess.c): a proper noun after a place
      * preposition is a place, after a verb or before a finite verb at the
