@@ -97,11 +97,23 @@ static int age_after(const act_run *r, size_t e)
            a->end - a->start <= 3 && !(a->flags & (LB_TOK_WORD | LB_TOK_ORDINAL));
 }
 
+/* Token i opens a clause: the sentence starts there, or a comma, colon or
+ * coordinating conjunction is before it (und Teemu Tainio spielt). */
+static int clause_start(const act_run *r, size_t i)
+{
+    if (i == 0 || !same_sent(r, i - 1, i)) return 1;
+    const lb_tok *p = &r->toks[i - 1];
+    if ((p->flags & LB_TOK_PUNCT) && p->end - p->start == 1 && (r->doc->text[p->start] == ',' || r->doc->text[p->start] == ':')) return 1;
+    int u = r->morph[i - 1].upos;
+    return u == LB_UPOS_CCONJ;
+}
+
 /* Signs that a run [i, i+n) names a person: a verb or auxiliary right
  * before it (verb-second order: schoss Kaká, war Rée), a subordinating
  * conjunction (dass Schulz, wie Trabolt berichtete), the reflexive sich,
  * the agent of a passive (von X komponiert, composed by X), an age in
- * brackets, or a genitive before a noun (Zabels Entscheidung). */
+ * brackets, a genitive before a noun (Zabels Entscheidung), or a finite
+ * verb after it at the start of a clause. */
 static int person_context(const act_run *r, size_t i, size_t n)
 {
     size_t e = i + n;
@@ -113,10 +125,11 @@ static int person_context(const act_run *r, size_t i, size_t n)
             return 1;
     }
     if (age_after(r, e)) return 1;
+    int gen = LB_FEAT_GET(r->morph[e - 1].feats, CASE) == LB_CASE_GEN;
     if (same_sent(r, i, e)) {
-        const lb_morph *last = &r->morph[e - 1], *next = &r->morph[e];
-        if (LB_FEAT_GET(last->feats, CASE) == LB_CASE_GEN && next->upos == LB_UPOS_NOUN) return 1;
-        if (lb_morph_is_finite(next) && (i == 0 || !same_sent(r, i - 1, i))) return 1;
+        const lb_morph *next = &r->morph[e];
+        if (gen && next->upos == LB_UPOS_NOUN) return 1;
+        if (lb_morph_is_finite(next) && clause_start(r, i)) return 1;
     }
     return 0;
 }
@@ -232,6 +245,30 @@ static int coordinated_runs(act_run *r, lb_vec *pending)
     return 0;
 }
 
+/* A surname after an initial (A. Wiegemann, P. Rusterholz): a capitalised
+ * word the morphology lexicon does not know as a common noun. */
+static int surname_word(const act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->toks[i].sent != sent || r->cover[i]) return 0;
+    const lb_morph *m = &r->morph[i];
+    if (m->upos != LB_UPOS_PROPN && (m->upos != LB_UPOS_NOUN || (m->flags & LB_MF_KNOWN))) return 0;
+    const lb_tok *t = &r->toks[i];
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    return !(r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) && !act_is_func(r, i);
+}
+
+/* An initial and a surname are a person. */
+static int initials(act_run *r)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        if (!(r->toks[i].flags & LB_TOK_ABBREV) || !act_initial_at(r, i, r->toks[i].sent) || !surname_word(r, i + 1, r->toks[i].sent)) continue;
+        if (!act_add(r, (uint32_t)i, 2, 0, 0, LB_MEN_PER, LB_FORM_NAME, none)) return -1;
+    }
+    return 0;
+}
+
 /* The part after the last hyphen of a folded word, or NULL. */
 static const char *hyphen_tail(const char *w, size_t n, size_t *tl)
 {
@@ -262,6 +299,6 @@ int act_guess(act_run *r)
     if (!r->morph) return 0;   /* proper nouns come from the morphology */
     lb_vec pending;
     lb_vec_init(&pending, sizeof(guess_span));
-    if (place_compounds(r) || guess_runs(r, &pending)) return -1;
+    if (place_compounds(r) || initials(r) || guess_runs(r, &pending)) return -1;
     return pending.len ? coordinated_runs(r, &pending) : 0;
 }

@@ -218,7 +218,7 @@ static int first_name_at(const act_run *r, size_t i)
 
 /* An initial at token i of sentence sent: one capital letter and its
  * period (K., E.), as in a middle name or a surname withheld by the press. */
-static int initial_at(const act_run *r, size_t i, uint32_t sent)
+int act_initial_at(const act_run *r, size_t i, uint32_t sent)
 {
     if (i >= r->ntoks || r->cover[i] || r->toks[i].sent != sent) return 0;
     const lb_tok *t = &r->toks[i];
@@ -253,10 +253,10 @@ static int first_names(act_run *r)
         size_t n = 1;
         while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
                name_word(r, i + n + 1, T[i].sent)) n++;
-        if (initial_at(r, i + n, T[i].sent) && name_word(r, i + n + 1, T[i].sent)) n++;   /* Christine K. Brückner */
+        if (act_initial_at(r, i + n, T[i].sent) && name_word(r, i + n + 1, T[i].sent)) n++;   /* Christine K. Brückner */
         int cut = 0;
         if (name_word(r, i + n, T[i].sent)) n++;
-        else if (initial_at(r, i + n, T[i].sent)) { n++; cut = 1; }   /* Hasan E.: the surname cut to its initial */
+        else if (act_initial_at(r, i + n, T[i].sent)) { n++; cut = 1; }   /* Hasan E.: the surname cut to its initial */
         else if (!particle_surname(r, i, &n)) continue;
         /* Heinrich Gottlob von Miltitz: a nobiliary particle and a name after the names */
         if (n >= 2) particle_surname(r, i, &n);

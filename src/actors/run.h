@@ -58,6 +58,8 @@ int act_resolve(act_run *r);
 int act_guess(act_run *r);
 /* Token i is a function word of the text layer (cached in cls)? */
 int act_is_func(const act_run *r, size_t i);
+/* An initial at token i of sentence sent (K., E.)? */
+int act_initial_at(const act_run *r, size_t i, uint32_t sent);
 /* Registers the surname of a person mention as its short form. 0 or -1. */
 int act_register_person(act_run *r, const lb_mention *m, int32_t person);
 /* The folded word f (n bytes) plays role KB_FW_* of the function words

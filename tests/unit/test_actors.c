@@ -289,6 +289,12 @@ int main(void)
     CHECK(find("Bormanek", 0) && find("Bormanek", 0)->type == LB_MEN_PER);
     m = find("Hedwiga Trunz", 0);
     CHECK(m && m->type == LB_MEN_PER);
+    /* a finite verb after a run at a clause start; an initial and a surname */
+    CHECK_INT(annotate("Sie wurden verkauft und Teemu Tainalo spielt jetzt für Birmingham, schrieb P. Rustenholz.", NULL), LB_OK);
+    m = find("Teemu Tainalo", 0);
+    CHECK(m && m->type == LB_MEN_PER);
+    m = find("P. Rustenholz", 0);
+    CHECK(m && m->type == LB_MEN_PER);
     /* initials: a middle initial, a surname cut to its initial; US states */
     CHECK_INT(annotate("Der Angeklagte Hasan E. wurde verurteilt. Christine K. Brückner schrieb aus Illinois.", NULL), LB_OK);
     m = find("Hasan E.", 0);
