@@ -294,11 +294,34 @@ static int place_compounds(act_run *r)
     return 0;
 }
 
+/* Pestalozzistraße, Kennedyplatz: a word the lexicon does not know (it
+ * knows the generic ones: Landstraße, Seitenstraße) that ends in a place
+ * noun (lochead) after 3 bytes or more names a place. */
+static int place_closed_compounds(act_run *r)
+{
+    lb_actor_ref none = { 0 };
+    for (size_t ui = 0; ui < r->nupper; ui++) {
+        size_t i = r->upper[ui];
+        const lb_morph *m = &r->morph[i];
+        if (r->cover[i] || (m->flags & LB_MF_KNOWN) || (m->upos != LB_UPOS_NOUN && m->upos != LB_UPOS_PROPN)) continue;
+        const lb_tok *t = &r->toks[i];
+        if (t->flags & (LB_TOK_HYPHEN | LB_TOK_ALLCAPS | LB_TOK_ABBREV)) continue;
+        const char *w = lb_tok_norm(r->doc, t);
+        size_t n = t->norm_len;
+        for (size_t k = 3; k + 3 < n; k++) {
+            if ((w[k] & 0xc0) == 0x80 || !act_fword_has(r, w + k, n - k, KB_FW_LOCHEAD)) continue;
+            if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_LOC, LB_FORM_NAME, none)) return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
 int act_guess(act_run *r)
 {
     if (!r->morph) return 0;   /* proper nouns come from the morphology */
     lb_vec pending;
     lb_vec_init(&pending, sizeof(guess_span));
-    if (place_compounds(r) || initials(r) || guess_runs(r, &pending)) return -1;
+    if (place_compounds(r) || place_closed_compounds(r) || initials(r) || guess_runs(r, &pending)) return -1;
     return pending.len ? coordinated_runs(r, &pending) : 0;
 }

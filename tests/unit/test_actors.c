@@ -268,6 +268,10 @@ int main(void)
     CHECK_INT(annotate("Das Treffen fand in der Merasin-Straße statt, nicht am Mittwoch. Der Sieg ging an Wehlau.", NULL), LB_OK);
     m = find("Merasin-Straße", 0);
     CHECK(m && m->type == LB_MEN_LOC);
+    CHECK_INT(annotate("Sie wohnt nicht an der Landstraße, sondern in der Pestalozzistraße.", NULL), LB_OK);
+    m = find("Pestalozzistraße", 0);
+    CHECK(m && m->type == LB_MEN_LOC && find("Landstraße", 0) == NULL);
+    CHECK_INT(annotate("Das Treffen fand in der Merasin-Straße statt, nicht am Mittwoch. Der Sieg ging an Wehlau.", NULL), LB_OK);
     CHECK(find("Mittwoch", 0) == NULL && find("Wehlau", 0) == NULL && find("Sieg", 0) == NULL);
     CHECK_INT(annotate("Zabrowskis Entscheidung überraschte. Borkenhain war zufrieden.", NULL), LB_OK);
     CHECK(find("Zabrowskis", 0) && find("Borkenhain", 0) && find("Borkenhain", 0)->type == LB_MEN_PER);
