@@ -181,14 +181,22 @@ static int context_type(const act_run *r, size_t i, size_t n, int first)
     return person_context(r, i, n) ? LB_MEN_PER : -1;
 }
 
-/* Every run of name words (guess_word) that no article or adjective opens:
- * typed by context, or kept in pending when a comma or conjunction borders it. */
+static int initial_name(act_run *r, size_t i);
+static int closed_place(act_run *r, size_t i);
+
+/* One pass over the capitalised words: initials with a surname, unknown
+ * street names, and every run of name words (guess_word) that no article or
+ * adjective opens: typed by context, or kept in pending when a comma or
+ * conjunction borders it. */
 static int guess_runs(act_run *r, lb_vec *pending)
 {
     lb_actor_ref none = { 0 };
     for (size_t ui = 0; ui < r->nupper; ui++) {
         size_t i = r->upper[ui];
-        if (r->cover[i] || r->morph[i].upos != LB_UPOS_PROPN || !guess_word(r, i)) continue;   /* the test first: most are nouns */
+        if (r->cover[i]) continue;
+        int done = (r->toks[i].flags & LB_TOK_ABBREV) ? initial_name(r, i) : closed_place(r, i);
+        if (done < 0) return -1;
+        if (done || r->morph[i].upos != LB_UPOS_PROPN || !guess_word(r, i)) continue;   /* the test first: most are nouns */
         int first = i == 0 || !same_sent(r, i - 1, i);
         if (!first && opens_phrase(r, i - 1)) continue;
         size_t n = guess_run(r, i);
@@ -257,16 +265,13 @@ static int surname_word(const act_run *r, size_t i, uint32_t sent)
     return !(r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) && !act_is_func(r, i);
 }
 
-/* An initial and a surname are a person. */
-static int initials(act_run *r)
+/* An initial and a surname at token i (P. Rusterholz): adds a person. 1
+ * when added, 0 when not there, -1 when out of memory. */
+static int initial_name(act_run *r, size_t i)
 {
+    if (!act_initial_at(r, i, r->toks[i].sent) || !surname_word(r, i + 1, r->toks[i].sent)) return 0;
     lb_actor_ref none = { 0 };
-    for (size_t ui = 0; ui < r->nupper; ui++) {
-        size_t i = r->upper[ui];
-        if (!(r->toks[i].flags & LB_TOK_ABBREV) || !act_initial_at(r, i, r->toks[i].sent) || !surname_word(r, i + 1, r->toks[i].sent)) continue;
-        if (!act_add(r, (uint32_t)i, 2, 0, 0, LB_MEN_PER, LB_FORM_NAME, none)) return -1;
-    }
-    return 0;
+    return act_add(r, (uint32_t)i, 2, 0, 0, LB_MEN_PER, LB_FORM_NAME, none) ? 1 : -1;
 }
 
 /* The part after the last hyphen of a folded word, or NULL. */
@@ -294,25 +299,24 @@ static int place_compounds(act_run *r)
     return 0;
 }
 
-/* Pestalozzistraße, Kennedyplatz: a word the lexicon does not know (it
- * knows the generic ones: Landstraße, Seitenstraße) that ends in a place
- * noun (lochead) after 3 bytes or more names a place. */
-static int place_closed_compounds(act_run *r)
+/* Pestalozzistraße, Kennedyplatz at token i: a word the lexicon does not
+ * know (it knows the generic ones: Landstraße, Seitenstraße) that ends in a
+ * place noun (lochead; of a compound the morphology split, its head; else
+ * any end of 4 bytes or more after 3) names a place. 1 when added, 0, -1. */
+static int closed_place(act_run *r, size_t i)
 {
-    lb_actor_ref none = { 0 };
-    for (size_t ui = 0; ui < r->nupper; ui++) {
-        size_t i = r->upper[ui];
-        const lb_morph *m = &r->morph[i];
-        if (r->cover[i] || (m->flags & LB_MF_KNOWN) || (m->upos != LB_UPOS_NOUN && m->upos != LB_UPOS_PROPN)) continue;
-        const lb_tok *t = &r->toks[i];
-        if (t->flags & (LB_TOK_HYPHEN | LB_TOK_ALLCAPS | LB_TOK_ABBREV)) continue;
-        const char *w = lb_tok_norm(r->doc, t);
-        size_t n = t->norm_len;
-        for (size_t k = 3; k + 3 < n; k++) {
-            if ((w[k] & 0xc0) == 0x80 || !act_fword_has(r, w + k, n - k, KB_FW_LOCHEAD)) continue;
-            if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_LOC, LB_FORM_NAME, none)) return -1;
-            break;
-        }
+    const lb_morph *m = &r->morph[i];
+    const lb_tok *t = &r->toks[i];
+    if ((m->flags & LB_MF_KNOWN) || (m->upos != LB_UPOS_NOUN && m->upos != LB_UPOS_PROPN) ||
+        (t->flags & (LB_TOK_HYPHEN | LB_TOK_ALLCAPS | LB_TOK_ABBREV))) return 0;
+    const char *w = lb_tok_norm(r->doc, t);
+    size_t n = t->norm_len;
+    size_t k0 = (m->flags & LB_MF_COMPOUND) && m->head_off >= 3 && m->head_off < n ? m->head_off : 3;
+    size_t k1 = k0 == 3 ? n : k0 + 4;
+    for (size_t k = k0; k + 3 < k1 && k + 3 < n; k++) {
+        if ((w[k] & 0xc0) == 0x80 || !act_fword_has(r, w + k, n - k, KB_FW_LOCHEAD)) continue;
+        lb_actor_ref none = { 0 };
+        return act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_LOC, LB_FORM_NAME, none) ? 1 : -1;
     }
     return 0;
 }
@@ -322,6 +326,6 @@ int act_guess(act_run *r)
     if (!r->morph) return 0;   /* proper nouns come from the morphology */
     lb_vec pending;
     lb_vec_init(&pending, sizeof(guess_span));
-    if (place_compounds(r) || place_closed_compounds(r) || initials(r) || guess_runs(r, &pending)) return -1;
+    if (place_compounds(r) || guess_runs(r, &pending)) return -1;
     return pending.len ? coordinated_runs(r, &pending) : 0;
 }
