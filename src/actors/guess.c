@@ -1,14 +1,18 @@
 /* guess.c: names that no dictionary lists, found by the morphology and the
- * words around them (pass 2, after the dictionary, titles, first names and
- * short forms): a run of proper nouns (UPOS PROPN) that no article or
- * adjective opens is a name; after a place preposition (fword placeprep:
- * in Mainz, aus Elberfeld) it is a place, with a person's context (a verb
- * before it, sich, a passive's von, a genitive before a noun) a person.
- * A hyphen compound whose head names a place (lochead: Friedrich-Ebert-
- * Straße) is a place. Guessed names are mentions without an actor: which
- * state a place lies in or a person acts for, nothing here tells (the state
- * the article names most is wrong too often: a German town in an article
- * about France). */
+ * words around them (pass 2, after the dictionary, titles, first names,
+ * short forms and acronyms): a run of proper nouns (UPOS PROPN) that no
+ * article or adjective opens is a name. A class noun before it gives its
+ * type (class records: die Gemeinde X, der Ölkonzern X, Popstar X); after a
+ * place preposition (fword placeprep: in Mainz, aus Elberfeld) it is a
+ * place; with a person's context (a verb or conjunction before it, sich, a
+ * passive's von, an age in brackets, a genitive before a noun, a finite verb
+ * after it at a clause start) a person; coordinated with a name (und, oder,
+ * comma) it takes that name's type. An initial and a surname are a person;
+ * a compound whose head is a street noun (lochead: Friedrich-Ebert-Straße,
+ * Pestalozzistraße) is a place. Guessed names are mentions without an actor:
+ * which state a place lies in or a person acts for, nothing here tells (the
+ * state the article names most is wrong too often: a German town in an
+ * article about France, and the events read place codes). */
 #include "actors/run.h"
 #include "text/text.h"
 #include "ctx.h"
