@@ -21,7 +21,7 @@ static struct lb_actor_kb *kb_new(void)
     lb_arena_init(&kb->mem);
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst,
-                           &kb->fwords };
+                           &kb->fwords, &kb->classes };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_init(sets[i]);
     kb->bloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->bloom);
     kb->nbloom = calloc(KB_BLOOM_BITS / 64, sizeof *kb->nbloom);
@@ -80,7 +80,7 @@ void lb_actors_free(struct lb_actor_kb *kb)
     free(kb->user_paths);
     lb_wordset *sets[] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
                            &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->familyfirst,
-                           &kb->fwords };
+                           &kb->fwords, &kb->classes };
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) lb_wordset_fini(sets[i]);
     free(kb->bloom); free(kb->nbloom); free(kb->pbloom); free(kb->lbloom); free(kb->entries); free(kb->persons); free(kb->roles); free(kb->role_idx); free(kb->titlev);
     lb_arena_fini(&kb->mem);
@@ -174,7 +174,8 @@ int lb_actors_run(lb_doc *doc)
     const struct lb_actor_kb *kb = doc->ctx->actors;
     lb_vec_init(&doc->mentions, sizeof(lb_mention));
     if (!kb || !kb->nentries || !doc->toks.len) return LB_OK;
-    act_run r = { .doc = doc, .kb = kb, .toks = LB_TOKS(doc), .ntoks = doc->toks.len };
+    act_run r = { .doc = doc, .kb = kb, .toks = LB_TOKS(doc), .ntoks = doc->toks.len,
+                  .morph = doc->morph.len == doc->toks.len ? LB_MORPH(doc) : NULL };
     r.cover = lb_arena_calloc(&doc->arena, r.ntoks, 1);
     /* filled before they are read: no zeroing */
     r.cls = lb_arena_alloc(&doc->arena, r.ntoks * sizeof *r.cls);

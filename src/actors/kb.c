@@ -488,7 +488,7 @@ static int family_first_line(load_state *st, const lb_dict_line *l, char *err, s
 /* a "fword" record: WORD and a comma list of its roles (kb.h KB_FW_*) */
 static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
 {
-    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet", "locprep", "geoprefix" };
+    static const char *const ROLE[] = { "particle", "particle2", "affprep", "affstop", "titledet", "locprep", "geoprefix", "placeprep", "lochead", "notname", "agentprep" };
     if (need(l, 3, "WORD ROLES", err, errlen)) return 1;
     if (l->nfields > 3) { snprintf(err, errlen, "'fword' has 2 fields"); return 1; }
     char key[512];
@@ -502,13 +502,30 @@ static int fword_line(load_state *st, const lb_dict_line *l, char *err, size_t e
         size_t k = 0;
         while (k < sizeof ROLE / sizeof *ROLE && (strlen(ROLE[k]) != j - i || memcmp(ROLE[k], l->field[2] + i, j - i))) k++;
         if (k == sizeof ROLE / sizeof *ROLE) {
-            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet, locprep, geoprefix)", (int)(j - i), l->field[2] + i);
+            snprintf(err, errlen, "unknown fword role '%.*s' (particle, particle2, affprep, affstop, titledet, locprep, geoprefix, placeprep, lochead, notname, agentprep)", (int)(j - i), l->field[2] + i);
             return 1;
         }
         bits |= 1u << k;
         i = j + 1;
     }
     if (lb_wordset_put(&st->kb->fwords, key, kl, bits)) { snprintf(err, errlen, "out of memory"); return 1; }
+    return 0;
+}
+
+/* a "class" record: a class noun and the type of the names in its
+ * apposition (die Gemeinde X: LOC) */
+static int class_line(load_state *st, const lb_dict_line *l, char *err, size_t errlen)
+{
+    if (need(l, 3, "WORD TYPE", err, errlen)) return 1;
+    if (l->nfields > 3) { snprintf(err, errlen, "'class' has 2 fields"); return 1; }
+    char key[512];
+    size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
+    if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%.*s' must be one word", (int)l->flen[1], l->field[1]); return 1; }
+    static const char *const TYPE[] = { "PER", "LOC", "ORG" };   /* LB_MEN_* order */
+    uint32_t t = 0;
+    while (t < 3 && (strlen(TYPE[t]) != l->flen[2] || memcmp(TYPE[t], l->field[2], l->flen[2]))) t++;
+    if (t == 3) { snprintf(err, errlen, "class type '%.*s' is not PER, LOC or ORG", (int)l->flen[2], l->field[2]); return 1; }
+    if (lb_wordset_put(&st->kb->classes, key, kl, t + 1)) { snprintf(err, errlen, "out of memory"); return 1; }
     return 0;
 }
 
@@ -522,9 +539,10 @@ static int line_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     if (!strcmp(kind, "title")) return title_line(st, l, err, errlen);
     if (!strcmp(kind, "familyfirst")) return family_first_line(st, l, err, errlen);
     if (!strcmp(kind, "fword")) return fword_line(st, l, err, errlen);
+    if (!strcmp(kind, "class")) return class_line(st, l, err, errlen);
     if (!strcmp(kind, "first") || !strcmp(kind, "nopart") || !strcmp(kind, "pcue") ||
         !strcmp(kind, "orgstart") || !strcmp(kind, "orgend")) return word_line(st, l, err, errlen);
-    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, familyfirst, fword, first, nopart, pcue, orgstart, orgend)", kind);
+    snprintf(err, errlen, "unknown record kind '%s' (name, person, role, title, familyfirst, fword, class, first, nopart, pcue, orgstart, orgend)", kind);
     return 1;
 }
 

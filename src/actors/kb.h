@@ -17,7 +17,8 @@ enum { KB_CS = 1, KB_CI = 2, KB_NOGEN = 4, KB_NOPREFIX = 8, KB_CAPFIRST = 16, KB
  * one (von der), a preposition that names a person's affiliation (Professor
  * an der X), a word that ends the search for one (und, sagte), an article
  * before a bare title (der Präsident). */
-enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16, KB_FW_LOCPREP = 32, KB_FW_GEOPREFIX = 64 };
+enum { KB_FW_PARTICLE = 1, KB_FW_PARTICLE2 = 2, KB_FW_AFFPREP = 4, KB_FW_AFFSTOP = 8, KB_FW_TITLEDET = 16, KB_FW_LOCPREP = 32, KB_FW_GEOPREFIX = 64,
+       KB_FW_PLACEPREP = 128, KB_FW_LOCHEAD = 256, KB_FW_NOTNAME = 512, KB_FW_AGENTPREP = 1024 };
 
 /* Word classes: one lookup per token gives everything the passes need.
  * Bits 0-7 flags; bits 8-11 the longest name (in tokens) starting with the
@@ -89,6 +90,7 @@ struct lb_actor_kb {
     lb_wordset orgend;          /* folded words that close one (AG, GmbH) */
     lb_wordset familyfirst;     /* state codes whose people's names put the family name first */
     lb_wordset fwords;          /* folded function word -> KB_FW_* bits (the roles it plays for the resolver) */
+    lb_wordset classes;         /* folded class noun -> 1 + LB_MEN_* of the names in its apposition */
     kb_entry *entries; size_t nentries, capentries;
     kb_person *persons; size_t npersons, cappersons;
     kb_role *roles; size_t nroles, caproles;

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #define KBC_MAGIC "LBKBC\x01\r\n"
-#define KBC_NSETS 10
+#define KBC_NSETS 11
 #define NONE UINT32_MAX
 
 typedef struct kbc_header {
@@ -46,7 +46,7 @@ typedef struct kbc_slot { uint32_t index, tag, key, len, value; } kbc_slot;   /*
 static lb_wordset *kb_set(struct lb_actor_kb *kb, int i)
 {
     lb_wordset *sets[KBC_NSETS] = { &kb->names, &kb->wclass, &kb->persons_by_name, &kb->titles,
-                                    &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->fwords };
+                                    &kb->firstnames, &kb->nopart, &kb->pcues, &kb->orgstart, &kb->orgend, &kb->fwords, &kb->classes };
     return sets[i];
 }
 

@@ -25,6 +25,8 @@ static int is_func(const act_run *r, const lb_tok *t)
     return (r->cls[i] & W_FUNC) != 0;
 }
 
+int act_is_func(const act_run *r, size_t i) { return is_func(r, &r->toks[i]); }
+
 /* A word that may be part of a person's name (capitalised, not covered). */
 static int name_word(const act_run *r, size_t i, uint32_t sent)
 {
@@ -89,7 +91,7 @@ static int add_local(act_run *r, const char *key, size_t len, lb_actor_ref a, in
 
 /* Registers the short form of a person mention (surname; family name first
  * for East Asian names). */
-static int register_person(act_run *r, const lb_mention *m, int32_t person)
+int act_register_person(act_run *r, const lb_mention *m, int32_t person)
 {
     if (m->ntok < 2) return 0;
     int first = person >= 0 && r->kb->persons[person].surname_first;
@@ -174,7 +176,7 @@ static int titles(act_run *r)
             size_t n = name_run(r, j);
             if (n) {
                 lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-                if (!m || register_person(r, m, -1)) return -1;
+                if (!m || act_register_person(r, m, -1)) return -1;
             }
         }
     }
@@ -214,6 +216,29 @@ static int first_name_at(const act_run *r, size_t i)
     return h && lb_wordset_get(&r->kb->firstnames, nm, (size_t)(h - nm), NULL);
 }
 
+/* An initial at token i of sentence sent: one capital letter and its
+ * period (K., E.), as in a middle name or a surname withheld by the press. */
+int act_initial_at(const act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->cover[i] || r->toks[i].sent != sent) return 0;
+    const lb_tok *t = &r->toks[i];
+    const char *s = r->doc->text + t->start;
+    return (t->flags & LB_TOK_ABBREV) && t->end - t->start == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.';
+}
+
+/* A particle (von, van der) and a name word after the n tokens of a name
+ * from i: adds them to *n; 0 when there are none. */
+static int particle_surname(const act_run *r, size_t i, size_t *n)
+{
+    size_t k = i + *n;
+    if (k + 1 >= r->ntoks || !is_particle2(r, k, 0)) return 0;
+    size_t p = 1;
+    if (k + p < r->ntoks && is_particle2(r, k + p, 1)) p++;
+    if (!name_word(r, k + p, r->toks[i].sent)) return 0;
+    *n += p + 1;
+    return 1;
+}
+
 /* Persons not in the dictionary: a first name and capitalised words,
  * with particles between (Wilhelm von Nesselrode). */
 static int first_names(act_run *r)
@@ -228,13 +253,13 @@ static int first_names(act_run *r)
         size_t n = 1;
         while (n < 3 && name_word(r, i + n, T[i].sent) && first_name_at(r, i + n) &&
                name_word(r, i + n + 1, T[i].sent)) n++;
+        if (act_initial_at(r, i + n, T[i].sent) && name_word(r, i + n + 1, T[i].sent)) n++;   /* Christine K. Brückner */
+        int cut = 0;
         if (name_word(r, i + n, T[i].sent)) n++;
-        else if (i + n + 1 < r->ntoks && is_particle2(r, i + n, 0)) {
-            size_t p = 1;
-            if (i + n + p < r->ntoks && is_particle2(r, i + n + p, 1)) p++;
-            if (!name_word(r, i + n + p, T[i].sent)) continue;
-            n += p + 1;
-        }
+        else if (act_initial_at(r, i + n, T[i].sent)) { n++; cut = 1; }   /* Hasan E.: the surname cut to its initial */
+        else if (!particle_surname(r, i, &n)) continue;
+        /* Heinrich Gottlob von Miltitz: a nobiliary particle and a name after the names */
+        if (n >= 2) particle_surname(r, i, &n);
         if (n < 2) continue;
         lb_actor_ref a = { 0 };
         /* Robert-Bosch-Stiftung, Max Planck-Institut: a name with an organisation head */
@@ -246,7 +271,7 @@ static int first_names(act_run *r)
             continue;
         }
         lb_mention *m = act_add(r, (uint32_t)i, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-        if (!m || register_person(r, m, -1)) return -1;
+        if (!m || (!cut && act_register_person(r, m, -1))) return -1;
         i += n - 1;
     }
     return 0;
@@ -270,7 +295,7 @@ static int speech_cues(act_run *r)
         const act_local *l = find_local(r, lb_tok_norm(r->doc, &T[j + n - 1]), T[j + n - 1].norm_len);
         if (l) a = l->actor;
         lb_mention *m = act_add(r, (uint32_t)j, (uint32_t)n, 0, 0, LB_MEN_PER, LB_FORM_NAME, a);
-        if (!m || register_person(r, m, l ? l->person : -1)) return -1;
+        if (!m || act_register_person(r, m, l ? l->person : -1)) return -1;
     }
     return 0;
 }
@@ -299,7 +324,9 @@ static int org_names(act_run *r)
                 n = 1;
             }
             if (!n) continue;
-            if (!act_add(r, (uint32_t)i, (uint32_t)(n + 1), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
+            /* 1. FC Köln: a club's ordinal opens its name */
+            size_t o = i > 0 && T[i - 1].sent == T[i].sent && (T[i - 1].flags & LB_TOK_ORDINAL) && !r->cover[i - 1] ? 1 : 0;
+            if (!act_add(r, (uint32_t)(i - o), (uint32_t)(n + 1 + o), 0, 0, LB_MEN_ORG, LB_FORM_NAME, a)) return -1;
             continue;
         }
         if ((r->cls[i] & W_ORGEND) && i > 0 && (T[i].flags & LB_TOK_UPPER)) {
@@ -323,8 +350,28 @@ static int org_names(act_run *r)
     return 0;
 }
 
+/* A word that continues a name opened by an unknown acronym (BNP Paribas,
+ * MSV Duisburg, OLG Hamm): a capitalised proper noun, or a one-word place
+ * name, which then is part of the organisation's name (killed). */
+static int acronym_tail(act_run *r, size_t i, uint32_t sent)
+{
+    if (i >= r->ntoks || r->toks[i].sent != sent || !r->morph) return 0;
+    const lb_tok *t = &r->toks[i];
+    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ABBREV | LB_TOK_URL)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
+    if (r->cover[i]) {
+        long k = r->men_at[i];
+        lb_mention *M = r->doc->mentions.items;
+        if (k < 0 || M[k].type != LB_MEN_LOC || M[k].form != LB_FORM_NAME || M[k].ntok != 1 || M[k].tok0 != i) return 0;
+        M[k].type = ACT_DEAD;
+        return 1;
+    }
+    if (r->morph[i].upos != LB_UPOS_PROPN || (r->cls[i] & (W_TITLE | W_NOPART)) || is_func(r, t)) return 0;
+    return 1;
+}
+
 /* An unknown acronym (EADS, ZEW) is an organisation, unless listed as
- * "nopart" (CD, TV, DNA): those are words, not names. */
+ * "nopart" (CD, TV, DNA): those are words, not names; proper nouns after it
+ * belong to its name (acronym_tail). */
 static int acronyms(act_run *r)
 {
     const lb_tok *T = r->toks;
@@ -341,7 +388,9 @@ static int acronyms(act_run *r)
         int letters = 1;
         for (size_t k = 0; k < n; k++) if (!(s[k] >= 'A' && s[k] <= 'Z')) { letters = 0; break; }
         if (!letters) continue;
-        if (!act_add(r, (uint32_t)i, 1, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
+        size_t nt = 1;
+        while (nt < 4 && acronym_tail(r, i + nt, T[i].sent)) nt++;
+        if (!act_add(r, (uint32_t)i, (uint32_t)nt, 0, 0, LB_MEN_ORG, LB_FORM_NAME, none)) return -1;
     }
     return 0;
 }
@@ -669,11 +718,12 @@ int act_resolve(act_run *r)
     size_t n0 = r->doc->mentions.len;
     for (size_t k = 0; k < n0; k++) {
         lb_mention *m = &((lb_mention *)r->doc->mentions.items)[k];
-        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && register_person(r, m, person_of(r, m))) return LB_ENOMEM;
+        if (m->type == LB_MEN_PER && m->form == LB_FORM_NAME && act_register_person(r, m, person_of(r, m))) return LB_ENOMEM;
     }
     if (titles(r) || first_names(r) || org_names(r) || speech_cues(r)) return LB_ENOMEM;
     if (affiliations(r)) return LB_ENOMEM;
     if (short_forms(r) || bare_titles(r) || acronyms(r)) return LB_ENOMEM;
     languages(r);
-    return unaffiliated_persons(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
+    /* guessed names come after the unaffiliated persons: no actor of their own */
+    return unaffiliated_persons(r) || act_guess(r) || context_codes(r) ? LB_ENOMEM : LB_OK;
 }

@@ -25,6 +25,7 @@ typedef struct act_run {
     const struct lb_actor_kb *kb;
     const lb_tok *toks;
     size_t ntoks;
+    const lb_morph *morph;      /* one per token, or NULL when the morphology did not run */
     uint8_t *cover;             /* 1 where a token is inside a mention */
     int32_t *men_at;            /* per token: the first mention (index) covering it, -1 */
     uint32_t *cls;              /* W_* bits of each word token (kb.h) */
@@ -53,6 +54,14 @@ lb_mention *act_add(act_run *r, uint32_t t0, uint32_t n, uint32_t s, uint32_t e,
 int act_match(act_run *r);
 /* Pass 2: titles with states, unknown persons, short forms, bare titles. */
 int act_resolve(act_run *r);
+/* Names no dictionary lists, from morphology and context (guess.c). */
+int act_guess(act_run *r);
+/* Token i is a function word of the text layer (cached in cls)? */
+int act_is_func(const act_run *r, size_t i);
+/* An initial at token i of sentence sent (K., E.)? */
+int act_initial_at(const act_run *r, size_t i, uint32_t sent);
+/* Registers the surname of a person mention as its short form. 0 or -1. */
+int act_register_person(act_run *r, const lb_mention *m, int32_t person);
 /* The folded word f (n bytes) plays role KB_FW_* of the function words
  * (data/actors fword records)? */
 static inline int act_fword_has(const act_run *r, const char *f, size_t n, uint32_t role)
