@@ -880,6 +880,7 @@ int ev_sent_build(ev_sent *s)
     enum { AHEAD = 32 };        /* (most sentences: all their slots loading at once) */
     uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
     uint32_t triggers = 0;
+    int support_nouns = 0;      /* a trigger is a support noun: verbs' lemmas may be its support verbs */
     for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);
     for (uint32_t i = 0; i < s->n; i++) {
         ev_wmemo wm;
@@ -910,7 +911,11 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
-        if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
+        if (s->t[i].form >= 0) {
+            triggers++;
+            support_nouns |= s->rules->forms[s->t[i].form].kind == EV_NOUN_SUPPORT;
+            claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
+        }
     }
     s->ntrig = triggers;
     if (!triggers) {
@@ -923,7 +928,7 @@ int ev_sent_build(ev_sent *s)
     }
     memset(s->stem_bloom, 0, sizeof s->stem_bloom);
     for (uint32_t i = 0; i < s->n; i++) {
-        if (!(s->t[i].cue & EV_C_CLAIMED)) lemma_support(s, i);
+        if (support_nouns && !(s->t[i].cue & EV_C_CLAIMED)) lemma_support(s, i);
         if (s->t[i].lstem) ev_stem_mark(s, s->t[i].lstem);
         if (s->t[i].stem) ev_stem_mark(s, s->t[i].stem);
         if (s->t[i].head) ev_stem_mark(s, s->t[i].head);
