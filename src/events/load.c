@@ -281,6 +281,9 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_sta
         else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
         else if (n == 7 && !memcmp(a, "rec=own", 7)) pt->flags |= EV_F_OWNGOV;
         else if (n == 9 && !memcmp(a, "rec=after", 9)) pt->flags |= EV_F_REC_AFTER;
+        /* rec=named: only a counterpart the sentence names (no own-state or
+         * context default: absagen alone cancels, jemandem absagen refuses) */
+        else if (n == 9 && !memcmp(a, "rec=named", 9)) pt->flags &= (uint16_t)~(EV_F_OWNDOM | EV_F_CONTEXT);
         else if (n == 6 && !memcmp(a, "mutual", 6)) pt->flags |= EV_F_MUTUAL;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
