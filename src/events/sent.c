@@ -256,6 +256,29 @@ static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
     return 0;
 }
 
+/* a German adjective in -lich (eindringlich, förderlich, ausführlich) whose
+ * stem is a listed verb's (eindringen, fordern, ausführen): Snowball strips
+ * the suffix -lich, so the stems collide; the adjective names no act, unless
+ * the listed form is such an adjective itself (verantwortlich) */
+static int32_t lich_adjective(const ev_sent *s, uint32_t i, int32_t form)
+{
+    if (form < 0 || s->lang != EV_DE || s->rules->forms[form].lich_adj) return form;
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    const char *w = lb_tok_norm(s->doc, tk);
+    size_t n = tk->norm_len;
+    static const char *const END[] = { "lich", "liche", "lichen", "licher", "liches", "lichem", NULL };
+    int lich = 0;
+    for (int k = 0; END[k] && !lich; k++) {
+        size_t e = strlen(END[k]);
+        lich = n > e + 2 && !memcmp(w + n - e, END[k], e);
+    }
+    if (!lich) return form;
+    /* (a listed -lich form of the same stem: bedauerlich beside bedauern) */
+    for (uint32_t k = s->t[i].chain; k != UINT32_MAX; k = s->rules->forms[k].next)
+        if (s->rules->forms[k].lich_adj && s->rules->forms[k].req_kind == EV_REQ_NONE && !s->rules->forms[k].block) return (int32_t)k;
+    return -1;
+}
+
 /* the keys a word form and its stem find (exact form, stem, compound head) */
 static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, const char *stem, size_t sn, ev_wmemo *wm,
                       const ev_wmask *k)
@@ -911,6 +934,7 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
+        if ((s->t[i].form = lich_adjective(s, i, s->t[i].form)) < 0) continue;
         if (s->t[i].form >= 0) {
             triggers++;
             support_nouns |= s->rules->forms[s->t[i].form].kind == EV_NOUN_SUPPORT;
