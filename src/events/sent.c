@@ -236,7 +236,7 @@ static void lemma_support(ev_sent *s, uint32_t i)
 static size_t unmade_stem_len(ev_sent *s, uint32_t i);
 
 /* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
- * the stem + er, ern, erin, erinnen) names persons, no event, unless the listed
+ * the stem + er, ern, ers, erin, erinnen) names persons, no event, unless the listed
  * noun has that shape itself (Massaker); sn is the stem's length (EV_SN_UNMADE:
  * made here when the word has such an ending) */
 static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
@@ -245,7 +245,7 @@ static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
     if (form < 0 || s->lang != EV_DE || !(tk->flags & LB_TOK_UPPER) || s->rules->forms[form].er_noun) return 0;
     const char *w = lb_tok_norm(s->doc, tk);
     size_t n = tk->norm_len;
-    static const char *const END[] = { "er", "ern", "erin", "erinnen", NULL };
+    static const char *const END[] = { "er", "ern", "ers", "erin", "erinnen", NULL };
     for (int k = 0; END[k]; k++) {
         size_t e = strlen(END[k]);
         if (n < e || memcmp(w + n - e, END[k], e)) continue;
