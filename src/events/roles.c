@@ -76,7 +76,9 @@ static int event_noun_before(const ev_sent *s, uint32_t j)
         const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + m];
         if (s->t[m].form >= 0) return (tk->flags & LB_TOK_UPPER) != 0;
         if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_HYP | EV_C_HYPW | EV_C_SAY
-                                                            | EV_C_COORD | EV_C_REL | EV_C_SUB | EV_C_NEG))) return 0;
+                                                            | EV_C_COORD | EV_C_SUB | EV_C_NEG))) return 0;
+        /* (der, die: an article here, not a relative pronoun) */
+        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return 0;
         if (doc->morph.len == doc->toks.len) {
             uint8_t u = LB_MORPH(doc)[s->tok0 + m].upos;
             if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
