@@ -507,8 +507,10 @@ static void group_context(ev_sent *s)
             if (c & (EV_C_SUB | EV_C_COORD)) break;
         }
         if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
-        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
-        if (g->t0 <= 2 && g->t1 < s->n) {
+        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...", "Frankfurt/Brüssel/Luxemburg – ...") names places */
+        int dl_chain = gi > 0 && s->g[gi - 1].place && g->t0 >= 2 && s->g[gi - 1].t1 == g->t0 - 1
+                       && T[g->t0 - 1].norm_len == 1 && lb_tok_norm(doc, &T[g->t0 - 1])[0] == '/';
+        if ((g->t0 <= 2 || dl_chain) && g->t1 < s->n) {
             uint32_t j = g->t1;
             while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
             int all_loc = 1;
