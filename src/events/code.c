@@ -262,7 +262,7 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
         if (j > 0 && (s->t[j - 1].cue & EV_C_DET)) continue;
         /* English: the support verb governs the noun before it (launch a war, not war starts) */
         if (s->lang == EV_EN && (j >= t || j + 6 < t)) continue;
-        for (int k = 0; k < p->nsup; k++) if (s->t[j].stem == p->sup[k]) return 1;
+        for (int k = 0; k < p->nsup; k++) if (s->t[j].stem == p->sup[k] || (s->t[j].lstem && s->t[j].lstem == p->sup[k])) return 1;
     }
     return 0;
 }
@@ -587,6 +587,16 @@ static int particle_of_earlier_trigger(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* the morphology layer reads token t as a verb or auxiliary */
+static int morph_reads_verb(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return 0;
+    uint8_t u = LB_MORPH(doc)[abs].upos;
+    return u == LB_UPOS_VERB || u == LB_UPOS_AUX;
+}
+
 int ev_code_sentence(ev_sent *s, lb_doc *doc)
 {
     const ev_rules *r = s->rules;
@@ -605,10 +615,13 @@ int ev_code_sentence(ev_sent *s, lb_doc *doc)
          * patterns of another kind (talks: verb, then noun) */
         uint32_t first_pattern = r->forms[s->t[t].form].pattern;
         int any_kind = first->nobj != 0, first_kind = first->kind;
+        int morph_verb = s->lang == EV_DE && morph_reads_verb(s, t);
         for (uint32_t k = s->t[t].chain; k != UINT32_MAX && rc == 0; k = r->forms[k].next) {
             const ev_form *f = &r->forms[k];
             /* (a pattern whose obj= words were missing gives way to any other) */
             if (f->pattern == first_pattern || (f->kind == first_kind && !any_kind) || f->block) continue;
+            /* (German: a word the morphology reads as a verb takes no noun reading) */
+            if (f->kind != EV_VERB && morph_verb) continue;
             if (!ev_req_ok(s, t, f)) continue;
             rc = code_trigger(s, doc, t, &r->patterns[f->pattern]);
             if (rc < 0) return LB_ENOMEM;

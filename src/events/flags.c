@@ -6,6 +6,29 @@
 #include "text/text.h"
 #include <string.h>
 
+/* German clause ci is a zu-infinitive clause: a zu before a lower-case word */
+static int zu_clause(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    for (uint32_t j = c->t0; j + 1 < c->t1; j++)
+        if ((s->t[j].cue & EV_C_ZU) && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)) return 1;
+    return 0;
+}
+
+/* German clause ci ends with its zu-infinitive (verb-final: ..., mit X zu
+ * kooperieren, / ..., Hilfe aufzunehmen,): a whole infinitive clause, not a
+ * main clause coordinated after one (X zu verurteilen und wurde beschuldigt) */
+static int zu_final(const ev_sent *s, int ci)
+{
+    const ev_clause *c = &s->c[ci];
+    uint32_t j = c->t1;
+    while (j > c->t0 && !(LB_TOKS(s->doc)[s->tok0 + j - 1].flags & LB_TOK_WORD)) j--;
+    if (j == c->t0) return 0;
+    uint32_t last = j - 1, abs = s->tok0 + last;
+    if (last > c->t0 && (s->t[last - 1].cue & EV_C_ZU)) return 1;
+    return s->doc->morph.len == s->doc->toks.len && (LB_MORPH(s->doc)[abs].flags & LB_MF_ZU_INF);
+}
+
 /* governing cues of trigger t: what stands before it in its clause, and the clause before */
 uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
 {
@@ -21,11 +44,13 @@ uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
             if ((s->t[j].cue & EV_C_ZU) && j + 1 < t) { dependent = 1; break; }
         }
     }
-    if (!dependent && s->lang == EV_DE && ci > 0)
-        for (uint32_t j = c->t0; j < c->t1; j++)
-            if ((s->t[j].cue & EV_C_ZU) && j + 1 < c->t1 && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)) dependent = 1;
+    if (!dependent && s->lang == EV_DE && ci > 0) dependent = zu_clause(s, ci);
     if (!dependent) return 0;
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
+    /* German: a chain of zu-infinitive clauses depends on one verb (bereit, X zu
+     * tun, sich sogar an Y zu beteiligen; weigerte sich, X zu tun, Y zu tun) */
+    for (int k = ci - 1; s->lang == EV_DE && k > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB)) && zu_final(s, ci) && zu_final(s, k); k--)
+        v |= s->c[k - 1].cues;
     return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
 }
 

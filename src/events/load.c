@@ -213,7 +213,7 @@ static int add_form(ev_rules *r, lb_wordset *set, const char *key, size_t kn, ui
     }
     uint32_t idx = (uint32_t)r->nforms++;
     ev_form *f = &r->forms[idx];
-    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0; f->er_noun = 0;
+    f->pattern = pat; f->next = UINT32_MAX; f->req = req; f->req_kind = req_kind; f->zuinf = 0; f->er_noun = 0; f->lich_adj = 0;
     f->req_later = 0; f->req_len = req ? (uint32_t)strlen(req) : 0;
     uint32_t first;
     if (lb_wordset_get(set, key, kn, &first)) {
@@ -281,6 +281,9 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_sta
         else if (n == 8 && !memcmp(a, "rec=none", 8)) pt->flags |= EV_F_REC_NONE;
         else if (n == 7 && !memcmp(a, "rec=own", 7)) pt->flags |= EV_F_OWNGOV;
         else if (n == 9 && !memcmp(a, "rec=after", 9)) pt->flags |= EV_F_REC_AFTER;
+        /* rec=named: only a counterpart the sentence names (no own-state or
+         * context default: absagen alone cancels, jemandem absagen refuses) */
+        else if (n == 9 && !memcmp(a, "rec=named", 9)) pt->flags &= (uint16_t)~(EV_F_OWNDOM | EV_F_CONTEXT);
         else if (n == 6 && !memcmp(a, "mutual", 6)) pt->flags |= EV_F_MUTUAL;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
@@ -432,6 +435,8 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         const char *req = intern(r, rest, rn);
         if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
         if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) goto oom;
+        /* (a first word in -lich: verantwortlich_machen) */
+        if (hn > 4 && !memcmp(f + hn - 4, "lich", 4)) r->forms[r->nforms - 1].lich_adj = 1;
         return 0;
     }
     if (exact) {
@@ -440,6 +445,7 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         memcpy(s + 1, f, fn + 1);
         if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
         r->forms[r->nforms - 1].er_noun = 1;     /* the exact word is meant (=feuer) */
+        r->forms[r->nforms - 1].lich_adj = 1;
         r->nexact[st->lang]++;
         return 0;
     }
@@ -448,9 +454,13 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
     /* a listed noun that is its stem + er (Massaker) may match words of that shape */
     int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);
     if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
+    /* a listed -lich adjective (verantwortlich) may match the -lich words of its stem */
+    int lich_adj = fn > 4 && !memcmp(f + fn - 4, "lich", 4);
+    if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
     if (tail) {
         if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) goto oom;
         if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
+        if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
         size_t k = sn < 3 ? sn : 3;
         if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
         if (ev_stemfilter_add_head(&r->stemf[st->lang], s, sn)) goto oom;

@@ -613,6 +613,36 @@ static int protest_of_its_own(const ev_sent *s, uint32_t t, const ev_pattern *p,
     return 1;
 }
 
+/* German: the doer of an act of force named after a criticised event noun
+ * (verurteilte die Annexion der Krim durch Russland, die Bombardierung Aleppos
+ * durch X): the group after von/durch that follows the noun or its genitive,
+ * in the criticising verb's clause after it; -1 none */
+static int doer_of_criticised_act(const ev_sent *s, uint32_t t)
+{
+    const ev_clause *c = &s->c[s->t[t].clause];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
+    for (int gi = 0; gi < s->ng; gi++) {
+        const ev_group *g = &s->g[gi];
+        if (g->clause != s->t[t].clause || g->t0 <= t || g->t1 > c->t1 || g->prep < 0 || g->place || g->t0 < 2) continue;
+        uint32_t j = g->t0 - 1;
+        while (j > t && !(s->t[j].cue & EV_C_PREP)) j--;
+        if (j <= t || !(s->t[j].cue & EV_C_AGENT) || g->t0 - j > 3) continue;
+        /* the noun: right before the preposition or before its genitive (up to three words) */
+        for (uint32_t k = 1; k <= 4 && j - k > t; k++) {
+            uint32_t m = j - k;
+            if (s->t[m].form >= 0) {
+                const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[m].form].pattern];
+                if ((T[m].flags & LB_TOK_UPPER) && ev_type_in(q, EV_TB(ASSAULT) | EV_TB(COERCE) | EV_TB(SANCTION))) return gi;
+                break;
+            }
+            /* (der, die: an article here, not a relative pronoun) */
+            if (!(T[m].flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_COORD | EV_C_SUB))
+                || ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET))) break;
+        }
+    }
+    return -1;
+}
+
 int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e)
 {
     const ev_clause *c = &s->c[s->t[t].clause];
@@ -623,6 +653,18 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
     recipients_of(s, t, p, R, e);
     sides_of(s, t, p, R, e);
     if (!e->nactor) return 0;
+    /* an accusation is directed at the doer of the act it names, not at its target */
+    if (s->lang == EV_DE && p->kind == EV_VERB && ev_type_in(p, EV_TB(ACCUSE))) {
+        int dg = doer_of_criticised_act(s, t);
+        if (dg >= 0) {
+            lb_actor_ref keep[LB_MAX_EVENT_PARTIES];
+            uint8_t nkeep = e->nrecipient;
+            memcpy(keep, e->recipient, sizeof keep);
+            e->nrecipient = 0;
+            ev_add_refs(s, dg, e->recipient, &e->nrecipient, e->actor, e->nactor);
+            if (!e->nrecipient) { memcpy(e->recipient, keep, sizeof keep); e->nrecipient = nkeep; }
+        }
+    }
     if (!e->nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
     if (same_side(s, e, R, p)) return 0;
     /* one named person on both sides (Wałęsa ... Lech Wałęsa): no event between two actors */

@@ -65,6 +65,28 @@ static int agent_genitive(const ev_sent *s, int gi)
     return 0;
 }
 
+/* German: an event noun (a capitalised trigger) stands right before token j,
+ * or before its genitive attribute (up to three words, no verb, preposition or
+ * punctuation between) */
+static int event_noun_before(const ev_sent *s, uint32_t j)
+{
+    const lb_doc *doc = s->doc;
+    for (uint32_t k = 1; k <= 4 && j >= k; k++) {
+        uint32_t m = j - k;
+        const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + m];
+        if (s->t[m].form >= 0) return (tk->flags & LB_TOK_UPPER) != 0;
+        if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_HYP | EV_C_HYPW | EV_C_SAY
+                                                            | EV_C_COORD | EV_C_SUB | EV_C_NEG))) return 0;
+        /* (der, die: an article here, not a relative pronoun) */
+        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return 0;
+        if (doc->morph.len == doc->toks.len) {
+            uint8_t u = LB_MORPH(doc)[s->tok0 + m].upos;
+            if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+        }
+    }
+    return 0;
+}
+
 static int is_agent(const ev_sent *s, int gi)
 {
     const ev_group *g = &s->g[gi];
@@ -73,9 +95,10 @@ static int is_agent(const ev_sent *s, int gi)
     for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++) {
         uint32_t j = g->t0 - k;
         if (!(s->t[j].cue & EV_C_PREP)) continue;
-        /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent */
-        if (s->lang == EV_DE && j > 0 && s->t[j - 1].form >= 0 && (LB_TOKS(s->doc)[s->tok0 + j - 1].flags & LB_TOK_UPPER))
-            return 0;
+        /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent;
+         * also after the noun's genitive (die Bombardierung Aleppos durch X, die Festnahme des
+         * Oppositionsführers durch X) */
+        if (s->lang == EV_DE && event_noun_before(s, j)) return 0;
         return (s->t[j].cue & EV_C_AGENT) != 0;
     }
     return 0;

@@ -140,6 +140,7 @@ typedef struct ev_form {
     uint32_t req_len;         /* strlen(req), 0 without */
     uint8_t zuinf;            /* a German zu-infinitive (vorzuschlagen): a dependent action */
     uint8_t er_noun;          /* a noun form that is its stem + "er" itself (Massaker): agent nouns may match */
+    uint8_t lich_adj;         /* the listed form ends in -lich itself (verantwortlich): -lich adjectives may match */
     uint8_t block;            /* (set after loading) its pattern has EV_F_BLOCK */
     uint8_t kind;             /* (set after loading) its pattern's kind */
 } ev_form;

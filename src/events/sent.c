@@ -124,7 +124,10 @@ static void claim_req_words(ev_sent *s, uint32_t i, const ev_form *f)
     }
 }
 
-/* first form of a chain whose requirement holds: required forms first */
+enum { EV_BLOCKED = -2 };   /* pick_form: a block pattern stopped the chain */
+
+/* first form of a chain whose requirement holds: required forms first;
+ * -1 none, EV_BLOCKED when a block pattern stopped it */
 static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
 {
     const ev_rules *r = s->rules;
@@ -150,7 +153,7 @@ static int32_t pick_form(const ev_sent *s, uint32_t i, uint32_t first)
             if (pass == 0 && !f->req_later) break;
             if ((pass == 0) != (f->req_kind != EV_REQ_NONE)) continue;
             if (pass == 0 && !ev_req_ok(s, i, f)) continue;
-            if (f->block) return fallback;
+            if (f->block) return fallback >= 0 ? fallback : EV_BLOCKED;
             int noun = f->kind != EV_VERB;
             /* English: after a determiner or a preposition a word is no verb (of fighting) */
             if (!noun && s->lang == EV_EN && i > 0 && (s->t[i - 1].cue & (EV_C_DET | EV_C_PREP))
@@ -166,48 +169,74 @@ static size_t sent_stem(ev_sent *s, const char *w, size_t n, char *out, size_t c
 static int memo_get(const ev_sent *s, uint64_t h, int kind, const char *w, size_t n, ev_wmemo *wm);
 static void memo_put(ev_sent *s, uint64_t h, int kind, const char *w, size_t n, const ev_wmemo *wm);
 
-/* the first form of the keys of lemma w[0..n)'s stem, UINT32_MAX none */
-static uint32_t lemma_key(ev_sent *s, const char *w, size_t n)
+/* the lookups of lemma w[0..n), memoised: the first form of its stem's keys
+ * (stem_first, UINT32_MAX none), its stem's hash (stem_hash, 0 none) and cue
+ * classes (cue_stem) */
+static void lemma_memo(ev_sent *s, const char *w, size_t n, ev_wmemo *wm)
 {
+    uint64_t h = ev_memo_hash(EV_MEMO_LEMMA, w, n);
+    if (memo_get(s, h, EV_MEMO_LEMMA, w, n, wm)) return;
+    memset(wm, 0, sizeof *wm);
+    wm->stem_first = UINT32_MAX;
     char f[LB_MAX_TOKEN_BYTES * 2], st[LB_MAX_TOKEN_BYTES * 2 + 8];
     size_t fn = lb_fold(f, sizeof f - 1, w, n);
-    if (!fn) return UINT32_MAX;
     /* a German lemma that can have no listed stem (stemfilter.h) finds no key
-     * (keys of exact forms start with '=') */
-    if (s->lang == EV_DE && f[0] != '=' && !ev_stemfilter_may(&s->rules->stemf[s->lang], f, fn)) return UINT32_MAX;
-    size_t sn = sent_stem(s, f, fn, st, sizeof st);
-    uint32_t first;
-    if (!sn || !lb_wordset_get(&s->rules->keys[s->lang], st, sn, &first)) return UINT32_MAX;
-    return first;
+     * and equals no listed stem (keys of exact forms start with '=') */
+    size_t sn = 0;
+    if (fn && !(s->lang == EV_DE && f[0] != '=' && !ev_stemfilter_may(&s->rules->stemf[s->lang], f, fn)))
+        sn = sent_stem(s, f, fn, st, sizeof st);
+    uint32_t x;
+    if (sn && lb_wordset_get(&s->rules->keys[s->lang], st, sn, &x)) wm->stem_first = x;
+    if (sn && lb_wordset_get(&s->rules->cue_stems[s->lang], st, sn, &x)) wm->cue_stem = x;
+    wm->stem_hash = sn ? ev_stem_hash(st, sn) : 0;
+    memo_put(s, h, EV_MEMO_LEMMA, w, n, wm);
+}
+
+/* the morphology layer's verb lemma of token i (NULL none) */
+static const lb_morph *verb_morph(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + i;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return NULL;
+    const lb_morph *m = &LB_MORPH(doc)[abs];
+    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return NULL;     /* (most tokens: first) */
+    if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return NULL;
+    if (m->flags & LB_MF_SEP_PART) return NULL;
+    return m;
 }
 
 /* a verb form no pattern lists (erschoss, verhaftete): its lemma from the
  * morphology layer, stemmed like the patterns' infinitives (memo: stem_first) */
 static int32_t lemma_trigger(ev_sent *s, uint32_t i)
 {
-    const lb_doc *doc = s->doc;
-    uint32_t abs = s->tok0 + i;
-    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return -1;
-    const lb_morph *m = &LB_MORPH(doc)[abs];
-    if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return -1;     /* (most tokens: first) */
-    if (!m->lemma || !m->lemma_len || m->lemma_len >= LB_MAX_TOKEN_BYTES) return -1;
-    if (m->flags & LB_MF_SEP_PART) return -1;
-    uint64_t h = ev_memo_hash(EV_MEMO_LEMMA, m->lemma, m->lemma_len);
+    const lb_morph *m = verb_morph(s, i);
+    if (!m) return -1;
     ev_wmemo wm;
-    if (!memo_get(s, h, EV_MEMO_LEMMA, m->lemma, m->lemma_len, &wm)) {
-        memset(&wm, 0, sizeof wm);
-        wm.stem_first = lemma_key(s, m->lemma, m->lemma_len);
-        memo_put(s, h, EV_MEMO_LEMMA, m->lemma, m->lemma_len, &wm);
-    }
+    lemma_memo(s, m->lemma, m->lemma_len, &wm);
     if (wm.stem_first == UINT32_MAX) return -1;
     s->t[i].chain = wm.stem_first;
     return pick_form(s, i, wm.stem_first);
 }
 
+/* the stem hash and SUPPORT cue of verb token i's lemma (lstem; the verb's
+ * readings that its form's own stem misses: beginnt, startet, fliegt,
+ * unternimmt are forms of beginnen, starten, fliegen, unternehmen) */
+static void lemma_support(ev_sent *s, uint32_t i)
+{
+    const lb_morph *m = verb_morph(s, i);
+    if (!m) return;
+    ev_wmemo wm;
+    lemma_memo(s, m->lemma, m->lemma_len, &wm);
+    if (wm.stem_hash == s->t[i].stem) return;
+    s->t[i].lstem = wm.stem_hash;
+    /* (after a determiner a word is a noun, not a support verb) */
+    if (!(i > 0 && (s->t[i - 1].cue & EV_C_DET))) s->t[i].cue |= wm.cue_stem & EV_C_SUPPORT;
+}
+
 static size_t unmade_stem_len(ev_sent *s, uint32_t i);
 
 /* a German agent noun of a trigger's stem (Kritiker, Vermittler, Unterstützerin:
- * the stem + er, ern, erin, erinnen) names persons, no event, unless the listed
+ * the stem + er, ern, ers, erin, erinnen) names persons, no event, unless the listed
  * noun has that shape itself (Massaker); sn is the stem's length (EV_SN_UNMADE:
  * made here when the word has such an ending) */
 static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
@@ -216,7 +245,7 @@ static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
     if (form < 0 || s->lang != EV_DE || !(tk->flags & LB_TOK_UPPER) || s->rules->forms[form].er_noun) return 0;
     const char *w = lb_tok_norm(s->doc, tk);
     size_t n = tk->norm_len;
-    static const char *const END[] = { "er", "ern", "erin", "erinnen", NULL };
+    static const char *const END[] = { "er", "ern", "ers", "erin", "erinnen", NULL };
     for (int k = 0; END[k]; k++) {
         size_t e = strlen(END[k]);
         if (n < e || memcmp(w + n - e, END[k], e)) continue;
@@ -225,6 +254,29 @@ static int agent_noun(ev_sent *s, uint32_t i, size_t sn, int32_t form)
         if (n >= sn + e && n <= sn + e + 1) return 1;
     }
     return 0;
+}
+
+/* a German adjective in -lich (eindringlich, förderlich, ausführlich) whose
+ * stem is a listed verb's (eindringen, fordern, ausführen): Snowball strips
+ * the suffix -lich, so the stems collide; the adjective names no act, unless
+ * the listed form is such an adjective itself (verantwortlich) */
+static int32_t lich_adjective(const ev_sent *s, uint32_t i, int32_t form)
+{
+    if (form < 0 || s->lang != EV_DE || s->rules->forms[form].lich_adj) return form;
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
+    const char *w = lb_tok_norm(s->doc, tk);
+    size_t n = tk->norm_len;
+    static const char *const END[] = { "lich", "liche", "lichen", "licher", "liches", "lichem", NULL };
+    int lich = 0;
+    for (int k = 0; END[k] && !lich; k++) {
+        size_t e = strlen(END[k]);
+        lich = n > e + 2 && !memcmp(w + n - e, END[k], e);
+    }
+    if (!lich) return form;
+    /* (a listed -lich form of the same stem: bedauerlich beside bedauern) */
+    for (uint32_t k = s->t[i].chain; k != UINT32_MAX; k = s->rules->forms[k].next)
+        if (s->rules->forms[k].lich_adj && s->rules->forms[k].req_kind == EV_REQ_NONE && !s->rules->forms[k].block) return (int32_t)k;
+    return -1;
 }
 
 /* the keys a word form and its stem find (exact form, stem, compound head) */
@@ -251,6 +303,18 @@ static void memo_keys(const ev_rules *r, int lang, const char *w, size_t n, cons
     }
 }
 
+/* the morphology layer joined token i, a finite verb, with a particle later
+ * in its clause (only a finite verb leaves its particle behind: nimmt ... fest;
+ * not "geben zu dürfen", whose zu marks the infinitive) */
+static int separated_verb(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + i;
+    if (doc->morph.len != doc->toks.len || abs >= doc->morph.len) return 0;
+    const lb_morph *m = &LB_MORPH(doc)[abs];
+    return (m->flags & LB_MF_SEP_VERB) && lb_morph_is_finite(m);
+}
+
 static int32_t match_trigger(ev_sent *s, uint32_t i, const ev_wmemo *wm)
 {
     const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + i];
@@ -258,8 +322,22 @@ static int32_t match_trigger(ev_sent *s, uint32_t i, const ev_wmemo *wm)
     if (first == UINT32_MAX) first = wm->stem_first;
     /* (a compound's head: German capitalised or hyphenated words only) */
     if (first == UINT32_MAX && s->lang == EV_DE && (tk->flags & (LB_TOK_UPPER | LB_TOK_HYPHEN))) first = wm->tail_first;
-    if (first != UINT32_MAX) { s->t[i].chain = first; return pick_form(s, i, first); }
-    return lemma_trigger(s, i);
+    int32_t k = -1;
+    if (first != UINT32_MAX) {
+        s->t[i].chain = first;
+        k = pick_form(s, i, first);
+        /* a separated verb (nimmt ... fest, bricht ... ab) that its form's
+         * particle readings miss: its lemma names the verb (festnehmen,
+         * abbrechen), not the form's plain readings (brechen) */
+        if (k != EV_BLOCKED && separated_verb(s, i) && (k < 0 || s->rules->forms[k].req_kind == EV_REQ_NONE)) {
+            int32_t lk = lemma_trigger(s, i);
+            if (lk >= 0) return lk;
+            s->t[i].chain = first;
+        }
+        return k < 0 ? -1 : k;
+    }
+    k = lemma_trigger(s, i);
+    return k < 0 ? -1 : k;
 }
 
 /* a group noun's sector id for the folded word w[0..n) or an inflected form
@@ -429,8 +507,10 @@ static void group_context(ev_sent *s)
             if (c & (EV_C_SUB | EV_C_COORD)) break;
         }
         if (g->t1 < s->n && (s->t[g->t1].cue & EV_C_POSS)) g->poss = 1;
-        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...") names places */
-        if (g->t0 <= 2 && g->t1 < s->n) {
+        /* a dateline ("Paris – ...", "Gaza/Jerusalem – ...", "Frankfurt/Brüssel/Luxemburg – ...") names places */
+        int dl_chain = gi > 0 && s->g[gi - 1].place && g->t0 >= 2 && s->g[gi - 1].t1 == g->t0 - 1
+                       && T[g->t0 - 1].norm_len == 1 && lb_tok_norm(doc, &T[g->t0 - 1])[0] == '/';
+        if ((g->t0 <= 2 || dl_chain) && g->t1 < s->n) {
             uint32_t j = g->t1;
             while (j < s->n && j < g->t1 + 4 && !(T[j].flags & LB_TOK_DASH) && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == '/') j += 2;
             int all_loc = 1;
@@ -825,6 +905,7 @@ int ev_sent_build(ev_sent *s)
     enum { AHEAD = 32 };        /* (most sentences: all their slots loading at once) */
     uint64_t hring[AHEAD];      /* memo hashes of tokens i .. i + AHEAD - 1 */
     uint32_t triggers = 0;
+    int support_nouns = 0;      /* a trigger is a support noun: verbs' lemmas may be its support verbs */
     for (uint32_t i = 0; i < s->n && i < AHEAD; i++) hring[i] = memo_prefetch(s, &T[i]);
     for (uint32_t i = 0; i < s->n; i++) {
         ev_wmemo wm;
@@ -855,7 +936,12 @@ int ev_sent_build(ev_sent *s)
         if (s->t[i].gsec >= 0) continue;
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
-        if (s->t[i].form >= 0) { triggers++; claim_req_words(s, i, &s->rules->forms[s->t[i].form]); }
+        if ((s->t[i].form = lich_adjective(s, i, s->t[i].form)) < 0) continue;
+        if (s->t[i].form >= 0) {
+            triggers++;
+            support_nouns |= s->rules->forms[s->t[i].form].kind == EV_NOUN_SUPPORT;
+            claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
+        }
     }
     s->ntrig = triggers;
     if (!triggers) {
@@ -868,6 +954,8 @@ int ev_sent_build(ev_sent *s)
     }
     memset(s->stem_bloom, 0, sizeof s->stem_bloom);
     for (uint32_t i = 0; i < s->n; i++) {
+        if (support_nouns && !(s->t[i].cue & EV_C_CLAIMED)) lemma_support(s, i);
+        if (s->t[i].lstem) ev_stem_mark(s, s->t[i].lstem);
         if (s->t[i].stem) ev_stem_mark(s, s->t[i].stem);
         if (s->t[i].head) ev_stem_mark(s, s->t[i].head);
     }

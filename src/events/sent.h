@@ -18,6 +18,7 @@ typedef struct ev_tok {
     int32_t form;           /* matched form index, -1 none */
     uint32_t chain;         /* first form of the token's key (alternatives), UINT32_MAX none */
     uint32_t stem;          /* ev_stem_hash of its stem, 0 for non-words */
+    uint32_t lstem;         /* of a verb whose lemma stems otherwise (beginnt: beginnen), its lemma's stem hash, else 0 */
     uint32_t head;          /* of a hyphenated compound, the hash of its last part's stem (UN-Sicherheitsrat), else 0 */
     int16_t group;          /* group index, -1 none */
     uint16_t cue2;          /* EV_C2_* bits */
