@@ -112,9 +112,10 @@ _Static_assert(LEMMA_CAP <= 1 << LB_MC_REC_LEN_BITS, "a lemma's length in a reco
 
 /* The summed role rows of e (lb_tag_sum_roles) and its decoder memo at the SUM_AT_USE-th
  * lookup of its form (rare forms would not repay their time and memory:
- * summing at the 2nd lookup cost 20 MB more on the benchmark corpus), in
- * the cache; -1 when out of memory. */
-enum { SUM_AT_USE = 16 };
+ * summing at the 2nd lookup cost 20 MB more on the benchmark corpus; at
+ * the 8th, +7 MB and 2-3% less time than at the 16th, at the 4th +19 MB
+ * for no more), in the cache; -1 when out of memory. */
+enum { SUM_AT_USE = 8 };
 static int sum_roles(const lb_tagmodel *m, lb_morph_cache *c, lb_mc_entry *e)
 {
     if (e->uses >= SUM_AT_USE || ++e->uses < SUM_AT_USE) return 0;
