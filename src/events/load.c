@@ -286,6 +286,7 @@ static int parse_args(ev_rules *r, ev_pattern *pt, const char *a, const load_sta
         else if (n == 9 && !memcmp(a, "rec=named", 9)) pt->flags &= (uint16_t)~(EV_F_OWNDOM | EV_F_CONTEXT);
         else if (n == 6 && !memcmp(a, "mutual", 6)) pt->flags |= EV_F_MUTUAL;
         else if (n == 3 && !memcmp(a, "inv", 3)) pt->flags |= EV_F_INVERSE;
+        else if (n == 3 && !memcmp(a, "adj", 3)) pt->flags |= EV_F_ADJ;
         else if (n > 4 && !memcmp(a, "rec=", 4)) {
             if (parse_preps(r, pt->lang, a + 4, n - 4, &pt->rec_preps, err, errlen)) return -1;
         } else if (n > 4 && !memcmp(a, "dep=", 4)) {

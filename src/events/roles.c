@@ -937,7 +937,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     for (uint32_t j = c->t0; j < c->t1; j++)
         /* Zwei Polizisten sind verletzt: a state passive of a physical act */
         if ((s->t[j].cue2 & EV_C2_STATEAUX) && (p->flags & EV_F_REC_PLACE) && j < t) aux = 1;
-    if (aux && (syn || agent >= 0 || participle(s, t)) && (agent >= 0 || !infinitive(s, t))) {
+    if (aux && !(p->flags & EV_F_ADJ) && (syn || agent >= 0 || participle(s, t)) && (agent >= 0 || !infinitive(s, t))) {
         R->passive = 1;
         R->actor = agent;
         R->recipient = subj;

@@ -30,7 +30,8 @@ enum { EV_F_REC_OBJ  = 1u << 0,   /* the direct object is the recipient */
        EV_F_CONTEXT  = 1u << 10,  /* cameo.tsv 'context': no counterpart named = the actor's counterpart just before */
        EV_F_NEGCONTENT = 1u << 11, /* neg=content: a negation in the clause is what is demanded (must not: a prohibition) */
        EV_F_NEGNEED  = 1u << 12,  /* neg=need: a trigger only with a negation in its clause (dürfe nicht; dürfe alone permits) */
-       EV_F_REC_AFTER= 1u << 13 }; /* rec=after: with act=speaker, the first bare group after the trigger (es brauche die Hilfe der EU) */
+       EV_F_REC_AFTER= 1u << 13,  /* rec=after: with act=speaker, the first bare group after the trigger (es brauche die Hilfe der EU) */
+       EV_F_ADJ      = 1u << 14 }; /* adj: a copula adjective (be opposed to): its participle form makes no passive */
 
 /* cue classes (bits of a cue word's value) */
 enum {
