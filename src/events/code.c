@@ -353,6 +353,28 @@ static int content_of_postposed_demand(const ev_sent *s, uint32_t t)
     return 1;
 }
 
+/* English: the act of trigger t is the content of a demand in a that-clause
+ * right after a request verb (Greece demanded that its partners refuse to
+ * recognise X; urged that troops be withdrawn): what is asked for, not an
+ * act that happened, so no event of its own (the infinitive object of a
+ * request verb is the same, by its control cue). Words between the verb and
+ * the clause must be no group (demanded the release of men that ...: a
+ * relative clause) */
+static int content_of_english_demand(const ev_sent *s, uint32_t t)
+{
+    int ci = s->t[t].clause;
+    if (s->lang != EV_EN || ci == 0 || s->c[ci].kind != EV_CL_SUB) return 0;
+    const ev_clause *c = &s->c[ci], *g = &s->c[ci - 1];
+    if (!(s->t[c->t0].cue & EV_C_SUB)) return 0;
+    for (uint32_t j = c->t0; j-- > g->t0;) {
+        if (s->t[j].group >= 0) return 0;
+        if (s->t[j].form < 0) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
+        return q->kind == EV_VERB && !(q->flags & EV_F_SPEAKER) && ev_type_in(q, EV_TB(REQUEST));
+    }
+    return 0;
+}
+
 /* a demand in the purpose clause of a protest (staged demonstrations to
  * demand reforms; began a hunger strike to demand ...; demonstrierten, um
  * ... zu fordern): the protest's goal, no event of its own */
@@ -387,6 +409,7 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     if (content_of_reported_demand(s, t, p)) return 1;
     if (!(p->flags & EV_F_SPEAKER) && content_of_postposed_demand(s, t)) return 1;
     if (goal_of_protest(s, t, p)) return 1;
+    if (content_of_english_demand(s, t)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
     /* (dürfen without a negation permits, it demands nothing) */
