@@ -375,6 +375,31 @@ static int content_of_english_demand(const ev_sent *s, uint32_t t)
     return 0;
 }
 
+/* English: event noun t is the object of a request or rejection verb a few
+ * words before it in its clause (demanded the withdrawal of X; demanded a
+ * truce; refused talks): what is asked for or refused, no event of its own
+ * (the German counterpart is verdict_verb_of_noun). Only articles, adjectives,
+ * numbers, names and nouns stand between the verb and the noun */
+static int english_object_of_request(const ev_sent *s, uint32_t t, const ev_pattern *p)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_EN || p->kind == EV_VERB || doc->morph.len != doc->toks.len) return 0;
+    const ev_clause *c = &s->c[s->t[t].clause];
+    const lb_morph *M = LB_MORPH(doc) + s->tok0;
+    for (uint32_t k = 1; k <= 4 && k <= t && t - k >= c->t0; k++) {
+        uint32_t j = t - k;
+        if (s->t[j].form >= 0) {
+            /* (a multiword verb whose words go on after the noun frames it: launched a mediation effort) */
+            if (s->rules->forms[s->t[j].form].req_kind != EV_REQ_NONE) return 0;
+            const ev_pattern *v = word_reading(s, j);
+            return v && v->kind == EV_VERB && !(v->flags & EV_F_SPEAKER) && ev_type_in(v, EV_TB(REQUEST) | EV_TB(REJECT));
+        }
+        uint8_t u = M[j].upos;
+        if (u != LB_UPOS_DET && u != LB_UPOS_ADJ && u != LB_UPOS_NUM && u != LB_UPOS_PROPN && u != LB_UPOS_NOUN) return 0;
+    }
+    return 0;
+}
+
 /* a demand in the purpose clause of a protest (staged demonstrations to
  * demand reforms; began a hunger strike to demand ...; demonstrierten, um
  * ... zu fordern): the protest's goal, no event of its own */
@@ -410,6 +435,7 @@ static int trigger_gate(const ev_sent *s, uint32_t t, const ev_pattern *p, uint3
     if (!(p->flags & EV_F_SPEAKER) && content_of_postposed_demand(s, t)) return 1;
     if (goal_of_protest(s, t, p)) return 1;
     if (content_of_english_demand(s, t)) return 1;
+    if (english_object_of_request(s, t, p)) return 1;
     if (s->lang == EV_EN && p->kind == EV_VERB && english_noun_reading(s, t)) return -1;
     if (p->nobj && !object_follows(s, t, p)) return -1;
     /* (dürfen without a negation permits, it demands nothing) */
