@@ -270,6 +270,18 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
 /* English: a verb pattern's word read as a noun ("a missile attack": a base
  * form two words after an article; "a Brazilian ship": after a determiner and
  * an actor adjective), or not in a verb reading (english_verb_reading) */
+/* English: the morphology layer reads trigger t as a noun or adjective right
+ * before a noun (mass demonstrations, border patrol agents, the raid
+ * victims): a modifier in a noun compound, no verb */
+static int english_noun_modifier(const ev_sent *s, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    uint32_t abs = s->tok0 + t;
+    if (doc->morph.len != doc->toks.len || t + 1 >= s->n) return 0;
+    const lb_morph *M = LB_MORPH(doc);
+    return (M[abs].upos == LB_UPOS_NOUN || M[abs].upos == LB_UPOS_ADJ) && M[abs + 1].upos == LB_UPOS_NOUN;
+}
+
 static int english_noun_reading(const ev_sent *s, uint32_t t)
 {
     const lb_doc *doc = s->doc;
@@ -279,6 +291,7 @@ static int english_noun_reading(const ev_sent *s, uint32_t t)
         if (!(tk->norm_len > 2 && !memcmp(lb_tok_norm(doc, tk) + tk->norm_len - 2, "ed", 2))) return 1;
     }
     if (!english_verb_reading(s, t)) return 1;
+    if (english_noun_modifier(s, t)) return 1;
     if (t > 0 && s->t[t - 1].group >= 0) {
         const ev_group *g = &s->g[s->t[t - 1].group];
         const lb_tok *d = g->t0 > 0 ? &LB_TOKS(doc)[s->tok0 + g->t0 - 1] : NULL;
