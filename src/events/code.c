@@ -278,6 +278,8 @@ static int english_noun_modifier(const ev_sent *s, uint32_t t)
     const lb_doc *doc = s->doc;
     uint32_t abs = s->tok0 + t;
     if (doc->morph.len != doc->toks.len || t + 1 >= s->n) return 0;
+    /* (not where a verb must stand: and urge voters, to press claims, will shell towns) */
+    if (t > 0 && (s->t[t - 1].cue & (EV_C_COORD | EV_C_PRON3 | EV_C_REL | EV_C_ZU | EV_C_HYP | EV_C_HYPW | EV_C_INTENT | EV_C_NEG))) return 0;
     const lb_morph *M = LB_MORPH(doc);
     return (M[abs].upos == LB_UPOS_NOUN || M[abs].upos == LB_UPOS_ADJ) && M[abs + 1].upos == LB_UPOS_NOUN;
 }
