@@ -277,14 +277,20 @@ static int past_as_finite(cstate *c, uint32_t i)
     return ph->kind == LB_PH_NG && ph->tok0 + ph->ntok == i && ph->tok0 == t->tok0;
 }
 
+/* German: any word after a break (not the first) may open a zu-infinitive:
+ * SX_TF_BOUNDARY when token i (not the first) follows one, else 0 (no branch) */
+static inline uint32_t german_break_before(const sx *s, uint32_t i)
+{
+    uint32_t prev = i > s->s0 ? s->tf[i - 1] : 0;
+    return prev & (s->en ? 0u : SX_TF_BOUNDARY);
+}
+
 /* A token that cannot open a clause (opener() says 0), is no boundary, no
  * verb, no coordinator and no zu-infinitive (SX_TF_QUIET): it only joins the
- * open clause. */
-static int is_quiet(const sx *s, uint32_t i)
+ * open clause; brk: german_break_before. */
+static inline uint32_t is_quiet(const sx *s, uint32_t i, uint32_t brk)
 {
-    if (!(s->tf[i] & SX_TF_QUIET)) return 0;
-    /* German: any word after a break (not the first) may open a zu-infinitive */
-    return s->en || i == s->s0 || !sx_is_boundary(s, i - 1);
+    return (s->tf[i] & SX_TF_QUIET) & ~(brk << 1);
 }
 
 /* a run of quiet tokens from i (is_quiet): they join the open clause (a new
@@ -306,13 +312,13 @@ static uint32_t quiet_run(cstate *c, uint32_t i)
 
 /* which clause token i opens (opener()), where SX_TF_OPENS or a German
  * break before it says it may: 0 none */
-static inline uint8_t opens(const sx *s, uint32_t i, uint8_t tf, uint32_t *start, int32_t *intro)
+static inline uint8_t opens(const sx *s, uint32_t i, uint8_t tf, uint32_t brk, uint32_t *start, int32_t *intro)
 {
-    if (!(tf & SX_TF_OPENS) && (s->en || i == s->s0 || !sx_is_boundary(s, i - 1))) return 0;
+    if (!((tf & SX_TF_OPENS) | brk)) return 0;
     return opener(s, i, start, intro);
 }
 
-static int scan_token(cstate *c, uint32_t i)
+static int scan_token(cstate *c, uint32_t i, uint32_t brk)
 {
     sx *s = c->s;
     lb_morph *m = &s->M[i];
@@ -324,7 +330,7 @@ static int scan_token(cstate *c, uint32_t i)
     }
     uint32_t start;
     int32_t intro;
-    uint8_t kind = opens(s, i, tf, &start, &intro);
+    uint8_t kind = opens(s, i, tf, brk, &start, &intro);
     if ((int32_t)i == c->opened_intro) kind = 0;       /* "mit dem": opened at "mit" */
     if (kind) {
         if (intro > (int32_t)i) c->opened_intro = intro;
@@ -385,7 +391,8 @@ int sx_clauses(sx *state)
     c.first_pending = -1;
     c.break_coord = 0;
     for (uint32_t i = s->s0; i < s->s1;) {
-        if (is_quiet(s, i) ? !(i = quiet_run(&c, i)) : scan_token(&c, i++))
+        uint32_t brk = german_break_before(s, i);
+        if (is_quiet(s, i, brk) ? !(i = quiet_run(&c, i)) : scan_token(&c, i++, brk))
             return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
     }
     finish(&c);

@@ -96,14 +96,17 @@ static void collect(const sx *s, uint32_t base, uint32_t n, vacc *acc, int exten
         uint32_t k = (uint32_t)c - base;        /* none (-1) or outside the window: >= n */
         vacc *a = k < n ? &acc[k] : &other;
         int32_t open_from = last_boundary, open_to = -1;    /* the first boundary after fin in the run */
+        uint32_t neg = 0;
         for (j = i; j < s->s1 && M[j].clause == c; j++) {
-            uint8_t tf = TF[j];
-            if (!(tf & (SX_TF_BOUNDARY | SX_TF_NEG | SX_TF_VERB))) continue;
-            if ((tf & SX_TF_BOUNDARY) && (int32_t)j > a->fin && open_to < 0) open_to = (int32_t)j;
-            if (tf & SX_TF_BOUNDARY) last_boundary = (int32_t)j;
-            a->neg |= tf & SX_TF_NEG;
-            if (tf & SX_TF_VERB) add_verb(a, (int32_t)j, CLS[j]);
+            /* boundaries and negations without branches (selects): only a verb branches */
+            uint32_t tf = TF[j], b = tf & SX_TF_BOUNDARY;
+            int32_t jj = (int32_t)j;
+            open_to = b && jj > a->fin && open_to < 0 ? jj : open_to;
+            last_boundary = b ? jj : last_boundary;
+            neg |= tf;
+            if (tf & SX_TF_VERB) add_verb(a, jj, CLS[j]);
         }
+        a->neg |= (uint8_t)(neg & SX_TF_NEG);
         if (extents && c >= 0) extend(&C[c], i, j);
         if (a->fin < 0 || open_from > a->fin) continue;
         /* the last word after fin before the run's first boundary after it */
