@@ -87,8 +87,9 @@ static int verdict_verb_of_noun(const ev_sent *s, uint32_t t, const ev_pattern *
     for (uint32_t j = c->t0; j < c->t1; j++) {
         if (j == t || s->t[j].form < 0) continue;
         if (LB_TOKS(s->doc)[s->tok0 + j].flags & LB_TOK_UPPER && j > c->t0) continue;   /* a noun */
-        const ev_pattern *v = &s->rules->patterns[s->rules->forms[s->t[j].form].pattern];
-        if (v->kind != EV_VERB || !v->type || (v->nobj && !object_follows(s, j, v))) continue;
+        /* (the verb's reading: an obj= pattern whose objects are missing gives way) */
+        const ev_pattern *v = word_reading(s, j);
+        if (!v || v->kind != EV_VERB || !v->type) continue;
         *answer = ev_type_in(v, EV_TB(REJECT) | EV_TB(CONCEDE));
         if (*answer || ev_type_in(v, EV_TB(REQUEST))) return (int)j;
         if (ev_type_in(v, EV_TB(SANCTION)) && v->nobj && is_object_word(s, t, v)) return (int)j;

@@ -138,6 +138,31 @@ static int infinitive(const ev_sent *s, uint32_t i)
            && LB_FEAT_GET(LB_MORPH(doc)[s->tok0 + i].feats, VERBFORM) == LB_VERBFORM_INF;
 }
 
+/* German: trigger i has the form of its verb's infinitive (fordern, abziehen:
+ * the morphology's lemma), which werden/würden makes a future or conditional,
+ * no passive (die Taliban würden ... fordern); participles that share it
+ * (entlassen) are passive where the clause layer says so */
+static int infinitive_form(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    if (s->lang != EV_DE || doc->morph.len != doc->toks.len) return 0;
+    const lb_morph *m = &LB_MORPH(doc)[s->tok0 + i];
+    const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + i];
+    if (m->upos != LB_UPOS_VERB || !m->lemma || m->lemma_len != tk->norm_len) return 0;
+    return !memcmp(m->lemma, lb_tok_norm(doc, tk), tk->norm_len);
+}
+
+/* German: token i is a form of werden that only a passive takes, never a
+ * future: the participle worden, the past indicative wurde(n) */
+static int passive_only_aux(const ev_sent *s, uint32_t i)
+{
+    const lb_doc *doc = s->doc;
+    if (doc->morph.len != doc->toks.len) return 0;
+    uint32_t f = LB_MORPH(doc)[s->tok0 + i].feats;
+    return LB_FEAT_GET(f, VERBFORM) == LB_VERBFORM_PART
+           || (LB_FEAT_GET(f, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(f, MOOD) == LB_MOOD_IND);
+}
+
 /* a German zu-infinitive clause after a comma (…, den Angriff zu verurteilen) */
 static int zu_clause(const ev_sent *s, int ci)
 {
@@ -932,12 +957,14 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
             if (s->g[gi].clause == ci && s->g[gi].t0 > (s->lang == EV_EN ? t : c->t0) && is_agent(s, gi)
                 && !(p->act_preps >> s->g[gi].prep & 1)) { agent = gi; break; }
     int aux = syn && Y.passive;
+    int past_aux = 0;
     for (uint32_t j = c->t0; j < c->t1; j++)
-        if ((s->t[j].cue & EV_C_PASSAUX) && (s->lang == EV_DE || j < t)) aux = 1;
+        if ((s->t[j].cue & EV_C_PASSAUX) && (s->lang == EV_DE || j < t)) { aux = 1; past_aux |= passive_only_aux(s, j); }
     for (uint32_t j = c->t0; j < c->t1; j++)
         /* Zwei Polizisten sind verletzt: a state passive of a physical act */
         if ((s->t[j].cue2 & EV_C2_STATEAUX) && (p->flags & EV_F_REC_PLACE) && j < t) aux = 1;
-    if (aux && !(p->flags & EV_F_ADJ) && (syn || agent >= 0 || participle(s, t)) && (agent >= 0 || !infinitive(s, t))) {
+    int future = !(syn && Y.passive) && !past_aux && infinitive_form(s, t);
+    if (aux && !(p->flags & EV_F_ADJ) && (syn || agent >= 0 || participle(s, t)) && (agent >= 0 || (!infinitive(s, t) && !future))) {
         R->passive = 1;
         R->actor = agent;
         R->recipient = subj;
