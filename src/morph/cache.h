@@ -121,7 +121,9 @@ static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_m
     /* the entry, its form, candidates and static scores (about 5 candidates);
      * always inline: GCC took an earlier version, prefetches alone, for pure and dropped its calls */
     const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + lb_mc_form_size(s->len) + 96;
-    for (; p < end; p += 64) __builtin_prefetch(p);
+    _Static_assert(sizeof(lb_mc_entry) + 8 + 96 > 192, "every entry's span reaches a fourth line");
+    __builtin_prefetch(p); __builtin_prefetch(p + 64); __builtin_prefetch(p + 128); __builtin_prefetch(p + 192);
+    for (p += 256; p < end; p += 64) __builtin_prefetch(p);     /* forms of 24 bytes or more */
     return 1;
 }
 /* The first n bytes (n < 8) of a loaded 8-byte word, the rest 0. */
