@@ -122,6 +122,8 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
     memset(e, 0, offsetof(lb_mc_entry, role));
     e->len = (uint32_t)n; e->ncand = (uint16_t)ncand;
     e->lk[0] = e->lk[1] = LB_MC_NONE;
+    size_t ss_at = (size_t)((char *)lb_mc_sscore_at(e) - (char *)e);
+    e->ss_at = ss_at <= UINT16_MAX ? (uint16_t)ss_at : 0;
     char *f = (char *)(e + 1);
     memcpy(f, form, n);
     memset(f + n, 0, lb_mc_form_size(n) - n);

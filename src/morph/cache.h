@@ -53,7 +53,7 @@ typedef struct lb_mc_entry {
     lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
     uint32_t len;                          /* of the form */
     uint8_t lk[2];                         /* the candidates done[0] and done[1] hold (LB_MC_NONE, LB_MC_ALL) */
-    uint16_t pad_;
+    uint16_t ss_at;                        /* lb_mc_sscore's bytes after the entry's start, 0: too far (a form of 64 KB) */
     /* second line: the decoder's, then the lemmas of the classes chosen so far */
     lb_tm_ref role[LB_TF_ROLES];           /* the model's weights of its role features (lb_tag_roles) */
     union {
@@ -71,7 +71,11 @@ static inline uint16_t *lb_mc_cand(const lb_mc_entry *e) { return (uint16_t *)((
 /* per candidate its pending byte (LB_MC_NOREAD ...), 8 bytes a block */
 static inline uint8_t *lb_mc_pend(const lb_mc_entry *e) { return (uint8_t *)(lb_mc_cand(e) + ((e->ncand + 3u) & ~3u)); }
 /* static scores inside a sentence, then at its start (lb_tag_fold_self) */
-static inline int32_t *lb_mc_sscore(const lb_mc_entry *e) { return (int32_t *)(lb_mc_pend(e) + ((e->ncand + 7u) & ~7u)); }
+static inline int32_t *lb_mc_sscore_at(const lb_mc_entry *e) { return (int32_t *)(lb_mc_pend(e) + ((e->ncand + 7u) & ~7u)); }
+static inline int32_t *lb_mc_sscore(const lb_mc_entry *e)
+{
+    return e->ss_at ? (int32_t *)((char *)(uintptr_t)e + e->ss_at) : lb_mc_sscore_at(e);
+}
 static inline int32_t *lb_mc_sscore_first(const lb_mc_entry *e) { return lb_mc_sscore(e) + e->ncand; }
 /* the reading records the pending bytes name, on 8 bytes (lb_mc_add's extra bytes start there) */
 static inline lb_mc_rec *lb_mc_recs(const lb_mc_entry *e)
@@ -121,7 +125,9 @@ static inline __attribute__((always_inline)) int lb_mc_prefetch_entry(const lb_m
     /* the entry, its form, candidates and static scores (about 5 candidates);
      * always inline: GCC took an earlier version, prefetches alone, for pure and dropped its calls */
     const char *p = (const char *)s->e, *end = p + sizeof(lb_mc_entry) + lb_mc_form_size(s->len) + 96;
-    for (; p < end; p += 64) __builtin_prefetch(p);
+    _Static_assert(sizeof(lb_mc_entry) + 8 + 96 > 192, "every entry's span reaches a fourth line");
+    __builtin_prefetch(p); __builtin_prefetch(p + 64); __builtin_prefetch(p + 128); __builtin_prefetch(p + 192);
+    for (p += 256; p < end; p += 64) __builtin_prefetch(p);     /* forms of 24 bytes or more */
     return 1;
 }
 /* The first n bytes (n < 8) of a loaded 8-byte word, the rest 0. */

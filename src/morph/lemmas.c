@@ -177,13 +177,22 @@ void lb_lemmas_free(lb_lemmas *l)
     free(l->edits); free(l->pool); free(l);
 }
 
+/* The rule of the longest suffix of low (n bytes) with upos (and class
+ * feats *cf), NULL when none. The keys (make_key's) are built in place,
+ * longest first: the suffix is copied once to the end of key and each
+ * shorter one's header written over the byte before it. */
 static const edit *longest_rule(const lb_wordset *set, const edit *edits, int upos, const uint32_t *cf, const char *low, size_t n)
 {
+    _Static_assert(MAX_SUFFIX + 6 <= 32, "a suffix key fits key");
     char key[32];
     uint32_t idx;
-    for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
-        size_t kl = make_key(key, sizeof key, upos, cf, low + n - k, k);
-        if (kl && lb_wordset_get(set, key, kl, &idx)) return &edits[idx];
+    size_t top = n < MAX_SUFFIX ? n : MAX_SUFFIX, hl = cf ? 5 : 1;
+    memcpy(key + sizeof key - top, low + n - top, top);
+    for (size_t k = top;; k--) {
+        char *p = key + sizeof key - k - hl;
+        p[0] = (char)(upos + 1);
+        if (cf) memcpy(p + 1, cf, 4);
+        if (lb_wordset_get(set, p, k + hl, &idx)) return &edits[idx];
         if (!k) return NULL;
     }
 }

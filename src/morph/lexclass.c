@@ -10,14 +10,20 @@ int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading 
     unsigned char c = (unsigned char)form[0];
     int upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && n > 1 && (unsigned char)form[1] >= 0x80 && (unsigned char)form[1] <= 0x9E);
     char low[256];
-    if (upper && n <= 255) {                    /* looked up next: its first reads start now */
+    uint64_t hlow = 0;
+    if (upper && n <= 255 && lx) {              /* looked up next: its first reads start now */
         lb_lower_latin(low, form, n);
-        lb_lexicon_prefetch(lx, low, n);
+        hlow = lbx_hash(low, n);
+        if (lx->n_forms) { __builtin_prefetch(lbx_bloom_word(lx, hlow)); __builtin_prefetch(&lx->slots[(uint32_t)hlow & lx->slot_mask]); }
     }
-    int k = lb_lexicon_lookup(lx, form, n, out, max);
+    int k = 0;
+    if (lx && lx->n_forms) {                    /* lb_lexicon_lookup, its bloom test inline */
+        uint64_t h = lbx_hash(form, n);
+        if (lbx_bloom_may(lx, h)) k = lbx_readings(lx, lbx_find(lx, form, n, h), out, max);
+    }
     if (k > max) k = max;
-    if (upper && n <= 255 && k < max) {
-        int j = lb_lexicon_lookup(lx, low, n, out + k, max - k);
+    if (upper && n <= 255 && lx && k < max) {   /* lb_lexicon_lookup of low, its hash made once */
+        int j = lx->n_forms && lbx_bloom_may(lx, hlow) ? lbx_readings(lx, lbx_find(lx, low, n, hlow), out + k, max - k) : 0;
         k += j > max - k ? max - k : j;
     }
     *known = k > 0;

@@ -62,9 +62,12 @@ static int has_chars(const char *s, size_t n, size_t k)
     return k == 0;
 }
 
+/* lb_lexicon_has, its bloom test inline: most variants tried are rejected by it. */
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
-    return n > 0 && lb_lexicon_has(lx, s, n);
+    if (n == 0 || !lx->n_forms) return 0;
+    uint64_t h = lbx_hash(s, n);
+    return lbx_bloom_may(lx, h) && lbx_has(lbx_find(lx, s, n, h));
 }
 
 /* Known as written, with its first letter in the other case, or, first

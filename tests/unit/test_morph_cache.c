@@ -59,6 +59,7 @@ static void test_add_get(lb_morph_cache *c)
         if (!ent[i]) { ok = 0; break; }
         if (ent[i]->lk[0] != LB_MC_NONE || ent[i]->lk[1] != LB_MC_NONE) lemmas_clear = 0;
         CHECK(((uintptr_t)ent[i] & 63) == 0 && ((uintptr_t)x & 7) == 0 && x == (void *)lb_mc_recs(ent[i]));
+        CHECK(ent[i]->ss_at && lb_mc_sscore(ent[i]) == lb_mc_sscore_at(ent[i]));   /* the kept offset */
         ext[i] = x;
         fill_entry(ent[i], i, ext[i], extra);
     }
@@ -133,6 +134,7 @@ static void test_big_entry(lb_morph_cache *c)
     void *x = NULL;
     lb_mc_entry *e = lb_mc_add(c, big, n, lb_mc_hash(big, n), 4, 64, &x);
     CHECK(e && c->used && c->used->size > LB_MC_BLOCK);
+    CHECK(e && !e->ss_at && lb_mc_sscore(e) == lb_mc_sscore_at(e));   /* too far for the kept offset */
     if (e) {
         fill_entry(e, 42, x, 64);
         CHECK(lb_mc_get(c, big, n, n, lb_mc_hash(big, n)) == e && entry_intact(e, 42, x, 64));
