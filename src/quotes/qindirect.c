@@ -364,6 +364,101 @@ static uint32_t addressee_end(const qdoc *q, uint32_t k, range r)
     return p && p < r.hi ? addressee_end(q, p, r) : e;
 }
 
+/* German: a zu-infinitive without a comma right after the participle at v
+ * ("hatte angekündigt, …" written "hatte angekündigt bei der Wahl anzutreten"). */
+static int zu_after_participle(const qdoc *q, uint32_t v, range r)
+{
+    if (q->lang == QL_EN || q->doc->morph.len != q->n || v + 2 >= r.hi || !(q->t[v + 1].flags & LB_TOK_WORD) ||
+        LB_FEAT_GET(LB_MORPH(q->doc)[v].feats, VERBFORM) != LB_VERBFORM_PART || q->inq[v + 1] ||
+        (q_cls(q, v + 1) & (QC_CONJ | QC_SUB | QC_AUX | QC_VERB))) return 0;
+    uint32_t e = v + 1;
+    while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+    e = trim_end(q, v + 1, e);
+    return e > v + 3 && zu_inf(q, e - 1) && !q_has_verb(q, v + 1, e - 1);
+}
+
+/* clause_after at the comma or colon k after the cue at v (v1: past its
+ * English time words; appos_end: the end of the speaker's apposition, or
+ * 0): the start of the reported clause after it, or 0. */
+static uint32_t clause_after_comma(const qdoc *q, uint32_t v, uint32_t v1, uint32_t k, uint32_t appos_end, range r,
+                                   int *by_conj)
+{
+    uint32_t a = k + 1;
+    if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
+    /* English: an adjunct set off by commas between the verb and its
+     * complementizer: "claimed, without evidence, that …" */
+    if (q->lang == QL_EN && k == v1 && q_punct_is(q, k, ',')) {
+        uint32_t e = a;
+        while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
+        if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) && !finite_in(q, a, e)) {
+            *by_conj = 1;
+            return e + 2;
+        }
+    }
+    /* an adjunct set off by commas after the speaker's apposition,
+     * before the complementizer: "sagte der Leiter, X, gegenüber der
+     * BBC, dass …" */
+    if (q->lang != QL_EN && k == appos_end) {
+        uint32_t e = a;
+        while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+        qspk adj;
+        if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) &&
+            (q_xcls(q, a) & (QX_ADP | QX_ADV)) && q_adjuncts(q, a, e, &adj) && adj.s < 0) { *by_conj = 1; return e + 2; }
+    }
+    /* "sagte Kurz klar und deutlich: So ist es!": a colon after the verb and
+     * its subject opens what was said (German direct speech whose marks are lost) */
+    if (q->lang != QL_EN && q_punct_is(q, k, ':') && a + 1 < r.hi && (q->t[a].flags & LB_TOK_WORD) && (q->t[a].flags & LB_TOK_UPPER) &&
+        !q->inq[a] && !q_has_verb(q, v + 1, k) && q_has_verb(q, a, r.hi) && colon_frame(q, v, k)) return a;
+    /* a relative clause between: "ein Bericht …, der … zitiert, dass" */
+    if (a < r.hi && (q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER)) {
+        for (uint32_t m = a + 1; m + 1 < r.hi && m < a + 14; m++) {
+            if (q->t[m].flags & (LB_TOK_SENT_END | LB_TOK_QUOTE)) break;
+            if (q_punct_is(q, m, ',')) {
+                if (q_cls(q, m + 1) & QC_CONJ) { *by_conj = 1; return m + 2; }
+                break;
+            }
+        }
+    }
+    /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
+     * a main clause right after the verb and its subject */
+    if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && !relative_start(q, a, r) &&
+        (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
+          ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
+         ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */
+    uint32_t e = a;
+    while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
+    if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
+    if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
+        /* "erklärte, die beiden Politiker würden …, darunter …" */
+        for (uint32_t i = a; i < e; i++) if (q_konj(q, i)) return a;
+    }
+    if (q->lang != QL_EN && q_punct_is(q, k, ',') && subject_only(q, v + 1, k) == 1 && vorfeld_relative(q, a, e, r)) return a;
+    return 0;
+}
+
+/* clause_after at the addressee of "told" (and its kind) that starts at k:
+ * the start of the reported clause after it, or 0; *skip_to: the end of
+ * the addressee and a time adjunct after it (k: none). */
+static uint32_t clause_after_addressee(const qdoc *q, uint32_t k, range r, int *by_conj, uint32_t *skip_to)
+{
+    uint32_t e = addressee_end(q, k, r);
+    /* past a time adjunct: "told voters this weekend he would …" */
+    while (e > k && e + 1 < r.hi && !q->inq[e] && ((q_cls(q, e) & QC_TIME) || (q_xcls(q, e) & QX_ADV) ||
+                                                   ((q_cls(q, e) & QC_DET) && (q_cls(q, e + 1) & QC_TIME)))) e++;
+    *skip_to = e;
+    if (e <= k) return 0;
+    if (e < r.hi && (q_cls(q, e) & QC_CONJ) && !q->inq[e]) { *by_conj = 1; return e + 1; }
+    if (e < r.hi && !q->inq[e] && (q_cls(q, e) & (QC_DET | QC_PRON)) && !(q_cls(q, e) & QC_CONJ) && clause_ok(q, e, r.hi) &&
+        finite_in(q, e, e + 3 < r.hi ? e + 3 : r.hi)) return e;
+    /* "told the broadcaster to take its business elsewhere": the request */
+    if (e + 1 < r.hi && to_infinitive(q, e)) return e;
+    /* "told supporters the wrong date": what was told is the second object */
+    if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) && !conj_ahead(q, e - 1, r) &&
+        !(q_cls(q, e) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
+        (q->t[e + 1].flags & LB_TOK_WORD) && !(q_xcls(q, e) & QX_ADV)) return e;
+    return 0;
+}
+
 /* Looks for the reported clause after the cue at v; start token or 0. */
 static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
 {
@@ -371,16 +466,7 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
     /* English: past a time word or adverb right after the verb ("said Tuesday the …") */
     uint32_t v1 = v + 1;
     while (q->lang == QL_EN && v1 < r.hi && v1 < v + 3 && ((q_cls(q, v1) & QC_TIME) || (q_xcls(q, v1) & QX_ADV))) v1++;
-    /* German: a zu-infinitive without a comma right after a participle ("hatte
-     * angekündigt, …" written "hatte angekündigt bei der Wahl anzutreten") */
-    if (q->lang != QL_EN && q->doc->morph.len == q->n && v + 2 < r.hi && (q->t[v + 1].flags & LB_TOK_WORD) &&
-        LB_FEAT_GET(LB_MORPH(q->doc)[v].feats, VERBFORM) == LB_VERBFORM_PART && !q->inq[v + 1] &&
-        !(q_cls(q, v + 1) & (QC_CONJ | QC_SUB | QC_AUX | QC_VERB))) {
-        uint32_t e = v + 1;
-        while (e < r.hi && e < v + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
-        e = trim_end(q, v + 1, e);
-        if (e > v + 3 && zu_inf(q, e - 1) && !q_has_verb(q, v + 1, e - 1)) return v + 1;
-    }
+    if (zu_after_participle(q, v, r)) return v + 1;
     /* a separable verb whose particle ends the clause after an apposition: the
      * reported clause follows the particle ("gab der Leiter, X, bekannt, dass") */
     uint32_t k0 = v + 1;
@@ -405,56 +491,8 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         uint32_t c = q_cls(q, k);
         if (c & QC_CONJ) { *by_conj = 1; return k + 1; }
         if (q_punct_is(q, k, ',') || q_punct_is(q, k, ':')) {
-            uint32_t a = k + 1;
-            if (a < r.hi && (q_cls(q, a) & QC_CONJ)) { *by_conj = 1; return a + 1; }
-            /* English: an adjunct set off by commas between the verb and its
-             * complementizer: "claimed, without evidence, that …" */
-            if (q->lang == QL_EN && k == v1 && q_punct_is(q, k, ',')) {
-                uint32_t e = a;
-                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END) && !q->inq[e]) e++;
-                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) && !finite_in(q, a, e)) {
-                    *by_conj = 1;
-                    return e + 2;
-                }
-            }
-            /* an adjunct set off by commas after the speaker's apposition,
-             * before the complementizer: "sagte der Leiter, X, gegenüber der
-             * BBC, dass …" */
-            if (q->lang != QL_EN && k == appos_end) {
-                uint32_t e = a;
-                while (e < r.hi && e < a + 8 && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
-                qspk adj;
-                if (e > a && e + 1 < r.hi && q_punct_is(q, e, ',') && (q_cls(q, e + 1) & QC_CONJ) &&
-                    (q_xcls(q, a) & (QX_ADP | QX_ADV)) && q_adjuncts(q, a, e, &adj) && adj.s < 0) { *by_conj = 1; return e + 2; }
-            }
-            /* "sagte Kurz klar und deutlich: So ist es!": a colon after the verb and
-             * its subject opens what was said (German direct speech whose marks are lost) */
-            if (q->lang != QL_EN && q_punct_is(q, k, ':') && a + 1 < r.hi && (q->t[a].flags & LB_TOK_WORD) && (q->t[a].flags & LB_TOK_UPPER) &&
-                !q->inq[a] && !q_has_verb(q, v + 1, k) && q_has_verb(q, a, r.hi) && colon_frame(q, v, k)) return a;
-            /* a relative clause between: "ein Bericht …, der … zitiert, dass" */
-            if (a < r.hi && (q_cls(q, a) & QC_DET) && !(q->t[a].flags & LB_TOK_UPPER)) {
-                for (uint32_t m = a + 1; m + 1 < r.hi && m < a + 14; m++) {
-                    if (q->t[m].flags & (LB_TOK_SENT_END | LB_TOK_QUOTE)) break;
-                    if (q_punct_is(q, m, ',')) {
-                        if (q_cls(q, m + 1) & QC_CONJ) { *by_conj = 1; return m + 2; }
-                        break;
-                    }
-                }
-            }
-            /* German "sagte, Russland sei …" / "hieß es, …" / "erklärte der Minister, …":
-             * a main clause right after the verb and its subject */
-            if (q->lang != QL_EN && subject_only(q, v + 1, k) == 1 && q_punct_is(q, k, ',') && a < r.hi && !relative_start(q, a, r) &&
-                (((q->t[a].flags & LB_TOK_WORD) && !(q_cls(q, a) & (QC_SUB | QC_AS | QC_STOP | QC_VERB)) &&
-                  ((q->t[a].flags & LB_TOK_UPPER) || (q_cls(q, a) & (QC_DET | QC_PRON)))) ||
-                 ((q->t[a].flags & LB_TOK_NUM) && q_has_verb(q, a, r.hi)))) return a;   /* "berichtete, 200 Stellen sollen …" */
-            uint32_t e = a;
-            while (e < r.hi && e < a + Q_SCAN && !q_punct_is(q, e, ',') && !(q->t[e].flags & LB_TOK_SENT_END)) e++;
-            if (q->lang != QL_EN && clause_ok(q, a, e)) return a;
-            if (q->lang != QL_EN && e < r.hi && clause_ok(q, a, r.hi) && !(q_cls(q, a) & QC_SUB)) {
-                /* "erklärte, die beiden Politiker würden …, darunter …" */
-                for (uint32_t i = a; i < e; i++) if (q_konj(q, i)) return a;
-            }
-            if (q->lang != QL_EN && q_punct_is(q, k, ',') && subject_only(q, v + 1, k) == 1 && vorfeld_relative(q, a, e, r)) return a;
+            uint32_t at = clause_after_comma(q, v, v1, k, appos_end, r, by_conj);
+            if (at) return at;
             if (q->lang == QL_EN) break;      /* the verb's object, below */
             return 0;
         }
@@ -474,24 +512,9 @@ static uint32_t clause_after(const qdoc *q, uint32_t v, range r, int *by_conj)
         /* English: the addressee of "told" before the clause: "told reporters
          * he would …", "told NBC News in an interview that …" */
         if (q->lang == QL_EN && k == v1 && (q_xcls(q, v) & QX_ADDR)) {
-            uint32_t e = addressee_end(q, k, r);
-            /* past a time adjunct: "told voters this weekend he would …" */
-            while (e > k && e + 1 < r.hi && !q->inq[e] && ((q_cls(q, e) & QC_TIME) || (q_xcls(q, e) & QX_ADV) ||
-                   ((q_cls(q, e) & QC_DET) && (q_cls(q, e + 1) & QC_TIME)))) e++;
-            if (e > k) {
-                if (e < r.hi && (q_cls(q, e) & QC_CONJ) && !q->inq[e]) { *by_conj = 1; return e + 1; }
-                if (e < r.hi && !q->inq[e] && (q_cls(q, e) & (QC_DET | QC_PRON)) && !(q_cls(q, e) & QC_CONJ) && clause_ok(q, e, r.hi) &&
-                    finite_in(q, e, e + 3 < r.hi ? e + 3 : r.hi)) return e;
-                /* "told the broadcaster to take its business elsewhere": the request */
-                if (e + 1 < r.hi && to_infinitive(q, e)) return e;
-                /* "told supporters the wrong date": what was told is the second object */
-                if (e + 1 < r.hi && !q->inq[e] && (q->t[e].flags & LB_TOK_WORD) && !conj_ahead(q, e - 1, r) &&
-                    !(q_cls(q, e) & (QC_STOP | QC_TIME | QC_SUB | QC_AUX | QC_CONJ | QC_VERB | QC_PRON)) &&
-                    (q->t[e + 1].flags & LB_TOK_WORD) && !(q_xcls(q, e) & QX_ADV)) return e;
-                lim += e - k;
-                k = e - 1;
-                continue;
-            }
+            uint32_t e, at = clause_after_addressee(q, k, r, by_conj, &e);
+            if (at) return at;
+            if (e > k) { lim += e - k; k = e - 1; continue; }
         }
         if (q->lang == QL_EN && k == v1 && (c & (QC_DET | QC_PRON | QC_IMPERS)) && clause_ok(q, k, r.hi)) return k;
         if (q->lang == QL_EN && k == v1 && (t->flags & LB_TOK_UPPER) && !(c & (QC_TIME | QC_STOP)) && clause_ok(q, k, r.hi)) return k;
