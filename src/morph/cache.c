@@ -60,7 +60,7 @@ static lb_mc_block *block_new(size_t size)
     if (raw == MAP_FAILED) return NULL;
     char *p = (char *)(((uintptr_t)raw + align - 1) & ~(uintptr_t)(align - 1));
     if (p > raw) munmap(raw, (size_t)(p - raw));                       /* the mapping is [p, p + size) */
-    if (p + size < raw + size + align) munmap(p + size, (size_t)(raw + size + align - (p + size)));
+    munmap(p + size, align - (size_t)(p - raw));                       /* p < raw + align: a tail is always left */
     madvise(p, size, MADV_HUGEPAGE);
     lb_mc_block *b = (lb_mc_block *)(void *)p;
     b->size = size;
