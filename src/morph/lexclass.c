@@ -14,16 +14,13 @@ int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading 
     if (upper && n <= 255 && lx) {              /* looked up next: its first reads start now */
         lb_lower_latin(low, form, n);
         hlow = lbx_hash(low, n);
-        if (lx->n_forms) { __builtin_prefetch(lbx_bloom_word(lx, hlow)); __builtin_prefetch(&lx->slots[(uint32_t)hlow & lx->slot_mask]); }
+        lbx_prefetch(lx, hlow);
     }
     int k = 0;
-    if (lx && lx->n_forms) {                    /* lb_lexicon_lookup, its bloom test inline */
-        uint64_t h = lbx_hash(form, n);
-        if (lbx_bloom_may(lx, h)) k = lbx_readings(lx, lbx_find(lx, form, n, h), out, max);
-    }
+    if (lx && lx->n_forms) k = lbx_readings(lx, lbx_find(lx, form, n, lbx_hash(form, n)), out, max);
     if (k > max) k = max;
     if (upper && n <= 255 && lx && k < max) {   /* lb_lexicon_lookup of low, its hash made once */
-        int j = lx->n_forms && lbx_bloom_may(lx, hlow) ? lbx_readings(lx, lbx_find(lx, low, n, hlow), out + k, max - k) : 0;
+        int j = lbx_readings(lx, lbx_find(lx, low, n, hlow), out + k, max - k);
         k += j > max - k ? max - k : j;
     }
     *known = k > 0;

@@ -345,9 +345,8 @@ void lb_lexicon_tag(const lb_lexicon *lx, uint32_t id, int *upos, uint32_t *feat
     *feats = r.feats;
 }
 
-const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
+const struct lbx_slot *lbx_probe(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
 {
-    if (!lx->n_forms || !lbx_bloom_may(lx, h)) return NULL;
     uint32_t tag = slot_fp(h) | slot_len(n);
     for (uint32_t i = (uint32_t)h & lx->slot_mask;; i = (i + 1) & lx->slot_mask) {
         const struct lbx_slot *s = &lx->slots[i];
@@ -360,10 +359,7 @@ const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n
 
 void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
 {
-    if (!lx || !lx->n_forms) return;
-    uint64_t h = lbx_hash(form, n);
-    __builtin_prefetch(lbx_bloom_word(lx, h));
-    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
+    if (lx && lx->n_forms) lbx_prefetch(lx, lbx_hash(form, n));
 }
 
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)

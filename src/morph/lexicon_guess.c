@@ -62,12 +62,10 @@ static int has_chars(const char *s, size_t n, size_t k)
     return k == 0;
 }
 
-/* lb_lexicon_has, its bloom test inline: most variants tried are rejected by it. */
+/* lb_lexicon_has without its argument checks (most variants tried are rejected by lbx_find's inline bloom test). */
 static int known(const lb_lexicon *lx, const char *s, size_t n)
 {
-    if (n == 0 || !lx->n_forms) return 0;
-    uint64_t h = lbx_hash(s, n);
-    return lbx_bloom_may(lx, h) && lbx_has(lbx_find(lx, s, n, h));
+    return n && lx->n_forms && lbx_has(lbx_find(lx, s, n, lbx_hash(s, n)));
 }
 
 /* Known as written, with its first letter in the other case, or, first

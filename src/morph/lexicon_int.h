@@ -70,8 +70,24 @@ static inline int lbx_bloom_may(const lb_lexicon *lx, uint64_t h)
     return (*lbx_bloom_word(lx, h) & m) == m;
 }
 
-/* The slot of the form with hash h (lbx_hash), NULL when the lexicon lacks it. */
-const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
+/* lbx_find's walk of the slots, for a form the bloom filter may hold (lexicon.c). */
+const struct lbx_slot *lbx_probe(const lb_lexicon *lx, const char *form, size_t n, uint64_t h);
+
+/* The slot of the form with hash h (lbx_hash), NULL when the lexicon lacks
+ * it. The bloom test is inline: it rejects most absent forms (the
+ * guesser's variants and heads) before a call or a slot is read. */
+static inline const struct lbx_slot *lbx_find(const lb_lexicon *lx, const char *form, size_t n, uint64_t h)
+{
+    return lx->n_forms && lbx_bloom_may(lx, h) ? lbx_probe(lx, form, n, h) : NULL;
+}
+
+/* Starts loading what lbx_find of hash h reads first: the bloom word and the first slot. */
+static inline void lbx_prefetch(const lb_lexicon *lx, uint64_t h)
+{
+    if (!lx->n_forms) return;
+    __builtin_prefetch(lbx_bloom_word(lx, h));
+    __builtin_prefetch(&lx->slots[(uint32_t)h & lx->slot_mask]);
+}
 
 /* 1 when slot (lbx_find's, NULL: none) is of a form with readings. */
 static inline int lbx_has(const struct lbx_slot *slot) { return slot && (slot->tag & LBX_HAS); }

@@ -305,10 +305,6 @@ static void keep_lemmas(lb_mc_entry *e, const form_info *fi, lb_mc_rec *rec, con
         rec[j] = (lb_mc_rec){ r->feats, at << LB_MC_REC_LEN_BITS | r->lemma_len };
     }
     uint8_t *pend = lb_mc_pend(e);
-    if (!ntcls) {                               /* no training classes: none seen */
-        for (int k = 0; k < fi->nc; k++) pend[k] = fi->sel[k] < 0 ? LB_MC_NOREAD : fi->rec_of[fi->sel[k]];
-        return;
-    }
     uint64_t tset[4] = { 0, 0, 0, 0 };          /* tcls as a class set */
     _Static_assert(LB_TAG_MAX_CLASSES <= 256, "a class set of 256 bits");
     for (int j = 0; j < ntcls; j++) tset[tcls[j] >> 6] |= (uint64_t)1 << (tcls[j] & 63);
