@@ -23,10 +23,10 @@ static int object_follows(const ev_sent *s, uint32_t t, const ev_pattern *p)
     /* German relative clause: its antecedent is the object (eine Moschee, die geschlossen wurde) */
     if (s->lang == EV_DE && c->kind == EV_CL_REL && from > EV_ANTECEDENT_TOKS) from -= EV_ANTECEDENT_TOKS;
     else if (s->lang == EV_DE && c->kind == EV_CL_REL) from = 0;
+    if (!ev_stems_seen(s, p->obj, p->nobj)) return 0;
     /* (a verb closing the bracket of an earlier clause: that clause holds its objects) */
     int host = s->lang == EV_DE ? ev_bracket_host(s, t) : -1;
     if (host >= 0) from = s->c[host].t0;
-    if (!ev_stems_seen(s, p->obj, p->nobj)) return 0;
     for (uint32_t j = from; j < end && j <= t + window; j++)
         for (int k = 0; k < p->nobj; k++) if (s->t[j].stem == p->obj[k] || (s->t[j].head && s->t[j].head == p->obj[k])) return 1;
     return 0;
@@ -268,9 +268,6 @@ static int support_verb_in(const ev_sent *s, uint32_t t, const ev_pattern *p, co
     return 0;
 }
 
-/* English: a verb pattern's word read as a noun ("a missile attack": a base
- * form two words after an article; "a Brazilian ship": after a determiner and
- * an actor adjective), or not in a verb reading (english_verb_reading) */
 /* English: the morphology layer reads trigger t as a noun or adjective right
  * before a noun (mass demonstrations, border patrol agents, the raid
  * victims): a modifier in a noun compound, no verb */
@@ -285,6 +282,9 @@ static int english_noun_modifier(const ev_sent *s, uint32_t t)
     return (M[abs].upos == LB_UPOS_NOUN || M[abs].upos == LB_UPOS_ADJ) && M[abs + 1].upos == LB_UPOS_NOUN;
 }
 
+/* English: a verb pattern's word read as a noun ("a missile attack": a base
+ * form two words after an article; "a Brazilian ship": after a determiner and
+ * an actor adjective), or not in a verb reading (english_verb_reading) */
 static int english_noun_reading(const ev_sent *s, uint32_t t)
 {
     const lb_doc *doc = s->doc;
@@ -543,6 +543,7 @@ static int prefield_subject(const ev_sent *s, uint32_t t, int gi, int subj)
 static int media_roles_ok(const ev_sent *s, uint32_t t, const ev_pattern *p, const roles *R, const lb_event *e)
 {
     int subj, obj, agent;
+    if (!names_medium(e->actor, e->nactor) && !names_medium(e->recipient, e->nrecipient)) return 1;
     if (s->lang != EV_DE || !ev_clause_core_groups(s, t, &subj, &obj, &agent)) return 1;
     if (names_medium(e->actor, e->nactor) && named_medium(s, R->actor) && R->actor != subj && R->actor != agent
         && !prefield_subject(s, t, R->actor, subj)) return 0;

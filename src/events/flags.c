@@ -49,7 +49,8 @@ uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
     /* German: a chain of zu-infinitive clauses depends on one verb (bereit, X zu
      * tun, sich sogar an Y zu beteiligen; weigerte sich, X zu tun, Y zu tun) */
-    for (int k = ci - 1; s->lang == EV_DE && k > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB)) && zu_final(s, ci) && zu_final(s, k); k--)
+    int chain = s->lang == EV_DE && ci > 1 && zu_final(s, ci);
+    for (int k = ci - 1; chain && k > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB)) && zu_final(s, k); k--)
         v |= s->c[k - 1].cues;
     return v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB);
 }

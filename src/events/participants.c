@@ -20,7 +20,6 @@ static int after_origin(const ev_sent *s, int gi)
     return 0;
 }
 
-/* the first place group after trigger t in its clause (not an origin), or -1 */
 /* German: verb trigger t ends its clause (a verb-final or perfect clause:
  * ... in dem russischen Flugzeug platziert): only verbs and punctuation follow */
 static int clause_final_verb(const ev_sent *s, uint32_t t)
@@ -35,6 +34,7 @@ static int clause_final_verb(const ev_sent *s, uint32_t t)
     return 1;
 }
 
+/* the first place group after trigger t in its clause (not an origin), or -1 */
 static int place_after(const ev_sent *s, uint32_t t, int assault)
 {
     int ci = s->t[t].clause;
@@ -656,14 +656,10 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
     /* an accusation is directed at the doer of the act it names, not at its target */
     if (s->lang == EV_DE && p->kind == EV_VERB && ev_type_in(p, EV_TB(ACCUSE))) {
         int dg = doer_of_criticised_act(s, t);
-        if (dg >= 0) {
-            lb_actor_ref keep[LB_MAX_EVENT_PARTIES];
-            uint8_t nkeep = e->nrecipient;
-            memcpy(keep, e->recipient, sizeof keep);
-            e->nrecipient = 0;
-            ev_add_refs(s, dg, e->recipient, &e->nrecipient, e->actor, e->nactor);
-            if (!e->nrecipient) { memcpy(e->recipient, keep, sizeof keep); e->nrecipient = nkeep; }
-        }
+        lb_actor_ref doer[LB_MAX_EVENT_PARTIES];
+        uint8_t ndoer = 0;
+        if (dg >= 0) ev_add_refs(s, dg, doer, &ndoer, e->actor, e->nactor);
+        if (ndoer) { memcpy(e->recipient, doer, ndoer * sizeof *doer); e->nrecipient = ndoer; }
     }
     if (!e->nrecipient && !(p->flags & EV_F_REC_NONE)) return 0;
     if (same_side(s, e, R, p)) return 0;

@@ -937,11 +937,9 @@ int ev_sent_build(ev_sent *s)
         s->t[i].form = match_trigger(s, i, &wm);
         if (agent_noun(s, i, sn, s->t[i].form)) { s->t[i].form = -1; continue; }
         if ((s->t[i].form = lich_adjective(s, i, s->t[i].form)) < 0) continue;
-        if (s->t[i].form >= 0) {
-            triggers++;
-            support_nouns |= s->rules->forms[s->t[i].form].kind == EV_NOUN_SUPPORT;
-            claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
-        }
+        triggers++;
+        support_nouns |= s->rules->forms[s->t[i].form].kind == EV_NOUN_SUPPORT;
+        claim_req_words(s, i, &s->rules->forms[s->t[i].form]);
     }
     s->ntrig = triggers;
     if (!triggers) {
