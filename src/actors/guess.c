@@ -19,17 +19,6 @@
 #include "text/sigindex.h"
 #include <string.h>
 
-static const lb_morph *morph_at(const act_run *r, size_t i)
-{
-    return r->morph ? &r->morph[i] : NULL;
-}
-
-static int upos_at(const act_run *r, size_t i)
-{
-    const lb_morph *m = morph_at(r, i);
-    return m ? m->upos : -1;
-}
-
 static int same_sent(const act_run *r, size_t i, size_t j)
 {
     return i < r->ntoks && j < r->ntoks && r->toks[i].sent == r->toks[j].sent;
@@ -75,8 +64,7 @@ static size_t guess_run(const act_run *r, size_t i)
  * Sieg, im Powerplay; a name ends just before it: THW Kiel). */
 static int opens_phrase(const act_run *r, size_t p)
 {
-    const lb_morph *m = morph_at(r, p);
-    if (!m) return 1;
+    const lb_morph *m = &r->morph[p];
     if (m->upos == LB_UPOS_DET || m->upos == LB_UPOS_ADJ || m->upos == LB_UPOS_NUM) return 1;
     if (m->flags & LB_MF_CONTR) return 1;
     return r->cover[p] && (r->toks[p].flags & LB_TOK_UPPER);
@@ -172,7 +160,7 @@ static int coord_at(const act_run *r, size_t k)
 {
     const lb_tok *t = &r->toks[k];
     if ((t->flags & LB_TOK_PUNCT) && t->end - t->start == 1 && r->doc->text[t->start] == ',') return 1;
-    return upos_at(r, k) == LB_UPOS_CCONJ;
+    return r->morph[k].upos == LB_UPOS_CCONJ;
 }
 
 /* The type the words around a run [i, i+n) give it: a class noun before

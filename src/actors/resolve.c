@@ -196,8 +196,8 @@ static int is_particle2(const act_run *r, size_t i, int second)
  * Fazit, Marias Eltern: a name before a noun). */
 static int lexicon_first_name(const act_run *r, size_t i)
 {
-    if (r->doc->morph.len != r->ntoks) return 0;
-    const lb_morph *m = &LB_MORPH(r->doc)[i];
+    if (!r->morph) return 0;
+    const lb_morph *m = &r->morph[i];
     if (m->upos != LB_UPOS_PROPN || !(m->flags & LB_MF_KNOWN)) return 0;
     uint32_t g = LB_FEAT_GET(m->feats, GENDER);
     return (g == LB_GENDER_MASC || g == LB_GENDER_FEM) && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING &&
@@ -247,7 +247,6 @@ static int first_names(act_run *r)
     for (size_t ci = 0; ci < r->nupper; ci++) {
         size_t i = r->upper[ci];
         if (i + 1 >= r->ntoks) continue;
-        if (!(r->cls[i] & W_FIRSTNAME) && !(T[i].flags & LB_TOK_HYPHEN) && !lexicon_first_name(r, i)) continue;
         if (!first_name_at(r, i) || !name_word(r, i, T[i].sent)) continue;
         /* first names (Hans Peter), then one surname, or particles and a surname */
         size_t n = 1;
@@ -660,8 +659,8 @@ static void languages(act_run *r)
  * not a named person. */
 static int common_noun(const act_run *r, const lb_mention *m)
 {
-    if (m->ntok != 1 || r->doc->morph.len != r->ntoks) return 0;
-    const lb_morph *mo = &LB_MORPH(r->doc)[m->tok0];
+    if (m->ntok != 1 || !r->morph) return 0;
+    const lb_morph *mo = &r->morph[m->tok0];
     if (mo->upos != LB_UPOS_NOUN || !(mo->flags & LB_MF_KNOWN)) return 0;
     const lb_tok *t = &r->toks[m->tok0];
     return !find_local(r, lb_tok_norm(r->doc, t), t->norm_len);

@@ -604,8 +604,7 @@ static uint32_t relative_before(const qdoc *q, uint32_t c, uint32_t lo)
     for (uint32_t k = c; k > lo + 1 && c - k < 24; k--) {
         if (q->inq[k - 1] || (q->t[k - 1].flags & LB_TOK_QUOTE)) return 0;
         if (!q_punct_is(q, k - 1, ',')) continue;
-        const lb_morph *m = &LB_MORPH(q->doc)[k];
-        int rel = (m->upos == LB_UPOS_PRON || m->upos == LB_UPOS_DET) && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_REL;
+        int rel = relative_pronoun(q, k);
         /* German: an article form without its noun, the clause's finite verb last */
         rel |= (q_cls(q, k) & QC_DET) && !(q->t[k].flags & LB_TOK_UPPER) && !(q->t[k + 1].flags & LB_TOK_UPPER) &&
                lb_morph_is_finite(&LB_MORPH(q->doc)[c - 1]);
