@@ -115,7 +115,7 @@ lb_mc_entry *lb_mc_add(lb_morph_cache *c, const char *form, size_t n, uint32_t h
     if (ncand < 0 || ncand > LB_MC_MAX_CAND || n > UINT32_MAX - 8 || extra > SIZE_MAX / 4) return NULL;
     if ((c->count + 1) * 2 > c->cap && grow(c)) return NULL;
     size_t k = (size_t)ncand, kc = (k + 3) & ~(size_t)3, kp = (k + 7) & ~(size_t)7;
-    size_t body = lb_mc_form_size(n) + kc * sizeof(uint16_t) + kp + ((2 * k * sizeof(int32_t) + 7) & ~(size_t)7);
+    size_t body = lb_mc_form_size(n) + kc * sizeof(uint16_t) + kp + ((k * sizeof(int32_t) + 7) & ~(size_t)7);
     if (body > SIZE_MAX / 4) return NULL;
     lb_mc_entry *e = lb_mc_alloc(c, sizeof *e + body + ((extra + 7) & ~(size_t)7), 64);
     if (!e) return NULL;

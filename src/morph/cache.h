@@ -8,11 +8,12 @@
  * An entry is one block, cache-line aligned: the fields every token of the
  * form reads first and the lemmas of the first two classes it gets
  * (lb_mc_entry), then its form, then per candidate its class, pending byte
- * and static scores (lb_mc_cand ... lb_mc_sscore), then the lexicon
+ * and static score (lb_mc_cand ... lb_mc_sscore), then the lexicon
  * readings the pending bytes name. A rare form's token thus loads about
- * four lines, not six or more; an unknown word's dozens of candidates take
- * 11 bytes each, not 26 (a lemma slot each cost 16 MB of 65 on the
- * benchmark corpus). Mapped
+ * three or four lines, not six or more; an unknown word's dozens of
+ * candidates take 7 bytes each, not 26 (a lemma slot each cost 16 MB of 65
+ * on the benchmark corpus, a second static score for the sentence start
+ * 6.6 MB: the decoder makes those scores when a sentence starts). Mapped
  * blocks of 2 MiB hold the entries; lb_mc_trim keeps them for reuse. */
 #ifndef LB_MORPH_CACHE_H
 #define LB_MORPH_CACHE_H
@@ -70,17 +71,16 @@ static inline const char *lb_mc_form(const lb_mc_entry *e) { return (const char 
 static inline uint16_t *lb_mc_cand(const lb_mc_entry *e) { return (uint16_t *)((char *)(uintptr_t)(e + 1) + lb_mc_form_size(e->len)); }
 /* per candidate its pending byte (LB_MC_NOREAD ...), 8 bytes a block */
 static inline uint8_t *lb_mc_pend(const lb_mc_entry *e) { return (uint8_t *)(lb_mc_cand(e) + ((e->ncand + 3u) & ~3u)); }
-/* static scores inside a sentence, then at its start (lb_tag_fold_self) */
+/* static scores (inside a sentence: lb_tag_fold_self) */
 static inline int32_t *lb_mc_sscore_at(const lb_mc_entry *e) { return (int32_t *)(lb_mc_pend(e) + ((e->ncand + 7u) & ~7u)); }
 static inline int32_t *lb_mc_sscore(const lb_mc_entry *e)
 {
     return e->ss_at ? (int32_t *)((char *)(uintptr_t)e + e->ss_at) : lb_mc_sscore_at(e);
 }
-static inline int32_t *lb_mc_sscore_first(const lb_mc_entry *e) { return lb_mc_sscore(e) + e->ncand; }
 /* the reading records the pending bytes name, on 8 bytes (lb_mc_add's extra bytes start there) */
 static inline lb_mc_rec *lb_mc_recs(const lb_mc_entry *e)
 {
-    return (lb_mc_rec *)(((uintptr_t)(lb_mc_sscore(e) + 2 * (size_t)e->ncand) + 7) & ~(uintptr_t)7);
+    return (lb_mc_rec *)(((uintptr_t)(lb_mc_sscore(e) + e->ncand) + 7) & ~(uintptr_t)7);
 }
 
 /* a slot of the open-addressing table: the hash and length of its form, so

@@ -331,7 +331,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     e->flags = fi.known ? LB_MF_KNOWN : 0;
     memcpy(lb_mc_cand(e), fi.cand, (size_t)fi.nc * sizeof *fi.cand);
     memcpy(lb_mc_sscore(e), fi.sscore, (size_t)fi.nc * sizeof *fi.sscore);
-    lb_tag_fold_self(l->model, e->role, lb_mc_cand(e), e->ncand, lb_mc_sscore(e), lb_mc_sscore_first(e));
+    lb_tag_fold_self(l->model, e->role, lb_mc_cand(e), e->ncand, lb_mc_sscore(e));
     const uint8_t *tcls;
     int ntcls;
     training_classes(l, &fi, doc, t, form, n, &tcls, &ntcls);
@@ -474,7 +474,7 @@ static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
 {
     int32_t *ss = lb_mc_sscore(e);
     return (lb_tag_word){ .cand = lb_mc_cand(e), .sscore = ss, .ncand = e->ncand, .role = e->role,
-                          .sscore_first = ss + e->ncand, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
+                          .folded = 1, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
 }
 
 /* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.

@@ -105,12 +105,19 @@ void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role)
     lb_tagmodel_refs(m, id, LB_TF_ROLES, role);
 }
 
-void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore,
-                      int32_t *first)
+void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore)
 {
-    memcpy(first, sscore, (size_t)ncand * sizeof *first);
     lb_tagmodel_add_ref(m, role[LB_TF_R_SELF_INNER], cand, ncand, sscore);
-    lb_tagmodel_add_ref(m, role[LB_TF_R_SELF_FIRST], cand, ncand, first);
+}
+
+/* The static scores of a folded word x (lb_tag_fold_self) at the sentence
+ * start into first: its own feature's weights there instead of inside. */
+static const int32_t *first_scores(const lb_tagmodel *m, const lb_tag_word *x, int32_t *first)
+{
+    memcpy(first, x->sscore, (size_t)x->ncand * sizeof *first);
+    lb_tagmodel_sub_ref(m, x->role[LB_TF_R_SELF_INNER], x->cand, x->ncand, first);
+    lb_tagmodel_add_ref(m, x->role[LB_TF_R_SELF_FIRST], x->cand, x->ncand, first);
+    return first;
 }
 
 /* The role weights of word j (the sentence edge beyond 0..n), into tmp when unresolved. */
@@ -161,7 +168,7 @@ static inline __attribute__((always_inline)) void add_window(const lb_tagmodel *
         ADD(r[LB_TF_R_N1_LOWER]); ADD(r[LB_TF_R_N1_SUF3]); ADD(r[LB_TF_R_N1_AMB]);
     }
     ADD(roles_of(m, w, t, i + 2, n, tmp)[LB_TF_R_N2_LOWER]);
-    if (!t[i].sscore_first)                 /* else folded into the static scores */
+    if (!t[i].folded)                       /* else in the static scores (at the start: first_scores) */
         ADD(roles_of(m, w, t, i, n, tmp)[i == 0 ? LB_TF_R_SELF_FIRST : LB_TF_R_SELF_INNER]);
 }
 
@@ -353,6 +360,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
                         uint16_t *out, uint8_t *kout)
 {
     uint32_t own[256], *full = shapes ? shapes->full : own, extra[2];
+    int32_t first[LB_TAG_MAX_CLASSES];
     lb_tm_ref ref[2];
     window_feats wf[3];
     lb_tm_sum sum;
@@ -384,7 +392,7 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
             lb_tagmodel_refs(m, extra, ne, ref);
             for (int k = 0; k < ne; k++) ADD(ref[k]);
             ADD(lb_tagmodel_prev2_ref(m, p1, p2));
-            const int32_t *base = i == 0 && x->sscore_first ? x->sscore_first : x->sscore;
+            const int32_t *base = i == 0 && x->folded ? first_scores(m, x, first) : x->sscore;
             best = lb_tagmodel_acc_best(m, &sum, a, full, x->cand, x->ncand, base);
             cur = (cur + 1) % 3; s1 = s2;
         }

@@ -14,9 +14,10 @@ typedef struct lb_tag_word {
     const int32_t *sscore;
     int ncand;
     const lb_tm_ref *role;
-    /* NULL, or sscore holds the word's own window feature inside the
-     * sentence and sscore_first the same at the sentence start (lb_tag_fold_self) */
-    const int32_t *sscore_first;
+    /* 1 when sscore holds the weights of the word's own window feature
+     * inside the sentence (lb_tag_fold_self; role is then set): the
+     * decoder puts those at the sentence start in their place */
+    int folded;
     /* NULL, or the summed weights of its role features as the previous
      * word (LB_TF_R_P1_*) and as the next word (LB_TF_R_N1_*): lb_tag_sum_roles */
     const int16_t *prow, *nrow;
@@ -58,10 +59,8 @@ int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
 void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
                    const uint16_t *cand, int ncand, int32_t *sscore);
 /* Adds the weights of the window feature of w itself (its shape inside the
- * sentence, or at its start into first) to the static scores sscore; first
- * starts as a copy of sscore. role: lb_tag_roles of w. */
-void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore,
-                      int32_t *first);
+ * sentence) to the static scores sscore. role: lb_tag_roles of w. */
+void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore);
 /* The summed weights of the roles of a word as the previous word (as_next
  * 0) or as the next word (1): the model's row of the only one with a dense
  * row, else buf (nclass) with the sum, NULL when they cannot be summed or

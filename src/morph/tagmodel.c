@@ -489,18 +489,30 @@ int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, i
     return any;
 }
 
-void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score)
+/* score[k] += sign * the weight of ref for class cand[k] (sign 1 or -1, in wrapping arithmetic). */
+static inline void add_ref_signed(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score,
+                                  uint32_t sign)
 {
     if (!ref) return;
     if (!(ref & 1)) {
         const int16_t *row = lb_tm_row(m, ref);
-        for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)row[cand[k]]);
+        for (int k = 0; k < ncand; k++) score[k] = (int32_t)((uint32_t)score[k] + sign * (uint32_t)row[cand[k]]);
         return;
     }
     const lb_tm_sparse *sp = lb_tm_rec(m, ref);
     for (int k = 0; k < ncand; k++)
         for (int j = 0; j < LB_TM_SPARSE; j++)
-            if (sp->cls[j] == cand[k]) score[k] = (int32_t)((uint32_t)score[k] + (uint32_t)sp->w[j]);
+            if (sp->cls[j] == cand[k]) score[k] = (int32_t)((uint32_t)score[k] + sign * (uint32_t)sp->w[j]);
+}
+
+void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score)
+{
+    add_ref_signed(m, ref, cand, ncand, score, 1);
+}
+
+void lb_tagmodel_sub_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score)
+{
+    add_ref_signed(m, ref, cand, ncand, score, UINT32_MAX);
 }
 
 void lb_tagmodel_score_cand(const lb_tagmodel *m, const uint32_t *f, int nf, const uint16_t *cand, int ncand,

@@ -174,6 +174,8 @@ int lb_tagmodel_acc_best(const lb_tagmodel *m, const lb_tm_sum *s, lb_tm_at at, 
 int lb_tagmodel_sum_refs(const lb_tagmodel *m, const lb_tm_ref *ref, int nref, int16_t *row);
 /* Adds the weights of feature ref for the classes cand[0..ncand) to score[0..ncand). */
 void lb_tagmodel_add_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score);
+/* Subtracts them (undoes lb_tagmodel_add_ref exactly: the sums wrap around). */
+void lb_tagmodel_sub_ref(const lb_tagmodel *m, lb_tm_ref ref, const uint16_t *cand, int ncand, int32_t *score);
 /* The weights of feature id, 0 when the model has none. */
 lb_tm_ref lb_tagmodel_ref(const lb_tagmodel *m, uint32_t id);
 /* The ref of feature id: its slot, or the first empty one, is mostly

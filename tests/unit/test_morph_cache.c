@@ -21,7 +21,6 @@ static void fill_entry(lb_mc_entry *e, unsigned seed, unsigned char *x, size_t e
     for (int k = 0; k < e->ncand; k++) {
         lb_mc_cand(e)[k] = (uint16_t)(seed + (unsigned)k);
         lb_mc_sscore(e)[k] = (int32_t)(seed * 3 + (unsigned)k);
-        lb_mc_sscore_first(e)[k] = (int32_t)(seed * 5 + (unsigned)k);
         lb_mc_pend(e)[k] = (uint8_t)(seed + (unsigned)k);
     }
     memset(x, (int)(seed & 0xFF), extra);
@@ -33,7 +32,7 @@ static int entry_intact(const lb_mc_entry *e, unsigned seed, const unsigned char
     if (e->w.lower != seed || e->role[LB_TF_ROLES - 1] != seed + LB_TF_ROLES - 1) return 0;
     for (int k = 0; k < e->ncand; k++)
         if (lb_mc_cand(e)[k] != (uint16_t)(seed + (unsigned)k) || lb_mc_sscore(e)[k] != (int32_t)(seed * 3 + (unsigned)k) ||
-            lb_mc_sscore_first(e)[k] != (int32_t)(seed * 5 + (unsigned)k) || lb_mc_pend(e)[k] != (uint8_t)(seed + (unsigned)k))
+            lb_mc_pend(e)[k] != (uint8_t)(seed + (unsigned)k))
             return 0;
     for (size_t i = 0; i < extra; i++) if (x[i] != (seed & 0xFF)) return 0;
     return 1;

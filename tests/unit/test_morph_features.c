@@ -110,7 +110,7 @@ static void test_decode_roles(const char *lang)
     enum { MANY = 48 };         /* candidates of a word at most: some with many (the wide sums) */
     uint16_t cand[N][MANY], out1[N], out2[N], out3[N];
     uint8_t kout[N];
-    int32_t ss[N][MANY], ssv[N][MANY], ssf[N][MANY];
+    int32_t ss[N][MANY], ssv[N][MANY];
     lb_tag_word v[N];
     static int16_t prow[N][LB_TAG_MAX_CLASSES], nrow[N][LB_TAG_MAX_CLASSES];
     static lb_tm_ref memo[N][8 + 2 * (LB_TAG_MAX_CLASSES + 1)];
@@ -132,12 +132,12 @@ static void test_decode_roles(const char *lang)
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
             lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], NULL, NULL, NULL, NULL };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, NULL, NULL, NULL, NULL };
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], 0, NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, 0, NULL, NULL, NULL };
             memcpy(ssv[i], ss[i], sizeof ss[i]);
-            lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i], ssf[i]);
+            lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i]);
             memset(memo[i], 0xFF, lb_tag_memo_len(m) * sizeof memo[i][0]);
-            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], ssf[i],
+            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], 1,
                                   lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]),
                                   rnd() % 3 ? memo[i] : NULL };     /* some words without a memo */
             summed += v[i].prow != NULL;
@@ -206,9 +206,9 @@ static void test_decode_memo(const char *lang)
             sw[k].shape = lb_tf_shape(f, strlen(f));
         }
         lb_tf_sentence(sw, 3);
-        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, NULL, NULL, NULL, NULL },
-                                 { cand[a], ss[a], nc[a], role[a], NULL, NULL, NULL, NULL },
-                                 { cand[b], ss[b], nc[b], role[b], NULL, NULL, NULL, NULL } };
+        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, 0, NULL, NULL, NULL },
+                                 { cand[a], ss[a], nc[a], role[a], 0, NULL, NULL, NULL },
+                                 { cand[b], ss[b], nc[b], role[b], 0, NULL, NULL, NULL } };
         lb_tag_word kept[3] = { plain[0], plain[1], plain[2] };
         kept[1].memo = memo[a]; kept[2].memo = memo[b];
         uint16_t o1[3], o2[3];
