@@ -434,7 +434,7 @@ static int after_possessive(const qdoc *q, uint32_t o)
     const lb_tok *t = &q->t[o - 1];
     const char *x = q->doc->text + t->start;
     size_t n = t->end - t->start;
-    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return q->t[o - 2].end == t->start;
+    if (q_possessive_s(q, o - 1)) return q->t[o - 2].end == t->start;
     return n == 1 && x[0] == 's' && (q->t[o - 2].flags & LB_TOK_QUOTE) && q->t[o - 2].end == t->start;
 }
 

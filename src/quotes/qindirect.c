@@ -340,9 +340,7 @@ static uint32_t possessive_end(const qdoc *q, uint32_t i)
 {
     if (i + 1 >= q->n || q->t[i - 1].end != q->t[i].start) return 0;
     const lb_tok *t = &q->t[i];
-    const char *x = q->doc->text + t->start;
-    size_t n = t->end - t->start;
-    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return i + 1;
+    if (q_possessive_s(q, i)) return i + 1;
     if ((t->flags & LB_TOK_QUOTE) && !q->inq[i] && i + 2 < q->n && q->t[i + 1].start == t->end && q->t[i + 1].norm_len == 1 &&
         lb_tok_norm(q->doc, &q->t[i + 1])[0] == 's') return i + 2;
     return 0;
@@ -1283,9 +1281,8 @@ static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo)
     for (uint32_t k = v; k > lo + 1 && v - k < 3; k--) {
         const lb_tok *t = &q->t[k - 1];
         const char *x = q->doc->text + t->start;
-        size_t n = t->end - t->start;
         /* 's as one token ('s, ’s) or as an apostrophe and s glued to the name */
-        uint32_t p = (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4)) ? k - 1
+        uint32_t p = q_possessive_s(q, k - 1) ? k - 1
                    : t->norm_len == 1 && x[0] == 's' && k > lo + 2 && (q->t[k - 2].flags & LB_TOK_QUOTE) &&
                      q->t[k - 2].end == t->start ? k - 2 : 0;
         if (p && q->t[p - 1].end == q->t[p].start && !q->inq[p]) {

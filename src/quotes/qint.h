@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "core/wordset.h"
 #include "text/text.h"
+#include <string.h>
 
 /* word classes of data/quotes/<lang>.cues (bits of a wordset value) */
 enum {
@@ -126,6 +127,15 @@ static inline int q_is_cue(const qdoc *q, uint32_t i)
 static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
 {
     return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
+}
+
+/* English: token i is a possessive 's written as one token ('s, ’s); the
+ * other spelling, an apostrophe token and an s, each caller tests itself */
+static inline int q_possessive_s(const qdoc *q, uint32_t i)
+{
+    const char *x = q->doc->text + q->t[i].start;
+    size_t n = q->t[i].end - q->t[i].start;
+    return (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4));
 }
 
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
