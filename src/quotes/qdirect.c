@@ -268,21 +268,6 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     return 0;
 }
 
-/* German: unattributed quoted words mostly capitalised and without a sentence
- * end are a title or a name ("2. Deutschen Klimakongress der EnBW AG") */
-static int title(const qdoc *q, uint32_t a, uint32_t b)
-{
-    if (q->lang != QL_DE) return 0;
-    uint32_t words = 0, caps = 0;
-    for (uint32_t i = a; i < b; i++) {
-        if (q->t[i].flags & LB_TOK_SENT_END) return 0;
-        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
-        words++;
-        caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
-    }
-    return caps * 10 >= words * 6;
-}
-
 /* [a, b) is written in title case: most words capitalised, whatever the
  * language (German capitalises nouns, so title() asks more of German) */
 static int title_case(const qdoc *q, uint32_t a, uint32_t b)
@@ -294,6 +279,16 @@ static int title_case(const qdoc *q, uint32_t a, uint32_t b)
         caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
     }
     return words && caps * 10 >= words * 6;
+}
+
+/* German: unattributed quoted words (at least one) mostly capitalised and
+ * without a sentence end are a title or a name ("2. Deutschen Klimakongress
+ * der EnBW AG") */
+static int title(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (q->lang != QL_DE) return 0;
+    for (uint32_t i = a; i < b; i++) if (q->t[i].flags & LB_TOK_SENT_END) return 0;
+    return title_case(q, a, b);
 }
 
 /* "als" or "von" right before the opening mark: the quote is what the speech
