@@ -115,8 +115,7 @@ static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
         qspk sp;
         /* passive: the agent speaks ("wurden von X als unrealistisch bezeichnet") */
-        if (q_quoted_speaker(q, v, &sp)) {}
-        else if (!q_passive_cue(q, v, &sp)) sp = q_verb_subject(q, v, lo, hi);
+        q_cue_speaker(q, v, lo, hi, 1, &sp);
         if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) continue;
         memset(out, 0, sizeof *out);
         out->speaker_start = out->speaker_end = -1;

@@ -139,10 +139,10 @@ int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 /* speaker of the speech verb at v, falling back to the sentence's source */
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
-    qspk ps;
-    if (q_quoted_speaker(q, v, &ps)) return ps;
-    if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
-    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    qspk sp;
+    int how = q_cue_speaker(q, v, r.lo, r.hi, q->lang != QL_EN, &sp);
+    if (how == Q_SPK_QUOTED) return sp;
+    if (how == Q_SPK_AGENT) return sp.s >= 0 ? sp : q_sentence_source(q, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     /* English "It said that …", "but it later clarified that …": right before
      * the verb (and its adverbs), opening its clause, "it" is the pronoun of an

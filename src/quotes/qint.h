@@ -176,9 +176,12 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
  * clause that ends with a comma right before the verb at v ("X, director of
  * Y, says"; "Developers, who are seeking funds, say"); none without morphology */
 qspk q_en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo);
-/* the verb at v quotes someone (zitieren): the speaker is its object ("zitiert
- * die Zeitung X"), in the passive its subject ("X wird … zitiert"); 1 with it */
-int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp);
+/* The speaker of the speech verb at v inside [lo, hi) in sp, and how it was
+ * found: whom a verb of quoting quotes (zitieren: its object, in the passive
+ * its subject), else where passive is set the agent of a passive verb (sp.s < 0:
+ * none named; q_passive_cue), else the verb's subject (q_verb_subject). */
+enum { Q_SPK_QUOTED, Q_SPK_AGENT, Q_SPK_SUBJECT };
+int q_cue_speaker(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, int passive, qspk *sp);
 /* the same by the clause layer and token patterns only */
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "In dem Antrag heißt es", "Aus Paris hieß es": the noun phrase of a locsrc
