@@ -33,7 +33,12 @@ int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R,
 uint32_t ev_governing_cues(const ev_sent *s, uint32_t t);
 /* tokens from a preposition to the noun heading its phrase, the noun included */
 #define EV_PREP_PHRASE_LEAD 4
-/* the cue2 classes of the preposition heading noun t's phrase in clause c, or 0 (code.c) */
+/* The token of the preposition that heads the phrase of noun t in clause c
+ * (code.c; only determiners and adjectives between: no German noun, no actor
+ * group; at most EV_PREP_PHRASE_LEAD tokens back, none at c's first token);
+ * -1 when none. */
+int32_t ev_phrase_prep_tok(const ev_sent *s, uint32_t t, const ev_clause *c);
+/* its cue2 classes; 0 when none, also when t is not inside c after its first token */
 uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c);
 void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e);
 /* date.c */

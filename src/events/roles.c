@@ -571,12 +571,8 @@ static int background_speech_noun(const ev_sent *s, uint32_t t, const ev_pattern
     /* (a support-verb noun is a light verb construction whose subject acts:
      * unter Druck setzen, in die Pflicht nehmen, zur Last legen) */
     if (s->lang != EV_DE || p->kind != EV_NOUN || !ev_type_in(p, EV_TB(ACCUSE) | EV_TB(REQUEST) | EV_TB(THREATEN))) return 0;
-    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
-    uint32_t j = t;
-    while (j > c->t0 && t - j < EV_PREP_PHRASE_LEAD && !(s->t[j - 1].cue & EV_C_PREP)
-           && !(T[j - 1].flags & LB_TOK_UPPER) && s->t[j - 1].group < 0) j--;
-    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP)) return 0;
-    int8_t pr = s->t[j - 1].prep;
+    int32_t pt = ev_phrase_prep_tok(s, t, c);     /* (German: no capitalised word between) */
+    int8_t pr = pt < 0 ? -1 : s->t[pt].prep;
     return pr >= 0 && !(p->act_preps >> pr & 1) && !(p->rec_preps >> pr & 1);
 }
 
