@@ -31,6 +31,9 @@ int ev_noun_relative(const ev_sent *s, uint32_t t);
 int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e);
 /* flags.c */
 uint32_t ev_governing_cues(const ev_sent *s, uint32_t t);
+/* German clause ci (not a sentence's first) is a zu-infinitive clause: a zu
+ * before a lower-case token, with word_after before a word (not "zu,") */
+int ev_zu_clause(const ev_sent *s, int ci, int word_after);
 /* tokens from a preposition to the noun heading its phrase, the noun included */
 #define EV_PREP_PHRASE_LEAD 4
 /* The token of the preposition that heads the phrase of noun t in clause c

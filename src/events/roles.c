@@ -163,17 +163,6 @@ static int passive_only_aux(const ev_sent *s, uint32_t i)
            || (LB_FEAT_GET(f, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(f, MOOD) == LB_MOOD_IND);
 }
 
-/* a German zu-infinitive clause after a comma (…, den Angriff zu verurteilen) */
-static int zu_clause(const ev_sent *s, int ci)
-{
-    const ev_clause *c = &s->c[ci];
-    if (s->lang != EV_DE || ci == 0) return 0;
-    for (uint32_t j = c->t0; j + 1 < c->t1; j++)
-        if ((s->t[j].cue & EV_C_ZU) && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)
-            && (LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_WORD)) return 1;
-    return 0;
-}
-
 /* clause k is an apposition with an indefinite article between commas
  * (", a key U.S. ally in the war against terrorism,"): it describes the group
  * before it and holds no subject */
@@ -352,9 +341,9 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
-    if (c->kind == EV_CL_COORD || zu_clause(s, ci) || resumed_main_clause(s, ci)) {
+    if (c->kind == EV_CL_COORD || ev_zu_clause(s, ci, 1) || resumed_main_clause(s, ci)) {
         /* (an alleged act: the accused does it, see accused_controller) */
-        int acc = depth == 0 && zu_clause(s, ci) ? accused_controller(s, ci, t) : -1;
+        int acc = depth == 0 && ev_zu_clause(s, ci, 1) ? accused_controller(s, ci, t) : -1;
         if (acc >= 0) return acc;
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
@@ -919,7 +908,7 @@ int ev_bracket_host(const ev_sent *s, uint32_t t)
     /* (a participle of a weak verb without ge- is also a present form, kritisiert:
      * its shape will do, the tagger reads either) */
     const lb_morph *tm = &LB_MORPH(doc)[s->tok0 + t];
-    if (tm->upos != LB_UPOS_VERB || !(nonfinite_verb(s, t) || participle(s, t)) || zu_clause(s, ci)) return -1;
+    if (tm->upos != LB_UPOS_VERB || !(nonfinite_verb(s, t) || participle(s, t)) || ev_zu_clause(s, ci, 1)) return -1;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
         if (j != t && (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && lb_morph_is_finite(m)) return -1;
@@ -943,7 +932,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     int syn = use_clause_layer(s) && ev_clause_roles(s, t, &Y);
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
     int subj = -1;
-    if (ev_zu_marked(s, t) || zu_clause(s, ci)) subj = accused_controller(s, ci, t);
+    if (ev_zu_marked(s, t) || ev_zu_clause(s, ci, 1)) subj = accused_controller(s, ci, t);
     if (subj < 0 && ev_zu_marked(s, t)) subj = ev_inherit_subject(s, ci, &inh, 0);
     /* (a subject that is no actor - Unbekannte, der Mann - leaves the act without one) */
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);
