@@ -18,6 +18,12 @@ typedef struct roles {
 
 /* roles.c */
 void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
+/* German: the trigger right before token j or before its genitive attribute
+ * (up to three words, none below lo): its token, or -1 when first comes a
+ * non-word, a preposition, passive auxiliary, conjunction, subordinator, a
+ * word of the stop cues, a relative pronoun (not an article) or, with
+ * no_verb, a verb */
+int32_t ev_trigger_before(const ev_sent *s, uint32_t j, uint32_t lo, uint32_t stop, int no_verb);
 int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth);
 const lb_actor_ref *ev_quote_speaker(const ev_sent *s, const lb_tok *tk);
 int ev_zu_marked(const ev_sent *s, uint32_t t);

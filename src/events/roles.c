@@ -65,26 +65,31 @@ static int agent_genitive(const ev_sent *s, int gi)
     return 0;
 }
 
-/* German: an event noun (a capitalised trigger) stands right before token j,
- * or before its genitive attribute (up to three words, no verb, preposition or
- * punctuation between) */
-static int event_noun_before(const ev_sent *s, uint32_t j)
+int32_t ev_trigger_before(const ev_sent *s, uint32_t j, uint32_t lo, uint32_t stop, int no_verb)
 {
     const lb_doc *doc = s->doc;
-    for (uint32_t k = 1; k <= 4 && j >= k; k++) {
+    for (uint32_t k = 1; k <= 4 && j >= lo + k; k++) {
         uint32_t m = j - k;
         const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + m];
-        if (s->t[m].form >= 0) return (tk->flags & LB_TOK_UPPER) != 0;
-        if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_HYP | EV_C_HYPW | EV_C_SAY
-                                                            | EV_C_COORD | EV_C_SUB | EV_C_NEG))) return 0;
+        if (s->t[m].form >= 0) return (int32_t)m;
+        if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_COORD | EV_C_SUB | stop))) return -1;
         /* (der, die: an article here, not a relative pronoun) */
-        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return 0;
-        if (doc->morph.len == doc->toks.len) {
+        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return -1;
+        if (no_verb && doc->morph.len == doc->toks.len) {
             uint8_t u = LB_MORPH(doc)[s->tok0 + m].upos;
-            if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+            if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return -1;
         }
     }
-    return 0;
+    return -1;
+}
+
+/* German: an event noun (a capitalised trigger) stands right before token j,
+ * or before its genitive attribute (up to three words, no verb, preposition,
+ * word of saying, hypothesis or negation, or punctuation between) */
+static int event_noun_before(const ev_sent *s, uint32_t j)
+{
+    int32_t m = ev_trigger_before(s, j, 0, EV_C_HYP | EV_C_HYPW | EV_C_SAY | EV_C_NEG, 1);
+    return m >= 0 && (LB_TOKS(s->doc)[s->tok0 + (uint32_t)m].flags & LB_TOK_UPPER);
 }
 
 static int is_agent(const ev_sent *s, int gi)
