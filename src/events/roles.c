@@ -41,14 +41,23 @@ static int bare(const ev_sent *s, int gi)
     return g->prep < 0 && !g->place;
 }
 
+/* the token of the preposition of group gi (one with a prep): the nearest
+ * preposition in the four tokens before it, the class being marked on the
+ * word; -1 when the group has none */
+static int32_t group_prep_tok(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->prep < 0) return -1;
+    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
+        if (s->t[g->t0 - k].cue & EV_C_PREP) return (int32_t)(g->t0 - k);
+    return -1;
+}
+
 /* group gi stands after an agent preposition (von, durch), wherever it stands */
 static int after_agent_prep(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
-        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_AGENT) != 0;
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    return j >= 0 && (s->t[j].cue & EV_C_AGENT);
 }
 
 /* German: group gi is the genitive of the noun an agent preposition heads
@@ -92,30 +101,24 @@ static int event_noun_before(const ev_sent *s, uint32_t j)
     return m >= 0 && (LB_TOKS(s->doc)[s->tok0 + (uint32_t)m].flags & LB_TOK_UPPER);
 }
 
+/* group gi is a passive's agent: after an agent preposition that follows no
+ * event noun */
 static int is_agent(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    /* the agent preposition is marked on the word; find it before the group */
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++) {
-        uint32_t j = g->t0 - k;
-        if (!(s->t[j].cue & EV_C_PREP)) continue;
-        /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent;
-         * also after the noun's genitive (die Bombardierung Aleppos durch X, die Festnahme des
-         * Oppositionsführers durch X) */
-        if (s->lang == EV_DE && event_noun_before(s, j)) return 0;
-        return (s->t[j].cue & EV_C_AGENT) != 0;
-    }
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    if (j < 0) return 0;
+    /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent;
+     * also after the noun's genitive (die Bombardierung Aleppos durch X, die Festnahme des
+     * Oppositionsführers durch X) */
+    if (s->lang == EV_DE && event_noun_before(s, (uint32_t)j)) return 0;
+    return (s->t[j].cue & EV_C_AGENT) != 0;
 }
 
+/* group gi stands after a preposition of the space between (zwischen, between) */
 static int prep_between(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
-        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_BETWEEN) != 0;
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    return j >= 0 && (s->t[j].cue & EV_C_BETWEEN);
 }
 
 /* looks like a past participle (for passive voice) */
