@@ -117,6 +117,13 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     return qt;
 }
 
+/* emit for the reported clause that ends at e, before its frame: from the
+ * start of r, at most Q_CLAUSE tokens back */
+static lb_quote *emit_before(qdoc *q, range r, uint32_t e, qspk sp, int32_t cue)
+{
+    return emit(q, e > r.lo + Q_CLAUSE ? e - Q_CLAUSE : r.lo, e, sp, cue);
+}
+
 /* the speech verb at v is a passive participle ("wird aufgefordert"): its
  * subject is the addressee; the speaker is the agent ("von X") or none */
 int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
@@ -855,7 +862,7 @@ static int frame_at(qdoc *q, range r, uint32_t v, lb_quote **out, uint32_t *next
         *out = emit(q, a, end, fsp, (int32_t)fcue);
         *next = end > a ? end - 1 : a;
     } else {
-        *out = emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, fsp, (int32_t)fcue);
+        *out = emit_before(q, r, v - 1, fsp, (int32_t)fcue);
         *next = fend;
     }
     return 1;
@@ -931,17 +938,10 @@ static int cue_after_comma(qdoc *q, range r, uint32_t v, size_t *last)
     if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
     /* the source of the impersonal verb among the adjuncts, or none named */
     if (sp.s < 0 && q->lang != QL_EN && v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS) && q_has_verb(q, r.lo, v - 1) &&
-        impersonal_post(q, v, r)) {
-        qspk src = q_impersonal_source(q, v, v + 1, r.hi);
-        if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE)))
-            DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, src, (int32_t)v));
-        return found;
-    }
-    if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
-        if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
-        return found;
-    }
-    return -1;
+        impersonal_post(q, v, r)) sp = q_impersonal_source(q, v, v + 1, r.hi);
+    else if (sp.s < 0 || (q->lang != QL_EN && !q_has_verb(q, r.lo, v - 1))) return -1;
+    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit_before(q, r, v - 1, sp, (int32_t)v));
+    return found;
 }
 
 /* post-posed in the perfect: "…, hatte Obama in Moskau gesagt." */
@@ -951,7 +951,7 @@ static int cue_perfect(qdoc *q, range r, uint32_t v, size_t *last)
     qspk sp;
     if (q->lang == QL_EN || v <= r.lo + 3 || !ends_sentence(q, v + 1, r.hi) || (sp = perfect_frame(q, v, r)).s < 0) return -1;
     uint32_t c = (uint32_t)sp.s - 2;
-    if (!(c >= 1 && q->inq[c - 1])) DONE(emit(q, c > r.lo + Q_CLAUSE ? c - Q_CLAUSE : r.lo, c, sp, (int32_t)v));
+    if (!(c >= 1 && q->inq[c - 1])) DONE(emit_before(q, r, c, sp, (int32_t)v));
     return found;
 }
 
@@ -979,7 +979,7 @@ static int cue_after_subject(qdoc *q, range r, uint32_t *pv, qspk appos, size_t 
     /* "…, he said, adding …": the participle's clause is a quote of its own */
     if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && (pc || only_adjuncts_after(q, v, r))) {
         uint32_t cend = (uint32_t)b.s - 1;
-        if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
+        if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit_before(q, r, cend, b, (int32_t)v));
         return found;
     }
     return -1;
@@ -1078,7 +1078,7 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
         /* "…, so X gegenüber der Zeitung." */
         if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
         if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
-            DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            DONE(emit_before(q, r, v - 1, sp, (int32_t)v));
     }
     return found;
 }
