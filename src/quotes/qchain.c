@@ -98,30 +98,30 @@ static int asks(const qdoc *q, uint32_t hi)
     return hi > 0 && q_punct_is(q, hi - 1, '?');
 }
 
+/* out is a quote attributed to sp alone (no span, no cue); 1 when that names a speaker */
+static int speaker_named(qdoc *q, qspk sp, lb_quote *out)
+{
+    memset(out, 0, sizeof *out);
+    out->speaker_start = out->speaker_end = -1;
+    out->cue_start = out->cue_end = -1;
+    q_attribute(q, out, sp, -1);
+    return out->speaker_name || out->speaker_start >= 0;
+}
+
 /* a speech act of a named subject in [lo, hi) without a quote: "X kündigte seinen Rücktritt an" */
 static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
 {
     qspk asp;
     uint32_t acue;
-    if (q_anaphoric_frame(q, lo, hi, &asp, &acue)) {
-        /* "Das erklärte General X am Montag.": X, not the demonstrative, speaks on */
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
-        q_attribute(q, out, asp, -1);
-        if (out->speaker_name || out->speaker_start >= 0) return 1;
-    }
+    /* "Das erklärte General X am Montag.": X, not the demonstrative, speaks on */
+    if (q_anaphoric_frame(q, lo, hi, &asp, &acue) && speaker_named(q, asp, out)) return 1;
     for (uint32_t v = lo; v < hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
         qspk sp;
         /* passive: the agent speaks ("wurden von X als unrealistisch bezeichnet") */
         q_cue_speaker(q, v, lo, hi, 1, &sp);
         if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) continue;
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
-        q_attribute(q, out, sp, -1);
-        if (out->speaker_name || out->speaker_start >= 0) return 1;
+        if (speaker_named(q, sp, out)) return 1;
     }
     return 0;
 }
