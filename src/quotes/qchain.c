@@ -101,9 +101,7 @@ static int asks(const qdoc *q, uint32_t hi)
 /* out is a quote attributed to sp alone (no span, no cue); 1 when that names a speaker */
 static int speaker_named(qdoc *q, qspk sp, lb_quote *out)
 {
-    memset(out, 0, sizeof *out);
-    out->speaker_start = out->speaker_end = -1;
-    out->cue_start = out->cue_end = -1;
+    q_quote_init(out, 0, 0, 0);
     q_attribute(q, out, sp, -1);
     return out->speaker_name || out->speaker_start >= 0;
 }
@@ -161,9 +159,7 @@ static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         int role = 0;
         for (int32_t k = sp.s; k < sp.e && !role; k++) role = q_is_role(q, (uint32_t)k);
         if (sp.ns < 0 && !role) return 0;
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
+        q_quote_init(out, 0, 0, 0);
         q_attribute(q, out, sp, -1);
         /* an actor (a person, body or state the actors stage knows) or a role */
         return out->speaker_name != NULL && (out->speaker_actor.code || role || named_agent(q, sp.s, sp.e));

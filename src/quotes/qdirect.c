@@ -586,11 +586,7 @@ static int push_direct(qdoc *q, const qpair *p, uint32_t a, uint32_t b, int foun
 {
     lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
     if (!qt) return -1;
-    qt->start = q->t[a].start;
-    qt->end = q->t[b - 1].end;
-    qt->indirect = 0;
-    qt->speaker_start = qt->speaker_end = -1;
-    qt->cue_start = qt->cue_end = -1;
+    q_quote_init(qt, q->t[a].start, q->t[b - 1].end, 0);
     if (found) q_attribute(q, qt, sp, cue);
     else if (!(p->o == sent_lo(q, p->o) && prev_speech_act(q, p->o, &sp, &cue) && (q_attribute(q, qt, sp, cue), 1)))
         qt->cue_start = Q_CONTINUES;

@@ -110,9 +110,7 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     }
     lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
     if (!qt) { q->oom = 1; return NULL; }
-    qt->start = s; qt->end = e; qt->indirect = 1;
-    qt->speaker_start = qt->speaker_end = -1;
-    qt->cue_start = qt->cue_end = -1;
+    q_quote_init(qt, s, e, 1);
     q_attribute(q, qt, sp, cue);
     return qt;
 }

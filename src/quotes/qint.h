@@ -194,6 +194,15 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
  * nearby named person); role nouns and pronouns left without a name are
  * resolved by lb_quotes_run. Only the cue when sp.s < 0. */
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
+/* qt as a quote over bytes [start, end) with no speaker and no cue yet (for
+ * q_attribute) */
+static inline void q_quote_init(lb_quote *qt, uint32_t start, uint32_t end, int indirect)
+{
+    memset(qt, 0, sizeof *qt);
+    qt->start = start; qt->end = end; qt->indirect = (uint8_t)indirect;
+    qt->speaker_start = qt->speaker_end = -1;
+    qt->cue_start = qt->cue_end = -1;
+}
 /* cue_start value of a quote without its own attribution: it takes the
  * speaker of the quote before it (resolved by lb_quotes_run) */
 #define Q_CONTINUES (-2)
