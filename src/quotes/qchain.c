@@ -15,9 +15,8 @@
 /* the token that starts at or contains byte offset pos */
 static uint32_t tok_at(const qdoc *q, uint32_t pos)
 {
-    uint32_t lo = 0, hi = q->n;
-    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
-    return lo < q->n ? lo : q->n - 1;
+    uint32_t k = q_tok_after(q, pos);
+    return k < q->n ? k : q->n - 1;
 }
 
 /* "ich" in the sentence of token i: a verb in -e is then first person, not Konjunktiv */

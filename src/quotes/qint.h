@@ -129,6 +129,14 @@ static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
     return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
 }
 
+/* the first token that ends after byte offset pos (q->n when none) */
+static inline uint32_t q_tok_after(const qdoc *q, uint32_t pos)
+{
+    uint32_t lo = 0, hi = q->n;
+    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
 /* English: token i is a possessive 's written as one token ('s, ’s); the
  * other spelling, an apostrophe token and an s, each caller tests itself */
 static inline int q_possessive_s(const qdoc *q, uint32_t i)
