@@ -24,15 +24,22 @@ static int same_sent(const act_run *r, size_t i, size_t j)
     return i < r->ntoks && j < r->ntoks && r->toks[i].sent == r->toks[j].sent;
 }
 
-/* A word that can be part of an unlisted name: a capitalised proper noun,
- * not covered, no acronym, abbreviation, title or function word. */
-static int guess_word(const act_run *r, size_t i)
+/* Token i is shaped like a word of a name: a capitalised word, no acronym,
+ * abbreviation, web address or number, no title, function word or word
+ * that opens, ends or may not be part of a name (W_NOPART). */
+static int name_shaped(const act_run *r, size_t i)
 {
-    if (r->cover[i] || r->morph[i].upos != LB_UPOS_PROPN) return 0;
     const lb_tok *t = &r->toks[i];
     if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
-    if (r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) return 0;
-    if (act_is_func(r, i) || act_fword_is(r, i, KB_FW_NOTNAME)) return 0;
+    return !(r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) && !act_is_func(r, i);
+}
+
+/* A word that can be part of an unlisted name: a capitalised proper noun,
+ * not covered, name-shaped, no fword notname and no month. */
+static int guess_word(const act_run *r, size_t i)
+{
+    if (r->cover[i] || r->morph[i].upos != LB_UPOS_PROPN || !name_shaped(r, i) || act_fword_is(r, i, KB_FW_NOTNAME)) return 0;
+    const lb_tok *t = &r->toks[i];
     return !lb_sigindex_get(&r->doc->ctx->text->months_index, lb_tok_norm(r->doc, t), t->norm_len, NULL);
 }
 
@@ -251,10 +258,7 @@ static int surname_word(const act_run *r, size_t i, uint32_t sent)
 {
     if (i >= r->ntoks || r->toks[i].sent != sent || r->cover[i]) return 0;
     const lb_morph *m = &r->morph[i];
-    if (m->upos != LB_UPOS_PROPN && (m->upos != LB_UPOS_NOUN || (m->flags & LB_MF_KNOWN))) return 0;
-    const lb_tok *t = &r->toks[i];
-    if ((t->flags & (LB_TOK_WORD | LB_TOK_UPPER | LB_TOK_ALLCAPS | LB_TOK_ABBREV | LB_TOK_URL | LB_TOK_NUM)) != (LB_TOK_WORD | LB_TOK_UPPER)) return 0;
-    return !(r->cls[i] & (W_TITLE | W_NOPART | W_ORGSTART | W_ORGEND)) && !act_is_func(r, i);
+    return (m->upos == LB_UPOS_PROPN || (m->upos == LB_UPOS_NOUN && !(m->flags & LB_MF_KNOWN))) && name_shaped(r, i);
 }
 
 /* An initial and a surname at token i (P. Rusterholz): adds a person. 1

@@ -521,11 +521,9 @@ static int class_line(load_state *st, const lb_dict_line *l, char *err, size_t e
     char key[512];
     size_t kl = lb_fold(key, sizeof key, l->field[1], l->flen[1]);
     if (!kl || memchr(l->field[1], ' ', l->flen[1])) { snprintf(err, errlen, "'%.*s' must be one word", (int)l->flen[1], l->field[1]); return 1; }
-    static const char *const TYPE[] = { "PER", "LOC", "ORG" };   /* LB_MEN_* order */
-    uint32_t t = 0;
-    while (t < 3 && (strlen(TYPE[t]) != l->flen[2] || memcmp(TYPE[t], l->field[2], l->flen[2]))) t++;
-    if (t == 3) { snprintf(err, errlen, "class type '%.*s' is not PER, LOC or ORG", (int)l->flen[2], l->field[2]); return 1; }
-    if (lb_wordset_put(&st->kb->classes, key, kl, t + 1)) { snprintf(err, errlen, "out of memory"); return 1; }
+    int t = parse_type(l->field[2]);   /* LB_MEN_* order; OTH names no class */
+    if (t < 0 || t > 2) { snprintf(err, errlen, "class type '%.*s' is not PER, LOC or ORG", (int)l->flen[2], l->field[2]); return 1; }
+    if (lb_wordset_put(&st->kb->classes, key, kl, (uint32_t)t + 1)) { snprintf(err, errlen, "out of memory"); return 1; }
     return 0;
 }
 

@@ -208,19 +208,22 @@ static int support_verb_ok(const ev_sent *s, uint32_t t, const ev_pattern *p)
     return support_verb_in(s, t, p, &s->c[s->t[t].clause]) || (rc >= 0 && support_verb_in(s, t, p, &s->c[rc]));
 }
 
-/* The cue2 classes of the preposition that heads the phrase of noun t in
- * clause c (only determiners and adjectives between: no German noun, no
- * actor group; at most EV_PREP_PHRASE_LEAD tokens back); 0 when none, also
- * when t is not inside c after its first token. */
-uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c)
+/* the preposition heading noun t's phrase in clause c, walking back over
+ * determiners and adjectives (code.h); also for roles.c's speech nouns */
+int32_t ev_phrase_prep_tok(const ev_sent *s, uint32_t t, const ev_clause *c)
 {
-    if (t <= c->t0 || t >= c->t1) return 0;
     const lb_tok *tk = LB_TOKS(s->doc) + s->tok0;
     uint32_t j = t;
     while (j > c->t0 && t - j < EV_PREP_PHRASE_LEAD && !(s->t[j - 1].cue & EV_C_PREP)
            && !(s->lang == EV_DE && (tk[j - 1].flags & LB_TOK_UPPER)) && s->t[j - 1].group < 0) j--;
-    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP)) return 0;
-    return s->t[j - 1].cue2;
+    return j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP) ? -1 : (int32_t)j - 1;
+}
+
+uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c)
+{
+    if (t <= c->t0 || t >= c->t1) return 0;
+    int32_t pt = ev_phrase_prep_tok(s, t, c);
+    return pt < 0 ? 0 : s->t[pt].cue2;
 }
 
 /* taking part in an act is doing it (an den Kämpfen teilnehmen, sich an einer

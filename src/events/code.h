@@ -18,6 +18,12 @@ typedef struct roles {
 
 /* roles.c */
 void ev_find_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R);
+/* German: the trigger right before token j or before its genitive attribute
+ * (up to three words, none below lo): its token, or -1 when first comes a
+ * non-word, a preposition, passive auxiliary, conjunction, subordinator, a
+ * word of the stop cues, a relative pronoun (not an article) or, with
+ * no_verb, a verb */
+int32_t ev_trigger_before(const ev_sent *s, uint32_t j, uint32_t lo, uint32_t stop, int no_verb);
 int ev_inherit_subject(const ev_sent *s, int ci, int *inherited, int depth);
 const lb_actor_ref *ev_quote_speaker(const ev_sent *s, const lb_tok *tk);
 int ev_zu_marked(const ev_sent *s, uint32_t t);
@@ -31,9 +37,17 @@ int ev_noun_relative(const ev_sent *s, uint32_t t);
 int ev_participants(const ev_sent *s, uint32_t t, const ev_pattern *p, roles *R, lb_event *e);
 /* flags.c */
 uint32_t ev_governing_cues(const ev_sent *s, uint32_t t);
+/* German clause ci (not a sentence's first) is a zu-infinitive clause: a zu
+ * before a lower-case token, with word_after before a word (not "zu,") */
+int ev_zu_clause(const ev_sent *s, int ci, int word_after);
 /* tokens from a preposition to the noun heading its phrase, the noun included */
 #define EV_PREP_PHRASE_LEAD 4
-/* the cue2 classes of the preposition heading noun t's phrase in clause c, or 0 (code.c) */
+/* The token of the preposition that heads the phrase of noun t in clause c
+ * (code.c; only determiners and adjectives between: no German noun, no actor
+ * group; at most EV_PREP_PHRASE_LEAD tokens back, none at c's first token);
+ * -1 when none. */
+int32_t ev_phrase_prep_tok(const ev_sent *s, uint32_t t, const ev_clause *c);
+/* its cue2 classes; 0 when none, also when t is not inside c after its first token */
 uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c);
 void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e);
 /* date.c */

@@ -6,12 +6,15 @@
 #include "text/text.h"
 #include <string.h>
 
-/* German clause ci is a zu-infinitive clause: a zu before a lower-case word */
-static int zu_clause(const ev_sent *s, int ci)
+/* a German zu-infinitive clause (code.h): the governing cues take "zu"
+ * before any lower-case token, roles.c only before a word */
+int ev_zu_clause(const ev_sent *s, int ci, int word_after)
 {
+    if (s->lang != EV_DE || ci == 0) return 0;
     const ev_clause *c = &s->c[ci];
+    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
     for (uint32_t j = c->t0; j + 1 < c->t1; j++)
-        if ((s->t[j].cue & EV_C_ZU) && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)) return 1;
+        if ((s->t[j].cue & EV_C_ZU) && !(T[j + 1].flags & LB_TOK_UPPER) && (!word_after || (T[j + 1].flags & LB_TOK_WORD))) return 1;
     return 0;
 }
 
@@ -44,7 +47,7 @@ uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
             if ((s->t[j].cue & EV_C_ZU) && j + 1 < t) { dependent = 1; break; }
         }
     }
-    if (!dependent && s->lang == EV_DE && ci > 0) dependent = zu_clause(s, ci);
+    if (!dependent && s->lang == EV_DE && ci > 0) dependent = ev_zu_clause(s, ci, 0);   /* (also "zu,") */
     if (!dependent) return 0;
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
     /* German: a chain of zu-infinitive clauses depends on one verb (bereit, X zu

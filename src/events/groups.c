@@ -405,13 +405,12 @@ void ev_noun_groups(ev_sent *s)
             g->t1 = i + 1;
             continue;
         }
-        ev_group g;
-        memset(&g, 0, sizeof g);
-        g.t0 = i; g.t1 = i + 1; g.prep = -1;
         int seat = seat_after(s, i);
         if (seat >= 0) {
             /* die Regierung in Damaskus: the seat's state; the place is part of the group */
-            g.t1 = s->g[seat].t1;
+            ev_group g;
+            memset(&g, 0, sizeof g);
+            g.t0 = i; g.t1 = s->g[seat].t1; g.prep = -1;
             g.men[g.nmen++] = ev_make_mention(s, i, g.t1, ev_men(s, s->g[seat].men[0])->actor.code, sector);
             s->g[seat] = g;
             continue;
@@ -423,7 +422,6 @@ void ev_noun_groups(ev_sent *s)
         const char *where = acts_locally(sector) ? local_place_state(s, i) : NULL;
         if (!where) where = s->state;
         if (!where) continue;
-        g.men[g.nmen++] = ev_make_mention(s, i, i + 1, where, sector);
-        ev_insert_group(s, &g);
+        ev_add_group(s, i, i + 1, where, sector);
     }
 }

@@ -382,6 +382,102 @@ static int add_weak_verb(load_state *st, uint32_t pat, const char *w, size_t n, 
     return add_word(st, pat, f, (size_t)m, err, errlen);
 }
 
+/* says the loader ran out of memory: -1 */
+static int oom(char *err, size_t errlen)
+{
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+/* "vor+schlagen" (folded f, fn bytes, plus at its '+'): a separable verb, its
+ * particle later in the clause, or joined (infinitive, participle,
+ * zu-infinitive: vorzuschlagen) */
+static int add_separable(load_state *st, uint32_t pat, const char *f, size_t fn, const char *plus, char *err, size_t errlen)
+{
+    ev_rules *r = st->r;
+    char s[512], j[512];
+    size_t sn, pn = (size_t)(plus - f);
+    const char *base = plus + 1;
+    size_t bn = fn - pn - 1;
+    if (!pn || !bn) { snprintf(err, errlen, "bad separable form '%s'", f); return -1; }
+    const char *req = intern(r, f, pn);
+    if (!req || !(sn = stem_for(st, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_PARTICLE)) return oom(err, errlen);
+    if (pn + bn + 3 > sizeof j) { snprintf(err, errlen, "form too long"); return -1; }
+    memcpy(j, f, pn); memcpy(j + pn, base, bn);
+    if (!(sn = stem_for(st, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
+    if (bn > 2 && !memcmp(base + bn - 2, "en", 2)) {
+        memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
+        if (!(sn = stem_for(st, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
+        r->forms[r->nforms - 1].zuinf = 1;
+    }
+    return 0;
+}
+
+/* "call_on" (folded f, fn bytes, us at its first '_'): a multiword form; the
+ * first word is the key, the rest must follow in order */
+static int add_multiword(load_state *st, uint32_t pat, const char *f, size_t fn, const char *us, char *err, size_t errlen)
+{
+    ev_rules *r = st->r;
+    char s[512], rest[512];
+    size_t sn, hn = (size_t)(us - f);
+    if (!hn || hn + 1 >= fn) { snprintf(err, errlen, "bad multiword form '%s'", f); return -1; }
+    size_t rn = fn - hn - 1;
+    memcpy(rest, us + 1, rn);
+    rest[rn] = '\0';
+    for (size_t i = 0; i < rn; i++) if (rest[i] == '_') rest[i] = ' ';
+    const char *req = intern(r, rest, rn);
+    if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) return oom(err, errlen);
+    /* (a first word in -lich: verantwortlich_machen) */
+    if (hn > 4 && !memcmp(f + hn - 4, "lich", 4)) r->forms[r->nforms - 1].lich_adj = 1;
+    return 0;
+}
+
+/* "=feuer" (folded f, fn bytes, NUL-terminated): the folded form itself, not
+ * its stem (willing is no will) */
+static int add_exact(load_state *st, uint32_t pat, const char *f, size_t fn, char *err, size_t errlen)
+{
+    ev_rules *r = st->r;
+    char s[512];
+    s[0] = '=';
+    memcpy(s + 1, f, fn + 1);
+    if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) return oom(err, errlen);
+    r->forms[r->nforms - 1].er_noun = 1;     /* the exact word is meant (=feuer) */
+    r->forms[r->nforms - 1].lich_adj = 1;
+    r->nexact[st->lang]++;
+    return 0;
+}
+
+/* "treffen", "~hilfe" (tail: also the last part of a compound): a word by its
+ * stem (folded f, fn bytes) */
+static int add_stemmed(load_state *st, uint32_t pat, const char *f, size_t fn, int tail, char *err, size_t errlen)
+{
+    ev_rules *r = st->r;
+    char s[512];
+    size_t sn;
+    if (!(sn = stem_for(st, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
+    /* a listed noun that is its stem + er (Massaker) may match words of that shape */
+    int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);
+    if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
+    /* a listed -lich adjective (verantwortlich) may match the -lich words of its stem */
+    int lich_adj = fn > 4 && !memcmp(f + fn - 4, "lich", 4);
+    if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
+    if (!tail) return 0;
+    if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
+    if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
+    if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
+    size_t k = sn < 3 ? sn : 3;
+    if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) return oom(err, errlen);
+    if (ev_stemfilter_add_head(&r->stemf[st->lang], s, sn)) return oom(err, errlen);
+    if (sn >= 3) ev_start3_add(r->tail_starts[st->lang], s);
+    if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
+    return 0;
+}
+
 /* Registers one form word of a pattern ("treffen", "vor+schlagen", "call_on", "~hilfe"). */
 static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char *err, size_t errlen)
 {
@@ -392,86 +488,18 @@ static int add_word(load_state *st, uint32_t pat, const char *w, size_t n, char 
         }
         return add_weak_verb(st, pat, w, n - 1, err, errlen);
     }
-    ev_rules *r = st->r;
-    char f[512], s[512];
-    size_t fn, sn;
+    char f[512];
+    size_t fn;
     int tail = 0, exact = 0;
     if (n && w[0] == '~') { tail = 1; w++; n--; }
     else if (n && w[0] == '=') { exact = 1; w++; n--; }
     if (!n || fold_word(f, sizeof f, w, n, &fn)) { snprintf(err, errlen, "bad form '%.*s'", (int)n, w); return -1; }
     char *plus = strchr(f, '+'), *us = strchr(f, '_');
     if (plus && us) { snprintf(err, errlen, "form '%s' mixes + and _", f); return -1; }
-    if (plus) {
-        /* separable verb: particle later in the clause, or joined (infinitive, participle, zu-infinitive) */
-        size_t pn = (size_t)(plus - f);
-        const char *base = plus + 1;
-        size_t bn = fn - pn - 1;
-        if (!pn || !bn) { snprintf(err, errlen, "bad separable form '%s'", f); return -1; }
-        const char *req = intern(r, f, pn);
-        if (!req || !(sn = stem_for(st, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
-        if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_PARTICLE)) goto oom;
-        char j[512];
-        if (pn + bn + 3 > sizeof j) { snprintf(err, errlen, "form too long"); return -1; }
-        memcpy(j, f, pn); memcpy(j + pn, base, bn);
-        if (!(sn = stem_for(st, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
-        if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
-        /* zu-infinitive: vorzuschlagen */
-        if (bn > 2 && !memcmp(base + bn - 2, "en", 2)) {
-            memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
-            if (!(sn = stem_for(st, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
-            if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
-            r->forms[r->nforms - 1].zuinf = 1;
-        }
-        return 0;
-    }
-    if (us) {
-        /* multiword: the first word is the key, the rest must follow in order */
-        size_t hn = (size_t)(us - f);
-        if (!hn || hn + 1 >= fn) { snprintf(err, errlen, "bad multiword form '%s'", f); return -1; }
-        char rest[512];
-        size_t rn = fn - hn - 1;
-        memcpy(rest, us + 1, rn);
-        rest[rn] = '\0';
-        for (size_t i = 0; i < rn; i++) if (rest[i] == '_') rest[i] = ' ';
-        const char *req = intern(r, rest, rn);
-        if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
-        if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) goto oom;
-        /* (a first word in -lich: verantwortlich_machen) */
-        if (hn > 4 && !memcmp(f + hn - 4, "lich", 4)) r->forms[r->nforms - 1].lich_adj = 1;
-        return 0;
-    }
-    if (exact) {
-        /* =word: the folded form itself, not its stem (willing is no will) */
-        s[0] = '=';
-        memcpy(s + 1, f, fn + 1);
-        if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) goto oom;
-        r->forms[r->nforms - 1].er_noun = 1;     /* the exact word is meant (=feuer) */
-        r->forms[r->nforms - 1].lich_adj = 1;
-        r->nexact[st->lang]++;
-        return 0;
-    }
-    if (!(sn = stem_for(st, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
-    if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) goto oom;
-    /* a listed noun that is its stem + er (Massaker) may match words of that shape */
-    int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);
-    if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
-    /* a listed -lich adjective (verantwortlich) may match the -lich words of its stem */
-    int lich_adj = fn > 4 && !memcmp(f + fn - 4, "lich", 4);
-    if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
-    if (tail) {
-        if (add_form(r, &r->tails[st->lang], s, sn, pat, NULL, 0)) goto oom;
-        if (er_noun) r->forms[r->nforms - 1].er_noun = 1;
-        if (lich_adj) r->forms[r->nforms - 1].lich_adj = 1;
-        size_t k = sn < 3 ? sn : 3;
-        if (lb_wordset_put(&r->tail_ends[st->lang], s + sn - k, k, 1)) goto oom;
-        if (ev_stemfilter_add_head(&r->stemf[st->lang], s, sn)) goto oom;
-        if (sn >= 3) ev_start3_add(r->tail_starts[st->lang], s);
-        if (!r->last_tail_len || sn < r->last_tail_len) r->last_tail_len = (uint32_t)sn;
-    }
-    return 0;
-oom:
-    snprintf(err, errlen, "out of memory");
-    return -1;
+    if (plus) return add_separable(st, pat, f, fn, plus, err, errlen);
+    if (us) return add_multiword(st, pat, f, fn, us, err, errlen);
+    if (exact) return add_exact(st, pat, f, fn, err, errlen);
+    return add_stemmed(st, pat, f, fn, tail, err, errlen);
 }
 
 static int pattern_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)

@@ -628,17 +628,10 @@ static int doer_of_criticised_act(const ev_sent *s, uint32_t t)
         while (j > t && !(s->t[j].cue & EV_C_PREP)) j--;
         if (j <= t || !(s->t[j].cue & EV_C_AGENT) || g->t0 - j > 3) continue;
         /* the noun: right before the preposition or before its genitive (up to three words) */
-        for (uint32_t k = 1; k <= 4 && j - k > t; k++) {
-            uint32_t m = j - k;
-            if (s->t[m].form >= 0) {
-                const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[m].form].pattern];
-                if ((T[m].flags & LB_TOK_UPPER) && ev_type_in(q, EV_TB(ASSAULT) | EV_TB(COERCE) | EV_TB(SANCTION))) return gi;
-                break;
-            }
-            /* (der, die: an article here, not a relative pronoun) */
-            if (!(T[m].flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_COORD | EV_C_SUB))
-                || ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET))) break;
-        }
+        int32_t m = ev_trigger_before(s, j, t + 1, 0, 0);
+        if (m < 0 || !(T[m].flags & LB_TOK_UPPER)) continue;
+        const ev_pattern *q = &s->rules->patterns[s->rules->forms[s->t[m].form].pattern];
+        if (ev_type_in(q, EV_TB(ASSAULT) | EV_TB(COERCE) | EV_TB(SANCTION))) return gi;
     }
     return -1;
 }

@@ -41,14 +41,23 @@ static int bare(const ev_sent *s, int gi)
     return g->prep < 0 && !g->place;
 }
 
+/* the token of the preposition of group gi (one with a prep): the nearest
+ * preposition in the four tokens before it, the class being marked on the
+ * word; -1 when the group has none */
+static int32_t group_prep_tok(const ev_sent *s, int gi)
+{
+    const ev_group *g = &s->g[gi];
+    if (g->prep < 0) return -1;
+    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
+        if (s->t[g->t0 - k].cue & EV_C_PREP) return (int32_t)(g->t0 - k);
+    return -1;
+}
+
 /* group gi stands after an agent preposition (von, durch), wherever it stands */
 static int after_agent_prep(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
-        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_AGENT) != 0;
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    return j >= 0 && (s->t[j].cue & EV_C_AGENT);
 }
 
 /* German: group gi is the genitive of the noun an agent preposition heads
@@ -65,52 +74,51 @@ static int agent_genitive(const ev_sent *s, int gi)
     return 0;
 }
 
-/* German: an event noun (a capitalised trigger) stands right before token j,
- * or before its genitive attribute (up to three words, no verb, preposition or
- * punctuation between) */
-static int event_noun_before(const ev_sent *s, uint32_t j)
+int32_t ev_trigger_before(const ev_sent *s, uint32_t j, uint32_t lo, uint32_t stop, int no_verb)
 {
     const lb_doc *doc = s->doc;
-    for (uint32_t k = 1; k <= 4 && j >= k; k++) {
+    for (uint32_t k = 1; k <= 4 && j >= lo + k; k++) {
         uint32_t m = j - k;
         const lb_tok *tk = &LB_TOKS(doc)[s->tok0 + m];
-        if (s->t[m].form >= 0) return (tk->flags & LB_TOK_UPPER) != 0;
-        if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_HYP | EV_C_HYPW | EV_C_SAY
-                                                            | EV_C_COORD | EV_C_SUB | EV_C_NEG))) return 0;
+        if (s->t[m].form >= 0) return (int32_t)m;
+        if (!(tk->flags & LB_TOK_WORD) || (s->t[m].cue & (EV_C_PREP | EV_C_PASSAUX | EV_C_COORD | EV_C_SUB | stop))) return -1;
         /* (der, die: an article here, not a relative pronoun) */
-        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return 0;
-        if (doc->morph.len == doc->toks.len) {
+        if ((s->t[m].cue & EV_C_REL) && !(s->t[m].cue & EV_C_DET)) return -1;
+        if (no_verb && doc->morph.len == doc->toks.len) {
             uint8_t u = LB_MORPH(doc)[s->tok0 + m].upos;
-            if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
+            if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return -1;
         }
     }
-    return 0;
+    return -1;
 }
 
+/* German: an event noun (a capitalised trigger) stands right before token j,
+ * or before its genitive attribute (up to three words, no verb, preposition,
+ * word of saying, hypothesis or negation, or punctuation between) */
+static int event_noun_before(const ev_sent *s, uint32_t j)
+{
+    int32_t m = ev_trigger_before(s, j, 0, EV_C_HYP | EV_C_HYPW | EV_C_SAY | EV_C_NEG, 1);
+    return m >= 0 && (LB_TOKS(s->doc)[s->tok0 + (uint32_t)m].flags & LB_TOK_UPPER);
+}
+
+/* group gi is a passive's agent: after an agent preposition that follows no
+ * event noun */
 static int is_agent(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    /* the agent preposition is marked on the word; find it before the group */
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++) {
-        uint32_t j = g->t0 - k;
-        if (!(s->t[j].cue & EV_C_PREP)) continue;
-        /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent;
-         * also after the noun's genitive (die Bombardierung Aleppos durch X, die Festnahme des
-         * Oppositionsführers durch X) */
-        if (s->lang == EV_DE && event_noun_before(s, j)) return 0;
-        return (s->t[j].cue & EV_C_AGENT) != 0;
-    }
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    if (j < 0) return 0;
+    /* "der Besuch von Papst Franziskus": von after an event noun names its doer, no passive agent;
+     * also after the noun's genitive (die Bombardierung Aleppos durch X, die Festnahme des
+     * Oppositionsführers durch X) */
+    if (s->lang == EV_DE && event_noun_before(s, (uint32_t)j)) return 0;
+    return (s->t[j].cue & EV_C_AGENT) != 0;
 }
 
+/* group gi stands after a preposition of the space between (zwischen, between) */
 static int prep_between(const ev_sent *s, int gi)
 {
-    const ev_group *g = &s->g[gi];
-    if (g->prep < 0) return 0;
-    for (uint32_t k = 1; k <= 4 && g->t0 >= k; k++)
-        if (s->t[g->t0 - k].cue & EV_C_PREP) return (s->t[g->t0 - k].cue & EV_C_BETWEEN) != 0;
-    return 0;
+    int32_t j = group_prep_tok(s, gi);
+    return j >= 0 && (s->t[j].cue & EV_C_BETWEEN);
 }
 
 /* looks like a past participle (for passive voice) */
@@ -161,17 +169,6 @@ static int passive_only_aux(const ev_sent *s, uint32_t i)
     uint32_t f = LB_MORPH(doc)[s->tok0 + i].feats;
     return LB_FEAT_GET(f, VERBFORM) == LB_VERBFORM_PART
            || (LB_FEAT_GET(f, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(f, MOOD) == LB_MOOD_IND);
-}
-
-/* a German zu-infinitive clause after a comma (…, den Angriff zu verurteilen) */
-static int zu_clause(const ev_sent *s, int ci)
-{
-    const ev_clause *c = &s->c[ci];
-    if (s->lang != EV_DE || ci == 0) return 0;
-    for (uint32_t j = c->t0; j + 1 < c->t1; j++)
-        if ((s->t[j].cue & EV_C_ZU) && !(LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_UPPER)
-            && (LB_TOKS(s->doc)[s->tok0 + j + 1].flags & LB_TOK_WORD)) return 1;
-    return 0;
 }
 
 /* clause k is an apposition with an indefinite article between commas
@@ -352,9 +349,9 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
-    if (c->kind == EV_CL_COORD || zu_clause(s, ci) || resumed_main_clause(s, ci)) {
+    if (c->kind == EV_CL_COORD || ev_zu_clause(s, ci, 1) || resumed_main_clause(s, ci)) {
         /* (an alleged act: the accused does it, see accused_controller) */
-        int acc = depth == 0 && zu_clause(s, ci) ? accused_controller(s, ci, t) : -1;
+        int acc = depth == 0 && ev_zu_clause(s, ci, 1) ? accused_controller(s, ci, t) : -1;
         if (acc >= 0) return acc;
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;
@@ -571,12 +568,8 @@ static int background_speech_noun(const ev_sent *s, uint32_t t, const ev_pattern
     /* (a support-verb noun is a light verb construction whose subject acts:
      * unter Druck setzen, in die Pflicht nehmen, zur Last legen) */
     if (s->lang != EV_DE || p->kind != EV_NOUN || !ev_type_in(p, EV_TB(ACCUSE) | EV_TB(REQUEST) | EV_TB(THREATEN))) return 0;
-    const lb_tok *T = LB_TOKS(s->doc) + s->tok0;
-    uint32_t j = t;
-    while (j > c->t0 && t - j < EV_PREP_PHRASE_LEAD && !(s->t[j - 1].cue & EV_C_PREP)
-           && !(T[j - 1].flags & LB_TOK_UPPER) && s->t[j - 1].group < 0) j--;
-    if (j == c->t0 || !(s->t[j - 1].cue & EV_C_PREP)) return 0;
-    int8_t pr = s->t[j - 1].prep;
+    int32_t pt = ev_phrase_prep_tok(s, t, c);     /* (German: no capitalised word between) */
+    int8_t pr = pt < 0 ? -1 : s->t[pt].prep;
     return pr >= 0 && !(p->act_preps >> pr & 1) && !(p->rec_preps >> pr & 1);
 }
 
@@ -923,7 +916,7 @@ int ev_bracket_host(const ev_sent *s, uint32_t t)
     /* (a participle of a weak verb without ge- is also a present form, kritisiert:
      * its shape will do, the tagger reads either) */
     const lb_morph *tm = &LB_MORPH(doc)[s->tok0 + t];
-    if (tm->upos != LB_UPOS_VERB || !(nonfinite_verb(s, t) || participle(s, t)) || zu_clause(s, ci)) return -1;
+    if (tm->upos != LB_UPOS_VERB || !(nonfinite_verb(s, t) || participle(s, t)) || ev_zu_clause(s, ci, 1)) return -1;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
         if (j != t && (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && lb_morph_is_finite(m)) return -1;
@@ -947,7 +940,7 @@ static void verb_roles(const ev_sent *s, uint32_t t, const ev_pattern *p, roles 
     int syn = use_clause_layer(s) && ev_clause_roles(s, t, &Y);
     /* a zu-infinitive has no subject of its own: the governing clause's subject */
     int subj = -1;
-    if (ev_zu_marked(s, t) || zu_clause(s, ci)) subj = accused_controller(s, ci, t);
+    if (ev_zu_marked(s, t) || ev_zu_clause(s, ci, 1)) subj = accused_controller(s, ci, t);
     if (subj < 0 && ev_zu_marked(s, t)) subj = ev_inherit_subject(s, ci, &inh, 0);
     /* (a subject that is no actor - Unbekannte, der Mann - leaves the act without one) */
     if (subj < 0) subj = clause_subject(s, ci, t, &inh, 0);

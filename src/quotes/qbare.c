@@ -12,14 +12,6 @@
 /* how many plain sentences may stand between two quotes of one speaker */
 #define Q_BARE_GAP 2
 
-/* the first token that ends after byte offset pos */
-static uint32_t tok_after(const qdoc *q, uint32_t pos)
-{
-    uint32_t lo = 0, hi = q->n;
-    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
-    return lo;
-}
-
 /* a finite verb in the Präteritum (morphology layer): narration, the writer's tense */
 static int preterite(const qdoc *q, uint32_t i)
 {
@@ -44,8 +36,8 @@ static int indicative(const qdoc *q, uint32_t a, uint32_t b)
 static int bare_frame(const qdoc *q, const lb_quote *x)
 {
     if (!x->indirect || x->cue_start < 0 || x->end <= x->start) return 0;
-    uint32_t a = tok_after(q, x->start), b = tok_after(q, x->end - 1) + 1;
-    uint32_t c = tok_after(q, (uint32_t)x->cue_start);
+    uint32_t a = q_tok_after(q, x->start), b = q_tok_after(q, x->end - 1) + 1;
+    uint32_t c = q_tok_after(q, (uint32_t)x->cue_start);
     if (b >= q->n || c >= q->n) return 0;
     const lb_sent *st = &LB_SENTS(q->doc)[q->t[a].sent];
     int f = c >= b && a == st->tok0 && q_punct_is(q, b, ',') ? 1
@@ -103,10 +95,10 @@ int q_bare(qdoc *q)
         int f = bare_frame(q, x);
         if (!f) continue;
         x->indirect = 0;
-        size_t s1 = q->t[tok_after(q, x->start)].sent;
+        size_t s1 = q->t[q_tok_after(q, x->start)].sent;
         if (have && f == 1) {
             const lb_quote *p = &LB_QUOTES(d)[prev];
-            size_t s0 = q->t[tok_after(q, p->start)].sent;
+            size_t s0 = q->t[q_tok_after(q, p->start)].sent;
             if (s1 > s0 + 1 && s1 <= s0 + 1 + Q_BARE_GAP && same_speaker(p, x) && fill_between(q, s0, s1, prev)) return -1;
         }
         prev = k; have = 1;

@@ -15,9 +15,8 @@
 /* the token that starts at or contains byte offset pos */
 static uint32_t tok_at(const qdoc *q, uint32_t pos)
 {
-    uint32_t lo = 0, hi = q->n;
-    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
-    return lo < q->n ? lo : q->n - 1;
+    uint32_t k = q_tok_after(q, pos);
+    return k < q->n ? k : q->n - 1;
 }
 
 /* "ich" in the sentence of token i: a verb in -e is then first person, not Konjunktiv */
@@ -98,31 +97,28 @@ static int asks(const qdoc *q, uint32_t hi)
     return hi > 0 && q_punct_is(q, hi - 1, '?');
 }
 
+/* out is a quote attributed to sp alone (no span, no cue); 1 when that names a speaker */
+static int speaker_named(qdoc *q, qspk sp, lb_quote *out)
+{
+    q_quote_init(out, 0, 0, 0);
+    q_attribute(q, out, sp, -1);
+    return out->speaker_name || out->speaker_start >= 0;
+}
+
 /* a speech act of a named subject in [lo, hi) without a quote: "X kündigte seinen Rücktritt an" */
 static int speech_act(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
 {
     qspk asp;
     uint32_t acue;
-    if (q_anaphoric_frame(q, lo, hi, &asp, &acue)) {
-        /* "Das erklärte General X am Montag.": X, not the demonstrative, speaks on */
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
-        q_attribute(q, out, asp, -1);
-        if (out->speaker_name || out->speaker_start >= 0) return 1;
-    }
+    /* "Das erklärte General X am Montag.": X, not the demonstrative, speaks on */
+    if (q_anaphoric_frame(q, lo, hi, &asp, &acue) && speaker_named(q, asp, out)) return 1;
     for (uint32_t v = lo; v < hi; v++) {
         if (q->inq[v] || !(q->t[v].flags & LB_TOK_WORD) || !q_is_cue(q, v) || q_negated(q, v, lo)) continue;
         qspk sp;
         /* passive: the agent speaks ("wurden von X als unrealistisch bezeichnet") */
-        if (q_quoted_speaker(q, v, &sp)) {}
-        else if (!q_passive_cue(q, v, &sp)) sp = q_verb_subject(q, v, lo, hi);
+        q_cue_speaker(q, v, lo, hi, 1, &sp);
         if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) continue;
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
-        q_attribute(q, out, sp, -1);
-        if (out->speaker_name || out->speaker_start >= 0) return 1;
+        if (speaker_named(q, sp, out)) return 1;
     }
     return 0;
 }
@@ -162,9 +158,7 @@ static int previous_subject(qdoc *q, uint32_t lo, uint32_t hi, lb_quote *out)
         int role = 0;
         for (int32_t k = sp.s; k < sp.e && !role; k++) role = q_is_role(q, (uint32_t)k);
         if (sp.ns < 0 && !role) return 0;
-        memset(out, 0, sizeof *out);
-        out->speaker_start = out->speaker_end = -1;
-        out->cue_start = out->cue_end = -1;
+        q_quote_init(out, 0, 0, 0);
         q_attribute(q, out, sp, -1);
         /* an actor (a person, body or state the actors stage knows) or a role */
         return out->speaker_name != NULL && (out->speaker_actor.code || role || named_agent(q, sp.s, sp.e));

@@ -268,21 +268,6 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
     return 0;
 }
 
-/* German: unattributed quoted words mostly capitalised and without a sentence
- * end are a title or a name ("2. Deutschen Klimakongress der EnBW AG") */
-static int title(const qdoc *q, uint32_t a, uint32_t b)
-{
-    if (q->lang != QL_DE) return 0;
-    uint32_t words = 0, caps = 0;
-    for (uint32_t i = a; i < b; i++) {
-        if (q->t[i].flags & LB_TOK_SENT_END) return 0;
-        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
-        words++;
-        caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
-    }
-    return caps * 10 >= words * 6;
-}
-
 /* [a, b) is written in title case: most words capitalised, whatever the
  * language (German capitalises nouns, so title() asks more of German) */
 static int title_case(const qdoc *q, uint32_t a, uint32_t b)
@@ -294,6 +279,16 @@ static int title_case(const qdoc *q, uint32_t a, uint32_t b)
         caps += (q->t[i].flags & LB_TOK_UPPER) != 0;
     }
     return words && caps * 10 >= words * 6;
+}
+
+/* German: unattributed quoted words (at least one) mostly capitalised and
+ * without a sentence end are a title or a name ("2. Deutschen Klimakongress
+ * der EnBW AG") */
+static int title(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (q->lang != QL_DE) return 0;
+    for (uint32_t i = a; i < b; i++) if (q->t[i].flags & LB_TOK_SENT_END) return 0;
+    return title_case(q, a, b);
 }
 
 /* "als" or "von" right before the opening mark: the quote is what the speech
@@ -434,7 +429,7 @@ static int after_possessive(const qdoc *q, uint32_t o)
     const lb_tok *t = &q->t[o - 1];
     const char *x = q->doc->text + t->start;
     size_t n = t->end - t->start;
-    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return q->t[o - 2].end == t->start;
+    if (q_possessive_s(q, o - 1)) return q->t[o - 2].end == t->start;
     return n == 1 && x[0] == 's' && (q->t[o - 2].flags & LB_TOK_QUOTE) && q->t[o - 2].end == t->start;
 }
 
@@ -490,6 +485,114 @@ static int prev_speech_act(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue)
     return 0;
 }
 
+/* the words of [a, b) and the sentence ends among them */
+static void count_words(const qdoc *q, uint32_t a, uint32_t b, uint32_t *words, uint32_t *sent_end)
+{
+    *words = *sent_end = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (q->t[i].flags & LB_TOK_WORD) (*words)++;
+        if (q->t[i].flags & LB_TOK_SENT_END) (*sent_end)++;
+    }
+}
+
+/* a lower-case word in [a, b) */
+static int has_lower_word(const qdoc *q, uint32_t a, uint32_t b)
+{
+    int lower = 0;
+    for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
+    return lower;
+}
+
+/* the quoted words [a, b) of p (words of them, sent_end sentence ends) name
+ * something: a body, a work, a slogan or a title, not what was said */
+static int quoted_name(const qdoc *q, const qpair *p, uint32_t a, uint32_t b, uint32_t words, uint32_t sent_end)
+{
+    /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
+    if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) return 1;
+    /* the title of a work or a slogan: das Lied „…“, unter dem Motto „…“, das Buch „…“ */
+    if (p->o > 0 && (q_xcls(q, p->o - 1) & QX_TITLENOUN) && q_same_sent(q, p->o - 1, p->o) && words <= 12) return 1;
+    /* also after any common noun (im Fachmagazin „Public Library of Science“),
+     * and a name that ends a noun phrase before its verb without a comma
+     * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
+    if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) return 1;
+    /* the title of the possessor's work, either language: NBC's “Meet the Press” */
+    return words <= 4 && after_possessive(q, p->o) && title_case(q, a, b);   /* also "NBC's "Meet the Press."" */
+}
+
+/* a long quote with no frame next to it: the speech verb earlier in its
+ * sentence ("heißt es in einer Erklärung der X, dass die Nationen „…“"), else
+ * a source phrase there; 1 with the speaker and the cue */
+static int earlier_frame(const qdoc *q, uint32_t o, qspk *sp, int32_t *cue)
+{
+    int found = 0;
+    uint32_t lo = sent_lo(q, o);
+    for (uint32_t v = o; v > lo && o - v < Q_SCAN; v--) {
+        if (q->t[v - 1].flags & LB_TOK_QUOTE) break;
+        if (!q_is_cue(q, v - 1)) continue;
+        *sp = q_verb_subject(q, v - 1, lo, o);
+        if (sp->s < 0 || (q_cls(q, (uint32_t)sp->s) & QC_IMPERS)) *sp = q_sentence_source(q, lo, o);
+        if (sp->s < 0) *sp = q_impersonal_source(q, v - 1, lo, o);   /* "In dem Antrag heißt es: „…“" */
+        if (sp->s >= 0) { found = 1; *cue = (int32_t)v - 1; }
+        break;
+    }
+    return found || source_before(q, lo, o, sp, cue);
+}
+
+/* the speaker and cue of the quote p (words long): the frame after it or
+ * before it, else for a long quote one earlier in its sentence; 1 when found.
+ * *object is 1 when the quote is the object of the cue, 2 when it is the
+ * complement of an evaluation ("als „falsch“ zurückgewiesen") */
+static int direct_frame(const qdoc *q, const qpair *p, uint32_t words, int line_start, qspk *sp, int32_t *cue, int *object)
+{
+    if (p->closed && after(q, p->c, sp, cue)) {
+        if (*cue == (int32_t)p->c + 1 && p->o > 0 && evaluative(q, p->o - 1)) *object = 2;
+        return 1;
+    }
+    qspk s2 = *sp;
+    int32_t c2 = -1;
+    if (before(q, p->o, &s2, &c2, object)) { *sp = s2; *cue = c2; return 1; }
+    return !line_start && words >= Q_LONG_WORDS && earlier_frame(q, p->o, sp, cue);
+}
+
+/* the quoted words [a, b) of p are what was said (found: with a frame whose
+ * object they are where object is set), not a title or a term */
+static int is_speech(const qdoc *q, const qpair *p, uint32_t a, uint32_t b, uint32_t words, uint32_t sent_end, int found, int object,
+                     int line_start)
+{
+    if (found && object) {
+        /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
+        int lower = has_lower_word(q, a, b);
+        /* a title has a definite article; "nannte es einen „Putsch“" is what was said */
+        int indef = p->o > 0 && (q_cls(q, p->o - 1) & QC_INDEF) && q->lang != QL_EN;
+        return lower || words >= 3 || object == 2 || indef;
+    }
+    if (found) return words >= 2 || sent_end;
+    return (words >= Q_LONG_WORDS && !title(q, a, b)) || (sent_end && words >= 3 && line_start);
+}
+
+/* quoted words [a, b) that are no quote: a phrase, not a term (terms are
+ * scare quotes), is kept for q_fragments */
+static void keep_fragment(qdoc *q, uint32_t a, uint32_t b, uint32_t words)
+{
+    int lower = has_lower_word(q, a, b);   /* two words with a lower-case one are a phrase too: „volle Verantwortung“ */
+    lb_rspan *fr = q->lang != QL_EN && (words >= 3 || (words == 2 && lower)) ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
+    if (fr) { fr->start = q->t[a].start; fr->end = q->t[b - 1].end; }
+}
+
+/* appends the direct quote [a, b) of p: by the speaker of its frame, found,
+ * or the speech act of the sentence before, or it continues the last
+ * speaker's words; -1 when out of memory */
+static int push_direct(qdoc *q, const qpair *p, uint32_t a, uint32_t b, int found, qspk sp, int32_t cue)
+{
+    lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
+    if (!qt) return -1;
+    q_quote_init(qt, q->t[a].start, q->t[b - 1].end, 0);
+    if (found) q_attribute(q, qt, sp, cue);
+    else if (!(p->o == sent_lo(q, p->o) && prev_speech_act(q, p->o, &sp, &cue) && (q_attribute(q, qt, sp, cue), 1)))
+        qt->cue_start = Q_CONTINUES;
+    return 0;
+}
+
 int q_direct(qdoc *q)
 {
     lb_vec pairs;
@@ -502,84 +605,24 @@ int q_direct(qdoc *q)
         while (b > a && (q->t[b - 1].flags & LB_TOK_PUNCT) && !(q->t[b - 1].flags & LB_TOK_SENT_END) &&
                !(q->t[b - 1].flags & LB_TOK_QUOTE)) b--;   /* trailing comma */
         if (b <= a) continue;
-        uint32_t words = 0, sent_end = 0;
-        for (uint32_t i = a; i < b; i++) {
-            if (q->t[i].flags & LB_TOK_WORD) words++;
-            if (q->t[i].flags & LB_TOK_SENT_END) sent_end++;
-        }
-        if (!words) continue;
-        /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
-        if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) continue;
-        /* the title of a work or a slogan: das Lied „…“, unter dem Motto „…“, das Buch „…“ */
-        if (p->o > 0 && (q_xcls(q, p->o - 1) & QX_TITLENOUN) && q_same_sent(q, p->o - 1, p->o) && words <= 12) continue;
-        /* also after any common noun (im Fachmagazin „Public Library of Science“),
-         * and a name that ends a noun phrase before its verb without a comma
-         * (von der „Aktion Deutschland hilft“ sagte, „BBC News“ berichtet) */
-        if (!sent_end && words >= 2 && words <= 4 && title(q, a, b) && (after_noun(q, p->o) || subject_name(q, p) || after_article(q, p->o))) continue;
-        /* the title of the possessor's work, either language: NBC's “Meet the Press” */
-        if (words <= 4 && after_possessive(q, p->o) && title_case(q, a, b)) continue;   /* also "NBC's "Meet the Press."" */
+        uint32_t words, sent_end;
+        count_words(q, a, b, &words, &sent_end);
+        if (!words || quoted_name(q, p, a, b, words, sent_end)) continue;
         qspk sp = { -1, -1, -1, -1 };
         int32_t cue = -1;
-        int object = 0, found = 0;
+        int object = 0;
         for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 1;
-        if (p->closed && after(q, p->c, &sp, &cue)) {
-            found = 1;
-            /* "als „falsch“ zurückgewiesen": the complement of an evaluation */
-            if (cue == (int32_t)p->c + 1 && p->o > 0 && evaluative(q, p->o - 1)) object = 2;
-        }
-        else {
-            qspk s2 = sp;
-            int32_t c2 = -1;
-            if (before(q, p->o, &s2, &c2, &object)) { found = 1; sp = s2; cue = c2; }
-        }
         int line_start = (q->t[p->o].flags & LB_TOK_NL_BEFORE) != 0;
-        if (!found && !line_start && words >= Q_LONG_WORDS) {
-            /* "heißt es in einer Erklärung der X, dass die Nationen „…“" */
-            uint32_t lo = sent_lo(q, p->o);
-            for (uint32_t v = p->o; v > lo && p->o - v < Q_SCAN; v--) {
-                if (q->t[v - 1].flags & LB_TOK_QUOTE) break;
-                if (!q_is_cue(q, v - 1)) continue;
-                sp = q_verb_subject(q, v - 1, lo, p->o);
-                if (sp.s < 0 || (q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) sp = q_sentence_source(q, lo, p->o);
-                if (sp.s < 0) sp = q_impersonal_source(q, v - 1, lo, p->o);   /* "In dem Antrag heißt es: „…“" */
-                if (sp.s >= 0) { found = 1; cue = (int32_t)v - 1; }
-                break;
-            }
-            if (!found) found = source_before(q, lo, p->o, &sp, &cue);
-        }
-        int is_quote;
-        if (found && object) {
-            /* "sagte X der „Süddeutschen Zeitung“": a title, not quoted words */
-            int lower = 0;
-            for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
-            /* a title has a definite article; "nannte es einen „Putsch“" is what was said */
-            int indef = p->o > 0 && (q_cls(q, p->o - 1) & QC_INDEF) && q->lang != QL_EN;
-            is_quote = lower || words >= 3 || object == 2 || indef;
-        }
-        else if (found) is_quote = words >= 2 || sent_end;
-        else is_quote = (words >= Q_LONG_WORDS && !title(q, a, b)) || (sent_end && words >= 3 && line_start);
-        if (!is_quote) {
+        int found = direct_frame(q, p, words, line_start, &sp, &cue, &object);
+        if (!is_speech(q, p, a, b, words, sent_end, found, object, line_start)) {
             for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
-            /* a phrase, not a term (terms are scare quotes): kept for q_fragments */
-            int lower = 0;   /* two words with a lower-case one are a phrase too: „volle Verantwortung“ */
-            for (uint32_t i = a; i < b; i++) lower |= (q->t[i].flags & LB_TOK_WORD) && !(q->t[i].flags & LB_TOK_UPPER);
-            lb_rspan *fr = q->lang != QL_EN && (words >= 3 || (words == 2 && lower)) ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
-            if (fr) { fr->start = q->t[a].start; fr->end = q->t[b - 1].end; }
+            keep_fragment(q, a, b, words);
             continue;
         }
         /* "X und Y hätten über „…“ gesprochen": a Konjunktiv in the cue's own
          * clause reports someone else's words; the previous speaker goes on */
         if (found && cue >= 0 && konj_clause(q, (uint32_t)cue)) found = 0;
-        lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
-        if (!qt) return -1;
-        qt->start = q->t[a].start;
-        qt->end = q->t[b - 1].end;
-        qt->indirect = 0;
-        qt->speaker_start = qt->speaker_end = -1;
-        qt->cue_start = qt->cue_end = -1;
-        if (found) q_attribute(q, qt, sp, cue);
-        else if (!(p->o == sent_lo(q, p->o) && prev_speech_act(q, p->o, &sp, &cue) && (q_attribute(q, qt, sp, cue), 1)))
-            qt->cue_start = Q_CONTINUES;
+        if (push_direct(q, p, a, b, found, sp, cue)) return -1;
     }
     q->ndirect = q->doc->quotes.len;
     return 0;

@@ -110,11 +110,16 @@ static lb_quote *emit(qdoc *q, uint32_t a, uint32_t b, qspk sp, int32_t cue)
     }
     lb_quote *qt = lb_vec_push(&q->doc->quotes, &q->doc->arena);
     if (!qt) { q->oom = 1; return NULL; }
-    qt->start = s; qt->end = e; qt->indirect = 1;
-    qt->speaker_start = qt->speaker_end = -1;
-    qt->cue_start = qt->cue_end = -1;
+    q_quote_init(qt, s, e, 1);
     q_attribute(q, qt, sp, cue);
     return qt;
+}
+
+/* emit for the reported clause that ends at e, before its frame: from the
+ * start of r, at most Q_CLAUSE tokens back */
+static lb_quote *emit_before(qdoc *q, range r, uint32_t e, qspk sp, int32_t cue)
+{
+    return emit(q, e > r.lo + Q_CLAUSE ? e - Q_CLAUSE : r.lo, e, sp, cue);
 }
 
 /* the speech verb at v is a passive participle ("wird aufgefordert"): its
@@ -139,10 +144,10 @@ int q_passive_cue(const qdoc *q, uint32_t v, qspk *sp)
 /* speaker of the speech verb at v, falling back to the sentence's source */
 static qspk verb_speaker(const qdoc *q, uint32_t v, range r)
 {
-    qspk ps;
-    if (q_quoted_speaker(q, v, &ps)) return ps;
-    if (q->lang != QL_EN && q_passive_cue(q, v, &ps)) return ps.s >= 0 ? ps : q_sentence_source(q, r.lo, r.hi);
-    qspk sp = q_verb_subject(q, v, r.lo, r.hi);
+    qspk sp;
+    int how = q_cue_speaker(q, v, r.lo, r.hi, q->lang != QL_EN, &sp);
+    if (how == Q_SPK_QUOTED) return sp;
+    if (how == Q_SPK_AGENT) return sp.s >= 0 ? sp : q_sentence_source(q, r.lo, r.hi);
     if (sp.s >= 0 && !(q_cls(q, (uint32_t)sp.s) & QC_IMPERS)) return sp;
     /* English "It said that …", "but it later clarified that …": right before
      * the verb (and its adverbs), opening its clause, "it" is the pronoun of an
@@ -340,9 +345,7 @@ static uint32_t possessive_end(const qdoc *q, uint32_t i)
 {
     if (i + 1 >= q->n || q->t[i - 1].end != q->t[i].start) return 0;
     const lb_tok *t = &q->t[i];
-    const char *x = q->doc->text + t->start;
-    size_t n = t->end - t->start;
-    if ((n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4))) return i + 1;
+    if (q_possessive_s(q, i)) return i + 1;
     if ((t->flags & LB_TOK_QUOTE) && !q->inq[i] && i + 2 < q->n && q->t[i + 1].start == t->end && q->t[i + 1].norm_len == 1 &&
         lb_tok_norm(q->doc, &q->t[i + 1])[0] == 's') return i + 2;
     return 0;
@@ -857,7 +860,7 @@ static int frame_at(qdoc *q, range r, uint32_t v, lb_quote **out, uint32_t *next
         *out = emit(q, a, end, fsp, (int32_t)fcue);
         *next = end > a ? end - 1 : a;
     } else {
-        *out = emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, fsp, (int32_t)fcue);
+        *out = emit_before(q, r, v - 1, fsp, (int32_t)fcue);
         *next = fend;
     }
     return 1;
@@ -920,12 +923,117 @@ static void noun_clause_subject(const qdoc *q, uint32_t v, qspk *sp)
 
 #define DONE(expr) do { lb_quote *done_ = (expr); if (done_) { *last = (size_t)(done_ - LB_QUOTES(q->doc)); found = 1; } } while (0)
 
+/* The functions below take what a speech verb at v reports: each returns 1
+ * when it found a quote, 0 when it took the verb without one, and -1 (the
+ * ones before the verb) when the verb is left to the next reading. */
+
+/* post-posed after a comma: "…, sagte Putin.", "…, sagte X am Dienstag.",
+ * "…, hieß es am Freitag aus der Botschaft." */
+static int cue_after_comma(qdoc *q, range r, uint32_t v, size_t *last)
+{
+    int found = 0;
+    qspk sp = q_np_forward(q, v + 1, r.hi);
+    if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
+    /* the source of the impersonal verb among the adjuncts, or none named */
+    if (sp.s < 0 && q->lang != QL_EN && v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS) && q_has_verb(q, r.lo, v - 1) &&
+        impersonal_post(q, v, r)) sp = q_impersonal_source(q, v, v + 1, r.hi);
+    else if (sp.s < 0 || (q->lang != QL_EN && !q_has_verb(q, r.lo, v - 1))) return -1;
+    if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit_before(q, r, v - 1, sp, (int32_t)v));
+    return found;
+}
+
+/* post-posed in the perfect: "…, hatte Obama in Moskau gesagt." */
+static int cue_perfect(qdoc *q, range r, uint32_t v, size_t *last)
+{
+    int found = 0;
+    qspk sp;
+    if (q->lang == QL_EN || v <= r.lo + 3 || !ends_sentence(q, v + 1, r.hi) || (sp = perfect_frame(q, v, r)).s < 0) return -1;
+    uint32_t c = (uint32_t)sp.s - 2;
+    if (!(c >= 1 && q->inq[c - 1])) DONE(emit_before(q, r, c, sp, (int32_t)v));
+    return found;
+}
+
+/* post-posed without a comma before the verb: "…, Tapper said." / "…, the
+ * survey said Wednesday." / "…, it said."; appos is the sentence's subject
+ * before its apposition (q_en_appos_subject) */
+static int cue_after_subject(qdoc *q, range r, uint32_t *pv, qspk appos, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv;
+    qspk b = q_np_backward(q, v, r.lo);
+    /* "…, Trump's finance chairman, Steve Mnuchin, told X.": the subject before its apposition */
+    if (b.s < 0 && appos.s > (int32_t)r.lo && (q_xcls(q, v) & QX_ADDR)) b = appos;
+    if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
+        qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
+        b = it;
+    }
+    uint32_t pc = q->lang == QL_EN && b.s > (int32_t)r.lo + 1 && q_punct_is(q, (uint32_t)b.s - 1, ',') && !q->inq[b.s - 2] ? parenthesis_end(q, v, r) : 0;
+    if (pc && !(q_xcls(q, pc + 1) & QX_PPART)) {
+        /* the whole sentence around the parenthesis is what was said */
+        DONE(emit(q, r.lo, r.hi, b, (int32_t)v));
+        *pv = r.hi - 1;
+        return found;
+    }
+    /* "…, he said, adding …": the participle's clause is a quote of its own */
+    if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && (pc || only_adjuncts_after(q, v, r))) {
+        uint32_t cend = (uint32_t)b.s - 1;
+        if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit_before(q, r, cend, b, (int32_t)v));
+        return found;
+    }
+    return -1;
+}
+
+/* "Wie X mitteilte, haben …" / "As X said, …": the clause after the comma */
+static int cue_as_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv, k = v + 1;
+    while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
+    int as = 0;
+    for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
+    if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
+        qspk sp = q_np_forward(q, r.lo + 1, v);
+        lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
+        DONE(qt);
+        if (qt) *pv = k;
+    }
+    return found;
+}
+
+/* the reported clause that starts at a after the verb ("sagte, dass …",
+ * "sagte X: …"), spoken by the verb's speaker */
+static int cue_clause_at(qdoc *q, range r, uint32_t *pv, uint32_t a, size_t *last)
+{
+    int found = 0;
+    uint32_t v = *pv;
+    qspk sp = verb_speaker(q, v, r);
+    /* "sagte der Koordinator für X, Karl Weber, …": the name in apposition */
+    uint32_t s0 = sp.s > (int32_t)v ? (uint32_t)sp.s : v + 1;       /* none found: the phrase after the verb */
+    uint32_t c = (sp.s > (int32_t)v || sp.s < 0) && q->lang != QL_EN ? s0 : r.hi;
+    while (c < r.hi && c < s0 + 12 && !q_punct_is(q, c, ',') && !q->inq[c] && (q->t[c].flags & LB_TOK_WORD)) c++;
+    uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
+    if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
+    uint32_t end = clause_end(q, a, r);
+    /* the speaker is no part of what they said: a subject after the
+     * clause ("Insisting it was not rehearsed, Trump invited …") ends it */
+    if (q->lang == QL_EN && sp.s > (int32_t)a + 1 && (uint32_t)sp.s < end && q_punct_is(q, (uint32_t)sp.s - 1, ',')) end = (uint32_t)sp.s - 1;
+    lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
+    if (qt && q_punct_is(q, a - 1, ':')) {
+        /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
+        int konj = 0;
+        for (uint32_t m = a; m < end && !konj; m++) konj = q_konj(q, m) != 0;
+        if (!konj) qt->indirect = 0;
+    }
+    DONE(qt);
+    if (qt || end < r.hi) *pv = end > a ? end - 1 : a;
+    return found;
+}
+
 /* A speech verb at v: the reported clause before it ("…, sagte X"), after it
  * ("sagte, dass …", "sagte X: …") or "Wie X mitteilte, …". *pv moves past
  * what was taken. */
 static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
 {
-    int found = 0;
     uint32_t v = *pv;
     /* English: not "…, said X" when the comma closes the apposition or
      * relative clause of the subject that opens the sentence ("Developers, who
@@ -934,94 +1042,14 @@ static int cue_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     qspk appos = q->lang == QL_EN && v > r.lo && q_punct_is(q, v - 1, ',') ? q_en_appos_subject(q, v, r.lo) : (qspk){ -1, -1, -1, -1 };
     int comma_before = v > r.lo && q_punct_is(q, v - 1, ',') &&
                        !(appos.s == (int32_t)r.lo || (appos.s >= 0 && (q_xcls(q, v) & QX_ADDR)));
-    qspk sp = { -1, -1, -1, -1 };
-    if (comma_before) {
-        /* post-posed: "…, sagte Putin." */
-        sp = q_np_forward(q, v + 1, r.hi);
-        /* "…, sagte X am Dienstag." */
-        if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
-        /* "…, hieß es am Freitag aus der Botschaft.": the source of the
-         * impersonal verb among the adjuncts, or none named */
-        if (sp.s < 0 && q->lang != QL_EN && v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS) && q_has_verb(q, r.lo, v - 1) &&
-            impersonal_post(q, v, r)) {
-            qspk src = q_impersonal_source(q, v, v + 1, r.hi);
-            if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE)))
-                DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, src, (int32_t)v));
-            goto out;
-        }
-        if (sp.s >= 0 && (q->lang == QL_EN || q_has_verb(q, r.lo, v - 1))) {
-            if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
-            goto out;
-        }
-    } else if (q->lang != QL_EN && v > r.lo + 3 && ends_sentence(q, v + 1, r.hi) && (sp = perfect_frame(q, v, r)).s >= 0) {
-        /* post-posed in the perfect: "…, hatte Obama in Moskau gesagt." */
-        uint32_t c = (uint32_t)sp.s - 2;
-        if (!(c >= 1 && q->inq[c - 1])) DONE(emit(q, c > r.lo + Q_CLAUSE ? c - Q_CLAUSE : r.lo, c, sp, (int32_t)v));
-        goto out;
-    } else if (v > r.lo + 1) {
-        /* post-posed: "…, Tapper said." / "…, the survey said Wednesday." / "…, it said." */
-        qspk b = q_np_backward(q, v, r.lo);
-        /* "…, Trump's finance chairman, Steve Mnuchin, told X.": the subject before its apposition */
-        if (b.s < 0 && appos.s > (int32_t)r.lo && (q_xcls(q, v) & QX_ADDR)) b = appos;
-        if (b.s < 0 && q->lang == QL_EN && (q_cls(q, v - 1) & QC_IMPERS) && q_punct_is(q, v - 2, ',')) {
-            qspk it = { (int32_t)v - 1, (int32_t)v, -1, -1 };
-            b = it;
-        }
-        uint32_t pc = q->lang == QL_EN && b.s > (int32_t)r.lo + 1 && q_punct_is(q, (uint32_t)b.s - 1, ',') && !q->inq[b.s - 2] ? parenthesis_end(q, v, r) : 0;
-        if (pc && !(q_xcls(q, pc + 1) & QX_PPART)) {
-            /* the whole sentence around the parenthesis is what was said */
-            DONE(emit(q, r.lo, r.hi, b, (int32_t)v));
-            v = r.hi - 1;
-            goto out;
-        }
-        /* "…, he said, adding …": the participle's clause is a quote of its own */
-        if (b.s > (int32_t)r.lo && q_punct_is(q, (uint32_t)b.s - 1, ',') && (pc || only_adjuncts_after(q, v, r))) {
-            uint32_t cend = (uint32_t)b.s - 1;
-            if (!(cend >= 1 && q->inq[cend - 1])) DONE(emit(q, cend > r.lo + Q_CLAUSE ? cend - Q_CLAUSE : r.lo, cend, b, (int32_t)v));
-            goto out;
-        }
-    }
+    int taken;
+    if (comma_before) taken = cue_after_comma(q, r, v, last);
+    else if ((taken = cue_perfect(q, r, v, last)) < 0 && v > r.lo + 1) taken = cue_after_subject(q, r, pv, appos, last);
+    if (taken >= 0) return taken;
     int by_conj;
     uint32_t a = clause_after(q, v, r, &by_conj);
-    if (!a) {
-        /* "Wie X mitteilte, haben …" / "As X said, …" */
-        uint32_t k = v + 1;
-        while (k < r.hi && k < v + 3 && (q->t[k].flags & LB_TOK_WORD) && !q_cls(q, k)) k++;
-        int as = 0;
-        for (uint32_t m = v; m > r.lo && v - m < 12; m--) if (q_cls(q, m - 1) & QC_AS) { as = m - 1 == r.lo; break; }
-        if (as && k + 1 < r.hi && q_punct_is(q, k, ',')) {
-            sp = q_np_forward(q, r.lo + 1, v);
-            lb_quote *qt = emit(q, k + 1, clause_end(q, k + 1, r), sp, (int32_t)v);
-            DONE(qt);
-            if (qt) v = k;
-        }
-        goto out;
-    }
-    if (a < r.hi) {
-        sp = verb_speaker(q, v, r);
-        /* "sagte der Koordinator für X, Karl Weber, …": the name in apposition */
-        uint32_t s0 = sp.s > (int32_t)v ? (uint32_t)sp.s : v + 1;       /* none found: the phrase after the verb */
-        uint32_t c = (sp.s > (int32_t)v || sp.s < 0) && q->lang != QL_EN ? s0 : r.hi;
-        while (c < r.hi && c < s0 + 12 && !q_punct_is(q, c, ',') && !q->inq[c] && (q->t[c].flags & LB_TOK_WORD)) c++;
-        uint32_t ap = c + 1 < r.hi && q_punct_is(q, c, ',') && q_name_tok(q, c + 1) && !q_has_verb(q, s0, c) ? apposition_end(q, v, c, r) : 0;
-        if (ap) { sp.s = (int32_t)s0; sp.ns = (int32_t)c + 1; sp.ne = (int32_t)ap; sp.e = (int32_t)ap; }
-        uint32_t end = clause_end(q, a, r);
-        /* the speaker is no part of what they said: a subject after the
-         * clause ("Insisting it was not rehearsed, Trump invited …") ends it */
-        if (q->lang == QL_EN && sp.s > (int32_t)a + 1 && (uint32_t)sp.s < end && q_punct_is(q, (uint32_t)sp.s - 1, ',')) end = (uint32_t)sp.s - 1;
-        lb_quote *qt = emit(q, a, end, sp, (int32_t)v);
-        if (qt && q_punct_is(q, a - 1, ':')) {
-            /* "sagte X: So ist es!": without Konjunktiv it is direct speech */
-            int konj = 0;
-            for (uint32_t m = a; m < end && !konj; m++) konj = q_konj(q, m) != 0;
-            if (!konj) qt->indirect = 0;
-        }
-        DONE(qt);
-        if (qt || end < r.hi) v = end > a ? end - 1 : a;
-    }
-out:
-    *pv = v;
-    return found;
+    if (!a) return cue_as_clause(q, r, pv, last);
+    return a < r.hi ? cue_clause_at(q, r, pv, a, last) : 0;
 }
 
 /* "…, so Uschakow." */
@@ -1048,7 +1076,7 @@ static int so_clause(qdoc *q, range r, uint32_t v, size_t *last)
         /* "…, so X gegenüber der Zeitung." */
         if (q->lang != QL_EN && (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi))) sp = post_speaker(q, v, r);
         if (sp.s >= 0 && (q->lang != QL_EN || ends_sentence(q, (uint32_t)sp.e, r.hi)) && !any_inq(q, v - 2, v - 1))
-            DONE(emit(q, v - 1 > r.lo + Q_CLAUSE ? v - 1 - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
+            DONE(emit_before(q, r, v - 1, sp, (int32_t)v));
     }
     return found;
 }
@@ -1251,9 +1279,8 @@ static qspk en_possessor(const qdoc *q, uint32_t v, uint32_t lo)
     for (uint32_t k = v; k > lo + 1 && v - k < 3; k--) {
         const lb_tok *t = &q->t[k - 1];
         const char *x = q->doc->text + t->start;
-        size_t n = t->end - t->start;
         /* 's as one token ('s, ’s) or as an apostrophe and s glued to the name */
-        uint32_t p = (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4)) ? k - 1
+        uint32_t p = q_possessive_s(q, k - 1) ? k - 1
                    : t->norm_len == 1 && x[0] == 's' && k > lo + 2 && (q->t[k - 2].flags & LB_TOK_QUOTE) &&
                      q->t[k - 2].end == t->start ? k - 2 : 0;
         if (p && q->t[p - 1].end == q->t[p].start && !q->inq[p]) {

@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "core/wordset.h"
 #include "text/text.h"
+#include <string.h>
 
 /* word classes of data/quotes/<lang>.cues (bits of a wordset value) */
 enum {
@@ -128,6 +129,23 @@ static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
     return i < q->n && q->t[i].end == q->t[i].start + 1 && q->doc->text[q->t[i].start] == c;
 }
 
+/* the first token that ends after byte offset pos (q->n when none) */
+static inline uint32_t q_tok_after(const qdoc *q, uint32_t pos)
+{
+    uint32_t lo = 0, hi = q->n;
+    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (q->t[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
+/* English: token i is a possessive 's written as one token ('s, ’s); the
+ * other spelling, an apostrophe token and an s, each caller tests itself */
+static inline int q_possessive_s(const qdoc *q, uint32_t i)
+{
+    const char *x = q->doc->text + q->t[i].start;
+    size_t n = q->t[i].end - q->t[i].start;
+    return (n == 2 && !memcmp(x, "'s", 2)) || (n == 4 && !memcmp(x, "\xE2\x80\x99s", 4));
+}
+
 /* ---- speaker phrases (qphrase.c) and attribution (qattr.c) */
 int q_same_sent(const qdoc *q, uint32_t a, uint32_t b);
 /* the sentence of token i is written in title case (a headline) */
@@ -166,9 +184,12 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
  * clause that ends with a comma right before the verb at v ("X, director of
  * Y, says"; "Developers, who are seeking funds, say"); none without morphology */
 qspk q_en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo);
-/* the verb at v quotes someone (zitieren): the speaker is its object ("zitiert
- * die Zeitung X"), in the passive its subject ("X wird … zitiert"); 1 with it */
-int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp);
+/* The speaker of the speech verb at v inside [lo, hi) in sp, and how it was
+ * found: whom a verb of quoting quotes (zitieren: its object, in the passive
+ * its subject), else where passive is set the agent of a passive verb (sp.s < 0:
+ * none named; q_passive_cue), else the verb's subject (q_verb_subject). */
+enum { Q_SPK_QUOTED, Q_SPK_AGENT, Q_SPK_SUBJECT };
+int q_cue_speaker(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, int passive, qspk *sp);
 /* the same by the clause layer and token patterns only */
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi);
 /* "In dem Antrag heißt es", "Aus Paris hieß es": the noun phrase of a locsrc
@@ -181,6 +202,15 @@ qspk q_sentence_source(const qdoc *q, uint32_t lo, uint32_t hi);
  * nearby named person); role nouns and pronouns left without a name are
  * resolved by lb_quotes_run. Only the cue when sp.s < 0. */
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok);
+/* qt as a quote over bytes [start, end) with no speaker and no cue yet (for
+ * q_attribute) */
+static inline void q_quote_init(lb_quote *qt, uint32_t start, uint32_t end, int indirect)
+{
+    memset(qt, 0, sizeof *qt);
+    qt->start = start; qt->end = end; qt->indirect = (uint8_t)indirect;
+    qt->speaker_start = qt->speaker_end = -1;
+    qt->cue_start = qt->cue_end = -1;
+}
 /* cue_start value of a quote without its own attribution: it takes the
  * speaker of the quote before it (resolved by lb_quotes_run) */
 #define Q_CONTINUES (-2)

@@ -71,11 +71,7 @@ int q_interview(qdoc *q)
         while (end > c + 1 && (q->t[end - 1].flags & LB_TOK_PUNCT) && !(q->t[end - 1].flags & LB_TOK_SENT_END)) end--;
         lb_quote *qt = lb_vec_push(&d->quotes, &d->arena);
         if (!qt) return -1;
-        qt->start = q->t[c + 1].start;
-        qt->end = q->t[end - 1].end;
-        qt->indirect = 0;
-        qt->speaker_start = qt->speaker_end = -1;
-        qt->cue_start = qt->cue_end = -1;
+        q_quote_init(qt, q->t[c + 1].start, q->t[end - 1].end, 0);
         qspk sp = { (int32_t)lo, (int32_t)c, (int32_t)lo, (int32_t)c };
         q_attribute(q, qt, sp, -1);
         s = t - 1;

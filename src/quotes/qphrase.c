@@ -450,7 +450,9 @@ static qspk en_shared_subject(const qdoc *q, uint32_t v, uint32_t lo)
     return subject_before(q, coord ? k - 1 : k, v, lo);
 }
 
-int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
+/* the verb at v quotes someone (zitieren): the speaker is its object ("zitiert
+ * die Zeitung X"), in the passive its subject ("X wird … zitiert"); 1 with it */
+static int quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
 {
     const lb_doc *d = q->doc;
     const lb_clause *cl = q->lang == QL_EN || !(q_xcls(q, v) & QX_QUOTING) ? NULL : q_verb_clause(q, v);
@@ -470,10 +472,9 @@ int q_quoted_speaker(const qdoc *q, uint32_t v, qspk *sp)
 
 qspk q_en_appos_subject(const qdoc *q, uint32_t v, uint32_t lo) { return en_appos_subject(q, v, lo); }
 
-qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+/* q_verb_subject of a verb that quotes no one */
+static qspk verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
-    qspk qs;
-    if (q_quoted_speaker(q, v, &qs)) return qs;
     int en = q->lang == QL_EN && q->doc->morph.len == q->n;
     qspk sp = en ? en_appos_subject(q, v, lo) : none();
     if (sp.s >= 0) return sp;
@@ -490,6 +491,20 @@ qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
     }
     /* German too: "biss der Mann den Helfer und rief: …" */
     return sp.s >= 0 || q->doc->morph.len != q->n ? sp : en_shared_subject(q, v, lo);
+}
+
+qspk q_verb_subject(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    qspk qs;
+    return quoted_speaker(q, v, &qs) ? qs : verb_subject(q, v, lo, hi);
+}
+
+int q_cue_speaker(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, int passive, qspk *sp)
+{
+    if (quoted_speaker(q, v, sp)) return Q_SPK_QUOTED;
+    if (passive && q_passive_cue(q, v, sp)) return Q_SPK_AGENT;
+    *sp = verb_subject(q, v, lo, hi);
+    return Q_SPK_SUBJECT;
 }
 
 qspk q_verb_subject_tok(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)

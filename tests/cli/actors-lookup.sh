@@ -32,6 +32,16 @@ err=$(echo '{"id":"a","text":"x"}' | "$LAGEBILD" annotate --dict "$tmp/bad.tsv" 
 check "$err" "bad.tsv:2:"
 out=$(echo '{"id":"a","text":"Testland grüßt."}' | "$LAGEBILD" annotate --dict "$tmp/ok.tsv")
 check "$out" '"code":"TST"'
+# a class record takes PER, LOC or ORG (kb.c class_line via parse_type), not OTH
+printf 'name\tTestland\tTST\t-\tLOC\tname\nclass\tWeiler\tLOC\n' > "$tmp/class.tsv"
+out=$("$LAGEBILD" actors lookup Testland --dict "$tmp/class.tsv"); rc=$?
+[ $rc -eq 0 ] || { echo "FAIL: class LOC should load, exit $rc" >&2; fail=1; }
+for bad in OTH LAND PE; do
+    printf 'class\tWeiler\t%s\n' "$bad" > "$tmp/badclass.tsv"
+    err=$("$LAGEBILD" actors lookup Testland --dict "$tmp/badclass.tsv" 2>&1 >/dev/null); rc=$?
+    [ $rc -eq 2 ] || { echo "FAIL: class $bad should exit 2, got $rc" >&2; fail=1; }
+    check "$err" "badclass.tsv:1: class type '$bad' is not PER, LOC or ORG"
+done
 err=$("$LAGEBILD" actors lookup 2>&1); rc=$?
 [ $rc -eq 2 ] || { echo "FAIL: lookup without a name should exit 2" >&2; fail=1; }
 err=$("$LAGEBILD" actors lookup X --date yesterday 2>&1); rc=$?
