@@ -125,6 +125,26 @@ static void test_weekday(void)
     EXPECT("2013-03-22", "en", "The talks resumed on Friday afternoon.", "Friday afternoon", "2013-03-22TAF");
 }
 
+/* the tense of the expression's own clause decides (tense.c), not a word
+ * of another clause nearby; Konjunktiv II is no past, a modal looks ahead */
+static void test_clause_tense(void)
+{
+    /* the werden passive announces (2020-06-17 is a Wednesday) */
+    EXPECT("2020-06-17", "de", "Die Details werden am Montag bekanntgegeben.", "Montag", "2020-06-22");
+    /* a modal verb's present or Konjunktiv II looks ahead: into the next year */
+    EXPECT("2020-06-17", "de", "Die Firma will im März expandieren.", "März", "2021-03");
+    EXPECT("2020-06-17", "de", "Die Wahl könnte im Mai stattfinden.", "Mai", "2021-05");
+    /* the perfect and the preterite look back */
+    EXPECT("2020-06-17", "de", "Die Inflationsrate hat im Oktober 0,7 Prozent betragen.", "Oktober", "2019-10");
+    EXPECT("2020-06-17", "de", "Im Dezember warnte der Präsident vor der Krise.", "Dezember", "2019-12");
+    /* a clause of its own: the past verb of the other one does not count */
+    EXPECT("2020-06-17", "de", "Die Sprecherin sagte, dass die Anlage im Oktober öffnet.", "Oktober", "2020-10");
+    /* an infinitive clause has no tense of its own */
+    EXPECT("2013-03-18", "en", "Microsoft said it has chosen three companies for the program to run through June.",
+           "June", "2013-06");
+    EXPECT("2013-03-22", "en", "A book of memoirs is due to be published in May.", "May", "2013-05");
+}
+
 static void test_seasons(void)
 {
     EXPECT("2022-06-15", "de", "Die Übung findet im kommenden Herbst statt.", "kommenden Herbst", "2022-FA");
@@ -276,6 +296,7 @@ int main(void)
     test_absolute();
     test_deictic();
     test_weekday();
+    test_clause_tense();
     test_seasons();
     test_durations();
     test_vague();

@@ -1,0 +1,136 @@
+/* tense.c: the tense a temporal expression is read in, which decides the
+ * direction of a weekday or a month without a year (resolve.c). From the
+ * clause layer where it can: the verb complex of the expression's clause
+ * (a finite verb in the past by the morphology; a future auxiliary with an
+ * infinitive, a perfect auxiliary with a participle, a future verb such as
+ * "plant" by the TENSE words of data/time), or a TENSE word of the clause
+ * that is no verb ("seit", "since"); a clause without a finite verb (a zu-
+ * or to-infinitive) has none of its own. Else, and in verbless sentences,
+ * the nearest TENSE word or suffix of the sentence. */
+#include "time/time_internal.h"
+#include "text/text.h"
+#include <string.h>
+
+/* the tense token i gives (its TENSE entry, else a tense suffix) */
+static int token_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, uint32_t i, int lang)
+{
+    const lb_tok *t = &LB_TOKS(doc)[i];
+    const char *f = lb_tok_norm(doc, t);
+    int tense = TENSE_NONE;
+    if (wid[i] >= 0) {
+        const tm_word *wd = &TM_W(r)[wid[i]];
+        for (uint32_t k = 0; k < wd->ne; k++) {
+            const tm_entry *e = &TM_ENT(r)[wd->e0 + k];
+            if (e->cls == r->cls_tense && e->lang == lang && e->nas) tense = TM_A(r)[e->as0].value;
+        }
+    }
+    const tm_suffix *sx = r->suffixes.p;
+    for (size_t k = 0; !tense && k < r->suffixes.len; k++)
+        if (sx[k].lang == lang && t->norm_len > (uint32_t)sx[k].len + 2 && (t->flags & LB_TOK_WORD) &&
+            !memcmp(f + t->norm_len - sx[k].len, sx[k].s, sx[k].len))
+            tense = sx[k].tense;
+    return tense;
+}
+
+static int cached_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache,
+                        uint32_t i, int lang)
+{
+    if (cache[i] < 0) cache[i] = (int8_t)token_tense(r, doc, wid, i, lang);
+    return cache[i];
+}
+
+/* the tense of the nearest token of sentence si that has one (on a tie the
+ * left one): outwards from tok, so that most calls stop near it */
+static int nearest_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si,
+                         uint32_t tok)
+{
+    const lb_sent *s = &LB_SENTS(doc)[si];
+    int lang = doc->lang[0] == 'e' ? 2 : 1;
+    uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+    if (tok < lo || tok >= hi) {              /* not inside: the nearest end first */
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            uint32_t i = tok < lo ? lo + k : hi - 1 - k;
+            int tense = cached_tense(r, doc, wid, cache, i, lang);
+            if (tense) return tense;
+        }
+        return TENSE_NONE;
+    }
+    for (uint32_t d = 0; tok >= lo + d || tok + d < hi; d++) {
+        if (tok >= lo + d) { int tense = cached_tense(r, doc, wid, cache, tok - d, lang); if (tense) return tense; }
+        if (d && tok + d < hi) { int tense = cached_tense(r, doc, wid, cache, tok + d, lang); if (tense) return tense; }
+    }
+    return TENSE_NONE;
+}
+
+/* the tense of a TENSE word among clause c's own tokens (not those of
+ * clauses inside it) that is no verb: "seit Montag", "since Monday" */
+static int adverb_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache,
+                        const lb_clause *cl, int32_t c, int lang)
+{
+    const lb_morph *M = LB_MORPH(doc);
+    for (uint32_t i = cl->tok0; i < cl->tok0 + cl->ntok && i < doc->toks.len; i++) {
+        if (M[i].clause != c || M[i].upos == LB_UPOS_VERB || M[i].upos == LB_UPOS_AUX) continue;
+        int tense = cached_tense(r, doc, wid, cache, i, lang);
+        if (tense) return tense;
+    }
+    return TENSE_NONE;
+}
+
+/* the tense clause c's verb complex gives, TENSE_NONE for a present */
+static int verb_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache,
+                      const lb_clause *cl, int lang)
+{
+    const lb_morph *M = LB_MORPH(doc), *f = &M[cl->fin];
+    /* a past indicative (Konjunktiv II, "würde", "könnte", is no past) */
+    if (LB_FEAT_GET(f->feats, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(f->feats, MOOD) != LB_MOOD_SUB) return TENSE_PAST;
+    int vf = cl->verb >= 0 && cl->verb != cl->fin ? (int)LB_FEAT_GET(M[cl->verb].feats, VERBFORM) : 0;
+    int fin = cached_tense(r, doc, wid, cache, (uint32_t)cl->fin, lang);
+    /* wird kommen, will come, soll kontrolliert werden, a verb of planning (plant); and the
+     * present passive with werden, which news use for what is scheduled (wird am Montag
+     * übergeben); a modal verb's present or Konjunktiv II (kann, dürfte) looks ahead too */
+    if (fin == TENSE_FUT || cl->modal >= 0) return TENSE_FUT;
+    /* hat gesagt, has said; a participle spelt like the infinitive (hat ... betragen) may be tagged one */
+    if (fin == TENSE_PAST && (vf == LB_VERBFORM_PART || vf == LB_VERBFORM_INF)) return TENSE_PAST;
+    if (vf && cached_tense(r, doc, wid, cache, (uint32_t)cl->verb, lang) == TENSE_FUT) return TENSE_FUT;  /* is scheduled */
+    return TENSE_NONE;
+}
+
+enum { NONFINITE = -2 };     /* own_tense: a clause with a verb but no finite one */
+
+/* the tense clause c gives by itself: a TENSE word of its own that is no
+ * verb, else its verb complex's; NONFINITE for an infinitive clause, -1 for
+ * one without any verb (or with tokens out of range) */
+static int own_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, int32_t c,
+                     int lang)
+{
+    if (c < 0 || (size_t)c >= doc->clauses.len) return -1;
+    const lb_clause *cl = &LB_CLAUSES(doc)[c];
+    if ((cl->fin >= 0 && (uint32_t)cl->fin >= doc->toks.len) || (cl->verb >= 0 && (uint32_t)cl->verb >= doc->toks.len))
+        return -1;
+    int adv = adverb_tense(r, doc, wid, cache, cl, c, lang);
+    if (adv) return adv;
+    if (cl->fin >= 0) return verb_tense(r, doc, wid, cache, cl, lang);
+    return cl->verb >= 0 ? NONFINITE : -1;
+}
+
+/* the tense the clause of token tok gives; -1 when the clause layer cannot
+ * say (no clause there, or one without any verb). An infinitive clause has
+ * no tense of its own: it looks ahead when the clause it depends on does
+ * ("plant, im Juni zu kommen"), else it is read as a present. */
+static int clause_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t tok,
+                        int lang)
+{
+    if (doc->morph.len != doc->toks.len || tok >= doc->toks.len) return -1;
+    int32_t c = LB_MORPH(doc)[tok].clause;
+    int tense = own_tense(r, doc, wid, cache, c, lang);
+    if (tense != NONFINITE) return tense;
+    int32_t parent = LB_CLAUSES(doc)[c].parent;
+    return own_tense(r, doc, wid, cache, parent, lang) == TENSE_FUT ? TENSE_FUT : TENSE_NONE;
+}
+
+int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok)
+{
+    int lang = doc->lang[0] == 'e' ? 2 : 1;
+    int tense = clause_tense(r, doc, wid, cache, tok, lang);
+    return tense >= 0 ? tense : nearest_tense(r, doc, wid, cache, si, tok);
+}
