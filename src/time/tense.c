@@ -62,13 +62,18 @@ static int nearest_tense(const struct lb_time_rules *r, const lb_doc *doc, const
     return TENSE_NONE;
 }
 
-/* the tense of a TENSE word among clause c's own tokens (not those of
- * clauses inside it) that is no verb: "seit Montag", "since Monday" */
-static int adverb_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache,
-                        const lb_clause *cl, int32_t c, int lang)
+/* the tense of the nearest TENSE word before token tok in its clause that
+ * is no verb: "seit dem 31. August", "zuletzt verloren sie am 13.
+ * Dezember". Only before it: one after it belongs to another phrase ("am
+ * 26. Februar soll ein seit Juni verschobener Parteitag stattfinden"). */
+static int adverb_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t tok,
+                        int lang)
 {
     const lb_morph *M = LB_MORPH(doc);
-    for (uint32_t i = cl->tok0; i < cl->tok0 + cl->ntok && i < doc->toks.len; i++) {
+    int32_t c = M[tok].clause;
+    if (c < 0 || (size_t)c >= doc->clauses.len) return TENSE_NONE;
+    uint32_t first = LB_CLAUSES(doc)[c].tok0;
+    for (uint32_t i = tok; i-- > first;) {
         if (M[i].clause != c || M[i].upos == LB_UPOS_VERB || M[i].upos == LB_UPOS_AUX) continue;
         int tense = cached_tense(r, doc, wid, cache, i, lang);
         if (tense) return tense;
@@ -97,9 +102,8 @@ static int verb_tense(const struct lb_time_rules *r, const lb_doc *doc, const in
 
 enum { NONFINITE = -2 };     /* own_tense: a clause with a verb but no finite one */
 
-/* the tense clause c gives by itself: a TENSE word of its own that is no
- * verb, else its verb complex's; NONFINITE for an infinitive clause, -1 for
- * one without any verb (or with tokens out of range) */
+/* the tense clause c's verb complex gives; NONFINITE for an infinitive
+ * clause, -1 for one without any verb (or with tokens out of range) */
 static int own_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, int32_t c,
                      int lang)
 {
@@ -107,8 +111,6 @@ static int own_tense(const struct lb_time_rules *r, const lb_doc *doc, const int
     const lb_clause *cl = &LB_CLAUSES(doc)[c];
     if ((cl->fin >= 0 && (uint32_t)cl->fin >= doc->toks.len) || (cl->verb >= 0 && (uint32_t)cl->verb >= doc->toks.len))
         return -1;
-    int adv = adverb_tense(r, doc, wid, cache, cl, c, lang);
-    if (adv) return adv;
     if (cl->fin >= 0) return verb_tense(r, doc, wid, cache, cl, lang);
     return cl->verb >= 0 ? NONFINITE : -1;
 }
@@ -122,7 +124,9 @@ static int clause_tense(const struct lb_time_rules *r, const lb_doc *doc, const 
 {
     if (doc->morph.len != doc->toks.len || tok >= doc->toks.len) return -1;
     int32_t c = LB_MORPH(doc)[tok].clause;
-    int tense = own_tense(r, doc, wid, cache, c, lang);
+    int tense = adverb_tense(r, doc, wid, cache, tok, lang);
+    if (tense) return tense;
+    tense = own_tense(r, doc, wid, cache, c, lang);
     if (tense != NONFINITE) return tense;
     int32_t parent = LB_CLAUSES(doc)[c].parent;
     return own_tense(r, doc, wid, cache, parent, lang) == TENSE_FUT ? TENSE_FUT : TENSE_NONE;

@@ -139,6 +139,10 @@ static void test_clause_tense(void)
     EXPECT("2020-06-17", "de", "Im Dezember warnte der Präsident vor der Krise.", "Dezember", "2019-12");
     /* a clause of its own: the past verb of the other one does not count */
     EXPECT("2020-06-17", "de", "Die Sprecherin sagte, dass die Anlage im Oktober öffnet.", "Oktober", "2020-10");
+    /* a word of the clause before the expression counts, not one after it in another phrase */
+    EXPECT("2020-07-14", "de", "Am 26. Februar soll ein seit Juni verschobener Parteitag stattfinden.", "26. Februar",
+           "2021-02-26");
+    EXPECT("2020-06-17", "de", "Seit dem 31. August warten sie.", "31. August", "2019-08-31");
     /* an infinitive clause has no tense of its own */
     EXPECT("2013-03-18", "en", "Microsoft said it has chosen three companies for the program to run through June.",
            "June", "2013-06");
