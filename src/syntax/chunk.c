@@ -62,8 +62,8 @@ static int joins_run(const sx *s, uint32_t k)
     return s->L->noun_noun_join || s->M[k].upos == LB_UPOS_PROPN;
 }
 
-/* sx_word_class on a copy of the state (see sx_chunk) */
-static uint32_t word_class(sx s, uint32_t tok) { return sx_word_class(&s, tok); }
+/* sx_class_of on a copy of the state (see sx_chunk) */
+static uint32_t word_class(sx s, uint32_t tok) { return sx_class_of(&s, tok); }
 
 static inline __attribute__((always_inline)) uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
 {

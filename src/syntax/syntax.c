@@ -143,11 +143,6 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
                      ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
 }
 
-/* the parts of speech whose words are looked up only where needed (titles,
- * particles): they carry no class in s->cls */
-enum { SX_CONTENT_UPOS = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_NUM | 1u << LB_UPOS_PUNCT |
-                         1u << LB_UPOS_SYM | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_INTJ };
-
 /* classify's first pass, over all tokens: no class, the bits of a content
  * word (the boundary bit right for every token), and the other tokens listed
  * in words (appended whatever the token, counted only for those: no branch on
