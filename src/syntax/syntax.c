@@ -161,6 +161,15 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
                      ((cls & SX_NEG) || LB_FEAT_GET(m->feats, POLARITY) ? SX_TF_NEG : 0));
 }
 
+/* 1 for a part of speech whose words classify looks up (not one of
+ * SX_CONTENT_UPOS), by the part of speech's low five bits: one load where a
+ * shift of SX_CONTENT_UPOS wants its count in one register (classify_content
+ * counts with it for every token) */
+#define SX_LOOKED_UP(u) (uint8_t)!(SX_CONTENT_UPOS >> (u) & 1)
+#define SX_LOOKED_UP_8(u) SX_LOOKED_UP(u), SX_LOOKED_UP((u) + 1), SX_LOOKED_UP((u) + 2), SX_LOOKED_UP((u) + 3), \
+                          SX_LOOKED_UP((u) + 4), SX_LOOKED_UP((u) + 5), SX_LOOKED_UP((u) + 6), SX_LOOKED_UP((u) + 7)
+static const uint8_t sx_looked_up[32] = { SX_LOOKED_UP_8(0), SX_LOOKED_UP_8(8), SX_LOOKED_UP_8(16), SX_LOOKED_UP_8(24) };
+
 /* classify's first pass, over all tokens: no class, the bits of a content
  * word (the boundary bit right for every token), and the other tokens listed
  * in words (appended whatever the token, counted only for those: no branch on
@@ -183,7 +192,7 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
         CLS[i] = 0;
         TF[i] = tf;
         words[n] = i;
-        n += !(SX_CONTENT_UPOS >> m->upos & 1);
+        n += sx_looked_up[m->upos & 31];
     }
     return n;
 }
