@@ -66,17 +66,42 @@ static inline sx_slot *cache_set(struct lb_syntax_cache *cc, const char *lemma)
 }
 _Static_assert(SX_CACHE_SETS == 1u << (64 - 52), "cache_set's shift gives one of SX_CACHE_SETS sets");
 
-/* slot e holds the (non-empty) lemma of m */
+/* n (1..SX_CACHE_KEY) bytes at a and b are equal: two overlapping loads of
+ * the widest size that fits (lb_key_eq goes byte by byte below four, and
+ * the most frequent lemmas are short: der, in, zu) */
+static inline int short_key_eq(const char *a, const char *b, uint32_t n)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    if (n >= 8) return lb_load64(x) == lb_load64(y) && lb_load64(x + n - 8) == lb_load64(y + n - 8);
+    if (n >= 4) return lb_load32(x) == lb_load32(y) && lb_load32(x + n - 4) == lb_load32(y + n - 4);
+    if (n >= 2) {
+        uint16_t p, q, r, t;
+        memcpy(&p, x, 2); memcpy(&q, y, 2); memcpy(&r, x + n - 2, 2); memcpy(&t, y + n - 2, 2);
+        return p == q && r == t;
+    }
+    return *x == *y;
+}
+_Static_assert(SX_CACHE_KEY <= 16, "short_key_eq compares up to 16 bytes");
+
+/* slot e holds the (non-empty) lemma of m (len is at most SX_CACHE_KEY) */
 static inline int holds(const sx_slot *e, const lb_morph *m)
 {
-    return e->len == m->lemma_len && lb_key_eq(e->key, m->lemma, m->lemma_len);
+    return e->len == m->lemma_len && short_key_eq(e->key, m->lemma, m->lemma_len);
 }
 
 /* what word_bits reads of a token besides its class: features, part of
  * speech, flags (six bytes, adjacent in lb_morph) */
 _Static_assert(offsetof(lb_morph, upos) == offsetof(lb_morph, feats) + 4 &&
                offsetof(lb_morph, flags) == offsetof(lb_morph, feats) + 5, "a slot's morph copies feats, upos, flags at once");
-static inline int same_morph(const sx_slot *e, const lb_morph *m) { return !memcmp(e->morph, &m->feats, 6); }
+/* (one 8-byte load each, the two bytes after the six masked off: a slot's
+ * len and tf, the token's head_off; the mask's bytes in memory order) */
+_Static_assert(offsetof(sx_slot, morph) + 8 <= sizeof(sx_slot) && offsetof(lb_morph, feats) + 8 <= sizeof(lb_morph),
+               "same_morph reads eight bytes from the six");
+static inline int same_morph(const sx_slot *e, const lb_morph *m)
+{
+    static const unsigned char six[8] = { 255, 255, 255, 255, 255, 255, 0, 0 };
+    return !((lb_load64(e->morph) ^ lb_load64((const unsigned char *)&m->feats)) & lb_load64(six));
+}
 
 /* the slot of token m's lemma when one holds that lemma (made the first of
  * its set), else NULL */
