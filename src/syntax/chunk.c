@@ -32,10 +32,15 @@ static int is_attributive_participle(const sx *s, uint32_t k)
  * determiner after an adjective, or one that cannot agree, starts a new group */
 static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, uint32_t k, uint32_t *mask)
 {
+    /* the parts of speech the tests below can take: any other (most often
+     * the noun that ends the premodifiers) stops at once */
+    enum { PREMOD = 1u << LB_UPOS_DET | 1u << LB_UPOS_PRON | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_NUM |
+                    1u << LB_UPOS_VERB | 1u << LB_UPOS_ADV | 1u << LB_UPOS_CCONJ };
     uint32_t start = k;
     int adj = 0;
     while (k < s->s1) {
         const lb_morph *m = &s->M[k];
+        if (!(PREMOD >> m->upos & 1)) break;
         int det = m->upos == LB_UPOS_DET || is_poss_det(s, k);
         if (det || m->upos == LB_UPOS_ADJ || m->upos == LB_UPOS_NUM) {
             uint32_t a = sx_agree_mask(m->feats);
