@@ -59,12 +59,18 @@ static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, 
     return k;
 }
 
-/* may the nominal at k continue the run that began at run0? */
-static int joins_run(const sx *s, uint32_t k)
+/* the end of the run of nominals from k (k when none): German joins only
+ * names after the first (Präsident Obama, Angela Merkel; a second common
+ * noun starts a new group: dem Land Geld geben), English any noun. (One bit
+ * test per word: it runs for every group.) */
+static inline uint32_t nominal_run(const sx *s, uint32_t k)
 {
-    /* German: names join (Präsident Obama, Angela Merkel), a second common noun
-     * starts a new group (dem Land Geld geben) */
-    return s->L->noun_noun_join || s->M[k].upos == LB_UPOS_PROPN;
+    enum { NOMINAL = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
+    const lb_morph *M = s->M;
+    if (k >= s->s1 || !(NOMINAL >> M[k].upos & 1)) return k;
+    uint32_t joins = s->L->noun_noun_join ? NOMINAL : 1u << LB_UPOS_PROPN;
+    for (k++; k < s->s1 && (joins >> M[k].upos & 1); k++) {}
+    return k;
 }
 
 /* sx_class_of on a copy of the state (see sx_chunk) */
@@ -108,7 +114,7 @@ static inline __attribute__((always_inline)) int parse_ng(const sx *s, uint32_t 
     for (;;) {
         k = premodifiers(s, k, &mask);
         run0 = k;
-        while (k < s->s1 && sx_is_nominal(&M[k]) && (k == run0 || joins_run(s, k))) k++;
+        k = nominal_run(s, k);
         if (s->en && k > run0 && k + 1 < s->s1 && is_poss_marker(s, k)) { k++; mask = (1u << 24) - 1; continue; }
         break;
     }
