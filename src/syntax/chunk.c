@@ -32,10 +32,15 @@ static int is_attributive_participle(const sx *s, uint32_t k)
  * determiner after an adjective, or one that cannot agree, starts a new group */
 static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, uint32_t k, uint32_t *mask)
 {
+    /* the parts of speech the tests below can take: any other (most often
+     * the noun that ends the premodifiers) stops at once */
+    enum { PREMOD = 1u << LB_UPOS_DET | 1u << LB_UPOS_PRON | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_NUM |
+                    1u << LB_UPOS_VERB | 1u << LB_UPOS_ADV | 1u << LB_UPOS_CCONJ };
     uint32_t start = k;
     int adj = 0;
     while (k < s->s1) {
         const lb_morph *m = &s->M[k];
+        if (!(PREMOD >> m->upos & 1)) break;
         int det = m->upos == LB_UPOS_DET || is_poss_det(s, k);
         if (det || m->upos == LB_UPOS_ADJ || m->upos == LB_UPOS_NUM) {
             uint32_t a = sx_agree_mask(m->feats);
@@ -54,16 +59,22 @@ static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, 
     return k;
 }
 
-/* may the nominal at k continue the run that began at run0? */
-static int joins_run(const sx *s, uint32_t k)
+/* the end of the run of nominals from k (k when none): German joins only
+ * names after the first (Präsident Obama, Angela Merkel; a second common
+ * noun starts a new group: dem Land Geld geben), English any noun. (One bit
+ * test per word: it runs for every group.) */
+static inline uint32_t nominal_run(const sx *s, uint32_t k)
 {
-    /* German: names join (Präsident Obama, Angela Merkel), a second common noun
-     * starts a new group (dem Land Geld geben) */
-    return s->L->noun_noun_join || s->M[k].upos == LB_UPOS_PROPN;
+    enum { NOMINAL = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN };
+    const lb_morph *M = s->M;
+    if (k >= s->s1 || !(NOMINAL >> M[k].upos & 1)) return k;
+    uint32_t joins = s->L->noun_noun_join ? NOMINAL : 1u << LB_UPOS_PROPN;
+    for (k++; k < s->s1 && (joins >> M[k].upos & 1); k++) {}
+    return k;
 }
 
-/* sx_word_class on a copy of the state (see sx_chunk) */
-static uint32_t word_class(sx s, uint32_t tok) { return sx_word_class(&s, tok); }
+/* sx_class_of on a copy of the state (see sx_chunk) */
+static uint32_t word_class(sx s, uint32_t tok) { return sx_class_of(&s, tok); }
 
 static inline __attribute__((always_inline)) uint32_t run_head(const sx *s, uint32_t run0, uint32_t end)
 {
@@ -103,7 +114,7 @@ static inline __attribute__((always_inline)) int parse_ng(const sx *s, uint32_t 
     for (;;) {
         k = premodifiers(s, k, &mask);
         run0 = k;
-        while (k < s->s1 && sx_is_nominal(&M[k]) && (k == run0 || joins_run(s, k))) k++;
+        k = nominal_run(s, k);
         if (s->en && k > run0 && k + 1 < s->s1 && is_poss_marker(s, k)) { k++; mask = (1u << 24) - 1; continue; }
         break;
     }

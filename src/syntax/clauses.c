@@ -277,17 +277,10 @@ static int past_as_finite(cstate *c, uint32_t i)
     return ph->kind == LB_PH_NG && ph->tok0 + ph->ntok == i && ph->tok0 == t->tok0;
 }
 
-/* German: any word after a break (not the first) may open a zu-infinitive:
- * SX_TF_BOUNDARY when token i (not the first) follows one, else 0 (no branch) */
-static inline uint32_t german_break_before(const sx *s, uint32_t i)
-{
-    uint32_t prev = i > s->s0 ? s->tf[i - 1] : 0;
-    return prev & (s->en ? 0u : SX_TF_BOUNDARY);
-}
-
 /* A token that cannot open a clause (opener() says 0), is no boundary, no
  * verb, no coordinator and no zu-infinitive (SX_TF_QUIET): it only joins the
- * open clause; brk: german_break_before. */
+ * open clause; brk: SX_TF_BOUNDARY when it is German and follows a break (not
+ * as the first), where any word may open a zu-infinitive, else 0. */
 static inline uint32_t is_quiet(const sx *s, uint32_t i, uint32_t brk)
 {
     return (s->tf[i] & SX_TF_QUIET) & ~(brk << 1);
@@ -353,9 +346,10 @@ static int scan_token(cstate *c, uint32_t i, uint32_t brk)
     return 0;
 }
 
-/* parents still pending, the verbs of infinitive clauses (verbs.c finds
- * them), the last main clause of a question sentence; the extents cleared
- * (tok0 UINT32_MAX: verbs.c sets them from the tokens) */
+/* parents still pending, the last main clause of a question sentence; the
+ * extents cleared (tok0 UINT32_MAX: verbs.c sets them from the tokens). The
+ * verbs the scan noted for infinitive clauses stay: verbs.c sets every
+ * clause's verb, reading none. */
 static void finish(cstate *c)
 {
     sx *s = c->s;
@@ -364,7 +358,6 @@ static void finish(cstate *c)
     for (uint32_t k = s->cl0; k < n; k++) {
         if (C[k].parent == SX_PENDING) C[k].parent = -1;
         C[k].tok0 = UINT32_MAX; C[k].ntok = 0;       /* no extent yet: verbs.c's */
-        if (C[k].kind == LB_CL_ZU_INF) C[k].verb = -1;
     }
     uint32_t e = s->s1 - 1;                  /* the end mark before closing quotes */
     while (e > s->s0 && (LB_TOKS(s->doc)[e].flags & (LB_TOK_QUOTE | LB_TOK_BRACKET_CLOSE))) e--;
@@ -390,10 +383,17 @@ int sx_clauses(sx *state)
     c.closed_rel = -1;
     c.first_pending = -1;
     c.break_coord = 0;
+    /* brk (is_quiet) from the token before, kept here: none before the
+     * first, none after a quiet run (a quiet token is no boundary) */
+    uint32_t german = s->en ? 0u : SX_TF_BOUNDARY, brk = 0;
     for (uint32_t i = s->s0; i < s->s1;) {
-        uint32_t brk = german_break_before(s, i);
-        if (is_quiet(s, i, brk) ? !(i = quiet_run(&c, i)) : scan_token(&c, i++, brk))
-            return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+        if (is_quiet(s, i, brk)) {
+            if (!(i = quiet_run(&c, i))) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+            brk = 0;
+        } else {
+            if (scan_token(&c, i, brk)) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
+            brk = s->tf[i++] & german;
+        }
     }
     finish(&c);
     return LB_OK;

@@ -87,6 +87,18 @@ static inline uint32_t sx_feats_of_mask_memo(sx_feats_memo *m, uint32_t mask)
 
 /* the words of the table for a token (its folded lemma), 0 when none */
 uint32_t sx_word_class(const sx *s, uint32_t tok);
+
+/* the parts of speech whose words are looked up only where needed (titles,
+ * particles): they carry no class in s->cls (syntax.c classify) */
+enum { SX_CONTENT_UPOS = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_NUM | 1u << LB_UPOS_PUNCT |
+                         1u << LB_UPOS_SYM | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_INTJ };
+
+/* sx_word_class(s, tok) for any token: classify's for the words it looked
+ * up (s->cls), a lookup for the others (content words) */
+static inline uint32_t sx_class_of(const sx *s, uint32_t tok)
+{
+    return (SX_CONTENT_UPOS >> s->M[tok].upos & 1) ? sx_word_class(s, tok) : s->cls[tok];
+}
 const char *sx_gloss(const struct lb_syntax_rules *R, uint32_t cls);
 
 static inline int sx_is_verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }

@@ -202,9 +202,10 @@ int sx_verbs(sx *s)
         uint32_t n = ncl - base < SX_VERB_WINDOW ? ncl - base : SX_VERB_WINDOW;
         /* (collect reads no lemma, flag or link: complete's particles do not change it) */
         collect(s, base, n, acc, base == s->cl0);
-        if (base == s->cl0)             /* a clause with no token starts at the sentence */
-            for (uint32_t k = s->cl0; k < ncl; k++) if (CLs[k].tok0 == UINT32_MAX) CLs[k].tok0 = s->s0;
         for (uint32_t k = 0; k < n; k++) {
+            /* a clause with no token starts at the sentence (complete reads
+             * no extent: the first window's collect set all there are) */
+            if (CLs[base + k].tok0 == UINT32_MAX) CLs[base + k].tok0 = s->s0;
             int rc = complete(s, &CLs[base + k], &acc[k]);
             if (rc) return rc;
         }
