@@ -64,17 +64,6 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value)
     return 0;
 }
 
-void lb_wordset_prefetch(const lb_wordset *s, const char *key, size_t len, int more)
-{
-    if (!s->cap) return;
-    uint64_t h = lb_hash_bytes(key, len);
-    size_t j = h & (s->cap - 1);
-    if (!more) { __builtin_prefetch(&s->tags[j]); return; }
-    if (s->tags[j] != tag_of(h)) return;        /* the first slot only: most hits */
-    __builtin_prefetch(&s->slots[j]);
-    __builtin_prefetch(s->slots[j].key);
-}
-
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value)
 {
     if (!s->cap) return 0;

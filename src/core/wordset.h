@@ -25,11 +25,6 @@ int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value);
 /* 1 and *value when found, else 0. value may be NULL. */
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value);
 
-/* Starts loading what a lookup of key reads first (its hash tag; more 0),
- * or, once that has arrived, next (more 1: the slot and key of a matching
- * tag). Changes nothing. */
-void lb_wordset_prefetch(const lb_wordset *s, const char *key, size_t len, int more);
-
 /* Snapshots (compiled caches of dictionaries): slot i's tag, key, length and
  * value, 1 when the slot is used, else 0. */
 int lb_wordset_slot(const lb_wordset *s, size_t i, uint32_t *tag, const char **key, uint32_t *len, uint32_t *value);

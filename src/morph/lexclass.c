@@ -4,33 +4,14 @@
 #include "morph/lexicon_int.h"
 #include <stdlib.h>
 
-/* 1 when form (n > 0 bytes) starts with a capital that lb_lower_latin lowers
- * and is short enough to be looked up lower-cased too. */
-static int lowered_too(const char *form, size_t n)
-{
-    unsigned char c = (unsigned char)form[0];
-    int upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && n > 1 && (unsigned char)form[1] >= 0x80 && (unsigned char)form[1] <= 0x9E);
-    return upper && n <= 255;
-}
-
-void lb_lx_prefetch(const lb_lexicon *lx, const char *form, size_t n, int more)
-{
-    char low[256];
-    if (!lx || !n) return;
-    void (*fetch)(const lb_lexicon *, const char *, size_t) = more ? lb_lexicon_prefetch_more : lb_lexicon_prefetch;
-    fetch(lx, form, n);
-    if (!lowered_too(form, n)) return;
-    lb_lower_latin(low, form, n);
-    fetch(lx, low, n);
-}
-
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                    char *buf, size_t cap, int *known)
 {
-    int upper = lowered_too(form, n);
+    unsigned char c = (unsigned char)form[0];
+    int upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && n > 1 && (unsigned char)form[1] >= 0x80 && (unsigned char)form[1] <= 0x9E);
     char low[256];
     uint64_t hlow = 0;
-    if (upper && lx) {                          /* looked up next: its first reads start now */
+    if (upper && n <= 255 && lx) {              /* looked up next: its first reads start now */
         lb_lower_latin(low, form, n);
         hlow = lbx_hash(low, n);
         lbx_prefetch(lx, hlow);
@@ -38,13 +19,13 @@ int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading 
     int k = 0;
     if (lx && lx->n_forms) k = lbx_readings(lx, lbx_find(lx, form, n, lbx_hash(form, n)), out, max);
     if (k > max) k = max;
-    if (upper && lx && k < max) {   /* lb_lexicon_lookup of low, its hash made once */
+    if (upper && n <= 255 && lx && k < max) {   /* lb_lexicon_lookup of low, its hash made once */
         int j = lbx_readings(lx, lbx_find(lx, low, n, hlow), out + k, max - k);
         k += j > max - k ? max - k : j;
     }
     *known = k > 0;
     if (k) return k;
-    k = lbx_guess(lx, form, n, out, max, buf, cap, upper ? low : NULL);   /* low: looked up, none */
+    k = lbx_guess(lx, form, n, out, max, buf, cap, upper && n <= 255 ? low : NULL);   /* low: looked up, none */
     if (k > max) k = max;
     for (int i = 0; i < k; i++) if (out[i].guessed == 1) *known = 1;   /* a known compound head is as good */
     return k;

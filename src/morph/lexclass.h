@@ -15,10 +15,6 @@
  * guesses are written into buf (cap bytes). Returns the count. */
 int lb_lx_readings(const lb_lexicon *lx, const char *form, size_t n, lb_reading *out, int max,
                    char *buf, size_t cap, int *known);
-/* Starts loading what lb_lx_readings of form reads first (more 0), or,
- * once those loads have arrived, next (more 1): for the form and its
- * lower-cased spelling. Changes nothing. */
-void lb_lx_prefetch(const lb_lexicon *lx, const char *form, size_t n, int more);
 /* The class a reading supports when the tagger chose a class: of its part
  * of speech and features, else of its bare part of speech (features the
  * treebank does not give that part of speech, like Case on a preposition);

@@ -362,22 +362,6 @@ void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n)
     if (lx && lx->n_forms) lbx_prefetch(lx, lbx_hash(form, n));
 }
 
-void lb_lexicon_prefetch_more(const lb_lexicon *lx, const char *form, size_t n)
-{
-    if (!lx || !lx->n_forms) return;
-    uint64_t h = lbx_hash(form, n);
-    if (!lbx_bloom_may(lx, h)) return;
-    const struct lbx_slot *s = &lx->slots[(uint32_t)h & lx->slot_mask];    /* the first slot only: most hits */
-    if (!s->form || (s->tag & ~(uint32_t)(LBX_HAS | LBX_ONE)) != (slot_fp(h) | slot_len(n))) return;
-    __builtin_prefetch(lx->form_blob + s->off);
-    if (s->tag & LBX_ONE) {
-        __builtin_prefetch(lx->lemma_off + 4 * (size_t)(s->group & lx->lemma_mask));
-        __builtin_prefetch(lx->set_off + 4 * (size_t)(s->group >> lx->lemma_bits));
-    } else {
-        __builtin_prefetch(lx->form_grp + 4 * (size_t)(s->form - 1));
-    }
-}
-
 int lb_lexicon_has(const lb_lexicon *lx, const char *form, size_t n)
 {
     return lx && form && lbx_has(lbx_find(lx, form, n, lbx_hash(form, n)));

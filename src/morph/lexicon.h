@@ -34,9 +34,6 @@ int lb_lexicon_lookup(const lb_lexicon *lx, const char *form, size_t n, lb_readi
 /* Starts loading what lb_lexicon_lookup of the form reads first (a few
  * lookups ahead); changes nothing. */
 void lb_lexicon_prefetch(const lb_lexicon *lx, const char *form, size_t n);
-/* Once those loads have arrived: starts loading what the lookup reads next
- * (the form's bytes to compare, where its readings are); changes nothing. */
-void lb_lexicon_prefetch_more(const lb_lexicon *lx, const char *form, size_t n);
 
 /* The number of (upos, feats) pairs the readings take, and pair id's. */
 uint32_t lb_lexicon_tag_count(const lb_lexicon *lx);

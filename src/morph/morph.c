@@ -453,43 +453,21 @@ static void prefetch_slots(const lb_doc *doc, const lb_morph_cache *c, const uin
     for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++) lb_mc_prefetch(c, h[i]);
 }
 
-/* Starts loading what the lookups of token i's form, which is not in the
- * cache, read first (more 0) or next (more 1, once those loads have
- * arrived): in the tag dictionary and the lexicon. */
-static inline void prefetch_new_form(const lb_doc *doc, const morph_lang *l, size_t i, int more)
-{
-    const lb_tok *t = &LB_TOKS(doc)[i];
-    lb_tagmodel_dict_prefetch(l->model, doc->norm + t->norm, t->norm_len, more);
-    lb_lx_prefetch(l->lex, doc->text + t->start, t->end - t->start, more);
-}
-
 /* Starts loading the cache entries of sentence s's forms (their slots are
  * read: prefetch_slots a sentence earlier), and for a form not in the
- * cache (marked in missing) what its lookups read first. */
-static void prefetch_entries(const lb_doc *doc, const morph_lang *l, const lb_morph_cache *c, const uint32_t *h,
-                             uint8_t *missing, size_t s)
+ * cache what its lexicon lookup reads first. */
+static void prefetch_entries(const lb_doc *doc, const morph_lang *l, const lb_morph_cache *c, const uint32_t *h, size_t s)
 {
     const lb_sent *se = &LB_SENTS(doc)[s];
-    for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++) {
-        missing[i] = !lb_mc_prefetch_entry(c, h[i]);
-        if (missing[i]) prefetch_new_form(doc, l, i, 0);
-    }
-}
-
-/* For the forms of sentence s that were not in the cache (prefetch_entries
- * a sentence earlier): what their lookups read next. */
-static void prefetch_new_forms(const lb_doc *doc, const morph_lang *l, const uint8_t *missing, size_t s)
-{
-    const lb_sent *se = &LB_SENTS(doc)[s];
+    const lb_tok *toks = LB_TOKS(doc);
     for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++)
-        if (missing[i]) prefetch_new_form(doc, l, i, 1);
+        if (!lb_mc_prefetch_entry(c, h[i]) && l->lex)
+            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
 }
 
-/* Per-sentence scratch arrays (room for the longest sentence), and per
- * token of the document its form's hash (hash_forms) and whether the form
- * was missing from the cache when its sentence's entries were prefetched. */
-typedef struct scratch { lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash;
-                         uint8_t *missing; } scratch;
+/* Per-sentence scratch arrays (room for the longest sentence), and the
+ * document's form hashes (hash_forms). */
+typedef struct scratch { lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash; } scratch;
 
 /* The decoder's view of entry e. */
 static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
@@ -500,8 +478,8 @@ static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
 }
 
 /* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.
- * The cache's slots and entries it reads, and for a new form its lookups,
- * are cache misses: the caller starts loading them ahead (run_sentences). */
+ * The cache's slots and entries it reads are cache misses: the caller
+ * starts loading them one and two sentences ahead (run_sentences). */
 static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s, const scratch *x)
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
@@ -543,22 +521,17 @@ static int morph_fail(lb_doc *doc, size_t tok0)
 
 /* Tags every sentence of doc (l, c: its language's model and cache; x:
  * scratch with the document's form hashes); in order: the tokens between
- * sentences get defaults. Before a sentence is tagged, the cache slots of
- * the third one after it, the entries of the second one (and for its new
- * forms what their lookups read first) and, for the next one's new forms,
- * what their lookups read next start loading: each stage reads what the one
- * before it loaded a sentence earlier. */
+ * sentences get defaults. While one sentence is tagged the cache entries of
+ * the next one and the slots of the one after it are on their way. */
 static int run_sentences(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const scratch *x, int in_order)
 {
     size_t ns = doc->sents.len, next = 0;           /* in order: the first token not yet filled */
-    for (size_t s = 0; s < 3 && s < ns; s++) prefetch_slots(doc, c, x->hash, s);
-    for (size_t s = 0; s < 2 && s < ns; s++) prefetch_entries(doc, l, c, x->hash, x->missing, s);
-    if (ns) prefetch_new_forms(doc, l, x->missing, 0);
+    for (size_t s = 0; s < 2 && s < ns; s++) prefetch_slots(doc, c, x->hash, s);
+    if (ns) prefetch_entries(doc, l, c, x->hash, 0);
     for (size_t s = 0; s < ns; s++) {
         const lb_sent *se = &LB_SENTS(doc)[s];
-        if (s + 3 < ns) prefetch_slots(doc, c, x->hash, s + 3);
-        if (s + 2 < ns) prefetch_entries(doc, l, c, x->hash, x->missing, s + 2);
-        if (s + 1 < ns) prefetch_new_forms(doc, l, x->missing, s + 1);
+        if (s + 2 < ns) prefetch_slots(doc, c, x->hash, s + 2);
+        if (s + 1 < ns) prefetch_entries(doc, l, c, x->hash, s + 1);
         if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
         if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
     }
@@ -591,9 +564,8 @@ int lb_morph_run(lb_doc *doc)
     if (!in_order) fill_default(doc, 0, n);
     scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
                   lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
-                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, n * sizeof *x.hash),
-                  lb_arena_alloc(&doc->arena, n) };
-    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash || !x.missing) return morph_fail(doc, 0);
+                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, n * sizeof *x.hash) };
+    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return morph_fail(doc, 0);
     hash_forms(doc, LB_TOKS(doc), n, x.hash);
     return run_sentences(doc, l, c, &x, in_order);
 }

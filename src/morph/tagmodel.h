@@ -228,11 +228,6 @@ static inline void lb_tagmodel_prefetch(const lb_tagmodel *m, const uint32_t *f,
 /* Tag dictionary: 1 and the classes (ascending) with flags when the folded
  * form is known, else 0. */
 int lb_tagmodel_dict(const lb_tagmodel *m, const char *folded, size_t n, const uint8_t **cls, int *ncls, int *flags);
-/* Starts loading what lb_tagmodel_dict reads first (more 0) or next (more 1: lb_wordset_prefetch). */
-static inline void lb_tagmodel_dict_prefetch(const lb_tagmodel *m, const char *folded, size_t n, int more)
-{
-    lb_wordset_prefetch(&m->dict, folded, n, more);
-}
 /* Class of (upos, feats) (feats masked by class_mask), -1 when none. */
 int lb_tagmodel_class(const lb_tagmodel *m, int upos, uint32_t feats);
 #endif
