@@ -4,6 +4,7 @@
  * lemma and features for the chosen class. Languages without a model get
  * their folded form as lemma. */
 #include "morph.h"
+#include "morph/bracket.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
 #include "morph/lexclass.h"
@@ -493,6 +494,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     }
     lb_tf_sentence(x->w, n);
     lb_tag_decode_with(l->model, &c->shapes, x->w, x->tw, n, x->out, x->kout);
+    lb_bracket_fix(l->model, x->w, x->tw, n, x->out, x->kout);
     for (int i = 0; i < n; i++)                 /* the lemma arrays lemma_of reads: cache misses, loaded together */
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;

@@ -46,6 +46,17 @@ static inline const lb_morph *test_morph_word(const lb_doc *doc, const char *lit
     return NULL;
 }
 
+/* the analysis of the first token spelt lit after the one of analysis after; NULL when none */
+static inline const lb_morph *test_morph_word_after(const lb_doc *doc, const char *lit, const lb_morph *after)
+{
+    size_t n = strlen(lit), from = (size_t)(after - LB_MORPH(doc)) + 1;
+    for (size_t i = from; i < doc->toks.len && i < doc->morph.len; i++) {
+        const lb_tok *t = &LB_TOKS(doc)[i];
+        if (t->end - t->start == n && !memcmp(doc->text + t->start, lit, n)) return &LB_MORPH(doc)[i];
+    }
+    return NULL;
+}
+
 /* m has the lemma lit */
 static inline int test_lemma_is(const lb_morph *m, const char *lit)
 {

@@ -53,6 +53,22 @@ static void test_subjunctive(void)
     CHECK(lemma_is(m, "sein"));
 }
 
+/* the verbal bracket: a form that is both participle and finite (erzeugt,
+ * erreicht) is the participle the auxiliary's bracket closes on, and stays
+ * finite outside one */
+static void test_bracket(void)
+{
+    run("Die Forschungsanlage hat erstmals Helium-Plasma erzeugt. Die Anlage erzeugt Plasma.");
+    const lb_morph *m = word("erzeugt");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    CHECK(lemma_is(m, "erzeugen"));
+    const lb_morph *second = m ? test_morph_word_after(doc, "erzeugt", m) : NULL;
+    CHECK(second && LB_FEAT_GET(second->feats, VERBFORM) == LB_VERBFORM_FIN);
+    run("Die Obergrenze ist wahrscheinlich im März erreicht, sagte er, und erreicht damit viel.");
+    m = word("erreicht");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+}
+
 static void test_compound_and_case(void)
 {
     run("Der Bundesverteidigungsminister besuchte den Truppenübungsplatz.");
@@ -107,6 +123,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx) != LB_OK) return 1;
     test_inflection();
     test_subjunctive();
+    test_bracket();
     test_compound_and_case();
     test_feats_format();
     test_model_loader();

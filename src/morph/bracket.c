@@ -1,0 +1,43 @@
+/* bracket.c: the German verbal bracket (Satzklammer) over the tagger's
+ * choices. A finite auxiliary (haben, sein, werden, a modal: UD's AUX)
+ * opens a bracket that the clause's non-finite verb closes at its end; the
+ * comma or conjunction before the next clause ends it too. Verbs with an
+ * inseparable prefix spell the participle like the third person present
+ * (beendet, erklärt, verletzt), and the tagger, whose window is two words,
+ * often takes the finite reading there though the bracket leaves only the
+ * participle. The first verb inside an open bracket that is tagged finite
+ * takes its participle candidate, if it has one; a non-finite verb closes
+ * the bracket as it is. */
+#include "morph/bracket.h"
+#include "doc.h"
+
+/* The index of cand[0..ncand)'s first class of part of speech upos that is a participle, or -1. */
+static int participle_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
+{
+    for (int k = 0; k < t->ncand; k++) {
+        const lb_tag_class *c = &m->cls[t->cand[k]];
+        if (c->upos == upos && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_PART) return k;
+    }
+    return -1;
+}
+
+void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, int n, uint16_t *out,
+                    uint8_t *kout)
+{
+    if (!(m->fset & LB_TF_SET_DE)) return;
+    int open = 0;
+    for (int i = 0; i < n; i++) {
+        const lb_tag_class *c = &m->cls[out[i]];
+        unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
+        if ((words[i].shape & LB_TF_SHAPE_PUNCT) || c->upos == LB_UPOS_SCONJ || c->upos == LB_UPOS_CCONJ) open = 0;
+        else if (c->upos == LB_UPOS_AUX && vf == LB_VERBFORM_FIN && !open) open = 1;
+        else if (open && (c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX)) {
+            open = 0;                               /* the bracket closes at its first verb */
+            if (vf != LB_VERBFORM_FIN) continue;
+            int k = participle_candidate(m, &t[i], c->upos);
+            if (k < 0) continue;
+            out[i] = t[i].cand[k];
+            if (kout) kout[i] = (uint8_t)k;
+        }
+    }
+}
