@@ -63,9 +63,11 @@ static int nearest_tense(const struct lb_time_rules *r, const lb_doc *doc, const
 }
 
 /* the tense of the nearest TENSE word before token tok in its clause that
- * is no verb: "seit dem 31. August", "zuletzt verloren sie am 13.
- * Dezember". Only before it: one after it belongs to another phrase ("am
- * 26. Februar soll ein seit Juni verschobener Parteitag stattfinden"). */
+ * is an adverb, preposition or subordinator: "seit dem 31. August",
+ * "zuletzt verloren sie am 13. Dezember". Only before it: one after it
+ * belongs to another phrase ("am 26. Februar soll ein seit Juni
+ * verschobener Parteitag stattfinden"); and no name or noun, whose ending
+ * says nothing ("Manchester United will play on Saturday"). */
 static int adverb_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t tok,
                         int lang)
 {
@@ -74,7 +76,8 @@ static int adverb_tense(const struct lb_time_rules *r, const lb_doc *doc, const 
     if (c < 0 || (size_t)c >= doc->clauses.len) return TENSE_NONE;
     uint32_t first = LB_CLAUSES(doc)[c].tok0;
     for (uint32_t i = tok; i-- > first;) {
-        if (M[i].clause != c || M[i].upos == LB_UPOS_VERB || M[i].upos == LB_UPOS_AUX) continue;
+        if (M[i].clause != c || (M[i].upos != LB_UPOS_ADV && M[i].upos != LB_UPOS_ADP && M[i].upos != LB_UPOS_SCONJ))
+            continue;
         int tense = cached_tense(r, doc, wid, cache, i, lang);
         if (tense) return tense;
     }

@@ -143,6 +143,8 @@ static void test_clause_tense(void)
     EXPECT("2020-07-14", "de", "Am 26. Februar soll ein seit Juni verschobener Parteitag stattfinden.", "26. Februar",
            "2021-02-26");
     EXPECT("2020-06-17", "de", "Seit dem 31. August warten sie.", "31. August", "2019-08-31");
+    /* a name's ending is no tense (2013-03-20 is a Wednesday) */
+    EXPECT("2013-03-20", "en", "Manchester United will play on Saturday.", "Saturday", "2013-03-23");
     /* an infinitive clause has no tense of its own */
     EXPECT("2013-03-18", "en", "Microsoft said it has chosen three companies for the program to run through June.",
            "June", "2013-06");
