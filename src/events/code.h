@@ -44,8 +44,8 @@ int ev_zu_clause(const ev_sent *s, int ci, int word_after);
 #define EV_PREP_PHRASE_LEAD 4
 /* The token of the preposition that heads the phrase of noun t in clause c
  * (code.c; only determiners and adjectives between: no German noun, no actor
- * group; at most EV_PREP_PHRASE_LEAD tokens back, none at c's first token);
- * -1 when none. */
+ * group; at most EV_PREP_PHRASE_LEAD tokens back, never before c's first
+ * token); -1 when none. */
 int32_t ev_phrase_prep_tok(const ev_sent *s, uint32_t t, const ev_clause *c);
 /* its cue2 classes; 0 when none, also when t is not inside c after its first token */
 uint32_t ev_phrase_prep(const ev_sent *s, uint32_t t, const ev_clause *c);

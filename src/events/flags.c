@@ -47,7 +47,7 @@ uint32_t ev_governing_cues(const ev_sent *s, uint32_t t)
             if ((s->t[j].cue & EV_C_ZU) && j + 1 < t) { dependent = 1; break; }
         }
     }
-    if (!dependent && s->lang == EV_DE && ci > 0) dependent = ev_zu_clause(s, ci, 0);   /* (also "zu,") */
+    if (!dependent) dependent = ev_zu_clause(s, ci, 0);   /* (also "zu,"; German only) */
     if (!dependent) return 0;
     if (ci > 0 && !(v & (EV_C_CTL | EV_C_NEGSUB | EV_C_HYPSUB))) v |= s->c[ci - 1].cues;
     /* German: a chain of zu-infinitive clauses depends on one verb (bereit, X zu

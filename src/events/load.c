@@ -382,10 +382,17 @@ static int add_weak_verb(load_state *st, uint32_t pat, const char *w, size_t n, 
     return add_word(st, pat, f, (size_t)m, err, errlen);
 }
 
-/* says the loader ran out of memory: -1 */
+/* says the add_* helpers below ran out of memory: -1 (the callbacks return 1) */
 static int oom(char *err, size_t errlen)
 {
     snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+/* says the add_* helpers below found no stem for form f: -1 */
+static int cannot_stem(char *err, size_t errlen, const char *f)
+{
+    snprintf(err, errlen, "cannot stem '%s'", f);
     return -1;
 }
 
@@ -401,15 +408,15 @@ static int add_separable(load_state *st, uint32_t pat, const char *f, size_t fn,
     size_t bn = fn - pn - 1;
     if (!pn || !bn) { snprintf(err, errlen, "bad separable form '%s'", f); return -1; }
     const char *req = intern(r, f, pn);
-    if (!req || !(sn = stem_for(st, base, bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (!req || !(sn = stem_for(st, base, bn, s, sizeof s))) return cannot_stem(err, errlen, f);
     if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_PARTICLE)) return oom(err, errlen);
     if (pn + bn + 3 > sizeof j) { snprintf(err, errlen, "form too long"); return -1; }
     memcpy(j, f, pn); memcpy(j + pn, base, bn);
-    if (!(sn = stem_for(st, j, pn + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (!(sn = stem_for(st, j, pn + bn, s, sizeof s))) return cannot_stem(err, errlen, f);
     if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
     if (bn > 2 && !memcmp(base + bn - 2, "en", 2)) {
         memcpy(j, f, pn); memcpy(j + pn, "zu", 2); memcpy(j + pn + 2, base, bn);
-        if (!(sn = stem_for(st, j, pn + 2 + bn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+        if (!(sn = stem_for(st, j, pn + 2 + bn, s, sizeof s))) return cannot_stem(err, errlen, f);
         if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
         r->forms[r->nforms - 1].zuinf = 1;
     }
@@ -429,7 +436,7 @@ static int add_multiword(load_state *st, uint32_t pat, const char *f, size_t fn,
     rest[rn] = '\0';
     for (size_t i = 0; i < rn; i++) if (rest[i] == '_') rest[i] = ' ';
     const char *req = intern(r, rest, rn);
-    if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (!req || !(sn = stem_for(st, f, hn, s, sizeof s))) return cannot_stem(err, errlen, f);
     if (add_form(r, &r->keys[st->lang], s, sn, pat, req, EV_REQ_NEXT)) return oom(err, errlen);
     /* (a first word in -lich: verantwortlich_machen) */
     if (hn > 4 && !memcmp(f + hn - 4, "lich", 4)) r->forms[r->nforms - 1].lich_adj = 1;
@@ -442,6 +449,7 @@ static int add_exact(load_state *st, uint32_t pat, const char *f, size_t fn, cha
 {
     ev_rules *r = st->r;
     char s[512];
+    if (fn + 2 > sizeof s) { snprintf(err, errlen, "word too long"); return -1; }   /* '=', the form, its NUL */
     s[0] = '=';
     memcpy(s + 1, f, fn + 1);
     if (add_form(r, &r->keys[st->lang], s, fn + 1, pat, NULL, 0)) return oom(err, errlen);
@@ -458,7 +466,7 @@ static int add_stemmed(load_state *st, uint32_t pat, const char *f, size_t fn, i
     ev_rules *r = st->r;
     char s[512];
     size_t sn;
-    if (!(sn = stem_for(st, f, fn, s, sizeof s))) { snprintf(err, errlen, "cannot stem '%s'", f); return -1; }
+    if (!(sn = stem_for(st, f, fn, s, sizeof s))) return cannot_stem(err, errlen, f);
     if (add_form(r, &r->keys[st->lang], s, sn, pat, NULL, 0)) return oom(err, errlen);
     /* a listed noun that is its stem + er (Massaker) may match words of that shape */
     int er_noun = fn > 2 && !memcmp(f + fn - 2, "er", 2);

@@ -349,9 +349,10 @@ static int clause_subject(const ev_sent *s, int ci, uint32_t t, int *inherited, 
     if (c->kind == EV_CL_REL && c->antecedent >= 0) { *inherited = 1; return c->antecedent; }
     /* a verb right after the coordinator (China versteht und unterstützt Russland),
      * a zu-infinitive clause: the subject of the clause before */
-    if (c->kind == EV_CL_COORD || ev_zu_clause(s, ci, 1) || resumed_main_clause(s, ci)) {
+    int zu = ev_zu_clause(s, ci, 1);
+    if (c->kind == EV_CL_COORD || zu || resumed_main_clause(s, ci)) {
         /* (an alleged act: the accused does it, see accused_controller) */
-        int acc = depth == 0 && ev_zu_clause(s, ci, 1) ? accused_controller(s, ci, t) : -1;
+        int acc = depth == 0 && zu ? accused_controller(s, ci, t) : -1;
         if (acc >= 0) return acc;
         int inh = ev_inherit_subject(s, ci, inherited, depth);
         if (inh >= 0) return inh;

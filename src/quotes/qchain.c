@@ -295,9 +295,10 @@ int q_fragments(qdoc *q)
             if (x->indirect && x->start <= fr[f].start && fr[f].end <= x->end) { in = x; break; }
         }
         if (!in || (!in->speaker_name && in->speaker_start < 0)) continue;
+        size_t ix = (size_t)(in - LB_QUOTES(d));      /* the push may move the array */
         lb_quote *qt = lb_vec_push(&d->quotes, &d->arena);
         if (!qt) return -1;
-        in = &LB_QUOTES(d)[in - LB_QUOTES(d)];
+        in = &LB_QUOTES(d)[ix];
         *qt = *in;
         qt->start = fr[f].start; qt->end = fr[f].end; qt->indirect = 0;
     }

@@ -269,7 +269,8 @@ static int after(const qdoc *q, uint32_t c, qspk *sp, int32_t *cue)
 }
 
 /* [a, b) is written in title case: most words capitalised, whatever the
- * language (German capitalises nouns, so title() asks more of German) */
+ * language (German capitalises nouns: title() is title_case() for German
+ * only with no sentence end inside) */
 static int title_case(const qdoc *q, uint32_t a, uint32_t b)
 {
     uint32_t words = 0, caps = 0;

@@ -1155,7 +1155,9 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
         DONE(emit(q, a, clause_end(q, a, r), sp, (int32_t)v));
     } else if (q_punct_is(q, v - 1, ',') && (uint32_t)sp.e + 1 < r.hi && q_punct_is(q, (uint32_t)sp.e, ',') &&
                !ends_sentence(q, (uint32_t)sp.e + 1, r.hi)) {
-        /* "The economy, according to X, is weak.": the clause around the phrase */
+        /* "The economy, according to X, is weak.": the clause around the phrase
+         * (these windows count back from the cue v, not from the clause's end
+         * as emit_before does) */
         DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, r.hi, sp, (int32_t)v));
     } else if (q_punct_is(q, v - 1, ',')) DONE(emit(q, v > r.lo + Q_CLAUSE ? v - Q_CLAUSE : r.lo, v - 1, sp, (int32_t)v));
     else DONE(emit(q, v > r.lo + Q_SCAN ? v - Q_SCAN : r.lo, r.hi, sp, (int32_t)v));

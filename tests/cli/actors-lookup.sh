@@ -36,6 +36,7 @@ check "$out" '"code":"TST"'
 printf 'name\tTestland\tTST\t-\tLOC\tname\nclass\tWeiler\tLOC\n' > "$tmp/class.tsv"
 out=$("$LAGEBILD" actors lookup Testland --dict "$tmp/class.tsv"); rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: class LOC should load, exit $rc" >&2; fail=1; }
+check "$out" $'Testland\tLOC name\tTST/-'     # the file's records are in use
 for bad in OTH LAND PE; do
     printf 'class\tWeiler\t%s\n' "$bad" > "$tmp/badclass.tsv"
     err=$("$LAGEBILD" actors lookup Testland --dict "$tmp/badclass.tsv" 2>&1 >/dev/null); rc=$?
