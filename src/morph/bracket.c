@@ -1,13 +1,15 @@
 /* bracket.c: the German verbal bracket (Satzklammer) over the tagger's
  * choices. A finite auxiliary (haben, sein, werden, a modal: UD's AUX)
- * opens a bracket that the clause's non-finite verb closes at its end; the
- * comma or conjunction before the next clause ends it too. Verbs with an
- * inseparable prefix spell the participle like the third person present
- * (beendet, erklärt, verletzt), and the tagger, whose window is two words,
- * often takes the finite reading there though the bracket leaves only the
- * participle. The first verb inside an open bracket that is tagged finite
- * takes its participle candidate, if it has one; a non-finite verb closes
- * the bracket as it is. */
+ * opens a bracket that the clause's non-finite verb closes. Verbs with an
+ * inseparable prefix spell the participle like the present (beendet,
+ * erzeugt, erstellt), and the tagger, whose window is two words, often
+ * takes the finite reading there though the bracket leaves only the
+ * participle. Here the first verb after an open bracket closes it; tagged
+ * finite, it takes its participle candidate if it has one (a form whose
+ * candidates lack the participle class stays as tagged). Any punctuation
+ * mark and any conjunction ends an open bracket first, a coarse stand-in
+ * for the clause boundary: a bracket that spans one ("hat Brot und Butter
+ * gekauft") is left as tagged. */
 #include "morph/bracket.h"
 #include "doc.h"
 

@@ -61,7 +61,8 @@ static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, 
 
 /* the end of the run of nominals from k (k when none): German joins only
  * names after the first (Präsident Obama, Angela Merkel; a second common
- * noun starts a new group: dem Land Geld geben), English any noun. (One bit
+ * noun starts a new group: dem Land Geld geben); with the language's
+ * noun_noun join (data/syntax: English) any noun. (One bit
  * test per word: it runs for every group.) */
 static inline uint32_t nominal_run(const sx *s, uint32_t k)
 {

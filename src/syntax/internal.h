@@ -93,7 +93,8 @@ uint32_t sx_word_class(const sx *s, uint32_t tok);
 enum { SX_CONTENT_UPOS = 1u << LB_UPOS_NOUN | 1u << LB_UPOS_PROPN | 1u << LB_UPOS_NUM | 1u << LB_UPOS_PUNCT |
                          1u << LB_UPOS_SYM | 1u << LB_UPOS_ADJ | 1u << LB_UPOS_INTJ };
 
-/* sx_word_class(s, tok) for any token: classify's for the words it looked
+/* sx_word_class(s, tok) for any token until sx_verbs joins a separable
+ * particle into a lemma (chunk's use): classify's for the words it looked
  * up (s->cls), a lookup for the others (content words) */
 static inline uint32_t sx_class_of(const sx *s, uint32_t tok)
 {
@@ -103,7 +104,7 @@ const char *sx_gloss(const struct lb_syntax_rules *R, uint32_t cls);
 
 static inline int sx_is_verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }
 static inline int sx_is_fin(const lb_morph *m) { return lb_morph_is_finite(m); }
-static inline int sx_is_nominal(const lb_morph *m) { return m->upos == LB_UPOS_NOUN || m->upos == LB_UPOS_PROPN; }
+_Static_assert(LB_UPOS_COUNT <= 32, "parts of speech as bits of a 32-bit mask (SX_CONTENT_UPOS and the chunker's)");
 /* what the driver computes once per token into sx.tf */
 enum {
     SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end here */
@@ -119,6 +120,7 @@ enum {
     SX_TF_REL      = 1u << 7    /* may be a relative pronoun by its word (clauses.c
                                  * is_rel_pronoun without the context) */
 };
+_Static_assert(SX_TF_QUIET == SX_TF_BOUNDARY << 1, "clauses.c is_quiet and its carried break shift the boundary bit onto the quiet one");
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
 static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }
 

@@ -72,6 +72,7 @@ _Static_assert(SX_CACHE_SETS == 1u << (64 - 52), "cache_set's shift gives one of
 static inline int short_key_eq(const char *a, const char *b, uint32_t n)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    if (!n) return 1;
     if (n >= 8) return lb_load64(x) == lb_load64(y) && lb_load64(x + n - 8) == lb_load64(y + n - 8);
     if (n >= 4) return lb_load32(x) == lb_load32(y) && lb_load32(x + n - 4) == lb_load32(y + n - 4);
     if (n >= 2) {
@@ -83,7 +84,8 @@ static inline int short_key_eq(const char *a, const char *b, uint32_t n)
 }
 _Static_assert(SX_CACHE_KEY <= 16, "short_key_eq compares up to 16 bytes");
 
-/* slot e holds the (non-empty) lemma of m (len is at most SX_CACHE_KEY) */
+/* slot e holds the (non-empty) lemma of m (e->len is at most SX_CACHE_KEY:
+ * only lookup_class sets it) */
 static inline int holds(const sx_slot *e, const lb_morph *m)
 {
     return e->len == m->lemma_len && short_key_eq(e->key, m->lemma, m->lemma_len);

@@ -140,9 +140,11 @@ void tm_vec_free(tm_vec *v);
 int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **wid);
 /* parses a builtin number shape; 1 and slots when tok matches */
 int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *sl);
-/* tense at token tok of sentence si (tense.c): that of its clause's verb
- * complex, else of the nearest TENSE word or suffix; wid from tm_find,
- * cache: each token's own tense, -1 not yet known */
+/* tense at token tok of sentence si (tense.c): of a TENSE preposition that
+ * governs it, else of its clause's verb complex, else of a TENSE adverb
+ * before it in the clause, else (no clause, or no verb in it) of the
+ * nearest TENSE word or suffix; wid from tm_find, cache: each token's own
+ * tense, -1 not yet known */
 int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok);
 
 /* ---- calendar */

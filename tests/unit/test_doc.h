@@ -35,26 +35,26 @@ static inline const lb_quote *test_quote_find(const lb_doc *doc, const char *pre
     }
     return NULL;
 }
-/* the analysis of the first token spelt lit; NULL when none */
-static inline const lb_morph *test_morph_word(const lb_doc *doc, const char *lit)
+/* the analysis of the first token spelt lit from token from on; NULL when none */
+static inline const lb_morph *test_morph_word_from(const lb_doc *doc, const char *lit, size_t from)
 {
     size_t n = strlen(lit);
-    for (size_t i = 0; i < doc->toks.len && i < doc->morph.len; i++) {
-        const lb_tok *t = &LB_TOKS(doc)[i];
-        if (t->end - t->start == n && !memcmp(doc->text + t->start, lit, n)) return &LB_MORPH(doc)[i];
-    }
-    return NULL;
-}
-
-/* the analysis of the first token spelt lit after the one of analysis after; NULL when none */
-static inline const lb_morph *test_morph_word_after(const lb_doc *doc, const char *lit, const lb_morph *after)
-{
-    size_t n = strlen(lit), from = (size_t)(after - LB_MORPH(doc)) + 1;
     for (size_t i = from; i < doc->toks.len && i < doc->morph.len; i++) {
         const lb_tok *t = &LB_TOKS(doc)[i];
         if (t->end - t->start == n && !memcmp(doc->text + t->start, lit, n)) return &LB_MORPH(doc)[i];
     }
     return NULL;
+}
+/* the analysis of the first token spelt lit; NULL when none */
+static inline const lb_morph *test_morph_word(const lb_doc *doc, const char *lit)
+{
+    return test_morph_word_from(doc, lit, 0);
+}
+
+/* the analysis of the first token spelt lit after the one of analysis after; NULL when none */
+static inline const lb_morph *test_morph_word_after(const lb_doc *doc, const char *lit, const lb_morph *after)
+{
+    return test_morph_word_from(doc, lit, (size_t)(after - LB_MORPH(doc)) + 1);
 }
 
 /* m has the lemma lit */

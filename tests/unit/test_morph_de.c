@@ -64,9 +64,12 @@ static void test_bracket(void)
     CHECK(lemma_is(m, "erzeugen"));
     const lb_morph *second = m ? test_morph_word_after(doc, "erzeugt", m) : NULL;
     CHECK(second && LB_FEAT_GET(second->feats, VERBFORM) == LB_VERBFORM_FIN);
-    run("Die Obergrenze ist wahrscheinlich im März erreicht, sagte er, und erreicht damit viel.");
-    m = word("erreicht");
+    run("Wired und Reviewed haben gemeinsam eine Liste der besten Gadgets erstellt.");
+    m = word("erstellt");
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    run("Die Forscher haben erstmals Plasma erzeugt und erreicht damit viel.");
+    m = word("erreicht");                       /* after the conjunction: a finite verb again */
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
 }
 
 static void test_compound_and_case(void)

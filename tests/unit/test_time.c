@@ -143,6 +143,13 @@ static void test_clause_tense(void)
     EXPECT("2020-07-14", "de", "Am 26. Februar soll ein seit Juni verschobener Parteitag stattfinden.", "26. Februar",
            "2021-02-26");
     EXPECT("2020-06-17", "de", "Seit dem 31. August warten sie.", "31. August", "2019-08-31");
+    /* the verb decides before a word of the clause: plant looks ahead, seit is another phrase's */
+    EXPECT("2020-03-17", "de", "Seit Jahren plant die Firma die Eröffnung im Oktober.", "Oktober", "2020-10");
+    /* a perfect with a modal looks back; sein + zu-infinitive is no perfect */
+    EXPECT("2020-06-17", "de", "Der Minister hat im März zurücktreten müssen.", "März", "2020-03");
+    EXPECT("2020-03-17", "de", "Die Entscheidung ist im Oktober zu treffen.", "Oktober", "2020-10");
+    /* an adverb's ending is no tense */
+    EXPECT("2013-03-22", "en", "Indeed, the firm will open a plant in October.", "October", "2013-10");
     /* a name's ending is no tense (2013-03-20 is a Wednesday) */
     EXPECT("2013-03-20", "en", "Manchester United will play on Saturday.", "Saturday", "2013-03-23");
     /* an infinitive clause has no tense of its own */
