@@ -106,7 +106,13 @@ static uint8_t opener(const sx *s, uint32_t i, uint32_t *start, int32_t *intro)
     int after_break = i == s->s0 || sx_is_boundary(s, i - 1);
     uint32_t k = (m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && i + 1 < s->s1 ? i + 1 : i;
     *start = i; *intro = (int32_t)k;
-    if (is_rel_pronoun(s, k, i)) return LB_CL_REL;
+    if (is_rel_pronoun(s, k, i)) {
+        /* a German relative clause ends in its finite verb: a stretch with a
+         * zu-infinitive and none is an infinitive clause, whatever the tagger
+         * made of its article (droht, die Ukraine anzugreifen) */
+        if (!s->en && after_break && k == i && zu_segment_ahead(s, i)) { *intro = -1; return LB_CL_ZU_INF; }
+        return LB_CL_REL;
+    }
     *intro = (int32_t)i;
     if (k != i) return 0;
     if ((cls & SX_SUB) && (m->upos == LB_UPOS_SCONJ || (cls & SX_SUB_ANY))) {

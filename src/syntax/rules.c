@@ -46,6 +46,13 @@ static int set_option(sx_lang *L, const lb_dict_line *ln, char *err, size_t errl
 {
     if (ln->nfields != 3) { snprintf(err, errlen, "option needs a name and a value"); return -1; }
     const char *k = ln->field[1], *v = ln->field[2];
+    if (!strcmp(k, "zu_infix")) {
+        size_t n = strlen(v);
+        if (!n || n >= sizeof L->zu_infix) { snprintf(err, errlen, "option zu_infix needs 1 to 7 bytes"); return -1; }
+        memcpy(L->zu_infix, v, n + 1);
+        L->zu_infix_len = (uint8_t)n;
+        return 0;
+    }
     int *dst = !strcmp(k, "name_head") ? &L->name_head_last : !strcmp(k, "noun_noun") ? &L->noun_noun_join : NULL;
     if (!dst) { snprintf(err, errlen, "unknown option '%s'", k); return -1; }
     if (!strcmp(v, "first") || !strcmp(v, "split")) *dst = 0;

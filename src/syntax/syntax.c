@@ -202,6 +202,17 @@ static const uint8_t sx_looked_up[32] = { SX_LOOKED_UP_8(0), SX_LOOKED_UP_8(8), 
  * in words (appended whatever the token, counted only for those: no branch on
  * the part of speech, which no processor predicts). Returns their count.
  * (The arrays in locals: a store to tf, bytes, may alias the fields of s.) */
+/* 1 when token m (its folded form f, fn bytes) is an infinitive spelt as its
+ * lemma with the language's zu infix after a particle: anzugreifen
+ * (angreifen), aufzunehmen (aufnehmen) */
+static int infix_zu_inf(const sx_lang *L, const lb_morph *m, const char *f, size_t fn)
+{
+    size_t k = L->zu_infix_len, n = m->lemma_len, p = 0;
+    if (!k || fn != n + k || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_INF) return 0;
+    while (p < n && f[p] == m->lemma[p]) p++;
+    return p >= 2 && p < n && !memcmp(f + p, L->zu_infix, k) && !memcmp(f + p + k, m->lemma + p, n - p);
+}
+
 static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
 {
     const lb_tok *T = LB_TOKS(s->doc);
@@ -211,6 +222,8 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
         m->clause = m->phrase = -1;
+        if (m->upos == LB_UPOS_VERB && infix_zu_inf(s->L, m, s->doc->norm + T[i].norm, T[i].norm_len))
+            m->flags |= LB_MF_ZU_INF;           /* (the stage's flag: set here, where the infix is known) */
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         uint8_t tf = b ? SX_TF_BOUNDARY : SX_TF_QUIET;
         if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))

@@ -1,7 +1,8 @@
 /* test_syntax_scan.c: the paths of the clause scan that the per-token bits
  * of classify (SX_TF_*: quiet, may open, coordinator, finite, verb, negation)
  * decide, over hand-written morphology: a German zu-infinitive opened by a
- * noun after a comma (no bit says it may open: the break does), a relative
+ * noun after a comma (no bit says it may open: the break does), one with the
+ * zu inside the verb after a pronoun tagged relative, a relative
  * clause opened at its preposition, coordinated main clauses, negation by
  * Polarity=Neg alone and by the word class, an English to-infinitive, an
  * -ing clause after a comma, and an English relative clause that begins at
@@ -28,6 +29,26 @@ static void zu_infinitive_after_comma(void)
     r = DE("Er/er/PRON/Case=Nom|Number=Sing|Person=3 versprach/versprechen/VERB/" FIN3S("Past")
            " Geld/Geld/NOUN/Case=Acc|Gender=Neut|Number=Sing ././PUNCT");
     CHECK_STR(r, "main: subj=[Er] verb=versprechen obj=[Geld] voice=act mood=Ind\n");
+}
+
+/* the infix zu-infinitive (anzugreifen: lemma angreifen) opens the clause
+ * too, and a pronoun the tagger took for a relative one does not make it a
+ * relative clause: that would end in a finite verb */
+static void infix_zu_infinitive(void)
+{
+    const char *r = DE("Russland/Russland/PROPN/Case=Nom|Gender=Neut|Number=Sing droht/drohen/VERB/" FIN3S("Pres")
+                       " ,/,/PUNCT die/der/PRON/Case=Acc|Gender=Fem|Number=Sing|PronType=Rel"
+                       " Ukraine/Ukraine/PROPN/Case=Acc|Gender=Fem|Number=Sing anzugreifen/angreifen/VERB/VerbForm=Inf"
+                       " ././PUNCT");
+    CHECK(sxt_has(r, "main: subj=[Russland] verb=drohen voice=act mood=Ind\n"));
+    CHECK(sxt_has(r, "inf: verb=angreifen"));
+    CHECK(!sxt_has(r, "rel:"));
+    /* with a finite verb at its end it stays a relative clause */
+    r = DE("Die/der/DET/Case=Nom|Definite=Def|Number=Plur|PronType=Art Leute/Leute/NOUN/Case=Nom|Number=Plur"
+           " ,/,/PUNCT die/der/PRON/Case=Nom|Number=Plur|PronType=Rel anzugreifen/angreifen/VERB/VerbForm=Inf"
+           " versprachen/versprechen/VERB/Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin ,/,/PUNCT"
+           " blieben/bleiben/VERB/Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin ././PUNCT");
+    CHECK(sxt_has(r, "rel: intro=die"));
 }
 
 static void relative_at_preposition(void)
@@ -83,6 +104,7 @@ int main(void)
     if (lb_doc_new(&doc, ctx)) return 1;
     lb_buf_init(&text, 1 << 20); lb_buf_init(&norm, 1 << 20);
     zu_infinitive_after_comma();
+    infix_zu_infinitive();
     relative_at_preposition();
     coordinated_and_negated();
     english_openers();
