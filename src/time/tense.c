@@ -154,15 +154,15 @@ static int own_tense(const struct lb_time_rules *r, const lb_doc *doc, const int
     return cl->verb >= 0 ? NONFINITE : NO_VERB;
 }
 
-/* the tense the clause of token tok gives; NO_VERB when the clause layer
- * cannot say (no clause there, or one without any verb). An infinitive
+/* the tense the clause of token tok (covered by the morphology layer) gives;
+ * NO_VERB when the clause layer cannot say (no clause there, or one without
+ * any verb). An infinitive
  * clause has no tense of its own: it looks ahead when the clause it
  * depends on does ("plant, im Juni zu kommen"), else it is read as a
  * present. */
 static int clause_tense(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t tok,
                         int lang)
 {
-    if (doc->morph.len != doc->toks.len || tok >= doc->toks.len) return NO_VERB;
     int32_t c = LB_MORPH(doc)[tok].clause;
     int tense = own_tense(r, doc, wid, cache, c, lang);
     if (tense != NONFINITE) return tense;
@@ -173,12 +173,12 @@ static int clause_tense(const struct lb_time_rules *r, const lb_doc *doc, const 
 int tm_tense_at(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, int8_t *cache, uint32_t si, uint32_t tok)
 {
     int lang = doc->lang[0] == 'e' ? 2 : 1;     /* (any other language reads the German words, as it always has) */
-    int layers = doc->morph.len == doc->toks.len && tok < doc->toks.len;
-    int prep = layers ? preposition_tense(r, doc, wid, tok, lang) : TENSE_NONE;
+    if (doc->morph.len != doc->toks.len || tok >= doc->toks.len) return nearest_tense(r, doc, wid, cache, si, tok, lang);
+    int prep = preposition_tense(r, doc, wid, tok, lang);
     if (prep) return prep;
     int tense = clause_tense(r, doc, wid, cache, tok, lang);
     if (tense == TENSE_PAST || tense == TENSE_FUT) return tense;
-    int adv = layers ? adverb_tense(r, doc, wid, tok, lang) : TENSE_NONE;
+    int adv = adverb_tense(r, doc, wid, tok, lang);
     if (adv) return adv;
     return tense == NO_VERB ? nearest_tense(r, doc, wid, cache, si, tok, lang) : TENSE_NONE;
 }
