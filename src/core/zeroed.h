@@ -32,4 +32,7 @@ static inline void *lb_zeroed(size_t count, size_t size)
  * of memory. Free with free(). */
 #define LB_HUGE_ALIGN ((size_t)2 << 20)
 void *lb_zeroed_huge(size_t bytes);
+/* As lb_zeroed_huge, not zero-filled: for a block that is written whole
+ * (a file read into it) before it is read. */
+void *lb_huge_block(size_t bytes);
 #endif

@@ -1,5 +1,5 @@
-/* lexicon.c: maps a compiled lexicon (format in data/morph/README.md)
- * read-only into memory, validates every section, offset and id before use,
+/* lexicon.c: reads a compiled lexicon (format in data/morph/README.md)
+ * into memory, validates every section, offset and id before use,
  * builds an index of its forms (a blocked bloom filter and slots with hash
  * fingerprints, lexicon_int.h) and a hash of its suffix keys (in memory,
  * not in the file), and looks forms up without allocation. */
@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -149,7 +148,13 @@ static void bind_sections(const loadctx *c, lb_lexicon *lx)
     for (int i = 0; i < SECT_COUNT; i++) *dst[i] = c->d + c->s[i].off;
 }
 
-static int map_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
+/* Reads the file whole into a block on huge pages (lb_huge_block): a
+ * lookup reads a form's bytes and readings at places all over the file's
+ * 20 MB, and with the 4 KiB pages of a file mapping those loads missed the
+ * TLB (+clauses on the benchmark corpus, 10 interleaved runs each: median
+ * 0.856 -> 0.850 s, best 0.840 -> 0.829 s). Threads share the context, so
+ * a process holds one copy. */
+static int read_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) { snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno)); return LB_EIO; }
@@ -159,17 +164,30 @@ static int map_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot determine the size", path);
         return LB_EIO;
     }
-    if ((size_t)st.st_size > LB_MAX_LEXICON_BYTES || (size_t)st.st_size < LBX_HEADER) {
+    size_t size = (size_t)st.st_size, got = 0;
+    if (size > LB_MAX_LEXICON_BYTES || size < LBX_HEADER) {
         close(fd);
         snprintf(err, errlen, "%s: offset 0: file size %lld outside %d..%zu bytes", path,
                  (long long)st.st_size, (int)LBX_HEADER, (size_t)LB_MAX_LEXICON_BYTES);
         return LB_EDATA;
     }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    unsigned char *p = lb_huge_block(size);
+    if (!p) { close(fd); snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    while (got < size) {
+        ssize_t k = read(fd, p + got, size - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        got += (size_t)k;
+    }
+    int rerr = errno;
     close(fd);
-    if (p == MAP_FAILED) { snprintf(err, errlen, "%s: cannot map: %s", path, strerror(errno)); return LB_EIO; }
+    if (got < size) {
+        free(p);
+        snprintf(err, errlen, "%s: offset %zu: %s", path, got, got ? "file shorter than its size" : strerror(rerr));
+        return LB_EIO;
+    }
     lx->data = p;
-    lx->size = (size_t)st.st_size;
+    lx->size = size;
     return LB_OK;
 }
 
@@ -298,9 +316,9 @@ int lb_lexicon_load(lb_lexicon **out, const char *path, char *err, size_t errlen
     *out = NULL;
     lb_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) { snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
-    int rc = map_file(path, lx, err, errlen);
+    int rc = read_file(path, lx, err, errlen);
     if (rc == LB_OK) {
-        lx->mapped = 1;
+        lx->owned = 1;
         rc = validate(lx, path, err, errlen);
     }
     if (rc != LB_OK) { lb_lexicon_free(lx); return rc; }
@@ -328,7 +346,7 @@ int lbx_open_memory(lb_lexicon **out, const void *data, size_t size, const char 
 void lb_lexicon_free(lb_lexicon *lx)
 {
     if (!lx) return;
-    if (lx->mapped) munmap((void *)lx->data, lx->size);
+    if (lx->owned) free((void *)lx->data);
     free(lx->bloom);
     free(lx->slots);
     free(lx->suf_index);

@@ -1,6 +1,6 @@
 /* lexicon_int.h: the loaded form of a compiled lexicon (data/morph/README.md),
  * shared by the loader/lookup (lexicon.c) and the guesser (lexicon_guess.c).
- * Every section pointer points into the file, mapped read-only; all offsets,
+ * Every section pointer points into the file's bytes, read-only; all offsets,
  * ids and the hash index were validated at load time. */
 #ifndef LB_LEXICON_INT_H
 #define LB_LEXICON_INT_H
@@ -12,9 +12,9 @@ enum { LBX_VERSION = 2, LBX_SECTIONS = 14, LBX_HEADER = 16 + 8 * LBX_SECTIONS };
 
 
 struct lb_lexicon {
-    const unsigned char *data;        /* the whole file (mmap, or borrowed memory) */
+    const unsigned char *data;        /* the whole file (read into our block, or borrowed memory) */
     size_t size;
-    int mapped;                       /* data is our mapping (unmapped by lb_lexicon_free) */
+    int owned;                        /* data is our block (freed by lb_lexicon_free) */
     const unsigned char *form_off, *form_blob, *form_grp, *groups;
     const unsigned char *set_off, *set_items, *tags;
     const unsigned char *lemma_off, *lemma_blob;
