@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct lb_ws_slot { const char *key; uint32_t len, value; };
-
 void lb_wordset_init(lb_wordset *s) { s->tags = NULL; s->slots = NULL; s->cap = s->count = 0; lb_arena_init(&s->keys); }
 void lb_wordset_fini(lb_wordset *s)
 {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+struct lb_ws_slot { const char *key; uint32_t len, value; };
 typedef struct lb_wordset {
     uint32_t *tags;             /* 0 = empty slot */
     struct lb_ws_slot *slots;
@@ -24,6 +25,15 @@ void lb_wordset_fini(lb_wordset *s);
 int lb_wordset_put(lb_wordset *s, const char *key, size_t len, uint32_t value);
 /* 1 and *value when found, else 0. value may be NULL. */
 int lb_wordset_get(const lb_wordset *s, const char *key, size_t len, uint32_t *value);
+/* Starts loading what lb_wordset_get of key reads first (its slot's tag
+ * and, for a hit, the slot), for a caller that looks it up a while later. */
+static inline void lb_wordset_prefetch(const lb_wordset *s, const char *key, size_t len)
+{
+    if (!s->cap) return;
+    size_t j = lb_hash_bytes(key, len) & (s->cap - 1);
+    __builtin_prefetch(&s->tags[j]);
+    __builtin_prefetch(&s->slots[j]);
+}
 
 /* Snapshots (compiled caches of dictionaries): slot i's tag, key, length and
  * value, 1 when the slot is used, else 0. */

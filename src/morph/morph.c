@@ -456,14 +456,16 @@ static void prefetch_slots(const lb_doc *doc, const lb_morph_cache *c, const uin
 
 /* Starts loading the cache entries of sentence s's forms (their slots are
  * read: prefetch_slots a sentence earlier), and for a form not in the
- * cache what its lexicon lookup reads first. */
+ * cache what its tag dictionary and lexicon lookups read first. */
 static void prefetch_entries(const lb_doc *doc, const morph_lang *l, const lb_morph_cache *c, const uint32_t *h, size_t s)
 {
     const lb_sent *se = &LB_SENTS(doc)[s];
     const lb_tok *toks = LB_TOKS(doc);
     for (size_t i = se->tok0; i < (size_t)se->tok0 + se->ntok; i++)
-        if (!lb_mc_prefetch_entry(c, h[i]) && l->lex)
-            lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
+        if (!lb_mc_prefetch_entry(c, h[i])) {
+            lb_wordset_prefetch(&l->model->dict, doc->norm + toks[i].norm, toks[i].norm_len);
+            if (l->lex) lb_lexicon_prefetch(l->lex, doc->text + toks[i].start, toks[i].end - toks[i].start);
+        }
 }
 
 /* Per-sentence scratch arrays (room for the longest sentence), and the
