@@ -283,14 +283,18 @@ qspk q_np_backward(const qdoc *q, uint32_t i, uint32_t lo)
 static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[i].flags & LB_TOK_QCLOSE); }
 
 /* the phrase overlaps a temporal expression ("Um 11:09 Uhr MEZ berichtet …"):
- * a time is never the speaker (binary search over doc->timex) */
+ * a time is never the speaker (binary search over doc->timex); a one-word
+ * length before the phrase's head only describes it (die 84-jährige
+ * Besucherin: lb_timex_modifier) */
 static int in_time(const qdoc *q, qspk sp)
 {
     const lb_timex *X = LB_TIMEXES(q->doc);
-    uint32_t a = q->t[sp.s].start, b = q->t[sp.e - 1].end;
+    uint32_t a = q->t[sp.s].start, b = q->t[sp.e - 1].end, head = q->t[sp.e - 1].start;
     size_t lo = 0, hi = q->doc->timex.len;
     while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (X[mid].end <= a) lo = mid + 1; else hi = mid; }
-    return lo < q->doc->timex.len && X[lo].start < b;
+    for (; lo < q->doc->timex.len && X[lo].start < b; lo++)
+        if (!(X[lo].end <= head && lb_timex_modifier(q->doc->text, &X[lo]))) return 1;
+    return 0;
 }
 
 /* German: a phrase found backwards from the verb that a preposition governs

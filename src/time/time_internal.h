@@ -76,6 +76,7 @@ typedef struct tm_entry { uint32_t cls; uint32_t as0, nas; uint8_t lang; } tm_en
 typedef struct tm_word {      /* a folded form */
     uint32_t e0, ne;            /* its entries */
     uint8_t starts;             /* some rule may start at it (its own or one of its classes' key) */
+    uint8_t digits;             /* "#-tägigen": stands for the forms with digits before the hyphen (N from them) */
 } tm_word;
 
 

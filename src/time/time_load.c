@@ -112,6 +112,151 @@ static uint32_t class_id(struct lb_time_rules *r, const char *s, size_t n)
 
 typedef struct load_ctx { struct lb_time_rules *r; uint8_t lang; } load_ctx;
 
+/* Appends entry ne to word wid (a word's entries stay contiguous: moved to
+ * the end when others were added since). 0, or -1 with err. */
+static int add_entry(struct lb_time_rules *r, uint32_t wid, tm_entry ne, char *err, size_t errlen)
+{
+    tm_word *w = &TM_W(r)[wid];
+    if (w->ne && w->e0 + w->ne != r->entries.len) {
+        uint32_t old0 = w->e0, n = w->ne;
+        uint32_t new0 = (uint32_t)r->entries.len;
+        for (uint32_t i = 0; i < n; i++) {
+            tm_entry *e = tm_vec_push(&r->entries);
+            if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
+            *e = TM_ENT(r)[old0 + i];
+        }
+        w = &TM_W(r)[wid];
+        w->e0 = new0;
+    }
+    if (!w->ne) w->e0 = (uint32_t)r->entries.len;
+    tm_entry *e = tm_vec_push(&r->entries);
+    if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
+    *e = ne;
+    w->ne++;
+    return 0;
+}
+
+/* The words of class cid in language lang (their forms borrowed from the
+ * wordset, their entry of that class), for a compound line. */
+typedef struct class_words { const char **form; uint32_t *len; tm_entry *ent; size_t n; } class_words;
+
+static int collect_class(const struct lb_time_rules *r, uint32_t cid, uint8_t lang, class_words *cw)
+{
+    cw->n = 0;
+    cw->form = malloc(r->words.cap * sizeof *cw->form + 1);
+    cw->len = malloc(r->words.cap * sizeof *cw->len + 1);
+    cw->ent = malloc(r->words.cap * sizeof *cw->ent + 1);
+    if (!cw->form || !cw->len || !cw->ent) return -1;
+    for (size_t i = 0; i < r->words.cap; i++) {
+        uint32_t tag, len, wid;
+        const char *key;
+        if (!lb_wordset_slot(&r->words, i, &tag, &key, &len, &wid)) continue;
+        const tm_word *w = &TM_W(r)[wid];
+        for (uint32_t k = 0; k < w->ne; k++) {
+            const tm_entry *e = &TM_ENT(r)[w->e0 + k];
+            if (e->cls != cid || e->lang != lang) continue;
+            cw->form[cw->n] = key; cw->len[cw->n] = len; cw->ent[cw->n] = *e;
+            cw->n++;
+            break;
+        }
+    }
+    return 0;
+}
+
+static void class_words_free(class_words *cw) { free(cw->form); free(cw->len); free(cw->ent); }
+
+/* The assigns of entries a and b, then those of the line (l0, nl), appended
+ * as one range: its start. */
+static int join_assigns(struct lb_time_rules *r, const tm_entry *a, const tm_entry *b, uint32_t l0, uint32_t nl,
+                        uint32_t *a0)
+{
+    *a0 = (uint32_t)r->assigns.len;
+    const tm_entry *part[2] = { a, b };
+    for (int p = 0; p < 2; p++)
+        for (uint32_t i = 0; i < part[p]->nas; i++) {
+            tm_assign *x = tm_vec_push(&r->assigns);
+            if (!x) return -1;
+            *x = TM_A(r)[part[p]->as0 + i];
+        }
+    for (uint32_t i = 0; i < nl; i++) {
+        tm_assign *x = tm_vec_push(&r->assigns);
+        if (!x) return -1;
+        *x = TM_A(r)[l0 + i];
+    }
+    return 0;
+}
+
+/* A compound line "+#int-B" in class cls: the forms of class B after
+ * digits and a hyphen (10-tägigen, 30-day) are listed as "#-" + the form,
+ * marked digits: the matcher looks such a token up by that key and takes
+ * N from its digits (time_match.c). */
+static int digits_line(load_ctx *lc, const lb_dict_line *l, uint32_t cid, char *err, size_t errlen)
+{
+    struct lb_time_rules *r = lc->r;
+    const char *b = l->field[0] + 6;
+    uint32_t cb = class_id(r, b, strlen(b)), l0 = 0, nl = 0;
+    if (cb == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
+    if (l->nfields >= 3 && parse_assigns(r, l->field[2], &l0, &nl, err, errlen)) return -1;
+    class_words B;
+    tm_entry none = { 0, 0, 0, lc->lang };
+    int rc = collect_class(r, cb, lc->lang, &B);
+    if (!rc && !B.n) { snprintf(err, errlen, "compound of a class without forms above: '%s'", l->field[0]); rc = -1; }
+    else if (rc) snprintf(err, errlen, "out of memory");
+    for (size_t j = 0; j < B.n && !rc; j++) {
+        char form[256] = "#-";
+        if (B.len[j] + 2 >= sizeof form) continue;
+        memcpy(form + 2, B.form[j], B.len[j]);
+        uint32_t wid = word_id(r, form, B.len[j] + 2), a0;
+        if (wid == UINT32_MAX || join_assigns(r, &none, &B.ent[j], l0, nl, &a0)) {
+            snprintf(err, errlen, "out of memory"); rc = -1; break;
+        }
+        TM_W(r)[wid].digits = 1;
+        rc = add_entry(r, wid, (tm_entry){ cid, a0, B.ent[j].nas + nl, lc->lang }, err, errlen);
+    }
+    class_words_free(&B);
+    return rc;
+}
+
+/* A compound line "+A+B" (glued) or "+A-B" (with a hyphen) in class cls:
+ * every listed form of class A (this language) joined to every one of class
+ * B becomes a form of cls with the slots of both and of the line
+ * (zwei + wöchigen -> zweiwöchigen: N=2 U=W). Both classes are listed above. */
+static int compound_line(load_ctx *lc, const lb_dict_line *l, uint32_t cid, char *err, size_t errlen)
+{
+    struct lb_time_rules *r = lc->r;
+    const char *f = l->field[0] + 1, *sep = f;
+    int digits = !strncmp(f, "#int-", 5);
+    if (digits) return digits_line(lc, l, cid, err, errlen);
+    while ((*sep >= 'A' && *sep <= 'Z') || *sep == '_') sep++;
+    if (sep == f || (*sep != '+' && *sep != '-') || !sep[1]) {
+        snprintf(err, errlen, "a compound entry must be '+CLASS+CLASS', '+CLASS-CLASS' or '+#int-CLASS'"); return -1;
+    }
+    uint32_t ca = class_id(r, f, (size_t)(sep - f)), cb = class_id(r, sep + 1, strlen(sep + 1)), l0 = 0, nl = 0;
+    if (ca == UINT32_MAX || cb == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
+    if (l->nfields >= 3 && parse_assigns(r, l->field[2], &l0, &nl, err, errlen)) return -1;
+    class_words A, B;
+    int rc = collect_class(r, ca, lc->lang, &A) | collect_class(r, cb, lc->lang, &B);
+    if (!rc && (!A.n || !B.n)) { snprintf(err, errlen, "compound of a class without forms above: '%s'", l->field[0]); rc = -1; }
+    else if (rc) snprintf(err, errlen, "out of memory");
+    size_t join = *sep == '-';
+    for (size_t i = 0; i < A.n && !rc; i++)
+        for (size_t j = 0; j < B.n && !rc; j++) {
+            char form[256];
+            if (A.len[i] + join + B.len[j] >= sizeof form) continue;
+            memcpy(form, A.form[i], A.len[i]);
+            if (join) form[A.len[i]] = '-';
+            memcpy(form + A.len[i] + join, B.form[j], B.len[j]);
+            uint32_t wid = word_id(r, form, A.len[i] + join + B.len[j]), a0;
+            if (wid == UINT32_MAX || join_assigns(r, &A.ent[i], &B.ent[j], l0, nl, &a0)) {
+                snprintf(err, errlen, "out of memory"); rc = -1; break;
+            }
+            uint32_t na = A.ent[i].nas + B.ent[j].nas + nl;
+            rc = add_entry(r, wid, (tm_entry){ cid, a0, na, lc->lang }, err, errlen);
+        }
+    class_words_free(&A); class_words_free(&B);
+    return rc;
+}
+
 static int words_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
 {
     load_ctx *lc = user;
@@ -132,6 +277,11 @@ static int words_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         sx->tense = !strcmp(l->field[2], "FUT") ? TENSE_FUT : TENSE_PAST;
         return 0;
     }
+    if (l->field[0][0] == '+') {   /* compound entry: the forms of two classes joined */
+        uint32_t cc = class_id(r, cls, l->flen[1]);
+        if (cc == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
+        return compound_line(lc, l, cc, err, errlen);
+    }
     uint32_t wid = word_id(r, l->field[0], l->flen[0]);
     uint32_t cid = class_id(r, cls, l->flen[1]);
     if (wid == UINT32_MAX || cid == UINT32_MAX) { snprintf(err, errlen, "cannot store '%s'", l->field[0]); return -1; }
@@ -147,27 +297,7 @@ static int words_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
     } else if (l->nfields >= 3 && parse_assigns(r, l->field[2], &a0, &na, err, errlen)) {
         return -1;
     }
-    /* entries of one word must be contiguous: append and relink */
-    tm_word *w = &TM_W(r)[wid];
-    tm_entry ne = { cid, a0, na, lc->lang };
-    if (w->ne && w->e0 + w->ne != r->entries.len) {
-        /* move this word's entries to the end */
-        uint32_t old0 = w->e0, n = w->ne;
-        uint32_t new0 = (uint32_t)r->entries.len;
-        for (uint32_t i = 0; i < n; i++) {
-            tm_entry *e = tm_vec_push(&r->entries);
-            if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
-            *e = TM_ENT(r)[old0 + i];
-        }
-        w = &TM_W(r)[wid];
-        w->e0 = new0;
-    }
-    if (!w->ne) w->e0 = (uint32_t)r->entries.len;
-    tm_entry *e = tm_vec_push(&r->entries);
-    if (!e) { snprintf(err, errlen, "out of memory"); return -1; }
-    *e = ne;
-    w->ne++;
-    return 0;
+    return add_entry(r, wid, (tm_entry){ cid, a0, na, lc->lang }, err, errlen);
 }
 
 static int builtin_of(const char *s)

@@ -91,6 +91,28 @@ int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *
     }
 }
 
+/* N from the digits that start a token of a "#-" word (10-tägigen: 10). */
+static void digits_count(const char *s, size_t n, tm_slots *sl)
+{
+    size_t k = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+    long v;
+    if (num(s, k, &v) && v <= 100000) slot_set(sl, SL_N, (int32_t)v);
+}
+
+/* The word id of a token that is digits, a hyphen and a listed tail
+ * ("#-" + the tail: digits_line in time_load.c), or -1. */
+static int32_t digits_word(const struct lb_time_rules *r, const char *f, size_t len)
+{
+    size_t k = 0;
+    while (k < len && f[k] >= '0' && f[k] <= '9') k++;
+    if (!k || k + 1 >= len || f[k] != '-' || len - k + 1 > 255) return -1;
+    char key[256] = "#";
+    memcpy(key + 1, f + k, len - k);
+    uint32_t id;
+    return lb_wordset_get(&r->words, key, len - k + 1, &id) && TM_W(r)[id].digits ? (int32_t)id : -1;
+}
+
 typedef struct mctx {
     const struct lb_time_rules *r;
     const lb_doc *doc;
@@ -139,7 +161,10 @@ static inline int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slo
         const tm_word *wd = &TM_W(r)[w];
         for (uint32_t i = 0; i < wd->ne; i++) {
             const tm_entry *en = &TM_ENT(r)[wd->e0 + i];
-            if (en->cls == e->id && (en->lang == m->rule->lang)) { if (s) apply(r, s, en->as0, en->nas, e->ctx); return 1; }
+            if (en->cls != e->id || en->lang != m->rule->lang) continue;
+            if (s) apply(r, s, en->as0, en->nas, e->ctx);
+            if (s && wd->digits) digits_count(m->doc->text + tok->start, tok->end - tok->start, s);
+            return 1;
         }
         return 0;
     }
@@ -279,6 +304,7 @@ static uint32_t word_ids(const struct lb_time_rules *r, const lb_doc *doc, int32
         uint32_t len = t->norm_len;
         int listed = len && ((r->lenmask[(unsigned char)f[0]] >> (len < 31 ? len : 31)) & 1u);
         wid[i] = listed && lb_sigindex_get(&r->words_ix, f, len, &id) ? (int32_t)id : -1;
+        if (wid[i] < 0 && (t->flags & LB_TOK_NUM)) wid[i] = digits_word(r, f, len);
         if ((wid[i] >= 0 && TM_W(r)[wid[i]].starts) || (t->flags & LB_TOK_NUM)) starts[nstart++] = i;
     }
     return nstart;

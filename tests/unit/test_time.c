@@ -179,6 +179,22 @@ static void test_durations(void)
     EXPECT("2013-03-22", "en", "The flight took 90 minutes.", "90 minutes", "PT90M");
 }
 
+/* compound adjectives of a length: a count glued (German) or hyphenated to a unit */
+static void test_compound_durations(void)
+{
+    EXPECT("2023-03-23", "de", "Nach einem zweitägigen Besuch reiste sie ab.", "zweitägigen", "P2D");
+    CHECK_INT(type_of("zweitägigen"), LB_TIMEX_DURATION);
+    EXPECT("2023-03-23", "de", "Ihm droht eine dreijährige Haftstrafe.", "dreijährige", "P3Y");
+    EXPECT("2023-03-23", "de", "Die Frist ist 14-tägig.", "14-tägig", "P14D");
+    EXPECT("2023-03-23", "de", "Nach mehrwöchigen Gesprächen gab es eine Einigung.", "mehrwöchigen", "PXW");
+    CHECK_INT(annotate("2023-03-23", "de", "Der 25-Jährige wurde festgenommen."), LB_OK);
+    CHECK(value_of("25-Jährige") == NULL);      /* a person (a noun), not a length */
+    CHECK_INT(annotate("2023-03-23", "de", "Die Regierung ist mehrheitsfähig."), LB_OK);
+    CHECK_INT((int)doc->timex.len, 0);
+    EXPECT("2013-03-22", "en", "They agreed on a four-week truce.", "four-week", "P4W");
+    EXPECT("2013-03-22", "en", "He faces a 10-year sentence.", "10-year", "P10Y");
+}
+
 static void test_vague(void)
 {
     EXPECT("2023-03-23", "de", "Derzeit gibt es keine Gespräche.", "Derzeit", "PRESENT_REF");
@@ -295,6 +311,16 @@ static void test_loader_errors(void)
     CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
     CHECK(strstr(err, "de.words:1:") != NULL);
     lb_time_free(r);
+    write_file(p1, "märz\tMONTH\tM=3\n+MONTH+NOSUCH\tX\n");    /* a compound of a class without forms */
+    r = NULL;
+    CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, "de.words:2:") != NULL);
+    lb_time_free(r);
+    write_file(p1, "märz\tMONTH\tM=3\n+MONTH*MONTH\tX\n");    /* no joiner */
+    r = NULL;
+    CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
+    CHECK(strstr(err, "de.words:2:") != NULL);
+    lb_time_free(r);
     write_file(p1, "märz\tMONTH\tM=3\n");
     r = NULL;
     CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_OK);
@@ -312,6 +338,7 @@ int main(void)
     test_clause_tense();
     test_seasons();
     test_durations();
+    test_compound_durations();
     test_vague();
     test_centuries_times();
     test_anaphoric();
