@@ -12,11 +12,24 @@
 /* how many plain sentences may stand between two quotes of one speaker */
 #define Q_BARE_GAP 2
 
-/* a finite verb in the Präteritum (morphology layer): narration, the writer's tense */
+/* a full verb, finite, in the Präteritum (morphology layer): narration, the
+ * writer's tense. Spoken German, and so direct speech, keeps the Präteritum
+ * of sein, haben and the modal verbs (war, hatte, wollte: UD's AUX) */
 static int preterite(const qdoc *q, uint32_t i)
 {
     const lb_morph *m = &LB_MORPH(q->doc)[i];
-    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST;
+    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST && m->upos != LB_UPOS_AUX;
+}
+
+/* [a, b) opens with an adverbial clause (als, wenn, bevor) and goes on with
+ * its main clause: the finite verb right after the clause's comma ("Als ich
+ * ging, haben sie mich …"). Without one the adverbial clause is the Vorfeld
+ * of the speech verb's own clause ("Bevor er ging, sagte X …"): no quote. */
+static int main_after_fronted(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k + 1 < b; k++)
+        if (q_punct_is(q, k, ',')) return lb_morph_is_finite(&LB_MORPH(q->doc)[k + 1]);
+    return 0;
 }
 
 /* [a, b) is a clause in the indicative present or perfect (direct speech keeps
@@ -25,7 +38,8 @@ static int preterite(const qdoc *q, uint32_t i)
 static int indicative(const qdoc *q, uint32_t a, uint32_t b)
 {
     if (q->doc->morph.len != q->n) return 0;      /* tense and mood unknown */
-    if (a >= b || (q_cls(q, a) & (QC_CONJ | QC_SUB)) || !q_has_verb(q, a, b)) return 0;
+    if (a >= b || (q_cls(q, a) & QC_CONJ) || ((q_cls(q, a) & QC_SUB) && !main_after_fronted(q, a, b)) ||
+        !q_has_verb(q, a, b)) return 0;
     for (uint32_t i = a; i < b; i++)
         if ((q->t[i].flags & LB_TOK_WORD) && (q_konj(q, i) || preterite(q, i))) return 0;
     return 1;

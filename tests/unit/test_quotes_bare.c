@@ -1,7 +1,9 @@
 /* test_quotes_bare.c: direct speech whose quotation marks are lost (qbare.c):
  * an indicative clause before a post-posed speech verb is a direct quote, a
  * plain sentence between two such quotes of one speaker is theirs too;
- * Konjunktiv and verbs of reporting news stay indirect; also a perfect
+ * Konjunktiv and verbs of reporting news stay indirect, so does a Präteritum of
+ * a full verb, not one of sein, haben or a modal; a fronted adverbial clause
+ * with its main clause is direct; also a perfect
  * zu-infinitive as a reported clause, and a plural Konjunktiv II that goes on
  * with indirect speech, and a source in the genitive plural without article. Sentences written
  * for these tests. */
@@ -42,6 +44,18 @@ int main(void)
     check_kind("Die Lage der Arbeiter", 0, "Petra Hausmann");
     check_kind("Die Beschäftigten verdienen", 0, "Petra Hausmann");
     check_kind("Die Regierung muss", 0, NULL);
+
+    /* spoken German keeps the Präteritum of sein, haben and the modals: still
+     * the speaker's words; a full verb's Präteritum narrates */
+    run("Es war ein sehr gutes Treffen, sagte der Unterhändler Paul Fischer.");
+    check_kind("Es war ein sehr gutes", 0, "Paul Fischer");
+    run("Die Polizei fand die Tasche am Bahnhof, sagte der Unterhändler Paul Fischer.");
+    check_kind("Die Polizei fand", 1, "Paul Fischer");
+
+    /* a fronted adverbial clause with its main clause is what was said; alone
+     * it is the Vorfeld of the speech verb's own clause */
+    run("Als ich zum Rathaus gehen wollte, haben sie mich festgenommen, sagte die Aktivistin Maria Lopez.");
+    check_kind("Als ich zum Rathaus", 0, "Maria Lopez");
 
     /* Konjunktiv I: indirect speech */
     run("Die Ministerin Petra Hausmann besuchte am Montag das Werk in Kassel. "
