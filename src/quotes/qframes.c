@@ -104,8 +104,7 @@ qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi)
     return q_np_forward(q, k, hi);
 }
 
-/* an actor mention overlaps the phrase */
-static int has_mention(const qdoc *q, qspk sp)
+int q_has_mention(const qdoc *q, qspk sp)
 {
     uint32_t s = q->t[sp.s].start, e = q->t[sp.e - 1].end;
     if (q->menmax && q->nmenmax == q->doc->mentions.len) {
@@ -128,7 +127,7 @@ int q_can_speak(const qdoc *q, qspk sp)
 {
     if (q_cls(q, (uint32_t)sp.s) & QC_PRON) return 1;
     for (int32_t k = sp.s; k < sp.e; k++) if (q_is_role(q, (uint32_t)k)) return 1;
-    if (has_mention(q, sp)) return 1;
+    if (q_has_mention(q, sp)) return 1;
     if (sp.ns < 0) return 0;
     for (int32_t k = sp.s; k < sp.ns; k++)
         if (word(q, (uint32_t)k) && !(q->t[k].flags & LB_TOK_UPPER) && !(q_cls(q, (uint32_t)k) & QC_DET)) return 0;

@@ -253,6 +253,8 @@ int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp);
 /* the subject after the verb at v, past adverbs and prepositional adjuncts:
  * "kündigte heute in Kabul der Präsident an" */
 qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi);
+/* an actor mention overlaps the phrase [sp.s, sp.e) */
+int q_has_mention(const qdoc *q, qspk sp);
 /* the phrase can speak: a pronoun, a role noun, an actor mention, or a name
  * without an adjective before it ("die hohen Preise" cannot) */
 int q_can_speak(const qdoc *q, qspk sp);

@@ -96,6 +96,34 @@ static int genitive_det(const qdoc *q, uint32_t j)
     return m->upos == LB_UPOS_DET && LB_FEAT_GET(m->feats, CASE) == LB_CASE_GEN;
 }
 
+/* Whose words a chain of genitives credits. The name sp has so far is an
+ * actor's (a person, a body: an actor mention): a genitive after it only
+ * says whose it is ("Sprecher Karl Huber der Polizei"). A role or a source
+ * noun before it has no name (set_name), and a name without an actor
+ * ("Statistik") gives way to the first genitive; a second genitive takes
+ * the name of the first only when it names a person and the first no
+ * actor ("des Vorsitzenden der Konferenz Georg Maier"), not for an owner
+ * ("der Justiz seines Landes", "des Programms der UN"). */
+static int named_actor(const qdoc *q, const qspk *sp)
+{
+    if (sp->ns < 0 || sp->ne <= sp->ns) return 0;
+    qspk n = { sp->ns, sp->ne, -1, -1 };
+    return q_has_mention(q, n);
+}
+
+/* a person's mention lies in the tokens [a, b) */
+static int person_in(const qdoc *q, uint32_t a, uint32_t b)
+{
+    if (a >= b) return 0;
+    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
+    for (size_t k = 0; k < q->doc->mentions.len; k++) {
+        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
+        if (m->start >= e) break;
+        if (m->end > s && m->start >= s && m->type == LB_MEN_PER) return 1;
+    }
+    return 0;
+}
+
 /* genitive or von-attribute after the head: "der Polizei", "des Ministeriums (BMI)", "von ISNA" */
 static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
 {
@@ -114,8 +142,10 @@ static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
         if (k == a && (c & QC_GENPREP) && lower_name(q, a)) k = a + 1;
         if (k == a) break;
         sp->e = (int32_t)k;
-        sp->ns = sp->ne = -1;
-        set_name(q, sp, a, k);
+        if (hop ? sp->ns < 0 || (person_in(q, a, k) && !named_actor(q, sp)) : !named_actor(q, sp)) {
+            sp->ns = sp->ne = -1;
+            set_name(q, sp, a, k);
+        }
         j = k;
     }
     /* a parenthesised abbreviation: "(BKA)" */

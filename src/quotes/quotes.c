@@ -221,7 +221,7 @@ int q_cue_check(const qdoc *q, uint32_t i)
 }
 
 /* qdoc.menmax: prefix maxima of mention ends, when mentions ascend by start
- * (lets has_mention answer with one binary search instead of a scan) */
+ * (lets q_has_mention answer with one binary search instead of a scan) */
 static void mention_max_ends(qdoc *q)
 {
     const lb_doc *doc = q->doc;

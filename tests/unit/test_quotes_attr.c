@@ -2,7 +2,7 @@
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before; the headline quote
- * "Polizei: …". Sentences written for
+ * "Polizei: …"; whose words a chain of genitives credits. Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -173,6 +173,22 @@ static void zufolge_in_frame(void)
         CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "sagte", 5) != 0);
 }
 
+/* qsource.c: whose words a chain of genitives credits */
+static void genitive_chains(void)
+{
+    /* a person named before the genitive keeps the words */
+    run("Laut Sprecher Karl Huber der Polizei wurden drei Menschen verletzt.");
+    check_last("wurden drei Menschen", "Huber");
+    /* a second genitive names the owner, not the speaker */
+    run("Ein Soldat hat nach Angaben der Justiz seines Landes Pläne für einen Anschlag gehabt.");
+    check_last("Ein Soldat hat", "Justiz");
+    run("Nach einer Schätzung des Welternährungsprogramms der Vereinten Nationen hungern zwei Millionen Menschen.");
+    check_last("hungern zwei Millionen", "Welternährungsprogramms");
+    /* a role's genitive names the body; a person named in the second one speaks */
+    run("Die Männer wurden nach Angaben eines Sprechers des Innenministeriums festgenommen.");
+    check_last("Die Männer wurden", "Innenministeriums");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -191,6 +207,7 @@ int main(void)
     new_sentence_after_quote();
     coordinated_verbs();
     zufolge_in_frame();
+    genitive_chains();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
