@@ -2,7 +2,9 @@
  * with their agreement mask, prepositional groups with the cases their
  * preposition governs, and the links between groups: genitive attributes,
  * of-attachments, coordinations and appositions. One left-to-right pass over
- * a sentence; no roles (roles.c) and no clause decisions (clauses.c). */
+ * a sentence; no roles (roles.c) and no clause decisions (clauses.c). A
+ * quotation mark inside a clause does not end a group (in "Rage"), and a
+ * capitalised quoted group after a noun is its title (die Zeitung "Die Welt"). */
 #include "internal.h"
 #include <string.h>
 
@@ -28,6 +30,13 @@ static int is_attributive_participle(const sx *s, uint32_t k)
            (next == LB_UPOS_NOUN || next == LB_UPOS_ADJ || next == LB_UPOS_PROPN);
 }
 
+/* a quotation mark inside a clause (no boundary: sx_quote_marks) with a
+ * word after it: a group goes on over it (in "Rage", ein "neuer" Plan) */
+static inline int quote_inside(const sx *s, uint32_t k)
+{
+    return s->M[k].upos == LB_UPOS_PUNCT && k + 1 < s->s1 && !sx_is_boundary(s, k) && sx_is_quote(s->doc, k);
+}
+
 /* determiners, adjectives, numbers and adverbs before the nouns; a
  * determiner after an adjective, or one that cannot agree, starts a new group */
 static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, uint32_t k, uint32_t *mask)
@@ -40,7 +49,10 @@ static inline __attribute__((always_inline)) uint32_t premodifiers(const sx *s, 
     int adj = 0;
     while (k < s->s1) {
         const lb_morph *m = &s->M[k];
-        if (!(PREMOD >> m->upos & 1)) break;
+        if (!(PREMOD >> m->upos & 1)) {
+            if (k > start && quote_inside(s, k)) { k++; continue; }     /* das "typische" Wetter */
+            break;
+        }
         int det = m->upos == LB_UPOS_DET || is_poss_det(s, k);
         if (det || m->upos == LB_UPOS_ADJ || m->upos == LB_UPOS_NUM) {
             uint32_t a = sx_agree_mask(m->feats);
@@ -234,9 +246,14 @@ static void link_attributes(sx *s, int32_t pi)
     if (p->kind != LB_PH_NG || t < s->s0 + 2 || s->M[t - 1].upos != LB_UPOS_PUNCT) return;
     q = phrase_ending_at(s, t - 2);
     uint32_t e = p->tok0 + p->ntok;
-    int closed = e >= s->s1 || sx_is_boundary(s, e);
-    if (q && q->kind == LB_PH_NG && closed && s->M[p->head].upos != LB_UPOS_PRON &&
-        !(s->cls[t] & SX_REL && s->M[t].upos == LB_UPOS_PRON) && cases_meet(s, p, q)) {
+    /* a capitalised group in quotation marks after a noun is its title or
+     * name (die Zeitung "Die Welt", mit dem Film "Der Pate"): cited in its
+     * own form, so in any case, and after a prepositional group's noun too */
+    int quoted = sx_is_quote(s->doc, t - 1) && e < s->s1 && sx_is_quote(s->doc, e) &&
+                 (LB_TOKS(s->doc)[t].flags & LB_TOK_UPPER);
+    int closed = e >= s->s1 || sx_is_boundary(s, e) || quoted;
+    if (q && (q->kind == LB_PH_NG || quoted) && closed && s->M[p->head].upos != LB_UPOS_PRON &&
+        !(s->cls[t] & SX_REL && s->M[t].upos == LB_UPOS_PRON) && (quoted || cases_meet(s, p, q))) {
         p->role = LB_ROLE_APPOS; p->parent = (int32_t)(q - P);
     }
 }
@@ -252,7 +269,8 @@ int sx_chunk(sx *state)
         const lb_morph *m = &s->M[i];
         ng g;
         int32_t pi = -2;
-        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && may_start_ng(s, i + 1) && parse_ng(s, i + 1, &g)) {
+        uint32_t j = i + 1 + (i + 1 < s->s1 && quote_inside(s, i + 1));   /* the group after a preposition */
+        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && may_start_ng(s, j) && parse_ng(s, j, &g)) {
             uint32_t mask = g.mask, gov = SX_CASES(s->cls[i]);
             if (gov && (mask & sx_mask_case_only(gov))) mask &= sx_mask_case_only(gov);
             uint32_t own = (m->flags & LB_MF_CONTR) ? sx_agree_mask(m->feats) : 0;

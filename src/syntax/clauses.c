@@ -152,13 +152,16 @@ static uint32_t unbroken_start(cstate *c, uint32_t i, uint32_t floor)
     uint32_t k = i;
     while (k > floor && (s->M[k - 1].upos == LB_UPOS_ADV || s->M[k - 1].upos == LB_UPOS_AUX)) k--;
     /* back over prepositional groups to the noun group they follow:
-     * "said [her wedding in the city of Tyre] was set" */
+     * "said [her wedding in the city of Tyre] was set", and over a quoted
+     * title to the group it names: "said [the group "Free Voices"] planned" */
     for (int steps = 0; k > floor && steps < 8; steps++) {
-        int32_t pi = s->M[k - 1].phrase;
+        while (k > floor && sx_is_quote(s->doc, k - 1) && !sx_is_boundary(s, k - 1)) k--;
+        int32_t pi = k > floor ? s->M[k - 1].phrase : -1;
         if (pi < (int32_t)s->ph0) break;
         const lb_phrase *p = &LB_PHRASES(s->doc)[pi];
         if (p->tok0 + p->ntok != k || p->tok0 < floor) break;
-        if (p->kind == LB_PH_NG && p->role != LB_ROLE_CONJ && p->role != LB_ROLE_GEN) return p->tok0;
+        if (p->kind == LB_PH_NG && p->role != LB_ROLE_CONJ && p->role != LB_ROLE_GEN && p->role != LB_ROLE_APPOS)
+            return p->tok0;
         k = p->tok0;
     }
     return i;

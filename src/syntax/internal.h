@@ -74,6 +74,8 @@ typedef struct sx {
     uint32_t s0, s1;            /* tokens of the sentence [s0, s1) */
     uint32_t sent;
     uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
+    const uint32_t *quotes;     /* the quotation marks that are boundaries by their sign (classify), */
+    uint32_t nquotes, qnext;    /* ... their count, the first not yet seen (sx_quote_marks) */
 } sx;
 
 /* the agreement mask: one bit per (case, number, gender), 24 bits (agree.h) */
@@ -109,7 +111,9 @@ static inline int sx_is_fin(const lb_morph *m) { return lb_morph_is_finite(m); }
 _Static_assert(LB_UPOS_COUNT <= 32, "parts of speech as bits of a 32-bit mask (SX_CONTENT_UPOS and the chunker's)");
 /* what the driver computes once per token into sx.tf */
 enum {
-    SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, quotation mark: a clause may end here */
+    SX_TF_BOUNDARY = 1u << 0,   /* comma, semicolon, colon, dash, bracket, and a quotation mark next to
+                                 * one of those or to an end mark: a clause may end here (syntax.c
+                                 * sx_quote_marks) */
     SX_TF_QUIET    = 1u << 1,   /* no boundary, contraction, zu-infinitive, verb or coordinator, and no
                                  * SX_TF_OPENS: it only joins the open clause (clauses.c; a German word
                                  * after a break may still open a zu-infinitive) */
@@ -124,8 +128,11 @@ enum {
 };
 _Static_assert(SX_TF_QUIET == SX_TF_BOUNDARY << 1, "clauses.c is_quiet and its carried break shift the boundary bit onto the quiet one");
 static inline int sx_is_boundary(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_BOUNDARY; }
+/* a quotation mark (the tokenizer's flag) */
+static inline int sx_is_quote(const lb_doc *doc, uint32_t tok) { return (LB_TOKS(doc)[tok].flags & LB_TOK_QUOTE) != 0; }
 static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }
 
+void sx_quote_marks(sx *s); /* quotation marks inside a clause are no boundary */
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */
 int sx_verbs(sx *s);        /* clause extents, verb complex per clause */

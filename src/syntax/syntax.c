@@ -213,11 +213,11 @@ static int infix_zu_inf(const sx_lang *L, const lb_morph *m, const char *f, size
     return p >= 2 && p < n && !memcmp(f + p, L->zu_infix, k) && !memcmp(f + p + k, m->lemma + p, n - p);
 }
 
-static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
+static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words, uint32_t *quotes)
 {
     const lb_tok *T = LB_TOKS(s->doc);
     lb_morph *M = s->M;
-    uint32_t *CLS = s->cls, n = 0;
+    uint32_t *CLS = s->cls, n = 0, nq = 0;
     uint8_t *TF = s->tf;
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
@@ -225,6 +225,7 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
         if (m->upos == LB_UPOS_VERB && infix_zu_inf(s->L, m, s->doc->norm + T[i].norm, T[i].norm_len))
             m->flags |= LB_MF_ZU_INF;           /* (the stage's flag: set here, where the infix is known) */
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
+        if (b && (T[i].flags & LB_TOK_QUOTE)) quotes[nq++] = i;
         uint8_t tf = b ? SX_TF_BOUNDARY : SX_TF_QUIET;
         if (m->flags & (LB_MF_CONTR | LB_MF_ZU_INF))
             tf = (uint8_t)((b ? SX_TF_BOUNDARY : 0) | (may_open(M, i, ntok, 0, s->en) ? SX_TF_OPENS : 0));
@@ -234,6 +235,7 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words)
         words[n] = i;
         n += sx_looked_up[m->upos & 31];
     }
+    s->nquotes = nq;
     return n;
 }
 
@@ -256,8 +258,10 @@ static inline uint8_t word_class_bits(sx *s, uint32_t i, struct lb_syntax_cache 
 static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
 {
     uint32_t *words = lb_arena_alloc(&s->doc->arena, (size_t)ntok * sizeof *words);
-    if (!words) return -1;
-    uint32_t n = classify_content(s, ntok, words);
+    uint32_t *quotes = lb_arena_alloc(&s->doc->arena, (size_t)ntok * sizeof *quotes);
+    if (!words || !quotes) return -1;
+    s->quotes = quotes;
+    uint32_t n = classify_content(s, ntok, words, quotes);
     const lb_morph *M = s->M;
     uint32_t *CLS = s->cls;
     uint8_t *TF = s->tf;
@@ -276,6 +280,36 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
             TF[i - 1] = (uint8_t)((TF[i - 1] | SX_TF_OPENS) & ~SX_TF_QUIET);
     }
     return 0;
+}
+
+/* punctuation of clause structure next to a quotation mark: a boundary that
+ * is no quotation mark itself, or an end mark (. ! ? ...) */
+static int structural_mark(const sx *s, uint32_t tok)
+{
+    const lb_tok *t = &LB_TOKS(s->doc)[tok];
+    if (sx_is_quote(s->doc, tok)) return 0;
+    if (sx_is_boundary(s, tok) || (t->flags & LB_TOK_SENT_END)) return 1;
+    return (t->flags & LB_TOK_PUNCT) && t->end > t->start && strchr(".!?", s->doc->text[t->start]);
+}
+
+/* A quotation mark is punctuation of quoting, not of clause structure: one
+ * inside a clause, around a name, a title or a quoted phrase ("die Zeitung
+ * \"Die Welt\" berichtete"), is no boundary and only joins the open clause.
+ * It stays one next to a comma, colon, semicolon, dash, bracket or end mark
+ * (direct speech: sagte: "...", "...", sagte er), looking past the other
+ * quotation marks of a run (nested quotes), within the sentence. It visits
+ * the quotation marks classify listed (s->quotes), the sentences in order. */
+void sx_quote_marks(sx *s)
+{
+    const uint32_t s0 = s->s0, s1 = s->s1;
+    for (; s->qnext < s->nquotes && s->quotes[s->qnext] < s1; s->qnext++) {
+        uint32_t k = s->quotes[s->qnext], p = k, n = k + 1;
+        if (k < s0) continue;
+        while (p > s0 && sx_is_quote(s->doc, p - 1)) p--;
+        while (n < s1 && sx_is_quote(s->doc, n)) n++;
+        if ((p > s0 && structural_mark(s, p - 1)) || (n < s1 && structural_mark(s, n))) continue;
+        s->tf[k] = SX_TF_QUIET;
+    }
 }
 
 /* room for the expected number of elements in one block (no growth copies) */
@@ -313,6 +347,7 @@ int lb_syntax_run(lb_doc *doc)
         if (!se->ntok || se->tok0 + se->ntok > ntok) continue;
         s.s0 = se->tok0; s.s1 = se->tok0 + se->ntok; s.sent = k;
         s.ph0 = (uint32_t)doc->phrases.len; s.cl0 = (uint32_t)doc->clauses.len;
+        sx_quote_marks(&s);
         rc = sx_chunk(&s);
         if (!rc) rc = sx_clauses(&s);
         if (!rc) rc = sx_verbs(&s);

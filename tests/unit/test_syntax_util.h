@@ -39,6 +39,8 @@ static inline int sxt_token(lb_doc *d, lb_buf *text, lb_buf *norm, const char *s
     int u = lb_upos_parse(f[2], len[2]);
     m->upos = (uint8_t)(u < 0 ? LB_UPOS_X : u);
     t->flags = m->upos == LB_UPOS_PUNCT ? LB_TOK_PUNCT : LB_TOK_WORD;
+    if (len[0] && f[0][0] >= 'A' && f[0][0] <= 'Z') t->flags |= LB_TOK_UPPER;   /* as the tokenizer marks them */
+    if (m->upos == LB_UPOS_PUNCT && len[0] == 1 && (f[0][0] == '"' || f[0][0] == '\'')) t->flags |= LB_TOK_QUOTE;
     if (k == 3 && len[3]) lb_feats_parse(&m->feats, f[3], len[3]);
     m->lemma = lb_arena_strndup(&d->arena, f[1], len[1]);
     m->lemma_len = (uint32_t)len[1];
