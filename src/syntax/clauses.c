@@ -3,10 +3,12 @@
  * comma, maybe behind a preposition), interrogatives after a comma, zu-/to-
  * infinitives. A finite verb goes to the innermost open clause that lacks
  * one; when all have one, completed embedded clauses close, and otherwise a
- * new (coordinated or juxtaposed) clause begins. Sets lb_morph.clause;
+ * new (coordinated or juxtaposed) clause begins (but a German verb spelt as
+ * its infinitive after a finite auxiliary or modal closes the verb bracket). Sets lb_morph.clause;
  * verbs.c sets each clause's extent from it, and it and roles.c fill in the
  * rest. */
 #include "internal.h"
+#include <string.h>
 
 #define SX_MAX_DEPTH 32
 #define SX_PENDING (-2)     /* parent: the main clause that follows */
@@ -207,6 +209,22 @@ static void resolve_pending(cstate *c, int32_t n)
     c->first_pending = -1;
 }
 
+/* German: verb i, spelt as its lemma (the infinitive, which the plural
+ * present shares), after clause t's finite auxiliary or modal with no break
+ * between is the infinitive that closes its verb bracket, whatever the
+ * tagger said: "wird die Zeitung im März einstellen" */
+static int closes_bracket(const cstate *c, const lb_clause *t, uint32_t i)
+{
+    const sx *s = c->s;
+    if (s->en || t->fin < 0 || c->last_break > t->fin || !(s->cls[t->fin] & (SX_AUX | SX_PASS | SX_MODAL)))
+        return 0;
+    /* (one after zu is the verb of a zu-infinitive: "um ... zu verhindern") */
+    if (i > s->s0 && (s->cls[i - 1] & SX_ZU) && s->M[i - 1].upos == LB_UPOS_PART) return 0;
+    const lb_tok *tk = &LB_TOKS(s->doc)[i];
+    const lb_morph *m = &s->M[i];
+    return m->lemma && tk->norm_len == m->lemma_len && !memcmp(s->doc->norm + tk->norm, m->lemma, m->lemma_len);
+}
+
 static int on_finite(cstate *c, uint32_t i)
 {
     while (c->sp > 1 && CL(c, top(c))->kind == LB_CL_ZU_INF) c->sp--;
@@ -218,6 +236,7 @@ static int on_finite(cstate *c, uint32_t i)
         if (!c->s->en) CL(c, t)->fin = (int32_t)i;
         return 0;
     }
+    if (closes_bracket(c, CL(c, t), i)) return 0;
     uint8_t kind = LB_CL_MAIN;
     int32_t parent = -1, intro = -1;
     uint32_t start;

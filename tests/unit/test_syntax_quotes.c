@@ -6,7 +6,9 @@
  * preposition's or article's group goes on over it, an English subject is
  * found before a title. Next to a colon, comma or end mark it
  * stays a boundary (direct speech), and one opening the sentence is no break
- * before a pronoun (no relative clause). */
+ * before a pronoun (no relative clause). Also: a German verb spelt as its
+ * infinitive after a finite auxiliary or modal closes the bracket (not after
+ * zu). */
 #include "test.h"
 #include "test_syntax_util.h"
 
@@ -77,6 +79,25 @@ static void german_direct_speech(void)
                  "main: subj=[sie] verb=sagen voice=act mood=Ind\n");
 }
 
+/* "wird ... einstellen" over a quoted name, the infinitive tagged finite
+ * (the plural present's form): one clause */
+static void german_verb_bracket(void)
+{
+    const char *r = DE("Die/der/DET/Case=Nom|Gender=Fem|Number=Sing|PronType=Art Firma/Firma/NOUN/Case=Nom|Gender=Fem|Number=Sing"
+                       " wird/werden/AUX/" FIN3S("Pres")
+                       " den/der/DET/Case=Acc|Gender=Masc|Number=Sing|PronType=Art Sender/Sender/NOUN/Case=Acc|Gender=Masc|Number=Sing"
+                       " " Q " Der/der/DET/Case=Nom|Gender=Masc|Number=Sing|PronType=Art Bote/Bote/NOUN/Case=Nom|Gender=Masc|Number=Sing"
+                       " " Q " in/in/ADP März/März/NOUN/Case=Dat|Gender=Masc|Number=Sing"
+                       " einstellen/einstellen/VERB/" FIN3P("Pres") " ././PUNCT");
+    CHECK_STR(r, "main: subj=[Die Firma] verb=einstellen obj=[den Sender] voice=act mood=Ind\n");
+    /* after zu a verb spelt as its lemma is a zu-infinitive's, not the bracket's */
+    r = DE("Das/der/PRON/Case=Nom|Gender=Neut|Number=Sing|PronType=Dem ist/sein/AUX/" FIN3S("Pres")
+           " der/der/DET/Case=Nom|Gender=Masc|Number=Sing|PronType=Art Weg/Weg/NOUN/Case=Nom|Gender=Masc|Number=Sing"
+           " um/um/ADP Streit/Streit/NOUN/Case=Acc|Gender=Masc|Number=Sing zu/zu/PART"
+           " vermeiden/vermeiden/VERB/" FIN3P("Pres") " ././PUNCT");
+    CHECK(sxt_has(r, "main: subj=[Das] verb=sein pred=[der Weg] voice=act mood=Ind\n"));
+}
+
 static void english_quotes(void)
 {
     /* the subject of "planned" is the group the title names */
@@ -99,6 +120,7 @@ int main(void)
     german_title_cases();
     german_quoted_group();
     german_direct_speech();
+    german_verb_bracket();
     english_quotes();
     doc->text = ""; doc->norm = NULL;
     lb_doc_free(doc);
