@@ -225,9 +225,23 @@ static int closes_bracket(const cstate *c, const lb_clause *t, uint32_t i)
     return m->lemma && tk->norm_len == m->lemma_len && !memcmp(s->doc->norm + tk->norm, m->lemma, m->lemma_len);
 }
 
+/* the tokens after the verb of the infinitive clauses inf[0 .. ninf) that a
+ * finite verb closed, from start on, belong to its new clause n: "to leave
+ * [and she] stayed" (they joined the open infinitive clause) */
+static void take_from_infinitives(cstate *c, int32_t n, const int32_t *inf, int ninf, uint32_t start, uint32_t i)
+{
+    for (int k = 0; k < ninf; k++) {
+        int32_t v = CL(c, inf[k])->verb;
+        if (v >= 0) take_tokens(c, n, inf[k], start > (uint32_t)v + 1 ? start : (uint32_t)v + 1, i);
+    }
+}
+
 static int on_finite(cstate *c, uint32_t i)
 {
-    while (c->sp > 1 && CL(c, top(c))->kind == LB_CL_ZU_INF) c->sp--;
+    int32_t inf[4];
+    int ninf = 0;
+    for (; c->sp > 1 && CL(c, top(c))->kind == LB_CL_ZU_INF; c->sp--)
+        if (ninf < 4) inf[ninf++] = top(c);
     int32_t t = top(c);
     if (CL(c, t)->fin < 0) { CL(c, t)->fin = (int32_t)i; return 0; }
     if (CL(c, t)->fin == (int32_t)i - 1) {
@@ -264,6 +278,7 @@ static int on_finite(cstate *c, uint32_t i)
     if (kind == LB_CL_MAIN && parent < 0) resolve_pending(c, n);
     CL(c, n)->fin = (int32_t)i;
     take_tokens(c, n, t, start, i);
+    take_from_infinitives(c, n, inf, ninf, start, i);
     if (c->closed_rel >= 0 && CL(c, c->closed_rel)->tok0 >= start && CL(c, c->closed_rel)->parent == t)
         CL(c, c->closed_rel)->parent = n;
     return 0;

@@ -8,7 +8,8 @@
  * stays a boundary (direct speech), and one opening the sentence is no break
  * before a pronoun (no relative clause). Also: a German verb spelt as its
  * infinitive after a finite auxiliary or modal closes the bracket (not after
- * zu). */
+ * zu), and the tokens after an infinitive clause's verb go to the clause of
+ * the finite verb that follows. */
 #include "test.h"
 #include "test_syntax_util.h"
 
@@ -110,6 +111,14 @@ static void english_quotes(void)
                  "main: subj=[the group] verb=plan obj=[a march] voice=act mood=Ind\n");
 }
 
+/* "and she" joined the open to-infinitive: it belongs to "stayed" */
+static void english_infinitive_then_coordination(void)
+{
+    const char *r = EN("He/he/PRON/Case=Nom|Number=Sing|Person=3 wanted/want/VERB/" FIN3S("Past") " to/to/PART leave/leave/VERB/VerbForm=Inf"
+                       " and/and/CCONJ she/she/PRON/Case=Nom|Number=Sing|Person=3 stayed/stay/VERB/" FIN3S("Past") " ././PUNCT");
+    CHECK(sxt_has(r, "main: subj=[she] verb=stay voice=act mood=Ind\n"));
+}
+
 int main(void)
 {
     lb_ctx *ctx;
@@ -122,6 +131,7 @@ int main(void)
     german_direct_speech();
     german_verb_bracket();
     english_quotes();
+    english_infinitive_then_coordination();
     doc->text = ""; doc->norm = NULL;
     lb_doc_free(doc);
     lb_buf_free(&text); lb_buf_free(&norm);
