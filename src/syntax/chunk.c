@@ -269,8 +269,10 @@ int sx_chunk(sx *state)
         const lb_morph *m = &s->M[i];
         ng g;
         int32_t pi = -2;
-        uint32_t j = i + 1 + (i + 1 < s->s1 && quote_inside(s, i + 1));   /* the group after a preposition */
-        if ((m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && may_start_ng(s, j) && parse_ng(s, j, &g)) {
+        int prep = m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR);
+        uint32_t j = i + 1;                      /* where the group after a preposition starts */
+        if (prep && j < s->s1 && quote_inside(s, j)) j++;
+        if (prep && may_start_ng(s, j) && parse_ng(s, j, &g)) {
             uint32_t mask = g.mask, gov = SX_CASES(s->cls[i]);
             if (gov && (mask & sx_mask_case_only(gov))) mask &= sx_mask_case_only(gov);
             uint32_t own = (m->flags & LB_MF_CONTR) ? sx_agree_mask(m->feats) : 0;
