@@ -209,14 +209,15 @@ static void resolve_pending(cstate *c, int32_t n)
     c->first_pending = -1;
 }
 
-/* German: verb i, spelt as its lemma (the infinitive, which the plural
- * present shares), after clause t's finite auxiliary or modal with no break
- * between is the infinitive that closes its verb bracket, whatever the
- * tagger said: "wird die Zeitung im März einstellen" */
+/* with the language's verb_bracket (data/syntax: German): verb i, spelt
+ * as its lemma (the infinitive, which the plural present shares), after
+ * clause t's finite auxiliary or modal with no break between is the
+ * infinitive that closes its verb bracket, whatever the tagger said: "wird
+ * die Zeitung im März einstellen" */
 static int closes_bracket(const cstate *c, const lb_clause *t, uint32_t i)
 {
     const sx *s = c->s;
-    if (s->en || t->fin < 0 || c->last_break > t->fin || !(s->cls[t->fin] & (SX_AUX | SX_PASS | SX_MODAL)))
+    if (!s->L->verb_bracket || t->fin < 0 || c->last_break > t->fin || !(s->cls[t->fin] & (SX_AUX | SX_PASS | SX_MODAL)))
         return 0;
     /* (one after zu is the verb of a zu-infinitive: "um ... zu verhindern") */
     if (i > s->s0 && (s->cls[i - 1] & SX_ZU) && s->M[i - 1].upos == LB_UPOS_PART) return 0;

@@ -44,6 +44,8 @@ typedef struct sx_lang {
     int name_head_last;         /* a run of names is headed by its last word */
     int noun_noun_join;         /* adjacent common nouns form one group */
     int verb_final;             /* subordinate clauses end in their finite verb (de) */
+    int verb_bracket;           /* a verb spelt as its infinitive after a finite auxiliary or
+                                 * modal closes its bracket (clauses.c closes_bracket) */
     char zu_infix[8];           /* the infinitive marker inside a separable verb (de: an-zu-greifen), "" none */
     uint8_t zu_infix_len;
     int loaded;

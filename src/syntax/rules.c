@@ -53,6 +53,11 @@ static int set_option(sx_lang *L, const lb_dict_line *ln, char *err, size_t errl
         L->zu_infix_len = (uint8_t)n;
         return 0;
     }
+    if (!strcmp(k, "verb_bracket")) {
+        if (strcmp(v, "yes") && strcmp(v, "no")) { snprintf(err, errlen, "option verb_bracket must be yes or no"); return -1; }
+        L->verb_bracket = !strcmp(v, "yes");
+        return 0;
+    }
     int *dst = !strcmp(k, "name_head") ? &L->name_head_last : !strcmp(k, "noun_noun") ? &L->noun_noun_join : NULL;
     if (!dst) { snprintf(err, errlen, "unknown option '%s'", k); return -1; }
     if (!strcmp(v, "first") || !strcmp(v, "split")) *dst = 0;
