@@ -110,6 +110,11 @@ static void separable_coordination_negation(void)
            " am/an/ADP/Case=Dat|Gender=Masc|Number=Sing Montag/Montag/PROPN/Case=Dat|Gender=Masc|Number=Sing"
            " Gespräche/Gespräch/NOUN/Case=Acc|Gender=Neut|Number=Plur vor/vor/ADP ././PUNCT");
     CHECK_STR(r, "main: subj=[Er] verb=vorschlagen obj=[Gespräche] voice=act mood=Ind\n");
+    /* a particle is uninflected: "klare" before a comma is no "klar" (klarstellen) */
+    r = DE("Sie/sie/PRON/Case=Nom|Number=Plur|Person=3 stellen/stellen/VERB/" FIN3P("Pres")
+           " eine/ein/DET/Case=Acc|Gender=Fem|Number=Sing|PronType=Art klare/klar/ADJ/Case=Acc|Gender=Fem|Number=Sing ,/,/PUNCT"
+           " gemeinsame/gemeinsam/ADJ/Case=Acc|Gender=Fem|Number=Sing Forderung/Forderung/NOUN/Case=Acc|Gender=Fem|Number=Sing ././PUNCT");
+    CHECK(sxt_has(r, "verb=stellen"));
 }
 
 static void pipeline(void)
