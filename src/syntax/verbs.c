@@ -147,6 +147,8 @@ static int32_t find_particle(const sx *s, const lb_clause *C, const vc *v)
     default: break;
     }
     if (p->phrase >= 0 && LB_PHRASES(s->doc)[p->phrase].prep == v->last_word) return -1;
+    /* zu before a verb is its infinitive marker: "versucht, ihn zu ärgern" */
+    if ((cls & SX_ZU) && (uint32_t)v->last_word + 1 < s->s1 && sx_is_verb(&s->M[v->last_word + 1])) return -1;
     /* a particle is uninflected: "stellte klar", not "fordern eine klare" */
     const lb_tok *t = &LB_TOKS(s->doc)[v->last_word];
     if (p->lemma && (t->norm_len != p->lemma_len || memcmp(s->doc->norm + t->norm, p->lemma, p->lemma_len))) return -1;

@@ -115,6 +115,12 @@ static void separable_coordination_negation(void)
            " eine/ein/DET/Case=Acc|Gender=Fem|Number=Sing|PronType=Art klare/klar/ADJ/Case=Acc|Gender=Fem|Number=Sing ,/,/PUNCT"
            " gemeinsame/gemeinsam/ADJ/Case=Acc|Gender=Fem|Number=Sing Forderung/Forderung/NOUN/Case=Acc|Gender=Fem|Number=Sing ././PUNCT");
     CHECK(sxt_has(r, "verb=stellen"));
+    /* zu before an infinitive (here tagged finite: a clause of its own) is
+     * its marker, no particle of the verb before (zuversuchen) */
+    r = DE("Nun/nun/ADV versucht/versuchen/VERB/" FIN3S("Pres") " die/der/DET/Case=Nom|Gender=Fem|Number=Sing|PronType=Art"
+           " Firma/Firma/NOUN/Case=Nom|Gender=Fem|Number=Sing den/der/DET/" ACC_M "|PronType=Art Markt/Markt/NOUN/" ACC_M
+           " zu/zu/PART erobern/erobern/VERB/" FIN3P("Pres") " ././PUNCT");
+    CHECK(sxt_has(r, "verb=versuchen"));
 }
 
 static void pipeline(void)
