@@ -147,19 +147,32 @@ static int read_weights(rd *r, lb_tagmodel *m)
 
 /* Gives every slot its ref: a dense row (after one unused element, so that
  * no row offset is 0) or a padded sparse record (after the rows, from a
- * multiple of 16 bytes: their offsets are even). */
+ * multiple of 16 bytes: their offsets are even). Rows and records follow
+ * the order of the file, which lists the most used features first
+ * (tools/train): the weights the decoder reads most share cache lines
+ * (+clauses on the benchmark corpus, 14 interleaved runs: median 0.901 ->
+ * 0.881 s against the hash order of the slots). */
 static int make_refs(lb_tagmodel *m)
 {
     size_t rows = 0, few = 0;
+    uint32_t *slot_at = malloc((m->nentry + 1) * sizeof *slot_at);     /* entry offset -> slot + 1 */
+    if (!slot_at) return -1;
+    memset(slot_at, 0, (m->nentry + 1) * sizeof *slot_at);
     for (size_t h = 0; h < m->fcap; h++)
-        if (m->fslot[h].key) { if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++; }
+        if (m->fslot[h].key) {
+            if ((m->fstart[h] & 255) > DENSE_MIN) rows++; else few++;
+            if (m->fstart[h] & 255) slot_at[m->fstart[h] >> 8] = (uint32_t)h + 1;   /* (one without weights needs no ref) */
+        }
     size_t at = ((rows * (size_t)m->nclass + 1) * sizeof *m->dense + 15) & ~(size_t)15;
-    if ((at + (few + 1) * sizeof *m->sparse) >> 30) return -1;
     _Static_assert(sizeof(lb_tm_sparse) % 2 == 0, "sparse records at even offsets");
-    if (!(m->dense = calloc(1, at + (few + 1) * sizeof *m->sparse))) return -1;
+    if ((at + (few + 1) * sizeof *m->sparse) >> 30 || !(m->dense = calloc(1, at + (few + 1) * sizeof *m->sparse))) {
+        free(slot_at);
+        return -1;
+    }
     m->sparse = (lb_tm_sparse *)(void *)((char *)m->dense + at);
-    for (size_t h = 0; h < m->fcap; h++) {
-        if (!m->fslot[h].key) continue;
+    for (size_t x = 0; x < m->nentry; x++) {
+        if (!slot_at[x]) continue;
+        size_t h = slot_at[x] - 1;
         const lb_tm_entry *e = m->entry + (m->fstart[h] >> 8);
         unsigned n = m->fstart[h] & 255;
         if (n > DENSE_MIN) {
@@ -175,6 +188,7 @@ static int make_refs(lb_tagmodel *m)
             m->fslot[h].ref = lb_tm_sparse_ref(m, m->nsparse++);
         }
     }
+    free(slot_at);
     memcpy(m->fslot + m->fcap, m->fslot, (LB_TM_PROBE - 1) * sizeof *m->fslot);
     return 0;
 }

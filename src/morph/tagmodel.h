@@ -11,7 +11,10 @@
  *   u32 ndict   { u8 len, bytes, u8 flags, u8 n, { u8 class } * n } * ndict
  *   u32 nfeat   { u32 id, u8 n, { u8 class, i16 weight } * n } * nfeat
  *   "END!"
- * dict flags: 1 = rare word, the unknown-word classes are candidates too. */
+ * dict flags: 1 = rare word, the unknown-word classes are candidates too.
+ * The features come most used first (how often they fire on the training
+ * words the decoder scores): the loader lays out their weights in file
+ * order, so that the most read ones share cache lines. Any order loads. */
 #ifndef LB_MORPH_TAGMODEL_H
 #define LB_MORPH_TAGMODEL_H
 #include "core/wordset.h"

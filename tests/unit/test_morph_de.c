@@ -120,6 +120,63 @@ static void test_model_loader(void)
     CHECK(lb_tagmodel_load(&m, "/nonexistent/de.model", err, sizeof err) == LB_EIO);
 }
 
+static uint32_t get32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+/* The offset of the weights section (u32 nfeat) of model image buf. */
+static size_t weights_at(const unsigned char *buf)
+{
+    size_t at = 20;
+    at += 4 + 5 * (size_t)get32(buf + at);              /* classes */
+    at += 4 + get32(buf + at);                          /* open classes */
+    uint32_t nd = get32(buf + at);
+    at += 4;
+    for (uint32_t i = 0; i < nd; i++) { at += 1 + buf[at]; at += 2 + buf[at + 1]; }   /* form, flags, classes */
+    return at;
+}
+
+/* The weights are laid out in the file's order of features (the most used
+ * first, tools/train): its first feature gets the first row or record, and
+ * the same features in the reverse order load to the same scores. */
+static void test_model_layout(void)
+{
+    char path[4096], err[512];
+    snprintf(path, sizeof path, "%s/morph/de.model", LB_TEST_DATA_DIR);
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f) return;
+    static unsigned char buf[1 << 24], rev[1 << 24];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    size_t at = weights_at(buf), pos[1 << 17], nf = get32(buf + at), k = at + 4;
+    CHECK(nf > 1000 && nf <= sizeof pos / sizeof pos[0]);
+    if (nf <= 1000 || nf > sizeof pos / sizeof pos[0]) return;
+    for (size_t i = 0; i < nf; i++) { pos[i] = k; k += 5 + 3 * (size_t)buf[k + 4]; }
+    CHECK(k + 4 == n && !memcmp(buf + k, "END!", 4));
+    memcpy(rev, buf, at + 4);
+    size_t w = at + 4;
+    for (size_t i = nf; i-- > 0;) {
+        size_t len = 5 + 3 * (size_t)buf[pos[i] + 4];
+        memcpy(rev + w, buf + pos[i], len);
+        w += len;
+    }
+    memcpy(rev + w, "END!", 4);
+    lb_tagmodel *a, *b;
+    CHECK_INT(lb_tagmodel_parse(&a, buf, n, "de.model", err, sizeof err), LB_OK);
+    CHECK_INT(lb_tagmodel_parse(&b, rev, n, "reversed", err, sizeof err), LB_OK);
+    lb_tm_ref first = lb_tagmodel_ref(a, get32(buf + pos[0]));
+    CHECK(first == 2 || first == lb_tm_sparse_ref(a, 0));     /* dense + 1, or the first record */
+    int diff = 0;
+    for (size_t i = 0; i < nf; i += 97) {
+        uint32_t id = get32(buf + pos[i]), sa[256] = { 0 }, sb[256] = { 0 };
+        lb_tagmodel_score(a, &id, 1, sa);
+        lb_tagmodel_score(b, &id, 1, sb);
+        diff |= memcmp(sa, sb, sizeof sa) != 0;
+    }
+    CHECK(!diff);
+    lb_tagmodel_free(a);
+    lb_tagmodel_free(b);
+}
+
 int main(void)
 {
     if (lb_ctx_new(&ctx, LB_TEST_DATA_DIR) != LB_OK) { fprintf(stderr, "%s\n", lb_ctx_errmsg(ctx)); return 1; }
@@ -130,6 +187,7 @@ int main(void)
     test_compound_and_case();
     test_feats_format();
     test_model_loader();
+    test_model_layout();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();

@@ -27,7 +27,15 @@ typedef struct tr_opts {
 /* Tag dictionary (folded form -> classes seen) and unknown-word classes into m. */
 void tr_build_dict(tr_corpus *c, lb_tagmodel *m, tr_opts *o);
 void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o);
-int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o);
+/* How often each feature fires on the training words the decoder scores
+ * (more than one candidate, the gold classes as history): the model file
+ * lists its features most used first, the order in which the loader lays
+ * out their weights (src/morph/tagmodel.c make_refs). */
+typedef struct tr_uses { uint32_t *key, *count; size_t cap; } tr_uses;
+void tr_count_uses(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, tr_uses *u);
+uint32_t tr_uses_of(const tr_uses *u, uint32_t f);
+void tr_uses_free(tr_uses *u);
+int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o, const tr_uses *u);
 /* Treebank conventions (conventions.c): the sentences from index from on
  * read the GSD way (adverbial adjectives ADJ); returns the tokens changed. */
 size_t tr_adv_as_adj(tr_corpus *c, size_t from, const lb_lexicon *lx);

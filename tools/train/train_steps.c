@@ -211,3 +211,55 @@ void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_op
         tr_model_free(&one);
     }
 }
+
+/* the slot of feature f in u (open addressing; key 0 = empty: no feature id is 0) */
+static size_t uses_slot(const tr_uses *u, uint32_t f)
+{
+    size_t h = (f * 2654435761u) & (u->cap - 1);
+    while (u->key[h] && u->key[h] != f) h = (h + 1) & (u->cap - 1);
+    return h;
+}
+
+uint32_t tr_uses_of(const tr_uses *u, uint32_t f)
+{
+    size_t h = uses_slot(u, f);
+    return u->key[h] == f ? u->count[h] : 0;
+}
+
+void tr_uses_free(tr_uses *u) { free(u->key); free(u->count); u->key = u->count = NULL; u->cap = 0; }
+
+void tr_count_uses(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, tr_uses *u)
+{
+    tr_opts plain = *o;
+    plain.unk_drop = 0;                         /* every word as itself */
+    int maxn = 1;
+    for (size_t s = 0; s < c->n; s++) if (c->sent[s].n > maxn) maxn = c->sent[s].n;
+    tr_run r = { .tw = malloc((size_t)maxn * sizeof *r.tw), .fw = malloc((size_t)maxn * sizeof *r.fw),
+                 .fw2 = malloc((size_t)maxn * sizeof *r.fw2) };
+    u->cap = (size_t)1 << 22;
+    u->key = calloc(u->cap, sizeof *u->key);
+    u->count = calloc(u->cap, sizeof *u->count);
+    if (!r.tw || !r.fw || !r.fw2 || !u->key || !u->count) die("out of memory");
+    size_t used = 0;
+    for (size_t s = 0; s < c->n; s++) {
+        const tr_sent *se = &c->sent[s];
+        prepare_words(se, m, &r, &plain);
+        unsigned p1 = LB_TF_NONE_CLASS, p2 = LB_TF_NONE_CLASS, st = 0;
+        for (int i = 0; i < se->n; i++) {
+            uint32_t f[LB_TF_MAX_STATIC + LB_TF_MAX_CONTEXT];
+            int nf = r.tw[i].ncand > 1 ? word_features(se, i, m, &r, 0, p1, p2, st, f) : 0;
+            for (int k = 0; k < nf; k++) {
+                size_t h = uses_slot(u, f[k]);
+                if (!u->key[h]) {
+                    if (++used * 2 > u->cap) die("too many features to count");
+                    u->key[h] = f[k];
+                }
+                u->count[h]++;
+            }
+            unsigned gold = se->tok[i].cls;
+            p2 = p1; p1 = gold;
+            st = lb_tag_state(m, st, gold, &r.fw[i]);
+        }
+    }
+    free(r.tw); free(r.fw); free(r.fw2);
+}

@@ -115,7 +115,11 @@ int main(int argc, char **argv)
     tr_model w;
     tr_model_init(&w, (size_t)1 << 23);
     tr_train(&c, &m, &w, &o);
-    if (tr_write_model(&m, &w, &o)) return 1;
+    tr_uses uses = { 0 };
+    tr_count_uses(&c, &m, &o, &uses);
+    int bad = tr_write_model(&m, &w, &o, &uses);
+    tr_uses_free(&uses);
+    if (bad) return 1;
     if (tr_write_lemmas(&c, &m, &o)) return 1;
     tr_model_free(&w);
     lb_wordset_fini(&m.dict);

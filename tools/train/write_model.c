@@ -1,5 +1,6 @@
 /* write_model.c: writes the averaged, pruned, 16-bit weights and the tag
- * dictionary as a model file (format in src/morph/tagmodel.h). */
+ * dictionary as a model file (format in src/morph/tagmodel.h), the features
+ * most used in the training data first. */
 #include "train.h"
 #include "doc.h"
 #include <math.h>
@@ -7,11 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct entry { uint32_t f; uint8_t cls; double w; } entry;
+typedef struct entry { uint32_t f, uses; uint8_t cls; double w; } entry;
 
-static int by_feature(const void *a, const void *b)
+/* the most used features first (tr_count_uses), then by id; a feature's
+ * entries together, by class */
+static int by_use(const void *a, const void *b)
 {
     const entry *x = a, *y = b;
+    if (x->uses != y->uses) return x->uses > y->uses ? -1 : 1;
     if (x->f != y->f) return x->f < y->f ? -1 : 1;
     return (x->cls > y->cls) - (x->cls < y->cls);
 }
@@ -36,7 +40,7 @@ static void write_weights(FILE *f, entry *e, size_t n, double scale)
     }
 }
 
-int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o)
+int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o, const tr_uses *u)
 {
     entry *e = malloc((w->n + 1) * sizeof *e);
     size_t n = 0;
@@ -47,10 +51,11 @@ int tr_write_model(const lb_tagmodel *m, const tr_model *w, const tr_opts *o)
         double a = tr_average(w, &w->t[i]);
         if (fabs(a) < o->prune) continue;
         uint64_t k = w->t[i].key - 1;
-        e[n].f = (uint32_t)(k >> 8); e[n].cls = (uint8_t)(k & 255); e[n].w = a; n++;
+        e[n].f = (uint32_t)(k >> 8); e[n].cls = (uint8_t)(k & 255); e[n].w = a;
+        e[n].uses = tr_uses_of(u, e[n].f); n++;
         if (fabs(a) > maxabs) maxabs = fabs(a);
     }
-    qsort(e, n, sizeof *e, by_feature);
+    qsort(e, n, sizeof *e, by_use);
     double scale = maxabs > 0 ? maxabs / 32000.0 : 1.0;
     FILE *f = fopen(o->model, "wb");
     if (!f) { fprintf(stderr, "lb_train_tagger: cannot write %s\n", o->model); free(e); return 1; }
