@@ -189,6 +189,8 @@ static void test_compound_durations(void)
     EXPECT("2023-03-23", "de", "Nach mehrwöchigen Gesprächen gab es eine Einigung.", "mehrwöchigen", "PXW");
     CHECK_INT(annotate("2023-03-23", "de", "Der 25-Jährige wurde festgenommen."), LB_OK);
     CHECK(value_of("25-Jährige") == NULL);      /* a person (a noun), not a length */
+    CHECK_INT(annotate("2023-03-23", "de", "Der 35-jährige Mann wurde festgenommen."), LB_OK);
+    CHECK(value_of("35-jährige") == NULL);      /* an age, which TimeML leaves out */
     CHECK_INT(annotate("2023-03-23", "de", "Die Regierung ist mehrheitsfähig."), LB_OK);
     CHECK_INT((int)doc->timex.len, 0);
     EXPECT("2013-03-22", "en", "They agreed on a four-week truce.", "four-week", "P4W");
