@@ -131,9 +131,10 @@ static int verb_tense(const struct lb_time_rules *r, const lb_doc *doc, const in
      * treffen, has to pay) */
     if (fin == TENSE_PAST && (vf == LB_VERBFORM_PART || (vf == LB_VERBFORM_INF && !particle_infinitive(doc, cl->verb))))
         return TENSE_PAST;
-    /* a finite modal verb not on the list (darf) looks ahead too */
-    if (cl->modal >= 0 && (uint32_t)cl->modal < doc->toks.len && LB_FEAT_GET(M[cl->modal].feats, VERBFORM) == LB_VERBFORM_FIN)
-        return TENSE_FUT;
+    /* a modal verb not on the list that is the finite verb (darf) looks ahead
+     * too; one after a perfect auxiliary is its infinitive, tagged finite or
+     * not (hätten ... antreten sollen) */
+    if (cl->modal >= 0 && cl->modal == cl->fin) return TENSE_FUT;
     if (vf && cached_tense(r, doc, wid, cache, (uint32_t)cl->verb, lang) == TENSE_FUT) return TENSE_FUT;  /* is scheduled */
     return TENSE_NONE;
 }

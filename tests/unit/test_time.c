@@ -148,6 +148,9 @@ static void test_clause_tense(void)
     /* a perfect with a modal looks back; sein + zu-infinitive is no perfect */
     EXPECT("2020-06-17", "de", "Der Minister hat im März zurücktreten müssen.", "März", "2020-03");
     EXPECT("2020-03-17", "de", "Die Entscheidung ist im Oktober zu treffen.", "Oktober", "2020-10");
+    /* a modal verb that is not the finite one does not look ahead (2021-01-12 is a Tuesday) */
+    EXPECT("2021-01-12", "de", "Die Mailänder hätten am Donnerstag in Spanien antreten sollen.", "Donnerstag",
+           "2021-01-07");
     /* an adverb's ending is no tense */
     EXPECT("2013-03-22", "en", "Indeed, the firm will open a plant in October.", "October", "2013-10");
     /* a name's ending is no tense (2013-03-20 is a Wednesday) */
