@@ -4,7 +4,7 @@
  * the expression's clause in the past indicative (morphology); a finite
  * verb listed FUT in the TENSE words of data/time (future auxiliaries,
  * modal verbs, "plant"); a perfect auxiliary listed PAST before a
- * participle; a finite modal; a participle listed FUT ("is scheduled").
+ * participle; a modal that is the finite verb; a participle listed FUT ("is scheduled").
  * Before all of them a listed preposition that governs the expression
  * ("seit dem 1. Jänner", "since Monday"); after them, for a clause read as
  * a present or one without a verb, a listed adverb, preposition or
