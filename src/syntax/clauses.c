@@ -8,7 +8,6 @@
  * verbs.c sets each clause's extent from it, and it and roles.c fill in the
  * rest. */
 #include "internal.h"
-#include <string.h>
 
 #define SX_MAX_DEPTH 32
 #define SX_PENDING (-2)     /* parent: the main clause that follows */
@@ -59,8 +58,7 @@ static int is_zu_inf(const sx *s, uint32_t k)
 {
     const lb_morph *m = &s->M[k];
     if (m->flags & LB_MF_ZU_INF) return 1;
-    return sx_is_verb(m) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF && k > s->s0 &&
-           (s->cls[k - 1] & SX_ZU) && s->M[k - 1].upos == LB_UPOS_PART;
+    return sx_is_verb(m) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF && k > s->s0 && sx_zu_marker(s, k - 1);
 }
 
 /* a zu-infinitive and no finite verb before the next boundary */
@@ -220,10 +218,8 @@ static int closes_bracket(const cstate *c, const lb_clause *t, uint32_t i)
     if (!s->L->verb_bracket || t->fin < 0 || c->last_break > t->fin || !(s->cls[t->fin] & (SX_AUX | SX_PASS | SX_MODAL)))
         return 0;
     /* (one after zu is the verb of a zu-infinitive: "um ... zu verhindern") */
-    if (i > s->s0 && (s->cls[i - 1] & SX_ZU) && s->M[i - 1].upos == LB_UPOS_PART) return 0;
-    const lb_tok *tk = &LB_TOKS(s->doc)[i];
-    const lb_morph *m = &s->M[i];
-    return m->lemma && tk->norm_len == m->lemma_len && !memcmp(s->doc->norm + tk->norm, m->lemma, m->lemma_len);
+    if (i > s->s0 && sx_zu_marker(s, i - 1)) return 0;
+    return sx_spelt_as_lemma(s, i);
 }
 
 /* the tokens after the verb of the infinitive clauses inf[0 .. ninf) that a

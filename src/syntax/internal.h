@@ -135,6 +135,11 @@ static inline int sx_is_quote(const lb_doc *doc, uint32_t tok) { return (LB_TOKS
 static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & SX_TF_COORD; }
 
 void sx_quote_marks(sx *s); /* quotation marks inside a clause are no boundary */
+/* token i is spelt as its lemma (both folded: schließen = schliessen), as an
+ * infinitive or an uninflected particle is (syntax.c) */
+int sx_spelt_as_lemma(const sx *s, uint32_t i);
+/* token k is the infinitive marker zu/to (a particle of the zu class) */
+static inline int sx_zu_marker(const sx *s, uint32_t k) { return (s->cls[k] & SX_ZU) && s->M[k].upos == LB_UPOS_PART; }
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */
 int sx_clauses(sx *s);      /* clause boundaries, lb_morph.clause */
 int sx_verbs(sx *s);        /* clause extents, verb complex per clause */

@@ -5,6 +5,8 @@
 #include "syntax.h"
 #include "internal.h"
 #include "ctx.h"
+#include "core/limits.h"
+#include "text/text.h"
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,6 +284,15 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
     return 0;
 }
 
+int sx_spelt_as_lemma(const sx *s, uint32_t i)
+{
+    const lb_tok *t = &LB_TOKS(s->doc)[i];
+    const lb_morph *m = &s->M[i];
+    char f[LB_MAX_TOKEN_BYTES * 2];
+    size_t n = m->lemma ? lb_fold(f, sizeof f, m->lemma, m->lemma_len) : 0;
+    return n && t->norm_len == n && !memcmp(s->doc->norm + t->norm, f, n);
+}
+
 /* punctuation of clause structure next to a quotation mark: a boundary that
  * is no quotation mark itself, or an end mark (. ! ? ...) */
 static int structural_mark(const sx *s, uint32_t tok)
@@ -289,7 +300,19 @@ static int structural_mark(const sx *s, uint32_t tok)
     const lb_tok *t = &LB_TOKS(s->doc)[tok];
     if (sx_is_quote(s->doc, tok)) return 0;
     if (sx_is_boundary(s, tok) || (t->flags & LB_TOK_SENT_END)) return 1;
-    return (t->flags & LB_TOK_PUNCT) && t->end > t->start && strchr(".!?", s->doc->text[t->start]);
+    return (t->flags & LB_TOK_PUNCT) && t->end > t->start && memchr(".!?", s->doc->text[t->start], 3);
+}
+
+/* the quoted span that quotation mark k opens (or, closing, ends) holds a
+ * finite verb: quoted speech, not a title ("sagte „Wir kommen morgen“") */
+static int quotes_a_clause(const sx *s, uint32_t k)
+{
+    uint32_t side = LB_TOKS(s->doc)[k].flags & (LB_TOK_QOPEN | LB_TOK_QCLOSE);   /* both: which is unknown */
+    if (side == LB_TOK_QOPEN)
+        for (uint32_t j = k + 1; j < s->s1 && !sx_is_quote(s->doc, j); j++) if (sx_is_fin(&s->M[j])) return 1;
+    if (side == LB_TOK_QCLOSE)
+        for (uint32_t j = k; j > s->s0 && !sx_is_quote(s->doc, j - 1); j--) if (sx_is_fin(&s->M[j - 1])) return 1;
+    return 0;
 }
 
 /* A quotation mark is punctuation of quoting, not of clause structure: one
@@ -297,7 +320,8 @@ static int structural_mark(const sx *s, uint32_t tok)
  * \"Die Welt\" berichtete"), is no boundary and only joins the open clause.
  * It stays one next to a comma, colon, semicolon, dash, bracket or end mark
  * (direct speech: sagte: "...", "...", sagte er), looking past the other
- * quotation marks of a run (nested quotes), within the sentence. It visits
+ * quotation marks of a run (nested quotes), within the sentence, and
+ * around a quoted clause (a finite verb inside: sagte "Wir kommen"). It visits
  * the quotation marks classify listed (s->quotes), the sentences in order. */
 void sx_quote_marks(sx *s)
 {
@@ -307,7 +331,7 @@ void sx_quote_marks(sx *s)
         if (k < s0) continue;
         while (p > s0 && sx_is_quote(s->doc, p - 1)) p--;
         while (n < s1 && sx_is_quote(s->doc, n)) n++;
-        if ((p > s0 && structural_mark(s, p - 1)) || (n < s1 && structural_mark(s, n))) continue;
+        if ((p > s0 && structural_mark(s, p - 1)) || (n < s1 && structural_mark(s, n)) || quotes_a_clause(s, k)) continue;
         s->tf[k] = SX_TF_QUIET;
     }
 }

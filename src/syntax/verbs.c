@@ -150,8 +150,7 @@ static int32_t find_particle(const sx *s, const lb_clause *C, const vc *v)
     /* zu before a verb is its infinitive marker: "versucht, ihn zu ärgern" */
     if ((cls & SX_ZU) && (uint32_t)v->last_word + 1 < s->s1 && sx_is_verb(&s->M[v->last_word + 1])) return -1;
     /* a particle is uninflected: "stellte klar", not "fordern eine klare" */
-    const lb_tok *t = &LB_TOKS(s->doc)[v->last_word];
-    if (p->lemma && (t->norm_len != p->lemma_len || memcmp(s->doc->norm + t->norm, p->lemma, p->lemma_len))) return -1;
+    if (p->lemma && !sx_spelt_as_lemma(s, (uint32_t)v->last_word)) return -1;
     return v->last_word;
 }
 

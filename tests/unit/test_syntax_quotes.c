@@ -80,6 +80,17 @@ static void german_direct_speech(void)
                  "main: subj=[sie] verb=sagen voice=act mood=Ind\n");
 }
 
+/* quoted speech after the speech verb without a colon: the marks around a
+ * clause (a finite verb inside) stay boundaries, its subject is its own */
+static void german_speech_without_colon(void)
+{
+    const char *r = DE("Der/der/DET/Case=Nom|Gender=Masc|Number=Sing|PronType=Art Sprecher/Sprecher/NOUN/Case=Nom|Gender=Masc|Number=Sing"
+                       " sagte/sagen/VERB/" FIN3S("Past") " \xE2\x80\x9E/\xE2\x80\x9E/PUNCT Wir/wir/PRON/Case=Nom|Number=Plur|Person=1"
+                       " kommen/kommen/VERB/Mood=Ind|Number=Plur|Person=1|Tense=Pres|VerbForm=Fin morgen/morgen/ADV"
+                       " \xE2\x80\x9C/\xE2\x80\x9C/PUNCT ././PUNCT");
+    CHECK(sxt_has(r, "main: subj=[Wir] verb=kommen voice=act mood=Ind\n"));
+}
+
 /* "wird ... einstellen" over a quoted name, the infinitive tagged finite
  * (the plural present's form): one clause */
 static void german_verb_bracket(void)
@@ -91,6 +102,13 @@ static void german_verb_bracket(void)
                        " " Q " in/in/ADP März/März/NOUN/Case=Dat|Gender=Masc|Number=Sing"
                        " einstellen/einstellen/VERB/" FIN3P("Pres") " ././PUNCT");
     CHECK_STR(r, "main: subj=[Die Firma] verb=einstellen obj=[den Sender] voice=act mood=Ind\n");
+    /* spelt as its lemma once both are folded (ß = ss) */
+    r = DE("Die/der/DET/Case=Nom|Gender=Fem|Number=Sing|PronType=Art Firma/Firma/NOUN/Case=Nom|Gender=Fem|Number=Sing"
+           " wird/werden/AUX/" FIN3S("Pres")
+           " den/der/DET/Case=Acc|Gender=Masc|Number=Sing|PronType=Art Sender/Sender/NOUN/Case=Acc|Gender=Masc|Number=Sing"
+           " in/in/ADP März/März/NOUN/Case=Dat|Gender=Masc|Number=Sing"
+           " schließen/schließen/VERB/" FIN3P("Pres") " ././PUNCT");
+    CHECK_STR(r, "main: subj=[Die Firma] verb=schließen obj=[den Sender] voice=act mood=Ind\n");
     /* after zu a verb spelt as its lemma is a zu-infinitive's, not the bracket's */
     r = DE("Das/der/PRON/Case=Nom|Gender=Neut|Number=Sing|PronType=Dem ist/sein/AUX/" FIN3S("Pres")
            " der/der/DET/Case=Nom|Gender=Masc|Number=Sing|PronType=Art Weg/Weg/NOUN/Case=Nom|Gender=Masc|Number=Sing"
@@ -129,6 +147,7 @@ int main(void)
     german_title_cases();
     german_quoted_group();
     german_direct_speech();
+    german_speech_without_colon();
     german_verb_bracket();
     english_quotes();
     english_infinitive_then_coordination();

@@ -41,6 +41,8 @@ static inline int sxt_token(lb_doc *d, lb_buf *text, lb_buf *norm, const char *s
     t->flags = m->upos == LB_UPOS_PUNCT ? LB_TOK_PUNCT : LB_TOK_WORD;
     if (len[0] && f[0][0] >= 'A' && f[0][0] <= 'Z') t->flags |= LB_TOK_UPPER;   /* as the tokenizer marks them */
     if (m->upos == LB_UPOS_PUNCT && len[0] == 1 && (f[0][0] == '"' || f[0][0] == '\'')) t->flags |= LB_TOK_QUOTE;
+    if (m->upos == LB_UPOS_PUNCT && len[0] == 3 && !memcmp(f[0], "\xE2\x80\x9E", 3)) t->flags |= LB_TOK_QUOTE | LB_TOK_QOPEN;  /* „ */
+    if (m->upos == LB_UPOS_PUNCT && len[0] == 3 && !memcmp(f[0], "\xE2\x80\x9C", 3)) t->flags |= LB_TOK_QUOTE | LB_TOK_QCLOSE; /* “ */
     if (k == 3 && len[3]) lb_feats_parse(&m->feats, f[3], len[3]);
     m->lemma = lb_arena_strndup(&d->arena, f[1], len[1]);
     m->lemma_len = (uint32_t)len[1];
