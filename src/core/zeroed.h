@@ -1,4 +1,5 @@
-/* zeroed.h: zero-filled heap blocks whose pages are written at once, for
+/* zeroed.h: zero-filled heap blocks whose pages are written at once, and
+ * blocks on huge pages for large tables (lb_huge_block, not zero-filled), for
  * tables that are read before they are written (hash tables and caches whose
  * lookups probe empty slots). calloc may hand out fresh pages that the kernel
  * maps to its shared zero page on the first read; the first write to each

@@ -173,17 +173,19 @@ static int read_file(const char *path, lb_lexicon *lx, char *err, size_t errlen)
     }
     unsigned char *p = lb_huge_block(size);
     if (!p) { close(fd); snprintf(err, errlen, "%s: out of memory", path); return LB_ENOMEM; }
+    int rerr = 0;                       /* the read error, 0 when the file ended early */
     while (got < size) {
         ssize_t k = read(fd, p + got, size - got);
         if (k < 0 && errno == EINTR) continue;
+        if (k < 0) rerr = errno;
         if (k <= 0) break;
         got += (size_t)k;
     }
-    int rerr = errno;
     close(fd);
     if (got < size) {
         free(p);
-        snprintf(err, errlen, "%s: offset %zu: %s", path, got, got ? "file shorter than its size" : strerror(rerr));
+        if (rerr) snprintf(err, errlen, "%s: offset %zu: cannot read: %s", path, got, strerror(rerr));
+        else snprintf(err, errlen, "%s: offset %zu: file shorter than its size", path, got);
         return LB_EIO;
     }
     lx->data = p;

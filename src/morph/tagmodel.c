@@ -150,8 +150,8 @@ static int read_weights(rd *r, lb_tagmodel *m)
  * multiple of 16 bytes: their offsets are even). Rows and records follow
  * the order of the file, which lists the most used features first
  * (tools/train): the weights the decoder reads most share cache lines
- * (+clauses on the benchmark corpus, 14 interleaved runs: median 0.901 ->
- * 0.881 s against the hash order of the slots). */
+ * (+clauses on the benchmark corpus against the hash order of the slots, 12
+ * interleaved runs: median 0.889 -> 0.873 s). */
 static int make_refs(lb_tagmodel *m)
 {
     size_t rows = 0, few = 0;

@@ -3,10 +3,10 @@
  * comma, maybe behind a preposition), interrogatives after a comma, zu-/to-
  * infinitives. A finite verb goes to the innermost open clause that lacks
  * one; when all have one, completed embedded clauses close, and otherwise a
- * new (coordinated or juxtaposed) clause begins (but a German verb spelt as
- * its infinitive after a finite auxiliary or modal closes the verb bracket). Sets lb_morph.clause;
- * verbs.c sets each clause's extent from it, and it and roles.c fill in the
- * rest. */
+ * new (coordinated or juxtaposed) clause begins (but with the language's
+ * verb_bracket a verb spelt as its infinitive after a finite auxiliary or
+ * modal closes the bracket). Sets lb_morph.clause; verbs.c sets each
+ * clause's extent from it, and it and roles.c fill in the rest. */
 #include "internal.h"
 
 #define SX_MAX_DEPTH 32
@@ -235,16 +235,17 @@ static void take_from_infinitives(cstate *c, int32_t n, const int32_t *inf, int 
 
 static int on_finite(cstate *c, uint32_t i)
 {
-    int32_t inf[4];
+    int32_t inf[SX_MAX_DEPTH];
     int ninf = 0;
     for (; c->sp > 1 && CL(c, top(c))->kind == LB_CL_ZU_INF; c->sp--)
-        if (ninf < 4) inf[ninf++] = top(c);
+        if (ninf < SX_MAX_DEPTH) inf[ninf++] = top(c);
     int32_t t = top(c);
     if (CL(c, t)->fin < 0) { CL(c, t)->fin = (int32_t)i; return 0; }
     if (CL(c, t)->fin == (int32_t)i - 1) {
-        /* two finite-looking verbs in a row: German verb-final "scheitern
-         * könnten" has the finite verb last (the first is an infinitive) */
-        if (!c->s->en) CL(c, t)->fin = (int32_t)i;
+        /* two finite-looking verbs in a row: with the language's verb_final
+         * (German "scheitern könnten") the finite verb is the last, the first
+         * an infinitive */
+        if (c->s->L->verb_final) CL(c, t)->fin = (int32_t)i;
         return 0;
     }
     if (closes_bracket(c, CL(c, t), i)) return 0;

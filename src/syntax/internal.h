@@ -43,7 +43,8 @@ typedef struct sx_lang {
     lb_sigindex index;          /* its fast front */
     int name_head_last;         /* a run of names is headed by its last word */
     int noun_noun_join;         /* adjacent common nouns form one group */
-    int verb_final;             /* subordinate clauses end in their finite verb (de) */
+    int verb_final;             /* the finite verb closes the verb complex (de: "scheitern könnten"): of two
+                                 * finite-looking verbs in a row the second is the finite one (clauses.c) */
     int verb_bracket;           /* a verb spelt as its infinitive after a finite auxiliary or
                                  * modal closes its bracket (clauses.c closes_bracket) */
     char zu_infix[8];           /* the infinitive marker inside a separable verb (de: an-zu-greifen), "" none */
@@ -77,7 +78,7 @@ typedef struct sx {
     uint32_t sent;
     uint32_t ph0, cl0;          /* first phrase / clause of the sentence */
     const uint32_t *quotes;     /* the quotation marks that are boundaries by their sign (classify), */
-    uint32_t nquotes, qnext;    /* ... their count, the first not yet seen (sx_quote_marks) */
+    uint32_t nquotes;           /* ... their count (ascending token indexes: sx_quote_marks) */
 } sx;
 
 /* the agreement mask: one bit per (case, number, gender), 24 bits (agree.h) */

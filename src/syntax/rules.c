@@ -53,9 +53,10 @@ static int set_option(sx_lang *L, const lb_dict_line *ln, char *err, size_t errl
         L->zu_infix_len = (uint8_t)n;
         return 0;
     }
-    if (!strcmp(k, "verb_bracket")) {
-        if (strcmp(v, "yes") && strcmp(v, "no")) { snprintf(err, errlen, "option verb_bracket must be yes or no"); return -1; }
-        L->verb_bracket = !strcmp(v, "yes");
+    int *yes_no = !strcmp(k, "verb_bracket") ? &L->verb_bracket : !strcmp(k, "verb_final") ? &L->verb_final : NULL;
+    if (yes_no) {
+        if (strcmp(v, "yes") && strcmp(v, "no")) { snprintf(err, errlen, "option %s must be yes or no", k); return -1; }
+        *yes_no = !strcmp(v, "yes");
         return 0;
     }
     int *dst = !strcmp(k, "name_head") ? &L->name_head_last : !strcmp(k, "noun_noun") ? &L->noun_noun_join : NULL;
@@ -136,7 +137,6 @@ int lb_syntax_load(struct lb_syntax_rules **out, const char *dir, char *err, siz
     struct lb_syntax_rules *R = calloc(1, sizeof *R);
     if (!R) return LB_ENOMEM;
     for (int i = 0; i < 2; i++) lb_wordset_init(&R->lang[i].words);
-    R->lang[0].verb_final = 1;
     int rc = load_file(R, &R->lang[0], dir, "de.txt", err, errlen);
     if (!rc) rc = load_file(R, &R->lang[0], dir, "de_prep.txt", err, errlen);
     if (!rc) rc = load_file(R, &R->lang[1], dir, "en.txt", err, errlen);

@@ -322,13 +322,14 @@ static int quotes_a_clause(const sx *s, uint32_t k)
  * (direct speech: sagte: "...", "...", sagte er), looking past the other
  * quotation marks of a run (nested quotes), within the sentence, and
  * around a quoted clause (a finite verb inside: sagte "Wir kommen"). It visits
- * the quotation marks classify listed (s->quotes), the sentences in order. */
+ * the quotation marks classify listed (s->quotes) in the sentence. */
 void sx_quote_marks(sx *s)
 {
     const uint32_t s0 = s->s0, s1 = s->s1;
-    for (; s->qnext < s->nquotes && s->quotes[s->qnext] < s1; s->qnext++) {
-        uint32_t k = s->quotes[s->qnext], p = k, n = k + 1;
-        if (k < s0) continue;
+    size_t lo = 0, hi = s->nquotes;     /* the first listed mark in the sentence (ascending list) */
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (s->quotes[mid] < s0) lo = mid + 1; else hi = mid; }
+    for (size_t q = lo; q < s->nquotes && s->quotes[q] < s1; q++) {
+        uint32_t k = s->quotes[q], p = k, n = k + 1;
         while (p > s0 && sx_is_quote(s->doc, p - 1)) p--;
         while (n < s1 && sx_is_quote(s->doc, n)) n++;
         if ((p > s0 && structural_mark(s, p - 1)) || (n < s1 && structural_mark(s, n)) || quotes_a_clause(s, k)) continue;

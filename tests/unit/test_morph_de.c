@@ -122,16 +122,20 @@ static void test_model_loader(void)
 
 static uint32_t get32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
 
-/* The offset of the weights section (u32 nfeat) of model image buf. */
-static size_t weights_at(const unsigned char *buf)
+/* The offset of the weights section (u32 nfeat) of model image buf (n
+ * bytes), or 0 when the image ends before it. */
+static size_t weights_at(const unsigned char *buf, size_t n)
 {
     size_t at = 20;
+    if (at + 4 > n) return 0;
     at += 4 + 5 * (size_t)get32(buf + at);              /* classes */
+    if (at + 4 > n) return 0;
     at += 4 + get32(buf + at);                          /* open classes */
+    if (at + 4 > n) return 0;
     uint32_t nd = get32(buf + at);
     at += 4;
-    for (uint32_t i = 0; i < nd; i++) { at += 1 + buf[at]; at += 2 + buf[at + 1]; }   /* form, flags, classes */
-    return at;
+    for (uint32_t i = 0; i < nd && at + 2 < n; i++) { at += 1 + buf[at]; if (at + 2 > n) return 0; at += 2 + buf[at + 1]; }
+    return at + 4 <= n ? at : 0;                        /* (form, flags, classes per entry) */
 }
 
 /* The weights are laid out in the file's order of features (the most used
@@ -145,13 +149,15 @@ static void test_model_layout(void)
     CHECK(f != NULL);
     if (!f) return;
     static unsigned char buf[1 << 24], rev[1 << 24];
+    static size_t pos[1 << 17];
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    size_t at = weights_at(buf), pos[1 << 17], nf = get32(buf + at), k = at + 4;
-    CHECK(nf > 1000 && nf <= sizeof pos / sizeof pos[0]);
-    if (nf <= 1000 || nf > sizeof pos / sizeof pos[0]) return;
-    for (size_t i = 0; i < nf; i++) { pos[i] = k; k += 5 + 3 * (size_t)buf[k + 4]; }
+    size_t at = weights_at(buf, n), nf = at ? get32(buf + at) : 0, k = at + 4;
+    CHECK(n < sizeof buf && nf > 1000 && nf <= sizeof pos / sizeof pos[0]);
+    if (n >= sizeof buf || nf <= 1000 || nf > sizeof pos / sizeof pos[0]) return;
+    for (size_t i = 0; i < nf && k + 5 <= n; i++) { pos[i] = k; k += 5 + 3 * (size_t)buf[k + 4]; }
     CHECK(k + 4 == n && !memcmp(buf + k, "END!", 4));
+    if (k + 4 != n) return;
     memcpy(rev, buf, at + 4);
     size_t w = at + 4;
     for (size_t i = nf; i-- > 0;) {
@@ -160,9 +166,10 @@ static void test_model_layout(void)
         w += len;
     }
     memcpy(rev + w, "END!", 4);
-    lb_tagmodel *a, *b;
+    lb_tagmodel *a = NULL, *b = NULL;
     CHECK_INT(lb_tagmodel_parse(&a, buf, n, "de.model", err, sizeof err), LB_OK);
     CHECK_INT(lb_tagmodel_parse(&b, rev, n, "reversed", err, sizeof err), LB_OK);
+    if (!a || !b) { lb_tagmodel_free(a); lb_tagmodel_free(b); return; }
     lb_tm_ref first = lb_tagmodel_ref(a, get32(buf + pos[0]));
     CHECK(first == 2 || first == lb_tm_sparse_ref(a, 0));     /* dense + 1, or the first record */
     int diff = 0;

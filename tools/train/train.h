@@ -31,7 +31,7 @@ void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_op
  * (more than one candidate, the gold classes as history): the model file
  * lists its features most used first, the order in which the loader lays
  * out their weights (src/morph/tagmodel.c make_refs). */
-typedef struct tr_uses { uint32_t *key, *count; size_t cap; } tr_uses;
+typedef struct tr_uses { uint32_t *key, *count; size_t cap, n; } tr_uses;
 void tr_count_uses(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, tr_uses *u);
 uint32_t tr_uses_of(const tr_uses *u, uint32_t f);
 void tr_uses_free(tr_uses *u);

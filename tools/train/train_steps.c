@@ -81,6 +81,18 @@ typedef struct tr_run {
     size_t right;
 } tr_run;
 
+/* A run's word buffers for the corpus's longest sentence (exits when out of memory). */
+static void run_alloc(const tr_corpus *c, tr_run *r)
+{
+    int maxn = 1;
+    for (size_t s = 0; s < c->n; s++) if (c->sent[s].n > maxn) maxn = c->sent[s].n;
+    *r = (tr_run){ .tw = malloc((size_t)maxn * sizeof *r->tw), .fw = malloc((size_t)maxn * sizeof *r->fw),
+                   .fw2 = malloc((size_t)maxn * sizeof *r->fw2) };
+    if (!r->tw || !r->fw || !r->fw2) die("out of memory");
+}
+
+static void run_free(tr_run *r) { free(r->tw); free(r->fw); free(r->fw2); }
+
 static uint32_t next_random(uint64_t *rng)
 {
     *rng = *rng * 6364136223846793005ull + 1442695040888963407ull;
@@ -179,11 +191,10 @@ static void train_sentence(const tr_sent *s, const lb_tagmodel *m, tr_model *w, 
 static void train_run(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o, unsigned seed)
 {
     size_t *order = malloc(c->n * sizeof *order);
-    int maxn = 1;
-    for (size_t s = 0; s < c->n; s++) { order[s] = s; if (c->sent[s].n > maxn) maxn = c->sent[s].n; }
-    tr_run r = { .tw = malloc((size_t)maxn * sizeof *r.tw), .fw = malloc((size_t)maxn * sizeof *r.fw),
-                 .fw2 = malloc((size_t)maxn * sizeof *r.fw2) };
-    if (!order || !r.tw || !r.fw || !r.fw2) die("out of memory");
+    if (!order) die("out of memory");
+    for (size_t s = 0; s < c->n; s++) order[s] = s;
+    tr_run r;
+    run_alloc(c, &r);
     uint64_t rng = seed * 6364136223846793005ull + 1442695040888963407ull;
     r.rng = rng ^ 0x5DEECE66Dull;
     for (int it = 0; it < o->iter; it++) {
@@ -197,7 +208,8 @@ static void train_run(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, con
         fprintf(stderr, "seed %u iteration %d: %.4f of training tokens right, %zu weights\n", seed, it + 1,
                 (double)r.right / (double)c->ntok, w->n);
     }
-    free(order); free(r.tw); free(r.fw); free(r.fw2);
+    free(order);
+    run_free(&r);
 }
 
 void tr_train(const tr_corpus *c, const lb_tagmodel *m, tr_model *w, const tr_opts *o)
@@ -222,25 +234,40 @@ static size_t uses_slot(const tr_uses *u, uint32_t f)
 
 uint32_t tr_uses_of(const tr_uses *u, uint32_t f)
 {
+    if (!u->cap) return 0;
     size_t h = uses_slot(u, f);
     return u->key[h] == f ? u->count[h] : 0;
 }
 
-void tr_uses_free(tr_uses *u) { free(u->key); free(u->count); u->key = u->count = NULL; u->cap = 0; }
+void tr_uses_free(tr_uses *u) { free(u->key); free(u->count); u->key = u->count = NULL; u->cap = u->n = 0; }
+
+/* u with room for twice its slots, every count kept (exits when out of memory) */
+static void uses_grow(tr_uses *u)
+{
+    tr_uses g = { calloc(u->cap * 2, sizeof *g.key), calloc(u->cap * 2, sizeof *g.count), u->cap * 2, u->n };
+    if (!g.key || !g.count) die("out of memory");
+    for (size_t h = 0; h < u->cap; h++)
+        if (u->key[h]) { size_t j = uses_slot(&g, u->key[h]); g.key[j] = u->key[h]; g.count[j] = u->count[h]; }
+    tr_uses_free(u);
+    *u = g;
+}
+
+static void uses_add(tr_uses *u, uint32_t f)
+{
+    if ((u->n + 1) * 2 > u->cap) uses_grow(u);
+    size_t h = uses_slot(u, f);
+    if (!u->key[h]) { u->key[h] = f; u->n++; }
+    u->count[h]++;
+}
 
 void tr_count_uses(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, tr_uses *u)
 {
     tr_opts plain = *o;
     plain.unk_drop = 0;                         /* every word as itself */
-    int maxn = 1;
-    for (size_t s = 0; s < c->n; s++) if (c->sent[s].n > maxn) maxn = c->sent[s].n;
-    tr_run r = { .tw = malloc((size_t)maxn * sizeof *r.tw), .fw = malloc((size_t)maxn * sizeof *r.fw),
-                 .fw2 = malloc((size_t)maxn * sizeof *r.fw2) };
-    u->cap = (size_t)1 << 22;
-    u->key = calloc(u->cap, sizeof *u->key);
-    u->count = calloc(u->cap, sizeof *u->count);
-    if (!r.tw || !r.fw || !r.fw2 || !u->key || !u->count) die("out of memory");
-    size_t used = 0;
+    tr_run r;
+    run_alloc(c, &r);
+    *u = (tr_uses){ calloc(1 << 16, sizeof *u->key), calloc(1 << 16, sizeof *u->count), 1 << 16, 0 };
+    if (!u->key || !u->count) die("out of memory");
     for (size_t s = 0; s < c->n; s++) {
         const tr_sent *se = &c->sent[s];
         prepare_words(se, m, &r, &plain);
@@ -248,18 +275,11 @@ void tr_count_uses(const tr_corpus *c, const lb_tagmodel *m, const tr_opts *o, t
         for (int i = 0; i < se->n; i++) {
             uint32_t f[LB_TF_MAX_STATIC + LB_TF_MAX_CONTEXT];
             int nf = r.tw[i].ncand > 1 ? word_features(se, i, m, &r, 0, p1, p2, st, f) : 0;
-            for (int k = 0; k < nf; k++) {
-                size_t h = uses_slot(u, f[k]);
-                if (!u->key[h]) {
-                    if (++used * 2 > u->cap) die("too many features to count");
-                    u->key[h] = f[k];
-                }
-                u->count[h]++;
-            }
+            for (int k = 0; k < nf; k++) uses_add(u, f[k]);
             unsigned gold = se->tok[i].cls;
             p2 = p1; p1 = gold;
             st = lb_tag_state(m, st, gold, &r.fw[i]);
         }
     }
-    free(r.tw); free(r.fw); free(r.fw2);
+    run_free(&r);
 }
