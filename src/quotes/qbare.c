@@ -12,36 +12,62 @@
 /* how many plain sentences may stand between two quotes of one speaker */
 #define Q_BARE_GAP 2
 
-/* a full verb, finite, in the Präteritum (morphology layer): narration, the
- * writer's tense. Spoken German, and so direct speech, keeps the Präteritum
- * of sein, haben and the modal verbs (war, hatte, wollte: UD's AUX) */
+/* a finite verb in the Präteritum (morphology layer): narration, the
+ * writer's tense (one of the forms spoken German keeps, war, hatte, wollte,
+ * is checked by the caller) */
 static int preterite(const qdoc *q, uint32_t i)
 {
     const lb_morph *m = &LB_MORPH(q->doc)[i];
-    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST && m->upos != LB_UPOS_AUX;
+    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST;
 }
 
-/* [a, b) opens with an adverbial clause (als, wenn, bevor) and goes on with
- * its main clause: the finite verb right after the clause's comma ("Als ich
- * ging, haben sie mich …"). Without one the adverbial clause is the Vorfeld
- * of the speech verb's own clause ("Bevor er ging, sagte X …"): no quote. */
-static int main_after_fronted(const qdoc *q, uint32_t a, uint32_t b)
+/* Präteritum form i (sein, haben) is the auxiliary of a verb of its clause
+ * (clause layer): "war gegangen", "hatte verlassen", the pluperfect of
+ * narration; 0 when the clause is unknown */
+static int auxiliary_of_verb(const qdoc *q, uint32_t i)
+{
+    const lb_doc *d = q->doc;
+    int32_t ci = LB_MORPH(d)[i].clause;
+    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
+    const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    if (cl->verb < 0 || cl->verb == (int32_t)i || (size_t)cl->verb >= q->n) return 0;
+    unsigned vf = LB_FEAT_GET(LB_MORPH(d)[cl->verb].feats, VERBFORM);
+    return vf == LB_VERBFORM_PART || vf == LB_VERBFORM_INF;
+}
+
+/* [a, b) opens with a subordinate clause (als, wenn, weil) and goes on with
+ * its main clause: the first token after the clause's last comma before b
+ * that is a finite verb ("Als ich ging, haben sie mich …"); its start, or 0.
+ * Without one the subordinate clause is the Vorfeld of the speech verb's
+ * own clause ("Bevor er ging, sagte X …"): no quote. */
+static uint32_t main_after_fronted(const qdoc *q, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a + 1; k + 1 < b; k++)
-        if (q_punct_is(q, k, ',')) return lb_morph_is_finite(&LB_MORPH(q->doc)[k + 1]);
+        if (q_punct_is(q, k, ',') && lb_morph_is_finite(&LB_MORPH(q->doc)[k + 1])) return k + 1;
     return 0;
 }
 
 /* [a, b) is a clause in the indicative present or perfect (direct speech keeps
  * the speaker's tense; a Präteritum clause narrates): a verb, no Konjunktiv,
- * no complementizer */
+ * no complementizer. Spoken German keeps the Präteritum of the modal verbs
+ * (modalpast: "wollte gehen") and of sein and haben where they are no
+ * auxiliary of their clause's verb (spokenpast: "Es war ein gutes Treffen";
+ * "war gegangen", "hatte verlassen" narrate); "wurde festgenommen" narrates.
+ * After a fronted subordinate clause only the main clause's tense counts
+ * (a Konjunktiv anywhere makes the speech indirect). */
 static int indicative(const qdoc *q, uint32_t a, uint32_t b)
 {
     if (q->doc->morph.len != q->n) return 0;      /* tense and mood unknown */
-    if (a >= b || (q_cls(q, a) & QC_CONJ) || ((q_cls(q, a) & QC_SUB) && !main_after_fronted(q, a, b)) ||
-        !q_has_verb(q, a, b)) return 0;
-    for (uint32_t i = a; i < b; i++)
-        if ((q->t[i].flags & LB_TOK_WORD) && (q_konj(q, i) || preterite(q, i))) return 0;
+    if (a >= b || (q_cls(q, a) & QC_CONJ) || !q_has_verb(q, a, b)) return 0;
+    uint32_t main = a;                  /* where the main clause starts */
+    if ((q_cls(q, a) & QC_SUB) && !(main = main_after_fronted(q, a, b))) return 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (!(q->t[i].flags & LB_TOK_WORD)) continue;
+        if (q_konj(q, i)) return 0;
+        if (i < main || !preterite(q, i)) continue;
+        uint32_t x = q_xcls(q, i);
+        if (!(x & QX_MODALPAST) && !((x & QX_SPOKENPAST) && !auxiliary_of_verb(q, i))) return 0;
+    }
     return 1;
 }
 

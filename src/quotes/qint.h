@@ -71,7 +71,9 @@ enum {
     QX_CADJ = 1u << 22,     /* predicative adjective with a content clause (confident that …): its subject speaks */
     QX_TVERB = 1u << 23,    /* verb of believing or knowing: reports only a content clause right after it (know that …) */
     QX_OBLART = 1u << 24,   /* article form that is never nominative (dem, den, des, einem, einer): its phrase is no subject */
-    QX_NOMMASC = 1u << 25   /* article that is nominative only before a masculine singular noun (der) */
+    QX_NOMMASC = 1u << 25,  /* article that is nominative only before a masculine singular noun (der) */
+    QX_SPOKENPAST = 1u << 26, /* Präteritum of sein and haben, which spoken German keeps (war, hatte): not as an auxiliary */
+    QX_MODALPAST = 1u << 27   /* Präteritum of a modal verb, kept too (wollte) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

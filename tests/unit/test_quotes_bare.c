@@ -51,11 +51,20 @@ int main(void)
     check_kind("Es war ein sehr gutes", 0, "Paul Fischer");
     run("Die Polizei fand die Tasche am Bahnhof, sagte der Unterhändler Paul Fischer.");
     check_kind("Die Polizei fand", 1, "Paul Fischer");
+    /* with a participle they narrate too: pluperfect and passive */
+    run("Der Täter war schon gegangen, sagte der Polizeisprecher Paul Fischer.");
+    check_kind("Der Täter war", 1, "Paul Fischer");
+    run("Der Täter hatte das Haus schon verlassen, sagte der Polizeisprecher Paul Fischer.");
+    check_kind("Der Täter hatte", 1, "Paul Fischer");
+    run("Der Verdächtige wurde am Bahnhof festgenommen, sagte der Polizeisprecher Paul Fischer.");
+    check_kind("Der Verdächtige wurde", 1, "Paul Fischer");
 
     /* a fronted adverbial clause with its main clause is what was said; alone
      * it is the Vorfeld of the speech verb's own clause */
     run("Als ich zum Rathaus gehen wollte, haben sie mich festgenommen, sagte die Aktivistin Maria Lopez.");
     check_kind("Als ich zum Rathaus", 0, "Maria Lopez");
+    run("Als ich, wie jeden Tag, zum Rathaus ging, haben sie mich festgenommen, sagte die Aktivistin Maria Lopez.");
+    check_kind("Als ich, wie jeden Tag", 0, "Maria Lopez");
 
     /* Konjunktiv I: indirect speech */
     run("Die Ministerin Petra Hausmann besuchte am Montag das Werk in Kassel. "
