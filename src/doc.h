@@ -212,20 +212,13 @@ enum lb_timex_type { LB_TIMEX_DATE, LB_TIMEX_TIME, LB_TIMEX_DURATION, LB_TIMEX_S
 typedef struct lb_timex {
     uint32_t start, end;
     uint8_t type;
+    /* a compound of the time words (data/time: "+A+B" lines) in one token:
+     * an adjective of a length (dreijährige Haft, a four-week truce) that
+     * describes its noun and does not stand for the noun group it is in,
+     * as a date or a length phrase does */
+    uint8_t modifier;
     const char *value;      /* TIMEX3 value, arena string */
 } lb_timex;
-
-/* 1 when x is a length said in one word, an adjective of its noun
- * (dreijährige Haft, die 84-jährige Besucherin, a four-week truce): it
- * does not stand for the noun group it is in, as a date or a length
- * phrase does (text: the document's text). */
-static inline int lb_timex_modifier(const char *text, const lb_timex *x)
-{
-    if (x->type != LB_TIMEX_DURATION) return 0;
-    for (uint32_t i = x->start; i < x->end; i++)
-        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') return 0;
-    return 1;
-}
 
 typedef struct lb_quote {
     uint32_t start, end;            /* content without quotation marks */

@@ -462,14 +462,14 @@ static void add_both_groups(ev_sent *s)
 }
 
 /* the token lies inside a temporal expression that is no one-word length
- * describing a noun (mit dem 35-jährigen Mann: lb_timex_modifier) */
+ * describing a noun (mit dem zweitägigen Besuch: lb_timex.modifier) */
 static int in_timex(const ev_sent *s, const lb_tok *tk)
 {
     const lb_doc *doc = s->doc;
     const ev_docindex *ix = s->ix;
     for (uint32_t k = ix->xoff[tk->sent]; k < ix->xoff[tk->sent + 1]; k++) {
         const lb_timex *x = &LB_TIMEXES(doc)[ix->xidx[k]];
-        if (x->start <= tk->start && x->end >= tk->end && !lb_timex_modifier(doc->text, x)) return 1;
+        if (x->start <= tk->start && x->end >= tk->end && !x->modifier) return 1;
     }
     return 0;
 }

@@ -285,7 +285,7 @@ static int is_close_quote(const qdoc *q, uint32_t i) { return i < q->n && (q->t[
 /* the phrase overlaps a temporal expression ("Um 11:09 Uhr MEZ berichtet …"):
  * a time is never the speaker (binary search over doc->timex); a one-word
  * length before the phrase's head only describes it (die 84-jährige
- * Besucherin: lb_timex_modifier) */
+ * Besucherin: lb_timex.modifier) */
 static int in_time(const qdoc *q, qspk sp)
 {
     const lb_timex *X = LB_TIMEXES(q->doc);
@@ -293,7 +293,7 @@ static int in_time(const qdoc *q, qspk sp)
     size_t lo = 0, hi = q->doc->timex.len;
     while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (X[mid].end <= a) lo = mid + 1; else hi = mid; }
     for (; lo < q->doc->timex.len && X[lo].start < b; lo++)
-        if (!(X[lo].end <= head && lb_timex_modifier(q->doc->text, &X[lo]))) return 1;
+        if (!(X[lo].end <= head && X[lo].modifier)) return 1;
     return 0;
 }
 

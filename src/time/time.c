@@ -69,6 +69,7 @@ static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec 
         tx->start = LB_TOKS(doc)[m->tok0].start;
         tx->end = LB_TOKS(doc)[m->tok1 - 1].end;
         tx->type = TM_R(r)[m->rule].type;
+        tx->modifier = m->tok1 == m->tok0 + 1 && ti->wid[m->tok0] >= 0 && TM_W(r)[ti->wid[m->tok0]].compound;
         tx->value = v;
     }
     return LB_OK;

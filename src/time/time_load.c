@@ -186,74 +186,68 @@ static int join_assigns(struct lb_time_rules *r, const tm_entry *a, const tm_ent
     return 0;
 }
 
-/* A compound line "+#int-B" in class cls: the forms of class B after
- * digits and a hyphen (10-tägigen, 30-day) are listed as "#-" + the form,
- * marked digits: the matcher looks such a token up by that key and takes
- * N from its digits (time_match.c). */
-static int digits_line(load_ctx *lc, const lb_dict_line *l, uint32_t cid, char *err, size_t errlen)
+/* A class name of a compound line: upper case and underscores, ending at
+ * the joiner or the end; its length, 0 when none. */
+static size_t class_name_len(const char *p)
 {
-    struct lb_time_rules *r = lc->r;
-    const char *b = l->field[0] + 6;
-    uint32_t cb = class_id(r, b, strlen(b)), l0 = 0, nl = 0;
-    if (cb == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
-    if (l->nfields >= 3 && parse_assigns(r, l->field[2], &l0, &nl, err, errlen)) return -1;
-    class_words B;
-    tm_entry none = { 0, 0, 0, lc->lang };
-    int rc = collect_class(r, cb, lc->lang, &B);
-    if (!rc && !B.n) { snprintf(err, errlen, "compound of a class without forms above: '%s'", l->field[0]); rc = -1; }
-    else if (rc) snprintf(err, errlen, "out of memory");
-    for (size_t j = 0; j < B.n && !rc; j++) {
-        char form[256] = "#-";
-        if (B.len[j] + 2 >= sizeof form) continue;
-        memcpy(form + 2, B.form[j], B.len[j]);
-        uint32_t wid = word_id(r, form, B.len[j] + 2), a0;
-        if (wid == UINT32_MAX || join_assigns(r, &none, &B.ent[j], l0, nl, &a0)) {
-            snprintf(err, errlen, "out of memory"); rc = -1; break;
-        }
-        TM_W(r)[wid].digits = 1;
-        rc = add_entry(r, wid, (tm_entry){ cid, a0, B.ent[j].nas + nl, lc->lang }, err, errlen);
-    }
-    class_words_free(&B);
-    return rc;
+    size_t n = 0;
+    while ((p[n] >= 'A' && p[n] <= 'Z') || p[n] == '_') n++;
+    return n;
 }
 
-/* A compound line "+A+B" (glued) or "+A-B" (with a hyphen) in class cls:
- * every listed form of class A (this language) joined to every one of class
- * B becomes a form of cls with the slots of both and of the line
- * (zwei + wöchigen -> zweiwöchigen: N=2 U=W). Both classes are listed above. */
+/* One joined form of a compound line: a + joiner + b into word wid of class
+ * cid with the slots of entries ea and eb and the line's (l0, nl). */
+static int add_compound(struct lb_time_rules *r, load_ctx *lc, uint32_t cid, const char *a, size_t an, int join,
+                        const char *b, size_t bn, const tm_entry *ea, const tm_entry *eb, uint32_t l0, uint32_t nl,
+                        int digits, char *err, size_t errlen)
+{
+    char form[256];
+    if (an + (size_t)join + bn >= sizeof form) { snprintf(err, errlen, "compound form longer than 255 bytes"); return -1; }
+    memcpy(form, a, an);
+    if (join) form[an] = '-';
+    memcpy(form + an + join, b, bn);
+    uint32_t wid = word_id(r, form, an + (size_t)join + bn), a0;
+    if (wid == UINT32_MAX) { snprintf(err, errlen, "compound form '%.*s' cannot be folded", (int)(an + join + bn), form); return -1; }
+    if (join_assigns(r, ea, eb, l0, nl, &a0)) { snprintf(err, errlen, "out of memory"); return -1; }
+    TM_W(r)[wid].compound = 1;
+    if (digits) TM_W(r)[wid].digits = 1;
+    return add_entry(r, wid, (tm_entry){ cid, a0, ea->nas + eb->nas + nl, lc->lang }, err, errlen);
+}
+
+/* A compound line in class cls (not TENSE): "+A+B" glues every listed form
+ * of class A (this language) to every one of class B, "+A-B" joins them
+ * with a hyphen, "+#int-B" stands for digits, a hyphen and a form of B
+ * (listed as "#-" + the form, marked digits: the matcher looks such a token
+ * up by that key and takes N from its digits, time_match.c). A compound
+ * form carries the slots of both parts and of the line (zwei + wöchigen ->
+ * zweiwöchigen: N=2 U=W). Both classes are listed above the line. */
 static int compound_line(load_ctx *lc, const lb_dict_line *l, uint32_t cid, char *err, size_t errlen)
 {
     struct lb_time_rules *r = lc->r;
-    const char *f = l->field[0] + 1, *sep = f;
+    const char *f = l->field[0] + 1;
     int digits = !strncmp(f, "#int-", 5);
-    if (digits) return digits_line(lc, l, cid, err, errlen);
-    while ((*sep >= 'A' && *sep <= 'Z') || *sep == '_') sep++;
-    if (sep == f || (*sep != '+' && *sep != '-') || !sep[1]) {
-        snprintf(err, errlen, "a compound entry must be '+CLASS+CLASS', '+CLASS-CLASS' or '+#int-CLASS'"); return -1;
+    size_t an = digits ? 4 : class_name_len(f), bn = class_name_len(f + an + 1);
+    char sep = f[an];
+    if (!an || (sep != '+' && sep != '-') || (digits && sep != '-') || !bn || f[an + 1 + bn]) {
+        snprintf(err, errlen, "a compound entry must be '+CLASS+CLASS', '+CLASS-CLASS' or '+#int-CLASS' (upper-case names)");
+        return -1;
     }
-    uint32_t ca = class_id(r, f, (size_t)(sep - f)), cb = class_id(r, sep + 1, strlen(sep + 1)), l0 = 0, nl = 0;
-    if (ca == UINT32_MAX || cb == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
+    uint32_t ca = digits ? UINT32_MAX : class_id(r, f, an), cb = class_id(r, f + an + 1, bn), l0 = 0, nl = 0;
+    if ((!digits && ca == UINT32_MAX) || cb == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
     if (l->nfields >= 3 && parse_assigns(r, l->field[2], &l0, &nl, err, errlen)) return -1;
-    class_words A, B;
-    int rc = collect_class(r, ca, lc->lang, &A) | collect_class(r, cb, lc->lang, &B);
+    static const char *const hash = "#";
+    static const uint32_t one = 1;
+    tm_entry none = { 0, 0, 0, lc->lang };
+    class_words A = { (const char **)&hash, (uint32_t *)&one, &none, 1 }, B;
+    int rc = (!digits && collect_class(r, ca, lc->lang, &A)) | collect_class(r, cb, lc->lang, &B);
     if (!rc && (!A.n || !B.n)) { snprintf(err, errlen, "compound of a class without forms above: '%s'", l->field[0]); rc = -1; }
     else if (rc) snprintf(err, errlen, "out of memory");
-    size_t join = *sep == '-';
     for (size_t i = 0; i < A.n && !rc; i++)
-        for (size_t j = 0; j < B.n && !rc; j++) {
-            char form[256];
-            if (A.len[i] + join + B.len[j] >= sizeof form) continue;
-            memcpy(form, A.form[i], A.len[i]);
-            if (join) form[A.len[i]] = '-';
-            memcpy(form + A.len[i] + join, B.form[j], B.len[j]);
-            uint32_t wid = word_id(r, form, A.len[i] + join + B.len[j]), a0;
-            if (wid == UINT32_MAX || join_assigns(r, &A.ent[i], &B.ent[j], l0, nl, &a0)) {
-                snprintf(err, errlen, "out of memory"); rc = -1; break;
-            }
-            uint32_t na = A.ent[i].nas + B.ent[j].nas + nl;
-            rc = add_entry(r, wid, (tm_entry){ cid, a0, na, lc->lang }, err, errlen);
-        }
-    class_words_free(&A); class_words_free(&B);
+        for (size_t j = 0; j < B.n && !rc; j++)
+            rc = add_compound(r, lc, cid, A.form[i], A.len[i], sep == '-', B.form[j], B.len[j], &A.ent[i], &B.ent[j], l0, nl,
+                              digits, err, errlen);
+    if (!digits) class_words_free(&A);
+    class_words_free(&B);
     return rc;
 }
 
@@ -278,6 +272,7 @@ static int words_cb(const lb_dict_line *l, void *user, char *err, size_t errlen)
         return 0;
     }
     if (l->field[0][0] == '+') {   /* compound entry: the forms of two classes joined */
+        if (!strcmp(cls, "TENSE")) { snprintf(err, errlen, "TENSE takes no compound entries"); return -1; }
         uint32_t cc = class_id(r, cls, l->flen[1]);
         if (cc == UINT32_MAX) { snprintf(err, errlen, "out of memory"); return -1; }
         return compound_line(lc, l, cc, err, errlen);

@@ -91,22 +91,30 @@ int tm_builtin_match(int bi, const char *s, size_t n, uint32_t flags, tm_slots *
     }
 }
 
-/* N from the digits that start a token of a "#-" word (10-tägigen: 10). */
-static void digits_count(const char *s, size_t n, tm_slots *sl)
-{
-    size_t k = 0;
-    while (k < n && s[k] >= '0' && s[k] <= '9') k++;
-    long v;
-    if (num(s, k, &v) && v <= 100000) slot_set(sl, SL_N, (int32_t)v);
-}
-
-/* The word id of a token that is digits, a hyphen and a listed tail
- * ("#-" + the tail: digits_line in time_load.c), or -1. */
-static int32_t digits_word(const struct lb_time_rules *r, const char *f, size_t len)
+/* The count of at most 6 digits that starts f (len bytes) before a hyphen
+ * and a tail: its digits' length, 0 when f is no such token. */
+static size_t count_digits(const char *f, size_t len)
 {
     size_t k = 0;
     while (k < len && f[k] >= '0' && f[k] <= '9') k++;
-    if (!k || k + 1 >= len || f[k] != '-' || len - k + 1 > 255) return -1;
+    return k && k <= 6 && k + 1 < len && f[k] == '-' ? k : 0;
+}
+
+/* N from the digits that start the folded form of a token of a "#-" word
+ * (10-tägigen: 10); keep: fill it only when unset (a context element). */
+static void digits_count(const char *f, size_t len, tm_slots *sl, int keep)
+{
+    long v;
+    size_t k = count_digits(f, len);
+    if (k && num(f, k, &v) && !(keep && (sl->has >> SL_N & 1u))) slot_set(sl, SL_N, (int32_t)v);
+}
+
+/* The word id of a token that is digits, a hyphen and a listed tail
+ * ("#-" + the tail: compound_line in time_load.c), or -1. */
+static int32_t digits_word(const struct lb_time_rules *r, const char *f, size_t len)
+{
+    size_t k = count_digits(f, len);
+    if (!k || len - k + 1 > 255) return -1;
     char key[256] = "#";
     memcpy(key + 1, f + k, len - k);
     uint32_t id;
@@ -163,7 +171,7 @@ static inline int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slo
             const tm_entry *en = &TM_ENT(r)[wd->e0 + i];
             if (en->cls != e->id || en->lang != m->rule->lang) continue;
             if (s) apply(r, s, en->as0, en->nas, e->ctx);
-            if (s && wd->digits) digits_count(m->doc->text + tok->start, tok->end - tok->start, s);
+            if (s && wd->digits) digits_count(lb_tok_norm(m->doc, tok), tok->norm_len, s, e->ctx);
             return 1;
         }
         return 0;

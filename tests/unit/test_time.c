@@ -194,8 +194,14 @@ static void test_compound_durations(void)
     CHECK(value_of("25-Jährige") == NULL);      /* a person (a noun), not a length */
     CHECK_INT(annotate("2023-03-23", "de", "Der 35-jährige Mann wurde festgenommen."), LB_OK);
     CHECK(value_of("35-jährige") == NULL);      /* an age, which TimeML leaves out */
-    CHECK_INT(annotate("2023-03-23", "de", "Die Regierung ist mehrheitsfähig."), LB_OK);
-    CHECK_INT((int)doc->timex.len, 0);
+    CHECK_INT(annotate("2023-03-23", "de", "Die 14-Tägige Frist lief ab."), LB_OK);
+    CHECK_INT((int)doc->timex.len, 0);          /* the German adjective is lower case */
+    CHECK_INT(annotate("2013-03-22", "en", "He got a 123456789012-day term and a 10-year-old car."), LB_OK);
+    CHECK_INT((int)doc->timex.len, 0);          /* no count of over six digits; an age is no length */
+    /* a one-word length describes its noun: the speaker phrase around it is no time */
+    CHECK_INT(annotate("2023-03-23", "de", "Die Lage sei ernst, sagte der Leiter der dreitägigen Konferenz."), LB_OK);
+    CHECK(doc->timex.len == 1 && LB_TIMEXES(doc)[0].modifier);
+    CHECK(doc->quotes.len == 1 && LB_QUOTES(doc)[0].speaker_start >= 0);
     EXPECT("2013-03-22", "en", "They agreed on a four-week truce.", "four-week", "P4W");
     EXPECT("2013-03-22", "en", "He faces a 10-year sentence.", "10-year", "P10Y");
 }
@@ -321,10 +327,26 @@ static void test_loader_errors(void)
     CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
     CHECK(strstr(err, "de.words:2:") != NULL);
     lb_time_free(r);
-    write_file(p1, "märz\tMONTH\tM=3\n+MONTH*MONTH\tX\n");    /* no joiner */
+    static const char *const bad[] = {
+        "märz\tMONTH\tM=3\n+MONTH*MONTH\tX\n",      /* no joiner */
+        "märz\tMONTH\tM=3\n+\tX\n", "märz\tMONTH\tM=3\n+#int-\tX\n", "märz\tMONTH\tM=3\n+MONTH+\tX\n",
+        "märz\tMONTH\tM=3\n+MONTH+month\tX\n",       /* a lower-case class name */
+        "märz\tMONTH\tM=3\n+#int+MONTH\tX\n",        /* digits take a hyphen */
+        "märz\tMONTH\tM=3\n+MONTH+MONTH\tTENSE\tPAST\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        write_file(p1, bad[i]);
+        r = NULL;
+        CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
+        CHECK(strstr(err, "de.words:2:") != NULL);
+        lb_time_free(r);
+    }
+    char longer[700];                               /* a compound form of 256 bytes or more */
+    snprintf(longer, sizeof longer, "%0200d\tA\n%0200d\tB\n+A+B\tX\n", 0, 1);
+    write_file(p1, longer);
     r = NULL;
     CHECK_INT(lb_time_load(&r, dir, err, sizeof err), LB_EDATA);
-    CHECK(strstr(err, "de.words:2:") != NULL);
+    CHECK(strstr(err, "de.words:3:") != NULL && strstr(err, "longer than 255") != NULL);
     lb_time_free(r);
     write_file(p1, "märz\tMONTH\tM=3\n");
     r = NULL;
