@@ -113,10 +113,9 @@ int q_has_mention(const qdoc *q, qspk sp)
         while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < e) lo = mid + 1; else hi = mid; }
         return lo > 0 && q->menmax[lo - 1] > s;
     }
-    for (size_t k = 0; k < q->doc->mentions.len; k++) {
+    for (size_t k = 0; k < q->doc->mentions.len; k++) {      /* (in no order) */
         const lb_mention *m = &LB_MENTIONS(q->doc)[k];
-        if (m->start >= e) break;
-        if (m->end > s) return 1;
+        if (m->start < e && m->end > s) return 1;
     }
     return 0;
 }

@@ -115,11 +115,15 @@ static int named_actor(const qdoc *q, const qspk *sp)
 static int person_in(const qdoc *q, uint32_t a, uint32_t b)
 {
     if (a >= b) return 0;
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    size_t n = q->doc->mentions.len, k = 0;
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
-    for (size_t k = 0; k < q->doc->mentions.len; k++) {
-        const lb_mention *m = &LB_MENTIONS(q->doc)[k];
-        if (m->start >= e) break;
-        if (m->end > s && m->start >= s && m->type == LB_MEN_PER) return 1;
+    int sorted = q->menmax && q->nmenmax == n;      /* (by start: the first one from s on, by binary search) */
+    if (sorted)
+        for (size_t hi = n; k < hi;) { size_t mid = k + (hi - k) / 2; if (M[mid].start < s) k = mid + 1; else hi = mid; }
+    for (; k < n; k++) {
+        if (sorted && M[k].start >= e) break;
+        if (M[k].start >= s && M[k].start < e && M[k].type == LB_MEN_PER) return 1;
     }
     return 0;
 }

@@ -184,7 +184,10 @@ static void genitive_chains(void)
     check_last("Ein Soldat hat", "Justiz");
     run("Nach einer Schätzung des Welternährungsprogramms der Vereinten Nationen hungern zwei Millionen Menschen.");
     check_last("hungern zwei Millionen", "Welternährungsprogramms");
-    /* a role's genitive names the body; a person named in the second one speaks */
+    /* a person named in the second genitive speaks for the first one's body */
+    run("Nach Angaben des Büros des Abgeordneten Karl Huber wurde das Gesetz geändert.");
+    check_last("wurde das Gesetz", "Huber");
+    /* a role's genitive names the body */
     run("Die Männer wurden nach Angaben eines Sprechers des Innenministeriums festgenommen.");
     check_last("Die Männer wurden", "Innenministeriums");
 }
