@@ -96,17 +96,26 @@ static void test_feats_format(void)
     CHECK_INT(lb_feats_format(buf, sizeof buf, 0), 0);
 }
 
-/* Truncations and flipped bytes of the real model are rejected with "offset". */
-static void test_model_loader(void)
+/* The German model file into buf (cap bytes): its size, 0 when it cannot be read. */
+static size_t read_model(unsigned char *buf, size_t cap)
 {
-    char path[4096], err[512];
+    char path[4096];
     snprintf(path, sizeof path, "%s/morph/de.model", LB_TEST_DATA_DIR);
     FILE *f = fopen(path, "rb");
     CHECK(f != NULL);
-    if (!f) return;
-    static unsigned char buf[1 << 24];
-    size_t n = fread(buf, 1, sizeof buf, f);
+    if (!f) return 0;
+    size_t n = fread(buf, 1, cap, f);
     fclose(f);
+    return n;
+}
+
+/* Truncations and flipped bytes of the real model are rejected with "offset". */
+static void test_model_loader(void)
+{
+    char err[512];
+    static unsigned char buf[1 << 24];
+    size_t n = read_model(buf, sizeof buf);
+    if (!n) return;
     lb_tagmodel *m;
     CHECK_INT(lb_tagmodel_parse(&m, buf, n, "de.model", err, sizeof err), LB_OK);
     lb_tagmodel_free(m);
@@ -143,15 +152,10 @@ static size_t weights_at(const unsigned char *buf, size_t n)
  * the same features in the reverse order load to the same scores. */
 static void test_model_layout(void)
 {
-    char path[4096], err[512];
-    snprintf(path, sizeof path, "%s/morph/de.model", LB_TEST_DATA_DIR);
-    FILE *f = fopen(path, "rb");
-    CHECK(f != NULL);
-    if (!f) return;
+    char err[512];
     static unsigned char buf[1 << 24], rev[1 << 24];
     static size_t pos[1 << 17];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
+    size_t n = read_model(buf, sizeof buf);
     size_t at = weights_at(buf, n), nf = at ? get32(buf + at) : 0, k = at + 4;
     CHECK(n < sizeof buf && nf > 1000 && nf <= sizeof pos / sizeof pos[0]);
     if (n >= sizeof buf || nf <= 1000 || nf > sizeof pos / sizeof pos[0]) return;
