@@ -98,6 +98,7 @@ struct lb_time_rules {
     tm_vec strs;            /* char *, interned strings */
     tm_vec classes;         /* char *, class names; id = index */
     uint32_t cls_tense;     /* class id of TENSE (or UINT32_MAX) */
+    uint32_t cls_start;     /* class id of START: a preposition that makes a date a period's start (resolve.c) */
     tm_vec suffixes;        /* tm_suffix: tense by word ending */
     /* per first byte of a folded form: bit min(length, 31) set when some form
      * in words has that first byte and length (most tokens skip the lookup) */

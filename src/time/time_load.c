@@ -515,7 +515,8 @@ int lb_time_load(struct lb_time_rules **out, const char *dir, char *err, size_t 
         if ((rc = lb_dict_read(path, rules_cb, &lc, err, errlen))) return rc;
     }
     r->cls_tense = class_id(r, "TENSE", 5);
-    if (r->cls_tense == UINT32_MAX || build_index(r) || lb_sigindex_build(&r->words_ix, &r->words)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
+    r->cls_start = class_id(r, "START", 5);
+    if (r->cls_tense == UINT32_MAX || r->cls_start == UINT32_MAX || build_index(r) || lb_sigindex_build(&r->words_ix, &r->words)) { snprintf(err, errlen, "out of memory"); return LB_ENOMEM; }
     mark_starts(r);
     return LB_OK;
 }

@@ -238,6 +238,13 @@ static void test_narrative(void)
            "Bis 1940 und 1941 dauerte der Vormarsch, 1942 und 1943 kam die Wende. "
            "Am 1. September 1939 griff die Armee an. Am 3. September erklärten die Alliierten den Krieg.",
            "3. September", "1939-09-03");
+    /* a period's start (seit, ab) is no point the narrative has reached */
+    EXPECT("2011-02-16", "de",
+           "Der Konflikt von 1936 und 1937 verschärfte sich 1938. Im Jahr 1939 kam es zum Krieg. "
+           "Bis 1940 und 1941 dauerte der Vormarsch, 1942 und 1943 kam die Wende. "
+           "Am 2. Juni 1944 begann die Offensive. Die Pläne dafür lagen seit 1941 bereit. "
+           "Am 6. Juni landeten die Truppen.",
+           "6. Juni", "1944-06-06");
 }
 
 static void test_dct(void)
