@@ -280,18 +280,16 @@ static int do_dur(const lb_doc *doc, const tm_slots *s, char *buf, size_t n)
     return 0;
 }
 
-/* token i (of sentence sent) is a START word of the document's language:
- * seit, ab, since */
-static int start_word(const struct lb_time_rules *r, const lb_doc *doc, uint32_t i, uint32_t sent)
+/* token i (of sentence sent; word ids wid, tm_find's) is a START word of
+ * the document's language: seit, ab, since */
+static int start_word(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, uint32_t i, uint32_t sent)
 {
-    const lb_tok *t = &LB_TOKS(doc)[i];
-    uint32_t id;
-    if (t->sent != sent || !lb_wordset_get(&r->words, doc->norm + t->norm, t->norm_len, &id)) return 0;
-    uint8_t lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0;
-    const tm_word *w = &TM_W(r)[id];
+    if (LB_TOKS(doc)[i].sent != sent || wid[i] < 0) return 0;
+    uint8_t lang = tm_doc_lang(doc);
+    const tm_word *w = &TM_W(r)[wid[i]];
     for (uint32_t k = 0; k < w->ne; k++) {
         const tm_entry *e = &TM_ENT(r)[w->e0 + k];
-        if (e->cls == r->cls_start && (!lang || e->lang == lang)) return 1;
+        if (e->cls == r->cls_start && (lang == TM_LANG_ANY || e->lang == lang)) return 1;
     }
     return 0;
 }
@@ -300,26 +298,27 @@ static int start_word(const struct lb_time_rules *r, const lb_doc *doc, uint32_t
  * "since 2010"): a time the narrative looks back to from later, not the
  * point it has reached, so it does not become the reference of the dates
  * after it. The word before the match, or before its article. */
-static int period_start(const struct lb_time_rules *r, const lb_doc *doc, const tm_match *m, uint32_t sent)
+static int period_start(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, const tm_match *m,
+                        uint32_t sent)
 {
     uint32_t i = m->tok0;
     if (i > 0 && doc->morph.len == doc->toks.len && LB_MORPH(doc)[i - 1].upos == LB_UPOS_DET) i--;
-    return i > 0 && start_word(r, doc, i - 1, sent);
+    return i > 0 && start_word(r, doc, wid, i - 1, sent);
 }
 
 /* do_abs, keeping the reference when the date is a period's start */
-static int abs_date(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, const tm_match *m, int tense,
-                    uint32_t sent, char *buf, size_t n)
+static int abs_date(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, tm_state *st,
+                    const tm_match *m, int tense, uint32_t sent, char *buf, size_t n)
 {
     tm_date ref = st->ref;
     int explicit = st->ref_explicit;
     uint32_t ref_sent = st->ref_sent;
     int rc = do_abs(r, st, &m->slots, tense, sent, buf, n);
-    if (period_start(r, doc, m, sent)) { st->ref = ref; st->ref_explicit = explicit; st->ref_sent = ref_sent; }
+    if (period_start(r, doc, wid, m, sent)) { st->ref = ref; st->ref_explicit = explicit; st->ref_sent = ref_sent; }
     return rc;
 }
 
-int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, const tm_match *m,
+int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, tm_state *st, const tm_match *m,
                int tense, char *buf, size_t n)
 {
     const tm_rule *ru = &TM_R(r)[m->rule];
@@ -327,7 +326,7 @@ int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, c
     uint32_t sent = LB_TOKS(doc)[m->tok0].sent;
     buf[0] = 0;
     switch (ru->action) {
-    case AC_ABS: return abs_date(r, doc, st, m, tense, sent, buf, n);
+    case AC_ABS: return abs_date(r, doc, wid, st, m, tense, sent, buf, n);
     case AC_REL: return do_rel(r, st, s, tense, 0, buf, n);
     case AC_ANA: return do_rel(r, st, s, tense, 1, buf, n);
     case AC_WDAY: return do_wday(r, st, s, tense, 0, buf, n);

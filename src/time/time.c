@@ -54,7 +54,7 @@ static int resolve_all(const struct lb_time_rules *r, lb_doc *doc, const lb_vec 
         uint32_t si = LB_TOKS(doc)[m->tok0].sent;
         int tense = tm_tense_at(r, doc, ti->wid, ti->tense, si, m->tok0);
         st->sent_year = later_year_in_sentence(doc, matches, i);
-        if (tm_resolve(r, doc, st, m, tense, buf, sizeof buf)) continue;
+        if (tm_resolve(r, doc, ti->wid, st, m, tense, buf, sizeof buf)) continue;
         if (latest) {
             tm_date d;
             if (!tm_parse_date(buf, &d) && d.gran == 'D' && strlen(buf) == 10 && d.y == st->dct.y &&

@@ -169,6 +169,9 @@ typedef struct tm_state {
     int ref_explicit;
     int sent_year;          /* a full year named later in the same sentence, else 0 */
 } tm_state;
-int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, tm_state *st, const tm_match *m,
+/* m's value into buf (n bytes); wid: tm_find's word ids. 0, or -1 when it has none */
+int tm_resolve(const struct lb_time_rules *r, const lb_doc *doc, const int32_t *wid, tm_state *st, const tm_match *m,
                int tense, char *buf, size_t n);
+/* the rules' language of doc (tm_rule.lang, tm_entry.lang): 1 de, 2 en, TM_LANG_ANY others */
+static inline uint8_t tm_doc_lang(const lb_doc *doc) { return doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : TM_LANG_ANY; }
 #endif

@@ -326,7 +326,7 @@ int tm_find(const struct lb_time_rules *r, lb_doc *doc, lb_vec *out, int32_t **w
     if (!wid || !starts) return LB_ENOMEM;
     *wid_out = wid;
     uint32_t nstart = word_ids(r, doc, wid, starts);
-    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = doc->lang[0] == 'd' ? 1 : doc->lang[0] == 'e' ? 2 : 0 };
+    mctx m = { .r = r, .doc = doc, .wid = wid, .ntok = n, .lang = tm_doc_lang(doc) };
     uint32_t next = 0;      /* the first token after the last match */
     for (uint32_t k = 0; k < nstart; k++) {
         uint32_t t = starts[k];
