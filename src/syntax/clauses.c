@@ -107,10 +107,11 @@ static uint8_t opener(const sx *s, uint32_t i, uint32_t *start, int32_t *intro)
     uint32_t k = (m->upos == LB_UPOS_ADP || (m->flags & LB_MF_CONTR)) && i + 1 < s->s1 ? i + 1 : i;
     *start = i; *intro = (int32_t)k;
     if (is_rel_pronoun(s, k, i)) {
-        /* a German relative clause ends in its finite verb: a stretch with a
-         * zu-infinitive and none is an infinitive clause, whatever the tagger
-         * made of its article (droht, die Ukraine anzugreifen) */
-        if (!s->en && after_break && k == i && zu_segment_ahead(s, i)) { *intro = -1; return LB_CL_ZU_INF; }
+        /* with the language's verb_final (German) a relative clause ends in
+         * its finite verb: a stretch with a zu-infinitive and none is an
+         * infinitive clause, whatever the tagger made of its article (droht,
+         * die Ukraine anzugreifen) */
+        if (s->L->verb_final && after_break && k == i && zu_segment_ahead(s, i)) { *intro = -1; return LB_CL_ZU_INF; }
         return LB_CL_REL;
     }
     *intro = (int32_t)i;
@@ -320,8 +321,9 @@ static int past_as_finite(cstate *c, uint32_t i)
 
 /* A token that cannot open a clause (opener() says 0), is no boundary, no
  * verb, no coordinator and no zu-infinitive (SX_TF_QUIET): it only joins the
- * open clause; brk: SX_TF_BOUNDARY when it is German and follows a break (not
- * as the first), where any word may open a zu-infinitive, else 0. */
+ * open clause; brk: SX_TF_BOUNDARY when the language is verb_final and it
+ * follows a break (not as the first), where any word may open a
+ * zu-infinitive, else 0. */
 static inline uint32_t is_quiet(const sx *s, uint32_t i, uint32_t brk)
 {
     return (s->tf[i] & SX_TF_QUIET) & ~(brk << 1);
@@ -425,8 +427,10 @@ int sx_clauses(sx *state)
     c.first_pending = -1;
     c.break_coord = 0;
     /* brk (is_quiet) from the token before, kept here: none before the
-     * first, none after a quiet run (a quiet token is no boundary) */
-    uint32_t german = s->en ? 0u : SX_TF_BOUNDARY, brk = 0;
+     * first, none after a quiet run (a quiet token is no boundary); only
+     * with the language's verb_final, where a clause closes with its verb
+     * and so may open with any word (die Ukraine anzugreifen) */
+    uint32_t german = s->L->verb_final ? SX_TF_BOUNDARY : 0u, brk = 0;
     for (uint32_t i = s->s0; i < s->s1;) {
         if (is_quiet(s, i, brk)) {
             if (!(i = quiet_run(&c, i))) return lb_doc_fail(s->doc, LB_ENOMEM, "out of memory");
