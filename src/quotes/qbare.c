@@ -21,23 +21,21 @@ static int preterite(const qdoc *q, uint32_t i)
     return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST;
 }
 
-/* Präteritum form i (sein, haben) is the auxiliary of a verb of its clause
- * (clause layer): "war gegangen", "hatte verlassen", the pluperfect of
- * narration; 0 when the clause is unknown */
+/* Präteritum form i (sein, haben), the finite verb of its clause, is the
+ * auxiliary of the clause's verb (clause layer): "war gegangen", "hatte
+ * verlassen", the pluperfect of narration; 0 when the clause is unknown */
 static int auxiliary_of_verb(const qdoc *q, uint32_t i)
 {
-    const lb_doc *d = q->doc;
-    int32_t ci = LB_MORPH(d)[i].clause;
-    if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
-    const lb_clause *cl = &LB_CLAUSES(d)[ci];
-    if (cl->verb < 0 || cl->verb == (int32_t)i || (size_t)cl->verb >= q->n) return 0;
-    unsigned vf = LB_FEAT_GET(LB_MORPH(d)[cl->verb].feats, VERBFORM);
+    const lb_clause *cl = q_verb_clause(q, i);
+    if (!cl || cl->verb < 0 || cl->verb == (int32_t)i || (size_t)cl->verb >= q->n) return 0;
+    unsigned vf = LB_FEAT_GET(LB_MORPH(q->doc)[cl->verb].feats, VERBFORM);
     return vf == LB_VERBFORM_PART || vf == LB_VERBFORM_INF;
 }
 
 /* [a, b) opens with a subordinate clause (als, wenn, weil) and goes on with
- * its main clause: the first token after the clause's last comma before b
- * that is a finite verb ("Als ich ging, haben sie mich …"); its start, or 0.
+ * its main clause: the finite verb right after the first comma that one
+ * follows ("Als ich ging, haben sie mich …"; past inserted clauses: "Als
+ * ich, wie jeden Tag, ging, …"); its index, or 0.
  * Without one the subordinate clause is the Vorfeld of the speech verb's
  * own clause ("Bevor er ging, sagte X …"): no quote. */
 static uint32_t main_after_fronted(const qdoc *q, uint32_t a, uint32_t b)
