@@ -100,11 +100,14 @@ typedef struct lb_morph_cache {
      * ambiguity class and verb forms (lb_tf_amb, lb_tag_vflags): not form-bound either */
     struct lb_mc_candset { uint64_t set[4]; uint32_t amb, vflags; } candset[LB_MC_CANDSETS];
     size_t cap, count;
+    size_t full_cap;            /* the table's size for the most forms kept (lb_mc_new) */
 } lb_morph_cache;
 
 enum { LB_MC_BLOCK = 2 << 20 };  /* bytes of a block */
 
-lb_morph_cache *lb_mc_new(void);
+/* A new cache whose slot table, once past its first size, has room for
+ * max_forms (lb_mc_trim's max); NULL when out of memory. */
+lb_morph_cache *lb_mc_new(size_t max_forms);
 void lb_mc_free(lb_morph_cache *c);
 /* Empties the cache when it holds more than max forms (its blocks are kept for reuse). */
 void lb_mc_trim(lb_morph_cache *c, size_t max);

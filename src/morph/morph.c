@@ -553,7 +553,7 @@ int lb_morph_run(lb_doc *doc)
     int li = !strcmp(doc->lang, "en");
     const morph_lang *l = &doc->ctx->morph->lang[li];
     if (!l->model || !n) { fill_default(doc, 0, n); return LB_OK; }
-    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new())) return morph_fail(doc, 0);
+    if (!doc->morph_cache[li] && !(doc->morph_cache[li] = lb_mc_new(MAX_CACHED_FORMS + 1))) return morph_fail(doc, 0);
     lb_morph_cache *c = doc->morph_cache[li];
     lb_mc_trim(c, MAX_CACHED_FORMS);
     size_t maxn = 0, end = 0;
