@@ -147,6 +147,21 @@ static void apply(const struct lb_time_rules *r, tm_slots *s, uint32_t a0, uint3
     }
 }
 
+/* Token t (capitalised) is written in lower case where it does not open a
+ * sentence: it is the sentence's first word (only punctuation before it) and
+ * the morphology layer does not tag it as a noun or name ("Morgen beginnt
+ * der Gipfel", "Zweitägige Gespräche"; "Morgen und Abend", "Zweijährige
+ * brauchen Schlaf" are nouns). Without the layer, no. */
+static int lower_at_start(const lb_doc *doc, uint32_t t)
+{
+    if (doc->morph.len != doc->toks.len || t >= doc->toks.len) return 0;
+    const lb_tok *T = LB_TOKS(doc);
+    if (T[t].sent >= doc->sents.len) return 0;
+    for (uint32_t k = LB_SENTS(doc)[T[t].sent].tok0; k < t; k++) if (!(T[k].flags & LB_TOK_PUNCT)) return 0;
+    uint8_t u = LB_MORPH(doc)[t].upos;
+    return u != LB_UPOS_NOUN && u != LB_UPOS_PROPN;
+}
+
 /* does token t match element e? fills slots s; with s NULL only answers
  * (whether an element matches does not depend on the slots) */
 static inline int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slots *s)
@@ -154,7 +169,7 @@ static inline int elem_match(const mctx *m, const tm_elem *e, uint32_t t, tm_slo
     const lb_tok *tok = &LB_TOKS(m->doc)[t];
     if (tok->sent != m->sent) return 0;
     if (e->cas == CASE_UPPER && !(tok->flags & LB_TOK_UPPER)) return 0;
-    if (e->cas == CASE_LOWER && (tok->flags & LB_TOK_UPPER)) return 0;
+    if (e->cas == CASE_LOWER && (tok->flags & LB_TOK_UPPER) && !lower_at_start(m->doc, t)) return 0;
     const struct lb_time_rules *r = m->r;
     switch (e->kind) {
     case EL_LIT: {

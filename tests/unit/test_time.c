@@ -196,6 +196,10 @@ static void test_compound_durations(void)
     CHECK(value_of("35-jährige") == NULL);      /* an age, which TimeML leaves out */
     CHECK_INT(annotate("2023-03-23", "de", "Die 14-Tägige Frist lief ab."), LB_OK);
     CHECK_INT((int)doc->timex.len, 0);          /* the German adjective is lower case */
+    /* ... but for the capital that opens a sentence, when the morphology finds no noun */
+    EXPECT("2023-03-23", "de", "Zweitägige Gespräche in Wien brachten keine Einigung.", "Zweitägige", "P2D");
+    CHECK_INT(annotate("2023-03-23", "de", "Zweijährige brauchen viel Schlaf."), LB_OK);
+    CHECK_INT((int)doc->timex.len, 0);          /* children: a noun */
     CHECK_INT(annotate("2013-03-22", "en", "He got a 123456789012-day term and a 10-year-old car."), LB_OK);
     CHECK_INT((int)doc->timex.len, 0);          /* no count of over six digits; an age is no length */
     /* a one-word length describes its noun: the speaker phrase around it is no time */
@@ -204,6 +208,18 @@ static void test_compound_durations(void)
     CHECK(doc->quotes.len == 1 && LB_QUOTES(doc)[0].speaker_start >= 0);
     EXPECT("2013-03-22", "en", "They agreed on a four-week truce.", "four-week", "P4W");
     EXPECT("2013-03-22", "en", "He faces a 10-year sentence.", "10-year", "P10Y");
+}
+
+/* a word listed only in lower case ("morgen", not the noun "Morgen") may open a
+ * sentence with a capital, unless the morphology tags it as a noun */
+static void test_lower_case_words(void)
+{
+    EXPECT("2023-03-23", "de", "Morgen soll es regnen.", "Morgen", "2023-03-24");
+    EXPECT("2023-03-23", "de", "Der Gipfel beginnt morgen.", "morgen", "2023-03-24");
+    CHECK_INT(annotate("2023-03-23", "de", "Am Morgen regnete es."), LB_OK);
+    CHECK(value_of("Morgen") == NULL);          /* the morning, inside the sentence */
+    CHECK_INT(annotate("2023-03-23", "de", "Morgen und Abend sind kühl."), LB_OK);
+    CHECK(value_of("Morgen") == NULL);          /* a noun at the start */
 }
 
 static void test_vague(void)
@@ -373,6 +389,7 @@ int main(void)
     test_seasons();
     test_durations();
     test_compound_durations();
+    test_lower_case_words();
     test_vague();
     test_centuries_times();
     test_anaphoric();
