@@ -180,7 +180,7 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     tm_date a = ana ? anaphoric(st) : deictic(st);
     if (!a.gran) return -1;
     int N = get(s, SL_N, 1), K = get(s, SL_K, 1), R = get(s, SL_R, 0);
-    int U = get(s, SL_U, 0);
+    int U = get(s, SL_U, 0), half = get(s, SL_F, 0) == 1;   /* and a half (slot F) */
     long shift = (long)R * N * K;
     const char *season = str(r, s, SL_S);
     if (!U && season) {
@@ -205,6 +205,11 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     switch (U) {
     case 'Y': {
         int y = (int)(a.y + shift);
+        if (half && K == 1 && a.gran != 'Y') {  /* vor zweieinhalb Jahren: the year half a year further */
+            tm_date h = a;
+            tm_add_months(&h, (int)(shift * 12 + R * 6));
+            y = h.y;
+        }
         if (K >= 100 && !has(s, SL_M)) { snprintf(buf, n, "%s%02d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 100); return 0; }
         if (K == 10 && !has(s, SL_M)) { snprintf(buf, n, "%s%03d", y < 0 ? "BC" : "", (y < 0 ? -y : y) / 10); return 0; }
         if (has(s, SL_M)) {
@@ -229,6 +234,7 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     case 'M':
         if (a.gran == 'Y') return -1;
         tm_add_months(&d, (int)shift);
+        if (half && a.gran == 'D') d = shift_days(d, R * 15);     /* a month and a half: the half as 15 days */
         d.gran = 'M';
         fmt_day(buf, n, d);
         if (ana) set_ref(st, d);
@@ -262,6 +268,32 @@ static int do_rel(const struct lb_time_rules *r, tm_state *st, const tm_slots *s
     }
 }
 
+/* A length of v units U and a half (slot F: anderthalb Jahre, half an hour,
+ * a minute and a half; v may be 0) as WikiWarsDE and TempEval-3 write it:
+ * the half in the next smaller unit where it is whole (P1Y6M, PT1H30M,
+ * PT1M30S, P2DT12H), else as a decimal (P1.5W, P2.5M); a multiple unit of
+ * an even size gains its half (anderthalb Jahrzehnte: P15Y). */
+static void half_dur(int U, long v, long k, char *buf, size_t n)
+{
+    static const char *const half[] = { "Y6M", "DT12H", "H30M", "M30S" };
+    const char *units = "YDHI";
+    if (k > 1 && k % 2 == 0) {
+        snprintf(buf, n, "P%s%ld%c", U == 'H' || U == 'I' || U == 'S' ? "T" : "", v * k + k / 2, U == 'I' ? 'M' : U == 'Q' ? 'M' : U);
+        return;
+    }
+    v *= k;
+    const char *u = strchr(units, U);
+    if (u) {
+        const char *h = half[u - units];                        /* the unit, then the half */
+        int time = U == 'H' || U == 'I';
+        if (v) snprintf(buf, n, "P%s%ld%s", time ? "T" : "", v, h);
+        else snprintf(buf, n, "P%s%s", time || U == 'D' ? "T" : "", h + (U == 'D' ? 2 : 1));
+        return;
+    }
+    if (U == 'Q') snprintf(buf, n, "P%ld.5M", 3 * v + 1);      /* a quarter and a half: 4.5 months */
+    else snprintf(buf, n, "P%s%ld.5%c", U == 'S' ? "T" : "", v, (char)U);
+}
+
 static int do_dur(const lb_doc *doc, const tm_slots *s, char *buf, size_t n)
 {
     int U = get(s, SL_U, 0);
@@ -269,6 +301,10 @@ static int do_dur(const lb_doc *doc, const tm_slots *s, char *buf, size_t n)
     int time = U == 'H' || U == 'I' || U == 'S';
     char u = U == 'I' ? 'M' : (char)U;
     if (U == 'Q') u = 'M';
+    if (get(s, SL_F, 0) == 1 && (has(s, SL_N) || has(s, SL_K))) {
+        half_dur(U, get(s, SL_N, 1), get(s, SL_K, 1), buf, n);
+        return 0;
+    }
     if (has(s, SL_N) || has(s, SL_K)) {
         long v = (long)get(s, SL_N, 1) * get(s, SL_K, 1);
         if (U == 'H' && doc->lang[0] == 'd' && v >= 24 && v % 24 == 0) { snprintf(buf, n, "P%ldD", v / 24); return 0; }

@@ -18,6 +18,7 @@ enum tm_slot {
     SL_P,   /* part (START/MID/END), ignored in the value */
     SL_B,   /* 1 = before Christ */
     SL_A,   /* 12 = p.m. */
+    SL_F,   /* 1 = and a half (of the unit) */
     SL_NSLOTS
 };
 

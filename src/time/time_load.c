@@ -58,7 +58,7 @@ static uint32_t word_id(struct lb_time_rules *r, const char *s, size_t n)
 static int slot_of(const char *s, size_t n)
 {
     static const char *names[SL_NSLOTS] = { "Y", "M", "D", "W", "N", "K", "R", "h", "m", "s",
-                                            "U", "S", "T", "L", "P", "B", "A" };
+                                            "U", "S", "T", "L", "P", "B", "A", "F" };
     for (int i = 0; i < SL_NSLOTS; i++)
         if (strlen(names[i]) == n && !memcmp(names[i], s, n)) return i;
     return -1;

@@ -182,6 +182,29 @@ static void test_durations(void)
     EXPECT("2013-03-22", "en", "The flight took 90 minutes.", "90 minutes", "PT90M");
 }
 
+/* a count and a half, or a half alone: the half in the next smaller unit
+ * where it is whole (WikiWarsDE: anderthalb Jahre P1Y6M; TempEval-3: a minute
+ * and a half PT1M30S), else a decimal */
+static void test_halves(void)
+{
+    EXPECT("2023-03-23", "de", "Die Gespräche dauerten anderthalb Jahre.", "anderthalb Jahre", "P1Y6M");
+    EXPECT("2023-03-23", "de", "Die Gespräche dauerten zweieinhalb Stunden.", "zweieinhalb Stunden", "PT2H30M");
+    EXPECT("2023-03-23", "de", "Er blieb ein halbes Jahr.", "ein halbes Jahr", "P6M");
+    EXPECT("2023-03-23", "de", "Nach einer halben Stunde kam er.", "einer halben Stunde", "PT30M");
+    EXPECT("2023-03-23", "de", "Sie blieb eineinhalb Tage.", "eineinhalb Tage", "P1DT12H");
+    EXPECT("2023-03-23", "de", "Nach einem anderthalbstündigen Gespräch reiste er ab.", "anderthalbstündigen", "PT1H30M");
+    EXPECT("2023-03-23", "de", "Das dauerte anderthalb Jahrzehnte.", "anderthalb Jahrzehnte", "P15Y");
+    EXPECT("2023-03-23", "de", "Die Frist beträgt eineinhalb Wochen.", "eineinhalb Wochen", "P1.5W");
+    EXPECT("2023-03-23", "de", "Vor zweieinhalb Jahren begann es.", "Vor zweieinhalb Jahren", "2020");
+    EXPECT("2023-03-23", "de", "Im März 2020 begann es. Ein halbes Jahr später war es vorbei.", "Ein halbes Jahr später",
+           "2020");
+    EXPECT("2013-03-22", "en", "It took a minute and a half.", "a minute and a half", "PT1M30S");
+    EXPECT("2013-03-22", "en", "The war lasted two and a half years.", "two and a half years", "P2Y6M");
+    EXPECT("2013-03-22", "en", "She spoke for half an hour.", "half an hour", "PT30M");
+    EXPECT("2013-03-22", "en", "It began a year and a half ago.", "a year and a half ago", "2011");
+    EXPECT("2013-03-22", "en", "It began in March 2010. Half a year later it ended.", "Half a year later", "2010");
+}
+
 /* compound adjectives of a length: a count glued (German) or hyphenated to a unit */
 static void test_compound_durations(void)
 {
@@ -389,6 +412,7 @@ int main(void)
     test_seasons();
     test_durations();
     test_compound_durations();
+    test_halves();
     test_lower_case_words();
     test_vague();
     test_centuries_times();
