@@ -82,6 +82,45 @@ static int question(const ev_sent *s)
     return 0;
 }
 
+/* token j (of the sentence) is an infinitive, or spelt as one: the verb
+ * bracket's end, which the tagger may read as a finite plural (töten wollen) */
+static int infinitive(const ev_sent *s, uint32_t j)
+{
+    const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
+    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
+    return LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF ||
+           (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX ? tk->norm_len == m->lemma_len &&
+            !memcmp(lb_tok_norm(s->doc, tk), m->lemma, m->lemma_len) : 0);
+}
+
+/* trigger t, an infinitive in clause ci, is what a past intention governs
+ * (GUIDELINES §2: hypothetical, not an announced plan): an intent cue
+ * (wollen) in the past indicative (wollte angreifen; not after a speech
+ * verb, where wollten stands for the reported present), or as the
+ * infinitive of its perfect with a finite form of haben (habe ... töten
+ * wollen; no zu-infinitive: geplant zu haben und umsetzen zu wollen). The
+ * act intended is not said to have happened. By the morphology layer;
+ * without it, no. */
+static int past_intent(const ev_sent *s, int ci, uint32_t t)
+{
+    const lb_doc *doc = s->doc;
+    if (doc->morph.len != doc->toks.len || !infinitive(s, t) || (t > 0 && (s->t[t - 1].cue & EV_C_ZU))) return 0;
+    const ev_clause *c = &s->c[ci];
+    const lb_morph *M = LB_MORPH(doc) + s->tok0;
+    int said = 0, inf = 0, have = 0;
+    for (int k = 0; k <= ci && !said; k++) said = (s->c[k].cues & EV_C_SAY) != 0;
+    for (uint32_t j = c->t0; j < c->t1; j++) {
+        const lb_morph *m = &M[j];
+        if (j > c->t0 && (s->t[j - 1].cue & EV_C_ZU)) continue;        /* zu + infinitive */
+        if ((s->t[j].cue & EV_C_INTENT) && j != t) {
+            if (!said && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(m->feats, MOOD) != LB_MOOD_SUB) return 1;
+            inf |= infinitive(s, j);
+        }
+        have |= lb_morph_is_finite(m) && m->lemma_len == 5 && !memcmp(m->lemma, "haben", 5);
+    }
+    return inf && have;
+}
+
 void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t gov, lb_event *e)
 {
     int ci = s->t[t].clause;
@@ -110,6 +149,7 @@ void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t go
         for (int k = 0; k <= ci && !said; k++) if (s->c[k].cues & EV_C_SAY) said = 1;
         e->hypothetical = !said;
     }
+    if (!e->hypothetical && past_intent(s, ci, t)) e->hypothetical = 1;
     /* English: "will/would (after said) + cooperative act" announces it: a pledge (AGREE);
      * "will + hostile act": a threat */
     if (!e->negated && !e->hypothetical) {

@@ -77,6 +77,25 @@ static void test_flags(void)
     EXPECT("AID", "CHN", "RUS", 0, 1);
     ev_run("Die USA befürchten, dass China Russland Waffen liefert.", "de", M, NULL);
     EXPECT("AID", "CHN", "RUS", 0, 1);
+    /* a past intention is hypothetical: the act is not said to have happened
+     * (by the morphology layer: ev_with_discourse annotates up to the clauses) */
+    ev_with_discourse = 1;
+    ev_run("Russland wollte die Ukraine angreifen.", "de", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 1);
+    ev_with_discourse = 1;
+    ev_run("Russland habe die Ukraine angreifen wollen.", "de", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 1);
+    /* ... not an announced one (a threat), nor one reported after a speech verb
+     * (wollten: the reported present), nor an act beside it */
+    ev_with_discourse = 1;
+    ev_run("Russland will die Ukraine angreifen.", "de", M, NULL);
+    EXPECT("THREATEN", "RUS", "UKR", 0, 0);
+    ev_with_discourse = 1;
+    ev_run("Die Zeitung berichtete, Russland wollte die Ukraine angreifen.", "de", M, NULL);
+    CHECK(find_event("ASSAULT", "RUS", "UKR", 0, 1) < 0 && find_event("THREATEN", "RUS", "UKR", 0, 1) < 0);
+    ev_with_discourse = 1;
+    ev_run("Russland hatte die Ukraine angegriffen und wollte Frieden.", "de", M, NULL);
+    EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
     /* nicht nur is no negation */
     ev_run("Xi traf nicht nur Putin.", "de", M, NULL);
     EXPECT("CONSULT", "CHN", "RUS", 0, 0);
