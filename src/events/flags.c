@@ -97,8 +97,9 @@ static int infinitive(const ev_sent *s, uint32_t j)
  * (GUIDELINES §2: hypothetical, not an announced plan): an intent cue
  * (wollen) in the past indicative (wollte angreifen; not after a speech
  * verb, where wollten stands for the reported present), or as the
- * infinitive of its perfect with a finite form of haben (habe ... töten
- * wollen; no zu-infinitive: geplant zu haben und umsetzen zu wollen). The
+ * infinitive of its perfect with a finite perfect auxiliary (PERFAUX: habe
+ * ... töten wollen; no zu-infinitive: geplant zu haben und umsetzen zu
+ * wollen). The
  * act intended is not said to have happened. By the morphology layer;
  * without it, no. */
 static int past_intent(const ev_sent *s, int ci, uint32_t t)
@@ -116,7 +117,7 @@ static int past_intent(const ev_sent *s, int ci, uint32_t t)
             if (!said && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST && LB_FEAT_GET(m->feats, MOOD) != LB_MOOD_SUB) return 1;
             inf |= infinitive(s, j);
         }
-        have |= lb_morph_is_finite(m) && m->lemma_len == 5 && !memcmp(m->lemma, "haben", 5);
+        have |= (s->t[j].cue2 & EV_C2_PERFAUX) && lb_morph_is_finite(m);
     }
     return inf && have;
 }

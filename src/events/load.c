@@ -74,6 +74,7 @@ static const struct { const char *name; uint32_t bit; } CUE2_CLASSES[] = {
     {"PARTAKE", EV_C2_PARTAKE}, {"HAPPEN", EV_C2_HAPPEN},
     {"PERCEIVE", EV_C2_PERCEIVE}, {"RESUME", EV_C2_RESUME},
     {"SOURCE", EV_C2_SOURCE}, {"SOURCEPREP", EV_C2_SOURCEPREP}, {"SOURCEAFTER", EV_C2_SOURCEAFTER},
+    {"PERFAUX", EV_C2_PERFAUX},
 };
 
 typedef struct load_state {

@@ -84,7 +84,8 @@ enum {
     EV_C2_RESUME   = 1u << 11, /* dabei, hierbei: the clause continues the act of the sentence before */
     EV_C2_SOURCE   = 1u << 12, /* laut: the group right after it is the source of a report, no participant */
     EV_C2_SOURCEPREP = 1u << 13, /* Angaben (von), Berufung (auf), according (to): the same, a preposition between */
-    EV_C2_SOURCEAFTER = 1u << 14 /* zufolge: the group right before it is the source of a report */
+    EV_C2_SOURCEAFTER = 1u << 14, /* zufolge: the group right before it is the source of a report */
+    EV_C2_PERFAUX  = 1u << 15 /* habe, hatte: the perfect's auxiliary (habe ... angreifen wollen: the modal's perfect) */
 };
 /* the PLOVER event types (load.c names them in this order; a pattern keeps
  * its type's id, resolved at load, so the stage tests types by bit masks) */
