@@ -217,6 +217,8 @@ static void test_compound_durations(void)
     CHECK(value_of("25-Jährige") == NULL);      /* a person (a noun), not a length */
     CHECK_INT(annotate("2023-03-23", "de", "Der 35-jährige Mann wurde festgenommen."), LB_OK);
     CHECK(value_of("35-jährige") == NULL);      /* an age, which TimeML leaves out */
+    CHECK_INT(annotate("2023-03-23", "de", "Der zehnjährige Junge und seine vierjährige Tochter kamen."), LB_OK);
+    CHECK_INT((int)doc->timex.len, 0);          /* ages: before a noun of a person */
     CHECK_INT(annotate("2023-03-23", "de", "Die 14-Tägige Frist lief ab."), LB_OK);
     CHECK_INT((int)doc->timex.len, 0);          /* the German adjective is lower case */
     /* ... but for the capital that opens a sentence, when the morphology finds no noun */
