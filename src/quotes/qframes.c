@@ -39,6 +39,21 @@ static uint32_t object_np(const qdoc *q, uint32_t k, uint32_t b)
     return f.s >= 0 ? (uint32_t)f.e : k;
 }
 
+/* the end of a medium's name (an actor mention of sector MED) that starts
+ * at token k, else k: named without an article after the speaker and apart
+ * from it, it is the addressee of the speech verb ("sagte Münch dazu Spiegel
+ * online", "sagte er ZDF"; right after a noun it is that noun's name: "die
+ * Nachrichtenagentur dpa") */
+static uint32_t medium_at(const qdoc *q, uint32_t k)
+{
+    const lb_doc *d = q->doc;
+    for (size_t i = 0; i < d->mentions.len; i++) {
+        const lb_mention *m = &LB_MENTIONS(d)[i];
+        if (m->tok0 == k && m->ntok && m->actor.sector && !strcmp(m->actor.sector, "MED")) return m->tok0 + m->ntok;
+    }
+    return k;
+}
+
 int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp)
 {
     sp->s = sp->e = sp->ns = sp->ne = -1;
@@ -80,7 +95,12 @@ int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp)
         if ((x & QX_ADV) || (c & QC_TIME) || (t->flags & LB_TOK_NUM)) { k++; continue; }
         /* a time adjunct with a determiner: "this week", "that morning" */
         if ((c & QC_DET) && k + 1 < b && (q_cls(q, k + 1) & QC_TIME)) { k += 2; continue; }
-        if (sp->s >= 0) return 0;
+        if (sp->s >= 0) {
+            uint32_t e = k > (uint32_t)sp->e || (q_cls(q, (uint32_t)sp->s) & QC_PRON) ? medium_at(q, k) : k;
+            if (e == k || e > b) return 0;
+            k = e;
+            continue;
+        }
         qspk p = q_np_forward(q, k, b);
         if (p.s < 0 && !q_loose_np(q, k, b, &p)) return 0;
         if (p.e <= (int32_t)k) return 0;

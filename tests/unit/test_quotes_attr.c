@@ -61,6 +61,16 @@ static void body_nouns(void)
     check_last("Die Regierung", "Spiegel");
 }
 
+/* a medium named without an article after the speaker is the addressee, not a
+ * second speaker (also as the name of the addressee's noun) */
+static void media_addressees(void)
+{
+    run("Der Anteil bereitet uns große Sorgen, sagte Ministerin Anna Berger dazu Spiegel online.");
+    check_last("Der Anteil", "Berger");
+    run("Die Lage sei ernst, sagte der Sprecher Tom Keller am Montag der Nachrichtenagentur dpa.");
+    check_last("Die Lage", "Keller");
+}
+
 static void headlines(void)
 {
     /* the opening sentence "Speaker: clause" credits the clause */
@@ -200,6 +210,7 @@ int main(void)
     body_names();
     dateline_own();
     body_nouns();
+    media_addressees();
     headlines();
     inverted_subjects();
     passive_agent();
