@@ -403,8 +403,20 @@ static int after_german_function_word(const scan *s, size_t i)
            bits == LB_LANG_DE;
 }
 
+/* The word [ws, we) is a German function word (the capital of a sentence's
+ * first word folded away): an ordinal is followed by its noun or an
+ * adjective, never by one ("stieg auf 92. Der Anteil"). */
+static int german_function_word_at(const scan *s, size_t ws, size_t we)
+{
+    char f[32];
+    uint32_t bits;
+    size_t n = we - ws < sizeof f ? lb_fold(f, sizeof f, s->t + ws, we - ws) : 0;
+    return n && lb_text_function_word(s->dicts, f, n, &bits) && bits == LB_LANG_DE;
+}
+
 /* Digits [i, j) before a period: j + 1 when it is an ordinal ("22. März",
- * "3. oktober", "1. Startseite" at a line start, "am 3. Oktober"), else j. */
+ * "3. oktober", "1. Startseite" at a line start, "am 3. Oktober"; not
+ * before a function word), else j. */
 static size_t ordinal_period(const scan *s, size_t i, size_t j, uint32_t *flags, int line_start)
 {
     const char *t = s->t;
@@ -414,7 +426,8 @@ static size_t ordinal_period(const scan *s, size_t i, size_t j, uint32_t *flags,
     int lower_next = cc_at(s, ws, NULL, NULL) == CC_LOWER;
     int month_next = we - ws <= 12 && fold_lookup(&s->dicts->months_index, t + ws, we - ws, &month);
     int list_item = line_start && j - i <= 2 && j + 1 < s->end && t[j + 1] == ' ';
-    if (lower_next || month_next || list_item || after_german_function_word(s, i)) {
+    if (lower_next || month_next || list_item ||
+        (after_german_function_word(s, i) && !german_function_word_at(s, ws, we))) {
         *flags |= LB_TOK_ORDINAL;
         return j + 1;
     }

@@ -108,6 +108,11 @@ static void test_tokens_word_shapes(void)
     CHECK((nato & LB_TOK_ALLCAPS) && (nato & LB_TOK_UPPER));
     CHECK(find_tok("2.") < 0 && find_tok("2") >= 0);    /* no ordinal: "Rang" is no article, "Danach" no month */
     CHECK(flags_of("2") & LB_TOK_NUM);
+    /* after a preposition, but before a function word: a number that ends a sentence */
+    run("Die Zahl stieg von sechs auf 92. Der Anteil wuchs. Er kam am 3. Oktober und vom 1. bis 3. Mai.", "de");
+    CHECK(find_tok("92.") < 0 && find_tok("92") >= 0);
+    CHECK_INT((int)doc->sents.len, 3);
+    CHECK((flags_of("3.") & LB_TOK_ORDINAL) && (flags_of("1.") & LB_TOK_ORDINAL));
 }
 
 /* Plain words (a letter, lower-case ASCII or Latin-1 letters, then a space,
