@@ -199,11 +199,6 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
                           SX_LOOKED_UP((u) + 4), SX_LOOKED_UP((u) + 5), SX_LOOKED_UP((u) + 6), SX_LOOKED_UP((u) + 7)
 static const uint8_t sx_looked_up[32] = { SX_LOOKED_UP_8(0), SX_LOOKED_UP_8(8), SX_LOOKED_UP_8(16), SX_LOOKED_UP_8(24) };
 
-/* classify's first pass, over all tokens: no class, the bits of a content
- * word (the boundary bit right for every token), and the other tokens listed
- * in words (appended whatever the token, counted only for those: no branch on
- * the part of speech, which no processor predicts). Returns their count.
- * (The arrays in locals: a store to tf, bytes, may alias the fields of s.) */
 /* 1 when token m (its folded form f, fn bytes) is an infinitive spelt as its
  * lemma with the language's zu infix after a particle: anzugreifen
  * (angreifen), aufzunehmen (aufnehmen) */
@@ -215,6 +210,12 @@ static int infix_zu_inf(const sx_lang *L, const lb_morph *m, const char *f, size
     return p >= 2 && p < n && !memcmp(f + p, L->zu_infix, k) && !memcmp(f + p + k, m->lemma + p, n - p);
 }
 
+/* classify's first pass, over all tokens: no class, the bits of a content
+ * word (the boundary bit right for every token), the other tokens listed
+ * in words (appended whatever the token, counted only for those: no branch on
+ * the part of speech, which no processor predicts), and the quotation marks
+ * that are boundaries by their sign in quotes (s->nquotes). Returns the count
+ * of words. (The arrays in locals: a store to tf, bytes, may alias the fields of s.) */
 static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words, uint32_t *quotes)
 {
     const lb_tok *T = LB_TOKS(s->doc);

@@ -78,7 +78,9 @@ typedef struct tm_word {      /* a folded form */
     uint32_t e0, ne;            /* its entries */
     uint8_t starts;             /* some rule may start at it (its own or one of its classes' key) */
     uint8_t digits;             /* "#-tägigen": stands for the forms with digits before the hyphen (N from them) */
-    uint8_t compound;           /* made by a compound line ("+A+B"): an adjective (lb_timex.modifier) */
+    uint8_t compound;           /* made by a compound line ("+A+B"): a count word (zweieinhalb), which no
+                                 * rule takes alone, or an adjective of a length, which alone is a
+                                 * timex that describes its noun (lb_timex.modifier, time.c) */
 } tm_word;
 
 
