@@ -82,6 +82,13 @@ static int question(const ev_sent *s)
     return 0;
 }
 
+/* a speech verb (SAY) stands in clause ci or one before it: what follows reports speech */
+static int said_by(const ev_sent *s, int ci)
+{
+    for (int k = 0; k <= ci; k++) if (s->c[k].cues & EV_C_SAY) return 1;
+    return 0;
+}
+
 /* token j (of the sentence) is an infinitive, or spelt as one: the verb
  * bracket's end, which the tagger may read as a finite plural (töten wollen) */
 static int infinitive(const ev_sent *s, uint32_t j)
@@ -99,17 +106,15 @@ static int infinitive(const ev_sent *s, uint32_t j)
  * verb, where wollten stands for the reported present), or as the
  * infinitive of its perfect with a finite perfect auxiliary (PERFAUX: habe
  * ... töten wollen; no zu-infinitive: geplant zu haben und umsetzen zu
- * wollen). The
- * act intended is not said to have happened. By the morphology layer;
- * without it, no. */
+ * wollen). The act intended is not said to have happened. By the
+ * morphology layer; without it, no. */
 static int past_intent(const ev_sent *s, int ci, uint32_t t)
 {
     const lb_doc *doc = s->doc;
     if (doc->morph.len != doc->toks.len || !infinitive(s, t) || (t > 0 && (s->t[t - 1].cue & EV_C_ZU))) return 0;
     const ev_clause *c = &s->c[ci];
     const lb_morph *M = LB_MORPH(doc) + s->tok0;
-    int said = 0, inf = 0, have = 0;
-    for (int k = 0; k <= ci && !said; k++) said = (s->c[k].cues & EV_C_SAY) != 0;
+    int said = said_by(s, ci), inf = 0, have = 0;
     for (uint32_t j = c->t0; j < c->t1; j++) {
         const lb_morph *m = &M[j];
         if (j > c->t0 && (s->t[j - 1].cue & EV_C_ZU)) continue;        /* zu + infinitive */
@@ -146,9 +151,7 @@ void ev_set_flags(const ev_sent *s, uint32_t t, const ev_pattern *p, uint32_t go
     e->hypothetical = hyp || (gov & EV_C_HYPSUB) || (p->nhyp && hyp_word(s, t, p)) || (c->kind != EV_CL_REL && question(s));
     if (!e->hypothetical && (cl & EV_C_HYPW)) {
         /* würde/would is hypothetical unless it reports speech (erklärte, die beiden würden ...) */
-        int said = 0;
-        for (int k = 0; k <= ci && !said; k++) if (s->c[k].cues & EV_C_SAY) said = 1;
-        e->hypothetical = !said;
+        e->hypothetical = !said_by(s, ci);
     }
     if (!e->hypothetical && past_intent(s, ci, t)) e->hypothetical = 1;
     /* English: "will/would (after said) + cooperative act" announces it: a pledge (AGREE);
