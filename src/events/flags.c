@@ -3,6 +3,7 @@
  * English intent reading (will + cooperative act = AGREE, will + hostile act
  * = THREATEN). */
 #include "events/code.h"
+#include "morph/morph.h"
 #include "text/text.h"
 #include <string.h>
 
@@ -94,10 +95,8 @@ static int said_by(const ev_sent *s, int ci)
 static int infinitive(const ev_sent *s, uint32_t j)
 {
     const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
-    const lb_tok *tk = &LB_TOKS(s->doc)[s->tok0 + j];
     return LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF ||
-           (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX ? tk->norm_len == m->lemma_len &&
-            !memcmp(lb_tok_norm(s->doc, tk), m->lemma, m->lemma_len) : 0);
+           ((m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && lb_morph_spelt_as_lemma(s->doc, s->tok0 + j));
 }
 
 /* trigger t, an infinitive in clause ci, is what a past intention governs

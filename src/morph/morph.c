@@ -597,6 +597,20 @@ int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n)
 
 const struct lb_udwlist *lb_morph_udwlist(const lb_doc *doc) { return doc->ctx->morph->udw; }
 
+size_t lb_morph_folded_lemma(const lb_doc *doc, uint32_t tok, char *out, size_t cap)
+{
+    const lb_morph *m = tok < doc->morph.len ? &LB_MORPH(doc)[tok] : NULL;
+    return m && m->lemma && m->lemma_len ? lb_fold(out, cap, m->lemma, m->lemma_len) : 0;
+}
+
+int lb_morph_spelt_as_lemma(const lb_doc *doc, uint32_t tok)
+{
+    char f[LB_MAX_TOKEN_BYTES * 2];
+    size_t n = lb_morph_folded_lemma(doc, tok, f, sizeof f);
+    const lb_tok *t = &LB_TOKS(doc)[tok];
+    return n && t->norm_len == n && !memcmp(doc->norm + t->norm, f, n);
+}
+
 size_t lb_morph_word_lemma(const lb_doc *doc, const char *form, size_t n, int upos, char *buf, size_t cap)
 {
     const morph_lang *l = &doc->ctx->morph->lang[!strcmp(doc->lang, "en")];

@@ -24,6 +24,13 @@ int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n);
 /* Lemma of a word on its own with part of speech upos (the lemma table's
  * rules and exceptions) into buf (cap bytes); 0 without a model or room. */
 size_t lb_morph_word_lemma(const lb_doc *doc, const char *form, size_t n, int upos, char *buf, size_t cap);
+/* Token tok's lemma folded as the tokenizer folds forms (lb_fold:
+ * schließen -> schliessen) into out (cap bytes): its length, 0 when the
+ * token has no lemma or it does not fit. */
+size_t lb_morph_folded_lemma(const lb_doc *doc, uint32_t tok, char *out, size_t cap);
+/* Token tok is spelt as its lemma, both folded, as an infinitive or an
+ * uninflected particle is (whatever features the tagger gave it). */
+int lb_morph_spelt_as_lemma(const lb_doc *doc, uint32_t tok);
 /* The word lists of the UD words layer (data/morph/en.udwords), NULL when absent. */
 struct lb_udwlist;
 const struct lb_udwlist *lb_morph_udwlist(const lb_doc *doc);

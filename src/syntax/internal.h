@@ -6,6 +6,7 @@
 #ifndef LB_SYNTAX_INTERNAL_H
 #define LB_SYNTAX_INTERNAL_H
 #include "doc.h"
+#include "morph/morph.h"
 #include "core/wordset.h"
 #include "text/sigindex.h"
 
@@ -137,8 +138,8 @@ static inline int sx_is_coord(const sx *s, uint32_t tok) { return s->tf[tok] & S
 
 void sx_quote_marks(sx *s); /* quotation marks inside a clause are no boundary */
 /* token i is spelt as its lemma (both folded: schließen = schliessen), as an
- * infinitive or an uninflected particle is (syntax.c) */
-int sx_spelt_as_lemma(const sx *s, uint32_t i);
+ * infinitive or an uninflected particle is */
+static inline int sx_spelt_as_lemma(const sx *s, uint32_t i) { return lb_morph_spelt_as_lemma(s->doc, i); }
 /* token k is the infinitive marker zu/to (a particle of the zu class) */
 static inline int sx_zu_marker(const sx *s, uint32_t k) { return (s->cls[k] & SX_ZU) && s->M[k].upos == LB_UPOS_PART; }
 int sx_chunk(sx *s);        /* noun groups, prepositional groups */

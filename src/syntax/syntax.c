@@ -5,6 +5,7 @@
 #include "syntax.h"
 #include "internal.h"
 #include "ctx.h"
+#include "morph/morph.h"
 #include "core/limits.h"
 #include "text/text.h"
 #include <stddef.h>
@@ -199,15 +200,20 @@ static inline uint8_t word_bits(const sx *s, uint32_t i, uint32_t cls, int b)
                           SX_LOOKED_UP((u) + 4), SX_LOOKED_UP((u) + 5), SX_LOOKED_UP((u) + 6), SX_LOOKED_UP((u) + 7)
 static const uint8_t sx_looked_up[32] = { SX_LOOKED_UP_8(0), SX_LOOKED_UP_8(8), SX_LOOKED_UP_8(16), SX_LOOKED_UP_8(24) };
 
-/* 1 when token m (its folded form f, fn bytes) is an infinitive spelt as its
- * lemma with the language's zu infix after a particle: anzugreifen
- * (angreifen), aufzunehmen (aufnehmen) */
-static int infix_zu_inf(const sx_lang *L, const lb_morph *m, const char *f, size_t fn)
+/* 1 when token i, a verb, is an infinitive spelt as its lemma (both folded:
+ * abzuschließen = abzuschliessen) with the language's zu infix after a
+ * particle: anzugreifen (angreifen), aufzunehmen (aufnehmen) */
+static int infix_zu_inf(const sx *s, uint32_t i)
 {
-    size_t k = L->zu_infix_len, n = m->lemma_len, p = 0;
-    if (!k || fn != n + k || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_INF) return 0;
-    while (p < n && f[p] == m->lemma[p]) p++;
-    return p >= 2 && p < n && !memcmp(f + p, L->zu_infix, k) && !memcmp(f + p + k, m->lemma + p, n - p);
+    const lb_tok *t = &LB_TOKS(s->doc)[i];
+    const char *f = s->doc->norm + t->norm;
+    size_t k = s->L->zu_infix_len, fn = t->norm_len, p = 0;
+    char lemma[LB_MAX_TOKEN_BYTES * 2];
+    if (!k || LB_FEAT_GET(s->M[i].feats, VERBFORM) != LB_VERBFORM_INF) return 0;
+    size_t n = lb_morph_folded_lemma(s->doc, i, lemma, sizeof lemma);
+    if (!n || fn != n + k) return 0;
+    while (p < n && f[p] == lemma[p]) p++;
+    return p >= 2 && p < n && !memcmp(f + p, s->L->zu_infix, k) && !memcmp(f + p + k, lemma + p, n - p);
 }
 
 /* classify's first pass, over all tokens: no class, the bits of a content
@@ -225,7 +231,7 @@ static uint32_t classify_content(sx *s, uint32_t ntok, uint32_t *words, uint32_t
     for (uint32_t i = 0; i < ntok; i++) {
         lb_morph *m = &M[i];
         m->clause = m->phrase = -1;
-        if (m->upos == LB_UPOS_VERB && infix_zu_inf(s->L, m, s->doc->norm + T[i].norm, T[i].norm_len))
+        if (m->upos == LB_UPOS_VERB && infix_zu_inf(s, i))
             m->flags |= LB_MF_ZU_INF;           /* (the stage's flag: set here, where the infix is known) */
         int b = (m->upos == LB_UPOS_PUNCT || (T[i].flags & LB_TOK_PUNCT)) && sx_token_is_boundary(s->doc, m, i);
         if (b && (T[i].flags & LB_TOK_QUOTE)) quotes[nq++] = i;
@@ -283,15 +289,6 @@ static int classify(sx *s, uint32_t ntok, struct lb_syntax_cache *cc)
             TF[i - 1] = (uint8_t)((TF[i - 1] | SX_TF_OPENS) & ~SX_TF_QUIET);
     }
     return 0;
-}
-
-int sx_spelt_as_lemma(const sx *s, uint32_t i)
-{
-    const lb_tok *t = &LB_TOKS(s->doc)[i];
-    const lb_morph *m = &s->M[i];
-    char f[LB_MAX_TOKEN_BYTES * 2];
-    size_t n = m->lemma ? lb_fold(f, sizeof f, m->lemma, m->lemma_len) : 0;
-    return n && t->norm_len == n && !memcmp(s->doc->norm + t->norm, f, n);
 }
 
 /* punctuation of clause structure next to a quotation mark: a boundary that

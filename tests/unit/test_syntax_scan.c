@@ -43,6 +43,13 @@ static void infix_zu_infinitive(void)
     CHECK(sxt_has(r, "main: subj=[Russland] verb=drohen voice=act mood=Ind\n"));
     CHECK(sxt_has(r, "inf: verb=angreifen"));
     CHECK(!sxt_has(r, "rel:"));
+    /* the lemma folded as the form is (ß: abzuschließen, folded abzuschliessen) */
+    r = DE("Russland/Russland/PROPN/Case=Nom|Gender=Neut|Number=Sing droht/drohen/VERB/" FIN3S("Pres")
+           " ,/,/PUNCT die/der/PRON/Case=Acc|Gender=Fem|Number=Sing|PronType=Rel"
+           " Grenze/Grenze/NOUN/Case=Acc|Gender=Fem|Number=Sing abzuschließen/abschließen/VERB/VerbForm=Inf"
+           " ././PUNCT");
+    CHECK(sxt_has(r, "inf: verb=abschließen"));
+    CHECK(!sxt_has(r, "rel:"));
     /* with a finite verb at its end it stays a relative clause */
     r = DE("Die/der/DET/Case=Nom|Definite=Def|Number=Plur|PronType=Art Leute/Leute/NOUN/Case=Nom|Number=Plur"
            " ,/,/PUNCT die/der/PRON/Case=Nom|Number=Plur|PronType=Rel anzugreifen/angreifen/VERB/VerbForm=Inf"
