@@ -39,6 +39,16 @@ static uint32_t object_np(const qdoc *q, uint32_t k, uint32_t b)
     return f.s >= 0 ? (uint32_t)f.e : k;
 }
 
+size_t q_mention_from(const qdoc *q, uint32_t s, int *sorted)
+{
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    size_t lo = 0, hi = q->doc->mentions.len;
+    *sorted = q->menmax && q->nmenmax == hi;
+    if (!*sorted) return 0;
+    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (M[mid].start < s) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
 /* the end of a medium's name (an actor mention of sector MED) that starts
  * at token k, else k: named without an article after the speaker and apart
  * from it, it is the addressee of the speech verb ("sagte Münch dazu Spiegel
@@ -46,10 +56,12 @@ static uint32_t object_np(const qdoc *q, uint32_t k, uint32_t b)
  * Nachrichtenagentur dpa") */
 static uint32_t medium_at(const qdoc *q, uint32_t k)
 {
-    const lb_doc *d = q->doc;
-    for (size_t i = 0; i < d->mentions.len; i++) {
-        const lb_mention *m = &LB_MENTIONS(d)[i];
-        if (m->tok0 == k && m->ntok && m->actor.sector && !strcmp(m->actor.sector, "MED")) return m->tok0 + m->ntok;
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    uint32_t s = q->t[k].start;
+    int sorted;
+    for (size_t i = q_mention_from(q, s, &sorted); i < q->doc->mentions.len; i++) {
+        if (sorted && M[i].start > s) break;
+        if (M[i].tok0 == k && M[i].ntok && M[i].actor.sector && !strcmp(M[i].actor.sector, "MED")) return M[i].tok0 + M[i].ntok;
     }
     return k;
 }
@@ -127,12 +139,10 @@ qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi)
 int q_has_mention(const qdoc *q, qspk sp)
 {
     uint32_t s = q->t[sp.s].start, e = q->t[sp.e - 1].end;
-    if (q->menmax && q->nmenmax == q->doc->mentions.len) {
-        /* (sorted: the mentions before the first one starting at e, any ending after s) */
-        size_t lo = 0, hi = q->nmenmax;
-        while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < e) lo = mid + 1; else hi = mid; }
-        return lo > 0 && q->menmax[lo - 1] > s;
-    }
+    int sorted;
+    size_t lo = q_mention_from(q, e, &sorted);
+    /* (sorted: the mentions before the first one starting at e, any ending after s) */
+    if (sorted) return lo > 0 && q->menmax[lo - 1] > s;
     for (size_t k = 0; k < q->doc->mentions.len; k++) {      /* (in no order) */
         const lb_mention *m = &LB_MENTIONS(q->doc)[k];
         if (m->start < e && m->end > s) return 1;

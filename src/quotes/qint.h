@@ -257,6 +257,10 @@ int q_adjuncts(const qdoc *q, uint32_t a, uint32_t b, qspk *sp);
 qspk q_subject_after(const qdoc *q, uint32_t v, uint32_t hi);
 /* an actor mention overlaps the phrase [sp.s, sp.e) */
 int q_has_mention(const qdoc *q, qspk sp);
+/* the first of the document's mentions that may start at byte s or later:
+ * by binary search when they are sorted by start (q->menmax built, *sorted
+ * 1), else 0 (*sorted 0: the caller reads them all) */
+size_t q_mention_from(const qdoc *q, uint32_t s, int *sorted);
 /* the phrase can speak: a pronoun, a role noun, an actor mention, or a name
  * without an adjective before it ("die hohen Preise" cannot) */
 int q_can_speak(const qdoc *q, qspk sp);

@@ -116,12 +116,10 @@ static int person_in(const qdoc *q, uint32_t a, uint32_t b)
 {
     if (a >= b) return 0;
     const lb_mention *M = LB_MENTIONS(q->doc);
-    size_t n = q->doc->mentions.len, k = 0;
+    size_t n = q->doc->mentions.len;
     uint32_t s = q->t[a].start, e = q->t[b - 1].end;
-    int sorted = q->menmax && q->nmenmax == n;      /* (by start: the first one from s on, by binary search) */
-    if (sorted)
-        for (size_t hi = n; k < hi;) { size_t mid = k + (hi - k) / 2; if (M[mid].start < s) k = mid + 1; else hi = mid; }
-    for (; k < n; k++) {
+    int sorted;
+    for (size_t k = q_mention_from(q, s, &sorted); k < n; k++) {
         if (sorted && M[k].start >= e) break;
         if (M[k].start >= s && M[k].start < e && M[k].type == LB_MEN_PER) return 1;
     }
