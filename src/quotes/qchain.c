@@ -282,25 +282,3 @@ int q_chain(qdoc *q)
     }
     return 0;
 }
-
-int q_fragments(qdoc *q)
-{
-    lb_doc *d = q->doc;
-    size_t nq = d->quotes.len;
-    const lb_rspan *fr = q->frags.items;
-    for (size_t f = 0; f < q->frags.len; f++) {
-        const lb_quote *in = NULL;
-        for (size_t k = q->ndirect; k < nq; k++) {
-            const lb_quote *x = &LB_QUOTES(d)[k];
-            if (x->indirect && x->start <= fr[f].start && fr[f].end <= x->end) { in = x; break; }
-        }
-        if (!in || (!in->speaker_name && in->speaker_start < 0)) continue;
-        size_t ix = (size_t)(in - LB_QUOTES(d));      /* the push may move the array */
-        lb_quote *qt = lb_vec_push(&d->quotes, &d->arena);
-        if (!qt) return -1;
-        in = &LB_QUOTES(d)[ix];
-        *qt = *in;
-        qt->start = fr[f].start; qt->end = fr[f].end; qt->indirect = 0;
-    }
-    return 0;
-}

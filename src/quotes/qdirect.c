@@ -571,15 +571,6 @@ static int is_speech(const qdoc *q, const qpair *p, uint32_t a, uint32_t b, uint
     return (words >= Q_LONG_WORDS && !title(q, a, b)) || (sent_end && words >= 3 && line_start);
 }
 
-/* quoted words [a, b) that are no quote: a phrase, not a term (terms are
- * scare quotes), is kept for q_fragments */
-static void keep_fragment(qdoc *q, uint32_t a, uint32_t b, uint32_t words)
-{
-    int lower = has_lower_word(q, a, b);   /* two words with a lower-case one are a phrase too: „volle Verantwortung“ */
-    lb_rspan *fr = q->lang != QL_EN && (words >= 3 || (words == 2 && lower)) ? lb_vec_push(&q->frags, &q->doc->arena) : NULL;
-    if (fr) { fr->start = q->t[a].start; fr->end = q->t[b - 1].end; }
-}
-
 /* appends the direct quote [a, b) of p: by the speaker of its frame, found,
  * or the speech act of the sentence before, or it continues the last
  * speaker's words; -1 when out of memory */
@@ -617,7 +608,6 @@ int q_direct(qdoc *q)
         int found = direct_frame(q, p, words, line_start, &sp, &cue, &object);
         if (!is_speech(q, p, a, b, words, sent_end, found, object, line_start)) {
             for (uint32_t i = p->o; i <= p->c && i < q->n; i++) q->inq[i] = 0;
-            keep_fragment(q, a, b, words);
             continue;
         }
         /* "X und Y hätten über „…“ gesprochen": a Konjunktiv in the cue's own

@@ -99,7 +99,6 @@ typedef struct qdoc {
     uint32_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
-    lb_vec frags;            /* lb_rspan: short quoted words without a frame of their own */
     struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */
     uint32_t next_name;
     /* recent answers of name_in_text's document scan, by the name's (dictionary) pointer:
@@ -296,9 +295,6 @@ int q_bare(qdoc *q);
 /* the answers of a printed interview ("Name: answer"): direct quotes of the
  * person the label names (qinterview.c); runs after q_bare */
 int q_interview(qdoc *q);
-/* short quoted words inside someone's reported speech are their words too
- * (Sie seien „selbstverständlich geeignet“): direct quotes of that speaker */
-int q_fragments(qdoc *q);
 /* token i is a Konjunktiv form: 1 Konjunktiv I (sei, habe), 2 Konjunktiv II
  * (hätte, würde), 0 not; from the morphology layer when it is there */
 int q_konj(const qdoc *q, uint32_t i);

@@ -303,7 +303,6 @@ int lb_quotes_run(lb_doc *doc)
     const struct lb_quote_rules *r = doc->ctx->quotes;
     if (!r || !doc->toks.len) return LB_OK;
     qdoc q = { .doc = doc, .rules = r, .t = LB_TOKS(doc), .n = (uint32_t)doc->toks.len };
-    lb_vec_init(&q.frags, sizeof(lb_rspan));
     q.lang = !strcmp(doc->lang, "de") ? QL_DE : !strcmp(doc->lang, "en") ? QL_EN : -1;
     q.inq = lb_arena_calloc(&doc->arena, q.n, 1);
     q.cls = lb_arena_calloc(&doc->arena, q.n, sizeof *q.cls);
@@ -325,7 +324,6 @@ int lb_quotes_run(lb_doc *doc)
     if (!rc) rc = q_chain(&q);
     if (!rc) rc = q_bare(&q);
     if (!rc) rc = q_interview(&q);
-    if (!rc) rc = q_fragments(&q);
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
     resolve(doc);
