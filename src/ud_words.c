@@ -191,7 +191,7 @@ static size_t hyphen_split(const lb_doc *doc, const lb_morph *m, const lb_tok *t
     size_t n = t->end - t->start, cuts = 0;
     for (size_t i = 1; i + 1 < n; i++)
         cuts += s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1]) && is_alnum_byte((unsigned char)s[i + 1]);
-    if (!cuts || 2 * cuts + 1 > LB_UDW_MAX || hyphen_whole(lb_morph_udwlist(doc), s, n)) return 0;
+    if (!cuts || 2 * cuts + 1 > LB_UDW_MAX || (t->flags & LB_TOK_URL) || hyphen_whole(lb_morph_udwlist(doc), s, n)) return 0;
     size_t nw = 0, from = 0;
     for (size_t i = 1; i <= n; i++) {
         int cut = i < n && i + 1 < n && s[i] == '-' && is_alnum_byte((unsigned char)s[i - 1])
@@ -270,6 +270,15 @@ size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, s
         return 1;
     }
     *next = i + 1;
+    if (t->flags & LB_TOK_URL) {            /* a host name the tokenizer made one token: as a joined run */
+        const unsigned char *s = (const unsigned char *)doc->text + t->start;
+        int kind = join_kind(lb_morph_udwlist(doc), s, t->end - t->start);
+        if (kind > 0) {
+            w[0] = word_of(t->start, t->end, (const char *)s, t->end - t->start, kind, 0);
+            w[0].lower = kind == LB_UPOS_NOUN;
+            return 1;
+        }
+    }
     size_t nw = hyphen_split(doc, &mo[i], t, w);
     if (!nw) nw = final_abbrev(doc, &mo[i], i, w);
     if (!nw) nw = number_unit(doc, t, w);

@@ -58,7 +58,7 @@ static size_t split_hyphens(const lb_doc *doc, const lb_morph *m, const lb_tok *
     int trunc = n > 2 && s[n - 1] == '-' && alnum((unsigned char)s[n - 2]);   /* Rohstoff- und ... */
     for (size_t i = 1; i + 1 < n; i++)
         cuts += s[i] == '-' && alnum((unsigned char)s[i - 1]) && alnum((unsigned char)s[i + 1]);
-    if ((!cuts && !trunc) || 2 * (cuts + (size_t)trunc) + 1 > LB_UDW_MAX || memchr(s, '/', n)) return 0;
+    if ((!cuts && !trunc) || 2 * (cuts + (size_t)trunc) + 1 > LB_UDW_MAX || (t->flags & LB_TOK_URL) || memchr(s, '/', n)) return 0;
     size_t nw = 0, from = 0, end = trunc ? n - 1 : n;
     for (size_t i = 1; i <= end; i++) {
         int cut = i < end && s[i] == '-' && alnum((unsigned char)s[i - 1]) && i + 1 < end && alnum((unsigned char)s[i + 1]);

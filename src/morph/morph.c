@@ -500,8 +500,13 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     for (int i = 0; i < n; i++)                 /* the lemma arrays lemma_of reads: cache misses, loaded together */
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;
+        if (toks[i].flags & LB_TOK_URL) {           /* a URL or host name is its own lemma, as written (UD) */
+            mo[i].lemma = doc->text + toks[i].start;
+            mo[i].lemma_len = toks[i].end - toks[i].start;
+        }
+    }
     return 0;
 }
 

@@ -508,6 +508,8 @@ static int has_lower_word(const qdoc *q, uint32_t a, uint32_t b)
  * something: a body, a work, a slogan or a title, not what was said */
 static int quoted_name(const qdoc *q, const qpair *p, uint32_t a, uint32_t b, uint32_t words, uint32_t sent_end)
 {
+    /* a web address alone names a site or medium: laut „tagesschau.de“ */
+    if (b == a + 1 && (q->t[a].flags & LB_TOK_URL)) return 1;
     /* the name of a body in apposition: die Zeitung „Yemen Observer“, der Sender „Channel 10“ */
     if (p->o > 0 && (q_xcls(q, p->o - 1) & (QX_BODY | QX_MEDIUM)) && !sent_end && words <= 4 && title(q, a, b)) return 1;
     /* the title of a work or a slogan: das Lied „…“, unter dem Motto „…“, das Buch „…“ */

@@ -447,12 +447,55 @@ static size_t word_period(const scan *s, size_t i, size_t j, const word_shape *w
     return j;
 }
 
+static int ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+/* A host name written without a scheme at i ("tagesschau.de",
+ * "news.bbc.co.uk", "Spiegel.de/politik"): ASCII labels of letters, digits
+ * and inner hyphens joined by periods with no space, the first of two
+ * characters or more, the last (the top-level domain) of two to four
+ * lower-case letters, then a path up to the next space; its length, 0 when
+ * it is none. Abbreviations (z.B., u.a., d.h.) have one-letter labels or
+ * end on an upper-case one; a missing space after a sentence's period is
+ * followed by an upper-case word, elsewhere mostly by a function word. */
+static size_t scan_host(const scan *s, size_t i)
+{
+    const char *t = s->t;
+    size_t lim = s->end - i < LB_MAX_TOKEN_BYTES ? s->end : i + LB_MAX_TOKEN_BYTES;
+    size_t j = i, labels = 0, last = i, first_len = 0;
+    for (;;) {
+        size_t k = j;
+        while (k < lim && (ascii_alnum(t[k]) || (t[k] == '-' && k > j && k + 1 < lim && ascii_alnum(t[k + 1])))) k++;
+        if (k == j || (k >= lim && lim < s->end)) return 0;     /* an empty label, or longer than a token may be */
+        if (!labels++) first_len = k - j;
+        last = j; j = k;
+        if (!(j + 1 < lim && t[j] == '.' && ascii_alnum(t[j + 1]))) break;
+        j++;
+    }
+    if (labels < 2 || first_len < 2 || j - last < 2 || j - last > 4) return 0;
+    for (size_t k = last; k < j; k++) if (t[k] < 'a' || t[k] > 'z') return 0;
+    if (german_function_word_at(s, last, j)) return 0;  /* a space left out: "im Bericht.der Unesco" */
+    if (j < s->end && t[j] == '/') {                /* a path */
+        for (size_t l; j < lim; j += l) {         /* (a character across the cap ends it) */
+            enum lb_cc c = cc_at(s, j, NULL, &l);
+            if (c == CC_SPACE || c == CC_NEWLINE || j + l > lim) break;
+        }
+        while (j > i && t[j - 1] && strchr(".,;:!?)]\"'", t[j - 1])) j--;
+    } else if (j < s->end && (unsigned char)t[j] >= 0x80 && lb_cc_wordlike(cc_at(s, j, NULL, NULL))) {
+        return 0;                                   /* the label goes on in a letter beyond ASCII */
+    }
+    return j - i;
+}
+
 /* Scans a word-like token starting at i; returns its end and sets flags. */
 static size_t scan_word(scan *s, size_t i, uint32_t *flags, int line_start)
 {
     const char *t = s->t;
     word_shape w = { 0, 0, 1, 0, CC_SPACE };
     size_t j = word_chars(s, i, &w, flags);
+    if (j + 1 < s->end && (t[j] == '.' || t[j] == '-') && ascii_alnum(t[j + 1]) && ascii_alnum(t[i])) {
+        size_t hl = scan_host(s, i);
+        if (hl) { shape_flags(t, i, &w, flags); *flags |= LB_TOK_URL; return i + hl; }
+    }
     /* a dotted abbreviation's first group is a word of 1-3 ASCII letters
      * before a period (the scan has set no flag that it does not set) */
     if (j - i <= 3 && j < s->end && t[j] == '.') {
@@ -624,7 +667,7 @@ static inline int ends_letters_multi(const struct lb_text_dicts *d, const char *
  * another sign that ends it for scan_word too ("Wort)", "Berlin:" but not
  * "http:", "sagte“": no letter, digit, mark, hyphen, period or apostrophe)
  * or in a period after more than three bytes (plain_period decides whether
- * it belongs to the word), whose scan stays 16 bytes short of end: its end
+ * it belongs to the word; not before a letter or digit: a host name), whose scan stays 16 bytes short of end: its end
  * or 0; PLAIN_UNDECIDED closer to end. Each is a word token whose folded
  * form lowers the first letter only. *upper: the first letter is upper case. */
 static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
@@ -652,7 +695,7 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
         if (k == WE_SIGN) return j - i < LB_MAX_TOKEN_BYTES ? j : 0;
         if (k == WE_LATIN1 && latin1_lower_at(t, j, end)) { j += 2; continue; }   /* (j + 2 < end here) */
         if (j - i >= LB_MAX_TOKEN_BYTES || k == WE_NO) return 0;
-        if (k == WE_PERIOD) return j - i > 3 ? j : 0;
+        if (k == WE_PERIOD) return j - i > 3 && !ascii_alnum(t[j + 1]) ? j : 0;    /* "tagesschau.de": scan_host */
         if (k == WE_COLON) return (t[i] | 0x20) == 'h' ? 0 : j;    /* "http:" may begin a URL */
         return ends_letters_multi(d, t, j) ? j : 0;
     }

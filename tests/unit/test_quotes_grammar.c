@@ -194,6 +194,12 @@ int main(void)
     run("Der Minister Karl Weber nannte das Opfer ein „Beispiel taktlosen Verhaltens“.");
     CHECK(test_quote_find(doc, "Beispiel taktlosen") != NULL);
 
+    /* qdirect.c: a web address alone in quotation marks names a site; the
+     * speech verb's clause after it is still reported */
+    run("Der Abgeordnete Karl Weber hatte laut „tagesschau.de“ kritisiert, dass die Regierung schweige.");
+    check_none("tagesschau.de");
+    check_speaker("die Regierung schweige", "Karl Weber");
+
     /* de.cues titlenoun: the quoted words after the noun of a work or slogan
      * are a title */
     run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");

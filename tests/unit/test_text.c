@@ -137,6 +137,26 @@ static void test_tokens_plain(void)
     CHECK(find_tok("Http") >= 0 && find_tok(":") >= 0);
 }
 
+/* A host name without a scheme is one URL token, with its path and its
+ * capital (Spiegel.de, t-online.de, news.bbc.co.uk/x); abbreviations,
+ * numbers and a function word after a period left without a space are not. */
+static void test_tokens_host(void)
+{
+    run("Laut Spiegel.de und news.bbc.co.uk/x sowie t-online.de, z.B. 3.5 oder u.a. im Bericht.der Unesco und Zeit.Die", "de");
+    CHECK_INT(flags_of("Spiegel.de") & (LB_TOK_URL | LB_TOK_UPPER), LB_TOK_URL | LB_TOK_UPPER);
+    CHECK(flags_of("news.bbc.co.uk/x") & LB_TOK_URL);
+    CHECK(flags_of("t-online.de") & LB_TOK_URL);
+    CHECK(find_tok("z.B.") >= 0 && find_tok("3.5") >= 0 && find_tok("u.a.") >= 0);
+    CHECK(find_tok("Bericht") >= 0 && find_tok("der") >= 0);
+    CHECK(find_tok("Zeit") >= 0 && find_tok("Die") >= 0);
+    /* a label of more bytes than a token may have is no host name: every token stays within the cap */
+    static char text[LB_MAX_TOKEN_BYTES + 64];
+    memset(text, 'a', LB_MAX_TOKEN_BYTES + 8);
+    memcpy(text + LB_MAX_TOKEN_BYTES + 8, ".de ok", 7);
+    run(text, "de");
+    for (size_t i = 0; i < doc->toks.len; i++) CHECK(LB_TOKS(doc)[i].end - LB_TOKS(doc)[i].start <= LB_MAX_TOKEN_BYTES);
+}
+
 /* A run of dotted groups longer than a token may be ("U.S.U.S.…", 1,300
  * bytes) is cut into tokens of at most LB_MAX_TOKEN_BYTES, and the
  * morphology stage analyses them (it once copied such a form into a
@@ -357,6 +377,7 @@ int main(void)
     test_tokens_abbrev();
     test_tokens_word_shapes();
     test_tokens_plain();
+    test_tokens_host();
     test_tokens_cap();
     test_sentences_german();
     test_sentences_english();
