@@ -73,7 +73,8 @@ enum {
     QX_OBLART = 1u << 24,   /* article form that is never nominative (dem, den, des, einem, einer): its phrase is no subject */
     QX_NOMMASC = 1u << 25,  /* article that is nominative only before a masculine singular noun (der) */
     QX_SPOKENPAST = 1u << 26, /* Präteritum of sein and haben, which spoken German keeps (war, hatte): not as an auxiliary */
-    QX_MODALPAST = 1u << 27   /* Präteritum of a modal verb, kept too (wollte) */
+    QX_MODALPAST = 1u << 27,  /* Präteritum of a modal verb, kept too (wollte) */
+    QX_ESVERB = 1u << 28      /* speech verb only with the impersonal subject in its clause (heißt es; das Album heißt „…“ names) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST }, { "esverb", QX_ESVERB } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -201,6 +201,16 @@ static int noun_in_context(const qdoc *q, uint32_t i)
            !(q->t[i + 1].flags & LB_TOK_UPPER);
 }
 
+/* The impersonal subject (es, it) right after verb i or before it in its
+ * clause: "heißt es", "wie es in der Erklärung heißt". */
+static int impersonal_subject(const qdoc *q, uint32_t i)
+{
+    if (i + 1 < q->n && q_same_sent(q, i, i + 1) && (q_cls(q, i + 1) & QC_IMPERS)) return 1;
+    for (uint32_t k = i; k > 0 && q_same_sent(q, k - 1, i) && !(q->t[k - 1].flags & LB_TOK_PUNCT); k--)
+        if (q_cls(q, k - 1) & QC_IMPERS) return 1;
+    return 0;
+}
+
 int q_cue_check(const qdoc *q, uint32_t i)
 {
     uint32_t c = q_cls(q, i);
@@ -216,6 +226,7 @@ int q_cue_check(const qdoc *q, uint32_t i)
      * around agree: after an adjective, numeral or preposition, or before a
      * noun ("Other states limit", "in seven states", "state parties") */
     if (q->lang == QL_EN && noun_in_context(q, i)) return 0;
+    if ((q_xcls(q, i) & QX_ESVERB) && !impersonal_subject(q, i)) return 0;
     if (c & QC_VERB) return 1;
     return (c & QC_SEP) && q_sep_ok(q, i);
 }

@@ -200,6 +200,17 @@ int main(void)
     check_none("tagesschau.de");
     check_speaker("die Regierung schweige", "Karl Weber");
 
+    /* de.cues esverb: heißen is a speech verb only with the impersonal es in
+     * its clause; with another subject it names or means */
+    run("Die Band spielte am Abend. Das neue Album heißt „Sonne und Regen“.");
+    check_none("Sonne und Regen");
+    run("Der Vorstand Karl Weber sprach lange. Das heißt, die Firma wird verkauft.");
+    check_none("die Firma wird");
+    run("Wie es in einer Mitteilung der Stadt hieß, wurde niemand verletzt.");
+    CHECK(test_quote_find(doc, "wurde niemand verletzt") != NULL);
+    run("In der Erklärung der Regierung heißt es: „Wir bleiben bei unserer Linie.“");
+    CHECK(test_quote_find(doc, "Wir bleiben bei") != NULL);
+
     /* de.cues titlenoun: the quoted words after the noun of a work or slogan
      * are a title */
     run("Die Kollegen verabschiedeten den Schauspieler Karl Weber mit dem Lied „Für dich soll es rote Rosen regnen“.");
