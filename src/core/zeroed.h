@@ -33,6 +33,14 @@ static inline void *lb_zeroed(size_t count, size_t size)
  * of memory. Free with free(). */
 #define LB_HUGE_ALIGN ((size_t)2 << 20)
 void *lb_zeroed_huge(size_t bytes);
+/* bytes rounded up to whole huge pages when they fill half of one or more
+ * (a table read all over, such as a tagger model's: one TLB entry instead of
+ * hundreds; a huge page is only made for a whole one), else bytes. */
+static inline size_t lb_huge_round(size_t bytes)
+{
+    return bytes >= LB_HUGE_ALIGN / 2 && bytes <= SIZE_MAX - LB_HUGE_ALIGN ? (bytes + LB_HUGE_ALIGN - 1) & ~(LB_HUGE_ALIGN - 1)
+                                                                            : bytes;
+}
 /* As lb_zeroed_huge, not zero-filled: for a block that is written whole
  * (a file read into it) before it is read. */
 void *lb_huge_block(size_t bytes);

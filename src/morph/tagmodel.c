@@ -1,6 +1,7 @@
 /* tagmodel.c: loads and queries a tagger model (format in tagmodel.h). Every
  * read is bounds-checked: a truncated or corrupt file gives "offset N". */
 #include "morph/tagmodel.h"
+#include "core/zeroed.h"
 #include "morph/features.h"
 #include "lagebild.h"
 #include "doc.h"
@@ -117,7 +118,8 @@ static int read_weights(rd *r, lb_tagmodel *m)
     size_t maxe = (r->n - r->off) / 3;
     if (maxe > LB_TAG_MAX_ENTRIES) maxe = LB_TAG_MAX_ENTRIES;
     m->fcap = cap;
-    m->fslot = calloc(cap + LB_TM_PROBE - 1, sizeof *m->fslot);     /* + the mirror (lb_tagmodel_refs) */
+    /* + the mirror (lb_tagmodel_refs); on huge pages, as the weights: +morph 2% faster on the benchmark corpus */
+    m->fslot = lb_zeroed_huge(lb_huge_round((cap + LB_TM_PROBE - 1) * sizeof *m->fslot));
     m->fstart = malloc(cap * sizeof *m->fstart);
     m->entry = malloc((maxe + 1) * sizeof *m->entry);
     if (!m->fslot || !m->fstart || !m->entry) return fail(r, "out of memory");
@@ -165,7 +167,7 @@ static int make_refs(lb_tagmodel *m)
         }
     size_t at = ((rows * (size_t)m->nclass + 1) * sizeof *m->dense + 15) & ~(size_t)15;
     _Static_assert(sizeof(lb_tm_sparse) % 2 == 0, "sparse records at even offsets");
-    if ((at + (few + 1) * sizeof *m->sparse) >> 30 || !(m->dense = calloc(1, at + (few + 1) * sizeof *m->sparse))) {
+    if ((at + (few + 1) * sizeof *m->sparse) >> 30 || !(m->dense = lb_zeroed_huge(lb_huge_round(at + (few + 1) * sizeof *m->sparse)))) {
         free(slot_at);
         return -1;
     }
