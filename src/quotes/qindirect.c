@@ -1135,6 +1135,21 @@ static qspk tagged_np(const qdoc *q, uint32_t k, uint32_t hi)
     return sp;
 }
 
+/* The clause from a (a speech verb and its subject) goes on with a reported
+ * clause of its own: a colon, or a comma before "dass" or before words with a
+ * Konjunktiv form ("sagte der Minister, dass …", "erklärte X, die Lage sei …"). */
+static int frames_clause(const qdoc *q, uint32_t a, uint32_t hi)
+{
+    uint32_t k = a;
+    while (k < hi && k < a + Q_CLAUSE && !q_punct_is(q, k, ',') && !q_punct_is(q, k, ':')) k++;
+    if (k >= hi || k >= a + Q_CLAUSE) return 0;
+    if (q_punct_is(q, k, ':')) return 1;
+    if (k + 1 < hi && (q_cls(q, k + 1) & QC_CONJ)) return 1;
+    for (uint32_t j = k + 1; j < hi && j < k + 8 && !q_punct_is(q, j, ','); j++)
+        if (q_cls(q, j) & (QC_KONJ | QC_KONJ2)) return 1;
+    return 0;
+}
+
 static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
 {
     int found = 0;
@@ -1147,6 +1162,9 @@ static int prep_source(qdoc *q, range r, uint32_t v, int sent_inq, size_t *last)
     uint32_t we = web_address(q, k, r.hi);
     if (sp.s < 0 && we) { sp.s = sp.ns = (int32_t)k; sp.e = sp.ne = (int32_t)we; }
     if (sp.s < 0 || sent_inq) return -1;       /* maybe a speech noun: "Aussage, dass" */
+    /* "Laut BBC sagte der Minister, dass …": the speech verb right after the
+     * phrase frames its own reported clause, its subject is the speaker (GUIDELINES §3) */
+    if (cue_after(q, (uint32_t)sp.e, r.hi) && frames_clause(q, (uint32_t)sp.e, r.hi)) return -1;
     int initial = 1;
     for (uint32_t m = r.lo; m < v && initial; m++) initial = !(q->t[m].flags & LB_TOK_WORD) || (q_cls(q, m) & QC_STOP);
     if (initial && v < r.lo + 3) {

@@ -335,7 +335,9 @@ static int oblique(const qdoc *q, qspk sp)
     const lb_doc *d = q->doc;
     if (q->lang == QL_EN || d->morph.len != q->n || sp.s < 0) return 0;
     uint32_t s = (uint32_t)sp.s;
-    if (s > 0 && q_same_sent(q, s - 1, s) && LB_MORPH(d)[s - 1].upos == LB_UPOS_ADP && (q_xcls(q, s - 1) & QX_ADP)) return 1;
+    /* after a preposition: an adjunct (am Montag) or a source (laut BBC: "Laut BBC sagte der Minister") */
+    if (s > 0 && q_same_sent(q, s - 1, s) && LB_MORPH(d)[s - 1].upos == LB_UPOS_ADP &&
+        ((q_xcls(q, s - 1) & QX_ADP) || (q_cls(q, s - 1) & (QC_PREP | QC_SRCPREP)))) return 1;
     const lb_morph *m = &LB_MORPH(d)[s];
     int c = LB_FEAT_GET(m->feats, CASE);
     if (m->upos == LB_UPOS_DET && (q_cls(q, s) & QC_DET) && (c == LB_CASE_GEN || c == LB_CASE_DAT)) return 1;

@@ -200,6 +200,14 @@ int main(void)
     check_none("tagesschau.de");
     check_speaker("die Regierung schweige", "Karl Weber");
 
+    /* qindirect.c: after "laut X" a speech verb that frames its own reported
+     * clause speaks for itself (GUIDELINES §3: "Laut CCTV lobte Xi …") */
+    run("Laut der Agentur Interfax sagte der Außenminister Karl Weber, die Gespräche seien gescheitert.");
+    check_speaker("die Gespräche seien", "Karl Weber");
+    /* a verb without a reported clause leaves the source its clause */
+    run("Laut einer Umfrage entscheidet sich die Mehrheit der Kunden für Gas.");
+    CHECK(test_quote_find(doc, "entscheidet sich die Mehrheit") != NULL);
+
     /* de.cues esverb: heißen is a speech verb only with the impersonal es in
      * its clause; with another subject it names or means */
     run("Die Band spielte am Abend. Das neue Album heißt „Sonne und Regen“.");
