@@ -38,8 +38,8 @@ void *lb_zeroed_huge(size_t bytes);
  * hundreds; a huge page is only made for a whole one), else bytes. */
 static inline size_t lb_huge_round(size_t bytes)
 {
-    return bytes >= LB_HUGE_ALIGN / 2 && bytes <= SIZE_MAX - LB_HUGE_ALIGN ? (bytes + LB_HUGE_ALIGN - 1) & ~(LB_HUGE_ALIGN - 1)
-                                                                            : bytes;
+    if (bytes < LB_HUGE_ALIGN / 2 || bytes > SIZE_MAX - LB_HUGE_ALIGN) return bytes;
+    return (bytes + LB_HUGE_ALIGN - 1) & ~(LB_HUGE_ALIGN - 1);
 }
 /* As lb_zeroed_huge, not zero-filled: for a block that is written whole
  * (a file read into it) before it is read. */

@@ -167,7 +167,8 @@ static int make_refs(lb_tagmodel *m)
         }
     size_t at = ((rows * (size_t)m->nclass + 1) * sizeof *m->dense + 15) & ~(size_t)15;
     _Static_assert(sizeof(lb_tm_sparse) % 2 == 0, "sparse records at even offsets");
-    if ((at + (few + 1) * sizeof *m->sparse) >> 30 || !(m->dense = lb_zeroed_huge(lb_huge_round(at + (few + 1) * sizeof *m->sparse)))) {
+    size_t bytes = at + (few + 1) * sizeof *m->sparse;
+    if (bytes >> 30 || !(m->dense = lb_zeroed_huge(lb_huge_round(bytes)))) {
         free(slot_at);
         return -1;
     }

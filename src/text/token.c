@@ -666,8 +666,9 @@ static inline int ends_letters_multi(const struct lb_text_dicts *d, const char *
 /* A word that plain_word takes, or one of the same letters that ends in
  * another sign that ends it for scan_word too ("Wort)", "Berlin:" but not
  * "http:", "sagte“": no letter, digit, mark, hyphen, period or apostrophe)
- * or in a period after more than three bytes (plain_period decides whether
- * it belongs to the word; not before a letter or digit: a host name), whose scan stays 16 bytes short of end: its end
+ * or in a period after more than three bytes and before no letter or digit
+ * (plain_period decides whether it belongs to the word; "tagesschau.de" is a
+ * host name: scan_host), whose scan stays 16 bytes short of end: its end
  * or 0; PLAIN_UNDECIDED closer to end. Each is a word token whose folded
  * form lowers the first letter only. *upper: the first letter is upper case. */
 static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *t, size_t i, size_t end, int *upper)
@@ -695,7 +696,7 @@ static inline size_t plain_word_fast(const struct lb_text_dicts *d, const char *
         if (k == WE_SIGN) return j - i < LB_MAX_TOKEN_BYTES ? j : 0;
         if (k == WE_LATIN1 && latin1_lower_at(t, j, end)) { j += 2; continue; }   /* (j + 2 < end here) */
         if (j - i >= LB_MAX_TOKEN_BYTES || k == WE_NO) return 0;
-        if (k == WE_PERIOD) return j - i > 3 && !ascii_alnum(t[j + 1]) ? j : 0;    /* "tagesschau.de": scan_host */
+        if (k == WE_PERIOD) return j - i > 3 && !ascii_alnum(t[j + 1]) ? j : 0;
         if (k == WE_COLON) return (t[i] | 0x20) == 'h' ? 0 : j;    /* "http:" may begin a URL */
         return ends_letters_multi(d, t, j) ? j : 0;
     }
