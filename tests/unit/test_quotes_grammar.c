@@ -208,6 +208,12 @@ int main(void)
     run("Laut einer Umfrage entscheidet sich die Mehrheit der Kunden für Gas.");
     CHECK(test_quote_find(doc, "entscheidet sich die Mehrheit") != NULL);
 
+    /* de.cues konj2: "gingen" is the indicative Präteritum too, no sign that
+     * the writer goes on reporting */
+    run("Der Sprecher Karl Weber sagte, der Brand sei gelöscht. Jedes Jahr würden etwa 600 Autos zerstört. "
+        "Allein im Mai gingen 100 Autos in Flammen auf.");
+    check_none("Allein im Mai");
+
     /* de.cues esverb: heißen is a speech verb only with the impersonal es in
      * its clause; with another subject it names or means */
     run("Die Band spielte am Abend. Das neue Album heißt „Sonne und Regen“.");
