@@ -189,14 +189,20 @@ static int np_fwd(const qdoc *q, uint32_t i, uint32_t hi, qspk *sp)
 
 int q_loose_np(const qdoc *q, uint32_t i, uint32_t hi, qspk *sp) { return np_fwd(q, i, hi, sp); }
 
-/* the clause's own subject for "nach eigenen Angaben": before the phrase, or after
- * the finite verb that follows a phrase at the start */
+/* the clause's own subject for "nach eigenen Angaben": a pronoun right before the
+ * phrase, the phrase that opens the clause, or after the finite verb that follows
+ * a phrase at the start */
 static qspk own_subject(const qdoc *q, uint32_t lo, uint32_t ps, uint32_t pe, uint32_t hi)
 {
     qspk sp = { -1, -1, -1, -1 };
     /* a dateline opens the sentence: "München – Die Angeklagte ist nach eigenen Angaben …" */
     for (uint32_t k = lo; k < ps && k < lo + 4; k++)
         if (q->t[k].flags & LB_TOK_DASH) { lo = k + 1; break; }
+    /* a personal pronoun right before it: "…, dem sie laut eigenem Bekunden …" */
+    if (ps > lo && (q_cls(q, ps - 1) & QC_PRON) && word(q, ps - 1)) {
+        sp.s = sp.ns = (int32_t)ps - 1; sp.e = sp.ne = (int32_t)ps;
+        return sp;
+    }
     if (ps > lo) {
         sp = q_np_forward(q, lo, ps);
         if (sp.s >= 0 && (sp.e == (int32_t)ps || sp.s == (int32_t)lo)) return sp;
@@ -207,6 +213,20 @@ static qspk own_subject(const qdoc *q, uint32_t lo, uint32_t ps, uint32_t pe, ui
     }
     sp.s = -1;
     return sp;
+}
+
+/* A source phrase [ps, pe) with a reflexive possessive ("nach eigenen Angaben",
+ * "laut eigenen Angaben", "eigenen Angaben zufolge") and no name of its own
+ * credits its clause's subject: sp's name becomes the subject's (own_subject). */
+static void own_source(const qdoc *q, uint32_t lo, uint32_t ps, uint32_t pe, uint32_t hi, qspk *sp)
+{
+    int own = 0;
+    for (uint32_t k = ps; k < pe && !own; k++) own = (q_cls(q, k) & QC_OWN) != 0;
+    if (!own || sp->ns >= 0) return;
+    qspk sub = own_subject(q, lo, ps, pe, hi);
+    if (sub.s < 0) return;
+    sp->ns = sub.ns >= 0 ? sub.ns : sub.s;
+    sp->ne = sub.ns >= 0 ? sub.ne : sub.e;
 }
 
 /* "nach Angaben der Polizei", "nach eigenen Angaben", "nach Grupps Meinung" */
@@ -228,14 +248,7 @@ static int prep_first(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk 
     /* "nach eigenen Angaben von X geschlagen": the own source takes no attribute */
     uint32_t e = own ? j + 1 : tail(q, j + 1, hi, &s);
     *ps = v; *pe = e;
-    if (own && s.ns < 0) {
-        /* the phrase is the speaker's mention, the subject gives the name */
-        qspk sub = own_subject(q, lo, v, e, hi);
-        if (sub.s >= 0) {
-            s.ns = sub.ns >= 0 ? sub.ns : sub.s;
-            s.ne = sub.ns >= 0 ? sub.ne : sub.e;
-        }
-    }
+    own_source(q, lo, v, e, hi, &s);      /* the phrase is the speaker's mention, the subject gives the name */
     *sp = s;
     return 1;
 }
@@ -334,8 +347,12 @@ int q_source_phrase(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *s
     if (c & QC_PREP) {                         /* laut X */
         if (!np_fwd(q, v + 1, hi, sp)) return 0;
         *ps = v; *pe = (uint32_t)sp->e;
+        own_source(q, lo, *ps, *pe, hi, sp);
         return 1;
     }
-    if (c & QC_POSTP) return post_zufolge(q, v, lo, sp, ps, pe);
+    if ((c & QC_POSTP) && post_zufolge(q, v, lo, sp, ps, pe)) {
+        own_source(q, lo, *ps, *pe, hi, sp);
+        return 1;
+    }
     return 0;
 }

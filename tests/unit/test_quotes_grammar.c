@@ -208,6 +208,14 @@ int main(void)
     run("Laut einer Umfrage entscheidet sich die Mehrheit der Kunden für Gas.");
     CHECK(test_quote_find(doc, "entscheidet sich die Mehrheit") != NULL);
 
+    /* qsource.c: a reflexive possessive in any source phrase credits the
+     * clause's subject: "laut eigenen Angaben", "eigenen Angaben zufolge", and
+     * a pronoun right before the phrase */
+    run("Der Unternehmer Karl Weber hat die Firma laut eigenen Angaben im Mai verkauft.");
+    check_speaker("Der Unternehmer Karl Weber hat", "Karl Weber");
+    run("Eigenen Angaben zufolge hat Anna Berger zehn Alben verkauft.");
+    check_speaker("hat Anna Berger", "Anna Berger");
+
     /* de.cues konj2: "gingen" is the indicative Präteritum too, no sign that
      * the writer goes on reporting */
     run("Der Sprecher Karl Weber sagte, der Brand sei gelöscht. Jedes Jahr würden etwa 600 Autos zerstört. "
