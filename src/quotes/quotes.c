@@ -274,6 +274,35 @@ static void drop_enclosed_direct(lb_doc *doc)
     doc->quotes.len = w;
 }
 
+/* the speaker span [a, b) (bytes) is one first-person pronoun */
+static int first_person_at(const qdoc *q, int32_t a, int32_t b)
+{
+    uint32_t k = q_tok_after(q, (uint32_t)a);
+    return k < q->n && q->t[k].start == (uint32_t)a && q->t[k].end == (uint32_t)b && (q_xcls(q, k) & QX_FIRST);
+}
+
+/* A quote whose speaker is a first-person pronoun (ich, wir) inside someone
+ * else's quote is that speaker's: "„Wir haben gesagt, dass …“, sagte X" and
+ * unmarked speech before "…, sagte X" (GUIDELINES §3: the person the article
+ * credits). Quotes are in text order: an enclosing one starts no later. */
+static void first_person_inside(const qdoc *q)
+{
+    lb_quote *qs = LB_QUOTES(q->doc);
+    size_t n = q->doc->quotes.len;
+    for (size_t i = 0; i < n; i++) {
+        lb_quote *qt = &qs[i];
+        if (qt->speaker_start < 0 || !first_person_at(q, qt->speaker_start, qt->speaker_end)) continue;
+        for (size_t k = i; k-- > 0 && i - k <= Q_RESOLVE_BACK;) {
+            const lb_quote *o = &qs[k];
+            if (o->end < qt->end || !o->speaker_name || o->speaker_start < 0 ||
+                first_person_at(q, o->speaker_start, o->speaker_end)) continue;
+            qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
+            qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
+            break;
+        }
+    }
+}
+
 /* In text order: continuation quotes take the speaker of the quote before
  * them; pronoun and role-noun speakers take the nearest earlier named one. */
 static void resolve(lb_doc *doc)
@@ -338,6 +367,7 @@ int lb_quotes_run(lb_doc *doc)
     if (rc) return lb_doc_fail(doc, LB_ENOMEM, "quotes: out of memory");
     if (doc->quotes.len > 1) qsort(doc->quotes.items, doc->quotes.len, sizeof(lb_quote), cmp_quote);
     resolve(doc);
+    first_person_inside(&q);
     drop_enclosed_direct(doc);
     return LB_OK;
 }

@@ -216,6 +216,12 @@ int main(void)
     run("Eigenen Angaben zufolge hat Anna Berger zehn Alben verkauft.");
     check_speaker("hat Anna Berger", "Anna Berger");
 
+    /* quotes.c: a quote by "wir" or "ich" inside someone's quote is theirs
+     * (an interview answer without quotation marks) */
+    run("Interview mit der Ministerin. STANDARD: Bleibt die Grenze offen? Anna Berger: Das ist sehr wahrscheinlich. "
+        "Wir haben gesagt, dass bis zu 400 Beamte kommen können. STANDARD: Und dann?");
+    check_speaker("bis zu 400 Beamte", "Anna Berger");
+
     /* de.cues konj2: "gingen" is the indicative Präteritum too, no sign that
      * the writer goes on reporting */
     run("Der Sprecher Karl Weber sagte, der Brand sei gelöscht. Jedes Jahr würden etwa 600 Autos zerstört. "
