@@ -282,9 +282,10 @@ static int first_person_at(const qdoc *q, int32_t a, int32_t b)
 }
 
 /* A quote whose speaker is a first-person pronoun (ich, wir) inside someone
- * else's quote is that speaker's: "„Wir haben gesagt, dass …“, sagte X" and
- * unmarked speech before "…, sagte X" (GUIDELINES §3: the person the article
- * credits). Quotes are in text order: an enclosing one starts no later. */
+ * else's quote is that speaker's: an interview answer without quotation
+ * marks ("Anna Berger: … Wir haben gesagt, dass …"), unmarked speech before
+ * "…, sagte X" (GUIDELINES §3: the person the article credits). Quotes are in
+ * text order: an enclosing one starts no later. */
 static void first_person_inside(const qdoc *q)
 {
     lb_quote *qs = LB_QUOTES(q->doc);
