@@ -175,6 +175,16 @@ static lb_udw word_of(uint32_t start, uint32_t end, const char *lemma, size_t le
     return w;
 }
 
+/* The one word of a joined run or URL token [start, end) (s: its text) of
+ * class upos, its form the lemma; a common noun's lower-cased (file names:
+ * report.pdf). */
+static lb_udw joined_word(uint32_t start, uint32_t end, const char *s, int upos)
+{
+    lb_udw w = word_of(start, end, s, end - start, upos, 0);
+    w.lower = upos == LB_UPOS_NOUN;
+    return w;
+}
+
 /* A part of a hyphenated word: a known word's own class, else the word's
  * (a name's capitalised parts stay names: al-Qaeda). */
 static int piece_upos(const lb_doc *doc, const lb_morph *m, const char *s, size_t n)
@@ -264,8 +274,7 @@ size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, s
         const char *s = doc->text + t->start;
         uint32_t end = LB_TOKS(doc)[j].end;
         if (upos < 0) upos = mo[i].upos;
-        w[0] = word_of(t->start, end, s, end - t->start, upos, 0);
-        w[0].lower = upos == LB_UPOS_NOUN;   /* file names: report.pdf */
+        w[0] = joined_word(t->start, end, s, upos);
         *next = j + 1;
         return 1;
     }
@@ -274,8 +283,7 @@ size_t lb_ud_words(const lb_doc *doc, const lb_morph *mo, size_t i, lb_udw *w, s
         const unsigned char *s = (const unsigned char *)doc->text + t->start;
         int kind = join_kind(lb_morph_udwlist(doc), s, t->end - t->start);
         if (kind > 0) {
-            w[0] = word_of(t->start, t->end, (const char *)s, t->end - t->start, kind, 0);
-            w[0].lower = kind == LB_UPOS_NOUN;
+            w[0] = joined_word(t->start, t->end, (const char *)s, kind);
             return 1;
         }
     }

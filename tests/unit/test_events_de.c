@@ -67,6 +67,14 @@ static void test_types(void)
     EXPECT("PROTEST", "NATO", "RUS", 0, 0);
 }
 
+/* ev_run on German text annotated up to the clauses (morphology and
+ * syntax: ev_with_discourse, which ev_run clears after each run) */
+static void ev_run_de_clauses(const char *text)
+{
+    ev_with_discourse = 1;
+    ev_run(text, "de", M, NULL);
+}
+
 static void test_flags(void)
 {
     ev_run("China lieferte Russland keine Waffen.", "de", M, NULL);
@@ -78,23 +86,18 @@ static void test_flags(void)
     ev_run("Die USA befürchten, dass China Russland Waffen liefert.", "de", M, NULL);
     EXPECT("AID", "CHN", "RUS", 0, 1);
     /* a past intention is hypothetical: the act is not said to have happened
-     * (by the morphology layer: ev_with_discourse annotates up to the clauses) */
-    ev_with_discourse = 1;
-    ev_run("Russland wollte die Ukraine angreifen.", "de", M, NULL);
+     * (by the morphology layer: ev_run_de_clauses) */
+    ev_run_de_clauses("Russland wollte die Ukraine angreifen.");
     EXPECT("ASSAULT", "RUS", "UKR", 0, 1);
-    ev_with_discourse = 1;
-    ev_run("Russland habe die Ukraine angreifen wollen.", "de", M, NULL);
+    ev_run_de_clauses("Russland habe die Ukraine angreifen wollen.");
     EXPECT("ASSAULT", "RUS", "UKR", 0, 1);
     /* ... not an announced one (a threat), nor one reported after a speech verb
      * (wollten: the reported present), nor an act beside it */
-    ev_with_discourse = 1;
-    ev_run("Russland will die Ukraine angreifen.", "de", M, NULL);
+    ev_run_de_clauses("Russland will die Ukraine angreifen.");
     EXPECT("THREATEN", "RUS", "UKR", 0, 0);
-    ev_with_discourse = 1;
-    ev_run("Die Zeitung berichtete, Russland wollte die Ukraine angreifen.", "de", M, NULL);
+    ev_run_de_clauses("Die Zeitung berichtete, Russland wollte die Ukraine angreifen.");
     CHECK(find_event("ASSAULT", "RUS", "UKR", 0, 1) < 0 && find_event("THREATEN", "RUS", "UKR", 0, 1) < 0);
-    ev_with_discourse = 1;
-    ev_run("Russland hatte die Ukraine angegriffen und wollte Frieden.", "de", M, NULL);
+    ev_run_de_clauses("Russland hatte die Ukraine angegriffen und wollte Frieden.");
     EXPECT("ASSAULT", "RUS", "UKR", 0, 0);
     /* nicht nur is no negation */
     ev_run("Xi traf nicht nur Putin.", "de", M, NULL);
