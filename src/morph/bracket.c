@@ -5,7 +5,9 @@
  * erzeugt, erstellt), and the tagger, whose window is two words, often
  * takes the finite reading there though the bracket leaves only the
  * participle. Here the first verb after an open bracket closes it; tagged
- * finite, it takes its participle candidate if it has one (a form whose
+ * finite (or with a class that says nothing of its verb form: the readings
+ * then give it, finite ones among them), it takes its participle candidate
+ * if it has one (a form whose
  * candidates lack the participle class stays as tagged). Any punctuation
  * mark and any conjunction ends an open bracket first, a coarse stand-in
  * for the clause boundary: a bracket that spans one ("hat Brot und Butter
@@ -35,7 +37,7 @@ void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_
         else if (c->upos == LB_UPOS_AUX && vf == LB_VERBFORM_FIN && !open) open = 1;
         else if (open && (c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX)) {
             open = 0;                               /* the bracket closes at its first verb */
-            if (vf != LB_VERBFORM_FIN) continue;
+            if (vf != LB_VERBFORM_FIN && vf) continue;     /* finite, or a class that leaves VerbForm open */
             int k = participle_candidate(m, &t[i], c->upos);
             if (k < 0) continue;
             out[i] = t[i].cand[k];

@@ -70,6 +70,18 @@ static void test_bracket(void)
     run("Die Forscher haben erstmals Plasma erzeugt und erreicht damit viel.");
     m = word("erreicht");                       /* after the conjunction: a finite verb again */
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+    /* the tagger's class leaves the verb form open (a finite reading gave
+     * it): the bracket still closes on the participle */
+    run("Kemler hat seine Tätigkeit für die Firma am 23. Juni beendet.");
+    m = word("beendet");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    CHECK(m && !LB_FEAT_GET(m->feats, PERSON));
+    run("Das kleinere Gerät solle teurer verkauft werden.");
+    m = word("verkauft");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    run("Die Regierung hatte im Juni zur Überraschung der Investoren erklärt, das Land sei pleite.");
+    m = word("erklärt");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
 }
 
 static void test_compound_and_case(void)
