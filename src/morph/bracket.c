@@ -5,25 +5,40 @@
  * erzeugt, erstellt), and the tagger, whose window is two words, often
  * takes the finite reading there though the bracket leaves only the
  * participle. Here the first verb after an open bracket closes it; tagged
- * finite (or with a class that says nothing of its verb form: the readings
- * then give it, finite ones among them), it takes its participle candidate
- * if it has one (a form whose
- * candidates lack the participle class stays as tagged). Any punctuation
+ * finite, it takes its participle candidate if it has one (a form whose
+ * candidates lack the participle class stays as tagged), and the verbs
+ * right after it their infinitive candidates ("verkauft werden"). Any punctuation
  * mark and any conjunction ends an open bracket first, a coarse stand-in
  * for the clause boundary: a bracket that spans one ("hat Brot und Butter
  * gekauft") is left as tagged. */
 #include "morph/bracket.h"
 #include "doc.h"
 
-/* The index of cand[0..ncand)'s first class of part of speech upos that is a participle, or -1. */
-static int participle_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
+/* The index of cand[0..ncand)'s first class of part of speech upos with verb form vf, or -1. */
+static int form_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos, unsigned vf)
 {
     for (int k = 0; k < t->ncand; k++) {
         const lb_tag_class *c = &m->cls[t->cand[k]];
-        if (c->upos == upos && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_PART) return k;
+        if (c->upos == upos && LB_FEAT_GET(c->feats, VERBFORM) == vf) return k;
     }
     return -1;
 }
+
+/* Token i, a verb of the bracket's right side, tagged finite (or with a
+ * class that says nothing of its verb form: the readings then give it,
+ * finite ones among them), takes its candidate of verb form vf if it has one. */
+static void take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, unsigned vf, uint16_t *out, uint8_t *kout)
+{
+    const lb_tag_class *c = &m->cls[out[i]];
+    unsigned has = LB_FEAT_GET(c->feats, VERBFORM);
+    if (has && has != LB_VERBFORM_FIN) return;
+    int k = form_candidate(m, &t[i], c->upos, vf);
+    if (k < 0) return;
+    out[i] = t[i].cand[k];
+    if (kout) kout[i] = (uint8_t)k;
+}
+
+static int is_verb(const lb_tag_class *c) { return c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX; }
 
 void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, int n, uint16_t *out,
                     uint8_t *kout)
@@ -35,13 +50,13 @@ void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_
         unsigned vf = LB_FEAT_GET(c->feats, VERBFORM);
         if ((words[i].shape & LB_TF_SHAPE_PUNCT) || c->upos == LB_UPOS_SCONJ || c->upos == LB_UPOS_CCONJ) open = 0;
         else if (c->upos == LB_UPOS_AUX && vf == LB_VERBFORM_FIN && !open) open = 1;
-        else if (open && (c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX)) {
+        else if (open && is_verb(c)) {
             open = 0;                               /* the bracket closes at its first verb */
-            if (vf != LB_VERBFORM_FIN && vf) continue;     /* finite, or a class that leaves VerbForm open */
-            int k = participle_candidate(m, &t[i], c->upos);
-            if (k < 0) continue;
-            out[i] = t[i].cand[k];
-            if (kout) kout[i] = (uint8_t)k;
+            take_form(m, t, i, LB_VERBFORM_PART, out, kout);
+            /* the verbs right after it belong to the right side too: the
+             * infinitive of a passive or perfect ("verkauft werden",
+             * "gewusst haben") */
+            while (i + 1 < n && is_verb(&m->cls[out[i + 1]])) take_form(m, t, ++i, LB_VERBFORM_INF, out, kout);
         }
     }
 }

@@ -79,6 +79,13 @@ static void test_bracket(void)
     run("Das kleinere Gerät solle teurer verkauft werden.");
     m = word("verkauft");
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    m = word("werden");                         /* the verbs after it: infinitives of the right side */
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+    run("Zwei Beobachter wollen es gesehen haben. Sie haben es gesehen.");
+    m = word("haben");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+    m = m ? test_morph_word_after(doc, "haben", m) : NULL;     /* a finite auxiliary of its own */
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
     run("Die Regierung hatte im Juni zur Überraschung der Investoren erklärt, das Land sei pleite.");
     m = word("erklärt");
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
