@@ -6,6 +6,7 @@
  * finders and does not change their quotes. */
 #include "quotes/qint.h"
 #include <string.h>
+#include <strings.h>
 
 /* how many sentences a report may skip (a non-reporting sentence in between) */
 #define Q_CHAIN_GAP 1
@@ -205,6 +206,87 @@ static void copy_speaker(lb_quote *to, const lb_quote *from)
     if (from->cue_start == Q_CONTINUES) to->cue_start = Q_CONTINUES;
 }
 
+/* the speakers of quotes x and y are the same: one name, else the same words */
+static int same_speaker(const qdoc *q, const lb_quote *x, const lb_quote *y)
+{
+    if (x->speaker_name && y->speaker_name) return !strcmp(x->speaker_name, y->speaker_name);
+    if (x->speaker_start < 0 || y->speaker_start < 0) return 0;
+    const char *t = q->doc->text;
+    size_t nx = (size_t)(x->speaker_end - x->speaker_start), ny = (size_t)(y->speaker_end - y->speaker_start);
+    return nx == ny && !strncasecmp(t + x->speaker_start, t + y->speaker_start, nx);
+}
+
+/* the speaker of x is an actor, a role or a state's body (der Minister, die Polizei), or a
+ * person or organisation the mention layer names */
+static int agent(const qdoc *q, const lb_quote *x)
+{
+    if (x->speaker_actor.code) return 1;
+    if (x->speaker_start < 0) return 0;
+    uint32_t a = tok_at(q, (uint32_t)x->speaker_start), b = tok_at(q, (uint32_t)(x->speaker_end - 1)) + 1;
+    for (uint32_t k = a; k < b && k < q->n; k++) if (q_is_role(q, k) || (q_xcls(q, k) & QX_GROUP)) return 1;
+    return named_agent(q, (int32_t)a, (int32_t)b);
+}
+
+/* The reporting sentences of (a, b) without a quote (quoted) are speaker
+ * from's: not a question, no speech act of another speaker. -1 when out of memory. */
+static int bridge_gap(qdoc *q, size_t a, size_t b, const lb_quote *from, const uint8_t *quoted)
+{
+    const lb_sent *ss = LB_SENTS(q->doc);
+    for (size_t r = a + 1; r < b; r++) {
+        uint32_t lo = ss[r].tok0, hi = ss[r].tok0 + ss[r].ntok;
+        if (hi > q->n) hi = q->n;
+        int32_t marker;
+        lb_quote own;
+        if (quoted[r] || lo >= hi || q->inq[lo] || asks(q, hi) || reports(q, lo, hi, &marker) != 1 ||
+            (speech_act(q, lo, hi, &own) && !same_speaker(q, &own, from)))
+            continue;
+        qspk none = { -1, -1, -1, -1 };
+        lb_quote *qt = q_emit_indirect(q, lo, hi, none, -1);
+        if (q->oom) return -1;
+        if (qt) copy_speaker(qt, from);
+    }
+    return 0;
+}
+
+/* Reporting sentences that no chain reached, between two quotes of one
+ * speaker (an actor, a role, a named person or body) at most Q_BRIDGE
+ * sentences apart, are that speaker's: "…, bestätigte die Polizei Berichte,
+ * wonach …. Der Vorfall ereignete sich in X. Die Granate sei mit Sprengstoff
+ * gefüllt gewesen. …, wie die Polizei mitteilte." (the writer's own sentences
+ * in between do not end the report when its source speaks again right
+ * after). Runs after q_chain, on its quotes (ns > 0). */
+#define Q_BRIDGE 6
+static int bridge(qdoc *q)
+{
+    lb_doc *d = q->doc;
+    size_t ns = d->sents.len, nq = d->quotes.len;
+    int32_t *first = lb_arena_alloc(&d->arena, ns * sizeof *first), *lastq = lb_arena_alloc(&d->arena, ns * sizeof *lastq);
+    uint8_t *quoted = lb_arena_calloc(&d->arena, ns, 1);     /* a sentence with a quote of any kind */
+    if (!first || !lastq || !quoted) return -1;
+    for (size_t s = 0; s < ns; s++) first[s] = lastq[s] = -1;
+    for (size_t k = 0; k < nq; k++) {           /* per sentence its first and last quote with a speaker */
+        const lb_quote *x = &LB_QUOTES(d)[k];
+        uint32_t s = q->t[tok_at(q, x->start)].sent;
+        if (s >= ns) continue;
+        quoted[s] = 1;
+        if (!has_speaker(x)) continue;
+        if (first[s] < 0 || LB_QUOTES(d)[first[s]].start > x->start) first[s] = (int32_t)k;
+        if (lastq[s] < 0 || LB_QUOTES(d)[lastq[s]].start <= x->start) lastq[s] = (int32_t)k;
+    }
+    size_t prev = SIZE_MAX;                     /* the last sentence with a quote of a speaker */
+    for (size_t s = 0; s < ns; s++) {
+        if (first[s] < 0) continue;
+        const lb_quote *x = &LB_QUOTES(d)[first[s]];
+        if (prev != SIZE_MAX && s > prev + 1 && s - prev <= Q_BRIDGE && agent(q, x) &&
+            same_speaker(q, &LB_QUOTES(d)[lastq[prev]], x)) {
+            lb_quote from = LB_QUOTES(d)[lastq[prev]];    /* (emitting moves the quotes) */
+            if (bridge_gap(q, prev, s, &from, quoted)) return -1;
+        }
+        prev = s;
+    }
+    return 0;
+}
+
 int q_chain(qdoc *q)
 {
     lb_doc *d = q->doc;
@@ -280,5 +362,5 @@ int q_chain(qdoc *q)
         }
         last = s;
     }
-    return 0;
+    return bridge(q);
 }

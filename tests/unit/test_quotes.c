@@ -137,6 +137,20 @@ static void german_indirect(void)
     run("Minister Jan Falk sagte, die Lage sei ruhig. Die Truppen hätten sich zurückgezogen.", "de");
     EXPECT("Die Truppen", "Die Truppen hätten sich zurückgezogen", IND, "Jan Falk");
 
+    /* the source speaks again after the writer's own sentences: the
+     * Konjunktiv sentences between its two reports are its words too */
+    run("Die Polizei bestätigte am Montag, dass in der Nacht ein Lager gebrannt habe. Das Feuer brach gegen "
+        "Mitternacht aus. Niemand wurde verletzt. Der Schaden sei aber hoch. Die Ermittlungen dauerten an, "
+        "teilte die Polizei mit.", "de");
+    EXPECT("Der Schaden", "Der Schaden sei aber hoch", IND, "Polizei");
+    CHECK(find("Das Feuer") == NULL);
+    CHECK(find("Niemand") == NULL);
+    /* ... not when another speaker reports after them */
+    run("Die Polizei bestätigte am Montag, dass in der Nacht ein Lager gebrannt habe. Das Feuer brach gegen "
+        "Mitternacht aus. Niemand wurde verletzt. Der Schaden sei aber hoch. Die Ermittlungen dauerten an, "
+        "sagte der Bürgermeister.", "de");
+    CHECK(find("Der Schaden") == NULL);
+
     /* two cues with their own clauses in one sentence */
     run("Die Behörde hat davor gewarnt, dass die Preise steigen könnten, und betont, dass die Vorräte reichten.", "de");
     EXPECT("die Preise", "die Preise steigen könnten", IND, "Behörde");
