@@ -4,10 +4,12 @@
  * inseparable prefix spell the participle like the present (beendet,
  * erzeugt, erstellt), and the tagger, whose window is two words, often
  * takes the finite reading there though the bracket leaves only the
- * participle. Here the first verb after an open bracket closes it; tagged
- * finite, it takes its participle candidate if it has one (a form whose
- * candidates lack the participle class stays as tagged), and the verbs
- * right after it their infinitive candidates ("verkauft werden"). Any punctuation
+ * participle; likewise the infinitive of most verbs is spelt like the
+ * plural present (muss warten, werden aufnehmen). Here the first verb after
+ * an open bracket closes it; tagged finite, it takes its participle
+ * candidate if it has one, else its infinitive candidate (a form with
+ * neither stays as tagged), and the verbs right after it their infinitive
+ * candidates ("verkauft werden"). Any punctuation
  * mark and any conjunction ends an open bracket first, a coarse stand-in
  * for the clause boundary: a bracket that spans one ("hat Brot und Butter
  * gekauft") is left as tagged. */
@@ -26,16 +28,18 @@ static int form_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos, 
 
 /* Token i, a verb of the bracket's right side, tagged finite (or with a
  * class that says nothing of its verb form: the readings then give it,
- * finite ones among them), takes its candidate of verb form vf if it has one. */
-static void take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, unsigned vf, uint16_t *out, uint8_t *kout)
+ * finite ones among them), takes its candidate of verb form vf if it has
+ * one; 1 when it did. */
+static int take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, unsigned vf, uint16_t *out, uint8_t *kout)
 {
     const lb_tag_class *c = &m->cls[out[i]];
     unsigned has = LB_FEAT_GET(c->feats, VERBFORM);
-    if (has && has != LB_VERBFORM_FIN) return;
+    if (has && has != LB_VERBFORM_FIN) return 0;
     int k = form_candidate(m, &t[i], c->upos, vf);
-    if (k < 0) return;
+    if (k < 0) return 0;
     out[i] = t[i].cand[k];
     if (kout) kout[i] = (uint8_t)k;
+    return 1;
 }
 
 static int is_verb(const lb_tag_class *c) { return c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX; }
@@ -52,7 +56,7 @@ void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_
         else if (c->upos == LB_UPOS_AUX && vf == LB_VERBFORM_FIN && !open) open = 1;
         else if (open && is_verb(c)) {
             open = 0;                               /* the bracket closes at its first verb */
-            take_form(m, t, i, LB_VERBFORM_PART, out, kout);
+            if (!take_form(m, t, i, LB_VERBFORM_PART, out, kout)) take_form(m, t, i, LB_VERBFORM_INF, out, kout);
             /* the verbs right after it belong to the right side too: the
              * infinitive of a passive or perfect ("verkauft werden",
              * "gewusst haben") */

@@ -6,10 +6,11 @@
 #include "morph/tagmodel.h"
 
 /* After decoding words[0..n) of a German sentence (model m: out, kout as
- * lb_tag_decode_with gave them): a verb tagged finite in the bracket a
- * finite auxiliary opens takes its participle candidate when it has one
- * (hat ... beendet, wird ... erklärt: the form is both). A no-op for other
- * models. */
+ * lb_tag_decode_with gave them): the verb that closes the bracket a finite
+ * auxiliary opens, tagged finite, takes its participle candidate when it
+ * has one (hat ... beendet, wird ... erklärt: the form is both), else its
+ * infinitive (muss ... warten); the verbs right after it their infinitives
+ * (verkauft werden). A no-op for other models. */
 void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, int n, uint16_t *out,
                     uint8_t *kout);
 #endif

@@ -81,6 +81,12 @@ static void test_bracket(void)
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
     m = word("werden");                         /* the verbs after it: infinitives of the right side */
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+    /* a form without a participle closes the bracket as an infinitive */
+    run("Wir werden dieses Angebot aufnehmen. Die Kunden müssen leider warten.");
+    m = word("aufnehmen");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF && !LB_FEAT_GET(m->feats, MOOD));
+    m = word("warten");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
     run("Zwei Beobachter wollen es gesehen haben. Sie haben es gesehen.");
     m = word("haben");
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
