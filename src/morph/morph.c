@@ -5,6 +5,7 @@
  * their folded form as lemma. */
 #include "morph.h"
 #include "morph/bracket.h"
+#include "morph/mood.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
 #include "morph/lexclass.h"
@@ -470,7 +471,10 @@ static void prefetch_entries(const lb_doc *doc, const morph_lang *l, const lb_mo
 
 /* Per-sentence scratch arrays (room for the longest sentence), and the
  * document's form hashes (hash_forms). */
-typedef struct scratch { lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash; } scratch;
+typedef struct scratch {
+    lb_mc_entry **ent; lb_tf_word *w; lb_tag_word *tw; uint16_t *out; uint8_t *kout; uint32_t *hash;
+    uint8_t *changed;               /* per word: lb_mood_fix chose another candidate */
+} scratch;
 
 /* The decoder's view of entry e. */
 static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
@@ -478,6 +482,18 @@ static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
     int32_t *ss = lb_mc_sscore(e);
     return (lb_tag_word){ .cand = lb_mc_cand(e), .sscore = ss, .ncand = e->ncand, .role = e->role,
                           .folded = 1, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
+}
+
+/* The lb_morph of token t (entry e, its k-th candidate) into *m; -1 when out of memory. */
+static int fill_token(lb_doc *doc, lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, const lb_tok *t,
+                      lb_morph *m)
+{
+    if (analyse(c, l, e, k, m)) return -1;
+    if (t->flags & LB_TOK_URL) {                /* a URL or host name is its own lemma, as written (UD) */
+        m->lemma = doc->text + t->start;
+        m->lemma_len = t->end - t->start;
+    }
+    return 0;
 }
 
 /* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.
@@ -500,13 +516,12 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     for (int i = 0; i < n; i++)                 /* the lemma arrays lemma_of reads: cache misses, loaded together */
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
-    for (int i = 0; i < n; i++) {
-        if (analyse(c, l, ent[i], x->kout[i], &mo[i])) return -1;
-        if (toks[i].flags & LB_TOK_URL) {           /* a URL or host name is its own lemma, as written (UD) */
-            mo[i].lemma = doc->text + toks[i].start;
-            mo[i].lemma_len = toks[i].end - toks[i].start;
-        }
-    }
+    for (int i = 0; i < n; i++)
+        if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
+    if (n > 0) memset(x->changed, 0, (size_t)n);
+    if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))
+        for (int i = 0; i < n; i++)
+            if (x->changed[i] && fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
     return 0;
 }
 
@@ -573,8 +588,9 @@ int lb_morph_run(lb_doc *doc)
     if (!in_order) fill_default(doc, 0, n);
     scratch x = { lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.ent), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.w),
                   lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.tw), lb_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.out),
-                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, n * sizeof *x.hash) };
-    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash) return morph_fail(doc, 0);
+                  lb_arena_alloc(&doc->arena, maxn + 1), lb_arena_alloc(&doc->arena, n * sizeof *x.hash),
+                  lb_arena_alloc(&doc->arena, maxn + 1) };
+    if (!x.ent || !x.w || !x.tw || !x.out || !x.kout || !x.hash || !x.changed) return morph_fail(doc, 0);
     hash_forms(doc, LB_TOKS(doc), n, x.hash);
     return run_sentences(doc, l, c, &x, in_order);
 }

@@ -20,15 +20,6 @@ static uint32_t tok_at(const qdoc *q, uint32_t pos)
     return k < q->n ? k : q->n - 1;
 }
 
-/* "ich" in the sentence of token i: a verb in -e is then first person, not Konjunktiv */
-static int first_person(const qdoc *q, uint32_t i)
-{
-    const lb_sent *st = &LB_SENTS(q->doc)[q->t[i].sent];
-    for (uint32_t k = st->tok0; k < st->tok0 + st->ntok && k < q->n; k++)
-        if (q->t[k].norm_len == 3 && !memcmp(lb_tok_norm(q->doc, &q->t[k]), "ich", 3)) return 1;
-    return 0;
-}
-
 int q_konj(const qdoc *q, uint32_t i)
 {
     if (q->lang == QL_EN) return 0;
@@ -41,12 +32,6 @@ int q_konj(const qdoc *q, uint32_t i)
     const lb_morph *m = &LB_MORPH(d)[i];
     if (m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) return 0;
     if (LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_SUB) return LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PAST ? 2 : 1;
-    /* a finite verb in -e (gelte, ruhe, habe) without "ich" is Konjunktiv I of the
-     * third person (the tagger may take it for the first) */
-    const lb_tok *t = &q->t[i];
-    if (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(m->feats, TENSE) != LB_TENSE_PAST &&
-        t->norm_len > 2 && lb_tok_norm(d, t)[t->norm_len - 1] == 'e' && !(t->flags & LB_TOK_UPPER) && !first_person(q, i))
-        return 1;
     return 0;
 }
 

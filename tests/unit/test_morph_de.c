@@ -1,5 +1,5 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
- * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre), contractions, compounds,
+ * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), contractions, compounds,
  * the feature string, and the model loader's rejection of damaged files. */
 #include "test.h"
 #include "test_doc.h"
@@ -51,6 +51,22 @@ static void test_subjunctive(void)
     m = word("wäre");
     CHECK(m && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_SUB);
     CHECK(lemma_is(m, "sein"));
+    /* the first person singular indicative needs "ich": without it the form
+     * spelt alike is Konjunktiv I (a coordinated verb shares its subject) */
+    static const char *const sub[] = { "Die Wahlkommission kündigte an, sie werde der Entscheidung folgen.",
+                                       "Die Luftwaffe gab bekannt, es handele sich um einen Unfall.",
+                                       "Inzwischen habe die Firma die Aufsicht informiert." };
+    static const char *const verb[] = { "werde", "handele", "habe" };
+    for (size_t k = 0; k < sizeof sub / sizeof sub[0]; k++) {
+        run(sub[k]);
+        m = word(verb[k]);
+        CHECK(m && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_SUB);
+    }
+    run("Ich habe das nicht gewusst. Ich bin Köchin und biete mich an.");
+    m = word("habe");
+    CHECK(m && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, PERSON) == 1);
+    m = word("biete");
+    CHECK(m && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND);
 }
 
 /* the verbal bracket: a form that is both participle and finite (erzeugt,

@@ -1,0 +1,67 @@
+/* mood.c: Konjunktiv I spelt like the indicative (mood.h). German spells the
+ * first person singular present indicative and the third person Konjunktiv
+ * I alike for all verbs but sein (ich habe / er habe, ich werde / sie werde,
+ * ich gelte / es gelte), and the tagger, whose window is two words, often
+ * takes the indicative for reported speech ("Die Regierung habe zugesagt").
+ * A finite verb agrees with its subject in person and number (Duden
+ * Grammatik, Kongruenz von Subjekt und Prädikat): the first person singular
+ * needs "ich" (a first person singular nominative pronoun) in its clause.
+ * Without one in the verb's stretch of the sentence (between punctuation
+ * marks and subordinators: a coarse clause, coordinated verbs sharing their
+ * subject), the verb takes its Konjunktiv candidate. */
+#include "morph/mood.h"
+
+/* word i ends a stretch: punctuation or a subordinator (a coordinating
+ * conjunction does not: "ich bin Köchin und biete mich an" shares its subject) */
+static int boundary(const lb_morph *mo, int i)
+{
+    int u = mo[i].upos;
+    return u == LB_UPOS_PUNCT || u == LB_UPOS_SCONJ;
+}
+
+/* word i is a first person singular nominative pronoun */
+static int first_singular(const lb_morph *m)
+{
+    return m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING &&
+           LB_FEAT_GET(m->feats, CASE) == LB_CASE_NOM;
+}
+
+/* word i reads as the first person singular present indicative of a finite verb */
+static int first_singular_verb(const lb_morph *m)
+{
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN &&
+           LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES &&
+           LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
+}
+
+/* the index of word i's first candidate of part of speech upos in the Konjunktiv, or -1 */
+static int subjunctive_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
+{
+    for (int k = 0; k < t->ncand; k++) {
+        const lb_tag_class *c = &m->cls[t->cand[k]];
+        if (c->upos == upos && LB_FEAT_GET(c->feats, MOOD) == LB_MOOD_SUB) return k;
+    }
+    return -1;
+}
+
+int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
+                uint8_t *changed)
+{
+    if (!(m->fset & LB_TF_SET_DE)) return 0;
+    int nchanged = 0;
+    for (int a = 0; a < n;) {                   /* stretch [a, b) */
+        int b = a, ich = 0, any = 0;
+        while (b < n && !boundary(mo, b)) { ich |= first_singular(&mo[b]); any |= first_singular_verb(&mo[b]); b++; }
+        for (int i = a; any && !ich && i < b; i++) {
+            if (!first_singular_verb(&mo[i])) continue;
+            int k = subjunctive_candidate(m, &t[i], mo[i].upos);
+            if (k < 0) continue;
+            out[i] = t[i].cand[k];
+            kout[i] = (uint8_t)k;
+            changed[i] = 1;
+            nchanged++;
+        }
+        a = b + 1;
+    }
+    return nchanged;
+}

@@ -1,0 +1,17 @@
+/* mood.h: Konjunktiv I of the forms spelt like the first person singular
+ * indicative, over the tagger's choices (mood.c). */
+#ifndef LB_MORPH_MOOD_H
+#define LB_MORPH_MOOD_H
+#include "doc.h"
+#include "morph/tagger.h"
+#include "morph/tagmodel.h"
+
+/* After the lb_morph of a German sentence's words[0..n) are filled (mo; out,
+ * kout the chosen classes): a finite verb read as the first person singular
+ * present indicative with no first person singular subject pronoun in its
+ * stretch of the sentence takes its Konjunktiv candidate of the same part of
+ * speech. Sets changed[i] for the words it changed (the caller fills their
+ * lb_morph again); returns how many. A no-op for other models. */
+int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
+                uint8_t *changed);
+#endif
