@@ -26,14 +26,6 @@ static int first_singular(const lb_morph *m)
            LB_FEAT_GET(m->feats, CASE) == LB_CASE_NOM;
 }
 
-/* word i reads as the first person singular present indicative of a finite verb */
-static int first_singular_verb(const lb_morph *m)
-{
-    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN &&
-           LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES &&
-           LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
-}
-
 /* the index of word i's first candidate of part of speech upos in the Konjunktiv, or -1 */
 static int subjunctive_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
 {
@@ -51,9 +43,13 @@ int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morp
     int nchanged = 0;
     for (int a = 0; a < n;) {                   /* stretch [a, b) */
         int b = a, ich = 0, any = 0;
-        while (b < n && !boundary(mo, b)) { ich |= first_singular(&mo[b]); any |= first_singular_verb(&mo[b]); b++; }
+        for (; b < n && !boundary(mo, b); b++) {    /* (the part of speech first: most words are neither) */
+            uint32_t u = 1u << (mo[b].upos & 31);
+            if (u & (1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX)) any |= lb_mood_first_singular(&mo[b]);
+            else if (u & 1u << LB_UPOS_PRON) ich |= first_singular(&mo[b]);
+        }
         for (int i = a; any && !ich && i < b; i++) {
-            if (!first_singular_verb(&mo[i])) continue;
+            if (!lb_mood_first_singular(&mo[i])) continue;
             int k = subjunctive_candidate(m, &t[i], mo[i].upos);
             if (k < 0) continue;
             out[i] = t[i].cand[k];

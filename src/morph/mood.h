@@ -12,6 +12,15 @@
  * stretch of the sentence takes its Konjunktiv candidate of the same part of
  * speech. Sets changed[i] for the words it changed (the caller fills their
  * lb_morph again); returns how many. A no-op for other models. */
+/* m reads as the first person singular present indicative of a finite verb
+ * (what lb_mood_fix looks at; inline: the caller asks it of every word) */
+static inline int lb_mood_first_singular(const lb_morph *m)
+{
+    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN &&
+           LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES &&
+           LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
+}
+
 int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
                 uint8_t *changed);
 #endif

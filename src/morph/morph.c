@@ -484,9 +484,10 @@ static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
                           .folded = 1, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
 }
 
-/* The lb_morph of token t (entry e, its k-th candidate) into *m; -1 when out of memory. */
-static int fill_token(lb_doc *doc, lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e, int k, const lb_tok *t,
-                      lb_morph *m)
+/* The lb_morph of token t (entry e, its k-th candidate) into *m; -1 when out of memory. (Inline: it
+ * runs for every token.) */
+static inline __attribute__((always_inline)) int fill_token(lb_doc *doc, lb_morph_cache *c, const morph_lang *l,
+                                                            lb_mc_entry *e, int k, const lb_tok *t, lb_morph *m)
 {
     if (analyse(c, l, e, k, m)) return -1;
     if (t->flags & LB_TOK_URL) {                /* a URL or host name is its own lemma, as written (UD) */
@@ -516,9 +517,13 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     for (int i = 0; i < n; i++)                 /* the lemma arrays lemma_of reads: cache misses, loaded together */
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
-    for (int i = 0; i < n; i++)
+    int first_singular = 0;                     /* a verb lb_mood_fix may change */
+    for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
-    if (n > 0) memset(x->changed, 0, (size_t)n);
+        first_singular |= lb_mood_first_singular(&mo[i]);
+    }
+    if (!first_singular) return 0;
+    memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))
         for (int i = 0; i < n; i++)
             if (x->changed[i] && fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
