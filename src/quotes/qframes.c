@@ -258,25 +258,42 @@ int q_as_frame(const qdoc *q, uint32_t w, uint32_t hi, qspk *sp, uint32_t *cue, 
     /* at the start (also after "Denn", "Und"), or after a comma */
     int start = w == lo || (w == lo + 1 && (q_cls(q, lo) & (QC_STOP | QC_COORD)));
     if (!start && !q_punct_is(q, w - 1, ',')) return 0;
-    uint32_t v = 0;
-    for (uint32_t k = w + 1; k < hi && k < w + 16; k++) {
+    uint32_t v = 0, c1 = 0, c2 = 0;     /* the commas around an apposition after the speaker */
+    for (uint32_t k = w + 1; k < hi && k < w + 24; k++) {
         /* a period glued between words is a web address's dot, no sentence end */
         int glued = k + 1 < hi && q->t[k - 1].end == q->t[k].start && q->t[k].end == q->t[k + 1].start;
-        if (q->inq[k] || q_punct_is(q, k, ',') || ((q->t[k].flags & LB_TOK_SENT_END) && !glued)) return 0;
+        if (q->inq[k] || ((q->t[k].flags & LB_TOK_SENT_END) && !glued)) return 0;
+        if (q_punct_is(q, k, ',')) {
+            /* "wie Burt Rutan, Chef der Firma, mitteilte": a noun phrase without a verb between two commas */
+            if (!c1 && k > w + 1) { c1 = k; continue; }
+            if (c1 && !c2 && k > c1 + 1 && !q_has_verb(q, c1 + 1, k)) { c2 = k; continue; }
+            return 0;
+        }
+        if (c1 && !c2) continue;            /* inside the apposition */
         if (q_is_cue(q, k) && !(q->t[k].flags & LB_TOK_UPPER)) { v = k; break; }
+        if (!c1 && k >= w + 16) return 0;
     }
     if (!v) return 0;
     uint32_t e = v + 1;
     while (e < hi && e < v + 3 && (q_cls(q, e) & (QC_AUX | QC_VERB)) && !q_punct_is(q, e, ',')) e++;
     if (e < trim(q, e, hi) && !q_punct_is(q, e, ',')) return 0;
+    /* the speaker and adjuncts end before a particle written apart: "wie der Verband bekannt gab" */
+    uint32_t before = v > w + 1 && q_sep_particle(q, v) == v - 1 ? v - 1 : v;
+    if (c1) {                               /* the speaker before the apposition, only adjuncts after it */
+        qspk rest;
+        if (c2 + 1 < before && !(q_adjuncts(q, c2 + 1, before, &rest) && rest.s < 0)) return 0;
+        if (!q_adjuncts(q, w + 1, c1, sp) || sp->s < 0) return 0;
+        *cue = v; *end = e;
+        return 1;
+    }
     qspk ts = { -1, -1, -1, -1 };
-    if (titled_subject(q, w + 1, v, &ts)) *sp = ts;
-    else if (!q_adjuncts(q, w + 1, v, sp)) return 0;
+    if (titled_subject(q, w + 1, before, &ts)) *sp = ts;
+    else if (!q_adjuncts(q, w + 1, before, sp)) return 0;
     /* "Wie aus Regierungskreisen verlautete": the source of aus, von */
-    if (sp->s < 0 && (q_cls(q, w + 1) & QC_GENPREP) && !q_loose_np(q, w + 2, v, sp)) return 0;
+    if (sp->s < 0 && (q_cls(q, w + 1) & QC_GENPREP) && !q_loose_np(q, w + 2, before, sp)) return 0;
     /* no subject: only a passive or impersonal report names no one ("Wie
      * heute bekannt wurde, …", "wie mitgeteilt wurde"); else no frame */
-    if (sp->s < 0 && e == v + 1 && !(v > w + 1 && q_sep_particle(q, v) == v - 1)) return 0;
+    if (sp->s < 0 && e == v + 1 && before == v) return 0;
     *cue = v; *end = e;
     return 1;
 }

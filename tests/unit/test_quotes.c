@@ -151,6 +151,10 @@ static void german_indirect(void)
         "sagte der Bürgermeister.", "de");
     CHECK(find("Der Schaden") == NULL);
 
+    /* the as-frame with a particle written apart */
+    run("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.", "de");
+    EXPECT("Die Vergabe", "Die Vergabe wird die letzte sein", IND, "Verband");
+
     /* two cues with their own clauses in one sentence */
     run("Die Behörde hat davor gewarnt, dass die Preise steigen könnten, und betont, dass die Vorräte reichten.", "de");
     EXPECT("die Preise", "die Preise steigen könnten", IND, "Behörde");

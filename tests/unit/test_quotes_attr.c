@@ -2,8 +2,8 @@
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before; the headline quote
- * "Polizei: …"; whose words a chain of genitives credits. Sentences written for
- * these tests. */
+ * "Polizei: …"; whose words a chain of genitives credits; the as-frame past
+ * an apposition. Sentences written for these tests. */
 #include "test.h"
 #include "test_doc.h"
 #include "lagebild.h"
@@ -202,6 +202,16 @@ static void genitive_chains(void)
     check_last("Die Männer wurden", "Innenministeriums");
 }
 
+/* the as-frame past an apposition after the speaker (a noun phrase between
+ * two commas), not past a relative clause */
+static void as_frame_apposition(void)
+{
+    run("Die Chemikalie stand unter Druck, wie Burt Rutan, Chef der Firma Scaled, mitteilte.");
+    check_last("Die Chemikalie", "Rutan");
+    run("Die Lage sei ruhig. Die Straßen sind leer, wie der Mann, der in Berlin lebt, sagte.");
+    CHECK(test_quote_find(doc, "Die Straßen") == NULL);
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -222,6 +232,7 @@ int main(void)
     coordinated_verbs();
     zufolge_in_frame();
     genitive_chains();
+    as_frame_apposition();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
