@@ -124,6 +124,26 @@ void q_name_in(const qdoc *q, qspk *sp) { find_name(q, sp); }
 
 static qspk none(void) { qspk s = { -1, -1, -1, -1 }; return s; }
 
+/* An extended attribute right after an article: a prepositional phrase and
+ * then the adjective or participle it belongs to, before the noun ("die zur
+ * Universität gehörende Hoover Institution", "der in Moskau lebende
+ * Journalist"; Duden Grammatik: erweitertes Attribut). i is the preposition
+ * (the morphology layer's ADP or a contraction); returns the token after
+ * the adjective, else i. */
+static uint32_t extended_attribute(const qdoc *q, uint32_t i, uint32_t lim)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n) return i;
+    const lb_morph *M = LB_MORPH(d);
+    if (M[i].upos != LB_UPOS_ADP && !(M[i].flags & LB_MF_CONTR)) return i;
+    for (uint32_t k = i + 1; k + 1 < lim && k < i + 7 && q_same_sent(q, i, k + 1); k++) {
+        if (!(q->t[k].flags & LB_TOK_WORD) || lb_morph_is_finite(&M[k])) return i;
+        int attr = M[k].upos == LB_UPOS_ADJ || (M[k].upos == LB_UPOS_VERB && LB_FEAT_GET(M[k].feats, VERBFORM) == LB_VERBFORM_PART);
+        if (attr && !(q->t[k].flags & LB_TOK_UPPER) && (q->t[k + 1].flags & LB_TOK_UPPER)) return k + 1;
+    }
+    return i;
+}
+
 /* core of the forward phrase: DET? words; returns the end token */
 static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
 {
@@ -139,6 +159,10 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
         if (!(t->flags & LB_TOK_WORD)) break;
         if (*caps && q_particle(q, j)) { j++; continue; }
         uint32_t c = q_cls(q, j);
+        if (det && !*caps && j > i) {           /* "die zur Universität gehörende …" */
+            uint32_t x = extended_attribute(q, j, lim);
+            if (x > j) { j = x; continue; }
+        }
         if ((c & QC_DET) && !(t->flags & LB_TOK_UPPER && j > i && *caps)) {
             if (j > i && !det && !*caps) break;
             if (*caps && j > i) break;      /* a second article starts a new phrase */

@@ -3,7 +3,8 @@
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before; the headline quote
  * "Polizei: …"; whose words a chain of genitives credits; the as-frame past
- * an apposition. Sentences written for these tests. */
+ * an apposition; a speaker with an extended attribute. Sentences written for
+ * these tests. */
 #include "test.h"
 #include "test_doc.h"
 #include "lagebild.h"
@@ -212,6 +213,16 @@ static void as_frame_apposition(void)
     CHECK(test_quote_find(doc, "Die Straßen") == NULL);
 }
 
+/* a speaker with an extended attribute: a prepositional phrase and its
+ * participle or adjective between the article and the noun */
+static void extended_attributes(void)
+{
+    run("Er starb am Samstag, teilte die zur Stanford University gehörende Hoover Institution mit.");
+    check_last("Er starb", "Institution");
+    run("Die Lage sei ernst, sagte der in Moskau lebende Journalist Iwan Petrow.");
+    check_last("Die Lage", "Petrow");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -233,6 +244,7 @@ int main(void)
     zufolge_in_frame();
     genitive_chains();
     as_frame_apposition();
+    extended_attributes();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
