@@ -6,12 +6,6 @@
 #include "morph/tagger.h"
 #include "morph/tagmodel.h"
 
-/* After the lb_morph of a German sentence's words[0..n) are filled (mo; out,
- * kout the chosen classes): a finite verb read as the first person singular
- * present indicative with no first person singular subject pronoun in its
- * stretch of the sentence takes its Konjunktiv candidate of the same part of
- * speech. Sets changed[i] for the words it changed (the caller fills their
- * lb_morph again); returns how many. A no-op for other models. */
 /* m reads as the first person singular present indicative of a finite verb
  * (what lb_mood_fix looks at; inline: the caller asks it of every word) */
 static inline int lb_mood_first_singular(const lb_morph *m)
@@ -21,6 +15,12 @@ static inline int lb_mood_first_singular(const lb_morph *m)
            LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
 }
 
+/* After the lb_morph of a German sentence's words[0..n) are filled (mo; out,
+ * kout the chosen classes): a finite verb read as the first person singular
+ * present indicative with no first person singular subject pronoun in its
+ * stretch of the sentence takes its Konjunktiv candidate of the same part of
+ * speech. Sets changed[i] for the words it changed (the caller fills their
+ * lb_morph again); returns how many. A no-op for other models. */
 int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
                 uint8_t *changed);
 #endif
