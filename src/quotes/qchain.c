@@ -1,9 +1,10 @@
 /* qchain.c: reported speech that goes on without a frame of its own. After a
  * quote with a speaker, or a speech act of a named subject ("X kündigte … an"),
- * the following sentences that report (Konjunktiv I; hearsay: demnach,
- * angeblich) are indirect quotes of
- * the same speaker, until a sentence that does not report. It runs after the
- * finders and does not change their quotes. */
+ * the following sentences that report (Konjunktiv I, from the morphology
+ * layer; hearsay: demnach, angeblich) are indirect quotes of the same
+ * speaker, until a sentence that does not report; reporting sentences
+ * between two quotes of one speaker are that speaker's too (bridge). It runs
+ * after the finders and does not change their quotes. */
 #include "quotes/qint.h"
 #include <string.h>
 #include <strings.h>
