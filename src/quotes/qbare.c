@@ -116,8 +116,7 @@ static int fill_between(qdoc *q, size_t s0, size_t s1, size_t from)
         if (!qt) continue;
         const lb_quote *f = &LB_QUOTES(q->doc)[from];
         qt->indirect = 0;
-        qt->speaker_name = f->speaker_name; qt->speaker_actor = f->speaker_actor;
-        qt->speaker_start = f->speaker_start; qt->speaker_end = f->speaker_end;
+        q_take_speaker(qt, f);
     }
     return 0;
 }

@@ -115,12 +115,11 @@ static int named_agent(const qdoc *q, int32_t s, int32_t e)
 {
     if (s < 0 || e <= s) return 0;
     uint32_t bs = q->t[s].start, be = q->t[e - 1].end, from = bs > 256 ? bs - 256 : 0;
-    /* mentions are in text order and short: start the scan near the phrase */
-    size_t lo = 0, hi = q->doc->mentions.len;
-    while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (LB_MENTIONS(q->doc)[mid].start < from) lo = mid + 1; else hi = mid; }
-    for (size_t k = lo; k < q->doc->mentions.len; k++) {
+    /* mentions are short: in text order, start the scan near the phrase */
+    int sorted;
+    for (size_t k = q_mention_from(q, from, &sorted); k < q->doc->mentions.len; k++) {
         const lb_mention *m = &LB_MENTIONS(q->doc)[k];
-        if (m->start >= be) break;
+        if (sorted && m->start >= be) break;
         if (m->end > bs && m->form == LB_FORM_NAME && (m->type == LB_MEN_PER || m->type == LB_MEN_ORG)) return 1;
     }
     return 0;
@@ -187,8 +186,7 @@ static int has_speaker(const lb_quote *x) { return x->speaker_name || x->speaker
 
 static void copy_speaker(lb_quote *to, const lb_quote *from)
 {
-    to->speaker_name = from->speaker_name; to->speaker_actor = from->speaker_actor;
-    to->speaker_start = from->speaker_start; to->speaker_end = from->speaker_end;
+    q_take_speaker(to, from);
     if (from->cue_start == Q_CONTINUES) to->cue_start = Q_CONTINUES;
 }
 

@@ -125,6 +125,12 @@ static inline int q_is_cue(const qdoc *q, uint32_t i)
 {
     return (q_cls(q, i) & (QC_VERB | QC_SEP)) && q_cue_check(q, i);   /* most tokens: no sentence lookup */
 }
+/* quote to takes the speaker of quote from: name, actor and span */
+static inline void q_take_speaker(lb_quote *to, const lb_quote *from)
+{
+    to->speaker_name = from->speaker_name; to->speaker_actor = from->speaker_actor;
+    to->speaker_start = from->speaker_start; to->speaker_end = from->speaker_end;
+}
 /* one-byte punctuation c */
 static inline int q_punct_is(const qdoc *q, uint32_t i, char c)
 {

@@ -297,8 +297,7 @@ static void first_person_inside(const qdoc *q)
             const lb_quote *o = &qs[k];
             if (o->end < qt->end || !o->speaker_name || o->speaker_start < 0 ||
                 first_person_at(q, o->speaker_start, o->speaker_end)) continue;
-            qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
-            qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
+            q_take_speaker(qt, o);
             break;
         }
     }
@@ -319,10 +318,7 @@ static void resolve(lb_doc *doc)
                 int said = o->speaker_name || o->speaker_start >= 0;
                 int encloses = o->indirect && o->start <= qt->start && o->end >= qt->end && said;
                 if (o->end > qt->start && !encloses) continue;
-                if ((encloses || qt->start - o->end <= Q_CONTINUE_BYTES) && said) {
-                    qt->speaker_name = o->speaker_name; qt->speaker_actor = o->speaker_actor;
-                    qt->speaker_start = o->speaker_start; qt->speaker_end = o->speaker_end;
-                }
+                if ((encloses || qt->start - o->end <= Q_CONTINUE_BYTES) && said) q_take_speaker(qt, o);
                 break;
             }
         } else if (qt->speaker_start >= 0 && !qt->speaker_name) {
