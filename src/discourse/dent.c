@@ -116,6 +116,45 @@ static int32_t new_entity(dstate *s, const lb_mention *m)
     return E->name ? e : -1;
 }
 
+/* agreement of a description's head noun h by its gender (number: the
+ * caller took singulars only); def when the morphology gives none */
+static uint32_t head_agree(const dstate *s, uint32_t h, uint32_t def)
+{
+    const lb_morph *mo = d_morph(s, h);
+    uint32_t g = mo ? LB_FEAT_GET(mo->feats, GENDER) : 0;
+    return g == LB_GENDER_MASC ? DC_M : g == LB_GENDER_FEM ? DC_F : g == LB_GENDER_NEUT ? DC_N : def;
+}
+
+int32_t d_desc_entity(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const lb_mention *m)
+{
+    /* (persons only: an organisation noun's "sie" is as often a plural or
+     * a thing - die Deutsche Herzstiftung ... Beschwerden ... sie) */
+    if (!(cls & DC_PER) || (cls & DC_PER_ANY)) return -1;
+    const lb_morph *hm = d_morph(s, h), *am = d_morph(s, a);
+    if (!hm || LB_FEAT_GET(hm->feats, NUMBER) == LB_NUMBER_PLUR) return -1;     /* a group: die russischen Beamten */
+    /* a nominative, as a subject or apposition introduces someone (the
+     * genitive of "eine Sprecherin des deutschen Finanzministers" is a third party) */
+    if (s->lang != DL_EN && (!am || LB_FEAT_GET(am->feats, CASE) != LB_CASE_NOM)) return -1;
+    if (s->doc->entities.len >= s->ncap || a + 1 > h) return -1;
+    lb_entity *E = lb_vec_push(&s->doc->entities, &s->doc->arena);
+    if (!E) return -2;
+    int32_t e = (int32_t)(s->doc->entities.len - 1);
+    memset(E, 0, sizeof *E);
+    E->actor = m->actor;
+    E->type = LB_MEN_PER;
+    E->first_tok = a;
+    size_t from = s->t[a + 1].start, to = s->t[h].end;
+    E->name = lb_arena_strndup(&s->doc->arena, s->doc->text + from, to - from);
+    if (!E->name) return -2;
+    dent *d = &s->ent[e];
+    memset(d, 0, sizeof *d);
+    d->agree = head_agree(s, h, DC_M | DC_F);
+    d->gender_known = d->agree == DC_M || d->agree == DC_F;
+    if (d->gender_known) E->gender = d->agree == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
+    d->role_tok = h + 1;
+    return e;
+}
+
 int32_t d_name_entity(dstate *s, const lb_mention *m)
 {
     char buf[512];

@@ -3,7 +3,9 @@
  * them (der russische Außenminister Sergej Lawrow) and an apposition after
  * them (Lawrow, der Außenminister,); definite descriptions (der Kremlchef,
  * die Behörde) and third-person pronouns are resolved against the entities
- * mentioned so far (dres.c). Token lookups for cue words are here. */
+ * mentioned so far (dres.c); a nominative description of a person with a
+ * derived actor mention that none matched is a new entity (der russische
+ * Außenminister ... er: dent.c). Token lookups for cue words are here. */
 #include "discourse/discourse.h"
 #include "discourse/dint.h"
 #include "text/text.h"
@@ -301,12 +303,15 @@ static int anaphor(dstate *s, uint32_t i, size_t next, size_t end)
     }
     uint32_t cls = 0, h;
     if (!definite(s, i) || !(h = description_head(s, i, &cls))) return 0;
-    const char *code = NULL;   /* "die polnische Regierung": a derived mention's code */
+    const lb_mention *dm = NULL;   /* "die polnische Regierung": a derived mention and its code */
     for (size_t k = next; k < end && LB_MENTIONS(s->doc)[k].tok0 < h; k++) {
         const lb_mention *m = &LB_MENTIONS(s->doc)[k];
-        if (m->form == LB_FORM_DERIV && m->actor.code) { code = m->actor.code; break; }
+        if (m->form == LB_FORM_DERIV && m->actor.code) { dm = m; break; }
     }
-    int32_t e = d_resolve_desc(s, i, h, cls, code);
+    int32_t e = d_resolve_desc(s, i, h, cls, dm ? dm->actor.code : NULL);
+    /* none: with a derived mention the description introduces someone (der
+     * russische Außenminister ... er), else it stays unresolved */
+    if (e < 0 && dm && (e = d_desc_entity(s, i, h, cls, dm)) == -2) return -1;
     if (e < 0) return 0;
     if (d_add_ref(s, i, h + 1, e, LB_REF_DESC)) return -1;
     d_touch(s, e, h);

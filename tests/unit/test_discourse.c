@@ -69,6 +69,22 @@ static void german(void)
     r = ref("Staatschef", 1);
     CHECK(r && r->kind == LB_REF_DESC);
 
+    /* a description with a derived actor mention and a role head introduces a
+     * person (with the mention's actor) that a pronoun and a later description
+     * refer to; one without an actor, a plural and a genitive do not */
+    run("Der russische Außenminister kritisierte die Regierung. Er forderte Gespräche. "
+        "Der Minister reiste danach ab.", "de");
+    CHECK_STR(ent("Außenminister", 1), "russische Außenminister");
+    CHECK_STR(ent("Er", 1), "russische Außenminister");
+    CHECK_STR(ent("Minister", 1), "russische Außenminister");
+    CHECK(lb_entity_at(doc, ref("Er", 1)->tok0) && lb_entity_at(doc, ref("Er", 1)->tok0)->actor.code &&
+          !strcmp(lb_entity_at(doc, ref("Er", 1)->tok0)->actor.code, "RUS"));
+    CHECK(lb_entity_at(doc, ref("Er", 1)->tok0)->gender == LB_GENDER_MASC);
+    run("Die russischen Diplomaten kritisierten die Regierung. Sie forderten Gespräche.", "de");
+    CHECK_STR(ent("Sie", 1), "");
+    run("Eine Sprecherin des russischen Außenministers kritisierte die Regierung. Er schwieg.", "de");
+    CHECK_STR(ent("Er", 1), "");
+
     /* apposition, and a speaker carried over three sentences */
     run("Wolfgang Schmidt, der neue Sprecher, kam am Morgen. Er begrüßte die Gäste. "
         "Am Mittag sprach er mit Journalisten. Danach reiste er nach Hamburg.", "de");
