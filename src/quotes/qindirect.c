@@ -1146,7 +1146,7 @@ static int frames_clause(const qdoc *q, uint32_t a, uint32_t hi)
     if (q_punct_is(q, k, ':')) return 1;
     if (k + 1 < hi && (q_cls(q, k + 1) & QC_CONJ)) return 1;
     for (uint32_t j = k + 1; j < hi && j < k + 8 && !q_punct_is(q, j, ','); j++)
-        if (q_cls(q, j) & (QC_KONJ | QC_KONJ2)) return 1;
+        if (q_konj(q, j)) return 1;
     return 0;
 }
 
