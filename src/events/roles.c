@@ -742,6 +742,32 @@ static int object_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, i
     return rec;
 }
 
+/* German: a verb that governs a content clause (dep=, or a control verb)
+ * opens its main clause right after a comma, its subject after it (Syrien
+ * werde dafür bezahlen, drohte der türkische Präsident): the clause before
+ * the comma is the reported content put first (Duden Grammatik: the
+ * introducing clause after the reported speech, verb first); its subject,
+ * as the content clause's after the verb would be; -1 when none */
+static int preposed_content_subject(const ev_sent *s, uint32_t t, int subj)
+{
+    const lb_doc *doc = s->doc;
+    int ci = s->t[t].clause;
+    if (s->lang != EV_DE || ci == 0 || t == 0 || subj < 0 || s->g[subj].t0 <= t) return -1;
+    const ev_clause *c = &s->c[ci], *r = &s->c[ci - 1];
+    const lb_tok *T = LB_TOKS(doc) + s->tok0;
+    if (c->kind != EV_CL_MAIN || r->kind != EV_CL_MAIN || t > c->t0 + 1 || !(T[t - 1].flags & LB_TOK_PUNCT) ||
+        T[t - 1].norm_len != 1 || lb_tok_norm(doc, &T[t - 1])[0] != ',') return -1;
+    /* (not a fronted adverbial clause: Nachdem er ... hatte, bat ihn X; Würde
+     * X ..., mahnten die Berater: a subordinator or a finite verb first) */
+    uint32_t k = r->t0;
+    while (k < r->t1 && !(T[k].flags & LB_TOK_WORD)) k++;
+    if (k >= r->t1 || doc->morph.len != doc->toks.len) return -1;
+    const lb_morph *m = &LB_MORPH(doc)[s->tok0 + k];
+    if (m->upos == LB_UPOS_SCONJ || LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return -1;
+    int inh = 0, sub = clause_subject(s, ci - 1, r->t1, &inh, 0);
+    return sub >= 0 && !inh && sub != subj ? sub : -1;
+}
+
 /* a counterpart in the dependent clause: the subject of a dass clause (dep=),
  * the object of a pledged or requested action */
 static void dependent_recipient(const ev_sent *s, uint32_t t, const ev_pattern *p, int subj, roles *R)
@@ -760,6 +786,10 @@ static void dependent_recipient(const ev_sent *s, uint32_t t, const ev_pattern *
         /* ready to send troops to a force in Liberia: else the place of the pledged action */
         for (int gi = 0; gi < s->ng && R->recipient < 0; gi++)
             if (s->g[gi].clause == ci && s->g[gi].t0 > t && gi != subj && s->g[gi].place) R->recipient = gi;
+    }
+    if (R->recipient < 0 && (p->dep_type || (s->t[t].cue & EV_C_CTL))) {
+        R->recipient = preposed_content_subject(s, t, subj);
+        if (R->recipient >= 0 && p->dep_type) R->dep = 1;
     }
     if (R->recipient < 0 && (s->t[t].cue & EV_C_CTL) && ci + 1 < s->nc) {
         R->recipient = first_group(s, ci + 1, s->c[ci + 1].t0, s->c[ci + 1].t1, subj, 1, 0, p);
