@@ -93,9 +93,10 @@ static inline const lb_morph *d_morph(const dstate *s, uint32_t i)
 int32_t d_name_entity(dstate *s, const lb_mention *m);
 /* a new entity for the definite description [a, h] (head h of classes cls)
  * that no earlier entity matched and that holds the derived actor mention m
- * (der russische Außenminister, die türkische Regierung): a person for a role
- * head, an organisation for an organisation or government head, with m's
- * actor; -1 when it is neither or the entity table is full, -2 when out of memory */
+ * (der russische Außenminister, die britische Botschafterin): a person with
+ * m's actor, the head's gender and the head as its role, when h is a singular
+ * role noun (per, not per.any) and the description (German) a nominative; -1
+ * when not or the entity table is full, -2 when out of memory */
 int32_t d_desc_entity(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const lb_mention *m);
 /* the person entity an earlier name gave the one-word name at token i
  * (Zschäpe after Beate Zschäpe), or -1 */
