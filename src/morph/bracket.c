@@ -16,16 +16,6 @@
 #include "morph/bracket.h"
 #include "doc.h"
 
-/* The index of cand[0..ncand)'s first class of part of speech upos with verb form vf, or -1. */
-static int form_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos, unsigned vf)
-{
-    for (int k = 0; k < t->ncand; k++) {
-        const lb_tag_class *c = &m->cls[t->cand[k]];
-        if (c->upos == upos && LB_FEAT_GET(c->feats, VERBFORM) == vf) return k;
-    }
-    return -1;
-}
-
 /* Token i, a verb of the bracket's right side, tagged finite (or with a
  * class that says nothing of its verb form: the readings then give it,
  * finite ones among them), takes its candidate of verb form vf if it has
@@ -35,7 +25,7 @@ static int take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, unsigned
     const lb_tag_class *c = &m->cls[out[i]];
     unsigned has = LB_FEAT_GET(c->feats, VERBFORM);
     if (has && has != LB_VERBFORM_FIN) return 0;
-    int k = form_candidate(m, &t[i], c->upos, vf);
+    int k = lb_tag_candidate_with(m, &t[i], c->upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, vf));
     if (k < 0) return 0;
     out[i] = t[i].cand[k];
     if (kout) kout[i] = (uint8_t)k;

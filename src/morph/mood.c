@@ -26,16 +26,6 @@ static int first_singular(const lb_morph *m)
            LB_FEAT_GET(m->feats, CASE) == LB_CASE_NOM;
 }
 
-/* the index of word i's first candidate of part of speech upos in the Konjunktiv, or -1 */
-static int subjunctive_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
-{
-    for (int k = 0; k < t->ncand; k++) {
-        const lb_tag_class *c = &m->cls[t->cand[k]];
-        if (c->upos == upos && LB_FEAT_GET(c->feats, MOOD) == LB_MOOD_SUB) return k;
-    }
-    return -1;
-}
-
 int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
                 uint8_t *changed)
 {
@@ -50,7 +40,7 @@ int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morp
         }
         for (int i = a; any && !ich && i < b; i++) {
             if (!lb_mood_first_singular(&mo[i])) continue;
-            int k = subjunctive_candidate(m, &t[i], mo[i].upos);
+            int k = lb_tag_candidate_with(m, &t[i], mo[i].upos, LB_FEAT(MOOD, LB_MOOD_MASK), LB_FEAT(MOOD, LB_MOOD_SUB));
             if (k < 0) continue;
             out[i] = t[i].cand[k];
             kout[i] = (uint8_t)k;

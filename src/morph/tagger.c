@@ -59,6 +59,15 @@ int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int
     return n;
 }
 
+int lb_tag_candidate_with(const lb_tagmodel *m, const lb_tag_word *t, int upos, uint32_t mask, uint32_t value)
+{
+    for (int k = 0; k < t->ncand; k++) {
+        const lb_tag_class *c = &m->cls[t->cand[k]];
+        if (c->upos == upos && (c->feats & mask) == value) return k;
+    }
+    return -1;
+}
+
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 {
     uint32_t v = 0;

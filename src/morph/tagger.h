@@ -48,6 +48,10 @@ int lb_tag_candidates(const lb_tagmodel *m, const char *folded, size_t fn, const
  * (lb_class_set_add), or none (all 0) when they were not made as one. */
 int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int nd, int flags, const uint16_t *extra,
                          int nextra, int extra_known, uint16_t *out, uint64_t *set);
+/* The index of word t's first candidate class of part of speech upos whose
+ * features under mask are value (LB_FEAT: mask LB_FEAT(MOOD, LB_MOOD_MASK),
+ * value LB_FEAT(MOOD, LB_MOOD_SUB)), or -1. */
+int lb_tag_candidate_with(const lb_tagmodel *m, const lb_tag_word *t, int upos, uint32_t mask, uint32_t value);
 /* LB_TF_V_* verb forms among candidate classes (for lb_tf_word.vflags). */
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand);
 /* The clause state after word w took class cls (LB_TF_ST_*; 0 after punctuation). */
