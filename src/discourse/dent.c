@@ -96,24 +96,36 @@ static uint32_t person_agree(const dstate *s, const lb_mention *m, int8_t *known
     return DC_M | DC_F;
 }
 
+/* A new entity (the caller checked that the table has room) of the actor,
+ * type, first token and name given, its working state zeroed; -1 when out
+ * of memory (name NULL: its copy failed). */
+static int32_t push_entity(dstate *s, lb_actor_ref actor, uint8_t type, uint32_t first_tok, const char *name)
+{
+    lb_entity *E = name ? lb_vec_push(&s->doc->entities, &s->doc->arena) : NULL;     /* (zeroed) */
+    if (!E) return -1;
+    int32_t e = (int32_t)(s->doc->entities.len - 1);
+    E->actor = actor;
+    E->type = type;
+    E->first_tok = first_tok;
+    E->name = name;
+    memset(&s->ent[e], 0, sizeof s->ent[e]);
+    return e;
+}
+
 static int32_t new_entity(dstate *s, const lb_mention *m)
 {
     if (s->doc->entities.len >= s->ncap) return -1;
-    lb_entity *E = lb_vec_push(&s->doc->entities, &s->doc->arena);
-    if (!E) return -1;
-    int32_t e = (int32_t)(s->doc->entities.len - 1);
-    E->actor = m->actor;
-    E->type = m->type;
-    E->first_tok = m->tok0;
-    E->name = m->actor.name ? m->actor.name
-                            : lb_arena_strndup(&s->doc->arena, s->doc->text + m->start, m->end - m->start);
+    const char *name = m->actor.name ? m->actor.name
+                                     : lb_arena_strndup(&s->doc->arena, s->doc->text + m->start, m->end - m->start);
+    int32_t e = push_entity(s, m->actor, m->type, m->tok0, name);
+    if (e < 0) return -1;
+    lb_entity *E = &LB_ENTITIES(s->doc)[e];
     dent *d = &s->ent[e];
-    memset(d, 0, sizeof *d);
     d->agree = m->type == LB_MEN_PER ? person_agree(s, m, &d->gender_known) : org_agree(s, m);
     if (m->type != LB_MEN_PER) d->gender_known = 1;
     if (m->type == LB_MEN_PER && d->gender_known) E->gender = d->agree == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
     if (m->type != LB_MEN_PER && d->agree == DC_PL) E->number = LB_NUMBER_PLUR;
-    return E->name ? e : -1;
+    return e;
 }
 
 /* agreement of a description's head noun h by its gender (number: the
@@ -136,18 +148,11 @@ int32_t d_desc_entity(dstate *s, uint32_t a, uint32_t h, uint32_t cls, const lb_
      * genitive of "eine Sprecherin des deutschen Finanzministers" is a third party) */
     if (s->lang != DL_EN && (!am || LB_FEAT_GET(am->feats, CASE) != LB_CASE_NOM)) return -1;
     if (s->doc->entities.len >= s->ncap || a + 1 > h) return -1;
-    lb_entity *E = lb_vec_push(&s->doc->entities, &s->doc->arena);
-    if (!E) return -2;
-    int32_t e = (int32_t)(s->doc->entities.len - 1);
-    memset(E, 0, sizeof *E);
-    E->actor = m->actor;
-    E->type = LB_MEN_PER;
-    E->first_tok = a;
     size_t from = s->t[a + 1].start, to = s->t[h].end;
-    E->name = lb_arena_strndup(&s->doc->arena, s->doc->text + from, to - from);
-    if (!E->name) return -2;
+    int32_t e = push_entity(s, m->actor, LB_MEN_PER, a, lb_arena_strndup(&s->doc->arena, s->doc->text + from, to - from));
+    if (e < 0) return -2;
+    lb_entity *E = &LB_ENTITIES(s->doc)[e];
     dent *d = &s->ent[e];
-    memset(d, 0, sizeof *d);
     d->agree = head_agree(s, h, DC_M | DC_F);
     d->gender_known = d->agree == DC_M || d->agree == DC_F;
     if (d->gender_known) E->gender = d->agree == DC_F ? LB_GENDER_FEM : LB_GENDER_MASC;
