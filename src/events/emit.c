@@ -28,7 +28,7 @@ static int acts_for_body(const ev_sent *s, const ev_group *g, const lb_mention *
          * Europarats, Nils M.: the office the article gives) */
         uint32_t e = o->tok0 + (o->ntok ? o->ntok : 1);
         const lb_tok *c = &LB_TOKS(s->doc)[e];
-        if (e + 1 == m->tok0 && c->norm_len == 1 && lb_tok_norm(s->doc, c)[0] == ',') return 1;
+        if (e + 1 == m->tok0 && ev_is_comma(s->doc, c)) return 1;
     }
     return 0;
 }

@@ -308,7 +308,7 @@ static int resumed_main_clause(const ev_sent *s, int ci)
     uint32_t j = c->t0;
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
     if (j < c->t1 && (T[j].flags & LB_TOK_PUNCT)) j++;
-    if (j >= c->t1 || j == 0 || !(T[j - 1].flags & LB_TOK_PUNCT) || T[j - 1].norm_len != 1 || lb_tok_norm(doc, &T[j - 1])[0] != ',') return 0;
+    if (j >= c->t1 || j == 0 || !ev_is_comma(doc, &T[j - 1])) return 0;
     const lb_morph *m = &LB_MORPH(doc)[s->tok0 + j];
     if ((m->upos != LB_UPOS_VERB && m->upos != LB_UPOS_AUX) || LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN) return 0;
     if (s->t[j].cue & EV_C_SAY) return 0;     /* ..., sagte Macron: the subject follows */
@@ -755,8 +755,7 @@ static int preposed_content_subject(const ev_sent *s, uint32_t t, int subj)
     if (s->lang != EV_DE || ci == 0 || t == 0 || subj < 0 || s->g[subj].t0 <= t) return -1;
     const ev_clause *c = &s->c[ci], *r = &s->c[ci - 1];
     const lb_tok *T = LB_TOKS(doc) + s->tok0;
-    if (c->kind != EV_CL_MAIN || r->kind != EV_CL_MAIN || t > c->t0 + 1 || !(T[t - 1].flags & LB_TOK_PUNCT) ||
-        T[t - 1].norm_len != 1 || lb_tok_norm(doc, &T[t - 1])[0] != ',') return -1;
+    if (c->kind != EV_CL_MAIN || r->kind != EV_CL_MAIN || t > c->t0 + 1 || !ev_is_comma(doc, &T[t - 1])) return -1;
     /* (not a fronted adverbial clause: Nachdem er ... hatte, bat ihn X; Würde
      * X ..., mahnten die Berater: a subordinator or a finite verb first) */
     uint32_t k = r->t0;
@@ -840,8 +839,7 @@ static int participle_adjunct(const ev_sent *s, int ci)
         const lb_morph *m = &LB_MORPH(s->doc)[s->tok0 + j];
         if (LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN) return 0;
     }
-    const lb_tok *last = &T[c->t1 - 1];
-    return (last->flags & LB_TOK_PUNCT) && last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
+    return ev_is_comma(s->doc, &T[c->t1 - 1]);
 }
 
 /* German: a participle adjunct with its agent before the main clause
@@ -926,8 +924,7 @@ static int embedded_clause(const ev_sent *s, int k)
         uint8_t u = LB_MORPH(s->doc)[s->tok0 + j].upos;
         if (u == LB_UPOS_VERB || u == LB_UPOS_AUX) return 0;
     }
-    const lb_tok *last = &LB_TOKS(s->doc)[s->tok0 + c->t1 - 1];
-    return last->norm_len == 1 && lb_tok_norm(s->doc, last)[0] == ',';
+    return ev_is_comma(s->doc, &LB_TOKS(s->doc)[s->tok0 + c->t1 - 1]);
 }
 
 /* German: the non-finite verb t ends a clause that follows a relative clause

@@ -628,7 +628,7 @@ static void build_groups(ev_sent *s, lb_arena *a)
             int coord = 0, words = 0, other = 0;
             for (uint32_t j = last->t1; j < t0; j++) {
                 if (s->t[j].cue & EV_C_COORD) coord = 1;
-                else if (T[j].flags & LB_TOK_PUNCT && T[j].norm_len == 1 && lb_tok_norm(doc, &T[j])[0] == ',') coord = 1;
+                else if (ev_is_comma(doc, &T[j])) coord = 1;
                 else if (s->t[j].cue & EV_C_DET) continue;      /* und die USA */
                 else if (j == last->t1 && s->t[j].gsec >= 0) continue;   /* die polnische Regierung und Frankreich */
                 else if ((T[j].flags & LB_TOK_WORD) && !(s->t[j].cue & (EV_C_PREP | EV_C_PASSAUX)) && s->t[j].form < 0) words++;

@@ -5,6 +5,7 @@
 #ifndef LB_EVENTS_SENT_H
 #define LB_EVENTS_SENT_H
 #include "doc.h"
+#include "text/text.h"
 #include "events/rules.h"
 #include "events/docindex.h"
 
@@ -40,6 +41,12 @@ typedef struct ev_group {
 } ev_group;
 
 enum { EV_CL_MAIN = 0, EV_CL_SUB, EV_CL_REL, EV_CL_COORD };
+
+/* token t of doc is a comma */
+static inline int ev_is_comma(const lb_doc *doc, const lb_tok *t)
+{
+    return (t->flags & LB_TOK_PUNCT) && t->norm_len == 1 && lb_tok_norm(doc, t)[0] == ',';
+}
 
 typedef struct ev_clause {
     uint32_t t0, t1;
