@@ -5,6 +5,7 @@
  * their folded form as lemma. */
 #include "morph.h"
 #include "morph/bracket.h"
+#include "morph/finite.h"
 #include "morph/mood.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
@@ -497,6 +498,36 @@ static inline __attribute__((always_inline)) int fill_token(lb_doc *doc, lb_morp
     return 0;
 }
 
+/* the sentence toks[0..n) ends like a statement: a full stop or an
+ * exclamation mark, before closing quotation marks or brackets */
+static int clause_end(const lb_doc *doc, const lb_tok *toks, int n)
+{
+    int i = n - 1;
+    while (i > 0 && (toks[i].flags & (LB_TOK_QUOTE | LB_TOK_BRACKET_CLOSE))) i--;
+    if (i < 0 || toks[i].end - toks[i].start != 1) return 0;
+    char ch = doc->text[toks[i].start];
+    return ch == '.' || ch == '!';
+}
+
+/* A statement without a finite verb (finite.h): the first word that may be
+ * a misread one takes its finite candidate, when the lexicon has a reading
+ * of that class and it is the indicative in the third person; -1 when out
+ * of memory. */
+static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
+                      lb_morph *mo)
+{
+    for (int i = 0; i < n; i++) {
+        int k = lb_finite_candidate(l->model, x->w, x->tw, mo, i, n);
+        lb_mc_entry *e = x->ent[i];
+        if (k < 0 || !(e->flags & LB_MF_KNOWN) || (lb_mc_pend(e)[k] & ~LB_MC_SEEN) == LB_MC_NOREAD) continue;
+        lb_morph was = mo[i];
+        if (fill_token(doc, c, l, x->ent[i], k, &toks[i], &mo[i])) return -1;
+        if (lb_finite_agrees(&mo[i])) { x->out[i] = x->tw[i].cand[k]; x->kout[i] = (uint8_t)k; return 0; }
+        mo[i] = was;
+    }
+    return 0;
+}
+
 /* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.
  * The cache's slots and entries it reads are cache misses: the caller
  * starts loading them one and two sentences ahead (run_sentences). */
@@ -522,6 +553,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
     }
+    if (clause_end(doc, toks, n) && lb_finite_missing(l->model, mo, n) && finite_fix(doc, l, c, toks, n, x, mo)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))

@@ -1,5 +1,6 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
- * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), contractions, compounds,
+ * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
+ * finite verb of a statement (In Paris demonstrierten ...), contractions, compounds,
  * the feature string, and the model loader's rejection of damaged files. */
 #include "test.h"
 #include "test_doc.h"
@@ -111,6 +112,37 @@ static void test_bracket(void)
     run("Die Regierung hatte im Juni zur Überraschung der Investoren erklärt, das Land sei pleite.");
     m = word("erklärt");
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+}
+
+/* a statement without a finite verb: the first word that may be a misread
+ * one (an adjective no noun follows, a lower-case noun, an infinitive inside
+ * the sentence) takes its finite candidate; headlines, commands and
+ * subordinate fragments keep theirs */
+static void test_finite_verb(void)
+{
+    static const char *const fin[] = { "In Hamburg demonstrierten am Samstag mehrere tausend Menschen.",
+                                       "In Bremen arbeiten 500 Menschen für die Firma." };
+    static const char *const verb[] = { "demonstrierten", "arbeiten" };
+    static const char *const lemma[] = { "demonstrieren", "arbeiten" };
+    for (size_t k = 0; k < sizeof fin / sizeof fin[0]; k++) {
+        run(fin[k]);
+        const lb_morph *m = word(verb[k]);
+        CHECK(m && m->upos == LB_UPOS_VERB && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+        CHECK(m && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND);
+        CHECK(lemma_is(m, lemma[k]));
+    }
+    run("Drei Menschen bei einem Brand in Köln verletzt.");     /* an elliptic passive */
+    const lb_morph *m = word("verletzt");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    run("Bitte hier klicken.");
+    m = word("klicken");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+    run("Was die Wähler jetzt wissen wollen.");
+    m = word("wissen");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+    run("Eine ganz klare Empfehlung.");
+    m = word("klare");
+    CHECK(m && m->upos == LB_UPOS_ADJ);
 }
 
 static void test_compound_and_case(void)
@@ -236,6 +268,7 @@ int main(void)
     test_inflection();
     test_subjunctive();
     test_bracket();
+    test_finite_verb();
     test_compound_and_case();
     test_feats_format();
     test_model_loader();

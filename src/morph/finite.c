@@ -1,0 +1,83 @@
+/* finite.c: every German sentence has a finite verb (finite.h). A
+ * declarative or interrogative clause has its finite verb in the second or
+ * first place (Duden Grammatik, Verbstellung: Verbzweit-, Verberstsatz),
+ * and the tagger, whose window is two words, sometimes reads that verb as
+ * something else when the words before it do not look like a subject: "In
+ * Paris demonstrierten 300 Menschen" (an adjective: "den demonstrierten
+ * Rechten"), "In Bremen arbeiten 500 Menschen" (a noun), "Laut Medienbericht nehmen fünf bis 20 Flüchtlinge diese
+ * Route" (an infinitive). A sentence that ends like a clause and has no
+ * finite verb gets one: its first word that may be a misread one and has a
+ * finite candidate in the indicative and the third person takes it (the
+ * first person plural is spelt like the third, and the reading may be that
+ * one: "wir demonstrierten", "sie demonstrierten"; a
+ * first or second person needs its pronoun, which a sentence without a
+ * finite verb lacks: "eine klare Empfehlung" has no "ich klare"; the
+ * Konjunktiv and the imperative are spelt like words of other classes:
+ * "ein", "schnelle"), and it must be the lexicon's reading (a guessed one
+ * is no evidence). Left as tagged: capitalised words (nouns inside the
+ * sentence; a verb first would open a question or command: questions are
+ * left alone, "Soll der Bund ... abnehmen?"), an attributive adjective, a
+ * zu-infinitive, and a verb that ends the sentence or stands before another
+ * verb (the elliptic passive of headlines: "Drei Menschen bei Unfall
+ * verletzt."). */
+#include "morph/finite.h"
+
+static int verb(uint8_t upos) { return upos == LB_UPOS_VERB || upos == LB_UPOS_AUX; }
+
+int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n)
+{
+    if (!(m->fset & LB_TF_SET_DE)) return 0;
+    for (int i = 0; i < n; i++)
+        if (verb(mo[i].upos) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) return 0;
+    return 1;
+}
+
+/* the last word of the sentence before its final punctuation */
+static int last_word(const lb_morph *mo, int n)
+{
+    int i = n - 1;
+    while (i >= 0 && mo[i].upos == LB_UPOS_PUNCT) i--;
+    return i;
+}
+
+/* word i, read as tagged, may be a misread finite verb: an adjective that no
+ * noun or adjective follows (an attributive one stands before its noun:
+ * "die klare Empfehlung"), a noun written in lower case inside the
+ * sentence (German capitalises nouns: "In Bremen arbeiten 500 Menschen"
+ * is no "Arbeiten"), an infinitive or participle that neither ends
+ * the sentence nor stands before another verb (either is the right side of
+ * a verbal bracket, of a subordinate clause or of an elliptic clause:
+ * "vollzogen werden.", "Was Sportfans wissen wollen.", "Bitte hier
+ * klicken.") nor after "zu" */
+static int misread(const lb_morph *mo, int i, int n)
+{
+    int nx = i + 1 < n ? mo[i + 1].upos : 0;
+    if (mo[i].upos == LB_UPOS_ADJ) return nx != LB_UPOS_NOUN && nx != LB_UPOS_ADJ && nx != LB_UPOS_PROPN;
+    if (mo[i].upos == LB_UPOS_NOUN) return i > 0;          /* (the caller took lower-case words only) */
+    if (!verb(mo[i].upos) || i == last_word(mo, n) || verb((uint8_t)nx)) return 0;
+    uint32_t vf = LB_FEAT_GET(mo[i].feats, VERBFORM);
+    if (vf == LB_VERBFORM_INF) return !(i > 0 && mo[i - 1].upos == LB_UPOS_PART);   /* zu gehen */
+    return vf == LB_VERBFORM_PART;
+}
+
+int lb_finite_candidate(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, const lb_morph *mo, int i,
+                        int n)
+{
+    /* (no finite verb is shorter than three letters: ist, hat, tut) */
+    if (words[i].shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_PUNCT | LB_TF_SHAPE_DIGIT) || mo[i].lemma_len < 3 ||
+        !misread(mo, i, n)) return -1;
+    int best = -1;
+    for (int k = 0; k < t[i].ncand; k++) {
+        const lb_tag_class *c = &m->cls[t[i].cand[k]];
+        if (verb(c->upos) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN &&
+            (best < 0 || t[i].sscore[k] > t[i].sscore[best])) best = k;
+    }
+    return best;
+}
+
+int lb_finite_agrees(const lb_morph *m)
+{
+    uint32_t p = LB_FEAT_GET(m->feats, PERSON);
+    return verb(m->upos) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND &&
+           (!p || p == 3 || (p == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR));
+}

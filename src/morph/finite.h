@@ -1,0 +1,23 @@
+/* finite.h: a German sentence's finite verb over the tagger's choices (finite.c). */
+#ifndef LB_MORPH_FINITE_H
+#define LB_MORPH_FINITE_H
+#include "doc.h"
+#include "morph/features.h"
+#include "morph/tagger.h"
+#include "morph/tagmodel.h"
+
+/* After the lb_morph of a German sentence's words[0..n) are filled (mo),
+ * for a sentence that ends in a full stop or an exclamation mark: 1 when no word was read as a finite verb (lb_finite_candidate may
+ * then give one). 0 for other models. */
+int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n);
+/* Word i of such a sentence as a finite verb: the index of its finite verb
+ * candidate of the highest static score when i may be a misread finite verb
+ * (a lower-case adjective no noun follows, an infinitive, a participle
+ * inside the sentence), else -1. The caller tries the candidates of the
+ * words in order and keeps the first whose reading lb_finite_agrees. */
+int lb_finite_candidate(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, const lb_morph *mo, int i,
+                        int n);
+/* the reading m can be a sentence's only finite verb: the indicative, in the
+ * third person (or none; or the first person plural, spelt alike) */
+int lb_finite_agrees(const lb_morph *m);
+#endif
