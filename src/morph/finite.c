@@ -24,12 +24,36 @@
 
 static int verb(uint8_t upos) { return upos == LB_UPOS_VERB || upos == LB_UPOS_AUX; }
 
+static int finite(const lb_morph *m) { return verb(m->upos) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN; }
+
+/* the first stretch of words [a, b) opens a main clause: no subordinator,
+ * relative or interrogative word first (a clause put before the main one:
+ * "Wie viele kommen, ..."), no zu-infinitive in it ("Um zu helfen, ...") */
+static int main_opening(const lb_morph *mo, int a, int b)
+{
+    uint32_t pt = LB_FEAT_GET(mo[a].feats, PRONTYPE);
+    if (mo[a].upos == LB_UPOS_SCONJ || pt == LB_PRONTYPE_REL || pt == LB_PRONTYPE_INT) return 0;
+    for (int i = a; i < b; i++)
+        if (mo[i].upos == LB_UPOS_PART || (mo[i].flags & LB_MF_ZU_INF)) return 0;
+    return 1;
+}
+
 int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n)
 {
     if (!(m->fset & LB_TF_SET_DE)) return 0;
-    for (int i = 0; i < n; i++)
-        if (verb(mo[i].upos) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) return 0;
-    return 1;
+    int any = 0;
+    for (int i = 0; i < n && !any; i++) any = finite(&mo[i]);
+    if (!any) return n;
+    /* a finite verb elsewhere (a subordinate clause after the main one, a
+     * second main clause): the first stretch up to a punctuation mark, when
+     * it opens a main clause and no finite verb follows the mark ("In Paris
+     * demonstrierten 300 Menschen, nachdem ...") */
+    int a = 0, b;
+    while (a < n && mo[a].upos == LB_UPOS_PUNCT) a++;
+    for (b = a; b < n && mo[b].upos != LB_UPOS_PUNCT; b++)
+        if (finite(&mo[b])) return 0;
+    if (b - a < 3 || b + 1 >= n || finite(&mo[b + 1]) || !main_opening(mo, a, b)) return 0;
+    return b;
 }
 
 /* the last word of the sentence before its final punctuation */
@@ -48,10 +72,13 @@ static int last_word(const lb_morph *mo, int n)
  * the sentence nor stands before another verb (either is the right side of
  * a verbal bracket, of a subordinate clause or of an elliptic clause:
  * "vollzogen werden.", "Was Sportfans wissen wollen.", "Bitte hier
- * klicken.") nor after "zu" */
+ * klicken.") nor after "zu"; none right after a preposition or an article,
+ * which open a phrase a finite verb cannot stand in ("vor erwarteten 15.500
+ * Zuschauern") */
 static int misread(const lb_morph *mo, int i, int n)
 {
-    int nx = i + 1 < n ? mo[i + 1].upos : 0;
+    int nx = i + 1 < n ? mo[i + 1].upos : 0, pv = i > 0 ? mo[i - 1].upos : 0;
+    if (pv == LB_UPOS_ADP || pv == LB_UPOS_DET) return 0;     /* "mit klaren, spitzen Worten": inside a phrase */
     if (mo[i].upos == LB_UPOS_ADJ) return nx != LB_UPOS_NOUN && nx != LB_UPOS_ADJ && nx != LB_UPOS_PROPN;
     if (mo[i].upos == LB_UPOS_NOUN) return i > 0;          /* (the caller took lower-case words only) */
     if (!verb(mo[i].upos) || i == last_word(mo, n) || verb((uint8_t)nx)) return 0;

@@ -553,7 +553,8 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
     }
-    if (clause_end(doc, toks, n) && lb_finite_missing(l->model, mo, n) && finite_fix(doc, l, c, toks, n, x, mo)) return -1;
+    int end = clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n) : 0;
+    if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))

@@ -114,16 +114,19 @@ static void test_bracket(void)
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
 }
 
-/* a statement without a finite verb: the first word that may be a misread
- * one (an adjective no noun follows, a lower-case noun, an infinitive inside
- * the sentence) takes its finite candidate; headlines, commands and
- * subordinate fragments keep theirs */
+/* a statement without a finite verb, or whose first stretch opens a main
+ * clause without one: the first word that may be a misread one (an
+ * adjective no noun follows, a lower-case noun, an infinitive inside the
+ * sentence) takes its finite candidate; headlines, commands, subordinate
+ * fragments and words inside a phrase keep theirs */
 static void test_finite_verb(void)
 {
     static const char *const fin[] = { "In Hamburg demonstrierten am Samstag mehrere tausend Menschen.",
-                                       "In Bremen arbeiten 500 Menschen für die Firma." };
-    static const char *const verb[] = { "demonstrierten", "arbeiten" };
-    static const char *const lemma[] = { "demonstrieren", "arbeiten" };
+                                       "In Bremen arbeiten 500 Menschen für die Firma.",
+                                       /* the first stretch of a sentence with a finite verb later */
+                                       "In Bremen arbeiten 500 Menschen für die Firma, die Autos baut." };
+    static const char *const verb[] = { "demonstrierten", "arbeiten", "arbeiten" };
+    static const char *const lemma[] = { "demonstrieren", "arbeiten", "arbeiten" };
     for (size_t k = 0; k < sizeof fin / sizeof fin[0]; k++) {
         run(fin[k]);
         const lb_morph *m = word(verb[k]);
@@ -142,6 +145,9 @@ static void test_finite_verb(void)
     CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
     run("Eine ganz klare Empfehlung.");
     m = word("klare");
+    CHECK(m && m->upos == LB_UPOS_ADJ);
+    run("Die Austragung eines Spiels vor erwarteten 15.000 Zuschauern, noch dazu im Winter, ist Unsinn.");
+    m = word("erwarteten");                     /* after a preposition: inside its phrase */
     CHECK(m && m->upos == LB_UPOS_ADJ);
 }
 
