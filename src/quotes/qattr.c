@@ -432,10 +432,40 @@ static void quoted_body_name(const qdoc *q, qspk *sp)
     sp->ns = (int32_t)e + 1; sp->ne = (int32_t)c; sp->e = (int32_t)c + 1;
 }
 
+/* token i has no lower-case ASCII letter and two capitals or more (WHO, ČTK) */
+static int all_caps(const qdoc *q, uint32_t i)
+{
+    const unsigned char *w = (const unsigned char *)q->doc->text + q->t[i].start;
+    size_t n = q->t[i].end - q->t[i].start, caps = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (w[k] >= 'a' && w[k] <= 'z') return 0;
+        caps += w[k] >= 'A' && w[k] <= 'Z';
+    }
+    return caps >= 2;
+}
+
+/* a one-word phrase that names no one: an adverb, adposition, conjunction or
+ * particle of the morphology layer ("Anfänglich hieß es", "Insbesondere …
+ * gab es"), unless a hearsay marker (demnach) or a pronominal adverb that
+ * points to a text (darin), a name the actors or discourse layer know
+ * (Heil), an acronym, or a host name the tagger took for one (ndr.de) */
+static int no_speaker_word(const qdoc *q, uint32_t i)
+{
+    const lb_doc *d = q->doc;
+    if (d->morph.len != q->n || (q_cls(q, i) & QC_HEARSAY) || (q_xcls(q, i) & QX_TEXTADV)) return 0;
+    if ((q->t[i].flags & LB_TOK_URL) || memchr(d->text + q->t[i].start, '.', q->t[i].end - q->t[i].start)) return 0;  /* laut ndr.de */
+    /* a name the actors or discourse layer knows (Weise, Heil: surnames), an acronym (WHO) */
+    qspk one = { (int32_t)i, (int32_t)i + 1, -1, -1 };
+    if (q_has_mention(q, one) || (d->tok_ref && d->tok_ref[i] >= 0) || all_caps(q, i)) return 0;
+    uint8_t u = LB_MORPH(d)[i].upos;
+    return u == LB_UPOS_ADV || u == LB_UPOS_ADP || u == LB_UPOS_SCONJ || u == LB_UPOS_CCONJ || u == LB_UPOS_PART;
+}
+
 void q_attribute(qdoc *q, lb_quote *qt, qspk sp, int32_t cue_tok)
 {
     if (cue_tok >= 0) { qt->cue_start = (int32_t)q->t[cue_tok].start; qt->cue_end = (int32_t)q->t[cue_tok].end; }
     if (sp.s < 0 || sp.e <= sp.s || (uint32_t)sp.e > q->n) return;   /* no (or an empty) speaker phrase */
+    if (sp.e == sp.s + 1 && no_speaker_word(q, (uint32_t)sp.s)) return;
     if (sp.ns >= 0 && sp.ne <= sp.ns) sp.ns = sp.ne = -1;
     if (!q_apposition(q, &sp)) extend_body_name(q, &sp);
     extend_place(q, &sp);

@@ -74,7 +74,8 @@ enum {
     QX_NOMMASC = 1u << 25,  /* article that is nominative only before a masculine singular noun (der) */
     QX_SPOKENPAST = 1u << 26, /* Präteritum of sein and haben, which spoken German keeps (war, hatte): not as an auxiliary */
     QX_MODALPAST = 1u << 27,  /* Präteritum of a modal verb, kept too (wollte) */
-    QX_ESVERB = 1u << 28      /* speech verb only with the impersonal subject in its clause (heißt es; das Album heißt „…“ names) */
+    QX_ESVERB = 1u << 28,     /* speech verb only with the impersonal subject in its clause (heißt es; das Album heißt „…“ names) */
+    QX_TEXTADV = 1u << 29     /* pronominal adverb that points to a text, which speaks: "Darin heißt es", "Dort steht" */
 };
 
 enum { QL_DE, QL_EN, QL_N };

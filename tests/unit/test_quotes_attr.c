@@ -3,7 +3,8 @@
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before; the headline quote
  * "Polizei: …"; whose words a chain of genitives credits; the as-frame past
- * an apposition; a speaker with an extended attribute. Sentences written for
+ * an apposition; a speaker with an extended attribute; adverbs name no
+ * speaker. Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -223,6 +224,19 @@ static void extended_attributes(void)
     check_last("Die Lage", "Petrow");
 }
 
+/* a one-word speaker phrase that is an adverb or preposition names no one;
+ * a pronominal adverb that points to a text, a known name and an acronym do */
+static void adverb_speakers(void)
+{
+    run("Anfänglich hieß es, die Masken seien nicht nötig.");
+    const lb_quote *q = test_quote_find(doc, "die Masken");
+    CHECK(q != NULL && !q->speaker_name);
+    run("Die Regierung legte einen Bericht vor. Darin heißt es, die Lage sei ernst.");
+    check_last("die Lage", "Darin");
+    run("Laut WHO sind die Zahlen gestiegen.");
+    check_last("sind die", "WHO");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -245,6 +259,7 @@ int main(void)
     genitive_chains();
     as_frame_apposition();
     extended_attributes();
+    adverb_speakers();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
