@@ -75,7 +75,8 @@ enum {
     QX_SPOKENPAST = 1u << 26, /* Präteritum of sein and haben, which spoken German keeps (war, hatte): not as an auxiliary */
     QX_MODALPAST = 1u << 27,  /* Präteritum of a modal verb, kept too (wollte) */
     QX_ESVERB = 1u << 28,     /* speech verb only with the impersonal subject in its clause (heißt es; das Album heißt „…“ names) */
-    QX_TEXTADV = 1u << 29     /* pronominal adverb that points to a text, which speaks: "Darin heißt es", "Dort steht" */
+    QX_TEXTADV = 1u << 29,    /* pronominal adverb that points to a text, which speaks: "Darin heißt es", "Dort steht" */
+    QX_NOTSRC = 1u << 30      /* a word that ends in a source noun and names no source (Rücksicht, Landkreisen) */
 };
 
 enum { QL_DE, QL_EN, QL_N };

@@ -20,6 +20,7 @@ int q_is_srcnoun(const qdoc *q, uint32_t i)
 {
     if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD) || !(q->t[i].flags & LB_TOK_UPPER)) return 0;
     if (q_cls(q, i) & QC_SRCNOUN) return 1;
+    if (q_xcls(q, i) & QX_NOTSRC) return 0;          /* "aus Rücksicht auf", "aller Voraussicht nach" */
     if (q->lang == QL_EN) return 0;
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     size_t n = q->t[i].norm_len;

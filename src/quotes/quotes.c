@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST }, { "esverb", QX_ESVERB }, { "textadv", QX_TEXTADV } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST }, { "esverb", QX_ESVERB }, { "textadv", QX_TEXTADV }, { "notsrc", QX_NOTSRC } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 

@@ -4,7 +4,7 @@
  * dateline; "das Magazin" is the body named before; the headline quote
  * "Polizei: …"; whose words a chain of genitives credits; the as-frame past
  * an apposition; a speaker with an extended attribute; adverbs name no
- * speaker. Sentences written for
+ * speaker, nor do derivations that end in a source noun (Rücksicht). Sentences written for
  * these tests. */
 #include "test.h"
 #include "test_doc.h"
@@ -237,6 +237,18 @@ static void adverb_speakers(void)
     check_last("sind die", "WHO");
 }
 
+/* a word that ends in a source noun but is no compound of it names no
+ * source: "aus Rücksicht auf", "aller Voraussicht nach" */
+static void derived_source_nouns(void)
+{
+    run("Aus Rücksicht auf die Anwohner wurde das Konzert im Park abgesagt.");
+    CHECK(doc->quotes.len == 0);
+    run("Der Impfstoff soll aller Voraussicht nach am Freitag zugelassen werden.");
+    CHECK(doc->quotes.len == 0);
+    run("Aus Regierungskreisen hieß es, die Lage sei ernst.");
+    check_last("die Lage", "Regierungskreisen");
+}
+
 int main(void)
 {
     CHECK_INT(lb_ctx_new(&ctx, LB_TEST_DATA_DIR), LB_OK);
@@ -260,6 +272,7 @@ int main(void)
     as_frame_apposition();
     extended_attributes();
     adverb_speakers();
+    derived_source_nouns();
     lb_doc_free(doc);
     lb_ctx_free(ctx);
     return TEST_END();
