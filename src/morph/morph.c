@@ -6,6 +6,7 @@
 #include "morph.h"
 #include "morph/bracket.h"
 #include "morph/finite.h"
+#include "morph/headline.h"
 #include "morph/mood.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
@@ -581,21 +582,46 @@ static int morph_fail(lb_doc *doc, size_t tok0)
     return lb_doc_fail(doc, LB_ENOMEM, "out of memory");
 }
 
+/* Splits sentence s before its token tok0 + cut (0 < cut < ntok): the
+ * sentences after it move up one, and so do their tokens' sentence
+ * indices; -1 when out of memory. */
+static int split_sentence(lb_doc *doc, size_t s, uint32_t cut)
+{
+    if (!lb_vec_push(&doc->sents, &doc->arena)) return -1;
+    lb_sent *S = LB_SENTS(doc);
+    memmove(&S[s + 2], &S[s + 1], (doc->sents.len - s - 2) * sizeof *S);
+    lb_tok *t = LB_TOKS(doc);
+    lb_sent whole = S[s];
+    S[s] = (lb_sent){ whole.start, t[whole.tok0 + cut - 1].end, whole.tok0, cut };
+    S[s + 1] = (lb_sent){ t[whole.tok0 + cut].start, whole.end, whole.tok0 + cut, whole.ntok - cut };
+    for (size_t i = whole.tok0 + cut; i < doc->toks.len; i++) t[i].sent++;
+    return 0;
+}
+
 /* Tags every sentence of doc (l, c: its language's model and cache; x:
  * scratch with the document's form hashes); in order: the tokens between
  * sentences get defaults. While one sentence is tagged the cache entries of
  * the next one and the slots of the one after it are on their way. */
 static int run_sentences(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const scratch *x, int in_order)
 {
-    size_t ns = doc->sents.len, next = 0;           /* in order: the first token not yet filled */
-    for (size_t s = 0; s < 2 && s < ns; s++) prefetch_slots(doc, c, x->hash, s);
-    if (ns) prefetch_entries(doc, l, c, x->hash, 0);
-    for (size_t s = 0; s < ns; s++) {
+    size_t next = 0;                                /* in order: the first token not yet filled */
+    for (size_t s = 0; s < 2 && s < doc->sents.len; s++) prefetch_slots(doc, c, x->hash, s);
+    if (doc->sents.len) prefetch_entries(doc, l, c, x->hash, 0);
+    for (size_t s = 0; s < doc->sents.len; s++) {
+        size_t ns = doc->sents.len;
         const lb_sent *se = &LB_SENTS(doc)[s];
         if (s + 2 < ns) prefetch_slots(doc, c, x->hash, s + 2);
         if (s + 1 < ns) prefetch_entries(doc, l, c, x->hash, s + 1);
         if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
         if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
+        /* a subheading run into the sentence (headline.h): two sentences, tagged again */
+        int cut = lb_headline_cut(l->model, LB_TOKS(doc) + se->tok0, LB_MORPH(doc) + se->tok0, (int)se->ntok);
+        if (cut > 0) {
+            if (split_sentence(doc, s, (uint32_t)cut)) return morph_fail(doc, LB_SENTS(doc)[s].tok0);
+            se = &LB_SENTS(doc)[s];
+            if (in_order) next = (size_t)se->tok0 + se->ntok;
+            if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
+        }
     }
     if (in_order) fill_default(doc, next, doc->toks.len);
     return LB_OK;

@@ -1,6 +1,7 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
  * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
- * finite verb of a statement (In Paris demonstrierten ...), contractions, compounds,
+ * finite verb of a statement (In Paris demonstrierten ...), subheadings run into the
+ * text (a sentence of their own), contractions, compounds,
  * the feature string, and the model loader's rejection of damaged files. */
 #include "test.h"
 #include "test_doc.h"
@@ -151,6 +152,26 @@ static void test_finite_verb(void)
     CHECK(m && m->upos == LB_UPOS_ADJ);
 }
 
+/* a subheading without a full stop run into the next sentence: a
+ * capitalised article or pronoun after a word that closes a clause opens a
+ * new sentence; a title after a finite verb or a preposition does not */
+static void test_headline_split(void)
+{
+    run("Die Lage ist ernst. Sicherheitslage angespannt Die Polizei in Belgien bleibt wachsam.");
+    CHECK_INT((int)doc->sents.len, 3);
+    if (doc->sents.len == 3) {
+        const lb_sent *S = LB_SENTS(doc);
+        CHECK(S[1].ntok == 2 && S[2].tok0 == S[1].tok0 + 2);
+        CHECK(LB_TOKS(doc)[S[2].tok0].sent == 2 && LB_TOKS(doc)[S[2].tok0 - 1].sent == 1);
+    }
+    const lb_morph *m = word("Polizei");              /* tagged again as a sentence of its own */
+    CHECK(m && m->upos == LB_UPOS_NOUN);
+    run("Wałęsa weist Vorwürfe zurück Es sei eine Zusage gefunden worden, sagte der Historiker.");
+    CHECK_INT((int)doc->sents.len, 2);
+    run("Der Sender zeigt Die Politiker-WG am Montag. Er sprach mit Die Linke über den Haushalt.");
+    CHECK_INT((int)doc->sents.len, 2);
+}
+
 static void test_compound_and_case(void)
 {
     run("Der Bundesverteidigungsminister besuchte den Truppenübungsplatz.");
@@ -275,6 +296,7 @@ int main(void)
     test_subjunctive();
     test_bracket();
     test_finite_verb();
+    test_headline_split();
     test_compound_and_case();
     test_feats_format();
     test_model_loader();
