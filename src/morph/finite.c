@@ -38,21 +38,18 @@ static int main_opening(const lb_morph *mo, int a, int b)
     return 1;
 }
 
-int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n)
+int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n, int fin)
 {
     if (!(m->fset & LB_TF_SET_DE)) return 0;
-    int any = 0;
-    for (int i = 0; i < n && !any; i++) any = finite(&mo[i]);
-    if (!any) return n;
+    if (fin < 0) return n;
     /* a finite verb elsewhere (a subordinate clause after the main one, a
      * second main clause): the first stretch up to a punctuation mark, when
      * it opens a main clause and no finite verb follows the mark ("In Paris
      * demonstrierten 300 Menschen, nachdem ...") */
     int a = 0, b;
     while (a < n && mo[a].upos == LB_UPOS_PUNCT) a++;
-    for (b = a; b < n && mo[b].upos != LB_UPOS_PUNCT; b++)
-        if (finite(&mo[b])) return 0;
-    if (b - a < 3 || b + 1 >= n || finite(&mo[b + 1]) || !main_opening(mo, a, b)) return 0;
+    for (b = a; b < fin && mo[b].upos != LB_UPOS_PUNCT; b++) {}
+    if (b == fin || b - a < 3 || b + 1 >= n || finite(&mo[b + 1]) || !main_opening(mo, a, b)) return 0;
     return b;
 }
 

@@ -7,14 +7,15 @@
 #include "morph/tagmodel.h"
 
 /* After the lb_morph of a German sentence's words[0..n) are filled (mo),
- * for a sentence that ends in a full stop or an exclamation mark: where a
- * finite verb is missing, as the end of the words [0, end) to look in
+ * for a sentence that ends in a full stop or an exclamation mark, fin the
+ * index of its first finite verb (-1 none): where a finite verb is
+ * missing, as the end of the words [0, end) to look in
  * (lb_finite_candidate with that end as n): n when no word was read as a
  * finite verb; else the end of the first stretch up to a punctuation mark
  * when it opens a main clause (no subordinator, relative or interrogative
  * word first, no zu-infinitive) of three or more words with no finite verb
  * in it or right after the mark. 0: none missing, or another model. */
-int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n);
+int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n, int fin);
 /* Word i of such a sentence as a finite verb: the index of its finite verb
  * candidate of the highest static score when i may be a misread finite verb
  * (a lower-case adjective no noun follows, an infinitive, a participle

@@ -43,10 +43,10 @@ static int closer(const lb_tok *t, const lb_morph *p)
     }
 }
 
-int lb_headline_cut(const lb_tagmodel *m, const lb_tok *toks, const lb_morph *mo, int n)
+int lb_headline_cut(const lb_tagmodel *m, const lb_tok *toks, const lb_morph *mo, int n, int from)
 {
     if (!(m->fset & LB_TF_SET_DE)) return 0;
-    for (int i = 2; i + 1 < n; i++)
+    for (int i = from > 2 ? from : 2; i + 1 < n; i++)
         if (opener(&toks[i], &mo[i]) && closer(&toks[i - 1], &mo[i - 1])) return i;
     return 0;
 }

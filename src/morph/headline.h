@@ -6,9 +6,11 @@
 #include "morph/tagmodel.h"
 
 /* After the lb_morph of a German sentence's tokens toks[0..n) are filled
- * (mo): the index of the word that opens a second sentence run into it
- * without punctuation, as scraped text keeps subheadings ("Wałęsa weist
- * Vorwürfe zurück Es sei ...", "Sicherheitslage angespannt Die Lage ..."),
- * else 0. A no-op (0) for other models. */
-int lb_headline_cut(const lb_tagmodel *m, const lb_tok *toks, const lb_morph *mo, int n);
+ * (mo): the index (from on) of the word that opens a second sentence run
+ * into it without punctuation, as scraped text keeps subheadings ("Wałęsa
+ * weist Vorwürfe zurück Es sei ...", "Sicherheitslage angespannt Die Lage
+ * ..."), else 0. The caller passes as from the first word after the second
+ * that is a capitalised article or pronoun (none: no need to call). A
+ * no-op (0) for other models. */
+int lb_headline_cut(const lb_tagmodel *m, const lb_tok *toks, const lb_morph *mo, int n, int from);
 #endif

@@ -529,10 +529,13 @@ static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const
     return 0;
 }
 
-/* Tags sentence s and fills its tokens' lb_morph; -1 when out of memory.
+/* Tags sentence s and fills its tokens' lb_morph, *opener the first word
+ * after its second that may open a sentence run into it (lb_headline_cut),
+ * 0 none; -1 when out of memory.
  * The cache's slots and entries it reads are cache misses: the caller
  * starts loading them one and two sentences ahead (run_sentences). */
-static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s, const scratch *x)
+static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_sent *s, const scratch *x,
+                        int *opener)
 {
     const lb_tok *toks = LB_TOKS(doc) + s->tok0;
     const uint32_t *h = x->hash + s->tok0;
@@ -550,11 +553,17 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     int first_singular = 0;                     /* a verb lb_mood_fix may change */
+    int fin = -1;                               /* the first finite verb */
+    *opener = 0;                                /* the first capitalised article or pronoun inside (headline.h) */
     for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
+        if (fin < 0 && lb_morph_is_finite(&mo[i])) fin = i;
+        if (!*opener && i >= 2 && (toks[i].flags & LB_TOK_UPPER) && (mo[i].upos == LB_UPOS_DET || mo[i].upos == LB_UPOS_PRON))
+            *opener = i;
     }
-    int end = clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n) : 0;
+    /* (a finite verb among the first three words leaves no stretch of three without one) */
+    int end = (fin < 0 || fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, fin) : 0;
     if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
@@ -613,14 +622,14 @@ static int run_sentences(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, co
         if (s + 2 < ns) prefetch_slots(doc, c, x->hash, s + 2);
         if (s + 1 < ns) prefetch_entries(doc, l, c, x->hash, s + 1);
         if (in_order) { fill_default(doc, next, se->tok0); next = (size_t)se->tok0 + se->ntok; }
-        if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
-        /* a subheading run into the sentence (headline.h): two sentences, tagged again */
-        int cut = lb_headline_cut(l->model, LB_TOKS(doc) + se->tok0, LB_MORPH(doc) + se->tok0, (int)se->ntok);
-        if (cut > 0) {
+        /* a subheading run into the sentence (headline.h): two sentences, the first tagged again */
+        for (int opener;;) {
+            if (tag_sentence(doc, l, c, se, x, &opener)) return morph_fail(doc, se->tok0);
+            int cut = opener ? lb_headline_cut(l->model, LB_TOKS(doc) + se->tok0, LB_MORPH(doc) + se->tok0, (int)se->ntok, opener) : 0;
+            if (!cut) break;
             if (split_sentence(doc, s, (uint32_t)cut)) return morph_fail(doc, LB_SENTS(doc)[s].tok0);
             se = &LB_SENTS(doc)[s];
             if (in_order) next = (size_t)se->tok0 + se->ntok;
-            if (tag_sentence(doc, l, c, se, x)) return morph_fail(doc, se->tok0);
         }
     }
     if (in_order) fill_default(doc, next, doc->toks.len);
