@@ -90,11 +90,16 @@ int lb_finite_candidate(const lb_tagmodel *m, const lb_tf_word *words, const lb_
     /* (no finite verb is shorter than three letters: ist, hat, tut) */
     if (words[i].shape & (LB_TF_SHAPE_UPPER | LB_TF_SHAPE_PUNCT | LB_TF_SHAPE_DIGIT) || mo[i].lemma_len < 3 ||
         !misread(mo, i, n)) return -1;
+    return lb_finite_best(m, &t[i]);
+}
+
+int lb_finite_best(const lb_tagmodel *m, const lb_tag_word *t)
+{
     int best = -1;
-    for (int k = 0; k < t[i].ncand; k++) {
-        const lb_tag_class *c = &m->cls[t[i].cand[k]];
+    for (int k = 0; k < t->ncand; k++) {
+        const lb_tag_class *c = &m->cls[t->cand[k]];
         if (verb(c->upos) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN &&
-            (best < 0 || t[i].sscore[k] > t[i].sscore[best])) best = k;
+            (best < 0 || t->sscore[k] > t->sscore[best])) best = k;
     }
     return best;
 }

@@ -7,6 +7,8 @@
 #include "morph/bracket.h"
 #include "morph/finite.h"
 #include "morph/headline.h"
+#include "morph/cluster.h"
+#include "morph/attributive.h"
 #include "morph/mood.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
@@ -529,6 +531,50 @@ static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const
     return 0;
 }
 
+/* Token i takes candidate k of its entry: its lb_morph filled again, kept
+ * when ok accepts it (else the old one back); 1 when taken, -1 when out of
+ * memory. */
+static int retake(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, const scratch *x, lb_morph *mo,
+                  int i, int k, int (*ok)(const lb_morph *))
+{
+    lb_morph was = mo[i];
+    if (fill_token(doc, c, l, x->ent[i], k, &toks[i], &mo[i])) return -1;
+    if (ok(&mo[i])) { x->out[i] = x->tw[i].cand[k]; x->kout[i] = (uint8_t)k; return 1; }
+    mo[i] = was;
+    return 0;
+}
+
+static int is_finite(const lb_morph *m) { return lb_morph_is_finite(m); }
+static int not_finite(const lb_morph *m) { return !lb_morph_is_finite(m); }
+
+/* The verb-final clauses of a German sentence (cluster.h): the last verb of
+ * the closing cluster, read as no finite verb, takes its best finite
+ * candidate the lexicon has a reading of; then the finite verbs before it
+ * their participle candidate,
+ * else their infinitive one (as in lb_bracket_fix); -1 when out of memory. */
+static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
+                       lb_morph *mo)
+{
+    const lb_tagmodel *m = l->model;
+    for (int from = 0, a, v; (v = lb_cluster_next(m, mo, n, &from, &a)) >= 0;) {
+        int r = 1;
+        if (!lb_morph_is_finite(&mo[v])) {
+            int k = lb_finite_best(m, &x->tw[v]);
+            lb_mc_entry *e = x->ent[v];
+            if (k < 0 || !(e->flags & LB_MF_KNOWN) || (lb_mc_pend(e)[k] & ~LB_MC_SEEN) == LB_MC_NOREAD) continue;
+            r = retake(doc, l, c, toks, x, mo, v, k, is_finite);
+        }
+        for (int j = a; r > 0 && j < v; j++) {
+            if (!lb_morph_is_finite(&mo[j])) continue;
+            int kp = lb_tag_candidate_with(m, &x->tw[j], mo[j].upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, LB_VERBFORM_PART));
+            if (kp < 0) kp = lb_tag_candidate_with(m, &x->tw[j], mo[j].upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, LB_VERBFORM_INF));
+            if (kp >= 0 && retake(doc, l, c, toks, x, mo, j, kp, not_finite) < 0) return -1;
+        }
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
 /* Tags sentence s and fills its tokens' lb_morph, *opener the first word
  * after its second that may open a sentence run into it (lb_headline_cut),
  * 0 none; -1 when out of memory.
@@ -553,18 +599,30 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     int first_singular = 0;                     /* a verb lb_mood_fix may change */
-    int fin = -1;                               /* the first finite verb */
+    int fin = -1, detfin = 0;                   /* the first finite verb; one right after an article */
     *opener = 0;                                /* the first capitalised article or pronoun inside (headline.h) */
     for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
-        if (fin < 0 && lb_morph_is_finite(&mo[i])) fin = i;
+        if (lb_morph_is_finite(&mo[i])) {
+            if (fin < 0) fin = i;
+            detfin |= i > 0 && mo[i - 1].upos == LB_UPOS_DET;       /* (attributive.h) */
+        }
         if (!*opener && i >= 2 && (toks[i].flags & LB_TOK_UPPER) && (mo[i].upos == LB_UPOS_DET || mo[i].upos == LB_UPOS_PRON))
             *opener = i;
+    }
+    for (int i = 1; detfin && i + 1 < n; i++) {
+        int k = lb_attributive_candidate(l->model, x->w, x->tw, mo, i, n);
+        if (k >= 0 && retake(doc, l, c, toks, x, mo, i, k, lb_attributive_agrees) < 0) return -1;
+    }
+    if (detfin && fin >= 0) {                   /* the first finite verb again: one may be an adjective now */
+        for (fin = 0; fin < n && !lb_morph_is_finite(&mo[fin]); fin++) {}
+        if (fin == n) fin = -1;
     }
     /* (a finite verb among the first three words leaves no stretch of three without one) */
     int end = (fin < 0 || fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, fin) : 0;
     if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
+    if (fin >= 0 && cluster_fix(doc, l, c, toks, n, x, mo)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))

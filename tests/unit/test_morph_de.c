@@ -1,7 +1,8 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
  * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
  * finite verb of a statement (In Paris demonstrierten ...), subheadings run into the
- * text (a sentence of their own), contractions, compounds,
+ * text (a sentence of their own), the verb cluster of verb-final clauses, participles between
+ * article and noun, contractions, compounds,
  * the feature string, and the model loader's rejection of damaged files. */
 #include "test.h"
 #include "test_doc.h"
@@ -172,6 +173,38 @@ static void test_headline_split(void)
     CHECK_INT((int)doc->sents.len, 2);
 }
 
+/* a verb-final clause: the last verb of its closing cluster is the finite
+ * one, the verbs before it infinitives or participles */
+static void test_verb_final_cluster(void)
+{
+    static const char *const text[] = { "Die Frage ist, ob Medien solche Fotos zeigen dürfen.",
+                                        "Die Experten glauben, dass die Preise wieder sinken werden.",
+                                        "Die Gemeinden, die unterstützt werden sollen, warten auf Geld." };
+    static const char *const fin[] = { "dürfen", "werden", "sollen" };
+    static const char *const nonfin[] = { "zeigen", "sinken", "unterstützt" };
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+        run(text[k]);
+        const lb_morph *m = word(fin[k]);
+        CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN);
+        m = word(nonfin[k]);
+        CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) != LB_VERBFORM_FIN);
+    }
+    run("Die Firma plant, um die Kosten zu senken, neue Maschinen zu kaufen.");   /* zu-infinitives: none */
+    const lb_morph *m = word("senken");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_INF);
+}
+
+/* between an article and its noun stands an adjective, never a finite verb */
+static void test_attributive(void)
+{
+    run("Der verletzte Soldat wurde im Lazarett versorgt.");
+    const lb_morph *m = word("verletzte");
+    CHECK(m && m->upos == LB_UPOS_ADJ && LB_FEAT_GET(m->feats, CASE));
+    run("Das ignoriert Potenzial.");                  /* a standalone demonstrative: the verb stays */
+    m = word("ignoriert");
+    CHECK(m && lb_morph_is_finite(m));
+}
+
 static void test_compound_and_case(void)
 {
     run("Der Bundesverteidigungsminister besuchte den Truppenübungsplatz.");
@@ -297,6 +330,8 @@ int main(void)
     test_bracket();
     test_finite_verb();
     test_headline_split();
+    test_verb_final_cluster();
+    test_attributive();
     test_compound_and_case();
     test_feats_format();
     test_model_loader();
