@@ -599,18 +599,29 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     int first_singular = 0;                     /* a verb lb_mood_fix may change */
-    int fin = -1, detfin = 0;                   /* the first finite verb; one right after an article */
-    *opener = 0;                                /* the first capitalised article or pronoun inside (headline.h) */
+    /* what the repairs below look for, found in one pass: the first finite
+     * verb, one right after an article (attributive.h), two verbs before a
+     * punctuation mark or the end (cluster.h), the first capitalised article or pronoun
+     * after the second word (headline.h) */
+    int fin = -1, detfin = 0, vpair = 0, op = 0;
+    uint32_t prev = 0, prev2 = 0;               /* the part-of-speech bits of the two words before */
+    enum { VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
     for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
-        if (lb_morph_is_finite(&mo[i])) {
+        uint32_t u = 1u << (mo[i].upos & 31);
+        if ((u & VERBS) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) {
             if (fin < 0) fin = i;
-            detfin |= i > 0 && mo[i - 1].upos == LB_UPOS_DET;       /* (attributive.h) */
+            detfin |= (prev & 1u << LB_UPOS_DET) != 0;
+        } else if (u & 1u << LB_UPOS_PUNCT) {
+            vpair |= (prev & VERBS) && (prev2 & VERBS);
+        } else if ((u & (1u << LB_UPOS_DET | 1u << LB_UPOS_PRON)) && !op && i >= 2 && (toks[i].flags & LB_TOK_UPPER)) {
+            op = i;
         }
-        if (!*opener && i >= 2 && (toks[i].flags & LB_TOK_UPPER) && (mo[i].upos == LB_UPOS_DET || mo[i].upos == LB_UPOS_PRON))
-            *opener = i;
+        prev2 = prev; prev = u;
     }
+    vpair |= (prev & VERBS) && (prev2 & VERBS);     /* at the end (a headline without a full stop) */
+    *opener = op;
     for (int i = 1; detfin && i + 1 < n; i++) {
         int k = lb_attributive_candidate(l->model, x->w, x->tw, mo, i, n);
         if (k >= 0 && retake(doc, l, c, toks, x, mo, i, k, lb_attributive_agrees) < 0) return -1;
@@ -622,7 +633,7 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     /* (a finite verb among the first three words leaves no stretch of three without one) */
     int end = (fin < 0 || fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, fin) : 0;
     if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
-    if (fin >= 0 && cluster_fix(doc, l, c, toks, n, x, mo)) return -1;
+    if (vpair && cluster_fix(doc, l, c, toks, n, x, mo)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))
