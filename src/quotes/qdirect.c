@@ -314,8 +314,9 @@ static int evaluative(const qdoc *q, uint32_t i)
 }
 
 /* "X sieht die Verantwortung beim Staat: „…“": a clause that a colon ends
- * introduces the quoted words of its subject, when that can speak
- * (q_can_speak); active clauses only (q_clause_subject) */
+ * (a main clause, or the main clause of a subordinate one) introduces the
+ * quoted words of its subject, when that can speak (q_can_speak); active
+ * clauses only (q_clause_subject) */
 static int colon_subject(const qdoc *q, uint32_t colon, uint32_t lo, qspk *sp)
 {
     const lb_doc *d = q->doc;
@@ -323,6 +324,18 @@ static int colon_subject(const qdoc *q, uint32_t colon, uint32_t lo, qspk *sp)
     int32_t ci = LB_MORPH(d)[colon - 1].clause;
     if (ci < 0 || (size_t)ci >= d->clauses.len) return 0;
     const lb_clause *cl = &LB_CLAUSES(d)[ci];
+    /* a subordinate clause before the colon: the main clause of a speech
+     * verb introduces ("X garantierte, dass alle gleich behandelt werden:
+     * „…“"), unless the clause's own verb is one of speech ("…, dass er
+     * befindet: „…“") */
+    for (int up = 0; up < 3 && cl->kind != LB_CL_MAIN && cl->parent >= 0 && (size_t)cl->parent < d->clauses.len; up++) {
+        int32_t sv = cl->fin >= 0 ? cl->fin : cl->verb;
+        if (sv >= 0 && (uint32_t)sv < q->n && q_is_cue(q, (uint32_t)sv)) break;
+        const lb_clause *pc = &LB_CLAUSES(d)[cl->parent];
+        int32_t pv = pc->fin >= 0 ? pc->fin : pc->verb;
+        if (pv < 0 || (uint32_t)pv >= q->n || !q_is_cue(q, (uint32_t)pv)) break;
+        cl = pc;
+    }
     int32_t v = cl->fin >= 0 ? cl->fin : cl->verb;
     if (v < (int32_t)lo || v >= (int32_t)colon) return 0;
     qspk s;
