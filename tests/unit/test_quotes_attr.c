@@ -41,8 +41,8 @@ static void colon_clause(void)
         "„Es gilt, jetzt ein klares Signal an die Länder zu senden.“");
     check_last("Es gilt", "Hausmann");
     /* a subordinate clause before the colon: the speech verb of its main clause introduces */
-    run("Zugleich versicherte die Ministerin Petra Hausmann, dass alle Gemeinden gleich behandelt werden: "
-        "„Niemand wird bevorzugt.“");
+    run("Zugleich versicherte die Ministerin Petra Hausmann, dass alle Gemeinden des Landes bei der Verteilung "
+        "der neuen Mittel aus dem Fonds gleich behandelt werden: „Niemand wird bevorzugt.“");
     check_last("Niemand", "Hausmann");
     /* an impersonal subject gives no speaker */
     run("Es war an diesem Abend ganz deutlich: „Heute bleibt das Geschäft den ganzen Tag geschlossen.“");
