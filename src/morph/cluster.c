@@ -9,6 +9,7 @@
  * finite ones before it participles or infinitives. Not a clause with a
  * zu-infinitive ("um zu helfen", "ohne es zu wissen") or of one word. */
 #include "morph/cluster.h"
+#include "morph/finite.h"
 
 static int verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }
 
@@ -35,8 +36,7 @@ int lb_cluster_next(const lb_tagmodel *m, const lb_morph *mo, int n, int *from, 
     for (int i = *from; i < n; i++) {
         if (!opens(mo, i)) continue;
         int e = i + 1, zu = 0;
-        for (; e < n && mo[e].upos != LB_UPOS_PUNCT; e++)       /* (a particle without Polarity=Neg: zu) */
-            zu |= (mo[e].upos == LB_UPOS_PART && !LB_FEAT_GET(mo[e].feats, POLARITY)) || (mo[e].flags & LB_MF_ZU_INF);
+        for (; e < n && mo[e].upos != LB_UPOS_PUNCT; e++) zu |= lb_finite_zu(&mo[e]);
         *from = e;
         int a = e;
         while (a > i + 1 && verb(&mo[a - 1])) a--;

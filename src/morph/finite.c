@@ -24,7 +24,10 @@
 
 static int verb(uint8_t upos) { return upos == LB_UPOS_VERB || upos == LB_UPOS_AUX; }
 
-static int finite(const lb_morph *m) { return verb(m->upos) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN; }
+int lb_finite_zu(const lb_morph *m)
+{
+    return (m->upos == LB_UPOS_PART && !LB_FEAT_GET(m->feats, POLARITY)) || (m->flags & LB_MF_ZU_INF);
+}
 
 /* the first stretch of words [a, b) opens a main clause: no subordinator,
  * relative or interrogative word first (a clause put before the main one:
@@ -34,7 +37,7 @@ static int main_opening(const lb_morph *mo, int a, int b)
     uint32_t pt = LB_FEAT_GET(mo[a].feats, PRONTYPE);
     if (mo[a].upos == LB_UPOS_SCONJ || pt == LB_PRONTYPE_REL || pt == LB_PRONTYPE_INT) return 0;
     for (int i = a; i < b; i++)
-        if (mo[i].upos == LB_UPOS_PART || (mo[i].flags & LB_MF_ZU_INF)) return 0;
+        if (lb_finite_zu(&mo[i])) return 0;
     return 1;
 }
 
@@ -49,7 +52,7 @@ int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n, int fin)
     int a = 0, b;
     while (a < n && mo[a].upos == LB_UPOS_PUNCT) a++;
     for (b = a; b < fin && mo[b].upos != LB_UPOS_PUNCT; b++) {}
-    if (b == fin || b - a < 3 || b + 1 >= n || finite(&mo[b + 1]) || !main_opening(mo, a, b)) return 0;
+    if (b == fin || b - a < 3 || b + 1 >= n || lb_morph_is_finite(&mo[b + 1]) || !main_opening(mo, a, b)) return 0;
     return b;
 }
 
@@ -80,7 +83,7 @@ static int misread(const lb_morph *mo, int i, int n)
     if (mo[i].upos == LB_UPOS_NOUN) return i > 0;          /* (the caller took lower-case words only) */
     if (!verb(mo[i].upos) || i == last_word(mo, n) || verb((uint8_t)nx)) return 0;
     uint32_t vf = LB_FEAT_GET(mo[i].feats, VERBFORM);
-    if (vf == LB_VERBFORM_INF) return !(i > 0 && mo[i - 1].upos == LB_UPOS_PART);   /* zu gehen */
+    if (vf == LB_VERBFORM_INF) return !(i > 0 && lb_finite_zu(&mo[i - 1]));   /* zu gehen */
     return vf == LB_VERBFORM_PART;
 }
 

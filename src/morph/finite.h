@@ -23,6 +23,9 @@ int lb_finite_missing(const lb_tagmodel *m, const lb_morph *mo, int n, int fin);
  * words in order and keeps the first whose reading lb_finite_agrees. */
 int lb_finite_candidate(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, const lb_morph *mo, int i,
                         int n);
+/* m is the particle of a zu-infinitive (a particle without Polarity=Neg:
+ * not "nicht") or a zu-infinitive itself (abzuschließen) */
+int lb_finite_zu(const lb_morph *m);
 /* t's finite verb candidate of the highest static score, -1 when none */
 int lb_finite_best(const lb_tagmodel *m, const lb_tag_word *t);
 /* the reading m can be a sentence's only finite verb: the indicative, in the

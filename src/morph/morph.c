@@ -512,25 +512,6 @@ static int clause_end(const lb_doc *doc, const lb_tok *toks, int n)
     return ch == '.' || ch == '!';
 }
 
-/* A statement without a finite verb (finite.h): the first word that may be
- * a misread one takes its finite candidate, when the lexicon has a reading
- * of that class and it is the indicative in the third person; -1 when out
- * of memory. */
-static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
-                      lb_morph *mo)
-{
-    for (int i = 0; i < n; i++) {
-        int k = lb_finite_candidate(l->model, x->w, x->tw, mo, i, n);
-        lb_mc_entry *e = x->ent[i];
-        if (k < 0 || !(e->flags & LB_MF_KNOWN) || (lb_mc_pend(e)[k] & ~LB_MC_SEEN) == LB_MC_NOREAD) continue;
-        lb_morph was = mo[i];
-        if (fill_token(doc, c, l, x->ent[i], k, &toks[i], &mo[i])) return -1;
-        if (lb_finite_agrees(&mo[i])) { x->out[i] = x->tw[i].cand[k]; x->kout[i] = (uint8_t)k; return 0; }
-        mo[i] = was;
-    }
-    return 0;
-}
-
 /* Token i takes candidate k of its entry: its lb_morph filled again, kept
  * when ok accepts it (else the old one back); 1 when taken, -1 when out of
  * memory. */
@@ -547,11 +528,33 @@ static int retake(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_
 static int is_finite(const lb_morph *m) { return lb_morph_is_finite(m); }
 static int not_finite(const lb_morph *m) { return !lb_morph_is_finite(m); }
 
+/* the lexicon has a reading of candidate k of entry e (a guessed class is no evidence for a repair) */
+static int lexicon_reading(const lb_mc_entry *e, int k)
+{
+    return k >= 0 && (e->flags & LB_MF_KNOWN) && (lb_mc_pend(e)[k] & ~LB_MC_SEEN) != LB_MC_NOREAD;
+}
+
+/* A statement without a finite verb (finite.h): the first word that may be
+ * a misread one takes its finite candidate, when the lexicon has a reading
+ * of that class and it is the indicative in the third person; -1 when out
+ * of memory. */
+static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
+                      lb_morph *mo)
+{
+    for (int i = 0; i < n; i++) {
+        int k = lb_finite_candidate(l->model, x->w, x->tw, mo, i, n);
+        if (!lexicon_reading(x->ent[i], k)) continue;
+        int r = retake(doc, l, c, toks, x, mo, i, k, lb_finite_agrees);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    return 0;
+}
+
 /* The verb-final clauses of a German sentence (cluster.h): the last verb of
  * the closing cluster, read as no finite verb, takes its best finite
  * candidate the lexicon has a reading of; then the finite verbs before it
- * their participle candidate,
- * else their infinitive one (as in lb_bracket_fix); -1 when out of memory. */
+ * their participle candidate, else their infinitive one (as in
+ * lb_bracket_fix); -1 when out of memory. */
 static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
                        lb_morph *mo)
 {
@@ -560,8 +563,7 @@ static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, cons
         int r = 1;
         if (!lb_morph_is_finite(&mo[v])) {
             int k = lb_finite_best(m, &x->tw[v]);
-            lb_mc_entry *e = x->ent[v];
-            if (k < 0 || !(e->flags & LB_MF_KNOWN) || (lb_mc_pend(e)[k] & ~LB_MC_SEEN) == LB_MC_NOREAD) continue;
+            if (!lexicon_reading(x->ent[v], k)) continue;
             r = retake(doc, l, c, toks, x, mo, v, k, is_finite);
         }
         for (int j = a; r > 0 && j < v; j++) {
@@ -573,6 +575,54 @@ static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, cons
         if (r < 0) return -1;
     }
     return 0;
+}
+
+/* What the grammatical repairs after tagging look for, found in one pass
+ * over the filled words (mark_word): the first finite verb, one right after
+ * an article (attributive.h), two verbs before a punctuation mark or the
+ * end (cluster.h), the first capitalised article or pronoun after the
+ * second word (headline.h). */
+typedef struct sent_marks {
+    int fin, detfin, vpair, opener;
+    uint32_t prev, prev2;                       /* the part-of-speech bits of the two words before */
+} sent_marks;
+enum { SM_VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
+
+static inline __attribute__((always_inline)) void mark_word(sent_marks *sm, const lb_morph *mo, const lb_tok *toks, int i)
+{
+    uint32_t u = 1u << (mo[i].upos & 31);
+    if ((u & SM_VERBS) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) {
+        if (sm->fin < 0) sm->fin = i;
+        sm->detfin |= (sm->prev & 1u << LB_UPOS_DET) != 0;
+    } else if (u & 1u << LB_UPOS_PUNCT) {
+        sm->vpair |= (sm->prev & SM_VERBS) && (sm->prev2 & SM_VERBS);
+    } else if ((u & (1u << LB_UPOS_DET | 1u << LB_UPOS_PRON)) && !sm->opener && i >= 2 && (toks[i].flags & LB_TOK_UPPER)) {
+        sm->opener = i;
+    }
+    sm->prev2 = sm->prev; sm->prev = u;
+}
+
+/* The German repairs of a tagged sentence, where its marks call for them:
+ * adjectives between article and noun (attributive.h), the finite verb of a
+ * statement (finite.h), verb-final clusters (cluster.h); -1 when out of
+ * memory. */
+static int repair(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
+                  lb_morph *mo, sent_marks marks)
+{
+    sent_marks *sm = &marks;
+    for (int i = 1; sm->detfin && i + 1 < n; i++) {
+        int k = lb_attributive_candidate(l->model, x->w, x->tw, mo, i, n);
+        if (k >= 0 && retake(doc, l, c, toks, x, mo, i, k, lb_attributive_agrees) < 0) return -1;
+    }
+    if (sm->detfin && sm->fin >= 0) {           /* the first finite verb again: one may be an adjective now */
+        int f = 0;
+        while (f < n && !lb_morph_is_finite(&mo[f])) f++;
+        sm->fin = f < n ? f : -1;
+    }
+    /* (a finite verb among the first three words leaves no stretch of three without one) */
+    int end = (sm->fin < 0 || sm->fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, sm->fin) : 0;
+    if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
+    return sm->vpair ? cluster_fix(doc, l, c, toks, n, x, mo) : 0;
 }
 
 /* Tags sentence s and fills its tokens' lb_morph, *opener the first word
@@ -599,41 +649,15 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
     int first_singular = 0;                     /* a verb lb_mood_fix may change */
-    /* what the repairs below look for, found in one pass: the first finite
-     * verb, one right after an article (attributive.h), two verbs before a
-     * punctuation mark or the end (cluster.h), the first capitalised article or pronoun
-     * after the second word (headline.h) */
-    int fin = -1, detfin = 0, vpair = 0, op = 0;
-    uint32_t prev = 0, prev2 = 0;               /* the part-of-speech bits of the two words before */
-    enum { VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
+    sent_marks sm = { .fin = -1 };
     for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
-        uint32_t u = 1u << (mo[i].upos & 31);
-        if ((u & VERBS) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) {
-            if (fin < 0) fin = i;
-            detfin |= (prev & 1u << LB_UPOS_DET) != 0;
-        } else if (u & 1u << LB_UPOS_PUNCT) {
-            vpair |= (prev & VERBS) && (prev2 & VERBS);
-        } else if ((u & (1u << LB_UPOS_DET | 1u << LB_UPOS_PRON)) && !op && i >= 2 && (toks[i].flags & LB_TOK_UPPER)) {
-            op = i;
-        }
-        prev2 = prev; prev = u;
+        mark_word(&sm, mo, toks, i);
     }
-    vpair |= (prev & VERBS) && (prev2 & VERBS);     /* at the end (a headline without a full stop) */
-    *opener = op;
-    for (int i = 1; detfin && i + 1 < n; i++) {
-        int k = lb_attributive_candidate(l->model, x->w, x->tw, mo, i, n);
-        if (k >= 0 && retake(doc, l, c, toks, x, mo, i, k, lb_attributive_agrees) < 0) return -1;
-    }
-    if (detfin && fin >= 0) {                   /* the first finite verb again: one may be an adjective now */
-        for (fin = 0; fin < n && !lb_morph_is_finite(&mo[fin]); fin++) {}
-        if (fin == n) fin = -1;
-    }
-    /* (a finite verb among the first three words leaves no stretch of three without one) */
-    int end = (fin < 0 || fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, fin) : 0;
-    if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
-    if (vpair && cluster_fix(doc, l, c, toks, n, x, mo)) return -1;
+    sm.vpair |= (sm.prev & SM_VERBS) && (sm.prev2 & SM_VERBS);     /* at the end (a headline without a full stop) */
+    *opener = sm.opener;
+    if (repair(doc, l, c, toks, n, x, mo, sm)) return -1;
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))
