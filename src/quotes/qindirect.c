@@ -769,13 +769,13 @@ static int subject_before(const qdoc *q, uint32_t v)
     return rs >= sj->tok0 + sj->ntok && !finite_in(q, sj->tok0 + sj->ntok, rs);
 }
 
-/* English: an apposition without an article after the speaker ("…, said X,
- * host of a radio show", "…, said X, financial policy advocate for Y"): a noun
- * or adjective (morphology layer) and no finite verb up to the next comma or
- * the sentence end */
+/* An apposition without an article after the speaker ("…, said X, host of a
+ * radio show", "…, said X, financial policy advocate for Y"; "…, sagte X,
+ * stellvertretender Leiter des Instituts"): a noun or adjective (morphology
+ * layer) and no finite verb up to the next comma or the sentence end */
 static int bare_apposition(const qdoc *q, uint32_t a, range r)
 {
-    if (q->lang != QL_EN || q->doc->morph.len != q->n || a >= r.hi || q->inq[a] ||
+    if (q->doc->morph.len != q->n || a >= r.hi || q->inq[a] ||
         (q_cls(q, a) & (QC_SUB | QC_CONJ | QC_PRON | QC_VERB | QC_STOP)) || (q_xcls(q, a) & QX_PPART)) return 0;
     uint8_t u = LB_MORPH(q->doc)[a].upos;
     if (u != LB_UPOS_NOUN && u != LB_UPOS_ADJ) return 0;

@@ -222,6 +222,9 @@ static void as_frame_apposition(void)
  * participle or adjective between the article and the noun */
 static void extended_attributes(void)
 {
+    /* an apposition without an article after the speaker */
+    run("Alle Gebiete seien unter Kontrolle, sagte Charles Bouchard, kanadischer General und Kommandeur des Einsatzes.");
+    check_last("Alle Gebiete", "Bouchard");
     run("Er starb am Samstag, teilte die zur Stanford University gehörende Hoover Institution mit.");
     check_last("Er starb", "Institution");
     run("Die Lage sei ernst, sagte der in Moskau lebende Journalist Iwan Petrow.");
