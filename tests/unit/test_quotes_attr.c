@@ -248,6 +248,9 @@ static void adverb_speakers(void)
  * source: "aus Rücksicht auf", "aller Voraussicht nach" */
 static void derived_source_nouns(void)
 {
+    /* a source that shows what it reports: "wie aus X hervorgeht" */
+    run("Wie aus einem Bericht der Polizei hervorgeht, wurden drei Menschen verletzt.");
+    check_last("wurden drei", "Polizei");
     run("Aus Rücksicht auf die Anwohner wurde das Konzert im Park abgesagt.");
     CHECK(doc->quotes.len == 0);
     run("Der Impfstoff soll aller Voraussicht nach am Freitag zugelassen werden.");
