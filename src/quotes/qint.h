@@ -76,7 +76,8 @@ enum {
     QX_MODALPAST = 1u << 27,  /* Präteritum of a modal verb, kept too (wollte) */
     QX_ESVERB = 1u << 28,     /* speech verb only with the impersonal subject in its clause (heißt es; das Album heißt „…“ names) */
     QX_TEXTADV = 1u << 29,    /* pronominal adverb that points to a text, which speaks: "Darin heißt es", "Dort steht" */
-    QX_NOTSRC = 1u << 30      /* a word that ends in a source noun and names no source (Rücksicht, Landkreisen) */
+    QX_NOTSRC = 1u << 30,     /* a word that ends in a source noun and names no source (Rücksicht, Landkreisen) */
+    QX_NOSUBJ = 1u << 31      /* speech verb that needs no subject: its aus/von phrase is the source (verlautete) */
 };
 
 enum { QL_DE, QL_EN, QL_N };
@@ -99,7 +100,7 @@ typedef struct qdoc {
     int lang;                /* QL_DE, QL_EN, or -1: both */
     uint8_t *inq;            /* per token: 1 inside the content of a direct quote */
     uint32_t *cls;           /* per token: its QC_* classes, looked up once */
-    uint32_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 */
+    uint64_t *xcls;           /* per token: its QX_* classes | Q_XDONE once looked up, else 0 (all 32 bits are classes) */
     int oom;                 /* an allocation failed */
     size_t ndirect;          /* doc->quotes[0, ndirect) are the direct quotes, in text order */
     struct qname { uint32_t tok, rs, re; } names[Q_NAME_CACHE];  /* recent short-name expansions */

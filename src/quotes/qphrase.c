@@ -660,8 +660,10 @@ static uint32_t relative_before(const qdoc *q, uint32_t c, uint32_t lo)
 
 qspk q_impersonal_source(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi)
 {
-    /* only where the verb has an impersonal subject next to it: "hieß es", "es heißt" */
-    if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)))) return none();
+    /* only where the verb has an impersonal subject next to it ("hieß es", "es
+     * heißt") or needs none ("verlautete") */
+    if (q->lang == QL_EN || !((v + 1 < hi && (q_cls(q, v + 1) & QC_IMPERS)) || (v > lo && (q_cls(q, v - 1) & QC_IMPERS)) ||
+                              (q_xcls(q, v) & QX_NOSUBJ))) return none();
     for (uint32_t k = v + 1; k < hi && k < v + Q_SCAN && !clause_stop(q, k); k++)
         if (q_xcls(q, k) & QX_LOCSRC) { qspk sp = locsrc_np(q, k, hi); if (sp.s >= 0) return sp; }
     for (uint32_t k = v; k > lo && v - k < Q_SCAN; k--) {

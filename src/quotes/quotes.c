@@ -22,7 +22,7 @@ static const struct { const char *name; uint32_t bit; } classes[] = {
     { "genprep", QC_GENPREP }, { "masc", QC_MASC }, { "fem", QC_FEM } };
 
 static const struct { const char *name; uint32_t bit; } xclasses[] = {
-    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST }, { "esverb", QX_ESVERB }, { "textadv", QX_TEXTADV }, { "notsrc", QX_NOTSRC } };
+    { "adp", QX_ADP }, { "dat", QX_DAT }, { "anaph", QX_ANAPH }, { "adv", QX_ADV }, { "first", QX_FIRST }, { "rel", QX_REL }, { "report", QX_REPORT }, { "namelink", QX_NAMELINK }, { "body", QX_BODY }, { "group", QX_GROUP }, { "medium", QX_MEDIUM }, { "addressee", QX_ADDR }, { "link", QX_LINK }, { "pred", QX_PRED }, { "nom", QX_NOM }, { "ppart", QX_PPART }, { "srcconj", QX_SRCCONJ }, { "locsrc", QX_LOCSRC }, { "titlenoun", QX_TITLENOUN }, { "quoting", QX_QUOTING }, { "request", QX_REQUEST }, { "cnoun", QX_CNOUN }, { "cadj", QX_CADJ }, { "tverb", QX_TVERB }, { "oblart", QX_OBLART }, { "nommasc", QX_NOMMASC }, { "spokenpast", QX_SPOKENPAST }, { "modalpast", QX_MODALPAST }, { "esverb", QX_ESVERB }, { "textadv", QX_TEXTADV }, { "notsrc", QX_NOTSRC }, { "nosubj", QX_NOSUBJ } };
 
 typedef struct { lb_wordset *words, *sep, *extra; } load_ctx;
 
@@ -128,12 +128,12 @@ static uint32_t lookup_cls(const qdoc *q, uint32_t i)
 }
 
 /* marks a token's QX_* classes in qdoc.xcls as looked up */
-#define Q_XDONE 0x80000000u
+#define Q_XDONE ((uint64_t)1 << 32)
 
 uint32_t q_xcls(const qdoc *q, uint32_t i)
 {
     if (i >= q->n || !(q->t[i].flags & LB_TOK_WORD)) return 0;
-    if (q->xcls[i]) return q->xcls[i] & ~Q_XDONE;
+    if (q->xcls[i]) return (uint32_t)q->xcls[i];
     const char *w = lb_tok_norm(q->doc, &q->t[i]);
     uint32_t v = 0, all = 0;
     for (int k = 0; k < QL_N; k++) {

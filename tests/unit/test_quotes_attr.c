@@ -248,6 +248,11 @@ static void adverb_speakers(void)
  * source: "aus Rücksicht auf", "aller Voraussicht nach" */
 static void derived_source_nouns(void)
 {
+    /* a speech verb without a subject: its aus-phrase speaks */
+    run("Die Soldaten seien beschossen worden, verlautete am Montag aus dem Verteidigungsministerium.");
+    check_last("Die Soldaten", "Verteidigungsministerium");
+    run("Aus dem Verteidigungsministerium verlautete, die Soldaten seien beschossen worden.");
+    check_last("die Soldaten", "Verteidigungsministerium");
     /* a source that shows what it reports: "wie aus X hervorgeht" */
     run("Wie aus einem Bericht der Polizei hervorgeht, wurden drei Menschen verletzt.");
     check_last("wurden drei", "Polizei");
