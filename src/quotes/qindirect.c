@@ -1257,8 +1257,9 @@ out:
 
 /* A predicative adjective of certainty or feeling right before its content
  * clause: "X was confident that …", "X has for weeks been optimistic that …",
- * "X ist zuversichtlich, dass …" / "…, … zu können".
- * The subject of the copula before it (past adverbs) speaks; an impersonal
+ * "X ist zuversichtlich, dass …" / "…, … zu können", "X zeigte sich
+ * zuversichtlich, dass …". The subject of the copula before it (past
+ * adverbs; or of a verb with a reflexive pronoun in its place) speaks; an impersonal
  * one ("it is certain that") credits no one and makes no quote. *pv moves to
  * the clause's end. */
 static int adj_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
@@ -1268,7 +1269,11 @@ static int adj_clause(qdoc *q, range r, uint32_t *pv, size_t *last)
     if (q->doc->morph.len != q->n) return 0;
     const lb_morph *M = LB_MORPH(q->doc);
     while (k > r.lo && v - k < 3 && M[k - 1].upos == LB_UPOS_ADV) k--;
-    if (k <= r.lo || M[k - 1].upos != LB_UPOS_AUX || q->inq[k - 1]) return 0;
+    /* "zeigte sich zuversichtlich", "gab sich überzeugt": a reflexive
+     * pronoun after a finite verb stands in for the copula */
+    if (k > r.lo + 1 && M[k - 1].upos == LB_UPOS_PRON && LB_FEAT_GET(M[k - 1].feats, REFLEX) && lb_morph_is_finite(&M[k - 2]) &&
+        !q->inq[k - 2]) k--;
+    else if (k <= r.lo || M[k - 1].upos != LB_UPOS_AUX || q->inq[k - 1]) return 0;
     /* the content clause: "that" / "dass" right after the adjective (German
      * after its comma), or a German zu-infinitive ("zuversichtlich, … zu können") */
     uint32_t a = 0;

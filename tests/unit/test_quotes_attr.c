@@ -248,6 +248,9 @@ static void adverb_speakers(void)
  * source: "aus Rücksicht auf", "aller Voraussicht nach" */
 static void derived_source_nouns(void)
 {
+    /* an adjective of certainty after a reflexive verb: "zeigte sich zuversichtlich, dass" */
+    run("Der Finanzminister Olaf Scholz zeigte sich zuversichtlich, dass die Impfungen bald beginnen können.");
+    check_last("die Impfungen", "Scholz");
     /* a speech verb without a subject: its aus-phrase speaks */
     run("Die Soldaten seien beschossen worden, verlautete am Montag aus dem Verteidigungsministerium.");
     check_last("Die Soldaten", "Verteidigungsministerium");
