@@ -204,6 +204,8 @@ int q_anaphoric_frame(const qdoc *q, uint32_t lo, uint32_t hi, qspk *sp, uint32_
          * nach Gesprächen der OPEC." (a demonstrative object before the verb
          * leaves the subject after it, German V2) */
         *sp = q_subject_after(q, v, e);
+        /* a verb that needs no subject: its aus/von phrase ("Das geht aus dem Bericht X hervor.") */
+        if (sp->s < 0 && (q_xcls(q, v) & QX_NOSUBJ)) *sp = q_impersonal_source(q, v, lo, hi);
         if (sp->s < 0 || (q_xcls(q, (uint32_t)sp->s) & QX_DAT)) return 0;
         appos_after_body(q, sp);
     }

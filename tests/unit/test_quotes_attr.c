@@ -256,6 +256,9 @@ static void derived_source_nouns(void)
     check_last("Die Soldaten", "Verteidigungsministerium");
     run("Aus dem Verteidigungsministerium verlautete, die Soldaten seien beschossen worden.");
     check_last("die Soldaten", "Verteidigungsministerium");
+    /* the sentence before, credited by "Das geht aus X hervor." */
+    run("Die Zahl der Toten stieg weiter. Dies geht aus einer Pressemitteilung der Regierung hervor.");
+    check_last("Die Zahl", "Regierung");
     /* a source that shows what it reports: "wie aus X hervorgeht" */
     run("Wie aus einem Bericht der Polizei hervorgeht, wurden drei Menschen verletzt.");
     check_last("wurden drei", "Polizei");
