@@ -196,8 +196,10 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
     find_name(q, &sp);
     /* genitive source after a role noun: "ein Bericht der Kyodo News", "the board of The Post" */
     int had_of = 0;
+    /* (a document or source noun is no name either: "einer Antwort des Senats") */
+    int doc = sp.ns >= 0 && sp.ne == sp.ns + 1 && ((q_cls(q, (uint32_t)sp.ns) & QC_NOUN) || q_is_srcnoun(q, (uint32_t)sp.ns));
     /* (and on over a second genitive: "der Staatsanwalt des Distrikts Nord des Bundesstaates Illinois") */
-    for (int hop = 0; hop < 2 && (sp.ns < 0 || had_of) && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
+    for (int hop = 0; hop < 2 && (sp.ns < 0 || had_of || doc) && e < lim && (q_cls(q, e) & QC_OF) && q_same_sent(q, i, e); hop++) {
         int c2;
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
         uint32_t e2 = np_core(q, g0, lim, &c2);

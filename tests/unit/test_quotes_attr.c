@@ -259,6 +259,9 @@ static void derived_source_nouns(void)
     /* the sentence before, credited by "Das geht aus X hervor." */
     run("Die Zahl der Toten stieg weiter. Dies geht aus einer Pressemitteilung der Regierung hervor.");
     check_last("Die Zahl", "Regierung");
+    /* a source noun is no name: its genitive owner speaks */
+    run("Die Zahl der Toten stieg weiter. Das geht aus einer Auswertung der Polizei hervor.");
+    check_last("Die Zahl", "Polizei");
     /* a source that shows what it reports: "wie aus X hervorgeht" */
     run("Wie aus einem Bericht der Polizei hervorgeht, wurden drei Menschen verletzt.");
     check_last("wurden drei", "Polizei");
