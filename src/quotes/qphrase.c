@@ -634,6 +634,8 @@ static qspk locsrc_np(const qdoc *q, uint32_t p, uint32_t hi)
     /* "auf Anfrage (der APA)": the request put to the source is none */
     if (q_xcls(q, k) & QX_REQUEST) return none();
     qspk sp = q_np_forward(q, p + 1, hi);
+    /* a bare plural with adjectives: "aus diplomatischen Kreisen", "aus gut informierten Quellen" */
+    if (sp.s < 0 && k > p + 1 && !(q_cls(q, p + 1) & QC_DET) && q_is_srcnoun(q, k) && !q_loose_np(q, p + 1, hi, &sp)) return none();
     if (sp.s < 0 || in_time(q, sp)) return none();
     return sp;
 }

@@ -256,6 +256,9 @@ static void derived_source_nouns(void)
     check_last("Die Soldaten", "Verteidigungsministerium");
     run("Aus dem Verteidigungsministerium verlautete, die Soldaten seien beschossen worden.");
     check_last("die Soldaten", "Verteidigungsministerium");
+    /* a bare plural with an adjective after aus: "aus diplomatischen Kreisen" */
+    run("Aus diplomatischen Kreisen hieß es, die Lage sei ernst.");
+    check_last("die Lage", "Kreisen");
     /* the sentence before, credited by "Das geht aus X hervor." */
     run("Die Zahl der Toten stieg weiter. Dies geht aus einer Pressemitteilung der Regierung hervor.");
     check_last("Die Zahl", "Regierung");
