@@ -183,6 +183,21 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
     return j;
 }
 
+/* the tokens [a, b) name a news medium: a medium noun (Zeitung, Sender) or
+ * an actor mention of sector MED */
+static int news_medium(const qdoc *q, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) if (q_xcls(q, k) & QX_MEDIUM) return 1;
+    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    int sorted;
+    for (size_t k = q_mention_from(q, s, &sorted); k < q->doc->mentions.len; k++) {
+        if (sorted && M[k].start >= e) break;
+        if (M[k].start >= s && M[k].start < e && M[k].actor.sector && !strcmp(M[k].actor.sector, "MED")) return 1;
+    }
+    return 0;
+}
+
 qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
 {
     if (i >= lim || i >= q->n) return none();
@@ -204,6 +219,10 @@ qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)
         uint32_t g0 = (q_cls(q, e) & QC_DET) ? e : e + 1;   /* "des Kremls" / "of The Post" */
         uint32_t e2 = np_core(q, g0, lim, &c2);
         if (e2 <= e + 1) break;
+        /* right after a speech verb, "der" before a news medium is the dative
+         * of its addressee ("sagte der Minister der Süddeutschen Zeitung"), not
+         * a genitive owner ("des Senders"; "Der Chefredakteur der Zeitung sagte") */
+        if (!had_of && i > 0 && q_is_cue(q, i - 1) && (q_xcls(q, e) & QX_NOMMASC) && news_medium(q, g0, e2)) break;
         qspk g = { sp.s, (int32_t)e2, -1, -1 };
         find_name(q, &g);
         e = e2;

@@ -71,6 +71,14 @@ static void body_nouns(void)
  * second speaker (also as the name of the addressee's noun) */
 static void media_addressees(void)
 {
+    /* "der" before a medium right after the speech verb: its addressee, no owner */
+    run("Die Preise würden sinken, sagte der Lufthansa-Manager der Süddeutschen Zeitung.");
+    {
+        const lb_quote *q = test_quote_find(doc, "Die Preise");
+        CHECK(q != NULL && (!q->speaker_name || !strstr(q->speaker_name, "Zeitung")));
+        const char *addr = strstr(doc->text, "der Süddeutschen");
+        CHECK(q != NULL && addr && q->speaker_end > q->speaker_start && q->speaker_end <= (int32_t)(addr - doc->text));
+    }
     run("Der Anteil bereitet uns große Sorgen, sagte Ministerin Anna Berger dazu Spiegel online.");
     check_last("Der Anteil", "Berger");
     run("Die Lage sei ernst, sagte der Sprecher Tom Keller am Montag der Nachrichtenagentur dpa.");
