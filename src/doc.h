@@ -123,10 +123,13 @@ static inline uint32_t lb_morph_subject_number(const lb_morph *m)
     return num == LB_NUMBER_PLUR && LB_FEAT_GET(m->feats, PERSON) == 2 ? LB_NUMBER_SING : num;
 }
 
+/* 1 when upos is a verb's: VERB or AUX. */
+static inline int lb_upos_is_verb(unsigned upos) { return upos == LB_UPOS_VERB || upos == LB_UPOS_AUX; }
+
 /* 1 when m is a finite verb or auxiliary (VerbForm=Fin). */
 static inline int lb_morph_is_finite(const lb_morph *m)
 {
-    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
+    return lb_upos_is_verb(m->upos) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN;
 }
 
 /* ---- clause layer (src/syntax) ------------------------------------------ */

@@ -18,21 +18,26 @@
 
 /* Token i, a verb of the bracket's right side, tagged finite (or with a
  * class that says nothing of its verb form: the readings then give it,
- * finite ones among them), takes its candidate of verb form vf if it has
- * one; 1 when it did. */
-static int take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, unsigned vf, uint16_t *out, uint8_t *kout)
+ * finite ones among them), takes the candidate pick gives it
+ * (lb_tag_nonfinite_candidate, infinitive_of) if it has one. */
+static void take_form(const lb_tagmodel *m, const lb_tag_word *t, int i, int (*pick)(const lb_tagmodel *, const lb_tag_word *, int),
+                      uint16_t *out, uint8_t *kout)
 {
     const lb_tag_class *c = &m->cls[out[i]];
     unsigned has = LB_FEAT_GET(c->feats, VERBFORM);
-    if (has && has != LB_VERBFORM_FIN) return 0;
-    int k = lb_tag_candidate_with(m, &t[i], c->upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, vf));
-    if (k < 0) return 0;
+    if (has && has != LB_VERBFORM_FIN) return;
+    int k = pick(m, &t[i], c->upos);
+    if (k < 0) return;
     out[i] = t[i].cand[k];
     if (kout) kout[i] = (uint8_t)k;
-    return 1;
 }
 
-static int is_verb(const lb_tag_class *c) { return c->upos == LB_UPOS_VERB || c->upos == LB_UPOS_AUX; }
+static int infinitive_of(const lb_tagmodel *m, const lb_tag_word *t, int upos)
+{
+    return lb_tag_candidate_with(m, t, upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, LB_VERBFORM_INF));
+}
+
+static int is_verb(const lb_tag_class *c) { return lb_upos_is_verb(c->upos); }
 
 void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, int n, uint16_t *out,
                     uint8_t *kout)
@@ -46,11 +51,11 @@ void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_
         else if (c->upos == LB_UPOS_AUX && vf == LB_VERBFORM_FIN && !open) open = 1;
         else if (open && is_verb(c)) {
             open = 0;                               /* the bracket closes at its first verb */
-            if (!take_form(m, t, i, LB_VERBFORM_PART, out, kout)) take_form(m, t, i, LB_VERBFORM_INF, out, kout);
+            take_form(m, t, i, lb_tag_nonfinite_candidate, out, kout);
             /* the verbs right after it belong to the right side too: the
              * infinitive of a passive or perfect ("verkauft werden",
              * "gewusst haben") */
-            while (i + 1 < n && is_verb(&m->cls[out[i + 1]])) take_form(m, t, ++i, LB_VERBFORM_INF, out, kout);
+            while (i + 1 < n && is_verb(&m->cls[out[i + 1]])) take_form(m, t, ++i, infinitive_of, out, kout);
         }
     }
 }

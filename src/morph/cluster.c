@@ -11,8 +11,6 @@
 #include "morph/cluster.h"
 #include "morph/finite.h"
 
-static int verb(const lb_morph *m) { return m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX; }
-
 /* word i opens a verb-final clause: a subordinator, or a relative or
  * interrogative pronoun, determiner or adverb after a comma, also after a
  * preposition there ("…, mit denen …"); der/die/das as a pronoun after a
@@ -39,7 +37,7 @@ int lb_cluster_next(const lb_tagmodel *m, const lb_morph *mo, int n, int *from, 
         for (; e < n && mo[e].upos != LB_UPOS_PUNCT; e++) zu |= lb_finite_zu(&mo[e]);
         *from = e;
         int a = e;
-        while (a > i + 1 && verb(&mo[a - 1])) a--;
+        while (a > i + 1 && lb_upos_is_verb(mo[a - 1].upos)) a--;
         if (zu || e - a < 2) { i = e; continue; }
         int fin = 0;                            /* a finite verb in the clause (before its last word) */
         for (int j = i + 1; j < e - 1 && !fin; j++) fin = lb_morph_is_finite(&mo[j]);

@@ -22,8 +22,6 @@
  * verletzt."). */
 #include "morph/finite.h"
 
-static int verb(uint8_t upos) { return upos == LB_UPOS_VERB || upos == LB_UPOS_AUX; }
-
 int lb_finite_zu(const lb_morph *m)
 {
     return (m->upos == LB_UPOS_PART && !LB_FEAT_GET(m->feats, POLARITY)) || (m->flags & LB_MF_ZU_INF);
@@ -81,7 +79,7 @@ static int misread(const lb_morph *mo, int i, int n)
     if (pv == LB_UPOS_ADP || pv == LB_UPOS_DET) return 0;     /* "mit klaren, spitzen Worten": inside a phrase */
     if (mo[i].upos == LB_UPOS_ADJ) return nx != LB_UPOS_NOUN && nx != LB_UPOS_ADJ && nx != LB_UPOS_PROPN;
     if (mo[i].upos == LB_UPOS_NOUN) return i > 0;          /* (the caller took lower-case words only) */
-    if (!verb(mo[i].upos) || i == last_word(mo, n) || verb((uint8_t)nx)) return 0;
+    if (!lb_upos_is_verb(mo[i].upos) || i == last_word(mo, n) || lb_upos_is_verb((unsigned)nx)) return 0;
     uint32_t vf = LB_FEAT_GET(mo[i].feats, VERBFORM);
     if (vf == LB_VERBFORM_INF) return !(i > 0 && lb_finite_zu(&mo[i - 1]));   /* zu gehen */
     return vf == LB_VERBFORM_PART;
@@ -101,7 +99,7 @@ int lb_finite_best(const lb_tagmodel *m, const lb_tag_word *t)
     int best = -1;
     for (int k = 0; k < t->ncand; k++) {
         const lb_tag_class *c = &m->cls[t->cand[k]];
-        if (verb(c->upos) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN &&
+        if (lb_upos_is_verb(c->upos) && LB_FEAT_GET(c->feats, VERBFORM) == LB_VERBFORM_FIN &&
             (best < 0 || t->sscore[k] > t->sscore[best])) best = k;
     }
     return best;
@@ -110,6 +108,6 @@ int lb_finite_best(const lb_tagmodel *m, const lb_tag_word *t)
 int lb_finite_agrees(const lb_morph *m)
 {
     uint32_t p = LB_FEAT_GET(m->feats, PERSON);
-    return verb(m->upos) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND &&
+    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND &&
            (!p || p == 3 || (p == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR));
 }

@@ -10,8 +10,7 @@
  * (what lb_mood_fix looks at; inline: the caller asks it of every word) */
 static inline int lb_mood_first_singular(const lb_morph *m)
 {
-    return (m->upos == LB_UPOS_VERB || m->upos == LB_UPOS_AUX) && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_FIN &&
-           LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES &&
+    return lb_morph_is_finite(m) && LB_FEAT_GET(m->feats, MOOD) == LB_MOOD_IND && LB_FEAT_GET(m->feats, TENSE) == LB_TENSE_PRES &&
            LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
 }
 

@@ -553,8 +553,8 @@ static int finite_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const
 /* The verb-final clauses of a German sentence (cluster.h): the last verb of
  * the closing cluster, read as no finite verb, takes its best finite
  * candidate the lexicon has a reading of; then the finite verbs before it
- * their participle candidate, else their infinitive one (as in
- * lb_bracket_fix); -1 when out of memory. */
+ * their participle candidate, else their infinitive one
+ * (lb_tag_nonfinite_candidate, as in lb_bracket_fix); -1 when out of memory. */
 static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
                        lb_morph *mo)
 {
@@ -568,8 +568,7 @@ static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, cons
         }
         for (int j = a; r > 0 && j < v; j++) {
             if (!lb_morph_is_finite(&mo[j])) continue;
-            int kp = lb_tag_candidate_with(m, &x->tw[j], mo[j].upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, LB_VERBFORM_PART));
-            if (kp < 0) kp = lb_tag_candidate_with(m, &x->tw[j], mo[j].upos, LB_FEAT(VERBFORM, LB_VERBFORM_MASK), LB_FEAT(VERBFORM, LB_VERBFORM_INF));
+            int kp = lb_tag_nonfinite_candidate(m, &x->tw[j], mo[j].upos);
             if (kp >= 0 && retake(doc, l, c, toks, x, mo, j, kp, not_finite) < 0) return -1;
         }
         if (r < 0) return -1;
@@ -591,7 +590,7 @@ enum { SM_VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
 static inline __attribute__((always_inline)) void mark_word(sent_marks *sm, const lb_morph *mo, const lb_tok *toks, int i)
 {
     uint32_t u = 1u << (mo[i].upos & 31);
-    if ((u & SM_VERBS) && LB_FEAT_GET(mo[i].feats, VERBFORM) == LB_VERBFORM_FIN) {
+    if (lb_morph_is_finite(&mo[i])) {
         if (sm->fin < 0) sm->fin = i;
         sm->detfin |= (sm->prev & 1u << LB_UPOS_DET) != 0;
     } else if (u & 1u << LB_UPOS_PUNCT) {

@@ -68,6 +68,13 @@ int lb_tag_candidate_with(const lb_tagmodel *m, const lb_tag_word *t, int upos, 
     return -1;
 }
 
+int lb_tag_nonfinite_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos)
+{
+    const uint32_t vf = LB_FEAT(VERBFORM, LB_VERBFORM_MASK);
+    int k = lb_tag_candidate_with(m, t, upos, vf, LB_FEAT(VERBFORM, LB_VERBFORM_PART));
+    return k >= 0 ? k : lb_tag_candidate_with(m, t, upos, vf, LB_FEAT(VERBFORM, LB_VERBFORM_INF));
+}
+
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand)
 {
     uint32_t v = 0;

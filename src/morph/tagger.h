@@ -52,6 +52,11 @@ int lb_tag_candidates_of(const lb_tagmodel *m, int found, const uint8_t *dc, int
  * features under mask are value (LB_FEAT: mask LB_FEAT(MOOD, LB_MOOD_MASK),
  * value LB_FEAT(MOOD, LB_MOOD_SUB)), or -1. */
 int lb_tag_candidate_with(const lb_tagmodel *m, const lb_tag_word *t, int upos, uint32_t mask, uint32_t value);
+/* The index of word t's candidate of part of speech upos that is the
+ * non-finite form of a verb's right side (the verbal bracket, the cluster
+ * of a verb-final clause): its participle if it has one, else its
+ * infinitive, else -1. */
+int lb_tag_nonfinite_candidate(const lb_tagmodel *m, const lb_tag_word *t, int upos);
 /* LB_TF_V_* verb forms among candidate classes (for lb_tf_word.vflags). */
 uint32_t lb_tag_vflags(const lb_tagmodel *m, const uint16_t *cand, int ncand);
 /* The clause state after word w took class cls (LB_TF_ST_*; 0 after punctuation). */
