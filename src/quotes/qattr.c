@@ -370,7 +370,7 @@ static int body_anaphor(qdoc *q, lb_quote *qt, qspk sp)
         const lb_mention *mm = &LB_MENTIONS(q->doc)[k];
         if (mm->start >= t[sp.s].start) break;
         if (mm->type != LB_MEN_ORG || mm->form != LB_FORM_NAME) continue;
-        if (mm->actor.sector && !strcmp(mm->actor.sector, "MED")) med = mm;
+        if (q_medium_mention(mm)) med = mm;
         if (mm->start >= t[near].start) best = mm;
     }
     if (medium && med) best = med;

@@ -49,6 +49,21 @@ size_t q_mention_from(const qdoc *q, uint32_t s, int *sorted)
     return lo;
 }
 
+const lb_mention *q_mention_starting_in(const qdoc *q, uint32_t a, uint32_t b, int (*ok)(const lb_mention *))
+{
+    if (a >= b) return NULL;
+    const lb_mention *M = LB_MENTIONS(q->doc);
+    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
+    int sorted;
+    for (size_t k = q_mention_from(q, s, &sorted); k < q->doc->mentions.len; k++) {
+        if (sorted && M[k].start >= e) break;
+        if (M[k].start >= s && M[k].start < e && ok(&M[k])) return &M[k];
+    }
+    return NULL;
+}
+
+int q_medium_mention(const lb_mention *m) { return m->actor.sector && !strcmp(m->actor.sector, "MED"); }
+
 /* the end of a medium's name (an actor mention of sector MED) that starts
  * at token k, else k: named without an article after the speaker and apart
  * from it, it is the addressee of the speech verb ("sagte Münch dazu Spiegel
@@ -61,7 +76,7 @@ static uint32_t medium_at(const qdoc *q, uint32_t k)
     int sorted;
     for (size_t i = q_mention_from(q, s, &sorted); i < q->doc->mentions.len; i++) {
         if (sorted && M[i].start > s) break;
-        if (M[i].tok0 == k && M[i].ntok && M[i].actor.sector && !strcmp(M[i].actor.sector, "MED")) return M[i].tok0 + M[i].ntok;
+        if (M[i].tok0 == k && M[i].ntok && q_medium_mention(&M[i])) return M[i].tok0 + M[i].ntok;
     }
     return k;
 }

@@ -806,12 +806,21 @@ static qspk post_speaker(const qdoc *q, uint32_t v, range r)
     return sp;
 }
 
+/* the token after the speech verb at v and its impersonal subject right
+ * after it ("hieß es": v + 2), or after a verb that needs none
+ * ("verlautete": v + 1); 0 when v has neither */
+static uint32_t impersonal_after(const qdoc *q, uint32_t v, range r)
+{
+    if (v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS)) return v + 2;
+    return (q_xcls(q, v) & QX_NOSUBJ) ? v + 1 : 0;
+}
+
 /* German: after the speech verb at v and its impersonal subject ("hieß es"),
  * or one that needs none ("verlautete"), only adjuncts up to the end of the
- * sentence: "…, hieß es am Freitag aus der Botschaft auf Anfrage der APA." */
-static int impersonal_post(const qdoc *q, uint32_t v, range r)
+ * sentence: "…, hieß es am Freitag aus der Botschaft auf Anfrage der APA."
+ * (a: impersonal_after) */
+static int impersonal_post(const qdoc *q, uint32_t a, range r)
 {
-    uint32_t a = v + ((q_xcls(q, v) & QX_NOSUBJ) && !(v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS)) ? 1 : 2);
     uint32_t b = trim_end(q, a, r.hi);
     if (b == a) return 1;
     for (uint32_t k = a; k < b; k++) if (q_punct_is(q, k, ',') || q->inq[k]) return 0;
@@ -936,8 +945,8 @@ static int cue_after_comma(qdoc *q, range r, uint32_t v, size_t *last)
     qspk sp = q_np_forward(q, v + 1, r.hi);
     if (sp.s < 0 || !ends_sentence(q, (uint32_t)sp.e, r.hi)) sp = post_speaker(q, v, r);
     /* the source of the impersonal verb among the adjuncts, or none named */
-    if (sp.s < 0 && q->lang != QL_EN && ((v + 1 < r.hi && (q_cls(q, v + 1) & QC_IMPERS)) || (q_xcls(q, v) & QX_NOSUBJ)) &&
-        q_has_verb(q, r.lo, v - 1) && impersonal_post(q, v, r)) sp = q_impersonal_source(q, v, v + 1, r.hi);
+    uint32_t imp = sp.s < 0 && q->lang != QL_EN ? impersonal_after(q, v, r) : 0;
+    if (imp && q_has_verb(q, r.lo, v - 1) && impersonal_post(q, imp, r)) sp = q_impersonal_source(q, v, v + 1, r.hi);
     else if (sp.s < 0 || (q->lang != QL_EN && !q_has_verb(q, r.lo, v - 1))) return -1;
     if (v - 1 > r.lo && !(q->inq[v - 2] && (q->t[v - 2].flags & LB_TOK_QUOTE))) DONE(emit_before(q, r, v - 1, sp, (int32_t)v));
     return found;

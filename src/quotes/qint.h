@@ -270,6 +270,11 @@ int q_has_mention(const qdoc *q, qspk sp);
  * by binary search when they are sorted by start (q->menmax built, *sorted
  * 1), else 0 (*sorted 0: the caller reads them all) */
 size_t q_mention_from(const qdoc *q, uint32_t s, int *sorted);
+/* the first actor mention that starts within the tokens [a, b) and that ok
+ * accepts, else NULL */
+const lb_mention *q_mention_starting_in(const qdoc *q, uint32_t a, uint32_t b, int (*ok)(const lb_mention *));
+/* m names a news medium (sector MED) */
+int q_medium_mention(const lb_mention *m);
 /* the phrase can speak: a pronoun, a role noun, an actor mention, or a name
  * without an adjective before it ("die hohen Preise" cannot) */
 int q_can_speak(const qdoc *q, qspk sp);

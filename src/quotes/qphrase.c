@@ -188,14 +188,7 @@ static uint32_t np_core(const qdoc *q, uint32_t i, uint32_t lim, int *caps)
 static int news_medium(const qdoc *q, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) if (q_xcls(q, k) & QX_MEDIUM) return 1;
-    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
-    const lb_mention *M = LB_MENTIONS(q->doc);
-    int sorted;
-    for (size_t k = q_mention_from(q, s, &sorted); k < q->doc->mentions.len; k++) {
-        if (sorted && M[k].start >= e) break;
-        if (M[k].start >= s && M[k].start < e && M[k].actor.sector && !strcmp(M[k].actor.sector, "MED")) return 1;
-    }
-    return 0;
+    return q_mention_starting_in(q, a, b, q_medium_mention) != NULL;
 }
 
 qspk q_np_forward(const qdoc *q, uint32_t i, uint32_t lim)

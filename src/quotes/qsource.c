@@ -112,20 +112,10 @@ static int named_actor(const qdoc *q, const qspk *sp)
     return q_has_mention(q, n);
 }
 
-/* a person's mention lies in the tokens [a, b) */
-static int person_in(const qdoc *q, uint32_t a, uint32_t b)
-{
-    if (a >= b) return 0;
-    const lb_mention *M = LB_MENTIONS(q->doc);
-    size_t n = q->doc->mentions.len;
-    uint32_t s = q->t[a].start, e = q->t[b - 1].end;
-    int sorted;
-    for (size_t k = q_mention_from(q, s, &sorted); k < n; k++) {
-        if (sorted && M[k].start >= e) break;
-        if (M[k].start >= s && M[k].start < e && M[k].type == LB_MEN_PER) return 1;
-    }
-    return 0;
-}
+static int is_person(const lb_mention *m) { return m->type == LB_MEN_PER; }
+
+/* a person's mention starts in the tokens [a, b) */
+static int person_in(const qdoc *q, uint32_t a, uint32_t b) { return q_mention_starting_in(q, a, b, is_person) != NULL; }
 
 /* genitive or von-attribute after the head: "der Polizei", "des Ministeriums (BMI)", "von ISNA" */
 static uint32_t tail(const qdoc *q, uint32_t j, uint32_t hi, qspk *sp)
