@@ -275,12 +275,23 @@ static int post_nach(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *
     return 1;
 }
 
+/* The start of a date that follows the source noun before v as a
+ * prepositional attribute ("dem Bericht vom Donnerstag zufolge", "einer
+ * Studie von 2019 zufolge", "vom 12. März"), else v. */
+static uint32_t date_attribute(const qdoc *q, uint32_t v, uint32_t lo)
+{
+    uint32_t k = v;
+    while (k > lo && v - k < 4 && ((q->t[k - 1].flags & LB_TOK_NUM) || q_punct_is(q, k - 1, '.') || (q_cls(q, k - 1) & QC_TIME))) k--;
+    if (k == v || k <= lo + 1 || !(q->t[k].flags & LB_TOK_WORD || q->t[k].flags & LB_TOK_NUM)) return v;
+    return (q_cls(q, k - 1) & QC_GENPREP) && word(q, k - 1) ? k - 1 : v;
+}
+
 /* "ersten Angaben zufolge", "einem Bericht der Zeitung zufolge", "der Agentur PAP zufolge" */
 static int post_zufolge(const qdoc *q, uint32_t v, uint32_t lo, qspk *sp, uint32_t *ps, uint32_t *pe)
 {
-    uint32_t j = v;
+    uint32_t top = date_attribute(q, v, lo), j = top;
     int caps = 0, adj = 0;
-    while (j > lo && v - j < 10) {
+    while (j > lo && top - j < 10) {
         uint32_t k = j - 1, c = q_cls(q, k);
         if (q->t[k].flags & LB_TOK_BRACKET_CLOSE && k >= lo + 2 && (q->t[k - 2].flags & LB_TOK_BRACKET_OPEN)) { j = k - 2; continue; }
         if (!word(q, k)) break;
@@ -300,9 +311,9 @@ static int post_zufolge(const qdoc *q, uint32_t v, uint32_t lo, qspk *sp, uint32
         break;
     }
     if (!caps) return 0;
-    while (j < v && plain_lower(q, j) && !caps_word(q, j + 1) && !plain_lower(q, j + 1)) j++;
-    qspk r = { (int32_t)j, (int32_t)v, -1, -1 };
-    uint32_t b = v;
+    while (j < top && plain_lower(q, j) && !caps_word(q, j + 1) && !plain_lower(q, j + 1)) j++;
+    qspk r = { (int32_t)j, (int32_t)top, -1, -1 };
+    uint32_t b = top;
     while (b > j && !caps_word(q, b - 1) && !lower_name(q, b - 1)) b--;
     uint32_t a = b;
     while (a > j && (caps_word(q, a - 1) || lower_name(q, a - 1))) a--;

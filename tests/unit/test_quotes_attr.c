@@ -2,7 +2,8 @@
  * qdirect.c, qsource.c): a clause ended by a colon introduces its subject's
  * words; a body's name goes on over "für"; "nach eigenen Angaben" after a
  * dateline; "das Magazin" is the body named before; the headline quote
- * "Polizei: …"; whose words a chain of genitives credits; the as-frame past
+ * "Polizei: …"; whose words a chain of genitives credits, also past a date
+ * ("dem Bericht vom Donnerstag zufolge"); the as-frame past
  * an apposition; a speaker with an extended attribute; adverbs name no
  * speaker, nor do derivations that end in a source noun (Rücksicht). Sentences written for
  * these tests. */
@@ -195,6 +196,11 @@ static void zufolge_in_frame(void)
         "Die Unterschrift sei echt.");
     for (size_t k = 0; k < doc->quotes.len; k++)
         CHECK(strncmp(doc->text + LB_QUOTES(doc)[k].start, "sagte", 5) != 0);
+    /* a date after the source noun is its attribute, not the end of the phrase */
+    run("Einer Umfrage der Universität Hamburg vom 12. März zufolge lehnt die Mehrheit das Gesetz ab.");
+    check_last("lehnt die Mehrheit", "Hamburg");
+    run("Dem Bericht der Polizei vom Donnerstag zufolge wurden drei Menschen verletzt.");
+    check_last("wurden drei", "Polizei");
 }
 
 /* qsource.c: whose words a chain of genitives credits */
