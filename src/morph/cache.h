@@ -48,7 +48,7 @@ typedef struct lb_mc_entry {
     /* first cache line: what the morphology stage reads per token */
     lb_tf_word w;
     uint16_t ncand;                        /* candidates (at most LB_MC_MAX_CAND) */
-    uint8_t flags;                         /* LB_MF_* known to hold for every reading */
+    uint8_t flags;                         /* LB_MF_* known to hold for every reading, LB_MC_UNSEEN */
     uint8_t uses;                          /* lookups so far, up to the one that sums the roles (morph.c) */
     const int16_t *prow, *nrow;            /* the sums of its roles as the previous and the next word (lb_tag_sum_roles) */
     lb_tm_ref *memo;                       /* NULL, or the decoder's memo (lb_tag_word.memo), made with the sums */
@@ -64,6 +64,8 @@ typedef struct lb_mc_entry {
 } lb_mc_entry;
 _Static_assert(sizeof(lb_mc_entry) % 8 == 0, "the form follows on 8 bytes");
 enum { LB_MC_MAX_CAND = 255 };
+/* lb_mc_entry.flags: the model's tag dictionary lacks the form (lb_tag_word.unseen; not an lb_morph flag) */
+enum { LB_MC_UNSEEN = 0x80 };
 
 /* The parts of an entry after it, in this order. */
 static inline size_t lb_mc_form_size(size_t n) { return (n + 8) & ~(size_t)7; }

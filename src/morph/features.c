@@ -73,10 +73,10 @@ uint32_t lb_tf_amb(const uint16_t *cls, int n)
 
 int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w, uint32_t set)
 {
-    (void)set;                                  /* one static set for both languages */
+    int identity = !(set & LB_TF_NO_IDENTITY);  /* else one static set for both languages */
     int k = 0;
     out[k++] = mix(1, 0);                       /* bias */
-    out[k++] = mix(2, w->lower);                /* word */
+    if (identity) out[k++] = mix(2, w->lower);  /* word */
     size_t i = fn;                              /* suffixes of 1..4 characters, shorter than the word: */
     for (uint32_t s = 1; s <= 4 && i > 0; s++) {    /* i steps back over one UTF-8 character a round */
         i--;
@@ -92,7 +92,7 @@ int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word 
     out[k++] = mix(8, w->shape);
     out[k++] = mix(9, w->amb);
     out[k++] = mix(10, pair(w->shape, w->suffix3));
-    out[k++] = mix(11, w->form);
+    if (identity) out[k++] = mix(11, w->form);
     return k;
 }
 

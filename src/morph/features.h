@@ -46,8 +46,15 @@ void lb_tf_word_init(lb_tf_word *w, const char *form, size_t n, const char *fold
 /* Ambiguity class of a candidate set (classes in ascending order). */
 uint32_t lb_tf_amb(const uint16_t *cls, int n);
 
-/* Static features of a word: out gets at most LB_TF_MAX_STATIC ids. */
+/* Static features of a word: out gets at most LB_TF_MAX_STATIC ids. set
+ * may hold LB_TF_NO_IDENTITY. */
 int lb_tf_static(uint32_t *out, const char *folded, size_t fn, const lb_tf_word *w, uint32_t set);
+/* A flag of lb_tf_static's set: leave out the features of the word's
+ * identity (its folded form and its form, lb_tf_word.lower and .form). A
+ * model has no weight for them when its tag dictionary lacks the word: the
+ * trainer puts every training word there (tools/train), and made no
+ * feature of any other word's identity. */
+enum { LB_TF_NO_IDENTITY = 1u << 8 };
 /* Contextual features of word i of n (words[0..n)), given the classes of
  * the two previous words (LB_TF_NONE_CLASS at the start): the window's
  * (neighbour words only, known before decoding) and the history's. */
@@ -69,6 +76,11 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
 enum { LB_TF_R_P1_LOWER, LB_TF_R_P1_SUF3, LB_TF_R_P1_AMB, LB_TF_R_P2_LOWER, LB_TF_R_N1_LOWER, LB_TF_R_N1_SUF3,
        LB_TF_R_N1_AMB, LB_TF_R_N2_LOWER, LB_TF_R_SELF_FIRST, LB_TF_R_SELF_INNER, LB_TF_ROLES };
 void lb_tf_roles(uint32_t *out, const lb_tf_word *w);
+/* 1 for a role whose feature is the word's identity (its folded form). */
+static inline int lb_tf_role_is_identity(int role)
+{
+    return role == LB_TF_R_P1_LOWER || role == LB_TF_R_P2_LOWER || role == LB_TF_R_N1_LOWER || role == LB_TF_R_N2_LOWER;
+}
 static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set);
 uint32_t lb_tf_prev_id(unsigned prev1);
 uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2);

@@ -24,6 +24,7 @@
 #define MAX_CACHED_FORMS 200000
 #define MAX_CANDIDATES 64         /* per word, by static score */
 _Static_assert(MAX_CANDIDATES < LB_MC_ALL, "a candidate's index is never a marker of lb_mc_entry.lk");
+_Static_assert((unsigned)LB_MF_SEP_PART < (unsigned)LB_MC_UNSEEN, "the cache's own flag is no LB_MF_* flag");
 
 /* over: per class the feature fields its own values replace in a reading's (class_fields) */
 /* tag_cls: the lexicon's (upos, feats) pairs as classes (lb_lx_tag_classes) */
@@ -232,8 +233,8 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
     candset_info(c, l->model, fi->set, fi->cand, fi->nc, &amb, &vflags);
     lb_tf_word_init(&fi->w, form, n, folded, t->norm_len, shape, amb);
     fi->w.vflags = vflags;
-    lb_tag_roles(l->model, &fi->w, fi->role);
-    lb_tag_static(l->model, folded, t->norm_len, &fi->w, fi->cand, fi->nc, fi->sscore);
+    lb_tag_roles(l->model, &fi->w, !fi->found, fi->role);
+    lb_tag_static(l->model, folded, t->norm_len, &fi->w, !fi->found, fi->cand, fi->nc, fi->sscore);
     if (fi->nc > MAX_CANDIDATES) fi->nc = prune_candidates(fi->cand, fi->sscore, fi->nc);
 }
 
@@ -334,7 +335,7 @@ static __attribute__((noinline)) lb_mc_entry *new_entry(lb_doc *doc, const morph
     if (!e) return NULL;
     e->w = fi.w;
     memcpy(e->role, fi.role, sizeof e->role);
-    e->flags = fi.known ? LB_MF_KNOWN : 0;
+    e->flags = (fi.known ? LB_MF_KNOWN : 0) | (fi.found ? 0 : LB_MC_UNSEEN);
     memcpy(lb_mc_cand(e), fi.cand, (size_t)fi.nc * sizeof *fi.cand);
     memcpy(lb_mc_sscore(e), fi.sscore, (size_t)fi.nc * sizeof *fi.sscore);
     lb_tag_fold_self(l->model, e->role, lb_mc_cand(e), e->ncand, lb_mc_sscore(e));
@@ -440,7 +441,7 @@ static inline int analyse(lb_morph_cache *c, const morph_lang *l, lb_mc_entry *e
     const lb_mc_lemma *li = lemma_of(c, l, e, k);
     if (!li) return -1;
     *m = (lb_morph){ .lemma = li->lemma, .lemma_len = li->len, .upos = l->model->cls[lb_mc_cand(e)[k]].upos,
-                     .feats = li->feats, .flags = e->flags, .link = -1, .clause = -1, .phrase = -1 };
+                     .feats = li->feats, .flags = (uint8_t)(e->flags & ~LB_MC_UNSEEN), .link = -1, .clause = -1, .phrase = -1 };
     /* a preposition with article features is a contraction: am = an dem, zum = zu dem */
     if (m->upos == LB_UPOS_ADP && LB_FEAT_GET(m->feats, PRONTYPE) == LB_PRONTYPE_ART) m->flags |= LB_MF_CONTR;
     return 0;
@@ -485,7 +486,8 @@ static inline lb_tag_word tag_word_of(const lb_mc_entry *e)
 {
     int32_t *ss = lb_mc_sscore(e);
     return (lb_tag_word){ .cand = lb_mc_cand(e), .sscore = ss, .ncand = e->ncand, .role = e->role,
-                          .folded = 1, .prow = e->prow, .nrow = e->nrow, .memo = e->memo };
+                          .folded = 1, .unseen = (e->flags & LB_MC_UNSEEN) != 0, .prow = e->prow, .nrow = e->nrow,
+                          .memo = e->memo };
 }
 
 /* The lb_morph of token t (entry e, its k-th candidate) into *m; -1 when out of memory. (Inline: it
@@ -775,7 +777,7 @@ int lb_morph_word_upos(const lb_doc *doc, const char *form, size_t n)
     if (nc <= 0) return -1;
     lb_tf_word w;
     lb_tf_word_init(&w, form, n, low, fl, lb_tf_shape(form, n), lb_tf_amb(cand, nc));
-    lb_tag_static(l->model, low, fl, &w, cand, nc, score);
+    lb_tag_static(l->model, low, fl, &w, 0, cand, nc, score);
     int best = 0;
     for (int i = 1; i < nc; i++) if (score[i] > score[best]) best = i;
     return l->model->cls[cand[best]].upos;

@@ -97,11 +97,11 @@ int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out)
     return n;
 }
 
-void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
+void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w, int unseen,
                    const uint16_t *cand, int ncand, int32_t *sscore)
 {
     uint32_t f[LB_TF_MAX_STATIC], score[LB_TAG_MAX_CLASSES];
-    int nf = lb_tf_static(f, folded, fn, w, m->fset);
+    int nf = lb_tf_static(f, folded, fn, w, m->fset | (unseen ? LB_TF_NO_IDENTITY : 0));
     lb_tagmodel_prefetch(m, f, nf);     /* the slots' loads overlap (lb_tagmodel_refs probes one by one) */
     if (ncand <= 64) {                  /* few candidates: only their weights */
         memset(sscore, 0, (size_t)ncand * sizeof *sscore);
@@ -113,12 +113,25 @@ void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb
     for (int k = 0; k < ncand; k++) sscore[k] = (int32_t)score[cand[k]];
 }
 
-void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role)
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, int unseen, lb_tm_ref *role)
 {
     uint32_t id[LB_TF_ROLES];
     lb_tf_roles(id, w);
-    lb_tagmodel_prefetch(m, id, LB_TF_ROLES);
-    lb_tagmodel_refs(m, id, LB_TF_ROLES, role);
+    if (!unseen) {
+        lb_tagmodel_prefetch(m, id, LB_TF_ROLES);
+        lb_tagmodel_refs(m, id, LB_TF_ROLES, role);
+        return;
+    }
+    uint32_t some[LB_TF_ROLES];             /* the roles not of its identity, looked up together */
+    lb_tm_ref got[LB_TF_ROLES];
+    int at[LB_TF_ROLES], n = 0;
+    for (int r = 0; r < LB_TF_ROLES; r++) {
+        role[r] = 0;
+        if (!lb_tf_role_is_identity(r)) { at[n] = r; some[n++] = id[r]; }
+    }
+    lb_tagmodel_prefetch(m, some, n);
+    lb_tagmodel_refs(m, some, n, got);
+    for (int k = 0; k < n; k++) role[at[k]] = got[k];
 }
 
 void lb_tag_fold_self(const lb_tagmodel *m, const lb_tm_ref *role, const uint16_t *cand, int ncand, int32_t *sscore)
@@ -142,7 +155,7 @@ static const lb_tm_ref *roles_of(const lb_tagmodel *m, const lb_tf_word *w, cons
 {
     if (j < 0 || j >= n) return m->edge_role;
     if (t[j].role) return t[j].role;
-    lb_tag_roles(m, &w[j], tmp);
+    lb_tag_roles(m, &w[j], t[j].unseen, tmp);
     return tmp;
 }
 
@@ -211,7 +224,7 @@ static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb
  * forms right of it when its window ids left that one out: memo) to the
  * score being summed (as add_window): from the memos of word i and of the
  * next word when they have them, else their ids are appended to f (*nf
- * counts them). */
+ * counts them; none of word i's identity when it is unseen). */
 static inline __attribute__((always_inline)) void add_memo_features(const lb_tagmodel *m, const lb_tf_word *w,
                                                                     const lb_tag_word *t, int i, int n, unsigned p1,
                                                                     uint32_t *f, int *nf, lb_tm_at *at)
@@ -222,7 +235,7 @@ static inline __attribute__((always_inline)) void add_memo_features(const lb_tag
     if (memo) {
         if (m->fset & LB_TF_SET_DE) ADD(MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
         ADD(MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
-    } else f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
+    } else if (!t[i].unseen) f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
     if (next) ADD(MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
     else f[(*nf)++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
 }
@@ -320,7 +333,7 @@ static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmode
     if (t[j].memo) {
         if (m->fset & LB_TF_SET_DE) __builtin_prefetch(&t[j].memo[w[j].right & 7]);
         prefetch_slots(t[j].memo + 8, pc, np);
-    } else if (np <= PREFETCH_IDS_MAX)
+    } else if (np <= PREFETCH_IDS_MAX && !t[j].unseen)
         for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
     if (j + 1 < n && t[j + 1].memo) prefetch_slots(t[j + 1].memo + 8 + (size_t)m->nclass + 1, pc, np);
     else if (np <= PREFETCH_IDS_MAX)
@@ -339,12 +352,13 @@ static int next_scored(const lb_tag_word *t, int j, int n)
 }
 
 /* The window ids of word j into wf, their slots (and the shapes memo's
- * ambiguity slot) prefetched. */
+ * ambiguity slot) prefetched; the one of its identity and the verb forms
+ * right of it only when it has no memo and is not unseen. */
 static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *m, lb_tag_shapes *shapes,
                                                              const lb_tf_word *w, const lb_tag_word *t, int j, int n,
                                                              window_feats *wf)
 {
-    unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo ? LB_TF_SKIP_RIGHT : 0);
+    unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo || t[j].unseen ? LB_TF_SKIP_RIGHT : 0);
     wf->n = lb_tf_window_pairs_of(wf->id, w, j, n, m->fset, skip);
     lb_tagmodel_prefetch(m, wf->id, wf->n);
     if (shapes) __builtin_prefetch(amb_slot(shapes, w, j, n));

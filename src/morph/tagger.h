@@ -18,6 +18,9 @@ typedef struct lb_tag_word {
      * inside the sentence (lb_tag_fold_self; role is then set): the
      * decoder puts those at the sentence start in their place */
     int folded;
+    /* 1 when the model's tag dictionary lacks the word (LB_TF_NO_IDENTITY):
+     * the decoder looks up none of its features with its identity */
+    int unseen;
     /* NULL, or the summed weights of its role features as the previous
      * word (LB_TF_R_P1_*) and as the next word (LB_TF_R_N1_*): lb_tag_sum_roles */
     const int16_t *prow, *nrow;
@@ -33,8 +36,10 @@ typedef struct lb_tag_word {
 /* The number of refs of a word's memo (lb_tag_word.memo). */
 static inline size_t lb_tag_memo_len(const lb_tagmodel *m) { return 8 + 2 * ((size_t)m->nclass + 1); }
 
-/* Resolves the weights of w's role features (LB_TF_ROLES of them) into role. */
-void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, lb_tm_ref *role);
+/* Resolves the weights of w's role features (LB_TF_ROLES of them) into
+ * role; unseen: the model's tag dictionary lacks w, and its identity roles
+ * (lb_tf_role_is_identity) get none without a lookup (LB_TF_NO_IDENTITY). */
+void lb_tag_roles(const lb_tagmodel *m, const lb_tf_word *w, int unseen, lb_tm_ref *role);
 
 /* Candidates of a word: the tag dictionary's classes (plus the unknown-word
  * classes for a rare word), else the unknown-word classes; extra classes (from
@@ -64,8 +69,9 @@ unsigned lb_tag_state(const lb_tagmodel *m, unsigned state, unsigned cls, const 
 /* A word without letters or digits that the tag dictionary lacks: the
  * punctuation and symbol classes. */
 int lb_tag_punct_candidates(const lb_tagmodel *m, uint16_t *out);
-/* Static scores of the candidates of a word (see lb_tf_static). */
-void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w,
+/* Static scores of the candidates of a word (see lb_tf_static; unseen: the
+ * model's tag dictionary lacks it, LB_TF_NO_IDENTITY). */
+void lb_tag_static(const lb_tagmodel *m, const char *folded, size_t fn, const lb_tf_word *w, int unseen,
                    const uint16_t *cand, int ncand, int32_t *sscore);
 /* Adds the weights of the window feature of w itself (its shape inside the
  * sentence) to the static scores sscore. role: lb_tag_roles of w. */

@@ -6,7 +6,8 @@
  * or not) chooses what a plain decoder
  * over lb_tf_context and lb_tagmodel_score chooses. A loaded model's
  * class tables (verb forms, clause states) give what the classes' features
- * say, and its bit sets (candidates, reading classes) what merging gives. */
+ * say, and its bit sets (candidates, reading classes) what merging gives.
+ * Words the tag dictionary lacks: no feature of their identity has a weight. */
 #include "test.h"
 #include "lagebild.h"
 #include "doc.h"
@@ -131,13 +132,13 @@ static void test_decode_roles(const char *lang)
                 for (int j = k; j > 0 && cand[i][j - 1] > cand[i][j]; j--) { uint16_t x = cand[i][j]; cand[i][j] = cand[i][j - 1]; cand[i][j - 1] = x; }
             const char *word = words[rnd() % 10];
             w[i].lower = lb_tf_hash(word, strlen(word));
-            lb_tag_roles(m, &w[i], role[i]);
-            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], 0, NULL, NULL, NULL };
-            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, 0, NULL, NULL, NULL };
+            lb_tag_roles(m, &w[i], 0, role[i]);
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], 0, 0, NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ss[i], nc, NULL, 0, 0, NULL, NULL, NULL };
             memcpy(ssv[i], ss[i], sizeof ss[i]);
             lb_tag_fold_self(m, role[i], cand[i], nc, ssv[i]);
             memset(memo[i], 0xFF, lb_tag_memo_len(m) * sizeof memo[i][0]);
-            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], 1,
+            v[i] = (lb_tag_word){ cand[i], ssv[i], nc, role[i], 1, 0,
                                   lb_tag_sum_roles(m, role[i], 0, prow[i]), lb_tag_sum_roles(m, role[i], 1, nrow[i]),
                                   rnd() % 3 ? memo[i] : NULL };     /* some words without a memo */
             summed += v[i].prow != NULL;
@@ -190,7 +191,7 @@ static void test_decode_memo(const char *lang)
         memset(ss[k], 0, sizeof ss[k]);
         lb_tf_word_init(&w[k], words[k], strlen(words[k]), words[k], strlen(words[k]), 0, lb_tf_amb(cand[k], nc[k]));
         w[k].vflags = lb_tag_vflags(m, cand[k], nc[k]);
-        lb_tag_roles(m, &w[k], role[k]);
+        lb_tag_roles(m, &w[k], 0, role[k]);
     }
     static const char *const forms[] = { "Haus", "die", ",", "1990", "USA", "Nato-Gipfel", "z.B.", ".", "Der", "\"" };
     static lb_tag_shapes shapes[1];
@@ -206,9 +207,9 @@ static void test_decode_memo(const char *lang)
             sw[k].shape = lb_tf_shape(f, strlen(f));
         }
         lb_tf_sentence(sw, 3);
-        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, 0, NULL, NULL, NULL },
-                                 { cand[a], ss[a], nc[a], role[a], 0, NULL, NULL, NULL },
-                                 { cand[b], ss[b], nc[b], role[b], 0, NULL, NULL, NULL } };
+        lb_tag_word plain[3] = { { &prev, &zero, 1, NULL, 0, 0, NULL, NULL, NULL },
+                                 { cand[a], ss[a], nc[a], role[a], 0, 0, NULL, NULL, NULL },
+                                 { cand[b], ss[b], nc[b], role[b], 0, 0, NULL, NULL, NULL } };
         lb_tag_word kept[3] = { plain[0], plain[1], plain[2] };
         kept[1].memo = memo[a]; kept[2].memo = memo[b];
         uint16_t o1[3], o2[3];
@@ -245,7 +246,7 @@ static void test_static_scores(const char *lang)
             for (int j = k; j > 0 && cand[j - 1] > cand[j]; j--) { uint16_t x = cand[j]; cand[j] = cand[j - 1]; cand[j - 1] = x; }
         lb_tf_word w;
         lb_tf_word_init(&w, word, len, word, len, lb_tf_shape(word, len), lb_tf_amb(cand, nc));
-        lb_tag_static(m, word, len, &w, cand, nc, ss);
+        lb_tag_static(m, word, len, &w, 0, cand, nc, ss);
         memset(score, 0, sizeof score);
         lb_tagmodel_score(m, f, lb_tf_static(f, word, len, &w, m->fset), score);
         for (int k = 0; k < nc; k++) differ += ss[k] != (int32_t)score[cand[k]];
@@ -537,6 +538,77 @@ static void test_probe_wraps(void)
     lb_tagmodel_free(m);
 }
 
+
+/* The features LB_TF_NO_IDENTITY and lb_tf_role_is_identity leave out are
+ * exactly those that change with the word's identity (its folded form and
+ * form), and for words the model's tag dictionary lacks, leaving them out
+ * changes no weight: roles, static scores and decoding with unseen set
+ * give what the full lookups give. */
+static void test_unseen(const char *lang)
+{
+    for (int round = 0; round < 200; round++) {
+        lb_tf_word a, b;
+        random_words(&a, 1);
+        b = a; b.lower = ~a.lower; b.form = a.form ^ 0x5A5A5A5Au;
+        static const char *const words[] = { "haus", "xqzt", "regierungen", "the", "é" };
+        const char *word = words[round % 5];
+        uint32_t fa[LB_TF_MAX_STATIC], fb[LB_TF_MAX_STATIC], fn[LB_TF_MAX_STATIC];
+        int na = lb_tf_static(fa, word, strlen(word), &a, LB_TF_SET_DE), nb = lb_tf_static(fb, word, strlen(word), &b, LB_TF_SET_DE);
+        int nn = lb_tf_static(fn, word, strlen(word), &a, LB_TF_SET_DE | LB_TF_NO_IDENTITY);
+        CHECK_INT(na, nb);
+        int k = 0, same = 1;
+        for (int j = 0; j < na; j++)
+            if (fa[j] == fb[j]) { same &= k < nn && fn[k] == fa[j]; k++; }
+        CHECK(same && k == nn && nn == na - 2);
+        uint32_t ra[LB_TF_ROLES], rb[LB_TF_ROLES];
+        lb_tf_roles(ra, &a);
+        lb_tf_roles(rb, &b);
+        for (int r = 0; r < LB_TF_ROLES; r++) CHECK_INT(lb_tf_role_is_identity(r), ra[r] != rb[r]);
+    }
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    if (!m) return;
+    enum { N = 12 };
+    static const char *const unseen[] = { "xqzt", "zwölftonmusikfreunde", "blorpen", "quaxelig", "vrzz", "ümpf" };
+    lb_tf_word w[N];
+    uint16_t cand[N][LB_TAG_MAX_CLASSES], o1[N], o2[N];
+    int32_t ss[N][LB_TAG_MAX_CLASSES], ssu[N][LB_TAG_MAX_CLASSES];
+    lb_tm_ref role[N][LB_TF_ROLES], roleu[N][LB_TF_ROLES];
+    lb_tag_word t[N], u[N];
+    int differ = 0, lacks = 0;
+    for (int round = 0; round < 50; round++) {
+        for (int i = 0; i < N; i++) {
+            static const char *const seen[] = { "die", "der", "und", "in", "the", "of", "." };
+            int is_unseen = rnd() % 2;
+            const char *word = is_unseen ? unseen[rnd() % 6] : seen[rnd() % 7];
+            size_t len = strlen(word);
+            const uint8_t *dc;
+            int nd, flags;
+            lacks += is_unseen && !lb_tagmodel_dict(m, word, len, &dc, &nd, &flags);
+            int nc = lb_tag_candidates(m, word, len, NULL, 0, 0, cand[i]);
+            lb_tf_word_init(&w[i], word, len, word, len, lb_tf_shape(word, len), lb_tf_amb(cand[i], nc));
+            w[i].vflags = lb_tag_vflags(m, cand[i], nc);
+            lb_tag_roles(m, &w[i], 0, role[i]);
+            lb_tag_roles(m, &w[i], is_unseen, roleu[i]);
+            differ += memcmp(role[i], roleu[i], sizeof role[i]) != 0;
+            lb_tag_static(m, word, len, &w[i], 0, cand[i], nc, ss[i]);
+            lb_tag_static(m, word, len, &w[i], is_unseen, cand[i], nc, ssu[i]);
+            differ += memcmp(ss[i], ssu[i], (size_t)nc * sizeof ss[i][0]) != 0;
+            t[i] = (lb_tag_word){ cand[i], ss[i], nc, role[i], 0, 0, NULL, NULL, NULL };
+            u[i] = (lb_tag_word){ cand[i], ssu[i], nc, NULL, 0, is_unseen, NULL, NULL, NULL };
+        }
+        lb_tf_sentence(w, N);
+        lb_tag_decode(m, w, t, N, o1, NULL);
+        lb_tag_decode(m, w, u, N, o2, NULL);
+        differ += memcmp(o1, o2, sizeof o1) != 0;
+    }
+    CHECK(lacks > 0);
+    CHECK_INT(differ, 0);
+    lb_tagmodel_free(m);
+}
+
 int main(void)
 {
     test_tag_classes();
@@ -554,5 +626,7 @@ int main(void)
     test_probe("de");
     test_probe("en");
     test_probe_wraps();
+    test_unseen("de");
+    test_unseen("en");
     return TEST_END();
 }
