@@ -20,6 +20,16 @@
 static uint32_t rnd_state = 12345;
 static uint32_t rnd(void) { rnd_state = rnd_state * 1103515245u + 12345u; return rnd_state >> 3; }
 
+/* The model of language lang in the data directory (a failed check, NULL: none). */
+static lb_tagmodel *load_model(const char *lang)
+{
+    char path[4096], err[256];
+    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
+    lb_tagmodel *m = NULL;
+    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    return m;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -100,10 +110,7 @@ static void reference_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb
 /* Random sentences over the real model's classes and frequent words. */
 static void test_decode_roles(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     enum { N = 12 };
     lb_tf_word w[N];
@@ -172,10 +179,7 @@ static void test_decode_roles(const char *lang)
  * verb-form set, the shapes memo's per three shapes. */
 static void test_decode_memo(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     static const char *const words[] = { "die", "der", "in", "haben", "the", "that", "to", "sein", "as", "an" };
     enum { NW = sizeof words / sizeof words[0] };
@@ -227,10 +231,7 @@ static void test_decode_memo(const char *lang)
  * many: whole rows summed) equal lb_tagmodel_score's of every class. */
 static void test_static_scores(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     static const char *const words[] = { "die", "haus", "the", "said", "regierung", "xqzt", "berlin", "of", "1990", "laufen" };
     int differ = 0;
@@ -262,10 +263,7 @@ static void test_static_scores(const char *lang)
  * three, two or one; many: whole rows summed). */
 static void test_acc_best(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     CHECK(m->ndense > 0 && m->nsparse > 0);
     int differ = 0, ties = 0, wide = 0;
@@ -347,10 +345,7 @@ static unsigned plain_state(const lb_tagmodel *m, unsigned state, unsigned cls, 
 
 static void test_class_tables(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m, *plain = malloc(sizeof *plain);
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang), *plain = malloc(sizeof *plain);
     if (!m || !plain) { lb_tagmodel_free(m); free(plain); return; }
     CHECK(m->sorted);
     *plain = *m;                    /* the same model with unsorted lists: candidates by merging */
@@ -462,10 +457,7 @@ static lb_tm_ref probe_one_by_one(const lb_tagmodel *m, uint32_t id)
  * hash is each of the last and first slots (the probes that wrap around). */
 static void test_probe(const char *lang)
 {
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     int differ = 0, found = 0, far = 0;
     for (size_t h = 0; h < m->fcap; h++) {
@@ -565,10 +557,7 @@ static void test_unseen(const char *lang)
         lb_tf_roles(rb, &b);
         for (int r = 0; r < LB_TF_ROLES; r++) CHECK_INT(lb_tf_role_is_identity(r), ra[r] != rb[r]);
     }
-    char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/morph/%s.model", LB_TEST_DATA_DIR, lang);
-    lb_tagmodel *m;
-    CHECK_INT(lb_tagmodel_load(&m, path, err, sizeof err), LB_OK);
+    lb_tagmodel *m = load_model(lang);
     if (!m) return;
     enum { N = 12 };
     static const char *const unseen[] = { "xqzt", "zwölftonmusikfreunde", "blorpen", "quaxelig", "vrzz", "ümpf" };
