@@ -277,12 +277,13 @@ static int post_nach(const qdoc *q, uint32_t v, uint32_t lo, uint32_t hi, qspk *
 
 /* The start of a date that follows the source noun before v as a
  * prepositional attribute ("dem Bericht vom Donnerstag zufolge", "einer
- * Studie von 2019 zufolge", "vom 12. März"), else v. */
+ * Studie von 2019 zufolge", "vom 12. März", "vom gestrigen Mittwoch"), else v. */
 static uint32_t date_attribute(const qdoc *q, uint32_t v, uint32_t lo)
 {
     uint32_t k = v;
     while (k > lo && v - k < 4 && ((q->t[k - 1].flags & LB_TOK_NUM) || q_punct_is(q, k - 1, '.') || (q_cls(q, k - 1) & QC_TIME))) k--;
     if (k == v || k <= lo + 1 || !(q->t[k].flags & LB_TOK_WORD || q->t[k].flags & LB_TOK_NUM)) return v;
+    while (k > lo + 1 && v - k < 6 && plain_lower(q, k - 1) && adjective(q, k - 1)) k--;
     return (q_cls(q, k - 1) & QC_GENPREP) && word(q, k - 1) ? k - 1 : v;
 }
 

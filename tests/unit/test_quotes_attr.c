@@ -201,6 +201,8 @@ static void zufolge_in_frame(void)
     check_last("lehnt die Mehrheit", "Hamburg");
     run("Dem Bericht der Polizei vom Donnerstag zufolge wurden drei Menschen verletzt.");
     check_last("wurden drei", "Polizei");
+    run("Einem Bericht der Polizei vom vergangenen Freitag zufolge wurden drei Menschen verletzt.");
+    check_last("wurden drei", "Polizei");
 }
 
 /* qsource.c: whose words a chain of genitives credits */
