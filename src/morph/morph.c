@@ -244,6 +244,13 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
  * readings get records in the order of their first candidate (fi->rec_*).
  * Returns the bytes the records and their lemmas take in the cache
  * (keep_lemmas). */
+static int person_rank(const lb_reading *r)
+{
+    if (r->upos != LB_UPOS_VERB && r->upos != LB_UPOS_AUX) return 0;
+    unsigned p = LB_FEAT_GET(r->feats, PERSON);
+    return p == 3 ? 0 : p == 0 ? 1 : 2;
+}
+
 static size_t choose_readings(const morph_lang *l, form_info *fi)
 {
     int8_t by_cls[LB_TAG_MAX_CLASSES], by_upos[LB_UPOS_COUNT];
@@ -252,10 +259,11 @@ static size_t choose_readings(const morph_lang *l, form_info *fi)
     if (!fi->nr) { memset(fi->sel, -1, (size_t)fi->nc); return 0; }
     memset(by_cls, -1, sizeof by_cls);
     _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading, indexes in int8_t");
-    for (int i = fi->nr - 1; i >= 0; i--) {             /* backwards: the first one wins */
+    for (int i = fi->nr - 1; i >= 0; i--) {             /* backwards: the first one of the best rank wins */
         if (fi->r[i].lemma_len >= LEMMA_CAP) continue;
-        if (fi->rcls[i] >= 0 && fi->rcls[i] < LB_TAG_MAX_CLASSES) by_cls[fi->rcls[i]] = (int8_t)i;
-        if (fi->r[i].upos < LB_UPOS_COUNT) by_upos[fi->r[i].upos] = (int8_t)i;
+        int rank = person_rank(&fi->r[i]), c = fi->rcls[i], u = fi->r[i].upos;
+        if (c >= 0 && c < LB_TAG_MAX_CLASSES && (by_cls[c] < 0 || rank <= person_rank(&fi->r[by_cls[c]]))) by_cls[c] = (int8_t)i;
+        if (u < LB_UPOS_COUNT && (by_upos[u] < 0 || rank <= person_rank(&fi->r[by_upos[u]]))) by_upos[u] = (int8_t)i;
     }
     uint64_t taken = 0;
     size_t size = 0;

@@ -1,5 +1,6 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
- * (Häuser, ging), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
+ * (Häuser, ging; the third person among readings the tagger's class leaves
+ * open), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
  * finite verb of a statement (In Paris demonstrierten ...), subheadings run into the
  * text (a sentence of their own), the verb cluster of verb-final clauses, participles between
  * article and noun, contractions, compounds,
@@ -40,6 +41,15 @@ static void test_inflection(void)
     CHECK(lemma_is(m, "an"));
     m = word("nach");
     CHECK(m && m->upos == LB_UPOS_ADP && !(m->flags & LB_MF_CONTR));
+    /* of the readings the tagger's class leaves open (ich sagte / er sagte,
+     * er sagt / ihr sagt, wir sagen / sie sagen) the third person's */
+    run("Der Minister sagte, die Lage sei ernst. Die Ministerin sagt es. Die Minister sagen es.");
+    static const char *const third[] = { "sagte", "sagt", "sagen" };
+    for (size_t k = 0; k < sizeof third / sizeof third[0]; k++) {
+        m = word(third[k]);
+        CHECK(m && LB_FEAT_GET(m->feats, PERSON) == 3);
+    }
+    CHECK((m = word("sagt")) && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING);
 }
 
 static void test_subjunctive(void)
