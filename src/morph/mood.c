@@ -11,14 +11,6 @@
  * subject), the verb takes its Konjunktiv candidate. */
 #include "morph/mood.h"
 
-/* word i ends a stretch: punctuation or a subordinator (a coordinating
- * conjunction does not: "ich bin Köchin und biete mich an" shares its subject) */
-static int boundary(const lb_morph *mo, int i)
-{
-    int u = mo[i].upos;
-    return u == LB_UPOS_PUNCT || u == LB_UPOS_SCONJ;
-}
-
 /* word i is a first person singular nominative pronoun */
 static int first_singular(const lb_morph *m)
 {
@@ -33,7 +25,7 @@ int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morp
     int nchanged = 0;
     for (int a = 0; a < n;) {                   /* stretch [a, b) */
         int b = a, ich = 0, any = 0;
-        for (; b < n && !boundary(mo, b); b++) {    /* (the part of speech first: most words are neither) */
+        for (; b < n && !lb_mood_boundary(mo, b); b++) {    /* (the part of speech first: most words are neither) */
             uint32_t u = 1u << (mo[b].upos & 31);
             if (u & (1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX)) any |= lb_mood_first_singular(&mo[b]);
             else if (u & 1u << LB_UPOS_PRON) ich |= first_singular(&mo[b]);

@@ -6,6 +6,16 @@
 #include "morph/tagger.h"
 #include "morph/tagmodel.h"
 
+/* word i of mo ends a stretch of a sentence: punctuation or a subordinator
+ * (a coordinating conjunction does not: "ich bin Köchin und biete mich an"
+ * shares its subject); a coarse clause, as lb_mood_fix and lb_person_fix
+ * look for a verb's subject pronoun in it */
+static inline int lb_mood_boundary(const lb_morph *mo, int i)
+{
+    int u = mo[i].upos;
+    return u == LB_UPOS_PUNCT || u == LB_UPOS_SCONJ;
+}
+
 /* m reads as the first person singular present indicative of a finite verb
  * (what lb_mood_fix looks at; inline: the caller asks it of every word) */
 static inline int lb_mood_first_singular(const lb_morph *m)

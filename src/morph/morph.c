@@ -10,6 +10,7 @@
 #include "morph/cluster.h"
 #include "morph/attributive.h"
 #include "morph/mood.h"
+#include "morph/person.h"
 #include "morph/cache.h"
 #include "morph/lemmas.h"
 #include "morph/lexclass.h"
@@ -657,16 +658,18 @@ static int tag_sentence(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, con
     for (int i = 0; i < n; i++)                 /* the lemma arrays lemma_of reads: cache misses, loaded together */
         if (ent[i]->lk[0] == LB_MC_ALL) __builtin_prefetch(&ent[i]->all[x->kout[i]]);
     lb_morph *mo = LB_MORPH(doc) + s->tok0;
-    int first_singular = 0;                     /* a verb lb_mood_fix may change */
+    int first_singular = 0, person = 0;         /* a verb lb_mood_fix may change, a pronoun for lb_person_fix */
     sent_marks sm = { .fin = -1 };
     for (int i = 0; i < n; i++) {
         if (fill_token(doc, c, l, ent[i], x->kout[i], &toks[i], &mo[i])) return -1;
         first_singular |= lb_mood_first_singular(&mo[i]);
+        person |= lb_person_subject(&mo[i]);
         mark_word(&sm, mo, toks, i);
     }
     sm.vpair |= (sm.prev & SM_VERBS) && (sm.prev2 & SM_VERBS);     /* at the end (a headline without a full stop) */
     *opener = sm.opener;
     if (repair(doc, l, c, toks, n, x, mo, sm)) return -1;
+    if (person) lb_person_fix(l->lex, doc, toks, n, mo);
     if (!first_singular) return 0;
     memset(x->changed, 0, (size_t)n);
     if (lb_mood_fix(l->model, x->tw, n, mo, x->out, x->kout, x->changed))

@@ -1,6 +1,6 @@
 /* test_morph_de.c: unit tests of the German morphology stage: inflection
  * (Häuser, ging; the third person among readings the tagger's class leaves
- * open), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
+ * open, the person of a subject ich, wir, ihr), Konjunktiv I/II (sei, habe, wäre; habe without ich), the verbal bracket, the
  * finite verb of a statement (In Paris demonstrierten ...), subheadings run into the
  * text (a sentence of their own), the verb cluster of verb-final clauses, participles between
  * article and noun, contractions, compounds,
@@ -50,6 +50,12 @@ static void test_inflection(void)
         CHECK(m && LB_FEAT_GET(m->feats, PERSON) == 3);
     }
     CHECK((m = word("sagt")) && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING);
+    /* unless a first or second person pronoun is its subject (person.c) */
+    run("Ich sagte nichts. Wir sagen es. Er sagte, ich komme.");
+    CHECK((m = word("sagte")) && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING);
+    CHECK((m = word("sagen")) && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR);
+    const lb_morph *first = word("sagte");
+    CHECK(first && (m = test_morph_word_after(doc, "sagte", first)) && LB_FEAT_GET(m->feats, PERSON) == 3);
 }
 
 static void test_subjunctive(void)
