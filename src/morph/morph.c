@@ -239,19 +239,25 @@ static void score_candidates(lb_morph_cache *c, const lb_doc *doc, const morph_l
     if (fi->nc > MAX_CANDIDATES) fi->nc = prune_candidates(fi->cand, fi->sscore, fi->nc);
 }
 
+/* A reading's rank among those of one class, lower first: the tagger's
+ * classes do not carry person, and news and most written German report in
+ * the third person, so of a verb's readings that differ only in person
+ * (ich sagte / er sagte, er sagt / ihr sagt) the third person's goes
+ * first (lb_person_fix corrects it for an ich, wir or ihr subject), then
+ * those without person, then the first and second person's. */
+static int person_rank(const lb_reading *r)
+{
+    if (!lb_upos_is_verb(r->upos)) return 0;
+    unsigned p = LB_FEAT_GET(r->feats, PERSON);
+    return p == 3 ? 0 : p == 0 ? 1 : 2;
+}
+
 /* Chooses per candidate of fi the reading whose lemma make_lemma starts
  * from (fi->sel; -1 none): the first with a lemma shorter than LEMMA_CAP
  * of the candidate's class, else of its part of speech; the chosen
  * readings get records in the order of their first candidate (fi->rec_*).
  * Returns the bytes the records and their lemmas take in the cache
- * (keep_lemmas). */
-static int person_rank(const lb_reading *r)
-{
-    if (r->upos != LB_UPOS_VERB && r->upos != LB_UPOS_AUX) return 0;
-    unsigned p = LB_FEAT_GET(r->feats, PERSON);
-    return p == 3 ? 0 : p == 0 ? 1 : 2;
-}
-
+ * (keep_lemmas). Of readings of the same rank (person_rank) the first wins. */
 static size_t choose_readings(const morph_lang *l, form_info *fi)
 {
     int8_t by_cls[LB_TAG_MAX_CLASSES], by_upos[LB_UPOS_COUNT];

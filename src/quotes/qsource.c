@@ -282,7 +282,7 @@ static uint32_t date_attribute(const qdoc *q, uint32_t v, uint32_t lo)
 {
     uint32_t k = v;
     while (k > lo && v - k < 4 && ((q->t[k - 1].flags & LB_TOK_NUM) || q_punct_is(q, k - 1, '.') || (q_cls(q, k - 1) & QC_TIME))) k--;
-    if (k == v || k <= lo + 1 || !(q->t[k].flags & LB_TOK_WORD || q->t[k].flags & LB_TOK_NUM)) return v;
+    if (k == v || k <= lo + 1 || q_punct_is(q, k, '.')) return v;     /* none, or no room, or a full stop first */
     while (k > lo + 1 && v - k < 6 && plain_lower(q, k - 1) && adjective(q, k - 1)) k--;
     return (q_cls(q, k - 1) & QC_GENPREP) && word(q, k - 1) ? k - 1 : v;
 }
