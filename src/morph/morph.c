@@ -268,9 +268,10 @@ static size_t choose_readings(const morph_lang *l, form_info *fi)
     _Static_assert(LB_LX_MAX_READINGS <= 64, "a bit per reading, indexes in int8_t");
     for (int i = fi->nr - 1; i >= 0; i--) {             /* backwards: the first one of the best rank wins */
         if (fi->r[i].lemma_len >= LEMMA_CAP) continue;
-        int rank = person_rank(&fi->r[i]), c = fi->rcls[i], u = fi->r[i].upos;
-        if (c >= 0 && c < LB_TAG_MAX_CLASSES && (by_cls[c] < 0 || rank <= person_rank(&fi->r[by_cls[c]]))) by_cls[c] = (int8_t)i;
-        if (u < LB_UPOS_COUNT && (by_upos[u] < 0 || rank <= person_rank(&fi->r[by_upos[u]]))) by_upos[u] = (int8_t)i;
+        int rank = person_rank(&fi->r[i]), c = fi->rcls[i], u = fi->r[i].upos;     /* (most readings: rank 0) */
+        if (c >= 0 && c < LB_TAG_MAX_CLASSES && (!rank || by_cls[c] < 0 || rank <= person_rank(&fi->r[by_cls[c]])))
+            by_cls[c] = (int8_t)i;
+        if (u < LB_UPOS_COUNT && (!rank || by_upos[u] < 0 || rank <= person_rank(&fi->r[by_upos[u]]))) by_upos[u] = (int8_t)i;
     }
     uint64_t taken = 0;
     size_t size = 0;
