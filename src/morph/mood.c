@@ -10,12 +10,12 @@
  * marks and subordinators: a coarse clause, coordinated verbs sharing their
  * subject), the verb takes its Konjunktiv candidate. */
 #include "morph/mood.h"
+#include "morph/person.h"
 
-/* word i is a first person singular nominative pronoun */
+/* word i is a first person singular nominative pronoun: ich */
 static int first_singular(const lb_morph *m)
 {
-    return m->upos == LB_UPOS_PRON && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING &&
-           LB_FEAT_GET(m->feats, CASE) == LB_CASE_NOM;
+    return lb_person_subject(m) && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING;
 }
 
 int lb_mood_fix(const lb_tagmodel *m, const lb_tag_word *t, int n, const lb_morph *mo, uint16_t *out, uint8_t *kout,
