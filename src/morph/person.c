@@ -10,28 +10,19 @@
  * punctuation marks and subordinators, as lb_mood_fix) is its subject, and
  * the verb takes that person where the lexicon has the form with it. */
 #include "morph/person.h"
-#include "morph/lemmas.h"
+#include "morph/lexclass.h"
 #include "morph/mood.h"
 #include <string.h>
-
-enum { MAX_READINGS = 64 };
 
 /* The lexicon's reading of the finite verb m (token t) in person p and
  * number num, same lemma, mood and tense: its features, else 0. */
 static uint32_t reading_in(const lb_lexicon *lx, const lb_doc *doc, const lb_tok *t, const lb_morph *m, unsigned p,
                            unsigned num)
 {
-    lb_reading r[MAX_READINGS];
-    char low[256];
-    const char *form = doc->text + t->start;
-    size_t n = t->end - t->start;
-    if (n >= sizeof low) return 0;
-    int k = lb_lexicon_lookup(lx, form, n, r, MAX_READINGS);
-    if (k <= 0) {                               /* capitalised at the sentence start */
-        lb_lower_latin(low, form, n);
-        k = lb_lexicon_lookup(lx, low, n, r, MAX_READINGS);
-    }
-    if (k > MAX_READINGS) k = MAX_READINGS;
+    lb_reading r[LB_LX_MAX_READINGS];
+    char buf[1024];
+    int known;                                  /* (as written and, capitalised, in lower case: new_entry's lookup) */
+    int k = lb_lx_readings(lx, doc->text + t->start, t->end - t->start, r, LB_LX_MAX_READINGS, buf, sizeof buf, &known);
     uint32_t same = LB_FEAT(MOOD, LB_MOOD_MASK) | LB_FEAT(TENSE, LB_TENSE_MASK);
     for (int i = 0; i < k; i++) {
         uint32_t f = r[i].feats;

@@ -56,6 +56,8 @@ static void test_inflection(void)
     CHECK((m = word("sagen")) && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR);
     const lb_morph *first = word("sagte");
     CHECK(first && (m = test_morph_word_after(doc, "sagte", first)) && LB_FEAT_GET(m->feats, PERSON) == 3);
+    run("Können wir das noch ändern?");         /* capitalised: its readings in lower case too */
+    CHECK((m = word("Können")) && LB_FEAT_GET(m->feats, PERSON) == 1 && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_PLUR);
 }
 
 static void test_subjunctive(void)
