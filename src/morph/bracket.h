@@ -10,7 +10,9 @@
  * auxiliary opens, tagged finite, takes its participle candidate when it
  * has one (hat ... beendet, wird ... erklärt: the form is both), else its
  * infinitive (muss ... warten); the verbs right after it their infinitives
- * (verkauft werden). A no-op for other models. */
+ * (verkauft werden). A finite auxiliary read as a main verb (hat VERB)
+ * opens one too: a participle that closes it makes it the auxiliary. A
+ * no-op for other models. */
 void lb_bracket_fix(const lb_tagmodel *m, const lb_tf_word *words, const lb_tag_word *t, int n, uint16_t *out,
                     uint8_t *kout);
 #endif
