@@ -3,6 +3,7 @@
 #define LB_MORPH_HEADLINE_H
 #include "doc.h"
 #include "morph/features.h"
+#include "morph/lexicon.h"
 #include "morph/tagmodel.h"
 
 /* After the lb_morph of a German sentence's tokens toks[0..n) are filled
@@ -10,7 +11,9 @@
  * into it without punctuation, as scraped text keeps subheadings ("Wałęsa
  * weist Vorwürfe zurück Es sei ...", "Sicherheitslage angespannt Die Lage
  * ..."), else 0. The caller passes as from the first word after the second
- * that is a capitalised article or pronoun (none: no need to call). A
- * no-op (0) for other models. */
-int lb_headline_cut(const lb_tagmodel *m, const lb_tok *toks, const lb_morph *mo, int n, int from);
+ * that is a capitalised article or pronoun (none: no need to call); text
+ * holds the tokens, lx (or NULL) tells the separable verbs. A no-op (0)
+ * for other models. */
+int lb_headline_cut(const lb_tagmodel *m, const lb_lexicon *lx, const char *text, const lb_tok *toks, const lb_morph *mo,
+                    int n, int from);
 #endif

@@ -6,6 +6,9 @@
 #include "morph.h"
 #include "morph/bracket.h"
 #include "morph/finite.h"
+#include "morph/fronted.h"
+#include "morph/article.h"
+#include "morph/directive.h"
 #include "morph/headline.h"
 #include "morph/cluster.h"
 #include "morph/attributive.h"
@@ -545,6 +548,7 @@ static int retake(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_
 
 static int is_finite(const lb_morph *m) { return lb_morph_is_finite(m); }
 static int not_finite(const lb_morph *m) { return !lb_morph_is_finite(m); }
+static int is_noun(const lb_morph *m) { return m->upos == LB_UPOS_NOUN; }
 
 /* the lexicon has a reading of candidate k of entry e (a guessed class is no evidence for a repair) */
 static int lexicon_reading(const lb_mc_entry *e, int k)
@@ -598,9 +602,9 @@ static int cluster_fix(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, cons
  * over the filled words (mark_word): the first finite verb, one right after
  * an article (attributive.h), two verbs before a punctuation mark or the
  * end (cluster.h), the first capitalised article or pronoun after the
- * second word (headline.h). */
+ * second word (headline.h), an article right after a preposition (article.h). */
 typedef struct sent_marks {
-    int fin, detfin, vpair, opener;
+    int fin, detfin, vpair, opener, adpdet;
     uint32_t prev, prev2;                       /* the part-of-speech bits of the two words before */
 } sent_marks;
 enum { SM_VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
@@ -608,6 +612,7 @@ enum { SM_VERBS = 1u << LB_UPOS_VERB | 1u << LB_UPOS_AUX };
 static inline __attribute__((always_inline)) void mark_word(sent_marks *sm, const lb_morph *mo, const lb_tok *toks, int i)
 {
     uint32_t u = 1u << (mo[i].upos & 31);
+    sm->adpdet |= (u & 1u << LB_UPOS_DET) && (sm->prev & 1u << LB_UPOS_ADP);
     if (lb_morph_is_finite(&mo[i])) {
         if (sm->fin < 0) sm->fin = i;
         sm->detfin |= (sm->prev & 1u << LB_UPOS_DET) != 0;
@@ -619,10 +624,31 @@ static inline __attribute__((always_inline)) void mark_word(sent_marks *sm, cons
     sm->prev2 = sm->prev; sm->prev = u;
 }
 
+static int is_singular(const lb_morph *m) { return LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING; }
+static int is_accusative(const lb_morph *m) { return LB_FEAT_GET(m->feats, CASE) == LB_CASE_ACC; }
+
+/* The words i..j (article, adjectives, noun: lb_article_noun) take their
+ * accusative candidates when the article's is singular; -1 when out of memory. */
+static int accusative_group(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, const scratch *x,
+                            lb_morph *mo, int i, int j)
+{
+    const uint32_t cm = LB_FEAT(CASE, LB_CASE_MASK), acc = LB_FEAT(CASE, LB_CASE_ACC);
+    int k = lb_tag_candidate_with(l->model, &x->tw[i], LB_UPOS_DET, cm, acc);
+    if (!lexicon_reading(x->ent[i], k)) return 0;
+    int r = retake(doc, l, c, toks, x, mo, i, k, is_singular);
+    for (int w = i + 1; r > 0 && w <= j; w++) {
+        k = lb_tag_candidate_with(l->model, &x->tw[w], mo[w].upos, cm, acc);
+        if (k >= 0 && retake(doc, l, c, toks, x, mo, w, k, is_accusative) < 0) return -1;
+    }
+    return r < 0 ? -1 : 0;
+}
+
 /* The German repairs of a tagged sentence, where its marks call for them:
  * adjectives between article and noun (attributive.h), the finite verb of a
- * statement (finite.h), verb-final clusters (cluster.h); -1 when out of
- * memory. */
+ * statement (finite.h), a participle clause before the main clause
+ * (fronted.h), an infinitive as a directive and a noun coordinated with
+ * another (directive.h), the accusative after a preposition (article.h),
+ * verb-final clusters (cluster.h); -1 when out of memory. */
 static int repair(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, int n, const scratch *x,
                   lb_morph *mo, sent_marks marks)
 {
@@ -639,6 +665,26 @@ static int repair(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_
     /* (a finite verb among the first three words leaves no stretch of three without one) */
     int end = (sm->fin < 0 || sm->fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, sm->fin) : 0;
     if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
+    int part[4], np = lb_fronted_participles(l->model, doc->text, toks, mo, n, part, 4);
+    for (int p = 0; p < np; p++) {              /* "Bewaffnet von den USA, griff ...": the participles */
+        int k = lb_tag_candidate_with(l->model, &x->tw[part[p]], LB_UPOS_VERB, LB_FEAT(VERBFORM, LB_VERBFORM_MASK),
+                                      LB_FEAT(VERBFORM, LB_VERBFORM_PART));
+        if (lexicon_reading(x->ent[part[p]], k) && retake(doc, l, c, toks, x, mo, part[p], k, not_finite) < 0) return -1;
+    }
+    int v = lb_directive_infinitive(l->model, mo, n);
+    if (v >= 0) {                               /* "Bitte hier klicken.": the infinitive */
+        int k = lb_tag_candidate_with(l->model, &x->tw[v], LB_UPOS_VERB, LB_FEAT(VERBFORM, LB_VERBFORM_MASK),
+                                      LB_FEAT(VERBFORM, LB_VERBFORM_INF));
+        if (lexicon_reading(x->ent[v], k) && retake(doc, l, c, toks, x, mo, v, k, not_finite) < 0) return -1;
+    }
+    if (lb_coordinated_noun(l->model, toks, mo, n)) {  /* "Morgen und Abend": the noun, in the other's case */
+        int k = lb_tag_candidate_with(l->model, &x->tw[0], LB_UPOS_NOUN, LB_FEAT(CASE, LB_CASE_MASK), mo[2].feats & LB_FEAT(CASE, LB_CASE_MASK));
+        if (lexicon_reading(x->ent[0], k) && retake(doc, l, c, toks, x, mo, 0, k, is_noun) < 0) return -1;
+    }
+    for (int i = 1; sm->adpdet && i + 1 < n; i++) {     /* "in den Irak": the accusative singular */
+        int j = lb_article_noun(l->model, l->lex, doc->text, toks, mo, i, n);
+        if (j >= 0 && accusative_group(doc, l, c, toks, x, mo, i, j) < 0) return -1;
+    }
     return sm->vpair ? cluster_fix(doc, l, c, toks, n, x, mo) : 0;
 }
 
@@ -737,7 +783,8 @@ static int run_sentences(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, co
         /* a subheading run into the sentence (headline.h): two sentences, the first tagged again */
         for (int opener;;) {
             if (tag_sentence(doc, l, c, se, x, &opener)) return morph_fail(doc, se->tok0);
-            int cut = opener ? lb_headline_cut(l->model, LB_TOKS(doc) + se->tok0, LB_MORPH(doc) + se->tok0, (int)se->ntok, opener) : 0;
+            int cut = opener ? lb_headline_cut(l->model, l->lex, doc->text, LB_TOKS(doc) + se->tok0,
+                                               LB_MORPH(doc) + se->tok0, (int)se->ntok, opener) : 0;
             if (!cut) break;
             if (split_sentence(doc, s, (uint32_t)cut)) return morph_fail(doc, LB_SENTS(doc)[s].tok0);
             se = &LB_SENTS(doc)[s];
