@@ -111,7 +111,8 @@ int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t 
     out[k++] = mix(27, n1->suffix3);
     out[k++] = mix(28, p1->amb);
     out[k++] = mix(29, n1->amb);
-    out[k++] = mix(30, pair(p1->amb, n1->amb));
+    if (set & LB_TF_SET_EN)                     /* the ambiguity classes of both neighbours (German: no gain, 4% of the time) */
+        out[k++] = mix(30, pair(p1->amb, n1->amb));
     out[k++] = mix(31, pair(i == 0, w->shape));
     out[k++] = mix(33, p1->suffix3);
     out[k++] = mix(34, pair(pair(p1->shape, w->shape), n1->shape));
@@ -133,7 +134,8 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
     out[k++] = mix(20, prev1);
     out[k++] = mix(21, pair(prev1, prev2));
     out[k++] = mix(22, pair(prev1, words[i].lower));
-    out[k++] = mix(32, pair(prev1, n1->amb));
+    if (set & LB_TF_SET_EN)                     /* the previous class x the next word's ambiguity class (the same) */
+        out[k++] = mix(32, pair(prev1, n1->amb));
     if (set & LB_TF_SET_DE) {                   /* a subject already in the clause: the next noun group is none */
         out[k++] = mix(41, state);
         out[k++] = mix(42, pair(state, prev1));

@@ -86,7 +86,8 @@ uint32_t lb_tf_prev_id(unsigned prev1);
 uint32_t lb_tf_prev2_id(unsigned prev1, unsigned prev2);
 uint32_t lb_tf_state_id(unsigned state);
 uint32_t lb_tf_state_prev_id(unsigned state, unsigned prev1);
-static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1);
+static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1,
+                                      uint32_t set);
 /* The word beyond the sentence edge. */
 extern const lb_tf_word lb_tf_none;
 
@@ -105,7 +106,7 @@ static inline uint32_t lb_tf_pair(uint32_t a, uint32_t b) { return lb_tf_mix(a, 
 /* The ids of the pair features of one word that the decoder may keep per
  * word form: its folded form x the verb forms right of it (LB_TF_SET_DE),
  * the previous class x its folded form, and the previous class x the next
- * word's ambiguity class. */
+ * word's ambiguity class (LB_TF_SET_EN). */
 static inline uint32_t lb_tf_right_id(uint32_t lower, uint32_t right) { return lb_tf_mix(35, lb_tf_pair(lower, right)); }
 static inline uint32_t lb_tf_prev_word_id(unsigned prev1, uint32_t lower) { return lb_tf_mix(22, lb_tf_pair(prev1, lower)); }
 static inline uint32_t lb_tf_prev_next_id(unsigned prev1, uint32_t amb) { return lb_tf_mix(32, lb_tf_pair(prev1, amb)); }
@@ -115,14 +116,14 @@ static inline uint32_t lb_tf_shapes_id(uint32_t p1, uint32_t w, uint32_t n1) { r
 
 /* lb_tf_window_pairs without the features skip names. */
 enum { LB_TF_SKIP_RIGHT = 1, LB_TF_SKIP_SHAPES = 2, LB_TF_SKIP_AMBS = 4 };
-/* The id of the window feature of the ambiguity classes of the previous and the next word. */
+/* The id of the window feature of the ambiguity classes of the previous and the next word (LB_TF_SET_EN). */
 static inline uint32_t lb_tf_ambs_id(uint32_t p1, uint32_t n1) { return lb_tf_mix(30, lb_tf_pair(p1, n1)); }
 static inline int lb_tf_window_pairs_of(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t set, unsigned skip)
 {
     const lb_tf_word *w = &words[i];
     const lb_tf_word *p1 = i > 0 ? &words[i - 1] : &lb_tf_none, *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
     int k = 0;
-    if (!(skip & LB_TF_SKIP_AMBS)) out[k++] = lb_tf_ambs_id(p1->amb, n1->amb);
+    if ((set & LB_TF_SET_EN) && !(skip & LB_TF_SKIP_AMBS)) out[k++] = lb_tf_ambs_id(p1->amb, n1->amb);
     if (!(skip & LB_TF_SKIP_SHAPES)) out[k++] = lb_tf_shapes_id(p1->shape, w->shape, n1->shape);
     if ((set & LB_TF_SET_DE) && !(skip & LB_TF_SKIP_RIGHT)) out[k++] = lb_tf_right_id(w->lower, w->right);
     if (set & LB_TF_SET_EN) {
@@ -138,10 +139,12 @@ static inline int lb_tf_window_pairs(uint32_t *out, const lb_tf_word *words, int
     return lb_tf_window_pairs_of(out, words, i, n, set, 0);
 }
 
-static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1)
+static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned prev1,
+                                      uint32_t set)
 {
     const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
     out[0] = lb_tf_prev_word_id(prev1, words[i].lower);
+    if (!(set & LB_TF_SET_EN)) return 1;
     out[1] = lb_tf_prev_next_id(prev1, n1->amb);
     return 2;
 }

@@ -222,8 +222,8 @@ static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb
 
 /* Adds word i's features of the previous class p1 (and, DE, of the verb
  * forms right of it when its window ids left that one out: memo) to the
- * score being summed (as add_window): from the memos of word i and of the
- * next word when they have them, else their ids are appended to f (*nf
+ * score being summed (as add_window): from the memos of word i and (EN) of
+ * the next word when they have them, else their ids are appended to f (*nf
  * counts them; none of word i's identity when it is unseen). */
 static inline __attribute__((always_inline)) void add_memo_features(const lb_tagmodel *m, const lb_tf_word *w,
                                                                     const lb_tag_word *t, int i, int n, unsigned p1,
@@ -236,6 +236,7 @@ static inline __attribute__((always_inline)) void add_memo_features(const lb_tag
         if (m->fset & LB_TF_SET_DE) ADD(MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
         ADD(MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
     } else if (!t[i].unseen) f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
+    if (!(m->fset & LB_TF_SET_EN)) return;
     if (next) ADD(MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
     else f[(*nf)++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
 }
@@ -335,6 +336,7 @@ static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmode
         prefetch_slots(t[j].memo + 8, pc, np);
     } else if (np <= PREFETCH_IDS_MAX && !t[j].unseen)
         for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
+    if (!(m->fset & LB_TF_SET_EN)) return;
     if (j + 1 < n && t[j + 1].memo) prefetch_slots(t[j + 1].memo + 8 + (size_t)m->nclass + 1, pc, np);
     else if (np <= PREFETCH_IDS_MAX)
         for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_next_id(pid[k], (j + 1 < n ? &w[j + 1] : &lb_tf_none)->amb));
@@ -361,7 +363,7 @@ static inline __attribute__((always_inline)) void window_ids(const lb_tagmodel *
     unsigned skip = (shapes ? LB_TF_SKIP_SHAPES | LB_TF_SKIP_AMBS : 0) | (t[j].memo || t[j].unseen ? LB_TF_SKIP_RIGHT : 0);
     wf->n = lb_tf_window_pairs_of(wf->id, w, j, n, m->fset, skip);
     lb_tagmodel_prefetch(m, wf->id, wf->n);
-    if (shapes) __builtin_prefetch(amb_slot(shapes, w, j, n));
+    if (shapes && (m->fset & LB_TF_SET_EN)) __builtin_prefetch(amb_slot(shapes, w, j, n));
 }
 
 /* The refs of wf's ids, their weights prefetched. */
@@ -417,7 +419,10 @@ void lb_tag_decode_with(const lb_tagmodel *m, lb_tag_shapes *shapes, const lb_tf
             lb_tm_at a = lb_tm_begin(&sum), *at = &a;
             add_memo_features(m, w, t, i, n, p1, extra, &ne, at);
             add_window(m, w, t, i, n, at);
-            if (shapes) { ADD(shapes_ref(m, shapes, w, i, n)); ADD(ambs_ref(m, shapes, w, i, n)); }
+            if (shapes) {
+                ADD(shapes_ref(m, shapes, w, i, n));
+                if (m->fset & LB_TF_SET_EN) ADD(ambs_ref(m, shapes, w, i, n));
+            }
             for (int k = 0; k < wf[cur].n; k++) ADD(wf[cur].ref[k]);
             lb_tagmodel_refs(m, extra, ne, ref);
             for (int k = 0; k < ne; k++) ADD(ref[k]);

@@ -27,14 +27,17 @@ typedef struct lb_tag_word {
     /* NULL, or lb_tag_memo_len(m) refs, LB_TAG_MEMO_UNSET until the decoder
      * resolves them: the word's features of lb_tf_right_id per verb-form
      * set (8), of lb_tf_prev_word_id per previous class, and (as the next
-     * word) of lb_tf_prev_next_id per previous class (nclass + 1 each, the
-     * last for none) */
+     * word; LB_TF_SET_EN only) of lb_tf_prev_next_id per previous class
+     * (nclass + 1 each, the last for none) */
     lb_tm_ref *memo;
 } lb_tag_word;
 
 #define LB_TAG_MEMO_UNSET 0xFFFFFFFFu     /* never a ref (lb_tm_ref offsets stay below 2^30) */
 /* The number of refs of a word's memo (lb_tag_word.memo). */
-static inline size_t lb_tag_memo_len(const lb_tagmodel *m) { return 8 + 2 * ((size_t)m->nclass + 1); }
+static inline size_t lb_tag_memo_len(const lb_tagmodel *m)
+{
+    return 8 + ((m->fset & LB_TF_SET_EN) ? 2 : 1) * ((size_t)m->nclass + 1);
+}
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into
  * role; unseen: the model's tag dictionary lacks w, and its identity roles
@@ -86,8 +89,8 @@ const int16_t *lb_tag_sum_roles(const lb_tagmodel *m, const lb_tm_ref *role, int
 void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word *t, int n, uint16_t *out, uint8_t *kout);
 
 /* The refs of the window feature of three words' shapes (lb_tf_shapes_id)
- * by the shapes, and of the neighbours' ambiguity classes (the first of
- * lb_tf_window_pairs) by the two classes, direct-mapped (a fixed 8 KB +
+ * by the shapes, and (LB_TF_SET_EN) of the neighbours' ambiguity classes
+ * (the first of lb_tf_window_pairs) by the two classes, direct-mapped (a fixed 8 KB +
  * 192 KB: 4096 slots missed a third of the lookups on news text), and the
  * decoder's per-class scratch; kept by the caller for one model (the
  * morphology stage: per document handle). lb_tag_shapes_init empties it. */

@@ -223,6 +223,26 @@ static void test_attributive(void)
     CHECK(m && lb_morph_is_finite(m));
 }
 
+/* participle clauses before the main clause: participles, not verb-first
+ * clauses (a verb-first clause with its subject keeps its finite verb); the
+ * accusative of a direction after "in den" with a singular noun */
+static void test_sentence_shapes(void)
+{
+    run("Bewaffnet von den USA, unterstützt durch die Luftwaffe, griff die Armee die Stellungen an.");
+    const lb_morph *m = word("Bewaffnet");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    m = word("unterstützt");
+    CHECK(m && LB_FEAT_GET(m->feats, VERBFORM) == LB_VERBFORM_PART);
+    m = word("griff");
+    CHECK(m && lb_morph_is_finite(m));
+    run("Verkauft er das Haus, zieht er weg.");        /* verkauft: participle or finite; er the subject */
+    m = word("Verkauft");
+    CHECK(m && lb_morph_is_finite(m));
+    run("Die Armee rückte in den Irak ein. Die Helfer kümmerten sich unter den Toten um die Verletzten.");
+    m = word("den");
+    CHECK(m && LB_FEAT_GET(m->feats, CASE) == LB_CASE_ACC && LB_FEAT_GET(m->feats, NUMBER) == LB_NUMBER_SING);
+}
+
 static void test_compound_and_case(void)
 {
     run("Der Bundesverteidigungsminister besuchte den Truppenübungsplatz.");
@@ -350,6 +370,7 @@ int main(void)
     test_headline_split();
     test_verb_final_cluster();
     test_attributive();
+    test_sentence_shapes();
     test_compound_and_case();
     test_feats_format();
     test_model_loader();

@@ -64,7 +64,7 @@ static int split_ids(uint32_t *out, const lb_tf_word *w, int i, int n, unsigned 
     out[k++] = lb_tf_prev_id(p1);
     out[k++] = lb_tf_prev2_id(p1, p2);
     if (set & LB_TF_SET_DE) { out[k++] = lb_tf_state_id(st); out[k++] = lb_tf_state_prev_id(st, p1); }
-    k += lb_tf_history_pairs(out + k, w, i, n, p1);
+    k += lb_tf_history_pairs(out + k, w, i, n, p1, set);
     return k;
 }
 
