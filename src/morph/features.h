@@ -105,8 +105,8 @@ static inline uint32_t lb_tf_pair(uint32_t a, uint32_t b) { return lb_tf_mix(a, 
 
 /* The ids of the pair features of one word that the decoder may keep per
  * word form: its folded form x the verb forms right of it (LB_TF_SET_DE),
- * the previous class x its folded form, and the previous class x the next
- * word's ambiguity class (LB_TF_SET_EN). */
+ * and (LB_TF_SET_EN) the previous class x its folded form and the previous
+ * class x the next word's ambiguity class. */
 static inline uint32_t lb_tf_right_id(uint32_t lower, uint32_t right) { return lb_tf_mix(35, lb_tf_pair(lower, right)); }
 static inline uint32_t lb_tf_prev_word_id(unsigned prev1, uint32_t lower) { return lb_tf_mix(22, lb_tf_pair(prev1, lower)); }
 static inline uint32_t lb_tf_prev_next_id(unsigned prev1, uint32_t amb) { return lb_tf_mix(32, lb_tf_pair(prev1, amb)); }
@@ -143,8 +143,8 @@ static inline int lb_tf_history_pairs(uint32_t *out, const lb_tf_word *words, in
                                       uint32_t set)
 {
     const lb_tf_word *n1 = i + 1 < n ? &words[i + 1] : &lb_tf_none;
+    if (!(set & LB_TF_SET_EN)) return 0;
     out[0] = lb_tf_prev_word_id(prev1, words[i].lower);
-    if (!(set & LB_TF_SET_EN)) return 1;
     out[1] = lb_tf_prev_next_id(prev1, n1->amb);
     return 2;
 }

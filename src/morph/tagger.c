@@ -220,10 +220,10 @@ static __attribute__((noinline)) lb_tm_ref memo_resolve(const lb_tagmodel *m, lb
 /* The ref of a memo slot, resolved from the feature id on first use. */
 #define MEMO_REF(m, memo, k, id) ((memo)[k] != LB_TAG_MEMO_UNSET ? (memo)[k] : memo_resolve(m, &(memo)[k], id))
 
-/* Adds word i's features of the previous class p1 (and, DE, of the verb
+/* Adds word i's features of the previous class p1 (EN; DE: of the verb
  * forms right of it when its window ids left that one out: memo) to the
- * score being summed (as add_window): from the memos of word i and (EN) of
- * the next word when they have them, else their ids are appended to f (*nf
+ * score being summed (as add_window): from the memos of word i and of the
+ * next word when they have them, else their ids are appended to f (*nf
  * counts them; none of word i's identity when it is unseen). */
 static inline __attribute__((always_inline)) void add_memo_features(const lb_tagmodel *m, const lb_tf_word *w,
                                                                     const lb_tag_word *t, int i, int n, unsigned p1,
@@ -232,11 +232,10 @@ static inline __attribute__((always_inline)) void add_memo_features(const lb_tag
     const char *wb = lb_tm_base(m);
     unsigned pi = p1 < (unsigned)m->nclass ? p1 : (unsigned)m->nclass;
     lb_tm_ref *memo = t[i].memo, *next = i + 1 < n ? t[i + 1].memo : NULL;
-    if (memo) {
-        if (m->fset & LB_TF_SET_DE) ADD(MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
-        ADD(MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
-    } else if (!t[i].unseen) f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
+    if (memo && (m->fset & LB_TF_SET_DE)) ADD(MEMO_REF(m, memo, w[i].right & 7, lb_tf_right_id(w[i].lower, w[i].right)));
     if (!(m->fset & LB_TF_SET_EN)) return;
+    if (memo) ADD(MEMO_REF(m, memo, 8 + pi, lb_tf_prev_word_id(p1, w[i].lower)));
+    else if (!t[i].unseen) f[(*nf)++] = lb_tf_prev_word_id(p1, w[i].lower);
     if (next) ADD(MEMO_REF(m, next, 8 + (size_t)m->nclass + 1 + pi, lb_tf_prev_next_id(p1, w[i + 1].amb)));
     else f[(*nf)++] = lb_tf_prev_next_id(p1, (i + 1 < n ? &w[i + 1] : &lb_tf_none)->amb);
 }
@@ -318,9 +317,9 @@ static inline __attribute__((always_inline)) void prefetch_window(const lb_tagmo
 enum { PREFETCH_IDS_MAX = 4 };      /* previous candidates whose feature ids are hashed ahead */
 
 /* Prefetches what scoring word j will read of its and the next word's
- * features of the previous class (add_memo_features) for each class the
- * word before it may take: memo slots, else the model's slots of the ids
- * for a few classes. They are cache misses, and which one is read is known
+ * features of the previous class (add_memo_features; EN, DE only the verb
+ * forms' memo slot) for each class the word before it may take: memo
+ * slots, else the model's slots of the ids for a few classes. They are cache misses, and which one is read is known
  * only once that word is tagged. (Always inline: GCC takes a function of
  * prefetches alone for pure and drops its calls.) */
 static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmodel *m, const lb_tf_word *w,
@@ -331,12 +330,11 @@ static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmode
     uint16_t edge = (uint16_t)m->nclass, none = LB_TF_NONE_CLASS;
     const uint16_t *pc = j > 0 ? t[j - 1].cand : &edge, *pid = j > 0 ? pc : &none;
     int np = j > 0 ? t[j - 1].ncand : 1;
-    if (t[j].memo) {
-        if (m->fset & LB_TF_SET_DE) __builtin_prefetch(&t[j].memo[w[j].right & 7]);
-        prefetch_slots(t[j].memo + 8, pc, np);
-    } else if (np <= PREFETCH_IDS_MAX && !t[j].unseen)
-        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
+    if (t[j].memo && (m->fset & LB_TF_SET_DE)) __builtin_prefetch(&t[j].memo[w[j].right & 7]);
     if (!(m->fset & LB_TF_SET_EN)) return;
+    if (t[j].memo) prefetch_slots(t[j].memo + 8, pc, np);
+    else if (np <= PREFETCH_IDS_MAX && !t[j].unseen)
+        for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_word_id(pid[k], w[j].lower));
     if (j + 1 < n && t[j + 1].memo) prefetch_slots(t[j + 1].memo + 8 + (size_t)m->nclass + 1, pc, np);
     else if (np <= PREFETCH_IDS_MAX)
         for (int k = 0; k < np; k++) prefetch_id(m, lb_tf_prev_next_id(pid[k], (j + 1 < n ? &w[j + 1] : &lb_tf_none)->amb));

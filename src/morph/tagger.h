@@ -26,9 +26,9 @@ typedef struct lb_tag_word {
     const int16_t *prow, *nrow;
     /* NULL, or lb_tag_memo_len(m) refs, LB_TAG_MEMO_UNSET until the decoder
      * resolves them: the word's features of lb_tf_right_id per verb-form
-     * set (8), of lb_tf_prev_word_id per previous class, and (as the next
-     * word; LB_TF_SET_EN only) of lb_tf_prev_next_id per previous class
-     * (nclass + 1 each, the last for none) */
+     * set (8; LB_TF_SET_DE), and (LB_TF_SET_EN) of lb_tf_prev_word_id per
+     * previous class and (as the next word) of lb_tf_prev_next_id per
+     * previous class (nclass + 1 each, the last for none) */
     lb_tm_ref *memo;
 } lb_tag_word;
 
@@ -36,7 +36,7 @@ typedef struct lb_tag_word {
 /* The number of refs of a word's memo (lb_tag_word.memo). */
 static inline size_t lb_tag_memo_len(const lb_tagmodel *m)
 {
-    return 8 + ((m->fset & LB_TF_SET_EN) ? 2 : 1) * ((size_t)m->nclass + 1);
+    return 8 + ((m->fset & LB_TF_SET_EN) ? 2 * ((size_t)m->nclass + 1) : 0);
 }
 
 /* Resolves the weights of w's role features (LB_TF_ROLES of them) into
