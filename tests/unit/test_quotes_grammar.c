@@ -332,9 +332,9 @@ int main(void)
     }
 
     /* de.cues oblart, nommasc: a fronted dative is no subject; the speaker
-     * follows the verb ("Der Agentur sagte X" - der before a feminine noun or a
+     * follows the verb ("Der Zeitung sagte X" - der before a feminine noun or a
      * weak adjective in -en; "der 84-jährige X" stays nominative) */
-    run("Der Nachrichtenagentur sagte Karl Weber, die Lage sei ernst.");
+    run("Der Zeitung sagte Karl Weber, die Lage sei ernst.");
     check_speaker("die Lage", "Karl Weber");
     run("Der englischsprachigen Zeitung sagte Karl Weber, die Lage sei ernst.");
     check_speaker("die Lage", "Karl Weber");
