@@ -50,8 +50,8 @@ static int is_verb(const lb_tag_class *c) { return lb_upos_is_verb(c->upos); }
  * finite auxiliary in the same mood (haben, sein, werden, the modals), or -1. */
 static int auxiliary_of(const lb_tagmodel *m, const lb_tag_word *t, int i, const lb_tag_class *c)
 {
-    const uint32_t mask = LB_FEAT(VERBFORM, LB_VERBFORM_MASK) | LB_FEAT(MOOD, LB_MOOD_MASK);
-    return lb_tag_candidate_with(m, &t[i], LB_UPOS_AUX, mask, LB_FEAT(VERBFORM, LB_VERBFORM_FIN) | (c->feats & LB_FEAT(MOOD, LB_MOOD_MASK)));
+    const uint32_t mood = LB_FEAT(MOOD, LB_MOOD_MASK), mask = LB_FEAT(VERBFORM, LB_VERBFORM_MASK) | mood;
+    return lb_tag_candidate_with(m, &t[i], LB_UPOS_AUX, mask, LB_FEAT(VERBFORM, LB_VERBFORM_FIN) | (c->feats & mood));
 }
 
 /* Word i takes its candidate k. */

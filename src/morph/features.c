@@ -111,7 +111,7 @@ int lb_tf_window(uint32_t *out, const lb_tf_word *words, int i, int n, uint32_t 
     out[k++] = mix(27, n1->suffix3);
     out[k++] = mix(28, p1->amb);
     out[k++] = mix(29, n1->amb);
-    if (set & LB_TF_SET_EN)                     /* the ambiguity classes of both neighbours (German: no gain, 4% of the time) */
+    if (set & LB_TF_SET_EN)                     /* both neighbours' ambiguity classes (German: no gain, 4% of the time) */
         out[k++] = mix(30, pair(p1->amb, n1->amb));
     out[k++] = mix(31, pair(i == 0, w->shape));
     out[k++] = mix(33, p1->suffix3);

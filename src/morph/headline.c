@@ -8,10 +8,9 @@
  * pronoun right after a word that closes a clause - a participle or
  * infinitive, a predicative adjective, "nicht", or the separable particle
  * of the clause's verb (read as an adverb or a lower-case noun) - therefore
- * opens a new sentence. Not after a
- * finite verb or a preposition: a title or name may follow them ("zeigt
- * Die Politiker-WG", "mit Die Linke"); not the polite Sie; only words the
- * lexicon knows (not "The", "Le"). */
+ * opens a new sentence. Not after a finite verb or a preposition: a title
+ * or name may follow them ("zeigt Die Politiker-WG", "mit Die Linke"); not
+ * the polite Sie; only words the lexicon knows (not "The", "Le"). */
 #include "morph/headline.h"
 #include <string.h>
 

@@ -678,7 +678,8 @@ static int repair(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_
         if (lexicon_reading(x->ent[v], k) && retake(doc, l, c, toks, x, mo, v, k, not_finite) < 0) return -1;
     }
     if (lb_coordinated_noun(l->model, toks, mo, n)) {  /* "Morgen und Abend": the noun, in the other's case */
-        int k = lb_tag_candidate_with(l->model, &x->tw[0], LB_UPOS_NOUN, LB_FEAT(CASE, LB_CASE_MASK), mo[2].feats & LB_FEAT(CASE, LB_CASE_MASK));
+        const uint32_t cm = LB_FEAT(CASE, LB_CASE_MASK);
+        int k = lb_tag_candidate_with(l->model, &x->tw[0], LB_UPOS_NOUN, cm, mo[2].feats & cm);
         if (lexicon_reading(x->ent[0], k) && retake(doc, l, c, toks, x, mo, 0, k, is_noun) < 0) return -1;
     }
     for (int i = 1; sm->adpdet && i + 1 < n; i++) {     /* "in den Irak": the accusative singular */

@@ -319,9 +319,10 @@ enum { PREFETCH_IDS_MAX = 4 };      /* previous candidates whose feature ids are
 /* Prefetches what scoring word j will read of its and the next word's
  * features of the previous class (add_memo_features; EN, DE only the verb
  * forms' memo slot) for each class the word before it may take: memo
- * slots, else the model's slots of the ids for a few classes. They are cache misses, and which one is read is known
- * only once that word is tagged. (Always inline: GCC takes a function of
- * prefetches alone for pure and drops its calls.) */
+ * slots, else the model's slots of the ids for a few classes. They are
+ * cache misses, and which one is read is known only once that word is
+ * tagged. (Always inline: GCC takes a function of prefetches alone for
+ * pure and drops its calls.) */
 static inline __attribute__((always_inline)) void prefetch_memo(const lb_tagmodel *m, const lb_tf_word *w,
                                                                 const lb_tag_word *t, int j, int n)
 {

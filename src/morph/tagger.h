@@ -90,10 +90,11 @@ void lb_tag_decode(const lb_tagmodel *m, const lb_tf_word *w, const lb_tag_word 
 
 /* The refs of the window feature of three words' shapes (lb_tf_shapes_id)
  * by the shapes, and (LB_TF_SET_EN) of the neighbours' ambiguity classes
- * (the first of lb_tf_window_pairs) by the two classes, direct-mapped (a fixed 8 KB +
- * 192 KB: 4096 slots missed a third of the lookups on news text), and the
- * decoder's per-class scratch; kept by the caller for one model (the
- * morphology stage: per document handle). lb_tag_shapes_init empties it. */
+ * (the first of lb_tf_window_pairs) by the two classes, direct-mapped (a
+ * fixed 8 KB + 192 KB: 4096 slots missed a third of the lookups on news
+ * text), and the decoder's per-class scratch; kept by the caller for one
+ * model (the morphology stage: per document handle). lb_tag_shapes_init
+ * empties it. */
 enum { LB_TAG_SHAPE_SLOTS = 1024, LB_TAG_AMB_SLOTS = 16384 };
 typedef struct lb_tag_shapes {
     struct lb_tag_shape_slot { uint32_t key; lb_tm_ref ref; } slot[LB_TAG_SHAPE_SLOTS];
