@@ -133,10 +133,10 @@ int lb_tf_history(uint32_t *out, const lb_tf_word *words, int i, int n, unsigned
     int k = 0;
     out[k++] = mix(20, prev1);
     out[k++] = mix(21, pair(prev1, prev2));
-    if (set & LB_TF_SET_EN)                     /* the previous class x the word (German: no gain, 4% of the time) */
-        out[k++] = mix(22, pair(prev1, words[i].lower));
-    if (set & LB_TF_SET_EN)                     /* the previous class x the next word's ambiguity class (as 22) */
+    if (set & LB_TF_SET_EN) {                   /* the previous class x the word, x the next word's ambiguity class */
+        out[k++] = mix(22, pair(prev1, words[i].lower));    /* (German: no gain, 4% of the time each) */
         out[k++] = mix(32, pair(prev1, n1->amb));
+    }
     if (set & LB_TF_SET_DE) {                   /* a subject already in the clause: the next noun group is none */
         out[k++] = mix(41, state);
         out[k++] = mix(42, pair(state, prev1));

@@ -556,6 +556,16 @@ static int lexicon_reading(const lb_mc_entry *e, int k)
     return k >= 0 && (e->flags & LB_MF_KNOWN) && (lb_mc_pend(e)[k] & ~LB_MC_SEEN) != LB_MC_NOREAD;
 }
 
+/* Token i takes its candidate of part of speech upos whose class features
+ * under mask are value (lb_tag_candidate_with) when the lexicon has a
+ * reading of it, as retake (ok); 0 when it has no such candidate. */
+static int retake_class(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_tok *toks, const scratch *x,
+                        lb_morph *mo, int i, int upos, uint32_t mask, uint32_t value, int (*ok)(const lb_morph *))
+{
+    int k = lb_tag_candidate_with(l->model, &x->tw[i], upos, mask, value);
+    return lexicon_reading(x->ent[i], k) ? retake(doc, l, c, toks, x, mo, i, k, ok) : 0;
+}
+
 /* A statement without a finite verb (finite.h): the first word that may be
  * a misread one takes its finite candidate, when the lexicon has a reading
  * of that class and it is the indicative in the third person; -1 when out
@@ -633,11 +643,9 @@ static int accusative_group(lb_doc *doc, const morph_lang *l, lb_morph_cache *c,
                             lb_morph *mo, int i, int j)
 {
     const uint32_t cm = LB_FEAT(CASE, LB_CASE_MASK), acc = LB_FEAT(CASE, LB_CASE_ACC);
-    int k = lb_tag_candidate_with(l->model, &x->tw[i], LB_UPOS_DET, cm, acc);
-    if (!lexicon_reading(x->ent[i], k)) return 0;
-    int r = retake(doc, l, c, toks, x, mo, i, k, is_singular);
+    int r = retake_class(doc, l, c, toks, x, mo, i, LB_UPOS_DET, cm, acc, is_singular);
     for (int w = i + 1; r > 0 && w <= j; w++) {
-        k = lb_tag_candidate_with(l->model, &x->tw[w], mo[w].upos, cm, acc);
+        int k = lb_tag_candidate_with(l->model, &x->tw[w], mo[w].upos, cm, acc);
         if (k >= 0 && retake(doc, l, c, toks, x, mo, w, k, is_accusative) < 0) return -1;
     }
     return r < 0 ? -1 : 0;
@@ -665,23 +673,19 @@ static int repair(lb_doc *doc, const morph_lang *l, lb_morph_cache *c, const lb_
     /* (a finite verb among the first three words leaves no stretch of three without one) */
     int end = (sm->fin < 0 || sm->fin >= 3) && clause_end(doc, toks, n) ? lb_finite_missing(l->model, mo, n, sm->fin) : 0;
     if (end && finite_fix(doc, l, c, toks, end, x, mo)) return -1;
+    const uint32_t vfm = LB_FEAT(VERBFORM, LB_VERBFORM_MASK), cm = LB_FEAT(CASE, LB_CASE_MASK);
     int part[4], np = lb_fronted_participles(l->model, doc->text, toks, mo, n, part, 4);
-    for (int p = 0; p < np; p++) {              /* "Bewaffnet von den USA, griff ...": the participles */
-        int k = lb_tag_candidate_with(l->model, &x->tw[part[p]], LB_UPOS_VERB, LB_FEAT(VERBFORM, LB_VERBFORM_MASK),
-                                      LB_FEAT(VERBFORM, LB_VERBFORM_PART));
-        if (lexicon_reading(x->ent[part[p]], k) && retake(doc, l, c, toks, x, mo, part[p], k, not_finite) < 0) return -1;
-    }
-    int v = lb_directive_infinitive(l->model, mo, n);
-    if (v >= 0) {                               /* "Bitte hier klicken.": the infinitive */
-        int k = lb_tag_candidate_with(l->model, &x->tw[v], LB_UPOS_VERB, LB_FEAT(VERBFORM, LB_VERBFORM_MASK),
-                                      LB_FEAT(VERBFORM, LB_VERBFORM_INF));
-        if (lexicon_reading(x->ent[v], k) && retake(doc, l, c, toks, x, mo, v, k, not_finite) < 0) return -1;
-    }
-    if (lb_coordinated_noun(l->model, toks, mo, n)) {  /* "Morgen und Abend": the noun, in the other's case */
-        const uint32_t cm = LB_FEAT(CASE, LB_CASE_MASK);
-        int k = lb_tag_candidate_with(l->model, &x->tw[0], LB_UPOS_NOUN, cm, mo[2].feats & cm);
-        if (lexicon_reading(x->ent[0], k) && retake(doc, l, c, toks, x, mo, 0, k, is_noun) < 0) return -1;
-    }
+    for (int p = 0; p < np; p++)                /* "Bewaffnet von den USA, griff ...": the participles */
+        if (retake_class(doc, l, c, toks, x, mo, part[p], LB_UPOS_VERB, vfm, LB_FEAT(VERBFORM, LB_VERBFORM_PART),
+                         not_finite) < 0)
+            return -1;
+    int v = lb_directive_infinitive(l->model, mo, n);   /* "Bitte hier klicken.": the infinitive */
+    if (v >= 0 &&
+        retake_class(doc, l, c, toks, x, mo, v, LB_UPOS_VERB, vfm, LB_FEAT(VERBFORM, LB_VERBFORM_INF), not_finite) < 0)
+        return -1;
+    if (lb_coordinated_noun(l->model, toks, mo, n) &&  /* "Morgen und Abend": the noun, in the other's case */
+        retake_class(doc, l, c, toks, x, mo, 0, LB_UPOS_NOUN, cm, mo[2].feats & cm, is_noun) < 0)
+        return -1;
     for (int i = 1; sm->adpdet && i + 1 < n; i++) {     /* "in den Irak": the accusative singular */
         int j = lb_article_noun(l->model, l->lex, doc->text, toks, mo, i, n);
         if (j >= 0 && accusative_group(doc, l, c, toks, x, mo, i, j) < 0) return -1;
